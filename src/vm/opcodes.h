@@ -1,0 +1,149 @@
+/*
+ * opcodes.h - the single source of truth about P4JIT bytecode.
+ *
+ * Every instruction is one 32-bit little-endian word:
+ *
+ *     bits  0..7   opcode (enum Opcode)
+ *     bits  8..31  argument (24 bits; unsigned, except ARG_IMM which is signed)
+ *
+ * Fixed-width words keep the interpreter's decode to one load and a shift,
+ * make every jump target an instruction index (no mid-instruction targets to
+ * validate), and give the JIT a trivially indexable instruction stream.
+ * Jump arguments are absolute instruction indices inside the code object.
+ *
+ * The value stack grows upwards; "TOS" is the top item, "TOS1" the one below.
+ * Stack effects are given as (pops, pushes); for COUNT-argument instructions
+ * they depend on the argument and are computed by bc_stack_effect().
+ *
+ * Exceptions use a table per code object (see docs/bytecode.md), not
+ * instructions: when an instruction raises, the innermost table entry that
+ * covers it truncates the stack to the entry's depth, pushes the exception
+ * and jumps to the handler.
+ *
+ * docs/bytecode.md describes each instruction in prose; keep the two in step.
+ */
+#ifndef P4_OPCODES_H
+#define P4_OPCODES_H
+
+#include <stdint.h>
+
+/* What an instruction's argument refers to; the .p4b loader checks each kind. */
+enum ArgKind {
+    ARG_NONE,   /* must be 0 */
+    ARG_CONST,  /* index into the code object's constants */
+    ARG_LOCAL,  /* index into the frame's locals (parameters first) */
+    ARG_GLOBAL, /* index into the module's global-name table */
+    ARG_NAME,   /* index into the module's string table (attribute/module names) */
+    ARG_JUMP,   /* absolute instruction index, < instruction count */
+    ARG_COUNT,  /* a small count; meaning given per instruction */
+    ARG_IMM,    /* signed 24-bit immediate */
+};
+
+/* Flow kinds, for the verifier and the JIT's CFG builder. */
+enum OpFlow {
+    FLOW_NEXT,   /* falls through */
+    FLOW_JUMP,   /* always jumps to its argument */
+    FLOW_BRANCH, /* may jump to its argument or fall through */
+    FLOW_STOP,   /* leaves the code object (return or raise) */
+};
+
+/*
+ * X(name, argkind, pops, pushes, flow)
+ * pops/pushes of -1 mean "depends on the argument" (see bc_stack_effect()).
+ * For FLOW_BRANCH instructions the effect listed is the fall-through one;
+ * bc_stack_effect() gives the effect on the jump edge.
+ */
+#define P4_OPCODES(X) \
+    /* --- stack shuffling --------------------------------------------- */ \
+    X(NOP,              ARG_NONE,   0, 0, FLOW_NEXT)   \
+    X(POP_TOP,          ARG_NONE,   1, 0, FLOW_NEXT)   /* discard TOS */ \
+    X(DUP_TOP,          ARG_NONE,   1, 2, FLOW_NEXT)   /* a -> a a */ \
+    X(DUP_TOP_TWO,      ARG_NONE,   2, 4, FLOW_NEXT)   /* a b -> a b a b */ \
+    X(ROT_TWO,          ARG_NONE,   2, 2, FLOW_NEXT)   /* a b -> b a */ \
+    X(ROT_THREE,        ARG_NONE,   3, 3, FLOW_NEXT)   /* a b c -> c a b */ \
+    /* --- loads and stores --------------------------------------------- */ \
+    X(LOAD_CONST,       ARG_CONST,  0, 1, FLOW_NEXT)   \
+    X(LOAD_INT,         ARG_IMM,    0, 1, FLOW_NEXT)   /* push the int arg */ \
+    X(LOAD_FAST,        ARG_LOCAL,  0, 1, FLOW_NEXT)   /* UnboundLocalError if unset */ \
+    X(STORE_FAST,       ARG_LOCAL,  1, 0, FLOW_NEXT)   \
+    X(LOAD_GLOBAL,      ARG_GLOBAL, 0, 1, FLOW_NEXT)   /* unset slot: builtin of that name, else NameError */ \
+    X(STORE_GLOBAL,     ARG_GLOBAL, 1, 0, FLOW_NEXT)   \
+    X(LOAD_ATTR,        ARG_NAME,   1, 1, FLOW_NEXT)   /* obj -> obj.name */ \
+    X(LOAD_METHOD,      ARG_NAME,   1, 2, FLOW_NEXT)   /* obj -> method self (self may be the NULL marker) */ \
+    X(IMPORT_NAME,      ARG_NAME,   0, 1, FLOW_NEXT)   /* push built-in module, else ImportError */ \
+    /* --- operators ------------------------------------------------------ */ \
+    X(UNARY_NEG,        ARG_NONE,   1, 1, FLOW_NEXT)   \
+    X(UNARY_POS,        ARG_NONE,   1, 1, FLOW_NEXT)   \
+    X(UNARY_NOT,        ARG_NONE,   1, 1, FLOW_NEXT)   \
+    X(UNARY_INVERT,     ARG_NONE,   1, 1, FLOW_NEXT)   \
+    X(BINARY_ADD,       ARG_NONE,   2, 1, FLOW_NEXT)   /* TOS1 + TOS */ \
+    X(BINARY_SUB,       ARG_NONE,   2, 1, FLOW_NEXT)   \
+    X(BINARY_MUL,       ARG_NONE,   2, 1, FLOW_NEXT)   \
+    X(BINARY_TRUEDIV,   ARG_NONE,   2, 1, FLOW_NEXT)   \
+    X(BINARY_FLOORDIV,  ARG_NONE,   2, 1, FLOW_NEXT)   \
+    X(BINARY_MOD,       ARG_NONE,   2, 1, FLOW_NEXT)   \
+    X(BINARY_POW,       ARG_NONE,   2, 1, FLOW_NEXT)   \
+    X(BINARY_LSHIFT,    ARG_NONE,   2, 1, FLOW_NEXT)   \
+    X(BINARY_RSHIFT,    ARG_NONE,   2, 1, FLOW_NEXT)   \
+    X(BINARY_AND,       ARG_NONE,   2, 1, FLOW_NEXT)   \
+    X(BINARY_OR,        ARG_NONE,   2, 1, FLOW_NEXT)   \
+    X(BINARY_XOR,       ARG_NONE,   2, 1, FLOW_NEXT)   \
+    X(INPLACE_ADD,      ARG_NONE,   2, 1, FLOW_NEXT)   /* like BINARY_ADD, but list += extends in place */ \
+    X(INPLACE_MUL,      ARG_NONE,   2, 1, FLOW_NEXT)   /* like BINARY_MUL, but list *= repeats in place */ \
+    X(COMPARE_LT,       ARG_NONE,   2, 1, FLOW_NEXT)   /* TOS1 < TOS */ \
+    X(COMPARE_LE,       ARG_NONE,   2, 1, FLOW_NEXT)   \
+    X(COMPARE_EQ,       ARG_NONE,   2, 1, FLOW_NEXT)   \
+    X(COMPARE_NE,       ARG_NONE,   2, 1, FLOW_NEXT)   \
+    X(COMPARE_GT,       ARG_NONE,   2, 1, FLOW_NEXT)   \
+    X(COMPARE_GE,       ARG_NONE,   2, 1, FLOW_NEXT)   \
+    X(IS_OP,            ARG_COUNT,  2, 1, FLOW_NEXT)   /* TOS1 is TOS; arg 1: is not */ \
+    X(CONTAINS_OP,      ARG_COUNT,  2, 1, FLOW_NEXT)   /* TOS1 in TOS; arg 1: not in */ \
+    /* --- containers ------------------------------------------------------ */ \
+    X(BINARY_SUBSCR,    ARG_NONE,   2, 1, FLOW_NEXT)   /* TOS1[TOS] */ \
+    X(STORE_SUBSCR,     ARG_NONE,   3, 0, FLOW_NEXT)   /* TOS1[TOS] = TOS2 */ \
+    X(DELETE_SUBSCR,    ARG_NONE,   2, 0, FLOW_NEXT)   /* del TOS1[TOS] */ \
+    X(BUILD_SLICE,      ARG_COUNT, -1, 1, FLOW_NEXT)   /* arg 2: start stop; 3: start stop step */ \
+    X(BUILD_TUPLE,      ARG_COUNT, -1, 1, FLOW_NEXT)   /* arg items, first pushed first */ \
+    X(BUILD_LIST,       ARG_COUNT, -1, 1, FLOW_NEXT)   \
+    X(BUILD_MAP,        ARG_COUNT, -1, 1, FLOW_NEXT)   /* arg key/value pairs: k1 v1 k2 v2 ... */ \
+    X(LIST_APPEND,      ARG_COUNT,  1, 0, FLOW_NEXT)   /* pop x; append x to the list at sp[-arg] */ \
+    X(UNPACK_SEQUENCE,  ARG_COUNT, -1,-1, FLOW_NEXT)   /* seq -> item[n-1] ... item[0] (item 0 on top) */ \
+    /* --- iteration and control flow ------------------------------------- */ \
+    X(GET_ITER,         ARG_NONE,   1, 1, FLOW_NEXT)   /* obj -> iterator */ \
+    X(FOR_ITER,         ARG_JUMP,   1, 2, FLOW_BRANCH) /* it -> it next; exhausted: pop it, jump */ \
+    X(JUMP,             ARG_JUMP,   0, 0, FLOW_JUMP)   \
+    X(POP_JUMP_IF_FALSE,ARG_JUMP,   1, 0, FLOW_BRANCH) \
+    X(POP_JUMP_IF_TRUE, ARG_JUMP,   1, 0, FLOW_BRANCH) \
+    X(JUMP_IF_FALSE_OR_POP, ARG_JUMP, 1, 0, FLOW_BRANCH) /* falsy: keep TOS and jump; else pop */ \
+    X(JUMP_IF_TRUE_OR_POP,  ARG_JUMP, 1, 0, FLOW_BRANCH) \
+    /* --- calls and functions --------------------------------------------- */ \
+    X(CALL,             ARG_COUNT, -1, 1, FLOW_NEXT)   /* fn a1..an -> result */ \
+    X(CALL_KW,          ARG_COUNT, -1, 1, FLOW_NEXT)   /* fn a1..an names -> result; names: tuple const of the last len(names) args' keywords */ \
+    X(CALL_METHOD,      ARG_COUNT, -1, 1, FLOW_NEXT)   /* method self a1..an -> result */ \
+    X(FORMAT_VALUE,     ARG_COUNT, -1, 1, FLOW_NEXT)   /* f-strings: arg 0: x -> str(x); 1: x spec -> format(x, spec); 2: x -> repr(x) */ \
+    X(BUILD_STRING,     ARG_COUNT, -1, 1, FLOW_NEXT)   /* s1..sn -> s1+...+sn */ \
+    X(RETURN_VALUE,     ARG_NONE,   1, 0, FLOW_STOP)   \
+    X(MAKE_FUNCTION,    ARG_COUNT, -1, 1, FLOW_NEXT)   /* d1..dn code -> function with n defaults */ \
+    /* --- exceptions ------------------------------------------------------- */ \
+    X(RAISE,            ARG_NONE,   1, 0, FLOW_STOP)   /* raise TOS (instance or exception class) */ \
+    X(RERAISE,          ARG_NONE,   1, 0, FLOW_STOP)   /* raise TOS again, keeping its traceback */ \
+    X(CHECK_EXC_MATCH,  ARG_NONE,   2, 2, FLOW_NEXT)   /* exc type -> exc bool (type: class or tuple of classes) */ \
+    X(ASSERT_FAIL,      ARG_COUNT, -1, 0, FLOW_STOP)   /* arg 0: raise AssertionError; arg 1: with message TOS */
+
+enum Opcode {
+#define P4_OP_ENUM(name, kind, pops, pushes, flow) OP_##name,
+    P4_OPCODES(P4_OP_ENUM)
+#undef P4_OP_ENUM
+    OP__COUNT
+};
+
+/* Instruction word helpers. */
+#define BC_OP(w)       ((unsigned)((w) & 0xffu))
+#define BC_ARG(w)      ((uint32_t)(w) >> 8)
+#define BC_IMM(w)      ((int32_t)(w) >> 8) /* arithmetic shift: signed argument */
+#define BC_MAKE(op, a) ((uint32_t)(op) | ((uint32_t)(a) << 8))
+#define BC_ARG_MAX     0xffffffu
+#define BC_IMM_MIN     (-(1 << 23))
+#define BC_IMM_MAX     ((1 << 23) - 1)
+
+#endif
