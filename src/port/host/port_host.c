@@ -1,0 +1,77 @@
+/*
+ * port_host.c - the port layer on a POSIX host.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "port/port.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+void port_write(int fd, const char *data, size_t len)
+{
+    while (len > 0) {
+        ssize_t n = write(fd, data, len);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return; /* nowhere to report a failing console */
+        }
+        data += n;
+        len -= (size_t)n;
+    }
+}
+
+void *port_alloc(size_t size) { return malloc(size); }
+void port_free(void *p) { free(p); }
+
+int port_read_file(const char *path, char **data, size_t *len, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(err, errlen, "can't open file '%s': %s", path, strerror(errno));
+        return -1;
+    }
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap + 1);
+    while (buf) {
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (n < cap)
+            break;
+        cap *= 2;
+        char *nb = realloc(buf, cap + 1);
+        if (!nb) {
+            free(buf);
+            buf = NULL;
+        }
+        buf = nb;
+    }
+    int failed = ferror(f);
+    fclose(f);
+    if (!buf || failed) {
+        free(buf);
+        snprintf(err, errlen, "can't read file '%s'", path);
+        return -1;
+    }
+    buf[n] = '\0';
+    *data = buf;
+    *len = n;
+    return 0;
+}
+
+static uint64_t monotonic_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* The host has no portable cycle or instruction counter: both count
+ * nanoseconds of a monotonic clock, and the "frequency" is 1 GHz. */
+uint64_t port_cycles(void) { return monotonic_ns(); }
+uint64_t port_instret(void) { return monotonic_ns(); }
+uint32_t port_cpu_hz(void) { return 1000000000u; }

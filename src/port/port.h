@@ -1,0 +1,32 @@
+/*
+ * port.h - everything the runtime core needs from the machine it runs on.
+ *
+ * One implementation per target: port_host.c (POSIX host), port_rv32.c
+ * (bare-metal RV32 with picolibc semihosting), port_espidf.c (ESP-IDF).
+ * The core uses nothing else of the platform.
+ */
+#ifndef P4_PORT_H
+#define P4_PORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Console output: fd 1 is stdout, fd 2 stderr. */
+void port_write(int fd, const char *data, size_t len);
+
+/* Memory for the object heap and the value stack (allocated once at start). */
+void *port_alloc(size_t size);
+void port_free(void *p);
+
+/* Reads a whole file into a malloc'd buffer (NUL-terminated for convenience).
+ * Returns 0, or -1 with a message in err. */
+int port_read_file(const char *path, char **data, size_t *len, char *err, size_t errlen);
+
+/* Counters for the p4 module: a cycle counter and a retired-instruction
+ * counter where the hardware has them (RV32: rdcycle/rdinstret), otherwise a
+ * monotonic clock in nanoseconds; and the counter's frequency in Hz. */
+uint64_t port_cycles(void);
+uint64_t port_instret(void);
+uint32_t port_cpu_hz(void);
+
+#endif

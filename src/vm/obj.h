@@ -1,0 +1,454 @@
+/*
+ * obj.h - object layouts and the functions that create and operate on them.
+ *
+ * Every object starts with an Obj header. Objects live in the VM's fixed-size
+ * heap (gc.c) or, for built-in functions, types and modules, in static
+ * read-only memory (the collector ignores pointers outside its heap).
+ * Variable-size payloads of growable objects (list items, dict tables, array
+ * bytes) live in separate T_RAW blocks so the object itself never moves.
+ *
+ * Conventions for every function that can fail: it returns bool (or a
+ * pointer), and on failure has set the pending exception with vm_raise()
+ * (gc_alloc sets MemoryError itself). Nothing ever aborts.
+ *
+ * GC rule: any allocation may collect. A C function that keeps a freshly
+ * allocated object in a C variable across another allocation must root it
+ * with VM_ROOT()/VM_UNROOT() (vm.h). Arguments of natives are already rooted
+ * (they sit on the VM stack). Build with -DP4_GC_STRESS=ON to collect at
+ * every allocation; the test suite does, so a missing root is found.
+ */
+#ifndef P4_OBJ_H
+#define P4_OBJ_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "vm/value.h"
+
+typedef struct VM VM;
+
+typedef struct Obj {
+    uint32_t gc;   /* owned by gc.c: block size and mark bits; 0 in static objects */
+    uint8_t type;  /* enum Type */
+    uint8_t flags; /* per type (see below) */
+    uint16_t aux;  /* per type: Str qid, Array typecode, Iter kind, ... */
+} Obj;
+
+static inline Value v_obj(void *o)
+{
+    Value v;
+    v.type = ((Obj *)o)->type;
+    v.u.obj = (Obj *)o;
+    return v;
+}
+
+#define AS(T, v) ((T *)(v).u.obj)
+
+/* ---- strings and bytes -------------------------------------------------- */
+
+#define STR_ASCII 0x01 /* flags: every byte < 0x80, so byte index == char index */
+#define QID_NONE 0xffff /* aux of a Str that is not a known attribute name */
+
+typedef struct Str { /* T_STR (UTF-8) and T_BYTES (raw); immutable */
+    Obj hdr;
+    uint32_t len;  /* bytes */
+    uint32_t hash; /* 0 until computed */
+    char data[];   /* len bytes plus a NUL */
+} Str;
+
+/* ---- sequences ---------------------------------------------------------- */
+
+typedef struct Tuple { /* T_TUPLE; immutable */
+    Obj hdr;
+    uint32_t len;
+    Value items[];
+} Tuple;
+
+typedef struct List { /* T_LIST */
+    Obj hdr;
+    uint32_t len, cap;
+    Value *items; /* payload of a T_RAW block (or NULL when cap == 0) */
+} List;
+
+/* array.array and bytearray share one layout; typecode in hdr.aux:
+ * 'b' 'B' 'h' 'H' 'i' 'I' 'f' (bytearray uses 'B'). */
+typedef struct Array { /* T_ARRAY, T_BYTEARRAY */
+    Obj hdr;
+    uint32_t len, cap; /* in elements */
+    uint8_t *data;     /* payload of a T_RAW block (or NULL) */
+} Array;
+
+typedef struct Range { /* T_RANGE */
+    Obj hdr;
+    int32_t start, stop, step;
+} Range;
+
+typedef struct Slice { /* T_SLICE */
+    Obj hdr;
+    Value start, stop, step; /* None when omitted */
+} Slice;
+
+/* ---- dict ---------------------------------------------------------------- */
+
+typedef struct DictEntry {
+    Value key; /* T_UNBOUND: deleted */
+    Value value;
+    uint32_t hash;
+} DictEntry;
+
+/* Insertion-ordered hash table: entries in insertion order, plus an index of
+ * 2^k slots holding entry numbers (-1 empty), probed linearly. */
+typedef struct Dict { /* T_DICT */
+    Obj hdr;
+    uint32_t len;       /* live entries */
+    uint32_t used;      /* entries[0..used) incl. deleted */
+    uint32_t cap;       /* entries capacity */
+    uint32_t mask;      /* index size - 1 (0 when no index yet) */
+    DictEntry *entries; /* T_RAW payload */
+    int32_t *index;     /* T_RAW payload */
+} Dict;
+
+enum DictViewKind { VIEW_KEYS, VIEW_VALUES, VIEW_ITEMS };
+typedef struct DictView { /* T_DICTVIEW; kind in hdr.aux */
+    Obj hdr;
+    Dict *dict;
+} DictView;
+
+/* ---- iterators ------------------------------------------------------------ */
+
+enum IterKind {
+    ITER_RANGE,     /* i = next value, a = stop, b = step */
+    ITER_SEQ,       /* list, tuple, str, bytes, bytearray, array: i = index */
+    ITER_DICT,      /* dict or view: i = entry index, aux2 = view kind */
+    ITER_REVERSED,  /* reversed(seq): i = next index (counts down) */
+    ITER_ENUMERATE, /* src = inner iterator, i = count */
+    ITER_ZIP,       /* src = tuple of iterators */
+};
+
+typedef struct Iter { /* T_ITER; kind in hdr.aux */
+    Obj hdr;
+    int32_t i, a, b;
+    uint32_t aux2;
+    Value src; /* the sequence, dict, or inner iterator(s) */
+} Iter;
+
+/* ---- callables, modules, classes ------------------------------------------ */
+
+struct Code;
+struct Program;
+
+typedef struct Function { /* T_FUNCTION */
+    Obj hdr;
+    struct Code *code;
+    Tuple *defaults; /* NULL when none */
+    void *jit;       /* compiled code, owned by the JIT (later) */
+} Function;
+
+/* Native calling convention: args[0..nargs) on the VM stack (rooted); for a
+ * method args[0] is self. kwnames (NULL if none) names the last
+ * kwnames->len arguments. Write the result to *out and return true, or raise
+ * and return false. */
+typedef bool (*NativeFn)(VM *vm, Value *args, int nargs, Tuple *kwnames, Value *out);
+
+#define NATIVE_KW 0x01 /* flags: accepts keyword arguments */
+
+typedef struct Native { /* T_NATIVE; static */
+    Obj hdr;
+    const char *name;
+    NativeFn fn;
+    int8_t minargs, maxargs; /* checked by the caller; maxargs -1: any */
+} Native;
+
+#define NATIVE(cname, pyname, fn, min, max) \
+    const Native cname = {{0, T_NATIVE, 0, 0}, pyname, fn, min, max}
+#define NATIVE_WITH_KW(cname, pyname, fn, min, max) \
+    const Native cname = {{0, T_NATIVE, NATIVE_KW, 0}, pyname, fn, min, max}
+
+typedef struct BoundMethod { /* T_BOUNDMETHOD */
+    Obj hdr;
+    const Native *method;
+    Value self;
+} BoundMethod;
+
+typedef struct ModuleAttr {
+    const char *name;
+    Value (*get)(void); /* returns the attribute (a static object or a number) */
+} ModuleAttr;
+
+typedef struct Module { /* T_MODULE; static */
+    Obj hdr;
+    const char *name;
+    const ModuleAttr *attrs;
+    uint32_t nattrs;
+} Module;
+
+/* Exception classes, in one table (vm/exc.c) with their base classes. */
+#define P4_EXCEPTIONS(X)                          \
+    X(BaseException, BaseException)               \
+    X(Exception, BaseException)                   \
+    X(ArithmeticError, Exception)                 \
+    X(ZeroDivisionError, ArithmeticError)         \
+    X(OverflowError, ArithmeticError)             \
+    X(LookupError, Exception)                     \
+    X(IndexError, LookupError)                    \
+    X(KeyError, LookupError)                      \
+    X(ValueError, Exception)                      \
+    X(TypeError, Exception)                       \
+    X(NameError, Exception)                       \
+    X(UnboundLocalError, NameError)               \
+    X(AttributeError, Exception)                  \
+    X(ImportError, Exception)                     \
+    X(ModuleNotFoundError, ImportError)           \
+    X(AssertionError, Exception)                  \
+    X(RuntimeError, Exception)                    \
+    X(RecursionError, RuntimeError)               \
+    X(NotImplementedError, RuntimeError)          \
+    X(MemoryError, Exception)                     \
+    X(StopIteration, Exception)                   \
+    X(SyntaxError, Exception)                     \
+    X(KeyboardInterrupt, BaseException)
+
+typedef enum ExcKind {
+#define P4_EXC_ENUM(name, base) EXC_##name,
+    P4_EXCEPTIONS(P4_EXC_ENUM)
+#undef P4_EXC_ENUM
+    EXC__COUNT
+} ExcKind;
+
+/* A class. Built-in value types (int, str, list, ...) have value_type set;
+ * exception classes have exc set and value_type T_EXCEPTION. */
+typedef struct TypeObj { /* T_TYPE; static */
+    Obj hdr;
+    const char *name;
+    uint8_t value_type;           /* enum Type of instances */
+    int8_t exc;                   /* ExcKind, or -1 */
+    const struct TypeObj *base;   /* NULL for object-level roots */
+    const Native *ctor;           /* called by type(...) , NULL if not callable */
+} TypeObj;
+
+typedef struct TbEntry {
+    const struct Code *code;
+    uint32_t pc;
+} TbEntry;
+
+typedef struct Exception { /* T_EXCEPTION */
+    Obj hdr;
+    const TypeObj *cls;
+    Tuple *args;       /* constructor arguments (may be empty) */
+    TbEntry *tb;       /* T_RAW payload, innermost frame last */
+    uint32_t ntb, tbcap;
+    uint32_t tb_dropped; /* frames not recorded for lack of memory */
+} Exception;
+
+/* ---- code and programs ----------------------------------------------------- */
+
+struct P4bCode;
+struct P4bModule;
+
+typedef struct Code { /* T_CODE */
+    Obj hdr;
+    const struct P4bCode *src; /* instructions, exception table, line table */
+    struct Program *program;
+    Str *name;
+    Tuple *consts;             /* constants as values */
+    const uint32_t *insns;
+    uint32_t ninsns;
+    uint16_t nparams, nlocals, maxstack;
+} Code;
+
+typedef struct Program { /* T_PROGRAM: the loaded module */
+    Obj hdr;
+    struct P4bModule *p4b; /* owned (freed with the VM) */
+    Str *filename;
+    const char *source;    /* source text for traceback lines, or NULL */
+    size_t source_len;
+    uint32_t nstrings, nglobals, ncodes;
+    Value *strings;   /* T_RAW payload: Str values for the string table */
+    Value *globals;   /* T_RAW payload: global slots, T_UNBOUND when unset */
+    Value *builtin_of_global; /* T_RAW payload: the builtin a global falls back to, or T_UNBOUND */
+    Value *codes;     /* T_RAW payload: Code values */
+} Program;
+
+/* ---- well-known attribute names (qids) ------------------------------------- */
+
+/* Names the runtime looks up as attributes or methods. The loader sets a
+ * string's hdr.aux to its qid, so attribute lookup is a switch on a number. */
+#define P4_QNAMES(X) \
+    X(append) X(pop) X(insert) X(extend) X(index) X(count) X(reverse) X(sort) \
+    X(remove) X(clear) X(copy) \
+    X(get) X(keys) X(values) X(items) X(update) X(setdefault) \
+    X(join) X(format) X(split) X(strip) X(lstrip) X(rstrip) X(startswith) \
+    X(endswith) X(upper) X(lower) X(replace) X(find) X(isdigit) X(isalpha) \
+    X(isspace) X(encode) X(decode) X(tolist) X(typecode) X(itemsize) \
+    X(start) X(stop) X(step) X(args) X(real) X(imag) X(is_integer) \
+    X(__name__) \
+    /* modules */ \
+    X(sqrt) X(exp) X(log) X(log2) X(log10) X(sin) X(cos) X(tan) X(atan) X(atan2) \
+    X(floor) X(ceil) X(pi) X(e) X(inf) X(nan) X(fabs) X(isnan) X(isinf) X(trunc) \
+    X(array) X(cycles) X(instret) X(freq) X(jit_info)
+
+enum Qid {
+#define P4_QID_ENUM(n) Q_##n,
+    P4_QNAMES(P4_QID_ENUM)
+#undef P4_QID_ENUM
+    Q__COUNT
+};
+extern const char *const qid_names[Q__COUNT];
+/* qid of a name, or QID_NONE */
+uint16_t qid_lookup(const char *name, uint32_t len);
+
+/* ---- constructors (each returns NULL with MemoryError raised on failure) ---- */
+
+Str *str_new(VM *vm, const char *data, uint32_t len);          /* T_STR, computes STR_ASCII */
+Str *str_from_cstr(VM *vm, const char *s);
+Str *bytes_new(VM *vm, const uint8_t *data, uint32_t len);     /* T_BYTES */
+Tuple *tuple_new(VM *vm, uint32_t len);                        /* items set to None */
+List *list_new(VM *vm, uint32_t cap);                          /* len 0 */
+Dict *dict_new(VM *vm);
+Array *array_new(VM *vm, char typecode, uint32_t len);         /* zeroed; T_ARRAY */
+Array *bytearray_new(VM *vm, uint32_t len);                    /* zeroed; T_BYTEARRAY */
+Range *range_new(VM *vm, int32_t start, int32_t stop, int32_t step);
+Slice *slice_new(VM *vm, Value start, Value stop, Value step);
+Iter *iter_new(VM *vm, enum IterKind kind, Value src);
+Exception *exc_new(VM *vm, const TypeObj *cls, Tuple *args);
+BoundMethod *boundmethod_new(VM *vm, const Native *m, Value self);
+
+/* ---- operations used by the interpreter (non-fast paths) -------------------- */
+
+/* ops.c: arithmetic on numbers and the operators of every type.
+ * op is the BINARY_* / INPLACE_* opcode. */
+bool vm_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out);
+bool vm_unary_op(VM *vm, unsigned op, Value a, Value *out);
+/* op is the COMPARE_* opcode; out is a bool (or raises TypeError for < on
+ * unorderable types). */
+bool vm_compare(VM *vm, unsigned op, Value a, Value b, Value *out);
+/* a == b by Python rules (1 == 1.0 == True, containers elementwise). */
+bool vm_equal(VM *vm, Value a, Value b, bool *out);
+/* a < b by Python rules; used by sort/min/max. */
+bool vm_less(VM *vm, Value a, Value b, bool *out);
+bool vm_truthy(Value v);
+/* hash of a hashable value; TypeError "unhashable type: 'list'" */
+bool vm_hash(VM *vm, Value v, uint32_t *out);
+
+/* containers (list.c, tuple.c, dict.c, str.c, array.c, iter.c) */
+bool vm_getitem(VM *vm, Value obj, Value key, Value *out);
+bool vm_setitem(VM *vm, Value obj, Value key, Value value);
+bool vm_delitem(VM *vm, Value obj, Value key);
+bool vm_contains(VM *vm, Value container, Value item, bool *out);
+bool vm_len(VM *vm, Value obj, int32_t *out);
+bool vm_getiter(VM *vm, Value obj, Value *out);
+/* Returns 1 and *out = next item, 0 when exhausted, -1 on error. */
+int vm_iternext(VM *vm, Value iter, Value *out);
+/* Unpacks exactly n items of an iterable into out[0..n) (out must be rooted
+ * storage, e.g. VM stack slots). ValueError on a count mismatch. */
+bool vm_unpack(VM *vm, Value seq, uint32_t n, Value *out);
+
+bool list_append(VM *vm, List *l, Value v);
+bool list_extend(VM *vm, List *l, Value iterable);
+bool dict_get(VM *vm, Dict *d, Value key, Value *out, bool *found);
+bool dict_set(VM *vm, Dict *d, Value key, Value value);
+
+/* Attributes (attr.c): obj.name by qid; methods of built-in types are static
+ * Natives. vm_load_method writes the callable and self (T_UNBOUND when the
+ * callable needs no self) for CALL_METHOD. */
+bool vm_load_attr(VM *vm, Value obj, Str *name, Value *out);
+bool vm_load_method(VM *vm, Value obj, Str *name, Value out[2]);
+/* The method table of a value type: Natives whose first argument is self. */
+typedef struct MethodEntry {
+    uint16_t qid;
+    const Native *fn;
+} MethodEntry;
+extern const MethodEntry str_methods[], list_methods[], dict_methods[], bytes_methods[],
+    array_methods[], tuple_methods[], float_methods[];
+extern const uint32_t n_str_methods, n_list_methods, n_dict_methods, n_bytes_methods,
+    n_array_methods, n_tuple_methods, n_float_methods;
+
+/* Text (format.c). A StrBuf grows in malloc'd memory (not the object heap),
+ * so building text never triggers a collection. */
+typedef struct StrBuf {
+    char *data;
+    uint32_t len, cap;
+    bool oom;
+} StrBuf;
+void sb_init(StrBuf *sb);
+void sb_free(StrBuf *sb);
+void sb_add(StrBuf *sb, const char *s, uint32_t len);
+void sb_addc(StrBuf *sb, char c);
+void sb_adds(StrBuf *sb, const char *s);
+/* Converts to a heap Str and frees the buffer; MemoryError if sb->oom. */
+Str *sb_to_str(VM *vm, StrBuf *sb);
+
+/* Appends repr(v) or str(v); may fail (e.g. nesting too deep: RecursionError). */
+bool fmt_repr(VM *vm, StrBuf *sb, Value v);
+bool fmt_str(VM *vm, StrBuf *sb, Value v);
+/* Shortest text that reads back as the same float32, Python-repr style. */
+void fmt_float(StrBuf *sb, float f);
+/* format(value, spec) per Python's format-spec mini-language. */
+bool fmt_format(VM *vm, StrBuf *sb, Value v, const char *spec, uint32_t speclen);
+Str *vm_repr(VM *vm, Value v);
+Str *vm_str(VM *vm, Value v);
+/* Python type name of a value: "int", "list", "NoneType", ... */
+const char *type_name(Value v);
+
+/* ---- helpers shared between files -------------------------------------------- */
+
+/* str.c: strings (T_STR) and bytes (T_BYTES) share the Str layout. */
+bool str_getitem(VM *vm, Str *s, Value key, Value *out);   /* index or slice */
+bool str_contains(VM *vm, Str *hay, Value needle, bool *out);
+Str *str_concat(VM *vm, Str *a, Str *b);                     /* same type as a */
+Str *str_repeat(VM *vm, Str *s, int32_t n);
+int str_compare(const Str *a, const Str *b);                 /* <0, 0, >0 (byte order) */
+bool str_equal(const Str *a, const Str *b);
+uint32_t str_hash(Str *s);                                   /* cached in s->hash */
+uint32_t str_charlen(const Str *s);                          /* len(): code points for str */
+/* int(s) / float(s) parsing with Python's rules (whitespace, underscores, sign);
+ * ValueError with CPython's message on bad input, OverflowError past 32 bits. */
+bool str_to_int(VM *vm, const Str *s, int base, int32_t *out);
+bool str_to_float(VM *vm, const Str *s, float *out);
+
+/* list.c / tuple.c / array.c: sequence operators used by ops.c */
+bool seq_concat(VM *vm, Value a, Value b, Value *out);  /* list+list, tuple+tuple, array+array */
+bool seq_repeat(VM *vm, Value seq, int32_t n, Value *out);
+bool list_inplace_concat(VM *vm, List *l, Value other); /* l += iterable */
+bool list_inplace_repeat(VM *vm, List *l, int32_t n);   /* l *= n */
+/* Normalises a slice against a length (Python's slice.indices). */
+bool slice_indices(VM *vm, const Slice *s, int32_t len, int32_t *start, int32_t *stop,
+                   int32_t *step, int32_t *count);
+/* Reads element i (in range) of an array as a Value; OverflowError for an
+ * 'I' element above 2**31-1. */
+bool array_get(VM *vm, const Array *a, uint32_t i, Value *out);
+/* Stores v into element i (in range), checking type and range
+ * (OverflowError "signed char is greater than maximum" like CPython). */
+bool array_set(VM *vm, Array *a, uint32_t i, Value v);
+
+/* ---- built-in classes and functions ---------------------------------------- */
+
+extern const TypeObj type_int, type_float, type_bool, type_str, type_bytes, type_bytearray,
+    type_tuple, type_list, type_dict, type_range, type_NoneType, type_array, type_function,
+    type_slice;
+extern const TypeObj exc_types[EXC__COUNT];
+extern const Module module_math, module_array, module_p4;
+
+/* The builtins table (builtins.c): name -> value, for LOAD_GLOBAL's fallback. */
+typedef struct BuiltinEntry {
+    const char *name;
+    const Obj *obj;
+} BuiltinEntry;
+extern const BuiltinEntry builtin_table[];
+extern const uint32_t builtin_count;
+/* isinstance(v, cls) for a single class */
+bool type_isinstance(Value v, const TypeObj *cls);
+/* The class of a value (for printing exception names and isinstance). */
+const TypeObj *type_of(Value v);
+/* Built-in module by name, or NULL. */
+const Module *module_find(const char *name, uint32_t len);
+
+/* Built-in functions; each file defines its own with NATIVE(). */
+extern const Native bi_print, bi_repr, bi_str, bi_int, bi_float, bi_ord, bi_chr, bi_hex,
+    bi_format;                                                              /* text: str.c, format.c */
+extern const Native bi_len, bi_range, bi_min, bi_max, bi_sum, bi_sorted, bi_reversed, bi_list,
+    bi_tuple, bi_dict, bi_enumerate, bi_zip, bi_bytes, bi_bytearray, bi_array; /* containers */
+extern const Native bi_abs, bi_divmod, bi_pow, bi_round, bi_isinstance, bi_bool, bi_hash,
+    bi_exc_ctor;                                                            /* builtins.c */
+
+#endif

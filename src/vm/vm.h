@@ -1,0 +1,138 @@
+/*
+ * vm.h - the virtual machine: heap, value stack, frames, exceptions.
+ */
+#ifndef P4_VM_H
+#define P4_VM_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "vm/obj.h"
+
+/* ---- the heap (gc.c) ------------------------------------------------------ */
+
+typedef struct FreeBlock FreeBlock;
+
+#define GC_SMALL_BINS 64 /* exact-size free lists for blocks of 16..512 bytes */
+
+typedef struct Heap {
+    uint8_t *base, *end; /* the arena */
+    uint8_t *top;        /* blocks are carved from [top, end) when the bins are empty */
+    FreeBlock *bins[GC_SMALL_BINS];
+    FreeBlock *large;    /* free blocks over 512 bytes, first fit */
+    size_t live_bytes;   /* after the last collection */
+    size_t allocated;    /* bytes allocated since the last collection */
+    uint32_t collections;
+    Obj **mark_stack;    /* grey objects; on overflow the heap is rescanned */
+    uint32_t mark_cap, mark_len;
+    bool mark_overflow;
+} Heap;
+
+/* ---- frames ---------------------------------------------------------------- */
+
+typedef struct Frame {
+    Code *code;
+    Function *func;      /* NULL for the module body */
+    uint32_t pc;         /* index of the instruction being executed */
+    Value *base;         /* locals; the value stack starts at base + nlocals */
+} Frame;
+
+typedef struct VMConfig {
+    size_t heap_size;        /* bytes of the object heap */
+    uint32_t stack_slots;    /* value-stack slots for all frames together */
+    uint32_t max_frames;     /* recursion limit */
+} VMConfig;
+
+#define VM_DEFAULT_HEAP   (1u << 20)
+#define VM_DEFAULT_STACK  (1u << 16)
+#define VM_DEFAULT_FRAMES 1000u
+#define VM_MAX_ROOTS      512u
+
+/* Output sink: the port's console by default; tests may capture. */
+typedef void (*WriteFn)(void *ctx, int fd, const char *data, size_t len);
+
+struct VM {
+    Heap heap;
+    VMConfig cfg;
+
+    Value *stack, *stack_end;
+    Value *sp;            /* top of the live stack: everything below is a root */
+    Frame *frames;
+    uint32_t nframes;
+
+    Value exc;            /* the exception being raised, or T_UNBOUND */
+    Exception *memory_error; /* preallocated: raised when the heap is exhausted */
+
+    Value roots[VM_MAX_ROOTS]; /* temporaries of C code (VM_ROOT) */
+    uint32_t nroots;
+
+    Program *program;
+
+    /* printing: a buffer for stdout, flushed at exit and before stderr output */
+    WriteFn write;
+    void *write_ctx;
+    char outbuf[512];
+    uint32_t outlen;
+
+    uint32_t repr_depth;  /* nesting of fmt_repr, bounded */
+};
+
+/* Creates a VM; NULL if its memory cannot be had. */
+VM *vm_new(const VMConfig *cfg);
+void vm_free(VM *vm);
+void vm_config_default(VMConfig *cfg);
+
+/* ---- GC -------------------------------------------------------------------- */
+
+/* Allocates size bytes (header included) of an object of the given type;
+ * collects when needed; on exhaustion raises MemoryError and returns NULL. */
+void *gc_alloc(VM *vm, Type type, size_t size);
+/* Allocates a T_RAW buffer and returns its payload (zeroed). */
+void *gc_alloc_raw(VM *vm, size_t payload_size);
+/* Returns a T_RAW payload to the heap at once (the owner must drop it). */
+void gc_free_raw(VM *vm, void *payload);
+/* Payload capacity of a T_RAW block in bytes. */
+size_t gc_raw_size(const void *payload);
+void gc_collect(VM *vm);
+bool gc_in_heap(const VM *vm, const void *p);
+
+#define VM_ROOT(vm, v)     ((vm)->roots[(vm)->nroots++] = (v))
+#define VM_UNROOT(vm, n)   ((vm)->nroots -= (n))
+
+/* ---- exceptions (exc.c) ---------------------------------------------------- */
+
+/* Raises a new exception of the given class with a printf-style message.
+ * Always returns false, so `return vm_raise(...)` reads naturally. */
+bool vm_raise(VM *vm, ExcKind kind, const char *fmt, ...);
+bool vm_raisev(VM *vm, ExcKind kind, const char *fmt, va_list ap);
+/* Raises with an arbitrary value as the single argument (KeyError(key)). */
+bool vm_raise_value(VM *vm, ExcKind kind, Value arg);
+bool vm_raise_oom(VM *vm);
+/* TypeError "unsupported operand type(s) for +: 'int' and 'str'" */
+bool vm_raise_binop(VM *vm, const char *opname, Value a, Value b);
+/* Is the pending exception (or exc) an instance of kind? */
+bool exc_matches(const Exception *e, const TypeObj *cls);
+/* Prints "Traceback (most recent call last):" ... "Kind: message" to stderr. */
+void vm_print_exception(VM *vm, Value exc);
+
+/* ---- running code (interp.c) --------------------------------------------- */
+
+/* Calls any callable with positional args (args must be rooted). */
+bool vm_call(VM *vm, Value fn, Value *args, int nargs, Tuple *kwnames, Value *out);
+/* Runs the module body of a loaded program. Returns true, or false with the
+ * exception pending in vm->exc. */
+bool vm_run_program(VM *vm);
+
+/* ---- loading (load.c) ------------------------------------------------------ */
+
+/* Makes the program objects from a validated module (taking ownership of it).
+ * source may be NULL; it is only used for traceback lines. */
+bool vm_load_program(VM *vm, struct P4bModule *m, const char *source, size_t source_len);
+
+/* ---- output ----------------------------------------------------------------- */
+
+void vm_write(VM *vm, int fd, const char *data, size_t len);
+void vm_flush(VM *vm);
+
+#endif
