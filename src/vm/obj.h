@@ -23,6 +23,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "vm/opcodes.h"
 #include "vm/value.h"
 
 typedef struct VM VM;
@@ -223,7 +224,8 @@ typedef struct TypeObj { /* T_TYPE; static */
     uint8_t value_type;           /* enum Type of instances */
     int8_t exc;                   /* ExcKind, or -1 */
     const struct TypeObj *base;   /* NULL for object-level roots */
-    const Native *ctor;           /* called by type(...) , NULL if not callable */
+    const Native *ctor;           /* called by cls(...); NULL for exception classes (the
+                                     interpreter makes their instances) and uncallable ones */
 } TypeObj;
 
 typedef struct TbEntry {
@@ -448,7 +450,7 @@ extern const Native bi_print, bi_repr, bi_str, bi_int, bi_float, bi_ord, bi_chr,
     bi_format;                                                              /* text: str.c, format.c */
 extern const Native bi_len, bi_range, bi_min, bi_max, bi_sum, bi_sorted, bi_reversed, bi_list,
     bi_tuple, bi_dict, bi_enumerate, bi_zip, bi_bytes, bi_bytearray, bi_array; /* containers */
-extern const Native bi_abs, bi_divmod, bi_pow, bi_round, bi_isinstance, bi_bool, bi_hash,
-    bi_exc_ctor;                                                            /* builtins.c */
+extern const Native bi_abs, bi_divmod, bi_pow, bi_round, bi_isinstance, bi_bool,
+    bi_hash;                                                                /* builtins.c */
 
 #endif

@@ -36,6 +36,7 @@ typedef struct Frame {
     Function *func;      /* NULL for the module body */
     uint32_t pc;         /* index of the instruction being executed */
     Value *base;         /* locals; the value stack starts at base + nlocals */
+    Value *ret;          /* where the caller wants the result; its stack ends there */
 } Frame;
 
 typedef struct VMConfig {
@@ -95,6 +96,8 @@ void gc_free_raw(VM *vm, void *payload);
 /* Payload capacity of a T_RAW block in bytes. */
 size_t gc_raw_size(const void *payload);
 void gc_collect(VM *vm);
+void gc_init_arena(VM *vm);
+void gc_release_arena(VM *vm);
 bool gc_in_heap(const VM *vm, const void *p);
 
 #define VM_ROOT(vm, v)     ((vm)->roots[(vm)->nroots++] = (v))
@@ -111,6 +114,8 @@ bool vm_raise_value(VM *vm, ExcKind kind, Value arg);
 bool vm_raise_oom(VM *vm);
 /* TypeError "unsupported operand type(s) for +: 'int' and 'str'" */
 bool vm_raise_binop(VM *vm, const char *opname, Value a, Value b);
+/* Records that an exception passed through the instruction at pc. */
+void exc_add_traceback(VM *vm, Exception *e, const Code *code, uint32_t pc);
 /* Is the pending exception (or exc) an instance of kind? */
 bool exc_matches(const Exception *e, const TypeObj *cls);
 /* Prints "Traceback (most recent call last):" ... "Kind: message" to stderr. */
@@ -126,9 +131,12 @@ bool vm_run_program(VM *vm);
 
 /* ---- loading (load.c) ------------------------------------------------------ */
 
-/* Makes the program objects from a validated module (taking ownership of it).
+/* Makes the program objects from a validated module. m must come from malloc;
+ * the VM owns it from this call on, even when loading fails.
  * source may be NULL; it is only used for traceback lines. */
 bool vm_load_program(VM *vm, struct P4bModule *m, const char *source, size_t source_len);
+/* Frees what the program owns outside the heap (called by vm_free). */
+void vm_release_program(VM *vm);
 
 /* ---- output ----------------------------------------------------------------- */
 

@@ -1,0 +1,258 @@
+/*
+ * p4jit.c - the command line: run, compile, dis, objdump.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "port/port.h"
+#include "vm/p4b.h"
+#include "vm/vm.h"
+#if P4_HAVE_COMPILER
+#include "lang/compile.h"
+#endif
+#if P4_HAVE_RV32
+#include "rv32/rv32.h"
+#endif
+
+#define P4JIT_VERSION "0.1.0"
+
+static const char usage[] =
+    "usage: p4jit <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  run [options] FILE.py|FILE.p4b [args...]   run a program\n"
+    "  compile FILE.py -o FILE.p4b                 compile to portable bytecode\n"
+    "  dis FILE.py|FILE.p4b                        list the bytecode with line numbers\n"
+    "  objdump FILE.bin [--vma ADDR] [--rev 1|3] [--aliases]\n"
+    "                                              disassemble raw RV32 machine code\n"
+    "\n"
+    "run options:\n"
+    "  -m SIZE                 object heap size (bytes, or with K/M suffix; default 1M)\n"
+    "  --stack N               value-stack slots for all frames (default 65536)\n"
+    "  --recursion-limit N     maximum call depth (default 1000)\n"
+    "\n"
+    "  --help, --version\n";
+
+static int fail(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "p4jit: ");
+    fprintf(stderr, fmt, arg);
+    fputc('\n', stderr);
+    return 2;
+}
+
+static bool parse_size(const char *s, size_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || end == s)
+        return false;
+    if (*end == 'K' || *end == 'k')
+        v <<= 10, end++;
+    else if (*end == 'M' || *end == 'm')
+        v <<= 20, end++;
+    if (*end != '\0' || v == 0 || v > 0x7ff00000ull)
+        return false;
+    *out = (size_t)v;
+    return true;
+}
+
+static bool has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* Reads FILE (source or .p4b) into a validated module. On success *source
+ * holds the source text (NULL for .p4b), owned by the caller. Returns 0, 1 for
+ * a syntax error (already printed), 2 for other errors. */
+static int load_module(const char *path, P4bModule *m, char **source, size_t *source_len)
+{
+    char err[256];
+    char *data;
+    size_t len;
+    *source = NULL;
+    if (port_read_file(path, &data, &len, err, sizeof err) != 0)
+        return fail("%s", err);
+    bool is_p4b = len >= 4 && memcmp(data, P4B_MAGIC, 4) == 0;
+    if (is_p4b || has_suffix(path, ".p4b")) {
+        int rc = p4b_read((const uint8_t *)data, len, m, err, sizeof err);
+        free(data);
+        if (rc != 0) {
+            fprintf(stderr, "p4jit: %s: invalid .p4b file: %s\n", path, err);
+            return 2;
+        }
+        return 0;
+    }
+#if P4_HAVE_COMPILER
+    uint8_t *image;
+    size_t image_len;
+    P4CompileError cerr;
+    if (p4_compile_to_p4b(data, len, path, &image, &image_len, &cerr) != 0) {
+        p4_print_compile_error(stderr, path, data, len, &cerr);
+        free(data);
+        return 1;
+    }
+    int rc = p4b_read(image, image_len, m, err, sizeof err);
+    free(image);
+    if (rc != 0) {
+        free(data);
+        fprintf(stderr, "p4jit: internal error: the compiler produced an invalid module: %s\n", err);
+        return 2;
+    }
+    *source = data;
+    *source_len = len;
+    return 0;
+#else
+    free(data);
+    return fail("%s: this build has no source compiler; run a .p4b file", path);
+#endif
+}
+
+static int cmd_run(int argc, char **argv)
+{
+    VMConfig cfg;
+    vm_config_default(&cfg);
+    int i = 1;
+    for (; i < argc && argv[i][0] == '-'; i++) {
+        const char *opt = argv[i];
+        if (strcmp(opt, "-m") == 0 && i + 1 < argc) {
+            if (!parse_size(argv[++i], &cfg.heap_size) || cfg.heap_size < 16384)
+                return fail("bad heap size '%s' (at least 16K)", argv[i]);
+        } else if (strcmp(opt, "--stack") == 0 && i + 1 < argc) {
+            size_t n;
+            if (!parse_size(argv[++i], &n) || n < 256 || n > (1u << 24))
+                return fail("bad stack size '%s' (256 to 16M slots)", argv[i]);
+            cfg.stack_slots = (uint32_t)n;
+        } else if (strcmp(opt, "--recursion-limit") == 0 && i + 1 < argc) {
+            size_t n;
+            if (!parse_size(argv[++i], &n) || n > 1000000)
+                return fail("bad recursion limit '%s'", argv[i]);
+            cfg.max_frames = (uint32_t)n;
+        } else {
+            return fail("unknown run option '%s' (see p4jit --help)", opt);
+        }
+    }
+    if (i >= argc)
+        return fail("%s", "run: no program given");
+    const char *path = argv[i];
+
+    P4bModule *m = calloc(1, sizeof *m);
+    if (!m)
+        return fail("%s", "out of memory");
+    char *source;
+    size_t source_len = 0;
+    int rc = load_module(path, m, &source, &source_len);
+    if (rc != 0) {
+        free(m);
+        return rc;
+    }
+    VM *vm = vm_new(&cfg);
+    if (!vm) {
+        p4b_free(m);
+        free(m);
+        free(source);
+        return fail("%s", "cannot allocate the VM's memory");
+    }
+    bool ok = vm_load_program(vm, m, source, source_len) && vm_run_program(vm);
+    if (!ok) {
+        vm_flush(vm);
+        if (vm->exc.type == T_EXCEPTION)
+            vm_print_exception(vm, vm->exc);
+    }
+    vm_free(vm);
+    free(source);
+    return ok ? 0 : 1;
+}
+
+static int cmd_compile(int argc, char **argv)
+{
+#if P4_HAVE_COMPILER
+    const char *in = NULL, *out = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
+            out = argv[++i];
+        else if (argv[i][0] == '-')
+            return fail("unknown compile option '%s'", argv[i]);
+        else if (!in)
+            in = argv[i];
+        else
+            return fail("compile: unexpected argument '%s'", argv[i]);
+    }
+    if (!in || !out)
+        return fail("%s", "usage: p4jit compile FILE.py -o FILE.p4b");
+    char err[256], *data;
+    size_t len;
+    if (port_read_file(in, &data, &len, err, sizeof err) != 0)
+        return fail("%s", err);
+    uint8_t *image;
+    size_t image_len;
+    P4CompileError cerr;
+    if (p4_compile_to_p4b(data, len, in, &image, &image_len, &cerr) != 0) {
+        p4_print_compile_error(stderr, in, data, len, &cerr);
+        free(data);
+        return 1;
+    }
+    free(data);
+    FILE *f = fopen(out, "wb");
+    bool ok = f && fwrite(image, 1, image_len, f) == image_len;
+    if (f && fclose(f) != 0)
+        ok = false;
+    free(image);
+    if (!ok)
+        return fail("cannot write '%s'", out);
+    return 0;
+#else
+    (void)argc;
+    (void)argv;
+    return fail("%s", "this build has no source compiler");
+#endif
+}
+
+static int cmd_dis(int argc, char **argv)
+{
+    if (argc != 2)
+        return fail("%s", "usage: p4jit dis FILE.py|FILE.p4b");
+    P4bModule m;
+    memset(&m, 0, sizeof m);
+    char *source;
+    size_t source_len;
+    int rc = load_module(argv[1], &m, &source, &source_len);
+    if (rc != 0)
+        return rc;
+    p4b_dis(&m, stdout);
+    p4b_free(&m);
+    free(source);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(usage, stderr);
+        return 2;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        fputs(usage, stdout);
+        return 0;
+    }
+    if (strcmp(cmd, "--version") == 0) {
+        printf("p4jit %s (bytecode %d.%d)\n", P4JIT_VERSION, P4B_VERSION_MAJOR, P4B_VERSION_MINOR);
+        return 0;
+    }
+    if (strcmp(cmd, "run") == 0)
+        return cmd_run(argc - 1, argv + 1);
+    if (strcmp(cmd, "compile") == 0)
+        return cmd_compile(argc - 1, argv + 1);
+    if (strcmp(cmd, "dis") == 0)
+        return cmd_dis(argc - 1, argv + 1);
+#if P4_HAVE_RV32
+    if (strcmp(cmd, "objdump") == 0)
+        return rv32_objdump_main(argc - 1, argv + 1);
+#endif
+    return fail("unknown command '%s' (see p4jit --help)", cmd);
+}

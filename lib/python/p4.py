@@ -1,0 +1,26 @@
+"""The `p4` module for CPython, so P4JIT programs run unchanged there.
+
+On P4JIT the module is built in: cycles() and instret() read the RV32
+counters (on the host build a monotonic clock), freq() is the counter's rate
+and jit_info(fn) says how a function runs. Counters are returned modulo
+2**31, as P4JIT's ints are 32-bit: measure with (end - start) & 0x7fffffff.
+"""
+import time as _time
+
+
+def cycles():
+    return _time.perf_counter_ns() & 0x7FFFFFFF
+
+
+def instret():
+    return _time.perf_counter_ns() & 0x7FFFFFFF
+
+
+def freq():
+    return 1000000000
+
+
+def jit_info(fn):
+    if not callable(fn):
+        raise TypeError("jit_info() argument must be a function, not '%s'" % type(fn).__name__)
+    return "interpreted"

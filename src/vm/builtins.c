@@ -1,0 +1,218 @@
+/*
+ * builtins.c - the table of built-in names, and the numeric built-ins.
+ * Text built-ins live in str.c/format.c, container built-ins beside their
+ * containers.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vm/vm.h"
+
+/* ---- numeric built-ins ------------------------------------------------------ */
+
+static bool abs_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    Value v = args[0];
+    if (v_is_intlike(v)) {
+        if (v.u.i == INT32_MIN)
+            return vm_raise(vm, EXC_OverflowError, "integer overflow");
+        *out = v_int(v.u.i < 0 ? -v.u.i : v.u.i);
+        return true;
+    }
+    if (v.type == T_FLOAT) {
+        *out = v_float(fabsf(v.u.f));
+        return true;
+    }
+    return vm_raise(vm, EXC_TypeError, "bad operand type for abs(): '%s'", type_name(v));
+}
+NATIVE(bi_abs, "abs", abs_fn, 1, 1);
+
+static bool divmod_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    Tuple *t = tuple_new(vm, 2);
+    if (!t)
+        return false;
+    VM_ROOT(vm, v_obj(t));
+    bool ok = vm_binary_op(vm, OP_BINARY_FLOORDIV, args[0], args[1], &t->items[0]) &&
+              vm_binary_op(vm, OP_BINARY_MOD, args[0], args[1], &t->items[1]);
+    VM_UNROOT(vm, 1);
+    if (!ok) {
+        /* CPython names divmod's zero division after integer division */
+        return false;
+    }
+    *out = v_obj(t);
+    return true;
+}
+NATIVE(bi_divmod, "divmod", divmod_fn, 2, 2);
+
+static bool pow_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    if (nargs == 2)
+        return vm_binary_op(vm, OP_BINARY_POW, args[0], args[1], out);
+    if (!v_is_intlike(args[0]) || !v_is_intlike(args[1]) || !v_is_intlike(args[2]))
+        return vm_raise(vm, EXC_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
+    int64_t base = args[0].u.i, exp = args[1].u.i, mod = args[2].u.i;
+    if (mod == 0)
+        return vm_raise(vm, EXC_ValueError, "pow() 3rd argument cannot be 0");
+    if (exp < 0)
+        return vm_raise(vm, EXC_ValueError, "base is not invertible for the given modulus");
+    /* Python's result takes the sign of the modulus. */
+    int64_t m = mod < 0 ? -mod : mod, r = 1 % m;
+    base %= m;
+    if (base < 0)
+        base += m;
+    while (exp > 0) {
+        if (exp & 1)
+            r = r * base % m;
+        base = base * base % m;
+        exp >>= 1;
+    }
+    if (mod < 0 && r != 0)
+        r -= m;
+    *out = v_int((int32_t)r);
+    return true;
+}
+NATIVE(bi_pow, "pow", pow_fn, 2, 3);
+
+/* Converts a float to int, rejecting inf/nan and values beyond 32 bits. */
+static bool float_to_int(VM *vm, float f, int32_t *out)
+{
+    if (isnan(f))
+        return vm_raise(vm, EXC_ValueError, "cannot convert float NaN to integer");
+    if (isinf(f))
+        return vm_raise(vm, EXC_OverflowError, "cannot convert float infinity to integer");
+    if (f >= 2147483648.0f || f < -2147483648.0f)
+        return vm_raise(vm, EXC_OverflowError, "integer overflow");
+    *out = (int32_t)f;
+    return true;
+}
+
+static bool round_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    Value x = args[0];
+    bool has_n = nargs == 2 && args[1].type != T_NONE;
+    if (has_n && !v_is_intlike(args[1]))
+        return vm_raise(vm, EXC_TypeError, "'%s' object cannot be interpreted as an integer",
+                        type_name(args[1]));
+    int32_t n = has_n ? args[1].u.i : 0;
+    if (v_is_intlike(x)) {
+        if (n >= 0) {
+            *out = v_int(x.u.i);
+            return true;
+        }
+        /* round to 10**-n, ties to even, like Python's int.__round__ */
+        int64_t p = 1;
+        for (int32_t k = 0; k < -n && p <= 10000000000LL; k++)
+            p *= 10;
+        int64_t v = x.u.i, q = v / p, r = v % p;
+        if (r < 0) {
+            r += p;
+            q -= 1;
+        }
+        if (2 * r > p || (2 * r == p && (q & 1)))
+            q += 1;
+        int64_t res = q * p;
+        if (res > INT32_MAX || res < INT32_MIN)
+            return vm_raise(vm, EXC_OverflowError, "integer overflow");
+        *out = v_int((int32_t)res);
+        return true;
+    }
+    if (x.type != T_FLOAT)
+        return vm_raise(vm, EXC_TypeError, "type %s doesn't define __round__ method", type_name(x));
+    float f = x.u.f;
+    if (!has_n) {
+        int32_t i = 0;
+        if (!float_to_int(vm, rintf(f), &i)) /* rintf: ties to even in the default mode */
+            return false;
+        *out = v_int(i);
+        return true;
+    }
+    if (isnan(f) || isinf(f) || n > 45) {
+        *out = x;
+        return true;
+    }
+    if (n < -38) {
+        *out = v_float(0.0f * f);
+        return true;
+    }
+    /* Decimal rounding of the exact binary value, then back to the nearest float32. */
+    char buf[128];
+    if (n >= 0) {
+        snprintf(buf, sizeof buf, "%.*f", (int)n, (double)f);
+        *out = v_float(strtof(buf, NULL));
+    } else {
+        double p = pow(10.0, -n);
+        double q = (double)f / p, rq = nearbyint(q);
+        *out = v_float((float)(rq * p));
+    }
+    return true;
+}
+NATIVE(bi_round, "round", round_fn, 1, 2);
+
+static bool isinstance_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    Value cls = args[1];
+    if (cls.type == T_TYPE) {
+        *out = v_bool(type_isinstance(args[0], AS(TypeObj, cls)));
+        return true;
+    }
+    if (cls.type == T_TUPLE) {
+        Tuple *t = AS(Tuple, cls);
+        for (uint32_t i = 0; i < t->len; i++) {
+            if (t->items[i].type != T_TYPE)
+                goto bad;
+            if (type_isinstance(args[0], AS(TypeObj, t->items[i]))) {
+                *out = v_bool(true);
+                return true;
+            }
+        }
+        *out = v_bool(false);
+        return true;
+    }
+bad:
+    return vm_raise(vm, EXC_TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
+}
+NATIVE(bi_isinstance, "isinstance", isinstance_fn, 2, 2);
+
+static bool bool_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    *out = v_bool(nargs == 1 && vm_truthy(args[0]));
+    return true;
+}
+NATIVE(bi_bool, "bool", bool_fn, 0, 1);
+
+static bool hash_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    uint32_t h;
+    if (!vm_hash(vm, args[0], &h))
+        return false;
+    *out = v_int((int32_t)h);
+    return true;
+}
+NATIVE(bi_hash, "hash", hash_fn, 1, 1);
+
+/* ---- the table LOAD_GLOBAL falls back to ------------------------------------- */
+
+#define B(name) {#name, &bi_##name.hdr}
+#define C(name) {#name, &type_##name.hdr}
+#define E(name, base) {#name, &exc_types[EXC_##name].hdr},
+
+const BuiltinEntry builtin_table[] = {
+    B(print), B(len), B(range), B(min), B(max), B(abs), B(sum), B(sorted), B(reversed),
+    B(round), B(isinstance), B(enumerate), B(zip), B(divmod), B(pow), B(ord), B(chr), B(hex),
+    B(repr), B(format), B(hash),
+    C(int), C(float), C(bool), C(str), C(list), C(tuple), C(dict), C(bytes), C(bytearray),
+    P4_EXCEPTIONS(E)
+};
+const uint32_t builtin_count = sizeof builtin_table / sizeof builtin_table[0];
+
+const Module *module_find(const char *name, uint32_t len)
+{
+    static const Module *const modules[] = {&module_math, &module_array, &module_p4};
+    for (unsigned i = 0; i < sizeof modules / sizeof modules[0]; i++)
+        if (strlen(modules[i]->name) == len && memcmp(modules[i]->name, name, len) == 0)
+            return modules[i];
+    return NULL;
+}

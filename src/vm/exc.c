@@ -1,0 +1,220 @@
+/*
+ * exc.c - exception classes, raising, tracebacks.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "vm/bytecode.h"
+#include "vm/p4b.h"
+#include "vm/vm.h"
+
+const TypeObj exc_types[EXC__COUNT] = {
+#define P4_EXC_TYPE(name, base) \
+    [EXC_##name] = {{0, T_TYPE, 0, 0}, #name, T_EXCEPTION, EXC_##name, \
+                    EXC_##name == EXC_BaseException ? NULL : &exc_types[EXC_##base], NULL},
+    P4_EXCEPTIONS(P4_EXC_TYPE)
+#undef P4_EXC_TYPE
+};
+
+Exception *exc_new(VM *vm, const TypeObj *cls, Tuple *args)
+{
+    if (!args) {
+        args = tuple_new(vm, 0);
+        if (!args)
+            return NULL;
+    }
+    VM_ROOT(vm, v_obj(args));
+    Exception *e = gc_alloc(vm, T_EXCEPTION, sizeof(Exception));
+    VM_UNROOT(vm, 1);
+    if (!e)
+        return NULL;
+    e->cls = cls;
+    e->args = args;
+    return e;
+}
+
+bool exc_matches(const Exception *e, const TypeObj *cls)
+{
+    for (const TypeObj *c = e->cls; c; c = c->base)
+        if (c == cls)
+            return true;
+    return false;
+}
+
+bool vm_raise_oom(VM *vm)
+{
+    Exception *e = vm->memory_error;
+    e->ntb = 0;
+    e->tb_dropped = 0;
+    vm->exc = v_obj(e);
+    return false;
+}
+
+bool vm_raise_value(VM *vm, ExcKind kind, Value arg)
+{
+    VM_ROOT(vm, arg);
+    Tuple *args = tuple_new(vm, 1);
+    VM_UNROOT(vm, 1);
+    if (!args)
+        return false;
+    args->items[0] = arg;
+    Exception *e = exc_new(vm, &exc_types[kind], args);
+    if (!e)
+        return false;
+    vm->exc = v_obj(e);
+    return false;
+}
+
+bool vm_raisev(VM *vm, ExcKind kind, const char *fmt, va_list ap)
+{
+    char msg[256];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    Str *s = str_from_cstr(vm, msg);
+    if (!s)
+        return false;
+    return vm_raise_value(vm, kind, v_obj(s));
+}
+
+bool vm_raise(VM *vm, ExcKind kind, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vm_raisev(vm, kind, fmt, ap);
+    va_end(ap);
+    return false;
+}
+
+bool vm_raise_binop(VM *vm, const char *opname, Value a, Value b)
+{
+    return vm_raise(vm, EXC_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'", opname,
+                    type_name(a), type_name(b));
+}
+
+/* Records that the exception passed through (code, pc). */
+void exc_add_traceback(VM *vm, Exception *e, const Code *code, uint32_t pc)
+{
+    if (e->ntb == e->tbcap) {
+        uint32_t cap = e->tbcap ? e->tbcap * 2 : 8;
+        VM_ROOT(vm, v_obj(e));
+        Value pending = vm->exc;
+        TbEntry *tb = gc_alloc_raw(vm, cap * sizeof(TbEntry));
+        vm->exc = pending; /* a failed allocation must not replace what we are raising */
+        VM_UNROOT(vm, 1);
+        if (!tb) {
+            e->tb_dropped++;
+            return;
+        }
+        if (e->ntb)
+            memcpy(tb, e->tb, e->ntb * sizeof(TbEntry));
+        gc_free_raw(vm, e->tb);
+        e->tb = tb;
+        e->tbcap = cap;
+    }
+    e->tb[e->ntb].code = code;
+    e->tb[e->ntb].pc = pc;
+    e->ntb++;
+}
+
+/* ---- printing ------------------------------------------------------------------ */
+
+static void source_line(const Program *p, int32_t line, StrBuf *sb)
+{
+    if (!p->source || line < 1)
+        return;
+    const char *s = p->source, *end = p->source + p->source_len;
+    for (int32_t l = 1; l < line && s < end; s++)
+        if (*s == '\n')
+            l++;
+    const char *e = s;
+    while (e < end && *e != '\n' && *e != '\r')
+        e++;
+    while (s < e && (*s == ' ' || *s == '\t' || *s == '\f'))
+        s++;
+    while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+        e--;
+    if (e > s) {
+        sb_adds(sb, "    ");
+        sb_add(sb, s, (uint32_t)(e - s));
+        sb_addc(sb, '\n');
+    }
+}
+
+static int32_t tb_line(const TbEntry *t)
+{
+    const P4bCode *c = t->code->src;
+    return bc_line_for_pc(c->linetab, c->linetab_len, (int32_t)c->firstline, t->pc);
+}
+
+static void frame_line(StrBuf *sb, const TbEntry *t)
+{
+    char buf[64];
+    const Program *p = t->code->program;
+    sb_adds(sb, "  File \"");
+    sb_add(sb, p->filename->data, p->filename->len);
+    snprintf(buf, sizeof buf, "\", line %ld, in ", (long)tb_line(t));
+    sb_adds(sb, buf);
+    sb_add(sb, t->code->name->data, t->code->name->len);
+    sb_addc(sb, '\n');
+    source_line(p, tb_line(t), sb);
+}
+
+static bool same_place(const TbEntry *a, const TbEntry *b)
+{
+    return a->code == b->code && tb_line(a) == tb_line(b);
+}
+
+/* CPython's format; a line repeated more than three times in a row (deep
+ * recursion) is summarised as "[Previous line repeated N more times]". */
+void vm_print_exception(VM *vm, Value excv)
+{
+    StrBuf sb;
+    sb_init(&sb);
+    Exception *e = AS(Exception, excv);
+    if (e->ntb > 0)
+        sb_adds(&sb, "Traceback (most recent call last):\n");
+    uint32_t repeat = 0;
+    for (uint32_t k = e->ntb; k-- > 0;) {
+        const TbEntry *t = &e->tb[k];
+        if (k + 1 < e->ntb && same_place(t, &e->tb[k + 1])) {
+            repeat++;
+        } else {
+            if (repeat > 3) {
+                char buf[80];
+                snprintf(buf, sizeof buf, "  [Previous line repeated %lu more time%s]\n",
+                         (unsigned long)(repeat - 3), repeat - 3 == 1 ? "" : "s");
+                sb_adds(&sb, buf);
+            }
+            repeat = 1;
+        }
+        if (repeat <= 3)
+            frame_line(&sb, t);
+    }
+    if (repeat > 3) {
+        char buf[80];
+        snprintf(buf, sizeof buf, "  [Previous line repeated %lu more time%s]\n",
+                 (unsigned long)(repeat - 3), repeat - 3 == 1 ? "" : "s");
+        sb_adds(&sb, buf);
+    }
+    sb_adds(&sb, e->cls->name);
+    /* str(e): no text for no arguments; KeyError shows the key's repr. */
+    StrBuf msg;
+    sb_init(&msg);
+    bool ok;
+    if (e->args->len == 1 && exc_matches(e, &exc_types[EXC_KeyError]))
+        ok = fmt_repr(vm, &msg, e->args->items[0]);
+    else
+        ok = fmt_str(vm, &msg, excv);
+    if (ok && msg.len > 0 && !msg.oom) {
+        sb_adds(&sb, ": ");
+        sb_add(&sb, msg.data, msg.len);
+    }
+    sb_free(&msg);
+    sb_addc(&sb, '\n');
+    vm_flush(vm);
+    if (!sb.oom)
+        vm_write(vm, 2, sb.data, sb.len);
+    else
+        vm_write(vm, 2, "MemoryError\n", 12);
+    sb_free(&sb);
+    vm_flush(vm);
+}

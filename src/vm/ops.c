@@ -1,0 +1,651 @@
+/*
+ * ops.c - Python's operators: arithmetic on 32-bit ints and binary32 floats,
+ * comparisons, equality, hashing, truth.
+ *
+ * The interpreter inlines the int fast paths; everything else comes here.
+ * Int results that do not fit 32 bits raise OverflowError (never wrap).
+ */
+#include <math.h>
+#include <string.h>
+
+#include "vm/vm.h"
+
+/* ---- ints -------------------------------------------------------------------- */
+
+static bool overflow(VM *vm) { return vm_raise(vm, EXC_OverflowError, "integer overflow"); }
+
+static bool int_pow(VM *vm, int32_t base, int32_t exp, Value *out)
+{
+    if (exp < 0) {
+        if (base == 0)
+            return vm_raise(vm, EXC_ZeroDivisionError, "0.0 cannot be raised to a negative power");
+        *out = v_float(powf((float)base, (float)exp));
+        return true;
+    }
+    int32_t r = 1, b = base;
+    /* Squaring the base only while exponent bits remain: if that square
+     * overflows, so would the result (|base| >= 2). */
+    while (exp) {
+        if ((exp & 1) && __builtin_mul_overflow(r, b, &r))
+            return overflow(vm);
+        exp >>= 1;
+        if (exp && __builtin_mul_overflow(b, b, &b))
+            return overflow(vm);
+    }
+    *out = v_int(r);
+    return true;
+}
+
+static bool int_op(VM *vm, unsigned op, int32_t a, int32_t b, Value *out)
+{
+    int32_t r;
+    switch (op) {
+    case OP_BINARY_ADD:
+    case OP_INPLACE_ADD:
+        if (__builtin_add_overflow(a, b, &r))
+            return overflow(vm);
+        break;
+    case OP_BINARY_SUB:
+        if (__builtin_sub_overflow(a, b, &r))
+            return overflow(vm);
+        break;
+    case OP_BINARY_MUL:
+    case OP_INPLACE_MUL:
+        if (__builtin_mul_overflow(a, b, &r))
+            return overflow(vm);
+        break;
+    case OP_BINARY_TRUEDIV:
+        if (b == 0)
+            return vm_raise(vm, EXC_ZeroDivisionError, "division by zero");
+        *out = v_float((float)a / (float)b);
+        return true;
+    case OP_BINARY_FLOORDIV:
+        if (b == 0)
+            return vm_raise(vm, EXC_ZeroDivisionError, "integer division or modulo by zero");
+        if (a == INT32_MIN && b == -1)
+            return overflow(vm);
+        r = a / b;
+        if ((a % b != 0) && ((a < 0) != (b < 0)))
+            r--;
+        break;
+    case OP_BINARY_MOD:
+        if (b == 0)
+            return vm_raise(vm, EXC_ZeroDivisionError, "integer modulo by zero");
+        if (b == -1) {
+            r = 0;
+            break;
+        }
+        r = a % b;
+        if (r != 0 && ((r < 0) != (b < 0)))
+            r += b;
+        break;
+    case OP_BINARY_POW:
+        return int_pow(vm, a, b, out);
+    case OP_BINARY_LSHIFT:
+        if (b < 0)
+            return vm_raise(vm, EXC_ValueError, "negative shift count");
+        if (a == 0) {
+            r = 0;
+            break;
+        }
+        if (b >= 32)
+            return overflow(vm);
+        {
+            int64_t wide = (int64_t)a * ((int64_t)1 << b);
+            if (wide > INT32_MAX || wide < INT32_MIN)
+                return overflow(vm);
+            r = (int32_t)wide;
+        }
+        break;
+    case OP_BINARY_RSHIFT:
+        if (b < 0)
+            return vm_raise(vm, EXC_ValueError, "negative shift count");
+        if (b >= 32)
+            r = a < 0 ? -1 : 0;
+        else
+            r = a < 0 ? ~(~a >> b) : a >> b; /* arithmetic shift, portably */
+        break;
+    case OP_BINARY_AND: r = a & b; break;
+    case OP_BINARY_OR:  r = a | b; break;
+    case OP_BINARY_XOR: r = a ^ b; break;
+    default:
+        return false;
+    }
+    *out = v_int(r);
+    return true;
+}
+
+/* ---- floats (Python's float semantics in binary32) ------------------------------ */
+
+static bool float_op(VM *vm, unsigned op, float a, float b, Value *out)
+{
+    float r;
+    switch (op) {
+    case OP_BINARY_ADD:
+    case OP_INPLACE_ADD: r = a + b; break;
+    case OP_BINARY_SUB:  r = a - b; break;
+    case OP_BINARY_MUL:
+    case OP_INPLACE_MUL: r = a * b; break;
+    case OP_BINARY_TRUEDIV:
+        if (b == 0.0f)
+            return vm_raise(vm, EXC_ZeroDivisionError, "float division by zero");
+        r = a / b;
+        break;
+    case OP_BINARY_FLOORDIV:
+    case OP_BINARY_MOD: {
+        if (b == 0.0f)
+            return vm_raise(vm, EXC_ZeroDivisionError, op == OP_BINARY_MOD ? "float modulo"
+                                                                         : "float floor division by zero");
+        /* As CPython's float divmod: the remainder takes the divisor's sign,
+         * and the quotient is exact-ish from (a - mod) / b. */
+        float mod = fmodf(a, b), div = (a - mod) / b, floordiv;
+        if (mod != 0.0f) {
+            if ((b < 0) != (mod < 0)) {
+                mod += b;
+                div -= 1.0f;
+            }
+        } else {
+            mod = copysignf(0.0f, b);
+        }
+        if (div != 0.0f) {
+            floordiv = floorf(div);
+            if (div - floordiv > 0.5f)
+                floordiv += 1.0f;
+        } else {
+            floordiv = copysignf(0.0f, a / b);
+        }
+        r = op == OP_BINARY_MOD ? mod : floordiv;
+        break;
+    }
+    case OP_BINARY_POW:
+        if (a == 0.0f && b < 0.0f)
+            return vm_raise(vm, EXC_ZeroDivisionError, "0.0 cannot be raised to a negative power");
+        if (a < 0.0f && b != floorf(b) && isfinite(b))
+            return vm_raise(vm, EXC_ValueError, "math domain error"); /* CPython: a complex result */
+        r = powf(a, b);
+        break;
+    default:
+        return false; /* shifts and bitwise ops are not defined on floats */
+    }
+    *out = v_float(r);
+    return true;
+}
+
+static const char *op_symbol(unsigned op)
+{
+    switch (op) {
+    case OP_BINARY_ADD:      return "+";
+    case OP_INPLACE_ADD:     return "+=";
+    case OP_BINARY_SUB:      return "-";
+    case OP_BINARY_MUL:      return "*";
+    case OP_INPLACE_MUL:     return "*=";
+    case OP_BINARY_TRUEDIV:  return "/";
+    case OP_BINARY_FLOORDIV: return "//";
+    case OP_BINARY_MOD:      return "%";
+    case OP_BINARY_POW:      return "** or pow()";
+    case OP_BINARY_LSHIFT:   return "<<";
+    case OP_BINARY_RSHIFT:   return ">>";
+    case OP_BINARY_AND:      return "&";
+    case OP_BINARY_OR:       return "|";
+    case OP_BINARY_XOR:      return "^";
+    default:                 return "?";
+    }
+}
+
+static bool is_seq(Value v)
+{
+    return v.type == T_LIST || v.type == T_TUPLE || v.type == T_STR || v.type == T_BYTES ||
+           v.type == T_ARRAY || v.type == T_BYTEARRAY;
+}
+
+bool vm_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
+{
+    if (v_is_intlike(a) && v_is_intlike(b)) {
+        /* bool & | ^ bool stays bool */
+        if (a.type == T_BOOL && b.type == T_BOOL &&
+            (op == OP_BINARY_AND || op == OP_BINARY_OR || op == OP_BINARY_XOR)) {
+            int32_t r = op == OP_BINARY_AND ? (a.u.i & b.u.i) : op == OP_BINARY_OR ? (a.u.i | b.u.i) : (a.u.i ^ b.u.i);
+            *out = v_bool(r != 0);
+            return true;
+        }
+        if (int_op(vm, op, a.u.i, b.u.i, out))
+            return true;
+        if (vm->exc.type != T_UNBOUND)
+            return false;
+        return vm_raise_binop(vm, op_symbol(op), a, b);
+    }
+    if (v_is_number(a) && v_is_number(b)) {
+        if (float_op(vm, op, v_as_float(a), v_as_float(b), out))
+            return true;
+        if (vm->exc.type != T_UNBOUND)
+            return false;
+        return vm_raise_binop(vm, op_symbol(op), a, b);
+    }
+    switch (op) {
+    case OP_INPLACE_ADD:
+        if (a.type == T_LIST) {
+            if (!list_inplace_concat(vm, AS(List, a), b))
+                return false;
+            *out = a;
+            return true;
+        }
+        /* fall through */
+    case OP_BINARY_ADD:
+        if ((a.type == T_STR || a.type == T_BYTES) && a.type == b.type) {
+            Str *s = str_concat(vm, AS(Str, a), AS(Str, b));
+            if (!s)
+                return false;
+            *out = v_obj(s);
+            return true;
+        }
+        if (is_seq(a) && a.type == b.type)
+            return seq_concat(vm, a, b, out);
+        if (a.type == T_STR || a.type == T_LIST || a.type == T_TUPLE || a.type == T_BYTES)
+            return vm_raise(vm, EXC_TypeError, "can only concatenate %s (not \"%s\") to %s",
+                            type_name(a), type_name(b), type_name(a));
+        break;
+    case OP_INPLACE_MUL:
+        if (a.type == T_LIST && v_is_intlike(b)) {
+            if (!list_inplace_repeat(vm, AS(List, a), b.u.i))
+                return false;
+            *out = a;
+            return true;
+        }
+        /* fall through */
+    case OP_BINARY_MUL: {
+        Value seq = a, n = b;
+        if (v_is_intlike(a)) {
+            seq = b;
+            n = a;
+        }
+        if (is_seq(seq) && v_is_intlike(n)) {
+            if (seq.type == T_STR || seq.type == T_BYTES) {
+                Str *s = str_repeat(vm, AS(Str, seq), n.u.i);
+                if (!s)
+                    return false;
+                *out = v_obj(s);
+                return true;
+            }
+            return seq_repeat(vm, seq, n.u.i, out);
+        }
+        if (is_seq(seq) && v_is_number(n))
+            return vm_raise(vm, EXC_TypeError, "can't multiply sequence by non-int of type '%s'",
+                            type_name(n));
+        break;
+    }
+    default:
+        break;
+    }
+    return vm_raise_binop(vm, op == OP_INPLACE_ADD ? "+=" : op == OP_INPLACE_MUL ? "*=" : op_symbol(op), a, b);
+}
+
+bool vm_unary_op(VM *vm, unsigned op, Value a, Value *out)
+{
+    switch (op) {
+    case OP_UNARY_NOT:
+        *out = v_bool(!vm_truthy(a));
+        return true;
+    case OP_UNARY_NEG:
+        if (v_is_intlike(a)) {
+            if (a.u.i == INT32_MIN)
+                return overflow(vm);
+            *out = v_int(-a.u.i);
+            return true;
+        }
+        if (a.type == T_FLOAT) {
+            *out = v_float(-a.u.f);
+            return true;
+        }
+        return vm_raise(vm, EXC_TypeError, "bad operand type for unary -: '%s'", type_name(a));
+    case OP_UNARY_POS:
+        if (v_is_number(a)) {
+            *out = a.type == T_BOOL ? v_int(a.u.i) : a;
+            return true;
+        }
+        return vm_raise(vm, EXC_TypeError, "bad operand type for unary +: '%s'", type_name(a));
+    case OP_UNARY_INVERT:
+        if (v_is_intlike(a)) {
+            *out = v_int(~a.u.i);
+            return true;
+        }
+        return vm_raise(vm, EXC_TypeError, "bad operand type for unary ~: '%s'", type_name(a));
+    default:
+        return vm_raise(vm, EXC_RuntimeError, "bad unary operator");
+    }
+}
+
+/* ---- truth, equality, ordering, hashing ----------------------------------------- */
+
+bool vm_truthy(Value v)
+{
+    switch ((Type)v.type) {
+    case T_NONE:
+    case T_UNBOUND:   return false;
+    case T_BOOL:
+    case T_INT:       return v.u.i != 0;
+    case T_FLOAT:     return v.u.f != 0.0f;
+    case T_STR:
+    case T_BYTES:     return AS(Str, v)->len != 0;
+    case T_TUPLE:     return AS(Tuple, v)->len != 0;
+    case T_LIST:      return AS(List, v)->len != 0;
+    case T_DICT:      return AS(Dict, v)->len != 0;
+    case T_DICTVIEW:  return AS(DictView, v)->dict->len != 0;
+    case T_ARRAY:
+    case T_BYTEARRAY: return AS(Array, v)->len != 0;
+    case T_RANGE: {
+        Range *r = AS(Range, v);
+        return r->step > 0 ? r->start < r->stop : r->start > r->stop;
+    }
+    default:          return true;
+    }
+}
+
+/* Compares an int and a float exactly (both fit a double). */
+static int cmp_num(Value a, Value b)
+{
+    double x = a.type == T_FLOAT ? (double)a.u.f : (double)a.u.i;
+    double y = b.type == T_FLOAT ? (double)b.u.f : (double)b.u.i;
+    return x < y ? -1 : x > y ? 1 : x == y ? 0 : 2; /* 2: unordered (NaN) */
+}
+
+#define MAX_COMPARE_DEPTH 200
+
+static bool seq_items(Value v, Value **items, uint32_t *len)
+{
+    if (v.type == T_LIST) {
+        *items = AS(List, v)->items;
+        *len = AS(List, v)->len;
+        return true;
+    }
+    if (v.type == T_TUPLE) {
+        *items = AS(Tuple, v)->items;
+        *len = AS(Tuple, v)->len;
+        return true;
+    }
+    return false;
+}
+
+static bool equal(VM *vm, Value a, Value b, bool *out, unsigned depth);
+
+static bool equal_items(VM *vm, Value a, Value b, bool *out, unsigned depth)
+{
+    Value *x = NULL, *y = NULL;
+    uint32_t n = 0, m = 0;
+    seq_items(a, &x, &n);
+    seq_items(b, &y, &m);
+    if (n != m) {
+        *out = false;
+        return true;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        /* the lists may change under us only through our own calls: re-read */
+        seq_items(a, &x, &n);
+        seq_items(b, &y, &m);
+        if (i >= n || i >= m) {
+            *out = false;
+            return true;
+        }
+        if (!equal(vm, x[i], y[i], out, depth + 1))
+            return false;
+        if (!*out)
+            return true;
+    }
+    *out = true;
+    return true;
+}
+
+static bool equal_dicts(VM *vm, Dict *a, Dict *b, bool *out, unsigned depth)
+{
+    if (a->len != b->len) {
+        *out = false;
+        return true;
+    }
+    for (uint32_t i = 0; i < a->used; i++) {
+        if (a->entries[i].key.type == T_UNBOUND)
+            continue;
+        Value other;
+        bool found;
+        if (!dict_get(vm, b, a->entries[i].key, &other, &found))
+            return false;
+        if (!found) {
+            *out = false;
+            return true;
+        }
+        if (!equal(vm, a->entries[i].value, other, out, depth + 1))
+            return false;
+        if (!*out)
+            return true;
+    }
+    *out = true;
+    return true;
+}
+
+static bool equal(VM *vm, Value a, Value b, bool *out, unsigned depth)
+{
+    if (depth > MAX_COMPARE_DEPTH)
+        return vm_raise(vm, EXC_RecursionError, "maximum recursion depth exceeded in comparison");
+    if (v_is_number(a) && v_is_number(b)) {
+        *out = cmp_num(a, b) == 0;
+        return true;
+    }
+    if (v_is_obj(a) && a.u.obj == b.u.obj && a.type == b.type) {
+        *out = true; /* identity implies equality for containers, as in CPython */
+        return true;
+    }
+    if (a.type != b.type) {
+        /* array == array, bytes == bytearray are the only cross-type equalities left */
+        if ((a.type == T_BYTES && b.type == T_BYTEARRAY) || (a.type == T_BYTEARRAY && b.type == T_BYTES)) {
+            const uint8_t *x = a.type == T_BYTES ? (const uint8_t *)AS(Str, a)->data : AS(Array, a)->data;
+            const uint8_t *y = b.type == T_BYTES ? (const uint8_t *)AS(Str, b)->data : AS(Array, b)->data;
+            uint32_t n = a.type == T_BYTES ? AS(Str, a)->len : AS(Array, a)->len;
+            uint32_t m = b.type == T_BYTES ? AS(Str, b)->len : AS(Array, b)->len;
+            *out = n == m && (n == 0 || memcmp(x, y, n) == 0);
+            return true;
+        }
+        *out = false;
+        return true;
+    }
+    switch ((Type)a.type) {
+    case T_NONE:
+        *out = true;
+        return true;
+    case T_STR:
+    case T_BYTES:
+        *out = str_equal(AS(Str, a), AS(Str, b));
+        return true;
+    case T_LIST:
+    case T_TUPLE:
+        return equal_items(vm, a, b, out, depth);
+    case T_DICT:
+        return equal_dicts(vm, AS(Dict, a), AS(Dict, b), out, depth);
+    case T_RANGE: {
+        Range *x = AS(Range, a), *y = AS(Range, b);
+        int64_t nx = 0, ny = 0;
+        if (x->step > 0 ? x->start < x->stop : x->start > x->stop)
+            nx = ((int64_t)x->stop - x->start + x->step + (x->step > 0 ? -1 : 1)) / x->step;
+        if (y->step > 0 ? y->start < y->stop : y->start > y->stop)
+            ny = ((int64_t)y->stop - y->start + y->step + (y->step > 0 ? -1 : 1)) / y->step;
+        *out = nx == ny && (nx == 0 || (x->start == y->start && (nx == 1 || x->step == y->step)));
+        return true;
+    }
+    case T_ARRAY:
+    case T_BYTEARRAY: {
+        Array *x = AS(Array, a), *y = AS(Array, b);
+        if (x->len != y->len) {
+            *out = false;
+            return true;
+        }
+        for (uint32_t i = 0; i < x->len; i++) {
+            Value p, q;
+            if (!array_get(vm, x, i, &p) || !array_get(vm, y, i, &q))
+                return false;
+            if (cmp_num(p, q) != 0) {
+                *out = false;
+                return true;
+            }
+        }
+        *out = true;
+        return true;
+    }
+    case T_BOUNDMETHOD: {
+        BoundMethod *x = AS(BoundMethod, a), *y = AS(BoundMethod, b);
+        *out = x->method == y->method && x->self.u.obj == y->self.u.obj;
+        return true;
+    }
+    default:
+        *out = a.u.obj == b.u.obj;
+        return true;
+    }
+}
+
+bool vm_equal(VM *vm, Value a, Value b, bool *out)
+{
+    return equal(vm, a, b, out, 0);
+}
+
+static bool unorderable(VM *vm, const char *sym, Value a, Value b)
+{
+    return vm_raise(vm, EXC_TypeError, "'%s' not supported between instances of '%s' and '%s'", sym,
+                    type_name(a), type_name(b));
+}
+
+/* Three-way ordering: *out < 0, 0, > 0; 2 for unordered floats. */
+static bool order(VM *vm, const char *sym, Value a, Value b, int *out, unsigned depth)
+{
+    if (depth > MAX_COMPARE_DEPTH)
+        return vm_raise(vm, EXC_RecursionError, "maximum recursion depth exceeded in comparison");
+    if (v_is_number(a) && v_is_number(b)) {
+        *out = cmp_num(a, b);
+        return true;
+    }
+    if ((a.type == T_STR || a.type == T_BYTES) && a.type == b.type) {
+        int c = str_compare(AS(Str, a), AS(Str, b));
+        *out = c < 0 ? -1 : c > 0;
+        return true;
+    }
+    if ((a.type == T_LIST || a.type == T_TUPLE) && a.type == b.type) {
+        for (uint32_t i = 0;; i++) {
+            Value *x = NULL, *y = NULL;
+            uint32_t n = 0, m = 0;
+            seq_items(a, &x, &n);
+            seq_items(b, &y, &m);
+            if (i >= n || i >= m) {
+                *out = n < m ? -1 : n > m;
+                return true;
+            }
+            bool eq;
+            if (!equal(vm, x[i], y[i], &eq, depth + 1))
+                return false;
+            if (!eq)
+                return order(vm, sym, x[i], y[i], out, depth + 1);
+        }
+    }
+    if ((a.type == T_ARRAY || a.type == T_BYTEARRAY) && a.type == b.type) {
+        Array *x = AS(Array, a), *y = AS(Array, b);
+        for (uint32_t i = 0;; i++) {
+            if (i >= x->len || i >= y->len) {
+                *out = x->len < y->len ? -1 : x->len > y->len;
+                return true;
+            }
+            Value p, q;
+            if (!array_get(vm, x, i, &p) || !array_get(vm, y, i, &q))
+                return false;
+            int c = cmp_num(p, q);
+            if (c != 0) {
+                *out = c;
+                return true;
+            }
+        }
+    }
+    return unorderable(vm, sym, a, b);
+}
+
+bool vm_compare(VM *vm, unsigned op, Value a, Value b, Value *out)
+{
+    if (op == OP_COMPARE_EQ || op == OP_COMPARE_NE) {
+        bool eq;
+        if (!vm_equal(vm, a, b, &eq))
+            return false;
+        *out = v_bool(op == OP_COMPARE_EQ ? eq : !eq);
+        return true;
+    }
+    static const char *const sym[] = {"<", "<=", "", "", ">", ">="};
+    int c;
+    if (!order(vm, sym[op - OP_COMPARE_LT], a, b, &c, 0))
+        return false;
+    bool r;
+    switch (op) {
+    case OP_COMPARE_LT: r = c == -1; break;
+    case OP_COMPARE_LE: r = c == -1 || c == 0; break;
+    case OP_COMPARE_GT: r = c == 1; break;
+    default:            r = c == 1 || c == 0; break;
+    }
+    *out = v_bool(r);
+    return true;
+}
+
+bool vm_less(VM *vm, Value a, Value b, bool *out)
+{
+    int c;
+    if (!order(vm, "<", a, b, &c, 0))
+        return false;
+    *out = c == -1;
+    return true;
+}
+
+static uint32_t mix(uint32_t h, uint32_t x)
+{
+    h ^= x + 0x9e3779b9u + (h << 6) + (h >> 2);
+    return h;
+}
+
+bool vm_hash(VM *vm, Value v, uint32_t *out)
+{
+    switch ((Type)v.type) {
+    case T_NONE:
+        *out = 0x2a5e11u;
+        return true;
+    case T_BOOL:
+    case T_INT:
+        *out = (uint32_t)v.u.i;
+        return true;
+    case T_FLOAT: {
+        float f = v.u.f;
+        /* equal numbers hash equal: 2.0 hashes like 2 */
+        if (f == floorf(f) && f >= -2147483648.0f && f < 2147483648.0f) {
+            *out = (uint32_t)(int32_t)f;
+        } else {
+            uint32_t bits;
+            memcpy(&bits, &f, sizeof bits);
+            *out = mix(0x7f4a7c15u, bits);
+        }
+        return true;
+    }
+    case T_STR:
+    case T_BYTES:
+        *out = str_hash(AS(Str, v));
+        return true;
+    case T_TUPLE: {
+        Tuple *t = AS(Tuple, v);
+        uint32_t h = 0x345678u + t->len;
+        for (uint32_t i = 0; i < t->len; i++) {
+            uint32_t x;
+            if (!vm_hash(vm, t->items[i], &x))
+                return false;
+            h = mix(h, x);
+        }
+        *out = h;
+        return true;
+    }
+    case T_FUNCTION:
+    case T_NATIVE:
+    case T_TYPE:
+    case T_MODULE:
+    case T_RANGE:
+    case T_EXCEPTION:
+        *out = (uint32_t)((uintptr_t)v.u.obj >> 3);
+        return true;
+    default:
+        return vm_raise(vm, EXC_TypeError, "unhashable type: '%s'", type_name(v));
+    }
+}

@@ -1,0 +1,59 @@
+/*
+ * p4mod.c - the `p4` module: the chip's counters and how functions run.
+ *
+ * Counters are returned modulo 2**31 (ints are 32-bit): measure an interval
+ * as (end - start) & 0x7fffffff. lib/python/p4.py provides the same module
+ * for CPython, so programs using it run unchanged there.
+ */
+#include "port/port.h"
+#include "vm/vm.h"
+
+static Value counter(uint64_t c) { return v_int((int32_t)(c & 0x7fffffffu)); }
+
+static bool cycles_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    *out = counter(port_cycles());
+    return true;
+}
+static NATIVE(p4_cycles, "cycles", cycles_fn, 0, 0);
+
+static bool instret_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    *out = counter(port_instret());
+    return true;
+}
+static NATIVE(p4_instret, "instret", instret_fn, 0, 0);
+
+static bool freq_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    *out = v_int((int32_t)port_cpu_hz());
+    return true;
+}
+static NATIVE(p4_freq, "freq", freq_fn, 0, 0);
+
+static bool jit_info_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    if (args[0].type != T_FUNCTION)
+        return vm_raise(vm, EXC_TypeError, "jit_info() argument must be a function, not '%s'",
+                        type_name(args[0]));
+    Str *s = str_from_cstr(vm, "interpreted");
+    if (!s)
+        return false;
+    *out = v_obj(s);
+    return true;
+}
+static NATIVE(p4_jit_info, "jit_info", jit_info_fn, 1, 1);
+
+static Value get_cycles(void) { return v_obj((void *)&p4_cycles); }
+static Value get_instret(void) { return v_obj((void *)&p4_instret); }
+static Value get_freq(void) { return v_obj((void *)&p4_freq); }
+static Value get_jit_info(void) { return v_obj((void *)&p4_jit_info); }
+
+static const ModuleAttr p4_attrs[] = {
+    {"cycles", get_cycles},
+    {"instret", get_instret},
+    {"freq", get_freq},
+    {"jit_info", get_jit_info},
+};
+
+const Module module_p4 = {{0, T_MODULE, 0, 0}, "p4", p4_attrs, sizeof p4_attrs / sizeof p4_attrs[0]};
