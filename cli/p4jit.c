@@ -32,6 +32,7 @@ static const char usage[] =
     "  -m SIZE                 object heap size (bytes, or with K/M suffix; default 1M)\n"
     "  --stack N               value-stack slots for all frames (default 65536)\n"
     "  --recursion-limit N     maximum call depth (default 1000)\n"
+    "  --gc-stress             collect garbage at every allocation (for testing)\n"
     "\n"
     "  --help, --version\n";
 
@@ -132,6 +133,8 @@ static int cmd_run(int argc, char **argv)
             if (!parse_size(argv[++i], &n) || n > 1000000)
                 return fail("bad recursion limit '%s'", argv[i]);
             cfg.max_frames = (uint32_t)n;
+        } else if (strcmp(opt, "--gc-stress") == 0) {
+            cfg.gc_stress = true;
         } else {
             return fail("unknown run option '%s' (see p4jit --help)", opt);
         }

@@ -127,9 +127,8 @@ void *gc_alloc(VM *vm, Type type, size_t size)
     size = (size + GC_ALIGN - 1) & ~(size_t)(GC_ALIGN - 1);
     if (size < GC_MIN_BLOCK)
         size = GC_MIN_BLOCK;
-#if defined(P4_GC_STRESS)
-    gc_collect(vm);
-#endif
+    if (vm->cfg.gc_stress)
+        gc_collect(vm);
     void *p = take_free(h, size);
     if (!p) {
         gc_collect(vm);

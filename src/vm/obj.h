@@ -14,8 +14,9 @@
  * GC rule: any allocation may collect. A C function that keeps a freshly
  * allocated object in a C variable across another allocation must root it
  * with VM_ROOT()/VM_UNROOT() (vm.h). Arguments of natives are already rooted
- * (they sit on the VM stack). Build with -DP4_GC_STRESS=ON to collect at
- * every allocation; the test suite does, so a missing root is found.
+ * (they sit on the VM stack). `p4jit run --gc-stress` collects at every
+ * allocation, and the ASan build's tests run the corpus that way, so a
+ * missing root shows up as a use of poisoned (freed) heap memory.
  */
 #ifndef P4_OBJ_H
 #define P4_OBJ_H

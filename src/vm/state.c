@@ -15,6 +15,7 @@ void vm_config_default(VMConfig *cfg)
     cfg->heap_size = VM_DEFAULT_HEAP;
     cfg->stack_slots = VM_DEFAULT_STACK;
     cfg->max_frames = VM_DEFAULT_FRAMES;
+    cfg->gc_stress = false;
 }
 
 VM *vm_new(const VMConfig *cfg)

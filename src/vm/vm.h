@@ -43,6 +43,7 @@ typedef struct VMConfig {
     size_t heap_size;        /* bytes of the object heap */
     uint32_t stack_slots;    /* value-stack slots for all frames together */
     uint32_t max_frames;     /* recursion limit */
+    bool gc_stress;          /* collect at every allocation: finds missing roots (tests) */
 } VMConfig;
 
 #define VM_DEFAULT_HEAP   (1u << 20)
