@@ -232,7 +232,12 @@ static int cmd_dis(int argc, char **argv)
     return 0;
 }
 
+#if P4_FIRMWARE
+int p4jit_main(int argc, char **argv); /* called by firmware/main.c */
+int p4jit_main(int argc, char **argv)
+#else
 int main(int argc, char **argv)
+#endif
 {
     if (argc < 2) {
         fputs(usage, stderr);

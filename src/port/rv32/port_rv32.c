@@ -1,0 +1,73 @@
+/*
+ * port_rv32.c - the port layer for bare-metal RV32 with picolibc, where the
+ * console and files go through semihosting to the host running the
+ * simulator (p4sim or QEMU).
+ */
+#include "port/port.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef P4_CPU_HZ
+#define P4_CPU_HZ 400000000u /* ESP32-P4 rev >= 3.0 (360 MHz before) */
+#endif
+
+void port_write(int fd, const char *data, size_t len)
+{
+    while (len > 0) {
+        ssize_t n = write(fd, data, len);
+        if (n <= 0)
+            return;
+        data += n;
+        len -= (size_t)n;
+    }
+}
+
+void *port_alloc(size_t size) { return malloc(size); }
+void port_free(void *p) { free(p); }
+
+int port_read_file(const char *path, char **data, size_t *len, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(err, errlen, "can't open file '%s'", path);
+        return -1;
+    }
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap + 1);
+    while (buf) {
+        n += fread(buf + n, 1, cap - n, f);
+        if (n < cap)
+            break;
+        cap *= 2;
+        char *nb = realloc(buf, cap + 1);
+        if (!nb)
+            free(buf);
+        buf = nb;
+    }
+    fclose(f);
+    if (!buf) {
+        snprintf(err, errlen, "out of memory reading '%s'", path);
+        return -1;
+    }
+    buf[n] = '\0';
+    *data = buf;
+    *len = n;
+    return 0;
+}
+
+/* 64-bit reads of the 32-bit counter pairs: re-read if the high half moved. */
+#define READ_COUNTER64(lo, hi)                                           \
+    uint32_t h1, l, h2;                                                  \
+    do {                                                                 \
+        __asm__ volatile("csrr %0, " hi : "=r"(h1));                     \
+        __asm__ volatile("csrr %0, " lo : "=r"(l));                      \
+        __asm__ volatile("csrr %0, " hi : "=r"(h2));                     \
+    } while (h1 != h2);                                                  \
+    return ((uint64_t)h1 << 32) | l
+
+uint64_t port_cycles(void) { READ_COUNTER64("mcycle", "mcycleh"); }
+uint64_t port_instret(void) { READ_COUNTER64("minstret", "minstreth"); }
+uint32_t port_cpu_hz(void) { return P4_CPU_HZ; }
