@@ -1,0 +1,38 @@
+/*
+ * compile.h - Python source to bytecode.
+ */
+#ifndef P4_COMPILE_H
+#define P4_COMPILE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "vm/p4b.h"
+
+typedef struct P4CompileError {
+    const char *kind; /* "SyntaxError", "IndentationError" or "MemoryError" */
+    char msg[200];
+    int line, col;    /* 1-based; col 0 when unknown */
+} P4CompileError;
+
+/* Compiles source to a module; returns 0, or -1 with err filled. The module
+ * is released with p4_compiled_free. */
+int p4_compile_module(const char *src, size_t len, const char *filename, P4bModule *out,
+                      P4CompileError *err);
+void p4_compiled_free(P4bModule *m);
+
+/* Compiles straight to .p4b bytes (malloc'd). */
+int p4_compile_to_p4b(const char *src, size_t len, const char *filename, uint8_t **p4b,
+                      size_t *p4b_len, P4CompileError *err);
+
+/* Prints the error like:
+ *   File "x.py", line 3, column 5
+ *     x = = 1
+ *         ^
+ * SyntaxError: invalid syntax
+ */
+void p4_print_compile_error(FILE *out, const char *filename, const char *src, size_t len,
+                            const P4CompileError *err);
+
+#endif
