@@ -2261,6 +2261,7 @@ static void finish_func(Compiler *c)
     code->nconsts = f->nconsts;
     code->consts = f->consts;
     f->consts = NULL;
+    f->nconsts = 0;
     code->nexc = f->nexc;
     code->exc = f->exc;
     f->exc = NULL;

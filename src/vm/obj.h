@@ -347,6 +347,9 @@ int vm_iternext(VM *vm, Value iter, Value *out);
 bool vm_unpack(VM *vm, Value seq, uint32_t n, Value *out);
 
 bool list_append(VM *vm, List *l, Value v);
+bool dict_delete(VM *vm, Dict *d, Value key); /* KeyError when missing */
+int64_t range_len(const Range *r);
+uint32_t array_itemsize(const Array *a);
 bool list_extend(VM *vm, List *l, Value iterable);
 bool dict_get(VM *vm, Dict *d, Value key, Value *out, bool *found);
 bool dict_set(VM *vm, Dict *d, Value key, Value value);

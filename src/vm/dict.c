@@ -1,0 +1,324 @@
+/*
+ * dict.c - insertion-ordered hash tables.
+ *
+ * Entries sit in insertion order in one array; an index of 2^k slots maps a
+ * hash to an entry number (-1 empty), probed linearly. Deleting leaves a
+ * tombstone entry (key T_UNBOUND), removed when the table is rebuilt.
+ */
+#include <string.h>
+
+#include "vm/vm.h"
+
+#define EMPTY (-1)
+
+Dict *dict_new(VM *vm)
+{
+    return gc_alloc(vm, T_DICT, sizeof(Dict));
+}
+
+/* Finds key: returns its index slot position in *slot and the entry number
+ * (or EMPTY) in *entry. */
+static bool lookup(VM *vm, Dict *d, Value key, uint32_t hash, uint32_t *slot, int32_t *entry)
+{
+    *entry = EMPTY;
+    *slot = 0;
+    if (d->mask == 0)
+        return true;
+    for (uint32_t i = hash & d->mask;; i = (i + 1) & d->mask) {
+        int32_t e = d->index[i];
+        if (e == EMPTY) {
+            *slot = i;
+            return true;
+        }
+        DictEntry *de = &d->entries[e];
+        if (de->hash == hash && de->key.type != T_UNBOUND) {
+            bool eq;
+            if (de->key.type == key.type && (!v_is_obj(key) || de->key.u.obj == key.u.obj) &&
+                (v_is_obj(key) || de->key.u.i == key.u.i))
+                eq = true; /* identical: skip the comparison */
+            else if (!vm_equal(vm, de->key, key, &eq))
+                return false;
+            if (eq) {
+                *slot = i;
+                *entry = e;
+                return true;
+            }
+        }
+    }
+}
+
+/* Rebuilds entries (dropping tombstones) and the index for `need` entries;
+ * the dict must be reachable. */
+static bool rebuild(VM *vm, Dict *d, uint32_t need)
+{
+    uint32_t cap = 8;
+    while (cap < need + need / 2)
+        cap *= 2;
+    if (cap > (1u << 24))
+        return vm_raise_oom(vm);
+    uint32_t slots = cap * 2;
+    DictEntry *entries = gc_alloc_raw(vm, cap * sizeof(DictEntry));
+    if (!entries)
+        return false;
+    /* keep the new entries reachable while the index is allocated */
+    DictEntry *old = d->entries;
+    uint32_t used = 0;
+    for (uint32_t i = 0; i < d->used; i++)
+        if (old[i].key.type != T_UNBOUND)
+            entries[used++] = old[i];
+    d->entries = entries;
+    d->used = used;
+    d->cap = cap;
+    d->mask = 0;
+    gc_free_raw(vm, old);
+    int32_t *index = gc_alloc_raw(vm, slots * sizeof(int32_t));
+    if (!index)
+        return false;
+    gc_free_raw(vm, d->index);
+    d->index = index;
+    for (uint32_t i = 0; i < slots; i++)
+        index[i] = EMPTY;
+    d->mask = slots - 1;
+    for (uint32_t e = 0; e < used; e++) {
+        uint32_t i = entries[e].hash & d->mask;
+        while (index[i] != EMPTY)
+            i = (i + 1) & d->mask;
+        index[i] = (int32_t)e;
+    }
+    return true;
+}
+
+bool dict_get(VM *vm, Dict *d, Value key, Value *out, bool *found)
+{
+    uint32_t hash, slot;
+    int32_t e;
+    *found = false;
+    if (!vm_hash(vm, key, &hash) || !lookup(vm, d, key, hash, &slot, &e))
+        return false;
+    if (e != EMPTY) {
+        *out = d->entries[e].value;
+        *found = true;
+    }
+    return true;
+}
+
+bool dict_set(VM *vm, Dict *d, Value key, Value value)
+{
+    uint32_t hash, slot;
+    int32_t e;
+    if (!vm_hash(vm, key, &hash) || !lookup(vm, d, key, hash, &slot, &e))
+        return false;
+    if (e != EMPTY) {
+        d->entries[e].value = value;
+        return true;
+    }
+    if (d->used == d->cap) {
+        VM_ROOT(vm, v_obj(d));
+        VM_ROOT(vm, key);
+        VM_ROOT(vm, value);
+        bool ok = rebuild(vm, d, d->len + 1);
+        VM_UNROOT(vm, 3);
+        if (!ok)
+            return false;
+        if (!lookup(vm, d, key, hash, &slot, &e))
+            return false;
+    }
+    DictEntry *de = &d->entries[d->used];
+    de->key = key;
+    de->value = value;
+    de->hash = hash;
+    d->index[slot] = (int32_t)d->used;
+    d->used++;
+    d->len++;
+    return true;
+}
+
+/* Removes key; *found tells whether it was there (value in *out). */
+static bool dict_pop(VM *vm, Dict *d, Value key, Value *out, bool *found)
+{
+    uint32_t hash, slot;
+    int32_t e;
+    *found = false;
+    if (!vm_hash(vm, key, &hash) || !lookup(vm, d, key, hash, &slot, &e))
+        return false;
+    if (e == EMPTY)
+        return true;
+    *found = true;
+    *out = d->entries[e].value;
+    d->entries[e].key = v_unbound();
+    d->entries[e].value = v_none();
+    d->len--;
+    /* the index slot keeps pointing at the tombstone entry, so probe chains
+     * through it stay intact; a rebuild drops it */
+    return true;
+}
+
+bool dict_delete(VM *vm, Dict *d, Value key)
+{
+    Value v;
+    bool found;
+    if (!dict_pop(vm, d, key, &v, &found))
+        return false;
+    if (!found)
+        return vm_raise_value(vm, EXC_KeyError, key);
+    return true;
+}
+
+/* ---- methods ---------------------------------------------------------------------- */
+
+static bool m_get(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    bool found;
+    if (!dict_get(vm, AS(Dict, args[0]), args[1], out, &found))
+        return false;
+    if (!found)
+        *out = nargs == 3 ? args[2] : v_none();
+    return true;
+}
+
+static bool make_view(VM *vm, Value d, enum DictViewKind kind, Value *out)
+{
+    DictView *v = gc_alloc(vm, T_DICTVIEW, sizeof(DictView));
+    if (!v)
+        return false;
+    v->hdr.aux = (uint16_t)kind;
+    v->dict = AS(Dict, d);
+    *out = v_obj(v);
+    return true;
+}
+
+static bool m_keys(VM *vm, Value *args, int nargs, Tuple *kw, Value *out) { return make_view(vm, args[0], VIEW_KEYS, out); }
+static bool m_values(VM *vm, Value *args, int nargs, Tuple *kw, Value *out) { return make_view(vm, args[0], VIEW_VALUES, out); }
+static bool m_items(VM *vm, Value *args, int nargs, Tuple *kw, Value *out) { return make_view(vm, args[0], VIEW_ITEMS, out); }
+
+static bool m_pop(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    bool found;
+    if (!dict_pop(vm, AS(Dict, args[0]), args[1], out, &found))
+        return false;
+    if (!found) {
+        if (nargs == 3) {
+            *out = args[2];
+            return true;
+        }
+        return vm_raise_value(vm, EXC_KeyError, args[1]);
+    }
+    return true;
+}
+
+static bool m_setdefault(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    bool found;
+    if (!dict_get(vm, AS(Dict, args[0]), args[1], out, &found))
+        return false;
+    if (found)
+        return true;
+    *out = nargs == 3 ? args[2] : v_none();
+    return dict_set(vm, AS(Dict, args[0]), args[1], *out);
+}
+
+/* Adds the pairs of a dict or of an iterable of pairs into d. */
+static bool update_from(VM *vm, Dict *d, Value src)
+{
+    if (src.type == T_DICT) {
+        Dict *s = AS(Dict, src);
+        for (uint32_t i = 0; i < s->used; i++)
+            if (s->entries[i].key.type != T_UNBOUND &&
+                !dict_set(vm, d, s->entries[i].key, s->entries[i].value))
+                return false;
+        return true;
+    }
+    Value it;
+    if (!vm_getiter(vm, src, &it))
+        return false;
+    VM_ROOT(vm, it);
+    bool ok = true;
+    for (uint32_t n = 0;; n++) {
+        Value item;
+        int r = vm_iternext(vm, it, &item);
+        if (r <= 0) {
+            ok = r == 0;
+            break;
+        }
+        Value kv[2] = {v_none(), v_none()};
+        VM_ROOT(vm, item);
+        VM_ROOT(vm, kv[0]);
+        VM_ROOT(vm, kv[1]);
+        /* unpack into the root slots so both halves stay reachable */
+        Value *slots = &vm->roots[vm->nroots - 2];
+        int32_t len = 0;
+        if (!vm_len(vm, item, &len) || len != 2) {
+            VM_UNROOT(vm, 3);
+            vm->exc = v_unbound();
+            ok = vm_raise(vm, EXC_ValueError, "dictionary update sequence element #%lu has length %ld; 2 is required",
+                          (unsigned long)n, (long)len);
+            break;
+        }
+        ok = vm_unpack(vm, item, 2, slots) && dict_set(vm, d, slots[0], slots[1]);
+        VM_UNROOT(vm, 3);
+        if (!ok)
+            break;
+    }
+    VM_UNROOT(vm, 1);
+    return ok;
+}
+
+static bool m_update(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    *out = v_none();
+    return update_from(vm, AS(Dict, args[0]), args[1]);
+}
+
+static bool m_clear(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    Dict *d = AS(Dict, args[0]);
+    d->len = d->used = d->cap = d->mask = 0;
+    d->entries = NULL;
+    d->index = NULL;
+    *out = v_none();
+    return true;
+}
+
+static bool m_copy(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    Dict *d = dict_new(vm);
+    if (!d)
+        return false;
+    *out = v_obj(d);
+    VM_ROOT(vm, *out);
+    bool ok = update_from(vm, d, args[0]);
+    VM_UNROOT(vm, 1);
+    return ok;
+}
+
+static NATIVE(dict_get_m, "get", m_get, 2, 3);
+static NATIVE(dict_keys_m, "keys", m_keys, 1, 1);
+static NATIVE(dict_values_m, "values", m_values, 1, 1);
+static NATIVE(dict_items_m, "items", m_items, 1, 1);
+static NATIVE(dict_pop_m, "pop", m_pop, 2, 3);
+static NATIVE(dict_update_m, "update", m_update, 2, 2);
+static NATIVE(dict_setdefault_m, "setdefault", m_setdefault, 2, 3);
+static NATIVE(dict_clear_m, "clear", m_clear, 1, 1);
+static NATIVE(dict_copy_m, "copy", m_copy, 1, 1);
+
+const MethodEntry dict_methods[] = {
+    {Q_get, &dict_get_m},       {Q_keys, &dict_keys_m},     {Q_values, &dict_values_m},
+    {Q_items, &dict_items_m},   {Q_pop, &dict_pop_m},       {Q_update, &dict_update_m},
+    {Q_setdefault, &dict_setdefault_m}, {Q_clear, &dict_clear_m}, {Q_copy, &dict_copy_m},
+};
+const uint32_t n_dict_methods = sizeof dict_methods / sizeof dict_methods[0];
+
+static bool dict_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    Dict *d = dict_new(vm);
+    if (!d)
+        return false;
+    *out = v_obj(d);
+    if (nargs == 0)
+        return true;
+    VM_ROOT(vm, *out);
+    bool ok = update_from(vm, d, args[0]);
+    VM_UNROOT(vm, 1);
+    return ok;
+}
+NATIVE(bi_dict, "dict", dict_fn, 0, 1);

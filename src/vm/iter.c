@@ -1,0 +1,395 @@
+/*
+ * iter.c - ranges, slices, iterators, and the iterating built-ins
+ * (range, enumerate, zip, reversed).
+ */
+#include <string.h>
+
+#include "vm/vm.h"
+
+Range *range_new(VM *vm, int32_t start, int32_t stop, int32_t step)
+{
+    Range *r = gc_alloc(vm, T_RANGE, sizeof(Range));
+    if (!r)
+        return NULL;
+    r->start = start;
+    r->stop = stop;
+    r->step = step;
+    return r;
+}
+
+Slice *slice_new(VM *vm, Value start, Value stop, Value step)
+{
+    Slice *s = gc_alloc(vm, T_SLICE, sizeof(Slice));
+    if (!s)
+        return NULL;
+    s->start = start;
+    s->stop = stop;
+    s->step = step;
+    return s;
+}
+
+Iter *iter_new(VM *vm, enum IterKind kind, Value src)
+{
+    VM_ROOT(vm, src);
+    Iter *it = gc_alloc(vm, T_ITER, sizeof(Iter));
+    VM_UNROOT(vm, 1);
+    if (!it)
+        return NULL;
+    it->hdr.aux = (uint16_t)kind;
+    it->src = src;
+    return it;
+}
+
+BoundMethod *boundmethod_new(VM *vm, const Native *m, Value self)
+{
+    VM_ROOT(vm, self);
+    BoundMethod *b = gc_alloc(vm, T_BOUNDMETHOD, sizeof(BoundMethod));
+    VM_UNROOT(vm, 1);
+    if (!b)
+        return NULL;
+    b->method = m;
+    b->self = self;
+    return b;
+}
+
+/* Number of values in a range, computed without overflow. */
+int64_t range_len(const Range *r)
+{
+    int64_t lo = r->start, hi = r->stop, step = r->step;
+    if (step > 0 && lo < hi)
+        return (hi - lo + step - 1) / step;
+    if (step < 0 && lo > hi)
+        return (lo - hi - step - 1) / -step;
+    return 0;
+}
+
+/* Python's slice.indices: start, stop and step normalised for len, and the
+ * number of selected items. */
+bool slice_indices(VM *vm, const Slice *s, int32_t len, int32_t *start, int32_t *stop, int32_t *step,
+                   int32_t *count)
+{
+    int64_t st = 1, lo, hi;
+    if (s->step.type != T_NONE) {
+        if (!v_is_intlike(s->step))
+            return vm_raise(vm, EXC_TypeError, "slice indices must be integers or None or have an __index__ method");
+        st = s->step.u.i;
+        if (st == 0)
+            return vm_raise(vm, EXC_ValueError, "slice step cannot be zero");
+    }
+    Value bounds[2] = {s->start, s->stop};
+    int64_t out[2];
+    for (int k = 0; k < 2; k++) {
+        Value b = bounds[k];
+        if (b.type == T_NONE) {
+            out[k] = (k == 0) == (st > 0) ? (st > 0 ? 0 : len - 1) : (st > 0 ? len : -1);
+            continue;
+        }
+        if (!v_is_intlike(b))
+            return vm_raise(vm, EXC_TypeError, "slice indices must be integers or None or have an __index__ method");
+        int64_t x = b.u.i;
+        if (x < 0) {
+            x += len;
+            if (x < 0)
+                x = st > 0 ? 0 : -1;
+        } else if (x >= len) {
+            x = st > 0 ? len : len - 1;
+        }
+        out[k] = x;
+    }
+    lo = out[0];
+    hi = out[1];
+    int64_t n = 0;
+    if (st > 0 && lo < hi)
+        n = (hi - lo + st - 1) / st;
+    else if (st < 0 && lo > hi)
+        n = (lo - hi - st - 1) / -st;
+    *start = (int32_t)lo;
+    *stop = (int32_t)hi;
+    *step = (int32_t)st;
+    *count = (int32_t)n;
+    return true;
+}
+
+/* ---- iteration -------------------------------------------------------------------- */
+
+bool vm_getiter(VM *vm, Value obj, Value *out)
+{
+    Iter *it;
+    switch ((Type)obj.type) {
+    case T_RANGE: {
+        Range *r = AS(Range, obj);
+        it = iter_new(vm, ITER_RANGE, obj);
+        if (!it)
+            return false;
+        it->i = r->start;
+        it->a = r->stop;
+        it->b = r->step;
+        break;
+    }
+    case T_LIST:
+    case T_TUPLE:
+    case T_STR:
+    case T_BYTES:
+    case T_BYTEARRAY:
+    case T_ARRAY:
+        it = iter_new(vm, ITER_SEQ, obj);
+        if (!it)
+            return false;
+        break;
+    case T_DICT:
+    case T_DICTVIEW:
+        it = iter_new(vm, ITER_DICT, obj.type == T_DICT ? obj : v_obj(AS(DictView, obj)->dict));
+        if (!it)
+            return false;
+        it->aux2 = obj.type == T_DICT ? VIEW_KEYS : AS(DictView, obj)->hdr.aux;
+        break;
+    case T_ITER:
+        *out = obj;
+        return true;
+    default:
+        return vm_raise(vm, EXC_TypeError, "'%s' object is not iterable", type_name(obj));
+    }
+    *out = v_obj(it);
+    return true;
+}
+
+/* The next UTF-8 character of s at byte *i, as a new one-character str. */
+static bool next_char(VM *vm, Str *s, int32_t *i, Value *out)
+{
+    uint32_t at = (uint32_t)*i, n = 1;
+    uint8_t c = (uint8_t)s->data[at];
+    if (c >= 0xf0)
+        n = 4;
+    else if (c >= 0xe0)
+        n = 3;
+    else if (c >= 0xc0)
+        n = 2;
+    if (at + n > s->len)
+        n = s->len - at;
+    Str *ch = str_new(vm, s->data + at, n);
+    if (!ch)
+        return false;
+    *i += (int32_t)n;
+    *out = v_obj(ch);
+    return true;
+}
+
+int vm_iternext(VM *vm, Value iter, Value *out)
+{
+    if (iter.type != T_ITER) {
+        vm_raise(vm, EXC_TypeError, "'%s' object is not an iterator", type_name(iter));
+        return -1;
+    }
+    Iter *it = AS(Iter, iter);
+    switch (it->hdr.aux) {
+    case ITER_RANGE: {
+        if (it->b > 0 ? it->i >= it->a : it->i <= it->a)
+            return 0;
+        *out = v_int(it->i);
+        int64_t next = (int64_t)it->i + it->b;
+        it->i = (next > INT32_MAX || next < INT32_MIN) ? it->a : (int32_t)next;
+        return 1;
+    }
+    case ITER_SEQ: {
+        Value s = it->src;
+        if (it->i < 0)
+            return 0;
+        switch ((Type)s.type) {
+        case T_LIST:
+            if ((uint32_t)it->i >= AS(List, s)->len)
+                break;
+            *out = AS(List, s)->items[it->i++];
+            return 1;
+        case T_TUPLE:
+            if ((uint32_t)it->i >= AS(Tuple, s)->len)
+                break;
+            *out = AS(Tuple, s)->items[it->i++];
+            return 1;
+        case T_STR:
+            if ((uint32_t)it->i >= AS(Str, s)->len)
+                break;
+            return next_char(vm, AS(Str, s), &it->i, out) ? 1 : -1;
+        case T_BYTES:
+            if ((uint32_t)it->i >= AS(Str, s)->len)
+                break;
+            *out = v_int((uint8_t)AS(Str, s)->data[it->i++]);
+            return 1;
+        default: /* arrays and bytearrays */
+            if ((uint32_t)it->i >= AS(Array, s)->len)
+                break;
+            if (!array_get(vm, AS(Array, s), (uint32_t)it->i, out))
+                return -1;
+            it->i++;
+            return 1;
+        }
+        it->i = -1; /* exhausted for good */
+        return 0;
+    }
+    case ITER_DICT: {
+        Dict *d = AS(Dict, it->src);
+        if (it->a == 0)
+            it->a = (int32_t)d->len + 1; /* remember the size: changing it while iterating is an error */
+        if ((uint32_t)it->a != d->len + 1) {
+            vm_raise(vm, EXC_RuntimeError, "dictionary changed size during iteration");
+            return -1;
+        }
+        while ((uint32_t)it->i < d->used && d->entries[it->i].key.type == T_UNBOUND)
+            it->i++;
+        if ((uint32_t)it->i >= d->used)
+            return 0;
+        DictEntry *e = &d->entries[it->i++];
+        if (it->aux2 == VIEW_KEYS) {
+            *out = e->key;
+        } else if (it->aux2 == VIEW_VALUES) {
+            *out = e->value;
+        } else {
+            Tuple *t = tuple_new(vm, 2);
+            if (!t)
+                return -1;
+            e = &d->entries[it->i - 1];
+            t->items[0] = e->key;
+            t->items[1] = e->value;
+            *out = v_obj(t);
+        }
+        return 1;
+    }
+    case ITER_REVERSED: {
+        Value s = it->src;
+        if (it->i < 0)
+            return 0;
+        int32_t len;
+        if (!vm_len(vm, s, &len))
+            return -1;
+        if (it->i >= len) {
+            it->i = -1;
+            return 0;
+        }
+        int r = vm_getitem(vm, s, v_int(it->i), out) ? 1 : -1;
+        it->i--;
+        return r;
+    }
+    case ITER_ENUMERATE: {
+        Value v;
+        int r = vm_iternext(vm, it->src, &v);
+        if (r <= 0)
+            return r;
+        VM_ROOT(vm, v);
+        Tuple *t = tuple_new(vm, 2);
+        VM_UNROOT(vm, 1);
+        if (!t)
+            return -1;
+        t->items[0] = v_int(it->i);
+        t->items[1] = v;
+        if (it->i == INT32_MAX) {
+            vm_raise(vm, EXC_OverflowError, "integer overflow");
+            return -1;
+        }
+        it->i++;
+        *out = v_obj(t);
+        return 1;
+    }
+    case ITER_ZIP: {
+        Tuple *its = AS(Tuple, it->src);
+        Tuple *t = tuple_new(vm, its->len);
+        if (!t)
+            return -1;
+        VM_ROOT(vm, v_obj(t));
+        int r = 1;
+        for (uint32_t k = 0; k < its->len && r == 1; k++)
+            r = vm_iternext(vm, its->items[k], &t->items[k]);
+        VM_UNROOT(vm, 1);
+        if (r == 1)
+            *out = v_obj(t);
+        return its->len == 0 ? 0 : r;
+    }
+    default:
+        vm_raise(vm, EXC_RuntimeError, "bad iterator");
+        return -1;
+    }
+}
+
+/* ---- built-ins ------------------------------------------------------------------------- */
+
+static bool int_arg(VM *vm, Value v, int32_t *out)
+{
+    if (!v_is_intlike(v))
+        return vm_raise(vm, EXC_TypeError, "'%s' object cannot be interpreted as an integer", type_name(v));
+    *out = v.u.i;
+    return true;
+}
+
+static bool range_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    int32_t a[3] = {0, 0, 1};
+    for (int i = 0; i < nargs; i++)
+        if (!int_arg(vm, args[i], &a[i]))
+            return false;
+    int32_t start = nargs == 1 ? 0 : a[0], stop = nargs == 1 ? a[0] : a[1], step = nargs == 3 ? a[2] : 1;
+    if (step == 0)
+        return vm_raise(vm, EXC_ValueError, "range() arg 3 must not be zero");
+    Range *r = range_new(vm, start, stop, step);
+    if (!r)
+        return false;
+    *out = v_obj(r);
+    return true;
+}
+NATIVE(bi_range, "range", range_fn, 1, 3);
+
+static bool enumerate_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    int32_t start = 0;
+    if (nargs == 2 && !int_arg(vm, args[1], &start))
+        return false;
+    Value inner;
+    if (!vm_getiter(vm, args[0], &inner))
+        return false;
+    Iter *it = iter_new(vm, ITER_ENUMERATE, inner);
+    if (!it)
+        return false;
+    it->i = start;
+    *out = v_obj(it);
+    return true;
+}
+NATIVE(bi_enumerate, "enumerate", enumerate_fn, 1, 2);
+
+static bool zip_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    Tuple *its = tuple_new(vm, (uint32_t)nargs);
+    if (!its)
+        return false;
+    VM_ROOT(vm, v_obj(its));
+    for (int i = 0; i < nargs; i++) {
+        if (!vm_getiter(vm, args[i], &its->items[i])) {
+            VM_UNROOT(vm, 1);
+            return false;
+        }
+    }
+    Iter *it = iter_new(vm, ITER_ZIP, v_obj(its));
+    VM_UNROOT(vm, 1);
+    if (!it)
+        return false;
+    *out = v_obj(it);
+    return true;
+}
+NATIVE(bi_zip, "zip", zip_fn, 0, -1);
+
+static bool reversed_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    Value s = args[0];
+    switch ((Type)s.type) {
+    case T_LIST: case T_TUPLE: case T_STR: case T_BYTES: case T_BYTEARRAY: case T_ARRAY: case T_RANGE:
+        break;
+    default:
+        return vm_raise(vm, EXC_TypeError, "'%s' object is not reversible", type_name(s));
+    }
+    int32_t len;
+    if (!vm_len(vm, s, &len))
+        return false;
+    Iter *it = iter_new(vm, ITER_REVERSED, s);
+    if (!it)
+        return false;
+    it->i = len - 1;
+    *out = v_obj(it);
+    return true;
+}
+NATIVE(bi_reversed, "reversed", reversed_fn, 1, 1);

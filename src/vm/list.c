@@ -1,0 +1,578 @@
+/*
+ * list.c - lists and tuples, the sequence operators, sorting.
+ */
+#include <string.h>
+
+#include "vm/vm.h"
+
+/* ---- tuples -------------------------------------------------------------------- */
+
+Tuple *tuple_new(VM *vm, uint32_t len)
+{
+    if (len > (1u << 26))
+        return vm_raise_oom(vm), NULL;
+    Tuple *t = gc_alloc(vm, T_TUPLE, sizeof(Tuple) + (size_t)len * sizeof(Value));
+    if (!t)
+        return NULL;
+    t->len = len;
+    for (uint32_t i = 0; i < len; i++)
+        t->items[i] = v_none();
+    return t;
+}
+
+/* ---- lists ------------------------------------------------------------------------ */
+
+List *list_new(VM *vm, uint32_t cap)
+{
+    List *l = gc_alloc(vm, T_LIST, sizeof(List));
+    if (!l || cap == 0)
+        return l;
+    VM_ROOT(vm, v_obj(l));
+    Value *items = gc_alloc_raw(vm, (size_t)cap * sizeof(Value));
+    VM_UNROOT(vm, 1);
+    if (!items)
+        return NULL;
+    l->items = items;
+    l->cap = cap;
+    return l;
+}
+
+/* Makes room for `extra` more items; the list must be reachable (rooted). */
+static bool list_reserve(VM *vm, List *l, uint32_t extra)
+{
+    uint64_t need = (uint64_t)l->len + extra;
+    if (need <= l->cap)
+        return true;
+    if (need > (1u << 26))
+        return vm_raise_oom(vm);
+    uint64_t cap = l->cap < 4 ? 4 : (uint64_t)l->cap + l->cap / 2;
+    if (cap < need)
+        cap = need;
+    Value *items = gc_alloc_raw(vm, (size_t)cap * sizeof(Value));
+    if (!items)
+        return false;
+    if (l->len)
+        memcpy(items, l->items, l->len * sizeof(Value));
+    Value *old = l->items;
+    l->items = items;
+    l->cap = (uint32_t)cap;
+    gc_free_raw(vm, old);
+    return true;
+}
+
+bool list_append(VM *vm, List *l, Value v)
+{
+    if (l->len == l->cap) {
+        VM_ROOT(vm, v_obj(l));
+        VM_ROOT(vm, v);
+        bool ok = list_reserve(vm, l, 1);
+        VM_UNROOT(vm, 2);
+        if (!ok)
+            return false;
+    }
+    l->items[l->len++] = v;
+    return true;
+}
+
+bool list_extend(VM *vm, List *l, Value iterable)
+{
+    VM_ROOT(vm, v_obj(l));
+    VM_ROOT(vm, iterable);
+    bool ok = false;
+    if (iterable.type == T_LIST || iterable.type == T_TUPLE) {
+        /* a snapshot of the length: l.extend(l) doubles once */
+        uint32_t n = iterable.type == T_LIST ? AS(List, iterable)->len : AS(Tuple, iterable)->len;
+        if (list_reserve(vm, l, n)) {
+            Value *src = iterable.type == T_LIST ? AS(List, iterable)->items : AS(Tuple, iterable)->items;
+            if (n)
+                memmove(l->items + l->len, src, n * sizeof(Value));
+            l->len += n;
+            ok = true;
+        }
+    } else {
+        Value it;
+        if (vm_getiter(vm, iterable, &it)) {
+            VM_ROOT(vm, it);
+            for (;;) {
+                Value v;
+                int r = vm_iternext(vm, it, &v);
+                if (r < 0)
+                    break;
+                if (r == 0) {
+                    ok = true;
+                    break;
+                }
+                if (!list_append(vm, l, v))
+                    break;
+            }
+            VM_UNROOT(vm, 1);
+        }
+    }
+    VM_UNROOT(vm, 2);
+    return ok;
+}
+
+bool list_inplace_concat(VM *vm, List *l, Value other) { return list_extend(vm, l, other); }
+
+bool list_inplace_repeat(VM *vm, List *l, int32_t n)
+{
+    if (n <= 0 || l->len == 0) {
+        l->len = 0;
+        return true;
+    }
+    uint64_t total = (uint64_t)l->len * (uint64_t)n;
+    if (total > (1u << 26))
+        return vm_raise_oom(vm);
+    uint32_t len = l->len;
+    VM_ROOT(vm, v_obj(l));
+    bool ok = list_reserve(vm, l, (uint32_t)total - len);
+    VM_UNROOT(vm, 1);
+    if (!ok)
+        return false;
+    for (int32_t k = 1; k < n; k++)
+        memcpy(l->items + (uint64_t)k * len, l->items, len * sizeof(Value));
+    l->len = (uint32_t)total;
+    return true;
+}
+
+/* Items and length of a list or tuple. */
+static Value *items_of(Value v, uint32_t *len)
+{
+    if (v.type == T_LIST) {
+        *len = AS(List, v)->len;
+        return AS(List, v)->items;
+    }
+    *len = AS(Tuple, v)->len;
+    return AS(Tuple, v)->items;
+}
+
+bool seq_concat(VM *vm, Value a, Value b, Value *out)
+{
+    if (a.type == T_ARRAY || a.type == T_BYTEARRAY) {
+        Array *x = AS(Array, a), *y = AS(Array, b);
+        if (x->hdr.aux != y->hdr.aux)
+            return vm_raise(vm, EXC_TypeError, "bad argument type for built-in operation");
+        uint32_t size = (x->hdr.aux == 'b' || x->hdr.aux == 'B') ? 1 : (x->hdr.aux == 'h' || x->hdr.aux == 'H') ? 2 : 4;
+        Array *r = a.type == T_BYTEARRAY ? bytearray_new(vm, x->len + y->len)
+                                         : array_new(vm, (char)x->hdr.aux, x->len + y->len);
+        if (!r)
+            return false;
+        if (x->len)
+            memcpy(r->data, x->data, (size_t)x->len * size);
+        if (y->len)
+            memcpy(r->data + (size_t)x->len * size, y->data, (size_t)y->len * size);
+        *out = v_obj(r);
+        return true;
+    }
+    uint32_t n, m;
+    items_of(a, &n);
+    items_of(b, &m);
+    if ((uint64_t)n + m > (1u << 26))
+        return vm_raise_oom(vm);
+    if (a.type == T_TUPLE) {
+        Tuple *t = tuple_new(vm, n + m);
+        if (!t)
+            return false;
+        memcpy(t->items, AS(Tuple, a)->items, n * sizeof(Value));
+        memcpy(t->items + n, AS(Tuple, b)->items, m * sizeof(Value));
+        *out = v_obj(t);
+        return true;
+    }
+    List *l = list_new(vm, n + m);
+    if (!l)
+        return false;
+    if (n)
+        memcpy(l->items, AS(List, a)->items, n * sizeof(Value));
+    if (m)
+        memcpy(l->items + n, AS(List, b)->items, m * sizeof(Value));
+    l->len = n + m;
+    *out = v_obj(l);
+    return true;
+}
+
+bool seq_repeat(VM *vm, Value seq, int32_t n, Value *out)
+{
+    if (n < 0)
+        n = 0;
+    if (seq.type == T_ARRAY || seq.type == T_BYTEARRAY) {
+        Array *x = AS(Array, seq);
+        uint32_t size = (x->hdr.aux == 'b' || x->hdr.aux == 'B') ? 1 : (x->hdr.aux == 'h' || x->hdr.aux == 'H') ? 2 : 4;
+        uint64_t total = (uint64_t)x->len * (uint64_t)n;
+        if (total * size > (1u << 28))
+            return vm_raise_oom(vm);
+        Array *r = seq.type == T_BYTEARRAY ? bytearray_new(vm, (uint32_t)total)
+                                           : array_new(vm, (char)x->hdr.aux, (uint32_t)total);
+        if (!r)
+            return false;
+        for (int32_t k = 0; k < n && x->len; k++)
+            memcpy(r->data + (size_t)k * x->len * size, x->data, (size_t)x->len * size);
+        *out = v_obj(r);
+        return true;
+    }
+    uint32_t len;
+    items_of(seq, &len);
+    uint64_t total = (uint64_t)len * (uint64_t)n;
+    if (total > (1u << 26))
+        return vm_raise_oom(vm);
+    Value *dst;
+    if (seq.type == T_TUPLE) {
+        Tuple *t = tuple_new(vm, (uint32_t)total);
+        if (!t)
+            return false;
+        dst = t->items;
+        *out = v_obj(t);
+    } else {
+        List *l = list_new(vm, (uint32_t)total);
+        if (!l)
+            return false;
+        l->len = (uint32_t)total;
+        dst = l->items;
+        *out = v_obj(l);
+    }
+    Value *src = items_of(seq, &len); /* re-read: the allocation may have collected */
+    for (int32_t k = 0; k < n && len; k++)
+        memcpy(dst + (uint64_t)k * len, src, len * sizeof(Value));
+    return true;
+}
+
+/* ---- sorting: a stable merge sort on vm_less ------------------------------------- */
+
+/* Sorts v[0..n) using tmp[0..n) as scratch (both rooted). */
+static bool merge_sort(VM *vm, Value *v, Value *tmp, uint32_t n, bool reverse)
+{
+    for (uint32_t width = 1; width < n; width *= 2) {
+        for (uint32_t lo = 0; lo < n; lo += 2 * width) {
+            uint32_t mid = lo + width < n ? lo + width : n;
+            uint32_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+            uint32_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi) {
+                bool take_right;
+                /* stable: take from the right only when strictly smaller */
+                if (!vm_less(vm, reverse ? v[i] : v[j], reverse ? v[j] : v[i], &take_right))
+                    return false;
+                tmp[k++] = take_right ? v[j++] : v[i++];
+            }
+            while (i < mid)
+                tmp[k++] = v[i++];
+            while (j < hi)
+                tmp[k++] = v[j++];
+        }
+        memcpy(v, tmp, n * sizeof(Value));
+    }
+    return true;
+}
+
+static bool sort_list(VM *vm, List *l, bool reverse)
+{
+    uint32_t n = l->len;
+    if (n < 2)
+        return true;
+    VM_ROOT(vm, v_obj(l));
+    List *scratch = list_new(vm, n);
+    VM_UNROOT(vm, 1);
+    if (!scratch)
+        return false;
+    VM_ROOT(vm, v_obj(scratch));
+    /* sort a copy, so that a failing comparison leaves the list intact */
+    List *work = list_new(vm, n);
+    VM_UNROOT(vm, 1);
+    if (!work)
+        return false;
+    VM_ROOT(vm, v_obj(scratch));
+    VM_ROOT(vm, v_obj(work));
+    memcpy(work->items, l->items, n * sizeof(Value));
+    work->len = n;
+    scratch->len = n;
+    for (uint32_t i = 0; i < n; i++)
+        scratch->items[i] = v_none();
+    bool ok = merge_sort(vm, work->items, scratch->items, n, reverse);
+    if (ok && l->len == n)
+        memcpy(l->items, work->items, n * sizeof(Value));
+    VM_UNROOT(vm, 2);
+    return ok;
+}
+
+/* Reads the reverse= keyword argument (the only one sort accepts). */
+static bool reverse_kw(VM *vm, Value *args, int nargs, Tuple *kw, const char *fn, bool *reverse)
+{
+    *reverse = false;
+    if (!kw)
+        return true;
+    for (uint32_t k = 0; k < kw->len; k++) {
+        Str *name = AS(Str, kw->items[k]);
+        if (strcmp(name->data, "reverse") != 0)
+            return vm_raise(vm, EXC_TypeError, "'%s' is an invalid keyword argument for %s()", name->data, fn);
+        *reverse = vm_truthy(args[nargs - (int)kw->len + (int)k]);
+    }
+    return true;
+}
+
+/* ---- list methods ------------------------------------------------------------------ */
+
+static bool m_append(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    *out = v_none();
+    return list_append(vm, AS(List, args[0]), args[1]);
+}
+
+static bool m_extend(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    *out = v_none();
+    return list_extend(vm, AS(List, args[0]), args[1]);
+}
+
+static bool index_arg(VM *vm, Value v, int32_t *out)
+{
+    if (!v_is_intlike(v))
+        return vm_raise(vm, EXC_TypeError, "'%s' object cannot be interpreted as an integer", type_name(v));
+    *out = v.u.i;
+    return true;
+}
+
+static bool m_pop(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    List *l = AS(List, args[0]);
+    int32_t i = -1;
+    if (nargs == 2 && !index_arg(vm, args[1], &i))
+        return false;
+    if (l->len == 0)
+        return vm_raise(vm, EXC_IndexError, "pop from empty list");
+    if (i < 0)
+        i += (int32_t)l->len;
+    if (i < 0 || (uint32_t)i >= l->len)
+        return vm_raise(vm, EXC_IndexError, "pop index out of range");
+    *out = l->items[i];
+    memmove(l->items + i, l->items + i + 1, (l->len - (uint32_t)i - 1) * sizeof(Value));
+    l->len--;
+    return true;
+}
+
+static bool m_insert(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    List *l = AS(List, args[0]);
+    int32_t i = 0;
+    if (!index_arg(vm, args[1], &i))
+        return false;
+    if (!list_append(vm, l, args[2])) /* grows by one */
+        return false;
+    int32_t n = (int32_t)l->len - 1;
+    if (i < 0)
+        i = i + n < 0 ? 0 : i + n;
+    if (i > n)
+        i = n;
+    memmove(l->items + i + 1, l->items + i, (size_t)(n - i) * sizeof(Value));
+    l->items[i] = args[2];
+    *out = v_none();
+    return true;
+}
+
+/* The position of x in items[start..stop), or -1. */
+static bool find_item(VM *vm, Value seq, Value x, int32_t start, int32_t stop, int32_t *at)
+{
+    *at = -1;
+    for (int32_t i = start; i < stop; i++) {
+        uint32_t len;
+        Value *items = items_of(seq, &len);
+        if ((uint32_t)i >= len)
+            break;
+        bool eq;
+        if (!vm_equal(vm, items[i], x, &eq))
+            return false;
+        if (eq) {
+            *at = i;
+            return true;
+        }
+    }
+    return true;
+}
+
+static void clamp_range(Value *args, int nargs, uint32_t len, int32_t *start, int32_t *stop)
+{
+    *start = 0;
+    *stop = (int32_t)len;
+    for (int k = 0; k < 2 && 2 + k < nargs; k++) {
+        Value v = args[2 + k];
+        if (!v_is_intlike(v))
+            continue;
+        int32_t x = v.u.i;
+        if (x < 0)
+            x = x + (int32_t)len < 0 ? 0 : x + (int32_t)len;
+        if (x > (int32_t)len)
+            x = (int32_t)len;
+        if (k == 0)
+            *start = x;
+        else
+            *stop = x;
+    }
+}
+
+static bool seq_index(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    uint32_t len;
+    items_of(args[0], &len);
+    int32_t start, stop, at;
+    clamp_range(args, nargs, len, &start, &stop);
+    if (!find_item(vm, args[0], args[1], start, stop, &at))
+        return false;
+    if (at < 0) {
+        if (args[0].type == T_TUPLE)
+            return vm_raise(vm, EXC_ValueError, "tuple.index(x): x not in tuple");
+        Str *r = vm_repr(vm, args[1]);
+        if (!r)
+            return false;
+        return vm_raise(vm, EXC_ValueError, "%s is not in list", r->data);
+    }
+    *out = v_int(at);
+    return true;
+}
+
+static bool seq_count(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    uint32_t len;
+    items_of(args[0], &len);
+    int32_t n = 0;
+    for (uint32_t i = 0;; i++) {
+        Value *items = items_of(args[0], &len);
+        if (i >= len)
+            break;
+        bool eq;
+        if (!vm_equal(vm, items[i], args[1], &eq))
+            return false;
+        n += eq;
+    }
+    *out = v_int(n);
+    return true;
+}
+
+static bool m_reverse(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    List *l = AS(List, args[0]);
+    for (uint32_t i = 0, j = l->len; i + 1 < j; i++, j--) {
+        Value t = l->items[i];
+        l->items[i] = l->items[j - 1];
+        l->items[j - 1] = t;
+    }
+    *out = v_none();
+    return true;
+}
+
+static bool m_sort(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    bool reverse;
+    if (!reverse_kw(vm, args, nargs, kw, "sort", &reverse))
+        return false;
+    if (nargs - (kw ? (int)kw->len : 0) > 1)
+        return vm_raise(vm, EXC_TypeError, "sort() takes no positional arguments");
+    *out = v_none();
+    return sort_list(vm, AS(List, args[0]), reverse);
+}
+
+static bool m_remove(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    List *l = AS(List, args[0]);
+    int32_t at;
+    if (!find_item(vm, args[0], args[1], 0, (int32_t)l->len, &at))
+        return false;
+    if (at < 0)
+        return vm_raise(vm, EXC_ValueError, "list.remove(x): x not in list");
+    memmove(l->items + at, l->items + at + 1, (l->len - (uint32_t)at - 1) * sizeof(Value));
+    l->len--;
+    *out = v_none();
+    return true;
+}
+
+static bool m_clear(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    AS(List, args[0])->len = 0;
+    *out = v_none();
+    return true;
+}
+
+static bool m_copy(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    List *src = AS(List, args[0]);
+    List *l = list_new(vm, src->len);
+    if (!l)
+        return false;
+    src = AS(List, args[0]);
+    if (src->len)
+        memcpy(l->items, src->items, src->len * sizeof(Value));
+    l->len = src->len;
+    *out = v_obj(l);
+    return true;
+}
+
+static NATIVE(list_append_m, "append", m_append, 2, 2);
+static NATIVE(list_pop_m, "pop", m_pop, 1, 2);
+static NATIVE(list_insert_m, "insert", m_insert, 3, 3);
+static NATIVE(list_extend_m, "extend", m_extend, 2, 2);
+static NATIVE(seq_index_m, "index", seq_index, 2, 4);
+static NATIVE(seq_count_m, "count", seq_count, 2, 2);
+static NATIVE(list_reverse_m, "reverse", m_reverse, 1, 1);
+static NATIVE_WITH_KW(list_sort_m, "sort", m_sort, 1, 1);
+static NATIVE(list_remove_m, "remove", m_remove, 2, 2);
+static NATIVE(list_clear_m, "clear", m_clear, 1, 1);
+static NATIVE(list_copy_m, "copy", m_copy, 1, 1);
+
+const MethodEntry list_methods[] = {
+    {Q_append, &list_append_m}, {Q_pop, &list_pop_m},         {Q_insert, &list_insert_m},
+    {Q_extend, &list_extend_m}, {Q_index, &seq_index_m},      {Q_count, &seq_count_m},
+    {Q_reverse, &list_reverse_m}, {Q_sort, &list_sort_m},     {Q_remove, &list_remove_m},
+    {Q_clear, &list_clear_m},   {Q_copy, &list_copy_m},
+};
+const uint32_t n_list_methods = sizeof list_methods / sizeof list_methods[0];
+
+const MethodEntry tuple_methods[] = {{Q_index, &seq_index_m}, {Q_count, &seq_count_m}};
+const uint32_t n_tuple_methods = 2;
+
+/* ---- built-ins: list(), tuple(), sorted() ------------------------------------------- */
+
+static bool list_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    List *l = list_new(vm, 0);
+    if (!l)
+        return false;
+    *out = v_obj(l);
+    return nargs == 0 || list_extend(vm, l, args[0]);
+}
+NATIVE(bi_list, "list", list_fn, 0, 1);
+
+static bool tuple_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    if (nargs == 1 && args[0].type == T_TUPLE) {
+        *out = args[0];
+        return true;
+    }
+    List *l = list_new(vm, 0);
+    if (!l)
+        return false;
+    VM_ROOT(vm, v_obj(l));
+    bool ok = nargs == 0 || list_extend(vm, l, args[0]);
+    Tuple *t = ok ? tuple_new(vm, l->len) : NULL;
+    VM_UNROOT(vm, 1);
+    if (!t)
+        return false;
+    if (l->len)
+        memcpy(t->items, l->items, l->len * sizeof(Value));
+    *out = v_obj(t);
+    return true;
+}
+NATIVE(bi_tuple, "tuple", tuple_fn, 0, 1);
+
+static bool sorted_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    bool reverse;
+    if (!reverse_kw(vm, args, nargs, kw, "sort", &reverse))
+        return false;
+    if (nargs - (kw ? (int)kw->len : 0) != 1)
+        return vm_raise(vm, EXC_TypeError, "sorted expected 1 argument, got %d", nargs - (kw ? (int)kw->len : 0));
+    List *l = list_new(vm, 0);
+    if (!l)
+        return false;
+    VM_ROOT(vm, v_obj(l));
+    bool ok = list_extend(vm, l, args[0]) && sort_list(vm, l, reverse);
+    VM_UNROOT(vm, 1);
+    *out = v_obj(l);
+    return ok;
+}
+NATIVE_WITH_KW(bi_sorted, "sorted", sorted_fn, 1, 2);
