@@ -207,6 +207,20 @@ static uint32_t test_end(Compiler *c, uint32_t i)
     return i;
 }
 
+/* The top-level `for` of a comprehension in tokens [i, close), or 0: the
+ * element expression may itself contain `if ... else`. */
+static uint32_t comprehension_for(Compiler *c, uint32_t i, uint32_t close)
+{
+    for (; i < close; i = skip_group(c, i)) {
+        Token *t = tok_at(c, i);
+        if (is_kw(t, KW_for))
+            return i;
+        if (is_op(t, ",") || is_op(t, ":"))
+            return 0;
+    }
+    return 0;
+}
+
 /* ---- the module's tables ------------------------------------------------------------ */
 
 static uint32_t hash_bytes(const char *s, uint32_t n)
@@ -606,8 +620,8 @@ static void atom(Compiler *c)
             emit(c, OP_BUILD_TUPLE, 0);
             return;
         }
-        uint32_t end = test_end(c, c->pos);
-        if (is_kw(tok_at(c, end), KW_for)) { /* a generator expression: built as a list */
+        uint32_t end = comprehension_for(c, c->pos, close);
+        if (end) { /* a generator expression: built as a list */
             uint32_t start = c->pos;
             c->pos = end;
             comprehension(c, start, end, close);
@@ -640,8 +654,8 @@ static void atom(Compiler *c)
             emit(c, OP_BUILD_LIST, 0);
             return;
         }
-        uint32_t end = test_end(c, c->pos);
-        if (is_kw(tok_at(c, end), KW_for)) {
+        uint32_t end = comprehension_for(c, c->pos, close);
+        if (end) {
             uint32_t start = c->pos;
             c->pos = end;
             comprehension(c, start, end, close);
@@ -877,8 +891,8 @@ static void call_args(Compiler *c, uint32_t close, bool method, int line)
     uint32_t npos = 0, nkw = 0;
     uint32_t names[P4B_MAX_TUPLE];
     if (c->pos < close) {
-        uint32_t end = test_end(c, c->pos);
-        if (is_kw(tok_at(c, end), KW_for)) { /* f(x for x in y): a list */
+        uint32_t end = comprehension_for(c, c->pos, close);
+        if (end) { /* f(x for x in y): a list */
             uint32_t start = c->pos;
             c->pos = end;
             comprehension(c, start, end, close);

@@ -193,6 +193,16 @@ static bool hash_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 }
 NATIVE(bi_hash, "hash", hash_fn, 1, 1);
 
+static bool type_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    const TypeObj *t = type_of(args[0]);
+    if (!t)
+        return vm_raise(vm, EXC_TypeError, "type() of a '%s' is not supported by P4JIT", type_name(args[0]));
+    *out = v_obj((void *)t);
+    return true;
+}
+NATIVE(bi_type, "type", type_fn, 1, 1);
+
 /* ---- the table LOAD_GLOBAL falls back to ------------------------------------- */
 
 #define B(name) {#name, &bi_##name.hdr}
@@ -202,7 +212,7 @@ NATIVE(bi_hash, "hash", hash_fn, 1, 1);
 const BuiltinEntry builtin_table[] = {
     B(print), B(len), B(range), B(min), B(max), B(abs), B(sum), B(sorted), B(reversed),
     B(round), B(isinstance), B(enumerate), B(zip), B(divmod), B(pow), B(ord), B(chr), B(hex),
-    B(repr), B(format), B(hash),
+    B(repr), B(format), B(hash), B(type),
     C(int), C(float), C(bool), C(str), C(list), C(tuple), C(dict), C(bytes), C(bytearray),
     P4_EXCEPTIONS(E)
 };

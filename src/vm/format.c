@@ -726,8 +726,8 @@ bool fmt_format(VM *vm, StrBuf *sb, Value v, const char *spec, uint32_t speclen)
     Spec sp;
     if (!parse_spec(vm, spec, speclen, &sp))
         return false;
-    if (v.type == T_BOOL && sp.type == 0) {
-        /* format(True, '') is 'True'; with a numeric type it is an int */
+    if (v.type == T_BOOL && speclen == 0) {
+        /* format(True, '') is 'True'; with any spec it formats as an int */
         pad(sb, &sp, v.u.i ? "True" : "False", v.u.i ? 4 : 5, 0, '<');
         return true;
     }

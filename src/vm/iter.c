@@ -81,7 +81,10 @@ bool slice_indices(VM *vm, const Slice *s, int32_t len, int32_t *start, int32_t 
     for (int k = 0; k < 2; k++) {
         Value b = bounds[k];
         if (b.type == T_NONE) {
-            out[k] = (k == 0) == (st > 0) ? (st > 0 ? 0 : len - 1) : (st > 0 ? len : -1);
+            if (k == 0)
+                out[k] = st > 0 ? 0 : len - 1;
+            else
+                out[k] = st > 0 ? len : -1;
             continue;
         }
         if (!v_is_intlike(b))

@@ -455,6 +455,6 @@ extern const Native bi_print, bi_repr, bi_str, bi_int, bi_float, bi_ord, bi_chr,
 extern const Native bi_len, bi_range, bi_min, bi_max, bi_sum, bi_sorted, bi_reversed, bi_list,
     bi_tuple, bi_dict, bi_enumerate, bi_zip, bi_bytes, bi_bytearray, bi_array; /* containers */
 extern const Native bi_abs, bi_divmod, bi_pow, bi_round, bi_isinstance, bi_bool,
-    bi_hash;                                                                /* builtins.c */
+    bi_hash, bi_type;                                                                /* builtins.c */
 
 #endif

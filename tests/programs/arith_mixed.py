@@ -1,0 +1,10 @@
+# Mixed int/float/bool arithmetic and comparisons.
+print(True + True, True * 3, False - 1, True / 2)
+print(1 == 1.0, 1 == True, 0 == False, 1.0 == True, hash(1) == hash(1.0))
+print(3 > 2.5, 2.0 >= 2, -1 < False, 1 <= True)
+print(5 // 2.0, 5 % 2.0, -5 // 2.0, 7 / 7)
+print(2 ** -1, 2 ** 0.5 > 1.41, 4 ** 0.5)
+print(int(True), float(False), bool(0), bool(3), bool(0.0), bool(-0.5))
+print(isinstance(True, int), isinstance(1, bool), isinstance(1.0, float), isinstance(1, float))
+print(max(1, 2.5, 2), min(3, True, 2))
+print(sum([1, 2, 3]), sum([0.5, 0.25]), sum([], 10), sum([1, 2], 3))
