@@ -555,7 +555,7 @@ int lex(const char *src, size_t len, TokenList *out, P4CompileError *err)
             lx.pos++;
             lx.line++;
             lx.line_start = lx.pos;
-            at_line_start = true;
+            at_line_start = lx.nbrackets == 0; /* inside brackets lines join */
         } else if (c >= '0' && c <= '9') {
             lex_number(&lx);
         } else if (c == '.' && lx.pos + 1 < len && src[lx.pos + 1] >= '0' && src[lx.pos + 1] <= '9') {

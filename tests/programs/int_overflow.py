@@ -1,0 +1,19 @@
+# p4: deviation
+# Ints are 32-bit in P4JIT: results beyond 2**31-1 raise OverflowError.
+def attempt(label, f):
+    try:
+        print(label, f())
+    except OverflowError as e:
+        print(label, "OverflowError:", e)
+def add(): return 2147483647 + 1
+def sub(): return -2147483648 - 1
+def mul(): return 65536 * 65536
+def power(): return 2 ** 31
+def shift(): return 1 << 31
+def neg(): return -(-2147483647 - 1)
+def fine(): return 2147483647 - 1 + 1
+def absmin(): return abs(-2147483647 - 1)
+def floordiv(): return (-2147483647 - 1) // -1
+def summed(): return sum([2000000000, 2000000000])
+for f in [add, sub, mul, power, shift, neg, fine, absmin, floordiv, summed]:
+    attempt(f.__name__, f)

@@ -1,0 +1,12 @@
+# print with sep and end.
+print("a", "b", "c", sep="-")
+print("no newline", end="")
+print(" <- continued")
+print(1, 2, 3, sep="", end="!\n")
+print()
+print("x", end=" ")
+print("y", sep=",", end="\n\n")
+print("star args not used")
+print(sep="|")
+print("tab", "sep", sep="\t")
+print(None, True, [None], sep=", ")
