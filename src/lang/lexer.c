@@ -147,9 +147,11 @@ static int lex_string(Lexer *lx, size_t prefix_start, size_t quote_pos, bool raw
     for (;;) {
         if (p >= lx->len || (!triple && (s[p] == '\n' || s[p] == '\r'))) {
             free(b.data);
+            /* the line of the last character read, not the one after a final newline */
+            int detected = lx->line - (p >= lx->len && p > 0 && s[p - 1] == '\n');
             if (triple)
                 return error_at(lx, "SyntaxError", start_line, start_col,
-                                "unterminated triple-quoted string literal (detected at line %d)", lx->line);
+                                "unterminated triple-quoted string literal (detected at line %d)", detected);
             return error_at(lx, "SyntaxError", start_line, start_col,
                             "unterminated string literal (detected at line %d)", lx->line);
         }

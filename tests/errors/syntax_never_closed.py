@@ -1,0 +1,4 @@
+# p4: deviation
+values = [1, 2,
+          3
+print(values)

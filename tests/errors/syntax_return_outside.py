@@ -1,0 +1,2 @@
+# p4: deviation
+return 5

@@ -1,0 +1,2 @@
+# p4: deviation
+print(1, 2))
