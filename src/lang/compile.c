@@ -2059,6 +2059,8 @@ static void except_clauses(Compiler *c, uint32_t *after_handlers, uint32_t *njum
 static void try_stmt(Compiler *c, Token *t)
 {
     Func *f = c->fn;
+    if (!at_op(c, ":") || (tok_at(c, c->pos + 1)->kind == TK_NEWLINE && tok_at(c, c->pos + 2)->kind != TK_INDENT))
+        block(c, "'try' statement", t->line); /* reports the malformed block */
     /* Find the clauses first: the finally body is needed at every exit. */
     uint32_t i = skip_block(c, c->pos);
     bool has_except = false;

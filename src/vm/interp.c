@@ -795,6 +795,10 @@ static bool run(VM *vm, uint32_t stop)
         CASE(MAKE_FUNCTION) {
             SAVE();
             Value codev = TOP();
+            if (codev.type != T_CODE) { /* only a hand-made .p4b can get here */
+                vm_raise(vm, EXC_TypeError, "MAKE_FUNCTION needs a code object, not '%s'", type_name(codev));
+                goto error;
+            }
             Tuple *defaults = NULL;
             if (arg) {
                 defaults = tuple_new(vm, arg);

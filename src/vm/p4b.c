@@ -493,7 +493,7 @@ typedef struct Writer {
 
 static void put(Writer *w, const void *p, size_t n)
 {
-    if (w->oom)
+    if (w->oom || n == 0)
         return;
     if (w->len + n > w->cap) {
         size_t cap = w->cap ? w->cap : 1024;

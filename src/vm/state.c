@@ -46,16 +46,21 @@ VM *vm_new(const VMConfig *cfg)
     vm->sp = vm->stack;
     vm->exc = v_unbound();
 
-    /* MemoryError must be raisable when nothing else can be allocated. */
+    /* MemoryError must be raisable when nothing else can be allocated. It
+     * is a root from the moment it exists: the next allocation may collect. */
     Exception *me = gc_alloc(vm, T_EXCEPTION, sizeof(Exception));
-    Tuple *noargs = me ? tuple_new(vm, 0) : NULL;
-    if (!noargs) {
+    if (!me) {
         vm_free(vm);
         return NULL;
     }
     me->cls = &exc_types[EXC_MemoryError];
-    me->args = noargs;
     vm->memory_error = me;
+    Tuple *noargs = tuple_new(vm, 0);
+    if (!noargs) {
+        vm_free(vm);
+        return NULL;
+    }
+    me->args = noargs;
     return vm;
 }
 

@@ -1,0 +1,67 @@
+# try/except/else/finally ordering, including exits through finally.
+log = []
+def f(mode):
+    try:
+        log.append("try")
+        if mode == 1:
+            raise ValueError("v")
+        if mode == 2:
+            return "returned"
+        log.append("end of try")
+    except ValueError:
+        log.append("except")
+    else:
+        log.append("else")
+    finally:
+        log.append("finally")
+    return "fell through"
+for m in range(3):
+    log = []
+    r = f(m)
+    print(m, r, log)
+def loop():
+    out = []
+    for i in range(5):
+        try:
+            if i == 1:
+                continue
+            if i == 3:
+                break
+            out.append(i)
+        finally:
+            out.append("f%d" % i if False else "f" + str(i))
+    return out
+print(loop())
+def nested():
+    try:
+        try:
+            raise KeyError("k")
+        finally:
+            print("inner finally")
+    except KeyError as e:
+        print("outer caught", e)
+    finally:
+        print("outer finally")
+nested()
+def return_in_finally_value():
+    x = []
+    try:
+        x.append(1)
+        return x
+    finally:
+        x.append(2)
+print(return_in_finally_value())
+def swallow():
+    for i in range(3):
+        try:
+            raise ValueError(i)
+        except ValueError as e:
+            if e.args[0] == 1:
+                continue
+            print("caught", e)
+swallow()
+while True:
+    try:
+        break
+    finally:
+        print("finally on break")

@@ -1,0 +1,17 @@
+# libFuzzer targets, each run by the test suite for a bounded time with its
+# seed corpus (a copy, so the checked-in seeds never change).
+set(P4_FUZZ_FLAGS -fsanitize=fuzzer,address,undefined)
+set(P4_FUZZ_SECONDS 45 CACHE STRING "seconds each fuzzer runs in the test suite")
+
+function(p4_fuzzer name source seeds)
+  add_executable(${name} ${source})
+  target_compile_options(${name} PRIVATE ${P4_FUZZ_FLAGS})
+  target_link_options(${name} PRIVATE ${P4_FUZZ_FLAGS})
+  target_link_libraries(${name} PRIVATE ${ARGN})
+  add_test(NAME fuzz/${name}
+           COMMAND sh -c "rm -rf corpus-${name} && cp -r ${seeds} corpus-${name} && ./${name} -max_total_time=${P4_FUZZ_SECONDS} -timeout=10 -rss_limit_mb=2048 corpus-${name}"
+           WORKING_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR})
+endfunction()
+
+p4_fuzzer(fuzz_lang ${CMAKE_CURRENT_SOURCE_DIR}/fuzz_lang.c ${CMAKE_CURRENT_SOURCE_DIR}/corpus/lang p4lang p4bc)
+p4_fuzzer(fuzz_p4b ${CMAKE_CURRENT_SOURCE_DIR}/fuzz_p4b.c ${CMAKE_CURRENT_SOURCE_DIR}/corpus/p4b p4vm)
