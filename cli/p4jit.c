@@ -18,6 +18,11 @@
 
 #define P4JIT_VERSION "0.1.0"
 
+#if !P4_FIRMWARE
+#include <sys/wait.h>
+#include <unistd.h>
+#endif
+
 static const char usage[] =
     "usage: p4jit <command> [options]\n"
     "\n"
@@ -33,6 +38,9 @@ static const char usage[] =
     "  --stack N               value-stack slots for all frames (default 65536)\n"
     "  --recursion-limit N     maximum call depth (default 1000)\n"
     "  --gc-stress             collect garbage at every allocation (for testing)\n"
+    "  --on host|qemu          where to run: this process (default), or the RV32\n"
+    "                          firmware under qemu-system-riscv32\n"
+    "  --firmware ELF          the firmware image for --on (default: the build's)\n"
     "\n"
     "  --help, --version\n";
 
@@ -113,10 +121,56 @@ static int load_module(const char *path, P4bModule *m, char **source, size_t *so
 #endif
 }
 
+#if !P4_FIRMWARE
+#ifndef P4_FIRMWARE_ELF
+#define P4_FIRMWARE_ELF "p4jit-fw.elf"
+#endif
+
+/* Runs `p4jit run ARGS` inside the RV32 firmware under QEMU. Semihosting
+ * gives the firmware this process's files and console; QEMU's exit status is
+ * the program's. */
+static int run_on_qemu(const char *firmware, int argc, char **argv)
+{
+    char append[4096];
+    size_t n = (size_t)snprintf(append, sizeof append, "run");
+    for (int i = 0; i < argc && n < sizeof append; i++) {
+        if (strchr(argv[i], ' '))
+            return fail("--on qemu: arguments cannot contain spaces ('%s')", argv[i]);
+        n += (size_t)snprintf(append + n, sizeof append - n, " %s", argv[i]);
+    }
+    if (n >= sizeof append)
+        return fail("%s", "--on qemu: command line too long");
+    char *qemu_argv[] = {
+        "qemu-system-riscv32", "-M", "virt", "-cpu", "rv32,d=false", "-bios", "none",
+        "-icount", "shift=0,sleep=off", "-display", "none", "-serial", "none", "-monitor", "none",
+        "-chardev", "stdio,id=sh0", "-semihosting-config", "enable=on,target=native,chardev=sh0",
+        "-kernel", (char *)firmware, "-append", append, NULL};
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid < 0)
+        return fail("%s", "--on qemu: cannot fork");
+    if (pid == 0) {
+        execvp(qemu_argv[0], qemu_argv);
+        fprintf(stderr, "p4jit: cannot run qemu-system-riscv32: %s\n", strerror(errno));
+        _exit(127);
+    }
+    int status;
+    while (waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR)
+            return fail("%s", "--on qemu: lost the QEMU process");
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+#endif
+
 static int cmd_run(int argc, char **argv)
 {
     VMConfig cfg;
     vm_config_default(&cfg);
+#if !P4_FIRMWARE
+    const char *on = "host", *firmware = getenv("P4JIT_FIRMWARE");
+    if (!firmware)
+        firmware = P4_FIRMWARE_ELF;
+#endif
     int i = 1;
     for (; i < argc && argv[i][0] == '-'; i++) {
         const char *opt = argv[i];
@@ -135,12 +189,35 @@ static int cmd_run(int argc, char **argv)
             cfg.max_frames = (uint32_t)n;
         } else if (strcmp(opt, "--gc-stress") == 0) {
             cfg.gc_stress = true;
+#if !P4_FIRMWARE
+        } else if (strcmp(opt, "--on") == 0 && i + 1 < argc) {
+            on = argv[++i];
+            if (strcmp(on, "host") != 0 && strcmp(on, "qemu") != 0)
+                return fail("--on: unknown target '%s' (host or qemu)", on);
+        } else if (strcmp(opt, "--firmware") == 0 && i + 1 < argc) {
+            firmware = argv[++i];
+#endif
         } else {
             return fail("unknown run option '%s' (see p4jit --help)", opt);
         }
     }
     if (i >= argc)
         return fail("%s", "run: no program given");
+#if !P4_FIRMWARE
+    if (strcmp(on, "qemu") == 0) {
+        /* forward every run option except --on/--firmware */
+        char *fwd[256];
+        int nf = 0;
+        for (int k = 1; k < argc && nf < 255; k++) {
+            if ((strcmp(argv[k], "--on") == 0 || strcmp(argv[k], "--firmware") == 0) && k + 1 < argc) {
+                k++;
+                continue;
+            }
+            fwd[nf++] = argv[k];
+        }
+        return run_on_qemu(firmware, nf, fwd);
+    }
+#endif
     const char *path = argv[i];
 
     P4bModule *m = calloc(1, sizeof *m);

@@ -3,7 +3,7 @@
 # Used by scripts/demo.sh and scripts/test.sh; safe to run again.
 set -eu
 
-PACKAGES="cmake make gcc clang libclang-rt-14-dev libcmocka-dev python3 valgrind
+PACKAGES="cmake make gcc clang libclang-rt-14-dev libcmocka-dev pkg-config python3 valgrind
 gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf picolibc-riscv64-unknown-elf qemu-system-misc"
 
 missing=""

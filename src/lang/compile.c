@@ -390,7 +390,7 @@ static uint32_t add_local(Compiler *c, uint32_t name)
 static uint32_t hidden_local(Compiler *c, const char *what)
 {
     char buf[32];
-    snprintf(buf, sizeof buf, "$%s%u", what, c->fn->hidden++);
+    snprintf(buf, sizeof buf, "$%s%lu", what, (unsigned long)c->fn->hidden++);
     return add_local(c, intern_cstr(c, buf));
 }
 
