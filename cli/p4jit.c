@@ -38,6 +38,8 @@ static const char usage[] =
     "  --stack N               value-stack slots for all frames (default 65536)\n"
     "  --recursion-limit N     maximum call depth (default 1000)\n"
     "  --gc-stress             collect garbage at every allocation (for testing)\n"
+    "  --stats                 print the run's counters on stderr at exit (RV32: retired\n"
+    "                          instructions and cycles; host: nanoseconds)\n"
     "  --on host|qemu          where to run: this process (default), or the RV32\n"
     "                          firmware under qemu-system-riscv32\n"
     "  --firmware ELF          the firmware image for --on (default: the build's)\n"
@@ -166,6 +168,7 @@ static int cmd_run(int argc, char **argv)
 {
     VMConfig cfg;
     vm_config_default(&cfg);
+    bool stats = false;
 #if !P4_FIRMWARE
     const char *on = "host", *firmware = getenv("P4JIT_FIRMWARE");
     if (!firmware)
@@ -189,6 +192,8 @@ static int cmd_run(int argc, char **argv)
             cfg.max_frames = (uint32_t)n;
         } else if (strcmp(opt, "--gc-stress") == 0) {
             cfg.gc_stress = true;
+        } else if (strcmp(opt, "--stats") == 0) {
+            stats = true;
 #if !P4_FIRMWARE
         } else if (strcmp(opt, "--on") == 0 && i + 1 < argc) {
             on = argv[++i];
@@ -237,11 +242,19 @@ static int cmd_run(int argc, char **argv)
         free(source);
         return fail("%s", "cannot allocate the VM's memory");
     }
+    uint64_t instret0 = port_instret(), cycles0 = port_cycles();
     bool ok = vm_load_program(vm, m, source, source_len) && vm_run_program(vm);
+    uint64_t instret1 = port_instret(), cycles1 = port_cycles();
     if (!ok) {
         vm_flush(vm);
         if (vm->exc.type == T_EXCEPTION)
             vm_print_exception(vm, vm->exc);
+    }
+    if (stats) {
+        vm_flush(vm);
+        fprintf(stderr, "p4jit-stats: instret %llu cycles %llu hz %lu heap-collections %lu\n",
+                (unsigned long long)(instret1 - instret0), (unsigned long long)(cycles1 - cycles0),
+                (unsigned long)port_cpu_hz(), (unsigned long)vm->heap.collections);
     }
     vm_free(vm);
     free(source);

@@ -1322,6 +1322,8 @@ static void unpack_targets(Compiler *c, uint32_t start, uint32_t end, bool assig
             syntax_error(c, tok_at(c, s), "too many targets");
         if (i == s)
             syntax_error(c, tok_at(c, s), "invalid syntax");
+        if (is_op(tok_at(c, s), "*"))
+            syntax_error(c, tok_at(c, s), "starred assignment is not supported by P4JIT");
         items[n][0] = s;
         items[n][1] = i;
         n++;

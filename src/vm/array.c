@@ -240,7 +240,9 @@ static bool bytes_like(VM *vm, Value *args, int nargs, bool mutable_, Value *out
             *out = v_obj(a);
             return true;
         }
+        VM_ROOT(vm, v_obj(a)); /* bytes_new copies from a's buffer after allocating */
         Str *s = bytes_new(vm, a->data, a->len);
+        VM_UNROOT(vm, 1);
         if (!s)
             return false;
         *out = v_obj(s);

@@ -104,7 +104,7 @@ static const ErrorCase error_cases[] = {
     {"x = {1, 2}\n", "SyntaxError", "set displays are not supported by P4JIT", 1, 7},
     {"x = 01\n", "SyntaxError",
      "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", 1, 5},
-    {"x += 1, = 2\n", "SyntaxError", "invalid syntax", 1, 10},
+    {"x += 1, = 2\n", "SyntaxError", "invalid syntax", 1, 9},
     {"print('a' b'c')\n", "SyntaxError", "cannot mix bytes and nonbytes literals", 1, 11},
 };
 

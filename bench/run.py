@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+"""Runs the benchmarks and prints a Markdown table.
+
+    bench/run.py --p4jit build/cli/p4jit [--callgrind] [--qemu] [NAME...]
+
+Every benchmark's output is checked against CPython's first (lines starting
+with "kernel-" carry measurements and are not compared; float benchmarks
+may differ slightly, P4JIT's floats being single precision).
+
+Columns:
+  CPython ms, p4jit ms   host wall time, best of 3 (noisy: compare ratios)
+  host Minstr            host instructions of the whole p4jit run, from
+                         valgrind --tool=callgrind (deterministic)
+  host instr/MAC         the kernel's host instructions per multiply-accumulate
+                         (matmul, conv2d): the run minus a run of the same
+                         script with the kernel call (marked "# kernel")
+                         removed, divided by the MACs
+  RV32 Minstr (QEMU)     retired RV32 instructions of the whole run of the
+                         firmware under qemu-system-riscv32 -icount
+  RV32 instr/MAC         the kernel's retired instructions, measured inside
+                         the program with p4.instret(), per MAC
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+BENCHMARKS = ["matmul", "conv2d", "fib", "sieve", "mandelbrot", "nbody"]
+FLOAT_BENCHMARKS = {"mandelbrot", "nbody"}
+
+
+def run(cmd, env=None):
+    p = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=HERE, timeout=3600)
+    return p.returncode, p.stdout, p.stderr
+
+
+def best_time(cmd, env=None, repeat=3):
+    best = None
+    for _ in range(repeat):
+        t = time.perf_counter()
+        code, out, err = run(cmd, env)
+        dt = time.perf_counter() - t
+        if code != 0:
+            raise RuntimeError("%s failed:\n%s" % (" ".join(cmd), err))
+        best = dt if best is None or dt < best else best
+    return best, out
+
+
+def results(out):
+    return [l for l in out.splitlines() if not l.startswith("kernel-")]
+
+
+def numbers_close(a, b, rel):
+    ta, tb = a.split(), b.split()
+    if len(ta) != len(tb):
+        return False
+    for x, y in zip(ta, tb):
+        if x == y:
+            continue
+        try:
+            fx, fy = float(x), float(y)
+        except ValueError:
+            return False
+        if abs(fx - fy) > rel * max(abs(fx), abs(fy), 1.0):
+            return False
+    return True
+
+
+def callgrind_total(p4jit, script):
+    code, _, err = run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", p4jit, "run", script])
+    m = re.search(r"Collected : (\d+)", err)
+    return int(m.group(1)) if m and code == 0 else None
+
+
+def without_kernel(script):
+    """A copy of the script whose kernel call is replaced by `pass`."""
+    with open(os.path.join(HERE, script)) as f:
+        lines = f.read().splitlines(True)
+    out = [re.sub(r"^(\s*).*# kernel\s*$", r"\1pass", l) for l in lines]
+    name = ".baseline_" + script
+    with open(os.path.join(HERE, name), "w") as f:
+        f.writelines(out)
+    return name
+
+
+def kernel(out):
+    m = re.search(r"kernel-instret (\d+) macs (\d+)", out)
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--p4jit", required=True)
+    ap.add_argument("--callgrind", action="store_true")
+    ap.add_argument("--qemu", action="store_true")
+    ap.add_argument("names", nargs="*")
+    args = ap.parse_args()
+    p4jit = os.path.abspath(args.p4jit)
+    env = dict(os.environ, PYTHONPATH=os.path.join(ROOT, "lib", "python"))
+    names = args.names or BENCHMARKS
+
+    head = ["benchmark", "CPython ms", "p4jit ms"]
+    if args.callgrind:
+        head += ["host Minstr", "host instr/MAC"]
+    if args.qemu:
+        head += ["RV32 Minstr (QEMU)", "RV32 instr/MAC"]
+    rows = []
+    for name in names:
+        script = name + ".py"
+        py_time, py_out = best_time([sys.executable, script], env)
+        p4_time, p4_out = best_time([p4jit, "run", script])
+        rel = 2e-3 if name in FLOAT_BENCHMARKS else 0.0
+        want, got = results(py_out), results(p4_out)
+        if len(want) != len(got) or not all(numbers_close(a, b, rel) for a, b in zip(want, got)):
+            print("FAIL: %s prints %s, CPython %s" % (name, got, want), file=sys.stderr)
+            return 1
+        row = [name, "%.1f" % (py_time * 1e3), "%.1f" % (p4_time * 1e3)]
+        k = kernel(p4_out)
+        if args.callgrind:
+            total = callgrind_total(p4jit, script)
+            per_mac = ""
+            if total and k:
+                base = without_kernel(script)
+                try:
+                    rest = callgrind_total(p4jit, base)
+                finally:
+                    os.remove(os.path.join(HERE, base))
+                if rest:
+                    per_mac = "%.0f" % ((total - rest) / k[1])
+            row += ["%.1f" % (total / 1e6) if total else "?", per_mac]
+        if args.qemu:
+            code, out, err = run([p4jit, "run", "--on", "qemu", "--stats", script])
+            m = re.search(r"instret (\d+)", out + err)
+            kq = kernel(out)
+            row += ["%.1f" % (int(m.group(1)) / 1e6) if m else "?",
+                    "%.0f" % (kq[0] / kq[1]) if kq else ""]
+        rows.append(row)
+        print("done:", name, file=sys.stderr)
+
+    print("| " + " | ".join(head) + " |")
+    print("|" + "---|" * len(head))
+    for r in rows:
+        print("| " + " | ".join(r) + " |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
