@@ -80,7 +80,7 @@ def without_kernel(script):
     """A copy of the script whose kernel call is replaced by `pass`."""
     with open(os.path.join(HERE, script)) as f:
         lines = f.read().splitlines(True)
-    out = [re.sub(r"^(\s*).*# kernel\s*$", r"\1pass", l) for l in lines]
+    out = [re.sub(r"^(\s*)\S.*# kernel\s*$", r"\1pass", l.rstrip("\n")) + "\n" for l in lines]
     name = ".baseline_" + script
     with open(os.path.join(HERE, name), "w") as f:
         f.writelines(out)

@@ -60,9 +60,14 @@ static Array *new_packed(VM *vm, Type type, char code, uint32_t len)
 Array *array_new(VM *vm, char code, uint32_t len) { return new_packed(vm, T_ARRAY, code, len); }
 Array *bytearray_new(VM *vm, uint32_t len) { return new_packed(vm, T_BYTEARRAY, 'B', len); }
 
+static uint32_t size_of(uint16_t code)
+{
+    return code == 'b' || code == 'B' ? 1 : code == 'h' || code == 'H' ? 2 : 4;
+}
+
 bool array_get(VM *vm, const Array *a, uint32_t i, Value *out)
 {
-    const uint8_t *p = a->data + (size_t)i * typecode((char)a->hdr.aux)->size;
+    const uint8_t *p = a->data + (size_t)i * size_of(a->hdr.aux);
     switch (a->hdr.aux) {
     case 'b': *out = v_int((int8_t)p[0]); return true;
     case 'B': *out = v_int(p[0]); return true;
@@ -295,4 +300,4 @@ static const ModuleAttr array_attrs[] = {{"array", get_array_class}};
 const Module module_array = {{0, T_MODULE, 0, 0}, "array", array_attrs, 1};
 
 /* Element size in bytes of an array or bytearray. */
-uint32_t array_itemsize(const Array *a) { return typecode((char)a->hdr.aux)->size; }
+uint32_t array_itemsize(const Array *a) { return size_of(a->hdr.aux); }

@@ -277,8 +277,9 @@ static bool range_next(Iter *it, Value *out)
     if (step > 0 ? i >= stop : i <= stop)
         return false;
     *out = v_int(i);
-    int64_t next = (int64_t)i + step;
-    it->i = (next > INT32_MAX || next < INT32_MIN) ? stop : (int32_t)next;
+    int32_t next;
+    /* past the int32 range the loop is over: park the counter on stop */
+    it->i = __builtin_add_overflow(i, step, &next) ? stop : next;
     return true;
 }
 
@@ -287,7 +288,8 @@ static bool run(VM *vm, uint32_t stop)
     Frame *f;
     const uint32_t *code;
     Value *locals, *sp, *consts;
-    uint32_t pc, insn, arg;
+    const uint32_t *ip; /* the next instruction */
+    uint32_t insn, arg;
     Program *prog = vm->program;
 
 #define LOAD_FRAME()                                           \
@@ -296,9 +298,11 @@ static bool run(VM *vm, uint32_t stop)
         code = f->code->insns;                                 \
         locals = f->base;                                      \
         consts = f->code->consts->items;                       \
-        pc = f->pc;                                            \
+        ip = code + f->pc;                                     \
     } while (0)
-#define SAVE() (vm->sp = sp, f->pc = pc - 1)
+#define PC() ((uint32_t)(ip - code)) /* index of the next instruction */
+#define JUMP_TO(target) (ip = code + (target))
+#define SAVE() (vm->sp = sp, f->pc = PC() - 1)
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
 #define TOP() (sp[-1])
@@ -313,12 +317,12 @@ static bool run(VM *vm, uint32_t stop)
 #undef P4_OP_LABEL
     };
 #define CASE(name) L_##name:
-#define NEXT() do { insn = code[pc++]; arg = BC_ARG(insn); goto *labels[BC_OP(insn)]; } while (0)
+#define NEXT() do { insn = *ip++; arg = BC_ARG(insn); goto *labels[BC_OP(insn)]; } while (0)
 #define DISPATCH() NEXT();
 #else
 #define CASE(name) case OP_##name:
 #define NEXT() goto dispatch
-#define DISPATCH() dispatch: insn = code[pc++]; arg = BC_ARG(insn); switch (BC_OP(insn))
+#define DISPATCH() dispatch: insn = *ip++; arg = BC_ARG(insn); switch (BC_OP(insn))
 #endif
 
     LOAD_FRAME();
@@ -343,15 +347,14 @@ static bool run(VM *vm, uint32_t stop)
         CASE(LOAD_CONST) PUSH(consts[arg]); NEXT();
         CASE(LOAD_INT) PUSH(v_int(BC_IMM(insn))); NEXT();
         CASE(LOAD_FAST) {
-            Value v = locals[arg];
-            if (v.type == T_UNBOUND) {
+            if (locals[arg].type == T_UNBOUND) {
                 SAVE();
                 Str *name = AS(Str, prog->strings[f->code->src->localnames[arg]]);
                 vm_raise(vm, EXC_UnboundLocalError,
                          "cannot access local variable '%s' where it is not associated with a value", name->data);
                 goto error;
             }
-            PUSH(v);
+            PUSH(locals[arg]);
             NEXT();
         }
         CASE(STORE_FAST) locals[arg] = POP(); NEXT();
@@ -523,6 +526,27 @@ static bool run(VM *vm, uint32_t stop)
                     NEXT();
                 }
             }
+            if (c.type == T_ARRAY && k.type == T_INT) {
+                /* the numeric kernels' case: read the packed element directly */
+                Array *arr = AS(Array, c);
+                int32_t i = k.u.i < 0 ? k.u.i + (int32_t)arr->len : k.u.i;
+                if (i >= 0 && (uint32_t)i < arr->len) {
+                    Value r;
+                    switch (arr->hdr.aux) {
+                    case 'b': r = v_int(((const int8_t *)arr->data)[i]); break;
+                    case 'B': r = v_int(arr->data[i]); break;
+                    case 'h': { int16_t h; memcpy(&h, arr->data + 2 * (uint32_t)i, 2); r = v_int(h); break; }
+                    case 'H': { uint16_t h; memcpy(&h, arr->data + 2 * (uint32_t)i, 2); r = v_int(h); break; }
+                    case 'i': { int32_t w; memcpy(&w, arr->data + 4 * (uint32_t)i, 4); r = v_int(w); break; }
+                    case 'f': { float f; memcpy(&f, arr->data + 4 * (uint32_t)i, 4); r = v_float(f); break; }
+                    default: goto subscr_slow; /* 'I' may not fit an int */
+                    }
+                    sp--;
+                    TOP() = r;
+                    NEXT();
+                }
+            }
+        subscr_slow:
             SAVE();
             Value r;
             CHECK(vm_getitem(vm, c, k, &r));
@@ -539,6 +563,27 @@ static bool run(VM *vm, uint32_t stop)
                     l->items[i] = v;
                     sp -= 3;
                     NEXT();
+                }
+            }
+            if (c.type == T_ARRAY && k.type == T_INT) {
+                Array *arr = AS(Array, c);
+                int32_t i = k.u.i < 0 ? k.u.i + (int32_t)arr->len : k.u.i;
+                if (i >= 0 && (uint32_t)i < arr->len) {
+                    if (arr->hdr.aux == 'i' && v.type == T_INT) {
+                        memcpy(arr->data + 4 * (uint32_t)i, &v.u.i, 4);
+                        sp -= 3;
+                        NEXT();
+                    }
+                    if (arr->hdr.aux == 'f' && v.type == T_FLOAT) {
+                        memcpy(arr->data + 4 * (uint32_t)i, &v.u.f, 4);
+                        sp -= 3;
+                        NEXT();
+                    }
+                    if (arr->hdr.aux == 'b' && v.type == T_INT && v.u.i >= -128 && v.u.i <= 127) {
+                        arr->data[i] = (uint8_t)v.u.i;
+                        sp -= 3;
+                        NEXT();
+                    }
                 }
             }
             SAVE();
@@ -631,7 +676,7 @@ static bool run(VM *vm, uint32_t stop)
             for (uint32_t i = 0; i < arg; i++)
                 sp[i] = v_none();
             vm->sp = sp + arg;
-            f->pc = pc - 1;
+            f->pc = PC() - 1;
             CHECK(vm_unpack(vm, seq, arg, sp));
             for (uint32_t i = 0; i < arg / 2; i++) {
                 Value t = sp[i];
@@ -659,7 +704,7 @@ static bool run(VM *vm, uint32_t stop)
                         NEXT();
                     }
                     sp--;
-                    pc = arg;
+                    JUMP_TO(arg);
                     NEXT();
                 }
                 if (iter->hdr.aux == ITER_SEQ && iter->src.type == T_LIST) {
@@ -670,7 +715,7 @@ static bool run(VM *vm, uint32_t stop)
                     }
                     iter->i = INT32_MAX; /* stays exhausted even if the list grows */
                     sp--;
-                    pc = arg;
+                    JUMP_TO(arg);
                     NEXT();
                 }
             }
@@ -683,33 +728,33 @@ static bool run(VM *vm, uint32_t stop)
                 PUSH(v);
             } else {
                 sp--;
-                pc = arg;
+                JUMP_TO(arg);
             }
             NEXT();
         }
-        CASE(JUMP) pc = arg; NEXT();
+        CASE(JUMP) JUMP_TO(arg); NEXT();
         CASE(POP_JUMP_IF_FALSE) {
             Value v = POP();
             if (v.type == T_BOOL ? !v.u.i : !vm_truthy(v))
-                pc = arg;
+                JUMP_TO(arg);
             NEXT();
         }
         CASE(POP_JUMP_IF_TRUE) {
             Value v = POP();
             if (v.type == T_BOOL ? v.u.i : vm_truthy(v))
-                pc = arg;
+                JUMP_TO(arg);
             NEXT();
         }
         CASE(JUMP_IF_FALSE_OR_POP) {
             if (!vm_truthy(TOP()))
-                pc = arg;
+                JUMP_TO(arg);
             else
                 sp--;
             NEXT();
         }
         CASE(JUMP_IF_TRUE_OR_POP) {
             if (vm_truthy(TOP()))
-                pc = arg;
+                JUMP_TO(arg);
             else
                 sp--;
             NEXT();
@@ -752,7 +797,7 @@ static bool run(VM *vm, uint32_t stop)
             if (fn.type == T_FUNCTION) {
                 /* ([fn] [no self]) args: the callee's locals start at args */
                 CHECK(push_frame(vm, AS(Function, fn), args, nargs, kw, fnslot));
-                f->pc = pc;
+                f->pc = PC();
                 LOAD_FRAME();
                 sp = locals + f->code->nlocals;
                 NEXT();
@@ -917,7 +962,7 @@ static bool run(VM *vm, uint32_t stop)
                 sp = locals + f->code->nlocals + h->depth;
                 PUSH(vm->exc);
                 vm->exc = v_unbound();
-                pc = h->handler;
+                JUMP_TO(h->handler);
                 break;
             }
             vm->nframes--;
@@ -927,7 +972,7 @@ static bool run(VM *vm, uint32_t stop)
             }
             LOAD_FRAME();
             /* the caller's pc is past its CALL: report the call's line */
-            f->pc = pc - 1;
+            f->pc = PC() - 1;
             if (vm->exc.type == T_EXCEPTION)
                 exc_add_traceback(vm, AS(Exception, vm->exc), f->code, f->pc);
         }
