@@ -1,0 +1,226 @@
+/*
+ * test_p4b.c - the .p4b loader rejects every malformed file with a message.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "lang/compile.h"
+#include "vm/p4b.h"
+
+static const char program[] =
+    "def f(a, b=2):\n"
+    "    try:\n"
+    "        return [a // b, 'x', 1.5, b'z', (1, 2)]\n"
+    "    except ZeroDivisionError as e:\n"
+    "        return str(e)\n"
+    "print(f(1), f(1, 0), len('abc'))\n";
+
+static uint8_t *image;
+static size_t image_len;
+
+static int setup(void **state)
+{
+    P4CompileError err;
+    return p4_compile_to_p4b(program, strlen(program), "t.py", &image, &image_len, &err);
+}
+
+static int teardown(void **state)
+{
+    free(image);
+    return 0;
+}
+
+static void fix_crc(uint8_t *d, size_t len)
+{
+    uint32_t crc = bc_crc32(d, len - 4);
+    for (int i = 0; i < 4; i++)
+        d[len - 4 + i] = (uint8_t)(crc >> (8 * i));
+}
+
+/* Loads data and expects a rejection containing `what`. */
+static void expect_rejected(const uint8_t *data, size_t len, const char *what)
+{
+    P4bModule m;
+    char err[256] = "";
+    int rc = p4b_read(data, len, &m, err, sizeof err);
+    if (rc == 0 || !strstr(err, what))
+        print_error("expected a rejection mentioning '%s', got rc=%d '%s'\n", what, rc, err);
+    assert_int_equal(rc, -1);
+    assert_non_null(strstr(err, what));
+}
+
+static void a_valid_image_loads_and_writes_back_identically(void **state)
+{
+    P4bModule m;
+    char err[256];
+    assert_int_equal(p4b_read(image, image_len, &m, err, sizeof err), 0);
+    assert_int_equal(m.ncodes, 2);
+    uint8_t *again;
+    size_t len;
+    assert_int_equal(p4b_write(&m, &again, &len), 0);
+    assert_int_equal(len, image_len);
+    assert_memory_equal(again, image, len);
+    free(again);
+    p4b_free(&m);
+}
+
+static void every_truncation_is_rejected(void **state)
+{
+    for (size_t len = 0; len < image_len; len++) {
+        P4bModule m;
+        char err[256] = "";
+        assert_int_equal(p4b_read(image, len, &m, err, sizeof err), -1);
+        assert_true(err[0] != '\0');
+    }
+}
+
+static void every_byte_corruption_is_rejected_or_valid(void **state)
+{
+    /* With the checksum repaired, each changed byte must either be caught by
+     * a structural check or give a module that still validates. */
+    uint8_t *copy = malloc(image_len);
+    int rejected = 0;
+    for (size_t i = 0; i < image_len - 4; i++) {
+        for (int bit = 0; bit < 8; bit += 3) {
+            memcpy(copy, image, image_len);
+            copy[i] ^= (uint8_t)(1u << bit);
+            fix_crc(copy, image_len);
+            P4bModule m;
+            char err[256];
+            if (p4b_read(copy, image_len, &m, err, sizeof err) == 0) {
+                assert_int_equal(p4b_validate(&m, err, sizeof err), 0);
+                p4b_free(&m);
+            } else {
+                rejected++;
+            }
+        }
+    }
+    assert_true(rejected > 0);
+    free(copy);
+}
+
+static void header_problems_have_clear_messages(void **state)
+{
+    uint8_t *c = malloc(image_len);
+    memcpy(c, image, image_len);
+    c[0] = 'X';
+    expect_rejected(c, image_len, "bad magic");
+
+    memcpy(c, image, image_len);
+    c[4] = 2;
+    expect_rejected(c, image_len, "unsupported version 2.0");
+
+    memcpy(c, image, image_len);
+    c[image_len - 1] ^= 0xff;
+    expect_rejected(c, image_len, "checksum mismatch");
+
+    expect_rejected(image, image_len - 1, "truncated file");
+
+    memcpy(c, image, image_len);
+    c[8] = 1; /* flags */
+    fix_crc(c, image_len);
+    expect_rejected(c, image_len, "unknown flags");
+    free(c);
+}
+
+/* Rewrites one instruction of code 1 and re-serialises. */
+static void expect_code_rejected(uint32_t insn_index, uint32_t insn, const char *what)
+{
+    P4bModule m;
+    char err[256];
+    assert_int_equal(p4b_read(image, image_len, &m, err, sizeof err), 0);
+    m.codes[1].insns[insn_index] = insn;
+    uint8_t *bad;
+    size_t len;
+    assert_int_equal(p4b_write(&m, &bad, &len), 0);
+    p4b_free(&m);
+    expect_rejected(bad, len, what);
+    free(bad);
+}
+
+static void bad_instructions_are_rejected(void **state)
+{
+    expect_code_rejected(0, BC_MAKE(OP__COUNT, 0), "unknown opcode");
+    expect_code_rejected(0, BC_MAKE(OP_LOAD_FAST, 200), "local 200 out of range");
+    expect_code_rejected(0, BC_MAKE(OP_LOAD_CONST, 999), "constant 999 out of range");
+    expect_code_rejected(0, BC_MAKE(OP_LOAD_GLOBAL, 999), "global 999 out of range");
+    expect_code_rejected(0, BC_MAKE(OP_JUMP, 100000), "jump target 100000 out of range");
+    expect_code_rejected(0, BC_MAKE(OP_POP_TOP, 0), "stack underflow");
+    expect_code_rejected(0, BC_MAKE(OP_NOP, 5), "nonzero argument");
+}
+
+static void structural_problems_are_rejected(void **state)
+{
+    P4bModule m;
+    char err[256];
+    uint8_t *bad;
+    size_t len;
+
+    assert_int_equal(p4b_read(image, image_len, &m, err, sizeof err), 0);
+    m.codes[1].maxstack = 0;
+    assert_int_equal(p4b_write(&m, &bad, &len), 0);
+    p4b_free(&m);
+    expect_rejected(bad, len, "declared stack size 0 is below");
+    free(bad);
+
+    assert_int_equal(p4b_read(image, image_len, &m, err, sizeof err), 0);
+    m.codes[0].consts[0].kind = K_CODE;
+    m.codes[0].consts[0].u.index = 0; /* a code object containing itself */
+    assert_int_equal(p4b_write(&m, &bad, &len), 0);
+    p4b_free(&m);
+    expect_rejected(bad, len, "code index 0 must be after 0");
+    free(bad);
+
+    assert_int_equal(p4b_read(image, image_len, &m, err, sizeof err), 0);
+    m.codes[1].nparams = 5;
+    assert_int_equal(p4b_write(&m, &bad, &len), 0);
+    p4b_free(&m);
+    expect_rejected(bad, len, "params and");
+    free(bad);
+
+    assert_int_equal(p4b_read(image, image_len, &m, err, sizeof err), 0);
+    m.codes[1].exc[0].handler = 9999;
+    assert_int_equal(p4b_write(&m, &bad, &len), 0);
+    p4b_free(&m);
+    expect_rejected(bad, len, "exception table entry out of range");
+    free(bad);
+
+    assert_int_equal(p4b_read(image, image_len, &m, err, sizeof err), 0);
+    ((uint8_t *)m.strings[m.codes[1].name].bytes)[0] = 0xff;
+    assert_int_equal(p4b_write(&m, &bad, &len), 0);
+    p4b_free(&m);
+    expect_rejected(bad, len, "not valid UTF-8");
+    free(bad);
+}
+
+static void huge_counts_fail_before_allocating(void **state)
+{
+    uint8_t *c = malloc(image_len);
+    memcpy(c, image, image_len);
+    /* the string count right after the 16-byte header */
+    c[16] = c[17] = c[18] = 0xff;
+    c[19] = 0x0f;
+    fix_crc(c, image_len);
+    expect_rejected(c, image_len, "exceeds the limit");
+    free(c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(a_valid_image_loads_and_writes_back_identically),
+        cmocka_unit_test(every_truncation_is_rejected),
+        cmocka_unit_test(every_byte_corruption_is_rejected_or_valid),
+        cmocka_unit_test(header_problems_have_clear_messages),
+        cmocka_unit_test(bad_instructions_are_rejected),
+        cmocka_unit_test(structural_problems_are_rejected),
+        cmocka_unit_test(huge_counts_fail_before_allocating),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
