@@ -13,5 +13,6 @@ function(p4_fuzzer name source seeds)
            WORKING_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR})
 endfunction()
 
-p4_fuzzer(fuzz_lang ${CMAKE_CURRENT_SOURCE_DIR}/fuzz_lang.c ${CMAKE_CURRENT_SOURCE_DIR}/corpus/lang p4lang p4bc)
+# the corpus programs are the front end's seeds
+p4_fuzzer(fuzz_lang ${CMAKE_CURRENT_SOURCE_DIR}/fuzz_lang.c ${CMAKE_SOURCE_DIR}/tests/programs p4lang p4bc)
 p4_fuzzer(fuzz_p4b ${CMAKE_CURRENT_SOURCE_DIR}/fuzz_p4b.c ${CMAKE_CURRENT_SOURCE_DIR}/corpus/p4b p4vm)

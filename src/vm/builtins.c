@@ -76,19 +76,6 @@ static bool pow_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 }
 NATIVE(bi_pow, "pow", pow_fn, 2, 3);
 
-/* Converts a float to int, rejecting inf/nan and values beyond 32 bits. */
-static bool float_to_int(VM *vm, float f, int32_t *out)
-{
-    if (isnan(f))
-        return vm_raise(vm, EXC_ValueError, "cannot convert float NaN to integer");
-    if (isinf(f))
-        return vm_raise(vm, EXC_OverflowError, "cannot convert float infinity to integer");
-    if (f >= 2147483648.0f || f < -2147483648.0f)
-        return vm_raise(vm, EXC_OverflowError, "integer overflow");
-    *out = (int32_t)f;
-    return true;
-}
-
 static bool round_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
     Value x = args[0];

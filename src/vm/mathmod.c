@@ -79,14 +79,10 @@ static bool to_int(VM *vm, Value v, float (*round_fn)(float), Value *out)
     float x = 0;
     if (!number_arg(vm, v, &x))
         return false;
-    if (isnan(x))
-        return vm_raise(vm, EXC_ValueError, "cannot convert float NaN to integer");
-    if (isinf(x))
-        return vm_raise(vm, EXC_OverflowError, "cannot convert float infinity to integer");
-    float r = round_fn(x);
-    if (r >= 2147483648.0f || r < -2147483648.0f)
-        return vm_raise(vm, EXC_OverflowError, "integer overflow");
-    *out = v_int((int32_t)r);
+    int32_t i = 0;
+    if (!float_to_int(vm, round_fn(x), &i))
+        return false;
+    *out = v_int(i);
     return true;
 }
 

@@ -330,6 +330,8 @@ bool vm_equal(VM *vm, Value a, Value b, bool *out);
 /* a < b by Python rules; used by sort/min/max. */
 bool vm_less(VM *vm, Value a, Value b, bool *out);
 bool vm_truthy(Value v);
+/* int(f): truncates; ValueError for NaN, OverflowError beyond 32 bits. */
+bool float_to_int(VM *vm, float f, int32_t *out);
 /* hash of a hashable value; TypeError "unhashable type: 'list'" */
 bool vm_hash(VM *vm, Value v, uint32_t *out);
 

@@ -117,6 +117,18 @@ static bool int_op(VM *vm, unsigned op, int32_t a, int32_t b, Value *out)
 
 /* ---- floats (Python's float semantics in binary32) ------------------------------ */
 
+bool float_to_int(VM *vm, float f, int32_t *out)
+{
+    if (isnan(f))
+        return vm_raise(vm, EXC_ValueError, "cannot convert float NaN to integer");
+    if (isinf(f))
+        return vm_raise(vm, EXC_OverflowError, "cannot convert float infinity to integer");
+    if (f >= 2147483648.0f || f < -2147483648.0f)
+        return vm_raise(vm, EXC_OverflowError, "integer overflow");
+    *out = (int32_t)f;
+    return true;
+}
+
 static bool float_op(VM *vm, unsigned op, float a, float b, Value *out)
 {
     float r;

@@ -800,17 +800,11 @@ static bool int_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     case T_BOOL:
         *out = v_int(x.u.i);
         return true;
-    case T_FLOAT: {
-        float f = x.u.f;
-        if (isnan(f))
-            return vm_raise(vm, EXC_ValueError, "cannot convert float NaN to integer");
-        if (isinf(f))
-            return vm_raise(vm, EXC_OverflowError, "cannot convert float infinity to integer");
-        if (f >= 2147483648.0f || f < -2147483648.0f)
-            return vm_raise(vm, EXC_OverflowError, "integer overflow");
-        *out = v_int((int32_t)f);
+    case T_FLOAT:
+        if (!float_to_int(vm, x.u.f, &v))
+            return false;
+        *out = v_int(v);
         return true;
-    }
     case T_STR:
     case T_BYTES:
         if (!str_to_int(vm, AS(Str, x), nargs == 2 ? args[1].u.i : 10, &v))
