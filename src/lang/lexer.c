@@ -498,6 +498,41 @@ static int line_start(Lexer *lx)
     }
 }
 
+/* Offset of the first byte that is not part of valid UTF-8, or len. */
+static size_t utf8_error(const char *src, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)src;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = s[i];
+        size_t k;
+        uint32_t cp;
+        if (c < 0x80) {
+            i++;
+            continue;
+        } else if ((c & 0xe0) == 0xc0) {
+            k = 1, cp = c & 0x1f;
+        } else if ((c & 0xf0) == 0xe0) {
+            k = 2, cp = c & 0x0f;
+        } else if ((c & 0xf8) == 0xf0) {
+            k = 3, cp = c & 0x07;
+        } else {
+            return i;
+        }
+        if (len - i <= k)
+            return i;
+        for (size_t j = 1; j <= k; j++) {
+            if ((s[i + j] & 0xc0) != 0x80)
+                return i;
+            cp = cp << 6 | (s[i + j] & 0x3f);
+        }
+        static const uint32_t min[] = {0, 0x80, 0x800, 0x10000};
+        if (cp < min[k] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+            return i;
+        i += k + 1;
+    }
+    return len;
+}
+
 int lex(const char *src, size_t len, TokenList *out, P4CompileError *err)
 {
     Lexer lx;
@@ -514,6 +549,19 @@ int lex(const char *src, size_t len, TokenList *out, P4CompileError *err)
         for (const char *q = src; q < z; q++)
             line += *q == '\n';
         return error_at(&lx, "SyntaxError", line, 0, "source code cannot contain null bytes");
+    }
+    size_t bad = utf8_error(src, len);
+    if (bad < len) {
+        int line = 1;
+        size_t line_start = 0;
+        for (size_t q = 0; q < bad; q++)
+            if (src[q] == '\n') {
+                line++;
+                line_start = q + 1;
+            }
+        return error_at(&lx, "SyntaxError", line, (int)(bad - line_start) + 1,
+                        "(unicode error) 'utf-8' codec can't decode byte 0x%02x in position %lu",
+                        (unsigned char)src[bad], (unsigned long)bad);
     }
     if (len >= 3 && memcmp(src, "\xef\xbb\xbf", 3) == 0) /* UTF-8 byte order mark */
         lx.pos = 3;
