@@ -29,4 +29,12 @@ uint64_t port_cycles(void);
 uint64_t port_instret(void);
 uint32_t port_cpu_hz(void);
 
+/* Executable memory for generated code (the JIT): NULL where code cannot be
+ * generated (the host port; ESP-IDF with memory protection on). After
+ * writing code into it, port_sync_code makes the instruction fetch see it
+ * (cache write-back and invalidate, fence.i). */
+void *port_alloc_code(size_t size);
+void port_free_code(void *p);
+void port_sync_code(void *p, size_t size);
+
 #endif

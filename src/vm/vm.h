@@ -46,8 +46,14 @@ typedef struct VMConfig {
     bool gc_stress;          /* collect at every allocation: finds missing roots (tests) */
 } VMConfig;
 
+/* Defaults; a port may override them at build time (the ESP-IDF component
+ * sets them from its Kconfig). */
+#ifndef VM_DEFAULT_HEAP
 #define VM_DEFAULT_HEAP   (1u << 20)
+#endif
+#ifndef VM_DEFAULT_STACK
 #define VM_DEFAULT_STACK  (1u << 16)
+#endif
 #define VM_DEFAULT_FRAMES 1000u
 #define VM_MAX_ROOTS      512u
 

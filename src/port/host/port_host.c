@@ -75,3 +75,8 @@ static uint64_t monotonic_ns(void)
 uint64_t port_cycles(void) { return monotonic_ns(); }
 uint64_t port_instret(void) { return monotonic_ns(); }
 uint32_t port_cpu_hz(void) { return 1000000000u; }
+
+/* JIT-generated code is RV32 and never runs on the host. */
+void *port_alloc_code(size_t size) { (void)size; return NULL; }
+void port_free_code(void *p) { (void)p; }
+void port_sync_code(void *p, size_t size) { (void)p; (void)size; }

@@ -67,3 +67,15 @@ int port_read_file(const char *path, char **data, size_t *len, char *err, size_t
 uint64_t port_cycles(void) { READ_COUNTER64("mcycle", "mcycleh"); }
 uint64_t port_instret(void) { READ_COUNTER64("minstret", "minstreth"); }
 uint32_t port_cpu_hz(void) { return P4_CPU_HZ; }
+
+/* Bare metal in machine mode (QEMU virt, p4sim): all RAM is executable, so
+ * code lives in ordinary memory; fence.i orders the stores before fetches. */
+void *port_alloc_code(size_t size) { return malloc(size); }
+void port_free_code(void *p) { free(p); }
+
+void port_sync_code(void *p, size_t size)
+{
+    (void)p;
+    (void)size;
+    __asm__ volatile("fence.i" ::: "memory");
+}
