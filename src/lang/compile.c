@@ -47,6 +47,9 @@ typedef struct Block {
     uint32_t depth;         /* stack depth at the try */
     /* finally: the block's tokens (at its ':'), compiled once per exit */
     uint32_t finally_tok;
+    /* while a finally copy or a loop's else is compiled, the blocks it is
+     * not inside of are hidden from break/continue/return */
+    bool hidden;
 } Block;
 
 typedef struct NameUse {
@@ -1455,7 +1458,7 @@ static void exit_blocks(Compiler *c, uint32_t down_to, uint32_t *paused, uint32_
     *npaused = 0;
     for (uint32_t i = f->nblocks; i-- > down_to;) {
         Block *b = &f->blocks[i];
-        if (b->kind != BL_TRY && b->kind != BL_FINALLY)
+        if (b->hidden || (b->kind != BL_TRY && b->kind != BL_FINALLY))
             continue;
         if (b->open_start != NONE_PC) {
             pause_range(c, b);
@@ -1472,23 +1475,34 @@ static void resume_blocks(Compiler *c, uint32_t *paused, uint32_t npaused)
         resume_range(c, &c->fn->blocks[paused[i]]);
 }
 
-/* Compiles the finally block of b again, at the current position. */
+/* Hides blocks [first, nblocks) from exits (saving their flags in was). */
+static void hide_blocks(Func *f, uint32_t first, bool *was)
+{
+    for (uint32_t i = first; i < f->nblocks; i++) {
+        was[i] = f->blocks[i].hidden;
+        f->blocks[i].hidden = true;
+    }
+}
+
+static void unhide_blocks(Func *f, uint32_t first, uint32_t last, const bool *was)
+{
+    for (uint32_t i = first; i < last; i++)
+        f->blocks[i].hidden = was[i];
+}
+
+/* Compiles the finally block of b again, at the current position. A break
+ * in it leaves a loop outside b, so b and the blocks inside it are hidden. */
 static void finally_body(Compiler *c, Block *b)
 {
     uint32_t save = c->pos;
     int32_t depth = c->fn->depth;
-    c->pos = b->finally_tok;
-    /* The body must not see b or the blocks inside it as enclosing (a break
-     * in it leaves an outer loop): hide them, and keep them safe from the
-     * body's own blocks, which reuse their slots. */
     Func *f = c->fn;
-    uint32_t nblocks = f->nblocks, first = (uint32_t)(b - f->blocks);
-    Block hidden[MAX_BLOCKS];
-    memcpy(hidden, &f->blocks[first], (nblocks - first) * sizeof(Block));
-    f->nblocks = first;
-    block(c, "'finally' statement", tok_at(c, hidden[0].finally_tok)->line);
-    memcpy(&f->blocks[first], hidden, (nblocks - first) * sizeof(Block));
-    f->nblocks = nblocks;
+    uint32_t first = (uint32_t)(b - f->blocks), last = f->nblocks;
+    bool was[MAX_BLOCKS];
+    c->pos = b->finally_tok;
+    hide_blocks(f, first, was);
+    block(c, "'finally' statement", tok_at(c, b->finally_tok)->line);
+    unhide_blocks(f, first, last, was);
     c->fn->depth = depth;
     c->pos = save;
 }
@@ -1543,7 +1557,7 @@ static Block *innermost_loop(Compiler *c, uint32_t *index)
 {
     Func *f = c->fn;
     for (uint32_t i = f->nblocks; i-- > 0;) {
-        if (f->blocks[i].kind == BL_LOOP || f->blocks[i].kind == BL_FOR) {
+        if (!f->blocks[i].hidden && (f->blocks[i].kind == BL_LOOP || f->blocks[i].kind == BL_FOR)) {
             *index = i;
             return &f->blocks[i];
         }
@@ -1960,14 +1974,12 @@ static void while_stmt(Compiler *c, Token *t)
     b = &c->fn->blocks[c->fn->nblocks - 1];
     if (exit != NONE_PC)
         patch(c, exit, here(c));
-    uint32_t nb = c->fn->nblocks;
     if (at_kw(c, KW_else)) {
         Token *k = next(c);
-        c->fn->nblocks = nb - 1; /* break/continue in else belong to an outer loop */
-        Block saved = *b;
+        b->hidden = true; /* break/continue in else belong to an outer loop */
         block(c, "'else' statement", k->line);
-        c->fn->nblocks = nb;
-        *b = saved;
+        b = &c->fn->blocks[c->fn->nblocks - 1];
+        b->hidden = false;
     }
     end_loop(c, b, here(c));
 }
@@ -1998,14 +2010,12 @@ static void for_stmt(Compiler *c, Token *t)
     patch(c, head, here(c));
     c->fn->depth--; /* FOR_ITER popped the iterator */
     b = &c->fn->blocks[c->fn->nblocks - 1];
-    uint32_t nb = c->fn->nblocks;
     if (at_kw(c, KW_else)) {
         Token *k = next(c);
-        c->fn->nblocks = nb - 1;
-        Block saved = *b;
+        b->hidden = true;
         block(c, "'else' statement", k->line);
-        c->fn->nblocks = nb;
-        *b = saved;
+        b = &c->fn->blocks[c->fn->nblocks - 1];
+        b->hidden = false;
     }
     end_loop(c, b, here(c));
 }

@@ -106,6 +106,9 @@ static const ErrorCase error_cases[] = {
      "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", 1, 5},
     {"x += 1, = 2\n", "SyntaxError", "invalid syntax", 1, 9},
     {"print('a' b'c')\n", "SyntaxError", "cannot mix bytes and nonbytes literals", 1, 11},
+    /* found by fuzz_lang: an error inside a finally body compiled for a
+     * break leaked the hidden blocks */
+    {"for i in x:\n    try:\n        break\n    finally:\n        y = = 1\n", "SyntaxError", "invalid syntax", 5, 13},
     /* found by fuzz_lang: an invalid UTF-8 byte in a name */
     {"x = 1\nprint(_\xdfname)\n", "SyntaxError",
      "(unicode error) 'utf-8' codec can't decode byte 0xdf in position 13", 2, 8},
