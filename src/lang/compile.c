@@ -111,6 +111,9 @@ typedef struct Compiler {
     P4bCode *codes;
     uint32_t ncodes, capcodes;
     uint32_t filename;
+    /* scratch buffers to free if an error unwinds past their owner */
+    void **temps;
+    uint32_t ntemps, captemps;
 } Compiler;
 
 /* ---- errors and memory ------------------------------------------------------------ */
@@ -148,6 +151,27 @@ static void *grow(Compiler *c, void *arr, uint32_t n, uint32_t *cap, size_t size
         (arr) = grow((c), (arr), (n), &(cap), sizeof *(arr));          \
         (arr)[(n)++] = (val);                                          \
     } while (0)
+
+static void *temp_alloc(Compiler *c, size_t n)
+{
+    c->temps = grow(c, c->temps, c->ntemps, &c->captemps, sizeof *c->temps);
+    void *p = malloc(n ? n : 1);
+    if (!p)
+        oom(c);
+    c->temps[c->ntemps++] = p;
+    return p;
+}
+
+static void temp_free(Compiler *c, void *p)
+{
+    for (uint32_t i = c->ntemps; i-- > 0;) {
+        if (c->temps[i] == p) {
+            c->temps[i] = c->temps[--c->ntemps];
+            break;
+        }
+    }
+    free(p);
+}
 
 /* ---- tokens ------------------------------------------------------------------------- */
 
@@ -259,13 +283,14 @@ static uint32_t intern(Compiler *c, const char *s, uint32_t n)
     }
     if (c->nstrings >= P4B_MAX_STRINGS)
         fail_at(c, "SyntaxError", c->line, 0, "too many strings");
+    c->strings = grow(c, c->strings, c->nstrings, &c->capstrings, sizeof *c->strings);
     char *copy = malloc((size_t)n + 1);
     if (!copy)
         oom(c);
     memcpy(copy, s, n);
     copy[n] = '\0';
     P4bString str = {n, (const uint8_t *)copy};
-    PUSH(c, c->strings, c->nstrings, c->capstrings, str);
+    c->strings[c->nstrings++] = str;
     c->strhash[h] = c->nstrings;
     return c->nstrings - 1;
 }
@@ -791,9 +816,7 @@ static void fstring(Compiler *c, const Token *t, uint32_t *parts)
 {
     const char *s = t->text;
     uint32_t n = t->text_len, lit = 0, i = 0;
-    char *buf = malloc(n + 1);
-    if (!buf)
-        oom(c);
+    char *buf = temp_alloc(c, n + 1);
     uint32_t blen = 0;
     while (i < n) {
         if (s[i] == '{' && i + 1 < n && s[i + 1] == '{') {
@@ -818,15 +841,12 @@ static void fstring(Compiler *c, const Token *t, uint32_t *parts)
                 if (depth > 0)
                     j++;
             }
-            if (j >= n) {
-                free(buf);
+            if (j >= n)
                 syntax_error(c, t, "f-string: expecting '}'");
-            }
             fstring_field(c, t, s + i + 1, j - i - 1);
             (*parts)++;
             i = j + 1;
         } else if (s[i] == '}') {
-            free(buf);
             syntax_error(c, t, "f-string: single '}' is not allowed");
         } else {
             buf[blen++] = s[i++];
@@ -837,7 +857,7 @@ static void fstring(Compiler *c, const Token *t, uint32_t *parts)
         emit_str(c, buf, blen);
         (*parts)++;
     }
-    free(buf);
+    temp_free(c, buf);
 }
 
 /* Adjacent string literals concatenate; f-strings become BUILD_STRING. */
@@ -857,16 +877,14 @@ static void string_atom(Compiler *c)
         uint32_t total = 0;
         for (uint32_t i = c->pos; i < end; i++)
             total += tok_at(c, i)->text_len;
-        char *buf = malloc(total + 1);
-        if (!buf)
-            oom(c);
+        char *buf = temp_alloc(c, total + 1);
         uint32_t at = 0;
         for (uint32_t i = c->pos; i < end; i++) {
             memcpy(buf + at, tok_at(c, i)->text, tok_at(c, i)->text_len);
             at += tok_at(c, i)->text_len;
         }
         uint32_t idx = intern(c, buf, total);
-        free(buf);
+        temp_free(c, buf);
         emit_const(c, bytes ? K_BYTES : K_STR, idx);
         c->pos = end;
         return;
@@ -948,16 +966,14 @@ done:
     memset(&tup, 0, sizeof tup);
     tup.kind = K_TUPLE;
     tup.u.tuple.count = nkw;
+    Func *f = c->fn;
+    if (f->nconsts >= P4B_MAX_CONSTS)
+        fail_at(c, "SyntaxError", c->line, 0, "too many constants");
+    f->consts = grow(c, f->consts, f->nconsts, &f->capconsts, sizeof *f->consts);
     tup.u.tuple.items = malloc(nkw * sizeof(uint32_t));
     if (!tup.u.tuple.items)
         oom(c);
     memcpy(tup.u.tuple.items, idx, nkw * sizeof(uint32_t));
-    Func *f = c->fn;
-    if (f->nconsts >= P4B_MAX_CONSTS) {
-        free(tup.u.tuple.items);
-        fail_at(c, "SyntaxError", c->line, 0, "too many constants");
-    }
-    f->consts = grow(c, f->consts, f->nconsts, &f->capconsts, sizeof *f->consts);
     f->consts[f->nconsts++] = tup;
     emit(c, OP_LOAD_CONST, f->nconsts - 1);
     emit(c, OP_CALL_KW, npos + nkw);
@@ -2265,13 +2281,11 @@ static void finish_func(Compiler *c)
         if (f->parent && !f->parent->is_module)
             PUSH(c, f->parent->free, f->parent->nfree, f->parent->capfree, f->free[i]);
     }
-    uint32_t *scratch = malloc(2 * (size_t)f->ncode * sizeof(uint32_t));
-    if (!scratch)
-        oom(c);
+    uint32_t *scratch = temp_alloc(c, 2 * (size_t)f->ncode * sizeof(uint32_t));
     const char *err;
     uint32_t err_pc;
     long max = bc_verify_stack(f->code, f->ncode, f->exc, f->nexc, scratch, &err, &err_pc);
-    free(scratch);
+    temp_free(c, scratch);
     if (max < 0)
         fail_at(c, "SyntaxError", (int)f->firstline, 0, "internal compiler error in '%s' at %lu: %s",
                 str_of(c, f->name), (unsigned long)err_pc, err);
@@ -2387,6 +2401,9 @@ static void free_compiler(Compiler *c)
     }
     c->all_funcs = NULL;
     free(c->strhash);
+    for (uint32_t i = 0; i < c->ntemps; i++)
+        free(c->temps[i]);
+    free(c->temps);
 }
 
 void p4_compiled_free(P4bModule *m)

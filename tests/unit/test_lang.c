@@ -109,6 +109,8 @@ static const ErrorCase error_cases[] = {
     /* found by fuzz_lang: an error inside a finally body compiled for a
      * break leaked the hidden blocks */
     {"for i in x:\n    try:\n        break\n    finally:\n        y = = 1\n", "SyntaxError", "invalid syntax", 5, 13},
+    /* found by fuzz_lang: an error in an f-string field leaked its buffer */
+    {"x = f\"ab{1 +}\"\n", "SyntaxError", "invalid syntax", 1, 5},
     /* found by fuzz_lang: an invalid UTF-8 byte in a name */
     {"x = 1\nprint(_\xdfname)\n", "SyntaxError",
      "(unicode error) 'utf-8' codec can't decode byte 0xdf in position 13", 2, 8},
