@@ -16,3 +16,4 @@ endfunction()
 # the corpus programs are the front end's seeds
 p4_fuzzer(fuzz_lang ${CMAKE_CURRENT_SOURCE_DIR}/fuzz_lang.c ${CMAKE_SOURCE_DIR}/tests/programs p4lang p4bc)
 p4_fuzzer(fuzz_p4b ${CMAKE_CURRENT_SOURCE_DIR}/fuzz_p4b.c ${CMAKE_CURRENT_SOURCE_DIR}/corpus/p4b p4vm)
+p4_fuzzer(fuzz_rv32 ${CMAKE_CURRENT_SOURCE_DIR}/fuzz_rv32.c ${CMAKE_CURRENT_SOURCE_DIR}/corpus/rv32 p4rv32)

@@ -1,0 +1,201 @@
+/*
+ * rv32.h - the RV32 machine-code layer: one instruction table, shared by the
+ * encoder, the decoder, the disassembler, the JIT and the simulator.
+ *
+ * Encodings are facts from the RISC-V Unprivileged ISA specification
+ * (RV32I, M, A, F, Zicsr, Zifencei; table "RV32/64G Instruction Set
+ * Listings") and the Privileged specification (mret, wfi). This layer covers
+ * the 32-bit base encodings; the compressed (C) forms and the ESP32-P4 PIE
+ * and hardware-loop instructions are the next additions to the table.
+ */
+#ifndef P4_RV32_H
+#define P4_RV32_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Operand layouts. Each decides which fields an instruction has and how the
+ * disassembler prints them (GNU objdump's -M no-aliases syntax). */
+enum RvFormat {
+    RVF_R,      /* rd, rs1, rs2 */
+    RVF_I,      /* rd, rs1, imm12 */
+    RVF_SHIFT,  /* rd, rs1, shamt (printed in hex) */
+    RVF_LOAD,   /* rd, imm(rs1) */
+    RVF_STORE,  /* rs2, imm(rs1) */
+    RVF_BRANCH, /* rs1, rs2, target */
+    RVF_U,      /* rd, imm20 (printed in hex) */
+    RVF_JAL,    /* rd, target */
+    RVF_JALR,   /* rd, imm(rs1) */
+    RVF_FENCE,  /* pred, succ */
+    RVF_NONE,   /* no operands */
+    RVF_CSR,    /* rd, csr, rs1 */
+    RVF_CSRI,   /* rd, csr, uimm5 */
+    RVF_AMO,    /* rd, rs2, (rs1) with .aq/.rl */
+    RVF_LR,     /* rd, (rs1) with .aq/.rl */
+    RVF_FLOAD,  /* fd, imm(rs1) */
+    RVF_FSTORE, /* fs2, imm(rs1) */
+    RVF_FR,     /* fd, fs1, fs2[, rm] */
+    RVF_FR_NORM,/* fd, fs1, fs2 (no rounding mode) */
+    RVF_FCMP,   /* rd, fs1, fs2 */
+    RVF_FR4,    /* fd, fs1, fs2, fs3[, rm] */
+    RVF_FR1,    /* fd, fs1[, rm] */
+    RVF_FCVT_XF,/* rd, fs1[, rm] */
+    RVF_FCVT_FX,/* fd, rs1[, rm] */
+    RVF_FMV_XF, /* rd, fs1 */
+    RVF_FMV_FX, /* fd, rs1 */
+};
+
+/* X(ID, mnemonic, format, match, mask): an instruction word w is ID when
+ * (w & mask) == match. */
+#define RV_INSNS(X) \
+    X(LUI,       "lui",       RVF_U,      0x00000037, 0x0000007f) \
+    X(AUIPC,     "auipc",     RVF_U,      0x00000017, 0x0000007f) \
+    X(JAL,       "jal",       RVF_JAL,    0x0000006f, 0x0000007f) \
+    X(JALR,      "jalr",      RVF_JALR,   0x00000067, 0x0000707f) \
+    X(BEQ,       "beq",       RVF_BRANCH, 0x00000063, 0x0000707f) \
+    X(BNE,       "bne",       RVF_BRANCH, 0x00001063, 0x0000707f) \
+    X(BLT,       "blt",       RVF_BRANCH, 0x00004063, 0x0000707f) \
+    X(BGE,       "bge",       RVF_BRANCH, 0x00005063, 0x0000707f) \
+    X(BLTU,      "bltu",      RVF_BRANCH, 0x00006063, 0x0000707f) \
+    X(BGEU,      "bgeu",      RVF_BRANCH, 0x00007063, 0x0000707f) \
+    X(LB,        "lb",        RVF_LOAD,   0x00000003, 0x0000707f) \
+    X(LH,        "lh",        RVF_LOAD,   0x00001003, 0x0000707f) \
+    X(LW,        "lw",        RVF_LOAD,   0x00002003, 0x0000707f) \
+    X(LBU,       "lbu",       RVF_LOAD,   0x00004003, 0x0000707f) \
+    X(LHU,       "lhu",       RVF_LOAD,   0x00005003, 0x0000707f) \
+    X(SB,        "sb",        RVF_STORE,  0x00000023, 0x0000707f) \
+    X(SH,        "sh",        RVF_STORE,  0x00001023, 0x0000707f) \
+    X(SW,        "sw",        RVF_STORE,  0x00002023, 0x0000707f) \
+    X(ADDI,      "addi",      RVF_I,      0x00000013, 0x0000707f) \
+    X(SLTI,      "slti",      RVF_I,      0x00002013, 0x0000707f) \
+    X(SLTIU,     "sltiu",     RVF_I,      0x00003013, 0x0000707f) \
+    X(XORI,      "xori",      RVF_I,      0x00004013, 0x0000707f) \
+    X(ORI,       "ori",       RVF_I,      0x00006013, 0x0000707f) \
+    X(ANDI,      "andi",      RVF_I,      0x00007013, 0x0000707f) \
+    X(SLLI,      "slli",      RVF_SHIFT,  0x00001013, 0xfe00707f) \
+    X(SRLI,      "srli",      RVF_SHIFT,  0x00005013, 0xfe00707f) \
+    X(SRAI,      "srai",      RVF_SHIFT,  0x40005013, 0xfe00707f) \
+    X(ADD,       "add",       RVF_R,      0x00000033, 0xfe00707f) \
+    X(SUB,       "sub",       RVF_R,      0x40000033, 0xfe00707f) \
+    X(SLL,       "sll",       RVF_R,      0x00001033, 0xfe00707f) \
+    X(SLT,       "slt",       RVF_R,      0x00002033, 0xfe00707f) \
+    X(SLTU,      "sltu",      RVF_R,      0x00003033, 0xfe00707f) \
+    X(XOR,       "xor",       RVF_R,      0x00004033, 0xfe00707f) \
+    X(SRL,       "srl",       RVF_R,      0x00005033, 0xfe00707f) \
+    X(SRA,       "sra",       RVF_R,      0x40005033, 0xfe00707f) \
+    X(OR,        "or",        RVF_R,      0x00006033, 0xfe00707f) \
+    X(AND,       "and",       RVF_R,      0x00007033, 0xfe00707f) \
+    X(FENCE,     "fence",     RVF_FENCE,  0x0000000f, 0xf00fffff) \
+    X(FENCE_I,   "fence.i",   RVF_NONE,   0x0000100f, 0xffffffff) \
+    X(ECALL,     "ecall",     RVF_NONE,   0x00000073, 0xffffffff) \
+    X(EBREAK,    "ebreak",    RVF_NONE,   0x00100073, 0xffffffff) \
+    X(MRET,      "mret",      RVF_NONE,   0x30200073, 0xffffffff) \
+    X(WFI,       "wfi",       RVF_NONE,   0x10500073, 0xffffffff) \
+    X(CSRRW,     "csrrw",     RVF_CSR,    0x00001073, 0x0000707f) \
+    X(CSRRS,     "csrrs",     RVF_CSR,    0x00002073, 0x0000707f) \
+    X(CSRRC,     "csrrc",     RVF_CSR,    0x00003073, 0x0000707f) \
+    X(CSRRWI,    "csrrwi",    RVF_CSRI,   0x00005073, 0x0000707f) \
+    X(CSRRSI,    "csrrsi",    RVF_CSRI,   0x00006073, 0x0000707f) \
+    X(CSRRCI,    "csrrci",    RVF_CSRI,   0x00007073, 0x0000707f) \
+    /* M */ \
+    X(MUL,       "mul",       RVF_R,      0x02000033, 0xfe00707f) \
+    X(MULH,      "mulh",      RVF_R,      0x02001033, 0xfe00707f) \
+    X(MULHSU,    "mulhsu",    RVF_R,      0x02002033, 0xfe00707f) \
+    X(MULHU,     "mulhu",     RVF_R,      0x02003033, 0xfe00707f) \
+    X(DIV,       "div",       RVF_R,      0x02004033, 0xfe00707f) \
+    X(DIVU,      "divu",      RVF_R,      0x02005033, 0xfe00707f) \
+    X(REM,       "rem",       RVF_R,      0x02006033, 0xfe00707f) \
+    X(REMU,      "remu",      RVF_R,      0x02007033, 0xfe00707f) \
+    /* A (aq/rl in bits 26/25 are operands, not part of the match) */ \
+    X(LR_W,      "lr.w",      RVF_LR,     0x1000202f, 0xf9f0707f) \
+    X(SC_W,      "sc.w",      RVF_AMO,    0x1800202f, 0xf800707f) \
+    X(AMOSWAP_W, "amoswap.w", RVF_AMO,    0x0800202f, 0xf800707f) \
+    X(AMOADD_W,  "amoadd.w",  RVF_AMO,    0x0000202f, 0xf800707f) \
+    X(AMOXOR_W,  "amoxor.w",  RVF_AMO,    0x2000202f, 0xf800707f) \
+    X(AMOAND_W,  "amoand.w",  RVF_AMO,    0x6000202f, 0xf800707f) \
+    X(AMOOR_W,   "amoor.w",   RVF_AMO,    0x4000202f, 0xf800707f) \
+    X(AMOMIN_W,  "amomin.w",  RVF_AMO,    0x8000202f, 0xf800707f) \
+    X(AMOMAX_W,  "amomax.w",  RVF_AMO,    0xa000202f, 0xf800707f) \
+    X(AMOMINU_W, "amominu.w", RVF_AMO,    0xc000202f, 0xf800707f) \
+    X(AMOMAXU_W, "amomaxu.w", RVF_AMO,    0xe000202f, 0xf800707f) \
+    /* F (single precision; rm in bits 14:12 is an operand) */ \
+    X(FLW,       "flw",       RVF_FLOAD,  0x00002007, 0x0000707f) \
+    X(FSW,       "fsw",       RVF_FSTORE, 0x00002027, 0x0000707f) \
+    X(FMADD_S,   "fmadd.s",   RVF_FR4,    0x00000043, 0x0600007f) \
+    X(FMSUB_S,   "fmsub.s",   RVF_FR4,    0x00000047, 0x0600007f) \
+    X(FNMSUB_S,  "fnmsub.s",  RVF_FR4,    0x0000004b, 0x0600007f) \
+    X(FNMADD_S,  "fnmadd.s",  RVF_FR4,    0x0000004f, 0x0600007f) \
+    X(FADD_S,    "fadd.s",    RVF_FR,     0x00000053, 0xfe00007f) \
+    X(FSUB_S,    "fsub.s",    RVF_FR,     0x08000053, 0xfe00007f) \
+    X(FMUL_S,    "fmul.s",    RVF_FR,     0x10000053, 0xfe00007f) \
+    X(FDIV_S,    "fdiv.s",    RVF_FR,     0x18000053, 0xfe00007f) \
+    X(FSQRT_S,   "fsqrt.s",   RVF_FR1,    0x58000053, 0xfff0007f) \
+    X(FSGNJ_S,   "fsgnj.s",   RVF_FR_NORM,0x20000053, 0xfe00707f) \
+    X(FSGNJN_S,  "fsgnjn.s",  RVF_FR_NORM,0x20001053, 0xfe00707f) \
+    X(FSGNJX_S,  "fsgnjx.s",  RVF_FR_NORM,0x20002053, 0xfe00707f) \
+    X(FMIN_S,    "fmin.s",    RVF_FR_NORM,0x28000053, 0xfe00707f) \
+    X(FMAX_S,    "fmax.s",    RVF_FR_NORM,0x28001053, 0xfe00707f) \
+    X(FCVT_W_S,  "fcvt.w.s",  RVF_FCVT_XF,0xc0000053, 0xfff0007f) \
+    X(FCVT_WU_S, "fcvt.wu.s", RVF_FCVT_XF,0xc0100053, 0xfff0007f) \
+    X(FMV_X_W,   "fmv.x.w",   RVF_FMV_XF, 0xe0000053, 0xfff0707f) \
+    X(FEQ_S,     "feq.s",     RVF_FCMP,   0xa0002053, 0xfe00707f) \
+    X(FLT_S,     "flt.s",     RVF_FCMP,   0xa0001053, 0xfe00707f) \
+    X(FLE_S,     "fle.s",     RVF_FCMP,   0xa0000053, 0xfe00707f) \
+    X(FCLASS_S,  "fclass.s",  RVF_FMV_XF, 0xe0001053, 0xfff0707f) \
+    X(FCVT_S_W,  "fcvt.s.w",  RVF_FCVT_FX,0xd0000053, 0xfff0007f) \
+    X(FCVT_S_WU, "fcvt.s.wu", RVF_FCVT_FX,0xd0100053, 0xfff0007f) \
+    X(FMV_W_X,   "fmv.w.x",   RVF_FMV_FX, 0xf0000053, 0xfff0707f)
+
+typedef enum RvOp {
+#define RV_OP_ENUM(id, name, fmt, match, mask) RV_##id,
+    RV_INSNS(RV_OP_ENUM)
+#undef RV_OP_ENUM
+    RV__COUNT,
+    RV_INVALID = RV__COUNT
+} RvOp;
+
+typedef struct RvInfo {
+    const char *name;
+    uint8_t format; /* enum RvFormat */
+    uint32_t match, mask;
+} RvInfo;
+
+extern const RvInfo rv_info[RV__COUNT];
+
+/* Rounding modes (the rm field); RV_RM_DYN uses the frm CSR. */
+enum { RV_RM_RNE = 0, RV_RM_RTZ = 1, RV_RM_RDN = 2, RV_RM_RUP = 3, RV_RM_RMM = 4, RV_RM_DYN = 7 };
+
+/* A decoded (or to-be-encoded) instruction. Register fields hold x or f
+ * register numbers as the format says. */
+typedef struct RvInsn {
+    uint16_t op;    /* enum RvOp */
+    uint8_t len;    /* bytes: 4 (2 for compressed forms, later) */
+    uint8_t rd, rs1, rs2, rs3;
+    uint8_t rm;     /* rounding mode (F) */
+    uint8_t aq, rl; /* A */
+    uint16_t csr;
+    int32_t imm;    /* sign-extended; branch/jump offsets in bytes; U: the
+                       20-bit value (not shifted); FENCE: pred << 4 | succ */
+} RvInsn;
+
+/* Decodes one 32-bit word. Returns the length in bytes, or 0 for a word
+ * that is no instruction this layer knows. */
+int rv_decode(uint32_t word, RvInsn *out);
+
+/* Encodes an instruction; returns false (and leaves *word alone) when an
+ * operand is out of range for its field: never truncates silently. */
+bool rv_encode(const RvInsn *in, uint32_t *word);
+
+/* Disassembles one instruction at `pc` into buf as "mnemonic\toperands"
+ * (objdump -M no-aliases syntax). Returns the instruction length (2 or 4). */
+int rv_disasm(const uint8_t *bytes, size_t avail, uint32_t pc, char *buf, size_t buflen);
+
+/* The `p4jit objdump FILE.bin [--vma ADDR]` command. */
+int rv32_objdump_main(int argc, char **argv);
+
+/* ABI names of the registers, as objdump prints them. */
+extern const char *const rv_xreg_names[32];
+extern const char *const rv_freg_names[32];
+
+#endif

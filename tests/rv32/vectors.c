@@ -1,0 +1,289 @@
+/*
+ * vectors.c - generates encoder test vectors: every opcode with boundary
+ * operands (every register in every field, immediate extremes, negative
+ * offsets, every rounding mode, every CSR form, aq/rl). Writes
+ *   OUT.bin  the encoded words, little-endian
+ *   OUT.dis  our disassembly, one objdump-style line per word
+ *   OUT.s    the same instructions in GNU as syntax (branches as .+offset)
+ * and checks decode(encode(x)) == x on the way. check_vectors.py compares
+ * OUT.dis with binutils' objdump and OUT.s assembled by binutils with OUT.bin.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rv32/rv32.h"
+
+static FILE *bin, *dis, *as;
+static uint32_t pc;
+static unsigned count, failures;
+
+static void emit(const RvInsn *in)
+{
+    uint32_t w;
+    if (!rv_encode(in, &w)) {
+        fprintf(stderr, "encoder refused %s (imm %ld)\n", rv_info[in->op].name, (long)in->imm);
+        failures++;
+        return;
+    }
+    RvInsn back;
+    if (rv_decode(w, &back) != 4 || memcmp(&back, in, sizeof back) != 0) {
+        fprintf(stderr, "decode(encode(x)) != x for %s: word %08lx\n", rv_info[in->op].name, (unsigned long)w);
+        failures++;
+    }
+    uint8_t b[4] = {(uint8_t)w, (uint8_t)(w >> 8), (uint8_t)(w >> 16), (uint8_t)(w >> 24)};
+    fwrite(b, 1, 4, bin);
+    char text[128];
+    rv_disasm(b, 4, pc, text, sizeof text);
+    fprintf(dis, "%8lx:\t%08lx          \t%s\n", (unsigned long)pc, (unsigned long)w, text);
+    /* as syntax: like the disassembly, but pc-relative targets as .+offset */
+    int fmt = rv_info[in->op].format;
+    if (fmt == RVF_BRANCH || fmt == RVF_JAL) {
+        char *last = strrchr(text, ',');
+        snprintf(last + 1, sizeof text - (size_t)(last + 1 - text), ".%+ld", (long)in->imm);
+    }
+    char *tab = strchr(text, '\t');
+    if (tab)
+        *tab = ' ';
+    fprintf(as, "%s\n", text);
+    pc += 4;
+    count++;
+}
+
+static RvInsn base(RvOp op)
+{
+    RvInsn in;
+    memset(&in, 0, sizeof in);
+    in.op = (uint16_t)op;
+    in.len = 4;
+    return in;
+}
+
+/* Immediates of each width: the extremes, around zero, and a spread. */
+static const int32_t imm12[] = {-2048, -2047, -1024, -100, -1, 0, 1, 2, 7, 100, 1023, 2046, 2047};
+static const int32_t boff[] = {-4096, -4094, -2048, -64, -2, 2, 4, 64, 2046, 4094};
+static const int32_t joff[] = {-1048576, -1048574, -65536, -4096, -2, 2, 4, 2048, 65536, 1048574};
+static const int32_t u20[] = {0, 1, 0x7ff, 0x800, 0x12345, 0x7ffff, 0x80000, 0xfffff};
+static const uint16_t csrs[] = {0x001, 0x002, 0x003, 0xc00, 0xc01, 0xc02, 0xc80, 0xc82, 0x300, 0x301,
+                                0x304, 0x305, 0x340, 0x341, 0x342, 0x343, 0x344, 0xb00, 0xb02, 0xf14,
+                                0xc03, 0xc1f, 0xb03, 0x323, 0x7c0, 0x7cc, 0x5c0, 0x8c0, 0xbc0, 0xfc0};
+static const uint8_t rms[] = {0, 1, 2, 3, 4, 7};
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Every register value in each field, the others rotating. */
+static void regs3(RvOp op, int n_regs, bool with_rm)
+{
+    for (unsigned r = 0; r < 32; r++) {
+        for (unsigned k = 0; k < (with_rm ? N(rms) : 1); k++) {
+            RvInsn in = base(op);
+            in.rd = (uint8_t)r;
+            in.rs1 = (uint8_t)((r + 7) % 32);
+            in.rs2 = (uint8_t)(n_regs >= 3 ? (r + 13) % 32 : 0);
+            in.rs3 = (uint8_t)(n_regs >= 4 ? (r + 21) % 32 : 0);
+            in.rm = with_rm ? rms[k] : 0;
+            emit(&in);
+        }
+    }
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 2) {
+        fprintf(stderr, "usage: rv32_vectors OUT\n");
+        return 2;
+    }
+    char path[512];
+    snprintf(path, sizeof path, "%s.bin", argv[1]);
+    bin = fopen(path, "wb");
+    snprintf(path, sizeof path, "%s.dis", argv[1]);
+    dis = fopen(path, "w");
+    snprintf(path, sizeof path, "%s.s", argv[1]);
+    as = fopen(path, "w");
+    if (!bin || !dis || !as)
+        return 2;
+
+    for (int op = 0; op < RV__COUNT; op++) {
+        RvInsn in = base((RvOp)op);
+        switch (rv_info[op].format) {
+        case RVF_R:
+        case RVF_FR_NORM:
+        case RVF_FCMP:
+            regs3((RvOp)op, 3, false);
+            break;
+        case RVF_FR:
+            regs3((RvOp)op, 3, true);
+            break;
+        case RVF_FR4:
+            regs3((RvOp)op, 4, true);
+            break;
+        case RVF_FR1:
+        case RVF_FCVT_XF:
+        case RVF_FCVT_FX:
+            regs3((RvOp)op, 2, true);
+            break;
+        case RVF_FMV_XF:
+        case RVF_FMV_FX:
+            regs3((RvOp)op, 2, false);
+            break;
+        case RVF_I:
+        case RVF_LOAD:
+        case RVF_JALR:
+        case RVF_FLOAD:
+        case RVF_STORE:
+        case RVF_FSTORE:
+            for (unsigned r = 0; r < 32; r++)
+                for (unsigned k = 0; k < N(imm12); k++) {
+                    in.rd = (uint8_t)r;
+                    in.rs2 = (rv_info[op].format == RVF_STORE || rv_info[op].format == RVF_FSTORE) ? (uint8_t)r : 0;
+                    if (in.rs2)
+                        in.rd = 0;
+                    if (rv_info[op].format == RVF_STORE || rv_info[op].format == RVF_FSTORE)
+                        in.rd = 0;
+                    in.rs1 = (uint8_t)((r + k) % 32);
+                    in.imm = imm12[k];
+                    emit(&in);
+                }
+            break;
+        case RVF_SHIFT:
+            for (unsigned r = 0; r < 32; r++) {
+                in.rd = (uint8_t)r;
+                in.rs1 = (uint8_t)((r * 5 + 3) % 32);
+                in.imm = (int32_t)r;
+                emit(&in);
+            }
+            break;
+        case RVF_BRANCH:
+            for (unsigned r = 0; r < 32; r++)
+                for (unsigned k = 0; k < N(boff); k++) {
+                    in.rs1 = (uint8_t)r;
+                    in.rs2 = (uint8_t)((r + k + 1) % 32);
+                    in.imm = boff[k];
+                    emit(&in);
+                }
+            break;
+        case RVF_JAL:
+            for (unsigned r = 0; r < 32; r++)
+                for (unsigned k = 0; k < N(joff); k++) {
+                    in.rd = (uint8_t)r;
+                    in.imm = joff[k];
+                    emit(&in);
+                }
+            break;
+        case RVF_U:
+            for (unsigned r = 0; r < 32; r++)
+                for (unsigned k = 0; k < N(u20); k++) {
+                    in.rd = (uint8_t)r;
+                    in.imm = u20[k];
+                    emit(&in);
+                }
+            break;
+        case RVF_FENCE:
+            for (unsigned pred = 1; pred < 16; pred++)
+                for (unsigned succ = 1; succ < 16; succ++) {
+                    in.imm = (int32_t)(pred << 4 | succ);
+                    emit(&in);
+                }
+            break;
+        case RVF_NONE:
+            emit(&in);
+            break;
+        case RVF_CSR:
+        case RVF_CSRI:
+            for (unsigned c = 0; c < N(csrs); c++)
+                for (unsigned r = 0; r < 32; r += 3) {
+                    in.rd = (uint8_t)r;
+                    in.rs1 = (uint8_t)((r + c) % 32);
+                    in.csr = csrs[c];
+                    emit(&in);
+                }
+            break;
+        case RVF_AMO:
+        case RVF_LR:
+            for (unsigned r = 0; r < 32; r++)
+                for (unsigned o = 0; o < 4; o++) {
+                    in.rd = (uint8_t)r;
+                    in.rs1 = (uint8_t)((r + 11) % 32);
+                    in.rs2 = rv_info[op].format == RVF_AMO ? (uint8_t)((r + 19) % 32) : 0;
+                    in.aq = (uint8_t)(o >> 1);
+                    in.rl = (uint8_t)(o & 1);
+                    emit(&in);
+                }
+            break;
+        default:
+            fprintf(stderr, "no vectors for %s\n", rv_info[op].name);
+            failures++;
+        }
+    }
+
+    /* Then random operands, 50 per opcode, from a fixed seed. */
+    uint32_t seed = 0x2545f491u;
+#define RAND() (seed = seed * 1664525u + 1013904223u, seed >> 8)
+    for (int op = 0; op < RV__COUNT; op++) {
+        for (int k = 0; k < 50; k++) {
+            RvInsn in = base((RvOp)op);
+            uint32_t r = RAND();
+            int fmt = rv_info[op].format;
+            bool has_rd = fmt != RVF_STORE && fmt != RVF_FSTORE && fmt != RVF_BRANCH && fmt != RVF_FENCE &&
+                          fmt != RVF_NONE;
+            bool has_rs1 = fmt != RVF_U && fmt != RVF_JAL && fmt != RVF_FENCE && fmt != RVF_NONE;
+            bool has_rs2 = fmt == RVF_R || fmt == RVF_FR_NORM || fmt == RVF_FCMP || fmt == RVF_FR || fmt == RVF_FR4 ||
+                           fmt == RVF_STORE || fmt == RVF_FSTORE || fmt == RVF_BRANCH || fmt == RVF_AMO;
+            in.rd = has_rd ? (uint8_t)(r & 31) : 0;
+            in.rs1 = has_rs1 ? (uint8_t)((r >> 5) & 31) : 0;
+            in.rs2 = has_rs2 ? (uint8_t)((r >> 10) & 31) : 0;
+            in.rs3 = fmt == RVF_FR4 ? (uint8_t)((r >> 15) & 31) : 0;
+            if (fmt == RVF_FR || fmt == RVF_FR4 || fmt == RVF_FR1 || fmt == RVF_FCVT_XF || fmt == RVF_FCVT_FX)
+                in.rm = rms[RAND() % N(rms)];
+            uint32_t v = RAND();
+            switch (fmt) {
+            case RVF_I: case RVF_LOAD: case RVF_JALR: case RVF_FLOAD: case RVF_STORE: case RVF_FSTORE:
+                in.imm = (int32_t)(v % 4096) - 2048; break;
+            case RVF_BRANCH: in.imm = ((int32_t)(v % 4096) - 2048) * 2; break;
+            case RVF_JAL:    in.imm = ((int32_t)(v % 1048576) - 524288) * 2; break;
+            case RVF_U:      in.imm = (int32_t)(v & 0xfffff); break;
+            case RVF_SHIFT:  in.imm = (int32_t)(v & 31); break;
+            case RVF_FENCE:  in.imm = (int32_t)((1 + v % 15) << 4 | (1 + (v >> 4) % 15)); break;
+            case RVF_CSR: case RVF_CSRI: in.csr = csrs[v % N(csrs)]; break;
+            case RVF_AMO: case RVF_LR: in.aq = v & 1; in.rl = (v >> 1) & 1; break;
+            default: break;
+            }
+            emit(&in);
+        }
+    }
+
+    /* Out-of-range operands are refused, never truncated. */
+    struct {
+        RvOp op;
+        int32_t imm;
+    } bad[] = {{RV_ADDI, 2048}, {RV_ADDI, -2049}, {RV_BEQ, 3}, {RV_BEQ, 4096}, {RV_JAL, 1048576},
+               {RV_JAL, 1}, {RV_LUI, 0x100000}, {RV_LUI, -1}, {RV_SLLI, 32}, {RV_SW, 2048}};
+    for (unsigned i = 0; i < N(bad); i++) {
+        RvInsn in = base(bad[i].op);
+        in.imm = bad[i].imm;
+        uint32_t w;
+        if (rv_encode(&in, &w)) {
+            fprintf(stderr, "encoder accepted %s with imm %ld\n", rv_info[in.op].name, (long)in.imm);
+            failures++;
+        }
+    }
+    RvInsn r = base(RV_FADD_S);
+    r.rm = 5;
+    uint32_t w;
+    if (rv_encode(&r, &w)) {
+        fprintf(stderr, "encoder accepted a reserved rounding mode\n");
+        failures++;
+    }
+    r = base(RV_ADD);
+    r.rd = 32;
+    if (rv_encode(&r, &w)) {
+        fprintf(stderr, "encoder accepted register 32\n");
+        failures++;
+    }
+
+    fclose(bin);
+    fclose(dis);
+    fclose(as);
+    printf("%u vectors, %u failures\n", count, failures);
+    return failures ? 1 : 0;
+}
