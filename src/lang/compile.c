@@ -726,8 +726,8 @@ static void atom(Compiler *c)
         (void)open;
         return;
     }
-    if (is_op(t, ")") || is_op(t, "]") || is_op(t, "}"))
-        syntax_error(c, t, "unmatched '%c'", t->op[0]);
+    /* a closing bracket here is matched (the lexer checked), just early:
+     * CPython calls that plain invalid syntax, e.g. `[i for i in]` */
     syntax_error(c, t, "invalid syntax");
 }
 
@@ -1843,6 +1843,9 @@ static void expression_statement(Compiler *c)
             break;
         if (t->kind == TK_INDENT || t->kind == TK_DEDENT)
             syntax_error(c, t, "invalid syntax");
+        /* before the ':' scan below mistakes `lambda x: x` for an annotation */
+        if (is_kw(t, KW_lambda))
+            syntax_error(c, t, "'lambda' is not supported by P4JIT");
         if (is_op(t, "=")) {
             if (neq == 64)
                 syntax_error(c, t, "too many assignment targets");
@@ -2286,6 +2289,12 @@ static void finish_func(Compiler *c)
     uint32_t err_pc;
     long max = bc_verify_stack(f->code, f->ncode, f->exc, f->nexc, scratch, &err, &err_pc);
     temp_free(c, scratch);
+    /* a huge display like [1, 1, ... x2000] pushes every item before the
+     * BUILD: that is the program's limit, not a compiler bug */
+    if (max < 0 && strcmp(err, "stack too deep") == 0)
+        fail_at(c, "SyntaxError",
+                (int)bc_line_for_pc(f->lines.buf, f->lines.len, (int32_t)f->firstline, err_pc), 0,
+                "expression too complex (needs more than %d stack slots)", (int)P4B_MAX_STACK);
     if (max < 0)
         fail_at(c, "SyntaxError", (int)f->firstline, 0, "internal compiler error in '%s' at %lu: %s",
                 str_of(c, f->name), (unsigned long)err_pc, err);
