@@ -1,0 +1,79 @@
+/*
+ * sim.h - p4sim, an ESP32-P4 (RV32IMAFC) instruction-set simulator, as a library.
+ *
+ * The simulator reuses the RV32 machine-code layer (src/rv32) for decoding and
+ * disassembly; it adds memory maps, an ELF32 loader, semihosting, the CSR file,
+ * and a table-driven cycle model of the HP core (src/sim/cycle.h).
+ *
+ * Typical use (see src/sim/main.c):
+ *     P4SimConfig cfg; p4sim_config_default(&cfg);
+ *     P4Sim *s = p4sim_new(&cfg);
+ *     if (p4sim_load_elf_file(s, "prog.elf", err, sizeof err) != 0) ...
+ *     p4sim_set_args(s, argc, argv);
+ *     P4SimStatus st = p4sim_run(s, max_insns);
+ *     int code = p4sim_exit_code(s);
+ *     p4sim_free(s);
+ */
+#ifndef P4_SIM_H
+#define P4_SIM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+typedef struct P4Sim P4Sim;
+
+/* Console output sink: fd is 1 (stdout) or 2 (stderr). When set, it receives
+ * all guest console output instead of the FILE*s. */
+typedef void (*P4SimWriteFn)(void *ctx, int fd, const char *data, size_t len);
+
+typedef struct P4SimConfig {
+    int rev;                /* silicon revision for PIE encodings: 1 (< 3.0) or 3 (>= 3.0) */
+    FILE *out, *err;        /* guest stdout/stderr (default stdout/stderr) */
+    FILE *in;               /* guest stdin (default stdin) */
+    P4SimWriteFn write_fn;  /* optional: overrides out/err */
+    void *write_ctx;
+    FILE *diag;             /* trap reports and --trace lines (default stderr) */
+    bool trace;             /* one line per instruction to diag */
+    bool cycle_model;       /* model cycles (on by default); off: cycle == instret */
+    bool cache_model;       /* optional L1 cache model in the cycle model */
+} P4SimConfig;
+
+typedef enum P4SimStatus {
+    P4SIM_EXITED,   /* the guest exited through semihosting; see p4sim_exit_code */
+    P4SIM_TRAP,     /* precise trap: reported to diag, exit code 1 */
+    P4SIM_LIMIT,    /* --max-insns reached: exit code 124 (like timeout(1)) */
+    P4SIM_ERROR,    /* nothing loaded */
+} P4SimStatus;
+
+typedef struct P4SimStats {
+    uint64_t instret;       /* retired instructions */
+    uint64_t cycles;        /* modelled cycles */
+    uint64_t mix[8];        /* per class, see p4sim_mix_names */
+} P4SimStats;
+
+void p4sim_config_default(P4SimConfig *cfg);
+P4Sim *p4sim_new(const P4SimConfig *cfg);
+void p4sim_free(P4Sim *s);
+
+/* Load an ELF32 RISC-V executable. Returns 0, or -1 with a message in err. */
+int p4sim_load_elf(P4Sim *s, const uint8_t *data, size_t size, char *err, size_t errlen);
+int p4sim_load_elf_file(P4Sim *s, const char *path, char *err, size_t errlen);
+
+/* argv as the guest sees it through SYS_GET_CMDLINE (argv[0] is the program). */
+void p4sim_set_args(P4Sim *s, int argc, char *const *argv);
+
+/* Run until exit, trap or max_insns retired instructions (0: no limit). */
+P4SimStatus p4sim_run(P4Sim *s, uint64_t max_insns);
+int p4sim_exit_code(const P4Sim *s);
+const P4SimStats *p4sim_stats(const P4Sim *s);
+void p4sim_print_stats(const P4Sim *s, FILE *f);
+extern const char *const p4sim_mix_names[8];
+
+/* Register and memory access for tests and embedders. */
+uint32_t p4sim_get_x(const P4Sim *s, int r);
+uint32_t p4sim_get_pc(const P4Sim *s);
+bool p4sim_read_mem(P4Sim *s, uint32_t addr, void *buf, size_t len);
+
+#endif

@@ -1,0 +1,62 @@
+/* sim_internal.h - the simulator state shared by sim.c, elf.c and semihost.c. */
+#ifndef P4_SIM_INTERNAL_H
+#define P4_SIM_INTERNAL_H
+
+#include "rv32/rv32.h"
+#include "sim/cycle.h"
+#include "sim/sim.h"
+
+/* Memory regions: both maps at once, so one ELF linked for either runs.
+ * Facts: QEMU virt RAM at 0x80000000 (the picolibc link in rv32-toolchain.md
+ * uses 2 MB flash + 16 MB RAM there); P4 L2MEM 0x4FF00000-0x4FFC0000 and TCM
+ * 8 KB at 0x30100000 (esp32p4.md, soc.h). */
+typedef struct Region {
+    const char *name;
+    uint32_t base, size;
+    uint8_t *mem;
+    struct SimOp **code;  /* decode cache: one page of ops per 4 KB, on demand */
+} Region;
+
+enum { SIM_NREGIONS = 3, SIM_PAGE_SHIFT = 12 };
+
+/* A pre-decoded instruction (decode cache entry). */
+typedef struct SimOp {
+    RvInsn in;
+    uint8_t cls;      /* enum CyClass */
+    uint8_t valid;    /* 1 decoded, 2 illegal */
+    uint32_t word;    /* raw bits (for trap reports) */
+} SimOp;
+
+enum { SIM_MAXFILES = 32 };
+typedef struct SimFile {
+    int kind;         /* 0 free, 1 stdin, 2 stdout, 3 stderr, 4 host file, 5 features */
+    FILE *fp;
+    uint32_t pos;     /* features file position */
+} SimFile;
+
+struct P4Sim {
+    uint32_t x[32], f[32], pc;
+    uint32_t fflags, frm;
+    uint32_t mstatus, mtvec, mepc, mcause, mtval, mscratch, mie, mip;
+    uint32_t hwlp[6], pie_state, hwlp_state;
+    uint32_t resv_addr; bool resv;
+    Region reg[SIM_NREGIONS];
+    P4SimConfig cfg;
+    P4SimStats stats;
+    CyState cy;
+    bool loaded, exited;
+    int exit_code;
+    uint32_t entry;
+    char *cmdline;
+    SimFile files[SIM_MAXFILES];
+    int sh_errno;
+    /* trap report */
+    uint32_t trap_cause, trap_tval;
+    const char *trap_what;
+};
+
+Region *sim_region(P4Sim *s, uint32_t addr, uint32_t len);
+int sim_semihost(P4Sim *s, uint32_t op, uint32_t arg, uint32_t *ret);
+void sim_console(P4Sim *s, int fd, const char *p, size_t n);
+
+#endif
