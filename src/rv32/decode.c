@@ -30,7 +30,7 @@ static void build_index(void)
 {
     for (int i = 0; i < 128; i++)
         first_of[i] = -1;
-    for (int op = RV__COUNT - 1; op >= 0; op--) {
+    for (int op = RV_FIRST_C - 1; op >= 0; op--) {
         unsigned major = rv_info[op].match & 0x7f;
         next_of[op] = first_of[major];
         first_of[major] = (int16_t)op;
@@ -43,7 +43,7 @@ static bool valid_rm(unsigned rm) { return rm <= 4 || rm == 7; }
 int rv_decode(uint32_t w, RvInsn *out)
 {
     if ((w & 3) != 3)
-        return 0; /* compressed forms: not in this table yet */
+        return rv_decode_c((uint16_t)w, out);
     if (!indexed)
         build_index();
     int op = first_of[w & 0x7f];

@@ -125,6 +125,32 @@ static void format_insn(const RvInsn *d, uint32_t pc, char *buf, size_t n)
     case RVF_FCVT_FX: snprintf(buf, n, "%s\t%s,%s%s", info->name, f[d->rd], x[d->rs1], rm); break;
     case RVF_FMV_XF:  snprintf(buf, n, "%s\t%s,%s", info->name, x[d->rd], f[d->rs1]); break;
     case RVF_FMV_FX:  snprintf(buf, n, "%s\t%s,%s", info->name, f[d->rd], x[d->rs1]); break;
+    /* compressed */
+    case RVF_C_ADDI4SPN: snprintf(buf, n, "%s\t%s,sp,%ld", info->name, x[d->rd], (long)d->imm); break;
+    case RVF_C_LW:
+    case RVF_C_LWSP:  snprintf(buf, n, "%s\t%s,%ld(%s)", info->name, x[d->rd], (long)d->imm, x[d->rs1]); break;
+    case RVF_C_FLW:
+    case RVF_C_FLWSP: snprintf(buf, n, "%s\t%s,%ld(%s)", info->name, f[d->rd], (long)d->imm, x[d->rs1]); break;
+    case RVF_C_SW:
+    case RVF_C_SWSP:  snprintf(buf, n, "%s\t%s,%ld(%s)", info->name, x[d->rs2], (long)d->imm, x[d->rs1]); break;
+    case RVF_C_FSW:
+    case RVF_C_FSWSP: snprintf(buf, n, "%s\t%s,%ld(%s)", info->name, f[d->rs2], (long)d->imm, x[d->rs1]); break;
+    case RVF_C_ADDI:
+    case RVF_C_ANDI:  snprintf(buf, n, "%s\t%s,%ld", info->name, x[d->rd], (long)d->imm); break;
+    case RVF_C_ADDI16SP: snprintf(buf, n, "%s\tsp,%ld", info->name, (long)d->imm); break;
+    case RVF_C_LUI:
+        snprintf(buf, n, "%s\t%s,0x%lx", info->name, x[d->rd], (unsigned long)(((uint32_t)d->imm >> 12) & 0xfffff));
+        break;
+    case RVF_C_SHIFTR:
+    case RVF_C_SLLI:  snprintf(buf, n, "%s\t%s,0x%lx", info->name, x[d->rd], (unsigned long)d->imm); break;
+    case RVF_C_ALU:   snprintf(buf, n, "%s\t%s,%s", info->name, x[d->rd], x[d->rs2]); break;
+    case RVF_C_J:     snprintf(buf, n, "%s\t0x%lx", info->name, (unsigned long)(pc + (uint32_t)d->imm)); break;
+    case RVF_C_BRANCH:
+        snprintf(buf, n, "%s\t%s,0x%lx", info->name, x[d->rs1], (unsigned long)(pc + (uint32_t)d->imm));
+        break;
+    case RVF_C_JR:    snprintf(buf, n, "%s\t%s", info->name, x[d->rs1]); break;
+    case RVF_C_MV:    snprintf(buf, n, "%s\t%s,%s", info->name, x[d->rd], x[d->rs2]); break;
+    case RVF_C_NONE:  snprintf(buf, n, "%s", info->name); break;
     default:          snprintf(buf, n, "?"); break;
     }
 }
@@ -136,8 +162,15 @@ int rv_disasm(const uint8_t *bytes, size_t avail, uint32_t pc, char *buf, size_t
         return avail ? 1 : 0;
     }
     uint16_t half = (uint16_t)(bytes[0] | bytes[1] << 8);
-    if ((half & 3) != 3 || (half & 0x1f) == 0x1f || avail < 4) {
-        /* compressed forms are not decoded yet; longer encodings do not exist here */
+    if ((half & 3) != 3) {
+        RvInsn c;
+        if (rv_decode_c(half, &c) == 2)
+            format_insn(&c, pc, buf, buflen);
+        else
+            snprintf(buf, buflen, ".2byte\t0x%x", half);
+        return 2;
+    }
+    if ((half & 0x1f) == 0x1f || avail < 4) { /* longer encodings do not exist here */
         snprintf(buf, buflen, ".2byte\t0x%x", half);
         return 2;
     }

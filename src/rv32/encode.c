@@ -23,6 +23,8 @@ bool rv_encode(const RvInsn *in, uint32_t *word)
 {
     if (in->op >= RV__COUNT || in->rd > 31 || in->rs1 > 31 || in->rs2 > 31 || in->rs3 > 31)
         return false;
+    if (in->op >= RV_FIRST_C)
+        return rv_encode_c(in, word);
     const RvInfo *info = &rv_info[in->op];
     uint32_t w = info->match;
     uint32_t rd = (uint32_t)in->rd << 7, rs1 = (uint32_t)in->rs1 << 15, rs2 = (uint32_t)in->rs2 << 20;

@@ -4,9 +4,9 @@
  *
  * Encodings are facts from the RISC-V Unprivileged ISA specification
  * (RV32I, M, A, F, Zicsr, Zifencei; table "RV32/64G Instruction Set
- * Listings") and the Privileged specification (mret, wfi). This layer covers
- * the 32-bit base encodings; the compressed (C) forms and the ESP32-P4 PIE
- * and hardware-loop instructions are the next additions to the table.
+ * Listings") and the Privileged specification (mret, wfi). The compressed
+ * (C) forms are those of RV32C with F (no D). The ESP32-P4 PIE and
+ * hardware-loop instructions are the next additions to the table.
  */
 #ifndef P4_RV32_H
 #define P4_RV32_H
@@ -44,6 +44,28 @@ enum RvFormat {
     RVF_FCVT_FX,/* fd, rs1[, rm] */
     RVF_FMV_XF, /* rd, fs1 */
     RVF_FMV_FX, /* fd, rs1 */
+    /* compressed (RV32C with F), 16-bit; x8-x15 for the 3-bit register fields */
+    RVF_C_ADDI4SPN, /* rd', sp, nzuimm */
+    RVF_C_LW,       /* rd', uimm(rs1') */
+    RVF_C_FLW,      /* fd', uimm(rs1') */
+    RVF_C_SW,       /* rs2', uimm(rs1') */
+    RVF_C_FSW,      /* fs2', uimm(rs1') */
+    RVF_C_ADDI,     /* rd, imm6 (c.addi, c.li) */
+    RVF_C_J,        /* target (c.jal, c.j) */
+    RVF_C_ADDI16SP, /* sp, nzimm */
+    RVF_C_LUI,      /* rd, nzimm[17:12] */
+    RVF_C_SHIFTR,   /* rd', shamt (c.srli, c.srai) */
+    RVF_C_ANDI,     /* rd', imm6 */
+    RVF_C_ALU,      /* rd', rs2' */
+    RVF_C_BRANCH,   /* rs1', target */
+    RVF_C_SLLI,     /* rd, shamt */
+    RVF_C_LWSP,     /* rd, uimm(sp) */
+    RVF_C_FLWSP,    /* fd, uimm(sp) */
+    RVF_C_JR,       /* rs1 (c.jr, c.jalr) */
+    RVF_C_MV,       /* rd, rs2 (c.mv, c.add) */
+    RVF_C_NONE,     /* c.ebreak */
+    RVF_C_SWSP,     /* rs2, uimm(sp) */
+    RVF_C_FSWSP,    /* fs2, uimm(sp) */
 };
 
 /* X(ID, mnemonic, format, match, mask): an instruction word w is ID when
@@ -145,7 +167,38 @@ enum RvFormat {
     X(FCLASS_S,  "fclass.s",  RVF_FMV_XF, 0xe0001053, 0xfff0707f) \
     X(FCVT_S_W,  "fcvt.s.w",  RVF_FCVT_FX,0xd0000053, 0xfff0007f) \
     X(FCVT_S_WU, "fcvt.s.wu", RVF_FCVT_FX,0xd0100053, 0xfff0007f) \
-    X(FMV_W_X,   "fmv.w.x",   RVF_FMV_FX, 0xf0000053, 0xfff0707f)
+    X(FMV_W_X,   "fmv.w.x",   RVF_FMV_FX, 0xf0000053, 0xfff0707f) \
+    /* C: 16-bit match/mask; order matters where encodings nest */ \
+    X(C_ADDI4SPN,"c.addi4spn",RVF_C_ADDI4SPN, 0x0000, 0xe003) \
+    X(C_LW,      "c.lw",      RVF_C_LW,   0x4000, 0xe003) \
+    X(C_FLW,     "c.flw",     RVF_C_FLW,  0x6000, 0xe003) \
+    X(C_SW,      "c.sw",      RVF_C_SW,   0xc000, 0xe003) \
+    X(C_FSW,     "c.fsw",     RVF_C_FSW,  0xe000, 0xe003) \
+    X(C_ADDI,    "c.addi",    RVF_C_ADDI, 0x0001, 0xe003) \
+    X(C_JAL,     "c.jal",     RVF_C_J,    0x2001, 0xe003) \
+    X(C_LI,      "c.li",      RVF_C_ADDI, 0x4001, 0xe003) \
+    X(C_ADDI16SP,"c.addi16sp",RVF_C_ADDI16SP, 0x6101, 0xef83) \
+    X(C_LUI,     "c.lui",     RVF_C_LUI,  0x6001, 0xe003) \
+    X(C_SRLI,    "c.srli",    RVF_C_SHIFTR, 0x8001, 0xec03) \
+    X(C_SRAI,    "c.srai",    RVF_C_SHIFTR, 0x8401, 0xec03) \
+    X(C_ANDI,    "c.andi",    RVF_C_ANDI, 0x8801, 0xec03) \
+    X(C_SUB,     "c.sub",     RVF_C_ALU,  0x8c01, 0xfc63) \
+    X(C_XOR,     "c.xor",     RVF_C_ALU,  0x8c21, 0xfc63) \
+    X(C_OR,      "c.or",      RVF_C_ALU,  0x8c41, 0xfc63) \
+    X(C_AND,     "c.and",     RVF_C_ALU,  0x8c61, 0xfc63) \
+    X(C_J,       "c.j",       RVF_C_J,    0xa001, 0xe003) \
+    X(C_BEQZ,    "c.beqz",    RVF_C_BRANCH, 0xc001, 0xe003) \
+    X(C_BNEZ,    "c.bnez",    RVF_C_BRANCH, 0xe001, 0xe003) \
+    X(C_SLLI,    "c.slli",    RVF_C_SLLI, 0x0002, 0xe003) \
+    X(C_LWSP,    "c.lwsp",    RVF_C_LWSP, 0x4002, 0xe003) \
+    X(C_FLWSP,   "c.flwsp",   RVF_C_FLWSP, 0x6002, 0xe003) \
+    X(C_JR,      "c.jr",      RVF_C_JR,   0x8002, 0xf07f) \
+    X(C_MV,      "c.mv",      RVF_C_MV,   0x8002, 0xf003) \
+    X(C_EBREAK,  "c.ebreak",  RVF_C_NONE, 0x9002, 0xffff) \
+    X(C_JALR,    "c.jalr",    RVF_C_JR,   0x9002, 0xf07f) \
+    X(C_ADD,     "c.add",     RVF_C_MV,   0x9002, 0xf003) \
+    X(C_SWSP,    "c.swsp",    RVF_C_SWSP, 0xc002, 0xe003) \
+    X(C_FSWSP,   "c.fswsp",   RVF_C_FSWSP, 0xe002, 0xe003)
 
 typedef enum RvOp {
 #define RV_OP_ENUM(id, name, fmt, match, mask) RV_##id,
@@ -154,6 +207,8 @@ typedef enum RvOp {
     RV__COUNT,
     RV_INVALID = RV__COUNT
 } RvOp;
+
+#define RV_FIRST_C RV_C_ADDI4SPN /* compressed ops follow the 32-bit ones */
 
 typedef struct RvInfo {
     const char *name;
@@ -179,13 +234,24 @@ typedef struct RvInsn {
                        20-bit value (not shifted); FENCE: pred << 4 | succ */
 } RvInsn;
 
-/* Decodes one 32-bit word. Returns the length in bytes, or 0 for a word
- * that is no instruction this layer knows. */
+/* Decodes one instruction: a 16-bit compressed one from the low half when
+ * its low two bits are not 11, else the 32-bit word. Returns the length in
+ * bytes (2 or 4), or 0 for an encoding this layer does not know (reserved
+ * ones included). */
 int rv_decode(uint32_t word, RvInsn *out);
 
-/* Encodes an instruction; returns false (and leaves *word alone) when an
- * operand is out of range for its field: never truncates silently. */
+/* Encodes an instruction (16-bit ones in the low half of *word); returns
+ * false (and leaves *word alone) when an operand is out of range for its
+ * field or the encoding would be reserved: never truncates silently. */
 bool rv_encode(const RvInsn *in, uint32_t *word);
+
+/* The compressed halves of rv_decode and rv_encode (compressed.c). */
+int rv_decode_c(uint16_t half, RvInsn *out);
+bool rv_encode_c(const RvInsn *in, uint32_t *word);
+
+/* The 32-bit instruction a compressed one stands for (the simulator
+ * executes that); a 32-bit instruction is returned unchanged. */
+RvInsn rv_expand(const RvInsn *in);
 
 /* Disassembles one instruction at `pc` into buf as "mnemonic\toperands"
  * (objdump -M no-aliases syntax). Returns the instruction length (2 or 4). */

@@ -29,6 +29,29 @@ int main(void)
                         (unsigned long)again);
         }
     }
+    /* every 16-bit word: what decodes re-encodes to itself */
+    unsigned long compressed = 0;
+    for (uint32_t h = 0; h < 0x10000; h++) {
+        if ((h & 3) == 3)
+            continue;
+        RvInsn d;
+        if (rv_decode(h, &d) != 2)
+            continue;
+        compressed++;
+        decoded++;
+        uint32_t again = 0;
+        if (!rv_encode(&d, &again) || again != h) {
+            if (failures++ < 10)
+                fprintf(stderr, "%s: %04lx re-encodes as %04lx\n", rv_info[d.op].name, (unsigned long)h,
+                        (unsigned long)again);
+        }
+        RvInsn x = rv_expand(&d);
+        if (x.op >= RV_FIRST_C) {
+            if (failures++ < 10)
+                fprintf(stderr, "%s does not expand to a 32-bit instruction\n", rv_info[d.op].name);
+        }
+    }
+    printf("%lu of 49152 16-bit words are valid RV32FC instructions\n", compressed);
     /* truncated input: 0..3 bytes of a 32-bit instruction */
     const uint8_t bytes[4] = {0x13, 0x05, 0x15, 0x00};
     char text[128];

@@ -27,26 +27,37 @@ static void emit(const RvInsn *in)
         return;
     }
     RvInsn back;
-    if (rv_decode(w, &back) != 4 || memcmp(&back, in, sizeof back) != 0) {
+    int len = in->op >= RV_FIRST_C ? 2 : 4;
+    if (rv_decode(w, &back) != len || memcmp(&back, in, sizeof back) != 0) {
         fprintf(stderr, "decode(encode(x)) != x for %s: word %08lx\n", rv_info[in->op].name, (unsigned long)w);
         failures++;
     }
     uint8_t b[4] = {(uint8_t)w, (uint8_t)(w >> 8), (uint8_t)(w >> 16), (uint8_t)(w >> 24)};
-    fwrite(b, 1, 4, bin);
+    fwrite(b, 1, (size_t)len, bin);
     char text[128];
-    rv_disasm(b, 4, pc, text, sizeof text);
-    fprintf(dis, "%8lx:\t%08lx          \t%s\n", (unsigned long)pc, (unsigned long)w, text);
+    rv_disasm(b, (size_t)len, pc, text, sizeof text);
+    if (len == 4)
+        fprintf(dis, "%8lx:\t%08lx          \t%s\n", (unsigned long)pc, (unsigned long)w, text);
+    else
+        fprintf(dis, "%8lx:\t%04lx                \t%s\n", (unsigned long)pc, (unsigned long)w, text);
     /* as syntax: like the disassembly, but pc-relative targets as .+offset */
     int fmt = rv_info[in->op].format;
-    if (fmt == RVF_BRANCH || fmt == RVF_JAL) {
+    if (fmt == RVF_BRANCH || fmt == RVF_JAL || fmt == RVF_C_BRANCH) {
         char *last = strrchr(text, ',');
         snprintf(last + 1, sizeof text - (size_t)(last + 1 - text), ".%+ld", (long)in->imm);
+    } else if (fmt == RVF_C_J) {
+        char *tab = strchr(text, '\t');
+        snprintf(tab + 1, sizeof text - (size_t)(tab + 1 - text), ".%+ld", (long)in->imm);
     }
     char *tab = strchr(text, '\t');
     if (tab)
         *tab = ' ';
-    fprintf(as, "%s\n", text);
-    pc += 4;
+    /* as compresses what it can unless told not to: only the c. forms may be */
+    if (len == 2)
+        fprintf(as, ".option rvc\n%s\n.option norvc\n", text);
+    else
+        fprintf(as, "%s\n", text);
+    pc += (uint32_t)len;
     count++;
 }
 
@@ -103,7 +114,7 @@ int main(int argc, char **argv)
     if (!bin || !dis || !as)
         return 2;
 
-    for (int op = 0; op < RV__COUNT; op++) {
+    for (int op = 0; op < RV_FIRST_C; op++) {
         RvInsn in = base((RvOp)op);
         switch (rv_info[op].format) {
         case RVF_R:
@@ -216,10 +227,52 @@ int main(int argc, char **argv)
         }
     }
 
+    /* Compressed forms: every register their fields allow, immediates across
+     * each layout's range (decode refuses reserved and hint encodings, and
+     * so must encode: those are skipped quietly here). */
+    for (int op = RV_FIRST_C; op < RV__COUNT; op++) {
+        for (int32_t v = -4096; v <= 4096; v += 34) {
+            for (unsigned r = 1; r < 32; r += 7) {
+                RvInsn in = base((RvOp)op);
+                in.len = 2;
+                uint8_t rp = (uint8_t)(8 + r % 8), full = (uint8_t)r;
+                switch (rv_info[op].format) {
+                case RVF_C_ADDI4SPN: in.rd = rp, in.rs1 = 2, in.imm = v & 0x3fc; break;
+                case RVF_C_LW: case RVF_C_FLW: in.rd = rp, in.rs1 = (uint8_t)(8 + (r + 3) % 8), in.imm = v & 0x7c; break;
+                case RVF_C_SW: case RVF_C_FSW: in.rs2 = rp, in.rs1 = (uint8_t)(8 + (r + 3) % 8), in.imm = v & 0x7c; break;
+                case RVF_C_ADDI: in.rd = full, in.rs1 = op == RV_C_LI ? 0 : full, in.imm = v % 32; break;
+                case RVF_C_J: in.rd = op == RV_C_JAL ? 1 : 0, in.imm = v % 2048; break;
+                case RVF_C_ADDI16SP: in.rd = in.rs1 = 2, in.imm = (v % 32) * 16; break;
+                case RVF_C_LUI: in.rd = full == 2 ? 3 : full, in.imm = (v % 32) * 4096; break;
+                case RVF_C_SHIFTR: in.rd = in.rs1 = rp, in.imm = v & 31; break;
+                case RVF_C_ANDI: in.rd = in.rs1 = rp, in.imm = v % 32; break;
+                case RVF_C_ALU: in.rd = in.rs1 = rp, in.rs2 = (uint8_t)(8 + (r + 5) % 8); break;
+                case RVF_C_BRANCH: in.rs1 = rp, in.imm = v % 256; break;
+                case RVF_C_SLLI: in.rd = in.rs1 = full, in.imm = v & 31; break;
+                case RVF_C_LWSP: case RVF_C_FLWSP: in.rd = full, in.rs1 = 2, in.imm = v & 0xfc; break;
+                case RVF_C_JR: in.rs1 = full, in.rd = op == RV_C_JALR ? 1 : 0; break;
+                case RVF_C_MV: in.rd = full, in.rs2 = (uint8_t)((r + 11) % 31 + 1), in.rs1 = op == RV_C_ADD ? full : 0; break;
+                case RVF_C_SWSP: case RVF_C_FSWSP: in.rs2 = full, in.rs1 = 2, in.imm = v & 0xfc; break;
+                default: break;
+                }
+                uint32_t w;
+                if (rv_encode(&in, &w))
+                    emit(&in);
+                if (rv_info[op].format == RVF_C_NONE || rv_info[op].format == RVF_C_JR ||
+                    rv_info[op].format == RVF_C_ALU || rv_info[op].format == RVF_C_MV)
+                    break; /* no immediate: one round of registers is enough */
+            }
+            if (rv_info[op].format == RVF_C_NONE)
+                break;
+            if ((rv_info[op].format == RVF_C_JR || rv_info[op].format == RVF_C_ALU || rv_info[op].format == RVF_C_MV) && v > -4000)
+                break;
+        }
+    }
+
     /* Then random operands, 50 per opcode, from a fixed seed. */
     uint32_t seed = 0x2545f491u;
 #define RAND() (seed = seed * 1664525u + 1013904223u, seed >> 8)
-    for (int op = 0; op < RV__COUNT; op++) {
+    for (int op = 0; op < RV_FIRST_C; op++) {
         for (int k = 0; k < 50; k++) {
             RvInsn in = base((RvOp)op);
             uint32_t r = RAND();
