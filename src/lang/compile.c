@@ -752,6 +752,17 @@ static uint32_t field_expr_len(const char *s, uint32_t n)
  * token list, restoring the outer one even when an error longjmps. */
 static void field_expression(Compiler *c, const Token *t, const char *s, uint32_t n)
 {
+    /* CPython reads the field as if parenthesised: leading blanks are not
+     * indentation (f"{ {1: 2}[1] }") */
+    while (n > 0 && (*s == ' ' || *s == '\t')) {
+        s++;
+        n--;
+    }
+    uint32_t last = n;
+    while (last > 0 && (s[last - 1] == ' ' || s[last - 1] == '\t'))
+        last--;
+    if (last >= 2 && s[last - 1] == '=' && !strchr("=!<>", s[last - 2]))
+        syntax_error(c, t, "'=' in f-string fields is not supported by P4JIT");
     TokenList sub;
     P4CompileError suberr;
     if (lex(s, n, &sub, &suberr) != 0) {
@@ -790,6 +801,8 @@ static void field_expression(Compiler *c, const Token *t, const char *s, uint32_
         syntax_error(c, t, "f-string: invalid expression");
 }
 
+static void fstring_text(Compiler *c, const Token *t, const char *s, uint32_t n, uint32_t *parts);
+
 static void fstring_field(Compiler *c, const Token *t, const char *s, uint32_t n)
 {
     uint32_t i = field_expr_len(s, n);
@@ -805,17 +818,32 @@ static void fstring_field(Compiler *c, const Token *t, const char *s, uint32_t n
         if (conv == 2) {
             emit(c, OP_FORMAT_VALUE, 2);
         }
-        emit_str(c, s + i + 1, n - i - 1);
+        const char *spec = s + i + 1;
+        uint32_t speclen = n - i - 1;
+        if (memchr(spec, '{', speclen)) {
+            /* a spec with fields, f"{x:{width}}", is itself an f-string */
+            enter(c);
+            uint32_t pieces = 0;
+            fstring_text(c, t, spec, speclen, &pieces);
+            if (pieces != 1)
+                emit(c, OP_BUILD_STRING, pieces);
+            leave(c);
+        } else {
+            emit_str(c, spec, speclen);
+        }
         emit(c, OP_FORMAT_VALUE, 1);
         return;
     }
     emit(c, OP_FORMAT_VALUE, conv);
 }
 
-static void fstring(Compiler *c, const Token *t, uint32_t *parts)
+static void fstring(Compiler *c, const Token *t, uint32_t *parts) { fstring_text(c, t, t->text, t->text_len, parts); }
+
+/* Pushes the pieces of f-string text s[0..n) (literals and formatted fields),
+ * counting them in *parts. */
+static void fstring_text(Compiler *c, const Token *t, const char *s, uint32_t n, uint32_t *parts)
 {
-    const char *s = t->text;
-    uint32_t n = t->text_len, lit = 0, i = 0;
+    uint32_t lit = 0, i = 0;
     char *buf = temp_alloc(c, n + 1);
     uint32_t blen = 0;
     while (i < n) {

@@ -152,6 +152,7 @@ static const ErrorCase error_cases[] = {
     /* regression: an early closing bracket was called unmatched although it matches */
     {"x = [i for i in]\n", "SyntaxError", "invalid syntax", 1, 16},
     {"x = (1 + )\n", "SyntaxError", "invalid syntax", 1, 10},
+    {"print(f'{x=}')\n", "SyntaxError", "'=' in f-string fields is not supported by P4JIT", 1, 7},
     /* regression: a display with more items than stack slots was an internal error */
     {NULL, "SyntaxError", "expression too complex (needs more than 1024 stack slots)", 1, 0},
 };
@@ -307,6 +308,23 @@ static void keyword_calls_and_methods(void **state)
     p4_compiled_free(&m);
 }
 
+static void fstring_specs_with_fields(void **state)
+{
+    (void)state;
+    P4bModule m;
+    P4CompileError err;
+    /* regression: the spec was a literal '{w}'; a leading blank in a field
+     * was an unexpected indent */
+    assert_int_equal(compile("s = f'{x:{w}.{p}f}{ {1: 2}[1] }{x == 1}{x != 2}'\n", &m, &err), 0);
+    const P4bCode *mod = &m.codes[0];
+    int formats = 0;
+    for (uint32_t i = 0; i < mod->ninsns; i++)
+        formats += BC_OP(mod->insns[i]) == OP_FORMAT_VALUE;
+    assert_int_equal(formats, 6); /* x, w, p, the dict item, the two comparisons */
+    assert_true(verifies(mod));
+    p4_compiled_free(&m);
+}
+
 static void limits_are_errors(void **state)
 {
     (void)state;
@@ -368,6 +386,7 @@ int main(void)
         cmocka_unit_test(comprehension_variable_does_not_leak),
         cmocka_unit_test(finally_runs_on_every_exit),
         cmocka_unit_test(keyword_calls_and_methods),
+        cmocka_unit_test(fstring_specs_with_fields),
         cmocka_unit_test(limits_are_errors),
         cmocka_unit_test(hostile_bytes_never_crash),
     };
