@@ -1,0 +1,74 @@
+/*
+ * asm.h - what a JIT needs on top of single instructions: a code buffer,
+ * labels with forward references, branches that reach any distance,
+ * constants in the fewest instructions, far calls, and the compressed form
+ * whenever the operands allow it.
+ *
+ * Usage: rv_asm_init, emit instructions and labels, rv_asm_finish. A forward
+ * conditional branch is emitted in the short form; if its label ends up out
+ * of reach, rv_asm_finish reports RV_ASM_RETRY_FAR and the caller assembles
+ * again with `far_branches` set, which emits every forward conditional
+ * branch as an inverted branch over a jal (±1 MiB). Backward branches pick
+ * their form from the known distance.
+ */
+#ifndef P4_RV32_ASM_H
+#define P4_RV32_ASM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rv32/rv32.h"
+
+enum RvAsmStatus {
+    RV_ASM_OK = 0,
+    RV_ASM_RETRY_FAR,   /* a forward branch did not reach: assemble again with far_branches */
+    RV_ASM_FULL,        /* the caller's buffer is full */
+    RV_ASM_BAD_OPERAND, /* an instruction's operand does not fit its field */
+    RV_ASM_NO_MEMORY,
+    RV_ASM_UNBOUND,     /* a label was used but never bound */
+};
+
+typedef struct RvFixup {
+    uint32_t at;    /* byte offset of the instruction to patch */
+    uint32_t label;
+    RvInsn insn;    /* the instruction, its imm to be filled in */
+} RvFixup;
+
+typedef struct RvAsm {
+    uint8_t *code;
+    size_t len, cap;
+    bool owned;         /* code is malloc'd and grows */
+    bool rvc;           /* use compressed forms when they fit */
+    bool far_branches;  /* forward conditional branches in the long form */
+    uint32_t base;      /* address the code will run at (for far calls) */
+    int status;         /* first error, enum RvAsmStatus */
+    uint32_t *labels;   /* byte offset of each label, UINT32_MAX until bound */
+    uint32_t nlabels, caplabels;
+    RvFixup *fixups;
+    uint32_t nfixups, capfixups;
+} RvAsm;
+
+/* buf/cap: a caller-provided buffer, or NULL/0 for a growable one. */
+void rv_asm_init(RvAsm *a, uint8_t *buf, size_t cap, uint32_t base, bool rvc);
+void rv_asm_free(RvAsm *a);
+/* Resolves what is left and returns the status. */
+int rv_asm_finish(RvAsm *a);
+
+/* One instruction; the compressed form when a->rvc and the operands allow. */
+void rv_asm_emit(RvAsm *a, const RvInsn *in);
+/* rd = value, in one instruction when it can be (addi/c.li, lui/c.lui),
+ * else lui + addi. */
+void rv_asm_li(RvAsm *a, unsigned rd, int32_t value);
+void rv_asm_mv(RvAsm *a, unsigned rd, unsigned rs);
+
+uint32_t rv_asm_new_label(RvAsm *a);
+void rv_asm_bind(RvAsm *a, uint32_t label);
+/* Conditional branch (op: RV_BEQ ... RV_BGEU) to a label, any distance. */
+void rv_asm_branch(RvAsm *a, RvOp op, unsigned rs1, unsigned rs2, uint32_t label);
+/* jal rd, label (±1 MiB). */
+void rv_asm_jump(RvAsm *a, unsigned rd, uint32_t label);
+/* Call an absolute address: jal when in reach, else auipc + jalr. */
+void rv_asm_call(RvAsm *a, uint32_t target);
+
+#endif
