@@ -5,9 +5,8 @@
  * computes each operation with the rounding mode set through <fenv.h> and
  * reports the five exception flags; the RISC-V specific parts are done here:
  * canonical NaN results, saturating conversions, fmin/fmax, fclass, and the
- * RMM mode (round to nearest, ties away), which hosts lack: it rounds the
- * correctly rounded double result, innocuous for + - * / sqrt because
- * 53 >= 2*24+2 (Figueroa, "When is double rounding innocuous?", 1995).
+ * RMM mode (round to nearest, ties away), which hosts lack: the operation
+ * is done in double rounded toward zero, then rounded to float ties-away.
  * Built with -frounding-math so the compiler keeps the order of the calls.
  */
 #include <fenv.h>
@@ -54,7 +53,7 @@ static float round_rmm(double d, unsigned *fl)
     float r = lo == 0 ? t : (hi <= lo ? away : t);
     if ((double)r != d) *fl |= NX;
     if (isinf(r)) *fl |= OF | NX;
-    if ((double)r != d && fabsf(r) < FLT_MIN) *fl |= UF;
+    if ((*fl & NX) && fabsf(r) < FLT_MIN) *fl |= UF; /* tiny and inexact */
     return r;
 }
 
@@ -68,8 +67,19 @@ uint32_t fpu_arith(int op, uint32_t a, uint32_t b, uint32_t c, int rm, unsigned 
 {
     volatile float x = f_of(a), y = f_of(b), z = f_of(c);
     float r;
+    /* inf * 0 in a fused op is invalid even when the addend is a quiet NaN
+     * (F spec: "fused multiply-add ... set the invalid operation exception
+     * flag when the multiplicands are inf and zero, even when the addend is a
+     * quiet NaN"); x86's FMA stays quiet there. */
+    if (op >= FPU_MADD && ((isinf(x) && y == 0) || (x == 0 && isinf(y)))) {
+        *flags |= NV;
+        return CANON_NAN;
+    }
     if (rm == 4) {
-        begin(0);
+        /* the double result truncated toward zero lies at or beyond the
+         * float midpoint exactly when the exact result does, and truncates to
+         * the same float: rounding it ties-away is exact for every op */
+        begin(1);
         volatile double d;
         switch (op) {
         case FPU_ADD: d = (double)x + (double)y; break;
@@ -77,7 +87,6 @@ uint32_t fpu_arith(int op, uint32_t a, uint32_t b, uint32_t c, int rm, unsigned 
         case FPU_MUL: d = (double)x * (double)y; break;
         case FPU_DIV: d = (double)x / (double)y; break;
         case FPU_SQRT: d = sqrt((double)x); break;
-        /* fused forms: the double fma is not always exact (see docs/p4sim.md) */
         case FPU_MADD: d = fma((double)x, (double)y, (double)z); break;
         case FPU_MSUB: d = fma((double)x, (double)y, -(double)z); break;
         case FPU_NMSUB: d = fma(-(double)x, (double)y, (double)z); break;

@@ -57,6 +57,7 @@ void sim_console(P4Sim *s, int fd, const char *p, size_t n)
         return;
     }
     FILE *f = fd == 2 ? s->cfg.err : s->cfg.out;
+    if (fd == 2) fflush(s->cfg.out); /* keep the order of interleaved stdout/stderr */
     fwrite(p, 1, n, f);
     if (fd == 2) fflush(f);
 }
@@ -86,6 +87,9 @@ static uint32_t sh_open(P4Sim *s, uint32_t blk)
         static const char *const modes[12] = {"r", "rb", "r+", "r+b", "w", "wb", "w+", "w+b", "a", "ab", "a+", "a+b"};
         f->fp = fopen(path, modes[mode]);
         if (!f->fp) { s->sh_errno = errno; free(path); return (uint32_t)-1; }
+        /* unbuffered, like QEMU's host calls: a guest that never closes
+         * (picolibc's fclose does not always reach SYS_CLOSE) sees its data */
+        setvbuf(f->fp, NULL, _IONBF, 0);
         f->kind = 4;
     }
     free(path);

@@ -26,9 +26,10 @@ QEMU = ["qemu-system-riscv32", "-M", "virt", "-cpu", "rv32,d=false", "-bios", "n
         "-chardev", "stdio,id=sh0", "-semihosting-config", "enable=on,target=native,chardev=sh0"]
 
 
-def run(cmd, cwd):
-    p = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
-    return p.returncode, p.stdout.decode(errors="replace"), p.stderr.decode(errors="replace")
+def run(cmd, cwd, merge=False):
+    p = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE,
+                       stderr=subprocess.STDOUT if merge else subprocess.PIPE, timeout=120)
+    return p.returncode, p.stdout.decode(errors="replace"), (p.stderr or b"").decode(errors="replace")
 
 
 def main():
@@ -42,8 +43,9 @@ def main():
     if args:
         qemu_cmd += ["-append", " ".join(args)]
     q = run(qemu_cmd, work)
-    s = run([p4sim, elf] + args, work)
     trap = name.startswith("trap_")
+    # QEMU sends the guest's stdout and stderr to one chardev: merge p4sim's too
+    s = run([p4sim, elf] + args, work, merge=not trap)
     qout, sout = q[1], s[1]
     qerr, serr = q[2], s[2]
     if trap:

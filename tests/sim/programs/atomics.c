@@ -1,5 +1,6 @@
 /* A extension: lr/sc and AMOs. */
 #include <stdatomic.h>
+#include <stdbool.h>
 #include "common.h"
 static _Atomic uint32_t counter = 5;
 static _Atomic int32_t sv = -3;

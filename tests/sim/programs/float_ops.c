@@ -199,6 +199,11 @@ int main(void)
             for (unsigned i = 0; i < NS; i++)
                 for (unsigned j = 0; j < (ops[o].arity > 1 ? NS : 1); j++)
                     for (unsigned k = 0; k < (ops[o].arity > 2 ? NS : 1); k += 3) {
+                        /* QEMU 7.2 raises underflow for tiny*x - FLT_MIN in RMM although
+                         * the exact result is not tiny (docs/p4sim.md): left out */
+                        if (ops[o].arity == 3 && special[(k + i) % NS] == 0x00800000 &&
+                            (strstr(ops[o].name, ".rmm") || (m == 4 && strstr(ops[o].name, ".dyn"))))
+                            continue;
                         flags();
                         mix(ops[o].fn(special[i], special[j], special[(k + i) % NS]));
                         uint32_t f = flags();
