@@ -299,6 +299,7 @@ P4SimStatus p4sim_run(P4Sim *s, uint64_t max_insns)
     const bool model = s->cfg.cycle_model, trace = s->cfg.trace;
     uint32_t oldx[32], oldf[32];
     SimOp *o = NULL;
+    bool flush = false; /* fence.i seen: drop the decode cache once o is no longer used */
     for (;;) {
         if (max_insns && s->stats.instret >= max_insns) {
             fprintf(s->cfg.diag, "p4sim: stopped after %llu instructions (--max-insns) at pc 0x%08x\n",
@@ -397,7 +398,7 @@ P4SimStatus p4sim_run(P4Sim *s, uint64_t max_insns)
         case RV_OR: x[in->rd] = a | b; break;
         case RV_AND: x[in->rd] = a & b; break;
         case RV_FENCE: break;
-        case RV_FENCE_I: drop_code(s); break; /* the decode cache is this core's I-cache */
+        case RV_FENCE_I: flush = true; break; /* the decode cache is this core's I-cache */
         case RV_ECALL: TRAP(C_ECALL_M, 0);
         case RV_EBREAK: {
             /* semihosting: slli x0,x0,0x1f; ebreak; srai x0,x0,7 (RISC-V semihosting spec) */
@@ -511,6 +512,7 @@ P4SimStatus p4sim_run(P4Sim *s, uint64_t max_insns)
         } else
             s->stats.cycles++;
         if (trace) trace_line(s, pc, oldx, oldf);
+        if (flush) drop_code(s), flush = false;
         s->pc = next;
     }
 trap:
