@@ -24,7 +24,7 @@ static const TypeCode typecodes[] = {
     {'h', 2, -32768, 32767, "signed short integer is less than minimum", "signed short integer is greater than maximum"},
     {'H', 2, 0, 65535, "unsigned short is less than minimum", "unsigned short is greater than maximum"},
     {'i', 4, INT32_MIN, INT32_MAX, "signed integer is less than minimum", "signed integer is greater than maximum"},
-    {'I', 4, 0, UINT32_MAX, "unsigned int is less than minimum", "unsigned int is greater than maximum"},
+    {'I', 4, 0, UINT32_MAX, "can't convert negative value to unsigned int", "unsigned int is greater than maximum"},
     {'f', 4, 0, 0, NULL, NULL},
 };
 
@@ -97,11 +97,8 @@ bool array_set(VM *vm, Array *a, uint32_t i, Value v)
         memcpy(p, &f, 4);
         return true;
     }
-    if (!v_is_intlike(v)) {
-        if (a->hdr.type == T_BYTEARRAY)
-            return vm_raise(vm, EXC_TypeError, "'%s' object cannot be interpreted as an integer", type_name(v));
-        return vm_raise(vm, EXC_TypeError, "array item must be integer");
-    }
+    if (!v_is_intlike(v))
+        return vm_raise(vm, EXC_TypeError, "'%s' object cannot be interpreted as an integer", type_name(v));
     int64_t x = v.u.i;
     if (a->hdr.type == T_BYTEARRAY && (x < 0 || x > 255))
         return vm_raise(vm, EXC_ValueError, "byte must be in range(0, 256)");
@@ -212,21 +209,36 @@ const uint32_t n_array_methods = sizeof array_methods / sizeof array_methods[0];
 static bool array_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
     Value tcv = args[0];
-    if (tcv.type != T_STR || AS(Str, tcv)->len != 1)
+    if (tcv.type != T_STR || str_charlen(AS(Str, tcv)) != 1)
         return vm_raise(vm, EXC_TypeError, "array() argument 1 must be a unicode character, not %s", type_name(tcv));
     char code = AS(Str, tcv)->data[0];
-    if (!typecode(code))
-        return vm_raise(vm, EXC_ValueError, "bad typecode (must be b, B, h, H, i, I or f)");
+    if (AS(Str, tcv)->len != 1 || !typecode(code)) /* CPython 3.11's list, though we take fewer */
+        return vm_raise(vm, EXC_ValueError, "bad typecode (must be b, B, u, h, H, i, I, l, L, q, Q, f or d)");
+    Value init = nargs == 2 ? args[1] : v_none();
+    if (init.type == T_STR)
+        return vm_raise(vm, EXC_TypeError, "cannot use a str to initialize an array with typecode '%c'", code);
+    if (init.type == T_BYTES || init.type == T_BYTEARRAY) {
+        /* like CPython's frombytes(): the bytes are the elements' memory */
+        uint32_t nbytes = init.type == T_BYTES ? AS(Str, init)->len : AS(Array, init)->len;
+        uint32_t size = size_of((uint16_t)code);
+        if (nbytes % size != 0)
+            return vm_raise(vm, EXC_ValueError, "bytes length not a multiple of item size");
+        Array *b = array_new(vm, code, nbytes / size);
+        if (!b)
+            return false;
+        if (nbytes) /* init is an argument, so rooted; read its data after allocating */
+            memcpy(b->data, init.type == T_BYTES ? (const uint8_t *)AS(Str, init)->data : AS(Array, init)->data,
+                   nbytes);
+        *out = v_obj(b);
+        return true;
+    }
     Array *a = array_new(vm, code, 0);
     if (!a)
         return false;
     *out = v_obj(a);
     if (nargs == 1)
         return true;
-    if (v_is_number(args[1]))
-        return vm_raise(vm, EXC_TypeError, "cannot use a %s to initialize an array with typecode '%c'",
-                        type_name(args[1]), code);
-    return array_extend(vm, a, args[1]);
+    return array_extend(vm, a, init);
 }
 NATIVE(bi_array, "array", array_fn, 1, 2);
 

@@ -20,8 +20,10 @@ static bool position(VM *vm, Value key, uint32_t len, const char *what, uint32_t
 
 static bool bad_index(VM *vm, Value obj, Value key)
 {
-    return vm_raise(vm, EXC_TypeError, "%s indices must be integers or slices, not %s",
-                    obj.type == T_ARRAY ? "array" : type_name(obj), type_name(key));
+    if (obj.type == T_ARRAY)
+        return vm_raise(vm, EXC_TypeError, "array indices must be integers");
+    return vm_raise(vm, EXC_TypeError, "%s indices must be integers or slices, not %s", type_name(obj),
+                    type_name(key));
 }
 
 static Value *seq_items(Value v, uint32_t *len)
@@ -132,8 +134,9 @@ bool vm_getitem(VM *vm, Value obj, Value key, Value *out)
                 return vm_raise(vm, EXC_OverflowError, "integer overflow");
             if (!slice_indices(vm, AS(Slice, key), (int32_t)len, &start, &stop, &step, &n))
                 return false;
+            /* the stop bound maps like CPython's, so repr(r[5:2]) is range(5, 2) */
             int64_t b = r->start + (int64_t)start * r->step, st = (int64_t)step * r->step;
-            int64_t e = b + (int64_t)n * st;
+            int64_t e = r->start + (int64_t)stop * r->step;
             if (st > INT32_MAX || st < INT32_MIN || e > INT32_MAX || e < INT32_MIN)
                 return vm_raise(vm, EXC_OverflowError, "integer overflow");
             Range *nr = range_new(vm, (int32_t)b, (int32_t)e, (int32_t)st);
@@ -149,6 +152,18 @@ bool vm_getitem(VM *vm, Value obj, Value key, Value *out)
     }
 }
 
+/* Can vm_getiter take v? (To tell "not iterable" from other errors.) */
+static bool iterable(Value v)
+{
+    switch ((Type)v.type) {
+    case T_RANGE: case T_LIST: case T_TUPLE: case T_STR: case T_BYTES: case T_BYTEARRAY:
+    case T_ARRAY: case T_DICT: case T_DICTVIEW: case T_ITER:
+        return true;
+    default:
+        return false;
+    }
+}
+
 /* lst[a:b] = iterable (any length for step 1; equal length otherwise). */
 static bool set_list_slice(VM *vm, List *l, Slice *s, Value value)
 {
@@ -159,7 +174,12 @@ static bool set_list_slice(VM *vm, List *l, Slice *s, Value value)
     if (!src)
         return false;
     VM_ROOT(vm, v_obj(src));
+    VM_ROOT(vm, v_obj(l));
     bool ok = list_extend(vm, src, value);
+    if (!ok && !iterable(value)) {
+        vm->exc = v_unbound();
+        ok = vm_raise(vm, EXC_TypeError, "can only assign an iterable");
+    }
     if (ok && step == 1) {
         if (stop < start)
             stop = start;
@@ -183,8 +203,105 @@ static bool set_list_slice(VM *vm, List *l, Slice *s, Value value)
         for (int32_t k = 0; ok && k < n; k++)
             l->items[start + (int64_t)k * step] = src->items[k];
     }
-    VM_UNROOT(vm, 1);
+    VM_UNROOT(vm, 2);
     return ok;
+}
+
+/* Replaces elements [start, start+removed) of an array or bytearray with
+ * `added` elements copied from src (which must not be a's own buffer),
+ * growing or shrinking it. a must be reachable (rooted). */
+static bool array_splice(VM *vm, Array *a, uint32_t start, uint32_t removed, const Array *src, uint32_t added)
+{
+    size_t size = array_itemsize(a);
+    uint32_t tail = a->len - start - removed; /* elements after the replaced run */
+    uint64_t len = (uint64_t)a->len - removed + added;
+    if (len * size > (1u << 28))
+        return vm_raise_oom(vm);
+    if (len > a->cap) {
+        uint64_t cap = len + len / 4;
+        VM_ROOT(vm, v_obj((void *)src));
+        uint8_t *data = gc_alloc_raw(vm, (size_t)cap * size);
+        VM_UNROOT(vm, 1);
+        if (!data)
+            return false;
+        if (start) /* a->data may be NULL when empty: no zero-length copies from it */
+            memcpy(data, a->data, start * size);
+        if (tail)
+            memcpy(data + (start + added) * size, a->data + (start + removed) * size, tail * size);
+        uint8_t *old = a->data;
+        a->data = data;
+        a->cap = (uint32_t)cap;
+        gc_free_raw(vm, old);
+    } else if (tail) {
+        memmove(a->data + (start + added) * size, a->data + (start + removed) * size, tail * size);
+    }
+    if (added)
+        memcpy(a->data + start * size, src->data, added * size);
+    a->len = (uint32_t)len;
+    return true;
+}
+
+/* arr[slice] = value. An array takes only an array of its own typecode, a
+ * bytearray any bytes-like object or iterable of ints (as in CPython); a
+ * plain slice may change the length, an extended one must match it. */
+static bool set_array_slice(VM *vm, Array *a, Slice *s, Value value)
+{
+    int32_t start, stop, step, n;
+    if (!slice_indices(vm, s, (int32_t)a->len, &start, &stop, &step, &n))
+        return false;
+    bool is_bytearray = a->hdr.type == T_BYTEARRAY;
+    Array *src = NULL;
+    VM_ROOT(vm, v_obj(a));
+    VM_ROOT(vm, value);
+    if (!is_bytearray) {
+        if (value.type != T_ARRAY)
+            vm_raise(vm, EXC_TypeError, "can only assign array (not \"%s\") to array slice", type_name(value));
+        else if (AS(Array, value)->hdr.aux != a->hdr.aux)
+            vm_raise(vm, EXC_TypeError, "bad argument type for built-in operation");
+        else if ((src = array_new(vm, (char)a->hdr.aux, AS(Array, value)->len)) && src->len)
+            /* a copy, so that a[1:] = a reads the old contents */
+            memcpy(src->data, AS(Array, value)->data, (size_t)src->len * array_itemsize(src));
+    } else if (value.type == T_STR || !iterable(value)) {
+        vm_raise(vm, EXC_TypeError, "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
+    } else {
+        Value copy; /* bytearray(value): checks every element */
+        if (bi_bytearray.fn(vm, &vm->roots[vm->nroots - 1], 1, NULL, &copy))
+            src = AS(Array, copy);
+    }
+    if (!src) {
+        VM_UNROOT(vm, 2);
+        return false;
+    }
+    VM_ROOT(vm, v_obj(src));
+    bool ok = true;
+    if (step == 1) {
+        if (stop < start)
+            stop = start;
+        ok = array_splice(vm, a, (uint32_t)start, (uint32_t)(stop - start), src, src->len);
+    } else if ((int32_t)src->len != n) {
+        ok = vm_raise(vm, EXC_ValueError, "attempt to assign %s of size %lu to extended slice of size %ld",
+                      is_bytearray ? "bytes" : "array", (unsigned long)src->len, (long)n);
+    } else {
+        size_t size = array_itemsize(a);
+        for (int32_t k = 0; k < n; k++)
+            memcpy(a->data + (size_t)(start + (int64_t)k * step) * size, src->data + (size_t)k * size, size);
+    }
+    VM_UNROOT(vm, 3);
+    return ok;
+}
+
+/* The positions a slice selects, in increasing order, for deletion:
+ * first index, distance and count. */
+static bool slice_for_delete(VM *vm, Slice *s, uint32_t len, int32_t *start, int32_t *step, int32_t *n)
+{
+    int32_t stop;
+    if (!slice_indices(vm, s, (int32_t)len, start, &stop, step, n))
+        return false;
+    if (*step < 0) { /* the same items, walked forwards */
+        *start = *start + (*n - 1) * *step;
+        *step = -*step;
+    }
+    return true;
 }
 
 bool vm_setitem(VM *vm, Value obj, Value key, Value value)
@@ -208,24 +325,8 @@ bool vm_setitem(VM *vm, Value obj, Value key, Value value)
                 return false;
             return array_set(vm, AS(Array, obj), i, value);
         }
-        if (key.type == T_SLICE) {
-            Array *a = AS(Array, obj);
-            int32_t start, stop, step, n;
-            if (!slice_indices(vm, AS(Slice, key), (int32_t)a->len, &start, &stop, &step, &n))
-                return false;
-            int32_t vlen;
-            if (!vm_len(vm, value, &vlen))
-                return false;
-            if (vlen != n)
-                return vm_raise(vm, EXC_ValueError, "slice assignment of a different length is not supported by P4JIT arrays");
-            for (int32_t k = 0; k < n; k++) {
-                Value v;
-                if (!vm_getitem(vm, value, v_int(k), &v) ||
-                    !array_set(vm, a, (uint32_t)(start + (int64_t)k * step), v))
-                    return false;
-            }
-            return true;
-        }
+        if (key.type == T_SLICE)
+            return set_array_slice(vm, AS(Array, obj), AS(Slice, key), value);
         return bad_index(vm, obj, key);
     case T_DICT:
         return dict_set(vm, AS(Dict, obj), key, value);
@@ -236,41 +337,69 @@ bool vm_setitem(VM *vm, Value obj, Value key, Value value)
 
 bool vm_delitem(VM *vm, Value obj, Value key)
 {
-    if (obj.type == T_DICT)
+    uint32_t i = 0;
+    int32_t start, step, n;
+    switch ((Type)obj.type) {
+    case T_DICT:
         return dict_delete(vm, AS(Dict, obj), key);
-    if (obj.type == T_LIST) {
+    case T_LIST: {
         List *l = AS(List, obj);
         if (v_is_intlike(key)) {
-            uint32_t i = 0;
             if (!position(vm, key, l->len, "list assignment", &i))
                 return false;
             memmove(l->items + i, l->items + i + 1, (l->len - i - 1) * sizeof(Value));
             l->len--;
             return true;
         }
-        if (key.type == T_SLICE) {
-            int32_t start, stop, step, n;
-            if (!slice_indices(vm, AS(Slice, key), (int32_t)l->len, &start, &stop, &step, &n))
+        if (key.type != T_SLICE)
+            return bad_index(vm, obj, key);
+        if (!slice_for_delete(vm, AS(Slice, key), l->len, &start, &step, &n))
+            return false;
+        if (n <= 0)
+            return true;
+        /* compact the survivors over the deleted positions */
+        uint32_t w = (uint32_t)start;
+        for (uint32_t r = w, k = 0; r < l->len; r++) {
+            if ((int32_t)k < n && r == (uint32_t)(start + (int64_t)k * step)) {
+                k++;
+                continue;
+            }
+            l->items[w++] = l->items[r];
+        }
+        l->len = w;
+        return true;
+    }
+    case T_ARRAY:
+    case T_BYTEARRAY: {
+        Array *a = AS(Array, obj);
+        size_t size = array_itemsize(a);
+        if (v_is_intlike(key)) {
+            if (!position(vm, key, a->len, obj.type == T_ARRAY ? "array assignment" : "bytearray", &i))
                 return false;
-            if (step < 0) { /* delete the same items, walking forwards */
-                start = start + (n - 1) * step;
-                step = -step;
-            }
-            uint32_t w = (uint32_t)(n > 0 ? start : 0);
-            for (uint32_t r = w, k = 0; r < l->len; r++) {
-                if ((int32_t)k < n && r == (uint32_t)(start + (int64_t)k * step)) {
-                    k++;
-                    continue;
-                }
-                l->items[w++] = l->items[r];
-            }
-            if (n > 0)
-                l->len = w;
+            memmove(a->data + i * size, a->data + (i + 1) * size, (a->len - i - 1) * size);
+            a->len--;
             return true;
         }
-        return bad_index(vm, obj, key);
+        if (key.type != T_SLICE)
+            return bad_index(vm, obj, key);
+        if (!slice_for_delete(vm, AS(Slice, key), a->len, &start, &step, &n))
+            return false;
+        if (n <= 0)
+            return true;
+        uint32_t w = (uint32_t)start;
+        for (uint32_t r = w, k = 0; r < a->len; r++) {
+            if ((int32_t)k < n && r == (uint32_t)(start + (int64_t)k * step)) {
+                k++;
+                continue;
+            }
+            memmove(a->data + (size_t)w++ * size, a->data + (size_t)r * size, size);
+        }
+        a->len = w;
+        return true;
     }
-    return vm_raise(vm, EXC_TypeError, "'%s' object doesn't support item deletion", type_name(obj));
+    default:
+        return vm_raise(vm, EXC_TypeError, "'%s' object doesn't support item deletion", type_name(obj));
+    }
 }
 
 bool vm_contains(VM *vm, Value container, Value item, bool *out)
@@ -299,6 +428,24 @@ bool vm_contains(VM *vm, Value container, Value item, bool *out)
         int64_t x = item.u.i;
         bool inside = r->step > 0 ? (x >= r->start && x < r->stop) : (x <= r->start && x > r->stop);
         *out = inside && (x - r->start) % r->step == 0;
+        return true;
+    }
+    case T_BYTEARRAY: {
+        Array *a = AS(Array, container);
+        if (v_is_intlike(item)) {
+            if (item.u.i < 0 || item.u.i > 255)
+                return vm_raise(vm, EXC_ValueError, "byte must be in range(0, 256)");
+            *out = a->len && memchr(a->data, item.u.i, a->len) != NULL;
+            return true;
+        }
+        if (item.type != T_BYTES && item.type != T_BYTEARRAY)
+            return vm_raise(vm, EXC_TypeError, "a bytes-like object is required, not '%s'", type_name(item));
+        const uint8_t *needle = item.type == T_BYTES ? (const uint8_t *)AS(Str, item)->data : AS(Array, item)->data;
+        uint32_t m = item.type == T_BYTES ? AS(Str, item)->len : AS(Array, item)->len;
+        for (uint32_t i = 0; i + m <= a->len && !*out; i++)
+            *out = m == 0 || memcmp(a->data + i, needle, m) == 0;
+        if (m == 0)
+            *out = true;
         return true;
     }
     case T_LIST:
@@ -415,74 +562,100 @@ static bool len_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 }
 NATIVE(bi_len, "len", len_fn, 1, 1);
 
-/* min() and max(): over one iterable or over the arguments. */
-static bool extreme(VM *vm, Value *args, int nargs, bool want_max, const char *name, Value *out)
+/* min() and max(): over one iterable or over the arguments, with the
+ * keywords key= and default=. Like CPython, the candidate is compared with
+ * the best so far (item < best for min, item > best for max), so that the
+ * first of equal extremes wins and TypeErrors read the same. */
+static bool extreme(VM *vm, Value *args, int nargs, Tuple *kw, bool want_max, const char *name, Value *out)
 {
-    if (nargs == 0)
+    Value key = v_none(), dflt = v_unbound();
+    int npos = nargs - (kw ? (int)kw->len : 0);
+    for (uint32_t k = 0; kw && k < kw->len; k++) {
+        Str *kname = AS(Str, kw->items[k]);
+        if (strcmp(kname->data, "key") == 0)
+            key = args[npos + (int)k];
+        else if (strcmp(kname->data, "default") == 0)
+            dflt = args[npos + (int)k];
+        else
+            return vm_raise(vm, EXC_TypeError, "'%s' is an invalid keyword argument for %s()", kname->data, name);
+    }
+    if (npos == 0)
         return vm_raise(vm, EXC_TypeError, "%s expected at least 1 argument, got 0", name);
+    if (npos > 1 && dflt.type != T_UNBOUND)
+        return vm_raise(vm, EXC_TypeError, "Cannot specify a default for %s() with multiple positional arguments",
+                        name);
     Value it;
-    if (nargs == 1) {
+    if (npos == 1) {
         if (!vm_getiter(vm, args[0], &it))
             return false;
     } else {
-        Tuple *t = tuple_new(vm, (uint32_t)nargs);
+        Tuple *t = tuple_new(vm, (uint32_t)npos);
         if (!t)
             return false;
-        memcpy(t->items, args, (size_t)nargs * sizeof(Value));
+        memcpy(t->items, args, (size_t)npos * sizeof(Value));
         VM_ROOT(vm, v_obj(t));
         bool ok = vm_getiter(vm, v_obj(t), &it);
         VM_UNROOT(vm, 1);
         if (!ok)
             return false;
     }
+    /* roots: the iterator, then the best item, its key, the candidate and
+     * its key (the key function may run Python code and collect) */
     VM_ROOT(vm, it);
+    Value *slot = &vm->roots[vm->nroots];
+    for (int k = 0; k < 4; k++)
+        VM_ROOT(vm, v_none());
     bool have = false, ok = true;
-    Value best = v_none();
+    bool keyed = key.type != T_NONE;
     for (;;) {
-        Value v;
-        int r = vm_iternext(vm, it, &v);
+        int r = vm_iternext(vm, it, &slot[2]);
         if (r <= 0) {
             ok = r == 0;
             break;
         }
-        if (!have) {
-            best = v;
-            have = true;
-            VM_ROOT(vm, best);
-            continue;
-        }
-        bool better;
-        if (!vm_less(vm, want_max ? best : v, want_max ? v : best, &better)) {
+        if (keyed && !vm_call(vm, key, &slot[2], 1, NULL, &slot[3])) {
             ok = false;
             break;
         }
-        if (better) {
-            best = v;
-            vm->roots[vm->nroots - 1] = best;
+        if (!keyed)
+            slot[3] = slot[2];
+        Value better = v_bool(true);
+        if (have && !vm_compare(vm, want_max ? OP_COMPARE_GT : OP_COMPARE_LT, slot[3], slot[1], &better)) {
+            ok = false;
+            break;
+        }
+        if (better.u.i) {
+            slot[0] = slot[2];
+            slot[1] = slot[3];
+            have = true;
         }
     }
-    if (have)
-        VM_UNROOT(vm, 1);
-    VM_UNROOT(vm, 1);
+    Value best = slot[0];
+    VM_UNROOT(vm, 5);
     if (!ok)
         return false;
-    if (!have)
+    if (!have) {
+        if (dflt.type != T_UNBOUND) {
+            *out = dflt;
+            return true;
+        }
         return vm_raise(vm, EXC_ValueError, "%s() arg is an empty sequence", name);
+    }
     *out = best;
     return true;
 }
 
 static bool min_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
-    return extreme(vm, args, nargs, false, "min", out);
+    return extreme(vm, args, nargs, kw, false, "min", out);
 }
-NATIVE(bi_min, "min", min_fn, 1, -1);
+NATIVE_WITH_KW(bi_min, "min", min_fn, 0, -1); /* counted inside, with CPython's message */
 
 static bool max_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
-    return extreme(vm, args, nargs, true, "max", out);
+    return extreme(vm, args, nargs, kw, true, "max", out);
 }
-NATIVE(bi_max, "max", max_fn, 1, -1);
+NATIVE_WITH_KW(bi_max, "max", max_fn, 0, -1);
 
 static bool sum_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {

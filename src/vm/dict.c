@@ -47,8 +47,25 @@ static bool lookup(VM *vm, Dict *d, Value key, uint32_t hash, uint32_t *slot, in
     }
 }
 
-/* Rebuilds entries (dropping tombstones) and the index for `need` entries;
- * the dict must be reachable. */
+/* Points the index at every live entry. */
+static void reindex(Dict *d)
+{
+    for (uint32_t i = 0; i <= d->mask; i++)
+        d->index[i] = EMPTY;
+    for (uint32_t e = 0; e < d->used; e++) {
+        if (d->entries[e].key.type == T_UNBOUND)
+            continue;
+        uint32_t i = d->entries[e].hash & d->mask;
+        while (d->index[i] != EMPTY)
+            i = (i + 1) & d->mask;
+        d->index[i] = (int32_t)e;
+    }
+}
+
+/* Resizes the table for `need` live entries, dropping the deleted ones. The
+ * dict must be reachable. The index is replaced first (indexing the old
+ * entries), then the entries, so that when either allocation fails the dict
+ * is still whole. */
 static bool rebuild(VM *vm, Dict *d, uint32_t need)
 {
     uint32_t cap = 8;
@@ -56,11 +73,17 @@ static bool rebuild(VM *vm, Dict *d, uint32_t need)
         cap *= 2;
     if (cap > (1u << 24))
         return vm_raise_oom(vm);
-    uint32_t slots = cap * 2;
+    uint32_t slots = cap * 2; /* at most half full: short probe runs */
+    int32_t *index = gc_alloc_raw(vm, slots * sizeof(int32_t));
+    if (!index)
+        return false;
+    gc_free_raw(vm, d->index);
+    d->index = index;
+    d->mask = slots - 1;
+    reindex(d);
     DictEntry *entries = gc_alloc_raw(vm, cap * sizeof(DictEntry));
     if (!entries)
         return false;
-    /* keep the new entries reachable while the index is allocated */
     DictEntry *old = d->entries;
     uint32_t used = 0;
     for (uint32_t i = 0; i < d->used; i++)
@@ -69,22 +92,8 @@ static bool rebuild(VM *vm, Dict *d, uint32_t need)
     d->entries = entries;
     d->used = used;
     d->cap = cap;
-    d->mask = 0;
     gc_free_raw(vm, old);
-    int32_t *index = gc_alloc_raw(vm, slots * sizeof(int32_t));
-    if (!index)
-        return false;
-    gc_free_raw(vm, d->index);
-    d->index = index;
-    for (uint32_t i = 0; i < slots; i++)
-        index[i] = EMPTY;
-    d->mask = slots - 1;
-    for (uint32_t e = 0; e < used; e++) {
-        uint32_t i = entries[e].hash & d->mask;
-        while (index[i] != EMPTY)
-            i = (i + 1) & d->mask;
-        index[i] = (int32_t)e;
-    }
+    reindex(d);
     return true;
 }
 
@@ -247,9 +256,15 @@ static bool update_from(VM *vm, Dict *d, Value src)
         /* unpack into the root slots so both halves stay reachable */
         Value *slots = &vm->roots[vm->nroots - 2];
         int32_t len = 0;
-        if (!vm_len(vm, item, &len) || len != 2) {
+        if (!vm_len(vm, item, &len)) {
             VM_UNROOT(vm, 3);
             vm->exc = v_unbound();
+            ok = vm_raise(vm, EXC_TypeError, "cannot convert dictionary update sequence element #%lu to a sequence",
+                          (unsigned long)n);
+            break;
+        }
+        if (len != 2) {
+            VM_UNROOT(vm, 3);
             ok = vm_raise(vm, EXC_ValueError, "dictionary update sequence element #%lu has length %ld; 2 is required",
                           (unsigned long)n, (long)len);
             break;

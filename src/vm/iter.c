@@ -115,6 +115,9 @@ bool slice_indices(VM *vm, const Slice *s, int32_t len, int32_t *start, int32_t 
 
 /* ---- iteration -------------------------------------------------------------------- */
 
+/* Flag in Iter.aux2 of an ITER_DICT: walks the entries backwards (reversed()). */
+#define DICT_REVERSED 0x100u
+
 bool vm_getiter(VM *vm, Value obj, Value *out)
 {
     Iter *it;
@@ -236,20 +239,31 @@ int vm_iternext(VM *vm, Value iter, Value *out)
             vm_raise(vm, EXC_RuntimeError, "dictionary changed size during iteration");
             return -1;
         }
-        while ((uint32_t)it->i < d->used && d->entries[it->i].key.type == T_UNBOUND)
-            it->i++;
-        if ((uint32_t)it->i >= d->used)
-            return 0;
-        DictEntry *e = &d->entries[it->i++];
-        if (it->aux2 == VIEW_KEYS) {
+        int32_t at;
+        if (it->aux2 & DICT_REVERSED) { /* reversed(d): i counts down from used - 1 */
+            while (it->i >= 0 && (uint32_t)it->i < d->used && d->entries[it->i].key.type == T_UNBOUND)
+                it->i--;
+            if (it->i < 0 || (uint32_t)it->i >= d->used)
+                return 0;
+            at = it->i--;
+        } else {
+            while ((uint32_t)it->i < d->used && d->entries[it->i].key.type == T_UNBOUND)
+                it->i++;
+            if ((uint32_t)it->i >= d->used)
+                return 0;
+            at = it->i++;
+        }
+        DictEntry *e = &d->entries[at];
+        uint32_t kind = it->aux2 & ~(uint32_t)DICT_REVERSED;
+        if (kind == VIEW_KEYS) {
             *out = e->key;
-        } else if (it->aux2 == VIEW_VALUES) {
+        } else if (kind == VIEW_VALUES) {
             *out = e->value;
         } else {
             Tuple *t = tuple_new(vm, 2);
             if (!t)
                 return -1;
-            e = &d->entries[it->i - 1];
+            e = &d->entries[at];
             t->items[0] = e->key;
             t->items[1] = e->value;
             *out = v_obj(t);
@@ -272,6 +286,10 @@ int vm_iternext(VM *vm, Value iter, Value *out)
         return r;
     }
     case ITER_ENUMERATE: {
+        if (it->aux2) { /* the count passed 2**31-1 */
+            vm_raise(vm, EXC_OverflowError, "integer overflow");
+            return -1;
+        }
         Value v;
         int r = vm_iternext(vm, it->src, &v);
         if (r <= 0)
@@ -283,11 +301,10 @@ int vm_iternext(VM *vm, Value iter, Value *out)
             return -1;
         t->items[0] = v_int(it->i);
         t->items[1] = v;
-        if (it->i == INT32_MAX) {
-            vm_raise(vm, EXC_OverflowError, "integer overflow");
-            return -1;
-        }
-        it->i++;
+        if (it->i == INT32_MAX)
+            it->aux2 = 1;
+        else
+            it->i++;
         *out = v_obj(t);
         return 1;
     }
@@ -379,6 +396,15 @@ NATIVE(bi_zip, "zip", zip_fn, 0, -1);
 static bool reversed_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
     Value s = args[0];
+    if (s.type == T_DICT || s.type == T_DICTVIEW) {
+        Iter *it;
+        if (!vm_getiter(vm, s, out))
+            return false;
+        it = AS(Iter, *out);
+        it->aux2 |= DICT_REVERSED;
+        it->i = (int32_t)AS(Dict, it->src)->used - 1;
+        return true;
+    }
     switch ((Type)s.type) {
     case T_LIST: case T_TUPLE: case T_STR: case T_BYTES: case T_BYTEARRAY: case T_ARRAY: case T_RANGE:
         break;

@@ -237,72 +237,100 @@ bool seq_repeat(VM *vm, Value seq, int32_t n, Value *out)
 
 /* ---- sorting: a stable merge sort on vm_less ------------------------------------- */
 
-/* Sorts v[0..n) using tmp[0..n) as scratch (both rooted). */
-static bool merge_sort(VM *vm, Value *v, Value *tmp, uint32_t n, bool reverse)
+/* Sorts the n records of v (each `width` values: the sort key first, then
+ * for key= sorts the item itself) using tmp as scratch of the same size.
+ * Both must be rooted: a key function may run Python code and collect. */
+static bool merge_sort(VM *vm, Value *v, Value *tmp, uint32_t n, uint32_t width, bool reverse)
 {
-    for (uint32_t width = 1; width < n; width *= 2) {
-        for (uint32_t lo = 0; lo < n; lo += 2 * width) {
-            uint32_t mid = lo + width < n ? lo + width : n;
-            uint32_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+    size_t w = width;
+    for (uint32_t run = 1; run < n; run *= 2) {
+        for (uint32_t lo = 0; lo < n; lo += 2 * run) {
+            uint32_t mid = n - lo > run ? lo + run : n;
+            uint32_t hi = n - mid > run ? mid + run : n;
             uint32_t i = lo, j = mid, k = lo;
             while (i < mid && j < hi) {
                 bool take_right;
-                /* stable: take from the right only when strictly smaller */
-                if (!vm_less(vm, reverse ? v[i] : v[j], reverse ? v[j] : v[i], &take_right))
+                /* stable: take from the right run only when its record is
+                 * strictly before the left one (after it, for reverse) */
+                if (!vm_less(vm, reverse ? v[i * w] : v[j * w], reverse ? v[j * w] : v[i * w], &take_right))
                     return false;
-                tmp[k++] = take_right ? v[j++] : v[i++];
+                uint32_t from = take_right ? j++ : i++;
+                memcpy(&tmp[k++ * w], &v[from * w], w * sizeof(Value));
             }
-            while (i < mid)
-                tmp[k++] = v[i++];
-            while (j < hi)
-                tmp[k++] = v[j++];
+            if (i < mid)
+                memcpy(&tmp[k * w], &v[i * w], (mid - i) * w * sizeof(Value));
+            else if (j < hi)
+                memcpy(&tmp[k * w], &v[j * w], (hi - j) * w * sizeof(Value));
         }
-        memcpy(v, tmp, n * sizeof(Value));
+        memcpy(v, tmp, (size_t)n * w * sizeof(Value));
     }
     return true;
 }
 
-static bool sort_list(VM *vm, List *l, bool reverse)
+/* Sorts l in place by its items, or by key(item) when key is not None. The
+ * list is sorted in a copy, so a failing comparison (or key call) leaves it
+ * as it was. */
+static bool sort_list(VM *vm, List *l, bool reverse, Value key)
 {
     uint32_t n = l->len;
-    if (n < 2)
+    uint32_t width = key.type == T_NONE ? 1 : 2;
+    if (n < 2 && width == 1)
         return true;
+    if ((uint64_t)n * width > (1u << 26))
+        return vm_raise_oom(vm);
     VM_ROOT(vm, v_obj(l));
-    List *scratch = list_new(vm, n);
-    VM_UNROOT(vm, 1);
-    if (!scratch)
+    VM_ROOT(vm, key);
+    List *work = list_new(vm, n * width);
+    if (!work) {
+        VM_UNROOT(vm, 2);
         return false;
-    VM_ROOT(vm, v_obj(scratch));
-    /* sort a copy, so that a failing comparison leaves the list intact */
-    List *work = list_new(vm, n);
-    VM_UNROOT(vm, 1);
-    if (!work)
-        return false;
-    VM_ROOT(vm, v_obj(scratch));
+    }
     VM_ROOT(vm, v_obj(work));
-    memcpy(work->items, l->items, n * sizeof(Value));
-    work->len = n;
-    scratch->len = n;
-    for (uint32_t i = 0; i < n; i++)
-        scratch->items[i] = v_none();
-    bool ok = merge_sort(vm, work->items, scratch->items, n, reverse);
-    if (ok && l->len == n)
-        memcpy(l->items, work->items, n * sizeof(Value));
-    VM_UNROOT(vm, 2);
+    bool ok = true;
+    for (uint32_t i = 0; i < n && ok; i++) {
+        /* the key function may shrink the list under us */
+        Value item = i < l->len ? l->items[i] : v_none();
+        if (width == 2) {
+            work->items[work->len++] = v_none(); /* the key, filled below */
+            work->items[work->len++] = item;
+            ok = vm_call(vm, key, &work->items[work->len - 1], 1, NULL, &work->items[work->len - 2]);
+        } else {
+            work->items[work->len++] = item;
+        }
+    }
+    List *scratch = ok ? list_new(vm, n * width) : NULL;
+    ok = scratch != NULL;
+    if (ok) {
+        VM_ROOT(vm, v_obj(scratch));
+        scratch->len = n * width; /* raw payloads start zeroed: T_UNBOUND values */
+        ok = merge_sort(vm, work->items, scratch->items, n, width, reverse);
+        VM_UNROOT(vm, 1);
+    }
+    if (ok && l->len != n)
+        ok = vm_raise(vm, EXC_ValueError, "list modified during sort");
+    if (ok)
+        for (uint32_t i = 0; i < n; i++)
+            l->items[i] = work->items[i * width + width - 1];
+    VM_UNROOT(vm, 3);
     return ok;
 }
 
-/* Reads the reverse= keyword argument (the only one sort accepts). */
-static bool reverse_kw(VM *vm, Value *args, int nargs, Tuple *kw, const char *fn, bool *reverse)
+/* Reads the keyword arguments of sort() and sorted(): key= and reverse=. */
+static bool sort_kw(VM *vm, Value *args, int nargs, Tuple *kw, const char *fn, bool *reverse, Value *key)
 {
     *reverse = false;
+    *key = v_none();
     if (!kw)
         return true;
     for (uint32_t k = 0; k < kw->len; k++) {
         Str *name = AS(Str, kw->items[k]);
-        if (strcmp(name->data, "reverse") != 0)
+        Value v = args[nargs - (int)kw->len + (int)k];
+        if (strcmp(name->data, "reverse") == 0)
+            *reverse = vm_truthy(v);
+        else if (strcmp(name->data, "key") == 0)
+            *key = v;
+        else
             return vm_raise(vm, EXC_TypeError, "'%s' is an invalid keyword argument for %s()", name->data, fn);
-        *reverse = vm_truthy(args[nargs - (int)kw->len + (int)k]);
     }
     return true;
 }
@@ -386,24 +414,27 @@ static bool find_item(VM *vm, Value seq, Value x, int32_t start, int32_t stop, i
     return true;
 }
 
-static void clamp_range(Value *args, int nargs, uint32_t len, int32_t *start, int32_t *stop)
+/* The optional start and stop arguments of index(), clamped like slice
+ * bounds. */
+static bool clamp_range(VM *vm, Value *args, int nargs, uint32_t len, int32_t *start, int32_t *stop)
 {
     *start = 0;
     *stop = (int32_t)len;
     for (int k = 0; k < 2 && 2 + k < nargs; k++) {
         Value v = args[2 + k];
         if (!v_is_intlike(v))
-            continue;
-        int32_t x = v.u.i;
+            return vm_raise(vm, EXC_TypeError, "slice indices must be integers or have an __index__ method");
+        int64_t x = v.u.i;
         if (x < 0)
-            x = x + (int32_t)len < 0 ? 0 : x + (int32_t)len;
-        if (x > (int32_t)len)
-            x = (int32_t)len;
+            x = x + len < 0 ? 0 : x + len;
+        if (x > (int64_t)len)
+            x = len;
         if (k == 0)
-            *start = x;
+            *start = (int32_t)x;
         else
-            *stop = x;
+            *stop = (int32_t)x;
     }
+    return true;
 }
 
 static bool seq_index(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
@@ -411,7 +442,8 @@ static bool seq_index(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     uint32_t len;
     items_of(args[0], &len);
     int32_t start, stop, at;
-    clamp_range(args, nargs, len, &start, &stop);
+    if (!clamp_range(vm, args, nargs, len, &start, &stop))
+        return false;
     if (!find_item(vm, args[0], args[1], start, stop, &at))
         return false;
     if (at < 0) {
@@ -459,12 +491,13 @@ static bool m_reverse(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 static bool m_sort(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
     bool reverse;
-    if (!reverse_kw(vm, args, nargs, kw, "sort", &reverse))
-        return false;
+    Value key;
     if (nargs - (kw ? (int)kw->len : 0) > 1)
         return vm_raise(vm, EXC_TypeError, "sort() takes no positional arguments");
+    if (!sort_kw(vm, args, nargs, kw, "sort", &reverse, &key))
+        return false;
     *out = v_none();
-    return sort_list(vm, AS(List, args[0]), reverse);
+    return sort_list(vm, AS(List, args[0]), reverse, key);
 }
 
 static bool m_remove(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
@@ -509,7 +542,7 @@ static NATIVE(list_extend_m, "extend", m_extend, 2, 2);
 static NATIVE(seq_index_m, "index", seq_index, 2, 4);
 static NATIVE(seq_count_m, "count", seq_count, 2, 2);
 static NATIVE(list_reverse_m, "reverse", m_reverse, 1, 1);
-static NATIVE_WITH_KW(list_sort_m, "sort", m_sort, 1, 1);
+static NATIVE_WITH_KW(list_sort_m, "sort", m_sort, 1, -1); /* positional ones rejected inside */
 static NATIVE(list_remove_m, "remove", m_remove, 2, 2);
 static NATIVE(list_clear_m, "clear", m_clear, 1, 1);
 static NATIVE(list_copy_m, "copy", m_copy, 1, 1);
@@ -562,17 +595,18 @@ NATIVE(bi_tuple, "tuple", tuple_fn, 0, 1);
 static bool sorted_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
     bool reverse;
-    if (!reverse_kw(vm, args, nargs, kw, "sort", &reverse))
-        return false;
+    Value key;
     if (nargs - (kw ? (int)kw->len : 0) != 1)
         return vm_raise(vm, EXC_TypeError, "sorted expected 1 argument, got %d", nargs - (kw ? (int)kw->len : 0));
+    if (!sort_kw(vm, args, nargs, kw, "sort", &reverse, &key))
+        return false;
     List *l = list_new(vm, 0);
     if (!l)
         return false;
     VM_ROOT(vm, v_obj(l));
-    bool ok = list_extend(vm, l, args[0]) && sort_list(vm, l, reverse);
+    bool ok = list_extend(vm, l, args[0]) && sort_list(vm, l, reverse, key);
     VM_UNROOT(vm, 1);
     *out = v_obj(l);
     return ok;
 }
-NATIVE_WITH_KW(bi_sorted, "sorted", sorted_fn, 1, 2);
+NATIVE_WITH_KW(bi_sorted, "sorted", sorted_fn, 0, -1); /* counted inside, with CPython's message */
