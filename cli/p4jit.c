@@ -8,6 +8,7 @@
 
 #include "port/port.h"
 #include "vm/p4b.h"
+#include "jit/jit.h"
 #include "vm/vm.h"
 #if P4_HAVE_COMPILER
 #include "lang/compile.h"
@@ -30,6 +31,8 @@ static const char usage[] =
     "  run [options] FILE.py|FILE.p4b [args...]   run a program\n"
     "  compile FILE.py -o FILE.p4b                 compile to portable bytecode\n"
     "  dis FILE.py|FILE.p4b                        list the bytecode with line numbers\n"
+    "  dis --jit FILE.py|FILE.p4b                  run it, then show each compiled function's\n"
+    "                                              typed IR and RV32 code\n"
     "  objdump FILE.bin [--vma ADDR] [--rev 1|3] [--aliases]\n"
     "                                              disassemble raw RV32 machine code\n"
     "\n"
@@ -43,6 +46,14 @@ static const char usage[] =
     "  --on host|qemu          where to run: this process (default), or the RV32\n"
     "                          firmware under qemu-system-riscv32\n"
     "  --firmware ELF          the firmware image for --on (default: the build's)\n"
+    "  -X jit=off|auto|eager   the JIT: auto (default on RV32) compiles a function with a\n"
+    "                          loop at its first call, others after -X jit-threshold=N\n"
+    "                          calls; eager compiles every function at its first call.\n"
+    "                          The host generates RV32 code but cannot run it (off by default)\n"
+    "  -X jit-code=SIZE        JIT code buffer (default 256K); -X jit-specs=N: type\n"
+    "                          specialisations per function (default 4)\n"
+    "  --jit-report            list every function the JIT saw on stderr at exit:\n"
+    "                          signature, code size, compile cost, or why not compiled\n"
     "\n"
     "  --help, --version\n";
 
@@ -168,7 +179,12 @@ static int cmd_run(int argc, char **argv)
 {
     VMConfig cfg;
     vm_config_default(&cfg);
-    bool stats = false;
+    bool stats = false, jit_report_wanted = false;
+    JitConfig jcfg;
+    jit_config_default(&jcfg);
+#if !P4_FIRMWARE
+    jcfg.mode = JIT_OFF; /* the host cannot run RV32 code: the JIT is for reports there */
+#endif
 #if !P4_FIRMWARE
     const char *on = "host", *firmware = getenv("P4JIT_FIRMWARE");
     if (!firmware)
@@ -194,6 +210,13 @@ static int cmd_run(int argc, char **argv)
             cfg.gc_stress = true;
         } else if (strcmp(opt, "--stats") == 0) {
             stats = true;
+        } else if (strcmp(opt, "-X") == 0 && i + 1 < argc) {
+            if (!jit_parse_option(&jcfg, argv[++i]))
+                return fail("bad -X option '%s' (see p4jit --help)", argv[i]);
+        } else if (strcmp(opt, "--jit-report") == 0) {
+            jit_report_wanted = true;
+            if (jcfg.mode == JIT_OFF)
+                jcfg.mode = JIT_AUTO;
 #if !P4_FIRMWARE
         } else if (strcmp(opt, "--on") == 0 && i + 1 < argc) {
             on = argv[++i];
@@ -243,7 +266,13 @@ static int cmd_run(int argc, char **argv)
         return fail("%s", "cannot allocate the VM's memory");
     }
     uint64_t instret0 = port_instret(), cycles0 = port_cycles();
-    bool ok = vm_load_program(vm, m, source, source_len) && vm_run_program(vm);
+    bool ok = vm_load_program(vm, m, source, source_len);
+    if (ok && jcfg.mode != JIT_OFF && !jit_init(vm, &jcfg)) {
+        vm_free(vm);
+        free(source);
+        return fail("%s", "cannot allocate the JIT's memory");
+    }
+    ok = ok && vm_run_program(vm);
     uint64_t instret1 = port_instret(), cycles1 = port_cycles();
     if (!ok) {
         vm_flush(vm);
@@ -256,6 +285,11 @@ static int cmd_run(int argc, char **argv)
                 (unsigned long long)(instret1 - instret0), (unsigned long long)(cycles1 - cycles0),
                 (unsigned long)port_cpu_hz(), (unsigned long)vm->heap.collections);
     }
+    if (jit_report_wanted) {
+        vm_flush(vm);
+        jit_report(vm);
+    }
+    jit_free(vm);
     vm_free(vm);
     free(source);
     return ok ? 0 : 1;
@@ -305,10 +339,53 @@ static int cmd_compile(int argc, char **argv)
 #endif
 }
 
+static void discard(void *ctx, int fd, const char *data, size_t len) {}
+
+/* dis --jit: runs the program with every function compiled at its first
+ * call (its output discarded), then lists what the JIT made of each. */
+static int dis_jit(const char *path)
+{
+    P4bModule *m = calloc(1, sizeof *m);
+    char *source;
+    size_t source_len = 0;
+    if (!m)
+        return fail("%s", "out of memory");
+    int rc = load_module(path, m, &source, &source_len);
+    if (rc != 0) {
+        free(m);
+        return rc;
+    }
+    VMConfig cfg;
+    vm_config_default(&cfg);
+    JitConfig jcfg;
+    jit_config_default(&jcfg);
+    jcfg.mode = JIT_EAGER;
+    VM *vm = vm_new(&cfg);
+    if (!vm) {
+        p4b_free(m);
+        free(m);
+        free(source);
+        return fail("%s", "cannot allocate the VM's memory");
+    }
+    bool ok = vm_load_program(vm, m, source, source_len) && jit_init(vm, &jcfg);
+    if (ok) {
+        vm->write = discard;
+        if (!vm_run_program(vm))
+            vm->exc = v_unbound(); /* listing what was compiled up to the error */
+        jit_dump(vm);
+    }
+    jit_free(vm);
+    vm_free(vm);
+    free(source);
+    return ok ? 0 : 1;
+}
+
 static int cmd_dis(int argc, char **argv)
 {
+    if (argc == 3 && strcmp(argv[1], "--jit") == 0)
+        return dis_jit(argv[2]);
     if (argc != 2)
-        return fail("%s", "usage: p4jit dis FILE.py|FILE.p4b");
+        return fail("%s", "usage: p4jit dis [--jit] FILE.py|FILE.p4b");
     P4bModule m;
     memset(&m, 0, sizeof m);
     char *source;

@@ -15,6 +15,7 @@
 
 #include "vm/bytecode.h"
 #include "vm/p4b.h"
+#include "jit/jit.h"
 #include "vm/vm.h"
 
 #if defined(__GNUC__) || defined(__clang__)
@@ -372,7 +373,11 @@ static bool run(VM *vm, uint32_t stop)
             PUSH(v);
             NEXT();
         }
-        CASE(STORE_GLOBAL) prog->globals[arg] = POP(); NEXT();
+        CASE(STORE_GLOBAL)
+            prog->globals[arg] = POP();
+            if (vm->jit)
+                jit_global_stored(vm, arg); /* compiled code may have its old value built in */
+            NEXT();
         CASE(LOAD_ATTR) {
             SAVE();
             CHECK(vm_load_attr(vm, TOP(), AS(Str, prog->strings[arg]), &TOP()));
@@ -795,6 +800,16 @@ static bool run(VM *vm, uint32_t stop)
             Value fn = *fnslot;
             SAVE();
             if (fn.type == T_FUNCTION) {
+                if (vm->jit && !kw) {
+                    bool jit_ok;
+                    Value result;
+                    if (jit_call(vm, AS(Function, fn), args, nargs, &result, &jit_ok)) {
+                        CHECK(jit_ok);
+                        *fnslot = result;
+                        sp = fnslot + 1;
+                        NEXT();
+                    }
+                }
                 /* ([fn] [no self]) args: the callee's locals start at args */
                 CHECK(push_frame(vm, AS(Function, fn), args, nargs, kw, fnslot));
                 f->pc = PC();

@@ -6,6 +6,7 @@
  * for CPython, so programs using it run unchanged there.
  */
 #include "port/port.h"
+#include "jit/jit.h"
 #include "vm/vm.h"
 
 static Value counter(uint64_t c) { return v_int((int32_t)(c & 0x7fffffffu)); }
@@ -36,7 +37,7 @@ static bool jit_info_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     if (args[0].type != T_FUNCTION)
         return vm_raise(vm, EXC_TypeError, "jit_info() argument must be a function, not '%s'",
                         type_name(args[0]));
-    Str *s = str_from_cstr(vm, "interpreted");
+    Str *s = jit_info(vm, AS(Function, args[0]));
     if (!s)
         return false;
     *out = v_obj(s);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "port/port.h"
+#include "jit/jit.h"
 #include "vm/vm.h"
 
 #define MARK_STACK 4096u /* grey-stack entries; overflow only costs a rescan */
@@ -68,6 +69,7 @@ void vm_free(VM *vm)
 {
     if (!vm)
         return;
+    jit_free(vm);
     vm_release_program(vm);
     if (vm->heap.base)
         gc_release_arena(vm);

@@ -84,6 +84,8 @@ struct VM {
     uint32_t outlen;
 
     uint32_t repr_depth;  /* nesting of fmt_repr, bounded */
+
+    struct JitState *jit; /* NULL: every function is interpreted */
 };
 
 /* Creates a VM; NULL if its memory cannot be had. */

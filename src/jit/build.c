@@ -1,0 +1,1253 @@
+/*
+ * build.c - bytecode to typed SSA.
+ *
+ * The bytecode's basic blocks become IR blocks. Each block is interpreted
+ * abstractly: the value stack holds IR values, and locals, stack slots live
+ * across blocks and the hidden state of for-loops are "variables" put into
+ * SSA form on the fly (Braun et al., "Simple and Efficient Construction of
+ * Static Single Assignment Form", CC 2013): a block is sealed once all its
+ * predecessors are built; a variable read in an unsealed loop header gets an
+ * incomplete phi, completed when the back edge is built.
+ *
+ * Types come from the specialisation's argument types, constants and the
+ * operations. A loop header's phi takes the type of the value entering the
+ * loop; if the back edge brings another type the function is refused (Python
+ * would change the variable's type between iterations; the interpreter
+ * handles that, compiled code does not).
+ *
+ * Values that exist only at compile time (the built-in `range`, a module, a
+ * function to call, a range or array iterator, a tuple being unpacked) are
+ * "statics": negative stack entries indexing a table here.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jit/jit_int.h"
+#include "vm/bytecode.h"
+#include "vm/p4b.h"
+
+enum StaticKind { S_OBJ, S_RANGE, S_ITER_RANGE, S_ITER_COUNTED, S_ITER_ARRAY, S_TUPLE, S_METHOD_SELF_NONE };
+
+typedef struct Static {
+    uint8_t kind;
+    Value obj;          /* S_OBJ: the object (function, native, module, type) */
+    int32_t v[4];       /* S_RANGE: start stop step; S_TUPLE items; iterators: base variable */
+    uint32_t n;
+} Static;
+
+#define STATIC_ID(i) (-2 - (int32_t)(i))
+#define IS_STATIC(v) ((v) <= -2)
+#define STATIC_INDEX(v) ((uint32_t)(-2 - (v)))
+
+typedef struct Builder {
+    JitState *js;
+    JitSpec *spec;
+    Ir *ir;
+    const Code *code;
+    const uint32_t *insns;
+    uint32_t n;
+    JitResolveFn resolve;
+    IrRefusal *why;
+    bool failed;
+    /* bytecode CFG */
+    int32_t *block_of;    /* pc -> IR block starting there, or -1 */
+    uint32_t *expect_preds;
+    uint32_t *filled_preds;
+    int32_t *entry_depth;
+    /* variables */
+    uint32_t nvars, stack_base, hidden_base, nhidden, maxhidden;
+    int32_t *defs;        /* nblocks * nvars: current definition, or -1 */
+    int32_t *forward;     /* value -> replacement (removed trivial phis), or -1 */
+    uint32_t capforward;
+    /* incomplete phis: (block, var, phi) */
+    struct { int32_t block, var, phi; } *incomplete;
+    uint32_t nincomplete, capincomplete;
+    /* assumed statics in unsealed headers: (block, var, value) */
+    struct { int32_t block, var, val; } *assumed;
+    uint32_t nassumed, capassumed;
+    int32_t *var_of_phi;   /* phi -> variable, for messages */
+    Static statics[256];
+    uint32_t nstatics;
+    /* abstract stack of the block being built */
+    int32_t stack[P4B_MAX_STACK + 8];
+    uint32_t sp;
+    int32_t cur;           /* block being built */
+    uint32_t pc;           /* instruction being built */
+    int32_t hidden_of_pc[64][2]; /* GET_ITER pc -> hidden variable base */
+    uint32_t nhidden_sites;
+} Builder;
+
+/* ---- refusals ------------------------------------------------------------- */
+
+static int32_t line_of(Builder *b, uint32_t pc)
+{
+    const P4bCode *src = b->code->src;
+    return bc_line_for_pc(src->linetab, src->linetab_len, (int32_t)src->firstline, pc);
+}
+
+static bool refuse(Builder *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static bool refuse(Builder *b, const char *fmt, ...)
+{
+    if (!b->failed) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(b->why->why, sizeof b->why->why, fmt, ap);
+        va_end(ap);
+        b->why->line = line_of(b, b->pc);
+        b->failed = true;
+    }
+    return false;
+}
+
+static const char *local_name(Builder *b, uint32_t var)
+{
+    if (var < b->code->nlocals)
+        return AS(Str, b->code->program->strings[b->code->src->localnames[var]])->data;
+    return var < b->hidden_base ? "(a stack slot)" : "(a loop iterator)";
+}
+
+/* ---- values ----------------------------------------------------------------- */
+
+static int32_t res(Builder *b, int32_t v)
+{
+    while (v >= 0 && (uint32_t)v < b->capforward && b->forward[v] >= 0)
+        v = b->forward[v];
+    return v;
+}
+
+static int32_t emit(Builder *b, IrOp op, IrType t, int32_t x, int32_t y, int32_t z)
+{
+    int32_t v = ir_add(b->ir, b->cur, op, t, x, y, z);
+    b->ir->ins[v].pc = b->pc;
+    return v;
+}
+
+static IrType ty(Builder *b, int32_t v) { return (IrType)b->ir->ins[res(b, v)].type; }
+
+static JitInsExtra *extra(Builder *b, int32_t v) { return jit_extra(b->ir, v); }
+
+/* A failing instruction re-runs pc with these witnesses. */
+static void witness(Builder *b, int32_t v, int32_t w0, int32_t w1, int32_t w2)
+{
+    IrIns *in = &b->ir->ins[v];
+    in->w[0] = w0, in->w[1] = w1, in->w[2] = w2;
+    in->nw = (uint8_t)(w0 < 0 ? 0 : w1 < 0 ? 1 : w2 < 0 ? 2 : 3);
+}
+
+static bool ensure_forward(Builder *b)
+{
+    uint32_t need = b->ir->nins + 1;
+    if (need <= b->capforward)
+        return true;
+    uint32_t nc = need * 2;
+    int32_t *f = realloc(b->forward, nc * sizeof *f);
+    int32_t *vp = realloc(b->var_of_phi, nc * sizeof *vp);
+    if (!f || !vp) {
+        if (f) b->forward = f;
+        if (vp) b->var_of_phi = vp;
+        return refuse(b, "out of memory while compiling");
+    }
+    for (uint32_t i = b->capforward; i < nc; i++)
+        f[i] = -1, vp[i] = -1;
+    b->forward = f, b->var_of_phi = vp, b->capforward = nc;
+    return true;
+}
+
+/* ---- SSA variables (Braun et al.) --------------------------------------------- */
+
+static int32_t read_var(Builder *b, uint32_t var, int32_t block);
+
+static void write_var(Builder *b, uint32_t var, int32_t block, int32_t v)
+{
+    b->defs[(size_t)block * b->nvars + var] = v;
+}
+
+static int32_t new_phi(Builder *b, int32_t block, uint32_t var, IrType t, uint8_t aux)
+{
+    int32_t save = b->cur;
+    b->cur = block;
+    int32_t phi = emit(b, IR_PHI, t, -1, -1, -1);
+    b->cur = save;
+    b->ir->ins[phi].aux = aux;
+    b->ir->ins[phi].pc = b->ir->blocks[block].bc_start;
+    if (ensure_forward(b))
+        b->var_of_phi[phi] = (int32_t)var;
+    return phi;
+}
+
+/* Fills a phi's operands from the predecessors; checks their types. */
+static int32_t add_phi_operands(Builder *b, uint32_t var, int32_t phi)
+{
+    IrBlock *bl = &b->ir->blocks[b->ir->ins[phi].block];
+    int32_t list = ir_list_alloc(b->ir, bl->npreds);
+    b->ir->ins[phi].list = list;
+    for (uint32_t p = 0; p < bl->npreds; p++) {
+        int32_t v = res(b, read_var(b, var, bl->preds[p]));
+        b->ir->lists[list + (int32_t)p] = v;
+        if (IS_STATIC(v) || v < 0) {
+            refuse(b, "%s holds a compile-time object on one path only", local_name(b, var));
+            continue;
+        }
+        IrIns *in = &b->ir->ins[v];
+        IrIns *ph = &b->ir->ins[phi];
+        if (in->op == IR_UNDEF)
+            continue;
+        if (ph->type == TY_VOID) /* unassigned before the loop: the loop's type */
+            ph->type = in->type, ph->aux = in->aux;
+        bool same = in->type == ph->type && (in->type != TY_PTR || in->aux == ph->aux);
+        if (!same && v != phi) {
+            b->pc = bl->bc_start;
+            char t1[24], t2[24];
+            JitType a = {ph->type, 0, ph->aux}, c = {in->type, 0, in->aux};
+            refuse(b, "%s is %s on one path and %s on another (a variable must keep one type)",
+                   local_name(b, var), jit_type_name(a, t1, sizeof t1), jit_type_name(c, t2, sizeof t2));
+        }
+    }
+    return phi;
+}
+
+static int32_t read_var_recursive(Builder *b, uint32_t var, int32_t block)
+{
+    IrBlock *bl = &b->ir->blocks[block];
+    int32_t v;
+    if (!bl->sealed) {
+        /* A loop header: the value entering the loop fixes the type, or the
+         * static, of what the back edge must bring. */
+        int32_t first = bl->npreds ? res(b, read_var(b, var, bl->preds[0])) : -1;
+        if (first < 0 && !IS_STATIC(first))
+            return refuse(b, "%s is read before the loop assigns it", local_name(b, var)), 0;
+        if (IS_STATIC(first)) {
+            if (b->nassumed == b->capassumed) {
+                uint32_t nc = b->capassumed ? b->capassumed * 2 : 16;
+                void *p = realloc(b->assumed, nc * sizeof *b->assumed);
+                if (!p)
+                    return refuse(b, "out of memory while compiling"), 0;
+                b->assumed = p, b->capassumed = nc;
+            }
+            b->assumed[b->nassumed].block = block, b->assumed[b->nassumed].var = (int32_t)var;
+            b->assumed[b->nassumed++].val = first;
+            v = first;
+        } else {
+            IrIns *f = &b->ir->ins[first];
+            IrType t = f->op == IR_UNDEF ? TY_VOID : (IrType)f->type;
+            v = new_phi(b, block, var, t, f->aux);
+            if (b->nincomplete == b->capincomplete) {
+                uint32_t nc = b->capincomplete ? b->capincomplete * 2 : 16;
+                void *p = realloc(b->incomplete, nc * sizeof *b->incomplete);
+                if (!p)
+                    return refuse(b, "out of memory while compiling"), 0;
+                b->incomplete = p, b->capincomplete = nc;
+            }
+            b->incomplete[b->nincomplete].block = block, b->incomplete[b->nincomplete].var = (int32_t)var;
+            b->incomplete[b->nincomplete++].phi = v;
+        }
+    } else if (bl->npreds == 0) {
+        v = ir_add(b->ir, -1, IR_UNDEF, TY_VOID, -1, -1, -1); /* never assigned on this path */
+        ensure_forward(b);
+    } else if (bl->npreds == 1) {
+        v = read_var(b, var, bl->preds[0]);
+    } else {
+        /* Break cycles with an operandless phi first. */
+        int32_t first = res(b, read_var(b, var, bl->preds[0]));
+        if (IS_STATIC(first)) {
+            bool all = true;
+            for (uint32_t p = 1; p < bl->npreds; p++)
+                all = all && res(b, read_var(b, var, bl->preds[p])) == first;
+            if (!all)
+                return refuse(b, "%s holds different compile-time objects on different paths",
+                              local_name(b, var)), 0;
+            v = first;
+        } else {
+            IrType t = TY_VOID;
+            uint8_t aux = 0;
+            for (uint32_t p = 0; p < bl->npreds && t == TY_VOID; p++) {
+                int32_t q = res(b, read_var(b, var, bl->preds[p]));
+                if (q >= 0 && b->ir->ins[q].op != IR_UNDEF)
+                    t = (IrType)b->ir->ins[q].type, aux = b->ir->ins[q].aux;
+            }
+            v = new_phi(b, block, var, t, aux);
+            write_var(b, var, block, v);
+            add_phi_operands(b, var, v);
+        }
+    }
+    write_var(b, var, block, v);
+    return v;
+}
+
+static int32_t read_var(Builder *b, uint32_t var, int32_t block)
+{
+    int32_t v = b->defs[(size_t)block * b->nvars + var];
+    if (v != -1)
+        return res(b, v);
+    if (b->failed)
+        return -1;
+    return read_var_recursive(b, var, block);
+}
+
+static void seal(Builder *b, int32_t block)
+{
+    IrBlock *bl = &b->ir->blocks[block];
+    if (bl->sealed)
+        return;
+    bl->sealed = true;
+    for (uint32_t i = 0; i < b->nincomplete; i++)
+        if (b->incomplete[i].block == block)
+            add_phi_operands(b, (uint32_t)b->incomplete[i].var, b->incomplete[i].phi);
+    for (uint32_t i = 0; i < b->nassumed; i++) {
+        if (b->assumed[i].block != block)
+            continue;
+        for (uint32_t p = 0; p < bl->npreds; p++)
+            if (res(b, read_var(b, (uint32_t)b->assumed[i].var, bl->preds[p])) != b->assumed[i].val)
+                refuse(b, "%s changes inside a loop to another compile-time object",
+                       local_name(b, (uint32_t)b->assumed[i].var));
+    }
+}
+
+/* ---- stack ------------------------------------------------------------------- */
+
+static void push(Builder *b, int32_t v) { b->stack[b->sp++] = v; }
+static int32_t pop(Builder *b) { return b->stack[--b->sp]; }
+
+static int32_t new_static(Builder *b, Static s)
+{
+    if (b->nstatics >= sizeof b->statics / sizeof b->statics[0])
+        return refuse(b, "too many compile-time objects"), STATIC_ID(0);
+    b->statics[b->nstatics] = s;
+    return STATIC_ID(b->nstatics++);
+}
+
+static Static *static_of(Builder *b, int32_t v) { return IS_STATIC(v) ? &b->statics[STATIC_INDEX(v)] : NULL; }
+
+/* A value operand: refuses statics. */
+static int32_t value(Builder *b, int32_t v, const char *what)
+{
+    if (IS_STATIC(v)) {
+        refuse(b, "%s is not a number or an array", what);
+        return -1;
+    }
+    return res(b, v);
+}
+
+/* ---- helpers for typed operations ------------------------------------------------ */
+
+static bool is_intlike(IrType t) { return t == TY_INT || t == TY_BOOL; }
+
+static int32_t to_float(Builder *b, int32_t v)
+{
+    if (ty(b, v) == TY_FLOAT)
+        return v;
+    IrIns *in = &b->ir->ins[v];
+    if (in->op == IR_CONST)
+        return ir_const_float(b->ir, b->cur, (float)in->k.i);
+    return emit(b, IR_ITOF, TY_FLOAT, v, -1, -1);
+}
+
+static const char *op_symbol(unsigned op)
+{
+    switch (op) {
+    case OP_BINARY_ADD: case OP_INPLACE_ADD: return "+";
+    case OP_BINARY_SUB: return "-";
+    case OP_BINARY_MUL: case OP_INPLACE_MUL: return "*";
+    case OP_BINARY_TRUEDIV: return "/";
+    case OP_BINARY_FLOORDIV: return "//";
+    case OP_BINARY_MOD: return "%";
+    case OP_BINARY_POW: return "**";
+    case OP_BINARY_LSHIFT: return "<<";
+    case OP_BINARY_RSHIFT: return ">>";
+    case OP_BINARY_AND: return "&";
+    case OP_BINARY_OR: return "|";
+    default: return "^";
+    }
+}
+
+static int32_t binary(Builder *b, unsigned op, int32_t x, int32_t y)
+{
+    IrType tx = ty(b, x), ty_ = ty(b, y);
+    char n1[24], n2[24];
+    JitType jx = {tx, 0, b->ir->ins[x].aux}, jy = {ty_, 0, b->ir->ins[y].aux};
+    if (!((is_intlike(tx) || tx == TY_FLOAT) && (is_intlike(ty_) || ty_ == TY_FLOAT))) {
+        refuse(b, "operator %s on %s and %s", op_symbol(op), jit_type_name(jx, n1, sizeof n1),
+               jit_type_name(jy, n2, sizeof n2));
+        return -1;
+    }
+    int32_t r;
+    if (tx == TY_FLOAT || ty_ == TY_FLOAT || op == OP_BINARY_TRUEDIV) {
+        int32_t fx = to_float(b, x), fy = to_float(b, y);
+        switch (op) {
+        case OP_BINARY_ADD: case OP_INPLACE_ADD: return emit(b, IR_FADD, TY_FLOAT, fx, fy, -1);
+        case OP_BINARY_SUB: return emit(b, IR_FSUB, TY_FLOAT, fx, fy, -1);
+        case OP_BINARY_MUL: case OP_INPLACE_MUL: return emit(b, IR_FMUL, TY_FLOAT, fx, fy, -1);
+        case OP_BINARY_TRUEDIV:
+            r = emit(b, IR_FDIV, TY_FLOAT, fx, fy, -1);
+            witness(b, r, x, y, -1);
+            return r;
+        case OP_BINARY_POW: {
+            IrIns *k = &b->ir->ins[y];
+            if (k->op == IR_CONST && (k->type == TY_FLOAT ? k->k.f == 2.0f : k->k.i == 2))
+                return emit(b, IR_FMUL, TY_FLOAT, fx, fx, -1);
+            break;
+        }
+        default: break;
+        }
+        refuse(b, "operator %s on %s and %s is not compiled yet", op_symbol(op),
+               jit_type_name(jx, n1, sizeof n1), jit_type_name(jy, n2, sizeof n2));
+        return -1;
+    }
+    bool bools = tx == TY_BOOL && ty_ == TY_BOOL;
+    IrOp iop;
+    switch (op) {
+    case OP_BINARY_ADD: case OP_INPLACE_ADD: iop = IR_ADDO; break;
+    case OP_BINARY_SUB: iop = IR_SUBO; break;
+    case OP_BINARY_MUL: case OP_INPLACE_MUL: iop = IR_MULO; break;
+    case OP_BINARY_FLOORDIV: iop = IR_FLOORDIV; break;
+    case OP_BINARY_MOD: iop = IR_MOD; break;
+    case OP_BINARY_LSHIFT: iop = IR_SHLO; break;
+    case OP_BINARY_RSHIFT: iop = IR_SHRO; break;
+    case OP_BINARY_AND: return emit(b, IR_AND, bools ? TY_BOOL : TY_INT, x, y, -1);
+    case OP_BINARY_OR: return emit(b, IR_OR, bools ? TY_BOOL : TY_INT, x, y, -1);
+    case OP_BINARY_XOR: return emit(b, IR_XOR, bools ? TY_BOOL : TY_INT, x, y, -1);
+    case OP_BINARY_POW: {
+        IrIns *k = &b->ir->ins[y];
+        if (k->op == IR_CONST && k->k.i == 2) {
+            r = emit(b, IR_MULO, TY_INT, x, x, -1);
+            witness(b, r, x, y, -1);
+            return r;
+        }
+        refuse(b, "operator ** on ints is compiled only for the exponent 2");
+        return -1;
+    }
+    default:
+        refuse(b, "unknown operator");
+        return -1;
+    }
+    r = emit(b, iop, TY_INT, x, y, -1);
+    witness(b, r, x, y, -1);
+    return r;
+}
+
+static int32_t compare(Builder *b, unsigned op, int32_t x, int32_t y)
+{
+    static const uint8_t cond[] = {CC_LT, CC_LE, CC_EQ, CC_NE, CC_GT, CC_GE};
+    IrType tx = ty(b, x), ty_ = ty(b, y);
+    uint8_t cc = cond[op - OP_COMPARE_LT];
+    if (is_intlike(tx) && is_intlike(ty_)) {
+        int32_t r = emit(b, IR_CMP, TY_BOOL, x, y, -1);
+        b->ir->ins[r].aux = cc;
+        return r;
+    }
+    if ((tx == TY_FLOAT || is_intlike(tx)) && (ty_ == TY_FLOAT || is_intlike(ty_))) {
+        /* int against float compares exactly: only ints a float represents exactly
+         * (constants up to 2**24) may be converted. */
+        int32_t ops[2] = {x, y};
+        for (int i = 0; i < 2; i++) {
+            IrIns *in = &b->ir->ins[ops[i]];
+            if (in->type == TY_FLOAT)
+                continue;
+            if (in->op != IR_CONST || in->k.i > (1 << 24) || in->k.i < -(1 << 24)) {
+                refuse(b, "comparison of an int variable with a float (exact comparison not compiled yet)");
+                return -1;
+            }
+            ops[i] = to_float(b, ops[i]);
+        }
+        int32_t r = emit(b, IR_FCMP, TY_BOOL, ops[0], ops[1], -1);
+        b->ir->ins[r].aux = cc;
+        return r;
+    }
+    refuse(b, "comparison of these types is not compiled");
+    return -1;
+}
+
+/* Truth value as an int32 0/1 (or any nonzero for BR). */
+static int32_t truth(Builder *b, int32_t v)
+{
+    IrType t = ty(b, v);
+    if (is_intlike(t))
+        return v;
+    if (t == TY_FLOAT) {
+        int32_t z = ir_const_float(b->ir, b->cur, 0.0f);
+        int32_t r = emit(b, IR_FCMP, TY_BOOL, v, z, -1);
+        b->ir->ins[r].aux = CC_NE;
+        return r;
+    }
+    refuse(b, "truth value of this type is not compiled");
+    return -1;
+}
+
+/* ---- subscripts ------------------------------------------------------------------- */
+
+static bool array_type(Builder *b, int32_t arr, uint8_t *tc)
+{
+    IrIns *in = &b->ir->ins[arr];
+    if (in->type != TY_PTR)
+        return refuse(b, "subscript of a value that is not an array");
+    *tc = in->aux;
+    return true;
+}
+
+/* Index checked against len (negative counts from the end). */
+static int32_t checked_index(Builder *b, int32_t arr, int32_t idx)
+{
+    if (!is_intlike(ty(b, idx)))
+        return refuse(b, "array index is not an int"), -1;
+    int32_t len = emit(b, IR_ALEN, TY_INT, arr, -1, -1);
+    int32_t r = emit(b, IR_INDEX, TY_INT, len, idx, -1);
+    witness(b, r, arr, idx, -1);
+    return r;
+}
+
+static IrType elem_type(uint8_t tc) { return tc == 'f' ? TY_FLOAT : TY_INT; }
+
+/* ---- calls ------------------------------------------------------------------------- */
+
+static int32_t call_native(Builder *b, const Native *n, int32_t *args, int nargs)
+{
+    const char *name = n->name;
+    for (int i = 0; i < nargs; i++)
+        if (IS_STATIC(args[i]) && !(strcmp(name, "range") == 0))
+            return refuse(b, "%s() of a compile-time object", name), -1;
+    if (strcmp(name, "range") == 0) {
+        if (nargs < 1 || nargs > 3)
+            return refuse(b, "range() with %d arguments", nargs), -1;
+        Static s = {.kind = S_RANGE};
+        s.obj = v_obj((void *)n);
+        for (int i = 0; i < nargs; i++) {
+            if (IS_STATIC(args[i]) || !is_intlike(ty(b, args[i])))
+                return refuse(b, "range() of a non-int"), -1;
+        }
+        s.v[0] = nargs == 1 ? ir_const_int(b->ir, b->cur, 0) : args[0];
+        s.v[1] = nargs == 1 ? args[0] : args[1];
+        s.v[2] = nargs == 3 ? args[2] : ir_const_int(b->ir, b->cur, 1);
+        return new_static(b, s);
+    }
+    if (nargs == 1) {
+        int32_t x = args[0];
+        IrType t = ty(b, x);
+        int32_t r = -1;
+        if (strcmp(name, "len") == 0 && t == TY_PTR)
+            return emit(b, IR_ALEN, TY_INT, x, -1, -1);
+        if (strcmp(name, "abs") == 0 && is_intlike(t))
+            r = emit(b, IR_ABSO, TY_INT, x, -1, -1);
+        else if (strcmp(name, "abs") == 0 && t == TY_FLOAT)
+            return emit(b, IR_FABS, TY_FLOAT, x, -1, -1);
+        else if (strcmp(name, "int") == 0 && is_intlike(t))
+            return t == TY_INT ? x : emit(b, IR_COPY, TY_INT, x, -1, -1);
+        else if (strcmp(name, "int") == 0 && t == TY_FLOAT)
+            r = emit(b, IR_FTOI, TY_INT, x, -1, -1);
+        else if (strcmp(name, "float") == 0 && (is_intlike(t) || t == TY_FLOAT))
+            return to_float(b, x);
+        else if (strcmp(name, "sqrt") == 0 && (is_intlike(t) || t == TY_FLOAT))
+            r = emit(b, IR_FSQRT, TY_FLOAT, to_float(b, x), -1, -1);
+        else if ((strcmp(name, "floor") == 0 || strcmp(name, "ceil") == 0) && is_intlike(t))
+            return x;
+        else if ((strcmp(name, "floor") == 0 || strcmp(name, "ceil") == 0) && t == TY_FLOAT) {
+            int32_t f = emit(b, IR_CALLRT, TY_FLOAT, x, -1, -1);
+            b->ir->ins[f].aux = name[0] == 'f' ? H_FLOOR : H_CEIL;
+            r = emit(b, IR_FTOI, TY_INT, f, -1, -1);
+        } else {
+            static const struct { const char *name; IrHelper h; } math1[] = {
+                {"exp", H_EXP}, {"sin", H_SIN}, {"cos", H_COS}, {"tan", H_TAN}, {"atan", H_ATAN}};
+            for (size_t i = 0; i < sizeof math1 / sizeof math1[0]; i++)
+                if (strcmp(name, math1[i].name) == 0 && (is_intlike(t) || t == TY_FLOAT)) {
+                    int32_t f = emit(b, IR_CALLRT, TY_FLOAT, to_float(b, x), -1, -1);
+                    b->ir->ins[f].aux = (uint8_t)math1[i].h;
+                    return f;
+                }
+        }
+        if (r >= 0) {
+            witness(b, r, x, -1, -1);
+            if (extra(b, r)) extra(b, r)->native = n;
+            return r;
+        }
+    }
+    if (nargs == 2 && (strcmp(name, "min") == 0 || strcmp(name, "max") == 0)) {
+        int32_t x = args[0], y = args[1];
+        IrType tx = ty(b, x), ty_ = ty(b, y);
+        bool mx = name[1] == 'a';
+        /* min(x, y) is y if y < x else x; max(x, y) is y if y > x else x:
+         * the first of equal (or unordered) arguments wins, as in CPython. */
+        if (tx == ty_ && (is_intlike(tx) || tx == TY_FLOAT)) {
+            int32_t c = emit(b, tx == TY_FLOAT ? IR_FCMP : IR_CMP, TY_BOOL, y, x, -1);
+            b->ir->ins[c].aux = mx ? CC_GT : CC_LT;
+            return emit(b, IR_SELECT, tx, c, y, x);
+        }
+    }
+    return refuse(b, "call of %s() with these arguments is not compiled", name), -1;
+}
+
+static int32_t call_function(Builder *b, Function *fn, int32_t *args, int nargs)
+{
+    Code *c = fn->code;
+    int ndef = fn->defaults ? (int)fn->defaults->len : 0;
+    if (nargs > c->nparams || nargs < c->nparams - ndef)
+        return refuse(b, "call of %s() with the wrong number of arguments", c->name->data), -1;
+    if (c->nparams > JIT_MAX_PARAMS)
+        return refuse(b, "%s() has more than %d parameters", c->name->data, JIT_MAX_PARAMS), -1;
+    int32_t all[JIT_MAX_PARAMS];
+    JitType types[JIT_MAX_PARAMS];
+    for (int i = 0; i < c->nparams; i++) {
+        int32_t v;
+        if (i < nargs)
+            v = args[i];
+        else {
+            Value d = fn->defaults->items[i - (c->nparams - ndef)];
+            if (d.type == T_INT || d.type == T_BOOL) {
+                v = ir_const_int(b->ir, b->cur, d.u.i);
+                b->ir->ins[v].type = d.type == T_BOOL ? TY_BOOL : TY_INT;
+            } else if (d.type == T_FLOAT)
+                v = ir_const_float(b->ir, b->cur, d.u.f);
+            else
+                return refuse(b, "%s() has a default value that is not a number", c->name->data), -1;
+        }
+        if (IS_STATIC(v))
+            return refuse(b, "call of %s() with a compile-time object as argument", c->name->data), -1;
+        IrIns *in = &b->ir->ins[res(b, v)];
+        all[i] = res(b, v);
+        types[i].ty = in->type, types[i].tc = in->aux;
+        types[i].obj = in->type == TY_PTR ? (in->aux == 'Y' ? T_BYTEARRAY : T_ARRAY) : 0;
+        if (in->type == TY_NONE)
+            return refuse(b, "call of %s() with None as argument", c->name->data), -1;
+    }
+    JitSpec *callee = b->resolve(b->js, fn, types, c->nparams);
+    if (!callee)
+        return refuse(b, "out of memory while compiling"), -1;
+    if (callee->state == SPEC_BUILDING && callee != b->spec)
+        return refuse(b, "calls %s(), which calls this function back (only direct recursion is compiled)",
+                      c->name->data), -1;
+    if (callee->state == SPEC_REFUSED)
+        return refuse(b, "calls %s(), which is not compiled: %s (line %d)", c->name->data, callee->why.why,
+                      (int)callee->why.line), -1;
+    JitType rt = callee->ret;
+    if (callee->state == SPEC_BUILDING && rt.ty == TY_VOID) {
+        /* Recursion before any return was seen: assume int; jit.c builds
+         * again if the guess was wrong. */
+        rt.ty = TY_INT;
+        callee->ret_guessed = true;
+    }
+    int32_t r = emit(b, IR_CALL, rt.ty == TY_NONE ? TY_NONE : (IrType)rt.ty, -1, -1, -1);
+    b->ir->ins[r].nargs = (uint8_t)c->nparams;
+    b->ir->ins[r].list = ir_list_alloc(b->ir, c->nparams);
+    for (int i = 0; i < c->nparams; i++)
+        b->ir->lists[b->ir->ins[r].list + i] = all[i];
+    if (extra(b, r)) extra(b, r)->callee = callee;
+    return r;
+}
+
+static bool do_call(Builder *b, int nargs, bool method)
+{
+    int32_t args[16];
+    if (nargs > 16)
+        return refuse(b, "call with more than 16 arguments");
+    for (int i = nargs - 1; i >= 0; i--)
+        args[i] = pop(b);
+    if (method)
+        pop(b); /* the "no self" marker: only module functions are compiled */
+    int32_t f = pop(b);
+    Static *s = static_of(b, f);
+    if (!s || s->kind != S_OBJ)
+        return refuse(b, "call of a value that is not known when compiling");
+    int32_t r;
+    if (s->obj.type == T_NATIVE)
+        r = call_native(b, AS(Native, s->obj), args, nargs);
+    else if (s->obj.type == T_TYPE && AS(TypeObj, s->obj)->ctor &&
+             (strcmp(AS(TypeObj, s->obj)->name, "int") == 0 || strcmp(AS(TypeObj, s->obj)->name, "float") == 0))
+        r = call_native(b, AS(TypeObj, s->obj)->ctor, args, nargs);
+    else if (s->obj.type == T_FUNCTION)
+        r = call_function(b, AS(Function, s->obj), args, nargs);
+    else
+        return refuse(b, "call of %s is not compiled", type_name(s->obj));
+    if (b->failed)
+        return false;
+    push(b, r);
+    return true;
+}
+
+/* ---- globals and attributes ------------------------------------------------------- */
+
+static bool load_global(Builder *b, uint32_t slot)
+{
+    Program *p = b->code->program;
+    Value v = p->globals[slot];
+    if (v.type == T_UNBOUND)
+        v = p->builtin_of_global[slot];
+    const char *name = (const char *)p->p4b->strings[p->p4b->globals[slot]].bytes;
+    if (b->js->watch && slot < b->js->nwatch)
+        b->js->watch[slot] = 1; /* assigning it later drops this code */
+    switch ((Type)v.type) {
+    case T_INT: case T_BOOL: {
+        int32_t k = ir_const_int(b->ir, b->cur, v.u.i);
+        b->ir->ins[k].type = v.type == T_BOOL ? TY_BOOL : TY_INT;
+        push(b, k);
+        return true;
+    }
+    case T_FLOAT:
+        push(b, ir_const_float(b->ir, b->cur, v.u.f));
+        return true;
+    case T_NATIVE: case T_FUNCTION: case T_MODULE: case T_TYPE: {
+        Static s = {.kind = S_OBJ, .obj = v};
+        push(b, new_static(b, s));
+        return true;
+    }
+    case T_UNBOUND:
+        return refuse(b, "global '%s' is not defined when compiling", name);
+    default:
+        return refuse(b, "global '%s' is a %s (only numbers, functions and modules are compiled)", name,
+                      type_name(v));
+    }
+}
+
+static bool load_attr(Builder *b, uint32_t name, bool method)
+{
+    int32_t o = pop(b);
+    Static *s = static_of(b, o);
+    Str *n = AS(Str, b->code->program->strings[name]);
+    if (!s || s->kind != S_OBJ || s->obj.type != T_MODULE)
+        return refuse(b, "attribute '%s' of a value (only module attributes are compiled)", n->data);
+    Value v;
+    if (!vm_load_attr(b->js->vm, s->obj, n, &v)) {
+        b->js->vm->exc = v_unbound();
+        return refuse(b, "module has no attribute '%s'", n->data);
+    }
+    if (v.type == T_FLOAT)
+        push(b, ir_const_float(b->ir, b->cur, v.u.f));
+    else if (v.type == T_INT) {
+        push(b, ir_const_int(b->ir, b->cur, v.u.i));
+    } else {
+        Static st = {.kind = S_OBJ, .obj = v};
+        push(b, new_static(b, st));
+    }
+    if (method)
+        push(b, new_static(b, (Static){.kind = S_METHOD_SELF_NONE}));
+    return true;
+}
+
+/* ---- iteration ------------------------------------------------------------------------ */
+
+static uint32_t hidden_for(Builder *b, uint32_t pc, uint32_t nvars_needed)
+{
+    for (uint32_t i = 0; i < b->nhidden_sites; i++)
+        if ((uint32_t)b->hidden_of_pc[i][0] == pc)
+            return (uint32_t)b->hidden_of_pc[i][1];
+    if (b->nhidden_sites == 64 || b->nhidden + nvars_needed > b->maxhidden)
+        return refuse(b, "too many nested loops"), 0;
+    uint32_t base = b->hidden_base + b->nhidden;
+    b->nhidden += nvars_needed;
+    b->hidden_of_pc[b->nhidden_sites][0] = (int32_t)pc;
+    b->hidden_of_pc[b->nhidden_sites++][1] = (int32_t)base;
+    return base;
+}
+
+static bool get_iter(Builder *b)
+{
+    int32_t o = pop(b);
+    Static *s = static_of(b, o);
+    if (s && s->kind == S_RANGE) {
+        int32_t start = s->v[0], stop = s->v[1], step = s->v[2];
+        IrIns *k = &b->ir->ins[step];
+        uint32_t base = hidden_for(b, b->pc, 3);
+        if (b->failed)
+            return false;
+        Static it = {.kind = S_ITER_RANGE};
+        it.v[0] = (int32_t)base;
+        if (k->op == IR_CONST && k->k.i == 1) {
+            /* i < stop; i + 1 cannot overflow while i < stop */
+            write_var(b, base, b->cur, start);
+            write_var(b, base + 1, b->cur, stop);
+        } else {
+            /* Counted: n = len(range) (fails for step 0); i += step n times. */
+            it.kind = S_ITER_COUNTED;
+            int32_t n = emit(b, IR_CALLRT, TY_INT, start, stop, step);
+            b->ir->ins[n].aux = H__COUNT; /* range length, inline in the back end */
+            b->ir->ins[n].op = IR_CALLRT;
+            witness(b, n, start, stop, step);
+                        write_var(b, base, b->cur, start);
+            write_var(b, base + 1, b->cur, n);
+            write_var(b, base + 2, b->cur, step);
+        }
+        push(b, new_static(b, it));
+        return true;
+    }
+    if (!s && o >= 0 && ty(b, o) == TY_PTR) {
+        uint32_t base = hidden_for(b, b->pc, 2);
+        if (b->failed)
+            return false;
+        write_var(b, base, b->cur, ir_const_int(b->ir, b->cur, 0));
+        write_var(b, base + 1, b->cur, res(b, o));
+        Static it = {.kind = S_ITER_ARRAY};
+        it.v[0] = (int32_t)base;
+        push(b, new_static(b, it));
+        return true;
+    }
+    return refuse(b, "for loop over something other than range() or an array");
+}
+
+/* FOR_ITER at the end of a block: branch on "more items". */
+static bool for_iter(Builder *b, int32_t *cond)
+{
+    Static *s = static_of(b, b->stack[b->sp - 1]);
+    if (!s || s->kind < S_ITER_RANGE || s->kind > S_ITER_ARRAY)
+        return refuse(b, "for loop over an unsupported iterator");
+    uint32_t base = (uint32_t)s->v[0];
+    int32_t c;
+    if (s->kind == S_ITER_RANGE) {
+        c = emit(b, IR_CMP, TY_BOOL, read_var(b, base, b->cur), read_var(b, base + 1, b->cur), -1);
+        b->ir->ins[c].aux = CC_LT;
+    } else if (s->kind == S_ITER_COUNTED) {
+        c = emit(b, IR_CMP, TY_BOOL, read_var(b, base + 1, b->cur), ir_const_int(b->ir, b->cur, 0), -1);
+        b->ir->ins[c].aux = CC_NE;
+    } else {
+        int32_t arr = read_var(b, base + 1, b->cur);
+        int32_t len = emit(b, IR_ALEN, TY_INT, arr, -1, -1);
+        c = emit(b, IR_CMP, TY_BOOL, read_var(b, base, b->cur), len, -1);
+        b->ir->ins[c].aux = CC_LT;
+    }
+    *cond = c;
+    return !b->failed;
+}
+
+/* At the start of a loop body: the next item, and the iterator advanced. */
+static void for_item(Builder *b)
+{
+    Static *s = static_of(b, b->stack[b->sp - 1]);
+    if (!s)
+        return;
+    uint32_t base = (uint32_t)s->v[0];
+    int32_t item;
+    if (s->kind == S_ITER_RANGE) {
+        item = read_var(b, base, b->cur);
+        write_var(b, base, b->cur, emit(b, IR_ADD, TY_INT, item, ir_const_int(b->ir, b->cur, 1), -1));
+    } else if (s->kind == S_ITER_COUNTED) {
+        item = read_var(b, base, b->cur);
+        write_var(b, base, b->cur, emit(b, IR_ADD, TY_INT, item, read_var(b, base + 2, b->cur), -1));
+        write_var(b, base + 1, b->cur,
+                  emit(b, IR_SUB, TY_INT, read_var(b, base + 1, b->cur), ir_const_int(b->ir, b->cur, 1), -1));
+    } else {
+        int32_t i = read_var(b, base, b->cur), arr = read_var(b, base + 1, b->cur);
+        int32_t data = emit(b, IR_ADATA, TY_PTR, arr, -1, -1);
+        uint8_t tc = b->ir->ins[arr].aux;
+        item = emit(b, IR_ALOAD, elem_type(tc == 'Y' ? 'B' : tc), data, i, -1);
+        b->ir->ins[item].aux = tc;
+        write_var(b, base, b->cur, emit(b, IR_ADD, TY_INT, i, ir_const_int(b->ir, b->cur, 1), -1));
+    }
+    push(b, item);
+}
+
+/* ---- one block ------------------------------------------------------------------------- */
+
+static void end_block_stack(Builder *b)
+{
+    for (uint32_t i = 0; i < b->sp; i++)
+        write_var(b, b->stack_base + i, b->cur, b->stack[i]);
+}
+
+static void link(Builder *b, uint32_t target_pc)
+{
+    int32_t t = b->block_of[target_pc];
+    ir_add_edge(b->ir, b->cur, t);
+    b->filled_preds[t]++;
+}
+
+static bool build_block(Builder *b, int32_t blk, uint32_t start, uint32_t end)
+{
+    Ir *ir = b->ir;
+    b->cur = blk;
+    b->sp = 0;
+    b->pc = start;
+    uint32_t depth = (uint32_t)b->entry_depth[blk];
+    /* The fall-through of FOR_ITER is the loop body: it gets its item here. */
+    bool body = start > 0 && BC_OP(b->insns[start - 1]) == OP_FOR_ITER && b->expect_preds[blk] == 1;
+    for (uint32_t i = 0; i < depth - body; i++)
+        push(b, read_var(b, b->stack_base + i, blk));
+    if (body)
+        for_item(b);
+    for (uint32_t pc = start; pc < end && !b->failed; pc++) {
+        b->pc = pc;
+        uint32_t insn = b->insns[pc], arg = BC_ARG(insn);
+        unsigned op = BC_OP(insn);
+        int32_t x, y, z;
+        switch (op) {
+        case OP_NOP: break;
+        case OP_POP_TOP: pop(b); break;
+        case OP_DUP_TOP: x = pop(b); push(b, x); push(b, x); break;
+        case OP_DUP_TOP_TWO: y = pop(b); x = pop(b); push(b, x); push(b, y); push(b, x); push(b, y); break;
+        case OP_ROT_TWO: y = pop(b); x = pop(b); push(b, y); push(b, x); break;
+        case OP_ROT_THREE: z = pop(b); y = pop(b); x = pop(b); push(b, z); push(b, x); push(b, y); break;
+        case OP_LOAD_CONST: {
+            Value k = b->code->consts->items[arg];
+            if (k.type == T_INT || k.type == T_BOOL) {
+                x = ir_const_int(ir, blk, k.u.i);
+                ir->ins[x].type = k.type == T_BOOL ? TY_BOOL : TY_INT;
+            } else if (k.type == T_FLOAT)
+                x = ir_const_float(ir, blk, k.u.f);
+            else if (k.type == T_NONE) {
+                x = emit(b, IR_CONST, TY_NONE, -1, -1, -1);
+            } else
+                return refuse(b, "constant of type %s", type_name(k));
+            push(b, x);
+            break;
+        }
+        case OP_LOAD_INT: push(b, ir_const_int(ir, blk, BC_IMM(insn))); break;
+        case OP_LOAD_FAST:
+            x = read_var(b, arg, blk);
+            if (b->failed)
+                return false;
+            if (x >= 0 && (ir->ins[x].op == IR_UNDEF || ir->ins[x].type == TY_VOID))
+                return refuse(b, "local '%s' may be used before it is assigned", local_name(b, arg));
+            push(b, x);
+            break;
+        case OP_STORE_FAST: write_var(b, arg, blk, pop(b)); break;
+        case OP_LOAD_GLOBAL: if (!load_global(b, arg)) return false; break;
+        case OP_LOAD_ATTR: if (!load_attr(b, arg, false)) return false; break;
+        case OP_LOAD_METHOD: if (!load_attr(b, arg, true)) return false; break;
+        case OP_UNARY_NEG: case OP_UNARY_POS: case OP_UNARY_NOT: case OP_UNARY_INVERT: {
+            x = value(b, pop(b), "operand");
+            if (x < 0)
+                return false;
+            IrType t = ty(b, x);
+            if (op == OP_UNARY_NOT) {
+                int32_t tv = truth(b, x);
+                if (tv < 0) return false;
+                y = emit(b, IR_CMP, TY_BOOL, tv, ir_const_int(ir, blk, 0), -1);
+                ir->ins[y].aux = CC_EQ;
+            } else if (t == TY_FLOAT && op != OP_UNARY_INVERT)
+                y = op == OP_UNARY_NEG ? emit(b, IR_FNEG, TY_FLOAT, x, -1, -1) : x;
+            else if (is_intlike(t)) {
+                if (op == OP_UNARY_NEG) {
+                    y = emit(b, IR_NEGO, TY_INT, x, -1, -1);
+                    witness(b, y, x, -1, -1);
+                } else if (op == OP_UNARY_INVERT)
+                    y = emit(b, IR_NOT, TY_INT, x, -1, -1);
+                else
+                    y = t == TY_INT ? x : emit(b, IR_COPY, TY_INT, x, -1, -1);
+            } else
+                return refuse(b, "unary operator on this type");
+            push(b, y);
+            break;
+        }
+        case OP_BINARY_ADD: case OP_BINARY_SUB: case OP_BINARY_MUL: case OP_BINARY_TRUEDIV:
+        case OP_BINARY_FLOORDIV: case OP_BINARY_MOD: case OP_BINARY_POW: case OP_BINARY_LSHIFT:
+        case OP_BINARY_RSHIFT: case OP_BINARY_AND: case OP_BINARY_OR: case OP_BINARY_XOR:
+        case OP_INPLACE_ADD: case OP_INPLACE_MUL:
+            y = value(b, pop(b), "right operand");
+            x = value(b, pop(b), "left operand");
+            if (x < 0 || y < 0)
+                return false;
+            z = binary(b, op, x, y);
+            if (z < 0)
+                return false;
+            push(b, z);
+            break;
+        case OP_COMPARE_LT: case OP_COMPARE_LE: case OP_COMPARE_EQ: case OP_COMPARE_NE:
+        case OP_COMPARE_GT: case OP_COMPARE_GE:
+            y = value(b, pop(b), "right operand");
+            x = value(b, pop(b), "left operand");
+            if (x < 0 || y < 0)
+                return false;
+            z = compare(b, op, x, y);
+            if (z < 0)
+                return false;
+            push(b, z);
+            break;
+        case OP_BINARY_SUBSCR: {
+            uint8_t tc = 0;
+            y = value(b, pop(b), "index");
+            x = value(b, pop(b), "subscripted value");
+            if (x < 0 || y < 0 || !array_type(b, x, &tc))
+                return false;
+            if (tc == 'I')
+                return refuse(b, "array('I') elements may not fit an int");
+            int32_t i = checked_index(b, x, y);
+            if (i < 0)
+                return false;
+            int32_t data = emit(b, IR_ADATA, TY_PTR, x, -1, -1);
+            z = emit(b, IR_ALOAD, elem_type(tc), data, i, -1);
+            ir->ins[z].aux = tc;
+            push(b, z);
+            break;
+        }
+        case OP_STORE_SUBSCR: {
+            uint8_t tc = 0;
+            y = value(b, pop(b), "index");
+            x = value(b, pop(b), "subscripted value");
+            z = value(b, pop(b), "stored value");
+            if (x < 0 || y < 0 || z < 0 || !array_type(b, x, &tc))
+                return false;
+            IrType vt = ty(b, z);
+            if (tc == 'f' ? !(vt == TY_FLOAT || is_intlike(vt)) : !is_intlike(vt))
+                return refuse(b, "storing a %s in an array('%c')", vt == TY_FLOAT ? "float" : "value",
+                              tc == 'Y' ? 'B' : tc);
+            int32_t i = checked_index(b, x, y);
+            if (i < 0)
+                return false;
+            int32_t data = emit(b, IR_ADATA, TY_PTR, x, -1, -1);
+            int32_t v = tc == 'f' ? to_float(b, z) : z;
+            int32_t st = emit(b, IR_ASTORE, TY_VOID, data, i, v);
+            ir->ins[st].aux = tc;
+            witness(b, st, x, y, z);
+            break;
+        }
+        case OP_BUILD_TUPLE: {
+            if (arg > 4)
+                return refuse(b, "tuples are compiled only for unpacking (a, b = b, a)");
+            Static s = {.kind = S_TUPLE, .n = arg};
+            for (int i = (int)arg - 1; i >= 0; i--)
+                s.v[i] = pop(b);
+            push(b, new_static(b, s));
+            break;
+        }
+        case OP_UNPACK_SEQUENCE: {
+            Static *s = static_of(b, pop(b));
+            if (!s || s->kind != S_TUPLE || s->n != arg)
+                return refuse(b, "unpacking of a value that is not a tuple display");
+            for (int i = (int)arg - 1; i >= 0; i--)
+                push(b, s->v[i]);
+            break;
+        }
+        case OP_CALL: case OP_CALL_METHOD:
+            if (!do_call(b, (int)arg, op == OP_CALL_METHOD))
+                return false;
+            break;
+        case OP_GET_ITER: if (!get_iter(b)) return false; break;
+        case OP_FOR_ITER: {
+            int32_t c = -1;
+            if (!for_iter(b, &c))
+                return false;
+            emit(b, IR_BR, TY_VOID, c, -1, -1);
+            end_block_stack(b);
+            link(b, pc + 1);
+            link(b, arg);
+            return true;
+        }
+        case OP_JUMP:
+            emit(b, IR_JMP, TY_VOID, -1, -1, -1);
+            end_block_stack(b);
+            link(b, arg);
+            return true;
+        case OP_POP_JUMP_IF_FALSE: case OP_POP_JUMP_IF_TRUE:
+        case OP_JUMP_IF_FALSE_OR_POP: case OP_JUMP_IF_TRUE_OR_POP: {
+            bool keep = op == OP_JUMP_IF_FALSE_OR_POP || op == OP_JUMP_IF_TRUE_OR_POP;
+            int32_t v = b->stack[b->sp - 1];
+            int32_t c = -1;
+            if (IS_STATIC(v))
+                return refuse(b, "truth value of a compile-time object");
+            if (ty(b, v) == TY_NONE)
+                c = ir_const_int(ir, blk, 0);
+            else if ((c = truth(b, res(b, v))) < 0)
+                return false;
+            emit(b, IR_BR, TY_VOID, c, -1, -1);
+            end_block_stack(b);
+            if (!keep)
+                b->sp--;
+            bool on_true = op == OP_POP_JUMP_IF_TRUE || op == OP_JUMP_IF_TRUE_OR_POP;
+            /* succ[0] is taken when the condition is true */
+            if (on_true)
+                link(b, arg), link(b, pc + 1);
+            else
+                link(b, pc + 1), link(b, arg);
+            return true;
+        }
+        case OP_RETURN_VALUE: {
+            x = pop(b);
+            if (IS_STATIC(x))
+                return refuse(b, "returns a compile-time object");
+            IrType t = ty(b, x);
+            JitType rt = {t, 0, ir->ins[res(b, x)].aux};
+            if (t == TY_PTR)
+                return refuse(b, "returns an array (only numbers and None are returned by compiled code)");
+            if (!ir->ret_known) {
+                ir->ret_known = true;
+                ir->ret_type = t;
+            } else if (ir->ret_type != t) {
+                char n1[24], n2[24];
+                JitType o = {ir->ret_type, 0, 0};
+                return refuse(b, "returns %s here and %s elsewhere", jit_type_name(rt, n1, sizeof n1),
+                              jit_type_name(o, n2, sizeof n2));
+            }
+            emit(b, IR_RET, TY_VOID, t == TY_NONE ? -1 : res(b, x), -1, -1);
+            return true;
+        }
+        default:
+            return refuse(b, "'%s' is not compiled", bc_opinfo[op].name);
+        }
+    }
+    if (b->failed)
+        return false;
+    /* falls through into the next block */
+    emit(b, IR_JMP, TY_VOID, -1, -1, -1);
+    end_block_stack(b);
+    link(b, end);
+    return true;
+}
+
+/* ---- the bytecode CFG ------------------------------------------------------------------- */
+
+static bool find_blocks(Builder *b)
+{
+    uint32_t n = b->n;
+    const uint32_t *code = b->insns;
+    uint8_t *leader = calloc(n + 1, 1);
+    if (!leader)
+        return refuse(b, "out of memory while compiling");
+    leader[0] = 1;
+    for (uint32_t pc = 0; pc < n; pc++) {
+        unsigned op = BC_OP(code[pc]);
+        uint8_t flow = bc_opinfo[op].flow;
+        if (flow == FLOW_JUMP || flow == FLOW_BRANCH)
+            leader[BC_ARG(code[pc])] = 1;
+        if (flow != FLOW_NEXT && pc + 1 < n)
+            leader[pc + 1] = 1;
+    }
+    for (uint32_t pc = 0; pc < n; pc++) {
+        b->block_of[pc] = -1;
+        if (leader[pc])
+            b->block_of[pc] = ir_new_block(b->ir, pc);
+    }
+    free(leader);
+    if (b->ir->oom)
+        return refuse(b, "out of memory while compiling");
+    /* expected predecessors (reachable ones) and entry stack depths */
+    uint32_t nb = b->ir->nblocks;
+    uint8_t *reach = calloc(nb + 1, 1);
+    uint32_t *work = malloc((nb + 1) * sizeof *work);
+    if (!reach || !work) {
+        free(reach), free(work);
+        return refuse(b, "out of memory while compiling");
+    }
+    uint32_t sp = 0;
+    uint32_t first = (uint32_t)b->block_of[0];
+    reach[0] = 1;                       /* the entry block, which jumps to the first */
+    reach[first] = 1, work[sp++] = first;
+    b->entry_depth[first] = 0;
+    b->expect_preds[first] = 1;
+    while (sp) {
+        uint32_t blk = work[--sp];
+        uint32_t pc = b->ir->blocks[blk].bc_start;
+        int32_t depth = b->entry_depth[blk];
+        for (;; pc++) {
+            uint32_t insn = code[pc];
+            unsigned op = BC_OP(insn);
+            uint8_t flow = bc_opinfo[op].flow;
+            uint32_t targets[2];
+            int32_t depths[2];
+            int nt = 0;
+            if (flow == FLOW_JUMP || flow == FLOW_BRANCH) {
+                targets[nt] = BC_ARG(insn), depths[nt++] = depth + bc_stack_effect(insn, true);
+            }
+            if (flow == FLOW_BRANCH || (flow == FLOW_NEXT && pc + 1 < n && b->block_of[pc + 1] >= 0)) {
+                targets[nt] = pc + 1, depths[nt++] = depth + bc_stack_effect(insn, false);
+            }
+            for (int t = 0; t < nt; t++) {
+                int32_t tb = b->block_of[targets[t]];
+                b->expect_preds[tb]++;
+                if (!reach[tb]) {
+                    reach[tb] = 1;
+                    b->entry_depth[tb] = depths[t];
+                    work[sp++] = (uint32_t)tb;
+                }
+            }
+            if (flow != FLOW_NEXT || nt)
+                break;
+            depth += bc_stack_effect(insn, false);
+        }
+    }
+    for (uint32_t i = 0; i < nb; i++)
+        if (!reach[i])
+            b->ir->blocks[i].dead = true;
+    free(reach), free(work);
+    return true;
+}
+
+bool jit_build(JitState *js, JitSpec *spec, Ir *ir, JitResolveFn resolve)
+{
+    Code *code = spec->fn->code;
+    Builder bb, *b = &bb;
+    memset(b, 0, sizeof *b);
+    b->js = js, b->spec = spec, b->ir = ir, b->code = code, b->resolve = resolve;
+    b->insns = code->insns, b->n = code->ninsns;
+    b->why = &spec->why;
+    ir_init(ir);
+    ir->nparams = code->nparams;
+    if (code->src->nexc)
+        return refuse(b, "try/except and with blocks are not compiled");
+    size_t n = b->n + 1;
+    b->block_of = malloc(n * sizeof *b->block_of);
+    b->expect_preds = calloc(n, sizeof *b->expect_preds);
+    b->filled_preds = calloc(n, sizeof *b->filled_preds);
+    b->entry_depth = calloc(n, sizeof *b->entry_depth);
+    bool ok = false;
+    if (!b->block_of || !b->expect_preds || !b->filled_preds || !b->entry_depth) {
+        refuse(b, "out of memory while compiling");
+        goto out;
+    }
+    /* Block 0 defines the parameters and jumps to the code: the code's first
+     * block may be a loop header, which needs phis for them. */
+    ir_new_block(ir, 0);
+    if (!find_blocks(b))
+        goto out;
+    b->stack_base = code->nlocals;
+    b->hidden_base = b->stack_base + code->maxstack;
+    b->maxhidden = 3 * 32;
+    b->nvars = b->hidden_base + b->maxhidden;
+    b->defs = malloc((size_t)ir->nblocks * b->nvars * sizeof *b->defs);
+    if (!b->defs) {
+        refuse(b, "out of memory while compiling");
+        goto out;
+    }
+    memset(b->defs, 0xff, (size_t)ir->nblocks * b->nvars * sizeof *b->defs);
+    /* parameters: PARAM values in the entry block */
+    b->cur = 0;
+    for (uint32_t i = 0; i < code->nparams; i++) {
+        JitType t = spec->params[i];
+        int32_t p = emit(b, IR_PARAM, (IrType)t.ty, -1, -1, -1);
+        ir->ins[p].k.i = (int32_t)i;
+        ir->ins[p].aux = t.obj == T_BYTEARRAY ? 'Y' : t.tc;
+        write_var(b, i, 0, p);
+    }
+    emit(b, IR_JMP, TY_VOID, -1, -1, -1);
+    link(b, 0);
+    ir->blocks[0].sealed = ir->blocks[0].filled = true;
+    for (uint32_t blk = 1; blk < ir->nblocks && !b->failed; blk++) {
+        IrBlock *bl = &ir->blocks[blk];
+        if (bl->dead)
+            continue;
+        uint32_t start = bl->bc_start, end = blk + 1 < ir->nblocks ? ir->blocks[blk + 1].bc_start : b->n;
+        if (b->filled_preds[blk] == b->expect_preds[blk])
+            seal(b, (int32_t)blk);
+        if (!ensure_forward(b))
+            break;
+        build_block(b, (int32_t)blk, start, end);
+        bl = &ir->blocks[blk];
+        bl->filled = true;
+        for (uint32_t s = 0; s < bl->nsucc; s++) {
+            int32_t t = bl->succ[s];
+            if (ir->blocks[t].filled && b->filled_preds[t] == b->expect_preds[t])
+                seal(b, t);
+        }
+        if (ir->oom)
+            refuse(b, "out of memory or a block with too many predecessors");
+    }
+    for (uint32_t blk = 0; blk < ir->nblocks && !b->failed; blk++)
+        if (!ir->blocks[blk].dead && !ir->blocks[blk].sealed)
+            seal(b, (int32_t)blk);
+    if (b->failed)
+        goto out;
+    /* resolve forwarded values in every operand */
+    for (uint32_t v = 0; v < ir->nins; v++) {
+        IrIns *in = &ir->ins[v];
+        if (in->a >= 0) in->a = res(b, in->a);
+        if (in->b >= 0) in->b = res(b, in->b);
+        if (in->c >= 0) in->c = res(b, in->c);
+        for (int i = 0; i < in->nw; i++)
+            in->w[i] = res(b, in->w[i]);
+    }
+    for (uint32_t i = 0; i < ir->nlists; i++)
+        ir->lists[i] = ir->lists[i] >= 0 ? res(b, ir->lists[i]) : ir->lists[i];
+    if (!ir->ret_known)
+        ir->ret_type = TY_NONE; /* never returns normally: it raises */
+    ok = true;
+out:
+    free(b->block_of), free(b->expect_preds), free(b->filled_preds), free(b->entry_depth);
+    free(b->defs), free(b->forward), free(b->incomplete), free(b->assumed), free(b->var_of_phi);
+    return ok;
+}

@@ -1,0 +1,179 @@
+/*
+ * cfg.c - control-flow analyses: reverse post-order, dominators (Cooper,
+ * Harvey and Kennedy's iterative algorithm), natural loops.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "jit/ir.h"
+
+/* Reverse post-order of the blocks reachable from block 0; returns the count.
+ * Blocks not reached are marked dead. */
+uint32_t ir_rpo(Ir *ir, int32_t *order)
+{
+    uint32_t n = ir->nblocks, count = 0;
+    uint8_t *state = calloc(n ? n : 1, 1);      /* 0 new, 1 on stack, 2 done */
+    int32_t *stack = malloc((n + 1) * sizeof *stack);
+    uint32_t *next = calloc(n ? n : 1, sizeof *next);
+    if (!state || !stack || !next) {
+        ir->oom = true;
+        free(state), free(stack), free(next);
+        return 0;
+    }
+    uint32_t sp = 0;
+    stack[sp++] = 0;
+    state[0] = 1;
+    int32_t *post = order; /* filled backwards below */
+    while (sp) {
+        int32_t b = stack[sp - 1];
+        IrBlock *bl = &ir->blocks[b];
+        if (next[b] < bl->nsucc) {
+            int32_t s = bl->succ[next[b]++];
+            if (!state[s]) {
+                state[s] = 1;
+                stack[sp++] = s;
+            }
+        } else {
+            state[b] = 2;
+            post[count++] = b;
+            sp--;
+        }
+    }
+    for (uint32_t i = 0; i < count / 2; i++) {
+        int32_t t = post[i];
+        post[i] = post[count - 1 - i];
+        post[count - 1 - i] = t;
+    }
+    for (uint32_t b = 0; b < n; b++)
+        ir->blocks[b].dead = state[b] == 0;
+    free(state), free(stack), free(next);
+    return count;
+}
+
+static int32_t intersect(const int32_t *idom, const int32_t *rpo_index, int32_t a, int32_t b)
+{
+    while (a != b) {
+        while (rpo_index[a] > rpo_index[b])
+            a = idom[a];
+        while (rpo_index[b] > rpo_index[a])
+            b = idom[b];
+    }
+    return a;
+}
+
+void ir_dominators(Ir *ir)
+{
+    uint32_t n = ir->nblocks;
+    int32_t *order = malloc((n + 1) * sizeof *order), *index = malloc((n + 1) * sizeof *index),
+            *idom = malloc((n + 1) * sizeof *idom);
+    if (!order || !index || !idom) {
+        ir->oom = true;
+        free(order), free(index), free(idom);
+        return;
+    }
+    uint32_t cnt = ir_rpo(ir, order);
+    for (uint32_t i = 0; i < n; i++)
+        index[i] = INT32_MAX, idom[i] = -1;
+    for (uint32_t i = 0; i < cnt; i++)
+        index[order[i]] = (int32_t)i;
+    idom[0] = 0;
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (uint32_t i = 1; i < cnt; i++) {
+            int32_t b = order[i], nd = -1;
+            IrBlock *bl = &ir->blocks[b];
+            for (uint32_t p = 0; p < bl->npreds; p++) {
+                int32_t q = bl->preds[p];
+                if (idom[q] < 0)
+                    continue;
+                nd = nd < 0 ? q : intersect(idom, index, q, nd);
+            }
+            if (nd != idom[b]) {
+                idom[b] = nd;
+                changed = true;
+            }
+        }
+    }
+    for (uint32_t b = 0; b < n; b++)
+        ir->blocks[b].idom = b == 0 ? -1 : idom[b];
+    free(order), free(index), free(idom);
+}
+
+bool ir_dominates(const Ir *ir, int32_t a, int32_t b)
+{
+    for (; b >= 0; b = ir->blocks[b].idom)
+        if (b == a)
+            return true;
+    return false;
+}
+
+/* Natural loops: for each back edge t -> h (h dominates t), every block that
+ * reaches t without passing h is in h's loop. Sets loop_depth and the
+ * innermost loop_head. Needs ir_dominators. */
+void ir_loops(Ir *ir)
+{
+    uint32_t n = ir->nblocks;
+    int32_t *work = malloc((n + 1) * sizeof *work);
+    uint8_t *in = malloc(n + 1);
+    if (!work || !in) {
+        ir->oom = true;
+        free(work), free(in);
+        return;
+    }
+    for (uint32_t b = 0; b < n; b++)
+        ir->blocks[b].loop_depth = 0, ir->blocks[b].loop_head = -1;
+    /* Outer loops first: a header dominating another is processed before it,
+     * so the innermost header is written last. Headers in block order do this
+     * for the structured code the compiler produces; a dominance sort makes
+     * it hold in general. */
+    int32_t *heads = malloc((n + 1) * sizeof *heads);
+    uint32_t nheads = 0;
+    if (!heads) {
+        ir->oom = true;
+        free(work), free(in);
+        return;
+    }
+    for (uint32_t h = 0; h < n; h++) {
+        IrBlock *hb = &ir->blocks[h];
+        if (hb->dead)
+            continue;
+        for (uint32_t p = 0; p < hb->npreds; p++)
+            if (ir_dominates(ir, (int32_t)h, hb->preds[p])) {
+                heads[nheads++] = (int32_t)h;
+                break;
+            }
+    }
+    for (uint32_t i = 1; i < nheads; i++) /* insertion sort by dominance depth */
+        for (uint32_t j = i; j > 0 && ir_dominates(ir, heads[j], heads[j - 1]); j--) {
+            int32_t t = heads[j];
+            heads[j] = heads[j - 1];
+            heads[j - 1] = t;
+        }
+    for (uint32_t k = 0; k < nheads; k++) {
+        int32_t h = heads[k];
+        IrBlock *hb = &ir->blocks[h];
+        memset(in, 0, n);
+        uint32_t sp = 0;
+        in[h] = 1;
+        for (uint32_t p = 0; p < hb->npreds; p++) {
+            int32_t t = hb->preds[p];
+            if (ir_dominates(ir, h, t) && !in[t])
+                in[t] = 1, work[sp++] = t;
+        }
+        while (sp) {
+            int32_t b = work[--sp];
+            IrBlock *bl = &ir->blocks[b];
+            for (uint32_t p = 0; p < bl->npreds; p++) {
+                int32_t q = bl->preds[p];
+                if (!in[q] && !ir->blocks[q].dead)
+                    in[q] = 1, work[sp++] = q;
+            }
+        }
+        for (uint32_t b = 0; b < n; b++)
+            if (in[b]) {
+                ir->blocks[b].loop_depth++;
+                ir->blocks[b].loop_head = h;
+            }
+    }
+    free(work), free(in), free(heads);
+}

@@ -1,0 +1,159 @@
+/*
+ * fold.c - constant folding, copy propagation, trivial phis and algebraic
+ * identities, repeated until nothing changes.
+ *
+ * Folding happens on the chip, in the same float32 arithmetic the generated
+ * code would use, so a folded value is bit-identical to a computed one.
+ * Checked operations are folded only when their result fits: a constant
+ * operation that overflows stays, and raises when it runs.
+ */
+#include <string.h>
+
+#include "jit/ir.h"
+
+static bool is_const(const Ir *ir, int32_t v) { return v >= 0 && ir->ins[v].op == IR_CONST; }
+
+static bool cond_holds(IrCond cc, int c)
+{
+    switch (cc) {
+    case CC_EQ: return c == 0;
+    case CC_NE: return c != 0;
+    case CC_LT: return c < 0;
+    case CC_LE: return c <= 0;
+    case CC_GT: return c > 0;
+    default: return c >= 0;
+    }
+}
+
+/* Folds v to a constant when its operands are constants. */
+static bool fold_const(Ir *ir, int32_t v)
+{
+    IrIns *in = &ir->ins[v];
+    const IrOpInfo *info = &ir_opinfo[in->op];
+    if (!info->has_result || in->op == IR_CONST || in->op == IR_PHI || in->op == IR_PARAM || in->op == IR_CALL ||
+        in->op == IR_CALLRT || in->op == IR_ALOAD || in->op == IR_ALEN || in->op == IR_ADATA || info->nops == 0)
+        return false;
+    if (!is_const(ir, in->a) || (info->nops > 1 && !is_const(ir, in->b)) || (info->nops > 2 && !is_const(ir, in->c)))
+        return false;
+    int32_t x = ir->ins[in->a].k.i, y = info->nops > 1 ? ir->ins[in->b].k.i : 0;
+    float fx = ir->ins[in->a].k.f, fy = info->nops > 1 ? ir->ins[in->b].k.f : 0;
+    int32_t r;
+    float f;
+    bool isf = false;
+    switch ((IrOp)in->op) {
+    case IR_COPY: r = x; break;
+    case IR_ADD: r = (int32_t)((uint32_t)x + (uint32_t)y); break;
+    case IR_SUB: r = (int32_t)((uint32_t)x - (uint32_t)y); break;
+    case IR_MUL: r = (int32_t)((uint32_t)x * (uint32_t)y); break;
+    case IR_AND: r = x & y; break;
+    case IR_OR: r = x | y; break;
+    case IR_XOR: r = x ^ y; break;
+    case IR_SHL: r = (int32_t)((uint32_t)x << (y & 31)); break;
+    case IR_SHR: r = x >> (y & 31); break;
+    case IR_NOT: r = ~x; break;
+    case IR_ADDO: if (__builtin_add_overflow(x, y, &r)) return false; break;
+    case IR_SUBO: if (__builtin_sub_overflow(x, y, &r)) return false; break;
+    case IR_MULO: if (__builtin_mul_overflow(x, y, &r)) return false; break;
+    case IR_NEGO: if (x == INT32_MIN) return false; r = -x; break;
+    case IR_CMP: r = cond_holds((IrCond)in->aux, x < y ? -1 : x > y); break;
+    case IR_FCMP: {
+        if (fx != fx || fy != fy) /* NaN: only != holds */
+            r = in->aux == CC_NE;
+        else
+            r = cond_holds((IrCond)in->aux, fx < fy ? -1 : fx > fy);
+        break;
+    }
+    case IR_SELECT: {
+        int32_t pick = x ? in->b : in->c;
+        ir_replace_uses(ir, v, pick);
+        ir_remove_ins(ir, v);
+        return true;
+    }
+    case IR_FADD: f = fx + fy, isf = true; r = 0; break;
+    case IR_FSUB: f = fx - fy, isf = true; r = 0; break;
+    case IR_FMUL: f = fx * fy, isf = true; r = 0; break;
+    case IR_FNEG: f = -fx, isf = true; r = 0; break;
+    case IR_ITOF: f = (float)x, isf = true; r = 0; break;
+    default: return false;
+    }
+    in->op = IR_CONST;
+    in->a = in->b = in->c = -1;
+    if (isf)
+        in->k.f = f;
+    else
+        in->k.i = r;
+    return true;
+}
+
+/* x + 0, x * 1, x | 0 ...: the value is an operand. Returns it or -1. */
+static int32_t identity(const Ir *ir, const IrIns *in)
+{
+    bool bk = is_const(ir, in->b) && ir->ins[in->b].type != TY_FLOAT;
+    int32_t k = bk ? ir->ins[in->b].k.i : 1 << 30;
+    switch ((IrOp)in->op) {
+    case IR_ADD: case IR_SUB: case IR_ADDO: case IR_SUBO: case IR_OR: case IR_XOR: case IR_SHL: case IR_SHR:
+        return k == 0 && ir->ins[in->a].type == in->type ? in->a : -1;
+    case IR_MUL: case IR_MULO:
+        return k == 1 && ir->ins[in->a].type == in->type ? in->a : -1;
+    case IR_AND:
+        return k == -1 && ir->ins[in->a].type == in->type ? in->a : -1;
+    case IR_COPY:
+        return ir->ins[in->a].type == in->type ? in->a : -1;
+    default:
+        return -1;
+    }
+}
+
+/* A phi whose operands are all one value (or itself) is that value. */
+static int32_t trivial_phi(const Ir *ir, int32_t v)
+{
+    const IrIns *in = &ir->ins[v];
+    const IrBlock *b = &ir->blocks[in->block];
+    int32_t same = -1;
+    for (uint32_t p = 0; p < b->npreds; p++) {
+        int32_t op = ir->lists[in->list + (int32_t)p];
+        if (op == v || op == same)
+            continue;
+        if (op >= 0 && ir->ins[op].op == IR_UNDEF && same < 0)
+            continue;
+        if (same >= 0)
+            return -1;
+        same = op;
+    }
+    return same;
+}
+
+void ir_fold(Ir *ir)
+{
+    for (bool changed = true; changed && !ir->oom;) {
+        changed = false;
+        for (uint32_t bi = 0; bi < ir->nblocks; bi++) {
+            IrBlock *b = &ir->blocks[bi];
+            if (b->dead)
+                continue;
+            for (uint32_t i = 0; i < b->nins; i++) {
+                int32_t v = b->ins[i];
+                IrIns *in = &ir->ins[v];
+                int32_t to = -1;
+                if (in->op == IR_PHI && in->list >= 0) {
+                    to = trivial_phi(ir, v);
+                    /* a phi of only undefined values keeps its place (dce drops it if unused) */
+                    if (to < 0 || ir->ins[to].op == IR_UNDEF)
+                        continue;
+                } else if (fold_const(ir, v)) {
+                    changed = true;
+                    if (in->block != (int32_t)bi) /* SELECT folded away */
+                        i--;
+                    continue;
+                } else
+                    to = identity(ir, in);
+                if (to < 0)
+                    continue;
+                ir_replace_uses(ir, v, to);
+                ir_remove_ins(ir, v);
+                i--;
+                changed = true;
+            }
+        }
+    }
+}

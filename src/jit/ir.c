@@ -1,0 +1,176 @@
+/*
+ * ir.c - building blocks of the IR: allocation, edges, use replacement.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "jit/ir.h"
+
+const IrOpInfo ir_opinfo[IR__COUNT] = {
+#define IR_OP_INFO(name, res, nops, flags) {#name, res, nops, flags},
+    IR_OPS(IR_OP_INFO)
+#undef IR_OP_INFO
+};
+
+void ir_init(Ir *ir) { memset(ir, 0, sizeof *ir); }
+
+void ir_free(Ir *ir)
+{
+    for (uint32_t b = 0; b < ir->nblocks; b++)
+        free(ir->blocks[b].ins);
+    free(ir->blocks);
+    free(ir->ins);
+    free(ir->lists);
+    free(ir->extra);
+    memset(ir, 0, sizeof *ir);
+}
+
+/* Grows *p (n items of size sz, capacity *cap) to hold one more. */
+static bool grow(void **p, uint32_t n, uint32_t *cap, size_t sz)
+{
+    if (n < *cap)
+        return true;
+    uint32_t nc = *cap ? *cap * 2 : 16;
+    void *q = realloc(*p, (size_t)nc * sz);
+    if (!q)
+        return false;
+    *p = q;
+    *cap = nc;
+    return true;
+}
+
+int32_t ir_new_block(Ir *ir, uint32_t bc_start)
+{
+    IrBlock *nb = realloc(ir->blocks, (ir->nblocks + 1) * sizeof *nb);
+    if (!nb) {
+        ir->oom = true;
+        return -1;
+    }
+    ir->blocks = nb;
+    IrBlock *b = &nb[ir->nblocks];
+    memset(b, 0, sizeof *b);
+    b->bc_start = bc_start;
+    b->idom = -1;
+    b->loop_head = -1;
+    return (int32_t)ir->nblocks++;
+}
+
+int32_t ir_add(Ir *ir, int32_t block, IrOp op, IrType type, int32_t a, int32_t b, int32_t c)
+{
+    if (ir->oom || !grow((void **)&ir->ins, ir->nins, &ir->capins, sizeof(IrIns))) {
+        ir->oom = true;
+        return 0;
+    }
+    int32_t v = (int32_t)ir->nins++;
+    IrIns *in = &ir->ins[v];
+    memset(in, 0, sizeof *in);
+    in->op = (uint8_t)op, in->type = (uint8_t)type;
+    in->a = a, in->b = b, in->c = c;
+    in->list = -1;
+    in->w[0] = in->w[1] = in->w[2] = -1;
+    in->block = block;
+    if (block >= 0) {
+        IrBlock *bl = &ir->blocks[block];
+        if (!grow((void **)&bl->ins, bl->nins, &bl->cap, sizeof(int32_t))) {
+            ir->oom = true;
+            return v;
+        }
+        if (op == IR_PHI) { /* phis stay in front */
+            uint32_t at = 0;
+            while (at < bl->nins && ir->ins[bl->ins[at]].op == IR_PHI)
+                at++;
+            memmove(bl->ins + at + 1, bl->ins + at, (bl->nins - at) * sizeof(int32_t));
+            bl->ins[at] = v;
+            bl->nins++;
+        } else
+            bl->ins[bl->nins++] = v;
+    }
+    return v;
+}
+
+int32_t ir_const_int(Ir *ir, int32_t block, int32_t v)
+{
+    int32_t r = ir_add(ir, block, IR_CONST, TY_INT, -1, -1, -1);
+    ir->ins[r].k.i = v;
+    return r;
+}
+
+int32_t ir_const_float(Ir *ir, int32_t block, float v)
+{
+    int32_t r = ir_add(ir, block, IR_CONST, TY_FLOAT, -1, -1, -1);
+    ir->ins[r].k.f = v;
+    return r;
+}
+
+int32_t ir_list_alloc(Ir *ir, uint32_t n)
+{
+    while (ir->nlists + n > ir->caplists) {
+        if (!grow((void **)&ir->lists, ir->caplists, &ir->caplists, sizeof(int32_t))) {
+            ir->oom = true;
+            return 0;
+        }
+    }
+    int32_t at = (int32_t)ir->nlists;
+    for (uint32_t i = 0; i < n; i++)
+        ir->lists[at + (int32_t)i] = -1;
+    ir->nlists += n;
+    return at;
+}
+
+void ir_add_edge(Ir *ir, int32_t from, int32_t to)
+{
+    IrBlock *f = &ir->blocks[from], *t = &ir->blocks[to];
+    if (t->npreds >= IR_MAX_PREDS || f->nsucc >= 2) {
+        ir->oom = true; /* reported as a refusal by the builder */
+        return;
+    }
+    f->succ[f->nsucc++] = to;
+    t->preds[t->npreds++] = from;
+}
+
+void ir_remove_ins(Ir *ir, int32_t v)
+{
+    IrIns *in = &ir->ins[v];
+    if (in->block < 0)
+        return;
+    IrBlock *b = &ir->blocks[in->block];
+    for (uint32_t i = 0; i < b->nins; i++)
+        if (b->ins[i] == v) {
+            memmove(b->ins + i, b->ins + i + 1, (b->nins - i - 1) * sizeof(int32_t));
+            b->nins--;
+            break;
+        }
+    in->block = -1;
+    in->op = IR_NOP;
+}
+
+void ir_for_operands(Ir *ir, int32_t v, void (*fn)(Ir *, int32_t *, void *), void *ctx)
+{
+    IrIns *in = &ir->ins[v];
+    if (in->a >= 0) fn(ir, &in->a, ctx);
+    if (in->b >= 0) fn(ir, &in->b, ctx);
+    if (in->c >= 0) fn(ir, &in->c, ctx);
+    for (int i = 0; i < in->nw; i++)
+        if (in->w[i] >= 0) fn(ir, &in->w[i], ctx);
+    uint32_t n = in->op == IR_PHI ? ir->blocks[in->block].npreds : in->op == IR_CALL ? in->nargs : 0;
+    for (uint32_t i = 0; i < n; i++)
+        if (ir->lists[in->list + (int32_t)i] >= 0)
+            fn(ir, &ir->lists[in->list + (int32_t)i], ctx);
+}
+
+static void replace_one(Ir *ir, int32_t *slot, void *ctx)
+{
+    const int32_t *ft = ctx;
+    if (*slot == ft[0])
+        *slot = ft[1];
+}
+
+void ir_replace_uses(Ir *ir, int32_t from, int32_t to)
+{
+    int32_t ft[2] = {from, to};
+    for (uint32_t b = 0; b < ir->nblocks; b++) {
+        IrBlock *bl = &ir->blocks[b];
+        for (uint32_t i = 0; i < bl->nins; i++)
+            ir_for_operands(ir, bl->ins[i], replace_one, ft);
+    }
+}

@@ -1,0 +1,204 @@
+/*
+ * ir.h - the JIT's typed SSA intermediate representation.
+ *
+ * A function is a list of basic blocks; a block is a list of instructions,
+ * phis first, ending in one terminator (JMP, BR or RET). Every instruction
+ * that produces a value *is* that value: operands are instruction numbers.
+ * Each value has one machine type (int32, float32, pointer), fixed when it is
+ * built from the bytecode and the argument types of the specialisation.
+ *
+ * Instructions that can fail (overflow, division by zero, a bad index) carry
+ * the bytecode pc they came from. When the check fails, compiled code calls
+ * back into the runtime, which re-runs the bytecode operation on the same
+ * operands through the interpreter's own functions: the exception, message
+ * and traceback line are the interpreter's by construction.
+ *
+ * The passes (one per file): build.c (bytecode -> SSA with types), fold.c
+ * (constants, copies, algebra), cse.c, licm.c, dce.c; then the target:
+ * rv32/isel+emit (emit.c) with the register allocator rega.c. docs/jit.md.
+ */
+#ifndef P4_JIT_IR_H
+#define P4_JIT_IR_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Machine types of IR values. */
+typedef enum IrType {
+    TY_VOID,  /* no value (stores, terminators, checks) */
+    TY_INT,   /* int32 (Python int) */
+    TY_BOOL,  /* int32 0/1 (Python bool) */
+    TY_FLOAT, /* float32 */
+    TY_NONE,  /* Python None: no register */
+    TY_PTR,   /* an address (array data, an object) */
+    TY__COUNT
+} IrType;
+
+/*
+ * X(name, result, operands, flags)
+ *   flags: P pure (may be moved, merged, deleted when unused), C can fail
+ *   (has a pc and a failure path), T terminator, S has a side effect.
+ */
+#define IR_PURE  1u
+#define IR_FAILS 2u
+#define IR_TERM  4u
+#define IR_SIDE  8u
+
+#define IR_OPS(X)                                                                     \
+    X(NOP,     0, 0, 0)                                                                 \
+    X(CONST,   1, 0, IR_PURE)            /* k: int bits or float bits */                \
+    X(PARAM,   1, 0, 0)                  /* k: incoming argument register number */     \
+    X(PHI,     1, 0, 0)                  /* operands in phi list, one per predecessor */ \
+    X(UNDEF,   1, 0, IR_PURE)            /* an unassigned local (never reaches code) */  \
+    X(COPY,    1, 1, IR_PURE)                                                           \
+    /* int32, wrapping (the compiler proved they cannot overflow, or Python wraps) */   \
+    X(ADD,     1, 2, IR_PURE) X(SUB, 1, 2, IR_PURE) X(MUL, 1, 2, IR_PURE)               \
+    X(AND,     1, 2, IR_PURE) X(OR,  1, 2, IR_PURE) X(XOR, 1, 2, IR_PURE)               \
+    X(SHL,     1, 2, IR_PURE) X(SHR, 1, 2, IR_PURE) /* arithmetic */                    \
+    X(NOT,     1, 1, IR_PURE)                                                           \
+    X(CMP,     1, 2, IR_PURE)            /* aux: IrCond; int or bool operands */         \
+    X(SELECT,  1, 3, IR_PURE)            /* a ? b : c */                                \
+    /* int32 with Python's checks: fail -> the interpreter raises */                    \
+    X(ADDO,    1, 2, IR_FAILS) X(SUBO, 1, 2, IR_FAILS) X(MULO, 1, 2, IR_FAILS)         \
+    X(NEGO,    1, 1, IR_FAILS)                                                          \
+    X(FLOORDIV,1, 2, IR_FAILS) X(MOD, 1, 2, IR_FAILS)                                   \
+    X(SHLO,    1, 2, IR_FAILS) X(SHRO, 1, 2, IR_FAILS) /* with the count checks */       \
+    X(ABSO,    1, 1, IR_FAILS)                                                          \
+    /* float32 */                                                                       \
+    X(FADD,    1, 2, IR_PURE) X(FSUB, 1, 2, IR_PURE) X(FMUL, 1, 2, IR_PURE)            \
+    X(FDIV,    1, 2, IR_FAILS)           /* division by zero fails */                   \
+    X(FNEG,    1, 1, IR_PURE) X(FABS, 1, 1, IR_PURE) X(FSQRT, 1, 1, IR_FAILS)          \
+    X(FMIN,    1, 2, IR_PURE) X(FMAX, 1, 2, IR_PURE)                                    \
+    X(FCMP,    1, 2, IR_PURE)            /* aux: IrCond */                              \
+    X(ITOF,    1, 1, IR_PURE)                                                           \
+    X(FTOI,    1, 1, IR_FAILS)           /* int(x): truncates; NaN/inf/range fail */     \
+    X(CALLRT,  1, 3, 0)                  /* aux: runtime helper; pure C math */          \
+    /* arrays: a = the Array object; loads and stores take data pointer + index */      \
+    X(ALEN,    1, 1, IR_PURE)            /* len field */                                \
+    X(ADATA,   1, 1, IR_PURE)            /* data pointer */                             \
+    X(INDEX,   1, 2, IR_FAILS)           /* a=len b=index: negative wraps; out of range fails */ \
+    X(ALOAD,   1, 2, 0)                  /* a=data b=index; aux: typecode */             \
+    X(ASTORE,  0, 3, IR_SIDE|IR_FAILS)   /* a=data b=index c=value; fails out of element range */ \
+    /* calls and control */                                                             \
+    X(CALL,    1, 0, IR_SIDE|IR_FAILS)   /* k: callee; args in the call list */          \
+    X(JMP,     0, 0, IR_TERM)                                                           \
+    X(BR,      0, 1, IR_TERM)            /* a != 0: succ[0], else succ[1] */             \
+    X(RET,     0, 1, IR_TERM)            /* a, or -1 for None */
+
+typedef enum IrOp {
+#define IR_OP_ENUM(name, res, nops, flags) IR_##name,
+    IR_OPS(IR_OP_ENUM)
+#undef IR_OP_ENUM
+    IR__COUNT
+} IrOp;
+
+typedef struct IrOpInfo {
+    const char *name;
+    uint8_t has_result, nops, flags;
+} IrOpInfo;
+extern const IrOpInfo ir_opinfo[IR__COUNT];
+
+typedef enum IrCond { CC_EQ, CC_NE, CC_LT, CC_LE, CC_GT, CC_GE } IrCond;
+
+/* Runtime helpers callable with CALLRT (float math from libm). */
+#define IR_HELPERS(X) \
+    X(EXP, expf) X(LOG, logf) X(SIN, sinf) X(COS, cosf) X(TAN, tanf) X(ATAN, atanf) \
+    X(FLOOR, floorf) X(CEIL, ceilf)
+typedef enum IrHelper {
+#define IR_HELPER_ENUM(name, fn) H_##name,
+    IR_HELPERS(IR_HELPER_ENUM)
+#undef IR_HELPER_ENUM
+    H__COUNT
+} IrHelper;
+
+typedef struct IrIns {
+    uint8_t op, type, aux;
+    uint8_t nargs;      /* CALL: argument count (args in Ir.lists at list) */
+    int32_t a, b, c;    /* operands (value numbers) or -1 */
+    union {
+        int32_t i;
+        float f;
+    } k;
+    int32_t list;       /* PHI, CALL: first index into Ir.lists */
+    int32_t w[3];       /* failing instructions: the witnesses the runtime
+                           re-runs the bytecode operation with; -1 if none */
+    uint8_t nw;
+    uint32_t pc;        /* the bytecode instruction it implements */
+    int32_t block;
+    int32_t uses;       /* use count (maintained by dce.c) */
+} IrIns;
+
+#define IR_MAX_PREDS 64
+
+typedef struct IrBlock {
+    int32_t *ins;       /* instruction numbers in order (phis first) */
+    uint32_t nins, cap;
+    int32_t preds[IR_MAX_PREDS];
+    uint32_t npreds;
+    int32_t succ[2];
+    uint32_t nsucc;
+    uint32_t bc_start;  /* first bytecode instruction */
+    int32_t idom;       /* immediate dominator (cse, licm) */
+    int32_t loop_depth; /* nesting of natural loops */
+    int32_t loop_head;  /* innermost loop header containing it, or -1 */
+    bool sealed, filled, dead;
+} IrBlock;
+
+/* Why a function is not compiled: text plus the source line. */
+typedef struct IrRefusal {
+    char why[160];
+    int32_t line;
+} IrRefusal;
+
+struct JitSpec;
+
+typedef struct Ir {
+    IrIns *ins;
+    uint32_t nins, capins;
+    IrBlock *blocks;
+    uint32_t nblocks;
+    int32_t *lists;          /* phi operands and call arguments */
+    uint32_t nlists, caplists;
+    IrType ret_type;         /* TY_NONE, TY_INT, TY_BOOL, TY_FLOAT */
+    bool ret_known;
+    uint32_t nparams;
+    bool oom;
+    struct JitInsExtra *extra; /* per value: what the JIT attaches (jit_int.h) */
+    uint32_t capextra;
+} Ir;
+
+/* Construction helpers (ir.c). */
+void ir_init(Ir *ir);
+void ir_free(Ir *ir);
+int32_t ir_new_block(Ir *ir, uint32_t bc_start);
+int32_t ir_add(Ir *ir, int32_t block, IrOp op, IrType type, int32_t a, int32_t b, int32_t c);
+int32_t ir_const_int(Ir *ir, int32_t block, int32_t v);
+int32_t ir_const_float(Ir *ir, int32_t block, float v);
+int32_t ir_list_alloc(Ir *ir, uint32_t n);
+void ir_add_edge(Ir *ir, int32_t from, int32_t to);
+void ir_remove_ins(Ir *ir, int32_t v);   /* detaches from its block */
+/* Replace every use of `from` by `to`. */
+void ir_replace_uses(Ir *ir, int32_t from, int32_t to);
+/* Calls fn on each operand slot of instruction v. */
+void ir_for_operands(Ir *ir, int32_t v, void (*fn)(Ir *, int32_t *, void *), void *ctx);
+static inline IrIns *ir_at(Ir *ir, int32_t v) { return &ir->ins[v]; }
+
+/* Analyses (cfg.c): reverse post-order, dominators, natural loops. */
+uint32_t ir_rpo(Ir *ir, int32_t *order);
+void ir_dominators(Ir *ir);
+bool ir_dominates(const Ir *ir, int32_t a, int32_t b);
+void ir_loops(Ir *ir);
+
+/* The passes. */
+void ir_fold(Ir *ir);       /* fold.c: constant folding, copies, algebraic identities */
+void ir_cse(Ir *ir);        /* cse.c: dominator-scoped value numbering */
+void ir_licm(Ir *ir);       /* licm.c: hoists invariant pure code to loop preheaders */
+void ir_dce(Ir *ir);        /* dce.c: removes unused pure values and dead phis */
+void ir_count_uses(Ir *ir); /* dce.c: recounts IrIns.uses */
+
+/* Printing (print.c), for `p4jit dis --jit` and the tests. */
+typedef void (*IrPrintFn)(void *ctx, const char *text);
+void ir_print(const Ir *ir, IrPrintFn out, void *ctx);
+const char *ir_type_name(IrType t);
+
+#endif

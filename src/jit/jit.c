@@ -1,0 +1,548 @@
+/*
+ * jit.c - when to compile, the cache of specialisations, calling compiled
+ * code from the interpreter, and the runtime entry points compiled code
+ * calls when a check fails.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jit/jit_int.h"
+#include "port/port.h"
+#include "vm/bytecode.h"
+#include "vm/p4b.h"
+
+int32_t jit_rt_depth;          /* calls compiled code may still make (RecursionError at 0) */
+static JitState *rt_state;     /* the state of the running compiled code */
+
+void jit_config_default(JitConfig *cfg)
+{
+    cfg->mode = JIT_AUTO;
+    cfg->call_threshold = 2;
+    cfg->code_size = 256u << 10;
+    cfg->max_specs = 4;
+}
+
+static bool parse_uint(const char *s, uint32_t *out, bool size)
+{
+    char *end;
+    unsigned long v = strtoul(s, &end, 10);
+    if (end == s)
+        return false;
+    if (size && (*end == 'k' || *end == 'K'))
+        v <<= 10, end++;
+    else if (size && (*end == 'm' || *end == 'M'))
+        v <<= 20, end++;
+    if (*end || v > (1ul << 30))
+        return false;
+    *out = (uint32_t)v;
+    return true;
+}
+
+bool jit_parse_option(JitConfig *cfg, const char *opt)
+{
+    if (strcmp(opt, "jit=off") == 0) cfg->mode = JIT_OFF;
+    else if (strcmp(opt, "jit=auto") == 0) cfg->mode = JIT_AUTO;
+    else if (strcmp(opt, "jit=eager") == 0) cfg->mode = JIT_EAGER;
+    else if (strncmp(opt, "jit-threshold=", 14) == 0) return parse_uint(opt + 14, &cfg->call_threshold, false);
+    else if (strncmp(opt, "jit-code=", 9) == 0)
+        return parse_uint(opt + 9, &cfg->code_size, true) && cfg->code_size >= 256;
+    else if (strncmp(opt, "jit-specs=", 10) == 0)
+        return parse_uint(opt + 10, &cfg->max_specs, false) && cfg->max_specs >= 1;
+    else return false;
+    return true;
+}
+
+JitState *jit_state(VM *vm) { return vm->jit; }
+
+bool jit_init(VM *vm, const JitConfig *cfg)
+{
+    JitState *js = calloc(1, sizeof *js);
+    if (!js)
+        return false;
+    js->vm = vm;
+    js->cfg = *cfg;
+    js->code = port_alloc_code(cfg->code_size);
+    js->code_exec = js->code != NULL;
+    if (!js->code) /* the host: code is generated for reports and listings only */
+        js->code = malloc(cfg->code_size);
+    js->nwatch = vm->program ? vm->program->nglobals : 0;
+    js->watch = calloc(js->nwatch + 1, 1);
+    if (!js->code || !js->watch) {
+        free(js->watch);
+        free(js);
+        return false;
+    }
+    vm->jit = js;
+    return true;
+}
+
+static void free_specs(JitFunc *f)
+{
+    for (JitSpec *s = f->specs, *n; s; s = n) {
+        n = s->next;
+        free(s->dump);
+        free(s);
+    }
+    f->specs = NULL;
+    f->nspecs = 0;
+}
+
+void jit_free(VM *vm)
+{
+    JitState *js = vm->jit;
+    if (!js)
+        return;
+    for (JitFunc *f = js->all, *n; f; f = n) {
+        n = f->next_all;
+        free_specs(f);
+        f->fn->jit = NULL;
+        free(f);
+    }
+    if (js->code_exec)
+        port_free_code(js->code);
+    else
+        free(js->code);
+    free(js->sites);
+    free(js->watch);
+    free(js);
+    vm->jit = NULL;
+}
+
+uint32_t jit_add_site(JitState *js, const JitSite *s)
+{
+    if (js->nsites == js->capsites) {
+        uint32_t nc = js->capsites ? js->capsites * 2 : 64;
+        JitSite *p = realloc(js->sites, nc * sizeof *p);
+        if (!p)
+            return 0; /* site 0 then raises the wrong error at worst; never a crash */
+        js->sites = p, js->capsites = nc;
+    }
+    js->sites[js->nsites] = *s;
+    return js->nsites++;
+}
+
+JitInsExtra *jit_extra(Ir *ir, int32_t v)
+{
+    if ((uint32_t)v >= ir->capextra) {
+        uint32_t nc = ((uint32_t)v + 1) * 2;
+        JitInsExtra *p = realloc(ir->extra, nc * sizeof *p);
+        if (!p)
+            return NULL;
+        memset(p + ir->capextra, 0, (nc - ir->capextra) * sizeof *p);
+        ir->extra = p, ir->capextra = nc;
+    }
+    return &ir->extra[v];
+}
+
+JitType jit_type_of_value(Value v)
+{
+    JitType t = {TY_VOID, 0, 0};
+    switch ((Type)v.type) {
+    case T_INT: t.ty = TY_INT; break;
+    case T_BOOL: t.ty = TY_BOOL; break;
+    case T_FLOAT: t.ty = TY_FLOAT; break;
+    case T_ARRAY: t.ty = TY_PTR, t.obj = T_ARRAY, t.tc = (uint8_t)AS(Array, v)->hdr.aux; break;
+    case T_BYTEARRAY: t.ty = TY_PTR, t.obj = T_BYTEARRAY, t.tc = 'Y'; break;
+    default: break;
+    }
+    return t;
+}
+
+const char *jit_type_name(JitType t, char *buf, size_t len)
+{
+    switch ((IrType)t.ty) {
+    case TY_INT: return "int";
+    case TY_BOOL: return "bool";
+    case TY_FLOAT: return "float";
+    case TY_NONE: return "None";
+    case TY_PTR:
+        if (t.tc == 'Y')
+            return "bytearray";
+        snprintf(buf, len, "array('%c')", t.tc);
+        return buf;
+    default: return "?";
+    }
+}
+
+static bool same_types(const JitSpec *s, const JitType *t, uint32_t n)
+{
+    if (s->nparams != n)
+        return false;
+    for (uint32_t i = 0; i < n; i++)
+        if (s->params[i].ty != t[i].ty || s->params[i].tc != t[i].tc)
+            return false;
+    return true;
+}
+
+static JitFunc *func_of(JitState *js, Function *fn)
+{
+    if (fn->jit)
+        return fn->jit;
+    JitFunc *f = calloc(1, sizeof *f);
+    if (!f)
+        return NULL;
+    f->fn = fn;
+    const Code *c = fn->code;
+    for (uint32_t pc = 0; pc < c->ninsns; pc++) /* a backward jump is a loop */
+        if (bc_opinfo[BC_OP(c->insns[pc])].flow == FLOW_JUMP && BC_ARG(c->insns[pc]) <= pc)
+            f->has_loop = true;
+    f->next_all = js->all;
+    js->all = f;
+    fn->jit = f;
+    return f;
+}
+
+/* True if a phi that may see an unassigned local is still used. */
+static bool maybe_unbound(Ir *ir, IrRefusal *why, const Code *code)
+{
+    ir_count_uses(ir);
+    for (uint32_t bi = 0; bi < ir->nblocks; bi++) {
+        IrBlock *b = &ir->blocks[bi];
+        if (b->dead)
+            continue;
+        for (uint32_t i = 0; i < b->nins; i++) {
+            IrIns *in = &ir->ins[b->ins[i]];
+            if (in->op != IR_PHI || in->uses == 0)
+                continue;
+            for (uint32_t p = 0; p < b->npreds; p++) {
+                int32_t v = ir->lists[in->list + (int32_t)p];
+                if (v >= 0 && ir->ins[v].op == IR_UNDEF) {
+                    snprintf(why->why, sizeof why->why, "a local may be used before it is assigned");
+                    why->line = bc_line_for_pc(code->src->linetab, code->src->linetab_len,
+                                               (int32_t)code->src->firstline, in->pc);
+                    return true;
+                }
+            }
+        }
+    }
+    return false;
+}
+
+static JitSpec *resolve(JitState *js, Function *callee, const JitType *args, uint32_t nargs);
+
+static char *concat_dump(const Ir *ir, const char *asmtext);
+
+static void compile(JitState *js, JitSpec *spec)
+{
+    uint64_t t0 = port_cycles();
+    Ir ir;
+    spec->state = SPEC_BUILDING;
+    spec->ret.ty = TY_VOID;
+    bool ok = jit_build(js, spec, &ir, resolve);
+    if (ok && spec->ret_guessed && ir.ret_type != TY_INT) {
+        /* a recursive call assumed int: build again knowing the return type */
+        spec->ret.ty = (uint8_t)ir.ret_type;
+        spec->ret_guessed = false;
+        ir_free(&ir);
+        ok = jit_build(js, spec, &ir, resolve);
+        if (ok && spec->ret_guessed) {
+            snprintf(spec->why.why, sizeof spec->why.why, "the return type of a recursive call is unclear");
+            ok = false;
+        }
+    }
+    if (ok) {
+        spec->ret.ty = (uint8_t)ir.ret_type;
+        ir_fold(&ir);
+        ir_dce(&ir);
+        ok = !maybe_unbound(&ir, &spec->why, spec->fn->code);
+    }
+    if (ok) {
+        char *asmtext = NULL;
+        ok = jit_emit_rv32(js, spec, &ir, &asmtext);
+        if (ok && asmtext)
+            spec->dump = concat_dump(&ir, asmtext);
+        free(asmtext);
+    }
+    ir_free(&ir);
+    spec->bc_insns = spec->fn->code->ninsns;
+    spec->compile_cycles = port_cycles() - t0;
+    spec->state = ok ? SPEC_COMPILED : SPEC_REFUSED;
+    js->compiles++;
+}
+
+static JitSpec *new_spec(JitFunc *f, const JitType *args, uint32_t nargs)
+{
+    JitSpec *s = calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    s->fn = f->fn;
+    s->nparams = (uint8_t)nargs;
+    memcpy(s->params, args, nargs * sizeof *args);
+    s->next = f->specs;
+    f->specs = s;
+    f->nspecs++;
+    return s;
+}
+
+static JitSpec *resolve(JitState *js, Function *callee, const JitType *args, uint32_t nargs)
+{
+    JitFunc *f = func_of(js, callee);
+    if (!f)
+        return NULL;
+    for (JitSpec *s = f->specs; s; s = s->next)
+        if (same_types(s, args, nargs))
+            return s;
+    JitSpec *s = new_spec(f, args, nargs);
+    if (s)
+        compile(js, s);
+    return s;
+}
+
+bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok)
+{
+    JitState *js = vm->jit;
+    if (!js || js->cfg.mode == JIT_OFF || nargs != fn->code->nparams || nargs > JIT_MAX_PARAMS)
+        return false;
+    JitFunc *f = func_of(js, fn);
+    if (!f || f->gave_up)
+        return false;
+    JitType types[JIT_MAX_PARAMS];
+    for (int i = 0; i < nargs; i++) {
+        types[i] = jit_type_of_value(args[i]);
+        if (types[i].ty == TY_VOID)
+            return false;
+    }
+    JitSpec *spec = NULL;
+    for (JitSpec *s = f->specs; s; s = s->next)
+        if (same_types(s, types, (uint32_t)nargs))
+            spec = s;
+    if (!spec) {
+        f->calls++;
+        if (js->cfg.mode == JIT_AUTO && !f->has_loop && f->calls < js->cfg.call_threshold)
+            return false;
+        if (f->nspecs >= js->cfg.max_specs) {
+            f->gave_up = true;
+            return false;
+        }
+        spec = new_spec(f, types, (uint32_t)nargs);
+        if (!spec)
+            return false;
+        compile(js, spec);
+    }
+    if (spec->state != SPEC_COMPILED || !js->code_exec || vm->nframes >= vm->cfg.max_frames)
+        return false;
+    uint32_t argv[JIT_MAX_PARAMS], result = 0;
+    for (int i = 0; i < nargs; i++) {
+        if (types[i].ty == TY_PTR)
+            argv[i] = (uint32_t)(uintptr_t)args[i].u.obj;
+        else
+            memcpy(&argv[i], &args[i].u, 4);
+    }
+    JitState *saved = rt_state;
+    int32_t saved_depth = jit_rt_depth;
+    rt_state = js;
+    jit_rt_depth = (int32_t)(vm->cfg.max_frames - vm->nframes - 1);
+    int (*entry)(const uint32_t *, uint32_t *) = (int (*)(const uint32_t *, uint32_t *))(void *)(js->code + spec->entry);
+    int st = entry(argv, &result);
+    rt_state = saved;
+    jit_rt_depth = saved_depth;
+    if (st != 0) {
+        *ok = false;
+        return true;
+    }
+    switch ((IrType)spec->ret.ty) {
+    case TY_INT: *out = v_int((int32_t)result); break;
+    case TY_BOOL: *out = v_bool(result != 0); break;
+    case TY_FLOAT: { float x; memcpy(&x, &result, 4); *out = v_float(x); break; }
+    default: *out = v_none(); break;
+    }
+    *ok = true;
+    return true;
+}
+
+void jit_global_stored(VM *vm, uint32_t slot)
+{
+    JitState *js = vm->jit;
+    if (!js || slot >= js->nwatch || !js->watch[slot])
+        return;
+    /* Compiled code baked the old value in. No compiled code is running (it
+     * never runs Python code that could assign), so all of it can go. */
+    for (JitFunc *f = js->all; f; f = f->next_all) {
+        free_specs(f);
+        f->gave_up = false;
+    }
+    memset(js->watch, 0, js->nwatch);
+    js->code_used = 0;
+    js->nsites = 0;
+    js->code_full = false;
+}
+
+/* ---- called from compiled code -------------------------------------------------------- */
+
+static Value witness_value(const JitType *t, uint32_t bits)
+{
+    switch ((IrType)t->ty) {
+    case TY_BOOL: return v_bool(bits != 0);
+    case TY_FLOAT: { float f; memcpy(&f, &bits, 4); return v_float(f); }
+    case TY_PTR: return v_obj((void *)(uintptr_t)bits);
+    default: return v_int((int32_t)bits);
+    }
+}
+
+/* A check failed at a site: run the bytecode operation the interpreter's
+ * way on the same operands, which raises the exception it would have. */
+int32_t jit_rt_fail(uint32_t x, uint32_t y, uint32_t z, uint32_t site)
+{
+    JitState *js = rt_state;
+    VM *vm = js->vm;
+    const JitSite *s = &js->sites[site];
+    uint32_t bits[3] = {x, y, z};
+    Value w[3], out;
+    for (int i = 0; i < 3; i++)
+        w[i] = i < s->nw ? witness_value(&s->w[i], bits[i]) : v_int(0);
+    unsigned op = BC_OP(s->code->insns[s->pc]);
+    bool raised;
+    if (s->native)
+        raised = !s->native->fn(vm, w, s->nw, NULL, &out);
+    else if (op == OP_CALL)
+        raised = !vm_raise(vm, EXC_RecursionError, "maximum recursion depth exceeded");
+    else if (op == OP_BINARY_SUBSCR)
+        raised = !vm_getitem(vm, w[0], w[1], &out);
+    else if (op == OP_STORE_SUBSCR)
+        raised = !vm_setitem(vm, w[0], w[1], w[2]); /* an index check has no value witness: 0 */
+    else if (op == OP_UNARY_NEG)
+        raised = !vm_unary_op(vm, op, w[0], &out);
+    else
+        raised = !vm_binary_op(vm, op, w[0], w[1], &out);
+    if (!raised)
+        vm_raise(vm, EXC_RuntimeError, "JIT: a check failed where the interpreter succeeds (a JIT bug)");
+    if (vm->exc.type == T_EXCEPTION)
+        exc_add_traceback(vm, AS(Exception, vm->exc), s->code, s->pc);
+    return 1;
+}
+
+int32_t jit_rt_unwind(uint32_t site)
+{
+    JitState *js = rt_state;
+    const JitSite *s = &js->sites[site];
+    if (js->vm->exc.type == T_EXCEPTION)
+        exc_add_traceback(js->vm, AS(Exception, js->vm->exc), s->code, s->pc);
+    return 1;
+}
+
+/* ---- reports -------------------------------------------------------------------------- */
+
+static size_t signature(const JitSpec *s, char *buf, size_t len)
+{
+    size_t n = 0;
+    char tmp[24];
+    n += (size_t)snprintf(buf + n, len - n, "(");
+    for (uint32_t i = 0; i < s->nparams && n < len; i++)
+        n += (size_t)snprintf(buf + n, len - n, "%s%s", i ? ", " : "", jit_type_name(s->params[i], tmp, sizeof tmp));
+    if (n < len)
+        n += (size_t)snprintf(buf + n, len - n, ")");
+    if (s->state == SPEC_COMPILED && n < len)
+        n += (size_t)snprintf(buf + n, len - n, " -> %s", jit_type_name(s->ret, tmp, sizeof tmp));
+    return n < len ? n : len - 1;
+}
+
+static const char *filename(const JitSpec *s)
+{
+    return s->fn->code->program->filename->data;
+}
+
+static size_t describe(const JitSpec *s, char *buf, size_t len)
+{
+    char sig[160];
+    signature(s, sig, sizeof sig);
+    int n;
+    if (s->state == SPEC_COMPILED)
+        n = snprintf(buf, len, "compiled %s, %u bytes of code", sig, (unsigned)s->code_len);
+    else
+        n = snprintf(buf, len, "not compiled %s: %s (%s, line %d)", sig, s->why.why, filename(s), (int)s->why.line);
+    return n < 0 ? 0 : (size_t)n < len ? (size_t)n : len - 1;
+}
+
+Str *jit_info(VM *vm, Function *fn)
+{
+    JitFunc *f = fn->jit;
+    char buf[400];
+    if (!vm->jit || !f || !f->specs)
+        strcpy(buf, "interpreted");
+    else {
+        size_t n = 0;
+        for (JitSpec *s = f->specs; s && n + 1 < sizeof buf; s = s->next) {
+            if (n)
+                n += (size_t)snprintf(buf + n, sizeof buf - n, "; ");
+            n += describe(s, buf + n, sizeof buf - n);
+        }
+        if (!vm->jit->code_exec && n + 1 < sizeof buf)
+            snprintf(buf + n, sizeof buf - n, " (not run: this machine cannot execute RV32 code)");
+    }
+    return str_from_cstr(vm, buf);
+}
+
+void jit_report(VM *vm)
+{
+    JitState *js = vm->jit;
+    if (!js)
+        return;
+    char line[512];
+    fprintf(stderr, "JIT report (%s; %u of %u bytes of code used)\n",
+            js->code_exec ? "compiled code runs here" : "code generated, not run on this machine",
+            (unsigned)js->code_used, (unsigned)js->cfg.code_size);
+    for (JitFunc *f = js->all; f; f = f->next_all)
+        for (JitSpec *s = f->specs; s; s = s->next) {
+            describe(s, line, sizeof line);
+            fprintf(stderr, "  %s: %s", f->fn->code->name->data, line);
+            if (s->state == SPEC_COMPILED)
+                fprintf(stderr, ", %u bytecode instructions, %llu cycles to compile",
+                        (unsigned)s->bc_insns, (unsigned long long)s->compile_cycles);
+            fputc('\n', stderr);
+        }
+}
+
+typedef struct TextBuf {
+    char *s;
+    size_t len, cap;
+} TextBuf;
+
+static void text_add(void *ctx, const char *t)
+{
+    TextBuf *b = ctx;
+    size_t n = strlen(t);
+    if (b->len + n + 1 > b->cap) {
+        size_t nc = (b->len + n + 1) * 2;
+        char *p = realloc(b->s, nc);
+        if (!p)
+            return;
+        b->s = p, b->cap = nc;
+    }
+    memcpy(b->s + b->len, t, n + 1);
+    b->len += n;
+}
+
+static char *concat_dump(const Ir *ir, const char *asmtext)
+{
+    TextBuf b = {NULL, 0, 0};
+    text_add(&b, "IR after optimisation:\n");
+    ir_print(ir, text_add, &b);
+    text_add(&b, "RV32IMAFC code:\n");
+    text_add(&b, asmtext);
+    return b.s;
+}
+
+void jit_dump(VM *vm)
+{
+    JitState *js = vm->jit;
+    if (!js)
+        return;
+    char line[512];
+    /* functions in the order they were first seen */
+    uint32_t n = 0;
+    for (JitFunc *f = js->all; f; f = f->next_all)
+        n++;
+    for (uint32_t k = n; k-- > 0;) {
+        JitFunc *f = js->all;
+        for (uint32_t i = 0; i < k; i++)
+            f = f->next_all;
+        for (JitSpec *s = f->specs; s; s = s->next) {
+            describe(s, line, sizeof line);
+            printf("function %s: %s\n", f->fn->code->name->data, line);
+            if (s->dump)
+                fputs(s->dump, stdout);
+            putchar('\n');
+        }
+    }
+}

@@ -1,0 +1,61 @@
+/*
+ * jit.h - the JIT as the rest of the runtime sees it.
+ *
+ * A Python function is compiled at its first call when it contains a loop
+ * (eager mode: always), otherwise after `call_threshold` calls, specialised
+ * to the types of the arguments actually passed (int, bool, float, arrays
+ * of each typecode, bytearray). Compiled code exists only where the port can
+ * give executable memory (the RV32 firmware); on the host the same pipeline
+ * runs for `p4jit dis --jit` and reports, and execution stays interpreted.
+ */
+#ifndef P4_JIT_H
+#define P4_JIT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "vm/vm.h"
+
+typedef enum JitMode { JIT_OFF, JIT_AUTO, JIT_EAGER } JitMode;
+
+typedef struct JitConfig {
+    JitMode mode;
+    uint32_t call_threshold;  /* auto mode: calls before a loop-free function is compiled */
+    uint32_t code_size;       /* bytes of the code buffer */
+    uint32_t max_specs;       /* specialisations per function before giving up */
+} JitConfig;
+
+void jit_config_default(JitConfig *cfg);
+/* Parses "jit=off|auto|eager", "jit-threshold=N", "jit-code=SIZE",
+ * "jit-specs=N" (the -X options); false for an unknown or bad one. */
+bool jit_parse_option(JitConfig *cfg, const char *opt);
+
+/* Sets up the JIT for a VM (called once the program is loaded). */
+bool jit_init(VM *vm, const JitConfig *cfg);
+void jit_free(VM *vm);
+
+/*
+ * Called by the interpreter's CALL for a Python function with positional
+ * arguments args[0..nargs). Returns false when the function is to be
+ * interpreted (*out untouched, no exception). Otherwise the compiled code
+ * ran: *ok tells whether it succeeded (result in *out) or raised (pending in
+ * vm->exc with the callee's traceback entries).
+ */
+bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok);
+
+/* A global the compiled code depends on was assigned: drop compiled code. */
+void jit_global_stored(VM *vm, uint32_t slot);
+
+/* "interpreted", "compiled (int, int) -> int, 212 bytes", or the refusal. */
+Str *jit_info(VM *vm, Function *fn);
+
+/* `--jit-report`: one line per function seen, to stderr. */
+void jit_report(VM *vm);
+
+/* `p4jit dis --jit`: compiles every function of the loaded program, each
+ * called as the module body calls it (argument types from a trial run are
+ * not available on the host, so it takes the types recorded at run time by
+ * a preceding run), printing the IR and the generated RV32 code. */
+void jit_dump(VM *vm);
+
+#endif

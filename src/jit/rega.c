@@ -1,0 +1,303 @@
+/*
+ * rega.c - register allocation: liveness, live intervals, linear scan
+ * (Poletto and Sarkar, "Linear Scan Register Allocation", TOPLAS 1999).
+ *
+ * Blocks are laid out in the order given (reverse post-order); positions
+ * number the instructions two apart. Each value gets one interval from its
+ * definition to its last use, widened over every block it is live through,
+ * so a value live around a loop stays allocated for the whole loop. An
+ * interval that contains a call gets a callee-saved register (or a stack
+ * slot); others prefer caller-saved registers, which cost no save/restore.
+ * When the registers run out, the interval that ends last is spilled to a
+ * stack slot for its whole life.
+ *
+ * An interval ends strictly after its last use before another may take its
+ * register, so an instruction's result never shares a register with its
+ * operands: multi-instruction sequences (overflow checks) may read operands
+ * after writing the result.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "jit/rega.h"
+
+typedef struct Interval {
+    int32_t v;
+    uint32_t start, end;
+    bool fp, across_call;
+} Interval;
+
+static bool needs_loc(const Ir *ir, int32_t v, const uint8_t *fused)
+{
+    const IrIns *in = &ir->ins[v];
+    if (!ir_opinfo[in->op].has_result || in->type == TY_NONE || in->type == TY_VOID || in->op == IR_UNDEF)
+        return false;
+    if (in->op == IR_CONST && in->type != TY_FLOAT)
+        return false; /* integers are immediates or rematerialised where used */
+    return !fused[v];
+}
+
+typedef struct Live {
+    uint32_t words;
+    uint32_t *in, *out; /* per block bitsets */
+} Live;
+
+static inline void bs_set(uint32_t *s, int32_t v) { s[v >> 5] |= 1u << (v & 31); }
+static inline bool bs_has(const uint32_t *s, int32_t v) { return s[v >> 5] >> (v & 31) & 1; }
+
+typedef struct Ctx {
+    Ir *ir;
+    const uint8_t *fused;
+    uint32_t *set;     /* the set being built */
+    uint32_t *defined; /* values defined so far in the block */
+    uint32_t *start, *end;
+    uint32_t pos;
+} Ctx;
+
+static void use_in_block(Ir *ir, int32_t *slot, void *vctx)
+{
+    Ctx *c = vctx;
+    int32_t v = *slot;
+    if (c->fused[v]) { /* a fused compare's operands are read by its branch */
+        IrIns *cmp = &ir->ins[v];
+        if (cmp->a >= 0) use_in_block(ir, &cmp->a, c);
+        if (cmp->b >= 0) use_in_block(ir, &cmp->b, c);
+        return;
+    }
+    if (!needs_loc(ir, v, c->fused))
+        return;
+    if (c->set && !bs_has(c->defined, v))
+        bs_set(c->set, v);
+    if (c->end && c->pos > c->end[v])
+        c->end[v] = c->pos;
+}
+
+/* Phi operands flowing along the edge from -> to. */
+static void edge_uses(Ir *ir, int32_t from, int32_t to, Ctx *c)
+{
+    IrBlock *t = &ir->blocks[to];
+    uint32_t p = 0;
+    while (p < t->npreds && t->preds[p] != from)
+        p++;
+    for (uint32_t i = 0; i < t->nins; i++) {
+        IrIns *phi = &ir->ins[t->ins[i]];
+        if (phi->op != IR_PHI)
+            break;
+        int32_t v = ir->lists[phi->list + (int32_t)p];
+        if (v >= 0)
+            use_in_block(ir, &v, c);
+    }
+}
+
+bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fused, const RegaTarget *t,
+              RegaResult *r)
+{
+    uint32_t n = ir->nins, nb = ir->nblocks, words = (n + 31) / 32;
+    bool ok = false;
+    uint32_t *in = calloc((size_t)nb * words + 1, 4), *out = calloc((size_t)nb * words + 1, 4);
+    uint32_t *defined = calloc(words + 1, 4), *tmp = calloc(words + 1, 4);
+    uint32_t *start = malloc((n + 1) * 4), *end = calloc(n + 1, 4);
+    uint32_t *bstart = calloc(nb + 1, 4), *bend = calloc(nb + 1, 4);
+    uint32_t *calls = malloc((n + 1) * 4), ncalls = 0;
+    Interval *iv = malloc((n + 1) * sizeof *iv);
+    int32_t *active = malloc((n + 1) * sizeof *active);
+    if (!in || !out || !defined || !tmp || !start || !end || !bstart || !bend || !calls || !iv || !active)
+        goto out;
+    memset(r->loc, 0, n * sizeof *r->loc);
+    r->pos = realloc(r->pos, (n + 1) * sizeof *r->pos);
+    if (!r->pos)
+        goto out;
+
+    /* positions */
+    uint32_t pos = 0;
+    for (uint32_t k = 0; k < norder; k++) {
+        IrBlock *b = &ir->blocks[order[k]];
+        bstart[order[k]] = pos;
+        pos += 2;
+        for (uint32_t i = 0; i < b->nins; i++) {
+            IrIns *x = &ir->ins[b->ins[i]];
+            r->pos[b->ins[i]] = x->op == IR_PHI ? bstart[order[k]] : pos;
+            if (x->op == IR_CALL || (x->op == IR_CALLRT && x->aux != H__COUNT))
+                calls[ncalls++] = pos;
+            pos += 2;
+        }
+        bend[order[k]] = pos;
+        pos += 2;
+    }
+
+    /* liveness: iterate to a fixed point, blocks in reverse order */
+    Ctx c = {ir, fused, NULL, defined, NULL, NULL, 0};
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (uint32_t k = norder; k-- > 0;) {
+            int32_t bi = order[k];
+            IrBlock *b = &ir->blocks[bi];
+            uint32_t *bo = out + (size_t)bi * words, *bin = in + (size_t)bi * words;
+            memset(tmp, 0, words * 4);
+            memset(defined, 0, words * 4);
+            c.set = tmp;
+            for (uint32_t s = 0; s < b->nsucc; s++) {
+                int32_t sb = b->succ[s];
+                const uint32_t *sin = in + (size_t)sb * words;
+                for (uint32_t w = 0; w < words; w++)
+                    tmp[w] |= sin[w];
+                IrBlock *sbl = &ir->blocks[sb]; /* the successor's phis are defined there */
+                for (uint32_t i = 0; i < sbl->nins && ir->ins[sbl->ins[i]].op == IR_PHI; i++)
+                    tmp[sbl->ins[i] >> 5] &= ~(1u << (sbl->ins[i] & 31));
+                edge_uses(ir, bi, sb, &c);
+            }
+            memcpy(bo, tmp, words * 4);
+            /* live-in = uses before definition + (live-out - defs) */
+            for (uint32_t i = b->nins; i-- > 0;) {
+                int32_t v = b->ins[i];
+                tmp[v >> 5] &= ~(1u << (v & 31));
+                if (ir->ins[v].op != IR_PHI)
+                    ir_for_operands(ir, v, use_in_block, &c);
+            }
+            for (uint32_t i = 0; i < b->nins; i++) /* phis are defined at the block start */
+                if (ir->ins[b->ins[i]].op == IR_PHI)
+                    tmp[b->ins[i] >> 5] &= ~(1u << (b->ins[i] & 31));
+            for (uint32_t w = 0; w < words; w++)
+                if (tmp[w] != bin[w]) {
+                    bin[w] = tmp[w];
+                    changed = true;
+                }
+        }
+    }
+
+    /* intervals */
+    for (uint32_t v = 0; v < n; v++)
+        start[v] = UINT32_MAX;
+    c.set = NULL;
+    c.end = end;
+    for (uint32_t k = 0; k < norder; k++) {
+        int32_t bi = order[k];
+        IrBlock *b = &ir->blocks[bi];
+        for (uint32_t w = 0; w < words; w++) {
+            uint32_t m = in[(size_t)bi * words + w] | out[(size_t)bi * words + w];
+            while (m) {
+                int32_t v = (int32_t)(w * 32 + (uint32_t)__builtin_ctz(m));
+                m &= m - 1;
+                if (bs_has(in + (size_t)bi * words, v) && bstart[bi] < start[v])
+                    start[v] = bstart[bi];
+                if (bs_has(out + (size_t)bi * words, v) && bend[bi] > end[v])
+                    end[v] = bend[bi];
+            }
+        }
+        for (uint32_t i = 0; i < b->nins; i++) {
+            int32_t v = b->ins[i];
+            if (r->pos[v] < start[v])
+                start[v] = r->pos[v];
+            if (r->pos[v] > end[v])
+                end[v] = r->pos[v];
+            c.pos = r->pos[v];
+            if (ir->ins[v].op != IR_PHI)
+                ir_for_operands(ir, v, use_in_block, &c);
+        }
+        c.pos = bend[bi];
+        for (uint32_t s = 0; s < b->nsucc; s++)
+            edge_uses(ir, bi, b->succ[s], &c);
+    }
+
+    /* linear scan */
+    uint32_t niv = 0;
+    for (uint32_t k = 0; k < norder; k++) {
+        IrBlock *b = &ir->blocks[order[k]];
+        for (uint32_t i = 0; i < b->nins; i++) {
+            int32_t v = b->ins[i];
+            if (!needs_loc(ir, v, fused))
+                continue;
+            Interval *x = &iv[niv++];
+            x->v = v, x->start = start[v], x->end = end[v] < start[v] ? start[v] : end[v];
+            x->fp = ir->ins[v].type == TY_FLOAT;
+            x->across_call = false;
+            for (uint32_t q = 0; q < ncalls; q++)
+                if (calls[q] > x->start && calls[q] < x->end)
+                    x->across_call = true;
+        }
+    }
+    /* sort by start (insertion sort: nearly sorted already) */
+    for (uint32_t i = 1; i < niv; i++)
+        for (uint32_t j = i; j > 0 && iv[j].start < iv[j - 1].start; j--) {
+            Interval tmpi = iv[j];
+            iv[j] = iv[j - 1];
+            iv[j - 1] = tmpi;
+        }
+    uint32_t nactive = 0;
+    uint64_t busy = 0; /* bit reg (0..31 x, 32..63 f) */
+    r->nslots = 0;
+    r->used_callee = 0;
+    for (uint32_t i = 0; i < niv; i++) {
+        Interval *x = &iv[i];
+        /* expire intervals that ended before this one starts */
+        for (uint32_t a = 0; a < nactive;) {
+            Interval *y = &iv[active[a]];
+            if (y->end < x->start) {
+                RegaLoc *l = &r->loc[y->v];
+                if (l->kind == LOC_REG)
+                    busy &= ~(1ull << (l->reg + (y->fp ? 32 : 0)));
+                active[a] = active[--nactive];
+            } else
+                a++;
+        }
+        const uint8_t *pref[2];
+        uint32_t npref[2];
+        if (x->fp) {
+            pref[0] = x->across_call ? t->f_callee : t->f_caller;
+            npref[0] = x->across_call ? t->nf_callee : t->nf_caller;
+            pref[1] = t->f_callee, npref[1] = x->across_call ? 0 : t->nf_callee;
+        } else {
+            pref[0] = x->across_call ? t->x_callee : t->x_caller;
+            npref[0] = x->across_call ? t->nx_callee : t->nx_caller;
+            pref[1] = t->x_callee, npref[1] = x->across_call ? 0 : t->nx_callee;
+        }
+        int reg = -1;
+        for (int p = 0; p < 2 && reg < 0; p++)
+            for (uint32_t q = 0; q < npref[p]; q++) {
+                unsigned bit = pref[p][q] + (x->fp ? 32u : 0u);
+                if (!(busy >> bit & 1)) {
+                    reg = pref[p][q];
+                    break;
+                }
+            }
+        RegaLoc *l = &r->loc[x->v];
+        if (reg < 0) {
+            /* spill whichever of x and the active intervals of its class that
+             * could give it a register ends last */
+            int32_t victim = -1;
+            for (uint32_t a = 0; a < nactive; a++) {
+                Interval *y = &iv[active[a]];
+                RegaLoc *yl = &r->loc[y->v];
+                if (y->fp != x->fp || yl->kind != LOC_REG || y->end <= x->end)
+                    continue;
+                bool ok_reg = false;
+                for (int p = 0; p < 2; p++)
+                    for (uint32_t q = 0; q < npref[p]; q++)
+                        ok_reg = ok_reg || pref[p][q] == yl->reg;
+                if (ok_reg && (victim < 0 || y->end > iv[active[victim]].end))
+                    victim = (int32_t)a;
+            }
+            if (victim >= 0) {
+                Interval *y = &iv[active[victim]];
+                RegaLoc *yl = &r->loc[y->v];
+                reg = yl->reg;
+                yl->kind = LOC_STACK, yl->reg = 0, yl->slot = (uint16_t)r->nslots++;
+            } else {
+                l->kind = LOC_STACK, l->slot = (uint16_t)r->nslots++;
+                continue; /* not active: it lives in memory */
+            }
+        }
+        l->kind = LOC_REG, l->reg = (uint8_t)reg;
+        busy |= 1ull << (reg + (x->fp ? 32 : 0));
+        for (uint32_t q = 0; q < (x->fp ? t->nf_callee : t->nx_callee); q++)
+            if ((x->fp ? t->f_callee : t->x_callee)[q] == reg)
+                r->used_callee |= 1ull << (reg + (x->fp ? 32 : 0));
+        active[nactive++] = (int32_t)i;
+    }
+    r->has_calls = ncalls > 0;
+    ok = true;
+out:
+    free(in), free(out), free(defined), free(tmp), free(start), free(end), free(bstart), free(bend);
+    free(calls), free(iv), free(active);
+    return ok;
+}

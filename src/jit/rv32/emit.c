@@ -1,0 +1,1153 @@
+/*
+ * emit.c - RV32IMAFC code for one specialisation: the calling convention,
+ * instruction selection and emission through the RV32 assembler (asm.h).
+ *
+ * Calling convention of compiled functions (docs/jit.md):
+ *   int, bool and pointer arguments in a0..a7 in order, floats in fa0..fa7;
+ *   returns a0 = 0 and the result in a1 (int, bool) or fa0 (float), or
+ *   a0 = 1 when an exception is pending (the runtime already made it);
+ *   the standard ilp32f callee-saved registers are preserved.
+ * An entry stub `int entry(const uint32_t *args, uint32_t *result)` lets C
+ * call it.
+ *
+ * Registers t0-t4 and ft0-ft2 are scratch: operands that live in stack
+ * slots are loaded into them, check sequences use them; the allocator never
+ * hands them out.
+ */
+#include <math.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jit/jit_int.h"
+#include "jit/rega.h"
+#include "rv32/asm.h"
+#include "vm/obj.h"
+
+enum {
+    ZERO = 0, RA = 1, SP = 2, T0 = 5, T1 = 6, T2 = 7, A0 = 10, A1 = 11, A2 = 12, A3 = 13, T3 = 28, T4 = 29,
+    FT0 = 0, FT1 = 1, FT2 = 2, FA0 = 10,
+};
+
+/* The object layouts compiled code reads, on RV32 (checked below when this
+ * file is built for RV32). */
+#define ARRAY_LEN_OFF 8
+#define ARRAY_DATA_OFF 16
+#if UINTPTR_MAX == 0xffffffffu
+_Static_assert(offsetof(Array, len) == ARRAY_LEN_OFF, "Array.len moved");
+_Static_assert(offsetof(Array, data) == ARRAY_DATA_OFF, "Array.data moved");
+#endif
+
+static const uint8_t x_caller[] = {30, 31, 17, 16, 15, 14, 13, 12, 11, 10};
+static const uint8_t x_callee[] = {8, 9, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27};
+static const uint8_t f_caller[] = {3, 4, 5, 6, 7, 28, 29, 30, 31, 17, 16, 15, 14, 13, 12, 11, 10};
+static const uint8_t f_callee[] = {8, 9, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27};
+static const RegaTarget rv32_target = {
+    x_caller, x_callee, f_caller, f_callee,
+    sizeof x_caller, sizeof x_callee, sizeof f_caller, sizeof f_callee,
+};
+
+typedef struct Emit {
+    JitState *js;
+    JitSpec *spec;
+    Ir *ir;
+    RvAsm a;
+    RegaResult ra;
+    uint8_t *fused;
+    int32_t *order;
+    uint32_t norder;
+    uint32_t *block_label;
+    uint32_t *fail_label;   /* per value: its failure stub, or 0 */
+    uint32_t *site_of;      /* per value: site number */
+    uint32_t err_label, ret_label, body_label;
+    uint32_t frame, spill_base;
+} Emit;
+
+/* ---- small emitters ------------------------------------------------------------ */
+
+static void ins(Emit *e, RvOp op, unsigned rd, unsigned rs1, unsigned rs2, int32_t imm)
+{
+    RvInsn in;
+    memset(&in, 0, sizeof in);
+    in.op = (uint16_t)op, in.len = 4, in.rd = (uint8_t)rd, in.rs1 = (uint8_t)rs1, in.rs2 = (uint8_t)rs2;
+    in.imm = imm;
+    if (op >= RV_FMADD_S && op <= RV_FCVT_S_WU && op != RV_FSGNJ_S && op != RV_FSGNJN_S && op != RV_FSGNJX_S &&
+        op != RV_FMIN_S && op != RV_FMAX_S && op != RV_FMV_X_W && op != RV_FEQ_S && op != RV_FLT_S &&
+        op != RV_FLE_S && op != RV_FCLASS_S && op != RV_FMV_W_X)
+        in.rm = op == RV_FCVT_W_S ? RV_RM_RTZ : RV_RM_RNE;
+    rv_asm_emit(&e->a, &in);
+}
+
+static void csr(Emit *e, RvOp op, unsigned rd, unsigned rs1, uint16_t num)
+{
+    RvInsn in;
+    memset(&in, 0, sizeof in);
+    in.op = (uint16_t)op, in.len = 4, in.rd = (uint8_t)rd, in.rs1 = (uint8_t)rs1, in.csr = num;
+    rv_asm_emit(&e->a, &in);
+}
+
+static bool fits12(int32_t v) { return v >= -2048 && v <= 2047; }
+
+static int32_t slot_off(Emit *e, uint16_t slot) { return (int32_t)(e->spill_base + slot * 4u); }
+
+static IrIns *I(Emit *e, int32_t v) { return &e->ir->ins[v]; }
+
+/* A register holding int value v (scratch when it is not in one). */
+static unsigned xuse(Emit *e, int32_t v, unsigned scratch)
+{
+    IrIns *in = I(e, v);
+    if (in->op == IR_CONST) {
+        if (in->k.i == 0)
+            return ZERO;
+        rv_asm_li(&e->a, scratch, in->k.i);
+        return scratch;
+    }
+    RegaLoc *l = &e->ra.loc[v];
+    if (l->kind == LOC_REG)
+        return l->reg;
+    ins(e, RV_LW, scratch, SP, 0, slot_off(e, l->slot));
+    return scratch;
+}
+
+static unsigned fuse_(Emit *e, int32_t v, unsigned scratch)
+{
+    RegaLoc *l = &e->ra.loc[v];
+    if (l->kind == LOC_REG)
+        return l->reg;
+    if (l->kind == LOC_STACK) {
+        ins(e, RV_FLW, scratch, SP, 0, slot_off(e, l->slot));
+        return scratch;
+    }
+    uint32_t bits;
+    memcpy(&bits, &I(e, v)->k.f, 4);
+    rv_asm_li(&e->a, T4, (int32_t)bits);
+    ins(e, RV_FMV_W_X, scratch, T4, 0, 0);
+    return scratch;
+}
+
+/* Where to compute v's result; xdone/fdone store it if it lives in memory. */
+static unsigned xdef(Emit *e, int32_t v) { RegaLoc *l = &e->ra.loc[v]; return l->kind == LOC_REG ? l->reg : T2; }
+static unsigned fdef(Emit *e, int32_t v) { RegaLoc *l = &e->ra.loc[v]; return l->kind == LOC_REG ? l->reg : FT2; }
+static void xdone(Emit *e, int32_t v, unsigned r)
+{
+    RegaLoc *l = &e->ra.loc[v];
+    if (l->kind == LOC_STACK)
+        ins(e, RV_SW, 0, SP, r, slot_off(e, l->slot));
+}
+static void fdone(Emit *e, int32_t v, unsigned r)
+{
+    RegaLoc *l = &e->ra.loc[v];
+    if (l->kind == LOC_STACK)
+        ins(e, RV_FSW, 0, SP, r, slot_off(e, l->slot));
+}
+
+static void fail_if(Emit *e, RvOp br, unsigned r1, unsigned r2, int32_t v)
+{
+    rv_asm_branch(&e->a, br, r1, r2, e->fail_label[v]);
+}
+
+/* ---- parallel moves ------------------------------------------------------------------ */
+
+/* A location for moves: kind LOC_REG/LOC_STACK, or a constant source. */
+typedef struct MLoc {
+    uint8_t kind; /* LOC_REG, LOC_STACK, 3 = int constant, 4 = float constant */
+    uint8_t fp;
+    uint16_t n;   /* reg or slot */
+    int32_t k;
+} MLoc;
+
+typedef struct Move {
+    MLoc dst, src;
+    bool done;
+} Move;
+
+static bool mloc_eq(MLoc a, MLoc b) { return a.kind == b.kind && a.fp == b.fp && a.n == b.n && a.kind <= LOC_STACK; }
+
+static MLoc loc_of(Emit *e, int32_t v)
+{
+    MLoc m = {0, 0, 0, 0};
+    IrIns *in = I(e, v);
+    m.fp = in->type == TY_FLOAT;
+    RegaLoc *l = &e->ra.loc[v];
+    if (l->kind != LOC_NONE) {
+        m.kind = l->kind;
+        m.n = l->kind == LOC_REG ? l->reg : l->slot;
+    } else if (in->op == IR_CONST) {
+        m.kind = m.fp ? 4 : 3;
+        m.k = in->k.i;
+    }
+    return m;
+}
+
+static void move1(Emit *e, MLoc d, MLoc s)
+{
+    if (mloc_eq(d, s))
+        return;
+    unsigned tmp = d.fp ? FT1 : T1, r;
+    if (s.kind == LOC_REG)
+        r = s.n;
+    else if (s.kind == LOC_STACK) {
+        r = d.kind == LOC_REG ? d.n : tmp;
+        ins(e, d.fp ? RV_FLW : RV_LW, r, SP, 0, slot_off(e, s.n));
+    } else if (s.kind == 3) {
+        r = d.kind == LOC_REG ? d.n : tmp;
+        rv_asm_li(&e->a, r, s.k);
+    } else {
+        r = d.kind == LOC_REG ? d.n : tmp;
+        rv_asm_li(&e->a, T1, s.k);
+        ins(e, RV_FMV_W_X, r, T1, 0, 0);
+    }
+    if (d.kind == LOC_REG) {
+        if (r != d.n)
+            ins(e, d.fp ? RV_FSGNJ_S : RV_ADDI, d.n, r, d.fp ? r : 0, 0);
+    } else
+        ins(e, d.fp ? RV_FSW : RV_SW, 0, SP, r, slot_off(e, d.n));
+}
+
+/* Performs the moves as if all at once: a move runs once no other pending
+ * move still reads its destination; a cycle goes through t0 / ft0. */
+static void parallel_move(Emit *e, Move *m, uint32_t n)
+{
+    for (uint32_t left = n; left;) {
+        bool progress = false;
+        for (uint32_t i = 0; i < n; i++) {
+            if (m[i].done)
+                continue;
+            bool blocked = false;
+            for (uint32_t j = 0; j < n && !blocked; j++)
+                blocked = j != i && !m[j].done && mloc_eq(m[j].src, m[i].dst);
+            if (blocked)
+                continue;
+            move1(e, m[i].dst, m[i].src);
+            m[i].done = true;
+            left--;
+            progress = true;
+        }
+        if (!progress) { /* a cycle: park one source in scratch */
+            for (uint32_t i = 0; i < n; i++)
+                if (!m[i].done) {
+                    MLoc tmp = {LOC_REG, m[i].src.fp, m[i].src.fp ? FT0 : T0, 0};
+                    move1(e, tmp, m[i].src);
+                    for (uint32_t j = 0; j < n; j++)
+                        if (!m[j].done && mloc_eq(m[j].src, m[i].src))
+                            m[j].src = tmp;
+                    break;
+                }
+        }
+    }
+}
+
+/* Phi moves on the edge from -> to. */
+static void phi_moves(Emit *e, int32_t from, int32_t to)
+{
+    IrBlock *t = &e->ir->blocks[to];
+    uint32_t p = 0, n = 0;
+    while (p < t->npreds && t->preds[p] != from)
+        p++;
+    Move moves[64];
+    for (uint32_t i = 0; i < t->nins && n < 64; i++) {
+        int32_t phi = t->ins[i];
+        if (I(e, phi)->op != IR_PHI)
+            break;
+        if (e->ra.loc[phi].kind == LOC_NONE)
+            continue;
+        int32_t src = e->ir->lists[I(e, phi)->list + (int32_t)p];
+        if (src < 0 || I(e, src)->op == IR_UNDEF)
+            continue;
+        moves[n].dst = loc_of(e, phi), moves[n].src = loc_of(e, src), moves[n].done = false;
+        n++;
+    }
+    parallel_move(e, moves, n);
+}
+
+/* ---- instruction selection ------------------------------------------------------------- */
+
+static RvOp load_op(uint8_t tc)
+{
+    switch (tc) {
+    case 'b': return RV_LB;
+    case 'B': case 'Y': return RV_LBU;
+    case 'h': return RV_LH;
+    case 'H': return RV_LHU;
+    case 'f': return RV_FLW;
+    default: return RV_LW;
+    }
+}
+
+static unsigned elem_shift(uint8_t tc)
+{
+    return tc == 'h' || tc == 'H' ? 1 : tc == 'i' || tc == 'I' || tc == 'f' ? 2 : 0;
+}
+
+/* Address of element idx of data into T3 (or base + offset when constant). */
+static unsigned elem_addr(Emit *e, int32_t data, int32_t idx, uint8_t tc, int32_t *off)
+{
+    unsigned rd = xuse(e, data, T0);
+    IrIns *ii = I(e, idx);
+    unsigned sh = elem_shift(tc);
+    if (ii->op == IR_CONST && fits12(ii->k.i << sh) && ii->k.i >= 0 && ii->k.i < (1 << 20)) {
+        *off = ii->k.i << sh;
+        return rd;
+    }
+    unsigned ri = xuse(e, idx, T1);
+    *off = 0;
+    if (sh) {
+        ins(e, RV_SLLI, T3, ri, 0, (int32_t)sh);
+        ins(e, RV_ADD, T3, T3, rd, 0);
+    } else
+        ins(e, RV_ADD, T3, ri, rd, 0);
+    return T3;
+}
+
+static void cmp_value(Emit *e, IrCond cc, unsigned rd, unsigned x, unsigned y)
+{
+    switch (cc) {
+    case CC_LT: ins(e, RV_SLT, rd, x, y, 0); break;
+    case CC_GT: ins(e, RV_SLT, rd, y, x, 0); break;
+    case CC_LE: ins(e, RV_SLT, rd, y, x, 0); ins(e, RV_XORI, rd, rd, 0, 1); break;
+    case CC_GE: ins(e, RV_SLT, rd, x, y, 0); ins(e, RV_XORI, rd, rd, 0, 1); break;
+    case CC_EQ: ins(e, RV_XOR, rd, x, y, 0); ins(e, RV_SLTIU, rd, rd, 0, 1); break;
+    default: ins(e, RV_XOR, rd, x, y, 0); ins(e, RV_SLTU, rd, ZERO, rd, 0); break;
+    }
+}
+
+static void branch_on(Emit *e, IrCond cc, unsigned x, unsigned y, uint32_t label)
+{
+    switch (cc) {
+    case CC_LT: rv_asm_branch(&e->a, RV_BLT, x, y, label); break;
+    case CC_GE: rv_asm_branch(&e->a, RV_BGE, x, y, label); break;
+    case CC_GT: rv_asm_branch(&e->a, RV_BLT, y, x, label); break;
+    case CC_LE: rv_asm_branch(&e->a, RV_BGE, y, x, label); break;
+    case CC_EQ: rv_asm_branch(&e->a, RV_BEQ, x, y, label); break;
+    default: rv_asm_branch(&e->a, RV_BNE, x, y, label); break;
+    }
+}
+
+static IrCond negate(IrCond cc)
+{
+    static const IrCond n[] = {CC_NE, CC_EQ, CC_GE, CC_GT, CC_LE, CC_LT};
+    return n[cc];
+}
+
+static int32_t const_of(Emit *e, int32_t v, bool *is)
+{
+    IrIns *in = I(e, v);
+    *is = in->op == IR_CONST && in->type != TY_FLOAT;
+    return *is ? in->k.i : 0;
+}
+
+static bool power_of_two(int32_t k, unsigned *sh)
+{
+    if (k <= 0 || (k & (k - 1)))
+        return false;
+    *sh = (unsigned)__builtin_ctz((unsigned)k);
+    return true;
+}
+
+static void emit_int_binop(Emit *e, int32_t v)
+{
+    IrIns *in = I(e, v);
+    bool kb;
+    int32_t k = const_of(e, in->b, &kb);
+    unsigned rd = xdef(e, v), ra = xuse(e, in->a, T0), rb;
+    switch ((IrOp)in->op) {
+    case IR_ADD: case IR_ADDO:
+        if (kb && fits12(k))
+            ins(e, RV_ADDI, rd, ra, 0, k);
+        else
+            ins(e, RV_ADD, rd, ra, xuse(e, in->b, T1), 0);
+        if (in->op == IR_ADDO) {
+            if (kb)
+                k > 0 ? fail_if(e, RV_BLT, rd, ra, v) : fail_if(e, RV_BLT, ra, rd, v);
+            else {
+                rb = xuse(e, in->b, T1);
+                ins(e, RV_SLT, T3, rd, ra, 0);
+                ins(e, RV_SLT, T4, rb, ZERO, 0);
+                fail_if(e, RV_BNE, T3, T4, v);
+            }
+        }
+        break;
+    case IR_SUB: case IR_SUBO:
+        if (kb && fits12(-k) && k != INT32_MIN)
+            ins(e, RV_ADDI, rd, ra, 0, -k);
+        else
+            ins(e, RV_SUB, rd, ra, xuse(e, in->b, T1), 0);
+        if (in->op == IR_SUBO) {
+            if (kb)
+                k > 0 ? fail_if(e, RV_BLT, ra, rd, v) : fail_if(e, RV_BLT, rd, ra, v);
+            else {
+                rb = xuse(e, in->b, T1);
+                ins(e, RV_SLT, T3, rd, ra, 0);
+                ins(e, RV_SLT, T4, ZERO, rb, 0);
+                fail_if(e, RV_BNE, T3, T4, v);
+            }
+        }
+        break;
+    case IR_MUL: case IR_MULO:
+        rb = xuse(e, in->b, T1);
+        ins(e, RV_MUL, rd, ra, rb, 0);
+        if (in->op == IR_MULO) {
+            ins(e, RV_MULH, T3, ra, rb, 0);
+            ins(e, RV_SRAI, T4, rd, 0, 31);
+            fail_if(e, RV_BNE, T3, T4, v);
+        }
+        break;
+    case IR_AND: case IR_OR: case IR_XOR: {
+        static const RvOp reg[] = {RV_AND, RV_OR, RV_XOR}, imm[] = {RV_ANDI, RV_ORI, RV_XORI};
+        int i = in->op == IR_AND ? 0 : in->op == IR_OR ? 1 : 2;
+        if (kb && fits12(k))
+            ins(e, imm[i], rd, ra, 0, k);
+        else
+            ins(e, reg[i], rd, ra, xuse(e, in->b, T1), 0);
+        break;
+    }
+    case IR_SHL: case IR_SHR:
+        if (kb)
+            ins(e, in->op == IR_SHL ? RV_SLLI : RV_SRAI, rd, ra, 0, k & 31);
+        else
+            ins(e, in->op == IR_SHL ? RV_SLL : RV_SRA, rd, ra, xuse(e, in->b, T1), 0);
+        break;
+    case IR_SHLO:
+        if (kb && k >= 0 && k < 32) {
+            ins(e, RV_SLLI, rd, ra, 0, k);
+            ins(e, RV_SRAI, T3, rd, 0, k);
+            fail_if(e, RV_BNE, T3, ra, v);
+        } else {
+            uint32_t big = rv_asm_new_label(&e->a), done = rv_asm_new_label(&e->a);
+            rb = xuse(e, in->b, T1);
+            fail_if(e, RV_BLT, rb, ZERO, v);                    /* negative shift count */
+            ins(e, RV_SLTIU, T3, rb, 0, 32);
+            rv_asm_branch(&e->a, RV_BEQ, T3, ZERO, big);
+            ins(e, RV_SLL, rd, ra, rb, 0);
+            ins(e, RV_SRA, T3, rd, rb, 0);
+            fail_if(e, RV_BNE, T3, ra, v);                      /* bits shifted out */
+            rv_asm_jump(&e->a, ZERO, done);
+            rv_asm_bind(&e->a, big);
+            fail_if(e, RV_BNE, ra, ZERO, v);                    /* only 0 << 32+ fits */
+            ins(e, RV_ADDI, rd, ZERO, 0, 0);
+            rv_asm_bind(&e->a, done);
+        }
+        break;
+    case IR_SHRO:
+        if (kb && k >= 0) {
+            ins(e, RV_SRAI, rd, ra, 0, k > 31 ? 31 : k);
+        } else {
+            uint32_t ok = rv_asm_new_label(&e->a);
+            rb = xuse(e, in->b, T1);
+            fail_if(e, RV_BLT, rb, ZERO, v);
+            ins(e, RV_ADDI, T3, rb, 0, 0);
+            ins(e, RV_SLTIU, T4, rb, 0, 32);
+            rv_asm_branch(&e->a, RV_BNE, T4, ZERO, ok);
+            ins(e, RV_ADDI, T3, ZERO, 0, 31);
+            rv_asm_bind(&e->a, ok);
+            ins(e, RV_SRA, rd, ra, T3, 0);
+        }
+        break;
+    case IR_FLOORDIV: {
+        unsigned sh;
+        if (kb && power_of_two(k, &sh)) {
+            ins(e, RV_SRAI, rd, ra, 0, (int32_t)sh);  /* an arithmetic shift is floor division */
+            break;
+        }
+        rb = xuse(e, in->b, T1);
+        if (!kb || k == 0)
+            fail_if(e, RV_BEQ, rb, ZERO, v);
+        if (!kb || k == -1) { /* INT_MIN // -1 overflows */
+            uint32_t ok = rv_asm_new_label(&e->a);
+            ins(e, RV_ADDI, T3, ZERO, 0, -1);
+            rv_asm_branch(&e->a, RV_BNE, rb, T3, ok);
+            ins(e, RV_LUI, T3, 0, 0, 0x80000);
+            fail_if(e, RV_BEQ, ra, T3, v);
+            rv_asm_bind(&e->a, ok);
+        }
+        uint32_t done = rv_asm_new_label(&e->a);
+        ins(e, RV_DIV, rd, ra, rb, 0);
+        ins(e, RV_REM, T3, ra, rb, 0);
+        rv_asm_branch(&e->a, RV_BEQ, T3, ZERO, done);
+        ins(e, RV_XOR, T3, T3, rb, 0);
+        rv_asm_branch(&e->a, RV_BGE, T3, ZERO, done);
+        ins(e, RV_ADDI, rd, rd, 0, -1);
+        rv_asm_bind(&e->a, done);
+        break;
+    }
+    case IR_MOD: {
+        unsigned sh;
+        if (kb && power_of_two(k, &sh) && fits12(k - 1)) {
+            ins(e, RV_ANDI, rd, ra, 0, k - 1); /* the floor modulus of a power of two */
+            break;
+        }
+        rb = xuse(e, in->b, T1);
+        if (!kb || k == 0)
+            fail_if(e, RV_BEQ, rb, ZERO, v);
+        uint32_t done = rv_asm_new_label(&e->a);
+        ins(e, RV_REM, rd, ra, rb, 0); /* INT_MIN % -1 is 0 on RISC-V, as in Python */
+        rv_asm_branch(&e->a, RV_BEQ, rd, ZERO, done);
+        ins(e, RV_XOR, T3, rd, rb, 0);
+        rv_asm_branch(&e->a, RV_BGE, T3, ZERO, done);
+        ins(e, RV_ADD, rd, rd, rb, 0);
+        rv_asm_bind(&e->a, done);
+        break;
+    }
+    default:
+        break;
+    }
+    xdone(e, v, rd);
+}
+
+static void emit_float_op(Emit *e, int32_t v)
+{
+    IrIns *in = I(e, v);
+    unsigned fa = fuse_(e, in->a, FT0), rd;
+    switch ((IrOp)in->op) {
+    case IR_FADD: case IR_FSUB: case IR_FMUL: case IR_FDIV: {
+        unsigned fb = fuse_(e, in->b, FT1);
+        if (in->op == IR_FDIV) { /* x / 0.0 and x / -0.0 raise */
+            ins(e, RV_FMV_X_W, T3, fb, 0, 0);
+            ins(e, RV_SLLI, T3, T3, 0, 1);
+            fail_if(e, RV_BEQ, T3, ZERO, v);
+        }
+        static const RvOp ops[] = {RV_FADD_S, RV_FSUB_S, RV_FMUL_S, RV_FDIV_S};
+        rd = fdef(e, v);
+        ins(e, ops[in->op - IR_FADD], rd, fa, fb, 0);
+        break;
+    }
+    case IR_FNEG: rd = fdef(e, v); ins(e, RV_FSGNJN_S, rd, fa, fa, 0); break;
+    case IR_FABS: rd = fdef(e, v); ins(e, RV_FSGNJX_S, rd, fa, fa, 0); break;
+    case IR_FSQRT:
+        ins(e, RV_FMV_W_X, FT1, ZERO, 0, 0);
+        ins(e, RV_FLT_S, T3, fa, FT1, 0);          /* sqrt of a negative number raises */
+        fail_if(e, RV_BNE, T3, ZERO, v);
+        rd = fdef(e, v);
+        ins(e, RV_FSQRT_S, rd, fa, 0, 0);
+        break;
+    default:
+        return;
+    }
+    fdone(e, v, rd);
+}
+
+static void emit_call(Emit *e, int32_t v)
+{
+    IrIns *in = I(e, v);
+    JitSpec *callee = e->ir->extra[v].callee;
+    /* the recursion budget: RecursionError where the interpreter raises it */
+    uint32_t depth_addr = (uint32_t)(uintptr_t)&jit_rt_depth;
+    int32_t lo = (int32_t)(depth_addr << 20) >> 20;
+    uint32_t hi = (depth_addr - (uint32_t)lo) >> 12;
+    ins(e, RV_LUI, T0, 0, 0, (int32_t)hi);
+    ins(e, RV_LW, T1, T0, 0, lo);
+    fail_if(e, RV_BGE, ZERO, T1, v);
+    ins(e, RV_ADDI, T1, T1, 0, -1);
+    ins(e, RV_SW, 0, T0, T1, lo);
+    Move m[JIT_MAX_PARAMS];
+    unsigned nx = 0, nf = 0;
+    for (uint32_t i = 0; i < in->nargs; i++) {
+        int32_t arg = e->ir->lists[in->list + (int32_t)i];
+        m[i].src = loc_of(e, arg);
+        m[i].dst.kind = LOC_REG;
+        m[i].dst.fp = I(e, arg)->type == TY_FLOAT;
+        m[i].dst.n = (uint16_t)(m[i].dst.fp ? FA0 + nf++ : A0 + nx++);
+        m[i].dst.k = 0;
+        m[i].done = false;
+    }
+    parallel_move(e, m, in->nargs);
+    if (callee == e->spec)
+        rv_asm_jump(&e->a, RA, e->body_label);
+    else
+        rv_asm_call(&e->a, (uint32_t)(uintptr_t)(e->js->code + callee->body));
+    ins(e, RV_LUI, T0, 0, 0, (int32_t)hi);
+    ins(e, RV_LW, T1, T0, 0, lo);
+    ins(e, RV_ADDI, T1, T1, 0, 1);
+    ins(e, RV_SW, 0, T0, T1, lo);
+    /* an exception in the callee: add this frame to the traceback */
+    rv_asm_branch(&e->a, RV_BNE, A0, ZERO, e->fail_label[v] + 1);
+    if (e->ra.loc[v].kind != LOC_NONE) {
+        if (in->type == TY_FLOAT) {
+            unsigned rd = fdef(e, v);
+            ins(e, RV_FSGNJ_S, rd, FA0, FA0, 0);
+            fdone(e, v, rd);
+        } else {
+            unsigned rd = xdef(e, v);
+            ins(e, RV_ADDI, rd, A1, 0, 0);
+            xdone(e, v, rd);
+        }
+    }
+}
+
+static void *const helper_fn[H__COUNT] = {
+#define IR_HELPER_FN(name, fn) (void *)fn,
+    IR_HELPERS(IR_HELPER_FN)
+#undef IR_HELPER_FN
+};
+
+static void emit_range_len(Emit *e, int32_t v)
+{
+    IrIns *in = I(e, v);
+    unsigned rd = xdef(e, v);
+    unsigned rstart = xuse(e, in->a, T0), rstop = xuse(e, in->b, T1), rstep = xuse(e, in->c, T2);
+    uint32_t neg = rv_asm_new_label(&e->a), zero = rv_asm_new_label(&e->a), done = rv_asm_new_label(&e->a);
+    fail_if(e, RV_BEQ, rstep, ZERO, v); /* range() arg 3 must not be zero */
+    rv_asm_branch(&e->a, RV_BLT, rstep, ZERO, neg);
+    rv_asm_branch(&e->a, RV_BGE, rstart, rstop, zero);
+    ins(e, RV_SUB, T3, rstop, rstart, 0);   /* exact as unsigned: (stop - start - 1) / step + 1 */
+    ins(e, RV_ADDI, T3, T3, 0, -1);
+    ins(e, RV_DIVU, T3, T3, rstep, 0);
+    ins(e, RV_ADDI, rd, T3, 0, 1);
+    rv_asm_jump(&e->a, ZERO, done);
+    rv_asm_bind(&e->a, neg);
+    rv_asm_branch(&e->a, RV_BGE, rstop, rstart, zero);
+    ins(e, RV_SUB, T3, rstart, rstop, 0);
+    ins(e, RV_ADDI, T3, T3, 0, -1);
+    ins(e, RV_SUB, T4, ZERO, rstep, 0);
+    ins(e, RV_DIVU, T3, T3, T4, 0);
+    ins(e, RV_ADDI, rd, T3, 0, 1);
+    rv_asm_jump(&e->a, ZERO, done);
+    rv_asm_bind(&e->a, zero);
+    ins(e, RV_ADDI, rd, ZERO, 0, 0);
+    rv_asm_bind(&e->a, done);
+    xdone(e, v, rd);
+}
+
+static void emit_ins(Emit *e, int32_t v, int32_t next_block)
+{
+    IrIns *in = I(e, v);
+    unsigned rd, ra;
+    switch ((IrOp)in->op) {
+    case IR_NOP: case IR_PARAM: case IR_PHI: case IR_UNDEF:
+        break;
+    case IR_CONST:
+        if (in->type == TY_FLOAT && e->ra.loc[v].kind != LOC_NONE) {
+            uint32_t bits;
+            memcpy(&bits, &in->k.f, 4);
+            rd = fdef(e, v);
+            rv_asm_li(&e->a, T3, (int32_t)bits);
+            ins(e, RV_FMV_W_X, rd, T3, 0, 0);
+            fdone(e, v, rd);
+        }
+        break;
+    case IR_COPY:
+        if (in->type == TY_FLOAT) {
+            rd = fdef(e, v);
+            ra = fuse_(e, in->a, FT0);
+            ins(e, RV_FSGNJ_S, rd, ra, ra, 0);
+            fdone(e, v, rd);
+        } else {
+            rd = xdef(e, v);
+            ins(e, RV_ADDI, rd, xuse(e, in->a, T0), 0, 0);
+            xdone(e, v, rd);
+        }
+        break;
+    case IR_ADD: case IR_SUB: case IR_MUL: case IR_AND: case IR_OR: case IR_XOR: case IR_SHL: case IR_SHR:
+    case IR_ADDO: case IR_SUBO: case IR_MULO: case IR_FLOORDIV: case IR_MOD: case IR_SHLO: case IR_SHRO:
+        emit_int_binop(e, v);
+        break;
+    case IR_NOT:
+        rd = xdef(e, v);
+        ins(e, RV_XORI, rd, xuse(e, in->a, T0), 0, -1);
+        xdone(e, v, rd);
+        break;
+    case IR_NEGO: case IR_ABSO:
+        rd = xdef(e, v);
+        ra = xuse(e, in->a, T0);
+        ins(e, RV_LUI, T3, 0, 0, 0x80000);
+        fail_if(e, RV_BEQ, ra, T3, v); /* -INT_MIN does not fit */
+        if (in->op == IR_NEGO)
+            ins(e, RV_SUB, rd, ZERO, ra, 0);
+        else {
+            ins(e, RV_SRAI, T3, ra, 0, 31);
+            ins(e, RV_XOR, rd, ra, T3, 0);
+            ins(e, RV_SUB, rd, rd, T3, 0);
+        }
+        xdone(e, v, rd);
+        break;
+    case IR_CMP: {
+        if (e->fused[v])
+            break;
+        bool kb;
+        int32_t k = const_of(e, in->b, &kb);
+        rd = xdef(e, v);
+        ra = xuse(e, in->a, T0);
+        if (kb && in->aux == CC_LT && fits12(k))
+            ins(e, RV_SLTI, rd, ra, 0, k);
+        else
+            cmp_value(e, (IrCond)in->aux, rd, ra, xuse(e, in->b, T1));
+        xdone(e, v, rd);
+        break;
+    }
+    case IR_FCMP: {
+        unsigned fa = fuse_(e, in->a, FT0), fb = fuse_(e, in->b, FT1);
+        rd = xdef(e, v);
+        switch ((IrCond)in->aux) {
+        case CC_EQ: ins(e, RV_FEQ_S, rd, fa, fb, 0); break;
+        case CC_NE: ins(e, RV_FEQ_S, rd, fa, fb, 0); ins(e, RV_XORI, rd, rd, 0, 1); break;
+        case CC_LT: ins(e, RV_FLT_S, rd, fa, fb, 0); break;
+        case CC_LE: ins(e, RV_FLE_S, rd, fa, fb, 0); break;
+        case CC_GT: ins(e, RV_FLT_S, rd, fb, fa, 0); break;
+        default: ins(e, RV_FLE_S, rd, fb, fa, 0); break;
+        }
+        xdone(e, v, rd);
+        break;
+    }
+    case IR_SELECT: {
+        uint32_t yes = rv_asm_new_label(&e->a), done = rv_asm_new_label(&e->a);
+        unsigned c = xuse(e, in->a, T2);
+        rv_asm_branch(&e->a, RV_BNE, c, ZERO, yes);
+        for (int pass = 0; pass < 2; pass++) {
+            int32_t src = pass == 0 ? in->c : in->b;
+            if (in->type == TY_FLOAT) {
+                rd = fdef(e, v);
+                ra = fuse_(e, src, FT0);
+                ins(e, RV_FSGNJ_S, rd, ra, ra, 0);
+                fdone(e, v, rd);
+            } else {
+                rd = xdef(e, v);
+                ins(e, RV_ADDI, rd, xuse(e, src, T0), 0, 0);
+                xdone(e, v, rd);
+            }
+            if (pass == 0) {
+                rv_asm_jump(&e->a, ZERO, done);
+                rv_asm_bind(&e->a, yes);
+            }
+        }
+        rv_asm_bind(&e->a, done);
+        break;
+    }
+    case IR_FADD: case IR_FSUB: case IR_FMUL: case IR_FDIV: case IR_FNEG: case IR_FABS: case IR_FSQRT:
+        emit_float_op(e, v);
+        break;
+    case IR_ITOF:
+        rd = fdef(e, v);
+        ins(e, RV_FCVT_S_W, rd, xuse(e, in->a, T0), 0, 0);
+        fdone(e, v, rd);
+        break;
+    case IR_FTOI:
+        ra = fuse_(e, in->a, FT0);
+        rd = xdef(e, v);
+        csr(e, RV_CSRRWI, ZERO, 0, 0x001);          /* clear fflags */
+        ins(e, RV_FCVT_W_S, rd, ra, 0, 0);           /* truncates */
+        csr(e, RV_CSRRS, T3, ZERO, 0x001);
+        ins(e, RV_ANDI, T3, T3, 0, 0x10);            /* NV: NaN, infinity or out of range */
+        fail_if(e, RV_BNE, T3, ZERO, v);
+        xdone(e, v, rd);
+        break;
+    case IR_CALLRT:
+        if (in->aux == H__COUNT) {
+            emit_range_len(e, v);
+            break;
+        }
+        {
+            Move m = {{LOC_REG, 1, FA0, 0}, loc_of(e, in->a), false};
+            parallel_move(e, &m, 1);
+            rv_asm_call(&e->a, (uint32_t)(uintptr_t)helper_fn[in->aux]);
+            rd = fdef(e, v);
+            ins(e, RV_FSGNJ_S, rd, FA0, FA0, 0);
+            fdone(e, v, rd);
+        }
+        break;
+    case IR_ALEN: case IR_ADATA:
+        rd = xdef(e, v);
+        ins(e, RV_LW, rd, xuse(e, in->a, T0), 0, in->op == IR_ALEN ? ARRAY_LEN_OFF : ARRAY_DATA_OFF);
+        xdone(e, v, rd);
+        break;
+    case IR_INDEX: {
+        /* i < 0 counts from the end; then 0 <= i < len, one unsigned compare */
+        unsigned rl = xuse(e, in->a, T0);
+        ra = xuse(e, in->b, T1);
+        rd = xdef(e, v);
+        ins(e, RV_SRAI, T3, ra, 0, 31);
+        ins(e, RV_AND, T3, T3, rl, 0);
+        ins(e, RV_ADD, rd, ra, T3, 0);
+        fail_if(e, RV_BGEU, rd, rl, v);
+        xdone(e, v, rd);
+        break;
+    }
+    case IR_ALOAD: {
+        int32_t off;
+        unsigned base = elem_addr(e, in->a, in->b, in->aux, &off);
+        if (in->aux == 'f') {
+            rd = fdef(e, v);
+            ins(e, RV_FLW, rd, base, 0, off);
+            fdone(e, v, rd);
+        } else {
+            rd = xdef(e, v);
+            ins(e, load_op(in->aux), rd, base, 0, off);
+            xdone(e, v, rd);
+        }
+        break;
+    }
+    case IR_ASTORE: {
+        uint8_t tc = in->aux;
+        if (tc == 'f') {
+            unsigned fv = fuse_(e, in->c, FT0);
+            int32_t off;
+            unsigned base = elem_addr(e, in->a, in->b, tc, &off);
+            ins(e, RV_FSW, 0, base, fv, off);
+            break;
+        }
+        unsigned rv = xuse(e, in->c, T2);
+        /* the element's range: the interpreter raises OverflowError/ValueError */
+        switch (tc) {
+        case 'b': ins(e, RV_ADDI, T3, rv, 0, 128); ins(e, RV_ADDI, T4, ZERO, 0, 256);
+                  fail_if(e, RV_BGEU, T3, T4, v); break;
+        case 'B': case 'Y': ins(e, RV_ADDI, T4, ZERO, 0, 256); fail_if(e, RV_BGEU, rv, T4, v); break;
+        case 'h': ins(e, RV_LUI, T3, 0, 0, 8); ins(e, RV_ADD, T3, rv, T3, 0); ins(e, RV_LUI, T4, 0, 0, 16);
+                  fail_if(e, RV_BGEU, T3, T4, v); break;
+        case 'H': ins(e, RV_LUI, T4, 0, 0, 16); fail_if(e, RV_BGEU, rv, T4, v); break;
+        case 'I': fail_if(e, RV_BLT, rv, ZERO, v); break;
+        default: break;
+        }
+        int32_t off;
+        unsigned base = elem_addr(e, in->a, in->b, tc, &off);
+        unsigned sh = elem_shift(tc);
+        ins(e, sh == 0 ? RV_SB : sh == 1 ? RV_SH : RV_SW, 0, base, rv, off);
+        break;
+    }
+    case IR_CALL:
+        emit_call(e, v);
+        break;
+    case IR_JMP: {
+        IrBlock *b = &e->ir->blocks[in->block];
+        phi_moves(e, in->block, b->succ[0]);
+        if (b->succ[0] != next_block)
+            rv_asm_jump(&e->a, ZERO, e->block_label[b->succ[0]]);
+        break;
+    }
+    case IR_BR: {
+        IrBlock *b = &e->ir->blocks[in->block];
+        int32_t t = b->succ[0], f = b->succ[1];
+        IrIns *c = I(e, in->a);
+        IrCond cc = CC_NE;
+        unsigned x, y = ZERO;
+        if (e->fused[in->a]) {
+            cc = (IrCond)c->aux;
+            x = xuse(e, c->a, T0);
+            y = xuse(e, c->b, T1);
+        } else
+            x = xuse(e, in->a, T0);
+        if (t == next_block)
+            branch_on(e, negate(cc), x, y, e->block_label[f]);
+        else {
+            branch_on(e, cc, x, y, e->block_label[t]);
+            if (f != next_block)
+                rv_asm_jump(&e->a, ZERO, e->block_label[f]);
+        }
+        break;
+    }
+    case IR_RET:
+        if (in->a >= 0) {
+            if (I(e, in->a)->type == TY_FLOAT) {
+                unsigned r = fuse_(e, in->a, FT0);
+                ins(e, RV_FSGNJ_S, FA0, r, r, 0);
+            } else {
+                unsigned r = xuse(e, in->a, T0);
+                ins(e, RV_ADDI, A1, r, 0, 0);
+            }
+        }
+        ins(e, RV_ADDI, A0, ZERO, 0, 0);
+        rv_asm_jump(&e->a, ZERO, e->ret_label);
+        break;
+    default:
+        break;
+    }
+}
+
+/* ---- the function ------------------------------------------------------------------------- */
+
+/* Callee-saved registers used, in save order. */
+static uint32_t saved_regs(const Emit *e, uint8_t *regs, bool *fp)
+{
+    uint32_t n = 0;
+    for (unsigned r = 0; r < 64; r++)
+        if (e->ra.used_callee >> r & 1)
+            regs[n] = (uint8_t)(r & 31), fp[n++] = r >= 32;
+    return n;
+}
+
+static void prologue(Emit *e)
+{
+    uint8_t regs[64];
+    bool fp[64];
+    uint32_t n = saved_regs(e, regs, fp);
+    ins(e, RV_ADDI, SP, SP, 0, -(int32_t)e->frame);
+    ins(e, RV_SW, 0, SP, RA, (int32_t)e->frame - 4);
+    for (uint32_t i = 0; i < n; i++)
+        ins(e, fp[i] ? RV_FSW : RV_SW, 0, SP, regs[i], (int32_t)e->frame - 8 - 4 * (int32_t)i);
+    /* incoming arguments to their homes */
+    Move m[JIT_MAX_PARAMS];
+    uint32_t nm = 0;
+    unsigned nx = 0, nf = 0;
+    IrBlock *b0 = &e->ir->blocks[0];
+    int32_t params[JIT_MAX_PARAMS];
+    for (uint32_t i = 0; i < JIT_MAX_PARAMS; i++)
+        params[i] = -1;
+    for (uint32_t i = 0; i < b0->nins; i++)
+        if (I(e, b0->ins[i])->op == IR_PARAM)
+            params[I(e, b0->ins[i])->k.i] = b0->ins[i];
+    for (uint32_t i = 0; i < e->spec->nparams; i++) {
+        bool isf = e->spec->params[i].ty == TY_FLOAT;
+        unsigned reg = isf ? FA0 + nf++ : A0 + nx++;
+        int32_t p = params[i];
+        if (p < 0 || e->ra.loc[p].kind == LOC_NONE)
+            continue;
+        m[nm].src = (MLoc){LOC_REG, isf, (uint16_t)reg, 0};
+        m[nm].dst = loc_of(e, p);
+        m[nm++].done = false;
+    }
+    parallel_move(e, m, nm);
+}
+
+static void epilogue(Emit *e)
+{
+    uint8_t regs[64];
+    bool fp[64];
+    uint32_t n = saved_regs(e, regs, fp);
+    rv_asm_bind(&e->a, e->err_label);
+    ins(e, RV_ADDI, A0, ZERO, 0, 1);
+    rv_asm_bind(&e->a, e->ret_label);
+    for (uint32_t i = 0; i < n; i++)
+        ins(e, fp[i] ? RV_FLW : RV_LW, regs[i], SP, 0, (int32_t)e->frame - 8 - 4 * (int32_t)i);
+    ins(e, RV_LW, RA, SP, 0, (int32_t)e->frame - 4);
+    ins(e, RV_ADDI, SP, SP, 0, (int32_t)e->frame);
+    ins(e, RV_JALR, ZERO, RA, 0, 0);
+}
+
+/* Failure stubs: witnesses into a0..a2 (raw bits), the site in a3, then
+ * jit_rt_fail makes the exception; a call site's second stub adds this
+ * frame to a callee's traceback. */
+static void fail_stubs(Emit *e)
+{
+    for (uint32_t v = 0; v < e->ir->nins; v++) {
+        if (!e->fail_label[v])
+            continue;
+        IrIns *in = I(e, v);
+        rv_asm_bind(&e->a, e->fail_label[v]);
+        unsigned tmp[3] = {T0, T1, T2};
+        for (int i = 0; i < in->nw; i++) {
+            int32_t w = in->w[i];
+            if (I(e, w)->type == TY_FLOAT) {
+                unsigned r = fuse_(e, w, FT0);
+                ins(e, RV_FMV_X_W, tmp[i], r, 0, 0);
+            } else {
+                unsigned r = xuse(e, w, tmp[i]);
+                if (r != tmp[i])
+                    ins(e, RV_ADDI, tmp[i], r, 0, 0);
+            }
+        }
+        for (int i = 0; i < 3; i++)
+            ins(e, RV_ADDI, A0 + (unsigned)i, i < in->nw ? tmp[i] : ZERO, 0, 0);
+        rv_asm_li(&e->a, A3, (int32_t)e->site_of[v]);
+        rv_asm_call(&e->a, (uint32_t)(uintptr_t)jit_rt_fail);
+        rv_asm_jump(&e->a, ZERO, e->err_label);
+        if (in->op == IR_CALL) {
+            rv_asm_bind(&e->a, e->fail_label[v] + 1);
+            rv_asm_li(&e->a, A0, (int32_t)e->site_of[v]);
+            rv_asm_call(&e->a, (uint32_t)(uintptr_t)jit_rt_unwind);
+            rv_asm_jump(&e->a, ZERO, e->err_label);
+        }
+    }
+}
+
+/* int entry(const uint32_t *args, uint32_t *result) */
+static void entry_stub(Emit *e)
+{
+    ins(e, RV_ADDI, SP, SP, 0, -16);
+    ins(e, RV_SW, 0, SP, RA, 12);
+    ins(e, RV_SW, 0, SP, A1, 8);
+    ins(e, RV_ADDI, T0, A0, 0, 0);
+    unsigned nx = 0, nf = 0;
+    for (uint32_t i = 0; i < e->spec->nparams; i++) {
+        if (e->spec->params[i].ty == TY_FLOAT)
+            ins(e, RV_FLW, FA0 + nf++, T0, 0, (int32_t)(4 * i));
+        else
+            ins(e, RV_LW, A0 + nx++, T0, 0, (int32_t)(4 * i));
+    }
+    rv_asm_jump(&e->a, RA, e->body_label);
+    ins(e, RV_LW, T0, SP, 0, 8);
+    if (e->spec->ret.ty == TY_FLOAT)
+        ins(e, RV_FSW, 0, T0, FA0, 0);
+    else
+        ins(e, RV_SW, 0, T0, A1, 0);
+    ins(e, RV_LW, RA, SP, 0, 12);
+    ins(e, RV_ADDI, SP, SP, 0, 16);
+    ins(e, RV_JALR, ZERO, RA, 0, 0);
+}
+
+/* Splits edges from a block with two successors into a block with several
+ * predecessors, so phi moves have a block of their own. */
+static void split_critical_edges(Ir *ir)
+{
+    uint32_t n = ir->nblocks;
+    for (uint32_t bi = 0; bi < n; bi++) {
+        if (ir->blocks[bi].dead || ir->blocks[bi].nsucc != 2)
+            continue;
+        for (uint32_t s = 0; s < 2; s++) {
+            int32_t to = ir->blocks[bi].succ[s];
+            if (ir->blocks[to].npreds < 2)
+                continue;
+            int32_t mid = ir_new_block(ir, ir->blocks[to].bc_start);
+            if (mid < 0)
+                return;
+            IrBlock *m = &ir->blocks[mid];
+            m->succ[0] = to, m->nsucc = 1;
+            m->preds[0] = (int32_t)bi, m->npreds = 1;
+            m->sealed = m->filled = true;
+            int32_t j = ir_add(ir, mid, IR_JMP, TY_VOID, -1, -1, -1);
+            ir->ins[j].pc = ir->blocks[to].bc_start;
+            ir->blocks[bi].succ[s] = mid;
+            IrBlock *t = &ir->blocks[to];
+            for (uint32_t p = 0; p < t->npreds; p++)
+                if (t->preds[p] == (int32_t)bi) {
+                    t->preds[p] = mid;
+                    break;
+                }
+        }
+    }
+}
+
+static void collect_sites(Emit *e)
+{
+    for (uint32_t v = 0; v < e->ir->nins; v++) {
+        IrIns *in = I(e, v);
+        if (in->block < 0 || !(ir_opinfo[in->op].flags & IR_FAILS || (in->op == IR_CALLRT && in->aux == H__COUNT)))
+            continue;
+        JitSite s;
+        memset(&s, 0, sizeof s);
+        s.code = e->spec->fn->code;
+        s.pc = in->pc;
+        s.nw = in->nw;
+        for (int i = 0; i < in->nw; i++) {
+            IrIns *w = I(e, in->w[i]);
+            s.w[i].ty = w->type;
+            s.w[i].tc = w->aux;
+            s.w[i].obj = w->type == TY_PTR ? (w->aux == 'Y' ? T_BYTEARRAY : T_ARRAY) : 0;
+        }
+        s.native = e->ir->extra && v < e->ir->capextra ? e->ir->extra[v].native : NULL;
+        e->site_of[v] = jit_add_site(e->js, &s);
+        e->fail_label[v] = rv_asm_new_label(&e->a);
+        if (in->op == IR_CALL)
+            rv_asm_new_label(&e->a); /* fail_label + 1: the unwind stub */
+    }
+}
+
+static bool assemble(Emit *e, bool far, uint32_t *len)
+{
+    JitState *js = e->js;
+    uint32_t base = (uint32_t)(uintptr_t)(js->code + js->code_used);
+    rv_asm_init(&e->a, js->code + js->code_used, js->cfg.code_size - js->code_used, base, true);
+    e->a.far_branches = far;
+    for (uint32_t b = 0; b < e->ir->nblocks; b++)
+        e->block_label[b] = rv_asm_new_label(&e->a);
+    e->err_label = rv_asm_new_label(&e->a);
+    e->ret_label = rv_asm_new_label(&e->a);
+    e->body_label = rv_asm_new_label(&e->a);
+    memset(e->fail_label, 0, e->ir->nins * sizeof *e->fail_label);
+    uint32_t first_site = js->nsites;
+    collect_sites(e);
+    entry_stub(e);
+    e->spec->body = (uint32_t)e->a.len;
+    rv_asm_bind(&e->a, e->body_label);
+    prologue(e);
+    for (uint32_t k = 0; k < e->norder; k++) {
+        int32_t b = e->order[k];
+        rv_asm_bind(&e->a, e->block_label[b]);
+        IrBlock *bl = &e->ir->blocks[b];
+        int32_t next = k + 1 < e->norder ? e->order[k + 1] : -1;
+        for (uint32_t i = 0; i < bl->nins; i++)
+            emit_ins(e, bl->ins[i], next);
+    }
+    epilogue(e);
+    fail_stubs(e);
+    int st = rv_asm_finish(&e->a);
+    *len = (uint32_t)e->a.len;
+    rv_asm_free(&e->a);
+    if (st != RV_ASM_OK)
+        js->nsites = first_site; /* assembled again or given up: drop this attempt's sites */
+    if (st == RV_ASM_RETRY_FAR && !far)
+        return assemble(e, true, len);
+    if (st == RV_ASM_FULL)
+        js->code_full = true;
+    return st == RV_ASM_OK;
+}
+
+/* Appends the disassembly of the generated code to a text buffer. */
+static char *disassemble(const uint8_t *code, uint32_t len, uint32_t base, uint32_t body)
+{
+    size_t cap = (size_t)len * 48 + 64, n = 0;
+    char *out = malloc(cap);
+    if (!out)
+        return NULL;
+    for (uint32_t off = 0; off < len && n + 96 < cap;) {
+        char text[96];
+        int l = rv_disasm(code + off, len - off, base + off, text, sizeof text);
+        if (l <= 0)
+            l = 2;
+        if (off == 0)
+            n += (size_t)snprintf(out + n, cap - n, "  ; entry stub\n");
+        if (off == body)
+            n += (size_t)snprintf(out + n, cap - n, "  ; body\n");
+        uint32_t word = 0;
+        memcpy(&word, code + off, (size_t)l);
+        n += (size_t)snprintf(out + n, cap - n, "  %5x:\t%0*x\t%s\n", (unsigned)off, l == 2 ? 4 : 8, (unsigned)word, text);
+        off += (uint32_t)l;
+    }
+    out[n] = 0;
+    return out;
+}
+
+bool jit_emit_rv32(JitState *js, JitSpec *spec, Ir *ir, char **dump)
+{
+    Emit e;
+    memset(&e, 0, sizeof e);
+    e.js = js, e.spec = spec, e.ir = ir;
+    split_critical_edges(ir);
+    uint32_t n = ir->nins;
+    e.order = malloc((ir->nblocks + 1) * sizeof *e.order);
+    e.fused = calloc(n + 1, 1);
+    e.block_label = malloc((ir->nblocks + 1) * sizeof *e.block_label);
+    e.fail_label = calloc(n + 1, sizeof *e.fail_label);
+    e.site_of = calloc(n + 1, sizeof *e.site_of);
+    e.ra.loc = calloc(n + 1, sizeof *e.ra.loc);
+    bool ok = false;
+    if (!e.order || !e.fused || !e.block_label || !e.fail_label || !e.site_of || !e.ra.loc)
+        goto out;
+    e.norder = ir_rpo(ir, e.order);
+    /* an int compare used only by the branch right after it becomes the branch */
+    for (uint32_t k = 0; k < e.norder; k++) {
+        IrBlock *b = &ir->blocks[e.order[k]];
+        if (b->nins < 2)
+            continue;
+        IrIns *br = &ir->ins[b->ins[b->nins - 1]];
+        int32_t c = b->ins[b->nins - 2];
+        if (br->op == IR_BR && br->a == c && ir->ins[c].op == IR_CMP && ir->ins[c].uses == 1)
+            e.fused[c] = 1;
+    }
+    if (!jit_rega(ir, e.order, e.norder, e.fused, &rv32_target, &e.ra))
+        goto out;
+    uint32_t nsaved = (uint32_t)__builtin_popcountll(e.ra.used_callee);
+    e.spill_base = 0;
+    e.frame = (4 * (e.ra.nslots + nsaved + 1) + 15) & ~15u;
+    if (e.frame > 2040) {
+        snprintf(spec->why.why, sizeof spec->why.why, "too many values for the stack frame");
+        goto out;
+    }
+    uint32_t len;
+    if (!assemble(&e, false, &len)) {
+        snprintf(spec->why.why, sizeof spec->why.why, "%s",
+                 js->code_full ? "the JIT code buffer is full (-X jit-code=SIZE)" : "code generation failed");
+        goto out;
+    }
+    spec->code_off = js->code_used;
+    spec->code_len = len;
+    spec->entry = js->code_used;
+    spec->body += js->code_used;
+    if (dump)
+        *dump = disassemble(js->code + js->code_used, len, 0,
+                            spec->body - js->code_used);
+    js->code_used = (js->code_used + len + 3) & ~3u;
+    ok = true;
+out:
+    free(e.order), free(e.fused), free(e.block_label), free(e.fail_label), free(e.site_of);
+    free(e.ra.loc), free(e.ra.pos);
+    return ok;
+}
