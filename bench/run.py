@@ -19,6 +19,9 @@ Columns:
                          firmware under qemu-system-riscv32 -icount
   RV32 instr/MAC         the kernel's retired instructions, measured inside
                          the program with p4.instret(), per MAC
+  with --qemu, each RV32 column twice: "interp" (-X jit=off) and "JIT" (the
+  default -X jit=auto, which compiles a function with a loop at its first
+  call: the kernel's count includes compiling it), and the ratio
 """
 import argparse
 import os
@@ -107,7 +110,8 @@ def main():
     if args.callgrind:
         head += ["host Minstr", "host instr/MAC"]
     if args.qemu:
-        head += ["RV32 Minstr (QEMU)", "RV32 instr/MAC"]
+        head += ["RV32 Minstr interp", "RV32 Minstr JIT", "speedup",
+                 "RV32 instr/MAC interp", "RV32 instr/MAC JIT"]
     rows = []
     for name in names:
         script = name + ".py"
@@ -133,11 +137,19 @@ def main():
                     per_mac = "%.0f" % ((total - rest) / k[1])
             row += ["%.1f" % (total / 1e6) if total else "?", per_mac]
         if args.qemu:
-            code, out, err = run([p4jit, "run", "--on", "qemu", "--stats", script])
-            m = re.search(r"instret (\d+)", out + err)
-            kq = kernel(out)
-            row += ["%.1f" % (int(m.group(1)) / 1e6) if m else "?",
-                    "%.0f" % (kq[0] / kq[1]) if kq else ""]
+            total, per_mac = [], []
+            for mode in ("off", "auto"):
+                code, out, err = run([p4jit, "run", "--on", "qemu", "--stats", "-X", "jit=" + mode, script])
+                got = results("\n".join(l for l in out.splitlines() if not l.startswith("p4jit-stats")))
+                if code != 0 or len(got) != len(want) or not all(numbers_close(a, b, rel) for a, b in zip(want, got)):
+                    print("FAIL: %s with jit=%s prints %s, CPython %s" % (name, mode, got, want), file=sys.stderr)
+                    return 1
+                m = re.search(r"instret (\d+)", out + err)
+                kq = kernel(out)
+                total.append(int(m.group(1)) if m else 0)
+                per_mac.append("%.1f" % (kq[0] / kq[1]) if kq else "")
+            row += ["%.1f" % (total[0] / 1e6), "%.1f" % (total[1] / 1e6),
+                    "%.1fx" % (total[0] / total[1]) if total[1] else "?", per_mac[0], per_mac[1]]
         rows.append(row)
         print("done:", name, file=sys.stderr)
 
