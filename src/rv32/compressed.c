@@ -7,6 +7,8 @@
  * chapter "C" Standard Extension, the instruction-format figures), and one
  * gather and one scatter routine serve them all.
  */
+#include <string.h>
+
 #include "rv32/rv32.h"
 
 typedef struct Seg {
@@ -141,7 +143,8 @@ int rv_decode_c(uint16_t h, RvInsn *out)
     /* c.addi16sp and c.jr/c.jalr/c.ebreak are narrower cases that come first */
     if (op == RV__COUNT)
         return 0;
-    RvInsn d = {0};
+    RvInsn d;
+    memset(&d, 0, sizeof d); /* padding too: callers compare with memcmp */
     d.op = (uint16_t)op;
     d.len = 2;
     uint8_t full_rd = (h >> 7) & 0x1f, full_rs2 = (h >> 2) & 0x1f;
@@ -277,7 +280,8 @@ RvInsn rv_expand(const RvInsn *in)
 {
     if (in->op < RV_FIRST_C)
         return *in;
-    RvInsn x = {0};
+    RvInsn x;
+    memset(&x, 0, sizeof x);
     x.len = 2; /* the length of what was fetched: the pc advances by 2 */
     x.rd = in->rd;
     x.rs1 = in->rs1;

@@ -4,6 +4,8 @@
  * The table is scanned once per call; a 128-entry index by major opcode
  * (bits 6:0) narrows the scan to the few instructions sharing an opcode.
  */
+#include <string.h>
+
 #include "rv32/rv32.h"
 
 static int32_t sext(uint32_t v, int bits) { return (int32_t)(v << (32 - bits)) >> (32 - bits); }
@@ -51,7 +53,8 @@ int rv_decode(uint32_t w, RvInsn *out)
         op = next_of[op];
     if (op < 0)
         return 0;
-    RvInsn d = {0};
+    RvInsn d;
+    memset(&d, 0, sizeof d); /* padding too: callers compare with memcmp */
     d.op = (uint16_t)op;
     d.len = 4;
     uint8_t rd = (w >> 7) & 0x1f, rs1 = (w >> 15) & 0x1f, rs2 = (w >> 20) & 0x1f, rm = (w >> 12) & 7;
@@ -91,4 +94,13 @@ int rv_decode(uint32_t w, RvInsn *out)
     }
     *out = d;
     return 4;
+}
+
+int rv_decode_rev(uint32_t w, RvRev rev, RvInsn *out)
+{
+    int n = rv_decode(w, out);
+    /* the custom opcodes are all 32-bit and unused by the standard table */
+    if (n == 0 && rev != RV_REV_NONE && (w & 3) == 3)
+        n = rv_pie_decode(w, rev, out);
+    return n;
 }

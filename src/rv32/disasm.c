@@ -29,7 +29,7 @@ static const CsrName csr_names[] = {
 
 static const char *rm_names[8] = {"rne", "rtz", "rdn", "rup", "rmm", NULL, NULL, NULL};
 
-static void csr_text(uint16_t csr, char *buf, size_t n)
+void rv_csr_name(uint16_t csr, char *buf, size_t n)
 {
     for (size_t i = 0; i < sizeof csr_names / sizeof csr_names[0]; i++) {
         if (csr_names[i].csr == csr) {
@@ -96,11 +96,11 @@ static void format_insn(const RvInsn *d, uint32_t pc, char *buf, size_t n)
     }
     case RVF_NONE:    snprintf(buf, n, "%s", info->name); break;
     case RVF_CSR:
-        csr_text(d->csr, csr, sizeof csr);
+        rv_csr_name(d->csr, csr, sizeof csr);
         snprintf(buf, n, "%s\t%s,%s,%s", info->name, x[d->rd], csr, x[d->rs1]);
         break;
     case RVF_CSRI:
-        csr_text(d->csr, csr, sizeof csr);
+        rv_csr_name(d->csr, csr, sizeof csr);
         snprintf(buf, n, "%s\t%s,%s,%u", info->name, x[d->rd], csr, d->rs1);
         break;
     case RVF_AMO:
@@ -157,6 +157,35 @@ static void format_insn(const RvInsn *d, uint32_t pc, char *buf, size_t n)
 
 int rv_disasm(const uint8_t *bytes, size_t avail, uint32_t pc, char *buf, size_t buflen)
 {
+    return rv_disasm_rev(bytes, avail, pc, RV_REV_NONE, 0, buf, buflen);
+}
+
+/* Prints a decoded instruction in the style asked for. */
+static void print_insn(const RvInsn *d, uint32_t pc, RvRev rev, unsigned flags, char *buf, size_t n)
+{
+    bool aliases = flags & RV_DIS_ALIASES;
+    if (d->op >= RV_PIE_FIRST) {
+        rv_pie_format(d, rev, aliases, buf, n);
+        return;
+    }
+    if (!aliases) {
+        format_insn(d, pc, buf, n);
+        return;
+    }
+    /* objdump shows a compressed instruction as the one it stands for,
+     * except c.mv, whose expansion (add rd,zero,rs) it calls mv */
+    if (d->op == RV_C_MV) {
+        snprintf(buf, n, "mv\t%s,%s", rv_xreg_names[d->rd], rv_xreg_names[d->rs2]);
+        return;
+    }
+    RvInsn x = rv_expand(d);
+    if (!rv_alias_text(&x, pc, buf, n))
+        format_insn(&x, pc, buf, n);
+}
+
+int rv_disasm_rev(const uint8_t *bytes, size_t avail, uint32_t pc, RvRev rev, unsigned flags, char *buf,
+                  size_t buflen)
+{
     if (avail < 2) {
         snprintf(buf, buflen, ".byte\t0x%02x", avail ? bytes[0] : 0);
         return avail ? 1 : 0;
@@ -165,21 +194,29 @@ int rv_disasm(const uint8_t *bytes, size_t avail, uint32_t pc, char *buf, size_t
     if ((half & 3) != 3) {
         RvInsn c;
         if (rv_decode_c(half, &c) == 2)
-            format_insn(&c, pc, buf, buflen);
+            print_insn(&c, pc, rev, flags, buf, buflen);
         else
             snprintf(buf, buflen, ".2byte\t0x%x", half);
         return 2;
+    }
+    RvInsn d;
+    uint32_t w = 0;
+    if (avail >= 4)
+        w = (uint32_t)bytes[0] | (uint32_t)bytes[1] << 8 | (uint32_t)bytes[2] << 16 | (uint32_t)bytes[3] << 24;
+    /* PIE uses opcodes that the standard reserves for 48-bit and longer
+     * instructions (low bits 11111): try those as PIE first */
+    if (avail >= 4 && rev != RV_REV_NONE && rv_pie_decode(w, rev, &d) == 4) {
+        print_insn(&d, pc, rev, flags, buf, buflen);
+        return 4;
     }
     if ((half & 0x1f) == 0x1f || avail < 4) { /* longer encodings do not exist here */
         snprintf(buf, buflen, ".2byte\t0x%x", half);
         return 2;
     }
-    uint32_t w = (uint32_t)bytes[0] | (uint32_t)bytes[1] << 8 | (uint32_t)bytes[2] << 16 | (uint32_t)bytes[3] << 24;
-    RvInsn d;
     if (rv_decode(w, &d) == 0) {
         snprintf(buf, buflen, ".4byte\t0x%lx", (unsigned long)w);
         return 4;
     }
-    format_insn(&d, pc, buf, buflen);
+    print_insn(&d, pc, rev, flags, buf, buflen);
     return 4;
 }

@@ -110,3 +110,10 @@ bool rv_encode(const RvInsn *in, uint32_t *word)
     *word = w;
     return true;
 }
+
+bool rv_encode_rev(const RvInsn *in, RvRev rev, uint32_t *word)
+{
+    if (in->op >= RV_PIE_FIRST)
+        return rv_pie_encode(in, rev, word);
+    return rv_encode(in, word);
+}

@@ -1,7 +1,9 @@
 /*
- * objdump.c - `p4jit objdump FILE.bin [--vma ADDR]`: disassembles a raw
- * binary, one line per instruction in the layout of
- * `riscv64-unknown-elf-objdump -D -b binary -m riscv:rv32 -M no-aliases`.
+ * objdump.c - `p4jit objdump FILE.bin [--vma ADDR] [--rev 1|3] [--aliases]`:
+ * disassembles a raw binary, one line per instruction in the layout of
+ * `riscv64-unknown-elf-objdump -D -b binary -m riscv:rv32 -M no-aliases`
+ * (without -M no-aliases with --aliases). --rev picks the ESP32-P4 PIE
+ * encoding: 1 for silicon before rev 3.0, 3 (the default) from rev 3.0 on.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +15,8 @@ int rv32_objdump_main(int argc, char **argv)
 {
     const char *path = NULL;
     unsigned long vma = 0;
+    RvRev rev = RV_REV_3;
+    unsigned flags = 0;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--vma") == 0 && i + 1 < argc) {
             char *end;
@@ -21,6 +25,18 @@ int rv32_objdump_main(int argc, char **argv)
                 fprintf(stderr, "p4jit objdump: bad address '%s'\n", argv[i]);
                 return 2;
             }
+        } else if (strcmp(argv[i], "--rev") == 0 && i + 1 < argc) {
+            i++;
+            if (strcmp(argv[i], "1") == 0)
+                rev = RV_REV_1;
+            else if (strcmp(argv[i], "3") == 0)
+                rev = RV_REV_3;
+            else {
+                fprintf(stderr, "p4jit objdump: --rev takes 1 or 3, not '%s'\n", argv[i]);
+                return 2;
+            }
+        } else if (strcmp(argv[i], "--aliases") == 0) {
+            flags |= RV_DIS_ALIASES;
         } else if (argv[i][0] == '-') {
             fprintf(stderr, "p4jit objdump: unknown option '%s'\n", argv[i]);
             return 2;
@@ -29,7 +45,7 @@ int rv32_objdump_main(int argc, char **argv)
         }
     }
     if (!path) {
-        fprintf(stderr, "usage: p4jit objdump FILE.bin [--vma ADDR]\n");
+        fprintf(stderr, "usage: p4jit objdump FILE.bin [--vma ADDR] [--rev 1|3] [--aliases]\n");
         return 2;
     }
     FILE *f = fopen(path, "rb");
@@ -60,7 +76,7 @@ int rv32_objdump_main(int argc, char **argv)
     char text[128];
     for (size_t at = 0; at < len;) {
         uint32_t pc = (uint32_t)(vma + at);
-        int n = rv_disasm(data + at, len - at, pc, text, sizeof text);
+        int n = rv_disasm_rev(data + at, len - at, pc, rev, flags, text, sizeof text);
         if (n == 4)
             printf("%*lx:\t%02x%02x%02x%02x          \t%s\n", width, (unsigned long)pc, data[at + 3], data[at + 2],
                    data[at + 1], data[at], text);

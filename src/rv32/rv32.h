@@ -6,7 +6,8 @@
  * (RV32I, M, A, F, Zicsr, Zifencei; table "RV32/64G Instruction Set
  * Listings") and the Privileged specification (mret, wfi). The compressed
  * (C) forms are those of RV32C with F (no D). The ESP32-P4 PIE and
- * hardware-loop instructions are the next additions to the table.
+ * hardware-loop instructions have their own table (pie.h, pie.c): they are
+ * decoded and encoded only when a PIE revision (RvRev) is asked for.
  */
 #ifndef P4_RV32_H
 #define P4_RV32_H
@@ -14,6 +15,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "rv32/pie.h"
 
 /* Operand layouts. Each decides which fields an instruction has and how the
  * disassembler prints them (GNU objdump's -M no-aliases syntax). */
@@ -205,8 +208,18 @@ typedef enum RvOp {
     RV_INSNS(RV_OP_ENUM)
 #undef RV_OP_ENUM
     RV__COUNT,
-    RV_INVALID = RV__COUNT
+    RV_INVALID = RV__COUNT,
+    /* ESP32-P4 custom instructions (pie.h), from 0x100 on; rv_info does
+     * not describe them (rv_pie_name gives the mnemonic) */
+    RV__PIE_BEFORE = 0xff,
+#define RV_PIE_ENUM(id, ...) RV_##id,
+    RV_PIE_INSNS(RV_PIE_ENUM)
+#undef RV_PIE_ENUM
+    RV__PIE_END
 } RvOp;
+
+#define RV_PIE_FIRST (RV__PIE_BEFORE + 1)
+#define RV_PIE_LAST (RV__PIE_END - 1)
 
 #define RV_FIRST_C RV_C_ADDI4SPN /* compressed ops follow the 32-bit ones */
 
@@ -227,12 +240,26 @@ typedef struct RvInsn {
     uint16_t op;    /* enum RvOp */
     uint8_t len;    /* bytes: 4 (2 for compressed forms, later) */
     uint8_t rd, rs1, rs2, rs3;
-    uint8_t rm;     /* rounding mode (F) */
+    uint8_t rm;     /* rounding mode (F); PIE rev 3: its rounding mode, 0-7 */
     uint8_t aq, rl; /* A */
     uint16_t csr;
     int32_t imm;    /* sign-extended; branch/jump offsets in bytes; U: the
-                       20-bit value (not shifted); FENCE: pred << 4 | succ */
+                       20-bit value (not shifted); FENCE: pred << 4 | succ;
+                       PIE: the byte offset; esp.lp.*: bytes from this pc */
+    /* ESP32-P4 PIE and hardware loops (PIE x register operands are in
+     * rd/rs1/rs2) */
+    uint8_t qu, qv, qx, qy, qz; /* q0-q7, named as in the reference */
+    uint8_t sel;    /* selector operand; esp.lp.*: the loop id */
+    uint8_t sat;    /* rev 3: 0 truncate, 1 saturate */
+    uint16_t count; /* esp.lp.counti/setupi: the iteration count */
 } RvInsn;
+
+/* Which ESP32-P4 instruction encodings exist besides the standard ones. */
+typedef enum RvRev {
+    RV_REV_NONE = 0, /* standard RV32IMAFC+C only */
+    RV_REV_1 = 1,    /* silicon before rev 3.0: PIE xespv2p1, hardware loops */
+    RV_REV_3 = 3,    /* rev 3.0 and later: PIE xespv2p2, hardware loops */
+} RvRev;
 
 /* Decodes one instruction: a 16-bit compressed one from the low half when
  * its low two bits are not 11, else the 32-bit word. Returns the length in
@@ -244,6 +271,11 @@ int rv_decode(uint32_t word, RvInsn *out);
  * false (and leaves *word alone) when an operand is out of range for its
  * field or the encoding would be reserved: never truncates silently. */
 bool rv_encode(const RvInsn *in, uint32_t *word);
+
+/* Internal: the alias text of a 32-bit instruction, false when it has none
+ * (alias.c); a CSR's name as objdump prints it (disasm.c). */
+bool rv_alias_text(const RvInsn *d, uint32_t pc, char *buf, size_t n);
+void rv_csr_name(uint16_t csr, char *buf, size_t n);
 
 /* The compressed halves of rv_decode and rv_encode (compressed.c). */
 int rv_decode_c(uint16_t half, RvInsn *out);
@@ -257,7 +289,45 @@ RvInsn rv_expand(const RvInsn *in);
  * (objdump -M no-aliases syntax). Returns the instruction length (2 or 4). */
 int rv_disasm(const uint8_t *bytes, size_t avail, uint32_t pc, char *buf, size_t buflen);
 
-/* The `p4jit objdump FILE.bin [--vma ADDR]` command. */
+/* The same for a P4 revision (its PIE and hardware loops), and with
+ * RV_DIS_ALIASES in the style objdump uses without -M no-aliases (li, mv,
+ * ret, j, nop, beqz..., and PIE's short mnemonics). */
+enum { RV_DIS_ALIASES = 1 };
+int rv_disasm_rev(const uint8_t *bytes, size_t avail, uint32_t pc, RvRev rev, unsigned flags, char *buf,
+                  size_t buflen);
+
+/* rv_decode and rv_encode with the P4's custom instructions of `rev` (none
+ * for RV_REV_NONE). A word of one revision's PIE never decodes in the
+ * other's; the hardware loops decode in both. */
+int rv_decode_rev(uint32_t word, RvRev rev, RvInsn *out);
+bool rv_encode_rev(const RvInsn *in, RvRev rev, uint32_t *word);
+
+/* The mnemonic of any op, standard or PIE. */
+const char *rv_op_name(unsigned op);
+
+/* The PIE half of the above (pie.c). PIE x register operands must be one of
+ * x8-x15, x24-x31; immediates in range and multiples of their step. */
+int rv_pie_decode(uint32_t word, RvRev rev, RvInsn *out);
+bool rv_pie_encode(const RvInsn *in, RvRev rev, uint32_t *word);
+bool rv_pie_format(const RvInsn *d, RvRev rev, bool aliases, char *buf, size_t n);
+const char *rv_pie_name(unsigned op);
+
+/* Describes a PIE instruction's operands, for tests and tools: the RvInsn
+ * field of each (in assembler order), its range and step. Returns their
+ * number, or -1 when op has no encoding in rev. */
+enum RvPieField {
+    RV_PF_QU, RV_PF_QV, RV_PF_QX, RV_PF_QY, RV_PF_QZ, RV_PF_RD, RV_PF_RS1, RV_PF_RS2,
+    RV_PF_IMM, RV_PF_SEL, RV_PF_SAT, RV_PF_RM, RV_PF_COUNT,
+};
+#define RV_PIE_MAX_OPERANDS 7
+typedef struct RvPieOperand {
+    uint8_t field; /* enum RvPieField */
+    int32_t min, max, step;
+} RvPieOperand;
+int rv_pie_operands(unsigned op, RvRev rev, RvPieOperand out[RV_PIE_MAX_OPERANDS]);
+bool rv_pie_encoding(unsigned op, RvRev rev, uint32_t *match, uint32_t *mask);
+
+/* The `p4jit objdump FILE.bin [--vma ADDR] [--rev 1|3] [--aliases]` command. */
 int rv32_objdump_main(int argc, char **argv);
 
 /* ABI names of the registers, as objdump prints them. */

@@ -3,7 +3,7 @@
 
 1. Our disassembly of every vector must equal riscv64-unknown-elf-objdump's
    (-M no-aliases, raw binary), line by line (objdump's "# address" notes
-   aside).
+   aside); so must our alias-style disassembly equal objdump's default.
 2. Our assembler text, assembled by riscv64-unknown-elf-as, must give exactly
    our bytes.
 """
@@ -22,19 +22,23 @@ def main():
     if r.returncode != 0:
         print(r.stderr)
         return 1
-    ours = open(out + ".dis").read().splitlines()
-    dump = subprocess.run(["riscv64-unknown-elf-objdump", "-D", "-b", "binary", "-m", "riscv:rv32",
-                           "-M", "no-aliases", out + ".bin"], capture_output=True, text=True, check=True).stdout
-    theirs = [re.sub(r" # .*$", "", l) for l in dump.splitlines() if re.match(r"^\s*[0-9a-f]+:\t", l)]
     failures = 0
-    if len(ours) != len(theirs):
-        print("FAIL: %d lines from us, %d from objdump" % (len(ours), len(theirs)))
-        failures += 1
-    for a, b in zip(ours, theirs):
-        if a != b:
+    for suffix, options in ((".dis", ["-M", "no-aliases"]), (".alias.dis", [])):
+        ours = open(out + suffix).read().splitlines()
+        dump = subprocess.run(["riscv64-unknown-elf-objdump", "-D", "-b", "binary", "-m", "riscv:rv32"] + options +
+                              [out + ".bin"], capture_output=True, text=True, check=True).stdout
+        theirs = [re.sub(r" # .*$", "", l) for l in dump.splitlines() if re.match(r"^\s*[0-9a-f]+:\t", l)]
+        if len(ours) != len(theirs):
+            print("FAIL: %d lines from us, %d from objdump %s" % (len(ours), len(theirs), " ".join(options)))
             failures += 1
-            if failures <= 20:
-                print("objdump differs:\n  ours:    %r\n  objdump: %r" % (a, b))
+        shown = 0
+        for a, b in zip(ours, theirs):
+            if a != b:
+                failures += 1
+                shown += 1
+                if shown <= 20:
+                    print("objdump %s differs:\n  ours:    %r\n  objdump: %r" % (" ".join(options), a, b))
+    ours = open(out + ".dis").read().splitlines()
     with open(out + ".S", "w") as f:
         f.write(".option norvc\n")
         f.write(open(out + ".s").read())

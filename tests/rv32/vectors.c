@@ -4,6 +4,7 @@
  * offsets, every rounding mode, every CSR form, aq/rl). Writes
  *   OUT.bin  the encoded words, little-endian
  *   OUT.dis  our disassembly, one objdump-style line per word
+ *   OUT.alias.dis  the same in alias style (objdump without -M no-aliases)
  *   OUT.s    the same instructions in GNU as syntax (branches as .+offset)
  * and checks decode(encode(x)) == x on the way. check_vectors.py compares
  * OUT.dis with binutils' objdump and OUT.s assembled by binutils with OUT.bin.
@@ -14,7 +15,7 @@
 
 #include "rv32/rv32.h"
 
-static FILE *bin, *dis, *as;
+static FILE *bin, *dis, *adis, *as;
 static uint32_t pc;
 static unsigned count, failures;
 
@@ -34,12 +35,16 @@ static void emit(const RvInsn *in)
     }
     uint8_t b[4] = {(uint8_t)w, (uint8_t)(w >> 8), (uint8_t)(w >> 16), (uint8_t)(w >> 24)};
     fwrite(b, 1, (size_t)len, bin);
-    char text[128];
+    char text[128], alias[128];
     rv_disasm(b, (size_t)len, pc, text, sizeof text);
-    if (len == 4)
+    rv_disasm_rev(b, (size_t)len, pc, RV_REV_NONE, RV_DIS_ALIASES, alias, sizeof alias);
+    if (len == 4) {
         fprintf(dis, "%8lx:\t%08lx          \t%s\n", (unsigned long)pc, (unsigned long)w, text);
-    else
+        fprintf(adis, "%8lx:\t%08lx          \t%s\n", (unsigned long)pc, (unsigned long)w, alias);
+    } else {
         fprintf(dis, "%8lx:\t%04lx                \t%s\n", (unsigned long)pc, (unsigned long)w, text);
+        fprintf(adis, "%8lx:\t%04lx                \t%s\n", (unsigned long)pc, (unsigned long)w, alias);
+    }
     /* as syntax: like the disassembly, but pc-relative targets as .+offset */
     int fmt = rv_info[in->op].format;
     if (fmt == RVF_BRANCH || fmt == RVF_JAL || fmt == RVF_C_BRANCH) {
@@ -109,9 +114,11 @@ int main(int argc, char **argv)
     bin = fopen(path, "wb");
     snprintf(path, sizeof path, "%s.dis", argv[1]);
     dis = fopen(path, "w");
+    snprintf(path, sizeof path, "%s.alias.dis", argv[1]);
+    adis = fopen(path, "w");
     snprintf(path, sizeof path, "%s.s", argv[1]);
     as = fopen(path, "w");
-    if (!bin || !dis || !as)
+    if (!bin || !dis || !adis || !as)
         return 2;
 
     for (int op = 0; op < RV_FIRST_C; op++) {
@@ -305,6 +312,22 @@ int main(int argc, char **argv)
         }
     }
 
+    /* Words that objdump shows with an alias of their own (nop, the counter
+     * and F CSR reads, ret and friends, c.nop), for the alias-style check. */
+    static const uint32_t alias_words[] = {
+        0x00000013, 0x00000001, 0xc0002573, 0xc0102573, 0xc0202573, 0xc8002573, 0xc8102573, 0xc8202573,
+        0x00202573, 0x00302573, 0x00102573, 0x00008067, 0x00050067, 0x000500e7, 0x00008082, 0x00050082,
+        0x00050082, 0x0ff0000f, 0x0ff57513, 0xfff54513, 0x40a00533, 0x00153513, 0x00a03533, 0x00052533,
+        0x00a02533, 0x20b58553, 0x20b59553, 0x20b5a553, 0x00b50063, 0x00050063, 0x00a05063, 0x00055063,
+        0x00054063, 0x00a04063, 0x0000006f, 0x000000ef, 0x00000097,
+    };
+    for (unsigned i = 0; i < N(alias_words); i++) {
+        RvInsn in;
+        if (rv_decode(alias_words[i], &in) == 0)
+            continue; /* a reserved word (c.nop is a hint here): nothing to compare */
+        emit(&in);
+    }
+
     /* Out-of-range operands are refused, never truncated. */
     struct {
         RvOp op;
@@ -336,6 +359,7 @@ int main(int argc, char **argv)
 
     fclose(bin);
     fclose(dis);
+    fclose(adis);
     fclose(as);
     printf("%u vectors, %u failures\n", count, failures);
     return failures ? 1 : 0;
