@@ -16,6 +16,9 @@
 #if P4_HAVE_RV32
 #include "rv32/rv32.h"
 #endif
+#if P4_HAVE_SIM && !P4_FIRMWARE
+#include "sim/sim.h"
+#endif
 
 #define P4JIT_VERSION "0.1.0"
 
@@ -43,8 +46,9 @@ static const char usage[] =
     "  --gc-stress             collect garbage at every allocation (for testing)\n"
     "  --stats                 print the run's counters on stderr at exit (RV32: retired\n"
     "                          instructions and cycles; host: nanoseconds)\n"
-    "  --on host|qemu          where to run: this process (default), or the RV32\n"
-    "                          firmware under qemu-system-riscv32\n"
+    "  --on host|qemu|p4sim    where to run: this process (default), or the RV32\n"
+    "                          firmware under qemu-system-riscv32 or in p4sim (in this\n"
+    "                          process; --stats adds modelled ESP32-P4 cycles and time)\n"
     "  --firmware ELF          the firmware image for --on (default: the build's)\n"
     "  -X jit=off|auto|eager   the JIT: auto (default on RV32) compiles a function with a\n"
     "                          loop at its first call, others after -X jit-threshold=N\n"
@@ -173,6 +177,50 @@ static int run_on_qemu(const char *firmware, int argc, char **argv)
             return fail("%s", "--on qemu: lost the QEMU process");
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
+
+#if P4_HAVE_SIM
+/* Runs `p4jit run ARGS` inside the RV32 firmware in p4sim, in this process:
+ * the same semihosting command line and files as under QEMU. With --stats,
+ * the whole run's retired instructions and modelled cycles follow the
+ * firmware's own counters (which cover the program only). */
+static int run_on_p4sim(const char *firmware, bool stats, int argc, char **argv)
+{
+    char *sargv[258];
+    int n = 0;
+    sargv[n++] = (char *)firmware;
+    sargv[n++] = "run";
+    for (int i = 0; i < argc && n < 258; i++) {
+        if (strchr(argv[i], ' '))
+            return fail("--on p4sim: arguments cannot contain spaces ('%s')", argv[i]);
+        sargv[n++] = argv[i];
+    }
+    P4SimConfig cfg;
+    p4sim_config_default(&cfg);
+    P4Sim *s = p4sim_new(&cfg);
+    if (!s)
+        return fail("%s", "--on p4sim: out of memory");
+    char err[512];
+    if (p4sim_load_elf_file(s, firmware, err, sizeof err) != 0) {
+        p4sim_free(s);
+        return fail("--on p4sim: %s", err);
+    }
+    p4sim_set_args(s, n, sargv);
+    fflush(stdout);
+    P4SimStatus st = p4sim_run(s, 0);
+    fflush(stdout);
+    if (stats) {
+        const P4SimStats *ps = p4sim_stats(s);
+        fprintf(stderr, "p4sim-stats: whole run (firmware start-up included): retired %llu, modelled cycles %llu "
+                        "(%.3f cycles/insn), %.1f us at 360 MHz, %.1f us at 400 MHz\n",
+                (unsigned long long)ps->instret, (unsigned long long)ps->cycles,
+                ps->instret ? (double)ps->cycles / (double)ps->instret : 0.0, (double)ps->cycles / 360.0,
+                (double)ps->cycles / 400.0);
+    }
+    int code = st == P4SIM_EXITED || st == P4SIM_TRAP ? p4sim_exit_code(s) : 1;
+    p4sim_free(s);
+    return code;
+}
+#endif
 #endif
 
 static int cmd_run(int argc, char **argv)
@@ -220,8 +268,12 @@ static int cmd_run(int argc, char **argv)
 #if !P4_FIRMWARE
         } else if (strcmp(opt, "--on") == 0 && i + 1 < argc) {
             on = argv[++i];
-            if (strcmp(on, "host") != 0 && strcmp(on, "qemu") != 0)
-                return fail("--on: unknown target '%s' (host or qemu)", on);
+            if (strcmp(on, "host") != 0 && strcmp(on, "qemu") != 0 && strcmp(on, "p4sim") != 0)
+                return fail("--on: unknown target '%s' (host, qemu or p4sim)", on);
+#if !P4_HAVE_SIM
+            if (strcmp(on, "p4sim") == 0)
+                return fail("%s", "--on p4sim: this build has no simulator");
+#endif
         } else if (strcmp(opt, "--firmware") == 0 && i + 1 < argc) {
             firmware = argv[++i];
 #endif
@@ -232,7 +284,7 @@ static int cmd_run(int argc, char **argv)
     if (i >= argc)
         return fail("%s", "run: no program given");
 #if !P4_FIRMWARE
-    if (strcmp(on, "qemu") == 0) {
+    if (strcmp(on, "qemu") == 0 || strcmp(on, "p4sim") == 0) {
         /* forward every run option except --on/--firmware */
         char *fwd[256];
         int nf = 0;
@@ -243,6 +295,10 @@ static int cmd_run(int argc, char **argv)
             }
             fwd[nf++] = argv[k];
         }
+#if P4_HAVE_SIM
+        if (strcmp(on, "p4sim") == 0)
+            return run_on_p4sim(firmware, stats, nf, fwd);
+#endif
         return run_on_qemu(firmware, nf, fwd);
     }
 #endif
