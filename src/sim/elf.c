@@ -51,6 +51,7 @@ int p4sim_load_elf(P4Sim *s, const uint8_t *d, size_t n, char *err, size_t errle
     }
     if (!loads) FAIL("no loadable segments");
     if (!sim_region(s, entry, 2) || (entry & 1)) FAIL("entry point 0x%08x is not in memory or misaligned", entry);
+    sim_drop_code(s); /* code decoded from an earlier load is stale */
     s->entry = entry;
     s->pc = entry;
     s->loaded = true;

@@ -30,6 +30,26 @@ static const uint8_t mix_of_class[CY__COUNT] = {
     [CY_FPU] = 6, [CY_FDIV] = 6, [CY_CSR] = 7, [CY_PIE_LDST] = 7, [CY_PIE_MAC] = 7,
 };
 
+/* Run-loop handlers. Most stand for one rv32 op of the same name; a few
+ * serve a family, told apart by SimOp.sub. UNDECODED must be 0 (a zeroed
+ * decode-cache slot). */
+#define SIM_DIRECT_OPS(X) \
+    X(LUI) X(AUIPC) X(JAL) X(JALR) X(BEQ) X(BNE) X(BLT) X(BGE) X(BLTU) X(BGEU) \
+    X(LB) X(LH) X(LW) X(LBU) X(LHU) X(SB) X(SH) X(SW) \
+    X(ADDI) X(SLTI) X(SLTIU) X(XORI) X(ORI) X(ANDI) X(SLLI) X(SRLI) X(SRAI) \
+    X(ADD) X(SUB) X(SLL) X(SLT) X(SLTU) X(XOR) X(SRL) X(SRA) X(OR) X(AND) \
+    X(FENCE) X(FENCE_I) X(ECALL) X(EBREAK) X(MRET) X(WFI) \
+    X(MUL) X(MULH) X(MULHSU) X(MULHU) X(DIV) X(DIVU) X(REM) X(REMU) X(LR_W) X(SC_W) \
+    X(FLW) X(FSW) X(FSGNJ_S) X(FSGNJN_S) X(FSGNJX_S) X(FMV_X_W) X(FMV_W_X) X(FCLASS_S)
+#define SIM_HANDLERS(X) \
+    X(UNDECODED) X(ILLEGAL) SIM_DIRECT_OPS(X) X(CSR) X(AMO) X(FARITH) X(FMINMAX) X(FCVT_W) X(FCVT_S) X(FCMP)
+enum SimHandler {
+#define SIM_ENUM(name) H_##name,
+    SIM_HANDLERS(SIM_ENUM)
+#undef SIM_ENUM
+    H__COUNT
+};
+
 static const struct { const char *name; uint32_t base, size; } region_map[SIM_NREGIONS] = {
     {"qemu-virt ram", 0x80000000u, 0x01200000u}, /* flash 2 MB + ram 16 MB of the picolibc link */
     {"p4 l2mem", 0x4ff00000u, 0x000c0000u},
@@ -64,7 +84,7 @@ P4Sim *p4sim_new(const P4SimConfig *cfg)
     return s;
 }
 
-static void drop_code(P4Sim *s)
+void sim_drop_code(P4Sim *s)
 {
     for (int i = 0; i < SIM_NREGIONS; i++) {
         Region *r = &s->reg[i];
@@ -76,7 +96,7 @@ static void drop_code(P4Sim *s)
 void p4sim_free(P4Sim *s)
 {
     if (!s) return;
-    drop_code(s);
+    sim_drop_code(s);
     for (int i = 0; i < SIM_NREGIONS; i++) free(s->reg[i].mem), free(s->reg[i].code);
     for (int i = 0; i < SIM_MAXFILES; i++)
         if (s->files[i].kind == 4) fclose(s->files[i].fp);
@@ -165,25 +185,86 @@ static uint8_t class_of(int op)
     }
 }
 
+/* The handler of an rv32 op, and its sub-operation for handlers that serve
+ * several ops. */
+static uint8_t handler_of(int op, uint8_t *sub)
+{
+    *sub = 0;
+    switch (op) {
+#define SIM_SAME(name) case RV_##name: return H_##name;
+    SIM_DIRECT_OPS(SIM_SAME)
+#undef SIM_SAME
+    case RV_CSRRW: case RV_CSRRS: case RV_CSRRC: case RV_CSRRWI: case RV_CSRRSI: case RV_CSRRCI:
+        *sub = (uint8_t)(op - RV_CSRRW);
+        return H_CSR;
+    case RV_AMOSWAP_W: *sub = 0; return H_AMO;
+    case RV_AMOADD_W: *sub = 1; return H_AMO;
+    case RV_AMOXOR_W: *sub = 2; return H_AMO;
+    case RV_AMOAND_W: *sub = 3; return H_AMO;
+    case RV_AMOOR_W: *sub = 4; return H_AMO;
+    case RV_AMOMIN_W: *sub = 5; return H_AMO;
+    case RV_AMOMAX_W: *sub = 6; return H_AMO;
+    case RV_AMOMINU_W: *sub = 7; return H_AMO;
+    case RV_AMOMAXU_W: *sub = 8; return H_AMO;
+    case RV_FMADD_S: case RV_FMSUB_S: case RV_FNMSUB_S: case RV_FNMADD_S:
+        *sub = (uint8_t)(FPU_MADD + (op - RV_FMADD_S));
+        return H_FARITH;
+    case RV_FADD_S: *sub = FPU_ADD; return H_FARITH;
+    case RV_FSUB_S: *sub = FPU_SUB; return H_FARITH;
+    case RV_FMUL_S: *sub = FPU_MUL; return H_FARITH;
+    case RV_FDIV_S: *sub = FPU_DIV; return H_FARITH;
+    case RV_FSQRT_S: *sub = FPU_SQRT; return H_FARITH;
+    case RV_FMIN_S: *sub = 0; return H_FMINMAX;
+    case RV_FMAX_S: *sub = 1; return H_FMINMAX;
+    case RV_FCVT_W_S: *sub = 0; return H_FCVT_W;
+    case RV_FCVT_WU_S: *sub = 1; return H_FCVT_W;
+    case RV_FCVT_S_W: *sub = 0; return H_FCVT_S;
+    case RV_FCVT_S_WU: *sub = 1; return H_FCVT_S;
+    case RV_FEQ_S: *sub = 0; return H_FCMP;
+    case RV_FLT_S: *sub = 1; return H_FCMP;
+    case RV_FLE_S: *sub = 2; return H_FCMP;
+    default: return H_ILLEGAL;
+    }
+}
+
 /* The one place p4sim asks the rv32 layer to decode: a compressed
- * instruction runs as the 32-bit instruction it stands for (rv_expand). */
-static void decode_at(const uint8_t *p, uint32_t avail, SimOp *o)
+ * instruction runs as the 32-bit instruction it stands for (rv_expand).
+ * Everything the run loop needs per instruction is computed here once:
+ * handler, operands, branch/jump targets (the op sits at a fixed pc), the
+ * cycle model's class, latencies and scoreboard ids, the statistics class. */
+static void decode_at(const uint8_t *p, uint32_t avail, uint32_t pc, SimOp *o)
 {
     uint32_t w = p[0] | (uint32_t)p[1] << 8;
     int len = 0;
+    RvInsn in;
     memset(o, 0, sizeof *o);
+    memset(&in, 0, sizeof in);
     if ((w & 3) != 3)
-        len = rv_decode(w, &o->in);
+        len = rv_decode(w, &in);
     else if (avail >= 4) {
         w |= (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-        len = rv_decode(w, &o->in);
+        len = rv_decode(w, &in);
     }
     o->word = w;
-    if (len == 0) { o->valid = 2; o->in.len = (w & 3) == 3 ? 4 : 2; return; }
-    if (len == 2) o->in = rv_expand(&o->in);
-    o->in.len = (uint8_t)len;
-    o->valid = 1;
-    o->cls = class_of(o->in.op);
+    if (len == 0 || in.op >= RV__COUNT) {
+        o->h = H_ILLEGAL;
+        o->len = (w & 3) == 3 ? 4 : 2;
+        return;
+    }
+    if (len == 2) in = rv_expand(&in);
+    o->h = handler_of(in.op, &o->sub);
+    o->len = (uint8_t)len;
+    o->rd = in.rd, o->rs1 = in.rs1, o->rs2 = in.rs2, o->rs3 = in.rs3, o->rm = in.rm;
+    o->csr = in.csr;
+    o->imm = in.imm;
+    if (o->h >= H_JAL && o->h <= H_BGEU && o->h != H_JALR) o->imm = (int32_t)(pc + (uint32_t)in.imm);
+    o->cls = class_of(in.op);
+    o->mix = mix_of_class[o->cls];
+    o->issue = cy_params.issue[o->cls];
+    o->result = cy_params.result[o->cls];
+    int s1, s2, s3, d;
+    operands(&in, rv_info[in.op].format, &s1, &s2, &s3, &d);
+    o->cs1 = (uint8_t)s1, o->cs2 = (uint8_t)s2, o->cs3 = (uint8_t)s3, o->cd = (uint8_t)d;
 }
 
 /* ---- CSRs ---- */
@@ -252,7 +333,7 @@ static void report_trap(P4Sim *s, const SimOp *o)
     if (r) {
         uint32_t avail = r->size - (s->pc - r->base);
         rv_disasm(r->mem + (s->pc - r->base), avail > 4 ? 4 : avail, s->pc, dis, sizeof dis);
-        if (o && o->in.len == 2 && o->valid == 1) /* compressed: show the expansion's mnemonic */
+        if (o && o->len == 2 && o->h != H_ILLEGAL) /* compressed: show the expansion's mnemonic */
             snprintf(dis + strlen(dis), sizeof dis - strlen(dis), " (c)");
     }
     fprintf(f, "p4sim: trap: %s at pc 0x%08x: %s (mtval 0x%08x)\n",
@@ -263,8 +344,6 @@ static void report_trap(P4Sim *s, const SimOp *o)
 }
 
 /* ---- the interpreter ---- */
-
-#define TRAP(c, v) do { s->trap_cause = (c), s->trap_tval = (v); goto trap; } while (0)
 
 static uint8_t *load_ptr(P4Sim *s, uint32_t a, uint32_t n)
 {
@@ -293,232 +372,65 @@ static void trace_line(P4Sim *s, uint32_t pc, const uint32_t *oldx, const uint32
     fputc('\n', s->cfg.diag);
 }
 
+/* The decode-cache page holding pc (allocated on first use), or NULL when pc
+ * is outside every region; *mem is the guest memory at the page's start and
+ * *avail the bytes from there to the region's end. */
+static SimOp *code_page(P4Sim *s, uint32_t pc, uint32_t *base, const uint8_t **mem, uint32_t *avail)
+{
+    Region *r = sim_region(s, pc, 2);
+    if (!r) return NULL;
+    uint32_t off = (pc - r->base) & ~((1u << SIM_PAGE_SHIFT) - 1);
+    SimOp **slot = &r->code[off >> SIM_PAGE_SHIFT];
+    if (!*slot) *slot = calloc(1u << (SIM_PAGE_SHIFT - 1), sizeof **slot);
+    *base = r->base + off, *mem = r->mem + off, *avail = r->size - off;
+    return *slot;
+}
+
+/*
+ * The run loop (run_loop.inc), instantiated three times (with constant
+ * MODEL and TRACE) so the common cases carry no per-instruction tests of
+ * the configuration. State the loop touches on every instruction lives in
+ * locals (pc, counters, the current decode-cache page) and is written back
+ * to *s before anything that can observe it (CSR reads, semihosting, traps,
+ * returning). Each handler ends in NEXT, which retires the instruction
+ * (counters, cycle model), fetches the next from the current page and
+ * dispatches on its handler; a fresh slot has handler UNDECODED, which
+ * decodes in place and dispatches again, so the hot path has no "is it
+ * decoded" test.
+ */
+#if defined(__GNUC__) || defined(__clang__)
+#define SIM_COMPUTED_GOTO 1
+#endif
+
+#define SIM_RUN_NAME run_model
+#define MODEL true
+#define TRACE false
+#include "sim/run_loop.inc"
+#undef SIM_RUN_NAME
+#undef MODEL
+#undef TRACE
+#define SIM_RUN_NAME run_plain
+#define MODEL false
+#define TRACE false
+#include "sim/run_loop.inc"
+#undef SIM_RUN_NAME
+#undef MODEL
+#undef TRACE
+#define SIM_RUN_NAME run_trace
+#define MODEL s->cfg.cycle_model
+#define TRACE true
+#include "sim/run_loop.inc"
+#undef SIM_RUN_NAME
+#undef MODEL
+#undef TRACE
+
 P4SimStatus p4sim_run(P4Sim *s, uint64_t max_insns)
 {
     if (!s->loaded) return P4SIM_ERROR;
-    const bool model = s->cfg.cycle_model, trace = s->cfg.trace;
-    uint32_t oldx[32], oldf[32];
-    SimOp *o = NULL;
-    bool flush = false; /* fence.i seen: drop the decode cache once o is no longer used */
-    for (;;) {
-        if (max_insns && s->stats.instret >= max_insns) {
-            fprintf(s->cfg.diag, "p4sim: stopped after %llu instructions (--max-insns) at pc 0x%08x\n",
-                    (unsigned long long)s->stats.instret, s->pc);
-            s->exit_code = 124;
-            return P4SIM_LIMIT;
-        }
-        uint32_t pc = s->pc;
-        /* fetch from the decode cache */
-        Region *r = &s->reg[0];
-        uint32_t off = pc - r->base;
-        if (off >= r->size) {
-            r = sim_region(s, pc, 2);
-            if (!r) TRAP(C_IFETCH_FAULT, pc);
-            off = pc - r->base;
-        }
-        if (pc & 1) TRAP(C_IFETCH_MISALIGN, pc);
-        SimOp *page = r->code[off >> SIM_PAGE_SHIFT];
-        if (!page) {
-            page = calloc(1u << (SIM_PAGE_SHIFT - 1), sizeof *page);
-            if (!page) { s->trap_what = "host out of memory"; TRAP(C_IFETCH_FAULT, pc); }
-            r->code[off >> SIM_PAGE_SHIFT] = page;
-        }
-        o = &page[(off & ((1u << SIM_PAGE_SHIFT) - 1)) >> 1];
-        if (!o->valid) decode_at(r->mem + off, r->size - off, o);
-        if (o->valid != 1) TRAP(C_ILLEGAL, o->word);
-        if (trace) memcpy(oldx, s->x, sizeof oldx), memcpy(oldf, s->f, sizeof oldf);
-
-        const RvInsn *in = &o->in;
-        uint32_t *x = s->x, *f = s->f;
-        uint32_t a = x[in->rs1], b = x[in->rs2], next = pc + in->len, v;
-        int32_t imm = in->imm;
-        unsigned extra = 0;
-        int rm;
-        uint8_t *p;
-        switch (in->op) {
-        case RV_LUI: x[in->rd] = (uint32_t)imm << 12; break;
-        case RV_AUIPC: x[in->rd] = pc + ((uint32_t)imm << 12); break;
-        case RV_JAL: x[in->rd] = next; next = pc + (uint32_t)imm; extra = cy_params.taken_jump; break;
-        case RV_JALR: x[in->rd] = next; next = (a + (uint32_t)imm) & ~1u; extra = cy_params.taken_jump; break;
-#define BR(cond) { bool t = (cond); if (t) next = pc + (uint32_t)imm; if (model) extra = cy_branch(&s->cy, pc, t); } break
-        case RV_BEQ: BR(a == b);
-        case RV_BNE: BR(a != b);
-        case RV_BLT: BR((int32_t)a < (int32_t)b);
-        case RV_BGE: BR((int32_t)a >= (int32_t)b);
-        case RV_BLTU: BR(a < b);
-        case RV_BGEU: BR(a >= b);
-#define LOAD(n, conv) { uint32_t ad = a + (uint32_t)imm; \
-            if (ad & (n - 1)) { TRAP(C_LOAD_MISALIGN, ad); } \
-            if (!(p = load_ptr(s, ad, n))) { TRAP(C_LOAD_FAULT, ad); } \
-            v = ld(p, n); \
-            x[in->rd] = conv; \
-            if (model) { extra = cy_mem(&s->cy, ad); } \
-        } break
-        case RV_LB: LOAD(1, (uint32_t)(int32_t)(int8_t)v);
-        case RV_LH: LOAD(2, (uint32_t)(int32_t)(int16_t)v);
-        case RV_LW: LOAD(4, v);
-        case RV_LBU: LOAD(1, v);
-        case RV_LHU: LOAD(2, v);
-        case RV_FLW: {
-            uint32_t ad = a + (uint32_t)imm;
-            if (ad & 3) TRAP(C_LOAD_MISALIGN, ad);
-            if (!(p = load_ptr(s, ad, 4))) TRAP(C_LOAD_FAULT, ad);
-            f[in->rd] = ld(p, 4);
-            if (model) extra = cy_mem(&s->cy, ad);
-            break;
-        }
-#define STORE(n, val) { uint32_t ad = a + (uint32_t)imm; \
-            if (ad & (n - 1)) { TRAP(C_STORE_MISALIGN, ad); } \
-            if (!(p = load_ptr(s, ad, n))) { TRAP(C_STORE_FAULT, ad); } \
-            st(p, val, n); \
-            if (s->resv && (ad & ~3u) == s->resv_addr) { s->resv = false; } \
-            if (model) { extra = cy_mem(&s->cy, ad); } \
-        } break
-        case RV_SB: STORE(1, b);
-        case RV_SH: STORE(2, b);
-        case RV_SW: STORE(4, b);
-        case RV_FSW: STORE(4, f[in->rs2]);
-        case RV_ADDI: x[in->rd] = a + (uint32_t)imm; break;
-        case RV_SLTI: x[in->rd] = (int32_t)a < imm; break;
-        case RV_SLTIU: x[in->rd] = a < (uint32_t)imm; break;
-        case RV_XORI: x[in->rd] = a ^ (uint32_t)imm; break;
-        case RV_ORI: x[in->rd] = a | (uint32_t)imm; break;
-        case RV_ANDI: x[in->rd] = a & (uint32_t)imm; break;
-        case RV_SLLI: x[in->rd] = a << (imm & 31); break;
-        case RV_SRLI: x[in->rd] = a >> (imm & 31); break;
-        case RV_SRAI: x[in->rd] = (uint32_t)((int32_t)a >> (imm & 31)); break;
-        case RV_ADD: x[in->rd] = a + b; break;
-        case RV_SUB: x[in->rd] = a - b; break;
-        case RV_SLL: x[in->rd] = a << (b & 31); break;
-        case RV_SLT: x[in->rd] = (int32_t)a < (int32_t)b; break;
-        case RV_SLTU: x[in->rd] = a < b; break;
-        case RV_XOR: x[in->rd] = a ^ b; break;
-        case RV_SRL: x[in->rd] = a >> (b & 31); break;
-        case RV_SRA: x[in->rd] = (uint32_t)((int32_t)a >> (b & 31)); break;
-        case RV_OR: x[in->rd] = a | b; break;
-        case RV_AND: x[in->rd] = a & b; break;
-        case RV_FENCE: break;
-        case RV_FENCE_I: flush = true; break; /* the decode cache is this core's I-cache */
-        case RV_ECALL: TRAP(C_ECALL_M, 0);
-        case RV_EBREAK: {
-            /* semihosting: slli x0,x0,0x1f; ebreak; srai x0,x0,7 (RISC-V semihosting spec) */
-            uint8_t *pre = load_ptr(s, pc - 4, 4), *post = load_ptr(s, pc + 4, 4);
-            if (!(pc & 3) && pre && post && ld(pre, 4) == 0x01f01013 && ld(post, 4) == 0x40705013) {
-                uint32_t ret;
-                if (sim_semihost(s, x[10], x[11], &ret)) {
-                    s->stats.instret++;
-                    s->exited = true;
-                    return P4SIM_EXITED;
-                }
-                x[10] = ret;
-                break;
-            }
-            TRAP(C_BREAK, pc);
-        }
-        case RV_MRET: next = s->mepc; break;
-        case RV_WFI: break;
-        case RV_CSRRW: case RV_CSRRS: case RV_CSRRC: case RV_CSRRWI: case RV_CSRRSI: case RV_CSRRCI: {
-            uint32_t old = 0, src = in->op >= RV_CSRRWI ? in->rs1 : a;
-            bool is_w = in->op == RV_CSRRW || in->op == RV_CSRRWI;
-            bool wr = is_w || in->rs1 != 0;     /* csrrs/c with x0 / 0 do not write */
-            if (!(is_w && in->rd == 0) && !csr_read(s, in->csr, &old)) TRAP(C_ILLEGAL, o->word);
-            if (wr) {
-                uint32_t nv = is_w ? src : in->op == RV_CSRRS || in->op == RV_CSRRSI ? old | src : old & ~src;
-                if (!csr_write(s, in->csr, nv)) TRAP(C_ILLEGAL, o->word);
-            }
-            x[in->rd] = old;
-            break;
-        }
-        case RV_MUL: x[in->rd] = a * b; break;
-        case RV_MULH: x[in->rd] = (uint32_t)((int64_t)(int32_t)a * (int32_t)b >> 32); break;
-        case RV_MULHSU: x[in->rd] = (uint32_t)((int64_t)(int32_t)a * (int64_t)(uint64_t)b >> 32); break;
-        case RV_MULHU: x[in->rd] = (uint32_t)((uint64_t)a * b >> 32); break;
-        /* division by zero and overflow results: M spec, table "Semantics for division by zero and overflow" */
-        case RV_DIV: x[in->rd] = b == 0 ? 0xffffffffu : (a == 0x80000000u && b == 0xffffffffu) ? a
-                               : (uint32_t)((int32_t)a / (int32_t)b); break;
-        case RV_DIVU: x[in->rd] = b == 0 ? 0xffffffffu : a / b; break;
-        case RV_REM: x[in->rd] = b == 0 ? a : (a == 0x80000000u && b == 0xffffffffu) ? 0
-                               : (uint32_t)((int32_t)a % (int32_t)b); break;
-        case RV_REMU: x[in->rd] = b == 0 ? a : a % b; break;
-        case RV_LR_W:
-            if (a & 3) TRAP(C_LOAD_MISALIGN, a);
-            if (!(p = load_ptr(s, a, 4))) TRAP(C_LOAD_FAULT, a);
-            x[in->rd] = ld(p, 4);
-            s->resv = true, s->resv_addr = a;
-            break;
-        case RV_SC_W:
-            if (a & 3) TRAP(C_STORE_MISALIGN, a);
-            if (!(p = load_ptr(s, a, 4))) TRAP(C_STORE_FAULT, a);
-            if (s->resv && s->resv_addr == a) { st(p, b, 4); x[in->rd] = 0; } else x[in->rd] = 1;
-            s->resv = false;
-            break;
-        case RV_AMOSWAP_W: case RV_AMOADD_W: case RV_AMOXOR_W: case RV_AMOAND_W: case RV_AMOOR_W:
-        case RV_AMOMIN_W: case RV_AMOMAX_W: case RV_AMOMINU_W: case RV_AMOMAXU_W: {
-            if (a & 3) TRAP(C_STORE_MISALIGN, a);
-            if (!(p = load_ptr(s, a, 4))) TRAP(C_STORE_FAULT, a);
-            uint32_t m = ld(p, 4), n;
-            switch (in->op) {
-            case RV_AMOSWAP_W: n = b; break;
-            case RV_AMOADD_W: n = m + b; break;
-            case RV_AMOXOR_W: n = m ^ b; break;
-            case RV_AMOAND_W: n = m & b; break;
-            case RV_AMOOR_W: n = m | b; break;
-            case RV_AMOMIN_W: n = (int32_t)m < (int32_t)b ? m : b; break;
-            case RV_AMOMAX_W: n = (int32_t)m > (int32_t)b ? m : b; break;
-            case RV_AMOMINU_W: n = m < b ? m : b; break;
-            default: n = m > b ? m : b; break;
-            }
-            st(p, n, 4);
-            x[in->rd] = m;
-            break;
-        }
-#define RM() do { rm = in->rm == 7 ? (int)s->frm : in->rm; if (rm > 4) TRAP(C_ILLEGAL, o->word); } while (0)
-        case RV_FMADD_S: case RV_FMSUB_S: case RV_FNMSUB_S: case RV_FNMADD_S: {
-            RM(); unsigned fl = 0;
-            f[in->rd] = fpu_arith(FPU_MADD + (in->op - RV_FMADD_S), f[in->rs1], f[in->rs2], f[in->rs3], rm, &fl);
-            s->fflags |= fl; break;
-        }
-        case RV_FADD_S: case RV_FSUB_S: case RV_FMUL_S: case RV_FDIV_S: case RV_FSQRT_S: {
-            RM(); unsigned fl = 0;
-            int fop = in->op == RV_FADD_S ? FPU_ADD : in->op == RV_FSUB_S ? FPU_SUB : in->op == RV_FMUL_S ? FPU_MUL
-                    : in->op == RV_FDIV_S ? FPU_DIV : FPU_SQRT;
-            f[in->rd] = fpu_arith(fop, f[in->rs1], f[in->rs2], 0, rm, &fl);
-            s->fflags |= fl; break;
-        }
-        case RV_FSGNJ_S: f[in->rd] = (f[in->rs1] & 0x7fffffffu) | (f[in->rs2] & 0x80000000u); break;
-        case RV_FSGNJN_S: f[in->rd] = (f[in->rs1] & 0x7fffffffu) | (~f[in->rs2] & 0x80000000u); break;
-        case RV_FSGNJX_S: f[in->rd] = f[in->rs1] ^ (f[in->rs2] & 0x80000000u); break;
-        case RV_FMIN_S: case RV_FMAX_S: { unsigned fl = 0;
-            f[in->rd] = fpu_minmax(f[in->rs1], f[in->rs2], in->op == RV_FMAX_S, &fl); s->fflags |= fl; break; }
-        case RV_FCVT_W_S: case RV_FCVT_WU_S: { RM(); unsigned fl = 0;
-            x[in->rd] = fpu_cvt_w(f[in->rs1], rm, in->op == RV_FCVT_WU_S, &fl); s->fflags |= fl; break; }
-        case RV_FCVT_S_W: case RV_FCVT_S_WU: { RM(); unsigned fl = 0;
-            f[in->rd] = fpu_cvt_s(a, rm, in->op == RV_FCVT_S_WU, &fl); s->fflags |= fl; break; }
-        case RV_FMV_X_W: x[in->rd] = f[in->rs1]; break;
-        case RV_FMV_W_X: f[in->rd] = a; break;
-        case RV_FEQ_S: case RV_FLT_S: case RV_FLE_S: { unsigned fl = 0;
-            x[in->rd] = fpu_cmp(in->op == RV_FEQ_S ? 0 : in->op == RV_FLT_S ? 1 : 2, f[in->rs1], f[in->rs2], &fl);
-            s->fflags |= fl; break; }
-        case RV_FCLASS_S: x[in->rd] = fpu_class(f[in->rs1]); break;
-        default: TRAP(C_ILLEGAL, o->word);
-        }
-        x[0] = 0;
-        s->stats.instret++;
-        s->stats.mix[mix_of_class[o->cls]]++;
-        if (model) {
-            int s1, s2, s3, d;
-            operands(in, rv_info[in->op].format, &s1, &s2, &s3, &d);
-            s->stats.cycles = cy_issue(&s->cy, s->stats.cycles, o->cls, s1, s2, s3, d) + extra;
-        } else
-            s->stats.cycles++;
-        if (trace) trace_line(s, pc, oldx, oldf);
-        if (flush) drop_code(s), flush = false;
-        s->pc = next;
-    }
-trap:
-    report_trap(s, o);
-    s->exit_code = 1;
-    return P4SIM_TRAP;
+    uint64_t limit = max_insns ? max_insns : UINT64_MAX;
+    if (s->cfg.trace) return run_trace(s, limit);
+    if (s->cfg.cycle_model) return run_model(s, limit);
+    return run_plain(s, limit);
 }
 
 void p4sim_print_stats(const P4Sim *s, FILE *f)

@@ -19,12 +19,20 @@ typedef struct Region {
 
 enum { SIM_NREGIONS = 3, SIM_PAGE_SHIFT = 12 };
 
-/* A pre-decoded instruction (decode cache entry). */
+/* A pre-decoded instruction (decode cache entry): everything the run loop
+ * needs, computed once (sim.c, decode_at). A zeroed entry is "not decoded
+ * yet" (handler 0). */
 typedef struct SimOp {
-    RvInsn in;
-    uint8_t cls;      /* enum CyClass */
-    uint8_t valid;    /* 1 decoded, 2 illegal */
-    uint32_t word;    /* raw bits (for trap reports) */
+    uint8_t h;                  /* handler (sim.c), 0 = not decoded yet */
+    uint8_t sub;                /* the operation of a handler shared by several ops */
+    uint8_t rd, rs1, rs2, rs3, rm;
+    uint8_t len;                /* 2 (compressed) or 4 */
+    uint8_t cls, mix;           /* enum CyClass; --stats mix class */
+    uint8_t issue, result;      /* cy_params of the class */
+    uint8_t cs1, cs2, cs3, cd;  /* scoreboard ids (cycle.h), 0 = none */
+    uint16_t csr;
+    int32_t imm;                /* branches and jal: the target address */
+    uint32_t word;              /* raw bits (for trap reports) */
 } SimOp;
 
 enum { SIM_MAXFILES = 32 };
@@ -56,6 +64,7 @@ struct P4Sim {
 };
 
 Region *sim_region(P4Sim *s, uint32_t addr, uint32_t len);
+void sim_drop_code(P4Sim *s);  /* forget every decoded instruction (fence.i, a new load) */
 int sim_semihost(P4Sim *s, uint32_t op, uint32_t arg, uint32_t *ret);
 void sim_console(P4Sim *s, int fd, const char *p, size_t n);
 
