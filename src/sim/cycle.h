@@ -2,7 +2,9 @@
  * cycle.h - table-driven timing model of the ESP32-P4 HP core.
  *
  * No pipeline figures are published (../shared/reference/esp32p4.md), so every
- * number lives in one table in cycle.c and is explained in docs/cycle-model.md.
+ * number lives in one table in cycle.c and is explained, with its calibration
+ * against ESP-DSP's published cycle counts, in docs/p4sim.md ("The cycle
+ * model").
  */
 #ifndef P4_SIM_CYCLE_H
 #define P4_SIM_CYCLE_H
@@ -20,6 +22,7 @@ typedef struct CyParams {
     uint8_t issue[CY__COUNT];   /* cycles the instruction occupies the issue stage */
     uint8_t result[CY__COUNT];  /* cycles until its result can be used by the next insn */
     uint8_t mispredict;         /* branch mispredict penalty (pipeline refill) */
+    uint8_t taken_branch;       /* extra cycles for a taken branch predicted taken */
     uint8_t taken_jump;         /* extra cycles for a taken jal/jalr (fetch redirect) */
     uint8_t cache_miss;         /* L1 miss penalty when the cache model is on */
 } CyParams;
@@ -54,7 +57,7 @@ static inline unsigned cy_branch(CyState *c, uint32_t pc, bool taken)
     bool predicted = *e >= 2;
     if (taken && *e < 3) (*e)++;
     if (!taken && *e > 0) (*e)--;
-    return predicted == taken ? (taken ? cy_params.taken_jump : 0) : cy_params.mispredict;
+    return predicted == taken ? (taken ? cy_params.taken_branch : 0) : cy_params.mispredict;
 }
 
 static inline unsigned cy_mem(CyState *c, uint32_t addr)
