@@ -416,6 +416,7 @@ static int dis_jit(const char *path)
     JitConfig jcfg;
     jit_config_default(&jcfg);
     jcfg.mode = JIT_EAGER;
+    jcfg.listings = true;
     VM *vm = vm_new(&cfg);
     if (!vm) {
         p4b_free(m);

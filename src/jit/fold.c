@@ -7,6 +7,7 @@
  * Checked operations are folded only when their result fits: a constant
  * operation that overflows stays, and raises when it runs.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "jit/ir.h"
@@ -25,8 +26,9 @@ static bool cond_holds(IrCond cc, int c)
     }
 }
 
-/* Folds v to a constant when its operands are constants. */
-static bool fold_const(Ir *ir, int32_t v)
+/* Folds v to a constant when its operands are constants; a select on a
+ * constant becomes one of its operands (*pick). */
+static bool fold_const(Ir *ir, int32_t v, int32_t *pick)
 {
     IrIns *in = &ir->ins[v];
     const IrOpInfo *info = &ir_opinfo[in->op];
@@ -63,12 +65,9 @@ static bool fold_const(Ir *ir, int32_t v)
             r = cond_holds((IrCond)in->aux, fx < fy ? -1 : fx > fy);
         break;
     }
-    case IR_SELECT: {
-        int32_t pick = x ? in->b : in->c;
-        ir_replace_uses(ir, v, pick);
-        ir_remove_ins(ir, v);
-        return true;
-    }
+    case IR_SELECT:
+        *pick = x ? in->b : in->c;
+        return false;
     case IR_FADD: f = fx + fy, isf = true; r = 0; break;
     case IR_FSUB: f = fx - fy, isf = true; r = 0; break;
     case IR_FMUL: f = fx * fy, isf = true; r = 0; break;
@@ -123,8 +122,26 @@ static int32_t trivial_phi(const Ir *ir, int32_t v)
     return same;
 }
 
+/* Replaced values forward to their replacement (to[v], -1 when kept):
+ * operands are redirected when their instruction is visited and once more
+ * at the end, which keeps folding linear in the size of the function. */
+static void forward(Ir *ir, int32_t *slot, void *ctx)
+{
+    const int32_t *to = ctx;
+    (void)ir;
+    while (to[*slot] >= 0)
+        *slot = to[*slot];
+}
+
 void ir_fold(Ir *ir)
 {
+    int32_t *to = malloc((ir->nins + 1) * sizeof *to);
+    if (!to) {
+        ir->oom = true;
+        return;
+    }
+    for (uint32_t v = 0; v < ir->nins; v++)
+        to[v] = -1;
     for (bool changed = true; changed && !ir->oom;) {
         changed = false;
         for (uint32_t bi = 0; bi < ir->nblocks; bi++) {
@@ -134,26 +151,29 @@ void ir_fold(Ir *ir)
             for (uint32_t i = 0; i < b->nins; i++) {
                 int32_t v = b->ins[i];
                 IrIns *in = &ir->ins[v];
-                int32_t to = -1;
+                ir_for_operands(ir, v, forward, to);
+                int32_t r = -1;
                 if (in->op == IR_PHI && in->list >= 0) {
-                    to = trivial_phi(ir, v);
+                    r = trivial_phi(ir, v);
                     /* a phi of only undefined values keeps its place (dce drops it if unused) */
-                    if (to < 0 || ir->ins[to].op == IR_UNDEF)
+                    if (r < 0 || ir->ins[r].op == IR_UNDEF)
                         continue;
-                } else if (fold_const(ir, v)) {
+                } else if (fold_const(ir, v, &r)) {
                     changed = true;
-                    if (in->block != (int32_t)bi) /* SELECT folded away */
-                        i--;
                     continue;
-                } else
-                    to = identity(ir, in);
-                if (to < 0)
+                } else if (r < 0)
+                    r = identity(ir, in);
+                if (r < 0)
                     continue;
-                ir_replace_uses(ir, v, to);
+                to[v] = r;
                 ir_remove_ins(ir, v);
                 i--;
                 changed = true;
             }
         }
     }
+    for (uint32_t bi = 0; bi < ir->nblocks; bi++)
+        for (uint32_t i = 0; i < ir->blocks[bi].nins; i++)
+            ir_for_operands(ir, ir->blocks[bi].ins[i], forward, to);
+    free(to);
 }

@@ -21,6 +21,7 @@ void jit_config_default(JitConfig *cfg)
     cfg->call_threshold = 2;
     cfg->code_size = 256u << 10;
     cfg->max_specs = 4;
+    cfg->listings = false;
 }
 
 static bool parse_uint(const char *s, uint32_t *out, bool size)
@@ -249,7 +250,7 @@ static void compile(JitState *js, JitSpec *spec)
     }
     if (ok) {
         char *asmtext = NULL;
-        ok = jit_emit_rv32(js, spec, &ir, &asmtext);
+        ok = jit_emit_rv32(js, spec, &ir, js->cfg.listings ? &asmtext : NULL);
         if (ok && asmtext)
             spec->dump = concat_dump(&ir, asmtext);
         free(asmtext);

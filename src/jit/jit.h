@@ -23,6 +23,7 @@ typedef struct JitConfig {
     uint32_t call_threshold;  /* auto mode: calls before a loop-free function is compiled */
     uint32_t code_size;       /* bytes of the code buffer */
     uint32_t max_specs;       /* specialisations per function before giving up */
+    bool listings;            /* keep each function's IR and assembly text (dis --jit) */
 } JitConfig;
 
 void jit_config_default(JitConfig *cfg);

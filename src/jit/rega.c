@@ -49,7 +49,6 @@ typedef struct Ctx {
     Ir *ir;
     const uint8_t *fused;
     uint32_t *set;     /* the set being built */
-    uint32_t *defined; /* values defined so far in the block */
     uint32_t *start, *end;
     uint32_t pos;
 } Ctx;
@@ -66,7 +65,7 @@ static void use_in_block(Ir *ir, int32_t *slot, void *vctx)
     }
     if (!needs_loc(ir, v, c->fused))
         return;
-    if (c->set && !bs_has(c->defined, v))
+    if (c->set)
         bs_set(c->set, v);
     if (c->end && c->pos > c->end[v])
         c->end[v] = c->pos;
@@ -95,13 +94,13 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
     uint32_t n = ir->nins, nb = ir->nblocks, words = (n + 31) / 32;
     bool ok = false;
     uint32_t *in = calloc((size_t)nb * words + 1, 4), *out = calloc((size_t)nb * words + 1, 4);
-    uint32_t *defined = calloc(words + 1, 4), *tmp = calloc(words + 1, 4);
+    uint32_t *gen = calloc((size_t)nb * words + 1, 4), *kill = calloc((size_t)nb * words + 1, 4);
     uint32_t *start = malloc((n + 1) * 4), *end = calloc(n + 1, 4);
     uint32_t *bstart = calloc(nb + 1, 4), *bend = calloc(nb + 1, 4);
     uint32_t *calls = malloc((n + 1) * 4), ncalls = 0;
     Interval *iv = malloc((n + 1) * sizeof *iv);
     int32_t *active = malloc((n + 1) * sizeof *active);
-    if (!in || !out || !defined || !tmp || !start || !end || !bstart || !bend || !calls || !iv || !active)
+    if (!in || !out || !gen || !kill || !start || !end || !bstart || !bend || !calls || !iv || !active)
         goto out;
     memset(r->loc, 0, n * sizeof *r->loc);
     r->pos = realloc(r->pos, (n + 1) * sizeof *r->pos);
@@ -125,43 +124,49 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
         pos += 2;
     }
 
-    /* liveness: iterate to a fixed point, blocks in reverse order */
-    Ctx c = {ir, fused, NULL, defined, NULL, NULL, 0};
+    /* liveness. Each block's upward-exposed uses (gen: phi operands on its
+     * out-edges, then its instructions walked backwards) and definitions
+     * (kill) are computed once; live-in = gen | (live-out - kill) is then
+     * iterated over the bitsets alone, blocks in reverse order, to a fixed
+     * point. A block's phis are defined at its start, so never live-in. */
+    Ctx c = {ir, fused, NULL, NULL, NULL, 0};
+    for (uint32_t k = 0; k < norder; k++) {
+        int32_t bi = order[k];
+        IrBlock *b = &ir->blocks[bi];
+        uint32_t *g = gen + (size_t)bi * words, *kl = kill + (size_t)bi * words;
+        c.set = g;
+        for (uint32_t s = 0; s < b->nsucc; s++)
+            edge_uses(ir, bi, b->succ[s], &c);
+        for (uint32_t i = b->nins; i-- > 0;) {
+            int32_t v = b->ins[i];
+            g[v >> 5] &= ~(1u << (v & 31));
+            bs_set(kl, v);
+            if (ir->ins[v].op != IR_PHI)
+                ir_for_operands(ir, v, use_in_block, &c);
+        }
+        for (uint32_t i = 0; i < b->nins && ir->ins[b->ins[i]].op == IR_PHI; i++)
+            g[b->ins[i] >> 5] &= ~(1u << (b->ins[i] & 31));
+    }
     for (bool changed = true; changed;) {
         changed = false;
         for (uint32_t k = norder; k-- > 0;) {
             int32_t bi = order[k];
             IrBlock *b = &ir->blocks[bi];
             uint32_t *bo = out + (size_t)bi * words, *bin = in + (size_t)bi * words;
-            memset(tmp, 0, words * 4);
-            memset(defined, 0, words * 4);
-            c.set = tmp;
+            const uint32_t *g = gen + (size_t)bi * words, *kl = kill + (size_t)bi * words;
+            memset(bo, 0, words * 4);
             for (uint32_t s = 0; s < b->nsucc; s++) {
-                int32_t sb = b->succ[s];
-                const uint32_t *sin = in + (size_t)sb * words;
+                const uint32_t *sin = in + (size_t)b->succ[s] * words;
                 for (uint32_t w = 0; w < words; w++)
-                    tmp[w] |= sin[w];
-                IrBlock *sbl = &ir->blocks[sb]; /* the successor's phis are defined there */
-                for (uint32_t i = 0; i < sbl->nins && ir->ins[sbl->ins[i]].op == IR_PHI; i++)
-                    tmp[sbl->ins[i] >> 5] &= ~(1u << (sbl->ins[i] & 31));
-                edge_uses(ir, bi, sb, &c);
+                    bo[w] |= sin[w];
             }
-            memcpy(bo, tmp, words * 4);
-            /* live-in = uses before definition + (live-out - defs) */
-            for (uint32_t i = b->nins; i-- > 0;) {
-                int32_t v = b->ins[i];
-                tmp[v >> 5] &= ~(1u << (v & 31));
-                if (ir->ins[v].op != IR_PHI)
-                    ir_for_operands(ir, v, use_in_block, &c);
-            }
-            for (uint32_t i = 0; i < b->nins; i++) /* phis are defined at the block start */
-                if (ir->ins[b->ins[i]].op == IR_PHI)
-                    tmp[b->ins[i] >> 5] &= ~(1u << (b->ins[i] & 31));
-            for (uint32_t w = 0; w < words; w++)
-                if (tmp[w] != bin[w]) {
-                    bin[w] = tmp[w];
+            for (uint32_t w = 0; w < words; w++) {
+                uint32_t li = g[w] | (bo[w] & ~kl[w]);
+                if (li != bin[w]) {
+                    bin[w] = li;
                     changed = true;
                 }
+            }
         }
     }
 
@@ -297,7 +302,7 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
     r->has_calls = ncalls > 0;
     ok = true;
 out:
-    free(in), free(out), free(defined), free(tmp), free(start), free(end), free(bstart), free(bend);
+    free(in), free(out), free(gen), free(kill), free(start), free(end), free(bstart), free(bend);
     free(calls), free(iv), free(active);
     return ok;
 }
