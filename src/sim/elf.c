@@ -33,24 +33,36 @@ int p4sim_load_elf(P4Sim *s, const uint8_t *d, size_t n, char *err, size_t errle
     if (phentsize != PHDR_SIZE) FAIL("bad e_phentsize %u (want %u)", phentsize, PHDR_SIZE);
     if (phoff > n || (uint64_t)phnum * PHDR_SIZE > n - phoff)
         FAIL("program headers (offset %u, %u entries) lie outside the file", phoff, phnum);
+    /* two passes: every segment and the entry point are checked before
+     * anything is written, so a rejected file leaves the simulator as it was
+     * (an earlier program stays loaded, with its decode cache intact) */
     int loads = 0;
-    for (unsigned i = 0; i < phnum; i++) {
-        const uint8_t *ph = d + phoff + i * PHDR_SIZE;
-        if (rd32(ph) != PT_LOAD) continue;
-        uint32_t off = rd32(ph + 4), paddr = rd32(ph + 12), filesz = rd32(ph + 16), memsz = rd32(ph + 20);
-        if (memsz == 0) continue;
-        if (filesz > memsz) FAIL("segment %u: file size %u exceeds memory size %u", i, filesz, memsz);
-        if (off > n || filesz > n - off) FAIL("segment %u: data (offset %u, %u bytes) lies outside the file", i, off, filesz);
-        /* load at the physical address (LMA): picolibc keeps .data's image in
-         * flash and copies it to RAM at startup, exactly like QEMU's loader */
-        Region *r = sim_region(s, paddr, memsz);
-        if (!r) FAIL("segment %u: 0x%08x..0x%08x is not inside a memory region of p4sim", i, paddr, paddr + memsz - 1);
-        memcpy(r->mem + (paddr - r->base), d + off, filesz);
-        memset(r->mem + (paddr - r->base) + filesz, 0, memsz - filesz);
-        loads++;
+    for (int pass = 0; pass < 2; pass++) {
+        for (unsigned i = 0; i < phnum; i++) {
+            const uint8_t *ph = d + phoff + i * PHDR_SIZE;
+            if (rd32(ph) != PT_LOAD) continue;
+            uint32_t off = rd32(ph + 4), paddr = rd32(ph + 12), filesz = rd32(ph + 16), memsz = rd32(ph + 20);
+            if (memsz == 0) continue;
+            /* load at the physical address (LMA): picolibc keeps .data's image in
+             * flash and copies it to RAM at startup, exactly like QEMU's loader */
+            Region *r = sim_region(s, paddr, memsz);
+            if (pass == 0) {
+                if (filesz > memsz) FAIL("segment %u: file size %u exceeds memory size %u", i, filesz, memsz);
+                if (off > n || filesz > n - off)
+                    FAIL("segment %u: data (offset %u, %u bytes) lies outside the file", i, off, filesz);
+                if (!r)
+                    FAIL("segment %u: 0x%08x..0x%08llx is not inside a memory region of p4sim", i, paddr,
+                         (unsigned long long)paddr + memsz - 1);
+                loads++;
+                continue;
+            }
+            memcpy(r->mem + (paddr - r->base), d + off, filesz);
+            memset(r->mem + (paddr - r->base) + filesz, 0, memsz - filesz);
+        }
+        if (pass == 0 && !loads) FAIL("no loadable segments");
+        if (pass == 0 && (!sim_region(s, entry, 2) || (entry & 1)))
+            FAIL("entry point 0x%08x is not in memory or misaligned", entry);
     }
-    if (!loads) FAIL("no loadable segments");
-    if (!sim_region(s, entry, 2) || (entry & 1)) FAIL("entry point 0x%08x is not in memory or misaligned", entry);
     sim_drop_code(s); /* code decoded from an earlier load is stale */
     s->entry = entry;
     s->pc = entry;

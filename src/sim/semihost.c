@@ -83,6 +83,10 @@ static uint32_t sh_open(P4Sim *s, uint32_t blk)
         f->kind = mode < 4 ? 1 : mode < 8 ? 2 : 3; /* r / w / a */
     } else if (strcmp(path, ":semihosting-features") == 0) {
         f->kind = 5, f->pos = 0;
+    } else if (s->cfg.no_host_files) {
+        s->sh_errno = EPERM;
+        free(path);
+        return (uint32_t)-1;
     } else {
         static const char *const modes[12] = {"r", "rb", "r+", "r+b", "w", "wb", "w+", "w+b", "a", "ab", "a+", "a+b"};
         f->fp = fopen(path, modes[mode]);
@@ -181,7 +185,7 @@ int sim_semihost(P4Sim *s, uint32_t op, uint32_t a, uint32_t *ret)
     }
     case SYS_REMOVE: {
         char *path = rd32(s, a, &p[0]) && rd32(s, a + 4, &p[1]) && p[1] < 4096 ? guest_str(s, p[0], p[1]) : NULL;
-        *ret = path && remove(path) == 0 ? 0 : (uint32_t)-1;
+        *ret = path && !s->cfg.no_host_files && remove(path) == 0 ? 0 : (uint32_t)-1;
         if (*ret) s->sh_errno = errno;
         free(path);
         return 0;
@@ -189,7 +193,7 @@ int sim_semihost(P4Sim *s, uint32_t op, uint32_t a, uint32_t *ret)
     case SYS_RENAME: {
         for (int i = 0; i < 4; i++) rd32(s, a + 4 * (uint32_t)i, &p[i]);
         char *from = p[1] < 4096 ? guest_str(s, p[0], p[1]) : NULL, *to = p[3] < 4096 ? guest_str(s, p[2], p[3]) : NULL;
-        *ret = from && to && rename(from, to) == 0 ? 0 : (uint32_t)-1;
+        *ret = from && to && !s->cfg.no_host_files && rename(from, to) == 0 ? 0 : (uint32_t)-1;
         free(from), free(to);
         return 0;
     }

@@ -38,6 +38,7 @@ typedef struct P4SimConfig {
     bool trace;             /* one line per instruction to diag */
     bool cycle_model;       /* model cycles (on by default); off: cycle == instret */
     bool cache_model;       /* optional L1 cache model in the cycle model */
+    bool no_host_files;     /* semihosting open/remove/rename of host files fail (fuzzing) */
 } P4SimConfig;
 
 typedef enum P4SimStatus {
@@ -75,5 +76,27 @@ extern const char *const p4sim_mix_names[8];
 uint32_t p4sim_get_x(const P4Sim *s, int r);
 uint32_t p4sim_get_pc(const P4Sim *s);
 bool p4sim_read_mem(P4Sim *s, uint32_t addr, void *buf, size_t len);
+bool p4sim_write_mem(P4Sim *s, uint32_t addr, const void *buf, size_t len); /* drops decoded code */
+void p4sim_set_x(P4Sim *s, int r, uint32_t v);
+void p4sim_set_pc(P4Sim *s, uint32_t pc);
+/* Loads raw code/data at addr (in a mapped region) and starts there: the
+ * run begins at addr, as after an ELF load. Returns false if unmapped. */
+bool p4sim_load_raw(P4Sim *s, uint32_t addr, const void *bytes, size_t n);
+/* A control and status register as the guest reads it (false: none). */
+bool p4sim_get_csr(P4Sim *s, uint32_t csr, uint32_t *v);
+
+/* The PIE register state (docs/pie-semantics.md): q0-q7, QACC as 64 bytes
+ * (QACC_L = bytes 0-31, QACC_H = 32-63; 8-bit MACs use 16 little-endian
+ * 32-bit lanes, 16-bit MACs 8 64-bit lanes), XACC (40 bits, kept
+ * sign-extended), UA_STATE, SAR, SAR_BYTES, FFT_BIT_WIDTH and CFG. */
+typedef struct P4SimPie {
+    uint8_t q[8][16];
+    uint8_t qacc[64];
+    int64_t xacc;
+    uint8_t ua_state[16];
+    uint32_t sar, sar_bytes, fft_bit_width, cfg;
+} P4SimPie;
+void p4sim_get_pie(const P4Sim *s, P4SimPie *out);
+void p4sim_set_pie(P4Sim *s, const P4SimPie *in);
 
 #endif
