@@ -6,17 +6,20 @@
 
 #include "sim/sim.h"
 
-static int usage(void)
+static int usage(FILE *f, int status)
 {
-    fprintf(stderr,
+    fprintf(f,
             "usage: p4sim [options] prog.elf [args...]\n"
             "  --stats          print retired instructions, modelled cycles, time and mix to stderr\n"
             "  --trace          one line per instruction: pc, disassembly, registers written\n"
             "  --rev 1|3        PIE encoding: silicon before rev 3.0 (1) or from 3.0 (3, default)\n"
             "  --max-insns N    stop after N instructions (exit status 124)\n"
             "  --no-cycle-model cycle CSR counts instructions\n"
-            "  --cache          enable the L1 D-cache model\n");
-    return 2;
+            "  --cache          enable the L1 D-cache model\n"
+            "  --help           this text\n"
+            "exit status: the guest's, 1 on a trap or load error, 124 at --max-insns,\n"
+            "2 on a bad command line; details: docs/p4sim.md\n");
+    return status;
 }
 
 int main(int argc, char **argv)
@@ -28,20 +31,21 @@ int main(int argc, char **argv)
     int i = 1;
     for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
         const char *o = argv[i];
+        if (!strcmp(o, "--help")) return usage(stdout, 0);
         if (!strcmp(o, "--stats")) stats = true;
         else if (!strcmp(o, "--trace")) cfg.trace = true;
         else if (!strcmp(o, "--no-cycle-model")) cfg.cycle_model = false;
         else if (!strcmp(o, "--cache")) cfg.cache_model = true;
         else if (!strcmp(o, "--rev") && i + 1 < argc) {
             cfg.rev = atoi(argv[++i]);
-            if (cfg.rev != 1 && cfg.rev != 3) return usage();
+            if (cfg.rev != 1 && cfg.rev != 3) return usage(stderr, 2);
         } else if (!strcmp(o, "--max-insns") && i + 1 < argc) {
             char *end;
             max = strtoull(argv[++i], &end, 0);
-            if (*end || !max) return usage();
-        } else return usage();
+            if (*end || !max) return usage(stderr, 2);
+        } else return usage(stderr, 2);
     }
-    if (i >= argc) return usage();
+    if (i >= argc) return usage(stderr, 2);
     P4Sim *s = p4sim_new(&cfg);
     if (!s) { fprintf(stderr, "p4sim: out of memory\n"); return 1; }
     char err[512];
