@@ -2,6 +2,7 @@
 """Runs the benchmarks and prints a Markdown table.
 
     bench/run.py --p4jit build/cli/p4jit [--callgrind] [--qemu] [NAME...]
+    bench/run.py --p4jit build/cli/p4jit --chip [NAME...]
 
 Every benchmark's output is checked against CPython's first (lines starting
 with "kernel-" carry measurements and are not compared; float benchmarks
@@ -22,6 +23,22 @@ Columns:
   with --qemu, each RV32 column twice: "interp" (-X jit=off) and "JIT" (the
   default -X jit=auto, which compiles a function with a loop at its first
   call: the kernel's count includes compiling it), and the ratio
+
+--chip prints another table: the program on the firmware under QEMU and
+p4sim (`p4jit run --on qemu|p4sim --stats`), interpreter (-X jit=off) and
+JIT (-X jit=auto) side by side. Counts are those of the program's load and
+run as the firmware measures them with the counters (p4jit-stats), without
+the firmware's start-up:
+  QEMU Minstr            retired RV32 instructions under QEMU -icount
+  p4sim Minstr           the same under p4sim (must equal QEMU's)
+  p4sim Mcycles          p4sim's modelled cycles (docs/p4sim.md)
+  ms @360 / @400         the modelled cycles at the P4's 360 and 400 MHz
+  speedup                interpreter cycles / JIT cycles
+  instr/MAC              matmul, conv2d: the kernel's instructions per MAC,
+                         from p4.instret() inside the program (p4sim)
+  compile                the JIT's modelled cycles to compile each function
+                         per bytecode instruction, and its code bytes
+                         (--jit-report)
 """
 import argparse
 import os
@@ -95,16 +112,58 @@ def kernel(out):
     return (int(m.group(1)), int(m.group(2))) if m else None
 
 
+def chip_run(p4jit, on, mode, script, want, rel):
+    """One firmware run: (instret, cycles, kernel (instret, macs) or None, report lines)."""
+    code, out, err = run([p4jit, "run", "--on", on, "--stats", "--jit-report", "-X", "jit=" + mode, script])
+    extra = re.compile(r"^(p4jit-stats|JIT report|  \w+: (compiled|not compiled|interpreted))")
+    got = results("\n".join(l for l in out.splitlines() if not extra.match(l)))
+    if code != 0 or len(got) != len(want) or not all(numbers_close(a, b, rel) for a, b in zip(want, got)):
+        raise RuntimeError("%s on %s with jit=%s prints %s, CPython %s\n%s" % (script, on, mode, got, want, err))
+    m = re.search(r"p4jit-stats: instret (\d+) cycles (\d+)", out + err)
+    report = re.findall(r"^  (\w+): compiled .*?, (\d+) bytes of code, (\d+) bytecode instructions, "
+                        r"(\d+) cycles to compile", out + err, re.M)
+    return int(m.group(1)), int(m.group(2)), kernel(out), report
+
+
+def chip_table(p4jit, names, env):
+    head = ["benchmark", "QEMU Minstr interp", "p4sim Minstr interp", "p4sim Mcycles interp", "ms @360 interp",
+            "ms @400 interp", "QEMU Minstr JIT", "p4sim Minstr JIT", "p4sim Mcycles JIT", "ms @360 JIT",
+            "ms @400 JIT", "speedup", "instr/MAC interp", "instr/MAC JIT", "compile cycles/bc insn, code bytes"]
+    print("| " + " | ".join(head) + " |")
+    print("|" + "---|" * len(head))
+    for name in names:
+        script = name + ".py"
+        _, py_out = best_time([sys.executable, script], env, repeat=1)
+        want, rel = results(py_out), 2e-3 if name in FLOAT_BENCHMARKS else 0.0
+        row, cycles, per_mac = [name], [], []
+        for mode in ("off", "auto"):
+            qi, _, _, _ = chip_run(p4jit, "qemu", mode, script, want, rel)
+            si, sc, k, report = chip_run(p4jit, "p4sim", mode, script, want, rel)
+            if qi != si:
+                print("note: %s jit=%s: QEMU %d instructions, p4sim %d" % (name, mode, qi, si), file=sys.stderr)
+            row += ["%.2f" % (qi / 1e6), "%.2f" % (si / 1e6), "%.2f" % (sc / 1e6),
+                    "%.2f" % (sc / 360e3), "%.2f" % (sc / 400e3)]
+            cycles.append(sc)
+            per_mac.append("%.1f" % (k[0] / k[1]) if k else "")
+        row += ["%.1fx" % (cycles[0] / cycles[1]), per_mac[0], per_mac[1],
+                "; ".join("%s %.0f, %s B" % (fn, int(cyc) / int(bc), size) for fn, size, bc, cyc in report) or "-"]
+        print("| " + " | ".join(row) + " |", flush=True)
+    return 0
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--p4jit", required=True)
     ap.add_argument("--callgrind", action="store_true")
     ap.add_argument("--qemu", action="store_true")
+    ap.add_argument("--chip", action="store_true")
     ap.add_argument("names", nargs="*")
     args = ap.parse_args()
     p4jit = os.path.abspath(args.p4jit)
     env = dict(os.environ, PYTHONPATH=os.path.join(ROOT, "lib", "python"))
     names = args.names or BENCHMARKS
+    if args.chip:
+        return chip_table(p4jit, names, env)
 
     head = ["benchmark", "CPython ms", "p4jit ms"]
     if args.callgrind:
