@@ -27,6 +27,8 @@ PUBLISHED = {
     "dspm_mult_s16": (60715, "dspm_mult_s16 16x16x16"),
     "dspm_mult_f32": (31481, "dspm_mult_f32 16x16x16"),
     "dspi_dotprod_s8": (33723, "dspi_dotprod_s8 64x64"),
+    "dspi_dotprod_s8_16x16": (2436, "dspi_dotprod_s8 16x16"),
+    "dspi_dotprod_s16": (13888, "dspi_dotprod_s16 32x32"),
 }
 
 
@@ -57,7 +59,7 @@ class Rand:
 
 def expected():
     r = Rand()
-    va, vb, fa, fb, ma, mb, mfa, mfb, img, filt = ([] for _ in range(10))
+    va, vb, fa, fb, ma, mb, mfa, mfb, img, filt, img16, filt16 = ([] for _ in range(12))
     for _ in range(256):
         va.append(r(-4096, 4095)), vb.append(r(-4096, 4095))
     for _ in range(256):
@@ -68,6 +70,8 @@ def expected():
         mfa.append(r(-100, 100) / 16.0), mfb.append(r(-100, 100) / 16.0)
     for _ in range(64 * 64):
         img.append(r(-128, 127)), filt.append(r(-128, 127))
+    for _ in range(32 * 32):
+        img16.append(r(-4096, 4095)), filt16.append(r(-4096, 4095))
 
     out = {}
     acc = 0x7FFF + sum(a * b for a, b in zip(va, vb))
@@ -96,6 +100,10 @@ def expected():
 
     acc = 64 + sum(a * b for a, b in zip(img, filt))
     out["dspi_dotprod_s8"] = str(wrap(acc >> 7, 8))
+    acc = 64 + sum(img[y * 64 + x] * filt[y * 64 + x] for y in range(16) for x in range(16))
+    out["dspi_dotprod_s8_16x16"] = str(wrap(acc >> 7, 8))
+    acc = (1 << 14) + sum(a * b for a, b in zip(img16, filt16))
+    out["dspi_dotprod_s16"] = str(wrap(acc >> 15, 16))
     return out
 
 

@@ -22,6 +22,7 @@
  *       P(x,y) = data[stride_x*step_y*y + step_x*x] (2-D descriptor with
  *       steps and strides), round = (1 << shift) >> 1, int8 result;
  *       the sum is kept in 32 bits (see "dspi_dotprod_s8" in docs/p4sim.md).
+ *   dspi_dotprod_s16: the same over int16 samples, sum in 64 bits, shift 15.
  *
  * Each kernel is called once to warm up (branch predictor; as ESP-DSP's
  * benchmarks do), then timed by reading the cycle CSR (rdcycle) around one
@@ -106,6 +107,22 @@ NOINLINE int dotprod_img_s8(const Image2D *img, const Image2D *filt, int8_t *out
     return 0;
 }
 
+NOINLINE int dotprod_img_s16(const Image2D *img, const Image2D *filt, int16_t *out, int count_x, int count_y, int shift)
+{
+    if (img->step_x * count_x > img->stride_x || img->step_y * count_y > img->stride_y) return -1;
+    if (filt->step_x * count_x > filt->stride_x || filt->step_y * count_y > filt->stride_y) return -1;
+    const int16_t *ip = img->data, *fp = filt->data;
+    int irow = img->stride_x * img->step_y, frow = filt->stride_x * filt->step_y;
+    int64_t acc = (1 << shift) >> 1;
+    for (int y = 0; y < count_y; y++) {
+        for (int x = 0; x < count_x; x++)
+            acc += (int32_t)ip[img->step_x * x] * (int32_t)fp[filt->step_x * x];
+        ip += irow, fp += frow;
+    }
+    *out = (int16_t)(acc >> shift);
+    return 0;
+}
+
 /* ---- data and driver ---- */
 
 static uint32_t seed = 0x2545f491u;
@@ -120,6 +137,7 @@ static float fa[256] __attribute__((aligned(16))), fb[256] __attribute__((aligne
 static int16_t ma[16 * 16], mb[16 * 16], mc[16 * 16];
 static float mfa[16 * 16], mfb[16 * 16], mfc[16 * 16];
 static int8_t img[64 * 64] __attribute__((aligned(16))), filt[64 * 64] __attribute__((aligned(16)));
+static int16_t img16[32 * 32] __attribute__((aligned(16))), filt16[32 * 32] __attribute__((aligned(16)));
 
 static uint32_t hash_s16(const int16_t *v, int n)
 {
@@ -155,6 +173,7 @@ int main(void)
     for (int i = 0; i < 256; i++) ma[i] = (int16_t)next_rand(-8192, 8191), mb[i] = (int16_t)next_rand(-8192, 8191);
     for (int i = 0; i < 256; i++) mfa[i] = (float)next_rand(-100, 100) / 16.0f, mfb[i] = (float)next_rand(-100, 100) / 16.0f;
     for (int i = 0; i < 64 * 64; i++) img[i] = (int8_t)next_rand(-128, 127), filt[i] = (int8_t)next_rand(-128, 127);
+    for (int i = 0; i < 32 * 32; i++) img16[i] = (int16_t)next_rand(-4096, 4095), filt16[i] = (int16_t)next_rand(-4096, 4095);
 
     int16_t d16 = 0;
     TIME(dotprod_s16(va, vb, &d16, 256, 0), c);
@@ -181,6 +200,16 @@ int main(void)
     TIME(rc = dotprod_img_s8(&im, &fl, &d8, 64, 64, 7), c);
     snprintf(res, sizeof res, "%d", rc ? 1000 : d8);
     report("dspi_dotprod_s8", c, res);
+
+    /* extra points: the 16x16 window of the same images, and s16 32x32 */
+    TIME(rc = dotprod_img_s8(&im, &fl, &d8, 16, 16, 7), c);
+    snprintf(res, sizeof res, "%d", rc ? 1000 : d8);
+    report("dspi_dotprod_s8_16x16", c, res);
+
+    Image2D im16 = {img16, 1, 1, 32, 32}, fl16 = {filt16, 1, 1, 32, 32};
+    TIME(rc = dotprod_img_s16(&im16, &fl16, &d16, 32, 32, 15), c);
+    snprintf(res, sizeof res, "%d", rc ? 100000 : d16);
+    report("dspi_dotprod_s16", c, res);
 
     /* the semantics on the cases of ESP-DSP's own unit tests
      * (modules/dotprod/test/test_dotprod_s16.c: constant vectors 0x80 and
