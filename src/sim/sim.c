@@ -42,7 +42,8 @@ static const uint8_t mix_of_class[CY__COUNT] = {
     X(MUL) X(MULH) X(MULHSU) X(MULHU) X(DIV) X(DIVU) X(REM) X(REMU) X(LR_W) X(SC_W) \
     X(FLW) X(FSW) X(FSGNJ_S) X(FSGNJN_S) X(FSGNJX_S) X(FMV_X_W) X(FMV_W_X) X(FCLASS_S)
 #define SIM_HANDLERS(X) \
-    X(UNDECODED) X(ILLEGAL) SIM_DIRECT_OPS(X) X(CSR) X(AMO) X(FARITH) X(FMINMAX) X(FCVT_W) X(FCVT_S) X(FCMP)
+    X(UNDECODED) X(ILLEGAL) SIM_DIRECT_OPS(X) X(CSR) X(AMO) X(FARITH) X(FMINMAX) X(FCVT_W) X(FCVT_S) X(FCMP) \
+    X(PIE) X(LP) X(LPEND)
 enum SimHandler {
 #define SIM_ENUM(name) H_##name,
     SIM_HANDLERS(SIM_ENUM)
@@ -50,10 +51,11 @@ enum SimHandler {
     H__COUNT
 };
 
-static const struct { const char *name; uint32_t base, size; } region_map[SIM_NREGIONS] = {
-    {"qemu-virt ram", 0x80000000u, 0x01200000u}, /* flash 2 MB + ram 16 MB of the picolibc link */
-    {"p4 l2mem", 0x4ff00000u, 0x000c0000u},
-    {"p4 tcm", 0x30100000u, 0x00002000u},
+/* no_simd: the TCM "cannot do 128-bit (PIE) accesses" (esp32p4.md, soc.h) */
+static const struct { const char *name; uint32_t base, size; bool no_simd; } region_map[SIM_NREGIONS] = {
+    {"qemu-virt ram", 0x80000000u, 0x01200000u, false}, /* flash 2 MB + ram 16 MB of the picolibc link */
+    {"p4 l2mem", 0x4ff00000u, 0x000c0000u, false},
+    {"p4 tcm", 0x30100000u, 0x00002000u, true},
 };
 
 void p4sim_config_default(P4SimConfig *c)
@@ -76,11 +78,13 @@ P4Sim *p4sim_new(const P4SimConfig *cfg)
     for (int i = 0; i < SIM_NREGIONS; i++) {
         Region *r = &s->reg[i];
         r->name = region_map[i].name, r->base = region_map[i].base, r->size = region_map[i].size;
+        r->no_simd = region_map[i].no_simd;
         r->mem = calloc(1, r->size);
         r->code = calloc((r->size >> SIM_PAGE_SHIFT) + 1, sizeof *r->code);
         if (!r->mem || !r->code) { p4sim_free(s); return NULL; }
     }
     cy_reset(&s->cy, s->cfg.cache_model);
+    s->lp_marked[0] = s->lp_marked[1] = 1;
     return s;
 }
 
@@ -139,6 +143,30 @@ bool p4sim_read_mem(P4Sim *s, uint32_t addr, void *buf, size_t len)
     memcpy(buf, r->mem + (addr - r->base), len);
     return true;
 }
+
+bool p4sim_write_mem(P4Sim *s, uint32_t addr, const void *buf, size_t len)
+{
+    Region *r = sim_region(s, addr, (uint32_t)len);
+    if (!r || len > 0xffffffffu) return false;
+    memcpy(r->mem + (addr - r->base), buf, len);
+    sim_drop_code(s); /* the bytes may be code */
+    return true;
+}
+
+void p4sim_set_x(P4Sim *s, int r, uint32_t v) { if (r > 0 && r < 32) s->x[r] = v; }
+void p4sim_set_pc(P4Sim *s, uint32_t pc) { s->pc = pc; }
+void p4sim_get_pie(const P4Sim *s, P4SimPie *out) { *out = s->pie; }
+void p4sim_set_pie(P4Sim *s, const P4SimPie *in) { s->pie = *in; }
+
+bool p4sim_load_raw(P4Sim *s, uint32_t addr, const void *bytes, size_t n)
+{
+    if ((addr & 1) || !p4sim_write_mem(s, addr, bytes, n)) return false;
+    s->entry = s->pc = addr;
+    s->loaded = true;
+    return true;
+}
+
+static RvRev sim_rev(const P4Sim *s) { return s->cfg.rev == 1 ? RV_REV_1 : RV_REV_3; }
 
 /* ---- decode ---- */
 
@@ -227,12 +255,17 @@ static uint8_t handler_of(int op, uint8_t *sub)
     }
 }
 
+static void decode_std(RvInsn *inp, int len, uint32_t pc, SimOp *o);
+
 /* The one place p4sim asks the rv32 layer to decode: a compressed
- * instruction runs as the 32-bit instruction it stands for (rv_expand).
- * Everything the run loop needs per instruction is computed here once:
- * handler, operands, branch/jump targets (the op sits at a fixed pc), the
- * cycle model's class, latencies and scoreboard ids, the statistics class. */
-static void decode_at(const uint8_t *p, uint32_t avail, uint32_t pc, SimOp *o)
+ * instruction runs as the 32-bit instruction it stands for (rv_expand); the
+ * PIE encoding is the configured revision's. Everything the run loop needs
+ * per instruction is computed here once: handler, operands, branch/jump
+ * targets (the op sits at a fixed pc), the cycle model's class, latencies
+ * and scoreboard ids, the statistics class; the last instruction of an
+ * active hardware loop gets handler H_LPEND. */
+
+static void decode_at(P4Sim *s, const uint8_t *p, uint32_t avail, uint32_t pc, SimOp *o)
 {
     uint32_t w = p[0] | (uint32_t)p[1] << 8;
     int len = 0;
@@ -243,14 +276,28 @@ static void decode_at(const uint8_t *p, uint32_t avail, uint32_t pc, SimOp *o)
         len = rv_decode(w, &in);
     else if (avail >= 4) {
         w |= (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-        len = rv_decode(w, &in);
+        len = rv_decode_rev(w, sim_rev(s), &in);
     }
     o->word = w;
-    if (len == 0 || in.op >= RV__COUNT) {
+    if (len == 4 && in.op >= RV_PIE_FIRST && in.op <= RV_PIE_LAST) {
+        /* PIE and hardware loops: one handler each, operands in pie_exec.c */
+        pie_pack(&in, sim_rev(s), o);
+        o->h = in.op >= RV_ESP_LP_SETUP ? H_LP : H_PIE;
+        o->len = 4;
+        o->mix = mix_of_class[o->cls];
+    } else if (len == 0 || in.op >= RV__COUNT) {
         o->h = H_ILLEGAL;
         o->len = (w & 3) == 3 ? 4 : 2;
         return;
-    }
+    } else
+        decode_std(&in, len, pc, o);
+    if (pie_lp_is_end(s, pc)) o->h0 = o->h, o->h = H_LPEND;
+}
+
+/* The standard-ISA part of decode_at. */
+static void decode_std(RvInsn *inp, int len, uint32_t pc, SimOp *o)
+{
+    RvInsn in = *inp;
     if (len == 2) in = rv_expand(&in);
     o->h = handler_of(in.op, &o->sub);
     o->len = (uint8_t)len;
@@ -316,10 +363,46 @@ static bool csr_write(P4Sim *s, uint32_t csr, uint32_t v)
     case 0x343: s->mtval = v; return true;
     case 0x344: s->mip = v; return true;
     case 0xb00: case 0xb80: case 0xb02: case 0xb82: return true; /* counters: writes ignored */
-    case 0x7c6: case 0x7c7: case 0x7c8: case 0x7c9: case 0x7ca: case 0x7cb: s->hwlp[csr - 0x7c6] = v; return true;
+    case 0x7c6: case 0x7c7: case 0x7c8: case 0x7c9: case 0x7ca: case 0x7cb:
+        s->hwlp[csr - 0x7c6] = v;
+        sim_lp_remark(s);
+        return true;
     case 0x7f1: s->hwlp_state = v & 3; return true;
     case 0x7f2: s->pie_state = v & 3; return true;
     default: return false;
+    }
+}
+
+bool p4sim_get_csr(P4Sim *s, uint32_t csr, uint32_t *v) { return csr_read(s, csr, v); }
+
+/* ---- hardware loops: marking the last instruction of each body ---- */
+
+/* The decode-cache entry of pc if its page exists, else NULL. */
+static SimOp *code_slot(P4Sim *s, uint32_t pc)
+{
+    Region *r = sim_region(s, pc, 2);
+    if (!r || (pc & 1)) return NULL;
+    uint32_t off = pc - r->base;
+    SimOp *page = r->code[off >> SIM_PAGE_SHIFT];
+    return page ? &page[(off & ((1u << SIM_PAGE_SHIFT) - 1)) >> 1] : NULL;
+}
+
+/* After any change of the loop registers: the entries at the old ends get
+ * their own handler back, those at the ends of loops with iterations left
+ * become H_LPEND (entries not decoded yet are marked by decode_at). */
+void sim_lp_remark(P4Sim *s)
+{
+    for (int i = 0; i < 2; i++) {
+        SimOp *o = s->lp_marked[i] != 1 ? code_slot(s, s->lp_marked[i]) : NULL;
+        if (o && o->h == H_LPEND) o->h = o->h0;
+        s->lp_marked[i] = 1;
+    }
+    for (int i = 0; i < 2; i++) {
+        uint32_t end = s->hwlp[3 * i + 1];
+        if (!pie_lp_is_end(s, end)) continue;
+        s->lp_marked[i] = end;
+        SimOp *o = code_slot(s, end);
+        if (o && o->h != H_UNDECODED && o->h != H_LPEND) o->h0 = o->h, o->h = H_LPEND;
     }
 }
 
@@ -332,7 +415,7 @@ static void report_trap(P4Sim *s, const SimOp *o)
     Region *r = sim_region(s, s->pc, 2);
     if (r) {
         uint32_t avail = r->size - (s->pc - r->base);
-        rv_disasm(r->mem + (s->pc - r->base), avail > 4 ? 4 : avail, s->pc, dis, sizeof dis);
+        rv_disasm_rev(r->mem + (s->pc - r->base), avail > 4 ? 4 : avail, s->pc, sim_rev(s), 0, dis, sizeof dis);
         if (o && o->len == 2 && o->h != H_ILLEGAL) /* compressed: show the expansion's mnemonic */
             snprintf(dis + strlen(dis), sizeof dis - strlen(dis), " (c)");
     }
@@ -340,6 +423,15 @@ static void report_trap(P4Sim *s, const SimOp *o)
             s->trap_what ? s->trap_what : cause_names[s->trap_cause], s->pc, dis, s->trap_tval);
     for (int i = 0; i < 32; i++)
         fprintf(f, "  x%-2d %-4s 0x%08x%s", i, rv_xreg_names[i], s->x[i], i % 4 == 3 ? "\n" : "");
+    if (o && (o->h == H_PIE || (o->h == H_LPEND && o->h0 == H_PIE))) { /* and the PIE registers */
+        for (int q = 0; q < 8; q++) {
+            fprintf(f, "  q%d  ", q);
+            for (int b = 15; b >= 0; b--) fprintf(f, "%02x%s", s->pie.q[q][b], b % 4 == 0 && b ? "_" : "");
+            fputc(q % 2 ? '\n' : ' ', f);
+        }
+        fprintf(f, "  xacc 0x%010llx  sar %u  cfg 0x%x\n", (unsigned long long)s->pie.xacc & 0xffffffffffull,
+                s->pie.sar, s->pie.cfg);
+    }
     fprintf(f, "  retired %llu instructions\n", (unsigned long long)s->stats.instret);
 }
 
@@ -362,7 +454,7 @@ static void trace_line(P4Sim *s, uint32_t pc, const uint32_t *oldx, const uint32
     Region *r = sim_region(s, pc, 2);
     if (r) {
         uint32_t avail = r->size - (pc - r->base);
-        rv_disasm(r->mem + (pc - r->base), avail > 4 ? 4 : avail, pc, dis, sizeof dis);
+        rv_disasm_rev(r->mem + (pc - r->base), avail > 4 ? 4 : avail, pc, sim_rev(s), 0, dis, sizeof dis);
     }
     fprintf(s->cfg.diag, "%08x: %-32s", pc, dis);
     for (int i = 1; i < 32; i++)
