@@ -191,7 +191,7 @@ int ref_exec(RefMachine *m, const RvInsn *in, RvRev rev)
     case RV_ESP_MOVX_R_XACC_H: x[in->rd] = (uint32_t)(int32_t)(int8_t)(uint8_t)((uint64_t)(int64_t)xacc >> 32); break;
     case RV_ESP_MOVX_W_XACC_L: {
         int64_t hi = (int64_t)(xacc >> 32);
-        xacc = narrow(((i128)hi << 32) + x[in->rs1], 40, false);
+        xacc = narrow((i128)hi * ((i128)1 << 32) + x[in->rs1], 40, false);
         break;
     }
     case RV_ESP_MOVX_W_XACC_H: {

@@ -136,7 +136,7 @@ static void random_state(RefMachine *m)
         memcpy(m->pie.qacc + 4 * i, &v, 4);
     }
     int64_t xa = (int64_t)((uint64_t)rnd() << 32 | rnd());
-    xa = (xa << 24) >> 24; /* 40 bits */
+    xa = (int64_t)((uint64_t)xa << 24) >> 24; /* 40 bits */
     if (rnd() % 4 == 0) xa = rnd() & 1 ? (INT64_C(1) << 39) - 1 - (rnd() & 0xffff) : -(INT64_C(1) << 39) + (rnd() & 0xffff);
     m->pie.xacc = xa;
     m->pie.sar = rnd() % 2 ? rnd() % 16 : rnd() % 64;
