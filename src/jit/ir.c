@@ -128,6 +128,46 @@ void ir_add_edge(Ir *ir, int32_t from, int32_t to)
     t->preds[t->npreds++] = from;
 }
 
+void ir_move_ins(Ir *ir, int32_t v, int32_t block)
+{
+    IrIns *in = &ir->ins[v];
+    IrBlock *from = &ir->blocks[in->block], *to = &ir->blocks[block];
+    if (!grow((void **)&to->ins, to->nins, &to->cap, sizeof(int32_t))) {
+        ir->oom = true;
+        return;
+    }
+    for (uint32_t i = 0; i < from->nins; i++)
+        if (from->ins[i] == v) {
+            memmove(from->ins + i, from->ins + i + 1, (from->nins - i - 1) * sizeof(int32_t));
+            from->nins--;
+            break;
+        }
+    uint32_t at = to->nins; /* before the terminator */
+    if (at > 0 && (ir_opinfo[ir->ins[to->ins[at - 1]].op].flags & IR_TERM))
+        at--;
+    memmove(to->ins + at + 1, to->ins + at, (to->nins - at) * sizeof(int32_t));
+    to->ins[at] = v;
+    to->nins++;
+    in->block = block;
+}
+
+void ir_insert_after(Ir *ir, int32_t v, int32_t after)
+{
+    IrBlock *b = &ir->blocks[ir->ins[after].block];
+    if (!grow((void **)&b->ins, b->nins, &b->cap, sizeof(int32_t))) {
+        ir->oom = true;
+        return;
+    }
+    uint32_t at = 0;
+    while (at < b->nins && b->ins[at] != after)
+        at++;
+    at++;
+    memmove(b->ins + at + 1, b->ins + at, (b->nins - at) * sizeof(int32_t));
+    b->ins[at] = v;
+    b->nins++;
+    ir->ins[v].block = ir->ins[after].block;
+}
+
 void ir_remove_ins(Ir *ir, int32_t v)
 {
     IrIns *in = &ir->ins[v];

@@ -14,7 +14,8 @@
  * and traceback line are the interpreter's by construction.
  *
  * The passes (one per file): build.c (bytecode -> SSA with types), fold.c
- * (constants, copies, algebra), cse.c, licm.c, dce.c; then the target:
+ * (constants, copies, algebra), range.c (check elimination), cse.c,
+ * licm.c, dce.c; then the target:
  * rv32/isel+emit (emit.c) with the register allocator rega.c. docs/jit.md.
  */
 #ifndef P4_JIT_IR_H
@@ -77,6 +78,10 @@ typedef enum IrType {
     X(ALEN,    1, 1, IR_PURE)            /* len field */                                \
     X(ADATA,   1, 1, IR_PURE)            /* data pointer */                             \
     X(INDEX,   1, 2, IR_FAILS)           /* a=len b=index: negative wraps; out of range fails */ \
+    X(BOUND,   0, 2, IR_FAILS)           /* a=len b=index known >= 0 (range.c): fails unless b < a */ \
+    /* a check taken apart (licm.c): the flag is pure and can move, the check stays */ \
+    X(OVF,     1, 2, IR_PURE)            /* aux: ADDO/SUBO/MULO/BOUND; non-zero if that op fails on a, b */ \
+    X(CHECK,   0, 1, IR_FAILS)           /* fails when a != 0; pc and witnesses of the op it checks */ \
     X(ALOAD,   1, 2, 0)                  /* a=data b=index; aux: typecode */             \
     X(ASTORE,  0, 3, IR_SIDE|IR_FAILS)   /* a=data b=index c=value; fails out of element range */ \
     /* calls and control */                                                             \
@@ -177,6 +182,8 @@ int32_t ir_const_float(Ir *ir, int32_t block, float v);
 int32_t ir_list_alloc(Ir *ir, uint32_t n);
 void ir_add_edge(Ir *ir, int32_t from, int32_t to);
 void ir_remove_ins(Ir *ir, int32_t v);   /* detaches from its block */
+void ir_move_ins(Ir *ir, int32_t v, int32_t block); /* to the end of block, before its terminator */
+void ir_insert_after(Ir *ir, int32_t v, int32_t after); /* a detached v (block -1) after another */
 /* Replace every use of `from` by `to`. */
 void ir_replace_uses(Ir *ir, int32_t from, int32_t to);
 /* Calls fn on each operand slot of instruction v. */
@@ -191,6 +198,7 @@ void ir_loops(Ir *ir);
 
 /* The passes. */
 void ir_fold(Ir *ir);       /* fold.c: constant folding, copies, algebraic identities */
+void ir_ranges(Ir *ir);     /* range.c: value ranges; removes the checks they prove */
 void ir_cse(Ir *ir);        /* cse.c: dominator-scoped value numbering */
 void ir_licm(Ir *ir);       /* licm.c: hoists invariant pure code to loop preheaders */
 void ir_dce(Ir *ir);        /* dce.c: removes unused pure values and dead phis */

@@ -245,6 +245,9 @@ static void compile(JitState *js, JitSpec *spec)
     if (ok) {
         spec->ret.ty = (uint8_t)ir.ret_type;
         ir_fold(&ir);
+        ir_ranges(&ir);
+        ir_cse(&ir);
+        ir_licm(&ir);
         ir_dce(&ir);
         ok = !maybe_unbound(&ir, &spec->why, spec->fn->code);
     }

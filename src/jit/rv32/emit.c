@@ -762,6 +762,35 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
         xdone(e, v, rd);
         break;
     }
+    case IR_OVF: { /* the failure condition of a checked op, as a value (non-zero: it fails) */
+        unsigned ra = xuse(e, in->a, T0), rb = xuse(e, in->b, T1), rd = xdef(e, v);
+        switch (in->aux) {
+        case IR_ADDO: case IR_SUBO: /* the sign of the result against the operand's */
+            ins(e, in->aux == IR_ADDO ? RV_ADD : RV_SUB, T3, ra, rb, 0);
+            ins(e, RV_SLT, T3, T3, ra, 0);
+            ins(e, RV_SLT, T4, in->aux == IR_ADDO ? rb : ZERO, in->aux == IR_ADDO ? ZERO : rb, 0);
+            ins(e, RV_XOR, rd, T3, T4, 0);
+            break;
+        case IR_MULO: /* the high word is not the low word's sign */
+            ins(e, RV_MUL, T3, ra, rb, 0);
+            ins(e, RV_SRAI, T3, T3, 0, 31);
+            ins(e, RV_MULH, T4, ra, rb, 0);
+            ins(e, RV_XOR, rd, T3, T4, 0);
+            break;
+        default: /* BOUND: a = len, b = index >= 0 */
+            ins(e, RV_SLTU, rd, rb, ra, 0);
+            ins(e, RV_XORI, rd, rd, 0, 1);
+            break;
+        }
+        xdone(e, v, rd);
+        break;
+    }
+    case IR_CHECK:
+        fail_if(e, RV_BNE, xuse(e, in->a, T0), ZERO, v);
+        break;
+    case IR_BOUND: /* the index is known not to be negative: one unsigned compare */
+        fail_if(e, RV_BGEU, xuse(e, in->b, T1), xuse(e, in->a, T0), v);
+        break;
     case IR_ALOAD: {
         int32_t off;
         unsigned base = elem_addr(e, in->a, in->b, in->aux, &off);

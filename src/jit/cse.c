@@ -1,0 +1,123 @@
+/*
+ * cse.c - common-subexpression elimination: dominator-scoped value
+ * numbering over the whole function.
+ *
+ * Blocks are visited in reverse post-order, so a block's dominators come
+ * first. An instruction equal to an earlier one (same op, type, condition,
+ * operands and constant) whose block dominates it is replaced by that one.
+ * Pure operations qualify, and so do checked ones with no other effect
+ * (addo, mulo, index, fdiv...): the dominating copy ran first on the same
+ * operands, so if it did not fail, the copy would not either. Loads, stores
+ * and calls never qualify.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "jit/ir.h"
+
+static bool candidate(const IrIns *in)
+{
+    switch ((IrOp)in->op) {
+    case IR_PHI: case IR_PARAM: case IR_UNDEF: case IR_CALLRT: case IR_ALOAD: case IR_ASTORE: case IR_CALL:
+        return false;
+    default: {
+        uint8_t f = ir_opinfo[in->op].flags;
+        return ir_opinfo[in->op].has_result && !(f & (IR_SIDE | IR_TERM)) && (f & (IR_PURE | IR_FAILS));
+    }
+    }
+}
+
+static bool commutative(const IrIns *in)
+{
+    switch ((IrOp)in->op) {
+    case IR_ADD: case IR_MUL: case IR_AND: case IR_OR: case IR_XOR: case IR_ADDO: case IR_MULO:
+    case IR_FADD: case IR_FMUL: case IR_FMIN: case IR_FMAX:
+        return true;
+    case IR_CMP: case IR_FCMP:
+        return in->aux == CC_EQ || in->aux == CC_NE;
+    default:
+        return false;
+    }
+}
+
+static uint32_t hash(const IrIns *in)
+{
+    uint32_t h = in->op * 0x9e3779b1u ^ in->type * 0x85ebca6bu ^ in->aux * 0xc2b2ae35u;
+    h = (h ^ (uint32_t)in->a) * 0x27d4eb2fu;
+    h = (h ^ (uint32_t)in->b) * 0x165667b1u;
+    h = (h ^ (uint32_t)in->c) * 0x9e3779b1u;
+    if (in->op == IR_CONST)
+        h = (h ^ (uint32_t)in->k.i) * 0x85ebca6bu;
+    return h ^ h >> 15;
+}
+
+static bool same(const IrIns *x, const IrIns *y)
+{
+    return x->op == y->op && x->type == y->type && x->aux == y->aux && x->a == y->a && x->b == y->b &&
+           x->c == y->c && (x->op != IR_CONST || x->k.i == y->k.i);
+}
+
+static void forward(Ir *ir, int32_t *slot, void *ctx)
+{
+    const int32_t *to = ctx;
+    (void)ir;
+    while (to[*slot] >= 0)
+        *slot = to[*slot];
+}
+
+void ir_cse(Ir *ir)
+{
+    uint32_t n = ir->nins, cap = 16;
+    while (cap < 2 * n)
+        cap *= 2;
+    int32_t *order = malloc((ir->nblocks + 1) * sizeof *order);
+    int32_t *to = malloc((n + 1) * sizeof *to), *table = malloc(cap * sizeof *table);
+    if (!order || !to || !table) {
+        ir->oom = true;
+        goto out;
+    }
+    for (uint32_t v = 0; v < n; v++)
+        to[v] = -1;
+    for (uint32_t i = 0; i < cap; i++)
+        table[i] = -1;
+    ir_dominators(ir);
+    uint32_t norder = ir_rpo(ir, order);
+    for (uint32_t k = 0; k < norder; k++) {
+        IrBlock *b = &ir->blocks[order[k]];
+        for (uint32_t i = 0; i < b->nins; i++) {
+            int32_t v = b->ins[i];
+            IrIns *in = &ir->ins[v];
+            ir_for_operands(ir, v, forward, to);
+            if (!candidate(in))
+                continue;
+            /* one operand order for commutative ops: a constant second (where
+             * the emitter takes immediates from), else the lower number first */
+            bool ka = ir->ins[in->a].op == IR_CONST, kb = in->b >= 0 && ir->ins[in->b].op == IR_CONST;
+            if (commutative(in) && (ka != kb ? ka : in->a > in->b)) {
+                int32_t t = in->a;
+                in->a = in->b, in->b = t;
+            }
+            uint32_t slot = hash(in) & (cap - 1);
+            int32_t found = -1;
+            for (; table[slot] >= 0; slot = (slot + 1) & (cap - 1)) {
+                const IrIns *e = &ir->ins[table[slot]];
+                if (same(e, in) && ir_dominates(ir, e->block, in->block)) {
+                    found = table[slot];
+                    break;
+                }
+            }
+            if (found < 0) {
+                table[slot] = v; /* slot is the empty one ending the probe */
+                continue;
+            }
+            to[v] = found;
+            ir_remove_ins(ir, v);
+            i--;
+        }
+    }
+    for (uint32_t bi = 0; bi < ir->nblocks; bi++)
+        for (uint32_t i = 0; i < ir->blocks[bi].nins; i++)
+            ir_for_operands(ir, ir->blocks[bi].ins[i], forward, to);
+out:
+    free(order), free(to), free(table);
+}

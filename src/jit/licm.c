@@ -1,0 +1,179 @@
+/*
+ * licm.c - loop-invariant code motion.
+ *
+ * A pure instruction in a loop whose operands are all defined outside the
+ * loop computes the same value on every iteration: it moves to the loop's
+ * preheader (the one block that enters the loop), where it runs once.
+ * Inner loops go first, so an invariant of two nested loops climbs out of
+ * both. Pure operations cannot fail, so running one that the loop would
+ * not have run (zero iterations, a branch not taken) changes nothing
+ * observable. Array length and data pointer count as pure: compiled code
+ * cannot resize an array. A check must not move (that would move the
+ * exception), so an invariant checked add, sub, mul or bound is taken
+ * apart first: the plain operation and a pure overflow flag (ovf), which
+ * move out, and a check of the flag (one branch), which stays.
+ *
+ * A header entered from outside through a block that also goes elsewhere
+ * gets a new preheader on that edge.
+ */
+#include <stdlib.h>
+
+#include "jit/ir.h"
+
+static bool hoistable(const IrIns *in)
+{
+    if (in->op == IR_PHI || in->op == IR_PARAM || in->op == IR_UNDEF)
+        return false;
+    return ir_opinfo[in->op].has_result && (ir_opinfo[in->op].flags & IR_PURE);
+}
+
+/* Is block b in the loop headed by h? parent[] links a header to the
+ * header of the loop around it. */
+static bool in_loop(const Ir *ir, const int32_t *parent, int32_t b, int32_t h)
+{
+    if (b < 0)
+        return false;
+    for (int32_t x = ir->blocks[b].loop_head; x >= 0; x = parent[x])
+        if (x == h)
+            return true;
+    return false;
+}
+
+/* The block that enters loop h from outside, made when the only entering
+ * block also branches elsewhere; -1 when the loop has several entries. */
+static int32_t preheader(Ir *ir, const int32_t *parent, int32_t h)
+{
+    IrBlock *hb = &ir->blocks[h];
+    int32_t pre = -1;
+    uint32_t at = 0;
+    for (uint32_t p = 0; p < hb->npreds; p++)
+        if (!in_loop(ir, parent, hb->preds[p], h)) {
+            if (pre >= 0)
+                return -1;
+            pre = hb->preds[p], at = p;
+        }
+    if (pre < 0 || ir->blocks[pre].nsucc == 1)
+        return pre;
+    /* split the edge pre -> h; h keeps the predecessor's position, so its
+     * phis' operand lists stay as they are */
+    int32_t nb = ir_new_block(ir, ir->blocks[h].bc_start);
+    if (nb < 0)
+        return -1;
+    IrBlock *pb = &ir->blocks[pre], *n = &ir->blocks[nb];
+    hb = &ir->blocks[h];
+    for (uint32_t s = 0; s < pb->nsucc; s++)
+        if (pb->succ[s] == h)
+            pb->succ[s] = nb;
+    hb->preds[at] = nb;
+    n->preds[0] = pre, n->npreds = 1;
+    n->succ[0] = h, n->nsucc = 1;
+    n->sealed = n->filled = true;
+    n->idom = pre;
+    n->loop_head = ir->blocks[pre].loop_head;
+    n->loop_depth = ir->blocks[pre].loop_depth;
+    ir_add(ir, nb, IR_JMP, TY_VOID, -1, -1, -1);
+    return ir->oom ? -1 : nb;
+}
+
+static bool outside(const Ir *ir, const int32_t *parent, int32_t v, int32_t h)
+{
+    return v < 0 || !in_loop(ir, parent, ir->ins[v].block, h);
+}
+
+/* v (addo, subo, mulo, bound) -> plain op + ovf flag + check, in place. */
+static void split_check(Ir *ir, int32_t v)
+{
+    IrIns *in = &ir->ins[v];
+    IrOp op = (IrOp)in->op;
+    int32_t flag = ir_add(ir, -1, IR_OVF, TY_BOOL, in->a, in->b, -1);
+    int32_t chk = ir_add(ir, -1, IR_CHECK, TY_VOID, flag, -1, -1);
+    if (ir->oom)
+        return;
+    in = &ir->ins[v];
+    IrIns *c = &ir->ins[chk];
+    ir->ins[flag].aux = (uint8_t)op;
+    c->pc = in->pc, c->nw = in->nw;
+    for (int i = 0; i < 3; i++)
+        c->w[i] = in->w[i];
+    if (op == IR_BOUND) { /* no value: the bound becomes the flag, then the check */
+        ir_insert_after(ir, flag, v);
+        ir_insert_after(ir, chk, flag);
+        ir_remove_ins(ir, v);
+        return;
+    }
+    in->op = op == IR_ADDO ? IR_ADD : op == IR_SUBO ? IR_SUB : IR_MUL;
+    in->nw = 0;
+    ir_insert_after(ir, flag, v);
+    ir_insert_after(ir, chk, flag);
+}
+
+void ir_licm(Ir *ir)
+{
+    uint32_t nb = ir->nblocks;
+    int32_t *order = malloc((nb + 1) * sizeof *order), *heads = malloc((nb + 1) * sizeof *heads);
+    int32_t *parent = malloc((nb + 1) * sizeof *parent);
+    if (!order || !heads || !parent) {
+        ir->oom = true;
+        goto out;
+    }
+    ir_dominators(ir);
+    ir_loops(ir);
+    uint32_t norder = ir_rpo(ir, order), nheads = 0;
+    for (uint32_t b = 0; b < nb; b++)
+        parent[b] = -1;
+    for (uint32_t k = 0; k < norder; k++) {
+        int32_t b = order[k];
+        if (ir->blocks[b].loop_head == b) {
+            heads[nheads++] = b;
+            int32_t d = ir->blocks[b].idom; /* outside the loop: its loop encloses this one */
+            parent[b] = d >= 0 ? ir->blocks[d].loop_head : -1;
+        }
+    }
+    /* innermost first: deeper headers before shallower ones */
+    for (uint32_t i = 1; i < nheads; i++)
+        for (uint32_t j = i; j > 0 && ir->blocks[heads[j]].loop_depth > ir->blocks[heads[j - 1]].loop_depth; j--) {
+            int32_t t = heads[j];
+            heads[j] = heads[j - 1], heads[j - 1] = t;
+        }
+    for (uint32_t q = 0; q < nheads && !ir->oom; q++) {
+        int32_t h = heads[q], pre = -2;
+        for (uint32_t k = 0; k < norder; k++) {
+            int32_t b = order[k];
+            if (!in_loop(ir, parent, b, h))
+                continue;
+            for (uint32_t i = 0; i < ir->blocks[b].nins; i++) {
+                int32_t v = ir->blocks[b].ins[i];
+                IrIns *in = &ir->ins[v];
+                if ((in->op == IR_ADDO || in->op == IR_SUBO || in->op == IR_MULO || in->op == IR_BOUND) &&
+                    outside(ir, parent, in->a, h) && outside(ir, parent, in->b, h))
+                    split_check(ir, v);
+            }
+        }
+        for (uint32_t k = 0; k < norder; k++) {
+            int32_t b = order[k];
+            if (!in_loop(ir, parent, b, h))
+                continue;
+            IrBlock *bl = &ir->blocks[b];
+            for (uint32_t i = 0; i < bl->nins; i++) {
+                int32_t v = bl->ins[i];
+                IrIns *in = &ir->ins[v];
+                if (!hoistable(in))
+                    continue;
+                if (!outside(ir, parent, in->a, h) || !outside(ir, parent, in->b, h) ||
+                    !outside(ir, parent, in->c, h))
+                    continue;
+                if (pre == -2)
+                    pre = preheader(ir, parent, h);
+                if (pre < 0)
+                    break;
+                ir_move_ins(ir, v, pre);
+                bl = &ir->blocks[b]; /* a new preheader may have moved the blocks */
+                i--;
+            }
+            if (pre == -1)
+                break;
+        }
+    }
+out:
+    free(order), free(heads), free(parent);
+}
