@@ -1,0 +1,1187 @@
+#!/usr/bin/env python3
+"""Random typed numeric programs for the JIT: interpreter against JIT.
+
+Each seed gives one program in P4JIT's language subset (docs/language.md):
+many functions over ints, floats and arrays (loops of every shape, branches,
+int and float arithmetic, array loads and stores, calls between the
+functions, bounded recursion), and a main part that calls each function with
+a few argument combinations under try/except and prints the results and the
+arrays. The program runs in the RV32 firmware under p4sim twice, with
+`-X jit=off` and `-X jit=eager`; stdout, stderr and the exit status must be
+byte-for-byte identical (both are P4JIT, so floats must match exactly: no
+CPython oracle here). The eager run also asks for `--jit-report`, from which
+the fraction of generated functions the JIT compiled is counted.
+
+Some constructs the JIT refuses (lists, print, try, int ** 3, float //, an
+int variable compared with a float, array('I') reads, ...) appear rarely:
+those functions stay interpreted and must still give the same output.
+
+Usage:
+  genprog.py gen SEED [-o FILE]          print (or write) one program
+  genprog.py run --p4jit P4JIT [--seeds A:B] [--min-compiled F] [--minimise]
+                 [--out DIR] [--firmware ELF]
+        run every seed in [A, B), compare; on a mismatch write the program
+        (and with --minimise a reduced one) to DIR and fail at the end
+  genprog.py check --p4jit P4JIT FILE    run one file both ways, show a diff
+  genprog.py minimise --p4jit P4JIT FILE [-o OUT]
+        delete functions, calls and statements while the mismatch persists
+
+KNOWN_BUGS below lists JIT bugs found by this generator (repros in
+tests/jit/found/): the generator avoids each construct while its flag is in
+the set, so the test passes until the JIT is fixed and the flag removed.
+"""
+import argparse
+import concurrent.futures
+import difflib
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+# Constructs avoided because the JIT gets them wrong today (see tests/jit/found/).
+# Remove a flag once the bug is fixed: the generator then produces it again.
+KNOWN_BUGS = {
+    # no port_sync_code after writing code: once a global store rewinds the code
+    # buffer, p4sim runs the stale instructions (found/stale_code_after_global_store.py)
+    "global-store",
+    # range() with a variable step of 0 raises a garbled TypeError instead of
+    # ValueError (found/range_step_zero.py)
+    "range-step-zero",
+    # math.sin/cos/tan of an infinity return nan instead of raising ValueError
+    # (found/math_domain_inf.py)
+    "math-inf",
+}
+
+TIMEOUT = 120
+COST_CAP = 4000          # estimated statements per call of a generated function
+COST_CAP_REC = 8         # callees of a recursive function must be this cheap
+
+INT_TCS = "bBhHi"          # array typecodes whose elements compiled code reads as int
+ARR_RANGES = {"b": (-128, 127), "B": (0, 255), "h": (-32768, 32767), "H": (0, 65535),
+              "i": (-2**31, 2**31 - 1), "I": (0, 2**31 - 1), "Y": (0, 255)}
+FLOAT_CONSTS = ["0.5", "1.5", "-2.25", "3.0", "0.1", "0.001", "100.0", "-7.75", "2.0",
+                "0.0", "1e30", "-0.0", "12.5", "0.333", "1e-20", "65536.0"]
+
+
+def int_const(r):
+    x = r.random()
+    if x < 0.55:
+        return str(r.randint(-5, 20))
+    if x < 0.85:
+        return str(r.choice([31, 100, 255, 256, 1000, 4095, 65535, 65536, 99991, 46340, 46341, 12345]))
+    if x < 0.93:
+        return str(r.randint(-100000, 100000))
+    return r.choice(["2147483647", "(-2147483648)", "1073741824", "(-1)", "0x7FFF", "0b1011"])
+
+
+class Fn:
+    def __init__(self, idx):
+        self.idx = idx
+        self.name = "f%d" % idx
+        self.params = []         # (name, type)
+        self.ret = "int"
+        self.lines = []
+        self.leaf = True         # no loops, no calls
+        self.rec = False         # self-recursive: params[0] is the depth
+        self.double = False      # recursive with two calls (exponential: small depths only)
+        self.cost = 0            # estimated statements executed by one call (callees included)
+        self.ndefaults = 0
+
+
+class Ctx:
+    """Variables visible at the current point of a function: name -> type.
+    Types: int, float, and arr:TC for arrays (TC one of bBhHiIfY, Y = bytearray)."""
+
+    def __init__(self):
+        self.scopes = [{}]
+        self.readonly = set()    # loop counters
+        self.loop_depth = 0
+        self.in_loop_body = 0
+        self.mult = 1            # product of the enclosing loops' trip counts (an estimate)
+
+    def vars(self, t=None):
+        out = []
+        for s in self.scopes:
+            for n, ty in s.items():
+                if t is None or ty == t:
+                    out.append(n)
+        return out
+
+    def arrays(self, pred=lambda tc: True):
+        return [n for s in self.scopes for n, ty in s.items() if ty.startswith("arr:") and pred(ty[4:])]
+
+    def typeof(self, n):
+        for s in self.scopes:
+            if n in s:
+                return s[n]
+        return None
+
+    def define(self, n, t):
+        self.scopes[-1][n] = t
+
+
+class Gen:
+    def __init__(self, seed, nfuncs=None, avoid=None):
+        self.r = random.Random(seed)
+        self.seed = seed
+        self.avoid = KNOWN_BUGS if avoid is None else avoid
+        self.nfuncs = nfuncs or self.r.randint(30, 45)
+        self.funcs = []
+        self.counter = 0
+        self.nglobals_i = self.r.randint(1, 3)
+        self.nglobals_f = self.r.randint(0, 2)
+        self.refused = 0
+
+    # ---- helpers -----------------------------------------------------------------
+    def fresh(self, prefix):
+        self.counter += 1
+        return "%s%d" % (prefix, self.counter)
+
+    def p(self, x):
+        return self.r.random() < x
+
+    def rare(self):
+        """A construct the JIT refuses, about once per 8 functions."""
+        return self.r.random() < 0.012
+
+    # ---- expressions ---------------------------------------------------------------
+    def int_leaf(self, c):
+        r = self.r
+        opts = c.vars("int")
+        x = r.random()
+        if opts and x < 0.6:
+            return r.choice(opts)
+        if x < 0.7 and self.nglobals_i:
+            return "G%d" % r.randrange(self.nglobals_i)
+        arrs = c.arrays(lambda tc: tc in INT_TCS or tc == "Y")
+        if arrs and x < 0.8:
+            return "len(%s)" % r.choice(arrs)
+        return int_const(r)
+
+    def index(self, c, a):
+        r = self.r
+        x = r.random()
+        ints = c.vars("int")
+        if x < 0.45:
+            return "(%s) %% len(%s)" % (self.int_expr(c, 1), a)
+        if x < 0.6:
+            return "-1"
+        if x < 0.7:
+            return "-(%s %% len(%s)) - 1" % (self.int_expr(c, 1), a)
+        if x < 0.8:
+            return "0"
+        if x < 0.9 and ints:
+            return "%s & 7" % r.choice(ints)      # may be out of range: IndexError
+        return self.int_expr(c, 1)                # anything: IndexError sometimes
+
+    def int_expr(self, c, d=2):
+        r = self.r
+        if d <= 0 or self.p(0.25):
+            return self.int_leaf(c)
+        x = r.random()
+        if x < 0.42:
+            op = r.choice(["+", "-", "*", "&", "|", "^", "+", "-", "&"])
+            return "(%s %s %s)" % (self.int_expr(c, d - 1), op, self.int_expr(c, d - 1))
+        if x < 0.5:
+            op = r.choice(["//", "%"])
+            b = self.int_expr(c, d - 1)
+            if self.p(0.85):
+                b = "(%s | 1)" % b
+            return "(%s %s %s)" % (self.int_expr(c, d - 1), op, b)
+        if x < 0.56:
+            op = r.choice(["<<", ">>"])
+            k = self.int_expr(c, d - 1)
+            y = r.random()
+            if y < 0.8:
+                k = "(%s & %d)" % (k, 15 if op == "<<" else 31)
+            elif y < 0.9:
+                k = str(r.choice([0, 1, 5, 31, 32, 40]))
+            return "(%s %s %s)" % (self.int_expr(c, d - 1), op, k)
+        if x < 0.6:
+            return "%s(%s)" % (r.choice(["-", "~", "+"]), self.int_expr(c, d - 1))
+        arrs = c.arrays(lambda tc: tc in INT_TCS or tc == "Y")
+        if x < 0.7 and arrs:
+            a = r.choice(arrs)
+            return "%s[%s]" % (a, self.index(c, a))
+        if x < 0.74 and c.arrays(lambda tc: tc == "I") and self.rare():
+            a = r.choice(c.arrays(lambda tc: tc == "I"))
+            self.refused += 1
+            return "%s[%s]" % (a, self.index(c, a))      # refused: array('I') read
+        if x < 0.78:
+            return "abs(%s)" % self.int_expr(c, d - 1)
+        if x < 0.82:
+            return "%s(%s, %s)" % (r.choice(["min", "max"]), self.int_expr(c, d - 1), self.int_expr(c, d - 1))
+        if x < 0.86:
+            f = self.float_expr(c, d - 1)
+            return r.choice(["int(%s)", "math.floor(%s)", "math.ceil(%s)"]) % f
+        if x < 0.89:
+            return "int(%s)" % self.cond(c, d - 1)
+        if x < 0.92:
+            return "(%s if %s else %s)" % (self.int_expr(c, d - 1), self.cond(c, d - 1), self.int_expr(c, d - 1))
+        if x < 0.94:
+            return "(%s ** 2)" % self.int_expr(c, d - 1)
+        if x < 0.945 and self.rare():
+            self.refused += 1
+            return "(%s ** 3)" % self.int_expr(c, 0)          # refused: ** 3
+        if x < 0.95 and self.rare():
+            self.refused += 1
+            return "len([%s, %s])" % (self.int_expr(c, 0), self.int_expr(c, 0))   # refused: list
+        call = self.call_expr(c, "int", d)
+        if call:
+            return call
+        return self.int_leaf(c)
+
+    def float_leaf(self, c):
+        r = self.r
+        opts = c.vars("float")
+        x = r.random()
+        if opts and x < 0.6:
+            return r.choice(opts)
+        if x < 0.68 and self.nglobals_f:
+            return "H%d" % r.randrange(self.nglobals_f)
+        farrs = c.arrays(lambda tc: tc == "f")
+        if farrs and x < 0.78:
+            a = r.choice(farrs)
+            return "%s[%s]" % (a, self.index(c, a))
+        if x < 0.85:
+            return "float(%s)" % self.int_leaf(c)
+        return r.choice(FLOAT_CONSTS)
+
+    def float_expr(self, c, d=2):
+        r = self.r
+        if d <= 0 or self.p(0.25):
+            return self.float_leaf(c)
+        x = r.random()
+        if x < 0.45:
+            op = r.choice(["+", "-", "*", "+", "*"])
+            b = self.float_expr(c, d - 1) if self.p(0.75) else self.int_expr(c, d - 1)
+            a = self.float_expr(c, d - 1)
+            if self.p(0.5):
+                a, b = b, a
+            return "(%s %s %s)" % (a, op, b)
+        if x < 0.55:
+            b = self.float_expr(c, d - 1) if self.p(0.7) else self.int_expr(c, d - 1)
+            if self.p(0.6):
+                b = r.choice(["3.0", "0.5", "7", "1.25", "-4.0", "(abs(%s) + 1.0)" % b])
+            a = self.float_expr(c, d - 1) if self.p(0.8) else self.int_expr(c, d - 1)
+            return "(%s / %s)" % (a, b)
+        if x < 0.58:
+            return "(%s / %s)" % (self.int_expr(c, d - 1), "(%s | 1)" % self.int_expr(c, d - 1))
+        if x < 0.62:
+            return "-(%s)" % self.float_expr(c, d - 1)
+        if x < 0.66:
+            return "abs(%s)" % self.float_expr(c, d - 1)
+        if x < 0.7:
+            return "%s(%s, %s)" % (r.choice(["min", "max"]), self.float_expr(c, d - 1), self.float_expr(c, d - 1))
+        if x < 0.76:
+            fn = r.choice(["sqrt", "sqrt", "exp", "sin", "cos", "tan", "atan"])
+            a = self.float_expr(c, d - 1) if self.p(0.8) else "float(%s)" % self.int_expr(c, d - 1)
+            if fn == "sqrt" and self.p(0.8):
+                a = "abs(%s)" % a
+            if fn == "exp" and self.p(0.7):
+                a = "min(%s, 20.0)" % self.float_expr(c, d - 1)
+            if fn in ("sin", "cos", "tan") and "math-inf" in self.avoid:
+                a = "max(min(%s, 1e6), -1e6)" % a
+            return "math.%s(%s)" % (fn, a)
+        if x < 0.8:
+            return "(%s ** 2)" % self.float_expr(c, d - 1)
+        if x < 0.84:
+            return "(%s if %s else %s)" % (self.float_expr(c, d - 1), self.cond(c, d - 1), self.float_expr(c, d - 1))
+        if x < 0.86:
+            return "float(%s)" % self.int_expr(c, d - 1)
+        if x < 0.87 and self.rare():
+            self.refused += 1
+            return "(%s %s 1.5)" % (self.float_expr(c, d - 1), r.choice(["//", "%"]))   # refused: float // %
+        if x < 0.875 and self.rare():
+            self.refused += 1
+            return "min(%s, %s)" % (self.float_expr(c, d - 1), self.int_expr(c, 0))   # refused: mixed min
+        call = self.call_expr(c, "float", d)
+        if call:
+            return call
+        return self.float_leaf(c)
+
+    def cond(self, c, d=2):
+        r = self.r
+        x = r.random()
+        ops = ["<", "<=", "==", "!=", ">", ">="]
+        if x < 0.4:
+            return "(%s %s %s)" % (self.int_expr(c, d - 1), r.choice(ops), self.int_expr(c, d - 1))
+        if x < 0.6:
+            b = self.float_expr(c, d - 1) if self.p(0.7) else r.choice(["0", "1", "-3", "100", "16777216"])
+            return "(%s %s %s)" % (self.float_expr(c, d - 1), r.choice(ops), b)
+        if x < 0.65 and c.vars("int") and self.rare():
+            self.refused += 1
+            return "(%s < %s)" % (r.choice(c.vars("int")), self.float_expr(c, 0))   # refused: int var vs float
+        if x < 0.72 and d > 0:
+            return "(%s %s %s)" % (self.cond(c, d - 1), r.choice(["and", "or"]), self.cond(c, d - 1))
+        if x < 0.77 and d > 0:
+            return "(not %s)" % self.cond(c, d - 1)
+        if x < 0.83:
+            return "(%s %s %s %s %s)" % (self.int_expr(c, 0), r.choice(ops[:2]), self.int_expr(c, d - 1),
+                                         r.choice(ops[:2]), self.int_expr(c, 0))
+        if x < 0.92:
+            return "(%s & %d)" % (self.int_expr(c, d - 1), r.choice([1, 2, 4, 8, 3]))
+        return self.float_expr(c, d - 1)
+
+    def args_for(self, c, callee, d):
+        out = []
+        for k, (_, t) in enumerate(callee.params):
+            if k == 0 and callee.rec:
+                out.append("(%s) & 7" % self.int_expr(c, 0))
+            elif t == "int":
+                out.append(self.int_expr(c, max(d - 1, 0)))
+            elif t == "float":
+                out.append(self.float_expr(c, max(d - 1, 0)))
+            else:
+                arrs = c.arrays(lambda tc: tc == t[4:])
+                if not arrs:
+                    return None
+                out.append(self.r.choice(arrs))
+        return out
+
+    def call_expr(self, c, ret, d):
+        cap = COST_CAP_REC if self.cur.rec else COST_CAP
+        cands = [f for f in self.funcs if f.ret == ret and self.cur.cost + c.mult * (f.cost + 1) <= cap]
+        if not cands or self.cur_calls >= 5:
+            return None
+        f = self.r.choice(cands)
+        args = self.args_for(c, f, d)
+        if args is None:
+            return None
+        self.cur_calls += 1
+        self.cur.leaf = False
+        self.cur.cost += c.mult * (f.cost + 1)
+        return "%s(%s)" % (f.name, ", ".join(args))
+
+    # ---- statements ----------------------------------------------------------------
+    def emit(self, out, ind, s):
+        out.append("    " * ind + s)
+
+    def assign_int(self, c, out, ind):
+        r = self.r
+        e = self.int_expr(c, r.randint(1, 3))
+        x = r.random()
+        if x < 0.35:
+            e = "(%s) & %s" % (e, r.choice(["0xFFFF", "0xFFFFF", "1023", "0x7FFFFFFF"]))
+        elif x < 0.5:
+            e = "(%s) %% %s" % (e, r.choice(["9973", "1000003", "256", "(-77)"]))
+        return e
+
+    def stmt(self, c, out, ind, budget):
+        r = self.r
+        self.cur.cost += c.mult
+        x = r.random()
+        ivars = [v for v in c.vars("int") if v not in c.readonly]
+        fvars = [v for v in c.vars("float") if v not in c.readonly]
+        nest_ok = c.loop_depth < 3 and budget > 1
+        if x < 0.14:
+            n = self.fresh("v")
+            if self.p(0.6):
+                self.emit(out, ind, "%s = %s" % (n, self.assign_int(c, out, ind)))
+                c.define(n, "int")
+            else:
+                self.emit(out, ind, "%s = %s" % (n, self.float_expr(c, r.randint(1, 3))))
+                c.define(n, "float")
+            return 1
+        if x < 0.32 and (ivars or fvars):
+            if ivars and (not fvars or self.p(0.6)):
+                v = r.choice(ivars)
+                y = r.random()
+                if y < 0.3:
+                    self.emit(out, ind, "%s = %s" % (v, self.assign_int(c, out, ind)))
+                elif y < 0.75:
+                    op = r.choice(["+=", "-=", "^=", "|=", "&=", "+="])
+                    self.emit(out, ind, "%s %s %s" % (v, op, self.int_expr(c, 2)))
+                    if self.p(0.5):
+                        self.emit(out, ind, "%s &= %s" % (v, r.choice(["0xFFFFF", "0x3FFF"])))
+                else:
+                    op = r.choice(["*=", "//=", "%=", "<<=", ">>="])
+                    e = self.int_expr(c, 1)
+                    if op in ("//=", "%=") and self.p(0.85):
+                        e = "(%s | 1)" % e
+                    if op in ("<<=", ">>=") and self.p(0.9):
+                        e = "(%s & 7)" % e
+                    self.emit(out, ind, "%s %s %s" % (v, op, e))
+            else:
+                v = r.choice(fvars)
+                op = r.choice(["=", "+=", "-=", "*=", "/=", "+="])
+                e = self.float_expr(c, 2)
+                if op == "/=" and self.p(0.7):
+                    e = r.choice(["2.0", "3", "(abs(%s) + 0.5)" % e])
+                self.emit(out, ind, "%s %s %s" % (v, op, e))
+            return 1
+        if x < 0.42:
+            arrs = c.arrays(lambda tc: tc != "I")
+            if arrs:
+                a = r.choice(arrs)
+                tc = c.typeof(a)[4:]
+                idx = self.index(c, a)
+                if tc == "f":
+                    e = self.float_expr(c, 2) if self.p(0.8) else self.int_expr(c, 1)
+                else:
+                    e = self.int_expr(c, 2)
+                    lo, hi = ARR_RANGES[tc]
+                    y = r.random()
+                    if y < 0.7:
+                        e = "(%s) %% %d" % (e, hi + 1) if lo == 0 else "(%s) & %d" % (e, min(hi, 0x7FFFFFFF) >> 1)
+                    elif y < 0.8 and lo < 0:
+                        e = "(%s) %% %d - %d" % (e, hi, hi // 2)
+                op = "="
+                if self.p(0.25):
+                    op = r.choice(["+=", "-="] if tc != "f" else ["+=", "*=", "-="])
+                    if tc != "f":
+                        e = r.choice(["1", "3", "(-2)", "100"])
+                self.emit(out, ind, "%s[%s] %s %s" % (a, idx, op, e))
+                return 1
+        if x < 0.55 and nest_ok:
+            return self.if_stmt(c, out, ind, budget)
+        if x < 0.72 and nest_ok:
+            return self.for_stmt(c, out, ind, budget)
+        if x < 0.8 and nest_ok:
+            return self.while_stmt(c, out, ind, budget)
+        if x < 0.85 and c.in_loop_body:
+            kw = r.choice(["break", "continue"])
+            self.emit(out, ind, "if %s:" % self.cond(c, 1))
+            self.emit(out, ind + 1, kw)
+            return 1
+        if x < 0.88:
+            self.emit(out, ind, "if %s:" % self.cond(c, 1))
+            self.emit(out, ind + 1, "return %s" % self.ret_expr(c))
+            return 1
+        if x < 0.91 and len(ivars) >= 2:
+            a, b = r.sample(ivars, 2)
+            self.emit(out, ind, "%s, %s = %s, %s" % (a, b, b, a))
+            return 1
+        if x < 0.93 and len(fvars) >= 2:
+            a, b = r.sample(fvars, 2)
+            self.emit(out, ind, "%s, %s = %s + 1.0, %s" % (a, b, b, a))
+            return 1
+        if x < 0.95:
+            e = self.call_expr(c, r.choice(["int", "float"]), 2)
+            if e:
+                self.emit(out, ind, e)
+                return 1
+        if x < 0.96 and self.rare():
+            self.refused += 1
+            kind = r.randrange(4)
+            if kind == 0:
+                self.emit(out, ind, "print('trace', %s)" % self.int_expr(c, 1))
+            elif kind == 1:
+                n = self.fresh("v")
+                self.emit(out, ind, "try:")
+                self.emit(out, ind + 1, "%s = %s" % (n, self.int_expr(c, 2)))
+                self.emit(out, ind, "except ArithmeticError:")
+                self.emit(out, ind + 1, "%s = -1" % n)
+                c.define(n, "int")
+            elif kind == 2 and ivars:
+                v = r.choice(ivars)
+                self.emit(out, ind, "%s = sum([%s, %s, 1])" % (v, v, self.int_expr(c, 1)))
+            else:
+                n = self.fresh("v")
+                self.emit(out, ind, "%s = len(str(%s))" % (n, self.int_expr(c, 1)))
+                c.define(n, "int")
+            return 1
+        n = self.fresh("v")
+        self.emit(out, ind, "%s = %s" % (n, self.assign_int(c, out, ind)))
+        c.define(n, "int")
+        return 1
+
+    def block(self, c, out, ind, budget, scope=True):
+        if scope:
+            c.scopes.append({})
+        used = 0
+        n = self.r.randint(1, max(1, min(budget, 4)))
+        start = len(out)
+        for _ in range(n):
+            if used >= budget:
+                break
+            used += self.stmt(c, out, ind, budget - used)
+        if len(out) == start:
+            self.emit(out, ind, "pass")
+        if scope:
+            c.scopes.pop()
+        return max(used, 1)
+
+    def if_stmt(self, c, out, ind, budget):
+        r = self.r
+        self.emit(out, ind, "if %s:" % self.cond(c))
+        used = self.block(c, out, ind + 1, budget // 2)
+        while self.p(0.3):
+            self.emit(out, ind, "elif %s:" % self.cond(c))
+            used += self.block(c, out, ind + 1, 2)
+        if self.p(0.5):
+            self.emit(out, ind, "else:")
+            used += self.block(c, out, ind + 1, 2)
+        return used + 1
+
+    def loop_body(self, c, out, ind, budget, trips):
+        c.loop_depth += 1
+        c.in_loop_body += 1
+        old = c.mult
+        c.mult *= trips
+        used = self.block(c, out, ind, budget, scope=False)
+        c.mult = old
+        c.in_loop_body -= 1
+        c.loop_depth -= 1
+        return used
+
+    def for_stmt(self, c, out, ind, budget):
+        r = self.r
+        self.cur.leaf = False
+        i = self.fresh("i")
+        bound = 24 if c.loop_depth == 0 else 10 if c.loop_depth == 1 else 5
+        arrs = c.arrays(lambda tc: tc != "I")
+        x = r.random()
+        c.scopes.append({})
+        if x < 0.2 and arrs:
+            a = r.choice(arrs)
+            tc = c.typeof(a)[4:]
+            self.emit(out, ind, "for %s in %s:" % (i, a))
+            c.define(i, "float" if tc == "f" else "int")
+        else:
+            if x < 0.35:
+                rng = "range(%d)" % r.randint(0, bound)
+            elif x < 0.5 and arrs:
+                rng = "range(len(%s))" % r.choice(arrs)
+            elif x < 0.65:
+                rng = "range((%s) & %d)" % (self.int_expr(c, 1), bound if bound in (24,) else 7)
+            elif x < 0.8:
+                lo = r.randint(-10, 10)
+                rng = "range(%d, %d, %d)" % (lo, lo + r.randint(-20, 30), r.choice([1, 2, 3, 5, -1, -2, -3, 7]))
+            elif x < 0.93:
+                lo = "(%s) %% 16" % self.int_expr(c, 1)
+                step = r.choice(["2", "3", "-1", "-4", "(%s) %% 5 + 1" % self.int_expr(c, 0)])
+                hi = r.choice(["(-8)", "20", "%s + 9" % lo])
+                rng = "range(%s, %s, %s)" % (lo, hi, step)
+            else:
+                ints = c.vars("int")
+                step = r.choice(ints) if ints else "0"
+                if "range-step-zero" in self.avoid:
+                    step = "(%s | 1)" % step
+                rng = "range(0, 12, %s)" % step    # step 0 raises ValueError; a negative one runs 0 times
+            self.emit(out, ind, "for %s in %s:" % (i, rng))
+            c.define(i, "int")
+        c.readonly.add(i)
+        trips = int(re.search(r"\d+", rng).group()) if x >= 0.2 and x < 0.35 else bound
+        if x < 0.2 and arrs:
+            trips = 9
+        used = self.loop_body(c, out, ind + 1, budget - 1, max(trips, 1))
+        c.scopes.pop()
+        if self.p(0.08):
+            self.emit(out, ind, "else:")
+            self.block(c, out, ind + 1, 1)
+        return used + 1
+
+    def while_stmt(self, c, out, ind, budget):
+        r = self.r
+        self.cur.leaf = False
+        w = self.fresh("w")
+        bound = 20 if c.loop_depth == 0 else 8 if c.loop_depth == 1 else 4
+        c.scopes.append({})
+        x = r.random()
+        if x < 0.4:
+            self.emit(out, ind, "%s = (%s) & %d" % (w, self.int_expr(c, 1), 31 if bound > 8 else 7))
+            self.emit(out, ind, "while %s > 0:" % w)
+            self.emit(out, ind + 1, "%s -= %d" % (w, r.choice([1, 1, 2, 3])))
+        elif x < 0.6:
+            self.emit(out, ind, "%s = (%s) & 0xFFFFF" % (w, self.int_expr(c, 1)))
+            self.emit(out, ind, "while %s:" % w)
+            self.emit(out, ind + 1, "%s = %s >> %d" % (w, w, r.choice([1, 2, 3]) + (c.loop_depth > 0)))
+        elif x < 0.8:
+            self.emit(out, ind, "%s = %d" % (w, r.randint(-5, 3)))
+            self.emit(out, ind, "while True:")
+            self.emit(out, ind + 1, "%s += 1" % w)
+            self.emit(out, ind + 1, "if %s >= %d:" % (w, bound))
+            self.emit(out, ind + 2, "break")
+        else:
+            self.emit(out, ind, "%s = 0" % w)
+            self.emit(out, ind, "while %s < %d and %s:" % (w, bound, self.cond(c, 1)))
+            self.emit(out, ind + 1, "%s += 1" % w)
+        c.define(w, "int")
+        c.readonly.add(w)
+        used = self.loop_body(c, out, ind + 1, budget - 1, bound)
+        c.scopes.pop()
+        if self.p(0.08):
+            self.emit(out, ind, "else:")
+            self.block(c, out, ind + 1, 1)
+        return used + 1
+
+    def ret_expr(self, c):
+        if self.cur.ret == "int":
+            return self.int_expr(c, 2)
+        return self.float_expr(c, 2)
+
+    # ---- functions -----------------------------------------------------------------
+    def param_type(self):
+        x = self.r.random()
+        if x < 0.45:
+            return "int"
+        if x < 0.75:
+            return "float"
+        if x < 0.98 or "I" in self.avoid:
+            return "arr:" + self.r.choice("bBhHiiffY")
+        return "arr:I"
+
+    def function(self, idx):
+        r = self.r
+        f = Fn(idx)
+        self.cur = f
+        self.cur_calls = 0
+        f.ret = "int" if self.p(0.6) else "float"
+        c = Ctx()
+        out = []
+        if self.p(0.1) and idx > 0:
+            # bounded self-recursion: params[0] is the depth
+            f.rec = True
+            f.leaf = False
+            f.params.append(("n", "int"))
+            for k in range(r.randint(1, 2)):
+                f.params.append(("p%d" % k, r.choice(["int", "float"])))
+            for pn, pt in f.params:
+                c.define(pn, pt)
+            c.readonly.add("n")
+            self.emit(out, 1, "if n <= 0:")
+            self.emit(out, 2, "return %s" % self.ret_expr(c))
+            for _ in range(r.randint(0, 2)):
+                self.stmt_noloop(c, out)
+            args = ["n - %d" % r.choice([1, 1, 2])]
+            for pn, pt in f.params[1:]:
+                args.append(self.int_expr(c, 1) if pt == "int" else self.float_expr(c, 1))
+            call = "%s(%s)" % (f.name, ", ".join(args))
+            if self.p(0.4):
+                f.double = True
+                args2 = ["n - 2"] + args[1:]
+                call = "(%s %s %s(%s))" % (call, r.choice(["+", "-"]), f.name, ", ".join(args2))
+            if f.ret == "int":
+                e = "(%s %s %s) & 0xFFFFFF" % (call, r.choice(["+", "^", "-"]), self.int_expr(c, 1))
+            else:
+                e = "%s * %s + %s" % (call, r.choice(["0.5", "1.0", "-0.75"]), self.float_expr(c, 1))
+            self.emit(out, 1, "return %s" % e)
+            f.cost = 1000 * (f.cost + 1)     # callers must not multiply it further
+        else:
+            for k in range(r.randint(0, 4)):
+                f.params.append(("p%d" % k, self.param_type()))
+            if self.p(0.1) and self.param_type() == "int":
+                f.params.append(("d%d" % len(f.params), "int=3"))
+            for pn, pt in f.params:
+                c.define(pn, pt.split("=")[0])
+            # accumulators
+            acc = self.fresh("v")
+            if f.ret == "int":
+                self.emit(out, 1, "%s = %s" % (acc, int_const(r) if self.p(0.5) else self.int_expr(c, 1)))
+                c.define(acc, "int")
+            else:
+                self.emit(out, 1, "%s = %s" % (acc, r.choice(FLOAT_CONSTS) if self.p(0.5) else self.float_expr(c, 1)))
+                c.define(acc, "float")
+            budget = r.randint(3, 10)
+            used = 0
+            while used < budget:
+                used += self.stmt(c, out, 1, budget - used)
+            self.emit(out, 1, "return %s" % self.ret_expr(c))
+        f.ndefaults = sum(1 for _, pt in f.params if "=" in pt)
+        f.lines = ["def %s(%s):" % (f.name, ", ".join(pn + ("=3" if "=" in pt else "") for pn, pt in f.params))] + out
+        f.params = [(pn, pt.split("=")[0]) for pn, pt in f.params]
+        self.cur = None
+        return f
+
+    def stmt_noloop(self, c, out):
+        n = self.fresh("v")
+        if self.p(0.6):
+            self.emit(out, 1, "%s = %s" % (n, self.assign_int(c, out, 1)))
+            c.define(n, "int")
+        else:
+            self.emit(out, 1, "%s = %s" % (n, self.float_expr(c, 2)))
+            c.define(n, "float")
+
+    # ---- the program ------------------------------------------------------------------
+    def array_literal(self, tc):
+        r = self.r
+        n = r.randint(1, 9)
+        if tc == "f":
+            vals = [r.choice(FLOAT_CONSTS + ["%d.25" % r.randint(-50, 50)]) for _ in range(n)]
+            return "array('f', [%s])" % ", ".join(vals)
+        lo, hi = ARR_RANGES[tc]
+        vals = []
+        for _ in range(n):
+            if self.p(0.15):
+                vals.append(str(r.choice([lo, hi])))
+            else:
+                vals.append(str(r.randint(max(lo, -300), min(hi, 300))))
+        if tc == "Y":
+            return "bytearray([%s])" % ", ".join(vals)
+        return "array('%s', [%s])" % (tc, ", ".join(vals))
+
+    def arg_value(self, t, depth=False, single=False):
+        r = self.r
+        if depth:
+            if single and self.p(0.1) and "deep-recursion" not in self.avoid:
+                return str(r.choice([900, 2500]))           # RecursionError (single recursion only)
+            return str(r.randint(-1, 9))
+        if t == "int":
+            x = r.random()
+            if x < 0.6:
+                return str(r.randint(-20, 40))
+            if x < 0.9:
+                return int_const(r)
+            return r.choice(["True", "False", "2147483647", "(-2147483648)", "0"])
+        if t == "float":
+            x = r.random()
+            if x < 0.5:
+                return "%d.%d" % (r.randint(-20, 20), r.choice([0, 5, 25, 125, 1]))
+            if x < 0.9:
+                return r.choice(FLOAT_CONSTS)
+            return r.choice(["1e38", "-1e38", "float('inf')", "float('nan')", "3"])
+        return None
+
+    def program(self):
+        r = self.r
+        lines = ["# genprog seed %d" % self.seed, "from array import array", "import math", ""]
+        for k in range(self.nglobals_i):
+            lines.append("G%d = %s" % (k, int_const(r)))
+        for k in range(self.nglobals_f):
+            lines.append("H%d = %s" % (k, r.choice(FLOAT_CONSTS)))
+        lines.append("")
+        for i in range(self.nfuncs):
+            f = self.function(i)
+            self.funcs.append(f)
+            lines += f.lines
+            lines.append("")
+        # arrays: a few of every typecode in use
+        used_tcs = sorted({t[4:] for f in self.funcs for _, t in f.params if t.startswith("arr:")})
+        arrays = {}
+        for tc in used_tcs:
+            arrays[tc] = []
+            for k in range(2):
+                name = "A%s%d" % (tc if tc.islower() else tc + tc, k)
+                arrays[tc].append(name)
+                lines.append("%s = %s" % (name, self.array_literal(tc)))
+        lines.append("")
+        main = []
+        for f in self.funcs:
+            for call_no in range(r.choice([1, 2, 2, 3])):
+                args = []
+                used_arrs = []
+                for k, (_, t) in enumerate(f.params):
+                    if t.startswith("arr:"):
+                        a = r.choice(arrays[t[4:]])
+                        args.append(a)
+                        if a not in used_arrs:
+                            used_arrs.append(a)
+                    else:
+                        tt = t
+                        if call_no == 2 and t in ("int", "float") and self.p(0.3):
+                            tt = "float" if t == "int" else "int"   # another specialisation
+                        args.append(self.arg_value(tt, depth=(k == 0 and f.rec), single=not f.double))
+                if f.ndefaults and self.p(0.5):
+                    args.pop()
+                stmt = ["try:",
+                        "    print('%s', %d, %s(%s))" % (f.name, call_no, f.name, ", ".join(args)),
+                        "except Exception as e:",
+                        "    print('%s', %d, type(e).__name__, e)" % (f.name, call_no)]
+                if used_arrs:
+                    stmt.append("print(%s)" % ", ".join("list(%s)" % a for a in used_arrs))
+                main.append(stmt)
+            if self.p(0.04) and self.nglobals_i and "global-store" not in self.avoid:
+                main.append(["G%d = %s" % (r.randrange(self.nglobals_i), int_const(r))])
+        for stmt in main:
+            lines += stmt
+        if self.p(0.3):
+            # uncaught at the end: the traceback is compared too
+            f = r.choice(self.funcs)
+            args = []
+            for k, (_, t) in enumerate(f.params):
+                if t.startswith("arr:"):
+                    args.append(r.choice(arrays[t[4:]]))
+                else:
+                    args.append(self.arg_value(t, depth=(k == 0 and f.rec), single=not f.double))
+            lines.append("print('end', %s(%s))" % (f.name, ", ".join(args)))
+        return "\n".join(lines) + "\n"
+
+
+def generate(seed, nfuncs=None, avoid=None):
+    return Gen(seed, nfuncs, avoid).program()
+
+
+# ---- running -----------------------------------------------------------------------
+
+REPORT_LINE = re.compile(r"^  (\w+): (compiled|not compiled) ")
+
+
+def run_p4jit(p4jit, firmware, path, mode):
+    cmd = [p4jit, "run", "--on", "p4sim"]
+    if firmware:
+        cmd += ["--firmware", firmware]
+    cmd += ["-X", "jit=" + mode]
+    if mode != "off":
+        cmd.append("--jit-report")
+    cmd.append(path)
+    try:
+        p = subprocess.run(cmd, capture_output=True, timeout=TIMEOUT)
+        return p.returncode, p.stdout, p.stderr
+    except subprocess.TimeoutExpired as e:
+        return "timeout", e.stdout or b"", e.stderr or b""
+
+
+def split_report(out):
+    """The eager run's stdout without the JIT report, and the report's lines."""
+    k = out.rfind(b"\nJIT report (")
+    if k < 0 and out.startswith(b"JIT report ("):
+        k = -1
+    elif k < 0:
+        return out, []
+    return out[:k + 1], out[k + 1:].decode("utf-8", "replace").splitlines()
+
+
+def check_file(p4jit, firmware, path):
+    """Runs both ways. Returns (same, off_result, jit_result, report_lines)."""
+    off = run_p4jit(p4jit, firmware, path, "off")
+    jit = run_p4jit(p4jit, firmware, path, "eager")
+    jout, report = split_report(jit[1])
+    jit = (jit[0], jout, jit[2])
+    return off == jit, off, jit, report
+
+
+def count_compiled(report):
+    """(generated functions compiled in some specialisation, generated functions seen,
+    specialisations compiled, specialisations)."""
+    funcs, specs_c, specs = {}, 0, 0
+    for line in report:
+        m = REPORT_LINE.match(line)
+        if not m or not re.fullmatch(r"f\d+", m.group(1)):
+            continue
+        ok = m.group(2) == "compiled"
+        specs += 1
+        specs_c += ok
+        funcs[m.group(1)] = funcs.get(m.group(1), False) or ok
+    return sum(funcs.values()), len(funcs), specs_c, specs
+
+
+def describe(res):
+    code, out, err = res
+    return "status %s\n--- stdout ---\n%s--- stderr ---\n%s" % (
+        code, out.decode("utf-8", "replace"), err.decode("utf-8", "replace"))
+
+
+def show_diff(off, jit, limit=60):
+    lines = []
+    if off[0] != jit[0]:
+        lines.append("exit status: interpreter %s, JIT %s" % (off[0], jit[0]))
+    for name, a, b in (("stdout", off[1], jit[1]), ("stderr", off[2], jit[2])):
+        if a != b:
+            d = list(difflib.unified_diff(a.decode("utf-8", "replace").splitlines(),
+                                          b.decode("utf-8", "replace").splitlines(),
+                                          "interpreter " + name, "jit " + name, lineterm="", n=1))
+            lines += d[:limit]
+            if len(d) > limit:
+                lines.append("... (%d more diff lines)" % (len(d) - limit))
+    return "\n".join(lines)
+
+
+# ---- minimising -------------------------------------------------------------------
+
+CLAUSE = re.compile(r"\s*(elif\b|else\s*:|except\b|finally\s*:)")
+BAD_SIGNS = (b"SyntaxError", b"NameError", b"UnboundLocalError")
+
+
+def indent_of(line):
+    return len(line) - len(line.lstrip(" "))
+
+
+def block_end(lines, i):
+    """End (exclusive) of the line i's own block: i and the deeper lines after it."""
+    ind = indent_of(lines[i])
+    j = i + 1
+    while j < len(lines) and (not lines[j].strip() or indent_of(lines[j]) > ind):
+        j += 1
+    return j
+
+
+def stmt_end(lines, i):
+    """End of the whole statement starting at i, with its elif/else/except/finally clauses."""
+    ind = indent_of(lines[i])
+    j = block_end(lines, i)
+    while j < len(lines) and indent_of(lines[j]) == ind and CLAUSE.match(lines[j]):
+        j = block_end(lines, j)
+    return j
+
+
+def apply(lines, kind, i, j):
+    if kind == "del":
+        return lines[:i] + lines[j:]
+    # unwrap: keep the first clause's body, one level less indented
+    body_end = block_end(lines, i)
+    ind = indent_of(lines[i + 1]) - indent_of(lines[i])
+    body = [l[ind:] if l.strip() else l for l in lines[i + 1:body_end]]
+    return lines[:i] + body + lines[j:]
+
+
+def still_fails(p4jit, firmware, lines, bad_ok):
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as t:
+        t.write("\n".join(lines) + "\n")
+        path = t.name
+    try:
+        same, off, jit, _ = check_file(p4jit, firmware, path)
+    finally:
+        os.unlink(path)
+    if same:
+        return False
+    if not bad_ok and any(s in off[1] + off[2] + jit[1] + jit[2] for s in BAD_SIGNS):
+        return False
+    return True
+
+
+def top_units(lines):
+    """Top-level statements as (start, end) line ranges."""
+    units, i = [], 0
+    while i < len(lines):
+        j = stmt_end(lines, i)
+        units.append((i, j))
+        i = j
+    return units
+
+
+def ddmin(items, fails):
+    """Smallest sublist of items (1-minimal, Zeller's ddmin) for which fails() holds."""
+    n = 2
+    while len(items) >= 2:
+        size = max(len(items) // n, 1)
+        chunks = [items[k:k + size] for k in range(0, len(items), size)]
+        for k in range(len(chunks)):
+            rest = [x for c in chunks[:k] + chunks[k + 1:] for x in c]
+            if fails(rest):
+                items = rest
+                n = max(n - 1, 2)
+                break
+        else:
+            if n >= len(items):
+                break
+            n = min(n * 2, len(items))
+    return items
+
+
+def minimise(p4jit, firmware, source, log=None):
+    lines = [l for l in source.splitlines() if l.strip()]
+    same, off, jit, _ = check_file_text(p4jit, firmware, "\n".join(lines) + "\n")
+    if same:
+        return source
+    bad_ok = any(s in off[1] + off[2] + jit[1] + jit[2] for s in BAD_SIGNS)
+
+    def test(cand):
+        return still_fails(p4jit, firmware, cand, bad_ok)
+
+    # 1. top-level statements (functions, globals, arrays, calls in main) by ddmin,
+    #    the imports always kept
+    units = top_units(lines)
+    keep = [u for u in units if re.match(r"(from|import) ", lines[u[0]])]
+    rest = [u for u in units if u not in keep]
+
+    def build(us):
+        return [l for a, b in sorted(keep + us) for l in lines[a:b]]
+
+    rest = ddmin(rest, lambda us: test(build(us)))
+    lines = build(rest)
+    if log:
+        log("  minimise: %d lines after the top level" % len(lines))
+    # 2. statements, bottom-up so earlier line numbers stay valid; until nothing changes
+    changed = True
+    while changed:
+        changed = False
+        i = len(lines) - 1
+        while i >= 0:
+            l = lines[i]
+            if l.strip() and not re.match(r"(from|import) ", l):
+                edits = [("del", i, block_end(lines, i) if CLAUSE.match(l) else stmt_end(lines, i))]
+                if re.match(r"\s*(if|for|while|try)\b", l) and block_end(lines, i) > i + 1:
+                    edits.append(("unwrap", i, stmt_end(lines, i)))
+                for kind, a, b in edits:
+                    cand = apply(lines, kind, a, b)
+                    if test(cand):
+                        lines = cand
+                        changed = True
+                        if log:
+                            log("  minimise: %d lines" % len(lines))
+                        break
+            i = min(i, len(lines)) - 1
+        # 3. expressions: a parenthesised group becomes one of its inner groups or 1
+        for i in range(len(lines)):
+            k = 0
+            while k < len(lines[i]):
+                if lines[i][k] == "(":
+                    e = match_paren(lines[i], k)
+                    inner = [lines[i][a:b + 1] for a, b in child_groups(lines[i], k, e)]
+                    for repl in inner + ["1"]:
+                        cand = lines[:i] + [lines[i][:k] + repl + lines[i][e + 1:]] + lines[i + 1:]
+                        if repl != lines[i][k:e + 1] and test(cand):
+                            lines = cand
+                            changed = True
+                            if log:
+                                log("  minimise: %s" % lines[i].strip())
+                            break
+                k += 1
+    return "\n".join(lines) + "\n"
+
+
+def match_paren(s, k):
+    depth = 0
+    for j in range(k, len(s)):
+        depth += {"(": 1, ")": -1}.get(s[j], 0)
+        if depth == 0:
+            return j
+    return len(s) - 1
+
+
+def child_groups(s, k, e):
+    """The parenthesised groups directly inside s[k..e] (not after a name: no calls)."""
+    out, j = [], k + 1
+    while j < e:
+        if s[j] == "(" and not (s[j - 1].isalnum() or s[j - 1] == "_"):
+            m = match_paren(s, j)
+            out.append((j, m))
+            j = m + 1
+        else:
+            j += 1
+    return out
+
+
+def check_file_text(p4jit, firmware, text):
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as t:
+        t.write(text)
+        path = t.name
+    try:
+        return check_file(p4jit, firmware, path)
+    finally:
+        os.unlink(path)
+
+
+# ---- commands ----------------------------------------------------------------------
+
+def parse_seeds(s):
+    a, _, b = s.partition(":")
+    return range(int(a), int(b)) if b else range(int(a), int(a) + 1)
+
+
+def cmd_run(args):
+    seeds = parse_seeds(args.seeds)
+    os.makedirs(args.out, exist_ok=True)
+    t0 = time.time()
+    fails = []
+    tot_fc = tot_f = tot_sc = tot_s = 0
+    nfuncs = 0
+    lines_out = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        def one(seed):
+            g = Gen(seed, args.funcs)
+            src = g.program()
+            path = os.path.join(tmp, "gen%d.py" % seed)
+            with open(path, "w") as fh:
+                fh.write(src)
+            return (seed, src, len(g.funcs)) + check_file(args.p4jit, args.firmware, path)
+
+        pool = concurrent.futures.ThreadPoolExecutor(max(args.jobs, 1))
+        for seed, src, nf, same, off, jit, report in pool.map(one, seeds):
+            nfuncs += nf
+            fc, f, sc, s = count_compiled(report)
+            tot_fc += fc
+            tot_f += f
+            tot_sc += sc
+            tot_s += s
+            lines_out += off[1].count(b"\n")
+            if args.verbose:
+                print("seed %d: %s, %d/%d functions compiled, status %s, %d output lines"
+                      % (seed, "ok" if same else "MISMATCH", fc, f, off[0], off[1].count(b"\n")))
+            if off[0] not in (0, 1):
+                # the interpreter itself must never crash or hang
+                same = False
+            if not same:
+                out = os.path.join(args.out, "mismatch-%d.py" % seed)
+                with open(out, "w") as fh:
+                    fh.write(src)
+                print("seed %d: MISMATCH (program in %s)" % (seed, out))
+                print(show_diff(off, jit))
+                if args.minimise:
+                    small = minimise(args.p4jit, args.firmware, src, print if args.verbose else None)
+                    mout = os.path.join(args.out, "mismatch-%d.min.py" % seed)
+                    with open(mout, "w") as fh:
+                        fh.write(small)
+                    print("seed %d: minimised to %d lines in %s" % (seed, small.count("\n"), mout))
+                    _, o2, j2, _ = check_file_text(args.p4jit, args.firmware, small)
+                    print(show_diff(o2, j2))
+                fails.append(seed)
+                if args.max_failures and len(fails) >= args.max_failures:
+                    break
+        pool.shutdown(cancel_futures=True)
+    dt = time.time() - t0
+    n = len(seeds)
+    frac = tot_fc / tot_f if tot_f else 0.0
+    print("%d programs, %d functions, %d output lines in %.1f s (%.0f programs/min, %.0f functions/min)"
+          % (n, nfuncs, lines_out, dt, n * 60 / dt, nfuncs * 60 / dt))
+    print("compiled: %d of %d generated functions (%.1f%%), %d of %d specialisations (%.1f%%)"
+          % (tot_fc, tot_f, 100 * frac, tot_sc, tot_s, 100 * tot_sc / max(tot_s, 1)))
+    print("known bugs avoided: %s" % (", ".join(sorted(KNOWN_BUGS)) or "none"))
+    ok = True
+    if fails:
+        print("FAIL: %d mismatching seeds: %s" % (len(fails), " ".join(map(str, fails))))
+        ok = False
+    if frac < args.min_compiled:
+        print("FAIL: compiled fraction %.3f below %.3f" % (frac, args.min_compiled))
+        ok = False
+    return 0 if ok else 1
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    g = sub.add_parser("gen")
+    g.add_argument("seed", type=int)
+    g.add_argument("--funcs", type=int)
+    g.add_argument("-o")
+    for name in ("run", "check", "minimise"):
+        s = sub.add_parser(name)
+        s.add_argument("--p4jit", required=True)
+        s.add_argument("--firmware")
+        if name == "run":
+            s.add_argument("--seeds", default="0:10")
+            s.add_argument("--funcs", type=int)
+            s.add_argument("--min-compiled", type=float, default=0.0)
+            s.add_argument("--minimise", action="store_true")
+            s.add_argument("--out", default=".")
+            s.add_argument("--max-failures", type=int, default=0)
+            s.add_argument("-v", "--verbose", action="store_true")
+            s.add_argument("-j", "--jobs", type=int, default=1, help="programs run at the same time")
+        else:
+            s.add_argument("file")
+            s.add_argument("-o")
+    args = ap.parse_args()
+    if args.cmd == "gen":
+        src = generate(args.seed, args.funcs)
+        if args.o:
+            with open(args.o, "w") as fh:
+                fh.write(src)
+        else:
+            sys.stdout.write(src)
+        return 0
+    if args.cmd == "run":
+        return cmd_run(args)
+    with open(args.file) as fh:
+        src = fh.read()
+    if args.cmd == "check":
+        same, off, jit, report = check_file(args.p4jit, args.firmware, args.file)
+        fc, f, sc, s = count_compiled(report)
+        print("%s; %d of %d functions compiled" % ("same" if same else "MISMATCH", fc, f))
+        if not same:
+            print(show_diff(off, jit))
+        return 0 if same else 1
+    small = minimise(args.p4jit, args.firmware, src, print)
+    if args.o:
+        with open(args.o, "w") as fh:
+            fh.write(small)
+    else:
+        sys.stdout.write(small)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
