@@ -21,6 +21,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -550,7 +551,18 @@ static int32_t call_native(Builder *b, const Native *n, int32_t *args, int nargs
                 {"exp", H_EXP}, {"sin", H_SIN}, {"cos", H_COS}, {"tan", H_TAN}, {"atan", H_ATAN}};
             for (size_t i = 0; i < sizeof math1 / sizeof math1[0]; i++)
                 if (strcmp(name, math1[i].name) == 0 && (is_intlike(t) || t == TY_FLOAT)) {
-                    int32_t f = emit(b, IR_CALLRT, TY_FLOAT, to_float(b, x), -1, -1);
+                    int32_t xf = to_float(b, x);
+                    if (math1[i].h == H_SIN || math1[i].h == H_COS || math1[i].h == H_TAN) {
+                        /* the interpreter's domain: an infinite argument raises */
+                        int32_t ax = emit(b, IR_FABS, TY_FLOAT, xf, -1, -1);
+                        int32_t inf = ir_const_float(b->ir, b->cur, INFINITY);
+                        int32_t bad = emit(b, IR_FCMP, TY_BOOL, ax, inf, -1);
+                        b->ir->ins[bad].aux = CC_EQ;
+                        int32_t chk = emit(b, IR_CHECK, TY_VOID, bad, -1, -1);
+                        witness(b, chk, x, -1, -1);
+                        if (extra(b, chk)) extra(b, chk)->native = n;
+                    }
+                    int32_t f = emit(b, IR_CALLRT, TY_FLOAT, xf, -1, -1);
                     b->ir->ins[f].aux = (uint8_t)math1[i].h;
                     return f;
                 }

@@ -177,3 +177,44 @@ void ir_loops(Ir *ir)
     }
     free(work), free(in), free(heads);
 }
+
+bool ir_counted_loop(const Ir *ir, int32_t h, IrCounted *out)
+{
+    const IrBlock *hb = &ir->blocks[h];
+    if (hb->npreds != 2 || hb->nsucc != 2 || hb->nins < 2)
+        return false;
+    const IrIns *br = &ir->ins[hb->ins[hb->nins - 1]];
+    if (br->op != IR_BR || br->a < 0 || ir->ins[br->a].op != IR_CMP)
+        return false;
+    const IrIns *cmp = &ir->ins[br->a];
+    int32_t p = cmp->a, body = hb->succ[0];
+    if (p < 0 || ir->ins[p].op != IR_PHI || ir->ins[p].block != h || ir->blocks[body].npreds != 1 ||
+        cmp->b < 0)
+        return false;
+    const IrIns *phi = &ir->ins[p];
+    int32_t init = -1, next = -1, latch = -1;
+    for (uint32_t i = 0; i < 2; i++) {
+        int32_t op = ir->lists[phi->list + (int32_t)i];
+        if (op < 0)
+            return false;
+        if (ir_dominates(ir, h, hb->preds[i]))
+            next = op, latch = hb->preds[i];
+        else
+            init = op;
+    }
+    if (init < 0 || next < 0)
+        return false;
+    const IrIns *add = &ir->ins[next];
+    if (add->op != IR_ADD && add->op != IR_ADDO)
+        return false;
+    int32_t k = add->a == p ? add->b : add->b == p ? add->a : -1;
+    if (k < 0 || ir->ins[k].op != IR_CONST || ir->ins[k].k.i == 0 || add->block < 0 ||
+        !ir_dominates(ir, body, add->block))
+        return false;
+    int32_t step = ir->ins[k].k.i;
+    IrCond cc = (IrCond)cmp->aux;
+    if (!(step > 0 && (cc == CC_LT || cc == CC_LE)) && !(step < 0 && (cc == CC_GT || cc == CC_GE)))
+        return false;
+    *out = (IrCounted){p, init, next, cmp->b, br->a, step, cc, body, hb->succ[1], latch};
+    return true;
+}

@@ -39,7 +39,7 @@ static bool fold_const(Ir *ir, int32_t v, int32_t *pick)
         return false;
     int32_t x = ir->ins[in->a].k.i, y = info->nops > 1 ? ir->ins[in->b].k.i : 0;
     float fx = ir->ins[in->a].k.f, fy = info->nops > 1 ? ir->ins[in->b].k.f : 0;
-    int32_t r;
+    int32_t r, f_unused;
     float f;
     bool isf = false;
     switch ((IrOp)in->op) {
@@ -68,6 +68,14 @@ static bool fold_const(Ir *ir, int32_t v, int32_t *pick)
     case IR_SELECT:
         *pick = x ? in->b : in->c;
         return false;
+    case IR_OVF:
+        switch (in->aux) {
+        case IR_ADDO: r = __builtin_add_overflow(x, y, &f_unused); break;
+        case IR_SUBO: r = __builtin_sub_overflow(x, y, &f_unused); break;
+        case IR_MULO: r = __builtin_mul_overflow(x, y, &f_unused); break;
+        default: r = !((uint32_t)y < (uint32_t)x); break; /* BOUND: a = len, b = index */
+        }
+        break;
     case IR_FADD: f = fx + fy, isf = true; r = 0; break;
     case IR_FSUB: f = fx - fy, isf = true; r = 0; break;
     case IR_FMUL: f = fx * fy, isf = true; r = 0; break;
@@ -84,11 +92,49 @@ static bool fold_const(Ir *ir, int32_t v, int32_t *pick)
     return true;
 }
 
+/* x * 0, and an overflow flag that is zero whatever the other operand:
+ * x + 0, x - 0, x * 0, x * 1. */
+static bool fold_zero(Ir *ir, IrIns *in)
+{
+    bool ka = is_const(ir, in->a) && ir->ins[in->a].type != TY_FLOAT;
+    bool kb = is_const(ir, in->b) && ir->ins[in->b].type != TY_FLOAT;
+    int32_t x = ka ? ir->ins[in->a].k.i : 1 << 30, y = kb ? ir->ins[in->b].k.i : 1 << 30;
+    bool zero = false;
+    if (in->op == IR_MUL || in->op == IR_MULO)
+        zero = x == 0 || y == 0;
+    else if (in->op == IR_OVF && in->aux == IR_MULO)
+        zero = x == 0 || y == 0 || x == 1 || y == 1;
+    else if (in->op == IR_OVF && in->aux == IR_ADDO)
+        zero = x == 0 || y == 0;
+    else if (in->op == IR_OVF && in->aux == IR_SUBO)
+        zero = y == 0;
+    if (!zero)
+        return false;
+    in->op = IR_CONST;
+    in->a = in->b = in->c = -1;
+    in->nw = 0;
+    in->k.i = 0;
+    return true;
+}
+
 /* x + 0, x * 1, x | 0 ...: the value is an operand. Returns it or -1. */
 static int32_t identity(const Ir *ir, const IrIns *in)
 {
     bool bk = is_const(ir, in->b) && ir->ins[in->b].type != TY_FLOAT;
     int32_t k = bk ? ir->ins[in->b].k.i : 1 << 30;
+    /* a commutative op with the constant first: the same with the other operand */
+    bool ak = is_const(ir, in->a) && ir->ins[in->a].type != TY_FLOAT;
+    if (ak && !bk && (in->op == IR_ADD || in->op == IR_ADDO || in->op == IR_MUL || in->op == IR_MULO ||
+                      in->op == IR_OR || in->op == IR_XOR || in->op == IR_AND)) {
+        int32_t ka = ir->ins[in->a].k.i;
+        bool same_type = ir->ins[in->b].type == in->type;
+        if (!same_type)
+            return -1;
+        if ((ka == 0 && in->op != IR_MUL && in->op != IR_MULO && in->op != IR_AND) ||
+            (ka == 1 && (in->op == IR_MUL || in->op == IR_MULO)) || (ka == -1 && in->op == IR_AND))
+            return in->b;
+        return -1;
+    }
     switch ((IrOp)in->op) {
     case IR_ADD: case IR_SUB: case IR_ADDO: case IR_SUBO: case IR_OR: case IR_XOR: case IR_SHL: case IR_SHR:
         return k == 0 && ir->ins[in->a].type == in->type ? in->a : -1;
@@ -153,12 +199,18 @@ void ir_fold(Ir *ir)
                 IrIns *in = &ir->ins[v];
                 ir_for_operands(ir, v, forward, to);
                 int32_t r = -1;
+                if (in->op == IR_CHECK && is_const(ir, in->a) && ir->ins[in->a].k.i == 0) {
+                    ir_remove_ins(ir, v); /* a flag proved clear */
+                    i--;
+                    changed = true;
+                    continue;
+                }
                 if (in->op == IR_PHI && in->list >= 0) {
                     r = trivial_phi(ir, v);
                     /* a phi of only undefined values keeps its place (dce drops it if unused) */
                     if (r < 0 || ir->ins[r].op == IR_UNDEF)
                         continue;
-                } else if (fold_const(ir, v, &r)) {
+                } else if (fold_const(ir, v, &r) || fold_zero(ir, in)) {
                     changed = true;
                     continue;
                 } else if (r < 0)

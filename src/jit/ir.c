@@ -131,12 +131,13 @@ void ir_add_edge(Ir *ir, int32_t from, int32_t to)
 void ir_move_ins(Ir *ir, int32_t v, int32_t block)
 {
     IrIns *in = &ir->ins[v];
-    IrBlock *from = &ir->blocks[in->block], *to = &ir->blocks[block];
+    IrBlock *to = &ir->blocks[block];
     if (!grow((void **)&to->ins, to->nins, &to->cap, sizeof(int32_t))) {
         ir->oom = true;
         return;
     }
-    for (uint32_t i = 0; i < from->nins; i++)
+    IrBlock *from = in->block >= 0 ? &ir->blocks[in->block] : NULL;
+    for (uint32_t i = 0; from && i < from->nins; i++)
         if (from->ins[i] == v) {
             memmove(from->ins + i, from->ins + i + 1, (from->nins - i - 1) * sizeof(int32_t));
             from->nins--;

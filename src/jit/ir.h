@@ -15,7 +15,8 @@
  *
  * The passes (one per file): build.c (bytecode -> SSA with types), fold.c
  * (constants, copies, algebra), range.c (check elimination), cse.c,
- * licm.c, dce.c; then the target:
+ * licm.c, version.c (loop versioning), sr.c (strength reduction), dce.c;
+ * then the target:
  * rv32/isel+emit (emit.c) with the register allocator rega.c. docs/jit.md.
  */
 #ifndef P4_JIT_IR_H
@@ -182,7 +183,8 @@ int32_t ir_const_float(Ir *ir, int32_t block, float v);
 int32_t ir_list_alloc(Ir *ir, uint32_t n);
 void ir_add_edge(Ir *ir, int32_t from, int32_t to);
 void ir_remove_ins(Ir *ir, int32_t v);   /* detaches from its block */
-void ir_move_ins(Ir *ir, int32_t v, int32_t block); /* to the end of block, before its terminator */
+/* v (in a block, or detached) to the end of block, before its terminator */
+void ir_move_ins(Ir *ir, int32_t v, int32_t block);
 void ir_insert_after(Ir *ir, int32_t v, int32_t after); /* a detached v (block -1) after another */
 /* Replace every use of `from` by `to`. */
 void ir_replace_uses(Ir *ir, int32_t from, int32_t to);
@@ -196,11 +198,26 @@ void ir_dominators(Ir *ir);
 bool ir_dominates(const Ir *ir, int32_t a, int32_t b);
 void ir_loops(Ir *ir);
 
+/* A counted loop (the shape build.c gives range() loops): header h with
+ * phi = phi(init, phi + step), step a non-zero constant added in the body,
+ * and h branching into the body (succ[0]) on `phi cc bound`, cc LT or LE
+ * for a positive step, GT or GE for a negative one; the loop is left
+ * through succ[1]. Needs ir_dominators. */
+typedef struct IrCounted {
+    int32_t phi, init, next, bound, cmp;
+    int32_t step;
+    IrCond cc;
+    int32_t body, exit, latch;
+} IrCounted;
+bool ir_counted_loop(const Ir *ir, int32_t h, IrCounted *out);
+
 /* The passes. */
 void ir_fold(Ir *ir);       /* fold.c: constant folding, copies, algebraic identities */
 void ir_ranges(Ir *ir);     /* range.c: value ranges; removes the checks they prove */
 void ir_cse(Ir *ir);        /* cse.c: dominator-scoped value numbering */
 void ir_licm(Ir *ir);       /* licm.c: hoists invariant pure code to loop preheaders */
+void ir_version(Ir *ir);    /* version.c: a check-free copy of counted loops, behind a guard */
+void ir_sr(Ir *ir);         /* sr.c: array indices affine in the loop counter become pointers */
 void ir_dce(Ir *ir);        /* dce.c: removes unused pure values and dead phis */
 void ir_count_uses(Ir *ir); /* dce.c: recounts IrIns.uses */
 

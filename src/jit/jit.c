@@ -248,7 +248,15 @@ static void compile(JitState *js, JitSpec *spec)
         ir_ranges(&ir);
         ir_cse(&ir);
         ir_licm(&ir);
+        ir_version(&ir);
+        ir_fold(&ir); /* the guards, with constants for the first iteration */
+        ir_cse(&ir);
+        ir_licm(&ir);
+        ir_sr(&ir);
+        ir_fold(&ir);
         ir_dce(&ir);
+        ir_dominators(&ir);
+        ir_loops(&ir); /* loop depths for the register allocator's spill weights */
         ok = !maybe_unbound(&ir, &spec->why, spec->fn->code);
     }
     if (ok) {

@@ -146,52 +146,19 @@ static Range at(const Ranges *s, int32_t v, int32_t block)
 /* The range of an induction variable (see the top), or FULL. */
 static Range induction(const Ranges *s, int32_t p)
 {
-    Ir *ir = s->ir;
-    const IrIns *phi = &ir->ins[p];
-    int32_t h = phi->block;
-    const IrBlock *hb = &ir->blocks[h];
-    if (hb->npreds != 2 || hb->nins < 2)
+    IrCounted c;
+    if (!ir_counted_loop(s->ir, s->ir->ins[p].block, &c) || c.phi != p || !s->known[c.init])
         return FULL;
-    const IrIns *br = &ir->ins[hb->ins[hb->nins - 1]];
-    if (br->op != IR_BR || br->a < 0 || hb->nsucc != 2)
-        return FULL;
-    const IrIns *cmp = &ir->ins[br->a];
-    int32_t body = hb->succ[0];
-    if (cmp->op != IR_CMP || cmp->a != p || ir->blocks[body].npreds != 1)
-        return FULL;
-    int32_t init = -1, next = -1;
-    for (uint32_t i = 0; i < 2; i++) {
-        int32_t op = ir->lists[phi->list + (int32_t)i];
-        if (op < 0)
-            return FULL;
-        if (ir_dominates(ir, h, hb->preds[i]))
-            next = op;
-        else
-            init = op;
-    }
-    if (init < 0 || next < 0 || !s->known[init])
-        return FULL;
-    const IrIns *add = &ir->ins[next];
-    if (add->op != IR_ADD && add->op != IR_ADDO)
-        return FULL;
-    int32_t step = add->a == p ? add->b : add->b == p ? add->a : -1;
-    if (step < 0 || ir->ins[step].op != IR_CONST || !ir_dominates(ir, body, add->block))
-        return FULL;
-    int64_t c = ir->ins[step].k.i;
     /* p passed p < bound (or >) with bound's value at that moment, whatever
      * it is: a bound not known yet counts as any int */
-    Range i0 = s->r[init], bound = get(s, cmp->b);
-    Range out;
-    if (c > 0 && cmp->aux == CC_LT)
-        out = rng(i0.lo, i0.hi > bound.hi - 1 + c ? i0.hi : bound.hi - 1 + c);
-    else if (c > 0 && cmp->aux == CC_LE)
-        out = rng(i0.lo, i0.hi > bound.hi + c ? i0.hi : bound.hi + c);
-    else if (c < 0 && cmp->aux == CC_GT)
-        out = rng(i0.lo < bound.lo + 1 + c ? i0.lo : bound.lo + 1 + c, i0.hi);
-    else if (c < 0 && cmp->aux == CC_GE)
-        out = rng(i0.lo < bound.lo + c ? i0.lo : bound.lo + c, i0.hi);
-    else
-        return FULL;
+    Range i0 = s->r[c.init], bound = get(s, c.bound), out;
+    int64_t k = c.step;
+    switch (c.cc) {
+    case CC_LT: out = rng(i0.lo, i0.hi > bound.hi - 1 + k ? i0.hi : bound.hi - 1 + k); break;
+    case CC_LE: out = rng(i0.lo, i0.hi > bound.hi + k ? i0.hi : bound.hi + k); break;
+    case CC_GT: out = rng(i0.lo < bound.lo + 1 + k ? i0.lo : bound.lo + 1 + k, i0.hi); break;
+    default: out = rng(i0.lo < bound.lo + k ? i0.lo : bound.lo + k, i0.hi); break;
+    }
     return clip(out); /* a step past int32 could wrap: then nothing is known */
 }
 

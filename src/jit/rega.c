@@ -8,8 +8,10 @@
  * so a value live around a loop stays allocated for the whole loop. An
  * interval that contains a call gets a callee-saved register (or a stack
  * slot); others prefer caller-saved registers, which cost no save/restore.
- * When the registers run out, the interval that ends last is spilled to a
- * stack slot for its whole life.
+ * When the registers run out, the interval with the smallest spill weight
+ * (its uses, each counted 8^loop depth, so values of inner loops stay in
+ * registers) goes to a stack slot for its whole life; among equals, the one
+ * that ends last.
  *
  * An interval ends strictly after its last use before another may take its
  * register, so an instruction's result never shares a register with its
@@ -24,6 +26,7 @@
 typedef struct Interval {
     int32_t v;
     uint32_t start, end;
+    uint32_t weight; /* uses, each counted 8^loop depth: what a spill would cost */
     bool fp, across_call;
 } Interval;
 
@@ -35,6 +38,20 @@ static bool needs_loc(const Ir *ir, int32_t v, const uint8_t *fused)
     if (in->op == IR_CONST && in->type != TY_FLOAT)
         return false; /* integers are immediates or rematerialised where used */
     return !fused[v];
+}
+
+/* Emitted as one instruction that reads its operands before writing its
+ * result (rv32/emit.c), so the result may reuse an operand's register. */
+static bool one_insn(const Ir *ir, int32_t v)
+{
+    switch ((IrOp)ir->ins[v].op) {
+    case IR_ADD: case IR_SUB: case IR_AND: case IR_OR: case IR_XOR: case IR_MUL:
+        return ir->ins[v].type != TY_FLOAT;
+    case IR_FADD: case IR_FSUB: case IR_FMUL:
+        return true;
+    default:
+        return false;
+    }
 }
 
 typedef struct Live {
@@ -51,12 +68,15 @@ typedef struct Ctx {
     uint32_t *set;     /* the set being built */
     uint32_t *start, *end;
     uint32_t pos;
+    uint32_t *weight, use_weight;
 } Ctx;
 
 static void use_in_block(Ir *ir, int32_t *slot, void *vctx)
 {
     Ctx *c = vctx;
     int32_t v = *slot;
+    if (c->weight && c->weight[v] < (1u << 30))
+        c->weight[v] += c->use_weight;
     if (c->fused[v]) { /* a fused compare's operands are read by its branch */
         IrIns *cmp = &ir->ins[v];
         if (cmp->a >= 0) use_in_block(ir, &cmp->a, c);
@@ -95,12 +115,13 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
     bool ok = false;
     uint32_t *in = calloc((size_t)nb * words + 1, 4), *out = calloc((size_t)nb * words + 1, 4);
     uint32_t *gen = calloc((size_t)nb * words + 1, 4), *kill = calloc((size_t)nb * words + 1, 4);
-    uint32_t *start = malloc((n + 1) * 4), *end = calloc(n + 1, 4);
+    uint32_t *start = malloc((n + 1) * 4), *end = calloc(n + 1, 4), *weight = calloc(n + 1, 4);
+    int32_t *hint = malloc((n + 1) * sizeof *hint);
     uint32_t *bstart = calloc(nb + 1, 4), *bend = calloc(nb + 1, 4);
     uint32_t *calls = malloc((n + 1) * 4), ncalls = 0;
     Interval *iv = malloc((n + 1) * sizeof *iv);
     int32_t *active = malloc((n + 1) * sizeof *active);
-    if (!in || !out || !gen || !kill || !start || !end || !bstart || !bend || !calls || !iv || !active)
+    if (!in || !out || !gen || !kill || !weight || !hint || !start || !end || !bstart || !bend || !calls || !iv || !active)
         goto out;
     memset(r->loc, 0, n * sizeof *r->loc);
     r->pos = realloc(r->pos, (n + 1) * sizeof *r->pos);
@@ -129,7 +150,7 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
      * (kill) are computed once; live-in = gen | (live-out - kill) is then
      * iterated over the bitsets alone, blocks in reverse order, to a fixed
      * point. A block's phis are defined at its start, so never live-in. */
-    Ctx c = {ir, fused, NULL, NULL, NULL, 0};
+    Ctx c = {ir, fused, NULL, NULL, NULL, 0, NULL, 0};
     for (uint32_t k = 0; k < norder; k++) {
         int32_t bi = order[k];
         IrBlock *b = &ir->blocks[bi];
@@ -175,6 +196,7 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
         start[v] = UINT32_MAX;
     c.set = NULL;
     c.end = end;
+    c.weight = weight;
     for (uint32_t k = 0; k < norder; k++) {
         int32_t bi = order[k];
         IrBlock *b = &ir->blocks[bi];
@@ -196,12 +218,28 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
             if (r->pos[v] > end[v])
                 end[v] = r->pos[v];
             c.pos = r->pos[v];
+            c.use_weight = 1u << (3 * (b->loop_depth < 8 ? b->loop_depth : 8));
             if (ir->ins[v].op != IR_PHI)
                 ir_for_operands(ir, v, use_in_block, &c);
         }
         c.pos = bend[bi];
         for (uint32_t s = 0; s < b->nsucc; s++)
             edge_uses(ir, bi, b->succ[s], &c);
+    }
+
+    /* register hints: each phi operand, its phi */
+    for (uint32_t v = 0; v < n; v++)
+        hint[v] = -1;
+    for (uint32_t k = 0; k < norder; k++) {
+        IrBlock *b = &ir->blocks[order[k]];
+        for (uint32_t i = 0; i < b->nins && ir->ins[b->ins[i]].op == IR_PHI; i++) {
+            const IrIns *phi = &ir->ins[b->ins[i]];
+            for (uint32_t p = 0; p < b->npreds; p++) {
+                int32_t x = ir->lists[phi->list + (int32_t)p];
+                if (x >= 0 && hint[x] < 0)
+                    hint[x] = b->ins[i];
+            }
+        }
     }
 
     /* linear scan */
@@ -215,6 +253,7 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
             Interval *x = &iv[niv++];
             x->v = v, x->start = start[v], x->end = end[v] < start[v] ? start[v] : end[v];
             x->fp = ir->ins[v].type == TY_FLOAT;
+            x->weight = weight[v];
             x->across_call = false;
             for (uint32_t q = 0; q < ncalls; q++)
                 if (calls[q] > x->start && calls[q] < x->end)
@@ -257,6 +296,24 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
             pref[1] = t->x_callee, npref[1] = x->across_call ? 0 : t->nx_callee;
         }
         int reg = -1;
+        /* a phi operand takes its phi's register when that is free: the
+         * move on the edge disappears */
+        int32_t ph = hint[x->v];
+        if (ph >= 0 && r->loc[ph].kind == LOC_REG && (ir->ins[ph].type == TY_FLOAT) == x->fp && one_insn(ir, x->v))
+            for (uint32_t a = 0; a < nactive; a++) { /* the phi's last use is x itself: x may take over */
+                Interval *y = &iv[active[a]];
+                if (y->v == ph && y->end == x->start) {
+                    busy &= ~(1ull << (r->loc[ph].reg + (x->fp ? 32 : 0)));
+                    active[a] = active[--nactive];
+                    break;
+                }
+            }
+        if (ph >= 0 && r->loc[ph].kind == LOC_REG && !(busy >> (r->loc[ph].reg + (x->fp ? 32u : 0u)) & 1) &&
+            (ir->ins[ph].type == TY_FLOAT) == x->fp)
+            for (int p = 0; p < 2 && reg < 0; p++)
+                for (uint32_t q = 0; q < npref[p]; q++)
+                    if (pref[p][q] == r->loc[ph].reg)
+                        reg = pref[p][q];
         for (int p = 0; p < 2 && reg < 0; p++)
             for (uint32_t q = 0; q < npref[p]; q++) {
                 unsigned bit = pref[p][q] + (x->fp ? 32u : 0u);
@@ -268,19 +325,22 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
         RegaLoc *l = &r->loc[x->v];
         if (reg < 0) {
             /* spill whichever of x and the active intervals of its class that
-             * could give it a register ends last */
+             * could give it a register costs least (then: ends last) */
             int32_t victim = -1;
+            uint32_t vw = x->weight, vend = x->end;
             for (uint32_t a = 0; a < nactive; a++) {
                 Interval *y = &iv[active[a]];
                 RegaLoc *yl = &r->loc[y->v];
-                if (y->fp != x->fp || yl->kind != LOC_REG || y->end <= x->end)
+                if (y->fp != x->fp || yl->kind != LOC_REG)
+                    continue;
+                if (y->weight > vw || (y->weight == vw && y->end <= vend))
                     continue;
                 bool ok_reg = false;
                 for (int p = 0; p < 2; p++)
                     for (uint32_t q = 0; q < npref[p]; q++)
                         ok_reg = ok_reg || pref[p][q] == yl->reg;
-                if (ok_reg && (victim < 0 || y->end > iv[active[victim]].end))
-                    victim = (int32_t)a;
+                if (ok_reg)
+                    victim = (int32_t)a, vw = y->weight, vend = y->end;
             }
             if (victim >= 0) {
                 Interval *y = &iv[active[victim]];
@@ -302,7 +362,7 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
     r->has_calls = ncalls > 0;
     ok = true;
 out:
-    free(in), free(out), free(gen), free(kill), free(start), free(end), free(bstart), free(bend);
+    free(in), free(out), free(gen), free(kill), free(weight), free(hint), free(start), free(end), free(bstart), free(bend);
     free(calls), free(iv), free(active);
     return ok;
 }

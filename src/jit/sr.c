@@ -1,0 +1,212 @@
+/*
+ * sr.c - induction-variable strength reduction: a[i*K + k] becomes a
+ * pointer that moves by one element per iteration.
+ *
+ * In a counted loop (ir_counted_loop) with induction variable k and step c,
+ * an array access whose index is scale*k + off, computed with plain
+ * (unchecked) operations from loop-invariant scale, off and data pointer,
+ * gets a pointer of its own:
+ *     before the loop  p0 = data + ((scale*init + off) << size)
+ *     in the loop      p = phi(p0, p + ((scale*c) << size)), access at p
+ * The multiply, add and address arithmetic of every iteration become one
+ * add. Arithmetic modulo 2^32 is linear, so the pointer equals the address
+ * the plain operations computed on every iteration, wrapped or not. Checked
+ * index chains (addo, mulo: the slow copy of a versioned loop, version.c)
+ * are left alone: their checks must run. Accesses with the same data,
+ * scale, offset and element size share one pointer.
+ */
+#include <stdlib.h>
+
+#include "jit/ir.h"
+
+typedef struct Affine {
+    int32_t scale, off; /* -1: 1 and 0 */
+    bool ok;
+} Affine;
+
+typedef struct Ptr {
+    int32_t data, scale, off, phi;
+    uint8_t shift;
+} Ptr;
+
+enum { MAX_PTRS = 16 };
+
+typedef struct Sr {
+    Ir *ir;
+    int32_t h, pre;
+    uint8_t *in; /* per block */
+    IrCounted c;
+    Ptr ptrs[MAX_PTRS];
+    uint32_t nptrs;
+} Sr;
+
+static bool inside(const Sr *s, int32_t v) { return v >= 0 && s->ir->ins[v].block >= 0 && s->in[s->ir->ins[v].block]; }
+static bool invariant(const Sr *s, int32_t v) { return v >= 0 && !inside(s, v); }
+
+static Affine affine(const Sr *s, int32_t v)
+{
+    const IrIns *in = &s->ir->ins[v];
+    Affine no = {-1, -1, false};
+    if (v == s->c.phi)
+        return (Affine){-1, -1, true};
+    if (in->op == IR_MUL) {
+        if (in->a == s->c.phi && invariant(s, in->b))
+            return (Affine){in->b, -1, true};
+        if (in->b == s->c.phi && invariant(s, in->a))
+            return (Affine){in->a, -1, true};
+    }
+    if (in->op == IR_ADD) {
+        for (int swap = 0; swap < 2; swap++) {
+            int32_t x = swap ? in->b : in->a, o = swap ? in->a : in->b;
+            if (inside(s, x) && invariant(s, o)) {
+                Affine ax = affine(s, x);
+                if (ax.ok && ax.off < 0)
+                    return (Affine){ax.scale, o, true};
+            }
+        }
+    }
+    return no;
+}
+
+static uint8_t elem_shift(uint8_t tc)
+{
+    return tc == 'h' || tc == 'H' ? 1 : tc == 'i' || tc == 'I' || tc == 'f' ? 2 : 0;
+}
+
+static int32_t before_term(Ir *ir, int32_t b, IrOp op, IrType t, int32_t x, int32_t y)
+{
+    int32_t v = ir_add(ir, -1, op, t, x, y, -1);
+    if (!ir->oom)
+        ir_move_ins(ir, v, b);
+    return v;
+}
+
+static int32_t konst(Ir *ir, int32_t b, int32_t k)
+{
+    int32_t v = ir_const_int(ir, -1, k);
+    if (!ir->oom)
+        ir_move_ins(ir, v, b);
+    return v;
+}
+
+/* The pointer phi for (data, affine a, element size), made on first use. */
+static int32_t pointer(Sr *s, int32_t data, Affine a, uint8_t shift)
+{
+    Ir *ir = s->ir;
+    for (uint32_t i = 0; i < s->nptrs; i++) {
+        const Ptr *p = &s->ptrs[i];
+        if (p->data == data && p->scale == a.scale && p->off == a.off && p->shift == shift)
+            return p->phi;
+    }
+    if (s->nptrs == MAX_PTRS)
+        return -1;
+    /* p0 = data + ((scale*init + off) << shift), in the preheader */
+    int32_t t = s->c.init;
+    if (a.scale >= 0)
+        t = before_term(ir, s->pre, IR_MUL, TY_INT, a.scale, t);
+    if (a.off >= 0)
+        t = before_term(ir, s->pre, IR_ADD, TY_INT, t, a.off);
+    if (shift)
+        t = before_term(ir, s->pre, IR_SHL, TY_INT, t, konst(ir, s->pre, shift));
+    int32_t p0 = before_term(ir, s->pre, IR_ADD, TY_PTR, data, t);
+    /* stride = (scale*step) << shift, also before the loop */
+    int32_t stride = konst(ir, s->pre, s->c.step);
+    if (a.scale >= 0)
+        stride = before_term(ir, s->pre, IR_MUL, TY_INT, a.scale, stride);
+    if (shift)
+        stride = before_term(ir, s->pre, IR_SHL, TY_INT, stride, konst(ir, s->pre, shift));
+    /* the phi, and its step at the end of the iteration (after the last
+     * use of the phi, so the two can share a register: rega.c) */
+    int32_t phi = ir_add(ir, s->h, IR_PHI, TY_PTR, -1, -1, -1);
+    int32_t next = ir_add(ir, -1, IR_ADD, TY_PTR, phi, stride, -1);
+    int32_t list = ir_list_alloc(ir, 2);
+    if (ir->oom)
+        return -1;
+    ir_move_ins(ir, next, s->c.latch);
+    const IrBlock *hb = &ir->blocks[s->h];
+    for (uint32_t i = 0; i < 2; i++)
+        ir->lists[list + (int32_t)i] = hb->preds[i] == s->c.latch ? next : p0;
+    ir->ins[phi].list = list;
+    s->ptrs[s->nptrs++] = (Ptr){data, a.scale, a.off, phi, shift};
+    return phi;
+}
+
+typedef struct Count {
+    int32_t v;
+    uint32_t *n;
+} Count;
+
+static void count(Ir *ir, int32_t *slot, void *ctx)
+{
+    const Count *c = ctx;
+    (void)ir;
+    *c->n += *slot == c->v;
+}
+
+static void reduce_loop(Sr *s)
+{
+    Ir *ir = s->ir;
+    uint32_t nb = ir->nblocks;
+    for (uint32_t b = 0; b < nb; b++)
+        s->in[b] = ir->blocks[b].loop_head == s->h && !ir->blocks[b].dead;
+    for (uint32_t b = 0; b < nb; b++) /* innermost loops only */
+        if (s->in[b] && (int32_t)b != s->h && ir->blocks[b].loop_head == (int32_t)b)
+            return;
+    const IrBlock *hb = &ir->blocks[s->h];
+    s->pre = -1;
+    for (uint32_t p = 0; p < hb->npreds; p++)
+        if (!s->in[hb->preds[p]])
+            s->pre = hb->preds[p];
+    if (s->pre < 0 || inside(s, s->c.init) || ir->ins[s->c.next].block < 0)
+        return;
+    s->nptrs = 0;
+    /* the counter's own step, when nothing but its phi uses it, also moves
+     * to the end of the iteration */
+    uint32_t uses = 0;
+    for (uint32_t b = 0; b < nb; b++)
+        for (uint32_t i = 0; s->in[b] && i < ir->blocks[b].nins; i++)
+            ir_for_operands(ir, ir->blocks[b].ins[i], count, &(Count){s->c.next, &uses});
+    if (uses == 1 && ir->ins[s->c.next].op == IR_ADD)
+        ir_move_ins(ir, s->c.next, s->c.latch);
+    for (uint32_t b = 0; b < nb; b++) {
+        if (!s->in[b])
+            continue;
+        for (uint32_t i = 0; i < ir->blocks[b].nins; i++) {
+            int32_t v = ir->blocks[b].ins[i];
+            IrIns *in = &ir->ins[v];
+            if ((in->op != IR_ALOAD && in->op != IR_ASTORE) || !invariant(s, in->a) || !inside(s, in->b))
+                continue;
+            Affine a = affine(s, in->b);
+            if (!a.ok)
+                continue;
+            int32_t p = pointer(s, in->a, a, elem_shift(in->aux));
+            if (p < 0)
+                return;
+            int32_t zero = ir_const_int(ir, -1, 0);
+            if (ir->oom)
+                return;
+            ir_move_ins(ir, zero, s->pre);
+            in = &ir->ins[v];
+            in->a = p, in->b = zero;
+        }
+    }
+}
+
+void ir_sr(Ir *ir)
+{
+    ir_dominators(ir);
+    ir_loops(ir);
+    uint32_t nb = ir->nblocks;
+    Sr s = {ir, -1, -1, calloc(nb + 1, 1), {0}, {{0}}, 0};
+    if (!s.in) {
+        ir->oom = true;
+        return;
+    }
+    for (uint32_t b = 0; b < nb && !ir->oom; b++)
+        if (ir->blocks[b].loop_head == (int32_t)b && !ir->blocks[b].dead &&
+            ir_counted_loop(ir, (int32_t)b, &s.c)) {
+            s.h = (int32_t)b;
+            reduce_loop(&s);
+        }
+    free(s.in);
+}

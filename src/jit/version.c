@@ -1,0 +1,391 @@
+/*
+ * version.c - loop versioning: a check-free copy of a counted loop.
+ *
+ * In `for k in range(n): acc += a[i*K + k] * b[k*N + j]` every index is an
+ * affine function of k, scale*k + off with scale and off fixed before the
+ * loop, and so is every checked add and multiply that computes one. Such a
+ * value moves in one direction as k runs from its first to its last value,
+ * so it overflows or leaves [0, len) on some iteration only if it does at
+ * one of the two ends. Before the loop, a guard evaluates each of these
+ * checks at both ends; when none can fail, a copy of the loop without them
+ * runs, otherwise the original. Checks the guard does not cover stay in
+ * both copies, so the errors raised are always the interpreter's.
+ *
+ * Candidates: innermost counted loops (ir_counted_loop) entered from one
+ * preheader, left only through the header's exit edge into a block with no
+ * other predecessor, without calls or runtime helpers, and not too large.
+ * Values of the loop used after it meet in new phis at the exit.
+ *
+ * Affine values: the induction variable k; mul(k, s) with s invariant;
+ * add(x, o) with x one of those and o invariant (operands either way
+ * round). Covered checks: addo and mulo that compute an affine value,
+ * index and bound whose index is affine and length invariant, and check
+ * of an invariant flag (licm.c).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "jit/ir.h"
+#include "jit/jit_int.h"
+
+enum { MAX_LOOP_INS = 400 };
+
+typedef struct Affine {
+    int32_t scale; /* invariant multiplier, -1 for 1 */
+    int32_t off;   /* invariant addend, -1 for 0 */
+    bool ok;
+} Affine;
+
+typedef struct Loop {
+    Ir *ir;
+    int32_t h, pre;
+    IrCounted c;
+    uint8_t *in;     /* per block: in the loop */
+    Affine *aff;     /* per value */
+    int32_t *map;    /* per value: its copy */
+    int32_t *bmap;   /* per block: its copy */
+} Loop;
+
+static bool inside(const Loop *l, int32_t v) { return v >= 0 && l->ir->ins[v].block >= 0 && l->in[l->ir->ins[v].block]; }
+static bool invariant(const Loop *l, int32_t v) { return v >= 0 && !inside(l, v); }
+
+static bool is_iv(const Loop *l, int32_t v) { return v == l->c.phi; }
+
+/* The affine form of v (operands already analysed). */
+static Affine affine(const Loop *l, int32_t v)
+{
+    const IrIns *in = &l->ir->ins[v];
+    Affine no = {-1, -1, false};
+    if (is_iv(l, v))
+        return (Affine){-1, -1, true};
+    if (in->op == IR_MUL || in->op == IR_MULO) {
+        if (is_iv(l, in->a) && invariant(l, in->b))
+            return (Affine){in->b, -1, true};
+        if (is_iv(l, in->b) && invariant(l, in->a))
+            return (Affine){in->a, -1, true};
+    }
+    if (in->op == IR_ADD || in->op == IR_ADDO) {
+        int32_t x = in->a, o = in->b;
+        if (!inside(l, x) || !invariant(l, o))
+            x = in->b, o = in->a;
+        if (inside(l, x) && invariant(l, o) && l->aff[x].ok && l->aff[x].off < 0)
+            return (Affine){l->aff[x].scale, o, true};
+    }
+    return no;
+}
+
+/* Does the guard cover check v? */
+static bool covered(const Loop *l, int32_t v)
+{
+    const IrIns *in = &l->ir->ins[v];
+    switch ((IrOp)in->op) {
+    case IR_ADDO: case IR_MULO: return l->aff[v].ok;
+    case IR_INDEX: case IR_BOUND: return invariant(l, in->a) && inside(l, in->b) && l->aff[in->b].ok;
+    case IR_CHECK: return invariant(l, in->a);
+    default: return false;
+    }
+}
+
+/* New instruction at the end of block b, before its terminator. */
+static int32_t add_in(Ir *ir, int32_t b, IrOp op, IrType t, int32_t x, int32_t y)
+{
+    int32_t v = ir_add(ir, -1, op, t, x, y, -1);
+    if (!ir->oom)
+        ir_move_ins(ir, v, b);
+    return v;
+}
+
+static int32_t flag(Ir *ir, int32_t b, IrOp checked, int32_t x, int32_t y)
+{
+    int32_t f = add_in(ir, b, IR_OVF, TY_BOOL, x, y);
+    ir->ins[f].aux = (uint8_t)checked;
+    return f;
+}
+
+/* The value of affine v at k = kk, computed in the preheader; *any
+ * collects the overflow flags of the computation. */
+static int32_t at(Loop *l, int32_t v, int32_t kk, int32_t *any)
+{
+    Ir *ir = l->ir;
+    Affine a = l->aff[v];
+    int32_t x = kk;
+    if (a.scale >= 0) {
+        *any = add_in(ir, l->pre, IR_OR, TY_BOOL, *any, flag(ir, l->pre, IR_MULO, kk, a.scale));
+        x = add_in(ir, l->pre, IR_MUL, TY_INT, kk, a.scale);
+    }
+    if (a.off >= 0) {
+        *any = add_in(ir, l->pre, IR_OR, TY_BOOL, *any, flag(ir, l->pre, IR_ADDO, x, a.off));
+        x = add_in(ir, l->pre, IR_ADD, TY_INT, x, a.off);
+    }
+    return x;
+}
+
+/* The guard: non-zero when some covered check could fail. */
+static int32_t guard(Loop *l, const int32_t *checks, uint32_t n)
+{
+    Ir *ir = l->ir;
+    int32_t any = ir_const_int(ir, -1, 0);
+    ir->ins[any].type = TY_BOOL;
+    ir_move_ins(ir, any, l->pre);
+    /* the ends: the first value, and the last one the test lets through */
+    int32_t last = l->c.bound;
+    if (l->c.cc == CC_LT || l->c.cc == CC_GT) {
+        int32_t one = ir_const_int(ir, -1, 1);
+        ir_move_ins(ir, one, l->pre);
+        IrOp op = l->c.cc == CC_LT ? IR_SUBO : IR_ADDO;
+        any = add_in(ir, l->pre, IR_OR, TY_BOOL, any, flag(ir, l->pre, op, last, one));
+        last = add_in(ir, l->pre, op == IR_SUBO ? IR_SUB : IR_ADD, TY_INT, last, one);
+    }
+    int32_t ends[2] = {l->c.init, last};
+    for (uint32_t i = 0; i < n; i++) {
+        const IrIns *in = &ir->ins[checks[i]];
+        IrOp op = (IrOp)in->op;
+        if (op == IR_CHECK) {
+            any = add_in(ir, l->pre, IR_OR, TY_BOOL, any, in->a);
+            continue;
+        }
+        for (int e = 0; e < 2; e++) {
+            if (op == IR_ADDO || op == IR_MULO)
+                at(l, checks[i], ends[e], &any); /* its own flag is the last one at() adds */
+            else {
+                int32_t len = in->a, idx = at(l, in->b, ends[e], &any);
+                any = add_in(ir, l->pre, IR_OR, TY_BOOL, any, flag(ir, l->pre, IR_BOUND, len, idx));
+            }
+        }
+    }
+    return any;
+}
+
+static void remap(Ir *ir, int32_t *slot, void *ctx)
+{
+    const Loop *l = ctx;
+    if (inside(l, *slot) && l->map[*slot] >= 0)
+        *slot = l->map[*slot];
+    (void)ir;
+}
+
+/* Copies the loop; returns the copy of the header, or -1. */
+static int32_t copy_loop(Loop *l)
+{
+    Ir *ir = l->ir;
+    uint32_t nb = ir->nblocks, ni = ir->nins;
+    for (uint32_t b = 0; b < nb; b++) {
+        if (!l->in[b])
+            continue;
+        int32_t c = ir_new_block(ir, ir->blocks[b].bc_start);
+        if (c < 0)
+            return -1;
+        l->bmap[b] = c;
+    }
+    for (uint32_t b = 0; b < nb; b++) {
+        if (!l->in[b])
+            continue;
+        int32_t c = l->bmap[b];
+        for (uint32_t i = 0; i < ir->blocks[b].nins; i++) {
+            int32_t v = ir->blocks[b].ins[i];
+            IrIns src = ir->ins[v];
+            int32_t w = ir_add(ir, c, (IrOp)src.op, (IrType)src.type, src.a, src.b, src.c);
+            if (ir->oom)
+                return -1;
+            IrIns *d = &ir->ins[w];
+            d->aux = src.aux, d->nargs = src.nargs, d->k = src.k, d->nw = src.nw, d->pc = src.pc;
+            memcpy(d->w, src.w, sizeof d->w);
+            if (src.op == IR_PHI) {
+                int32_t list = ir_list_alloc(ir, ir->blocks[b].npreds);
+                if (ir->oom)
+                    return -1;
+                for (uint32_t p = 0; p < ir->blocks[b].npreds; p++)
+                    ir->lists[list + (int32_t)p] = ir->lists[ir->ins[v].list + (int32_t)p];
+                ir->ins[w].list = list;
+            }
+            l->map[v] = w;
+        }
+        IrBlock *ob = &ir->blocks[b], *cb = &ir->blocks[c];
+        cb->npreds = ob->npreds, cb->nsucc = ob->nsucc;
+        for (uint32_t p = 0; p < ob->npreds; p++)
+            cb->preds[p] = l->in[ob->preds[p]] ? l->bmap[ob->preds[p]] : ob->preds[p];
+        for (uint32_t s = 0; s < ob->nsucc; s++)
+            cb->succ[s] = l->in[ob->succ[s]] ? l->bmap[ob->succ[s]] : ob->succ[s];
+        cb->sealed = cb->filled = true;
+    }
+    for (uint32_t v = ni; v < ir->nins; v++)
+        if (ir->ins[v].block >= 0)
+            ir_for_operands(ir, (int32_t)v, remap, l);
+    return l->bmap[l->h];
+}
+
+/* Operand slots through a table: to[v] >= 0 replaces v. */
+static void forward(Ir *ir, int32_t *slot, void *ctx)
+{
+    const int32_t *to = ctx;
+    (void)ir;
+    if (to[*slot] >= 0)
+        *slot = to[*slot];
+}
+
+static bool version_loop(Ir *ir, int32_t h, uint8_t *in, Affine *aff, int32_t *map, int32_t *bmap)
+{
+    Loop l = {ir, h, -1, {0}, in, aff, map, bmap};
+    if (!ir_counted_loop(ir, h, &l.c))
+        return false;
+    uint32_t nb = ir->nblocks, count = 0;
+    for (uint32_t b = 0; b < nb; b++)
+        in[b] = ir->blocks[b].loop_head == h && !ir->blocks[b].dead;
+    /* innermost, one entry, one exit */
+    const IrBlock *hb = &ir->blocks[h];
+    for (uint32_t p = 0; p < hb->npreds; p++)
+        if (!in[hb->preds[p]])
+            l.pre = hb->preds[p];
+    const IrBlock *xb = &ir->blocks[l.c.exit];
+    if (l.pre < 0 || ir->blocks[l.pre].nsucc != 1 || in[l.c.exit] || xb->npreds != 1 ||
+        (xb->nins && ir->ins[xb->ins[0]].op == IR_PHI) || inside(&l, l.c.init) || inside(&l, l.c.bound))
+        return false;
+    for (uint32_t b = 0; b < nb; b++) {
+        if (!in[b])
+            continue;
+        const IrBlock *bl = &ir->blocks[b];
+        if (bl->loop_head != h)
+            return false;
+        for (uint32_t s = 0; s < bl->nsucc; s++)
+            if (!in[bl->succ[s]] && !((int32_t)b == h && bl->succ[s] == l.c.exit))
+                return false;
+        for (uint32_t i = 0; i < bl->nins; i++) {
+            int32_t v = bl->ins[i];
+            const IrIns *x = &ir->ins[v];
+            if (x->op == IR_CALL || x->op == IR_CALLRT ||
+                (ir->extra && (uint32_t)v < ir->capextra && (ir->extra[v].native || ir->extra[v].callee)))
+                return false;
+        }
+        count += bl->nins;
+    }
+    if (count > MAX_LOOP_INS)
+        return false;
+    for (uint32_t b = 0; b < nb; b++) /* a nested header inside: not innermost */
+        if (in[b] && (int32_t)b != h && ir->blocks[b].loop_head == (int32_t)b)
+            return false;
+
+    /* affine values and covered checks, in block order (defs before uses:
+     * the body is straight-line or branches forward) */
+    int32_t *checks = malloc((count + 1) * sizeof *checks);
+    uint32_t nchecks = 0;
+    if (!checks)
+        return false;
+    int32_t *order = malloc((nb + 1) * sizeof *order);
+    if (!order) {
+        free(checks);
+        return false;
+    }
+    uint32_t norder = ir_rpo(ir, order);
+    for (uint32_t k = 0; k < norder; k++) {
+        if (!in[order[k]])
+            continue;
+        const IrBlock *bl = &ir->blocks[order[k]];
+        for (uint32_t i = 0; i < bl->nins; i++) {
+            int32_t v = bl->ins[i];
+            aff[v] = affine(&l, v);
+            if (covered(&l, v))
+                checks[nchecks++] = v;
+        }
+    }
+    free(order);
+    bool done = false;
+    if (nchecks > 0) {
+        int32_t g = guard(&l, checks, nchecks);
+        int32_t h2 = ir->oom ? -1 : copy_loop(&l);
+        int32_t *to = h2 >= 0 && !ir->oom ? malloc((2 * (size_t)ir->nins + 1) * sizeof *to) : NULL;
+        if (to) {
+            uint32_t nbefore = ir->nins;
+            for (uint32_t v = 0; v < 2 * nbefore + 1; v++)
+                to[v] = -1;
+            /* the copy drops the covered checks */
+            for (uint32_t i = 0; i < nchecks; i++) {
+                int32_t c = map[checks[i]];
+                IrIns *x = &ir->ins[c];
+                if (x->op == IR_ADDO || x->op == IR_MULO) {
+                    x->op = x->op == IR_ADDO ? IR_ADD : IR_MUL;
+                    x->nw = 0;
+                } else {
+                    if (x->op == IR_INDEX) /* its value is the index itself */
+                        to[c] = x->b;
+                    ir_remove_ins(ir, c);
+                }
+            }
+            for (uint32_t b = nb; b < ir->nblocks; b++)
+                for (uint32_t j = 0; j < ir->blocks[b].nins; j++)
+                    ir_for_operands(ir, ir->blocks[b].ins[j], forward, to);
+            /* enter the copy when the guard is zero */
+            IrBlock *pb = &ir->blocks[l.pre];
+            int32_t jmp = pb->ins[pb->nins - 1];
+            ir->ins[jmp].op = IR_BR;
+            ir->ins[jmp].a = g;
+            pb->succ[0] = h, pb->succ[1] = h2, pb->nsucc = 2;
+            /* the exit joins both copies: loop values used after it meet in
+             * phis, which every use outside both copies takes instead */
+            IrBlock *x = &ir->blocks[l.c.exit];
+            x->preds[x->npreds++] = h2;
+            uint32_t first_phi = ir->nins;
+            for (uint32_t b = 0; b < nb; b++) {
+                if (!in[b])
+                    continue;
+                for (uint32_t i = 0; i < ir->blocks[b].nins; i++) {
+                    int32_t v = ir->blocks[b].ins[i];
+                    IrType t = (IrType)ir->ins[v].type;
+                    if (!ir_opinfo[ir->ins[v].op].has_result || t == TY_VOID || t == TY_NONE)
+                        continue;
+                    int32_t phi = ir_add(ir, l.c.exit, IR_PHI, t, -1, -1, -1);
+                    int32_t list = ir_list_alloc(ir, 2);
+                    if (ir->oom || (uint32_t)phi >= 2 * nbefore + 1)
+                        break;
+                    int32_t copy = to[map[v]] >= 0 ? to[map[v]] : map[v]; /* a dropped index */
+                    ir->lists[list] = v, ir->lists[list + 1] = copy;
+                    ir->ins[phi].list = list;
+                    to[v] = phi;
+                }
+            }
+            for (uint32_t b = 0; b < nb && !ir->oom; b++) {
+                if (in[b])
+                    continue;
+                for (uint32_t j = 0; j < ir->blocks[b].nins; j++) {
+                    int32_t v = ir->blocks[b].ins[j];
+                    if ((uint32_t)v < first_phi)
+                        ir_for_operands(ir, v, forward, to);
+                }
+            }
+            free(to);
+            done = !ir->oom;
+        }
+    }
+    free(checks);
+    return done;
+}
+
+void ir_version(Ir *ir)
+{
+    ir_dominators(ir);
+    ir_loops(ir);
+    uint32_t nb = ir->nblocks, n = ir->nins;
+    /* the copy can at most double the function; arrays sized for that */
+    uint8_t *in = calloc(2 * nb + 2, 1); /* copies add blocks */
+    Affine *aff = calloc(n + 1, sizeof *aff);
+    int32_t *map = malloc((n + 1) * sizeof *map), *bmap = malloc((nb + 1) * sizeof *bmap);
+    int32_t *heads = malloc((nb + 1) * sizeof *heads);
+    uint32_t nheads = 0;
+    if (!in || !aff || !map || !bmap || !heads) {
+        ir->oom = true;
+        goto out;
+    }
+    for (uint32_t b = 0; b < nb; b++)
+        if (ir->blocks[b].loop_head == (int32_t)b && !ir->blocks[b].dead)
+            heads[nheads++] = (int32_t)b;
+    for (uint32_t i = 0; i < nheads && !ir->oom; i++) {
+        for (uint32_t v = 0; v < n; v++)
+            map[v] = -1;
+        for (uint32_t b = 0; b < nb; b++)
+            bmap[b] = -1;
+        /* values and blocks made by an earlier versioning are past n and nb:
+         * the loops they belong to are never candidates again */
+        version_loop(ir, heads[i], in, aff, map, bmap);
+    }
+out:
+    free(in), free(aff), free(map), free(bmap), free(heads);
+}
