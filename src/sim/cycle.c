@@ -9,7 +9,7 @@
 
 const CyParams cy_params = {
     /*               ALU BR LD ST MUL DIV FPU FDIV JMP CSR PLS PMAC */
-    .issue  = {      1,  1, 1, 1, 1,  1,  1,  1,   1,  1,  1,  1 },
+    .issue  = {      1,  1, 1, 1, 1,  1,  1,  1,   1,  1,  3,  1 },
     .result = {      1,  1, 2, 1, 2,  33, 3,  14,  1,  1,  2,  1 },
     .mispredict = 3,
     .taken_branch = 0,  /* was 1 before the calibration (docs/p4sim.md) */

@@ -105,7 +105,9 @@ void pie_pack(const RvInsn *in, RvRev rev, SimOp *o)
         o->csr = in->count;
     else
         o->csr = (uint16_t)(in->qu | in->qv << 3 | in->qx << 6 | in->qy << 9 | in->qz << 12);
-    o->cls = (fl & LS) ? CY_PIE_LDST : op >= RV_ESP_LP_SETUP ? CY_CSR : CY_PIE_MAC;
+    /* anything that moves 128 bits through memory (fused MAC+loads too)
+     * is a load/store: docs/pie-semantics.md, "PIE calibration" */
+    o->cls = (fl & (LS | WQM)) ? CY_PIE_LDST : op >= RV_ESP_LP_SETUP ? CY_CSR : CY_PIE_MAC;
     o->issue = cy_params.issue[o->cls];
     /* a post-incremented pointer is an adder's result, ready for the next
      * instruction; values read out of PIE take the unit's latency */
