@@ -24,10 +24,11 @@ static const char *const cause_names[12] = {
     "", "", "", "environment call from M-mode",
 };
 
-const char *const p4sim_mix_names[8] = {"alu", "branch", "jump", "load", "store", "mul/div", "fpu", "system"};
+const char *const p4sim_mix_names[P4SIM_NMIX] = {"alu",  "branch", "jump",   "load",    "store",
+                                                 "mul/div", "fpu", "system", "pie-mem", "pie"};
 static const uint8_t mix_of_class[CY__COUNT] = {
     [CY_ALU] = 0, [CY_BRANCH] = 1, [CY_JUMP] = 2, [CY_LOAD] = 3, [CY_STORE] = 4, [CY_MUL] = 5, [CY_DIV] = 5,
-    [CY_FPU] = 6, [CY_FDIV] = 6, [CY_CSR] = 7, [CY_PIE_LDST] = 7, [CY_PIE_MAC] = 7,
+    [CY_FPU] = 6, [CY_FDIV] = 6, [CY_CSR] = 7, [CY_PIE_LDST] = 8, [CY_PIE_MAC] = 9,
 };
 
 /* Run-loop handlers. Most stand for one rv32 op of the same name; a few
@@ -534,7 +535,7 @@ void p4sim_print_stats(const P4Sim *s, FILE *f)
     fprintf(f, "time at 360 MHz       %.3f us\n", (double)st->cycles / 360.0);
     fprintf(f, "time at 400 MHz       %.3f us\n", (double)st->cycles / 400.0);
     fprintf(f, "instruction mix:\n");
-    for (int i = 0; i < 8; i++)
+    for (int i = 0; i < P4SIM_NMIX; i++)
         fprintf(f, "  %-8s %12llu  %5.1f%%\n", p4sim_mix_names[i], (unsigned long long)st->mix[i],
                 st->instret ? 100.0 * (double)st->mix[i] / (double)st->instret : 0.0);
 }

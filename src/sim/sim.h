@@ -48,10 +48,12 @@ typedef enum P4SimStatus {
     P4SIM_ERROR,    /* nothing loaded */
 } P4SimStatus;
 
+enum { P4SIM_NMIX = 10 }; /* instruction-mix classes, see p4sim_mix_names */
+
 typedef struct P4SimStats {
     uint64_t instret;       /* retired instructions */
     uint64_t cycles;        /* modelled cycles */
-    uint64_t mix[8];        /* per class, see p4sim_mix_names */
+    uint64_t mix[P4SIM_NMIX]; /* per class, see p4sim_mix_names */
 } P4SimStats;
 
 void p4sim_config_default(P4SimConfig *cfg);
@@ -70,7 +72,7 @@ P4SimStatus p4sim_run(P4Sim *s, uint64_t max_insns);
 int p4sim_exit_code(const P4Sim *s);
 const P4SimStats *p4sim_stats(const P4Sim *s);
 void p4sim_print_stats(const P4Sim *s, FILE *f);
-extern const char *const p4sim_mix_names[8];
+extern const char *const p4sim_mix_names[P4SIM_NMIX];
 
 /* Register and memory access for tests and embedders. */
 uint32_t p4sim_get_x(const P4Sim *s, int r);
