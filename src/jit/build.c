@@ -665,7 +665,11 @@ static bool do_call(Builder *b, int nargs, bool method)
     else if (s->obj.type == T_TYPE && AS(TypeObj, s->obj)->ctor &&
              (strcmp(AS(TypeObj, s->obj)->name, "int") == 0 || strcmp(AS(TypeObj, s->obj)->name, "float") == 0))
         r = call_native(b, AS(TypeObj, s->obj)->ctor, args, nargs);
-    else if (s->obj.type == T_FUNCTION)
+    else if (s->obj.type == T_TYPE && strcmp(AS(TypeObj, s->obj)->name, "bytearray") == 0 && nargs == 1 &&
+             !IS_STATIC(args[0]) && is_intlike(ty(b, args[0]))) {
+        r = emit(b, IR_NEWBYTES, TY_PTR, args[0], -1, -1);
+        b->ir->ins[r].aux = 'Y';
+    } else if (s->obj.type == T_FUNCTION)
         r = call_function(b, AS(Function, s->obj), args, nargs);
     else
         return refuse(b, "call of %s is not compiled", type_name(s->obj));

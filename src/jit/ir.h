@@ -85,6 +85,7 @@ typedef enum IrType {
     X(CHECK,   0, 1, IR_FAILS)           /* fails when a != 0; pc and witnesses of the op it checks */ \
     X(ALOAD,   1, 2, 0)                  /* a=data b=index; aux: typecode */             \
     X(ASTORE,  0, 3, IR_SIDE|IR_FAILS)   /* a=data b=index c=value; fails out of element range */ \
+    X(NEWBYTES,1, 1, IR_SIDE|IR_FAILS)   /* bytearray(a): a call into the runtime (jit.c) */ \
     /* calls and control */                                                             \
     X(CALL,    1, 0, IR_SIDE|IR_FAILS)   /* k: callee; args in the call list */          \
     X(JMP,     0, 0, IR_TERM)                                                           \

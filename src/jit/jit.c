@@ -224,6 +224,24 @@ static JitSpec *resolve(JitState *js, Function *callee, const JitType *args, uin
 
 static char *concat_dump(const Ir *ir, const char *asmtext);
 
+/* Arrays compiled code allocates stay rooted until it returns (jit_rt_bytearray):
+ * an allocation in a loop could pile them up, so such a function stays
+ * interpreted. */
+static bool allocates_in_loop(const Ir *ir, IrRefusal *why, const Code *code)
+{
+    for (uint32_t b = 0; b < ir->nblocks; b++) {
+        const IrBlock *bl = &ir->blocks[b];
+        for (uint32_t i = 0; !bl->dead && bl->loop_depth > 0 && i < bl->nins; i++)
+            if (ir->ins[bl->ins[i]].op == IR_NEWBYTES) {
+                snprintf(why->why, sizeof why->why, "bytearray() inside a loop is not compiled");
+                why->line = bc_line_for_pc(code->src->linetab, code->src->linetab_len,
+                                           (int32_t)code->src->firstline, ir->ins[bl->ins[i]].pc);
+                return true;
+            }
+    }
+    return false;
+}
+
 static void compile(JitState *js, JitSpec *spec)
 {
     uint64_t t0 = port_cycles();
@@ -257,7 +275,7 @@ static void compile(JitState *js, JitSpec *spec)
         ir_dce(&ir);
         ir_dominators(&ir);
         ir_loops(&ir); /* loop depths for the register allocator's spill weights */
-        ok = !maybe_unbound(&ir, &spec->why, spec->fn->code);
+        ok = !maybe_unbound(&ir, &spec->why, spec->fn->code) && !allocates_in_loop(&ir, &spec->why, spec->fn->code);
     }
     if (ok) {
         char *asmtext = NULL;
@@ -346,7 +364,9 @@ bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok
     rt_state = js;
     jit_rt_depth = (int32_t)(vm->cfg.max_frames - vm->nframes - 1);
     int (*entry)(const uint32_t *, uint32_t *) = (int (*)(const uint32_t *, uint32_t *))(void *)(js->code + spec->entry);
+    Value *sp = vm->sp; /* arrays the code allocates stay rooted above it until it returns */
     int st = entry(argv, &result);
+    vm->sp = sp;
     rt_state = saved;
     jit_rt_depth = saved_depth;
     if (st != 0) {
@@ -422,6 +442,24 @@ int32_t jit_rt_fail(uint32_t x, uint32_t y, uint32_t z, uint32_t site)
     if (vm->exc.type == T_EXCEPTION)
         exc_add_traceback(vm, AS(Exception, vm->exc), s->code, s->pc);
     return 1;
+}
+
+/* bytearray(n) from compiled code: the new array, kept alive on the value
+ * stack until the outermost compiled call returns (jit_call), as compiled
+ * code holds it where the collector does not look. 0 when it raised (the
+ * code then unwinds, like a failed call). */
+uint32_t jit_rt_bytearray(int32_t n)
+{
+    VM *vm = rt_state->vm;
+    Value arg = v_int(n), out;
+    if (vm->sp >= vm->stack_end) {
+        vm_raise(vm, EXC_MemoryError, "JIT: too many arrays allocated by one compiled call");
+        return 0;
+    }
+    if (!bi_bytearray.fn(vm, &arg, 1, NULL, &out))
+        return 0;
+    *vm->sp++ = out;
+    return (uint32_t)(uintptr_t)out.u.obj;
 }
 
 int32_t jit_rt_unwind(uint32_t site)

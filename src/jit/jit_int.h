@@ -101,6 +101,7 @@ bool jit_emit_rv32(JitState *js, JitSpec *spec, Ir *ir, char **dump);
 /* Runtime entry points called from generated code. */
 int32_t jit_rt_fail(uint32_t x, uint32_t y, uint32_t z, uint32_t site);
 int32_t jit_rt_unwind(uint32_t site);
+uint32_t jit_rt_bytearray(int32_t n);
 extern int32_t jit_rt_depth;
 
 #endif

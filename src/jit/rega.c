@@ -137,7 +137,7 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
         for (uint32_t i = 0; i < b->nins; i++) {
             IrIns *x = &ir->ins[b->ins[i]];
             r->pos[b->ins[i]] = x->op == IR_PHI ? bstart[order[k]] : pos;
-            if (x->op == IR_CALL || (x->op == IR_CALLRT && x->aux != H__COUNT))
+            if (x->op == IR_CALL || x->op == IR_NEWBYTES || (x->op == IR_CALLRT && x->aux != H__COUNT))
                 calls[ncalls++] = pos;
             pos += 2;
         }

@@ -745,6 +745,16 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
             fdone(e, v, rd);
         }
         break;
+    case IR_NEWBYTES: { /* a runtime call; 0 back: it raised, unwind as a failed call does */
+        Move m = {{LOC_REG, 0, A0, 0}, loc_of(e, in->a), false};
+        parallel_move(e, &m, 1);
+        rv_asm_call(&e->a, (uint32_t)(uintptr_t)jit_rt_bytearray);
+        rv_asm_branch(&e->a, RV_BEQ, A0, ZERO, e->fail_label[v] + 1);
+        rd = xdef(e, v);
+        ins(e, RV_ADDI, rd, A0, 0, 0);
+        xdone(e, v, rd);
+        break;
+    }
     case IR_ALEN: case IR_ADATA:
         rd = xdef(e, v);
         ins(e, RV_LW, rd, xuse(e, in->a, T0), 0, in->op == IR_ALEN ? ARRAY_LEN_OFF : ARRAY_DATA_OFF);
@@ -968,7 +978,7 @@ static void fail_stubs(Emit *e)
         rv_asm_li(&e->a, A3, (int32_t)e->site_of[v]);
         rv_asm_call(&e->a, (uint32_t)(uintptr_t)jit_rt_fail);
         rv_asm_jump(&e->a, ZERO, e->err_label);
-        if (in->op == IR_CALL) {
+        if (in->op == IR_CALL || in->op == IR_NEWBYTES) {
             rv_asm_bind(&e->a, e->fail_label[v] + 1);
             rv_asm_li(&e->a, A0, (int32_t)e->site_of[v]);
             rv_asm_call(&e->a, (uint32_t)(uintptr_t)jit_rt_unwind);
@@ -1054,7 +1064,7 @@ static void collect_sites(Emit *e)
         s.native = e->ir->extra && v < e->ir->capextra ? e->ir->extra[v].native : NULL;
         e->site_of[v] = jit_add_site(e->js, &s);
         e->fail_label[v] = rv_asm_new_label(&e->a);
-        if (in->op == IR_CALL)
+        if (in->op == IR_CALL || in->op == IR_NEWBYTES)
             rv_asm_new_label(&e->a); /* fail_label + 1: the unwind stub */
     }
 }
