@@ -56,6 +56,7 @@ KNOWN_BUGS = {
 }
 
 TIMEOUT = 120
+JIT_OPTS = ["-X", "jit=eager"]   # the JIT run's options (--jit-opts)
 COST_CAP = 4000          # estimated statements per call of a generated function
 COST_CAP_REC = 8         # callees of a recursive function must be this cheap
 
@@ -101,6 +102,7 @@ class Ctx:
         self.loop_depth = 0
         self.in_loop_body = 0
         self.mult = 1            # product of the enclosing loops' trip counts (an estimate)
+        self.loopvars = []       # (loop counter, the array whose len() bounds it, or None)
 
     def vars(self, t=None):
         out = []
@@ -165,6 +167,14 @@ class Gen:
         r = self.r
         x = r.random()
         ints = c.vars("int")
+        own = [i for i, arr in c.loopvars if arr == a]
+        if own and x < 0.5:
+            # the loop counter over range(len(a)): bounds checks the JIT may remove
+            i = r.choice(own)
+            return r.choice([i, i, "-%s - 1" % i, "%s - 1" % i, "len(%s) - 1 - %s" % (a, i), "%s + 1" % i])
+        if c.loopvars and x < 0.6:
+            i = r.choice(c.loopvars)[0]
+            return r.choice(["%s %% len(%s)" % (i, a), i, "-%s" % i])
         if x < 0.45:
             return "(%s) %% len(%s)" % (self.int_expr(c, 1), a)
         if x < 0.6:
@@ -201,6 +211,10 @@ class Gen:
                 k = str(r.choice([0, 1, 5, 31, 32, 40]))
             return "(%s %s %s)" % (self.int_expr(c, d - 1), op, k)
         if x < 0.6:
+            if c.loopvars and self.p(0.4):
+                i = r.choice(c.loopvars)[0]
+                return "(%s %s %s)" % (i, r.choice(["*", "+", "-"]), r.choice(
+                    ["99999999", "2147483000", "(-2147483000)", "300000000", "46341", "2"]))
             return "%s(%s)" % (r.choice(["-", "~", "+"]), self.int_expr(c, d - 1))
         arrs = c.arrays(lambda tc: tc in INT_TCS or tc == "Y")
         if x < 0.7 and arrs:
@@ -217,6 +231,9 @@ class Gen:
         if x < 0.86:
             f = self.float_expr(c, d - 1)
             return r.choice(["int(%s)", "math.floor(%s)", "math.ceil(%s)"]) % f
+        if x < 0.87 and c.vars("bool"):
+            b = r.choice(c.vars("bool"))
+            return r.choice(["int(%s)", "(%s + 0)", "(%%s * %s)" % self.int_leaf(c), "(-%s)"]) % b
         if x < 0.89:
             return "int(%s)" % self.cond(c, d - 1)
         if x < 0.92:
@@ -303,10 +320,29 @@ class Gen:
             return call
         return self.float_leaf(c)
 
+    def bool_expr(self, c, d=1):
+        """A value that is always a bool: comparisons, not, and/or of bools, bool variables."""
+        r = self.r
+        ops = ["<", "<=", "==", "!=", ">", ">="]
+        x = r.random()
+        bvars = c.vars("bool")
+        if bvars and x < 0.3:
+            return r.choice(bvars)
+        if x < 0.6 or d <= 0:
+            return "(%s %s %s)" % (self.int_expr(c, 1), r.choice(ops), self.int_expr(c, 1))
+        if x < 0.7:
+            return "(%s %s %s)" % (self.float_expr(c, 1), r.choice(ops), self.float_expr(c, 1))
+        if x < 0.8:
+            return "(not %s)" % self.bool_expr(c, d - 1)
+        return "(%s %s %s)" % (self.bool_expr(c, d - 1), r.choice(["and", "or", "&", "|", "^", "=="]),
+                               self.bool_expr(c, d - 1))
+
     def cond(self, c, d=2):
         r = self.r
         x = r.random()
         ops = ["<", "<=", "==", "!=", ">", ">="]
+        if c.vars("bool") and self.p(0.15):
+            return self.bool_expr(c, d)
         if x < 0.4:
             return "(%s %s %s)" % (self.int_expr(c, d - 1), r.choice(ops), self.int_expr(c, d - 1))
         if x < 0.6:
@@ -377,6 +413,15 @@ class Gen:
         ivars = [v for v in c.vars("int") if v not in c.readonly]
         fvars = [v for v in c.vars("float") if v not in c.readonly]
         nest_ok = c.loop_depth < 3 and budget > 1
+        bvars = [v for v in c.vars("bool") if v not in c.readonly]
+        if x < 0.03:
+            n = self.fresh("b")
+            self.emit(out, ind, "%s = %s" % (n, self.bool_expr(c)))
+            c.define(n, "bool")
+            return 1
+        if x < 0.04 and bvars:
+            self.emit(out, ind, "%s = %s" % (r.choice(bvars), self.bool_expr(c)))
+            return 1
         if x < 0.14:
             n = self.fresh("v")
             if self.p(0.6):
@@ -535,6 +580,7 @@ class Gen:
         bound = 24 if c.loop_depth == 0 else 10 if c.loop_depth == 1 else 5
         arrs = c.arrays(lambda tc: tc != "I")
         x = r.random()
+        over = None
         c.scopes.append({})
         if x < 0.2 and arrs:
             a = r.choice(arrs)
@@ -545,12 +591,20 @@ class Gen:
             if x < 0.35:
                 rng = "range(%d)" % r.randint(0, bound)
             elif x < 0.5 and arrs:
-                rng = "range(len(%s))" % r.choice(arrs)
+                over = r.choice(arrs)
+                rng = "range(len(%s))" % over
             elif x < 0.65:
                 rng = "range((%s) & %d)" % (self.int_expr(c, 1), bound if bound in (24,) else 7)
             elif x < 0.8:
                 lo = r.randint(-10, 10)
                 rng = "range(%d, %d, %d)" % (lo, lo + r.randint(-20, 30), r.choice([1, 2, 3, 5, -1, -2, -3, 7]))
+            elif x < 0.85:
+                # counters next to the int32 limits: the increment must not wrap
+                rng = r.choice(["range(2147483640, 2147483647)", "range(2147483600, 2147483647, 9)",
+                                "range(2147483647, 2147483630, -4)", "range(-2147483648, -2147483644)",
+                                "range(-2147483640, -2147483648, -3)", "range(2147483645, %s)" % "2147483647",
+                                "range(%d, 2147483647, 1073741823)" % r.randint(-5, 5),
+                                "range(0, -2147483648, -1073741824)"])
             elif x < 0.93:
                 lo = "(%s) %% 16" % self.int_expr(c, 1)
                 step = r.choice(["2", "3", "-1", "-4", "(%s) %% 5 + 1" % self.int_expr(c, 0)])
@@ -565,10 +619,14 @@ class Gen:
             self.emit(out, ind, "for %s in %s:" % (i, rng))
             c.define(i, "int")
         c.readonly.add(i)
+        c.loopvars.append((i, over))
         trips = int(re.search(r"\d+", rng).group()) if x >= 0.2 and x < 0.35 else bound
         if x < 0.2 and arrs:
             trips = 9
+        if x >= 0.8 and x < 0.85:
+            trips = 10
         used = self.loop_body(c, out, ind + 1, budget - 1, max(trips, 1))
+        c.loopvars.pop()
         c.scopes.pop()
         if self.p(0.08):
             self.emit(out, ind, "else:")
@@ -766,7 +824,11 @@ class Gen:
                 used_arrs = []
                 for k, (_, t) in enumerate(f.params):
                     if t.startswith("arr:"):
-                        a = r.choice(arrays[t[4:]])
+                        tc = t[4:]
+                        if call_no == 2 and tc in "bBhHi" and self.p(0.3):
+                            alt = [x for x in "bBhHi" if x in arrays and x != tc]
+                            tc = r.choice(alt) if alt else tc    # another specialisation
+                        a = r.choice(arrays[tc])
                         args.append(a)
                         if a not in used_arrs:
                             used_arrs.append(a)
@@ -814,9 +876,10 @@ def run_p4jit(p4jit, firmware, path, mode):
     cmd = [p4jit, "run", "--on", "p4sim"]
     if firmware:
         cmd += ["--firmware", firmware]
-    cmd += ["-X", "jit=" + mode]
-    if mode != "off":
-        cmd.append("--jit-report")
+    if mode == "off":
+        cmd += ["-X", "jit=off"]
+    else:
+        cmd += JIT_OPTS + ["--jit-report"]
     cmd.append(path)
     try:
         p = subprocess.run(cmd, capture_output=True, timeout=TIMEOUT)
@@ -1073,7 +1136,7 @@ def cmd_run(args):
     lines_out = 0
     with tempfile.TemporaryDirectory() as tmp:
         def one(seed):
-            g = Gen(seed, args.funcs)
+            g = Gen(seed, args.funcs, set() if args.allow_known_bugs else None)
             src = g.program()
             path = os.path.join(tmp, "gen%d.py" % seed)
             with open(path, "w") as fh:
@@ -1120,7 +1183,8 @@ def cmd_run(args):
           % (n, nfuncs, lines_out, dt, n * 60 / dt, nfuncs * 60 / dt))
     print("compiled: %d of %d generated functions (%.1f%%), %d of %d specialisations (%.1f%%)"
           % (tot_fc, tot_f, 100 * frac, tot_sc, tot_s, 100 * tot_sc / max(tot_s, 1)))
-    print("known bugs avoided: %s" % (", ".join(sorted(KNOWN_BUGS)) or "none"))
+    print("known bugs avoided: %s" % ("none (--allow-known-bugs)" if args.allow_known_bugs
+                                       else ", ".join(sorted(KNOWN_BUGS)) or "none"))
     ok = True
     if fails:
         print("FAIL: %d mismatching seeds: %s" % (len(fails), " ".join(map(str, fails))))
@@ -1142,11 +1206,15 @@ def main():
         s = sub.add_parser(name)
         s.add_argument("--p4jit", required=True)
         s.add_argument("--firmware")
+        s.add_argument("--jit-opts", help="options of the JIT run (default: -X jit=eager), "
+                       "e.g. '-X jit=auto -X jit-specs=1 -X jit-code=8K'")
         if name == "run":
             s.add_argument("--seeds", default="0:10")
             s.add_argument("--funcs", type=int)
             s.add_argument("--min-compiled", type=float, default=0.0)
             s.add_argument("--minimise", action="store_true")
+            s.add_argument("--allow-known-bugs", action="store_true",
+                           help="generate the KNOWN_BUGS constructs too (to check a fix)")
             s.add_argument("--out", default=".")
             s.add_argument("--max-failures", type=int, default=0)
             s.add_argument("-v", "--verbose", action="store_true")
@@ -1155,6 +1223,8 @@ def main():
             s.add_argument("file")
             s.add_argument("-o")
     args = ap.parse_args()
+    if getattr(args, "jit_opts", None):
+        JIT_OPTS[:] = args.jit_opts.split()
     if args.cmd == "gen":
         src = generate(args.seed, args.funcs)
         if args.o:
