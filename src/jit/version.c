@@ -74,12 +74,83 @@ static Affine affine(const Loop *l, int32_t v)
     return no;
 }
 
+/* A small range for v from the values it is made of (array elements of a
+ * narrow typecode, constants, their sums and products): enough to bound
+ * what an accumulator adds per iteration. */
+static bool small_range(const Ir *ir, int32_t v, int depth, int64_t *lo, int64_t *hi)
+{
+    const IrIns *in = &ir->ins[v];
+    int64_t a0, a1, b0, b1;
+    if (depth > 4)
+        return false;
+    switch ((IrOp)in->op) {
+    case IR_CONST:
+        if (in->type == TY_FLOAT)
+            return false;
+        *lo = *hi = in->k.i;
+        return true;
+    case IR_ALOAD:
+        switch (in->aux) {
+        case 'b': *lo = -128, *hi = 127; return true;
+        case 'B': case 'Y': *lo = 0, *hi = 255; return true;
+        case 'h': *lo = -32768, *hi = 32767; return true;
+        case 'H': *lo = 0, *hi = 65535; return true;
+        default: return false;
+        }
+    case IR_ADD: case IR_ADDO: case IR_SUB: case IR_SUBO: case IR_MUL: case IR_MULO:
+        if (!small_range(ir, in->a, depth + 1, &a0, &a1) || !small_range(ir, in->b, depth + 1, &b0, &b1))
+            return false;
+        if (in->op == IR_ADD || in->op == IR_ADDO)
+            *lo = a0 + b0, *hi = a1 + b1;
+        else if (in->op == IR_SUB || in->op == IR_SUBO)
+            *lo = a0 - b1, *hi = a1 - b0;
+        else {
+            int64_t p[4] = {a0 * b0, a0 * b1, a1 * b0, a1 * b1};
+            *lo = *hi = p[0];
+            for (int i = 1; i < 4; i++)
+                *lo = p[i] < *lo ? p[i] : *lo, *hi = p[i] > *hi ? p[i] : *hi;
+        }
+        return *lo >= INT32_MIN && *hi <= INT32_MAX && *lo >= -(1 << 24) && *hi <= (1 << 24);
+    default:
+        return false;
+    }
+}
+
+/* An accumulator: v = addo(p, d) with p a phi of the header whose value
+ * around the loop is v, and d of small range (*lo, *hi); the loop counts
+ * up by one (so it runs at most bound - init times). */
+static bool accumulator(const Loop *l, int32_t v, int32_t *phi, int64_t *lo, int64_t *hi)
+{
+    const Ir *ir = l->ir;
+    const IrIns *in = &ir->ins[v];
+    if (in->op != IR_ADDO || l->c.step != 1 || (l->c.cc != CC_LT && l->c.cc != CC_LE))
+        return false;
+    for (int swap = 0; swap < 2; swap++) {
+        int32_t p = swap ? in->b : in->a, d = swap ? in->a : in->b;
+        const IrIns *pi = &ir->ins[p];
+        if (pi->op != IR_PHI || pi->block != l->h)
+            continue;
+        const IrBlock *hb = &ir->blocks[l->h];
+        bool carried = false;
+        for (uint32_t i = 0; i < hb->npreds; i++)
+            carried |= hb->preds[i] == l->c.latch && ir->lists[pi->list + (int32_t)i] == v;
+        if (carried && small_range(ir, d, 0, lo, hi)) {
+            *phi = p;
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Does the guard cover check v? */
 static bool covered(const Loop *l, int32_t v)
 {
     const IrIns *in = &l->ir->ins[v];
+    int32_t phi;
+    int64_t lo, hi;
     switch ((IrOp)in->op) {
-    case IR_ADDO: case IR_MULO: return l->aff[v].ok;
+    case IR_ADDO: return l->aff[v].ok || accumulator(l, v, &phi, &lo, &hi);
+    case IR_MULO: return l->aff[v].ok;
     case IR_INDEX: case IR_BOUND: return invariant(l, in->a) && inside(l, in->b) && l->aff[in->b].ok;
     case IR_CHECK: return invariant(l, in->a);
     default: return false;
@@ -136,12 +207,40 @@ static int32_t guard(Loop *l, const int32_t *checks, uint32_t n)
         any = add_in(ir, l->pre, IR_OR, TY_BOOL, any, flag(ir, l->pre, op, last, one));
         last = add_in(ir, l->pre, op == IR_SUBO ? IR_SUB : IR_ADD, TY_INT, last, one);
     }
-    int32_t ends[2] = {l->c.init, last};
+    int32_t ends[2] = {l->c.init, last}, trips = -1;
     for (uint32_t i = 0; i < n; i++) {
         const IrIns *in = &ir->ins[checks[i]];
         IrOp op = (IrOp)in->op;
         if (op == IR_CHECK) {
             any = add_in(ir, l->pre, IR_OR, TY_BOOL, any, in->a);
+            continue;
+        }
+        int32_t phi;
+        int64_t lo, hi;
+        if (op == IR_ADDO && !l->aff[checks[i]].ok && accumulator(l, checks[i], &phi, &lo, &hi)) {
+            /* after j <= trips iterations the sum is within init + trips *
+             * [min(lo, 0), max(hi, 0)]: both ends must fit */
+            if (trips < 0) {
+                int32_t one = ir_const_int(ir, -1, 1);
+                ir_move_ins(ir, one, l->pre);
+                any = add_in(ir, l->pre, IR_OR, TY_BOOL, any, flag(ir, l->pre, IR_SUBO, last, l->c.init));
+                trips = add_in(ir, l->pre, IR_SUB, TY_INT, last, l->c.init);
+                any = add_in(ir, l->pre, IR_OR, TY_BOOL, any, flag(ir, l->pre, IR_ADDO, trips, one));
+                trips = add_in(ir, l->pre, IR_ADD, TY_INT, trips, one);
+            }
+            int32_t init = -1;
+            const IrBlock *hb = &ir->blocks[l->h];
+            for (uint32_t p = 0; p < hb->npreds; p++)
+                if (hb->preds[p] == l->pre)
+                    init = ir->lists[ir->ins[phi].list + (int32_t)p];
+            int64_t ends2[2] = {lo < 0 ? lo : 0, hi > 0 ? hi : 0};
+            for (int e = 0; e < 2; e++) {
+                int32_t k = ir_const_int(ir, -1, (int32_t)ends2[e]);
+                ir_move_ins(ir, k, l->pre);
+                any = add_in(ir, l->pre, IR_OR, TY_BOOL, any, flag(ir, l->pre, IR_MULO, trips, k));
+                int32_t most = add_in(ir, l->pre, IR_MUL, TY_INT, trips, k);
+                any = add_in(ir, l->pre, IR_OR, TY_BOOL, any, flag(ir, l->pre, IR_ADDO, init, most));
+            }
             continue;
         }
         for (int e = 0; e < 2; e++) {

@@ -51,6 +51,15 @@ def twice(x, y):
     return p + q
 
 
+def dot16(a, b, n, acc):
+    # the versioned loop's guard bounds the accumulator: n * 32767 * 32767
+    # overflows from n = 3 on, and the checked copy then raises at the add
+    s = acc
+    for k in range(n):
+        s += a[k] * b[k]
+    return s
+
+
 def show(name, f, x, y, z=None, w=None):
     try:
         if w is not None:
@@ -82,3 +91,10 @@ show("backwards", backwards, a, 64)
 show("backwards", backwards, a, 65)
 show("twice", twice, 1000, 1000)
 show("twice", twice, 100000, 100000)
+h = array("h", [32767, 32767, 32767, 32767, -32768, -32768])
+show("dot16", dot16, h, h, 2, 0)
+show("dot16", dot16, h, h, 3, 0)
+show("dot16", dot16, h, h, 2, 2147483647 - 2147352578)
+show("dot16", dot16, h, h, 2, 2147483647 - 2147352577)
+show("dot16", dot16, h, h, 0, 5)
+show("dot16", dot16, h, h, 6, -2147483648)
