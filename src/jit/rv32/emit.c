@@ -609,6 +609,31 @@ static void emit_range_len(Emit *e, int32_t v)
     xdone(e, v, rd);
 }
 
+/* The compare-and-branch of BR instruction v; next: the block laid out
+ * after this code (-1: none, a copy of a loop test at a jump). */
+static void emit_branch(Emit *e, int32_t v, int32_t next_block)
+{
+    IrIns *in = I(e, v);
+    IrBlock *b = &e->ir->blocks[in->block];
+    int32_t t = b->succ[0], f = b->succ[1];
+    IrIns *c = I(e, in->a);
+    IrCond cc = CC_NE;
+    unsigned x, y = ZERO;
+    if (e->fused[in->a]) {
+        cc = (IrCond)c->aux;
+        x = xuse(e, c->a, T0);
+        y = xuse(e, c->b, T1);
+    } else
+        x = xuse(e, in->a, T0);
+    if (t == next_block)
+        branch_on(e, negate(cc), x, y, e->block_label[f]);
+    else {
+        branch_on(e, cc, x, y, e->block_label[t]);
+        if (f != next_block)
+            rv_asm_jump(&e->a, ZERO, e->block_label[f]);
+    }
+}
+
 static void emit_ins(Emit *e, int32_t v, int32_t next_block)
 {
     IrIns *in = I(e, v);
@@ -847,32 +872,28 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
         break;
     case IR_JMP: {
         IrBlock *b = &e->ir->blocks[in->block];
-        phi_moves(e, in->block, b->succ[0]);
-        if (b->succ[0] != next_block)
-            rv_asm_jump(&e->a, ZERO, e->block_label[b->succ[0]]);
-        break;
-    }
-    case IR_BR: {
-        IrBlock *b = &e->ir->blocks[in->block];
-        int32_t t = b->succ[0], f = b->succ[1];
-        IrIns *c = I(e, in->a);
-        IrCond cc = CC_NE;
-        unsigned x, y = ZERO;
-        if (e->fused[in->a]) {
-            cc = (IrCond)c->aux;
-            x = xuse(e, c->a, T0);
-            y = xuse(e, c->b, T1);
-        } else
-            x = xuse(e, in->a, T0);
-        if (t == next_block)
-            branch_on(e, negate(cc), x, y, e->block_label[f]);
-        else {
-            branch_on(e, cc, x, y, e->block_label[t]);
-            if (f != next_block)
-                rv_asm_jump(&e->a, ZERO, e->block_label[f]);
+        int32_t to = b->succ[0];
+        phi_moves(e, in->block, to);
+        if (to == next_block)
+            break;
+        /* a jump back to a loop test that is only phis and a compare-branch
+         * runs the test here instead (loop inversion): one jump less per
+         * iteration, the same instructions on the same registers */
+        IrBlock *tb = &e->ir->blocks[to];
+        uint32_t nphi = 0;
+        while (nphi < tb->nins && I(e, tb->ins[nphi])->op == IR_PHI)
+            nphi++;
+        if (tb->nins == nphi + 2 && I(e, tb->ins[nphi + 1])->op == IR_BR && e->fused[tb->ins[nphi]] &&
+            I(e, tb->ins[nphi + 1])->a == tb->ins[nphi]) {
+            emit_branch(e, tb->ins[nphi + 1], -1);
+            break;
         }
+        rv_asm_jump(&e->a, ZERO, e->block_label[to]);
         break;
     }
+    case IR_BR:
+        emit_branch(e, v, next_block);
+        break;
     case IR_RET:
         if (in->a >= 0) {
             if (I(e, in->a)->type == TY_FLOAT) {
