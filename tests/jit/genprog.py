@@ -24,7 +24,14 @@ Usage:
         (and with --minimise a reduced one) to DIR and fail at the end
   genprog.py check --p4jit P4JIT FILE    run one file both ways, show a diff
   genprog.py minimise --p4jit P4JIT FILE [-o OUT]
-        delete functions, calls and statements while the mismatch persists
+        delete functions, calls and statements while the mismatch persists,
+        then shrink parenthesised expressions
+Common options: --firmware ELF (a build without its own firmware), --opts
+'...' for both runs (e.g. --opts='--gc-stress'), --jit-opts '...' for the JIT
+run instead of -X jit=eager (e.g. '-X jit=auto -X jit-code=6K'); run -j N
+runs N programs at a time, --allow-known-bugs generates the KNOWN_BUGS
+constructs too (to check a fix). The CTest jit/random is
+  genprog.py run --p4jit P4JIT --seeds 0:250 --jobs 2 --min-compiled 0.6
 
 KNOWN_BUGS below lists JIT bugs found by this generator (repros in
 tests/jit/found/): the generator avoids each construct while its flag is in
@@ -57,6 +64,7 @@ KNOWN_BUGS = {
 
 TIMEOUT = 120
 JIT_OPTS = ["-X", "jit=eager"]   # the JIT run's options (--jit-opts)
+RUN_OPTS = []                    # both runs' options (--opts), e.g. a small heap
 COST_CAP = 4000          # estimated statements per call of a generated function
 COST_CAP_REC = 8         # callees of a recursive function must be this cheap
 
@@ -521,6 +529,10 @@ class Gen:
                 self.emit(out, ind, "except ArithmeticError:")
                 self.emit(out, ind + 1, "%s = -1" % n)
                 c.define(n, "int")
+            elif kind == 2 and ivars and c.in_loop_body and "alloc" not in self.avoid:
+                n = self.fresh("v")
+                self.emit(out, ind, "%s = len(bytearray(%s))" % (n, r.randint(0, 9)))   # refused: allocation in a loop
+                c.define(n, "int")
             elif kind == 2 and ivars:
                 v = r.choice(ivars)
                 self.emit(out, ind, "%s = sum([%s, %s, 1])" % (v, v, self.int_expr(c, 1)))
@@ -726,6 +738,14 @@ class Gen:
                 f.params.append(("d%d" % len(f.params), "int=3"))
             for pn, pt in f.params:
                 c.define(pn, pt.split("=")[0])
+            # a zeroed bytearray the function fills (compiled since the JIT allocates)
+            while "alloc" not in self.avoid and self.p(0.15):
+                n = self.fresh("y")
+                x = r.random()
+                size = (str(r.randint(0, 16)) if x < 0.5 else "(%s) & 15" % self.int_expr(c, 1) if x < 0.95
+                         else self.int_expr(c, 1))          # negative: ValueError
+                self.emit(out, 1, "%s = bytearray(%s)" % (n, size))
+                c.define(n, "arr:Y")
             # accumulators
             acc = self.fresh("v")
             if f.ret == "int":
@@ -876,6 +896,7 @@ def run_p4jit(p4jit, firmware, path, mode):
     cmd = [p4jit, "run", "--on", "p4sim"]
     if firmware:
         cmd += ["--firmware", firmware]
+    cmd += RUN_OPTS
     if mode == "off":
         cmd += ["-X", "jit=off"]
     else:
@@ -1206,6 +1227,7 @@ def main():
         s = sub.add_parser(name)
         s.add_argument("--p4jit", required=True)
         s.add_argument("--firmware")
+        s.add_argument("--opts", help="options of both runs, e.g. '-m 32K'")
         s.add_argument("--jit-opts", help="options of the JIT run (default: -X jit=eager), "
                        "e.g. '-X jit=auto -X jit-specs=1 -X jit-code=8K'")
         if name == "run":
@@ -1225,6 +1247,8 @@ def main():
     args = ap.parse_args()
     if getattr(args, "jit_opts", None):
         JIT_OPTS[:] = args.jit_opts.split()
+    if getattr(args, "opts", None):
+        RUN_OPTS[:] = args.opts.split()
     if args.cmd == "gen":
         src = generate(args.seed, args.funcs)
         if args.o:
