@@ -1183,10 +1183,12 @@ def cmd_run(args):
                 out = os.path.join(args.out, "mismatch-%d.py" % seed)
                 with open(out, "w") as fh:
                     fh.write(src)
-                print("seed %d: MISMATCH (program in %s)" % (seed, out))
+                print("seed %d: MISMATCH (program in %s; reduce it with: %s minimise --p4jit %s%s %s)"
+                      % (seed, out, sys.argv[0], args.p4jit,
+                         " --firmware " + args.firmware if args.firmware else "", out))
                 print(show_diff(off, jit))
                 if args.minimise:
-                    small = minimise(args.p4jit, args.firmware, src, print if args.verbose else None)
+                    small = minimise(args.p4jit, args.firmware, src, (lambda m: print(m, flush=True)) if args.verbose else None)
                     mout = os.path.join(args.out, "mismatch-%d.min.py" % seed)
                     with open(mout, "w") as fh:
                         fh.write(small)
@@ -1268,7 +1270,7 @@ def main():
         if not same:
             print(show_diff(off, jit))
         return 0 if same else 1
-    small = minimise(args.p4jit, args.firmware, src, print)
+    small = minimise(args.p4jit, args.firmware, src, lambda m: print(m, flush=True))
     if args.o:
         with open(args.o, "w") as fh:
             fh.write(small)
