@@ -498,7 +498,16 @@ static int32_t checked_index(Builder *b, int32_t arr, int32_t idx)
     return r;
 }
 
-static IrType elem_type(uint8_t tc) { return tc == 'f' ? TY_FLOAT : TY_INT; }
+static IrType elem_type(uint8_t tc)
+{
+    return tc == 'f' || tc == 'F' ? TY_FLOAT : tc == 'G' || tc == 'M' ? TY_PTR : TY_INT;
+}
+
+/* The aux of a loaded element: its own kind when it is a list (lists of
+ * lists), else the container's typecode (which the load also needs). */
+static uint8_t elem_aux(uint8_t tc) { return tc == 'G' ? 'F' : tc == 'M' ? 'N' : tc; }
+
+static uint8_t ptr_obj(uint8_t aux) { return aux == 'Y' ? T_BYTEARRAY : ir_is_list(aux) ? T_LIST : T_ARRAY; }
 
 /* ---- calls ------------------------------------------------------------------------- */
 
@@ -617,7 +626,7 @@ static int32_t call_function(Builder *b, Function *fn, int32_t *args, int nargs)
         IrIns *in = &b->ir->ins[res(b, v)];
         all[i] = res(b, v);
         types[i].ty = in->type, types[i].tc = in->aux;
-        types[i].obj = in->type == TY_PTR ? (in->aux == 'Y' ? T_BYTEARRAY : T_ARRAY) : 0;
+        types[i].obj = in->type == TY_PTR ? ptr_obj(in->aux) : 0;
         if (in->type == TY_NONE)
             return refuse(b, "call of %s() with None as argument", c->name->data), -1;
     }
@@ -777,6 +786,9 @@ static bool get_iter(Builder *b)
             b->ir->ins[n].aux = H__COUNT; /* range length, inline in the back end */
             b->ir->ins[n].op = IR_CALLRT;
             witness(b, n, start, stop, step);
+            /* a zero step fails: range() itself, re-run, raises its ValueError */
+            if (extra(b, n) && s->obj.type == T_NATIVE)
+                extra(b, n)->native = AS(Native, s->obj);
                         write_var(b, base, b->cur, start);
             write_var(b, base + 1, b->cur, n);
             write_var(b, base + 2, b->cur, step);
@@ -843,7 +855,7 @@ static void for_item(Builder *b)
         int32_t data = emit(b, IR_ADATA, TY_PTR, arr, -1, -1);
         uint8_t tc = b->ir->ins[arr].aux;
         item = emit(b, IR_ALOAD, elem_type(tc == 'Y' ? 'B' : tc), data, i, -1);
-        b->ir->ins[item].aux = tc;
+        b->ir->ins[item].aux = elem_aux(tc);
         write_var(b, base, b->cur, emit(b, IR_ADD, TY_INT, i, ir_const_int(b->ir, b->cur, 1), -1));
     }
     push(b, item);
@@ -978,7 +990,7 @@ static bool build_block(Builder *b, int32_t blk, uint32_t start, uint32_t end)
                 return false;
             int32_t data = emit(b, IR_ADATA, TY_PTR, x, -1, -1);
             z = emit(b, IR_ALOAD, elem_type(tc), data, i, -1);
-            ir->ins[z].aux = tc;
+            ir->ins[z].aux = elem_aux(tc);
             push(b, z);
             break;
         }
@@ -990,7 +1002,13 @@ static bool build_block(Builder *b, int32_t blk, uint32_t start, uint32_t end)
             if (x < 0 || y < 0 || z < 0 || !array_type(b, x, &tc))
                 return false;
             IrType vt = ty(b, z);
-            if (tc == 'f' ? !(vt == TY_FLOAT || is_intlike(vt)) : !is_intlike(vt))
+            if (ir_is_list(tc) && !((tc == 'F' && vt == TY_FLOAT) || (tc == 'N' && vt == TY_INT)))
+                return refuse(b, "storing a value of another kind into a %s", tc == 'F' ? "list of floats"
+                                                                           : tc == 'N' ? "list of ints"
+                                                                                       : "list of lists");
+            if (ir_is_list(tc))
+                ; /* the same kind as every item: checked above */
+            else if (tc == 'f' ? !(vt == TY_FLOAT || is_intlike(vt)) : !is_intlike(vt))
                 return refuse(b, "storing a %s in an array('%c')", vt == TY_FLOAT ? "float" : "value",
                               tc == 'Y' ? 'B' : tc);
             int32_t i = checked_index(b, x, y);
@@ -1217,7 +1235,7 @@ bool jit_build(JitState *js, JitSpec *spec, Ir *ir, JitResolveFn resolve)
         JitType t = spec->params[i];
         int32_t p = emit(b, IR_PARAM, (IrType)t.ty, -1, -1, -1);
         ir->ins[p].k.i = (int32_t)i;
-        ir->ins[p].aux = t.obj == T_BYTEARRAY ? 'Y' : t.tc;
+        ir->ins[p].aux = t.obj == T_BYTEARRAY ? 'Y' : t.tc; /* lists: their kind, 'F' ... */
         write_var(b, i, 0, p);
     }
     emit(b, IR_JMP, TY_VOID, -1, -1, -1);

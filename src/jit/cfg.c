@@ -218,3 +218,25 @@ bool ir_counted_loop(const Ir *ir, int32_t h, IrCounted *out)
     *out = (IrCounted){p, init, next, cmp->b, br->a, step, cc, body, hb->succ[1], latch};
     return true;
 }
+
+uint32_t ir_loop_blocks(const Ir *ir, int32_t h, uint8_t *in, int32_t *work)
+{
+    uint32_t n = 0, sp = 0;
+    memset(in, 0, ir->nblocks);
+    in[h] = 1, n = 1;
+    const IrBlock *hb = &ir->blocks[h];
+    for (uint32_t p = 0; p < hb->npreds; p++) {
+        int32_t t = hb->preds[p];
+        if (ir_dominates(ir, h, t) && !in[t])
+            in[t] = 1, n++, work[sp++] = t;
+    }
+    while (sp) {
+        const IrBlock *bl = &ir->blocks[work[--sp]];
+        for (uint32_t p = 0; p < bl->npreds; p++) {
+            int32_t q = bl->preds[p];
+            if (!in[q] && !ir->blocks[q].dead)
+                in[q] = 1, n++, work[sp++] = q;
+        }
+    }
+    return n;
+}

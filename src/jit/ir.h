@@ -107,6 +107,19 @@ extern const IrOpInfo ir_opinfo[IR__COUNT];
 
 typedef enum IrCond { CC_EQ, CC_NE, CC_LT, CC_LE, CC_GT, CC_GE } IrCond;
 
+/* Element kinds (aux of aload/astore, and of pointer values): array
+ * typecodes 'b' 'B' 'h' 'H' 'i' 'I' 'f', 'Y' for bytearray, and lists whose
+ * items are all of one kind: 'F' floats, 'N' ints, 'G' lists of floats,
+ * 'M' lists of ints. A list item is a Value (on RV32: a type word, then the
+ * payload at +4); compiled code reads and writes payloads only, and stores
+ * only the kind already there, so the type words never change. */
+static inline bool ir_is_list(uint8_t k) { return k == 'F' || k == 'N' || k == 'G' || k == 'M'; }
+static inline unsigned ir_elem_shift(uint8_t k)
+{
+    return ir_is_list(k) ? 3 : k == 'h' || k == 'H' ? 1 : k == 'i' || k == 'I' || k == 'f' ? 2 : 0;
+}
+enum { IR_LIST_PAYLOAD = 4 }; /* offset of a list item's payload */
+
 /* Runtime helpers callable with CALLRT (float math from libm). */
 #define IR_HELPERS(X) \
     X(EXP, expf) X(LOG, logf) X(SIN, sinf) X(COS, cosf) X(TAN, tanf) X(ATAN, atanf) \
@@ -211,6 +224,9 @@ typedef struct IrCounted {
     int32_t body, exit, latch;
 } IrCounted;
 bool ir_counted_loop(const Ir *ir, int32_t h, IrCounted *out);
+/* The natural loop of header h: in[b] = 1 for its blocks, nested loops
+ * included (work: room for nblocks). Returns the count. Needs ir_dominators. */
+uint32_t ir_loop_blocks(const Ir *ir, int32_t h, uint8_t *in, int32_t *work);
 
 /* The passes. */
 void ir_fold(Ir *ir);       /* fold.c: constant folding, copies, algebraic identities */

@@ -145,6 +145,31 @@ JitType jit_type_of_value(Value v)
     case T_FLOAT: t.ty = TY_FLOAT; break;
     case T_ARRAY: t.ty = TY_PTR, t.obj = T_ARRAY, t.tc = (uint8_t)AS(Array, v)->hdr.aux; break;
     case T_BYTEARRAY: t.ty = TY_PTR, t.obj = T_BYTEARRAY, t.tc = 'Y'; break;
+    case T_LIST: {
+        /* a list of floats, of ints, or of lists of one of those: every
+         * item is looked at, each call (compiled code relies on it) */
+        const List *l = AS(List, v);
+        uint8_t kind = 0;
+        bool empty_rows = false; /* an empty row fits a list of lists of any kind */
+        for (uint32_t i = 0; i < l->len; i++) {
+            const Value *x = &l->items[i];
+            uint8_t k = x->type == T_FLOAT ? 'F' : x->type == T_INT ? 'N' : 0;
+            if (x->type == T_LIST && AS(List, *x)->len == 0) {
+                empty_rows = true;
+                continue;
+            }
+            if (x->type == T_LIST) {
+                JitType inner = jit_type_of_value(*x);
+                k = inner.tc == 'F' ? 'G' : inner.tc == 'N' ? 'M' : 0;
+            }
+            if (!k || (kind && k != kind))
+                return t; /* empty, mixed or other items: not compiled */
+            kind = k;
+        }
+        if (kind && (!empty_rows || kind == 'G' || kind == 'M'))
+            t.ty = TY_PTR, t.obj = T_LIST, t.tc = kind;
+        break;
+    }
     default: break;
     }
     return t;
@@ -160,6 +185,9 @@ const char *jit_type_name(JitType t, char *buf, size_t len)
     case TY_PTR:
         if (t.tc == 'Y')
             return "bytearray";
+        if (ir_is_list(t.tc))
+            return t.tc == 'F' ? "list[float]" : t.tc == 'N' ? "list[int]" : t.tc == 'G' ? "list[list[float]]"
+                                                                                         : "list[list[int]]";
         snprintf(buf, len, "array('%c')", t.tc);
         return buf;
     default: return "?";
@@ -280,6 +308,11 @@ static void compile(JitState *js, JitSpec *spec)
     if (ok) {
         char *asmtext = NULL;
         ok = jit_emit_rv32(js, spec, &ir, js->cfg.listings ? &asmtext : NULL);
+        /* the instruction fetch must see the new code: on the chip the
+         * I-cache, in p4sim the decode cache (fence.i; esp_cache_msync
+         * under ESP-IDF), also where dropped code is written over */
+        if (ok && js->code_exec)
+            port_sync_code(js->code + spec->code_off, spec->code_len);
         if (ok && asmtext)
             spec->dump = concat_dump(&ir, asmtext);
         free(asmtext);
@@ -330,8 +363,14 @@ bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok
     JitType types[JIT_MAX_PARAMS];
     for (int i = 0; i < nargs; i++) {
         types[i] = jit_type_of_value(args[i]);
-        if (types[i].ty == TY_VOID)
+        if (types[i].ty == TY_VOID) {
+            if (!f->untyped[0])
+                snprintf(f->untyped, sizeof f->untyped, "argument %d is %s%s", i + 1,
+                         args[i].type == T_LIST ? "a list not of one numeric kind (floats, ints, or lists of one of those)"
+                                                : "of type ",
+                         args[i].type == T_LIST ? "" : type_name(args[i]));
             return false;
+        }
     }
     JitSpec *spec = NULL;
     for (JitSpec *s = f->specs; s; s = s->next)
@@ -508,7 +547,9 @@ Str *jit_info(VM *vm, Function *fn)
 {
     JitFunc *f = fn->jit;
     char buf[400];
-    if (!vm->jit || !f || !f->specs)
+    if (vm->jit && f && !f->specs && f->untyped[0])
+        snprintf(buf, sizeof buf, "interpreted: %s", f->untyped);
+    else if (!vm->jit || !f || !f->specs)
         strcpy(buf, "interpreted");
     else {
         size_t n = 0;
@@ -532,7 +573,9 @@ void jit_report(VM *vm)
     fprintf(stderr, "JIT report (%s; %u of %u bytes of code used)\n",
             js->code_exec ? "compiled code runs here" : "code generated, not run on this machine",
             (unsigned)js->code_used, (unsigned)js->cfg.code_size);
-    for (JitFunc *f = js->all; f; f = f->next_all)
+    for (JitFunc *f = js->all; f; f = f->next_all) {
+        if (!f->specs && f->untyped[0])
+            fprintf(stderr, "  %s: not compiled: %s\n", f->fn->code->name->data, f->untyped);
         for (JitSpec *s = f->specs; s; s = s->next) {
             describe(s, line, sizeof line);
             fprintf(stderr, "  %s: %s", f->fn->code->name->data, line);
@@ -541,6 +584,7 @@ void jit_report(VM *vm)
                         (unsigned)s->bc_insns, (unsigned long long)s->compile_cycles);
             fputc('\n', stderr);
         }
+    }
 }
 
 typedef struct TextBuf {

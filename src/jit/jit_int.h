@@ -42,6 +42,7 @@ typedef struct JitFunc {
     JitSpec *specs;
     uint32_t nspecs, calls;
     bool has_loop, gave_up;
+    char untyped[96];         /* why a call's arguments could not be typed (the first time) */
     struct JitFunc *next_all;
     Function *fn;
 } JitFunc;

@@ -34,7 +34,8 @@ enum { MAX_PTRS = 16 };
 typedef struct Sr {
     Ir *ir;
     int32_t h, pre;
-    uint8_t *in; /* per block */
+    uint8_t *in;   /* per block */
+    int32_t *work; /* room for a block list */
     IrCounted c;
     Ptr ptrs[MAX_PTRS];
     uint32_t nptrs;
@@ -66,11 +67,6 @@ static Affine affine(const Sr *s, int32_t v)
         }
     }
     return no;
-}
-
-static uint8_t elem_shift(uint8_t tc)
-{
-    return tc == 'h' || tc == 'H' ? 1 : tc == 'i' || tc == 'I' || tc == 'f' ? 2 : 0;
 }
 
 static int32_t before_term(Ir *ir, int32_t b, IrOp op, IrType t, int32_t x, int32_t y)
@@ -147,10 +143,9 @@ static void reduce_loop(Sr *s)
 {
     Ir *ir = s->ir;
     uint32_t nb = ir->nblocks;
-    for (uint32_t b = 0; b < nb; b++)
-        s->in[b] = ir->blocks[b].loop_head == s->h && !ir->blocks[b].dead;
+    ir_loop_blocks(ir, s->h, s->in, s->work);
     for (uint32_t b = 0; b < nb; b++) /* innermost loops only */
-        if (s->in[b] && (int32_t)b != s->h && ir->blocks[b].loop_head == (int32_t)b)
+        if (s->in[b] && ir->blocks[b].loop_head != s->h)
             return;
     const IrBlock *hb = &ir->blocks[s->h];
     s->pre = -1;
@@ -179,7 +174,7 @@ static void reduce_loop(Sr *s)
             Affine a = affine(s, in->b);
             if (!a.ok)
                 continue;
-            int32_t p = pointer(s, in->a, a, elem_shift(in->aux));
+            int32_t p = pointer(s, in->a, a, (uint8_t)ir_elem_shift(in->aux));
             if (p < 0)
                 return;
             int32_t zero = ir_const_int(ir, -1, 0);
@@ -197,9 +192,10 @@ void ir_sr(Ir *ir)
     ir_dominators(ir);
     ir_loops(ir);
     uint32_t nb = ir->nblocks;
-    Sr s = {ir, -1, -1, calloc(nb + 1, 1), {0}, {{0}}, 0};
-    if (!s.in) {
+    Sr s = {ir, -1, -1, calloc(2 * nb + 2, 1), malloc((2 * nb + 2) * sizeof(int32_t)), {0}, {{0}}, 0};
+    if (!s.in || !s.work) {
         ir->oom = true;
+        free(s.in), free(s.work);
         return;
     }
     for (uint32_t b = 0; b < nb && !ir->oom; b++)
@@ -208,5 +204,5 @@ void ir_sr(Ir *ir)
             s.h = (int32_t)b;
             reduce_loop(&s);
         }
-    free(s.in);
+    free(s.in), free(s.work);
 }

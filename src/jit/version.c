@@ -328,8 +328,11 @@ static bool version_loop(Ir *ir, int32_t h, uint8_t *in, Affine *aff, int32_t *m
     if (!ir_counted_loop(ir, h, &l.c))
         return false;
     uint32_t nb = ir->nblocks, count = 0;
-    for (uint32_t b = 0; b < nb; b++)
-        in[b] = ir->blocks[b].loop_head == h && !ir->blocks[b].dead;
+    int32_t *work = malloc((nb + 1) * sizeof *work);
+    if (!work)
+        return false;
+    ir_loop_blocks(ir, h, in, work);
+    free(work);
     /* innermost, one entry, one exit */
     const IrBlock *hb = &ir->blocks[h];
     for (uint32_t p = 0; p < hb->npreds; p++)

@@ -37,6 +37,12 @@ enum {
 #if UINTPTR_MAX == 0xffffffffu
 _Static_assert(offsetof(Array, len) == ARRAY_LEN_OFF, "Array.len moved");
 _Static_assert(offsetof(Array, data) == ARRAY_DATA_OFF, "Array.data moved");
+/* lists share alen/adata with arrays: the same offsets */
+_Static_assert(offsetof(List, len) == ARRAY_LEN_OFF, "List.len moved");
+_Static_assert(offsetof(List, items) == ARRAY_DATA_OFF, "List.items moved");
+#if UINTPTR_MAX == 0xffffffffu /* the target; on a host, code is only listed */
+_Static_assert(sizeof(Value) == 1u << 3 && offsetof(Value, u) == IR_LIST_PAYLOAD, "Value layout on RV32");
+#endif
 #endif
 
 static const uint8_t x_caller[] = {30, 31, 17, 16, 15, 14, 13, 12, 11, 10};
@@ -275,23 +281,20 @@ static RvOp load_op(uint8_t tc)
     }
 }
 
-static unsigned elem_shift(uint8_t tc)
-{
-    return tc == 'h' || tc == 'H' ? 1 : tc == 'i' || tc == 'I' || tc == 'f' ? 2 : 0;
-}
 
 /* Address of element idx of data into T3 (or base + offset when constant). */
 static unsigned elem_addr(Emit *e, int32_t data, int32_t idx, uint8_t tc, int32_t *off)
 {
     unsigned rd = xuse(e, data, T0);
     IrIns *ii = I(e, idx);
-    unsigned sh = elem_shift(tc);
-    if (ii->op == IR_CONST && fits12(ii->k.i << sh) && ii->k.i >= 0 && ii->k.i < (1 << 20)) {
-        *off = ii->k.i << sh;
+    unsigned sh = ir_elem_shift(tc);
+    int32_t payload = ir_is_list(tc) ? IR_LIST_PAYLOAD : 0;
+    if (ii->op == IR_CONST && ii->k.i >= 0 && ii->k.i < (1 << 20) && fits12((ii->k.i << sh) + payload)) {
+        *off = (ii->k.i << sh) + payload;
         return rd;
     }
     unsigned ri = xuse(e, idx, T1);
-    *off = 0;
+    *off = payload;
     if (sh) {
         ins(e, RV_SLLI, T3, ri, 0, (int32_t)sh);
         ins(e, RV_ADD, T3, T3, rd, 0);
@@ -829,20 +832,20 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
     case IR_ALOAD: {
         int32_t off;
         unsigned base = elem_addr(e, in->a, in->b, in->aux, &off);
-        if (in->aux == 'f') {
+        if (in->type == TY_FLOAT) {
             rd = fdef(e, v);
             ins(e, RV_FLW, rd, base, 0, off);
             fdone(e, v, rd);
         } else {
             rd = xdef(e, v);
-            ins(e, load_op(in->aux), rd, base, 0, off);
+            ins(e, ir_is_list(in->aux) ? RV_LW : load_op(in->aux), rd, base, 0, off);
             xdone(e, v, rd);
         }
         break;
     }
     case IR_ASTORE: {
         uint8_t tc = in->aux;
-        if (tc == 'f') {
+        if (tc == 'f' || tc == 'F') {
             unsigned fv = fuse_(e, in->c, FT0);
             int32_t off;
             unsigned base = elem_addr(e, in->a, in->b, tc, &off);
@@ -863,7 +866,7 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
         }
         int32_t off;
         unsigned base = elem_addr(e, in->a, in->b, tc, &off);
-        unsigned sh = elem_shift(tc);
+        unsigned sh = ir_elem_shift(tc);
         ins(e, sh == 0 ? RV_SB : sh == 1 ? RV_SH : RV_SW, 0, base, rv, off);
         break;
     }
@@ -1080,7 +1083,7 @@ static void collect_sites(Emit *e)
             IrIns *w = I(e, in->w[i]);
             s.w[i].ty = w->type;
             s.w[i].tc = w->aux;
-            s.w[i].obj = w->type == TY_PTR ? (w->aux == 'Y' ? T_BYTEARRAY : T_ARRAY) : 0;
+            s.w[i].obj = w->type == TY_PTR ? (w->aux == 'Y' ? T_BYTEARRAY : ir_is_list(w->aux) ? T_LIST : T_ARRAY) : 0;
         }
         s.native = e->ir->extra && v < e->ir->capextra ? e->ir->extra[v].native : NULL;
         e->site_of[v] = jit_add_site(e->js, &s);
