@@ -1,13 +1,25 @@
 #!/bin/sh
 # Builds P4JIT and runs the main demo (examples/demo.py): on the host
-# interpreter, then inside the RV32IMAFC firmware under QEMU.
+# interpreter, then inside the RV32IMAFC firmware on p4sim, the simulated
+# ESP32-P4, interpreted and then with the JIT compiling the kernel to
+# machine code, and under QEMU.
 set -eu
 cd "$(dirname "$0")/.."
 sh scripts/setup.sh
 cmake -S . -B build -DCMAKE_C_COMPILER=gcc -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j "${JOBS:-2}" --target p4jit
-echo "== p4jit run examples/demo.py            (host interpreter)"
+echo "== p4jit run examples/demo.py                             (host interpreter)"
 ./build/cli/p4jit run --stats examples/demo.py
 echo
-echo "== p4jit run --on qemu examples/demo.py  (RV32 firmware, retired instructions)"
+echo "== p4jit run --on p4sim -X jit=off examples/demo.py       (RV32 firmware on p4sim, interpreted)"
+./build/cli/p4jit run --on p4sim -X jit=off --stats examples/demo.py
+echo
+echo "== p4jit run --on p4sim --jit-report examples/demo.py     (the same, with the JIT)"
+./build/cli/p4jit run --on p4sim --stats --jit-report examples/demo.py
+echo
+echo "== p4jit run --on qemu examples/demo.py                   (the firmware under QEMU, with the JIT)"
 ./build/cli/p4jit run --on qemu --stats examples/demo.py
+echo
+echo "== p4jit dis --jit examples/demo.py                       (matmul's inner loop as compiled: one MAC)"
+./build/cli/p4jit dis --jit examples/demo.py | sed -n '/^function matmul/,/^$/p' |
+    awk '/\tlb\t/ && !n { n = 1 } n { print } n && /\tblt\t/ { exit }'
