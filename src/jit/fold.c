@@ -179,21 +179,41 @@ static void forward(Ir *ir, int32_t *slot, void *ctx)
         *slot = to[*slot];
 }
 
+/* A forward that notes whether it changed a phi's operand. */
+typedef struct PhiForward {
+    const int32_t *to;
+    bool changed;
+} PhiForward;
+
+static void forward_phi(Ir *ir, int32_t *slot, void *ctx)
+{
+    PhiForward *f = ctx;
+    (void)ir;
+    if (f->to[*slot] >= 0) {
+        forward(ir, slot, (void *)f->to);
+        f->changed = true;
+    }
+}
+
+/* Blocks in reverse post-order, so an instruction's operands are folded
+ * before it, except around loops: a phi whose back-edge operand was
+ * replaced may have become trivial, which is the one reason for another
+ * round. */
 void ir_fold(Ir *ir)
 {
     int32_t *to = malloc((ir->nins + 1) * sizeof *to);
-    if (!to) {
+    int32_t *order = malloc((ir->nblocks + 1) * sizeof *order);
+    if (!to || !order) {
         ir->oom = true;
+        free(to), free(order);
         return;
     }
     for (uint32_t v = 0; v < ir->nins; v++)
         to[v] = -1;
-    for (bool changed = true; changed && !ir->oom;) {
-        changed = false;
-        for (uint32_t bi = 0; bi < ir->nblocks; bi++) {
-            IrBlock *b = &ir->blocks[bi];
-            if (b->dead)
-                continue;
+    uint32_t norder = ir_rpo(ir, order);
+    for (bool again = true; again && !ir->oom;) {
+        for (uint32_t k = 0; k < norder; k++) {
+            IrBlock *b = &ir->blocks[order[k]];
             for (uint32_t i = 0; i < b->nins; i++) {
                 int32_t v = b->ins[i];
                 IrIns *in = &ir->ins[v];
@@ -202,7 +222,6 @@ void ir_fold(Ir *ir)
                 if (in->op == IR_CHECK && is_const(ir, in->a) && ir->ins[in->a].k.i == 0) {
                     ir_remove_ins(ir, v); /* a flag proved clear */
                     i--;
-                    changed = true;
                     continue;
                 }
                 if (in->op == IR_PHI && in->list >= 0) {
@@ -211,7 +230,6 @@ void ir_fold(Ir *ir)
                     if (r < 0 || ir->ins[r].op == IR_UNDEF)
                         continue;
                 } else if (fold_const(ir, v, &r) || fold_zero(ir, in)) {
-                    changed = true;
                     continue;
                 } else if (r < 0)
                     r = identity(ir, in);
@@ -220,12 +238,18 @@ void ir_fold(Ir *ir)
                 to[v] = r;
                 ir_remove_ins(ir, v);
                 i--;
-                changed = true;
             }
         }
+        PhiForward pf = {to, false};
+        for (uint32_t bi = 0; bi < ir->nblocks; bi++)
+            for (uint32_t i = 0; i < ir->blocks[bi].nins; i++) {
+                int32_t v = ir->blocks[bi].ins[i];
+                if (ir->ins[v].op == IR_PHI)
+                    ir_for_operands(ir, v, forward_phi, &pf);
+                else
+                    ir_for_operands(ir, v, forward, to);
+            }
+        again = pf.changed;
     }
-    for (uint32_t bi = 0; bi < ir->nblocks; bi++)
-        for (uint32_t i = 0; i < ir->blocks[bi].nins; i++)
-            ir_for_operands(ir, ir->blocks[bi].ins[i], forward, to);
-    free(to);
+    free(to), free(order);
 }
