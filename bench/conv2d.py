@@ -33,7 +33,8 @@ for v in out:
     check = (check * 31 + v) & 0xFFFFFF
 print("checksum", check, out[0], out[len(out) - 1])
 print("kernel-instret", used, "macs", OH * OW * F * 3 * 3 * C)
-start = p4.instret()
+start, cstart = p4.instret(), p4.cycles()
 conv2d(inp, wts, out)  # the same again: with the JIT, compiled code only
-used = (p4.instret() - start) & 0x7FFFFFFF
+used, cycles = (p4.instret() - start) & 0x7FFFFFFF, (p4.cycles() - cstart) & 0x7FFFFFFF
 print("kernel-again-instret", used, "macs", OH * OW * F * 3 * 3 * C)
+print("kernel-again-cycles", cycles)

@@ -25,7 +25,8 @@ for v in c:
     check = (check * 31 + v) & 0xFFFFFF
 print("checksum", check, c[0], c[M * N - 1])
 print("kernel-instret", used, "macs", M * N * K)
-start = p4.instret()
+start, cstart = p4.instret(), p4.cycles()
 matmul(a, b, c, M, N, K)  # the same again: with the JIT, compiled code only
-used = (p4.instret() - start) & 0x7FFFFFFF
+used, cycles = (p4.instret() - start) & 0x7FFFFFFF, (p4.cycles() - cstart) & 0x7FFFFFFF
 print("kernel-again-instret", used, "macs", M * N * K)
+print("kernel-again-cycles", cycles)
