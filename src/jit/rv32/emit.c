@@ -46,7 +46,10 @@ _Static_assert(sizeof(Value) == 1u << 3 && offsetof(Value, u) == IR_LIST_PAYLOAD
 #endif
 
 static const uint8_t x_caller[] = {30, 31, 17, 16, 15, 14, 13, 12, 11, 10};
-static const uint8_t x_callee[] = {8, 9, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27};
+/* s11 holds the recursion budget in compiled code (set by the entry stub,
+ * counted down around each call), so it is never allocated. */
+enum { DEPTH = 27 };
+static const uint8_t x_callee[] = {8, 9, 18, 19, 20, 21, 22, 23, 24, 25, 26};
 static const uint8_t f_caller[] = {3, 4, 5, 6, 7, 28, 29, 30, 31, 17, 16, 15, 14, 13, 12, 11, 10};
 static const uint8_t f_callee[] = {8, 9, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27};
 static const RegaTarget rv32_target = {
@@ -534,15 +537,9 @@ static void emit_call(Emit *e, int32_t v)
 {
     IrIns *in = I(e, v);
     JitSpec *callee = e->ir->extra[v].callee;
-    /* the recursion budget: RecursionError where the interpreter raises it */
-    uint32_t depth_addr = (uint32_t)(uintptr_t)&jit_rt_depth;
-    int32_t lo = (int32_t)(depth_addr << 20) >> 20;
-    uint32_t hi = (depth_addr - (uint32_t)lo) >> 12;
-    ins(e, RV_LUI, T0, 0, 0, (int32_t)hi);
-    ins(e, RV_LW, T1, T0, 0, lo);
-    fail_if(e, RV_BGE, ZERO, T1, v);
-    ins(e, RV_ADDI, T1, T1, 0, -1);
-    ins(e, RV_SW, 0, T0, T1, lo);
+    /* the recursion budget (s11): RecursionError where the interpreter raises it */
+    fail_if(e, RV_BGE, ZERO, DEPTH, v);
+    ins(e, RV_ADDI, DEPTH, DEPTH, 0, -1);
     Move m[JIT_MAX_PARAMS];
     unsigned nx = 0, nf = 0;
     for (uint32_t i = 0; i < in->nargs; i++) {
@@ -559,10 +556,7 @@ static void emit_call(Emit *e, int32_t v)
         rv_asm_jump(&e->a, RA, e->body_label);
     else
         rv_asm_call(&e->a, (uint32_t)(uintptr_t)(e->js->code + callee->body));
-    ins(e, RV_LUI, T0, 0, 0, (int32_t)hi);
-    ins(e, RV_LW, T1, T0, 0, lo);
-    ins(e, RV_ADDI, T1, T1, 0, 1);
-    ins(e, RV_SW, 0, T0, T1, lo);
+    ins(e, RV_ADDI, DEPTH, DEPTH, 0, 1);
     /* an exception in the callee: add this frame to the traceback */
     rv_asm_branch(&e->a, RV_BNE, A0, ZERO, e->fail_label[v] + 1);
     if (e->ra.loc[v].kind != LOC_NONE) {
@@ -1017,7 +1011,12 @@ static void entry_stub(Emit *e)
     ins(e, RV_ADDI, SP, SP, 0, -16);
     ins(e, RV_SW, 0, SP, RA, 12);
     ins(e, RV_SW, 0, SP, A1, 8);
+    ins(e, RV_SW, 0, SP, DEPTH, 4); /* callee-saved for C: kept for the caller */
     ins(e, RV_ADDI, T0, A0, 0, 0);
+    uint32_t depth_addr = (uint32_t)(uintptr_t)&jit_rt_depth;
+    int32_t lo = (int32_t)(depth_addr << 20) >> 20;
+    ins(e, RV_LUI, T1, 0, 0, (int32_t)((depth_addr - (uint32_t)lo) >> 12));
+    ins(e, RV_LW, DEPTH, T1, 0, lo);
     unsigned nx = 0, nf = 0;
     for (uint32_t i = 0; i < e->spec->nparams; i++) {
         if (e->spec->params[i].ty == TY_FLOAT)
@@ -1031,6 +1030,7 @@ static void entry_stub(Emit *e)
         ins(e, RV_FSW, 0, T0, FA0, 0);
     else
         ins(e, RV_SW, 0, T0, A1, 0);
+    ins(e, RV_LW, DEPTH, SP, 0, 4);
     ins(e, RV_LW, RA, SP, 0, 12);
     ins(e, RV_ADDI, SP, SP, 0, 16);
     ins(e, RV_JALR, ZERO, RA, 0, 0);
