@@ -600,7 +600,14 @@ class Gen:
             self.emit(out, ind, "for %s in %s:" % (i, a))
             c.define(i, "float" if tc == "f" else "int")
         else:
-            if x < 0.35:
+            if c.loopvars and self.p(0.3):
+                # triangular loops: the inner counter starts at the outer one (+ k)
+                o = r.choice(c.loopvars)[0]
+                k = r.choice([0, 1, 1, 2])
+                end = r.choice(["%s + %d" % (o, bound), "min(%s + %d, %d)" % (o, bound, r.randint(5, 14))])
+                rng = "range(%s + %d, %s)" % (o, k, end) if k else "range(%s, %s)" % (o, end)
+                x = 0.99     # trips: bound
+            elif x < 0.35:
                 rng = "range(%d)" % r.randint(0, bound)
             elif x < 0.5 and arrs:
                 over = r.choice(arrs)
