@@ -639,6 +639,9 @@ static int32_t call_function(Builder *b, Function *fn, int32_t *args, int nargs)
     if (callee->state == SPEC_REFUSED)
         return refuse(b, "calls %s(), which is not compiled: %s (line %d)", c->name->data, callee->why.why,
                       (int)callee->why.line), -1;
+    if (callee->allocates)
+        return refuse(b, "calls %s(), which allocates (compiled code allocates only when called from the "
+                         "interpreter)", c->name->data), -1;
     JitType rt = callee->ret;
     if (callee->state == SPEC_BUILDING && rt.ty == TY_VOID) {
         /* Recursion before any return was seen: assume int; jit.c builds

@@ -92,10 +92,12 @@ void ir_cse(Ir *ir)
                 continue;
             /* one operand order for commutative ops: a constant second (where
              * the emitter takes immediates from), else the lower number first */
-            bool ka = ir->ins[in->a].op == IR_CONST, kb = in->b >= 0 && ir->ins[in->b].op == IR_CONST;
-            if (commutative(in) && (ka != kb ? ka : in->a > in->b)) {
-                int32_t t = in->a;
-                in->a = in->b, in->b = t;
+            if (commutative(in) && in->a >= 0 && in->b >= 0) {
+                bool ka = ir->ins[in->a].op == IR_CONST, kb = ir->ins[in->b].op == IR_CONST;
+                if (ka != kb ? ka : in->a > in->b) {
+                    int32_t t = in->a;
+                    in->a = in->b, in->b = t;
+                }
             }
             uint32_t slot = hash(in) & (cap - 1);
             int32_t found = -1;

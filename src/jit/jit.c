@@ -252,22 +252,36 @@ static JitSpec *resolve(JitState *js, Function *callee, const JitType *args, uin
 
 static char *concat_dump(const Ir *ir, const char *asmtext);
 
-/* Arrays compiled code allocates stay rooted until it returns (jit_rt_bytearray):
- * an allocation in a loop could pile them up, so such a function stays
- * interpreted. */
-static bool allocates_in_loop(const Ir *ir, IrRefusal *why, const Code *code)
+/* Arrays compiled code allocates stay rooted until the outermost compiled
+ * call returns to the interpreter (jit_rt_bytearray). So that they cannot
+ * pile up, a function that allocates is compiled only without loops around
+ * the allocation and without calling itself, and other compiled functions
+ * do not call it (build.c): it runs only when the interpreter calls it. */
+static bool allocates_badly(const Ir *ir, JitSpec *spec, IrRefusal *why, const Code *code)
 {
+    const IrIns *at = NULL, *self = NULL;
+    const char *what = NULL;
     for (uint32_t b = 0; b < ir->nblocks; b++) {
         const IrBlock *bl = &ir->blocks[b];
-        for (uint32_t i = 0; !bl->dead && bl->loop_depth > 0 && i < bl->nins; i++)
-            if (ir->ins[bl->ins[i]].op == IR_NEWBYTES) {
-                snprintf(why->why, sizeof why->why, "bytearray() inside a loop is not compiled");
-                why->line = bc_line_for_pc(code->src->linetab, code->src->linetab_len,
-                                           (int32_t)code->src->firstline, ir->ins[bl->ins[i]].pc);
-                return true;
+        for (uint32_t i = 0; !bl->dead && i < bl->nins; i++) {
+            const IrIns *in = &ir->ins[bl->ins[i]];
+            if (in->op == IR_NEWBYTES) {
+                spec->allocates = true;
+                if (bl->loop_depth > 0 && !what)
+                    at = in, what = "bytearray() inside a loop is not compiled";
             }
+            if (in->op == IR_CALL && ir->extra && (uint32_t)bl->ins[i] < ir->capextra &&
+                ir->extra[bl->ins[i]].callee == spec)
+                self = in;
+        }
     }
-    return false;
+    if (!what && spec->allocates && self)
+        at = self, what = "a recursive function that allocates (bytearray) is not compiled";
+    if (!what)
+        return false;
+    snprintf(why->why, sizeof why->why, "%s", what);
+    why->line = bc_line_for_pc(code->src->linetab, code->src->linetab_len, (int32_t)code->src->firstline, at->pc);
+    return true;
 }
 
 static void compile(JitState *js, JitSpec *spec)
@@ -303,7 +317,7 @@ static void compile(JitState *js, JitSpec *spec)
         ir_dce(&ir);
         ir_dominators(&ir);
         ir_loops(&ir); /* loop depths for the register allocator's spill weights */
-        ok = !maybe_unbound(&ir, &spec->why, spec->fn->code) && !allocates_in_loop(&ir, &spec->why, spec->fn->code);
+        ok = !maybe_unbound(&ir, &spec->why, spec->fn->code) && !allocates_badly(&ir, spec, &spec->why, spec->fn->code);
     }
     if (ok) {
         char *asmtext = NULL;

@@ -29,6 +29,7 @@ typedef struct JitSpec {
     JitType ret;
     uint8_t state;            /* SpecState */
     bool ret_guessed;         /* a recursive call assumed the return type */
+    bool allocates;           /* contains bytearray(n): may only be entered from the interpreter */
     IrRefusal why;
     uint32_t entry, body;     /* addresses (offsets in the code buffer before placement) */
     uint32_t code_off, code_len;

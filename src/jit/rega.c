@@ -117,11 +117,12 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
     uint32_t *gen = calloc((size_t)nb * words + 1, 4), *kill = calloc((size_t)nb * words + 1, 4);
     uint32_t *start = malloc((n + 1) * 4), *end = calloc(n + 1, 4), *weight = calloc(n + 1, 4);
     int32_t *hint = malloc((n + 1) * sizeof *hint);
+    int16_t *fixed = malloc((n + 1) * sizeof *fixed);
     uint32_t *bstart = calloc(nb + 1, 4), *bend = calloc(nb + 1, 4);
     uint32_t *calls = malloc((n + 1) * 4), ncalls = 0;
     Interval *iv = malloc((n + 1) * sizeof *iv);
     int32_t *active = malloc((n + 1) * sizeof *active);
-    if (!in || !out || !gen || !kill || !weight || !hint || !start || !end || !bstart || !bend || !calls || !iv || !active)
+    if (!in || !out || !gen || !kill || !weight || !hint || !fixed || !start || !end || !bstart || !bend || !calls || !iv || !active)
         goto out;
     memset(r->loc, 0, n * sizeof *r->loc);
     r->pos = realloc(r->pos, (n + 1) * sizeof *r->pos);
@@ -227,9 +228,27 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
             edge_uses(ir, bi, b->succ[s], &c);
     }
 
-    /* register hints: each phi operand, its phi */
+    /* register hints: each phi operand, its phi; a call's arguments and
+     * result, the registers the convention puts them in */
     for (uint32_t v = 0; v < n; v++)
-        hint[v] = -1;
+        hint[v] = -1, fixed[v] = -1;
+    for (uint32_t k = 0; k < norder; k++) {
+        IrBlock *b = &ir->blocks[order[k]];
+        for (uint32_t i = 0; i < b->nins; i++) {
+            const IrIns *x = &ir->ins[b->ins[i]];
+            if (x->op != IR_CALL)
+                continue;
+            fixed[b->ins[i]] = x->type == TY_FLOAT ? t->f_ret : t->x_ret;
+            unsigned nx = 0, nf = 0;
+            for (uint32_t a = 0; a < x->nargs; a++) {
+                int32_t arg = ir->lists[x->list + (int32_t)a];
+                bool fp = ir->ins[arg].type == TY_FLOAT;
+                int16_t reg = (int16_t)(fp ? t->f_arg0 + nf++ : t->x_arg0 + nx++);
+                if (fixed[arg] < 0)
+                    fixed[arg] = reg;
+            }
+        }
+    }
     for (uint32_t k = 0; k < norder; k++) {
         IrBlock *b = &ir->blocks[order[k]];
         for (uint32_t i = 0; i < b->nins && ir->ins[b->ins[i]].op == IR_PHI; i++) {
@@ -314,6 +333,12 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
                 for (uint32_t q = 0; q < npref[p]; q++)
                     if (pref[p][q] == r->loc[ph].reg)
                         reg = pref[p][q];
+        int16_t fx = fixed[x->v];
+        if (reg < 0 && fx >= 0 && !(busy >> (fx + (x->fp ? 32u : 0u)) & 1))
+            for (int p = 0; p < 2 && reg < 0; p++)
+                for (uint32_t q = 0; q < npref[p]; q++)
+                    if (pref[p][q] == fx)
+                        reg = fx;
         for (int p = 0; p < 2 && reg < 0; p++)
             for (uint32_t q = 0; q < npref[p]; q++) {
                 unsigned bit = pref[p][q] + (x->fp ? 32u : 0u);
@@ -362,7 +387,7 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
     r->has_calls = ncalls > 0;
     ok = true;
 out:
-    free(in), free(out), free(gen), free(kill), free(weight), free(hint), free(start), free(end), free(bstart), free(bend);
+    free(in), free(out), free(gen), free(kill), free(weight), free(hint), free(fixed), free(start), free(end), free(bstart), free(bend);
     free(calls), free(iv), free(active);
     return ok;
 }

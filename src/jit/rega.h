@@ -18,6 +18,7 @@ typedef struct RegaLoc {
 typedef struct RegaTarget {
     const uint8_t *x_caller, *x_callee, *f_caller, *f_callee;
     uint32_t nx_caller, nx_callee, nf_caller, nf_callee;
+    uint8_t x_arg0, f_arg0, x_ret, f_ret; /* a call's first argument registers and result registers */
 } RegaTarget;
 
 typedef struct RegaResult {

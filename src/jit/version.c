@@ -209,10 +209,11 @@ static int32_t guard(Loop *l, const int32_t *checks, uint32_t n)
     }
     int32_t ends[2] = {l->c.init, last}, trips = -1;
     for (uint32_t i = 0; i < n; i++) {
-        const IrIns *in = &ir->ins[checks[i]];
-        IrOp op = (IrOp)in->op;
+        /* operands by value: adding instructions moves ir->ins */
+        IrOp op = (IrOp)ir->ins[checks[i]].op;
+        int32_t opa = ir->ins[checks[i]].a, opb = ir->ins[checks[i]].b;
         if (op == IR_CHECK) {
-            any = add_in(ir, l->pre, IR_OR, TY_BOOL, any, in->a);
+            any = add_in(ir, l->pre, IR_OR, TY_BOOL, any, opa);
             continue;
         }
         int32_t phi;
@@ -247,7 +248,7 @@ static int32_t guard(Loop *l, const int32_t *checks, uint32_t n)
             if (op == IR_ADDO || op == IR_MULO)
                 at(l, checks[i], ends[e], &any); /* its own flag is the last one at() adds */
             else {
-                int32_t len = in->a, idx = at(l, in->b, ends[e], &any);
+                int32_t len = opa, idx = at(l, opb, ends[e], &any);
                 any = add_in(ir, l->pre, IR_OR, TY_BOOL, any, flag(ir, l->pre, IR_BOUND, len, idx));
             }
         }

@@ -46,6 +46,28 @@ def in_loop(n):
     return s
 
 
+def make(n):
+    a = bytearray(n)
+    a[n - 1] = 7
+    return a[n - 1] + len(a)
+
+
+def caller(n):
+    # calls an allocating function: stays interpreted (compiled code
+    # allocates only when the interpreter called it), results the same
+    s = 0
+    for i in range(n):
+        s += make(1000 + i)
+    return s
+
+
+def deep(n):
+    if n <= 0:
+        return 0
+    a = bytearray(100)
+    return deep(n - 1) + len(a)
+
+
 for n in (1, 2, 10, 1000, 30000):
     print("sieve", n, sieve(n))
 try:
@@ -58,3 +80,5 @@ try:
 except ValueError as e:
     print("ValueError", e)
 print("in_loop", in_loop(50))
+print("caller", caller(20))
+print("deep", deep(50))

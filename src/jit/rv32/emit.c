@@ -55,6 +55,7 @@ static const uint8_t f_callee[] = {8, 9, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27}
 static const RegaTarget rv32_target = {
     x_caller, x_callee, f_caller, f_callee,
     sizeof x_caller, sizeof x_callee, sizeof f_caller, sizeof f_callee,
+    10, 10, 11, 10, /* a0/fa0 up; the result in a1 (a0 is the status) or fa0 */
 };
 
 typedef struct Emit {
@@ -375,7 +376,7 @@ static void emit_int_binop(Emit *e, int32_t v)
         }
         break;
     case IR_SUB: case IR_SUBO:
-        if (kb && fits12(-k) && k != INT32_MIN)
+        if (kb && k != INT32_MIN && fits12(-k))
             ins(e, RV_ADDI, rd, ra, 0, -k);
         else
             ins(e, RV_SUB, rd, ra, xuse(e, in->b, T1), 0);
@@ -562,11 +563,13 @@ static void emit_call(Emit *e, int32_t v)
     if (e->ra.loc[v].kind != LOC_NONE) {
         if (in->type == TY_FLOAT) {
             unsigned rd = fdef(e, v);
-            ins(e, RV_FSGNJ_S, rd, FA0, FA0, 0);
+            if (rd != FA0)
+                ins(e, RV_FSGNJ_S, rd, FA0, FA0, 0);
             fdone(e, v, rd);
         } else {
             unsigned rd = xdef(e, v);
-            ins(e, RV_ADDI, rd, A1, 0, 0);
+            if (rd != A1)
+                ins(e, RV_ADDI, rd, A1, 0, 0);
             xdone(e, v, rd);
         }
     }
@@ -921,6 +924,75 @@ static uint32_t saved_regs(const Emit *e, uint8_t *regs, bool *fp)
     return n;
 }
 
+/* An early return before the prologue (a simple shrink-wrap): when the
+ * function starts by comparing int parameters or constants and one
+ * outcome just returns a parameter or a constant (`if n < 2: return n`),
+ * that test runs first on the argument registers and the return needs no
+ * frame. The normal code repeats the test; only the short path is new. */
+static void early_return(Emit *e)
+{
+    Ir *ir = e->ir;
+    if (e->norder < 2 || e->order[0] != 0 || ir->blocks[0].nsucc != 1 || ir->blocks[0].succ[0] != e->order[1])
+        return;
+    const IrBlock *b = &ir->blocks[e->order[1]];
+    if (b->nins < 2 || b->nsucc != 2)
+        return;
+    for (uint32_t i = 0; i + 2 < b->nins; i++)
+        if (I(e, b->ins[i])->op != IR_CONST || I(e, b->ins[i])->type == TY_FLOAT)
+            return;
+    const IrIns *br = I(e, b->ins[b->nins - 1]);
+    int32_t c = b->ins[b->nins - 2];
+    const IrIns *cmp = I(e, c);
+    if (br->op != IR_BR || br->a != c || cmp->op != IR_CMP || !e->fused[c])
+        return;
+    int32_t taken = -1;
+    for (int s = 0; s < 2 && taken < 0; s++) {
+        const IrBlock *r = &ir->blocks[b->succ[s]];
+        if (r->npreds == 1 && r->nins == 1 && I(e, r->ins[0])->op == IR_RET)
+            taken = s;
+    }
+    if (taken < 0)
+        return;
+    const IrIns *ret = I(e, ir->blocks[b->succ[taken]].ins[0]);
+    /* each operand: an int parameter (its argument register) or an int constant */
+    int32_t ops[3] = {cmp->a, cmp->b, ret->a};
+    unsigned regs[3] = {ZERO, ZERO, ZERO};
+    for (int i = 0; i < 3; i++) {
+        if (ops[i] < 0) {
+            if (i < 2)
+                return;
+            continue;
+        }
+        const IrIns *x = I(e, ops[i]);
+        if (x->type == TY_FLOAT || (x->op != IR_PARAM && x->op != IR_CONST))
+            return;
+        if (x->op == IR_PARAM) {
+            unsigned nx = 0; /* its register: int parameters go to a0.. in order */
+            for (int32_t p = 0; p < x->k.i; p++)
+                nx += e->spec->params[p].ty != TY_FLOAT;
+            if (nx > 7)
+                return;
+            regs[i] = A0 + nx;
+        }
+    }
+    unsigned tmp[2] = {T0, T1};
+    for (int i = 0; i < 2; i++)
+        if (I(e, ops[i])->op == IR_CONST && I(e, ops[i])->k.i != 0) {
+            rv_asm_li(&e->a, tmp[i], I(e, ops[i])->k.i);
+            regs[i] = tmp[i];
+        }
+    uint32_t past = rv_asm_new_label(&e->a);
+    IrCond cc = (IrCond)cmp->aux;
+    branch_on(e, taken == 0 ? negate(cc) : cc, regs[0], regs[1], past); /* not the short path */
+    if (ret->a >= 0 && I(e, ret->a)->op == IR_CONST)
+        rv_asm_li(&e->a, A1, I(e, ret->a)->k.i);
+    else if (ret->a >= 0)
+        ins(e, RV_ADDI, A1, regs[2], 0, 0);
+    ins(e, RV_ADDI, A0, ZERO, 0, 0);
+    ins(e, RV_JALR, ZERO, RA, 0, 0);
+    rv_asm_bind(&e->a, past);
+}
+
 static void prologue(Emit *e)
 {
     uint8_t regs[64];
@@ -1110,6 +1182,7 @@ static bool assemble(Emit *e, bool far, uint32_t *len)
     entry_stub(e);
     e->spec->body = (uint32_t)e->a.len;
     rv_asm_bind(&e->a, e->body_label);
+    early_return(e);
     prologue(e);
     for (uint32_t k = 0; k < e->norder; k++) {
         int32_t b = e->order[k];
