@@ -52,9 +52,12 @@ static int64_t max4(int64_t a, int64_t b, int64_t c, int64_t d)
     return m > d ? m : d;
 }
 
-/* The exact range of a op b over all operand pairs (before any wrap). */
+/* The exact range of a op b over all operand pairs (before any wrap).
+ * Operands are int32 ranges, so the products fit in int64. */
 static Range arith(IrOp op, Range a, Range b)
 {
+    if (!fits(a) || !fits(b))
+        return rng(INT64_MIN / 4, INT64_MAX / 4); /* never int32: no check is removed */
     switch (op) {
     case IR_ADD: case IR_ADDO: return rng(a.lo + b.lo, a.hi + b.hi);
     case IR_SUB: case IR_SUBO: return rng(a.lo - b.hi, a.hi - b.lo);
@@ -179,8 +182,11 @@ static Range compute(Ranges *s, int32_t v)
     case IR_CALLRT: return in->aux == H__COUNT ? rng(0, INT32_MAX) : FULL; /* a range's length */
     case IR_ADD: case IR_SUB: case IR_MUL: return clip(arith((IrOp)in->op, a, b));
     case IR_ADDO: case IR_SUBO: case IR_MULO: {
-        /* when it does not fail, the result is the exact one */
+        /* when it does not fail, the result is the exact one (and when it
+         * always fails, nothing is known of a value nobody sees) */
         Range x = arith((IrOp)in->op, a, b);
+        if (x.lo > INT32_MAX || x.hi < INT32_MIN)
+            return FULL;
         return rng(x.lo < INT32_MIN ? INT32_MIN : x.lo, x.hi > INT32_MAX ? INT32_MAX : x.hi);
     }
     case IR_AND: {
