@@ -33,9 +33,9 @@ runs N programs at a time, --allow-known-bugs generates the KNOWN_BUGS
 constructs too (to check a fix). The CTest jit/random is
   genprog.py run --p4jit P4JIT --seeds 0:250 --jobs 2 --min-compiled 0.6
 
-KNOWN_BUGS below lists JIT bugs found by this generator (repros in
-tests/jit/found/): the generator avoids each construct while its flag is in
-the set, so the test passes until the JIT is fixed and the flag removed.
+KNOWN_BUGS below lists JIT bugs found by this generator and not fixed yet:
+the generator avoids each construct while its flag is in the set, so the
+test passes until the JIT is fixed and the flag removed (none today).
 """
 import argparse
 import concurrent.futures
@@ -50,17 +50,10 @@ import time
 
 # Constructs avoided because the JIT gets them wrong today (see tests/jit/found/).
 # Remove a flag once the bug is fixed: the generator then produces it again.
-KNOWN_BUGS = {
-    # no port_sync_code after writing code: once a global store rewinds the code
-    # buffer, p4sim runs the stale instructions (found/stale_code_after_global_store.py)
-    "global-store",
-    # range() with a variable step of 0 raises a garbled TypeError instead of
-    # ValueError (found/range_step_zero.py)
-    "range-step-zero",
-    # math.sin/cos/tan of an infinity return nan instead of raising ValueError
-    # (found/math_domain_inf.py)
-    "math-inf",
-}
+KNOWN_BUGS = set()
+# Found and fixed (regression tests tests/jit/regress_*.py): "global-store"
+# (no fence.i after rewriting code), "range-step-zero" (TypeError instead of
+# ValueError), "math-inf" (sin/cos/tan of an infinity did not raise).
 
 TIMEOUT = 120
 JIT_OPTS = ["-X", "jit=eager"]   # the JIT run's options (--jit-opts)
