@@ -390,6 +390,18 @@ static int32_t binary(Builder *b, unsigned op, int32_t x, int32_t y)
                 return emit(b, IR_FMUL, TY_FLOAT, fx, fx, -1);
             break;
         }
+        case OP_BINARY_FLOORDIV: case OP_BINARY_MOD: {
+            /* the interpreter's own function; a zero divisor re-runs the
+             * operator there, which raises its ZeroDivisionError */
+            int32_t zero = ir_const_float(b->ir, b->cur, 0.0f);
+            int32_t bad = emit(b, IR_FCMP, TY_BOOL, fy, zero, -1);
+            b->ir->ins[bad].aux = CC_EQ;
+            int32_t chk = emit(b, IR_CHECK, TY_VOID, bad, -1, -1);
+            witness(b, chk, x, y, -1);
+            r = emit(b, IR_CALLRT, TY_FLOAT, fx, fy, -1);
+            b->ir->ins[r].aux = op == OP_BINARY_MOD ? H_FMOD : H_FFLOORDIV;
+            return r;
+        }
         default: break;
         }
         refuse(b, "operator %s on %s and %s is not compiled yet", op_symbol(op),
@@ -410,13 +422,35 @@ static int32_t binary(Builder *b, unsigned op, int32_t x, int32_t y)
     case OP_BINARY_OR: return emit(b, IR_OR, bools ? TY_BOOL : TY_INT, x, y, -1);
     case OP_BINARY_XOR: return emit(b, IR_XOR, bools ? TY_BOOL : TY_INT, x, y, -1);
     case OP_BINARY_POW: {
+        /* a constant exponent 0..31: square and multiply with checked
+         * multiplies. Every partial power is x**m with m <= k, so one
+         * overflows only if x**k does: the same OverflowError, re-run by
+         * the interpreter from the ** itself (the witnesses). */
         IrIns *k = &b->ir->ins[y];
-        if (k->op == IR_CONST && k->k.i == 2) {
-            r = emit(b, IR_MULO, TY_INT, x, x, -1);
-            witness(b, r, x, y, -1);
-            return r;
+        if (k->op == IR_CONST && k->k.i >= 0 && k->k.i < 32) {
+            int32_t e = k->k.i, acc = -1, sq = x;
+            if (e == 0)
+                return ir_const_int(b->ir, b->cur, 1);
+            for (;;) {
+                if (e & 1) {
+                    if (acc < 0)
+                        acc = sq;
+                    else {
+                        acc = emit(b, IR_MULO, TY_INT, acc, sq, -1);
+                        witness(b, acc, x, y, -1);
+                    }
+                }
+                e >>= 1;
+                if (!e)
+                    break;
+                sq = emit(b, IR_MULO, TY_INT, sq, sq, -1);
+                witness(b, sq, x, y, -1);
+            }
+            if (acc == x && ty(b, x) == TY_BOOL) /* True ** 1 is the int 1 */
+                acc = emit(b, IR_COPY, TY_INT, x, -1, -1);
+            return acc;
         }
-        refuse(b, "operator ** on ints is compiled only for the exponent 2");
+        refuse(b, "operator ** on ints is compiled only for a constant exponent from 0 to 31");
         return -1;
     }
     default:

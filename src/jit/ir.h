@@ -120,10 +120,11 @@ static inline unsigned ir_elem_shift(uint8_t k)
 }
 enum { IR_LIST_PAYLOAD = 4 }; /* offset of a list item's payload */
 
-/* Runtime helpers callable with CALLRT (float math from libm). */
+/* Runtime helpers callable with CALLRT (float math from libm, float // and
+ * % from the interpreter's own code): one or two float arguments. */
 #define IR_HELPERS(X) \
     X(EXP, expf) X(LOG, logf) X(SIN, sinf) X(COS, cosf) X(TAN, tanf) X(ATAN, atanf) \
-    X(FLOOR, floorf) X(CEIL, ceilf)
+    X(FLOOR, floorf) X(CEIL, ceilf) X(FFLOORDIV, jit_rt_ffloordiv) X(FMOD, jit_rt_fmod)
 typedef enum IrHelper {
 #define IR_HELPER_ENUM(name, fn) H_##name,
     IR_HELPERS(IR_HELPER_ENUM)

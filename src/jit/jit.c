@@ -515,6 +515,10 @@ uint32_t jit_rt_bytearray(int32_t n)
     return (uint32_t)(uintptr_t)out.u.obj;
 }
 
+/* float // and % (b != 0: compiled code checks first), the interpreter's way */
+float jit_rt_ffloordiv(float a, float b) { return float_floor_mod(a, b, false); }
+float jit_rt_fmod(float a, float b) { return float_floor_mod(a, b, true); }
+
 int32_t jit_rt_unwind(uint32_t site)
 {
     JitState *js = rt_state;

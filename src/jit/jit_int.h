@@ -104,6 +104,8 @@ bool jit_emit_rv32(JitState *js, JitSpec *spec, Ir *ir, char **dump);
 int32_t jit_rt_fail(uint32_t x, uint32_t y, uint32_t z, uint32_t site);
 int32_t jit_rt_unwind(uint32_t site);
 uint32_t jit_rt_bytearray(int32_t n);
+float jit_rt_ffloordiv(float a, float b);
+float jit_rt_fmod(float a, float b);
 extern int32_t jit_rt_depth;
 
 #endif

@@ -129,6 +129,32 @@ bool float_to_int(VM *vm, float f, int32_t *out)
     return true;
 }
 
+/* a // b or a % b for b != 0, as CPython's float divmod: the remainder
+ * takes the divisor's sign, and the quotient is exact-ish from (a - mod) / b.
+ * Compiled code calls this too (jit.c), so both round alike. */
+float float_floor_mod(float a, float b, bool want_mod)
+{
+    float mod = fmodf(a, b), div = (a - mod) / b, floordiv;
+    if (mod != 0.0f) {
+        if ((b < 0) != (mod < 0)) {
+            mod += b;
+            div -= 1.0f;
+        }
+    } else {
+        mod = copysignf(0.0f, b);
+    }
+    if (want_mod)
+        return mod;
+    if (div != 0.0f) {
+        floordiv = floorf(div);
+        if (div - floordiv > 0.5f)
+            floordiv += 1.0f;
+    } else {
+        floordiv = copysignf(0.0f, a / b);
+    }
+    return floordiv;
+}
+
 static bool float_op(VM *vm, unsigned op, float a, float b, Value *out)
 {
     float r;
@@ -144,31 +170,12 @@ static bool float_op(VM *vm, unsigned op, float a, float b, Value *out)
         r = a / b;
         break;
     case OP_BINARY_FLOORDIV:
-    case OP_BINARY_MOD: {
+    case OP_BINARY_MOD:
         if (b == 0.0f)
             return vm_raise(vm, EXC_ZeroDivisionError, op == OP_BINARY_MOD ? "float modulo"
                                                                          : "float floor division by zero");
-        /* As CPython's float divmod: the remainder takes the divisor's sign,
-         * and the quotient is exact-ish from (a - mod) / b. */
-        float mod = fmodf(a, b), div = (a - mod) / b, floordiv;
-        if (mod != 0.0f) {
-            if ((b < 0) != (mod < 0)) {
-                mod += b;
-                div -= 1.0f;
-            }
-        } else {
-            mod = copysignf(0.0f, b);
-        }
-        if (div != 0.0f) {
-            floordiv = floorf(div);
-            if (div - floordiv > 0.5f)
-                floordiv += 1.0f;
-        } else {
-            floordiv = copysignf(0.0f, a / b);
-        }
-        r = op == OP_BINARY_MOD ? mod : floordiv;
+        r = float_floor_mod(a, b, op == OP_BINARY_MOD);
         break;
-    }
     case OP_BINARY_POW:
         if (a == 0.0f && b < 0.0f)
             return vm_raise(vm, EXC_ZeroDivisionError, "0.0 cannot be raised to a negative power");

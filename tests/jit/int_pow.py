@@ -1,6 +1,7 @@
-# The power operator on ints: x ** 2 is compiled (a checked multiply); other
-# exponents keep their function interpreted (refused with a reason), and
-# both must print what CPython prints. Also squares inside loops and of
+# The power operator on ints: a constant exponent from 0 to 31 is compiled
+# (square and multiply with checked multiplies); other exponents keep their
+# function interpreted (refused with a reason), and both must print what
+# CPython prints. Also squares inside loops and of
 # negative numbers, and powers built by repeated multiplication.
 def square(x):
     return x ** 2

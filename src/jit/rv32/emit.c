@@ -762,8 +762,10 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
             break;
         }
         {
-            Move m = {{LOC_REG, 1, FA0, 0}, loc_of(e, in->a), false};
-            parallel_move(e, &m, 1);
+            Move m[2] = {{{LOC_REG, 1, FA0, 0}, loc_of(e, in->a), false}, {{LOC_REG, 1, FA0 + 1, 0}, {0, 0, 0, 0}, false}};
+            if (in->b >= 0)
+                m[1].src = loc_of(e, in->b);
+            parallel_move(e, m, in->b >= 0 ? 2 : 1);
             rv_asm_call(&e->a, (uint32_t)(uintptr_t)helper_fn[in->aux]);
             rd = fdef(e, v);
             ins(e, RV_FSGNJ_S, rd, FA0, FA0, 0);
