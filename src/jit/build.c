@@ -481,8 +481,15 @@ static int32_t compare(Builder *b, unsigned op, int32_t x, int32_t y)
             if (in->type == TY_FLOAT)
                 continue;
             if (in->op != IR_CONST || in->k.i > (1 << 24) || in->k.i < -(1 << 24)) {
-                refuse(b, "comparison of an int variable with a float (exact comparison not compiled yet)");
-                return -1;
+                /* exactly, as the interpreter compares (as doubles): int first */
+                static const uint8_t swapped[] = {CC_EQ, CC_NE, CC_GT, CC_GE, CC_LT, CC_LE};
+                bool int_first = i == 0;
+                int32_t fo = int_first ? ops[1] : ops[0];
+                if (ty(b, fo) != TY_FLOAT)
+                    fo = to_float(b, fo); /* the other int (cannot happen: one side is float) */
+                int32_t r = emit(b, IR_CMPIF, TY_BOOL, ops[i], fo, -1);
+                b->ir->ins[r].aux = int_first ? cc : swapped[cc];
+                return r;
             }
             ops[i] = to_float(b, ops[i]);
         }

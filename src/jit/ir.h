@@ -72,6 +72,7 @@ typedef enum IrType {
     X(FNEG,    1, 1, IR_PURE) X(FABS, 1, 1, IR_PURE) X(FSQRT, 1, 1, IR_FAILS)          \
     X(FMIN,    1, 2, IR_PURE) X(FMAX, 1, 2, IR_PURE)                                    \
     X(FCMP,    1, 2, IR_PURE)            /* aux: IrCond */                              \
+    X(CMPIF,   1, 2, IR_PURE)            /* aux: IrCond; int a against float b, exactly */ \
     X(ITOF,    1, 1, IR_PURE)                                                           \
     X(FTOI,    1, 1, IR_FAILS)           /* int(x): truncates; NaN/inf/range fail */     \
     X(CALLRT,  1, 3, 0)                  /* aux: runtime helper; pure C math */          \

@@ -714,6 +714,46 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
         xdone(e, v, rd);
         break;
     }
+    case IR_CMPIF: {
+        /* int i against float f exactly (the interpreter compares both as
+         * doubles). r = (float)i rounds to nearest, so r < f means i < f and
+         * r > f means i > f; when r == f, f is integral and fcvt.w.s gives it
+         * exactly, except 2**31, which saturates to INT32_MAX (which no float
+         * equals): then i < f. NaN: only != holds. */
+        unsigned ri = xuse(e, in->a, T0), fb = fuse_(e, in->b, FT1);
+        uint32_t decided = rv_asm_new_label(&e->a), unordered = rv_asm_new_label(&e->a);
+        uint32_t done = rv_asm_new_label(&e->a);
+        ins(e, RV_FCVT_S_W, FT0, ri, 0, 0);
+        ins(e, RV_FLT_S, T3, FT0, fb, 0);
+        ins(e, RV_FLT_S, T4, fb, FT0, 0);
+        ins(e, RV_OR, T2, T3, T4, 0);
+        rv_asm_branch(&e->a, RV_BNE, T2, ZERO, decided);
+        ins(e, RV_FEQ_S, T2, fb, fb, 0);
+        rv_asm_branch(&e->a, RV_BEQ, T2, ZERO, unordered);
+        ins(e, RV_FCVT_W_S, T2, fb, 0, 0);
+        ins(e, RV_SLT, T3, ri, T2, 0);
+        ins(e, RV_SLT, T4, T2, ri, 0);
+        rv_asm_li(&e->a, T1, INT32_MAX);
+        rv_asm_branch(&e->a, RV_BNE, T2, T1, decided);
+        ins(e, RV_ADDI, T3, ZERO, 0, 1);
+        ins(e, RV_ADDI, T4, ZERO, 0, 0);
+        rv_asm_bind(&e->a, decided); /* T3: i < f, T4: i > f, ordered */
+        rd = xdef(e, v);
+        switch ((IrCond)in->aux) {
+        case CC_LT: ins(e, RV_ADDI, rd, T3, 0, 0); break;
+        case CC_GT: ins(e, RV_ADDI, rd, T4, 0, 0); break;
+        case CC_LE: ins(e, RV_XORI, rd, T4, 0, 1); break;
+        case CC_GE: ins(e, RV_XORI, rd, T3, 0, 1); break;
+        case CC_EQ: ins(e, RV_OR, rd, T3, T4, 0); ins(e, RV_XORI, rd, rd, 0, 1); break;
+        default: ins(e, RV_OR, rd, T3, T4, 0); break;
+        }
+        rv_asm_jump(&e->a, ZERO, done);
+        rv_asm_bind(&e->a, unordered);
+        ins(e, RV_ADDI, rd, ZERO, 0, in->aux == CC_NE);
+        rv_asm_bind(&e->a, done);
+        xdone(e, v, rd);
+        break;
+    }
     case IR_SELECT: {
         uint32_t yes = rv_asm_new_label(&e->a), done = rv_asm_new_label(&e->a);
         unsigned c = xuse(e, in->a, T2);
