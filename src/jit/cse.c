@@ -57,13 +57,6 @@ static bool same(const IrIns *x, const IrIns *y)
            x->c == y->c && (x->op != IR_CONST || x->k.i == y->k.i);
 }
 
-static void forward(Ir *ir, int32_t *slot, void *ctx)
-{
-    const int32_t *to = ctx;
-    (void)ir;
-    while (to[*slot] >= 0)
-        *slot = to[*slot];
-}
 
 void ir_cse(Ir *ir)
 {
@@ -87,7 +80,7 @@ void ir_cse(Ir *ir)
         for (uint32_t i = 0; i < b->nins; i++) {
             int32_t v = b->ins[i];
             IrIns *in = &ir->ins[v];
-            ir_for_operands(ir, v, forward, to);
+            ir_for_operands(ir, v, ir_forward, to);
             if (!candidate(in))
                 continue;
             /* one operand order for commutative ops: a constant second (where
@@ -119,7 +112,7 @@ void ir_cse(Ir *ir)
     }
     for (uint32_t bi = 0; bi < ir->nblocks; bi++)
         for (uint32_t i = 0; i < ir->blocks[bi].nins; i++)
-            ir_for_operands(ir, ir->blocks[bi].ins[i], forward, to);
+            ir_for_operands(ir, ir->blocks[bi].ins[i], ir_forward, to);
 out:
     free(order), free(to), free(table);
 }

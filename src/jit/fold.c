@@ -168,18 +168,10 @@ static int32_t trivial_phi(const Ir *ir, int32_t v)
     return same;
 }
 
-/* Replaced values forward to their replacement (to[v], -1 when kept):
- * operands are redirected when their instruction is visited and once more
- * at the end, which keeps folding linear in the size of the function. */
-static void forward(Ir *ir, int32_t *slot, void *ctx)
-{
-    const int32_t *to = ctx;
-    (void)ir;
-    while (to[*slot] >= 0)
-        *slot = to[*slot];
-}
-
-/* A forward that notes whether it changed a phi's operand. */
+/* Replaced values forward to their replacement (to[v], -1 when kept,
+ * ir_forward): operands are redirected when their instruction is visited and
+ * once more at the end, which keeps folding linear in the size of the
+ * function. A forward that notes whether it changed a phi's operand. */
 typedef struct PhiForward {
     const int32_t *to;
     bool changed;
@@ -190,7 +182,7 @@ static void forward_phi(Ir *ir, int32_t *slot, void *ctx)
     PhiForward *f = ctx;
     (void)ir;
     if (f->to[*slot] >= 0) {
-        forward(ir, slot, (void *)f->to);
+        ir_forward(ir, slot, (void *)f->to);
         f->changed = true;
     }
 }
@@ -217,7 +209,7 @@ void ir_fold(Ir *ir)
             for (uint32_t i = 0; i < b->nins; i++) {
                 int32_t v = b->ins[i];
                 IrIns *in = &ir->ins[v];
-                ir_for_operands(ir, v, forward, to);
+                ir_for_operands(ir, v, ir_forward, to);
                 int32_t r = -1;
                 if (in->op == IR_CHECK && is_const(ir, in->a) && ir->ins[in->a].k.i == 0) {
                     ir_remove_ins(ir, v); /* a flag proved clear */
@@ -247,7 +239,7 @@ void ir_fold(Ir *ir)
                 if (ir->ins[v].op == IR_PHI)
                     ir_for_operands(ir, v, forward_phi, &pf);
                 else
-                    ir_for_operands(ir, v, forward, to);
+                    ir_for_operands(ir, v, ir_forward, to);
             }
         again = pf.changed;
     }

@@ -206,6 +206,14 @@ static void replace_one(Ir *ir, int32_t *slot, void *ctx)
         *slot = ft[1];
 }
 
+void ir_forward(Ir *ir, int32_t *slot, void *to_table)
+{
+    const int32_t *to = to_table;
+    (void)ir;
+    while (to[*slot] >= 0)
+        *slot = to[*slot];
+}
+
 void ir_replace_uses(Ir *ir, int32_t from, int32_t to)
 {
     int32_t ft[2] = {from, to};

@@ -204,6 +204,9 @@ void ir_move_ins(Ir *ir, int32_t v, int32_t block);
 void ir_insert_after(Ir *ir, int32_t v, int32_t after); /* a detached v (block -1) after another */
 /* Replace every use of `from` by `to`. */
 void ir_replace_uses(Ir *ir, int32_t from, int32_t to);
+/* An ir_for_operands callback: a replaced value (to[v] >= 0, the table as
+ * ctx) forwards to its replacement, through chains (fold, cse, version). */
+void ir_forward(Ir *ir, int32_t *slot, void *to);
 /* Calls fn on each operand slot of instruction v. */
 void ir_for_operands(Ir *ir, int32_t v, void (*fn)(Ir *, int32_t *, void *), void *ctx);
 static inline IrIns *ir_at(Ir *ir, int32_t v) { return &ir->ins[v]; }

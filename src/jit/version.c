@@ -314,15 +314,6 @@ static int32_t copy_loop(Loop *l)
     return l->bmap[l->h];
 }
 
-/* Operand slots through a table: to[v] >= 0 replaces v. */
-static void forward(Ir *ir, int32_t *slot, void *ctx)
-{
-    const int32_t *to = ctx;
-    (void)ir;
-    if (to[*slot] >= 0)
-        *slot = to[*slot];
-}
-
 static bool version_loop(Ir *ir, int32_t h, uint8_t *in, Affine *aff, int32_t *map, int32_t *bmap)
 {
     Loop l = {ir, h, -1, {0}, in, aff, map, bmap};
@@ -415,7 +406,7 @@ static bool version_loop(Ir *ir, int32_t h, uint8_t *in, Affine *aff, int32_t *m
             }
             for (uint32_t b = nb; b < ir->nblocks; b++)
                 for (uint32_t j = 0; j < ir->blocks[b].nins; j++)
-                    ir_for_operands(ir, ir->blocks[b].ins[j], forward, to);
+                    ir_for_operands(ir, ir->blocks[b].ins[j], ir_forward, to);
             /* enter the copy when the guard is zero */
             IrBlock *pb = &ir->blocks[l.pre];
             int32_t jmp = pb->ins[pb->nins - 1];
@@ -451,7 +442,7 @@ static bool version_loop(Ir *ir, int32_t h, uint8_t *in, Affine *aff, int32_t *m
                 for (uint32_t j = 0; j < ir->blocks[b].nins; j++) {
                     int32_t v = ir->blocks[b].ins[j];
                     if ((uint32_t)v < first_phi)
-                        ir_for_operands(ir, v, forward, to);
+                        ir_for_operands(ir, v, ir_forward, to);
                 }
             }
             free(to);
