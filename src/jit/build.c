@@ -1244,7 +1244,7 @@ bool jit_build(JitState *js, JitSpec *spec, Ir *ir, JitResolveFn resolve)
     b->js = js, b->spec = spec, b->ir = ir, b->code = code, b->resolve = resolve;
     b->insns = code->insns, b->n = code->ninsns;
     b->why = &spec->why;
-    ir_init(ir);
+    ir_init(ir, 8 * code->ninsns + 64); /* about what the passes grow a function to */
     ir->nparams = code->nparams;
     if (code->src->nexc)
         return refuse(b, "try/except and with blocks are not compiled");

@@ -1,7 +1,7 @@
 /*
  * dce.c - dead-code elimination: values nobody uses and that have no effect
- * (pure operations, phis, loads) are removed, repeatedly, so a chain of
- * dead computations goes at once. Instructions that can fail stay even when
+ * (pure operations, phis, loads) are removed, and so are the values that
+ * only they used (a worklist), so a chain of dead computations goes at once. Instructions that can fail stay even when
  * unused: the exception they would raise is an effect.
  */
 #include <stdlib.h>
@@ -35,32 +35,60 @@ static bool removable(const IrIns *in)
     return (f & IR_PURE) || in->op == IR_PHI || in->op == IR_ALOAD || in->op == IR_ALEN || in->op == IR_ADATA;
 }
 
+/* Use counts once, then a worklist: removing a dead value lowers its
+ * operands' counts, and an operand that drops to zero goes on the list. */
+typedef struct Work {
+    int32_t *list;
+    uint32_t n;
+} Work;
+
+static void unuse(Ir *ir, int32_t *slot, void *ctx)
+{
+    Work *w = ctx;
+    IrIns *in = &ir->ins[*slot];
+    if (--in->uses == 0 && in->block >= 0 && removable(in))
+        w->list[w->n++] = *slot;
+}
+
+static bool dead(const Ir *ir, int32_t v)
+{
+    const IrIns *in = &ir->ins[v];
+    if (in->block < 0 || !removable(in))
+        return false;
+    if (in->uses == 0)
+        return true;
+    if (in->op != IR_PHI || in->list < 0) /* a phi used only by itself is dead too */
+        return false;
+    const IrBlock *b = &ir->blocks[in->block];
+    int32_t self = 0;
+    for (uint32_t p = 0; p < b->npreds; p++)
+        self += ir->lists[in->list + (int32_t)p] == v;
+    return self == in->uses;
+}
+
 void ir_dce(Ir *ir)
 {
-    for (bool changed = true; changed;) {
-        changed = false;
-        ir_count_uses(ir);
-        for (uint32_t bi = 0; bi < ir->nblocks; bi++) {
-            IrBlock *b = &ir->blocks[bi];
-            if (b->dead)
-                continue;
-            for (uint32_t i = 0; i < b->nins; i++) {
-                int32_t v = b->ins[i];
-                IrIns *in = &ir->ins[v];
-                /* a phi used only by itself is dead too */
-                bool self_only = false;
-                if (in->op == IR_PHI && in->uses > 0 && in->list >= 0) {
-                    uint32_t self = 0;
-                    for (uint32_t p = 0; p < b->npreds; p++)
-                        self += ir->lists[in->list + (int32_t)p] == v;
-                    self_only = self == (uint32_t)in->uses;
-                }
-                if ((in->uses == 0 || self_only) && removable(in)) {
-                    ir_remove_ins(ir, v);
-                    i--;
-                    changed = true;
-                }
-            }
-        }
+    ir_count_uses(ir);
+    Work w = {malloc((2 * (size_t)ir->nins + 2) * sizeof(int32_t)), 0}; /* a self-used phi: twice */
+    if (!w.list) {
+        ir->oom = true;
+        return;
     }
+    for (uint32_t bi = 0; bi < ir->nblocks; bi++) {
+        const IrBlock *b = &ir->blocks[bi];
+        for (uint32_t i = 0; !b->dead && i < b->nins; i++)
+            if (dead(ir, b->ins[i]))
+                w.list[w.n++] = b->ins[i];
+    }
+    /* each value is listed at most once: when listed it is dead, and it is
+     * removed (block -1) before its operands are looked at */
+    while (w.n) {
+        int32_t v = w.list[--w.n];
+        if (ir->ins[v].block < 0 || !dead(ir, v))
+            continue;
+        ir_for_operands(ir, v, unuse, &w); /* before removal turns it into a nop */
+        ir_remove_ins(ir, v);
+        ir->ins[v].uses = 0;
+    }
+    free(w.list);
 }

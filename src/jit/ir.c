@@ -12,7 +12,15 @@ const IrOpInfo ir_opinfo[IR__COUNT] = {
 #undef IR_OP_INFO
 };
 
-void ir_init(Ir *ir) { memset(ir, 0, sizeof *ir); }
+void ir_init(Ir *ir, uint32_t expect)
+{
+    memset(ir, 0, sizeof *ir);
+    /* room for what a function of this size usually needs: growing by
+     * doubling copies the array again and again (and picolibc's realloc
+     * clears each new block) */
+    ir->ins = malloc((size_t)expect * sizeof *ir->ins);
+    ir->capins = ir->ins ? expect : 0;
+}
 
 void ir_free(Ir *ir)
 {

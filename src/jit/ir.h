@@ -190,7 +190,7 @@ typedef struct Ir {
 } Ir;
 
 /* Construction helpers (ir.c). */
-void ir_init(Ir *ir);
+void ir_init(Ir *ir, uint32_t expect); /* expect: instructions to make room for */
 void ir_free(Ir *ir);
 int32_t ir_new_block(Ir *ir, uint32_t bc_start);
 int32_t ir_add(Ir *ir, int32_t block, IrOp op, IrType type, int32_t a, int32_t b, int32_t c);
