@@ -611,6 +611,8 @@ static void emit_range_len(Emit *e, int32_t v)
 
 /* The compare-and-branch of BR instruction v; next: the block laid out
  * after this code (-1: none, a copy of a loop test at a jump). */
+static void restore_and_return(Emit *e);
+
 static void emit_branch(Emit *e, int32_t v, int32_t next_block)
 {
     IrIns *in = I(e, v);
@@ -947,7 +949,10 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
             }
         }
         ins(e, RV_ADDI, A0, ZERO, 0, 0);
-        rv_asm_jump(&e->a, ZERO, e->ret_label);
+        if (__builtin_popcountll(e->ra.used_callee) <= 4)
+            restore_and_return(e); /* a short epilogue: copied, a jump saved */
+        else
+            rv_asm_jump(&e->a, ZERO, e->ret_label);
         break;
     default:
         break;
@@ -1068,19 +1073,25 @@ static void prologue(Emit *e)
     parallel_move(e, m, nm);
 }
 
-static void epilogue(Emit *e)
+/* Restores the saved registers, pops the frame and returns. */
+static void restore_and_return(Emit *e)
 {
     uint8_t regs[64];
     bool fp[64];
     uint32_t n = saved_regs(e, regs, fp);
-    rv_asm_bind(&e->a, e->err_label);
-    ins(e, RV_ADDI, A0, ZERO, 0, 1);
-    rv_asm_bind(&e->a, e->ret_label);
     for (uint32_t i = 0; i < n; i++)
         ins(e, fp[i] ? RV_FLW : RV_LW, regs[i], SP, 0, (int32_t)e->frame - 8 - 4 * (int32_t)i);
     ins(e, RV_LW, RA, SP, 0, (int32_t)e->frame - 4);
     ins(e, RV_ADDI, SP, SP, 0, (int32_t)e->frame);
     ins(e, RV_JALR, ZERO, RA, 0, 0);
+}
+
+static void epilogue(Emit *e)
+{
+    rv_asm_bind(&e->a, e->err_label);
+    ins(e, RV_ADDI, A0, ZERO, 0, 1);
+    rv_asm_bind(&e->a, e->ret_label);
+    restore_and_return(e);
 }
 
 /* Failure stubs: witnesses into a0..a2 (raw bits), the site in a3, then
