@@ -388,7 +388,15 @@ static int32_t binary(Builder *b, unsigned op, int32_t x, int32_t y)
             IrIns *k = &b->ir->ins[y];
             if (k->op == IR_CONST && (k->type == TY_FLOAT ? k->k.f == 2.0f : k->k.i == 2))
                 return emit(b, IR_FMUL, TY_FLOAT, fx, fx, -1);
-            break;
+            /* powf, as the interpreter; when the interpreter would raise
+             * (float_pow_raises), the check re-runs ** there */
+            int32_t bad = emit(b, IR_CALLRT, TY_INT, fx, fy, -1);
+            b->ir->ins[bad].aux = H_FPOWBAD;
+            int32_t chk = emit(b, IR_CHECK, TY_VOID, bad, -1, -1);
+            witness(b, chk, x, y, -1);
+            r = emit(b, IR_CALLRT, TY_FLOAT, fx, fy, -1);
+            b->ir->ins[r].aux = H_FPOW;
+            return r;
         }
         case OP_BINARY_FLOORDIV: case OP_BINARY_MOD: {
             /* the interpreter's own function; a zero divisor re-runs the

@@ -125,7 +125,8 @@ enum { IR_LIST_PAYLOAD = 4 }; /* offset of a list item's payload */
  * % from the interpreter's own code): one or two float arguments. */
 #define IR_HELPERS(X) \
     X(EXP, expf) X(LOG, logf) X(SIN, sinf) X(COS, cosf) X(TAN, tanf) X(ATAN, atanf) \
-    X(FLOOR, floorf) X(CEIL, ceilf) X(FFLOORDIV, jit_rt_ffloordiv) X(FMOD, jit_rt_fmod)
+    X(FLOOR, floorf) X(CEIL, ceilf) X(FFLOORDIV, jit_rt_ffloordiv) X(FMOD, jit_rt_fmod) \
+    X(FPOW, powf) X(FPOWBAD, jit_rt_fpow_bad) /* FPOWBAD's result is an int: whether ** raises */
 typedef enum IrHelper {
 #define IR_HELPER_ENUM(name, fn) H_##name,
     IR_HELPERS(IR_HELPER_ENUM)

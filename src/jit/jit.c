@@ -518,6 +518,7 @@ uint32_t jit_rt_bytearray(int32_t n)
 /* float // and % (b != 0: compiled code checks first), the interpreter's way */
 float jit_rt_ffloordiv(float a, float b) { return float_floor_mod(a, b, false); }
 float jit_rt_fmod(float a, float b) { return float_floor_mod(a, b, true); }
+int32_t jit_rt_fpow_bad(float a, float b) { return float_pow_raises(a, b); }
 
 int32_t jit_rt_unwind(uint32_t site)
 {

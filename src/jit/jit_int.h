@@ -106,6 +106,7 @@ int32_t jit_rt_unwind(uint32_t site);
 uint32_t jit_rt_bytearray(int32_t n);
 float jit_rt_ffloordiv(float a, float b);
 float jit_rt_fmod(float a, float b);
+int32_t jit_rt_fpow_bad(float a, float b);
 extern int32_t jit_rt_depth;
 
 #endif

@@ -333,6 +333,7 @@ bool vm_truthy(Value v);
 /* int(f): truncates; ValueError for NaN, OverflowError beyond 32 bits. */
 bool float_to_int(VM *vm, float f, int32_t *out);
 float float_floor_mod(float a, float b, bool want_mod); /* a // b or a % b, b != 0 */
+bool float_pow_raises(float a, float b);              /* a ** b raises */
 /* hash of a hashable value; TypeError "unhashable type: 'list'" */
 bool vm_hash(VM *vm, Value v, uint32_t *out);
 

@@ -155,6 +155,13 @@ float float_floor_mod(float a, float b, bool want_mod)
     return floordiv;
 }
 
+/* Whether a ** b raises (0.0 to a negative power; a negative number to a
+ * finite non-integral power). Compiled code asks this too (jit.c). */
+bool float_pow_raises(float a, float b)
+{
+    return (a == 0.0f && b < 0.0f) || (a < 0.0f && b != floorf(b) && isfinite(b));
+}
+
 static bool float_op(VM *vm, unsigned op, float a, float b, Value *out)
 {
     float r;
@@ -177,10 +184,11 @@ static bool float_op(VM *vm, unsigned op, float a, float b, Value *out)
         r = float_floor_mod(a, b, op == OP_BINARY_MOD);
         break;
     case OP_BINARY_POW:
-        if (a == 0.0f && b < 0.0f)
-            return vm_raise(vm, EXC_ZeroDivisionError, "0.0 cannot be raised to a negative power");
-        if (a < 0.0f && b != floorf(b) && isfinite(b))
+        if (float_pow_raises(a, b)) {
+            if (a == 0.0f)
+                return vm_raise(vm, EXC_ZeroDivisionError, "0.0 cannot be raised to a negative power");
             return vm_raise(vm, EXC_ValueError, "math domain error"); /* CPython: a complex result */
+        }
         r = powf(a, b);
         break;
     default:

@@ -1,7 +1,8 @@
 # Float // and % in compiled code: the interpreter's own function (the
 # remainder takes the divisor's sign, the quotient is floored), a zero
 # divisor raising ZeroDivisionError from the right operator, signed zeros,
-# infinities, and int ** constant exponents (square and multiply).
+# infinities, int ** constant exponents (square and multiply), and float **
+# through powf with its errors.
 
 
 def fd(a, b):
@@ -42,3 +43,16 @@ for x in (0, 1, -1, 2, -3, 7, 21):
         print("powers", x, powers(x))
     except OverflowError as e:
         print("powers", x, "OverflowError", e)
+
+
+def fpow(a, b):
+    return a ** b
+
+
+# float ** through powf, as the interpreter; its errors re-raised there
+for a, b in ((2.0, 0.5), (2.5, 3), (9.0, -0.5), (-8.0, 3.0), (0.0, -1.0), (0.0, 0.0),
+             (4, 0.5), (-2.0, float("inf")), (1.5, -2)):
+    try:
+        print("fpow", a, b, round(fpow(a, b), 3))
+    except (ValueError, ZeroDivisionError) as e:
+        print("fpow", a, b, type(e).__name__, e)

@@ -809,9 +809,15 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
                 m[1].src = loc_of(e, in->b);
             parallel_move(e, m, in->b >= 0 ? 2 : 1);
             rv_asm_call(&e->a, (uint32_t)(uintptr_t)helper_fn[in->aux]);
-            rd = fdef(e, v);
-            ins(e, RV_FSGNJ_S, rd, FA0, FA0, 0);
-            fdone(e, v, rd);
+            if (in->type == TY_FLOAT) {
+                rd = fdef(e, v);
+                ins(e, RV_FSGNJ_S, rd, FA0, FA0, 0);
+                fdone(e, v, rd);
+            } else { /* a helper answering with an int (FPOWBAD) */
+                rd = xdef(e, v);
+                ins(e, RV_ADDI, rd, A0, 0, 0);
+                xdone(e, v, rd);
+            }
         }
         break;
     case IR_NEWBYTES: { /* a runtime call; 0 back: it raised, unwind as a failed call does */
