@@ -137,6 +137,25 @@ static void witness(Builder *b, int32_t v, int32_t w0, int32_t w1, int32_t w2)
     in->nw = (uint8_t)(w0 < 0 ? 0 : w1 < 0 ? 1 : w2 < 0 ? 2 : 3);
 }
 
+/* A check at the current pc that fails when flag is non-zero; the runtime
+ * then re-runs the bytecode operation (or native n) on the witnesses, which
+ * raises the interpreter's exception. */
+static void check_that(Builder *b, int32_t flag, int32_t w0, int32_t w1, const Native *n)
+{
+    int32_t chk = emit(b, IR_CHECK, TY_VOID, flag, -1, -1);
+    witness(b, chk, w0, w1, -1);
+    if (n && extra(b, chk))
+        extra(b, chk)->native = n;
+}
+
+/* f == k, for a float value and a float constant. */
+static int32_t float_equals(Builder *b, int32_t f, float k)
+{
+    int32_t c = emit(b, IR_FCMP, TY_BOOL, f, ir_const_float(b->ir, b->cur, k), -1);
+    b->ir->ins[c].aux = CC_EQ;
+    return c;
+}
+
 static bool ensure_forward(Builder *b)
 {
     uint32_t need = b->ir->nins + 1;
@@ -392,8 +411,7 @@ static int32_t binary(Builder *b, unsigned op, int32_t x, int32_t y)
              * (float_pow_raises), the check re-runs ** there */
             int32_t bad = emit(b, IR_CALLRT, TY_INT, fx, fy, -1);
             b->ir->ins[bad].aux = H_FPOWBAD;
-            int32_t chk = emit(b, IR_CHECK, TY_VOID, bad, -1, -1);
-            witness(b, chk, x, y, -1);
+            check_that(b, bad, x, y, NULL);
             r = emit(b, IR_CALLRT, TY_FLOAT, fx, fy, -1);
             b->ir->ins[r].aux = H_FPOW;
             return r;
@@ -401,11 +419,7 @@ static int32_t binary(Builder *b, unsigned op, int32_t x, int32_t y)
         case OP_BINARY_FLOORDIV: case OP_BINARY_MOD: {
             /* the interpreter's own function; a zero divisor re-runs the
              * operator there, which raises its ZeroDivisionError */
-            int32_t zero = ir_const_float(b->ir, b->cur, 0.0f);
-            int32_t bad = emit(b, IR_FCMP, TY_BOOL, fy, zero, -1);
-            b->ir->ins[bad].aux = CC_EQ;
-            int32_t chk = emit(b, IR_CHECK, TY_VOID, bad, -1, -1);
-            witness(b, chk, x, y, -1);
+            check_that(b, float_equals(b, fy, 0.0f), x, y, NULL);
             r = emit(b, IR_CALLRT, TY_FLOAT, fx, fy, -1);
             b->ir->ins[r].aux = op == OP_BINARY_MOD ? H_FMOD : H_FFLOORDIV;
             return r;
@@ -613,12 +627,7 @@ static int32_t call_native(Builder *b, const Native *n, int32_t *args, int nargs
                     if (math1[i].h == H_SIN || math1[i].h == H_COS || math1[i].h == H_TAN) {
                         /* the interpreter's domain: an infinite argument raises */
                         int32_t ax = emit(b, IR_FABS, TY_FLOAT, xf, -1, -1);
-                        int32_t inf = ir_const_float(b->ir, b->cur, INFINITY);
-                        int32_t bad = emit(b, IR_FCMP, TY_BOOL, ax, inf, -1);
-                        b->ir->ins[bad].aux = CC_EQ;
-                        int32_t chk = emit(b, IR_CHECK, TY_VOID, bad, -1, -1);
-                        witness(b, chk, x, -1, -1);
-                        if (extra(b, chk)) extra(b, chk)->native = n;
+                        check_that(b, float_equals(b, ax, INFINITY), x, -1, n);
                     }
                     int32_t f = emit(b, IR_CALLRT, TY_FLOAT, xf, -1, -1);
                     b->ir->ins[f].aux = (uint8_t)math1[i].h;

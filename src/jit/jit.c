@@ -222,6 +222,11 @@ static JitFunc *func_of(JitState *js, Function *fn)
     return f;
 }
 
+static int32_t line_at(const Code *code, uint32_t pc)
+{
+    return bc_line_for_pc(code->src->linetab, code->src->linetab_len, (int32_t)code->src->firstline, pc);
+}
+
 /* True if a phi that may see an unassigned local is still used. */
 static bool maybe_unbound(Ir *ir, IrRefusal *why, const Code *code)
 {
@@ -238,8 +243,7 @@ static bool maybe_unbound(Ir *ir, IrRefusal *why, const Code *code)
                 int32_t v = ir->lists[in->list + (int32_t)p];
                 if (v >= 0 && ir->ins[v].op == IR_UNDEF) {
                     snprintf(why->why, sizeof why->why, "a local may be used before it is assigned");
-                    why->line = bc_line_for_pc(code->src->linetab, code->src->linetab_len,
-                                               (int32_t)code->src->firstline, in->pc);
+                    why->line = line_at(code, in->pc);
                     return true;
                 }
             }
@@ -280,7 +284,7 @@ static bool allocates_badly(const Ir *ir, JitSpec *spec, IrRefusal *why, const C
     if (!what)
         return false;
     snprintf(why->why, sizeof why->why, "%s", what);
-    why->line = bc_line_for_pc(code->src->linetab, code->src->linetab_len, (int32_t)code->src->firstline, at->pc);
+    why->line = line_at(code, at->pc);
     return true;
 }
 
