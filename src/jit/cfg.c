@@ -151,24 +151,7 @@ void ir_loops(Ir *ir)
         }
     for (uint32_t k = 0; k < nheads; k++) {
         int32_t h = heads[k];
-        IrBlock *hb = &ir->blocks[h];
-        memset(in, 0, n);
-        uint32_t sp = 0;
-        in[h] = 1;
-        for (uint32_t p = 0; p < hb->npreds; p++) {
-            int32_t t = hb->preds[p];
-            if (ir_dominates(ir, h, t) && !in[t])
-                in[t] = 1, work[sp++] = t;
-        }
-        while (sp) {
-            int32_t b = work[--sp];
-            IrBlock *bl = &ir->blocks[b];
-            for (uint32_t p = 0; p < bl->npreds; p++) {
-                int32_t q = bl->preds[p];
-                if (!in[q] && !ir->blocks[q].dead)
-                    in[q] = 1, work[sp++] = q;
-            }
-        }
+        ir_loop_blocks(ir, h, in, work);
         for (uint32_t b = 0; b < n; b++)
             if (in[b]) {
                 ir->blocks[b].loop_depth++;
@@ -239,4 +222,32 @@ uint32_t ir_loop_blocks(const Ir *ir, int32_t h, uint8_t *in, int32_t *work)
         }
     }
     return n;
+}
+
+static bool in_blocks(const Ir *ir, const uint8_t *in, int32_t v)
+{
+    return v >= 0 && ir->ins[v].block >= 0 && in[ir->ins[v].block];
+}
+
+IrAffine ir_affine(const Ir *ir, const uint8_t *in, int32_t k, int32_t v, bool checked)
+{
+    const IrIns *x = &ir->ins[v];
+    IrAffine no = {-1, -1, false};
+    if (v == k)
+        return (IrAffine){-1, -1, true};
+    bool mul = x->op == IR_MUL || (checked && x->op == IR_MULO);
+    bool add = x->op == IR_ADD || (checked && x->op == IR_ADDO);
+    for (int swap = 0; swap < 2 && (mul || add); swap++) {
+        int32_t y = swap ? x->b : x->a, o = swap ? x->a : x->b; /* y varies, o is fixed */
+        if (o < 0 || in_blocks(ir, in, o))
+            continue;
+        if (mul && y == k)
+            return (IrAffine){o, -1, true};
+        if (add && in_blocks(ir, in, y)) {
+            IrAffine ay = ir_affine(ir, in, k, y, checked);
+            if (ay.ok && ay.off < 0)
+                return (IrAffine){ay.scale, o, true};
+        }
+    }
+    return no;
 }

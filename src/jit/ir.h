@@ -233,10 +233,22 @@ bool ir_counted_loop(const Ir *ir, int32_t h, IrCounted *out);
 /* The natural loop of header h: in[b] = 1 for its blocks, nested loops
  * included (work: room for nblocks). Returns the count. Needs ir_dominators. */
 uint32_t ir_loop_blocks(const Ir *ir, int32_t h, uint8_t *in, int32_t *work);
+/* v as scale*k + off, k a counted loop's counter, scale and off values from
+ * outside the loop (in[]: its blocks; -1 for 1 and 0): k itself, k*s, and
+ * y + o with y one of those; with checked, through mulo/addo too
+ * (version.c; sr.c only through plain operations). */
+typedef struct IrAffine {
+    int32_t scale, off;
+    bool ok;
+} IrAffine;
+IrAffine ir_affine(const Ir *ir, const uint8_t *in, int32_t k, int32_t v, bool checked);
 
 /* The passes. */
 void ir_fold(Ir *ir);       /* fold.c: constant folding, copies, algebraic identities */
 void ir_ranges(Ir *ir);     /* range.c: value ranges; removes the checks they prove */
+/* range.c: the range of a small value from its own operands (narrow array
+ * elements, constants, sums and products of those), for version.c */
+bool ir_small_range(const Ir *ir, int32_t v, int64_t *lo, int64_t *hi);
 void ir_cse(Ir *ir);        /* cse.c: dominator-scoped value numbering */
 void ir_licm(Ir *ir);       /* licm.c: hoists invariant pure code to loop preheaders */
 void ir_version(Ir *ir);    /* version.c: a check-free copy of counted loops, behind a guard */

@@ -27,27 +27,18 @@ static bool hoistable(const IrIns *in)
     return ir_opinfo[in->op].has_result && (ir_opinfo[in->op].flags & IR_PURE);
 }
 
-/* Is block b in the loop headed by h? parent[] links a header to the
- * header of the loop around it. */
-static bool in_loop(const Ir *ir, const int32_t *parent, int32_t b, int32_t h)
-{
-    if (b < 0)
-        return false;
-    for (int32_t x = ir->blocks[b].loop_head; x >= 0; x = parent[x])
-        if (x == h)
-            return true;
-    return false;
-}
+/* Is block b in the loop whose blocks in[] marks? */
+static bool in_loop(const uint8_t *in, int32_t b) { return b >= 0 && in[b]; }
 
 /* The block that enters loop h from outside, made when the only entering
  * block also branches elsewhere; -1 when the loop has several entries. */
-static int32_t preheader(Ir *ir, const int32_t *parent, int32_t h)
+static int32_t preheader(Ir *ir, const uint8_t *in, int32_t h)
 {
     IrBlock *hb = &ir->blocks[h];
     int32_t pre = -1;
     uint32_t at = 0;
     for (uint32_t p = 0; p < hb->npreds; p++)
-        if (!in_loop(ir, parent, hb->preds[p], h)) {
+        if (!in_loop(in, hb->preds[p])) {
             if (pre >= 0)
                 return -1;
             pre = hb->preds[p], at = p;
@@ -75,9 +66,9 @@ static int32_t preheader(Ir *ir, const int32_t *parent, int32_t h)
     return ir->oom ? -1 : nb;
 }
 
-static bool outside(const Ir *ir, const int32_t *parent, int32_t v, int32_t h)
+static bool outside(const Ir *ir, const uint8_t *in, int32_t v)
 {
-    return v < 0 || !in_loop(ir, parent, ir->ins[v].block, h);
+    return v < 0 || !in_loop(in, ir->ins[v].block);
 }
 
 /* v (addo, subo, mulo, bound) -> plain op + ovf flag + check, in place. */
@@ -111,24 +102,20 @@ void ir_licm(Ir *ir)
 {
     uint32_t nb = ir->nblocks;
     int32_t *order = malloc((nb + 1) * sizeof *order), *heads = malloc((nb + 1) * sizeof *heads);
-    int32_t *parent = malloc((nb + 1) * sizeof *parent);
-    if (!order || !heads || !parent) {
+    /* room for the preheaders made on the way (at most one per loop); a
+     * block made after a loop's blocks were marked is never in that loop */
+    uint8_t *in = calloc(2 * nb + 2, 1);
+    int32_t *work = malloc((2 * nb + 2) * sizeof *work);
+    if (!order || !heads || !in || !work) {
         ir->oom = true;
         goto out;
     }
     ir_dominators(ir);
     ir_loops(ir);
     uint32_t norder = ir_rpo(ir, order), nheads = 0;
-    for (uint32_t b = 0; b < nb; b++)
-        parent[b] = -1;
-    for (uint32_t k = 0; k < norder; k++) {
-        int32_t b = order[k];
-        if (ir->blocks[b].loop_head == b) {
-            heads[nheads++] = b;
-            int32_t d = ir->blocks[b].idom; /* outside the loop: its loop encloses this one */
-            parent[b] = d >= 0 ? ir->blocks[d].loop_head : -1;
-        }
-    }
+    for (uint32_t k = 0; k < norder; k++)
+        if (ir->blocks[order[k]].loop_head == order[k])
+            heads[nheads++] = order[k];
     /* innermost first: deeper headers before shallower ones */
     for (uint32_t i = 1; i < nheads; i++)
         for (uint32_t j = i; j > 0 && ir->blocks[heads[j]].loop_depth > ir->blocks[heads[j - 1]].loop_depth; j--) {
@@ -137,33 +124,31 @@ void ir_licm(Ir *ir)
         }
     for (uint32_t q = 0; q < nheads && !ir->oom; q++) {
         int32_t h = heads[q], pre = -2;
+        ir_loop_blocks(ir, h, in, work);
         for (uint32_t k = 0; k < norder; k++) {
             int32_t b = order[k];
-            if (!in_loop(ir, parent, b, h))
+            if (!in[b])
                 continue;
             for (uint32_t i = 0; i < ir->blocks[b].nins; i++) {
                 int32_t v = ir->blocks[b].ins[i];
-                IrIns *in = &ir->ins[v];
-                if ((in->op == IR_ADDO || in->op == IR_SUBO || in->op == IR_MULO || in->op == IR_BOUND) &&
-                    outside(ir, parent, in->a, h) && outside(ir, parent, in->b, h))
+                IrIns *x = &ir->ins[v];
+                if ((x->op == IR_ADDO || x->op == IR_SUBO || x->op == IR_MULO || x->op == IR_BOUND) &&
+                    outside(ir, in, x->a) && outside(ir, in, x->b))
                     split_check(ir, v);
             }
         }
         for (uint32_t k = 0; k < norder; k++) {
             int32_t b = order[k];
-            if (!in_loop(ir, parent, b, h))
+            if (!in[b])
                 continue;
             IrBlock *bl = &ir->blocks[b];
             for (uint32_t i = 0; i < bl->nins; i++) {
                 int32_t v = bl->ins[i];
-                IrIns *in = &ir->ins[v];
-                if (!hoistable(in))
-                    continue;
-                if (!outside(ir, parent, in->a, h) || !outside(ir, parent, in->b, h) ||
-                    !outside(ir, parent, in->c, h))
+                IrIns *x = &ir->ins[v];
+                if (!hoistable(x) || !outside(ir, in, x->a) || !outside(ir, in, x->b) || !outside(ir, in, x->c))
                     continue;
                 if (pre == -2)
-                    pre = preheader(ir, parent, h);
+                    pre = preheader(ir, in, h);
                 if (pre < 0)
                     break;
                 ir_move_ins(ir, v, pre);
@@ -175,5 +160,5 @@ void ir_licm(Ir *ir)
         }
     }
 out:
-    free(order), free(heads), free(parent);
+    free(order), free(heads), free(in), free(work);
 }

@@ -214,6 +214,42 @@ static Range compute(Ranges *s, int32_t v)
     }
 }
 
+/* A range for v from the values it is made of alone (constants, array
+ * elements of a narrow typecode, their sums, differences and products; at
+ * most 2**24 in magnitude once combined): what version.c needs to bound an
+ * accumulator, without the whole analysis. */
+static bool small(const Ir *ir, int32_t v, int depth, Range *r)
+{
+    const IrIns *in = &ir->ins[v];
+    Range a, b;
+    if (depth > 4)
+        return false;
+    switch ((IrOp)in->op) {
+    case IR_CONST:
+        *r = rng(in->k.i, in->k.i);
+        return in->type != TY_FLOAT;
+    case IR_ALOAD:
+        *r = typecode_range(in->aux);
+        return r->lo != FULL.lo || r->hi != FULL.hi;
+    case IR_ADD: case IR_ADDO: case IR_SUB: case IR_SUBO: case IR_MUL: case IR_MULO:
+        if (!small(ir, in->a, depth + 1, &a) || !small(ir, in->b, depth + 1, &b))
+            return false;
+        *r = arith((IrOp)in->op, a, b);
+        return r->lo >= -(1 << 24) && r->hi <= (1 << 24);
+    default:
+        return false;
+    }
+}
+
+bool ir_small_range(const Ir *ir, int32_t v, int64_t *lo, int64_t *hi)
+{
+    Range r;
+    if (!small(ir, v, 0, &r))
+        return false;
+    *lo = r.lo, *hi = r.hi;
+    return true;
+}
+
 static void past_bound(Ir *ir, int32_t *slot, void *ctx)
 {
     (void)ctx;

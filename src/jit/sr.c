@@ -19,10 +19,6 @@
 
 #include "jit/ir.h"
 
-typedef struct Affine {
-    int32_t scale, off; /* -1: 1 and 0 */
-    bool ok;
-} Affine;
 
 typedef struct Ptr {
     int32_t data, scale, off, phi;
@@ -44,30 +40,6 @@ typedef struct Sr {
 static bool inside(const Sr *s, int32_t v) { return v >= 0 && s->ir->ins[v].block >= 0 && s->in[s->ir->ins[v].block]; }
 static bool invariant(const Sr *s, int32_t v) { return v >= 0 && !inside(s, v); }
 
-static Affine affine(const Sr *s, int32_t v)
-{
-    const IrIns *in = &s->ir->ins[v];
-    Affine no = {-1, -1, false};
-    if (v == s->c.phi)
-        return (Affine){-1, -1, true};
-    if (in->op == IR_MUL) {
-        if (in->a == s->c.phi && invariant(s, in->b))
-            return (Affine){in->b, -1, true};
-        if (in->b == s->c.phi && invariant(s, in->a))
-            return (Affine){in->a, -1, true};
-    }
-    if (in->op == IR_ADD) {
-        for (int swap = 0; swap < 2; swap++) {
-            int32_t x = swap ? in->b : in->a, o = swap ? in->a : in->b;
-            if (inside(s, x) && invariant(s, o)) {
-                Affine ax = affine(s, x);
-                if (ax.ok && ax.off < 0)
-                    return (Affine){ax.scale, o, true};
-            }
-        }
-    }
-    return no;
-}
 
 static int32_t before_term(Ir *ir, int32_t b, IrOp op, IrType t, int32_t x, int32_t y)
 {
@@ -86,7 +58,7 @@ static int32_t konst(Ir *ir, int32_t b, int32_t k)
 }
 
 /* The pointer phi for (data, affine a, element size), made on first use. */
-static int32_t pointer(Sr *s, int32_t data, Affine a, uint8_t shift)
+static int32_t pointer(Sr *s, int32_t data, IrAffine a, uint8_t shift)
 {
     Ir *ir = s->ir;
     for (uint32_t i = 0; i < s->nptrs; i++) {
@@ -171,7 +143,7 @@ static void reduce_loop(Sr *s)
             IrIns *in = &ir->ins[v];
             if ((in->op != IR_ALOAD && in->op != IR_ASTORE) || !invariant(s, in->a) || !inside(s, in->b))
                 continue;
-            Affine a = affine(s, in->b);
+            IrAffine a = ir_affine(ir, s->in, s->c.phi, in->b, false);
             if (!a.ok)
                 continue;
             int32_t p = pointer(s, in->a, a, (uint8_t)ir_elem_shift(in->aux));

@@ -30,18 +30,12 @@
 
 enum { MAX_LOOP_INS = 400 };
 
-typedef struct Affine {
-    int32_t scale; /* invariant multiplier, -1 for 1 */
-    int32_t off;   /* invariant addend, -1 for 0 */
-    bool ok;
-} Affine;
 
 typedef struct Loop {
     Ir *ir;
     int32_t h, pre;
     IrCounted c;
     uint8_t *in;     /* per block: in the loop */
-    Affine *aff;     /* per value */
     int32_t *map;    /* per value: its copy */
     int32_t *bmap;   /* per block: its copy */
 } Loop;
@@ -49,72 +43,8 @@ typedef struct Loop {
 static bool inside(const Loop *l, int32_t v) { return v >= 0 && l->ir->ins[v].block >= 0 && l->in[l->ir->ins[v].block]; }
 static bool invariant(const Loop *l, int32_t v) { return v >= 0 && !inside(l, v); }
 
-static bool is_iv(const Loop *l, int32_t v) { return v == l->c.phi; }
-
-/* The affine form of v (operands already analysed). */
-static Affine affine(const Loop *l, int32_t v)
-{
-    const IrIns *in = &l->ir->ins[v];
-    Affine no = {-1, -1, false};
-    if (is_iv(l, v))
-        return (Affine){-1, -1, true};
-    if (in->op == IR_MUL || in->op == IR_MULO) {
-        if (is_iv(l, in->a) && invariant(l, in->b))
-            return (Affine){in->b, -1, true};
-        if (is_iv(l, in->b) && invariant(l, in->a))
-            return (Affine){in->a, -1, true};
-    }
-    if (in->op == IR_ADD || in->op == IR_ADDO) {
-        int32_t x = in->a, o = in->b;
-        if (!inside(l, x) || !invariant(l, o))
-            x = in->b, o = in->a;
-        if (inside(l, x) && invariant(l, o) && l->aff[x].ok && l->aff[x].off < 0)
-            return (Affine){l->aff[x].scale, o, true};
-    }
-    return no;
-}
-
-/* A small range for v from the values it is made of (array elements of a
- * narrow typecode, constants, their sums and products): enough to bound
- * what an accumulator adds per iteration. */
-static bool small_range(const Ir *ir, int32_t v, int depth, int64_t *lo, int64_t *hi)
-{
-    const IrIns *in = &ir->ins[v];
-    int64_t a0, a1, b0, b1;
-    if (depth > 4)
-        return false;
-    switch ((IrOp)in->op) {
-    case IR_CONST:
-        if (in->type == TY_FLOAT)
-            return false;
-        *lo = *hi = in->k.i;
-        return true;
-    case IR_ALOAD:
-        switch (in->aux) {
-        case 'b': *lo = -128, *hi = 127; return true;
-        case 'B': case 'Y': *lo = 0, *hi = 255; return true;
-        case 'h': *lo = -32768, *hi = 32767; return true;
-        case 'H': *lo = 0, *hi = 65535; return true;
-        default: return false;
-        }
-    case IR_ADD: case IR_ADDO: case IR_SUB: case IR_SUBO: case IR_MUL: case IR_MULO:
-        if (!small_range(ir, in->a, depth + 1, &a0, &a1) || !small_range(ir, in->b, depth + 1, &b0, &b1))
-            return false;
-        if (in->op == IR_ADD || in->op == IR_ADDO)
-            *lo = a0 + b0, *hi = a1 + b1;
-        else if (in->op == IR_SUB || in->op == IR_SUBO)
-            *lo = a0 - b1, *hi = a1 - b0;
-        else {
-            int64_t p[4] = {a0 * b0, a0 * b1, a1 * b0, a1 * b1};
-            *lo = *hi = p[0];
-            for (int i = 1; i < 4; i++)
-                *lo = p[i] < *lo ? p[i] : *lo, *hi = p[i] > *hi ? p[i] : *hi;
-        }
-        return *lo >= INT32_MIN && *hi <= INT32_MAX && *lo >= -(1 << 24) && *hi <= (1 << 24);
-    default:
-        return false;
-    }
-}
+/* The affine form of v in the loop's counter. */
+static IrAffine affine(const Loop *l, int32_t v) { return ir_affine(l->ir, l->in, l->c.phi, v, true); }
 
 /* An accumulator: v = addo(p, d) with p a phi of the header whose value
  * around the loop is v, and d of small range (*lo, *hi); the loop counts
@@ -134,7 +64,7 @@ static bool accumulator(const Loop *l, int32_t v, int32_t *phi, int64_t *lo, int
         bool carried = false;
         for (uint32_t i = 0; i < hb->npreds; i++)
             carried |= hb->preds[i] == l->c.latch && ir->lists[pi->list + (int32_t)i] == v;
-        if (carried && small_range(ir, d, 0, lo, hi)) {
+        if (carried && ir_small_range(ir, d, lo, hi)) {
             *phi = p;
             return true;
         }
@@ -149,9 +79,9 @@ static bool covered(const Loop *l, int32_t v)
     int32_t phi;
     int64_t lo, hi;
     switch ((IrOp)in->op) {
-    case IR_ADDO: return l->aff[v].ok || accumulator(l, v, &phi, &lo, &hi);
-    case IR_MULO: return l->aff[v].ok;
-    case IR_INDEX: case IR_BOUND: return invariant(l, in->a) && inside(l, in->b) && l->aff[in->b].ok;
+    case IR_ADDO: return affine(l, v).ok || accumulator(l, v, &phi, &lo, &hi);
+    case IR_MULO: return affine(l, v).ok;
+    case IR_INDEX: case IR_BOUND: return invariant(l, in->a) && inside(l, in->b) && affine(l, in->b).ok;
     case IR_CHECK: return invariant(l, in->a);
     default: return false;
     }
@@ -178,7 +108,7 @@ static int32_t flag(Ir *ir, int32_t b, IrOp checked, int32_t x, int32_t y)
 static int32_t at(Loop *l, int32_t v, int32_t kk, int32_t *any)
 {
     Ir *ir = l->ir;
-    Affine a = l->aff[v];
+    IrAffine a = affine(l, v);
     int32_t x = kk;
     if (a.scale >= 0) {
         *any = add_in(ir, l->pre, IR_OR, TY_BOOL, *any, flag(ir, l->pre, IR_MULO, kk, a.scale));
@@ -218,7 +148,7 @@ static int32_t guard(Loop *l, const int32_t *checks, uint32_t n)
         }
         int32_t phi;
         int64_t lo, hi;
-        if (op == IR_ADDO && !l->aff[checks[i]].ok && accumulator(l, checks[i], &phi, &lo, &hi)) {
+        if (op == IR_ADDO && !affine(l, checks[i]).ok && accumulator(l, checks[i], &phi, &lo, &hi)) {
             /* after j <= trips iterations the sum is within init + trips *
              * [min(lo, 0), max(hi, 0)]: both ends must fit */
             if (trips < 0) {
@@ -314,9 +244,9 @@ static int32_t copy_loop(Loop *l)
     return l->bmap[l->h];
 }
 
-static bool version_loop(Ir *ir, int32_t h, uint8_t *in, Affine *aff, int32_t *map, int32_t *bmap)
+static bool version_loop(Ir *ir, int32_t h, uint8_t *in, int32_t *map, int32_t *bmap)
 {
-    Loop l = {ir, h, -1, {0}, in, aff, map, bmap};
+    Loop l = {ir, h, -1, {0}, in, map, bmap};
     if (!ir_counted_loop(ir, h, &l.c))
         return false;
     uint32_t nb = ir->nblocks, count = 0;
@@ -354,34 +284,16 @@ static bool version_loop(Ir *ir, int32_t h, uint8_t *in, Affine *aff, int32_t *m
     }
     if (count > MAX_LOOP_INS)
         return false;
-    for (uint32_t b = 0; b < nb; b++) /* a nested header inside: not innermost */
-        if (in[b] && (int32_t)b != h && ir->blocks[b].loop_head == (int32_t)b)
-            return false;
-
-    /* affine values and covered checks, in block order (defs before uses:
-     * the body is straight-line or branches forward) */
+    /* the covered checks (ir_loop_blocks took nested loops in, and any
+     * block of one has another loop_head: rejected above) */
     int32_t *checks = malloc((count + 1) * sizeof *checks);
     uint32_t nchecks = 0;
     if (!checks)
         return false;
-    int32_t *order = malloc((nb + 1) * sizeof *order);
-    if (!order) {
-        free(checks);
-        return false;
-    }
-    uint32_t norder = ir_rpo(ir, order);
-    for (uint32_t k = 0; k < norder; k++) {
-        if (!in[order[k]])
-            continue;
-        const IrBlock *bl = &ir->blocks[order[k]];
-        for (uint32_t i = 0; i < bl->nins; i++) {
-            int32_t v = bl->ins[i];
-            aff[v] = affine(&l, v);
-            if (covered(&l, v))
-                checks[nchecks++] = v;
-        }
-    }
-    free(order);
+    for (uint32_t b = 0; b < nb; b++)
+        for (uint32_t i = 0; in[b] && i < ir->blocks[b].nins; i++)
+            if (covered(&l, ir->blocks[b].ins[i]))
+                checks[nchecks++] = ir->blocks[b].ins[i];
     bool done = false;
     if (nchecks > 0) {
         int32_t g = guard(&l, checks, nchecks);
@@ -460,11 +372,10 @@ void ir_version(Ir *ir)
     uint32_t nb = ir->nblocks, n = ir->nins;
     /* the copy can at most double the function; arrays sized for that */
     uint8_t *in = calloc(2 * nb + 2, 1); /* copies add blocks */
-    Affine *aff = calloc(n + 1, sizeof *aff);
     int32_t *map = malloc((n + 1) * sizeof *map), *bmap = malloc((nb + 1) * sizeof *bmap);
     int32_t *heads = malloc((nb + 1) * sizeof *heads);
     uint32_t nheads = 0;
-    if (!in || !aff || !map || !bmap || !heads) {
+    if (!in || !map || !bmap || !heads) {
         ir->oom = true;
         goto out;
     }
@@ -478,8 +389,8 @@ void ir_version(Ir *ir)
             bmap[b] = -1;
         /* values and blocks made by an earlier versioning are past n and nb:
          * the loops they belong to are never candidates again */
-        version_loop(ir, heads[i], in, aff, map, bmap);
+        version_loop(ir, heads[i], in, map, bmap);
     }
 out:
-    free(in), free(aff), free(map), free(bmap), free(heads);
+    free(in), free(map), free(bmap), free(heads);
 }
