@@ -213,14 +213,8 @@ def main():
         if args.qemu:
             total, per_mac = [], []
             for mode in ("off", "auto"):
-                code, out, err = run([p4jit, "run", "--on", "qemu", "--stats", "-X", "jit=" + mode, script])
-                got = results("\n".join(l for l in out.splitlines() if not l.startswith("p4jit-stats")))
-                if code != 0 or len(got) != len(want) or not all(numbers_close(a, b, rel) for a, b in zip(want, got)):
-                    print("FAIL: %s with jit=%s prints %s, CPython %s" % (name, mode, got, want), file=sys.stderr)
-                    return 1
-                m = re.search(r"instret (\d+)", out + err)
-                kq = kernel(out)
-                total.append(int(m.group(1)) if m else 0)
+                instret, _, (kq, _, _), _ = chip_run(p4jit, "qemu", mode, script, want, rel)
+                total.append(instret)
                 per_mac.append("%.1f" % (kq[0] / kq[1]) if kq else "")
             row += ["%.1f" % (total[0] / 1e6), "%.1f" % (total[1] / 1e6),
                     "%.1fx" % (total[0] / total[1]) if total[1] else "?", per_mac[0], per_mac[1]]
