@@ -292,10 +292,13 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
     r->used_callee = 0;
     for (uint32_t i = 0; i < niv; i++) {
         Interval *x = &iv[i];
-        /* expire intervals that ended before this one starts */
+        /* expire intervals that ended before this one starts; a call's
+         * arguments end at the call, and its result may take their
+         * registers (they are moved before the call, it comes after) */
+        bool call = ir->ins[x->v].op == IR_CALL;
         for (uint32_t a = 0; a < nactive;) {
             Interval *y = &iv[active[a]];
-            if (y->end < x->start) {
+            if (y->end < x->start || (call && y->end == x->start)) {
                 RegaLoc *l = &r->loc[y->v];
                 if (l->kind == LOC_REG)
                     busy &= ~(1ull << (l->reg + (y->fp ? 32 : 0)));

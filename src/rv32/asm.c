@@ -344,7 +344,7 @@ void rv_asm_branch(RvAsm *a, RvOp op, unsigned rs1, unsigned rs2, uint32_t label
     put(a, rv_info[op].match, 4);
 }
 
-void rv_asm_jump(RvAsm *a, unsigned rd, uint32_t label)
+static void jump(RvAsm *a, unsigned rd, uint32_t label, bool wide)
 {
     if (label >= a->nlabels) {
         fail(a, RV_ASM_UNBOUND);
@@ -354,12 +354,19 @@ void rv_asm_jump(RvAsm *a, unsigned rd, uint32_t label)
     RvInsn in = insn(RV_JAL, rd, 0, 0, 0);
     if (target != UNBOUND) {
         in.imm = (int32_t)(target - (uint32_t)a->len);
-        rv_asm_emit(a, &in);
+        if (wide)
+            put_full(a, &in);
+        else
+            rv_asm_emit(a, &in);
         return;
     }
     add_fixup(a, label, &in);
     put(a, rv_info[RV_JAL].match | (uint32_t)rd << 7, 4);
 }
+
+void rv_asm_jump(RvAsm *a, unsigned rd, uint32_t label) { jump(a, rd, label, false); }
+
+void rv_asm_jump_wide(RvAsm *a, unsigned rd, uint32_t label) { jump(a, rd, label, true); }
 
 void rv_asm_call(RvAsm *a, uint32_t target)
 {

@@ -68,6 +68,9 @@ void rv_asm_bind(RvAsm *a, uint32_t label);
 void rv_asm_branch(RvAsm *a, RvOp op, unsigned rs1, unsigned rs2, uint32_t label);
 /* jal rd, label (±1 MiB). */
 void rv_asm_jump(RvAsm *a, unsigned rd, uint32_t label);
+/* The same, never compressed: a slot of a fixed 4 bytes (the JIT's
+ * exception return point after a call). */
+void rv_asm_jump_wide(RvAsm *a, unsigned rd, uint32_t label);
 /* Call an absolute address: jal when in reach, else auipc + jalr. */
 void rv_asm_call(RvAsm *a, uint32_t target);
 

@@ -46,8 +46,12 @@ _Static_assert(sizeof(Value) == 1u << 3 && offsetof(Value, u) == IR_LIST_PAYLOAD
 #endif
 
 static const uint8_t x_caller[] = {30, 31, 17, 16, 15, 14, 13, 12, 11, 10};
-/* s11 holds the recursion budget in compiled code (set by the entry stub,
- * counted down around each call), so it is never allocated. */
+/* s11 holds the recursion budget in compiled code: the calls the running
+ * function may still make. The entry stub sets it; a caller tests it before
+ * each call (RecursionError at the call, as the interpreter raises it), and a
+ * function that makes calls counts it down in its prologue and up again in
+ * its epilogues, which costs nothing on the early-return path of a leaf. It
+ * is never allocated. */
 enum { DEPTH = 27 };
 static const uint8_t x_callee[] = {8, 9, 18, 19, 20, 21, 22, 23, 24, 25, 26};
 static const uint8_t f_caller[] = {3, 4, 5, 6, 7, 28, 29, 30, 31, 17, 16, 15, 14, 13, 12, 11, 10};
@@ -55,7 +59,7 @@ static const uint8_t f_callee[] = {8, 9, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27}
 static const RegaTarget rv32_target = {
     x_caller, x_callee, f_caller, f_callee,
     sizeof x_caller, sizeof x_callee, sizeof f_caller, sizeof f_callee,
-    10, 10, 11, 10, /* a0/fa0 up; the result in a1 (a0 is the status) or fa0 */
+    10, 10, 10, 10, /* arguments from a0/fa0 up; the result in a0 or fa0 */
 };
 
 typedef struct Emit {
@@ -71,7 +75,12 @@ typedef struct Emit {
     uint32_t *fail_label;   /* per value: its failure stub, or 0 */
     uint32_t *site_of;      /* per value: site number */
     uint32_t err_label, ret_label, body_label;
+    bool ret_used;          /* a return jumps to ret_label (long epilogues) */
     uint32_t frame, spill_base;
+    bool calls;             /* makes calls: counts the recursion budget */
+    int32_t tested_block;   /* the block whose test early_return already ran, */
+    int32_t tested_succ;    /* and the successor left after it (or -1); */
+    int32_t returned_block; /* the return it took there: not emitted again */
 } Emit;
 
 /* ---- small emitters ------------------------------------------------------------ */
@@ -540,7 +549,6 @@ static void emit_call(Emit *e, int32_t v)
     JitSpec *callee = e->ir->extra[v].callee;
     /* the recursion budget (s11): RecursionError where the interpreter raises it */
     fail_if(e, RV_BGE, ZERO, DEPTH, v);
-    ins(e, RV_ADDI, DEPTH, DEPTH, 0, -1);
     Move m[JIT_MAX_PARAMS];
     unsigned nx = 0, nf = 0;
     for (uint32_t i = 0; i < in->nargs; i++) {
@@ -557,9 +565,9 @@ static void emit_call(Emit *e, int32_t v)
         rv_asm_jump(&e->a, RA, e->body_label);
     else
         rv_asm_call(&e->a, (uint32_t)(uintptr_t)(e->js->code + callee->body));
-    ins(e, RV_ADDI, DEPTH, DEPTH, 0, 1);
-    /* an exception in the callee: add this frame to the traceback */
-    rv_asm_branch(&e->a, RV_BNE, A0, ZERO, e->fail_label[v] + 1);
+    /* the exception return point (ra + 0): add this frame to the traceback;
+     * a normal return comes back past it (ra + 4) */
+    rv_asm_jump_wide(&e->a, ZERO, e->fail_label[v] + 1);
     if (e->ra.loc[v].kind != LOC_NONE) {
         if (in->type == TY_FLOAT) {
             unsigned rd = fdef(e, v);
@@ -568,8 +576,8 @@ static void emit_call(Emit *e, int32_t v)
             fdone(e, v, rd);
         } else {
             unsigned rd = xdef(e, v);
-            if (rd != A1)
-                ins(e, RV_ADDI, rd, A1, 0, 0);
+            if (rd != A0)
+                ins(e, RV_ADDI, rd, A0, 0, 0);
             xdone(e, v, rd);
         }
     }
@@ -611,7 +619,7 @@ static void emit_range_len(Emit *e, int32_t v)
 
 /* The compare-and-branch of BR instruction v; next: the block laid out
  * after this code (-1: none, a copy of a loop test at a jump). */
-static void restore_and_return(Emit *e);
+static void restore_and_return(Emit *e, bool raised);
 
 static void emit_branch(Emit *e, int32_t v, int32_t next_block)
 {
@@ -951,14 +959,14 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
                 ins(e, RV_FSGNJ_S, FA0, r, r, 0);
             } else {
                 unsigned r = xuse(e, in->a, T0);
-                ins(e, RV_ADDI, A1, r, 0, 0);
+                if (r != A0)
+                    ins(e, RV_ADDI, A0, r, 0, 0);
             }
         }
-        ins(e, RV_ADDI, A0, ZERO, 0, 0);
         if (__builtin_popcountll(e->ra.used_callee) <= 4)
-            restore_and_return(e); /* a short epilogue: copied, a jump saved */
+            restore_and_return(e, false); /* a short epilogue: copied, a jump saved */
         else
-            rv_asm_jump(&e->a, ZERO, e->ret_label);
+            rv_asm_jump(&e->a, ZERO, e->ret_label), e->ret_used = true;
         break;
     default:
         break;
@@ -981,7 +989,8 @@ static uint32_t saved_regs(const Emit *e, uint8_t *regs, bool *fp)
  * function starts by comparing int parameters or constants and one
  * outcome just returns a parameter or a constant (`if n < 2: return n`),
  * that test runs first on the argument registers and the return needs no
- * frame. The normal code repeats the test; only the short path is new. */
+ * frame. After the prologue the test's outcome is known: the block keeps
+ * its other instructions and jumps to the successor left. */
 static void early_return(Emit *e)
 {
     Ir *ir = e->ir;
@@ -1038,12 +1047,16 @@ static void early_return(Emit *e)
     IrCond cc = (IrCond)cmp->aux;
     branch_on(e, taken == 0 ? negate(cc) : cc, regs[0], regs[1], past); /* not the short path */
     if (ret->a >= 0 && I(e, ret->a)->op == IR_CONST)
-        rv_asm_li(&e->a, A1, I(e, ret->a)->k.i);
-    else if (ret->a >= 0)
-        ins(e, RV_ADDI, A1, regs[2], 0, 0);
-    ins(e, RV_ADDI, A0, ZERO, 0, 0);
-    ins(e, RV_JALR, ZERO, RA, 0, 0);
+        rv_asm_li(&e->a, A0, I(e, ret->a)->k.i);
+    else if (ret->a >= 0 && regs[2] != A0)
+        ins(e, RV_ADDI, A0, regs[2], 0, 0);
+    ins(e, RV_JALR, ZERO, RA, 0, 4);
     rv_asm_bind(&e->a, past);
+    if (b->npreds == 1) { /* entered from block 0 only: the outcome holds */
+        e->tested_block = e->order[1];
+        e->tested_succ = b->succ[1 - taken];
+        e->returned_block = b->succ[taken];
+    }
 }
 
 static void prologue(Emit *e)
@@ -1055,6 +1068,8 @@ static void prologue(Emit *e)
     ins(e, RV_SW, 0, SP, RA, (int32_t)e->frame - 4);
     for (uint32_t i = 0; i < n; i++)
         ins(e, fp[i] ? RV_FSW : RV_SW, 0, SP, regs[i], (int32_t)e->frame - 8 - 4 * (int32_t)i);
+    if (e->calls)
+        ins(e, RV_ADDI, DEPTH, DEPTH, 0, -1);
     /* incoming arguments to their homes */
     Move m[JIT_MAX_PARAMS];
     uint32_t nm = 0;
@@ -1079,25 +1094,30 @@ static void prologue(Emit *e)
     parallel_move(e, m, nm);
 }
 
-/* Restores the saved registers, pops the frame and returns. */
-static void restore_and_return(Emit *e)
+/* Restores the saved registers, pops the frame and returns: past the
+ * caller's exception return point, or to it when an exception is raised. */
+static void restore_and_return(Emit *e, bool raised)
 {
     uint8_t regs[64];
     bool fp[64];
     uint32_t n = saved_regs(e, regs, fp);
     for (uint32_t i = 0; i < n; i++)
         ins(e, fp[i] ? RV_FLW : RV_LW, regs[i], SP, 0, (int32_t)e->frame - 8 - 4 * (int32_t)i);
+    if (e->calls)
+        ins(e, RV_ADDI, DEPTH, DEPTH, 0, 1);
     ins(e, RV_LW, RA, SP, 0, (int32_t)e->frame - 4);
     ins(e, RV_ADDI, SP, SP, 0, (int32_t)e->frame);
-    ins(e, RV_JALR, ZERO, RA, 0, 0);
+    ins(e, RV_JALR, ZERO, RA, 0, raised ? 0 : 4);
 }
 
 static void epilogue(Emit *e)
 {
+    if (e->ret_used) {
+        rv_asm_bind(&e->a, e->ret_label);
+        restore_and_return(e, false);
+    }
     rv_asm_bind(&e->a, e->err_label);
-    ins(e, RV_ADDI, A0, ZERO, 0, 1);
-    rv_asm_bind(&e->a, e->ret_label);
-    restore_and_return(e);
+    restore_and_return(e, true);
 }
 
 /* Failure stubs: witnesses into a0..a2 (raw bits), the site in a3, then
@@ -1136,7 +1156,8 @@ static void fail_stubs(Emit *e)
     }
 }
 
-/* int entry(const uint32_t *args, uint32_t *result) */
+/* int entry(const uint32_t *args, uint32_t *result): 0, or 1 when an
+ * exception is pending */
 static void entry_stub(Emit *e)
 {
     ins(e, RV_ADDI, SP, SP, 0, -16);
@@ -1148,6 +1169,8 @@ static void entry_stub(Emit *e)
     int32_t lo = (int32_t)(depth_addr << 20) >> 20;
     ins(e, RV_LUI, T1, 0, 0, (int32_t)((depth_addr - (uint32_t)lo) >> 12));
     ins(e, RV_LW, DEPTH, T1, 0, lo);
+    if (e->calls)
+        ins(e, RV_ADDI, DEPTH, DEPTH, 0, 1); /* the body's prologue counts itself */
     unsigned nx = 0, nf = 0;
     for (uint32_t i = 0; i < e->spec->nparams; i++) {
         if (e->spec->params[i].ty == TY_FLOAT)
@@ -1155,16 +1178,23 @@ static void entry_stub(Emit *e)
         else
             ins(e, RV_LW, A0 + nx++, T0, 0, (int32_t)(4 * i));
     }
+    uint32_t raised = rv_asm_new_label(&e->a), done = rv_asm_new_label(&e->a);
     rv_asm_jump(&e->a, RA, e->body_label);
+    rv_asm_jump_wide(&e->a, ZERO, raised);
     ins(e, RV_LW, T0, SP, 0, 8);
     if (e->spec->ret.ty == TY_FLOAT)
         ins(e, RV_FSW, 0, T0, FA0, 0);
     else
-        ins(e, RV_SW, 0, T0, A1, 0);
+        ins(e, RV_SW, 0, T0, A0, 0);
+    ins(e, RV_ADDI, A0, ZERO, 0, 0);
+    rv_asm_bind(&e->a, done);
     ins(e, RV_LW, DEPTH, SP, 0, 4);
     ins(e, RV_LW, RA, SP, 0, 12);
     ins(e, RV_ADDI, SP, SP, 0, 16);
     ins(e, RV_JALR, ZERO, RA, 0, 0);
+    rv_asm_bind(&e->a, raised);
+    ins(e, RV_ADDI, A0, ZERO, 0, 1);
+    rv_asm_jump(&e->a, ZERO, done);
 }
 
 /* Splits edges from a block with two successors into a block with several
@@ -1234,7 +1264,9 @@ static bool assemble(Emit *e, bool far, uint32_t *len)
         e->block_label[b] = rv_asm_new_label(&e->a);
     e->err_label = rv_asm_new_label(&e->a);
     e->ret_label = rv_asm_new_label(&e->a);
+    e->ret_used = false;
     e->body_label = rv_asm_new_label(&e->a);
+    e->tested_block = e->tested_succ = e->returned_block = -1;
     memset(e->fail_label, 0, e->ir->nins * sizeof *e->fail_label);
     uint32_t first_site = js->nsites;
     collect_sites(e);
@@ -1248,6 +1280,15 @@ static bool assemble(Emit *e, bool far, uint32_t *len)
         rv_asm_bind(&e->a, e->block_label[b]);
         IrBlock *bl = &e->ir->blocks[b];
         int32_t next = k + 1 < e->norder ? e->order[k + 1] : -1;
+        if (b == e->returned_block)
+            continue;
+        if (b == e->tested_block) { /* its compare-branch ran before the prologue */
+            for (uint32_t i = 0; i + 2 < bl->nins; i++)
+                emit_ins(e, bl->ins[i], next);
+            if (e->tested_succ != next)
+                rv_asm_jump(&e->a, ZERO, e->block_label[e->tested_succ]);
+            continue;
+        }
         for (uint32_t i = 0; i < bl->nins; i++)
             emit_ins(e, bl->ins[i], next);
     }
@@ -1307,6 +1348,8 @@ bool jit_emit_rv32(JitState *js, JitSpec *spec, Ir *ir, char **dump)
     if (!e.order || !e.fused || !e.block_label || !e.fail_label || !e.site_of || !e.ra.loc)
         goto out;
     e.norder = ir_rpo(ir, e.order);
+    for (uint32_t v = 0; v < n && !e.calls; v++)
+        e.calls = ir->ins[v].block >= 0 && ir->ins[v].op == IR_CALL;
     /* an int compare used only by the branch right after it becomes the branch */
     for (uint32_t k = 0; k < e.norder; k++) {
         IrBlock *b = &ir->blocks[e.order[k]];
