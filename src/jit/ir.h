@@ -15,7 +15,8 @@
  *
  * The passes (one per file): build.c (bytecode -> SSA with types), fold.c
  * (constants, copies, algebra), range.c (check elimination), cse.c,
- * licm.c, version.c (loop versioning), sr.c (strength reduction), dce.c;
+ * licm.c, version.c (loop versioning), sr.c (strength reduction), unroll.c,
+ * dce.c, sched.c;
  * then the target:
  * rv32/isel+emit (emit.c) with the register allocator rega.c. docs/jit.md.
  */
@@ -253,6 +254,8 @@ void ir_cse(Ir *ir);        /* cse.c: dominator-scoped value numbering */
 void ir_licm(Ir *ir);       /* licm.c: hoists invariant pure code to loop preheaders */
 void ir_version(Ir *ir);    /* version.c: a check-free copy of counted loops, behind a guard */
 void ir_sr(Ir *ir);         /* sr.c: array indices affine in the loop counter become pointers */
+void ir_unroll(Ir *ir);     /* unroll.c: small check-free counted loops, four iterations per test */
+void ir_schedule(Ir *ir);   /* sched.c: fills load, multiply and float latencies inside blocks */
 void ir_dce(Ir *ir);        /* dce.c: removes unused pure values and dead phis */
 void ir_count_uses(Ir *ir); /* dce.c: recounts IrIns.uses */
 

@@ -319,6 +319,10 @@ static void compile(JitState *js, JitSpec *spec)
         ir_sr(&ir);
         ir_fold(&ir);
         ir_dce(&ir);
+        ir_unroll(&ir);
+        ir_fold(&ir);
+        ir_dce(&ir);
+        ir_schedule(&ir);
         ir_dominators(&ir);
         ir_loops(&ir); /* loop depths for the register allocator's spill weights */
         ok = !maybe_unbound(&ir, &spec->why, spec->fn->code) && !allocates_badly(&ir, spec, &spec->why, spec->fn->code);
