@@ -15,7 +15,7 @@
  *
  * The passes (one per file): build.c (bytecode -> SSA with types), fold.c
  * (constants, copies, algebra), range.c (check elimination), cse.c,
- * licm.c, version.c (loop versioning), sr.c (strength reduction), unroll.c,
+ * licm.c, version.c (loop versioning), reassoc.c, sr.c (strength reduction), unroll.c,
  * dce.c, sched.c;
  * then the target:
  * rv32/isel+emit (emit.c) with the register allocator rega.c. docs/jit.md.
@@ -251,6 +251,7 @@ void ir_ranges(Ir *ir);     /* range.c: value ranges; removes the checks they pr
  * elements, constants, sums and products of those), for version.c */
 bool ir_small_range(const Ir *ir, int32_t v, int64_t *lo, int64_t *hi);
 void ir_cse(Ir *ir);        /* cse.c: dominator-scoped value numbering */
+void ir_reassoc(Ir *ir);    /* reassoc.c: chains of `or` regrouped, outermost operands first */
 void ir_licm(Ir *ir);       /* licm.c: hoists invariant pure code to loop preheaders */
 void ir_version(Ir *ir);    /* version.c: a check-free copy of counted loops, behind a guard */
 void ir_sr(Ir *ir);         /* sr.c: array indices affine in the loop counter become pointers */

@@ -316,6 +316,8 @@ static void compile(JitState *js, JitSpec *spec)
         ir_fold(&ir); /* the guards, with constants for the first iteration */
         ir_cse(&ir);
         ir_licm(&ir);
+        ir_reassoc(&ir); /* the guards' flags, hoisted as far as they go, first */
+        ir_licm(&ir);
         ir_sr(&ir);
         ir_fold(&ir);
         ir_dce(&ir);
