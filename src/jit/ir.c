@@ -30,6 +30,7 @@ void ir_free(Ir *ir)
     free(ir->ins);
     free(ir->lists);
     free(ir->extra);
+    free(ir->ranges);
     memset(ir, 0, sizeof *ir);
 }
 

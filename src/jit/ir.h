@@ -189,6 +189,8 @@ typedef struct Ir {
     bool oom;
     struct JitInsExtra *extra; /* per value: what the JIT attaches (jit_int.h) */
     uint32_t capextra;
+    struct IrRange { int32_t lo, hi; } *ranges; /* what range.c proved, for the */
+    uint32_t nranges;                             /* values there were then */
 } Ir;
 
 /* Construction helpers (ir.c). */
@@ -250,6 +252,9 @@ void ir_ranges(Ir *ir);     /* range.c: value ranges; removes the checks they pr
 /* range.c: the range of a small value from its own operands (narrow array
  * elements, constants, sums and products of those), for version.c */
 bool ir_small_range(const Ir *ir, int32_t v, int64_t *lo, int64_t *hi);
+/* The range range.c proved for v over every execution (false for values
+ * made after it ran, or when it knows nothing). */
+bool ir_value_range(const Ir *ir, int32_t v, int32_t *lo, int32_t *hi);
 void ir_cse(Ir *ir);        /* cse.c: dominator-scoped value numbering */
 void ir_reassoc(Ir *ir);    /* reassoc.c: chains of `or` regrouped, outermost operands first */
 void ir_licm(Ir *ir);       /* licm.c: hoists invariant pure code to loop preheaders */

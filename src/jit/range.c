@@ -250,6 +250,14 @@ bool ir_small_range(const Ir *ir, int32_t v, int64_t *lo, int64_t *hi)
     return true;
 }
 
+bool ir_value_range(const Ir *ir, int32_t v, int32_t *lo, int32_t *hi)
+{
+    if (v < 0 || (uint32_t)v >= ir->nranges || ir->ins[v].type == TY_FLOAT)
+        return false;
+    *lo = ir->ranges[v].lo, *hi = ir->ranges[v].hi;
+    return *lo != INT32_MIN || *hi != INT32_MAX;
+}
+
 static void past_bound(Ir *ir, int32_t *slot, void *ctx)
 {
     (void)ctx;
@@ -295,6 +303,14 @@ void ir_ranges(Ir *ir)
                 break;
             }
         }
+    }
+    /* kept for version.c, which may test a whole range once */
+    free(ir->ranges);
+    ir->ranges = malloc((ir->nins + 1) * sizeof *ir->ranges);
+    ir->nranges = ir->ranges ? ir->nins : 0;
+    for (uint32_t v = 0; v < ir->nranges; v++) {
+        Range r = get(&s, (int32_t)v);
+        ir->ranges[v] = (struct IrRange){(int32_t)r.lo, (int32_t)r.hi};
     }
     /* users of a bound take the index */
     for (uint32_t bi = 0; bi < ir->nblocks; bi++)

@@ -28,7 +28,7 @@
 #include "jit/ir.h"
 #include "jit/jit_int.h"
 
-enum { MAX_LOOP_INS = 400 };
+enum { MAX_LOOP_INS = 400, SMALL_INDEX = 1 << 24 };
 
 
 typedef struct Loop {
@@ -172,6 +172,21 @@ static int32_t guard(Loop *l, const int32_t *checks, uint32_t n)
                 int32_t most = add_in(ir, l->pre, IR_MUL, TY_INT, trips, k);
                 any = add_in(ir, l->pre, IR_OR, TY_BOOL, any, flag(ir, l->pre, IR_ADDO, init, most));
             }
+            continue;
+        }
+        int32_t ilo, ihi;
+        if ((op == IR_BOUND || op == IR_INDEX) && ir_value_range(ir, opb, &ilo, &ihi) && ilo >= 0 &&
+            ihi < SMALL_INDEX) {
+            /* range.c bounds the index on every iteration of every loop
+             * around (conv2d: loops over constants): one test of its largest
+             * value, the same for all entries of the loop, which licm takes
+             * out. It is stronger than testing the ends, so it can only send
+             * more runs to the checked copy; a bound that small comes from
+             * constants and is what the index reaches, not a loose one
+             * (matmul's, from arguments, is 2**31 - 1: the ends are tested) */
+            int32_t k = ir_const_int(ir, -1, ihi);
+            ir_move_ins(ir, k, l->pre);
+            any = add_in(ir, l->pre, IR_OR, TY_BOOL, any, flag(ir, l->pre, IR_BOUND, opa, k));
             continue;
         }
         for (int e = 0; e < 2; e++) {
