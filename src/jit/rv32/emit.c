@@ -401,6 +401,10 @@ static void emit_int_binop(Emit *e, int32_t v)
         }
         break;
     case IR_MUL: case IR_MULO:
+        if (in->op == IR_MUL && kb && k > 0 && (k & (k - 1)) == 0) { /* wrapping: a shift, a cycle sooner */
+            ins(e, RV_SLLI, rd, ra, 0, __builtin_ctz((uint32_t)k));
+            break;
+        }
         rb = xuse(e, in->b, T1);
         ins(e, RV_MUL, rd, ra, rb, 0);
         if (in->op == IR_MULO) {
@@ -856,21 +860,46 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
         break;
     }
     case IR_OVF: { /* the failure condition of a checked op, as a value (non-zero: it fails) */
-        unsigned ra = xuse(e, in->a, T0), rb = xuse(e, in->b, T1), rd = xdef(e, v);
+        unsigned ra = xuse(e, in->a, T0), rd = xdef(e, v), rb;
         switch (in->aux) {
         case IR_ADDO: case IR_SUBO: /* the sign of the result against the operand's */
+            if (I(e, in->b)->op == IR_CONST && I(e, in->b)->type != TY_FLOAT) {
+                /* a + k overflows when a > INT32_MAX - k (k > 0) or a < INT32_MIN - k
+                 * (k < 0); a - k is a + (-k) */
+                int64_t k = I(e, in->b)->k.i;
+                if (in->aux == IR_SUBO)
+                    k = -k;
+                if (k == 0) {
+                    ins(e, RV_ADDI, rd, ZERO, 0, 0);
+                    break;
+                }
+                if (k > INT32_MAX) { /* a - INT32_MIN = a + 2**31: overflows when a >= 0 */
+                    ins(e, RV_SLT, rd, ra, ZERO, 0);
+                    ins(e, RV_XORI, rd, rd, 0, 1);
+                    break;
+                }
+                rv_asm_li(&e->a, T3, (int32_t)(k > 0 ? INT32_MAX - k : INT32_MIN - k));
+                if (k > 0)
+                    ins(e, RV_SLT, rd, T3, ra, 0);
+                else
+                    ins(e, RV_SLT, rd, ra, T3, 0);
+                break;
+            }
+            rb = xuse(e, in->b, T1);
             ins(e, in->aux == IR_ADDO ? RV_ADD : RV_SUB, T3, ra, rb, 0);
             ins(e, RV_SLT, T3, T3, ra, 0);
             ins(e, RV_SLT, T4, in->aux == IR_ADDO ? rb : ZERO, in->aux == IR_ADDO ? ZERO : rb, 0);
             ins(e, RV_XOR, rd, T3, T4, 0);
             break;
         case IR_MULO: /* the high word is not the low word's sign */
+            rb = xuse(e, in->b, T1);
             ins(e, RV_MUL, T3, ra, rb, 0);
             ins(e, RV_SRAI, T3, T3, 0, 31);
             ins(e, RV_MULH, T4, ra, rb, 0);
             ins(e, RV_XOR, rd, T3, T4, 0);
             break;
         default: /* BOUND: a = len, b = index >= 0 */
+            rb = xuse(e, in->b, T1);
             ins(e, RV_SLTU, rd, rb, ra, 0);
             ins(e, RV_XORI, rd, rd, 0, 1);
             break;
