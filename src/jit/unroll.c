@@ -13,7 +13,9 @@
  *     h (the original loop) takes psi where it took init.
  *
  * lim = max(n, INT32_MIN + 3) - 3 is exact: the copy runs only while k + 3
- * < n, and never when n is too small for n - 3. The copies need no checks
+ * < n, and never when n is too small for n - 3. When both ends are
+ * constants a multiple of four apart (conv2d's `range(C)`, C = 8), nothing
+ * is left for the original loop, which goes. The copies need no checks
  * between them because the body has none (no instruction that can fail,
  * stores, or calls): every iteration the copy runs, the original would run
  * too, with the same values.
@@ -140,6 +142,39 @@ static void copy_ins(Unroll *u, int32_t v)
     u->val[v] = (Val){w, 0};
 }
 
+/* From constant ends a multiple of UNROLL apart (or none to run), the
+ * copy leaves the counter exactly at the bound: the original loop would
+ * not run once. */
+static bool nothing_left(const Ir *ir, const IrCounted *c)
+{
+    const IrIns *init = &ir->ins[c->init], *bound = &ir->ins[c->bound];
+    if (init->op != IR_CONST || bound->op != IR_CONST)
+        return false;
+    int64_t trips = (int64_t)bound->k.i - init->k.i;
+    return trips <= 0 || trips % UNROLL == 0;
+}
+
+/* The copy's test leads to the loop's exit instead, with the copy's phis
+ * for the header's; the original loop becomes unreachable and goes. */
+static void drop_original(Ir *ir, int32_t h, int32_t body, int32_t uh, int32_t exit, const int32_t *psi, uint32_t nphi)
+{
+    ir->blocks[uh].succ[1] = exit;
+    IrBlock *x = &ir->blocks[exit];
+    for (uint32_t p = 0; p < x->npreds; p++)
+        if (x->preds[p] == h)
+            x->preds[p] = uh;
+    for (uint32_t i = 0; i < nphi; i++)
+        ir_replace_uses(ir, ir->blocks[h].ins[i], psi[i]);
+    int32_t gone[2] = {h, body};
+    for (int g = 0; g < 2; g++) {
+        IrBlock *b = &ir->blocks[gone[g]];
+        while (b->nins > 0)
+            ir_remove_ins(ir, b->ins[0]);
+        b->npreds = b->nsucc = 0;
+        b->dead = true;
+    }
+}
+
 static void unroll_loop(Ir *ir, int32_t h, const IrCounted *c, Val *val)
 {
     int32_t body = c->body;
@@ -231,6 +266,8 @@ static void unroll_loop(Ir *ir, int32_t h, const IrCounted *c, Val *val)
         int32_t depth = ir->blocks[h].loop_depth;
         ir->blocks[uh].loop_depth = ir->blocks[ub].loop_depth = depth;
         ir->blocks[uh].sealed = ir->blocks[uh].filled = ir->blocks[ub].sealed = ir->blocks[ub].filled = true;
+        if (nothing_left(ir, c))
+            drop_original(ir, h, body, uh, c->exit, psi, nphi);
     }
     free(psi);
 }

@@ -1,6 +1,6 @@
 # Loops the JIT unrolls four times (unroll.c) and schedules (sched.c): every
-# trip count around the unroll factor, bounds near the 32-bit limits, start
-# values other than 0, pointers stepping by more than one element, float and
+# trip count around the unroll factor, constant trip counts, bounds near the
+# 32-bit limits, start values other than 0, pointers stepping by more than one element, float and
 # int accumulators, and unrolled loops nested in others.
 from array import array
 
@@ -40,6 +40,25 @@ def fdot(x, y, n):
     return s
 
 
+def const_trips(a):  # constant ends: the original loop goes when 4 divides the trips
+    s8 = 0
+    for k in range(8):
+        s8 += a[k] * 3
+    s12 = 0
+    for k in range(2, 14):
+        s12 ^= a[k] + k
+    last = k  # the counter after the loop, as Python leaves it
+    s6 = 0
+    for k in range(6):
+        s6 += a[k]
+    s0 = 7
+    for k in range(0):
+        s0 += a[k]
+    for k in range(9, 5):
+        s0 += a[k]
+    return s8, s12, last, s6, s0
+
+
 def matvec(m, v, out, rows, cols):
     for r in range(rows):
         acc = 0
@@ -62,6 +81,7 @@ MAX = 2147483647
 for lo, hi in ((MIN, MIN), (MIN, MIN + 1), (MIN, MIN + 2), (MIN, MIN + 3), (MIN, MIN + 4), (MIN, MIN + 9),
                (MAX - 9, MAX), (MAX - 4, MAX), (MAX - 3, MAX), (MAX - 1, MAX), (MAX, MAX), (5, -5), (-7, 2)):
     print("limits", lo, hi, xor_range(lo, hi))
+print("const", const_trips(a), const_trips(b))
 out = array("i", [0] * 7)
 for rows, cols in ((7, 9), (3, 4), (2, 0), (7, 13)):
     m = array("b", [(i * 29 + 3) % 256 - 128 for i in range(rows * cols)])
