@@ -193,33 +193,11 @@ void ir_remove_ins(Ir *ir, int32_t v)
     in->op = IR_NOP;
 }
 
-void ir_for_operands(Ir *ir, int32_t v, void (*fn)(Ir *, int32_t *, void *), void *ctx)
-{
-    IrIns *in = &ir->ins[v];
-    if (in->a >= 0) fn(ir, &in->a, ctx);
-    if (in->b >= 0) fn(ir, &in->b, ctx);
-    if (in->c >= 0) fn(ir, &in->c, ctx);
-    for (int i = 0; i < in->nw; i++)
-        if (in->w[i] >= 0) fn(ir, &in->w[i], ctx);
-    uint32_t n = in->op == IR_PHI ? ir->blocks[in->block].npreds : in->op == IR_CALL ? in->nargs : 0;
-    for (uint32_t i = 0; i < n; i++)
-        if (ir->lists[in->list + (int32_t)i] >= 0)
-            fn(ir, &ir->lists[in->list + (int32_t)i], ctx);
-}
-
 static void replace_one(Ir *ir, int32_t *slot, void *ctx)
 {
     const int32_t *ft = ctx;
     if (*slot == ft[0])
         *slot = ft[1];
-}
-
-void ir_forward(Ir *ir, int32_t *slot, void *to_table)
-{
-    const int32_t *to = to_table;
-    (void)ir;
-    while (to[*slot] >= 0)
-        *slot = to[*slot];
 }
 
 void ir_replace_uses(Ir *ir, int32_t from, int32_t to)
