@@ -49,13 +49,13 @@ static bool grow(void **p, uint32_t n, uint32_t *cap, size_t sz)
 
 int32_t ir_new_block(Ir *ir, uint32_t bc_start)
 {
-    IrBlock *nb = realloc(ir->blocks, (ir->nblocks + 1) * sizeof *nb);
-    if (!nb) {
+    /* doubling: a block is large (its predecessor array), and growing by
+     * one copied all of them for every new block */
+    if (!grow((void **)&ir->blocks, ir->nblocks, &ir->capblocks, sizeof(IrBlock))) {
         ir->oom = true;
         return -1;
     }
-    ir->blocks = nb;
-    IrBlock *b = &nb[ir->nblocks];
+    IrBlock *b = &ir->blocks[ir->nblocks];
     memset(b, 0, sizeof *b);
     b->bc_start = bc_start;
     b->idom = -1;
@@ -71,12 +71,9 @@ int32_t ir_add(Ir *ir, int32_t block, IrOp op, IrType type, int32_t a, int32_t b
     }
     int32_t v = (int32_t)ir->nins++;
     IrIns *in = &ir->ins[v];
-    memset(in, 0, sizeof *in);
-    in->op = (uint8_t)op, in->type = (uint8_t)type;
-    in->a = a, in->b = b, in->c = c;
-    in->list = -1;
-    in->w[0] = in->w[1] = in->w[2] = -1;
-    in->block = block;
+    /* stores of the fields (a memset call per instruction cost more) */
+    *in = (IrIns){.op = (uint8_t)op, .type = (uint8_t)type, .a = a, .b = b, .c = c, .list = -1,
+                  .w = {-1, -1, -1}, .block = block};
     if (block >= 0) {
         IrBlock *bl = &ir->blocks[block];
         if (!grow((void **)&bl->ins, bl->nins, &bl->cap, sizeof(int32_t))) {

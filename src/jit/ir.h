@@ -179,7 +179,7 @@ typedef struct Ir {
     IrIns *ins;
     uint32_t nins, capins;
     IrBlock *blocks;
-    uint32_t nblocks;
+    uint32_t nblocks, capblocks;
     int32_t *lists;          /* phi operands and call arguments */
     uint32_t nlists, caplists;
     IrType ret_type;         /* TY_NONE, TY_INT, TY_BOOL, TY_FLOAT */
