@@ -273,10 +273,17 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
             x->v = v, x->start = start[v], x->end = end[v] < start[v] ? start[v] : end[v];
             x->fp = ir->ins[v].type == TY_FLOAT;
             x->weight = weight[v];
-            x->across_call = false;
-            for (uint32_t q = 0; q < ncalls; q++)
-                if (calls[q] > x->start && calls[q] < x->end)
-                    x->across_call = true;
+            /* calls[] is in increasing order: is the first call after the
+             * start before the end? */
+            uint32_t lo = 0, hi = ncalls;
+            while (lo < hi) {
+                uint32_t mid = (lo + hi) / 2;
+                if (calls[mid] > x->start)
+                    hi = mid;
+                else
+                    lo = mid + 1;
+            }
+            x->across_call = lo < ncalls && calls[lo] < x->end;
         }
     }
     /* sort by start (insertion sort: nearly sorted already) */
@@ -286,67 +293,69 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
             iv[j] = iv[j - 1];
             iv[j - 1] = tmpi;
         }
-    uint32_t nactive = 0;
-    uint64_t busy = 0; /* bit reg (0..31 x, 32..63 f) */
+    /* Each class's registers in the order they are tried: caller-saved,
+     * then callee-saved; an interval across a call tries only the latter.
+     * avail[fp] has bit k set when the k-th of them is free, so the first
+     * free one is a count of trailing zeros instead of a walk of the lists. */
+    const uint8_t *caller[2] = {t->x_caller, t->f_caller}, *callee[2] = {t->x_callee, t->f_callee};
+    uint32_t ncaller[2] = {t->nx_caller, t->nf_caller}, ntry[2] = {t->nx_caller + t->nx_callee, t->nf_caller + t->nf_callee};
+    uint8_t regs[2][32], rank[2][32];
+    uint32_t avail[2];
+    for (int fp = 0; fp < 2; fp++) {
+        memset(rank[fp], 0xff, sizeof rank[fp]);
+        for (uint32_t k = 0; k < ntry[fp]; k++) {
+            regs[fp][k] = k < ncaller[fp] ? caller[fp][k] : callee[fp][k - ncaller[fp]];
+            rank[fp][regs[fp][k]] = (uint8_t)k;
+        }
+        avail[fp] = ntry[fp] >= 32 ? UINT32_MAX : (1u << ntry[fp]) - 1;
+    }
+    uint32_t nactive = 0, min_end = UINT32_MAX; /* min_end: no active interval ends before it */
     r->nslots = 0;
     r->used_callee = 0;
     for (uint32_t i = 0; i < niv; i++) {
         Interval *x = &iv[i];
+        int fp = x->fp;
         /* expire intervals that ended before this one starts */
-        for (uint32_t a = 0; a < nactive;) {
-            Interval *y = &iv[active[a]];
-            if (y->end < x->start) {
-                RegaLoc *l = &r->loc[y->v];
-                if (l->kind == LOC_REG)
-                    busy &= ~(1ull << (l->reg + (y->fp ? 32 : 0)));
-                active[a] = active[--nactive];
-            } else
-                a++;
+        if (min_end < x->start) {
+            min_end = UINT32_MAX;
+            for (uint32_t a = 0; a < nactive;) {
+                Interval *y = &iv[active[a]];
+                if (y->end < x->start) {
+                    RegaLoc *l = &r->loc[y->v];
+                    if (l->kind == LOC_REG)
+                        avail[y->fp] |= 1u << rank[y->fp][l->reg];
+                    active[a] = active[--nactive];
+                } else {
+                    if (y->end < min_end)
+                        min_end = y->end;
+                    a++;
+                }
+            }
         }
-        const uint8_t *pref[2];
-        uint32_t npref[2];
-        if (x->fp) {
-            pref[0] = x->across_call ? t->f_callee : t->f_caller;
-            npref[0] = x->across_call ? t->nf_callee : t->nf_caller;
-            pref[1] = t->f_callee, npref[1] = x->across_call ? 0 : t->nf_callee;
-        } else {
-            pref[0] = x->across_call ? t->x_callee : t->x_caller;
-            npref[0] = x->across_call ? t->nx_callee : t->nx_caller;
-            pref[1] = t->x_callee, npref[1] = x->across_call ? 0 : t->nx_callee;
-        }
+        /* the ranks x may use */
+        uint32_t allowed = (ntry[fp] >= 32 ? UINT32_MAX : (1u << ntry[fp]) - 1) &
+                           (x->across_call ? ~((1u << ncaller[fp]) - 1) : UINT32_MAX);
         int reg = -1;
         /* a phi operand takes its phi's register when that is free: the
          * move on the edge disappears */
         int32_t ph = hint[x->v];
-        if (ph >= 0 && r->loc[ph].kind == LOC_REG && (ir->ins[ph].type == TY_FLOAT) == x->fp && one_insn(ir, x->v))
+        bool ph_reg = ph >= 0 && r->loc[ph].kind == LOC_REG && (ir->ins[ph].type == TY_FLOAT) == x->fp;
+        if (ph_reg && one_insn(ir, x->v))
             for (uint32_t a = 0; a < nactive; a++) { /* the phi's last use is x itself: x may take over */
                 Interval *y = &iv[active[a]];
                 if (y->v == ph && y->end == x->start) {
-                    busy &= ~(1ull << (r->loc[ph].reg + (x->fp ? 32 : 0)));
+                    avail[fp] |= 1u << rank[fp][r->loc[ph].reg];
                     active[a] = active[--nactive];
                     break;
                 }
             }
-        if (ph >= 0 && r->loc[ph].kind == LOC_REG && !(busy >> (r->loc[ph].reg + (x->fp ? 32u : 0u)) & 1) &&
-            (ir->ins[ph].type == TY_FLOAT) == x->fp)
-            for (int p = 0; p < 2 && reg < 0; p++)
-                for (uint32_t q = 0; q < npref[p]; q++)
-                    if (pref[p][q] == r->loc[ph].reg)
-                        reg = pref[p][q];
+        if (ph_reg && (allowed & avail[fp]) >> rank[fp][r->loc[ph].reg] & 1)
+            reg = r->loc[ph].reg;
         int16_t fx = fixed[x->v];
-        if (reg < 0 && fx >= 0 && !(busy >> (fx + (x->fp ? 32u : 0u)) & 1))
-            for (int p = 0; p < 2 && reg < 0; p++)
-                for (uint32_t q = 0; q < npref[p]; q++)
-                    if (pref[p][q] == fx)
-                        reg = fx;
-        for (int p = 0; p < 2 && reg < 0; p++)
-            for (uint32_t q = 0; q < npref[p]; q++) {
-                unsigned bit = pref[p][q] + (x->fp ? 32u : 0u);
-                if (!(busy >> bit & 1)) {
-                    reg = pref[p][q];
-                    break;
-                }
-            }
+        if (reg < 0 && fx >= 0 && rank[fp][fx] < 32 && (allowed & avail[fp]) >> rank[fp][fx] & 1)
+            reg = fx;
+        if (reg < 0 && (allowed & avail[fp]))
+            reg = regs[fp][__builtin_ctz(allowed & avail[fp])];
         RegaLoc *l = &r->loc[x->v];
         if (reg < 0) {
             /* spill whichever of x and the active intervals of its class that
@@ -360,17 +369,14 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
                     continue;
                 if (y->weight > vw || (y->weight == vw && y->end <= vend))
                     continue;
-                bool ok_reg = false;
-                for (int p = 0; p < 2; p++)
-                    for (uint32_t q = 0; q < npref[p]; q++)
-                        ok_reg = ok_reg || pref[p][q] == yl->reg;
-                if (ok_reg)
+                if (allowed >> rank[fp][yl->reg] & 1)
                     victim = (int32_t)a, vw = y->weight, vend = y->end;
             }
             if (victim >= 0) {
                 Interval *y = &iv[active[victim]];
                 RegaLoc *yl = &r->loc[y->v];
                 reg = yl->reg;
+                avail[fp] |= 1u << rank[fp][reg];
                 yl->kind = LOC_STACK, yl->reg = 0, yl->slot = (uint16_t)r->nslots++;
             } else {
                 l->kind = LOC_STACK, l->slot = (uint16_t)r->nslots++;
@@ -378,11 +384,12 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
             }
         }
         l->kind = LOC_REG, l->reg = (uint8_t)reg;
-        busy |= 1ull << (reg + (x->fp ? 32 : 0));
-        for (uint32_t q = 0; q < (x->fp ? t->nf_callee : t->nx_callee); q++)
-            if ((x->fp ? t->f_callee : t->x_callee)[q] == reg)
-                r->used_callee |= 1ull << (reg + (x->fp ? 32 : 0));
+        avail[fp] &= ~(1u << rank[fp][reg]);
+        if (rank[fp][reg] >= ncaller[fp])
+            r->used_callee |= 1ull << (reg + (x->fp ? 32 : 0));
         active[nactive++] = (int32_t)i;
+        if (x->end < min_end)
+            min_end = x->end;
     }
     r->has_calls = ncalls > 0;
     ok = true;
