@@ -63,8 +63,9 @@ void ir_cse(Ir *ir)
     uint32_t n = ir->nins, cap = 16;
     while (cap < 2 * n)
         cap *= 2;
-    int32_t *order = malloc((ir->nblocks + 1) * sizeof *order);
-    int32_t *to = malloc((n + 1) * sizeof *to), *table = malloc(cap * sizeof *table);
+    IrTmpMark m = ir_tmp_mark(ir);
+    int32_t *order = ir_tmp(ir, (ir->nblocks + 1) * sizeof *order);
+    int32_t *to = ir_tmp(ir, (n + 1) * sizeof *to), *table = ir_tmp(ir, cap * sizeof *table);
     if (!order || !to || !table) {
         ir->oom = true;
         goto out;
@@ -114,5 +115,5 @@ void ir_cse(Ir *ir)
         for (uint32_t i = 0; i < ir->blocks[bi].nins; i++)
             ir_for_operands(ir, ir->blocks[bi].ins[i], ir_forward, to);
 out:
-    free(order), free(to), free(table);
+    ir_tmp_release(ir, m);
 }

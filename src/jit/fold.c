@@ -193,11 +193,12 @@ static void forward_phi(Ir *ir, int32_t *slot, void *ctx)
  * round. */
 void ir_fold(Ir *ir)
 {
-    int32_t *to = malloc((ir->nins + 1) * sizeof *to);
-    int32_t *order = malloc((ir->nblocks + 1) * sizeof *order);
+    IrTmpMark m = ir_tmp_mark(ir);
+    int32_t *to = ir_tmp(ir, (ir->nins + 1) * sizeof *to);
+    int32_t *order = ir_tmp(ir, (ir->nblocks + 1) * sizeof *order);
     if (!to || !order) {
         ir->oom = true;
-        free(to), free(order);
+        ir_tmp_release(ir, m);
         return;
     }
     for (uint32_t v = 0; v < ir->nins; v++)
@@ -243,5 +244,5 @@ void ir_fold(Ir *ir)
             }
         again = pf.changed;
     }
-    free(to), free(order);
+    ir_tmp_release(ir, m);
 }

@@ -22,8 +22,87 @@ void ir_init(Ir *ir, uint32_t expect)
     ir->capins = ir->ins ? expect : 0;
 }
 
+/* A chunk of the arena: a header, then `size` bytes of which `used` are taken. */
+struct IrChunk {
+    IrChunk *prev;
+    uint32_t size, used;
+};
+#define CHUNK_HEAD ((sizeof(IrChunk) + 7) & ~(size_t)7)
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define IR_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) || defined(IR_ASAN)
+/* under AddressSanitizer every table is a malloc block of its own and
+ * released ones are freed, so overruns and uses after release are caught */
+enum { CHUNK_MIN = 0, CHUNK_KEEP = 0 };
+#else
+enum { CHUNK_MIN = 16384, CHUNK_KEEP = 1 };
+#endif
+
+void *ir_tmp(Ir *ir, size_t n)
+{
+    n = (n + 7) & ~(size_t)7;
+    IrChunk *c = ir->tmp;
+    if (!c || c->size - c->used < n) {
+        /* a chunk given back that is large enough, else a new one */
+        IrChunk **p = &ir->tmp_spare;
+        while (*p && (*p)->size < n)
+            p = &(*p)->prev;
+        if (*p) {
+            c = *p;
+            *p = c->prev;
+        } else {
+            size_t size = n > CHUNK_MIN ? n : CHUNK_MIN;
+            if (size > UINT32_MAX - CHUNK_HEAD || !(c = malloc(CHUNK_HEAD + size)))
+                return NULL;
+            c->size = (uint32_t)size;
+        }
+        c->used = 0;
+        c->prev = ir->tmp;
+        ir->tmp = c;
+    }
+    void *p = (char *)c + CHUNK_HEAD + c->used;
+    c->used += (uint32_t)n;
+    return p;
+}
+
+void *ir_tmp0(Ir *ir, size_t n)
+{
+    void *p = ir_tmp(ir, n);
+    if (p)
+        memset(p, 0, n);
+    return p;
+}
+
+IrTmpMark ir_tmp_mark(const Ir *ir)
+{
+    return (IrTmpMark){ir->tmp, ir->tmp ? ir->tmp->used : 0};
+}
+
+void ir_tmp_release(Ir *ir, IrTmpMark m)
+{
+    while (ir->tmp && ir->tmp != m.chunk) {
+        IrChunk *c = ir->tmp;
+        ir->tmp = c->prev;
+        if (CHUNK_KEEP) {
+            c->prev = ir->tmp_spare;
+            ir->tmp_spare = c;
+        } else
+            free(c);
+    }
+    if (ir->tmp)
+        ir->tmp->used = m.used;
+}
+
 void ir_free(Ir *ir)
 {
+    ir_tmp_release(ir, (IrTmpMark){NULL, 0});
+    for (IrChunk *c = ir->tmp_spare, *prev; c; c = prev) {
+        prev = c->prev;
+        free(c);
+    }
     for (uint32_t b = 0; b < ir->nblocks; b++)
         free(ir->blocks[b].ins);
     free(ir->blocks);

@@ -23,6 +23,7 @@
 #define P4_JIT_IR_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* Machine types of IR values. */
@@ -175,6 +176,18 @@ typedef struct IrRefusal {
 
 struct JitSpec;
 
+/* The passes' tables (per value, per block) come from one arena per
+ * function: a pass notes ir_tmp_mark at its start and gives back all it
+ * took with ir_tmp_release at its end. The arena's chunks are kept for the
+ * next pass and freed by ir_free, after compiling. One malloc per chunk
+ * instead of one per table: picolibc's malloc clears every block it hands
+ * out and calloc clears it again. */
+typedef struct IrChunk IrChunk;
+typedef struct IrTmpMark {
+    IrChunk *chunk;
+    uint32_t used;
+} IrTmpMark;
+
 typedef struct Ir {
     IrIns *ins;
     uint32_t nins, capins;
@@ -188,6 +201,7 @@ typedef struct Ir {
     bool oom;
     struct JitInsExtra *extra; /* per value: what the JIT attaches (jit_int.h) */
     uint32_t capextra;
+    IrChunk *tmp, *tmp_spare;  /* the arena's chunks in use (newest first), and those given back */
 } Ir;
 
 /* Construction helpers (ir.c). */
@@ -232,6 +246,13 @@ static inline void ir_for_operands(Ir *ir, int32_t v, void (*fn)(Ir *, int32_t *
             fn(ir, &ir->lists[in->list + (int32_t)i], ctx);
 }
 static inline IrIns *ir_at(Ir *ir, int32_t v) { return &ir->ins[v]; }
+
+/* Arena tables (see IrChunk): n bytes, 8-aligned, until ir_tmp_release of
+ * a mark taken before; ir_tmp0 clears them. NULL when out of memory. */
+void *ir_tmp(Ir *ir, size_t n);
+void *ir_tmp0(Ir *ir, size_t n);
+IrTmpMark ir_tmp_mark(const Ir *ir);
+void ir_tmp_release(Ir *ir, IrTmpMark m);
 
 /* Analyses (cfg.c): reverse post-order, dominators, natural loops. */
 uint32_t ir_rpo(Ir *ir, int32_t *order);

@@ -259,8 +259,9 @@ static void past_bound(Ir *ir, int32_t *slot, void *ctx)
 
 void ir_ranges(Ir *ir)
 {
-    Ranges s = {ir, malloc((ir->nins + 1) * sizeof(Range)), calloc(ir->nins + 1, 1)};
-    int32_t *order = malloc((ir->nblocks + 1) * sizeof *order);
+    IrTmpMark m = ir_tmp_mark(ir);
+    Ranges s = {ir, ir_tmp(ir, (ir->nins + 1) * sizeof(Range)), ir_tmp0(ir, ir->nins + 1)};
+    int32_t *order = ir_tmp(ir, (ir->nblocks + 1) * sizeof *order);
     if (!s.r || !s.known || !order) {
         ir->oom = true;
         goto out;
@@ -301,5 +302,5 @@ void ir_ranges(Ir *ir)
         for (uint32_t i = 0; i < ir->blocks[bi].nins; i++)
             ir_for_operands(ir, ir->blocks[bi].ins[i], past_bound, NULL);
 out:
-    free(s.r), free(s.known), free(order);
+    ir_tmp_release(ir, m);
 }

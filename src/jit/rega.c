@@ -113,15 +113,16 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
 {
     uint32_t n = ir->nins, nb = ir->nblocks, words = (n + 31) / 32;
     bool ok = false;
-    uint32_t *in = calloc((size_t)nb * words + 1, 4), *out = calloc((size_t)nb * words + 1, 4);
-    uint32_t *gen = calloc((size_t)nb * words + 1, 4), *kill = calloc((size_t)nb * words + 1, 4);
-    uint32_t *start = malloc((n + 1) * 4), *end = calloc(n + 1, 4), *weight = calloc(n + 1, 4);
-    int32_t *hint = malloc((n + 1) * sizeof *hint);
-    int16_t *fixed = malloc((n + 1) * sizeof *fixed);
-    uint32_t *bstart = calloc(nb + 1, 4), *bend = calloc(nb + 1, 4);
-    uint32_t *calls = malloc((n + 1) * 4), ncalls = 0;
-    Interval *iv = malloc((n + 1) * sizeof *iv);
-    int32_t *active = malloc((n + 1) * sizeof *active);
+    IrTmpMark m = ir_tmp_mark(ir);
+    size_t bits = ((size_t)nb * words + 1) * 4;
+    uint32_t *in = ir_tmp0(ir, bits), *out = ir_tmp0(ir, bits), *gen = ir_tmp0(ir, bits), *kill = ir_tmp0(ir, bits);
+    uint32_t *start = ir_tmp(ir, (n + 1) * 4), *end = ir_tmp0(ir, (n + 1) * 4), *weight = ir_tmp0(ir, (n + 1) * 4);
+    int32_t *hint = ir_tmp(ir, (n + 1) * sizeof *hint);
+    int16_t *fixed = ir_tmp(ir, (n + 1) * sizeof *fixed);
+    uint32_t *bstart = ir_tmp0(ir, (nb + 1) * 4), *bend = ir_tmp0(ir, (nb + 1) * 4);
+    uint32_t *calls = ir_tmp(ir, (n + 1) * 4), ncalls = 0;
+    Interval *iv = ir_tmp(ir, (n + 1) * sizeof *iv);
+    int32_t *active = ir_tmp(ir, (n + 1) * sizeof *active);
     if (!in || !out || !gen || !kill || !weight || !hint || !fixed || !start || !end || !bstart || !bend || !calls || !iv || !active)
         goto out;
     memset(r->loc, 0, n * sizeof *r->loc);
@@ -394,7 +395,6 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
     r->has_calls = ncalls > 0;
     ok = true;
 out:
-    free(in), free(out), free(gen), free(kill), free(weight), free(hint), free(fixed), free(start), free(end), free(bstart), free(bend);
-    free(calls), free(iv), free(active);
+    ir_tmp_release(ir, m);
     return ok;
 }
