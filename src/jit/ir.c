@@ -126,6 +126,31 @@ static bool grow(void **p, uint32_t n, uint32_t *cap, size_t sz)
     return true;
 }
 
+/* Block lists are short and change one item at a time: plain loops, not
+ * picolibc's memmove, whose call and set-up cost more than the copy (the
+ * insertion carries each item to the next slot, a loop the compiler does
+ * not turn back into memmove). */
+static void list_insert(IrBlock *b, uint32_t at, int32_t v)
+{
+    for (uint32_t k = at; k < b->nins; k++) {
+        int32_t t = b->ins[k];
+        b->ins[k] = v;
+        v = t;
+    }
+    b->ins[b->nins++] = v;
+}
+
+static void list_remove(IrBlock *b, int32_t v)
+{
+    uint32_t i = 0;
+    while (i < b->nins && b->ins[i] != v)
+        i++;
+    if (i == b->nins)
+        return;
+    for (b->nins--; i < b->nins; i++)
+        b->ins[i] = b->ins[i + 1];
+}
+
 int32_t ir_new_block(Ir *ir, uint32_t bc_start)
 {
     /* doubling: a block is large (its predecessor array), and growing by
@@ -163,9 +188,7 @@ int32_t ir_add(Ir *ir, int32_t block, IrOp op, IrType type, int32_t a, int32_t b
             uint32_t at = 0;
             while (at < bl->nins && ir->ins[bl->ins[at]].op == IR_PHI)
                 at++;
-            memmove(bl->ins + at + 1, bl->ins + at, (bl->nins - at) * sizeof(int32_t));
-            bl->ins[at] = v;
-            bl->nins++;
+            list_insert(bl, at, v);
         } else
             bl->ins[bl->nins++] = v;
     }
@@ -220,19 +243,12 @@ void ir_move_ins(Ir *ir, int32_t v, int32_t block)
         ir->oom = true;
         return;
     }
-    IrBlock *from = in->block >= 0 ? &ir->blocks[in->block] : NULL;
-    for (uint32_t i = 0; from && i < from->nins; i++)
-        if (from->ins[i] == v) {
-            memmove(from->ins + i, from->ins + i + 1, (from->nins - i - 1) * sizeof(int32_t));
-            from->nins--;
-            break;
-        }
+    if (in->block >= 0)
+        list_remove(&ir->blocks[in->block], v);
     uint32_t at = to->nins; /* before the terminator */
     if (at > 0 && (ir_opinfo[ir->ins[to->ins[at - 1]].op].flags & IR_TERM))
         at--;
-    memmove(to->ins + at + 1, to->ins + at, (to->nins - at) * sizeof(int32_t));
-    to->ins[at] = v;
-    to->nins++;
+    list_insert(to, at, v);
     in->block = block;
 }
 
@@ -246,10 +262,7 @@ void ir_insert_after(Ir *ir, int32_t v, int32_t after)
     uint32_t at = 0;
     while (at < b->nins && b->ins[at] != after)
         at++;
-    at++;
-    memmove(b->ins + at + 1, b->ins + at, (b->nins - at) * sizeof(int32_t));
-    b->ins[at] = v;
-    b->nins++;
+    list_insert(b, at + 1, v);
     ir->ins[v].block = ir->ins[after].block;
 }
 
@@ -258,13 +271,7 @@ void ir_remove_ins(Ir *ir, int32_t v)
     IrIns *in = &ir->ins[v];
     if (in->block < 0)
         return;
-    IrBlock *b = &ir->blocks[in->block];
-    for (uint32_t i = 0; i < b->nins; i++)
-        if (b->ins[i] == v) {
-            memmove(b->ins + i, b->ins + i + 1, (b->nins - i - 1) * sizeof(int32_t));
-            b->nins--;
-            break;
-        }
+    list_remove(&ir->blocks[in->block], v);
     in->block = -1;
     in->op = IR_NOP;
 }
