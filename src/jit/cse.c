@@ -78,9 +78,11 @@ void ir_cse(Ir *ir)
     uint32_t norder = ir_rpo(ir, order);
     for (uint32_t k = 0; k < norder; k++) {
         IrBlock *b = &ir->blocks[order[k]];
+        uint32_t kept = 0; /* replaced instructions leave the list as it is walked */
         for (uint32_t i = 0; i < b->nins; i++) {
             int32_t v = b->ins[i];
             IrIns *in = &ir->ins[v];
+            b->ins[kept++] = v;
             ir_for_operands(ir, v, ir_forward, to);
             if (!candidate(in))
                 continue;
@@ -107,9 +109,10 @@ void ir_cse(Ir *ir)
                 continue;
             }
             to[v] = found;
-            ir_remove_ins(ir, v);
-            i--;
+            ir_drop(ir, v);
+            kept--;
         }
+        b->nins = kept;
     }
     for (uint32_t bi = 0; bi < ir->nblocks; bi++)
         for (uint32_t i = 0; i < ir->blocks[bi].nins; i++)

@@ -207,14 +207,16 @@ void ir_fold(Ir *ir)
     for (bool again = true; again && !ir->oom;) {
         for (uint32_t k = 0; k < norder; k++) {
             IrBlock *b = &ir->blocks[order[k]];
+            uint32_t kept = 0; /* removed instructions leave the list as it is walked */
             for (uint32_t i = 0; i < b->nins; i++) {
                 int32_t v = b->ins[i];
                 IrIns *in = &ir->ins[v];
+                b->ins[kept++] = v;
                 ir_for_operands(ir, v, ir_forward, to);
                 int32_t r = -1;
                 if (in->op == IR_CHECK && is_const(ir, in->a) && ir->ins[in->a].k.i == 0) {
-                    ir_remove_ins(ir, v); /* a flag proved clear */
-                    i--;
+                    ir_drop(ir, v); /* a flag proved clear */
+                    kept--;
                     continue;
                 }
                 if (in->op == IR_PHI && in->list >= 0) {
@@ -229,9 +231,10 @@ void ir_fold(Ir *ir)
                 if (r < 0)
                     continue;
                 to[v] = r;
-                ir_remove_ins(ir, v);
-                i--;
+                ir_drop(ir, v);
+                kept--;
             }
+            b->nins = kept;
         }
         PhiForward pf = {to, false};
         for (uint32_t bi = 0; bi < ir->nblocks; bi++)

@@ -272,7 +272,7 @@ void ir_remove_ins(Ir *ir, int32_t v)
     if (in->block < 0)
         return;
     list_remove(&ir->blocks[in->block], v);
-    in->block = -1;
+    ir_drop(ir, v);
     in->op = IR_NOP;
 }
 

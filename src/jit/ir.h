@@ -214,6 +214,14 @@ int32_t ir_const_float(Ir *ir, int32_t block, float v);
 int32_t ir_list_alloc(Ir *ir, uint32_t n);
 void ir_add_edge(Ir *ir, int32_t from, int32_t to);
 void ir_remove_ins(Ir *ir, int32_t v);   /* detaches from its block */
+/* ir_remove_ins without the search of the block's list, for a pass that
+ * walks the list and drops v from it itself (fold, cse: removing one at a
+ * time was quadratic in a block's length). */
+static inline void ir_drop(Ir *ir, int32_t v)
+{
+    ir->ins[v].block = -1;
+    ir->ins[v].op = IR_NOP;
+}
 /* v (in a block, or detached) to the end of block, before its terminator */
 void ir_move_ins(Ir *ir, int32_t v, int32_t block);
 void ir_insert_after(Ir *ir, int32_t v, int32_t after); /* a detached v (block -1) after another */
