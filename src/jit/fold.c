@@ -219,6 +219,8 @@ void ir_fold(Ir *ir)
                     kept--;
                     continue;
                 }
+                if (in->op != IR_PHI && in->op != IR_COPY && !is_const(ir, in->a) && !is_const(ir, in->b))
+                    continue; /* nothing below applies without a constant operand */
                 if (in->op == IR_PHI && in->list >= 0) {
                     r = trivial_phi(ir, v);
                     /* a phi of only undefined values keeps its place (dce drops it if unused) */
