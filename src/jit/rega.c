@@ -62,9 +62,22 @@ typedef struct Live {
 static inline void bs_set(uint32_t *s, int32_t v) { s[v >> 5] |= 1u << (v & 31); }
 static inline bool bs_has(const uint32_t *s, int32_t v) { return s[v >> 5] >> (v & 31) & 1; }
 
+/* The index of the lowest set bit of x != 0. RV32 without Zbb has no
+ * instruction for it and __builtin_ctz is a libgcc call; a de Bruijn
+ * multiply is a few instructions. */
+static inline unsigned ctz32(uint32_t x)
+{
+    static const uint8_t pos[32] = {0,  1,  28, 2,  29, 14, 24, 3, 30, 22, 20, 15, 25, 17, 4,  8,
+                                    31, 27, 13, 23, 21, 19, 16, 7, 26, 12, 18, 6,  11, 5,  10, 9};
+    return pos[((x & (0u - x)) * 0x077CB531u) >> 27];
+}
+
+/* need[v]: what v's uses need (needs_loc and fused, once per value, not once per use) */
+enum { NEED_NONE, NEED_LOC, NEED_FUSED };
+
 typedef struct Ctx {
     Ir *ir;
-    const uint8_t *fused;
+    const uint8_t *need;
     uint32_t *set;     /* the set being built */
     uint32_t *start, *end;
     uint32_t pos;
@@ -77,13 +90,13 @@ static void use_in_block(Ir *ir, int32_t *slot, void *vctx)
     int32_t v = *slot;
     if (c->weight && c->weight[v] < (1u << 30))
         c->weight[v] += c->use_weight;
-    if (c->fused[v]) { /* a fused compare's operands are read by its branch */
+    if (c->need[v] == NEED_FUSED) { /* a fused compare's operands are read by its branch */
         IrIns *cmp = &ir->ins[v];
         if (cmp->a >= 0) use_in_block(ir, &cmp->a, c);
         if (cmp->b >= 0) use_in_block(ir, &cmp->b, c);
         return;
     }
-    if (!needs_loc(ir, v, c->fused))
+    if (c->need[v] != NEED_LOC)
         return;
     if (c->set)
         bs_set(c->set, v);
@@ -123,8 +136,12 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
     uint32_t *calls = ir_tmp(ir, (n + 1) * 4), ncalls = 0;
     Interval *iv = ir_tmp(ir, (n + 1) * sizeof *iv);
     int32_t *active = ir_tmp(ir, (n + 1) * sizeof *active);
-    if (!in || !out || !gen || !kill || !weight || !hint || !fixed || !start || !end || !bstart || !bend || !calls || !iv || !active)
+    uint8_t *need = ir_tmp(ir, n + 1);
+    if (!in || !out || !gen || !kill || !weight || !hint || !fixed || !start || !end || !bstart || !bend || !calls || !iv ||
+        !active || !need)
         goto out;
+    for (uint32_t v = 0; v < n; v++)
+        need[v] = fused[v] ? NEED_FUSED : needs_loc(ir, (int32_t)v, fused) ? NEED_LOC : NEED_NONE;
     memset(r->loc, 0, n * sizeof *r->loc);
     r->pos = realloc(r->pos, (n + 1) * sizeof *r->pos);
     if (!r->pos)
@@ -152,7 +169,7 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
      * (kill) are computed once; live-in = gen | (live-out - kill) is then
      * iterated over the bitsets alone, blocks in reverse order, to a fixed
      * point. A block's phis are defined at its start, so never live-in. */
-    Ctx c = {ir, fused, NULL, NULL, NULL, 0, NULL, 0};
+    Ctx c = {ir, need, NULL, NULL, NULL, 0, NULL, 0};
     for (uint32_t k = 0; k < norder; k++) {
         int32_t bi = order[k];
         IrBlock *b = &ir->blocks[bi];
@@ -205,7 +222,7 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
         for (uint32_t w = 0; w < words; w++) {
             uint32_t m = in[(size_t)bi * words + w] | out[(size_t)bi * words + w];
             while (m) {
-                int32_t v = (int32_t)(w * 32 + (uint32_t)__builtin_ctz(m));
+                int32_t v = (int32_t)(w * 32 + ctz32(m));
                 m &= m - 1;
                 if (bs_has(in + (size_t)bi * words, v) && bstart[bi] < start[v])
                     start[v] = bstart[bi];
@@ -268,7 +285,7 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
         IrBlock *b = &ir->blocks[order[k]];
         for (uint32_t i = 0; i < b->nins; i++) {
             int32_t v = b->ins[i];
-            if (!needs_loc(ir, v, fused))
+            if (need[v] != NEED_LOC)
                 continue;
             Interval *x = &iv[niv++];
             x->v = v, x->start = start[v], x->end = end[v] < start[v] ? start[v] : end[v];
@@ -356,7 +373,7 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
         if (reg < 0 && fx >= 0 && rank[fp][fx] < 32 && (allowed & avail[fp]) >> rank[fp][fx] & 1)
             reg = fx;
         if (reg < 0 && (allowed & avail[fp]))
-            reg = regs[fp][__builtin_ctz(allowed & avail[fp])];
+            reg = regs[fp][ctz32(allowed & avail[fp])];
         RegaLoc *l = &r->loc[x->v];
         if (reg < 0) {
             /* spill whichever of x and the active intervals of its class that
