@@ -1181,7 +1181,7 @@ static bool find_blocks(Builder *b)
 {
     uint32_t n = b->n;
     const uint32_t *code = b->insns;
-    uint8_t *leader = calloc(n + 1, 1);
+    uint8_t *leader = ir_tmp0(b->ir, n + 1); /* the arena's, released by jit_build */
     if (!leader)
         return refuse(b, "out of memory while compiling");
     leader[0] = 1;
@@ -1198,17 +1198,14 @@ static bool find_blocks(Builder *b)
         if (leader[pc])
             b->block_of[pc] = ir_new_block(b->ir, pc);
     }
-    free(leader);
     if (b->ir->oom)
         return refuse(b, "out of memory while compiling");
     /* expected predecessors (reachable ones) and entry stack depths */
     uint32_t nb = b->ir->nblocks;
-    uint8_t *reach = calloc(nb + 1, 1);
-    uint32_t *work = malloc((nb + 1) * sizeof *work);
-    if (!reach || !work) {
-        free(reach), free(work);
+    uint8_t *reach = ir_tmp0(b->ir, nb + 1);
+    uint32_t *work = ir_tmp(b->ir, (nb + 1) * sizeof *work);
+    if (!reach || !work)
         return refuse(b, "out of memory while compiling");
-    }
     uint32_t sp = 0;
     uint32_t first = (uint32_t)b->block_of[0];
     reach[0] = 1;                       /* the entry block, which jumps to the first */
@@ -1249,7 +1246,6 @@ static bool find_blocks(Builder *b)
     for (uint32_t i = 0; i < nb; i++)
         if (!reach[i])
             b->ir->blocks[i].dead = true;
-    free(reach), free(work);
     return true;
 }
 
@@ -1261,15 +1257,19 @@ bool jit_build(JitState *js, JitSpec *spec, Ir *ir, JitResolveFn resolve)
     b->js = js, b->spec = spec, b->ir = ir, b->code = code, b->resolve = resolve;
     b->insns = code->insns, b->n = code->ninsns;
     b->why = &spec->why;
-    ir_init(ir, 8 * code->ninsns + 64); /* about what the passes grow a function to */
+    /* what the passes grow a function to: at most 3n + 64 values for all but
+     * 3 of 10507 functions of the tests and genprog programs (they double it
+     * once); malloc clears the whole block, so a generous guess costs */
+    ir_init(ir, 3 * code->ninsns + 64);
     ir->nparams = code->nparams;
     if (code->src->nexc)
         return refuse(b, "try/except and with blocks are not compiled");
     size_t n = b->n + 1;
-    b->block_of = malloc(n * sizeof *b->block_of);
-    b->expect_preds = calloc(n, sizeof *b->expect_preds);
-    b->filled_preds = calloc(n, sizeof *b->filled_preds);
-    b->entry_depth = calloc(n, sizeof *b->entry_depth);
+    IrTmpMark m = ir_tmp_mark(ir);
+    b->block_of = ir_tmp(ir, n * sizeof *b->block_of);
+    b->expect_preds = ir_tmp0(ir, n * sizeof *b->expect_preds);
+    b->filled_preds = ir_tmp0(ir, n * sizeof *b->filled_preds);
+    b->entry_depth = ir_tmp0(ir, n * sizeof *b->entry_depth);
     bool ok = false;
     if (!b->block_of || !b->expect_preds || !b->filled_preds || !b->entry_depth) {
         refuse(b, "out of memory while compiling");
@@ -1284,7 +1284,7 @@ bool jit_build(JitState *js, JitSpec *spec, Ir *ir, JitResolveFn resolve)
     b->hidden_base = b->stack_base + code->maxstack;
     b->maxhidden = 3 * 32;
     b->nvars = b->hidden_base + b->maxhidden;
-    b->defs = malloc((size_t)ir->nblocks * b->nvars * sizeof *b->defs);
+    b->defs = ir_tmp(ir, (size_t)ir->nblocks * b->nvars * sizeof *b->defs);
     if (!b->defs) {
         refuse(b, "out of memory while compiling");
         goto out;
@@ -1342,7 +1342,7 @@ bool jit_build(JitState *js, JitSpec *spec, Ir *ir, JitResolveFn resolve)
         ir->ret_type = TY_NONE; /* never returns normally: it raises */
     ok = true;
 out:
-    free(b->block_of), free(b->expect_preds), free(b->filled_preds), free(b->entry_depth);
-    free(b->defs), free(b->forward), free(b->incomplete), free(b->assumed), free(b->var_of_phi);
+    ir_tmp_release(ir, m);
+    free(b->forward), free(b->incomplete), free(b->assumed), free(b->var_of_phi);
     return ok;
 }

@@ -12,12 +12,13 @@
 uint32_t ir_rpo(Ir *ir, int32_t *order)
 {
     uint32_t n = ir->nblocks, count = 0;
-    uint8_t *state = calloc(n ? n : 1, 1);      /* 0 new, 1 on stack, 2 done */
-    int32_t *stack = malloc((n + 1) * sizeof *stack);
-    uint32_t *next = calloc(n ? n : 1, sizeof *next);
+    IrTmpMark m = ir_tmp_mark(ir);
+    uint8_t *state = ir_tmp0(ir, n ? n : 1);      /* 0 new, 1 on stack, 2 done */
+    int32_t *stack = ir_tmp(ir, (n + 1) * sizeof *stack);
+    uint32_t *next = ir_tmp0(ir, (n ? n : 1) * sizeof *next);
     if (!state || !stack || !next) {
         ir->oom = true;
-        free(state), free(stack), free(next);
+        ir_tmp_release(ir, m);
         return 0;
     }
     uint32_t sp = 0;
@@ -46,7 +47,7 @@ uint32_t ir_rpo(Ir *ir, int32_t *order)
     }
     for (uint32_t b = 0; b < n; b++)
         ir->blocks[b].dead = state[b] == 0;
-    free(state), free(stack), free(next);
+    ir_tmp_release(ir, m);
     return count;
 }
 
@@ -64,11 +65,12 @@ static int32_t intersect(const int32_t *idom, const int32_t *rpo_index, int32_t 
 void ir_dominators(Ir *ir)
 {
     uint32_t n = ir->nblocks;
-    int32_t *order = malloc((n + 1) * sizeof *order), *index = malloc((n + 1) * sizeof *index),
-            *idom = malloc((n + 1) * sizeof *idom);
+    IrTmpMark m = ir_tmp_mark(ir);
+    int32_t *order = ir_tmp(ir, (n + 1) * sizeof *order), *index = ir_tmp(ir, (n + 1) * sizeof *index),
+            *idom = ir_tmp(ir, (n + 1) * sizeof *idom);
     if (!order || !index || !idom) {
         ir->oom = true;
-        free(order), free(index), free(idom);
+        ir_tmp_release(ir, m);
         return;
     }
     uint32_t cnt = ir_rpo(ir, order);
@@ -96,7 +98,7 @@ void ir_dominators(Ir *ir)
     }
     for (uint32_t b = 0; b < n; b++)
         ir->blocks[b].idom = b == 0 ? -1 : idom[b];
-    free(order), free(index), free(idom);
+    ir_tmp_release(ir, m);
 }
 
 bool ir_dominates(const Ir *ir, int32_t a, int32_t b)
@@ -113,11 +115,13 @@ bool ir_dominates(const Ir *ir, int32_t a, int32_t b)
 void ir_loops(Ir *ir)
 {
     uint32_t n = ir->nblocks;
-    int32_t *work = malloc((n + 1) * sizeof *work);
-    uint8_t *in = malloc(n + 1);
-    if (!work || !in) {
+    IrTmpMark m = ir_tmp_mark(ir);
+    int32_t *work = ir_tmp(ir, (n + 1) * sizeof *work);
+    uint8_t *in = ir_tmp(ir, n + 1);
+    int32_t *heads = ir_tmp(ir, (n + 1) * sizeof *heads);
+    if (!work || !in || !heads) {
         ir->oom = true;
-        free(work), free(in);
+        ir_tmp_release(ir, m);
         return;
     }
     for (uint32_t b = 0; b < n; b++)
@@ -126,13 +130,7 @@ void ir_loops(Ir *ir)
      * so the innermost header is written last. Headers in block order do this
      * for the structured code the compiler produces; a dominance sort makes
      * it hold in general. */
-    int32_t *heads = malloc((n + 1) * sizeof *heads);
     uint32_t nheads = 0;
-    if (!heads) {
-        ir->oom = true;
-        free(work), free(in);
-        return;
-    }
     for (uint32_t h = 0; h < n; h++) {
         IrBlock *hb = &ir->blocks[h];
         if (hb->dead)
@@ -158,7 +156,7 @@ void ir_loops(Ir *ir)
                 ir->blocks[b].loop_head = h;
             }
     }
-    free(work), free(in), free(heads);
+    ir_tmp_release(ir, m);
 }
 
 bool ir_counted_loop(const Ir *ir, int32_t h, IrCounted *out)

@@ -63,8 +63,9 @@ void ir_cse(Ir *ir)
     uint32_t n = ir->nins, cap = 16;
     while (cap < 2 * n)
         cap *= 2;
-    int32_t *order = malloc((ir->nblocks + 1) * sizeof *order);
-    int32_t *to = malloc((n + 1) * sizeof *to), *table = malloc(cap * sizeof *table);
+    IrTmpMark m = ir_tmp_mark(ir);
+    int32_t *order = ir_tmp(ir, (ir->nblocks + 1) * sizeof *order);
+    int32_t *to = ir_tmp(ir, (n + 1) * sizeof *to), *table = ir_tmp(ir, cap * sizeof *table);
     if (!order || !to || !table) {
         ir->oom = true;
         goto out;
@@ -77,9 +78,11 @@ void ir_cse(Ir *ir)
     uint32_t norder = ir_rpo(ir, order);
     for (uint32_t k = 0; k < norder; k++) {
         IrBlock *b = &ir->blocks[order[k]];
+        uint32_t kept = 0; /* replaced instructions leave the list as it is walked */
         for (uint32_t i = 0; i < b->nins; i++) {
             int32_t v = b->ins[i];
             IrIns *in = &ir->ins[v];
+            b->ins[kept++] = v;
             ir_for_operands(ir, v, ir_forward, to);
             if (!candidate(in))
                 continue;
@@ -106,13 +109,14 @@ void ir_cse(Ir *ir)
                 continue;
             }
             to[v] = found;
-            ir_remove_ins(ir, v);
-            i--;
+            ir_drop(ir, v);
+            kept--;
         }
+        b->nins = kept;
     }
     for (uint32_t bi = 0; bi < ir->nblocks; bi++)
         for (uint32_t i = 0; i < ir->blocks[bi].nins; i++)
             ir_for_operands(ir, ir->blocks[bi].ins[i], ir_forward, to);
 out:
-    free(order), free(to), free(table);
+    ir_tmp_release(ir, m);
 }

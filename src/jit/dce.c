@@ -69,7 +69,8 @@ static bool dead(const Ir *ir, int32_t v)
 void ir_dce(Ir *ir)
 {
     ir_count_uses(ir);
-    Work w = {malloc((2 * (size_t)ir->nins + 2) * sizeof(int32_t)), 0}; /* a self-used phi: twice */
+    IrTmpMark m = ir_tmp_mark(ir);
+    Work w = {ir_tmp(ir, (2 * (size_t)ir->nins + 2) * sizeof(int32_t)), 0}; /* a self-used phi: twice */
     if (!w.list) {
         ir->oom = true;
         return;
@@ -90,5 +91,5 @@ void ir_dce(Ir *ir)
         ir_remove_ins(ir, v);
         ir->ins[v].uses = 0;
     }
-    free(w.list);
+    ir_tmp_release(ir, m);
 }

@@ -193,11 +193,12 @@ static void forward_phi(Ir *ir, int32_t *slot, void *ctx)
  * round. */
 void ir_fold(Ir *ir)
 {
-    int32_t *to = malloc((ir->nins + 1) * sizeof *to);
-    int32_t *order = malloc((ir->nblocks + 1) * sizeof *order);
+    IrTmpMark m = ir_tmp_mark(ir);
+    int32_t *to = ir_tmp(ir, (ir->nins + 1) * sizeof *to);
+    int32_t *order = ir_tmp(ir, (ir->nblocks + 1) * sizeof *order);
     if (!to || !order) {
         ir->oom = true;
-        free(to), free(order);
+        ir_tmp_release(ir, m);
         return;
     }
     for (uint32_t v = 0; v < ir->nins; v++)
@@ -206,16 +207,20 @@ void ir_fold(Ir *ir)
     for (bool again = true; again && !ir->oom;) {
         for (uint32_t k = 0; k < norder; k++) {
             IrBlock *b = &ir->blocks[order[k]];
+            uint32_t kept = 0; /* removed instructions leave the list as it is walked */
             for (uint32_t i = 0; i < b->nins; i++) {
                 int32_t v = b->ins[i];
                 IrIns *in = &ir->ins[v];
+                b->ins[kept++] = v;
                 ir_for_operands(ir, v, ir_forward, to);
                 int32_t r = -1;
                 if (in->op == IR_CHECK && is_const(ir, in->a) && ir->ins[in->a].k.i == 0) {
-                    ir_remove_ins(ir, v); /* a flag proved clear */
-                    i--;
+                    ir_drop(ir, v); /* a flag proved clear */
+                    kept--;
                     continue;
                 }
+                if (in->op != IR_PHI && in->op != IR_COPY && !is_const(ir, in->a) && !is_const(ir, in->b))
+                    continue; /* nothing below applies without a constant operand */
                 if (in->op == IR_PHI && in->list >= 0) {
                     r = trivial_phi(ir, v);
                     /* a phi of only undefined values keeps its place (dce drops it if unused) */
@@ -228,9 +233,10 @@ void ir_fold(Ir *ir)
                 if (r < 0)
                     continue;
                 to[v] = r;
-                ir_remove_ins(ir, v);
-                i--;
+                ir_drop(ir, v);
+                kept--;
             }
+            b->nins = kept;
         }
         PhiForward pf = {to, false};
         for (uint32_t bi = 0; bi < ir->nblocks; bi++)
@@ -243,5 +249,5 @@ void ir_fold(Ir *ir)
             }
         again = pf.changed;
     }
-    free(to), free(order);
+    ir_tmp_release(ir, m);
 }

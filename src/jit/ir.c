@@ -22,8 +22,87 @@ void ir_init(Ir *ir, uint32_t expect)
     ir->capins = ir->ins ? expect : 0;
 }
 
+/* A chunk of the arena: a header, then `size` bytes of which `used` are taken. */
+struct IrChunk {
+    IrChunk *prev;
+    uint32_t size, used;
+};
+#define CHUNK_HEAD ((sizeof(IrChunk) + 7) & ~(size_t)7)
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define IR_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) || defined(IR_ASAN)
+/* under AddressSanitizer every table is a malloc block of its own and
+ * released ones are freed, so overruns and uses after release are caught */
+enum { CHUNK_MIN = 0, CHUNK_KEEP = 0 };
+#else
+enum { CHUNK_MIN = 16384, CHUNK_KEEP = 1 };
+#endif
+
+void *ir_tmp(Ir *ir, size_t n)
+{
+    n = (n + 7) & ~(size_t)7;
+    IrChunk *c = ir->tmp;
+    if (!c || c->size - c->used < n) {
+        /* a chunk given back that is large enough, else a new one */
+        IrChunk **p = &ir->tmp_spare;
+        while (*p && (*p)->size < n)
+            p = &(*p)->prev;
+        if (*p) {
+            c = *p;
+            *p = c->prev;
+        } else {
+            size_t size = n > CHUNK_MIN ? n : CHUNK_MIN;
+            if (size > UINT32_MAX - CHUNK_HEAD || !(c = malloc(CHUNK_HEAD + size)))
+                return NULL;
+            c->size = (uint32_t)size;
+        }
+        c->used = 0;
+        c->prev = ir->tmp;
+        ir->tmp = c;
+    }
+    void *p = (char *)c + CHUNK_HEAD + c->used;
+    c->used += (uint32_t)n;
+    return p;
+}
+
+void *ir_tmp0(Ir *ir, size_t n)
+{
+    void *p = ir_tmp(ir, n);
+    if (p)
+        memset(p, 0, n);
+    return p;
+}
+
+IrTmpMark ir_tmp_mark(const Ir *ir)
+{
+    return (IrTmpMark){ir->tmp, ir->tmp ? ir->tmp->used : 0};
+}
+
+void ir_tmp_release(Ir *ir, IrTmpMark m)
+{
+    while (ir->tmp && ir->tmp != m.chunk) {
+        IrChunk *c = ir->tmp;
+        ir->tmp = c->prev;
+        if (CHUNK_KEEP) {
+            c->prev = ir->tmp_spare;
+            ir->tmp_spare = c;
+        } else
+            free(c);
+    }
+    if (ir->tmp)
+        ir->tmp->used = m.used;
+}
+
 void ir_free(Ir *ir)
 {
+    ir_tmp_release(ir, (IrTmpMark){NULL, 0});
+    for (IrChunk *c = ir->tmp_spare, *prev; c; c = prev) {
+        prev = c->prev;
+        free(c);
+    }
     for (uint32_t b = 0; b < ir->nblocks; b++)
         free(ir->blocks[b].ins);
     free(ir->blocks);
@@ -48,15 +127,40 @@ static bool grow(void **p, uint32_t n, uint32_t *cap, size_t sz)
     return true;
 }
 
+/* Block lists are short and change one item at a time: plain loops, not
+ * picolibc's memmove, whose call and set-up cost more than the copy (the
+ * insertion carries each item to the next slot, a loop the compiler does
+ * not turn back into memmove). */
+static void list_insert(IrBlock *b, uint32_t at, int32_t v)
+{
+    for (uint32_t k = at; k < b->nins; k++) {
+        int32_t t = b->ins[k];
+        b->ins[k] = v;
+        v = t;
+    }
+    b->ins[b->nins++] = v;
+}
+
+static void list_remove(IrBlock *b, int32_t v)
+{
+    uint32_t i = 0;
+    while (i < b->nins && b->ins[i] != v)
+        i++;
+    if (i == b->nins)
+        return;
+    for (b->nins--; i < b->nins; i++)
+        b->ins[i] = b->ins[i + 1];
+}
+
 int32_t ir_new_block(Ir *ir, uint32_t bc_start)
 {
-    IrBlock *nb = realloc(ir->blocks, (ir->nblocks + 1) * sizeof *nb);
-    if (!nb) {
+    /* doubling: a block is large (its predecessor array), and growing by
+     * one copied all of them for every new block */
+    if (!grow((void **)&ir->blocks, ir->nblocks, &ir->capblocks, sizeof(IrBlock))) {
         ir->oom = true;
         return -1;
     }
-    ir->blocks = nb;
-    IrBlock *b = &nb[ir->nblocks];
+    IrBlock *b = &ir->blocks[ir->nblocks];
     memset(b, 0, sizeof *b);
     b->bc_start = bc_start;
     b->idom = -1;
@@ -72,12 +176,9 @@ int32_t ir_add(Ir *ir, int32_t block, IrOp op, IrType type, int32_t a, int32_t b
     }
     int32_t v = (int32_t)ir->nins++;
     IrIns *in = &ir->ins[v];
-    memset(in, 0, sizeof *in);
-    in->op = (uint8_t)op, in->type = (uint8_t)type;
-    in->a = a, in->b = b, in->c = c;
-    in->list = -1;
-    in->w[0] = in->w[1] = in->w[2] = -1;
-    in->block = block;
+    /* stores of the fields (a memset call per instruction cost more) */
+    *in = (IrIns){.op = (uint8_t)op, .type = (uint8_t)type, .a = a, .b = b, .c = c, .list = -1,
+                  .w = {-1, -1, -1}, .block = block};
     if (block >= 0) {
         IrBlock *bl = &ir->blocks[block];
         if (!grow((void **)&bl->ins, bl->nins, &bl->cap, sizeof(int32_t))) {
@@ -88,9 +189,7 @@ int32_t ir_add(Ir *ir, int32_t block, IrOp op, IrType type, int32_t a, int32_t b
             uint32_t at = 0;
             while (at < bl->nins && ir->ins[bl->ins[at]].op == IR_PHI)
                 at++;
-            memmove(bl->ins + at + 1, bl->ins + at, (bl->nins - at) * sizeof(int32_t));
-            bl->ins[at] = v;
-            bl->nins++;
+            list_insert(bl, at, v);
         } else
             bl->ins[bl->nins++] = v;
     }
@@ -145,19 +244,12 @@ void ir_move_ins(Ir *ir, int32_t v, int32_t block)
         ir->oom = true;
         return;
     }
-    IrBlock *from = in->block >= 0 ? &ir->blocks[in->block] : NULL;
-    for (uint32_t i = 0; from && i < from->nins; i++)
-        if (from->ins[i] == v) {
-            memmove(from->ins + i, from->ins + i + 1, (from->nins - i - 1) * sizeof(int32_t));
-            from->nins--;
-            break;
-        }
+    if (in->block >= 0)
+        list_remove(&ir->blocks[in->block], v);
     uint32_t at = to->nins; /* before the terminator */
     if (at > 0 && (ir_opinfo[ir->ins[to->ins[at - 1]].op].flags & IR_TERM))
         at--;
-    memmove(to->ins + at + 1, to->ins + at, (to->nins - at) * sizeof(int32_t));
-    to->ins[at] = v;
-    to->nins++;
+    list_insert(to, at, v);
     in->block = block;
 }
 
@@ -171,10 +263,7 @@ void ir_insert_after(Ir *ir, int32_t v, int32_t after)
     uint32_t at = 0;
     while (at < b->nins && b->ins[at] != after)
         at++;
-    at++;
-    memmove(b->ins + at + 1, b->ins + at, (b->nins - at) * sizeof(int32_t));
-    b->ins[at] = v;
-    b->nins++;
+    list_insert(b, at + 1, v);
     ir->ins[v].block = ir->ins[after].block;
 }
 
@@ -183,29 +272,9 @@ void ir_remove_ins(Ir *ir, int32_t v)
     IrIns *in = &ir->ins[v];
     if (in->block < 0)
         return;
-    IrBlock *b = &ir->blocks[in->block];
-    for (uint32_t i = 0; i < b->nins; i++)
-        if (b->ins[i] == v) {
-            memmove(b->ins + i, b->ins + i + 1, (b->nins - i - 1) * sizeof(int32_t));
-            b->nins--;
-            break;
-        }
-    in->block = -1;
+    list_remove(&ir->blocks[in->block], v);
+    ir_drop(ir, v);
     in->op = IR_NOP;
-}
-
-void ir_for_operands(Ir *ir, int32_t v, void (*fn)(Ir *, int32_t *, void *), void *ctx)
-{
-    IrIns *in = &ir->ins[v];
-    if (in->a >= 0) fn(ir, &in->a, ctx);
-    if (in->b >= 0) fn(ir, &in->b, ctx);
-    if (in->c >= 0) fn(ir, &in->c, ctx);
-    for (int i = 0; i < in->nw; i++)
-        if (in->w[i] >= 0) fn(ir, &in->w[i], ctx);
-    uint32_t n = in->op == IR_PHI ? ir->blocks[in->block].npreds : in->op == IR_CALL ? in->nargs : 0;
-    for (uint32_t i = 0; i < n; i++)
-        if (ir->lists[in->list + (int32_t)i] >= 0)
-            fn(ir, &ir->lists[in->list + (int32_t)i], ctx);
 }
 
 static void replace_one(Ir *ir, int32_t *slot, void *ctx)
@@ -213,14 +282,6 @@ static void replace_one(Ir *ir, int32_t *slot, void *ctx)
     const int32_t *ft = ctx;
     if (*slot == ft[0])
         *slot = ft[1];
-}
-
-void ir_forward(Ir *ir, int32_t *slot, void *to_table)
-{
-    const int32_t *to = to_table;
-    (void)ir;
-    while (to[*slot] >= 0)
-        *slot = to[*slot];
 }
 
 void ir_replace_uses(Ir *ir, int32_t from, int32_t to)

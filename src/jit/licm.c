@@ -101,11 +101,12 @@ static void split_check(Ir *ir, int32_t v)
 void ir_licm(Ir *ir)
 {
     uint32_t nb = ir->nblocks;
-    int32_t *order = malloc((nb + 1) * sizeof *order), *heads = malloc((nb + 1) * sizeof *heads);
+    IrTmpMark m = ir_tmp_mark(ir);
+    int32_t *order = ir_tmp(ir, (nb + 1) * sizeof *order), *heads = ir_tmp(ir, (nb + 1) * sizeof *heads);
     /* room for the preheaders made on the way (at most one per loop); a
      * block made after a loop's blocks were marked is never in that loop */
-    uint8_t *in = calloc(2 * nb + 2, 1);
-    int32_t *work = malloc((2 * nb + 2) * sizeof *work);
+    uint8_t *in = ir_tmp0(ir, 2 * nb + 2);
+    int32_t *work = ir_tmp(ir, (2 * nb + 2) * sizeof *work);
     if (!order || !heads || !in || !work) {
         ir->oom = true;
         goto out;
@@ -160,5 +161,5 @@ void ir_licm(Ir *ir)
         }
     }
 out:
-    free(order), free(heads), free(in), free(work);
+    ir_tmp_release(ir, m);
 }

@@ -81,12 +81,12 @@ static Range typecode_range(uint8_t tc)
 typedef struct Ranges {
     Ir *ir;
     Range *r;
-    uint8_t *known;
+    uint8_t *known; /* bit 0: r[v] is computed; bit 1: v is an operand of a compare */
 } Ranges;
 
 static Range get(const Ranges *s, int32_t v)
 {
-    return v >= 0 && s->known[v] ? s->r[v] : FULL;
+    return v >= 0 && s->known[v] & 1 ? s->r[v] : FULL;
 }
 
 static IrCond negate(IrCond c)
@@ -124,8 +124,8 @@ static Range at(const Ranges *s, int32_t v, int32_t block)
 {
     const Ir *ir = s->ir;
     Range r = get(s, v);
-    if (v < 0)
-        return r;
+    if (v < 0 || !(s->known[v] & 2))
+        return r; /* no compare can narrow it: no walk */
     for (int32_t b = block; b >= 0; b = ir->blocks[b].idom) {
         const IrBlock *bl = &ir->blocks[b];
         if (bl->npreds != 1)
@@ -150,7 +150,7 @@ static Range at(const Ranges *s, int32_t v, int32_t block)
 static Range induction(const Ranges *s, int32_t p)
 {
     IrCounted c;
-    if (!ir_counted_loop(s->ir, s->ir->ins[p].block, &c) || c.phi != p || !s->known[c.init])
+    if (!ir_counted_loop(s->ir, s->ir->ins[p].block, &c) || c.phi != p || !(s->known[c.init] & 1))
         return FULL;
     /* p passed p < bound (or >) with bound's value at that moment, whatever
      * it is: a bound not known yet counts as any int */
@@ -169,9 +169,9 @@ static Range compute(Ranges *s, int32_t v)
 {
     Ir *ir = s->ir;
     const IrIns *in = &ir->ins[v];
-    Range a = at(s, in->a, in->block), b = at(s, in->b, in->block);
     if (in->type != TY_INT && in->type != TY_BOOL)
         return FULL;
+    Range a = at(s, in->a, in->block), b = at(s, in->b, in->block);
     switch ((IrOp)in->op) {
     case IR_CONST: return rng(in->k.i, in->k.i);
     case IR_CMP: case IR_FCMP: return rng(0, 1);
@@ -201,7 +201,7 @@ static Range compute(Ranges *s, int32_t v)
             int32_t op = ir->lists[in->list + (int32_t)i];
             if (op < 0 || ir->ins[op].op == IR_UNDEF)
                 continue;
-            if (!s->known[op]) /* a back edge: only an induction variable has a range */
+            if (!(s->known[op] & 1)) /* a back edge: only an induction variable has a range */
                 return induction(s, v);
             Range r = s->r[op];
             u.lo = r.lo < u.lo ? r.lo : u.lo;
@@ -267,8 +267,9 @@ static void past_bound(Ir *ir, int32_t *slot, void *ctx)
 
 void ir_ranges(Ir *ir)
 {
-    Ranges s = {ir, malloc((ir->nins + 1) * sizeof(Range)), calloc(ir->nins + 1, 1)};
-    int32_t *order = malloc((ir->nblocks + 1) * sizeof *order);
+    IrTmpMark m = ir_tmp_mark(ir);
+    Ranges s = {ir, ir_tmp(ir, (ir->nins + 1) * sizeof(Range)), ir_tmp0(ir, ir->nins + 1)};
+    int32_t *order = ir_tmp(ir, (ir->nblocks + 1) * sizeof *order);
     if (!s.r || !s.known || !order) {
         ir->oom = true;
         goto out;
@@ -278,9 +279,17 @@ void ir_ranges(Ir *ir)
     for (uint32_t k = 0; k < norder; k++) {
         IrBlock *b = &ir->blocks[order[k]];
         for (uint32_t i = 0; i < b->nins; i++) {
+            const IrIns *in = &ir->ins[b->ins[i]];
+            if (in->op == IR_CMP && in->a >= 0 && in->b >= 0)
+                s.known[in->a] |= 2, s.known[in->b] |= 2;
+        }
+    }
+    for (uint32_t k = 0; k < norder; k++) {
+        IrBlock *b = &ir->blocks[order[k]];
+        for (uint32_t i = 0; i < b->nins; i++) {
             int32_t v = b->ins[i];
             s.r[v] = compute(&s, v);
-            s.known[v] = 1;
+            s.known[v] |= 1;
         }
     }
     /* the checks the ranges prove */
@@ -317,5 +326,5 @@ void ir_ranges(Ir *ir)
         for (uint32_t i = 0; i < ir->blocks[bi].nins; i++)
             ir_for_operands(ir, ir->blocks[bi].ins[i], past_bound, NULL);
 out:
-    free(s.r), free(s.known), free(order);
+    ir_tmp_release(ir, m);
 }

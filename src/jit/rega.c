@@ -62,9 +62,22 @@ typedef struct Live {
 static inline void bs_set(uint32_t *s, int32_t v) { s[v >> 5] |= 1u << (v & 31); }
 static inline bool bs_has(const uint32_t *s, int32_t v) { return s[v >> 5] >> (v & 31) & 1; }
 
+/* The index of the lowest set bit of x != 0. RV32 without Zbb has no
+ * instruction for it and __builtin_ctz is a libgcc call; a de Bruijn
+ * multiply is a few instructions. */
+static inline unsigned ctz32(uint32_t x)
+{
+    static const uint8_t pos[32] = {0,  1,  28, 2,  29, 14, 24, 3, 30, 22, 20, 15, 25, 17, 4,  8,
+                                    31, 27, 13, 23, 21, 19, 16, 7, 26, 12, 18, 6,  11, 5,  10, 9};
+    return pos[((x & (0u - x)) * 0x077CB531u) >> 27];
+}
+
+/* need[v]: what v's uses need (needs_loc and fused, once per value, not once per use) */
+enum { NEED_NONE, NEED_LOC, NEED_FUSED };
+
 typedef struct Ctx {
     Ir *ir;
-    const uint8_t *fused;
+    const uint8_t *need;
     uint32_t *set;     /* the set being built */
     uint32_t *start, *end;
     uint32_t pos;
@@ -77,13 +90,13 @@ static void use_in_block(Ir *ir, int32_t *slot, void *vctx)
     int32_t v = *slot;
     if (c->weight && c->weight[v] < (1u << 30))
         c->weight[v] += c->use_weight;
-    if (c->fused[v]) { /* a fused compare's operands are read by its branch */
+    if (c->need[v] == NEED_FUSED) { /* a fused compare's operands are read by its branch */
         IrIns *cmp = &ir->ins[v];
         if (cmp->a >= 0) use_in_block(ir, &cmp->a, c);
         if (cmp->b >= 0) use_in_block(ir, &cmp->b, c);
         return;
     }
-    if (!needs_loc(ir, v, c->fused))
+    if (c->need[v] != NEED_LOC)
         return;
     if (c->set)
         bs_set(c->set, v);
@@ -113,17 +126,22 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
 {
     uint32_t n = ir->nins, nb = ir->nblocks, words = (n + 31) / 32;
     bool ok = false;
-    uint32_t *in = calloc((size_t)nb * words + 1, 4), *out = calloc((size_t)nb * words + 1, 4);
-    uint32_t *gen = calloc((size_t)nb * words + 1, 4), *kill = calloc((size_t)nb * words + 1, 4);
-    uint32_t *start = malloc((n + 1) * 4), *end = calloc(n + 1, 4), *weight = calloc(n + 1, 4);
-    int32_t *hint = malloc((n + 1) * sizeof *hint);
-    int16_t *fixed = malloc((n + 1) * sizeof *fixed);
-    uint32_t *bstart = calloc(nb + 1, 4), *bend = calloc(nb + 1, 4);
-    uint32_t *calls = malloc((n + 1) * 4), ncalls = 0;
-    Interval *iv = malloc((n + 1) * sizeof *iv);
-    int32_t *active = malloc((n + 1) * sizeof *active);
-    if (!in || !out || !gen || !kill || !weight || !hint || !fixed || !start || !end || !bstart || !bend || !calls || !iv || !active)
+    IrTmpMark m = ir_tmp_mark(ir);
+    size_t bits = ((size_t)nb * words + 1) * 4;
+    uint32_t *in = ir_tmp0(ir, bits), *out = ir_tmp0(ir, bits), *gen = ir_tmp0(ir, bits), *kill = ir_tmp0(ir, bits);
+    uint32_t *start = ir_tmp(ir, (n + 1) * 4), *end = ir_tmp0(ir, (n + 1) * 4), *weight = ir_tmp0(ir, (n + 1) * 4);
+    int32_t *hint = ir_tmp(ir, (n + 1) * sizeof *hint);
+    int16_t *fixed = ir_tmp(ir, (n + 1) * sizeof *fixed);
+    uint32_t *bstart = ir_tmp0(ir, (nb + 1) * 4), *bend = ir_tmp0(ir, (nb + 1) * 4);
+    uint32_t *calls = ir_tmp(ir, (n + 1) * 4), ncalls = 0;
+    Interval *iv = ir_tmp(ir, (n + 1) * sizeof *iv);
+    int32_t *active = ir_tmp(ir, (n + 1) * sizeof *active);
+    uint8_t *need = ir_tmp(ir, n + 1);
+    if (!in || !out || !gen || !kill || !weight || !hint || !fixed || !start || !end || !bstart || !bend || !calls || !iv ||
+        !active || !need)
         goto out;
+    for (uint32_t v = 0; v < n; v++)
+        need[v] = fused[v] ? NEED_FUSED : needs_loc(ir, (int32_t)v, fused) ? NEED_LOC : NEED_NONE;
     memset(r->loc, 0, n * sizeof *r->loc);
     r->pos = realloc(r->pos, (n + 1) * sizeof *r->pos);
     if (!r->pos)
@@ -151,7 +169,7 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
      * (kill) are computed once; live-in = gen | (live-out - kill) is then
      * iterated over the bitsets alone, blocks in reverse order, to a fixed
      * point. A block's phis are defined at its start, so never live-in. */
-    Ctx c = {ir, fused, NULL, NULL, NULL, 0, NULL, 0};
+    Ctx c = {ir, need, NULL, NULL, NULL, 0, NULL, 0};
     for (uint32_t k = 0; k < norder; k++) {
         int32_t bi = order[k];
         IrBlock *b = &ir->blocks[bi];
@@ -204,7 +222,7 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
         for (uint32_t w = 0; w < words; w++) {
             uint32_t m = in[(size_t)bi * words + w] | out[(size_t)bi * words + w];
             while (m) {
-                int32_t v = (int32_t)(w * 32 + (uint32_t)__builtin_ctz(m));
+                int32_t v = (int32_t)(w * 32 + ctz32(m));
                 m &= m - 1;
                 if (bs_has(in + (size_t)bi * words, v) && bstart[bi] < start[v])
                     start[v] = bstart[bi];
@@ -267,16 +285,23 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
         IrBlock *b = &ir->blocks[order[k]];
         for (uint32_t i = 0; i < b->nins; i++) {
             int32_t v = b->ins[i];
-            if (!needs_loc(ir, v, fused))
+            if (need[v] != NEED_LOC)
                 continue;
             Interval *x = &iv[niv++];
             x->v = v, x->start = start[v], x->end = end[v] < start[v] ? start[v] : end[v];
             x->fp = ir->ins[v].type == TY_FLOAT;
             x->weight = weight[v];
-            x->across_call = false;
-            for (uint32_t q = 0; q < ncalls; q++)
-                if (calls[q] > x->start && calls[q] < x->end)
-                    x->across_call = true;
+            /* calls[] is in increasing order: is the first call after the
+             * start before the end? */
+            uint32_t lo = 0, hi = ncalls;
+            while (lo < hi) {
+                uint32_t mid = (lo + hi) / 2;
+                if (calls[mid] > x->start)
+                    hi = mid;
+                else
+                    lo = mid + 1;
+            }
+            x->across_call = lo < ncalls && calls[lo] < x->end;
         }
     }
     /* sort by start (insertion sort: nearly sorted already) */
@@ -286,70 +311,72 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
             iv[j] = iv[j - 1];
             iv[j - 1] = tmpi;
         }
-    uint32_t nactive = 0;
-    uint64_t busy = 0; /* bit reg (0..31 x, 32..63 f) */
+    /* Each class's registers in the order they are tried: caller-saved,
+     * then callee-saved; an interval across a call tries only the latter.
+     * avail[fp] has bit k set when the k-th of them is free, so the first
+     * free one is a count of trailing zeros instead of a walk of the lists. */
+    const uint8_t *caller[2] = {t->x_caller, t->f_caller}, *callee[2] = {t->x_callee, t->f_callee};
+    uint32_t ncaller[2] = {t->nx_caller, t->nf_caller}, ntry[2] = {t->nx_caller + t->nx_callee, t->nf_caller + t->nf_callee};
+    uint8_t regs[2][32], rank[2][32];
+    uint32_t avail[2];
+    for (int fp = 0; fp < 2; fp++) {
+        memset(rank[fp], 0xff, sizeof rank[fp]);
+        for (uint32_t k = 0; k < ntry[fp]; k++) {
+            regs[fp][k] = k < ncaller[fp] ? caller[fp][k] : callee[fp][k - ncaller[fp]];
+            rank[fp][regs[fp][k]] = (uint8_t)k;
+        }
+        avail[fp] = ntry[fp] >= 32 ? UINT32_MAX : (1u << ntry[fp]) - 1;
+    }
+    uint32_t nactive = 0, min_end = UINT32_MAX; /* min_end: no active interval ends before it */
     r->nslots = 0;
     r->used_callee = 0;
     for (uint32_t i = 0; i < niv; i++) {
         Interval *x = &iv[i];
+        int fp = x->fp;
         /* expire intervals that ended before this one starts; a call's
          * arguments end at the call, and its result may take their
          * registers (they are moved before the call, it comes after) */
         bool call = ir->ins[x->v].op == IR_CALL;
-        for (uint32_t a = 0; a < nactive;) {
-            Interval *y = &iv[active[a]];
-            if (y->end < x->start || (call && y->end == x->start)) {
-                RegaLoc *l = &r->loc[y->v];
-                if (l->kind == LOC_REG)
-                    busy &= ~(1ull << (l->reg + (y->fp ? 32 : 0)));
-                active[a] = active[--nactive];
-            } else
-                a++;
+        if (min_end < x->start || (call && min_end == x->start)) {
+            min_end = UINT32_MAX;
+            for (uint32_t a = 0; a < nactive;) {
+                Interval *y = &iv[active[a]];
+                if (y->end < x->start || (call && y->end == x->start)) {
+                    RegaLoc *l = &r->loc[y->v];
+                    if (l->kind == LOC_REG)
+                        avail[y->fp] |= 1u << rank[y->fp][l->reg];
+                    active[a] = active[--nactive];
+                } else {
+                    if (y->end < min_end)
+                        min_end = y->end;
+                    a++;
+                }
+            }
         }
-        const uint8_t *pref[2];
-        uint32_t npref[2];
-        if (x->fp) {
-            pref[0] = x->across_call ? t->f_callee : t->f_caller;
-            npref[0] = x->across_call ? t->nf_callee : t->nf_caller;
-            pref[1] = t->f_callee, npref[1] = x->across_call ? 0 : t->nf_callee;
-        } else {
-            pref[0] = x->across_call ? t->x_callee : t->x_caller;
-            npref[0] = x->across_call ? t->nx_callee : t->nx_caller;
-            pref[1] = t->x_callee, npref[1] = x->across_call ? 0 : t->nx_callee;
-        }
+        /* the ranks x may use */
+        uint32_t allowed = (ntry[fp] >= 32 ? UINT32_MAX : (1u << ntry[fp]) - 1) &
+                           (x->across_call ? ~((1u << ncaller[fp]) - 1) : UINT32_MAX);
         int reg = -1;
         /* a phi operand takes its phi's register when that is free: the
          * move on the edge disappears */
         int32_t ph = hint[x->v];
-        if (ph >= 0 && r->loc[ph].kind == LOC_REG && (ir->ins[ph].type == TY_FLOAT) == x->fp && one_insn(ir, x->v))
+        bool ph_reg = ph >= 0 && r->loc[ph].kind == LOC_REG && (ir->ins[ph].type == TY_FLOAT) == x->fp;
+        if (ph_reg && one_insn(ir, x->v))
             for (uint32_t a = 0; a < nactive; a++) { /* the phi's last use is x itself: x may take over */
                 Interval *y = &iv[active[a]];
                 if (y->v == ph && y->end == x->start) {
-                    busy &= ~(1ull << (r->loc[ph].reg + (x->fp ? 32 : 0)));
+                    avail[fp] |= 1u << rank[fp][r->loc[ph].reg];
                     active[a] = active[--nactive];
                     break;
                 }
             }
-        if (ph >= 0 && r->loc[ph].kind == LOC_REG && !(busy >> (r->loc[ph].reg + (x->fp ? 32u : 0u)) & 1) &&
-            (ir->ins[ph].type == TY_FLOAT) == x->fp)
-            for (int p = 0; p < 2 && reg < 0; p++)
-                for (uint32_t q = 0; q < npref[p]; q++)
-                    if (pref[p][q] == r->loc[ph].reg)
-                        reg = pref[p][q];
+        if (ph_reg && (allowed & avail[fp]) >> rank[fp][r->loc[ph].reg] & 1)
+            reg = r->loc[ph].reg;
         int16_t fx = fixed[x->v];
-        if (reg < 0 && fx >= 0 && !(busy >> (fx + (x->fp ? 32u : 0u)) & 1))
-            for (int p = 0; p < 2 && reg < 0; p++)
-                for (uint32_t q = 0; q < npref[p]; q++)
-                    if (pref[p][q] == fx)
-                        reg = fx;
-        for (int p = 0; p < 2 && reg < 0; p++)
-            for (uint32_t q = 0; q < npref[p]; q++) {
-                unsigned bit = pref[p][q] + (x->fp ? 32u : 0u);
-                if (!(busy >> bit & 1)) {
-                    reg = pref[p][q];
-                    break;
-                }
-            }
+        if (reg < 0 && fx >= 0 && rank[fp][fx] < 32 && (allowed & avail[fp]) >> rank[fp][fx] & 1)
+            reg = fx;
+        if (reg < 0 && (allowed & avail[fp]))
+            reg = regs[fp][ctz32(allowed & avail[fp])];
         RegaLoc *l = &r->loc[x->v];
         if (reg < 0) {
             /* spill whichever of x and the active intervals of its class that
@@ -363,17 +390,14 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
                     continue;
                 if (y->weight > vw || (y->weight == vw && y->end <= vend))
                     continue;
-                bool ok_reg = false;
-                for (int p = 0; p < 2; p++)
-                    for (uint32_t q = 0; q < npref[p]; q++)
-                        ok_reg = ok_reg || pref[p][q] == yl->reg;
-                if (ok_reg)
+                if (allowed >> rank[fp][yl->reg] & 1)
                     victim = (int32_t)a, vw = y->weight, vend = y->end;
             }
             if (victim >= 0) {
                 Interval *y = &iv[active[victim]];
                 RegaLoc *yl = &r->loc[y->v];
                 reg = yl->reg;
+                avail[fp] |= 1u << rank[fp][reg];
                 yl->kind = LOC_STACK, yl->reg = 0, yl->slot = (uint16_t)r->nslots++;
             } else {
                 l->kind = LOC_STACK, l->slot = (uint16_t)r->nslots++;
@@ -381,16 +405,16 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
             }
         }
         l->kind = LOC_REG, l->reg = (uint8_t)reg;
-        busy |= 1ull << (reg + (x->fp ? 32 : 0));
-        for (uint32_t q = 0; q < (x->fp ? t->nf_callee : t->nx_callee); q++)
-            if ((x->fp ? t->f_callee : t->x_callee)[q] == reg)
-                r->used_callee |= 1ull << (reg + (x->fp ? 32 : 0));
+        avail[fp] &= ~(1u << rank[fp][reg]);
+        if (rank[fp][reg] >= ncaller[fp])
+            r->used_callee |= 1ull << (reg + (x->fp ? 32 : 0));
         active[nactive++] = (int32_t)i;
+        if (x->end < min_end)
+            min_end = x->end;
     }
     r->has_calls = ncalls > 0;
     ok = true;
 out:
-    free(in), free(out), free(gen), free(kill), free(weight), free(hint), free(fixed), free(start), free(end), free(bstart), free(bend);
-    free(calls), free(iv), free(active);
+    ir_tmp_release(ir, m);
     return ok;
 }

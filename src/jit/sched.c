@@ -19,7 +19,6 @@
  * original order, and only the next few instructions are candidates, so
  * that live ranges grow little (a spill costs more than a stall). Phis, the terminator and a compare feeding it stay put.
  */
-#include <stdlib.h>
 #include <string.h>
 
 #include "jit/ir.h"
@@ -127,7 +126,8 @@ static void schedule(Region *r)
 
 void ir_schedule(Ir *ir)
 {
-    Region *r = malloc(sizeof *r);
+    IrTmpMark mark = ir_tmp_mark(ir);
+    Region *r = ir_tmp(ir, sizeof *r);
     if (!r) {
         ir->oom = true;
         return;
@@ -166,5 +166,5 @@ void ir_schedule(Ir *ir)
             i = j;
         }
     }
-    free(r);
+    ir_tmp_release(ir, mark);
 }

@@ -164,10 +164,11 @@ void ir_sr(Ir *ir)
     ir_dominators(ir);
     ir_loops(ir);
     uint32_t nb = ir->nblocks;
-    Sr s = {ir, -1, -1, calloc(2 * nb + 2, 1), malloc((2 * nb + 2) * sizeof(int32_t)), {0}, {{0}}, 0};
+    IrTmpMark m = ir_tmp_mark(ir);
+    Sr s = {ir, -1, -1, ir_tmp0(ir, 2 * nb + 2), ir_tmp(ir, (2 * nb + 2) * sizeof(int32_t)), {0}, {{0}}, 0};
     if (!s.in || !s.work) {
         ir->oom = true;
-        free(s.in), free(s.work);
+        ir_tmp_release(ir, m);
         return;
     }
     for (uint32_t b = 0; b < nb && !ir->oom; b++)
@@ -176,5 +177,5 @@ void ir_sr(Ir *ir)
             s.h = (int32_t)b;
             reduce_loop(&s);
         }
-    free(s.in), free(s.work);
+    ir_tmp_release(ir, m);
 }

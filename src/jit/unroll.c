@@ -28,7 +28,6 @@
  * Candidates: ir_counted_loop with step 1 and `<`, the header holding only
  * its phis and the test, one body block, at most MAX_BODY instructions.
  */
-#include <stdlib.h>
 #include <string.h>
 
 #include "jit/ir.h"
@@ -200,8 +199,9 @@ static void unroll_loop(Ir *ir, int32_t h, const IrCounted *c, Val *val)
 
     /* UH: a phi for each of the header's, then the test */
     const uint32_t nphi = ir->blocks[h].nins - 2;
-    int32_t *psi = malloc((nphi + 1) * sizeof *psi);
-    if (!psi) {
+    int32_t *psi = ir_tmp(ir, (nphi + 1) * sizeof *psi);
+    Val *next = ir_tmp(ir, (nphi + 1) * sizeof *next);
+    if (!psi || !next) {
         ir->oom = true;
         return;
     }
@@ -223,12 +223,6 @@ static void unroll_loop(Ir *ir, int32_t h, const IrCounted *c, Val *val)
 
     /* UB: the body UNROLL times; between copies each phi takes its value
      * around the loop (all at once, as phis do) */
-    Val *next = malloc((nphi + 1) * sizeof *next);
-    if (!next) {
-        free(psi);
-        ir->oom = true;
-        return;
-    }
     for (int copy = 0; copy < UNROLL && !ir->oom; copy++) {
         if (copy > 0)
             for (uint32_t i = 0; i < nphi; i++)
@@ -246,7 +240,6 @@ static void unroll_loop(Ir *ir, int32_t h, const IrCounted *c, Val *val)
         ir->lists[ir->ins[psi[i]].list + 1] = materialise(&u, next[i]);
     int32_t jmp = ir_add(ir, ub, IR_JMP, TY_VOID, -1, -1, -1);
     ir->ins[jmp].pc = ir->ins[br].pc;
-    free(next);
 
     /* edges: pre -> uh -> {ub -> uh, h}; h's phis start from the psis */
     if (!ir->oom) {
@@ -269,12 +262,12 @@ static void unroll_loop(Ir *ir, int32_t h, const IrCounted *c, Val *val)
         if (nothing_left(ir, c))
             drop_original(ir, h, body, uh, c->exit, psi, nphi);
     }
-    free(psi);
 }
 
 void ir_unroll(Ir *ir)
 {
-    Val *val = malloc((ir->nins + 1) * sizeof *val); /* for the values there are now: the originals */
+    IrTmpMark mark = ir_tmp_mark(ir);
+    Val *val = ir_tmp(ir, (ir->nins + 1) * sizeof *val); /* for the values there are now: the originals */
     if (!val) {
         ir->oom = true;
         return;
@@ -288,5 +281,5 @@ void ir_unroll(Ir *ir)
         unroll_loop(ir, (int32_t)h, &c, val);
         ir_dominators(ir); /* the loop's header has a new dominator */
     }
-    free(val);
+    ir_tmp_release(ir, mark);
 }

@@ -265,11 +265,10 @@ static bool version_loop(Ir *ir, int32_t h, uint8_t *in, int32_t *map, int32_t *
     if (!ir_counted_loop(ir, h, &l.c))
         return false;
     uint32_t nb = ir->nblocks, count = 0;
-    int32_t *work = malloc((nb + 1) * sizeof *work);
+    int32_t *work = ir_tmp(ir, (nb + 1) * sizeof *work); /* version_loop's tables: released by its caller */
     if (!work)
         return false;
     ir_loop_blocks(ir, h, in, work);
-    free(work);
     /* innermost, one entry, one exit */
     const IrBlock *hb = &ir->blocks[h];
     for (uint32_t p = 0; p < hb->npreds; p++)
@@ -301,7 +300,7 @@ static bool version_loop(Ir *ir, int32_t h, uint8_t *in, int32_t *map, int32_t *
         return false;
     /* the covered checks (ir_loop_blocks took nested loops in, and any
      * block of one has another loop_head: rejected above) */
-    int32_t *checks = malloc((count + 1) * sizeof *checks);
+    int32_t *checks = ir_tmp(ir, (count + 1) * sizeof *checks);
     uint32_t nchecks = 0;
     if (!checks)
         return false;
@@ -313,7 +312,7 @@ static bool version_loop(Ir *ir, int32_t h, uint8_t *in, int32_t *map, int32_t *
     if (nchecks > 0) {
         int32_t g = guard(&l, checks, nchecks);
         int32_t h2 = ir->oom ? -1 : copy_loop(&l);
-        int32_t *to = h2 >= 0 && !ir->oom ? malloc((2 * (size_t)ir->nins + 1) * sizeof *to) : NULL;
+        int32_t *to = h2 >= 0 && !ir->oom ? ir_tmp(ir, (2 * (size_t)ir->nins + 1) * sizeof *to) : NULL;
         if (to) {
             uint32_t nbefore = ir->nins;
             for (uint32_t v = 0; v < 2 * nbefore + 1; v++)
@@ -372,11 +371,9 @@ static bool version_loop(Ir *ir, int32_t h, uint8_t *in, int32_t *map, int32_t *
                         ir_for_operands(ir, v, ir_forward, to);
                 }
             }
-            free(to);
             done = !ir->oom;
         }
     }
-    free(checks);
     return done;
 }
 
@@ -386,9 +383,10 @@ void ir_version(Ir *ir)
     ir_loops(ir);
     uint32_t nb = ir->nblocks, n = ir->nins;
     /* the copy can at most double the function; arrays sized for that */
-    uint8_t *in = calloc(2 * nb + 2, 1); /* copies add blocks */
-    int32_t *map = malloc((n + 1) * sizeof *map), *bmap = malloc((nb + 1) * sizeof *bmap);
-    int32_t *heads = malloc((nb + 1) * sizeof *heads);
+    IrTmpMark m = ir_tmp_mark(ir);
+    uint8_t *in = ir_tmp0(ir, 2 * nb + 2); /* copies add blocks */
+    int32_t *map = ir_tmp(ir, (n + 1) * sizeof *map), *bmap = ir_tmp(ir, (nb + 1) * sizeof *bmap);
+    int32_t *heads = ir_tmp(ir, (nb + 1) * sizeof *heads);
     uint32_t nheads = 0;
     if (!in || !map || !bmap || !heads) {
         ir->oom = true;
@@ -404,8 +402,10 @@ void ir_version(Ir *ir)
             bmap[b] = -1;
         /* values and blocks made by an earlier versioning are past n and nb:
          * the loops they belong to are never candidates again */
+        IrTmpMark loop_mark = ir_tmp_mark(ir);
         version_loop(ir, heads[i], in, map, bmap);
+        ir_tmp_release(ir, loop_mark);
     }
 out:
-    free(in), free(map), free(bmap), free(heads);
+    ir_tmp_release(ir, m);
 }

@@ -1367,12 +1367,13 @@ bool jit_emit_rv32(JitState *js, JitSpec *spec, Ir *ir, char **dump)
     e.js = js, e.spec = spec, e.ir = ir;
     split_critical_edges(ir);
     uint32_t n = ir->nins;
-    e.order = malloc((ir->nblocks + 1) * sizeof *e.order);
-    e.fused = calloc(n + 1, 1);
-    e.block_label = malloc((ir->nblocks + 1) * sizeof *e.block_label);
-    e.fail_label = calloc(n + 1, sizeof *e.fail_label);
-    e.site_of = calloc(n + 1, sizeof *e.site_of);
-    e.ra.loc = calloc(n + 1, sizeof *e.ra.loc);
+    IrTmpMark m = ir_tmp_mark(ir);
+    e.order = ir_tmp(ir, (ir->nblocks + 1) * sizeof *e.order);
+    e.fused = ir_tmp0(ir, n + 1);
+    e.block_label = ir_tmp(ir, (ir->nblocks + 1) * sizeof *e.block_label);
+    e.fail_label = ir_tmp0(ir, (n + 1) * sizeof *e.fail_label);
+    e.site_of = ir_tmp0(ir, (n + 1) * sizeof *e.site_of);
+    e.ra.loc = ir_tmp0(ir, (n + 1) * sizeof *e.ra.loc);
     bool ok = false;
     if (!e.order || !e.fused || !e.block_label || !e.fail_label || !e.site_of || !e.ra.loc)
         goto out;
@@ -1414,7 +1415,7 @@ bool jit_emit_rv32(JitState *js, JitSpec *spec, Ir *ir, char **dump)
     js->code_used = (js->code_used + len + 3) & ~3u;
     ok = true;
 out:
-    free(e.order), free(e.fused), free(e.block_label), free(e.fail_label), free(e.site_of);
-    free(e.ra.loc), free(e.ra.pos);
+    ir_tmp_release(ir, m);
+    free(e.ra.pos);
     return ok;
 }
