@@ -7,8 +7,11 @@
  * operands and constant) whose block dominates it is replaced by that one.
  * Pure operations qualify, and so do checked ones with no other effect
  * (addo, mulo, index, fdiv...): the dominating copy ran first on the same
- * operands, so if it did not fail, the copy would not either. Loads, stores
- * and calls never qualify.
+ * operands, so if it did not fail, the copy would not either; that holds
+ * for the bare checks `bound` and `check` too. A `bound` of a constant index
+ * also goes when a dominating one tested a larger constant against the same
+ * length (nbody: `c[6]` read before `c[3]`). Loads, stores and calls never
+ * qualify.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +23,8 @@ static bool candidate(const IrIns *in)
     switch ((IrOp)in->op) {
     case IR_PHI: case IR_PARAM: case IR_UNDEF: case IR_CALLRT: case IR_ALOAD: case IR_ASTORE: case IR_CALL:
         return false;
+    case IR_BOUND: case IR_CHECK: /* checks without a value: passed once, passed again */
+        return true;
     default: {
         uint8_t f = ir_opinfo[in->op].flags;
         return ir_opinfo[in->op].has_result && !(f & (IR_SIDE | IR_TERM)) && (f & (IR_PURE | IR_FAILS));
@@ -58,8 +63,27 @@ static bool same(const IrIns *x, const IrIns *y)
 }
 
 
+enum { MAX_BOUNDS = 64 };
+
+/* A bound of a constant index dominated by one of a constant at least as
+ * large on the same length. */
+static bool subsumed(const Ir *ir, const IrIns *in, const int32_t *bounds, uint32_t n)
+{
+    const IrIns *k = &ir->ins[in->b];
+    if (k->op != IR_CONST)
+        return false;
+    for (uint32_t i = 0; i < n; i++) {
+        const IrIns *e = &ir->ins[bounds[i]];
+        if (e->a == in->a && ir->ins[e->b].k.i >= k->k.i && ir_dominates(ir, e->block, in->block))
+            return true;
+    }
+    return false;
+}
+
 void ir_cse(Ir *ir)
 {
+    int32_t bounds[MAX_BOUNDS]; /* bounds of constant indices seen */
+    uint32_t nbounds = 0;
     uint32_t n = ir->nins, cap = 16;
     while (cap < 2 * n)
         cap *= 2;
@@ -95,6 +119,13 @@ void ir_cse(Ir *ir)
                     in->a = in->b, in->b = t;
                 }
             }
+            if (in->op == IR_BOUND && subsumed(ir, in, bounds, nbounds)) {
+                ir_drop(ir, v);
+                kept--;
+                continue;
+            }
+            if (in->op == IR_BOUND && ir->ins[in->b].op == IR_CONST && nbounds < MAX_BOUNDS)
+                bounds[nbounds++] = v;
             uint32_t slot = hash(in) & (cap - 1);
             int32_t found = -1;
             for (; table[slot] >= 0; slot = (slot + 1) & (cap - 1)) {
