@@ -146,6 +146,37 @@ static Range at(const Ranges *s, int32_t v, int32_t block)
     return r;
 }
 
+/* x and y are one length: the same value, or the lengths of one array
+ * (compiled code never resizes; cse merges them only later). */
+static bool same_len(const Ir *ir, int32_t x, int32_t y)
+{
+    return x == y || (x >= 0 && y >= 0 && ir->ins[x].op == IR_ALEN && ir->ins[y].op == IR_ALEN &&
+                      ir->ins[x].a == ir->ins[y].a);
+}
+
+/* Whether a branch on the way to block proves idx < len, the operands
+ * themselves compared (`for j in range(i + 1, n)` with n = len(a): a[j]). */
+static bool below(const Ir *ir, int32_t idx, int32_t len, int32_t block)
+{
+    for (int32_t b = block; b >= 0; b = ir->blocks[b].idom) {
+        const IrBlock *bl = &ir->blocks[b];
+        if (bl->npreds != 1)
+            continue;
+        const IrBlock *p = &ir->blocks[bl->preds[0]];
+        if (p->nsucc != 2 || p->succ[0] == p->succ[1] || p->nins == 0)
+            continue;
+        const IrIns *br = &ir->ins[p->ins[p->nins - 1]];
+        if (br->op != IR_BR || br->a < 0 || ir->ins[br->a].op != IR_CMP)
+            continue;
+        const IrIns *cmp = &ir->ins[br->a];
+        IrCond cc = p->succ[0] == b ? (IrCond)cmp->aux : negate((IrCond)cmp->aux);
+        if ((cmp->a == idx && same_len(ir, cmp->b, len) && cc == CC_LT) ||
+            (same_len(ir, cmp->a, len) && cmp->b == idx && cc == CC_GT))
+            return true;
+    }
+    return false;
+}
+
 /* The range of an induction variable (see the top), or FULL. */
 static Range induction(const Ranges *s, int32_t p)
 {
@@ -307,6 +338,14 @@ void ir_ranges(Ir *ir)
             case IR_INDEX:
                 if (at(&s, in->b, in->block).lo >= 0)
                     in->op = IR_BOUND; /* its value is the index itself (below) */
+                if (in->op == IR_BOUND && below(ir, in->b, in->a, in->block))
+                    in->op = IR_COPY, in->a = in->b, in->b = -1, in->nw = 0, in->type = TY_INT;
+                break;
+            case IR_BOUND:
+                if (below(ir, in->b, in->a, in->block)) {
+                    ir_remove_ins(ir, b->ins[i]);
+                    i--;
+                }
                 break;
             default:
                 break;
