@@ -259,6 +259,30 @@ static int32_t copy_loop(Loop *l)
     return l->bmap[l->h];
 }
 
+/* Each copy gets a block of its own on the way in from pre, so what later
+ * passes put before a loop (sr's pointers, licm's hoisted values) runs
+ * only when that copy is entered. */
+static void entry_blocks(Ir *ir, int32_t pre)
+{
+    for (int s = 0; s < 2; s++) {
+        int32_t head = ir->blocks[pre].succ[s];
+        int32_t e = ir_new_block(ir, ir->blocks[head].bc_start);
+        if (e < 0)
+            return;
+        int32_t j = ir_add(ir, e, IR_JMP, TY_VOID, -1, -1, -1);
+        ir->ins[j].pc = ir->blocks[head].bc_start;
+        IrBlock *eb = &ir->blocks[e], *hb = &ir->blocks[head];
+        eb->preds[0] = pre, eb->npreds = 1;
+        eb->succ[0] = head, eb->nsucc = 1;
+        eb->sealed = eb->filled = true;
+        eb->loop_depth = ir->blocks[pre].loop_depth;
+        for (uint32_t p = 0; p < hb->npreds; p++)
+            if (hb->preds[p] == pre)
+                hb->preds[p] = e;
+        ir->blocks[pre].succ[s] = e;
+    }
+}
+
 static bool version_loop(Ir *ir, int32_t h, uint8_t *in, int32_t *map, int32_t *bmap)
 {
     Loop l = {ir, h, -1, {0}, in, map, bmap};
@@ -339,6 +363,7 @@ static bool version_loop(Ir *ir, int32_t h, uint8_t *in, int32_t *map, int32_t *
             ir->ins[jmp].op = IR_BR;
             ir->ins[jmp].a = g;
             pb->succ[0] = h, pb->succ[1] = h2, pb->nsucc = 2;
+            entry_blocks(ir, l.pre);
             /* the exit joins both copies: loop values used after it meet in
              * phis, which every use outside both copies takes instead */
             IrBlock *x = &ir->blocks[l.c.exit];
