@@ -256,23 +256,49 @@ static JitSpec *resolve(JitState *js, Function *callee, const JitType *args, uin
 
 static char *concat_dump(const Ir *ir, const char *asmtext);
 
+/* True if the bytecode stores the result of the call at pc straight into a
+ * local that is not a parameter and is assigned nowhere else: the
+ * interpreter then keeps the array alive until the function returns, as
+ * compiled code does. */
+static bool kept_in_own_local(const Code *code, uint32_t pc)
+{
+    if (pc + 1 >= code->ninsns || BC_OP(code->insns[pc + 1]) != OP_STORE_FAST)
+        return false;
+    uint32_t local = BC_ARG(code->insns[pc + 1]);
+    if (local < code->nparams)
+        return false;
+    for (uint32_t k = 0; k < code->ninsns; k++)
+        if (k != pc + 1 && BC_OP(code->insns[k]) == OP_STORE_FAST && BC_ARG(code->insns[k]) == local)
+            return false;
+    return true;
+}
+
 /* Arrays compiled code allocates stay rooted until the outermost compiled
  * call returns to the interpreter (jit_rt_bytearray). So that they cannot
  * pile up, a function that allocates is compiled only without loops around
  * the allocation and without calling itself, and other compiled functions
- * do not call it (build.c): it runs only when the interpreter calls it. */
+ * do not call it (build.c): it runs only when the interpreter calls it.
+ * So that compiled code keeps no array alive that the interpreter would
+ * free before allocating again (a temporary `len(bytearray(n))`, a local
+ * assigned twice), a function with two or more allocations is compiled only
+ * when each one goes straight into a local of its own (tests/jit/
+ * alloc_lifetime.py). */
 static bool allocates_badly(const Ir *ir, JitSpec *spec, IrRefusal *why, const Code *code)
 {
-    const IrIns *at = NULL, *self = NULL;
+    const IrIns *at = NULL, *self = NULL, *loose = NULL;
     const char *what = NULL;
+    uint32_t nalloc = 0;
     for (uint32_t b = 0; b < ir->nblocks; b++) {
         const IrBlock *bl = &ir->blocks[b];
         for (uint32_t i = 0; !bl->dead && i < bl->nins; i++) {
             const IrIns *in = &ir->ins[bl->ins[i]];
             if (in->op == IR_NEWBYTES) {
                 spec->allocates = true;
+                nalloc++;
                 if (bl->loop_depth > 0 && !what)
                     at = in, what = "bytearray() inside a loop is not compiled";
+                if (!loose && !kept_in_own_local(code, in->pc))
+                    loose = in;
             }
             if (in->op == IR_CALL && ir->extra && (uint32_t)bl->ins[i] < ir->capextra &&
                 ir->extra[bl->ins[i]].callee == spec)
@@ -281,6 +307,9 @@ static bool allocates_badly(const Ir *ir, JitSpec *spec, IrRefusal *why, const C
     }
     if (!what && spec->allocates && self)
         at = self, what = "a recursive function that allocates (bytearray) is not compiled";
+    if (!what && nalloc > 1 && loose)
+        at = loose, what = "bytearray() with another allocation and not kept in a local of its own is not compiled "
+                           "(compiled code keeps it to the return)";
     if (!what)
         return false;
     snprintf(why->why, sizeof why->why, "%s", what);

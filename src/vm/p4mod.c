@@ -45,16 +45,29 @@ static bool jit_info_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 }
 static NATIVE(p4_jit_info, "jit_info", jit_info_fn, 1, 1);
 
+/* Collects garbage and returns the bytes the live objects take: compare two
+ * runs of one program (the interpreter and the JIT must keep the same
+ * objects alive: docs/jit.md, "Heap use"). */
+static bool heap_live_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    gc_collect(vm);
+    *out = v_int((int32_t)vm->heap.live_bytes);
+    return true;
+}
+static NATIVE(p4_heap_live, "heap_live", heap_live_fn, 0, 0);
+
 static Value get_cycles(void) { return v_obj((void *)&p4_cycles); }
 static Value get_instret(void) { return v_obj((void *)&p4_instret); }
 static Value get_freq(void) { return v_obj((void *)&p4_freq); }
 static Value get_jit_info(void) { return v_obj((void *)&p4_jit_info); }
+static Value get_heap_live(void) { return v_obj((void *)&p4_heap_live); }
 
 static const ModuleAttr p4_attrs[] = {
     {"cycles", get_cycles},
     {"instret", get_instret},
     {"freq", get_freq},
     {"jit_info", get_jit_info},
+    {"heap_live", get_heap_live},
 };
 
 const Module module_p4 = {{0, T_MODULE, 0, 0}, "p4", p4_attrs, sizeof p4_attrs / sizeof p4_attrs[0]};
