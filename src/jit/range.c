@@ -116,6 +116,24 @@ static Range restrict_to(Range x, IrCond cc, Range y)
     return r.lo <= r.hi ? r : x;
 }
 
+/* The compare that decides entry into block b, when b is entered only from
+ * a branch on one: *cc is its outcome there (negated on the false edge). */
+static const IrIns *entry_fact(const Ir *ir, int32_t b, IrCond *cc)
+{
+    const IrBlock *bl = &ir->blocks[b];
+    if (bl->npreds != 1)
+        return NULL;
+    const IrBlock *p = &ir->blocks[bl->preds[0]];
+    if (p->nsucc != 2 || p->succ[0] == p->succ[1] || p->nins == 0)
+        return NULL;
+    const IrIns *br = &ir->ins[p->ins[p->nins - 1]];
+    if (br->op != IR_BR || br->a < 0 || ir->ins[br->a].op != IR_CMP)
+        return NULL;
+    const IrIns *cmp = &ir->ins[br->a];
+    *cc = p->succ[0] == b ? (IrCond)cmp->aux : negate((IrCond)cmp->aux);
+    return cmp;
+}
+
 /* v's range where block runs: narrowed by the branches that lead there.
  * Walking up the dominator tree, a block entered only from a branch on
  * v < y (or any compare of v) knows that compare's outcome; in a loop body,
@@ -126,21 +144,12 @@ static Range at(const Ranges *s, int32_t v, int32_t block)
     Range r = get(s, v);
     if (v < 0 || !(s->known[v] & 2))
         return r; /* no compare can narrow it: no walk */
+    IrCond cc;
     for (int32_t b = block; b >= 0; b = ir->blocks[b].idom) {
-        const IrBlock *bl = &ir->blocks[b];
-        if (bl->npreds != 1)
-            continue;
-        const IrBlock *p = &ir->blocks[bl->preds[0]];
-        if (p->nsucc != 2 || p->succ[0] == p->succ[1] || p->nins == 0)
-            continue;
-        const IrIns *br = &ir->ins[p->ins[p->nins - 1]];
-        if (br->op != IR_BR || br->a < 0 || ir->ins[br->a].op != IR_CMP)
-            continue;
-        const IrIns *cmp = &ir->ins[br->a];
-        IrCond cc = p->succ[0] == b ? (IrCond)cmp->aux : negate((IrCond)cmp->aux);
-        if (cmp->a == v)
+        const IrIns *cmp = entry_fact(ir, b, &cc);
+        if (cmp && cmp->a == v)
             r = restrict_to(r, cc, get(s, cmp->b));
-        else if (cmp->b == v)
+        else if (cmp && cmp->b == v)
             r = restrict_to(r, swap(cc), get(s, cmp->a));
     }
     return r;
@@ -158,20 +167,11 @@ static bool same_len(const Ir *ir, int32_t x, int32_t y)
  * themselves compared (`for j in range(i + 1, n)` with n = len(a): a[j]). */
 static bool below(const Ir *ir, int32_t idx, int32_t len, int32_t block)
 {
+    IrCond cc;
     for (int32_t b = block; b >= 0; b = ir->blocks[b].idom) {
-        const IrBlock *bl = &ir->blocks[b];
-        if (bl->npreds != 1)
-            continue;
-        const IrBlock *p = &ir->blocks[bl->preds[0]];
-        if (p->nsucc != 2 || p->succ[0] == p->succ[1] || p->nins == 0)
-            continue;
-        const IrIns *br = &ir->ins[p->ins[p->nins - 1]];
-        if (br->op != IR_BR || br->a < 0 || ir->ins[br->a].op != IR_CMP)
-            continue;
-        const IrIns *cmp = &ir->ins[br->a];
-        IrCond cc = p->succ[0] == b ? (IrCond)cmp->aux : negate((IrCond)cmp->aux);
-        if ((cmp->a == idx && same_len(ir, cmp->b, len) && cc == CC_LT) ||
-            (same_len(ir, cmp->a, len) && cmp->b == idx && cc == CC_GT))
+        const IrIns *cmp = entry_fact(ir, b, &cc);
+        if (cmp && ((cmp->a == idx && same_len(ir, cmp->b, len) && cc == CC_LT) ||
+                    (same_len(ir, cmp->a, len) && cmp->b == idx && cc == CC_GT)))
             return true;
     }
     return false;
