@@ -46,6 +46,7 @@ static bool boundary(const IrIns *in)
 
 typedef struct Region {
     const Ir *ir;
+    uint8_t *pos;                /* per value: index in the region + 1, or 0 */
     int32_t *ins;                /* the region's instructions, rewritten in place */
     uint32_t n;
     uint32_t height[MAX_REGION]; /* longest latency path to the region's end */
@@ -54,17 +55,19 @@ typedef struct Region {
     bool done[MAX_REGION];
 } Region;
 
+/* v's index in the region when it comes before position `before`, else -1
+ * (r->pos: per value, its index + 1 while the region is scheduled, else 0) */
 static int32_t index_in(const Region *r, int32_t v, uint32_t before)
 {
-    for (uint32_t i = 0; i < before; i++)
-        if (r->ins[i] == v)
-            return (int32_t)i;
-    return -1;
+    int32_t i = (int32_t)r->pos[v] - 1;
+    return i >= 0 && (uint32_t)i < before ? i : -1;
 }
 
 static void schedule(Region *r)
 {
     const Ir *ir = r->ir;
+    for (uint32_t i = 0; i < r->n; i++)
+        r->pos[r->ins[i]] = (uint8_t)(i + 1);
     for (uint32_t i = 0; i < r->n; i++) {
         const IrIns *in = &ir->ins[r->ins[i]];
         int32_t ops[3] = {in->a, in->b, in->c};
@@ -121,6 +124,8 @@ static void schedule(Region *r)
         out[placed] = r->ins[b];
         cycle++;
     }
+    for (uint32_t i = 0; i < r->n; i++)
+        r->pos[r->ins[i]] = 0;
     memcpy(r->ins, out, r->n * sizeof *out);
 }
 
@@ -128,11 +133,13 @@ void ir_schedule(Ir *ir)
 {
     IrTmpMark mark = ir_tmp_mark(ir);
     Region *r = ir_tmp(ir, sizeof *r);
-    if (!r) {
+    uint8_t *pos = ir_tmp0(ir, ir->nins + 1);
+    if (!r || !pos) {
         ir->oom = true;
         return;
     }
     r->ir = ir;
+    r->pos = pos;
     for (uint32_t bi = 0; bi < ir->nblocks; bi++) {
         IrBlock *b = &ir->blocks[bi];
         if (b->dead || b->nins < 3)
