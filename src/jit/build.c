@@ -1246,6 +1246,7 @@ static bool find_blocks(Builder *b)
     for (uint32_t i = 0; i < nb; i++)
         if (!reach[i])
             b->ir->blocks[i].dead = true;
+    ir_cfg_changed(b->ir);
     return true;
 }
 

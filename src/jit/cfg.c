@@ -7,9 +7,32 @@
 
 #include "jit/ir.h"
 
+static uint32_t rpo(Ir *ir, int32_t *order);
+
 /* Reverse post-order of the blocks reachable from block 0; returns the count.
- * Blocks not reached are marked dead. */
+ * Blocks not reached are marked dead. Kept in ir->rpo until the graph
+ * changes. */
 uint32_t ir_rpo(Ir *ir, int32_t *order)
+{
+    if (!ir->rpo_ok) {
+        if (ir->caprpo < ir->nblocks + 1) {
+            free(ir->rpo);
+            ir->caprpo = ir->nblocks + 16;
+            ir->rpo = malloc(ir->caprpo * sizeof *ir->rpo);
+            if (!ir->rpo) {
+                ir->caprpo = 0;
+                return rpo(ir, order); /* no room to keep it */
+            }
+        }
+        ir->nrpo = rpo(ir, ir->rpo);
+        ir->rpo_ok = !ir->oom;
+    }
+    for (uint32_t i = 0; i < ir->nrpo; i++)
+        order[i] = ir->rpo[i];
+    return ir->nrpo;
+}
+
+static uint32_t rpo(Ir *ir, int32_t *order)
 {
     uint32_t n = ir->nblocks, count = 0;
     IrTmpMark m = ir_tmp_mark(ir);
@@ -64,6 +87,8 @@ static int32_t intersect(const int32_t *idom, const int32_t *rpo_index, int32_t 
 
 void ir_dominators(Ir *ir)
 {
+    if (ir->dom_ok)
+        return;
     uint32_t n = ir->nblocks;
     IrTmpMark m = ir_tmp_mark(ir);
     int32_t *order = ir_tmp(ir, (n + 1) * sizeof *order), *index = ir_tmp(ir, (n + 1) * sizeof *index),
@@ -98,6 +123,7 @@ void ir_dominators(Ir *ir)
     }
     for (uint32_t b = 0; b < n; b++)
         ir->blocks[b].idom = b == 0 ? -1 : idom[b];
+    ir->dom_ok = !ir->oom;
     ir_tmp_release(ir, m);
 }
 
@@ -114,6 +140,8 @@ bool ir_dominates(const Ir *ir, int32_t a, int32_t b)
  * innermost loop_head. Needs ir_dominators. */
 void ir_loops(Ir *ir)
 {
+    if (ir->loops_ok && ir->dom_ok)
+        return;
     uint32_t n = ir->nblocks;
     IrTmpMark m = ir_tmp_mark(ir);
     int32_t *work = ir_tmp(ir, (n + 1) * sizeof *work);
@@ -156,6 +184,7 @@ void ir_loops(Ir *ir)
                 ir->blocks[b].loop_head = h;
             }
     }
+    ir->loops_ok = !ir->oom;
     ir_tmp_release(ir, m);
 }
 

@@ -190,13 +190,16 @@ static void forward_phi(Ir *ir, int32_t *slot, void *ctx)
 /* Blocks in reverse post-order, so an instruction's operands are folded
  * before it, except around loops: a phi whose back-edge operand was
  * replaced may have become trivial, which is the one reason for another
- * round. */
+ * round. That round starts at the first such phi's block: what comes
+ * before it in the order uses nothing that changed (a phi there would have
+ * changed too), so it would fold as before. */
 void ir_fold(Ir *ir)
 {
     IrTmpMark m = ir_tmp_mark(ir);
     int32_t *to = ir_tmp(ir, (ir->nins + 1) * sizeof *to);
     int32_t *order = ir_tmp(ir, (ir->nblocks + 1) * sizeof *order);
-    if (!to || !order) {
+    uint32_t *index = ir_tmp(ir, (ir->nblocks + 1) * sizeof *index); /* a block's place in order */
+    if (!to || !order || !index) {
         ir->oom = true;
         ir_tmp_release(ir, m);
         return;
@@ -204,8 +207,12 @@ void ir_fold(Ir *ir)
     for (uint32_t v = 0; v < ir->nins; v++)
         to[v] = -1;
     uint32_t norder = ir_rpo(ir, order);
-    for (bool again = true; again && !ir->oom;) {
-        for (uint32_t k = 0; k < norder; k++) {
+    for (uint32_t b = 0; b < ir->nblocks; b++)
+        index[b] = norder; /* unreachable: never folded */
+    for (uint32_t k = 0; k < norder; k++)
+        index[order[k]] = k;
+    for (uint32_t first = 0; first < norder && !ir->oom;) {
+        for (uint32_t k = first; k < norder; k++) {
             IrBlock *b = &ir->blocks[order[k]];
             uint32_t kept = 0; /* removed instructions leave the list as it is walked */
             for (uint32_t i = 0; i < b->nins; i++) {
@@ -238,16 +245,18 @@ void ir_fold(Ir *ir)
             }
             b->nins = kept;
         }
-        PhiForward pf = {to, false};
+        first = norder;
         for (uint32_t bi = 0; bi < ir->nblocks; bi++)
             for (uint32_t i = 0; i < ir->blocks[bi].nins; i++) {
                 int32_t v = ir->blocks[bi].ins[i];
+                PhiForward pf = {to, false};
                 if (ir->ins[v].op == IR_PHI)
                     ir_for_operands(ir, v, forward_phi, &pf);
                 else
                     ir_for_operands(ir, v, ir_forward, to);
+                if (pf.changed && index[bi] < first)
+                    first = index[bi];
             }
-        again = pf.changed;
     }
     ir_tmp_release(ir, m);
 }

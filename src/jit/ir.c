@@ -110,6 +110,7 @@ void ir_free(Ir *ir)
     free(ir->lists);
     free(ir->extra);
     free(ir->ranges);
+    free(ir->rpo);
     memset(ir, 0, sizeof *ir);
 }
 
@@ -165,6 +166,7 @@ int32_t ir_new_block(Ir *ir, uint32_t bc_start)
     b->bc_start = bc_start;
     b->idom = -1;
     b->loop_head = -1;
+    ir_cfg_changed(ir);
     return (int32_t)ir->nblocks++;
 }
 
@@ -234,6 +236,7 @@ void ir_add_edge(Ir *ir, int32_t from, int32_t to)
     }
     f->succ[f->nsucc++] = to;
     t->preds[t->npreds++] = from;
+    ir_cfg_changed(ir);
 }
 
 void ir_move_ins(Ir *ir, int32_t v, int32_t block)

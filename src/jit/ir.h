@@ -205,6 +205,11 @@ typedef struct Ir {
     IrChunk *tmp, *tmp_spare;  /* the arena's chunks in use (newest first), and those given back */
     struct IrRange { int32_t lo, hi; } *ranges; /* what range.c proved, for the */
     uint32_t nranges;                             /* values there were then */
+    /* cfg.c's results, kept until an edge changes (ir_cfg_changed): most
+     * passes ask for them, few change the graph */
+    int32_t *rpo;
+    uint32_t nrpo, caprpo;
+    bool rpo_ok, dom_ok, loops_ok;
 } Ir;
 
 /* Construction helpers (ir.c). */
@@ -265,7 +270,10 @@ void *ir_tmp0(Ir *ir, size_t n);
 IrTmpMark ir_tmp_mark(const Ir *ir);
 void ir_tmp_release(Ir *ir, IrTmpMark m);
 
-/* Analyses (cfg.c): reverse post-order, dominators, natural loops. */
+/* Analyses (cfg.c): reverse post-order, dominators, natural loops. Their
+ * results are kept: whatever adds, removes or redirects an edge, or marks a
+ * block dead, calls ir_cfg_changed (ir_add_edge and ir_new_block do). */
+static inline void ir_cfg_changed(Ir *ir) { ir->rpo_ok = ir->dom_ok = ir->loops_ok = false; }
 uint32_t ir_rpo(Ir *ir, int32_t *order);
 void ir_dominators(Ir *ir);
 bool ir_dominates(const Ir *ir, int32_t a, int32_t b);

@@ -62,6 +62,7 @@ static int32_t preheader(Ir *ir, const uint8_t *in, int32_t h)
     n->idom = pre;
     n->loop_head = ir->blocks[pre].loop_head;
     n->loop_depth = ir->blocks[pre].loop_depth;
+    ir_cfg_changed(ir);
     ir_add(ir, nb, IR_JMP, TY_VOID, -1, -1, -1);
     return ir->oom ? -1 : nb;
 }
@@ -142,20 +143,25 @@ void ir_licm(Ir *ir)
             int32_t b = order[k];
             if (!in[b])
                 continue;
-            IrBlock *bl = &ir->blocks[b];
-            for (uint32_t i = 0; i < bl->nins; i++) {
-                int32_t v = bl->ins[i];
-                IrIns *x = &ir->ins[v];
-                if (!hoistable(x) || !outside(ir, in, x->a) || !outside(ir, in, x->b) || !outside(ir, in, x->c))
-                    continue;
-                if (pre == -2)
+            /* what stays is compacted in one walk: taking each hoisted value
+             * out of the list on its own shifted the rest every time */
+            int32_t *list = ir->blocks[b].ins;
+            uint32_t n = ir->blocks[b].nins, kept = 0;
+            for (uint32_t i = 0; i < n; i++) {
+                int32_t v = list[i];
+                const IrIns *x = &ir->ins[v];
+                bool hoist = pre != -1 && hoistable(x) && outside(ir, in, x->a) && outside(ir, in, x->b) &&
+                             outside(ir, in, x->c);
+                if (hoist && pre == -2)
                     pre = preheader(ir, in, h);
-                if (pre < 0)
-                    break;
+                if (!hoist || pre < 0) {
+                    list[kept++] = v;
+                    continue;
+                }
+                ir->ins[v].block = -1; /* detached: ir_move_ins does not look for it in the list */
                 ir_move_ins(ir, v, pre);
-                bl = &ir->blocks[b]; /* a new preheader may have moved the blocks */
-                i--;
             }
+            ir->blocks[b].nins = kept;
             if (pre == -1)
                 break;
         }

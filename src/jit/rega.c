@@ -187,11 +187,20 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
         for (uint32_t i = 0; i < b->nins && ir->ins[b->ins[i]].op == IR_PHI; i++)
             g[b->ins[i] >> 5] &= ~(1u << (b->ins[i] & 31));
     }
+    /* only blocks with a successor whose live-in changed are recomputed
+     * (all at first): the last sweeps found little or nothing to do */
+    uint8_t *stale = ir_tmp(ir, nb + 1);
+    if (!stale)
+        goto out;
+    memset(stale, 1, nb + 1);
     for (bool changed = true; changed;) {
         changed = false;
         for (uint32_t k = norder; k-- > 0;) {
             int32_t bi = order[k];
             IrBlock *b = &ir->blocks[bi];
+            if (!stale[bi])
+                continue;
+            stale[bi] = 0;
             uint32_t *bo = out + (size_t)bi * words, *bin = in + (size_t)bi * words;
             const uint32_t *g = gen + (size_t)bi * words, *kl = kill + (size_t)bi * words;
             memset(bo, 0, words * 4);
@@ -200,12 +209,18 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
                 for (uint32_t w = 0; w < words; w++)
                     bo[w] |= sin[w];
             }
+            bool grew = false;
             for (uint32_t w = 0; w < words; w++) {
                 uint32_t li = g[w] | (bo[w] & ~kl[w]);
                 if (li != bin[w]) {
                     bin[w] = li;
-                    changed = true;
+                    grew = true;
                 }
+            }
+            if (grew) {
+                changed = true;
+                for (uint32_t p = 0; p < b->npreds; p++)
+                    stale[b->preds[p]] = 1;
             }
         }
     }

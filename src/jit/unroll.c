@@ -172,6 +172,7 @@ static void drop_original(Ir *ir, int32_t h, int32_t body, int32_t uh, int32_t e
         b->npreds = b->nsucc = 0;
         b->dead = true;
     }
+    ir_cfg_changed(ir);
 }
 
 static void unroll_loop(Ir *ir, int32_t h, const IrCounted *c, Val *val)
@@ -258,6 +259,7 @@ static void unroll_loop(Ir *ir, int32_t h, const IrCounted *c, Val *val)
             ir->lists[ir->ins[ir->blocks[h].ins[i]].list + pi] = psi[i];
         int32_t depth = ir->blocks[h].loop_depth;
         ir->blocks[uh].loop_depth = ir->blocks[ub].loop_depth = depth;
+        ir_cfg_changed(ir);
         ir->blocks[uh].sealed = ir->blocks[uh].filled = ir->blocks[ub].sealed = ir->blocks[ub].filled = true;
         if (nothing_left(ir, c))
             drop_original(ir, h, body, uh, c->exit, psi, nphi);

@@ -252,6 +252,7 @@ static int32_t copy_loop(Loop *l)
         for (uint32_t s = 0; s < ob->nsucc; s++)
             cb->succ[s] = l->in[ob->succ[s]] ? l->bmap[ob->succ[s]] : ob->succ[s];
         cb->sealed = cb->filled = true;
+        ir_cfg_changed(ir);
     }
     for (uint32_t v = ni; v < ir->nins; v++)
         if (ir->ins[v].block >= 0)
@@ -368,6 +369,7 @@ static bool version_loop(Ir *ir, int32_t h, uint8_t *in, int32_t *map, int32_t *
              * phis, which every use outside both copies takes instead */
             IrBlock *x = &ir->blocks[l.c.exit];
             x->preds[x->npreds++] = h2;
+            ir_cfg_changed(ir);
             uint32_t first_phi = ir->nins;
             for (uint32_t b = 0; b < nb; b++) {
                 if (!in[b])

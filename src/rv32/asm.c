@@ -54,12 +54,20 @@ static bool reserve(RvAsm *a, size_t n)
     return true;
 }
 
+/* Little-endian whatever the host. Stores through a local pointer: a loop
+ * over a->code[a->len++] reloaded both fields for every byte. */
 static void put(RvAsm *a, uint32_t w, int len)
 {
     if (!reserve(a, (size_t)len))
         return;
-    for (int i = 0; i < len; i++)
-        a->code[a->len++] = (uint8_t)(w >> (8 * i));
+    uint8_t *p = a->code + a->len;
+    p[0] = (uint8_t)w;
+    p[1] = (uint8_t)(w >> 8);
+    if (len == 4) {
+        p[2] = (uint8_t)(w >> 16);
+        p[3] = (uint8_t)(w >> 24);
+    }
+    a->len += (size_t)len;
 }
 
 static bool prime(unsigned r) { return r >= 8 && r <= 15; }
