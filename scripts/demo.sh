@@ -20,6 +20,12 @@ echo
 echo "== p4jit run --on qemu examples/demo.py                   (the firmware under QEMU, with the JIT)"
 ./build/cli/p4jit run --on qemu --stats examples/demo.py
 echo
-echo "== p4jit dis --jit examples/demo.py                       (matmul's inner loop as compiled: one MAC)"
+echo "== p4jit dis --jit examples/demo.py                       (matmul's inner loop as compiled: four MACs, unrolled)"
+# the loop holding the fourth copy's load (`lb rd,3(rs)`): from its backward
+# branch's target to that branch
 ./build/cli/p4jit dis --jit examples/demo.py | sed -n '/^function matmul/,/^$/p' |
-    awk '/\tlb\t/ && !n { n = 1 } n { print } n && /\tblt\t/ { exit }'
+    awk '{ line[NR] = $0; addr[NR] = $1 }
+         /\tlb\t.*,3\(/ && !k { k = NR }
+         k && !e && /\tblt\t/ { e = NR; n = split($NF, f, ","); t = f[n]; sub(/^0x/, "", t) }
+         END { for (i = 1; i <= e; i++) if (addr[i] == t ":") s = i
+               for (i = s; s && i <= e; i++) print line[i] }'
