@@ -55,13 +55,9 @@ typedef struct Region {
     bool done[MAX_REGION];
 } Region;
 
-/* v's index in the region when it comes before position `before`, else -1
- * (r->pos: per value, its index + 1 while the region is scheduled, else 0) */
-static int32_t index_in(const Region *r, int32_t v, uint32_t before)
-{
-    int32_t i = (int32_t)r->pos[v] - 1;
-    return i >= 0 && (uint32_t)i < before ? i : -1;
-}
+/* v's index in the region, or -1 (r->pos: per value, its index + 1 while
+ * the region is scheduled, else 0) */
+static int32_t index_in(const Region *r, int32_t v) { return (int32_t)r->pos[v] - 1; }
 
 static void schedule(Region *r)
 {
@@ -72,7 +68,7 @@ static void schedule(Region *r)
         const IrIns *in = &ir->ins[r->ins[i]];
         int32_t ops[3] = {in->a, in->b, in->c};
         for (int k = 0; k < 3; k++)
-            r->dep[i][k] = (int8_t)(ops[k] >= 0 ? index_in(r, ops[k], i) : -1);
+            r->dep[i][k] = (int8_t)(ops[k] >= 0 ? index_in(r, ops[k]) : -1);
         r->height[i] = latency(in);
         r->done[i] = false;
         r->ready[i] = 0;

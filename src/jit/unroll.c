@@ -44,8 +44,10 @@ typedef struct Unroll {
     Ir *ir;
     int32_t h, body, ub;   /* the loop's header and body; the copies' block */
     Val *val;              /* per original value: its value in the current copy */
-    int32_t made[16][2];   /* base + offset values made in ub (base, off) -> made[.][1] */
-    int32_t made_v[16];
+    struct {
+        Val at;
+        int32_t v;
+    } made[16];            /* base + offset values made in ub for this copy */
     uint32_t nmade;
 } Unroll;
 
@@ -84,14 +86,14 @@ static int32_t materialise(Unroll *u, Val x)
     if (x.off == 0)
         return x.base;
     for (uint32_t i = 0; i < u->nmade; i++)
-        if (u->made[i][0] == x.base && u->made[i][1] == x.off)
-            return u->made_v[i];
+        if (u->made[i].at.base == x.base && u->made[i].at.off == x.off)
+            return u->made[i].v;
     Ir *ir = u->ir;
     int32_t k = konst(u, x.off);
     int32_t v = ir_add(ir, u->ub, IR_ADD, (IrType)ir->ins[x.base].type, x.base, k, -1);
-    if (u->nmade < 16) {
-        u->made[u->nmade][0] = x.base, u->made[u->nmade][1] = x.off;
-        u->made_v[u->nmade++] = v;
+    if (u->nmade < sizeof u->made / sizeof *u->made) {
+        u->made[u->nmade].at = x;
+        u->made[u->nmade++].v = v;
     }
     return v;
 }
@@ -183,7 +185,7 @@ static void unroll_loop(Ir *ir, int32_t h, const IrCounted *c, Val *val)
     int32_t uh = ir_new_block(ir, bc), ub = ir_new_block(ir, bc);
     if (uh < 0 || ub < 0)
         return;
-    Unroll u = {ir, h, body, ub, val, {{0}}, {0}, 0};
+    Unroll u = {.ir = ir, .h = h, .body = body, .ub = ub, .val = val};
 
     /* lim = max(n, INT32_MIN + 3) - 3, where n is defined (it dominates the
      * loop): outside every loop n does not change in */
@@ -248,12 +250,10 @@ static void unroll_loop(Ir *ir, int32_t h, const IrCounted *c, Val *val)
         for (uint32_t s = 0; s < pb->nsucc; s++)
             if (pb->succ[s] == h)
                 pb->succ[s] = uh;
-        IrBlock *ubl = &ir->blocks[uh];
-        ubl->preds[0] = pre, ubl->npreds = 1;
+        ir->blocks[uh].preds[0] = pre, ir->blocks[uh].npreds = 1;
         ir_add_edge(ir, uh, ub);
         ir_add_edge(ir, ub, uh);
-        ubl = &ir->blocks[uh];
-        ubl->succ[1] = h, ubl->nsucc = 2;
+        ir->blocks[uh].succ[1] = h, ir->blocks[uh].nsucc = 2;
         ir->blocks[h].preds[pi] = uh;
         for (uint32_t i = 0; i < nphi; i++)
             ir->lists[ir->ins[ir->blocks[h].ins[i]].list + pi] = psi[i];

@@ -79,8 +79,7 @@ typedef struct Emit {
     uint32_t frame, spill_base;
     bool calls;             /* makes calls: counts the recursion budget */
     int32_t tested_block;   /* the block whose test early_return already ran, */
-    int32_t tested_succ;    /* and the successor left after it (or -1); */
-    int32_t returned_block; /* the return it took there: not emitted again */
+    int32_t tested_succ;    /* and the successor left after it (or -1) */
 } Emit;
 
 /* ---- small emitters ------------------------------------------------------------ */
@@ -1084,7 +1083,6 @@ static void early_return(Emit *e)
     if (b->npreds == 1) { /* entered from block 0 only: the outcome holds */
         e->tested_block = e->order[1];
         e->tested_succ = b->succ[1 - taken];
-        e->returned_block = b->succ[taken];
     }
 }
 
@@ -1295,7 +1293,7 @@ static bool assemble(Emit *e, bool far, uint32_t *len)
     e->ret_label = rv_asm_new_label(&e->a);
     e->ret_used = false;
     e->body_label = rv_asm_new_label(&e->a);
-    e->tested_block = e->tested_succ = e->returned_block = -1;
+    e->tested_block = e->tested_succ = -1;
     memset(e->fail_label, 0, e->ir->nins * sizeof *e->fail_label);
     uint32_t first_site = js->nsites;
     collect_sites(e);
@@ -1304,12 +1302,18 @@ static bool assemble(Emit *e, bool far, uint32_t *len)
     rv_asm_bind(&e->a, e->body_label);
     early_return(e);
     prologue(e);
+    /* the return early_return took: only that path reaches it */
+    int32_t returned = -1;
+    if (e->tested_block >= 0) {
+        const IrBlock *t = &e->ir->blocks[e->tested_block];
+        returned = t->succ[0] == e->tested_succ ? t->succ[1] : t->succ[0];
+    }
     for (uint32_t k = 0; k < e->norder; k++) {
         int32_t b = e->order[k];
         rv_asm_bind(&e->a, e->block_label[b]);
         IrBlock *bl = &e->ir->blocks[b];
         int32_t next = k + 1 < e->norder ? e->order[k + 1] : -1;
-        if (b == e->returned_block)
+        if (b == returned)
             continue;
         if (b == e->tested_block) { /* its compare-branch ran before the prologue */
             for (uint32_t i = 0; i + 2 < bl->nins; i++)
