@@ -15,7 +15,7 @@
  *
  * The passes (one per file): build.c (bytecode -> SSA with types), fold.c
  * (constants, copies, algebra), range.c (check elimination), cse.c,
- * licm.c, version.c (loop versioning), reassoc.c, sr.c (strength reduction), unroll.c,
+ * licm.c, vector.c (PIE), version.c (loop versioning), reassoc.c, sr.c (strength reduction), unroll.c,
  * dce.c, sched.c;
  * then the target:
  * rv32/isel+emit (emit.c) with the register allocator rega.c. docs/jit.md.
@@ -89,6 +89,12 @@ typedef enum IrType {
     X(ALOAD,   1, 2, 0)                  /* a=data b=index; aux: typecode */             \
     X(ASTORE,  0, 3, IR_SIDE|IR_FAILS)   /* a=data b=index c=value; fails out of element range */ \
     X(NEWBYTES,1, 1, IR_SIDE|IR_FAILS)   /* bytearray(a): a call into the runtime (jit.c) */ \
+    /* PIE (vector.c): QACC, the 16 x int32 accumulator, is one implicit operand */    \
+    X(VCFG,    0, 0, IR_SIDE)            /* allow unaligned 128-bit loads and stores (PIE CFG bits 0, 1) */ \
+    X(VZERO,   0, 0, IR_SIDE)            /* QACC = 0 */                                 \
+    X(VMAC,    0, 2, IR_SIDE)            /* QACC[i] += A[i] * b[i], i < 16, int8 at pointers a and b; \
+                                            A = a[0] in every lane (aux 0) or a[i] (aux 1) */ \
+    X(VSTQ,    0, 1, IR_SIDE)            /* a[i] = QACC[i], i < 16, int32 */             \
     /* calls and control */                                                             \
     X(CALL,    1, 0, IR_SIDE|IR_FAILS)   /* k: callee; args in the call list */          \
     X(JMP,     0, 0, IR_TERM)                                                           \
@@ -317,6 +323,10 @@ void ir_cse(Ir *ir);        /* cse.c: dominator-scoped value numbering */
 void ir_reassoc(Ir *ir);    /* reassoc.c: chains of `or` regrouped, outermost operands first */
 void ir_licm(Ir *ir);       /* licm.c: hoists invariant pure code to loop preheaders */
 void ir_version(Ir *ir);    /* version.c: a check-free copy of counted loops, behind a guard */
+/* vector.c: outer loops of int8 multiply-accumulate reductions on PIE's
+ * 16 lanes, ahead of the scalar loop, which finishes and takes over on any
+ * doubt; only when the target has PIE */
+void ir_vectorize(Ir *ir);
 void ir_sr(Ir *ir);         /* sr.c: array indices affine in the loop counter become pointers */
 void ir_unroll(Ir *ir);     /* unroll.c: small check-free counted loops, four iterations per test */
 void ir_schedule(Ir *ir);   /* sched.c: fills load, multiply and float latencies inside blocks */

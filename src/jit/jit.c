@@ -22,6 +22,7 @@ void jit_config_default(JitConfig *cfg)
     cfg->code_size = 256u << 10;
     cfg->max_specs = 4;
     cfg->listings = false;
+    cfg->pie = 0;
 }
 
 static bool parse_uint(const char *s, uint32_t *out, bool size)
@@ -45,6 +46,9 @@ bool jit_parse_option(JitConfig *cfg, const char *opt)
     if (strcmp(opt, "jit=off") == 0) cfg->mode = JIT_OFF;
     else if (strcmp(opt, "jit=auto") == 0) cfg->mode = JIT_AUTO;
     else if (strcmp(opt, "jit=eager") == 0) cfg->mode = JIT_EAGER;
+    else if (strcmp(opt, "pie=off") == 0) cfg->pie = 0;
+    else if (strcmp(opt, "pie=rev1") == 0) cfg->pie = 1;
+    else if (strcmp(opt, "pie=rev3") == 0) cfg->pie = 3;
     else if (strncmp(opt, "jit-threshold=", 14) == 0) return parse_uint(opt + 14, &cfg->call_threshold, false);
     else if (strncmp(opt, "jit-code=", 9) == 0)
         return parse_uint(opt + 9, &cfg->code_size, true) && cfg->code_size >= 256;
@@ -340,6 +344,8 @@ static void compile(JitState *js, JitSpec *spec)
         ir_fold(&ir);
         ir_ranges(&ir);
         ir_cse(&ir);
+        if (js->cfg.pie)
+            ir_vectorize(&ir);
         ir_licm(&ir);
         ir_version(&ir);
         ir_fold(&ir); /* the guards, with constants for the first iteration */

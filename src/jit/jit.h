@@ -24,11 +24,13 @@ typedef struct JitConfig {
     uint32_t code_size;       /* bytes of the code buffer */
     uint32_t max_specs;       /* specialisations per function before giving up */
     bool listings;            /* keep each function's IR and assembly text (dis --jit) */
+    uint8_t pie;              /* the target's PIE encoding: 0 none (QEMU), 1 or 3 (RvRev) */
 } JitConfig;
 
 void jit_config_default(JitConfig *cfg);
 /* Parses "jit=off|auto|eager", "jit-threshold=N", "jit-code=SIZE",
- * "jit-specs=N" (the -X options); false for an unknown or bad one. */
+ * "jit-specs=N", "pie=off|rev1|rev3" (the -X options); false for an
+ * unknown or bad one. */
 bool jit_parse_option(JitConfig *cfg, const char *opt);
 
 /* Sets up the JIT for a VM (called once the program is loaded). */

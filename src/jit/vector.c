@@ -1,0 +1,9 @@
+/*
+ * vector.c - PIE vectorisation (to be written).
+ */
+#include "jit/ir.h"
+
+void ir_vectorize(Ir *ir)
+{
+    (void)ir;
+}
