@@ -190,11 +190,12 @@ void rv_asm_emit(RvAsm *a, const RvInsn *in)
         put(a, w, 2);
         return;
     }
-    if (!rv_encode(in, &w)) {
+    if (!rv_encode_rev(in, a->rev, &w)) {
         fail(a, RV_ASM_BAD_OPERAND);
         return;
     }
-    put(a, w, in->op >= RV_FIRST_C ? 2 : 4);
+    /* PIE ops are numbered after the compressed ones, but are 32-bit */
+    put(a, w, in->op >= RV_FIRST_C && in->op < RV__COUNT ? 2 : 4);
 }
 
 static RvInsn insn(RvOp op, unsigned rd, unsigned rs1, unsigned rs2, int32_t imm)

@@ -41,6 +41,7 @@ typedef struct RvAsm {
     bool owned;         /* code is malloc'd and grows */
     bool rvc;           /* use compressed forms when they fit */
     bool far_branches;  /* forward conditional branches in the long form */
+    RvRev rev;          /* the PIE encoding of ops >= RV_PIE_FIRST (RV_REV_NONE: none) */
     uint32_t base;      /* address the code will run at (for far calls) */
     int status;         /* first error, enum RvAsmStatus */
     uint32_t *labels;   /* byte offset of each label, UINT32_MAX until bound */
@@ -55,7 +56,8 @@ void rv_asm_free(RvAsm *a);
 /* Resolves what is left and returns the status. */
 int rv_asm_finish(RvAsm *a);
 
-/* One instruction; the compressed form when a->rvc and the operands allow. */
+/* One instruction; the compressed form when a->rvc and the operands allow.
+ * A PIE op is encoded for a->rev (a bad operand without one). */
 void rv_asm_emit(RvAsm *a, const RvInsn *in);
 /* rd = value, in one instruction when it can be (addi/c.li, lui/c.lui),
  * else lui + addi. */

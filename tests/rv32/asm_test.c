@@ -214,12 +214,64 @@ static void test_compression(void)
     }
 }
 
+/* PIE ops in the revision the assembler was given: 4 bytes even with
+ * compression on, and a bad operand (or no revision) is reported. */
+static void test_pie(void)
+{
+    RvInsn vld = make(RV_ESP_VLD_128_IP, 0, 13, 0, 560); /* esp.vld.128.ip q1, a3, 560 */
+    vld.qu = 1;
+    RvAsm a;
+    rv_asm_init(&a, NULL, 0, 0, true);
+    a.rev = RV_REV_1;
+    rv_asm_emit(&a, &vld);
+    uint32_t w = 0;
+    if (a.len == 4)
+        memcpy(&w, a.code, 4);
+    CHECK(rv_asm_finish(&a) == RV_ASM_OK && a.len == 4 && w == 0x1212a63b,
+          "rev 1 esp.vld.128.ip q1, a3, 560: %zu bytes, %08lx", a.len, (unsigned long)w);
+    rv_asm_free(&a);
+
+    /* rev 3: the same instruction in the other encoding, read back */
+    rv_asm_init(&a, NULL, 0, 0, true);
+    a.rev = RV_REV_3;
+    rv_asm_emit(&a, &vld);
+    RvInsn d = {0};
+    w = 0;
+    if (a.len == 4)
+        memcpy(&w, a.code, 4);
+    CHECK(rv_asm_finish(&a) == RV_ASM_OK && a.len == 4 && w != 0x1212a63b && rv_decode_rev(w, RV_REV_3, &d) == 4 &&
+              d.op == RV_ESP_VLD_128_IP && d.qu == 1 && d.rs1 == 13 && d.imm == 560,
+          "rev 3 esp.vld.128.ip q1, a3, 560: %08lx", (unsigned long)w);
+    rv_asm_free(&a);
+
+    struct {
+        RvRev rev;
+        unsigned rs1;
+        int32_t imm;
+    } bad[] = {
+        {RV_REV_NONE, 13, 560}, /* no PIE without a revision */
+        {RV_REV_1, 5, 0},       /* t0: not a PIE x register */
+        {RV_REV_3, 13, 8},      /* not a multiple of 16 */
+        {RV_REV_1, 13, 2048},   /* out of range */
+    };
+    for (unsigned i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        RvInsn in = vld;
+        in.rs1 = (uint8_t)bad[i].rs1, in.imm = bad[i].imm;
+        rv_asm_init(&a, NULL, 0, 0, true);
+        a.rev = bad[i].rev;
+        rv_asm_emit(&a, &in);
+        CHECK(rv_asm_finish(&a) == RV_ASM_BAD_OPERAND && a.len == 0, "bad PIE operand %u is reported", i);
+        rv_asm_free(&a);
+    }
+}
+
 int main(void)
 {
     test_li();
     test_labels();
     test_call();
     test_compression();
+    test_pie();
     printf("%u passed, %u failed\n", passed, failed);
     return failed ? 1 : 0;
 }
