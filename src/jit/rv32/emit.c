@@ -12,7 +12,8 @@
  *
  * Registers t0-t4 and ft0-ft2 are scratch: operands that live in stack
  * slots are loaded into them, check sequences use them; the allocator never
- * hands them out.
+ * hands them out. t3 and t4 are also PIE's scratch (its x operands can only
+ * be x8-x15, x24-x31); q0, q1 and QACC belong to the PIE ops alone.
  */
 #include <math.h>
 #include <stddef.h>
@@ -105,6 +106,15 @@ static void csr(Emit *e, RvOp op, unsigned rd, unsigned rs1, uint16_t num)
     rv_asm_emit(&e->a, &in);
 }
 
+/* A PIE instruction: fields set by the caller, encoded for cfg.pie (RvAsm.rev). */
+static RvInsn pie_ins(RvOp op)
+{
+    RvInsn in;
+    memset(&in, 0, sizeof in);
+    in.op = (uint16_t)op, in.len = 4;
+    return in;
+}
+
 static bool fits12(int32_t v) { return v >= -2048 && v <= 2047; }
 
 static int32_t slot_off(Emit *e, uint16_t slot) { return (int32_t)(e->spill_base + slot * 4u); }
@@ -126,6 +136,15 @@ static unsigned xuse(Emit *e, int32_t v, unsigned scratch)
         return l->reg;
     ins(e, RV_LW, scratch, SP, 0, slot_off(e, l->slot));
     return scratch;
+}
+
+/* xuse into a register PIE can name (x8-x15, x24-x31); scratch must be one. */
+static unsigned xuse_pie(Emit *e, int32_t v, unsigned scratch)
+{
+    unsigned r = xuse(e, v, scratch);
+    if ((r & 8) == 0)
+        rv_asm_mv(&e->a, scratch, r);
+    return (r & 8) == 0 ? scratch : r;
 }
 
 static unsigned fuse_(Emit *e, int32_t v, unsigned scratch)
@@ -953,6 +972,44 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
         ins(e, sh == 0 ? RV_SB : sh == 1 ? RV_SH : RV_SW, 0, base, rv, off);
         break;
     }
+    case IR_VCFG: { /* CFG |= 3: unaligned 128-bit loads and stores */
+        RvInsn r = pie_ins(RV_ESP_MOVX_R_CFG), w = pie_ins(RV_ESP_MOVX_W_CFG);
+        r.rd = T3, w.rs1 = T3;
+        rv_asm_emit(&e->a, &r);
+        ins(e, RV_ORI, T3, T3, 0, 3);
+        rv_asm_emit(&e->a, &w);
+        break;
+    }
+    case IR_VZERO: {
+        RvInsn z = pie_ins(RV_ESP_ZERO_QACC);
+        rv_asm_emit(&e->a, &z);
+        break;
+    }
+    case IR_VMAC: { /* q0 = A, q1 = b[0..15], QACC += q0 * q1 (rev 3: sat 0, wrapping; rev 1 has no field) */
+        unsigned pa = xuse_pie(e, in->a, T3), pb = xuse_pie(e, in->b, T4);
+        RvInsn la = pie_ins(in->aux ? RV_ESP_VLD_128_IP : RV_ESP_VLDBC_8_IP), lb = pie_ins(RV_ESP_VLD_128_IP);
+        RvInsn mac = pie_ins(RV_ESP_VMULAS_S8_QACC);
+        la.qu = 0, la.rs1 = (uint8_t)pa; /* post-increment by 0: the pointers stay */
+        lb.qu = 1, lb.rs1 = (uint8_t)pb;
+        mac.qx = 0, mac.qy = 1;
+        rv_asm_emit(&e->a, &la);
+        rv_asm_emit(&e->a, &lb);
+        rv_asm_emit(&e->a, &mac);
+        break;
+    }
+    case IR_VSTQ: { /* the four 16-byte quarters of QACC in lane order */
+        static const RvOp part[] = {RV_ESP_ST_QACC_L_L_128_IP, RV_ESP_ST_QACC_L_H_128_IP,
+                                    RV_ESP_ST_QACC_H_L_128_IP, RV_ESP_ST_QACC_H_H_128_IP};
+        unsigned pa = xuse(e, in->a, T3);
+        if (pa != T3) /* the post-increments walk a copy, not the value's register */
+            rv_asm_mv(&e->a, T3, pa);
+        for (int i = 0; i < 4; i++) {
+            RvInsn st = pie_ins(part[i]);
+            st.rs1 = T3, st.imm = 16;
+            rv_asm_emit(&e->a, &st);
+        }
+        break;
+    }
     case IR_CALL:
         emit_call(e, v);
         break;
@@ -1287,6 +1344,7 @@ static bool assemble(Emit *e, bool far, uint32_t *len)
     uint32_t base = (uint32_t)(uintptr_t)(js->code + js->code_used);
     rv_asm_init(&e->a, js->code + js->code_used, js->cfg.code_size - js->code_used, base, true);
     e->a.far_branches = far;
+    e->a.rev = (RvRev)js->cfg.pie; /* PIE ops (vector.c) fail to encode without it */
     for (uint32_t b = 0; b < e->ir->nblocks; b++)
         e->block_label[b] = rv_asm_new_label(&e->a);
     e->err_label = rv_asm_new_label(&e->a);
@@ -1340,7 +1398,7 @@ static bool assemble(Emit *e, bool far, uint32_t *len)
 }
 
 /* Appends the disassembly of the generated code to a text buffer. */
-static char *disassemble(const uint8_t *code, uint32_t len, uint32_t base, uint32_t body)
+static char *disassemble(const uint8_t *code, uint32_t len, uint32_t base, uint32_t body, RvRev rev)
 {
     size_t cap = (size_t)len * 48 + 64, n = 0;
     char *out = malloc(cap);
@@ -1348,7 +1406,7 @@ static char *disassemble(const uint8_t *code, uint32_t len, uint32_t base, uint3
         return NULL;
     for (uint32_t off = 0; off < len && n + 96 < cap;) {
         char text[96];
-        int l = rv_disasm(code + off, len - off, base + off, text, sizeof text);
+        int l = rv_disasm_rev(code + off, len - off, base + off, rev, 0, text, sizeof text);
         if (l <= 0)
             l = 2;
         if (off == 0)
@@ -1415,7 +1473,7 @@ bool jit_emit_rv32(JitState *js, JitSpec *spec, Ir *ir, char **dump)
     spec->body += js->code_used;
     if (dump)
         *dump = disassemble(js->code + js->code_used, len, 0,
-                            spec->body - js->code_used);
+                            spec->body - js->code_used, (RvRev)js->cfg.pie);
     js->code_used = (js->code_used + len + 3) & ~3u;
     ok = true;
 out:
