@@ -34,8 +34,8 @@ static const char usage[] =
     "  run [options] FILE.py|FILE.p4b [args...]   run a program\n"
     "  compile FILE.py -o FILE.p4b                 compile to portable bytecode\n"
     "  dis FILE.py|FILE.p4b                        list the bytecode with line numbers\n"
-    "  dis --jit FILE.py|FILE.p4b                  run it, then show each compiled function's\n"
-    "                                              typed IR and RV32 code\n"
+    "  dis --jit [-X OPT]... FILE.py|FILE.p4b      run it, then show each compiled function's\n"
+    "                                              typed IR and RV32 code (-X: as for run)\n"
     "  objdump FILE.bin [--vma ADDR] [--rev 1|3] [--aliases]\n"
     "                                              disassemble raw RV32 machine code\n"
     "\n"
@@ -56,6 +56,10 @@ static const char usage[] =
     "                          The host generates RV32 code but cannot run it (off by default)\n"
     "  -X jit-code=SIZE        JIT code buffer (default 256K); -X jit-specs=N: type\n"
     "                          specialisations per function (default 4)\n"
+    "  -X pie=off|rev1|rev3    compiled code may use the ESP32-P4's PIE SIMD, in the\n"
+    "                          encoding of silicon before rev 3.0 (rev1) or from 3.0\n"
+    "                          (rev3). Off by default; --on p4sim adds rev3 (and runs\n"
+    "                          p4sim as rev 1 for rev1); --on qemu refuses it (no PIE)\n"
     "  --jit-report            list every function the JIT saw on stderr at exit:\n"
     "                          signature, code size, compile cost, or why not compiled\n"
     "\n"
@@ -180,10 +184,11 @@ static int run_on_qemu(const char *firmware, int argc, char **argv)
 
 #if P4_HAVE_SIM
 /* Runs `p4jit run ARGS` inside the RV32 firmware in p4sim, in this process:
- * the same semihosting command line and files as under QEMU. With --stats,
+ * the same semihosting command line and files as under QEMU; rev: the PIE
+ * encoding p4sim decodes (the one -X pie= compiles for). With --stats,
  * the whole run's retired instructions and modelled cycles follow the
  * firmware's own counters (which cover the program only). */
-static int run_on_p4sim(const char *firmware, bool stats, int argc, char **argv)
+static int run_on_p4sim(const char *firmware, bool stats, int rev, int argc, char **argv)
 {
     char *sargv[258];
     int n = 0;
@@ -196,6 +201,7 @@ static int run_on_p4sim(const char *firmware, bool stats, int argc, char **argv)
     }
     P4SimConfig cfg;
     p4sim_config_default(&cfg);
+    cfg.rev = rev;
     P4Sim *s = p4sim_new(&cfg);
     if (!s)
         return fail("%s", "--on p4sim: out of memory");
@@ -227,7 +233,7 @@ static int cmd_run(int argc, char **argv)
 {
     VMConfig cfg;
     vm_config_default(&cfg);
-    bool stats = false, jit_report_wanted = false;
+    bool stats = false, jit_report_wanted = false, pie_given = false;
     JitConfig jcfg;
     jit_config_default(&jcfg);
 #if !P4_FIRMWARE
@@ -261,6 +267,7 @@ static int cmd_run(int argc, char **argv)
         } else if (strcmp(opt, "-X") == 0 && i + 1 < argc) {
             if (!jit_parse_option(&jcfg, argv[++i]))
                 return fail("bad -X option '%s' (see p4jit --help)", argv[i]);
+            pie_given |= strncmp(argv[i], "pie=", 4) == 0;
         } else if (strcmp(opt, "--jit-report") == 0) {
             jit_report_wanted = true;
             if (jcfg.mode == JIT_OFF)
@@ -283,12 +290,20 @@ static int cmd_run(int argc, char **argv)
     }
     if (i >= argc)
         return fail("%s", "run: no program given");
+    (void)pie_given; /* the firmware has no target to choose */
 #if !P4_FIRMWARE
+    if (strcmp(on, "qemu") == 0 && jcfg.pie)
+        return fail("%s", "--on qemu: QEMU has no PIE (-X pie=off, or --on p4sim)");
     if (strcmp(on, "qemu") == 0 || strcmp(on, "p4sim") == 0) {
-        /* forward every run option except --on/--firmware */
-        char *fwd[256];
+        /* forward every run option except --on/--firmware; p4sim has PIE:
+         * rev3 (its default revision) unless -X pie= says otherwise */
+        char *fwd[258];
         int nf = 0;
-        for (int k = 1; k < argc && nf < 255; k++) {
+        if (strcmp(on, "p4sim") == 0 && !pie_given) {
+            fwd[nf++] = "-X";
+            fwd[nf++] = "pie=rev3";
+        }
+        for (int k = 1; k < argc && nf < 257; k++) {
             if ((strcmp(argv[k], "--on") == 0 || strcmp(argv[k], "--firmware") == 0) && k + 1 < argc) {
                 k++;
                 continue;
@@ -297,7 +312,7 @@ static int cmd_run(int argc, char **argv)
         }
 #if P4_HAVE_SIM
         if (strcmp(on, "p4sim") == 0)
-            return run_on_p4sim(firmware, stats, nf, fwd);
+            return run_on_p4sim(firmware, stats, jcfg.pie == 1 ? 1 : 3, nf, fwd);
 #endif
         return run_on_qemu(firmware, nf, fwd);
     }
@@ -398,8 +413,9 @@ static int cmd_compile(int argc, char **argv)
 static void discard(void *ctx, int fd, const char *data, size_t len) {}
 
 /* dis --jit: runs the program with every function compiled at its first
- * call (its output discarded), then lists what the JIT made of each. */
-static int dis_jit(const char *path)
+ * call (its output discarded), then lists what the JIT made of each;
+ * jcfg: the -X options given (pie= chooses the encoding listed). */
+static int dis_jit(const char *path, JitConfig jcfg)
 {
     P4bModule *m = calloc(1, sizeof *m);
     char *source;
@@ -413,8 +429,6 @@ static int dis_jit(const char *path)
     }
     VMConfig cfg;
     vm_config_default(&cfg);
-    JitConfig jcfg;
-    jit_config_default(&jcfg);
     jcfg.mode = JIT_EAGER;
     jcfg.listings = true;
     VM *vm = vm_new(&cfg);
@@ -439,10 +453,18 @@ static int dis_jit(const char *path)
 
 static int cmd_dis(int argc, char **argv)
 {
-    if (argc == 3 && strcmp(argv[1], "--jit") == 0)
-        return dis_jit(argv[2]);
+    if (argc >= 3 && strcmp(argv[1], "--jit") == 0) {
+        JitConfig jcfg;
+        jit_config_default(&jcfg);
+        int i = 2;
+        for (; i + 1 < argc && strcmp(argv[i], "-X") == 0; i += 2)
+            if (!jit_parse_option(&jcfg, argv[i + 1]))
+                return fail("bad -X option '%s' (see p4jit --help)", argv[i + 1]);
+        if (i + 1 == argc)
+            return dis_jit(argv[i], jcfg);
+    }
     if (argc != 2)
-        return fail("%s", "usage: p4jit dis [--jit] FILE.py|FILE.p4b");
+        return fail("%s", "usage: p4jit dis [--jit [-X OPT]...] FILE.py|FILE.p4b");
     P4bModule m;
     memset(&m, 0, sizeof m);
     char *source;
