@@ -94,7 +94,7 @@ typedef enum IrType {
     X(VZERO,   0, 0, IR_SIDE)            /* QACC = 0 */                                 \
     X(VMAC,    0, 2, IR_SIDE)            /* QACC[i] += A[i] * b[i], i < 16, int8 at pointers a and b; \
                                             A = a[0] in every lane (aux 0) or a[i] (aux 1) */ \
-    X(VSTQ,    0, 1, IR_SIDE)            /* a[i] = QACC[i], i < 16, int32 */             \
+    X(VSTQ,    0, 1, IR_SIDE)            /* a[i] = QACC[i], i < aux (16 or 8), int32 */  \
     /* calls and control */                                                             \
     X(CALL,    1, 0, IR_SIDE|IR_FAILS)   /* k: callee; args in the call list */          \
     X(JMP,     0, 0, IR_TERM)                                                           \

@@ -57,6 +57,16 @@ void ir_print(const Ir *ir, IrPrintFn out, void *ctx)
                 n += snprintf(line + n, sizeof line - (size_t)n, " %d", (int)in->k.i);
             if (in->op == IR_CMP || in->op == IR_FCMP)
                 n += snprintf(line + n, sizeof line - (size_t)n, ".%s", cond_names[in->aux % 6]);
+            if (in->op == IR_OVF && in->aux < IR__COUNT) { /* the check whose failure it computes */
+                n += snprintf(line + n, sizeof line - (size_t)n, ".");
+                for (const char *c = ir_opinfo[in->aux].name; *c && n < 200; c++)
+                    line[n++] = (char)(*c | 0x20);
+                line[n] = 0;
+            }
+            if (in->op == IR_VMAC) /* a: one element for every lane, or lanes */
+                n += snprintf(line + n, sizeof line - (size_t)n, ".%s", in->aux ? "lanes" : "bcast");
+            if (in->op == IR_VSTQ)
+                n += snprintf(line + n, sizeof line - (size_t)n, ".%d", (int)in->aux);
             if ((in->op == IR_ALOAD || in->op == IR_ASTORE) && in->aux)
                 n += snprintf(line + n, sizeof line - (size_t)n, ".%c", in->aux == 'Y' ? 'B' : in->aux);
             const int32_t ops[3] = {in->a, in->b, in->c};

@@ -1,9 +1,706 @@
 /*
- * vector.c - PIE vectorisation (to be written).
+ * vector.c - PIE vectorisation of int8 multiply-accumulate loop nests.
+ *
+ * The loop vectorised is the one whose iterations are independent: in
+ *
+ *     for j in range(N):
+ *         acc = 0
+ *         for k in range(K):
+ *             acc += a[i*K + k] * b[k*N + j]
+ *         c[i*N + j] = acc
+ *
+ * it is j, not k (b[k*N + j] is contiguous in j, not in k). Sixteen
+ * iterations of j run at once, one per lane: acc lives in PIE's QACC (16
+ * lanes of int32), a[i*K + k] is the same in every lane (broadcast with
+ * esp.vldbc.8), b[k*N + j .. +15] is one 128-bit load, c[i*N + j .. +15]
+ * four stores of QACC. conv2d's filter loop has the same shape with three
+ * loops inside it.
+ *
+ * Every value of the j loop's body is classified by how it depends on j:
+ * uniform (the same in every lane: computed once, as the scalar code does),
+ * linear (v0 + d*lane: an index, computed for lane 0), int8 lanes loaded
+ * from memory, their products, and the accumulator. Anything else (a call,
+ * a branch on j, a second store, a float of j, ...) and the loop stays
+ * scalar. Uniform checks stay checks: they fail in lane 0 first, before
+ * anything of this iteration is stored, exactly as the interpreter would.
+ *
+ * The vector loop runs ahead of the original loop, which is kept with all
+ * its checks and finishes the iterations left (fewer than 16) - and takes
+ * over on any doubt: a linear check that might fail in some lane (tested at
+ * both ends of the lanes: the values are affine, so in range at both ends
+ * means in range in between), or an accumulator that might overflow int32
+ * (tested by counting the multiply-accumulates: products of int8 lie in
+ * [-16256, 16384], so 131071 of them cannot overflow). Nothing is stored
+ * before the last of those tests, so "bailing out" is a jump to the scalar
+ * loop at the first lane of the vector iteration; QACC is simply dropped.
+ *
+ * A trip count known to be 8 to 15 (conv2d's 8 filters) gets 8 lanes: the
+ * loads still read 16 bytes, at most 15 past the last element used, which
+ * the heap leaves readable (state.c); the upper lanes are not stored.
+ *
+ * Runs after range.c and cse.c (checks are in their simplest form, ranges
+ * proved) and before licm.c, which then hoists the uniform values.
  */
+#include <string.h>
+
 #include "jit/ir.h"
+
+enum { MAC_LIMIT = 131071, MAX_FLAGS = 56, MAX_SLOPE = 1 << 20 };
+
+/* What a value is, per lane. TOP: not known yet (the fixpoint's start). */
+enum { K_TOP, K_ZERO, K_UNI, K_LIN, K_VEC, K_PROD, K_ACC, K_BAD };
+
+typedef struct Vec {
+    Ir *ir;
+    int32_t h;          /* the loop's header */
+    IrCounted c;
+    uint8_t *in;        /* per block: in the loop */
+    uint8_t *kind;      /* per value */
+    int32_t *slope;     /* per value, K_LIN: its change from one lane to the next */
+    int32_t store;      /* the store of the accumulator */
+    int32_t lanes;      /* 16, or 8 */
+    /* the copy */
+    int32_t *map;       /* per value: its copy (-1: none) */
+    int32_t *cnt;       /* per accumulator value: the count of its multiply-accumulates */
+    int32_t *first, *last; /* per block: the first and the last block of its copy */
+    int32_t cur;        /* the block being filled */
+    int32_t pend;       /* bail-out flag not yet tested, or -1 */
+    int32_t jv, join;
+    int32_t zero;       /* the count of a cleared QACC */
+} Vec;
+
+static bool inside(const Vec *x, int32_t v)
+{
+    return v >= 0 && x->ir->ins[v].block >= 0 && x->in[x->ir->ins[v].block];
+}
+
+static uint8_t kind_of(const Vec *x, int32_t v)
+{
+    const IrIns *in = &x->ir->ins[v];
+    if (in->op == IR_CONST && in->type != TY_FLOAT && in->k.i == 0)
+        return K_ZERO;
+    return inside(x, v) ? x->kind[v] : K_UNI;
+}
+
+static bool uniform(uint8_t k) { return k == K_UNI || k == K_ZERO; }
+
+static bool is_const(const Ir *ir, int32_t v, int32_t *k)
+{
+    if (ir->ins[v].op != IR_CONST || ir->ins[v].type == TY_FLOAT)
+        return false;
+    *k = ir->ins[v].k.i;
+    return true;
+}
+
+/* An int8 element that can feed a multiply-accumulate: lanes from memory,
+ * or one element for every lane (broadcast). */
+static bool mac_operand(const Vec *x, int32_t v)
+{
+    const IrIns *in = &x->ir->ins[v];
+    uint8_t k = kind_of(x, v);
+    return k == K_VEC || (k == K_UNI && in->op == IR_ALOAD && in->aux == 'b');
+}
+
+static bool accumulator(const Vec *x, int32_t v)
+{
+    uint8_t k = kind_of(x, v);
+    return k == K_ACC || (k == K_ZERO && x->ir->ins[v].op == IR_PHI);
+}
+
+/* A linear value from two operands of kinds ka, kb and slopes sa, sb
+ * combined with sign (+1 add, -1 sub). */
+static uint8_t linear(Vec *x, int32_t v, uint8_t ka, int64_t sa, uint8_t kb, int64_t sb, int sign)
+{
+    int64_t s = (ka == K_LIN ? sa : 0) + sign * (kb == K_LIN ? sb : 0);
+    if (s == 0)
+        return K_UNI;
+    if (s > MAX_SLOPE || s < -MAX_SLOPE)
+        return K_BAD;
+    x->slope[v] = (int32_t)s;
+    return K_LIN;
+}
+
+/* The kind of v from its operands' (phis: the meet of theirs). */
+static uint8_t classify(Vec *x, int32_t v)
+{
+    Ir *ir = x->ir;
+    const IrIns *in = &ir->ins[v];
+    uint8_t ka = in->a >= 0 ? kind_of(x, in->a) : K_UNI, kb = in->b >= 0 ? kind_of(x, in->b) : K_UNI;
+    int32_t sa = in->a >= 0 ? x->slope[in->a] : 0, sb = in->b >= 0 ? x->slope[in->b] : 0, k;
+    if (ka == K_BAD || kb == K_BAD)
+        return K_BAD;
+    switch ((IrOp)in->op) {
+    case IR_NOP: case IR_CONST: case IR_JMP: case IR_ALEN: case IR_ADATA:
+        return uniform(ka) ? K_UNI : K_BAD;
+    case IR_PHI: {
+        if (v == x->c.phi) {
+            x->slope[v] = 1;
+            return K_LIN;
+        }
+        if (in->block == x->h)
+            return K_BAD; /* something else carried from one j to the next */
+        uint8_t m = K_TOP;
+        int32_t s = 0;
+        for (uint32_t i = 0; i < ir->blocks[in->block].npreds; i++) {
+            int32_t o = ir->lists[in->list + (int32_t)i];
+            uint8_t ko = kind_of(x, o);
+            if (ko == K_TOP)
+                continue;
+            if (ko == K_VEC || ko == K_PROD || ko == K_BAD)
+                return K_BAD;
+            if (m == K_TOP || (m == K_ZERO && (ko == K_UNI || ko == K_ACC)))
+                m = ko, s = x->slope[o];
+            else if (ko == m ? ko == K_LIN && x->slope[o] != s : !(ko == K_ZERO && (m == K_UNI || m == K_ACC)))
+                return K_BAD;
+        }
+        if (m == K_LIN)
+            x->slope[v] = s;
+        return m;
+    }
+    case IR_ADD: case IR_ADDO: case IR_SUB: case IR_SUBO:
+        /* acc += a * b, acc a phi (all zeros while its back edge is not known yet) */
+        if (in->op == IR_ADDO && ((accumulator(x, in->a) && kb == K_PROD) || (accumulator(x, in->b) && ka == K_PROD)))
+            return K_ACC;
+        if (ka == K_ACC || kb == K_ACC)
+            return K_BAD;
+        if (ka > K_LIN || kb > K_LIN)
+            return K_BAD;
+        if (uniform(ka) && uniform(kb))
+            return K_UNI;
+        return linear(x, v, ka, sa, kb, sb, in->op == IR_SUB || in->op == IR_SUBO ? -1 : 1);
+    case IR_MUL: case IR_MULO: case IR_SHL:
+        if (in->op == IR_MUL && (ka == K_VEC || kb == K_VEC))
+            return mac_operand(x, in->a) && mac_operand(x, in->b) ? K_PROD : K_BAD;
+        if (ka > K_LIN || kb > K_LIN)
+            return K_BAD;
+        if (uniform(ka) && uniform(kb))
+            return K_UNI;
+        if (in->op == IR_SHL)
+            return ka == K_LIN && is_const(ir, in->b, &k) && k >= 0 && k < 20 ? linear(x, v, ka, (int64_t)sa << k, K_UNI, 0, 1)
+                                                                        : K_BAD;
+        if (ka == K_LIN && is_const(ir, in->b, &k))
+            return linear(x, v, ka, (int64_t)sa * k, K_UNI, 0, 1);
+        if (kb == K_LIN && is_const(ir, in->a, &k))
+            return linear(x, v, kb, (int64_t)sb * k, K_UNI, 0, 1);
+        return K_BAD;
+    case IR_INDEX: case IR_BOUND: /* a = len, b = index */
+        if (!uniform(ka) || kb > K_LIN)
+            return K_BAD;
+        if (kb == K_LIN)
+            x->slope[v] = sb;
+        return kb == K_LIN ? K_LIN : K_UNI;
+    case IR_ALOAD:
+        if (!uniform(ka) || kb > K_LIN)
+            return K_BAD;
+        if (kb == K_LIN)
+            return in->aux == 'b' && sb == 1 ? K_VEC : K_BAD;
+        return K_UNI;
+    case IR_ASTORE: {
+        int32_t val = in->c;
+        if (x->store >= 0 && x->store != v)
+            return K_BAD;
+        x->store = v;
+        return in->aux == 'i' && uniform(ka) && kb == K_LIN && sb == 1 && accumulator(x, val) ? K_UNI : K_BAD;
+    }
+    case IR_BR:
+        return uniform(ka) ? K_UNI : K_BAD;
+    case IR_CALL: case IR_NEWBYTES: case IR_RET: case IR_VCFG: case IR_VZERO: case IR_VMAC: case IR_VSTQ:
+        return K_BAD;
+    default: { /* any other operation: of uniform operands only */
+        uint8_t kc = in->c >= 0 ? kind_of(x, in->c) : K_UNI;
+        return uniform(ka) && uniform(kb) && uniform(kc) ? K_UNI : K_BAD;
+    }
+    }
+}
+
+/* Every use of a vector, product or accumulator value is one the copy can
+ * make: lanes and broadcasts into a product, products and accumulators
+ * into an accumulation, accumulators into phis and the store. */
+static bool uses_ok(Vec *x, int32_t user, int32_t slot_value, bool witness)
+{
+    const IrIns *u = &x->ir->ins[user];
+    uint8_t kv = kind_of(x, slot_value), ku = kind_of(x, user);
+    if (kv == K_VEC || (kv == K_UNI && ku == K_PROD))
+        return !witness && ku == K_PROD;
+    if (kv == K_PROD)
+        return ku == K_ACC && u->op == IR_ADDO;
+    if (kv == K_ACC)
+        return (ku == K_ACC && !witness) || (user == x->store && !witness && u->c == slot_value);
+    return true;
+}
+
+/* QACC holds one value at a time: at every use of an accumulator value it
+ * must be the last one made on every path there. state[b]: the value in
+ * QACC at the end of block b (-1 none, -2 paths disagree). */
+static bool one_accumulator(Vec *x, const int32_t *order, uint32_t n, int32_t *state)
+{
+    Ir *ir = x->ir;
+    for (uint32_t b = 0; b < ir->nblocks; b++)
+        state[b] = -3;
+    for (int round = 0; round < 3; round++) {
+        bool last = round == 2;
+        for (uint32_t r = 0; r < n; r++) {
+            int32_t b = order[r];
+            if (!x->in[b] || b == x->h)
+                continue;
+            const IrBlock *bl = &ir->blocks[b];
+            int32_t s = -3; /* not known yet */
+            for (uint32_t p = 0; p < bl->npreds; p++) {
+                int32_t ps = bl->preds[p] == x->h ? -1 : state[bl->preds[p]];
+                s = s == -3 ? ps : ps == -3 || ps == s ? s : -2;
+            }
+            uint32_t i = 0, nacc = 0;
+            for (; i < bl->nins && ir->ins[bl->ins[i]].op == IR_PHI; i++) {
+                int32_t v = bl->ins[i];
+                if (kind_of(x, v) != K_ACC)
+                    continue;
+                if (++nacc > 1)
+                    return false;
+                for (uint32_t p = 0; p < bl->npreds; p++) {
+                    int32_t o = ir->lists[ir->ins[v].list + (int32_t)p], pb = bl->preds[p];
+                    if (kind_of(x, o) == K_ZERO) {
+                        if (ir->blocks[pb].nsucc != 1) /* QACC is cleared at the end of pb */
+                            return false;
+                    } else if (last && (pb == x->h || state[pb] != o)) {
+                        return false;
+                    }
+                }
+                s = v;
+            }
+            for (; i < bl->nins; i++) {
+                int32_t v = bl->ins[i];
+                const IrIns *in = &ir->ins[v];
+                if (kind_of(x, v) == K_ACC) {
+                    int32_t acc = kind_of(x, in->a) == K_ACC ? in->a : in->b;
+                    if (kind_of(x, acc) != K_ACC)
+                        return false;
+                    if (last && s != acc)
+                        return false;
+                    s = v;
+                } else if (v == x->store && last && s != in->c) {
+                    return false;
+                }
+            }
+            state[b] = s;
+        }
+    }
+    return true;
+}
+
+/* Can loop h be vectorised? Fills x->kind, slope, store, lanes. */
+static bool analyse(Vec *x, const int32_t *order, uint32_t n, int32_t *state)
+{
+    Ir *ir = x->ir;
+    IrCounted *c = &x->c;
+    if (!ir_counted_loop(ir, x->h, c) || c->step != 1 || c->cc != CC_LT || inside(x, c->bound) ||
+        inside(x, c->init))
+        return false;
+    int32_t lo, hi;
+    x->lanes = 16;
+    if (is_const(ir, c->init, &lo) && is_const(ir, c->bound, &hi)) {
+        int64_t trips = (int64_t)hi - lo;
+        if (trips < 8)
+            return false;
+        if (trips < 16)
+            x->lanes = 8;
+    }
+    /* leaves only through the header; one latch, which holds the store */
+    for (uint32_t b = 0; b < ir->nblocks; b++) {
+        if (!x->in[b] || (int32_t)b == x->h)
+            continue;
+        for (uint32_t s = 0; s < ir->blocks[b].nsucc; s++)
+            if (!x->in[ir->blocks[b].succ[s]])
+                return false;
+    }
+    /* the kinds, to a fixpoint (phis see their back edges on a later round) */
+    bool changed = true;
+    for (int round = 0; changed && round < 8; round++) {
+        changed = false;
+        x->store = -1;
+        for (uint32_t r = 0; r < n; r++) {
+            const IrBlock *bl = &ir->blocks[order[r]];
+            if (!x->in[order[r]])
+                continue;
+            if (order[r] == x->h) { /* the counter, its test, the branch: made anew */
+                if (bl->nins != 3 || bl->ins[1] != c->cmp)
+                    return false;
+                x->kind[c->phi] = K_LIN, x->slope[c->phi] = 1;
+                continue;
+            }
+            for (uint32_t i = 0; i < bl->nins; i++) {
+                int32_t v = bl->ins[i];
+                uint8_t k = classify(x, v);
+                if (k == K_BAD)
+                    return false;
+                changed |= k != x->kind[v];
+                x->kind[v] = k;
+            }
+        }
+    }
+    if (changed || x->store < 0 || ir->ins[x->store].block != c->latch || kind_of(x, ir->ins[x->store].c) != K_ACC)
+        return false;
+    /* nothing that can fail after the store: its lanes are all written at once */
+    const IrBlock *lb = &ir->blocks[c->latch];
+    bool after = false;
+    uint32_t flags = 0;
+    for (uint32_t i = 0; i < lb->nins; i++) {
+        if (after && (ir_opinfo[ir->ins[lb->ins[i]].op].flags & (IR_FAILS | IR_SIDE)))
+            return false;
+        after |= lb->ins[i] == x->store;
+    }
+    /* the uses */
+    for (uint32_t b = 0; b < ir->nblocks; b++) {
+        if (!x->in[b])
+            continue;
+        const IrBlock *bl = &ir->blocks[b];
+        for (uint32_t i = 0; i < bl->nins; i++) {
+            int32_t v = bl->ins[i];
+            IrIns *in = &ir->ins[v];
+            int32_t ops[3] = {in->a, in->b, in->c};
+            for (int o = 0; o < 3; o++)
+                if (ops[o] >= 0 && !uses_ok(x, v, ops[o], false))
+                    return false;
+            for (int o = 0; o < in->nw; o++)
+                /* an accumulation's and the store's failures are not re-run (they cannot fail) */
+                if (in->w[o] >= 0 && kind_of(x, v) != K_ACC && v != x->store && !uses_ok(x, v, in->w[o], true))
+                    return false;
+            if (in->op == IR_PHI)
+                for (uint32_t p = 0; p < bl->npreds; p++) {
+                    int32_t o = ir->lists[in->list + (int32_t)p];
+                    if (o >= 0 && !uses_ok(x, v, o, false))
+                        return false;
+                }
+            uint8_t k = kind_of(x, v);
+            flags += k == K_ACC || (k == K_LIN && (ir_opinfo[in->op].flags & IR_FAILS));
+        }
+    }
+    return flags <= MAX_FLAGS && one_accumulator(x, order, n, state);
+}
+
+/* ---- the copy ---------------------------------------------------------------- */
+
+static int32_t emit(Vec *x, IrOp op, IrType t, int32_t a, int32_t b, int32_t c, uint32_t pc)
+{
+    int32_t v = ir_add(x->ir, x->cur, op, t, a, b, c);
+    if (!x->ir->oom)
+        x->ir->ins[v].pc = pc;
+    return v;
+}
+
+static int32_t konst(Vec *x, int32_t k) { return ir_const_int(x->ir, x->cur, k); }
+
+static int32_t new_block(Vec *x, uint32_t bc)
+{
+    int32_t b = ir_new_block(x->ir, bc);
+    if (b >= 0)
+        x->ir->blocks[b].sealed = x->ir->blocks[b].filled = true;
+    return b;
+}
+
+static void edge(Ir *ir, int32_t from, int32_t to)
+{
+    IrBlock *f = &ir->blocks[from], *t = &ir->blocks[to];
+    f->succ[f->nsucc++] = to;
+    t->preds[t->npreds++] = from;
+}
+
+/* A lane might fail: collect the flag, tested before the next load or
+ * multiply-accumulate and at the end of the block. */
+static void bail_if(Vec *x, int32_t flag)
+{
+    x->pend = x->pend < 0 ? flag : emit(x, IR_OR, TY_BOOL, x->pend, flag, -1, 0);
+}
+
+static void test_bail(Vec *x)
+{
+    if (x->pend < 0 || x->ir->oom)
+        return;
+    Ir *ir = x->ir;
+    uint32_t pc = ir->blocks[x->cur].bc_start;
+    int32_t cont = new_block(x, pc);
+    if (cont < 0)
+        return;
+    emit(x, IR_BR, TY_VOID, x->pend, -1, -1, pc);
+    edge(ir, x->cur, x->join);
+    edge(ir, x->cur, cont);
+    /* succ[0] is taken when the flag is set */
+    x->cur = cont;
+    x->pend = -1;
+}
+
+static int32_t ovf(Vec *x, IrOp checked, int32_t a, int32_t b)
+{
+    int32_t f = emit(x, IR_OVF, TY_BOOL, a, b, -1, 0);
+    x->ir->ins[f].aux = (uint8_t)checked;
+    return f;
+}
+
+static int32_t mapped(const Vec *x, int32_t v)
+{
+    if (v == x->c.phi)
+        return x->jv;
+    return inside(x, v) ? x->map[v] : v;
+}
+
+static void remap(Ir *ir, int32_t *slot, void *ctx)
+{
+    (void)ir;
+    *slot = mapped(ctx, *slot);
+}
+
+/* The address of the int8 element an aload reads. */
+static int32_t address(Vec *x, int32_t load)
+{
+    const IrIns *in = &x->ir->ins[load];
+    return emit(x, IR_ADD, TY_PTR, mapped(x, in->a), mapped(x, in->b), -1, in->pc);
+}
+
+/* A linear check: the lane-0 value computed without its check, and whether
+ * the last lane is also in range. */
+static void copy_linear_check(Vec *x, int32_t v)
+{
+    Ir *ir = x->ir;
+    IrIns src = ir->ins[v];
+    int32_t a = mapped(x, src.a), b = mapped(x, src.b), span = x->slope[v] * (x->lanes - 1);
+    switch ((IrOp)src.op) {
+    case IR_ADDO: case IR_SUBO: case IR_MULO: {
+        IrOp plain = src.op == IR_ADDO ? IR_ADD : src.op == IR_SUBO ? IR_SUB : IR_MUL;
+        bail_if(x, ovf(x, (IrOp)src.op, a, b));
+        int32_t r = emit(x, plain, TY_INT, a, b, -1, src.pc);
+        bail_if(x, ovf(x, IR_ADDO, r, konst(x, span)));
+        x->map[v] = r;
+        break;
+    }
+    default: { /* INDEX, BOUND: a = len, b = index; both ends in [0, len) */
+        int32_t end = emit(x, IR_ADD, TY_INT, b, konst(x, span), -1, src.pc);
+        bail_if(x, ovf(x, IR_BOUND, a, b));
+        bail_if(x, ovf(x, IR_BOUND, a, end));
+        x->map[v] = b;
+        break;
+    }
+    }
+}
+
+static void copy_ins(Vec *x, int32_t v)
+{
+    Ir *ir = x->ir;
+    IrIns src = ir->ins[v];
+    uint8_t k = x->kind[v];
+    if (src.op == IR_NOP || k == K_VEC || k == K_PROD)
+        return;
+    if (k == K_LIN && (ir_opinfo[src.op].flags & IR_FAILS)) {
+        copy_linear_check(x, v);
+        return;
+    }
+    if (k == K_ACC) { /* acc + a*b: a multiply-accumulate, and one more in the count */
+        int32_t acc = kind_of(x, src.a) == K_ACC ? src.a : src.b, prod = acc == src.a ? src.b : src.a;
+        int32_t m = ir->ins[prod].a, n = ir->ins[prod].b;
+        if (kind_of(x, m) == K_VEC && kind_of(x, n) != K_VEC) {
+            int32_t t = m;
+            m = n, n = t;
+        }
+        int32_t pm = address(x, m), pn = address(x, n);
+        test_bail(x);
+        int32_t mac = emit(x, IR_VMAC, TY_VOID, pm, pn, -1, src.pc);
+        ir->ins[mac].aux = kind_of(x, m) == K_VEC;
+        x->cnt[v] = emit(x, IR_ADD, TY_INT, x->cnt[acc], konst(x, 1), -1, src.pc);
+        int32_t over = emit(x, IR_CMP, TY_BOOL, x->cnt[v], konst(x, MAC_LIMIT), -1, src.pc);
+        ir->ins[over].aux = CC_GT;
+        bail_if(x, over);
+        return;
+    }
+    if (v == x->store) {
+        int32_t at = emit(x, IR_SHL, TY_INT, mapped(x, src.b), konst(x, 2), -1, src.pc);
+        int32_t p = emit(x, IR_ADD, TY_PTR, mapped(x, src.a), at, -1, src.pc);
+        test_bail(x);
+        int32_t st = emit(x, IR_VSTQ, TY_VOID, p, -1, -1, src.pc);
+        ir->ins[st].aux = (uint8_t)x->lanes;
+        return;
+    }
+    if (src.op == IR_JMP || src.op == IR_BR)
+        test_bail(x);
+    int32_t w = emit(x, (IrOp)src.op, (IrType)src.type, src.a, src.b, src.c, src.pc);
+    if (ir->oom)
+        return;
+    IrIns *d = &ir->ins[w];
+    d->aux = src.aux, d->k = src.k, d->nw = src.nw, d->nargs = src.nargs;
+    memcpy(d->w, src.w, sizeof d->w);
+    if (src.op == IR_PHI)
+        d->list = ir_list_alloc(ir, ir->blocks[src.block].npreds);
+    else
+        ir_for_operands(ir, w, remap, x);
+    x->map[v] = w;
+}
+
+/* The phis' operands, once every block is copied: per predecessor, the
+ * copy of the value it brings (an accumulator's count alongside). */
+static void fill_phis(Vec *x, int32_t b)
+{
+    Ir *ir = x->ir;
+    const IrBlock *bl = &ir->blocks[b];
+    for (uint32_t i = 0; i < bl->nins && ir->ins[bl->ins[i]].op == IR_PHI; i++) {
+        int32_t v = bl->ins[i], w = x->map[v];
+        for (uint32_t p = 0; p < bl->npreds; p++) {
+            int32_t o = ir->lists[ir->ins[v].list + (int32_t)p];
+            if (x->kind[v] == K_ACC) {
+                ir->lists[ir->ins[x->cnt[v]].list + (int32_t)p] = kind_of(x, o) == K_ZERO ? x->zero : x->cnt[o];
+                continue;
+            }
+            ir->lists[ir->ins[w].list + (int32_t)p] = mapped(x, o);
+        }
+    }
+}
+
+static bool vectorize_loop(Vec *x, const int32_t *order, uint32_t n)
+{
+    Ir *ir = x->ir;
+    IrCounted *c = &x->c;
+    IrBlock *hb = &ir->blocks[x->h];
+    uint32_t p0 = x->in[hb->preds[0]] ? 1 : 0;
+    int32_t pre = hb->preds[p0], W = x->lanes;
+    uint32_t pc = hb->bc_start;
+    int32_t vpre = new_block(x, pc), vhdr = new_block(x, pc), vlatch = new_block(x, pc), join = new_block(x, pc);
+    if (ir->oom || vpre < 0 || vhdr < 0 || vlatch < 0 || join < 0)
+        return false;
+    x->join = join;
+    /* pre -> vpre -> vhdr <-> body copy ... -> vlatch; vhdr -> join -> h */
+    for (uint32_t s = 0; s < ir->blocks[pre].nsucc; s++)
+        if (ir->blocks[pre].succ[s] == x->h)
+            ir->blocks[pre].succ[s] = vpre;
+    ir->blocks[vpre].preds[ir->blocks[vpre].npreds++] = pre;
+    x->cur = vpre;
+    emit(x, IR_VCFG, TY_VOID, -1, -1, -1, pc);
+    int32_t low = konst(x, INT32_MIN + W - 1);
+    int32_t small = emit(x, IR_CMP, TY_BOOL, c->bound, low, -1, pc);
+    ir->ins[small].aux = CC_LT;
+    int32_t lim = emit(x, IR_SUB, TY_INT, emit(x, IR_SELECT, TY_INT, small, low, c->bound, pc), konst(x, W - 1), -1, pc);
+    x->zero = konst(x, 0);
+    emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+    edge(ir, vpre, vhdr);
+
+    x->cur = vhdr;
+    x->jv = emit(x, IR_PHI, TY_INT, -1, -1, -1, pc);
+    ir->ins[x->jv].list = ir_list_alloc(ir, 2);
+    int32_t go = emit(x, IR_CMP, TY_BOOL, x->jv, lim, -1, pc);
+    ir->ins[go].aux = CC_LT;
+    emit(x, IR_BR, TY_VOID, go, -1, -1, pc);
+
+    /* the body's blocks, in reverse post-order (definitions before uses) */
+    for (uint32_t r = 0; r < n; r++) {
+        int32_t b = order[r];
+        if (x->in[b] && b != x->h && (x->first[b] = new_block(x, ir->blocks[b].bc_start)) < 0)
+            return false;
+    }
+    edge(ir, vhdr, x->first[c->body]);
+    edge(ir, vhdr, join);
+    for (uint32_t r = 0; r < n && !ir->oom; r++) {
+        int32_t b = order[r];
+        if (!x->in[b] || b == x->h)
+            continue;
+        x->cur = x->first[b], x->pend = -1;
+        const IrBlock *bl = &ir->blocks[b];
+        for (uint32_t i = 0; i < bl->nins; i++) {
+            int32_t v = bl->ins[i];
+            if (x->kind[v] == K_ACC && ir->ins[v].op == IR_PHI) {
+                x->cnt[v] = emit(x, IR_PHI, TY_INT, -1, -1, -1, ir->ins[v].pc);
+                ir->ins[x->cnt[v]].list = ir_list_alloc(ir, bl->npreds);
+                continue;
+            }
+            if (i == bl->nins - 1) /* QACC cleared where a zero flows into an accumulator */
+                for (uint32_t s = 0; s < bl->nsucc; s++) {
+                    int32_t t = bl->succ[s];
+                    const IrBlock *tb = &ir->blocks[t];
+                    for (uint32_t j = 0; t != x->h && j < tb->nins && ir->ins[tb->ins[j]].op == IR_PHI; j++) {
+                        int32_t phi = tb->ins[j];
+                        for (uint32_t p = 0; p < tb->npreds; p++)
+                            if (x->kind[phi] == K_ACC && tb->preds[p] == b &&
+                                kind_of(x, ir->lists[ir->ins[phi].list + (int32_t)p]) == K_ZERO)
+                                emit(x, IR_VZERO, TY_VOID, -1, -1, -1, ir->ins[v].pc);
+                    }
+                }
+            copy_ins(x, v);
+        }
+        x->last[b] = x->cur;
+    }
+    if (ir->oom)
+        return false;
+    /* edges between the copies, in the originals' order (phis depend on it) */
+    for (uint32_t r = 0; r < n; r++) {
+        int32_t b = order[r];
+        if (!x->in[b] || b == x->h)
+            continue;
+        const IrBlock *bl = &ir->blocks[b];
+        IrBlock *lb = &ir->blocks[x->last[b]], *fb = &ir->blocks[x->first[b]];
+        lb->nsucc = 0;
+        for (uint32_t s = 0; s < bl->nsucc; s++)
+            lb->succ[lb->nsucc++] = bl->succ[s] == x->h ? vlatch : x->first[bl->succ[s]];
+        if (b != c->body) {
+            fb->npreds = 0;
+            for (uint32_t p = 0; p < bl->npreds; p++)
+                fb->preds[fb->npreds++] = x->last[bl->preds[p]];
+        }
+        if (b == c->latch)
+            ir->blocks[vlatch].preds[ir->blocks[vlatch].npreds++] = x->last[b];
+    }
+    for (uint32_t r = 0; r < n; r++)
+        if (x->in[order[r]] && order[r] != x->h)
+            fill_phis(x, order[r]);
+    x->cur = vlatch;
+    int32_t next = emit(x, IR_ADD, TY_INT, x->jv, konst(x, W), -1, pc);
+    emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+    edge(ir, vlatch, vhdr);
+    ir->lists[ir->ins[x->jv].list] = c->init;
+    ir->lists[ir->ins[x->jv].list + 1] = next;
+
+    x->cur = join;
+    emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+    ir->blocks[join].succ[ir->blocks[join].nsucc++] = x->h;
+    hb = &ir->blocks[x->h];
+    hb->preds[p0] = join;
+    ir->lists[ir->ins[c->phi].list + (int32_t)p0] = x->jv;
+    ir_cfg_changed(ir);
+    return !ir->oom && ir->blocks[join].npreds <= IR_MAX_PREDS;
+}
 
 void ir_vectorize(Ir *ir)
 {
-    (void)ir;
+    IrTmpMark mark = ir_tmp_mark(ir);
+    uint32_t nb = ir->nblocks;
+    int32_t *order = ir_tmp(ir, (nb + 1) * sizeof *order), *work = ir_tmp(ir, (nb + 1) * sizeof *work);
+    uint8_t *in = ir_tmp(ir, nb + 1);
+    if (!order || !work || !in)
+        goto out;
+    ir_dominators(ir);
+    ir_loops(ir);
+    uint32_t n = ir_rpo(ir, order);
+    /* headers first found are outermost: a vectorised loop's inner loops
+     * are left alone, and so is everything made here */
+    for (uint32_t r = 0; r < n && r < nb; r++) {
+        int32_t h = order[r];
+        if (ir->blocks[h].loop_head != h || (uint32_t)h >= nb)
+            continue;
+        IrTmpMark m = ir_tmp_mark(ir);
+        uint32_t nbn = ir->nblocks, nin = ir->nins;
+        Vec x = {.ir = ir, .h = h, .in = in, .store = -1};
+        x.kind = ir_tmp0(ir, nin);
+        x.slope = ir_tmp0(ir, nin * sizeof *x.slope);
+        int32_t *state = ir_tmp(ir, nbn * sizeof *state);
+        ir_loop_blocks(ir, h, in, work);
+        if (x.kind && x.slope && state && analyse(&x, order, n, state)) {
+            x.map = ir_tmp(ir, nin * sizeof *x.map);
+            x.cnt = ir_tmp(ir, nin * sizeof *x.cnt);
+            x.first = ir_tmp(ir, nbn * sizeof *x.first);
+            x.last = ir_tmp(ir, nbn * sizeof *x.last);
+            if (x.map && x.cnt && x.first && x.last) {
+                memset(x.map, 0xff, nin * sizeof *x.map);
+                memset(x.cnt, 0xff, nin * sizeof *x.cnt);
+                vectorize_loop(&x, order, n);
+                ir_tmp_release(ir, m);
+                goto out; /* one loop per function: the graph changed under order[] */
+            }
+        }
+        ir_tmp_release(ir, m);
+    }
+out:
+    ir_tmp_release(ir, mark);
 }

@@ -31,7 +31,9 @@ VM *vm_new(const VMConfig *cfg)
         port_free(vm);
         return NULL;
     }
-    vm->heap.base = port_alloc(heap_size);
+    /* 16 bytes past the heap's end stay readable: a PIE vector of 8 lanes
+     * (jit/vector.c) loads 16 bytes, up to 15 past an array's last element */
+    vm->heap.base = port_alloc(heap_size + 16);
     vm->stack = port_alloc((size_t)cfg->stack_slots * sizeof(Value));
     vm->frames = port_alloc((size_t)(cfg->max_frames + 1) * sizeof(Frame));
     vm->heap.mark_stack = port_alloc(MARK_STACK * sizeof(Obj *));

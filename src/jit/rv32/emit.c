@@ -997,13 +997,13 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
         rv_asm_emit(&e->a, &mac);
         break;
     }
-    case IR_VSTQ: { /* the four 16-byte quarters of QACC in lane order */
+    case IR_VSTQ: { /* the 16-byte quarters of QACC in lane order: 4 lanes each, aux lanes */
         static const RvOp part[] = {RV_ESP_ST_QACC_L_L_128_IP, RV_ESP_ST_QACC_L_H_128_IP,
                                     RV_ESP_ST_QACC_H_L_128_IP, RV_ESP_ST_QACC_H_H_128_IP};
         unsigned pa = xuse(e, in->a, T3);
         if (pa != T3) /* the post-increments walk a copy, not the value's register */
             rv_asm_mv(&e->a, T3, pa);
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 4 && i < in->aux / 4; i++) {
             RvInsn st = pie_ins(part[i]);
             st.rs1 = T3, st.imm = 16;
             rv_asm_emit(&e->a, &st);

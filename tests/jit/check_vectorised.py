@@ -1,0 +1,37 @@
+#!/usr/bin/env python3
+"""Checks which functions vector.c puts on PIE lanes.
+
+Usage: check_vectorised.py P4JIT PROGRAM.py NAME... [-- NAME...]
+The functions named before `--` must be compiled with a PIE multiply-
+accumulate (esp.vmulas) in `p4jit dis --jit -X pie=rev3`, those after it
+must be compiled without one. Output comparison alone cannot tell: the
+scalar loop computes the same results.
+"""
+import re
+import subprocess
+import sys
+
+
+def main():
+    p4jit, program, names = sys.argv[1], sys.argv[2], sys.argv[3:]
+    want = names[: names.index("--")] if "--" in names else names
+    unwanted = names[names.index("--") + 1:] if "--" in names else []
+    out = subprocess.run([p4jit, "dis", "--jit", "-X", "pie=rev3", program], check=True,
+                         capture_output=True, text=True).stdout
+    parts = re.split(r"^function (\w+): ", out, flags=re.M)
+    funcs = {parts[i]: parts[i + 1] for i in range(1, len(parts) - 1, 2)}
+    bad = []
+    for name in want + unwanted:
+        text = funcs.get(name)
+        if text is None or not text.startswith("compiled"):
+            bad.append(f"{name}: not compiled")
+        elif ("esp.vmulas" in text) != (name in want):
+            bad.append(f"{name}: {'no' if name in want else 'a'} PIE multiply-accumulate")
+    for b in bad:
+        print(b)
+    print("ok" if not bad else f"{len(bad)} wrong")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
