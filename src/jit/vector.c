@@ -53,6 +53,7 @@ enum { K_TOP, K_ZERO, K_UNI, K_LIN, K_VEC, K_PROD, K_ACC, K_BAD };
 typedef struct Vec {
     Ir *ir;
     int32_t h;          /* the loop's header */
+    uint32_t nb, nin;   /* blocks and values before the copy: the tables' sizes */
     IrCounted c;
     uint8_t *in;        /* per block: in the loop */
     uint8_t *kind;      /* per value */
@@ -67,11 +68,15 @@ typedef struct Vec {
     int32_t pend;       /* bail-out flag not yet tested, or -1 */
     int32_t jv, join;
     int32_t zero;       /* the count of a cleared QACC */
+    /* checks tested before an inner loop instead of in it */
+    int32_t *hoist_to;  /* per value: the inner loop's header, or -1 */
+    IrAffine *aff;      /* per value hoisted: it (a check's index) in that loop's counter */
+    bool counted;       /* products counted as they are made (else before the loop) */
 } Vec;
 
 static bool inside(const Vec *x, int32_t v)
 {
-    return v >= 0 && x->ir->ins[v].block >= 0 && x->in[x->ir->ins[v].block];
+    return v >= 0 && (uint32_t)v < x->nin && x->ir->ins[v].block >= 0 && x->in[x->ir->ins[v].block];
 }
 
 static uint8_t kind_of(const Vec *x, int32_t v)
@@ -377,6 +382,90 @@ static bool analyse(Vec *x, const int32_t *order, uint32_t n, int32_t *state)
     return flags <= MAX_FLAGS && one_accumulator(x, order, n, state);
 }
 
+/* An inner loop whose counter runs up by one between values from outside it. */
+static bool inner_counted(const Vec *x, int32_t h2, IrCounted *c2, const uint8_t *in2)
+{
+    const Ir *ir = x->ir;
+    return ir_counted_loop(ir, h2, c2) && c2->step == 1 && (c2->cc == CC_LT || c2->cc == CC_LE) &&
+           !in2[ir->ins[c2->init].block] && !in2[ir->ins[c2->bound].block];
+}
+
+/* Known before the vector loop: made outside it, or a constant. */
+static bool before(const Vec *x, int32_t v)
+{
+    return !inside(x, v) || x->ir->ins[v].op == IR_CONST;
+}
+
+/* The length of an array, fixed in inner loop in2: made outside it, or
+ * read there from an array made outside it (compiled code never resizes). */
+static bool fixed_len(const Ir *ir, const uint8_t *in2, int32_t len)
+{
+    const IrIns *l = &ir->ins[len];
+    return !in2[l->block] || (l->op == IR_ALEN && !in2[ir->ins[l->a].block]);
+}
+
+/* The block before inner loop h2 (its entry from outside). */
+static int32_t preheader(const Ir *ir, int32_t h2)
+{
+    const IrBlock *hb = &ir->blocks[h2];
+    return ir_dominates(ir, h2, hb->preds[0]) ? hb->preds[1] : hb->preds[0];
+}
+
+/* Checks inside an inner counted loop whose value (a bound's index) is
+ * affine in its counter move one way as it runs: tested at the counter's
+ * first and last values before the loop, they leave the loop (version.c's
+ * argument; here a failure is a bail-out, not a second copy). And when
+ * every inner loop around an accumulation has a trip count known before
+ * the vector loop, the products are counted there, once. */
+static void plan(Vec *x, uint8_t *in2, int32_t *work)
+{
+    Ir *ir = x->ir;
+    x->counted = false;
+    for (uint32_t b = 0; b < ir->nblocks; b++) {
+        if (!x->in[b])
+            continue;
+        const IrBlock *bl = &ir->blocks[b];
+        for (uint32_t i = 0; i < bl->nins; i++) {
+            int32_t v = bl->ins[i];
+            x->hoist_to[v] = -1;
+            if (x->kind[v] != K_ACC || ir->ins[v].op == IR_PHI)
+                continue;
+            for (int32_t at = (int32_t)b, h2; (h2 = ir->blocks[at].loop_head) != x->h; at = preheader(ir, h2)) {
+                IrCounted c2;
+                if (h2 < 0 || !ir_counted_loop(ir, h2, &c2) || c2.step != 1 || (c2.cc != CC_LT && c2.cc != CC_LE) ||
+                    !before(x, c2.init) || !before(x, c2.bound)) {
+                    x->counted = true;
+                    break;
+                }
+            }
+        }
+    }
+    for (uint32_t h2 = 0; h2 < ir->nblocks; h2++) {
+        IrCounted c2;
+        if (!x->in[h2] || (int32_t)h2 == x->h || ir->blocks[h2].loop_head != (int32_t)h2)
+            continue;
+        ir_loop_blocks(ir, (int32_t)h2, in2, work);
+        if (!inner_counted(x, (int32_t)h2, &c2, in2))
+            continue;
+        for (uint32_t b = 0; b < ir->nblocks; b++) {
+            if (!in2[b] || ir->blocks[b].loop_head != (int32_t)h2)
+                continue;
+            const IrBlock *bl = &ir->blocks[b];
+            for (uint32_t i = 0; i < bl->nins; i++) {
+                int32_t v = bl->ins[i];
+                const IrIns *in = &ir->ins[v];
+                bool index = in->op == IR_BOUND || in->op == IR_INDEX;
+                if ((in->op != IR_ADDO && in->op != IR_MULO && !index) || (x->kind[v] != K_UNI && x->kind[v] != K_LIN) ||
+                    (index && !fixed_len(ir, in2, in->a)))
+                    continue;
+                IrAffine a = ir_affine(ir, in2, c2.phi, index ? in->b : v, true);
+                if (a.ok)
+                    x->hoist_to[v] = (int32_t)h2, x->aff[v] = a;
+            }
+        }
+    }
+}
+
 /* ---- the copy ---------------------------------------------------------------- */
 
 static int32_t emit(Vec *x, IrOp op, IrType t, int32_t a, int32_t b, int32_t c, uint32_t pc)
@@ -435,6 +524,15 @@ static int32_t ovf(Vec *x, IrOp checked, int32_t a, int32_t b)
     return f;
 }
 
+static int32_t either(Vec *x, int32_t f, int32_t g) { return f < 0 ? g : emit(x, IR_OR, TY_BOOL, f, g, -1, 0); }
+
+static int32_t cmp(Vec *x, IrCond cc, int32_t a, int32_t b)
+{
+    int32_t v = emit(x, IR_CMP, TY_BOOL, a, b, -1, 0);
+    x->ir->ins[v].aux = (uint8_t)cc;
+    return v;
+}
+
 static int32_t mapped(const Vec *x, int32_t v)
 {
     if (v == x->c.phi)
@@ -453,6 +551,97 @@ static int32_t address(Vec *x, int32_t load)
 {
     const IrIns *in = &x->ir->ins[load];
     return emit(x, IR_ADD, TY_PTR, mapped(x, in->a), mapped(x, in->b), -1, in->pc);
+}
+
+/* Affine a (scale*k + off, copied values) at k = kk; *any collects the
+ * overflow flags of computing it. */
+static int32_t affine_at(Vec *x, IrAffine a, int32_t kk, int32_t *any)
+{
+    int32_t v = kk;
+    if (a.scale >= 0) {
+        *any = either(x, *any, ovf(x, IR_MULO, kk, mapped(x, a.scale)));
+        v = emit(x, IR_MUL, TY_INT, kk, mapped(x, a.scale), -1, 0);
+    }
+    if (a.off >= 0) {
+        *any = either(x, *any, ovf(x, IR_ADDO, v, mapped(x, a.off)));
+        v = emit(x, IR_ADD, TY_INT, v, mapped(x, a.off), -1, 0);
+    }
+    return v;
+}
+
+/* Before inner loop h2: its hoisted checks at the counter's first and last
+ * values (and the last lane); a bail-out if one fails and the loop runs. */
+static void test_hoisted(Vec *x, int32_t h2)
+{
+    Ir *ir = x->ir;
+    IrCounted c2;
+    if (!ir_counted_loop(ir, h2, &c2))
+        return;
+    int32_t first = mapped(x, c2.init), bound = mapped(x, c2.bound), any = -1;
+    int32_t last = c2.cc == CC_LT ? emit(x, IR_SUB, TY_INT, bound, konst(x, 1), -1, 0) : bound;
+    for (uint32_t b = 0; b < x->nb; b++) {
+        if (!x->in[b])
+            continue;
+        for (uint32_t i = 0; i < ir->blocks[b].nins; i++) {
+            int32_t v = ir->blocks[b].ins[i];
+            if (x->hoist_to[v] != h2)
+                continue;
+            const IrIns in = ir->ins[v]; /* copies: emit() may move the table */
+            int32_t span = x->kind[v] == K_LIN ? x->slope[v] * (x->lanes - 1) : 0;
+            int32_t ends[2] = {affine_at(x, x->aff[v], first, &any), affine_at(x, x->aff[v], last, &any)};
+            for (int e = 0; e < 2; e++) {
+                if (in.op == IR_ADDO || in.op == IR_MULO) {
+                    if (span)
+                        any = either(x, any, ovf(x, IR_ADDO, ends[e], konst(x, span)));
+                    continue;
+                }
+                const IrIns l = ir->ins[in.a]; /* read again here when it was read in the loop */
+                int32_t len = l.op == IR_ALEN ? emit(x, IR_ALEN, TY_INT, mapped(x, l.a), -1, -1, 0) : mapped(x, in.a);
+                any = either(x, any, ovf(x, IR_BOUND, len, ends[e]));
+                if (span)
+                    any = either(x, any, ovf(x, IR_BOUND, len, emit(x, IR_ADD, TY_INT, ends[e], konst(x, span), -1, 0)));
+            }
+        }
+    }
+    if (any >= 0) /* (flags are non-zero, not 1: selected, not and-ed) */
+        bail_if(x, emit(x, IR_SELECT, TY_INT, cmp(x, c2.cc, first, bound), any, x->zero, 0));
+}
+
+/* The products the accumulations can make, each loop around one run to its
+ * end (known before the vector loop: plan()); non-zero when they could be
+ * more than MAC_LIMIT. */
+static int32_t too_many_products(Vec *x)
+{
+    Ir *ir = x->ir;
+    int32_t any = -1, total = x->zero, limit = konst(x, MAC_LIMIT);
+    for (uint32_t b = 0; b < x->nb; b++) {
+        if (!x->in[b])
+            continue;
+        for (uint32_t i = 0; i < ir->blocks[b].nins; i++) {
+            int32_t v = ir->blocks[b].ins[i];
+            if (x->kind[v] != K_ACC || ir->ins[v].op == IR_PHI)
+                continue;
+            int32_t prod = konst(x, 1);
+            for (int32_t at = (int32_t)b, h2; (h2 = ir->blocks[at].loop_head) != x->h; at = preheader(ir, h2)) {
+                IrCounted c2;
+                ir_counted_loop(ir, h2, &c2);
+                int32_t t = emit(x, IR_SUB, TY_INT, c2.bound, c2.init, -1, 0);
+                any = either(x, any, ovf(x, IR_SUBO, c2.bound, c2.init));
+                if (c2.cc == CC_LE) {
+                    any = either(x, any, ovf(x, IR_ADDO, t, konst(x, 1)));
+                    t = emit(x, IR_ADD, TY_INT, t, konst(x, 1), -1, 0);
+                }
+                t = emit(x, IR_SELECT, TY_INT, cmp(x, CC_LT, t, x->zero), x->zero, t, 0);
+                any = either(x, any, cmp(x, CC_GT, t, limit));
+                any = either(x, any, ovf(x, IR_MULO, prod, t));
+                prod = emit(x, IR_MUL, TY_INT, prod, t, -1, 0);
+            }
+            any = either(x, any, cmp(x, CC_GT, prod, limit));
+            total = emit(x, IR_ADD, TY_INT, total, prod, -1, 0); /* both <= MAC_LIMIT */
+            any = either(x, any, cmp(x, CC_GT, total, limit));
+        }
+    }
+    return any;
 }
 
 /* A linear check: the lane-0 value computed without its check, and whether
@@ -488,6 +677,14 @@ static void copy_ins(Vec *x, int32_t v)
     uint8_t k = x->kind[v];
     if (src.op == IR_NOP || k == K_VEC || k == K_PROD)
         return;
+    if (x->hoist_to[v] >= 0) { /* tested before its loop: the value without its check */
+        if (src.op == IR_ADDO || src.op == IR_MULO)
+            x->map[v] = emit(x, src.op == IR_ADDO ? IR_ADD : IR_MUL, TY_INT, mapped(x, src.a), mapped(x, src.b), -1,
+                             src.pc);
+        else if (src.op == IR_INDEX)
+            x->map[v] = mapped(x, src.b);
+        return;
+    }
     if (k == K_LIN && (ir_opinfo[src.op].flags & IR_FAILS)) {
         copy_linear_check(x, v);
         return;
@@ -503,10 +700,10 @@ static void copy_ins(Vec *x, int32_t v)
         test_bail(x);
         int32_t mac = emit(x, IR_VMAC, TY_VOID, pm, pn, -1, src.pc);
         ir->ins[mac].aux = kind_of(x, m) == K_VEC;
-        x->cnt[v] = emit(x, IR_ADD, TY_INT, x->cnt[acc], konst(x, 1), -1, src.pc);
-        int32_t over = emit(x, IR_CMP, TY_BOOL, x->cnt[v], konst(x, MAC_LIMIT), -1, src.pc);
-        ir->ins[over].aux = CC_GT;
-        bail_if(x, over);
+        if (x->counted) {
+            x->cnt[v] = emit(x, IR_ADD, TY_INT, x->cnt[acc], konst(x, 1), -1, src.pc);
+            bail_if(x, cmp(x, CC_GT, x->cnt[v], konst(x, MAC_LIMIT)));
+        }
         return;
     }
     if (v == x->store) {
@@ -543,11 +740,34 @@ static void fill_phis(Vec *x, int32_t b)
         for (uint32_t p = 0; p < bl->npreds; p++) {
             int32_t o = ir->lists[ir->ins[v].list + (int32_t)p];
             if (x->kind[v] == K_ACC) {
-                ir->lists[ir->ins[x->cnt[v]].list + (int32_t)p] = kind_of(x, o) == K_ZERO ? x->zero : x->cnt[o];
+                if (x->counted)
+                    ir->lists[ir->ins[x->cnt[v]].list + (int32_t)p] = kind_of(x, o) == K_ZERO ? x->zero : x->cnt[o];
                 continue;
             }
             ir->lists[ir->ins[w].list + (int32_t)p] = mapped(x, o);
         }
+    }
+}
+
+/* Before block b's terminator: the tests hoisted before the inner loops it
+ * enters, and QACC cleared where a zero flows into an accumulator. */
+static void block_end(Vec *x, int32_t b, uint32_t pc)
+{
+    Ir *ir = x->ir;
+    for (uint32_t s = 0; s < ir->blocks[b].nsucc; s++) {
+        int32_t t = ir->blocks[b].succ[s];
+        if (t == x->h)
+            continue;
+        if (ir->blocks[t].loop_head == t && !ir_dominates(ir, t, b))
+            test_hoisted(x, t);
+        const IrBlock *tb = &ir->blocks[t];
+        bool clear = false;
+        for (uint32_t j = 0; j < tb->nins && ir->ins[tb->ins[j]].op == IR_PHI; j++)
+            for (uint32_t p = 0; p < tb->npreds; p++)
+                clear |= x->kind[tb->ins[j]] == K_ACC && tb->preds[p] == b &&
+                         kind_of(x, ir->lists[ir->ins[tb->ins[j]].list + (int32_t)p]) == K_ZERO;
+        if (clear)
+            emit(x, IR_VZERO, TY_VOID, -1, -1, -1, pc);
     }
 }
 
@@ -575,6 +795,11 @@ static bool vectorize_loop(Vec *x, const int32_t *order, uint32_t n)
     ir->ins[small].aux = CC_LT;
     int32_t lim = emit(x, IR_SUB, TY_INT, emit(x, IR_SELECT, TY_INT, small, low, c->bound, pc), konst(x, W - 1), -1, pc);
     x->zero = konst(x, 0);
+    if (!x->counted) { /* too many products: no vector iteration (jv < INT32_MIN fails) */
+        int32_t many = too_many_products(x);
+        if (many >= 0)
+            lim = emit(x, IR_SELECT, TY_INT, many, konst(x, INT32_MIN), lim, pc);
+    }
     emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
     edge(ir, vpre, vhdr);
 
@@ -598,26 +823,18 @@ static bool vectorize_loop(Vec *x, const int32_t *order, uint32_t n)
         if (!x->in[b] || b == x->h)
             continue;
         x->cur = x->first[b], x->pend = -1;
-        const IrBlock *bl = &ir->blocks[b];
-        for (uint32_t i = 0; i < bl->nins; i++) {
+        for (uint32_t i = 0; i < ir->blocks[b].nins; i++) {
+            const IrBlock *bl = &ir->blocks[b]; /* again each time: copying makes blocks */
             int32_t v = bl->ins[i];
             if (x->kind[v] == K_ACC && ir->ins[v].op == IR_PHI) {
-                x->cnt[v] = emit(x, IR_PHI, TY_INT, -1, -1, -1, ir->ins[v].pc);
-                ir->ins[x->cnt[v]].list = ir_list_alloc(ir, bl->npreds);
+                if (x->counted) {
+                    x->cnt[v] = emit(x, IR_PHI, TY_INT, -1, -1, -1, ir->ins[v].pc);
+                    ir->ins[x->cnt[v]].list = ir_list_alloc(ir, bl->npreds);
+                }
                 continue;
             }
-            if (i == bl->nins - 1) /* QACC cleared where a zero flows into an accumulator */
-                for (uint32_t s = 0; s < bl->nsucc; s++) {
-                    int32_t t = bl->succ[s];
-                    const IrBlock *tb = &ir->blocks[t];
-                    for (uint32_t j = 0; t != x->h && j < tb->nins && ir->ins[tb->ins[j]].op == IR_PHI; j++) {
-                        int32_t phi = tb->ins[j];
-                        for (uint32_t p = 0; p < tb->npreds; p++)
-                            if (x->kind[phi] == K_ACC && tb->preds[p] == b &&
-                                kind_of(x, ir->lists[ir->ins[phi].list + (int32_t)p]) == K_ZERO)
-                                emit(x, IR_VZERO, TY_VOID, -1, -1, -1, ir->ins[v].pc);
-                    }
-                }
+            if (i == bl->nins - 1)
+                block_end(x, b, ir->ins[v].pc);
             copy_ins(x, v);
         }
         x->last[b] = x->cur;
@@ -681,17 +898,21 @@ void ir_vectorize(Ir *ir)
             continue;
         IrTmpMark m = ir_tmp_mark(ir);
         uint32_t nbn = ir->nblocks, nin = ir->nins;
-        Vec x = {.ir = ir, .h = h, .in = in, .store = -1};
+        Vec x = {.ir = ir, .h = h, .nb = nbn, .nin = nin, .in = in, .store = -1};
         x.kind = ir_tmp0(ir, nin);
         x.slope = ir_tmp0(ir, nin * sizeof *x.slope);
         int32_t *state = ir_tmp(ir, nbn * sizeof *state);
         ir_loop_blocks(ir, h, in, work);
         if (x.kind && x.slope && state && analyse(&x, order, n, state)) {
             x.map = ir_tmp(ir, nin * sizeof *x.map);
+            x.hoist_to = ir_tmp(ir, nin * sizeof *x.hoist_to);
+            x.aff = ir_tmp(ir, nin * sizeof *x.aff);
+            uint8_t *in2 = ir_tmp(ir, nbn + 1);
             x.cnt = ir_tmp(ir, nin * sizeof *x.cnt);
             x.first = ir_tmp(ir, nbn * sizeof *x.first);
             x.last = ir_tmp(ir, nbn * sizeof *x.last);
-            if (x.map && x.cnt && x.first && x.last) {
+            if (x.map && x.cnt && x.first && x.last && x.hoist_to && x.aff && in2) {
+                plan(&x, in2, work);
                 memset(x.map, 0xff, nin * sizeof *x.map);
                 memset(x.cnt, 0xff, nin * sizeof *x.cnt);
                 vectorize_loop(&x, order, n);
