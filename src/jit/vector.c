@@ -45,7 +45,7 @@
 
 #include "jit/ir.h"
 
-enum { MAC_LIMIT = 131071, MAX_FLAGS = 56, MAX_SLOPE = 1 << 20 };
+enum { MAC_LIMIT = 131071, MAX_SLOPE = 1 << 20 };
 
 /* What a value is, per lane. TOP: not known yet (the fixpoint's start). */
 enum { K_TOP, K_ZERO, K_UNI, K_LIN, K_VEC, K_PROD, K_ACC, K_BAD };
@@ -347,7 +347,7 @@ static bool analyse(Vec *x, const int32_t *order, uint32_t n, int32_t *state)
     /* nothing that can fail after the store: its lanes are all written at once */
     const IrBlock *lb = &ir->blocks[c->latch];
     bool after = false;
-    uint32_t flags = 0;
+    uint32_t bails = 0;
     for (uint32_t i = 0; i < lb->nins; i++) {
         if (after && (ir_opinfo[ir->ins[lb->ins[i]].op].flags & (IR_FAILS | IR_SIDE)))
             return false;
@@ -376,10 +376,12 @@ static bool analyse(Vec *x, const int32_t *order, uint32_t n, int32_t *state)
                         return false;
                 }
             uint8_t k = kind_of(x, v);
-            flags += k == K_ACC || (k == K_LIN && (ir_opinfo[in->op].flags & IR_FAILS));
+            /* the places a bail-out is tested: before each multiply-accumulate,
+             * the store and each block's end (the join takes an edge from each) */
+            bails += (k == K_ACC && in->op != IR_PHI) || v == x->store || (ir_opinfo[in->op].flags & IR_TERM);
         }
     }
-    return flags <= MAX_FLAGS && one_accumulator(x, order, n, state);
+    return bails < IR_MAX_PREDS && one_accumulator(x, order, n, state);
 }
 
 /* An inner loop whose counter runs up by one between values from outside it. */
@@ -489,6 +491,10 @@ static int32_t new_block(Vec *x, uint32_t bc)
 static void edge(Ir *ir, int32_t from, int32_t to)
 {
     IrBlock *f = &ir->blocks[from], *t = &ir->blocks[to];
+    if (f->nsucc >= 2 || t->npreds >= IR_MAX_PREDS) { /* analyse() counted them: cannot happen */
+        ir->oom = true;
+        return;
+    }
     f->succ[f->nsucc++] = to;
     t->preds[t->npreds++] = from;
 }
@@ -881,6 +887,15 @@ static bool vectorize_loop(Vec *x, const int32_t *order, uint32_t n)
 
 void ir_vectorize(Ir *ir)
 {
+    /* most functions have no int8 load and int32 store: nothing to look at */
+    bool load8 = false, store32 = false;
+    for (uint32_t v = 0; v < ir->nins; v++) {
+        const IrIns *in = &ir->ins[v];
+        load8 |= in->op == IR_ALOAD && in->aux == 'b' && in->block >= 0;
+        store32 |= in->op == IR_ASTORE && in->aux == 'i' && in->block >= 0;
+    }
+    if (!load8 || !store32)
+        return;
     IrTmpMark mark = ir_tmp_mark(ir);
     uint32_t nb = ir->nblocks;
     int32_t *order = ir_tmp(ir, (nb + 1) * sizeof *order), *work = ir_tmp(ir, (nb + 1) * sizeof *work);
