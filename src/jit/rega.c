@@ -136,8 +136,8 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
     uint32_t *calls = ir_tmp(ir, (n + 1) * 4), ncalls = 0;
     Interval *iv = ir_tmp(ir, (n + 1) * sizeof *iv);
     int32_t *active = ir_tmp(ir, (n + 1) * sizeof *active);
-    uint8_t *need = ir_tmp(ir, n + 1);
-    if (!in || !out || !gen || !kill || !weight || !hint || !fixed || !start || !end || !bstart || !bend || !calls || !iv ||
+    uint8_t *need = ir_tmp(ir, n + 1), *narrow = ir_tmp0(ir, n + 1);
+    if (!narrow || !in || !out || !gen || !kill || !weight || !hint || !fixed || !start || !end || !bstart || !bend || !calls || !iv ||
         !active || !need)
         goto out;
     for (uint32_t v = 0; v < n; v++)
@@ -282,6 +282,15 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
             }
         }
     }
+    bool any_narrow = false;
+    /* a PIE multiply-accumulate names its pointers in a narrow field
+     * (t->x_narrow): anywhere else they are moved there first */
+    for (uint32_t k = 0; k < norder; k++) {
+        IrBlock *b = &ir->blocks[order[k]];
+        for (uint32_t i = 0; i < b->nins; i++)
+            if (ir->ins[b->ins[i]].op == IR_VMAC)
+                narrow[ir->ins[b->ins[i]].a] = narrow[ir->ins[b->ins[i]].b] = 1, any_narrow = true;
+    }
     for (uint32_t k = 0; k < norder; k++) {
         IrBlock *b = &ir->blocks[order[k]];
         for (uint32_t i = 0; i < b->nins && ir->ins[b->ins[i]].op == IR_PHI; i++) {
@@ -333,12 +342,14 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
     const uint8_t *caller[2] = {t->x_caller, t->f_caller}, *callee[2] = {t->x_callee, t->f_callee};
     uint32_t ncaller[2] = {t->nx_caller, t->nf_caller}, ntry[2] = {t->nx_caller + t->nx_callee, t->nf_caller + t->nf_callee};
     uint8_t regs[2][32], rank[2][32];
-    uint32_t avail[2];
+    uint32_t avail[2], narrow_ranks = 0;
     for (int fp = 0; fp < 2; fp++) {
         memset(rank[fp], 0xff, sizeof rank[fp]);
         for (uint32_t k = 0; k < ntry[fp]; k++) {
             regs[fp][k] = k < ncaller[fp] ? caller[fp][k] : callee[fp][k - ncaller[fp]];
             rank[fp][regs[fp][k]] = (uint8_t)k;
+            if (!fp && (t->x_narrow >> regs[fp][k] & 1))
+                narrow_ranks |= 1u << k;
         }
         avail[fp] = ntry[fp] >= 32 ? UINT32_MAX : (1u << ntry[fp]) - 1;
     }
@@ -390,6 +401,11 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
         int16_t fx = fixed[x->v];
         if (reg < 0 && fx >= 0 && rank[fp][fx] < 32 && (allowed & avail[fp]) >> rank[fp][fx] & 1)
             reg = fx;
+        /* where some values want narrow registers, the others take the
+         * rest first */
+        uint32_t want = !any_narrow || fp ? 0 : narrow[x->v] ? narrow_ranks : ~narrow_ranks;
+        if (reg < 0 && (allowed & avail[fp] & want))
+            reg = regs[fp][ctz32(allowed & avail[fp] & want)];
         if (reg < 0 && (allowed & avail[fp]))
             reg = regs[fp][ctz32(allowed & avail[fp])];
         RegaLoc *l = &r->loc[x->v];

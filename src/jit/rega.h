@@ -19,6 +19,7 @@ typedef struct RegaTarget {
     const uint8_t *x_caller, *x_callee, *f_caller, *f_callee;
     uint32_t nx_caller, nx_callee, nf_caller, nf_callee;
     uint8_t x_arg0, f_arg0, x_ret, f_ret; /* a call's first argument registers and result registers */
+    uint32_t x_narrow;  /* bit r: x register r fits the narrow register fields (PIE's) */
 } RegaTarget;
 
 typedef struct RegaResult {

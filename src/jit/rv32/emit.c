@@ -61,6 +61,7 @@ static const RegaTarget rv32_target = {
     x_caller, x_callee, f_caller, f_callee,
     sizeof x_caller, sizeof x_callee, sizeof f_caller, sizeof f_callee,
     10, 10, 10, 10, /* arguments from a0/fa0 up; the result in a0 or fa0 */
+    0xff00ff00u,    /* PIE's x fields name x8-x15 and x24-x31 only */
 };
 
 typedef struct Emit {
