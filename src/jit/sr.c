@@ -13,7 +13,8 @@
  * the plain operations computed on every iteration, wrapped or not. Checked
  * index chains (addo, mulo: the slow copy of a versioned loop, version.c)
  * are left alone: their checks must run. Accesses with the same data,
- * scale, offset and element size share one pointer.
+ * scale, offset and element size share one pointer. The int8 addresses a
+ * PIE multiply-accumulate reads (vector.c: data + index) are reduced alike.
  */
 #include <stdlib.h>
 
@@ -141,6 +142,24 @@ static void reduce_loop(Sr *s)
         for (uint32_t i = 0; i < ir->blocks[b].nins; i++) {
             int32_t v = ir->blocks[b].ins[i];
             IrIns *in = &ir->ins[v];
+            if (in->op == IR_VMAC) { /* its operands are int8 addresses: data + index (vector.c) */
+                for (int o = 0; o < 2; o++) {
+                    const IrIns *ad = &ir->ins[o ? in->b : in->a];
+                    if (ad->op != IR_ADD || ad->type != TY_PTR)
+                        continue;
+                    bool swap = ir->ins[ad->b].type == TY_PTR; /* fold may have put the index first */
+                    int32_t data = swap ? ad->b : ad->a, index = swap ? ad->a : ad->b;
+                    if (!invariant(s, data) || !inside(s, index))
+                        continue;
+                    IrAffine a = ir_affine(ir, s->in, s->c.phi, index, false);
+                    int32_t p = a.ok ? pointer(s, data, a, 0) : -1;
+                    if (p < 0)
+                        continue;
+                    in = &ir->ins[v];
+                    *(o ? &in->b : &in->a) = p;
+                }
+                continue;
+            }
             if ((in->op != IR_ALOAD && in->op != IR_ASTORE) || !invariant(s, in->a) || !inside(s, in->b))
                 continue;
             IrAffine a = ir_affine(ir, s->in, s->c.phi, in->b, false);
