@@ -45,7 +45,7 @@
 
 #include "jit/ir.h"
 
-enum { MAC_LIMIT = 131071, MAX_SLOPE = 1 << 20 };
+enum { MAC_LIMIT = 131071, MAX_SLOPE = 1 << 20, SMALL_INDEX = 1 << 24 };
 
 /* What a value is, per lane. TOP: not known yet (the fixpoint's start). */
 enum { K_TOP, K_ZERO, K_UNI, K_LIN, K_VEC, K_PROD, K_ACC, K_BAD };
@@ -70,7 +70,8 @@ typedef struct Vec {
     int32_t zero;       /* the count of a cleared QACC */
     /* checks tested before an inner loop instead of in it */
     int32_t *hoist_to;  /* per value: the inner loop's header, or -1 */
-    IrAffine *aff;      /* per value hoisted: it (a check's index) in that loop's counter */
+    IrAffine *aff;      /* per value hoisted: it (a check's index) in that loop's counter;
+                           hoisted to the header itself: aff.scale is the index's maximum */
     bool counted;       /* products counted as they are made (else before the loop) */
 } Vec;
 
@@ -429,8 +430,18 @@ static void plan(Vec *x, uint8_t *in2, int32_t *work)
         const IrBlock *bl = &ir->blocks[b];
         for (uint32_t i = 0; i < bl->nins; i++) {
             int32_t v = bl->ins[i];
+            const IrIns *in = &ir->ins[v];
+            int32_t lo, hi;
             x->hoist_to[v] = -1;
-            if (x->kind[v] != K_ACC || ir->ins[v].op == IR_PHI)
+            /* an index whose range range.c proved over the whole function
+             * (loops over constants): its largest value, once, before the
+             * vector loop (as version.c does) */
+            if ((in->op == IR_BOUND || in->op == IR_INDEX) && (x->kind[v] == K_UNI || x->kind[v] == K_LIN) &&
+                fixed_len(ir, x->in, in->a) && ir_value_range(ir, in->b, &lo, &hi) && lo >= 0 && hi < SMALL_INDEX) {
+                x->hoist_to[v] = x->h, x->aff[v].scale = hi;
+                continue;
+            }
+            if (x->kind[v] != K_ACC || in->op == IR_PHI)
                 continue;
             for (int32_t at = (int32_t)b, h2; (h2 = ir->blocks[at].loop_head) != x->h; at = preheader(ir, h2)) {
                 IrCounted c2;
@@ -458,7 +469,7 @@ static void plan(Vec *x, uint8_t *in2, int32_t *work)
                 const IrIns *in = &ir->ins[v];
                 bool index = in->op == IR_BOUND || in->op == IR_INDEX;
                 if ((in->op != IR_ADDO && in->op != IR_MULO && !index) || (x->kind[v] != K_UNI && x->kind[v] != K_LIN) ||
-                    (index && !fixed_len(ir, in2, in->a)))
+                    (index && !fixed_len(ir, in2, in->a)) || x->hoist_to[v] >= 0)
                     continue;
                 IrAffine a = ir_affine(ir, in2, c2.phi, index ? in->b : v, true);
                 if (a.ok)
@@ -801,11 +812,20 @@ static bool vectorize_loop(Vec *x, const int32_t *order, uint32_t n)
     ir->ins[small].aux = CC_LT;
     int32_t lim = emit(x, IR_SUB, TY_INT, emit(x, IR_SELECT, TY_INT, small, low, c->bound, pc), konst(x, W - 1), -1, pc);
     x->zero = konst(x, 0);
-    if (!x->counted) { /* too many products: no vector iteration (jv < INT32_MIN fails) */
-        int32_t many = too_many_products(x);
-        if (many >= 0)
-            lim = emit(x, IR_SELECT, TY_INT, many, konst(x, INT32_MIN), lim, pc);
-    }
+    /* too many products, or an index's maximum out of range: no vector
+     * iteration (jv < INT32_MIN fails) */
+    int32_t no = x->counted ? -1 : too_many_products(x);
+    for (uint32_t b = 0; b < x->nb; b++)
+        for (uint32_t i = 0; x->in[b] && i < ir->blocks[b].nins; i++) {
+            int32_t v = ir->blocks[b].ins[i];
+            if (x->hoist_to[v] != x->h)
+                continue;
+            const IrIns l = ir->ins[ir->ins[v].a];
+            int32_t len = l.op == IR_ALEN ? emit(x, IR_ALEN, TY_INT, mapped(x, l.a), -1, -1, pc) : ir->ins[v].a;
+            no = either(x, no, ovf(x, IR_BOUND, len, konst(x, x->aff[v].scale)));
+        }
+    if (no >= 0)
+        lim = emit(x, IR_SELECT, TY_INT, no, konst(x, INT32_MIN), lim, pc);
     emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
     edge(ir, vpre, vhdr);
 
