@@ -269,27 +269,28 @@ static int32_t read_var_recursive(Builder *b, uint32_t var, int32_t block)
     } else if (bl->npreds == 1) {
         v = read_var(b, var, bl->preds[0]);
     } else {
-        /* Break cycles with an operandless phi first. */
+        /* Break cycles first: an operandless phi stands for the variable
+         * here while the predecessors are read, so a path that comes back
+         * to this block (a variable read after a loop nest that assigns it
+         * only inside) reads the phi instead of recursing for ever. Its type
+         * comes from the operands (add_phi_operands). */
+        int32_t phi = new_phi(b, block, var, TY_VOID, 0);
+        write_var(b, var, block, phi);
         int32_t first = res(b, read_var(b, var, bl->preds[0]));
         if (IS_STATIC(first)) {
-            bool all = true;
+            bool all = true; /* a path back here reads the phi: not the same object */
             for (uint32_t p = 1; p < bl->npreds; p++)
                 all = all && res(b, read_var(b, var, bl->preds[p])) == first;
             if (!all)
                 return refuse(b, "%s holds different compile-time objects on different paths",
                               local_name(b, var)), 0;
+            ir_remove_ins(b->ir, phi);
+            if (b->var_of_phi && (uint32_t)phi < b->capforward)
+                b->var_of_phi[phi] = -1;
             v = first;
         } else {
-            IrType t = TY_VOID;
-            uint8_t aux = 0;
-            for (uint32_t p = 0; p < bl->npreds && t == TY_VOID; p++) {
-                int32_t q = res(b, read_var(b, var, bl->preds[p]));
-                if (q >= 0 && b->ir->ins[q].op != IR_UNDEF)
-                    t = (IrType)b->ir->ins[q].type, aux = b->ir->ins[q].aux;
-            }
-            v = new_phi(b, block, var, t, aux);
-            write_var(b, var, block, v);
-            add_phi_operands(b, var, v);
+            add_phi_operands(b, var, phi);
+            v = phi;
         }
     }
     write_var(b, var, block, v);

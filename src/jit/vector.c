@@ -235,6 +235,26 @@ static bool uses_ok(Vec *x, int32_t user, int32_t slot_value, bool witness)
     return true;
 }
 
+typedef struct Reads {
+    const Vec *x;
+    bool body;
+} Reads;
+
+static void body_value(Ir *ir, int32_t *slot, void *ctx)
+{
+    Reads *r = ctx;
+    (void)ir;
+    r->body |= inside(r->x, *slot) && r->x->ir->ins[*slot].block != r->x->h;
+}
+
+/* Does v, outside the loop, read a value made in its body? */
+static bool reads_body(const Vec *x, int32_t v)
+{
+    Reads r = {x, false};
+    ir_for_operands(x->ir, v, body_value, &r);
+    return r.body;
+}
+
 /* QACC holds one value at a time: at every use of an accumulator value it
  * must be the last one made on every path there. state[b]: the value in
  * QACC at the end of block b (-1 none, -2 paths disagree). */
@@ -354,8 +374,14 @@ static bool analyse(Vec *x, const int32_t *order, uint32_t n, int32_t *state)
             return false;
         after |= lb->ins[i] == x->store;
     }
-    /* the uses */
+    /* the uses; outside the loop, only of the counter (a value made in the
+     * body and read after the loop, as fold leaves `acc` when the loop may
+     * not run, would be the scalar loop's, which may not run either) */
     for (uint32_t b = 0; b < ir->nblocks; b++) {
+        if (!x->in[b] && !ir->blocks[b].dead)
+            for (uint32_t i = 0; i < ir->blocks[b].nins; i++)
+                if (reads_body(x, ir->blocks[b].ins[i]))
+                    return false;
         if (!x->in[b])
             continue;
         const IrBlock *bl = &ir->blocks[b];

@@ -1170,7 +1170,11 @@ static void prologue(Emit *e)
         bool isf = e->spec->params[i].ty == TY_FLOAT;
         unsigned reg = isf ? FA0 + nf++ : A0 + nx++;
         int32_t p = params[i];
-        if (p < 0 || e->ra.loc[p].kind == LOC_NONE)
+        /* an unused parameter's interval ends where it starts, and the next
+         * parameter may get its register: moving it there would overwrite
+         * that one (a function with 7 arguments, 3 unused, read its last
+         * array argument from the wrong register) */
+        if (p < 0 || e->ra.loc[p].kind == LOC_NONE || I(e, p)->uses == 0)
             continue;
         m[nm].src = (MLoc){LOC_REG, isf, (uint16_t)reg, 0};
         m[nm].dst = loc_of(e, p);
