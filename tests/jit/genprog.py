@@ -57,19 +57,13 @@ import time
 
 # Constructs avoided because the JIT gets them wrong today (see tests/jit/found/).
 # Remove a flag once the bug is fixed: the generator then produces it again.
-KNOWN_BUGS = {"dead-params", "acc-after-loop"}
-# "dead-params": a function of 7 parameters, some of them unused (f(a, q, c, n, s, b, p)
-# using a, c, n, b) gets two parameters moved to one register in its prologue: the
-# compiler hangs in parallel_move (a pending move blocked by a cycle it is not on is
-# "parked" in t0 again and again), or the code reads an int as an array pointer.
-# VecGen leaves out the parameters a function does not use while the flag is set.
-# "acc-after-loop": acc read after the lane loop (return float(acc)): vector.c
-# vectorises the loop anyway and returns a wrong acc when the trip count is a
-# multiple of the lanes; with an outer loop around it build.c's read_var recursed
-# until the C stack overflowed (segfault). VecGen makes no "acc_float" near miss.
+KNOWN_BUGS = set()
 # Found and fixed (regression tests tests/jit/regress_*.py): "global-store"
 # (no fence.i after rewriting code), "range-step-zero" (TypeError instead of
-# ValueError), "math-inf" (sin/cos/tan of an infinity did not raise).
+# ValueError), "math-inf" (sin/cos/tan of an infinity did not raise),
+# "dead-params" (7 parameters, some unused: two moved to one register in the
+# prologue), "acc-after-loop" (acc read after the lane loop: vector.c
+# vectorised it anyway; with an outer loop build.c's read_var recursed for ever).
 
 TIMEOUT = 120
 JIT_OPTS = ["-X", "jit=eager"]   # the JIT run's options (--jit-opts)
