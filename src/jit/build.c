@@ -212,7 +212,10 @@ static int32_t add_phi_operands(Builder *b, uint32_t var, int32_t phi)
         }
         IrIns *in = &b->ir->ins[v];
         IrIns *ph = &b->ir->ins[phi];
-        if (in->op == IR_UNDEF)
+        /* a path back to a block whose phi is still being filled (this one
+         * or one it reads through) brings that phi, untyped yet: like an
+         * unassigned value, it does not decide the type */
+        if (in->op == IR_UNDEF || (in->op == IR_PHI && in->type == TY_VOID))
             continue;
         if (ph->type == TY_VOID) /* unassigned before the loop: the loop's type */
             ph->type = in->type, ph->aux = in->aux;

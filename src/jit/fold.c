@@ -159,8 +159,6 @@ static int32_t trivial_phi(const Ir *ir, int32_t v)
         int32_t op = ir->lists[in->list + (int32_t)p];
         if (op == v || op == same)
             continue;
-        if (op >= 0 && ir->ins[op].op == IR_UNDEF && same < 0)
-            continue;
         if (same >= 0)
             return -1;
         same = op;

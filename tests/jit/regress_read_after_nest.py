@@ -1,9 +1,12 @@
 # Found by genprog's vectorisable functions: a variable assigned only inside
 # a loop nest and read after it (`acc` below). build.c read it back through
 # the sealed loop headers and recursed until the stack overflowed (it now
-# places the operandless phi before reading the predecessors); and vector.c
-# vectorised `f`'s j loop although `acc` is read after it (the scalar loop,
-# which may run no iteration, holds that value: such loops stay scalar).
+# places the operandless phi before reading the predecessors). And when the
+# loop runs no iteration, Python raises UnboundLocalError; fold.c took
+# phi(unassigned, acc) for acc, so compiled code returned whatever was in
+# acc's register (and vector.c's loop left it unassigned even when the
+# loop ran). Such functions are now refused ("a local may be used before it
+# is assigned") and run in the interpreter.
 from array import array
 import math
 
@@ -45,3 +48,8 @@ b = array("b", [(i * 7 + 3) % 256 - 128 for i in range(40)])
 c = array("i", [0] * 32)
 for n in (1, 15, 16, 17, 32):
     print(n, f(a, b, c, n), c[n - 1])
+for n in (0, -3):
+    try:
+        print(n, f(a, b, c, n))
+    except UnboundLocalError as e:
+        print(n, "UnboundLocalError", e)
