@@ -29,3 +29,13 @@ echo "== p4jit dis --jit examples/demo.py                       (matmul's inner 
          k && !e && /\tblt\t/ { e = NR; n = split($NF, f, ","); t = f[n]; sub(/^0x/, "", t) }
          END { for (i = 1; i <= e; i++) if (addr[i] == t ":") s = i
                for (i = s; s && i <= e; i++) print line[i] }'
+echo
+echo "== p4jit dis --jit -X pie=rev3 examples/demo.py           (the same for a P4 with PIE: 16 MACs per esp.vmulas)"
+# the loop holding the PIE multiply-accumulate: from its backward branch's
+# target to that branch
+./build/cli/p4jit dis --jit -X pie=rev3 examples/demo.py | sed -n '/^function matmul/,/^$/p' |
+    awk '{ line[NR] = $0; addr[NR] = $1 }
+         /\tesp\.vmulas/ && !k { k = NR }
+         k && !e && /\tblt\t/ { e = NR; n = split($NF, f, ","); t = f[n]; sub(/^0x/, "", t) }
+         END { for (i = 1; i <= e; i++) if (addr[i] == t ":") s = i
+               for (i = s; s && i <= e; i++) print line[i] }'
