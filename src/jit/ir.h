@@ -206,6 +206,8 @@ typedef struct Ir {
     bool ret_known;
     uint32_t nparams;
     bool oom;
+    uint8_t vector_lanes;    /* vector.c put a loop on PIE lanes: how many (0: none), */
+    uint32_t vector_pc;      /* and the bytecode of its `for` */
     struct JitInsExtra *extra; /* per value: what the JIT attaches (jit_int.h) */
     uint32_t capextra;
     IrChunk *tmp, *tmp_spare;  /* the arena's chunks in use (newest first), and those given back */

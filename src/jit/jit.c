@@ -363,6 +363,8 @@ static void compile(JitState *js, JitSpec *spec)
         ir_dominators(&ir);
         ir_loops(&ir); /* loop depths for the register allocator's spill weights */
         ok = !maybe_unbound(&ir, &spec->why, spec->fn->code) && !allocates_badly(&ir, spec, &spec->why, spec->fn->code);
+        spec->vector_lanes = ir.vector_lanes;
+        spec->vector_line = ir.vector_lanes ? line_at(spec->fn->code, ir.vector_pc) : 0;
     }
     if (ok) {
         char *asmtext = NULL;
@@ -646,6 +648,8 @@ void jit_report(VM *vm)
             if (s->state == SPEC_COMPILED)
                 fprintf(stderr, ", %u bytecode instructions, %llu cycles to compile",
                         (unsigned)s->bc_insns, (unsigned long long)s->compile_cycles);
+            if (s->state == SPEC_COMPILED && s->vector_lanes)
+                fprintf(stderr, ", the loop at line %d on %u PIE lanes", (int)s->vector_line, (unsigned)s->vector_lanes);
             fputc('\n', stderr);
         }
     }

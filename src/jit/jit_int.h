@@ -35,6 +35,8 @@ typedef struct JitSpec {
     uint32_t code_off, code_len;
     uint32_t bc_insns;        /* bytecode instructions compiled */
     uint64_t compile_cycles;  /* port_cycles() spent compiling */
+    uint8_t vector_lanes;     /* a loop runs on PIE lanes (vector.c): how many, */
+    int32_t vector_line;      /* and its line */
     char *dump;               /* IR and assembly text, kept for `dis --jit` */
 } JitSpec;
 

@@ -976,7 +976,8 @@ void ir_vectorize(Ir *ir)
                 plan(&x, in2, work);
                 memset(x.map, 0xff, nin * sizeof *x.map);
                 memset(x.cnt, 0xff, nin * sizeof *x.cnt);
-                vectorize_loop(&x, order, n);
+                if (vectorize_loop(&x, order, n))
+                    ir->vector_lanes = (uint8_t)x.lanes, ir->vector_pc = ir->blocks[h].bc_start;
                 ir_tmp_release(ir, m);
                 goto out; /* one loop per function: the graph changed under order[] */
             }
