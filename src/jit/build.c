@@ -288,8 +288,6 @@ static int32_t read_var_recursive(Builder *b, uint32_t var, int32_t block)
                 return refuse(b, "%s holds different compile-time objects on different paths",
                               local_name(b, var)), 0;
             ir_remove_ins(b->ir, phi);
-            if (b->var_of_phi && (uint32_t)phi < b->capforward)
-                b->var_of_phi[phi] = -1;
             v = first;
         } else {
             add_phi_operands(b, var, phi);

@@ -270,6 +270,22 @@ void ir_insert_after(Ir *ir, int32_t v, int32_t after)
     ir->ins[v].block = ir->ins[after].block;
 }
 
+int32_t ir_clamped_limit(Ir *ir, int32_t block, int32_t n, int32_t d)
+{
+    int32_t kmin = ir_const_int(ir, -1, INT32_MIN + d);
+    int32_t small = ir_add(ir, -1, IR_CMP, TY_BOOL, n, kmin, -1);
+    int32_t clamped = ir_add(ir, -1, IR_SELECT, TY_INT, small, kmin, n);
+    int32_t kd = ir_const_int(ir, -1, d);
+    int32_t lim = ir_add(ir, -1, IR_SUB, TY_INT, clamped, kd, -1);
+    if (ir->oom)
+        return lim;
+    ir->ins[small].aux = CC_LT;
+    const int32_t made[] = {kmin, small, clamped, kd, lim};
+    for (unsigned i = 0; i < sizeof made / sizeof *made; i++)
+        ir_move_ins(ir, made[i], block);
+    return lim;
+}
+
 void ir_remove_ins(Ir *ir, int32_t v)
 {
     IrIns *in = &ir->ins[v];

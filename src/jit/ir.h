@@ -299,6 +299,10 @@ typedef struct IrCounted {
     int32_t body, exit, latch;
 } IrCounted;
 bool ir_counted_loop(const Ir *ir, int32_t h, IrCounted *out);
+/* max(n, INT32_MIN + d) - d, at the end of block (before its terminator):
+ * the limit below which a counter k stepping by 1 still has k + d < n,
+ * exact and without overflow (unroll.c: d = 3, vector.c: lanes - 1). */
+int32_t ir_clamped_limit(Ir *ir, int32_t block, int32_t n, int32_t d);
 /* The natural loop of header h: in[b] = 1 for its blocks, nested loops
  * included (work: room for nblocks). Returns the count. Needs ir_dominators. */
 uint32_t ir_loop_blocks(const Ir *ir, int32_t h, uint8_t *in, int32_t *work);

@@ -262,13 +262,19 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
     }
 
     /* register hints: each phi operand, its phi; a call's arguments and
-     * result, the registers the convention puts them in */
+     * result, the registers the convention puts them in; a PIE
+     * multiply-accumulate's pointers, a register it can name */
     for (uint32_t v = 0; v < n; v++)
         hint[v] = -1, fixed[v] = -1;
+    bool any_narrow = false;
     for (uint32_t k = 0; k < norder; k++) {
         IrBlock *b = &ir->blocks[order[k]];
         for (uint32_t i = 0; i < b->nins; i++) {
             const IrIns *x = &ir->ins[b->ins[i]];
+            if (x->op == IR_VMAC) { /* PIE names its pointers in narrow fields (t->x_narrow) */
+                narrow[x->a] = narrow[x->b] = 1, any_narrow = true;
+                continue;
+            }
             if (x->op != IR_CALL)
                 continue;
             fixed[b->ins[i]] = x->type == TY_FLOAT ? t->f_ret : t->x_ret;
@@ -281,15 +287,6 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
                     fixed[arg] = reg;
             }
         }
-    }
-    bool any_narrow = false;
-    /* a PIE multiply-accumulate names its pointers in a narrow field
-     * (t->x_narrow): anywhere else they are moved there first */
-    for (uint32_t k = 0; k < norder; k++) {
-        IrBlock *b = &ir->blocks[order[k]];
-        for (uint32_t i = 0; i < b->nins; i++)
-            if (ir->ins[b->ins[i]].op == IR_VMAC)
-                narrow[ir->ins[b->ins[i]].a] = narrow[ir->ins[b->ins[i]].b] = 1, any_narrow = true;
     }
     for (uint32_t k = 0; k < norder; k++) {
         IrBlock *b = &ir->blocks[order[k]];

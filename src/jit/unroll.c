@@ -189,16 +189,7 @@ static void unroll_loop(Ir *ir, int32_t h, const IrCounted *c, Val *val)
 
     /* lim = max(n, INT32_MIN + 3) - 3, where n is defined (it dominates the
      * loop): outside every loop n does not change in */
-    int32_t n = c->bound;
-    int32_t kmin = ir_const_int(ir, -1, INT32_MIN + (UNROLL - 1));
-    int32_t small = ir_add(ir, -1, IR_CMP, TY_BOOL, n, kmin, -1);
-    ir->ins[small].aux = CC_LT;
-    int32_t clamped = ir_add(ir, -1, IR_SELECT, TY_INT, small, kmin, n);
-    int32_t kd = ir_const_int(ir, -1, UNROLL - 1);
-    int32_t lim = ir_add(ir, -1, IR_SUB, TY_INT, clamped, kd, -1);
-    int32_t pre_ins[] = {kmin, small, clamped, kd, lim};
-    for (unsigned i = 0; i < sizeof pre_ins / sizeof *pre_ins; i++)
-        ir_move_ins(ir, pre_ins[i], ir->ins[n].block);
+    int32_t lim = ir_clamped_limit(ir, ir->ins[c->bound].block, c->bound, UNROLL - 1);
 
     /* UH: a phi for each of the header's, then the test */
     const uint32_t nphi = ir->blocks[h].nins - 2;

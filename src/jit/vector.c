@@ -69,9 +69,10 @@ typedef struct Vec {
     int32_t jv, join;
     int32_t zero;       /* the count of a cleared QACC */
     /* checks tested before an inner loop instead of in it */
-    int32_t *hoist_to;  /* per value: the inner loop's header, or -1 */
-    IrAffine *aff;      /* per value hoisted: it (a check's index) in that loop's counter;
-                           hoisted to the header itself: aff.scale is the index's maximum */
+    int32_t *hoist_to;  /* per value: the inner loop's header, or -1; the vector loop's
+                           own header: a bound whose index's range range.c proved */
+    IrAffine *aff;      /* per value hoisted to an inner loop: it (a check's index) in
+                           that loop's counter */
     bool counted;       /* products counted as they are made (else before the loop) */
 } Vec;
 
@@ -425,6 +426,14 @@ static bool before(const Vec *x, int32_t v)
     return !inside(x, v) || x->ir->ins[v].op == IR_CONST;
 }
 
+/* Inner loop h2 counts up by one from and to values known before the
+ * vector loop: its trip count can be computed there. */
+static bool trips_known(const Vec *x, int32_t h2, IrCounted *c2)
+{
+    return h2 >= 0 && ir_counted_loop(x->ir, h2, c2) && c2->step == 1 && (c2->cc == CC_LT || c2->cc == CC_LE) &&
+           before(x, c2->init) && before(x, c2->bound);
+}
+
 /* The length of an array, fixed in inner loop in2: made outside it, or
  * read there from an array made outside it (compiled code never resizes). */
 static bool fixed_len(const Ir *ir, const uint8_t *in2, int32_t len)
@@ -464,19 +473,17 @@ static void plan(Vec *x, uint8_t *in2, int32_t *work)
              * vector loop (as version.c does) */
             if ((in->op == IR_BOUND || in->op == IR_INDEX) && (x->kind[v] == K_UNI || x->kind[v] == K_LIN) &&
                 fixed_len(ir, x->in, in->a) && ir_value_range(ir, in->b, &lo, &hi) && lo >= 0 && hi < SMALL_INDEX) {
-                x->hoist_to[v] = x->h, x->aff[v].scale = hi;
+                x->hoist_to[v] = x->h;
                 continue;
             }
             if (x->kind[v] != K_ACC || in->op == IR_PHI)
                 continue;
-            for (int32_t at = (int32_t)b, h2; (h2 = ir->blocks[at].loop_head) != x->h; at = preheader(ir, h2)) {
-                IrCounted c2;
-                if (h2 < 0 || !ir_counted_loop(ir, h2, &c2) || c2.step != 1 || (c2.cc != CC_LT && c2.cc != CC_LE) ||
-                    !before(x, c2.init) || !before(x, c2.bound)) {
+            IrCounted c2;
+            for (int32_t at = (int32_t)b, h2; (h2 = ir->blocks[at].loop_head) != x->h; at = preheader(ir, h2))
+                if (!trips_known(x, h2, &c2)) {
                     x->counted = true;
                     break;
                 }
-            }
         }
     }
     for (uint32_t h2 = 0; h2 < ir->nblocks; h2++) {
@@ -596,6 +603,14 @@ static int32_t address(Vec *x, int32_t load)
     return emit(x, IR_ADD, TY_PTR, mapped(x, in->a), mapped(x, in->b), -1, in->pc);
 }
 
+/* The length a check compares with, here: a length read inside the loop
+ * is read again (compiled code never resizes an array). */
+static int32_t length_here(Vec *x, int32_t len)
+{
+    const IrIns l = x->ir->ins[len];
+    return l.op == IR_ALEN ? emit(x, IR_ALEN, TY_INT, mapped(x, l.a), -1, -1, 0) : mapped(x, len);
+}
+
 /* Affine a (scale*k + off, copied values) at k = kk; *any collects the
  * overflow flags of computing it. */
 static int32_t affine_at(Vec *x, IrAffine a, int32_t kk, int32_t *any)
@@ -632,14 +647,14 @@ static void test_hoisted(Vec *x, int32_t h2)
             const IrIns in = ir->ins[v]; /* copies: emit() may move the table */
             int32_t span = x->kind[v] == K_LIN ? x->slope[v] * (x->lanes - 1) : 0;
             int32_t ends[2] = {affine_at(x, x->aff[v], first, &any), affine_at(x, x->aff[v], last, &any)};
+            bool index = in.op == IR_BOUND || in.op == IR_INDEX;
+            int32_t len = index ? length_here(x, in.a) : -1;
             for (int e = 0; e < 2; e++) {
-                if (in.op == IR_ADDO || in.op == IR_MULO) {
+                if (!index) { /* addo, mulo */
                     if (span)
                         any = either(x, any, ovf(x, IR_ADDO, ends[e], konst(x, span)));
                     continue;
                 }
-                const IrIns l = ir->ins[in.a]; /* read again here when it was read in the loop */
-                int32_t len = l.op == IR_ALEN ? emit(x, IR_ALEN, TY_INT, mapped(x, l.a), -1, -1, 0) : mapped(x, in.a);
                 any = either(x, any, ovf(x, IR_BOUND, len, ends[e]));
                 if (span)
                     any = either(x, any, ovf(x, IR_BOUND, len, emit(x, IR_ADD, TY_INT, ends[e], konst(x, span), -1, 0)));
@@ -667,7 +682,7 @@ static int32_t too_many_products(Vec *x)
             int32_t prod = konst(x, 1);
             for (int32_t at = (int32_t)b, h2; (h2 = ir->blocks[at].loop_head) != x->h; at = preheader(ir, h2)) {
                 IrCounted c2;
-                ir_counted_loop(ir, h2, &c2);
+                trips_known(x, h2, &c2); /* (plan() checked it) */
                 int32_t t = emit(x, IR_SUB, TY_INT, c2.bound, c2.init, -1, 0);
                 any = either(x, any, ovf(x, IR_SUBO, c2.bound, c2.init));
                 if (c2.cc == CC_LE) {
@@ -833,10 +848,7 @@ static bool vectorize_loop(Vec *x, const int32_t *order, uint32_t n)
     ir->blocks[vpre].preds[ir->blocks[vpre].npreds++] = pre;
     x->cur = vpre;
     emit(x, IR_VCFG, TY_VOID, -1, -1, -1, pc);
-    int32_t low = konst(x, INT32_MIN + W - 1);
-    int32_t small = emit(x, IR_CMP, TY_BOOL, c->bound, low, -1, pc);
-    ir->ins[small].aux = CC_LT;
-    int32_t lim = emit(x, IR_SUB, TY_INT, emit(x, IR_SELECT, TY_INT, small, low, c->bound, pc), konst(x, W - 1), -1, pc);
+    int32_t lim = ir_clamped_limit(ir, vpre, c->bound, W - 1);
     x->zero = konst(x, 0);
     /* too many products, or an index's maximum out of range: no vector
      * iteration (jv < INT32_MIN fails) */
@@ -844,11 +856,10 @@ static bool vectorize_loop(Vec *x, const int32_t *order, uint32_t n)
     for (uint32_t b = 0; b < x->nb; b++)
         for (uint32_t i = 0; x->in[b] && i < ir->blocks[b].nins; i++) {
             int32_t v = ir->blocks[b].ins[i];
-            if (x->hoist_to[v] != x->h)
+            int32_t lo, hi;
+            if (x->hoist_to[v] != x->h || !ir_value_range(ir, ir->ins[v].b, &lo, &hi)) /* (plan() got it) */
                 continue;
-            const IrIns l = ir->ins[ir->ins[v].a];
-            int32_t len = l.op == IR_ALEN ? emit(x, IR_ALEN, TY_INT, mapped(x, l.a), -1, -1, pc) : ir->ins[v].a;
-            no = either(x, no, ovf(x, IR_BOUND, len, konst(x, x->aff[v].scale)));
+            no = either(x, no, ovf(x, IR_BOUND, length_here(x, ir->ins[v].a), konst(x, hi)));
         }
     if (no >= 0)
         lim = emit(x, IR_SELECT, TY_INT, no, konst(x, INT32_MIN), lim, pc);
@@ -858,9 +869,7 @@ static bool vectorize_loop(Vec *x, const int32_t *order, uint32_t n)
     x->cur = vhdr;
     x->jv = emit(x, IR_PHI, TY_INT, -1, -1, -1, pc);
     ir->ins[x->jv].list = ir_list_alloc(ir, 2);
-    int32_t go = emit(x, IR_CMP, TY_BOOL, x->jv, lim, -1, pc);
-    ir->ins[go].aux = CC_LT;
-    emit(x, IR_BR, TY_VOID, go, -1, -1, pc);
+    emit(x, IR_BR, TY_VOID, cmp(x, CC_LT, x->jv, lim), -1, -1, pc);
 
     /* the body's blocks, in reverse post-order (definitions before uses) */
     for (uint32_t r = 0; r < n; r++) {
@@ -928,7 +937,7 @@ static bool vectorize_loop(Vec *x, const int32_t *order, uint32_t n)
     hb->preds[p0] = join;
     ir->lists[ir->ins[c->phi].list + (int32_t)p0] = x->jv;
     ir_cfg_changed(ir);
-    return !ir->oom && ir->blocks[join].npreds <= IR_MAX_PREDS;
+    return !ir->oom; /* (edge() refuses a 65th predecessor: analyse() counted them) */
 }
 
 void ir_vectorize(Ir *ir)
@@ -952,26 +961,27 @@ void ir_vectorize(Ir *ir)
     ir_loops(ir);
     uint32_t n = ir_rpo(ir, order);
     /* headers first found are outermost: a vectorised loop's inner loops
-     * are left alone, and so is everything made here */
-    for (uint32_t r = 0; r < n && r < nb; r++) {
+     * are left alone (one loop per function: nothing is made before the
+     * last candidate) */
+    for (uint32_t r = 0; r < n; r++) {
         int32_t h = order[r];
-        if (ir->blocks[h].loop_head != h || (uint32_t)h >= nb)
+        if (ir->blocks[h].loop_head != h)
             continue;
         IrTmpMark m = ir_tmp_mark(ir);
-        uint32_t nbn = ir->nblocks, nin = ir->nins;
-        Vec x = {.ir = ir, .h = h, .nb = nbn, .nin = nin, .in = in, .store = -1};
+        uint32_t nin = ir->nins;
+        Vec x = {.ir = ir, .h = h, .nb = nb, .nin = nin, .in = in, .store = -1};
         x.kind = ir_tmp0(ir, nin);
         x.slope = ir_tmp0(ir, nin * sizeof *x.slope);
-        int32_t *state = ir_tmp(ir, nbn * sizeof *state);
+        int32_t *state = ir_tmp(ir, nb * sizeof *state);
         ir_loop_blocks(ir, h, in, work);
         if (x.kind && x.slope && state && analyse(&x, order, n, state)) {
             x.map = ir_tmp(ir, nin * sizeof *x.map);
             x.hoist_to = ir_tmp(ir, nin * sizeof *x.hoist_to);
             x.aff = ir_tmp(ir, nin * sizeof *x.aff);
-            uint8_t *in2 = ir_tmp(ir, nbn + 1);
+            uint8_t *in2 = ir_tmp(ir, nb + 1);
             x.cnt = ir_tmp(ir, nin * sizeof *x.cnt);
-            x.first = ir_tmp(ir, nbn * sizeof *x.first);
-            x.last = ir_tmp(ir, nbn * sizeof *x.last);
+            x.first = ir_tmp(ir, nb * sizeof *x.first);
+            x.last = ir_tmp(ir, nb * sizeof *x.last);
             if (x.map && x.cnt && x.first && x.last && x.hoist_to && x.aff && in2) {
                 plan(&x, in2, work);
                 memset(x.map, 0xff, nin * sizeof *x.map);

@@ -139,13 +139,14 @@ static unsigned xuse(Emit *e, int32_t v, unsigned scratch)
     return scratch;
 }
 
-/* xuse into a register PIE can name (x8-x15, x24-x31); scratch must be one. */
+/* xuse into a register PIE can name (rv32_target.x_narrow); scratch must be one. */
 static unsigned xuse_pie(Emit *e, int32_t v, unsigned scratch)
 {
     unsigned r = xuse(e, v, scratch);
-    if ((r & 8) == 0)
-        rv_asm_mv(&e->a, scratch, r);
-    return (r & 8) == 0 ? scratch : r;
+    if (rv32_target.x_narrow >> r & 1)
+        return r;
+    rv_asm_mv(&e->a, scratch, r);
+    return scratch;
 }
 
 static unsigned fuse_(Emit *e, int32_t v, unsigned scratch)
