@@ -16,6 +16,14 @@ from array import array
 import p4
 
 
+# Dense layers run on weights transposed to [n][m] (dense_t_acc, which the
+# vectoriser runs on PIE lanes today); False: dense_acc on the file's [m][n].
+DENSE_TRANSPOSED = True
+# conv2d + maxpool2 pool the int32 accumulators before requantizing (the
+# same bits, a quarter of the requantizing; see conv2d_layer).
+FUSE_POOL = True
+
+
 # ---- kernels ------------------------------------------------------------------------
 
 # The JIT compiles functions of at most 8 parameters, so the convolution
@@ -104,6 +112,33 @@ def dense_acc(x, n, w, m, acc):
         for i in range(n):
             a += x[i] * w[o * n + i]
         acc[o] = a
+
+
+def dense_t_acc(x, n, wt, m, acc):
+    # acc[o] = sum over i of x[i] * wt[i*m + o]: dense with the weights
+    # transposed to [n][m], so that the outputs are the vector lanes (the
+    # form the JIT's vectoriser serves today; dense_acc is the same sum).
+    for o in range(m):
+        a = 0
+        for i in range(n):
+            a += x[i] * wt[i * m + o]
+        acc[o] = a
+
+
+def maxpool2_rows32(a, b, OW, F, out):
+    # out[px*F + f] = the largest of a[(2px)*F + f], a[(2px+1)*F + f] and the
+    # same two of b: 2x2 max-pooling of two int32 accumulator rows.
+    for px in range(OW // 2):
+        for f in range(F):
+            i = 2 * px * F + f
+            m = a[i]
+            if a[i + F] > m:
+                m = a[i + F]
+            if b[i] > m:
+                m = b[i]
+            if b[i + F] > m:
+                m = b[i + F]
+            out[px * F + f] = m
 
 
 def requantize(acc, n, F, q, lo, out, off):
@@ -239,6 +274,20 @@ def conv2d_layer(L, inp):
     q = L["q"]
     lo = L["lo"]
     step = L["stride"] * W * C
+    if L["pool"]:
+        # conv, then 2x2 max-pool, fused: requantization is monotonic in the
+        # accumulator (mult >= 0, floor shifts, clamps), so the maximum of
+        # four requantized values is the requantized maximum - the same bits
+        # as pooling the int8 outputs, with a quarter of the requantizing
+        acc2 = L["acc2"]
+        pooled = L["pooled"]
+        PW = OW // 2
+        for py in range(OH // 2):
+            row(src, 2 * py * step, W * C, C, wt, F, OW, acc)
+            row(src, (2 * py + 1) * step, W * C, C, wt, F, OW, acc2)
+            maxpool2_rows32(acc, acc2, OW, F, pooled)
+            requantize(pooled, PW, F, q, lo, out, py * PW * F)
+        return out
     for oy in range(OH):
         row(src, oy * step, W * C, C, wt, F, OW, acc)
         if q is not None:
@@ -273,7 +322,10 @@ def dwconv2d_layer(L, inp):
 def dense_layer(L, inp):
     n = L["n"]
     m = L["out"]
-    dense_acc(inp, n, L["w"], m, L["acc"])
+    if L["wt"] is not None:
+        dense_t_acc(inp, n, L["wt"], m, L["acc"])
+    else:
+        dense_acc(inp, n, L["w"], m, L["acc"])
     if L["logits"]:
         add_bias(L["acc"], 1, m, L["b"], 0, L["y"], 0)
     else:
@@ -294,6 +346,8 @@ def gap_layer(L, inp):
 
 
 def run_layer(L, x):
+    if L["fused"]:  # a max-pool done by the conv2d before it
+        return x
     kind = L["kind"]
     if kind == "conv2d":
         return conv2d_layer(L, x)
@@ -457,6 +511,13 @@ def build(tensors):
             n = h * w * c
             L["n"] = n
             L["w"] = _tensor(tensors, name + ".w", "b", m * n)
+            L["wt"] = None
+            if DENSE_TRANSPOSED:
+                wt = array("b", bytes(m * n))
+                for o in range(m):
+                    for i in range(n):
+                        wt[i * m + o] = L["w"][o * n + i]
+                L["wt"] = wt
             L["b"] = _tensor(tensors, name + ".b", "i", m)
             L["relu"] = L.get("relu", 0)
             L["logits"] = L.get("logits", 0)
@@ -491,6 +552,21 @@ def build(tensors):
         layers.append(L)
     if int32:
         raise ValueError("the graph ends with int32 accumulators (requant=0 without gap)")
+    # a conv2d with requantization followed by maxpool2 pools its int32 rows
+    for L in layers:
+        L["fused"] = 0
+    for k in range(len(layers)):
+        L = layers[k]
+        L["pool"] = 0
+        if FUSE_POOL and L["kind"] == "conv2d" and L["q"] is not None and k + 1 < len(layers) and \
+                layers[k + 1]["kind"] == "maxpool2":
+            P = layers[k + 1]
+            L["pool"] = 1
+            L["y"] = P["y"]
+            L["acc2"] = array("i", bytes(4 * L["ow"] * L["out"]))
+            L["pooled"] = array("i", bytes(4 * (L["ow"] // 2) * L["out"]))
+            P["fused"] = 1
+            P["name"] = "(in " + L["name"] + ")"
     if not layers or layers[-1]["kind"] != "dense" or not layers[-1]["logits"]:
         raise ValueError("the graph must end with a dense layer with logits=1")
     return {"layers": layers, "h": spec[0]["h"], "w": spec[0]["w"], "c": spec[0]["c"],

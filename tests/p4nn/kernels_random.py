@@ -92,6 +92,15 @@ for round in range(4):
     acc = array("i", bytes(4 * m))
     p4nn.dense_acc(x, n, w, m, acc)
     print("dense_acc", n, m, checksum(acc, m), p4nn.argmax(acc, m))
+    p4nn.dense_t_acc(x, n, w, m, acc)
+    print("dense_t_acc", n, m, checksum(acc, m), p4nn.argmax(acc, m))
+    OW = SIZES[rnd(11)] + 1
+    F = SIZES[rnd(11)]
+    a = randi(OW * F, -100000, 100000)
+    b = randi(OW * F, -100000, 100000)
+    pooled = array("i", bytes(4 * (OW // 2) * F))
+    p4nn.maxpool2_rows32(a, b, OW, F, pooled)
+    print("maxpool2_rows32", OW, F, checksum(pooled, len(pooled)))
     # pools, padding, relu
     H = SIZES[rnd(7)] + 1
     W = SIZES[rnd(7)] + 1

@@ -107,6 +107,32 @@ def one_round(rng, pyr):
                 logits = p4nn.run(m, arr("b", x), None)
                 check("dense-sum", logits, [want.sum()])
                 n += 1
+    # conv2d then maxpool2 (the library pools the int32 rows: the same bits)
+    for K, stride, pad in ((3, 1, 1), (1, 2, 0), (3, 2, 1)):
+        H, W = pyr.choice(SIZES[1:8]) + K, pyr.choice(SIZES[1:8]) + K
+        C, F = pyr.choice(SIZES), pyr.choice(SIZES)
+        x, w = rand8(rng, (H, W, C)), rand8(rng, (F, K, K, C))
+        bias = rng.integers(-5000, 5000, size=F)
+        relu = pyr.random() < 0.5
+        acc = conv_ref(x, w, bias, stride, pad)
+        bound = int(np.abs(bias).max() + 128 * np.abs(w).reshape(F, -1).sum(axis=1).max())
+        pre, mult, shift = rand_requant(rng, bound, F)
+        y8 = requant_ref(acc, pre, mult, shift, 0 if relu else -128)
+        OH, OW = y8.shape[0] // 2, y8.shape[1] // 2
+        want = y8[:2 * OH, :2 * OW].reshape(OH, 2, OW, 2, F).max(axis=(1, 3))
+        graph = "input h=%d w=%d c=%d\nconv2d name=a k=%d stride=%d pad=%d out=%d relu=%d\nmaxpool2\n" % (
+            H, W, C, K, stride, pad, F, relu)
+        t = {"graph": graph + "dense name=z out=2 logits=1\n", "a.w": arr("b", w), "a.b": arr("i", bias),
+             "a.pre": arr("i", pre), "a.mult": arr("i", mult), "a.shift": arr("i", shift),
+             "z.w": arr("b", rand8(rng, 2 * OH * OW * F)), "z.b": array("i", [5, -5])}
+        m = p4nn.build(t)
+        if not m["layers"][0]["pool"] or not m["layers"][1]["fused"]:
+            raise SystemExit("FAIL: conv2d + maxpool2 not fused")
+        y = p4nn.conv2d_layer(m["layers"][0], arr("b", x))
+        check("conv2d+maxpool2 K=%d s=%d pad=%d %dx%dx%d->%d" % (K, stride, pad, H, W, C, F), y, want)
+        zw = np.array(list(t["z.w"])).reshape(2, -1)
+        check("conv2d+maxpool2+dense", p4nn.run(m, arr("b", x), None), zw @ want.ravel() + np.array([5, -5]))
+        n += 1
     # depthwise
     for K, stride, pad in ((3, 1, 1), (3, 2, 0), (1, 1, 0)):
         H, W, C = pyr.choice(SIZES[:7]) + K - 1, pyr.choice(SIZES[:7]) + K - 1, pyr.choice(SIZES)
@@ -132,6 +158,8 @@ def one_round(rng, pyr):
     got = array("i", [0] * nout)
     p4nn.dense_acc(arr("b", x), nin, arr("b", w), nout, got)
     check("dense_acc %d->%d" % (nin, nout), got, w @ x)
+    p4nn.dense_t_acc(arr("b", x), nin, arr("b", w.T), nout, got)
+    check("dense_t_acc %d->%d" % (nin, nout), got, w @ x)
     pre, mult, shift = rand_requant(rng, int(np.abs(bias).max() + 128 * np.abs(w).sum(axis=1).max()), nout)
     for lo in (0, -128):
         y = array("b", [0] * nout)
