@@ -93,17 +93,17 @@ def main():
     for r in range(classes):
         print(f"{r:>5}" + "".join([f"{v:>5}" for v in confusion[r]]))
     print("modelled cycles per image (mean of", timed, "images)")
-    print("  layer            MACs     cycles  MACs/cycle   ms@360   ms@400")
+    print("  layer                MACs     cycles  MACs/cycle   ms@360   ms@400")
     for k in range(len(layers)):
         L = layers[k]
         c = layer_q[k] + layer_r[k] // timed
         m = p4nn.macs(L)
         rate = "" if m == 0 or c == 0 else f"{m * 100 // c // 100}.{str(100 + m * 100 // c % 100)[1:]}"
         name = L["kind"] + (" " + L["name"] if "name" in L else "")
-        print(f"  {name:<13}{m:>8}{c:>11}{rate:>12}{ms(c, 360):>9}{ms(c, 400):>9}")
+        print(f"  {name:<17}{m:>8}{c:>11}{rate:>12}{ms(c, 360):>9}{ms(c, 400):>9}")
     c = total_q + total_r // timed
     macs = sum([p4nn.macs(L) for L in layers])
-    print(f"  {'whole image':<13}{macs:>8}{c:>11}{'':>12}{ms(c, 360):>9}{ms(c, 400):>9}")
+    print(f"  {'whole image':<17}{macs:>8}{c:>11}{'':>12}{ms(c, 360):>9}{ms(c, 400):>9}")
 
 
 main()

@@ -157,6 +157,14 @@ def requantize(acc, n, F, q, lo, out, off):
             out[off + p * F + f] = y
 
 
+def transpose8(src, R, N, dst):
+    # dst[c*R + r] = src[r*N + c]: an R x N int8 matrix transposed (weights
+    # into the layouts of the kernels, once per model).
+    for r in range(R):
+        for c in range(N):
+            dst[c * R + r] = src[r * N + c]
+
+
 def requant_params(bias, pre, mult, shift, F):
     # The q array of requantize: bias, pre, mult, shift of each channel.
     q = array("i", bytes(16 * F))
@@ -482,9 +490,7 @@ def build(tensors):
                 w8 = _tensor(tensors, name + ".w", "b", F * k * k * c)
                 # [F][K][K][C] -> [K][K][C][F]: output channels contiguous
                 wt = array("b", bytes(F * k * k * c))
-                for f in range(F):
-                    for i in range(k * k * c):
-                        wt[i * F + f] = w8[f * k * k * c + i]
+                transpose8(w8, F, k * k * c, wt)
                 L["wt"] = wt
             else:
                 L["wt"] = _tensor(tensors, name + ".w", "b", k * k * c)
@@ -514,9 +520,7 @@ def build(tensors):
             L["wt"] = None
             if DENSE_TRANSPOSED:
                 wt = array("b", bytes(m * n))
-                for o in range(m):
-                    for i in range(n):
-                        wt[i * m + o] = L["w"][o * n + i]
+                transpose8(L["w"], m, n, wt)
                 L["wt"] = wt
             L["b"] = _tensor(tensors, name + ".b", "i", m)
             L["relu"] = L.get("relu", 0)
