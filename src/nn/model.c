@@ -146,6 +146,9 @@ int p4nn_parse(const uint8_t *head, size_t head_len, uint32_t real_size, P4nnFil
         if (e->ndims > P4NN_MAX_DIMS)
             return reject(out, err, errlen, "tensor '%s': %u dimensions (at most %u)", e->name, e->ndims,
                                         P4NN_MAX_DIMS);
+        if (e->type == 'u' && e->ndims != 1)
+            return reject(out, err, errlen, "tensor '%s': text must have one dimension (its length), not %u",
+                          e->name, e->ndims);
         if (pos + 4u * e->ndims + 8 > limit)
             return reject(out, err, errlen, "tensor '%s': table runs past the end of the file", e->name);
         uint64_t bytes = elem_size(e->type);

@@ -88,6 +88,7 @@ def structural(b):
     put("name_char", name0 + 2, "<B", ord("-"), "outside")
     put("type", type0, "<B", ord("q"), "unknown type")
     put("ndims", type0 + 1, "<B", 5, "dimensions")
+    put("text_ndims", type0 + 1, "<B", 2, "one dimension")  # tensor 0 is the graph text
     put("misaligned", off0, "<I", struct.unpack_from("<I", b, off0)[0] + 4, "multiple of 16")
     put("length", off0 + 4, "<I", struct.unpack_from("<I", b, off0 + 4)[0] + 1, "data length")
     put("outside", off0, "<I", 0xFFFFFFF0, "outside the file")
