@@ -18,6 +18,9 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static char path[64];
+static VM *vm; /* one for the whole run: making a heap per input is slow */
+
+static void remove_file(void) { unlink(path); }
 
 static void check(const uint8_t *data, size_t size)
 {
@@ -28,12 +31,8 @@ static void check(const uint8_t *data, size_t size)
     if (!out || fwrite(data, 1, size, out) != size)
         abort();
     fclose(out);
-    VMConfig cfg;
-    vm_config_default(&cfg);
-    cfg.heap_size = 4u << 20;
-    VM *vm = vm_new(&cfg);
-    if (!vm)
-        abort();
+    vm->sp = vm->stack;
+    vm->exc = v_unbound();
     Value args[1], result, load;
     Str *name = str_from_cstr(vm, "load");
     Str *p = str_from_cstr(vm, path);
@@ -71,13 +70,22 @@ static void check(const uint8_t *data, size_t size)
     }
     if (valid)
         p4nn_free(&f);
-    vm_free(vm);
+    vm->sp = vm->stack; /* the next input may collect everything */
+    vm->exc = v_unbound();
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (!path[0])
+    if (!vm) {
         snprintf(path, sizeof path, "/tmp/fuzz_p4nn.%ld", (long)getpid());
+        atexit(remove_file);
+        VMConfig cfg;
+        vm_config_default(&cfg);
+        cfg.heap_size = 4u << 20;
+        vm = vm_new(&cfg);
+        if (!vm)
+            abort();
+    }
     check(data, size);
     if (size < P4NN_HEADER_SIZE + 4 || size > (1u << 20))
         return 0;
