@@ -146,10 +146,16 @@ def requantize(acc, n, F, q, lo, out, off):
     # >> shift, lo, 127) for n positions p of F channels, with channel f's
     # bias, pre, mult, shift at q[4f .. 4f+3] (docs/p4nn-model.md,
     # "Requantization"); lo is 0 after a ReLU, else -128.
-    for p in range(n):
-        for f in range(F):
-            s = q[4 * f + 3]
-            y = (((acc[p * F + f] + q[4 * f]) >> q[4 * f + 1]) * q[4 * f + 2] + (1 << (s - 1))) >> s
+    # channels outside: their parameters are loaded once (about 60 instead
+    # of 80 modelled cycles a value compiled)
+    for f in range(F):
+        b = q[4 * f]
+        pre = q[4 * f + 1]
+        m = q[4 * f + 2]
+        s = q[4 * f + 3]
+        r = 1 << (s - 1)
+        for p in range(n):
+            y = (((acc[p * F + f] + b) >> pre) * m + r) >> s
             if y < lo:
                 y = lo
             if y > 127:
