@@ -39,7 +39,7 @@ typedef struct Kind {
  * rev-3 saturation bits (SAT<nn> = binutils' ESP_SAT_<nn>) and rounding
  * modes (RM<nn>), and the hardware-loop fields. */
 enum {
-    NONE, QU, QV, QX, QY, QZ, RS1, RS2, RD, XS1,
+    NONE, QU, QV, QX, QY, QZ, QW, RS1, RS2, RD, XS1,
     V1_O841, V3_O842, V1_O840, V3_O840, V1_O440, V3_O440,
     V1_O800, V1_O810, V1_O820, V3_O800, V3_O810, V3_O820,
     S14, S41, S42, S20, S23,
@@ -62,6 +62,8 @@ static const Kind kinds[KIND_COUNT] = {
     [QX] = Q(RV_PF_QX, 29),
     [QY] = Q(RV_PF_QY, 26),
     [QZ] = Q(RV_PF_QZ, 7),
+    /* the source of a lane reduction (esp.max.*.a): bit 2 at 19, bits 1:0 at 24 */
+    [QW] = {RV_PF_QY, P_Q, SEGS2(((Seg){2, 2, 19}), ((Seg){1, 0, 24})), false, 0, false},
     /* "3rd bit of rd/rs1/rs2 absent in PIE instructions and assumed to be
      * '1'" (BU1 print_insn_args_xespv2p1.c): x8-x15 and x24-x31 only */
     [RS1] = {RV_PF_RS1, P_X, SEGS2(((Seg){2, 0, 15}), ((Seg){3, 3, 18})), false, 0, true},

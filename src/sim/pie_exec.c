@@ -78,6 +78,11 @@ static const uint32_t pie_flags[RV__PIE_END - RV_PIE_FIRST] = {
     ROW(ESP_VMUL_S8, RQX | RQY | WQZ), ROW(ESP_VMUL_S16, RQX | RQY | WQZ),
     ROW(ESP_VMUL_S16_S8XS8, RQX | RQY | WQZ | WQV), ROW(ESP_VMUL_S32_S16XS16, RQX | RQY | WQZ | WQV),
     ROW(ESP_VRELU_S8, RQY | WQY | XR1 | XR2), ROW(ESP_VRELU_S16, RQY | WQY | XR1 | XR2),
+    /* elementwise lanes (jit/elementwise.c) */
+    ROW(ESP_VMAX_S8, RQX | RQY | WQZ), ROW(ESP_VMAX_S16, RQX | RQY | WQZ), ROW(ESP_VMAX_S32, RQX | RQY | WQZ),
+    ROW(ESP_VMIN_S8, RQX | RQY | WQZ), ROW(ESP_VMIN_S16, RQX | RQY | WQZ), ROW(ESP_VMIN_S32, RQX | RQY | WQZ),
+    ROW(ESP_VSUB_S8, RQX | RQY | WQV), ROW(ESP_VSUB_S16, RQX | RQY | WQV), ROW(ESP_VSUB_S32, RQX | RQY | WQV),
+    ROW(ESP_XORQ, RQX | RQY | WQZ), ROW(ESP_MAX_U32_A, RQY | XWD),
     /* esp.lp.*: loop registers only (XR1 for setup/count) */
     ROW(ESP_LP_SETUP, XR1), ROW(ESP_LP_COUNT, XR1),
 };
@@ -417,6 +422,41 @@ unsigned pie_exec(P4Sim *s, const SimOp *o, bool model, uint64_t now, unsigned *
             if (v < 0)
                 set_lane(q, w, i, fit(shift_round(v * (int32_t)x[o->rs2], a & 63, p.rm), 8 * w, p.sat));
         }
+        break;
+    }
+    /* elementwise lanes: max, min, subtract (fitted like vadd), xor, and
+     * the largest lane as unsigned 32 bits (esp.max.u32.a; the q operand
+     * is in the qy field) */
+    case RV_ESP_VMAX_S8: case RV_ESP_VMAX_S16: case RV_ESP_VMAX_S32:
+    case RV_ESP_VMIN_S8: case RV_ESP_VMIN_S16: case RV_ESP_VMIN_S32: {
+        bool mx = p.op <= RV_ESP_VMAX_S32;
+        unsigned k = mx ? p.op - RV_ESP_VMAX_S8 : p.op - RV_ESP_VMIN_S8, w = k == 0 ? 1 : k == 1 ? 2 : 4;
+        uint8_t r[16];
+        for (unsigned i = 0; i < 16 / w; i++) {
+            int64_t u = lane(ps->q[p.qx], w, i), v = lane(ps->q[p.qy], w, i);
+            set_lane(r, w, i, mx ? (u > v ? u : v) : (u < v ? u : v));
+        }
+        memcpy(ps->q[p.qz], r, 16);
+        break;
+    }
+    case RV_ESP_VSUB_S8: case RV_ESP_VSUB_S16: case RV_ESP_VSUB_S32: {
+        unsigned w = p.op == RV_ESP_VSUB_S8 ? 1 : p.op == RV_ESP_VSUB_S16 ? 2 : 4;
+        uint8_t r[16];
+        for (unsigned i = 0; i < 16 / w; i++)
+            set_lane(r, w, i, fit(lane(ps->q[p.qx], w, i) - lane(ps->q[p.qy], w, i), 8 * w, p.sat));
+        memcpy(ps->q[p.qv], r, 16);
+        break;
+    }
+    case RV_ESP_XORQ:
+        for (unsigned i = 0; i < 16; i++) ps->q[p.qz][i] = ps->q[p.qx][i] ^ ps->q[p.qy][i];
+        break;
+    case RV_ESP_MAX_U32_A: {
+        uint32_t mx = 0;
+        for (unsigned i = 0; i < 4; i++) {
+            uint32_t u = (uint32_t)get_le(ps->q[p.qy] + 4 * i, 4);
+            mx = u > mx ? u : mx;
+        }
+        x[o->rd] = mx;
         break;
     }
     default: break;
