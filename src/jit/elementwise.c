@@ -43,7 +43,9 @@
 
 /* What a value of the loop body is, per lane. */
 enum { K_UNI = 1, K_LIN, K_VEC, K_CMP, K_BAD };
-enum { MAX_ACCESS = 16, FIRST_Q = 1, LAST_Q = 7, CHECK_Q = 0 };
+/* q0 is the saturation test's; lane values take q1 up, broadcast uniforms
+ * (alive through the whole loop) q7 down */
+enum { MAX_ACCESS = 16, FIRST_Q = 1, CHECK_Q = 0 };
 
 typedef struct Access {
     int32_t len;   /* the length the index is in range of */
@@ -62,10 +64,13 @@ typedef struct Ew {
     int8_t *q;       /* K_VEC and broadcast uniforms: the q register */
     uint8_t *ewop;   /* K_VEC made by an operation: EW_MAX ... */
     int32_t *map;    /* copies made before the loop (uniforms) */
-    int32_t *bq;     /* per value: the q register it is broadcast in, or -1 */
+    int8_t *bq;      /* per value: the q register it is broadcast in, or -1 */
     uint8_t tc;      /* the typecode of every access */
     int32_t store;
-    int nextq;
+    int32_t *last;   /* per body value: the position of its last use in the body */
+    int32_t at;      /* the position being classified */
+    unsigned live;   /* q registers of lane values alive at `at` */
+    int vechi, bqlo; /* the highest q register of a lane value, the lowest of a broadcast */
     Access acc[MAX_ACCESS];
     int nacc;
     /* the copy */
@@ -98,16 +103,34 @@ static bool is_const(const Ir *ir, int32_t v, int32_t *k)
     return true;
 }
 
-/* A q register for a vector value or a broadcast uniform (-1: none left). */
-static int8_t new_q(Ew *x) { return x->nextq <= LAST_Q ? (int8_t)x->nextq++ : -1; }
+/* A q register for a lane value (-1: none left). */
+static int8_t new_q(Ew *x)
+{
+    for (int r = FIRST_Q; r < x->bqlo; r++)
+        if (!(x->live >> r & 1)) {
+            x->live |= 1u << r;
+            x->vechi = r > x->vechi ? r : x->vechi;
+            return (int8_t)r;
+        }
+    return -1;
+}
+
+/* Lane value v is not used after the instruction at x->at: its register is free. */
+static void release(Ew *x, int32_t v)
+{
+    if (in_body(x, v) && x->kind[v] == K_VEC && x->last[v] <= x->at)
+        x->live &= ~(1u << x->q[v]);
+}
 
 /* Uniform value u is used in the lanes: broadcast once. */
 static bool bcast(Ew *x, int32_t u)
 {
     if (x->bq[u] >= 0)
         return true;
-    x->bq[u] = new_q(x);
-    return x->bq[u] >= 0;
+    if (x->bqlo - 1 <= x->vechi)
+        return false;
+    x->bq[u] = (int8_t)--x->bqlo;
+    return true;
 }
 
 static bool lane_operand(Ew *x, int32_t v)
@@ -165,8 +188,8 @@ static uint8_t classify(Ew *x, int32_t v)
         return K_UNI;
     case IR_ADD: case IR_ADDO: case IR_SUB: case IR_SUBO: {
         bool sub = in->op == IR_SUB || in->op == IR_SUBO;
-        if (ka == K_UNI && kb == K_UNI)
-            return ir_opinfo[in->op].flags & IR_FAILS ? K_BAD : K_UNI;
+        if (ka == K_UNI && kb == K_UNI) /* checked: tested before the loop (prepare) */
+            return K_UNI;
         /* an index: counter + u, u + counter, counter - u */
         if (ka == K_LIN && in->a == x->c.phi && kb == K_UNI) {
             x->off[v] = in->b, x->neg[v] = sub;
@@ -176,12 +199,17 @@ static uint8_t classify(Ew *x, int32_t v)
             x->off[v] = in->a, x->neg[v] = false;
             return K_LIN;
         }
+        /* (the saturation test reads both operands after the result is made:
+         * a register of its own) */
         if (in->type != TY_INT || !(ka == K_VEC || kb == K_VEC) || !lane_operand(x, in->a) ||
             !lane_operand(x, in->b) || (x->q[v] = new_q(x)) < 0)
             return K_BAD;
+        release(x, in->a), release(x, in->b);
         x->ewop[v] = sub ? EW_SUB : EW_ADD;
         return K_VEC;
     }
+    case IR_MULO:
+        return ka == K_UNI && kb == K_UNI ? K_UNI : K_BAD;
     case IR_CMP: /* only as the test of a min or max (checked at the select) */
         if (ka == K_VEC || kb == K_VEC)
             return uniform_or_vec(ka) && uniform_or_vec(kb) ? K_CMP : K_BAD;
@@ -196,8 +224,10 @@ static uint8_t classify(Ew *x, int32_t v)
         const IrIns *c = &ir->ins[in->a];
         bool gt = c->aux == CC_GT || c->aux == CC_GE, lt = c->aux == CC_LT || c->aux == CC_LE;
         bool same = c->a == in->b && c->b == in->c, swapped = c->a == in->c && c->b == in->b;
-        if (!(gt || lt) || !(same || swapped) || !lane_operand(x, in->b) || !lane_operand(x, in->c) ||
-            (x->q[v] = new_q(x)) < 0)
+        if (!(gt || lt) || !(same || swapped) || !lane_operand(x, in->b) || !lane_operand(x, in->c))
+            return K_BAD;
+        release(x, in->b), release(x, in->c);
+        if ((x->q[v] = new_q(x)) < 0)
             return K_BAD;
         x->ewop[v] = gt == same ? EW_MAX : EW_MIN;
         return K_VEC;
@@ -307,9 +337,17 @@ static bool analyse(Ew *x)
     const IrIns *nx = &ir->ins[c->next];
     x->kind[c->next] = K_LIN, x->off[c->next] = nx->a == c->phi ? nx->b : nx->a, x->neg[c->next] = 0;
     for (uint32_t i = 0; i < bb->nins; i++) {
+        const IrIns *in = &ir->ins[bb->ins[i]];
+        const int32_t ops[3] = {in->a, in->b, in->c};
+        for (int o = 0; o < 3; o++)
+            if (in_body(x, ops[o]))
+                x->last[ops[o]] = (int32_t)i;
+    }
+    for (uint32_t i = 0; i < bb->nins; i++) {
         int32_t v = bb->ins[i];
         if (v == c->next)
             continue;
+        x->at = (int32_t)i;
         uint8_t k = classify(x, v);
         if (k == K_BAD)
             return false;
@@ -425,12 +463,18 @@ static int32_t prepare(Ew *x, uint32_t pc)
         const IrIns src = ir->ins[v];
         if (x->kind[v] != K_UNI || v == x->store || src.op == IR_JMP || src.op == IR_BOUND)
             continue;
-        int32_t w = emit(x, (IrOp)src.op, (IrType)src.type, src.a, src.b, src.c, src.pc);
+        /* a checked one that would fail fails in the scalar loop's first
+         * iteration: then no vector iteration runs */
+        bool checked = src.op == IR_ADDO || src.op == IR_SUBO || src.op == IR_MULO;
+        IrOp op = src.op == IR_ADDO ? IR_ADD : src.op == IR_SUBO ? IR_SUB : src.op == IR_MULO ? IR_MUL : (IrOp)src.op;
+        int32_t w = emit(x, op, (IrType)src.type, src.a, src.b, src.c, src.pc);
         if (ir->oom)
             return -1;
-        ir->ins[w].aux = src.aux, ir->ins[w].k = src.k;
+        ir->ins[w].aux = checked ? 0 : src.aux, ir->ins[w].k = src.k;
         ir_for_operands(ir, w, remap, x);
         x->map[v] = w;
+        if (checked)
+            no = either(x, no, ovf(x, (IrOp)src.op, ir->ins[w].a, ir->ins[w].b));
     }
     for (uint32_t v = 0; v < x->nin; v++) { /* uniforms in every lane: in the element's range */
         if (x->bq[v] < 0)
@@ -594,19 +638,20 @@ void ir_elementwise(Ir *ir)
             continue;
         IrTmpMark m = ir_tmp_mark(ir);
         uint32_t nin = ir->nins;
-        Ew x = {.ir = ir, .h = (int32_t)h, .nin = nin, .store = -1, .nextq = FIRST_Q};
+        Ew x = {.ir = ir, .h = (int32_t)h, .nin = nin, .store = -1, .vechi = CHECK_Q, .bqlo = 8};
         x.kind = ir_tmp0(ir, nin);
         x.off = ir_tmp(ir, nin * sizeof *x.off);
         x.neg = ir_tmp0(ir, nin);
         x.q = ir_tmp(ir, nin);
         x.ewop = ir_tmp0(ir, nin);
         x.map = ir_tmp(ir, nin * sizeof *x.map);
-        x.bq = ir_tmp(ir, nin * sizeof *x.bq);
-        if (x.kind && x.off && x.neg && x.q && x.ewop && x.map && x.bq) {
+        x.bq = ir_tmp(ir, nin);
+        x.last = ir_tmp0(ir, nin * sizeof *x.last);
+        if (x.kind && x.off && x.neg && x.q && x.ewop && x.map && x.bq && x.last) {
             memset(x.off, 0xff, nin * sizeof *x.off);
             memset(x.q, 0xff, nin);
             memset(x.map, 0xff, nin * sizeof *x.map);
-            memset(x.bq, 0xff, nin * sizeof *x.bq);
+            memset(x.bq, 0xff, nin);
             if (analyse(&x) && vectorize_loop(&x) && !ir->vector_lanes)
                 ir->vector_lanes = (uint8_t)lanes_of(x.tc), ir->vector_pc = ir->blocks[h].bc_start;
         }
