@@ -4,7 +4,7 @@
  * A counted loop whose body reads arrays at the counter (plus a uniform
  * offset) and stores one element at the counter, all of one typecode
  * ('b', 'h' or 'i'), with add, sub, min and max between them and uniform
- * values:
+ * values (and int32 lanes shifted right by a uniform count):
  *
  *     for i in range(n):
  *         c[i] = min(max(a[i] + b[i + 1], lo), hi)
@@ -71,6 +71,7 @@ typedef struct Ew {
     int32_t at;      /* the position being classified */
     unsigned live;   /* q registers of lane values alive at `at` */
     int vechi, bqlo; /* the highest q register of a lane value, the lowest of a broadcast */
+    int32_t sar;     /* the uniform shift of int32 lanes (one SAR), or -1 */
     Access acc[MAX_ACCESS];
     int nacc;
     /* the copy */
@@ -210,6 +211,17 @@ static uint8_t classify(Ew *x, int32_t v)
     }
     case IR_MULO:
         return ka == K_UNI && kb == K_UNI ? K_UNI : K_BAD;
+    case IR_SHR: case IR_SHRO: /* int32 lanes >> a uniform count (one for the loop: SAR) */
+        if (ka == K_UNI && kb == K_UNI)
+            return in->op == IR_SHR ? K_UNI : K_BAD;
+        if (ka != K_VEC || kb != K_UNI || x->tc != 'i' || (x->sar >= 0 && x->sar != in->b))
+            return K_BAD;
+        x->sar = in->b;
+        release(x, in->a);
+        if ((x->q[v] = new_q(x)) < 0)
+            return K_BAD;
+        x->ewop[v] = EW_SHR;
+        return K_VEC;
     case IR_CMP: /* only as the test of a min or max (checked at the select) */
         if (ka == K_VEC || kb == K_VEC)
             return uniform_or_vec(ka) && uniform_or_vec(kb) ? K_CMP : K_BAD;
@@ -488,6 +500,11 @@ static int32_t prepare(Ew *x, uint32_t pc)
         int32_t b = emit(x, IR_EWBC, TY_VOID, rep, -1, -1, pc);
         ir->ins[b].aux = (uint8_t)x->bq[v];
     }
+    if (x->sar >= 0) { /* a negative count raises ValueError; 31 shifts an int32 as far as any larger one */
+        int32_t k = mapped(x, x->sar), k31 = konst(x, 31);
+        no = either(x, no, cmp(x, CC_LT, k, konst(x, 0)));
+        emit(x, IR_EWSAR, TY_VOID, emit(x, IR_SELECT, TY_INT, cmp(x, CC_GT, k, k31), k31, k, 0), -1, -1, pc);
+    }
     int32_t lim = ir_clamped_limit(ir, x->cur, x->c.bound, W - 1);
     for (int k = 0; k < x->nacc; k++) {
         const Access *a = &x->acc[k];
@@ -578,7 +595,7 @@ static bool vectorize_loop(Ew *x)
             continue;
         }
         int32_t a = src.op == IR_SELECT ? src.b : src.a, b = src.op == IR_SELECT ? src.c : src.b;
-        int qa = lane_q(x, a), qb = lane_q(x, b), qd = x->q[v];
+        int qa = lane_q(x, a), qb = x->ewop[v] == EW_SHR ? 0 : lane_q(x, b), qd = x->q[v];
         ewop(x, x->ewop[v], qd, qa, qb, src.pc);
         if (x->ewop[v] == EW_ADD || x->ewop[v] == EW_SUB) {
             /* no lane saturated: (a + b) - b == a, (a - b) + b == a */
@@ -638,7 +655,7 @@ void ir_elementwise(Ir *ir)
             continue;
         IrTmpMark m = ir_tmp_mark(ir);
         uint32_t nin = ir->nins;
-        Ew x = {.ir = ir, .h = (int32_t)h, .nin = nin, .store = -1, .vechi = CHECK_Q, .bqlo = 8};
+        Ew x = {.ir = ir, .h = (int32_t)h, .nin = nin, .store = -1, .vechi = CHECK_Q, .bqlo = 8, .sar = -1};
         x.kind = ir_tmp0(ir, nin);
         x.off = ir_tmp(ir, nin * sizeof *x.off);
         x.neg = ir_tmp0(ir, nin);

@@ -106,7 +106,8 @@ typedef enum IrType {
     X(EWST,    0, 1, IR_SIDE)            /* the 16 bytes at address a = q[aux] */        \
     X(EWBC,    0, 1, IR_SIDE)            /* every 32-bit lane of q[aux] = a */           \
     X(EWOP,    0, 0, IR_SIDE)            /* aux: IrEwOp; k: q dest | q x << 4 | q y << 8 */ \
-    X(EWANY,   1, 0, IR_SIDE)            /* the largest unsigned 32-bit lane of q[aux]: 0 iff q[aux] is 0 */
+    X(EWANY,   1, 0, IR_SIDE)            /* the largest unsigned 32-bit lane of q[aux]: 0 iff q[aux] is 0 */ \
+    X(EWSAR,   0, 1, IR_SIDE)            /* PIE's SAR = a, the shift of EW_SHR */
 
 typedef enum IrOp {
 #define IR_OP_ENUM(name, res, nops, flags) IR_##name,
@@ -118,7 +119,7 @@ typedef enum IrOp {
 /* EWOP's aux: the operation (low 4 bits) on lanes of 8, 16 or 32 bits
  * (EW_W8, EW_W16, EW_W32). add and sub saturate: elementwise.c tests that
  * no lane did (x == (x + y) - y), so the results are exact. */
-enum { EW_MAX, EW_MIN, EW_ADD, EW_SUB, EW_XOR };
+enum { EW_MAX, EW_MIN, EW_ADD, EW_SUB, EW_XOR, EW_SHR /* 32-bit lanes, arithmetic, by SAR */ };
 enum { EW_W8 = 0x00, EW_W16 = 0x10, EW_W32 = 0x20 };
 
 typedef struct IrOpInfo {

@@ -275,7 +275,7 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
                 narrow[x->a] = narrow[x->b] = 1, any_narrow = true;
                 continue;
             }
-            if (x->op == IR_EWLD || x->op == IR_EWST || x->op == IR_EWBC || x->op == IR_EWANY) { /* elementwise.c's too */
+            if (x->op == IR_EWLD || x->op == IR_EWST || x->op == IR_EWBC || x->op == IR_EWANY || x->op == IR_EWSAR) { /* elementwise.c's too */
                 narrow[x->op == IR_EWANY ? b->ins[i] : x->a] = 1, any_narrow = true;
                 continue;
             }

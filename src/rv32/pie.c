@@ -44,7 +44,7 @@ enum {
     V1_O800, V1_O810, V1_O820, V3_O800, V3_O810, V3_O820,
     S14, S41, S42, S20, S23,
     SAT03, SAT04, SAT05, SAT07, SAT08, SAT10, SAT11, SAT14, SAT15, SAT16,
-    RM00, RM01, RM02, RM09, RM10,
+    RM00, RM01, RM02, RM08, RM09, RM10,
     LPID, LPCNT, LPOFF12, LPOFF9,
     KIND_COUNT
 };
@@ -95,6 +95,7 @@ static const Kind kinds[KIND_COUNT] = {
     [RM00] = {RV_PF_RM, P_RM, SEGS1(((Seg){2, 0, 10})), false, 0, false},
     [RM01] = {RV_PF_RM, P_RM, SEGS2(((Seg){1, 0, 11}), ((Seg){2, 2, 15})), false, 0, false},
     [RM02] = {RV_PF_RM, P_RM, SEGS1(((Seg){2, 0, 16})), false, 0, false},
+    [RM08] = {RV_PF_RM, P_RM, SEGS2(((Seg){1, 0, 21}), ((Seg){2, 2, 24})), false, 0, false},
     [RM09] = {RV_PF_RM, P_RM, SEGS2(((Seg){1, 0, 21}), ((Seg){2, 2, 26})), false, 0, false},
     [RM10] = {RV_PF_RM, P_RM, SEGS1(((Seg){2, 0, 26})), false, 0, false},
     /* hardware loops: id, count, and the byte offset from this instruction */

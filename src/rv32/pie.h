@@ -146,6 +146,7 @@
     X(ESP_VSUB_S32, "esp.vsub.s32", 0x028405df, 0x038fffff, (QV, QX, QY), 0x0284a71b, 0x038dffff, (QV, QX, QY, SAT05)) \
     X(ESP_XORQ,     "esp.xorq",     0x0002205f, 0x03fffc7f, (QZ, QX, QY), 0x0104001f, 0x03fffc7f, (QZ, QX, QY)) \
     X(ESP_MAX_U32_A, "esp.max.u32.a", 0x9020505b, 0xfcf7f87f, (QW, RD), 0x2000201b, 0xfcf7f87f, (QW, RD)) \
+    X(ESP_VSR_S32,  "esp.vsr.s32",  0x8004035b, 0xe3ffe3ff, (QU, QY), 0x8214201b, 0xe29fe3ff, (QU, QY, RM08)) \
     /* hardware loops (Xesploop): one encoding for both revisions */ \
     X(ESP_LP_SETUP,  "esp.lp.setup",  0x0000402b, 0x00007f7f, (LPID, XS1, LPOFF12), \
                                       0x0000402b, 0x00007f7f, (LPID, XS1, LPOFF12)) \

@@ -38,6 +38,7 @@ enum {
     WQV = 1 << 9, WQY = 1 << 10, WQZ = 1 << 11,
     RQA = 1 << 12, WQA = 1 << 13,         /* QACC */
     RXA = 1 << 14, WXA = 1 << 15,         /* XACC */
+    WQU = 1 << 16,                        /* writes qu by arithmetic (vsr) */
 };
 #define P_LD (LS | XR1 | XW1 | WQM)
 #define P_MACQ (RQX | RQY | RQA | WQA)
@@ -82,7 +83,7 @@ static const uint32_t pie_flags[RV__PIE_END - RV_PIE_FIRST] = {
     ROW(ESP_VMAX_S8, RQX | RQY | WQZ), ROW(ESP_VMAX_S16, RQX | RQY | WQZ), ROW(ESP_VMAX_S32, RQX | RQY | WQZ),
     ROW(ESP_VMIN_S8, RQX | RQY | WQZ), ROW(ESP_VMIN_S16, RQX | RQY | WQZ), ROW(ESP_VMIN_S32, RQX | RQY | WQZ),
     ROW(ESP_VSUB_S8, RQX | RQY | WQV), ROW(ESP_VSUB_S16, RQX | RQY | WQV), ROW(ESP_VSUB_S32, RQX | RQY | WQV),
-    ROW(ESP_XORQ, RQX | RQY | WQZ), ROW(ESP_MAX_U32_A, RQY | XWD),
+    ROW(ESP_XORQ, RQX | RQY | WQZ), ROW(ESP_MAX_U32_A, RQY | XWD), ROW(ESP_VSR_S32, RQY | WQU),
     /* esp.lp.*: loop registers only (XR1 for setup/count) */
     ROW(ESP_LP_SETUP, XR1), ROW(ESP_LP_COUNT, XR1),
 };
@@ -270,6 +271,7 @@ static unsigned pie_timing(P4Sim *s, const SimOp *o, const Pie *p, uint32_t fl, 
     if ((fl & RXA) && qr[PIE_RDY_XACC] > t) t = qr[PIE_RDY_XACC];
     uint64_t mem = t + cy_params.result[CY_PIE_LDST], alu = t + cy_params.result[CY_PIE_MAC];
     if (fl & WQM) qr[p->qu] = (fl & LS) || (fl & XW1) ? mem : alu; /* srcmb writes qu from QACC */
+    if (fl & WQU) qr[p->qu] = alu;
     if (fl & WQV) qr[p->qv] = alu;
     if (fl & WQY) qr[p->qy] = alu;
     if (fl & WQZ) qr[p->qz] = alu;
@@ -450,6 +452,13 @@ unsigned pie_exec(P4Sim *s, const SimOp *o, bool model, uint64_t now, unsigned *
     case RV_ESP_XORQ:
         for (unsigned i = 0; i < 16; i++) ps->q[p.qz][i] = ps->q[p.qx][i] ^ ps->q[p.qy][i];
         break;
+    case RV_ESP_VSR_S32: { /* 32-bit lanes of qy shifted right by SAR, rounded by rm */
+        uint8_t r[16];
+        for (unsigned i = 0; i < 4; i++)
+            set_lane(r, 4, i, shift_round(lane(ps->q[p.qy], 4, i), ps->sar, p.rm));
+        memcpy(qu, r, 16);
+        break;
+    }
     case RV_ESP_MAX_U32_A: {
         uint32_t mx = 0;
         for (unsigned i = 0; i < 4; i++) {

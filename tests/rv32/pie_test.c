@@ -163,6 +163,8 @@ static const struct {
     {RV_ESP_XORQ, RV_REV_1, 0x4c0220df, "esp.xorq\tq1,q2,q3", {.op = RV_ESP_XORQ, .qz = 1, .qx = 2, .qy = 3}},
     {RV_ESP_MAX_U32_A, RV_REV_1, 0x912053db, "esp.max.u32.a\tq1,a5", {.op = RV_ESP_MAX_U32_A, .qy = 1, .rd = 15}},
     {RV_ESP_MAX_U32_A, RV_REV_1, 0x932857db, "esp.max.u32.a\tq7,t6", {.op = RV_ESP_MAX_U32_A, .qy = 7, .rd = 31}},
+    {RV_ESP_VSR_S32, RV_REV_1, 0x8804075b, "esp.vsr.s32\tq1,q2", {.op = RV_ESP_VSR_S32, .qu = 1, .qy = 2}},
+    {RV_ESP_VSR_S32, RV_REV_1, 0x94041b5b, "esp.vsr.s32\tq6,q5", {.op = RV_ESP_VSR_S32, .qu = 6, .qy = 5}},
     {RV_ESP_LP_SETUP, RV_REV_1, 0xffffc0ab, "esp.lp.setup\t1,t6,8190", {.op = RV_ESP_LP_SETUP, .sel = 1, .rs1 = 31, .imm = 8190}},
     {RV_ESP_LP_SETUPI, RV_REV_1, 0xffffdf2b, "esp.lp.setupi\t0,4095,1022", {.op = RV_ESP_LP_SETUPI, .count = 4095, .imm = 1022}},
     {RV_ESP_LP_STARTI, RV_REV_1, 0x002000ab, "esp.lp.starti\t1,4", {.op = RV_ESP_LP_STARTI, .sel = 1, .imm = 4}},
@@ -250,6 +252,9 @@ static const struct {
     {RV_ESP_XORQ, RV_REV_3, 0x4d04009f, "esp.xorq\tq1,q2,q3", {.op = RV_ESP_XORQ, .qz = 1, .qx = 2, .qy = 3}},
     {RV_ESP_MAX_U32_A, RV_REV_3, 0x2100239b, "esp.max.u32.a\tq1,a5", {.op = RV_ESP_MAX_U32_A, .qy = 1, .rd = 15}},
     {RV_ESP_MAX_U32_A, RV_REV_3, 0x2308279b, "esp.max.u32.a\tq7,t6", {.op = RV_ESP_MAX_U32_A, .qy = 7, .rd = 31}},
+    {RV_ESP_VSR_S32, RV_REV_3, 0x8214201b, "esp.vsr.s32\tq0,q0,rdn", {.op = RV_ESP_VSR_S32}},
+    {RV_ESP_VSR_S32, RV_REV_3, 0x8a34241b, "esp.vsr.s32\tq1,q2,rup", {.op = RV_ESP_VSR_S32, .qu = 1, .qy = 2, .rm = 1}},
+    {RV_ESP_VSR_S32, RV_REV_3, 0x9754281b, "esp.vsr.s32\tq2,q5,rne", {.op = RV_ESP_VSR_S32, .qu = 2, .qy = 5, .rm = 6}},
 
 };
 

@@ -275,6 +275,10 @@ int ref_exec(RefMachine *m, const RvInsn *in, RvRev rev)
         q[in->qv] = r;
         break;
     case RV_ESP_XORQ: for (int i = 0; i < 4; i++) r.u32[i] = qx->u32[i] ^ qy->u32[i]; q[in->qz] = r; break;
+    case RV_ESP_VSR_S32:
+        for (int i = 0; i < 4; i++) r.s32[i] = (int32_t)rshift(qy->s32[i], m->pie.sar, rm);
+        q[in->qu] = r;
+        break;
     case RV_ESP_MAX_U32_A: {
         uint32_t best = qy->u32[0];
         for (int i = 1; i < 4; i++) best = qy->u32[i] > best ? qy->u32[i] : best;

@@ -1058,7 +1058,7 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
             rv_asm_jump(&e->a, ZERO, e->ret_label), e->ret_used = true;
         break;
     /* PIE elementwise lanes (elementwise.c): the section at the end of this file */
-    case IR_EWLD: case IR_EWST: case IR_EWBC: case IR_EWOP: case IR_EWANY:
+    case IR_EWLD: case IR_EWST: case IR_EWBC: case IR_EWOP: case IR_EWANY: case IR_EWSAR:
         emit_elementwise(e, v);
         break;
     default:
@@ -1506,6 +1506,7 @@ static const RvOp ew_ops[][3] = {
     [EW_ADD] = {RV_ESP_VADD_S8, RV_ESP_VADD_S16, RV_ESP_VADD_S32},
     [EW_SUB] = {RV_ESP_VSUB_S8, RV_ESP_VSUB_S16, RV_ESP_VSUB_S32},
     [EW_XOR] = {RV_ESP_XORQ, RV_ESP_XORQ, RV_ESP_XORQ},
+    [EW_SHR] = {RV_ESP_VSR_S32, RV_ESP_VSR_S32, RV_ESP_VSR_S32}, /* (32-bit lanes only) */
 };
 
 static void emit_elementwise(Emit *e, int32_t v)
@@ -1531,11 +1532,22 @@ static void emit_elementwise(Emit *e, int32_t v)
         unsigned op = in->aux & 15, w = in->aux >> 4;
         RvInsn m = pie_ins(ew_ops[op][w]);
         uint8_t qd = in->k.i & 7, qx = in->k.i >> 4 & 7, qy = in->k.i >> 8 & 7;
+        if (op == EW_SHR) { /* qu = qy >> SAR, rounded down (rev 1: CFG's rounding mode, 0 = down) */
+            m.qu = qd, m.qy = qx, m.rm = 0;
+            rv_asm_emit(&e->a, &m);
+            break;
+        }
         if (op == EW_ADD || op == EW_SUB)
             m.qv = qd, m.sat = 1; /* saturating (rev 1 always is): elementwise.c tests that no lane did */
         else
             m.qz = qd;
         m.qx = qx, m.qy = qy;
+        rv_asm_emit(&e->a, &m);
+        break;
+    }
+    case IR_EWSAR: {
+        RvInsn m = pie_ins(RV_ESP_MOVX_W_SAR);
+        m.rs1 = (uint8_t)xuse_pie(e, in->a, T3);
         rv_asm_emit(&e->a, &m);
         break;
     }
