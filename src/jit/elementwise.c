@@ -634,6 +634,22 @@ static bool vectorize_loop(Ew *x)
     return !ir->oom;
 }
 
+/* A counted loop whose body is one block storing an element: worth the
+ * tables of an analysis. */
+static bool worth_a_look(const Ir *ir, int32_t h)
+{
+    IrCounted c;
+    if (!ir_counted_loop(ir, h, &c) || c.step != 1 || c.cc != CC_LT || c.latch != c.body)
+        return false;
+    const IrBlock *bb = &ir->blocks[c.body];
+    for (uint32_t i = 0; i < bb->nins; i++) {
+        const IrIns *in = &ir->ins[bb->ins[i]];
+        if (in->op == IR_ASTORE && (in->aux == 'b' || in->aux == 'h' || in->aux == 'i'))
+            return true;
+    }
+    return false;
+}
+
 void ir_elementwise(Ir *ir)
 {
     /* most functions store no int8, int16 or int32 element: nothing to look at */
@@ -651,7 +667,7 @@ void ir_elementwise(Ir *ir)
     for (uint32_t h = 0; h < nb0 && !ir->oom; h++) {
         ir_dominators(ir);
         ir_loops(ir);
-        if (ir->blocks[h].dead || ir->blocks[h].loop_head != (int32_t)h)
+        if (ir->blocks[h].dead || ir->blocks[h].loop_head != (int32_t)h || !worth_a_look(ir, (int32_t)h))
             continue;
         IrTmpMark m = ir_tmp_mark(ir);
         uint32_t nin = ir->nins;
