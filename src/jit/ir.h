@@ -99,7 +99,15 @@ typedef enum IrType {
     X(CALL,    1, 0, IR_SIDE|IR_FAILS)   /* k: callee; args in the call list */          \
     X(JMP,     0, 0, IR_TERM)                                                           \
     X(BR,      0, 1, IR_TERM)            /* a != 0: succ[0], else succ[1] */             \
-    X(RET,     0, 1, IR_TERM)            /* a, or -1 for None */
+    X(RET,     0, 1, IR_TERM)            /* a, or -1 for None */                         \
+    /* PIE elementwise lanes (elementwise.c): q registers are named in aux and k, */    \
+    /* not allocated; q2-q7 are these ops' alone */                                     \
+    X(EWLD,    0, 1, IR_SIDE)            /* q[aux] = the 16 bytes at address a */        \
+    X(EWST,    0, 1, IR_SIDE)            /* the 16 bytes at address a = q[aux] */        \
+    X(EWBC,    0, 1, IR_SIDE)            /* every 32-bit lane of q[aux] = a */           \
+    X(EWOP,    0, 0, IR_SIDE)            /* aux: IrEwOp; k: q dest | q x << 4 | q y << 8 */ \
+    X(EWANY,   1, 0, IR_SIDE)            /* the largest unsigned 32-bit lane of q[aux]: 0 iff q[aux] is 0 */ \
+    X(EWSAR,   0, 1, IR_SIDE)            /* PIE's SAR = a, the shift of EW_SHR */
 
 typedef enum IrOp {
 #define IR_OP_ENUM(name, res, nops, flags) IR_##name,
@@ -107,6 +115,12 @@ typedef enum IrOp {
 #undef IR_OP_ENUM
     IR__COUNT
 } IrOp;
+
+/* EWOP's aux: the operation (low 4 bits) on lanes of 8, 16 or 32 bits
+ * (EW_W8, EW_W16, EW_W32). add and sub saturate: elementwise.c tests that
+ * no lane did (x == (x + y) - y), so the results are exact. */
+enum { EW_MAX, EW_MIN, EW_ADD, EW_SUB, EW_XOR, EW_SHR /* 32-bit lanes, arithmetic, by SAR */ };
+enum { EW_W8 = 0x00, EW_W16 = 0x10, EW_W32 = 0x20 };
 
 typedef struct IrOpInfo {
     const char *name;
@@ -333,6 +347,11 @@ void ir_version(Ir *ir);    /* version.c: a check-free copy of counted loops, be
  * 16 lanes, ahead of the scalar loop, which finishes and takes over on any
  * doubt; only when the target has PIE */
 void ir_vectorize(Ir *ir);
+/* elementwise.c: counted loops that store one array element per iteration
+ * from elements of the same index (add, sub, min, max of int8, int16 or
+ * int32) on 16, 8 or 4 PIE lanes, ahead of the scalar loop, which finishes
+ * and takes over on any doubt; only when the target has PIE */
+void ir_elementwise(Ir *ir);
 void ir_sr(Ir *ir);         /* sr.c: array indices affine in the loop counter become pointers */
 void ir_unroll(Ir *ir);     /* unroll.c: small check-free counted loops, four iterations per test */
 void ir_schedule(Ir *ir);   /* sched.c: fills load, multiply and float latencies inside blocks */

@@ -346,6 +346,7 @@ static void compile(JitState *js, JitSpec *spec)
         ir_cse(&ir);
         if (js->cfg.pie)
             ir_vectorize(&ir);
+        if (js->cfg.pie) ir_elementwise(&ir); /* elementwise.c: loops storing a[i] op b[i] on PIE lanes */
         ir_licm(&ir);
         ir_version(&ir);
         ir_fold(&ir); /* the guards, with constants for the first iteration */

@@ -275,6 +275,10 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
                 narrow[x->a] = narrow[x->b] = 1, any_narrow = true;
                 continue;
             }
+            if (x->op == IR_EWLD || x->op == IR_EWST || x->op == IR_EWBC || x->op == IR_EWANY || x->op == IR_EWSAR) { /* elementwise.c's too */
+                narrow[x->op == IR_EWANY ? b->ins[i] : x->a] = 1, any_narrow = true;
+                continue;
+            }
             if (x->op != IR_CALL)
                 continue;
             fixed[b->ins[i]] = x->type == TY_FLOAT ? t->f_ret : t->x_ret;

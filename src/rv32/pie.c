@@ -39,12 +39,12 @@ typedef struct Kind {
  * rev-3 saturation bits (SAT<nn> = binutils' ESP_SAT_<nn>) and rounding
  * modes (RM<nn>), and the hardware-loop fields. */
 enum {
-    NONE, QU, QV, QX, QY, QZ, RS1, RS2, RD, XS1,
+    NONE, QU, QV, QX, QY, QZ, QW, RS1, RS2, RD, XS1,
     V1_O841, V3_O842, V1_O840, V3_O840, V1_O440, V3_O440,
     V1_O800, V1_O810, V1_O820, V3_O800, V3_O810, V3_O820,
     S14, S41, S42, S20, S23,
     SAT03, SAT04, SAT05, SAT07, SAT08, SAT10, SAT11, SAT14, SAT15, SAT16,
-    RM00, RM01, RM02, RM09, RM10,
+    RM00, RM01, RM02, RM08, RM09, RM10,
     LPID, LPCNT, LPOFF12, LPOFF9,
     KIND_COUNT
 };
@@ -62,6 +62,8 @@ static const Kind kinds[KIND_COUNT] = {
     [QX] = Q(RV_PF_QX, 29),
     [QY] = Q(RV_PF_QY, 26),
     [QZ] = Q(RV_PF_QZ, 7),
+    /* the source of a lane reduction (esp.max.*.a): bit 2 at 19, bits 1:0 at 24 */
+    [QW] = {RV_PF_QY, P_Q, SEGS2(((Seg){2, 2, 19}), ((Seg){1, 0, 24})), false, 0, false},
     /* "3rd bit of rd/rs1/rs2 absent in PIE instructions and assumed to be
      * '1'" (BU1 print_insn_args_xespv2p1.c): x8-x15 and x24-x31 only */
     [RS1] = {RV_PF_RS1, P_X, SEGS2(((Seg){2, 0, 15}), ((Seg){3, 3, 18})), false, 0, true},
@@ -93,6 +95,7 @@ static const Kind kinds[KIND_COUNT] = {
     [RM00] = {RV_PF_RM, P_RM, SEGS1(((Seg){2, 0, 10})), false, 0, false},
     [RM01] = {RV_PF_RM, P_RM, SEGS2(((Seg){1, 0, 11}), ((Seg){2, 2, 15})), false, 0, false},
     [RM02] = {RV_PF_RM, P_RM, SEGS1(((Seg){2, 0, 16})), false, 0, false},
+    [RM08] = {RV_PF_RM, P_RM, SEGS2(((Seg){1, 0, 21}), ((Seg){2, 2, 24})), false, 0, false},
     [RM09] = {RV_PF_RM, P_RM, SEGS2(((Seg){1, 0, 21}), ((Seg){2, 2, 26})), false, 0, false},
     [RM10] = {RV_PF_RM, P_RM, SEGS1(((Seg){2, 0, 26})), false, 0, false},
     /* hardware loops: id, count, and the byte offset from this instruction */

@@ -133,6 +133,20 @@
                                       0xc000601b, 0xe20863ff, (QY, RS2, RS1, SAT11, RM00)) \
     X(ESP_VRELU_S16, "esp.vrelu.s16", 0x82005c5b, 0xe3087fff, (QY, RS2, RS1), \
                                       0xc200601b, 0xe20863ff, (QY, RS2, RS1, SAT11, RM00)) \
+    /* elementwise lanes (jit/elementwise.c): max, min, saturating subtract, xor, \
+     * and the largest unsigned 32-bit lane read into an x register */ \
+    X(ESP_VMAX_S8,  "esp.vmax.s8",  0x0002ac5f, 0x03fffc7f, (QZ, QX, QY), 0x0342181f, 0x03fffc7f, (QZ, QX, QY)) \
+    X(ESP_VMAX_S16, "esp.vmax.s16", 0x0006ac5f, 0x03fffc7f, (QZ, QX, QY), 0x0346181f, 0x03fffc7f, (QZ, QX, QY)) \
+    X(ESP_VMAX_S32, "esp.vmax.s32", 0x0005ac5f, 0x03fffc7f, (QZ, QX, QY), 0x0345181f, 0x03fffc7f, (QZ, QX, QY)) \
+    X(ESP_VMIN_S8,  "esp.vmin.s8",  0x00023c5f, 0x03fffc7f, (QZ, QX, QY), 0x0342981f, 0x03fffc7f, (QZ, QX, QY)) \
+    X(ESP_VMIN_S16, "esp.vmin.s16", 0x00063c5f, 0x03fffc7f, (QZ, QX, QY), 0x0346981f, 0x03fffc7f, (QZ, QX, QY)) \
+    X(ESP_VMIN_S32, "esp.vmin.s32", 0x00053c5f, 0x03fffc7f, (QZ, QX, QY), 0x0345981f, 0x03fffc7f, (QZ, QX, QY)) \
+    X(ESP_VSUB_S8,  "esp.vsub.s8",  0x028006df, 0x038fffff, (QV, QX, QY), 0x0282271b, 0x038effff, (QV, QX, QY, SAT04)) \
+    X(ESP_VSUB_S16, "esp.vsub.s16", 0x028406df, 0x038fffff, (QV, QX, QY), 0x0286271b, 0x038effff, (QV, QX, QY, SAT04)) \
+    X(ESP_VSUB_S32, "esp.vsub.s32", 0x028405df, 0x038fffff, (QV, QX, QY), 0x0284a71b, 0x038dffff, (QV, QX, QY, SAT05)) \
+    X(ESP_XORQ,     "esp.xorq",     0x0002205f, 0x03fffc7f, (QZ, QX, QY), 0x0104001f, 0x03fffc7f, (QZ, QX, QY)) \
+    X(ESP_MAX_U32_A, "esp.max.u32.a", 0x9020505b, 0xfcf7f87f, (QW, RD), 0x2000201b, 0xfcf7f87f, (QW, RD)) \
+    X(ESP_VSR_S32,  "esp.vsr.s32",  0x8004035b, 0xe3ffe3ff, (QU, QY), 0x8214201b, 0xe29fe3ff, (QU, QY, RM08)) \
     /* hardware loops (Xesploop): one encoding for both revisions */ \
     X(ESP_LP_SETUP,  "esp.lp.setup",  0x0000402b, 0x00007f7f, (LPID, XS1, LPOFF12), \
                                       0x0000402b, 0x00007f7f, (LPID, XS1, LPOFF12)) \

@@ -38,6 +38,7 @@ enum {
     WQV = 1 << 9, WQY = 1 << 10, WQZ = 1 << 11,
     RQA = 1 << 12, WQA = 1 << 13,         /* QACC */
     RXA = 1 << 14, WXA = 1 << 15,         /* XACC */
+    WQU = 1 << 16,                        /* writes qu by arithmetic (vsr) */
 };
 #define P_LD (LS | XR1 | XW1 | WQM)
 #define P_MACQ (RQX | RQY | RQA | WQA)
@@ -78,6 +79,11 @@ static const uint32_t pie_flags[RV__PIE_END - RV_PIE_FIRST] = {
     ROW(ESP_VMUL_S8, RQX | RQY | WQZ), ROW(ESP_VMUL_S16, RQX | RQY | WQZ),
     ROW(ESP_VMUL_S16_S8XS8, RQX | RQY | WQZ | WQV), ROW(ESP_VMUL_S32_S16XS16, RQX | RQY | WQZ | WQV),
     ROW(ESP_VRELU_S8, RQY | WQY | XR1 | XR2), ROW(ESP_VRELU_S16, RQY | WQY | XR1 | XR2),
+    /* elementwise lanes (jit/elementwise.c) */
+    ROW(ESP_VMAX_S8, RQX | RQY | WQZ), ROW(ESP_VMAX_S16, RQX | RQY | WQZ), ROW(ESP_VMAX_S32, RQX | RQY | WQZ),
+    ROW(ESP_VMIN_S8, RQX | RQY | WQZ), ROW(ESP_VMIN_S16, RQX | RQY | WQZ), ROW(ESP_VMIN_S32, RQX | RQY | WQZ),
+    ROW(ESP_VSUB_S8, RQX | RQY | WQV), ROW(ESP_VSUB_S16, RQX | RQY | WQV), ROW(ESP_VSUB_S32, RQX | RQY | WQV),
+    ROW(ESP_XORQ, RQX | RQY | WQZ), ROW(ESP_MAX_U32_A, RQY | XWD), ROW(ESP_VSR_S32, RQY | WQU),
     /* esp.lp.*: loop registers only (XR1 for setup/count) */
     ROW(ESP_LP_SETUP, XR1), ROW(ESP_LP_COUNT, XR1),
 };
@@ -265,6 +271,7 @@ static unsigned pie_timing(P4Sim *s, const SimOp *o, const Pie *p, uint32_t fl, 
     if ((fl & RXA) && qr[PIE_RDY_XACC] > t) t = qr[PIE_RDY_XACC];
     uint64_t mem = t + cy_params.result[CY_PIE_LDST], alu = t + cy_params.result[CY_PIE_MAC];
     if (fl & WQM) qr[p->qu] = (fl & LS) || (fl & XW1) ? mem : alu; /* srcmb writes qu from QACC */
+    if (fl & WQU) qr[p->qu] = alu;
     if (fl & WQV) qr[p->qv] = alu;
     if (fl & WQY) qr[p->qy] = alu;
     if (fl & WQZ) qr[p->qz] = alu;
@@ -417,6 +424,48 @@ unsigned pie_exec(P4Sim *s, const SimOp *o, bool model, uint64_t now, unsigned *
             if (v < 0)
                 set_lane(q, w, i, fit(shift_round(v * (int32_t)x[o->rs2], a & 63, p.rm), 8 * w, p.sat));
         }
+        break;
+    }
+    /* elementwise lanes: max, min, subtract (fitted like vadd), xor, and
+     * the largest lane as unsigned 32 bits (esp.max.u32.a; the q operand
+     * is in the qy field) */
+    case RV_ESP_VMAX_S8: case RV_ESP_VMAX_S16: case RV_ESP_VMAX_S32:
+    case RV_ESP_VMIN_S8: case RV_ESP_VMIN_S16: case RV_ESP_VMIN_S32: {
+        bool mx = p.op <= RV_ESP_VMAX_S32;
+        unsigned k = mx ? p.op - RV_ESP_VMAX_S8 : p.op - RV_ESP_VMIN_S8, w = k == 0 ? 1 : k == 1 ? 2 : 4;
+        uint8_t r[16];
+        for (unsigned i = 0; i < 16 / w; i++) {
+            int64_t u = lane(ps->q[p.qx], w, i), v = lane(ps->q[p.qy], w, i);
+            set_lane(r, w, i, mx ? (u > v ? u : v) : (u < v ? u : v));
+        }
+        memcpy(ps->q[p.qz], r, 16);
+        break;
+    }
+    case RV_ESP_VSUB_S8: case RV_ESP_VSUB_S16: case RV_ESP_VSUB_S32: {
+        unsigned w = p.op == RV_ESP_VSUB_S8 ? 1 : p.op == RV_ESP_VSUB_S16 ? 2 : 4;
+        uint8_t r[16];
+        for (unsigned i = 0; i < 16 / w; i++)
+            set_lane(r, w, i, fit(lane(ps->q[p.qx], w, i) - lane(ps->q[p.qy], w, i), 8 * w, p.sat));
+        memcpy(ps->q[p.qv], r, 16);
+        break;
+    }
+    case RV_ESP_XORQ:
+        for (unsigned i = 0; i < 16; i++) ps->q[p.qz][i] = ps->q[p.qx][i] ^ ps->q[p.qy][i];
+        break;
+    case RV_ESP_VSR_S32: { /* 32-bit lanes of qy shifted right by SAR, rounded by rm */
+        uint8_t r[16];
+        for (unsigned i = 0; i < 4; i++)
+            set_lane(r, 4, i, shift_round(lane(ps->q[p.qy], 4, i), ps->sar, p.rm));
+        memcpy(qu, r, 16);
+        break;
+    }
+    case RV_ESP_MAX_U32_A: {
+        uint32_t mx = 0;
+        for (unsigned i = 0; i < 4; i++) {
+            uint32_t u = (uint32_t)get_le(ps->q[p.qy] + 4 * i, 4);
+            mx = u > mx ? u : mx;
+        }
+        x[o->rd] = mx;
         break;
     }
     default: break;

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Checks which functions vector.c puts on PIE lanes.
 
-Usage: check_vectorised.py P4JIT PROGRAM.py NAME... [-- NAME...]
+Usage: check_vectorised.py [--insn MNEMONIC] P4JIT PROGRAM.py NAME... [-- NAME...]
 The functions named before `--` must be compiled with a PIE multiply-
-accumulate (esp.vmulas) in `p4jit dis --jit -X pie=rev3`, those after it
+accumulate (esp.vmulas; or the instruction --insn names, as esp.vst.128 for
+elementwise.c's loops) in `p4jit dis --jit -X pie=rev3`, those after it
 must be compiled without one. Output comparison alone cannot tell: the
 scalar loop computes the same results.
 """
@@ -13,7 +14,10 @@ import sys
 
 
 def main():
-    p4jit, program, names = sys.argv[1], sys.argv[2], sys.argv[3:]
+    args, insn = sys.argv[1:], "esp.vmulas"
+    if args[0] == "--insn":
+        insn, args = args[1], args[2:]
+    p4jit, program, names = args[0], args[1], args[2:]
     want = names[: names.index("--")] if "--" in names else names
     unwanted = names[names.index("--") + 1:] if "--" in names else []
     out = subprocess.run([p4jit, "dis", "--jit", "-X", "pie=rev3", program], check=True,
@@ -25,8 +29,8 @@ def main():
         text = funcs.get(name)
         if text is None or not text.startswith("compiled"):
             bad.append(f"{name}: not compiled")
-        elif ("esp.vmulas" in text) != (name in want):
-            bad.append(f"{name}: {'no' if name in want else 'a'} PIE multiply-accumulate")
+        elif (insn in text) != (name in want):
+            bad.append(f"{name}: {'no' if name in want else 'a'} {insn}")
     for b in bad:
         print(b)
     print("ok" if not bad else f"{len(bad)} wrong")

@@ -847,6 +847,12 @@ class Gen:
             lines += ["%s = %d" % cv for cv in vf.consts]
             lines += vf.lines
             lines.append("")
+        # elementwise and requantize loops (their own random stream as well)
+        eg = EwGen(self.seed)
+        self.ew_funcs = eg.functions(self.nfuncs + len(self.vec_funcs))
+        for ef in self.ew_funcs:
+            lines += ef.lines
+            lines.append("")
         # arrays: a few of every typecode in use
         used_tcs = sorted({t[4:] for f in self.funcs for _, t in f.params if t.startswith("arr:")})
         arrays = {}
@@ -890,6 +896,8 @@ class Gen:
                 main.append(["G%d = %s" % (r.randrange(self.nglobals_i), int_const(r))])
         for vf in self.vec_funcs:
             main += vg.calls(vf)
+        for ef in self.ew_funcs:
+            main += eg.calls(ef)
         for stmt in main:
             lines += stmt
         if self.p(0.3):
@@ -1310,6 +1318,146 @@ class VecGen:
         return out
 
 
+# ---- elementwise and requantize loops -----------------------------------------------
+#
+# elementwise.c runs `for i in range(...): c[i + o] = EXPR` on PIE's lanes when
+# EXPR is made of elements a[i + o], b[i + o] and uniforms with + - min max, all
+# of one typecode ('b' 16 lanes, 'h' 8, 'i' 4). EwGen writes such loops (and
+# the requantize step of an int8 network, ((y[i] >> p) * m + (1 << (s - 1))) >> s
+# clamped and stored into array('b')), and calls them with trip counts around
+# the lane counts, arrays exactly long enough, one short or longer, the output
+# array the same as an input, another typecode for the output, uniforms out of
+# the element's range, sums that leave it. Its own random stream: the rest of
+# the program is what it was without it.
+
+class EwFn:
+    def __init__(self, idx, kind):
+        self.idx, self.kind = idx, kind
+        self.name = "e%d" % idx
+        self.tc = "b"
+        self.lines = []
+
+
+class EwGen:
+    def __init__(self, seed):
+        self.r = random.Random("ew%d" % seed)
+
+    def p(self, x):
+        return self.r.random() < x
+
+    def functions(self, base):
+        if not self.p(0.7):
+            return []
+        return [self.function(base + k) for k in range(self.r.choice([1, 1, 2]))]
+
+    def expr(self, depth, offs):
+        r = self.r
+        x = r.random()
+        if depth == 0 or x < 0.3:
+            y = r.random()
+            if y < 0.4:
+                o = r.choice(offs)
+                return "a[i%s]" % ("" if o == 0 else " + %d" % o if o > 0 else " - %d" % -o)
+            if y < 0.7:
+                o = r.choice(offs)
+                return "b[i%s]" % ("" if o == 0 else " + %d" % o if o > 0 else " - %d" % -o)
+            if y < 0.85:
+                return "k"
+            return str(r.choice([0, 1, -1, 3, 100, -100]))
+        u, v = self.expr(depth - 1, offs), self.expr(depth - 1, offs)
+        op = r.choice(["+", "-", "max", "min", "max", "min"])
+        if op in "+-":
+            return "(%s %s %s)" % (u, op, v)
+        return "%s(%s, %s)" % (op, u, v)
+
+    def function(self, idx):
+        r = self.r
+        if self.p(0.25):
+            f = EwFn(idx, "requantize")
+            pre = r.choice([0, 0, 1, 3])
+            f.lines = ["# elementwise: requantize",
+                       "def %s(y, c, n, m, s, lo, hi):" % f.name,
+                       "    for i in range(n):",
+                       "        v = ((y[i] >> %d) * m + (1 << (s - 1))) >> s" % pre,
+                       "        c[i] = min(max(v, lo), hi)",
+                       "    return n"]
+            return f
+        f = EwFn(idx, "elementwise")
+        f.tc = r.choice("bbbhi")
+        offs = [0, 0, 0, 0, 1, 2, r.randint(-2, 5)]
+        e = self.expr(r.choice([1, 2, 2, 3]), offs)
+        if self.p(0.3):
+            e = "min(max(%s, lo), hi)" % e if self.p(0.5) else "max(min(%s, hi), lo)" % e
+        start = r.choice(["", "", "", "1, ", "2, ", "(-2), "])
+        oc = r.choice(["", "", "", "", " + 1", " - 1"])
+        f.lines = ["# elementwise: %s" % f.tc,
+                   "def %s(a, b, c, n, k, lo, hi):" % f.name,
+                   "    for i in range(%sn):" % start,
+                   "        c[i%s] = %s" % (oc, e),
+                   "    return n"]
+        return f
+
+    def pattern(self, tc, n):
+        r = self.r
+        lo, hi = ARR_RANGES[tc]
+        x = r.random()
+        if x < 0.4:     # small values: sums stay in range
+            m, a = r.choice([1, 3, 7, 13]), r.randint(0, 60)
+            return "array('%s', [(i * %d + %d) %% 61 - 30 for i in range(%d)])" % (tc, m, a, n)
+        if x < 0.7:     # the whole range
+            m, a = r.choice([1, 5, 37, 101]), r.randint(0, 255)
+            span = 256 if tc == "b" else 65536 if tc == "h" else 2000000000
+            return "array('%s', [(i * %d + %d) %% %d - %d for i in range(%d)])" % (tc, m, a, span, span // 2, n)
+        if x < 0.85:    # the extremes
+            k = r.randint(2, 5)
+            return "array('%s', [%d if i %% %d else %d for i in range(%d)])" % (tc, hi, k, lo, n)
+        v = r.choice([lo, hi, 0, -1])
+        return "array('%s', [%d] * %d)" % (tc, v, n)
+
+    def calls(self, f):
+        r = self.r
+        out = []
+        for call_no in range(r.choice([1, 2, 2, 3])):
+            n = r.choice([0, 1, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 32, 33, 40, 47, 64, r.randint(0, 70)])
+            decl, names = [], {}
+
+            def length():
+                x = r.random()
+                return n + 3 if x < 0.6 else max(n + 2, 0) if x < 0.8 else max(n - 1, 0) if x < 0.9 else n + r.randint(0, 20)
+
+            if f.kind == "requantize":
+                names["y"] = "QY%d" % f.idx
+                decl.append("%s = %s" % (names["y"], self.pattern("i", length())))
+                names["c"] = "QC%d" % f.idx
+                decl.append("%s = array('b', [0] * %d)" % (names["c"], length()))
+                m = r.choice([1, 1, 3, 77, 1000, r.randint(1, 5000), 2147483647])
+                sh = r.choice([1, 2, 7, 8, 12, 16, r.randint(1, 31)])
+                lo, hi = r.choice([(0, 127), (-128, 127), (0, 127), (-128, 127), (-200, 200)])
+                args = [names["y"], names["c"], str(n), str(m), str(sh), str(lo), str(hi)]
+            else:
+                tcs = {"a": f.tc, "b": f.tc, "c": f.tc}
+                if self.p(0.15):
+                    tcs[r.choice("abc")] = r.choice("bhi")    # another specialisation: mixed typecodes
+                for a in "ab":
+                    names[a] = "E%s%d" % (a.upper(), f.idx)
+                    decl.append("%s = %s" % (names[a], self.pattern(tcs[a], length())))
+                if self.p(0.2) and tcs["c"] == tcs["a"]:
+                    names["c"] = names["a"]                  # the output is an input
+                else:
+                    names["c"] = "EC%d" % f.idx
+                    decl.append("%s = array('%s', [0] * %d)" % (names["c"], tcs["c"], length()))
+                k = r.choice([0, 1, -1, 5, -30, 100, -128, 127, 200, -300])
+                lo, hi = r.choice([(-128, 127), (0, 127), (-20, 30), (5, -5), (0, 0), (-300, 300), (128, 129)])
+                args = [names["a"], names["b"], names["c"], str(n), "(%d)" % k, "(%d)" % lo, str(hi)]
+            stmt = decl + ["try:",
+                           "    print('%s', %d, %s(%s))" % (f.name, call_no, f.name, ", ".join(args)),
+                           "except Exception as e:",
+                           "    print('%s', %d, type(e).__name__, e)" % (f.name, call_no),
+                           "print(list(%s))" % names["c"]]
+            out.append(stmt)
+        return out
+
+
 def generate(seed, nfuncs=None, avoid=None):
     return Gen(seed, nfuncs, avoid).program()
 
@@ -1589,7 +1737,7 @@ def cmd_run(args):
             path = os.path.join(tmp, "gen%d.py" % seed)
             with open(path, "w") as fh:
                 fh.write(src)
-            return (seed, src, len(g.funcs) + len(g.vec_funcs)) + check_file(args.p4jit, args.firmware, path)
+            return (seed, src, len(g.funcs) + len(g.vec_funcs) + len(g.ew_funcs)) + check_file(args.p4jit, args.firmware, path)
 
         pool = concurrent.futures.ThreadPoolExecutor(max(args.jobs, 1))
         for seed, src, nf, same, off, jit, report in pool.map(one, seeds):

@@ -256,6 +256,35 @@ int ref_exec(RefMachine *m, const RvInsn *in, RvRev rev)
                 q[in->qy].s16[i] =
                     (int16_t)narrow(rshift((i128)q[in->qy].s16[i] * (int32_t)x[in->rs2], sh, rm), 16, sat);
         break;
+    case RV_ESP_VMAX_S8: for (int i = 0; i < 16; i++) r.s8[i] = qx->s8[i] >= qy->s8[i] ? qx->s8[i] : qy->s8[i]; q[in->qz] = r; break;
+    case RV_ESP_VMAX_S16: for (int i = 0; i < 8; i++) r.s16[i] = qx->s16[i] >= qy->s16[i] ? qx->s16[i] : qy->s16[i]; q[in->qz] = r; break;
+    case RV_ESP_VMAX_S32: for (int i = 0; i < 4; i++) r.s32[i] = qx->s32[i] >= qy->s32[i] ? qx->s32[i] : qy->s32[i]; q[in->qz] = r; break;
+    case RV_ESP_VMIN_S8: for (int i = 0; i < 16; i++) r.s8[i] = qx->s8[i] <= qy->s8[i] ? qx->s8[i] : qy->s8[i]; q[in->qz] = r; break;
+    case RV_ESP_VMIN_S16: for (int i = 0; i < 8; i++) r.s16[i] = qx->s16[i] <= qy->s16[i] ? qx->s16[i] : qy->s16[i]; q[in->qz] = r; break;
+    case RV_ESP_VMIN_S32: for (int i = 0; i < 4; i++) r.s32[i] = qx->s32[i] <= qy->s32[i] ? qx->s32[i] : qy->s32[i]; q[in->qz] = r; break;
+    case RV_ESP_VSUB_S8:
+        for (int i = 0; i < 16; i++) r.s8[i] = (int8_t)narrow(qx->s8[i] - qy->s8[i], 8, sat);
+        q[in->qv] = r;
+        break;
+    case RV_ESP_VSUB_S16:
+        for (int i = 0; i < 8; i++) r.s16[i] = (int16_t)narrow(qx->s16[i] - qy->s16[i], 16, sat);
+        q[in->qv] = r;
+        break;
+    case RV_ESP_VSUB_S32:
+        for (int i = 0; i < 4; i++) r.s32[i] = (int32_t)narrow((i128)qx->s32[i] - qy->s32[i], 32, sat);
+        q[in->qv] = r;
+        break;
+    case RV_ESP_XORQ: for (int i = 0; i < 4; i++) r.u32[i] = qx->u32[i] ^ qy->u32[i]; q[in->qz] = r; break;
+    case RV_ESP_VSR_S32:
+        for (int i = 0; i < 4; i++) r.s32[i] = (int32_t)rshift(qy->s32[i], m->pie.sar, rm);
+        q[in->qu] = r;
+        break;
+    case RV_ESP_MAX_U32_A: {
+        uint32_t best = qy->u32[0];
+        for (int i = 1; i < 4; i++) best = qy->u32[i] > best ? qy->u32[i] : best;
+        x[in->rd] = best;
+        break;
+    }
     default: return -1;
     }
 

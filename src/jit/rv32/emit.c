@@ -668,6 +668,8 @@ static void emit_branch(Emit *e, int32_t v, int32_t next_block)
     }
 }
 
+static void emit_elementwise(Emit *e, int32_t v); /* the PIE elementwise section at the end */
+
 static void emit_ins(Emit *e, int32_t v, int32_t next_block)
 {
     IrIns *in = I(e, v);
@@ -1054,6 +1056,10 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
             restore_and_return(e, false); /* a short epilogue: copied, a jump saved */
         else
             rv_asm_jump(&e->a, ZERO, e->ret_label), e->ret_used = true;
+        break;
+    /* PIE elementwise lanes (elementwise.c): the section at the end of this file */
+    case IR_EWLD: case IR_EWST: case IR_EWBC: case IR_EWOP: case IR_EWANY: case IR_EWSAR:
+        emit_elementwise(e, v);
         break;
     default:
         break;
@@ -1486,4 +1492,76 @@ out:
     ir_tmp_release(ir, m);
     free(e.ra.pos);
     return ok;
+}
+
+/* ---- PIE elementwise lanes (elementwise.c) -------------------------------------------------
+ * q registers are named by the ops (aux, k), not allocated: q0-q7 belong to
+ * the vector loop that uses them. Pointers go through t3 when their
+ * register is not one PIE can name. */
+
+/* EWOP's instruction per operation (rows) and lane width (columns: 8, 16, 32 bits) */
+static const RvOp ew_ops[][3] = {
+    [EW_MAX] = {RV_ESP_VMAX_S8, RV_ESP_VMAX_S16, RV_ESP_VMAX_S32},
+    [EW_MIN] = {RV_ESP_VMIN_S8, RV_ESP_VMIN_S16, RV_ESP_VMIN_S32},
+    [EW_ADD] = {RV_ESP_VADD_S8, RV_ESP_VADD_S16, RV_ESP_VADD_S32},
+    [EW_SUB] = {RV_ESP_VSUB_S8, RV_ESP_VSUB_S16, RV_ESP_VSUB_S32},
+    [EW_XOR] = {RV_ESP_XORQ, RV_ESP_XORQ, RV_ESP_XORQ},
+    [EW_SHR] = {RV_ESP_VSR_S32, RV_ESP_VSR_S32, RV_ESP_VSR_S32}, /* (32-bit lanes only) */
+};
+
+static void emit_elementwise(Emit *e, int32_t v)
+{
+    IrIns *in = I(e, v);
+    switch ((IrOp)in->op) {
+    case IR_EWLD: case IR_EWST: { /* post-increment 0: the address is computed each time */
+        RvInsn m = pie_ins(in->op == IR_EWLD ? RV_ESP_VLD_128_IP : RV_ESP_VST_128_IP);
+        m.qu = in->aux, m.rs1 = (uint8_t)xuse_pie(e, in->a, T3);
+        rv_asm_emit(&e->a, &m);
+        break;
+    }
+    case IR_EWBC: { /* the value (already repeated to 32 bits) into each 32-bit lane */
+        unsigned r = xuse_pie(e, in->a, T3);
+        for (int sel = 0; sel < 4; sel++) {
+            RvInsn m = pie_ins(RV_ESP_MOVI_32_Q);
+            m.qy = in->aux, m.rs1 = (uint8_t)r, m.sel = (uint8_t)sel;
+            rv_asm_emit(&e->a, &m);
+        }
+        break;
+    }
+    case IR_EWOP: {
+        unsigned op = in->aux & 15, w = in->aux >> 4;
+        RvInsn m = pie_ins(ew_ops[op][w]);
+        uint8_t qd = in->k.i & 7, qx = in->k.i >> 4 & 7, qy = in->k.i >> 8 & 7;
+        if (op == EW_SHR) { /* qu = qy >> SAR, rounded down (rev 1: CFG's rounding mode, 0 = down) */
+            m.qu = qd, m.qy = qx, m.rm = 0;
+            rv_asm_emit(&e->a, &m);
+            break;
+        }
+        if (op == EW_ADD || op == EW_SUB)
+            m.qv = qd, m.sat = 1; /* saturating (rev 1 always is): elementwise.c tests that no lane did */
+        else
+            m.qz = qd;
+        m.qx = qx, m.qy = qy;
+        rv_asm_emit(&e->a, &m);
+        break;
+    }
+    case IR_EWSAR: {
+        RvInsn m = pie_ins(RV_ESP_MOVX_W_SAR);
+        m.rs1 = (uint8_t)xuse_pie(e, in->a, T3);
+        rv_asm_emit(&e->a, &m);
+        break;
+    }
+    case IR_EWANY: { /* esp.max.u32.a: 0 iff every lane is 0 */
+        unsigned rd = xdef(e, v), r = rv32_target.x_narrow >> rd & 1 ? rd : T3;
+        RvInsn m = pie_ins(RV_ESP_MAX_U32_A);
+        m.qy = in->aux, m.rd = (uint8_t)r;
+        rv_asm_emit(&e->a, &m);
+        if (r != rd)
+            rv_asm_mv(&e->a, rd, r);
+        xdone(e, v, rd);
+        break;
+    }
+    default:
+        break;
+    }
 }

@@ -1,0 +1,92 @@
+# elementwise: loops that store a[i] op b[i] over 4096 elements, which the
+# JIT runs on PIE's lanes (src/jit/elementwise.c; docs/jit.md "Elementwise
+# loops"): int8 add, max, clamp; int32 ReLU and shift + ReLU; and the
+# requantize step of an int8 network (docs/p4nn-model.md), which stays
+# scalar. Each kernel runs twice; the second call is measured.
+from array import array
+import p4
+
+N = 4096
+
+
+def add8(a, b, c, n):
+    for i in range(n):
+        c[i] = a[i] + b[i]
+
+
+def max8(a, b, c, n):
+    for i in range(n):
+        c[i] = max(a[i], b[i])
+
+
+def clamp8(a, c, n, lo, hi):
+    for i in range(n):
+        c[i] = min(max(a[i], lo), hi)
+
+
+def relu32(y, z, n):
+    for i in range(n):
+        z[i] = max(y[i], 0)
+
+
+def shr_relu32(y, z, n, s):
+    for i in range(n):
+        z[i] = max(y[i] >> s, 0)
+
+
+def requant(y, c, n, pre, m, s):
+    for i in range(n):
+        v = ((y[i] >> pre) * m + (1 << (s - 1))) >> s
+        c[i] = min(max(v, 0), 127)
+
+
+def checksum(c):
+    t = 0
+    for v in c:
+        t = (t * 31 + (v & 0xFFFFF)) & 0xFFFFFF
+    return t
+
+
+a = array("b", [(i * 7 + 3) % 128 - 64 for i in range(N)])
+b = array("b", [(i * 5 + 1) % 128 - 64 for i in range(N)])
+c = array("b", [0] * N)
+y = array("i", [(i * 7919) % 200001 - 100000 for i in range(N)])
+z = array("i", [0] * N)
+start = 0
+
+
+def t0():
+    global start
+    start = p4.cycles()
+
+
+def t1(name, out):
+    cycles = (p4.cycles() - start) & 0x7FFFFFFF
+    print("checksum", name, checksum(out))
+    print("kernel-again-cycles", name, cycles)
+
+
+add8(a, b, c, N)
+t0()
+add8(a, b, c, N)
+t1("add8", c)
+max8(a, b, c, N)
+t0()
+max8(a, b, c, N)
+t1("max8", c)
+clamp8(a, c, N, -20, 30)
+t0()
+clamp8(a, c, N, -20, 30)
+t1("clamp8", c)
+relu32(y, z, N)
+t0()
+relu32(y, z, N)
+t1("relu32", z)
+shr_relu32(y, z, N, 7)
+t0()
+shr_relu32(y, z, N, 7)
+t1("shr_relu32", z)
+requant(y, c, N, 2, 77, 12)
+t0()
+requant(y, c, N, 2, 77, 12)
+t1("requant", c)

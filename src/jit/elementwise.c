@@ -1,0 +1,693 @@
+/*
+ * elementwise.c - PIE lanes for elementwise loops.
+ *
+ * A counted loop whose body reads arrays at the counter (plus a uniform
+ * offset) and stores one element at the counter, all of one typecode
+ * ('b', 'h' or 'i'), with add, sub, min and max between them and uniform
+ * values (and int32 lanes shifted right by a uniform count):
+ *
+ *     for i in range(n):
+ *         c[i] = min(max(a[i] + b[i + 1], lo), hi)
+ *
+ * runs 16, 8 or 4 iterations at once (int8, int16, int32 lanes): a 128-bit
+ * load per array read, esp.vmax/vmin/vadd/vsub between q registers, uniform
+ * values broadcast into q registers once, before the loop, and a 128-bit
+ * store. This vector loop runs ahead of the original loop, which is kept
+ * with all its checks, finishes the iterations left and takes over on any
+ * doubt. Python's result must come out exactly:
+ *
+ * - indices: before the vector loop, every array access `x[i + off]`
+ *   gives a limit below which all lanes are in [0, len(x)); the vector loop
+ *   stops at the smallest, and the scalar loop raises the IndexError at the
+ *   right element (or finds none). The lowest index is tested once.
+ * - values: loads are in the element's range; min and max of values in
+ *   range stay in range; a uniform value used in a lane is tested once to be
+ *   in the element's range (else no vector iteration runs). add and sub
+ *   saturate, and each iteration tests that no lane did: for s = sat(x + y),
+ *   x + y is in range iff sat(s - y) == x (and the same for sub). A lane
+ *   out of range is where the interpreter raises OverflowError at the store
+ *   (or, for int32, at the add): the iteration is given to the scalar loop.
+ *   (A sum that leaves the range and comes back, (a + b) - c, also goes to
+ *   the scalar loop: slower, still exact.)
+ * - nothing is stored before the last test of an iteration, so giving up
+ *   is a jump into the scalar loop at the iteration's first lane.
+ * - aliasing: a load from an array that may be the stored one must read at
+ *   an offset not below the store's (constants), or the two are compared
+ *   before the loop and the vector loop does not run when they are the same.
+ *
+ * Runs after vector.c (which handles reductions); before licm.c.
+ */
+#include <string.h>
+
+#include "jit/ir.h"
+
+/* What a value of the loop body is, per lane. */
+enum { K_UNI = 1, K_LIN, K_VEC, K_CMP, K_BAD };
+/* q0 is the saturation test's; lane values take q1 up, broadcast uniforms
+ * (alive through the whole loop) q7 down */
+enum { MAX_ACCESS = 16, FIRST_Q = 1, CHECK_Q = 0 };
+
+typedef struct Access {
+    int32_t len;   /* the length the index is in range of */
+    int32_t off;   /* index = counter + off (neg: - off); -1: none */
+    bool neg;
+} Access;
+
+typedef struct Ew {
+    Ir *ir;
+    int32_t h, body;
+    IrCounted c;
+    uint32_t nin;
+    uint8_t *kind;   /* per value (0: made outside the loop: uniform) */
+    int32_t *off;    /* K_LIN: the offset value, -1 none */
+    uint8_t *neg;    /* K_LIN: subtracted */
+    int8_t *q;       /* K_VEC and broadcast uniforms: the q register */
+    uint8_t *ewop;   /* K_VEC made by an operation: EW_MAX ... */
+    int32_t *map;    /* copies made before the loop (uniforms) */
+    int8_t *bq;      /* per value: the q register it is broadcast in, or -1 */
+    uint8_t tc;      /* the typecode of every access */
+    int32_t store;
+    int32_t *last;   /* per body value: the position of its last use in the body */
+    int32_t at;      /* the position being classified */
+    unsigned live;   /* q registers of lane values alive at `at` */
+    int vechi, bqlo; /* the highest q register of a lane value, the lowest of a broadcast */
+    int32_t sar;     /* the uniform shift of int32 lanes (one SAR), or -1 */
+    Access acc[MAX_ACCESS];
+    int nacc;
+    /* the copy */
+    int32_t cur, join, jv;
+} Ew;
+
+static bool in_body(const Ew *x, int32_t v)
+{
+    return v >= 0 && (uint32_t)v < x->nin && x->ir->ins[v].block == x->body;
+}
+
+static uint8_t kind_of(const Ew *x, int32_t v)
+{
+    if (v < 0)
+        return K_UNI;
+    if (v == x->c.phi)
+        return K_LIN;
+    if (x->ir->ins[v].block == x->h) /* the test of the loop */
+        return K_BAD;
+    return in_body(x, v) ? x->kind[v] : K_UNI;
+}
+
+static bool uniform_or_vec(uint8_t k) { return k == K_UNI || k == K_VEC; }
+
+static bool is_const(const Ir *ir, int32_t v, int32_t *k)
+{
+    if (v < 0 || ir->ins[v].op != IR_CONST || ir->ins[v].type == TY_FLOAT)
+        return false;
+    *k = ir->ins[v].k.i;
+    return true;
+}
+
+/* A q register for a lane value (-1: none left). */
+static int8_t new_q(Ew *x)
+{
+    for (int r = FIRST_Q; r < x->bqlo; r++)
+        if (!(x->live >> r & 1)) {
+            x->live |= 1u << r;
+            x->vechi = r > x->vechi ? r : x->vechi;
+            return (int8_t)r;
+        }
+    return -1;
+}
+
+/* Lane value v is not used after the instruction at x->at: its register is free. */
+static void release(Ew *x, int32_t v)
+{
+    if (in_body(x, v) && x->kind[v] == K_VEC && x->last[v] <= x->at)
+        x->live &= ~(1u << x->q[v]);
+}
+
+/* Uniform value u is used in the lanes: broadcast once. */
+static bool bcast(Ew *x, int32_t u)
+{
+    if (x->bq[u] >= 0)
+        return true;
+    if (x->bqlo - 1 <= x->vechi)
+        return false;
+    x->bq[u] = (int8_t)--x->bqlo;
+    return true;
+}
+
+static bool lane_operand(Ew *x, int32_t v)
+{
+    uint8_t k = kind_of(x, v);
+    if (k == K_UNI)
+        return x->ir->ins[v].type == TY_INT && bcast(x, v);
+    return k == K_VEC;
+}
+
+/* An index of an access: the counter, or counter +- a uniform. */
+static bool note_access(Ew *x, int32_t len, int32_t idx)
+{
+    if (kind_of(x, idx) != K_LIN)
+        return false;
+    if (len >= 0 && x->ir->ins[len].op == IR_ALEN) /* len(array): as the array's own accesses say it */
+        len = -x->ir->ins[len].a - 2;
+    Access a = {len, idx == x->c.phi ? -1 : x->off[idx], idx != x->c.phi && x->neg[idx]};
+    for (int k = 0; k < x->nacc; k++) /* one test per array and offset */
+        if (x->acc[k].len == a.len && x->acc[k].off == a.off && x->acc[k].neg == a.neg)
+            return true;
+    if (x->nacc == MAX_ACCESS)
+        return false;
+    x->acc[x->nacc++] = a;
+    return true;
+}
+
+/* The array whose data pointer d is (ADATA of a uniform array). */
+static int32_t array_of(const Ew *x, int32_t d)
+{
+    const IrIns *in = &x->ir->ins[d];
+    return in->op == IR_ADATA && kind_of(x, d) == K_UNI ? in->a : -1;
+}
+
+static bool element_type(Ew *x, uint8_t tc)
+{
+    if (tc != 'b' && tc != 'h' && tc != 'i')
+        return false;
+    if (!x->tc)
+        x->tc = tc;
+    return x->tc == tc;
+}
+
+static uint8_t classify(Ew *x, int32_t v)
+{
+    Ir *ir = x->ir;
+    const IrIns *in = &ir->ins[v];
+    uint8_t ka = kind_of(x, in->a), kb = kind_of(x, in->b);
+    if (ka == K_BAD || kb == K_BAD)
+        return K_BAD;
+    switch ((IrOp)in->op) {
+    case IR_CONST:
+        return K_UNI;
+    case IR_JMP:
+        return K_UNI;
+    case IR_ADD: case IR_ADDO: case IR_SUB: case IR_SUBO: {
+        bool sub = in->op == IR_SUB || in->op == IR_SUBO;
+        if (ka == K_UNI && kb == K_UNI) /* checked: tested before the loop (prepare) */
+            return K_UNI;
+        /* an index: counter + u, u + counter, counter - u */
+        if (ka == K_LIN && in->a == x->c.phi && kb == K_UNI) {
+            x->off[v] = in->b, x->neg[v] = sub;
+            return K_LIN;
+        }
+        if (!sub && kb == K_LIN && in->b == x->c.phi && ka == K_UNI) {
+            x->off[v] = in->a, x->neg[v] = false;
+            return K_LIN;
+        }
+        /* (the saturation test reads both operands after the result is made:
+         * a register of its own) */
+        if (in->type != TY_INT || !(ka == K_VEC || kb == K_VEC) || !lane_operand(x, in->a) ||
+            !lane_operand(x, in->b) || (x->q[v] = new_q(x)) < 0)
+            return K_BAD;
+        release(x, in->a), release(x, in->b);
+        x->ewop[v] = sub ? EW_SUB : EW_ADD;
+        return K_VEC;
+    }
+    case IR_MULO:
+        return ka == K_UNI && kb == K_UNI ? K_UNI : K_BAD;
+    case IR_SHR: case IR_SHRO: /* int32 lanes >> a uniform count (one for the loop: SAR) */
+        if (ka == K_UNI && kb == K_UNI)
+            return in->op == IR_SHR ? K_UNI : K_BAD;
+        if (ka != K_VEC || kb != K_UNI || x->tc != 'i' || (x->sar >= 0 && x->sar != in->b))
+            return K_BAD;
+        x->sar = in->b;
+        release(x, in->a);
+        if ((x->q[v] = new_q(x)) < 0)
+            return K_BAD;
+        x->ewop[v] = EW_SHR;
+        return K_VEC;
+    case IR_CMP: /* only as the test of a min or max (checked at the select) */
+        if (ka == K_VEC || kb == K_VEC)
+            return uniform_or_vec(ka) && uniform_or_vec(kb) ? K_CMP : K_BAD;
+        return ka == K_UNI && kb == K_UNI ? K_UNI : K_BAD;
+    case IR_SELECT: {
+        /* min(x, y) and max(x, y) as build.c makes them: select(cmp(y, x), y, x) */
+        uint8_t kc = kind_of(x, in->c);
+        if (ka == K_UNI && kb == K_UNI && kc == K_UNI)
+            return K_UNI;
+        if (ka != K_CMP || in->type != TY_INT)
+            return K_BAD;
+        const IrIns *c = &ir->ins[in->a];
+        bool gt = c->aux == CC_GT || c->aux == CC_GE, lt = c->aux == CC_LT || c->aux == CC_LE;
+        bool same = c->a == in->b && c->b == in->c, swapped = c->a == in->c && c->b == in->b;
+        if (!(gt || lt) || !(same || swapped) || !lane_operand(x, in->b) || !lane_operand(x, in->c))
+            return K_BAD;
+        release(x, in->b), release(x, in->c);
+        if ((x->q[v] = new_q(x)) < 0)
+            return K_BAD;
+        x->ewop[v] = gt == same ? EW_MAX : EW_MIN;
+        return K_VEC;
+    }
+    case IR_INDEX: case IR_BOUND: /* a = len, b = index */
+        if (ka != K_UNI || kb != K_LIN || !note_access(x, in->a, in->b))
+            return K_BAD;
+        if (in->op == IR_INDEX) { /* its value: the index (not negative in the lanes) */
+            x->off[v] = in->b == x->c.phi ? -1 : x->off[in->b];
+            x->neg[v] = in->b != x->c.phi && x->neg[in->b];
+            return K_LIN;
+        }
+        return K_UNI;
+    case IR_ALOAD: {
+        int32_t arr = array_of(x, in->a);
+        if (arr < 0 || kb != K_LIN || !element_type(x, in->aux))
+            return K_BAD;
+        if ((x->q[v] = new_q(x)) < 0 || !note_access(x, -arr - 2, in->b))
+            return K_BAD;
+        return K_VEC;
+    }
+    case IR_ASTORE: {
+        if (x->store >= 0 || array_of(x, in->a) < 0 || kb != K_LIN || !element_type(x, in->aux) ||
+            !lane_operand(x, in->c) || !note_access(x, -array_of(x, in->a) - 2, in->b))
+            return K_BAD;
+        x->store = v;
+        return K_UNI;
+    }
+    default: { /* pure operations of uniform values: made once, before the loop */
+        uint8_t kc = kind_of(x, in->c);
+        if ((ir_opinfo[in->op].flags & (IR_FAILS | IR_SIDE | IR_TERM)) || !(ir_opinfo[in->op].flags & IR_PURE))
+            return K_BAD;
+        return ka == K_UNI && kb == K_UNI && kc == K_UNI ? K_UNI : K_BAD;
+    }
+    }
+}
+
+/* Every use of a lane value is one the copy makes; nothing made in the
+ * body is read outside it (the counter's next value by its phi only). */
+typedef struct Use {
+    Ew *x;
+    int32_t user;
+    bool ok;
+} Use;
+
+static void check_use(Ir *ir, Use *u, int32_t v)
+{
+    Ew *x = u->x;
+    if (!in_body(x, v))
+        return;
+    const IrIns *user = &ir->ins[u->user];
+    if (!in_body(x, u->user)) {
+        u->ok &= u->user == x->c.phi && v == x->c.next;
+        return;
+    }
+    uint8_t k = x->kind[v], ku = x->kind[u->user];
+    if (k == K_CMP)
+        u->ok &= user->op == IR_SELECT && user->a == v && ku == K_VEC;
+    else if (k == K_VEC)
+        u->ok &= ku == K_VEC || ku == K_CMP || u->user == x->store;
+    else if (k == K_LIN) /* indices only */
+        u->ok &= user->op == IR_INDEX || user->op == IR_BOUND || user->op == IR_ALOAD || user->op == IR_ASTORE;
+}
+
+static bool uses_ok(Ew *x)
+{
+    Ir *ir = x->ir;
+    Use u = {x, -1, true};
+    for (uint32_t b = 0; b < ir->nblocks && u.ok; b++) {
+        if (ir->blocks[b].dead)
+            continue;
+        for (uint32_t i = 0; i < ir->blocks[b].nins && u.ok; i++) {
+            u.user = ir->blocks[b].ins[i];
+            const IrIns *in = &ir->ins[u.user];
+            /* witnesses of the body's checks are the scalar loop's business */
+            int32_t ops[3] = {in->a, in->b, in->c};
+            for (int o = 0; o < 3; o++)
+                if (ops[o] >= 0)
+                    check_use(ir, &u, ops[o]);
+            uint32_t n = in->op == IR_PHI ? ir->blocks[in->block].npreds : in->op == IR_CALL ? in->nargs : 0;
+            for (uint32_t j = 0; j < n; j++)
+                if (ir->lists[in->list + (int32_t)j] >= 0)
+                    check_use(ir, &u, ir->lists[in->list + (int32_t)j]);
+            if (!in_body(x, u.user))
+                for (int o = 0; o < in->nw; o++)
+                    if (in->w[o] >= 0)
+                        check_use(ir, &u, in->w[o]);
+        }
+    }
+    return u.ok;
+}
+
+static bool analyse(Ew *x)
+{
+    Ir *ir = x->ir;
+    IrCounted *c = &x->c;
+    if (!ir_counted_loop(ir, x->h, c) || c->step != 1 || c->cc != CC_LT || c->latch != c->body)
+        return false;
+    x->body = c->body;
+    const IrBlock *hb = &ir->blocks[x->h], *bb = &ir->blocks[c->body];
+    if (hb->nins != 3 || hb->ins[1] != c->cmp || bb->nsucc != 1 || bb->succ[0] != x->h || bb->npreds != 1 ||
+        ir->ins[c->init].block == x->h || ir->ins[c->bound].block == x->h || in_body(x, c->init) ||
+        in_body(x, c->bound))
+        return false;
+    /* the counter's next value (remade: the vector loop steps by the lane
+     * count) may be read in the body too: it is counter + 1 */
+    const IrIns *nx = &ir->ins[c->next];
+    x->kind[c->next] = K_LIN, x->off[c->next] = nx->a == c->phi ? nx->b : nx->a, x->neg[c->next] = 0;
+    for (uint32_t i = 0; i < bb->nins; i++) {
+        const IrIns *in = &ir->ins[bb->ins[i]];
+        const int32_t ops[3] = {in->a, in->b, in->c};
+        for (int o = 0; o < 3; o++)
+            if (in_body(x, ops[o]))
+                x->last[ops[o]] = (int32_t)i;
+    }
+    for (uint32_t i = 0; i < bb->nins; i++) {
+        int32_t v = bb->ins[i];
+        if (v == c->next)
+            continue;
+        x->at = (int32_t)i;
+        uint8_t k = classify(x, v);
+        if (k == K_BAD)
+            return false;
+        x->kind[v] = k;
+    }
+    return x->store >= 0 && x->tc && uses_ok(x);
+}
+
+/* ---- the copy ---------------------------------------------------------------- */
+
+static int32_t emit(Ew *x, IrOp op, IrType t, int32_t a, int32_t b, int32_t c, uint32_t pc)
+{
+    int32_t v = ir_add(x->ir, x->cur, op, t, a, b, c);
+    if (!x->ir->oom)
+        x->ir->ins[v].pc = pc;
+    return v;
+}
+
+static int32_t konst(Ew *x, int32_t k) { return ir_const_int(x->ir, x->cur, k); }
+
+static int32_t cmp(Ew *x, IrCond cc, int32_t a, int32_t b)
+{
+    int32_t v = emit(x, IR_CMP, TY_BOOL, a, b, -1, 0);
+    x->ir->ins[v].aux = (uint8_t)cc;
+    return v;
+}
+
+static int32_t ovf(Ew *x, IrOp checked, int32_t a, int32_t b)
+{
+    int32_t f = emit(x, IR_OVF, TY_BOOL, a, b, -1, 0);
+    x->ir->ins[f].aux = (uint8_t)checked;
+    return f;
+}
+
+static int32_t either(Ew *x, int32_t f, int32_t g) { return f < 0 ? g : emit(x, IR_OR, TY_BOOL, f, g, -1, 0); }
+
+static int32_t smaller(Ew *x, int32_t a, int32_t b) { return emit(x, IR_SELECT, TY_INT, cmp(x, CC_LT, a, b), a, b, 0); }
+
+static int32_t mapped(const Ew *x, int32_t v)
+{
+    if (v == x->c.phi)
+        return x->jv;
+    return in_body(x, v) ? x->map[v] : v;
+}
+
+static void remap(Ir *ir, int32_t *slot, void *ctx)
+{
+    (void)ir;
+    *slot = mapped(ctx, *slot);
+}
+
+static int32_t new_block(Ew *x, uint32_t bc)
+{
+    int32_t b = ir_new_block(x->ir, bc);
+    if (b >= 0)
+        x->ir->blocks[b].sealed = x->ir->blocks[b].filled = true;
+    return b;
+}
+
+static void edge(Ir *ir, int32_t from, int32_t to)
+{
+    IrBlock *f = &ir->blocks[from], *t = &ir->blocks[to];
+    if (f->nsucc >= 2 || t->npreds >= IR_MAX_PREDS) {
+        ir->oom = true;
+        return;
+    }
+    f->succ[f->nsucc++] = to;
+    t->preds[t->npreds++] = from;
+}
+
+static int lanes_of(uint8_t tc) { return tc == 'b' ? 16 : tc == 'h' ? 8 : 4; }
+static uint8_t width_of(uint8_t tc) { return tc == 'b' ? EW_W8 : tc == 'h' ? EW_W16 : EW_W32; }
+
+static void ewop(Ew *x, uint8_t op, int dst, int qx, int qy, uint32_t pc)
+{
+    int32_t v = emit(x, IR_EWOP, TY_VOID, -1, -1, -1, pc);
+    x->ir->ins[v].aux = (uint8_t)(op | width_of(x->tc));
+    x->ir->ins[v].k.i = dst | qx << 4 | qy << 8;
+}
+
+static int32_t lane_q(const Ew *x, int32_t v) { return kind_of(x, v) == K_VEC ? x->q[v] : x->bq[v]; }
+
+/* The offset of index idx from the counter, when it is a constant. */
+static bool const_offset(const Ew *x, int32_t idx, int32_t *k)
+{
+    *k = 0;
+    if (idx == x->c.phi || x->off[idx] < 0)
+        return true;
+    if (!is_const(x->ir, x->off[idx], k))
+        return false;
+    if (x->neg[idx]) {
+        if (*k == INT32_MIN)
+            return false;
+        *k = -*k;
+    }
+    return true;
+}
+
+/* Before the loop: the uniforms in q registers, the limit of the counter
+ * below which every lane of every access is in range, and the tests after
+ * which no vector iteration runs (jv < INT32_MIN fails). */
+static int32_t prepare(Ew *x, uint32_t pc)
+{
+    Ir *ir = x->ir;
+    const IrBlock *bb = &ir->blocks[x->body];
+    int W = lanes_of(x->tc);
+    int32_t lo = x->tc == 'b' ? -128 : x->tc == 'h' ? -32768 : INT32_MIN;
+    int32_t hi = x->tc == 'b' ? 127 : x->tc == 'h' ? 32767 : INT32_MAX;
+    int32_t no = -1;
+    emit(x, IR_VCFG, TY_VOID, -1, -1, -1, pc);
+    for (uint32_t i = 0; i < bb->nins; i++) { /* the body's uniforms, made here once */
+        int32_t v = bb->ins[i];
+        const IrIns src = ir->ins[v];
+        if (x->kind[v] != K_UNI || v == x->store || src.op == IR_JMP || src.op == IR_BOUND)
+            continue;
+        /* a checked one that would fail fails in the scalar loop's first
+         * iteration: then no vector iteration runs */
+        bool checked = src.op == IR_ADDO || src.op == IR_SUBO || src.op == IR_MULO;
+        IrOp op = src.op == IR_ADDO ? IR_ADD : src.op == IR_SUBO ? IR_SUB : src.op == IR_MULO ? IR_MUL : (IrOp)src.op;
+        int32_t w = emit(x, op, (IrType)src.type, src.a, src.b, src.c, src.pc);
+        if (ir->oom)
+            return -1;
+        ir->ins[w].aux = checked ? 0 : src.aux, ir->ins[w].k = src.k;
+        ir_for_operands(ir, w, remap, x);
+        x->map[v] = w;
+        if (checked)
+            no = either(x, no, ovf(x, (IrOp)src.op, ir->ins[w].a, ir->ins[w].b));
+    }
+    for (uint32_t v = 0; v < x->nin; v++) { /* uniforms in every lane: in the element's range */
+        if (x->bq[v] < 0)
+            continue;
+        int32_t u = mapped(x, (int32_t)v), rep = u;
+        if (x->tc != 'i') {
+            no = either(x, no, either(x, cmp(x, CC_LT, u, konst(x, lo)), cmp(x, CC_GT, u, konst(x, hi))));
+            rep = emit(x, IR_AND, TY_INT, u, konst(x, x->tc == 'b' ? 0xff : 0xffff), -1, 0);
+            rep = emit(x, IR_MUL, TY_INT, rep, konst(x, x->tc == 'b' ? 0x01010101 : 0x00010001), -1, 0);
+        }
+        int32_t b = emit(x, IR_EWBC, TY_VOID, rep, -1, -1, pc);
+        ir->ins[b].aux = (uint8_t)x->bq[v];
+    }
+    if (x->sar >= 0) { /* a negative count raises ValueError; 31 shifts an int32 as far as any larger one */
+        int32_t k = mapped(x, x->sar), k31 = konst(x, 31);
+        no = either(x, no, cmp(x, CC_LT, k, konst(x, 0)));
+        emit(x, IR_EWSAR, TY_VOID, emit(x, IR_SELECT, TY_INT, cmp(x, CC_GT, k, k31), k31, k, 0), -1, -1, pc);
+    }
+    int32_t lim = ir_clamped_limit(ir, x->cur, x->c.bound, W - 1);
+    for (int k = 0; k < x->nacc; k++) {
+        const Access *a = &x->acc[k];
+        int32_t len = a->len >= 0 ? mapped(x, a->len) : emit(x, IR_ALEN, TY_INT, -a->len - 2, -1, -1, 0);
+        int32_t first = x->c.init, top = len;
+        if (a->off >= 0) {
+            int32_t off = mapped(x, a->off);
+            /* first = init + off >= 0; lanes below len - off */
+            no = either(x, no, ovf(x, a->neg ? IR_SUBO : IR_ADDO, first, off));
+            first = emit(x, a->neg ? IR_SUB : IR_ADD, TY_INT, first, off, -1, 0);
+            no = either(x, no, ovf(x, a->neg ? IR_ADDO : IR_SUBO, len, off));
+            top = emit(x, a->neg ? IR_ADD : IR_SUB, TY_INT, len, off, -1, 0);
+        }
+        no = either(x, no, cmp(x, CC_LT, first, konst(x, 0)));
+        lim = smaller(x, lim, ir_clamped_limit(ir, x->cur, top, W - 1));
+    }
+    /* a load from the stored array at an offset below the store's reads
+     * what the scalar loop would have stored there: when the offsets are
+     * not constants that rule this out, the arrays must differ */
+    const IrIns *st = &ir->ins[x->store];
+    int32_t sk, lk;
+    bool sknown = const_offset(x, st->b, &sk);
+    for (uint32_t i = 0; i < bb->nins; i++) {
+        const IrIns *l = &ir->ins[bb->ins[i]];
+        if (l->op != IR_ALOAD || x->kind[bb->ins[i]] != K_VEC)
+            continue;
+        if (!sknown || !const_offset(x, l->b, &lk) || (int64_t)lk < (int64_t)sk)
+            no = either(x, no, cmp(x, CC_EQ, mapped(x, ir->ins[l->a].a), mapped(x, ir->ins[st->a].a)));
+    }
+    if (no >= 0)
+        lim = emit(x, IR_SELECT, TY_INT, no, konst(x, INT32_MIN), lim, pc);
+    return lim;
+}
+
+/* The address of element counter + off of data d, for the lanes at jv. */
+static int32_t address(Ew *x, int32_t d, int32_t idx)
+{
+    int32_t at = x->jv;
+    if (idx != x->c.phi && x->off[idx] >= 0)
+        at = emit(x, x->neg[idx] ? IR_SUB : IR_ADD, TY_INT, x->jv, mapped(x, x->off[idx]), -1, 0);
+    unsigned sh = ir_elem_shift(x->tc);
+    if (sh)
+        at = emit(x, IR_SHL, TY_INT, at, konst(x, (int32_t)sh), -1, 0);
+    return emit(x, IR_ADD, TY_PTR, mapped(x, d), at, -1, 0);
+}
+
+static bool vectorize_loop(Ew *x)
+{
+    Ir *ir = x->ir;
+    IrCounted *c = &x->c;
+    IrBlock *hb = &ir->blocks[x->h];
+    uint32_t p0 = hb->preds[0] == c->latch ? 1 : 0;
+    int32_t pre = hb->preds[p0], W = lanes_of(x->tc);
+    uint32_t pc = hb->bc_start;
+    int32_t vpre = new_block(x, pc), vhdr = new_block(x, pc), vbody = new_block(x, pc), join = new_block(x, pc);
+    if (ir->oom || vpre < 0 || vhdr < 0 || vbody < 0 || join < 0)
+        return false;
+    x->join = join;
+    for (uint32_t s = 0; s < ir->blocks[pre].nsucc; s++)
+        if (ir->blocks[pre].succ[s] == x->h)
+            ir->blocks[pre].succ[s] = vpre;
+    ir->blocks[vpre].preds[ir->blocks[vpre].npreds++] = pre;
+    x->cur = vpre;
+    int32_t lim = prepare(x, pc);
+    if (ir->oom)
+        return false;
+    emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+    edge(ir, vpre, vhdr);
+
+    x->cur = vhdr;
+    x->jv = emit(x, IR_PHI, TY_INT, -1, -1, -1, pc);
+    ir->ins[x->jv].list = ir_list_alloc(ir, 2);
+    emit(x, IR_BR, TY_VOID, cmp(x, CC_LT, x->jv, lim), -1, -1, pc);
+    edge(ir, vhdr, vbody);
+    edge(ir, vhdr, join);
+
+    /* one vector iteration: loads, operations with their tests, the store */
+    x->cur = vbody;
+    int32_t bad = -1;
+    for (uint32_t i = 0; i < ir->blocks[x->body].nins && !ir->oom; i++) {
+        int32_t v = ir->blocks[x->body].ins[i];
+        const IrIns src = ir->ins[v];
+        if (x->kind[v] != K_VEC)
+            continue;
+        if (src.op == IR_ALOAD) {
+            int32_t l = emit(x, IR_EWLD, TY_VOID, address(x, src.a, src.b), -1, -1, src.pc);
+            ir->ins[l].aux = (uint8_t)x->q[v];
+            continue;
+        }
+        int32_t a = src.op == IR_SELECT ? src.b : src.a, b = src.op == IR_SELECT ? src.c : src.b;
+        int qa = lane_q(x, a), qb = x->ewop[v] == EW_SHR ? 0 : lane_q(x, b), qd = x->q[v];
+        ewop(x, x->ewop[v], qd, qa, qb, src.pc);
+        if (x->ewop[v] == EW_ADD || x->ewop[v] == EW_SUB) {
+            /* no lane saturated: (a + b) - b == a, (a - b) + b == a */
+            ewop(x, x->ewop[v] == EW_ADD ? EW_SUB : EW_ADD, CHECK_Q, qd, qb, src.pc);
+            ewop(x, EW_XOR, CHECK_Q, CHECK_Q, qa, src.pc);
+            int32_t any = emit(x, IR_EWANY, TY_INT, -1, -1, -1, src.pc);
+            ir->ins[any].aux = CHECK_Q;
+            bad = bad < 0 ? any : emit(x, IR_OR, TY_INT, bad, any, -1, 0);
+        }
+    }
+    if (bad >= 0) { /* a lane out of range: the scalar loop does this iteration */
+        int32_t cont = new_block(x, pc);
+        if (cont < 0)
+            return false;
+        emit(x, IR_BR, TY_VOID, bad, -1, -1, pc);
+        edge(ir, x->cur, join);
+        edge(ir, x->cur, cont);
+        x->cur = cont;
+    }
+    const IrIns st = ir->ins[x->store];
+    int32_t s = emit(x, IR_EWST, TY_VOID, address(x, st.a, st.b), -1, -1, st.pc);
+    ir->ins[s].aux = (uint8_t)lane_q(x, st.c);
+    int32_t next = emit(x, IR_ADD, TY_INT, x->jv, konst(x, W), -1, pc);
+    emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+    edge(ir, x->cur, vhdr);
+    ir->lists[ir->ins[x->jv].list] = c->init;
+    ir->lists[ir->ins[x->jv].list + 1] = next;
+
+    x->cur = join;
+    emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+    ir->blocks[join].succ[ir->blocks[join].nsucc++] = x->h;
+    hb = &ir->blocks[x->h];
+    hb->preds[p0] = join;
+    ir->lists[ir->ins[c->phi].list + (int32_t)p0] = x->jv;
+    ir_cfg_changed(ir);
+    return !ir->oom;
+}
+
+/* A counted loop whose body is one block storing an element: worth the
+ * tables of an analysis. */
+static bool worth_a_look(const Ir *ir, int32_t h)
+{
+    IrCounted c;
+    if (!ir_counted_loop(ir, h, &c) || c.step != 1 || c.cc != CC_LT || c.latch != c.body)
+        return false;
+    const IrBlock *bb = &ir->blocks[c.body];
+    for (uint32_t i = 0; i < bb->nins; i++) {
+        const IrIns *in = &ir->ins[bb->ins[i]];
+        if (in->op == IR_ASTORE && (in->aux == 'b' || in->aux == 'h' || in->aux == 'i'))
+            return true;
+    }
+    return false;
+}
+
+void ir_elementwise(Ir *ir)
+{
+    /* most functions store no int8, int16 or int32 element: nothing to look at */
+    bool store = false;
+    for (uint32_t v = 0; v < ir->nins && !store; v++) {
+        const IrIns *in = &ir->ins[v];
+        store = in->op == IR_ASTORE && in->block >= 0 && (in->aux == 'b' || in->aux == 'h' || in->aux == 'i');
+    }
+    if (!store)
+        return;
+    uint32_t nb0 = ir->nblocks;
+    /* each loop header of the original blocks once; a transformed loop
+     * adds blocks (never headers that are candidates: their bodies hold
+     * PIE operations) */
+    for (uint32_t h = 0; h < nb0 && !ir->oom; h++) {
+        ir_dominators(ir);
+        ir_loops(ir);
+        if (ir->blocks[h].dead || ir->blocks[h].loop_head != (int32_t)h || !worth_a_look(ir, (int32_t)h))
+            continue;
+        IrTmpMark m = ir_tmp_mark(ir);
+        uint32_t nin = ir->nins;
+        Ew x = {.ir = ir, .h = (int32_t)h, .nin = nin, .store = -1, .vechi = CHECK_Q, .bqlo = 8, .sar = -1};
+        x.kind = ir_tmp0(ir, nin);
+        x.off = ir_tmp(ir, nin * sizeof *x.off);
+        x.neg = ir_tmp0(ir, nin);
+        x.q = ir_tmp(ir, nin);
+        x.ewop = ir_tmp0(ir, nin);
+        x.map = ir_tmp(ir, nin * sizeof *x.map);
+        x.bq = ir_tmp(ir, nin);
+        x.last = ir_tmp0(ir, nin * sizeof *x.last);
+        if (x.kind && x.off && x.neg && x.q && x.ewop && x.map && x.bq && x.last) {
+            memset(x.off, 0xff, nin * sizeof *x.off);
+            memset(x.q, 0xff, nin);
+            memset(x.map, 0xff, nin * sizeof *x.map);
+            memset(x.bq, 0xff, nin);
+            if (analyse(&x) && vectorize_loop(&x) && !ir->vector_lanes)
+                ir->vector_lanes = (uint8_t)lanes_of(x.tc), ir->vector_pc = ir->blocks[h].bc_start;
+        }
+        ir_tmp_release(ir, m);
+    }
+}
