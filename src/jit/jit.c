@@ -15,14 +15,21 @@
 int32_t jit_rt_depth;          /* calls compiled code may still make (RecursionError at 0) */
 static JitState *rt_state;     /* the state of the running compiled code */
 
+#ifndef JIT_DEFAULT_CODE_SIZE
+#define JIT_DEFAULT_CODE_SIZE (256u << 10) /* ESP-IDF: CONFIG_P4JIT_CODE_BUFFER_SIZE */
+#endif
+
 void jit_config_default(JitConfig *cfg)
 {
     cfg->mode = JIT_AUTO;
     cfg->call_threshold = 2;
-    cfg->code_size = 256u << 10;
+    cfg->code_size = JIT_DEFAULT_CODE_SIZE;
     cfg->max_specs = 4;
     cfg->listings = false;
     cfg->pie = 0;
+#if P4_PORT_PIE_PROBE
+    cfg->pie = port_pie_encoding(); /* a device: its silicon's encoding (-X pie= overrides) */
+#endif
 }
 
 static bool parse_uint(const char *s, uint32_t *out, bool size)
@@ -69,6 +76,15 @@ bool jit_init(VM *vm, const JitConfig *cfg)
     js->cfg = *cfg;
     js->code = port_alloc_code(cfg->code_size);
     js->code_exec = js->code != NULL;
+#if P4_FIRMWARE
+    if (!js->code && !cfg->listings) {
+        /* a device without executable memory: no listing buffer either */
+        fprintf(stderr, "p4jit: JIT off: no executable memory for a %lu-byte code buffer; running interpreted\n",
+                (unsigned long)cfg->code_size);
+        free(js);
+        return true;
+    }
+#endif
     if (!js->code) /* the host: code is generated for reports and listings only */
         js->code = malloc(cfg->code_size);
     js->nwatch = vm->program ? vm->program->nglobals : 0;

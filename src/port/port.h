@@ -37,4 +37,8 @@ void *port_alloc_code(size_t size);
 void port_free_code(void *p);
 void port_sync_code(void *p, size_t size);
 
+/* Ports that define P4_PORT_PIE_PROBE (ESP-IDF) only: the PIE encoding the
+ * chip runs, from its silicon revision: 0 none, 1 (before rev 3.0) or 3. */
+uint8_t port_pie_encoding(void);
+
 #endif
