@@ -355,6 +355,9 @@ static int cmd_run(int argc, char **argv)
         fprintf(stderr, "p4jit-stats: instret %llu cycles %llu hz %lu heap-collections %lu\n",
                 (unsigned long long)(instret1 - instret0), (unsigned long long)(cycles1 - cycles0),
                 (unsigned long)port_cpu_hz(), (unsigned long)vm->heap.collections);
+        PortHeap heap;
+        if (port_heap(&heap)) /* the firmware's malloc, object heap and code buffer included */
+            fprintf(stderr, "p4jit-stats: peak heap %lu bytes\n", (unsigned long)heap.peak);
     }
     if (jit_report_wanted) {
         vm_flush(vm);

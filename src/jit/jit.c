@@ -13,6 +13,8 @@
 #include "vm/p4b.h"
 
 int32_t jit_rt_depth;          /* calls compiled code may still make (RecursionError at 0) */
+static uint32_t compile_depth; /* compile() nests when a callee is compiled first */
+static size_t compile_heap;    /* the most heap one (outermost) compile used, where the port counts it */
 static JitState *rt_state;     /* the state of the running compiled code */
 
 #ifndef JIT_DEFAULT_CODE_SIZE
@@ -74,6 +76,7 @@ bool jit_init(VM *vm, const JitConfig *cfg)
         return false;
     js->vm = vm;
     js->cfg = *cfg;
+    compile_heap = 0;
     js->code = port_alloc_code(cfg->code_size);
     js->code_exec = js->code != NULL;
 #if P4_FIRMWARE
@@ -340,6 +343,10 @@ static bool allocates_badly(const Ir *ir, JitSpec *spec, IrRefusal *why, const C
 static void compile(JitState *js, JitSpec *spec)
 {
     uint64_t t0 = port_cycles();
+    PortHeap h0, h1;
+    bool heap = compile_depth++ == 0 && port_heap(&h0);
+    if (heap)
+        port_heap_mark();
     Ir ir;
     spec->state = SPEC_BUILDING;
     spec->ret.ty = TY_VOID;
@@ -399,6 +406,9 @@ static void compile(JitState *js, JitSpec *spec)
     spec->compile_cycles = port_cycles() - t0;
     spec->state = ok ? SPEC_COMPILED : SPEC_REFUSED;
     js->compiles++;
+    compile_depth--;
+    if (heap && port_heap(&h1) && h1.peak_since_mark - h0.in_use > compile_heap)
+        compile_heap = h1.peak_since_mark - h0.in_use;
 }
 
 static JitSpec *new_spec(JitFunc *f, const JitType *args, uint32_t nargs)
@@ -652,9 +662,12 @@ void jit_report(VM *vm)
     if (!js)
         return;
     char line[512];
-    fprintf(stderr, "JIT report (%s; %u of %u bytes of code used)\n",
+    fprintf(stderr, "JIT report (%s; %u of %u bytes of code used",
             js->code_exec ? "compiled code runs here" : "code generated, not run on this machine",
             (unsigned)js->code_used, (unsigned)js->cfg.code_size);
+    if (compile_heap)
+        fprintf(stderr, "; at most %lu bytes of heap to compile a function", (unsigned long)compile_heap);
+    fputs(")\n", stderr);
     for (JitFunc *f = js->all; f; f = f->next_all) {
         if (!f->specs && f->untyped[0])
             fprintf(stderr, "  %s: not compiled: %s\n", f->fn->code->name->data, f->untyped);

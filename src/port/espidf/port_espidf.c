@@ -135,3 +135,29 @@ void port_sync_code(void *p, size_t size)
     esp_cache_msync((void *)start, end - start, ESP_CACHE_MSYNC_FLAG_DIR_M2C | ESP_CACHE_MSYNC_FLAG_TYPE_INST);
     __asm__ volatile("fence.i" ::: "memory");
 }
+
+/* Heap figures from the capability heap: the whole system's byte-addressable
+ * heap, other tasks included. A mark restarts ESP-IDF's low-water mark
+ * (heap_caps_monitor_local_minimum_free_size_*); the peak before it is kept. */
+static size_t peak_before_mark;
+static bool marked;
+
+bool port_heap(PortHeap *out)
+{
+    const uint32_t caps = MALLOC_CAP_8BIT;
+    size_t total = heap_caps_get_total_size(caps);
+    out->in_use = total - heap_caps_get_free_size(caps);
+    out->peak_since_mark = total - heap_caps_get_minimum_free_size(caps);
+    out->peak = marked && peak_before_mark > out->peak_since_mark ? peak_before_mark : out->peak_since_mark;
+    return true;
+}
+
+void port_heap_mark(void)
+{
+    PortHeap h;
+    port_heap(&h);
+    peak_before_mark = h.peak;
+    if (marked)
+        heap_caps_monitor_local_minimum_free_size_stop();
+    marked = heap_caps_monitor_local_minimum_free_size_start() == ESP_OK;
+}
