@@ -6,6 +6,7 @@
  * real ESP-IDF would reject (cache sync of a range that is not whole cache
  * lines, no direction) aborts the run, so the test fails.
  */
+#include <malloc.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +34,51 @@ void *heap_caps_aligned_alloc(size_t alignment, size_t size, uint32_t caps)
 }
 
 void heap_caps_free(void *ptr) { free(ptr); }
+
+/* A pretend 512 KB heap whose use is what picolibc's malloc has given out
+ * (mallinfo), with ESP-IDF's low-water mark and its local restart. */
+#define STUB_HEAP_TOTAL (512u << 10)
+static size_t low_free = STUB_HEAP_TOTAL;
+static int monitoring;
+
+size_t heap_caps_get_total_size(uint32_t caps)
+{
+    (void)caps;
+    return STUB_HEAP_TOTAL;
+}
+
+size_t heap_caps_get_free_size(uint32_t caps)
+{
+    (void)caps;
+    size_t used = (size_t)mallinfo().uordblks, free_now = used < STUB_HEAP_TOTAL ? STUB_HEAP_TOTAL - used : 0;
+    if (free_now < low_free)
+        low_free = free_now;
+    return free_now;
+}
+
+size_t heap_caps_get_minimum_free_size(uint32_t caps)
+{
+    heap_caps_get_free_size(caps);
+    return low_free;
+}
+
+esp_err_t heap_caps_monitor_local_minimum_free_size_start(void)
+{
+    if (monitoring)
+        return ESP_FAIL;
+    monitoring = 1;
+    low_free = STUB_HEAP_TOTAL;
+    heap_caps_get_free_size(0);
+    return ESP_OK;
+}
+
+esp_err_t heap_caps_monitor_local_minimum_free_size_stop(void)
+{
+    if (!monitoring)
+        return ESP_FAIL;
+    monitoring = 0;
+    return ESP_OK;
+}
 
 esp_err_t esp_cache_msync(void *addr, size_t size, int flags)
 {
