@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "port/port.h"
+#include "repl.h"
 #include "vm/p4b.h"
 #include "jit/jit.h"
 #include "vm/vm.h"
@@ -36,6 +37,8 @@ static const char usage[] =
     "  dis FILE.py|FILE.p4b                        list the bytecode with line numbers\n"
     "  dis --jit [-X OPT]... FILE.py|FILE.p4b      run it, then show each compiled function's\n"
     "                                              typed IR and RV32 code (-X: as for run)\n"
+    "  repl [-m SIZE] [--stack N] [-X OPT]...       the interactive prompt (also: p4jit\n"
+    "                                              with no arguments); end of input leaves it\n"
     "  objdump FILE.bin [--vma ADDR] [--rev 1|3] [--aliases]\n"
     "                                              disassemble raw RV32 machine code\n"
     "\n"
@@ -488,10 +491,8 @@ int p4jit_main(int argc, char **argv)
 int main(int argc, char **argv)
 #endif
 {
-    if (argc < 2) {
-        fputs(usage, stderr);
-        return 2;
-    }
+    if (argc < 2)
+        return p4jit_repl_main(1, argv); /* no file: the interactive prompt (repl.c) */
     const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
         fputs(usage, stdout);
@@ -507,6 +508,8 @@ int main(int argc, char **argv)
         return cmd_compile(argc - 1, argv + 1);
     if (strcmp(cmd, "dis") == 0)
         return cmd_dis(argc - 1, argv + 1);
+    if (strcmp(cmd, "repl") == 0)
+        return p4jit_repl_main(argc - 1, argv + 1);
 #if P4_HAVE_RV32
     if (strcmp(cmd, "objdump") == 0)
         return rv32_objdump_main(argc - 1, argv + 1);

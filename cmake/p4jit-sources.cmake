@@ -27,7 +27,7 @@ file(GLOB P4JIT_RUNTIME_SOURCES ${p4jit_glob_opts}
   ${P4JIT_ROOT}/src/jit/rv32/*.c
   ${P4JIT_ROOT}/src/rv32/*.c)
 list(REMOVE_ITEM P4JIT_RUNTIME_SOURCES ${P4JIT_ROOT}/src/rv32/objdump.c)
-list(APPEND P4JIT_RUNTIME_SOURCES ${P4JIT_ROOT}/cli/p4jit.c)
+list(APPEND P4JIT_RUNTIME_SOURCES ${P4JIT_ROOT}/cli/p4jit.c ${P4JIT_ROOT}/cli/repl.c)
 file(GLOB P4JIT_COMPILER_SOURCES ${p4jit_glob_opts} ${P4JIT_ROOT}/src/lang/*.c)
 list(SORT P4JIT_RUNTIME_SOURCES)
 list(SORT P4JIT_COMPILER_SOURCES)
