@@ -60,24 +60,50 @@ static bool text_add(Text *t, const char *s, size_t n)
 
 static bool text_str(Text *t, const char *s) { return text_add(t, s, strlen(s)); }
 
-/* Reads one line (without its end) into *line; false at end of input. */
+static bool echo; /* --echo: the console does not echo what is typed (a UART) */
+
+/* Reads one line (without its end) into *line; false at end of input.
+ * Besides EOF, end of input is Ctrl-D (0x04) at the start of a line, for
+ * consoles that pass it through (a UART under ESP-IDF, a raw terminal), and
+ * a 0xFF byte, which UTF-8 text never has: picolibc's semihosting console
+ * reads with SYS_READC, which has no end of file and gives EOF as 0xFF. A
+ * line ends at \n, \r or \r\n. */
 static bool read_line(Text *line)
 {
+    static bool after_cr;
     line->len = 0;
     if (!text_add(line, "", 0))
         return false;
-    char buf[256];
-    while (fgets(buf, sizeof buf, stdin)) {
-        size_t n = strlen(buf);
-        bool end = n > 0 && buf[n - 1] == '\n';
-        while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
-            n--;
-        if (!text_add(line, buf, n))
-            return false;
-        if (end)
+    for (;;) {
+        int c = fgetc(stdin);
+        if (c == '\n' && after_cr) { /* the \n of \r\n */
+            after_cr = false;
+            continue;
+        }
+        after_cr = c == '\r';
+        if (c == EOF || c == 0xff || (c == 0x04 && line->len == 0))
+            return line->len > 0; /* a last line without its end counts */
+        if (c == '\n' || c == '\r') {
+            if (echo)
+                fputc('\n', stdout);
             return true;
+        }
+        if (echo && (c == 0x7f || c == '\b')) { /* a raw console's backspace */
+            if (line->len > 0) {
+                line->s[--line->len] = '\0';
+                fputs("\b \b", stdout);
+                fflush(stdout);
+            }
+            continue;
+        }
+        char ch = (char)c;
+        if (!text_add(line, &ch, 1))
+            return false;
+        if (echo) {
+            fputc(c, stdout);
+            fflush(stdout);
+        }
     }
-    return line->len > 0; /* a last line without its newline */
 }
 
 /* What a line leaves open, carried across the lines of one input. */
@@ -309,13 +335,15 @@ static int parse_options(int argc, char **argv, VMConfig *cfg, JitConfig *jcfg)
                 return 2;
             }
             cfg->stack_slots = (uint32_t)v;
+        } else if (strcmp(argv[i], "--echo") == 0) {
+            echo = true;
         } else if (strcmp(argv[i], "-X") == 0 && i + 1 < argc) {
             if (!jit_parse_option(jcfg, argv[++i])) {
                 fprintf(stderr, "p4jit: bad -X option '%s' (see p4jit --help)\n", argv[i]);
                 return 2;
             }
         } else {
-            fprintf(stderr, "p4jit: unknown repl option '%s' (usage: p4jit repl [-m SIZE] [--stack N] [-X OPT]...)\n",
+            fprintf(stderr, "p4jit: unknown repl option '%s' (usage: p4jit repl [-m SIZE] [--stack N] [-X OPT]... [--echo])\n",
                     argv[i]);
             return 2;
         }

@@ -6,10 +6,11 @@
 #ifndef P4_REPL_H
 #define P4_REPL_H
 
-/* `p4jit repl [-m SIZE] [--stack N] [-X OPT]...`: reads a line or a block
+/* `p4jit repl [-m SIZE] [--stack N] [-X OPT]... [--echo]`: reads a line or a block
  * from stdin, compiles and runs it, prints the value of an expression;
  * errors are shown and the session goes on; end of input ends it (status 0;
- * 2 for bad options or a build without the source compiler). */
+ * 2 for bad options or a build without the source compiler). --echo
+ * echoes what is typed, for consoles that do not (a UART). */
 int p4jit_repl_main(int argc, char **argv);
 
 #endif

@@ -6,7 +6,7 @@
  * stack, the source compiler and the JIT need about 20 KB (docs/espidf.md).
  * The task runs CONFIG_P4JIT_EXAMPLE_SCRIPT with --stats and --jit-report,
  * prints what it used of its stack and of the heap, then gives the console
- * to the REPL (`p4jit repl`) until end of input.
+ * to the REPL (`p4jit repl --echo`) until Ctrl-D.
  *
  * The task is pinned to CONFIG_P4JIT_EXAMPLE_TASK_CORE (core 1 by default):
  * PIE and FPU registers are saved per task and ESP-IDF pins a task to the
@@ -64,8 +64,8 @@ static void p4jit_task(void *arg)
     report_memory("after the program");
 
     console_for_input();
-    char *repl_argv[] = {"p4jit", "repl", NULL};
-    p4jit_main(2, repl_argv);
+    char *repl_argv[] = {"p4jit", "repl", "--echo", NULL}; /* a UART does not echo */
+    p4jit_main(3, repl_argv);
     report_memory("after the REPL");
     vTaskDelete(NULL);
 }
