@@ -5,9 +5,10 @@
 # can link without it. Before including, set P4JIT_ROOT to the repository.
 #
 # Sets:
-#   P4JIT_RUNTIME_SOURCES  interpreter, JIT, RV32 layer (the JIT's assembler and
-#                          the disassembler of dis --jit), the command line and
-#                          the REPL; everything but the port and the compiler
+#   P4JIT_RUNTIME_SOURCES  interpreter, p4nn layer library, JIT, RV32 layer (the
+#                          JIT's assembler and the disassembler of dis --jit),
+#                          the command line and the REPL; everything but the
+#                          port and the compiler
 #   P4JIT_COMPILER_SOURCES the Python source compiler (optional on a device:
 #                          without it only .p4b files run)
 # Left out: src/rv32/objdump.c (the host's objdump command), src/sim (p4sim),
@@ -23,6 +24,7 @@ if(CMAKE_SCRIPT_MODE_FILE)
 endif()
 file(GLOB P4JIT_RUNTIME_SOURCES ${p4jit_glob_opts}
   ${P4JIT_ROOT}/src/vm/*.c
+  ${P4JIT_ROOT}/src/nn/*.c
   ${P4JIT_ROOT}/src/jit/*.c
   ${P4JIT_ROOT}/src/jit/rv32/*.c
   ${P4JIT_ROOT}/src/rv32/*.c)
