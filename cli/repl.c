@@ -10,9 +10,8 @@
  * every program of the session numbers them alike: an input's source starts
  * with one line naming the session's globals in slot order (make_source),
  * which the compiler (slots in order of first use) turns into the same
- * slots; the previous program's values are copied over.
- * Functions defined earlier read globals by slot from the running program,
- * so they see later assignments. Tracebacks count that line: an input's
+ * slots, and all programs share one array of global slots
+ * (switch_program), so functions defined earlier see later assignments. Tracebacks count that line: an input's
  * first line is line 2 (CPython says line 1).
  *
  * Every input's module stays allocated until the session ends: functions,
@@ -266,10 +265,24 @@ static bool keep(Kept *k, P4bModule *m, char *src)
     return true;
 }
 
-/* Loads m (owning src) as the running program, carrying the globals of the
- * one before; false (error printed) if it cannot be loaded. */
+/* The session's global slots, shared by all its programs: code reads the
+ * globals of its own program (Code.program), and a function defined by an
+ * earlier input must see later assignments. A T_RAW payload in the VM's
+ * heap, reachable through the programs that point to it. */
+enum { REPL_MAX_GLOBALS = 1024 };
+static Value *session_globals;
+
+/* Loads m (owning src) as the running program, its globals the session's;
+ * false (error printed) if it cannot be loaded. */
 static bool switch_program(VM *vm, P4bModule *m, char *src, size_t len, Kept *kept)
 {
+    if (m->nglobals > REPL_MAX_GLOBALS) {
+        fprintf(stderr, "p4jit: the REPL session has more than %d global names\n", REPL_MAX_GLOBALS);
+        p4b_free(m);
+        free(m);
+        free(src);
+        return false;
+    }
     Program *old = vm->program;
     if (old && !keep(kept, old->p4b, (char *)old->source)) {
         p4b_free(m);
@@ -278,35 +291,34 @@ static bool switch_program(VM *vm, P4bModule *m, char *src, size_t len, Kept *ke
         fputs("p4jit: out of memory\n", stderr);
         return false;
     }
-    if (old) {
-        old->p4b = NULL; /* now in kept: vm_free must not free it */
-        VM_ROOT(vm, v_obj(old)); /* its globals until copied */
-    }
+    if (old)
+        VM_ROOT(vm, v_obj(old)); /* the session's globals while loading */
     bool ok = vm_load_program(vm, m, src, len);
-    if (!ok && old) { /* (out of memory) the session goes on with the old program */
-        Program *failed = vm->program;
-        if (failed != old && failed->p4b) {
-            p4b_free(failed->p4b);
-            free(failed->p4b);
-            failed->p4b = NULL;
-            free(src);
-        }
-        vm->program = old;
-        old->p4b = kept->mods[--kept->n];
-        VM_UNROOT(vm, 1);
-        old = NULL;
+    Program *p = vm->program;
+    if (ok && !session_globals) {
+        session_globals = gc_alloc_raw(vm, REPL_MAX_GLOBALS * sizeof(Value));
+        for (uint32_t i = 0; session_globals && i < REPL_MAX_GLOBALS; i++)
+            session_globals[i] = v_unbound();
+        ok = session_globals != NULL;
     }
-    if (old) {
-        Program *p = vm->program;
-        for (uint32_t i = 0; ok && i < old->nglobals && i < p->nglobals; i++)
-            p->globals[i] = old->globals[i];
+    if (ok)
+        p->globals = session_globals; /* (its own, all unbound, becomes garbage) */
+    if (old)
         VM_UNROOT(vm, 1);
-    }
-    if (!ok) {
+    if (!ok) { /* out of memory: the session goes on with the old program */
         vm_flush(vm);
         if (vm->exc.type == T_EXCEPTION)
             vm_print_exception(vm, vm->exc);
         vm->exc = v_unbound();
+        if (p && p != old && p->p4b == m) { /* the failed program's module and text */
+            p4b_free(m);
+            free(m);
+            p->p4b = NULL;
+            free(src);
+        }
+        vm->program = old;
+        if (old)
+            kept->n--; /* old's module is the running one again */
     }
     return ok;
 }
@@ -363,6 +375,7 @@ int p4jit_repl_main(int argc, char **argv)
     int rc = parse_options(argc, argv, &cfg, &jcfg);
     if (rc)
         return rc;
+    session_globals = NULL; /* (a session before this one had another VM) */
     VM *vm = vm_new(&cfg);
     if (!vm) {
         fputs("p4jit: cannot allocate the VM's memory\n", stderr);
@@ -411,6 +424,7 @@ int p4jit_repl_main(int argc, char **argv)
     char *current = vm->program ? (char *)vm->program->source : NULL;
     jit_free(vm);
     vm_free(vm);
+    session_globals = NULL;
     free(current);
     for (uint32_t i = 0; i < kept.n; i++) {
         if (kept.mods[i]) {

@@ -31,6 +31,8 @@ SESSIONS = [
     # errors: shown, and the session goes on with its state
     ["y = 3", "1 / 0", "y", "undefined_name", "[][1]", "y + 1",
      "def g(n):", "    return 10 // n", "", "g(0)", "g(5)"],
+    # a function of an earlier input: a global defined later, then rebound
+    ["def h():", "    return qqq_total * 2", "", "h()", "qqq_total = 4", "h()", "qqq_total = 'ab'", "h()"],
     # a while loop, nested functions, strings
     ["n = 0", "while n < 4:", "    n += 1", "", "n", "def outer():", "    def inner(v):", "        return v * 2",
      "    return inner(21)", "", "outer()", "s = 'ab' + 'cd'", "s.upper()", "len(s)"],
