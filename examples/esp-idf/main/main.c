@@ -3,7 +3,7 @@
  *
  * Mounts the SPIFFS partition with the programs (fs/ of this project) at
  * /fs, then starts P4JIT in a task of its own: app_main's task has 3.5 KB of
- * stack, the source compiler and the JIT need about 20 KB (docs/espidf.md).
+ * stack, the source compiler and the JIT need up to 23 KB (docs/espidf.md).
  * The task runs CONFIG_P4JIT_EXAMPLE_SCRIPT with --stats and --jit-report,
  * prints what it used of its stack and of the heap, then gives the console
  * to the REPL (`p4jit repl --echo`) until Ctrl-D.
