@@ -528,9 +528,6 @@ int p4jit_main(int argc, char **argv)
 int main(int argc, char **argv)
 #endif
 {
-    if (argc < 2)
-        return p4jit_repl_main(1, argv); /* no file: the interactive prompt (repl.c) */
-    const char *cmd = argv[1];
 #if P4_HAVE_COMPILER
     module_set_compiler(compile_for_import);
 #endif
@@ -538,6 +535,9 @@ int main(int argc, char **argv)
     if (getenv("P4JIT_PATH"))
         module_set_path(getenv("P4JIT_PATH"));
 #endif
+    if (argc < 2)
+        return p4jit_repl_main(1, argv); /* no file: the interactive prompt (repl.c) */
+    const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
         fputs(usage, stdout);
         return 0;

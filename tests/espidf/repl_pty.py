@@ -33,6 +33,9 @@ SESSIONS = [
      "def g(n):", "    return 10 // n", "", "g(0)", "g(5)"],
     # a function of an earlier input: a global defined later, then rebound
     ["def h():", "    return qqq_total * 2", "", "h()", "qqq_total = 4", "h()", "qqq_total = 'ab'", "h()"],
+    # imports stay imported
+    ["import math", "math.sqrt(16)", "from array import array", "a = array('b', [1, 2, 3])", "a", "sum(a)",
+     "math.floor(2.5)"],
     # a while loop, nested functions, strings
     ["n = 0", "while n < 4:", "    n += 1", "", "n", "def outer():", "    def inner(v):", "        return v * 2",
      "    return inner(21)", "", "outer()", "s = 'ab' + 'cd'", "s.upper()", "len(s)"],
