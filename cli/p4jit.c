@@ -249,10 +249,10 @@ static int run_on_p4sim(const char *firmware, bool stats, int rev, int argc, cha
     if (stats) {
         const P4SimStats *ps = p4sim_stats(s);
         fprintf(stderr, "p4sim-stats: whole run (firmware start-up included): retired %llu, modelled cycles %llu "
-                        "(%.3f cycles/insn), %.1f us at 360 MHz, %.1f us at 400 MHz\n",
+                        "(%.3f cycles/insn), %.1f us at 360 MHz, %.1f us at 400 MHz, peak stack %lu bytes\n",
                 (unsigned long long)ps->instret, (unsigned long long)ps->cycles,
                 ps->instret ? (double)ps->cycles / (double)ps->instret : 0.0, (double)ps->cycles / 360.0,
-                (double)ps->cycles / 400.0);
+                (double)ps->cycles / 400.0, (unsigned long)p4sim_stack_peak(s));
     }
     int code = st == P4SIM_EXITED || st == P4SIM_TRAP ? p4sim_exit_code(s) : 1;
     p4sim_free(s);
