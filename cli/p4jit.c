@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "port/port.h"
+#include "repl.h"
 #include "vm/p4b.h"
 #include "jit/jit.h"
 #include "vm/vm.h"
@@ -36,6 +37,9 @@ static const char usage[] =
     "  dis FILE.py|FILE.p4b                        list the bytecode with line numbers\n"
     "  dis --jit [-X OPT]... FILE.py|FILE.p4b      run it, then show each compiled function's\n"
     "                                              typed IR and RV32 code (-X: as for run)\n"
+    "  repl [-m SIZE] [--stack N] [-X OPT]... [--echo]\n"
+    "                                              the interactive prompt (also: p4jit with no\n"
+    "                                              arguments); end of input (Ctrl-D) leaves it\n"
     "  objdump FILE.bin [--vma ADDR] [--rev 1|3] [--aliases]\n"
     "                                              disassemble raw RV32 machine code\n"
     "\n"
@@ -245,10 +249,10 @@ static int run_on_p4sim(const char *firmware, bool stats, int rev, int argc, cha
     if (stats) {
         const P4SimStats *ps = p4sim_stats(s);
         fprintf(stderr, "p4sim-stats: whole run (firmware start-up included): retired %llu, modelled cycles %llu "
-                        "(%.3f cycles/insn), %.1f us at 360 MHz, %.1f us at 400 MHz\n",
+                        "(%.3f cycles/insn), %.1f us at 360 MHz, %.1f us at 400 MHz, peak stack %lu bytes\n",
                 (unsigned long long)ps->instret, (unsigned long long)ps->cycles,
                 ps->instret ? (double)ps->cycles / (double)ps->instret : 0.0, (double)ps->cycles / 360.0,
-                (double)ps->cycles / 400.0);
+                (double)ps->cycles / 400.0, (unsigned long)p4sim_stack_peak(s));
     }
     int code = st == P4SIM_EXITED || st == P4SIM_TRAP ? p4sim_exit_code(s) : 1;
     p4sim_free(s);
@@ -391,6 +395,9 @@ static int cmd_run(int argc, char **argv)
         fprintf(stderr, "p4jit-stats: instret %llu cycles %llu hz %lu heap-collections %lu\n",
                 (unsigned long long)(instret1 - instret0), (unsigned long long)(cycles1 - cycles0),
                 (unsigned long)port_cpu_hz(), (unsigned long)vm->heap.collections);
+        PortHeap heap;
+        if (port_heap(&heap)) /* the firmware's malloc, object heap and code buffer included */
+            fprintf(stderr, "p4jit-stats: peak heap %lu bytes\n", (unsigned long)heap.peak);
     }
     if (jit_report_wanted) {
         vm_flush(vm);
@@ -521,11 +528,6 @@ int p4jit_main(int argc, char **argv)
 int main(int argc, char **argv)
 #endif
 {
-    if (argc < 2) {
-        fputs(usage, stderr);
-        return 2;
-    }
-    const char *cmd = argv[1];
 #if P4_HAVE_COMPILER
     module_set_compiler(compile_for_import);
 #endif
@@ -533,6 +535,9 @@ int main(int argc, char **argv)
     if (getenv("P4JIT_PATH"))
         module_set_path(getenv("P4JIT_PATH"));
 #endif
+    if (argc < 2)
+        return p4jit_repl_main(1, argv); /* no file: the interactive prompt (repl.c) */
+    const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
         fputs(usage, stdout);
         return 0;
@@ -547,6 +552,8 @@ int main(int argc, char **argv)
         return cmd_compile(argc - 1, argv + 1);
     if (strcmp(cmd, "dis") == 0)
         return cmd_dis(argc - 1, argv + 1);
+    if (strcmp(cmd, "repl") == 0)
+        return p4jit_repl_main(argc - 1, argv + 1);
 #if P4_HAVE_RV32
     if (strcmp(cmd, "objdump") == 0)
         return rv32_objdump_main(argc - 1, argv + 1);

@@ -13,16 +13,25 @@
 #include "vm/p4b.h"
 
 int32_t jit_rt_depth;          /* calls compiled code may still make (RecursionError at 0) */
+static uint32_t compile_depth; /* compile() nests when a callee is compiled first */
+static size_t compile_heap;    /* the most heap one (outermost) compile used, where the port counts it */
 static JitState *rt_state;     /* the state of the running compiled code */
+
+#ifndef JIT_DEFAULT_CODE_SIZE
+#define JIT_DEFAULT_CODE_SIZE (256u << 10) /* ESP-IDF: CONFIG_P4JIT_CODE_BUFFER_SIZE */
+#endif
 
 void jit_config_default(JitConfig *cfg)
 {
     cfg->mode = JIT_AUTO;
     cfg->call_threshold = 2;
-    cfg->code_size = 256u << 10;
+    cfg->code_size = JIT_DEFAULT_CODE_SIZE;
     cfg->max_specs = 4;
     cfg->listings = false;
     cfg->pie = 0;
+#if P4_PORT_PIE_PROBE
+    cfg->pie = port_pie_encoding(); /* a device: its silicon's encoding (-X pie= overrides) */
+#endif
 }
 
 static bool parse_uint(const char *s, uint32_t *out, bool size)
@@ -67,8 +76,18 @@ bool jit_init(VM *vm, const JitConfig *cfg)
         return false;
     js->vm = vm;
     js->cfg = *cfg;
+    compile_heap = 0;
     js->code = port_alloc_code(cfg->code_size);
     js->code_exec = js->code != NULL;
+#if P4_FIRMWARE
+    if (!js->code && !cfg->listings) {
+        /* a device without executable memory: no listing buffer either */
+        fprintf(stderr, "p4jit: JIT off: no executable memory for a %lu-byte code buffer; running interpreted\n",
+                (unsigned long)cfg->code_size);
+        free(js);
+        return true;
+    }
+#endif
     if (!js->code) /* the host: code is generated for reports and listings only */
         js->code = malloc(cfg->code_size);
     js->nwatch = vm->program ? vm->program->nglobals : 0;
@@ -324,6 +343,10 @@ static bool allocates_badly(const Ir *ir, JitSpec *spec, IrRefusal *why, const C
 static void compile(JitState *js, JitSpec *spec)
 {
     uint64_t t0 = port_cycles();
+    PortHeap h0, h1;
+    bool heap = compile_depth++ == 0 && port_heap(&h0);
+    if (heap)
+        port_heap_mark();
     Ir ir;
     spec->state = SPEC_BUILDING;
     spec->ret.ty = TY_VOID;
@@ -384,6 +407,9 @@ static void compile(JitState *js, JitSpec *spec)
     spec->compile_cycles = port_cycles() - t0;
     spec->state = ok ? SPEC_COMPILED : SPEC_REFUSED;
     js->compiles++;
+    compile_depth--;
+    if (heap && port_heap(&h1) && h1.peak_since_mark - h0.in_use > compile_heap)
+        compile_heap = h1.peak_since_mark - h0.in_use;
 }
 
 static JitSpec *new_spec(JitFunc *f, const JitType *args, uint32_t nargs)
@@ -642,9 +668,12 @@ void jit_report(VM *vm)
     if (!js)
         return;
     char line[512];
-    fprintf(stderr, "JIT report (%s; %u of %u bytes of code used)\n",
+    fprintf(stderr, "JIT report (%s; %u of %u bytes of code used",
             js->code_exec ? "compiled code runs here" : "code generated, not run on this machine",
             (unsigned)js->code_used, (unsigned)js->cfg.code_size);
+    if (compile_heap)
+        fprintf(stderr, "; at most %lu bytes of heap to compile a function", (unsigned long)compile_heap);
+    fputs(")\n", stderr);
     for (JitFunc *f = js->all; f; f = f->next_all) {
         if (!f->specs && f->untyped[0])
             fprintf(stderr, "  %s: not compiled: %s\n", f->fn->code->name->data, f->untyped);

@@ -8,6 +8,7 @@
 #ifndef P4_PORT_H
 #define P4_PORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -36,5 +37,18 @@ uint32_t port_cpu_hz(void);
 void *port_alloc_code(size_t size);
 void port_free_code(void *p);
 void port_sync_code(void *p, size_t size);
+
+/* Ports that define P4_PORT_PIE_PROBE (ESP-IDF) only: the PIE encoding the
+ * chip runs, from its silicon revision: 0 none, 1 (before rev 3.0) or 3. */
+uint8_t port_pie_encoding(void);
+
+/* Heap accounting (malloc, calloc, realloc, free) where the port keeps it
+ * (the RV32 firmware: heap_rv32.c); false elsewhere. peak: the most in use
+ * at once since start; peak_since_mark: since the last port_heap_mark(). */
+typedef struct PortHeap {
+    size_t in_use, peak, peak_since_mark;
+} PortHeap;
+bool port_heap(PortHeap *out);
+void port_heap_mark(void);
 
 #endif

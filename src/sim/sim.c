@@ -44,7 +44,7 @@ static const uint8_t mix_of_class[CY__COUNT] = {
     X(FLW) X(FSW) X(FSGNJ_S) X(FSGNJN_S) X(FSGNJX_S) X(FMV_X_W) X(FMV_W_X) X(FCLASS_S)
 #define SIM_HANDLERS(X) \
     X(UNDECODED) X(ILLEGAL) SIM_DIRECT_OPS(X) X(CSR) X(AMO) X(FARITH) X(FMINMAX) X(FCVT_W) X(FCVT_S) X(FCMP) \
-    X(PIE) X(LP) X(LPEND)
+    X(PIE) X(LP) X(LPEND) X(SPMOVE)
 enum SimHandler {
 #define SIM_ENUM(name) H_##name,
     SIM_HANDLERS(SIM_ENUM)
@@ -72,6 +72,7 @@ P4Sim *p4sim_new(const P4SimConfig *cfg)
     P4Sim *s = calloc(1, sizeof *s);
     if (!s) return NULL;
     if (cfg) s->cfg = *cfg; else p4sim_config_default(&s->cfg);
+    s->stats.sp_min = UINT32_MAX;
     if (!s->cfg.out) s->cfg.out = stdout;
     if (!s->cfg.err) s->cfg.err = stderr;
     if (!s->cfg.in) s->cfg.in = stdin;
@@ -134,6 +135,11 @@ void p4sim_set_args(P4Sim *s, int argc, char *const *argv)
 
 int p4sim_exit_code(const P4Sim *s) { return s->exit_code; }
 const P4SimStats *p4sim_stats(const P4Sim *s) { return &s->stats; }
+
+uint32_t p4sim_stack_peak(const P4Sim *s)
+{
+    return s->stats.sp_max > s->stats.sp_min ? s->stats.sp_max - s->stats.sp_min : 0;
+}
 uint32_t p4sim_get_x(const P4Sim *s, int r) { return r > 0 && r < 32 ? s->x[r] : 0; }
 uint32_t p4sim_get_pc(const P4Sim *s) { return s->pc; }
 
@@ -301,6 +307,10 @@ static void decode_std(RvInsn *inp, int len, uint32_t pc, SimOp *o)
     RvInsn in = *inp;
     if (len == 2) in = rv_expand(&in);
     o->h = handler_of(in.op, &o->sub);
+    /* the instructions that move sp get a handler of their own that also
+     * records its extremes (--stats: peak stack); sub keeps which one */
+    if (in.rd == 2 && (o->h == H_ADDI || o->h == H_ADD || o->h == H_SUB))
+        o->sub = o->h, o->h = H_SPMOVE;
     o->len = (uint8_t)len;
     o->rd = in.rd, o->rs1 = in.rs1, o->rs2 = in.rs2, o->rs3 = in.rs3, o->rm = in.rm;
     o->csr = in.csr;
@@ -534,6 +544,7 @@ void p4sim_print_stats(const P4Sim *s, FILE *f)
             st->instret ? (double)st->cycles / (double)st->instret : 0.0);
     fprintf(f, "time at 360 MHz       %.3f us\n", (double)st->cycles / 360.0);
     fprintf(f, "time at 400 MHz       %.3f us\n", (double)st->cycles / 400.0);
+    fprintf(f, "peak stack            %lu bytes\n", (unsigned long)p4sim_stack_peak(s));
     fprintf(f, "instruction mix:\n");
     for (int i = 0; i < P4SIM_NMIX; i++)
         fprintf(f, "  %-8s %12llu  %5.1f%%\n", p4sim_mix_names[i], (unsigned long long)st->mix[i],

@@ -54,6 +54,10 @@ typedef struct P4SimStats {
     uint64_t instret;       /* retired instructions */
     uint64_t cycles;        /* modelled cycles */
     uint64_t mix[P4SIM_NMIX]; /* per class, see p4sim_mix_names */
+    /* the lowest and highest values the program moved sp to (addi/add/sub
+     * to sp; crt0's first one is the stack's top): peak stack depth is
+     * sp_max - sp_min (p4sim_stack_peak) */
+    uint32_t sp_min, sp_max;
 } P4SimStats;
 
 void p4sim_config_default(P4SimConfig *cfg);
@@ -72,6 +76,8 @@ P4SimStatus p4sim_run(P4Sim *s, uint64_t max_insns);
 int p4sim_exit_code(const P4Sim *s);
 const P4SimStats *p4sim_stats(const P4Sim *s);
 void p4sim_print_stats(const P4Sim *s, FILE *f);
+/* Peak stack depth in bytes of the run so far (0 if sp never moved). */
+uint32_t p4sim_stack_peak(const P4Sim *s);
 extern const char *const p4sim_mix_names[P4SIM_NMIX];
 
 /* Register and memory access for tests and embedders. */

@@ -1260,6 +1260,17 @@ static void entry_stub(Emit *e)
     ins(e, RV_SW, 0, SP, RA, 12);
     ins(e, RV_SW, 0, SP, A1, 8);
     ins(e, RV_SW, 0, SP, DEPTH, 4); /* callee-saved for C: kept for the caller */
+    /* PIE's CFG is not part of a FreeRTOS task's saved context: IR_VCFG's
+     * change must not outlive the call into other PIE code on the core, so
+     * CFG is kept at sp+0 and restored on the way out (functions that may
+     * run IR_VCFG: their own vector loops or a callee's) */
+    bool keep_cfg = e->js->cfg.pie && (e->calls || e->ir->vector_lanes);
+    if (keep_cfg) {
+        RvInsn r = pie_ins(RV_ESP_MOVX_R_CFG);
+        r.rd = T3;
+        rv_asm_emit(&e->a, &r);
+        ins(e, RV_SW, 0, SP, T3, 0);
+    }
     ins(e, RV_ADDI, T0, A0, 0, 0);
     uint32_t depth_addr = (uint32_t)(uintptr_t)&jit_rt_depth;
     int32_t lo = (int32_t)(depth_addr << 20) >> 20;
@@ -1284,6 +1295,12 @@ static void entry_stub(Emit *e)
         ins(e, RV_SW, 0, T0, A0, 0);
     ins(e, RV_ADDI, A0, ZERO, 0, 0);
     rv_asm_bind(&e->a, done);
+    if (keep_cfg) {
+        RvInsn w = pie_ins(RV_ESP_MOVX_W_CFG);
+        w.rs1 = T3;
+        ins(e, RV_LW, T3, SP, 0, 0);
+        rv_asm_emit(&e->a, &w);
+    }
     ins(e, RV_LW, DEPTH, SP, 0, 4);
     ins(e, RV_LW, RA, SP, 0, 12);
     ins(e, RV_ADDI, SP, SP, 0, 16);

@@ -1,13 +1,17 @@
 /*
- * port_espidf.c - the port layer on ESP-IDF (ESP32-P4).
+ * port_espidf.c - the port layer on ESP-IDF (ESP32-P4, ESP-IDF 5.3 or later).
  *
  * Console and files go through ESP-IDF's VFS (stdio). Memory comes from the
  * capability heap. Generated code needs memory that is both writable and
- * executable: ESP-IDF gives MALLOC_CAP_EXEC memory only when memory
- * protection is off (CONFIG_ESP_SYSTEM_MEMPROT=n; with it on, L2MEM is split
- * into RX and RW parts). After writing code, the data cache is written back
- * and the instruction cache invalidated with esp_cache_msync, then fence.i
- * (see ../shared/reference/esp32p4.md, "Running generated code").
+ * executable: ESP-IDF has MALLOC_CAP_EXEC heap only with the IRAM/DRAM split
+ * protection off (CONFIG_ESP_SYSTEM_PMP_IDRAM_SPLIT=n, which ESP-IDF 6.x
+ * accepts for its CONFIG_ESP_SYSTEM_MEMPROT); otherwise port_alloc_code gets
+ * NULL and the JIT stays off. After writing code, the data cache is written
+ * back and the instruction cache invalidated with esp_cache_msync, then
+ * fence.i (../shared/reference/esp32p4.md, "Running generated code").
+ *
+ * Kconfig values arrive as -D definitions made by the component's CMake
+ * (esp-idf/p4jit/p4jit-defines.cmake), not through sdkconfig.h.
  */
 #include "port/port.h"
 
@@ -17,9 +21,16 @@
 #include <string.h>
 
 #include "esp_cache.h"
-#include "esp_cpu.h"
+#include "esp_chip_info.h"
+#include "esp_clk_tree.h"
 #include "esp_heap_caps.h"
-#include "sdkconfig.h"
+
+#ifndef P4JIT_PIE_SETTING
+#define P4JIT_PIE_SETTING -1 /* -1: from the chip revision; 0 off; 1 or 3: that encoding */
+#endif
+#ifndef P4JIT_BOOT_CPU_HZ
+#define P4JIT_BOOT_CPU_HZ 360000000u /* if the clock tree cannot say (never expected) */
+#endif
 
 #define CACHE_LINE 64u /* esp_cache_msync wants line-aligned ranges */
 
@@ -63,26 +74,51 @@ int port_read_file(const char *path, char **data, size_t *len, char *err, size_t
     return 0;
 }
 
-uint64_t port_cycles(void) { return esp_cpu_get_cycle_count(); }
+/* The 64-bit counters as two CSRs each: high, low, high again, until the
+ * high half did not move in between (the low half wraps every ~11 s at
+ * 400 MHz). ESP-IDF's esp_cpu_get_cycle_count() gives the low half only. */
+#define READ_COUNTER64(lo, hi)                                           \
+    uint32_t h1, l, h2;                                                  \
+    do {                                                                 \
+        __asm__ volatile("csrr %0, " hi : "=r"(h1));                     \
+        __asm__ volatile("csrr %0, " lo : "=r"(l));                      \
+        __asm__ volatile("csrr %0, " hi : "=r"(h2));                     \
+    } while (h1 != h2);                                                  \
+    return ((uint64_t)h1 << 32) | l
 
-uint64_t port_instret(void)
+uint64_t port_cycles(void) { READ_COUNTER64("mcycle", "mcycleh"); }
+uint64_t port_instret(void) { READ_COUNTER64("minstret", "minstreth"); }
+
+/* The CPU clock as the clock tree has it now (CONFIG_ESP_DEFAULT_CPU_FREQ_MHZ
+ * is only the frequency at boot; power management may change it). */
+uint32_t port_cpu_hz(void)
 {
-    uint32_t n;
-    __asm__ volatile("csrr %0, minstret" : "=r"(n));
-    return n;
+    uint32_t hz = 0;
+    if (esp_clk_tree_src_get_freq_hz(SOC_MOD_CLK_CPU, ESP_CLK_TREE_SRC_FREQ_PRECISION_CACHED, &hz) != ESP_OK || !hz)
+        hz = P4JIT_BOOT_CPU_HZ;
+    return hz;
 }
 
-uint32_t port_cpu_hz(void) { return CONFIG_ESP_DEFAULT_CPU_FREQ_MHZ * 1000000u; }
+/* PIE's encoding changed with silicon revision 3.0 (v2p1 before, v2p2 from
+ * it); esp_chip_info's revision is major * 100 + minor. A Kconfig choice
+ * (P4JIT_PIE_SETTING) or -X pie= overrides it. */
+uint8_t port_pie_encoding(void)
+{
+    if (P4JIT_PIE_SETTING >= 0)
+        return (uint8_t)P4JIT_PIE_SETTING;
+    esp_chip_info_t info;
+    esp_chip_info(&info);
+    if (info.model != CHIP_ESP32P4)
+        return 0;
+    return info.revision >= 300 ? 3 : 1;
+}
 
+/* NULL when the heap has no executable memory (memory protection on): the
+ * JIT then says so once and everything runs interpreted. */
 void *port_alloc_code(size_t size)
 {
-#if CONFIG_ESP_SYSTEM_MEMPROT
-    (void)size;
-    return NULL; /* memory protection forbids writable executable memory */
-#else
     size = (size + CACHE_LINE - 1) & ~(size_t)(CACHE_LINE - 1);
     return heap_caps_aligned_alloc(CACHE_LINE, size, MALLOC_CAP_EXEC | MALLOC_CAP_32BIT);
-#endif
 }
 
 void port_free_code(void *p) { heap_caps_free(p); }
@@ -94,10 +130,34 @@ void port_sync_code(void *p, size_t size)
     /* write the new code back from the data cache to memory ... */
     esp_cache_msync((void *)start, end - start,
                     ESP_CACHE_MSYNC_FLAG_DIR_C2M | ESP_CACHE_MSYNC_FLAG_INVALIDATE);
-#ifdef ESP_CACHE_MSYNC_FLAG_TYPE_INST
-    /* ... and drop stale lines of the instruction cache (IDF versions that
-     * distinguish the two cache types) */
+    /* ... and drop stale lines of the instruction cache (5.3 and later have
+     * the cache-type flags) */
     esp_cache_msync((void *)start, end - start, ESP_CACHE_MSYNC_FLAG_DIR_M2C | ESP_CACHE_MSYNC_FLAG_TYPE_INST);
-#endif
     __asm__ volatile("fence.i" ::: "memory");
+}
+
+/* Heap figures from the capability heap: the whole system's byte-addressable
+ * heap, other tasks included. A mark restarts ESP-IDF's low-water mark
+ * (heap_caps_monitor_local_minimum_free_size_*); the peak before it is kept. */
+static size_t peak_before_mark;
+static bool marked;
+
+bool port_heap(PortHeap *out)
+{
+    const uint32_t caps = MALLOC_CAP_8BIT;
+    size_t total = heap_caps_get_total_size(caps);
+    out->in_use = total - heap_caps_get_free_size(caps);
+    out->peak_since_mark = total - heap_caps_get_minimum_free_size(caps);
+    out->peak = marked && peak_before_mark > out->peak_since_mark ? peak_before_mark : out->peak_since_mark;
+    return true;
+}
+
+void port_heap_mark(void)
+{
+    PortHeap h;
+    port_heap(&h);
+    peak_before_mark = h.peak;
+    if (marked)
+        heap_caps_monitor_local_minimum_free_size_stop();
+    marked = heap_caps_monitor_local_minimum_free_size_start() == ESP_OK;
 }

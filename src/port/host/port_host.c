@@ -80,3 +80,7 @@ uint32_t port_cpu_hz(void) { return 1000000000u; }
 void *port_alloc_code(size_t size) { (void)size; return NULL; }
 void port_free_code(void *p) { (void)p; }
 void port_sync_code(void *p, size_t size) { (void)p; (void)size; }
+
+/* no heap accounting on the host (the figures are the device's) */
+bool port_heap(PortHeap *out) { (void)out; return false; }
+void port_heap_mark(void) {}
