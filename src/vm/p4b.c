@@ -484,6 +484,8 @@ static int check_code(Checker *c, uint32_t ci, uint32_t *scratch)
     if (depth > code->maxstack)
         return bad(c, "code %lu ('%s'): declared stack size %u is below the needed %ld", (unsigned long)ci, name,
                    code->maxstack, depth);
+    if (bc_verify_methods(code->insns, code->ninsns, code->exc, code->nexc, &serr, &spc) != 0)
+        return bad(c, "code %lu ('%s'): instruction %lu: %s", (unsigned long)ci, name, (unsigned long)spc, serr);
     return 0;
 }
 
