@@ -9,7 +9,9 @@
 - the exit status of a failing program is 1, and its traceback arrives on
   stderr, its output on stdout (semihosting's two consoles);
 - what a program printed arrives while it runs: a program that loops
-  forever after printing, killed, has delivered its lines;
+  forever after printing, killed, has delivered its lines; and stopped
+  inside the simulator (p4sim --max-insns, when P4SIM and
+  P4SIM_FIRMWARE_ELF name the command and the firmware), so too;
 - -X jit=off turns the JIT off with --jit-report before or after it;
 - a missing or non-ELF firmware is a clear error with status 2.
 
@@ -87,6 +89,13 @@ def lines_before_kill(p4jit, fw, tmp):
         p.stdout.close()
         p.stderr.close()
     check(got == b"line 0\nline 1\nline 2\n", "lines printed before a kill did not arrive", got)
+    p4sim, elf = os.environ.get("P4SIM"), os.environ.get("P4SIM_FIRMWARE_ELF")
+    if p4sim and elf:
+        p = subprocess.run([p4sim, "--max-insns", "30000000", elf, "run", "forever.py"], cwd=tmp,
+                           capture_output=True, timeout=300)
+        check(p.returncode == 124 and p.stdout == b"line 0\nline 1\nline 2\n",
+              "firmware stopped by --max-insns: exit %d, the lines printed before are lost" % p.returncode,
+              p.stdout, p.stderr)
 
 
 def jit_option_order(p4jit, fw, tmp):
