@@ -2114,8 +2114,8 @@ static void for_stmt(Compiler *c, Token *t)
     end_loop(c, b, here(c));
 }
 
-static void except_clauses(Compiler *c, uint32_t *after_handlers, uint32_t *njumps, uint32_t exc_local,
-                           int try_line)
+/* *after_chain: the jumps that leave the handlers, chained (chain_jump) */
+static void except_clauses(Compiler *c, uint32_t *after_chain, uint32_t exc_local, int try_line)
 {
     Func *f = c->fn;
     PUSH(c, f->handler_exc, f->nhandler, f->caphandler, exc_local);
@@ -2146,14 +2146,12 @@ static void except_clauses(Compiler *c, uint32_t *after_handlers, uint32_t *njum
             bare_seen = true;
         }
         block(c, "'except' statement", k->line);
-        after_handlers[(*njumps)++] = emit(c, OP_JUMP, 0);
+        *after_chain = chain_jump(c, OP_JUMP, *after_chain);
         if (skip != NONE_PC) {
             patch(c, skip, here(c));
             f->depth = depth + 1;
             emit(c, OP_POP_TOP, 0); /* the exception left by CHECK_EXC_MATCH */
         }
-        if (*njumps >= 64)
-            syntax_error(c, k, "too many except clauses");
     }
     (void)try_line;
     f->nhandler--;
@@ -2209,7 +2207,7 @@ static void try_stmt(Compiler *c, Token *t)
         try_index = f->nblocks - 1;
     }
     block(c, "'try' statement", t->line);
-    uint32_t after_handlers[64], njumps = 0;
+    uint32_t after_handlers = 0; /* a chain: any number of except clauses */
     if (has_except) {
         tb = &f->blocks[try_index];
         pause_range(c, tb);
@@ -2221,7 +2219,7 @@ static void try_stmt(Compiler *c, Token *t)
         f->depth = depth + 1; /* the exception */
         uint32_t exc_local = hidden_local(c, "exc", HIDDEN_EXC);
         emit(c, OP_STORE_FAST, exc_local);
-        except_clauses(c, after_handlers, &njumps, exc_local, t->line);
+        except_clauses(c, &after_handlers, exc_local, t->line);
         release_hidden(c, HIDDEN_EXC, exc_local);
         f->depth = depth;
         patch(c, to_else, here(c));
@@ -2229,8 +2227,7 @@ static void try_stmt(Compiler *c, Token *t)
             Token *k = next(c);
             block(c, "'else' statement", k->line);
         }
-        for (uint32_t j = 0; j < njumps; j++)
-            patch(c, after_handlers[j], here(c));
+        patch_chain(c, after_handlers, here(c));
     }
     if (fin) {
         fin = &f->blocks[fin_index];

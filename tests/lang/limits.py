@@ -5,6 +5,7 @@
 - 300 try/except, 300 try/finally and 600 comprehensions in one scope (a
   function's and the module's): each used to take a hidden local slot of
   its own, and the 256th failed with "too many local variables";
+- a try statement with 100 except clauses (the compiler stopped at 64);
 - chained assignment to 100 names in a function and 1000 at module level
   (the compiler stopped at 64);
 - empty targets: `[] = []`, `() = ()`, `for [] in ...`, and the ValueError
@@ -55,6 +56,18 @@ def chained(n, in_function):
     return src
 
 
+def many_excepts(n):
+    """one try statement with n except clauses (the compiler stopped at 64)"""
+    lines = ["def f(k):", "    try:", "        raise [ValueError, KeyError, IndexError][k % 3](k)"]
+    for i in range(n):
+        lines += ["    except ZeroDivisionError as e:" if i % 2 == 0 else "    except (TypeError, NameError):",
+                  "        return %d" % i]
+    lines += ["    except KeyError as e:", "        return 'key'", "    except Exception as e:",
+              "        return type(e).__name__", "    else:", "        return 'none'",
+              "print([f(k) for k in range(4)])"]
+    return "\n".join(lines) + "\n"
+
+
 EMPTY = """[] = []
 () = ()
 [] = ''
@@ -82,7 +95,7 @@ except TypeError as e:
 def main():
     p4jit, opts = sys.argv[1], sys.argv[2:]
     cases = {"handlers300": many_handlers(300), "chained100": chained(100, True), "chained1000": chained(1000, False),
-             "empty_targets": EMPTY}
+             "excepts100": many_excepts(100), "empty_targets": EMPTY}
     failures = 0
     with tempfile.TemporaryDirectory() as tmp:
         for name, src in cases.items():
