@@ -60,6 +60,9 @@ static const char usage[] =
     "                          encoding of silicon before rev 3.0 (rev1) or from 3.0\n"
     "                          (rev3). Off by default; --on p4sim adds rev3 (and runs\n"
     "                          p4sim as rev 1 for rev1); --on qemu refuses it (no PIE)\n"
+    "  -X path=DIR:DIR...      where `import name` looks for name.py / name.p4b after\n"
+    "                          the program's directory (default: $P4JIT_PATH), before\n"
+    "                          the library directory (lib/p4nn of the source tree)\n"
     "  --jit-report            list every function the JIT saw on stderr at exit:\n"
     "                          signature, code size, compile cost, or why not compiled\n"
     "\n"
@@ -89,6 +92,31 @@ static bool parse_size(const char *s, size_t *out)
     *out = (size_t)v;
     return true;
 }
+
+/* -X OPT: the module search path, or a JIT option. */
+static bool x_option(JitConfig *cfg, const char *opt)
+{
+    if (strncmp(opt, "path=", 5) == 0) {
+        module_set_path(opt + 5);
+        return true;
+    }
+    return jit_parse_option(cfg, opt);
+}
+
+#if P4_HAVE_COMPILER
+/* The compiler for `import name` of a .py file (vm/module.c). */
+static int compile_for_import(const char *src, size_t len, const char *filename, uint8_t **p4b,
+                              size_t *p4b_len, char *msg, size_t msglen, int *line, int *col)
+{
+    P4CompileError err;
+    if (p4_compile_to_p4b(src, len, filename, p4b, p4b_len, &err) == 0)
+        return 0;
+    snprintf(msg, msglen, "%s", err.msg);
+    *line = err.line;
+    *col = err.col;
+    return -1;
+}
+#endif
 
 static bool has_suffix(const char *s, const char *suffix)
 {
@@ -265,7 +293,7 @@ static int cmd_run(int argc, char **argv)
         } else if (strcmp(opt, "--stats") == 0) {
             stats = true;
         } else if (strcmp(opt, "-X") == 0 && i + 1 < argc) {
-            if (!jit_parse_option(&jcfg, argv[++i]))
+            if (!x_option(&jcfg, argv[++i]))
                 return fail("bad -X option '%s' (see p4jit --help)", argv[i]);
             pie_given |= strncmp(argv[i], "pie=", 4) == 0;
             jit_mode_given |= strncmp(argv[i], "jit=", 4) == 0;
@@ -306,7 +334,15 @@ static int cmd_run(int argc, char **argv)
             fwd[nf++] = "-X";
             fwd[nf++] = "pie=rev3";
         }
-        for (int k = 1; k < argc && nf < 257; k++) {
+        /* the firmware has no environment: $P4JIT_PATH goes as -X path= (a
+         * later -X path= of the command line still wins) */
+        static char env_path[1100];
+        if (getenv("P4JIT_PATH") && getenv("P4JIT_PATH")[0]) {
+            snprintf(env_path, sizeof env_path, "path=%s", getenv("P4JIT_PATH"));
+            fwd[nf++] = "-X";
+            fwd[nf++] = env_path;
+        }
+        for (int k = 1; k < argc && nf < 253; k++) {
             if ((strcmp(argv[k], "--on") == 0 || strcmp(argv[k], "--firmware") == 0) && k + 1 < argc) {
                 k++;
                 continue;
@@ -463,7 +499,7 @@ static int cmd_dis(int argc, char **argv)
         jit_config_default(&jcfg);
         int i = 2;
         for (; i + 1 < argc && strcmp(argv[i], "-X") == 0; i += 2)
-            if (!jit_parse_option(&jcfg, argv[i + 1]))
+            if (!x_option(&jcfg, argv[i + 1]))
                 return fail("bad -X option '%s' (see p4jit --help)", argv[i + 1]);
         if (i + 1 == argc)
             return dis_jit(argv[i], jcfg);
@@ -495,6 +531,13 @@ int main(int argc, char **argv)
         return 2;
     }
     const char *cmd = argv[1];
+#if P4_HAVE_COMPILER
+    module_set_compiler(compile_for_import);
+#endif
+#if !P4_FIRMWARE
+    if (getenv("P4JIT_PATH"))
+        module_set_path(getenv("P4JIT_PATH"));
+#endif
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
         fputs(usage, stdout);
         return 0;

@@ -760,7 +760,9 @@ static bool load_global(Builder *b, uint32_t slot)
     if (v.type == T_UNBOUND)
         v = p->builtin_of_global[slot];
     const char *name = (const char *)p->p4b->strings[p->p4b->globals[slot]].bytes;
-    if (b->js->watch && slot < b->js->nwatch)
+    if (p != b->js->vm->program)
+        b->js->watch_modules = true; /* assigning any module global drops this code */
+    else if (b->js->watch && slot < b->js->nwatch)
         b->js->watch[slot] = 1; /* assigning it later drops this code */
     switch ((Type)v.type) {
     case T_INT: case T_BOOL: {
@@ -796,6 +798,13 @@ static bool load_attr(Builder *b, uint32_t name, bool method)
     if (!vm_load_attr(b->js->vm, s->obj, n, &v)) {
         b->js->vm->exc = v_unbound();
         return refuse(b, "module has no attribute '%s'", n->data);
+    }
+    if (s->obj.u.obj->flags & MODULE_PY) { /* an imported module: its globals can change */
+        if (v.type != T_INT && v.type != T_FLOAT && v.type != T_FUNCTION &&
+            v.type != T_NATIVE && v.type != T_MODULE && v.type != T_TYPE)
+            return refuse(b, "module attribute '%s' is a %s (only numbers, functions and modules are compiled)",
+                          n->data, type_name(v));
+        b->js->watch_modules = true;
     }
     if (v.type == T_FLOAT)
         push(b, ir_const_float(b->ir, b->cur, v.u.f));

@@ -483,11 +483,16 @@ bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok
     return true;
 }
 
-void jit_global_stored(VM *vm, uint32_t slot)
+void jit_global_stored(VM *vm, const Program *p, uint32_t slot)
 {
     JitState *js = vm->jit;
-    if (!js || slot >= js->nwatch || !js->watch[slot])
+    if (!js)
         return;
+    /* The main program's globals are watched one by one; an imported
+     * module's (rarely assigned after its body ran) all together. */
+    if (p != vm->program ? !js->watch_modules : slot >= js->nwatch || !js->watch[slot])
+        return;
+    js->watch_modules = false;
     /* Compiled code baked the old value in. No compiled code is running (it
      * never runs Python code that could assign), so all of it can go. */
     for (JitFunc *f = js->all; f; f = f->next_all) {

@@ -46,8 +46,8 @@ void jit_free(VM *vm);
  */
 bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok);
 
-/* A global the compiled code depends on was assigned: drop compiled code. */
-void jit_global_stored(VM *vm, uint32_t slot);
+/* A global of program p was assigned: drop compiled code that depends on it. */
+void jit_global_stored(VM *vm, const Program *p, uint32_t slot);
 
 /* "interpreted", "compiled (int, int) -> int, 212 bytes", or the refusal. */
 Str *jit_info(VM *vm, Function *fn);

@@ -87,6 +87,7 @@ struct JitState {
     uint32_t nsites, capsites;
     uint8_t *watch;           /* per global slot: compiled code depends on it */
     uint32_t nwatch;
+    bool watch_modules;       /* compiled code depends on a global of an imported module */
     int32_t depth_budget;     /* calls left before RecursionError (compiled code) */
     uint32_t compiles;
 };

@@ -44,6 +44,7 @@ static const Native *method_of(Value obj, uint16_t qid)
     case T_ARRAY:
     case T_BYTEARRAY: return find_method(array_methods, n_array_methods, qid);
     case T_FLOAT:     return find_method(float_methods, n_float_methods, qid);
+    case T_FILE:      return find_method(file_methods, n_file_methods, qid);
     default:          return NULL;
     }
 }
@@ -149,7 +150,8 @@ static bool no_attr(VM *vm, Value obj, const Str *name)
 bool vm_load_attr(VM *vm, Value obj, Str *name, Value *out)
 {
     if (obj.type == T_MODULE)
-        return module_attr(vm, AS(Module, obj), name, out);
+        return obj.u.obj->flags & MODULE_PY ? module_py_attr(vm, AS(PyModule, obj), name, out)
+                                            : module_attr(vm, AS(Module, obj), name, out);
     const Native *m = method_of(obj, name->hdr.aux);
     if (m) {
         BoundMethod *b = boundmethod_new(vm, m, obj);

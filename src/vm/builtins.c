@@ -199,7 +199,7 @@ NATIVE(bi_type, "type", type_fn, 1, 1);
 const BuiltinEntry builtin_table[] = {
     B(print), B(len), B(range), B(min), B(max), B(abs), B(sum), B(sorted), B(reversed),
     B(round), B(isinstance), B(enumerate), B(zip), B(divmod), B(pow), B(ord), B(chr), B(hex),
-    B(repr), B(format), B(hash), B(type),
+    B(repr), B(format), B(hash), B(type), B(open),
     C(int), C(float), C(bool), C(str), C(list), C(tuple), C(dict), C(bytes), C(bytearray),
     P4_EXCEPTIONS(E)
 };

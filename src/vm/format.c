@@ -205,6 +205,7 @@ const char *type_name(Value v)
     case T_NATIVE:
     case T_BOUNDMETHOD: return "builtin_function_or_method";
     case T_MODULE:      return "module";
+    case T_FILE:        return "_io.BufferedReader";
     case T_TYPE:        return "type";
     case T_EXCEPTION:   return AS(Exception, v)->cls->name;
     case T_ITER: {
@@ -427,7 +428,14 @@ static bool repr_value(VM *vm, StrBuf *sb, Value v)
     case T_MODULE:
         sb_adds(sb, "<module '");
         sb_adds(sb, AS(Module, v)->name);
-        sb_adds(sb, "' (built-in)>");
+        if (v.u.obj->flags & MODULE_PY) {
+            const Str *file = AS(PyModule, v)->program->filename;
+            sb_adds(sb, "' from '");
+            sb_add(sb, file->data, file->len);
+            sb_adds(sb, "'>");
+        } else {
+            sb_adds(sb, "' (built-in)>");
+        }
         return true;
     case T_TYPE: {
         const TypeObj *t = AS(TypeObj, v);

@@ -272,6 +272,10 @@ static void scan(VM *vm, Obj *o)
             grey(vm, &c->consts->hdr);
         break;
     }
+    case T_MODULE: /* only imported modules live in the heap */
+        if (o->flags & MODULE_PY)
+            grey(vm, &((PyModule *)o)->program->hdr);
+        break;
     case T_PROGRAM: {
         Program *p = (Program *)o;
         if (p->filename)
@@ -317,6 +321,8 @@ static void mark_all(VM *vm)
     grey_value(vm, vm->exc);
     if (vm->program)
         grey(vm, &vm->program->hdr);
+    if (vm->modules)
+        grey(vm, &vm->modules->hdr);
     if (vm->memory_error)
         grey(vm, &vm->memory_error->hdr);
     drain(vm);

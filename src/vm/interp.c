@@ -291,11 +291,12 @@ static bool run(VM *vm, uint32_t stop)
     Value *locals, *sp, *consts;
     const uint32_t *ip; /* the next instruction */
     uint32_t insn, arg;
-    Program *prog = vm->program;
+    Program *prog; /* the frame's program: its globals and names (modules have their own) */
 
 #define LOAD_FRAME()                                           \
     do {                                                       \
         f = &vm->frames[vm->nframes - 1];                      \
+        prog = f->code->program;                               \
         code = f->code->insns;                                 \
         locals = f->base;                                      \
         consts = f->code->consts->items;                       \
@@ -376,7 +377,7 @@ static bool run(VM *vm, uint32_t stop)
         CASE(STORE_GLOBAL)
             prog->globals[arg] = POP();
             if (vm->jit)
-                jit_global_stored(vm, arg); /* compiled code may have its old value built in */
+                jit_global_stored(vm, prog, arg); /* compiled code may have its old value built in */
             NEXT();
         CASE(LOAD_ATTR) {
             SAVE();
@@ -392,14 +393,10 @@ static bool run(VM *vm, uint32_t stop)
             NEXT();
         }
         CASE(IMPORT_NAME) {
-            Str *name = AS(Str, prog->strings[arg]);
-            const Module *m = module_find(name->data, name->len);
-            if (!m) {
-                SAVE();
-                vm_raise(vm, EXC_ModuleNotFoundError, "No module named '%s'", name->data);
-                goto error;
-            }
-            PUSH(v_obj((void *)m));
+            SAVE(); /* a module's first import runs its body (vm/module.c) */
+            Value m;
+            CHECK(module_import(vm, AS(Str, prog->strings[arg]), &m));
+            PUSH(m);
             NEXT();
         }
 

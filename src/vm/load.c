@@ -22,6 +22,8 @@ static Value builtin_named(const char *name, uint32_t len)
     return v_unbound();
 }
 
+static bool program_fill(VM *vm, Program *p);
+
 static bool make_const(VM *vm, Program *p, const P4bCode *c, Tuple *consts, uint32_t k)
 {
     const P4bConst *src = &c->consts[k];
@@ -71,6 +73,36 @@ bool vm_load_program(VM *vm, P4bModule *m, const char *source, size_t source_len
     p->source = source;
     p->source_len = source_len;
     vm->program = p;
+    return program_fill(vm, p);
+}
+
+Program *program_load(VM *vm, P4bModule *m, const char *source, size_t source_len)
+{
+    Program *p = gc_alloc(vm, T_PROGRAM, sizeof(Program));
+    if (!p) {
+        p4b_free(m);
+        free(m);
+        return NULL;
+    }
+    p->p4b = m;
+    p->source = source;
+    p->source_len = source_len;
+    VM_ROOT(vm, v_obj(p));
+    bool ok = program_fill(vm, p);
+    VM_UNROOT(vm, 1);
+    if (!ok) {
+        p4b_free(m);
+        free(m);
+        p->p4b = NULL;
+        return NULL;
+    }
+    return p;
+}
+
+/* Makes the program's strings, globals and code objects; p is rooted. */
+static bool program_fill(VM *vm, Program *p)
+{
+    P4bModule *m = p->p4b;
 
     p->strings = gc_alloc_raw(vm, (size_t)m->nstrings * sizeof(Value) + sizeof(Value));
     if (!p->strings)
@@ -133,6 +165,7 @@ bool vm_load_program(VM *vm, P4bModule *m, const char *source, size_t source_len
 
 void vm_release_program(VM *vm)
 {
+    module_release_all(vm);
     if (vm->program && vm->program->p4b) {
         p4b_free(vm->program->p4b);
         free(vm->program->p4b);

@@ -184,6 +184,16 @@ typedef struct Module { /* T_MODULE; static */
     uint32_t nattrs;
 } Module;
 
+/* A module imported from a .py or .p4b file (vm/module.c): a heap object
+ * whose attributes are its program's globals. hdr.flags has MODULE_PY. */
+#define MODULE_PY 0x01
+struct Program;
+typedef struct PyModule { /* T_MODULE with MODULE_PY; in the heap */
+    Module base;            /* base.name points at name[] below */
+    struct Program *program;
+    char name[];
+} PyModule;
+
 /* Exception classes, in one table (vm/exc.c) with their base classes. */
 #define P4_EXCEPTIONS(X)                          \
     X(BaseException, BaseException)               \
@@ -208,7 +218,9 @@ typedef struct Module { /* T_MODULE; static */
     X(MemoryError, Exception)                     \
     X(StopIteration, Exception)                   \
     X(SyntaxError, Exception)                     \
-    X(KeyboardInterrupt, BaseException)
+    X(KeyboardInterrupt, BaseException)           \
+    X(OSError, Exception)                         \
+    X(FileNotFoundError, OSError)
 
 typedef enum ExcKind {
 #define P4_EXC_ENUM(name, base) EXC_##name,
@@ -288,7 +300,9 @@ typedef struct Program { /* T_PROGRAM: the loaded module */
     /* modules */ \
     X(sqrt) X(exp) X(log) X(log2) X(log10) X(sin) X(cos) X(tan) X(atan) X(atan2) \
     X(floor) X(ceil) X(pi) X(e) X(inf) X(nan) X(fabs) X(isnan) X(isinf) X(trunc) \
-    X(array) X(cycles) X(instret) X(freq) X(jit_info)
+    X(array) X(cycles) X(instret) X(freq) X(jit_info) \
+    /* files */ \
+    X(read) X(readinto) X(seek) X(tell) X(close)
 
 enum Qid {
 #define P4_QID_ENUM(n) Q_##n,
@@ -369,9 +383,9 @@ typedef struct MethodEntry {
     const Native *fn;
 } MethodEntry;
 extern const MethodEntry str_methods[], list_methods[], dict_methods[], bytes_methods[],
-    array_methods[], tuple_methods[], float_methods[];
+    array_methods[], tuple_methods[], float_methods[], file_methods[];
 extern const uint32_t n_str_methods, n_list_methods, n_dict_methods, n_bytes_methods,
-    n_array_methods, n_tuple_methods, n_float_methods;
+    n_array_methods, n_tuple_methods, n_float_methods, n_file_methods;
 
 /* Text (format.c). A StrBuf grows in malloc'd memory (not the object heap),
  * so building text never triggers a collection. */
@@ -460,5 +474,6 @@ extern const Native bi_len, bi_range, bi_min, bi_max, bi_sum, bi_sorted, bi_reve
     bi_tuple, bi_dict, bi_enumerate, bi_zip, bi_bytes, bi_bytearray, bi_array; /* containers */
 extern const Native bi_abs, bi_divmod, bi_pow, bi_round, bi_isinstance, bi_bool,
     bi_hash, bi_type;                                                                /* builtins.c */
+extern const Native bi_open;                                                         /* file.c */
 
 #endif

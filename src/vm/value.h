@@ -41,6 +41,7 @@ typedef enum Type {
     T_CODE,       /* internal: a code object */
     T_PROGRAM,    /* internal: a loaded program (globals, strings, code) */
     T_RAW,        /* internal: a GC-managed buffer owned by another object */
+    T_FILE,       /* a file opened by open() (vm/file.c) */
     T__COUNT
 } Type;
 

@@ -76,6 +76,7 @@ struct VM {
     uint32_t nroots;
 
     Program *program;
+    struct List *modules; /* modules imported from files, in import order (vm/module.c) */
 
     /* printing: a buffer for stdout, flushed at exit and before stderr output */
     WriteFn write;
@@ -146,6 +147,29 @@ bool vm_run_program(VM *vm);
 bool vm_load_program(VM *vm, struct P4bModule *m, const char *source, size_t source_len);
 /* Frees what the program owns outside the heap (called by vm_free). */
 void vm_release_program(VM *vm);
+/* Makes a program that is not the main one (an imported module): returns it,
+ * or NULL with the exception pending. Owns m (and frees it on failure);
+ * source stays the caller's. */
+Program *program_load(VM *vm, struct P4bModule *m, const char *source, size_t source_len);
+
+/* ---- imports (module.c) ---------------------------------------------------- */
+
+/* The module `name` for IMPORT_NAME: built-in, already imported, or found
+ * as NAME.py / NAME.p4b in the main program's directory, then the search
+ * path, then the library directory. Runs a new module's body once. */
+bool module_import(VM *vm, Str *name, Value *out);
+/* module.x for an imported module */
+bool module_py_attr(VM *vm, PyModule *m, const Str *name, Value *out);
+/* The search path: directories separated by ':' (copied). */
+void module_set_path(const char *path);
+/* Compiles source for an import (set by the command line when the build has
+ * the compiler). Returns 0 and malloc'd .p4b bytes, or -1 with the message,
+ * 1-based line and column filled in. */
+typedef int (*ModuleCompileFn)(const char *src, size_t len, const char *filename, uint8_t **p4b,
+                               size_t *p4b_len, char *msg, size_t msglen, int *line, int *col);
+void module_set_compiler(ModuleCompileFn fn);
+/* Frees what imported modules own outside the heap (vm_free). */
+void module_release_all(VM *vm);
 
 /* ---- output ----------------------------------------------------------------- */
 

@@ -1,0 +1,109 @@
+# MNIST on the ESP32-P4: an int8 model from a .p4nn file (docs/p4nn-model.md)
+# classifies test images read from IDX files, with the p4nn layer library
+# (lib/p4nn/p4nn.py, found on the import path). Prints the accuracy, the
+# confusion matrix, and per-layer and whole-image modelled cycles
+# (p4.cycles(): p4sim's cycle model, the second and later images, when the
+# JIT has compiled every kernel) with milliseconds at 360 and 400 MHz.
+#
+#   p4jit run --on p4sim examples/mnist.py                 # JIT with PIE
+#   p4jit run --on p4sim -X pie=off examples/mnist.py      # scalar JIT
+#   p4jit run --on p4sim -X jit=off examples/mnist.py      # interpreted
+#
+# The files and the number of images come from a module mnist_paths on the
+# import path if there is one (p4jit run -X path=DIR: DIR/mnist_paths.py
+# setting MODEL, IMAGES, LABELS, COUNT), else from the defaults below
+# (relative to the current directory: run from the repository's root).
+# Under CPython (PYTHONPATH=lib/p4nn:lib/python) the same program runs, the
+# model read by lib/p4nn/p4nn_model.py: the same classes, other cycles.
+from array import array
+import p4
+import p4nn
+
+MODEL = "examples/mnist.p4nn"
+IMAGES = "data/mnist/t10k-images-idx3-ubyte"
+LABELS = "data/mnist/t10k-labels-idx1-ubyte"
+COUNT = 100
+try:
+    import mnist_paths
+
+    MODEL = mnist_paths.MODEL
+    IMAGES = mnist_paths.IMAGES
+    LABELS = mnist_paths.LABELS
+    COUNT = mnist_paths.COUNT
+except ImportError:
+    pass
+
+
+def ms(cycles, mhz):
+    # milliseconds at mhz MHz, as text with three decimals
+    us = cycles // mhz
+    return str(us // 1000) + "." + str(1000 + us % 1000)[1:]
+
+
+def main():
+    model = p4nn.load(MODEL)
+    images = p4nn.idx_open(IMAGES)
+    labels = p4nn.idx_open(LABELS)
+    size = model["h"] * model["w"] * model["c"]
+    if images["size"] != size or labels["size"] != 1:
+        raise ValueError("the IDX files do not hold " + str(size) + "-pixel images and labels")
+    n = COUNT
+    if n > images["count"]:
+        n = images["count"]
+    classes = model["classes"]
+    layers = model["layers"]
+    print("model", MODEL, "-", len(layers), "layers,", classes, "classes;", n, "images of", IMAGES)
+    pixels = bytearray(size)
+    label = bytearray(1)
+    x = array("b", bytes(size))
+    confusion = [[0] * classes for _ in range(classes)]
+    # means of the timed images as quotient and remainder sums: a sum of
+    # interpreted cycles would overflow the 32-bit ints
+    timed = n - 1 if n > 1 else 1
+    layer_q = [0] * len(layers)
+    layer_r = [0] * len(layers)
+    total_q = 0
+    total_r = 0
+    correct = 0
+    for i in range(n):
+        p4nn.idx_read(images, i, pixels)
+        p4nn.idx_read(labels, i, label)
+        p4nn.pixels_to_int8(pixels, 0, size, x)
+        times = []
+        t0 = p4.cycles()
+        logits = p4nn.run(model, x, times)
+        guess = p4nn.argmax(logits, classes)
+        t1 = p4.cycles()
+        if i > 0 or n == 1:  # the first image pays for compiling the kernels
+            c = (t1 - t0) & 0x7FFFFFFF
+            total_q += c // timed
+            total_r += c % timed
+            for k in range(len(layers)):
+                layer_q[k] += times[k] // timed
+                layer_r[k] += times[k] % timed
+        confusion[label[0]][guess] += 1
+        if guess == label[0]:
+            correct += 1
+    p4nn.idx_close(images)
+    p4nn.idx_close(labels)
+
+    print(f"accuracy {correct} / {n} = {correct * 100 // n}.{str(1000 + correct * 100000 // n % 1000)[1:]} %")
+    print("confusion matrix (rows: label, columns: class)")
+    print("     " + "".join([f"{c:>5}" for c in range(classes)]))
+    for r in range(classes):
+        print(f"{r:>5}" + "".join([f"{v:>5}" for v in confusion[r]]))
+    print("modelled cycles per image (mean of", timed, "images)")
+    print("  layer                MACs     cycles  MACs/cycle   ms@360   ms@400")
+    for k in range(len(layers)):
+        L = layers[k]
+        c = layer_q[k] + layer_r[k] // timed
+        m = p4nn.macs(L)
+        rate = "" if m == 0 or c == 0 else f"{m * 100 // c // 100}.{str(100 + m * 100 // c % 100)[1:]}"
+        name = L["kind"] + (" " + L["name"] if "name" in L else "")
+        print(f"  {name:<17}{m:>8}{c:>11}{rate:>12}{ms(c, 360):>9}{ms(c, 400):>9}")
+    c = total_q + total_r // timed
+    macs = sum([p4nn.macs(L) for L in layers])
+    print(f"  {'whole image':<17}{macs:>8}{c:>11}{'':>12}{ms(c, 360):>9}{ms(c, 400):>9}")
+
+
+main()

@@ -1,0 +1,646 @@
+# p4nn: the int8 inference layer library (docs/p4nn.md, docs/p4nn-model.md).
+#
+# Plain P4JIT Python that is also CPython: tensors are flat arrays in HWC
+# order, int8 ('b') activations and weights, int32 ('i') accumulators, and
+# every shape is an argument. The kernels (the functions taking only arrays
+# and ints) are written the way the JIT's vectoriser takes them: a counted
+# loop over output channels whose body sums int8 x int8 products into one
+# accumulator that is stored last into an int32 array. Interpreted or
+# compiled, they give the same bits.
+#
+# A model is a dict built once from a .p4nn file (load) or from tensors
+# (build): a list of layer dicts with their shapes, their weights in the
+# layouts the kernels want, and every buffer, allocated once and reused for
+# each image (run).
+from array import array
+import p4
+
+
+# Dense layers run on weights transposed to [n][m] (dense_t_acc, which the
+# vectoriser runs on PIE lanes today); False: dense_acc on the file's [m][n].
+DENSE_TRANSPOSED = True
+# conv2d + maxpool2 pool the int32 accumulators before requantizing (the
+# same bits, a quarter of the requantizing; see conv2d_layer).
+FUSE_POOL = True
+
+
+# ---- kernels ------------------------------------------------------------------------
+
+# The JIT compiles functions of at most 8 parameters, so the convolution
+# kernels come one per kernel size and stride (constants in the code), with
+# the input row's offset as an argument, and requantization takes its
+# per-channel parameters interleaved in one array.
+
+def conv3x3_s1_row(inp, base, WC, C, wt, F, OW, acc):
+    # One output row of a 3x3, stride-1 convolution without padding; the
+    # input row oy starts at base = oy*W*C, WC = W*C. acc[ox*F + f] (int32)
+    # = sum over ky and i = kx*C + c (kx, c are contiguous in the input) of
+    # inp[base + ky*WC + ox*C + i] * wt[(ky*3*C + i)*F + f]; wt is [3][3][C][F].
+    KC = 3 * C
+    for ox in range(OW):
+        for f in range(F):
+            a = 0
+            for ky in range(3):
+                b = base + ky * WC + ox * C
+                wb = ky * KC * F + f
+                for i in range(KC):
+                    a += inp[b + i] * wt[wb + i * F]
+            acc[ox * F + f] = a
+
+
+def conv3x3_s2_row(inp, base, WC, C, wt, F, OW, acc):
+    # As conv3x3_s1_row with stride 2: base = 2*oy*W*C.
+    KC = 3 * C
+    for ox in range(OW):
+        for f in range(F):
+            a = 0
+            for ky in range(3):
+                b = base + ky * WC + 2 * ox * C
+                wb = ky * KC * F + f
+                for i in range(KC):
+                    a += inp[b + i] * wt[wb + i * F]
+            acc[ox * F + f] = a
+
+
+def conv1x1_s1_row(inp, base, WC, C, wt, F, OW, acc):
+    # One output row of a 1x1 convolution (a matrix product): acc[ox*F + f]
+    # = sum over c of inp[base + ox*C + c] * wt[c*F + f]; WC is unused.
+    for ox in range(OW):
+        for f in range(F):
+            a = 0
+            b = base + ox * C
+            for c in range(C):
+                a += inp[b + c] * wt[c * F + f]
+            acc[ox * F + f] = a
+
+
+def conv1x1_s2_row(inp, base, WC, C, wt, F, OW, acc):
+    # As conv1x1_s1_row with stride 2: base = 2*oy*W*C.
+    for ox in range(OW):
+        for f in range(F):
+            a = 0
+            b = base + 2 * ox * C
+            for c in range(C):
+                a += inp[b + c] * wt[c * F + f]
+            acc[ox * F + f] = a
+
+
+def dw3x3_row(inp, base, WC, C, wt, stride, OW, acc):
+    # One output row of a 3x3 depthwise convolution without padding:
+    # acc[ox*C + c] = sum over ky, kx of inp[base + ky*WC + (ox*stride + kx)*C
+    # + c] * wt[(ky*3 + kx)*C + c]; wt is [3][3][C], base = oy*stride*W*C.
+    for ox in range(OW):
+        for c in range(C):
+            a = 0
+            for ky in range(3):
+                for kx in range(3):
+                    a += inp[base + ky * WC + (ox * stride + kx) * C + c] * wt[(ky * 3 + kx) * C + c]
+            acc[ox * C + c] = a
+
+
+def dw1x1_row(inp, base, WC, C, wt, stride, OW, acc):
+    # As dw3x3_row for a 1x1 kernel (a per-channel scale).
+    for ox in range(OW):
+        for c in range(C):
+            acc[ox * C + c] = inp[base + ox * stride * C + c] * wt[c]
+
+
+def dense_acc(x, n, w, m, acc):
+    # acc[o] = sum over i of x[i] * w[o*n + i] (w is [m][n]).
+    for o in range(m):
+        a = 0
+        for i in range(n):
+            a += x[i] * w[o * n + i]
+        acc[o] = a
+
+
+def dense_t_acc(x, n, wt, m, acc):
+    # acc[o] = sum over i of x[i] * wt[i*m + o]: dense with the weights
+    # transposed to [n][m], so that the outputs are the vector lanes (the
+    # form the JIT's vectoriser serves today; dense_acc is the same sum).
+    for o in range(m):
+        a = 0
+        for i in range(n):
+            a += x[i] * wt[i * m + o]
+        acc[o] = a
+
+
+def maxpool2_rows32(a, b, OW, F, out):
+    # out[px*F + f] = the largest of a[(2px)*F + f], a[(2px+1)*F + f] and the
+    # same two of b: 2x2 max-pooling of two int32 accumulator rows.
+    for px in range(OW // 2):
+        for f in range(F):
+            i = 2 * px * F + f
+            m = a[i]
+            if a[i + F] > m:
+                m = a[i + F]
+            if b[i] > m:
+                m = b[i]
+            if b[i + F] > m:
+                m = b[i + F]
+            out[px * F + f] = m
+
+
+def requantize(acc, n, F, q, lo, out, off):
+    # out[off + p*F + f] = clamp((((acc + bias) >> pre) * mult + 2**(shift-1))
+    # >> shift, lo, 127) for n positions p of F channels, with channel f's
+    # bias, pre, mult, shift at q[4f .. 4f+3] (docs/p4nn-model.md,
+    # "Requantization"); lo is 0 after a ReLU, else -128.
+    # channels outside: their parameters are loaded once (about 60 instead
+    # of 80 modelled cycles a value compiled)
+    for f in range(F):
+        b = q[4 * f]
+        pre = q[4 * f + 1]
+        m = q[4 * f + 2]
+        s = q[4 * f + 3]
+        r = 1 << (s - 1)
+        for p in range(n):
+            y = (((acc[p * F + f] + b) >> pre) * m + r) >> s
+            if y < lo:
+                y = lo
+            if y > 127:
+                y = 127
+            out[off + p * F + f] = y
+
+
+def transpose8(src, R, N, dst):
+    # dst[c*R + r] = src[r*N + c]: an R x N int8 matrix transposed (weights
+    # into the layouts of the kernels, once per model).
+    for r in range(R):
+        for c in range(N):
+            dst[c * R + r] = src[r * N + c]
+
+
+def requant_params(bias, pre, mult, shift, F):
+    # The q array of requantize: bias, pre, mult, shift of each channel.
+    q = array("i", bytes(16 * F))
+    for f in range(F):
+        q[4 * f] = bias[f]
+        q[4 * f + 1] = pre[f]
+        q[4 * f + 2] = mult[f]
+        q[4 * f + 3] = shift[f]
+    return q
+
+
+def add_bias(acc, n, F, bias, relu, out, off):
+    # out[off + p*F + f] = acc[p*F + f] + bias[f] (int32), then max(0, .) if relu.
+    for p in range(n):
+        for f in range(F):
+            y = acc[p * F + f] + bias[f]
+            if relu != 0:
+                if y < 0:
+                    y = 0
+            out[off + p * F + f] = y
+
+
+def relu8(x, n):
+    # In place: x[i] = max(x[i], 0) (int8 or int32).
+    for i in range(n):
+        if x[i] < 0:
+            x[i] = 0
+
+
+def pad_copy(inp, H, W, C, pad, out):
+    # The interior of a zero-bordered (H+2pad) x (W+2pad) x C buffer; its
+    # border is zero from allocation and never written.
+    PW = W + 2 * pad
+    for y in range(H):
+        src = y * W * C
+        dst = ((y + pad) * PW + pad) * C
+        for i in range(W * C):
+            out[dst + i] = inp[src + i]
+
+
+def maxpool2(inp, H, W, C, out):
+    # 2x2, stride 2 (an odd last row or column is dropped).
+    OH = H // 2
+    OW = W // 2
+    for oy in range(OH):
+        for ox in range(OW):
+            b = ((2 * oy) * W + 2 * ox) * C
+            for c in range(C):
+                m = inp[b + c]
+                v = inp[b + C + c]
+                if v > m:
+                    m = v
+                v = inp[b + W * C + c]
+                if v > m:
+                    m = v
+                v = inp[b + W * C + C + c]
+                if v > m:
+                    m = v
+                out[(oy * OW + ox) * C + c] = m
+
+
+def avgpool2(inp, H, W, C, out):
+    # 2x2, stride 2: (a + b + c + d + 2) >> 2.
+    OH = H // 2
+    OW = W // 2
+    for oy in range(OH):
+        for ox in range(OW):
+            b = ((2 * oy) * W + 2 * ox) * C
+            for c in range(C):
+                s = inp[b + c] + inp[b + C + c] + inp[b + W * C + c] + inp[b + W * C + C + c]
+                out[(oy * OW + ox) * C + c] = (s + 2) >> 2
+
+
+def sum_rows(acc, n, C, total):
+    # total[c] += sum over n positions of acc[p*C + c] (int32).
+    for p in range(n):
+        for c in range(C):
+            total[c] += acc[p * C + c]
+
+
+def argmax(x, n):
+    # The first index of the largest of x[0..n).
+    best = 0
+    for i in range(1, n):
+        if x[i] > x[best]:
+            best = i
+    return best
+
+
+def pixels_to_int8(src, off, n, dst):
+    # The model's input: uint8 pixel p (0..255) becomes p >> 1 (0..127).
+    for i in range(n):
+        dst[i] = src[off + i] >> 1
+
+
+# ---- layers: a kernel per output row, so the int32 buffer is one row ------------
+
+def conv2d_layer(L, inp):
+    H = L["h"]
+    W = L["w"]
+    C = L["c"]
+    pad = L["pad"]
+    src = inp
+    if pad > 0:
+        pad_copy(inp, H, W, C, pad, L["padded"])
+        src = L["padded"]
+        W = W + 2 * pad
+    F = L["out"]
+    OH = L["oh"]
+    OW = L["ow"]
+    acc = L["acc"]
+    out = L["y"]
+    row = L["row"]
+    wt = L["wt"]
+    q = L["q"]
+    lo = L["lo"]
+    step = L["stride"] * W * C
+    if L["pool"]:
+        # conv, then 2x2 max-pool, fused: requantization is monotonic in the
+        # accumulator (mult >= 0, floor shifts, clamps), so the maximum of
+        # four requantized values is the requantized maximum - the same bits
+        # as pooling the int8 outputs, with a quarter of the requantizing
+        acc2 = L["acc2"]
+        pooled = L["pooled"]
+        PW = OW // 2
+        for py in range(OH // 2):
+            row(src, 2 * py * step, W * C, C, wt, F, OW, acc)
+            row(src, (2 * py + 1) * step, W * C, C, wt, F, OW, acc2)
+            maxpool2_rows32(acc, acc2, OW, F, pooled)
+            requantize(pooled, PW, F, q, lo, out, py * PW * F)
+        return out
+    for oy in range(OH):
+        row(src, oy * step, W * C, C, wt, F, OW, acc)
+        if q is not None:
+            requantize(acc, OW, F, q, lo, out, oy * OW * F)
+        else:
+            add_bias(acc, OW, F, L["b"], L["relu"], out, oy * OW * F)
+    return out
+
+
+def dwconv2d_layer(L, inp):
+    H = L["h"]
+    W = L["w"]
+    C = L["c"]
+    pad = L["pad"]
+    src = inp
+    if pad > 0:
+        pad_copy(inp, H, W, C, pad, L["padded"])
+        src = L["padded"]
+        W = W + 2 * pad
+    OH = L["oh"]
+    OW = L["ow"]
+    acc = L["acc"]
+    out = L["y"]
+    row = L["row"]
+    stride = L["stride"]
+    for oy in range(OH):
+        row(src, oy * stride * W * C, W * C, C, L["wt"], stride, OW, acc)
+        requantize(acc, OW, C, L["q"], L["lo"], out, oy * OW * C)
+    return out
+
+
+def dense_layer(L, inp):
+    n = L["n"]
+    m = L["out"]
+    if L["wt"] is not None:
+        dense_t_acc(inp, n, L["wt"], m, L["acc"])
+    else:
+        dense_acc(inp, n, L["w"], m, L["acc"])
+    if L["logits"]:
+        add_bias(L["acc"], 1, m, L["b"], 0, L["y"], 0)
+    else:
+        requantize(L["acc"], 1, m, L["q"], L["lo"], L["y"], 0)
+    return L["y"]
+
+
+def gap_layer(L, inp):
+    # Global average pool of int32 accumulators: sum over H x W, then
+    # requantize with the layer's own pre/mult/shift (no bias).
+    C = L["c"]
+    total = L["acc"]
+    for c in range(C):
+        total[c] = 0
+    sum_rows(inp, L["h"] * L["w"], C, total)
+    requantize(total, 1, C, L["q"], -128, L["y"], 0)
+    return L["y"]
+
+
+def run_layer(L, x):
+    if L["fused"]:  # a max-pool done by the conv2d before it
+        return x
+    kind = L["kind"]
+    if kind == "conv2d":
+        return conv2d_layer(L, x)
+    if kind == "dwconv2d":
+        return dwconv2d_layer(L, x)
+    if kind == "dense":
+        return dense_layer(L, x)
+    if kind == "maxpool2":
+        maxpool2(x, L["h"], L["w"], L["c"], L["y"])
+        return L["y"]
+    if kind == "avgpool2":
+        avgpool2(x, L["h"], L["w"], L["c"], L["y"])
+        return L["y"]
+    if kind == "gap":
+        return gap_layer(L, x)
+    raise ValueError("unknown layer kind '" + kind + "'")
+
+
+def run(model, x, times):
+    # Runs the model on the int8 input x; returns the logits (int32 array).
+    # times: None, or a list that gets each layer's cycles (p4.cycles()).
+    for L in model["layers"]:
+        if times is None:
+            x = run_layer(L, x)
+        else:
+            t0 = p4.cycles()
+            x = run_layer(L, x)
+            times.append((p4.cycles() - t0) & 0x7FFFFFFF)
+    return x
+
+
+def classify(model, x):
+    logits = run(model, x, None)
+    return argmax(logits, len(logits))
+
+
+# ---- building a model from the graph text and the tensors -------------------------
+
+def parse_graph(text):
+    # [{"kind": k, key: value, ...}] from the graph text (one layer a line,
+    # `kind key=value ...`); values are ints where they read as ints.
+    layers = []
+    lineno = 0
+    for line in text.split("\n"):
+        lineno += 1
+        words = line.split()
+        if not words:
+            continue
+        L = {"kind": words[0], "line": lineno}
+        for wd in words[1:]:
+            kv = wd.split("=")
+            if len(kv) != 2 or not kv[0] or not kv[1]:
+                raise ValueError("graph line " + str(lineno) + ": '" + wd + "' is not key=value")
+            v = kv[1]
+            if v.isdigit() or (v[0] == "-" and v[1:].isdigit()):
+                L[kv[0]] = int(v)
+            else:
+                L[kv[0]] = v
+        layers.append(L)
+    return layers
+
+
+def _need(L, key):
+    if key not in L:
+        raise ValueError("graph line " + str(L["line"]) + ": " + L["kind"] + " needs " + key + "=")
+    return L[key]
+
+
+def _tensor(tensors, name, typecode, n):
+    if name not in tensors:
+        raise ValueError("the model has no tensor '" + name + "'")
+    t = tensors[name]
+    if not isinstance(t, array) or t.typecode != typecode:
+        raise ValueError("tensor '" + name + "' must be an array('" + typecode + "')")
+    if len(t) != n:
+        raise ValueError("tensor '" + name + "' has " + str(len(t)) + " elements, the graph needs " + str(n))
+    return t
+
+
+def _requant_params(L, tensors, name, F, bias):
+    pre = _tensor(tensors, name + ".pre", "i", F)
+    mult = _tensor(tensors, name + ".mult", "i", F)
+    shift = _tensor(tensors, name + ".shift", "i", F)
+    for f in range(F):
+        if pre[f] < 0 or mult[f] < 0 or shift[f] < 1 or shift[f] > 31:
+            raise ValueError("tensor '" + name + ".pre/mult/shift' channel " + str(f) + " out of range")
+    L["q"] = requant_params(bias, pre, mult, shift, F)
+
+
+def build(tensors):
+    # A model (dict) from a dict of tensors holding a "graph" text.
+    if "graph" not in tensors or not isinstance(tensors["graph"], str):
+        raise ValueError("the model has no graph text")
+    spec = parse_graph(tensors["graph"])
+    if not spec or spec[0]["kind"] != "input":
+        raise ValueError("the graph must start with an input line")
+    h = _need(spec[0], "h")
+    w = _need(spec[0], "w")
+    c = _need(spec[0], "c")
+    layers = []
+    int32 = False  # the previous layer left int32 accumulators (requant=0)
+    for L in spec[1:]:
+        kind = L["kind"]
+        if int32 and kind != "gap":
+            raise ValueError("graph line " + str(L["line"]) + ": requant=0 must be followed by gap")
+        L["h"] = h
+        L["w"] = w
+        L["c"] = c
+        if kind == "conv2d" or kind == "dwconv2d":
+            name = _need(L, "name")
+            k = _need(L, "k")
+            stride = _need(L, "stride")
+            pad = _need(L, "pad")
+            if (k != 1 and k != 3) or (stride != 1 and stride != 2) or (pad != 0 and pad != k // 2):
+                raise ValueError("graph line " + str(L["line"]) + ": k must be 1 or 3, stride 1 or 2, pad 0 or k//2")
+            if kind == "dwconv2d":
+                L["row"] = dw3x3_row if k == 3 else dw1x1_row
+            elif k == 3:
+                L["row"] = conv3x3_s1_row if stride == 1 else conv3x3_s2_row
+            else:
+                L["row"] = conv1x1_s1_row if stride == 1 else conv1x1_s2_row
+            F = c if kind == "dwconv2d" else _need(L, "out")
+            oh = (h + 2 * pad - k) // stride + 1
+            ow = (w + 2 * pad - k) // stride + 1
+            if oh < 1 or ow < 1:
+                raise ValueError("graph line " + str(L["line"]) + ": the input is smaller than the kernel")
+            L["relu"] = L.get("relu", 0)
+            L["requant"] = L.get("requant", 1)
+            L["lo"] = 0 if L["relu"] else -128
+            L["b"] = _tensor(tensors, name + ".b", "i", F)
+            if kind == "conv2d":
+                w8 = _tensor(tensors, name + ".w", "b", F * k * k * c)
+                # [F][K][K][C] -> [K][K][C][F]: output channels contiguous
+                wt = array("b", bytes(F * k * k * c))
+                transpose8(w8, F, k * k * c, wt)
+                L["wt"] = wt
+            else:
+                L["wt"] = _tensor(tensors, name + ".w", "b", k * k * c)
+            if L["requant"]:
+                _requant_params(L, tensors, name, F, L["b"])
+                L["y"] = array("b", bytes(oh * ow * F))
+            else:
+                if kind != "conv2d":
+                    raise ValueError("graph line " + str(L["line"]) + ": requant=0 only for conv2d")
+                L["y"] = array("i", bytes(4 * oh * ow * F))
+                L["q"] = None
+                int32 = True
+            L["padded"] = array("b", bytes((h + 2 * pad) * (w + 2 * pad) * c)) if pad > 0 else None
+            L["acc"] = array("i", bytes(4 * ow * F))
+            L["out"] = F
+            L["oh"] = oh
+            L["ow"] = ow
+            h = oh
+            w = ow
+            c = F
+        elif kind == "dense":
+            name = _need(L, "name")
+            m = _need(L, "out")
+            n = h * w * c
+            L["n"] = n
+            L["w"] = _tensor(tensors, name + ".w", "b", m * n)
+            L["wt"] = None
+            if DENSE_TRANSPOSED:
+                wt = array("b", bytes(m * n))
+                transpose8(L["w"], m, n, wt)
+                L["wt"] = wt
+            L["b"] = _tensor(tensors, name + ".b", "i", m)
+            L["relu"] = L.get("relu", 0)
+            L["logits"] = L.get("logits", 0)
+            L["lo"] = 0 if L["relu"] else -128
+            L["acc"] = array("i", bytes(4 * m))
+            if L["logits"]:
+                L["y"] = array("i", bytes(4 * m))
+            else:
+                _requant_params(L, tensors, name, m, L["b"])
+                L["y"] = array("b", bytes(m))
+            h = 1
+            w = 1
+            c = m
+        elif kind == "maxpool2" or kind == "avgpool2":
+            if h < 2 or w < 2:
+                raise ValueError("graph line " + str(L["line"]) + ": pooling a " + str(h) + "x" + str(w) + " tensor")
+            h = h // 2
+            w = w // 2
+            L["y"] = array("b", bytes(h * w * c))
+        elif kind == "gap":
+            if not int32:
+                raise ValueError("graph line " + str(L["line"]) + ": gap needs a conv2d with requant=0 before it")
+            name = _need(L, "name")
+            _requant_params(L, tensors, name, c, array("i", bytes(4 * c)))
+            L["acc"] = array("i", bytes(4 * c))
+            L["y"] = array("b", bytes(c))
+            int32 = False
+            h = 1
+            w = 1
+        else:
+            raise ValueError("graph line " + str(L["line"]) + ": unknown layer kind '" + kind + "'")
+        layers.append(L)
+    if int32:
+        raise ValueError("the graph ends with int32 accumulators (requant=0 without gap)")
+    # a conv2d with requantization followed by maxpool2 pools its int32 rows
+    for L in layers:
+        L["fused"] = 0
+    for k in range(len(layers)):
+        L = layers[k]
+        L["pool"] = 0
+        if FUSE_POOL and L["kind"] == "conv2d" and L["q"] is not None and k + 1 < len(layers) and \
+                layers[k + 1]["kind"] == "maxpool2":
+            P = layers[k + 1]
+            L["pool"] = 1
+            L["y"] = P["y"]
+            L["acc2"] = array("i", bytes(4 * L["ow"] * L["out"]))
+            L["pooled"] = array("i", bytes(4 * (L["ow"] // 2) * L["out"]))
+            P["fused"] = 1
+            P["name"] = "(in " + L["name"] + ")"
+    if not layers or layers[-1]["kind"] != "dense" or not layers[-1]["logits"]:
+        raise ValueError("the graph must end with a dense layer with logits=1")
+    return {"layers": layers, "h": spec[0]["h"], "w": spec[0]["w"], "c": spec[0]["c"],
+            "classes": layers[-1]["out"]}
+
+
+def load(path):
+    # A model from a .p4nn file (P4JIT: the native reader p4nn_model).
+    import p4nn_model
+    return build(p4nn_model.load(path))
+
+
+def macs(L):
+    # Multiply-accumulates of one layer for one image.
+    kind = L["kind"]
+    if kind == "conv2d":
+        return L["oh"] * L["ow"] * L["out"] * L["k"] * L["k"] * L["c"]
+    if kind == "dwconv2d":
+        return L["oh"] * L["ow"] * L["c"] * L["k"] * L["k"]
+    if kind == "dense":
+        return L["n"] * L["out"]
+    return 0
+
+
+# ---- IDX files (MNIST's format) -------------------------------------------------------
+
+def _be32(b, i):
+    return (b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3]
+
+
+def idx_open(path):
+    # {"file", "count", "dims", "size", "kind"}: an IDX file of unsigned
+    # bytes (0x08), images (3 dims) or labels (1 dim). Close with idx_close.
+    f = open(path, "rb")
+    head = f.read(4)
+    if len(head) != 4 or head[0] != 0 or head[1] != 0 or head[2] != 8 or head[3] < 1 or head[3] > 3:
+        f.close()
+        raise ValueError(path + ": not an IDX file of unsigned bytes")
+    nd = head[3]
+    dims_b = f.read(4 * nd)
+    if len(dims_b) != 4 * nd:
+        f.close()
+        raise ValueError(path + ": truncated IDX header")
+    dims = []
+    size = 1
+    for d in range(nd):
+        dims.append(_be32(dims_b, 4 * d))
+    for d in dims[1:]:
+        size *= d
+    total = f.seek(0, 2)
+    if total < 4 + 4 * nd + dims[0] * size:
+        f.close()
+        raise ValueError(path + ": shorter than its header says")
+    return {"file": f, "count": dims[0], "dims": dims, "size": size, "header": 4 + 4 * nd}
+
+
+def idx_read(idx, i, buf):
+    # Item i's bytes into buf (a bytearray of idx["size"]).
+    if i < 0 or i >= idx["count"]:
+        raise IndexError("IDX item out of range")
+    idx["file"].seek(idx["header"] + i * idx["size"])
+    if idx["file"].readinto(buf) != idx["size"]:
+        raise ValueError("IDX file ends early")
+
+
+def idx_close(idx):
+    idx["file"].close()

@@ -1,0 +1,279 @@
+/*
+ * module.c - `import name` of modules from files.
+ *
+ * A module is NAME.py (compiled at import, when the build has the compiler)
+ * or NAME.p4b, looked for in the main program's directory, then each
+ * directory of the search path (-X path=, or P4JIT_PATH on the host), then
+ * the library directory the build names (P4_LIB_DIR: lib/p4nn of the source
+ * tree; the firmware reads it from the host through semihosting). The first
+ * import loads it into a Program of its own (its own globals), registers it
+ * (so a circular import sees the module being initialised, as in CPython)
+ * and runs its body once; later imports return the same object.
+ *
+ * Built-in modules (math, array, p4 and the native modules of src/nn) come
+ * first and cannot be shadowed by a file.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nn/p4nn.h"
+#include "port/port.h"
+#include "vm/p4b.h"
+#include "vm/vm.h"
+
+#ifndef P4_LIB_DIR
+#define P4_LIB_DIR ""
+#endif
+
+#define PATH_MAX_LEN 1024
+/* hdr.flags: the module's body raised; the next import tries again (as
+ * CPython drops it from sys.modules). It stays listed so that
+ * module_release_all frees its program. */
+#define MODULE_FAILED 0x02
+
+static char search_path[PATH_MAX_LEN];
+static ModuleCompileFn compile_hook;
+
+void module_set_path(const char *path)
+{
+    snprintf(search_path, sizeof search_path, "%s", path ? path : "");
+}
+
+void module_set_compiler(ModuleCompileFn fn) { compile_hook = fn; }
+
+/* Frees what an imported program owns outside the heap. */
+static void release_program(Program *p)
+{
+    if (p->p4b) {
+        p4b_free(p->p4b);
+        free(p->p4b);
+        p->p4b = NULL;
+    }
+    free((void *)p->source);
+    p->source = NULL;
+}
+
+static const Module *native_module(const char *name, uint32_t len)
+{
+    const Module *m = module_find(name, len);
+    if (m)
+        return m;
+    if (len == strlen(module_p4nn_model.name) && memcmp(name, module_p4nn_model.name, len) == 0)
+        return &module_p4nn_model;
+    return NULL;
+}
+
+static PyModule *already_imported(VM *vm, const Str *name)
+{
+    if (!vm->modules)
+        return NULL;
+    for (uint32_t i = 0; i < vm->modules->len; i++) {
+        PyModule *m = AS(PyModule, vm->modules->items[i]);
+        if (!(m->base.hdr.flags & MODULE_FAILED) && strlen(m->name) == name->len && memcmp(m->name, name->data, name->len) == 0)
+            return m;
+    }
+    return NULL;
+}
+
+/* Tries DIR/NAME.py and DIR/NAME.p4b; on success the file's bytes (malloc'd)
+ * and its path. dir "" is the current directory. */
+static bool try_dir(const char *dir, size_t dirlen, const Str *name, char *path, size_t pathlen,
+                    char **data, size_t *len)
+{
+    static const char *const suffixes[] = {".py", ".p4b"};
+    for (int k = 0; k < 2; k++) {
+        int n = dirlen ? snprintf(path, pathlen, "%.*s/%s%s", (int)dirlen, dir, name->data, suffixes[k])
+                       : snprintf(path, pathlen, "%s%s", name->data, suffixes[k]);
+        if (n < 0 || (size_t)n >= pathlen)
+            continue;
+        char err[64];
+        if (port_read_file(path, data, len, err, sizeof err) == 0)
+            return true;
+    }
+    return false;
+}
+
+static bool find_module(VM *vm, const Str *name, char *path, size_t pathlen, char **data, size_t *len)
+{
+    /* the main program's directory */
+    const Str *main = vm->program->filename;
+    size_t dirlen = main->len;
+    while (dirlen > 0 && main->data[dirlen - 1] != '/')
+        dirlen--;
+    if (try_dir(main->data, dirlen ? dirlen - 1 : 0, name, path, pathlen, data, len))
+        return true;
+    for (const char *p = search_path; *p;) {
+        const char *end = strchr(p, ':');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        if (n > 0 && try_dir(p, n, name, path, pathlen, data, len))
+            return true;
+        p += n + (end != NULL);
+    }
+    return P4_LIB_DIR[0] && try_dir(P4_LIB_DIR, strlen(P4_LIB_DIR), name, path, pathlen, data, len);
+}
+
+/* The module's bytecode: data is .p4b bytes, or source compiled here. On
+ * success *source is data when it is source text (kept for tracebacks). */
+static bool read_module(VM *vm, const char *path, char *data, size_t len, P4bModule *m, char **source)
+{
+    char err[200];
+    *source = NULL;
+    size_t pl = strlen(path);
+    bool is_p4b = (len >= 4 && memcmp(data, P4B_MAGIC, 4) == 0) || (pl > 4 && strcmp(path + pl - 4, ".p4b") == 0);
+    if (is_p4b) {
+        int rc = p4b_read((const uint8_t *)data, len, m, err, sizeof err);
+        free(data);
+        if (rc != 0)
+            return vm_raise(vm, EXC_ImportError, "%s: invalid .p4b file: %s", path, err);
+        return true;
+    }
+    if (!compile_hook) {
+        free(data);
+        return vm_raise(vm, EXC_ImportError, "%s: this build has no source compiler; import a .p4b file", path);
+    }
+    uint8_t *image;
+    size_t image_len;
+    int line = 0, col = 0;
+    if (compile_hook(data, len, path, &image, &image_len, err, sizeof err, &line, &col) != 0) {
+        free(data);
+        /* CPython's str(SyntaxError), with the column added */
+        if (col > 0)
+            return vm_raise(vm, EXC_SyntaxError, "%s (%s, line %d, column %d)", err, path, line, col);
+        return vm_raise(vm, EXC_SyntaxError, "%s (%s, line %d)", err, path, line);
+    }
+    int rc = p4b_read(image, image_len, m, err, sizeof err);
+    free(image);
+    if (rc != 0) {
+        free(data);
+        return vm_raise(vm, EXC_ImportError, "%s: the compiler produced an invalid module: %s", path, err);
+    }
+    *source = data;
+    return true;
+}
+
+/* The compiler starts a body that mentions __name__ with
+ * `__name__ = "__main__"` (LOAD_CONST, STORE_GLOBAL). An imported module's
+ * __name__ is its own name: set it, and make those two instructions NOPs. */
+static bool set_module_name(VM *vm, PyModule *mod)
+{
+    Program *p = mod->program;
+    Code *body = AS(Code, p->codes[0]);
+    uint32_t *insns = p->p4b->codes[0].insns;
+    int32_t slot = -1;
+    for (uint32_t g = 0; g < p->nglobals; g++) {
+        const P4bString *s = &p->p4b->strings[p->p4b->globals[g]];
+        if (s->len == 8 && memcmp(s->bytes, "__name__", 8) == 0)
+            slot = (int32_t)g;
+    }
+    if (slot < 0)
+        return true;
+    Str *name = str_from_cstr(vm, mod->name);
+    if (!name)
+        return false;
+    p->globals[slot] = v_obj(name);
+    if (body->ninsns >= 2 && BC_OP(insns[0]) == OP_LOAD_CONST && BC_OP(insns[1]) == OP_STORE_GLOBAL &&
+        BC_ARG(insns[1]) == (uint32_t)slot && BC_ARG(insns[0]) < body->consts->len) {
+        Value k = body->consts->items[BC_ARG(insns[0])];
+        if (k.type == T_STR && AS(Str, k)->len == 8 && memcmp(AS(Str, k)->data, "__main__", 8) == 0)
+            insns[0] = insns[1] = BC_MAKE(OP_NOP, 0);
+    }
+    return true;
+}
+
+bool module_import(VM *vm, Str *name, Value *out)
+{
+    const Module *builtin = native_module(name->data, name->len);
+    if (builtin) {
+        *out = v_obj((void *)builtin);
+        return true;
+    }
+    PyModule *done = already_imported(vm, name);
+    if (done) {
+        *out = v_obj(done);
+        return true;
+    }
+    char path[PATH_MAX_LEN + 64];
+    char *data, *source;
+    size_t len;
+    if (!vm->program || !find_module(vm, name, path, sizeof path, &data, &len))
+        return vm_raise(vm, EXC_ModuleNotFoundError, "No module named '%s'", name->data);
+    P4bModule *m = calloc(1, sizeof *m);
+    if (!m) {
+        free(data);
+        return vm_raise_oom(vm);
+    }
+    if (!read_module(vm, path, data, len, m, &source)) {
+        free(m);
+        return false;
+    }
+    Program *prog = program_load(vm, m, source, source ? len : 0);
+    if (!prog) {
+        free(source);
+        return false;
+    }
+    /* From here the program owns its source: module_release_all frees it. */
+    VM_ROOT(vm, v_obj(prog));
+    PyModule *mod = NULL;
+    if ((vm->modules || (vm->modules = list_new(vm, 4)) != NULL))
+        mod = gc_alloc(vm, T_MODULE, sizeof(PyModule) + name->len + 1);
+    if (!mod) {
+        VM_UNROOT(vm, 1);
+        release_program(prog);
+        return false;
+    }
+    mod->base.hdr.flags = MODULE_PY;
+    memcpy(mod->name, name->data, name->len + 1);
+    mod->base.name = mod->name;
+    mod->program = prog;
+    VM_UNROOT(vm, 1);
+    VM_ROOT(vm, v_obj(mod));
+    Function *body = NULL;
+    bool listed = list_append(vm, vm->modules, v_obj(mod));
+    bool ok = listed && set_module_name(vm, mod) &&
+              (body = gc_alloc(vm, T_FUNCTION, sizeof(Function))) != NULL;
+    if (ok) {
+        body->code = AS(Code, prog->codes[0]);
+        Value none = v_none(), ignored;
+        ok = vm_call(vm, v_obj(body), &none, 0, NULL, &ignored);
+    }
+    if (!ok)
+        mod->base.hdr.flags |= MODULE_FAILED;
+    if (!listed) /* nothing else will free the program */
+        release_program(prog);
+    VM_UNROOT(vm, 1);
+    if (ok)
+        *out = v_obj(mod);
+    return ok;
+}
+
+bool module_py_attr(VM *vm, PyModule *m, const Str *name, Value *out)
+{
+    const Program *p = m->program;
+    const P4bModule *b = p->p4b;
+    for (uint32_t g = 0; g < p->nglobals; g++) {
+        const P4bString *s = &b->strings[b->globals[g]];
+        if (s->len == name->len && memcmp(s->bytes, name->data, name->len) == 0 &&
+            p->globals[g].type != T_UNBOUND) {
+            *out = p->globals[g];
+            return true;
+        }
+    }
+    if (name->hdr.aux == Q___name__) {
+        Str *s = str_from_cstr(vm, m->name);
+        if (!s)
+            return false;
+        *out = v_obj(s);
+        return true;
+    }
+    return vm_raise(vm, EXC_AttributeError, "module '%s' has no attribute '%s'", m->name, name->data);
+}
+
+void module_release_all(VM *vm)
+{
+    if (!vm->modules)
+        return;
+    for (uint32_t i = 0; i < vm->modules->len; i++)
+        release_program(AS(PyModule, vm->modules->items[i])->program);
+    vm->modules = NULL;
+}

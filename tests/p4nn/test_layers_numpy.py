@@ -1,0 +1,218 @@
+#!/usr/bin/env python3
+"""Each layer of lib/p4nn (run by CPython) against an independent NumPy
+reference, over random shapes that include 1, odd sizes and sizes that are
+not multiples of 16. Needs python3-numpy (Debian's /usr/bin/python3).
+
+    test_layers_numpy.py [--seed N] [--rounds N]
+"""
+import argparse
+import os
+import random
+import sys
+from array import array
+
+import numpy as np
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path[:0] = [os.path.join(ROOT, "lib", "p4nn"), os.path.join(ROOT, "lib", "python")]
+import p4nn  # noqa: E402
+
+SIZES = [1, 2, 3, 5, 7, 8, 15, 16, 17, 31, 33]
+
+
+def arr(tc, a):
+    return array(tc, [int(x) for x in np.asarray(a).ravel()])
+
+
+def rand8(rng, shape):
+    return rng.integers(-128, 128, size=shape, dtype=np.int64)
+
+
+def conv_ref(x, w, bias, stride, pad):
+    """x [H][W][C], w [F][K][K][C]: int64 accumulators [OH][OW][F] with bias."""
+    H, W, C = x.shape
+    F, K = w.shape[0], w.shape[1]
+    xp = np.zeros((H + 2 * pad, W + 2 * pad, C), dtype=np.int64)
+    xp[pad:pad + H, pad:pad + W] = x
+    OH, OW = (H + 2 * pad - K) // stride + 1, (W + 2 * pad - K) // stride + 1
+    out = np.zeros((OH, OW, F), dtype=np.int64)
+    for oy in range(OH):
+        for ox in range(OW):
+            patch = xp[oy * stride:oy * stride + K, ox * stride:ox * stride + K, :]
+            out[oy, ox] = np.tensordot(w, patch, axes=([1, 2, 3], [0, 1, 2]))
+    return out + bias
+
+
+def dw_ref(x, w, bias, stride, pad):
+    H, W, C = x.shape
+    K = w.shape[0]
+    xp = np.zeros((H + 2 * pad, W + 2 * pad, C), dtype=np.int64)
+    xp[pad:pad + H, pad:pad + W] = x
+    OH, OW = (H + 2 * pad - K) // stride + 1, (W + 2 * pad - K) // stride + 1
+    out = np.zeros((OH, OW, C), dtype=np.int64)
+    for oy in range(OH):
+        for ox in range(OW):
+            out[oy, ox] = (xp[oy * stride:oy * stride + K, ox * stride:ox * stride + K, :] * w).sum(axis=(0, 1))
+    return out + bias
+
+
+def requant_ref(acc, pre, mult, shift, lo):
+    y = ((acc >> pre) * mult + (np.int64(1) << (shift - 1))) >> shift
+    return np.clip(y, lo, 127)
+
+
+def rand_requant(rng, bound, F):
+    pre = rng.integers(0, 6, size=F)
+    shift = rng.integers(1, 20, size=F)
+    mult = np.array([max(1, min((2**31 - 2**(s - 1)) // ((bound >> p) + 1) - 1, int(rng.integers(1, 1 << 16))))
+                     for p, s in zip(pre, shift)])
+    return pre, mult, shift
+
+
+def check(what, got, want):
+    got = np.array(list(got), dtype=np.int64)
+    want = np.asarray(want, dtype=np.int64).ravel()
+    if got.shape != want.shape or not np.array_equal(got, want):
+        bad = np.nonzero(got != want)[0][:5] if got.shape == want.shape else "shape"
+        raise SystemExit("FAIL %s: first differences at %s" % (what, bad))
+
+
+def one_round(rng, pyr):
+    n = 0
+    # conv2d: 3x3 and 1x1, stride 1 and 2, pad same and valid
+    for K in (3, 1):
+        for stride in (1, 2):
+            for pad in (0, K // 2):
+                H, W = pyr.choice(SIZES[:8]) + K - 1, pyr.choice(SIZES[:8]) + K - 1
+                C, F = pyr.choice(SIZES), pyr.choice(SIZES)
+                x = rand8(rng, (H, W, C))
+                w = rand8(rng, (F, K, K, C))
+                bias = rng.integers(-5000, 5000, size=F)
+                relu = pyr.random() < 0.5
+                acc = conv_ref(x, w, bias, stride, pad)
+                bound = int(np.abs(bias).max() + 128 * np.abs(w).reshape(F, -1).sum(axis=1).max())
+                pre, mult, shift = rand_requant(rng, bound, F)
+                want = requant_ref(acc, pre, mult, shift, 0 if relu else -128)
+                graph = "input h=%d w=%d c=%d\nconv2d name=a k=%d stride=%d pad=%d out=%d relu=%d\n" % (
+                    H, W, C, K, stride, pad, F, relu)
+                t = {"graph": graph + "dense name=z out=1 logits=1\n", "a.w": arr("b", w), "a.b": arr("i", bias),
+                     "a.pre": arr("i", pre), "a.mult": arr("i", mult), "a.shift": arr("i", shift)}
+                OH, OW = acc.shape[0], acc.shape[1]
+                t["z.w"] = array("b", [1] * (OH * OW * F))
+                t["z.b"] = array("i", [0])
+                m = p4nn.build(t)
+                y = p4nn.conv2d_layer(m["layers"][0], arr("b", x))
+                check("conv2d K=%d s=%d pad=%d %dx%dx%d->%d" % (K, stride, pad, H, W, C, F), y, want)
+                # the dense layer on top: the sum of the requantized map
+                logits = p4nn.run(m, arr("b", x), None)
+                check("dense-sum", logits, [want.sum()])
+                n += 1
+    # conv2d then maxpool2 (the library pools the int32 rows: the same bits)
+    for K, stride, pad in ((3, 1, 1), (1, 2, 0), (3, 2, 1)):
+        H, W = pyr.choice(SIZES[1:8]) + K, pyr.choice(SIZES[1:8]) + K
+        C, F = pyr.choice(SIZES), pyr.choice(SIZES)
+        x, w = rand8(rng, (H, W, C)), rand8(rng, (F, K, K, C))
+        bias = rng.integers(-5000, 5000, size=F)
+        relu = pyr.random() < 0.5
+        acc = conv_ref(x, w, bias, stride, pad)
+        bound = int(np.abs(bias).max() + 128 * np.abs(w).reshape(F, -1).sum(axis=1).max())
+        pre, mult, shift = rand_requant(rng, bound, F)
+        y8 = requant_ref(acc, pre, mult, shift, 0 if relu else -128)
+        OH, OW = y8.shape[0] // 2, y8.shape[1] // 2
+        want = y8[:2 * OH, :2 * OW].reshape(OH, 2, OW, 2, F).max(axis=(1, 3))
+        graph = "input h=%d w=%d c=%d\nconv2d name=a k=%d stride=%d pad=%d out=%d relu=%d\nmaxpool2\n" % (
+            H, W, C, K, stride, pad, F, relu)
+        t = {"graph": graph + "dense name=z out=2 logits=1\n", "a.w": arr("b", w), "a.b": arr("i", bias),
+             "a.pre": arr("i", pre), "a.mult": arr("i", mult), "a.shift": arr("i", shift),
+             "z.w": arr("b", rand8(rng, 2 * OH * OW * F)), "z.b": array("i", [5, -5])}
+        m = p4nn.build(t)
+        if not m["layers"][0]["pool"] or not m["layers"][1]["fused"]:
+            raise SystemExit("FAIL: conv2d + maxpool2 not fused")
+        y = p4nn.conv2d_layer(m["layers"][0], arr("b", x))
+        check("conv2d+maxpool2 K=%d s=%d pad=%d %dx%dx%d->%d" % (K, stride, pad, H, W, C, F), y, want)
+        zw = np.array(list(t["z.w"])).reshape(2, -1)
+        check("conv2d+maxpool2+dense", p4nn.run(m, arr("b", x), None), zw @ want.ravel() + np.array([5, -5]))
+        n += 1
+    # depthwise
+    for K, stride, pad in ((3, 1, 1), (3, 2, 0), (1, 1, 0)):
+        H, W, C = pyr.choice(SIZES[:7]) + K - 1, pyr.choice(SIZES[:7]) + K - 1, pyr.choice(SIZES)
+        x = rand8(rng, (H, W, C))
+        w = rand8(rng, (K, K, C))
+        bias = rng.integers(-3000, 3000, size=C)
+        acc = dw_ref(x, w, bias, stride, pad)
+        pre, mult, shift = rand_requant(rng, int(np.abs(bias).max() + 128 * np.abs(w).sum(axis=(0, 1)).max()), C)
+        want = requant_ref(acc, pre, mult, shift, 0)
+        L = {"kind": "dwconv2d", "h": H, "w": W, "c": C, "k": K, "stride": stride, "pad": pad,
+             "oh": acc.shape[0], "ow": acc.shape[1], "wt": arr("b", w), "lo": 0,
+             "row": p4nn.dw3x3_row if K == 3 else p4nn.dw1x1_row,
+             "q": p4nn.requant_params(arr("i", bias), arr("i", pre), arr("i", mult), arr("i", shift), C),
+             "acc": array("i", [0] * (acc.shape[1] * C)), "y": array("b", [0] * acc.size),
+             "padded": array("b", [0] * ((H + 2 * pad) * (W + 2 * pad) * C)) if pad else None}
+        check("dwconv2d K=%d s=%d pad=%d %dx%dx%d" % (K, stride, pad, H, W, C), p4nn.dwconv2d_layer(L, arr("b", x)), want)
+        n += 1
+    # dense, with and without requantization
+    nin, nout = pyr.choice(SIZES + [100, 257]), pyr.choice(SIZES)
+    x, w = rand8(rng, nin), rand8(rng, (nout, nin))
+    bias = rng.integers(-9000, 9000, size=nout)
+    acc = w @ x + bias
+    got = array("i", [0] * nout)
+    p4nn.dense_acc(arr("b", x), nin, arr("b", w), nout, got)
+    check("dense_acc %d->%d" % (nin, nout), got, w @ x)
+    p4nn.dense_t_acc(arr("b", x), nin, arr("b", w.T), nout, got)
+    check("dense_t_acc %d->%d" % (nin, nout), got, w @ x)
+    pre, mult, shift = rand_requant(rng, int(np.abs(bias).max() + 128 * np.abs(w).sum(axis=1).max()), nout)
+    for lo in (0, -128):
+        y = array("b", [0] * nout)
+        q = p4nn.requant_params(arr("i", bias), arr("i", pre), arr("i", mult), arr("i", shift), nout)
+        p4nn.requantize(got, 1, nout, q, lo, y, 0)
+        check("requantize lo=%d" % lo, y, requant_ref(acc, pre, mult, shift, lo))
+    # requantize's rounding and clamping, exhaustively on small numbers
+    # (ties are rare with random multipliers): every residue of the shift
+    vals = np.arange(-700, 700)
+    for pre_v, mult_v, shift_v in ((0, 1, 1), (0, 1, 2), (1, 3, 3), (2, 5, 4), (0, 1, 31), (3, 1000, 9)):
+        F = len(vals)
+        pre, mult, shift = (np.full(F, pre_v), np.full(F, mult_v), np.full(F, shift_v))
+        y = array("b", [0] * F)
+        q = p4nn.requant_params(array("i", [0] * F), arr("i", pre), arr("i", mult), arr("i", shift), F)
+        p4nn.requantize(arr("i", vals), 1, F, q, -128, y, 0)
+        check("requantize ties pre=%d mult=%d shift=%d" % (pre_v, mult_v, shift_v), y,
+              requant_ref(vals, pre, mult, shift, -128))
+    # pools
+    H, W, C = pyr.choice(SIZES[1:8]), pyr.choice(SIZES[1:8]), pyr.choice(SIZES)
+    x = rand8(rng, (H, W, C))
+    xs = x[:H // 2 * 2, :W // 2 * 2].reshape(H // 2, 2, W // 2, 2, C)
+    y = array("b", [0] * ((H // 2) * (W // 2) * C))
+    p4nn.maxpool2(arr("b", x), H, W, C, y)
+    check("maxpool2 %dx%dx%d" % (H, W, C), y, xs.max(axis=(1, 3)))
+    p4nn.avgpool2(arr("b", x), H, W, C, y)
+    check("avgpool2 %dx%dx%d" % (H, W, C), y, (xs.sum(axis=(1, 3)) + 2) >> 2)
+    # global average pool on int32 accumulators: sum, then requantize
+    acc = rng.integers(0, 40000, size=(H, W, C))
+    pre, mult, shift = rand_requant(rng, int(acc.sum(axis=(0, 1)).max()), C)
+    L = {"h": H, "w": W, "c": C, "acc": array("i", [0] * C), "y": array("b", [0] * C),
+         "q": p4nn.requant_params(array("i", [0] * C), arr("i", pre), arr("i", mult), arr("i", shift), C)}
+    check("gap %dx%dx%d" % (H, W, C), p4nn.gap_layer(L, arr("i", acc)),
+          requant_ref(acc.sum(axis=(0, 1)), pre, mult, shift, -128))
+    # relu, argmax (ties: the first)
+    v = rand8(rng, pyr.choice(SIZES))
+    a = arr("b", v)
+    p4nn.relu8(a, len(a))
+    check("relu8", a, np.maximum(v, 0))
+    v = rng.integers(-3, 3, size=pyr.choice(SIZES))
+    if p4nn.argmax(arr("i", v), len(v)) != int(np.argmax(v)):
+        raise SystemExit("FAIL argmax %s" % v)
+    return n + 8
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--rounds", type=int, default=6)
+    a = ap.parse_args()
+    rng, pyr = np.random.default_rng(a.seed), random.Random(a.seed)
+    checks = sum(one_round(rng, pyr) for _ in range(a.rounds))
+    print("ok: %d layer checks against NumPy" % checks)
+
+
+if __name__ == "__main__":
+    main()
