@@ -265,7 +265,7 @@ static int cmd_run(int argc, char **argv)
 {
     VMConfig cfg;
     vm_config_default(&cfg);
-    bool stats = false, jit_report_wanted = false, pie_given = false;
+    bool stats = false, jit_report_wanted = false, pie_given = false, jit_mode_given = false;
     JitConfig jcfg;
     jit_config_default(&jcfg);
 #if !P4_FIRMWARE
@@ -281,7 +281,7 @@ static int cmd_run(int argc, char **argv)
         const char *opt = argv[i];
         if (strcmp(opt, "-m") == 0 && i + 1 < argc) {
             if (!parse_size(argv[++i], &cfg.heap_size) || cfg.heap_size < 16384)
-                return fail("bad heap size '%s' (at least 16K)", argv[i]);
+                return fail("bad heap size '%s' (16K to 2047M: bytes, or a number with K or M)", argv[i]);
         } else if (strcmp(opt, "--stack") == 0 && i + 1 < argc) {
             size_t n;
             if (!parse_size(argv[++i], &n) || n < 256 || n > (1u << 24))
@@ -300,10 +300,9 @@ static int cmd_run(int argc, char **argv)
             if (!x_option(&jcfg, argv[++i]))
                 return fail("bad -X option '%s' (see p4jit --help)", argv[i]);
             pie_given |= strncmp(argv[i], "pie=", 4) == 0;
+            jit_mode_given |= strncmp(argv[i], "jit=", 4) == 0;
         } else if (strcmp(opt, "--jit-report") == 0) {
             jit_report_wanted = true;
-            if (jcfg.mode == JIT_OFF)
-                jcfg.mode = JIT_AUTO;
 #if !P4_FIRMWARE
         } else if (strcmp(opt, "--on") == 0 && i + 1 < argc) {
             on = argv[++i];
@@ -322,6 +321,10 @@ static int cmd_run(int argc, char **argv)
     }
     if (i >= argc)
         return fail("%s", "run: no program given");
+    /* --jit-report turns on the JIT the host keeps off, unless -X jit= says
+     * otherwise, in whichever order the two come */
+    if (jit_report_wanted && !jit_mode_given && jcfg.mode == JIT_OFF)
+        jcfg.mode = JIT_AUTO;
     (void)pie_given; /* the firmware has no target to choose */
 #if !P4_FIRMWARE
     if (strcmp(on, "qemu") == 0 && jcfg.pie)
@@ -416,6 +419,8 @@ static int cmd_compile(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
             out = argv[++i];
+        else if (strcmp(argv[i], "-o") == 0)
+            return fail("%s", "compile: -o needs a file name (p4jit compile FILE.py -o FILE.p4b)");
         else if (argv[i][0] == '-')
             return fail("unknown compile option '%s'", argv[i]);
         else if (!in)
@@ -506,7 +511,7 @@ static int cmd_dis(int argc, char **argv)
         if (i + 1 == argc)
             return dis_jit(argv[i], jcfg);
     }
-    if (argc != 2)
+    if (argc != 2 || strcmp(argv[1], "--jit") == 0) /* an option is no file name */
         return fail("%s", "usage: p4jit dis [--jit [-X OPT]...] FILE.py|FILE.p4b");
     P4bModule m;
     memset(&m, 0, sizeof m);

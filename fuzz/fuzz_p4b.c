@@ -3,16 +3,35 @@
  * twice: as given, and with its size field and CRC repaired, so that the
  * fuzzer gets past the checksum to the structural checks. What loads must
  * also disassemble and become VM objects.
+ *
+ * The custom mutator alternates libFuzzer's byte mutations with
+ * p4b_mutate.c's structure-aware ones (an instruction, a constant, an
+ * exception entry, maxstack redeclared to what the verifier computes), and
+ * repairs the envelope of what it makes. Running what loads is left to the
+ * sweep (p4b_sweep.c), which can stop a mutant that loops forever.
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "p4b_mutate.h"
 #include "vm/p4b.h"
 #include "vm/vm.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+size_t LLVMFuzzerMutate(uint8_t *data, size_t size, size_t max_size);
+size_t LLVMFuzzerCustomMutator(uint8_t *data, size_t size, size_t max_size, unsigned int seed);
+
+size_t LLVMFuzzerCustomMutator(uint8_t *data, size_t size, size_t max_size, unsigned int seed)
+{
+    if (seed % 4 == 0) { /* libFuzzer's own edits, then a valid envelope */
+        size = LLVMFuzzerMutate(data, size, max_size);
+        p4b_fix_envelope(data, size);
+        return size;
+    }
+    return p4b_mutate(data, size, max_size, seed);
+}
 
 static void load(const uint8_t *data, size_t size)
 {

@@ -16,4 +16,8 @@ endfunction()
 # the corpus programs are the front end's seeds
 p4_fuzzer(fuzz_lang ${CMAKE_CURRENT_SOURCE_DIR}/fuzz_lang.c ${CMAKE_SOURCE_DIR}/tests/programs p4lang p4bc)
 p4_fuzzer(fuzz_p4b ${CMAKE_CURRENT_SOURCE_DIR}/fuzz_p4b.c ${CMAKE_CURRENT_SOURCE_DIR}/corpus/p4b p4vm)
+target_sources(fuzz_p4b PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/p4b_mutate.c) # its custom mutator
+# the mutants that once crashed, as seeds: each must load or be rejected
+add_test(NAME fuzz/p4b/crash-seeds
+         COMMAND ${CMAKE_CURRENT_BINARY_DIR}/fuzz_p4b -runs=0 ${CMAKE_CURRENT_SOURCE_DIR}/corpus/p4b-crashes)
 p4_fuzzer(fuzz_rv32 ${CMAKE_CURRENT_SOURCE_DIR}/fuzz_rv32.c ${CMAKE_CURRENT_SOURCE_DIR}/corpus/rv32 p4rv32)

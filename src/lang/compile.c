@@ -61,6 +61,19 @@ typedef struct Alias {
     uint32_t name, slot;
 } Alias;
 
+/* A hidden local whose construct is compiled, free for the next one of the
+ * same kind: key is the comprehension variable's interned name, or one of
+ * the HIDDEN_* kinds below. */
+typedef struct SpareLocal {
+    uint32_t key, slot;
+} SpareLocal;
+#define HIDDEN_EXC 0xfffffffeu /* an except clause's exception */
+#define HIDDEN_FIN 0xfffffffdu /* a finally handler's exception */
+/* Locals allocated before spare hidden locals are reused: below it the code
+ * is what it always was; past it, any number of try statements and
+ * comprehensions fit in a scope's 255 slots. */
+#define HIDDEN_FRESH_LIMIT 128u
+
 typedef struct Func {
     struct Func *parent, *next_alloc;
     uint32_t index;        /* code index in the module */
@@ -89,6 +102,8 @@ typedef struct Func {
     uint32_t nhandler, caphandler;
     int32_t depth;         /* stack depth at the current emission point */
     uint32_t hidden;       /* counter for hidden local names */
+    SpareLocal *spare;     /* hidden locals free for reuse */
+    uint32_t nspare, capspare;
 } Func;
 
 typedef struct Compiler {
@@ -415,11 +430,28 @@ static uint32_t add_local(Compiler *c, uint32_t name)
     return f->nlocals - 1;
 }
 
-static uint32_t hidden_local(Compiler *c, const char *what)
+static uint32_t hidden_local(Compiler *c, const char *what, uint32_t key)
 {
+    Func *f = c->fn;
+    if (f->nlocals >= HIDDEN_FRESH_LIMIT) {
+        for (uint32_t i = f->nspare; i-- > 0;) {
+            if (f->spare[i].key == key) {
+                uint32_t slot = f->spare[i].slot;
+                f->spare[i] = f->spare[--f->nspare];
+                return slot;
+            }
+        }
+    }
     char buf[32];
     snprintf(buf, sizeof buf, "$%s%lu", what, (unsigned long)c->fn->hidden++);
     return add_local(c, intern_cstr(c, buf));
+}
+
+/* The construct that used hidden local slot (made with key) is compiled. */
+static void release_hidden(Compiler *c, uint32_t key, uint32_t slot)
+{
+    SpareLocal s = {key, slot};
+    PUSH(c, c->fn->spare, c->fn->nspare, c->fn->capspare, s);
 }
 
 static bool declared_global(Func *f, uint32_t name)
@@ -505,7 +537,7 @@ static void push_target_aliases(Compiler *c, uint32_t start, uint32_t end)
         Token *t = tok_at(c, i);
         if (t->kind == TK_NAME && !(i > start && is_op(tok_at(c, i - 1), "."))) {
             uint32_t name = intern(c, t->text, t->text_len);
-            Alias a = {name, hidden_local(c, t->text)};
+            Alias a = {name, hidden_local(c, t->text, name)};
             PUSH(c, f->aliases, f->naliases, f->capaliases, a);
         }
     }
@@ -546,6 +578,8 @@ static void comprehension_clauses(Compiler *c, Clause *cl, uint32_t n, uint32_t 
     compile_target(c, k->target_start, k->target_end, false);
     int32_t depth = c->fn->depth;
     comprehension_clauses(c, cl, n, i + 1, elt_start, elt_end, loops + 1, head);
+    for (uint32_t a = naliases; a < c->fn->naliases; a++)
+        release_hidden(c, c->fn->aliases[a].name, c->fn->aliases[a].slot);
     c->fn->naliases = naliases;
     patch(c, head, here(c));
     c->fn->depth = depth - 1; /* the exhausted iterator is gone */
@@ -1377,8 +1411,9 @@ static void unpack_targets(Compiler *c, uint32_t start, uint32_t end, bool assig
         if (i < end)
             i++; /* the comma */
     }
-    if (is_op(tok_at(c, start), "*") || n == 0)
+    if (n > 0 && is_op(tok_at(c, start), "*"))
         syntax_error(c, tok_at(c, start), "starred assignment is not supported by P4JIT");
+    /* n == 0: `[] = x` and `() = x` are valid: x must be empty */
     c->line = tok_at(c, start)->line;
     emit(c, OP_UNPACK_SEQUENCE, n);
     for (uint32_t k = 0; k < n; k++)
@@ -1408,7 +1443,7 @@ static void compile_target(Compiler *c, uint32_t start, uint32_t end, bool assig
         return;
     }
     if ((is_op(t, "(") || is_op(t, "[")) && t->match == (int32_t)end - 1) {
-        if (is_op(t, "[") || has_top_level_comma(c, start + 1, end - 1)) {
+        if (is_op(t, "[") || end == start + 2 || has_top_level_comma(c, start + 1, end - 1)) {
             unpack_targets(c, start + 1, end - 1, assign);
             return;
         }
@@ -1864,7 +1899,9 @@ static void augmented_assignment(Compiler *c, uint32_t start, uint32_t opi, uint
 static void expression_statement(Compiler *c)
 {
     uint32_t start = c->pos, end = start;
-    uint32_t eqs[64], neq = 0, aug = 0;
+    /* the '=' positions: any number (CPython has no limit), 64 before the
+     * first reallocation */
+    uint32_t eqs_first[64], *eqs = eqs_first, cap = 64, neq = 0, aug = 0;
     for (;;) {
         Token *t = tok_at(c, end);
         if (t->kind == TK_NEWLINE || t->kind == TK_EOF || is_op(t, ";"))
@@ -1875,12 +1912,22 @@ static void expression_statement(Compiler *c)
         if (is_kw(t, KW_lambda))
             syntax_error(c, t, "'lambda' is not supported by P4JIT");
         if (is_op(t, "=")) {
-            if (neq == 64)
-                syntax_error(c, t, "too many assignment targets");
+            if (neq == cap) {
+                uint32_t *more = temp_alloc(c, 2 * (size_t)cap * sizeof *more);
+                memcpy(more, eqs, cap * sizeof *more);
+                eqs = more; /* freed with the compiler's temporaries */
+                cap *= 2;
+            }
             eqs[neq++] = end;
         } else if (t->kind == TK_OP && augmented_opcode(t->op) && !aug) {
             aug = end;
         } else if (is_op(t, ":") && neq == 0 && !aug) {
+            /* `match SUBJECT:` and an indented block: a match statement
+             * (match is a soft keyword), not an annotation */
+            Token *first = tok_at(c, start);
+            if (first->kind == TK_NAME && strcmp(first->text, "match") == 0 && end > start + 1 &&
+                tok_at(c, end + 1)->kind == TK_NEWLINE && tok_at(c, end + 2)->kind == TK_INDENT)
+                syntax_error(c, first, "'match' is not supported by P4JIT");
             syntax_error(c, t, "variable annotations are not supported by P4JIT");
         } else if (is_op(t, ":=")) {
             syntax_error(c, t, "assignment expressions are not supported by P4JIT");
@@ -2067,8 +2114,8 @@ static void for_stmt(Compiler *c, Token *t)
     end_loop(c, b, here(c));
 }
 
-static void except_clauses(Compiler *c, uint32_t *after_handlers, uint32_t *njumps, uint32_t exc_local,
-                           int try_line)
+/* *after_chain: the jumps that leave the handlers, chained (chain_jump) */
+static void except_clauses(Compiler *c, uint32_t *after_chain, uint32_t exc_local, int try_line)
 {
     Func *f = c->fn;
     PUSH(c, f->handler_exc, f->nhandler, f->caphandler, exc_local);
@@ -2099,14 +2146,12 @@ static void except_clauses(Compiler *c, uint32_t *after_handlers, uint32_t *njum
             bare_seen = true;
         }
         block(c, "'except' statement", k->line);
-        after_handlers[(*njumps)++] = emit(c, OP_JUMP, 0);
+        *after_chain = chain_jump(c, OP_JUMP, *after_chain);
         if (skip != NONE_PC) {
             patch(c, skip, here(c));
             f->depth = depth + 1;
             emit(c, OP_POP_TOP, 0); /* the exception left by CHECK_EXC_MATCH */
         }
-        if (*njumps >= 64)
-            syntax_error(c, k, "too many except clauses");
     }
     (void)try_line;
     f->nhandler--;
@@ -2162,7 +2207,7 @@ static void try_stmt(Compiler *c, Token *t)
         try_index = f->nblocks - 1;
     }
     block(c, "'try' statement", t->line);
-    uint32_t after_handlers[64], njumps = 0;
+    uint32_t after_handlers = 0; /* a chain: any number of except clauses */
     if (has_except) {
         tb = &f->blocks[try_index];
         pause_range(c, tb);
@@ -2172,17 +2217,17 @@ static void try_stmt(Compiler *c, Token *t)
         free_block(tb);
         f->nblocks--;
         f->depth = depth + 1; /* the exception */
-        uint32_t exc_local = hidden_local(c, "exc");
+        uint32_t exc_local = hidden_local(c, "exc", HIDDEN_EXC);
         emit(c, OP_STORE_FAST, exc_local);
-        except_clauses(c, after_handlers, &njumps, exc_local, t->line);
+        except_clauses(c, &after_handlers, exc_local, t->line);
+        release_hidden(c, HIDDEN_EXC, exc_local);
         f->depth = depth;
         patch(c, to_else, here(c));
         if (at_kw(c, KW_else)) {
             Token *k = next(c);
             block(c, "'else' statement", k->line);
         }
-        for (uint32_t j = 0; j < njumps; j++)
-            patch(c, after_handlers[j], here(c));
+        patch_chain(c, after_handlers, here(c));
     }
     if (fin) {
         fin = &f->blocks[fin_index];
@@ -2196,7 +2241,7 @@ static void try_stmt(Compiler *c, Token *t)
         f->nblocks--;
         /* exceptional exit: run the body, then re-raise */
         f->depth = depth + 1;
-        uint32_t exc_local = hidden_local(c, "fin");
+        uint32_t exc_local = hidden_local(c, "fin", HIDDEN_FIN);
         emit(c, OP_STORE_FAST, exc_local);
         Block tmp;
         memset(&tmp, 0, sizeof tmp);
@@ -2208,6 +2253,7 @@ static void try_stmt(Compiler *c, Token *t)
         c->pos = save;
         emit(c, OP_LOAD_FAST, exc_local);
         emit(c, OP_RERAISE, 0);
+        release_hidden(c, HIDDEN_FIN, exc_local);
         f->depth = depth;
         patch(c, to_end, here(c));
         /* skip past the finally block in the token stream */
@@ -2432,6 +2478,7 @@ static void free_compiler(Compiler *c)
         for (uint32_t i = 0; i < f->nblocks; i++)
             free_block(&f->blocks[i]);
         free(f->aliases);
+        free(f->spare);
         free(f->handler_exc);
         free(f);
         f = n;

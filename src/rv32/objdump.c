@@ -5,6 +5,7 @@
  * (without -M no-aliases with --aliases). --rev picks the ESP32-P4 PIE
  * encoding: 1 for silicon before rev 3.0, 3 (the default) from rev 3.0 on.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,11 +21,14 @@ int rv32_objdump_main(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--vma") == 0 && i + 1 < argc) {
             char *end;
-            vma = strtoul(argv[++i], &end, 0);
-            if (*end) {
-                fprintf(stderr, "p4jit objdump: bad address '%s'\n", argv[i]);
+            errno = 0;
+            unsigned long long v = strtoull(argv[++i], &end, 0);
+            /* RV32 addresses: 32 bits, and no sign (strtoull takes "-1") */
+            if (*end || end == argv[i] || errno || v > 0xffffffffull || strchr(argv[i], '-')) {
+                fprintf(stderr, "p4jit objdump: bad address '%s' (an RV32 address: 0 to 0xffffffff)\n", argv[i]);
                 return 2;
             }
+            vma = (unsigned long)v;
         } else if (strcmp(argv[i], "--rev") == 0 && i + 1 < argc) {
             i++;
             if (strcmp(argv[i], "1") == 0)

@@ -59,7 +59,9 @@ void sim_console(P4Sim *s, int fd, const char *p, size_t n)
     FILE *f = fd == 2 ? s->cfg.err : s->cfg.out;
     if (fd == 2) fflush(s->cfg.out); /* keep the order of interleaved stdout/stderr */
     fwrite(p, 1, n, f);
-    if (fd == 2) fflush(f);
+    /* out at once, not at exit: the simulator may be killed at a time limit
+     * (a guest's SYS_WRITEC characters go at each line's end) */
+    if (fd == 2 || n > 1 || (n == 1 && p[0] == '\n')) fflush(f);
 }
 
 static int new_handle(P4Sim *s)

@@ -146,6 +146,107 @@ long bc_verify_stack(const uint32_t *code, uint32_t n, const ExcEntry *exc, uint
     return max;
 }
 
+/* ---- LOAD_METHOD pairs ---------------------------------------------------- */
+
+/* The pairs live on the stack at a pc, innermost first: a list of nodes in
+ * an arena, shared between the pcs that have the same pairs. */
+typedef struct MethodPair {
+    uint32_t depth; /* stack slot of the method; its self is the next one */
+    int32_t outer;  /* the pair below, -1 for none */
+} MethodPair;
+
+static bool same_pairs(const MethodPair *pairs, int32_t a, int32_t b)
+{
+    while (a != b) {
+        if (a < 0 || b < 0 || pairs[a].depth != pairs[b].depth)
+            return false;
+        a = pairs[a].outer;
+        b = pairs[b].outer;
+    }
+    return true;
+}
+
+int bc_verify_methods(const uint32_t *code, uint32_t n, const ExcEntry *exc, uint32_t nexc, const char **err,
+                      uint32_t *err_pc)
+{
+    bool any = false;
+    for (uint32_t pc = 0; pc < n && !any; pc++)
+        any = BC_OP(code[pc]) == OP_LOAD_METHOD || BC_OP(code[pc]) == OP_CALL_METHOD;
+    if (!any)
+        return 0; /* most code objects: nothing to track */
+    /* depth[pc]: depth + 1 (0: not reached); top[pc]: innermost pair there */
+    uint32_t *depth = calloc(n, sizeof *depth), *work = malloc(n * sizeof *work);
+    int32_t *top = calloc(n, sizeof *top);
+    MethodPair *pairs = malloc(n * sizeof *pairs); /* one per LOAD_METHOD visit at most */
+    uint32_t nwork = 0, npairs = 0;
+    int rc = 0;
+    if (!depth || !work || !top || !pairs) {
+        *err = "out of memory";
+        *err_pc = 0;
+        rc = -1;
+        goto done;
+    }
+
+#define FAIL(msg, pc) do { *err = (msg); *err_pc = (pc); rc = -1; goto done; } while (0)
+#define REACH(to, d, p)                                                            \
+    do {                                                                           \
+        uint32_t t_ = (to);                                                        \
+        if (depth[t_] == 0) {                                                      \
+            depth[t_] = (uint32_t)(d) + 1;                                         \
+            top[t_] = (p);                                                         \
+            work[nwork++] = t_;                                                    \
+        } else if (!same_pairs(pairs, top[t_], (p))) {                             \
+            FAIL("paths meet with different LOAD_METHOD results on the stack", t_); \
+        }                                                                          \
+    } while (0)
+
+    REACH(0, 0, -1);
+    while (nwork > 0) {
+        uint32_t pc = work[--nwork];
+        uint32_t insn = code[pc];
+        unsigned op = BC_OP(insn);
+        long d = (long)depth[pc] - 1;
+        int32_t p = top[pc];
+        long low = d - bc_stack_pops(insn); /* the lowest slot the instruction touches */
+        /* an exception truncates the stack: the pairs above the handler's depth go */
+        for (uint32_t e = 0; e < nexc; e++) {
+            if (pc >= exc[e].start && pc < exc[e].end) {
+                int32_t h = p;
+                while (h >= 0 && pairs[h].depth + 2 > exc[e].depth)
+                    h = pairs[h].outer;
+                REACH(exc[e].handler, (long)exc[e].depth + 1, h);
+                break;
+            }
+        }
+        int32_t after = p;
+        if (op == OP_CALL_METHOD) {
+            if (p < 0 || (long)pairs[p].depth != d - (long)BC_ARG(insn) - 2)
+                FAIL("CALL_METHOD without a LOAD_METHOD result below its arguments", pc);
+            after = pairs[p].outer;
+        } else if (p >= 0 && (long)pairs[p].depth + 2 > low) {
+            FAIL("a LOAD_METHOD result is used by an instruction other than CALL_METHOD", pc);
+        }
+        if (op == OP_LOAD_METHOD) {
+            pairs[npairs].depth = (uint32_t)(d - 1);
+            pairs[npairs].outer = p;
+            after = (int32_t)npairs++;
+        }
+        const OpInfo *info = &bc_opinfo[op];
+        if (info->flow == FLOW_JUMP || info->flow == FLOW_BRANCH)
+            REACH(BC_ARG(insn), d + bc_stack_effect(insn, true), after);
+        if (info->flow == FLOW_NEXT || info->flow == FLOW_BRANCH)
+            REACH(pc + 1, d + bc_stack_effect(insn, false), after);
+    }
+#undef REACH
+#undef FAIL
+done:
+    free(depth);
+    free(work);
+    free(top);
+    free(pairs);
+    return rc;
+}
+
 /* ---- line tables --------------------------------------------------------- */
 
 static void put_byte(LineTabWriter *w, uint8_t b)

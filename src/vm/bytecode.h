@@ -50,6 +50,18 @@ long bc_verify_stack(const uint32_t *code, uint32_t n, const ExcEntry *exc, uint
                      uint32_t *scratch, const char **err, uint32_t *err_pc);
 
 /*
+ * Verifies, for code that passed bc_verify_stack, that the two items
+ * LOAD_METHOD pushes (a method that trusts its self, and that self or a
+ * marker) are left alone until the CALL_METHOD that consumes them, on every
+ * path: no other instruction may read, move or return them, and every
+ * CALL_METHOD n finds such a pair right below its n arguments. Otherwise a
+ * damaged file could call str.split with a list for self. Returns 0, or -1
+ * with *err (static text) and *err_pc set.
+ */
+int bc_verify_methods(const uint32_t *code, uint32_t n, const ExcEntry *exc, uint32_t nexc, const char **err,
+                      uint32_t *err_pc);
+
+/*
  * Line tables: a byte string of (pc delta, line delta) pairs, the pc delta an
  * unsigned LEB128 varint and the line delta a zig-zag signed varint, starting
  * from (pc 0, firstline). A pair means "from this pc on, the line is this".

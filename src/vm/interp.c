@@ -686,7 +686,10 @@ static bool run(VM *vm, uint32_t stop)
                 sp[arg - 1 - i] = t;
             }
             memmove(sp - 1, sp, arg * sizeof(Value));
-            sp += arg - 1;
+            /* the sequence's slot is gone and arg items replace it: in two
+             * steps, since arg - 1 in unsigned arithmetic is 2^32 - 1 for
+             * UNPACK_SEQUENCE 0 (`[] = []`) */
+            sp = sp - 1 + arg;
             NEXT();
         }
 

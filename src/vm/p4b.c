@@ -351,6 +351,54 @@ static const char *code_name(const P4bModule *m, const P4bCode *code)
     return code->name < m->nstrings ? (const char *)m->strings[code->name].bytes : "?";
 }
 
+/* CALL_KW takes its keyword names from the stack, and the interpreter
+ * trusts them to be strings of a constant that needs no rooting: so the
+ * instruction before it must be a LOAD_CONST of a tuple of str constants,
+ * and nothing may jump to the CALL_KW past that load (a jump, or an
+ * exception handler, would bring some other value). */
+static int check_call_kw(Checker *c, uint32_t ci, const P4bCode *code)
+{
+    uint8_t *target = NULL;
+    int rc = 0;
+    for (uint32_t pc = 0; pc < code->ninsns && rc == 0; pc++) {
+        if (BC_OP(code->insns[pc]) != OP_CALL_KW)
+            continue;
+        const char *problem = NULL;
+        uint32_t prev = pc ? code->insns[pc - 1] : 0;
+        if (pc == 0 || BC_OP(prev) != OP_LOAD_CONST || BC_ARG(prev) >= code->nconsts ||
+            code->consts[BC_ARG(prev)].kind != K_TUPLE) {
+            problem = "must follow a LOAD_CONST of its keyword names (a tuple)";
+        } else {
+            const P4bConst *names = &code->consts[BC_ARG(prev)];
+            for (uint32_t i = 0; i < names->u.tuple.count && !problem; i++) {
+                uint32_t item = names->u.tuple.items[i];
+                if (item >= code->nconsts || code->consts[item].kind != K_STR)
+                    problem = "keyword names must be str constants";
+            }
+        }
+        if (!problem) {
+            if (!target) { /* built at the first CALL_KW: most code has none */
+                target = calloc(code->ninsns, 1);
+                if (!target)
+                    return bad(c, "out of memory");
+                for (uint32_t j = 0; j < code->ninsns; j++)
+                    if (bc_opinfo[BC_OP(code->insns[j])].argkind == ARG_JUMP && BC_ARG(code->insns[j]) < code->ninsns)
+                        target[BC_ARG(code->insns[j])] = 1;
+                for (uint32_t e = 0; e < code->nexc; e++)
+                    if (code->exc[e].handler < code->ninsns)
+                        target[code->exc[e].handler] = 1;
+            }
+            if (target[pc])
+                problem = "is a jump target, so its names may not be on the stack";
+        }
+        if (problem)
+            rc = bad(c, "code %lu ('%s'): instruction %lu (CALL_KW): %s", (unsigned long)ci, code_name(c->m, code),
+                     (unsigned long)pc, problem);
+    }
+    free(target);
+    return rc;
+}
+
 static int check_code(Checker *c, uint32_t ci, uint32_t *scratch)
 {
     const P4bModule *m = c->m;
@@ -423,6 +471,8 @@ static int check_code(Checker *c, uint32_t ci, uint32_t *scratch)
         if (bc_opinfo[op].argkind == ARG_NAME)
             c->text[arg] = 1;
     }
+    if (check_call_kw(c, ci, code))
+        return -1;
     const char *lerr = bc_linetab_check(code->linetab, code->linetab_len, code->ninsns);
     if (lerr)
         return bad(c, "code %lu ('%s'): %s", (unsigned long)ci, name, lerr);
@@ -434,6 +484,8 @@ static int check_code(Checker *c, uint32_t ci, uint32_t *scratch)
     if (depth > code->maxstack)
         return bad(c, "code %lu ('%s'): declared stack size %u is below the needed %ld", (unsigned long)ci, name,
                    code->maxstack, depth);
+    if (bc_verify_methods(code->insns, code->ninsns, code->exc, code->nexc, &serr, &spc) != 0)
+        return bad(c, "code %lu ('%s'): instruction %lu: %s", (unsigned long)ci, name, (unsigned long)spc, serr);
     return 0;
 }
 

@@ -104,6 +104,12 @@ void vm_write(VM *vm, int fd, const char *data, size_t len)
     }
     memcpy(vm->outbuf + vm->outlen, data, len);
     vm->outlen += (uint32_t)len;
+#if P4_FIRMWARE
+    /* under p4sim or QEMU the firmware may stop at a trap, or the simulator
+     * be killed at a time limit: a printed line must already be out */
+    if (memchr(data, '\n', len))
+        vm_flush(vm);
+#endif
 }
 
 void vm_flush(VM *vm)

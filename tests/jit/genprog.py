@@ -1485,7 +1485,7 @@ def run_p4jit(p4jit, firmware, path, mode):
 
 
 def split_report(out):
-    """The eager run's stdout without the JIT report, and the report's lines."""
+    """The eager run's stderr without the JIT report, and the report's lines."""
     k = out.rfind(b"\nJIT report (")
     if k < 0 and out.startswith(b"JIT report ("):
         k = -1
@@ -1498,8 +1498,8 @@ def check_file(p4jit, firmware, path):
     """Runs both ways. Returns (same, off_result, jit_result, report_lines)."""
     off = run_p4jit(p4jit, firmware, path, "off")
     jit = run_p4jit(p4jit, firmware, path, "eager")
-    jout, report = split_report(jit[1])
-    jit = (jit[0], jout, jit[2])
+    jerr, report = split_report(jit[2])  # the report is on stderr, the firmware's second console
+    jit = (jit[0], jit[1], jerr)
     return off == jit, off, jit, report
 
 

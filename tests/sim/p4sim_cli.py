@@ -6,16 +6,24 @@
   cycles at 360 and 400 MHz, the program's share is below the whole run);
 - a longer loop retires more instructions than a shorter one (the counters
   measure the guest, not something constant);
-- the exit status of a failing program is 1, and its traceback arrives;
+- the exit status of a failing program is 1, and its traceback arrives on
+  stderr, its output on stdout (semihosting's two consoles);
+- what a program printed arrives while it runs: a program that loops
+  forever after printing, killed, has delivered its lines; and stopped
+  inside the simulator (p4sim --max-insns, when P4SIM and
+  P4SIM_FIRMWARE_ELF name the command and the firmware), so too;
+- -X jit=off turns the JIT off with --jit-report before or after it;
 - a missing or non-ELF firmware is a clear error with status 2.
 
 usage: p4sim_cli.py P4JIT [FIRMWARE]   (FIRMWARE: passed with --firmware)
 """
 import os
 import re
+import select
 import subprocess
 import sys
 import tempfile
+import time
 
 STATS = re.compile(r"p4sim-stats: whole run \(firmware start-up included\): retired (\d+), "
                    r"modelled cycles (\d+) \(([\d.]+) cycles/insn\), ([\d.]+) us at 360 MHz, "
@@ -58,6 +66,50 @@ def loop_stats(p4jit, fw, tmp, n):
     return instret, fi
 
 
+def lines_before_kill(p4jit, fw, tmp):
+    """Printed lines must reach the pipe while the program still runs: a
+    simulator killed at a time limit must not take them with it."""
+    with open(os.path.join(tmp, "forever.py"), "w") as f:
+        f.write("for i in range(3):\n    print('line', i)\nwhile True:\n    pass\n")
+    cmd = [p4jit, "run", "--on", "p4sim"] + (["--firmware", fw] if fw else []) + ["forever.py"]
+    p = subprocess.Popen(cmd, cwd=tmp, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    got, deadline = b"", time.time() + 60
+    try:
+        while got.count(b"\n") < 3 and time.time() < deadline:
+            ready, _, _ = select.select([p.stdout], [], [], deadline - time.time())
+            if not ready:
+                break
+            chunk = os.read(p.stdout.fileno(), 4096)
+            if not chunk:
+                break
+            got += chunk
+    finally:
+        p.kill()
+        p.wait()
+        p.stdout.close()
+        p.stderr.close()
+    check(got == b"line 0\nline 1\nline 2\n", "lines printed before a kill did not arrive", got)
+    p4sim, elf = os.environ.get("P4SIM"), os.environ.get("P4SIM_FIRMWARE_ELF")
+    if p4sim and elf:
+        p = subprocess.run([p4sim, "--max-insns", "30000000", elf, "run", "forever.py"], cwd=tmp,
+                           capture_output=True, timeout=300)
+        check(p.returncode == 124 and p.stdout == b"line 0\nline 1\nline 2\n",
+              "firmware stopped by --max-insns: exit %d, the lines printed before are lost" % p.returncode,
+              p.stdout, p.stderr)
+
+
+def jit_option_order(p4jit, fw, tmp):
+    with open(os.path.join(tmp, "hot.py"), "w") as f:
+        f.write("def f(n):\n    t = 0\n    for i in range(n):\n        t += i\n    return t\n"
+                "for k in range(30):\n    f(10)\nprint(f(10))\n")
+    code, out, err = run(p4jit, fw, ["--jit-report", "hot.py"], tmp)
+    check(code == 0 and out == "45\n" and "JIT report" in err, "--jit-report alone: no report", out, err)
+    for opts in (["-X", "jit=off", "--jit-report"], ["--jit-report", "-X", "jit=off"]):
+        code, out, err = run(p4jit, fw, opts + ["hot.py"], tmp)
+        check(code == 0 and out == "45\n" and "JIT report" not in err,
+              "%s: the JIT ran although it is off" % " ".join(opts), out, err)
+
+
 def main():
     p4jit = os.path.abspath(sys.argv[1])
     fw = sys.argv[2] if len(sys.argv) > 2 else None
@@ -74,6 +126,13 @@ def main():
         check(code == 1, "failing program: exit status %d, want 1" % code, both)
         check("before\n" in both and "ZeroDivisionError" in both and "line 2" in both,
               "failing program: output or traceback missing", both)
+
+        check(out == "before\n", "failing program: stdout is not just its output", out)
+        check(err.startswith("Traceback (most recent call last):\n") and "ZeroDivisionError" in err,
+              "failing program: the traceback is not on stderr", err)
+
+        lines_before_kill(p4jit, fw, tmp)
+        jit_option_order(p4jit, fw, tmp)
 
         code, out, err = run(p4jit, os.path.join(tmp, "missing.elf"), ["bad.py"], tmp)
         check(code == 2 and "cannot open" in err, "missing firmware: status %d" % code, err)

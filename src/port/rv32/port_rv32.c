@@ -5,6 +5,7 @@
  */
 #include "port/port.h"
 
+#include <semihost.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,13 +14,66 @@
 #define P4_CPU_HZ 400000000u /* ESP32-P4 rev >= 3.0 (360 MHz before) */
 #endif
 
-/* picolibc's semihosting stdio carries the console; write(2) does not. */
+/*
+ * The console. picolibc's semihosting stdio has one stream for stdin, stdout
+ * and stderr, written a character at a time with SYS_WRITEC, which the host
+ * prints on its stdout: a traceback arrived on stdout. Semihosting's
+ * SH_EXT_STDOUT_STDERR extension (QEMU, p4sim) gives two consoles instead:
+ * ":tt" opened for writing is the host's stdout, opened for appending its
+ * stderr. port_write sends each piece with one SYS_WRITE, at once (nothing
+ * is held in the firmware, so a trap or a killed simulator loses nothing
+ * already written), and the streams below replace picolibc's so that
+ * printf and fprintf(stderr) take the same path. Without the extension,
+ * everything goes to SYS_WRITEC as before.
+ */
+#define TT_WRITE  4 /* semihosting open modes: "w" and "a" */
+#define TT_APPEND 8
+
+static int console_handle(int fd)
+{
+    static int handle[3] = {-2, -2, -2}; /* -2: not asked yet, -1: no such console */
+    if (handle[fd] == -2) {
+        handle[fd] = -1;
+        if (sys_semihost_feature(SH_EXT_STDOUT_STDERR) > 0)
+            handle[fd] = sys_semihost_open(":tt", fd == 2 ? TT_APPEND : TT_WRITE);
+        if (handle[fd] < 0)
+            handle[fd] = -1;
+    }
+    return handle[fd];
+}
+
 void port_write(int fd, const char *data, size_t len)
 {
-    FILE *f = fd == 2 ? stderr : stdout;
-    fwrite(data, 1, len, f);
-    fflush(f);
+    int h = console_handle(fd == 2 ? 2 : 1);
+    if (h < 0) {
+        for (size_t i = 0; i < len; i++)
+            sys_semihost_putc(data[i], stdout);
+        return;
+    }
+    sys_semihost_write(h, data, len);
 }
+
+static int put_stdout(char c, FILE *f)
+{
+    (void)f;
+    port_write(1, &c, 1);
+    return (unsigned char)c;
+}
+
+static int put_stderr(char c, FILE *f)
+{
+    (void)f;
+    port_write(2, &c, 1);
+    return (unsigned char)c;
+}
+
+static FILE console_in = FDEV_SETUP_STREAM(NULL, sys_semihost_getc, NULL, _FDEV_SETUP_READ);
+static FILE console_out = FDEV_SETUP_STREAM(put_stdout, NULL, NULL, _FDEV_SETUP_WRITE);
+static FILE console_err = FDEV_SETUP_STREAM(put_stderr, NULL, NULL, _FDEV_SETUP_WRITE);
+/* defining all three keeps picolibc's single-stream iob.c out of the link */
+FILE *const stdin = &console_in;
+FILE *const stdout = &console_out;
+FILE *const stderr = &console_err;
 
 void *port_alloc(size_t size) { return malloc(size); }
 void port_free(void *p) { free(p); }
