@@ -28,6 +28,7 @@ int main(int argc, char **argv)
     p4sim_config_default(&cfg);
     cfg.rev = 3;
     cfg.out = out;
+    cfg.err = out; /* the JIT report goes to the guest's stderr */
     P4Sim *s = p4sim_new(&cfg);
     char err[512];
     if (!s || p4sim_load_elf_file(s, argv[1], err, sizeof err) != 0) {
