@@ -369,6 +369,8 @@ static void compile(JitState *js, JitSpec *spec)
     if (ok) {
         char *asmtext = NULL;
         ok = jit_emit_rv32(js, spec, &ir, js->cfg.listings ? &asmtext : NULL);
+        if (!ok && !spec->why.line) /* the emitter's refusals are about the whole function */
+            spec->why.line = line_at(spec->fn->code, 0);
         /* the instruction fetch must see the new code: on the chip the
          * I-cache, in p4sim the decode cache (fence.i; esp_cache_msync
          * under ESP-IDF), also where dropped code is written over */
@@ -416,11 +418,17 @@ static JitSpec *resolve(JitState *js, Function *callee, const JitType *args, uin
 bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok)
 {
     JitState *js = vm->jit;
-    if (!js || js->cfg.mode == JIT_OFF || nargs != fn->code->nparams || nargs > JIT_MAX_PARAMS)
+    if (!js || js->cfg.mode == JIT_OFF || nargs != fn->code->nparams)
         return false;
     JitFunc *f = func_of(js, fn);
     if (!f || f->gave_up)
         return false;
+    if (nargs > JIT_MAX_PARAMS) { /* arguments travel in a0-a7 and fa0-fa7 only */
+        if (!f->untyped[0])
+            snprintf(f->untyped, sizeof f->untyped, "it has %d parameters (compiled code takes at most %d)",
+                     nargs, JIT_MAX_PARAMS);
+        return false;
+    }
     JitType types[JIT_MAX_PARAMS];
     for (int i = 0; i < nargs; i++) {
         types[i] = jit_type_of_value(args[i]);

@@ -80,6 +80,7 @@ typedef struct Emit {
     bool ret_used;          /* a return jumps to ret_label (long epilogues) */
     uint32_t frame, spill_base;
     bool calls;             /* makes calls: counts the recursion budget */
+    bool oom;               /* a table for the moves could not be had: refuse */
     int32_t tested_block;   /* the block whose test early_return already ran, */
     int32_t tested_succ;    /* and the successor left after it (or -1) */
 } Emit;
@@ -201,7 +202,12 @@ typedef struct Move {
     bool done;
 } Move;
 
-static bool mloc_eq(MLoc a, MLoc b) { return a.kind == b.kind && a.fp == b.fp && a.n == b.n && a.kind <= LOC_STACK; }
+/* The same register, or the same stack slot: rega.c reuses a slot for an
+ * int and later a float, so a slot is one place whatever its class. */
+static bool mloc_eq(MLoc a, MLoc b)
+{
+    return a.kind == b.kind && a.n == b.n && (a.kind == LOC_STACK || (a.kind == LOC_REG && a.fp == b.fp));
+}
 
 static MLoc loc_of(Emit *e, int32_t v)
 {
@@ -277,18 +283,26 @@ static void parallel_move(Emit *e, Move *m, uint32_t n)
     }
 }
 
-/* Phi moves on the edge from -> to. */
-static void phi_moves(Emit *e, int32_t from, int32_t to)
+/* Phi moves on the edge from -> to: one per phi, however many (a table from
+ * the arena, sized by the phis at the head of the block). */
+static bool phi_moves(Emit *e, int32_t from, int32_t to)
 {
     IrBlock *t = &e->ir->blocks[to];
-    uint32_t p = 0, n = 0;
+    uint32_t p = 0, n = 0, nphis = 0;
     while (p < t->npreds && t->preds[p] != from)
         p++;
-    Move moves[64];
-    for (uint32_t i = 0; i < t->nins && n < 64; i++) {
+    while (nphis < t->nins && I(e, t->ins[nphis])->op == IR_PHI)
+        nphis++;
+    if (!nphis)
+        return true;
+    IrTmpMark mark = ir_tmp_mark(e->ir);
+    Move *moves = ir_tmp(e->ir, nphis * sizeof *moves);
+    if (!moves) {
+        e->oom = true;
+        return false;
+    }
+    for (uint32_t i = 0; i < nphis; i++) {
         int32_t phi = t->ins[i];
-        if (I(e, phi)->op != IR_PHI)
-            break;
         if (e->ra.loc[phi].kind == LOC_NONE)
             continue;
         int32_t src = e->ir->lists[I(e, phi)->list + (int32_t)p];
@@ -298,6 +312,8 @@ static void phi_moves(Emit *e, int32_t from, int32_t to)
         n++;
     }
     parallel_move(e, moves, n);
+    ir_tmp_release(e->ir, mark);
+    return true;
 }
 
 /* ---- instruction selection ------------------------------------------------------------- */
@@ -1400,7 +1416,9 @@ static bool assemble(Emit *e, bool far, uint32_t *len)
         return assemble(e, true, len);
     if (st == RV_ASM_FULL)
         js->code_full = true;
-    return st == RV_ASM_OK;
+    if (st == RV_ASM_OK && e->oom)
+        js->nsites = first_site;
+    return st == RV_ASM_OK && !e->oom;
 }
 
 /* Appends the disassembly of the generated code to a text buffer. */
@@ -1470,7 +1488,9 @@ bool jit_emit_rv32(JitState *js, JitSpec *spec, Ir *ir, char **dump)
     uint32_t len;
     if (!assemble(&e, false, &len)) {
         snprintf(spec->why.why, sizeof spec->why.why, "%s",
-                 js->code_full ? "the JIT code buffer is full (-X jit-code=SIZE)" : "code generation failed");
+                 e.oom          ? "out of memory while compiling"
+                 : js->code_full ? "the JIT code buffer is full (-X jit-code=SIZE)"
+                                 : "code generation failed");
         goto out;
     }
     spec->code_off = js->code_used;
