@@ -415,6 +415,31 @@ static JitSpec *resolve(JitState *js, Function *callee, const JitType *args, uin
     return s;
 }
 
+/* The calls compiled code entered here may make before RecursionError
+ * (s11, tested before each call): the interpreter's count (the recursion
+ * limit less the frames running), and no more than fit in what is left of
+ * the machine stack above its limit (port_stack_limit) or of the
+ * interpreter's value stack, at the largest frame of this function and
+ * its callees. With a recursion limit memory cannot hold, compiled code
+ * thus raises RecursionError, as the interpreter does when its value
+ * stack runs out, instead of overrunning the stack (issue 17). */
+static int32_t call_budget(VM *vm, const JitSpec *spec)
+{
+    int64_t budget = (int64_t)vm->cfg.max_frames - vm->nframes - 1;
+    char here;
+    uintptr_t sp = (uintptr_t)&here, limit = vm->c_stack_limit;
+    if (limit) {
+        int64_t fit = sp > limit ? (int64_t)((sp - limit) / (spec->frame_bytes ? spec->frame_bytes : 16)) : 0;
+        if (fit < budget)
+            budget = fit;
+    }
+    int64_t slots = vm->stack_end - vm->sp;
+    int64_t fit_slots = slots / (spec->slots_per_call ? spec->slots_per_call : 1);
+    if (fit_slots < budget)
+        budget = fit_slots;
+    return budget < 0 ? 0 : (int32_t)budget;
+}
+
 bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok)
 {
     JitState *js = vm->jit;
@@ -470,7 +495,7 @@ bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok
     JitState *saved = rt_state;
     int32_t saved_depth = jit_rt_depth;
     rt_state = js;
-    jit_rt_depth = (int32_t)(vm->cfg.max_frames - vm->nframes - 1);
+    jit_rt_depth = call_budget(vm, spec);
     int (*entry)(const uint32_t *, uint32_t *) = (int (*)(const uint32_t *, uint32_t *))(void *)(js->code + spec->entry);
     Value *sp = vm->sp; /* arrays the code allocates stay rooted above it until it returns */
     int st = entry(argv, &result);

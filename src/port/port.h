@@ -37,4 +37,9 @@ void *port_alloc_code(size_t size);
 void port_free_code(void *p);
 void port_sync_code(void *p, size_t size);
 
+/* The lowest address C code may push the stack to before it stops
+ * recursing (RecursionError): the stack's real end plus a margin for the
+ * code that runs between two checks. 0 when the port does not know. */
+uintptr_t port_stack_limit(void);
+
 #endif

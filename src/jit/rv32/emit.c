@@ -1485,6 +1485,20 @@ bool jit_emit_rv32(JitState *js, JitSpec *spec, Ir *ir, char **dump)
         snprintf(spec->why.why, sizeof spec->why.why, "too many values for the stack frame");
         goto out;
     }
+    /* what one level of recursion takes at most, for jit.c's budget: this
+     * frame or a callee's (compiled before this one; direct recursion is
+     * this frame again) */
+    spec->frame_bytes = e.frame;
+    spec->slots_per_call = spec->fn->code->nlocals + spec->fn->code->maxstack + 2;
+    for (uint32_t v = 0; v < n; v++) {
+        const JitSpec *callee = ir->ins[v].block >= 0 && ir->ins[v].op == IR_CALL ? ir->extra[v].callee : NULL;
+        if (callee && callee != spec) {
+            if (callee->frame_bytes > spec->frame_bytes)
+                spec->frame_bytes = callee->frame_bytes;
+            if (callee->slots_per_call > spec->slots_per_call)
+                spec->slots_per_call = callee->slots_per_call;
+        }
+    }
     uint32_t len;
     if (!assemble(&e, false, &len)) {
         snprintf(spec->why.why, sizeof spec->why.why, "%s",

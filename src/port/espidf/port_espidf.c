@@ -19,6 +19,8 @@
 #include "esp_cache.h"
 #include "esp_cpu.h"
 #include "esp_heap_caps.h"
+#include "freertos/FreeRTOS.h"
+#include "freertos/task.h"
 #include "sdkconfig.h"
 
 #define CACHE_LINE 64u /* esp_cache_msync wants line-aligned ranges */
@@ -101,3 +103,8 @@ void port_sync_code(void *p, size_t size)
 #endif
     __asm__ volatile("fence.i" ::: "memory");
 }
+
+/* The running task's stack (it grows down from its end to its start). The
+ * hardware stack guard catches a miss; the check comes first, 2K above the
+ * start (a task's stack is small: a few kilobytes to tens). */
+uintptr_t port_stack_limit(void) { return (uintptr_t)pxTaskGetStackStart(NULL) + 2048u; }

@@ -5,9 +5,11 @@
 #include "port/port.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -80,3 +82,18 @@ uint32_t port_cpu_hz(void) { return 1000000000u; }
 void *port_alloc_code(size_t size) { (void)size; return NULL; }
 void port_free_code(void *p) { (void)p; }
 void port_sync_code(void *p, size_t size) { (void)p; (void)size; }
+
+/* The main thread's stack: its size limit below the first caller's frame
+ * (the VM is made near main), less a quarter for what runs between checks
+ * (the sanitizers' frames are several times larger). */
+uintptr_t port_stack_limit(void)
+{
+    char here;
+    struct rlimit rl;
+    size_t size = 8u << 20;
+    if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < ((rlim_t)1 << 30))
+        size = (size_t)rl.rlim_cur;
+    uintptr_t top = (uintptr_t)&here;
+    size -= size / 4;
+    return top > size ? top - size : 0;
+}
