@@ -140,7 +140,12 @@ JitInsExtra *jit_extra(Ir *ir, int32_t v)
     return &ir->extra[v];
 }
 
-JitType jit_type_of_value(Value v)
+/* depth: 0 for an argument, 1 for a row of a list argument. Compiled code
+ * takes lists of numbers and lists of such lists, no deeper: a row holding a
+ * list is no type, which also ends the walk on a list that contains itself
+ * or a chain of lists as deep as the heap allows (it recursed without end:
+ * issue 17). */
+static JitType type_of_value(Value v, int depth)
 {
     JitType t = {TY_VOID, 0, 0};
     switch ((Type)v.type) {
@@ -163,7 +168,9 @@ JitType jit_type_of_value(Value v)
                 continue;
             }
             if (x->type == T_LIST) {
-                JitType inner = jit_type_of_value(*x);
+                if (depth > 0)
+                    return t; /* a list of lists of lists: not compiled */
+                JitType inner = type_of_value(*x, depth + 1);
                 k = inner.tc == 'F' ? 'G' : inner.tc == 'N' ? 'M' : 0;
             }
             if (!k || (kind && k != kind))
@@ -178,6 +185,8 @@ JitType jit_type_of_value(Value v)
     }
     return t;
 }
+
+JitType jit_type_of_value(Value v) { return type_of_value(v, 0); }
 
 const char *jit_type_name(JitType t, char *buf, size_t len)
 {
