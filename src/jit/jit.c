@@ -372,6 +372,15 @@ static void compile(JitState *js, JitSpec *spec)
         ir_dominators(&ir);
         ir_loops(&ir); /* loop depths for the register allocator's spill weights */
         ok = !maybe_unbound(&ir, &spec->why, spec->fn->code) && !allocates_badly(&ir, spec, &spec->why, spec->fn->code);
+        if (ok && ir.oom) { /* a pass could not finish its change: the IR is not to be trusted */
+            if (ir.preds_full)
+                snprintf(spec->why.why, sizeof spec->why.why,
+                         "an optimisation would join more than %d paths at one point", IR_MAX_PREDS);
+            else
+                snprintf(spec->why.why, sizeof spec->why.why, "out of memory while optimising");
+            spec->why.line = line_at(spec->fn->code, 0);
+            ok = false;
+        }
         spec->vector_lanes = ir.vector_lanes;
         spec->vector_line = ir.vector_lanes ? line_at(spec->fn->code, ir.vector_pc) : 0;
     }
