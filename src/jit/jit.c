@@ -444,8 +444,7 @@ static JitSpec *resolve(JitState *js, Function *callee, const JitType *args, uin
 static int32_t call_budget(VM *vm, const JitSpec *spec)
 {
     int64_t budget = (int64_t)vm->cfg.max_frames - vm->nframes - 1;
-    char here;
-    uintptr_t sp = (uintptr_t)&here, limit = vm->c_stack_limit;
+    uintptr_t sp = (uintptr_t)__builtin_frame_address(0), limit = vm->c_stack_limit;
     if (limit) {
         int64_t fit = sp > limit ? (int64_t)((sp - limit) / (spec->frame_bytes ? spec->frame_bytes : 16)) : 0;
         if (fit < budget)

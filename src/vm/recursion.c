@@ -22,9 +22,9 @@ void vm_recursion_init(VM *vm)
 
 bool vm_c_stack_low(const VM *vm)
 {
-    char here;
-    /* the address of a local, compared as an integer: the stack grows down */
-    return vm->c_stack_limit && (uintptr_t)&here < vm->c_stack_limit;
+    /* this frame's address (the real stack even where a sanitizer moves
+     * locals elsewhere), compared as an integer: the stack grows down */
+    return vm->c_stack_limit && (uintptr_t)__builtin_frame_address(0) < vm->c_stack_limit;
 }
 
 bool vm_recursion_enter(VM *vm, const char *while_doing)

@@ -88,12 +88,11 @@ void port_sync_code(void *p, size_t size) { (void)p; (void)size; }
  * (the sanitizers' frames are several times larger). */
 uintptr_t port_stack_limit(void)
 {
-    char here;
     struct rlimit rl;
     size_t size = 8u << 20;
     if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < ((rlim_t)1 << 30))
         size = (size_t)rl.rlim_cur;
-    uintptr_t top = (uintptr_t)&here;
+    uintptr_t top = (uintptr_t)__builtin_frame_address(0);
     size -= size / 4;
     return top > size ? top - size : 0;
 }
