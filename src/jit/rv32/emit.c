@@ -200,6 +200,7 @@ typedef struct MLoc {
 typedef struct Move {
     MLoc dst, src;
     bool done;
+    uint32_t readers; /* parallel_move: pending moves that read dst */
 } Move;
 
 /* The same register, or the same stack slot: rega.c reuses a slot for an
@@ -251,32 +252,43 @@ static void move1(Emit *e, MLoc d, MLoc s)
 }
 
 /* Performs the moves as if all at once: a move runs once no other pending
- * move still reads its destination; a cycle goes through t0 / ft0. */
+ * move still reads its destination (its count of readers is 0); a cycle
+ * goes through t0 / ft0, which no move writes. Counting the readers once
+ * and updating them as moves complete keeps an edge with hundreds of phis
+ * quadratic, not cubic. */
 static void parallel_move(Emit *e, Move *m, uint32_t n)
 {
+    for (uint32_t i = 0; i < n; i++) {
+        m[i].readers = 0;
+        for (uint32_t j = 0; j < n; j++)
+            m[i].readers += j != i && !m[j].done && mloc_eq(m[j].src, m[i].dst);
+    }
     for (uint32_t left = n; left;) {
         bool progress = false;
         for (uint32_t i = 0; i < n; i++) {
-            if (m[i].done)
-                continue;
-            bool blocked = false;
-            for (uint32_t j = 0; j < n && !blocked; j++)
-                blocked = j != i && !m[j].done && mloc_eq(m[j].src, m[i].dst);
-            if (blocked)
+            if (m[i].done || m[i].readers)
                 continue;
             move1(e, m[i].dst, m[i].src);
             m[i].done = true;
             left--;
             progress = true;
+            for (uint32_t k = 0; k < n; k++) /* m[i] no longer reads its source */
+                if (!m[k].done && k != i && mloc_eq(m[i].src, m[k].dst))
+                    m[k].readers--;
         }
         if (!progress) { /* a cycle: park one source in scratch */
             for (uint32_t i = 0; i < n; i++)
                 if (!m[i].done) {
-                    MLoc tmp = {LOC_REG, m[i].src.fp, m[i].src.fp ? FT0 : T0, 0};
-                    move1(e, tmp, m[i].src);
-                    for (uint32_t j = 0; j < n; j++)
-                        if (!m[j].done && mloc_eq(m[j].src, m[i].src))
-                            m[j].src = tmp;
+                    MLoc from = m[i].src, tmp = {LOC_REG, from.fp, from.fp ? FT0 : T0, 0};
+                    move1(e, tmp, from);
+                    for (uint32_t j = 0; j < n; j++) {
+                        if (m[j].done || !mloc_eq(m[j].src, from))
+                            continue;
+                        m[j].src = tmp;
+                        for (uint32_t k = 0; k < n; k++)
+                            if (!m[k].done && k != j && mloc_eq(from, m[k].dst))
+                                m[k].readers--;
+                    }
                     break;
                 }
         }
@@ -852,7 +864,7 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
             break;
         }
         {
-            Move m[2] = {{{LOC_REG, 1, FA0, 0}, loc_of(e, in->a), false}, {{LOC_REG, 1, FA0 + 1, 0}, {0, 0, 0, 0}, false}};
+            Move m[2] = {{{LOC_REG, 1, FA0, 0}, loc_of(e, in->a), false, 0}, {{LOC_REG, 1, FA0 + 1, 0}, {0, 0, 0, 0}, false, 0}};
             if (in->b >= 0)
                 m[1].src = loc_of(e, in->b);
             parallel_move(e, m, in->b >= 0 ? 2 : 1);
@@ -869,7 +881,7 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
         }
         break;
     case IR_NEWBYTES: { /* a runtime call; 0 back: it raised, unwind as a failed call does */
-        Move m = {{LOC_REG, 0, A0, 0}, loc_of(e, in->a), false};
+        Move m = {{LOC_REG, 0, A0, 0}, loc_of(e, in->a), false, 0};
         parallel_move(e, &m, 1);
         rv_asm_call(&e->a, (uint32_t)(uintptr_t)jit_rt_bytearray);
         rv_asm_branch(&e->a, RV_BEQ, A0, ZERO, e->fail_label[v] + 1);
