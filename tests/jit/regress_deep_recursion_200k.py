@@ -4,7 +4,7 @@
 # 400000; at 200000 compiled code returned a value where the interpreter
 # raised RecursionError). Both must raise RecursionError before memory runs
 # out (CPython, at its default limit, raises it too).
-# p4: args --recursion-limit 200000
+# p4: args --recursion-limit 200000 --stack 16384
 def down(n):
     if n == 0:
         return 0
