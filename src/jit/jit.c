@@ -441,20 +441,26 @@ static JitSpec *resolve(JitState *js, Function *callee, const JitType *args, uin
  * its callees. With a recursion limit memory cannot hold, compiled code
  * thus raises RecursionError, as the interpreter does when its value
  * stack runs out, instead of overrunning the stack (issue 17). */
+/* min(budget, room / per): the division (a libcall of tens of instructions
+ * on RV32) only when the product may not fit or memory is the bound. */
+static uint32_t fit(uint32_t budget, uint32_t room, uint32_t per)
+{
+    if (budget <= UINT16_MAX && per <= UINT16_MAX && budget * per <= room)
+        return budget;
+    uint32_t n = room / per;
+    return n < budget ? n : budget;
+}
+
 static int32_t call_budget(VM *vm, const JitSpec *spec)
 {
-    int64_t budget = (int64_t)vm->cfg.max_frames - vm->nframes - 1;
+    if (vm->nframes + 1 >= vm->cfg.max_frames)
+        return 0;
+    uint32_t budget = vm->cfg.max_frames - vm->nframes - 1;
     uintptr_t sp = (uintptr_t)__builtin_frame_address(0), limit = vm->c_stack_limit;
-    if (limit) {
-        int64_t fit = sp > limit ? (int64_t)((sp - limit) / (spec->frame_bytes ? spec->frame_bytes : 16)) : 0;
-        if (fit < budget)
-            budget = fit;
-    }
-    int64_t slots = vm->stack_end - vm->sp;
-    int64_t fit_slots = slots / (spec->slots_per_call ? spec->slots_per_call : 1);
-    if (fit_slots < budget)
-        budget = fit_slots;
-    return budget < 0 ? 0 : (int32_t)budget;
+    if (limit)
+        budget = fit(budget, sp > limit ? (uint32_t)(sp - limit) : 0, spec->frame_bytes ? spec->frame_bytes : 16);
+    budget = fit(budget, (uint32_t)(vm->stack_end - vm->sp), spec->slots_per_call ? spec->slots_per_call : 1);
+    return budget > INT32_MAX ? INT32_MAX : (int32_t)budget;
 }
 
 bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok)
@@ -512,7 +518,7 @@ bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok
     JitState *saved = rt_state;
     int32_t saved_depth = jit_rt_depth;
     rt_state = js;
-    jit_rt_depth = call_budget(vm, spec);
+    jit_rt_depth = spec->makes_calls ? call_budget(vm, spec) : 0; /* a leaf never reads it */
     int (*entry)(const uint32_t *, uint32_t *) = (int (*)(const uint32_t *, uint32_t *))(void *)(js->code + spec->entry);
     Value *sp = vm->sp; /* arrays the code allocates stay rooted above it until it returns */
     int st = entry(argv, &result);

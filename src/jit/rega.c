@@ -121,13 +121,15 @@ static void edge_uses(Ir *ir, int32_t from, int32_t to, Ctx *c)
     }
 }
 
-/* A stack slot for interval y for its whole life: one whose last owner
- * ended before y starts (as with registers, strictly), or a new one. Slots
- * are reused so that a function with many values spilled at different
- * times keeps a frame its 12-bit offsets reach. */
-static uint16_t take_slot(uint32_t *slot_end, uint32_t *nslots, const Interval *y)
+/* A stack slot for interval y for its whole life: with reuse, one whose
+ * last owner ended before y starts (as with registers, strictly), or a new
+ * one. The emitter asks for reuse when a slot per spilled value would make
+ * a frame its 12-bit offsets cannot reach (a loop carrying 72 ints and 72
+ * floats); otherwise the code stays as it was (sharing a slot can order the
+ * phi moves into more cycles: matmul's kernel took 124 more instructions). */
+static uint16_t take_slot(uint32_t *slot_end, uint32_t *nslots, const Interval *y, bool reuse)
 {
-    for (uint32_t s = 0; s < *nslots; s++)
+    for (uint32_t s = 0; reuse && s < *nslots; s++)
         if (slot_end[s] < y->start) {
             slot_end[s] = y->end;
             return (uint16_t)s;
@@ -442,9 +444,9 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
                 RegaLoc *yl = &r->loc[y->v];
                 reg = yl->reg;
                 avail[fp] |= 1u << rank[fp][reg];
-                yl->kind = LOC_STACK, yl->reg = 0, yl->slot = take_slot(slot_end, &r->nslots, y);
+                yl->kind = LOC_STACK, yl->reg = 0, yl->slot = take_slot(slot_end, &r->nslots, y, r->reuse_slots);
             } else {
-                l->kind = LOC_STACK, l->slot = take_slot(slot_end, &r->nslots, x);
+                l->kind = LOC_STACK, l->slot = take_slot(slot_end, &r->nslots, x, r->reuse_slots);
                 continue; /* not active: it lives in memory */
             }
         }

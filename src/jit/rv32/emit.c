@@ -1488,11 +1488,19 @@ bool jit_emit_rv32(JitState *js, JitSpec *spec, Ir *ir, char **dump)
         if (br->op == IR_BR && br->a == c && ir->ins[c].op == IR_CMP && ir->ins[c].uses == 1)
             e.fused[c] = 1;
     }
+    e.ra.reuse_slots = false;
     if (!jit_rega(ir, e.order, e.norder, e.fused, &rv32_target, &e.ra))
         goto out;
     uint32_t nsaved = (uint32_t)__builtin_popcountll(e.ra.used_callee);
     e.spill_base = 0;
     e.frame = (4 * (e.ra.nslots + nsaved + 1) + 15) & ~15u;
+    if (e.frame > 2040) { /* again, sharing the slots of values whose lives do not overlap */
+        e.ra.reuse_slots = true;
+        if (!jit_rega(ir, e.order, e.norder, e.fused, &rv32_target, &e.ra))
+            goto out;
+        nsaved = (uint32_t)__builtin_popcountll(e.ra.used_callee);
+        e.frame = (4 * (e.ra.nslots + nsaved + 1) + 15) & ~15u;
+    }
     if (e.frame > 2040) {
         snprintf(spec->why.why, sizeof spec->why.why, "too many values for the stack frame");
         goto out;
@@ -1500,6 +1508,7 @@ bool jit_emit_rv32(JitState *js, JitSpec *spec, Ir *ir, char **dump)
     /* what one level of recursion takes at most, for jit.c's budget: this
      * frame or a callee's (compiled before this one; direct recursion is
      * this frame again) */
+    spec->makes_calls = e.calls;
     spec->frame_bytes = e.frame;
     spec->slots_per_call = spec->fn->code->nlocals + spec->fn->code->maxstack + 2;
     for (uint32_t v = 0; v < n; v++) {
