@@ -234,6 +234,7 @@ static int run_on_p4sim(const char *firmware, bool stats, int rev, int argc, cha
     P4SimConfig cfg;
     p4sim_config_default(&cfg);
     cfg.rev = rev;
+    cfg.stack_guard = 4096; /* the firmware's P4_STACK_GUARD (port_rv32.c): a missed check faults */
     P4Sim *s = p4sim_new(&cfg);
     if (!s)
         return fail("%s", "--on p4sim: out of memory");

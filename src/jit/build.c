@@ -1331,8 +1331,11 @@ bool jit_build(JitState *js, JitSpec *spec, Ir *ir, JitResolveFn resolve)
             if (ir->blocks[t].filled && b->filled_preds[t] == b->expect_preds[t])
                 seal(b, t);
         }
-        if (ir->oom)
-            refuse(b, "out of memory or a block with too many predecessors");
+        if (ir->oom && ir->preds_full)
+            refuse(b, "a point of the code is reached from more than %d places (break, continue, if)",
+                   IR_MAX_PREDS);
+        else if (ir->oom)
+            refuse(b, "out of memory while compiling");
     }
     for (uint32_t blk = 0; blk < ir->nblocks && !b->failed; blk++)
         if (!ir->blocks[blk].dead && !ir->blocks[blk].sealed)

@@ -231,7 +231,8 @@ void ir_add_edge(Ir *ir, int32_t from, int32_t to)
 {
     IrBlock *f = &ir->blocks[from], *t = &ir->blocks[to];
     if (t->npreds >= IR_MAX_PREDS || f->nsucc >= 2) {
-        ir->oom = true; /* reported as a refusal by the builder */
+        ir->oom = true; /* reported as a refusal by the builder, or by jit.c after the passes */
+        ir->preds_full |= t->npreds >= IR_MAX_PREDS;
         return;
     }
     f->succ[f->nsucc++] = to;

@@ -220,6 +220,7 @@ typedef struct Ir {
     bool ret_known;
     uint32_t nparams;
     bool oom;
+    bool preds_full;    /* an edge found its target's IR_MAX_PREDS predecessors taken (oom set too) */
     uint8_t vector_lanes;    /* vector.c put a loop on PIE lanes: how many (0: none), */
     uint32_t vector_pc;      /* and the bytecode of its `for` */
     struct JitInsExtra *extra; /* per value: what the JIT attaches (jit_int.h) */

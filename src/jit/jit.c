@@ -159,7 +159,12 @@ JitInsExtra *jit_extra(Ir *ir, int32_t v)
     return &ir->extra[v];
 }
 
-JitType jit_type_of_value(Value v)
+/* depth: 0 for an argument, 1 for a row of a list argument. Compiled code
+ * takes lists of numbers and lists of such lists, no deeper: a row holding a
+ * list is no type, which also ends the walk on a list that contains itself
+ * or a chain of lists as deep as the heap allows (it recursed without end:
+ * issue 17). */
+static JitType type_of_value(Value v, int depth)
 {
     JitType t = {TY_VOID, 0, 0};
     switch ((Type)v.type) {
@@ -182,7 +187,9 @@ JitType jit_type_of_value(Value v)
                 continue;
             }
             if (x->type == T_LIST) {
-                JitType inner = jit_type_of_value(*x);
+                if (depth > 0)
+                    return t; /* a list of lists of lists: not compiled */
+                JitType inner = type_of_value(*x, depth + 1);
                 k = inner.tc == 'F' ? 'G' : inner.tc == 'N' ? 'M' : 0;
             }
             if (!k || (kind && k != kind))
@@ -197,6 +204,8 @@ JitType jit_type_of_value(Value v)
     }
     return t;
 }
+
+JitType jit_type_of_value(Value v) { return type_of_value(v, 0); }
 
 const char *jit_type_name(JitType t, char *buf, size_t len)
 {
@@ -387,12 +396,23 @@ static void compile(JitState *js, JitSpec *spec)
         ir_dominators(&ir);
         ir_loops(&ir); /* loop depths for the register allocator's spill weights */
         ok = !maybe_unbound(&ir, &spec->why, spec->fn->code) && !allocates_badly(&ir, spec, &spec->why, spec->fn->code);
+        if (ok && ir.oom) { /* a pass could not finish its change: the IR is not to be trusted */
+            if (ir.preds_full)
+                snprintf(spec->why.why, sizeof spec->why.why,
+                         "an optimisation would join more than %d paths at one point", IR_MAX_PREDS);
+            else
+                snprintf(spec->why.why, sizeof spec->why.why, "out of memory while optimising");
+            spec->why.line = line_at(spec->fn->code, 0);
+            ok = false;
+        }
         spec->vector_lanes = ir.vector_lanes;
         spec->vector_line = ir.vector_lanes ? line_at(spec->fn->code, ir.vector_pc) : 0;
     }
     if (ok) {
         char *asmtext = NULL;
         ok = jit_emit_rv32(js, spec, &ir, js->cfg.listings ? &asmtext : NULL);
+        if (!ok && !spec->why.line) /* the emitter's refusals are about the whole function */
+            spec->why.line = line_at(spec->fn->code, 0);
         /* the instruction fetch must see the new code: on the chip the
          * I-cache, in p4sim the decode cache (fence.i; esp_cache_msync
          * under ESP-IDF), also where dropped code is written over */
@@ -440,14 +460,50 @@ static JitSpec *resolve(JitState *js, Function *callee, const JitType *args, uin
     return s;
 }
 
+/* The calls compiled code entered here may make before RecursionError
+ * (s11, tested before each call): the interpreter's count (the recursion
+ * limit less the frames running), and no more than fit in what is left of
+ * the machine stack above its limit (port_stack_limit) or of the
+ * interpreter's value stack, at the largest frame of this function and
+ * its callees. With a recursion limit memory cannot hold, compiled code
+ * thus raises RecursionError, as the interpreter does when its value
+ * stack runs out, instead of overrunning the stack (issue 17). */
+/* min(budget, room / per): the division (a libcall of tens of instructions
+ * on RV32) only when the product may not fit or memory is the bound. */
+static uint32_t fit(uint32_t budget, uint32_t room, uint32_t per)
+{
+    if (budget <= UINT16_MAX && per <= UINT16_MAX && budget * per <= room)
+        return budget;
+    uint32_t n = room / per;
+    return n < budget ? n : budget;
+}
+
+static int32_t call_budget(VM *vm, const JitSpec *spec)
+{
+    if (vm->nframes + 1 >= vm->cfg.max_frames)
+        return 0;
+    uint32_t budget = vm->cfg.max_frames - vm->nframes - 1;
+    uintptr_t sp = (uintptr_t)__builtin_frame_address(0), limit = vm->c_stack_limit;
+    if (limit)
+        budget = fit(budget, sp > limit ? (uint32_t)(sp - limit) : 0, spec->frame_bytes ? spec->frame_bytes : 16);
+    budget = fit(budget, (uint32_t)(vm->stack_end - vm->sp), spec->slots_per_call ? spec->slots_per_call : 1);
+    return budget > INT32_MAX ? INT32_MAX : (int32_t)budget;
+}
+
 bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok)
 {
     JitState *js = vm->jit;
-    if (!js || js->cfg.mode == JIT_OFF || nargs != fn->code->nparams || nargs > JIT_MAX_PARAMS)
+    if (!js || js->cfg.mode == JIT_OFF || nargs != fn->code->nparams)
         return false;
     JitFunc *f = func_of(js, fn);
     if (!f || f->gave_up)
         return false;
+    if (nargs > JIT_MAX_PARAMS) { /* arguments travel in a0-a7 and fa0-fa7 only */
+        if (!f->untyped[0])
+            snprintf(f->untyped, sizeof f->untyped, "it has %d parameters (compiled code takes at most %d)",
+                     nargs, JIT_MAX_PARAMS);
+        return false;
+    }
     JitType types[JIT_MAX_PARAMS];
     for (int i = 0; i < nargs; i++) {
         types[i] = jit_type_of_value(args[i]);
@@ -489,7 +545,7 @@ bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok
     JitState *saved = rt_state;
     int32_t saved_depth = jit_rt_depth;
     rt_state = js;
-    jit_rt_depth = (int32_t)(vm->cfg.max_frames - vm->nframes - 1);
+    jit_rt_depth = spec->makes_calls ? call_budget(vm, spec) : 0; /* a leaf never reads it */
     int (*entry)(const uint32_t *, uint32_t *) = (int (*)(const uint32_t *, uint32_t *))(void *)(js->code + spec->entry);
     Value *sp = vm->sp; /* arrays the code allocates stay rooted above it until it returns */
     int st = entry(argv, &result);

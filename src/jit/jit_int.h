@@ -33,6 +33,9 @@ typedef struct JitSpec {
     IrRefusal why;
     uint32_t entry, body;     /* addresses (offsets in the code buffer before placement) */
     uint32_t code_off, code_len;
+    bool makes_calls;         /* calls compiled code: it reads the recursion budget (s11) */
+    uint32_t frame_bytes;     /* the largest machine-stack frame of it and what it calls */
+    uint32_t slots_per_call;  /* the interpreter's value-stack slots a call of it or its callees takes, at most */
     uint32_t bc_insns;        /* bytecode instructions compiled */
     uint64_t compile_cycles;  /* port_cycles() spent compiling */
     uint8_t vector_lanes;     /* a loop runs on PIE lanes (vector.c): how many, */

@@ -121,6 +121,23 @@ static void edge_uses(Ir *ir, int32_t from, int32_t to, Ctx *c)
     }
 }
 
+/* A stack slot for interval y for its whole life: with reuse, one whose
+ * last owner ended before y starts (as with registers, strictly), or a new
+ * one. The emitter asks for reuse when a slot per spilled value would make
+ * a frame its 12-bit offsets cannot reach (a loop carrying 72 ints and 72
+ * floats); otherwise the code stays as it was (sharing a slot can order the
+ * phi moves into more cycles: matmul's kernel took 124 more instructions). */
+static uint16_t take_slot(uint32_t *slot_end, uint32_t *nslots, const Interval *y, bool reuse)
+{
+    for (uint32_t s = 0; reuse && s < *nslots; s++)
+        if (slot_end[s] < y->start) {
+            slot_end[s] = y->end;
+            return (uint16_t)s;
+        }
+    slot_end[*nslots] = y->end;
+    return (uint16_t)(*nslots)++;
+}
+
 bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fused, const RegaTarget *t,
               RegaResult *r)
 {
@@ -136,6 +153,7 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
     uint32_t *calls = ir_tmp(ir, (n + 1) * 4), ncalls = 0;
     Interval *iv = ir_tmp(ir, (n + 1) * sizeof *iv);
     int32_t *active = ir_tmp(ir, (n + 1) * sizeof *active);
+    uint32_t *slot_end = ir_tmp(ir, (n + 1) * sizeof *slot_end); /* per stack slot: its last owner's end */
     uint8_t *need = ir_tmp(ir, n + 1), *narrow = ir_tmp0(ir, n + 1);
     if (!narrow || !in || !out || !gen || !kill || !weight || !hint || !fixed || !start || !end || !bstart || !bend || !calls || !iv ||
         !active || !need)
@@ -430,9 +448,9 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
                 RegaLoc *yl = &r->loc[y->v];
                 reg = yl->reg;
                 avail[fp] |= 1u << rank[fp][reg];
-                yl->kind = LOC_STACK, yl->reg = 0, yl->slot = (uint16_t)r->nslots++;
+                yl->kind = LOC_STACK, yl->reg = 0, yl->slot = take_slot(slot_end, &r->nslots, y, r->reuse_slots);
             } else {
-                l->kind = LOC_STACK, l->slot = (uint16_t)r->nslots++;
+                l->kind = LOC_STACK, l->slot = take_slot(slot_end, &r->nslots, x, r->reuse_slots);
                 continue; /* not active: it lives in memory */
             }
         }

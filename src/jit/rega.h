@@ -26,6 +26,7 @@ typedef struct RegaResult {
     RegaLoc *loc;        /* per value (caller-allocated, ir->nins entries) */
     uint32_t *pos;       /* per value: its position (allocated here) */
     uint32_t nslots;
+    bool reuse_slots;    /* set by the caller: a slot whose interval ended may be taken again */
     uint64_t used_callee; /* bit r: x register r, bit 32+r: f register r */
     bool has_calls;
 } RegaResult;

@@ -50,5 +50,9 @@ typedef struct PortHeap {
 } PortHeap;
 bool port_heap(PortHeap *out);
 void port_heap_mark(void);
+/* The lowest address C code may push the stack to before it stops
+ * recursing (RecursionError): the stack's real end plus a margin for the
+ * code that runs between two checks. 0 when the port does not know. */
+uintptr_t port_stack_limit(void);
 
 #endif

@@ -16,6 +16,50 @@ static uint32_t rd32(const uint8_t *p) { return (uint32_t)p[0] | (uint32_t)p[1] 
 
 enum { EHDR_SIZE = 52, PHDR_SIZE = 32, EM_RISCV = 243, ET_EXEC = 2, PT_LOAD = 1 };
 
+enum { SHDR_SIZE = 40, SYM_SIZE = 16, SHT_SYMTAB = 2 };
+
+/* The value of symbol name in the file's symbol table, if it has one (a
+ * stripped file has none: then no guard). Every offset is range-checked. */
+static bool symbol_value(const uint8_t *d, size_t n, const char *name, uint32_t *value)
+{
+    uint32_t shoff = rd32(d + 32);
+    uint16_t shentsize = rd16(d + 46), shnum = rd16(d + 48);
+    if (shentsize != SHDR_SIZE || shoff > n || (uint64_t)shnum * SHDR_SIZE > n - shoff)
+        return false;
+    size_t len = strlen(name);
+    for (unsigned i = 0; i < shnum; i++) {
+        const uint8_t *sh = d + shoff + i * SHDR_SIZE;
+        uint32_t off = rd32(sh + 16), size = rd32(sh + 20), link = rd32(sh + 24);
+        if (rd32(sh + 4) != SHT_SYMTAB || off > n || size > n - off || link >= shnum)
+            continue;
+        const uint8_t *str = d + shoff + link * SHDR_SIZE;
+        uint32_t stroff = rd32(str + 16), strsize = rd32(str + 20);
+        if (stroff > n || strsize > n - stroff)
+            continue;
+        for (uint32_t k = 0; k + SYM_SIZE <= size; k += SYM_SIZE) {
+            uint32_t nm = rd32(d + off + k);
+            if (nm < strsize && strsize - nm > len && memcmp(d + stroff + nm, name, len + 1) == 0) {
+                *value = rd32(d + off + k + 4);
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* cfg.stack_guard bytes at the stack's lowest address fault (docs/p4sim.md):
+ * the firmware's stack is RAM from __heap_end up, and it stops recursing
+ * above the guard, so only a missed check reaches it. */
+static void stack_guard(P4Sim *s, const uint8_t *d, size_t n)
+{
+    uint32_t lo;
+    s->guard_lo = s->guard_len = 0;
+    if (s->cfg.stack_guard && symbol_value(d, n, "__heap_end", &lo) && lo <= UINT32_MAX - s->cfg.stack_guard) {
+        s->guard_lo = lo;
+        s->guard_len = s->cfg.stack_guard;
+    }
+}
+
 int p4sim_load_elf(P4Sim *s, const uint8_t *d, size_t n, char *err, size_t errlen)
 {
     if (n < EHDR_SIZE) FAIL("not an ELF file: %zu bytes, shorter than an ELF header", n);
@@ -63,6 +107,7 @@ int p4sim_load_elf(P4Sim *s, const uint8_t *d, size_t n, char *err, size_t errle
         if (pass == 0 && (!sim_region(s, entry, 2) || (entry & 1)))
             FAIL("entry point 0x%08x is not in memory or misaligned", entry);
     }
+    stack_guard(s, d, n);
     sim_drop_code(s); /* code decoded from an earlier load is stale */
     s->entry = entry;
     s->pc = entry;

@@ -13,6 +13,8 @@ static int usage(FILE *f, int status)
             "  --stats          print retired instructions, modelled cycles, time and mix to stderr\n"
             "  --trace          one line per instruction: pc, disassembly, registers written\n"
             "  --rev 1|3        PIE encoding: silicon before rev 3.0 (1) or from 3.0 (3, default)\n"
+            "  --stack-guard N  fault on any access to the N bytes at __heap_end (the\n"
+            "                   firmware stack's lowest; p4jit run --on p4sim: 4096)\n"
             "  --max-insns N    stop after N instructions (exit status 124)\n"
             "  --no-cycle-model cycle CSR counts instructions\n"
             "  --cache          enable the L1 D-cache model\n"
@@ -39,6 +41,11 @@ int main(int argc, char **argv)
         else if (!strcmp(o, "--rev") && i + 1 < argc) {
             cfg.rev = atoi(argv[++i]);
             if (cfg.rev != 1 && cfg.rev != 3) return usage(stderr, 2);
+        } else if (!strcmp(o, "--stack-guard") && i + 1 < argc) {
+            char *end;
+            unsigned long long g = strtoull(argv[++i], &end, 0);
+            if (*end || g > (1u << 24)) return usage(stderr, 2);
+            cfg.stack_guard = (uint32_t)g;
         } else if (!strcmp(o, "--max-insns") && i + 1 < argc) {
             char *end;
             max = strtoull(argv[++i], &end, 0);

@@ -450,6 +450,7 @@ static void report_trap(P4Sim *s, const SimOp *o)
 
 static uint8_t *load_ptr(P4Sim *s, uint32_t a, uint32_t n)
 {
+    if (s->guard_len && a + n - 1 - s->guard_lo < s->guard_len + n - 1) return NULL; /* touches the stack guard */
     Region *r = &s->reg[0];
     if (a - r->base < r->size - 3) return r->mem + (a - r->base);
     r = sim_region(s, a, n);

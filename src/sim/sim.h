@@ -30,6 +30,9 @@ typedef void (*P4SimWriteFn)(void *ctx, int fd, const char *data, size_t len);
 
 typedef struct P4SimConfig {
     int rev;                /* silicon revision for PIE encodings: 1 (< 3.0) or 3 (>= 3.0) */
+    uint32_t stack_guard;   /* bytes: when the ELF defines __heap_end (the stack's lowest address),
+                               any access to [__heap_end, __heap_end + stack_guard) faults: an
+                               overflow the guest's own checks missed (0: no guard) */
     FILE *out, *err;        /* guest stdout/stderr (default stdout/stderr) */
     FILE *in;               /* guest stdin (default stdin) */
     P4SimWriteFn write_fn;  /* optional: overrides out/err */

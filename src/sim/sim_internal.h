@@ -56,6 +56,7 @@ struct P4Sim {
     PieState pie;
     uint64_t pie_ready[PIE_RDY_COUNT]; /* cycle model: when q0-q7, QACC, XACC are ready */
     uint32_t resv_addr; bool resv;
+    uint32_t guard_lo, guard_len; /* the stack guard (cfg.stack_guard at __heap_end): accesses fault */
     Region reg[SIM_NREGIONS];
     P4SimConfig cfg;
     P4SimStats stats;

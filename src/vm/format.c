@@ -305,7 +305,7 @@ static bool repr_container(VM *vm, StrBuf *sb, Value v)
         sb_adds(sb, v.type == T_LIST ? "[...]" : v.type == T_DICT ? "{...}" : "(...)");
         return true;
     }
-    if (vm->nroots + 2 > VM_MAX_ROOTS || vm->repr_depth >= MAX_REPR_DEPTH)
+    if (vm->nroots + 2 > VM_MAX_ROOTS || vm->repr_depth >= MAX_REPR_DEPTH || vm_c_stack_low(vm))
         return vm_raise(vm, EXC_RecursionError, "maximum recursion depth exceeded while getting the repr of an object");
     /* mark v as in progress: the object followed by a marker root */
     Value marker = v_unbound();
@@ -483,7 +483,12 @@ bool fmt_str(VM *vm, StrBuf *sb, Value v)
         if (e->args->len == 1) {
             if (exc_matches(e, &exc_types[EXC_KeyError]))
                 return repr_value(vm, sb, e->args->items[0]);
-            return fmt_str(vm, sb, e->args->items[0]);
+            /* an exception whose argument is an exception, and so on */
+            if (!vm_recursion_enter(vm, "while getting the str of an object"))
+                return false;
+            bool ok = fmt_str(vm, sb, e->args->items[0]);
+            vm_recursion_leave(vm);
+            return ok;
         }
         return repr_value(vm, sb, v_obj(e->args));
     }

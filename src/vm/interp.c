@@ -247,14 +247,17 @@ static bool exc_class_check(VM *vm, Value cls, Value exc, bool *match)
     if (cls.type == T_TUPLE) {
         Tuple *t = AS(Tuple, cls);
         *match = false;
-        for (uint32_t i = 0; i < t->len; i++) {
-            bool m;
-            if (!exc_class_check(vm, t->items[i], exc, &m))
-                return false;
+        if (!vm_recursion_enter(vm, NULL)) /* a tuple of tuples of classes, nested by the program */
+            return false;
+        bool ok = true;
+        for (uint32_t i = 0; i < t->len && ok; i++) {
+            bool m = false;
+            ok = exc_class_check(vm, t->items[i], exc, &m);
             if (m)
                 *match = true;
         }
-        return true;
+        vm_recursion_leave(vm);
+        return ok;
     }
     if (cls.type != T_TYPE || AS(TypeObj, cls)->exc < 0)
         return vm_raise(vm, EXC_TypeError, "catching classes that do not inherit from BaseException is not allowed");

@@ -291,7 +291,10 @@ int vm_iternext(VM *vm, Value iter, Value *out)
             return -1;
         }
         Value v;
+        if (!vm_recursion_enter(vm, NULL)) /* iterators of iterators: a chain as long as the heap allows */
+            return -1;
         int r = vm_iternext(vm, it->src, &v);
+        vm_recursion_leave(vm);
         if (r <= 0)
             return r;
         VM_ROOT(vm, v);
@@ -313,11 +316,14 @@ int vm_iternext(VM *vm, Value iter, Value *out)
         Tuple *t = tuple_new(vm, its->len);
         if (!t)
             return -1;
+        if (!vm_recursion_enter(vm, NULL)) /* also keeps the roots below VM_MAX_ROOTS */
+            return -1;
         VM_ROOT(vm, v_obj(t));
         int r = 1;
         for (uint32_t k = 0; k < its->len && r == 1; k++)
             r = vm_iternext(vm, its->items[k], &t->items[k]);
         VM_UNROOT(vm, 1);
+        vm_recursion_leave(vm);
         if (r == 1)
             *out = v_obj(t);
         return its->len == 0 ? 0 : r;

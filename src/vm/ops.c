@@ -449,7 +449,7 @@ static bool equal_dicts(VM *vm, Dict *a, Dict *b, bool *out, unsigned depth)
 
 static bool equal(VM *vm, Value a, Value b, bool *out, unsigned depth)
 {
-    if (depth > MAX_COMPARE_DEPTH)
+    if (depth > MAX_COMPARE_DEPTH || vm_c_stack_low(vm))
         return vm_raise(vm, EXC_RecursionError, "maximum recursion depth exceeded in comparison");
     if (v_is_number(a) && v_is_number(b)) {
         *out = cmp_num(a, b) == 0;
@@ -539,7 +539,7 @@ static bool unorderable(VM *vm, const char *sym, Value a, Value b)
 /* Three-way ordering: *out < 0, 0, > 0; 2 for unordered floats. */
 static bool order(VM *vm, const char *sym, Value a, Value b, int *out, unsigned depth)
 {
-    if (depth > MAX_COMPARE_DEPTH)
+    if (depth > MAX_COMPARE_DEPTH || vm_c_stack_low(vm))
         return vm_raise(vm, EXC_RecursionError, "maximum recursion depth exceeded in comparison");
     if (v_is_number(a) && v_is_number(b)) {
         *out = cmp_num(a, b);
@@ -655,14 +655,17 @@ bool vm_hash(VM *vm, Value v, uint32_t *out)
     case T_TUPLE: {
         Tuple *t = AS(Tuple, v);
         uint32_t h = 0x345678u + t->len;
-        for (uint32_t i = 0; i < t->len; i++) {
+        if (!vm_recursion_enter(vm, "while hashing a tuple")) /* tuples nest as deep as the heap allows */
+            return false;
+        bool ok = true;
+        for (uint32_t i = 0; i < t->len && ok; i++) {
             uint32_t x;
-            if (!vm_hash(vm, t->items[i], &x))
-                return false;
+            ok = vm_hash(vm, t->items[i], &x);
             h = mix(h, x);
         }
+        vm_recursion_leave(vm);
         *out = h;
-        return true;
+        return ok;
     }
     case T_FUNCTION:
     case T_NATIVE:

@@ -48,6 +48,7 @@ VM *vm_new(const VMConfig *cfg)
     vm->stack_end = vm->stack + cfg->stack_slots;
     vm->sp = vm->stack;
     vm->exc = v_unbound();
+    vm_recursion_init(vm);
 
     /* MemoryError must be raisable when nothing else can be allocated. It
      * is a root from the moment it exists: the next allocation may collect. */

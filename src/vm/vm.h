@@ -85,9 +85,20 @@ struct VM {
     uint32_t outlen;
 
     uint32_t repr_depth;  /* nesting of fmt_repr, bounded */
+    uint32_t c_depth;     /* C recursion over user data (recursion.c) */
+    uintptr_t c_stack_limit; /* C recursion stops above this address (0: unknown) */
 
     struct JitState *jit; /* NULL: every function is interpreted */
 };
+
+/* C recursion over user data (recursion.c): vm_recursion_enter raises
+ * RecursionError ("maximum recursion depth exceeded" + while_doing) past
+ * the recursion limit or near the C stack's end; each successful enter is
+ * paired with vm_recursion_leave. */
+void vm_recursion_init(VM *vm);
+bool vm_recursion_enter(VM *vm, const char *while_doing);
+static inline void vm_recursion_leave(VM *vm) { vm->c_depth--; }
+bool vm_c_stack_low(const VM *vm);
 
 /* Creates a VM; NULL if its memory cannot be had. */
 VM *vm_new(const VMConfig *cfg);

@@ -19,6 +19,14 @@ leave scalar, called on arrays sized from the arguments: exactly fitting, one
 too short, longer, reached by negative indices. A comment before each names
 its kind ("# vectorisable: vec", "# near miss: coef2", ...).
 
+About half the programs also get a wide loop (66 to 90 ints and floats
+carried around one loop, with a rotation making one long cycle of moves) and
+some a recursive function called at depths around the recursion limit, where
+compiled code must raise RecursionError exactly where the interpreter does
+(StressGen below). At the end, `run` states what the JIT run exercised: the
+calls of compiled functions from the main parts, the loops on PIE lanes and
+the stress functions compiled.
+
 Some constructs the JIT refuses (lists, print, try, int ** 3, float //, an
 int variable compared with a float, array('I') reads, ...) appear rarely:
 those functions stay interpreted and must still give the same output.
@@ -852,6 +860,10 @@ class Gen:
         self.ew_funcs = eg.functions(self.nfuncs + len(self.vec_funcs))
         for ef in self.ew_funcs:
             lines += ef.lines
+        # wide loops and recursion at the limit (their own random stream too)
+        self.stress_funcs = StressGen(self.seed).functions(self.nfuncs + len(self.vec_funcs))
+        for sf in self.stress_funcs:
+            lines += sf.lines
             lines.append("")
         # arrays: a few of every typecode in use
         used_tcs = sorted({t[4:] for f in self.funcs for _, t in f.params if t.startswith("arr:")})
@@ -898,6 +910,8 @@ class Gen:
             main += vg.calls(vf)
         for ef in self.ew_funcs:
             main += eg.calls(ef)
+        for sf in self.stress_funcs:
+            main += StressGen.calls(sf)
         for stmt in main:
             lines += stmt
         if self.p(0.3):
@@ -1341,6 +1355,30 @@ class EwFn:
 class EwGen:
     def __init__(self, seed):
         self.r = random.Random("ew%d" % seed)
+# ---- stress shapes: wide loops and recursion at the limit ----------------------------
+#
+# Two shapes the statement generator above rarely reaches (issue 17). A wide
+# loop carries 66 to 90 values around its back edge, ints and floats mixed, so
+# the phi moves of one edge outnumber the registers (and, before the fix,
+# the emitter's 64 moves per edge); a rotation `t = v0; v0 = v1; ...` makes
+# one long cycle of moves, a branch on the counter a second edge. Recursion
+# functions are called at depths around the recursion limit (1000 by
+# default): below it, at it and past it, where compiled code must raise
+# RecursionError at exactly the interpreter's depth. StressGen has its own
+# random stream, so the rest of the program is what it was without it.
+
+class StressFn:
+    def __init__(self, idx, kind):
+        self.idx = idx
+        self.name = "f%d" % idx
+        self.kind = kind
+        self.lines = []
+        self.calls = []       # argument lists for the main part
+
+
+class StressGen:
+    def __init__(self, seed):
+        self.r = random.Random("stress%d" % seed)
 
     def p(self, x):
         return self.r.random() < x
@@ -1455,6 +1493,90 @@ class EwGen:
                            "    print('%s', %d, type(e).__name__, e)" % (f.name, call_no),
                            "print(list(%s))" % names["c"]]
             out.append(stmt)
+    def wide(self, idx):
+        r = self.r
+        f = StressFn(idx, "wide")
+        ni = r.randint(20, 60)
+        nf = r.randint(66, 90) - ni
+        if self.p(0.3):
+            ni, nf = r.randint(66, 80), r.randint(0, 6)      # nearly all ints
+        elif self.p(0.2):
+            ni, nf = r.randint(0, 4), r.randint(66, 80)      # nearly all floats
+        iv = ["i%d" % k for k in range(ni)]
+        fv = ["g%d" % k for k in range(nf)]
+        L = ["# wide loop: %d ints and %d floats carried around the loop" % (ni, nf),
+             "def %s(n, x, y):" % f.name]
+        for k, v in enumerate(iv):
+            L.append("    %s = x + %d" % (v, r.randint(-50, 50)) if self.p(0.5) else "    %s = %d" % (v, k * 7 - 3))
+        for k, v in enumerate(fv):
+            L.append("    %s = y * %s" % (v, r.choice(["0.5", "0.25", "1.5", "-0.75"])) if self.p(0.5)
+                     else "    %s = %d.5" % (v, k - 10))
+        L.append("    for k in range(n):")
+        for k, v in enumerate(iv):
+            other = iv[r.randrange(ni)]
+            L.append("        %s = (%s * %d + %s + k) %% %d" % (v, v, r.randint(1, 5), other, r.choice([997, 10007, 65521])))
+        for k, v in enumerate(fv):
+            other = fv[r.randrange(nf)]
+            L.append("        %s = %s * 0.5 + %s * 0.25 + %s" % (v, v, other, r.choice(["1.0", "0.5", "-2.0", "0.125"])))
+        if ni > 2 and self.p(0.6):          # a rotation: one long cycle of moves
+            L.append("        t = %s" % iv[0])
+            for a, b in zip(iv, iv[1:]):
+                L.append("        %s = %s" % (a, b))
+            L.append("        %s = t" % iv[-1])
+        if ni and self.p(0.5):              # a second edge into the header
+            L.append("        if k %% %d == 1:" % r.randint(2, 4))
+            for v in r.sample(iv, min(ni, r.randint(1, 8))):
+                L.append("            %s = %s + 1" % (v, v))
+            L.append("            continue")
+            if nf:
+                L.append("        %s = %s - 1.0" % (fv[0], fv[0]))
+        terms = ["%s * %d" % (v, k % 13 + 1) for k, v in enumerate(iv)] or ["0"]
+        L.append("    s = " + " + ".join(terms))
+        for v in fv:
+            L.append("    s = s + int(%s * 8.0)" % v)
+        L.append("    return s")
+        f.lines = L
+        for _ in range(r.choice([1, 2, 3])):
+            f.calls.append([str(r.choice([0, 1, 2, 3, 7, r.randint(0, 40)])), str(r.randint(-100, 100)),
+                            r.choice(["0.5", "1.5", "-2.0", "3.25"])])
+        return f
+
+    def recursive(self, idx):
+        r = self.r
+        f = StressFn(idx, "rec")
+        if self.p(0.5):
+            f.lines = ["# recursion at the limit",
+                       "def %s(n, d):" % f.name,
+                       "    if n <= 0:",
+                       "        return d",
+                       "    return %s(n - 1, d + %d) + 1" % (f.name, r.randint(1, 3))]
+        else:
+            f.lines = ["# recursion at the limit (floats)",
+                       "def %s(n, d):" % f.name,
+                       "    if n <= 0:",
+                       "        return d * 1.0",
+                       "    return %s(n - 1, d) + 0.5" % f.name]
+        # around the default recursion limit (1000): below, at and past it
+        for depth in r.sample([900, 990, 995, 996, 997, 998, 999, 1000, 1001, 1005, 2000], 5):
+            f.calls.append([str(depth), str(r.randint(0, 9))])
+        return f
+
+    def functions(self, first_idx):
+        out = []
+        if self.p(0.5):
+            out.append(self.wide(first_idx + len(out)))
+        if self.p(0.4):
+            out.append(self.recursive(first_idx + len(out)))
+        return out
+
+    @staticmethod
+    def calls(f):
+        out = []
+        for call_no, args in enumerate(f.calls):
+            out.append(["try:",
+                        "    print('%s', %d, %s(%s))" % (f.name, call_no, f.name, ", ".join(args)),
+                        "except Exception as e:",
+                        "    print('%s', %d, type(e).__name__, e)" % (f.name, call_no)])
         return out
 
 
@@ -1516,6 +1638,24 @@ def count_compiled(report):
         specs_c += ok
         funcs[m.group(1)] = funcs.get(m.group(1), False) or ok
     return sum(funcs.values()), len(funcs), specs_c, specs
+
+
+CALL_LINE = re.compile(rb"^(f\d+) \d+ ", re.M)
+
+
+def exercised(jit_out, report, stress):
+    """What the JIT run exercised: (calls of compiled functions from the main
+    part, loops put on PIE lanes, stress functions compiled). Each output line
+    `fN CALL_NO ...` is one call from the main part."""
+    compiled = set()
+    lanes = 0
+    for line in report:
+        m = REPORT_LINE.match(line)
+        if m and m.group(2) == "compiled":
+            compiled.add(m.group(1))
+            lanes += " PIE lanes" in line
+    calls = sum(1 for m in CALL_LINE.finditer(jit_out) if m.group(1).decode() in compiled)
+    return calls, lanes, sum(1 for f in stress if f.name in compiled)
 
 
 def describe(res):
@@ -1728,6 +1868,7 @@ def cmd_run(args):
     t0 = time.time()
     fails = []
     tot_fc = tot_f = tot_sc = tot_s = 0
+    tot_calls = tot_lanes = tot_stress_c = tot_stress = 0
     nfuncs = 0
     lines_out = 0
     with tempfile.TemporaryDirectory() as tmp:
@@ -1738,10 +1879,17 @@ def cmd_run(args):
             with open(path, "w") as fh:
                 fh.write(src)
             return (seed, src, len(g.funcs) + len(g.vec_funcs) + len(g.ew_funcs)) + check_file(args.p4jit, args.firmware, path)
+            return (seed, src, len(g.funcs) + len(g.vec_funcs) + len(g.stress_funcs), g.stress_funcs) + \
+                check_file(args.p4jit, args.firmware, path)
 
         pool = concurrent.futures.ThreadPoolExecutor(max(args.jobs, 1))
-        for seed, src, nf, same, off, jit, report in pool.map(one, seeds):
+        for seed, src, nf, stress, same, off, jit, report in pool.map(one, seeds):
             nfuncs += nf
+            c, l, sc = exercised(jit[1], report, stress)
+            tot_calls += c
+            tot_lanes += l
+            tot_stress_c += sc
+            tot_stress += len(stress)
             fc, f, sc, s = count_compiled(report)
             tot_fc += fc
             tot_f += f
@@ -1781,6 +1929,9 @@ def cmd_run(args):
           % (n, nfuncs, lines_out, dt, n * 60 / dt, nfuncs * 60 / dt))
     print("compiled: %d of %d generated functions (%.1f%%), %d of %d specialisations (%.1f%%)"
           % (tot_fc, tot_f, 100 * frac, tot_sc, tot_s, 100 * tot_sc / max(tot_s, 1)))
+    print("exercised: %d calls of compiled functions from the programs' main parts, %d loops on PIE lanes, "
+          "%d of %d wide-loop and recursion-at-the-limit functions compiled (JIT options: %s)"
+          % (tot_calls, tot_lanes, tot_stress_c, tot_stress, " ".join(RUN_OPTS + JIT_OPTS)))
     print("known bugs avoided: %s" % ("none (--allow-known-bugs)" if args.allow_known_bugs
                                        else ", ".join(sorted(KNOWN_BUGS)) or "none"))
     ok = True

@@ -80,6 +80,7 @@ typedef struct Emit {
     bool ret_used;          /* a return jumps to ret_label (long epilogues) */
     uint32_t frame, spill_base;
     bool calls;             /* makes calls: counts the recursion budget */
+    bool oom;               /* a table for the moves could not be had: refuse */
     int32_t tested_block;   /* the block whose test early_return already ran, */
     int32_t tested_succ;    /* and the successor left after it (or -1) */
 } Emit;
@@ -199,9 +200,15 @@ typedef struct MLoc {
 typedef struct Move {
     MLoc dst, src;
     bool done;
+    uint32_t readers; /* parallel_move: pending moves that read dst */
 } Move;
 
-static bool mloc_eq(MLoc a, MLoc b) { return a.kind == b.kind && a.fp == b.fp && a.n == b.n && a.kind <= LOC_STACK; }
+/* The same register, or the same stack slot: rega.c reuses a slot for an
+ * int and later a float, so a slot is one place whatever its class. */
+static bool mloc_eq(MLoc a, MLoc b)
+{
+    return a.kind == b.kind && a.n == b.n && (a.kind == LOC_STACK || (a.kind == LOC_REG && a.fp == b.fp));
+}
 
 static MLoc loc_of(Emit *e, int32_t v)
 {
@@ -245,50 +252,69 @@ static void move1(Emit *e, MLoc d, MLoc s)
 }
 
 /* Performs the moves as if all at once: a move runs once no other pending
- * move still reads its destination; a cycle goes through t0 / ft0. */
+ * move still reads its destination (its count of readers is 0); a cycle
+ * goes through t0 / ft0, which no move writes. Counting the readers once
+ * and updating them as moves complete keeps an edge with hundreds of phis
+ * quadratic, not cubic. */
 static void parallel_move(Emit *e, Move *m, uint32_t n)
 {
+    for (uint32_t i = 0; i < n; i++) {
+        m[i].readers = 0;
+        for (uint32_t j = 0; j < n; j++)
+            m[i].readers += j != i && !m[j].done && mloc_eq(m[j].src, m[i].dst);
+    }
     for (uint32_t left = n; left;) {
         bool progress = false;
         for (uint32_t i = 0; i < n; i++) {
-            if (m[i].done)
-                continue;
-            bool blocked = false;
-            for (uint32_t j = 0; j < n && !blocked; j++)
-                blocked = j != i && !m[j].done && mloc_eq(m[j].src, m[i].dst);
-            if (blocked)
+            if (m[i].done || m[i].readers)
                 continue;
             move1(e, m[i].dst, m[i].src);
             m[i].done = true;
             left--;
             progress = true;
+            for (uint32_t k = 0; k < n; k++) /* m[i] no longer reads its source */
+                if (!m[k].done && k != i && mloc_eq(m[i].src, m[k].dst))
+                    m[k].readers--;
         }
         if (!progress) { /* a cycle: park one source in scratch */
             for (uint32_t i = 0; i < n; i++)
                 if (!m[i].done) {
-                    MLoc tmp = {LOC_REG, m[i].src.fp, m[i].src.fp ? FT0 : T0, 0};
-                    move1(e, tmp, m[i].src);
-                    for (uint32_t j = 0; j < n; j++)
-                        if (!m[j].done && mloc_eq(m[j].src, m[i].src))
-                            m[j].src = tmp;
+                    MLoc from = m[i].src, tmp = {LOC_REG, from.fp, from.fp ? FT0 : T0, 0};
+                    move1(e, tmp, from);
+                    for (uint32_t j = 0; j < n; j++) {
+                        if (m[j].done || !mloc_eq(m[j].src, from))
+                            continue;
+                        m[j].src = tmp;
+                        for (uint32_t k = 0; k < n; k++)
+                            if (!m[k].done && k != j && mloc_eq(from, m[k].dst))
+                                m[k].readers--;
+                    }
                     break;
                 }
         }
     }
 }
 
-/* Phi moves on the edge from -> to. */
-static void phi_moves(Emit *e, int32_t from, int32_t to)
+/* Phi moves on the edge from -> to: one per phi, however many (a table from
+ * the arena, sized by the phis at the head of the block). */
+static bool phi_moves(Emit *e, int32_t from, int32_t to)
 {
     IrBlock *t = &e->ir->blocks[to];
-    uint32_t p = 0, n = 0;
+    uint32_t p = 0, n = 0, nphis = 0;
     while (p < t->npreds && t->preds[p] != from)
         p++;
-    Move moves[64];
-    for (uint32_t i = 0; i < t->nins && n < 64; i++) {
+    while (nphis < t->nins && I(e, t->ins[nphis])->op == IR_PHI)
+        nphis++;
+    if (!nphis)
+        return true;
+    IrTmpMark mark = ir_tmp_mark(e->ir);
+    Move *moves = ir_tmp(e->ir, nphis * sizeof *moves);
+    if (!moves) {
+        e->oom = true;
+        return false;
+    }
+    for (uint32_t i = 0; i < nphis; i++) {
         int32_t phi = t->ins[i];
-        if (I(e, phi)->op != IR_PHI)
-            break;
         if (e->ra.loc[phi].kind == LOC_NONE)
             continue;
         int32_t src = e->ir->lists[I(e, phi)->list + (int32_t)p];
@@ -298,6 +324,8 @@ static void phi_moves(Emit *e, int32_t from, int32_t to)
         n++;
     }
     parallel_move(e, moves, n);
+    ir_tmp_release(e->ir, mark);
+    return true;
 }
 
 /* ---- instruction selection ------------------------------------------------------------- */
@@ -838,7 +866,7 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
             break;
         }
         {
-            Move m[2] = {{{LOC_REG, 1, FA0, 0}, loc_of(e, in->a), false}, {{LOC_REG, 1, FA0 + 1, 0}, {0, 0, 0, 0}, false}};
+            Move m[2] = {{{LOC_REG, 1, FA0, 0}, loc_of(e, in->a), false, 0}, {{LOC_REG, 1, FA0 + 1, 0}, {0, 0, 0, 0}, false, 0}};
             if (in->b >= 0)
                 m[1].src = loc_of(e, in->b);
             parallel_move(e, m, in->b >= 0 ? 2 : 1);
@@ -855,7 +883,7 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
         }
         break;
     case IR_NEWBYTES: { /* a runtime call; 0 back: it raised, unwind as a failed call does */
-        Move m = {{LOC_REG, 0, A0, 0}, loc_of(e, in->a), false};
+        Move m = {{LOC_REG, 0, A0, 0}, loc_of(e, in->a), false, 0};
         parallel_move(e, &m, 1);
         rv_asm_call(&e->a, (uint32_t)(uintptr_t)jit_rt_bytearray);
         rv_asm_branch(&e->a, RV_BEQ, A0, ZERO, e->fail_label[v] + 1);
@@ -1423,7 +1451,9 @@ static bool assemble(Emit *e, bool far, uint32_t *len)
         return assemble(e, true, len);
     if (st == RV_ASM_FULL)
         js->code_full = true;
-    return st == RV_ASM_OK;
+    if (st == RV_ASM_OK && e->oom)
+        js->nsites = first_site;
+    return st == RV_ASM_OK && !e->oom;
 }
 
 /* Appends the disassembly of the generated code to a text buffer. */
@@ -1481,19 +1511,44 @@ bool jit_emit_rv32(JitState *js, JitSpec *spec, Ir *ir, char **dump)
         if (br->op == IR_BR && br->a == c && ir->ins[c].op == IR_CMP && ir->ins[c].uses == 1)
             e.fused[c] = 1;
     }
+    e.ra.reuse_slots = false;
     if (!jit_rega(ir, e.order, e.norder, e.fused, &rv32_target, &e.ra))
         goto out;
     uint32_t nsaved = (uint32_t)__builtin_popcountll(e.ra.used_callee);
     e.spill_base = 0;
     e.frame = (4 * (e.ra.nslots + nsaved + 1) + 15) & ~15u;
+    if (e.frame > 2040) { /* again, sharing the slots of values whose lives do not overlap */
+        e.ra.reuse_slots = true;
+        if (!jit_rega(ir, e.order, e.norder, e.fused, &rv32_target, &e.ra))
+            goto out;
+        nsaved = (uint32_t)__builtin_popcountll(e.ra.used_callee);
+        e.frame = (4 * (e.ra.nslots + nsaved + 1) + 15) & ~15u;
+    }
     if (e.frame > 2040) {
         snprintf(spec->why.why, sizeof spec->why.why, "too many values for the stack frame");
         goto out;
     }
+    /* what one level of recursion takes at most, for jit.c's budget: this
+     * frame or a callee's (compiled before this one; direct recursion is
+     * this frame again) */
+    spec->makes_calls = e.calls;
+    spec->frame_bytes = e.frame;
+    spec->slots_per_call = spec->fn->code->nlocals + spec->fn->code->maxstack + 2;
+    for (uint32_t v = 0; v < n; v++) {
+        const JitSpec *callee = ir->ins[v].block >= 0 && ir->ins[v].op == IR_CALL ? ir->extra[v].callee : NULL;
+        if (callee && callee != spec) {
+            if (callee->frame_bytes > spec->frame_bytes)
+                spec->frame_bytes = callee->frame_bytes;
+            if (callee->slots_per_call > spec->slots_per_call)
+                spec->slots_per_call = callee->slots_per_call;
+        }
+    }
     uint32_t len;
     if (!assemble(&e, false, &len)) {
         snprintf(spec->why.why, sizeof spec->why.why, "%s",
-                 js->code_full ? "the JIT code buffer is full (-X jit-code=SIZE)" : "code generation failed");
+                 e.oom          ? "out of memory while compiling"
+                 : js->code_full ? "the JIT code buffer is full (-X jit-code=SIZE)"
+                                 : "code generation failed");
         goto out;
     }
     spec->code_off = js->code_used;

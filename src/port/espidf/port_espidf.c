@@ -24,6 +24,8 @@
 #include "esp_chip_info.h"
 #include "esp_clk_tree.h"
 #include "esp_heap_caps.h"
+#include "freertos/FreeRTOS.h"
+#include "freertos/task.h"
 
 #ifndef P4JIT_PIE_SETTING
 #define P4JIT_PIE_SETTING -1 /* -1: from the chip revision; 0 off; 1 or 3: that encoding */
@@ -161,3 +163,7 @@ void port_heap_mark(void)
         heap_caps_monitor_local_minimum_free_size_stop();
     marked = heap_caps_monitor_local_minimum_free_size_start() == ESP_OK;
 }
+/* The running task's stack (it grows down from its end to its start). The
+ * hardware stack guard catches a miss; the check comes first, 2K above the
+ * start (a task's stack is small: a few kilobytes to tens). */
+uintptr_t port_stack_limit(void) { return (uintptr_t)pxTaskGetStackStart(NULL) + 2048u; }

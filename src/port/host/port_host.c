@@ -5,9 +5,11 @@
 #include "port/port.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -84,3 +86,16 @@ void port_sync_code(void *p, size_t size) { (void)p; (void)size; }
 /* no heap accounting on the host (the figures are the device's) */
 bool port_heap(PortHeap *out) { (void)out; return false; }
 void port_heap_mark(void) {}
+/* The main thread's stack: its size limit below the first caller's frame
+ * (the VM is made near main), less a quarter for what runs between checks
+ * (the sanitizers' frames are several times larger). */
+uintptr_t port_stack_limit(void)
+{
+    struct rlimit rl;
+    size_t size = 8u << 20;
+    if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < ((rlim_t)1 << 30))
+        size = (size_t)rl.rlim_cur;
+    uintptr_t top = (uintptr_t)__builtin_frame_address(0);
+    size -= size / 4;
+    return top > size ? top - size : 0;
+}

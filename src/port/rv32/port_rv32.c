@@ -6,6 +6,7 @@
 #include "port/port.h"
 
 #include <semihost.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -133,3 +134,18 @@ void port_sync_code(void *p, size_t size)
     (void)size;
     __asm__ volatile("fence.i" ::: "memory");
 }
+
+/* The stack is the top __stack_size bytes of RAM, from __heap_end (the
+ * malloc heap's end, firmware/CMakeLists.txt) up to __stack. Its lowest
+ * P4_STACK_GUARD bytes are a guard nothing uses (p4sim can fault on any
+ * access there: docs/p4sim.md); recursion stops P4_STACK_HEADROOM above it,
+ * room for the deepest C call chain between two checks (the semihosting
+ * printf, the compiler's expression parser). */
+#ifndef P4_STACK_GUARD
+#define P4_STACK_GUARD 4096u
+#endif
+#ifndef P4_STACK_HEADROOM
+#define P4_STACK_HEADROOM 32768u
+#endif
+extern char __heap_end[];
+uintptr_t port_stack_limit(void) { return (uintptr_t)__heap_end + P4_STACK_GUARD + P4_STACK_HEADROOM; }

@@ -15,6 +15,7 @@
 #include "esp_chip_info.h"
 #include "esp_clk_tree.h"
 #include "esp_heap_caps.h"
+#include "freertos/task.h"
 
 #define ESP_ERR_INVALID_ARG 0x102 /* esp_err.h */
 
@@ -109,4 +110,14 @@ esp_err_t esp_clk_tree_src_get_freq_hz(soc_module_clk_t clk_src, esp_clk_tree_sr
         return ESP_ERR_INVALID_ARG;
     *freq_value = STUB_CPU_MHZ * 1000000u;
     return 0;
+}
+
+/* freertos/idf_additions.h: the lowest address of a task's stack. The one
+ * task here is the program on p4sim, whose stack is the top 0x80000 bytes
+ * of RAM (__stack_size in CMakeLists.txt), below picolibc.ld's __stack. */
+extern char __stack[];
+uint8_t *pxTaskGetStackStart(TaskHandle_t xTask)
+{
+    (void)xTask;
+    return (uint8_t *)((uintptr_t)__stack - 0x80000u);
 }

@@ -7,7 +7,8 @@
 #pragma once
 #include <stdint.h>
 #include "esp_err.h"
-#include "sdkconfig.h"
+/* (the real header also includes sdkconfig.h; nothing here needs it, and
+ * the component test keeps sdkconfig.h off the component's include path) */
 typedef int BaseType_t;
 typedef unsigned int UBaseType_t;
 typedef uint8_t StackType_t;
