@@ -74,6 +74,7 @@ typedef struct Vec {
     IrAffine *aff;      /* per value hoisted to an inner loop: it (a check's index) in
                            that loop's counter */
     bool counted;       /* products counted as they are made (else before the loop) */
+    bool aliased;       /* a load in the nest of the stored element kind (alias rule) */
 } Vec;
 
 static bool inside(const Vec *x, int32_t v)
@@ -314,6 +315,37 @@ static bool one_accumulator(Vec *x, const int32_t *order, uint32_t n, int32_t *s
     return true;
 }
 
+/* An array's data pointer that the vector loop's preheader can have: made
+ * outside the loop, or read there from an array made outside it. */
+static bool data_before(const Vec *x, int32_t data)
+{
+    const IrIns *d = &x->ir->ins[data];
+    return !inside(x, data) || (d->op == IR_ADATA && !inside(x, d->a));
+}
+
+/* The alias rule (docs/jit.md): a vector iteration makes every lane's loads
+ * before any lane's store, which is the scalar order only if no load in the
+ * nest reads the stored array. Arrays own their buffers and an array's kind
+ * never changes, so only a load of the stored kind can; each such load's
+ * data pointer is compared with the store's before the vector loop (equal:
+ * no vector iteration). Needs both pointers there; else the loop stays
+ * scalar. */
+static bool alias_rule(Vec *x)
+{
+    Ir *ir = x->ir;
+    const IrIns *st = &ir->ins[x->store];
+    x->aliased = false;
+    for (uint32_t v = 0; v < x->nin; v++) {
+        const IrIns *in = &ir->ins[v];
+        if (in->op != IR_ALOAD || in->aux != st->aux || !inside(x, (int32_t)v))
+            continue;
+        if (!data_before(x, in->a) || !data_before(x, st->a))
+            return false;
+        x->aliased = true;
+    }
+    return true;
+}
+
 /* Can loop h be vectorised? Fills x->kind, slope, store, lanes. */
 static bool analyse(Vec *x, const int32_t *order, uint32_t n, int32_t *state)
 {
@@ -364,7 +396,8 @@ static bool analyse(Vec *x, const int32_t *order, uint32_t n, int32_t *state)
             }
         }
     }
-    if (changed || x->store < 0 || ir->ins[x->store].block != c->latch || kind_of(x, ir->ins[x->store].c) != K_ACC)
+    if (changed || x->store < 0 || ir->ins[x->store].block != c->latch || kind_of(x, ir->ins[x->store].c) != K_ACC ||
+        !alias_rule(x))
         return false;
     /* nothing that can fail after the store: its lanes are all written at once */
     const IrBlock *lb = &ir->blocks[c->latch];
@@ -611,6 +644,27 @@ static int32_t length_here(Vec *x, int32_t len)
     return l.op == IR_ALEN ? emit(x, IR_ALEN, TY_INT, mapped(x, l.a), -1, -1, 0) : mapped(x, len);
 }
 
+/* An array's data pointer, in the vector loop's preheader (data_before()). */
+static int32_t data_here(Vec *x, int32_t data)
+{
+    const IrIns d = x->ir->ins[data];
+    return inside(x, data) ? emit(x, IR_ADATA, TY_PTR, d.a, -1, -1, 0) : data;
+}
+
+/* Non-zero when a load of the stored kind in the nest reads the stored
+ * array (alias_rule()): the scalar loop then runs every iteration. */
+static int32_t same_array(Vec *x)
+{
+    Ir *ir = x->ir;
+    int32_t any = -1, store = data_here(x, ir->ins[x->store].a);
+    for (uint32_t v = 0; v < x->nin; v++) {
+        const IrIns in = ir->ins[v];
+        if (in.op == IR_ALOAD && in.aux == ir->ins[x->store].aux && inside(x, (int32_t)v))
+            any = either(x, any, cmp(x, CC_EQ, data_here(x, in.a), store));
+    }
+    return any;
+}
+
 /* Affine a (scale*k + off, copied values) at k = kk; *any collects the
  * overflow flags of computing it. */
 static int32_t affine_at(Vec *x, IrAffine a, int32_t kk, int32_t *any)
@@ -853,6 +907,8 @@ static bool vectorize_loop(Vec *x, const int32_t *order, uint32_t n)
     /* too many products, or an index's maximum out of range: no vector
      * iteration (jv < INT32_MIN fails) */
     int32_t no = x->counted ? -1 : too_many_products(x);
+    if (x->aliased)
+        no = either(x, no, same_array(x));
     for (uint32_t b = 0; b < x->nb; b++)
         for (uint32_t i = 0; x->in[b] && i < ir->blocks[b].nins; i++) {
             int32_t v = ir->blocks[b].ins[i];
