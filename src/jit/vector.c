@@ -1085,10 +1085,19 @@ static bool vectorize_loop(Vec *x, const int32_t *order, uint32_t n)
  * Runs after licm (ir_vectorize calls it when a candidate exists), so that
  * invariant parts of the indices are outside the loop. */
 
+/* scale*i + off[0] +- off[1] ... (in the order computed; scale -1 for 1),
+ * the values invariant in the loop */
+typedef struct RAff {
+    int32_t scale, off[4];
+    int8_t sign[4];
+    uint8_t n;
+    bool ok;
+} RAff;
+
 typedef struct Reduction {
     int32_t acc, add;   /* the accumulator's phi and its `acc + x*w` (addo) */
     int32_t load[2];    /* the two int8 lane loads */
-    IrAffine at[2];     /* their indices, i + off */
+    RAff at[2];         /* their indices, i + offsets */
 } Reduction;
 
 /* v's value does not depend on the loop: made outside it, or a constant. */
@@ -1097,11 +1106,68 @@ static bool invariant(const Vec *x, int32_t v)
     return v < 0 || !inside(x, v) || x->ir->ins[v].op == IR_CONST;
 }
 
-/* An index or checked value affine in the loop's counter. */
-static bool affine_in(Vec *x, int32_t v, IrAffine *a)
+/* v as an RAff of the loop's counter i: i, i*s, and y + o, o + y, y - o
+ * with y one of those and o invariant (a constant made in the loop counts
+ * as invariant: `a[i + 8]`), through the checked forms too. ir_affine's
+ * shape, with any number (up to 4) of offsets: `w[o*n + i + 5]`. */
+static RAff red_affine(const Vec *x, int32_t v)
 {
-    *a = ir_affine(x->ir, x->in, x->c.phi, v, true);
+    const IrIns *in = &x->ir->ins[v];
+    RAff no = {.ok = false};
+    if (v == x->c.phi)
+        return (RAff){.scale = -1, .ok = true};
+    bool mul = in->op == IR_MUL || in->op == IR_MULO, add = in->op == IR_ADD || in->op == IR_ADDO;
+    bool sub = in->op == IR_SUB || in->op == IR_SUBO;
+    for (int swap = 0; swap < (sub ? 1 : 2) && (mul || add || sub); swap++) {
+        int32_t y = swap ? in->b : in->a, o = swap ? in->a : in->b; /* y varies, o is fixed */
+        if (o < 0 || !invariant(x, o))
+            continue;
+        if (mul && y == x->c.phi)
+            return (RAff){.scale = o, .ok = true};
+        if ((add || sub) && inside(x, y) && !invariant(x, y)) {
+            RAff ay = red_affine(x, y);
+            if (!ay.ok || ay.n == 4)
+                return no;
+            ay.off[ay.n] = o, ay.sign[ay.n++] = sub ? -1 : 1;
+            return ay;
+        }
+    }
+    return no;
+}
+
+static bool affine_in(Vec *x, int32_t v, RAff *a)
+{
+    *a = red_affine(x, v);
     return a->ok;
+}
+
+/* An invariant value, usable before the loop: a constant made in the loop
+ * is made again here. */
+static int32_t fixed_here(Vec *x, int32_t v)
+{
+    const IrIns *in = &x->ir->ins[v];
+    return in->op == IR_CONST && inside(x, v) ? konst(x, in->k.i) : v;
+}
+
+/* Affine a at i = k, in the order the loop computes it (so that an
+ * overflow at an end is one there); *any collects the overflow flags, or
+ * is NULL when they are not wanted. */
+static int32_t red_affine_at(Vec *x, RAff a, int32_t k, int32_t *any)
+{
+    int32_t v = k;
+    if (a.scale >= 0) {
+        int32_t sc = fixed_here(x, a.scale);
+        if (any)
+            *any = either(x, *any, ovf(x, IR_MULO, k, sc));
+        v = emit(x, IR_MUL, TY_INT, k, sc, -1, 0);
+    }
+    for (int j = 0; j < a.n; j++) {
+        int32_t off = fixed_here(x, a.off[j]);
+        if (any)
+            *any = either(x, *any, ovf(x, a.sign[j] < 0 ? IR_SUBO : IR_ADDO, v, off));
+        v = emit(x, a.sign[j] < 0 ? IR_SUB : IR_ADD, TY_INT, v, off, -1, 0);
+    }
+    return v;
 }
 
 /* Is loop x->h (its blocks in x->in) a dot product? Fills r. */
@@ -1150,7 +1216,7 @@ static bool reduction_shape(Vec *x, Reduction *r)
     for (uint32_t i = 0; i < bb->nins; i++) {
         int32_t v = bb->ins[i];
         const IrIns *in = &ir->ins[v];
-        IrAffine a;
+        RAff a;
         if (v == r->add || v == prod || v == r->load[0] || v == r->load[1] || v == c->next)
             continue;
         switch ((IrOp)in->op) {
@@ -1160,7 +1226,7 @@ static bool reduction_shape(Vec *x, Reduction *r)
             if (!invariant(x, in->a))
                 return false;
             break;
-        case IR_ADD: case IR_MUL: case IR_ADDO: case IR_MULO:
+        case IR_ADD: case IR_MUL: case IR_ADDO: case IR_MULO: case IR_SUB: case IR_SUBO:
             if (!affine_in(x, v, &a) && !(invariant(x, in->a) && invariant(x, in->b)))
                 return false;
             break;
@@ -1197,11 +1263,8 @@ static bool reduction_shape(Vec *x, Reduction *r)
     return true;
 }
 
-/* index i + off at i = k, without checks (the guard tested them) */
-static int32_t index_at(Vec *x, IrAffine a, int32_t k)
-{
-    return a.off >= 0 ? emit(x, IR_ADD, TY_INT, k, a.off, -1, 0) : k;
-}
+/* an index at i = k, without checks (the guard tested them) */
+static int32_t index_at(Vec *x, RAff a, int32_t k) { return red_affine_at(x, a, k, NULL); }
 
 /* Non-zero when some check of the loop might fail for a counter in
  * [first, last], or the accumulator leave int32 over `trips` products. */
@@ -1213,23 +1276,23 @@ static int32_t reduction_guard(Vec *x, const Reduction *r, int32_t first, int32_
     for (uint32_t i = 0; i < bb->nins; i++) {
         int32_t v = bb->ins[i];
         const IrIns in = ir->ins[v]; /* a copy: emit() may move the table */
-        IrAffine a;
+        RAff a;
         if (v == r->add)
             continue;
         if (in.op == IR_CHECK) {
-            any = either(x, any, in.a);
-        } else if (in.op == IR_ADDO || in.op == IR_MULO) {
+            any = either(x, any, fixed_here(x, in.a));
+        } else if (in.op == IR_ADDO || in.op == IR_MULO || in.op == IR_SUBO) {
             if (invariant(x, in.a) && invariant(x, in.b))
-                any = either(x, any, ovf(x, (IrOp)in.op, in.a, in.b));
+                any = either(x, any, ovf(x, (IrOp)in.op, fixed_here(x, in.a), fixed_here(x, in.b)));
             else if (affine_in(x, v, &a))
-                affine_at(x, a, first, &any), affine_at(x, a, last, &any);
+                red_affine_at(x, a, first, &any), red_affine_at(x, a, last, &any);
         } else if (in.op == IR_BOUND || in.op == IR_INDEX) {
             int32_t len = length_here(x, in.a);
             if (invariant(x, in.b)) {
-                any = either(x, any, ovf(x, IR_BOUND, len, in.b));
+                any = either(x, any, ovf(x, IR_BOUND, len, fixed_here(x, in.b)));
             } else if (affine_in(x, in.b, &a)) {
-                any = either(x, any, ovf(x, IR_BOUND, len, affine_at(x, a, first, &any)));
-                any = either(x, any, ovf(x, IR_BOUND, len, affine_at(x, a, last, &any)));
+                any = either(x, any, ovf(x, IR_BOUND, len, red_affine_at(x, a, first, &any)));
+                any = either(x, any, ovf(x, IR_BOUND, len, red_affine_at(x, a, last, &any)));
             }
         }
     }

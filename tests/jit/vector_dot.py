@@ -25,6 +25,14 @@ def dense_bias(x, w, bias, y, n_in, n_out):
         y[o] = acc
 
 
+def dense_shifted(x, w, y, n_in, n_out):  # offsets: a constant, a subtraction, two sums
+    for o in range(n_out):
+        acc = 0
+        for i in range(1, n_in):
+            acc += x[i - 1] * w[o * n_in + i + 2]
+        y[o] = acc
+
+
 def dot(a, b, lo, hi, shift):
     acc = 0
     for i in range(lo, hi):
@@ -61,6 +69,16 @@ run_dense(32, 2, short_x=1)
 run_dense(32, 2, short_w=1)
 run_dense(33, 2, short_w=1)
 run_dense(48, 2, short_w=17)
+
+for n, short in ((1, 0), (2, 0), (16, 0), (17, 0), (18, 0), (33, 0), (64, 0), (17, 1), (64, 1)):
+    xs = data(n, 3, 1)
+    ws = data(n * 3 + 2 - short, 9, 4)
+    ys = array("i", [0] * 3)
+    try:
+        dense_shifted(xs, ws, ys, n, 3)
+        print("shifted", n, list(ys))
+    except IndexError as e:
+        print("shifted", n, "IndexError", e, list(ys))
 
 x = data(256, 11, 5)
 w = data(256 * 4, 3, 7)
