@@ -74,6 +74,7 @@ typedef struct Vec {
                            own header: a bound whose index's range range.c proved */
     IrAffine *aff;      /* per value hoisted to an inner loop: it (a check's index) in
                            that loop's counter */
+    int32_t *most;      /* per check hoisted to the vector loop's header: its index's largest value */
     bool counted;       /* products counted as they are made (else before the loop) */
     bool aliased;       /* a load in the nest of the stored element kind (alias rule) */
 } Vec;
@@ -488,6 +489,24 @@ static int32_t preheader(const Ir *ir, int32_t h2)
     return ir_dominates(ir, h2, hb->preds[0]) ? hb->preds[1] : hb->preds[0];
 }
 
+/* The largest value the index of check v takes where v is, from range.c:
+ * a counter's own range includes its exit value, which a check in the
+ * loop's body never sees (x[i] with i < 64 in an array of 64). */
+static bool index_max(const Vec *x, int32_t v, int32_t *lo, int32_t *hi)
+{
+    const Ir *ir = x->ir;
+    int32_t idx = ir->ins[v].b, blo, bhi;
+    if (!ir_value_range(ir, idx, lo, hi))
+        return false;
+    IrCounted c2;
+    const IrIns *p = &ir->ins[idx];
+    if (p->op == IR_PHI && p->block >= 0 && ir_counted_loop(ir, p->block, &c2) && c2.phi == idx && c2.step == 1 &&
+        c2.cc == CC_LT && ir_dominates(ir, c2.body, ir->ins[v].block) && ir_value_range(ir, c2.bound, &blo, &bhi) &&
+        (int64_t)bhi - 1 < *hi)
+        *hi = bhi - 1;
+    return true;
+}
+
 /* Checks inside an inner counted loop whose value (a bound's index) is
  * affine in its counter move one way as it runs: tested at the counter's
  * first and last values before the loop, they leave the loop (version.c's
@@ -511,8 +530,8 @@ static void plan(Vec *x, uint8_t *in2, int32_t *work)
              * (loops over constants): its largest value, once, before the
              * vector loop (as version.c does) */
             if ((in->op == IR_BOUND || in->op == IR_INDEX) && (x->kind[v] == K_UNI || x->kind[v] == K_LIN) &&
-                fixed_len(ir, x->in, in->a) && ir_value_range(ir, in->b, &lo, &hi) && lo >= 0 && hi < SMALL_INDEX) {
-                x->hoist_to[v] = x->h;
+                fixed_len(ir, x->in, in->a) && index_max(x, v, &lo, &hi) && lo >= 0 && hi < SMALL_INDEX) {
+                x->hoist_to[v] = x->h, x->most[v] = hi;
                 continue;
             }
             if (x->kind[v] != K_ACC || in->op == IR_PHI)
@@ -999,10 +1018,8 @@ static bool vectorize_loop(Vec *x, const int32_t *order, uint32_t n)
     for (uint32_t b = 0; b < x->nb; b++)
         for (uint32_t i = 0; x->in[b] && i < ir->blocks[b].nins; i++) {
             int32_t v = ir->blocks[b].ins[i];
-            int32_t lo, hi;
-            if (x->hoist_to[v] != x->h || !ir_value_range(ir, ir->ins[v].b, &lo, &hi)) /* (plan() got it) */
-                continue;
-            no = either(x, no, ovf(x, IR_BOUND, length_here(x, ir->ins[v].a), konst(x, hi)));
+            if (x->hoist_to[v] == x->h)
+                no = either(x, no, ovf(x, IR_BOUND, length_here(x, ir->ins[v].a), konst(x, x->most[v])));
         }
     if (no >= 0) {
         int32_t never = konst(x, INT32_MIN);
@@ -1553,11 +1570,12 @@ static bool vectorize_outer(Ir *ir)
             x.map = ir_tmp(ir, nin * sizeof *x.map);
             x.hoist_to = ir_tmp(ir, nin * sizeof *x.hoist_to);
             x.aff = ir_tmp(ir, nin * sizeof *x.aff);
+            x.most = ir_tmp(ir, nin * sizeof *x.most);
             uint8_t *in2 = ir_tmp(ir, nb + 1);
             x.cnt = ir_tmp(ir, nin * sizeof *x.cnt);
             x.first = ir_tmp(ir, nb * sizeof *x.first);
             x.last = ir_tmp(ir, nb * sizeof *x.last);
-            if (x.map && x.cnt && x.first && x.last && x.hoist_to && x.aff && in2) {
+            if (x.map && x.cnt && x.first && x.last && x.hoist_to && x.aff && x.most && in2) {
                 plan(&x, in2, work);
                 if (vectorize_loop(&x, order, n))
                     ir->vector_lanes = (uint8_t)x.lanes, ir->vector_pc = ir->blocks[h].bc_start;
