@@ -3,6 +3,7 @@
 
     bench/run.py --p4jit build/cli/p4jit [--callgrind] [--qemu] [NAME...]
     bench/run.py --p4jit build/cli/p4jit --chip [NAME...]
+    bench/run.py --p4jit build/cli/p4jit --layers
 
 Every benchmark's output is checked against CPython's first (lines starting
 with "kernel-" carry measurements and are not compared; float benchmarks
@@ -46,6 +47,13 @@ the firmware's start-up:
   compile                the JIT's modelled cycles to compile each function
                          per bytecode instruction, and its code bytes
                          (--jit-report)
+
+--layers prints a table of bench/layers.py's int8 layers (sizes passed as
+arguments) on p4sim, interpreter (-X jit=off) and JIT (-X jit=auto): each
+layer's second call in modelled cycles, the speedup, the JIT's int8 MACs
+per modelled cycle, and the layer's kernel function's code bytes and
+compile cycles (--jit-report; one compiled function serves every layer of
+its kind).
 """
 import argparse
 import os
@@ -172,12 +180,44 @@ def chip_table(p4jit, names, env):
     return 0
 
 
+def layer_run(p4jit, mode, want):
+    """layers.py on p4sim: {layer: (kernel, cycles, macs)}, {kernel: (code bytes, compile cycles)}."""
+    code, out, err = run([p4jit, "run", "--on", "p4sim", "--stats", "--jit-report", "-X", "jit=" + mode, "layers.py"])
+    extra = re.compile(r"^(p4jit-stats|JIT report|  \w+: (compiled|not compiled|interpreted))")
+    got = results("\n".join(l for l in out.splitlines() if not extra.match(l)))
+    if code != 0 or got != want:
+        raise RuntimeError("layers.py with jit=%s prints %s, CPython %s\n%s" % (mode, got, want, err))
+    layers = {m.group(1): (m.group(2), int(m.group(3)), int(m.group(4)))
+              for m in re.finditer(r"^kernel-layer (\S+) (\S+) (\d+) macs (\d+)", out, re.M)}
+    report = {m.group(1): (int(m.group(2)), int(m.group(3)))
+              for m in re.finditer(r"^  (\w+): compiled .*?, (\d+) bytes of code, \d+ bytecode instructions, "
+                                   r"(\d+) cycles to compile", out + err, re.M)}
+    return layers, report
+
+
+def layers_table(p4jit, env):
+    _, py_out = best_time([sys.executable, "layers.py"], env, repeat=1)
+    want = results(py_out)
+    interp, _ = layer_run(p4jit, "off", want)
+    jit, report = layer_run(p4jit, "auto", want)
+    head = ["layer", "MACs", "interp cycles", "JIT cycles", "speedup", "MACs/cycle JIT", "kernel",
+            "code bytes", "compile cycles"]
+    print("| " + " | ".join(head) + " |")
+    print("|" + "---|" * len(head))
+    for name, (kern, cycles, macs) in jit.items():
+        size, comp = report.get(kern, (0, 0))
+        print("| %s | %d | %d | %d | %.1fx | %.2f | %s | %d | %d |" % (
+            name, macs, interp[name][1], cycles, interp[name][1] / cycles, macs / cycles, kern, size, comp))
+    return 0
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--p4jit", required=True)
     ap.add_argument("--callgrind", action="store_true")
     ap.add_argument("--qemu", action="store_true")
     ap.add_argument("--chip", action="store_true")
+    ap.add_argument("--layers", action="store_true")
     ap.add_argument("names", nargs="*")
     args = ap.parse_args()
     p4jit = os.path.abspath(args.p4jit)
@@ -185,6 +225,8 @@ def main():
     names = args.names or BENCHMARKS
     if args.chip:
         return chip_table(p4jit, names, env)
+    if args.layers:
+        return layers_table(p4jit, env)
 
     head = ["benchmark", "CPython ms", "p4jit ms"]
     if args.callgrind:

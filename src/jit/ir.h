@@ -91,9 +91,10 @@ typedef enum IrType {
     X(NEWBYTES,1, 1, IR_SIDE|IR_FAILS)   /* bytearray(a): a call into the runtime (jit.c) */ \
     /* PIE (vector.c): QACC, the 16 x int32 accumulator, is one implicit operand */    \
     X(VCFG,    0, 0, IR_SIDE)            /* allow unaligned 128-bit loads and stores (PIE CFG bits 0, 1) */ \
-    X(VZERO,   0, 0, IR_SIDE)            /* QACC = 0 */                                 \
+    X(VZERO,   0, 0, IR_SIDE)            /* QACC = 0 (aux 1: XACC = 0) */               \
     X(VMAC,    0, 2, IR_SIDE)            /* QACC[i] += A[i] * b[i], i < 16, int8 at pointers a and b; \
-                                            A = a[0] in every lane (aux 0) or a[i] (aux 1) */ \
+                                            A = a[0] in every lane (aux bit 0 clear) or a[i] (set); \
+                                            aux bit 1: XACC += the sum of the 16 products instead */ \
     X(VSTQ,    0, 1, IR_SIDE)            /* a[i] = QACC[i], i < aux (16 or 8), int32 */  \
     /* calls and control */                                                             \
     X(CALL,    1, 0, IR_SIDE|IR_FAILS)   /* k: callee; args in the call list */          \
@@ -107,7 +108,9 @@ typedef enum IrType {
     X(EWBC,    0, 1, IR_SIDE)            /* every 32-bit lane of q[aux] = a */           \
     X(EWOP,    0, 0, IR_SIDE)            /* aux: IrEwOp; k: q dest | q x << 4 | q y << 8 */ \
     X(EWANY,   1, 0, IR_SIDE)            /* the largest unsigned 32-bit lane of q[aux]: 0 iff q[aux] is 0 */ \
-    X(EWSAR,   0, 1, IR_SIDE)            /* PIE's SAR = a, the shift of EW_SHR */
+    X(EWSAR,   0, 1, IR_SIDE)            /* PIE's SAR = a, the shift of EW_SHR */ \
+    /* PIE (vector.c), reductions: VZERO aux 1 clears XACC, VMAC aux bit 2 adds to it */ \
+    X(VXACC,   1, 0, IR_SIDE)            /* the low 32 bits of XACC (the sum of its products) */
 
 typedef enum IrOp {
 #define IR_OP_ENUM(name, res, nops, flags) IR_##name,

@@ -63,8 +63,11 @@ void ir_print(const Ir *ir, IrPrintFn out, void *ctx)
                     line[n++] = (char)(*c | 0x20);
                 line[n] = 0;
             }
-            if (in->op == IR_VMAC) /* a: one element for every lane, or lanes */
-                n += snprintf(line + n, sizeof line - (size_t)n, ".%s", in->aux ? "lanes" : "bcast");
+            if (in->op == IR_VMAC) /* a: one element for every lane, or lanes; into XACC */
+                n += snprintf(line + n, sizeof line - (size_t)n, ".%s%s", in->aux & 1 ? "lanes" : "bcast",
+                              in->aux & 2 ? ".xacc" : "");
+            if (in->op == IR_VZERO && in->aux)
+                n += snprintf(line + n, sizeof line - (size_t)n, ".xacc");
             if (in->op == IR_VSTQ)
                 n += snprintf(line + n, sizeof line - (size_t)n, ".%d", (int)in->aux);
             if ((in->op == IR_ALOAD || in->op == IR_ASTORE) && in->aux)

@@ -59,7 +59,8 @@ typedef struct Vec {
     uint8_t *kind;      /* per value */
     int32_t *slope;     /* per value, K_LIN: its change from one lane to the next */
     int32_t store;      /* the store of the accumulator */
-    int32_t lanes;      /* 16, or 8 */
+    int32_t lanes;      /* 16, or 8 (the copy being made) */
+    bool dyn;           /* 16 lanes while 16 iterations remain, then 8 once if 8 remain */
     /* the copy */
     int32_t *map;       /* per value: its copy (-1: none) */
     int32_t *cnt;       /* per accumulator value: the count of its multiply-accumulates */
@@ -73,7 +74,9 @@ typedef struct Vec {
                            own header: a bound whose index's range range.c proved */
     IrAffine *aff;      /* per value hoisted to an inner loop: it (a check's index) in
                            that loop's counter */
+    int32_t *most;      /* per check hoisted to the vector loop's header: its index's largest value */
     bool counted;       /* products counted as they are made (else before the loop) */
+    bool aliased;       /* a load in the nest of the stored element kind (alias rule) */
 } Vec;
 
 static bool inside(const Vec *x, int32_t v)
@@ -211,7 +214,7 @@ static uint8_t classify(Vec *x, int32_t v)
     }
     case IR_BR:
         return uniform(ka) ? K_UNI : K_BAD;
-    case IR_CALL: case IR_NEWBYTES: case IR_RET: case IR_VCFG: case IR_VZERO: case IR_VMAC: case IR_VSTQ:
+    case IR_CALL: case IR_NEWBYTES: case IR_RET: case IR_VCFG: case IR_VZERO: case IR_VMAC: case IR_VSTQ: case IR_VXACC:
         return K_BAD;
     default: { /* any other operation: of uniform operands only */
         uint8_t kc = in->c >= 0 ? kind_of(x, in->c) : K_UNI;
@@ -314,6 +317,37 @@ static bool one_accumulator(Vec *x, const int32_t *order, uint32_t n, int32_t *s
     return true;
 }
 
+/* An array's data pointer that the vector loop's preheader can have: made
+ * outside the loop, or read there from an array made outside it. */
+static bool data_before(const Vec *x, int32_t data)
+{
+    const IrIns *d = &x->ir->ins[data];
+    return !inside(x, data) || (d->op == IR_ADATA && !inside(x, d->a));
+}
+
+/* The alias rule (docs/jit.md): a vector iteration makes every lane's loads
+ * before any lane's store, which is the scalar order only if no load in the
+ * nest reads the stored array. Arrays own their buffers and an array's kind
+ * never changes, so only a load of the stored kind can; each such load's
+ * data pointer is compared with the store's before the vector loop (equal:
+ * no vector iteration). Needs both pointers there; else the loop stays
+ * scalar. */
+static bool alias_rule(Vec *x)
+{
+    Ir *ir = x->ir;
+    const IrIns *st = &ir->ins[x->store];
+    x->aliased = false;
+    for (uint32_t v = 0; v < x->nin; v++) {
+        const IrIns *in = &ir->ins[v];
+        if (in->op != IR_ALOAD || in->aux != st->aux || !inside(x, (int32_t)v))
+            continue;
+        if (!data_before(x, in->a) || !data_before(x, st->a))
+            return false;
+        x->aliased = true;
+    }
+    return true;
+}
+
 /* Can loop h be vectorised? Fills x->kind, slope, store, lanes. */
 static bool analyse(Vec *x, const int32_t *order, uint32_t n, int32_t *state)
 {
@@ -323,13 +357,15 @@ static bool analyse(Vec *x, const int32_t *order, uint32_t n, int32_t *state)
         inside(x, c->init))
         return false;
     int32_t lo, hi;
-    x->lanes = 16;
+    /* the lanes are chosen when the loop runs: 16 while 16 iterations
+     * remain, then 8 once if 8 remain; a known trip count fixes them */
+    x->lanes = 16, x->dyn = true;
     if (is_const(ir, c->init, &lo) && is_const(ir, c->bound, &hi)) {
         int64_t trips = (int64_t)hi - lo;
         if (trips < 8)
             return false;
-        if (trips < 16)
-            x->lanes = 8;
+        x->lanes = trips < 16 ? 8 : 16;
+        x->dyn = trips >= 16 && trips % 16 >= 8;
     }
     /* leaves only through the header; one latch, which holds the store */
     for (uint32_t b = 0; b < ir->nblocks; b++) {
@@ -364,7 +400,8 @@ static bool analyse(Vec *x, const int32_t *order, uint32_t n, int32_t *state)
             }
         }
     }
-    if (changed || x->store < 0 || ir->ins[x->store].block != c->latch || kind_of(x, ir->ins[x->store].c) != K_ACC)
+    if (changed || x->store < 0 || ir->ins[x->store].block != c->latch || kind_of(x, ir->ins[x->store].c) != K_ACC ||
+        !alias_rule(x))
         return false;
     /* nothing that can fail after the store: its lanes are all written at once */
     const IrBlock *lb = &ir->blocks[c->latch];
@@ -409,7 +446,10 @@ static bool analyse(Vec *x, const int32_t *order, uint32_t n, int32_t *state)
             bails += (k == K_ACC && in->op != IR_PHI) || v == x->store || (ir_opinfo[in->op].flags & IR_TERM);
         }
     }
-    return bails < IR_MAX_PREDS && one_accumulator(x, order, n, state);
+    /* the join's predecessors: the bail-outs of each copy, vtest, vhdr or v8 and v8latch */
+    if (x->dyn && 2 * bails + 3 > IR_MAX_PREDS)
+        x->dyn = false; /* 16 lanes only */
+    return bails + 2 <= IR_MAX_PREDS && one_accumulator(x, order, n, state);
 }
 
 /* An inner loop whose counter runs up by one between values from outside it. */
@@ -449,6 +489,24 @@ static int32_t preheader(const Ir *ir, int32_t h2)
     return ir_dominates(ir, h2, hb->preds[0]) ? hb->preds[1] : hb->preds[0];
 }
 
+/* The largest value the index of check v takes where v is, from range.c:
+ * a counter's own range includes its exit value, which a check in the
+ * loop's body never sees (x[i] with i < 64 in an array of 64). */
+static bool index_max(const Vec *x, int32_t v, int32_t *lo, int32_t *hi)
+{
+    const Ir *ir = x->ir;
+    int32_t idx = ir->ins[v].b, blo, bhi;
+    if (!ir_value_range(ir, idx, lo, hi))
+        return false;
+    IrCounted c2;
+    const IrIns *p = &ir->ins[idx];
+    if (p->op == IR_PHI && p->block >= 0 && ir_counted_loop(ir, p->block, &c2) && c2.phi == idx && c2.step == 1 &&
+        c2.cc == CC_LT && ir_dominates(ir, c2.body, ir->ins[v].block) && ir_value_range(ir, c2.bound, &blo, &bhi) &&
+        (int64_t)bhi - 1 < *hi)
+        *hi = bhi - 1;
+    return true;
+}
+
 /* Checks inside an inner counted loop whose value (a bound's index) is
  * affine in its counter move one way as it runs: tested at the counter's
  * first and last values before the loop, they leave the loop (version.c's
@@ -472,8 +530,8 @@ static void plan(Vec *x, uint8_t *in2, int32_t *work)
              * (loops over constants): its largest value, once, before the
              * vector loop (as version.c does) */
             if ((in->op == IR_BOUND || in->op == IR_INDEX) && (x->kind[v] == K_UNI || x->kind[v] == K_LIN) &&
-                fixed_len(ir, x->in, in->a) && ir_value_range(ir, in->b, &lo, &hi) && lo >= 0 && hi < SMALL_INDEX) {
-                x->hoist_to[v] = x->h;
+                fixed_len(ir, x->in, in->a) && index_max(x, v, &lo, &hi) && lo >= 0 && hi < SMALL_INDEX) {
+                x->hoist_to[v] = x->h, x->most[v] = hi;
                 continue;
             }
             if (x->kind[v] != K_ACC || in->op == IR_PHI)
@@ -611,6 +669,27 @@ static int32_t length_here(Vec *x, int32_t len)
     return l.op == IR_ALEN ? emit(x, IR_ALEN, TY_INT, mapped(x, l.a), -1, -1, 0) : mapped(x, len);
 }
 
+/* An array's data pointer, in the vector loop's preheader (data_before()). */
+static int32_t data_here(Vec *x, int32_t data)
+{
+    const IrIns d = x->ir->ins[data];
+    return inside(x, data) ? emit(x, IR_ADATA, TY_PTR, d.a, -1, -1, 0) : data;
+}
+
+/* Non-zero when a load of the stored kind in the nest reads the stored
+ * array (alias_rule()): the scalar loop then runs every iteration. */
+static int32_t same_array(Vec *x)
+{
+    Ir *ir = x->ir;
+    int32_t any = -1, store = data_here(x, ir->ins[x->store].a);
+    for (uint32_t v = 0; v < x->nin; v++) {
+        const IrIns in = ir->ins[v];
+        if (in.op == IR_ALOAD && in.aux == ir->ins[x->store].aux && inside(x, (int32_t)v))
+            any = either(x, any, cmp(x, CC_EQ, data_here(x, in.a), store));
+    }
+    return any;
+}
+
 /* Affine a (scale*k + off, copied values) at k = kk; *any collects the
  * overflow flags of computing it. */
 static int32_t affine_at(Vec *x, IrAffine a, int32_t kk, int32_t *any)
@@ -626,6 +705,10 @@ static int32_t affine_at(Vec *x, IrAffine a, int32_t kk, int32_t *any)
     }
     return v;
 }
+
+/* slope * (lanes - 1): how much a linear value grows from lane 0 to the
+ * last lane. */
+static int32_t span_of(Vec *x, int32_t slope) { return konst(x, slope * (x->lanes - 1)); }
 
 /* Before inner loop h2: its hoisted checks at the counter's first and last
  * values (and the last lane); a bail-out if one fails and the loop runs. */
@@ -645,19 +728,19 @@ static void test_hoisted(Vec *x, int32_t h2)
             if (x->hoist_to[v] != h2)
                 continue;
             const IrIns in = ir->ins[v]; /* copies: emit() may move the table */
-            int32_t span = x->kind[v] == K_LIN ? x->slope[v] * (x->lanes - 1) : 0;
+            int32_t span = x->kind[v] == K_LIN ? span_of(x, x->slope[v]) : -1;
             int32_t ends[2] = {affine_at(x, x->aff[v], first, &any), affine_at(x, x->aff[v], last, &any)};
             bool index = in.op == IR_BOUND || in.op == IR_INDEX;
             int32_t len = index ? length_here(x, in.a) : -1;
             for (int e = 0; e < 2; e++) {
                 if (!index) { /* addo, mulo */
-                    if (span)
-                        any = either(x, any, ovf(x, IR_ADDO, ends[e], konst(x, span)));
+                    if (span >= 0)
+                        any = either(x, any, ovf(x, IR_ADDO, ends[e], span));
                     continue;
                 }
                 any = either(x, any, ovf(x, IR_BOUND, len, ends[e]));
-                if (span)
-                    any = either(x, any, ovf(x, IR_BOUND, len, emit(x, IR_ADD, TY_INT, ends[e], konst(x, span), -1, 0)));
+                if (span >= 0)
+                    any = either(x, any, ovf(x, IR_BOUND, len, emit(x, IR_ADD, TY_INT, ends[e], span, -1, 0)));
             }
         }
     }
@@ -708,18 +791,18 @@ static void copy_linear_check(Vec *x, int32_t v)
 {
     Ir *ir = x->ir;
     IrIns src = ir->ins[v];
-    int32_t a = mapped(x, src.a), b = mapped(x, src.b), span = x->slope[v] * (x->lanes - 1);
+    int32_t a = mapped(x, src.a), b = mapped(x, src.b), span = span_of(x, x->slope[v]);
     switch ((IrOp)src.op) {
     case IR_ADDO: case IR_SUBO: case IR_MULO: {
         IrOp plain = src.op == IR_ADDO ? IR_ADD : src.op == IR_SUBO ? IR_SUB : IR_MUL;
         bail_if(x, ovf(x, (IrOp)src.op, a, b));
         int32_t r = emit(x, plain, TY_INT, a, b, -1, src.pc);
-        bail_if(x, ovf(x, IR_ADDO, r, konst(x, span)));
+        bail_if(x, ovf(x, IR_ADDO, r, span));
         x->map[v] = r;
         break;
     }
     default: { /* INDEX, BOUND: a = len, b = index; both ends in [0, len) */
-        int32_t end = emit(x, IR_ADD, TY_INT, b, konst(x, span), -1, src.pc);
+        int32_t end = emit(x, IR_ADD, TY_INT, b, span, -1, src.pc);
         bail_if(x, ovf(x, IR_BOUND, a, b));
         bail_if(x, ovf(x, IR_BOUND, a, end));
         x->map[v] = b;
@@ -829,56 +912,21 @@ static void block_end(Vec *x, int32_t b, uint32_t pc)
     }
 }
 
-static bool vectorize_loop(Vec *x, const int32_t *order, uint32_t n)
+/* One copy of the body for x->lanes lanes: entered from block `from`
+ * (its first successor), ending at block `to` (the latch's successor). */
+static bool copy_body(Vec *x, const int32_t *order, uint32_t n, int32_t from, int32_t to)
 {
     Ir *ir = x->ir;
-    IrCounted *c = &x->c;
-    IrBlock *hb = &ir->blocks[x->h];
-    uint32_t p0 = x->in[hb->preds[0]] ? 1 : 0;
-    int32_t pre = hb->preds[p0], W = x->lanes;
-    uint32_t pc = hb->bc_start;
-    int32_t vpre = new_block(x, pc), vhdr = new_block(x, pc), vlatch = new_block(x, pc), join = new_block(x, pc);
-    if (ir->oom || vpre < 0 || vhdr < 0 || vlatch < 0 || join < 0)
-        return false;
-    x->join = join;
-    /* pre -> vpre -> vhdr <-> body copy ... -> vlatch; vhdr -> join -> h */
-    for (uint32_t s = 0; s < ir->blocks[pre].nsucc; s++)
-        if (ir->blocks[pre].succ[s] == x->h)
-            ir->blocks[pre].succ[s] = vpre;
-    ir->blocks[vpre].preds[ir->blocks[vpre].npreds++] = pre;
-    x->cur = vpre;
-    emit(x, IR_VCFG, TY_VOID, -1, -1, -1, pc);
-    int32_t lim = ir_clamped_limit(ir, vpre, c->bound, W - 1);
-    x->zero = konst(x, 0);
-    /* too many products, or an index's maximum out of range: no vector
-     * iteration (jv < INT32_MIN fails) */
-    int32_t no = x->counted ? -1 : too_many_products(x);
-    for (uint32_t b = 0; b < x->nb; b++)
-        for (uint32_t i = 0; x->in[b] && i < ir->blocks[b].nins; i++) {
-            int32_t v = ir->blocks[b].ins[i];
-            int32_t lo, hi;
-            if (x->hoist_to[v] != x->h || !ir_value_range(ir, ir->ins[v].b, &lo, &hi)) /* (plan() got it) */
-                continue;
-            no = either(x, no, ovf(x, IR_BOUND, length_here(x, ir->ins[v].a), konst(x, hi)));
-        }
-    if (no >= 0)
-        lim = emit(x, IR_SELECT, TY_INT, no, konst(x, INT32_MIN), lim, pc);
-    emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
-    edge(ir, vpre, vhdr);
-
-    x->cur = vhdr;
-    x->jv = emit(x, IR_PHI, TY_INT, -1, -1, -1, pc);
-    ir->ins[x->jv].list = ir_list_alloc(ir, 2);
-    emit(x, IR_BR, TY_VOID, cmp(x, CC_LT, x->jv, lim), -1, -1, pc);
-
+    const IrCounted *c = &x->c;
+    memset(x->map, 0xff, x->nin * sizeof *x->map);
+    memset(x->cnt, 0xff, x->nin * sizeof *x->cnt);
     /* the body's blocks, in reverse post-order (definitions before uses) */
     for (uint32_t r = 0; r < n; r++) {
         int32_t b = order[r];
         if (x->in[b] && b != x->h && (x->first[b] = new_block(x, ir->blocks[b].bc_start)) < 0)
             return false;
     }
-    edge(ir, vhdr, x->first[c->body]);
-    edge(ir, vhdr, join);
+    edge(ir, from, x->first[c->body]);
     for (uint32_t r = 0; r < n && !ir->oom; r++) {
         int32_t b = order[r];
         if (!x->in[b] || b == x->h)
@@ -911,46 +959,590 @@ static bool vectorize_loop(Vec *x, const int32_t *order, uint32_t n)
         IrBlock *lb = &ir->blocks[x->last[b]], *fb = &ir->blocks[x->first[b]];
         lb->nsucc = 0;
         for (uint32_t s = 0; s < bl->nsucc; s++)
-            lb->succ[lb->nsucc++] = bl->succ[s] == x->h ? vlatch : x->first[bl->succ[s]];
+            lb->succ[lb->nsucc++] = bl->succ[s] == x->h ? to : x->first[bl->succ[s]];
         if (b != c->body) {
             fb->npreds = 0;
             for (uint32_t p = 0; p < bl->npreds; p++)
                 fb->preds[fb->npreds++] = x->last[bl->preds[p]];
         }
         if (b == c->latch)
-            ir->blocks[vlatch].preds[ir->blocks[vlatch].npreds++] = x->last[b];
+            ir->blocks[to].preds[ir->blocks[to].npreds++] = x->last[b];
     }
     for (uint32_t r = 0; r < n; r++)
         if (x->in[order[r]] && order[r] != x->h)
             fill_phis(x, order[r]);
+    return !ir->oom;
+}
+
+/* The vector loop ahead of loop x->h:
+ *
+ *   pre -> vtest -> vpre -> vhdr <-> (16 lanes) -> vlatch
+ *                            vhdr -> v8 -> (8 lanes) -> v8latch -> join -> h
+ *          vtest, v8, bail-outs -> join
+ *
+ * vtest leaves the vector loop out when fewer iterations remain than the
+ * fewest lanes: the guards in vpre cost nothing then, and the scalar loop
+ * runs as it would alone. With a known trip count there is one copy, of
+ * 16 lanes or 8, and no v8. */
+static bool vectorize_loop(Vec *x, const int32_t *order, uint32_t n)
+{
+    Ir *ir = x->ir;
+    IrCounted *c = &x->c;
+    IrBlock *hb = &ir->blocks[x->h];
+    uint32_t p0 = x->in[hb->preds[0]] ? 1 : 0;
+    int32_t pre = hb->preds[p0], wide = x->lanes;
+    uint32_t pc = hb->bc_start;
+    int32_t vtest = new_block(x, pc), vpre = new_block(x, pc), vhdr = new_block(x, pc), vlatch = new_block(x, pc);
+    int32_t join = new_block(x, pc), v8 = x->dyn ? new_block(x, pc) : -1, v8latch = x->dyn ? new_block(x, pc) : -1;
+    if (ir->oom || vtest < 0 || vpre < 0 || vhdr < 0 || vlatch < 0 || join < 0 || (x->dyn && (v8 < 0 || v8latch < 0)))
+        return false;
+    x->join = join;
+    for (uint32_t s = 0; s < ir->blocks[pre].nsucc; s++)
+        if (ir->blocks[pre].succ[s] == x->h)
+            ir->blocks[pre].succ[s] = vtest;
+    ir->blocks[vtest].preds[ir->blocks[vtest].npreds++] = pre;
+    x->cur = vtest;
+    int32_t lim = ir_clamped_limit(ir, vtest, c->bound, (x->dyn ? 8 : wide) - 1);
+    emit(x, IR_BR, TY_VOID, cmp(x, CC_LT, c->init, lim), -1, -1, pc);
+    edge(ir, vtest, vpre);
+    edge(ir, vtest, join);
+    x->cur = vpre;
+    emit(x, IR_VCFG, TY_VOID, -1, -1, -1, pc);
+    int32_t lim16 = x->dyn ? ir_clamped_limit(ir, vpre, c->bound, 15) : lim;
+    x->zero = konst(x, 0);
+    /* too many products, or an index's maximum out of range: no vector
+     * iteration (jv < INT32_MIN fails) */
+    int32_t no = x->counted ? -1 : too_many_products(x);
+    if (x->aliased)
+        no = either(x, no, same_array(x));
+    for (uint32_t b = 0; b < x->nb; b++)
+        for (uint32_t i = 0; x->in[b] && i < ir->blocks[b].nins; i++) {
+            int32_t v = ir->blocks[b].ins[i];
+            if (x->hoist_to[v] == x->h)
+                no = either(x, no, ovf(x, IR_BOUND, length_here(x, ir->ins[v].a), konst(x, x->most[v])));
+        }
+    if (no >= 0) {
+        int32_t never = konst(x, INT32_MIN);
+        lim = emit(x, IR_SELECT, TY_INT, no, never, lim, pc);
+        lim16 = x->dyn ? emit(x, IR_SELECT, TY_INT, no, never, lim16, pc) : lim;
+    }
+    emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+    edge(ir, vpre, vhdr);
+
+    x->cur = vhdr;
+    x->jv = emit(x, IR_PHI, TY_INT, -1, -1, -1, pc);
+    ir->ins[x->jv].list = ir_list_alloc(ir, 2);
+    emit(x, IR_BR, TY_VOID, cmp(x, CC_LT, x->jv, lim16), -1, -1, pc);
+    if (!copy_body(x, order, n, vhdr, vlatch))
+        return false;
+    edge(ir, vhdr, x->dyn ? v8 : join);
     x->cur = vlatch;
-    int32_t next = emit(x, IR_ADD, TY_INT, x->jv, konst(x, W), -1, pc);
+    int32_t next = emit(x, IR_ADD, TY_INT, x->jv, konst(x, wide), -1, pc);
     emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
     edge(ir, vlatch, vhdr);
     ir->lists[ir->ins[x->jv].list] = c->init;
     ir->lists[ir->ins[x->jv].list + 1] = next;
 
+    int32_t after8 = -1;
+    if (x->dyn) { /* 8 to 15 iterations left: one step of 8 lanes from jv */
+        x->cur = v8;
+        emit(x, IR_BR, TY_VOID, cmp(x, CC_LT, x->jv, lim), -1, -1, pc);
+        x->lanes = 8;
+        if (!copy_body(x, order, n, v8, v8latch))
+            return false;
+        edge(ir, v8, join);
+        x->cur = v8latch;
+        after8 = emit(x, IR_ADD, TY_INT, x->jv, konst(x, 8), -1, pc);
+        emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+        edge(ir, v8latch, join);
+        x->lanes = wide;
+    }
+
+    /* the scalar loop starts where the vector loop stopped (a bail-out:
+     * at the vector iteration's first lane), or at the start */
     x->cur = join;
+    int32_t from = emit(x, IR_PHI, TY_INT, -1, -1, -1, pc);
+    ir->ins[from].list = ir_list_alloc(ir, ir->blocks[join].npreds);
     emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+    if (ir->oom)
+        return false;
+    for (uint32_t p = 0; p < ir->blocks[join].npreds; p++) {
+        int32_t pb = ir->blocks[join].preds[p];
+        ir->lists[ir->ins[from].list + (int32_t)p] = pb == vtest ? c->init : pb == v8latch ? after8 : x->jv;
+    }
     ir->blocks[join].succ[ir->blocks[join].nsucc++] = x->h;
     hb = &ir->blocks[x->h];
     hb->preds[p0] = join;
-    ir->lists[ir->ins[c->phi].list + (int32_t)p0] = x->jv;
+    ir->lists[ir->ins[c->phi].list + (int32_t)p0] = from;
     ir_cfg_changed(ir);
     return !ir->oom; /* (edge() refuses a 65th predecessor: analyse() counted them) */
 }
 
+/* ---- reductions along contiguous memory ---------------------------------------
+ *
+ * An innermost counted loop whose only work is a dot product,
+ *
+ *     for i in range(n):
+ *         acc += x[i] * w[base + i]
+ *
+ * both operands int8 and contiguous in i (slope 1), runs 16 iterations at a
+ * time ahead of the loop: a 128-bit load of each operand and one
+ * esp.vmulas.s8.xacc, which adds the 16 products to XACC (one 40-bit
+ * accumulator: the sum of the lanes is made as they are added). At the
+ * exit, acc += the low 32 bits of XACC, and the original loop finishes the
+ * fewer than 16 iterations left. Exactness is decided once, before the
+ * vector loop, for the loop's whole run (version.c's argument): each check
+ * in the loop is affine in i (tested at the first and last i) or invariant
+ * (tested once); acc plus any number of products up to the trip count
+ * stays in int32 (products of int8 lie in [-16256, 16384]). If any might
+ * fail, no vector iteration runs and the original loop does it all, raising
+ * where the interpreter does. The loop stores nothing, so no load can see
+ * a store (the alias rule holds trivially).
+ *
+ * Runs after licm (ir_vectorize calls it when a candidate exists), so that
+ * invariant parts of the indices are outside the loop. */
+
+/* scale*i + off[0] +- off[1] ... (in the order computed; scale -1 for 1),
+ * the values invariant in the loop */
+typedef struct RAff {
+    int32_t scale, off[4];
+    int8_t sign[4];
+    uint8_t n;
+    bool ok;
+} RAff;
+
+typedef struct Reduction {
+    int32_t acc, add;   /* the accumulator's phi and its `acc + x*w` (addo) */
+    int32_t load[2];    /* the two int8 lane loads */
+    RAff at[2];         /* their indices, i + offsets */
+} Reduction;
+
+/* v's value does not depend on the loop: made outside it, or a constant. */
+static bool invariant(const Vec *x, int32_t v)
+{
+    return v < 0 || !inside(x, v) || x->ir->ins[v].op == IR_CONST;
+}
+
+/* v as an RAff of the loop's counter i: i, i*s, and y + o, o + y, y - o
+ * with y one of those and o invariant (a constant made in the loop counts
+ * as invariant: `a[i + 8]`), through the checked forms too. ir_affine's
+ * shape, with any number (up to 4) of offsets: `w[o*n + i + 5]`. */
+static RAff red_affine(const Vec *x, int32_t v)
+{
+    const IrIns *in = &x->ir->ins[v];
+    RAff no = {.ok = false};
+    if (v == x->c.phi)
+        return (RAff){.scale = -1, .ok = true};
+    bool mul = in->op == IR_MUL || in->op == IR_MULO, add = in->op == IR_ADD || in->op == IR_ADDO;
+    bool sub = in->op == IR_SUB || in->op == IR_SUBO;
+    for (int swap = 0; swap < (sub ? 1 : 2) && (mul || add || sub); swap++) {
+        int32_t y = swap ? in->b : in->a, o = swap ? in->a : in->b; /* y varies, o is fixed */
+        if (o < 0 || !invariant(x, o))
+            continue;
+        if (mul && y == x->c.phi)
+            return (RAff){.scale = o, .ok = true};
+        if ((add || sub) && inside(x, y) && !invariant(x, y)) {
+            RAff ay = red_affine(x, y);
+            if (!ay.ok || ay.n == 4)
+                return no;
+            ay.off[ay.n] = o, ay.sign[ay.n++] = sub ? -1 : 1;
+            return ay;
+        }
+    }
+    return no;
+}
+
+static bool affine_in(Vec *x, int32_t v, RAff *a)
+{
+    *a = red_affine(x, v);
+    return a->ok;
+}
+
+/* An invariant value, usable before the loop: a constant made in the loop
+ * is made again here. */
+static int32_t fixed_here(Vec *x, int32_t v)
+{
+    const IrIns *in = &x->ir->ins[v];
+    return in->op == IR_CONST && inside(x, v) ? konst(x, in->k.i) : v;
+}
+
+/* Affine a at i = k, in the order the loop computes it (so that an
+ * overflow at an end is one there); *any collects the overflow flags, or
+ * is NULL when they are not wanted. */
+static int32_t red_affine_at(Vec *x, RAff a, int32_t k, int32_t *any)
+{
+    int32_t v = k;
+    if (a.scale >= 0) {
+        int32_t sc = fixed_here(x, a.scale);
+        if (any)
+            *any = either(x, *any, ovf(x, IR_MULO, k, sc));
+        v = emit(x, IR_MUL, TY_INT, k, sc, -1, 0);
+    }
+    for (int j = 0; j < a.n; j++) {
+        int32_t off = fixed_here(x, a.off[j]);
+        if (any)
+            *any = either(x, *any, ovf(x, a.sign[j] < 0 ? IR_SUBO : IR_ADDO, v, off));
+        v = emit(x, a.sign[j] < 0 ? IR_SUB : IR_ADD, TY_INT, v, off, -1, 0);
+    }
+    return v;
+}
+
+/* Is loop x->h (its blocks in x->in) a dot product? Fills r. */
+static bool reduction_shape(Vec *x, Reduction *r)
+{
+    Ir *ir = x->ir;
+    IrCounted *c = &x->c;
+    if (!ir_counted_loop(ir, x->h, c) || c->step != 1 || c->cc != CC_LT || c->body != c->latch ||
+        inside(x, c->bound) || inside(x, c->init))
+        return false;
+    const IrBlock *hb = &ir->blocks[x->h], *bb = &ir->blocks[c->body];
+    /* the header: the counter, the accumulator, the test */
+    r->acc = -1;
+    for (uint32_t i = 0; i < hb->nins; i++) {
+        int32_t v = hb->ins[i];
+        const IrIns *in = &ir->ins[v];
+        if (v == c->phi || v == c->cmp || in->op == IR_BR)
+            continue;
+        if (in->op != IR_PHI || in->type != TY_INT || r->acc >= 0)
+            return false;
+        r->acc = v;
+    }
+    if (r->acc < 0 || hb->nins != 4)
+        return false;
+    int32_t back = ir->lists[ir->ins[r->acc].list + (hb->preds[0] == c->latch ? 0 : 1)];
+    const IrIns *add = &ir->ins[back];
+    if (add->op != IR_ADDO || add->block != c->body)
+        return false;
+    r->add = back;
+    int32_t prod = add->a == r->acc ? add->b : add->b == r->acc ? add->a : -1;
+    if (prod < 0 || ir->ins[prod].op != IR_MUL || ir->ins[prod].block != c->body)
+        return false;
+    r->load[0] = ir->ins[prod].a, r->load[1] = ir->ins[prod].b;
+    for (int k = 0; k < 2; k++) {
+        const IrIns *ld = &ir->ins[r->load[k]];
+        if (ld->op != IR_ALOAD || ld->aux != 'b' || ld->block != c->body || !invariant(x, ld->a))
+            return false;
+        /* an index that may be negative wraps (index); the guard sends those to the scalar loop */
+        int32_t at = ir->ins[ld->b].op == IR_INDEX ? ir->ins[ld->b].b : ld->b;
+        if (!affine_in(x, at, &r->at[k]) || r->at[k].scale >= 0)
+            return false;
+    }
+    if (r->load[0] == r->load[1])
+        return false;
+    /* the rest of the body: the counter's step, index arithmetic and checks */
+    for (uint32_t i = 0; i < bb->nins; i++) {
+        int32_t v = bb->ins[i];
+        const IrIns *in = &ir->ins[v];
+        RAff a;
+        if (v == r->add || v == prod || v == r->load[0] || v == r->load[1] || v == c->next)
+            continue;
+        switch ((IrOp)in->op) {
+        case IR_NOP: case IR_CONST: case IR_JMP:
+            break;
+        case IR_CHECK:
+            if (!invariant(x, in->a))
+                return false;
+            break;
+        case IR_ADD: case IR_MUL: case IR_ADDO: case IR_MULO: case IR_SUB: case IR_SUBO:
+            if (!affine_in(x, v, &a) && !(invariant(x, in->a) && invariant(x, in->b)))
+                return false;
+            break;
+        case IR_BOUND: case IR_INDEX:
+            if (!fixed_len(ir, x->in, in->a) || !(affine_in(x, in->b, &a) || invariant(x, in->b)))
+                return false;
+            break;
+        default:
+            return false;
+        }
+    }
+    /* the loads and the product feed the accumulation only; the
+     * accumulation's value only the phi (read after the loop through it) */
+    for (uint32_t v = 0; v < x->nin; v++) {
+        const IrIns *in = &ir->ins[v];
+        if (in->block < 0 || (int32_t)v == prod || (int32_t)v == r->add)
+            continue;
+        int32_t ops[3] = {in->a, in->b, in->c};
+        for (int o = 0; o < 3; o++)
+            if (ops[o] == r->load[0] || ops[o] == r->load[1] || ops[o] == prod || ops[o] == r->add)
+                if (!((int32_t)v == r->acc && ops[o] == r->add))
+                    return false;
+        for (int o = 0; o < in->nw; o++)
+            if (in->w[o] >= 0 && (in->w[o] == r->load[0] || in->w[o] == r->load[1] || in->w[o] == prod ||
+                                  in->w[o] == r->add))
+                return false;
+        if (in->op == IR_PHI && (int32_t)v != r->acc)
+            for (uint32_t p = 0; p < ir->blocks[in->block].npreds; p++) {
+                int32_t o = ir->lists[in->list + (int32_t)p];
+                if (o == r->load[0] || o == r->load[1] || o == prod || o == r->add)
+                    return false;
+            }
+    }
+    return true;
+}
+
+/* an index at i = k, without checks (the guard tested them) */
+static int32_t index_at(Vec *x, RAff a, int32_t k) { return red_affine_at(x, a, k, NULL); }
+
+/* Non-zero when some check of the loop might fail for a counter in
+ * [first, last], or the accumulator leave int32 over `trips` products. */
+static int32_t reduction_guard(Vec *x, const Reduction *r, int32_t first, int32_t last, int32_t acc0)
+{
+    Ir *ir = x->ir;
+    const IrBlock *bb = &ir->blocks[x->c.body];
+    int32_t any = -1;
+    for (uint32_t i = 0; i < bb->nins; i++) {
+        int32_t v = bb->ins[i];
+        const IrIns in = ir->ins[v]; /* a copy: emit() may move the table */
+        RAff a;
+        if (v == r->add)
+            continue;
+        if (in.op == IR_CHECK) {
+            any = either(x, any, fixed_here(x, in.a));
+        } else if (in.op == IR_ADDO || in.op == IR_MULO || in.op == IR_SUBO) {
+            if (invariant(x, in.a) && invariant(x, in.b))
+                any = either(x, any, ovf(x, (IrOp)in.op, fixed_here(x, in.a), fixed_here(x, in.b)));
+            else if (affine_in(x, v, &a))
+                red_affine_at(x, a, first, &any), red_affine_at(x, a, last, &any);
+        } else if (in.op == IR_BOUND || in.op == IR_INDEX) {
+            int32_t len = length_here(x, in.a);
+            if (invariant(x, in.b)) {
+                any = either(x, any, ovf(x, IR_BOUND, len, fixed_here(x, in.b)));
+            } else if (affine_in(x, in.b, &a)) {
+                any = either(x, any, ovf(x, IR_BOUND, len, red_affine_at(x, a, first, &any)));
+                any = either(x, any, ovf(x, IR_BOUND, len, red_affine_at(x, a, last, &any)));
+            }
+        }
+    }
+    /* trips <= MAC_LIMIT keeps the products' sum in int32 and the
+     * multiplications below exact; acc0 plus the sum of any prefix lies in
+     * acc0 + trips * [-16256, 16384] */
+    int32_t trips = emit(x, IR_SUB, TY_INT, x->c.bound, x->c.init, -1, 0);
+    any = either(x, any, ovf(x, IR_SUBO, x->c.bound, x->c.init));
+    any = either(x, any, cmp(x, CC_GT, trips, konst(x, MAC_LIMIT)));
+    if (!is_const(ir, acc0, &(int32_t){0}) || ir->ins[acc0].k.i != 0) {
+        any = either(x, any, ovf(x, IR_ADDO, acc0, emit(x, IR_MUL, TY_INT, trips, konst(x, 16384), -1, 0)));
+        any = either(x, any, ovf(x, IR_ADDO, acc0, emit(x, IR_MUL, TY_INT, trips, konst(x, -16256), -1, 0)));
+    }
+    return any;
+}
+
+typedef struct Subst {
+    int32_t from[2], to[2];
+} Subst;
+
+static void subst(Ir *ir, int32_t *slot, void *ctx)
+{
+    const Subst *s = ctx;
+    (void)ir;
+    for (int k = 0; k < 2; k++)
+        if (*slot == s->from[k])
+            *slot = s->to[k];
+}
+
+/* The vector loop ahead of dot-product loop x->h:
+ *
+ *   pre -> vtest -> vpre -> vhdr <-> vbody;  vhdr -> vexit -> join -> h
+ *          vtest -> join (fewer than 16 iterations)
+ *   h -> done -> exit;  join -> done when no iteration is left
+ *
+ * The scalar loop is skipped when the vector loop did every iteration:
+ * what later passes put before it (version.c's guard) costs nothing then.
+ * `done` merges the counter and the accumulator from both ways; the uses
+ * after the loop read those. */
+static bool reduce_loop(Vec *x, const Reduction *r)
+{
+    Ir *ir = x->ir;
+    IrCounted *c = &x->c;
+    IrBlock *hb = &ir->blocks[x->h];
+    uint32_t p0 = x->in[hb->preds[0]] ? 1 : 0;
+    int32_t pre = hb->preds[p0], acc0 = ir->lists[ir->ins[r->acc].list + (int32_t)p0];
+    uint32_t pc = hb->bc_start;
+    int32_t vtest = new_block(x, pc), vpre = new_block(x, pc), vhdr = new_block(x, pc), vbody = new_block(x, pc);
+    int32_t vexit = new_block(x, pc), join = new_block(x, pc), done = new_block(x, pc);
+    if (ir->oom || vtest < 0 || vpre < 0 || vhdr < 0 || vbody < 0 || vexit < 0 || join < 0 || done < 0)
+        return false;
+    for (uint32_t s = 0; s < ir->blocks[pre].nsucc; s++)
+        if (ir->blocks[pre].succ[s] == x->h)
+            ir->blocks[pre].succ[s] = vtest;
+    ir->blocks[vtest].preds[ir->blocks[vtest].npreds++] = pre;
+    x->cur = vtest;
+    int32_t lim = ir_clamped_limit(ir, vtest, c->bound, 15);
+    emit(x, IR_BR, TY_VOID, cmp(x, CC_LT, c->init, lim), -1, -1, pc);
+    edge(ir, vtest, vpre);
+    edge(ir, vtest, join);
+
+    x->cur = vpre;
+    emit(x, IR_VCFG, TY_VOID, -1, -1, -1, pc);
+    ir->ins[emit(x, IR_VZERO, TY_VOID, -1, -1, -1, pc)].aux = 1; /* XACC */
+    int32_t last = emit(x, IR_SUB, TY_INT, c->bound, konst(x, 1), -1, 0); /* bound > init + 15 here */
+    int32_t no = reduction_guard(x, r, c->init, last, acc0);
+    if (no >= 0)
+        lim = emit(x, IR_SELECT, TY_INT, no, konst(x, INT32_MIN), lim, pc);
+    int32_t p[2];
+    for (int k = 0; k < 2; k++)
+        p[k] = emit(x, IR_ADD, TY_PTR, ir->ins[r->load[k]].a, index_at(x, r->at[k], c->init), -1, pc);
+    emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+    edge(ir, vpre, vhdr);
+
+    x->cur = vhdr;
+    int32_t iv = emit(x, IR_PHI, TY_INT, -1, -1, -1, pc), q[2];
+    ir->ins[iv].list = ir_list_alloc(ir, 2);
+    for (int k = 0; k < 2; k++) {
+        q[k] = emit(x, IR_PHI, TY_PTR, -1, -1, -1, pc);
+        ir->ins[q[k]].list = ir_list_alloc(ir, 2);
+    }
+    emit(x, IR_BR, TY_VOID, cmp(x, CC_LT, iv, lim), -1, -1, pc);
+    edge(ir, vhdr, vbody);
+    edge(ir, vhdr, vexit);
+
+    x->cur = vbody;
+    int32_t mac = emit(x, IR_VMAC, TY_VOID, q[0], q[1], -1, ir->ins[r->add].pc);
+    int32_t sixteen = konst(x, 16);
+    int32_t next = emit(x, IR_ADD, TY_INT, iv, sixteen, -1, pc), qn[2];
+    for (int k = 0; k < 2; k++)
+        qn[k] = emit(x, IR_ADD, TY_PTR, q[k], sixteen, -1, pc);
+    emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+    edge(ir, vbody, vhdr);
+
+    x->cur = vexit;
+    int32_t sum = emit(x, IR_VXACC, TY_INT, -1, -1, -1, pc);
+    int32_t acc1 = emit(x, IR_ADD, TY_INT, acc0, sum, -1, pc);
+    emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+    edge(ir, vexit, join);
+
+    x->cur = join;
+    int32_t from = emit(x, IR_PHI, TY_INT, -1, -1, -1, pc), accj = emit(x, IR_PHI, TY_INT, -1, -1, -1, pc);
+    ir->ins[from].list = ir_list_alloc(ir, 2);
+    ir->ins[accj].list = ir_list_alloc(ir, 2);
+    emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+    if (ir->oom)
+        return false;
+    ir->ins[mac].aux = 1 | 2; /* both operands in lanes; XACC */
+    /* vhdr's predecessors: vpre, vbody */
+    ir->lists[ir->ins[iv].list] = c->init, ir->lists[ir->ins[iv].list + 1] = next;
+    for (int k = 0; k < 2; k++)
+        ir->lists[ir->ins[q[k]].list] = p[k], ir->lists[ir->ins[q[k]].list + 1] = qn[k];
+    /* join's: vtest, vexit */
+    ir->lists[ir->ins[from].list] = c->init, ir->lists[ir->ins[from].list + 1] = iv;
+    ir->lists[ir->ins[accj].list] = acc0, ir->lists[ir->ins[accj].list + 1] = acc1;
+    hb = &ir->blocks[x->h];
+    hb->preds[p0] = join;
+    ir->lists[ir->ins[c->phi].list + (int32_t)p0] = from;
+    ir->lists[ir->ins[r->acc].list + (int32_t)p0] = accj;
+
+    /* join -> h while iterations are left, else -> done; h -> done -> exit */
+    int32_t exit = c->exit;
+    IrBlock *eb = &ir->blocks[exit];
+    if (eb->npreds != 1 || ir->blocks[x->h].succ[1] != exit) { /* (counted loops leave by succ[1]) */
+        ir->blocks[join].succ[ir->blocks[join].nsucc++] = x->h;
+        ir_cfg_changed(ir);
+        return !ir->oom;
+    }
+    x->cur = join;
+    ir_remove_ins(ir, ir->blocks[join].ins[ir->blocks[join].nins - 1]); /* the jmp */
+    emit(x, IR_BR, TY_VOID, cmp(x, CC_LT, from, c->bound), -1, -1, pc);
+    ir->blocks[join].succ[ir->blocks[join].nsucc++] = x->h;
+    ir->blocks[join].succ[ir->blocks[join].nsucc++] = done;
+    x->cur = done;
+    Subst sb = {{c->phi, r->acc}, {-1, -1}};
+    for (int k = 0; k < 2; k++) {
+        sb.to[k] = emit(x, IR_PHI, TY_INT, -1, -1, -1, pc);
+        ir->ins[sb.to[k]].list = ir_list_alloc(ir, 2);
+    }
+    emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+    if (ir->oom)
+        return false;
+    ir->blocks[x->h].succ[1] = done;
+    IrBlock *db = &ir->blocks[done];
+    db->preds[db->npreds++] = x->h;
+    db->preds[db->npreds++] = join;
+    db->succ[db->nsucc++] = exit;
+    ir->blocks[exit].preds[0] = done;
+    /* uses after the loop (outside it and the blocks made here) read done's phis */
+    for (uint32_t v = 0; v < ir->nins; v++) {
+        int32_t b = ir->ins[v].block;
+        if (b >= 0 && (uint32_t)b < x->nb && !x->in[b])
+            ir_for_operands(ir, (int32_t)v, subst, &sb);
+    }
+    ir->lists[ir->ins[sb.to[0]].list] = c->phi, ir->lists[ir->ins[sb.to[0]].list + 1] = from;
+    ir->lists[ir->ins[sb.to[1]].list] = r->acc, ir->lists[ir->ins[sb.to[1]].list + 1] = accj;
+    ir_cfg_changed(ir);
+    return !ir->oom;
+}
+
+/* A dot-product loop in the function (quick test: an innermost loop whose
+ * body adds a product of two int8 loads to a header phi)? */
+static bool has_dot_product(const Ir *ir)
+{
+    for (uint32_t v = 0; v < ir->nins; v++) {
+        const IrIns *in = &ir->ins[v];
+        if (in->op != IR_ADDO || in->block < 0)
+            continue;
+        for (int s = 0; s < 2; s++) {
+            int32_t acc = s ? in->b : in->a, prod = s ? in->a : in->b;
+            const IrIns *m = &ir->ins[prod], *ph = &ir->ins[acc];
+            if (ph->op == IR_PHI && m->op == IR_MUL && ir->ins[m->a].op == IR_ALOAD && ir->ins[m->a].aux == 'b' &&
+                ir->ins[m->b].op == IR_ALOAD && ir->ins[m->b].aux == 'b')
+                return true;
+        }
+    }
+    return false;
+}
+
+/* The first dot-product loop, innermost loops in reverse post-order. */
+static bool vectorize_reduction(Ir *ir)
+{
+    if (!has_dot_product(ir))
+        return false;
+    ir_licm(ir);
+    IrTmpMark mark = ir_tmp_mark(ir);
+    uint32_t nb = ir->nblocks;
+    int32_t *order = ir_tmp(ir, (nb + 1) * sizeof *order), *work = ir_tmp(ir, (nb + 1) * sizeof *work);
+    uint8_t *in = ir_tmp(ir, nb + 1);
+    bool done = false;
+    if (order && work && in) {
+        ir_dominators(ir);
+        ir_loops(ir);
+        uint32_t n = ir_rpo(ir, order);
+        for (uint32_t i = 0; i < n && !done; i++) {
+            int32_t h = order[i];
+            if (ir->blocks[h].loop_head != h)
+                continue;
+            Vec x = {.ir = ir, .h = h, .nb = nb, .nin = ir->nins, .in = in, .store = -1};
+            Reduction r;
+            ir_loop_blocks(ir, h, in, work);
+            if (reduction_shape(&x, &r) && reduce_loop(&x, &r)) {
+                ir->vector_lanes = 16, ir->vector_pc = ir->blocks[h].bc_start;
+                done = true;
+            }
+        }
+    }
+    ir_tmp_release(ir, mark);
+    return done;
+}
+
+static bool vectorize_outer(Ir *ir);
+
 void ir_vectorize(Ir *ir)
 {
-    /* most functions have no int8 load and int32 store: nothing to look at */
+    /* most functions have no int8 load: nothing to look at */
     bool load8 = false, store32 = false;
     for (uint32_t v = 0; v < ir->nins; v++) {
         const IrIns *in = &ir->ins[v];
         load8 |= in->op == IR_ALOAD && in->aux == 'b' && in->block >= 0;
         store32 |= in->op == IR_ASTORE && in->aux == 'i' && in->block >= 0;
     }
-    if (!load8 || !store32)
+    if (!load8)
         return;
+    if (!store32 || !vectorize_outer(ir)) /* else: a loop of stored lanes; one loop per function */
+        vectorize_reduction(ir);
+}
+
+/* The first loop (outermost first) whose iterations run on lanes, with an
+ * int32 store of an accumulator in QACC. */
+static bool vectorize_outer(Ir *ir)
+{
+    bool done = false;
     IrTmpMark mark = ir_tmp_mark(ir);
     uint32_t nb = ir->nblocks;
     int32_t *order = ir_tmp(ir, (nb + 1) * sizeof *order), *work = ir_tmp(ir, (nb + 1) * sizeof *work);
@@ -978,16 +1570,16 @@ void ir_vectorize(Ir *ir)
             x.map = ir_tmp(ir, nin * sizeof *x.map);
             x.hoist_to = ir_tmp(ir, nin * sizeof *x.hoist_to);
             x.aff = ir_tmp(ir, nin * sizeof *x.aff);
+            x.most = ir_tmp(ir, nin * sizeof *x.most);
             uint8_t *in2 = ir_tmp(ir, nb + 1);
             x.cnt = ir_tmp(ir, nin * sizeof *x.cnt);
             x.first = ir_tmp(ir, nb * sizeof *x.first);
             x.last = ir_tmp(ir, nb * sizeof *x.last);
-            if (x.map && x.cnt && x.first && x.last && x.hoist_to && x.aff && in2) {
+            if (x.map && x.cnt && x.first && x.last && x.hoist_to && x.aff && x.most && in2) {
                 plan(&x, in2, work);
-                memset(x.map, 0xff, nin * sizeof *x.map);
-                memset(x.cnt, 0xff, nin * sizeof *x.cnt);
                 if (vectorize_loop(&x, order, n))
                     ir->vector_lanes = (uint8_t)x.lanes, ir->vector_pc = ir->blocks[h].bc_start;
+                done = true; /* (a failure is out of memory: the compile fails) */
                 ir_tmp_release(ir, m);
                 goto out; /* one loop per function: the graph changed under order[] */
             }
@@ -996,4 +1588,5 @@ void ir_vectorize(Ir *ir)
     }
 out:
     ir_tmp_release(ir, mark);
+    return done;
 }

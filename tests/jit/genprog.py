@@ -938,8 +938,13 @@ class Gen:
 # their own module constants, arrays sized from the call's arguments (exactly
 # fitting, one too short, longer, negative indices that wrap) and calls. It has
 # its own random stream, so the rest of the program is what it was without it.
+# Also: uniform reads of the stored array, directly or through a parameter d
+# that is the stored array at some calls and another 'i' array at others (the
+# alias rule), and dot products `acc += a[i + x] * b[y + i]` (vector.c's
+# reductions on XACC), alone or in a loop storing each sum.
 
 VEC_NEAR_MISSES = ["store_b", "branch_j", "coef2", "second_store", "acc_float", "typecode"]
+DOT_NEAR_MISSES = ["dot_coef2", "dot_store"]
 VEC_INT32 = 2**31
 
 
@@ -952,7 +957,7 @@ class VecFnSpec:
         self.idx = idx
         self.name = "f%d" % idx
         self.consts = []         # (name, value) module constants
-        self.params = []         # (name, role): roles n, p, q, s, and arr:a, arr:b, arr:c
+        self.params = []         # (name, role): roles n, p, q, s, and arr:a, arr:b, arr:c, arr:d
         self.lines = []
         self.kind = "vec"
         self.loops = {}          # counter -> (lo expr, hi expr)
@@ -1004,9 +1009,77 @@ class VecGen:
             return r.choice([1, 1, 2, 3, 4, 5, 7, 8, -1, -2, 0])
         return r.choice(allow_names)
 
+    # ---- a dot product ---------------------------------------------------------------
+    def dot_function(self, idx):
+        r = self.r
+        f = VecFnSpec(idx)
+        f.kind = "dot" if self.p(0.75) else r.choice(DOT_NEAR_MISSES)
+        same_array = self.p(0.1)
+        stored = self.p(0.5) or f.kind == "dot_store"
+        plist = [("a", "arr:a"), ("n", "n"), ("p", "p"), ("q", "q"), ("s", "s")]
+        if not same_array:
+            plist.append(("b", "arr:b"))
+        if stored:
+            plist.append(("c", "arr:c"))
+        r.shuffle(plist)
+        f.params = plist
+        f.acodes = {"a": "b", "b": "b", "c": "i", "d": "i"}
+        body = []
+        emit = lambda ind, t: body.append("    " * ind + t)
+        ind = 1
+        outer = []
+        if stored:
+            O = r.choice(["q", "q + 1", "3", "s"])
+            emit(ind, "for o in range(%s):" % O)
+            f.loops["o"] = ("0", O)
+            outer = ["o"]
+            ind += 1
+        emit(ind, "acc = %s" % r.choice(["0", "0", "0", "p", "s", "-s"]))
+        x = r.random()
+        if x < 0.4:
+            lo, hi = "0", "n"
+        elif x < 0.55:
+            lo, hi = str(r.randint(1, 3)), "n"
+        elif x < 0.7:
+            name = "N%d_%d" % (idx, len(f.consts))
+            f.consts.append((name, r.choice([r.randint(1, 40), 64, 100])))
+            lo, hi = "0", name
+        else:
+            lo, hi = "p", "p + n"
+        emit(ind, "for i in range(%s):" % (hi if lo == "0" else "%s, %s" % (lo, hi)))
+        f.loops["i"] = (lo, hi)
+        arrs = ["a", "a"] if same_array else ["a", "b"]
+        ops = []
+        for w, arr in enumerate(arrs):
+            terms = [("i", 2 if f.kind == "dot_coef2" and w == 1 else 1)]
+            if outer and self.p(0.7):
+                terms.append(("o", r.choice(["n", "q", 1, 16, 3])))
+            y = r.random()
+            off = 0 if y < 0.4 else r.randint(-5, 8) if y < 0.7 else r.choice(["p", "q", "s"])
+            e = self.affine(terms, off)
+            f.accesses.append((arr, e, outer + ["i"]))
+            ops.append("%s[%s]" % (arr, e))
+        r.shuffle(ops)
+        emit(ind + 1, r.choice(["acc += %s * %s", "acc = acc + %s * %s"]) % tuple(ops))
+        if f.kind == "dot_store" and stored:
+            emit(ind + 1, "c[o] = acc")
+            f.accesses.append(("c", "o", outer))
+        if stored:
+            ce = self.affine([("o", 1)], r.choice([0, 0, 1, "q"]))
+            emit(ind, "c[%s] = acc" % ce)
+            f.accesses.append(("c", ce, outer))
+            emit(1, "return %s" % r.choice(["0", "n"]))
+        else:
+            emit(1, "return acc")
+        f.lines = ["# %s: %s" % ("vectorisable" if f.kind == "dot" else "near miss", f.kind),
+                   "def %s(%s):" % (f.name, ", ".join(n for n, _ in f.params))] + body
+        return f
+
     # ---- a function -----------------------------------------------------------------
     def function(self, idx):
         r = self.r
+        if self.p(0.25):
+            return self.dot_function(idx)
         f = VecFnSpec(idx)
         if self.p(0.3):
             f.kind = r.choice([k for k in VEC_NEAR_MISSES if k != "acc_float" or "acc-after-loop" not in self.avoid])
@@ -1018,9 +1091,12 @@ class VecGen:
         plist = [("a", "arr:a"), ("c", "arr:c"), ("n", "n"), ("p", "p"), ("q", "q"), ("s", "s")]
         if not same_array:
             plist.append(("b", "arr:b"))
+        second = self.p(0.25)            # d: the stored array again at some calls
+        if second:
+            plist.append(("d", "arr:d"))
         r.shuffle(plist)
         f.params = plist
-        f.acodes = {"a": "b", "b": "b", "c": "i"}
+        f.acodes = {"a": "b", "b": "b", "c": "i", "d": "i"}
         if miss == "store_b":
             f.acodes["c"] = "b"
         if miss == "typecode":
@@ -1046,8 +1122,13 @@ class VecGen:
             elif x < 0.75:
                 arr = r.choice(["a", "b"] if not same_array else ["a"])
                 e = "%s[%s] & %d" % (arr, r.choice(["q", "q - 1", "p", "0", "s"]), r.choice([3, 7, 1]))   # a uniform read
-            elif x < 0.9:
+            elif x < 0.82:
                 e = "n - q"
+            elif x < 0.9 and miss not in ("store_b",):
+                arr = "d" if second and self.p(0.6) else "c"   # the stored array, maybe by another name
+                at = r.choice(["0", "q", "p", "n - 1"])
+                e = "%s[%s] & %d" % (arr, at, r.choice([3, 7]))
+                f.accesses.append((arr, at, []))
             else:
                 e = "%s + %s" % (r.choice(["p", "q", "n"]), r.choice(["p", "s", "q", "1"]))
             emit(ind, "%s = %s" % (u, e))
@@ -1239,7 +1320,7 @@ class VecGen:
             ranges = {k: (ev(lo), ev(hi)) for k, (lo, hi) in f.loops.items()}
         except (VecUnknown, IndexError, ZeroDivisionError):
             return None
-        need = {"a": 0, "b": 0, "c": 0}
+        need = {"a": 0, "b": 0, "c": 0, "d": 0}
         for arr, e, encl in f.accesses:
             if any(ranges[k][0] >= ranges[k][1] for k in encl):
                 continue
@@ -1292,15 +1373,18 @@ class VecGen:
         for call_no in range(r.choice([1, 2, 2, 3])):
             env = {role: self.arg(role, f) for _, role in f.params if not role.startswith("arr:")}
             # arrays, for the uniform reads: lengths first guessed, then sized
-            pats = {a: self.pattern(f.acodes[a]) for a in "abc"}
+            pats = {a: self.pattern(f.acodes[a]) for a in "abcd"}
             need = None
-            lens = {"a": 40, "b": 40, "c": 40}
+            lens = {"a": 40, "b": 40, "c": 40, "d": 40}
+            alias = self.p(0.6)          # d is c at this call
             for _ in range(3):
-                env2 = dict(env, **{a: [pats[a][1](i) for i in range(lens[a])] for a in "abc"})
+                env2 = dict(env, **{a: [pats[a][1](i) for i in range(lens[a])] for a in "abcd"})
                 need = self.evaluate(f, env2)
                 if need is None:
                     break
-                lens = {a: min(max(need[a], 1), 4000) for a in "abc"}
+                if alias:
+                    need["c"] = max(need["c"], need["d"])
+                lens = {a: min(max(need[a], 1), 4000) for a in "abcd"}
             short = self.p(0.3)
             victim = r.choice("abc")
             decl = []
@@ -1310,6 +1394,9 @@ class VecGen:
                     args.append(str(env[role]) if env[role] >= 0 else "(%d)" % env[role])
                     continue
                 a = role[4:]
+                if a == "d" and alias:
+                    args.append("VC%d" % f.idx)
+                    continue
                 if need is None:
                     n = r.randint(0, 120)
                 else:
@@ -1326,8 +1413,9 @@ class VecGen:
             stmt = decl + ["try:",
                            "    print('%s', %d, %s(%s))" % (f.name, call_no, f.name, ", ".join(args)),
                            "except Exception as e:",
-                           "    print('%s', %d, type(e).__name__, e)" % (f.name, call_no),
-                           "print(list(%s))" % cname]
+                           "    print('%s', %d, type(e).__name__, e)" % (f.name, call_no)]
+            if any(role == "arr:c" for _, role in f.params):
+                stmt.append("print(list(%s))" % cname)
             out.append(stmt)
         return out
 
@@ -1355,30 +1443,6 @@ class EwFn:
 class EwGen:
     def __init__(self, seed):
         self.r = random.Random("ew%d" % seed)
-# ---- stress shapes: wide loops and recursion at the limit ----------------------------
-#
-# Two shapes the statement generator above rarely reaches (issue 17). A wide
-# loop carries 66 to 90 values around its back edge, ints and floats mixed, so
-# the phi moves of one edge outnumber the registers (and, before the fix,
-# the emitter's 64 moves per edge); a rotation `t = v0; v0 = v1; ...` makes
-# one long cycle of moves, a branch on the counter a second edge. Recursion
-# functions are called at depths around the recursion limit (1000 by
-# default): below it, at it and past it, where compiled code must raise
-# RecursionError at exactly the interpreter's depth. StressGen has its own
-# random stream, so the rest of the program is what it was without it.
-
-class StressFn:
-    def __init__(self, idx, kind):
-        self.idx = idx
-        self.name = "f%d" % idx
-        self.kind = kind
-        self.lines = []
-        self.calls = []       # argument lists for the main part
-
-
-class StressGen:
-    def __init__(self, seed):
-        self.r = random.Random("stress%d" % seed)
 
     def p(self, x):
         return self.r.random() < x
@@ -1493,6 +1557,41 @@ class StressGen:
                            "    print('%s', %d, type(e).__name__, e)" % (f.name, call_no),
                            "print(list(%s))" % names["c"]]
             out.append(stmt)
+        return out
+
+
+def generate(seed, nfuncs=None, avoid=None):
+    return Gen(seed, nfuncs, avoid).program()
+
+
+# ---- stress shapes: wide loops and recursion at the limit ----------------------------
+#
+# Two shapes the statement generator above rarely reaches (issue 17). A wide
+# loop carries 66 to 90 values around its back edge, ints and floats mixed, so
+# the phi moves of one edge outnumber the registers (and, before the fix,
+# the emitter's 64 moves per edge); a rotation `t = v0; v0 = v1; ...` makes
+# one long cycle of moves, a branch on the counter a second edge. Recursion
+# functions are called at depths around the recursion limit (1000 by
+# default): below it, at it and past it, where compiled code must raise
+# RecursionError at exactly the interpreter's depth. StressGen has its own
+# random stream, so the rest of the program is what it was without it.
+
+class StressFn:
+    def __init__(self, idx, kind):
+        self.idx = idx
+        self.name = "f%d" % idx
+        self.kind = kind
+        self.lines = []
+        self.calls = []       # argument lists for the main part
+
+
+class StressGen:
+    def __init__(self, seed):
+        self.r = random.Random("stress%d" % seed)
+
+    def p(self, x):
+        return self.r.random() < x
+
     def wide(self, idx):
         r = self.r
         f = StressFn(idx, "wide")

@@ -1013,20 +1013,29 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
         break;
     }
     case IR_VZERO: {
-        RvInsn z = pie_ins(RV_ESP_ZERO_QACC);
+        RvInsn z = pie_ins(in->aux ? RV_ESP_ZERO_XACC : RV_ESP_ZERO_QACC);
         rv_asm_emit(&e->a, &z);
         break;
     }
     case IR_VMAC: { /* q0 = A, q1 = b[0..15], QACC += q0 * q1 (rev 3: sat 0, wrapping; rev 1 has no field) */
         unsigned pa = xuse_pie(e, in->a, T3), pb = xuse_pie(e, in->b, T4);
-        RvInsn la = pie_ins(in->aux ? RV_ESP_VLD_128_IP : RV_ESP_VLDBC_8_IP), lb = pie_ins(RV_ESP_VLD_128_IP);
-        RvInsn mac = pie_ins(RV_ESP_VMULAS_S8_QACC);
+        RvInsn la = pie_ins(in->aux & 1 ? RV_ESP_VLD_128_IP : RV_ESP_VLDBC_8_IP), lb = pie_ins(RV_ESP_VLD_128_IP);
+        RvInsn mac = pie_ins(in->aux & 2 ? RV_ESP_VMULAS_S8_XACC : RV_ESP_VMULAS_S8_QACC);
         la.qu = 0, la.rs1 = (uint8_t)pa; /* post-increment by 0: the pointers stay */
         lb.qu = 1, lb.rs1 = (uint8_t)pb;
         mac.qx = 0, mac.qy = 1;
         rv_asm_emit(&e->a, &la);
         rv_asm_emit(&e->a, &lb);
         rv_asm_emit(&e->a, &mac);
+        break;
+    }
+    case IR_VXACC: { /* PIE writes x8-x15, x24-x31 only: through t3 */
+        RvInsn r = pie_ins(RV_ESP_MOVX_R_XACC_L);
+        unsigned rd = xdef(e, v);
+        r.rd = T3;
+        rv_asm_emit(&e->a, &r);
+        rv_asm_mv(&e->a, rd, T3);
+        xdone(e, v, rd);
         break;
     }
     case IR_VSTQ: { /* the 16-byte quarters of QACC in lane order: 4 lanes each, aux lanes */
