@@ -208,7 +208,10 @@ typedef struct Module { /* T_MODULE; static */
     X(MemoryError, Exception)                     \
     X(StopIteration, Exception)                   \
     X(SyntaxError, Exception)                     \
-    X(KeyboardInterrupt, BaseException)
+    X(KeyboardInterrupt, BaseException)           \
+    X(UnicodeError, ValueError)                   \
+    X(UnicodeDecodeError, UnicodeError)           \
+    X(UnicodeEncodeError, UnicodeError)
 
 typedef enum ExcKind {
 #define P4_EXC_ENUM(name, base) EXC_##name,
