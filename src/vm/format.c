@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vm/unicode_data.h"
 #include "vm/vm.h"
 
 #define MAX_REPR_DEPTH 200
@@ -159,7 +160,7 @@ static void repr_text(StrBuf *sb, const char *d, uint32_t len, bool bytes)
     sb_addc(sb, q);
     for (uint32_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)d[i];
-        char buf[8];
+        char buf[16];
         if (c == (unsigned char)q || c == '\\') {
             sb_addc(sb, '\\');
             sb_addc(sb, (char)c);
@@ -172,6 +173,19 @@ static void repr_text(StrBuf *sb, const char *d, uint32_t len, bool bytes)
         } else if (c < 0x20 || c == 0x7f || (bytes && c >= 0x80)) {
             snprintf(buf, sizeof buf, "\\x%02x", c);
             sb_adds(sb, buf);
+        } else if (c >= 0x80) { /* a str's non-ASCII character: shown unless not printable */
+            uint32_t n = c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4, cp = c & (0x7fu >> n);
+            if (i + n > len)
+                n = len - i;
+            for (uint32_t k = 1; k < n; k++)
+                cp = cp << 6 | ((unsigned char)d[i + k] & 0x3fu);
+            if (unicode_printable(cp)) {
+                sb_add(sb, d + i, n);
+            } else {
+                snprintf(buf, sizeof buf, cp < 0x100 ? "\\x%02x" : cp < 0x10000 ? "\\u%04x" : "\\U%08x", (unsigned)cp);
+                sb_adds(sb, buf);
+            }
+            i += n - 1;
         } else {
             sb_addc(sb, (char)c);
         }
