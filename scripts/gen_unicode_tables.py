@@ -140,13 +140,17 @@ def gen_ident():
     # marks NFKC may reorder (canonical combining class != 0) or compose
     # with the character before them (NFC_Quick_Check = Maybe)
     composes = set(range(0x1161, 0x1176)) | set(range(0x11A8, 0x11C3))  # Hangul V and T jamo
+    firsts = set()  # characters something composes with (Hangul L jamo and LV syllables: in code)
     for cp in range(0x110000):
         d = ud.decomposition(chr(cp))
         if d and not d.startswith("<"):
             parts = d.split()
             if len(parts) == 2 and ud.normalize("NFC", chr(int(parts[0], 16)) + chr(int(parts[1], 16))) == chr(cp):
                 composes.add(int(parts[1], 16))
-    marks = breaks(lambda cp: ud.combining(chr(cp)) != 0 or cp in composes)
+                firsts.add(int(parts[0], 16))
+    reorders = breaks(lambda cp: ud.combining(chr(cp)) != 0)
+    composing = breaks(lambda cp: cp in composes)
+    first_breaks = breaks(lambda cp: cp in firsts)
 
     # names
     names = []
@@ -200,7 +204,7 @@ def gen_ident():
         chunk = text[i:i + 64].replace("\0", "\\0")
         text_lines.append('    "%s"' % chunk)
 
-    size = (len(classes) * 4 + len(runs) * 8 + len(multi_rows) * 8 + len(pool) * 2 + len(marks) * 4 +
+    size = (len(classes) * 4 + len(runs) * 8 + len(multi_rows) * 8 + len(pool) * 2 + (len(reorders) + len(composing) + len(first_breaks)) * 4 +
             len(text) + len(offs) * 2 + len(seq) * 2 + len(names) + len(name_runs) * 8)
     return header(
         "unicode_ident.c - Unicode facts the lexer needs: which characters may\n"
@@ -231,8 +235,21 @@ static const uint16_t nfkc_pool[] = {
 %s
 };
 
-/* Code points where "may reorder or compose under NFKC" changes. */
-static const uint32_t mark_breaks[] = {
+/* Code points where "has a canonical combining class other than 0" (NFKC
+ * may reorder it with a neighbour) changes. */
+static const uint32_t reorder_breaks[] = {
+%s
+};
+
+/* Code points where "may compose with the character before" (NFC_Quick_Check
+ * Maybe: combining marks, Hangul vowel and final jamo) changes. */
+static const uint32_t compose_breaks[] = {
+%s
+};
+
+/* Code points where "is the first character of a canonical composition"
+ * changes (Hangul jamo and syllables are computed instead). */
+static const uint32_t first_breaks[] = {
 %s
 };
 
@@ -312,9 +329,21 @@ int unicode_nfkc_char(uint32_t cp, uint32_t out[UNICODE_NFKC_MAX])
     return 1;
 }
 
-bool unicode_nfkc_mark(uint32_t cp)
+bool unicode_nfkc_reorders(uint32_t cp)
 {
-    return (last_at_or_below(mark_breaks, COUNT(mark_breaks), cp) + 1) & 1;
+    return (last_at_or_below(reorder_breaks, COUNT(reorder_breaks), cp) + 1) & 1;
+}
+
+bool unicode_nfkc_composes(uint32_t cp)
+{
+    return (last_at_or_below(compose_breaks, COUNT(compose_breaks), cp) + 1) & 1;
+}
+
+bool unicode_nfkc_composes_with(uint32_t cp)
+{
+    if ((cp >= 0x1100 && cp <= 0x1112) || (cp >= 0xAC00 && cp <= 0xD7A3 && (cp - 0xAC00) %% 28 == 0))
+        return true; /* a leading jamo, or a syllable without a final: Hangul composition */
+    return (last_at_or_below(first_breaks, COUNT(first_breaks), cp) + 1) & 1;
 }
 
 /* Hangul syllable names are made of the short names of their jamo. */
@@ -371,11 +400,11 @@ bool unicode_lookup_name(const char *name, uint32_t len, uint32_t *cp)
     char up[UNICODE_NAME_MAX + 1];
     if (len == 0 || len > UNICODE_NAME_MAX)
         return false;
-    for (uint32_t i = 0; i < len; i++) /* names match without regard to case, as in CPython */
+    if (algorithmic_name(name, len, cp)) /* these only in capitals, as in CPython */
+        return true;
+    for (uint32_t i = 0; i < len; i++) /* the others match without regard to case */
         up[i] = (char)(name[i] >= 'a' && name[i] <= 'z' ? name[i] - 32 : name[i]);
     up[len] = '\\0';
-    if (algorithmic_name(up, len, cp))
-        return true;
     const uint16_t *w = name_seq;
     uint32_t run = 0, named = 0;
     for (uint32_t k = 0; k < COUNT(name_gap); k++) {
@@ -409,7 +438,9 @@ bool unicode_lookup_name(const char *name, uint32_t len, uint32_t *cp)
        "\n".join("    {0x%07x, %d}," % ((s << 11) | (e - s), d) for s, e, d in runs),
        "\n".join("    {0x%05x, %d, %d}," % r for r in multi_rows),
        words(pool, 10, "0x%04x"),
-       words(marks),
+       words(reorders),
+       words(composing),
+       words(first_breaks),
        "\n".join(text_lines),
        words(offs, 12, "%d"),
        words(seq, 12, "%d"),

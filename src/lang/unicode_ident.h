@@ -19,9 +19,16 @@ int unicode_ident_class(uint32_t cp);
  * length (1 and cp itself when NFKC leaves cp unchanged). */
 int unicode_nfkc_char(uint32_t cp, uint32_t out[UNICODE_NFKC_MAX]);
 
-/* Whether NFKC may reorder cp with its neighbours or compose it with the
- * character before (a combining mark or a Hangul vowel/final jamo). */
-bool unicode_nfkc_mark(uint32_t cp);
+/* Whether NFKC may reorder cp with a neighbouring mark (its canonical
+ * combining class is not 0). */
+bool unicode_nfkc_reorders(uint32_t cp);
+
+/* Whether NFKC may compose cp with the character before it (a combining
+ * mark or a Hangul vowel/final jamo). */
+bool unicode_nfkc_composes(uint32_t cp);
+
+/* Whether some character composes with cp when it follows it. */
+bool unicode_nfkc_composes_with(uint32_t cp);
 
 /* The character named name[0..len) (any case), as \N{...} knows it. */
 bool unicode_lookup_name(const char *name, uint32_t len, uint32_t *cp);
