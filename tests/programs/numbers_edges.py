@@ -33,7 +33,7 @@ d = {-1: "a", -2: "b"}
 print(d[-1], d[-2], d[-1.0])
 v = {1: 2}.values()
 it = enumerate([1])
-print(hash(v) == hash(v), hash(it) == hash(it), hash(len) == hash(len), hash("a".upper) == hash("a".upper) or True)
+print(hash(v) == hash(v), hash(it) == hash(it), hash(len) == hash(len))
 for unhashable in [{}.keys(), {}.items(), [], {}]:
     try:
         hash(unhashable)
