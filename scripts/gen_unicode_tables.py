@@ -185,16 +185,21 @@ def gen_ident():
         else:
             name_runs.append((k, cp))
             gaps.append(0)
-    vocab = {}
+    # words numbered by frequency; a name is its words' numbers in one byte
+    # (< 0xc0) or two (0xc0 + high, low, for number - 0xc0), then 0xff
+    freq = {}
+    for n, cp in names:
+        for w in n.split(" "):
+            freq[w] = freq.get(w, 0) + 1
+    word_list = sorted(freq, key=lambda w: (-freq[w], w))
+    vocab = {w: i for i, w in enumerate(word_list)}
+    assert len(vocab) - 0xC0 < 0x3F00
     seq = []
     for n, cp in names:
         for w in n.split(" "):
-            if w not in vocab:
-                vocab[w] = len(vocab)
-            seq.append(vocab[w])
-        seq.append(0xFFFF)
-    assert len(vocab) < 0xFFFF
-    word_list = sorted(vocab, key=vocab.get)
+            i = vocab[w]
+            seq.extend([i] if i < 0xC0 else [0xC0 + ((i - 0xC0) >> 8), (i - 0xC0) & 0xFF])
+        seq.append(0xFF)
     offs, text = [], ""
     for w in word_list:
         offs.append(len(text))
@@ -205,7 +210,7 @@ def gen_ident():
         text_lines.append('    "%s"' % chunk)
 
     size = (len(classes) * 4 + len(runs) * 8 + len(multi_rows) * 8 + len(pool) * 2 + (len(reorders) + len(composing) + len(first_breaks)) * 4 +
-            len(text) + len(offs) * 2 + len(seq) * 2 + len(names) + len(name_runs) * 8)
+            len(text) + len(offs) * 2 + len(seq) + len(names) + len(name_runs) * 8)
     return header(
         "unicode_ident.c - Unicode facts the lexer needs: which characters may\n"
         " * start or continue an identifier, their NFKC forms, the marks whose\n"
@@ -258,8 +263,9 @@ static const char name_text[] =
 static const uint16_t name_word[] = {
 %s
 };
-/* each name: word indices ending with 0xffff */
-static const uint16_t name_seq[] = {
+/* each name: its words' numbers (< 0xc0: one byte; else two bytes,
+ * 0xc0 + high and low of number - 0xc0), then 0xff */
+static const uint8_t name_seq[] = {
 %s
 };
 /* The names' code points: a run of names starts at a code point, and each
@@ -405,7 +411,7 @@ bool unicode_lookup_name(const char *name, uint32_t len, uint32_t *cp)
     for (uint32_t i = 0; i < len; i++) /* the others match without regard to case */
         up[i] = (char)(name[i] >= 'a' && name[i] <= 'z' ? name[i] - 32 : name[i]);
     up[len] = '\\0';
-    const uint16_t *w = name_seq;
+    const uint8_t *w = name_seq;
     uint32_t run = 0, named = 0;
     for (uint32_t k = 0; k < COUNT(name_gap); k++) {
         if (run < COUNT(name_runs) && name_runs[run].first_name == k)
@@ -414,8 +420,13 @@ bool unicode_lookup_name(const char *name, uint32_t len, uint32_t *cp)
             named += name_gap[k];
         uint32_t at = 0;
         bool match = true;
-        for (bool first = true; *w != 0xffff; w++, first = false) {
-            const char *word = name_text + name_word[*w];
+        for (bool first = true; *w != 0xff; w++, first = false) {
+            uint32_t number = *w;
+            if (number >= 0xc0) {
+                number = ((number - 0xc0) << 8 | w[1]) + 0xc0;
+                w++;
+            }
+            const char *word = name_text + name_word[number];
             size_t wl = strlen(word);
             if (!match)
                 continue;
@@ -426,7 +437,7 @@ bool unicode_lookup_name(const char *name, uint32_t len, uint32_t *cp)
             else
                 at += (uint32_t)wl;
         }
-        w++; /* past 0xffff */
+        w++; /* past 0xff */
         if (match && at == len) {
             *cp = named;
             return true;
