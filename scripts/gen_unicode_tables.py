@@ -161,22 +161,23 @@ def gen_ident():
                 names.append((n, cp))
     lo_hi = [(lo, hi) for lo, hi, _ in NAME_BLOCKS]
     aliases = 0
-    if os.path.exists(ALIASES):
-        for line in open(ALIASES, encoding="utf-8"):
-            line = line.split("#")[0].strip()
-            if not line:
+    if not os.path.exists(ALIASES):
+        sys.exit("%s is missing: install the Debian package unicode-data" % ALIASES)
+    for line in open(ALIASES, encoding="utf-8"):
+        line = line.split("#")[0].strip()
+        if not line:
+            continue
+        cp_s, alias, kind = line.split(";")
+        cp = int(cp_s, 16)
+        if kind == "figment" or not (cp < 0xA0 or any(l <= cp <= h for l, h in lo_hi)):
+            continue
+        try:
+            if ud.lookup(alias) != chr(cp):
                 continue
-            cp_s, alias, kind = line.split(";")
-            cp = int(cp_s, 16)
-            if kind == "figment" or not (cp < 0xA0 or any(l <= cp <= h for l, h in lo_hi)):
-                continue
-            try:
-                if ud.lookup(alias) != chr(cp):
-                    continue
-            except KeyError:
-                continue
-            names.append((alias, cp))
-            aliases += 1
+        except KeyError:
+            continue
+        names.append((alias, cp))
+        aliases += 1
     name_runs, gaps = [], []
     for k, (n, cp) in enumerate(names):
         gap = cp - names[k - 1][1] if k else -1
