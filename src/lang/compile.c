@@ -733,7 +733,6 @@ static void atom(Compiler *c)
 
 /* An f-string's replacement field: compiles the expression text with a
  * nested token list. */
-/* Length of the expression part of a replacement field (before !r or :spec). */
 /* Index just past the string literal that starts at s[i] inside a field's
  * expression, so that its braces and colons are text (f"{'a { b'}"). */
 static uint32_t skip_quoted(const char *s, uint32_t n, uint32_t i)
@@ -744,6 +743,7 @@ static uint32_t skip_quoted(const char *s, uint32_t n, uint32_t i)
     return i < n ? i + 1 : n;
 }
 
+/* Length of the expression part of a replacement field (before !r or :spec). */
 static uint32_t field_expr_len(const char *s, uint32_t n)
 {
     uint32_t i = 0;

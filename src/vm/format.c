@@ -530,7 +530,25 @@ typedef struct Spec {
     bool coerce_zero; /* 'z': -0.0 prints as 0.0 */
     int group_size;   /* 3, or 4 for '_' with b o x X */
     int width, precision;
+    uint32_t type_cp; /* the type character as written, for messages */
 } Spec;
+
+/* The type character in a message as CPython shows it: itself when
+ * printable ASCII (DEL too), else \x and its hex code. */
+static const char *type_text(const Spec *sp, char buf[16])
+{
+    if (sp->type_cp > ' ' && sp->type_cp <= 0x7f)
+        snprintf(buf, 16, "%c", (char)sp->type_cp);
+    else
+        snprintf(buf, 16, "\\x%x", (unsigned)sp->type_cp);
+    return buf;
+}
+
+static bool unknown_code(VM *vm, const Spec *sp, const char *kind)
+{
+    char t[16];
+    return vm_raise(vm, EXC_ValueError, "Unknown format code '%s' for object of type '%s'", type_text(sp, t), kind);
+}
 
 static uint32_t utf8_char_len(unsigned char lead)
 {
@@ -603,10 +621,21 @@ static bool parse_spec(VM *vm, const char *s, uint32_t n, const char *kind, char
                 return vm_raise(vm, EXC_ValueError, "precision too big");
         }
     }
-    if (n - i > 1)
+    /* what is left must be one character: the type */
+    uint32_t tl = i < n ? utf8_char_len((unsigned char)s[i]) : 0;
+    if (n - i > tl || i + tl > n)
         return vm_raise(vm, EXC_ValueError, "Invalid format specifier '%.*s' for object of type '%s'",
                         (int)(n > 200 ? 200 : n), s, kind);
-    sp->type = i < n ? s[i] : default_type;
+    sp->type = default_type;
+    sp->type_cp = (unsigned char)default_type;
+    if (i < n) {
+        uint32_t cp = (unsigned char)s[i] & (tl == 1 ? 0xffu : 0x7fu >> tl);
+        for (uint32_t k = 1; k < tl; k++)
+            cp = cp << 6 | ((unsigned char)s[i + k] & 0x3fu);
+        sp->type_cp = cp;
+        /* a character that is no type letter: 1 matches no case below */
+        sp->type = cp > ' ' && cp < 0x7f ? s[i] : 1;
+    }
     if (sp->grouping) {
         switch (sp->type) {
         case 'd': case 'e': case 'f': case 'g': case 'E': case 'F': case 'G': case '%': case 0:
@@ -617,11 +646,10 @@ static bool parse_spec(VM *vm, const char *s, uint32_t n, const char *kind, char
                 break;
             }
             /* fall through */
-        default:
-            if ((unsigned char)sp->type > ' ' && (unsigned char)sp->type < 0x7f)
-                return vm_raise(vm, EXC_ValueError, "Cannot specify '%c' with '%c'.", sp->grouping, sp->type);
-            return vm_raise(vm, EXC_ValueError, "Cannot specify '%c' with '\\x%x'.", sp->grouping,
-                            (unsigned char)sp->type);
+        default: {
+            char t[16];
+            return vm_raise(vm, EXC_ValueError, "Cannot specify '%c' with '%s'.", sp->grouping, type_text(sp, t));
+        }
         }
     }
     if (!sp->align)
@@ -730,7 +758,7 @@ static bool format_int(VM *vm, StrBuf *sb, int64_t v, const Spec *sp)
         return true;
     }
     default:
-        return vm_raise(vm, EXC_ValueError, "Unknown format code '%c' for object of type 'int'", sp->type);
+        return unknown_code(vm, sp, "int");
     }
     int n = 0;
     do {
@@ -915,7 +943,7 @@ static bool format_float(VM *vm, StrBuf *sb, float f, const Spec *sp)
 static bool format_text(VM *vm, StrBuf *sb, const char *data, uint32_t len, const Spec *sp)
 {
     if (sp->type != 's')
-        return vm_raise(vm, EXC_ValueError, "Unknown format code '%c' for object of type 'str'", sp->type);
+        return unknown_code(vm, sp, "str");
     if (sp->sign)
         return vm_raise(vm, EXC_ValueError, sp->sign == ' ' ? "Space not allowed in string format specifier"
                                                             : "Sign not allowed in string format specifier");
@@ -953,14 +981,14 @@ bool fmt_format(VM *vm, StrBuf *sb, Value v, const char *spec, uint32_t speclen)
         if (strchr("eEfFgG%", sp.type) && sp.type)
             return format_float(vm, sb, (float)v.u.i, &sp);
         if (sp.type && !strchr("bcdoxXn", sp.type))
-            return vm_raise(vm, EXC_ValueError, "Unknown format code '%c' for object of type '%s'", sp.type, type_name(v));
+            return unknown_code(vm, &sp, type_name(v));
         return format_int(vm, sb, v.u.i, &sp);
     }
     if (v.type == T_FLOAT) {
         if (!parse_spec(vm, spec, speclen, "float", 0, '>', &sp))
             return false;
         if (sp.type && !strchr("eEfFgGn%", sp.type))
-            return vm_raise(vm, EXC_ValueError, "Unknown format code '%c' for object of type 'float'", sp.type);
+            return unknown_code(vm, &sp, "float");
         return format_float(vm, sb, v.u.f, &sp);
     }
     if (v.type != T_STR && speclen > 0)

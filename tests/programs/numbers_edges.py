@@ -50,6 +50,16 @@ except TypeError as e:
 
 for x in [0.0, 1.0, 88.0, -1000.0, inf, -inf]:
     print(x, math.exp(x))
+def exp_sum(x, n):  # compiled under -X jit=eager: the same OverflowError
+    s = 0.0
+    for i in range(n):
+        s += math.exp(x + i)
+    return s
+print(exp_sum(1.0, 3), exp_sum(-inf, 2), exp_sum(inf, 2))
+try:
+    print(exp_sum(700.0, 20))
+except OverflowError as e:
+    print("OverflowError:", e)
 for x in [1000.0, 710.0, 1e30]:
     try:
         print(math.exp(x))
