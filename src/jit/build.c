@@ -633,6 +633,9 @@ static int32_t call_native(Builder *b, const Native *n, int32_t *args, int nargs
                     }
                     int32_t f = emit(b, IR_CALLRT, TY_FLOAT, xf, -1, -1);
                     b->ir->ins[f].aux = (uint8_t)math1[i].h;
+                    if (math1[i].h == H_EXP) /* as the interpreter: inf from a finite x is an OverflowError */
+                        check_that(b, emit(b, IR_XOR, TY_BOOL, float_equals(b, f, INFINITY), float_equals(b, xf, INFINITY), -1),
+                                   x, -1, n);
                     return f;
                 }
         }

@@ -767,12 +767,26 @@ static void atom(Compiler *c)
 
 /* An f-string's replacement field: compiles the expression text with a
  * nested token list. */
+/* Index just past the string literal that starts at s[i] inside a field's
+ * expression, so that its braces and colons are text (f"{'a { b'}"). */
+static uint32_t skip_quoted(const char *s, uint32_t n, uint32_t i)
+{
+    char q = s[i];
+    for (i++; i < n && s[i] != q; i++)
+        ;
+    return i < n ? i + 1 : n;
+}
+
 /* Length of the expression part of a replacement field (before !r or :spec). */
 static uint32_t field_expr_len(const char *s, uint32_t n)
 {
     uint32_t i = 0;
     int depth = 0;
     while (i < n && !(depth == 0 && (s[i] == '!' || s[i] == ':') && !(s[i] == '!' && i + 1 < n && s[i + 1] == '='))) {
+        if (s[i] == '\'' || s[i] == '"') {
+            i = skip_quoted(s, n, i);
+            continue;
+        }
         if (s[i] == '(' || s[i] == '[' || s[i] == '{')
             depth++;
         else if (s[i] == ')' || s[i] == ']' || s[i] == '}')
@@ -894,8 +908,19 @@ static void fstring_text(Compiler *c, const Token *t, const char *s, uint32_t n,
                 blen = 0;
             }
             uint32_t j = i + 1;
-            int depth = 1;
+            int depth = 1, nest = 0; /* nest: brackets open in the expression */
+            bool in_expr = true;    /* before the field's '!' or ':' */
             while (j < n && depth > 0) {
+                if (in_expr && (s[j] == '\'' || s[j] == '"')) {
+                    j = skip_quoted(s, n, j);
+                    continue;
+                }
+                if (in_expr && (s[j] == '(' || s[j] == '['))
+                    nest++;
+                else if (in_expr && (s[j] == ')' || s[j] == ']'))
+                    nest--;
+                else if (in_expr && depth == 1 && nest <= 0 && (s[j] == ':' || (s[j] == '!' && !(j + 1 < n && s[j + 1] == '='))))
+                    in_expr = false;
                 if (s[j] == '{')
                     depth++;
                 else if (s[j] == '}')
@@ -2526,6 +2551,33 @@ static void module_from(Compiler *c, P4bModule *m)
     c->codes = NULL;
 }
 
+/* A construct P4JIT does not support is named in the SyntaxError, never a
+ * bare "invalid syntax": the parser stops at its first token. */
+static void name_unsupported(Compiler *c)
+{
+    if (strcmp(c->err->kind, "SyntaxError") != 0 || strcmp(c->err->msg, "invalid syntax") != 0)
+        return;
+    for (uint32_t i = 0; i < c->toks.n; i++) {
+        const Token *t = &c->toks.tok[i], *prev = i ? &c->toks.tok[i - 1] : NULL;
+        if (t->kind != TK_OP || t->line != c->err->line || t->col != c->err->col)
+            continue;
+        const char *what = NULL;
+        if (strcmp(t->op, ":=") == 0)
+            what = "assignment expressions (':=') are";
+        else if (strcmp(t->op, "...") == 0)
+            what = "'...' (Ellipsis) is";
+        else if (strcmp(t->op, "*") == 0 && prev && is_kw(prev, KW_except))
+            what = "'except*' is";
+        else if (strcmp(t->op, "*") == 0 && prev && (is_op(prev, "[") || is_op(prev, "(") || is_op(prev, "{") || is_op(prev, ",")))
+            what = "star unpacking in displays ('[*a]') is";
+        else if (strcmp(t->op, "**") == 0 && prev && (is_op(prev, "{") || is_op(prev, ",")))
+            what = "dict unpacking ('{**d}') is";
+        if (what)
+            snprintf(c->err->msg, sizeof c->err->msg, "%s not supported by P4JIT", what);
+        return;
+    }
+}
+
 int p4_compile_module(const char *src, size_t len, const char *filename, P4bModule *out,
                       P4CompileError *err)
 {
@@ -2540,6 +2592,7 @@ int p4_compile_module(const char *src, size_t len, const char *filename, P4bModu
     c->src = src;
     c->err = err;
     if (setjmp(c->fail)) {
+        name_unsupported(c);
         free_compiler(c);
         P4bModule partial;
         module_from(c, &partial);

@@ -5,8 +5,12 @@
 #include "lang/lexer.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "lang/unicode_ident.h"
+#include "vm/unicode_data.h"
 
 static const char *const keywords[KW__COUNT] = {
 #define P4_KW_NAME(k) #k,
@@ -25,6 +29,7 @@ typedef struct Lexer {
     TokenList *out;
     P4CompileError *err;
     int indents[MAX_INDENT + 1];
+    int alt_indents[MAX_INDENT + 1]; /* the same widths with tabs counted as 1 */
     int nindent;
     int32_t brackets[MAX_NESTING]; /* token indices of open brackets */
     int nbrackets;
@@ -134,6 +139,95 @@ static int hexval(char c)
     return -1;
 }
 
+/* The code point of the (valid) UTF-8 character at s[p] and its length. */
+static uint32_t utf8_at(const char *s, size_t len, size_t p, uint32_t *n)
+{
+    const unsigned char *u = (const unsigned char *)s + p;
+    uint32_t k = u[0] < 0x80 ? 1 : u[0] < 0xe0 ? 2 : u[0] < 0xf0 ? 3 : 4;
+    if (p + k > len)
+        k = 1;
+    *n = k;
+    uint32_t cp = k == 1 ? u[0] : u[0] & (0x7fu >> k);
+    for (uint32_t i = 1; i < k; i++)
+        cp = cp << 6 | (u[i] & 0x3fu);
+    return cp;
+}
+
+/* The identifier src[start..end) with non-ASCII characters: each must be
+ * XID_Start (the first) or XID_Continue, as in CPython, and the name is
+ * its NFKC form. NFKC of a single character comes from a table; where the
+ * full algorithm would also reorder combining marks or compose a mark with
+ * the character before, P4JIT refuses the name (docs/language.md). */
+static int ident_nfkc(Lexer *lx, size_t start, size_t end, Buf *out)
+{
+    uint32_t prev = 0, starter = 0, count = 0;
+    for (size_t p = start; p < end;) {
+        uint32_t n, cp = utf8_at(lx->src, end, p, &n);
+        int cls = unicode_ident_class(cp);
+        if (cls == 0 || (p == start && cls == 1)) {
+            if (cp >= 0x80 && !unicode_printable(cp))
+                return error_at(lx, "SyntaxError", lx->line, col_of(lx, p), "invalid non-printable character U+%04X",
+                                (unsigned)cp);
+            return error_at(lx, "SyntaxError", lx->line, col_of(lx, p), "invalid character '%.*s' (U+%04X)",
+                            (int)n, lx->src + p, (unsigned)cp);
+        }
+        uint32_t m[UNICODE_NFKC_MAX];
+        int k = unicode_nfkc_char(cp, m);
+        for (int j = 0; j < k; j++) {
+            bool reorders = unicode_nfkc_reorders(m[j]);
+            if ((count > 0 && reorders && unicode_nfkc_reorders(prev)) ||
+                (count > 0 && unicode_nfkc_composes(m[j]) && unicode_nfkc_composes_with(starter)))
+                return error_at(lx, "SyntaxError", lx->line, col_of(lx, start),
+                                "identifier '%.*s' needs Unicode composition or reordering (NFKC), which P4JIT "
+                                "does not do; write its characters precomposed",
+                                (int)(end - start), lx->src + start);
+            if (!reorders)
+                starter = m[j];
+            prev = m[j];
+            count++;
+            if (!buf_utf8(out, m[j]))
+                return error_at(lx, "MemoryError", lx->line, 0, "out of memory");
+        }
+        p += n;
+    }
+    return 0;
+}
+
+/* Reads a \N{name} escape at s[p] (just after the N) into b; returns the
+ * index after the closing brace, or 0 after an error. */
+static size_t named_escape(Lexer *lx, Buf *b, size_t p, size_t esc_start, size_t body_start, int line, int col)
+{
+    const char *s = lx->src;
+    char quote = s[body_start - 1];
+    size_t close = p + 1;
+    while (close < lx->len && s[close] != '}' && s[close] != '\n' && s[close] != quote)
+        close++;
+    /* the positions CPython reports count the decoded literal's characters */
+    unsigned long at = 0;
+    for (size_t q = body_start; q < esc_start; q++)
+        at += ((unsigned char)s[q] & 0xc0) != 0x80;
+    if (p >= lx->len || s[p] != '{')
+        close = p; /* CPython's range is then the \N alone */
+    if (p >= lx->len || s[p] != '{' || close >= lx->len || s[close] != '}' || close == p + 1) {
+        error_at(lx, "SyntaxError", line, col,
+                 "(unicode error) 'unicodeescape' codec can't decode bytes in position %lu-%lu: malformed \\N character escape",
+                 at, at + (unsigned long)(close - esc_start) - (close < lx->len && s[close] == '}' && close > p + 1 ? 0 : 1));
+        return 0;
+    }
+    uint32_t cp;
+    if (!unicode_lookup_name(s + p + 1, (uint32_t)(close - p - 1), &cp)) {
+        error_at(lx, "SyntaxError", line, col,
+                 "(unicode error) 'unicodeescape' codec can't decode bytes in position %lu-%lu: unknown Unicode character name",
+                 at, at + (unsigned long)(close - esc_start));
+        return 0;
+    }
+    if (!buf_utf8(b, cp)) {
+        error_at(lx, "MemoryError", lx->line, 0, "out of memory");
+        return 0;
+    }
+    return close + 1;
+}
+
 /* Reads a string literal starting at its prefix; pos is at the prefix. */
 static int lex_string(Lexer *lx, size_t prefix_start, size_t quote_pos, bool raw, bool bytes, bool fstr)
 {
@@ -221,6 +315,18 @@ static int lex_string(Lexer *lx, size_t prefix_start, size_t quote_pos, bool raw
         case '\\': out = '\\'; break;
         case '\'': out = '\''; break;
         case '"': out = '"'; break;
+        case 'N':
+            if (bytes) { /* not an escape in bytes */
+                if (!buf_add(&b, s + p - 2, 2))
+                    goto oom;
+                continue;
+            }
+            p = named_escape(lx, &b, p, p - 2, quote_pos + (triple ? 3 : 1), start_line, start_col);
+            if (p == 0) {
+                free(b.data);
+                return -1;
+            }
+            continue;
         case 'x': case 'u': case 'U': {
             int digits = e == 'x' ? 2 : e == 'u' ? 4 : 8;
             if (bytes && e != 'x') {
@@ -445,23 +551,33 @@ static int lex_operator(Lexer *lx)
 
 /* ---- lines and indentation -------------------------------------------------------- */
 
+static int tab_error(Lexer *lx, size_t p)
+{
+    return error_at(lx, "TabError", lx->line, col_of(lx, p), "inconsistent use of tabs and spaces in indentation");
+}
+
 /* At the start of a logical line: measures indentation and emits INDENT or
  * DEDENTs. Blank and comment-only lines are skipped. Returns 1 at EOF. */
 static int line_start(Lexer *lx)
 {
     const char *s = lx->src;
     for (;;) {
-        int width = 0;
+        /* width: tabs to multiples of 8; alt: tabs as one column. CPython
+         * rejects indentation whose order differs between the two. */
+        int width = 0, alt = 0;
         size_t p = lx->pos;
         for (; p < lx->len; p++) {
-            if (s[p] == ' ')
+            if (s[p] == ' ') {
                 width++;
-            else if (s[p] == '\t')
+                alt++;
+            } else if (s[p] == '\t') {
                 width = (width / 8 + 1) * 8;
-            else if (s[p] == '\f')
-                width = 0;
-            else
+                alt++;
+            } else if (s[p] == '\f') {
+                width = alt = 0;
+            } else {
                 break;
+            }
         }
         if (p >= lx->len) {
             lx->pos = p;
@@ -479,10 +595,16 @@ static int line_start(Lexer *lx)
         }
         lx->pos = p;
         int cur = lx->indents[lx->nindent];
+        if (width == cur && alt != lx->alt_indents[lx->nindent])
+            return tab_error(lx, p);
         if (width > cur) {
+            if (alt <= lx->alt_indents[lx->nindent])
+                return tab_error(lx, p);
             if (lx->nindent >= MAX_INDENT)
                 return error_at(lx, "IndentationError", lx->line, col_of(lx, p), "too many levels of indentation");
-            lx->indents[++lx->nindent] = width;
+            lx->nindent++;
+            lx->indents[lx->nindent] = width;
+            lx->alt_indents[lx->nindent] = alt;
             Token *t = push(lx, TK_INDENT, p);
             return t ? 0 : -1;
         }
@@ -494,6 +616,8 @@ static int line_start(Lexer *lx)
         if (width != lx->indents[lx->nindent])
             return error_at(lx, "IndentationError", lx->line, col_of(lx, p),
                             "unindent does not match any outer indentation level");
+        if (alt != lx->alt_indents[lx->nindent])
+            return tab_error(lx, p);
         return 0;
     }
 }
@@ -533,7 +657,39 @@ static size_t utf8_error(const char *src, size_t len)
     return len;
 }
 
+static int lex_text(const char *src, size_t len, TokenList *out, P4CompileError *err);
+
+/* Python reads source with universal newlines: \r\n and a lone \r end a
+ * line like \n, also inside triple-quoted strings. */
 int lex(const char *src, size_t len, TokenList *out, P4CompileError *err)
+{
+    if (!memchr(src, '\r', len))
+        return lex_text(src, len, out, err);
+    char *text = malloc(len + 1);
+    if (!text) {
+        memset(out, 0, sizeof *out);
+        err->kind = "MemoryError";
+        err->line = err->col = 0;
+        snprintf(err->msg, sizeof err->msg, "out of memory");
+        return -1;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (src[i] == '\r') {
+            text[n++] = '\n';
+            if (i + 1 < len && src[i + 1] == '\n')
+                i++;
+        } else {
+            text[n++] = src[i];
+        }
+    }
+    text[n] = '\0';
+    int r = lex_text(text, n, out, err);
+    free(text); /* tokens keep copies of their text */
+    return r;
+}
+
+static int lex_text(const char *src, size_t len, TokenList *out, P4CompileError *err)
 {
     Lexer lx;
     memset(&lx, 0, sizeof lx);
@@ -631,16 +787,32 @@ int lex(const char *src, size_t len, TokenList *out, P4CompileError *err)
                     continue;
                 }
             }
-            Token *t = push(&lx, TK_NAME, start);
-            if (!t)
+            bool ascii = true;
+            for (size_t i = start; i < p && ascii; i++)
+                ascii = (unsigned char)src[i] < 0x80;
+            Buf name = {0};
+            if (!ascii && ident_nfkc(&lx, start, p, &name) != 0) {
+                free(name.data);
                 break;
+            }
+            Token *t = push(&lx, TK_NAME, start);
+            if (!t) {
+                free(name.data);
+                break;
+            }
             t->len = (uint32_t)n;
-            for (int k = 0; k < KW__COUNT; k++) {
+            for (int k = 0; k < KW__COUNT && ascii; k++) {
                 if (strlen(keywords[k]) == n && memcmp(keywords[k], src + start, n) == 0) {
                     t->kind = TK_KEYWORD;
                     t->kw = (uint8_t)k;
                     break;
                 }
+            }
+            if (!ascii) { /* the NFKC form: ｘ and x are one name */
+                t->text = name.data;
+                t->text_len = name.len;
+                lx.pos = p;
+                continue;
             }
             t->text = malloc(n + 1);
             if (!t->text) {

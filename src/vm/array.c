@@ -267,6 +267,30 @@ static bool bytes_like(VM *vm, Value *args, int nargs, bool mutable_, Value *out
     }
     if (nargs == 1 && args[0].type == T_STR)
         return vm_raise(vm, EXC_TypeError, "string argument without an encoding");
+    if (nargs == 1 && args[0].type == T_ARRAY) { /* the buffer's bytes, as CPython copies a buffer */
+        Array *src = AS(Array, args[0]);
+        uint64_t nbytes = (uint64_t)src->len * array_itemsize(src);
+        if (nbytes > (1u << 28))
+            return vm_raise_oom(vm);
+        VM_ROOT(vm, args[0]);
+        Array *a = bytearray_new(vm, (uint32_t)nbytes);
+        VM_UNROOT(vm, 1);
+        if (!a)
+            return false;
+        if (nbytes)
+            memcpy(a->data, src->data, (size_t)nbytes);
+        if (mutable_) {
+            *out = v_obj(a);
+            return true;
+        }
+        VM_ROOT(vm, v_obj(a));
+        Str *s = bytes_new(vm, a->data, a->len);
+        VM_UNROOT(vm, 1);
+        if (!s)
+            return false;
+        *out = v_obj(s);
+        return true;
+    }
     Array *a = bytearray_new(vm, 0);
     if (!a)
         return false;

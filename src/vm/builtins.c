@@ -10,6 +10,8 @@
 
 #include "vm/vm.h"
 
+#define MAX_ISINSTANCE_DEPTH 200
+
 /* ---- numeric built-ins ------------------------------------------------------ */
 
 static bool abs_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
@@ -49,20 +51,35 @@ NATIVE(bi_divmod, "divmod", divmod_fn, 2, 2);
 
 static bool pow_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
-    if (nargs == 2)
+    if (nargs == 2 || args[2].type == T_NONE) /* pow(b, e, None) is b ** e */
         return vm_binary_op(vm, OP_BINARY_POW, args[0], args[1], out);
     if (!v_is_intlike(args[0]) || !v_is_intlike(args[1]) || !v_is_intlike(args[2]))
         return vm_raise(vm, EXC_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
     int64_t base = args[0].u.i, exp = args[1].u.i, mod = args[2].u.i;
     if (mod == 0)
         return vm_raise(vm, EXC_ValueError, "pow() 3rd argument cannot be 0");
-    if (exp < 0)
-        return vm_raise(vm, EXC_ValueError, "base is not invertible for the given modulus");
     /* Python's result takes the sign of the modulus. */
     int64_t m = mod < 0 ? -mod : mod, r = 1 % m;
     base %= m;
     if (base < 0)
         base += m;
+    if (exp < 0) {
+        /* a negative exponent uses the inverse of base modulo m (extended
+         * Euclid on non-negative values below 2**31: no overflow) */
+        int64_t g = m, x = base, s0 = 0, s1 = 1;
+        while (x != 0) {
+            int64_t q = g / x, t = g - q * x;
+            g = x;
+            x = t;
+            t = s0 - q * s1;
+            s0 = s1;
+            s1 = t;
+        }
+        if (g != 1)
+            return vm_raise(vm, EXC_ValueError, "base is not invertible for the given modulus");
+        base = ((s0 % m) + m) % m;
+        exp = -exp;
+    }
     while (exp > 0) {
         if (exp & 1)
             r = r * base % m;
@@ -138,28 +155,33 @@ static bool round_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 }
 NATIVE(bi_round, "round", round_fn, 1, 2);
 
+/* isinstance's second argument: a class or a tuple of them, nested to any
+ * depth (bounded, as CPython bounds it by its recursion limit). */
+static bool instance_of(VM *vm, Value v, Value cls, int depth, bool *out)
+{
+    if (cls.type == T_TYPE) {
+        *out = type_isinstance(v, AS(TypeObj, cls));
+        return true;
+    }
+    if (cls.type != T_TUPLE)
+        return vm_raise(vm, EXC_TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
+    if (depth >= MAX_ISINSTANCE_DEPTH)
+        return vm_raise(vm, EXC_RecursionError, "maximum recursion depth exceeded in __instancecheck__");
+    Tuple *t = AS(Tuple, cls);
+    *out = false;
+    for (uint32_t i = 0; i < t->len && !*out; i++)
+        if (!instance_of(vm, v, t->items[i], depth + 1, out))
+            return false;
+    return true;
+}
+
 static bool isinstance_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
-    Value cls = args[1];
-    if (cls.type == T_TYPE) {
-        *out = v_bool(type_isinstance(args[0], AS(TypeObj, cls)));
-        return true;
-    }
-    if (cls.type == T_TUPLE) {
-        Tuple *t = AS(Tuple, cls);
-        for (uint32_t i = 0; i < t->len; i++) {
-            if (t->items[i].type != T_TYPE)
-                goto bad;
-            if (type_isinstance(args[0], AS(TypeObj, t->items[i]))) {
-                *out = v_bool(true);
-                return true;
-            }
-        }
-        *out = v_bool(false);
-        return true;
-    }
-bad:
-    return vm_raise(vm, EXC_TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
+    bool r;
+    if (!instance_of(vm, args[0], args[1], 0, &r))
+        return false;
+    *out = v_bool(r);
+    return true;
 }
 NATIVE(bi_isinstance, "isinstance", isinstance_fn, 2, 2);
 

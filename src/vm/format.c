@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vm/unicode_data.h"
 #include "vm/vm.h"
 
 #define MAX_REPR_DEPTH 200
@@ -159,7 +160,7 @@ static void repr_text(StrBuf *sb, const char *d, uint32_t len, bool bytes)
     sb_addc(sb, q);
     for (uint32_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)d[i];
-        char buf[8];
+        char buf[16];
         if (c == (unsigned char)q || c == '\\') {
             sb_addc(sb, '\\');
             sb_addc(sb, (char)c);
@@ -172,6 +173,19 @@ static void repr_text(StrBuf *sb, const char *d, uint32_t len, bool bytes)
         } else if (c < 0x20 || c == 0x7f || (bytes && c >= 0x80)) {
             snprintf(buf, sizeof buf, "\\x%02x", c);
             sb_adds(sb, buf);
+        } else if (c >= 0x80) { /* a str's non-ASCII character: shown unless not printable */
+            uint32_t n = c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4, cp = c & (0x7fu >> n);
+            if (i + n > len)
+                n = len - i;
+            for (uint32_t k = 1; k < n; k++)
+                cp = cp << 6 | ((unsigned char)d[i + k] & 0x3fu);
+            if (unicode_printable(cp)) {
+                sb_add(sb, d + i, n);
+            } else {
+                snprintf(buf, sizeof buf, cp < 0x100 ? "\\x%02x" : cp < 0x10000 ? "\\u%04x" : "\\U%08x", (unsigned)cp);
+                sb_adds(sb, buf);
+            }
+            i += n - 1;
         } else {
             sb_addc(sb, (char)c);
         }
@@ -522,33 +536,78 @@ Str *vm_str(VM *vm, Value v)
 /* ---- the format-spec mini-language ------------------------------------------------- */
 
 typedef struct Spec {
-    char fill, align, sign, type, grouping;
-    bool alternate, zero;
+    char fill[5];     /* one character, UTF-8, NUL-terminated */
+    char align;       /* < > = ^, after defaults */
+    char sign, type, grouping;
+    bool alternate;   /* '#' */
+    bool coerce_zero; /* 'z': -0.0 prints as 0.0 */
+    int group_size;   /* 3, or 4 for '_' with b o x X */
     int width, precision;
+    uint32_t type_cp; /* the type character as written, for messages */
 } Spec;
 
-static bool parse_spec(VM *vm, const char *s, uint32_t n, Spec *sp)
+/* The type character in a message as CPython shows it: itself when
+ * printable ASCII (DEL too), else \x and its hex code. */
+static const char *type_text(const Spec *sp, char buf[16])
+{
+    if (sp->type_cp > ' ' && sp->type_cp <= 0x7f)
+        snprintf(buf, 16, "%c", (char)sp->type_cp);
+    else
+        snprintf(buf, 16, "\\x%x", (unsigned)sp->type_cp);
+    return buf;
+}
+
+static bool unknown_code(VM *vm, const Spec *sp, const char *kind)
+{
+    char t[16];
+    return vm_raise(vm, EXC_ValueError, "Unknown format code '%s' for object of type '%s'", type_text(sp, t), kind);
+}
+
+static uint32_t utf8_char_len(unsigned char lead)
+{
+    return lead < 0xc0 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
+}
+
+static bool is_align(char c) { return c == '<' || c == '>' || c == '=' || c == '^'; }
+
+/* Parses [[fill]align][sign][z][#][0][width][grouping][.precision][type] as
+ * CPython does for an object of class `kind`. default_type and default_align
+ * are the class's ('d' and '>' for int, 0 and '>' for float, 's' and '<' for
+ * str); a '0' before the width sets the fill (and '=' alignment for numbers)
+ * unless they were given. */
+static bool parse_spec(VM *vm, const char *s, uint32_t n, const char *kind, char default_type,
+                       char default_align, Spec *sp)
 {
     memset(sp, 0, sizeof *sp);
-    sp->fill = ' ';
+    sp->fill[0] = ' ';
     sp->precision = -1;
+    sp->group_size = 3;
     uint32_t i = 0;
-    if (n >= 2 && strchr("<>=^", s[1])) {
-        sp->fill = s[0];
-        sp->align = s[1];
-        i = 2;
-    } else if (n >= 1 && strchr("<>=^", s[0])) {
+    bool fill_given = false;
+    uint32_t fl = n ? utf8_char_len((unsigned char)s[0]) : 0;
+    if (fl < n && is_align(s[fl])) {
+        memcpy(sp->fill, s, fl);
+        sp->align = s[fl];
+        fill_given = true;
+        i = fl + 1;
+    } else if (n >= 1 && is_align(s[0])) {
         sp->align = s[0];
         i = 1;
     }
-    if (i < n && strchr("+- ", s[i]))
+    if (i < n && (s[i] == '+' || s[i] == '-' || s[i] == ' '))
         sp->sign = s[i++];
+    if (i < n && s[i] == 'z') {
+        sp->coerce_zero = true;
+        i++;
+    }
     if (i < n && s[i] == '#') {
         sp->alternate = true;
         i++;
     }
-    if (i < n && s[i] == '0') {
-        sp->zero = true;
+    if (i < n && s[i] == '0' && !fill_given) {
+        strcpy(sp->fill, "0");
+        if (!sp->align && default_align == '>')
+            sp->align = '=';
         i++;
     }
     while (i < n && s[i] >= '0' && s[i] <= '9') {
@@ -556,8 +615,14 @@ static bool parse_spec(VM *vm, const char *s, uint32_t n, Spec *sp)
         if (sp->width > 100000)
             return vm_raise(vm, EXC_ValueError, "Too many decimal digits in format string");
     }
-    if (i < n && (s[i] == ',' || s[i] == '_'))
+    if (i < n && (s[i] == ',' || s[i] == '_')) {
         sp->grouping = s[i++];
+        if (i < n && (s[i] == ',' || s[i] == '_')) {
+            if (s[i] == sp->grouping)
+                return vm_raise(vm, EXC_ValueError, "Cannot specify '%c' with '%c'.", s[i], s[i]);
+            return vm_raise(vm, EXC_ValueError, "Cannot specify both ',' and '_'.");
+        }
+    }
     if (i < n && s[i] == '.') {
         i++;
         if (i >= n || s[i] < '0' || s[i] > '9')
@@ -569,81 +634,149 @@ static bool parse_spec(VM *vm, const char *s, uint32_t n, Spec *sp)
                 return vm_raise(vm, EXC_ValueError, "precision too big");
         }
     }
-    if (i < n)
-        sp->type = s[i++];
-    if (i < n)
-        return vm_raise(vm, EXC_ValueError, "Invalid format specifier");
+    /* what is left must be one character: the type */
+    uint32_t tl = i < n ? utf8_char_len((unsigned char)s[i]) : 0;
+    if (n - i > tl || i + tl > n)
+        return vm_raise(vm, EXC_ValueError, "Invalid format specifier '%.*s' for object of type '%s'",
+                        (int)(n > 200 ? 200 : n), s, kind);
+    sp->type = default_type;
+    sp->type_cp = (unsigned char)default_type;
+    if (i < n) {
+        uint32_t cp = (unsigned char)s[i] & (tl == 1 ? 0xffu : 0x7fu >> tl);
+        for (uint32_t k = 1; k < tl; k++)
+            cp = cp << 6 | ((unsigned char)s[i + k] & 0x3fu);
+        sp->type_cp = cp;
+        /* a character that is no type letter: 1 matches no case below */
+        sp->type = cp > ' ' && cp < 0x7f ? s[i] : 1;
+    }
+    if (sp->grouping) {
+        switch (sp->type) {
+        case 'd': case 'e': case 'f': case 'g': case 'E': case 'F': case 'G': case '%': case 0:
+            break;
+        case 'b': case 'o': case 'x': case 'X':
+            if (sp->grouping == '_') { /* PEP 515: every four digits in these bases */
+                sp->group_size = 4;
+                break;
+            }
+            /* fall through */
+        default: {
+            char t[16];
+            return vm_raise(vm, EXC_ValueError, "Cannot specify '%c' with '%s'.", sp->grouping, type_text(sp, t));
+        }
+        }
+    }
+    if (!sp->align)
+        sp->align = default_align;
     return true;
 }
 
-/* Inserts thousands separators into the integer digits of text. */
-static void group_digits(StrBuf *out, const char *digits, uint32_t n, char sep)
+/* Appends the digits with separators every group_size. When the spec pads
+ * with '0' after the sign, the padding zeros are digits too and are grouped
+ * (CPython: format(1234, '08,') is '0,001,234'); min_len is then the length
+ * the grouped digits must reach. */
+static void add_grouped(StrBuf *out, const char *digits, uint32_t n, const Spec *sp, uint32_t min_len)
 {
-    for (uint32_t i = 0; i < n; i++) {
-        if (i > 0 && (n - i) % 3 == 0)
-            sb_addc(out, sep);
-        sb_addc(out, digits[i]);
+    if (!sp->grouping) {
+        sb_add(out, digits, n);
+        return;
+    }
+    uint32_t g = (uint32_t)sp->group_size, total = n;
+    while (total + (total - 1) / g < min_len)
+        total++;
+    for (uint32_t k = 0; k < total; k++) {
+        if (k > 0 && (total - k) % g == 0)
+            sb_addc(out, sp->grouping);
+        sb_addc(out, k < total - n ? '0' : digits[k - (total - n)]);
     }
 }
 
-/* Pads body (already signed) to the spec's width. sign_len: characters of
- * body that are the sign/prefix, after which '=' alignment pads. */
-static void pad(StrBuf *sb, const Spec *sp, const char *body, uint32_t len, uint32_t sign_len, char default_align)
+/* The length grouped digits must reach so that zero padding is grouped too
+ * (see add_grouped); 0 when the spec does not pad with zeros after the sign. */
+static uint32_t grouped_min_len(const Spec *sp, uint32_t sign_len, uint32_t tail_len)
 {
-    char align = sp->align ? sp->align : (sp->zero ? '=' : default_align);
-    char fill = sp->align ? sp->fill : (sp->zero ? '0' : sp->fill);
+    if (!sp->grouping || sp->align != '=' || strcmp(sp->fill, "0") != 0)
+        return 0;
+    int64_t m = (int64_t)sp->width - sign_len - tail_len;
+    return m > 0 ? (uint32_t)m : 0;
+}
+
+/* Pads body (already signed) to the spec's width. sign_len: bytes of body
+ * that are the sign/prefix, after which '=' alignment pads. */
+static void pad(StrBuf *sb, const Spec *sp, const char *body, uint32_t len, uint32_t sign_len)
+{
     uint32_t chars = 0;
     for (uint32_t i = 0; i < len; i++)
         chars += ((unsigned char)body[i] & 0xc0) != 0x80;
     uint32_t padding = sp->width > (int)chars ? (uint32_t)sp->width - chars : 0;
+    char align = sp->align;
     uint32_t left = align == '<' ? 0 : align == '^' ? padding / 2 : padding;
     uint32_t right = padding - left;
     if (align == '=') {
         sb_add(sb, body, sign_len);
         for (uint32_t i = 0; i < padding; i++)
-            sb_addc(sb, fill);
+            sb_adds(sb, sp->fill);
         sb_add(sb, body + sign_len, len - sign_len);
         return;
     }
     for (uint32_t i = 0; i < left; i++)
-        sb_addc(sb, fill);
+        sb_adds(sb, sp->fill);
     sb_add(sb, body, len);
     for (uint32_t i = 0; i < right; i++)
-        sb_addc(sb, fill);
+        sb_adds(sb, sp->fill);
+}
+
+static void add_utf8(StrBuf *sb, uint32_t cp)
+{
+    char u[4];
+    uint32_t n;
+    if (cp < 0x80) { u[0] = (char)cp; n = 1; }
+    else if (cp < 0x800) { u[0] = (char)(0xc0 | cp >> 6); u[1] = (char)(0x80 | (cp & 0x3f)); n = 2; }
+    else if (cp < 0x10000) { u[0] = (char)(0xe0 | cp >> 12); u[1] = (char)(0x80 | ((cp >> 6) & 0x3f)); u[2] = (char)(0x80 | (cp & 0x3f)); n = 3; }
+    else { u[0] = (char)(0xf0 | cp >> 18); u[1] = (char)(0x80 | ((cp >> 12) & 0x3f)); u[2] = (char)(0x80 | ((cp >> 6) & 0x3f)); u[3] = (char)(0x80 | (cp & 0x3f)); n = 4; }
+    sb_add(sb, u, n);
 }
 
 static bool format_int(VM *vm, StrBuf *sb, int64_t v, const Spec *sp)
 {
     char digits[72];
     uint64_t mag = v < 0 ? (uint64_t)(-v) : (uint64_t)v;
-    char type = sp->type ? sp->type : 'd';
     const char *prefix = "";
     int base = 10;
-    switch (type) {
+    if (sp->precision >= 0)
+        return vm_raise(vm, EXC_ValueError, "Precision not allowed in integer format specifier");
+    if (sp->coerce_zero)
+        return vm_raise(vm, EXC_ValueError, "Negative zero coercion (z) not allowed in integer format specifier");
+    switch (sp->type) {
     case 'd': case 'n': break;
     case 'x': base = 16; prefix = "0x"; break;
     case 'X': base = 16; prefix = "0X"; break;
     case 'o': base = 8; prefix = "0o"; break;
     case 'b': base = 2; prefix = "0b"; break;
     case 'c': {
+        if (sp->sign)
+            return vm_raise(vm, EXC_ValueError, "Sign not allowed with integer format specifier 'c'");
+        if (sp->alternate)
+            return vm_raise(vm, EXC_ValueError, "Alternate form (#) not allowed with integer format specifier 'c'");
         if (v < 0 || v > 0x10ffff)
             return vm_raise(vm, EXC_OverflowError, "%%c arg not in range(0x110000)");
-        char u[5] = {0};
-        uint32_t cp = (uint32_t)v;
-        if (cp < 0x80) u[0] = (char)cp;
-        else if (cp < 0x800) { u[0] = (char)(0xc0 | cp >> 6); u[1] = (char)(0x80 | (cp & 0x3f)); }
-        else if (cp < 0x10000) { u[0] = (char)(0xe0 | cp >> 12); u[1] = (char)(0x80 | ((cp >> 6) & 0x3f)); u[2] = (char)(0x80 | (cp & 0x3f)); }
-        else { u[0] = (char)(0xf0 | cp >> 18); u[1] = (char)(0x80 | ((cp >> 12) & 0x3f)); u[2] = (char)(0x80 | ((cp >> 6) & 0x3f)); u[3] = (char)(0x80 | (cp & 0x3f)); }
-        pad(sb, sp, u, (uint32_t)strlen(u), 0, '<');
+        StrBuf ch;
+        sb_init(&ch);
+        add_utf8(&ch, (uint32_t)v);
+        if (ch.oom) {
+            sb_free(&ch);
+            return vm_raise_oom(vm);
+        }
+        pad(sb, sp, ch.data, ch.len, 0);
+        sb_free(&ch);
         return true;
     }
     default:
-        return vm_raise(vm, EXC_ValueError, "Unknown format code '%c' for object of type 'int'", type);
+        return unknown_code(vm, sp, "int");
     }
     int n = 0;
     do {
         int d = (int)(mag % (uint64_t)base);
-        digits[n++] = (char)(d < 10 ? '0' + d : (type == 'X' ? 'A' : 'a') + d - 10);
+        digits[n++] = (char)(d < 10 ? '0' + d : (sp->type == 'X' ? 'A' : 'a') + d - 10);
         mag /= (uint64_t)base;
     } while (mag);
     for (int i = 0; i < n / 2; i++) {
@@ -660,161 +793,261 @@ static bool format_int(VM *vm, StrBuf *sb, int64_t v, const Spec *sp)
     if (sp->alternate)
         sb_adds(&body, prefix);
     uint32_t sign_len = body.len;
-    if (sp->grouping)
-        group_digits(&body, digits, (uint32_t)n, sp->grouping);
-    else
-        sb_add(&body, digits, (uint32_t)n);
+    add_grouped(&body, digits, (uint32_t)n, sp, grouped_min_len(sp, sign_len, 0));
     if (body.oom) {
         sb_free(&body);
         return vm_raise_oom(vm);
     }
-    pad(sb, sp, body.data, body.len, sign_len, '>');
+    pad(sb, sp, body.data, body.len, sign_len);
     sb_free(&body);
     return true;
 }
 
+/* 'g' and the no-type-with-precision form for a finite ax >= 0: p significant
+ * digits, exponent notation when the decimal exponent is < -4 or >= p
+ * (>= p - 1 for the no-type form, which always shows a fractional part);
+ * trailing zeros go unless `alt`. */
+static void format_general(StrBuf *out, double ax, int p, bool upper, bool alt, bool add_dot_0)
+{
+    char digits[1100];
+    int nd = p, decpt = 1;
+    if (ax == 0.0) {
+        memset(digits, '0', (size_t)p);
+    } else {
+        char tmp[1200];
+        snprintf(tmp, sizeof tmp, "%.*e", p - 1, ax); /* d.ddd...e+XX */
+        nd = 0;
+        char *q = tmp;
+        for (; *q && *q != 'e'; q++)
+            if (*q >= '0' && *q <= '9')
+                digits[nd++] = *q;
+        decpt = atoi(q + 1) + 1;
+    }
+    bool use_exp = decpt <= -4 || decpt > p - (add_dot_0 ? 1 : 0);
+    if (!alt)
+        while (nd > 1 && digits[nd - 1] == '0')
+            nd--;
+    if (use_exp) {
+        sb_addc(out, digits[0]);
+        if (nd > 1 || alt)
+            sb_addc(out, '.');
+        sb_add(out, digits + 1, (uint32_t)(nd - 1));
+        char e[16];
+        snprintf(e, sizeof e, "%c%c%02d", upper ? 'E' : 'e', decpt - 1 < 0 ? '-' : '+', abs(decpt - 1));
+        sb_adds(out, e);
+        return;
+    }
+    if (decpt <= 0) {
+        sb_adds(out, "0.");
+        for (int i = 0; i < -decpt; i++)
+            sb_addc(out, '0');
+        sb_add(out, digits, (uint32_t)nd);
+        return;
+    }
+    if (nd <= decpt) {
+        sb_add(out, digits, (uint32_t)nd);
+        for (int i = nd; i < decpt; i++)
+            sb_addc(out, '0');
+        if (alt)
+            sb_addc(out, '.');
+        else if (add_dot_0)
+            sb_adds(out, ".0");
+        return;
+    }
+    sb_add(out, digits, (uint32_t)decpt);
+    sb_addc(out, '.');
+    sb_add(out, digits + decpt, (uint32_t)(nd - decpt));
+}
+
+/* The text of a finite ax >= 0 without sign (the caller checked the type). */
+static void float_text(StrBuf *out, double ax, const Spec *sp)
+{
+    int prec = sp->precision;
+    char buf[1200];
+    switch (sp->type) {
+    case 0:
+        if (prec < 0) {
+            fmt_float(out, (float)ax);
+            return;
+        }
+        format_general(out, ax, prec == 0 ? 1 : prec, false, sp->alternate, true);
+        return;
+    case 'g': case 'G': case 'n':
+        format_general(out, ax, prec < 0 ? 6 : prec == 0 ? 1 : prec, sp->type == 'G', sp->alternate, false);
+        return;
+    case 'f': case 'F': case '%':
+        snprintf(buf, sizeof buf, "%.*f", prec < 0 ? 6 : prec, sp->type == '%' ? ax * 100.0 : ax);
+        /* Ties round to even; the firmware's picolibc rounds 0.5 up to "1"
+         * (the only exact binary tie below 1 at any precision). */
+        if (prec == 0 && (sp->type == '%' ? ax * 100.0 : ax) == 0.5)
+            strcpy(buf, "0");
+        sb_adds(out, buf);
+        if (sp->alternate && prec == 0)
+            sb_addc(out, '.');
+        if (sp->type == '%')
+            sb_addc(out, '%');
+        return;
+    case 'e': case 'E': {
+        snprintf(buf, sizeof buf, sp->type == 'e' ? "%.*e" : "%.*E", prec < 0 ? 6 : prec, ax);
+        char *e = strpbrk(buf, "eE");
+        if (sp->alternate && prec == 0 && e) {
+            sb_add(out, buf, (uint32_t)(e - buf));
+            sb_addc(out, '.');
+            sb_adds(out, e);
+        } else {
+            sb_adds(out, buf);
+        }
+        return;
+    }
+    default:
+        return;
+    }
+}
+
 static bool format_float(VM *vm, StrBuf *sb, float f, const Spec *sp)
 {
-    char type = sp->type;
-    int prec = sp->precision;
+    StrBuf text;
+    sb_init(&text);
+    bool finite = !isnan(f) && !isinf(f);
+    if (finite) {
+        float_text(&text, fabs((double)f), sp);
+    } else {
+        bool upper = sp->type == 'E' || sp->type == 'F' || sp->type == 'G';
+        sb_adds(&text, isnan(f) ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf"));
+        if (sp->type == '%')
+            sb_addc(&text, '%');
+    }
+    if (text.oom) {
+        sb_free(&text);
+        return vm_raise_oom(vm);
+    }
+    bool neg = signbit(f) && !isnan(f);
+    if (neg && finite && sp->coerce_zero) { /* 'z': a result that rounded to zero loses its sign */
+        bool zero = true;
+        for (const char *q = text.data; *q && *q != 'e' && *q != 'E' && zero; q++)
+            zero = !(*q >= '1' && *q <= '9');
+        neg = !zero;
+    }
     StrBuf body;
     sb_init(&body);
-    double x = (double)f;
-    bool neg = signbit(f) && !isnan(f);
     if (neg)
         sb_addc(&body, '-');
     else if (sp->sign == '+' || sp->sign == ' ')
         sb_addc(&body, sp->sign);
     uint32_t sign_len = body.len;
-    double ax = fabs(x);
-    char buf[512];
-    if (isnan(f) || isinf(f)) {
-        const char *t = isnan(f) ? "nan" : "inf";
-        if (type == 'E' || type == 'F' || type == 'G')
-            t = isnan(f) ? "NAN" : "INF";
-        snprintf(buf, sizeof buf, "%s%s", t, type == '%' ? "%" : "");
-    } else if (type == 0 && prec < 0) {
-        StrBuf r;
-        sb_init(&r);
-        fmt_float(&r, (float)ax);
-        snprintf(buf, sizeof buf, "%s", r.data ? r.data : "");
-        sb_free(&r);
+    if (sp->grouping && finite) {
+        uint32_t int_len = (uint32_t)strspn(text.data, "0123456789");
+        uint32_t tail_len = text.len - int_len;
+        add_grouped(&body, text.data, int_len, sp, grouped_min_len(sp, sign_len, tail_len));
+        sb_add(&body, text.data + int_len, tail_len);
     } else {
-        switch (type) {
-        case 'f': case 'F': snprintf(buf, sizeof buf, "%.*f", prec < 0 ? 6 : prec, ax); break;
-        case 'e': case 'E': snprintf(buf, sizeof buf, type == 'e' ? "%.*e" : "%.*E", prec < 0 ? 6 : prec, ax); break;
-        case '%': snprintf(buf, sizeof buf, "%.*f%%", prec < 0 ? 6 : prec, ax * 100.0); break;
-        case 'g': case 'G': case 0: {
-            /* no type with a precision: like 'g' but at least one digit after the point */
-            int p = prec < 0 ? 6 : prec == 0 ? 1 : prec;
-            snprintf(buf, sizeof buf, (type == 'G') ? "%.*G" : "%.*g", p, ax);
-            if (type == 0 && !strpbrk(buf, ".eE") && strlen(buf) < sizeof buf - 3)
-                strcat(buf, ".0");
-            break;
-        }
-        default:
-            sb_free(&body);
-            return vm_raise(vm, EXC_ValueError, "Unknown format code '%c' for object of type 'float'", type);
-        }
+        sb_add(&body, text.data, text.len);
     }
-    if (sp->grouping && !isnan(f) && !isinf(f)) {
-        char *dot = strpbrk(buf, ".eE%");
-        uint32_t int_len = dot ? (uint32_t)(dot - buf) : (uint32_t)strlen(buf);
-        group_digits(&body, buf, int_len, sp->grouping);
-        sb_adds(&body, buf + int_len);
-    } else {
-        sb_adds(&body, buf);
-    }
+    sb_free(&text);
     if (body.oom) {
         sb_free(&body);
         return vm_raise_oom(vm);
     }
-    pad(sb, sp, body.data, body.len, sign_len, '>');
+    pad(sb, sp, body.data, body.len, sign_len);
     sb_free(&body);
+    return true;
+}
+
+static bool format_text(VM *vm, StrBuf *sb, const char *data, uint32_t len, const Spec *sp)
+{
+    if (sp->type != 's')
+        return unknown_code(vm, sp, "str");
+    if (sp->sign)
+        return vm_raise(vm, EXC_ValueError, sp->sign == ' ' ? "Space not allowed in string format specifier"
+                                                            : "Sign not allowed in string format specifier");
+    if (sp->coerce_zero)
+        return vm_raise(vm, EXC_ValueError, "Negative zero coercion (z) not allowed in string format specifier");
+    if (sp->alternate)
+        return vm_raise(vm, EXC_ValueError, "Alternate form (#) not allowed in string format specifier");
+    if (sp->align == '=')
+        return vm_raise(vm, EXC_ValueError, "'=' alignment not allowed in string format specifier");
+    if (sp->precision >= 0) { /* precision truncates strings (in characters) */
+        uint32_t chars = 0, i = 0;
+        for (; i < len; i++) {
+            if (((unsigned char)data[i] & 0xc0) != 0x80) {
+                if ((int)chars == sp->precision)
+                    break;
+                chars++;
+            }
+        }
+        len = i;
+    }
+    pad(sb, sp, data, len, 0);
     return true;
 }
 
 bool fmt_format(VM *vm, StrBuf *sb, Value v, const char *spec, uint32_t speclen)
 {
     Spec sp;
-    if (!parse_spec(vm, spec, speclen, &sp))
-        return false;
-    if (v.type == T_BOOL && speclen == 0) {
-        /* format(True, '') is 'True'; with any spec it formats as an int */
-        pad(sb, &sp, v.u.i ? "True" : "False", v.u.i ? 4 : 5, 0, '<');
+    if (v.type == T_BOOL && speclen == 0) { /* format(True, '') is 'True'; with a spec, an int */
+        sb_adds(sb, v.u.i ? "True" : "False");
         return true;
     }
     if (v_is_intlike(v)) {
-        if (sp.type && strchr("eEfFgG%", sp.type))
+        if (!parse_spec(vm, spec, speclen, type_name(v), 'd', '>', &sp))
+            return false;
+        if (strchr("eEfFgG%", sp.type) && sp.type)
             return format_float(vm, sb, (float)v.u.i, &sp);
-        if (sp.precision >= 0)
-            return vm_raise(vm, EXC_ValueError, "Precision not allowed in integer format specifier");
+        if (sp.type && !strchr("bcdoxXn", sp.type))
+            return unknown_code(vm, &sp, type_name(v));
         return format_int(vm, sb, v.u.i, &sp);
     }
     if (v.type == T_FLOAT) {
-        if (sp.type && strchr("dxXobc", sp.type))
-            return vm_raise(vm, EXC_ValueError, "Unknown format code '%c' for object of type 'float'", sp.type);
+        if (!parse_spec(vm, spec, speclen, "float", 0, '>', &sp))
+            return false;
+        if (sp.type && !strchr("eEfFgGn%", sp.type))
+            return unknown_code(vm, &sp, "float");
         return format_float(vm, sb, v.u.f, &sp);
     }
-    StrBuf text;
-    sb_init(&text);
-    bool ok = fmt_str(vm, &text, v);
-    if (ok && v.type != T_STR && speclen > 0) {
-        sb_free(&text);
+    if (v.type != T_STR && speclen > 0)
         return vm_raise(vm, EXC_TypeError, "unsupported format string passed to %s.__format__", type_name(v));
+    if (v.type == T_STR) {
+        if (!parse_spec(vm, spec, speclen, "str", 's', '<', &sp))
+            return false;
+        return format_text(vm, sb, AS(Str, v)->data, AS(Str, v)->len, &sp);
     }
-    if (ok && sp.type && sp.type != 's') {
-        sb_free(&text);
-        return vm_raise(vm, EXC_ValueError, "Unknown format code '%c' for object of type 'str'", sp.type);
-    }
-    if (ok) {
-        uint32_t len = text.len;
-        if (sp.precision >= 0) { /* precision truncates strings (in characters) */
-            uint32_t chars = 0, i = 0;
-            for (; i < len; i++) {
-                if (((unsigned char)text.data[i] & 0xc0) != 0x80) {
-                    if ((int)chars == sp.precision)
-                        break;
-                    chars++;
-                }
-            }
-            len = i;
-        }
-        pad(sb, &sp, text.data ? text.data : "", len, 0, '<');
-    }
-    sb_free(&text);
-    return ok;
+    return fmt_str(vm, sb, v); /* format(x, '') is str(x) */
 }
 
 /* ---- str.format --------------------------------------------------------------------- */
 
-static bool str_format_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+/* Field numbering shared by a format string and the fields nested in its specs. */
+typedef struct FieldNumbering {
+    int auto_index;
+    bool manual, automatic;
+} FieldNumbering;
+
+/* Appends s[0..n) with its replacement fields {[index][!conv][:spec]} filled
+ * from args[1..nargs). A spec may itself contain fields ('{:{}}'), filled
+ * first, one level deep as in CPython. */
+static bool format_fields(VM *vm, StrBuf *sb, const char *s, uint32_t n, Value *args, int nargs,
+                          FieldNumbering *num, int depth)
 {
-    Str *fmt = AS(Str, args[0]);
-    const char *s = fmt->data;
-    uint32_t n = fmt->len, i = 0;
-    int auto_index = 0;
-    bool manual = false, automatic = false;
-    StrBuf sb;
-    sb_init(&sb);
+    if (depth > 2)
+        return vm_raise(vm, EXC_ValueError, "Max string recursion exceeded");
+    uint32_t i = 0;
     while (i < n) {
         char c = s[i];
-        if (c == '}' ) {
+        if (c == '}') {
             if (i + 1 < n && s[i + 1] == '}') {
-                sb_addc(&sb, '}');
+                sb_addc(sb, '}');
                 i += 2;
                 continue;
             }
-            sb_free(&sb);
             return vm_raise(vm, EXC_ValueError, "Single '}' encountered in format string");
         }
         if (c != '{') {
-            sb_addc(&sb, c);
+            sb_addc(sb, c);
             i++;
             continue;
         }
         if (i + 1 < n && s[i + 1] == '{') {
-            sb_addc(&sb, '{');
+            sb_addc(sb, '{');
             i += 2;
             continue;
         }
@@ -826,79 +1059,95 @@ static bool str_format_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
             while (j < n && s[j] >= '0' && s[j] <= '9' && index < 100000)
                 index = index * 10 + (s[j++] - '0');
         } else if (j < n && s[j] != '}' && s[j] != '!' && s[j] != ':') {
-            sb_free(&sb);
-            if (strchr(s + j, '}'))
+            if (memchr(s + j, '}', n - j))
                 return vm_raise(vm, EXC_KeyError, "named fields are not supported by P4JIT");
             return vm_raise(vm, EXC_ValueError, "expected '}' before end of string");
         }
         char conv = 0;
         if (j < n && s[j] == '!') {
-            if (j + 1 >= n) {
-                sb_free(&sb);
+            if (j + 1 >= n)
                 return vm_raise(vm, EXC_ValueError, "end of string while looking for conversion specifier");
-            }
             conv = s[j + 1];
             j += 2;
         }
         uint32_t spec_start = j, spec_len = 0;
+        bool nested = false;
         if (j < n && s[j] == ':') {
             spec_start = j + 1;
-            int depth = 1;
+            int level = 1;
             for (j = j + 1; j < n; j++) {
-                if (s[j] == '{')
-                    depth++;
-                else if (s[j] == '}' && --depth == 0)
+                if (s[j] == '{') {
+                    level++;
+                    nested = true;
+                } else if (s[j] == '}' && --level == 0) {
                     break;
+                }
             }
             spec_len = j - spec_start;
         }
-        if (j >= n || s[j] != '}') {
-            sb_free(&sb);
+        if (j >= n || s[j] != '}')
             return vm_raise(vm, EXC_ValueError, "expected '}' before end of string");
-        }
         if (index < 0) {
-            if (manual) {
-                sb_free(&sb);
+            if (num->manual)
                 return vm_raise(vm, EXC_ValueError, "cannot switch from manual field specification to automatic field numbering");
-            }
-            automatic = true;
-            index = auto_index++;
+            num->automatic = true;
+            index = num->auto_index++;
         } else {
-            if (automatic) {
-                sb_free(&sb);
+            if (num->automatic)
                 return vm_raise(vm, EXC_ValueError, "cannot switch from automatic field numbering to manual field specification");
-            }
-            manual = true;
+            num->manual = true;
         }
-        if (index >= nargs - 1) {
-            sb_free(&sb);
+        if (index >= nargs - 1)
             return vm_raise(vm, EXC_IndexError, "Replacement index %d out of range for positional args tuple", index);
+        if (conv && conv != 'r' && conv != 's')
+            return vm_raise(vm, EXC_ValueError, "Unknown conversion specifier %c", conv);
+        StrBuf spec;
+        sb_init(&spec);
+        const char *spec_text = s + spec_start;
+        if (nested) {
+            if (!format_fields(vm, &spec, s + spec_start, spec_len, args, nargs, num, depth + 1)) {
+                sb_free(&spec);
+                return false;
+            }
+            if (spec.oom) {
+                sb_free(&spec);
+                return vm_raise_oom(vm);
+            }
+            spec_text = spec.data ? spec.data : "";
+            spec_len = spec.len;
         }
         Value v = args[1 + index];
         bool ok = true;
-        if (conv == 'r' || conv == 's') {
+        if (conv) {
             StrBuf tmp;
             sb_init(&tmp);
             ok = conv == 'r' ? fmt_repr(vm, &tmp, v) : fmt_str(vm, &tmp, v);
             if (ok) {
                 Str *t = sb_to_str(vm, &tmp);
-                ok = t != NULL;
-                if (ok)
-                    ok = fmt_format(vm, &sb, v_obj(t), s + spec_start, spec_len);
+                ok = t != NULL && fmt_format(vm, sb, v_obj(t), spec_text, spec_len);
             } else {
                 sb_free(&tmp);
             }
-        } else if (conv) {
-            sb_free(&sb);
-            return vm_raise(vm, EXC_ValueError, "Unknown conversion specifier %c", conv);
         } else {
-            ok = fmt_format(vm, &sb, v, s + spec_start, spec_len);
+            ok = fmt_format(vm, sb, v, spec_text, spec_len);
         }
-        if (!ok) {
-            sb_free(&sb);
+        sb_free(&spec);
+        if (!ok)
             return false;
-        }
         i = j + 1;
+    }
+    return true;
+}
+
+static bool str_format_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    Str *fmt = AS(Str, args[0]);
+    FieldNumbering num = {0, false, false};
+    StrBuf sb;
+    sb_init(&sb);
+    if (!format_fields(vm, &sb, fmt->data, fmt->len, args, nargs, &num, 1)) {
+        sb_free(&sb);
+        return false;
     }
     Str *r = sb_to_str(vm, &sb);
     if (!r)

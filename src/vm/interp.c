@@ -33,20 +33,22 @@ static bool stack_overflow(VM *vm)
 
 /* ---- calls ------------------------------------------------------------------ */
 
-static bool arg_count_error(VM *vm, const Native *n, int given)
+/* given, and the counts in the message, leave out a bound self (self_args). */
+static bool arg_count_error(VM *vm, const Native *n, int given, int self_args)
 {
-    if (n->minargs == n->maxargs) {
-        if (n->minargs == 0)
+    int min = n->minargs - self_args, max = n->maxargs < 0 ? -1 : n->maxargs - self_args;
+    if (min == max) {
+        if (min == 0)
             return vm_raise(vm, EXC_TypeError, "%s() takes no arguments (%d given)", n->name, given);
-        if (n->minargs == 1)
+        if (min == 1)
             return vm_raise(vm, EXC_TypeError, "%s() takes exactly one argument (%d given)", n->name, given);
-        return vm_raise(vm, EXC_TypeError, "%s expected %d arguments, got %d", n->name, n->minargs, given);
+        return vm_raise(vm, EXC_TypeError, "%s expected %d arguments, got %d", n->name, min, given);
     }
-    if (given < n->minargs)
+    if (given < min)
         return vm_raise(vm, EXC_TypeError, "%s expected at least %d argument%s, got %d", n->name,
-                        n->minargs, n->minargs == 1 ? "" : "s", given);
+                        min, min == 1 ? "" : "s", given);
     return vm_raise(vm, EXC_TypeError, "%s expected at most %d argument%s, got %d", n->name,
-                    n->maxargs, n->maxargs == 1 ? "" : "s", given);
+                    max, max == 1 ? "" : "s", given);
 }
 
 /* Calls a native. self_args: 1 when args[0] is a bound self (not counted in
@@ -58,7 +60,7 @@ static bool call_native(VM *vm, const Native *n, Value *args, int nargs, Tuple *
     if (kw && kw->len > 0 && !(n->hdr.flags & NATIVE_KW))
         return vm_raise(vm, EXC_TypeError, "%s() takes no keyword arguments", n->name);
     if (npos < n->minargs || (n->maxargs >= 0 && npos > n->maxargs))
-        return arg_count_error(vm, n, npos - self_args);
+        return arg_count_error(vm, n, npos - self_args, self_args);
     return n->fn(vm, args, nargs, kw && kw->len ? kw : NULL, out);
 }
 

@@ -30,7 +30,6 @@ static bool domain_error(VM *vm) { return vm_raise(vm, EXC_ValueError, "math dom
     static NATIVE(math_##name##_n, #name, math_##name, 1, 1);
 
 MATH1(sqrt, sqrtf(x), isnan(x) || x >= 0.0f)
-MATH1(exp, expf(x), 1)
 MATH1(log2, log2f(x), isnan(x) || x > 0.0f)
 MATH1(log10, log10f(x), isnan(x) || x > 0.0f)
 MATH1(sin, sinf(x), !isinf(x))
@@ -38,6 +37,21 @@ MATH1(cos, cosf(x), !isinf(x))
 MATH1(tan, tanf(x), !isinf(x))
 MATH1(atan, atanf(x), 1)
 MATH1(fabs, fabsf(x), 1)
+
+/* exp of a finite x too large for a float (float32 here: x > 88.7) is an
+ * OverflowError, as CPython's is past its double range; exp(inf) is inf. */
+static bool math_exp(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    float x = 0;
+    if (!number_arg(vm, args[0], &x))
+        return false;
+    float r = expf(x);
+    if (isinf(r) && !isinf(x))
+        return vm_raise(vm, EXC_OverflowError, "math range error");
+    *out = v_float(r);
+    return true;
+}
+static NATIVE(math_exp_n, "exp", math_exp, 1, 1);
 
 static bool math_log(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {

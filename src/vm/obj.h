@@ -220,7 +220,10 @@ typedef struct PyModule { /* T_MODULE with MODULE_PY; in the heap */
     X(SyntaxError, Exception)                     \
     X(KeyboardInterrupt, BaseException)           \
     X(OSError, Exception)                         \
-    X(FileNotFoundError, OSError)
+    X(FileNotFoundError, OSError)                 \
+    X(UnicodeError, ValueError)                   \
+    X(UnicodeDecodeError, UnicodeError)           \
+    X(UnicodeEncodeError, UnicodeError)
 
 typedef enum ExcKind {
 #define P4_EXC_ENUM(name, base) EXC_##name,

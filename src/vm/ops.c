@@ -155,11 +155,12 @@ float float_floor_mod(float a, float b, bool want_mod)
     return floordiv;
 }
 
-/* Whether a ** b raises (0.0 to a negative power; a negative number to a
- * finite non-integral power). Compiled code asks this too (jit.c). */
+/* Whether a ** b raises (0.0 to a finite negative power - to -inf it is
+ * inf, as in C99 and CPython; a negative number to a finite non-integral
+ * power). Compiled code asks this too (jit.c). */
 bool float_pow_raises(float a, float b)
 {
-    return (a == 0.0f && b < 0.0f) || (a < 0.0f && b != floorf(b) && isfinite(b));
+    return (a == 0.0f && b < 0.0f && isfinite(b)) || (a < 0.0f && b != floorf(b) && isfinite(b));
 }
 
 static bool float_op(VM *vm, unsigned op, float a, float b, Value *out)
@@ -634,13 +635,14 @@ bool vm_hash(VM *vm, Value v, uint32_t *out)
         return true;
     case T_BOOL:
     case T_INT:
-        *out = (uint32_t)v.u.i;
+        /* as CPython: -1 is reserved for errors in its C API, so hash(-1) is -2 */
+        *out = (uint32_t)(v.u.i == -1 ? -2 : v.u.i);
         return true;
     case T_FLOAT: {
         float f = v.u.f;
         /* equal numbers hash equal: 2.0 hashes like 2 */
         if (f == floorf(f) && f >= -2147483648.0f && f < 2147483648.0f) {
-            *out = (uint32_t)(int32_t)f;
+            *out = (uint32_t)((int32_t)f == -1 ? -2 : (int32_t)f);
         } else {
             uint32_t bits;
             memcpy(&bits, &f, sizeof bits);
@@ -673,8 +675,18 @@ bool vm_hash(VM *vm, Value v, uint32_t *out)
     case T_MODULE:
     case T_RANGE:
     case T_EXCEPTION:
+    case T_ITER:
+    case T_BOUNDMETHOD:
         *out = (uint32_t)((uintptr_t)v.u.obj >> 3);
         return true;
+    case T_DICTVIEW:
+        /* values views hash by identity; keys and items views are set-like
+         * and unhashable, as in CPython */
+        if (AS(DictView, v)->hdr.aux == VIEW_VALUES) {
+            *out = (uint32_t)((uintptr_t)v.u.obj >> 3);
+            return true;
+        }
+        return vm_raise(vm, EXC_TypeError, "unhashable type: '%s'", type_name(v));
     default:
         return vm_raise(vm, EXC_TypeError, "unhashable type: '%s'", type_name(v));
     }

@@ -224,7 +224,67 @@ uint32_t str_hash(Str *s)
 
 /* ---- number parsing --------------------------------------------------------------- */
 
-static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+/* The code point of the UTF-8 character at p (valid UTF-8: the runtime only
+ * makes valid str) and its length in bytes. */
+static uint32_t decode_char(const char *p, const char *end, uint32_t *len)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    uint32_t n = u[0] < 0x80 ? 1 : u[0] < 0xe0 ? 2 : u[0] < 0xf0 ? 3 : 4;
+    if ((ptrdiff_t)n > end - p)
+        n = 1;
+    *len = n;
+    switch (n) {
+    case 1:  return u[0];
+    case 2:  return (u[0] & 0x1fu) << 6 | (u[1] & 0x3fu);
+    case 3:  return (u[0] & 0x0fu) << 12 | (u[1] & 0x3fu) << 6 | (u[2] & 0x3fu);
+    default: return (u[0] & 0x07u) << 18 | (u[1] & 0x3fu) << 12 | (u[2] & 0x3fu) << 6 | (u[3] & 0x3fu);
+    }
+}
+
+/* Which characters are whitespace: bytes methods know the six ASCII ones;
+ * str methods (isspace, split, strip) also the information separators
+ * \x1c-\x1f and Unicode's other spaces; int() and float() of a str strip
+ * the Unicode ones but not \x1c-\x1f (all as CPython). */
+typedef enum SpaceKind { SPACE_ASCII, SPACE_STR, SPACE_NUMBER } SpaceKind;
+
+static bool space_char(uint32_t cp, SpaceKind kind)
+{
+    if (cp == ' ' || (cp >= '\t' && cp <= '\r'))
+        return true;
+    if (kind == SPACE_ASCII)
+        return false;
+    return (kind == SPACE_STR && cp >= 0x1c && cp <= 0x1f) || cp == 0x85 || cp == 0xa0 || cp == 0x1680 ||
+           (cp >= 0x2000 && cp <= 0x200a) || cp == 0x2028 || cp == 0x2029 || cp == 0x202f ||
+           cp == 0x205f || cp == 0x3000;
+}
+
+/* Bytes of the whitespace character at p, or 0. */
+static uint32_t space_at(const char *p, const char *end, SpaceKind kind)
+{
+    uint32_t n = 1, cp = kind == SPACE_ASCII ? (unsigned char)*p : decode_char(p, end, &n);
+    return space_char(cp, kind) ? n : 0;
+}
+
+/* Bytes of the whitespace character that ends at end (> begin), or 0. */
+static uint32_t space_before(const char *begin, const char *end, SpaceKind kind)
+{
+    const char *q = end - 1;
+    if (kind != SPACE_ASCII)
+        while (q > begin && ((unsigned char)*q & 0xc0) == 0x80)
+            q--;
+    return space_at(q, end, kind) == (uint32_t)(end - q) ? (uint32_t)(end - q) : 0;
+}
+
+static void trim_space(const char **p, const char **end, SpaceKind kind)
+{
+    uint32_t n;
+    while (*p < *end && (n = space_at(*p, *end, kind)) > 0)
+        *p += n;
+    while (*end > *p && (n = space_before(*p, *end, kind)) > 0)
+        *end -= n;
+}
+
+static SpaceKind space_kind(const Str *s) { return s->hdr.type == T_STR ? SPACE_STR : SPACE_ASCII; }
 
 static bool bad_int(VM *vm, const Str *s, int base)
 {
@@ -237,10 +297,7 @@ static bool bad_int(VM *vm, const Str *s, int base)
 bool str_to_int(VM *vm, const Str *s, int base, int32_t *out)
 {
     const char *p = s->data, *end = s->data + s->len;
-    while (p < end && is_space(*p))
-        p++;
-    while (end > p && is_space(end[-1]))
-        end--;
+    trim_space(&p, &end, s->hdr.type == T_STR ? SPACE_NUMBER : SPACE_ASCII);
     bool neg = false;
     if (p < end && (*p == '+' || *p == '-'))
         neg = *p++ == '-';
@@ -297,13 +354,18 @@ bool str_to_int(VM *vm, const Str *s, int base, int32_t *out)
 bool str_to_float(VM *vm, const Str *s, float *out)
 {
     const char *p = s->data, *end = s->data + s->len;
-    while (p < end && is_space(*p))
-        p++;
-    while (end > p && is_space(end[-1]))
-        end--;
-    char buf[128];
+    trim_space(&p, &end, SPACE_NUMBER);
+    /* the text without underscores, NUL-terminated for strtof: on the stack
+     * when short, else on the C heap (a float may be written with any
+     * number of digits) */
+    char small[128], *buf = small;
+    if ((size_t)(end - p) >= sizeof small) {
+        buf = malloc((size_t)(end - p) + 1);
+        if (!buf)
+            return vm_raise_oom(vm);
+    }
     uint32_t n = 0;
-    bool ok = p < end && (size_t)(end - p) < sizeof buf;
+    bool ok = p < end && !memchr(p, '\0', (size_t)(end - p));
     for (const char *q = p; ok && q < end; q++) {
         if (*q == '_') { /* underscores only between digits */
             ok = q > p && q + 1 < end && q[-1] >= '0' && q[-1] <= '9' && q[1] >= '0' && q[1] <= '9';
@@ -320,12 +382,10 @@ bool str_to_float(VM *vm, const Str *s, float *out)
         for (size_t i = 0; i < bl && i < sizeof lower - 1; i++)
             lower[i] = (char)(b[i] | 32);
         lower[bl < sizeof lower - 1 ? bl : sizeof lower - 1] = '\0';
-        if (strcmp(lower, "inf") == 0 || strcmp(lower, "infinity") == 0) {
-            *out = buf[0] == '-' ? -INFINITY : INFINITY;
-            return true;
-        }
-        if (strcmp(lower, "nan") == 0) {
-            *out = buf[0] == '-' ? -NAN : NAN;
+        if (strcmp(lower, "inf") == 0 || strcmp(lower, "infinity") == 0 || strcmp(lower, "nan") == 0) {
+            *out = lower[0] == 'n' ? (buf[0] == '-' ? -NAN : NAN) : buf[0] == '-' ? -INFINITY : INFINITY;
+            if (buf != small)
+                free(buf);
             return true;
         }
         bool digits = false;
@@ -341,10 +401,14 @@ bool str_to_float(VM *vm, const Str *s, float *out)
             float f = strtof(buf, &stop);
             if (*stop == '\0') {
                 *out = f;
+                if (buf != small)
+                    free(buf);
                 return true;
             }
         }
     }
+    if (buf != small)
+        free(buf);
     Str *r = vm_repr(vm, v_obj((void *)s));
     if (!r)
         return false;
@@ -428,19 +492,20 @@ static bool m_split(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     uint32_t n = s->len, i = 0;
     int32_t splits = 0;
     if (sepv.type == T_NONE) {
-        /* runs of whitespace separate; no empty strings */
+        /* runs of whitespace separate; no empty strings. The last piece,
+         * after maxsplit splits, keeps its trailing whitespace. */
+        SpaceKind kind = space_kind(s);
+        uint32_t w;
         for (;;) {
-            while (i < n && is_space(d[i]))
-                i++;
+            while (i < n && (w = space_at(d + i, d + n, kind)) > 0)
+                i += w;
             if (i >= n)
                 break;
             uint32_t j = i;
             if (maxsplit >= 0 && splits >= maxsplit) {
                 j = n;
-                while (j > i && is_space(d[j - 1]))
-                    j--;
             } else {
-                while (j < n && !is_space(d[j]))
+                while (j < n && space_at(d + j, d + n, kind) == 0)
                     j++;
             }
             Value piece;
@@ -472,6 +537,16 @@ static bool m_split(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     return ok;
 }
 
+/* Whether the character c (n bytes) occurs in chars as a whole character. */
+static bool char_aligned(const char *chars, uint32_t nchars, const char *c, uint32_t n)
+{
+    for (int64_t at = find_bytes(chars, nchars, c, n, 0); at >= 0;
+         at = find_bytes(chars, nchars, c, n, (uint32_t)at + 1))
+        if (((unsigned char)chars[at] & 0xc0) != 0x80)
+            return true;
+    return false;
+}
+
 /* strip, lstrip, rstrip: which = 1 left, 2 right, 3 both */
 static bool strip(VM *vm, Value *args, int nargs, int which, Value *out)
 {
@@ -484,26 +559,80 @@ static bool strip(VM *vm, Value *args, int nargs, int which, Value *out)
         chars = AS(Str, args[1])->data;
         nchars = AS(Str, args[1])->len;
     }
-    uint32_t b = 0, e = s->len;
-#define STRIPPED(c) (chars ? (nchars && memchr(chars, (c), nchars) != NULL) : is_space(c))
-    if (which & 1)
-        while (b < e && STRIPPED(s->data[b]))
-            b++;
-    if (which & 2)
-        while (e > b && STRIPPED(s->data[e - 1]))
-            e--;
-#undef STRIPPED
-    return make_result(vm, args[0], s->data + b, e - b, out);
+    bool unicode = s->hdr.type == T_STR;
+    const char *b = s->data, *e = s->data + s->len;
+    if (!chars) {
+        const char *b0 = b, *e0 = e;
+        trim_space(&b0, &e0, space_kind(s));
+        if (which & 1)
+            b = b0;
+        if (which & 2)
+            e = e0 < b ? b : e0;
+        return make_result(vm, args[0], b, (uint32_t)(e - b), out);
+    }
+    /* characters (not bytes) of chars are stripped */
+    for (;;) {
+        if (!(which & 1) || b >= e)
+            break;
+        uint32_t n = 1;
+        if (unicode)
+            decode_char(b, e, &n);
+        if (find_bytes(chars, nchars, b, n, 0) < 0 || (unicode && !char_aligned(chars, nchars, b, n)))
+            break;
+        b += n;
+    }
+    for (;;) {
+        if (!(which & 2) || e <= b)
+            break;
+        const char *q = e - 1;
+        while (unicode && q > b && ((unsigned char)*q & 0xc0) == 0x80)
+            q--;
+        uint32_t n = (uint32_t)(e - q);
+        if (find_bytes(chars, nchars, q, n, 0) < 0 || (unicode && !char_aligned(chars, nchars, q, n)))
+            break;
+        e = q;
+    }
+    return make_result(vm, args[0], b, (uint32_t)(e - b), out);
 }
 
 static bool m_strip(VM *vm, Value *args, int nargs, Tuple *kw, Value *out) { return strip(vm, args, nargs, 3, out); }
 static bool m_lstrip(VM *vm, Value *args, int nargs, Tuple *kw, Value *out) { return strip(vm, args, nargs, 1, out); }
 static bool m_rstrip(VM *vm, Value *args, int nargs, Tuple *kw, Value *out) { return strip(vm, args, nargs, 2, out); }
 
-/* startswith / endswith with a str or a tuple of them */
+/* The optional start and end arguments of find, count, startswith, ...
+ * (args[2], args[3]: ints or None): character indices adjusted like a
+ * slice's, except that start may lie beyond the end (*past_end: then nothing,
+ * not even an empty string, is found). *bs and *be are byte offsets. */
+static bool search_region(VM *vm, Str *s, Value *args, int nargs, uint32_t *bs, uint32_t *be, bool *past_end)
+{
+    int64_t len = str_charlen(s), start = 0, end = len;
+    for (int k = 2; k < nargs && k < 4; k++) {
+        if (args[k].type == T_NONE)
+            continue;
+        if (!v_is_intlike(args[k]))
+            return vm_raise(vm, EXC_TypeError, "slice indices must be integers or None or have an __index__ method");
+        int64_t v = args[k].u.i;
+        if (v < 0 && (v += len) < 0)
+            v = 0;
+        if (k == 2)
+            start = v;
+        else
+            end = v > len ? len : v;
+    }
+    *past_end = start > len;
+    *bs = byte_offset(s, (uint32_t)(start > len ? len : start));
+    *be = byte_offset(s, (uint32_t)end);
+    return true;
+}
+
+/* startswith / endswith with a str or a tuple of them, and optional start and end */
 static bool affix(VM *vm, Value *args, int nargs, bool at_end, Value *out)
 {
     Str *s = SELF(args);
+    uint32_t bs, be;
+    bool past_end;
+    if (!search_region(vm, s, args, nargs, &bs, &be, &past_end))
+        return false;
     Value p = args[1];
     Value *cands = &p;
     uint32_t ncands = 1;
@@ -517,7 +646,8 @@ static bool affix(VM *vm, Value *args, int nargs, bool at_end, Value *out)
                             at_end ? "endswith" : "startswith", type_name(args[0]), type_name(args[0]),
                             type_name(cands[k]));
         Str *a = AS(Str, cands[k]);
-        if (a->len <= s->len && memcmp(s->data + (at_end ? s->len - a->len : 0), a->data, a->len) == 0) {
+        if (!past_end && be >= bs && a->len <= be - bs &&
+            memcmp(s->data + (at_end ? be - a->len : bs), a->data, a->len) == 0) {
             *out = v_bool(true);
             return true;
         }
@@ -627,12 +757,13 @@ static int32_t char_index(const Str *s, int64_t byte)
 static bool m_find(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
     const char *needle = "";
-    uint32_t nlen = 0;
+    uint32_t nlen = 0, bs, be;
     char byte;
-    if (!search_arg(vm, args, &needle, &nlen, &byte))
-        return false;
+    bool past_end;
     Str *s = SELF(args);
-    *out = v_int(char_index(s, find_bytes(s->data, s->len, needle, nlen, 0)));
+    if (!search_arg(vm, args, &needle, &nlen, &byte) || !search_region(vm, s, args, nargs, &bs, &be, &past_end))
+        return false;
+    *out = v_int(past_end || be < bs ? -1 : char_index(s, find_bytes(s->data, be, needle, nlen, bs)));
     return true;
 }
 
@@ -653,13 +784,21 @@ static bool m_count(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     if (!search_arg(vm, args, &needle, &nlen, &byte))
         return false;
     Str *s = SELF(args);
-    if (nlen == 0) {
-        *out = v_int((int32_t)str_charlen(s) + 1);
+    uint32_t bs, be;
+    bool past_end;
+    if (!search_region(vm, s, args, nargs, &bs, &be, &past_end))
+        return false;
+    if (past_end || be < bs) {
+        *out = v_int(0);
+        return true;
+    }
+    if (nlen == 0) { /* between every two characters, and at both ends */
+        *out = v_int(char_index(s, be) - char_index(s, bs) + 1);
         return true;
     }
     int32_t n = 0;
-    for (int64_t at = find_bytes(s->data, s->len, needle, nlen, 0); at >= 0;
-         at = find_bytes(s->data, s->len, needle, nlen, (uint32_t)at + nlen))
+    for (int64_t at = find_bytes(s->data, be, needle, nlen, bs); at >= 0;
+         at = find_bytes(s->data, be, needle, nlen, (uint32_t)at + nlen))
         n++;
     *out = v_int(n);
     return true;
@@ -669,9 +808,10 @@ static bool classify(Value *args, int kind, Value *out)
 {
     Str *s = SELF(args);
     bool all = s->len > 0;
-    for (uint32_t i = 0; i < s->len && all; i++) {
-        char c = s->data[i];
-        all = kind == 0 ? (c >= '0' && c <= '9') : kind == 1 ? ((c | 32) >= 'a' && (c | 32) <= 'z') : is_space(c);
+    for (uint32_t i = 0, n; i < s->len && all; i += n) {
+        uint32_t c = s->hdr.type == T_STR ? decode_char(s->data + i, s->data + s->len, &n) : (n = 1, (uint8_t)s->data[i]);
+        all = kind == 0 ? (c >= '0' && c <= '9') : kind == 1 ? ((c | 32) >= 'a' && (c | 32) <= 'z')
+                                                 : space_char(c, space_kind(s));
     }
     *out = v_bool(all);
     return true;
@@ -681,32 +821,235 @@ static bool m_isdigit(VM *vm, Value *args, int nargs, Tuple *kw, Value *out) { r
 static bool m_isalpha(VM *vm, Value *args, int nargs, Tuple *kw, Value *out) { return classify(args, 1, out); }
 static bool m_isspace(VM *vm, Value *args, int nargs, Tuple *kw, Value *out) { return classify(args, 2, out); }
 
+/* ---- codecs: utf-8, ascii, latin-1 ------------------------------------------------ */
+
+typedef enum Codec { CODEC_UTF8, CODEC_ASCII, CODEC_LATIN1 } Codec;
+typedef enum Errors { ERRORS_STRICT, ERRORS_IGNORE, ERRORS_REPLACE, ERRORS_UNKNOWN } Errors;
+
+static const char *const codec_names[] = {"utf-8", "ascii", "latin-1"};
+
+/* A codec by any of CPython's spellings of these three names: case, '-',
+ * '_' and ' ' do not matter. */
+static bool find_codec(VM *vm, Value name, Codec *out)
+{
+    if (name.type != T_STR)
+        return vm_raise(vm, EXC_TypeError, "encode() argument 'encoding' must be str, not %s", type_name(name));
+    Str *n = AS(Str, name);
+    char norm[24];
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < n->len && k + 1 < sizeof norm; i++) {
+        char c = n->data[i];
+        if (c == '-' || c == '_' || c == ' ')
+            continue;
+        norm[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    norm[k] = '\0';
+    static const struct { const char *alias; Codec codec; } aliases[] = {
+        {"utf8", CODEC_UTF8},      {"u8", CODEC_UTF8},          {"utf", CODEC_UTF8},
+        {"cp65001", CODEC_UTF8},   {"ascii", CODEC_ASCII},      {"usascii", CODEC_ASCII},
+        {"646", CODEC_ASCII},      {"latin1", CODEC_LATIN1},    {"latin", CODEC_LATIN1},
+        {"iso88591", CODEC_LATIN1}, {"8859", CODEC_LATIN1},     {"cp819", CODEC_LATIN1},
+        {"l1", CODEC_LATIN1},      {"iso885911987", CODEC_LATIN1},
+    };
+    if (k + 1 < sizeof norm)
+        for (unsigned i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
+            if (strcmp(norm, aliases[i].alias) == 0) {
+                *out = aliases[i].codec;
+                return true;
+            }
+    return vm_raise(vm, EXC_LookupError, "unknown encoding: %.100s", n->data);
+}
+
+/* encode(encoding='utf-8', errors='strict') / decode(...): positional or keyword. */
+static bool codec_args(VM *vm, const char *fn, Value *args, int nargs, Tuple *kw, Codec *codec, Errors *errors,
+                       Str **errors_name)
+{
+    Value given[2] = {v_none(), v_none()};
+    int npos = nargs - (kw ? (int)kw->len : 0);
+    for (int i = 1; i < npos; i++)
+        given[i - 1] = args[i];
+    for (uint32_t k = 0; kw && k < kw->len; k++) {
+        Str *name = AS(Str, kw->items[k]);
+        int slot = strcmp(name->data, "encoding") == 0 ? 0 : strcmp(name->data, "errors") == 0 ? 1 : -1;
+        if (slot < 0)
+            return vm_raise(vm, EXC_TypeError, "%s() got an unexpected keyword argument '%s'", fn, name->data);
+        if (slot < npos - 1)
+            return vm_raise(vm, EXC_TypeError, "argument for %s() given by name ('%s') and position (%d)", fn,
+                            name->data, slot + 1);
+        given[slot] = args[npos + (int)k];
+    }
+    *codec = CODEC_UTF8;
+    *errors = ERRORS_STRICT;
+    *errors_name = NULL;
+    if (given[0].type != T_NONE && !find_codec(vm, given[0], codec))
+        return false;
+    if (given[1].type != T_NONE) {
+        if (given[1].type != T_STR)
+            return vm_raise(vm, EXC_TypeError, "%s() argument 'errors' must be str, not %s", fn, type_name(given[1]));
+        Str *e = AS(Str, given[1]);
+        *errors_name = e;
+        *errors = strcmp(e->data, "strict") == 0 ? ERRORS_STRICT : strcmp(e->data, "ignore") == 0 ? ERRORS_IGNORE
+                : strcmp(e->data, "replace") == 0 ? ERRORS_REPLACE : ERRORS_UNKNOWN;
+    }
+    return true;
+}
+
+/* An error handler other than strict/ignore/replace is looked up, as in
+ * CPython, only when an error happens. */
+static bool unknown_handler(VM *vm, Str *name)
+{
+    return vm_raise(vm, EXC_LookupError, "unknown error handler name '%.100s'", name->data);
+}
+
+static void escape_char(char *buf, size_t size, uint32_t cp)
+{
+    snprintf(buf, size, cp < 0x100 ? "\\x%02x" : cp < 0x10000 ? "\\u%04x" : "\\U%08x", (unsigned)cp);
+}
+
 static bool m_encode(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
     Str *s = SELF(args);
-    Str *b = bytes_new(vm, (const uint8_t *)s->data, s->len);
+    Codec codec;
+    Errors errors;
+    Str *errors_name;
+    if (!codec_args(vm, "encode", args, nargs, kw, &codec, &errors, &errors_name))
+        return false;
+    uint32_t limit = codec == CODEC_ASCII ? 0x80 : 0x100;
+    StrBuf sb;
+    sb_init(&sb);
+    const char *end = s->data + s->len;
+    uint32_t pos = 0, n;
+    for (const char *p = s->data; p < end; p += n, pos++) {
+        uint32_t cp = decode_char(p, end, &n);
+        if (codec == CODEC_UTF8 || cp < limit) {
+            if (codec == CODEC_UTF8)
+                sb_add(&sb, p, n);
+            else
+                sb_addc(&sb, (char)cp);
+            continue;
+        }
+        if (errors == ERRORS_IGNORE)
+            continue;
+        if (errors == ERRORS_REPLACE) {
+            sb_addc(&sb, '?');
+            continue;
+        }
+        sb_free(&sb);
+        if (errors == ERRORS_UNKNOWN)
+            return unknown_handler(vm, errors_name);
+        /* the run of characters this codec cannot encode */
+        uint32_t last = pos, m;
+        for (const char *q = p + n; q < end && decode_char(q, end, &m) >= limit; q += m)
+            last++;
+        const char *range = codec == CODEC_ASCII ? "128" : "256";
+        if (last == pos) {
+            char esc[16];
+            escape_char(esc, sizeof esc, cp);
+            return vm_raise(vm, EXC_UnicodeEncodeError, "'%s' codec can't encode character '%s' in position %lu: "
+                            "ordinal not in range(%s)", codec_names[codec], esc, (unsigned long)pos, range);
+        }
+        return vm_raise(vm, EXC_UnicodeEncodeError, "'%s' codec can't encode characters in position %lu-%lu: "
+                        "ordinal not in range(%s)", codec_names[codec], (unsigned long)pos, (unsigned long)last, range);
+    }
+    if (sb.oom) {
+        sb_free(&sb);
+        return vm_raise_oom(vm);
+    }
+    Str *b = bytes_new(vm, (const uint8_t *)(sb.data ? sb.data : ""), sb.len);
+    sb_free(&sb);
     if (!b)
         return false;
     *out = v_obj(b);
     return true;
 }
 
+/* Length of the valid UTF-8 character at d[i..len), or 0 with *bad set to
+ * how many bytes CPython names in its error and *why to the reason. */
+static uint32_t utf8_char_at(const unsigned char *d, uint32_t i, uint32_t len, uint32_t *bad, const char **why)
+{
+    unsigned char c = d[i];
+    if (c < 0x80)
+        return 1;
+    uint32_t k = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : 0;
+    if (k == 0) {
+        *bad = 1;
+        *why = "invalid start byte";
+        return 0;
+    }
+    for (uint32_t j = 1; j <= k; j++) {
+        if (i + j >= len) {
+            *bad = j;
+            *why = "unexpected end of data";
+            return 0;
+        }
+        unsigned char x = d[i + j];
+        /* the second byte's range excludes overlong forms, surrogates and > U+10FFFF */
+        unsigned char lo = 0x80, hi = 0xbf;
+        if (j == 1) {
+            if (c == 0xe0) lo = 0xa0;
+            else if (c == 0xed) hi = 0x9f;
+            else if (c == 0xf0) lo = 0x90;
+            else if (c == 0xf4) hi = 0x8f;
+        }
+        if (x < lo || x > hi) {
+            *bad = j;
+            *why = "invalid continuation byte";
+            return 0;
+        }
+    }
+    return k + 1;
+}
+
 static bool m_decode(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
     Str *b = SELF(args);
-    /* only UTF-8: validate it */
+    Codec codec;
+    Errors errors;
+    Str *errors_name;
+    if (!codec_args(vm, "decode", args, nargs, kw, &codec, &errors, &errors_name))
+        return false;
+    const unsigned char *d = (const unsigned char *)b->data;
+    StrBuf sb;
+    sb_init(&sb);
     for (uint32_t i = 0; i < b->len;) {
-        unsigned char c = (unsigned char)b->data[i];
-        uint32_t k = c < 0x80 ? 0 : (c & 0xe0) == 0xc0 ? 1 : (c & 0xf0) == 0xe0 ? 2 : (c & 0xf8) == 0xf0 ? 3 : 9;
-        bool ok = k < 9 && i + k < b->len;
-        for (uint32_t j = 1; ok && j <= k; j++)
-            ok = ((unsigned char)b->data[i + j] & 0xc0) == 0x80;
-        if (!ok)
-            return vm_raise(vm, EXC_ValueError, "'utf-8' codec can't decode byte 0x%02x in position %lu: invalid start byte",
-                            c, (unsigned long)i);
-        i += k + 1;
+        uint32_t n = 1, bad = 1;
+        const char *why = "ordinal not in range(128)";
+        if (codec == CODEC_LATIN1 || d[i] < 0x80) {
+            if (d[i] < 0x80)
+                sb_addc(&sb, (char)d[i]);
+            else {
+                sb_addc(&sb, (char)(0xc0 | d[i] >> 6));
+                sb_addc(&sb, (char)(0x80 | (d[i] & 0x3f)));
+            }
+            i++;
+            continue;
+        }
+        if (codec == CODEC_UTF8 && (n = utf8_char_at(d, i, b->len, &bad, &why)) > 0) {
+            sb_add(&sb, b->data + i, n);
+            i += n;
+            continue;
+        }
+        if (errors == ERRORS_IGNORE || errors == ERRORS_REPLACE) {
+            if (errors == ERRORS_REPLACE)
+                sb_adds(&sb, "\xef\xbf\xbd"); /* U+FFFD */
+            i += bad;
+            continue;
+        }
+        sb_free(&sb);
+        if (errors == ERRORS_UNKNOWN)
+            return unknown_handler(vm, errors_name);
+        if (bad == 1)
+            return vm_raise(vm, EXC_UnicodeDecodeError, "'%s' codec can't decode byte 0x%02x in position %lu: %s",
+                            codec_names[codec], d[i], (unsigned long)i, why);
+        return vm_raise(vm, EXC_UnicodeDecodeError, "'%s' codec can't decode bytes in position %lu-%lu: %s",
+                        codec_names[codec], (unsigned long)i, (unsigned long)(i + bad - 1), why);
     }
-    Str *s = str_new(vm, b->data, b->len);
+    if (sb.oom) {
+        sb_free(&sb);
+        return vm_raise_oom(vm);
+    }
+    Str *s = str_new(vm, sb.data ? sb.data : "", sb.len);
+    sb_free(&sb);
     if (!s)
         return false;
     *out = v_obj(s);
@@ -720,19 +1063,19 @@ static NATIVE(str_split_m, "split", m_split, 1, 3);
 static NATIVE(str_strip_m, "strip", m_strip, 1, 2);
 static NATIVE(str_lstrip_m, "lstrip", m_lstrip, 1, 2);
 static NATIVE(str_rstrip_m, "rstrip", m_rstrip, 1, 2);
-static NATIVE(str_startswith_m, "startswith", m_startswith, 2, 2);
-static NATIVE(str_endswith_m, "endswith", m_endswith, 2, 2);
+static NATIVE(str_startswith_m, "startswith", m_startswith, 2, 4);
+static NATIVE(str_endswith_m, "endswith", m_endswith, 2, 4);
 static NATIVE(str_upper_m, "upper", m_upper, 1, 1);
 static NATIVE(str_lower_m, "lower", m_lower, 1, 1);
 static NATIVE(str_replace_m, "replace", m_replace, 3, 4);
-static NATIVE(str_find_m, "find", m_find, 2, 2);
-static NATIVE(str_index_m, "index", m_index, 2, 2);
-static NATIVE(str_count_m, "count", m_count, 2, 2);
+static NATIVE(str_find_m, "find", m_find, 2, 4);
+static NATIVE(str_index_m, "index", m_index, 2, 4);
+static NATIVE(str_count_m, "count", m_count, 2, 4);
 static NATIVE(str_isdigit_m, "isdigit", m_isdigit, 1, 1);
 static NATIVE(str_isalpha_m, "isalpha", m_isalpha, 1, 1);
 static NATIVE(str_isspace_m, "isspace", m_isspace, 1, 1);
-static NATIVE(str_encode_m, "encode", m_encode, 1, 2);
-static NATIVE(bytes_decode_m, "decode", m_decode, 1, 2);
+static NATIVE_WITH_KW(str_encode_m, "encode", m_encode, 1, 3);
+static NATIVE_WITH_KW(bytes_decode_m, "decode", m_decode, 1, 3);
 
 const MethodEntry str_methods[] = {
     {Q_join, &str_join_m},       {Q_format, &str_format_m},   {Q_split, &str_split_m},

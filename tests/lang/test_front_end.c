@@ -70,8 +70,8 @@ static void strings_escapes_raw_and_concatenation(void **state)
 static void indentation_with_tabs_and_multiple_dedents(void **state)
 {
     (void)state;
-    /* a tab counts to the next multiple of 8: "\t" and 8 spaces are the same level */
-    const char *src = "if a:\n\tif b:\n\t    c\n        d\ne\n";
+    /* a tab counts to the next multiple of 8: "\t    c" is deeper than "\tif b" */
+    const char *src = "if a:\n\tif b:\n\t    c\n\td\ne\n";
     TokenList t;
     P4CompileError err;
     assert_int_equal(lex(src, strlen(src), &t, &err), 0);
@@ -82,6 +82,13 @@ static void indentation_with_tabs_and_multiple_dedents(void **state)
     }
     assert_int_equal(indents, 2);
     assert_int_equal(dedents, 2);
+    lex_free(&t);
+    /* but "\t" and 8 spaces are not the same level when a tab counts as 1
+     * column: CPython's TabError, as for any order that depends on tab size */
+    const char *mixed = "if a:\n\tif b:\n\t    c\n        d\ne\n";
+    assert_int_equal(lex(mixed, strlen(mixed), &t, &err), -1);
+    assert_string_equal(err.kind, "TabError");
+    assert_int_equal(err.line, 4);
     lex_free(&t);
     /* comments and blank lines do not indent */
     const char *src2 = "x = 1\n    # comment\n\n   \ny = 2\n";

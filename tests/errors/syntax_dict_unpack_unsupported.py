@@ -1,0 +1,3 @@
+# p4: deviation
+base = {"a": 1}
+more = {**base, "b": 2}

@@ -1,0 +1,3 @@
+# p4: deviation
+def todo():
+    ...

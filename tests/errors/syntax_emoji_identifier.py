@@ -1,0 +1,3 @@
+# p4: deviation
+score = 0
+score😀 = 1

@@ -1,0 +1,5 @@
+# p4: deviation
+try:
+    pass
+except* ValueError:
+    pass

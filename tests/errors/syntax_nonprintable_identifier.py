@@ -1,0 +1,2 @@
+# p4: deviation
+total = 1

@@ -1,0 +1,3 @@
+# p4: deviation
+head = [1, 2]
+both = [0, *head]

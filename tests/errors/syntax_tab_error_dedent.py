@@ -1,0 +1,5 @@
+# p4: deviation
+if True:
+    if True:
+	x = 1
+    y = 2

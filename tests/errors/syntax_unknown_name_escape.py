@@ -1,0 +1,3 @@
+# p4: deviation
+print("\N{EURO SIGN}")
+print("\N{NO SUCH CHARACTER}")

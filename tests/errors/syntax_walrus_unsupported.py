@@ -1,0 +1,3 @@
+# p4: deviation
+if (n := 5) > 3:
+    print(n)
