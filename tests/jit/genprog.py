@@ -1977,9 +1977,8 @@ def cmd_run(args):
             path = os.path.join(tmp, "gen%d.py" % seed)
             with open(path, "w") as fh:
                 fh.write(src)
-            return (seed, src, len(g.funcs) + len(g.vec_funcs) + len(g.ew_funcs)) + check_file(args.p4jit, args.firmware, path)
-            return (seed, src, len(g.funcs) + len(g.vec_funcs) + len(g.stress_funcs), g.stress_funcs) + \
-                check_file(args.p4jit, args.firmware, path)
+            nf = len(g.funcs) + len(g.vec_funcs) + len(g.ew_funcs) + len(g.stress_funcs)
+            return (seed, src, nf, g.stress_funcs) + check_file(args.p4jit, args.firmware, path)
 
         pool = concurrent.futures.ThreadPoolExecutor(max(args.jobs, 1))
         for seed, src, nf, stress, same, off, jit, report in pool.map(one, seeds):
