@@ -56,3 +56,17 @@ def write_test_set(prefix, Q, images, labels):
     idx.write_idx(prefix + '-labels.idx', np.asarray(labels, np.uint8))
     idx.write_idx(prefix + '-logits.idx', logits.astype(np.int32))
     return logits
+
+
+def read_model(path):
+    """A .p4nn file back into Q (what intmodel.forward runs): the device's view of the model."""
+    import graph
+    t = p4nnfile.read(path)
+    layers = graph.parse(t['graph'])
+    tensors = {k: np.asarray(v) for k, v in t.items() if k != 'graph' and not k.endswith('.s_out')}
+    scales = {}
+    for layer in layers:
+        name = layer.get('name')
+        if name and name + '.s_out' in t:
+            scales['logits' if layer.get('logits') else name] = float(t[name + '.s_out'])
+    return {'layers': layers, 'tensors': tensors, 'scales': scales, 'act_bits': 8}

@@ -145,11 +145,13 @@ def maxpool2(x):
 
 
 def float_forward(layers, params, images, collect=False, hook=None):
-    """The float model on uint8 images (N x H x W): logits (N x classes).
+    """The float model on uint8 images (N x H x W, or N x H x W x C): logits (N x classes).
     With collect=True also returns {layer name: the tensor it passes on (after ReLU,
     and after the pooling layer that follows it, if one does)};
     hook(layer, x) is called with the input of every layer that has a name."""
-    x = (images.astype(np.float32) / np.float32(255.0))[..., None]
+    x = images.astype(np.float32) / np.float32(255.0)
+    if x.ndim == 3:                    # N x H x W grey images: one channel
+        x = x[..., None]
     outs = {}
     last = None
     for layer in layers[1:]:

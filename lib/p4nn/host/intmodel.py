@@ -47,7 +47,8 @@ def abs_sum(layer, wq):
 
 
 def build(layers, params, theta, act_bits=8, pure_shift=False):
-    """theta: {layer name: {'w_clip': per-channel array (scalar for the logits layer), 'a_clip': float}}.
+    """theta: {layer name: {'w_clip': per-channel array (scalar for the logits layer), 'a_clip': float,
+    optional 'w_ratio': the weight scale as a multiple of w_clip / 127 (refitted for the integers)}}.
     Returns Q: the integer tensors plus the scales the host needs to read the integers as reals."""
     tensors, scales, acc_scales = {}, {}, {}
     s_in = INPUT_SCALE
@@ -74,6 +75,9 @@ def build(layers, params, theta, act_bits=8, pure_shift=False):
                 k = np.clip(np.rint(-np.log2(s_in * s_w / s_target)), 1, 31)
                 s_w = s_target * 2.0 ** -k / s_in
             wq, _ = quantize_weights(w, s_w * 127.0, per_channel_axis_last=(kind == 'dwconv2d'))
+            if 'w_ratio' in t and not pure_shift:
+                # the integers come from the clip, their scale is refitted (search.refit_scales)
+                s_w = s_w * np.broadcast_to(np.asarray(t['w_ratio'], dtype=np.float64), (n_out,))
             s_acc = s_in * s_w
             bq = np.clip(np.rint(b / s_acc), -2**31 + 2**24, 2**31 - 2**24).astype(np.int64)
             tensors[name + '.w'] = wq
@@ -126,8 +130,9 @@ def _fit(m, bq, layer, wq, pure_shift, qmax):
 
 
 def input_int8(images):
-    """uint8 pixels -> the device's int8 input, N x H x W x 1."""
-    return (np.asarray(images, dtype=np.uint8) >> 1).astype(np.int8)[..., None]
+    """uint8 pixels (N x H x W, or N x H x W x C) -> the device's int8 input, N x H x W x C."""
+    x = (np.asarray(images, dtype=np.uint8) >> 1).astype(np.int8)
+    return x[..., None] if x.ndim == 3 else x
 
 
 def _matmul_exact(a, b):
@@ -173,6 +178,7 @@ def forward_from(Q, x, start, hook=None, collect=True, trace=None):
     outs = {}
     layers = Q['layers']
     fused = False
+    last = None                        # the last named layer: a pooling layer's output is its output
     for i in range(start, len(layers)):
         layer = layers[i]
         kind = layer['kind']
@@ -231,8 +237,10 @@ def forward_from(Q, x, start, hook=None, collect=True, trace=None):
             lo, hi = act_range(False, bits)
             x = requant.requantize(s, T[name + '.pre'], T[name + '.mult'], T[name + '.shift'],
                                    lo, hi, checked=True).astype(np.int8)
-        if collect and name:
-            outs[name] = x
+        if name:
+            last = name
+        if collect and last and (name or kind in ('maxpool2', 'avgpool2')):
+            outs[last] = x
     return x.reshape(len(x), -1), outs
 
 

@@ -137,13 +137,7 @@ def decode(data, where='<bytes>'):
         if off + length > end_of_data:
             bad(f"{name}: data {off}..{off + length} lies outside the file")
         spans.append((off, off + length, name))
-        if t == 'u':
-            try:
-                out[name] = bytes(data[off:off + length]).decode('utf-8')
-            except UnicodeDecodeError:
-                bad(f"{name}: text is not UTF-8")
-        else:
-            out[name] = np.frombuffer(data, dtype=DTYPE[t], count=elems, offset=off).reshape(dims)
+        out[name] = (t, dims, off, length)
     table_end = pos
     for start, stop, name in sorted(spans):
         if stop > start and start < table_end:
@@ -152,6 +146,14 @@ def decode(data, where='<bytes>'):
     for (a0, a1, an), (b0, b1, bn) in zip(live, live[1:]):
         if b0 < a1:
             bad(f"data of {an} and {bn} overlap")
+    for name, (t, dims, off, length) in out.items():
+        if t == 'u':
+            try:
+                out[name] = bytes(data[off:off + length]).decode('utf-8')
+            except UnicodeDecodeError:
+                bad(f"{name}: text is not UTF-8")
+        else:
+            out[name] = np.frombuffer(data, dtype=DTYPE[t], count=length // ELEMENT[t], offset=off).reshape(dims)
     return out
 
 

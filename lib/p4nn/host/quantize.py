@@ -30,7 +30,7 @@ import search  # noqa: E402
 def load_weights(path):
     f = np.load(path)
     layers = graph.parse(str(f['graph']))
-    params = {k: f[k] for k in f.files if '.' in k}
+    params = {k: f[k].astype(np.float32) for k in f.files if '.' in k}
     info = {k: f[k].item() for k in ('data', 'epochs', 'train_seconds', 'test_accuracy', 'seed') if k in f.files}
     return layers, params, info
 

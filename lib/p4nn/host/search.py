@@ -40,7 +40,7 @@ def minmax_theta(layers, params, images, per_channel=False):
     theta = {}
     for layer in graph.param_layers(layers):
         name = layer['name']
-        t = {'a_clip': amax[name]}
+        t = {'a_clip': amax[name] or 1.0}          # a tensor that is always 0: any scale
         if layer['kind'] != 'gap':
             cm = intmodel.channel_max(layer, params[name + '.w'])
             t['w_clip'] = cm.max() if (layer['logits'] or not per_channel) else cm
@@ -80,62 +80,102 @@ def input_second_moments(layers, params, images, max_rows=20000, seed=1):
     return {k: sums[k] / counts[k] for k in sums}
 
 
-def weight_error(layer, w, h, clips):
-    """Per channel: (w - w_q)^T H (w - w_q) when channel c is clipped at clips[c]."""
+def _deltas(layer, w, q, s):
+    """w - s*q per output channel as rows (depthwise: channel-major), for scales s."""
     if layer['kind'] == 'dwconv2d':
-        wq, s = intmodel.quantize_weights(w, clips, per_channel_axis_last=True)
-        d = (w - wq * s).reshape(-1, w.shape[-1]).T             # C, K*K
-        return np.einsum('ci,cij,cj->c', d, h, d)
-    wq, s = intmodel.quantize_weights(w, clips)
-    d = (w - wq * s[:, None] if w.ndim == 2 else w - wq * s.reshape(-1, 1, 1, 1)).reshape(w.shape[0], -1)
-    return np.einsum('ci,ci->c', d @ h, d)
+        return (w - q * s).reshape(-1, w.shape[-1]).T
+    return (w - q * s.reshape((-1,) + (1,) * (w.ndim - 1))).reshape(w.shape[0], -1)
 
 
-def minimise_batch(objective, lo, hi, grid=24, golden_steps=14):
+def _rows(layer, a):
+    return a.reshape(-1, a.shape[-1]).T if layer['kind'] == 'dwconv2d' else a.reshape(a.shape[0], -1)
+
+
+def _quad(layer, h, a, b):
+    """a_c^T H b_c per channel (H per channel for depthwise)."""
+    if layer['kind'] == 'dwconv2d':
+        return np.einsum('ci,cij,cj->c', a, h, b)
+    return np.einsum('ci,ci->c', a @ h, b)
+
+
+def refit_scales(layer, w, h, clips, shared=False):
+    """The integers q = round(w / (clip/127)) are what the device stores; their scale need not be
+    clip/127. For fixed q the error (w - s q)^T H (w - s q) is a parabola in s, least at
+    s = q^T H w / q^T H q. Returns (q, s per channel); shared=True: one s for all channels."""
+    q, s0 = intmodel.quantize_weights(w, clips, per_channel_axis_last=(layer['kind'] == 'dwconv2d'))
+    qr, wr = _rows(layer, q.astype(np.float64)), _rows(layer, w)
+    num, den = _quad(layer, h, qr, wr), _quad(layer, h, qr, qr)
+    if shared:
+        num, den = np.full_like(num, num.sum()), np.full_like(den, den.sum())
+    s = np.where(den > 0, num / np.where(den > 0, den, 1.0), s0)
+    return q, np.where(s > 0, s, s0)
+
+
+def weight_error(layer, w, h, clips, refit=True, shared=False):
+    """Per channel: (w - s q)^T H (w - s q) with q = the integers of clip[c] and s their
+    refitted scale (refit=False: s = clip / 127)."""
+    if refit:
+        q, s = refit_scales(layer, w, h, clips, shared)
+    else:
+        q, s = intmodel.quantize_weights(w, clips, per_channel_axis_last=(layer['kind'] == 'dwconv2d'))
+    d = _deltas(layer, w, q, s)
+    return _quad(layer, h, d, d)
+
+
+def minimise_batch(objective, lo, hi, grid=32, fine=160, golden_steps=10):
     """Minimise independent 1-D functions at once: objective(x) with x, lo, hi arrays of
-    one value per problem returns one value per problem. A grid finds the basin (the
-    functions are not smooth: rounding), golden-section search refines it. Returns (x, f)."""
+    one value per problem returns one value per problem. The functions are jagged (rounding
+    makes narrow dips), so: a coarse grid finds the basin, a fine grid over the two cells
+    around its best catches the dips, golden-section search polishes. Returns (x, f)."""
     lo, hi = np.asarray(lo, np.float64), np.asarray(hi, np.float64)
-    ts = np.linspace(0.0, 1.0, grid)
-    xs = lo[None] + ts[:, None] * (hi - lo)[None]
-    fs = np.stack([objective(x) for x in xs])
-    k = fs.argmin(axis=0)
     cols = np.arange(len(lo))
-    best_x, best_f = xs[k, cols].copy(), fs[k, cols].copy()
-    a = xs[np.maximum(k - 1, 0), cols]
-    b = xs[np.minimum(k + 1, grid - 1), cols]
-    c = b - GOLDEN * (b - a)
-    d = a + GOLDEN * (b - a)
-    fc, fd = objective(c), objective(d)
+    best_x = np.full(len(lo), np.nan)
+    best_f = np.full(len(lo), np.inf)
+
+    def scan(xs):
+        nonlocal best_x, best_f
+        fs = np.stack([objective(x) for x in xs])
+        k = fs.argmin(axis=0)
+        better = fs[k, cols] < best_f
+        best_x = np.where(better, xs[k, cols], best_x)
+        best_f = np.where(better, fs[k, cols], best_f)
+
+    cell = (hi - lo) / (grid - 1)
+    scan(lo[None] + np.linspace(0.0, 1.0, grid)[:, None] * (hi - lo)[None])
+    a = np.maximum(best_x - cell, lo)
+    b = np.minimum(best_x + cell, hi)
+    scan(a[None] + np.linspace(0.0, 1.0, fine)[:, None] * (b - a)[None])
+    step = (b - a) / (fine - 1)
+    a = np.maximum(best_x - step, lo)
+    b = np.minimum(best_x + step, hi)
     for _ in range(golden_steps):
+        c = b - GOLDEN * (b - a)
+        d = a + GOLDEN * (b - a)
+        fc, fd = objective(c), objective(d)
         for x, f in ((c, fc), (d, fd)):
             better = f < best_f
-            best_x[better], best_f[better] = x[better], f[better]
+            best_x, best_f = np.where(better, x, best_x), np.where(better, f, best_f)
         left = fc < fd                  # the minimum is in [a, d]
         b = np.where(left, d, b)
         a = np.where(left, a, c)
-        c_new = b - GOLDEN * (b - a)
-        d_new = a + GOLDEN * (b - a)
-        # one of the two points carries over; evaluating both keeps the code short
-        c, d = c_new, d_new
-        fc, fd = objective(c), objective(d)
-    for x, f in ((c, fc), (d, fd)):
-        better = f < best_f
-        best_x[better], best_f[better] = x[better], f[better]
     return best_x, best_f
 
 
 def search_weight_clips(layer, w, h, low=0.2):
-    """Step 1 for one layer: per-channel clips in [low, 1] * max |w| (one clip for logits)."""
+    """Step 1 for one layer: per-channel clips in [low, 1] * max |w| (one clip for logits),
+    each with its refitted scale. Returns (clips, ratios: refitted scale / (clip / 127))."""
     cm = intmodel.channel_max(layer, w)
     cm = np.where(cm > 0, cm, 1.0)
     if layer['logits']:
         top = cm.max()
-        obj = lambda x: np.array([weight_error(layer, w, h, np.full(len(cm), v)).sum() for v in x])
+        obj = lambda x: np.array([weight_error(layer, w, h, np.full(len(cm), v), shared=True).sum() for v in x])
         x, _ = minimise_batch(obj, [low * top], [top])
-        return float(x[0])
+        clips = np.full(len(cm), x[0])
+        _, s = refit_scales(layer, w, h, clips, shared=True)
+        return float(x[0]), float(s[0] / (x[0] / 127.0))
     x, _ = minimise_batch(lambda clips: weight_error(layer, w, h, clips), low * cm, cm)
-    return x
+    _, s = refit_scales(layer, w, h, x)
+    return x, s / (x / 127.0)
 
 
 # ---- step 2: activations ---------------------------------------------------------------------
@@ -259,8 +299,8 @@ def minimise(layers, params, images, act_bits=8, pure_shift=False, log=None):
     note('per-channel min/max', theta)
     moments = input_second_moments(layers, params, images)
     for layer in _weight_layers(layers):
-        theta[layer['name']]['w_clip'] = search_weight_clips(layer, params[layer['name'] + '.w'],
-                                                             moments[layer['name']])
+        clips, ratios = search_weight_clips(layer, params[layer['name'] + '.w'], moments[layer['name']])
+        theta[layer['name']].update(w_clip=clips, w_ratio=ratios)
     note('step 1 (weight clipping)', theta)
     theta = calibrate_activations(layers, params, theta, images, act_bits, pure_shift)
     note('step 2 (activation clipping)', theta)

@@ -128,6 +128,8 @@ def main():
     with torch.no_grad():
         got = net(to_t(x_test[:200])).numpy()
     assert np.allclose(ref, got, atol=1e-3), "exported layouts disagree with torch"
+    # float16 keeps the committed files small (the float model is defined by these values)
+    params = {k: v.astype(np.float16) for k, v in params.items()}
     np.savez_compressed(args.out, graph=np.array(graph.GRAPHS[args.model]), data=np.array(args.data),
                         seed=args.seed, epochs=epochs, train_seconds=seconds, test_accuracy=acc, **params)
     print(f"{args.model} on {args.data}: float test accuracy {acc:.2f}% after {epochs} epochs, "
