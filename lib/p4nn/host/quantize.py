@@ -65,14 +65,12 @@ def run(weights, bits=8, pure_shift=False, test_limit=None, log=print):
     zf_cal = metrics.float_logits(layers, params, x_cal)
     results = {'weights': weights, 'data': data, 'bits': bits, 'pure_shift': pure_shift,
                'n_test': len(y_test), 'search_seconds': seconds, 'history': history, 'train': info, 'rows': {}}
-    Q_after = None
-    for name, th in thetas.items():
-        Q = intmodel.build(layers, params, th, bits, pure_shift)
-        cal_r, _ = metrics.evaluate(Q, params, x_cal, y_cal, per_layer=False, z_float=zf_cal)
-        test_r, _ = metrics.evaluate(Q, params, x_test, y_test, per_layer=True)
-        results['rows'][name] = {'cal': cal_r, 'test': test_r}
-        if name == 'after':
-            Q_after = Q
+    Qs = [intmodel.build(layers, params, th, bits, pure_shift) for th in thetas.values()]
+    cal = metrics.evaluate_many(Qs, params, x_cal, y_cal, per_layer=False, z_float=zf_cal)
+    test = metrics.evaluate_many(Qs, params, x_test, y_test, per_layer=True)
+    for k, name in enumerate(thetas):
+        results['rows'][name] = {'cal': cal[k][0], 'test': test[k][0]}
+    Q_after = Qs[-1]
     results['theta'] = theta_json(theta)
     return results, Q_after, theta
 

@@ -198,11 +198,16 @@ def histogram_clip(values, qmax, bins=2048, candidates=256, relu=True):
     return float(ts[err.argmin()])
 
 
-def calibrate_activations(layers, params, theta, images, act_bits, pure_shift=False):
+def calibrate_activations(layers, params, theta, images, act_bits, pure_shift=False, z_float=None):
     """Step 2: layer by layer, with the layers before already quantized, the histogram of the
-    real values each requantize receives gives its clip."""
+    real values each requantize receives gives its clip. With z_float, a layer's new clip is
+    kept only if it lowers J_out (the histogram's squared error is a proxy: at 8 bits a
+    tensor's least-error clip can cut outliers that the next layers need)."""
     qmax = (1 << (act_bits - 1)) - 1
     theta = {k: dict(v) for k, v in theta.items()}
+    current = None
+    if z_float is not None:
+        current = metrics.j_out(intmodel.build(layers, params, theta, act_bits, pure_shift), images, z_float)
     for layer in graph.param_layers(layers):
         if 'a_clip' not in theta[layer['name']] or layer.get('logits') or not layer.get('requant', 1):
             continue
@@ -215,7 +220,15 @@ def calibrate_activations(layers, params, theta, images, act_bits, pure_shift=Fa
         intmodel.forward(Q, images, hook=hook)
         acc = np.concatenate([a.reshape(-1, a.shape[-1]) for a in got])
         real = acc * Q['acc_scales'][name]           # per channel, on the last axis
-        theta[name]['a_clip'] = histogram_clip(real.ravel(), qmax, relu=bool(layer.get('relu', 0)) or layer['kind'] == 'gap')
+        clip = histogram_clip(real.ravel(), qmax, relu=bool(layer.get('relu', 0)) or layer['kind'] == 'gap')
+        if current is None:
+            theta[name]['a_clip'] = clip
+            continue
+        trial = {k: dict(v) for k, v in theta.items()}
+        trial[name]['a_clip'] = clip
+        j = metrics.j_out(intmodel.build(layers, params, trial, act_bits, pure_shift), images, z_float)
+        if j < current:
+            theta, current = trial, j
     return theta
 
 
@@ -302,7 +315,7 @@ def minimise(layers, params, images, act_bits=8, pure_shift=False, log=None):
         clips, ratios = search_weight_clips(layer, params[layer['name'] + '.w'], moments[layer['name']])
         theta[layer['name']].update(w_clip=clips, w_ratio=ratios)
     note('step 1 (weight clipping)', theta)
-    theta = calibrate_activations(layers, params, theta, images, act_bits, pure_shift)
+    theta = calibrate_activations(layers, params, theta, images, act_bits, pure_shift, z_float)
     note('step 2 (activation clipping)', theta)
     theta, j, _ = coordinate_descent(layers, params, theta, images, z_float, act_bits, pure_shift, log=log)
     history.append(('step 3 (coordinate descent)', j))
