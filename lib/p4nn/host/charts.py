@@ -64,8 +64,8 @@ def main():
         else:
             cm = intmodel.channel_max(graph.param_layers(layers)[0], params[first + '.w'])
             chosen, naive = float(np.mean(np.asarray(theta[name]['w_clip']) / cm)), 1.0
-            factors = np.geomspace(0.4, 1.0 / chosen, args.points)
-            xs, xlabel = chosen * factors, f"{name} weight clip / max|w| (mean)"
+            xs = np.geomspace(0.4, 1.1 * max(1.0, chosen), args.points)
+            factors, xlabel = xs / chosen, f"{name} weight clip / max|w| (mean)"
         ys = sweep(layers, params, theta, x_cal, z_float, bits, name, key, factors, pure)
         ax.plot(xs, ys, 'o-', ms=3)
         ax.axvline(naive, color='grey', ls='--', label='min/max')
