@@ -16,6 +16,8 @@ for m in $models; do
     $PY $HOST/quantize.py models/$m.npz --json models/results/${m}_a8.json --out models/$m.p4nn $extra
     $PY $HOST/quantize.py models/$m.npz --bits 4 --json models/results/${m}_a4.json
 done
+# the pure-shift option (mult = 1, pre = 0, as ESP-DL) on the MNIST CNN
+$PY $HOST/quantize.py models/cnn_mnist.npz --pure-shift --json models/results/cnn_mnist_a8_pureshift.json
 $PY $HOST/charts.py models/results/cnn_fashion_a8.json --out $HOST/jout_cnn_fashion_a8.png
 $PY $HOST/charts.py models/results/convgap_fashion_a4.json --out $HOST/jout_convgap_fashion_a4.png
 $PY $HOST/report.py models/results/*.json --preamble $HOST/results_preamble.md --out $HOST/RESULTS.md

@@ -46,7 +46,7 @@ def target_lines(runs):
             ok = after[where]['J_out'] < before[where]['J_out']
             checks.append((f"J_out {where} {after[where]['J_out']:.3g} < before {before[where]['J_out']:.3g}", ok))
         text = '; '.join(f"{c} **{'met' if ok else 'NOT met'}**" for c, ok in checks)
-        out.append(f"- {model}, {r['bits']}-bit activations: {text}")
+        out.append(f"- {model}, {r['bits']}-bit activations{', pure shift' if r['pure_shift'] else ''}: {text}")
     return '\n'.join(out) + '\n'
 
 
