@@ -19,9 +19,9 @@ from array import array
 import p4
 import p4nn
 
-MODEL = "examples/mnist.p4nn"
-IMAGES = "data/mnist/t10k-images-idx3-ubyte"
-LABELS = "data/mnist/t10k-labels-idx1-ubyte"
+MODEL = "models/cnn_mnist.p4nn"
+IMAGES = "models/mnist_test1000-images.idx"
+LABELS = "models/mnist_test1000-labels.idx"
 COUNT = 100
 try:
     import mnist_paths

@@ -1,0 +1,47 @@
+#!/usr/bin/env python3
+"""Runs bitexact.py (the device's logits against the host integer model's)
+with the committed model and test files: p4jit run [OPTS] with a
+bitexact_paths module on -X path=; passes when no image's logits differ and
+the device's accuracy is the host's.
+
+  run.py P4JIT REPO COUNT [p4jit run options...]
+"""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+
+def main():
+    p4jit, repo, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    opts = sys.argv[4:]
+    models = os.path.join(repo, "models")
+    with tempfile.TemporaryDirectory() as tmp:
+        with open(os.path.join(tmp, "bitexact_paths.py"), "w") as fh:
+            fh.write("MODEL = %r\nIMAGES = %r\nLABELS = %r\nLOGITS = %r\nCOUNT = %d\n" % (
+                os.path.join(models, "cnn_mnist.p4nn"),
+                os.path.join(models, "mnist_test1000-images.idx"),
+                os.path.join(models, "mnist_test1000-labels.idx"),
+                os.path.join(models, "mnist_test1000-logits.idx"), count))
+        lib = os.path.join(repo, "lib", "p4nn")
+        cmd = [p4jit, "run"] + opts + ["-X", "path=%s:%s" % (tmp, lib),
+                                       os.path.join(repo, "tests", "p4nn", "bitexact", "bitexact.py")]
+        r = subprocess.run(cmd, capture_output=True, text=True, timeout=1200)
+    sys.stdout.write(r.stdout)
+    sys.stderr.write(r.stderr)
+    m = re.search(r"^images (\d+) differing (\d+) correct (\d+) host correct (\d+)$", r.stdout, re.M)
+    if r.returncode != 0 or not m:
+        print("FAIL: the run did not finish (status %d)" % r.returncode)
+        return 1
+    n, differ, correct, host = map(int, m.groups())
+    if n != count or differ != 0 or correct != host:
+        print("FAIL: %d of %d images' logits differ from the host's; %d correct against the host's %d"
+              % (differ, n, correct, host))
+        return 1
+    print("ok: %d images, logits equal to the host integer model's, %d correct (%.1f%%)" % (n, correct, 100.0 * correct / n))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
