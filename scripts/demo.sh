@@ -39,3 +39,6 @@ echo "== p4jit dis --jit -X pie=rev3 examples/demo.py           (the same for a 
          k && !e && /\tblt\t/ { e = NR; n = split($NF, f, ","); t = f[n]; sub(/^0x/, "", t) }
          END { for (i = 1; i <= e; i++) if (addr[i] == t ":") s = i
                for (i = s; s && i <= e; i++) print line[i] }'
+echo
+echo "== p4jit run --on p4sim examples/mnist.py                 (int8 MNIST CNN from models/cnn_mnist.p4nn, JIT with PIE)"
+./build/cli/p4jit run --on p4sim examples/mnist.py
