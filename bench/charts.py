@@ -32,12 +32,18 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 MODES = [("interpreter", ["-X", "jit=off"]), ("scalar JIT", ["-X", "pie=off"]), ("JIT with PIE", [])]
 SYSTEM_PYTHON = "/usr/bin/python3"
-MISSING = ("bench/charts.py: matplotlib is missing (neither %s nor %s imports it): "
+MISSING = ("bench/charts.py: matplotlib is missing (tried %s): "
            "install Debian's python3-matplotlib (sh scripts/setup.sh does)")
 
 
 class ParseError(ValueError):
     pass
+
+
+def ms360(cycles):
+    """Milliseconds at 360 MHz, truncated to microseconds as examples/mnist.py prints them."""
+    us = cycles // 360
+    return "%d.%03d" % (us // 1000, us % 1000)
 
 
 # --- parsing the real output formats ---------------------------------------
@@ -138,7 +144,7 @@ def draw(measured, out_dir):
         label = name.replace(" (", "\n(")
         if name in best:
             _, macs, cycles = best[name]
-            label += "\n%s cycles\n%.3f ms" % (format(cycles, ","), cycles / 360e3)
+            label += "\n%s cycles\n%s ms" % (format(cycles, ","), ms360(cycles))
             if macs:
                 label += "\n%.2f MACs/cycle" % (macs / cycles)
         flow.text(x + (width - 0.03) / 2, 0.5, label, ha="center", va="center", fontsize=8)
@@ -148,8 +154,8 @@ def draw(measured, out_dir):
     flow.set_xlim(0, 1)
     flow.set_ylim(0, 1)
     pie = data["modes"][-1][1]
-    flow.set_title("The inference pipeline on p4sim, JIT with PIE: %s cycles per image = %.3f ms at 360 MHz "
-                   "(mean of %d images)" % (format(pie["total"][1], ","), pie["total"][1] / 360e3, pie["images"]),
+    flow.set_title("The inference pipeline on p4sim, JIT with PIE: %s cycles per image = %s ms at 360 MHz "
+                   "(mean of %d images)" % (format(pie["total"][1], ","), ms360(pie["total"][1]), pie["images"]),
                    fontsize=10)
 
     ax = fig.add_subplot(grid[1, 0])
@@ -176,7 +182,7 @@ def draw(measured, out_dir):
     tot.bar(range(n), ys, 0.6, color=colors[:n])
     for i, y in enumerate(ys):
         faster = "" if i == 0 else "\n%.0fx faster" % (ys[0] / y)
-        tot.text(i, y * 1.15, "%s\n%.2f ms%s" % (format(y, ","), y / 360e3, faster), ha="center", va="bottom",
+        tot.text(i, y * 1.15, "%s\n%s ms%s" % (format(y, ","), ms360(y), faster), ha="center", va="bottom",
                  fontsize=7.5)
     tot.set_yscale("log")
     # bars on a log axis start at its bottom: one decade below the smallest, so the ratios read true
@@ -244,7 +250,7 @@ def draw_anywhere(measured_path, out_dir):
         import matplotlib  # noqa: F401
     except ImportError:
         if os.path.realpath(sys.executable) == os.path.realpath(SYSTEM_PYTHON) or not os.path.exists(SYSTEM_PYTHON):
-            raise SystemExit(MISSING % (sys.executable, SYSTEM_PYTHON))
+            raise SystemExit(MISSING % " and ".join(sorted({sys.executable, SYSTEM_PYTHON})))
         p = subprocess.run([SYSTEM_PYTHON, os.path.abspath(__file__), "--draw", measured_path, "--out", out_dir])
         if p.returncode:
             raise SystemExit("bench/charts.py: drawing under %s failed (status %d)" % (SYSTEM_PYTHON, p.returncode))

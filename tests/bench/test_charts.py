@@ -40,6 +40,10 @@ check(modes["interpreter"]["total"] == (1218048, 670431845), "interpreter total 
 check(modes["JIT with PIE"]["stages"][0] == ("conv2d c1", 112896, 976472), "PIE c1 %s" % (modes["JIT with PIE"]["stages"][0],))
 check(modes["scalar JIT"]["stages"][5] == ("dense f2", 1280, 16813), "scalar f2 %s" % (modes["scalar JIT"]["stages"][5],))
 for name, m in data["modes"]:
+    # the charts' milliseconds are those the program printed
+    whole = [l for l in sample["mnist"][name].splitlines() if l.startswith("  whole image")][0]
+    check(whole.split()[-2] == charts.ms360(m["total"][1]), "%s: %s ms, the program %s" % (
+        name, charts.ms360(m["total"][1]), whole.split()[-2]))
     # the stages are timed inside the whole image: their sum cannot exceed it
     check(sum(s[2] for s in m["stages"]) <= m["total"][1], "%s: stages sum above the whole image" % name)
 check(data["chip"] == [("matmul", 8.2, 473.7), ("conv2d", 28.5, 325.6), ("fib", 21.9, None)], "chip %s" % data["chip"])
