@@ -54,6 +54,9 @@ layer's second call in modelled cycles, the speedup, the JIT's int8 MACs
 per modelled cycle, and the layer's kernel function's code bytes and
 compile cycles (--jit-report; one compiled function serves every layer of
 its kind).
+
+bench/charts.py runs --chip and --layers and examples/mnist.py, and draws
+their numbers as PNG charts (bench/pipeline.png, bench/benchmarks.png).
 """
 import argparse
 import os
