@@ -34,13 +34,17 @@ static void check(const uint8_t *data, size_t size)
     vm->sp = vm->stack;
     vm->exc = v_unbound();
     Value args[1], result, load;
-    Str *name = str_from_cstr(vm, "load");
+    /* each string goes on the VM stack (a root) before the next allocation,
+     * which may collect */
     Str *p = str_from_cstr(vm, path);
-    if (!name || !p)
+    if (!p)
         abort();
     args[0] = v_obj(p);
-    vm->sp = vm->stack;
-    *vm->sp++ = args[0]; /* rooted */
+    *vm->sp++ = args[0];
+    Str *name = str_from_cstr(vm, "load");
+    if (!name)
+        abort();
+    *vm->sp++ = v_obj(name);
     if (!vm_load_attr(vm, v_obj((void *)&module_p4nn_model), name, &load))
         abort();
     bool loaded = vm_call(vm, load, args, 1, NULL, &result);
