@@ -175,6 +175,9 @@ static int load_module(const char *path, P4bModule *m, char **source, size_t *so
 }
 
 #if !P4_FIRMWARE
+#ifndef P4_FIRMWARE_ELF
+#define P4_FIRMWARE_ELF "p4jit-fw.elf"
+#endif
 static int run_on_qemu(const char *firmware, const char *command, int argc, char **argv);
 #endif
 
@@ -215,10 +218,6 @@ static int cmd_repl(int argc, char **argv)
 }
 
 #if !P4_FIRMWARE
-#ifndef P4_FIRMWARE_ELF
-#define P4_FIRMWARE_ELF "p4jit-fw.elf"
-#endif
-
 /* Runs `p4jit COMMAND ARGS` (run or repl) inside the RV32 firmware under
  * QEMU. Semihosting gives the firmware this process's files and console:
  * no chardev, so QEMU leaves stdin alone (a chardev would read it in its main
