@@ -37,7 +37,7 @@ static const char usage[] =
     "  dis FILE.py|FILE.p4b                        list the bytecode with line numbers\n"
     "  dis --jit [-X OPT]... FILE.py|FILE.p4b      run it, then show each compiled function's\n"
     "                                              typed IR and RV32 code (-X: as for run)\n"
-    "  repl [-m SIZE] [--stack N] [-X OPT]... [--echo]\n"
+    "  repl [--on host|qemu] [--firmware FILE] [-m SIZE] [--stack N] [-X OPT]... [--echo]\n"
     "                                              the interactive prompt (also: p4jit with no\n"
     "                                              arguments); end of input (Ctrl-D) leaves it\n"
     "  objdump FILE.bin [--vma ADDR] [--rev 1|3] [--aliases]\n"
@@ -178,14 +178,56 @@ static int load_module(const char *path, P4bModule *m, char **source, size_t *so
 #ifndef P4_FIRMWARE_ELF
 #define P4_FIRMWARE_ELF "p4jit-fw.elf"
 #endif
+static int run_on_qemu(const char *firmware, const char *command, int argc, char **argv);
+#endif
 
-/* Runs `p4jit run ARGS` inside the RV32 firmware under QEMU. Semihosting
- * gives the firmware this process's files and console; QEMU's exit status is
- * the program's. */
-static int run_on_qemu(const char *firmware, int argc, char **argv)
+/* `p4jit repl [--on host|qemu] [--firmware FILE] OPTIONS...`: the prompt here,
+ * or in the firmware under QEMU (the other options go to the firmware's). */
+static int cmd_repl(int argc, char **argv)
+{
+#if !P4_FIRMWARE
+    const char *on = "host", *firmware = getenv("P4JIT_FIRMWARE");
+    if (!firmware || !firmware[0])
+        firmware = P4_FIRMWARE_ELF;
+    char *fwd[258];
+    int nf = 0;
+    for (int k = 1; k < argc; k++) {
+        if (strcmp(argv[k], "--on") == 0 && k + 1 < argc) {
+            on = argv[++k];
+        } else if (strcmp(argv[k], "--firmware") == 0 && k + 1 < argc) {
+            firmware = argv[++k];
+        } else if (nf < 256) {
+            fwd[nf++] = argv[k];
+        } else {
+            return fail("%s", "repl: too many options");
+        }
+    }
+    if (strcmp(on, "qemu") == 0)
+        return run_on_qemu(firmware, "repl", nf, fwd);
+    if (strcmp(on, "host") != 0)
+        return fail("repl --on: unknown target '%s' (host or qemu; p4sim: p4sim FIRMWARE repl)", on);
+    fwd[nf] = NULL;
+    char *args[260];
+    args[0] = argv[0];
+    for (int k = 0; k <= nf; k++)
+        args[k + 1] = fwd[k];
+    return p4jit_repl_main(nf + 1, args);
+#else
+    return p4jit_repl_main(argc, argv);
+#endif
+}
+
+#if !P4_FIRMWARE
+/* Runs `p4jit COMMAND ARGS` (run or repl) inside the RV32 firmware under
+ * QEMU. Semihosting gives the firmware this process's files and console:
+ * no chardev, so QEMU leaves stdin alone (a chardev would read it in its main
+ * loop and switch a terminal to raw mode), and the firmware reads stdin as
+ * the host descriptor ":tt" opens (port_rv32.c). QEMU's exit status is the
+ * program's. */
+static int run_on_qemu(const char *firmware, const char *command, int argc, char **argv)
 {
     char append[4096];
-    size_t n = (size_t)snprintf(append, sizeof append, "run");
+    size_t n = (size_t)snprintf(append, sizeof append, "%s", command);
     for (int i = 0; i < argc && n < sizeof append; i++) {
         if (strchr(argv[i], ' '))
             return fail("--on qemu: arguments cannot contain spaces ('%s')", argv[i]);
@@ -196,7 +238,7 @@ static int run_on_qemu(const char *firmware, int argc, char **argv)
     char *qemu_argv[] = {
         "qemu-system-riscv32", "-M", "virt", "-cpu", "rv32,d=false", "-bios", "none",
         "-icount", "shift=0,sleep=off", "-display", "none", "-serial", "none", "-monitor", "none",
-        "-chardev", "stdio,id=sh0", "-semihosting-config", "enable=on,target=native,chardev=sh0",
+        "-semihosting-config", "enable=on,target=native",
         "-kernel", (char *)firmware, "-append", append, NULL};
     fflush(stdout);
     pid_t pid = fork();
@@ -358,7 +400,7 @@ static int cmd_run(int argc, char **argv)
         if (strcmp(on, "p4sim") == 0)
             return run_on_p4sim(firmware, stats, jcfg.pie == 1 ? 1 : 3, nf, fwd);
 #endif
-        return run_on_qemu(firmware, nf, fwd);
+        return run_on_qemu(firmware, "run", nf, fwd);
     }
 #endif
     const char *path = argv[i];
@@ -559,7 +601,7 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "dis") == 0)
         return cmd_dis(argc - 1, argv + 1);
     if (strcmp(cmd, "repl") == 0)
-        return p4jit_repl_main(argc - 1, argv + 1);
+        return cmd_repl(argc - 1, argv + 1);
 #if P4_HAVE_RV32
     if (strcmp(cmd, "objdump") == 0)
         return rv32_objdump_main(argc - 1, argv + 1);

@@ -68,7 +68,38 @@ static int put_stderr(char c, FILE *f)
     return (unsigned char)c;
 }
 
-static FILE console_in = FDEV_SETUP_STREAM(NULL, sys_semihost_getc, NULL, _FDEV_SETUP_READ);
+/*
+ * Console input. With the extension, ":tt" opened for reading is the host's
+ * stdin as a plain host descriptor (QEMU 7.2: arm-compat-semi.c's SYS_OPEN
+ * maps it to STDIN_FILENO; p4sim: its input stream), read here with SYS_READ
+ * one byte at a time: a byte is handed over as soon as the host has it (a
+ * terminal's read(2) returns what is there), and a host end of file is an
+ * end of file here. Under QEMU this needs no semihosting chardev, whose
+ * input path did not work: SYS_READC reads the chardev's FIFO and halts the
+ * vCPU while it is empty (semihosting/console.c), and in our runs the vCPU,
+ * woken when QEMU's main loop had read the typed line into the FIFO, halted
+ * again without SYS_READC returning. Without the extension: SYS_READC, which
+ * has no end of file (it returns -1, read as 0xFF).
+ */
+static int get_stdin(FILE *f)
+{
+    static int handle = -2;
+    if (handle == -2) {
+        handle = -1;
+        if (sys_semihost_feature(SH_EXT_STDOUT_STDERR) > 0)
+            handle = sys_semihost_open(":tt", 0);
+        if (handle < 0)
+            handle = -1;
+    }
+    if (handle < 0)
+        return sys_semihost_getc(f);
+    unsigned char c;
+    if (sys_semihost_read(handle, &c, 1) != 0) /* SYS_READ returns the bytes not read */
+        return _FDEV_EOF;
+    return c;
+}
+
+static FILE console_in = FDEV_SETUP_STREAM(NULL, get_stdin, NULL, _FDEV_SETUP_READ);
 static FILE console_out = FDEV_SETUP_STREAM(put_stdout, NULL, NULL, _FDEV_SETUP_WRITE);
 static FILE console_err = FDEV_SETUP_STREAM(put_stderr, NULL, NULL, _FDEV_SETUP_WRITE);
 /* defining all three keeps picolibc's single-stream iob.c out of the link */
