@@ -97,6 +97,8 @@ def mul_ratio(v, e, num, den):
 def scale_round(b, num, den):
     # round(b * num / den) half away from zero, without leaving int32 (num, den > 0);
     # a result outside int32 is an error.
+    if b == -INT32_MAX - 1:
+        raise OverflowError("recalibrate: a bias of -2**31 cannot be rescaled")
     neg = b < 0
     if neg:
         b = -b
