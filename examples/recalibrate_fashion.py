@@ -67,7 +67,8 @@ def main():
         elif L["kind"] == "conv2d" or L["kind"] == "dwconv2d" or L["kind"] == "dense":
             print("layer", L["name"], "peak", peaks[k], "q", list(L["q"]))
             k += 1
-    # per image: a phase's total may pass 2**31 cycles (32-bit ints)
+    # per image; a phase longer than 2**31 cycles would wrap (32-bit ints):
+    # recalibrating takes about 6.5 M a calibration image, so keep CAL_COUNT <= 300
     print("modelled cycles per image: evaluate", ((t1 - t0) & 0x7FFFFFFF) // ntest,
           "recalibrate", ((t2 - t1) & 0x7FFFFFFF) // ncal, "evaluate", ((t3 - t2) & 0x7FFFFFFF) // ntest)
     p4nn.idx_close(cal)
