@@ -59,6 +59,7 @@ static void check(const uint8_t *data, size_t size)
     if (loaded != valid)
         abort(); /* the file reader and the in-memory check disagree */
     if (valid && result.type == T_DICT) {
+        *vm->sp++ = result; /* rooted: each key below is an allocation */
         Dict *d = AS(Dict, result);
         for (uint32_t i = 0; i < f.count; i++) {
             const P4nnTensor *t = &f.tensors[i];
