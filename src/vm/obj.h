@@ -157,13 +157,6 @@ typedef struct Cell { /* T_CELL */
     Str *name;       /* for the NameError/UnboundLocalError messages */
 } Cell;
 
-/* P4bCode.flags: the parameter layout past the nparams positional ones.
- * Locals are [positional][keyword-only][*args][**kwargs]. */
-#define CODE_VARARGS   0x0001u
-#define CODE_VARKW     0x0002u
-#define CODE_KWONLY_SHIFT 8     /* bits 8..15: number of keyword-only parameters */
-#define CODE_FLAGS_KNOWN  0xff03u
-#define CODE_NKWONLY(flags) ((unsigned)(flags) >> CODE_KWONLY_SHIFT)
 
 /* Native calling convention: args[0..nargs) on the VM stack (rooted); for a
  * method args[0] is self. kwnames (NULL if none) names the last

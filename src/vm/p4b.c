@@ -407,7 +407,7 @@ static int check_code(Checker *c, uint32_t ci, uint32_t *scratch)
         return -1;
     const char *name = code_name(m, code);
     /* flags: *args, **kwargs and the keyword-only count (CODE_* in vm/obj.h) */
-    if (code->flags & ~0xff03u)
+    if (code->flags & ~CODE_FLAGS_KNOWN)
         return bad(c, "code %lu ('%s'): unknown flags 0x%x", (unsigned long)ci, name, code->flags);
     unsigned named = code->nparams + (code->flags >> 8) + (code->flags & 1) + ((code->flags >> 1) & 1);
     if (code->nlocals > P4B_MAX_LOCALS || code->nparams > code->nlocals || named > code->nlocals)
