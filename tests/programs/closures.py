@@ -177,3 +177,100 @@ def scaler(factor):
     return apply
 sc = scaler(3)
 print(sc(0.5), sc(2))
+def outer():
+    def fact(n):
+        return 1 if n < 2 else n * fact(n - 1)
+    return fact(6)
+print(outer())
+def f():
+    x = 1
+    g = lambda: x
+    r = [x + i for i in range(3)]
+    x = 5
+    return r, g()
+print(f())
+G = 'global'
+def h():
+    global G
+    def inner():
+        return G
+    G = 'changed'
+    return inner()
+print(h(), G)
+def shadow():
+    v = 1
+    def inner():
+        v = 2
+        return v
+    return inner(), v
+print(shadow())
+def walrus_cap():
+    fs = []
+    total = [y := k * 2 for k in range(3)]
+    g = lambda: y
+    return total, g()
+print(walrus_cap())
+def try_finally():
+    out = []
+    for i in range(3):
+        try:
+            if i == 1:
+                continue
+        finally:
+            out.append(lambda: i)
+    return [f() for f in out]
+print(try_finally())
+def nested_comp():
+    return [[(lambda: a * b)() for b in range(3)] for a in range(3)]
+print(nested_comp())
+def kw_closure(*, scale):
+    return lambda *xs, **kw: [x * scale for x in xs] + sorted(kw)
+print(kw_closure(scale=3)(1, 2, b=1, a=2))
+def deep():
+    a = 1
+    def l1():
+        b = 2
+        def l2():
+            c = 3
+            def l3():
+                nonlocal a
+                a += b + c
+                return a
+            return l3
+        return l2
+    r = l1()()()
+    return r, a
+print(deep())
+def param_default_closure(n=10):
+    return (lambda: n)()
+print(param_default_closure(), param_default_closure(4))
+def call_forms(a, b=2, *c, d, e=5, **f):
+    return a, b, c, d, e, f
+print(call_forms(1, d=4), call_forms(1, 2, 3, 4, d=0, z=9), call_forms(*[1, 2], *(3,), d=1, **{'e': 0, 'y': 1}))
+def swap(*args):
+    first, *rest = args
+    return (*rest, first)
+print(swap(1, 2, 3), swap('a'))
+import math
+print((lambda: math.pi)() > 3)
+x = 10
+def mod_read():
+    return (lambda: x)()
+print(mod_read())
+def rebind_loop():
+    fs = {}
+    for name in ['a', 'b']:
+        def show(prefix, name=name):
+            return prefix + name
+        fs[name] = show
+    return fs['a']('>'), fs['b']('<')
+print(rebind_loop())
+def counter_gen():
+    n = 0
+    def inc():
+        nonlocal n
+        n += 1
+        return n
+    return [inc() for _ in range(4)], n
+print(counter_gen())
+print([(lambda q: q * 2)(v) for v in range(3)])
