@@ -173,7 +173,8 @@ static bool bind_arguments(VM *vm, Function *fn, Value *args, int nargs, Tuple *
         Tuple *t = tuple_new(vm, (uint32_t)n);
         if (!t)
             return false;
-        memcpy(t->items, args + np, (size_t)n * sizeof(Value));
+        if (n)
+            memcpy(t->items, args + np, (size_t)n * sizeof(Value));
         rest = v_obj(t);
         VM_ROOT(vm, rest);
         nroots++;
@@ -197,7 +198,8 @@ static bool bind_arguments(VM *vm, Function *fn, Value *args, int nargs, Tuple *
     /* no allocation from here on */
     VM_UNROOT(vm, nroots);
     Value kwvals[P4B_MAX_LOCALS];
-    memcpy(kwvals, args + npos, (size_t)nkw * sizeof(Value));
+    if (nkw)
+        memcpy(kwvals, args + npos, (size_t)nkw * sizeof(Value));
     for (int i = npos < np ? npos : np; i < c->nlocals; i++)
         args[i] = v_unbound();
     for (int k = 0; k < nkw; k++) {
@@ -425,7 +427,8 @@ static bool spread_call(VM *vm, Value *fnslot, uint32_t has_kw, int *nargs, Tupl
     }
     /* no allocation from here: the arguments replace the tuple and the dict */
     Value *out = fnslot + 1;
-    memmove(out, items, npos * sizeof(Value));
+    if (npos)
+        memmove(out, items, npos * sizeof(Value));
     out += npos;
     uint32_t k = 0;
     for (uint32_t i = 0; kw && i < kw->used; i++) {
@@ -1236,7 +1239,8 @@ static bool run(VM *vm, uint32_t stop)
             List *l = AS(List, TOP());
             Tuple *t = tuple_new(vm, l->len);
             CHECK(t);
-            memcpy(t->items, l->items, l->len * sizeof(Value));
+            if (l->len)
+                memcpy(t->items, l->items, l->len * sizeof(Value));
             TOP() = v_obj(t);
             NEXT();
         }
@@ -1270,7 +1274,8 @@ static bool run(VM *vm, uint32_t stop)
             uint32_t nmid = all->len - before - after;
             List *mid = list_new(vm, nmid);
             CHECK(mid);
-            memcpy(mid->items, all->items + before, nmid * sizeof(Value));
+            if (nmid)
+                memcpy(mid->items, all->items + before, nmid * sizeof(Value));
             mid->len = nmid;
             /* no allocation from here: overwrite the sequence's slot upwards */
             Value *items = all->items;
