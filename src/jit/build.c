@@ -668,6 +668,8 @@ static int32_t call_function(Builder *b, Function *fn, int32_t *args, int nargs)
         return refuse(b, "call of %s() with the wrong number of arguments", c->name->data), -1;
     if (c->nparams > JIT_MAX_PARAMS)
         return refuse(b, "%s() has more than %d parameters", c->name->data, JIT_MAX_PARAMS), -1;
+    if (c->flags)
+        return refuse(b, "call of %s(), which has keyword-only, *args or **kwargs parameters", c->name->data), -1;
     int32_t all[JIT_MAX_PARAMS];
     JitType types[JIT_MAX_PARAMS];
     for (int i = 0; i < c->nparams; i++) {
@@ -1279,6 +1281,8 @@ bool jit_build(JitState *js, JitSpec *spec, Ir *ir, JitResolveFn resolve)
     ir->nparams = code->nparams;
     if (code->src->nexc)
         return refuse(b, "try/except and with blocks are not compiled");
+    if (code->flags)
+        return refuse(b, "keyword-only, *args and **kwargs parameters are not compiled");
     size_t n = b->n + 1;
     IrTmpMark m = ir_tmp_mark(ir);
     b->block_of = ir_tmp(ir, n * sizeof *b->block_of);

@@ -50,27 +50,8 @@ static void finish_func(Compiler *c)
     Func *f = c->fn;
     emit_none(c);
     emit(c, OP_RETURN_VALUE, 0);
-    /* name loads: local if the name is local anywhere in the body */
-    for (uint32_t i = 0; i < f->nuses; i++) {
-        NameUse *u = &f->uses[i];
-        int slot = find_local(f, u->name);
-        if (slot >= 0) {
-            f->code[u->pc] = BC_MAKE(OP_LOAD_FAST, (uint32_t)slot);
-        } else {
-            f->code[u->pc] = BC_MAKE(OP_LOAD_GLOBAL, global_slot(c, u->name));
-            if (f->parent && !f->parent->is_module)
-                PUSH(c, f->parent->free, f->parent->nfree, f->parent->capfree, *u);
-        }
-    }
-    /* names nested functions read as globals must not be our locals */
-    for (uint32_t i = 0; i < f->nfree; i++) {
-        if (find_local(f, f->free[i].name) >= 0)
-            fail_at(c, "SyntaxError", f->free[i].line, f->free[i].col,
-                    "closures are not supported by P4JIT ('%s' is a local of '%s')", str_of(c, f->free[i].name),
-                    str_of(c, f->name));
-        if (f->parent && !f->parent->is_module)
-            PUSH(c, f->parent->free, f->parent->nfree, f->parent->capfree, f->free[i]);
-    }
+    /* names: local, global or a closure's cell (compile_scope.c) */
+    resolve_names(c, f);
     uint32_t *scratch = temp_alloc(c, 2 * (size_t)f->ncode * sizeof(uint32_t));
     const char *err;
     uint32_t err_pc;
@@ -89,6 +70,7 @@ static void finish_func(Compiler *c)
     code->name = f->name;
     code->firstline = f->firstline;
     code->nparams = (uint16_t)f->nparams;
+    code->flags = f->flags;
     code->nlocals = (uint16_t)f->nlocals;
     code->maxstack = (uint16_t)max;
     code->localnames = f->locals;
@@ -108,66 +90,201 @@ static void finish_func(Compiler *c)
     f->lines.buf = NULL;
 }
 
-void compile_function(Compiler *c, Token *def, Token *name)
+/* A parameter list: names in local order ([positional][keyword-only]
+ * [*args][**kwargs]). */
+typedef struct Params {
+    uint32_t names[P4B_MAX_LOCALS];
+    uint32_t n;          /* all of them */
+    uint32_t npos, nkwonly, ndefaults, nkwdefaults;
+    bool varargs, varkw;
+} Params;
+
+/* A parameter's name, checked against all the names before it. */
+static uint32_t param_name(Compiler *c, Token *t, uint32_t *seen, uint32_t *nseen)
+{
+    if (t->kind != TK_NAME)
+        syntax_error(c, t, "invalid syntax");
+    uint32_t name = intern(c, t->text, t->text_len);
+    for (uint32_t k = 0; k < *nseen; k++)
+        if (seen[k] == name)
+            syntax_error(c, t, "duplicate argument '%s' in function definition", t->text);
+    if (*nseen >= P4B_MAX_LOCALS - 1)
+        syntax_error(c, t, "too many parameters");
+    seen[(*nseen)++] = name;
+    return name;
+}
+
+/* Parameters in tokens [cursor, stop): a def's (with annotations, which are
+ * not evaluated) or a lambda's. Default values are compiled here, in the
+ * enclosing scope: the positional ones pushed in order, then (if any) a dict
+ * of the keyword-only ones. */
+static void parameters(Compiler *c, uint32_t stop, bool annotations, Params *p)
+{
+    memset(p, 0, sizeof *p);
+    uint32_t seen[P4B_MAX_LOCALS], nseen = 0;
+    uint32_t kwonly[P4B_MAX_LOCALS], star_name = 0, dstar_name = 0;
+    bool star = false;
+    Token *bare_star = NULL;
+    while (c->pos < stop) {
+        Token *t = next(c);
+        if (p->varkw)
+            syntax_error(c, t, "arguments cannot follow var-keyword argument");
+        if (is_op(t, "/"))
+            syntax_error(c, t, "'/' parameters are not supported by P4JIT");
+        bool dstar = is_op(t, "**");
+        if (is_op(t, "*") || dstar) {
+            if (!dstar && star)
+                syntax_error(c, t, "* argument may appear only once");
+            if (dstar) {
+                dstar_name = param_name(c, next(c), seen, &nseen);
+                p->varkw = true;
+            } else if (c->pos < stop && !at_op(c, ",")) {
+                star_name = param_name(c, next(c), seen, &nseen);
+                p->varargs = true;
+            } else {
+                bare_star = annotations ? t : peek(c); /* CPython: a lambda's error is after the '*' */
+            }
+            star = star || !dstar;
+            if (annotations && at_op(c, ":")) {
+                next(c);
+                c->pos = test_end(c, c->pos);
+            }
+            if (at_op(c, "="))
+                syntax_error(c, peek(c), dstar ? "var-keyword argument cannot have default value"
+                                               : "var-positional argument cannot have default value");
+        } else {
+            uint32_t name = param_name(c, t, seen, &nseen);
+            if (star)
+                kwonly[p->nkwonly++] = name;
+            else
+                p->names[p->npos++] = name;
+            if (annotations && at_op(c, ":")) {
+                next(c);
+                c->pos = test_end(c, c->pos);
+            }
+            if (at_op(c, "=")) {
+                next(c);
+                if (star) {
+                    emit_str(c, t->text, t->text_len);
+                    test(c);
+                    p->nkwdefaults++;
+                } else {
+                    test(c);
+                    p->ndefaults++;
+                }
+            } else if (p->ndefaults && !star) {
+                syntax_error(c, t, "non-default argument follows default argument");
+            }
+        }
+        if (c->pos >= stop)
+            break;
+        expect_op(c, ",");
+    }
+    if (bare_star && p->nkwonly == 0)
+        syntax_error(c, bare_star, "named arguments must follow bare *");
+    if (p->nkwdefaults)
+        emit(c, OP_BUILD_MAP, p->nkwdefaults);
+    p->n = p->npos;
+    for (uint32_t k = 0; k < p->nkwonly; k++)
+        p->names[p->n++] = kwonly[k];
+    if (p->varargs)
+        p->names[p->n++] = star_name;
+    if (p->varkw)
+        p->names[p->n++] = dstar_name;
+}
+
+/* The body of a function (a def's block, or a lambda's expression) as a new
+ * code object; leaves the function on the stack. */
+static void function_body(Compiler *c, uint32_t fname, int line, Params *p, bool is_lambda)
+{
+    Func *outer = c->fn;
+    int32_t outer_depth = outer->depth;
+    Func *f = new_func(c, fname, (uint32_t)line, false);
+    c->fn = f;
+    for (uint32_t k = 0; k < p->n; k++)
+        add_local(c, p->names[k]);
+    f->nparams = p->npos;
+    f->flags = (uint16_t)((p->varargs ? CODE_VARARGS : 0) | (p->varkw ? CODE_VARKW : 0) |
+                          (p->nkwonly << CODE_KWONLY_SHIFT));
+    if (is_lambda) {
+        test(c);
+        emit(c, OP_RETURN_VALUE, 0);
+    } else {
+        block(c, "function definition", line);
+    }
+    finish_func(c);
+    c->fn = outer;
+    outer->depth = outer_depth;
+    c->line = line;
+    emit_const(c, K_CODE, f->index);
+    emit(c, OP_MAKE_FUNCTION, p->ndefaults | (p->nkwdefaults ? 0x100u : 0));
+    /* a function made in a function (or in a comprehension) may need a
+     * closure: compile_scope.c turns the NOP into MAKE_CLOSURE */
+    f->make_pc = NONE_PC;
+    if (!outer->is_module || outer->naliases > 0)
+        f->make_pc = emit(c, OP_NOP, 0);
+}
+
+/* def NAME(...): the function is left on the stack (for decorators). */
+void compile_function_value(Compiler *c, Token *def, Token *name)
 {
     Token *open = next(c);
     if (!is_op(open, "("))
         syntax_error(c, open, "invalid syntax");
     uint32_t close = (uint32_t)open->match;
-    /* parameters: defaults are evaluated now, in the enclosing scope */
-    uint32_t params[P4B_MAX_LOCALS];
-    uint32_t nparams = 0, ndefaults = 0;
-    while (c->pos < close) {
-        Token *p = next(c);
-        if (is_op(p, "*") || is_op(p, "**") || is_op(p, "/"))
-            syntax_error(c, p, "'%s' parameters are not supported by P4JIT", p->op);
-        if (p->kind != TK_NAME)
-            syntax_error(c, p, "invalid syntax");
-        uint32_t pname = intern(c, p->text, p->text_len);
-        for (uint32_t k = 0; k < nparams; k++)
-            if (params[k] == pname)
-                syntax_error(c, p, "duplicate argument '%s' in function definition", p->text);
-        if (nparams >= P4B_MAX_LOCALS)
-            syntax_error(c, p, "too many parameters");
-        params[nparams++] = pname;
-        if (at_op(c, ":")) { /* annotation: not evaluated */
-            next(c);
-            c->pos = test_end(c, c->pos);
-        }
-        if (at_op(c, "=")) {
-            next(c);
-            test(c);
-            ndefaults++;
-        } else if (ndefaults) {
-            syntax_error(c, p, "non-default argument follows default argument");
-        }
-        if (c->pos == close)
-            break;
-        expect_op(c, ",");
-    }
+    Params p;
+    parameters(c, close, true, &p);
     c->pos = close + 1;
     if (at_op(c, "->")) {
         next(c);
         c->pos = test_end(c, c->pos);
     }
-    uint32_t fname = intern(c, name->text, name->text_len);
-    Func *outer = c->fn;
-    int32_t outer_depth = outer->depth;
-    Func *f = new_func(c, fname, (uint32_t)def->line, false);
-    c->fn = f;
-    for (uint32_t k = 0; k < nparams; k++)
-        add_local(c, params[k]);
-    f->nparams = nparams;
-    int saved_line = c->line;
-    block(c, "function definition", def->line);
-    finish_func(c);
-    c->fn = outer;
-    outer->depth = outer_depth;
-    c->line = def->line;
-    (void)saved_line;
-    emit_const(c, K_CODE, f->index);
-    emit(c, OP_MAKE_FUNCTION, ndefaults);
-    store_name(c, fname);
+    function_body(c, intern(c, name->text, name->text_len), def->line, &p, false);
+}
+
+void compile_function(Compiler *c, Token *def, Token *name)
+{
+    compile_function_value(c, def, name);
+    store_name(c, intern(c, name->text, name->text_len));
+}
+
+/* The ':' that ends the parameters of the lambda at token i. */
+static uint32_t lambda_colon(Compiler *c, uint32_t i)
+{
+    for (i++; !is_op(tok_at(c, i), ":"); ) {
+        Token *t = tok_at(c, i);
+        if (t->kind == TK_NEWLINE || t->kind == TK_EOF || is_op(t, ")") || is_op(t, "]") || is_op(t, "}"))
+            syntax_error(c, t, "invalid syntax");
+        i = is_kw(t, KW_lambda) ? lambda_end(c, i) : skip_group(c, i);
+    }
+    return i;
+}
+
+/* The end of the lambda at token i: its body is a whole test, with any
+ * `if ... else` in it. */
+uint32_t lambda_end(Compiler *c, uint32_t i)
+{
+    enter(c); /* lambda: lambda: ... recurses here */
+    uint32_t e = test_end(c, lambda_colon(c, i) + 1);
+    while (is_kw(tok_at(c, e), KW_if)) {
+        e = test_end(c, e + 1);
+        if (!is_kw(tok_at(c, e), KW_else))
+            break;
+        e = test_end(c, e + 1);
+    }
+    leave(c);
+    return e;
+}
+
+/* lambda params: test -- the cursor is at `lambda`. */
+void lambda_expr(Compiler *c)
+{
+    Token *t = next(c);
+    uint32_t colon = lambda_colon(c, c->pos - 1);
+    Params p;
+    parameters(c, colon, false, &p);
+    c->pos = colon + 1;
+    function_body(c, intern_cstr(c, "<lambda>"), t->line, &p, true);
 }
 
 /* ---- entry points ------------------------------------------------------------------------ */
@@ -193,6 +310,8 @@ static void free_compiler(Compiler *c)
         free(f->aliases);
         free(f->spare);
         free(f->handler_exc);
+        free(f->nonlocals);
+        free(f->freevars);
         free(f);
         f = n;
     }
@@ -250,16 +369,8 @@ static void name_unsupported(Compiler *c)
         if (t->kind != TK_OP || t->line != c->err->line || t->col != c->err->col)
             continue;
         const char *what = NULL;
-        if (strcmp(t->op, ":=") == 0)
-            what = "assignment expressions (':=') are";
-        else if (strcmp(t->op, "...") == 0)
-            what = "'...' (Ellipsis) is";
-        else if (strcmp(t->op, "*") == 0 && prev && is_kw(prev, KW_except))
+        if (strcmp(t->op, "*") == 0 && prev && is_kw(prev, KW_except))
             what = "'except*' is";
-        else if (strcmp(t->op, "*") == 0 && prev && (is_op(prev, "[") || is_op(prev, "(") || is_op(prev, "{") || is_op(prev, ",")))
-            what = "star unpacking in displays ('[*a]') is";
-        else if (strcmp(t->op, "**") == 0 && prev && (is_op(prev, "{") || is_op(prev, ",")))
-            what = "dict unpacking ('{**d}') is";
         if (what)
             snprintf(c->err->msg, sizeof c->err->msg, "%s not supported by P4JIT", what);
         return;
@@ -311,6 +422,7 @@ int p4_compile_module(const char *src, size_t len, const char *filename, P4bModu
         statement(c);
     }
     finish_func(c);
+    fill_closures(c);
     module_from(c, out);
     free_compiler(c);
     free(c);

@@ -103,8 +103,11 @@ bool ends_expression(const Token *t)
 /* Where the test starting at i ends (the first top-level terminator). */
 uint32_t test_end(Compiler *c, uint32_t i)
 {
-    while (!ends_expression(tok_at(c, i)))
+    while (!ends_expression(tok_at(c, i))) {
+        if (is_kw(tok_at(c, i), KW_lambda)) /* its ':' and its body's `if` are its own */
+            return lambda_end(c, i);
         i = skip_group(c, i);
+    }
     return i;
 }
 
@@ -112,7 +115,7 @@ uint32_t test_end(Compiler *c, uint32_t i)
  * element expression may itself contain `if ... else`. */
 uint32_t comprehension_for(Compiler *c, uint32_t i, uint32_t close)
 {
-    for (; i < close; i = skip_group(c, i)) {
+    for (; i < close; i = is_kw(tok_at(c, i), KW_lambda) ? lambda_end(c, i) : skip_group(c, i)) {
         Token *t = tok_at(c, i);
         if (is_kw(t, KW_for))
             return i;
@@ -309,11 +312,15 @@ uint32_t hidden_local(Compiler *c, const char *what, uint32_t key)
 /* The construct that used hidden local slot (made with key) is compiled. */
 void release_hidden(Compiler *c, uint32_t key, uint32_t slot)
 {
+    /* a captured comprehension variable keeps its slot: reused, the next
+     * comprehension would store into the closures' cell */
+    if (c->fn->is_cell[slot])
+        return;
     SpareLocal s = {key, slot};
     PUSH(c, c->fn->spare, c->fn->nspare, c->fn->capspare, s);
 }
 
-static bool declared_global(Func *f, uint32_t name)
+bool declared_global(Func *f, uint32_t name)
 {
     for (uint32_t i = 0; i < f->nglobals; i++)
         if (f->globals[i] == name)
@@ -321,12 +328,26 @@ static bool declared_global(Func *f, uint32_t name)
     return false;
 }
 
-static int find_alias(Func *f, uint32_t name)
+int find_alias(Func *f, uint32_t name)
 {
     for (uint32_t i = f->naliases; i-- > 0;)
         if (f->aliases[i].name == name)
             return (int)f->aliases[i].slot;
     return -1;
+}
+
+/* An instruction for a name whose scope the end of the function (or of an
+ * enclosing one, for nonlocal names) decides: see compile_scope.c. */
+static void defer_name(Compiler *c, unsigned op, uint32_t name, const Token *t, uint8_t kind)
+{
+    Func *f = c->fn;
+    const Declared *nl = find_nonlocal(f, name);
+    NameUse u = {emit(c, op, 0), name, t ? t->line : c->line, t ? t->col : 0, kind, nl != NULL, f};
+    if (nl) { /* a missing binding is reported at the declaration */
+        u.line = nl->line;
+        u.col = nl->col;
+    }
+    PUSH(c, f->uses, f->nuses, f->capuses, u);
 }
 
 void load_name(Compiler *c, uint32_t name, const Token *t)
@@ -339,8 +360,7 @@ void load_name(Compiler *c, uint32_t name, const Token *t)
         emit(c, OP_LOAD_GLOBAL, global_slot(c, name));
     } else {
         /* resolved in finish_func: LOAD_FAST if the name is local at all */
-        NameUse u = {emit(c, OP_LOAD_GLOBAL, 0), name, t->line, t->col};
-        PUSH(c, f->uses, f->nuses, f->capuses, u);
+        defer_name(c, OP_LOAD_GLOBAL, name, t, USE_LOAD);
     }
 }
 
@@ -352,6 +372,23 @@ void store_name(Compiler *c, uint32_t name)
         emit(c, OP_STORE_FAST, (uint32_t)slot);
     else if (f->is_module || declared_global(f, name))
         emit(c, OP_STORE_GLOBAL, global_slot(c, name));
+    else if (find_nonlocal(f, name))
+        defer_name(c, OP_STORE_GLOBAL, name, NULL, USE_STORE);
     else
         emit(c, OP_STORE_FAST, add_local(c, name));
+}
+
+/* del name: like a store, it makes the name local to the function. */
+void delete_name(Compiler *c, uint32_t name, const Token *t)
+{
+    Func *f = c->fn;
+    int slot = find_alias(f, name);
+    if (slot >= 0)
+        emit(c, OP_DELETE_FAST, (uint32_t)slot);
+    else if (f->is_module || declared_global(f, name))
+        emit(c, OP_DELETE_GLOBAL, global_slot(c, name));
+    else if (find_nonlocal(f, name))
+        defer_name(c, OP_DELETE_GLOBAL, name, t, USE_DELETE);
+    else
+        emit(c, OP_DELETE_FAST, add_local(c, name));
 }

@@ -139,6 +139,33 @@ static void comprehension(Compiler *c, uint32_t elt_start, uint32_t elt_end, uin
     c->pos = close;
 }
 
+/* The rest of a display with a starred item, the cursor at that item: the
+ * n items before it are on the stack and become a list, which the rest
+ * extends (*x) or appends to. close is the display's closing bracket, or
+ * NONE_PC for a bare tuple (`x = a, *b`). Returns the number of commas. */
+static uint32_t starred_items(Compiler *c, uint32_t n, uint32_t close)
+{
+    emit(c, OP_BUILD_LIST, n);
+    uint32_t commas = 0;
+    for (;;) {
+        if (at_op(c, "*")) {
+            next(c);
+            expr(c);
+            emit(c, OP_LIST_EXTEND, 1);
+        } else {
+            test(c);
+            emit(c, OP_LIST_APPEND, 1);
+        }
+        if (close != NONE_PC ? c->pos >= close : !at_op(c, ","))
+            break;
+        expect_op(c, ",");
+        commas++;
+        if (close != NONE_PC ? c->pos >= close : ends_expression(peek(c)) && !is_kw(peek(c), KW_if))
+            break;
+    }
+    return commas;
+}
+
 void atom(Compiler *c)
 {
     Token *t = peek(c);
@@ -172,8 +199,9 @@ void atom(Compiler *c)
             emit_const(c, t->kw == KW_True ? K_TRUE : t->kw == KW_False ? K_FALSE : K_NONE, 0);
             return;
         }
-        if (t->kw == KW_lambda)
-            syntax_error(c, t, "'lambda' is not supported by P4JIT");
+        if (t->kw == KW_lambda) { /* `x + lambda: 1` */
+            syntax_error(c, t, "invalid syntax");
+        }
         if (t->kw == KW_yield || t->kw == KW_await)
             syntax_error(c, t, "'%s' is not supported by P4JIT", t->text);
         syntax_error(c, t, "invalid syntax");
@@ -185,6 +213,11 @@ void atom(Compiler *c)
         syntax_error(c, t, "invalid syntax");
     }
     uint32_t open = c->pos, close = t->match > 0 ? (uint32_t)t->match : 0;
+    if (is_op(t, "...")) { /* the built-in Ellipsis (a global of that name would shadow it) */
+        next(c);
+        emit(c, OP_LOAD_GLOBAL, global_slot(c, intern_cstr(c, "Ellipsis")));
+        return;
+    }
     if (is_op(t, "(")) {
         next(c);
         if (c->pos == close) {
@@ -200,6 +233,14 @@ void atom(Compiler *c)
             next(c);
             return;
         }
+        if (at_op(c, "*")) {
+            Token *star = peek(c);
+            if (starred_items(c, 0, close) == 0)
+                syntax_error(c, star, "cannot use starred expression here");
+            expect_op(c, ")");
+            emit(c, OP_LIST_TO_TUPLE, 0);
+            return;
+        }
         test(c);
         if (c->pos == close) {
             next(c);
@@ -210,6 +251,12 @@ void atom(Compiler *c)
             next(c);
             if (c->pos == close)
                 break;
+            if (at_op(c, "*")) {
+                starred_items(c, n, close);
+                expect_op(c, ")");
+                emit(c, OP_LIST_TO_TUPLE, 0);
+                return;
+            }
             test(c);
             n++;
         }
@@ -236,6 +283,11 @@ void atom(Compiler *c)
         }
         uint32_t n = 0;
         while (c->pos < close) {
+            if (at_op(c, "*")) {
+                starred_items(c, n, close);
+                expect_op(c, "]");
+                return;
+            }
             test(c);
             n++;
             if (c->pos == close)
@@ -249,7 +301,27 @@ void atom(Compiler *c)
     if (is_op(t, "{")) {
         next(c);
         uint32_t n = 0;
+        bool merged = false; /* after a **m: the dict is built, items update it */
         while (c->pos < close) {
+            if (at_op(c, "**") || merged) {
+                if (!merged)
+                    emit(c, OP_BUILD_MAP, n);
+                merged = true;
+                if (at_op(c, "**")) {
+                    next(c);
+                    expr(c);
+                } else {
+                    test(c);
+                    expect_op(c, ":");
+                    test(c);
+                    emit(c, OP_BUILD_MAP, 1);
+                }
+                emit(c, OP_DICT_UPDATE, 1);
+                if (c->pos == close)
+                    break;
+                expect_op(c, ",");
+                continue;
+            }
             test(c);
             if (!at_op(c, ":")) {
                 if (at_kw(c, KW_for))
@@ -266,13 +338,96 @@ void atom(Compiler *c)
             expect_op(c, ",");
         }
         next(c);
-        emit(c, OP_BUILD_MAP, n);
+        if (!merged)
+            emit(c, OP_BUILD_MAP, n);
         (void)open;
         return;
     }
     /* a closing bracket here is matched (the lexer checked), just early:
      * CPython calls that plain invalid syntax, e.g. `[i for i in]` */
     syntax_error(c, t, "invalid syntax");
+}
+
+/* Arguments with * or **: fn [positional list] {keyword dict} -> CALL_EX.
+ * CPython evaluates every positional argument (starred or not) before the
+ * keyword ones, so the tokens are gone over twice. */
+static void star_call_args(Compiler *c, uint32_t close, int line)
+{
+    uint32_t start = c->pos, npos = 0;
+    bool list = false, seen_kw = false, seen_dstar = false;
+    uint32_t names[P4B_MAX_TUPLE], nkw = 0;
+    /* pass 1: positional and *iterable */
+    while (c->pos < close) {
+        Token *t = peek(c);
+        bool kw = t->kind == TK_NAME && is_op(tok_at(c, c->pos + 1), "=");
+        if (is_op(t, "**")) {
+            seen_dstar = true;
+            c->pos = test_end(c, c->pos + 1);
+        } else if (kw) {
+            uint32_t name = intern(c, t->text, t->text_len);
+            for (uint32_t k = 0; k < nkw; k++)
+                if (names[k] == name)
+                    syntax_error(c, t, "keyword argument repeated: %s", t->text);
+            if (nkw >= P4B_MAX_TUPLE)
+                syntax_error(c, t, "too many keyword arguments");
+            names[nkw++] = name;
+            seen_kw = true;
+            c->pos = test_end(c, c->pos + 2);
+        } else {
+            bool star = is_op(t, "*");
+            if (star && seen_dstar)
+                syntax_error(c, t, "iterable argument unpacking follows keyword argument unpacking");
+            if (!star && seen_dstar)
+                syntax_error(c, t, "positional argument follows keyword argument unpacking");
+            if (!star && seen_kw)
+                syntax_error(c, t, "positional argument follows keyword argument");
+            if (star)
+                next(c);
+            if (!list && star) { /* the plain ones so far make the list */
+                emit(c, OP_BUILD_LIST, npos);
+                list = true;
+            }
+            test(c);
+            if (star)
+                emit(c, OP_LIST_EXTEND, 1 | 0x10000); /* 0x10000: f(*x) names f in its error */
+            else if (list)
+                emit(c, OP_LIST_APPEND, 1);
+            else
+                npos++;
+        }
+        if (c->pos == close)
+            break;
+        expect_op(c, ",");
+    }
+    if (!list)
+        emit(c, OP_BUILD_LIST, npos);
+    /* pass 2: name=value and **mapping */
+    if (seen_kw || seen_dstar) {
+        emit(c, OP_BUILD_MAP, 0);
+        c->pos = start;
+        while (c->pos < close) {
+            Token *t = peek(c);
+            if (is_op(t, "**")) {
+                next(c);
+                test(c);
+                emit(c, OP_DICT_MERGE, 1);
+            } else if (t->kind == TK_NAME && is_op(tok_at(c, c->pos + 1), "=")) {
+                emit_str(c, t->text, t->text_len);
+                c->pos += 2;
+                test(c);
+                emit(c, OP_BUILD_MAP, 1);
+                emit(c, OP_DICT_MERGE, 1);
+            } else {
+                c->pos = test_end(c, c->pos + (is_op(t, "*") ? 1 : 0));
+            }
+            if (c->pos == close)
+                break;
+            expect_op(c, ",");
+        }
+    }
+    c->pos = close + 1;
+    c->line = line;
+    emit(c, OP_CALL_EX, seen_kw || seen_dstar);
 }
 
 /* Arguments of a call; the cursor is after '('. */
@@ -290,10 +445,15 @@ static void call_args(Compiler *c, uint32_t close, bool method, int line)
             goto done;
         }
     }
+    for (uint32_t i = c->pos; i < close; i = skip_group(c, i)) {
+        Token *t = tok_at(c, i);
+        if ((is_op(t, "*") || is_op(t, "**")) && (i == c->pos || is_op(tok_at(c, i - 1), ","))) {
+            star_call_args(c, close, line);
+            return;
+        }
+    }
     while (c->pos < close) {
         Token *t = peek(c);
-        if (is_op(t, "*") || is_op(t, "**"))
-            syntax_error(c, t, "argument unpacking is not supported by P4JIT");
         if (t->kind == TK_NAME && is_op(tok_at(c, c->pos + 1), "=")) {
             uint32_t name = intern(c, t->text, t->text_len);
             for (uint32_t k = 0; k < nkw; k++)
@@ -415,8 +575,10 @@ void primary_until(Compiler *c, uint32_t stop)
                  * there are keyword arguments (CALL_KW takes a plain callable) */
                 bool kw = false;
                 for (uint32_t i = c->pos + 1; i < (uint32_t)after->match; i = skip_group(c, i))
-                    if (tok_at(c, i)->kind == TK_NAME && is_op(tok_at(c, i + 1), "="))
-                        kw = true;
+                    if ((tok_at(c, i)->kind == TK_NAME && is_op(tok_at(c, i + 1), "=")) ||
+                        ((is_op(tok_at(c, i), "*") || is_op(tok_at(c, i), "**")) &&
+                         (i == c->pos + 1 || is_op(tok_at(c, i - 1), ","))))
+                        kw = true; /* CALL_KW and CALL_EX take a plain callable */
                 emit(c, kw ? OP_LOAD_ATTR : OP_LOAD_METHOD, idx);
                 next(c);
                 call_args(c, (uint32_t)after->match, !kw, line);
@@ -644,6 +806,27 @@ static void or_test(Compiler *c)
 void test(Compiler *c)
 {
     enter(c);
+    if (at_kw(c, KW_lambda)) {
+        lambda_expr(c);
+        leave(c);
+        return;
+    }
+    Token *first = peek(c);
+    if (first->kind == TK_NAME && is_op(tok_at(c, c->pos + 1), ":=")) {
+        /* NAME := test: the value stays; in a comprehension the name is the
+         * enclosing function's (the comprehension's own names are aliases) */
+        uint32_t name = intern(c, first->text, first->text_len);
+        if (find_alias(c->fn, name) >= 0)
+            syntax_error(c, first, "assignment expression cannot rebind comprehension iteration variable '%s'",
+                         first->text);
+        c->pos += 2;
+        test(c);
+        c->line = first->line;
+        emit(c, OP_DUP_TOP, 0);
+        store_name(c, name);
+        leave(c);
+        return;
+    }
     uint32_t start = c->pos, end = test_end(c, start);
     if (!is_kw(tok_at(c, end), KW_if) || end == start) {
         or_test(c);
@@ -674,6 +857,13 @@ void test(Compiler *c)
 /* test (',' test)* [','] -> a tuple when there is a comma */
 void testlist(Compiler *c)
 {
+    if (at_op(c, "*")) {
+        Token *t = peek(c);
+        if (starred_items(c, 0, NONE_PC) == 0)
+            syntax_error(c, t, "can't use starred expression here");
+        emit(c, OP_LIST_TO_TUPLE, 0);
+        return;
+    }
     test(c);
     if (!at_op(c, ","))
         return;
@@ -682,6 +872,11 @@ void testlist(Compiler *c)
         next(c);
         if (ends_expression(peek(c)) && !is_kw(peek(c), KW_if))
             break;
+        if (at_op(c, "*")) {
+            starred_items(c, n, NONE_PC);
+            emit(c, OP_LIST_TO_TUPLE, 0);
+            return;
+        }
         test(c);
         n++;
     }
@@ -700,7 +895,7 @@ bool has_top_level_comma(Compiler *c, uint32_t start, uint32_t end)
 
 static void unpack_targets(Compiler *c, uint32_t start, uint32_t end, bool assign)
 {
-    uint32_t n = 0, items[256][2];
+    uint32_t n = 0, items[256][2], star = NONE_PC;
     uint32_t i = start;
     while (i < end) {
         uint32_t s = i;
@@ -710,19 +905,28 @@ static void unpack_targets(Compiler *c, uint32_t start, uint32_t end, bool assig
             syntax_error(c, tok_at(c, s), "too many targets");
         if (i == s)
             syntax_error(c, tok_at(c, s), "invalid syntax");
-        if (is_op(tok_at(c, s), "*"))
-            syntax_error(c, tok_at(c, s), "starred assignment is not supported by P4JIT");
+        if (is_op(tok_at(c, s), "*")) {
+            if (star != NONE_PC)
+                syntax_error(c, tok_at(c, start), "multiple starred expressions in assignment");
+            star = n;
+        }
         items[n][0] = s;
         items[n][1] = i;
         n++;
         if (i < end)
             i++; /* the comma */
     }
-    if (n > 0 && is_op(tok_at(c, start), "*"))
-        syntax_error(c, tok_at(c, start), "starred assignment is not supported by P4JIT");
     /* n == 0: `[] = x` and `() = x` are valid: x must be empty */
     c->line = tok_at(c, start)->line;
-    emit(c, OP_UNPACK_SEQUENCE, n);
+    if (star == NONE_PC) {
+        emit(c, OP_UNPACK_SEQUENCE, n);
+    } else {
+        /* a, *b, c: the starred one gets a list of what the others leave */
+        if (star > 255 || n - star - 1 > 255)
+            syntax_error(c, tok_at(c, start), "too many expressions in star-unpacking assignment");
+        emit(c, OP_UNPACK_EX, star | (n - star - 1) << 8);
+        items[star][0]++;
+    }
     for (uint32_t k = 0; k < n; k++)
         compile_target(c, items[k][0], items[k][1], assign);
 }
@@ -762,6 +966,8 @@ void compile_target(Compiler *c, uint32_t start, uint32_t end, bool assign)
         store_name(c, intern(c, t->text, t->text_len));
         return;
     }
+    if (is_op(t, "*"))
+        syntax_error(c, t, "starred assignment target must be in a list or tuple");
     if (t->kind == TK_KEYWORD && (t->kw == KW_True || t->kw == KW_False || t->kw == KW_None))
         syntax_error(c, t, "cannot assign to %s", t->text);
     /* the last trailer decides: x[...] stores, x.y and x() cannot be assigned */

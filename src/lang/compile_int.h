@@ -52,10 +52,31 @@ typedef struct Block {
     bool hidden;
 } Block;
 
+struct Func;
+
+/* A name's instruction whose meaning is known only when the functions
+ * around it end: local, global, or a closure cell (compile_scope.c). */
+enum UseKind { USE_LOAD, USE_STORE, USE_DELETE };
 typedef struct NameUse {
     uint32_t pc, name;
     int line, col;
+    uint8_t kind;          /* enum UseKind */
+    bool nonlocal;         /* declared nonlocal where it is used: never a local there */
+    struct Func *owner;    /* the function whose code holds the instruction */
 } NameUse;
+
+/* A free variable of a function: cell k of its closure comes from the
+ * enclosing function's local slot source (>= 0) or its cell -source-1. */
+typedef struct FreeVar {
+    uint32_t name;
+    int32_t source;
+} FreeVar;
+
+/* A `nonlocal` declaration (its position is where a missing binding is reported). */
+typedef struct Declared {
+    uint32_t name;
+    int line, col;
+} Declared;
 
 typedef struct Alias {
     uint32_t name, slot;
@@ -104,6 +125,14 @@ typedef struct Func {
     uint32_t hidden;       /* counter for hidden local names */
     SpareLocal *spare;     /* hidden locals free for reuse */
     uint32_t nspare, capspare;
+    /* closures (compile_scope.c) */
+    Declared *nonlocals;   /* names declared nonlocal */
+    uint32_t nnonlocals, capnonlocals;
+    FreeVar *freevars;     /* the closure's cells, in LOAD_FREE order */
+    uint32_t nfreevars, capfreevars;
+    uint32_t make_pc;      /* the NOP after MAKE_FUNCTION in the parent that becomes MAKE_CLOSURE, or NONE_PC */
+    uint16_t flags;        /* CODE_VARARGS etc. of the code object */
+    uint8_t is_cell[P4B_MAX_LOCALS + 1]; /* locals some nested function captures */
 } Func;
 
 typedef struct Compiler {
@@ -142,6 +171,15 @@ typedef struct Compiler {
 #define block p4c_block
 #define chain_jump p4c_chain_jump
 #define compile_function p4c_compile_function
+#define compile_function_value p4c_compile_function_value
+#define declared_global p4c_declared_global
+#define delete_name p4c_delete_name
+#define find_alias p4c_find_alias
+#define find_nonlocal p4c_find_nonlocal
+#define fill_closures p4c_fill_closures
+#define lambda_end p4c_lambda_end
+#define lambda_expr p4c_lambda_expr
+#define resolve_names p4c_resolve_names
 #define compile_target p4c_compile_target
 #define comprehension_for p4c_comprehension_for
 #define emit p4c_emit
@@ -239,6 +277,14 @@ uint32_t hidden_local(Compiler *c, const char *what, uint32_t key);
 void release_hidden(Compiler *c, uint32_t key, uint32_t slot);
 void load_name(Compiler *c, uint32_t name, const Token *t);
 void store_name(Compiler *c, uint32_t name);
+void delete_name(Compiler *c, uint32_t name, const Token *t);
+bool declared_global(Func *f, uint32_t name);
+int find_alias(Func *f, uint32_t name);
+uint32_t lambda_end(Compiler *c, uint32_t i);
+/* compile_scope.c */
+const Declared *find_nonlocal(Func *f, uint32_t name);
+void resolve_names(Compiler *c, Func *f);
+void fill_closures(Compiler *c);
 
 /* compile_expr.c */
 void enter(Compiler *c);
@@ -262,5 +308,7 @@ void statement(Compiler *c);
 
 /* compile.c */
 void compile_function(Compiler *c, Token *def, Token *name);
+void compile_function_value(Compiler *c, Token *def, Token *name);
+void lambda_expr(Compiler *c);
 
 #endif

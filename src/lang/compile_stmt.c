@@ -244,8 +244,41 @@ static void global_stmt(Compiler *c)
             for (uint32_t i = 0; i < f->nparams; i++)
                 if (f->locals[i] == name)
                     syntax_error(c, t, "name '%s' is parameter and global", t->text);
+            if (find_nonlocal(f, name))
+                syntax_error(c, t, "name '%s' is nonlocal and global", t->text);
             PUSH(c, f->globals, f->nglobals, f->capglobals, name);
         }
+    } while (at_op(c, ",") && next(c));
+}
+
+/* nonlocal a, b: the names are an enclosing function's (compile_scope.c). */
+static void nonlocal_stmt(Compiler *c, Token *kw)
+{
+    Func *f = c->fn;
+    if (f->is_module)
+        syntax_error(c, kw, "nonlocal declaration not allowed at module level");
+    do {
+        Token *t = next(c);
+        if (t->kind != TK_NAME)
+            syntax_error(c, t, "invalid syntax");
+        uint32_t name = intern(c, t->text, t->text_len);
+        if (find_nonlocal(f, name))
+            continue;
+        for (uint32_t i = 0; i < f->nparams + CODE_NKWONLY(f->flags); i++)
+            if (f->locals[i] == name)
+                syntax_error(c, kw, "name '%s' is parameter and nonlocal", t->text);
+        if (find_local(f, name) >= 0)
+            syntax_error(c, kw, "name '%s' is assigned to before nonlocal declaration", t->text);
+        for (uint32_t i = 0; i < f->nuses; i++)
+            if (f->uses[i].name == name)
+                syntax_error(c, kw, "name '%s' is used prior to nonlocal declaration", t->text);
+        if (declared_global(f, name))
+            syntax_error(c, kw, "name '%s' is nonlocal and global", t->text);
+        Declared d = {name, kw->line, kw->col}; /* CPython reports at the statement */
+        PUSH(c, f->nonlocals, f->nnonlocals, f->capnonlocals, d);
+        /* a use without an instruction: checks the binding even if unused */
+        NameUse u = {NONE_PC, name, kw->line, kw->col, USE_LOAD, true, f};
+        PUSH(c, f->uses, f->nuses, f->capuses, u);
     } while (at_op(c, ",") && next(c));
 }
 
@@ -329,24 +362,51 @@ static void from_stmt(Compiler *c, Token *t)
     emit(c, OP_POP_TOP, 0);
 }
 
+/* del of the target in tokens [start, end): a name, x[i], or a tuple or
+ * list of targets. */
+static void del_target(Compiler *c, uint32_t start, uint32_t end)
+{
+    Token *t = tok_at(c, start), *last = tok_at(c, end - 1);
+    if (start >= end)
+        syntax_error(c, t, "invalid syntax");
+    if (t->kind == TK_NAME && end == start + 1) {
+        c->line = t->line;
+        delete_name(c, intern(c, t->text, t->text_len), t);
+        return;
+    }
+    if (has_top_level_comma(c, start, end) ||
+        ((is_op(t, "(") || is_op(t, "[")) && t->match == (int32_t)end - 1)) {
+        bool group = !has_top_level_comma(c, start, end);
+        uint32_t i = group ? start + 1 : start, stop = group ? end - 1 : end;
+        while (i < stop) {
+            uint32_t s = i;
+            while (i < stop && !is_op(tok_at(c, i), ","))
+                i = skip_group(c, i);
+            del_target(c, s, i);
+            if (i < stop)
+                i++;
+        }
+        return;
+    }
+    if (!is_op(last, "]") || last->match <= (int32_t)start)
+        syntax_error(c, t, "cannot delete %s", target_kind(c, start, end) ? target_kind(c, start, end) : "literal");
+    uint32_t open = (uint32_t)last->match, save = c->pos;
+    c->pos = start;
+    primary_until(c, open);
+    next(c);
+    subscript(c, end - 1);
+    c->pos = save;
+    c->line = t->line;
+    emit(c, OP_DELETE_SUBSCR, 0);
+}
+
 static void del_stmt(Compiler *c)
 {
-    do {
-        uint32_t start = c->pos, end = test_end(c, start);
-        Token *t = tok_at(c, start), *last = tok_at(c, end - 1);
-        if (!is_op(last, "]") || last->match <= (int32_t)start) {
-            if (t->kind == TK_NAME && end == start + 1)
-                syntax_error(c, t, "deleting names is not supported by P4JIT");
-            syntax_error(c, t, "cannot delete %s", target_kind(c, start, end) ? target_kind(c, start, end) : "literal");
-        }
-        uint32_t open = (uint32_t)last->match;
-        primary_until(c, open);
-        next(c);
-        subscript(c, end - 1);
-        c->pos = end;
-        c->line = t->line;
-        emit(c, OP_DELETE_SUBSCR, 0);
-    } while (at_op(c, ",") && next(c));
+    uint32_t start = c->pos, end = test_end(c, start);
+    while (is_op(tok_at(c, end), ","))
+        end = test_end(c, end + 1);
+    del_target(c, start, end);
+    c->pos = end;
 }
 
 static void assert_stmt(Compiler *c, Token *t)
@@ -432,9 +492,12 @@ static void expression_statement(Compiler *c)
             break;
         if (t->kind == TK_INDENT || t->kind == TK_DEDENT)
             syntax_error(c, t, "invalid syntax");
-        /* before the ':' scan below mistakes `lambda x: x` for an annotation */
-        if (is_kw(t, KW_lambda))
-            syntax_error(c, t, "'lambda' is not supported by P4JIT");
+        /* the ':' scan below must not take `lambda x: x` for an annotation,
+         * nor `lambda x=1: x` for an assignment */
+        if (is_kw(t, KW_lambda)) {
+            end = lambda_end(c, end);
+            continue;
+        }
         if (is_op(t, "=")) {
             if (neq == cap) {
                 uint32_t *more = temp_alloc(c, 2 * (size_t)cap * sizeof *more);
@@ -453,8 +516,8 @@ static void expression_statement(Compiler *c)
                 tok_at(c, end + 1)->kind == TK_NEWLINE && tok_at(c, end + 2)->kind == TK_INDENT)
                 syntax_error(c, first, "'match' is not supported by P4JIT");
             syntax_error(c, t, "variable annotations are not supported by P4JIT");
-        } else if (is_op(t, ":=")) {
-            syntax_error(c, t, "assignment expressions are not supported by P4JIT");
+        } else if (is_op(t, ":=")) { /* only in parentheses as a statement */
+            syntax_error(c, t, "invalid syntax");
         }
         end = skip_group(c, end);
     }
@@ -504,7 +567,7 @@ static void simple_statement(Compiler *c)
         case KW_from:     next(c); from_stmt(c, t); return;
         case KW_del:      next(c); del_stmt(c); return;
         case KW_assert:   next(c); assert_stmt(c, t); return;
-        case KW_nonlocal: syntax_error(c, t, "'nonlocal' is not supported by P4JIT");
+        case KW_nonlocal: next(c); nonlocal_stmt(c, t); return;
         case KW_class:    syntax_error(c, t, "'class' is not supported by P4JIT");
         case KW_with:     syntax_error(c, t, "'with' is not supported by P4JIT");
         case KW_async:    syntax_error(c, t, "'async' is not supported by P4JIT");
@@ -795,6 +858,39 @@ static void def_stmt(Compiler *c, Token *t)
     compile_function(c, t, name);
 }
 
+/* @d1 @d2(x) def f(...): the decorators are evaluated first, top down, and
+ * applied bottom up: f = d1(d2(x)(f)). */
+static void decorated(Compiler *c)
+{
+    Token *first = peek(c);
+    uint32_t n = 0;
+    while (at_op(c, "@")) {
+        Token *at = next(c);
+        c->line = at->line;
+        if (n >= P4B_MAX_STACK / 2)
+            syntax_error(c, at, "too many decorators");
+        test(c);
+        n++;
+        if (peek(c)->kind != TK_NEWLINE)
+            syntax_error(c, peek(c), "invalid syntax");
+        next(c);
+    }
+    Token *d = peek(c);
+    if (is_kw(d, KW_class))
+        syntax_error(c, d, "'class' is not supported by P4JIT");
+    if (!is_kw(d, KW_def))
+        syntax_error(c, d, "invalid syntax");
+    next(c);
+    Token *name = next(c);
+    if (name->kind != TK_NAME)
+        syntax_error(c, name, "invalid syntax");
+    compile_function_value(c, d, name);
+    c->line = first->line;
+    while (n-- > 0)
+        emit(c, OP_CALL, 1);
+    store_name(c, intern(c, name->text, name->text_len));
+}
+
 static void compound_or_simple(Compiler *c)
 {
     Token *t = peek(c);
@@ -817,8 +913,10 @@ static void compound_or_simple(Compiler *c)
             break;
         }
     }
-    if (is_op(t, "@"))
-        syntax_error(c, t, "decorators are not supported by P4JIT");
+    if (is_op(t, "@")) {
+        decorated(c);
+        return;
+    }
     simple_line(c);
 }
 

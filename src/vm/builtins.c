@@ -218,7 +218,11 @@ NATIVE(bi_type, "type", type_fn, 1, 1);
 #define C(name) {#name, &type_##name.hdr}
 #define E(name, base) {#name, &exc_types[EXC_##name].hdr},
 
+/* `...` compiles to a load of this built-in (lang/compile_expr.c). */
+const Obj ellipsis_obj = {0, T_ELLIPSIS, 0, 0};
+
 const BuiltinEntry builtin_table[] = {
+    {"Ellipsis", &ellipsis_obj},
     B(print), B(len), B(range), B(min), B(max), B(abs), B(sum), B(sorted), B(reversed),
     B(round), B(isinstance), B(enumerate), B(zip), B(divmod), B(pow), B(ord), B(chr), B(hex),
     B(repr), B(format), B(hash), B(type), B(open),

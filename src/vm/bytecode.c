@@ -27,7 +27,11 @@ int bc_stack_pops(uint32_t insn)
     case OP_CALL:            return (int)arg + 1;
     case OP_CALL_KW:         return (int)arg + 2;
     case OP_CALL_METHOD:     return (int)arg + 2;
-    case OP_MAKE_FUNCTION:   return (int)arg + 1;
+    case OP_MAKE_FUNCTION:   return (int)(arg & 0xff) + 1 + (arg & 0x100 ? 1 : 0);
+    case OP_CALL_EX:         return (int)arg + 2;
+    case OP_LIST_EXTEND:     return (arg & 0x10000) ? (int)(arg & 0xffff) + 2 : (arg & 0xffff) > 1 ? (int)(arg & 0xffff) + 1 : 2;
+    case OP_DICT_UPDATE:     return arg > 1 ? (int)arg + 1 : 2;
+    case OP_DICT_MERGE:      return (int)arg + 3; /* the function and the arguments below the dict */
     case OP_LIST_APPEND:     return arg > 1 ? (int)arg + 1 : 2; /* the list must exist below */
     default:                 return bc_opinfo[op].pops;
     }
@@ -47,7 +51,11 @@ int bc_stack_effect(uint32_t insn, bool jump_edge)
     }
     switch (op) {
     case OP_UNPACK_SEQUENCE: return (int)arg - 1;
-    case OP_LIST_APPEND:     return -1;
+    case OP_LIST_APPEND:
+    case OP_LIST_EXTEND:
+    case OP_DICT_UPDATE:
+    case OP_DICT_MERGE:      return -1;
+    case OP_UNPACK_EX:       return (int)(arg & 0xff) + (int)(arg >> 8);
     case OP_ASSERT_FAIL:     return -(int)arg;
     default:                 return bc_opinfo[op].pushes - bc_stack_pops(insn);
     }
@@ -62,7 +70,13 @@ static bool valid_count(uint32_t insn)
     case OP_ASSERT_FAIL:  return arg <= 1;
     case OP_FORMAT_VALUE: return arg <= 2;
     case OP_BUILD_SLICE:  return arg == 2 || arg == 3;
-    case OP_LIST_APPEND:  return arg >= 1;
+    case OP_LIST_APPEND:
+    case OP_DICT_UPDATE:  return arg >= 1;
+    case OP_LIST_EXTEND:  return (arg & 0xffff) >= 1 && (arg & ~0x1ffffu) == 0;
+    case OP_DICT_MERGE:   return arg == 1;
+    case OP_CALL_EX:      return arg <= 1;
+    case OP_MAKE_FUNCTION: return (arg & ~0x1ffu) == 0;
+    case OP_UNPACK_EX:    return arg <= 0xffff;
     default:              return arg <= P4B_MAX_STACK;
     }
 }

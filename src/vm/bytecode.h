@@ -106,6 +106,14 @@ enum ConstKind {
 #define P4B_MAX_CODES     (1u << 16)
 #define P4B_MAX_INSNS     (1u << 22)
 #define P4B_MAX_CONSTS    (1u << 16)
+/* P4bCode.flags: the parameter layout past the nparams positional ones.
+ * Locals are [positional][keyword-only][*args][**kwargs]. */
+#define CODE_VARARGS   0x0001u
+#define CODE_VARKW     0x0002u
+#define CODE_KWONLY_SHIFT 8     /* bits 8..15: number of keyword-only parameters */
+#define CODE_FLAGS_KNOWN  0xff03u
+#define CODE_NKWONLY(flags) ((unsigned)(flags) >> CODE_KWONLY_SHIFT)
+
 #define P4B_MAX_LOCALS    255u
 #define P4B_MAX_STACK     1024u
 #define P4B_MAX_TUPLE     255u

@@ -216,6 +216,7 @@ const char *type_name(Value v)
     case T_SLICE:       return "slice";
     case T_ARRAY:       return "array.array";
     case T_FUNCTION:    return "function";
+    case T_ELLIPSIS:    return "ellipsis";
     case T_NATIVE:
     case T_BOUNDMETHOD: return "builtin_function_or_method";
     case T_MODULE:      return "module";
@@ -364,6 +365,7 @@ static bool repr_value(VM *vm, StrBuf *sb, Value v)
 {
     switch ((Type)v.type) {
     case T_NONE:  sb_adds(sb, "None"); return true;
+    case T_ELLIPSIS: sb_adds(sb, "Ellipsis"); return true;
     case T_BOOL:  sb_adds(sb, v.u.i ? "True" : "False"); return true;
     case T_INT:   fmt_int(sb, v.u.i); return true;
     case T_FLOAT: fmt_float(sb, v.u.f); return true;

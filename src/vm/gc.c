@@ -248,6 +248,17 @@ static void scan(VM *vm, Obj *o)
         grey(vm, &f->code->hdr);
         if (f->defaults)
             grey(vm, &f->defaults->hdr);
+        if (f->closure)
+            grey(vm, &f->closure->hdr);
+        if (f->kwdefaults)
+            grey(vm, &f->kwdefaults->hdr);
+        break;
+    }
+    case T_CELL: {
+        Cell *cell = (Cell *)o;
+        grey_value(vm, cell->value);
+        if (cell->name)
+            grey(vm, &cell->name->hdr);
         break;
     }
     case T_BOUNDMETHOD:

@@ -84,37 +84,156 @@ static bool call_type(VM *vm, const TypeObj *t, Value *args, int nargs, Tuple *k
     return call_native(vm, t->ctor, args, nargs, kw, 0, out);
 }
 
-/* Moves keyword arguments into their parameter slots. args[0..nargs) holds
- * the positional arguments followed by kw->len keyword values; on success
- * args[0..nparams) are the parameters (T_UNBOUND where not given). */
-static bool bind_keywords(VM *vm, const Code *c, Value *args, int nargs, Tuple *kw)
+/* The name of parameter (local) i of c. */
+static Str *param_name(const Code *c, int i)
 {
-    int nkw = (int)kw->len, npos = nargs - nkw;
-    Value kwvals[P4B_MAX_LOCALS];
+    return AS(Str, c->program->strings[c->src->localnames[i]]);
+}
+
+/* "f() missing 2 required positional arguments: 'a' and 'b'" over the
+ * still unbound parameters in [from, to). */
+static bool missing_error(VM *vm, const Code *c, Value *args, int from, int to, const char *kind)
+{
+    int missing = 0;
+    for (int i = from; i < to; i++)
+        missing += args[i].type == T_UNBOUND;
+    StrBuf sb;
+    sb_init(&sb);
+    int seen = 0;
+    for (int i = from; i < to; i++) {
+        if (args[i].type != T_UNBOUND)
+            continue;
+        Str *pname = param_name(c, i);
+        if (seen > 0)
+            sb_adds(&sb, missing == 2 ? " and " : seen == missing - 1 ? ", and " : ", ");
+        sb_addc(&sb, '\'');
+        sb_add(&sb, pname->data, pname->len);
+        sb_addc(&sb, '\'');
+        seen++;
+    }
+    sb_addc(&sb, '\0');
+    vm_raise(vm, EXC_TypeError, "%s() missing %d required %s argument%s: %s", c->name->data, missing, kind,
+             missing == 1 ? "" : "s", sb.oom ? "?" : sb.data);
+    sb_free(&sb);
+    return false;
+}
+
+static bool too_many_positional(VM *vm, const Function *fn, int npos)
+{
+    const Code *c = fn->code;
+    int ndef = fn->defaults ? (int)fn->defaults->len : 0;
+    if (ndef == 0)
+        return vm_raise(vm, EXC_TypeError, "%s() takes %d positional argument%s but %d %s given",
+                        c->name->data, c->nparams, c->nparams == 1 ? "" : "s", npos, npos == 1 ? "was" : "were");
+    return vm_raise(vm, EXC_TypeError, "%s() takes from %d to %d positional arguments but %d were given",
+                    c->name->data, c->nparams - ndef, c->nparams, npos);
+}
+
+/* The parameter named `name` among the first n, or -1. */
+static int find_param(const Code *c, int n, const Str *name)
+{
+    for (int p = 0; p < n; p++)
+        if (str_equal(param_name(c, p), name))
+            return p;
+    return -1;
+}
+
+/* The general binding: keyword arguments, keyword-only parameters, *args
+ * and **kwargs. args[0..nargs) holds the positional arguments followed by
+ * kw->len keyword values (kw may be NULL). The locals are laid out as
+ * [positional][keyword-only][*args][**kwargs]. Everything that allocates
+ * (the *args tuple, the **kwargs dict) happens first, while the arguments
+ * are still where the caller put them (rooted on the stack); the slots are
+ * rewritten only after that. */
+static bool bind_arguments(VM *vm, Function *fn, Value *args, int nargs, Tuple *kw)
+{
+    const Code *c = fn->code;
+    int nkw = kw ? (int)kw->len : 0, npos = nargs - nkw;
+    int np = c->nparams, nk = (int)CODE_NKWONLY(c->flags), named = np + nk;
+    bool varargs = c->flags & CODE_VARARGS, varkw = c->flags & CODE_VARKW;
+    if (npos > np && !varargs)
+        return too_many_positional(vm, fn, npos);
     if (nkw > (int)P4B_MAX_LOCALS)
         return vm_raise(vm, EXC_TypeError, "too many keyword arguments");
-    memcpy(kwvals, args + npos, (size_t)nkw * sizeof(Value));
-    for (int i = npos; i < c->nparams; i++)
-        args[i] = v_unbound();
-    const P4bCode *src = c->src;
+    int kwslot[P4B_MAX_LOCALS];
     for (int k = 0; k < nkw; k++) {
         Str *name = AS(Str, kw->items[k]);
-        int slot = -1;
-        for (int p = 0; p < c->nparams; p++) {
-            Str *pname = AS(Str, c->program->strings[src->localnames[p]]);
-            if (str_equal(pname, name)) {
-                slot = p;
-                break;
-            }
-        }
-        if (slot < 0)
-            return vm_raise(vm, EXC_TypeError, "%s() got an unexpected keyword argument '%s'",
-                            c->name->data, name->data);
-        if (slot < npos || args[slot].type != T_UNBOUND)
-            return vm_raise(vm, EXC_TypeError, "%s() got multiple values for argument '%s'",
-                            c->name->data, name->data);
-        args[slot] = kwvals[k];
+        kwslot[k] = find_param(c, named, name);
+        if (kwslot[k] < 0 && !varkw)
+            return vm_raise(vm, EXC_TypeError, "%s() got an unexpected keyword argument '%s'", c->name->data,
+                            name->data);
+        if (kwslot[k] >= 0 && kwslot[k] < npos && kwslot[k] < np)
+            return vm_raise(vm, EXC_TypeError, "%s() got multiple values for argument '%s'", c->name->data,
+                            name->data);
     }
+    Value rest = v_unbound(), extra = v_unbound();
+    int nroots = 0;
+    if (varargs) {
+        int n = npos > np ? npos - np : 0;
+        Tuple *t = tuple_new(vm, (uint32_t)n);
+        if (!t)
+            return false;
+        if (n)
+            memcpy(t->items, args + np, (size_t)n * sizeof(Value));
+        rest = v_obj(t);
+        VM_ROOT(vm, rest);
+        nroots++;
+    }
+    if (varkw) {
+        Dict *d = dict_new(vm);
+        bool ok = d != NULL;
+        if (ok) {
+            extra = v_obj(d);
+            VM_ROOT(vm, extra);
+            nroots++;
+        }
+        for (int k = 0; k < nkw && ok; k++)
+            if (kwslot[k] < 0)
+                ok = dict_set(vm, d, kw->items[k], args[npos + k]);
+        if (!ok) {
+            VM_UNROOT(vm, nroots);
+            return false;
+        }
+    }
+    /* no allocation from here on */
+    VM_UNROOT(vm, nroots);
+    Value kwvals[P4B_MAX_LOCALS];
+    if (nkw)
+        memcpy(kwvals, args + npos, (size_t)nkw * sizeof(Value));
+    for (int i = npos < np ? npos : np; i < c->nlocals; i++)
+        args[i] = v_unbound();
+    for (int k = 0; k < nkw; k++) {
+        if (kwslot[k] < 0)
+            continue;
+        if (args[kwslot[k]].type != T_UNBOUND)
+            return vm_raise(vm, EXC_TypeError, "%s() got multiple values for argument '%s'", c->name->data,
+                            AS(Str, kw->items[k])->data);
+        args[kwslot[k]] = kwvals[k];
+    }
+    int ndef = fn->defaults ? (int)fn->defaults->len : 0;
+    for (int i = np - ndef; i < np; i++)
+        if (i >= 0 && args[i].type == T_UNBOUND)
+            args[i] = fn->defaults->items[i - (np - ndef)];
+    for (int i = 0; i < np; i++)
+        if (args[i].type == T_UNBOUND)
+            return missing_error(vm, c, args, 0, np, "positional");
+    for (int i = np; i < named; i++) {
+        if (args[i].type != T_UNBOUND || !fn->kwdefaults)
+            continue;
+        bool found = false;
+        Value d;
+        if (!dict_get(vm, fn->kwdefaults, v_obj(param_name(c, i)), &d, &found))
+            return false;
+        if (found)
+            args[i] = d;
+    }
+    for (int i = np; i < named; i++)
+        if (args[i].type == T_UNBOUND)
+            return missing_error(vm, c, args, np, named, "keyword-only");
+    if (varargs)
+        args[named] = rest;
+    if (varkw)
+        args[named + varargs] = extra;
     return true;
 }
 
@@ -127,64 +246,201 @@ static bool push_frame(VM *vm, Function *fn, Value *args, int nargs, Tuple *kw, 
         return stack_overflow(vm);
     if (args + c->nlocals + c->maxstack + FRAME_SLACK > vm->stack_end)
         return stack_overflow(vm);
-    int npos = nargs - (kw ? (int)kw->len : 0);
-    if (npos > c->nparams) {
-        int ndef = fn->defaults ? (int)fn->defaults->len : 0;
-        if (ndef == 0)
-            return vm_raise(vm, EXC_TypeError, "%s() takes %d positional argument%s but %d %s given",
-                            c->name->data, c->nparams, c->nparams == 1 ? "" : "s", npos,
-                            npos == 1 ? "was" : "were");
-        return vm_raise(vm, EXC_TypeError, "%s() takes from %d to %d positional arguments but %d were given",
-                        c->name->data, c->nparams - ndef, c->nparams, npos);
-    }
-    if (kw && kw->len) {
-        if (!bind_keywords(vm, c, args, nargs, kw))
+    if ((kw && kw->len) || c->flags) {
+        if (!bind_arguments(vm, fn, args, nargs, kw && kw->len ? kw : NULL))
             return false;
     } else {
+        if (nargs > c->nparams)
+            return too_many_positional(vm, fn, nargs);
+        /* Defaults fill the last parameters; anything still missing is an error. */
+        int ndef = fn->defaults ? (int)fn->defaults->len : 0;
+        if (nargs < c->nparams - ndef) {
+            for (int i = nargs; i < c->nparams; i++)
+                args[i] = v_unbound();
+            return missing_error(vm, c, args, 0, c->nparams - ndef, "positional");
+        }
         for (int i = nargs; i < c->nparams; i++)
+            args[i] = fn->defaults->items[i - (c->nparams - ndef)];
+        for (int i = c->nparams; i < c->nlocals; i++)
             args[i] = v_unbound();
     }
-    /* Defaults fill the last parameters; anything still missing is an error. */
-    int ndef = fn->defaults ? (int)fn->defaults->len : 0;
-    int missing = 0;
-    for (int i = 0; i < c->nparams; i++) {
-        if (args[i].type != T_UNBOUND)
-            continue;
-        int d = i - (c->nparams - ndef);
-        if (d >= 0)
-            args[i] = fn->defaults->items[d];
-        else
-            missing++;
-    }
-    if (missing) {
-        StrBuf sb;
-        sb_init(&sb);
-        int seen = 0;
-        for (int i = 0; i < c->nparams; i++) {
-            if (args[i].type != T_UNBOUND)
-                continue;
-            Str *pname = AS(Str, c->program->strings[c->src->localnames[i]]);
-            if (seen > 0)
-                sb_adds(&sb, missing == 2 ? " and " : seen == missing - 1 ? ", and " : ", ");
-            sb_addc(&sb, '\'');
-            sb_add(&sb, pname->data, pname->len);
-            sb_addc(&sb, '\'');
-            seen++;
-        }
-        sb_addc(&sb, '\0');
-        vm_raise(vm, EXC_TypeError, "%s() missing %d required positional argument%s: %s", c->name->data,
-                 missing, missing == 1 ? "" : "s", sb.oom ? "?" : sb.data);
-        sb_free(&sb);
-        return false;
-    }
-    for (int i = c->nparams; i < c->nlocals; i++)
-        args[i] = v_unbound();
     Frame *f = &vm->frames[vm->nframes++];
     f->code = c;
     f->func = fn;
     f->pc = 0;
     f->base = args;
     f->ret = ret;
+    return true;
+}
+
+/* ---- closures and star arguments ------------------------------------------ */
+
+static bool unbound_local(VM *vm, const Code *c, uint32_t slot)
+{
+    Str *name = AS(Str, c->program->strings[c->src->localnames[slot]]);
+    return vm_raise(vm, EXC_UnboundLocalError,
+                    "cannot access local variable '%s' where it is not associated with a value", name->data);
+}
+
+/* Cell k of the running function's closure (NULL and an exception when a
+ * hand-made .p4b asks for one it does not have). */
+static Cell *free_cell(VM *vm, const Function *fn, uint32_t k)
+{
+    if (!fn || !fn->closure || k >= fn->closure->len || fn->closure->items[k].type != T_CELL) {
+        vm_raise(vm, EXC_RuntimeError, "free variable %lu is not in the function's closure", (unsigned long)k);
+        return NULL;
+    }
+    return AS(Cell, fn->closure->items[k]);
+}
+
+/* MAKE_CLOSURE: gives the function fnv (on the stack) its cells. Each item
+ * of spec says where cell i comes from: n >= 0 is local slot n of this frame
+ * (boxed into a cell now if it is not one yet), n < 0 is cell -n-1 of this
+ * frame's own closure. */
+static bool make_closure(VM *vm, Frame *f, Value *locals, Value specv, Value fnv)
+{
+    if (specv.type != T_TUPLE || fnv.type != T_FUNCTION)
+        return vm_raise(vm, EXC_RuntimeError, "MAKE_CLOSURE needs a function and a tuple");
+    Tuple *spec = AS(Tuple, specv);
+    for (uint32_t i = 0; i < spec->len; i++) {
+        Value s = spec->items[i];
+        if (s.type != T_INT || s.u.i >= (int32_t)f->code->nlocals)
+            return vm_raise(vm, EXC_RuntimeError, "MAKE_CLOSURE: bad source");
+        if (s.u.i < 0) {
+            if (!free_cell(vm, f->func, (uint32_t)(-(s.u.i + 1))))
+                return false;
+        } else if (locals[s.u.i].type != T_CELL) {
+            Cell *cell = gc_alloc(vm, T_CELL, sizeof(Cell));
+            if (!cell)
+                return false;
+            cell->value = locals[s.u.i];
+            cell->name = AS(Str, f->code->program->strings[f->code->src->localnames[s.u.i]]);
+            locals[s.u.i] = v_obj(cell);
+        }
+    }
+    Tuple *closure = tuple_new(vm, spec->len);
+    if (!closure)
+        return false;
+    for (uint32_t i = 0; i < spec->len; i++) {
+        int32_t n = spec->items[i].u.i;
+        closure->items[i] = n >= 0 ? locals[n] : f->func->closure->items[-(n + 1)];
+    }
+    AS(Function, fnv)->closure = closure;
+    return true;
+}
+
+/* The name a call's error messages give the callable. */
+static const char *callable_name(Value fn)
+{
+    switch ((Type)fn.type) {
+    case T_FUNCTION:    return AS(Function, fn)->code->name->data;
+    case T_NATIVE:      return AS(Native, fn)->name;
+    case T_BOUNDMETHOD: return AS(BoundMethod, fn)->method->name;
+    case T_TYPE:        return AS(TypeObj, fn)->name;
+    default:            return type_name(fn);
+    }
+}
+
+/* LIST_EXTEND: x must be iterable; CPython names the call for f(*x).
+ * Replaces *x (on the stack) by its iterator. */
+static bool star_iterator(VM *vm, Value *x, Value fnv)
+{
+    if (x->type == T_LIST || x->type == T_TUPLE)
+        return true;
+    Value it;
+    if (vm_getiter(vm, *x, &it)) {
+        *x = it;
+        return true;
+    }
+    vm->exc = v_unbound();
+    if (fnv.type != T_UNBOUND)
+        return vm_raise(vm, EXC_TypeError, "%s() argument after * must be an iterable, not %s",
+                        callable_name(fnv), type_name(*x));
+    return vm_raise(vm, EXC_TypeError, "Value after * must be an iterable, not %s", type_name(*x));
+}
+
+/* DICT_UPDATE / DICT_MERGE: d.update(m) for a dict m; for a call's **m
+ * (fnv set) keys must be new strings. */
+static bool dict_merge(VM *vm, Dict *d, Value m, Value fnv)
+{
+    bool call = fnv.type != T_UNBOUND;
+    if (m.type != T_DICT) {
+        if (call)
+            return vm_raise(vm, EXC_TypeError, "%s() argument after ** must be a mapping, not %s",
+                            callable_name(fnv), type_name(m));
+        return vm_raise(vm, EXC_TypeError, "'%s' object is not a mapping", type_name(m));
+    }
+    Dict *src = AS(Dict, m);
+    for (uint32_t i = 0; i < src->used; i++) {
+        DictEntry e = src->entries[i];
+        if (e.key.type == T_UNBOUND)
+            continue;
+        if (call) {
+            if (e.key.type != T_STR)
+                return vm_raise(vm, EXC_TypeError, "keywords must be strings");
+            bool found = false;
+            Value old;
+            if (!dict_get(vm, d, e.key, &old, &found))
+                return false;
+            if (found)
+                return vm_raise(vm, EXC_TypeError, "%s() got multiple values for keyword argument '%s'",
+                                callable_name(fnv), AS(Str, e.key)->data);
+        }
+        if (!dict_set(vm, d, e.key, e.value))
+            return false;
+    }
+    return true;
+}
+
+/* CALL_EX: replaces `fn args [kwargs]` at fnslot by `fn a1..an v1..vm` and
+ * returns the keyword names (a new tuple, or NULL for none). */
+static bool spread_call(VM *vm, Value *fnslot, uint32_t has_kw, int *nargs, Tuple **names)
+{
+    Value argsv = fnslot[1];
+    Value *items;
+    uint32_t npos;
+    if (argsv.type == T_TUPLE) {
+        items = AS(Tuple, argsv)->items;
+        npos = AS(Tuple, argsv)->len;
+    } else if (argsv.type == T_LIST) {
+        items = AS(List, argsv)->items;
+        npos = AS(List, argsv)->len;
+    } else {
+        return vm_raise(vm, EXC_RuntimeError, "CALL_EX needs a tuple or list of arguments");
+    }
+    Dict *kw = NULL;
+    uint32_t nkw = 0;
+    if (has_kw) {
+        if (fnslot[2].type != T_DICT)
+            return vm_raise(vm, EXC_RuntimeError, "CALL_EX needs a dict of keyword arguments");
+        kw = AS(Dict, fnslot[2]);
+        nkw = kw->len;
+    }
+    if (npos + nkw > P4B_MAX_STACK || fnslot + 1 + npos + nkw + FRAME_SLACK > vm->stack_end)
+        return stack_overflow(vm);
+    *names = NULL;
+    if (nkw) {
+        Tuple *t = tuple_new(vm, nkw);
+        if (!t)
+            return false;
+        *names = t;
+    }
+    /* no allocation from here: the arguments replace the tuple and the dict */
+    Value *out = fnslot + 1;
+    if (npos)
+        memmove(out, items, npos * sizeof(Value));
+    out += npos;
+    uint32_t k = 0;
+    for (uint32_t i = 0; kw && i < kw->used; i++) {
+        DictEntry e = kw->entries[i];
+        if (e.key.type == T_UNBOUND)
+            continue;
+        if (e.key.type != T_STR) /* DICT_MERGE checked; a hand-made .p4b may not have */
+            return vm_raise(vm, EXC_TypeError, "keywords must be strings");
+        (*names)->items[k++] = e.key;
+        *out++ = e.value;
+    }
+    *nargs = (int)(npos + nkw);
     return true;
 }
 
@@ -860,25 +1116,208 @@ static bool run(VM *vm, uint32_t stop)
         CASE(MAKE_FUNCTION) {
             SAVE();
             Value codev = TOP();
+            uint32_t ndef = arg & 0xff, has_kwdef = (arg >> 8) & 1;
             if (codev.type != T_CODE) { /* only a hand-made .p4b can get here */
                 vm_raise(vm, EXC_TypeError, "MAKE_FUNCTION needs a code object, not '%s'", type_name(codev));
                 goto error;
             }
+            Value kwdef = has_kwdef ? SECOND() : v_none();
+            if (has_kwdef && kwdef.type != T_DICT) {
+                vm_raise(vm, EXC_TypeError, "MAKE_FUNCTION needs a dict of keyword-only defaults");
+                goto error;
+            }
             Tuple *defaults = NULL;
-            if (arg) {
-                defaults = tuple_new(vm, arg);
+            if (ndef) {
+                defaults = tuple_new(vm, ndef);
                 CHECK(defaults);
-                memcpy(defaults->items, sp - 1 - arg, arg * sizeof(Value));
+                memcpy(defaults->items, sp - 1 - has_kwdef - ndef, ndef * sizeof(Value));
                 VM_ROOT(vm, v_obj(defaults));
             }
             Function *fn = gc_alloc(vm, T_FUNCTION, sizeof(Function));
-            if (arg)
+            if (ndef)
                 VM_UNROOT(vm, 1);
             CHECK(fn);
             fn->code = AS(Code, codev);
             fn->defaults = defaults;
-            sp -= arg + 1;
+            fn->kwdefaults = has_kwdef ? AS(Dict, kwdef) : NULL;
+            sp -= ndef + has_kwdef + 1;
             PUSH(v_obj(fn));
+            NEXT();
+        }
+        CASE(MAKE_CLOSURE) {
+            SAVE();
+            CHECK(make_closure(vm, f, locals, consts[arg], TOP()));
+            NEXT();
+        }
+        CASE(LOAD_DEREF) {
+            Value v = locals[arg];
+            if (v.type == T_CELL)
+                v = AS(Cell, v)->value;
+            if (v.type == T_UNBOUND) {
+                SAVE();
+                unbound_local(vm, f->code, arg);
+                goto error;
+            }
+            PUSH(v);
+            NEXT();
+        }
+        CASE(STORE_DEREF) {
+            if (locals[arg].type == T_CELL)
+                AS(Cell, locals[arg])->value = POP();
+            else
+                locals[arg] = POP();
+            NEXT();
+        }
+        CASE(DELETE_FAST)
+        CASE(DELETE_DEREF) {
+            Value *slot = &locals[arg];
+            if (BC_OP(insn) == OP_DELETE_DEREF && slot->type == T_CELL)
+                slot = &AS(Cell, *slot)->value;
+            if (slot->type == T_UNBOUND) {
+                SAVE();
+                unbound_local(vm, f->code, arg);
+                goto error;
+            }
+            *slot = v_unbound();
+            NEXT();
+        }
+        CASE(LOAD_FREE)
+        CASE(STORE_FREE)
+        CASE(DELETE_FREE) {
+            SAVE();
+            Cell *cell = free_cell(vm, f->func, arg);
+            CHECK(cell);
+            unsigned op = BC_OP(insn);
+            if (op == OP_STORE_FREE) {
+                cell->value = POP();
+                NEXT();
+            }
+            if (cell->value.type == T_UNBOUND) {
+                vm_raise(vm, EXC_NameError,
+                         "cannot access free variable '%s' where it is not associated with a value in enclosing scope",
+                         cell->name ? cell->name->data : "?");
+                goto error;
+            }
+            if (op == OP_LOAD_FREE)
+                PUSH(cell->value);
+            else
+                cell->value = v_unbound();
+            NEXT();
+        }
+        CASE(DELETE_GLOBAL) {
+            if (prog->globals[arg].type == T_UNBOUND) {
+                SAVE();
+                const P4bString *name = &prog->p4b->strings[prog->p4b->globals[arg]];
+                vm_raise(vm, EXC_NameError, "name '%s' is not defined", (const char *)name->bytes);
+                goto error;
+            }
+            prog->globals[arg] = v_unbound();
+            if (vm->jit)
+                jit_global_stored(vm, prog, arg);
+            NEXT();
+        }
+        CASE(LIST_EXTEND) {
+            SAVE();
+            uint32_t depth = arg & 0xffff;
+            Value l = sp[-1 - (int)depth];
+            if (l.type != T_LIST) {
+                vm_raise(vm, EXC_RuntimeError, "LIST_EXTEND on a non-list");
+                goto error;
+            }
+            /* arg & 0x10000: f(*x), the function just below the list */
+            CHECK(star_iterator(vm, &TOP(), arg & 0x10000 ? sp[-2 - (int)depth] : v_unbound()));
+            CHECK(list_extend(vm, AS(List, l), TOP()));
+            sp--;
+            NEXT();
+        }
+        CASE(LIST_TO_TUPLE) {
+            SAVE();
+            if (TOP().type != T_LIST) {
+                vm_raise(vm, EXC_RuntimeError, "LIST_TO_TUPLE on a non-list");
+                goto error;
+            }
+            List *l = AS(List, TOP());
+            Tuple *t = tuple_new(vm, l->len);
+            CHECK(t);
+            if (l->len)
+                memcpy(t->items, l->items, l->len * sizeof(Value));
+            TOP() = v_obj(t);
+            NEXT();
+        }
+        CASE(DICT_UPDATE)
+        CASE(DICT_MERGE) {
+            SAVE();
+            Value d = sp[-1 - (int)arg];
+            if (d.type != T_DICT) {
+                vm_raise(vm, EXC_RuntimeError, "DICT_UPDATE on a non-dict");
+                goto error;
+            }
+            Value fnv = BC_OP(insn) == OP_DICT_MERGE ? sp[-3 - (int)arg] : v_unbound();
+            CHECK(dict_merge(vm, AS(Dict, d), TOP(), fnv));
+            sp--;
+            NEXT();
+        }
+        CASE(UNPACK_EX) {
+            /* the sequence as a list above it, then the middle list above that (both rooted) */
+            uint32_t before = arg & 0xff, after = arg >> 8;
+            SAVE();
+            List *all = list_new(vm, 0);
+            CHECK(all);
+            sp[0] = v_obj(all);
+            vm->sp = sp + 1;
+            CHECK(list_extend(vm, all, TOP()));
+            if (all->len < before + after) {
+                vm_raise(vm, EXC_ValueError, "not enough values to unpack (expected at least %lu, got %lu)",
+                         (unsigned long)(before + after), (unsigned long)all->len);
+                goto error;
+            }
+            uint32_t nmid = all->len - before - after;
+            List *mid = list_new(vm, nmid);
+            CHECK(mid);
+            if (nmid)
+                memcpy(mid->items, all->items + before, nmid * sizeof(Value));
+            mid->len = nmid;
+            /* no allocation from here: overwrite the sequence's slot upwards */
+            Value *items = all->items;
+            uint32_t len = all->len;
+            Value *out = sp - 1;
+            for (uint32_t i = len; i-- > len - after;)
+                *out++ = items[i];
+            *out++ = v_obj(mid);
+            for (uint32_t i = before; i-- > 0;)
+                *out++ = items[i];
+            sp = out;
+            NEXT();
+        }
+        CASE(CALL_EX) {
+            Value *fnslot = sp - 2 - (int)arg;
+            SAVE();
+            int nargs = 0;
+            Tuple *names = NULL;
+            CHECK(spread_call(vm, fnslot, arg, &nargs, &names));
+            Value *args = fnslot + 1;
+            Value fn = *fnslot;
+            sp = args + nargs;
+            SAVE();
+            if (names)
+                VM_ROOT(vm, v_obj(names));
+            if (fn.type == T_FUNCTION) {
+                bool ok = push_frame(vm, AS(Function, fn), args, nargs, names, fnslot);
+                if (names)
+                    VM_UNROOT(vm, 1);
+                CHECK(ok);
+                f->pc = PC();
+                LOAD_FRAME();
+                sp = locals + f->code->nlocals;
+                NEXT();
+            }
+            Value r;
+            bool ok = vm_call(vm, fn, args, nargs, names, &r);
+            if (names)
+                VM_UNROOT(vm, 1);
+            CHECK(ok);
+            sp = fnslot;
+            PUSH(r);
             NEXT();
         }
 

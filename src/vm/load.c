@@ -144,6 +144,7 @@ static bool program_fill(VM *vm, Program *p)
         code->insns = c->insns;
         code->ninsns = c->ninsns;
         code->nparams = c->nparams;
+        code->flags = c->flags;
         code->nlocals = c->nlocals;
         code->maxstack = c->maxstack;
         p->codes[i] = v_obj(code);

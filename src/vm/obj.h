@@ -144,7 +144,19 @@ typedef struct Function { /* T_FUNCTION */
     struct Code *code;
     Tuple *defaults; /* NULL when none */
     void *jit;       /* compiled code, owned by the JIT (later) */
+    Tuple *closure;  /* T_CELL values for the code's free variables; NULL when none */
+    Dict *kwdefaults;/* keyword-only parameters' defaults; NULL when none */
 } Function;
+
+/* A variable shared between a function and the functions nested in it. The
+ * owner's local slot holds the cell once a closure captured it; until then
+ * it holds the plain value (LOAD_DEREF accepts both). */
+typedef struct Cell { /* T_CELL */
+    Obj hdr;
+    Value value;     /* T_UNBOUND when the variable is unset */
+    Str *name;       /* for the NameError/UnboundLocalError messages */
+} Cell;
+
 
 /* Native calling convention: args[0..nargs) on the VM stack (rooted); for a
  * method args[0] is self. kwnames (NULL if none) names the last
@@ -272,6 +284,7 @@ typedef struct Code { /* T_CODE */
     const uint32_t *insns;
     uint32_t ninsns;
     uint16_t nparams, nlocals, maxstack;
+    uint16_t flags;            /* CODE_VARARGS, CODE_VARKW, keyword-only count */
 } Code;
 
 typedef struct Program { /* T_PROGRAM: the loaded module */

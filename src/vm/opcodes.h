@@ -123,12 +123,28 @@ enum OpFlow {
     X(FORMAT_VALUE,     ARG_COUNT, -1, 1, FLOW_NEXT)   /* f-strings: arg 0: x -> str(x); 1: x spec -> format(x, spec); 2: x -> repr(x) */ \
     X(BUILD_STRING,     ARG_COUNT, -1, 1, FLOW_NEXT)   /* s1..sn -> s1+...+sn */ \
     X(RETURN_VALUE,     ARG_NONE,   1, 0, FLOW_STOP)   \
-    X(MAKE_FUNCTION,    ARG_COUNT, -1, 1, FLOW_NEXT)   /* d1..dn code -> function with n defaults */ \
+    X(MAKE_FUNCTION,    ARG_COUNT, -1, 1, FLOW_NEXT)   /* d1..dn [kwdefaults] code -> function with n = arg & 0xff defaults; arg & 0x100: a dict of keyword-only defaults */ \
     /* --- exceptions ------------------------------------------------------- */ \
     X(RAISE,            ARG_NONE,   1, 0, FLOW_STOP)   /* raise TOS (instance or exception class) */ \
     X(RERAISE,          ARG_NONE,   1, 0, FLOW_STOP)   /* raise TOS again, keeping its traceback */ \
     X(CHECK_EXC_MATCH,  ARG_NONE,   2, 2, FLOW_NEXT)   /* exc type -> exc bool (type: class or tuple of classes) */ \
-    X(ASSERT_FAIL,      ARG_COUNT, -1, 0, FLOW_STOP)   /* arg 0: raise AssertionError; arg 1: with message TOS */
+    X(ASSERT_FAIL,      ARG_COUNT, -1, 0, FLOW_STOP)   /* arg 0: raise AssertionError; arg 1: with message TOS */ \
+    /* --- closures, del, star arguments and unpacking (docs/bytecode.md) ---- */ \
+    X(LOAD_DEREF,       ARG_LOCAL,  0, 1, FLOW_NEXT)   /* a captured local: the slot holds a cell or the plain value */ \
+    X(STORE_DEREF,      ARG_LOCAL,  1, 0, FLOW_NEXT)   \
+    X(DELETE_DEREF,     ARG_LOCAL,  0, 0, FLOW_NEXT)   \
+    X(LOAD_FREE,        ARG_COUNT,  0, 1, FLOW_NEXT)   /* the value of the function's closure cell arg */ \
+    X(STORE_FREE,       ARG_COUNT,  1, 0, FLOW_NEXT)   /* nonlocal assignment */ \
+    X(DELETE_FREE,      ARG_COUNT,  0, 0, FLOW_NEXT)   \
+    X(MAKE_CLOSURE,     ARG_CONST,  1, 1, FLOW_NEXT)   /* fn -> fn with a closure; const: tuple of int sources */ \
+    X(DELETE_FAST,      ARG_LOCAL,  0, 0, FLOW_NEXT)   /* del local; UnboundLocalError if unset */ \
+    X(DELETE_GLOBAL,    ARG_GLOBAL, 0, 0, FLOW_NEXT)   /* del global; NameError if unset */ \
+    X(LIST_EXTEND,      ARG_COUNT,  1, 0, FLOW_NEXT)   /* pop x; extend the list at sp[-arg] by iterable x */ \
+    X(LIST_TO_TUPLE,    ARG_NONE,   1, 1, FLOW_NEXT)   /* list -> tuple(list) */ \
+    X(DICT_UPDATE,      ARG_COUNT,  1, 0, FLOW_NEXT)   /* pop m; update the dict at sp[-arg] from mapping m */ \
+    X(DICT_MERGE,       ARG_COUNT,  1, 0, FLOW_NEXT)   /* like DICT_UPDATE, for f(**m): duplicate keys raise; fn at sp[-arg-2] */ \
+    X(CALL_EX,          ARG_COUNT, -1, 1, FLOW_NEXT)   /* arg 0: fn args -> result; arg 1: fn args kwargs -> result */ \
+    X(UNPACK_EX,        ARG_COUNT,  1,-1, FLOW_NEXT)   /* a, *b, c = seq: arg = before | after << 8 */
 
 enum Opcode {
 #define P4_OP_ENUM(name, kind, pops, pushes, flow) OP_##name,

@@ -406,9 +406,11 @@ static int check_code(Checker *c, uint32_t ci, uint32_t *scratch)
     if (check_string(c, code->name, "name", ci))
         return -1;
     const char *name = code_name(m, code);
-    if (code->flags != 0)
+    /* flags: *args, **kwargs and the keyword-only count (CODE_* in vm/obj.h) */
+    if (code->flags & ~CODE_FLAGS_KNOWN)
         return bad(c, "code %lu ('%s'): unknown flags 0x%x", (unsigned long)ci, name, code->flags);
-    if (code->nlocals > P4B_MAX_LOCALS || code->nparams > code->nlocals)
+    unsigned named = code->nparams + (code->flags >> 8) + (code->flags & 1) + ((code->flags >> 1) & 1);
+    if (code->nlocals > P4B_MAX_LOCALS || code->nparams > code->nlocals || named > code->nlocals)
         return bad(c, "code %lu ('%s'): %u params and %u locals are inconsistent", (unsigned long)ci, name,
                    code->nparams, code->nlocals);
     for (uint32_t i = 0; i < code->nlocals; i++)
@@ -470,6 +472,17 @@ static int check_code(Checker *c, uint32_t ci, uint32_t *scratch)
                        (unsigned long)limit);
         if (bc_opinfo[op].argkind == ARG_NAME)
             c->text[arg] = 1;
+        if (op == OP_MAKE_CLOSURE) { /* a tuple of int sources: local slots, or -1-k for cell k */
+            const P4bConst *spec = &code->consts[arg];
+            bool ok = spec->kind == K_TUPLE;
+            for (uint32_t i = 0; ok && i < spec->u.tuple.count; i++) {
+                const P4bConst *item = &code->consts[spec->u.tuple.items[i]];
+                ok = item->kind == K_INT && item->u.i < (int32_t)code->nlocals;
+            }
+            if (!ok)
+                return bad(c, "code %lu ('%s'): instruction %lu (MAKE_CLOSURE): constant %lu is not a tuple of "
+                           "closure sources", (unsigned long)ci, name, (unsigned long)pc, (unsigned long)arg);
+        }
     }
     if (check_call_kw(c, ci, code))
         return -1;

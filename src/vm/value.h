@@ -42,6 +42,8 @@ typedef enum Type {
     T_PROGRAM,    /* internal: a loaded program (globals, strings, code) */
     T_RAW,        /* internal: a GC-managed buffer owned by another object */
     T_FILE,       /* a file opened by open() (vm/file.c) */
+    T_CELL,       /* internal: a closure variable's box (interp.c) */
+    T_ELLIPSIS,   /* the Ellipsis singleton (`...`); static */
     T__COUNT
 } Type;
 

@@ -91,16 +91,31 @@ static const ErrorCase error_cases[] = {
     {"x = (1,\n", "SyntaxError", "'(' was never closed", 1, 5},
     {"x = [1, 2)\n", "SyntaxError", "closing parenthesis ')' does not match opening parenthesis '['", 1, 10},
     {"class A:\n    pass\n", "SyntaxError", "'class' is not supported by P4JIT", 1, 1},
-    {"f = lambda x: x\n", "SyntaxError", "'lambda' is not supported by P4JIT", 1, 5},
+    {"f = lambda x, x: x\n", "SyntaxError", "duplicate argument 'x' in function definition", 1, 15},
     {"x = 2147483648\n", "SyntaxError", "integer literal too large for a 32-bit int", 1, 5},
     {"def f(a, a):\n    pass\n", "SyntaxError", "duplicate argument 'a' in function definition", 1, 10},
     {"def f(a=1, b):\n    pass\n", "SyntaxError", "non-default argument follows default argument", 1, 12},
     {"f(a=1, 2)\n", "SyntaxError", "positional argument follows keyword argument", 1, 8},
     {"def f():\n    x = 1\n    global x\n", "SyntaxError", "name 'x' is assigned to before global declaration", 3, 12},
-    {"def o():\n    v = 1\n    def i():\n        return v\n", "SyntaxError",
-     "closures are not supported by P4JIT ('v' is a local of 'o')", 4, 16},
+    {"nonlocal x\n", "SyntaxError", "nonlocal declaration not allowed at module level", 1, 1},
+    {"def f():\n    nonlocal x\n", "SyntaxError", "no binding for nonlocal 'x' found", 2, 5},
+    {"def f(x):\n    nonlocal x\n", "SyntaxError", "name 'x' is parameter and nonlocal", 2, 5},
+    {"def g():\n    x = 1\n    def f():\n        x = 2\n        nonlocal x\n", "SyntaxError",
+     "name 'x' is assigned to before nonlocal declaration", 5, 9},
+    {"def f(*, a=1, *b): pass\n", "SyntaxError", "* argument may appear only once", 1, 15},
+    {"def f(*): pass\n", "SyntaxError", "named arguments must follow bare *", 1, 7},
+    {"def f(**k, a): pass\n", "SyntaxError", "arguments cannot follow var-keyword argument", 1, 12},
+    {"def f(*a=1): pass\n", "SyntaxError", "var-positional argument cannot have default value", 1, 9},
+    {"f(**a, *b)\n", "SyntaxError", "iterable argument unpacking follows keyword argument unpacking", 1, 8},
+    {"x = *a\n", "SyntaxError", "can't use starred expression here", 1, 5},
+    {"print((*a))\n", "SyntaxError", "cannot use starred expression here", 1, 8},
+    {"[y := 1 for y in r]\n", "SyntaxError",
+     "assignment expression cannot rebind comprehension iteration variable 'y'", 1, 2},
+    {"x := 1\n", "SyntaxError", "invalid syntax", 1, 3},
+    {"del f()\n", "SyntaxError", "cannot delete function call", 1, 5},
     {"x = 5j\n", "SyntaxError", "complex numbers are not supported by P4JIT", 1, 5},
-    {"a, *b = x\n", "SyntaxError", "starred assignment is not supported by P4JIT", 1, 4},
+    {"a, *b, *c = x\n", "SyntaxError", "multiple starred expressions in assignment", 1, 1},
+    {"*a = x\n", "SyntaxError", "starred assignment target must be in a list or tuple", 1, 1},
     {"x = {1, 2}\n", "SyntaxError", "set displays are not supported by P4JIT", 1, 7},
     {"x = 01\n", "SyntaxError",
      "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", 1, 5},
@@ -174,7 +189,24 @@ static const char every_opcode[] =
     "    t = math.pi\n"
     "    z = a if b else c\n"
     "    return x\n"
-    "f(1)\n";
+    "f(1)\n"
+    "def closure(p, *rest, k=1, **kw):\n"
+    "    cell = p\n"
+    "    def inner():\n"
+    "        nonlocal cell\n"
+    "        cell = cell + 1\n"
+    "        del cell\n"
+    "        return lambda: cell\n"
+    "    first, *mid, last = [*rest, *rest]\n"
+    "    d = {**kw, 'x': 1}\n"
+    "    t = (*rest,)\n"
+    "    del first\n"
+    "    gone = 1\n"
+    "    later = lambda: gone\n"
+    "    del gone\n"
+    "    return inner, cell, closure(*t, **d)\n"
+    "g2 = 1\n"
+    "del g2\n";
 
 static void every_opcode_is_generated_and_verifies(void **state)
 {

@@ -1,3 +1,0 @@
-# p4: deviation
-base = {"a": 1}
-more = {**base, "b": 2}

@@ -1,0 +1,3 @@
+# p4: deviation
+x = 1
+nonlocal x

@@ -1,3 +1,0 @@
-# p4: deviation
-head = [1, 2]
-both = [0, *head]

@@ -1,3 +1,0 @@
-# p4: deviation
-if (n := 5) > 3:
-    print(n)
