@@ -28,6 +28,7 @@ int bc_stack_pops(uint32_t insn)
     case OP_CALL_KW:         return (int)arg + 2;
     case OP_CALL_METHOD:     return (int)arg + 2;
     case OP_MAKE_FUNCTION:   return (int)arg + 1;
+    case OP_BUILD_CLASS:     return (int)arg + 2;
     case OP_LIST_APPEND:     return arg > 1 ? (int)arg + 1 : 2; /* the list must exist below */
     default:                 return bc_opinfo[op].pops;
     }

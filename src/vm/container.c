@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "vm/vm.h"
+#include "vm/class.h"
 
 /* Turns an int index into a position in [0, len), or raises IndexError. */
 static bool position(VM *vm, Value key, uint32_t len, const char *what, uint32_t *out)
@@ -82,6 +83,8 @@ static bool get_slice(VM *vm, Value obj, Slice *s, Value *out)
 bool vm_getitem(VM *vm, Value obj, Value key, Value *out)
 {
     uint32_t i = 0;
+    if (obj.type == T_INSTANCE)
+        return class_getitem(vm, obj, key, out);
     switch ((Type)obj.type) {
     case T_LIST:
     case T_TUPLE: {
@@ -307,6 +310,8 @@ static bool slice_for_delete(VM *vm, Slice *s, uint32_t len, int32_t *start, int
 bool vm_setitem(VM *vm, Value obj, Value key, Value value)
 {
     uint32_t i = 0;
+    if (obj.type == T_INSTANCE)
+        return class_setitem(vm, obj, key, value);
     switch ((Type)obj.type) {
     case T_LIST:
         if (v_is_intlike(key)) {
@@ -339,6 +344,8 @@ bool vm_delitem(VM *vm, Value obj, Value key)
 {
     uint32_t i = 0;
     int32_t start, step, n;
+    if (obj.type == T_INSTANCE)
+        return class_delitem(vm, obj, key);
     switch ((Type)obj.type) {
     case T_DICT:
         return dict_delete(vm, AS(Dict, obj), key);
@@ -405,6 +412,8 @@ bool vm_delitem(VM *vm, Value obj, Value key)
 bool vm_contains(VM *vm, Value container, Value item, bool *out)
 {
     *out = false;
+    if (container.type == T_INSTANCE)
+        return class_contains(vm, container, item, out);
     switch ((Type)container.type) {
     case T_STR:
     case T_BYTES:
@@ -493,6 +502,8 @@ bool vm_contains(VM *vm, Value container, Value item, bool *out)
 
 bool vm_len(VM *vm, Value obj, int32_t *out)
 {
+    if (obj.type == T_INSTANCE)
+        return class_len(vm, obj, out);
     switch ((Type)obj.type) {
     case T_STR:       *out = (int32_t)str_charlen(AS(Str, obj)); return true;
     case T_BYTES:     *out = (int32_t)AS(Str, obj)->len; return true;

@@ -17,6 +17,7 @@
 #include "vm/p4b.h"
 #include "jit/jit.h"
 #include "vm/vm.h"
+#include "vm/class.h"
 
 #if defined(__GNUC__) || defined(__clang__)
 #define P4_COMPUTED_GOTO 1
@@ -66,6 +67,8 @@ static bool call_native(VM *vm, const Native *n, Value *args, int nargs, Tuple *
 
 static bool call_type(VM *vm, const TypeObj *t, Value *args, int nargs, Tuple *kw, Value *out)
 {
+    if (type_is_user(t))
+        return class_call(vm, (Class *)t, args, nargs, kw, out);
     if (t->exc >= 0) {
         if (kw && kw->len)
             return vm_raise(vm, EXC_TypeError, "%s() takes no keyword arguments", t->name);
@@ -190,9 +193,51 @@ static bool push_frame(VM *vm, Function *fn, Value *args, int nargs, Tuple *kw, 
 
 static bool run(VM *vm, uint32_t stop);
 
+bool vm_call_method(VM *vm, Value fn, Value self, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    /* Lay out [fn] self args on the VM stack, as CALL_METHOD would find them. */
+    Value *slot = vm->sp;
+    if (slot + nargs + 3 > vm->stack_end)
+        return stack_overflow(vm);
+    slot[0] = fn;
+    slot[1] = self;
+    memcpy(slot + 2, args, (size_t)nargs * sizeof(Value));
+    vm->sp = slot + 2 + nargs;
+    bool ok;
+    if (fn.type == T_FUNCTION) {
+        ok = push_frame(vm, AS(Function, fn), slot + 1, nargs + 1, kw, slot);
+        if (ok) {
+            ok = run(vm, vm->nframes - 1);
+            if (ok)
+                *out = slot[0];
+        }
+    } else if (fn.type == T_NATIVE) {
+        ok = call_native(vm, AS(Native, fn), slot + 1, nargs + 1, kw, 1, out);
+    } else {
+        ok = vm_call(vm, fn, slot + 1, nargs + 1, kw, out);
+    }
+    vm->sp = slot;
+    return ok;
+}
+
 bool vm_call(VM *vm, Value fn, Value *args, int nargs, Tuple *kwnames, Value *out)
 {
     switch ((Type)fn.type) {
+    case T_INSTANCE: {
+        Value call;
+        if (!class_special(vm, fn, SN___call__, &call))
+            return false;
+        if (call.type == T_UNBOUND)
+            return vm_raise(vm, EXC_TypeError, "'%s' object is not callable", type_name(fn));
+        VM_ROOT(vm, call);
+        bool ok = vm_recursion_enter(vm, NULL);
+        if (ok) {
+            ok = vm_call_method(vm, call, fn, args, nargs, kwnames, out);
+            vm_recursion_leave(vm);
+        }
+        VM_UNROOT(vm, 1);
+        return ok;
+    }
     case T_NATIVE:
         return call_native(vm, AS(Native, fn), args, nargs, kwnames, 0, out);
     case T_TYPE:
@@ -203,6 +248,10 @@ bool vm_call(VM *vm, Value fn, Value *args, int nargs, Tuple *kwnames, Value *ou
         Value *slot = vm->sp;
         if (slot + nargs + 2 > vm->stack_end)
             return stack_overflow(vm);
+        if (fn.type == T_BOUNDMETHOD && !AS(BoundMethod, fn)->method) {
+            BoundMethod *b = AS(BoundMethod, fn);
+            return vm_call_method(vm, b->func, b->self, args, nargs, kwnames, out);
+        }
         if (fn.type == T_BOUNDMETHOD) {
             BoundMethod *b = AS(BoundMethod, fn);
             slot[0] = fn;
@@ -242,6 +291,24 @@ static bool same_object(Value a, Value b)
     if (a.type == T_FLOAT)
         return memcmp(&a.u.f, &b.u.f, sizeof(float)) == 0;
     return a.type == T_NONE || a.type == T_UNBOUND || a.u.i == b.u.i;
+}
+
+/* The exception `raise v` raises: v itself, or an instance of the class v. */
+static bool make_exception(VM *vm, Value v, Value *out)
+{
+    if (v.type == T_TYPE && AS(TypeObj, v)->exc >= 0) {
+        if (type_is_user(AS(TypeObj, v)))
+            return class_call(vm, (Class *)AS(TypeObj, v), NULL, 0, NULL, out);
+        Exception *e = exc_new(vm, AS(TypeObj, v), NULL);
+        if (!e)
+            return false;
+        *out = v_obj(e);
+        return true;
+    }
+    if (v.type != T_EXCEPTION)
+        return vm_raise(vm, EXC_TypeError, "exceptions must derive from BaseException");
+    *out = v;
+    return true;
 }
 
 static bool exc_class_check(VM *vm, Value cls, Value exc, bool *match)
@@ -744,26 +811,56 @@ static bool run(VM *vm, uint32_t stop)
         }
         CASE(JUMP) JUMP_TO(arg); NEXT();
         CASE(POP_JUMP_IF_FALSE) {
-            Value v = POP();
-            if (v.type == T_BOOL ? !v.u.i : !vm_truthy(v))
+            Value v = TOP();
+            bool t;
+            if (v.type == T_BOOL)
+                t = v.u.i;
+            else if (v.type != T_INSTANCE)
+                t = vm_truthy(v);
+            else {
+                SAVE();
+                CHECK(class_truthy(vm, v, &t)); /* __bool__ / __len__ */
+            }
+            sp--;
+            if (!t)
                 JUMP_TO(arg);
             NEXT();
         }
         CASE(POP_JUMP_IF_TRUE) {
-            Value v = POP();
-            if (v.type == T_BOOL ? v.u.i : vm_truthy(v))
+            Value v = TOP();
+            bool t;
+            if (v.type == T_BOOL)
+                t = v.u.i;
+            else if (v.type != T_INSTANCE)
+                t = vm_truthy(v);
+            else {
+                SAVE();
+                CHECK(class_truthy(vm, v, &t));
+            }
+            sp--;
+            if (t)
                 JUMP_TO(arg);
             NEXT();
         }
         CASE(JUMP_IF_FALSE_OR_POP) {
-            if (!vm_truthy(TOP()))
+            bool t = vm_truthy(TOP());
+            if (TOP().type == T_INSTANCE) {
+                SAVE();
+                CHECK(class_truthy(vm, TOP(), &t));
+            }
+            if (!t)
                 JUMP_TO(arg);
             else
                 sp--;
             NEXT();
         }
         CASE(JUMP_IF_TRUE_OR_POP) {
-            if (vm_truthy(TOP()))
+            bool t = vm_truthy(TOP());
+            if (TOP().type == T_INSTANCE) {
+                SAVE();
+                CHECK(class_truthy(vm, TOP(), &t));
+            }
+            if (t)
                 JUMP_TO(arg);
             else
                 sp--;
@@ -825,6 +922,21 @@ static bool run(VM *vm, uint32_t stop)
             Value r;
             if (fn.type == T_NATIVE) {
                 CHECK(call_native(vm, AS(Native, fn), args, nargs, kw, self_args, &r));
+            } else if (fn.type == T_BOUNDMETHOD && !AS(BoundMethod, fn)->method) {
+                /* a user function bound to its object: self goes below the
+                 * arguments, as for CALL_METHOD, and the frame runs here */
+                BoundMethod *b = AS(BoundMethod, fn);
+                Value *a = args - 1;
+                a[0] = b->self;
+                if (b->func.type == T_FUNCTION) {
+                    CHECK(push_frame(vm, AS(Function, b->func), a, nargs + 1, kw, fnslot));
+                    f->pc = PC();
+                    LOAD_FRAME();
+                    sp = locals + f->code->nlocals;
+                    NEXT();
+                }
+                vm->sp = sp;
+                CHECK(vm_call(vm, b->func, a, nargs + 1, kw, &r));
             } else if (fn.type == T_BOUNDMETHOD) {
                 /* The slot just below the arguments (the bound method's own
                  * slot for CALL, the empty self slot for CALL_METHOD)
@@ -837,14 +949,14 @@ static bool run(VM *vm, uint32_t stop)
             } else if (fn.type == T_TYPE) {
                 CHECK(call_type(vm, AS(TypeObj, fn), args, nargs, kw, &r));
             } else {
-                vm_raise(vm, EXC_TypeError, "'%s' object is not callable", type_name(fn));
-                goto error;
+                CHECK(vm_call(vm, fn, args, nargs, kw, &r)); /* user instances with __call__ */
             }
             sp = fnslot;
             PUSH(r);
             NEXT();
         }
         CASE(RETURN_VALUE) {
+        do_return:;
             Value r = TOP();
             Frame *done = f;
             *done->ret = r;
@@ -884,17 +996,91 @@ static bool run(VM *vm, uint32_t stop)
 
         CASE(RAISE) {
             SAVE();
-            Value v = TOP();
-            if (v.type == T_TYPE && AS(TypeObj, v)->exc >= 0) {
-                Exception *e = exc_new(vm, AS(TypeObj, v), NULL);
-                CHECK(e);
-                v = v_obj(e);
-            } else if (v.type != T_EXCEPTION) {
-                vm_raise(vm, EXC_TypeError, "exceptions must derive from BaseException");
-                goto error;
-            }
+            Value v;
+            CHECK(make_exception(vm, TOP(), &v));
             vm->exc = v;
             goto error;
+        }
+        CASE(RAISE_FROM) {
+            SAVE();
+            Value v, cause = TOP();
+            CHECK(make_exception(vm, SECOND(), &v));
+            SECOND() = v; /* rooted while the cause is made */
+            if (cause.type != T_NONE) {
+                Value c;
+                if (cause.type == T_TYPE && AS(TypeObj, cause)->exc < 0) {
+                    vm_raise(vm, EXC_TypeError, "exception causes must derive from BaseException");
+                    goto error;
+                }
+                CHECK(make_exception(vm, cause, &c));
+                cause = c;
+            }
+            AS(Exception, v)->cause = cause;
+            AS(Exception, v)->suppress_context = true;
+            vm->exc = v;
+            goto error;
+        }
+        CASE(STORE_ATTR) {
+            SAVE();
+            CHECK(vm_store_attr(vm, TOP(), AS(Str, prog->strings[arg]), SECOND()));
+            sp -= 2;
+            NEXT();
+        }
+        CASE(DELETE_ATTR) {
+            SAVE();
+            CHECK(vm_delete_attr(vm, TOP(), AS(Str, prog->strings[arg]))); 
+            sp--;
+            NEXT();
+        }
+        CASE(BUILD_CLASS) {
+            SAVE();
+            Value *base = sp - arg - 2, cls;
+            CHECK(class_build(vm, base[1], base + 2, (int)arg, base[0], &cls));
+            sp = base;
+            PUSH(cls);
+            NEXT();
+        }
+        CASE(RETURN_LOCALS) {
+            SAVE();
+            Dict *d = dict_new(vm);
+            CHECK(d);
+            *sp = v_obj(d); /* rooted in the slack slot while the entries go in */
+            vm->sp = sp + 1;
+            const P4bCode *src = f->code->src;
+            for (uint32_t i = 0; i < f->code->nlocals; i++) {
+                if (locals[i].type == T_UNBOUND)
+                    continue;
+                CHECK(dict_set(vm, d, prog->strings[src->localnames[i]], locals[i]));
+            }
+            sp++;
+            goto do_return;
+        }
+        CASE(BEFORE_WITH) {
+            SAVE();
+            Value mgr = TOP();
+            sp[0] = v_none();
+            vm->sp = sp + 1;
+            CHECK(class_enter(vm, mgr, &sp[-1], &sp[0]));
+            sp++;
+            NEXT();
+        }
+        CASE(WITH_EXCEPT) {
+            SAVE();
+            Value exc = TOP(), r;
+            Value *a = sp;
+            a[0] = exc.type == T_EXCEPTION ? v_obj((void *)AS(Exception, exc)->cls) : v_none();
+            a[1] = exc;
+            a[2] = v_none();
+            vm->sp = sp + 3;
+            CHECK(vm_recursion_enter(vm, NULL));
+            bool ok = vm_call(vm, SECOND(), a, 3, NULL, &r);
+            vm_recursion_leave(vm);
+            CHECK(ok);
+            bool t;
+            *sp = r;
+            CHECK(class_truthy(vm, r, &t));
+            *sp++ = v_bool(t);
+            NEXT();
         }
         CASE(RERAISE) {
             SAVE();

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "vm/vm.h"
+#include "vm/class.h"
 
 Range *range_new(VM *vm, int32_t start, int32_t stop, int32_t step)
 {
@@ -121,6 +122,8 @@ bool slice_indices(VM *vm, const Slice *s, int32_t len, int32_t *start, int32_t 
 bool vm_getiter(VM *vm, Value obj, Value *out)
 {
     Iter *it;
+    if (obj.type == T_INSTANCE)
+        return class_getiter(vm, obj, out); /* __iter__ */
     switch ((Type)obj.type) {
     case T_RANGE: {
         Range *r = AS(Range, obj);
@@ -182,6 +185,8 @@ static bool next_char(VM *vm, Str *s, int32_t *i, Value *out)
 
 int vm_iternext(VM *vm, Value iter, Value *out)
 {
+    if (iter.type == T_INSTANCE)
+        return class_iternext(vm, iter, out); /* __next__ */
     if (iter.type != T_ITER) {
         vm_raise(vm, EXC_TypeError, "'%s' object is not an iterator", type_name(iter));
         return -1;

@@ -128,7 +128,15 @@ enum OpFlow {
     X(RAISE,            ARG_NONE,   1, 0, FLOW_STOP)   /* raise TOS (instance or exception class) */ \
     X(RERAISE,          ARG_NONE,   1, 0, FLOW_STOP)   /* raise TOS again, keeping its traceback */ \
     X(CHECK_EXC_MATCH,  ARG_NONE,   2, 2, FLOW_NEXT)   /* exc type -> exc bool (type: class or tuple of classes) */ \
-    X(ASSERT_FAIL,      ARG_COUNT, -1, 0, FLOW_STOP)   /* arg 0: raise AssertionError; arg 1: with message TOS */
+    X(ASSERT_FAIL,      ARG_COUNT, -1, 0, FLOW_STOP)   /* arg 0: raise AssertionError; arg 1: with message TOS */ \
+    /* --- classes, attributes, with (vm/class.c) ------------------------------ */ \
+    X(STORE_ATTR,       ARG_NAME,   2, 0, FLOW_NEXT)   /* value obj -> ; obj.name = value */ \
+    X(DELETE_ATTR,      ARG_NAME,   1, 0, FLOW_NEXT)   /* obj -> ; del obj.name */ \
+    X(BUILD_CLASS,      ARG_COUNT, -1, 1, FLOW_NEXT)   /* ns name b1..bn -> class with n bases */ \
+    X(RETURN_LOCALS,    ARG_NONE,   0, 0, FLOW_STOP)   /* return a dict of the frame's bound locals (class bodies) */ \
+    X(BEFORE_WITH,      ARG_NONE,   1, 2, FLOW_NEXT)   /* mgr -> bound_exit mgr.__enter__() */ \
+    X(WITH_EXCEPT,      ARG_NONE,   2, 3, FLOW_NEXT)   /* exit exc -> exit exc exit(type(exc), exc, None) */ \
+    X(RAISE_FROM,       ARG_NONE,   2, 0, FLOW_STOP)   /* exc cause -> ; raise exc from cause */
 
 enum Opcode {
 #define P4_OP_ENUM(name, kind, pops, pushes, flow) OP_##name,

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "vm/vm.h"
+#include "vm/class.h"
 
 /* ---- ints -------------------------------------------------------------------- */
 
@@ -228,6 +229,12 @@ static bool is_seq(Value v)
 
 bool vm_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
 {
+    if (a.type == T_INSTANCE || b.type == T_INSTANCE) { /* __add__, __radd__, __iadd__, ... */
+        if (!class_binary_op(vm, op, a, b, out))
+            return false;
+        if (out->type != T_UNBOUND)
+            return true;
+    }
     if (v_is_intlike(a) && v_is_intlike(b)) {
         /* bool & | ^ bool stays bool */
         if (a.type == T_BOOL && b.type == T_BOOL &&
@@ -309,6 +316,12 @@ bool vm_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
 
 bool vm_unary_op(VM *vm, unsigned op, Value a, Value *out)
 {
+    if (a.type == T_INSTANCE) { /* __neg__, __pos__, __invert__, __bool__ */
+        if (!class_unary_op(vm, op, a, out))
+            return false;
+        if (out->type != T_UNBOUND)
+            return true;
+    }
     switch (op) {
     case OP_UNARY_NOT:
         *out = v_bool(!vm_truthy(a));
@@ -460,6 +473,10 @@ static bool equal(VM *vm, Value a, Value b, bool *out, unsigned depth)
         *out = true; /* identity implies equality for containers, as in CPython */
         return true;
     }
+    if (a.type == T_INSTANCE || b.type == T_INSTANCE) { /* __eq__ */
+        Value r;
+        return class_compare(vm, OP_COMPARE_EQ, a, b, &r) && class_truthy(vm, r, out);
+    }
     if (a.type != b.type) {
         /* array == array, bytes == bytearray are the only cross-type equalities left */
         if ((a.type == T_BYTES && b.type == T_BYTEARRAY) || (a.type == T_BYTEARRAY && b.type == T_BYTES)) {
@@ -517,7 +534,7 @@ static bool equal(VM *vm, Value a, Value b, bool *out, unsigned depth)
     }
     case T_BOUNDMETHOD: {
         BoundMethod *x = AS(BoundMethod, a), *y = AS(BoundMethod, b);
-        *out = x->method == y->method && x->self.u.obj == y->self.u.obj;
+        *out = x->method == y->method && x->self.u.obj == y->self.u.obj && x->func.u.obj == y->func.u.obj;
         return true;
     }
     default:
@@ -544,6 +561,16 @@ static bool order(VM *vm, const char *sym, Value a, Value b, int *out, unsigned 
         return vm_raise(vm, EXC_RecursionError, "maximum recursion depth exceeded in comparison");
     if (v_is_number(a) && v_is_number(b)) {
         *out = cmp_num(a, b);
+        return true;
+    }
+    if (a.type == T_INSTANCE || b.type == T_INSTANCE) { /* __lt__ ...: the answer to the one question asked */
+        bool less = sym[0] == '<';
+        unsigned op = less ? (sym[1] ? OP_COMPARE_LE : OP_COMPARE_LT) : (sym[1] ? OP_COMPARE_GE : OP_COMPARE_GT);
+        Value r;
+        bool t;
+        if (!class_compare(vm, op, a, b, &r) || !class_truthy(vm, r, &t))
+            return false;
+        *out = t == less ? -1 : 1;
         return true;
     }
     if ((a.type == T_STR || a.type == T_BYTES) && a.type == b.type) {
@@ -590,6 +617,8 @@ static bool order(VM *vm, const char *sym, Value a, Value b, int *out, unsigned 
 
 bool vm_compare(VM *vm, unsigned op, Value a, Value b, Value *out)
 {
+    if (a.type == T_INSTANCE || b.type == T_INSTANCE)
+        return class_compare(vm, op, a, b, out); /* rich comparison: any result, not only bools */
     if (op == OP_COMPARE_EQ || op == OP_COMPARE_NE) {
         bool eq;
         if (!vm_equal(vm, a, b, &eq))
@@ -669,6 +698,9 @@ bool vm_hash(VM *vm, Value v, uint32_t *out)
         *out = h;
         return ok;
     }
+    case T_INSTANCE:
+        return class_hash(vm, v, out);
+    case T_DESCR:
     case T_FUNCTION:
     case T_NATIVE:
     case T_TYPE:

@@ -42,6 +42,8 @@ typedef enum Type {
     T_PROGRAM,    /* internal: a loaded program (globals, strings, code) */
     T_RAW,        /* internal: a GC-managed buffer owned by another object */
     T_FILE,       /* a file opened by open() (vm/file.c) */
+    T_INSTANCE,   /* an instance of a user class (vm/class.c) */
+    T_DESCR,      /* staticmethod, classmethod, property or super object (kind in Obj.aux) */
     T__COUNT
 } Type;
 
