@@ -58,13 +58,14 @@ static void finish_func(Compiler *c)
             f->code[u->pc] = BC_MAKE(OP_LOAD_FAST, (uint32_t)slot);
         } else {
             f->code[u->pc] = BC_MAKE(OP_LOAD_GLOBAL, global_slot(c, u->name));
-            if (f->parent && !f->parent->is_module)
+            /* a class body's names are not visible in its methods */
+            if (f->parent && !f->parent->is_module && !f->parent->is_class)
                 PUSH(c, f->parent->free, f->parent->nfree, f->parent->capfree, *u);
         }
     }
     /* names nested functions read as globals must not be our locals */
     for (uint32_t i = 0; i < f->nfree; i++) {
-        if (find_local(f, f->free[i].name) >= 0)
+        if (find_local(f, f->free[i].name) >= 0 && !f->is_class)
             fail_at(c, "SyntaxError", f->free[i].line, f->free[i].col,
                     "closures are not supported by P4JIT ('%s' is a local of '%s')", str_of(c, f->free[i].name),
                     str_of(c, f->name));
@@ -168,6 +169,52 @@ void compile_function(Compiler *c, Token *def, Token *name)
     emit_const(c, K_CODE, f->index);
     emit(c, OP_MAKE_FUNCTION, ndefaults);
     store_name(c, fname);
+}
+
+/* class NAME(BASES): BODY. The body is a function whose locals become the
+ * namespace (RETURN_LOCALS); the bases are evaluated first, as in CPython:
+ *     b1..bn  (body function)()  'NAME'  BUILD_CLASS n  -> class */
+void compile_class(Compiler *c, Token *cls, Token *name)
+{
+    uint32_t nbases = 0;
+    c->line = cls->line;
+    if (at_op(c, "(")) {
+        Token *open = next(c);
+        uint32_t close = (uint32_t)open->match;
+        while (c->pos < close) {
+            Token *b = peek(c);
+            if (b->kind == TK_NAME && is_op(tok_at(c, c->pos + 1), "="))
+                syntax_error(c, b, "class keyword arguments ('%s=') are not supported by P4JIT", b->text);
+            if (is_op(b, "*") || is_op(b, "**"))
+                syntax_error(c, b, "star arguments in a class's bases are not supported by P4JIT");
+            test(c);
+            if (++nbases > 255)
+                syntax_error(c, b, "too many base classes");
+            if (c->pos == close)
+                break;
+            expect_op(c, ",");
+        }
+        c->pos = close + 1;
+    }
+    uint32_t cname = intern(c, name->text, name->text_len);
+    Func *outer = c->fn;
+    int32_t outer_depth = outer->depth;
+    Func *f = new_func(c, cname, (uint32_t)cls->line, false);
+    f->is_class = true;
+    c->fn = f;
+    block(c, "class definition", cls->line);
+    c->line = cls->line;
+    emit(c, OP_RETURN_LOCALS, 0);
+    finish_func(c);
+    c->fn = outer;
+    outer->depth = outer_depth + (int32_t)nbases;
+    c->line = cls->line;
+    emit_const(c, K_CODE, f->index);
+    emit(c, OP_MAKE_FUNCTION, 0);
+    emit(c, OP_CALL, 0);
+    emit_str(c, name->text, name->text_len);
+    emit(c, OP_BUILD_CLASS, nbases);
+    store_name(c, cname);
 }
 
 /* ---- entry points ------------------------------------------------------------------------ */

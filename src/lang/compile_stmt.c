@@ -53,6 +53,17 @@ void free_block(Block *b)
 
 static void finally_body(Compiler *c, Block *b);
 
+/* exit(None, None, None): a with statement left without an exception */
+static void with_exit_call(Compiler *c, uint32_t exit_local)
+{
+    emit(c, OP_LOAD_FAST, exit_local);
+    emit_none(c);
+    emit_none(c);
+    emit_none(c);
+    emit(c, OP_CALL, 3);
+    emit(c, OP_POP_TOP, 0);
+}
+
 /* Before leaving blocks [down_to, nblocks) by return/break/continue: run
  * the finally bodies (innermost first) outside their protected ranges. */
 static void exit_blocks(Compiler *c, uint32_t down_to, uint32_t *paused, uint32_t *npaused)
@@ -61,7 +72,7 @@ static void exit_blocks(Compiler *c, uint32_t down_to, uint32_t *paused, uint32_
     *npaused = 0;
     for (uint32_t i = f->nblocks; i-- > down_to;) {
         Block *b = &f->blocks[i];
-        if (b->hidden || (b->kind != BL_TRY && b->kind != BL_FINALLY))
+        if (b->hidden || (b->kind != BL_TRY && b->kind != BL_FINALLY && b->kind != BL_WITH))
             continue;
         if (b->open_start != NONE_PC) {
             pause_range(c, b);
@@ -69,6 +80,8 @@ static void exit_blocks(Compiler *c, uint32_t down_to, uint32_t *paused, uint32_
         }
         if (b->kind == BL_FINALLY)
             finally_body(c, b);
+        if (b->kind == BL_WITH)
+            with_exit_call(c, b->with_exit);
     }
 }
 
@@ -221,8 +234,13 @@ static void raise_stmt(Compiler *c, Token *t)
         return;
     }
     test(c);
-    if (at_kw(c, KW_from))
-        syntax_error(c, peek(c), "'raise ... from' is not supported by P4JIT");
+    if (at_kw(c, KW_from)) {
+        next(c);
+        test(c);
+        c->line = t->line;
+        emit(c, OP_RAISE_FROM, 0);
+        return;
+    }
     c->line = t->line;
     emit(c, OP_RAISE, 0);
 }
@@ -334,6 +352,15 @@ static void del_stmt(Compiler *c)
     do {
         uint32_t start = c->pos, end = test_end(c, start);
         Token *t = tok_at(c, start), *last = tok_at(c, end - 1);
+        if (end >= start + 3 && is_op(tok_at(c, end - 2), ".") && last->kind == TK_NAME) {
+            primary_until(c, end - 2);
+            if (c->pos != end - 2)
+                syntax_error(c, tok_at(c, c->pos), "invalid syntax");
+            c->pos = end;
+            c->line = t->line;
+            emit(c, OP_DELETE_ATTR, intern(c, last->text, last->text_len));
+            continue;
+        }
         if (!is_op(last, "]") || last->match <= (int32_t)start) {
             if (t->kind == TK_NAME && end == start + 1)
                 syntax_error(c, t, "deleting names is not supported by P4JIT");
@@ -409,6 +436,22 @@ static void augmented_assignment(Compiler *c, uint32_t start, uint32_t opi, uint
         emit(c, opcode, 0);
         emit(c, OP_ROT_THREE, 0);
         emit(c, OP_STORE_SUBSCR, 0);
+    } else if (opi >= start + 3 && is_op(tok_at(c, opi - 2), ".") && last->kind == TK_NAME) {
+        /* obj.name op= value: obj is evaluated once */
+        uint32_t attr = intern(c, last->text, last->text_len);
+        c->pos = start;
+        primary_until(c, opi - 2);
+        if (c->pos != opi - 2)
+            syntax_error(c, tok_at(c, c->pos), "invalid syntax");
+        c->line = t->line;
+        emit(c, OP_DUP_TOP, 0);
+        emit(c, OP_LOAD_ATTR, attr);
+        c->pos = opi + 1;
+        testlist(c);
+        c->line = t->line;
+        emit(c, opcode, 0);
+        emit(c, OP_ROT_TWO, 0);
+        emit(c, OP_STORE_ATTR, attr);
     } else if (has_top_level_comma(c, start, opi)) {
         syntax_error(c, t, "'tuple' is an illegal expression for augmented assignment");
     } else {
@@ -505,8 +548,6 @@ static void simple_statement(Compiler *c)
         case KW_del:      next(c); del_stmt(c); return;
         case KW_assert:   next(c); assert_stmt(c, t); return;
         case KW_nonlocal: syntax_error(c, t, "'nonlocal' is not supported by P4JIT");
-        case KW_class:    syntax_error(c, t, "'class' is not supported by P4JIT");
-        case KW_with:     syntax_error(c, t, "'with' is not supported by P4JIT");
         case KW_async:    syntax_error(c, t, "'async' is not supported by P4JIT");
         case KW_yield:    syntax_error(c, t, "'yield' is not supported by P4JIT");
         default:          break;
@@ -787,6 +828,83 @@ static void try_stmt(Compiler *c, Token *t)
     }
 }
 
+/* with A as x, B: BODY is with A as x: with B: BODY. For each item:
+ *     A BEFORE_WITH          -> exit entered
+ *     ROT_TWO STORE_FAST $w  -> entered        (the bound __exit__ in a hidden local)
+ *     STORE x / POP_TOP
+ *     BODY                      (protected; break/continue/return call exit first)
+ *     exit(None, None, None); JUMP after
+ * handler:  exc -> LOAD $w ROT_TWO WITH_EXCEPT -> exit exc suppress
+ *     POP_JUMP_IF_FALSE reraise; POP_TOP; POP_TOP; JUMP after
+ * reraise:  RERAISE */
+static void with_items(Compiler *c, Token *t)
+{
+    Func *f = c->fn;
+    int32_t depth = f->depth;
+    uint32_t start = c->pos, end = test_end(c, start);
+    c->line = t->line;
+    test(c);
+    if (c->pos != end)
+        syntax_error(c, peek(c), "invalid syntax");
+    emit(c, OP_BEFORE_WITH, 0);
+    emit(c, OP_ROT_TWO, 0);
+    uint32_t exit_local = hidden_local(c, "with", HIDDEN_WITH);
+    emit(c, OP_STORE_FAST, exit_local);
+    if (at_kw(c, KW_as)) {
+        next(c);
+        uint32_t tstart = c->pos, tend = test_end(c, tstart);
+        compile_target(c, tstart, tend, false);
+        c->pos = tend;
+    } else {
+        emit(c, OP_POP_TOP, 0);
+    }
+    Block *b = push_block(c, BL_WITH);
+    uint32_t index = f->nblocks - 1;
+    b->depth = (uint32_t)depth;
+    b->with_exit = exit_local;
+    resume_range(c, b);
+    if (at_op(c, ",")) {
+        next(c);
+        enter(c);
+        with_items(c, t);
+        leave(c);
+    } else {
+        block(c, "'with' statement", t->line);
+    }
+    b = &f->blocks[index];
+    pause_range(c, b);
+    c->line = t->line;
+    with_exit_call(c, exit_local);
+    uint32_t to_end = emit(c, OP_JUMP, 0);
+    uint32_t handler = here(c);
+    close_try(c, b, handler);
+    free_block(b);
+    f->nblocks--;
+    f->depth = depth + 1; /* the exception */
+    emit(c, OP_LOAD_FAST, exit_local);
+    emit(c, OP_ROT_TWO, 0);
+    emit(c, OP_WITH_EXCEPT, 0);
+    uint32_t reraise = emit(c, OP_POP_JUMP_IF_FALSE, 0);
+    emit(c, OP_POP_TOP, 0);
+    emit(c, OP_POP_TOP, 0);
+    uint32_t to_end2 = emit(c, OP_JUMP, 0);
+    patch(c, reraise, here(c));
+    f->depth = depth + 2;
+    emit(c, OP_RERAISE, 0);
+    release_hidden(c, HIDDEN_WITH, exit_local);
+    f->depth = depth;
+    patch(c, to_end, here(c));
+    patch(c, to_end2, here(c));
+}
+
+static void class_stmt(Compiler *c, Token *t)
+{
+    Token *name = next(c);
+    if (name->kind != TK_NAME)
+        syntax_error(c, name, "invalid syntax");
+    compile_class(c, t, name);
+}
+
 static void def_stmt(Compiler *c, Token *t)
 {
     Token *name = next(c);
@@ -808,6 +926,8 @@ static void compound_or_simple(Compiler *c)
         case KW_for:   next(c); for_stmt(c, t); return;
         case KW_try:   next(c); try_stmt(c, t); return;
         case KW_def:   next(c); def_stmt(c, t); return;
+        case KW_class: next(c); class_stmt(c, t); return;
+        case KW_with:  next(c); with_items(c, t); return;
         case KW_else:
         case KW_elif:
         case KW_except:

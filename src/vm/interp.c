@@ -1034,8 +1034,8 @@ static bool run(VM *vm, uint32_t stop)
         }
         CASE(BUILD_CLASS) {
             SAVE();
-            Value *base = sp - arg - 2, cls;
-            CHECK(class_build(vm, base[1], base + 2, (int)arg, base[0], &cls));
+            Value *base = sp - arg - 2, cls; /* b1..bn ns name */
+            CHECK(class_build(vm, base[arg + 1], base, (int)arg, base[arg], &cls));
             sp = base;
             PUSH(cls);
             NEXT();
@@ -1048,8 +1048,8 @@ static bool run(VM *vm, uint32_t stop)
             vm->sp = sp + 1;
             const P4bCode *src = f->code->src;
             for (uint32_t i = 0; i < f->code->nlocals; i++) {
-                if (locals[i].type == T_UNBOUND)
-                    continue;
+                if (locals[i].type == T_UNBOUND || AS(Str, prog->strings[src->localnames[i]])->data[0] == '$')
+                    continue; /* unset, or the compiler's hidden locals */
                 CHECK(dict_set(vm, d, prog->strings[src->localnames[i]], locals[i]));
             }
             sp++;

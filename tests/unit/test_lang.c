@@ -90,7 +90,7 @@ static const ErrorCase error_cases[] = {
     {"x = (1, 2))\n", "SyntaxError", "unmatched ')'", 1, 11},
     {"x = (1,\n", "SyntaxError", "'(' was never closed", 1, 5},
     {"x = [1, 2)\n", "SyntaxError", "closing parenthesis ')' does not match opening parenthesis '['", 1, 10},
-    {"class A:\n    pass\n", "SyntaxError", "'class' is not supported by P4JIT", 1, 1},
+    {"class A(metaclass=M):\n    pass\n", "SyntaxError", "class keyword arguments ('metaclass=') are not supported by P4JIT", 1, 9},
     {"f = lambda x: x\n", "SyntaxError", "'lambda' is not supported by P4JIT", 1, 5},
     {"x = 2147483648\n", "SyntaxError", "integer literal too large for a 32-bit int", 1, 5},
     {"def f(a, a):\n    pass\n", "SyntaxError", "duplicate argument 'a' in function definition", 1, 10},
@@ -174,6 +174,13 @@ static const char every_opcode[] =
     "    t = math.pi\n"
     "    z = a if b else c\n"
     "    return x\n"
+    "class C(object):\n"
+    "    def m(self):\n"
+    "        self.v = 1\n"
+    "        self.v += 1\n"
+    "        del self.v\n"
+    "        with open('x') as fh:\n"
+    "            raise ValueError('v') from None\n"
     "f(1)\n";
 
 static void every_opcode_is_generated_and_verifies(void **state)
