@@ -61,7 +61,7 @@ static bool valid_count(uint32_t insn)
     case OP_IS_OP:
     case OP_CONTAINS_OP:
     case OP_ASSERT_FAIL:  return arg <= 1;
-    case OP_FORMAT_VALUE: return arg <= 2;
+    case OP_FORMAT_VALUE: return arg <= 3;
     case OP_BUILD_SLICE:  return arg == 2 || arg == 3;
     case OP_LIST_APPEND:  return arg >= 1;
     default:              return arg <= P4B_MAX_STACK;

@@ -1008,7 +1008,7 @@ static bool run(VM *vm, uint32_t stop)
             SECOND() = v; /* rooted while the cause is made */
             if (cause.type != T_NONE) {
                 Value c;
-                if (cause.type == T_TYPE && AS(TypeObj, cause)->exc < 0) {
+                if (cause.type != T_EXCEPTION && (cause.type != T_TYPE || AS(TypeObj, cause)->exc < 0)) {
                     vm_raise(vm, EXC_TypeError, "exception causes must derive from BaseException");
                     goto error;
                 }
@@ -1123,7 +1123,9 @@ static bool run(VM *vm, uint32_t stop)
                 }
                 ok = fmt_format(vm, &sb, SECOND(), AS(Str, spec)->data, AS(Str, spec)->len);
             } else {
-                ok = arg == 2 ? fmt_repr(vm, &sb, TOP()) : fmt_str(vm, &sb, TOP());
+                ok = arg == 2 ? fmt_repr(vm, &sb, TOP())
+                   : arg == 0 && TOP().type == T_INSTANCE ? fmt_format(vm, &sb, TOP(), "", 0) /* __format__ */
+                   : fmt_str(vm, &sb, TOP());
             }
             if (!ok) {
                 sb_free(&sb);

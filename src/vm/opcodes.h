@@ -120,7 +120,7 @@ enum OpFlow {
     X(CALL,             ARG_COUNT, -1, 1, FLOW_NEXT)   /* fn a1..an -> result */ \
     X(CALL_KW,          ARG_COUNT, -1, 1, FLOW_NEXT)   /* fn a1..an names -> result; names: tuple const of the last len(names) args' keywords */ \
     X(CALL_METHOD,      ARG_COUNT, -1, 1, FLOW_NEXT)   /* method self a1..an -> result */ \
-    X(FORMAT_VALUE,     ARG_COUNT, -1, 1, FLOW_NEXT)   /* f-strings: arg 0: x -> str(x); 1: x spec -> format(x, spec); 2: x -> repr(x) */ \
+    X(FORMAT_VALUE,     ARG_COUNT, -1, 1, FLOW_NEXT)   /* f-strings: arg 0: x -> format(x, ''); 1: x spec -> format(x, spec); 2: x -> repr(x); 3: x -> str(x) */ \
     X(BUILD_STRING,     ARG_COUNT, -1, 1, FLOW_NEXT)   /* s1..sn -> s1+...+sn */ \
     X(RETURN_VALUE,     ARG_NONE,   1, 0, FLOW_STOP)   \
     X(MAKE_FUNCTION,    ARG_COUNT, -1, 1, FLOW_NEXT)   /* d1..dn code -> function with n defaults */ \
