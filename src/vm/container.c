@@ -83,8 +83,6 @@ static bool get_slice(VM *vm, Value obj, Slice *s, Value *out)
 bool vm_getitem(VM *vm, Value obj, Value key, Value *out)
 {
     uint32_t i = 0;
-    if (obj.type == T_INSTANCE)
-        return class_getitem(vm, obj, key, out);
     switch ((Type)obj.type) {
     case T_LIST:
     case T_TUPLE: {
@@ -151,6 +149,8 @@ bool vm_getitem(VM *vm, Value obj, Value key, Value *out)
         return vm_raise(vm, EXC_TypeError, "range indices must be integers or slices, not %s", type_name(key));
     }
     default:
+        if (obj.type == T_INSTANCE) /* a user class's special method */
+            return class_getitem(vm, obj, key, out);
         return vm_raise(vm, EXC_TypeError, "'%s' object is not subscriptable", type_name(obj));
     }
 }
@@ -310,8 +310,6 @@ static bool slice_for_delete(VM *vm, Slice *s, uint32_t len, int32_t *start, int
 bool vm_setitem(VM *vm, Value obj, Value key, Value value)
 {
     uint32_t i = 0;
-    if (obj.type == T_INSTANCE)
-        return class_setitem(vm, obj, key, value);
     switch ((Type)obj.type) {
     case T_LIST:
         if (v_is_intlike(key)) {
@@ -336,6 +334,8 @@ bool vm_setitem(VM *vm, Value obj, Value key, Value value)
     case T_DICT:
         return dict_set(vm, AS(Dict, obj), key, value);
     default:
+        if (obj.type == T_INSTANCE) /* a user class's special method */
+            return class_setitem(vm, obj, key, value);
         return vm_raise(vm, EXC_TypeError, "'%s' object does not support item assignment", type_name(obj));
     }
 }
@@ -344,8 +344,6 @@ bool vm_delitem(VM *vm, Value obj, Value key)
 {
     uint32_t i = 0;
     int32_t start, step, n;
-    if (obj.type == T_INSTANCE)
-        return class_delitem(vm, obj, key);
     switch ((Type)obj.type) {
     case T_DICT:
         return dict_delete(vm, AS(Dict, obj), key);
@@ -405,6 +403,8 @@ bool vm_delitem(VM *vm, Value obj, Value key)
         return true;
     }
     default:
+        if (obj.type == T_INSTANCE) /* a user class's special method */
+            return class_delitem(vm, obj, key);
         return vm_raise(vm, EXC_TypeError, "'%s' object doesn't support item deletion", type_name(obj));
     }
 }
@@ -412,8 +412,6 @@ bool vm_delitem(VM *vm, Value obj, Value key)
 bool vm_contains(VM *vm, Value container, Value item, bool *out)
 {
     *out = false;
-    if (container.type == T_INSTANCE)
-        return class_contains(vm, container, item, out);
     switch ((Type)container.type) {
     case T_STR:
     case T_BYTES:
@@ -470,6 +468,8 @@ bool vm_contains(VM *vm, Value container, Value item, bool *out)
                 return true;
         }
     default:
+        if (container.type == T_INSTANCE) /* a user class's special method */
+            return class_contains(vm, container, item, out);
         break;
     }
     Value it;
@@ -502,8 +502,6 @@ bool vm_contains(VM *vm, Value container, Value item, bool *out)
 
 bool vm_len(VM *vm, Value obj, int32_t *out)
 {
-    if (obj.type == T_INSTANCE)
-        return class_len(vm, obj, out);
     switch ((Type)obj.type) {
     case T_STR:       *out = (int32_t)str_charlen(AS(Str, obj)); return true;
     case T_BYTES:     *out = (int32_t)AS(Str, obj)->len; return true;
@@ -521,6 +519,8 @@ bool vm_len(VM *vm, Value obj, int32_t *out)
         return true;
     }
     default:
+        if (obj.type == T_INSTANCE) /* a user class's special method */
+            return class_len(vm, obj, out);
         return vm_raise(vm, EXC_TypeError, "object of type '%s' has no len()", type_name(obj));
     }
 }

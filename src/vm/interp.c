@@ -293,6 +293,107 @@ static bool same_object(Value a, Value b)
     return a.type == T_NONE || a.type == T_UNBOUND || a.u.i == b.u.i;
 }
 
+/* ---- the less common instructions, kept out of the loop's registers ------------ */
+
+#if defined(__GNUC__) || defined(__clang__)
+#define COLD __attribute__((noinline, cold))
+#else
+#define COLD
+#endif
+
+static bool make_exception(VM *vm, Value v, Value *out);
+
+/* exc cause at sp[-2], sp[-1]: sets vm->exc (returns false when making them failed) */
+static COLD bool op_raise_from(VM *vm, Value *sp)
+{
+    Value v, cause = sp[-1];
+    if (!make_exception(vm, sp[-2], &v))
+        return false;
+    sp[-2] = v; /* rooted while the cause is made */
+    if (cause.type != T_NONE) {
+        Value c;
+        if (cause.type != T_EXCEPTION && (cause.type != T_TYPE || AS(TypeObj, cause)->exc < 0))
+            return vm_raise(vm, EXC_TypeError, "exception causes must derive from BaseException");
+        if (!make_exception(vm, cause, &c))
+            return false;
+        cause = c;
+    }
+    AS(Exception, v)->cause = cause;
+    AS(Exception, v)->suppress_context = true;
+    vm->exc = v;
+    return true;
+}
+
+/* A dict of the frame's bound locals, at *slot (the frame's slack). */
+static COLD bool op_locals_dict(VM *vm, Frame *f, Value *slot)
+{
+    Dict *d = dict_new(vm);
+    if (!d)
+        return false;
+    *slot = v_obj(d); /* rooted while the entries go in */
+    vm->sp = slot + 1;
+    const P4bCode *src = f->code->src;
+    const Program *prog = f->code->program;
+    for (uint32_t i = 0; i < f->code->nlocals; i++) {
+        Str *name = AS(Str, prog->strings[src->localnames[i]]);
+        if (f->base[i].type == T_UNBOUND || name->data[0] == '$')
+            continue; /* unset, or the compiler's hidden locals */
+        if (!dict_set(vm, d, v_obj(name), f->base[i]))
+            return false;
+    }
+    return true;
+}
+
+/* mgr at sp[-1] -> exit at sp[-1], mgr.__enter__() at sp[0] */
+static COLD bool op_before_with(VM *vm, Value *sp)
+{
+    Value mgr = sp[-1];
+    sp[0] = v_none();
+    vm->sp = sp + 1;
+    return class_enter(vm, mgr, &sp[-1], &sp[0]);
+}
+
+/* exit exc -> exit exc suppress: exit(type(exc), exc, None) */
+static COLD bool op_with_except(VM *vm, Value *sp)
+{
+    Value exc = sp[-1], r;
+    Value *a = sp;
+    a[0] = exc.type == T_EXCEPTION ? v_obj((void *)AS(Exception, exc)->cls) : v_none();
+    a[1] = exc;
+    a[2] = v_none();
+    vm->sp = sp + 3;
+    if (!vm_recursion_enter(vm, NULL))
+        return false;
+    bool ok = vm_call(vm, sp[-2], a, 3, NULL, &r);
+    vm_recursion_leave(vm);
+    if (!ok)
+        return false;
+    bool t;
+    sp[0] = r;
+    if (!class_truthy(vm, r, &t))
+        return false;
+    sp[0] = v_bool(t);
+    return true;
+}
+
+/* Calls a user function bound to its object: self goes in the slot below
+ * the arguments (as for CALL_METHOD). Returns 1 with a frame pushed, 0 with
+ * the result in *r (another callable), -1 on error. */
+static COLD int op_call_bound(VM *vm, BoundMethod *b, Value *args, int nargs, Tuple *kw, Value *fnslot, Value *r)
+{
+    args[-1] = b->self;
+    if (b->func.type == T_FUNCTION)
+        return push_frame(vm, AS(Function, b->func), args - 1, nargs + 1, kw, fnslot) ? 1 : -1;
+    return vm_call(vm, b->func, args - 1, nargs + 1, kw, r) ? 0 : -1;
+}
+
+/* The truth of a user instance (__bool__, __len__): 1, 0, or -1 on error. */
+static COLD int instance_truth(VM *vm, Value v)
+{
+    bool t;
+    return class_truthy(vm, v, &t) ? t : -1;
+}
+
 /* The exception `raise v` raises: v itself, or an instance of the class v. */
 static bool make_exception(VM *vm, Value v, Value *out)
 {
@@ -811,59 +912,67 @@ static bool run(VM *vm, uint32_t stop)
         }
         CASE(JUMP) JUMP_TO(arg); NEXT();
         CASE(POP_JUMP_IF_FALSE) {
-            Value v = TOP();
-            bool t;
-            if (v.type == T_BOOL)
-                t = v.u.i;
-            else if (v.type != T_INSTANCE)
-                t = vm_truthy(v);
-            else {
-                SAVE();
-                CHECK(class_truthy(vm, v, &t)); /* __bool__ / __len__ */
-            }
-            sp--;
-            if (!t)
+            Value v = POP();
+            if (v.type == T_BOOL ? !v.u.i : !vm_truthy(v)) {
                 JUMP_TO(arg);
+            } else if (v.type == T_INSTANCE) { /* __bool__ / __len__ may say false */
+                sp++;
+                SAVE();
+                int t = instance_truth(vm, v);
+                CHECK(t >= 0);
+                sp--;
+                if (!t)
+                    JUMP_TO(arg);
+            }
             NEXT();
         }
         CASE(POP_JUMP_IF_TRUE) {
-            Value v = TOP();
-            bool t;
-            if (v.type == T_BOOL)
-                t = v.u.i;
-            else if (v.type != T_INSTANCE)
-                t = vm_truthy(v);
-            else {
-                SAVE();
-                CHECK(class_truthy(vm, v, &t));
-            }
-            sp--;
-            if (t)
+            Value v = POP();
+            if (v.type == T_BOOL ? v.u.i : vm_truthy(v)) {
+                if (v.type == T_INSTANCE) {
+                    sp++;
+                    SAVE();
+                    int t = instance_truth(vm, v);
+                    CHECK(t >= 0);
+                    sp--;
+                    if (!t)
+                        NEXT();
+                }
                 JUMP_TO(arg);
+            }
             NEXT();
         }
         CASE(JUMP_IF_FALSE_OR_POP) {
-            bool t = vm_truthy(TOP());
-            if (TOP().type == T_INSTANCE) {
-                SAVE();
-                CHECK(class_truthy(vm, TOP(), &t));
-            }
-            if (!t)
+            if (!vm_truthy(TOP())) {
                 JUMP_TO(arg);
-            else
+            } else if (TOP().type == T_INSTANCE) {
+                SAVE();
+                int t = instance_truth(vm, TOP());
+                CHECK(t >= 0);
+                if (!t)
+                    JUMP_TO(arg);
+                else
+                    sp--;
+            } else {
                 sp--;
+            }
             NEXT();
         }
         CASE(JUMP_IF_TRUE_OR_POP) {
-            bool t = vm_truthy(TOP());
-            if (TOP().type == T_INSTANCE) {
-                SAVE();
-                CHECK(class_truthy(vm, TOP(), &t));
-            }
-            if (t)
+            if (vm_truthy(TOP())) {
+                if (TOP().type == T_INSTANCE) {
+                    SAVE();
+                    int t = instance_truth(vm, TOP());
+                    CHECK(t >= 0);
+                    if (!t) {
+                        sp--;
+                        NEXT();
+                    }
+                }
                 JUMP_TO(arg);
-            else
+            } else {
                 sp--;
+            }
             NEXT();
         }
 
@@ -925,18 +1034,14 @@ static bool run(VM *vm, uint32_t stop)
             } else if (fn.type == T_BOUNDMETHOD && !AS(BoundMethod, fn)->method) {
                 /* a user function bound to its object: self goes below the
                  * arguments, as for CALL_METHOD, and the frame runs here */
-                BoundMethod *b = AS(BoundMethod, fn);
-                Value *a = args - 1;
-                a[0] = b->self;
-                if (b->func.type == T_FUNCTION) {
-                    CHECK(push_frame(vm, AS(Function, b->func), a, nargs + 1, kw, fnslot));
+                int pushed = op_call_bound(vm, AS(BoundMethod, fn), args, nargs, kw, fnslot, &r);
+                CHECK(pushed >= 0);
+                if (pushed) {
                     f->pc = PC();
                     LOAD_FRAME();
                     sp = locals + f->code->nlocals;
                     NEXT();
                 }
-                vm->sp = sp;
-                CHECK(vm_call(vm, b->func, a, nargs + 1, kw, &r));
             } else if (fn.type == T_BOUNDMETHOD) {
                 /* The slot just below the arguments (the bound method's own
                  * slot for CALL, the empty self slot for CALL_METHOD)
@@ -956,7 +1061,6 @@ static bool run(VM *vm, uint32_t stop)
             NEXT();
         }
         CASE(RETURN_VALUE) {
-        do_return:;
             Value r = TOP();
             Frame *done = f;
             *done->ret = r;
@@ -1003,21 +1107,7 @@ static bool run(VM *vm, uint32_t stop)
         }
         CASE(RAISE_FROM) {
             SAVE();
-            Value v, cause = TOP();
-            CHECK(make_exception(vm, SECOND(), &v));
-            SECOND() = v; /* rooted while the cause is made */
-            if (cause.type != T_NONE) {
-                Value c;
-                if (cause.type != T_EXCEPTION && (cause.type != T_TYPE || AS(TypeObj, cause)->exc < 0)) {
-                    vm_raise(vm, EXC_TypeError, "exception causes must derive from BaseException");
-                    goto error;
-                }
-                CHECK(make_exception(vm, cause, &c));
-                cause = c;
-            }
-            AS(Exception, v)->cause = cause;
-            AS(Exception, v)->suppress_context = true;
-            vm->exc = v;
+            CHECK(op_raise_from(vm, sp));
             goto error;
         }
         CASE(STORE_ATTR) {
@@ -1028,58 +1118,40 @@ static bool run(VM *vm, uint32_t stop)
         }
         CASE(DELETE_ATTR) {
             SAVE();
-            CHECK(vm_delete_attr(vm, TOP(), AS(Str, prog->strings[arg]))); 
+            CHECK(vm_delete_attr(vm, TOP(), AS(Str, prog->strings[arg])));
             sp--;
             NEXT();
         }
         CASE(BUILD_CLASS) {
             SAVE();
-            Value *base = sp - arg - 2, cls; /* b1..bn ns name */
-            CHECK(class_build(vm, base[arg + 1], base, (int)arg, base[arg], &cls));
-            sp = base;
-            PUSH(cls);
+            sp -= arg + 2; /* b1..bn ns name -> class */
+            CHECK(class_build(vm, sp[arg + 1], sp, (int)arg, sp[arg], sp));
+            sp++;
             NEXT();
         }
         CASE(RETURN_LOCALS) {
             SAVE();
-            Dict *d = dict_new(vm);
-            CHECK(d);
-            *sp = v_obj(d); /* rooted in the slack slot while the entries go in */
-            vm->sp = sp + 1;
-            const P4bCode *src = f->code->src;
-            for (uint32_t i = 0; i < f->code->nlocals; i++) {
-                if (locals[i].type == T_UNBOUND || AS(Str, prog->strings[src->localnames[i]])->data[0] == '$')
-                    continue; /* unset, or the compiler's hidden locals */
-                CHECK(dict_set(vm, d, prog->strings[src->localnames[i]], locals[i]));
+            CHECK(op_locals_dict(vm, f, sp));
+            *f->ret = *sp; /* then as RETURN_VALUE */
+            sp = f->ret + 1;
+            vm->nframes--;
+            if (vm->nframes == stop) {
+                vm->sp = sp - 1;
+                return true;
             }
-            sp++;
-            goto do_return;
+            LOAD_FRAME();
+            NEXT();
         }
         CASE(BEFORE_WITH) {
             SAVE();
-            Value mgr = TOP();
-            sp[0] = v_none();
-            vm->sp = sp + 1;
-            CHECK(class_enter(vm, mgr, &sp[-1], &sp[0]));
+            CHECK(op_before_with(vm, sp));
             sp++;
             NEXT();
         }
         CASE(WITH_EXCEPT) {
             SAVE();
-            Value exc = TOP(), r;
-            Value *a = sp;
-            a[0] = exc.type == T_EXCEPTION ? v_obj((void *)AS(Exception, exc)->cls) : v_none();
-            a[1] = exc;
-            a[2] = v_none();
-            vm->sp = sp + 3;
-            CHECK(vm_recursion_enter(vm, NULL));
-            bool ok = vm_call(vm, SECOND(), a, 3, NULL, &r);
-            vm_recursion_leave(vm);
-            CHECK(ok);
-            bool t;
-            *sp = r;
-            CHECK(class_truthy(vm, r, &t));
-            *sp++ = v_bool(t);
+            CHECK(op_with_except(vm, sp));
+            sp++;
             NEXT();
         }
         CASE(RERAISE) {

@@ -122,8 +122,6 @@ bool slice_indices(VM *vm, const Slice *s, int32_t len, int32_t *start, int32_t 
 bool vm_getiter(VM *vm, Value obj, Value *out)
 {
     Iter *it;
-    if (obj.type == T_INSTANCE)
-        return class_getiter(vm, obj, out); /* __iter__ */
     switch ((Type)obj.type) {
     case T_RANGE: {
         Range *r = AS(Range, obj);
@@ -156,6 +154,8 @@ bool vm_getiter(VM *vm, Value obj, Value *out)
         *out = obj;
         return true;
     default:
+        if (obj.type == T_INSTANCE) /* a user class's special method */
+            return class_getiter(vm, obj, out);
         return vm_raise(vm, EXC_TypeError, "'%s' object is not iterable", type_name(obj));
     }
     *out = v_obj(it);
@@ -185,9 +185,9 @@ static bool next_char(VM *vm, Str *s, int32_t *i, Value *out)
 
 int vm_iternext(VM *vm, Value iter, Value *out)
 {
-    if (iter.type == T_INSTANCE)
-        return class_iternext(vm, iter, out); /* __next__ */
     if (iter.type != T_ITER) {
+        if (iter.type == T_INSTANCE)
+            return class_iternext(vm, iter, out); /* __next__ */
         vm_raise(vm, EXC_TypeError, "'%s' object is not an iterator", type_name(iter));
         return -1;
     }

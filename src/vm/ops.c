@@ -229,12 +229,6 @@ static bool is_seq(Value v)
 
 bool vm_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
 {
-    if (a.type == T_INSTANCE || b.type == T_INSTANCE) { /* __add__, __radd__, __iadd__, ... */
-        if (!class_binary_op(vm, op, a, b, out))
-            return false;
-        if (out->type != T_UNBOUND)
-            return true;
-    }
     if (v_is_intlike(a) && v_is_intlike(b)) {
         /* bool & | ^ bool stays bool */
         if (a.type == T_BOOL && b.type == T_BOOL &&
@@ -255,6 +249,12 @@ bool vm_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
         if (vm->exc.type != T_UNBOUND)
             return false;
         return vm_raise_binop(vm, op_symbol(op), a, b);
+    }
+    if (a.type == T_INSTANCE || b.type == T_INSTANCE) { /* __add__, __radd__, __iadd__, ... */
+        if (!class_binary_op(vm, op, a, b, out))
+            return false;
+        if (out->type != T_UNBOUND)
+            return true;
     }
     switch (op) {
     case OP_INPLACE_ADD:
@@ -314,16 +314,24 @@ bool vm_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
     return vm_raise_binop(vm, op == OP_INPLACE_ADD ? "+=" : op == OP_INPLACE_MUL ? "*=" : op_symbol(op), a, b);
 }
 
+/* __neg__ / __pos__ / __invert__ of a user instance. Returns true when the
+ * class has no such method (the caller raises its TypeError); false when it
+ * is done: out set (a result) or T_UNBOUND (an error is pending). */
+static bool instance_unary(VM *vm, unsigned op, Value a, Value *out)
+{
+    if (!class_unary_op(vm, op, a, out)) {
+        out->type = T_UNBOUND;
+        return false;
+    }
+    return out->type == T_UNBOUND;
+}
+
 bool vm_unary_op(VM *vm, unsigned op, Value a, Value *out)
 {
-    if (a.type == T_INSTANCE) { /* __neg__, __pos__, __invert__, __bool__ */
-        if (!class_unary_op(vm, op, a, out))
-            return false;
-        if (out->type != T_UNBOUND)
-            return true;
-    }
     switch (op) {
     case OP_UNARY_NOT:
+        if (a.type == T_INSTANCE)
+            return class_unary_op(vm, op, a, out); /* __bool__, __len__ */
         *out = v_bool(!vm_truthy(a));
         return true;
     case OP_UNARY_NEG:
@@ -337,18 +345,24 @@ bool vm_unary_op(VM *vm, unsigned op, Value a, Value *out)
             *out = v_float(-a.u.f);
             return true;
         }
+        if (a.type == T_INSTANCE && !instance_unary(vm, op, a, out))
+            return out->type != T_UNBOUND;
         return vm_raise(vm, EXC_TypeError, "bad operand type for unary -: '%s'", type_name(a));
     case OP_UNARY_POS:
         if (v_is_number(a)) {
             *out = a.type == T_BOOL ? v_int(a.u.i) : a;
             return true;
         }
+        if (a.type == T_INSTANCE && !instance_unary(vm, op, a, out))
+            return out->type != T_UNBOUND;
         return vm_raise(vm, EXC_TypeError, "bad operand type for unary +: '%s'", type_name(a));
     case OP_UNARY_INVERT:
         if (v_is_intlike(a)) {
             *out = v_int(~a.u.i);
             return true;
         }
+        if (a.type == T_INSTANCE && !instance_unary(vm, op, a, out))
+            return out->type != T_UNBOUND;
         return vm_raise(vm, EXC_TypeError, "bad operand type for unary ~: '%s'", type_name(a));
     default:
         return vm_raise(vm, EXC_RuntimeError, "bad unary operator");
@@ -617,6 +631,20 @@ static bool order(VM *vm, const char *sym, Value a, Value b, int *out, unsigned 
 
 bool vm_compare(VM *vm, unsigned op, Value a, Value b, Value *out)
 {
+    if (v_is_number(a) && v_is_number(b)) { /* floats: the interpreter inlines only int < int */
+        int c = cmp_num(a, b);
+        bool r;
+        switch (op) {
+        case OP_COMPARE_LT: r = c == -1; break;
+        case OP_COMPARE_LE: r = c == -1 || c == 0; break;
+        case OP_COMPARE_EQ: r = c == 0; break;
+        case OP_COMPARE_NE: r = c != 0; break;
+        case OP_COMPARE_GT: r = c == 1; break;
+        default:            r = c == 1 || c == 0; break;
+        }
+        *out = v_bool(r);
+        return true;
+    }
     if (a.type == T_INSTANCE || b.type == T_INSTANCE)
         return class_compare(vm, op, a, b, out); /* rich comparison: any result, not only bools */
     if (op == OP_COMPARE_EQ || op == OP_COMPARE_NE) {
