@@ -32,7 +32,7 @@ typedef struct Range {
     uint32_t start, end;
 } Range;
 
-enum BlockKind { BL_LOOP, BL_FOR, BL_TRY, BL_FINALLY, BL_WITH };
+enum BlockKind { BL_LOOP, BL_FOR, BL_TRY, BL_FINALLY, BL_WITH, BL_HANDLER };
 
 typedef struct Block {
     uint8_t kind;

@@ -72,7 +72,7 @@ static void exit_blocks(Compiler *c, uint32_t down_to, uint32_t *paused, uint32_
     *npaused = 0;
     for (uint32_t i = f->nblocks; i-- > down_to;) {
         Block *b = &f->blocks[i];
-        if (b->hidden || (b->kind != BL_TRY && b->kind != BL_FINALLY && b->kind != BL_WITH))
+        if (b->hidden || (b->kind != BL_TRY && b->kind != BL_FINALLY && b->kind != BL_WITH && b->kind != BL_HANDLER))
             continue;
         if (b->open_start != NONE_PC) {
             pause_range(c, b);
@@ -82,6 +82,8 @@ static void exit_blocks(Compiler *c, uint32_t down_to, uint32_t *paused, uint32_
             finally_body(c, b);
         if (b->kind == BL_WITH)
             with_exit_call(c, b->with_exit);
+        if (b->kind == BL_HANDLER)
+            emit(c, OP_POP_EXCEPT, 0);
     }
 }
 
@@ -121,6 +123,36 @@ static void finally_body(Compiler *c, Block *b)
     unhide_blocks(f, first, last, was);
     c->fn->depth = depth;
     c->pos = save;
+}
+
+/* A handler's code (except clauses, a finally's exceptional path, a with's
+ * exit call) runs with its exception marked as being handled, so that an
+ * exception raised there gets it as __context__: PUSH_EXC_INFO at the start,
+ * POP_EXCEPT on every way out; exceptions leaving the handler pass through
+ * a cleanup (POP_EXCEPT; RERAISE) that covers the handler's code. */
+static uint32_t begin_handler(Compiler *c, int32_t depth)
+{
+    emit(c, OP_PUSH_EXC_INFO, 0);
+    Block *b = push_block(c, BL_HANDLER);
+    b->depth = (uint32_t)depth;
+    resume_range(c, b);
+    return c->fn->nblocks - 1;
+}
+
+static void end_handler(Compiler *c, uint32_t index, int32_t depth)
+{
+    Func *f = c->fn;
+    Block *b = &f->blocks[index];
+    pause_range(c, b);
+    uint32_t cleanup = here(c);
+    close_try(c, b, cleanup);
+    free_block(b);
+    f->nblocks--;
+    int32_t saved = f->depth;
+    f->depth = depth + 1;
+    emit(c, OP_POP_EXCEPT, 0);
+    emit(c, OP_RERAISE, 0);
+    f->depth = saved;
 }
 
 /* ---- statements -------------------------------------------------------------------- */
@@ -711,6 +743,7 @@ static void except_clauses(Compiler *c, uint32_t *after_chain, uint32_t exc_loca
             bare_seen = true;
         }
         block(c, "'except' statement", k->line);
+        emit(c, OP_POP_EXCEPT, 0);
         *after_chain = chain_jump(c, OP_JUMP, *after_chain);
         if (skip != NONE_PC) {
             patch(c, skip, here(c));
@@ -782,9 +815,11 @@ static void try_stmt(Compiler *c, Token *t)
         free_block(tb);
         f->nblocks--;
         f->depth = depth + 1; /* the exception */
+        uint32_t hb = begin_handler(c, depth);
         uint32_t exc_local = hidden_local(c, "exc", HIDDEN_EXC);
         emit(c, OP_STORE_FAST, exc_local);
         except_clauses(c, &after_handlers, exc_local, t->line);
+        end_handler(c, hb, depth);
         release_hidden(c, HIDDEN_EXC, exc_local);
         f->depth = depth;
         patch(c, to_else, here(c));
@@ -806,6 +841,7 @@ static void try_stmt(Compiler *c, Token *t)
         f->nblocks--;
         /* exceptional exit: run the body, then re-raise */
         f->depth = depth + 1;
+        uint32_t hb = begin_handler(c, depth);
         uint32_t exc_local = hidden_local(c, "fin", HIDDEN_FIN);
         emit(c, OP_STORE_FAST, exc_local);
         Block tmp;
@@ -818,6 +854,7 @@ static void try_stmt(Compiler *c, Token *t)
         c->pos = save;
         emit(c, OP_LOAD_FAST, exc_local);
         emit(c, OP_RERAISE, 0);
+        end_handler(c, hb, depth);
         release_hidden(c, HIDDEN_FIN, exc_local);
         f->depth = depth;
         patch(c, to_end, here(c));
@@ -881,16 +918,19 @@ static void with_items(Compiler *c, Token *t)
     free_block(b);
     f->nblocks--;
     f->depth = depth + 1; /* the exception */
+    uint32_t hb = begin_handler(c, depth);
     emit(c, OP_LOAD_FAST, exit_local);
     emit(c, OP_ROT_TWO, 0);
     emit(c, OP_WITH_EXCEPT, 0);
     uint32_t reraise = emit(c, OP_POP_JUMP_IF_FALSE, 0);
     emit(c, OP_POP_TOP, 0);
     emit(c, OP_POP_TOP, 0);
+    emit(c, OP_POP_EXCEPT, 0);
     uint32_t to_end2 = emit(c, OP_JUMP, 0);
     patch(c, reraise, here(c));
     f->depth = depth + 2;
     emit(c, OP_RERAISE, 0);
+    end_handler(c, hb, depth);
     release_hidden(c, HIDDEN_WITH, exit_local);
     f->depth = depth;
     patch(c, to_end, here(c));

@@ -357,6 +357,7 @@ static void mark_all(VM *vm)
         grey(vm, &vm->modules->hdr);
     if (vm->memory_error)
         grey(vm, &vm->memory_error->hdr);
+    grey_values(vm, vm->handling, vm->nhandling < VM_MAX_HANDLING ? vm->nhandling : VM_MAX_HANDLING);
     drain(vm);
 
     /* The grey stack overflowed: some marked objects were never scanned.

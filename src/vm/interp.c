@@ -387,6 +387,25 @@ static COLD int op_call_bound(VM *vm, BoundMethod *b, Value *args, int nargs, Tu
     return vm_call(vm, b->func, args - 1, nargs + 1, kw, r) ? 0 : -1;
 }
 
+/* A new exception raised while another is handled: that one is its
+ * __context__ (unless set already), and a chain that would loop is cut. */
+static COLD void exc_set_context(VM *vm, Exception *e)
+{
+    uint32_t n = vm->nhandling < VM_MAX_HANDLING ? vm->nhandling : VM_MAX_HANDLING;
+    Value top = vm->handling[n - 1];
+    if (top.type != T_EXCEPTION || top.u.obj == &e->hdr || e->context.type == T_EXCEPTION)
+        return;
+    uint32_t steps = 0; /* a loop made by assigning __context__ by hand ends the walk too */
+    for (Exception *x = AS(Exception, top); x->context.type == T_EXCEPTION && steps < 10000;
+         x = AS(Exception, x->context), steps++) {
+        if (x->context.u.obj == &e->hdr) {
+            x->context = v_none();
+            break;
+        }
+    }
+    e->context = top;
+}
+
 /* The truth of a user instance (__bool__, __len__): 1, 0, or -1 on error. */
 static COLD int instance_truth(VM *vm, Value v)
 {
@@ -1110,6 +1129,17 @@ static bool run(VM *vm, uint32_t stop)
             CHECK(op_raise_from(vm, sp));
             goto error;
         }
+        CASE(PUSH_EXC_INFO) {
+            if (vm->nhandling < VM_MAX_HANDLING)
+                vm->handling[vm->nhandling] = TOP();
+            vm->nhandling++;
+            NEXT();
+        }
+        CASE(POP_EXCEPT) {
+            if (vm->nhandling > 0)
+                vm->nhandling--;
+            NEXT();
+        }
         CASE(STORE_ATTR) {
             SAVE();
             CHECK(vm_store_attr(vm, TOP(), AS(Str, prog->strings[arg]), SECOND()));
@@ -1233,8 +1263,11 @@ static bool run(VM *vm, uint32_t stop)
 
     error:
         /* A new exception at f->pc: record this frame in its traceback. */
-        if (vm->exc.type == T_EXCEPTION)
+        if (vm->exc.type == T_EXCEPTION) {
             exc_add_traceback(vm, AS(Exception, vm->exc), f->code, f->pc);
+            if (vm->nhandling)
+                exc_set_context(vm, AS(Exception, vm->exc));
+        }
     unwind:
         for (;;) {
             const ExcEntry *h = find_handler(f->code, f->pc);

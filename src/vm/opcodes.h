@@ -136,7 +136,9 @@ enum OpFlow {
     X(RETURN_LOCALS,    ARG_NONE,   0, 0, FLOW_STOP)   /* return a dict of the frame's bound locals (class bodies) */ \
     X(BEFORE_WITH,      ARG_NONE,   1, 2, FLOW_NEXT)   /* mgr -> bound_exit mgr.__enter__() */ \
     X(WITH_EXCEPT,      ARG_NONE,   2, 3, FLOW_NEXT)   /* exit exc -> exit exc exit(type(exc), exc, None) */ \
-    X(RAISE_FROM,       ARG_NONE,   2, 0, FLOW_STOP)   /* exc cause -> ; raise exc from cause */
+    X(RAISE_FROM,       ARG_NONE,   2, 0, FLOW_STOP)   /* exc cause -> ; raise exc from cause */ \
+    X(PUSH_EXC_INFO,    ARG_NONE,   1, 1, FLOW_NEXT)   /* exc -> exc; a handler starts: exc is being handled */ \
+    X(POP_EXCEPT,       ARG_NONE,   0, 0, FLOW_NEXT)   /* the innermost handler is left */
 
 enum Opcode {
 #define P4_OP_ENUM(name, kind, pops, pushes, flow) OP_##name,
