@@ -16,6 +16,13 @@
 
 #include "vm/class.h"
 
+/* Set once any class's namespace gets a property after the class was
+ * made; until then a class without properties in its MRO is known by
+ * Class.t.hdr.aux (CLASS_NO_PROPERTIES), and attribute stores skip the
+ * lookup for a setter. */
+static bool late_property;
+#define CLASS_NO_PROPERTIES 1
+
 /* ---- names ------------------------------------------------------------------- */
 
 /* Laid out as a Str (obj.h) with room for the longest special name; static,
@@ -40,6 +47,36 @@ static bool name_is(const Str *s, enum SpecialName sn) { return str_equal(s, sna
 
 const Descr not_implemented = {{0, T_DESCR, 0, DESCR_NOTIMPLEMENTED}, {0, {0}}, {0, {0}}, {0, {0}}};
 static bool is_notimpl(Value v) { return v.type == T_DESCR && v.u.obj == (Obj *)&not_implemented; }
+
+/* ---- namespace probes ------------------------------------------------------------ */
+
+/* A dict probe for a str key (the dicts of classes and instances): the
+ * key's cached hash, a pointer compare before a byte compare, no calls. The
+ * probe sequence is dict.c's (linear over the index, -1 empty), and str keys
+ * hash as vm_hash hashes them. A dict holding a key that is not a str falls
+ * back to dict_get, which compares by Python's rules. */
+static bool ns_get(VM *vm, Dict *d, Str *name, Value *out, bool *found)
+{
+    *found = false;
+    if (d->mask == 0)
+        return true;
+    uint32_t h = str_hash(name);
+    for (uint32_t i = h & d->mask;; i = (i + 1) & d->mask) {
+        int32_t e = d->index[i];
+        if (e < 0)
+            return true;
+        DictEntry *de = &d->entries[e];
+        if (de->hash != h || de->key.type == T_UNBOUND)
+            continue;
+        if (de->key.type != T_STR)
+            return dict_get(vm, d, v_obj(name), out, found);
+        if (de->key.u.obj == &name->hdr || str_equal(AS(Str, de->key), name)) {
+            *out = de->value;
+            *found = true;
+            return true;
+        }
+    }
+}
 
 /* ---- calling Python code from C ---------------------------------------------- */
 
@@ -227,17 +264,27 @@ static bool builtin_class_method(const TypeObj *k, const Str *name, Value *out)
 static bool mro_lookup_from(VM *vm, const TypeObj *t, uint32_t from, Value name, bool user_only,
                             Value *out, bool *found)
 {
+    *found = false;
+    if (type_is_user(t)) { /* the common case, without copying the MRO */
+        Tuple *m = ((const Class *)t)->mro;
+        for (uint32_t i = from; i < m->len; i++) {
+            const TypeObj *k = AS(TypeObj, m->items[i]);
+            if (type_is_user(k)) {
+                if (!ns_get(vm, ((const Class *)k)->dict, AS(Str, name), out, found))
+                    return false;
+                if (*found)
+                    return true;
+            } else if (!user_only && builtin_class_method(k, AS(Str, name), out)) {
+                *found = true;
+                return true;
+            }
+        }
+        return true;
+    }
     const TypeObj *mro[MAX_MRO];
     uint32_t n = mro_array(t, mro);
-    *found = false;
-    for (uint32_t i = from; i < n; i++) {
-        const TypeObj *k = mro[i];
-        if (type_is_user(k)) {
-            if (!dict_get(vm, ((const Class *)k)->dict, name, out, found))
-                return false;
-            if (*found)
-                return true;
-        } else if (!user_only && builtin_class_method(k, AS(Str, name), out)) {
+    for (uint32_t i = from; i < n && !user_only; i++) {
+        if (builtin_class_method(mro[i], AS(Str, name), out)) {
             *found = true;
             return true;
         }
@@ -385,6 +432,18 @@ bool class_build(VM *vm, Value name, Value *bases, int nbases, Value ns, Value *
     mro_tuple->items[0] = v_obj(c);
     for (uint32_t i = 0; i < nmro; i++)
         mro_tuple->items[i + 1] = v_obj((void *)mro[i]);
+    bool props = false;
+    for (uint32_t i = 0; i <= nmro && !props; i++) {
+        const TypeObj *k = AS(TypeObj, mro_tuple->items[i]);
+        if (!type_is_user(k))
+            continue;
+        const Dict *kd = ((const Class *)k)->dict;
+        for (uint32_t e = 0; e < kd->used && !props; e++)
+            props = kd->entries[e].value.type == T_DESCR && kd->entries[e].value.u.obj->aux == DESCR_PROPERTY &&
+                    kd->entries[e].key.type != T_UNBOUND;
+    }
+    if (!props)
+        c->t.hdr.aux = CLASS_NO_PROPERTIES;
     *out = v_obj(c);
     return true;
 }
@@ -606,7 +665,7 @@ bool class_load_attr(VM *vm, Value obj, Str *name, Value *out)
     /* an instance (or exception): its own dict, then its class */
     Dict **slot = dict_slot(obj);
     if (slot && *slot) {
-        if (!dict_get(vm, *slot, v_obj(name), out, &found))
+        if (!ns_get(vm, *slot, name, out, &found))
             return false;
         if (found)
             return true;
@@ -650,7 +709,7 @@ bool class_load_method(VM *vm, Value obj, Str *name, Value out[2])
     if (obj.type == T_INSTANCE || obj.type == T_EXCEPTION) {
         Dict **slot = dict_slot(obj);
         bool found = false;
-        if (*slot && !dict_get(vm, *slot, v_obj(name), &out[0], &found))
+        if (*slot && !ns_get(vm, *slot, name, &out[0], &found))
             return false;
         if (found)
             return true;
@@ -685,7 +744,7 @@ static bool find_property(VM *vm, Value obj, Str *name, Descr **prop)
 {
     *prop = NULL;
     Class *c = user_class_of(obj);
-    if (!c)
+    if (!c || ((c->t.hdr.aux & CLASS_NO_PROPERTIES) && !late_property))
         return true;
     Value cv;
     bool found;
@@ -756,8 +815,11 @@ bool vm_store_attr(VM *vm, Value obj, Str *name, Value value)
     }
     if (obj.type == T_TYPE) {
         const TypeObj *t = AS(TypeObj, obj);
-        if (type_is_user(t))
+        if (type_is_user(t)) {
+            if (value.type == T_DESCR && value.u.obj->aux == DESCR_PROPERTY)
+                late_property = true;
             return dict_set(vm, ((const Class *)t)->dict, v_obj(name), value);
+        }
         return vm_raise(vm, EXC_TypeError, "cannot set '%s' attribute of immutable type '%s'", name->data, t->name);
     }
     return no_attr(vm, obj, name);
