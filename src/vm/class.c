@@ -467,7 +467,8 @@ bool class_call(VM *vm, Class *c, Value *args, int nargs, Tuple *kw, Value *out)
         Tuple *a = tuple_new(vm, (uint32_t)(nargs - nkw));
         if (!a)
             return false;
-        memcpy(a->items, args, (size_t)(nargs - nkw) * sizeof(Value));
+        if (nargs > nkw)
+            memcpy(a->items, args, (size_t)(nargs - nkw) * sizeof(Value));
         Exception *e = exc_new(vm, &c->t, a);
         if (!e)
             return false;

@@ -201,7 +201,8 @@ bool vm_call_method(VM *vm, Value fn, Value self, Value *args, int nargs, Tuple 
         return stack_overflow(vm);
     slot[0] = fn;
     slot[1] = self;
-    memcpy(slot + 2, args, (size_t)nargs * sizeof(Value));
+    if (nargs)
+        memcpy(slot + 2, args, (size_t)nargs * sizeof(Value));
     vm->sp = slot + 2 + nargs;
     bool ok;
     if (fn.type == T_FUNCTION) {
@@ -256,14 +257,16 @@ bool vm_call(VM *vm, Value fn, Value *args, int nargs, Tuple *kwnames, Value *ou
             BoundMethod *b = AS(BoundMethod, fn);
             slot[0] = fn;
             slot[1] = b->self;
-            memcpy(slot + 2, args, (size_t)nargs * sizeof(Value));
+            if (nargs)
+                memcpy(slot + 2, args, (size_t)nargs * sizeof(Value));
             vm->sp = slot + 2 + nargs;
             bool ok = call_native(vm, b->method, slot + 1, nargs + 1, kwnames, 1, out);
             vm->sp = slot;
             return ok;
         }
         slot[0] = fn;
-        memcpy(slot + 1, args, (size_t)nargs * sizeof(Value));
+        if (nargs)
+            memcpy(slot + 1, args, (size_t)nargs * sizeof(Value));
         vm->sp = slot + 1 + nargs;
         if (!push_frame(vm, AS(Function, fn), slot + 1, nargs, kwnames, slot)) {
             vm->sp = slot;
