@@ -513,6 +513,8 @@ bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok
                          args[i].type == T_LIST ? "a list not of one numeric kind (floats, ints, or lists of one of those)"
                                                 : "of type ",
                          args[i].type == T_LIST ? "" : type_name(args[i]));
+            if (args[i].type == T_INSTANCE) /* a method's self stays an instance: stop asking */
+                f->gave_up = true;
             return false;
         }
     }

@@ -287,6 +287,57 @@ void lambda_expr(Compiler *c)
     function_body(c, intern_cstr(c, "<lambda>"), t->line, &p, true);
 }
 
+/* class NAME(BASES): BODY, leaving the class on the stack (for decorators).
+ * The body is a function whose locals become the namespace (RETURN_LOCALS);
+ * the bases are evaluated first, as in CPython:
+ *     b1..bn  (body function)()  'NAME'  BUILD_CLASS n  -> class */
+void compile_class(Compiler *c, Token *cls, Token *name)
+{
+    uint32_t nbases = 0;
+    c->line = cls->line;
+    if (at_op(c, "(")) {
+        Token *open = next(c);
+        uint32_t close = (uint32_t)open->match;
+        while (c->pos < close) {
+            Token *b = peek(c);
+            if (b->kind == TK_NAME && is_op(tok_at(c, c->pos + 1), "="))
+                syntax_error(c, b, "class keyword arguments ('%s=') are not supported by P4JIT", b->text);
+            if (is_op(b, "*") || is_op(b, "**"))
+                syntax_error(c, b, "star arguments in a class's bases are not supported by P4JIT");
+            test(c);
+            if (++nbases > 255)
+                syntax_error(c, b, "too many base classes");
+            if (c->pos == close)
+                break;
+            expect_op(c, ",");
+        }
+        c->pos = close + 1;
+    }
+    uint32_t cname = intern(c, name->text, name->text_len);
+    Func *outer = c->fn;
+    int32_t outer_depth = outer->depth;
+    Func *f = new_func(c, cname, (uint32_t)cls->line, false);
+    f->is_class = true;
+    c->fn = f;
+    block(c, "class definition", cls->line);
+    c->line = cls->line;
+    emit(c, OP_RETURN_LOCALS, 0);
+    finish_func(c);
+    c->fn = outer;
+    outer->depth = outer_depth + (int32_t)nbases;
+    c->line = cls->line;
+    emit_const(c, K_CODE, f->index);
+    emit(c, OP_MAKE_FUNCTION, 0);
+    /* a class made in a function may need a closure (its methods' free
+     * variables pass through the body): compile_scope.c fills the NOP */
+    f->make_pc = NONE_PC;
+    if (!outer->is_module || outer->naliases > 0)
+        f->make_pc = emit(c, OP_NOP, 0);
+    emit(c, OP_CALL, 0);
+    emit_str(c, name->text, name->text_len);
+    emit(c, OP_BUILD_CLASS, nbases);
+}
+
 /* ---- entry points ------------------------------------------------------------------------ */
 
 static void free_compiler(Compiler *c)

@@ -986,8 +986,18 @@ void compile_target(Compiler *c, uint32_t start, uint32_t end, bool assign)
         emit(c, OP_STORE_SUBSCR, 0);
         return;
     }
-    if (end >= start + 3 && is_op(tok_at(c, end - 2), ".") && last->kind == TK_NAME)
-        syntax_error(c, t, "assigning to attributes is not supported by P4JIT");
+    if (end >= start + 3 && is_op(tok_at(c, end - 2), ".") && last->kind == TK_NAME) {
+        /* value obj STORE_ATTR */
+        uint32_t save = c->pos;
+        c->pos = start;
+        primary_until(c, end - 2);
+        if (c->pos != end - 2)
+            syntax_error(c, tok_at(c, c->pos), "invalid syntax");
+        c->pos = save;
+        c->line = t->line;
+        emit(c, OP_STORE_ATTR, intern(c, last->text, last->text_len));
+        return;
+    }
     const char *kind = target_kind(c, start, end);
     if (!kind)
         syntax_error(c, t, "cannot assign to %s", t->text);

@@ -32,7 +32,7 @@ typedef struct Range {
     uint32_t start, end;
 } Range;
 
-enum BlockKind { BL_LOOP, BL_FOR, BL_TRY, BL_FINALLY };
+enum BlockKind { BL_LOOP, BL_FOR, BL_TRY, BL_FINALLY, BL_WITH, BL_HANDLER };
 
 typedef struct Block {
     uint8_t kind;
@@ -50,6 +50,8 @@ typedef struct Block {
     /* while a finally copy or a loop's else is compiled, the blocks it is
      * not inside of are hidden from break/continue/return */
     bool hidden;
+    /* with: the hidden local holding the bound __exit__ */
+    uint32_t with_exit;
 } Block;
 
 struct Func;
@@ -90,6 +92,7 @@ typedef struct SpareLocal {
 } SpareLocal;
 #define HIDDEN_EXC 0xfffffffeu /* an except clause's exception */
 #define HIDDEN_FIN 0xfffffffdu /* a finally handler's exception */
+#define HIDDEN_WITH 0xfffffffcu /* a with statement's bound __exit__ */
 /* Locals allocated before spare hidden locals are reused: below it the code
  * is what it always was; past it, any number of try statements and
  * comprehensions fit in a scope's 255 slots. */
@@ -100,6 +103,7 @@ typedef struct Func {
     uint32_t index;        /* code index in the module */
     uint32_t name, firstline;
     bool is_module;
+    bool is_class;         /* a class body: its locals become the class namespace */
     uint32_t *code;
     uint32_t ncode, capcode;
     LineTabWriter lines;
@@ -170,6 +174,7 @@ typedef struct Compiler {
 #define atom p4c_atom
 #define block p4c_block
 #define chain_jump p4c_chain_jump
+#define compile_class p4c_compile_class
 #define compile_function p4c_compile_function
 #define compile_function_value p4c_compile_function_value
 #define declared_global p4c_declared_global
@@ -310,5 +315,6 @@ void statement(Compiler *c);
 void compile_function(Compiler *c, Token *def, Token *name);
 void compile_function_value(Compiler *c, Token *def, Token *name);
 void lambda_expr(Compiler *c);
+void compile_class(Compiler *c, Token *cls, Token *name);
 
 #endif

@@ -106,7 +106,8 @@ void resolve_names(Compiler *c, Func *f)
     /* names nested functions use and do not bind: ours, or further up */
     for (uint32_t i = 0; i < f->nfree; i++) {
         NameUse u = f->free[i];
-        int slot = find_local(f, u.name);
+        /* a class body's names are not visible in the functions defined in it */
+        int slot = f->is_class ? -1 : find_local(f, u.name);
         if (slot >= 0)
             capture(c, f, (uint32_t)slot, &u);
         else

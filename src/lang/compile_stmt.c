@@ -53,6 +53,17 @@ void free_block(Block *b)
 
 static void finally_body(Compiler *c, Block *b);
 
+/* exit(None, None, None): a with statement left without an exception */
+static void with_exit_call(Compiler *c, uint32_t exit_local)
+{
+    emit(c, OP_LOAD_FAST, exit_local);
+    emit_none(c);
+    emit_none(c);
+    emit_none(c);
+    emit(c, OP_CALL, 3);
+    emit(c, OP_POP_TOP, 0);
+}
+
 /* Before leaving blocks [down_to, nblocks) by return/break/continue: run
  * the finally bodies (innermost first) outside their protected ranges. */
 static void exit_blocks(Compiler *c, uint32_t down_to, uint32_t *paused, uint32_t *npaused)
@@ -61,7 +72,7 @@ static void exit_blocks(Compiler *c, uint32_t down_to, uint32_t *paused, uint32_
     *npaused = 0;
     for (uint32_t i = f->nblocks; i-- > down_to;) {
         Block *b = &f->blocks[i];
-        if (b->hidden || (b->kind != BL_TRY && b->kind != BL_FINALLY))
+        if (b->hidden || (b->kind != BL_TRY && b->kind != BL_FINALLY && b->kind != BL_WITH && b->kind != BL_HANDLER))
             continue;
         if (b->open_start != NONE_PC) {
             pause_range(c, b);
@@ -69,6 +80,10 @@ static void exit_blocks(Compiler *c, uint32_t down_to, uint32_t *paused, uint32_
         }
         if (b->kind == BL_FINALLY)
             finally_body(c, b);
+        if (b->kind == BL_WITH)
+            with_exit_call(c, b->with_exit);
+        if (b->kind == BL_HANDLER)
+            emit(c, OP_POP_EXCEPT, 0);
     }
 }
 
@@ -108,6 +123,36 @@ static void finally_body(Compiler *c, Block *b)
     unhide_blocks(f, first, last, was);
     c->fn->depth = depth;
     c->pos = save;
+}
+
+/* A handler's code (except clauses, a finally's exceptional path, a with's
+ * exit call) runs with its exception marked as being handled, so that an
+ * exception raised there gets it as __context__: PUSH_EXC_INFO at the start,
+ * POP_EXCEPT on every way out; exceptions leaving the handler pass through
+ * a cleanup (POP_EXCEPT; RERAISE) that covers the handler's code. */
+static uint32_t begin_handler(Compiler *c, int32_t depth)
+{
+    emit(c, OP_PUSH_EXC_INFO, 0);
+    Block *b = push_block(c, BL_HANDLER);
+    b->depth = (uint32_t)depth;
+    resume_range(c, b);
+    return c->fn->nblocks - 1;
+}
+
+static void end_handler(Compiler *c, uint32_t index, int32_t depth)
+{
+    Func *f = c->fn;
+    Block *b = &f->blocks[index];
+    pause_range(c, b);
+    uint32_t cleanup = here(c);
+    close_try(c, b, cleanup);
+    free_block(b);
+    f->nblocks--;
+    int32_t saved = f->depth;
+    f->depth = depth + 1;
+    emit(c, OP_POP_EXCEPT, 0);
+    emit(c, OP_RERAISE, 0);
+    f->depth = saved;
 }
 
 /* ---- statements -------------------------------------------------------------------- */
@@ -221,8 +266,13 @@ static void raise_stmt(Compiler *c, Token *t)
         return;
     }
     test(c);
-    if (at_kw(c, KW_from))
-        syntax_error(c, peek(c), "'raise ... from' is not supported by P4JIT");
+    if (at_kw(c, KW_from)) {
+        next(c);
+        test(c);
+        c->line = t->line;
+        emit(c, OP_RAISE_FROM, 0);
+        return;
+    }
     c->line = t->line;
     emit(c, OP_RAISE, 0);
 }
@@ -388,6 +438,17 @@ static void del_target(Compiler *c, uint32_t start, uint32_t end)
         }
         return;
     }
+    if (end >= start + 3 && is_op(tok_at(c, end - 2), ".") && last->kind == TK_NAME) {
+        uint32_t save = c->pos;
+        c->pos = start;
+        primary_until(c, end - 2);
+        if (c->pos != end - 2)
+            syntax_error(c, tok_at(c, c->pos), "invalid syntax");
+        c->pos = save;
+        c->line = t->line;
+        emit(c, OP_DELETE_ATTR, intern(c, last->text, last->text_len));
+        return;
+    }
     if (!is_op(last, "]") || last->match <= (int32_t)start)
         syntax_error(c, t, "cannot delete %s", target_kind(c, start, end) ? target_kind(c, start, end) : "literal");
     uint32_t open = (uint32_t)last->match, save = c->pos;
@@ -469,6 +530,22 @@ static void augmented_assignment(Compiler *c, uint32_t start, uint32_t opi, uint
         emit(c, opcode, 0);
         emit(c, OP_ROT_THREE, 0);
         emit(c, OP_STORE_SUBSCR, 0);
+    } else if (opi >= start + 3 && is_op(tok_at(c, opi - 2), ".") && last->kind == TK_NAME) {
+        /* obj.name op= value: obj is evaluated once */
+        uint32_t attr = intern(c, last->text, last->text_len);
+        c->pos = start;
+        primary_until(c, opi - 2);
+        if (c->pos != opi - 2)
+            syntax_error(c, tok_at(c, c->pos), "invalid syntax");
+        c->line = t->line;
+        emit(c, OP_DUP_TOP, 0);
+        emit(c, OP_LOAD_ATTR, attr);
+        c->pos = opi + 1;
+        testlist(c);
+        c->line = t->line;
+        emit(c, opcode, 0);
+        emit(c, OP_ROT_TWO, 0);
+        emit(c, OP_STORE_ATTR, attr);
     } else if (has_top_level_comma(c, start, opi)) {
         syntax_error(c, t, "'tuple' is an illegal expression for augmented assignment");
     } else {
@@ -568,8 +645,6 @@ static void simple_statement(Compiler *c)
         case KW_del:      next(c); del_stmt(c); return;
         case KW_assert:   next(c); assert_stmt(c, t); return;
         case KW_nonlocal: next(c); nonlocal_stmt(c, t); return;
-        case KW_class:    syntax_error(c, t, "'class' is not supported by P4JIT");
-        case KW_with:     syntax_error(c, t, "'with' is not supported by P4JIT");
         case KW_async:    syntax_error(c, t, "'async' is not supported by P4JIT");
         case KW_yield:    syntax_error(c, t, "'yield' is not supported by P4JIT");
         default:          break;
@@ -733,6 +808,7 @@ static void except_clauses(Compiler *c, uint32_t *after_chain, uint32_t exc_loca
             bare_seen = true;
         }
         block(c, "'except' statement", k->line);
+        emit(c, OP_POP_EXCEPT, 0);
         *after_chain = chain_jump(c, OP_JUMP, *after_chain);
         if (skip != NONE_PC) {
             patch(c, skip, here(c));
@@ -804,9 +880,11 @@ static void try_stmt(Compiler *c, Token *t)
         free_block(tb);
         f->nblocks--;
         f->depth = depth + 1; /* the exception */
+        uint32_t hb = begin_handler(c, depth);
         uint32_t exc_local = hidden_local(c, "exc", HIDDEN_EXC);
         emit(c, OP_STORE_FAST, exc_local);
         except_clauses(c, &after_handlers, exc_local, t->line);
+        end_handler(c, hb, depth);
         release_hidden(c, HIDDEN_EXC, exc_local);
         f->depth = depth;
         patch(c, to_else, here(c));
@@ -828,6 +906,7 @@ static void try_stmt(Compiler *c, Token *t)
         f->nblocks--;
         /* exceptional exit: run the body, then re-raise */
         f->depth = depth + 1;
+        uint32_t hb = begin_handler(c, depth);
         uint32_t exc_local = hidden_local(c, "fin", HIDDEN_FIN);
         emit(c, OP_STORE_FAST, exc_local);
         Block tmp;
@@ -840,6 +919,7 @@ static void try_stmt(Compiler *c, Token *t)
         c->pos = save;
         emit(c, OP_LOAD_FAST, exc_local);
         emit(c, OP_RERAISE, 0);
+        end_handler(c, hb, depth);
         release_hidden(c, HIDDEN_FIN, exc_local);
         f->depth = depth;
         patch(c, to_end, here(c));
@@ -850,6 +930,87 @@ static void try_stmt(Compiler *c, Token *t)
     }
 }
 
+/* with A as x, B: BODY is with A as x: with B: BODY. For each item:
+ *     A BEFORE_WITH          -> exit entered
+ *     ROT_TWO STORE_FAST $w  -> entered        (the bound __exit__ in a hidden local)
+ *     STORE x / POP_TOP
+ *     BODY                      (protected; break/continue/return call exit first)
+ *     exit(None, None, None); JUMP after
+ * handler:  exc -> LOAD $w ROT_TWO WITH_EXCEPT -> exit exc suppress
+ *     POP_JUMP_IF_FALSE reraise; POP_TOP; POP_TOP; JUMP after
+ * reraise:  RERAISE */
+static void with_items(Compiler *c, Token *t)
+{
+    Func *f = c->fn;
+    int32_t depth = f->depth;
+    uint32_t start = c->pos, end = test_end(c, start);
+    c->line = t->line;
+    test(c);
+    if (c->pos != end)
+        syntax_error(c, peek(c), "invalid syntax");
+    emit(c, OP_BEFORE_WITH, 0);
+    emit(c, OP_ROT_TWO, 0);
+    uint32_t exit_local = hidden_local(c, "with", HIDDEN_WITH);
+    emit(c, OP_STORE_FAST, exit_local);
+    if (at_kw(c, KW_as)) {
+        next(c);
+        uint32_t tstart = c->pos, tend = test_end(c, tstart);
+        compile_target(c, tstart, tend, false);
+        c->pos = tend;
+    } else {
+        emit(c, OP_POP_TOP, 0);
+    }
+    Block *b = push_block(c, BL_WITH);
+    uint32_t index = f->nblocks - 1;
+    b->depth = (uint32_t)depth;
+    b->with_exit = exit_local;
+    resume_range(c, b);
+    if (at_op(c, ",")) {
+        next(c);
+        enter(c);
+        with_items(c, t);
+        leave(c);
+    } else {
+        block(c, "'with' statement", t->line);
+    }
+    b = &f->blocks[index];
+    pause_range(c, b);
+    c->line = t->line;
+    with_exit_call(c, exit_local);
+    uint32_t to_end = emit(c, OP_JUMP, 0);
+    uint32_t handler = here(c);
+    close_try(c, b, handler);
+    free_block(b);
+    f->nblocks--;
+    f->depth = depth + 1; /* the exception */
+    uint32_t hb = begin_handler(c, depth);
+    emit(c, OP_LOAD_FAST, exit_local);
+    emit(c, OP_ROT_TWO, 0);
+    emit(c, OP_WITH_EXCEPT, 0);
+    uint32_t reraise = emit(c, OP_POP_JUMP_IF_FALSE, 0);
+    emit(c, OP_POP_TOP, 0);
+    emit(c, OP_POP_TOP, 0);
+    emit(c, OP_POP_EXCEPT, 0);
+    uint32_t to_end2 = emit(c, OP_JUMP, 0);
+    patch(c, reraise, here(c));
+    f->depth = depth + 2;
+    emit(c, OP_RERAISE, 0);
+    end_handler(c, hb, depth);
+    release_hidden(c, HIDDEN_WITH, exit_local);
+    f->depth = depth;
+    patch(c, to_end, here(c));
+    patch(c, to_end2, here(c));
+}
+
+static void class_stmt(Compiler *c, Token *t)
+{
+    Token *name = next(c);
+    if (name->kind != TK_NAME)
+        syntax_error(c, name, "invalid syntax");
+    compile_class(c, t, name);
+    store_name(c, intern(c, name->text, name->text_len));
+}
+
 static void def_stmt(Compiler *c, Token *t)
 {
     Token *name = next(c);
@@ -858,7 +1019,7 @@ static void def_stmt(Compiler *c, Token *t)
     compile_function(c, t, name);
 }
 
-/* @d1 @d2(x) def f(...): the decorators are evaluated first, top down, and
+/* @d1 @d2(x) def f(...) (or class C): the decorators are evaluated first, top down, and
  * applied bottom up: f = d1(d2(x)(f)). */
 static void decorated(Compiler *c)
 {
@@ -876,15 +1037,16 @@ static void decorated(Compiler *c)
         next(c);
     }
     Token *d = peek(c);
-    if (is_kw(d, KW_class))
-        syntax_error(c, d, "'class' is not supported by P4JIT");
-    if (!is_kw(d, KW_def))
+    if (!is_kw(d, KW_def) && !is_kw(d, KW_class))
         syntax_error(c, d, "invalid syntax");
     next(c);
     Token *name = next(c);
     if (name->kind != TK_NAME)
         syntax_error(c, name, "invalid syntax");
-    compile_function_value(c, d, name);
+    if (is_kw(d, KW_class))
+        compile_class(c, d, name);
+    else
+        compile_function_value(c, d, name);
     c->line = first->line;
     while (n-- > 0)
         emit(c, OP_CALL, 1);
@@ -904,6 +1066,8 @@ static void compound_or_simple(Compiler *c)
         case KW_for:   next(c); for_stmt(c, t); return;
         case KW_try:   next(c); try_stmt(c, t); return;
         case KW_def:   next(c); def_stmt(c, t); return;
+        case KW_class: next(c); class_stmt(c, t); return;
+        case KW_with:  next(c); with_items(c, t); return;
         case KW_else:
         case KW_elif:
         case KW_except:

@@ -99,16 +99,17 @@ static void fstring_field(Compiler *c, const Token *t, const char *s, uint32_t n
     uint32_t i = field_expr_len(s, n);
     field_expression(c, t, s, i);
     uint32_t conv = 0;
+    bool converted = false;
     if (i < n && s[i] == '!') {
         if (i + 1 >= n || (s[i + 1] != 'r' && s[i + 1] != 's'))
             syntax_error(c, t, "f-string: invalid conversion character");
-        conv = s[i + 1] == 'r' ? 2 : 0;
+        conv = s[i + 1] == 'r' ? 2 : 3;
+        converted = true;
         i += 2;
     }
     if (i < n && s[i] == ':') {
-        if (conv == 2) {
-            emit(c, OP_FORMAT_VALUE, 2);
-        }
+        if (converted) /* !r or !s first, then the spec formats the str */
+            emit(c, OP_FORMAT_VALUE, conv);
         const char *spec = s + i + 1;
         uint32_t speclen = n - i - 1;
         if (memchr(spec, '{', speclen)) {

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "vm/vm.h"
+#include "vm/class.h"
 
 const char *const qid_names[Q__COUNT] = {
 #define P4_QID_NAME(n) #n,
@@ -149,6 +150,8 @@ static bool no_attr(VM *vm, Value obj, const Str *name)
 
 bool vm_load_attr(VM *vm, Value obj, Str *name, Value *out)
 {
+    if (class_has_attrs(obj)) /* user instances and classes, exceptions, descriptors */
+        return class_load_attr(vm, obj, name, out);
     if (obj.type == T_MODULE)
         return obj.u.obj->flags & MODULE_PY ? module_py_attr(vm, AS(PyModule, obj), name, out)
                                             : module_attr(vm, AS(Module, obj), name, out);
@@ -170,6 +173,8 @@ bool vm_load_attr(VM *vm, Value obj, Str *name, Value *out)
 
 bool vm_load_method(VM *vm, Value obj, Str *name, Value out[2])
 {
+    if (class_has_attrs(obj))
+        return class_load_method(vm, obj, name, out);
     const Native *m = method_of(obj, name->hdr.aux);
     if (m) {
         out[0] = v_obj((void *)m);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "vm/vm.h"
+#include "vm/class.h"
 
 #define MAX_ISINSTANCE_DEPTH 200
 
@@ -17,6 +18,13 @@
 static bool abs_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
     Value v = args[0];
+    if (v.type == T_INSTANCE) { /* __abs__ */
+        bool found;
+        if (!class_call_special(vm, v, SN___abs__, NULL, 0, out, &found))
+            return false;
+        if (found)
+            return true;
+    }
     if (v_is_intlike(v)) {
         if (v.u.i == INT32_MIN)
             return vm_raise(vm, EXC_OverflowError, "integer overflow");
@@ -187,7 +195,10 @@ NATIVE(bi_isinstance, "isinstance", isinstance_fn, 2, 2);
 
 static bool bool_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
-    *out = v_bool(nargs == 1 && vm_truthy(args[0]));
+    bool t = false;
+    if (nargs == 1 && !class_truthy(vm, args[0], &t)) /* __bool__ / __len__ */
+        return false;
+    *out = v_bool(t);
     return true;
 }
 NATIVE(bi_bool, "bool", bool_fn, 0, 1);
@@ -225,7 +236,9 @@ const BuiltinEntry builtin_table[] = {
     {"Ellipsis", &ellipsis_obj},
     B(print), B(len), B(range), B(min), B(max), B(abs), B(sum), B(sorted), B(reversed),
     B(round), B(isinstance), B(enumerate), B(zip), B(divmod), B(pow), B(ord), B(chr), B(hex),
-    B(repr), B(format), B(hash), B(type), B(open),
+    B(repr), B(format), B(hash), B(type), B(open), B(issubclass),
+    C(object), C(staticmethod), C(classmethod), C(property), C(super),
+    {"NotImplemented", &not_implemented.hdr},
     C(int), C(float), C(bool), C(str), C(list), C(tuple), C(dict), C(bytes), C(bytearray),
     P4_EXCEPTIONS(E)
 };

@@ -32,6 +32,7 @@ int bc_stack_pops(uint32_t insn)
     case OP_LIST_EXTEND:     return (arg & 0x10000) ? (int)(arg & 0xffff) + 2 : (arg & 0xffff) > 1 ? (int)(arg & 0xffff) + 1 : 2;
     case OP_DICT_UPDATE:     return arg > 1 ? (int)arg + 1 : 2;
     case OP_DICT_MERGE:      return (int)arg + 3; /* the function and the arguments below the dict */
+    case OP_BUILD_CLASS:     return (int)arg + 2;
     case OP_LIST_APPEND:     return arg > 1 ? (int)arg + 1 : 2; /* the list must exist below */
     default:                 return bc_opinfo[op].pops;
     }
@@ -68,7 +69,7 @@ static bool valid_count(uint32_t insn)
     case OP_IS_OP:
     case OP_CONTAINS_OP:
     case OP_ASSERT_FAIL:  return arg <= 1;
-    case OP_FORMAT_VALUE: return arg <= 2;
+    case OP_FORMAT_VALUE: return arg <= 3;
     case OP_BUILD_SLICE:  return arg == 2 || arg == 3;
     case OP_LIST_APPEND:
     case OP_DICT_UPDATE:  return arg >= 1;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "vm/vm.h"
+#include "vm/class.h"
 
 /* Turns an int index into a position in [0, len), or raises IndexError. */
 static bool position(VM *vm, Value key, uint32_t len, const char *what, uint32_t *out)
@@ -148,6 +149,8 @@ bool vm_getitem(VM *vm, Value obj, Value key, Value *out)
         return vm_raise(vm, EXC_TypeError, "range indices must be integers or slices, not %s", type_name(key));
     }
     default:
+        if (obj.type == T_INSTANCE) /* a user class's special method */
+            return class_getitem(vm, obj, key, out);
         return vm_raise(vm, EXC_TypeError, "'%s' object is not subscriptable", type_name(obj));
     }
 }
@@ -331,6 +334,8 @@ bool vm_setitem(VM *vm, Value obj, Value key, Value value)
     case T_DICT:
         return dict_set(vm, AS(Dict, obj), key, value);
     default:
+        if (obj.type == T_INSTANCE) /* a user class's special method */
+            return class_setitem(vm, obj, key, value);
         return vm_raise(vm, EXC_TypeError, "'%s' object does not support item assignment", type_name(obj));
     }
 }
@@ -398,6 +403,8 @@ bool vm_delitem(VM *vm, Value obj, Value key)
         return true;
     }
     default:
+        if (obj.type == T_INSTANCE) /* a user class's special method */
+            return class_delitem(vm, obj, key);
         return vm_raise(vm, EXC_TypeError, "'%s' object doesn't support item deletion", type_name(obj));
     }
 }
@@ -461,6 +468,8 @@ bool vm_contains(VM *vm, Value container, Value item, bool *out)
                 return true;
         }
     default:
+        if (container.type == T_INSTANCE) /* a user class's special method */
+            return class_contains(vm, container, item, out);
         break;
     }
     Value it;
@@ -510,6 +519,8 @@ bool vm_len(VM *vm, Value obj, int32_t *out)
         return true;
     }
     default:
+        if (obj.type == T_INSTANCE) /* a user class's special method */
+            return class_len(vm, obj, out);
         return vm_raise(vm, EXC_TypeError, "object of type '%s' has no len()", type_name(obj));
     }
 }

@@ -7,6 +7,8 @@
 #include "vm/bytecode.h"
 #include "vm/p4b.h"
 #include "vm/vm.h"
+#include "vm/class.h"
+#include "vm/class.h"
 
 const TypeObj exc_types[EXC__COUNT] = {
 #define P4_EXC_TYPE(name, base) \
@@ -35,10 +37,7 @@ Exception *exc_new(VM *vm, const TypeObj *cls, Tuple *args)
 
 bool exc_matches(const Exception *e, const TypeObj *cls)
 {
-    for (const TypeObj *c = e->cls; c; c = c->base)
-        if (c == cls)
-            return true;
-    return false;
+    return type_is_subclass(e->cls, cls); /* along the MRO for user classes */
 }
 
 bool vm_raise_oom(VM *vm)
@@ -165,7 +164,55 @@ static bool same_place(const TbEntry *a, const TbEntry *b)
 
 /* CPython's format; a line repeated more than three times in a row (deep
  * recursion) is summarised as "[Previous line repeated N more times]". */
+static void print_one(VM *vm, StrBuf *sb, Value excv);
+
+/* The chain of causes and contexts is printed oldest first, each joined to
+ * the next by CPython's sentence; a cycle or a very long chain stops it. */
+#define MAX_CHAIN 32
+
 void vm_print_exception(VM *vm, Value excv)
+{
+    Value chain[MAX_CHAIN];
+    const char *joint[MAX_CHAIN];
+    int n = 0;
+    chain[n] = excv;
+    joint[n++] = NULL;
+    while (n < MAX_CHAIN) {
+        Exception *e = AS(Exception, chain[n - 1]);
+        Value next = e->cause;
+        const char *why = "\nThe above exception was the direct cause of the following exception:\n\n";
+        if (next.type != T_EXCEPTION) {
+            next = e->suppress_context ? v_unbound() : e->context;
+            why = "\nDuring handling of the above exception, another exception occurred:\n\n";
+        }
+        if (next.type != T_EXCEPTION)
+            break;
+        bool seen = false;
+        for (int i = 0; i < n; i++)
+            seen |= chain[i].u.obj == next.u.obj;
+        if (seen)
+            break;
+        joint[n - 1] = why;
+        chain[n] = next;
+        joint[n++] = NULL;
+    }
+    StrBuf sb;
+    sb_init(&sb);
+    for (int i = n; i-- > 0;) {
+        print_one(vm, &sb, chain[i]);
+        if (i > 0)
+            sb_adds(&sb, joint[i - 1]);
+    }
+    vm_flush(vm);
+    if (!sb.oom)
+        vm_write(vm, 2, sb.data, sb.len);
+    else
+        vm_write(vm, 2, "MemoryError\n", 12);
+    sb_free(&sb);
+    vm_flush(vm);
+}
+
+static void print_one(VM *vm, StrBuf *out, Value excv)
 {
     StrBuf sb;
     sb_init(&sb);
@@ -195,6 +242,13 @@ void vm_print_exception(VM *vm, Value excv)
                  (unsigned long)(repeat - 3), repeat - 3 == 1 ? "" : "s");
         sb_adds(&sb, buf);
     }
+    if (type_is_user(e->cls)) { /* CPython names the module unless it is __main__ */
+        const Str *m = ((const Class *)e->cls)->module;
+        if (strcmp(m->data, "__main__") != 0) {
+            sb_add(&sb, m->data, m->len);
+            sb_addc(&sb, '.');
+        }
+    }
     sb_adds(&sb, e->cls->name);
     /* str(e): no text for no arguments; KeyError shows the key's repr. */
     StrBuf msg;
@@ -204,17 +258,22 @@ void vm_print_exception(VM *vm, Value excv)
         ok = fmt_repr(vm, &msg, e->args->items[0]);
     else
         ok = fmt_str(vm, &msg, excv);
+    if (!ok) { /* a user __str__ that raised */
+        vm->exc = v_unbound();
+        sb_free(&msg);
+        sb_init(&msg);
+        sb_adds(&msg, "<exception str() failed>");
+        ok = true;
+    }
     if (ok && msg.len > 0 && !msg.oom) {
         sb_adds(&sb, ": ");
         sb_add(&sb, msg.data, msg.len);
     }
     sb_free(&msg);
     sb_addc(&sb, '\n');
-    vm_flush(vm);
-    if (!sb.oom)
-        vm_write(vm, 2, sb.data, sb.len);
+    if (sb.oom)
+        out->oom = true;
     else
-        vm_write(vm, 2, "MemoryError\n", 12);
+        sb_add(out, sb.data, sb.len);
     sb_free(&sb);
-    vm_flush(vm);
 }

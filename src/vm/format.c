@@ -12,6 +12,7 @@
 
 #include "vm/unicode_data.h"
 #include "vm/vm.h"
+#include "vm/class.h"
 
 #define MAX_REPR_DEPTH 200
 
@@ -217,12 +218,14 @@ const char *type_name(Value v)
     case T_ARRAY:       return "array.array";
     case T_FUNCTION:    return "function";
     case T_ELLIPSIS:    return "ellipsis";
-    case T_NATIVE:
-    case T_BOUNDMETHOD: return "builtin_function_or_method";
+    case T_NATIVE:      return "builtin_function_or_method";
+    case T_BOUNDMETHOD: return AS(BoundMethod, v)->method ? "builtin_function_or_method" : "method";
     case T_MODULE:      return "module";
     case T_FILE:        return "_io.BufferedReader";
     case T_TYPE:        return "type";
     case T_EXCEPTION:   return AS(Exception, v)->cls->name;
+    case T_INSTANCE:    return AS(Instance, v)->cls ? AS(Instance, v)->cls->t.name : "object";
+    case T_DESCR:       return descr_type_name(v);
     case T_ITER: {
         static const char *const names[] = {"range_iterator", "iterator", "dict_keyiterator",
                                             "reversed", "enumerate", "zip"};
@@ -432,6 +435,19 @@ static bool repr_value(VM *vm, StrBuf *sb, Value v)
         return true;
     case T_BOUNDMETHOD: {
         BoundMethod *b = AS(BoundMethod, v);
+        if (!b->method) {
+            sb_adds(sb, "<bound method ");
+            if (type_of(b->self))
+                sb_adds(sb, b->self.type == T_TYPE ? AS(TypeObj, b->self)->name : type_of(b->self)->name);
+            sb_addc(sb, '.');
+            if (b->func.type == T_FUNCTION)
+                sb_add(sb, AS(Function, b->func)->code->name->data, AS(Function, b->func)->code->name->len);
+            sb_adds(sb, " of ");
+            if (!repr_value(vm, sb, b->self))
+                return false;
+            sb_addc(sb, '>');
+            return true;
+        }
         sb_adds(sb, "<built-in method ");
         sb_adds(sb, b->method->name);
         sb_adds(sb, " of ");
@@ -455,6 +471,10 @@ static bool repr_value(VM *vm, StrBuf *sb, Value v)
         return true;
     case T_TYPE: {
         const TypeObj *t = AS(TypeObj, v);
+        if (type_is_user(t)) {
+            class_repr_type(sb, t);
+            return true;
+        }
         sb_adds(sb, "<class '");
         if (t == &type_array)
             sb_adds(sb, "array.");
@@ -462,8 +482,34 @@ static bool repr_value(VM *vm, StrBuf *sb, Value v)
         sb_adds(sb, "'>");
         return true;
     }
+    case T_INSTANCE: {
+        bool done;
+        if (!vm_recursion_enter(vm, "while getting the repr of an object"))
+            return false;
+        bool ok = class_repr(vm, sb, v, false, &done);
+        vm_recursion_leave(vm);
+        return ok;
+    }
+    case T_DESCR:
+        if (v.u.obj->aux == DESCR_NOTIMPLEMENTED) {
+            sb_adds(sb, "NotImplemented");
+            return true;
+        }
+        sb_addc(sb, '<');
+        sb_adds(sb, type_name(v));
+        sb_adds(sb, " object");
+        fake_address(sb, v.u.obj);
+        sb_addc(sb, '>');
+        return true;
     case T_EXCEPTION: {
         Exception *e = AS(Exception, v);
+        if (type_is_user(e->cls)) {
+            bool done;
+            if (!class_repr(vm, sb, v, false, &done))
+                return false;
+            if (done)
+                return true;
+        }
         sb_adds(sb, e->cls->name);
         if (e->args->len == 1) {
             sb_addc(sb, '(');
@@ -491,6 +537,15 @@ bool fmt_str(VM *vm, StrBuf *sb, Value v)
     if (v.type == T_STR) {
         sb_add(sb, AS(Str, v)->data, AS(Str, v)->len);
         return true;
+    }
+    if (v.type == T_INSTANCE || (v.type == T_EXCEPTION && type_is_user(AS(Exception, v)->cls))) {
+        bool done;
+        if (!vm_recursion_enter(vm, "while getting the str of an object"))
+            return false;
+        bool ok = class_repr(vm, sb, v, true, &done);
+        vm_recursion_leave(vm);
+        if (!ok || done)
+            return ok;
     }
     if (v.type == T_EXCEPTION) {
         Exception *e = AS(Exception, v);
@@ -986,6 +1041,8 @@ static bool format_text(VM *vm, StrBuf *sb, const char *data, uint32_t len, cons
 bool fmt_format(VM *vm, StrBuf *sb, Value v, const char *spec, uint32_t speclen)
 {
     Spec sp;
+    if (v.type == T_INSTANCE)
+        return class_format(vm, sb, v, spec, speclen); /* __format__, else str() */
     if (v.type == T_BOOL && speclen == 0) { /* format(True, '') is 'True'; with a spec, an int */
         sb_adds(sb, v.u.i ? "True" : "False");
         return true;

@@ -17,6 +17,7 @@
 
 #include "port/port.h"
 #include "vm/vm.h"
+#include "vm/class.h"
 
 #if defined(P4_ASAN)
 #include <sanitizer/asan_interface.h>
@@ -263,9 +264,40 @@ static void scan(VM *vm, Obj *o)
     }
     case T_BOUNDMETHOD:
         grey_value(vm, ((BoundMethod *)o)->self);
+        grey_value(vm, ((BoundMethod *)o)->func);
         break;
+    case T_TYPE: /* in the heap only when made by a class statement */
+        if (o->flags & TYPE_USER) {
+            Class *c = (Class *)o;
+            grey(vm, &c->name->hdr);
+            grey(vm, &c->module->hdr);
+            grey(vm, &c->bases->hdr);
+            grey(vm, &c->mro->hdr);
+            grey(vm, &c->dict->hdr);
+        }
+        break;
+    case T_INSTANCE: {
+        Instance *inst = (Instance *)o;
+        if (inst->cls)
+            grey(vm, &inst->cls->t.hdr);
+        if (inst->dict)
+            grey(vm, &inst->dict->hdr);
+        break;
+    }
+    case T_DESCR: {
+        Descr *d = (Descr *)o;
+        grey_value(vm, d->a);
+        grey_value(vm, d->b);
+        grey_value(vm, d->c);
+        break;
+    }
     case T_EXCEPTION: {
         Exception *e = (Exception *)o;
+        grey(vm, (Obj *)&e->cls->hdr); /* a user exception class lives in the heap */
+        if (e->dict)
+            grey(vm, &e->dict->hdr);
+        grey_value(vm, e->cause);
+        grey_value(vm, e->context);
         if (e->args)
             grey(vm, &e->args->hdr);
         grey_raw(vm, e->tb); /* code objects in it belong to the program */
@@ -336,6 +368,7 @@ static void mark_all(VM *vm)
         grey(vm, &vm->modules->hdr);
     if (vm->memory_error)
         grey(vm, &vm->memory_error->hdr);
+    grey_values(vm, vm->handling, vm->nhandling < VM_MAX_HANDLING ? vm->nhandling : VM_MAX_HANDLING);
     drain(vm);
 
     /* The grey stack overflowed: some marked objects were never scanned.

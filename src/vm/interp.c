@@ -17,6 +17,7 @@
 #include "vm/p4b.h"
 #include "jit/jit.h"
 #include "vm/vm.h"
+#include "vm/class.h"
 
 #if defined(__GNUC__) || defined(__clang__)
 #define P4_COMPUTED_GOTO 1
@@ -66,6 +67,8 @@ static bool call_native(VM *vm, const Native *n, Value *args, int nargs, Tuple *
 
 static bool call_type(VM *vm, const TypeObj *t, Value *args, int nargs, Tuple *kw, Value *out)
 {
+    if (type_is_user(t))
+        return class_call(vm, (Class *)t, args, nargs, kw, out);
     if (t->exc >= 0) {
         if (kw && kw->len)
             return vm_raise(vm, EXC_TypeError, "%s() takes no keyword arguments", t->name);
@@ -446,9 +449,52 @@ static bool spread_call(VM *vm, Value *fnslot, uint32_t has_kw, int *nargs, Tupl
 
 static bool run(VM *vm, uint32_t stop);
 
+bool vm_call_method(VM *vm, Value fn, Value self, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    /* Lay out [fn] self args on the VM stack, as CALL_METHOD would find them. */
+    Value *slot = vm->sp;
+    if (slot + nargs + 3 > vm->stack_end)
+        return stack_overflow(vm);
+    slot[0] = fn;
+    slot[1] = self;
+    if (nargs)
+        memcpy(slot + 2, args, (size_t)nargs * sizeof(Value));
+    vm->sp = slot + 2 + nargs;
+    bool ok;
+    if (fn.type == T_FUNCTION) {
+        ok = push_frame(vm, AS(Function, fn), slot + 1, nargs + 1, kw, slot);
+        if (ok) {
+            ok = run(vm, vm->nframes - 1);
+            if (ok)
+                *out = slot[0];
+        }
+    } else if (fn.type == T_NATIVE) {
+        ok = call_native(vm, AS(Native, fn), slot + 1, nargs + 1, kw, 1, out);
+    } else {
+        ok = vm_call(vm, fn, slot + 1, nargs + 1, kw, out);
+    }
+    vm->sp = slot;
+    return ok;
+}
+
 bool vm_call(VM *vm, Value fn, Value *args, int nargs, Tuple *kwnames, Value *out)
 {
     switch ((Type)fn.type) {
+    case T_INSTANCE: {
+        Value call;
+        if (!class_special(vm, fn, SN___call__, &call))
+            return false;
+        if (call.type == T_UNBOUND)
+            return vm_raise(vm, EXC_TypeError, "'%s' object is not callable", type_name(fn));
+        VM_ROOT(vm, call);
+        bool ok = vm_recursion_enter(vm, NULL);
+        if (ok) {
+            ok = vm_call_method(vm, call, fn, args, nargs, kwnames, out);
+            vm_recursion_leave(vm);
+        }
+        VM_UNROOT(vm, 1);
+        return ok;
+    }
     case T_NATIVE:
         return call_native(vm, AS(Native, fn), args, nargs, kwnames, 0, out);
     case T_TYPE:
@@ -459,18 +505,24 @@ bool vm_call(VM *vm, Value fn, Value *args, int nargs, Tuple *kwnames, Value *ou
         Value *slot = vm->sp;
         if (slot + nargs + 2 > vm->stack_end)
             return stack_overflow(vm);
+        if (fn.type == T_BOUNDMETHOD && !AS(BoundMethod, fn)->method) {
+            BoundMethod *b = AS(BoundMethod, fn);
+            return vm_call_method(vm, b->func, b->self, args, nargs, kwnames, out);
+        }
         if (fn.type == T_BOUNDMETHOD) {
             BoundMethod *b = AS(BoundMethod, fn);
             slot[0] = fn;
             slot[1] = b->self;
-            memcpy(slot + 2, args, (size_t)nargs * sizeof(Value));
+            if (nargs)
+                memcpy(slot + 2, args, (size_t)nargs * sizeof(Value));
             vm->sp = slot + 2 + nargs;
             bool ok = call_native(vm, b->method, slot + 1, nargs + 1, kwnames, 1, out);
             vm->sp = slot;
             return ok;
         }
         slot[0] = fn;
-        memcpy(slot + 1, args, (size_t)nargs * sizeof(Value));
+        if (nargs)
+            memcpy(slot + 1, args, (size_t)nargs * sizeof(Value));
         vm->sp = slot + 1 + nargs;
         if (!push_frame(vm, AS(Function, fn), slot + 1, nargs, kwnames, slot)) {
             vm->sp = slot;
@@ -498,6 +550,144 @@ static bool same_object(Value a, Value b)
     if (a.type == T_FLOAT)
         return memcmp(&a.u.f, &b.u.f, sizeof(float)) == 0;
     return a.type == T_NONE || a.type == T_UNBOUND || a.u.i == b.u.i;
+}
+
+/* ---- the less common instructions, kept out of the loop's registers ------------ */
+
+#if defined(__GNUC__) || defined(__clang__)
+#define COLD __attribute__((noinline, cold))
+#else
+#define COLD
+#endif
+
+static bool make_exception(VM *vm, Value v, Value *out);
+
+/* exc cause at sp[-2], sp[-1]: sets vm->exc (returns false when making them failed) */
+static COLD bool op_raise_from(VM *vm, Value *sp)
+{
+    Value v, cause = sp[-1];
+    if (!make_exception(vm, sp[-2], &v))
+        return false;
+    sp[-2] = v; /* rooted while the cause is made */
+    if (cause.type != T_NONE) {
+        Value c;
+        if (cause.type != T_EXCEPTION && (cause.type != T_TYPE || AS(TypeObj, cause)->exc < 0))
+            return vm_raise(vm, EXC_TypeError, "exception causes must derive from BaseException");
+        if (!make_exception(vm, cause, &c))
+            return false;
+        cause = c;
+    }
+    AS(Exception, v)->cause = cause;
+    AS(Exception, v)->suppress_context = true;
+    vm->exc = v;
+    return true;
+}
+
+/* A dict of the frame's bound locals, at *slot (the frame's slack). */
+static COLD bool op_locals_dict(VM *vm, Frame *f, Value *slot)
+{
+    Dict *d = dict_new(vm);
+    if (!d)
+        return false;
+    *slot = v_obj(d); /* rooted while the entries go in */
+    vm->sp = slot + 1;
+    const P4bCode *src = f->code->src;
+    const Program *prog = f->code->program;
+    for (uint32_t i = 0; i < f->code->nlocals; i++) {
+        Str *name = AS(Str, prog->strings[src->localnames[i]]);
+        if (f->base[i].type == T_UNBOUND || name->data[0] == '$')
+            continue; /* unset, or the compiler's hidden locals */
+        if (!dict_set(vm, d, v_obj(name), f->base[i]))
+            return false;
+    }
+    return true;
+}
+
+/* mgr at sp[-1] -> exit at sp[-1], mgr.__enter__() at sp[0] */
+static COLD bool op_before_with(VM *vm, Value *sp)
+{
+    Value mgr = sp[-1];
+    sp[0] = v_none();
+    vm->sp = sp + 1;
+    return class_enter(vm, mgr, &sp[-1], &sp[0]);
+}
+
+/* exit exc -> exit exc suppress: exit(type(exc), exc, None) */
+static COLD bool op_with_except(VM *vm, Value *sp)
+{
+    Value exc = sp[-1], r;
+    Value *a = sp;
+    a[0] = exc.type == T_EXCEPTION ? v_obj((void *)AS(Exception, exc)->cls) : v_none();
+    a[1] = exc;
+    a[2] = v_none();
+    vm->sp = sp + 3;
+    if (!vm_recursion_enter(vm, NULL))
+        return false;
+    bool ok = vm_call(vm, sp[-2], a, 3, NULL, &r);
+    vm_recursion_leave(vm);
+    if (!ok)
+        return false;
+    bool t;
+    sp[0] = r;
+    if (!class_truthy(vm, r, &t))
+        return false;
+    sp[0] = v_bool(t);
+    return true;
+}
+
+/* Calls a user function bound to its object: self goes in the slot below
+ * the arguments (as for CALL_METHOD). Returns 1 with a frame pushed, 0 with
+ * the result in *r (another callable), -1 on error. */
+static COLD int op_call_bound(VM *vm, BoundMethod *b, Value *args, int nargs, Tuple *kw, Value *fnslot, Value *r)
+{
+    args[-1] = b->self;
+    if (b->func.type == T_FUNCTION)
+        return push_frame(vm, AS(Function, b->func), args - 1, nargs + 1, kw, fnslot) ? 1 : -1;
+    return vm_call(vm, b->func, args - 1, nargs + 1, kw, r) ? 0 : -1;
+}
+
+/* A new exception raised while another is handled: that one is its
+ * __context__ (unless set already), and a chain that would loop is cut. */
+static COLD void exc_set_context(VM *vm, Exception *e)
+{
+    uint32_t n = vm->nhandling < VM_MAX_HANDLING ? vm->nhandling : VM_MAX_HANDLING;
+    Value top = vm->handling[n - 1];
+    if (top.type != T_EXCEPTION || top.u.obj == &e->hdr || e->context.type == T_EXCEPTION)
+        return;
+    uint32_t steps = 0; /* a loop made by assigning __context__ by hand ends the walk too */
+    for (Exception *x = AS(Exception, top); x->context.type == T_EXCEPTION && steps < 10000;
+         x = AS(Exception, x->context), steps++) {
+        if (x->context.u.obj == &e->hdr) {
+            x->context = v_none();
+            break;
+        }
+    }
+    e->context = top;
+}
+
+/* The truth of a user instance (__bool__, __len__): 1, 0, or -1 on error. */
+static COLD int instance_truth(VM *vm, Value v)
+{
+    bool t;
+    return class_truthy(vm, v, &t) ? t : -1;
+}
+
+/* The exception `raise v` raises: v itself, or an instance of the class v. */
+static bool make_exception(VM *vm, Value v, Value *out)
+{
+    if (v.type == T_TYPE && AS(TypeObj, v)->exc >= 0) {
+        if (type_is_user(AS(TypeObj, v)))
+            return class_call(vm, (Class *)AS(TypeObj, v), NULL, 0, NULL, out);
+        Exception *e = exc_new(vm, AS(TypeObj, v), NULL);
+        if (!e)
+            return false;
+        *out = v_obj(e);
+        return true;
+    }
+    if (v.type != T_EXCEPTION)
+        return vm_raise(vm, EXC_TypeError, "exceptions must derive from BaseException");
+    *out = v;
+    return true;
 }
 
 static bool exc_class_check(VM *vm, Value cls, Value exc, bool *match)
@@ -1001,28 +1191,66 @@ static bool run(VM *vm, uint32_t stop)
         CASE(JUMP) JUMP_TO(arg); NEXT();
         CASE(POP_JUMP_IF_FALSE) {
             Value v = POP();
-            if (v.type == T_BOOL ? !v.u.i : !vm_truthy(v))
+            if (v.type == T_BOOL ? !v.u.i : !vm_truthy(v)) {
                 JUMP_TO(arg);
+            } else if (v.type == T_INSTANCE) { /* __bool__ / __len__ may say false */
+                sp++;
+                SAVE();
+                int t = instance_truth(vm, v);
+                CHECK(t >= 0);
+                sp--;
+                if (!t)
+                    JUMP_TO(arg);
+            }
             NEXT();
         }
         CASE(POP_JUMP_IF_TRUE) {
             Value v = POP();
-            if (v.type == T_BOOL ? v.u.i : vm_truthy(v))
+            if (v.type == T_BOOL ? v.u.i : vm_truthy(v)) {
+                if (v.type == T_INSTANCE) {
+                    sp++;
+                    SAVE();
+                    int t = instance_truth(vm, v);
+                    CHECK(t >= 0);
+                    sp--;
+                    if (!t)
+                        NEXT();
+                }
                 JUMP_TO(arg);
+            }
             NEXT();
         }
         CASE(JUMP_IF_FALSE_OR_POP) {
-            if (!vm_truthy(TOP()))
+            if (!vm_truthy(TOP())) {
                 JUMP_TO(arg);
-            else
+            } else if (TOP().type == T_INSTANCE) {
+                SAVE();
+                int t = instance_truth(vm, TOP());
+                CHECK(t >= 0);
+                if (!t)
+                    JUMP_TO(arg);
+                else
+                    sp--;
+            } else {
                 sp--;
+            }
             NEXT();
         }
         CASE(JUMP_IF_TRUE_OR_POP) {
-            if (vm_truthy(TOP()))
+            if (vm_truthy(TOP())) {
+                if (TOP().type == T_INSTANCE) {
+                    SAVE();
+                    int t = instance_truth(vm, TOP());
+                    CHECK(t >= 0);
+                    if (!t) {
+                        sp--;
+                        NEXT();
+                    }
+                }
                 JUMP_TO(arg);
-            else
+            } else {
                 sp--;
+            }
             NEXT();
         }
 
@@ -1081,6 +1309,17 @@ static bool run(VM *vm, uint32_t stop)
             Value r;
             if (fn.type == T_NATIVE) {
                 CHECK(call_native(vm, AS(Native, fn), args, nargs, kw, self_args, &r));
+            } else if (fn.type == T_BOUNDMETHOD && !AS(BoundMethod, fn)->method) {
+                /* a user function bound to its object: self goes below the
+                 * arguments, as for CALL_METHOD, and the frame runs here */
+                int pushed = op_call_bound(vm, AS(BoundMethod, fn), args, nargs, kw, fnslot, &r);
+                CHECK(pushed >= 0);
+                if (pushed) {
+                    f->pc = PC();
+                    LOAD_FRAME();
+                    sp = locals + f->code->nlocals;
+                    NEXT();
+                }
             } else if (fn.type == T_BOUNDMETHOD) {
                 /* The slot just below the arguments (the bound method's own
                  * slot for CALL, the empty self slot for CALL_METHOD)
@@ -1093,8 +1332,7 @@ static bool run(VM *vm, uint32_t stop)
             } else if (fn.type == T_TYPE) {
                 CHECK(call_type(vm, AS(TypeObj, fn), args, nargs, kw, &r));
             } else {
-                vm_raise(vm, EXC_TypeError, "'%s' object is not callable", type_name(fn));
-                goto error;
+                CHECK(vm_call(vm, fn, args, nargs, kw, &r)); /* user instances with __call__ */
             }
             sp = fnslot;
             PUSH(r);
@@ -1323,17 +1561,70 @@ static bool run(VM *vm, uint32_t stop)
 
         CASE(RAISE) {
             SAVE();
-            Value v = TOP();
-            if (v.type == T_TYPE && AS(TypeObj, v)->exc >= 0) {
-                Exception *e = exc_new(vm, AS(TypeObj, v), NULL);
-                CHECK(e);
-                v = v_obj(e);
-            } else if (v.type != T_EXCEPTION) {
-                vm_raise(vm, EXC_TypeError, "exceptions must derive from BaseException");
-                goto error;
-            }
+            Value v;
+            CHECK(make_exception(vm, TOP(), &v));
             vm->exc = v;
             goto error;
+        }
+        CASE(RAISE_FROM) {
+            SAVE();
+            CHECK(op_raise_from(vm, sp));
+            goto error;
+        }
+        CASE(PUSH_EXC_INFO) {
+            if (vm->nhandling < VM_MAX_HANDLING)
+                vm->handling[vm->nhandling] = TOP();
+            vm->nhandling++;
+            NEXT();
+        }
+        CASE(POP_EXCEPT) {
+            if (vm->nhandling > 0)
+                vm->nhandling--;
+            NEXT();
+        }
+        CASE(STORE_ATTR) {
+            SAVE();
+            CHECK(vm_store_attr(vm, TOP(), AS(Str, prog->strings[arg]), SECOND()));
+            sp -= 2;
+            NEXT();
+        }
+        CASE(DELETE_ATTR) {
+            SAVE();
+            CHECK(vm_delete_attr(vm, TOP(), AS(Str, prog->strings[arg])));
+            sp--;
+            NEXT();
+        }
+        CASE(BUILD_CLASS) {
+            SAVE();
+            sp -= arg + 2; /* b1..bn ns name -> class */
+            CHECK(class_build(vm, sp[arg + 1], sp, (int)arg, sp[arg], sp));
+            sp++;
+            NEXT();
+        }
+        CASE(RETURN_LOCALS) {
+            SAVE();
+            CHECK(op_locals_dict(vm, f, sp));
+            *f->ret = *sp; /* then as RETURN_VALUE */
+            sp = f->ret + 1;
+            vm->nframes--;
+            if (vm->nframes == stop) {
+                vm->sp = sp - 1;
+                return true;
+            }
+            LOAD_FRAME();
+            NEXT();
+        }
+        CASE(BEFORE_WITH) {
+            SAVE();
+            CHECK(op_before_with(vm, sp));
+            sp++;
+            NEXT();
+        }
+        CASE(WITH_EXCEPT) {
+            SAVE();
+            CHECK(op_with_except(vm, sp));
+            sp++;
+            NEXT();
         }
         CASE(RERAISE) {
             SAVE();
@@ -1376,7 +1667,9 @@ static bool run(VM *vm, uint32_t stop)
                 }
                 ok = fmt_format(vm, &sb, SECOND(), AS(Str, spec)->data, AS(Str, spec)->len);
             } else {
-                ok = arg == 2 ? fmt_repr(vm, &sb, TOP()) : fmt_str(vm, &sb, TOP());
+                ok = arg == 2 ? fmt_repr(vm, &sb, TOP())
+                   : arg == 0 && TOP().type == T_INSTANCE ? fmt_format(vm, &sb, TOP(), "", 0) /* __format__ */
+                   : fmt_str(vm, &sb, TOP());
             }
             if (!ok) {
                 sb_free(&sb);
@@ -1412,8 +1705,11 @@ static bool run(VM *vm, uint32_t stop)
 
     error:
         /* A new exception at f->pc: record this frame in its traceback. */
-        if (vm->exc.type == T_EXCEPTION)
+        if (vm->exc.type == T_EXCEPTION) {
             exc_add_traceback(vm, AS(Exception, vm->exc), f->code, f->pc);
+            if (vm->nhandling)
+                exc_set_context(vm, AS(Exception, vm->exc));
+        }
     unwind:
         for (;;) {
             const ExcEntry *h = find_handler(f->code, f->pc);

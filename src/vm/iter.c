@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "vm/vm.h"
+#include "vm/class.h"
 
 Range *range_new(VM *vm, int32_t start, int32_t stop, int32_t step)
 {
@@ -153,6 +154,8 @@ bool vm_getiter(VM *vm, Value obj, Value *out)
         *out = obj;
         return true;
     default:
+        if (obj.type == T_INSTANCE) /* a user class's special method */
+            return class_getiter(vm, obj, out);
         return vm_raise(vm, EXC_TypeError, "'%s' object is not iterable", type_name(obj));
     }
     *out = v_obj(it);
@@ -183,6 +186,8 @@ static bool next_char(VM *vm, Str *s, int32_t *i, Value *out)
 int vm_iternext(VM *vm, Value iter, Value *out)
 {
     if (iter.type != T_ITER) {
+        if (iter.type == T_INSTANCE)
+            return class_iternext(vm, iter, out); /* __next__ */
         vm_raise(vm, EXC_TypeError, "'%s' object is not an iterator", type_name(iter));
         return -1;
     }

@@ -21,6 +21,7 @@
 #ifndef P4_OBJ_H
 #define P4_OBJ_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -178,10 +179,13 @@ typedef struct Native { /* T_NATIVE; static */
 #define NATIVE_WITH_KW(cname, pyname, fn, min, max) \
     const Native cname = {{0, T_NATIVE, NATIVE_KW, 0}, pyname, fn, min, max}
 
+/* A method bound to its object: a native (method != NULL) or, for user
+ * classes, any callable in func (method == NULL; vm/class.c). */
 typedef struct BoundMethod { /* T_BOUNDMETHOD */
     Obj hdr;
     const Native *method;
     Value self;
+    Value func;
 } BoundMethod;
 
 typedef struct ModuleAttr {
@@ -245,7 +249,10 @@ typedef enum ExcKind {
 } ExcKind;
 
 /* A class. Built-in value types (int, str, list, ...) have value_type set;
- * exception classes have exc set and value_type T_EXCEPTION. */
+ * exception classes have exc set and value_type T_EXCEPTION. A class made
+ * by a `class` statement is a Class (vm/class.h) in the heap whose header
+ * has TYPE_USER in its flags. */
+#define TYPE_USER 0x01
 typedef struct TypeObj { /* T_TYPE; static */
     Obj hdr;
     const char *name;
@@ -268,6 +275,10 @@ typedef struct Exception { /* T_EXCEPTION */
     TbEntry *tb;       /* T_RAW payload, innermost frame last */
     uint32_t ntb, tbcap;
     uint32_t tb_dropped; /* frames not recorded for lack of memory */
+    struct Dict *dict;   /* attributes set on the instance, or NULL (vm/class.c) */
+    Value cause;         /* __cause__ (raise ... from ...), None when unset */
+    Value context;       /* __context__: the exception being handled when this one was raised */
+    bool suppress_context; /* `raise ... from ...` hides the context in tracebacks */
 } Exception;
 
 /* ---- code and programs ----------------------------------------------------- */
@@ -465,7 +476,7 @@ bool array_set(VM *vm, Array *a, uint32_t i, Value v);
 
 extern const TypeObj type_int, type_float, type_bool, type_str, type_bytes, type_bytearray,
     type_tuple, type_list, type_dict, type_range, type_NoneType, type_array, type_function,
-    type_slice;
+    type_slice, type_object;
 extern const TypeObj exc_types[EXC__COUNT];
 extern const Module module_math, module_array, module_p4;
 
@@ -478,6 +489,8 @@ extern const BuiltinEntry builtin_table[];
 extern const uint32_t builtin_count;
 /* isinstance(v, cls) for a single class */
 bool type_isinstance(Value v, const TypeObj *cls);
+/* issubclass(t, cls): along the MRO of a user class, the base chain otherwise. */
+bool type_is_subclass(const TypeObj *t, const TypeObj *cls);
 /* The class of a value (for printing exception names and isinstance). */
 const TypeObj *type_of(Value v);
 /* Built-in module by name, or NULL. */

@@ -120,7 +120,7 @@ enum OpFlow {
     X(CALL,             ARG_COUNT, -1, 1, FLOW_NEXT)   /* fn a1..an -> result */ \
     X(CALL_KW,          ARG_COUNT, -1, 1, FLOW_NEXT)   /* fn a1..an names -> result; names: tuple const of the last len(names) args' keywords */ \
     X(CALL_METHOD,      ARG_COUNT, -1, 1, FLOW_NEXT)   /* method self a1..an -> result */ \
-    X(FORMAT_VALUE,     ARG_COUNT, -1, 1, FLOW_NEXT)   /* f-strings: arg 0: x -> str(x); 1: x spec -> format(x, spec); 2: x -> repr(x) */ \
+    X(FORMAT_VALUE,     ARG_COUNT, -1, 1, FLOW_NEXT)   /* f-strings: arg 0: x -> format(x, ''); 1: x spec -> format(x, spec); 2: x -> repr(x); 3: x -> str(x) */ \
     X(BUILD_STRING,     ARG_COUNT, -1, 1, FLOW_NEXT)   /* s1..sn -> s1+...+sn */ \
     X(RETURN_VALUE,     ARG_NONE,   1, 0, FLOW_STOP)   \
     X(MAKE_FUNCTION,    ARG_COUNT, -1, 1, FLOW_NEXT)   /* d1..dn [kwdefaults] code -> function with n = arg & 0xff defaults; arg & 0x100: a dict of keyword-only defaults */ \
@@ -144,7 +144,17 @@ enum OpFlow {
     X(DICT_UPDATE,      ARG_COUNT,  1, 0, FLOW_NEXT)   /* pop m; update the dict at sp[-arg] from mapping m */ \
     X(DICT_MERGE,       ARG_COUNT,  1, 0, FLOW_NEXT)   /* like DICT_UPDATE, for f(**m): duplicate keys raise; fn at sp[-arg-2] */ \
     X(CALL_EX,          ARG_COUNT, -1, 1, FLOW_NEXT)   /* arg 0: fn args -> result; arg 1: fn args kwargs -> result */ \
-    X(UNPACK_EX,        ARG_COUNT,  1,-1, FLOW_NEXT)   /* a, *b, c = seq: arg = before | after << 8 */
+    X(UNPACK_EX,        ARG_COUNT,  1,-1, FLOW_NEXT)   /* a, *b, c = seq: arg = before | after << 8 */ \
+    /* --- classes, attributes, with (vm/class.c) ------------------------------ */ \
+    X(STORE_ATTR,       ARG_NAME,   2, 0, FLOW_NEXT)   /* value obj -> ; obj.name = value */ \
+    X(DELETE_ATTR,      ARG_NAME,   1, 0, FLOW_NEXT)   /* obj -> ; del obj.name */ \
+    X(BUILD_CLASS,      ARG_COUNT, -1, 1, FLOW_NEXT)   /* b1..bn ns name -> class with n bases */ \
+    X(RETURN_LOCALS,    ARG_NONE,   0, 0, FLOW_STOP)   /* return a dict of the frame's bound locals (class bodies) */ \
+    X(BEFORE_WITH,      ARG_NONE,   1, 2, FLOW_NEXT)   /* mgr -> bound_exit mgr.__enter__() */ \
+    X(WITH_EXCEPT,      ARG_NONE,   2, 3, FLOW_NEXT)   /* exit exc -> exit exc exit(type(exc), exc, None) */ \
+    X(RAISE_FROM,       ARG_NONE,   2, 0, FLOW_STOP)   /* exc cause -> ; raise exc from cause */ \
+    X(PUSH_EXC_INFO,    ARG_NONE,   1, 1, FLOW_NEXT)   /* exc -> exc; a handler starts: exc is being handled */ \
+    X(POP_EXCEPT,       ARG_NONE,   0, 0, FLOW_NEXT)   /* the innermost handler is left */
 
 enum Opcode {
 #define P4_OP_ENUM(name, kind, pops, pushes, flow) OP_##name,

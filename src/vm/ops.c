@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "vm/vm.h"
+#include "vm/class.h"
 
 /* ---- ints -------------------------------------------------------------------- */
 
@@ -249,6 +250,12 @@ bool vm_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
             return false;
         return vm_raise_binop(vm, op_symbol(op), a, b);
     }
+    if (a.type == T_INSTANCE || b.type == T_INSTANCE) { /* __add__, __radd__, __iadd__, ... */
+        if (!class_binary_op(vm, op, a, b, out))
+            return false;
+        if (out->type != T_UNBOUND)
+            return true;
+    }
     switch (op) {
     case OP_INPLACE_ADD:
         if (a.type == T_LIST) {
@@ -307,10 +314,24 @@ bool vm_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
     return vm_raise_binop(vm, op == OP_INPLACE_ADD ? "+=" : op == OP_INPLACE_MUL ? "*=" : op_symbol(op), a, b);
 }
 
+/* __neg__ / __pos__ / __invert__ of a user instance. Returns true when the
+ * class has no such method (the caller raises its TypeError); false when it
+ * is done: out set (a result) or T_UNBOUND (an error is pending). */
+static bool instance_unary(VM *vm, unsigned op, Value a, Value *out)
+{
+    if (!class_unary_op(vm, op, a, out)) {
+        out->type = T_UNBOUND;
+        return false;
+    }
+    return out->type == T_UNBOUND;
+}
+
 bool vm_unary_op(VM *vm, unsigned op, Value a, Value *out)
 {
     switch (op) {
     case OP_UNARY_NOT:
+        if (a.type == T_INSTANCE)
+            return class_unary_op(vm, op, a, out); /* __bool__, __len__ */
         *out = v_bool(!vm_truthy(a));
         return true;
     case OP_UNARY_NEG:
@@ -324,18 +345,24 @@ bool vm_unary_op(VM *vm, unsigned op, Value a, Value *out)
             *out = v_float(-a.u.f);
             return true;
         }
+        if (a.type == T_INSTANCE && !instance_unary(vm, op, a, out))
+            return out->type != T_UNBOUND;
         return vm_raise(vm, EXC_TypeError, "bad operand type for unary -: '%s'", type_name(a));
     case OP_UNARY_POS:
         if (v_is_number(a)) {
             *out = a.type == T_BOOL ? v_int(a.u.i) : a;
             return true;
         }
+        if (a.type == T_INSTANCE && !instance_unary(vm, op, a, out))
+            return out->type != T_UNBOUND;
         return vm_raise(vm, EXC_TypeError, "bad operand type for unary +: '%s'", type_name(a));
     case OP_UNARY_INVERT:
         if (v_is_intlike(a)) {
             *out = v_int(~a.u.i);
             return true;
         }
+        if (a.type == T_INSTANCE && !instance_unary(vm, op, a, out))
+            return out->type != T_UNBOUND;
         return vm_raise(vm, EXC_TypeError, "bad operand type for unary ~: '%s'", type_name(a));
     default:
         return vm_raise(vm, EXC_RuntimeError, "bad unary operator");
@@ -460,6 +487,10 @@ static bool equal(VM *vm, Value a, Value b, bool *out, unsigned depth)
         *out = true; /* identity implies equality for containers, as in CPython */
         return true;
     }
+    if (a.type == T_INSTANCE || b.type == T_INSTANCE) { /* __eq__ */
+        Value r;
+        return class_compare(vm, OP_COMPARE_EQ, a, b, &r) && class_truthy(vm, r, out);
+    }
     if (a.type != b.type) {
         /* array == array, bytes == bytearray are the only cross-type equalities left */
         if ((a.type == T_BYTES && b.type == T_BYTEARRAY) || (a.type == T_BYTEARRAY && b.type == T_BYTES)) {
@@ -517,7 +548,7 @@ static bool equal(VM *vm, Value a, Value b, bool *out, unsigned depth)
     }
     case T_BOUNDMETHOD: {
         BoundMethod *x = AS(BoundMethod, a), *y = AS(BoundMethod, b);
-        *out = x->method == y->method && x->self.u.obj == y->self.u.obj;
+        *out = x->method == y->method && x->self.u.obj == y->self.u.obj && x->func.u.obj == y->func.u.obj;
         return true;
     }
     default:
@@ -544,6 +575,16 @@ static bool order(VM *vm, const char *sym, Value a, Value b, int *out, unsigned 
         return vm_raise(vm, EXC_RecursionError, "maximum recursion depth exceeded in comparison");
     if (v_is_number(a) && v_is_number(b)) {
         *out = cmp_num(a, b);
+        return true;
+    }
+    if (a.type == T_INSTANCE || b.type == T_INSTANCE) { /* __lt__ ...: the answer to the one question asked */
+        bool less = sym[0] == '<';
+        unsigned op = less ? (sym[1] ? OP_COMPARE_LE : OP_COMPARE_LT) : (sym[1] ? OP_COMPARE_GE : OP_COMPARE_GT);
+        Value r;
+        bool t;
+        if (!class_compare(vm, op, a, b, &r) || !class_truthy(vm, r, &t))
+            return false;
+        *out = t == less ? -1 : 1;
         return true;
     }
     if ((a.type == T_STR || a.type == T_BYTES) && a.type == b.type) {
@@ -590,6 +631,22 @@ static bool order(VM *vm, const char *sym, Value a, Value b, int *out, unsigned 
 
 bool vm_compare(VM *vm, unsigned op, Value a, Value b, Value *out)
 {
+    if (v_is_number(a) && v_is_number(b)) { /* floats: the interpreter inlines only int < int */
+        int c = cmp_num(a, b);
+        bool r;
+        switch (op) {
+        case OP_COMPARE_LT: r = c == -1; break;
+        case OP_COMPARE_LE: r = c == -1 || c == 0; break;
+        case OP_COMPARE_EQ: r = c == 0; break;
+        case OP_COMPARE_NE: r = c != 0; break;
+        case OP_COMPARE_GT: r = c == 1; break;
+        default:            r = c == 1 || c == 0; break;
+        }
+        *out = v_bool(r);
+        return true;
+    }
+    if (a.type == T_INSTANCE || b.type == T_INSTANCE)
+        return class_compare(vm, op, a, b, out); /* rich comparison: any result, not only bools */
     if (op == OP_COMPARE_EQ || op == OP_COMPARE_NE) {
         bool eq;
         if (!vm_equal(vm, a, b, &eq))
@@ -669,6 +726,9 @@ bool vm_hash(VM *vm, Value v, uint32_t *out)
         *out = h;
         return ok;
     }
+    case T_INSTANCE:
+        return class_hash(vm, v, out);
+    case T_DESCR:
     case T_FUNCTION:
     case T_NATIVE:
     case T_TYPE:

@@ -2,6 +2,7 @@
  * types.c - the built-in classes of values and isinstance().
  */
 #include "vm/vm.h"
+#include "vm/class.h"
 
 #define TYPE(cname, pyname, vtype, ctor) \
     const TypeObj cname = {{0, T_TYPE, 0, 0}, pyname, vtype, -1, NULL, ctor}
@@ -40,14 +41,17 @@ const TypeObj *type_of(Value v)
     case T_ARRAY:     return &type_array;
     case T_FUNCTION:  return &type_function;
     case T_EXCEPTION: return AS(Exception, v)->cls;
+    case T_INSTANCE:  return AS(Instance, v)->cls ? &AS(Instance, v)->cls->t : &type_object;
+    case T_DESCR: {
+        static const TypeObj *const types[] = {&type_staticmethod, &type_classmethod, &type_property, &type_super};
+        return v.u.obj->aux < 4 ? types[v.u.obj->aux] : NULL;
+    }
     default:          return NULL; /* no class object for natives, iterators, ... */
     }
 }
 
 bool type_isinstance(Value v, const TypeObj *cls)
 {
-    for (const TypeObj *t = type_of(v); t; t = t->base)
-        if (t == cls)
-            return true;
-    return false;
+    const TypeObj *t = type_of(v);
+    return t ? type_is_subclass(t, cls) : cls == &type_object;
 }

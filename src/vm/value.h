@@ -44,6 +44,8 @@ typedef enum Type {
     T_FILE,       /* a file opened by open() (vm/file.c) */
     T_CELL,       /* internal: a closure variable's box (interp.c) */
     T_ELLIPSIS,   /* the Ellipsis singleton (`...`); static */
+    T_INSTANCE,   /* an instance of a user class (vm/class.c) */
+    T_DESCR,      /* staticmethod, classmethod, property or super object (kind in Obj.aux) */
     T__COUNT
 } Type;
 

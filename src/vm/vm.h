@@ -56,6 +56,7 @@ typedef struct VMConfig {
 #endif
 #define VM_DEFAULT_FRAMES 1000u
 #define VM_MAX_ROOTS      512u
+#define VM_MAX_HANDLING   32u
 
 /* Output sink: the port's console by default; tests may capture. */
 typedef void (*WriteFn)(void *ctx, int fd, const char *data, size_t len);
@@ -89,6 +90,12 @@ struct VM {
     uintptr_t c_stack_limit; /* C recursion stops above this address (0: unknown) */
 
     struct JitState *jit; /* NULL: every function is interpreted */
+
+    /* The exceptions being handled (except, finally and with handlers, as
+     * PUSH_EXC_INFO / POP_EXCEPT mark them), innermost last: a new
+     * exception's __context__ (vm/class.c). Deeper nesting is counted only. */
+    Value handling[VM_MAX_HANDLING];
+    uint32_t nhandling;
 };
 
 /* C recursion over user data (recursion.c): vm_recursion_enter raises

@@ -145,7 +145,7 @@ static const ErrorCase error_cases[] = {
     {"x = -2147483649\n", "SyntaxError", "integer literal too large for a 32-bit int", 1, 6},
     {"x = 4294967296\n", "SyntaxError", "integer literal too large for a 32-bit int", 1, 5},
     /* constructs outside the subset name themselves at their location */
-    {"with a: pass\n", "SyntaxError", "'with' is not supported by P4JIT", 1, 1},
+    {"class A(*b): pass\n", "SyntaxError", "star arguments in a class's bases are not supported by P4JIT", 1, 9},
     {"async def f(): pass\n", "SyntaxError", "'async' is not supported by P4JIT", 1, 1},
     {"x = yield 1\n", "SyntaxError", "'yield' is not supported by P4JIT", 1, 5},
     {"def f(a, /, b): pass\n", "SyntaxError", "'/' parameters are not supported by P4JIT", 1, 10},

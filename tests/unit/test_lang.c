@@ -90,8 +90,8 @@ static const ErrorCase error_cases[] = {
     {"x = (1, 2))\n", "SyntaxError", "unmatched ')'", 1, 11},
     {"x = (1,\n", "SyntaxError", "'(' was never closed", 1, 5},
     {"x = [1, 2)\n", "SyntaxError", "closing parenthesis ')' does not match opening parenthesis '['", 1, 10},
-    {"class A:\n    pass\n", "SyntaxError", "'class' is not supported by P4JIT", 1, 1},
     {"f = lambda x, x: x\n", "SyntaxError", "duplicate argument 'x' in function definition", 1, 15},
+    {"class A(metaclass=M):\n    pass\n", "SyntaxError", "class keyword arguments ('metaclass=') are not supported by P4JIT", 1, 9},
     {"x = 2147483648\n", "SyntaxError", "integer literal too large for a 32-bit int", 1, 5},
     {"def f(a, a):\n    pass\n", "SyntaxError", "duplicate argument 'a' in function definition", 1, 10},
     {"def f(a=1, b):\n    pass\n", "SyntaxError", "non-default argument follows default argument", 1, 12},
@@ -190,6 +190,13 @@ static const char every_opcode[] =
     "    z = a if b else c\n"
     "    return x\n"
     "f(1)\n"
+    "class C(object):\n"
+    "    def m(self):\n"
+    "        self.v = 1\n"
+    "        self.v += 1\n"
+    "        del self.v\n"
+    "        with open('x') as fh:\n"
+    "            raise ValueError('v') from None\n"
     "def closure(p, *rest, k=1, **kw):\n"
     "    cell = p\n"
     "    def inner():\n"

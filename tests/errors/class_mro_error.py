@@ -1,0 +1,10 @@
+class Device:
+    pass
+
+
+class Sensor(Device):
+    pass
+
+
+class Thermo(Device, Sensor):
+    pass

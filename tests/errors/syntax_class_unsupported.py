@@ -1,3 +1,0 @@
-# p4: deviation
-class Point:
-    pass

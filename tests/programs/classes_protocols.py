@@ -1,0 +1,80 @@
+# Class protocol corners: super() in classmethods and __str__, property.setter,
+# __getattr__, functions stored on instances and classes, NotImplemented from
+# both sides, ordering with only __lt__, custom hashing, nested isinstance tuples.
+class A:
+    tag = "A"
+    def make(cls):
+        return "made " + cls.tag
+    make = classmethod(make)
+    def __str__(self):
+        return "A-str"
+class B(A):
+    tag = "B"
+    def make(cls):
+        return "B:" + super().make()
+    make = classmethod(make)
+    def __str__(self):
+        return "B+" + super().__str__()
+print(B.make(), B().make(), str(B()), A.make())
+class P:
+    def __init__(self):
+        self._v = 1
+    def g(self):
+        return self._v
+    v = property(g)
+    def s(self, x):
+        self._v = x * 10
+    v = v.setter(s)
+p = P(); p.v = 4; print(p.v, P.v.fget is P.g if False else type(P.v).__name__)
+class Dyn:
+    def __getattr__(self, name):
+        if name.startswith("x"):
+            return name * 2
+        raise AttributeError(name)
+d = Dyn(); d.real = 1
+print(d.xy, d.real)
+try:
+    d.nope
+except AttributeError as e:
+    print("AE", e)
+print(d.__class__.__name__, object.__repr__(d)[:14], repr(object())[:8])
+class F:
+    pass
+f = F(); f.cb = None
+def hello(x): return "hi " + str(x)
+f.cb = hello
+print(f.cb(3))
+F.cb2 = hello
+print(f.cb2()[:13])
+class E1:
+    def __eq__(self, o):
+        return NotImplemented
+x = E1(); y = E1()
+print(x == x, x == y, x != y, x in [y], x in [x])
+class Lt:
+    def __init__(self, v): self.v = v
+    def __lt__(self, o): return self.v < o.v
+    def __repr__(self): return "Lt" + str(self.v)
+print(sorted([Lt(3), Lt(1), Lt(2)]), min([Lt(3), Lt(1)]), max([Lt(3), Lt(5), Lt(1)]))
+try:
+    print(Lt(1) > Lt(2), Lt(1) <= Lt(2))
+except TypeError as e:
+    print("TE", e)
+class K:
+    def __init__(self, k): self.k = k
+    def __hash__(self): return self.k % 3
+    def __eq__(self, o): return isinstance(o, K) and self.k == o.k
+dd = {K(1): "a", K(4): "b", K(1): "c"}
+print(len(dd), dd[K(4)], K(7) in dd, [v for v in dd.values()])
+class Ex(Exception):
+    def __str__(self):
+        return "Ex<" + super().__str__() + ">"
+print(str(Ex("m")), repr(Ex("m")), Ex("a", "b"))
+print(isinstance(B(), (int, (str, A))), issubclass(B, ((A,),)))
+class S:
+    count = 0
+    def __init__(self):
+        S.count += 1
+        self.id = S.count
+s1, s2 = S(), S()
+print(s1.id, s2.id, S.count, s1.count)
