@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "vm/vm.h"
+#include "vm/set.h"
 
 #define MAX_ISINSTANCE_DEPTH 200
 
@@ -223,6 +224,7 @@ const BuiltinEntry builtin_table[] = {
     B(round), B(isinstance), B(enumerate), B(zip), B(divmod), B(pow), B(ord), B(chr), B(hex),
     B(repr), B(format), B(hash), B(type), B(open),
     C(int), C(float), C(bool), C(str), C(list), C(tuple), C(dict), C(bytes), C(bytearray),
+    C(set), C(frozenset),
     P4_EXCEPTIONS(E)
 };
 const uint32_t builtin_count = sizeof builtin_table / sizeof builtin_table[0];

@@ -20,6 +20,7 @@ int bc_stack_pops(uint32_t insn)
     case OP_BUILD_TUPLE:
     case OP_BUILD_LIST:
     case OP_BUILD_STRING:
+    case OP_BUILD_SET:
     case OP_ASSERT_FAIL:     return (int)arg;
     case OP_FORMAT_VALUE:    return arg == 1 ? 2 : 1;
     case OP_BUILD_MAP:       return (int)(2 * arg);
@@ -28,7 +29,9 @@ int bc_stack_pops(uint32_t insn)
     case OP_CALL_KW:         return (int)arg + 2;
     case OP_CALL_METHOD:     return (int)arg + 2;
     case OP_MAKE_FUNCTION:   return (int)arg + 1;
-    case OP_LIST_APPEND:     return arg > 1 ? (int)arg + 1 : 2; /* the list must exist below */
+    case OP_LIST_APPEND:
+    case OP_SET_ADD:         return arg > 1 ? (int)arg + 1 : 2; /* the list must exist below */
+    case OP_MAP_ADD:         return (int)arg + 2;               /* and the dict below key and value */
     default:                 return bc_opinfo[op].pops;
     }
 }
@@ -40,6 +43,7 @@ int bc_stack_effect(uint32_t insn, bool jump_edge)
     if (jump_edge) {
         switch (op) {
         case OP_FOR_ITER:             return -1; /* the iterator is popped */
+        case OP_SEND:                 return -1; /* it v -> r */
         case OP_JUMP_IF_FALSE_OR_POP:
         case OP_JUMP_IF_TRUE_OR_POP:  return 0;  /* TOS stays */
         default:                      break;
@@ -47,7 +51,9 @@ int bc_stack_effect(uint32_t insn, bool jump_edge)
     }
     switch (op) {
     case OP_UNPACK_SEQUENCE: return (int)arg - 1;
-    case OP_LIST_APPEND:     return -1;
+    case OP_LIST_APPEND:
+    case OP_SET_ADD:         return -1;
+    case OP_MAP_ADD:         return -2;
     case OP_ASSERT_FAIL:     return -(int)arg;
     default:                 return bc_opinfo[op].pushes - bc_stack_pops(insn);
     }
@@ -62,7 +68,9 @@ static bool valid_count(uint32_t insn)
     case OP_ASSERT_FAIL:  return arg <= 1;
     case OP_FORMAT_VALUE: return arg <= 2;
     case OP_BUILD_SLICE:  return arg == 2 || arg == 3;
-    case OP_LIST_APPEND:  return arg >= 1;
+    case OP_LIST_APPEND:
+    case OP_SET_ADD:
+    case OP_MAP_ADD:      return arg >= 1;
     default:              return arg <= P4B_MAX_STACK;
     }
 }

@@ -17,6 +17,7 @@
 
 #include "port/port.h"
 #include "vm/vm.h"
+#include "vm/set.h"
 
 #if defined(P4_ASAN)
 #include <sanitizer/asan_interface.h>
@@ -263,6 +264,24 @@ static void scan(VM *vm, Obj *o)
     case T_ITER:
         grey_value(vm, ((Iter *)o)->src);
         break;
+    case T_GEN: {
+        Gen *g = (Gen *)o;
+        grey(vm, &g->func->hdr);
+        grey_raw(vm, g->saved);
+        /* a running generator's values are on the VM stack; its saved copy is stale */
+        if (g->saved && (g->hdr.aux == GEN_CREATED || g->hdr.aux == GEN_SUSPENDED))
+            grey_values(vm, g->saved, g->func->code->nlocals + g->depth);
+        break;
+    }
+    case T_SET:
+    case T_FROZENSET: {
+        Set *s = (Set *)o;
+        grey_raw(vm, s->table);
+        if (s->table)
+            for (uint32_t i = 0; i <= s->mask; i++)
+                grey_value(vm, s->table[i].key);
+        break;
+    }
     case T_CODE: {
         Code *c = (Code *)o;
         grey(vm, &c->program->hdr);

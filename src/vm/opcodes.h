@@ -128,7 +128,15 @@ enum OpFlow {
     X(RAISE,            ARG_NONE,   1, 0, FLOW_STOP)   /* raise TOS (instance or exception class) */ \
     X(RERAISE,          ARG_NONE,   1, 0, FLOW_STOP)   /* raise TOS again, keeping its traceback */ \
     X(CHECK_EXC_MATCH,  ARG_NONE,   2, 2, FLOW_NEXT)   /* exc type -> exc bool (type: class or tuple of classes) */ \
-    X(ASSERT_FAIL,      ARG_COUNT, -1, 0, FLOW_STOP)   /* arg 0: raise AssertionError; arg 1: with message TOS */
+    X(ASSERT_FAIL,      ARG_COUNT, -1, 0, FLOW_STOP)   /* arg 0: raise AssertionError; arg 1: with message TOS */ \
+    /* --- generators and sets ---------------------------------------------- */ \
+    X(RETURN_GENERATOR, ARG_NONE,   0, 0, FLOW_NEXT)   /* a generator function's first instruction: return a generator of this frame (resumed after it) */ \
+    X(YIELD_VALUE,      ARG_NONE,   1, 1, FLOW_NEXT)   /* suspend, giving TOS to the resumer; resumed: push the sent value */ \
+    X(GET_YIELD_FROM_ITER, ARG_NONE, 1, 1, FLOW_NEXT)  /* obj -> iter(obj); a generator stays itself */ \
+    X(SEND,             ARG_JUMP,   2, 2, FLOW_BRANCH) /* it v -> it y when it yields y; it returned r: -> r and jump */ \
+    X(BUILD_SET,        ARG_COUNT, -1, 1, FLOW_NEXT)   /* arg items, first pushed first -> set */ \
+    X(SET_ADD,          ARG_COUNT,  1, 0, FLOW_NEXT)   /* pop x; add x to the set at sp[-arg] */ \
+    X(MAP_ADD,          ARG_COUNT,  2, 0, FLOW_NEXT)   /* pop v, pop k; d[k] = v for the dict at sp[-arg] */
 
 enum Opcode {
 #define P4_OP_ENUM(name, kind, pops, pushes, flow) OP_##name,

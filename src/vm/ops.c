@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "vm/vm.h"
+#include "vm/set.h"
 
 /* ---- ints -------------------------------------------------------------------- */
 
@@ -249,6 +250,8 @@ bool vm_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
             return false;
         return vm_raise_binop(vm, op_symbol(op), a, b);
     }
+    if (v_is_anyset(a) || v_is_anyset(b))
+        return set_binary_op(vm, op, a, b, out);
     switch (op) {
     case OP_INPLACE_ADD:
         if (a.type == T_LIST) {
@@ -357,6 +360,8 @@ bool vm_truthy(Value v)
     case T_TUPLE:     return AS(Tuple, v)->len != 0;
     case T_LIST:      return AS(List, v)->len != 0;
     case T_DICT:      return AS(Dict, v)->len != 0;
+    case T_SET:
+    case T_FROZENSET: return AS(Set, v)->used != 0;
     case T_DICTVIEW:  return AS(DictView, v)->dict->len != 0;
     case T_ARRAY:
     case T_BYTEARRAY: return AS(Array, v)->len != 0;
@@ -460,6 +465,8 @@ static bool equal(VM *vm, Value a, Value b, bool *out, unsigned depth)
         *out = true; /* identity implies equality for containers, as in CPython */
         return true;
     }
+    if (v_is_anyset(a) && v_is_anyset(b))
+        return set_equal(vm, AS(Set, a), AS(Set, b), out);
     if (a.type != b.type) {
         /* array == array, bytes == bytearray are the only cross-type equalities left */
         if ((a.type == T_BYTES && b.type == T_BYTEARRAY) || (a.type == T_BYTEARRAY && b.type == T_BYTES)) {
@@ -585,6 +592,8 @@ static bool order(VM *vm, const char *sym, Value a, Value b, int *out, unsigned 
             }
         }
     }
+    if (v_is_anyset(a) && v_is_anyset(b)) /* subset order: only vm_compare gets here with sets */
+        return vm_raise(vm, EXC_TypeError, "sets are only partially ordered");
     return unorderable(vm, sym, a, b);
 }
 
@@ -597,6 +606,8 @@ bool vm_compare(VM *vm, unsigned op, Value a, Value b, Value *out)
         *out = v_bool(op == OP_COMPARE_EQ ? eq : !eq);
         return true;
     }
+    if (v_is_anyset(a) || v_is_anyset(b))
+        return set_order(vm, op, a, b, out);
     static const char *const sym[] = {"<", "<=", "", "", ">", ">="};
     int c;
     if (!order(vm, sym[op - OP_COMPARE_LT], a, b, &c, 0))
@@ -677,6 +688,11 @@ bool vm_hash(VM *vm, Value v, uint32_t *out)
     case T_EXCEPTION:
     case T_ITER:
     case T_BOUNDMETHOD:
+        *out = (uint32_t)((uintptr_t)v.u.obj >> 3);
+        return true;
+    case T_FROZENSET:
+        return set_hash(vm, AS(Set, v), out);
+    case T_GEN:
         *out = (uint32_t)((uintptr_t)v.u.obj >> 3);
         return true;
     case T_DICTVIEW:

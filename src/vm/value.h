@@ -42,6 +42,9 @@ typedef enum Type {
     T_PROGRAM,    /* internal: a loaded program (globals, strings, code) */
     T_RAW,        /* internal: a GC-managed buffer owned by another object */
     T_FILE,       /* a file opened by open() (vm/file.c) */
+    T_GEN,        /* a generator object (vm/gen.c) */
+    T_SET,        /* set (vm/set.c) */
+    T_FROZENSET,  /* frozenset: the Set layout, immutable and hashable */
     T__COUNT
 } Type;
 

@@ -89,6 +89,11 @@ struct VM {
     uintptr_t c_stack_limit; /* C recursion stops above this address (0: unknown) */
 
     struct JitState *jit; /* NULL: every function is interpreted */
+
+    /* the generator whose frame runs at vm->frames[gen_frame] (interp.c's
+     * vm_gen_resume), or NULL: YIELD_VALUE checks it yields from that frame */
+    struct Gen *gen_running;
+    uint32_t gen_frame;
 };
 
 /* C recursion over user data (recursion.c): vm_recursion_enter raises
