@@ -24,7 +24,7 @@
 
 /* ---- functions ----------------------------------------------------------------------- */
 
-static Func *new_func(Compiler *c, uint32_t name, uint32_t firstline, bool is_module)
+Func *new_func(Compiler *c, uint32_t name, uint32_t firstline, bool is_module)
 {
     Func *f = calloc(1, sizeof *f);
     if (!f)
@@ -45,7 +45,7 @@ static Func *new_func(Compiler *c, uint32_t name, uint32_t firstline, bool is_mo
     return f;
 }
 
-static void finish_func(Compiler *c)
+void finish_func(Compiler *c)
 {
     Func *f = c->fn;
     emit_none(c);
@@ -108,6 +108,26 @@ static void finish_func(Compiler *c)
     f->lines.buf = NULL;
 }
 
+/* Does the function body whose ':' is at token colon contain a yield of its
+ * own (not one of a nested def or class)? Decided before the body is
+ * compiled, since a generator's code starts with RETURN_GENERATOR. */
+static bool body_yields(Compiler *c, uint32_t colon)
+{
+    uint32_t end = skip_block(c, colon);
+    for (uint32_t i = colon + 1; i < end; i++) {
+        Token *t = tok_at(c, i);
+        if (is_kw(t, KW_def) || is_kw(t, KW_class)) {
+            uint32_t j = i + 1;
+            while (j < end && !is_op(tok_at(c, j), ":"))
+                j = skip_group(c, j);
+            i = skip_block(c, j) - 1;
+        } else if (is_kw(t, KW_yield)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 void compile_function(Compiler *c, Token *def, Token *name)
 {
     Token *open = next(c);
@@ -158,6 +178,10 @@ void compile_function(Compiler *c, Token *def, Token *name)
     for (uint32_t k = 0; k < nparams; k++)
         add_local(c, params[k]);
     f->nparams = nparams;
+    if (at_op(c, ":") && body_yields(c, c->pos)) {
+        f->is_generator = true;
+        emit(c, OP_RETURN_GENERATOR, 0);
+    }
     int saved_line = c->line;
     block(c, "function definition", def->line);
     finish_func(c);

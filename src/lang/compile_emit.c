@@ -313,7 +313,7 @@ void release_hidden(Compiler *c, uint32_t key, uint32_t slot)
     PUSH(c, c->fn->spare, c->fn->nspare, c->fn->capspare, s);
 }
 
-static bool declared_global(Func *f, uint32_t name)
+bool declared_global(Func *f, uint32_t name)
 {
     for (uint32_t i = 0; i < f->nglobals; i++)
         if (f->globals[i] == name)
@@ -321,7 +321,7 @@ static bool declared_global(Func *f, uint32_t name)
     return false;
 }
 
-static int find_alias(Func *f, uint32_t name)
+int find_alias(Func *f, uint32_t name)
 {
     for (uint32_t i = f->naliases; i-- > 0;)
         if (f->aliases[i].name == name)

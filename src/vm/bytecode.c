@@ -20,8 +20,8 @@ int bc_stack_pops(uint32_t insn)
     case OP_BUILD_TUPLE:
     case OP_BUILD_LIST:
     case OP_BUILD_STRING:
-    case OP_BUILD_SET:
     case OP_ASSERT_FAIL:     return (int)arg;
+    case OP_BUILD_SET:       return (int)BUILD_SET_COUNT(arg);
     case OP_FORMAT_VALUE:    return arg == 1 ? 2 : 1;
     case OP_BUILD_MAP:       return (int)(2 * arg);
     case OP_UNPACK_SEQUENCE: return 1;
@@ -67,6 +67,7 @@ static bool valid_count(uint32_t insn)
     case OP_CONTAINS_OP:
     case OP_ASSERT_FAIL:  return arg <= 1;
     case OP_FORMAT_VALUE: return arg <= 2;
+    case OP_BUILD_SET:    return BUILD_SET_COUNT(arg) <= P4B_MAX_STACK && (arg & ~(BUILD_SET_FOLDED | 0xffffu)) == 0;
     case OP_BUILD_SLICE:  return arg == 2 || arg == 3;
     case OP_LIST_APPEND:
     case OP_SET_ADD:

@@ -437,7 +437,8 @@ static bool run(VM *vm, uint32_t stop, Value *entry_sp, bool throwing)
             }
             goto binary_slow;
         }
-        CASE(BINARY_SUB) {
+        CASE(BINARY_SUB)
+        CASE(INPLACE_SUB) {
             Value a = SECOND(), b = TOP();
             int32_t r;
             if (a.type == T_INT && b.type == T_INT && !__builtin_sub_overflow(a.u.i, b.u.i, &r)) {
@@ -477,6 +478,9 @@ static bool run(VM *vm, uint32_t stop, Value *entry_sp, bool throwing)
         CASE(BINARY_AND)
         CASE(BINARY_OR)
         CASE(BINARY_XOR)
+        CASE(INPLACE_AND)
+        CASE(INPLACE_OR)
+        CASE(INPLACE_XOR)
         binary_slow: {
             SAVE();
             Value r;
@@ -1002,8 +1006,9 @@ static bool run(VM *vm, uint32_t stop, Value *entry_sp, bool throwing)
         CASE(BUILD_SET) {
             SAVE();
             Value s;
-            CHECK(set_build(vm, sp - arg, arg, &s));
-            sp -= arg;
+            uint32_t n = BUILD_SET_COUNT(arg);
+            CHECK(set_build(vm, sp - n, n, (arg & BUILD_SET_FOLDED) != 0, &s));
+            sp -= n;
             PUSH(s);
             NEXT();
         }

@@ -376,6 +376,19 @@ BoundMethod *boundmethod_new(VM *vm, const Native *m, Value self);
 
 /* ---- operations used by the interpreter (non-fast paths) -------------------- */
 
+/* The binary operator an in-place one computes for numbers (a set changes
+ * in place under INPLACE_SUB/AND/OR/XOR; a list under INPLACE_ADD/MUL). */
+static inline unsigned binary_of_inplace(unsigned op)
+{
+    switch (op) {
+    case OP_INPLACE_SUB: return OP_BINARY_SUB;
+    case OP_INPLACE_AND: return OP_BINARY_AND;
+    case OP_INPLACE_OR:  return OP_BINARY_OR;
+    case OP_INPLACE_XOR: return OP_BINARY_XOR;
+    default:             return op;
+    }
+}
+
 /* ops.c: arithmetic on numbers and the operators of every type.
  * op is the BINARY_* / INPLACE_* opcode. */
 bool vm_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out);

@@ -134,9 +134,13 @@ enum OpFlow {
     X(YIELD_VALUE,      ARG_NONE,   1, 1, FLOW_NEXT)   /* suspend, giving TOS to the resumer; resumed: push the sent value */ \
     X(GET_YIELD_FROM_ITER, ARG_NONE, 1, 1, FLOW_NEXT)  /* obj -> iter(obj); a generator stays itself */ \
     X(SEND,             ARG_JUMP,   2, 2, FLOW_BRANCH) /* it v -> it y when it yields y; it returned r: -> r and jump */ \
-    X(BUILD_SET,        ARG_COUNT, -1, 1, FLOW_NEXT)   /* arg items, first pushed first -> set */ \
+    X(BUILD_SET,        ARG_COUNT, -1, 1, FLOW_NEXT)   /* arg items, first pushed first -> set (BUILD_SET_FOLDED: see below) */ \
     X(SET_ADD,          ARG_COUNT,  1, 0, FLOW_NEXT)   /* pop x; add x to the set at sp[-arg] */ \
-    X(MAP_ADD,          ARG_COUNT,  2, 0, FLOW_NEXT)   /* pop v, pop k; d[k] = v for the dict at sp[-arg] */
+    X(MAP_ADD,          ARG_COUNT,  2, 0, FLOW_NEXT)   /* pop v, pop k; d[k] = v for the dict at sp[-arg] */ \
+    X(INPLACE_SUB,      ARG_NONE,   2, 1, FLOW_NEXT)   /* a -= b: BINARY_SUB, but a set is changed in place */ \
+    X(INPLACE_AND,      ARG_NONE,   2, 1, FLOW_NEXT)   /* a &= b */ \
+    X(INPLACE_OR,       ARG_NONE,   2, 1, FLOW_NEXT)   /* a |= b */ \
+    X(INPLACE_XOR,      ARG_NONE,   2, 1, FLOW_NEXT)   /* a ^= b */
 
 enum Opcode {
 #define P4_OP_ENUM(name, kind, pops, pushes, flow) OP_##name,
@@ -144,6 +148,12 @@ enum Opcode {
 #undef P4_OP_ENUM
     OP__COUNT
 };
+
+/* BUILD_SET's argument: the item count, plus this flag for a display of
+ * three or more constants, which CPython builds from a frozenset constant
+ * (so its int sets come out in the table order that path gives). */
+#define BUILD_SET_FOLDED 0x10000u
+#define BUILD_SET_COUNT(arg) ((arg) & 0xffffu)
 
 /* Instruction word helpers. */
 #define BC_OP(w)       ((unsigned)((w) & 0xffu))

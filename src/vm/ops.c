@@ -217,6 +217,10 @@ static const char *op_symbol(unsigned op)
     case OP_BINARY_AND:      return "&";
     case OP_BINARY_OR:       return "|";
     case OP_BINARY_XOR:      return "^";
+    case OP_INPLACE_SUB:     return "-=";
+    case OP_INPLACE_AND:     return "&=";
+    case OP_INPLACE_OR:      return "|=";
+    case OP_INPLACE_XOR:     return "^=";
     default:                 return "?";
     }
 }
@@ -229,6 +233,10 @@ static bool is_seq(Value v)
 
 bool vm_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
 {
+    if (v_is_anyset(a) || v_is_anyset(b))
+        return set_binary_op(vm, op, a, b, out);
+    unsigned inplace = op;
+    op = binary_of_inplace(op);
     if (v_is_intlike(a) && v_is_intlike(b)) {
         /* bool & | ^ bool stays bool */
         if (a.type == T_BOOL && b.type == T_BOOL &&
@@ -250,8 +258,6 @@ bool vm_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
             return false;
         return vm_raise_binop(vm, op_symbol(op), a, b);
     }
-    if (v_is_anyset(a) || v_is_anyset(b))
-        return set_binary_op(vm, op, a, b, out);
     switch (op) {
     case OP_INPLACE_ADD:
         if (a.type == T_LIST) {
@@ -307,7 +313,7 @@ bool vm_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
     default:
         break;
     }
-    return vm_raise_binop(vm, op == OP_INPLACE_ADD ? "+=" : op == OP_INPLACE_MUL ? "*=" : op_symbol(op), a, b);
+    return vm_raise_binop(vm, op_symbol(inplace), a, b);
 }
 
 bool vm_unary_op(VM *vm, unsigned op, Value a, Value *out)

@@ -4,7 +4,8 @@
  * The table is probed the way CPython 3.11's setobject.c probes it (up to 9
  * linear probes, then a jump perturbed by the hash's higher bits, resizing
  * at 3/5 full to 4x the live count), and the operations insert in the order
- * CPython's do. Ints hash to themselves in both, so a set of ints iterates
+ * CPython's do (an add reuses the last deleted slot its probe passed, as
+ * 3.11 does). Ints hash to themselves in both, so a set of ints iterates
  * and prints in CPython's order; the perturbation uses the hash sign-extended
  * to 64 bits, as on a 64-bit CPython. The algorithm is the published one;
  * the code is this project's.
@@ -141,10 +142,19 @@ restart:;
     uint32_t mask = s->mask;
     uint64_t perturb = perturb_of(hash);
     uint32_t i = hash & mask;
+    SetEntry *freeslot = NULL; /* a deleted slot on the way: reused */
     for (;;) {
         uint32_t probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
         for (uint32_t j = 0; j <= probes; j++) {
             SetEntry *e = &table[i + j];
+            if (slot_empty(e) && freeslot) {
+                freeslot->key = key;
+                freeslot->hash = hash;
+                s->used++;
+                return 1;
+            }
+            if (!slot_live(e) && !slot_empty(e))
+                freeslot = e; /* the last one, as CPython 3.11 does */
             if (slot_empty(e)) {
                 e->key = key;
                 e->hash = hash;
@@ -599,15 +609,36 @@ bool set_hash(VM *vm, Set *s, uint32_t *out)
     return true;
 }
 
-bool set_build(VM *vm, const Value *items, uint32_t n, Value *out)
+bool set_build(VM *vm, const Value *items, uint32_t n, bool folded, Value *out)
 {
-    Set *s = set_new(vm, T_SET);
+    Set *s = set_new(vm, folded ? T_FROZENSET : T_SET);
     if (!s)
         return false;
     VM_ROOT(vm, v_obj(s));
     bool ok = true;
     for (uint32_t i = 0; i < n && ok; i++)
         ok = set_add(vm, s, items[i]);
+    if (ok && folded) {
+        /* CPython's compiler makes a frozenset constant, remakes it from its
+         * own iteration order when it merges constants, and the display
+         * updates an empty set with it */
+        Set *again = set_new(vm, T_FROZENSET);
+        ok = again != NULL;
+        if (ok) {
+            VM_ROOT(vm, v_obj(again));
+            for (uint32_t pos = 0; ok;) {
+                SetEntry *e = next_live(s, &pos);
+                if (!e)
+                    break;
+                ok = add_entry(vm, again, e->key, e->hash) >= 0;
+            }
+            Set *r = ok ? make(vm, T_SET, v_obj(again)) : NULL;
+            ok = r != NULL;
+            if (ok)
+                s = r;
+            VM_UNROOT(vm, 1);
+        }
+    }
     VM_UNROOT(vm, 1);
     *out = v_obj(s);
     return ok;
@@ -651,14 +682,40 @@ int set_iter_next(VM *vm, Iter *it, Value *out)
 
 /* ---- operators ---------------------------------------------------------------------- */
 
+static bool m_intersection_update(VM *vm, Value *args, int nargs, Tuple *kw, Value *out);
+
 bool set_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
 {
-    const char *sym = op == OP_BINARY_OR ? "|" : op == OP_BINARY_AND ? "&" : op == OP_BINARY_SUB ? "-"
-                    : op == OP_BINARY_XOR ? "^" : op == OP_BINARY_ADD ? "+" : op == OP_INPLACE_ADD ? "+="
-                    : op == OP_BINARY_MUL ? "*" : op == OP_INPLACE_MUL ? "*=" : "?";
+    static const struct { unsigned op; const char *sym; } syms[] = {
+        {OP_BINARY_OR, "|"}, {OP_BINARY_AND, "&"}, {OP_BINARY_SUB, "-"}, {OP_BINARY_XOR, "^"},
+        {OP_INPLACE_OR, "|="}, {OP_INPLACE_AND, "&="}, {OP_INPLACE_SUB, "-="}, {OP_INPLACE_XOR, "^="},
+        {OP_BINARY_ADD, "+"}, {OP_INPLACE_ADD, "+="}, {OP_BINARY_MUL, "*"}, {OP_INPLACE_MUL, "*="},
+        {OP_BINARY_TRUEDIV, "/"}, {OP_BINARY_FLOORDIV, "//"}, {OP_BINARY_MOD, "%"},
+        {OP_BINARY_POW, "** or pow()"}, {OP_BINARY_LSHIFT, "<<"}, {OP_BINARY_RSHIFT, ">>"},
+    };
+    const char *sym = "?";
+    for (size_t i = 0; i < sizeof syms / sizeof syms[0]; i++)
+        if (syms[i].op == op)
+            sym = syms[i].sym;
     if (!v_is_anyset(a) || !v_is_anyset(b))
         return vm_raise_binop(vm, sym, a, b);
     Set *s = AS(Set, a), *r;
+    if (a.type == T_SET && op != binary_of_inplace(op)) { /* s |= t and friends change s */
+        bool ok;
+        switch (op) {
+        case OP_INPLACE_OR:  ok = update(vm, s, b); break;
+        case OP_INPLACE_SUB: ok = difference_update(vm, s, b); break;
+        case OP_INPLACE_XOR: ok = symmetric_difference_update(vm, s, b); break;
+        default: { /* &=: the intersection's table becomes s's */
+            Value args[2] = {a, b}, none;
+            ok = m_intersection_update(vm, args, 2, NULL, &none);
+            break;
+        }
+        }
+        *out = a;
+        return ok;
+    }
+    op = binary_of_inplace(op);
     switch (op) {
     case OP_BINARY_OR:
         r = copy(vm, s);

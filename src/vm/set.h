@@ -10,8 +10,9 @@ static inline bool v_is_anyset(Value v) { return v.type == T_SET || v.type == T_
 
 /* An empty set (T_SET) or frozenset (T_FROZENSET). */
 Set *set_new(VM *vm, Type type);
-/* {items[0], ..., items[n-1]} (items rooted, e.g. on the VM stack) */
-bool set_build(VM *vm, const Value *items, uint32_t n, Value *out);
+/* {items[0], ..., items[n-1]} (items rooted, e.g. on the VM stack); folded:
+ * built as CPython builds a display of constants (BUILD_SET_FOLDED) */
+bool set_build(VM *vm, const Value *items, uint32_t n, bool folded, Value *out);
 /* s.add(key); key must be rooted, s reachable */
 bool set_add(VM *vm, Set *s, Value key);
 bool set_contains(VM *vm, Set *s, Value key, bool *out);

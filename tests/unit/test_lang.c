@@ -101,7 +101,7 @@ static const ErrorCase error_cases[] = {
      "closures are not supported by P4JIT ('v' is a local of 'o')", 4, 16},
     {"x = 5j\n", "SyntaxError", "complex numbers are not supported by P4JIT", 1, 5},
     {"a, *b = x\n", "SyntaxError", "starred assignment is not supported by P4JIT", 1, 4},
-    {"x = {1, 2}\n", "SyntaxError", "set displays are not supported by P4JIT", 1, 7},
+    {"x = yield 1\n", "SyntaxError", "'yield' outside function", 1, 5},
     {"x = 01\n", "SyntaxError",
      "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", 1, 5},
     {"x += 1, = 2\n", "SyntaxError", "invalid syntax", 1, 9},
@@ -174,7 +174,14 @@ static const char every_opcode[] =
     "    t = math.pi\n"
     "    z = a if b else c\n"
     "    return x\n"
-    "f(1)\n";
+    "f(1)\n"
+    "def gen(a):\n"
+    "    yield a\n"
+    "    r = yield from gen(a)\n"
+    "    s = {a, 1}\n"
+    "    t = {i for i in s}\n"
+    "    u = {i: i for i in s}\n"
+    "    return r\n";
 
 static void every_opcode_is_generated_and_verifies(void **state)
 {
