@@ -181,6 +181,10 @@ static const char every_opcode[] =
     "    s = {a, 1}\n"
     "    t = {i for i in s}\n"
     "    u = {i: i for i in s}\n"
+    "    s -= t\n"
+    "    s &= t\n"
+    "    s |= t\n"
+    "    s ^= t\n"
     "    return r\n";
 
 static void every_opcode_is_generated_and_verifies(void **state)
