@@ -371,3 +371,20 @@ def deep(n):
 
 
 print(list(deep(50)))
+
+
+# a numeric helper called from a generator: the JIT compiles the helper
+# (with -X jit=eager), the generator stays interpreted
+def poly(x, k):
+    acc = 0
+    for i in range(k):
+        acc = acc * 3 + x * i + 1
+    return acc
+
+
+def poly_values(n, k):
+    for x in range(n):
+        yield poly(x, k)
+
+
+print(list(poly_values(6, 5)), sum(poly(x, 7) for x in range(10)))
