@@ -388,3 +388,19 @@ def poly_values(n, k):
 
 
 print(list(poly_values(6, 5)), sum(poly(x, 7) for x in range(10)))
+
+
+# generators nested past the recursion limit raise RecursionError
+def deep_for(n):
+    if n:
+        for x in deep_for(n - 1):
+            yield x
+    else:
+        yield "bottom"
+
+
+for n in [300, 5000]:
+    try:
+        print(n, list(deep(n)), list(deep_for(n)))
+    except RecursionError as e:
+        print(n, "RecursionError:", e)
