@@ -321,7 +321,7 @@ void atom(Compiler *c)
         }
         if (t->kw == KW_lambda)
             syntax_error(c, t, "'lambda' is not supported by P4JIT");
-        if (t->kw == KW_yield || t->kw == KW_await)
+        if (t->kw == KW_await)
             syntax_error(c, t, "'%s' is not supported by P4JIT", t->text);
         syntax_error(c, t, "invalid syntax");
     case TK_OP:

@@ -102,6 +102,8 @@ static const ErrorCase error_cases[] = {
     {"x = 5j\n", "SyntaxError", "complex numbers are not supported by P4JIT", 1, 5},
     {"a, *b = x\n", "SyntaxError", "starred assignment is not supported by P4JIT", 1, 4},
     {"x = yield 1\n", "SyntaxError", "'yield' outside function", 1, 5},
+    {"def f():\n    print(yield 1)\n", "SyntaxError", "invalid syntax", 2, 11},
+    {"def f():\n    x = 1 + yield 2\n", "SyntaxError", "invalid syntax", 2, 13},
     {"x = 01\n", "SyntaxError",
      "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", 1, 5},
     {"x += 1, = 2\n", "SyntaxError", "invalid syntax", 1, 9},
