@@ -233,7 +233,7 @@ static bool is_seq(Value v)
 
 bool vm_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
 {
-    if (v_is_anyset(a) || v_is_anyset(b))
+    if (v_is_anyset(a) || v_is_anyset(b) || a.type == T_DICTVIEW || b.type == T_DICTVIEW)
         return set_binary_op(vm, op, a, b, out);
     unsigned inplace = op;
     op = binary_of_inplace(op);

@@ -684,6 +684,82 @@ int set_iter_next(VM *vm, Iter *it, Value *out)
 
 static bool m_intersection_update(VM *vm, Value *args, int nargs, Tuple *kw, Value *out);
 
+/* dict.keys() and dict.items() are set-like: `view op x` and `x op view`
+ * give sets, built as CPython's dictviews operators build them. */
+static bool setlike_view(Value v)
+{
+    return v.type == T_DICTVIEW && AS(DictView, v)->hdr.aux != VIEW_VALUES;
+}
+
+/* set(v) as CPython's dictviews_to_set: a keys view through its dict */
+static Set *view_to_set(VM *vm, Value v)
+{
+    if (v.type == T_DICTVIEW && AS(DictView, v)->hdr.aux == VIEW_KEYS)
+        v = v_obj(AS(DictView, v)->dict);
+    return make(vm, T_SET, v);
+}
+
+static bool view_op(VM *vm, unsigned op, Value a, Value b, Value *out)
+{
+    Set *r;
+    bool ok = true;
+    if (op == OP_BINARY_AND) {
+        if (!setlike_view(a)) { /* the view is the one looked in */
+            Value t = a;
+            a = b;
+            b = t;
+        }
+        DictView *self = AS(DictView, a);
+        if (b.type == T_SET && self->dict->len <= AS(Set, b)->used)
+            return (r = intersection(vm, AS(Set, b), a)) ? (*out = v_obj(r), true) : false;
+        if (setlike_view(b) && AS(DictView, b)->dict->len > self->dict->len) {
+            Value t = a;
+            a = b;
+            b = t;
+        }
+        r = set_new(vm, T_SET);
+        if (!r)
+            return false;
+        *out = v_obj(r);
+        VM_ROOT(vm, *out);
+        Value it;
+        ok = vm_getiter(vm, b, &it);
+        if (ok) {
+            VM_ROOT(vm, it);
+            VM_ROOT(vm, v_none());
+            for (;;) {
+                Value item;
+                int n = vm_iternext(vm, it, &item);
+                if (n <= 0) {
+                    ok = n == 0;
+                    break;
+                }
+                vm->roots[vm->nroots - 1] = item;
+                bool in;
+                if (!vm_contains(vm, a, item, &in) || (in && !set_add(vm, r, item))) {
+                    ok = false;
+                    break;
+                }
+            }
+            VM_UNROOT(vm, 2);
+        }
+        VM_UNROOT(vm, 1);
+        return ok;
+    }
+    r = view_to_set(vm, a);
+    if (!r)
+        return false;
+    *out = v_obj(r);
+    VM_ROOT(vm, *out);
+    switch (op) {
+    case OP_BINARY_OR:  ok = update(vm, r, b); break;
+    case OP_BINARY_SUB: ok = difference_update(vm, r, b); break;
+    default:            ok = symmetric_difference_update(vm, r, b); break;
+    }
+    VM_UNROOT(vm, 1);
+    return ok;
+}
+
 bool set_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
 {
     static const struct { unsigned op; const char *sym; } syms[] = {
@@ -697,6 +773,10 @@ bool set_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
     for (size_t i = 0; i < sizeof syms / sizeof syms[0]; i++)
         if (syms[i].op == op)
             sym = syms[i].sym;
+    unsigned bop = binary_of_inplace(op);
+    bool logical = bop == OP_BINARY_OR || bop == OP_BINARY_AND || bop == OP_BINARY_SUB || bop == OP_BINARY_XOR;
+    if (logical && (setlike_view(a) || setlike_view(b)) && !(v_is_anyset(a) && v_is_anyset(b)))
+        return view_op(vm, bop, a, b, out); /* a view and a set, or a view and any iterable */
     if (!v_is_anyset(a) || !v_is_anyset(b))
         return vm_raise_binop(vm, sym, a, b);
     Set *s = AS(Set, a), *r;

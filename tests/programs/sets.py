@@ -165,3 +165,16 @@ for trial in range(12):
     sx -= set(xs[:3])
     sx ^= {rnd(40), rnd(40)}
     print(" ", sx, [sx.pop() for _ in range(min(3, len(sx)))], sx)
+
+# dict.keys() and dict.items() are set-like: operators with sets, views and
+# other iterables give sets
+d = {5: "a", 1: "b", 9: "c", 33: "d", 2: "e"}
+e = {1: 0, 2: 0, 40: 0}
+k = d.keys()
+print(k & {1, 9, 77}, {1, 9, 77} & k, k | {100, 3}, {100, 3} | k, k - {5}, {5, 6} - k, k ^ {1, 50}, {1, 50} ^ k)
+print(k & e.keys(), e.keys() & k, k | e.keys(), k - e.keys(), k ^ e.keys(), k & [1, 2, 3], k | [7], k - [5, 1])
+print(sorted(d.items() & {(1, "b"), (2, "x")}), [1] & k)
+try:
+    print(d.values() & {1})
+except TypeError as ex:
+    print("TypeError:", ex)
