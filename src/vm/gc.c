@@ -17,6 +17,7 @@
 
 #include "port/port.h"
 #include "vm/vm.h"
+#include "jit/jit.h"
 #include "vm/set.h"
 
 #if defined(P4_ASAN)
@@ -396,9 +397,16 @@ static void sweep(VM *vm)
     h->allocated = 0;
 }
 
+bool gc_marked(const VM *vm, const void *p)
+{
+    return !gc_in_heap(vm, p) || (((const Obj *)p)->gc & GC_MARK) != 0;
+}
+
 void gc_collect(VM *vm)
 {
     mark_all(vm);
+    if (vm->jit)
+        jit_prune_dead(vm); /* before the sweep frees the functions it knows */
     sweep(vm);
     vm->heap.collections++;
 }

@@ -125,6 +125,8 @@ void gc_collect(VM *vm);
 void gc_init_arena(VM *vm);
 void gc_release_arena(VM *vm);
 bool gc_in_heap(const VM *vm, const void *p);
+/* During a collection, between marking and sweeping: will p survive? */
+bool gc_marked(const VM *vm, const void *p);
 
 #define VM_ROOT(vm, v)     ((vm)->roots[(vm)->nroots++] = (v))
 #define VM_UNROOT(vm, n)   ((vm)->nroots -= (n))

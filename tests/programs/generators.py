@@ -399,7 +399,7 @@ def deep_for(n):
         yield "bottom"
 
 
-for n in [300, 5000]:
+for n in [100, 5000]:
     try:
         print(n, list(deep(n)), list(deep_for(n)))
     except RecursionError as e:
