@@ -99,12 +99,17 @@ static void comprehension_clauses(Compiler *c, const Comp *cp, Clause *cl, uint3
     if (i == 0 && cp->kind == COMP_GEN) {
         emit(c, OP_LOAD_FAST, 0); /* the outermost iterable, evaluated by the creator: parameter .0 */
     } else {
+        /* the outermost iterable belongs to the enclosing scope: a yield may be there */
+        const char *inside = c->comprehension;
+        if (i == 0)
+            c->comprehension = NULL;
         uint32_t save = c->pos;
         c->pos = k->expr_start;
         or_test(c);
         if (c->pos != k->expr_end)
             syntax_error(c, peek(c), "invalid syntax");
         c->pos = save;
+        c->comprehension = inside;
     }
     emit(c, OP_GET_ITER, 0);
     uint32_t head = emit(c, OP_FOR_ITER, 0);
@@ -165,7 +170,11 @@ static void comprehension_of(Compiler *c, const Comp *cp, uint32_t close)
     Clause cl[32];
     uint32_t n = comprehension_parse(c, cl, close);
     emit(c, cp->kind == COMP_SET ? OP_BUILD_SET : cp->kind == COMP_DICT ? OP_BUILD_MAP : OP_BUILD_LIST, 0);
+    const char *outer = c->comprehension;
+    c->comprehension = cp->kind == COMP_SET ? "set comprehension" : cp->kind == COMP_DICT ? "dict comprehension"
+                                                                                         : "list comprehension";
     comprehension_clauses(c, cp, cl, n, 0, 0, 0);
+    c->comprehension = outer;
     c->pos = close;
 }
 
@@ -222,7 +231,10 @@ static void generator_expression(Compiler *c, uint32_t elt_start, uint32_t elt_e
     g->is_generator = true;
     emit(c, OP_RETURN_GENERATOR, 0);
     Comp cp = {COMP_GEN, elt_start, elt_end, 0, 0};
+    const char *inside = c->comprehension;
+    c->comprehension = "generator expression";
     comprehension_clauses(c, &cp, cl, n, 0, 0, 0);
+    c->comprehension = inside;
     finish_func(c);
     c->fn = outer;
     outer->depth = outer_depth;
@@ -261,10 +273,12 @@ void yield_expr(Compiler *c)
 {
     Token *t = next(c);
     Func *f = c->fn;
+    if (c->comprehension)
+        syntax_error(c, t, "'yield' inside %s", c->comprehension);
     if (f->is_module)
         syntax_error(c, t, "'yield' outside function");
-    if (!f->is_generator) /* inside a lambda or a comprehension of the function */
-        syntax_error(c, t, "'yield' inside a comprehension or lambda is not supported by P4JIT");
+    if (!f->is_generator) /* a yield the scan before the body missed */
+        syntax_error(c, t, "'yield' inside this construct is not supported by P4JIT");
     if (at_kw(c, KW_from)) {
         /* CPython 3.11's loop: SEND resumes the inner iterator; what it
          * yields, this generator yields; its return value ends the loop */

@@ -117,6 +117,7 @@ typedef struct Compiler {
     Func *all_funcs;
     int line;
     int nesting;
+    const char *comprehension; /* "list comprehension", ... while one's body is compiled (yield is an error) */
     /* the module being built */
     P4bString *strings;
     uint32_t nstrings, capstrings;
