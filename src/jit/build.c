@@ -1034,11 +1034,12 @@ static bool build_block(Builder *b, int32_t blk, uint32_t start, uint32_t end)
         case OP_BINARY_FLOORDIV: case OP_BINARY_MOD: case OP_BINARY_POW: case OP_BINARY_LSHIFT:
         case OP_BINARY_RSHIFT: case OP_BINARY_AND: case OP_BINARY_OR: case OP_BINARY_XOR:
         case OP_INPLACE_ADD: case OP_INPLACE_MUL:
+        case OP_INPLACE_SUB: case OP_INPLACE_AND: case OP_INPLACE_OR: case OP_INPLACE_XOR:
             y = value(b, pop(b), "right operand");
             x = value(b, pop(b), "left operand");
             if (x < 0 || y < 0)
                 return false;
-            z = binary(b, op, x, y);
+            z = binary(b, binary_of_inplace(op), x, y);
             if (z < 0)
                 return false;
             push(b, z);
@@ -1281,6 +1282,8 @@ bool jit_build(JitState *js, JitSpec *spec, Ir *ir, JitResolveFn resolve)
     ir->nparams = code->nparams;
     if (code->src->nexc)
         return refuse(b, "try/except and with blocks are not compiled");
+    if (code->ninsns && BC_OP(code->insns[0]) == OP_RETURN_GENERATOR)
+        return refuse(b, "generator functions are not compiled (the interpreter runs them)");
     if (code->flags)
         return refuse(b, "keyword-only, *args and **kwargs parameters are not compiled");
     size_t n = b->n + 1;

@@ -112,6 +112,33 @@ static void free_specs(JitFunc *f)
     f->nspecs = 0;
 }
 
+void jit_prune_dead(VM *vm)
+{
+    JitState *js = vm->jit;
+    if (!js)
+        return;
+    for (JitFunc **link = &js->all; *link;) {
+        JitFunc *f = *link;
+        if (!f->fn || gc_marked(vm, f->fn)) {
+            link = &f->next_all;
+            continue;
+        }
+        bool compiled = false;
+        for (JitSpec *s = f->specs; s; s = s->next) {
+            compiled |= s->state == SPEC_COMPILED;
+            s->fn = NULL;
+        }
+        if (compiled) { /* other compiled code may call it: keep it, nameless */
+            f->fn = NULL;
+            link = &f->next_all;
+            continue;
+        }
+        *link = f->next_all;
+        free_specs(f);
+        free(f);
+    }
+}
+
 void jit_free(VM *vm)
 {
     JitState *js = vm->jit;
@@ -120,7 +147,8 @@ void jit_free(VM *vm)
     for (JitFunc *f = js->all, *n; f; f = n) {
         n = f->next_all;
         free_specs(f);
-        f->fn->jit = NULL;
+        if (f->fn)
+            f->fn->jit = NULL;
         free(f);
     }
     if (js->code_exec)
@@ -244,6 +272,7 @@ static JitFunc *func_of(JitState *js, Function *fn)
     if (!f)
         return NULL;
     f->fn = fn;
+    f->code = fn->code;
     const Code *c = fn->code;
     for (uint32_t pc = 0; pc < c->ninsns; pc++) /* a backward jump is a loop */
         if (bc_opinfo[BC_OP(c->insns[pc])].flow == FLOW_JUMP && BC_ARG(c->insns[pc]) <= pc)
@@ -438,6 +467,7 @@ static JitSpec *new_spec(JitFunc *f, const JitType *args, uint32_t nargs)
     if (!s)
         return NULL;
     s->fn = f->fn;
+    s->code = f->code;
     s->nparams = (uint8_t)nargs;
     memcpy(s->params, args, nargs * sizeof *args);
     s->next = f->specs;
@@ -684,7 +714,7 @@ static size_t signature(const JitSpec *s, char *buf, size_t len)
 
 static const char *filename(const JitSpec *s)
 {
-    return s->fn->code->program->filename->data;
+    return s->code->program->filename->data;
 }
 
 static size_t describe(const JitSpec *s, char *buf, size_t len)
@@ -734,10 +764,10 @@ void jit_report(VM *vm)
     fputs(")\n", stderr);
     for (JitFunc *f = js->all; f; f = f->next_all) {
         if (!f->specs && f->untyped[0])
-            fprintf(stderr, "  %s: not compiled: %s\n", f->fn->code->name->data, f->untyped);
+            fprintf(stderr, "  %s: not compiled: %s\n", f->code->name->data, f->untyped);
         for (JitSpec *s = f->specs; s; s = s->next) {
             describe(s, line, sizeof line);
-            fprintf(stderr, "  %s: %s", f->fn->code->name->data, line);
+            fprintf(stderr, "  %s: %s", f->code->name->data, line);
             if (s->state == SPEC_COMPILED)
                 fprintf(stderr, ", %u bytecode instructions, %llu cycles to compile",
                         (unsigned)s->bc_insns, (unsigned long long)s->compile_cycles);
@@ -794,7 +824,7 @@ void jit_dump(VM *vm)
             f = f->next_all;
         for (JitSpec *s = f->specs; s; s = s->next) {
             describe(s, line, sizeof line);
-            printf("function %s: %s\n", f->fn->code->name->data, line);
+            printf("function %s: %s\n", f->code->name->data, line);
             if (s->dump)
                 fputs(s->dump, stdout);
             putchar('\n');

@@ -36,6 +36,11 @@ bool jit_parse_option(JitConfig *cfg, const char *opt);
 /* Sets up the JIT for a VM (called once the program is loaded). */
 bool jit_init(VM *vm, const JitConfig *cfg);
 void jit_free(VM *vm);
+/* Called by the collector between marking and sweeping: forgets the
+ * functions about to be freed (a function made in a loop, such as a
+ * generator expression's, would otherwise leave a dangling entry each time);
+ * one with compiled code keeps its entry without the function. */
+void jit_prune_dead(VM *vm);
 
 /*
  * Called by the interpreter's CALL for a Python function with positional

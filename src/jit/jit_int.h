@@ -23,7 +23,8 @@ typedef enum SpecState { SPEC_BUILDING, SPEC_COMPILED, SPEC_REFUSED } SpecState;
 
 typedef struct JitSpec {
     struct JitSpec *next;     /* the function's other specialisations */
-    Function *fn;
+    Function *fn;             /* NULL once the function object is collected */
+    const Code *code;         /* fn's code (lives as long as the program) */
     uint8_t nparams;
     JitType params[JIT_MAX_PARAMS];
     JitType ret;
@@ -50,7 +51,8 @@ typedef struct JitFunc {
     bool has_loop, gave_up;
     char untyped[96];         /* why a call's arguments could not be typed (the first time) */
     struct JitFunc *next_all;
-    Function *fn;
+    Function *fn;             /* NULL once collected (compiled code is kept) */
+    const Code *code;         /* fn's code: the report's name after fn is gone */
 } JitFunc;
 
 /* A place where compiled code gives up: the runtime re-runs bytecode pc of

@@ -24,7 +24,7 @@
 
 /* ---- functions ----------------------------------------------------------------------- */
 
-static Func *new_func(Compiler *c, uint32_t name, uint32_t firstline, bool is_module)
+Func *new_func(Compiler *c, uint32_t name, uint32_t firstline, bool is_module)
 {
     Func *f = calloc(1, sizeof *f);
     if (!f)
@@ -35,6 +35,7 @@ static Func *new_func(Compiler *c, uint32_t name, uint32_t firstline, bool is_mo
     f->name = name;
     f->firstline = firstline;
     f->is_module = is_module;
+    f->make_pc = NONE_PC;
     f->lines.last_line = (int32_t)firstline;
     if (c->ncodes >= P4B_MAX_CODES)
         fail_at(c, "SyntaxError", (int)firstline, 0, "too many functions");
@@ -45,7 +46,7 @@ static Func *new_func(Compiler *c, uint32_t name, uint32_t firstline, bool is_mo
     return f;
 }
 
-static void finish_func(Compiler *c)
+void finish_func(Compiler *c)
 {
     Func *f = c->fn;
     emit_none(c);
@@ -88,6 +89,26 @@ static void finish_func(Compiler *c)
     code->linetab_len = (uint32_t)f->lines.len;
     code->linetab = f->lines.buf;
     f->lines.buf = NULL;
+}
+
+/* Does the function body whose ':' is at token colon contain a yield of its
+ * own (not one of a nested def or class)? Decided before the body is
+ * compiled, since a generator's code starts with RETURN_GENERATOR. */
+static bool body_yields(Compiler *c, uint32_t colon)
+{
+    uint32_t end = skip_block(c, colon);
+    for (uint32_t i = colon + 1; i < end; i++) {
+        Token *t = tok_at(c, i);
+        if (is_kw(t, KW_def) || is_kw(t, KW_class)) {
+            uint32_t j = i + 1;
+            while (j < end && !is_op(tok_at(c, j), ":"))
+                j = skip_group(c, j);
+            i = skip_block(c, j) - 1;
+        } else if (is_kw(t, KW_yield)) {
+            return true;
+        }
+    }
+    return false;
 }
 
 /* A parameter list: names in local order ([positional][keyword-only]
@@ -206,6 +227,10 @@ static void function_body(Compiler *c, uint32_t fname, int line, Params *p, bool
     f->nparams = p->npos;
     f->flags = (uint16_t)((p->varargs ? CODE_VARARGS : 0) | (p->varkw ? CODE_VARKW : 0) |
                           (p->nkwonly << CODE_KWONLY_SHIFT));
+    if (!is_lambda && at_op(c, ":") && body_yields(c, c->pos)) {
+        f->is_generator = true;
+        emit(c, OP_RETURN_GENERATOR, 0);
+    }
     if (is_lambda) {
         test(c);
         emit(c, OP_RETURN_VALUE, 0);

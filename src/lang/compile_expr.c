@@ -55,13 +55,32 @@ static void push_target_aliases(Compiler *c, uint32_t start, uint32_t end)
     }
 }
 
+/* What a comprehension builds; the element is tokens [elt_start, elt_end),
+ * for a dict the key, with the value in [val_start, val_end). */
+enum CompKind { COMP_LIST, COMP_SET, COMP_DICT, COMP_GEN };
+typedef struct Comp {
+    enum CompKind kind;
+    uint32_t elt_start, elt_end, val_start, val_end;
+} Comp;
+
 /* Emits the clauses from i on; loop_head is the innermost loop's FOR_ITER. */
-static void comprehension_clauses(Compiler *c, Clause *cl, uint32_t n, uint32_t i, uint32_t elt_start,
-                                  uint32_t elt_end, uint32_t loops, uint32_t loop_head)
+static void comprehension_clauses(Compiler *c, const Comp *cp, Clause *cl, uint32_t n, uint32_t i,
+                                  uint32_t loops, uint32_t loop_head)
 {
     if (i == n) {
-        test_range(c, elt_start, elt_end);
-        emit(c, OP_LIST_APPEND, loops + 1);
+        test_range(c, cp->elt_start, cp->elt_end);
+        switch (cp->kind) {
+        case COMP_LIST: emit(c, OP_LIST_APPEND, loops + 1); break;
+        case COMP_SET:  emit(c, OP_SET_ADD, loops + 1); break;
+        case COMP_DICT:
+            test_range(c, cp->val_start, cp->val_end);
+            emit(c, OP_MAP_ADD, loops + 1);
+            break;
+        case COMP_GEN:
+            emit(c, OP_YIELD_VALUE, 0);
+            emit(c, OP_POP_TOP, 0);
+            break;
+        }
         emit(c, OP_JUMP, loop_head);
         return;
     }
@@ -74,22 +93,31 @@ static void comprehension_clauses(Compiler *c, Clause *cl, uint32_t n, uint32_t 
             syntax_error(c, peek(c), "invalid syntax");
         c->pos = save;
         emit(c, OP_POP_JUMP_IF_FALSE, loop_head);
-        comprehension_clauses(c, cl, n, i + 1, elt_start, elt_end, loops, loop_head);
+        comprehension_clauses(c, cp, cl, n, i + 1, loops, loop_head);
         return;
     }
-    uint32_t save = c->pos;
-    c->pos = k->expr_start;
-    or_test(c);
-    if (c->pos != k->expr_end)
-        syntax_error(c, peek(c), "invalid syntax");
-    c->pos = save;
+    if (i == 0 && cp->kind == COMP_GEN) {
+        emit(c, OP_LOAD_FAST, 0); /* the outermost iterable, evaluated by the creator: parameter .0 */
+    } else {
+        /* the outermost iterable belongs to the enclosing scope: a yield may be there */
+        const char *inside = c->comprehension;
+        if (i == 0)
+            c->comprehension = NULL;
+        uint32_t save = c->pos;
+        c->pos = k->expr_start;
+        or_test(c);
+        if (c->pos != k->expr_end)
+            syntax_error(c, peek(c), "invalid syntax");
+        c->pos = save;
+        c->comprehension = inside;
+    }
     emit(c, OP_GET_ITER, 0);
     uint32_t head = emit(c, OP_FOR_ITER, 0);
     uint32_t naliases = c->fn->naliases;
     push_target_aliases(c, k->target_start, k->target_end);
     compile_target(c, k->target_start, k->target_end, false);
     int32_t depth = c->fn->depth;
-    comprehension_clauses(c, cl, n, i + 1, elt_start, elt_end, loops + 1, head);
+    comprehension_clauses(c, cp, cl, n, i + 1, loops + 1, head);
     for (uint32_t a = naliases; a < c->fn->naliases; a++)
         release_hidden(c, c->fn->aliases[a].name, c->fn->aliases[a].slot);
     c->fn->naliases = naliases;
@@ -99,11 +127,9 @@ static void comprehension_clauses(Compiler *c, Clause *cl, uint32_t n, uint32_t 
         emit(c, OP_JUMP, loop_head);
 }
 
-/* [elt for ...]: the cursor is at `for`; elt is tokens [elt_start, elt_end);
- * close is the closing bracket's index. */
-static void comprehension(Compiler *c, uint32_t elt_start, uint32_t elt_end, uint32_t close)
+/* The for/if clauses from the cursor (at `for`) to close. */
+static uint32_t comprehension_parse(Compiler *c, Clause *cl, uint32_t close)
 {
-    Clause cl[32];
     uint32_t n = 0;
     while (c->pos < close) {
         Token *t = peek(c);
@@ -134,8 +160,21 @@ static void comprehension(Compiler *c, uint32_t elt_start, uint32_t elt_end, uin
             syntax_error(c, t, "invalid syntax");
         }
     }
-    emit(c, OP_BUILD_LIST, 0);
-    comprehension_clauses(c, cl, n, 0, elt_start, elt_end, 0, 0);
+    return n;
+}
+
+/* [elt for ...], {elt for ...}, {k: v for ...}, inline: the cursor is at
+ * `for`; close is the closing bracket's index. */
+static void comprehension_of(Compiler *c, const Comp *cp, uint32_t close)
+{
+    Clause cl[32];
+    uint32_t n = comprehension_parse(c, cl, close);
+    emit(c, cp->kind == COMP_SET ? OP_BUILD_SET : cp->kind == COMP_DICT ? OP_BUILD_MAP : OP_BUILD_LIST, 0);
+    const char *outer = c->comprehension;
+    c->comprehension = cp->kind == COMP_SET ? "set comprehension" : cp->kind == COMP_DICT ? "dict comprehension"
+                                                                                         : "list comprehension";
+    comprehension_clauses(c, cp, cl, n, 0, 0, 0);
+    c->comprehension = outer;
     c->pos = close;
 }
 
@@ -164,6 +203,131 @@ static uint32_t starred_items(Compiler *c, uint32_t n, uint32_t close)
             break;
     }
     return commas;
+}
+
+static void comprehension(Compiler *c, uint32_t elt_start, uint32_t elt_end, uint32_t close)
+{
+    Comp cp = {COMP_LIST, elt_start, elt_end, 0, 0};
+    comprehension_of(c, &cp, close);
+}
+
+/* Does a generator expression's code read name as a variable of the
+ * enclosing scope that is not a global? */
+static bool enclosing_local(Func *outer, uint32_t name)
+{
+    if (find_alias(outer, name) >= 0)
+        return true;
+    return !outer->is_module && !declared_global(outer, name) && find_local(outer, name) >= 0;
+}
+
+/* (elt for ...): a generator function of its own, called at once with the
+ * outermost iterable (evaluated here, as in CPython) as parameter .0. The
+ * enclosing scope's variables it reads become further parameters: they are
+ * captured when the generator is made; names bound later in the enclosing
+ * function reach it as closure cells (compile_scope.c). */
+static void generator_expression(Compiler *c, uint32_t elt_start, uint32_t elt_end, uint32_t close)
+{
+    Clause cl[32];
+    Token *first = tok_at(c, elt_start);
+    uint32_t n = comprehension_parse(c, cl, close);
+    Func *outer = c->fn;
+    uint32_t captured[P4B_MAX_LOCALS - 1], ncap = 0;
+    for (uint32_t i = elt_start; i < close; i++) {
+        Token *t = tok_at(c, i);
+        if (i >= cl[0].expr_start && i < cl[0].expr_end)
+            continue;
+        if (t->kind != TK_NAME || (i > elt_start && is_op(tok_at(c, i - 1), ".")) || is_op(tok_at(c, i + 1), "="))
+            continue;
+        uint32_t name = intern(c, t->text, t->text_len);
+        bool seen = false;
+        for (uint32_t k = 0; k < ncap && !seen; k++)
+            seen = captured[k] == name;
+        if (seen || !enclosing_local(outer, name))
+            continue;
+        if (ncap == P4B_MAX_LOCALS - 1)
+            syntax_error(c, t, "generator expression reads too many variables");
+        captured[ncap++] = name;
+    }
+    int line = c->line;
+    int32_t outer_depth = outer->depth;
+    Func *g = new_func(c, intern_cstr(c, "<genexpr>"), (uint32_t)first->line, false);
+    c->fn = g;
+    add_local(c, intern_cstr(c, ".0"));
+    for (uint32_t k = 0; k < ncap; k++)
+        add_local(c, captured[k]);
+    g->nparams = 1 + ncap;
+    g->is_generator = true;
+    emit(c, OP_RETURN_GENERATOR, 0);
+    Comp cp = {COMP_GEN, elt_start, elt_end, 0, 0};
+    const char *inside = c->comprehension;
+    c->comprehension = "generator expression";
+    comprehension_clauses(c, &cp, cl, n, 0, 0, 0);
+    c->comprehension = inside;
+    finish_func(c);
+    c->fn = outer;
+    outer->depth = outer_depth;
+    c->line = line;
+    emit_const(c, K_CODE, g->index);
+    emit(c, OP_MAKE_FUNCTION, 0);
+    if (!outer->is_module || outer->naliases > 0) /* its free variables: compile_scope.c */
+        g->make_pc = emit(c, OP_NOP, 0);
+    c->pos = cl[0].expr_start;
+    or_test(c);
+    if (c->pos != cl[0].expr_end)
+        syntax_error(c, peek(c), "invalid syntax");
+    emit(c, OP_GET_ITER, 0);
+    for (uint32_t k = 0; k < ncap; k++)
+        load_name(c, captured[k], first);
+    emit(c, OP_CALL, 1 + ncap);
+    c->pos = close;
+}
+
+/* Is tokens [start, end) a literal CPython folds into a constant: a number
+ * (maybe negated), a string or bytes literal, True, False or None? */
+static bool is_constant(Compiler *c, uint32_t start, uint32_t end)
+{
+    if (end == start + 2 && is_op(tok_at(c, start), "-"))
+        start++;
+    if (end != start + 1)
+        return false;
+    Token *t = tok_at(c, start);
+    if (t->kind == TK_INT || t->kind == TK_FLOAT)
+        return true;
+    if (t->kind == TK_STRING)
+        return !(t->flags & STR_FSTRING);
+    return t->kind == TK_KEYWORD && (t->kw == KW_True || t->kw == KW_False || t->kw == KW_None);
+}
+
+/* yield [testlist] | yield from test; the cursor is at `yield`. */
+void yield_expr(Compiler *c)
+{
+    Token *t = next(c);
+    Func *f = c->fn;
+    if (c->comprehension)
+        syntax_error(c, t, "'yield' inside %s", c->comprehension);
+    if (f->is_module)
+        syntax_error(c, t, "'yield' outside function");
+    if (!f->is_generator) /* a yield the scan before the body missed */
+        syntax_error(c, t, "'yield' inside this construct is not supported by P4JIT");
+    if (at_kw(c, KW_from)) {
+        /* CPython 3.11's loop: SEND resumes the inner iterator; what it
+         * yields, this generator yields; its return value ends the loop */
+        next(c);
+        test(c);
+        emit(c, OP_GET_YIELD_FROM_ITER, 0);
+        emit_none(c);
+        uint32_t send = emit(c, OP_SEND, 0);
+        emit(c, OP_YIELD_VALUE, 0);
+        emit(c, OP_JUMP, send);
+        patch(c, send, here(c));
+        f->depth -= 1; /* it v -> the return value */
+        return;
+    }
+    if (ends_expression(peek(c)))
+        emit_none(c);
+    else
+        testlist(c);
+    emit(c, OP_YIELD_VALUE, 0);
 }
 
 void atom(Compiler *c)
@@ -199,10 +363,9 @@ void atom(Compiler *c)
             emit_const(c, t->kw == KW_True ? K_TRUE : t->kw == KW_False ? K_FALSE : K_NONE, 0);
             return;
         }
-        if (t->kw == KW_lambda) { /* `x + lambda: 1` */
+        if (t->kw == KW_lambda) /* `x + lambda: 1` */
             syntax_error(c, t, "invalid syntax");
-        }
-        if (t->kw == KW_yield || t->kw == KW_await)
+        if (t->kw == KW_await)
             syntax_error(c, t, "'%s' is not supported by P4JIT", t->text);
         syntax_error(c, t, "invalid syntax");
     case TK_OP:
@@ -225,11 +388,18 @@ void atom(Compiler *c)
             emit(c, OP_BUILD_TUPLE, 0);
             return;
         }
+        if (at_kw(c, KW_yield)) { /* (yield x) */
+            yield_expr(c);
+            if (c->pos != close)
+                syntax_error(c, peek(c), "invalid syntax");
+            next(c);
+            return;
+        }
         uint32_t end = comprehension_for(c, c->pos, close);
-        if (end) { /* a generator expression: built as a list */
+        if (end) {
             uint32_t start = c->pos;
             c->pos = end;
-            comprehension(c, start, end, close);
+            generator_expression(c, start, end, close);
             next(c);
             return;
         }
@@ -300,6 +470,44 @@ void atom(Compiler *c)
     }
     if (is_op(t, "{")) {
         next(c);
+        if (c->pos < close) {
+            /* {k: v for ...}, {x for ...} or {x, ...}: told apart by what
+             * follows the first expression */
+            uint32_t start = c->pos, kend = test_end(c, start);
+            if (is_op(tok_at(c, kend), ":")) {
+                uint32_t vend = test_end(c, kend + 1);
+                if (is_kw(tok_at(c, vend), KW_for)) {
+                    Comp cp = {COMP_DICT, start, kend, kend + 1, vend};
+                    c->pos = vend;
+                    comprehension_of(c, &cp, close);
+                    next(c);
+                    return;
+                }
+            } else {
+                if (is_kw(tok_at(c, kend), KW_for)) {
+                    Comp cp = {COMP_SET, start, kend, 0, 0};
+                    c->pos = kend;
+                    comprehension_of(c, &cp, close);
+                    next(c);
+                    return;
+                }
+                uint32_t n = 0;
+                bool constant = true;
+                while (c->pos < close) {
+                    constant = constant && is_constant(c, c->pos, test_end(c, c->pos));
+                    test(c);
+                    n++;
+                    if (c->pos == close)
+                        break;
+                    expect_op(c, ",");
+                }
+                next(c);
+                if (n > BC_ARG_MAX / 2) /* never: the stack limit is far lower */
+                    syntax_error(c, t, "set display too large");
+                emit(c, OP_BUILD_SET, n | (constant && n > 2 ? BUILD_SET_FOLDED : 0));
+                return;
+            }
+        }
         uint32_t n = 0;
         bool merged = false; /* after a **m: the dict is built, items update it */
         while (c->pos < close) {
@@ -323,18 +531,13 @@ void atom(Compiler *c)
                 continue;
             }
             test(c);
-            if (!at_op(c, ":")) {
-                if (at_kw(c, KW_for))
-                    syntax_error(c, peek(c), "dict and set comprehensions are not supported by P4JIT");
-                syntax_error(c, peek(c), "set displays are not supported by P4JIT");
-            }
+            if (!at_op(c, ":"))
+                syntax_error(c, peek(c), "invalid syntax");
             next(c);
             test(c);
             n++;
             if (c->pos == close)
                 break;
-            if (at_kw(c, KW_for))
-                syntax_error(c, peek(c), "dict comprehensions are not supported by P4JIT");
             expect_op(c, ",");
         }
         next(c);
@@ -437,10 +640,10 @@ static void call_args(Compiler *c, uint32_t close, bool method, int line)
     uint32_t names[P4B_MAX_TUPLE];
     if (c->pos < close) {
         uint32_t end = comprehension_for(c, c->pos, close);
-        if (end) { /* f(x for x in y): a list */
+        if (end) { /* f(x for x in y) */
             uint32_t start = c->pos;
             c->pos = end;
-            comprehension(c, start, end, close);
+            generator_expression(c, start, end, close);
             npos = 1;
             goto done;
         }
@@ -857,6 +1060,10 @@ void test(Compiler *c)
 /* test (',' test)* [','] -> a tuple when there is a comma */
 void testlist(Compiler *c)
 {
+    if (at_kw(c, KW_yield)) { /* x = yield v, a statement `yield v` */
+        yield_expr(c);
+        return;
+    }
     if (at_op(c, "*")) {
         Token *t = peek(c);
         if (starred_items(c, 0, NONE_PC) == 0)

@@ -104,6 +104,7 @@ typedef struct Func {
     uint32_t name, firstline;
     bool is_module;
     bool is_class;         /* a class body: its locals become the class namespace */
+    bool is_generator;     /* the body has a yield: the code starts with RETURN_GENERATOR */
     uint32_t *code;
     uint32_t ncode, capcode;
     LineTabWriter lines;
@@ -149,6 +150,7 @@ typedef struct Compiler {
     Func *all_funcs;
     int line;
     int nesting;
+    const char *comprehension; /* "list comprehension", ... while one's body is compiled (yield is an error) */
     /* the module being built */
     P4bString *strings;
     uint32_t nstrings, capstrings;
@@ -196,7 +198,13 @@ typedef struct Compiler {
 #define enter p4c_enter
 #define expect_op p4c_expect_op
 #define fail_at p4c_fail_at
+#define find_alias p4c_find_alias
 #define find_local p4c_find_local
+#define finish_func p4c_finish_func
+#define new_func p4c_new_func
+#define skip_block p4c_skip_block
+#define yield_expr p4c_yield_expr
+#define declared_global p4c_declared_global
 #define free_block p4c_free_block
 #define global_slot p4c_global_slot
 #define grow p4c_grow
@@ -277,6 +285,8 @@ void emit_str(Compiler *c, const char *s, uint32_t n);
 uint32_t chain_jump(Compiler *c, unsigned op, uint32_t chain);
 void patch_chain(Compiler *c, uint32_t chain, uint32_t target);
 int find_local(Func *f, uint32_t name);
+int find_alias(Func *f, uint32_t name);
+bool declared_global(Func *f, uint32_t name);
 uint32_t add_local(Compiler *c, uint32_t name);
 uint32_t hidden_local(Compiler *c, const char *what, uint32_t key);
 void release_hidden(Compiler *c, uint32_t key, uint32_t slot);
@@ -299,6 +309,7 @@ void subscript(Compiler *c, uint32_t close);
 void primary_until(Compiler *c, uint32_t stop);
 void test(Compiler *c);
 void testlist(Compiler *c);
+void yield_expr(Compiler *c);
 bool has_top_level_comma(Compiler *c, uint32_t start, uint32_t end);
 const char *target_kind(Compiler *c, uint32_t start, uint32_t end);
 void compile_target(Compiler *c, uint32_t start, uint32_t end, bool assign);
@@ -310,11 +321,14 @@ void string_atom(Compiler *c);
 void free_block(Block *b);
 void block(Compiler *c, const char *what, int header_line);
 void statement(Compiler *c);
+uint32_t skip_block(Compiler *c, uint32_t colon);
 
 /* compile.c */
 void compile_function(Compiler *c, Token *def, Token *name);
 void compile_function_value(Compiler *c, Token *def, Token *name);
 void lambda_expr(Compiler *c);
 void compile_class(Compiler *c, Token *cls, Token *name);
+Func *new_func(Compiler *c, uint32_t name, uint32_t firstline, bool is_module);
+void finish_func(Compiler *c);
 
 #endif

@@ -158,7 +158,7 @@ static void end_handler(Compiler *c, uint32_t index, int32_t depth)
 /* ---- statements -------------------------------------------------------------------- */
 
 /* Skips a block starting at its ':' and returns the index after it. */
-static uint32_t skip_block(Compiler *c, uint32_t i)
+uint32_t skip_block(Compiler *c, uint32_t i)
 {
     i++; /* ':' */
     if (tok_at(c, i)->kind != TK_NEWLINE) {
@@ -492,9 +492,9 @@ static const char *augmented_ops[][2] = {
 
 static unsigned augmented_opcode(const char *op)
 {
-    static const unsigned codes[] = {OP_INPLACE_ADD, OP_BINARY_SUB, OP_INPLACE_MUL, OP_BINARY_TRUEDIV,
+    static const unsigned codes[] = {OP_INPLACE_ADD, OP_INPLACE_SUB, OP_INPLACE_MUL, OP_BINARY_TRUEDIV,
                                      OP_BINARY_FLOORDIV, OP_BINARY_MOD, OP_BINARY_POW, OP_BINARY_LSHIFT,
-                                     OP_BINARY_RSHIFT, OP_BINARY_AND, OP_BINARY_OR, OP_BINARY_XOR};
+                                     OP_BINARY_RSHIFT, OP_INPLACE_AND, OP_INPLACE_OR, OP_INPLACE_XOR};
     for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
         if (strcmp(op, augmented_ops[i][0]) == 0)
             return codes[i];
@@ -646,7 +646,6 @@ static void simple_statement(Compiler *c)
         case KW_assert:   next(c); assert_stmt(c, t); return;
         case KW_nonlocal: next(c); nonlocal_stmt(c, t); return;
         case KW_async:    syntax_error(c, t, "'async' is not supported by P4JIT");
-        case KW_yield:    syntax_error(c, t, "'yield' is not supported by P4JIT");
         default:          break;
         }
     }

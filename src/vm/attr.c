@@ -7,6 +7,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "vm/gen.h"
+#include "vm/set.h"
 #include "vm/vm.h"
 #include "vm/class.h"
 
@@ -46,6 +48,9 @@ static const Native *method_of(Value obj, uint16_t qid)
     case T_BYTEARRAY: return find_method(array_methods, n_array_methods, qid);
     case T_FLOAT:     return find_method(float_methods, n_float_methods, qid);
     case T_FILE:      return find_method(file_methods, n_file_methods, qid);
+    case T_SET:       return find_method(set_methods, n_set_methods, qid);
+    case T_FROZENSET: return find_method(frozenset_methods, n_frozenset_methods, qid);
+    case T_GEN:       return find_method(gen_methods, n_gen_methods, qid);
     default:          return NULL;
     }
 }
@@ -97,6 +102,13 @@ static bool data_attr(VM *vm, Value obj, uint16_t qid, Value *out)
     case Q_args:
         if (obj.type == T_EXCEPTION) {
             *out = v_obj(AS(Exception, obj)->args);
+            return true;
+        }
+        break;
+    case Q_value: /* StopIteration.value: what the generator returned */
+        if (obj.type == T_EXCEPTION && exc_matches(AS(Exception, obj), &exc_types[EXC_StopIteration])) {
+            Tuple *a = AS(Exception, obj)->args;
+            *out = a->len ? a->items[0] : v_none();
             return true;
         }
         break;

@@ -10,6 +10,7 @@
 
 #include "vm/vm.h"
 #include "vm/class.h"
+#include "vm/set.h"
 
 #define MAX_ISINSTANCE_DEPTH 200
 
@@ -240,6 +241,7 @@ const BuiltinEntry builtin_table[] = {
     C(object), C(staticmethod), C(classmethod), C(property), C(super),
     {"NotImplemented", &not_implemented.hdr},
     C(int), C(float), C(bool), C(str), C(list), C(tuple), C(dict), C(bytes), C(bytearray),
+    C(set), C(frozenset),
     P4_EXCEPTIONS(E)
 };
 const uint32_t builtin_count = sizeof builtin_table / sizeof builtin_table[0];

@@ -21,6 +21,7 @@ int bc_stack_pops(uint32_t insn)
     case OP_BUILD_LIST:
     case OP_BUILD_STRING:
     case OP_ASSERT_FAIL:     return (int)arg;
+    case OP_BUILD_SET:       return (int)BUILD_SET_COUNT(arg);
     case OP_FORMAT_VALUE:    return arg == 1 ? 2 : 1;
     case OP_BUILD_MAP:       return (int)(2 * arg);
     case OP_UNPACK_SEQUENCE: return 1;
@@ -33,7 +34,9 @@ int bc_stack_pops(uint32_t insn)
     case OP_DICT_UPDATE:     return arg > 1 ? (int)arg + 1 : 2;
     case OP_DICT_MERGE:      return (int)arg + 3; /* the function and the arguments below the dict */
     case OP_BUILD_CLASS:     return (int)arg + 2;
-    case OP_LIST_APPEND:     return arg > 1 ? (int)arg + 1 : 2; /* the list must exist below */
+    case OP_LIST_APPEND:
+    case OP_SET_ADD:         return arg > 1 ? (int)arg + 1 : 2; /* the list must exist below */
+    case OP_MAP_ADD:         return (int)arg + 2;               /* and the dict below key and value */
     default:                 return bc_opinfo[op].pops;
     }
 }
@@ -45,6 +48,7 @@ int bc_stack_effect(uint32_t insn, bool jump_edge)
     if (jump_edge) {
         switch (op) {
         case OP_FOR_ITER:             return -1; /* the iterator is popped */
+        case OP_SEND:                 return -1; /* it v -> r */
         case OP_JUMP_IF_FALSE_OR_POP:
         case OP_JUMP_IF_TRUE_OR_POP:  return 0;  /* TOS stays */
         default:                      break;
@@ -57,6 +61,8 @@ int bc_stack_effect(uint32_t insn, bool jump_edge)
     case OP_DICT_UPDATE:
     case OP_DICT_MERGE:      return -1;
     case OP_UNPACK_EX:       return (int)(arg & 0xff) + (int)(arg >> 8);
+    case OP_SET_ADD:         return -1;
+    case OP_MAP_ADD:         return -2;
     case OP_ASSERT_FAIL:     return -(int)arg;
     default:                 return bc_opinfo[op].pushes - bc_stack_pops(insn);
     }
@@ -72,12 +78,15 @@ static bool valid_count(uint32_t insn)
     case OP_FORMAT_VALUE: return arg <= 3;
     case OP_BUILD_SLICE:  return arg == 2 || arg == 3;
     case OP_LIST_APPEND:
+    case OP_SET_ADD:
+    case OP_MAP_ADD:
     case OP_DICT_UPDATE:  return arg >= 1;
     case OP_LIST_EXTEND:  return (arg & 0xffff) >= 1 && (arg & ~0x1ffffu) == 0;
     case OP_DICT_MERGE:   return arg == 1;
     case OP_CALL_EX:      return arg <= 1;
     case OP_MAKE_FUNCTION: return (arg & ~0x1ffu) == 0;
     case OP_UNPACK_EX:    return arg <= 0xffff;
+    case OP_BUILD_SET:    return BUILD_SET_COUNT(arg) <= P4B_MAX_STACK && (arg & ~(BUILD_SET_FOLDED | 0xffffu)) == 0;
     default:              return arg <= P4B_MAX_STACK;
     }
 }

@@ -6,6 +6,7 @@
 
 #include "vm/vm.h"
 #include "vm/class.h"
+#include "vm/set.h"
 
 /* Turns an int index into a position in [0, len), or raises IndexError. */
 static bool position(VM *vm, Value key, uint32_t len, const char *what, uint32_t *out)
@@ -160,7 +161,7 @@ static bool iterable(Value v)
 {
     switch ((Type)v.type) {
     case T_RANGE: case T_LIST: case T_TUPLE: case T_STR: case T_BYTES: case T_BYTEARRAY:
-    case T_ARRAY: case T_DICT: case T_DICTVIEW: case T_ITER:
+    case T_ARRAY: case T_DICT: case T_DICTVIEW: case T_ITER: case T_SET: case T_FROZENSET: case T_GEN:
         return true;
     default:
         return false;
@@ -420,6 +421,9 @@ bool vm_contains(VM *vm, Value container, Value item, bool *out)
         Value v;
         return dict_get(vm, AS(Dict, container), item, &v, out);
     }
+    case T_SET:
+    case T_FROZENSET:
+        return set_contains(vm, AS(Set, container), item, out);
     case T_DICTVIEW: {
         DictView *dv = AS(DictView, container);
         if (dv->hdr.aux == VIEW_KEYS) {
@@ -509,6 +513,8 @@ bool vm_len(VM *vm, Value obj, int32_t *out)
     case T_LIST:      *out = (int32_t)AS(List, obj)->len; return true;
     case T_DICT:      *out = (int32_t)AS(Dict, obj)->len; return true;
     case T_DICTVIEW:  *out = (int32_t)AS(DictView, obj)->dict->len; return true;
+    case T_SET:
+    case T_FROZENSET: *out = (int32_t)AS(Set, obj)->used; return true;
     case T_ARRAY:
     case T_BYTEARRAY: *out = (int32_t)AS(Array, obj)->len; return true;
     case T_RANGE: {

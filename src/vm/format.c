@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "vm/unicode_data.h"
+#include "vm/gen.h"
+#include "vm/set.h"
 #include "vm/vm.h"
 #include "vm/class.h"
 
@@ -223,12 +225,15 @@ const char *type_name(Value v)
     case T_MODULE:      return "module";
     case T_FILE:        return "_io.BufferedReader";
     case T_TYPE:        return "type";
+    case T_SET:         return "set";
+    case T_FROZENSET:   return "frozenset";
+    case T_GEN:         return "generator";
     case T_EXCEPTION:   return AS(Exception, v)->cls->name;
     case T_INSTANCE:    return AS(Instance, v)->cls ? AS(Instance, v)->cls->t.name : "object";
     case T_DESCR:       return descr_type_name(v);
     case T_ITER: {
         static const char *const names[] = {"range_iterator", "iterator", "dict_keyiterator",
-                                            "reversed", "enumerate", "zip"};
+                                            "reversed", "enumerate", "zip", "set_iterator"};
         Iter *it = AS(Iter, v);
         if (it->hdr.aux == ITER_SEQ) {
             switch ((Type)it->src.type) {
@@ -239,7 +244,7 @@ const char *type_name(Value v)
             default:      return "arrayiterator";
             }
         }
-        return names[it->hdr.aux % 6];
+        return names[it->hdr.aux % 7];
     }
     default:            return "object";
     }
@@ -350,6 +355,21 @@ static bool repr_container(VM *vm, StrBuf *sb, Value v)
         ok = repr_dict_entries(vm, sb, AS(Dict, v), -1);
         sb_addc(sb, '}');
         break;
+    case T_SET:
+    case T_FROZENSET: /* set(), {1, 2}, frozenset(), frozenset({1, 2}) */
+        if (AS(Set, v)->used == 0) {
+            sb_adds(sb, type_name(v));
+            sb_adds(sb, "()");
+            break;
+        }
+        if (v.type == T_FROZENSET)
+            sb_adds(sb, "frozenset(");
+        sb_addc(sb, '{');
+        ok = set_repr_items(vm, sb, AS(Set, v));
+        sb_addc(sb, '}');
+        if (v.type == T_FROZENSET)
+            sb_addc(sb, ')');
+        break;
     default: { /* dict views */
         DictView *dv = AS(DictView, v);
         sb_adds(sb, type_name(v));
@@ -378,7 +398,15 @@ static bool repr_value(VM *vm, StrBuf *sb, Value v)
     case T_TUPLE:
     case T_DICT:
     case T_DICTVIEW:
+    case T_SET:
+    case T_FROZENSET:
         return repr_container(vm, sb, v);
+    case T_GEN:
+        sb_adds(sb, "<generator object ");
+        sb_add(sb, gen_name(AS(Gen, v))->data, gen_name(AS(Gen, v))->len);
+        fake_address(sb, v.u.obj);
+        sb_addc(sb, '>');
+        return true;
     case T_BYTEARRAY:
         sb_adds(sb, "bytearray(");
         repr_text(sb, (const char *)AS(Array, v)->data, AS(Array, v)->len, true);

@@ -18,6 +18,8 @@
 #include "port/port.h"
 #include "vm/vm.h"
 #include "vm/class.h"
+#include "jit/jit.h"
+#include "vm/set.h"
 
 #if defined(P4_ASAN)
 #include <sanitizer/asan_interface.h>
@@ -306,6 +308,24 @@ static void scan(VM *vm, Obj *o)
     case T_ITER:
         grey_value(vm, ((Iter *)o)->src);
         break;
+    case T_GEN: {
+        Gen *g = (Gen *)o;
+        grey(vm, &g->func->hdr);
+        grey_raw(vm, g->saved);
+        /* a running generator's values are on the VM stack; its saved copy is stale */
+        if (g->saved && (g->hdr.aux == GEN_CREATED || g->hdr.aux == GEN_SUSPENDED))
+            grey_values(vm, g->saved, g->func->code->nlocals + g->depth);
+        break;
+    }
+    case T_SET:
+    case T_FROZENSET: {
+        Set *s = (Set *)o;
+        grey_raw(vm, s->table);
+        if (s->table)
+            for (uint32_t i = 0; i <= s->mask; i++)
+                grey_value(vm, s->table[i].key);
+        break;
+    }
     case T_CODE: {
         Code *c = (Code *)o;
         grey(vm, &c->program->hdr);
@@ -421,9 +441,16 @@ static void sweep(VM *vm)
     h->allocated = 0;
 }
 
+bool gc_marked(const VM *vm, const void *p)
+{
+    return !gc_in_heap(vm, p) || (((const Obj *)p)->gc & GC_MARK) != 0;
+}
+
 void gc_collect(VM *vm)
 {
     mark_all(vm);
+    if (vm->jit)
+        jit_prune_dead(vm); /* before the sweep frees the functions it knows */
     sweep(vm);
     vm->heap.collections++;
 }

@@ -18,6 +18,8 @@
 #include "jit/jit.h"
 #include "vm/vm.h"
 #include "vm/class.h"
+#include "vm/gen.h"
+#include "vm/set.h"
 
 #if defined(__GNUC__) || defined(__clang__)
 #define P4_COMPUTED_GOTO 1
@@ -447,7 +449,10 @@ static bool spread_call(VM *vm, Value *fnslot, uint32_t has_kw, int *nargs, Tupl
     return true;
 }
 
-static bool run(VM *vm, uint32_t stop);
+/* Runs frames from the innermost down to frames[stop]. entry_sp: the stack
+ * top of a resumed generator frame (NULL: the frame's stack is empty);
+ * throwing: raise vm->exc at the frame's pc first. */
+static bool run(VM *vm, uint32_t stop, Value *entry_sp, bool throwing);
 
 bool vm_call_method(VM *vm, Value fn, Value self, Value *args, int nargs, Tuple *kw, Value *out)
 {
@@ -464,7 +469,7 @@ bool vm_call_method(VM *vm, Value fn, Value self, Value *args, int nargs, Tuple 
     if (fn.type == T_FUNCTION) {
         ok = push_frame(vm, AS(Function, fn), slot + 1, nargs + 1, kw, slot);
         if (ok) {
-            ok = run(vm, vm->nframes - 1);
+            ok = run(vm, vm->nframes - 1, NULL, false);
             if (ok)
                 *out = slot[0];
         }
@@ -528,7 +533,7 @@ bool vm_call(VM *vm, Value fn, Value *args, int nargs, Tuple *kwnames, Value *ou
             vm->sp = slot;
             return false;
         }
-        bool ok = run(vm, vm->nframes - 1);
+        bool ok = run(vm, vm->nframes - 1, NULL, false);
         if (ok)
             *out = slot[0];
         vm->sp = slot;
@@ -735,7 +740,7 @@ static bool range_next(Iter *it, Value *out)
     return true;
 }
 
-static bool run(VM *vm, uint32_t stop)
+static bool run(VM *vm, uint32_t stop, Value *entry_sp, bool throwing)
 {
     Frame *f;
     const uint32_t *code;
@@ -779,7 +784,9 @@ static bool run(VM *vm, uint32_t stop)
 #endif
 
     LOAD_FRAME();
-    sp = locals + f->code->nlocals;
+    sp = entry_sp ? entry_sp : locals + f->code->nlocals;
+    if (throwing) /* gen.throw(): the exception appears at the suspended yield */
+        goto error;
 
     for (;;) {
         DISPATCH()
@@ -876,7 +883,8 @@ static bool run(VM *vm, uint32_t stop)
             }
             goto binary_slow;
         }
-        CASE(BINARY_SUB) {
+        CASE(BINARY_SUB)
+        CASE(INPLACE_SUB) {
             Value a = SECOND(), b = TOP();
             int32_t r;
             if (a.type == T_INT && b.type == T_INT && !__builtin_sub_overflow(a.u.i, b.u.i, &r)) {
@@ -916,6 +924,9 @@ static bool run(VM *vm, uint32_t stop)
         CASE(BINARY_AND)
         CASE(BINARY_OR)
         CASE(BINARY_XOR)
+        CASE(INPLACE_AND)
+        CASE(INPLACE_OR)
+        CASE(INPLACE_XOR)
         binary_slow: {
             SAVE();
             Value r;
@@ -1653,6 +1664,106 @@ static bool run(VM *vm, uint32_t stop)
             vm->exc = v_obj(e);
             goto error;
         }
+        CASE(RETURN_GENERATOR) {
+            /* The arguments are bound: the frame becomes a generator, which
+             * the call returns. The generator starts at the next instruction. */
+            SAVE();
+            if (!f->func) {
+                vm_raise(vm, EXC_SyntaxError, "'yield' outside function");
+                goto error;
+            }
+            Gen *g = gen_new(vm, f->func, locals, (uint32_t)(sp - locals), PC());
+            CHECK(g);
+            *f->ret = v_obj(g);
+            sp = f->ret + 1;
+            vm->nframes--;
+            if (vm->nframes == stop) {
+                vm->sp = sp - 1;
+                return true;
+            }
+            LOAD_FRAME();
+            NEXT();
+        }
+        CASE(YIELD_VALUE) {
+            SAVE();
+            Gen *g = vm->gen_running;
+            if (!g || vm->nframes - 1 != stop || stop != vm->gen_frame) { /* only a hand-made .p4b */
+                vm_raise(vm, EXC_RuntimeError, "yield outside a running generator");
+                goto error;
+            }
+            /* the frame's locals and stack go to the generator; the value to
+             * whoever resumed it (vm_gen_resume reads it from the result slot) */
+            Value v = POP();
+            uint32_t nvalues = (uint32_t)(sp - locals);
+            memcpy(g->saved, locals, nvalues * sizeof(Value));
+            g->depth = nvalues - f->code->nlocals;
+            g->pc = PC();
+            g->hdr.aux = GEN_SUSPENDED;
+            *f->ret = v;
+            vm->nframes--;
+            vm->sp = f->ret;
+            return true;
+        }
+        CASE(GET_YIELD_FROM_ITER) {
+            SAVE();
+            if (TOP().type != T_GEN)
+                CHECK(vm_getiter(vm, TOP(), &TOP()));
+            NEXT();
+        }
+        CASE(SEND) {
+            SAVE();
+            Value it = SECOND(), v = TOP(), r = v_none();
+            int rc;
+            if (it.type == T_GEN) {
+                rc = gen_send(vm, AS(Gen, it), v, &r);
+            } else if (v.type == T_NONE) {
+                rc = vm_iternext(vm, it, &r);
+            } else {
+                vm_raise(vm, EXC_AttributeError, "'%s' object has no attribute 'send'", type_name(it));
+                goto error;
+            }
+            if (rc < 0)
+                goto error;
+            if (rc > 0) {
+                TOP() = r;
+                NEXT();
+            }
+            sp--;
+            TOP() = rc == 0 && it.type == T_GEN ? r : v_none();
+            JUMP_TO(arg);
+            NEXT();
+        }
+        CASE(BUILD_SET) {
+            SAVE();
+            Value s;
+            uint32_t n = BUILD_SET_COUNT(arg);
+            CHECK(set_build(vm, sp - n, n, (arg & BUILD_SET_FOLDED) != 0, &s));
+            sp -= n;
+            PUSH(s);
+            NEXT();
+        }
+        CASE(SET_ADD) {
+            SAVE();
+            Value s = sp[-1 - (int)arg];
+            if (s.type != T_SET) {
+                vm_raise(vm, EXC_RuntimeError, "SET_ADD on a non-set");
+                goto error;
+            }
+            CHECK(set_add(vm, AS(Set, s), TOP()));
+            sp--;
+            NEXT();
+        }
+        CASE(MAP_ADD) {
+            SAVE();
+            Value d = sp[-2 - (int)arg];
+            if (d.type != T_DICT) {
+                vm_raise(vm, EXC_RuntimeError, "MAP_ADD on a non-dict");
+                goto error;
+            }
+            CHECK(dict_set(vm, AS(Dict, d), SECOND(), TOP()));
+            sp -= 2;
+            NEXT();
+        }
         CASE(FORMAT_VALUE) {
             SAVE();
             StrBuf sb;
@@ -1734,6 +1845,76 @@ static bool run(VM *vm, uint32_t stop)
     }
 }
 
+/* ---- generators ------------------------------------------------------------ */
+
+int vm_gen_resume(VM *vm, Gen *g, enum GenResume mode, Value sent, Value *out)
+{
+    *out = v_none();
+    switch ((enum GenState)g->hdr.aux) {
+    case GEN_RUNNING:
+        vm_raise(vm, EXC_ValueError, "generator already executing");
+        return -1;
+    case GEN_DONE:
+        return mode == RESUME_THROW ? -1 : 0; /* a thrown exception just propagates */
+    case GEN_CREATED:
+        if (mode == RESUME_THROW) { /* raised before the first line: nothing can catch it */
+            g->hdr.aux = GEN_DONE;
+            g->saved = NULL;
+            return -1;
+        }
+        mode = RESUME_CONTINUE; /* nothing waits for a sent value yet */
+        break;
+    case GEN_SUSPENDED:
+        break;
+    }
+    Code *c = g->func->code;
+    Value *slot = vm->sp;
+    if (vm->nframes >= vm->cfg.max_frames ||
+        slot + 1 + c->nlocals + c->maxstack + FRAME_SLACK > vm->stack_end) {
+        stack_overflow(vm);
+        return -1;
+    }
+    if (!vm_recursion_enter(vm, NULL)) /* generators resumed from generators nest in C */
+        return -1;
+    /* [result slot] locals stack (sent value) */
+    uint32_t nvalues = c->nlocals + g->depth;
+    slot[0] = v_none();
+    memcpy(slot + 1, g->saved, nvalues * sizeof(Value));
+    Value *sp = slot + 1 + nvalues;
+    if (mode == RESUME_SEND)
+        *sp++ = sent;
+    vm->sp = sp;
+    Frame *f = &vm->frames[vm->nframes++];
+    f->code = c;
+    f->func = g->func;
+    f->pc = mode == RESUME_THROW ? g->pc - 1 : g->pc; /* a throw happens at the YIELD_VALUE */
+    f->base = slot + 1;
+    f->ret = slot;
+    g->hdr.aux = GEN_RUNNING;
+    Gen *outer = vm->gen_running;
+    uint32_t outer_frame = vm->gen_frame;
+    vm->gen_running = g;
+    vm->gen_frame = vm->nframes - 1;
+    bool ok = run(vm, vm->nframes - 1, sp, mode == RESUME_THROW);
+    vm->gen_running = outer;
+    vm->gen_frame = outer_frame;
+    vm_recursion_leave(vm);
+    vm->sp = slot;
+    if (ok) {
+        *out = slot[0];
+        if (g->hdr.aux == GEN_SUSPENDED)
+            return 1;
+    }
+    /* returned or raised: finished for good */
+    g->hdr.aux = GEN_DONE;
+    g->saved = NULL;
+    if (ok)
+        return 0;
+    if (vm->exc.type == T_EXCEPTION && exc_matches(AS(Exception, vm->exc), &exc_types[EXC_StopIteration]))
+        vm_raise(vm, EXC_RuntimeError, "generator raised StopIteration"); /* PEP 479 */
+    return -1;
+}
+
 bool vm_run_program(VM *vm)
 {
     Program *p = vm->program;
@@ -1751,7 +1932,7 @@ bool vm_run_program(VM *vm)
     f->pc = 0;
     f->base = slot + 1;
     f->ret = slot;
-    bool ok = run(vm, vm->nframes - 1);
+    bool ok = run(vm, vm->nframes - 1, NULL, false);
     vm_flush(vm);
     return ok;
 }

@@ -6,6 +6,8 @@
 
 #include "vm/vm.h"
 #include "vm/class.h"
+#include "vm/set.h"
+#include "vm/gen.h"
 
 Range *range_new(VM *vm, int32_t start, int32_t stop, int32_t step)
 {
@@ -150,7 +152,15 @@ bool vm_getiter(VM *vm, Value obj, Value *out)
             return false;
         it->aux2 = obj.type == T_DICT ? VIEW_KEYS : AS(DictView, obj)->hdr.aux;
         break;
+    case T_SET:
+    case T_FROZENSET:
+        it = iter_new(vm, ITER_SET, obj);
+        if (!it)
+            return false;
+        it->a = (int32_t)AS(Set, obj)->used;
+        break;
     case T_ITER:
+    case T_GEN:
         *out = obj;
         return true;
     default:
@@ -185,6 +195,8 @@ static bool next_char(VM *vm, Str *s, int32_t *i, Value *out)
 
 int vm_iternext(VM *vm, Value iter, Value *out)
 {
+    if (iter.type == T_GEN)
+        return gen_next(vm, AS(Gen, iter), out);
     if (iter.type != T_ITER) {
         if (iter.type == T_INSTANCE)
             return class_iternext(vm, iter, out); /* __next__ */
@@ -333,6 +345,8 @@ int vm_iternext(VM *vm, Value iter, Value *out)
             *out = v_obj(t);
         return its->len == 0 ? 0 : r;
     }
+    case ITER_SET:
+        return set_iter_next(vm, it, out);
     default:
         vm_raise(vm, EXC_RuntimeError, "bad iterator");
         return -1;

@@ -126,6 +126,7 @@ enum IterKind {
     ITER_REVERSED,  /* reversed(seq): i = next index (counts down) */
     ITER_ENUMERATE, /* src = inner iterator, i = count */
     ITER_ZIP,       /* src = tuple of iterators */
+    ITER_SET,       /* set or frozenset: i = table slot, a = size when started */
 };
 
 typedef struct Iter { /* T_ITER; kind in hdr.aux */
@@ -134,6 +135,41 @@ typedef struct Iter { /* T_ITER; kind in hdr.aux */
     uint32_t aux2;
     Value src; /* the sequence, dict, or inner iterator(s) */
 } Iter;
+
+/* ---- generators and sets (gen.c, set.c) ------------------------------------ */
+
+enum GenState { GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_DONE };
+
+/* A generator: the frame of a generator function between resumptions. Its
+ * locals and value stack are copied out at each yield and back onto the VM
+ * stack at each resumption (interp.c), so a running generator's frame is an
+ * ordinary frame and the interpreter's loop needs no indirection. */
+typedef struct Gen { /* T_GEN; state in hdr.aux */
+    Obj hdr;
+    struct Function *func;
+    Value *saved;   /* T_RAW: nlocals + maxstack values (NULL once done) */
+    uint32_t pc;    /* the next instruction when resumed */
+    uint32_t depth; /* value-stack items saved after the locals */
+} Gen;
+
+/* A set or frozenset: an open-addressing table probed as CPython's is (a
+ * few linear probes, then perturbed jumps), so that sets of ints iterate in
+ * CPython's order. An empty slot has key T_UNBOUND with u.i 0, a deleted one
+ * (dummy) T_UNBOUND with u.i 1. */
+typedef struct SetEntry {
+    Value key;
+    uint32_t hash;
+} SetEntry;
+
+typedef struct Set { /* T_SET, T_FROZENSET */
+    Obj hdr;
+    uint32_t fill;    /* live + dummy slots */
+    uint32_t used;    /* live slots */
+    uint32_t mask;    /* table size - 1 */
+    uint32_t finger;  /* where pop() looks next */
+    uint32_t hash;    /* frozenset: cached hash + 1, 0 when not computed */
+    SetEntry *table;  /* T_RAW payload of mask + 1 entries */
+} Set;
 
 /* ---- callables, modules, classes ------------------------------------------ */
 
@@ -239,7 +275,8 @@ typedef struct PyModule { /* T_MODULE with MODULE_PY; in the heap */
     X(FileNotFoundError, OSError)                 \
     X(UnicodeError, ValueError)                   \
     X(UnicodeDecodeError, UnicodeError)           \
-    X(UnicodeEncodeError, UnicodeError)
+    X(UnicodeEncodeError, UnicodeError)           \
+    X(GeneratorExit, BaseException)
 
 typedef enum ExcKind {
 #define P4_EXC_ENUM(name, base) EXC_##name,
@@ -329,7 +366,11 @@ typedef struct Program { /* T_PROGRAM: the loaded module */
     X(floor) X(ceil) X(pi) X(e) X(inf) X(nan) X(fabs) X(isnan) X(isinf) X(trunc) \
     X(array) X(cycles) X(instret) X(freq) X(jit_info) \
     /* files */ \
-    X(read) X(readinto) X(seek) X(tell) X(close)
+    X(read) X(readinto) X(seek) X(tell) X(close) \
+    /* generators and sets */ \
+    X(send) X(throw) X(__next__) X(value) X(add) X(discard) X(union) X(intersection) \
+    X(difference) X(symmetric_difference) X(intersection_update) X(difference_update) \
+    X(symmetric_difference_update) X(issubset) X(issuperset) X(isdisjoint)
 
 enum Qid {
 #define P4_QID_ENUM(n) Q_##n,
@@ -358,6 +399,19 @@ Exception *exc_new(VM *vm, const TypeObj *cls, Tuple *args);
 BoundMethod *boundmethod_new(VM *vm, const Native *m, Value self);
 
 /* ---- operations used by the interpreter (non-fast paths) -------------------- */
+
+/* The binary operator an in-place one computes for numbers (a set changes
+ * in place under INPLACE_SUB/AND/OR/XOR; a list under INPLACE_ADD/MUL). */
+static inline unsigned binary_of_inplace(unsigned op)
+{
+    switch (op) {
+    case OP_INPLACE_SUB: return OP_BINARY_SUB;
+    case OP_INPLACE_AND: return OP_BINARY_AND;
+    case OP_INPLACE_OR:  return OP_BINARY_OR;
+    case OP_INPLACE_XOR: return OP_BINARY_XOR;
+    default:             return op;
+    }
+}
 
 /* ops.c: arithmetic on numbers and the operators of every type.
  * op is the BINARY_* / INPLACE_* opcode. */

@@ -154,7 +154,19 @@ enum OpFlow {
     X(WITH_EXCEPT,      ARG_NONE,   2, 3, FLOW_NEXT)   /* exit exc -> exit exc exit(type(exc), exc, None) */ \
     X(RAISE_FROM,       ARG_NONE,   2, 0, FLOW_STOP)   /* exc cause -> ; raise exc from cause */ \
     X(PUSH_EXC_INFO,    ARG_NONE,   1, 1, FLOW_NEXT)   /* exc -> exc; a handler starts: exc is being handled */ \
-    X(POP_EXCEPT,       ARG_NONE,   0, 0, FLOW_NEXT)   /* the innermost handler is left */
+    X(POP_EXCEPT,       ARG_NONE,   0, 0, FLOW_NEXT)   /* the innermost handler is left */ \
+    /* --- generators and sets ---------------------------------------------- */ \
+    X(RETURN_GENERATOR, ARG_NONE,   0, 0, FLOW_NEXT)   /* a generator function's first instruction: return a generator of this frame (resumed after it) */ \
+    X(YIELD_VALUE,      ARG_NONE,   1, 1, FLOW_NEXT)   /* suspend, giving TOS to the resumer; resumed: push the sent value */ \
+    X(GET_YIELD_FROM_ITER, ARG_NONE, 1, 1, FLOW_NEXT)  /* obj -> iter(obj); a generator stays itself */ \
+    X(SEND,             ARG_JUMP,   2, 2, FLOW_BRANCH) /* it v -> it y when it yields y; it returned r: -> r and jump */ \
+    X(BUILD_SET,        ARG_COUNT, -1, 1, FLOW_NEXT)   /* arg items, first pushed first -> set (BUILD_SET_FOLDED: see below) */ \
+    X(SET_ADD,          ARG_COUNT,  1, 0, FLOW_NEXT)   /* pop x; add x to the set at sp[-arg] */ \
+    X(MAP_ADD,          ARG_COUNT,  2, 0, FLOW_NEXT)   /* pop v, pop k; d[k] = v for the dict at sp[-arg] */ \
+    X(INPLACE_SUB,      ARG_NONE,   2, 1, FLOW_NEXT)   /* a -= b: BINARY_SUB, but a set is changed in place */ \
+    X(INPLACE_AND,      ARG_NONE,   2, 1, FLOW_NEXT)   /* a &= b */ \
+    X(INPLACE_OR,       ARG_NONE,   2, 1, FLOW_NEXT)   /* a |= b */ \
+    X(INPLACE_XOR,      ARG_NONE,   2, 1, FLOW_NEXT)   /* a ^= b */
 
 enum Opcode {
 #define P4_OP_ENUM(name, kind, pops, pushes, flow) OP_##name,
@@ -162,6 +174,12 @@ enum Opcode {
 #undef P4_OP_ENUM
     OP__COUNT
 };
+
+/* BUILD_SET's argument: the item count, plus this flag for a display of
+ * three or more constants, which CPython builds from a frozenset constant
+ * (so its int sets come out in the table order that path gives). */
+#define BUILD_SET_FOLDED 0x10000u
+#define BUILD_SET_COUNT(arg) ((arg) & 0xffffu)
 
 /* Instruction word helpers. */
 #define BC_OP(w)       ((unsigned)((w) & 0xffu))

@@ -10,6 +10,7 @@
 
 #include "vm/vm.h"
 #include "vm/class.h"
+#include "vm/set.h"
 
 /* ---- ints -------------------------------------------------------------------- */
 
@@ -217,6 +218,10 @@ static const char *op_symbol(unsigned op)
     case OP_BINARY_AND:      return "&";
     case OP_BINARY_OR:       return "|";
     case OP_BINARY_XOR:      return "^";
+    case OP_INPLACE_SUB:     return "-=";
+    case OP_INPLACE_AND:     return "&=";
+    case OP_INPLACE_OR:      return "|=";
+    case OP_INPLACE_XOR:     return "^=";
     default:                 return "?";
     }
 }
@@ -229,6 +234,10 @@ static bool is_seq(Value v)
 
 bool vm_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
 {
+    if (v_is_anyset(a) || v_is_anyset(b) || a.type == T_DICTVIEW || b.type == T_DICTVIEW)
+        return set_binary_op(vm, op, a, b, out);
+    unsigned inplace = op;
+    op = binary_of_inplace(op);
     if (v_is_intlike(a) && v_is_intlike(b)) {
         /* bool & | ^ bool stays bool */
         if (a.type == T_BOOL && b.type == T_BOOL &&
@@ -311,7 +320,7 @@ bool vm_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
     default:
         break;
     }
-    return vm_raise_binop(vm, op == OP_INPLACE_ADD ? "+=" : op == OP_INPLACE_MUL ? "*=" : op_symbol(op), a, b);
+    return vm_raise_binop(vm, op_symbol(inplace), a, b);
 }
 
 /* __neg__ / __pos__ / __invert__ of a user instance. Returns true when the
@@ -384,6 +393,8 @@ bool vm_truthy(Value v)
     case T_TUPLE:     return AS(Tuple, v)->len != 0;
     case T_LIST:      return AS(List, v)->len != 0;
     case T_DICT:      return AS(Dict, v)->len != 0;
+    case T_SET:
+    case T_FROZENSET: return AS(Set, v)->used != 0;
     case T_DICTVIEW:  return AS(DictView, v)->dict->len != 0;
     case T_ARRAY:
     case T_BYTEARRAY: return AS(Array, v)->len != 0;
@@ -491,6 +502,8 @@ static bool equal(VM *vm, Value a, Value b, bool *out, unsigned depth)
         Value r;
         return class_compare(vm, OP_COMPARE_EQ, a, b, &r) && class_truthy(vm, r, out);
     }
+    if (v_is_anyset(a) && v_is_anyset(b))
+        return set_equal(vm, AS(Set, a), AS(Set, b), out);
     if (a.type != b.type) {
         /* array == array, bytes == bytearray are the only cross-type equalities left */
         if ((a.type == T_BYTES && b.type == T_BYTEARRAY) || (a.type == T_BYTEARRAY && b.type == T_BYTES)) {
@@ -626,6 +639,8 @@ static bool order(VM *vm, const char *sym, Value a, Value b, int *out, unsigned 
             }
         }
     }
+    if (v_is_anyset(a) && v_is_anyset(b)) /* subset order: only vm_compare gets here with sets */
+        return vm_raise(vm, EXC_TypeError, "sets are only partially ordered");
     return unorderable(vm, sym, a, b);
 }
 
@@ -654,6 +669,8 @@ bool vm_compare(VM *vm, unsigned op, Value a, Value b, Value *out)
         *out = v_bool(op == OP_COMPARE_EQ ? eq : !eq);
         return true;
     }
+    if (v_is_anyset(a) || v_is_anyset(b))
+        return set_order(vm, op, a, b, out);
     static const char *const sym[] = {"<", "<=", "", "", ">", ">="};
     int c;
     if (!order(vm, sym[op - OP_COMPARE_LT], a, b, &c, 0))
@@ -737,6 +754,11 @@ bool vm_hash(VM *vm, Value v, uint32_t *out)
     case T_EXCEPTION:
     case T_ITER:
     case T_BOUNDMETHOD:
+        *out = (uint32_t)((uintptr_t)v.u.obj >> 3);
+        return true;
+    case T_FROZENSET:
+        return set_hash(vm, AS(Set, v), out);
+    case T_GEN:
         *out = (uint32_t)((uintptr_t)v.u.obj >> 3);
         return true;
     case T_DICTVIEW:

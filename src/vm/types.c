@@ -3,6 +3,7 @@
  */
 #include "vm/vm.h"
 #include "vm/class.h"
+#include "vm/set.h"
 
 #define TYPE(cname, pyname, vtype, ctor) \
     const TypeObj cname = {{0, T_TYPE, 0, 0}, pyname, vtype, -1, NULL, ctor}
@@ -40,6 +41,8 @@ const TypeObj *type_of(Value v)
     case T_SLICE:     return &type_slice;
     case T_ARRAY:     return &type_array;
     case T_FUNCTION:  return &type_function;
+    case T_SET:       return &type_set;
+    case T_FROZENSET: return &type_frozenset;
     case T_EXCEPTION: return AS(Exception, v)->cls;
     case T_INSTANCE:  return AS(Instance, v)->cls ? &AS(Instance, v)->cls->t : &type_object;
     case T_DESCR: {

@@ -46,6 +46,9 @@ typedef enum Type {
     T_ELLIPSIS,   /* the Ellipsis singleton (`...`); static */
     T_INSTANCE,   /* an instance of a user class (vm/class.c) */
     T_DESCR,      /* staticmethod, classmethod, property or super object (kind in Obj.aux) */
+    T_GEN,        /* a generator object (vm/gen.c) */
+    T_SET,        /* set (vm/set.c) */
+    T_FROZENSET,  /* frozenset: the Set layout, immutable and hashable */
     T__COUNT
 } Type;
 

@@ -96,6 +96,10 @@ struct VM {
      * exception's __context__ (vm/class.c). Deeper nesting is counted only. */
     Value handling[VM_MAX_HANDLING];
     uint32_t nhandling;
+    /* the generator whose frame runs at vm->frames[gen_frame] (interp.c's
+     * vm_gen_resume), or NULL: YIELD_VALUE checks it yields from that frame */
+    struct Gen *gen_running;
+    uint32_t gen_frame;
 };
 
 /* C recursion over user data (recursion.c): vm_recursion_enter raises
@@ -127,6 +131,8 @@ void gc_collect(VM *vm);
 void gc_init_arena(VM *vm);
 void gc_release_arena(VM *vm);
 bool gc_in_heap(const VM *vm, const void *p);
+/* During a collection, between marking and sweeping: will p survive? */
+bool gc_marked(const VM *vm, const void *p);
 
 #define VM_ROOT(vm, v)     ((vm)->roots[(vm)->nroots++] = (v))
 #define VM_UNROOT(vm, n)   ((vm)->nroots -= (n))

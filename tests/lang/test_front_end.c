@@ -147,9 +147,9 @@ static const ErrorCase error_cases[] = {
     /* constructs outside the subset name themselves at their location */
     {"class A(*b): pass\n", "SyntaxError", "star arguments in a class's bases are not supported by P4JIT", 1, 9},
     {"async def f(): pass\n", "SyntaxError", "'async' is not supported by P4JIT", 1, 1},
-    {"x = yield 1\n", "SyntaxError", "'yield' is not supported by P4JIT", 1, 5},
     {"def f(a, /, b): pass\n", "SyntaxError", "'/' parameters are not supported by P4JIT", 1, 10},
     {"@dec\nx = 1\n", "SyntaxError", "invalid syntax", 2, 1},
+    {"x = yield 1\n", "SyntaxError", "'yield' outside function", 1, 5},
     /* regression: an early closing bracket was called unmatched although it matches */
     {"x = [i for i in]\n", "SyntaxError", "invalid syntax", 1, 16},
     {"x = (1 + )\n", "SyntaxError", "invalid syntax", 1, 10},

@@ -116,7 +116,13 @@ static const ErrorCase error_cases[] = {
     {"x = 5j\n", "SyntaxError", "complex numbers are not supported by P4JIT", 1, 5},
     {"a, *b, *c = x\n", "SyntaxError", "multiple starred expressions in assignment", 1, 1},
     {"*a = x\n", "SyntaxError", "starred assignment target must be in a list or tuple", 1, 1},
-    {"x = {1, 2}\n", "SyntaxError", "set displays are not supported by P4JIT", 1, 7},
+    {"x = yield 1\n", "SyntaxError", "'yield' outside function", 1, 5},
+    {"def f():\n    print(yield 1)\n", "SyntaxError", "invalid syntax", 2, 11},
+    {"def f():\n    x = 1 + yield 2\n", "SyntaxError", "invalid syntax", 2, 13},
+    {"x = [(yield) for i in y]\n", "SyntaxError", "'yield' inside list comprehension", 1, 7},
+    {"def f():\n    return {i: (yield) for i in y}\n", "SyntaxError", "'yield' inside dict comprehension", 2, 17},
+    {"def f():\n    return list((yield i) for i in y)\n", "SyntaxError", "'yield' inside generator expression", 2, 18},
+    {"def f():\n    return [x for x in [(yield) for q in z]]\n", "SyntaxError", "'yield' inside list comprehension", 2, 26},
     {"x = 01\n", "SyntaxError",
      "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", 1, 5},
     {"x += 1, = 2\n", "SyntaxError", "invalid syntax", 1, 9},
@@ -213,7 +219,18 @@ static const char every_opcode[] =
     "    del gone\n"
     "    return inner, cell, closure(*t, **d)\n"
     "g2 = 1\n"
-    "del g2\n";
+    "del g2\n"
+    "def gen(a):\n"
+    "    yield a\n"
+    "    r = yield from gen(a)\n"
+    "    s = {a, 1}\n"
+    "    t = {i for i in s}\n"
+    "    u = {i: i for i in s}\n"
+    "    s -= t\n"
+    "    s &= t\n"
+    "    s |= t\n"
+    "    s ^= t\n"
+    "    return r\n";
 
 static void every_opcode_is_generated_and_verifies(void **state)
 {
