@@ -470,7 +470,7 @@ void atom(Compiler *c)
     }
     if (is_op(t, "{")) {
         next(c);
-        if (c->pos < close) {
+        if (c->pos < close && !at_op(c, "**")) {
             /* {k: v for ...}, {x for ...} or {x, ...}: told apart by what
              * follows the first expression */
             uint32_t start = c->pos, kend = test_end(c, start);
@@ -494,6 +494,8 @@ void atom(Compiler *c)
                 uint32_t n = 0;
                 bool constant = true;
                 while (c->pos < close) {
+                    if (at_op(c, "*"))
+                        syntax_error(c, peek(c), "starred items in set displays are not supported by P4JIT");
                     constant = constant && is_constant(c, c->pos, test_end(c, c->pos));
                     test(c);
                     n++;

@@ -597,6 +597,9 @@ static bool exc_special_attr(VM *vm, Exception *e, const Str *name, Value *out)
         *out = v_bool(e->suppress_context);
     else if (name->len == 13 && memcmp(name->data, "__traceback__", 13) == 0)
         *out = v_none();
+    else if (name->len == 5 && memcmp(name->data, "value", 5) == 0 &&
+             exc_matches(e, &exc_types[EXC_StopIteration])) /* what a generator returned */
+        *out = e->args->len ? e->args->items[0] : v_none();
     else
         return false;
     return true;
