@@ -54,6 +54,8 @@ static bool module_attr(VM *vm, const Module *m, const Str *name, Value *out)
     for (uint32_t i = 0; i < m->nattrs; i++) {
         if (strlen(m->attrs[i].name) == name->len && memcmp(m->attrs[i].name, name->data, name->len) == 0) {
             *out = m->attrs[i].get();
+            if (out->type == T_NATIVE && (out->u.obj->flags & NATIVE_GETTER))
+                return AS(Native, *out)->fn(vm, NULL, 0, NULL, out);
             return true;
         }
     }
@@ -149,6 +151,11 @@ static bool no_attr(VM *vm, Value obj, const Str *name)
 
 bool vm_load_attr(VM *vm, Value obj, Str *name, Value *out)
 {
+    if (obj.type == T_LIBOBJ)
+        return libobj_attr(vm, obj, name, out);
+    if (obj.type == T_EXCEPTION && exc_matches(AS(Exception, obj), &exc_types[EXC_SystemExit]) &&
+        name->len == 4 && memcmp(name->data, "code", 4) == 0)
+        return sysexit_code(vm, AS(Exception, obj), out);
     if (obj.type == T_MODULE)
         return obj.u.obj->flags & MODULE_PY ? module_py_attr(vm, AS(PyModule, obj), name, out)
                                             : module_attr(vm, AS(Module, obj), name, out);

@@ -222,14 +222,17 @@ const BuiltinEntry builtin_table[] = {
     B(print), B(len), B(range), B(min), B(max), B(abs), B(sum), B(sorted), B(reversed),
     B(round), B(isinstance), B(enumerate), B(zip), B(divmod), B(pow), B(ord), B(chr), B(hex),
     B(repr), B(format), B(hash), B(type), B(open),
-    C(int), C(float), C(bool), C(str), C(list), C(tuple), C(dict), C(bytes), C(bytearray),
+    B(iter), B(next), B(map), B(filter), B(any), B(all), B(callable), B(id), B(getattr), B(hasattr),
+    B(setattr), B(delattr),
+    C(int), C(float), C(bool), C(str), C(list), C(tuple), C(dict), C(bytes), C(bytearray), C(slice),
+    C(object),
     P4_EXCEPTIONS(E)
 };
 const uint32_t builtin_count = sizeof builtin_table / sizeof builtin_table[0];
 
 const Module *module_find(const char *name, uint32_t len)
 {
-    static const Module *const modules[] = {&module_math, &module_array, &module_p4};
+    static const Module *const modules[] = {&module_math, &module_array, &module_p4, &module_sys};
     for (unsigned i = 0; i < sizeof modules / sizeof modules[0]; i++)
         if (strlen(modules[i]->name) == len && memcmp(modules[i]->name, name, len) == 0)
             return modules[i];

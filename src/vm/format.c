@@ -220,11 +220,13 @@ const char *type_name(Value v)
     case T_BOUNDMETHOD: return "builtin_function_or_method";
     case T_MODULE:      return "module";
     case T_FILE:        return "_io.BufferedReader";
+    case T_LIBOBJ:      return libobj_type_name(AS(LibObj, v));
     case T_TYPE:        return "type";
     case T_EXCEPTION:   return AS(Exception, v)->cls->name;
     case T_ITER: {
         static const char *const names[] = {"range_iterator", "iterator", "dict_keyiterator",
-                                            "reversed", "enumerate", "zip"};
+                                            "reversed", "enumerate", "zip", "map", "filter",
+                                            "callable_iterator"};
         Iter *it = AS(Iter, v);
         if (it->hdr.aux == ITER_SEQ) {
             switch ((Type)it->src.type) {
@@ -235,7 +237,7 @@ const char *type_name(Value v)
             default:      return "arrayiterator";
             }
         }
-        return names[it->hdr.aux % 6];
+        return names[it->hdr.aux % (sizeof names / sizeof names[0])];
     }
     default:            return "object";
     }

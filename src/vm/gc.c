@@ -263,6 +263,9 @@ static void scan(VM *vm, Obj *o)
     case T_ITER:
         grey_value(vm, ((Iter *)o)->src);
         break;
+    case T_LIBOBJ:
+        grey_values(vm, ((LibObj *)o)->slots, ((LibObj *)o)->nslots);
+        break;
     case T_CODE: {
         Code *c = (Code *)o;
         grey(vm, &c->program->hdr);
@@ -325,6 +328,8 @@ static void mark_all(VM *vm)
         grey(vm, &vm->modules->hdr);
     if (vm->memory_error)
         grey(vm, &vm->memory_error->hdr);
+    if (vm->libstate)
+        grey(vm, &vm->libstate->hdr);
     drain(vm);
 
     /* The grey stack overflowed: some marked objects were never scanned.

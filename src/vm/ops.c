@@ -677,6 +677,7 @@ bool vm_hash(VM *vm, Value v, uint32_t *out)
     case T_EXCEPTION:
     case T_ITER:
     case T_BOUNDMETHOD:
+    case T_LIBOBJ:
         *out = (uint32_t)((uintptr_t)v.u.obj >> 3);
         return true;
     case T_DICTVIEW:

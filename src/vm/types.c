@@ -18,7 +18,19 @@ TYPE(type_range, "range", T_RANGE, &bi_range);
 TYPE(type_NoneType, "NoneType", T_NONE, NULL);
 TYPE(type_array, "array", T_ARRAY, &bi_array);
 TYPE(type_function, "function", T_FUNCTION, NULL);
-TYPE(type_slice, "slice", T_SLICE, NULL);
+TYPE(type_slice, "slice", T_SLICE, &bi_slice);
+/* object: every value is an instance; object() makes a featureless one */
+TYPE(type_object, "object", T_LIBOBJ, &bi_object);
+
+static bool object_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    LibObj *o = libobj_new(vm, LIB_OBJECT, 0);
+    if (!o)
+        return false;
+    *out = v_obj(o);
+    return true;
+}
+NATIVE(bi_object, "object", object_fn, 0, 0);
 /* bool is a subclass of int, as in Python */
 const TypeObj type_bool = {{0, T_TYPE, 0, 0}, "bool", T_BOOL, -1, &type_int, &bi_bool};
 
@@ -39,6 +51,7 @@ const TypeObj *type_of(Value v)
     case T_SLICE:     return &type_slice;
     case T_ARRAY:     return &type_array;
     case T_FUNCTION:  return &type_function;
+    case T_LIBOBJ:    return v.u.obj->aux == LIB_OBJECT ? &type_object : NULL;
     case T_EXCEPTION: return AS(Exception, v)->cls;
     default:          return NULL; /* no class object for natives, iterators, ... */
     }
@@ -46,6 +59,8 @@ const TypeObj *type_of(Value v)
 
 bool type_isinstance(Value v, const TypeObj *cls)
 {
+    if (cls == &type_object)
+        return true;
     for (const TypeObj *t = type_of(v); t; t = t->base)
         if (t == cls)
             return true;

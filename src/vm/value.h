@@ -42,6 +42,7 @@ typedef enum Type {
     T_PROGRAM,    /* internal: a loaded program (globals, strings, code) */
     T_RAW,        /* internal: a GC-managed buffer owned by another object */
     T_FILE,       /* a file opened by open() (vm/file.c) */
+    T_LIBOBJ,     /* an object of a native library module: deque, StringIO, ... (vm/libobj.c) */
     T__COUNT
 } Type;
 
