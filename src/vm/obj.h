@@ -486,6 +486,8 @@ void sys_set_argv(int argc, char **argv);
  * (its message, if any, printed to stderr as CPython does) */
 int vm_exit_status(VM *vm, Value exc);
 bool module_search_dirs(VM *vm, List *out); /* sys.path (vm/module.c) */
+/* str % args and bytes % args (vm/percent.c) */
+bool percent_format(VM *vm, Value fmt, Value args, Value *out);
 /* A value kept per VM for a library module (vm->libstate), made by make the
  * first time */
 bool libstate_get(VM *vm, const char *key, bool (*make)(VM *vm, Value *out), Value *out);

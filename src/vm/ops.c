@@ -249,6 +249,8 @@ bool vm_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
             return false;
         return vm_raise_binop(vm, op_symbol(op), a, b);
     }
+    if (op == OP_BINARY_MOD && (a.type == T_STR || a.type == T_BYTES))
+        return percent_format(vm, a, b, out); /* printf-style: vm/percent.c */
     switch (op) {
     case OP_INPLACE_ADD:
         if (a.type == T_LIST) {
