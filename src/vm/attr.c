@@ -156,6 +156,11 @@ bool vm_load_attr(VM *vm, Value obj, Str *name, Value *out)
     if (obj.type == T_EXCEPTION && exc_matches(AS(Exception, obj), &exc_types[EXC_SystemExit]) &&
         name->len == 4 && memcmp(name->data, "code", 4) == 0)
         return sysexit_code(vm, AS(Exception, obj), out);
+    if (obj.type == T_TYPE) { /* str.upper, dict.fromkeys, ... (types.c) */
+        int r = type_attr(vm, AS(TypeObj, obj), name, out);
+        if (r >= 0)
+            return r == 1;
+    }
     if (obj.type == T_MODULE)
         return obj.u.obj->flags & MODULE_PY ? module_py_attr(vm, AS(PyModule, obj), name, out)
                                             : module_attr(vm, AS(Module, obj), name, out);

@@ -315,6 +315,11 @@ typedef struct Program { /* T_PROGRAM: the loaded module */
     X(isspace) X(encode) X(decode) X(tolist) X(typecode) X(itemsize) \
     X(start) X(stop) X(step) X(args) X(real) X(imag) X(is_integer) \
     X(__name__) \
+    /* str/bytes/dict methods of strmethods.c and dict.c */ \
+    X(rsplit) X(partition) X(rpartition) X(expandtabs) X(zfill) X(center) X(ljust) X(rjust) \
+    X(title) X(capitalize) X(swapcase) X(splitlines) X(rfind) X(rindex) X(isupper) X(islower) \
+    X(isnumeric) X(isdecimal) X(isalnum) X(isidentifier) X(istitle) X(isprintable) X(isascii) \
+    X(removeprefix) X(removesuffix) X(casefold) X(translate) X(hex) X(popitem) \
     /* modules */ \
     X(sqrt) X(exp) X(log) X(log2) X(log10) X(sin) X(cos) X(tan) X(atan) X(atan2) \
     X(floor) X(ceil) X(pi) X(e) X(inf) X(nan) X(fabs) X(isnan) X(isinf) X(trunc) \
@@ -486,6 +491,9 @@ void sys_set_argv(int argc, char **argv);
  * (its message, if any, printed to stderr as CPython does) */
 int vm_exit_status(VM *vm, Value exc);
 bool module_search_dirs(VM *vm, List *out); /* sys.path (vm/module.c) */
+/* cls.name for a built-in class: 1 found, 0 raised, -1 no such attribute (types.c) */
+int type_attr(VM *vm, const TypeObj *cls, Str *name, Value *out);
+extern const Native dict_fromkeys; /* dict.c */
 /* str % args and bytes % args (vm/percent.c) */
 bool percent_format(VM *vm, Value fmt, Value args, Value *out);
 /* A value kept per VM for a library module (vm->libstate), made by make the
