@@ -153,6 +153,11 @@ bool vm_load_attr(VM *vm, Value obj, Str *name, Value *out)
 {
     if (obj.type == T_LIBOBJ)
         return libobj_attr(vm, obj, name, out);
+    if (obj.type == T_LIST && (obj.u.obj->flags & LIST_DEQUE)) { /* collections.c */
+        int r = deque_attr(vm, obj, name, out);
+        if (r >= 0)
+            return r == 1;
+    }
     if (obj.type == T_EXCEPTION && exc_matches(AS(Exception, obj), &exc_types[EXC_SystemExit]) &&
         name->len == 4 && memcmp(name->data, "code", 4) == 0)
         return sysexit_code(vm, AS(Exception, obj), out);
@@ -182,6 +187,11 @@ bool vm_load_attr(VM *vm, Value obj, Str *name, Value *out)
 
 bool vm_load_method(VM *vm, Value obj, Str *name, Value out[2])
 {
+    if (obj.type == T_LIST && (obj.u.obj->flags & LIST_DEQUE) && deque_method(name)) {
+        out[0] = v_obj((void *)deque_method(name)); /* collections.c */
+        out[1] = obj;
+        return true;
+    }
     const Native *m = method_of(obj, name->hdr.aux);
     if (m) {
         out[0] = v_obj((void *)m);

@@ -206,7 +206,7 @@ const char *type_name(Value v)
     case T_BYTES:       return "bytes";
     case T_BYTEARRAY:   return "bytearray";
     case T_TUPLE:       return "tuple";
-    case T_LIST:        return "list";
+    case T_LIST:        return v.u.obj->flags & LIST_DEQUE ? "collections.deque" : "list";
     case T_DICT:        return "dict";
     case T_DICTVIEW: {
         static const char *const names[] = {"dict_keys", "dict_values", "dict_items"};
@@ -332,9 +332,19 @@ static bool repr_container(VM *vm, StrBuf *sb, Value v)
     bool ok = true;
     switch ((Type)v.type) {
     case T_LIST:
+        if (v.u.obj->flags & LIST_DEQUE)
+            sb_adds(sb, "deque(");
         sb_addc(sb, '[');
         ok = repr_items(vm, sb, v);
         sb_addc(sb, ']');
+        if (v.u.obj->flags & LIST_DEQUE) {
+            if (v.u.obj->aux != 0xffffu) {
+                char m[24];
+                snprintf(m, sizeof m, ", maxlen=%u", (unsigned)v.u.obj->aux);
+                sb_adds(sb, m);
+            }
+            sb_addc(sb, ')');
+        }
         break;
     case T_TUPLE:
         sb_addc(sb, '(');

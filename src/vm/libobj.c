@@ -27,7 +27,6 @@ const char *libobj_type_name(const LibObj *o)
 {
     switch ((enum LibKind)o->hdr.aux) {
     case LIB_STDIO:    return "_io.TextIOWrapper";
-    case LIB_DEQUE:    return "collections.deque";
     case LIB_STRINGIO: return "_io.StringIO";
     case LIB_OBJECT:   return "object";
     case LIB_NAMESPACE: return "types.SimpleNamespace";
@@ -47,8 +46,7 @@ static const LibMethods namespace_methods = {NULL, 0, namespace_attr};
 static const LibMethods *const method_tables[LIB__COUNT] = {
     [LIB_NAMESPACE] = &namespace_methods,
     [LIB_STDIO] = &stdio_methods,
-    /* [LIB_DEQUE] = &deque_methods, */
-    /* [LIB_STRINGIO] = &stringio_methods, */
+    [LIB_STRINGIO] = &stringio_methods,
 };
 
 bool libobj_attr(VM *vm, Value obj, Str *name, Value *out)

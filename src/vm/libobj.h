@@ -14,7 +14,7 @@ typedef struct LibMethods {
     int (*data_attr)(VM *vm, LibObj *o, const Str *name, Value *out);
 } LibMethods;
 
-extern const LibMethods stdio_methods, deque_methods, stringio_methods;
+extern const LibMethods stdio_methods, stringio_methods;
 
 /* The value of keyword argument `name` among a native's arguments, or NULL;
  * *npos gets the number of positional arguments. Raises TypeError for an

@@ -66,6 +66,7 @@ typedef struct Tuple { /* T_TUPLE; immutable */
     Value items[];
 } Tuple;
 
+#define LIST_DEQUE 0x80 /* flags: a collections.deque (maxlen in hdr.aux; vm/collections.c) */
 typedef struct List { /* T_LIST */
     Obj hdr;
     uint32_t len, cap;
@@ -473,8 +474,7 @@ bool array_set(VM *vm, Array *a, uint32_t i, Value v);
 /* Kinds of T_LIBOBJ (hdr.aux) */
 enum LibKind {
     LIB_STDIO,    /* sys.stdout / sys.stderr: slot 0 = fd */
-    LIB_DEQUE,    /* collections.deque: slot 0 = list of items, slot 1 = maxlen or None */
-    LIB_STRINGIO, /* io.StringIO: slot 0 = list of written pieces, slot 1 = read position */
+    LIB_STRINGIO, /* io.StringIO: pieces, position, closed (vm/iomod.c) */
     LIB_OBJECT,   /* object(): no slots */
     LIB_NAMESPACE,/* attributes from a dict (slot 0): sys.implementation */
     LIB__COUNT
@@ -490,10 +490,17 @@ void sys_set_argv(int argc, char **argv);
 /* For an uncaught exception: -1 unless it is SystemExit; else the exit status
  * (its message, if any, printed to stderr as CPython does) */
 int vm_exit_status(VM *vm, Value exc);
+/* print(..., file=f): writes the text to f (vm/iomod.c) */
+bool lib_print_to(VM *vm, Value file, const char *data, uint32_t len);
 bool module_search_dirs(VM *vm, List *out); /* sys.path (vm/module.c) */
 /* cls.name for a built-in class: 1 found, 0 raised, -1 no such attribute (types.c) */
 int type_attr(VM *vm, const TypeObj *cls, Str *name, Value *out);
 extern const Native dict_fromkeys; /* dict.c */
+/* collections.deque (vm/collections.c): its own methods before the list's */
+const Native *deque_method(const Str *name);
+int deque_attr(VM *vm, Value obj, Str *name, Value *out); /* 1 found, 0 raised, -1 none */
+extern const Native bi_deque;
+extern const TypeObj type_deque;
 /* str % args and bytes % args (vm/percent.c) */
 bool percent_format(VM *vm, Value fmt, Value args, Value *out);
 /* A value kept per VM for a library module (vm->libstate), made by make the

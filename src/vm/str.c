@@ -1258,6 +1258,7 @@ static bool print_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     int npos = nargs - (kw ? (int)kw->len : 0);
     const char *sep = " ", *end = "\n";
     uint32_t seplen = 1, endlen = 1;
+    Value file = v_none();
     for (uint32_t k = 0; kw && k < kw->len; k++) {
         Str *name = AS(Str, kw->items[k]);
         Value v = args[npos + (int)k];
@@ -1265,6 +1266,10 @@ static bool print_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
         if (!is_sep && !is_end) {
             if (strcmp(name->data, "flush") == 0)
                 continue;
+            if (strcmp(name->data, "file") == 0) {
+                file = v;
+                continue;
+            }
             return vm_raise(vm, EXC_TypeError, "'%s' is an invalid keyword argument for print()", name->data);
         }
         if (v.type == T_NONE)
@@ -1293,6 +1298,12 @@ static bool print_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     if (sb.oom) {
         sb_free(&sb);
         return vm_raise_oom(vm);
+    }
+    if (file.type != T_NONE) {
+        bool ok = lib_print_to(vm, file, sb.data ? sb.data : "", sb.len); /* vm/iomod.c */
+        sb_free(&sb);
+        *out = v_none();
+        return ok;
     }
     vm_write(vm, 1, sb.data, sb.len);
     sb_free(&sb);

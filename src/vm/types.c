@@ -22,6 +22,7 @@ TYPE(type_NoneType, "NoneType", T_NONE, NULL);
 TYPE(type_array, "array", T_ARRAY, &bi_array);
 TYPE(type_function, "function", T_FUNCTION, NULL);
 TYPE(type_slice, "slice", T_SLICE, &bi_slice);
+TYPE(type_deque, "deque", T_LIST, &bi_deque);
 /* object: every value is an instance; object() makes a featureless one */
 TYPE(type_object, "object", T_LIBOBJ, &bi_object);
 
@@ -48,7 +49,7 @@ const TypeObj *type_of(Value v)
     case T_BYTES:     return &type_bytes;
     case T_BYTEARRAY: return &type_bytearray;
     case T_TUPLE:     return &type_tuple;
-    case T_LIST:      return &type_list;
+    case T_LIST:      return v.u.obj->flags & LIST_DEQUE ? &type_deque : &type_list;
     case T_DICT:      return &type_dict;
     case T_RANGE:     return &type_range;
     case T_SLICE:     return &type_slice;
@@ -119,12 +120,16 @@ int type_attr(VM *vm, const TypeObj *cls, Str *name, Value *out)
         return 1;
     }
     uint16_t qid = name->hdr.aux;
-    if (qid == QID_NONE)
+    if (qid == QID_NONE && cls != &type_deque)
         return -1;
     switch ((Type)cls->value_type) {
     case T_STR:   m = cls == &type_str ? find_in(str_methods, n_str_methods, qid) : NULL; break;
     case T_BYTES: m = find_in(bytes_methods, n_bytes_methods, qid); break;
-    case T_LIST:  m = find_in(list_methods, n_list_methods, qid); break;
+    case T_LIST:
+        m = cls == &type_deque ? deque_method(name) : NULL;
+        if (!m)
+            m = find_in(list_methods, n_list_methods, qid);
+        break;
     case T_DICT:  m = find_in(dict_methods, n_dict_methods, qid); break;
     case T_TUPLE: m = find_in(tuple_methods, n_tuple_methods, qid); break;
     case T_FLOAT: m = find_in(float_methods, n_float_methods, qid); break;
