@@ -223,7 +223,7 @@ const BuiltinEntry builtin_table[] = {
     B(round), B(isinstance), B(enumerate), B(zip), B(divmod), B(pow), B(ord), B(chr), B(hex),
     B(repr), B(format), B(hash), B(type), B(open),
     B(iter), B(next), B(map), B(filter), B(any), B(all), B(callable), B(id), B(getattr), B(hasattr),
-    B(setattr), B(delattr),
+    B(setattr), B(delattr), B(ascii),
     C(int), C(float), C(bool), C(str), C(list), C(tuple), C(dict), C(bytes), C(bytearray), C(slice),
     C(object),
     P4_EXCEPTIONS(E)

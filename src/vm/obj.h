@@ -538,7 +538,7 @@ extern const Native bi_len, bi_range, bi_min, bi_max, bi_sum, bi_sorted, bi_reve
 extern const Native bi_abs, bi_divmod, bi_pow, bi_round, bi_isinstance, bi_bool,
     bi_hash, bi_type;                                                                /* builtins.c */
 extern const Native bi_iter, bi_next, bi_map, bi_filter, bi_any, bi_all, bi_callable, bi_id,
-    bi_getattr, bi_hasattr, bi_setattr, bi_delattr, bi_slice, bi_object;             /* iterfuncs.c, types.c */
+    bi_getattr, bi_hasattr, bi_setattr, bi_delattr, bi_slice, bi_object, bi_ascii;             /* iterfuncs.c, types.c */
 extern const Native bi_open;                                                         /* file.c */
 
 #endif

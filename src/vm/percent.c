@@ -424,3 +424,20 @@ bool percent_format(VM *vm, Value fmt, Value args, Value *out)
     *out = v_obj(s);
     return true;
 }
+
+/* ascii(x): repr with non-ASCII characters escaped (what %a prints) */
+static bool ascii_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    StrBuf sb;
+    sb_init(&sb);
+    if (!add_ascii_repr(vm, &sb, args[0])) {
+        sb_free(&sb);
+        return false;
+    }
+    Str *s = sb_to_str(vm, &sb);
+    if (!s)
+        return false;
+    *out = v_obj(s);
+    return true;
+}
+NATIVE(bi_ascii, "ascii", ascii_fn, 1, 1);

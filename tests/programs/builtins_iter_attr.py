@@ -113,3 +113,6 @@ o = object()
 p = object()
 print(type(o).__name__, o == o, o == p, o != p, isinstance(o, object), isinstance(3, object), isinstance("", object))
 print(len({o: 1, p: 2}), hash(o) == hash(o))
+
+# ascii
+print(ascii("é"), ascii([1, "ü\n", "日本"]), ascii(b"x\xff"), ascii("\U0001F600"), ascii(3.5), ascii("plain"))
