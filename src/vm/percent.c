@@ -357,6 +357,9 @@ static bool percent_format_text(VM *vm, StrBuf *sb, const Str *fmt, Value right,
                 return false;
             }
         }
+        /* a result wider than the heap cannot be kept: say so before padding it */
+        if ((size_t)c.width > vm->cfg.heap_size || (c.prec > 0 && (size_t)c.prec > vm->cfg.heap_size))
+            return vm_raise_oom(vm);
         while (i < n && (s[i] == 'h' || s[i] == 'l' || s[i] == 'L')) /* C's length modifiers: ignored */
             i++;
         if (i >= n)

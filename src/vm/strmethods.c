@@ -245,6 +245,8 @@ static bool justify(VM *vm, Value *args, int nargs, int how, Value *out)
         *out = args[0];
         return true;
     }
+    if ((uint64_t)width * flen > vm->cfg.heap_size) /* cannot be kept: fail before building it */
+        return vm_raise_oom(vm);
     uint32_t marg = (uint32_t)width - len, left;
     if (how == 0)
         left = 0;
@@ -279,6 +281,8 @@ static bool m_zfill(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
         *out = args[0];
         return true;
     }
+    if ((size_t)width > vm->cfg.heap_size)
+        return vm_raise_oom(vm);
     StrBuf sb;
     sb_init(&sb);
     uint32_t sign = s->len > 0 && (s->data[0] == '+' || s->data[0] == '-');
@@ -308,6 +312,10 @@ static bool m_expandtabs(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
         if (c == '\t') {
             if (tab > 0) {
                 uint32_t n = (uint32_t)tab - col % (uint32_t)tab;
+                if ((size_t)sb.len + n > vm->cfg.heap_size) {
+                    sb_free(&sb);
+                    return vm_raise_oom(vm);
+                }
                 for (uint32_t k = 0; k < n; k++)
                     sb_addc(&sb, ' ');
                 col += n;

@@ -360,6 +360,8 @@ static bool pack_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
         return false;
     if ((uint32_t)(nargs - 1) != nv)
         return struct_raise(vm, "pack expected %lu items for packing (got %d)", (unsigned long)nv, nargs - 1);
+    if (size > vm->cfg.heap_size) /* the bytes could not be kept */
+        return vm_raise_oom(vm);
     uint8_t *buf = calloc(size ? size : 1, 1);
     if (!buf)
         return vm_raise_oom(vm);
