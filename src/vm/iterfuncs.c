@@ -65,7 +65,7 @@ int lib_iternext(VM *vm, Iter *it, Value *out)
         Tuple *src = AS(Tuple, it->src);
         Value v;
         bool eq = false;
-        if (!vm_call(vm, src->items[0], NULL, 0, NULL, &v))
+        if (!vm_call(vm, src->items[0], src->items, 0, NULL, &v)) /* no arguments (a valid pointer for memcpy) */
             return -1;
         VM_ROOT(vm, v);
         bool ok = vm_equal(vm, v, src->items[1], &eq);
