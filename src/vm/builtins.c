@@ -33,6 +33,9 @@ NATIVE(bi_abs, "abs", abs_fn, 1, 1);
 
 static bool divmod_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
+    if ((args[0].type == T_FLOAT || args[1].type == T_FLOAT) && v_is_number(args[0]) && v_is_number(args[1]) &&
+        v_as_float(args[1]) == 0.0f)
+        return vm_raise(vm, EXC_ZeroDivisionError, "float divmod()");
     Tuple *t = tuple_new(vm, 2);
     if (!t)
         return false;

@@ -116,3 +116,29 @@ print(len({o: 1, p: 2}), hash(o) == hash(o))
 
 # ascii
 print(ascii("é"), ascii([1, "ü\n", "日本"]), ascii(b"x\xff"), ascii("\U0001F600"), ascii(3.5), ascii("plain"))
+
+# abs, round, divmod, min/max/sorted with key and default, and their errors
+vals = [7, -7, 7.5, -7.5, 0.5, 2.5, -0.5, 1.5, 0.0, -0.0, 3, True]
+for a in vals:
+    row = [abs(a), round(a)]
+    for b in [2, -2, 0.5, 3]:
+        row.append(divmod(a, b))
+    print(a, row)
+print(round(2.675, 2), round(-1.25, 1), round(1234, -2), round(1250, -2), round(-1350, -2), round(0.5), round(5, 0))
+print(max([], default=None), min([3, 1], default=9), max(1, 2, 3), max("abc", key=ord), min([[2], [1, 1]], key=len))
+print(sorted(["b", "A", "c"], key=str.lower), sorted([3, 1, 2], reverse=True), max([(1, "b"), (1, "a")]))
+def attempt(fn, a, b=None):
+    try:
+        if b is None:
+            fn(a)
+        else:
+            fn(a, b)
+    except (ZeroDivisionError, ValueError, TypeError) as x:
+        print(type(x).__name__, x)
+attempt(divmod, 1, 0)
+attempt(divmod, 1.5, 0)
+attempt(divmod, 2, 0.0)
+attempt(max, [])
+attempt(abs, "x")
+attempt(round, "x")
+attempt(max, [1, "a"])
