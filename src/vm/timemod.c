@@ -16,6 +16,9 @@
 #define HAVE_CLOCK_GETTIME 1
 #include <time.h>
 #endif
+#if defined(ESP_PLATFORM)
+#include <unistd.h> /* usleep: the FreeRTOS delay, other tasks run */
+#endif
 
 #include "port/port.h"
 #include "vm/vm.h"
@@ -62,10 +65,14 @@ static NATIVE(time_perf_counter, "perf_counter", monotonic_fn, 0, 0);
 
 static void wait_us(uint64_t us)
 {
-#if HAVE_CLOCK_GETTIME
+#if defined(__linux__)
     struct timespec ts = {(time_t)(us / 1000000u), (long)(us % 1000000u * 1000u)};
     while (nanosleep(&ts, &ts) != 0)
         ;
+#elif defined(ESP_PLATFORM)
+    for (; us > 500000u; us -= 500000u)
+        usleep(500000u);
+    usleep((useconds_t)us);
 #else
     uint64_t end = now_us() + us; /* no scheduler on the bare chip: wait on the counter */
     while (now_us() < end)
