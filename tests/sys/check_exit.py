@@ -24,6 +24,7 @@ CASES = [
     ("raise SystemExit\n", []),
     ("raise SystemExit(3, 4)\n", []),
     ("def f(n):\n    if n == 0:\n        raise SystemExit(7)\n    f(n - 1)\ntry:\n    f(3)\nfinally:\n    print('cleanup')\n", []),
+    ("import sys\nprint('a', file=sys.stderr)\nsys.stderr.write('b\\n')\nprint('c')\nsys.exit(sys.argv[1])\n", ["bye"]),
     ("import sys\ntry:\n    sys.exit(5)\nexcept SystemExit as e:\n    print('caught', e.code)\nprint(len(sys.argv))\n", ["1", "2", "3"]),
 ]
 
