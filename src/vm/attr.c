@@ -151,6 +151,9 @@ static bool no_attr(VM *vm, Value obj, const Str *name)
 
 bool vm_load_attr(VM *vm, Value obj, Str *name, Value *out)
 {
+    if (obj.type == T_MODULE)
+        return obj.u.obj->flags & MODULE_PY ? module_py_attr(vm, AS(PyModule, obj), name, out)
+                                            : module_attr(vm, AS(Module, obj), name, out);
     if (obj.type == T_LIBOBJ)
         return libobj_attr(vm, obj, name, out);
     if (obj.type == T_LIST && (obj.u.obj->flags & LIST_DEQUE)) { /* collections.c */
@@ -166,9 +169,6 @@ bool vm_load_attr(VM *vm, Value obj, Str *name, Value *out)
         if (r >= 0)
             return r == 1;
     }
-    if (obj.type == T_MODULE)
-        return obj.u.obj->flags & MODULE_PY ? module_py_attr(vm, AS(PyModule, obj), name, out)
-                                            : module_attr(vm, AS(Module, obj), name, out);
     const Native *m = method_of(obj, name->hdr.aux);
     if (m) {
         BoundMethod *b = boundmethod_new(vm, m, obj);
