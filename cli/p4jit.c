@@ -404,6 +404,7 @@ static int cmd_run(int argc, char **argv)
     }
 #endif
     const char *path = argv[i];
+    sys_set_argv(argc - i, argv + i); /* sys.argv: the program and what follows it */
 
     P4bModule *m = calloc(1, sizeof *m);
     if (!m)
@@ -431,9 +432,14 @@ static int cmd_run(int argc, char **argv)
     }
     ok = ok && vm_run_program(vm);
     uint64_t instret1 = port_instret(), cycles1 = port_cycles();
+    int status = ok ? 0 : 1;
     if (!ok) {
         vm_flush(vm);
-        if (vm->exc.type == T_EXCEPTION)
+        /* an uncaught SystemExit ends the program quietly with its status */
+        int exit_status = vm_exit_status(vm, vm->exc);
+        if (exit_status >= 0)
+            status = exit_status;
+        else if (vm->exc.type == T_EXCEPTION)
             vm_print_exception(vm, vm->exc);
     }
     if (stats) {
@@ -452,7 +458,7 @@ static int cmd_run(int argc, char **argv)
     jit_free(vm);
     vm_free(vm);
     free(source);
-    return ok ? 0 : 1;
+    return status;
 }
 
 static int cmd_compile(int argc, char **argv)

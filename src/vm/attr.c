@@ -60,6 +60,8 @@ static bool module_attr(VM *vm, const Module *m, const Str *name, Value *out)
     for (uint32_t i = 0; i < m->nattrs; i++) {
         if (strlen(m->attrs[i].name) == name->len && memcmp(m->attrs[i].name, name->data, name->len) == 0) {
             *out = m->attrs[i].get();
+            if (out->type == T_NATIVE && (out->u.obj->flags & NATIVE_GETTER))
+                return AS(Native, *out)->fn(vm, NULL, 0, NULL, out);
             return true;
         }
     }
@@ -167,6 +169,18 @@ bool vm_load_attr(VM *vm, Value obj, Str *name, Value *out)
     if (obj.type == T_MODULE)
         return obj.u.obj->flags & MODULE_PY ? module_py_attr(vm, AS(PyModule, obj), name, out)
                                             : module_attr(vm, AS(Module, obj), name, out);
+    if (obj.type == T_LIBOBJ)
+        return libobj_attr(vm, obj, name, out);
+    if (obj.type == T_LIST && (obj.u.obj->flags & LIST_DEQUE)) { /* collections.c */
+        int r = deque_attr(vm, obj, name, out);
+        if (r >= 0)
+            return r == 1;
+    }
+    if (obj.type == T_TYPE) { /* str.upper, dict.fromkeys, ... (types.c) */
+        int r = type_attr(vm, AS(TypeObj, obj), name, out);
+        if (r >= 0)
+            return r == 1;
+    }
     const Native *m = method_of(obj, name->hdr.aux);
     if (m) {
         BoundMethod *b = boundmethod_new(vm, m, obj);
@@ -187,6 +201,11 @@ bool vm_load_method(VM *vm, Value obj, Str *name, Value out[2])
 {
     if (class_has_attrs(obj))
         return class_load_method(vm, obj, name, out);
+    if (obj.type == T_LIST && (obj.u.obj->flags & LIST_DEQUE) && deque_method(name)) {
+        out[0] = v_obj((void *)deque_method(name)); /* collections.c */
+        out[1] = obj;
+        return true;
+    }
     const Native *m = method_of(obj, name->hdr.aux);
     if (m) {
         out[0] = v_obj((void *)m);

@@ -42,6 +42,9 @@ NATIVE(bi_abs, "abs", abs_fn, 1, 1);
 
 static bool divmod_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
+    if ((args[0].type == T_FLOAT || args[1].type == T_FLOAT) && v_is_number(args[0]) && v_is_number(args[1]) &&
+        v_as_float(args[1]) == 0.0f)
+        return vm_raise(vm, EXC_ZeroDivisionError, "float divmod()");
     Tuple *t = tuple_new(vm, 2);
     if (!t)
         return false;
@@ -238,9 +241,11 @@ const BuiltinEntry builtin_table[] = {
     B(print), B(len), B(range), B(min), B(max), B(abs), B(sum), B(sorted), B(reversed),
     B(round), B(isinstance), B(enumerate), B(zip), B(divmod), B(pow), B(ord), B(chr), B(hex),
     B(repr), B(format), B(hash), B(type), B(open), B(issubclass),
+    B(iter), B(next), B(map), B(filter), B(any), B(all), B(callable), B(id), B(getattr), B(hasattr),
+    B(setattr), B(delattr), B(ascii),
     C(object), C(staticmethod), C(classmethod), C(property), C(super),
     {"NotImplemented", &not_implemented.hdr},
-    C(int), C(float), C(bool), C(str), C(list), C(tuple), C(dict), C(bytes), C(bytearray),
+    C(int), C(float), C(bool), C(str), C(list), C(tuple), C(dict), C(bytes), C(bytearray), C(slice),
     C(set), C(frozenset),
     P4_EXCEPTIONS(E)
 };
@@ -248,7 +253,9 @@ const uint32_t builtin_count = sizeof builtin_table / sizeof builtin_table[0];
 
 const Module *module_find(const char *name, uint32_t len)
 {
-    static const Module *const modules[] = {&module_math, &module_array, &module_p4};
+    static const Module *const modules[] = {&module_math, &module_array, &module_p4, &module_sys, &module_struct,
+                                                    &module_time, &module_random, &module_collections,
+                                                    &module_functools, &module_io};
     for (unsigned i = 0; i < sizeof modules / sizeof modules[0]; i++)
         if (strlen(modules[i]->name) == len && memcmp(modules[i]->name, name, len) == 0)
             return modules[i];

@@ -600,12 +600,14 @@ static bool exc_special_attr(VM *vm, Exception *e, const Str *name, Value *out)
     else if (name->len == 5 && memcmp(name->data, "value", 5) == 0 &&
              exc_matches(e, &exc_types[EXC_StopIteration])) /* what a generator returned */
         *out = e->args->len ? e->args->items[0] : v_none();
+    else if (name->len == 4 && memcmp(name->data, "code", 4) == 0 && exc_matches(e, &exc_types[EXC_SystemExit]))
+        return sysexit_code(vm, e, out);
     else
         return false;
     return true;
 }
 
-static bool type_attr(VM *vm, const TypeObj *t, Str *name, Value *out, bool *found)
+static bool class_type_attr(VM *vm, const TypeObj *t, Str *name, Value *out, bool *found)
 {
     *found = true;
     if (name_is(name, SN___mro__) || name_is(name, SN___bases__)) {
@@ -653,7 +655,7 @@ bool class_load_attr(VM *vm, Value obj, Str *name, Value *out)
             return false;
         if (found)
             return bind(vm, cv, obj, t, true, out);
-        if (!type_attr(vm, t, name, out, &found))
+        if (!class_type_attr(vm, t, name, out, &found))
             return false;
         if (found)
             return true;

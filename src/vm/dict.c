@@ -278,11 +278,68 @@ static bool update_from(VM *vm, Dict *d, Value src)
     return ok;
 }
 
+/* The name=value keyword arguments of dict() and update() into d */
+static bool update_kw(VM *vm, Dict *d, Value *args, int nargs, Tuple *kw)
+{
+    int npos = nargs - (kw ? (int)kw->len : 0);
+    for (uint32_t k = 0; kw && k < kw->len; k++)
+        if (!dict_set(vm, d, kw->items[k], args[npos + (int)k]))
+            return false;
+    return true;
+}
+
 static bool m_update(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
+    int npos = nargs - (kw ? (int)kw->len : 0);
     *out = v_none();
-    return update_from(vm, AS(Dict, args[0]), args[1]);
+    if (npos > 2)
+        return vm_raise(vm, EXC_TypeError, "update expected at most 1 argument, got %d", npos - 1);
+    return (npos < 2 || update_from(vm, AS(Dict, args[0]), args[1])) && update_kw(vm, AS(Dict, args[0]), args, nargs, kw);
 }
+
+/* popitem: the last pair inserted (LIFO, as CPython 3.7+) */
+static bool m_popitem(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    Dict *d = AS(Dict, args[0]);
+    if (d->len == 0)
+        return vm_raise(vm, EXC_KeyError, "popitem(): dictionary is empty");
+    uint32_t i = d->used;
+    while (i > 0 && d->entries[i - 1].key.type == T_UNBOUND)
+        i--;
+    Tuple *t = tuple_new(vm, 2);
+    if (!t)
+        return false;
+    t->items[0] = d->entries[i - 1].key;
+    t->items[1] = d->entries[i - 1].value;
+    VM_ROOT(vm, v_obj(t));
+    bool ok = dict_delete(vm, d, t->items[0]);
+    VM_UNROOT(vm, 1);
+    *out = v_obj(t);
+    return ok;
+}
+
+/* dict.fromkeys(iterable, value=None) */
+static bool fromkeys_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    Value it, key;
+    Dict *d = dict_new(vm);
+    if (!d)
+        return false;
+    *out = v_obj(d);
+    VM_ROOT(vm, *out);
+    bool ok = vm_getiter(vm, args[0], &it);
+    if (ok) {
+        VM_ROOT(vm, it);
+        int r;
+        while ((r = vm_iternext(vm, it, &key)) == 1 && (ok = dict_set(vm, d, key, nargs > 1 ? args[1] : v_none())))
+            ;
+        ok = ok && r == 0;
+        VM_UNROOT(vm, 1);
+    }
+    VM_UNROOT(vm, 1);
+    return ok;
+}
+NATIVE(dict_fromkeys, "fromkeys", fromkeys_fn, 1, 2);
 
 static bool m_clear(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
@@ -311,7 +368,8 @@ static NATIVE(dict_keys_m, "keys", m_keys, 1, 1);
 static NATIVE(dict_values_m, "values", m_values, 1, 1);
 static NATIVE(dict_items_m, "items", m_items, 1, 1);
 static NATIVE(dict_pop_m, "pop", m_pop, 2, 3);
-static NATIVE(dict_update_m, "update", m_update, 2, 2);
+static NATIVE_WITH_KW(dict_update_m, "update", m_update, 1, -1);
+static NATIVE(dict_popitem_m, "popitem", m_popitem, 1, 1);
 static NATIVE(dict_setdefault_m, "setdefault", m_setdefault, 2, 3);
 static NATIVE(dict_clear_m, "clear", m_clear, 1, 1);
 static NATIVE(dict_copy_m, "copy", m_copy, 1, 1);
@@ -320,6 +378,7 @@ const MethodEntry dict_methods[] = {
     {Q_get, &dict_get_m},       {Q_keys, &dict_keys_m},     {Q_values, &dict_values_m},
     {Q_items, &dict_items_m},   {Q_pop, &dict_pop_m},       {Q_update, &dict_update_m},
     {Q_setdefault, &dict_setdefault_m}, {Q_clear, &dict_clear_m}, {Q_copy, &dict_copy_m},
+    {Q_popitem, &dict_popitem_m},
 };
 const uint32_t n_dict_methods = sizeof dict_methods / sizeof dict_methods[0];
 
@@ -329,11 +388,12 @@ static bool dict_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     if (!d)
         return false;
     *out = v_obj(d);
-    if (nargs == 0)
-        return true;
+    int npos = nargs - (kw ? (int)kw->len : 0);
+    if (npos > 1)
+        return vm_raise(vm, EXC_TypeError, "dict expected at most 1 argument, got %d", npos);
     VM_ROOT(vm, *out);
-    bool ok = update_from(vm, d, args[0]);
+    bool ok = (npos == 0 || update_from(vm, d, args[0])) && update_kw(vm, d, args, nargs, kw);
     VM_UNROOT(vm, 1);
     return ok;
 }
-NATIVE(bi_dict, "dict", dict_fn, 0, 1);
+NATIVE_WITH_KW(bi_dict, "dict", dict_fn, 0, -1);

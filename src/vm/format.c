@@ -209,7 +209,7 @@ const char *type_name(Value v)
     case T_BYTES:       return "bytes";
     case T_BYTEARRAY:   return "bytearray";
     case T_TUPLE:       return "tuple";
-    case T_LIST:        return "list";
+    case T_LIST:        return v.u.obj->flags & LIST_DEQUE ? "collections.deque" : "list";
     case T_DICT:        return "dict";
     case T_DICTVIEW: {
         static const char *const names[] = {"dict_keys", "dict_values", "dict_items"};
@@ -224,6 +224,7 @@ const char *type_name(Value v)
     case T_BOUNDMETHOD: return AS(BoundMethod, v)->method ? "builtin_function_or_method" : "method";
     case T_MODULE:      return "module";
     case T_FILE:        return "_io.BufferedReader";
+    case T_LIBOBJ:      return libobj_type_name(AS(LibObj, v));
     case T_TYPE:        return "type";
     case T_SET:         return "set";
     case T_FROZENSET:   return "frozenset";
@@ -233,7 +234,8 @@ const char *type_name(Value v)
     case T_DESCR:       return descr_type_name(v);
     case T_ITER: {
         static const char *const names[] = {"range_iterator", "iterator", "dict_keyiterator",
-                                            "reversed", "enumerate", "zip", "set_iterator"};
+                                            "reversed", "enumerate", "zip", "set_iterator", "map", "filter",
+                                            "callable_iterator"};
         Iter *it = AS(Iter, v);
         if (it->hdr.aux == ITER_SEQ) {
             switch ((Type)it->src.type) {
@@ -244,7 +246,7 @@ const char *type_name(Value v)
             default:      return "arrayiterator";
             }
         }
-        return names[it->hdr.aux % 7];
+        return names[it->hdr.aux % (sizeof names / sizeof names[0])];
     }
     default:            return "object";
     }
@@ -339,9 +341,19 @@ static bool repr_container(VM *vm, StrBuf *sb, Value v)
     bool ok = true;
     switch ((Type)v.type) {
     case T_LIST:
+        if (v.u.obj->flags & LIST_DEQUE)
+            sb_adds(sb, "deque(");
         sb_addc(sb, '[');
         ok = repr_items(vm, sb, v);
         sb_addc(sb, ']');
+        if (v.u.obj->flags & LIST_DEQUE) {
+            if (v.u.obj->aux != 0xffffu) {
+                char m[24];
+                snprintf(m, sizeof m, ", maxlen=%u", (unsigned)v.u.obj->aux);
+                sb_adds(sb, m);
+            }
+            sb_addc(sb, ')');
+        }
         break;
     case T_TUPLE:
         sb_addc(sb, '(');

@@ -326,6 +326,9 @@ static void scan(VM *vm, Obj *o)
                 grey_value(vm, s->table[i].key);
         break;
     }
+    case T_LIBOBJ:
+        grey_values(vm, ((LibObj *)o)->slots, ((LibObj *)o)->nslots);
+        break;
     case T_CODE: {
         Code *c = (Code *)o;
         grey(vm, &c->program->hdr);
@@ -389,6 +392,8 @@ static void mark_all(VM *vm)
     if (vm->memory_error)
         grey(vm, &vm->memory_error->hdr);
     grey_values(vm, vm->handling, vm->nhandling < VM_MAX_HANDLING ? vm->nhandling : VM_MAX_HANDLING);
+    if (vm->libstate)
+        grey(vm, &vm->libstate->hdr);
     drain(vm);
 
     /* The grey stack overflowed: some marked objects were never scanned.

@@ -348,8 +348,7 @@ int vm_iternext(VM *vm, Value iter, Value *out)
     case ITER_SET:
         return set_iter_next(vm, it, out);
     default:
-        vm_raise(vm, EXC_RuntimeError, "bad iterator");
-        return -1;
+        return lib_iternext(vm, it, out); /* map, filter, iter(f, sentinel): vm/iterfuncs.c */
     }
 }
 
@@ -383,6 +382,9 @@ NATIVE(bi_range, "range", range_fn, 1, 3);
 static bool enumerate_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
     int32_t start = 0;
+    if (kw && (kw->len != 1 || strcmp(AS(Str, kw->items[0])->data, "start") != 0 || nargs != 2))
+        return vm_raise(vm, EXC_TypeError, "'%s' is an invalid keyword argument for enumerate()",
+                        AS(Str, kw->items[0])->data);
     if (nargs == 2 && !int_arg(vm, args[1], &start))
         return false;
     Value inner;
@@ -395,7 +397,7 @@ static bool enumerate_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     *out = v_obj(it);
     return true;
 }
-NATIVE(bi_enumerate, "enumerate", enumerate_fn, 1, 2);
+NATIVE_WITH_KW(bi_enumerate, "enumerate", enumerate_fn, 1, 2);
 
 static bool zip_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {

@@ -113,6 +113,29 @@ static bool find_module(VM *vm, const Str *name, char *path, size_t pathlen, cha
     return P4_LIB_DIR[0] && try_dir(P4_LIB_DIR, strlen(P4_LIB_DIR), name, path, pathlen, data, len);
 }
 
+/* sys.path: the directories find_module tries, in its order ("" is the
+ * current directory). */
+bool module_search_dirs(VM *vm, List *out)
+{
+    const Str *main = vm->program ? vm->program->filename : NULL;
+    size_t dirlen = main ? main->len : 0;
+    while (dirlen > 0 && main->data[dirlen - 1] != '/')
+        dirlen--;
+    Str *s = str_new(vm, main ? main->data : "", dirlen ? (uint32_t)dirlen - 1 : 0);
+    if (!s || !list_append(vm, out, v_obj(s)))
+        return false;
+    for (const char *p = search_path; *p;) {
+        const char *end = strchr(p, ':');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        if (n > 0 && (!(s = str_new(vm, p, (uint32_t)n)) || !list_append(vm, out, v_obj(s))))
+            return false;
+        p += n + (end != NULL);
+    }
+    if (P4_LIB_DIR[0] && (!(s = str_from_cstr(vm, P4_LIB_DIR)) || !list_append(vm, out, v_obj(s))))
+        return false;
+    return true;
+}
+
 /* The module's bytecode: data is .p4b bytes, or source compiled here. On
  * success *source is data when it is source text (kept for tracebacks). */
 static bool read_module(VM *vm, const char *path, char *data, size_t len, P4bModule *m, char **source)

@@ -67,6 +67,7 @@ typedef struct Tuple { /* T_TUPLE; immutable */
     Value items[];
 } Tuple;
 
+#define LIST_DEQUE 0x80 /* flags: a collections.deque (maxlen in hdr.aux; vm/collections.c) */
 typedef struct List { /* T_LIST */
     Obj hdr;
     uint32_t len, cap;
@@ -127,6 +128,9 @@ enum IterKind {
     ITER_ENUMERATE, /* src = inner iterator, i = count */
     ITER_ZIP,       /* src = tuple of iterators */
     ITER_SET,       /* set or frozenset: i = table slot, a = size when started */
+    ITER_MAP,       /* src = tuple (function, iterator, iterator, ...) */
+    ITER_FILTER,    /* src = tuple (function or None, iterator) */
+    ITER_CALL,      /* iter(callable, sentinel): src = tuple (callable, sentinel); i = 1 when done */
 };
 
 typedef struct Iter { /* T_ITER; kind in hdr.aux */
@@ -202,6 +206,7 @@ typedef struct Cell { /* T_CELL */
 typedef bool (*NativeFn)(VM *vm, Value *args, int nargs, Tuple *kwnames, Value *out);
 
 #define NATIVE_KW 0x01 /* flags: accepts keyword arguments */
+#define NATIVE_GETTER 0x02 /* flags: computes a module attribute (ModuleAttr) */
 
 typedef struct Native { /* T_NATIVE; static */
     Obj hdr;
@@ -226,8 +231,18 @@ typedef struct BoundMethod { /* T_BOUNDMETHOD */
 
 typedef struct ModuleAttr {
     const char *name;
-    Value (*get)(void); /* returns the attribute (a static object or a number) */
+    Value (*get)(void); /* returns the attribute (a static object or a number); a
+                           Native flagged NATIVE_GETTER is called (no arguments)
+                           for the attribute instead: made at run time (sys.argv) */
 } ModuleAttr;
+
+/* An object of a native library module (vm/libobj.c): a kind (hdr.aux, enum
+ * LibKind there) and a few value slots the collector marks. */
+typedef struct LibObj { /* T_LIBOBJ */
+    Obj hdr;
+    uint32_t nslots;
+    Value slots[];
+} LibObj;
 
 typedef struct Module { /* T_MODULE; static */
     Obj hdr;
@@ -276,7 +291,8 @@ typedef struct PyModule { /* T_MODULE with MODULE_PY; in the heap */
     X(UnicodeError, ValueError)                   \
     X(UnicodeDecodeError, UnicodeError)           \
     X(UnicodeEncodeError, UnicodeError)           \
-    X(GeneratorExit, BaseException)
+    X(GeneratorExit, BaseException)               \
+    X(SystemExit, BaseException)
 
 typedef enum ExcKind {
 #define P4_EXC_ENUM(name, base) EXC_##name,
@@ -361,6 +377,11 @@ typedef struct Program { /* T_PROGRAM: the loaded module */
     X(isspace) X(encode) X(decode) X(tolist) X(typecode) X(itemsize) \
     X(start) X(stop) X(step) X(args) X(real) X(imag) X(is_integer) \
     X(__name__) \
+    /* str/bytes/dict methods of strmethods.c and dict.c */ \
+    X(rsplit) X(partition) X(rpartition) X(expandtabs) X(zfill) X(center) X(ljust) X(rjust) \
+    X(title) X(capitalize) X(swapcase) X(splitlines) X(rfind) X(rindex) X(isupper) X(islower) \
+    X(isnumeric) X(isdecimal) X(isalnum) X(isidentifier) X(istitle) X(isprintable) X(isascii) \
+    X(removeprefix) X(removesuffix) X(casefold) X(translate) X(hex) X(popitem) \
     /* modules */ \
     X(sqrt) X(exp) X(log) X(log2) X(log10) X(sin) X(cos) X(tan) X(atan) X(atan2) \
     X(floor) X(ceil) X(pi) X(e) X(inf) X(nan) X(fabs) X(isnan) X(isinf) X(trunc) \
@@ -526,13 +547,52 @@ bool array_get(VM *vm, const Array *a, uint32_t i, Value *out);
  * (OverflowError "signed char is greater than maximum" like CPython). */
 bool array_set(VM *vm, Array *a, uint32_t i, Value v);
 
+/* ---- native library modules and their objects ----------------------------- */
+
+/* Kinds of T_LIBOBJ (hdr.aux) */
+enum LibKind {
+    LIB_STDIO,    /* sys.stdout / sys.stderr: slot 0 = fd */
+    LIB_STRINGIO, /* io.StringIO: pieces, position, closed (vm/iomod.c) */
+    LIB_OBJECT,   /* object(): no slots */
+    LIB_NAMESPACE,/* attributes from a dict (slot 0): sys.implementation */
+    LIB__COUNT
+};
+LibObj *libobj_new(VM *vm, enum LibKind kind, uint32_t nslots); /* slots None */
+const char *libobj_type_name(const LibObj *o);
+bool libobj_attr(VM *vm, Value obj, Str *name, Value *out);       /* attr.c calls it */
+int lib_iternext(VM *vm, Iter *it, Value *out);                   /* vm/iterfuncs.c */
+bool sysexit_code(VM *vm, Exception *e, Value *out);              /* SystemExit.code */
+/* sys.argv: the program's path and its arguments (the C strings must outlive
+ * the run); called by the command line before the program runs */
+void sys_set_argv(int argc, char **argv);
+/* For an uncaught exception: -1 unless it is SystemExit; else the exit status
+ * (its message, if any, printed to stderr as CPython does) */
+int vm_exit_status(VM *vm, Value exc);
+/* print(..., file=f): writes the text to f (vm/iomod.c) */
+bool lib_print_to(VM *vm, Value file, const char *data, uint32_t len);
+bool module_search_dirs(VM *vm, List *out); /* sys.path (vm/module.c) */
+/* cls.name for a built-in class: 1 found, 0 raised, -1 no such attribute (types.c) */
+int type_attr(VM *vm, const TypeObj *cls, Str *name, Value *out);
+extern const Native dict_fromkeys; /* dict.c */
+/* collections.deque (vm/collections.c): its own methods before the list's */
+const Native *deque_method(const Str *name);
+int deque_attr(VM *vm, Value obj, Str *name, Value *out); /* 1 found, 0 raised, -1 none */
+extern const Native bi_deque;
+extern const TypeObj type_deque;
+/* str % args and bytes % args (vm/percent.c) */
+bool percent_format(VM *vm, Value fmt, Value args, Value *out);
+/* A value kept per VM for a library module (vm->libstate), made by make the
+ * first time */
+bool libstate_get(VM *vm, const char *key, bool (*make)(VM *vm, Value *out), Value *out);
+
 /* ---- built-in classes and functions ---------------------------------------- */
 
 extern const TypeObj type_int, type_float, type_bool, type_str, type_bytes, type_bytearray,
     type_tuple, type_list, type_dict, type_range, type_NoneType, type_array, type_function,
     type_slice, type_object;
 extern const TypeObj exc_types[EXC__COUNT];
-extern const Module module_math, module_array, module_p4;
+extern const Module module_math, module_array, module_p4, module_sys, module_struct, module_random,
+    module_time, module_collections, module_functools, module_io;
 
 /* The builtins table (builtins.c): name -> value, for LOAD_GLOBAL's fallback. */
 typedef struct BuiltinEntry {
@@ -557,6 +617,8 @@ extern const Native bi_len, bi_range, bi_min, bi_max, bi_sum, bi_sorted, bi_reve
     bi_tuple, bi_dict, bi_enumerate, bi_zip, bi_bytes, bi_bytearray, bi_array; /* containers */
 extern const Native bi_abs, bi_divmod, bi_pow, bi_round, bi_isinstance, bi_bool,
     bi_hash, bi_type;                                                                /* builtins.c */
+extern const Native bi_iter, bi_next, bi_map, bi_filter, bi_any, bi_all, bi_callable, bi_id,
+    bi_getattr, bi_hasattr, bi_setattr, bi_delattr, bi_slice, bi_ascii;             /* iterfuncs.c, types.c */
 extern const Native bi_open;                                                         /* file.c */
 
 #endif

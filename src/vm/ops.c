@@ -265,6 +265,8 @@ bool vm_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
         if (out->type != T_UNBOUND)
             return true;
     }
+    if (op == OP_BINARY_MOD && (a.type == T_STR || a.type == T_BYTES))
+        return percent_format(vm, a, b, out); /* printf-style: vm/percent.c */
     switch (op) {
     case OP_INPLACE_ADD:
         if (a.type == T_LIST) {
@@ -754,6 +756,7 @@ bool vm_hash(VM *vm, Value v, uint32_t *out)
     case T_EXCEPTION:
     case T_ITER:
     case T_BOUNDMETHOD:
+    case T_LIBOBJ:
         *out = (uint32_t)((uintptr_t)v.u.obj >> 3);
         return true;
     case T_FROZENSET:

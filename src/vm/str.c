@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vm/strmethods.h"
 #include "vm/vm.h"
 
 static Str *new_text(VM *vm, Type type, const char *data, uint32_t len)
@@ -1059,7 +1060,6 @@ static bool m_decode(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 extern const Native str_format_m; /* format.c */
 
 static NATIVE(str_join_m, "join", m_join, 2, 2);
-static NATIVE(str_split_m, "split", m_split, 1, 3);
 static NATIVE(str_strip_m, "strip", m_strip, 1, 2);
 static NATIVE(str_lstrip_m, "lstrip", m_lstrip, 1, 2);
 static NATIVE(str_rstrip_m, "rstrip", m_rstrip, 1, 2);
@@ -1077,8 +1077,10 @@ static NATIVE(str_isspace_m, "isspace", m_isspace, 1, 1);
 static NATIVE_WITH_KW(str_encode_m, "encode", m_encode, 1, 3);
 static NATIVE_WITH_KW(bytes_decode_m, "decode", m_decode, 1, 3);
 
+#define MORE_ENTRY(name) {Q_##name, &strm_##name},
 const MethodEntry str_methods[] = {
-    {Q_join, &str_join_m},       {Q_format, &str_format_m},   {Q_split, &str_split_m},
+    STR_MORE_METHODS(MORE_ENTRY)
+    {Q_join, &str_join_m},       {Q_format, &str_format_m},   {Q_split, &strm_split_kw},
     {Q_strip, &str_strip_m},     {Q_lstrip, &str_lstrip_m},   {Q_rstrip, &str_rstrip_m},
     {Q_startswith, &str_startswith_m}, {Q_endswith, &str_endswith_m}, {Q_upper, &str_upper_m},
     {Q_lower, &str_lower_m},     {Q_replace, &str_replace_m}, {Q_find, &str_find_m},
@@ -1088,7 +1090,8 @@ const MethodEntry str_methods[] = {
 const uint32_t n_str_methods = sizeof str_methods / sizeof str_methods[0];
 
 const MethodEntry bytes_methods[] = {
-    {Q_decode, &bytes_decode_m}, {Q_join, &str_join_m},     {Q_split, &str_split_m},
+    BYTES_MORE_METHODS(MORE_ENTRY)
+    {Q_decode, &bytes_decode_m}, {Q_join, &str_join_m},     {Q_split, &strm_split_kw},
     {Q_strip, &str_strip_m},     {Q_startswith, &str_startswith_m}, {Q_endswith, &str_endswith_m},
     {Q_find, &str_find_m},       {Q_index, &str_index_m},   {Q_count, &str_count_m},
     {Q_replace, &str_replace_m}, {Q_upper, &str_upper_m},   {Q_lower, &str_lower_m},
@@ -1255,6 +1258,7 @@ static bool print_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     int npos = nargs - (kw ? (int)kw->len : 0);
     const char *sep = " ", *end = "\n";
     uint32_t seplen = 1, endlen = 1;
+    Value file = v_none();
     for (uint32_t k = 0; kw && k < kw->len; k++) {
         Str *name = AS(Str, kw->items[k]);
         Value v = args[npos + (int)k];
@@ -1262,6 +1266,10 @@ static bool print_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
         if (!is_sep && !is_end) {
             if (strcmp(name->data, "flush") == 0)
                 continue;
+            if (strcmp(name->data, "file") == 0) {
+                file = v;
+                continue;
+            }
             return vm_raise(vm, EXC_TypeError, "'%s' is an invalid keyword argument for print()", name->data);
         }
         if (v.type == T_NONE)
@@ -1291,9 +1299,41 @@ static bool print_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
         sb_free(&sb);
         return vm_raise_oom(vm);
     }
+    if (file.type != T_NONE) {
+        bool ok = lib_print_to(vm, file, sb.data ? sb.data : "", sb.len); /* vm/iomod.c */
+        sb_free(&sb);
+        *out = v_none();
+        return ok;
+    }
     vm_write(vm, 1, sb.data, sb.len);
     sb_free(&sb);
     *out = v_none();
     return true;
 }
 NATIVE_WITH_KW(bi_print, "print", print_fn, 0, -1);
+
+/* ---- for the methods in strmethods.c ------------------------------------------------- */
+
+uint32_t strx_byte_offset(const Str *s, uint32_t ci) { return byte_offset(s, ci); }
+int64_t strx_find(const char *hay, uint32_t hlen, const char *needle, uint32_t nlen, uint32_t from)
+{
+    return find_bytes(hay, hlen, needle, nlen, from);
+}
+uint32_t strx_decode(const char *p, const char *end, uint32_t *len) { return decode_char(p, end, len); }
+uint32_t strx_space_at(const Str *s, const char *p, const char *end) { return space_at(p, end, space_kind(s)); }
+uint32_t strx_space_before(const Str *s, const char *begin, const char *end)
+{
+    return space_before(begin, end, space_kind(s));
+}
+bool strx_region(VM *vm, Str *s, Value *args, int nargs, uint32_t *bs, uint32_t *be, bool *past_end)
+{
+    return search_region(vm, s, args, nargs, bs, be, past_end);
+}
+bool strx_result(VM *vm, Value self, const char *data, uint32_t len, Value *out)
+{
+    return make_result(vm, self, data, len, out);
+}
+int32_t strx_char_index(const Str *s, int64_t byte) { return char_index(s, byte); }
+bool strx_split(VM *vm, Value *args, int nargs, Value *out) { return m_split(vm, args, nargs, NULL, out); }
+bool strx_strip(VM *vm, Value *args, int nargs, int which, Value *out) { return strip(vm, args, nargs, which, out); }
+bool strx_classify(Value *args, int kind, Value *out) { return classify(args, kind, out); }

@@ -1,6 +1,9 @@
 /*
  * types.c - the built-in classes of values and isinstance().
  */
+#include <string.h>
+
+#include "vm/strmethods.h"
 #include "vm/vm.h"
 #include "vm/class.h"
 #include "vm/set.h"
@@ -20,7 +23,9 @@ TYPE(type_range, "range", T_RANGE, &bi_range);
 TYPE(type_NoneType, "NoneType", T_NONE, NULL);
 TYPE(type_array, "array", T_ARRAY, &bi_array);
 TYPE(type_function, "function", T_FUNCTION, NULL);
-TYPE(type_slice, "slice", T_SLICE, NULL);
+TYPE(type_slice, "slice", T_SLICE, &bi_slice);
+TYPE(type_deque, "deque", T_LIST, &bi_deque);
+/* object (the root of every class, object() included) is in vm/class.c */
 /* bool is a subclass of int, as in Python */
 const TypeObj type_bool = {{0, T_TYPE, 0, 0}, "bool", T_BOOL, -1, &type_int, &bi_bool};
 
@@ -35,7 +40,7 @@ const TypeObj *type_of(Value v)
     case T_BYTES:     return &type_bytes;
     case T_BYTEARRAY: return &type_bytearray;
     case T_TUPLE:     return &type_tuple;
-    case T_LIST:      return &type_list;
+    case T_LIST:      return v.u.obj->flags & LIST_DEQUE ? &type_deque : &type_list;
     case T_DICT:      return &type_dict;
     case T_RANGE:     return &type_range;
     case T_SLICE:     return &type_slice;
@@ -57,4 +62,84 @@ bool type_isinstance(Value v, const TypeObj *cls)
 {
     const TypeObj *t = type_of(v);
     return t ? type_is_subclass(t, cls) : cls == &type_object;
+}
+
+/* ---- attributes of the built-in classes ------------------------------------------ */
+
+/* str.upper, list.append, ...: the method without its object. Called with
+ * the object first; a BoundMethod whose self is the pair (class, method)
+ * checks the object's type before the method sees it. */
+static bool unbound_call(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    Tuple *pair = AS(Tuple, args[0]);
+    const TypeObj *cls = AS(TypeObj, pair->items[0]);
+    const Native *m = AS(Native, pair->items[1]);
+    int npos = nargs - 1 - (kw ? (int)kw->len : 0);
+    if (npos < 1)
+        return vm_raise(vm, EXC_TypeError, "unbound method %s.%s() needs an argument", cls->name, m->name);
+    if (!type_isinstance(args[1], cls) || args[1].type != cls->value_type)
+        return vm_raise(vm, EXC_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
+                        m->name, cls->name, type_name(args[1]));
+    if (kw && kw->len && !(m->hdr.flags & NATIVE_KW))
+        return vm_raise(vm, EXC_TypeError, "%s() takes no keyword arguments", m->name);
+    if (npos < m->minargs || (m->maxargs >= 0 && npos > m->maxargs))
+        return vm_raise(vm, EXC_TypeError, "%s() takes %d argument%s (%d given)", m->name, m->minargs - 1,
+                        m->minargs == 2 ? "" : "s", npos - 1);
+    return m->fn(vm, args + 1, nargs - 1, kw, out);
+}
+static const Native unbound_method = {{0, T_NATIVE, NATIVE_KW, 0}, "method", unbound_call, 1, -1};
+
+static const Native *find_in(const MethodEntry *t, uint32_t n, uint16_t qid)
+{
+    for (uint32_t i = 0; i < n; i++)
+        if (t[i].qid == qid)
+            return t[i].fn;
+    return NULL;
+}
+
+int type_attr(VM *vm, const TypeObj *cls, Str *name, Value *out)
+{
+    const Native *m = NULL;
+    if (cls == &type_str && strcmp(name->data, "maketrans") == 0) {
+        *out = v_obj((void *)&strm_maketrans);
+        return 1;
+    }
+    if (cls == &type_bytes && strcmp(name->data, "fromhex") == 0) {
+        *out = v_obj((void *)&strm_fromhex);
+        return 1;
+    }
+    if (cls == &type_dict && strcmp(name->data, "fromkeys") == 0) {
+        *out = v_obj((void *)&dict_fromkeys);
+        return 1;
+    }
+    uint16_t qid = name->hdr.aux;
+    if (qid == QID_NONE && cls != &type_deque)
+        return -1;
+    switch ((Type)cls->value_type) {
+    case T_STR:   m = cls == &type_str ? find_in(str_methods, n_str_methods, qid) : NULL; break;
+    case T_BYTES: m = find_in(bytes_methods, n_bytes_methods, qid); break;
+    case T_LIST:
+        m = cls == &type_deque ? deque_method(name) : NULL;
+        if (!m)
+            m = find_in(list_methods, n_list_methods, qid);
+        break;
+    case T_DICT:  m = find_in(dict_methods, n_dict_methods, qid); break;
+    case T_TUPLE: m = find_in(tuple_methods, n_tuple_methods, qid); break;
+    case T_FLOAT: m = find_in(float_methods, n_float_methods, qid); break;
+    default: break;
+    }
+    if (!m)
+        return -1;
+    Tuple *pair = tuple_new(vm, 2);
+    if (!pair)
+        return 0;
+    pair->items[0] = v_obj((void *)cls);
+    pair->items[1] = v_obj((void *)m);
+    VM_ROOT(vm, v_obj(pair));
+    BoundMethod *b = boundmethod_new(vm, &unbound_method, v_obj(pair));
+    VM_UNROOT(vm, 1);
+    if (!b)
+        return 0;
+    *out = v_obj(b);
+    return 1;
 }

@@ -49,6 +49,7 @@ typedef enum Type {
     T_GEN,        /* a generator object (vm/gen.c) */
     T_SET,        /* set (vm/set.c) */
     T_FROZENSET,  /* frozenset: the Set layout, immutable and hashable */
+    T_LIBOBJ,     /* an object of a native library module: deque, StringIO, ... (vm/libobj.c) */
     T__COUNT
 } Type;
 

@@ -78,6 +78,7 @@ struct VM {
 
     Program *program;
     struct List *modules; /* modules imported from files, in import order (vm/module.c) */
+    struct Dict *libstate; /* per-VM state of native library modules: sys.argv, ... (vm/sysmod.c) */
 
     /* printing: a buffer for stdout, flushed at exit and before stderr output */
     WriteFn write;

@@ -1,0 +1,266 @@
+/*
+ * sysmod.c - the `sys` module: argv, exit, stdout/stderr, and facts about
+ * the implementation; SystemExit's code and the exit status it gives.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "vm/vm.h"
+#include "vm/libobj.h"
+
+static int sys_argc;
+static char **sys_argv;
+
+void sys_set_argv(int argc, char **argv)
+{
+    sys_argc = argc;
+    sys_argv = argv;
+}
+
+/* ---- SystemExit ------------------------------------------------------------- */
+
+bool sysexit_code(VM *vm, Exception *e, Value *out)
+{
+    (void)vm;
+    Tuple *a = e->args;
+    *out = !a || a->len == 0 ? v_none() : a->len == 1 ? a->items[0] : v_obj(a);
+    return true;
+}
+
+int vm_exit_status(VM *vm, Value exc)
+{
+    if (exc.type != T_EXCEPTION || !exc_matches(AS(Exception, exc), &exc_types[EXC_SystemExit]))
+        return -1;
+    Value code;
+    sysexit_code(vm, AS(Exception, exc), &code);
+    vm_flush(vm);
+    if (code.type == T_NONE)
+        return 0;
+    if (v_is_intlike(code))
+        return code.u.i & 0xff; /* what a POSIX exit status keeps */
+    /* anything else is printed (str of it) and the status is 1, as CPython */
+    VM_ROOT(vm, exc);
+    Str *s = vm_str(vm, code);
+    VM_UNROOT(vm, 1);
+    if (s) {
+        vm_write(vm, 2, s->data, s->len);
+        vm_write(vm, 2, "\n", 1);
+    }
+    return 1;
+}
+
+/* CPython raises SystemExit with the argument as its args: none for None,
+ * the items of a tuple */
+static bool sys_exit_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    Tuple *t = nargs && args[0].type == T_TUPLE ? AS(Tuple, args[0])
+                                                : tuple_new(vm, nargs && args[0].type != T_NONE);
+    if (!t)
+        return false;
+    if (t->len && args[0].type != T_TUPLE)
+        t->items[0] = args[0];
+    Exception *e = exc_new(vm, &exc_types[EXC_SystemExit], t);
+    if (!e)
+        return false;
+    vm->exc = v_obj(e);
+    return false;
+}
+static NATIVE(sys_exit, "exit", sys_exit_fn, 0, 1);
+
+/* ---- sys.stdout / sys.stderr ---------------------------------------------- */
+
+static bool stdio_write_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    if (args[1].type != T_STR)
+        return vm_raise(vm, EXC_TypeError, "write() argument must be str, not %s", type_name(args[1]));
+    Str *s = AS(Str, args[1]);
+    vm_write(vm, AS(LibObj, args[0])->slots[0].u.i, s->data, s->len);
+    *out = v_int((int32_t)str_charlen(s));
+    return true;
+}
+static NATIVE(stdio_write, "write", stdio_write_fn, 2, 2);
+
+static bool stdio_flush_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    vm_flush(vm);
+    *out = v_none();
+    return true;
+}
+static NATIVE(stdio_flush, "flush", stdio_flush_fn, 1, 1);
+
+static const Native *const stdio_list[] = {&stdio_write, &stdio_flush};
+const LibMethods stdio_methods = {stdio_list, 2, NULL};
+
+static bool make_stdio(VM *vm, int fd, Value *out)
+{
+    LibObj *o = libobj_new(vm, LIB_STDIO, 1);
+    if (!o)
+        return false;
+    o->slots[0] = v_int(fd);
+    *out = v_obj(o);
+    return true;
+}
+static bool make_stdout(VM *vm, Value *out) { return make_stdio(vm, 1, out); }
+static bool make_stderr(VM *vm, Value *out) { return make_stdio(vm, 2, out); }
+static bool get_stdout(VM *vm, Value *out) { return libstate_get(vm, "sys.stdout", make_stdout, out); }
+static bool get_stderr(VM *vm, Value *out) { return libstate_get(vm, "sys.stderr", make_stderr, out); }
+
+/* ---- data ------------------------------------------------------------------- */
+
+static bool make_argv(VM *vm, Value *out)
+{
+    List *l = list_new(vm, (uint32_t)sys_argc);
+    if (!l)
+        return false;
+    VM_ROOT(vm, v_obj(l));
+    bool ok = true;
+    for (int i = 0; i < sys_argc && ok; i++) {
+        Str *s = str_from_cstr(vm, sys_argv[i]);
+        ok = s && list_append(vm, l, v_obj(s));
+    }
+    if (ok && sys_argc == 0) { /* no command line (embedded): [''] as CPython's -c */
+        Str *s = str_new(vm, "", 0);
+        ok = s && list_append(vm, l, v_obj(s));
+    }
+    VM_UNROOT(vm, 1);
+    *out = v_obj(l);
+    return ok;
+}
+static bool get_argv(VM *vm, Value *out) { return libstate_get(vm, "sys.argv", make_argv, out); }
+
+static bool make_path(VM *vm, Value *out)
+{
+    List *l = list_new(vm, 4);
+    if (!l)
+        return false;
+    VM_ROOT(vm, v_obj(l));
+    bool ok = module_search_dirs(vm, l);
+    VM_UNROOT(vm, 1);
+    *out = v_obj(l);
+    return ok;
+}
+static bool get_path(VM *vm, Value *out) { return libstate_get(vm, "sys.path", make_path, out); }
+
+static bool make_modules(VM *vm, Value *out)
+{
+    Dict *d = dict_new(vm);
+    if (!d)
+        return false;
+    *out = v_obj(d);
+    return true;
+}
+static bool get_modules(VM *vm, Value *out) { return libstate_get(vm, "sys.modules", make_modules, out); }
+
+/* The language level P4JIT follows: CPython 3.11 */
+static bool get_version_info(VM *vm, Value *out)
+{
+    Tuple *t = tuple_new(vm, 5);
+    if (!t)
+        return false;
+    VM_ROOT(vm, v_obj(t));
+    Str *rel = str_from_cstr(vm, "final");
+    VM_UNROOT(vm, 1);
+    if (!rel)
+        return false;
+    t->items[0] = v_int(3);
+    t->items[1] = v_int(11);
+    t->items[2] = v_int(0);
+    t->items[3] = v_obj(rel);
+    t->items[4] = v_int(0);
+    *out = v_obj(t);
+    return true;
+}
+
+/* sys.implementation: a namespace with .name and .version */
+static bool dict_put(VM *vm, Dict *d, const char *key, Value v)
+{
+    VM_ROOT(vm, v);
+    Str *k = str_from_cstr(vm, key);
+    bool ok = k && dict_set(vm, d, v_obj(k), v);
+    VM_UNROOT(vm, 1);
+    return ok;
+}
+static bool make_implementation(VM *vm, Value *out)
+{
+    LibObj *o = libobj_new(vm, LIB_NAMESPACE, 1);
+    if (!o)
+        return false;
+    VM_ROOT(vm, v_obj(o));
+    Dict *d = dict_new(vm);
+    bool ok = d != NULL;
+    if (ok) {
+        o->slots[0] = v_obj(d);
+        Str *name = str_from_cstr(vm, "p4jit");
+        Value ver;
+        ok = name && dict_put(vm, d, "name", v_obj(name)) && get_version_info(vm, &ver) &&
+             dict_put(vm, d, "version", ver);
+    }
+    VM_UNROOT(vm, 1);
+    *out = v_obj(o);
+    return ok;
+}
+static bool get_implementation(VM *vm, Value *out)
+{
+    return libstate_get(vm, "sys.implementation", make_implementation, out);
+}
+
+static bool get_str(VM *vm, const char *s, Value *out)
+{
+    Str *r = str_from_cstr(vm, s);
+    if (!r)
+        return false;
+    *out = v_obj(r);
+    return true;
+}
+static bool get_byteorder(VM *vm, Value *out)
+{
+    const uint16_t one = 1;
+    return get_str(vm, *(const uint8_t *)&one ? "little" : "big", out);
+}
+static bool get_platform(VM *vm, Value *out)
+{
+#if P4_FIRMWARE
+    return get_str(vm, "esp32p4", out);
+#else
+    return get_str(vm, "linux", out);
+#endif
+}
+static bool get_version(VM *vm, Value *out) { return get_str(vm, "3.11.0 (P4JIT)", out); }
+
+static Value get_maxsize(void) { return v_int(INT32_MAX); } /* ints are 32-bit */
+static Value get_exit(void) { return v_obj((void *)&sys_exit); }
+/* attributes made at run time: a Native the module lookup calls */
+#define GETTER(name, fn)                                                          \
+    static bool name##_call(VM *vm, Value *args, int nargs, Tuple *kw, Value *out) \
+    {                                                                             \
+        return fn(vm, out);                                                       \
+    }                                                                             \
+    static const Native name##_native = {{0, T_NATIVE, NATIVE_GETTER, 0}, #name, name##_call, 0, 0}; \
+    static Value name##_attr(void) { return v_obj((void *)&name##_native); }
+GETTER(argv, get_argv)
+GETTER(stdout, get_stdout)
+GETTER(stderr, get_stderr)
+GETTER(path, get_path)
+GETTER(modules, get_modules)
+GETTER(version_info, get_version_info)
+GETTER(version, get_version)
+GETTER(implementation, get_implementation)
+GETTER(byteorder, get_byteorder)
+GETTER(platform, get_platform)
+
+static const ModuleAttr sys_attrs[] = {
+    {"argv", argv_attr},
+    {"exit", get_exit},
+    {"stdout", stdout_attr},
+    {"stderr", stderr_attr},
+    {"path", path_attr},
+    {"modules", modules_attr},
+    {"maxsize", get_maxsize},
+    {"version_info", version_info_attr},
+    {"version", version_attr},
+    {"implementation", implementation_attr},
+    {"byteorder", byteorder_attr},
+    {"platform", platform_attr},
+};
+
+const Module module_sys = {{0, T_MODULE, 0, 0}, "sys", sys_attrs, sizeof sys_attrs / sizeof sys_attrs[0]};

@@ -1,0 +1,130 @@
+# collections.deque/OrderedDict, functools.reduce/partial, io.StringIO and
+# print(file=).
+from collections import OrderedDict, deque
+import functools
+import io
+import sys
+
+d = deque()
+d.append(1)
+d.append(2)
+d.appendleft(0)
+d.extend([3, 4])
+d.extendleft("ab")
+print(d, len(d), d[0], d[-1], list(d), 3 in d, "z" in d, bool(d), bool(deque()))
+print(d.pop(), d.popleft(), d, d.maxlen)
+d.rotate(2)
+print(d)
+d.rotate(-3)
+print(d)
+d.rotate(0)
+d.insert(1, "i")
+print(d, d.index("i"), d.count(1), d == deque(d), d.copy(), type(d).__name__, isinstance(d, deque))
+q = deque(range(10), maxlen=3)
+print(q, q.maxlen)
+q.append(10)
+q.appendleft(-1)
+print(q)
+q.extend([20, 21])
+print(q)
+q.extendleft([30])
+print(q, len(q))
+try:
+    q.insert(0, 5)
+except IndexError as e:
+    print("IndexError", e)
+z = deque([1, 2], 0)
+z.append(3)
+print(z, deque([], maxlen=2), deque("xy", 5))
+e = deque()
+for fn in [e.pop, e.popleft]:
+    try:
+        fn()
+    except IndexError as err:
+        print("IndexError", err)
+for bad in [-1, "x"]:
+    try:
+        deque([], bad)
+    except (ValueError, TypeError) as err:
+        print(type(err).__name__, err)
+d2 = deque([1, 2, 3])
+d2.extend(d2)
+d2.remove(2)
+d2.clear()
+print(d2, deque("abc") == deque("abc"))
+work = deque([(0, "start")])
+seen = []
+while work:
+    n, tag = work.popleft()
+    seen.append(n)
+    if n < 5:
+        work.append((n * 2 + 1, tag))
+        work.append((n * 2 + 2, tag))
+print(seen)
+
+od = OrderedDict()
+od["b"] = 1
+od["a"] = 2
+print(list(od.items()), OrderedDict([(1, 2)]) == {1: 2}, len(OrderedDict(x=1, y=2)))
+
+def add(a, b):
+    return a + b
+
+def mul(a, b):
+    return a * b
+
+def power(base, exp=2, mod=None):
+    if mod is None:
+        return base ** exp
+    return base ** exp % mod
+
+print(functools.reduce(add, [1, 2, 3, 4]), functools.reduce(mul, range(1, 6), 10), functools.reduce(add, [], 7))
+print(functools.reduce(add, ["a", "b", "c"]), functools.reduce(add, [[1], [2]], []), functools.reduce(max, [3, 9, 2]))
+try:
+    functools.reduce(add, [])
+except TypeError as err:
+    print("TypeError", err)
+square = functools.partial(power, exp=2)
+cube = functools.partial(power, exp=3)
+p7 = functools.partial(power, 7)
+print(square(5), cube(2), p7(), p7(3), p7(3, 5), p7(exp=1), square(4, exp=3), functools.partial(power, 2, 10, 1000)())
+inc = functools.partial(add, 1)
+print(list(map(inc, [1, 2, 3])), functools.partial(sorted, reverse=True)([3, 1, 2]), functools.partial(max, 5)(1, 9))
+print(functools.partial(functools.partial(add, 1), 2)(), callable(inc))
+try:
+    functools.partial(5)
+except TypeError as err:
+    print("TypeError", err)
+
+s = io.StringIO()
+print(s.write("hello "), s.write("wörld\n"), s.tell())
+print("line two", 2, file=s)
+print("x", "y", sep="-", end="!\n", file=s)
+v = s.getvalue()
+print(repr(v), len(v))
+s.seek(0)
+print(repr(s.readline()), repr(s.read(3)), repr(s.readline()), s.readlines(), repr(s.read()))
+t = io.StringIO("abc\ndef\n")
+print(t.read(), t.tell(), t.getvalue() == "abc\ndef\n")
+t.seek(1)
+t.write("XY")
+print(repr(t.getvalue()), t.tell())
+t.seek(10)
+t.write("Z")
+print(repr(t.getvalue()), t.closed)
+t.close()
+print(t.closed)
+try:
+    t.write("q")
+except ValueError as err:
+    print("ValueError", err)
+try:
+    io.StringIO().write(5)
+except TypeError as err:
+    print("TypeError", err)
+print("to stdout", file=sys.stdout)
+sys.stdout.flush()
+u = io.StringIO()
+for i in range(100):
+    u.write(str(i))
+print(len(u.getvalue()), u.getvalue()[:15])
