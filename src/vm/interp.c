@@ -123,15 +123,23 @@ static bool missing_error(VM *vm, const Code *c, Value *args, int from, int to, 
     return false;
 }
 
-static bool too_many_positional(VM *vm, const Function *fn, int npos)
+/* "f() takes 2 positional arguments but 3 were given"; nkwonly: keyword-only
+ * parameters the call gave by name, which CPython's message counts too. */
+static bool too_many_positional(VM *vm, const Function *fn, int npos, int nkwonly)
 {
     const Code *c = fn->code;
     int ndef = fn->defaults ? (int)fn->defaults->len : 0;
+    char takes[64], given[96];
     if (ndef == 0)
-        return vm_raise(vm, EXC_TypeError, "%s() takes %d positional argument%s but %d %s given",
-                        c->name->data, c->nparams, c->nparams == 1 ? "" : "s", npos, npos == 1 ? "was" : "were");
-    return vm_raise(vm, EXC_TypeError, "%s() takes from %d to %d positional arguments but %d were given",
-                    c->name->data, c->nparams - ndef, c->nparams, npos);
+        snprintf(takes, sizeof takes, "%d positional argument%s", c->nparams, c->nparams == 1 ? "" : "s");
+    else
+        snprintf(takes, sizeof takes, "from %d to %d positional arguments", c->nparams - ndef, c->nparams);
+    if (nkwonly)
+        snprintf(given, sizeof given, "%d positional argument%s (and %d keyword-only argument%s) were", npos,
+                 npos == 1 ? "" : "s", nkwonly, nkwonly == 1 ? "" : "s");
+    else
+        snprintf(given, sizeof given, "%d %s", npos, npos == 1 && ndef == 0 ? "was" : "were");
+    return vm_raise(vm, EXC_TypeError, "%s() takes %s but %s given", c->name->data, takes, given);
 }
 
 /* The parameter named `name` among the first n, or -1. */
@@ -156,10 +164,16 @@ static bool bind_arguments(VM *vm, Function *fn, Value *args, int nargs, Tuple *
     int nkw = kw ? (int)kw->len : 0, npos = nargs - nkw;
     int np = c->nparams, nk = (int)CODE_NKWONLY(c->flags), named = np + nk;
     bool varargs = c->flags & CODE_VARARGS, varkw = c->flags & CODE_VARKW;
-    if (npos > np && !varargs)
-        return too_many_positional(vm, fn, npos);
     if (nkw > (int)P4B_MAX_LOCALS)
         return vm_raise(vm, EXC_TypeError, "too many keyword arguments");
+    if (npos > np && !varargs) {
+        int given_kwonly = 0;
+        for (int k = 0; k < nkw; k++) {
+            int p = find_param(c, named, AS(Str, kw->items[k]));
+            given_kwonly += p >= np;
+        }
+        return too_many_positional(vm, fn, npos, given_kwonly);
+    }
     int kwslot[P4B_MAX_LOCALS];
     for (int k = 0; k < nkw; k++) {
         Str *name = AS(Str, kw->items[k]);
@@ -256,7 +270,7 @@ static bool push_frame(VM *vm, Function *fn, Value *args, int nargs, Tuple *kw, 
             return false;
     } else {
         if (nargs > c->nparams)
-            return too_many_positional(vm, fn, nargs);
+            return too_many_positional(vm, fn, nargs, 0);
         /* Defaults fill the last parameters; anything still missing is an error. */
         int ndef = fn->defaults ? (int)fn->defaults->len : 0;
         if (nargs < c->nparams - ndef) {

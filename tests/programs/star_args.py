@@ -76,6 +76,10 @@ bad = [
     lambda: kwonly_no_default(x=1),
     lambda: accum(),
     lambda: accum(1, 2, 3),
+    lambda: kwonly(1, 2, 3, c=1),
+    lambda: kwonly(1, 2, 3, c=1, d=2),
+    lambda: kwonly_no_default(1, x=2, y=3),
+    lambda: kw_needed(1, 2, c=3),
 ]
 for b in bad:
     try:
