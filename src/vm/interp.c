@@ -300,8 +300,10 @@ static bool same_object(Value a, Value b)
 
 #if defined(__GNUC__) || defined(__clang__)
 #define COLD __attribute__((noinline, cold))
+#define UNLIKELY(x) __builtin_expect(!!(x), 0)
 #else
 #define COLD
+#define UNLIKELY(x) (x)
 #endif
 
 static bool make_exception(VM *vm, Value v, Value *out);
@@ -937,7 +939,7 @@ static bool run(VM *vm, uint32_t stop)
             Value v = POP();
             if (v.type == T_BOOL ? !v.u.i : !vm_truthy(v)) {
                 JUMP_TO(arg);
-            } else if (v.type == T_INSTANCE) { /* __bool__ / __len__ may say false */
+            } else if (UNLIKELY(v.type == T_INSTANCE)) { /* __bool__ / __len__ may say false */
                 sp++;
                 SAVE();
                 int t = instance_truth(vm, v);
@@ -951,7 +953,7 @@ static bool run(VM *vm, uint32_t stop)
         CASE(POP_JUMP_IF_TRUE) {
             Value v = POP();
             if (v.type == T_BOOL ? v.u.i : vm_truthy(v)) {
-                if (v.type == T_INSTANCE) {
+                if (UNLIKELY(v.type == T_INSTANCE)) {
                     sp++;
                     SAVE();
                     int t = instance_truth(vm, v);
@@ -967,7 +969,7 @@ static bool run(VM *vm, uint32_t stop)
         CASE(JUMP_IF_FALSE_OR_POP) {
             if (!vm_truthy(TOP())) {
                 JUMP_TO(arg);
-            } else if (TOP().type == T_INSTANCE) {
+            } else if (UNLIKELY(TOP().type == T_INSTANCE)) {
                 SAVE();
                 int t = instance_truth(vm, TOP());
                 CHECK(t >= 0);
@@ -982,7 +984,7 @@ static bool run(VM *vm, uint32_t stop)
         }
         CASE(JUMP_IF_TRUE_OR_POP) {
             if (vm_truthy(TOP())) {
-                if (TOP().type == T_INSTANCE) {
+                if (UNLIKELY(TOP().type == T_INSTANCE)) {
                     SAVE();
                     int t = instance_truth(vm, TOP());
                     CHECK(t >= 0);
@@ -1053,7 +1055,7 @@ static bool run(VM *vm, uint32_t stop)
             Value r;
             if (fn.type == T_NATIVE) {
                 CHECK(call_native(vm, AS(Native, fn), args, nargs, kw, self_args, &r));
-            } else if (fn.type == T_BOUNDMETHOD && !AS(BoundMethod, fn)->method) {
+            } else if (UNLIKELY(fn.type == T_BOUNDMETHOD && !AS(BoundMethod, fn)->method)) {
                 /* a user function bound to its object: self goes below the
                  * arguments, as for CALL_METHOD, and the frame runs here */
                 int pushed = op_call_bound(vm, AS(BoundMethod, fn), args, nargs, kw, fnslot, &r);
@@ -1268,7 +1270,7 @@ static bool run(VM *vm, uint32_t stop)
         /* A new exception at f->pc: record this frame in its traceback. */
         if (vm->exc.type == T_EXCEPTION) {
             exc_add_traceback(vm, AS(Exception, vm->exc), f->code, f->pc);
-            if (vm->nhandling)
+            if (UNLIKELY(vm->nhandling != 0))
                 exc_set_context(vm, AS(Exception, vm->exc));
         }
     unwind:
