@@ -742,12 +742,14 @@ static bool do_call(Builder *b, int nargs, bool method)
     else if (s->obj.type == T_TYPE && AS(TypeObj, s->obj)->ctor &&
              (strcmp(AS(TypeObj, s->obj)->name, "int") == 0 || strcmp(AS(TypeObj, s->obj)->name, "float") == 0))
         r = call_native(b, AS(TypeObj, s->obj)->ctor, args, nargs);
-    else if (s->obj.type == T_TYPE && strcmp(AS(TypeObj, s->obj)->name, "bytearray") == 0 && nargs == 1 &&
+    else if (s->obj.type == T_TYPE && AS(TypeObj, s->obj) == &type_bytearray && nargs == 1 && /* not a user class of that name */
              !IS_STATIC(args[0]) && is_intlike(ty(b, args[0]))) {
         r = emit(b, IR_NEWBYTES, TY_PTR, args[0], -1, -1);
         b->ir->ins[r].aux = 'Y';
     } else if (s->obj.type == T_FUNCTION)
         r = call_function(b, AS(Function, s->obj), args, nargs);
+    else if (s->obj.type == T_TYPE)
+        return refuse(b, "making an instance of class '%s' is not compiled", AS(TypeObj, s->obj)->name);
     else
         return refuse(b, "call of %s is not compiled", type_name(s->obj));
     if (b->failed)

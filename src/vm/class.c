@@ -22,6 +22,9 @@
  * lookup for a setter. */
 static bool late_property;
 #define CLASS_NO_PROPERTIES 1
+/* Every class of the MRO (object aside) has __slots__: instances take only
+ * the attributes those name (Class.t.hdr.aux). */
+#define CLASS_SLOTS_ONLY 2
 
 /* ---- names ------------------------------------------------------------------- */
 
@@ -444,6 +447,17 @@ bool class_build(VM *vm, Value name, Value *bases, int nbases, Value ns, Value *
     }
     if (!props)
         c->t.hdr.aux = CLASS_NO_PROPERTIES;
+    bool slots = c->t.value_type == T_INSTANCE;
+    for (uint32_t i = 0; i <= nmro && slots; i++) {
+        const TypeObj *k = AS(TypeObj, mro_tuple->items[i]);
+        Value sv;
+        bool found = false;
+        if (type_is_user(k) && !ns_get(vm, ((const Class *)k)->dict, sname(SN___slots__), &sv, &found))
+            return false;
+        slots = !type_is_user(k) || found;
+    }
+    if (slots)
+        c->t.hdr.aux |= CLASS_SLOTS_ONLY;
     *out = v_obj(c);
     return true;
 }
@@ -686,7 +700,8 @@ bool class_load_attr(VM *vm, Value obj, Str *name, Value *out)
             *out = v_obj((void *)t);
             return true;
         }
-        if (name_is(name, SN___dict__) && slot) {
+        if (name_is(name, SN___dict__) && slot &&
+            !(obj.type == T_INSTANCE && AS(Instance, obj)->cls && (AS(Instance, obj)->cls->t.hdr.aux & CLASS_SLOTS_ONLY))) {
             if (!*slot) {
                 Dict *d = dict_new(vm);
                 if (!d)
@@ -744,6 +759,37 @@ bool class_load_method(VM *vm, Value obj, Str *name, Value out[2])
         }
     }
     return class_load_attr(vm, obj, name, &out[0]);
+}
+
+/* Is name one of the __slots__ of c's MRO (a str, or a tuple or list of them)? */
+static bool in_slots(VM *vm, const Class *c, Str *name, bool *out)
+{
+    *out = false;
+    Tuple *mro = c->mro;
+    for (uint32_t i = 0; i < mro->len && !*out; i++) {
+        const TypeObj *k = AS(TypeObj, mro->items[i]);
+        Value sv;
+        bool found;
+        if (!type_is_user(k))
+            continue;
+        if (!ns_get(vm, ((const Class *)k)->dict, sname(SN___slots__), &sv, &found))
+            return false;
+        if (!found)
+            continue;
+        Value *items = &sv;
+        uint32_t n = 1;
+        if (sv.type == T_TUPLE) {
+            items = AS(Tuple, sv)->items;
+            n = AS(Tuple, sv)->len;
+        } else if (sv.type == T_LIST) {
+            items = AS(List, sv)->items;
+            n = AS(List, sv)->len;
+        }
+        for (uint32_t j = 0; j < n && !*out; j++)
+            *out = items[j].type == T_STR && (str_equal(AS(Str, items[j]), name) ||
+                                               strcmp(AS(Str, items[j])->data, "__dict__") == 0);
+    }
+    return true;
 }
 
 static bool find_property(VM *vm, Value obj, Str *name, Descr **prop)
@@ -809,6 +855,13 @@ bool vm_store_attr(VM *vm, Value obj, Str *name, Value value)
         }
         if (obj.type == T_INSTANCE && !AS(Instance, obj)->cls)
             return no_attr(vm, obj, name);
+        if (obj.type == T_INSTANCE && (AS(Instance, obj)->cls->t.hdr.aux & CLASS_SLOTS_ONLY)) {
+            bool ok;
+            if (!in_slots(vm, AS(Instance, obj)->cls, name, &ok))
+                return false;
+            if (!ok)
+                return no_attr(vm, obj, name);
+        }
         if (!*slot) {
             VM_ROOT(vm, value);
             Dict *d = dict_new(vm);

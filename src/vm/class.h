@@ -127,9 +127,6 @@ bool class_enter(VM *vm, Value mgr, Value *exit_fn, Value *entered);
 void class_repr_type(StrBuf *sb, const TypeObj *t);
 const char *descr_type_name(Value v);
 
-/* Attribute stores and deletes of any value (also for setattr/delattr). */
-bool vm_store_attr(VM *vm, Value obj, Str *name, Value value);
-bool vm_delete_attr(VM *vm, Value obj, Str *name);
 
 /* interp.c: calls fn with self before args[0..nargs) (args rooted). */
 bool vm_call_method(VM *vm, Value fn, Value self, Value *args, int nargs, Tuple *kw, Value *out);

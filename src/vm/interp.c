@@ -575,8 +575,10 @@ static bool same_object(Value a, Value b)
 
 #if defined(__GNUC__) || defined(__clang__)
 #define COLD __attribute__((noinline, cold))
+#define UNLIKELY(x) __builtin_expect(!!(x), 0)
 #else
 #define COLD
+#define UNLIKELY(x) (x)
 #endif
 
 static bool make_exception(VM *vm, Value v, Value *out);
@@ -1218,7 +1220,7 @@ static bool run(VM *vm, uint32_t stop, Value *entry_sp, bool throwing)
             Value v = POP();
             if (v.type == T_BOOL ? !v.u.i : !vm_truthy(v)) {
                 JUMP_TO(arg);
-            } else if (v.type == T_INSTANCE) { /* __bool__ / __len__ may say false */
+            } else if (UNLIKELY(v.type == T_INSTANCE)) { /* __bool__ / __len__ may say false */
                 sp++;
                 SAVE();
                 int t = instance_truth(vm, v);
@@ -1232,7 +1234,7 @@ static bool run(VM *vm, uint32_t stop, Value *entry_sp, bool throwing)
         CASE(POP_JUMP_IF_TRUE) {
             Value v = POP();
             if (v.type == T_BOOL ? v.u.i : vm_truthy(v)) {
-                if (v.type == T_INSTANCE) {
+                if (UNLIKELY(v.type == T_INSTANCE)) {
                     sp++;
                     SAVE();
                     int t = instance_truth(vm, v);
@@ -1248,7 +1250,7 @@ static bool run(VM *vm, uint32_t stop, Value *entry_sp, bool throwing)
         CASE(JUMP_IF_FALSE_OR_POP) {
             if (!vm_truthy(TOP())) {
                 JUMP_TO(arg);
-            } else if (TOP().type == T_INSTANCE) {
+            } else if (UNLIKELY(TOP().type == T_INSTANCE)) {
                 SAVE();
                 int t = instance_truth(vm, TOP());
                 CHECK(t >= 0);
@@ -1263,7 +1265,7 @@ static bool run(VM *vm, uint32_t stop, Value *entry_sp, bool throwing)
         }
         CASE(JUMP_IF_TRUE_OR_POP) {
             if (vm_truthy(TOP())) {
-                if (TOP().type == T_INSTANCE) {
+                if (UNLIKELY(TOP().type == T_INSTANCE)) {
                     SAVE();
                     int t = instance_truth(vm, TOP());
                     CHECK(t >= 0);
@@ -1334,7 +1336,7 @@ static bool run(VM *vm, uint32_t stop, Value *entry_sp, bool throwing)
             Value r;
             if (fn.type == T_NATIVE) {
                 CHECK(call_native(vm, AS(Native, fn), args, nargs, kw, self_args, &r));
-            } else if (fn.type == T_BOUNDMETHOD && !AS(BoundMethod, fn)->method) {
+            } else if (UNLIKELY(fn.type == T_BOUNDMETHOD && !AS(BoundMethod, fn)->method)) {
                 /* a user function bound to its object: self goes below the
                  * arguments, as for CALL_METHOD, and the frame runs here */
                 int pushed = op_call_bound(vm, AS(BoundMethod, fn), args, nargs, kw, fnslot, &r);
@@ -1832,7 +1834,7 @@ static bool run(VM *vm, uint32_t stop, Value *entry_sp, bool throwing)
         /* A new exception at f->pc: record this frame in its traceback. */
         if (vm->exc.type == T_EXCEPTION) {
             exc_add_traceback(vm, AS(Exception, vm->exc), f->code, f->pc);
-            if (vm->nhandling)
+            if (UNLIKELY(vm->nhandling != 0))
                 exc_set_context(vm, AS(Exception, vm->exc));
         }
     unwind:

@@ -479,6 +479,11 @@ bool dict_set(VM *vm, Dict *d, Value key, Value value);
  * callable needs no self) for CALL_METHOD. */
 bool vm_load_attr(VM *vm, Value obj, Str *name, Value *out);
 bool vm_load_method(VM *vm, Value obj, Str *name, Value out[2]);
+/* obj.name = value and del obj.name for any value (vm/class.c): instances,
+ * user classes (and their properties); AttributeError/TypeError otherwise.
+ * name need not carry a qid: getattr/setattr/delattr may pass any str. */
+bool vm_store_attr(VM *vm, Value obj, Str *name, Value value);
+bool vm_delete_attr(VM *vm, Value obj, Str *name);
 /* The method table of a value type: Natives whose first argument is self. */
 typedef struct MethodEntry {
     uint16_t qid;

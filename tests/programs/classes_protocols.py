@@ -78,3 +78,40 @@ class S:
         self.id = S.count
 s1, s2 = S(), S()
 print(s1.id, s2.id, S.count, s1.count)
+
+
+# __slots__: instances of classes whose MRO all has __slots__ take only those names
+class P:
+    __slots__ = ("x", "y")
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+class Q(P):
+    __slots__ = ["z"]
+class R(P):
+    pass
+class S:
+    __slots__ = "v"
+p = P(1, 2); q = Q(3, 4); q.z = 5; r = R(6, 7); r.anything = 8
+s = S(); s.v = 9
+print(p.x, p.y, q.x, q.z, r.anything, s.v)
+for obj, attr in ((p, "z"), (q, "w"), (s, "x")):
+    try:
+        if attr == "z":
+            obj.z = 1
+        elif attr == "w":
+            obj.w = 1
+        else:
+            obj.x = 1
+    except AttributeError as e:
+        print("AttributeError:", e)
+try:
+    p.__dict__
+except AttributeError as e:
+    print("AttributeError:", e)
+print(sorted(k for k in r.__dict__ if k == "anything"))
+del p.x
+try:
+    p.x
+except AttributeError as e:
+    print("AttributeError:", e)
