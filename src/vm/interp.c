@@ -464,9 +464,8 @@ static bool spread_call(VM *vm, Value *fnslot, uint32_t has_kw, int *nargs, Tupl
 }
 
 /* Runs frames from the innermost down to frames[stop]. entry_sp: the stack
- * top of a resumed generator frame (NULL: the frame's stack is empty);
- * throwing: raise vm->exc at the frame's pc first. */
-static bool run(VM *vm, uint32_t stop, Value *entry_sp, bool throwing);
+ * top of a resumed generator frame (NULL: the frame's stack is empty). */
+static bool run(VM *vm, uint32_t stop, Value *entry_sp);
 
 bool vm_call_method(VM *vm, Value fn, Value self, Value *args, int nargs, Tuple *kw, Value *out)
 {
@@ -547,7 +546,7 @@ bool vm_call(VM *vm, Value fn, Value *args, int nargs, Tuple *kwnames, Value *ou
             vm->sp = slot;
             return false;
         }
-        bool ok = run(vm, vm->nframes - 1, NULL, false);
+        bool ok = run(vm, vm->nframes - 1, NULL);
         if (ok)
             *out = slot[0];
         vm->sp = slot;
@@ -756,7 +755,7 @@ static bool range_next(Iter *it, Value *out)
     return true;
 }
 
-static bool run(VM *vm, uint32_t stop, Value *entry_sp, bool throwing)
+static bool run(VM *vm, uint32_t stop, Value *entry_sp)
 {
     Frame *f;
     const uint32_t *code;
@@ -801,8 +800,6 @@ static bool run(VM *vm, uint32_t stop, Value *entry_sp, bool throwing)
 
     LOAD_FRAME();
     sp = entry_sp ? entry_sp : locals + f->code->nlocals;
-    if (throwing) /* gen.throw(): the exception appears at the suspended yield */
-        goto error;
 
     for (;;) {
         DISPATCH()
@@ -1900,20 +1897,42 @@ int vm_gen_resume(VM *vm, Gen *g, enum GenResume mode, Value sent, Value *out)
     if (mode == RESUME_SEND)
         *sp++ = sent;
     vm->sp = sp;
-    Frame *f = &vm->frames[vm->nframes++];
-    f->code = c;
-    f->func = g->func;
-    f->pc = mode == RESUME_THROW ? g->pc - 1 : g->pc; /* a throw happens at the YIELD_VALUE */
-    f->base = slot + 1;
-    f->ret = slot;
-    g->hdr.aux = GEN_RUNNING;
-    Gen *outer = vm->gen_running;
-    uint32_t outer_frame = vm->gen_frame;
-    vm->gen_running = g;
-    vm->gen_frame = vm->nframes - 1;
-    bool ok = run(vm, vm->nframes - 1, sp, mode == RESUME_THROW);
-    vm->gen_running = outer;
-    vm->gen_frame = outer_frame;
+    uint32_t pc = g->pc;
+    bool ok = true;
+    if (mode == RESUME_THROW) {
+        /* the exception appears at the suspended YIELD_VALUE: unwound here,
+         * so that run() has no entry into its error path (that cost the
+         * numeric handlers registers) */
+        pc = g->pc - 1;
+        if (vm->exc.type == T_EXCEPTION)
+            exc_add_traceback(vm, AS(Exception, vm->exc), c, pc);
+        const ExcEntry *h = find_handler(c, pc);
+        if (h) {
+            sp = slot + 1 + c->nlocals + h->depth;
+            *sp++ = vm->exc;
+            vm->exc = v_unbound();
+            vm->sp = sp;
+            pc = h->handler;
+        } else {
+            ok = false; /* not handled: it leaves the generator at once */
+        }
+    }
+    if (ok) {
+        Frame *f = &vm->frames[vm->nframes++];
+        f->code = c;
+        f->func = g->func;
+        f->pc = pc;
+        f->base = slot + 1;
+        f->ret = slot;
+        g->hdr.aux = GEN_RUNNING;
+        Gen *outer = vm->gen_running;
+        uint32_t outer_frame = vm->gen_frame;
+        vm->gen_running = g;
+        vm->gen_frame = vm->nframes - 1;
+        ok = run(vm, vm->nframes - 1, sp);
+        vm->gen_running = outer;
+        vm->gen_frame = outer_frame;
+    }
     vm_recursion_leave(vm);
     vm->sp = slot;
     if (ok) {
@@ -1948,7 +1967,7 @@ bool vm_run_program(VM *vm)
     f->pc = 0;
     f->base = slot + 1;
     f->ret = slot;
-    bool ok = run(vm, vm->nframes - 1, NULL, false);
+    bool ok = run(vm, vm->nframes - 1, NULL);
     vm_flush(vm);
     return ok;
 }

@@ -234,10 +234,9 @@ static bool is_seq(Value v)
 
 bool vm_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
 {
-    if (v_is_anyset(a) || v_is_anyset(b) || a.type == T_DICTVIEW || b.type == T_DICTVIEW)
-        return set_binary_op(vm, op, a, b, out);
     unsigned inplace = op;
-    op = binary_of_inplace(op);
+    if (op >= OP_INPLACE_SUB) /* the in-place forms after INPLACE_ADD/MUL: numbers treat them as binary */
+        op = binary_of_inplace(op);
     if (v_is_intlike(a) && v_is_intlike(b)) {
         /* bool & | ^ bool stays bool */
         if (a.type == T_BOOL && b.type == T_BOOL &&
@@ -267,6 +266,8 @@ bool vm_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
     }
     if (op == OP_BINARY_MOD && (a.type == T_STR || a.type == T_BYTES))
         return percent_format(vm, a, b, out); /* printf-style: vm/percent.c */
+    if (v_is_anyset(a) || v_is_anyset(b) || a.type == T_DICTVIEW || b.type == T_DICTVIEW)
+        return set_binary_op(vm, inplace, a, b, out);
     switch (op) {
     case OP_INPLACE_ADD:
         if (a.type == T_LIST) {
