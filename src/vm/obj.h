@@ -583,6 +583,8 @@ extern const Native dict_fromkeys; /* dict.c */
 const Native *deque_method(const Str *name);
 int deque_attr(VM *vm, Value obj, Str *name, Value *out); /* 1 found, 0 raised, -1 none */
 extern const Native bi_deque;
+int namedtuple_attr(VM *vm, Value obj, Str *name, Value *out); /* 1 found, -1 none */
+bool namedtuple_repr(VM *vm, struct StrBuf *sb, Value v, bool *done);
 extern const TypeObj type_deque;
 /* str % args and bytes % args (vm/percent.c) */
 bool percent_format(VM *vm, Value fmt, Value args, Value *out);

@@ -128,3 +128,39 @@ u = io.StringIO()
 for i in range(100):
     u.write(str(i))
 print(len(u.getvalue()), u.getvalue()[:15])
+
+# namedtuple
+from collections import namedtuple
+Point = namedtuple("Point", "x y")
+Color = namedtuple("Color", ["red", "green", "blue"])
+Pair = namedtuple("Pair", "a, b")
+p = Point(1, 2)
+q = Point(x=3, y=4)
+r = Point(5, y=6)
+print(p, q, r, p.x, q.y, r.x + r.y, p[0], p[-1], len(p), list(q), tuple(r))
+x, y = q
+print(x, y, p == (1, 2), p == Point(1, 2), p != q, isinstance(p, tuple), hash(p) == hash((1, 2)), p + (9,))
+c = Color(255, green=128, blue=0)
+print(c, c.green, c.index(0), c.count(255), sorted([Point(2, 1), Point(1, 5)]), Pair("s", [1]), p[1:])
+print({p: "origin"}[Point(1, 2)], [pt.x for pt in [p, q, r]], max([p, q, r]), repr(Pair(None, "t")))
+for args in [(1,), (1, 2, 3)]:
+    try:
+        if len(args) == 1:
+            Point(args[0])
+        else:
+            Point(args[0], args[1], args[2])
+    except TypeError as err:
+        print("TypeError", type(err).__name__)
+try:
+    Point(1, z=2)
+except TypeError as err:
+    print("TypeError", type(err).__name__)
+try:
+    p.z
+except AttributeError as err:
+    print("AttributeError", type(err).__name__)
+for bad in ["x x", "1a b", "a _b"]:
+    try:
+        namedtuple("Bad", bad)
+    except ValueError as err:
+        print("ValueError", err)
