@@ -482,7 +482,7 @@ bool vm_call_method(VM *vm, Value fn, Value self, Value *args, int nargs, Tuple 
     if (fn.type == T_FUNCTION) {
         ok = push_frame(vm, AS(Function, fn), slot + 1, nargs + 1, kw, slot);
         if (ok) {
-            ok = run(vm, vm->nframes - 1, NULL, false);
+            ok = run(vm, vm->nframes - 1, NULL);
             if (ok)
                 *out = slot[0];
         }
