@@ -109,9 +109,7 @@ NATIVE(bi_iter, "iter", iter_fn, 1, 2);
 
 static bool next_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
-    if (args[0].type != T_ITER)
-        return vm_raise(vm, EXC_TypeError, "'%s' object is not an iterator", type_name(args[0]));
-    int r = vm_iternext(vm, args[0], out);
+    int r = vm_iternext(vm, args[0], out); /* generators and __next__ too; raises for the rest */
     if (r == 0) {
         if (nargs == 2) {
             *out = args[1];
