@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "vm/long.h"
 #include "vm/vm.h"
 
 /* Element facts per typecode: size, range, and CPython's overflow messages. */
@@ -78,7 +79,7 @@ bool array_get(VM *vm, const Array *a, uint32_t i, Value *out)
         uint32_t v;
         memcpy(&v, p, 4);
         if (v > INT32_MAX)
-            return vm_raise(vm, EXC_OverflowError, "integer overflow");
+            return long_from_i64(vm, v, out); /* an int beyond 32 bits (T_LONG) */
         *out = v_int((int32_t)v);
         return true;
     }
@@ -97,9 +98,11 @@ bool array_set(VM *vm, Array *a, uint32_t i, Value v)
         memcpy(p, &f, 4);
         return true;
     }
-    if (!v_is_intlike(v))
+    if (!v_is_anyint(v))
         return vm_raise(vm, EXC_TypeError, "'%s' object cannot be interpreted as an integer", type_name(v));
     int64_t x = v.u.i;
+    if (v.type == T_LONG && !long_to_i64(v, &x)) /* beyond 64 bits: out of every range */
+        x = long_is_neg(v) ? INT64_MIN : INT64_MAX;
     if (a->hdr.type == T_BYTEARRAY && (x < 0 || x > 255))
         return vm_raise(vm, EXC_ValueError, "byte must be in range(0, 256)");
     if (x < tc->min)

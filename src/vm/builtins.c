@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vm/long.h"
 #include "vm/vm.h"
 
 #define MAX_ISINSTANCE_DEPTH 200
@@ -17,12 +18,8 @@
 static bool abs_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
     Value v = args[0];
-    if (v_is_intlike(v)) {
-        if (v.u.i == INT32_MIN)
-            return vm_raise(vm, EXC_OverflowError, "integer overflow");
-        *out = v_int(v.u.i < 0 ? -v.u.i : v.u.i);
-        return true;
-    }
+    if (v_is_anyint(v))
+        return long_abs(vm, v, out);
     if (v.type == T_FLOAT) {
         *out = v_float(fabsf(v.u.f));
         return true;
@@ -53,8 +50,10 @@ static bool pow_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
     if (nargs == 2 || args[2].type == T_NONE) /* pow(b, e, None) is b ** e */
         return vm_binary_op(vm, OP_BINARY_POW, args[0], args[1], out);
-    if (!v_is_intlike(args[0]) || !v_is_intlike(args[1]) || !v_is_intlike(args[2]))
+    if (!v_is_anyint(args[0]) || !v_is_anyint(args[1]) || !v_is_anyint(args[2]))
         return vm_raise(vm, EXC_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
+    if (args[0].type == T_LONG || args[1].type == T_LONG || args[2].type == T_LONG)
+        return long_powmod(vm, args[0], args[1], args[2], out);
     int64_t base = args[0].u.i, exp = args[1].u.i, mod = args[2].u.i;
     if (mod == 0)
         return vm_raise(vm, EXC_ValueError, "pow() 3rd argument cannot be 0");
@@ -97,6 +96,10 @@ static bool round_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
     Value x = args[0];
     bool has_n = nargs == 2 && args[1].type != T_NONE;
+    if (x.type == T_LONG && (!has_n || (v_is_intlike(args[1]) && args[1].u.i >= 0))) {
+        *out = x; /* round(n) of an int is n itself */
+        return true;
+    }
     if (has_n && !v_is_intlike(args[1]))
         return vm_raise(vm, EXC_TypeError, "'%s' object cannot be interpreted as an integer",
                         type_name(args[1]));
@@ -117,21 +120,13 @@ static bool round_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
         }
         if (2 * r > p || (2 * r == p && (q & 1)))
             q += 1;
-        int64_t res = q * p;
-        if (res > INT32_MAX || res < INT32_MIN)
-            return vm_raise(vm, EXC_OverflowError, "integer overflow");
-        *out = v_int((int32_t)res);
-        return true;
+        return long_from_i64(vm, q * p, out);
     }
     if (x.type != T_FLOAT)
         return vm_raise(vm, EXC_TypeError, "type %s doesn't define __round__ method", type_name(x));
     float f = x.u.f;
     if (!has_n) {
-        int32_t i = 0;
-        if (!float_to_int(vm, rintf(f), &i)) /* rintf: ties to even in the default mode */
-            return false;
-        *out = v_int(i);
-        return true;
+        return long_from_float(vm, rintf(f), out); /* rintf: ties to even in the default mode */
     }
     if (isnan(f) || isinf(f) || n > 45) {
         *out = x;
@@ -194,6 +189,11 @@ NATIVE(bi_bool, "bool", bool_fn, 0, 1);
 
 static bool hash_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
+    /* numbers: CPython's full hash (modulo 2**61-1), of which dicts use the low 32 bits */
+    if (args[0].type == T_LONG)
+        return long_from_i64(vm, long_hash(args[0]), out);
+    if (args[0].type == T_FLOAT && !isnan(args[0].u.f))
+        return long_from_i64(vm, long_hash_float(args[0].u.f), out);
     uint32_t h;
     if (!vm_hash(vm, args[0], &h))
         return false;
@@ -221,6 +221,7 @@ NATIVE(bi_type, "type", type_fn, 1, 1);
 const BuiltinEntry builtin_table[] = {
     B(print), B(len), B(range), B(min), B(max), B(abs), B(sum), B(sorted), B(reversed),
     B(round), B(isinstance), B(enumerate), B(zip), B(divmod), B(pow), B(ord), B(chr), B(hex),
+    B(oct), B(bin),
     B(repr), B(format), B(hash), B(type), B(open),
     C(int), C(float), C(bool), C(str), C(list), C(tuple), C(dict), C(bytes), C(bytearray),
     P4_EXCEPTIONS(E)

@@ -429,8 +429,8 @@ bool str_equal(const Str *a, const Str *b);
 uint32_t str_hash(Str *s);                                   /* cached in s->hash */
 uint32_t str_charlen(const Str *s);                          /* len(): code points for str */
 /* int(s) / float(s) parsing with Python's rules (whitespace, underscores, sign);
- * ValueError with CPython's message on bad input, OverflowError past 32 bits. */
-bool str_to_int(VM *vm, const Str *s, int base, int32_t *out);
+ * ValueError with CPython's message on bad input; any size (T_LONG past 32 bits). */
+bool str_to_int(VM *vm, const Str *s, int base, Value *out);
 bool str_to_float(VM *vm, const Str *s, float *out);
 
 /* list.c / tuple.c / array.c: sequence operators used by ops.c */
@@ -472,7 +472,7 @@ const Module *module_find(const char *name, uint32_t len);
 
 /* Built-in functions; each file defines its own with NATIVE(). */
 extern const Native bi_print, bi_repr, bi_str, bi_int, bi_float, bi_ord, bi_chr, bi_hex,
-    bi_format;                                                              /* text: str.c, format.c */
+    bi_oct, bi_bin, bi_format;                                                              /* text: str.c, format.c */
 extern const Native bi_len, bi_range, bi_min, bi_max, bi_sum, bi_sorted, bi_reversed, bi_list,
     bi_tuple, bi_dict, bi_enumerate, bi_zip, bi_bytes, bi_bytearray, bi_array; /* containers */
 extern const Native bi_abs, bi_divmod, bi_pow, bi_round, bi_isinstance, bi_bool,
