@@ -1,0 +1,791 @@
+/*
+ * compile_expr.c - expressions, one function per grammar level (atom up to
+ * test), comprehensions, calls and subscripts, and assignment targets.
+ *
+ * Where Python evaluates in another order than it is written (a
+ * comprehension's loops before its element, `a if c else b`), the cursor
+ * moves over the tokens instead of building a tree: see compile.c.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lang/compile_int.h"
+
+/* ---- expressions ------------------------------------------------------------------- */
+
+static void or_test(Compiler *c);
+static void factor(Compiler *c);
+static void expr(Compiler *c);
+
+void enter(Compiler *c)
+{
+    if (++c->nesting > MAX_DEPTH)
+        syntax_error(c, peek(c), "expression too deeply nested");
+}
+void leave(Compiler *c) { c->nesting--; }
+
+/* Compiles the test in tokens [start, end), then puts the cursor back. */
+static void test_range(Compiler *c, uint32_t start, uint32_t end)
+{
+    uint32_t save = c->pos;
+    c->pos = start;
+    test(c);
+    if (c->pos != end)
+        syntax_error(c, peek(c), "invalid syntax");
+    c->pos = save;
+}
+
+typedef struct Clause {
+    bool is_for;
+    uint32_t target_start, target_end; /* for: target tokens */
+    uint32_t expr_start, expr_end;     /* for: iterable; if: condition */
+} Clause;
+
+static void push_target_aliases(Compiler *c, uint32_t start, uint32_t end)
+{
+    Func *f = c->fn;
+    for (uint32_t i = start; i < end; i++) {
+        Token *t = tok_at(c, i);
+        if (t->kind == TK_NAME && !(i > start && is_op(tok_at(c, i - 1), "."))) {
+            uint32_t name = intern(c, t->text, t->text_len);
+            Alias a = {name, hidden_local(c, t->text, name)};
+            PUSH(c, f->aliases, f->naliases, f->capaliases, a);
+        }
+    }
+}
+
+/* Emits the clauses from i on; loop_head is the innermost loop's FOR_ITER. */
+static void comprehension_clauses(Compiler *c, Clause *cl, uint32_t n, uint32_t i, uint32_t elt_start,
+                                  uint32_t elt_end, uint32_t loops, uint32_t loop_head)
+{
+    if (i == n) {
+        test_range(c, elt_start, elt_end);
+        emit(c, OP_LIST_APPEND, loops + 1);
+        emit(c, OP_JUMP, loop_head);
+        return;
+    }
+    Clause *k = &cl[i];
+    if (!k->is_for) {
+        uint32_t save = c->pos;
+        c->pos = k->expr_start;
+        or_test(c);
+        if (c->pos != k->expr_end)
+            syntax_error(c, peek(c), "invalid syntax");
+        c->pos = save;
+        emit(c, OP_POP_JUMP_IF_FALSE, loop_head);
+        comprehension_clauses(c, cl, n, i + 1, elt_start, elt_end, loops, loop_head);
+        return;
+    }
+    uint32_t save = c->pos;
+    c->pos = k->expr_start;
+    or_test(c);
+    if (c->pos != k->expr_end)
+        syntax_error(c, peek(c), "invalid syntax");
+    c->pos = save;
+    emit(c, OP_GET_ITER, 0);
+    uint32_t head = emit(c, OP_FOR_ITER, 0);
+    uint32_t naliases = c->fn->naliases;
+    push_target_aliases(c, k->target_start, k->target_end);
+    compile_target(c, k->target_start, k->target_end, false);
+    int32_t depth = c->fn->depth;
+    comprehension_clauses(c, cl, n, i + 1, elt_start, elt_end, loops + 1, head);
+    for (uint32_t a = naliases; a < c->fn->naliases; a++)
+        release_hidden(c, c->fn->aliases[a].name, c->fn->aliases[a].slot);
+    c->fn->naliases = naliases;
+    patch(c, head, here(c));
+    c->fn->depth = depth - 1; /* the exhausted iterator is gone */
+    if (i > 0)
+        emit(c, OP_JUMP, loop_head);
+}
+
+/* [elt for ...]: the cursor is at `for`; elt is tokens [elt_start, elt_end);
+ * close is the closing bracket's index. */
+static void comprehension(Compiler *c, uint32_t elt_start, uint32_t elt_end, uint32_t close)
+{
+    Clause cl[32];
+    uint32_t n = 0;
+    while (c->pos < close) {
+        Token *t = peek(c);
+        if (n == 32)
+            syntax_error(c, t, "too many comprehension clauses");
+        if (is_kw(t, KW_for)) {
+            next(c);
+            Clause *k = &cl[n++];
+            k->is_for = true;
+            k->target_start = c->pos;
+            while (!at_kw(c, KW_in) && c->pos < close)
+                c->pos = skip_group(c, c->pos);
+            if (c->pos >= close)
+                syntax_error(c, peek(c), "invalid syntax");
+            k->target_end = c->pos;
+            next(c);
+            k->expr_start = c->pos;
+            c->pos = test_end(c, c->pos);
+            k->expr_end = c->pos;
+        } else if (is_kw(t, KW_if)) {
+            next(c);
+            Clause *k = &cl[n++];
+            k->is_for = false;
+            k->expr_start = c->pos;
+            c->pos = test_end(c, c->pos);
+            k->expr_end = c->pos;
+        } else {
+            syntax_error(c, t, "invalid syntax");
+        }
+    }
+    emit(c, OP_BUILD_LIST, 0);
+    comprehension_clauses(c, cl, n, 0, elt_start, elt_end, 0, 0);
+    c->pos = close;
+}
+
+void atom(Compiler *c)
+{
+    Token *t = peek(c);
+    c->line = t->line;
+    switch (t->kind) {
+    case TK_NAME:
+        next(c);
+        load_name(c, intern(c, t->text, t->text_len), t);
+        return;
+    case TK_INT:
+        next(c);
+        if (t->ival > INT32_MAX)
+            syntax_error(c, t, "integer literal too large for a 32-bit int");
+        emit_int(c, (int32_t)t->ival);
+        return;
+    case TK_FLOAT: {
+        next(c);
+        P4bConst k;
+        memset(&k, 0, sizeof k);
+        k.kind = K_FLOAT;
+        k.u.f = t->fval;
+        emit(c, OP_LOAD_CONST, add_const(c, k));
+        return;
+    }
+    case TK_STRING:
+        string_atom(c);
+        return;
+    case TK_KEYWORD:
+        if (t->kw == KW_True || t->kw == KW_False || t->kw == KW_None) {
+            next(c);
+            emit_const(c, t->kw == KW_True ? K_TRUE : t->kw == KW_False ? K_FALSE : K_NONE, 0);
+            return;
+        }
+        if (t->kw == KW_lambda)
+            syntax_error(c, t, "'lambda' is not supported by P4JIT");
+        if (t->kw == KW_yield || t->kw == KW_await)
+            syntax_error(c, t, "'%s' is not supported by P4JIT", t->text);
+        syntax_error(c, t, "invalid syntax");
+    case TK_OP:
+        break;
+    case TK_INDENT:
+        fail_at(c, "IndentationError", t->line, t->col, "unexpected indent");
+    default:
+        syntax_error(c, t, "invalid syntax");
+    }
+    uint32_t open = c->pos, close = t->match > 0 ? (uint32_t)t->match : 0;
+    if (is_op(t, "(")) {
+        next(c);
+        if (c->pos == close) {
+            next(c);
+            emit(c, OP_BUILD_TUPLE, 0);
+            return;
+        }
+        uint32_t end = comprehension_for(c, c->pos, close);
+        if (end) { /* a generator expression: built as a list */
+            uint32_t start = c->pos;
+            c->pos = end;
+            comprehension(c, start, end, close);
+            next(c);
+            return;
+        }
+        test(c);
+        if (c->pos == close) {
+            next(c);
+            return; /* parenthesised expression */
+        }
+        uint32_t n = 1;
+        while (at_op(c, ",")) {
+            next(c);
+            if (c->pos == close)
+                break;
+            test(c);
+            n++;
+        }
+        if (c->pos != close)
+            syntax_error(c, peek(c), "invalid syntax");
+        next(c);
+        emit(c, OP_BUILD_TUPLE, n);
+        return;
+    }
+    if (is_op(t, "[")) {
+        next(c);
+        if (c->pos == close) {
+            next(c);
+            emit(c, OP_BUILD_LIST, 0);
+            return;
+        }
+        uint32_t end = comprehension_for(c, c->pos, close);
+        if (end) {
+            uint32_t start = c->pos;
+            c->pos = end;
+            comprehension(c, start, end, close);
+            next(c);
+            return;
+        }
+        uint32_t n = 0;
+        while (c->pos < close) {
+            test(c);
+            n++;
+            if (c->pos == close)
+                break;
+            expect_op(c, ",");
+        }
+        next(c);
+        emit(c, OP_BUILD_LIST, n);
+        return;
+    }
+    if (is_op(t, "{")) {
+        next(c);
+        uint32_t n = 0;
+        while (c->pos < close) {
+            test(c);
+            if (!at_op(c, ":")) {
+                if (at_kw(c, KW_for))
+                    syntax_error(c, peek(c), "dict and set comprehensions are not supported by P4JIT");
+                syntax_error(c, peek(c), "set displays are not supported by P4JIT");
+            }
+            next(c);
+            test(c);
+            n++;
+            if (c->pos == close)
+                break;
+            if (at_kw(c, KW_for))
+                syntax_error(c, peek(c), "dict comprehensions are not supported by P4JIT");
+            expect_op(c, ",");
+        }
+        next(c);
+        emit(c, OP_BUILD_MAP, n);
+        (void)open;
+        return;
+    }
+    /* a closing bracket here is matched (the lexer checked), just early:
+     * CPython calls that plain invalid syntax, e.g. `[i for i in]` */
+    syntax_error(c, t, "invalid syntax");
+}
+
+/* Arguments of a call; the cursor is after '('. */
+static void call_args(Compiler *c, uint32_t close, bool method, int line)
+{
+    uint32_t npos = 0, nkw = 0;
+    uint32_t names[P4B_MAX_TUPLE];
+    if (c->pos < close) {
+        uint32_t end = comprehension_for(c, c->pos, close);
+        if (end) { /* f(x for x in y): a list */
+            uint32_t start = c->pos;
+            c->pos = end;
+            comprehension(c, start, end, close);
+            npos = 1;
+            goto done;
+        }
+    }
+    while (c->pos < close) {
+        Token *t = peek(c);
+        if (is_op(t, "*") || is_op(t, "**"))
+            syntax_error(c, t, "argument unpacking is not supported by P4JIT");
+        if (t->kind == TK_NAME && is_op(tok_at(c, c->pos + 1), "=")) {
+            uint32_t name = intern(c, t->text, t->text_len);
+            for (uint32_t k = 0; k < nkw; k++)
+                if (names[k] == name)
+                    syntax_error(c, t, "keyword argument repeated: %s", t->text);
+            if (nkw >= P4B_MAX_TUPLE)
+                syntax_error(c, t, "too many keyword arguments");
+            names[nkw++] = name;
+            c->pos += 2;
+            test(c);
+        } else {
+            if (nkw)
+                syntax_error(c, t, "positional argument follows keyword argument");
+            test(c);
+            npos++;
+        }
+        if (c->pos == close)
+            break;
+        expect_op(c, ",");
+    }
+done:
+    c->pos = close + 1;
+    c->line = line;
+    if (npos + nkw > 255)
+        syntax_error(c, tok_at(c, close), "too many arguments");
+    if (nkw == 0) {
+        emit(c, method ? OP_CALL_METHOD : OP_CALL, npos);
+        return;
+    }
+    P4bConst items[P4B_MAX_TUPLE];
+    uint32_t idx[P4B_MAX_TUPLE];
+    for (uint32_t k = 0; k < nkw; k++) {
+        memset(&items[k], 0, sizeof items[k]);
+        items[k].kind = K_STR;
+        items[k].u.index = names[k];
+        idx[k] = add_const(c, items[k]);
+    }
+    P4bConst tup;
+    memset(&tup, 0, sizeof tup);
+    tup.kind = K_TUPLE;
+    tup.u.tuple.count = nkw;
+    Func *f = c->fn;
+    if (f->nconsts >= P4B_MAX_CONSTS)
+        fail_at(c, "SyntaxError", c->line, 0, "too many constants");
+    f->consts = grow(c, f->consts, f->nconsts, &f->capconsts, sizeof *f->consts);
+    tup.u.tuple.items = malloc(nkw * sizeof(uint32_t));
+    if (!tup.u.tuple.items)
+        out_of_memory(c);
+    memcpy(tup.u.tuple.items, idx, nkw * sizeof(uint32_t));
+    f->consts[f->nconsts++] = tup;
+    emit(c, OP_LOAD_CONST, f->nconsts - 1);
+    emit(c, OP_CALL_KW, npos + nkw);
+}
+
+/* The contents of [...] after a value: an index, a tuple, or a slice. */
+void subscript(Compiler *c, uint32_t close)
+{
+    bool slice = false;
+    for (uint32_t i = c->pos; i < close; i = skip_group(c, i))
+        if (is_op(tok_at(c, i), ":"))
+            slice = true;
+    if (!slice) {
+        testlist(c);
+        if (c->pos != close)
+            syntax_error(c, peek(c), "invalid syntax");
+        return;
+    }
+    /* [lower] ':' [upper] [':' [step]], None for what is missing */
+    if (at_op(c, ":"))
+        emit_none(c);
+    else
+        test(c);
+    expect_op(c, ":");
+    if (at_op(c, ":") || c->pos == close)
+        emit_none(c);
+    else
+        test(c);
+    uint32_t parts = 2;
+    if (at_op(c, ":")) {
+        next(c);
+        if (c->pos == close)
+            emit_none(c);
+        else
+            test(c);
+        parts = 3;
+    }
+    if (c->pos != close)
+        syntax_error(c, peek(c), "invalid syntax");
+    emit(c, OP_BUILD_SLICE, parts);
+}
+
+/* atom trailers*, stopping before token `stop` (to leave the last trailer of
+ * an assignment target to the caller). */
+void primary_until(Compiler *c, uint32_t stop)
+{
+    int line = peek(c)->line;
+    atom(c);
+    while (c->pos < stop) {
+        Token *t = peek(c);
+        if (is_op(t, "(")) {
+            next(c);
+            call_args(c, (uint32_t)t->match, false, line);
+        } else if (is_op(t, "[")) {
+            next(c);
+            subscript(c, (uint32_t)t->match);
+            c->pos = (uint32_t)t->match + 1;
+            c->line = line;
+            emit(c, OP_BINARY_SUBSCR, 0);
+        } else if (is_op(t, ".")) {
+            next(c);
+            Token *name = next(c);
+            if (name->kind != TK_NAME)
+                syntax_error(c, name, "invalid syntax");
+            uint32_t idx = intern(c, name->text, name->text_len);
+            Token *after = peek(c);
+            c->line = line;
+            if (is_op(after, "(") && c->pos < stop) {
+                /* obj.m(...): LOAD_METHOD avoids a bound-method object, unless
+                 * there are keyword arguments (CALL_KW takes a plain callable) */
+                bool kw = false;
+                for (uint32_t i = c->pos + 1; i < (uint32_t)after->match; i = skip_group(c, i))
+                    if (tok_at(c, i)->kind == TK_NAME && is_op(tok_at(c, i + 1), "="))
+                        kw = true;
+                emit(c, kw ? OP_LOAD_ATTR : OP_LOAD_METHOD, idx);
+                next(c);
+                call_args(c, (uint32_t)after->match, !kw, line);
+            } else {
+                emit(c, OP_LOAD_ATTR, idx);
+            }
+        } else {
+            break;
+        }
+    }
+}
+
+static void power(Compiler *c)
+{
+    int line = peek(c)->line;
+    primary_until(c, NONE_PC);
+    if (at_op(c, "**")) {
+        next(c);
+        factor(c);
+        c->line = line;
+        emit(c, OP_BINARY_POW, 0);
+    }
+}
+
+static void factor(Compiler *c)
+{
+    Token *t = peek(c);
+    if (is_op(t, "-") || is_op(t, "+") || is_op(t, "~")) {
+        enter(c);
+        next(c);
+        Token *n = peek(c);
+        Token *after = tok_at(c, c->pos + 1);
+        bool literal_alone = !is_op(after, "**") && !is_op(after, "[") && !is_op(after, "(") && !is_op(after, ".");
+        if (is_op(t, "-") && n->kind == TK_INT && literal_alone) {
+            /* fold -N so that -2147483648 is a valid literal */
+            next(c);
+            if (n->ival > 2147483648LL)
+                syntax_error(c, n, "integer literal too large for a 32-bit int");
+            c->line = n->line;
+            emit_int(c, (int32_t)(-n->ival));
+        } else if (is_op(t, "-") && n->kind == TK_FLOAT && literal_alone) {
+            next(c);
+            P4bConst k;
+            memset(&k, 0, sizeof k);
+            k.kind = K_FLOAT;
+            k.u.f = -n->fval;
+            c->line = n->line;
+            emit(c, OP_LOAD_CONST, add_const(c, k));
+        } else {
+            factor(c);
+            c->line = t->line;
+            emit(c, is_op(t, "-") ? OP_UNARY_NEG : is_op(t, "+") ? OP_UNARY_POS : OP_UNARY_INVERT, 0);
+        }
+        leave(c);
+        return;
+    }
+    power(c);
+}
+
+typedef struct BinOp {
+    const char *op;
+    unsigned opcode;
+} BinOp;
+
+/* One level of left-associative binary operators. */
+static void binary_level(Compiler *c, int level);
+
+static const BinOp levels[][5] = {
+    {{"|", OP_BINARY_OR}},
+    {{"^", OP_BINARY_XOR}},
+    {{"&", OP_BINARY_AND}},
+    {{"<<", OP_BINARY_LSHIFT}, {">>", OP_BINARY_RSHIFT}},
+    {{"+", OP_BINARY_ADD}, {"-", OP_BINARY_SUB}},
+    {{"*", OP_BINARY_MUL}, {"/", OP_BINARY_TRUEDIV}, {"//", OP_BINARY_FLOORDIV}, {"%", OP_BINARY_MOD},
+     {"@", 0}},
+};
+#define NLEVELS (int)(sizeof levels / sizeof levels[0])
+
+static void binary_level(Compiler *c, int level)
+{
+    if (level == NLEVELS) {
+        factor(c);
+        return;
+    }
+    int line = peek(c)->line;
+    binary_level(c, level + 1);
+    for (;;) {
+        Token *t = peek(c);
+        const BinOp *found = NULL;
+        for (int k = 0; k < 5 && levels[level][k].op; k++)
+            if (is_op(t, levels[level][k].op))
+                found = &levels[level][k];
+        if (!found)
+            break;
+        if (found->opcode == 0)
+            syntax_error(c, t, "the '@' operator is not supported by P4JIT");
+        next(c);
+        binary_level(c, level + 1);
+        c->line = line;
+        emit(c, found->opcode, 0);
+    }
+}
+
+static void expr(Compiler *c) { binary_level(c, 0); }
+
+/* Comparison operator at the cursor: its opcode and argument, or false. */
+static bool comp_op(Compiler *c, unsigned *op, uint32_t *arg)
+{
+    Token *t = peek(c);
+    *arg = 0;
+    static const struct {
+        const char *text;
+        unsigned op;
+    } ops[] = {{"<", OP_COMPARE_LT}, {"<=", OP_COMPARE_LE}, {"==", OP_COMPARE_EQ},
+               {"!=", OP_COMPARE_NE}, {">", OP_COMPARE_GT}, {">=", OP_COMPARE_GE}};
+    for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
+        if (is_op(t, ops[i].text)) {
+            next(c);
+            *op = ops[i].op;
+            return true;
+        }
+    }
+    if (is_kw(t, KW_in)) {
+        next(c);
+        *op = OP_CONTAINS_OP;
+        return true;
+    }
+    if (is_kw(t, KW_not) && is_kw(tok_at(c, c->pos + 1), KW_in)) {
+        c->pos += 2;
+        *op = OP_CONTAINS_OP;
+        *arg = 1;
+        return true;
+    }
+    if (is_kw(t, KW_is)) {
+        next(c);
+        *op = OP_IS_OP;
+        if (at_kw(c, KW_not)) {
+            next(c);
+            *arg = 1;
+        }
+        return true;
+    }
+    return false;
+}
+
+/* a < b < c: each middle operand is evaluated once (CPython's pattern). */
+static void comparison(Compiler *c)
+{
+    int line = peek(c)->line;
+    expr(c);
+    unsigned op;
+    uint32_t arg;
+    if (!comp_op(c, &op, &arg))
+        return;
+    uint32_t cleanups = 0; /* chain of JUMP_IF_FALSE_OR_POPs */
+    int32_t depth = c->fn->depth; /* with the left operand pushed */
+    for (;;) {
+        expr(c);
+        unsigned nop;
+        uint32_t narg;
+        uint32_t save = c->pos;
+        bool more = comp_op(c, &nop, &narg);
+        c->pos = save;
+        c->line = line;
+        if (!more) {
+            emit(c, op, arg);
+            break;
+        }
+        emit(c, OP_DUP_TOP, 0);
+        emit(c, OP_ROT_THREE, 0);
+        emit(c, op, arg);
+        cleanups = chain_jump(c, OP_JUMP_IF_FALSE_OR_POP, cleanups);
+        comp_op(c, &op, &arg);
+    }
+    if (cleanups) {
+        uint32_t jump = emit(c, OP_JUMP, 0);
+        patch_chain(c, cleanups, here(c));
+        c->fn->depth = depth + 1; /* middle operand and the false result */
+        emit(c, OP_ROT_TWO, 0);
+        emit(c, OP_POP_TOP, 0);
+        patch(c, jump, here(c));
+        c->fn->depth = depth;
+    }
+}
+
+static void not_test(Compiler *c)
+{
+    if (at_kw(c, KW_not)) {
+        Token *t = next(c);
+        enter(c);
+        not_test(c);
+        leave(c);
+        c->line = t->line;
+        emit(c, OP_UNARY_NOT, 0);
+        return;
+    }
+    comparison(c);
+}
+
+static void and_test(Compiler *c)
+{
+    not_test(c);
+    uint32_t chain = 0;
+    while (at_kw(c, KW_and)) {
+        next(c);
+        chain = chain_jump(c, OP_JUMP_IF_FALSE_OR_POP, chain);
+        not_test(c);
+    }
+    patch_chain(c, chain, here(c));
+}
+
+static void or_test(Compiler *c)
+{
+    and_test(c);
+    uint32_t chain = 0;
+    while (at_kw(c, KW_or)) {
+        next(c);
+        chain = chain_jump(c, OP_JUMP_IF_TRUE_OR_POP, chain);
+        and_test(c);
+    }
+    patch_chain(c, chain, here(c));
+}
+
+/* test: or_test ['if' or_test 'else' test] */
+void test(Compiler *c)
+{
+    enter(c);
+    uint32_t start = c->pos, end = test_end(c, start);
+    if (!is_kw(tok_at(c, end), KW_if) || end == start) {
+        or_test(c);
+        leave(c);
+        return;
+    }
+    /* a if cond else b: cond first */
+    c->pos = end + 1;
+    or_test(c);
+    uint32_t to_else = emit(c, OP_POP_JUMP_IF_FALSE, 0);
+    if (!at_kw(c, KW_else))
+        syntax_error(c, peek(c), "expected 'else' after 'if' expression");
+    uint32_t else_tok = c->pos;
+    int32_t depth = c->fn->depth;
+    c->pos = start;
+    or_test(c);
+    if (c->pos != end)
+        syntax_error(c, peek(c), "invalid syntax");
+    uint32_t to_end = emit(c, OP_JUMP, 0);
+    patch(c, to_else, here(c));
+    c->fn->depth = depth;
+    c->pos = else_tok + 1;
+    test(c);
+    patch(c, to_end, here(c));
+    leave(c);
+}
+
+/* test (',' test)* [','] -> a tuple when there is a comma */
+void testlist(Compiler *c)
+{
+    test(c);
+    if (!at_op(c, ","))
+        return;
+    uint32_t n = 1;
+    while (at_op(c, ",")) {
+        next(c);
+        if (ends_expression(peek(c)) && !is_kw(peek(c), KW_if))
+            break;
+        test(c);
+        n++;
+    }
+    emit(c, OP_BUILD_TUPLE, n);
+}
+
+/* ---- assignment targets ------------------------------------------------------------- */
+
+bool has_top_level_comma(Compiler *c, uint32_t start, uint32_t end)
+{
+    for (uint32_t i = start; i < end; i = skip_group(c, i))
+        if (is_op(tok_at(c, i), ","))
+            return true;
+    return false;
+}
+
+static void unpack_targets(Compiler *c, uint32_t start, uint32_t end, bool assign)
+{
+    uint32_t n = 0, items[256][2];
+    uint32_t i = start;
+    while (i < end) {
+        uint32_t s = i;
+        while (i < end && !is_op(tok_at(c, i), ","))
+            i = skip_group(c, i);
+        if (n == 256)
+            syntax_error(c, tok_at(c, s), "too many targets");
+        if (i == s)
+            syntax_error(c, tok_at(c, s), "invalid syntax");
+        if (is_op(tok_at(c, s), "*"))
+            syntax_error(c, tok_at(c, s), "starred assignment is not supported by P4JIT");
+        items[n][0] = s;
+        items[n][1] = i;
+        n++;
+        if (i < end)
+            i++; /* the comma */
+    }
+    if (n > 0 && is_op(tok_at(c, start), "*"))
+        syntax_error(c, tok_at(c, start), "starred assignment is not supported by P4JIT");
+    /* n == 0: `[] = x` and `() = x` are valid: x must be empty */
+    c->line = tok_at(c, start)->line;
+    emit(c, OP_UNPACK_SEQUENCE, n);
+    for (uint32_t k = 0; k < n; k++)
+        compile_target(c, items[k][0], items[k][1], assign);
+}
+
+const char *target_kind(Compiler *c, uint32_t start, uint32_t end)
+{
+    Token *t = tok_at(c, start);
+    if (t->kind == TK_INT || t->kind == TK_FLOAT || t->kind == TK_STRING)
+        return "literal";
+    if (is_kw(t, KW_True) || is_kw(t, KW_False) || is_kw(t, KW_None))
+        return NULL;
+    if (end > start + 1 && (t->kind == TK_NAME || is_op(t, "(")) && is_op(tok_at(c, end - 1), ")"))
+        return "function call";
+    return "expression";
+}
+
+/* Stores TOS into the target written in tokens [start, end). */
+void compile_target(Compiler *c, uint32_t start, uint32_t end, bool assign)
+{
+    Token *t = tok_at(c, start);
+    if (start >= end)
+        syntax_error(c, t, "invalid syntax");
+    if (has_top_level_comma(c, start, end)) {
+        unpack_targets(c, start, end, assign);
+        return;
+    }
+    if ((is_op(t, "(") || is_op(t, "[")) && t->match == (int32_t)end - 1) {
+        if (is_op(t, "[") || end == start + 2 || has_top_level_comma(c, start + 1, end - 1)) {
+            unpack_targets(c, start + 1, end - 1, assign);
+            return;
+        }
+        compile_target(c, start + 1, end - 1, assign);
+        return;
+    }
+    if (t->kind == TK_NAME && end == start + 1) {
+        c->line = t->line;
+        store_name(c, intern(c, t->text, t->text_len));
+        return;
+    }
+    if (t->kind == TK_KEYWORD && (t->kw == KW_True || t->kw == KW_False || t->kw == KW_None))
+        syntax_error(c, t, "cannot assign to %s", t->text);
+    /* the last trailer decides: x[...] stores, x.y and x() cannot be assigned */
+    Token *last = tok_at(c, end - 1);
+    if (is_op(last, "]") && last->match > (int32_t)start) {
+        uint32_t open = (uint32_t)last->match;
+        uint32_t save = c->pos;
+        c->pos = start;
+        primary_until(c, open);
+        if (c->pos != open)
+            syntax_error(c, tok_at(c, c->pos), "invalid syntax");
+        next(c);
+        subscript(c, end - 1);
+        c->pos = save;
+        c->line = t->line;
+        emit(c, OP_STORE_SUBSCR, 0);
+        return;
+    }
+    if (end >= start + 3 && is_op(tok_at(c, end - 2), ".") && last->kind == TK_NAME)
+        syntax_error(c, t, "assigning to attributes is not supported by P4JIT");
+    const char *kind = target_kind(c, start, end);
+    if (!kind)
+        syntax_error(c, t, "cannot assign to %s", t->text);
+    if (assign)
+        syntax_error(c, t, "cannot assign to %s here. Maybe you meant '==' instead of '='?", kind);
+    syntax_error(c, t, "cannot assign to %s", kind);
+}

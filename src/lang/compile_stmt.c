@@ -1,0 +1,832 @@
+/*
+ * compile_stmt.c - statements: simple ones, assignments, imports, and the
+ * compound ones with their blocks (if, while, for, try), including how
+ * break, continue and return leave try and finally blocks.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lang/compile_int.h"
+
+/* ---- blocks: loops and try ------------------------------------------------------------ */
+
+static Block *push_block(Compiler *c, uint8_t kind)
+{
+    Func *f = c->fn;
+    if (f->nblocks >= MAX_BLOCKS)
+        syntax_error(c, peek(c), "too many statically nested blocks");
+    Block *b = &f->blocks[f->nblocks++];
+    memset(b, 0, sizeof *b);
+    b->kind = kind;
+    b->open_start = NONE_PC;
+    return b;
+}
+
+static void pause_range(Compiler *c, Block *b)
+{
+    if (b->open_start != NONE_PC && b->open_start < here(c)) {
+        Range r = {b->open_start, here(c)};
+        PUSH(c, b->ranges, b->nranges, b->capranges, r);
+    }
+    b->open_start = NONE_PC;
+}
+
+static void resume_range(Compiler *c, Block *b) { b->open_start = here(c); }
+
+/* Closes a try block: its ranges become exception-table entries. */
+static void close_try(Compiler *c, Block *b, uint32_t handler)
+{
+    pause_range(c, b);
+    Func *f = c->fn;
+    for (uint32_t i = 0; i < b->nranges; i++) {
+        ExcEntry e = {b->ranges[i].start, b->ranges[i].end, handler, b->depth};
+        PUSH(c, f->exc, f->nexc, f->capexc, e);
+    }
+}
+
+void free_block(Block *b)
+{
+    free(b->breaks);
+    free(b->ranges);
+}
+
+static void finally_body(Compiler *c, Block *b);
+
+/* Before leaving blocks [down_to, nblocks) by return/break/continue: run
+ * the finally bodies (innermost first) outside their protected ranges. */
+static void exit_blocks(Compiler *c, uint32_t down_to, uint32_t *paused, uint32_t *npaused)
+{
+    Func *f = c->fn;
+    *npaused = 0;
+    for (uint32_t i = f->nblocks; i-- > down_to;) {
+        Block *b = &f->blocks[i];
+        if (b->hidden || (b->kind != BL_TRY && b->kind != BL_FINALLY))
+            continue;
+        if (b->open_start != NONE_PC) {
+            pause_range(c, b);
+            paused[(*npaused)++] = i;
+        }
+        if (b->kind == BL_FINALLY)
+            finally_body(c, b);
+    }
+}
+
+static void resume_blocks(Compiler *c, uint32_t *paused, uint32_t npaused)
+{
+    for (uint32_t i = 0; i < npaused; i++)
+        resume_range(c, &c->fn->blocks[paused[i]]);
+}
+
+/* Hides blocks [first, nblocks) from exits (saving their flags in was). */
+static void hide_blocks(Func *f, uint32_t first, bool *was)
+{
+    for (uint32_t i = first; i < f->nblocks; i++) {
+        was[i] = f->blocks[i].hidden;
+        f->blocks[i].hidden = true;
+    }
+}
+
+static void unhide_blocks(Func *f, uint32_t first, uint32_t last, const bool *was)
+{
+    for (uint32_t i = first; i < last; i++)
+        f->blocks[i].hidden = was[i];
+}
+
+/* Compiles the finally block of b again, at the current position. A break
+ * in it leaves a loop outside b, so b and the blocks inside it are hidden. */
+static void finally_body(Compiler *c, Block *b)
+{
+    uint32_t save = c->pos;
+    int32_t depth = c->fn->depth;
+    Func *f = c->fn;
+    uint32_t first = (uint32_t)(b - f->blocks), last = f->nblocks;
+    bool was[MAX_BLOCKS];
+    c->pos = b->finally_tok;
+    hide_blocks(f, first, was);
+    block(c, "'finally' statement", tok_at(c, b->finally_tok)->line);
+    unhide_blocks(f, first, last, was);
+    c->fn->depth = depth;
+    c->pos = save;
+}
+
+/* ---- statements -------------------------------------------------------------------- */
+
+/* Skips a block starting at its ':' and returns the index after it. */
+static uint32_t skip_block(Compiler *c, uint32_t i)
+{
+    i++; /* ':' */
+    if (tok_at(c, i)->kind != TK_NEWLINE) {
+        while (tok_at(c, i)->kind != TK_NEWLINE && tok_at(c, i)->kind != TK_EOF)
+            i = skip_group(c, i);
+        return i + 1;
+    }
+    i++;
+    if (tok_at(c, i)->kind != TK_INDENT)
+        return i;
+    int depth = 0;
+    for (;; i++) {
+        Token *t = tok_at(c, i);
+        if (t->kind == TK_INDENT)
+            depth++;
+        else if (t->kind == TK_DEDENT && --depth == 0)
+            return i + 1;
+        else if (t->kind == TK_EOF)
+            return i;
+    }
+}
+
+/* ':' then either statements on the same line or an indented block. */
+void block(Compiler *c, const char *what, int header_line)
+{
+    expect_op(c, ":");
+    if (peek(c)->kind != TK_NEWLINE) {
+        statement(c);
+        return;
+    }
+    next(c);
+    if (peek(c)->kind != TK_INDENT) {
+        Token *t = peek(c);
+        fail_at(c, "IndentationError", t->line, t->col, "expected an indented block after %s on line %d", what,
+                header_line);
+    }
+    next(c);
+    while (peek(c)->kind != TK_DEDENT && peek(c)->kind != TK_EOF)
+        statement(c);
+    next(c);
+}
+
+static Block *innermost_loop(Compiler *c, uint32_t *index)
+{
+    Func *f = c->fn;
+    for (uint32_t i = f->nblocks; i-- > 0;) {
+        if (!f->blocks[i].hidden && (f->blocks[i].kind == BL_LOOP || f->blocks[i].kind == BL_FOR)) {
+            *index = i;
+            return &f->blocks[i];
+        }
+    }
+    return NULL;
+}
+
+static void break_stmt(Compiler *c, Token *t, bool is_break)
+{
+    uint32_t li;
+    Block *loop = innermost_loop(c, &li);
+    if (!loop)
+        syntax_error(c, t, is_break ? "'break' outside loop" : "'continue' not properly in loop");
+    uint32_t paused[MAX_BLOCKS], npaused;
+    exit_blocks(c, li + 1, paused, &npaused);
+    c->line = t->line;
+    if (is_break) {
+        if (loop->kind == BL_FOR)
+            emit(c, OP_POP_TOP, 0);
+        uint32_t j = emit(c, OP_JUMP, 0);
+        loop = &c->fn->blocks[li];
+        PUSH(c, loop->breaks, loop->nbreaks, loop->capbreaks, j);
+    } else {
+        emit(c, OP_JUMP, c->fn->blocks[li].continue_pc);
+    }
+    resume_blocks(c, paused, npaused);
+}
+
+static void return_stmt(Compiler *c, Token *t)
+{
+    if (c->fn->is_module)
+        syntax_error(c, t, "'return' outside function");
+    if (ends_expression(peek(c)) && !at_kw(c, KW_if))
+        emit_none(c);
+    else
+        testlist(c);
+    uint32_t paused[MAX_BLOCKS], npaused;
+    exit_blocks(c, 0, paused, &npaused);
+    c->line = t->line;
+    emit(c, OP_RETURN_VALUE, 0);
+    resume_blocks(c, paused, npaused);
+}
+
+static void raise_stmt(Compiler *c, Token *t)
+{
+    Func *f = c->fn;
+    if (ends_expression(peek(c))) {
+        c->line = t->line;
+        if (f->nhandler == 0) {
+            load_name(c, intern_cstr(c, "RuntimeError"), t);
+            emit_str(c, "No active exception to reraise", 30);
+            emit(c, OP_CALL, 1);
+            emit(c, OP_RAISE, 0);
+        } else {
+            emit(c, OP_LOAD_FAST, f->handler_exc[f->nhandler - 1]);
+            emit(c, OP_RERAISE, 0);
+        }
+        return;
+    }
+    test(c);
+    if (at_kw(c, KW_from))
+        syntax_error(c, peek(c), "'raise ... from' is not supported by P4JIT");
+    c->line = t->line;
+    emit(c, OP_RAISE, 0);
+}
+
+static void global_stmt(Compiler *c)
+{
+    Func *f = c->fn;
+    do {
+        Token *t = next(c);
+        if (t->kind != TK_NAME)
+            syntax_error(c, t, "invalid syntax");
+        uint32_t name = intern(c, t->text, t->text_len);
+        if (!f->is_module) {
+            if (find_local(f, name) >= 0)
+                syntax_error(c, t, "name '%s' is assigned to before global declaration", t->text);
+            for (uint32_t i = 0; i < f->nuses; i++)
+                if (f->uses[i].name == name)
+                    syntax_error(c, t, "name '%s' is used prior to global declaration", t->text);
+            for (uint32_t i = 0; i < f->nparams; i++)
+                if (f->locals[i] == name)
+                    syntax_error(c, t, "name '%s' is parameter and global", t->text);
+            PUSH(c, f->globals, f->nglobals, f->capglobals, name);
+        }
+    } while (at_op(c, ",") && next(c));
+}
+
+/* Dotted module name at the cursor, as one string. */
+static uint32_t dotted_name(Compiler *c, Token **last)
+{
+    char buf[256];
+    size_t n = 0;
+    for (;;) {
+        Token *t = next(c);
+        if (t->kind != TK_NAME)
+            syntax_error(c, t, "invalid syntax");
+        *last = t;
+        if (n + t->text_len + 2 >= sizeof buf)
+            syntax_error(c, t, "module name too long");
+        memcpy(buf + n, t->text, t->text_len);
+        n += t->text_len;
+        if (!at_op(c, "."))
+            break;
+        next(c);
+        buf[n++] = '.';
+    }
+    return intern(c, buf, (uint32_t)n);
+}
+
+static void import_stmt(Compiler *c, Token *t)
+{
+    do {
+        Token *first = peek(c), *last;
+        uint32_t module = dotted_name(c, &last);
+        uint32_t bind = intern(c, first->text, first->text_len);
+        if (at_kw(c, KW_as)) {
+            next(c);
+            Token *alias = next(c);
+            if (alias->kind != TK_NAME)
+                syntax_error(c, alias, "invalid syntax");
+            bind = intern(c, alias->text, alias->text_len);
+        }
+        c->line = t->line;
+        emit(c, OP_IMPORT_NAME, module);
+        store_name(c, bind);
+    } while (at_op(c, ",") && next(c));
+}
+
+static void from_stmt(Compiler *c, Token *t)
+{
+    if (at_op(c, ".") || at_op(c, "..."))
+        syntax_error(c, peek(c), "relative imports are not supported by P4JIT");
+    Token *last;
+    uint32_t module = dotted_name(c, &last);
+    if (!at_kw(c, KW_import))
+        syntax_error(c, peek(c), "invalid syntax");
+    next(c);
+    if (at_op(c, "*"))
+        syntax_error(c, peek(c), "'import *' is not supported by P4JIT");
+    bool paren = at_op(c, "(");
+    if (paren)
+        next(c);
+    c->line = t->line;
+    emit(c, OP_IMPORT_NAME, module);
+    do {
+        if (paren && at_op(c, ")"))
+            break;
+        Token *name = next(c);
+        if (name->kind != TK_NAME)
+            syntax_error(c, name, "invalid syntax");
+        uint32_t attr = intern(c, name->text, name->text_len), bind = attr;
+        if (at_kw(c, KW_as)) {
+            next(c);
+            Token *alias = next(c);
+            if (alias->kind != TK_NAME)
+                syntax_error(c, alias, "invalid syntax");
+            bind = intern(c, alias->text, alias->text_len);
+        }
+        emit(c, OP_DUP_TOP, 0);
+        emit(c, OP_LOAD_ATTR, attr);
+        store_name(c, bind);
+    } while (at_op(c, ",") && next(c));
+    if (paren)
+        expect_op(c, ")");
+    emit(c, OP_POP_TOP, 0);
+}
+
+static void del_stmt(Compiler *c)
+{
+    do {
+        uint32_t start = c->pos, end = test_end(c, start);
+        Token *t = tok_at(c, start), *last = tok_at(c, end - 1);
+        if (!is_op(last, "]") || last->match <= (int32_t)start) {
+            if (t->kind == TK_NAME && end == start + 1)
+                syntax_error(c, t, "deleting names is not supported by P4JIT");
+            syntax_error(c, t, "cannot delete %s", target_kind(c, start, end) ? target_kind(c, start, end) : "literal");
+        }
+        uint32_t open = (uint32_t)last->match;
+        primary_until(c, open);
+        next(c);
+        subscript(c, end - 1);
+        c->pos = end;
+        c->line = t->line;
+        emit(c, OP_DELETE_SUBSCR, 0);
+    } while (at_op(c, ",") && next(c));
+}
+
+static void assert_stmt(Compiler *c, Token *t)
+{
+    test(c);
+    uint32_t ok = emit(c, OP_POP_JUMP_IF_TRUE, 0);
+    uint32_t nmsg = 0;
+    if (at_op(c, ",")) {
+        next(c);
+        test(c);
+        nmsg = 1;
+    }
+    c->line = t->line;
+    emit(c, OP_ASSERT_FAIL, nmsg);
+    patch(c, ok, here(c));
+}
+
+static const char *augmented_ops[][2] = {
+    {"+=", "+"}, {"-=", "-"}, {"*=", "*"}, {"/=", "/"}, {"//=", "//"}, {"%=", "%"}, {"**=", "**"},
+    {"<<=", "<<"}, {">>=", ">>"}, {"&=", "&"}, {"|=", "|"}, {"^=", "^"},
+};
+
+static unsigned augmented_opcode(const char *op)
+{
+    static const unsigned codes[] = {OP_INPLACE_ADD, OP_BINARY_SUB, OP_INPLACE_MUL, OP_BINARY_TRUEDIV,
+                                     OP_BINARY_FLOORDIV, OP_BINARY_MOD, OP_BINARY_POW, OP_BINARY_LSHIFT,
+                                     OP_BINARY_RSHIFT, OP_BINARY_AND, OP_BINARY_OR, OP_BINARY_XOR};
+    for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
+        if (strcmp(op, augmented_ops[i][0]) == 0)
+            return codes[i];
+    return 0;
+}
+
+/* target op= value */
+static void augmented_assignment(Compiler *c, uint32_t start, uint32_t opi, uint32_t end)
+{
+    Token *t = tok_at(c, start), *opt = tok_at(c, opi), *last = tok_at(c, opi - 1);
+    unsigned opcode = augmented_opcode(opt->op);
+    if (t->kind == TK_NAME && opi == start + 1) {
+        uint32_t name = intern(c, t->text, t->text_len);
+        c->pos = start;
+        atom(c);
+        c->pos = opi + 1;
+        testlist(c);
+        c->line = t->line;
+        emit(c, opcode, 0);
+        store_name(c, name);
+    } else if (is_op(last, "]") && last->match > (int32_t)start) {
+        uint32_t open = (uint32_t)last->match;
+        c->pos = start;
+        primary_until(c, open);
+        next(c);
+        subscript(c, opi - 1);
+        c->line = t->line;
+        emit(c, OP_DUP_TOP_TWO, 0);
+        emit(c, OP_BINARY_SUBSCR, 0);
+        c->pos = opi + 1;
+        testlist(c);
+        c->line = t->line;
+        emit(c, opcode, 0);
+        emit(c, OP_ROT_THREE, 0);
+        emit(c, OP_STORE_SUBSCR, 0);
+    } else if (has_top_level_comma(c, start, opi)) {
+        syntax_error(c, t, "'tuple' is an illegal expression for augmented assignment");
+    } else {
+        const char *kind = target_kind(c, start, opi);
+        syntax_error(c, t, "'%s' is an illegal expression for augmented assignment", kind ? kind : "literal");
+    }
+    if (c->pos != end)
+        syntax_error(c, peek(c), "invalid syntax");
+}
+
+/* An expression statement or an assignment, ending at a NEWLINE or ';'. */
+static void expression_statement(Compiler *c)
+{
+    uint32_t start = c->pos, end = start;
+    /* the '=' positions: any number (CPython has no limit), 64 before the
+     * first reallocation */
+    uint32_t eqs_first[64], *eqs = eqs_first, cap = 64, neq = 0, aug = 0;
+    for (;;) {
+        Token *t = tok_at(c, end);
+        if (t->kind == TK_NEWLINE || t->kind == TK_EOF || is_op(t, ";"))
+            break;
+        if (t->kind == TK_INDENT || t->kind == TK_DEDENT)
+            syntax_error(c, t, "invalid syntax");
+        /* before the ':' scan below mistakes `lambda x: x` for an annotation */
+        if (is_kw(t, KW_lambda))
+            syntax_error(c, t, "'lambda' is not supported by P4JIT");
+        if (is_op(t, "=")) {
+            if (neq == cap) {
+                uint32_t *more = temp_alloc(c, 2 * (size_t)cap * sizeof *more);
+                memcpy(more, eqs, cap * sizeof *more);
+                eqs = more; /* freed with the compiler's temporaries */
+                cap *= 2;
+            }
+            eqs[neq++] = end;
+        } else if (t->kind == TK_OP && augmented_opcode(t->op) && !aug) {
+            aug = end;
+        } else if (is_op(t, ":") && neq == 0 && !aug) {
+            /* `match SUBJECT:` and an indented block: a match statement
+             * (match is a soft keyword), not an annotation */
+            Token *first = tok_at(c, start);
+            if (first->kind == TK_NAME && strcmp(first->text, "match") == 0 && end > start + 1 &&
+                tok_at(c, end + 1)->kind == TK_NEWLINE && tok_at(c, end + 2)->kind == TK_INDENT)
+                syntax_error(c, first, "'match' is not supported by P4JIT");
+            syntax_error(c, t, "variable annotations are not supported by P4JIT");
+        } else if (is_op(t, ":=")) {
+            syntax_error(c, t, "assignment expressions are not supported by P4JIT");
+        }
+        end = skip_group(c, end);
+    }
+    if (aug) {
+        if (neq)
+            syntax_error(c, tok_at(c, eqs[0]), "invalid syntax");
+        augmented_assignment(c, start, aug, end);
+        return;
+    }
+    if (neq == 0) {
+        testlist(c);
+        if (c->pos != end)
+            syntax_error(c, peek(c), "invalid syntax");
+        emit(c, OP_POP_TOP, 0);
+        return;
+    }
+    /* value first, then targets left to right */
+    c->pos = eqs[neq - 1] + 1;
+    if (c->pos == end)
+        syntax_error(c, tok_at(c, end), "invalid syntax");
+    testlist(c);
+    if (c->pos != end)
+        syntax_error(c, peek(c), "invalid syntax");
+    uint32_t tstart = start;
+    for (uint32_t i = 0; i < neq; i++) {
+        if (i + 1 < neq)
+            emit(c, OP_DUP_TOP, 0);
+        compile_target(c, tstart, eqs[i], true);
+        tstart = eqs[i] + 1;
+    }
+    c->pos = end;
+}
+
+static void simple_statement(Compiler *c)
+{
+    Token *t = peek(c);
+    c->line = t->line;
+    if (t->kind == TK_KEYWORD) {
+        switch (t->kw) {
+        case KW_pass:     next(c); return;
+        case KW_break:    next(c); break_stmt(c, t, true); return;
+        case KW_continue: next(c); break_stmt(c, t, false); return;
+        case KW_return:   next(c); return_stmt(c, t); return;
+        case KW_raise:    next(c); raise_stmt(c, t); return;
+        case KW_global:   next(c); global_stmt(c); return;
+        case KW_import:   next(c); import_stmt(c, t); return;
+        case KW_from:     next(c); from_stmt(c, t); return;
+        case KW_del:      next(c); del_stmt(c); return;
+        case KW_assert:   next(c); assert_stmt(c, t); return;
+        case KW_nonlocal: syntax_error(c, t, "'nonlocal' is not supported by P4JIT");
+        case KW_class:    syntax_error(c, t, "'class' is not supported by P4JIT");
+        case KW_with:     syntax_error(c, t, "'with' is not supported by P4JIT");
+        case KW_async:    syntax_error(c, t, "'async' is not supported by P4JIT");
+        case KW_yield:    syntax_error(c, t, "'yield' is not supported by P4JIT");
+        default:          break;
+        }
+    }
+    expression_statement(c);
+}
+
+static void simple_line(Compiler *c)
+{
+    for (;;) {
+        int32_t depth = c->fn->depth;
+        simple_statement(c);
+        c->fn->depth = depth;
+        if (!at_op(c, ";"))
+            break;
+        next(c);
+        if (peek(c)->kind == TK_NEWLINE)
+            break;
+    }
+    Token *t = peek(c);
+    if (t->kind != TK_NEWLINE && t->kind != TK_EOF)
+        syntax_error(c, t, "invalid syntax");
+    next(c);
+}
+
+static void if_stmt(Compiler *c, Token *t)
+{
+    uint32_t ends = 0; /* chain of JUMPs to the end */
+    const char *what = "'if' statement";
+    int line = t->line;
+    for (;;) {
+        test(c);
+        uint32_t skip = emit(c, OP_POP_JUMP_IF_FALSE, 0);
+        block(c, what, line);
+        Token *k = peek(c);
+        if (is_kw(k, KW_elif) || is_kw(k, KW_else)) {
+            c->line = k->line;
+            ends = chain_jump(c, OP_JUMP, ends);
+        }
+        patch(c, skip, here(c));
+        if (is_kw(k, KW_elif)) {
+            next(c);
+            what = "'elif' statement";
+            line = k->line;
+            c->line = k->line;
+            continue;
+        }
+        if (is_kw(k, KW_else)) {
+            next(c);
+            block(c, "'else' statement", k->line);
+        }
+        break;
+    }
+    patch_chain(c, ends, here(c));
+}
+
+static void end_loop(Compiler *c, Block *b, uint32_t end_pc)
+{
+    for (uint32_t i = 0; i < b->nbreaks; i++)
+        patch(c, b->breaks[i], end_pc);
+    free_block(b);
+    c->fn->nblocks--;
+}
+
+static void while_stmt(Compiler *c, Token *t)
+{
+    uint32_t head = here(c);
+    Token *cond = peek(c);
+    bool forever = is_kw(cond, KW_True) && is_op(tok_at(c, c->pos + 1), ":");
+    uint32_t exit = NONE_PC;
+    if (forever) {
+        next(c);
+    } else {
+        test(c);
+        exit = emit(c, OP_POP_JUMP_IF_FALSE, 0);
+    }
+    Block *b = push_block(c, BL_LOOP);
+    b->continue_pc = head;
+    block(c, "'while' statement", t->line);
+    c->line = t->line;
+    emit(c, OP_JUMP, head);
+    b = &c->fn->blocks[c->fn->nblocks - 1];
+    if (exit != NONE_PC)
+        patch(c, exit, here(c));
+    if (at_kw(c, KW_else)) {
+        Token *k = next(c);
+        b->hidden = true; /* break/continue in else belong to an outer loop */
+        block(c, "'else' statement", k->line);
+        b = &c->fn->blocks[c->fn->nblocks - 1];
+        b->hidden = false;
+    }
+    end_loop(c, b, here(c));
+}
+
+static void for_stmt(Compiler *c, Token *t)
+{
+    uint32_t tstart = c->pos;
+    while (!at_kw(c, KW_in)) {
+        Token *k = peek(c);
+        if (k->kind == TK_NEWLINE || k->kind == TK_EOF || is_op(k, ":"))
+            syntax_error(c, k, "invalid syntax");
+        c->pos = skip_group(c, c->pos);
+    }
+    uint32_t tend = c->pos;
+    next(c);
+    testlist(c);
+    c->line = t->line;
+    emit(c, OP_GET_ITER, 0);
+    uint32_t head = emit(c, OP_FOR_ITER, 0);
+    uint32_t body = c->pos;
+    compile_target(c, tstart, tend, false);
+    c->pos = body;
+    Block *b = push_block(c, BL_FOR);
+    b->continue_pc = head;
+    block(c, "'for' statement", t->line);
+    c->line = t->line;
+    emit(c, OP_JUMP, head);
+    patch(c, head, here(c));
+    c->fn->depth--; /* FOR_ITER popped the iterator */
+    b = &c->fn->blocks[c->fn->nblocks - 1];
+    if (at_kw(c, KW_else)) {
+        Token *k = next(c);
+        b->hidden = true;
+        block(c, "'else' statement", k->line);
+        b = &c->fn->blocks[c->fn->nblocks - 1];
+        b->hidden = false;
+    }
+    end_loop(c, b, here(c));
+}
+
+/* *after_chain: the jumps that leave the handlers, chained (chain_jump) */
+static void except_clauses(Compiler *c, uint32_t *after_chain, uint32_t exc_local, int try_line)
+{
+    Func *f = c->fn;
+    PUSH(c, f->handler_exc, f->nhandler, f->caphandler, exc_local);
+    bool bare_seen = false;
+    while (at_kw(c, KW_except)) {
+        Token *k = next(c);
+        c->line = k->line;
+        if (bare_seen)
+            syntax_error(c, k, "default 'except:' must be last");
+        uint32_t skip = NONE_PC;
+        int32_t depth = f->depth;
+        if (!at_op(c, ":")) {
+            emit(c, OP_LOAD_FAST, exc_local);
+            test(c);
+            c->line = k->line;
+            emit(c, OP_CHECK_EXC_MATCH, 0);
+            skip = emit(c, OP_POP_JUMP_IF_FALSE, 0);
+            emit(c, OP_POP_TOP, 0);
+            if (at_kw(c, KW_as)) {
+                next(c);
+                Token *name = next(c);
+                if (name->kind != TK_NAME)
+                    syntax_error(c, name, "invalid syntax");
+                emit(c, OP_LOAD_FAST, exc_local);
+                store_name(c, intern(c, name->text, name->text_len));
+            }
+        } else {
+            bare_seen = true;
+        }
+        block(c, "'except' statement", k->line);
+        *after_chain = chain_jump(c, OP_JUMP, *after_chain);
+        if (skip != NONE_PC) {
+            patch(c, skip, here(c));
+            f->depth = depth + 1;
+            emit(c, OP_POP_TOP, 0); /* the exception left by CHECK_EXC_MATCH */
+        }
+    }
+    (void)try_line;
+    f->nhandler--;
+    /* no clause matched */
+    emit(c, OP_LOAD_FAST, exc_local);
+    emit(c, OP_RERAISE, 0);
+}
+
+static void try_stmt(Compiler *c, Token *t)
+{
+    Func *f = c->fn;
+    if (!at_op(c, ":") || (tok_at(c, c->pos + 1)->kind == TK_NEWLINE && tok_at(c, c->pos + 2)->kind != TK_INDENT))
+        block(c, "'try' statement", t->line); /* reports the malformed block */
+    /* Find the clauses first: the finally body is needed at every exit. */
+    uint32_t i = skip_block(c, c->pos);
+    bool has_except = false;
+    uint32_t finally_tok = NONE_PC;
+    while (is_kw(tok_at(c, i), KW_except)) {
+        has_except = true;
+        i++;
+        while (!is_op(tok_at(c, i), ":") && tok_at(c, i)->kind != TK_NEWLINE && tok_at(c, i)->kind != TK_EOF)
+            i = skip_group(c, i);
+        if (!is_op(tok_at(c, i), ":"))
+            syntax_error(c, tok_at(c, i), "expected ':'");
+        i = skip_block(c, i);
+    }
+    if (is_kw(tok_at(c, i), KW_else)) {
+        if (!has_except)
+            syntax_error(c, tok_at(c, i), "invalid syntax");
+        i = skip_block(c, i + 1);
+    }
+    if (is_kw(tok_at(c, i), KW_finally))
+        finally_tok = i + 1;
+    if (!has_except && finally_tok == NONE_PC) {
+        Token *k = tok_at(c, i);
+        syntax_error(c, k, "expected 'except' or 'finally' block");
+    }
+    int32_t depth = f->depth;
+    Block *fin = NULL;
+    if (finally_tok != NONE_PC) {
+        fin = push_block(c, BL_FINALLY);
+        fin->finally_tok = finally_tok;
+        fin->depth = (uint32_t)depth;
+        resume_range(c, fin);
+    }
+    uint32_t fin_index = f->nblocks - 1;
+    Block *tb = NULL;
+    uint32_t try_index = 0;
+    if (has_except) {
+        tb = push_block(c, BL_TRY);
+        tb->depth = (uint32_t)depth;
+        resume_range(c, tb);
+        try_index = f->nblocks - 1;
+    }
+    block(c, "'try' statement", t->line);
+    uint32_t after_handlers = 0; /* a chain: any number of except clauses */
+    if (has_except) {
+        tb = &f->blocks[try_index];
+        pause_range(c, tb);
+        uint32_t to_else = emit(c, OP_JUMP, 0);
+        uint32_t handler = here(c);
+        close_try(c, tb, handler);
+        free_block(tb);
+        f->nblocks--;
+        f->depth = depth + 1; /* the exception */
+        uint32_t exc_local = hidden_local(c, "exc", HIDDEN_EXC);
+        emit(c, OP_STORE_FAST, exc_local);
+        except_clauses(c, &after_handlers, exc_local, t->line);
+        release_hidden(c, HIDDEN_EXC, exc_local);
+        f->depth = depth;
+        patch(c, to_else, here(c));
+        if (at_kw(c, KW_else)) {
+            Token *k = next(c);
+            block(c, "'else' statement", k->line);
+        }
+        patch_chain(c, after_handlers, here(c));
+    }
+    if (fin) {
+        fin = &f->blocks[fin_index];
+        pause_range(c, fin);
+        /* normal exit: the finally body inline */
+        finally_body(c, fin);
+        uint32_t to_end = emit(c, OP_JUMP, 0);
+        uint32_t handler = here(c);
+        close_try(c, fin, handler);
+        free_block(fin);
+        f->nblocks--;
+        /* exceptional exit: run the body, then re-raise */
+        f->depth = depth + 1;
+        uint32_t exc_local = hidden_local(c, "fin", HIDDEN_FIN);
+        emit(c, OP_STORE_FAST, exc_local);
+        Block tmp;
+        memset(&tmp, 0, sizeof tmp);
+        tmp.finally_tok = finally_tok;
+        /* compile with the same nesting the try had */
+        uint32_t save = c->pos;
+        c->pos = finally_tok;
+        block(c, "'finally' statement", tok_at(c, finally_tok)->line);
+        c->pos = save;
+        emit(c, OP_LOAD_FAST, exc_local);
+        emit(c, OP_RERAISE, 0);
+        release_hidden(c, HIDDEN_FIN, exc_local);
+        f->depth = depth;
+        patch(c, to_end, here(c));
+        /* skip past the finally block in the token stream */
+        if (!at_kw(c, KW_finally))
+            syntax_error(c, peek(c), "invalid syntax");
+        c->pos = skip_block(c, finally_tok);
+    }
+}
+
+static void def_stmt(Compiler *c, Token *t)
+{
+    Token *name = next(c);
+    if (name->kind != TK_NAME)
+        syntax_error(c, name, "invalid syntax");
+    compile_function(c, t, name);
+}
+
+static void compound_or_simple(Compiler *c)
+{
+    Token *t = peek(c);
+    c->line = t->line;
+    if (t->kind == TK_INDENT)
+        fail_at(c, "IndentationError", t->line, t->col, "unexpected indent");
+    if (t->kind == TK_KEYWORD) {
+        switch (t->kw) {
+        case KW_if:    next(c); if_stmt(c, t); return;
+        case KW_while: next(c); while_stmt(c, t); return;
+        case KW_for:   next(c); for_stmt(c, t); return;
+        case KW_try:   next(c); try_stmt(c, t); return;
+        case KW_def:   next(c); def_stmt(c, t); return;
+        case KW_else:
+        case KW_elif:
+        case KW_except:
+        case KW_finally:
+            syntax_error(c, t, "invalid syntax");
+        default:
+            break;
+        }
+    }
+    if (is_op(t, "@"))
+        syntax_error(c, t, "decorators are not supported by P4JIT");
+    simple_line(c);
+}
+
+void statement(Compiler *c)
+{
+    enter(c);
+    int32_t depth = c->fn->depth;
+    compound_or_simple(c);
+    c->fn->depth = depth;
+    leave(c);
+}
