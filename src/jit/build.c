@@ -784,6 +784,8 @@ static bool load_global(Builder *b, uint32_t slot)
     }
     case T_UNBOUND:
         return refuse(b, "global '%s' is not defined when compiling", name);
+    case T_LONG:
+        return refuse(b, "global '%s' is an int beyond 32 bits (compiled code has 32-bit ints)", name);
     default:
         return refuse(b, "global '%s' is a %s (only numbers, functions and modules are compiled)", name,
                       type_name(v));
@@ -985,7 +987,9 @@ static bool build_block(Builder *b, int32_t blk, uint32_t start, uint32_t end)
                 x = ir_const_float(ir, blk, k.u.f);
             else if (k.type == T_NONE) {
                 x = emit(b, IR_CONST, TY_NONE, -1, -1, -1);
-            } else
+            } else if (k.type == T_LONG)
+                return refuse(b, "an int constant beyond 32 bits (compiled code has 32-bit ints)");
+            else
                 return refuse(b, "constant of type %s", type_name(k));
             push(b, x);
             break;

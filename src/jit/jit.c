@@ -510,9 +510,10 @@ bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok
         if (types[i].ty == TY_VOID) {
             if (!f->untyped[0])
                 snprintf(f->untyped, sizeof f->untyped, "argument %d is %s%s", i + 1,
-                         args[i].type == T_LIST ? "a list not of one numeric kind (floats, ints, or lists of one of those)"
-                                                : "of type ",
-                         args[i].type == T_LIST ? "" : type_name(args[i]));
+                         args[i].type == T_LIST   ? "a list not of one numeric kind (floats, ints, or lists of one of those)"
+                         : args[i].type == T_LONG ? "an int beyond 32 bits (compiled code has 32-bit ints)"
+                                                  : "of type ",
+                         args[i].type == T_LIST || args[i].type == T_LONG ? "" : type_name(args[i]));
             return false;
         }
     }

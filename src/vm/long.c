@@ -575,7 +575,7 @@ static bool mag_to_float(const uint16_t *d, uint32_t n, int64_t exp2, bool neg, 
 bool long_to_float(VM *vm, Value a, float *out)
 {
     if (a.type != T_LONG) {
-        *out = (float)a.u.i;
+        *out = v_as_float(a); /* a float, or a small int */
         return true;
     }
     Big x;

@@ -58,7 +58,8 @@ bool long_to_i64(Value v, int64_t *out);
 int long_cmp(Value a, Value b);
 /* Exact comparison of an int-valued a with a float f: -1, 0, 1, or 2 when f is NaN. */
 int long_cmp_float(Value a, float f);
-/* float(a), correctly rounded to binary32; OverflowError when too large. */
+/* float(a), correctly rounded to binary32; OverflowError when too large.
+ * a may also be a float (returned as it is). */
 bool long_to_float(VM *vm, Value a, float *out);
 /* int(f) (truncated) of any size; ValueError for NaN, OverflowError for inf. */
 bool long_from_float(VM *vm, float f, Value *out);

@@ -305,7 +305,9 @@ typedef struct Program { /* T_PROGRAM: the loaded module */
     X(floor) X(ceil) X(pi) X(e) X(inf) X(nan) X(fabs) X(isnan) X(isinf) X(trunc) \
     X(array) X(cycles) X(instret) X(freq) X(jit_info) \
     /* files */ \
-    X(read) X(readinto) X(seek) X(tell) X(close)
+    X(read) X(readinto) X(seek) X(tell) X(close) \
+    /* ints */ \
+    X(bit_length) X(to_bytes) X(from_bytes)
 
 enum Qid {
 #define P4_QID_ENUM(n) Q_##n,
@@ -386,9 +388,11 @@ typedef struct MethodEntry {
     const Native *fn;
 } MethodEntry;
 extern const MethodEntry str_methods[], list_methods[], dict_methods[], bytes_methods[],
-    array_methods[], tuple_methods[], float_methods[], file_methods[];
+    array_methods[], tuple_methods[], float_methods[], file_methods[], int_methods[];
 extern const uint32_t n_str_methods, n_list_methods, n_dict_methods, n_bytes_methods,
-    n_array_methods, n_tuple_methods, n_float_methods, n_file_methods;
+    n_array_methods, n_tuple_methods, n_float_methods, n_file_methods, n_int_methods;
+/* int.from_bytes (a class method: called without self) */
+extern const Native int_from_bytes;
 
 /* Text (format.c). A StrBuf grows in malloc'd memory (not the object heap),
  * so building text never triggers a collection. */
