@@ -327,8 +327,11 @@ bool vm_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
             }
             return seq_repeat(vm, seq, n.u.i, out);
         }
-        if (is_seq(seq) && n.type == T_LONG)
-            return vm_raise(vm, EXC_OverflowError, "cannot fit 'int' into an index-sized integer");
+        if (is_seq(seq) && n.type == T_LONG) { /* negative: empty, as any count < 0 */
+            if (!long_is_neg(n))
+                return vm_raise(vm, EXC_OverflowError, "cannot fit 'int' into an index-sized integer");
+            n = v_int(0);
+        }
         if (is_seq(seq) && v_is_number(n))
             return vm_raise(vm, EXC_TypeError, "can't multiply sequence by non-int of type '%s'",
                             type_name(n));
