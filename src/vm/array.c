@@ -87,6 +87,39 @@ bool array_get(VM *vm, const Array *a, uint32_t i, Value *out)
     }
 }
 
+/* Checks x against the element's range and stores it. */
+static bool store_int(VM *vm, const Array *a, const TypeCode *tc, uint8_t *p, int64_t x)
+{
+    if (a->hdr.type == T_BYTEARRAY && (x < 0 || x > 255))
+        return vm_raise(vm, EXC_ValueError, "byte must be in range(0, 256)");
+    if (x < tc->min)
+        return vm_raise(vm, EXC_OverflowError, "%s", tc->too_small);
+    if (x > tc->max)
+        return vm_raise(vm, EXC_OverflowError, "%s", tc->too_big);
+    switch (tc->size) {
+    case 1: p[0] = (uint8_t)x; break;
+    case 2: { uint16_t h = (uint16_t)x; memcpy(p, &h, 2); break; }
+    default: { uint32_t w = (uint32_t)x; memcpy(p, &w, 4); break; }
+    }
+    return true;
+}
+
+/* array_set of anything but a small int or bool: an int beyond 32 bits
+ * (stored when in range: 'I' takes up to 2**32-1; saturated to int64 it is
+ * out of every range otherwise), else TypeError. Out of line, so array_set's
+ * path for small ints is what it was before longs. */
+static __attribute__((noinline)) bool set_other(VM *vm, Array *a, uint32_t i, Value v)
+{
+    const TypeCode *tc = typecode((char)a->hdr.aux);
+    uint8_t *p = a->data + (size_t)i * tc->size;
+    if (v.type != T_LONG)
+        return vm_raise(vm, EXC_TypeError, "'%s' object cannot be interpreted as an integer", type_name(v));
+    int64_t x;
+    if (!long_to_i64(v, &x))
+        x = long_is_neg(v) ? INT64_MIN : INT64_MAX;
+    return store_int(vm, a, tc, p, x);
+}
+
 bool array_set(VM *vm, Array *a, uint32_t i, Value v)
 {
     const TypeCode *tc = typecode((char)a->hdr.aux);
@@ -98,11 +131,9 @@ bool array_set(VM *vm, Array *a, uint32_t i, Value v)
         memcpy(p, &f, 4);
         return true;
     }
-    if (!v_is_anyint(v))
-        return vm_raise(vm, EXC_TypeError, "'%s' object cannot be interpreted as an integer", type_name(v));
+    if (!v_is_intlike(v))
+        return set_other(vm, a, i, v);
     int64_t x = v.u.i;
-    if (v.type == T_LONG && !long_to_i64(v, &x)) /* beyond 64 bits: out of every range */
-        x = long_is_neg(v) ? INT64_MIN : INT64_MAX;
     if (a->hdr.type == T_BYTEARRAY && (x < 0 || x > 255))
         return vm_raise(vm, EXC_ValueError, "byte must be in range(0, 256)");
     if (x < tc->min)
@@ -191,10 +222,16 @@ static bool m_tolist(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     List *l = list_new(vm, a->len);
     if (!l)
         return false;
-    for (uint32_t i = 0; i < a->len; i++)
-        if (!array_get(vm, a, i, &l->items[i]))
+    /* an 'I' element above 2**31-1 is a new long: the list holds (and roots) each as made */
+    VM_ROOT(vm, v_obj(l));
+    for (uint32_t i = 0; i < a->len; i++) {
+        if (!array_get(vm, a, i, &l->items[i])) {
+            VM_UNROOT(vm, 1);
             return false;
-    l->len = a->len;
+        }
+        l->len = i + 1;
+    }
+    VM_UNROOT(vm, 1);
     *out = v_obj(l);
     return true;
 }

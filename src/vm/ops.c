@@ -408,18 +408,24 @@ bool vm_truthy(Value v)
 
 static bool is_num(Value v) { return v_is_number(v) || v.type == T_LONG; }
 
-/* Compares an int and a float exactly (both fit a double); ints of any
- * size through long.c. */
-static int cmp_num(Value a, Value b)
+/* cmp_num with an int of any size: exact, in long.c. Out of line, so
+ * cmp_num stays small enough to inline for immediates. */
+static __attribute__((noinline)) int cmp_long(Value a, Value b)
 {
-    if (a.type == T_LONG || b.type == T_LONG) {
-        if (a.type != T_FLOAT && b.type != T_FLOAT)
-            return long_cmp(a, b);
-        if (b.type == T_FLOAT)
-            return long_cmp_float(a, b.u.f);
-        int c = long_cmp_float(b, a.u.f);
-        return c == 2 ? 2 : -c;
-    }
+    if (a.type != T_FLOAT && b.type != T_FLOAT)
+        return long_cmp(a, b);
+    if (b.type == T_FLOAT)
+        return long_cmp_float(a, b.u.f);
+    int c = long_cmp_float(b, a.u.f);
+    return c == 2 ? 2 : -c;
+}
+
+/* Compares an int and a float exactly (both fit a double); ints of any
+ * size through cmp_long. */
+static inline int cmp_num(Value a, Value b)
+{
+    if (__builtin_expect(a.type == T_LONG || b.type == T_LONG, 0))
+        return cmp_long(a, b);
     double x = a.type == T_FLOAT ? (double)a.u.f : (double)a.u.i;
     double y = b.type == T_FLOAT ? (double)b.u.f : (double)b.u.i;
     return x < y ? -1 : x > y ? 1 : x == y ? 0 : 2; /* 2: unordered (NaN) */
@@ -554,7 +560,12 @@ static bool equal(VM *vm, Value a, Value b, bool *out, unsigned depth)
         }
         for (uint32_t i = 0; i < x->len; i++) {
             Value p, q;
-            if (!array_get(vm, x, i, &p) || !array_get(vm, y, i, &q))
+            if (!array_get(vm, x, i, &p))
+                return false;
+            VM_ROOT(vm, p); /* an 'I' element may be a new long */
+            bool got = array_get(vm, y, i, &q);
+            VM_UNROOT(vm, 1);
+            if (!got)
                 return false;
             if (cmp_num(p, q) != 0) {
                 *out = false;
@@ -625,7 +636,12 @@ static bool order(VM *vm, const char *sym, Value a, Value b, int *out, unsigned 
                 return true;
             }
             Value p, q;
-            if (!array_get(vm, x, i, &p) || !array_get(vm, y, i, &q))
+            if (!array_get(vm, x, i, &p))
+                return false;
+            VM_ROOT(vm, p); /* an 'I' element may be a new long */
+            bool got = array_get(vm, y, i, &q);
+            VM_UNROOT(vm, 1);
+            if (!got)
                 return false;
             int c = cmp_num(p, q);
             if (c != 0) {
