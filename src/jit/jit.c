@@ -626,7 +626,9 @@ int32_t jit_rt_fail(uint32_t x, uint32_t y, uint32_t z, uint32_t site)
         raised = !vm_unary_op(vm, op, w[0], &out);
     else
         raised = !vm_binary_op(vm, op, w[0], w[1], &out);
-    if (!raised)
+    if (!raised && out.type == T_LONG) /* until compiled code can continue in the interpreter */
+        vm_raise(vm, EXC_OverflowError, "integer overflow in compiled code (32-bit ints)");
+    else if (!raised)
         vm_raise(vm, EXC_RuntimeError, "JIT: a check failed where the interpreter succeeds (a JIT bug)");
     if (vm->exc.type == T_EXCEPTION)
         exc_add_traceback(vm, AS(Exception, vm->exc), s->code, s->pc);
