@@ -92,6 +92,42 @@ static bool pow_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 }
 NATIVE(bi_pow, "pow", pow_fn, 2, 3);
 
+/* round(x, n) of a long for n < 0: to a multiple of p = 10**-n, ties to
+ * even, with long arithmetic (each intermediate rooted on the VM). */
+static bool round_long(VM *vm, Value x, int32_t n, Value *out)
+{
+    if (n < -100000) { /* 10**-n is beyond any long's size here: the result is 0 */
+        *out = v_int(0);
+        return true;
+    }
+    Value v[4]; /* p, r = x % p, base = x - r, then 2 * r */
+    int rooted = 0;
+    bool ok = vm_binary_op(vm, OP_BINARY_POW, v_int(10), v_int(-n), &v[0]);
+    if (ok)
+        VM_ROOT(vm, v[0]), rooted++;
+    ok = ok && vm_binary_op(vm, OP_BINARY_MOD, x, v[0], &v[1]);
+    if (ok)
+        VM_ROOT(vm, v[1]), rooted++;
+    ok = ok && vm_binary_op(vm, OP_BINARY_SUB, x, v[1], &v[2]);
+    if (ok)
+        VM_ROOT(vm, v[2]), rooted++;
+    ok = ok && vm_binary_op(vm, OP_BINARY_MUL, v[1], v_int(2), &v[3]);
+    if (ok) {
+        int c = long_cmp(v[3], v[0]);
+        bool up = c > 0;
+        if (c == 0) { /* a tie: up when base / p is odd */
+            Value q;
+            ok = vm_binary_op(vm, OP_BINARY_FLOORDIV, v[2], v[0], &q);
+            up = ok && ((q.type == T_LONG ? AS(Long, q)->d[0] : (uint32_t)q.u.i) & 1);
+        }
+        *out = v[2];
+        if (ok && up)
+            ok = vm_binary_op(vm, OP_BINARY_ADD, v[2], v[0], out);
+    }
+    VM_UNROOT(vm, rooted);
+    return ok;
+}
+
 static bool round_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
     Value x = args[0];
@@ -100,6 +136,8 @@ static bool round_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
         *out = x; /* round(n) of an int is n itself */
         return true;
     }
+    if (x.type == T_LONG && v_is_intlike(args[1]))
+        return round_long(vm, x, args[1].u.i, out);
     if (has_n && !v_is_intlike(args[1]))
         return vm_raise(vm, EXC_TypeError, "'%s' object cannot be interpreted as an integer",
                         type_name(args[1]));

@@ -47,4 +47,4 @@ print(int.from_bytes(b'\xff' * 20, 'big'), int.from_bytes(b'\xff' * 20, 'little'
       int.from_bytes(bytearray(b'\x01\x00\x00\x00\x00\x00'), 'little'), int.from_bytes([1, 2, 3, 4, 5], 'big'),
       int.from_bytes(b'', 'big'), (2 ** 64 + 7).to_bytes(9, byteorder='big'), (5).to_bytes(2, 'little'))
 print(int(2 ** 70), int(-(2 ** 70)), int('4294967296') == 2 ** 32, float(2 ** 70) == 2.0 ** 70, round(2 ** 70),
-      round(-(2 ** 70), 2), (2 ** 70).real, (2 ** 70).imag, isinstance(2 ** 70, int), type(2 ** 70) is int, type(2 ** 70).__name__)
+      round(-(2 ** 70), 2), round(2 ** 70, -5), round(-(2 ** 70), -5), round(25 * 10 ** 20, -21), round(35 * 10 ** 20, -21), round(-15 * 10 ** 30, -31), round(2 ** 70, -9999), (2 ** 70).real, (2 ** 70).imag, isinstance(2 ** 70, int), type(2 ** 70) is int, type(2 ** 70).__name__)
