@@ -115,8 +115,19 @@ static __attribute__((noinline)) bool set_other(VM *vm, Array *a, uint32_t i, Va
     if (v.type != T_LONG)
         return vm_raise(vm, EXC_TypeError, "'%s' object cannot be interpreted as an integer", type_name(v));
     int64_t x;
-    if (!long_to_i64(v, &x))
-        x = long_is_neg(v) ? INT64_MIN : INT64_MAX;
+    bool neg = long_is_neg(v);
+    /* CPython's messages: its conversion to a C long (64-bit) fails first,
+     * then 'b' checks a short's range and 'H' an int's before their own */
+    if (!long_to_i64(v, &x)) {
+        if (tc->code == 'I')
+            return vm_raise(vm, EXC_OverflowError, neg ? "can't convert negative value to unsigned int"
+                                                       : "Python int too large to convert to C unsigned long");
+        return vm_raise(vm, EXC_OverflowError, "Python int too large to convert to C long");
+    }
+    if (a->hdr.type == T_ARRAY && tc->code == 'b')
+        return vm_raise(vm, EXC_OverflowError, "signed short integer is %s", neg ? "less than minimum" : "greater than maximum");
+    if (tc->code == 'H')
+        return vm_raise(vm, EXC_OverflowError, "signed integer is %s", neg ? "less than minimum" : "greater than maximum");
     return store_int(vm, a, tc, p, x);
 }
 

@@ -48,3 +48,21 @@ print(int.from_bytes(b'\xff' * 20, 'big'), int.from_bytes(b'\xff' * 20, 'little'
       int.from_bytes(b'', 'big'), (2 ** 64 + 7).to_bytes(9, byteorder='big'), (5).to_bytes(2, 'little'))
 print(int(2 ** 70), int(-(2 ** 70)), int('4294967296') == 2 ** 32, float(2 ** 70) == 2.0 ** 70, round(2 ** 70),
       round(-(2 ** 70), 2), round(2 ** 70, -5), round(-(2 ** 70), -5), round(25 * 10 ** 20, -21), round(35 * 10 ** 20, -21), round(-15 * 10 ** 30, -31), round(2 ** 70, -9999), (2 ** 70).real, (2 ** 70).imag, isinstance(2 ** 70, int), type(2 ** 70) is int, type(2 ** 70).__name__)
+
+# arrays keep their element types: ints beyond 32 (and 64) bits are OverflowError, with CPython's messages
+from array import array
+for tc in 'bBhHiI':
+    for v in [2 ** 70, -2 ** 70, 2 ** 40, -2 ** 40, 2 ** 32 - 1, 2 ** 31, -2 ** 31 - 1]:
+        x = array(tc, [0])
+        try:
+            x[0] = v
+            print(tc, v, 'stored', x[0], x.tolist())
+        except OverflowError as e:
+            print(tc, v, 'OverflowError:', e)
+big = array('I', [4294967295, 2147483648, 7])
+print(big, big[0] + big[1], sum(big), list(reversed(big)), big == array('I', [4294967295, 2147483648, 7]))
+for v in [2 ** 40, -1, 256]:
+    try:
+        bytearray(2)[0] = v
+    except (ValueError, OverflowError) as e:
+        print(v, type(e).__name__, e)
