@@ -70,14 +70,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!fixed)
         return 0;
     memcpy(fixed, data, size);
-    memcpy(fixed, P4B_MAGIC, 4);
-    fixed[4] = P4B_VERSION_MAJOR;
-    fixed[5] = 0;
-    for (int i = 0; i < 4; i++)
-        fixed[12 + i] = (uint8_t)(size >> (8 * i));
-    uint32_t crc = bc_crc32(fixed, size - 4);
-    for (int i = 0; i < 4; i++)
-        fixed[size - 4 + i] = (uint8_t)(crc >> (8 * i));
+    p4b_fix_envelope(fixed, size);
     load(fixed, size);
     free(fixed);
     return 0;
