@@ -1196,6 +1196,8 @@ NATIVE(bi_ord, "ord", ord_fn, 1, 1);
 
 static bool chr_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
+    if (args[0].type == T_LONG)
+        return vm_raise(vm, EXC_OverflowError, "Python int too large to convert to C int");
     if (!v_is_intlike(args[0]))
         return vm_raise(vm, EXC_TypeError, "'%s' object cannot be interpreted as an integer", type_name(args[0]));
     int32_t cp = args[0].u.i;

@@ -66,3 +66,8 @@ for v in [2 ** 40, -1, 256]:
         bytearray(2)[0] = v
     except (ValueError, OverflowError) as e:
         print(v, type(e).__name__, e)
+for v in [2 ** 40, -(2 ** 40), 2 ** 80]:
+    try:
+        print(chr(v))
+    except OverflowError as e:
+        print('chr', v, 'OverflowError:', e)
