@@ -526,6 +526,20 @@ static int lex_number(Lexer *lx)
         t->ival = (int64_t)v;
         t->flags = big;
         if (big) {
+            size_t ndigits = 0;
+            for (size_t i = start + (base == 10 ? 0 : 2); i < p; i++)
+                ndigits += s[i] != '_';
+            /* CPython 3.11's limit on decimal literals (its int string
+             * conversion limit); other bases: a bound of P4JIT's (the decimal
+             * text stored in the .p4b costs quadratic time to make) */
+            if (base == 10 && ndigits > 4300)
+                return error_at(lx, "SyntaxError", lx->line, col_of(lx, start),
+                                "Exceeds the limit (4300 digits) for integer string conversion: value has %lu digits; "
+                                "use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge "
+                                "integer literals to avoid decimal conversion limits.", (unsigned long)ndigits);
+            if (base != 10 && ndigits * (base == 16 ? 4 : base == 8 ? 3 : 1) > 65536)
+                return error_at(lx, "SyntaxError", lx->line, col_of(lx, start),
+                                "integer literal too large for P4JIT (more than 65536 bits)");
             t->text = literal_to_decimal(s, start + (base == 10 ? 0 : 2), p, base, &t->text_len);
             if (!t->text)
                 return error_at(lx, "MemoryError", lx->line, col_of(lx, start), "out of memory");

@@ -369,6 +369,9 @@ static bool repr_value(VM *vm, StrBuf *sb, Value v)
     case T_BOOL:  sb_adds(sb, v.u.i ? "True" : "False"); return true;
     case T_INT:   fmt_int(sb, v.u.i); return true;
     case T_LONG:
+        if (long_decimal_too_long(v))
+            return vm_raise(vm, EXC_ValueError, "Exceeds the limit (%d digits) for integer string conversion; "
+                            "use sys.set_int_max_str_digits() to increase the limit", LONG_MAX_STR_DIGITS);
         if (long_is_neg(v))
             sb_addc(sb, '-');
         long_digits(sb, v, 10);
@@ -781,6 +784,9 @@ static bool format_int(VM *vm, StrBuf *sb, Value iv, const Spec *sp)
     default:
         return unknown_code(vm, sp, "int");
     }
+    if (base == 10 && long_decimal_too_long(iv))
+        return vm_raise(vm, EXC_ValueError, "Exceeds the limit (%d digits) for integer string conversion; "
+                        "use sys.set_int_max_str_digits() to increase the limit", LONG_MAX_STR_DIGITS);
     StrBuf digits;
     sb_init(&digits);
     long_digits(&digits, iv, base);

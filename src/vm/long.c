@@ -983,6 +983,24 @@ bool long_powmod(VM *vm, Value a, Value b, Value mv, Value *out)
 
 /* ---- text ------------------------------------------------------------------------------ */
 
+bool long_decimal_too_long(Value a)
+{
+    if (a.type != T_LONG)
+        return false;
+    uint32_t bits = long_bit_length(a);
+    /* 2**14284 < 10**4300 <= 2**14285: fewer bits always fit, 14290 or more never do */
+    if (bits <= 14284)
+        return false;
+    if (bits >= 14290)
+        return true;
+    StrBuf sb;
+    sb_init(&sb);
+    long_digits(&sb, a, 10);
+    bool too_long = sb.len > LONG_MAX_STR_DIGITS;
+    sb_free(&sb);
+    return too_long;
+}
+
 void long_digits(StrBuf *sb, Value a, int base)
 {
     Big x;

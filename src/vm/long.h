@@ -68,6 +68,13 @@ int64_t long_hash(Value a);
 /* CPython's hash of a finite float (the same for an integral float as for the equal int). */
 int64_t long_hash_float(float f);
 
+/* CPython 3.11's limit on decimal text of ints (sys.int_info's default
+ * str_digits_check_threshold): str() and int(str) beyond it raise
+ * ValueError, which also bounds their quadratic cost. */
+#define LONG_MAX_STR_DIGITS 4300
+/* Whether |a| has more than LONG_MAX_STR_DIGITS decimal digits. */
+bool long_decimal_too_long(Value a);
+
 /* Text: digits of |a| in base 2, 8, 10 or 16 (lowercase), no sign or
  * prefix, appended to sb. */
 void long_digits(StrBuf *sb, Value a, int base);

@@ -324,6 +324,16 @@ bool str_to_int(VM *vm, const Str *s, int base, Value *out)
     }
     if (p >= end)
         return bad_int(vm, s, base);
+    /* CPython's limit on decimal (not power-of-two base) text */
+    if (b != 2 && b != 4 && b != 8 && b != 16 && b != 32) {
+        uint32_t nd = 0;
+        for (const char *q = p; q < end; q++)
+            nd += *q != '_';
+        if (nd > LONG_MAX_STR_DIGITS)
+            return vm_raise(vm, EXC_ValueError, "Exceeds the limit (%d digits) for integer string conversion: "
+                            "value has %lu digits; use sys.set_int_max_str_digits() to increase the limit",
+                            LONG_MAX_STR_DIGITS, (unsigned long)nd);
+    }
     /* digits and single underscores between them, of any length (long.c) */
     if (*p == '_' || !long_parse(vm, p, end, b, neg, out))
         return vm->exc.type != T_UNBOUND ? false : bad_int(vm, s, base);

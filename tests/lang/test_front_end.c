@@ -286,6 +286,26 @@ static void long_literals_are_decimal_constants(void **state)
     /* the edges of int32 stay small */
     P4bModule m;
     P4CompileError err;
+    /* CPython's 4300-digit limit on decimal literals; 65536 bits for other bases */
+    static char src[20000];
+    strcpy(src, "x = ");
+    memset(src + 4, '7', 4300);
+    strcpy(src + 4304, "\n");
+    assert_int_equal(compile(src, &m, &err), 0);
+    p4_compiled_free(&m);
+    strcpy(src + 4304, "7\n");
+    assert_int_not_equal(compile(src, &m, &err), 0);
+    assert_string_equal(err.kind, "SyntaxError");
+    assert_non_null(strstr(err.msg, "Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits"));
+    strcpy(src, "x = 0x");
+    memset(src + 6, 'f', 16385);
+    strcpy(src + 6 + 16385, "\n");
+    assert_int_not_equal(compile(src, &m, &err), 0);
+    assert_non_null(strstr(err.msg, "more than 65536 bits"));
+    src[6 + 16384] = '\n';
+    src[6 + 16385] = 0;
+    assert_int_equal(compile(src, &m, &err), 0);
+    p4_compiled_free(&m);
     assert_int_equal(compile("x = 2147483647\ny = -2147483648\n", &m, &err), 0);
     for (uint32_t j = 0; j < m.codes[0].nconsts; j++)
         assert_int_not_equal(m.codes[0].consts[j].kind, K_LONG);

@@ -71,3 +71,22 @@ for v in [2 ** 40, -(2 ** 40), 2 ** 80]:
         print(chr(v))
     except OverflowError as e:
         print('chr', v, 'OverflowError:', e)
+
+# CPython 3.11's limit of 4300 decimal digits for int <-> str conversions
+x = 10 ** 4299
+print(len(str(x)), len(str(-x)), len(format(x, ',')) > 4300, len(hex(10 ** 5000)), x % 97)
+for k in range(5):
+    try:
+        if k == 0: print(str(10 ** 4300))
+        if k == 1: print(int('7' * 4301))
+        if k == 2: print(len(str(int('7' * 4300))))
+        if k == 3: print(format(-(10 ** 4400), 'd'))
+        if k == 4: print(int('f' * 5000, 16) % 1000, f'{10 ** 4300:x}'[:10])
+    except ValueError as e:
+        print(k, 'ValueError:', e)
+for b in [14284, 14285, 14286, 14287, 14288, 14289, 14290]:
+    for v in [2 ** b - 1, 2 ** b, 10 ** 4300 - 1, 10 ** 4300]:
+        try:
+            print(b, len(str(v)))
+        except ValueError:
+            print(b, 'ValueError')
