@@ -78,6 +78,14 @@ typedef struct Builder {
     uint32_t pc;           /* instruction being built */
     int32_t hidden_of_pc[64][2]; /* GET_ITER pc -> hidden variable base */
     uint32_t nhidden_sites;
+    /* deopt maps: the interpreter's frame before the instruction being built */
+    uint32_t *live;        /* per pc: the locals live before it (live_words each), or NULL */
+    uint32_t live_words;
+    int32_t snap[P4B_MAX_STACK + 8]; /* the abstract stack before it */
+    uint32_t snap_sp;
+    bool snap_ok;          /* snap is this instruction's */
+    int32_t map_pc, map;   /* the last map made: for pc, at Ir.lists index (shared by its guards) */
+    uint16_t nmap;
 } Builder;
 
 /* ---- refusals ------------------------------------------------------------- */
@@ -118,10 +126,16 @@ static int32_t res(Builder *b, int32_t v)
     return v;
 }
 
+static void attach_deopt_map(Builder *b, int32_t v);
+
 static int32_t emit(Builder *b, IrOp op, IrType t, int32_t x, int32_t y, int32_t z)
 {
     int32_t v = ir_add(b->ir, b->cur, op, t, x, y, z);
     b->ir->ins[v].pc = b->pc;
+    /* a guard: where it fails, the interpreter takes over at its pc
+     * (calls raise in their callee; bytearray(n) raises MemoryError) */
+    if ((ir_opinfo[op].flags & IR_FAILS) && op != IR_CALL && op != IR_NEWBYTES && b->snap_ok)
+        attach_deopt_map(b, v);
     return v;
 }
 
@@ -936,6 +950,144 @@ static void for_item(Builder *b)
     push(b, item);
 }
 
+/* ---- deopt maps ------------------------------------------------------------------------ */
+
+/* The locals live before each instruction (read on some path before being
+ * written): a deopt map describes only those; a dead one is left unbound,
+ * so compiled code need not keep its value. */
+static void bytecode_liveness(Builder *b)
+{
+    uint32_t n = b->n, w = (b->code->nlocals + 31) / 32;
+    b->live_words = w;
+    b->live = ir_tmp0(b->ir, ((size_t)n + 1) * w * sizeof *b->live + sizeof *b->live);
+    uint32_t *row = ir_tmp(b->ir, (w + 1) * sizeof *row);
+    if (!b->live || !row) {
+        b->live = NULL;
+        return;
+    }
+    for (bool changed = w > 0; changed;) {
+        changed = false;
+        for (uint32_t pc = n; pc-- > 0;) {
+            uint32_t insn = b->insns[pc], arg = BC_ARG(insn);
+            unsigned op = BC_OP(insn), flow = bc_opinfo[op].flow;
+            memset(row, 0, w * sizeof *row);
+            if ((flow == FLOW_NEXT || flow == FLOW_BRANCH) && pc + 1 < n)
+                for (uint32_t i = 0; i < w; i++)
+                    row[i] |= b->live[(size_t)(pc + 1) * w + i];
+            if ((flow == FLOW_JUMP || flow == FLOW_BRANCH) && arg < n)
+                for (uint32_t i = 0; i < w; i++)
+                    row[i] |= b->live[(size_t)arg * w + i];
+            if (op == OP_STORE_FAST && arg < b->code->nlocals)
+                row[arg >> 5] &= ~(1u << (arg & 31));
+            if (op == OP_LOAD_FAST && arg < b->code->nlocals)
+                row[arg >> 5] |= 1u << (arg & 31);
+            uint32_t *cur = &b->live[(size_t)pc * w];
+            if (memcmp(cur, row, w * sizeof *row) != 0) {
+                memcpy(cur, row, w * sizeof *row);
+                changed = true;
+            }
+        }
+    }
+}
+
+/* Appends one slot of the frame (x: a value, a static or -1) to the map at
+ * list index at, k entries so far; false when the slot cannot be described
+ * (a range not yet iterated, a tuple being built). */
+static bool map_slot(Builder *b, int32_t at, uint32_t *k, int32_t x)
+{
+    Ir *ir = b->ir;
+    int32_t e[4] = {-1, -1, -1, -1};
+    uint32_t n = 1;
+    Static *s = static_of(b, x);
+    if (s) {
+        uint32_t base = (uint32_t)s->v[0];
+        switch (s->kind) {
+        case S_OBJ: {
+            int32_t i = jit_add_dobj(b->js, s->obj);
+            if (i < 0)
+                return false;
+            e[0] = DM_TAG(DM_OBJ, i);
+            break;
+        }
+        case S_METHOD_SELF_NONE: e[0] = DM_TAG(DM_NOSELF, 0); break;
+        case S_ITER_RANGE:
+            e[0] = DM_TAG(DM_RANGE_IT, 0), n = 3;
+            e[1] = read_var(b, base, b->cur), e[2] = read_var(b, base + 1, b->cur);
+            break;
+        case S_ITER_COUNTED:
+            e[0] = DM_TAG(DM_COUNTED_IT, 0), n = 4;
+            for (uint32_t i = 0; i < 3; i++)
+                e[1 + i] = read_var(b, base + i, b->cur);
+            break;
+        case S_ITER_ARRAY:
+            e[0] = DM_TAG(DM_ARRAY_IT, 0), n = 3;
+            e[1] = read_var(b, base, b->cur), e[2] = read_var(b, base + 1, b->cur);
+            break;
+        default:
+            return false;
+        }
+    } else {
+        x = res(b, x);
+        if (x < 0)
+            return false;
+        const IrIns *in = &ir->ins[x];
+        if (in->op == IR_UNDEF)
+            e[0] = DM_TAG(DM_UNBOUND, 0);
+        else if (in->type == TY_NONE)
+            e[0] = DM_TAG(DM_NONE, 0);
+        else {
+            static const int8_t kinds[TY__COUNT] = {[TY_VOID] = -1, [TY_INT] = DM_INT, [TY_BOOL] = DM_BOOL,
+                                                    [TY_FLOAT] = DM_FLOAT, [TY_NONE] = DM_NONE, [TY_PTR] = DM_PTR};
+            if (kinds[in->type] < 0)
+                return false;
+            e[0] = DM_TAG(kinds[in->type], 0), e[1] = x, n = 2;
+        }
+    }
+    for (uint32_t i = 1; i < n; i++) {
+        e[i] = res(b, e[i]);
+        if (e[i] < 0 || b->failed)
+            return false;
+    }
+    for (uint32_t i = 0; i < n; i++)
+        ir->lists[at + (int32_t)(*k)++] = e[i];
+    return true;
+}
+
+/* The deopt map of guard v: the interpreter's frame before b->pc, the
+ * live locals then the stack (docs/jit.md, "Deoptimisation"). The guards
+ * of one instruction share it. No map (the guard then raises, as before)
+ * when a slot cannot be described. */
+static void attach_deopt_map(Builder *b, int32_t v)
+{
+    Ir *ir = b->ir;
+    if (!b->live || b->failed)
+        return;
+    if (b->map_pc == (int32_t)b->pc && b->map >= 0) {
+        ir->ins[v].dm = b->map, ir->ins[v].ndm = b->nmap;
+        return;
+    }
+    uint32_t nl = b->code->nlocals, nslots = nl + b->snap_sp;
+    if (nslots * 4 > UINT16_MAX)
+        return;
+    int32_t at = ir_list_alloc(ir, nslots * 4);
+    if (ir->oom)
+        return;
+    uint32_t k = 0;
+    const uint32_t *live = &b->live[(size_t)b->pc * b->live_words];
+    for (uint32_t l = 0; l < nslots; l++) {
+        bool ok;
+        if (l < nl && !(live[l >> 5] >> (l & 31) & 1)) {
+            ir->lists[at + (int32_t)k++] = DM_TAG(DM_UNBOUND, 0);
+            continue;
+        }
+        ok = map_slot(b, at, &k, l < nl ? read_var(b, l, b->cur) : b->snap[l - nl]);
+        if (!ok || ir->oom)
+            return;
+    }
+    b->map_pc = (int32_t)b->pc, b->map = at, b->nmap = (uint16_t)k;
+    ir->ins[v].dm = at, ir->ins[v].ndm = (uint16_t)k;
+}
+
 /* ---- one block ------------------------------------------------------------------------- */
 
 static void end_block_stack(Builder *b)
@@ -951,7 +1103,16 @@ static void link(Builder *b, uint32_t target_pc)
     b->filled_preds[t]++;
 }
 
+static bool build_block_ops(Builder *b, int32_t blk, uint32_t start, uint32_t end);
+
 static bool build_block(Builder *b, int32_t blk, uint32_t start, uint32_t end)
+{
+    bool ok = build_block_ops(b, blk, start, end);
+    b->snap_ok = false; /* guards made outside an instruction (none yet) get no map */
+    return ok;
+}
+
+static bool build_block_ops(Builder *b, int32_t blk, uint32_t start, uint32_t end)
 {
     Ir *ir = b->ir;
     b->cur = blk;
@@ -969,6 +1130,8 @@ static bool build_block(Builder *b, int32_t blk, uint32_t start, uint32_t end)
         uint32_t insn = b->insns[pc], arg = BC_ARG(insn);
         unsigned op = BC_OP(insn);
         int32_t x, y, z;
+        memcpy(b->snap, b->stack, b->sp * sizeof *b->stack); /* for deopt maps */
+        b->snap_sp = b->sp, b->snap_ok = true, b->map_pc = -1;
         switch (op) {
         case OP_NOP: break;
         case OP_POP_TOP: pop(b); break;
@@ -1295,6 +1458,8 @@ bool jit_build(JitState *js, JitSpec *spec, Ir *ir, JitResolveFn resolve)
     ir_new_block(ir, 0);
     if (!find_blocks(b))
         goto out;
+    bytecode_liveness(b);
+    b->map = -1;
     b->stack_base = code->nlocals;
     b->hidden_base = b->stack_base + code->maxstack;
     b->maxhidden = 3 * 32;
@@ -1354,6 +1519,7 @@ bool jit_build(JitState *js, JitSpec *spec, Ir *ir, JitResolveFn resolve)
         for (int i = 0; i < in->nw; i++)
             in->w[i] = res(b, in->w[i]);
     }
+    /* (deopt maps are in the lists: resolved below) */
     for (uint32_t i = 0; i < ir->nlists; i++)
         ir->lists[i] = ir->lists[i] >= 0 ? res(b, ir->lists[i]) : ir->lists[i];
     if (!ir->ret_known)

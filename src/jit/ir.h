@@ -171,6 +171,8 @@ typedef struct IrIns {
     int32_t w[3];       /* failing instructions: the witnesses the runtime
                            re-runs the bytecode operation with; -1 if none */
     uint8_t nw;
+    uint16_t ndm;       /* failing instructions: the deopt map, ndm entries of */
+    int32_t dm;         /* Ir.lists from dm (jit_int.h, DM_*), or -1 / 0: none */
     uint32_t pc;        /* the bytecode instruction it implements */
     int32_t block;
     int32_t uses;       /* use count (maintained by dce.c) */
@@ -282,12 +284,21 @@ static inline void ir_for_operands(Ir *ir, int32_t v, void (*fn)(Ir *, int32_t *
     if (in->c >= 0) fn(ir, &in->c, ctx);
     for (int i = 0; i < in->nw; i++)
         if (in->w[i] >= 0) fn(ir, &in->w[i], ctx);
+    for (uint32_t i = 0; i < in->ndm; i++) /* the deopt map: values, and tags < 0 */
+        if (ir->lists[in->dm + (int32_t)i] >= 0)
+            fn(ir, &ir->lists[in->dm + (int32_t)i], ctx);
     uint32_t n = in->op == IR_PHI ? ir->blocks[in->block].npreds : in->op == IR_CALL ? in->nargs : 0;
     for (uint32_t i = 0; i < n; i++)
         if (ir->lists[in->list + (int32_t)i] >= 0)
             fn(ir, &ir->lists[in->list + (int32_t)i], ctx);
 }
 static inline IrIns *ir_at(Ir *ir, int32_t v) { return &ir->ins[v]; }
+/* A check proved away or taken apart: it no longer fails here, so neither
+ * its witnesses nor its deopt map are kept alive. */
+static inline void ir_drop_failure(IrIns *in) { in->nw = 0, in->ndm = 0, in->dm = -1; }
+/* Gives the copy w of a failing instruction its own deopt map (a copy of
+ * src's), so that renaming the copy's operands leaves the original's alone. */
+void ir_copy_deopt_map(Ir *ir, int32_t w, const IrIns *src);
 
 /* Arena tables (see IrChunk): n bytes, 8-aligned, until ir_tmp_release of
  * a mark taken before; ir_tmp0 clears them. NULL when out of memory. */

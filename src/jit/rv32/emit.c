@@ -76,6 +76,10 @@ typedef struct Emit {
     uint32_t *block_label;
     uint32_t *fail_label;   /* per value: its failure stub, or 0 */
     uint32_t *site_of;      /* per value: site number */
+    uint32_t deopt_label;   /* the function's deopt stub (0: no guard has a map) */
+    uint64_t deopt_regs;    /* the registers deopt maps name: bit r x r, bit 32 + r f r */
+    int32_t last_dm;        /* the last map encoded (Ir.lists index), */
+    uint32_t last_dmap;     /* and where (JitSite.dmap): the guards of one instruction share it */
     uint32_t err_label, ret_label, body_label;
     bool ret_used;          /* a return jumps to ret_label (long epilogues) */
     uint32_t frame, spill_base;
@@ -698,10 +702,26 @@ static void emit_branch(Emit *e, int32_t v, int32_t next_block)
 
 static void emit_elementwise(Emit *e, int32_t v); /* the PIE elementwise section at the end */
 
+/* -X jit-deopt-stress=N (tests): before a guard with a deopt map, count
+ * jit_deopt_countdown down and deoptimise there when it reaches 0 (no
+ * scratch register is live between instructions) */
+static void deopt_stress(Emit *e, int32_t v)
+{
+    uint32_t addr = (uint32_t)(uintptr_t)&jit_deopt_countdown;
+    int32_t lo = (int32_t)(addr << 20) >> 20;
+    ins(e, RV_LUI, T3, 0, 0, (int32_t)((addr - (uint32_t)lo) >> 12));
+    ins(e, RV_LW, T4, T3, 0, lo);
+    ins(e, RV_ADDI, T4, T4, 0, -1);
+    ins(e, RV_SW, 0, T3, T4, lo);
+    rv_asm_branch(&e->a, RV_BEQ, T4, ZERO, e->fail_label[v]);
+}
+
 static void emit_ins(Emit *e, int32_t v, int32_t next_block)
 {
     IrIns *in = I(e, v);
     unsigned rd, ra;
+    if (e->js->cfg.deopt_stress && e->fail_label[v] && e->js->sites[e->site_of[v]].dmap)
+        deopt_stress(e, v);
     switch ((IrOp)in->op) {
     case IR_NOP: case IR_PARAM: case IR_PHI: case IR_UNDEF:
         break;
@@ -1263,6 +1283,11 @@ static void fail_stubs(Emit *e)
             continue;
         IrIns *in = I(e, v);
         rv_asm_bind(&e->a, e->fail_label[v]);
+        if (e->js->sites[e->site_of[v]].dmap) { /* the interpreter takes over (deopt_stub) */
+            rv_asm_li(&e->a, T0, (int32_t)e->site_of[v]);
+            rv_asm_jump(&e->a, ZERO, e->deopt_label);
+            continue;
+        }
         unsigned tmp[3] = {T0, T1, T2};
         for (int i = 0; i < in->nw; i++) {
             int32_t w = in->w[i];
@@ -1287,6 +1312,33 @@ static void fail_stubs(Emit *e)
             rv_asm_jump(&e->a, ZERO, e->err_label);
         }
     }
+}
+
+/* Where every guard with a deopt map goes, its site in t0: the registers
+ * the maps name are stored below the frame (x r at 4r, f r at 128 + 4r),
+ * jit_rt_deopt runs the rest of the function in the interpreter, and its
+ * result is returned as this function returns (or its exception raised). */
+enum { DEOPT_SAVE = 256 };
+static void deopt_stub(Emit *e)
+{
+    if (!e->deopt_label)
+        return;
+    rv_asm_bind(&e->a, e->deopt_label);
+    ins(e, RV_ADDI, SP, SP, 0, -DEOPT_SAVE);
+    for (unsigned r = 0; r < 64; r++)
+        if (e->deopt_regs >> r & 1)
+            ins(e, r < 32 ? RV_SW : RV_FSW, 0, SP, r & 31, (int32_t)(4 * r));
+    ins(e, RV_ADDI, A0, T0, 0, 0);
+    ins(e, RV_ADDI, A1, SP, 0, 0);
+    ins(e, RV_ADDI, A2, SP, 0, DEOPT_SAVE);
+    rv_asm_call(&e->a, (uint32_t)(uintptr_t)jit_rt_deopt);
+    ins(e, RV_ADDI, SP, SP, 0, DEOPT_SAVE);
+    rv_asm_branch(&e->a, RV_BNE, A0, ZERO, e->err_label);
+    if (e->spec->ret.ty == TY_FLOAT)
+        ins(e, RV_FMV_W_X, FA0, A1, 0, 0);
+    else
+        ins(e, RV_ADDI, A0, A1, 0, 0);
+    restore_and_return(e, false);
 }
 
 /* int entry(const uint32_t *args, uint32_t *result): 0, or 1 when an
@@ -1379,6 +1431,82 @@ static void split_critical_edges(Ir *ir)
     }
 }
 
+static uint32_t put_varint(uint8_t *buf, uint32_t n, uint32_t v)
+{
+    do {
+        buf[n++] = (uint8_t)((v & 0x7f) | (v > 0x7f ? 0x80 : 0));
+        v >>= 7;
+    } while (v);
+    return n;
+}
+
+/* The bytes of v's deopt map (jit_int.h: DM_*, DL_*): the slot count, then
+ * per slot its kind and where each of its values is at the guard. 0 when a
+ * value has no place to be read from (the guard then raises, as before). */
+static uint32_t encode_deopt_map(Emit *e, const IrIns *in, uint8_t *buf, uint32_t cap)
+{
+    const int32_t *l = &e->ir->lists[in->dm];
+    uint32_t nslots = 0, n = 0;
+    for (uint32_t i = 0; i < in->ndm; i += 1 + dm_nvalues(dm_kind(l[i])))
+        nslots++;
+    n = put_varint(buf, n, nslots);
+    for (uint32_t i = 0; i < in->ndm;) {
+        if (n + 16 > cap)
+            return 0;
+        unsigned kind = dm_kind(l[i]);
+        buf[n++] = (uint8_t)kind;
+        if (kind == DM_OBJ)
+            n = put_varint(buf, n, dm_extra(l[i]));
+        i++;
+        for (unsigned j = 0; j < dm_nvalues(kind); j++, i++) {
+            if (n + 8 > cap || l[i] < 0)
+                return 0;
+            const IrIns *x = I(e, l[i]);
+            RegaLoc loc = e->ra.loc[l[i]];
+            if (x->op == IR_CONST && x->type == TY_FLOAT) {
+                buf[n++] = DL_FLOAT;
+                memcpy(buf + n, &x->k.f, 4);
+                n += 4;
+            } else if (x->op == IR_CONST) {
+                uint32_t z = ((uint32_t)x->k.i << 1) ^ (uint32_t)(x->k.i >> 31);
+                buf[n++] = DL_INT;
+                n = put_varint(buf, n, z);
+            } else if (loc.kind == LOC_REG) {
+                unsigned r = loc.reg + (x->type == TY_FLOAT ? 32u : 0u);
+                buf[n++] = (uint8_t)r;
+                e->deopt_regs |= 1ull << r;
+            } else if (loc.kind == LOC_STACK) {
+                uint32_t slot = (e->spill_base + loc.slot * 4u) / 4u;
+                if (slot < 64)
+                    buf[n++] = (uint8_t)(64 + slot);
+                else
+                    buf[n++] = DL_SLOT16, buf[n++] = (uint8_t)slot, buf[n++] = (uint8_t)(slot >> 8);
+            } else
+                return 0;
+        }
+    }
+    return n;
+}
+
+/* JitSite.dmap for failing instruction v: its encoded map, or 0 */
+static uint32_t site_deopt_map(Emit *e, int32_t v)
+{
+    IrIns *in = I(e, v);
+    if (!in->ndm || in->dm < 0 || in->op == IR_CALL || in->op == IR_NEWBYTES)
+        return 0;
+    if (in->dm == e->last_dm)
+        return e->last_dmap;
+    uint32_t cap = 8u * in->ndm + 16u, at;
+    uint8_t *buf = ir_tmp(e->ir, cap);
+    uint32_t n = buf ? encode_deopt_map(e, in, buf, cap) : 0;
+    if (!n || !jit_add_dmap(e->js, buf, n, &at))
+        return 0;
+    e->spec->deopt_guards++;
+    e->spec->deopt_bytes += n;
+    e->last_dm = in->dm, e->last_dmap = at + 1;
+    return at + 1;
+}
+
 static void collect_sites(Emit *e)
 {
     for (uint32_t v = 0; v < e->ir->nins; v++) {
@@ -1397,6 +1525,13 @@ static void collect_sites(Emit *e)
             s.w[i].obj = w->type == TY_PTR ? (w->aux == 'Y' ? T_BYTEARRAY : ir_is_list(w->aux) ? T_LIST : T_ARRAY) : 0;
         }
         s.native = e->ir->extra && v < e->ir->capextra ? e->ir->extra[v].native : NULL;
+        s.spec = e->spec;
+        s.irop = in->op;
+        s.dmap = site_deopt_map(e, (int32_t)v);
+        if (s.dmap && !e->deopt_label)
+            e->deopt_label = rv_asm_new_label(&e->a);
+        else if (s.dmap)
+            e->spec->deopt_guards++; /* a map shared with the instruction's other guards */
         e->site_of[v] = jit_add_site(e->js, &s);
         e->fail_label[v] = rv_asm_new_label(&e->a);
         if (in->op == IR_CALL || in->op == IR_NEWBYTES)
@@ -1419,7 +1554,9 @@ static bool assemble(Emit *e, bool far, uint32_t *len)
     e->body_label = rv_asm_new_label(&e->a);
     e->tested_block = e->tested_succ = -1;
     memset(e->fail_label, 0, e->ir->nins * sizeof *e->fail_label);
-    uint32_t first_site = js->nsites;
+    uint32_t first_site = js->nsites, first_dmap = js->ndmaps;
+    e->deopt_label = 0, e->deopt_regs = 0, e->last_dm = -1;
+    e->spec->deopt_guards = e->spec->deopt_bytes = 0;
     collect_sites(e);
     entry_stub(e);
     e->spec->body = (uint32_t)e->a.len;
@@ -1451,17 +1588,18 @@ static bool assemble(Emit *e, bool far, uint32_t *len)
     }
     epilogue(e);
     fail_stubs(e);
+    deopt_stub(e);
     int st = rv_asm_finish(&e->a);
     *len = (uint32_t)e->a.len;
     rv_asm_free(&e->a);
     if (st != RV_ASM_OK)
-        js->nsites = first_site; /* assembled again or given up: drop this attempt's sites */
+        js->nsites = first_site, js->ndmaps = first_dmap; /* assembled again or given up: drop this attempt's sites */
     if (st == RV_ASM_RETRY_FAR && !far)
         return assemble(e, true, len);
     if (st == RV_ASM_FULL)
         js->code_full = true;
     if (st == RV_ASM_OK && e->oom)
-        js->nsites = first_site;
+        js->nsites = first_site, js->ndmaps = first_dmap;
     return st == RV_ASM_OK && !e->oom;
 }
 
