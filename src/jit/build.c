@@ -86,6 +86,8 @@ typedef struct Builder {
     bool snap_ok;          /* snap is this instruction's */
     int32_t map_pc, map;   /* the last map made: for pc, at Ir.lists index (shared by its guards) */
     uint16_t nmap;
+    int32_t type_edges[64][2]; /* edges (pred, block) that leave for the interpreter: a type changes */
+    uint32_t ntype_edges;
 } Builder;
 
 /* ---- refusals ------------------------------------------------------------- */
@@ -127,6 +129,7 @@ static int32_t res(Builder *b, int32_t v)
 }
 
 static void attach_deopt_map(Builder *b, int32_t v);
+static void attach_call_map(Builder *b, int32_t v);
 
 static int32_t emit(Builder *b, IrOp op, IrType t, int32_t x, int32_t y, int32_t z)
 {
@@ -211,6 +214,9 @@ static int32_t new_phi(Builder *b, int32_t block, uint32_t var, IrType t, uint8_
     return phi;
 }
 
+static bool type_change_exit(Builder *b, int32_t pred, int32_t block);
+static bool is_intlike(IrType t);
+
 /* Fills a phi's operands from the predecessors; checks their types. */
 static int32_t add_phi_operands(Builder *b, uint32_t var, int32_t phi)
 {
@@ -234,6 +240,19 @@ static int32_t add_phi_operands(Builder *b, uint32_t var, int32_t phi)
         if (ph->type == TY_VOID) /* unassigned before the loop: the loop's type */
             ph->type = in->type, ph->aux = in->aux;
         bool same = in->type == ph->type && (in->type != TY_PTR || in->aux == ph->aux);
+        IrType pt = (IrType)ph->type;
+        bool numbers = (is_intlike(pt) || pt == TY_FLOAT) && (is_intlike((IrType)in->type) || in->type == TY_FLOAT);
+        if (!same && v != phi && numbers && type_change_exit(b, bl->preds[p], ir_at(b->ir, phi)->block)) {
+            /* that path leaves for the interpreter before it gets here:
+             * any value of the phi's type stands for it */
+            int32_t k = ir_add(b->ir, -1, IR_CONST, pt, -1, -1, -1);
+            if (b->ir->oom || !ensure_forward(b))
+                return refuse(b, "out of memory while compiling"), phi;
+            b->ir->ins[k].k.i = 0; /* 0 or 0.0 */
+            ir_move_ins(b->ir, k, bl->preds[p]);
+            b->ir->lists[b->ir->ins[phi].list + (int32_t)p] = k;
+            continue;
+        }
         if (!same && v != phi) {
             b->pc = bl->bc_start;
             char t1[24], t2[24];
@@ -702,7 +721,7 @@ static int32_t call_function(Builder *b, Function *fn, int32_t *args, int nargs)
             return refuse(b, "call of %s() with a compile-time object as argument", c->name->data), -1;
         IrIns *in = &b->ir->ins[res(b, v)];
         all[i] = res(b, v);
-        types[i].ty = in->type, types[i].tc = in->aux;
+        types[i].ty = in->type, types[i].tc = in->type == TY_PTR ? in->aux : 0; /* (a compare's aux is its condition) */
         types[i].obj = in->type == TY_PTR ? ptr_obj(in->aux) : 0;
         if (in->type == TY_NONE)
             return refuse(b, "call of %s() with None as argument", c->name->data), -1;
@@ -727,6 +746,7 @@ static int32_t call_function(Builder *b, Function *fn, int32_t *args, int nargs)
         callee->ret_guessed = true;
     }
     int32_t r = emit(b, IR_CALL, rt.ty == TY_NONE ? TY_NONE : (IrType)rt.ty, -1, -1, -1);
+    attach_call_map(b, r);
     b->ir->ins[r].nargs = (uint8_t)c->nparams;
     b->ir->ins[r].list = ir_list_alloc(b->ir, c->nparams);
     for (int i = 0; i < c->nparams; i++)
@@ -1085,6 +1105,86 @@ static void attach_deopt_map(Builder *b, int32_t v)
             return;
     }
     b->map_pc = (int32_t)b->pc, b->map = at, b->nmap = (uint16_t)k;
+    ir->ins[v].dm = at, ir->ins[v].ndm = (uint16_t)k;
+}
+
+/* A path that brings a number of another type into a merge (a variable
+ * int on one path and float on another: Python allows it, a phi has one
+ * machine type): the merge keeps the type of its first path, and this one
+ * ends in a guard that always fails, deoptimising with the frame as it is
+ * at the merge's first instruction. Only for a predecessor with no other
+ * successor; false when the frame cannot be described (then refused). */
+static bool type_change_exit(Builder *b, int32_t pred, int32_t block)
+{
+    Ir *ir = b->ir;
+    for (uint32_t i = 0; i < b->ntype_edges; i++)
+        if (b->type_edges[i][0] == pred && b->type_edges[i][1] == block)
+            return true;
+    if (!b->live || b->failed || pred <= 0 || ir->blocks[pred].nsucc != 1 || !ir->blocks[pred].filled ||
+        b->ntype_edges == 64)
+        return false;
+    uint32_t pc = ir->blocks[block].bc_start, nl = b->code->nlocals;
+    uint32_t depth = (uint32_t)b->entry_depth[block], nslots = nl + depth;
+    if (nslots * 4 > UINT16_MAX)
+        return false;
+    int32_t at = ir_list_alloc(ir, nslots * 4);
+    if (ir->oom)
+        return false;
+    b->type_edges[b->ntype_edges][0] = pred, b->type_edges[b->ntype_edges++][1] = block;
+    int32_t save = b->cur;
+    b->cur = pred; /* map_slot reads iterators' variables there */
+    uint32_t k = 0;
+    const uint32_t *live = &b->live[(size_t)pc * b->live_words];
+    bool ok = true;
+    for (uint32_t l = 0; l < nslots && ok && !ir->oom; l++) {
+        if (l < nl && !(live[l >> 5] >> (l & 31) & 1))
+            ir->lists[at + (int32_t)k++] = DM_TAG(DM_UNBOUND, 0);
+        else
+            ok = map_slot(b, at, &k, read_var(b, l < nl ? l : b->stack_base + (l - nl), pred));
+    }
+    b->cur = save;
+    if (!ok || ir->oom) {
+        b->ntype_edges--;
+        return false;
+    }
+    int32_t one = ir_add(ir, -1, IR_CONST, TY_INT, -1, -1, -1);
+    int32_t chk = ir_add(ir, -1, IR_CHECK, TY_VOID, one, -1, -1);
+    if (ir->oom || !ensure_forward(b))
+        return false;
+    ir->ins[one].k.i = 1;
+    ir->ins[chk].pc = ir->ins[one].pc = pc;
+    ir->ins[chk].aux = 1; /* a type change, for --jit-report */
+    ir->ins[chk].dm = at, ir->ins[chk].ndm = (uint16_t)k;
+    ir_move_ins(ir, one, pred);
+    ir_move_ins(ir, chk, pred);
+    return !ir->oom;
+}
+
+/* A call's map: the frame after it (pc + 1), its result on the stack. The
+ * callee may deoptimise and its interpreted rest return a value of another
+ * type than it returns compiled (a float where int was specialised, a long
+ * int): then this caller leaves for the interpreter too, with that value.
+ * The stack is already without the function and its arguments here. */
+static void attach_call_map(Builder *b, int32_t v)
+{
+    Ir *ir = b->ir;
+    if (!b->live || b->failed || b->pc + 1 >= b->n)
+        return;
+    uint32_t nl = b->code->nlocals, nslots = nl + b->sp + 1;
+    if (nslots * 4 > UINT16_MAX)
+        return;
+    int32_t at = ir_list_alloc(ir, nslots * 4);
+    if (ir->oom)
+        return;
+    uint32_t k = 0;
+    const uint32_t *live = &b->live[(size_t)(b->pc + 1) * b->live_words];
+    for (uint32_t l = 0; l + 1 < nslots; l++) {
+        if (l < nl && !(live[l >> 5] >> (l & 31) & 1))
+            ir->lists[at + (int32_t)k++] = DM_TAG(DM_UNBOUND, 0);
+        else if (!map_slot(b, at, &k, l < nl ? read_var(b, l, b->cur) : b->stack[l - nl]) || ir->oom)
+            return;
+    }
+    ir->lists[at + (int32_t)k++] = DM_TAG(DM_RESULT, 0);
     ir->ins[v].dm = at, ir->ins[v].ndm = (uint16_t)k;
 }
 

@@ -728,13 +728,18 @@ int32_t jit_rt_unwind(uint32_t site)
 {
     JitState *js = rt_state;
     const JitSite *s = &js->sites[site];
+    if (js->deopt_result_pending && s->dmap)
+        return 0; /* the callee's result is of another type: this caller deoptimises too, with it */
     if (js->deopt_result_pending) {
         /* a callee deoptimised and its interpreted rest returned a value
-         * of another type than its compiled code returns: this caller
-         * cannot take it (a deopt map at call sites is not done yet) */
+         * of another type than its compiled code returns, and this call
+         * site has no deopt map to leave with */
         js->deopt_result_pending = false;
         vm_raise(js->vm, EXC_RuntimeError, "JIT: a deoptimised call returned %s into compiled code (not supported yet)",
                  type_name(js->deopt_result));
+        if (js->vm->exc.type == T_EXCEPTION)
+            exc_add_traceback(js->vm, AS(Exception, js->vm->exc), s->code, s->pc);
+        return 1;
     }
     if (js->vm->exc.type == T_EXCEPTION)
         exc_add_traceback(js->vm, AS(Exception, js->vm->exc), s->code, s->pc);
@@ -820,6 +825,7 @@ static bool rebuild_slot(VM *vm, JitState *js, unsigned kind, uint32_t extra, co
         *out = v_obj(it);
         return true;
     }
+    case DM_RESULT: *out = js->deopt_result; return true;
     case DM_NOSELF: default: *out = v_unbound(); return true;
     }
 }
@@ -850,9 +856,15 @@ uint64_t jit_rt_deopt(uint32_t site, const uint32_t *regs, const uint8_t *frame)
             exc_add_traceback(vm, AS(Exception, vm->exc), code, s->pc);
         return 1;
     }
-    /* rooted while iterators are made: every slot holds something valid */
+    /* rooted while iterators are made: every slot holds something valid
+     * (a call site's last slot, the callee's result, first of all) */
     for (uint32_t i = 0; i <= nslots; i++)
         base[(int32_t)i - 1] = v_none();
+    bool call = s->irop == IR_CALL;
+    if (call && nslots) {
+        base[nslots - 1] = js->deopt_result;
+        js->deopt_result_pending = false;
+    }
     vm->sp = base + nslots;
     for (uint32_t i = 0; i < nslots; i++) {
         unsigned kind = *p++;
@@ -867,7 +879,7 @@ uint64_t jit_rt_deopt(uint32_t site, const uint32_t *regs, const uint8_t *frame)
         }
     }
     Value result;
-    bool ok = vm_resume_frame(vm, (Function *)spec->fn, base, nslots - nl, s->pc, &result);
+    bool ok = vm_resume_frame(vm, (Function *)spec->fn, base, nslots - nl, s->pc + call, &result);
     vm->sp = saved_sp;
     if (!ok)
         return 1;
@@ -969,9 +981,12 @@ void jit_report(VM *vm)
                         (unsigned)s->deopt_bytes);
             if (s->deopts)
                 fprintf(stderr, "; deoptimised %u times, last at line %d (%s, %s)%s", (unsigned)s->deopts,
-                        (int)line_at(s->fn->code, s->deopt_pc), ir_opinfo[s->deopt_op].name,
+                        (int)line_at(s->fn->code, s->deopt_pc),
+                        s->deopt_op == IR_PHI    ? "a variable changes type"
+                        : s->deopt_op == IR_CALL ? "a call returns another type"
+                                                 : ir_opinfo[s->deopt_op].name,
                         bc_opinfo[BC_OP(s->fn->code->insns[s->deopt_pc])].name,
-                        s->retired ? ": interpreted from now on (at most " JIT_DEOPT_LIMIT_TEXT " deoptimisations)" : "");
+                        s->retired ? ": the interpreter no longer enters it (" JIT_DEOPT_LIMIT_TEXT " deoptimisations)" : "");
             fputc('\n', stderr);
         }
     }

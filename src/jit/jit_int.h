@@ -95,6 +95,7 @@ enum DmKind {
     DM_ARRAY_IT,   /* for x in array: next index, the array */
     DM_OBJ,        /* a compile-time object: JitState.dobjs[extra] */
     DM_NOSELF,     /* CALL_METHOD's empty self slot */
+    DM_RESULT,     /* a call site's map: the callee's result (JitState.deopt_result) */
     DM__COUNT
 };
 #define DM_TAG(kind, extra) (-2 - (int32_t)((uint32_t)(extra) << 4 | (uint32_t)(kind)))

@@ -720,7 +720,7 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
 {
     IrIns *in = I(e, v);
     unsigned rd, ra;
-    if (e->js->cfg.deopt_stress && e->fail_label[v] && e->js->sites[e->site_of[v]].dmap)
+    if (e->js->cfg.deopt_stress && e->fail_label[v] && e->js->sites[e->site_of[v]].dmap && in->op != IR_CALL)
         deopt_stress(e, v);
     switch ((IrOp)in->op) {
     case IR_NOP: case IR_PARAM: case IR_PHI: case IR_UNDEF:
@@ -1283,7 +1283,7 @@ static void fail_stubs(Emit *e)
             continue;
         IrIns *in = I(e, v);
         rv_asm_bind(&e->a, e->fail_label[v]);
-        if (e->js->sites[e->site_of[v]].dmap) { /* the interpreter takes over (deopt_stub) */
+        if (e->js->sites[e->site_of[v]].dmap && in->op != IR_CALL) { /* the interpreter takes over (deopt_stub) */
             rv_asm_li(&e->a, T0, (int32_t)e->site_of[v]);
             rv_asm_jump(&e->a, ZERO, e->deopt_label);
             continue;
@@ -1309,7 +1309,12 @@ static void fail_stubs(Emit *e)
             rv_asm_bind(&e->a, e->fail_label[v] + 1);
             rv_asm_li(&e->a, A0, (int32_t)e->site_of[v]);
             rv_asm_call(&e->a, (uint32_t)(uintptr_t)jit_rt_unwind);
-            rv_asm_jump(&e->a, ZERO, e->err_label);
+            if (e->js->sites[e->site_of[v]].dmap) { /* 0: the callee's result needs the interpreter */
+                rv_asm_branch(&e->a, RV_BNE, A0, ZERO, e->err_label);
+                rv_asm_li(&e->a, T0, (int32_t)e->site_of[v]);
+                rv_asm_jump(&e->a, ZERO, e->deopt_label);
+            } else
+                rv_asm_jump(&e->a, ZERO, e->err_label);
         }
     }
 }
@@ -1492,7 +1497,7 @@ static uint32_t encode_deopt_map(Emit *e, const IrIns *in, uint8_t *buf, uint32_
 static uint32_t site_deopt_map(Emit *e, int32_t v)
 {
     IrIns *in = I(e, v);
-    if (!in->ndm || in->dm < 0 || in->op == IR_CALL || in->op == IR_NEWBYTES)
+    if (!in->ndm || in->dm < 0 || in->op == IR_NEWBYTES)
         return 0;
     if (in->dm == e->last_dm)
         return e->last_dmap;
@@ -1526,8 +1531,10 @@ static void collect_sites(Emit *e)
         }
         s.native = e->ir->extra && v < e->ir->capextra ? e->ir->extra[v].native : NULL;
         s.spec = e->spec;
-        s.irop = in->op;
+        s.irop = in->op == IR_CHECK && in->aux == 1 ? IR_PHI : in->op; /* IR_PHI: a type change */
         s.dmap = site_deopt_map(e, (int32_t)v);
+        if (!s.dmap && in->op == IR_CHECK && in->aux == 1)
+            e->oom = true; /* a type change must deoptimise: it has nothing to re-run */
         if (s.dmap && !e->deopt_label)
             e->deopt_label = rv_asm_new_label(&e->a);
         else if (s.dmap)
