@@ -81,9 +81,8 @@ typedef struct Builder {
     /* deopt maps: the interpreter's frame before the instruction being built */
     uint32_t *live;        /* per pc: the locals live before it (live_words each), or NULL */
     uint32_t live_words;
-    int32_t snap[P4B_MAX_STACK + 8]; /* the abstract stack before it */
-    uint32_t snap_sp;
-    bool snap_ok;          /* snap is this instruction's */
+    uint32_t snap_sp;      /* the stack's depth before it: stack[0 .. snap_sp) is still */
+    bool snap_ok;          /* what it was when a guard is made (pushes come after guards) */
     int32_t map_pc, map;   /* the last map made: for pc, at Ir.lists index (shared by its guards) */
     uint16_t nmap;
     int32_t type_edges[64][2]; /* edges (pred, block) that leave for the interpreter: a type changes */
@@ -131,13 +130,27 @@ static int32_t res(Builder *b, int32_t v)
 static void attach_deopt_map(Builder *b, int32_t v);
 static void attach_call_map(Builder *b, int32_t v);
 
+/* The guards that deoptimise: those whose failure the interpreter may get
+ * past (an int result outside int32, which it computes once ints of any
+ * size exist). The others (a bad index, a division by zero, a value out of
+ * an array's element range, a float error) are an exception in the
+ * interpreter too: they raise it directly (jit_rt_fail re-runs the
+ * instruction on their witnesses), which costs no deopt map. */
+static bool deoptimises(IrOp op)
+{
+    switch (op) {
+    case IR_ADDO: case IR_SUBO: case IR_MULO: case IR_NEGO: case IR_SHLO: case IR_ABSO: case IR_FLOORDIV:
+        return true;
+    default:
+        return false;
+    }
+}
+
 static int32_t emit(Builder *b, IrOp op, IrType t, int32_t x, int32_t y, int32_t z)
 {
     int32_t v = ir_add(b->ir, b->cur, op, t, x, y, z);
     b->ir->ins[v].pc = b->pc;
-    /* a guard: where it fails, the interpreter takes over at its pc
-     * (calls raise in their callee; bytearray(n) raises MemoryError) */
-    if ((ir_opinfo[op].flags & IR_FAILS) && op != IR_CALL && op != IR_NEWBYTES && b->snap_ok)
+    if (deoptimises(op) && b->snap_ok)
         attach_deopt_map(b, v);
     return v;
 }
@@ -980,44 +993,60 @@ static void bytecode_liveness(Builder *b)
     uint32_t n = b->n, w = (b->code->nlocals + 31) / 32;
     b->live_words = w;
     b->live = ir_tmp0(b->ir, ((size_t)n + 1) * w * sizeof *b->live + sizeof *b->live);
-    uint32_t *row = ir_tmp(b->ir, (w + 1) * sizeof *row);
-    if (!b->live || !row) {
-        b->live = NULL;
+    if (!b->live)
         return;
-    }
+    /* backwards to a fixed point (the sets only grow), in plain loops: a
+     * call of memset or memcmp per instruction cost more than the rest */
     for (bool changed = w > 0; changed;) {
         changed = false;
         for (uint32_t pc = n; pc-- > 0;) {
             uint32_t insn = b->insns[pc], arg = BC_ARG(insn);
             unsigned op = BC_OP(insn), flow = bc_opinfo[op].flow;
-            memset(row, 0, w * sizeof *row);
-            if ((flow == FLOW_NEXT || flow == FLOW_BRANCH) && pc + 1 < n)
-                for (uint32_t i = 0; i < w; i++)
-                    row[i] |= b->live[(size_t)(pc + 1) * w + i];
-            if ((flow == FLOW_JUMP || flow == FLOW_BRANCH) && arg < n)
-                for (uint32_t i = 0; i < w; i++)
-                    row[i] |= b->live[(size_t)arg * w + i];
-            if (op == OP_STORE_FAST && arg < b->code->nlocals)
-                row[arg >> 5] &= ~(1u << (arg & 31));
-            if (op == OP_LOAD_FAST && arg < b->code->nlocals)
-                row[arg >> 5] |= 1u << (arg & 31);
+            const uint32_t *next = (flow == FLOW_NEXT || flow == FLOW_BRANCH) && pc + 1 < n
+                                       ? &b->live[(size_t)(pc + 1) * w] : NULL;
+            const uint32_t *jump = (flow == FLOW_JUMP || flow == FLOW_BRANCH) && arg < n
+                                       ? &b->live[(size_t)arg * w] : NULL;
+            bool local = (op == OP_STORE_FAST || op == OP_LOAD_FAST) && arg < b->code->nlocals;
             uint32_t *cur = &b->live[(size_t)pc * w];
-            if (memcmp(cur, row, w * sizeof *row) != 0) {
-                memcpy(cur, row, w * sizeof *row);
-                changed = true;
+            for (uint32_t i = 0; i < w; i++) {
+                uint32_t r = (next ? next[i] : 0) | (jump ? jump[i] : 0);
+                if (local && i == arg >> 5)
+                    r = op == OP_LOAD_FAST ? r | 1u << (arg & 31) : r & ~(1u << (arg & 31));
+                if (r != cur[i])
+                    cur[i] = r, changed = true;
             }
         }
     }
 }
 
-/* Appends one slot of the frame (x: a value, a static or -1) to the map at
- * list index at, k entries so far; false when the slot cannot be described
- * (a range not yet iterated, a tuple being built). */
-static bool map_slot(Builder *b, int32_t at, uint32_t *k, int32_t x)
+/* A deopt map being made: its values and its tags (jit_int.h). */
+#define MAP_MAX 256
+typedef struct MapBuf {
+    int32_t vals[MAP_MAX], tags[MAP_MAX];
+    uint32_t nv, nt;
+} MapBuf;
+
+static bool map_tag(MapBuf *m, unsigned kind, uint32_t extra)
+{
+    if (kind == DM_UNBOUND && m->nt && dm_kind(m->tags[m->nt - 1]) == DM_UNBOUND) {
+        m->tags[m->nt - 1] = DM_TAG(DM_UNBOUND, dm_extra(m->tags[m->nt - 1]) + 1); /* a run */
+        return true;
+    }
+    if (m->nt == MAP_MAX)
+        return false;
+    m->tags[m->nt++] = DM_TAG(kind, kind == DM_UNBOUND ? 1 : extra);
+    return true;
+}
+
+/* Appends one slot of the frame (x: a value, a static or -1) to the map;
+ * false when the slot cannot be described (a range not yet iterated, a
+ * tuple being built). Iterators' variables are read in b->cur. */
+static bool map_slot(Builder *b, MapBuf *m, int32_t x)
 {
     Ir *ir = b->ir;
-    int32_t e[4] = {-1, -1, -1, -1};
-    uint32_t n = 1;
+    int32_t v[3];
+    uint32_t n = 0, extra = 0;
+    unsigned kind;
     Static *s = static_of(b, x);
     if (s) {
         uint32_t base = (uint32_t)s->v[0];
@@ -1026,22 +1055,18 @@ static bool map_slot(Builder *b, int32_t at, uint32_t *k, int32_t x)
             int32_t i = jit_add_dobj(b->js, s->obj);
             if (i < 0)
                 return false;
-            e[0] = DM_TAG(DM_OBJ, i);
+            kind = DM_OBJ, extra = (uint32_t)i;
             break;
         }
-        case S_METHOD_SELF_NONE: e[0] = DM_TAG(DM_NOSELF, 0); break;
-        case S_ITER_RANGE:
-            e[0] = DM_TAG(DM_RANGE_IT, 0), n = 3;
-            e[1] = read_var(b, base, b->cur), e[2] = read_var(b, base + 1, b->cur);
+        case S_METHOD_SELF_NONE: kind = DM_NOSELF; break;
+        case S_ITER_RANGE: case S_ITER_ARRAY:
+            kind = s->kind == S_ITER_RANGE ? DM_RANGE_IT : DM_ARRAY_IT, n = 2;
+            v[0] = read_var(b, base, b->cur), v[1] = read_var(b, base + 1, b->cur);
             break;
         case S_ITER_COUNTED:
-            e[0] = DM_TAG(DM_COUNTED_IT, 0), n = 4;
+            kind = DM_COUNTED_IT, n = 3;
             for (uint32_t i = 0; i < 3; i++)
-                e[1 + i] = read_var(b, base + i, b->cur);
-            break;
-        case S_ITER_ARRAY:
-            e[0] = DM_TAG(DM_ARRAY_IT, 0), n = 3;
-            e[1] = read_var(b, base, b->cur), e[2] = read_var(b, base + 1, b->cur);
+                v[i] = read_var(b, base + i, b->cur);
             break;
         default:
             return false;
@@ -1051,26 +1076,59 @@ static bool map_slot(Builder *b, int32_t at, uint32_t *k, int32_t x)
         if (x < 0)
             return false;
         const IrIns *in = &ir->ins[x];
+        static const int8_t kinds[TY__COUNT] = {[TY_VOID] = -1, [TY_INT] = DM_INT, [TY_BOOL] = DM_BOOL,
+                                                [TY_FLOAT] = DM_FLOAT, [TY_NONE] = DM_NONE, [TY_PTR] = DM_PTR};
         if (in->op == IR_UNDEF)
-            e[0] = DM_TAG(DM_UNBOUND, 0);
+            kind = DM_UNBOUND;
         else if (in->type == TY_NONE)
-            e[0] = DM_TAG(DM_NONE, 0);
-        else {
-            static const int8_t kinds[TY__COUNT] = {[TY_VOID] = -1, [TY_INT] = DM_INT, [TY_BOOL] = DM_BOOL,
-                                                    [TY_FLOAT] = DM_FLOAT, [TY_NONE] = DM_NONE, [TY_PTR] = DM_PTR};
-            if (kinds[in->type] < 0)
-                return false;
-            e[0] = DM_TAG(kinds[in->type], 0), e[1] = x, n = 2;
-        }
-    }
-    for (uint32_t i = 1; i < n; i++) {
-        e[i] = res(b, e[i]);
-        if (e[i] < 0 || b->failed)
+            kind = DM_NONE;
+        else if (kinds[in->type] < 0)
             return false;
+        else
+            kind = (unsigned)kinds[in->type], v[0] = x, n = 1;
     }
-    for (uint32_t i = 0; i < n; i++)
-        ir->lists[at + (int32_t)(*k)++] = e[i];
-    return true;
+    if (m->nv + n > MAP_MAX)
+        return false;
+    for (uint32_t i = 0; i < n; i++) {
+        int32_t r = res(b, v[i]);
+        if (r < 0 || b->failed)
+            return false;
+        m->vals[m->nv++] = r;
+    }
+    return map_tag(m, kind, extra);
+}
+
+/* The frame at pc: the locals live there (read in block blk), then depth
+ * stack slots (stack: the builder's stack, or NULL: the stack variables at
+ * the end of blk). */
+static bool map_frame(Builder *b, MapBuf *m, uint32_t pc, int32_t blk, const int32_t *stack, uint32_t depth)
+{
+    uint32_t nl = b->code->nlocals;
+    const uint32_t *live = &b->live[(size_t)pc * b->live_words];
+    int32_t save = b->cur;
+    b->cur = blk; /* map_slot reads iterators' variables there */
+    bool ok = true;
+    for (uint32_t l = 0; l < nl + depth && ok && !b->ir->oom; l++) {
+        if (l < nl && !(live[l >> 5] >> (l & 31) & 1))
+            ok = map_tag(m, DM_UNBOUND, 1);
+        else
+            ok = map_slot(b, m, l < nl ? read_var(b, l, blk)
+                                : stack ? stack[l - nl] : read_var(b, b->stack_base + (l - nl), blk));
+    }
+    b->cur = save;
+    return ok && !b->ir->oom;
+}
+
+/* The map into Ir.lists; its index, or -1. */
+static int32_t map_store(Ir *ir, const MapBuf *m)
+{
+    int32_t at = ir_list_alloc(ir, m->nv + 1 + m->nt);
+    if (ir->oom)
+        return -1;
+    memcpy(&ir->lists[at], m->vals, m->nv * sizeof *m->vals);
+    ir->lists[at + (int32_t)m->nv] = (int32_t)m->nt;
+    memcpy(&ir->lists[at + (int32_t)m->nv + 1], m->tags, m->nt * sizeof *m->tags);
+    return at;
 }
 
 /* The deopt map of guard v: the interpreter's frame before b->pc, the
@@ -1080,32 +1138,17 @@ static bool map_slot(Builder *b, int32_t at, uint32_t *k, int32_t x)
 static void attach_deopt_map(Builder *b, int32_t v)
 {
     Ir *ir = b->ir;
-    if (!b->live || b->failed)
+    if (!b->live || b->failed || b->sp > b->snap_sp) /* (a push would have overwritten the stack) */
         return;
-    if (b->map_pc == (int32_t)b->pc && b->map >= 0) {
+    if (b->map_pc != (int32_t)b->pc) {
+        MapBuf m;
+        m.nv = m.nt = 0;
+        b->map_pc = (int32_t)b->pc, b->map = -1;
+        if (map_frame(b, &m, b->pc, b->cur, b->stack, b->snap_sp))
+            b->map = map_store(ir, &m), b->nmap = (uint16_t)m.nv;
+    }
+    if (b->map >= 0)
         ir->ins[v].dm = b->map, ir->ins[v].ndm = b->nmap;
-        return;
-    }
-    uint32_t nl = b->code->nlocals, nslots = nl + b->snap_sp;
-    if (nslots * 4 > UINT16_MAX)
-        return;
-    int32_t at = ir_list_alloc(ir, nslots * 4);
-    if (ir->oom)
-        return;
-    uint32_t k = 0;
-    const uint32_t *live = &b->live[(size_t)b->pc * b->live_words];
-    for (uint32_t l = 0; l < nslots; l++) {
-        bool ok;
-        if (l < nl && !(live[l >> 5] >> (l & 31) & 1)) {
-            ir->lists[at + (int32_t)k++] = DM_TAG(DM_UNBOUND, 0);
-            continue;
-        }
-        ok = map_slot(b, at, &k, l < nl ? read_var(b, l, b->cur) : b->snap[l - nl]);
-        if (!ok || ir->oom)
-            return;
-    }
-    b->map_pc = (int32_t)b->pc, b->map = at, b->nmap = (uint16_t)k;
-    ir->ins[v].dm = at, ir->ins[v].ndm = (uint16_t)k;
 }
 
 /* A path that brings a number of another type into a merge (a variable
@@ -1123,27 +1166,12 @@ static bool type_change_exit(Builder *b, int32_t pred, int32_t block)
     if (!b->live || b->failed || pred <= 0 || ir->blocks[pred].nsucc != 1 || !ir->blocks[pred].filled ||
         b->ntype_edges == 64)
         return false;
-    uint32_t pc = ir->blocks[block].bc_start, nl = b->code->nlocals;
-    uint32_t depth = (uint32_t)b->entry_depth[block], nslots = nl + depth;
-    if (nslots * 4 > UINT16_MAX)
-        return false;
-    int32_t at = ir_list_alloc(ir, nslots * 4);
-    if (ir->oom)
-        return false;
+    uint32_t pc = ir->blocks[block].bc_start;
     b->type_edges[b->ntype_edges][0] = pred, b->type_edges[b->ntype_edges++][1] = block;
-    int32_t save = b->cur;
-    b->cur = pred; /* map_slot reads iterators' variables there */
-    uint32_t k = 0;
-    const uint32_t *live = &b->live[(size_t)pc * b->live_words];
-    bool ok = true;
-    for (uint32_t l = 0; l < nslots && ok && !ir->oom; l++) {
-        if (l < nl && !(live[l >> 5] >> (l & 31) & 1))
-            ir->lists[at + (int32_t)k++] = DM_TAG(DM_UNBOUND, 0);
-        else
-            ok = map_slot(b, at, &k, read_var(b, l < nl ? l : b->stack_base + (l - nl), pred));
-    }
-    b->cur = save;
-    if (!ok || ir->oom) {
+    MapBuf m;
+    m.nv = m.nt = 0;
+    int32_t at;
+    if (!map_frame(b, &m, pc, pred, NULL, (uint32_t)b->entry_depth[block]) || (at = map_store(ir, &m)) < 0) {
         b->ntype_edges--;
         return false;
     }
@@ -1154,7 +1182,7 @@ static bool type_change_exit(Builder *b, int32_t pred, int32_t block)
     ir->ins[one].k.i = 1;
     ir->ins[chk].pc = ir->ins[one].pc = pc;
     ir->ins[chk].aux = 1; /* a type change, for --jit-report */
-    ir->ins[chk].dm = at, ir->ins[chk].ndm = (uint16_t)k;
+    ir->ins[chk].dm = at, ir->ins[chk].ndm = (uint16_t)m.nv;
     ir_move_ins(ir, one, pred);
     ir_move_ins(ir, chk, pred);
     return !ir->oom;
@@ -1167,25 +1195,14 @@ static bool type_change_exit(Builder *b, int32_t pred, int32_t block)
  * The stack is already without the function and its arguments here. */
 static void attach_call_map(Builder *b, int32_t v)
 {
-    Ir *ir = b->ir;
     if (!b->live || b->failed || b->pc + 1 >= b->n)
         return;
-    uint32_t nl = b->code->nlocals, nslots = nl + b->sp + 1;
-    if (nslots * 4 > UINT16_MAX)
-        return;
-    int32_t at = ir_list_alloc(ir, nslots * 4);
-    if (ir->oom)
-        return;
-    uint32_t k = 0;
-    const uint32_t *live = &b->live[(size_t)(b->pc + 1) * b->live_words];
-    for (uint32_t l = 0; l + 1 < nslots; l++) {
-        if (l < nl && !(live[l >> 5] >> (l & 31) & 1))
-            ir->lists[at + (int32_t)k++] = DM_TAG(DM_UNBOUND, 0);
-        else if (!map_slot(b, at, &k, l < nl ? read_var(b, l, b->cur) : b->stack[l - nl]) || ir->oom)
-            return;
-    }
-    ir->lists[at + (int32_t)k++] = DM_TAG(DM_RESULT, 0);
-    ir->ins[v].dm = at, ir->ins[v].ndm = (uint16_t)k;
+    MapBuf m;
+    m.nv = m.nt = 0;
+    int32_t at;
+    if (map_frame(b, &m, b->pc + 1, b->cur, b->stack, b->sp) && map_tag(&m, DM_RESULT, 0) &&
+        (at = map_store(b->ir, &m)) >= 0)
+        b->ir->ins[v].dm = at, b->ir->ins[v].ndm = (uint16_t)m.nv;
 }
 
 /* ---- one block ------------------------------------------------------------------------- */
@@ -1230,8 +1247,7 @@ static bool build_block_ops(Builder *b, int32_t blk, uint32_t start, uint32_t en
         uint32_t insn = b->insns[pc], arg = BC_ARG(insn);
         unsigned op = BC_OP(insn);
         int32_t x, y, z;
-        memcpy(b->snap, b->stack, b->sp * sizeof *b->stack); /* for deopt maps */
-        b->snap_sp = b->sp, b->snap_ok = true, b->map_pc = -1;
+        b->snap_sp = b->sp, b->snap_ok = true, b->map_pc = -1; /* for deopt maps */
         switch (op) {
         case OP_NOP: break;
         case OP_POP_TOP: pop(b); break;

@@ -229,13 +229,21 @@ int32_t ir_list_alloc(Ir *ir, uint32_t n)
 
 void ir_copy_deopt_map(Ir *ir, int32_t w, const IrIns *src)
 {
-    if (!src->ndm)
+    if (src->dm < 0)
         return;
-    int32_t at = ir_list_alloc(ir, src->ndm);
+    uint32_t n = src->ndm + 1u + (uint32_t)ir->lists[src->dm + src->ndm]; /* values, tag count, tags */
+    int32_t at = ir_list_alloc(ir, n);
     if (ir->oom)
         return;
-    memcpy(&ir->lists[at], &ir->lists[src->dm], src->ndm * sizeof *ir->lists);
+    memcpy(&ir->lists[at], &ir->lists[src->dm], n * sizeof *ir->lists);
     ir->ins[w].dm = at, ir->ins[w].ndm = src->ndm;
+}
+
+void ir_for_deopt_values(Ir *ir, IrIns *in, void (*fn)(Ir *, int32_t *, void *), void *ctx)
+{
+    for (uint32_t i = 0; i < in->ndm; i++)
+        if (ir->lists[in->dm + (int32_t)i] >= 0)
+            fn(ir, &ir->lists[in->dm + (int32_t)i], ctx);
 }
 
 void ir_add_edge(Ir *ir, int32_t from, int32_t to)

@@ -171,8 +171,8 @@ typedef struct IrIns {
     int32_t w[3];       /* failing instructions: the witnesses the runtime
                            re-runs the bytecode operation with; -1 if none */
     uint8_t nw;
-    uint16_t ndm;       /* failing instructions: the deopt map, ndm entries of */
-    int32_t dm;         /* Ir.lists from dm (jit_int.h, DM_*), or -1 / 0: none */
+    uint16_t ndm;       /* failing instructions: the deopt map at Ir.lists[dm] (-1: */
+    int32_t dm;         /* none): its ndm values, then the tag count and the tags (jit_int.h) */
     uint32_t pc;        /* the bytecode instruction it implements */
     int32_t block;
     int32_t uses;       /* use count (maintained by dce.c) */
@@ -272,6 +272,7 @@ static inline void ir_forward(Ir *ir, int32_t *slot, void *to_table)
     while (to[*slot] >= 0)
         *slot = to[*slot];
 }
+void ir_for_deopt_values(Ir *ir, IrIns *in, void (*fn)(Ir *, int32_t *, void *), void *ctx);
 /* Calls fn on each operand slot of instruction v. Inline: the passes call
  * it for every instruction, and with fn known at the call site the compiler
  * makes the call direct or inlines it (an indirect call per operand was a
@@ -284,9 +285,8 @@ static inline void ir_for_operands(Ir *ir, int32_t v, void (*fn)(Ir *, int32_t *
     if (in->c >= 0) fn(ir, &in->c, ctx);
     for (int i = 0; i < in->nw; i++)
         if (in->w[i] >= 0) fn(ir, &in->w[i], ctx);
-    for (uint32_t i = 0; i < in->ndm; i++) /* the deopt map: values, and tags < 0 */
-        if (ir->lists[in->dm + (int32_t)i] >= 0)
-            fn(ir, &ir->lists[in->dm + (int32_t)i], ctx);
+    if (in->ndm) /* the deopt map's values (out of line: few instructions have one) */
+        ir_for_deopt_values(ir, in, fn, ctx);
     uint32_t n = in->op == IR_PHI ? ir->blocks[in->block].npreds : in->op == IR_CALL ? in->nargs : 0;
     for (uint32_t i = 0; i < n; i++)
         if (ir->lists[in->list + (int32_t)i] >= 0)

@@ -868,7 +868,13 @@ uint64_t jit_rt_deopt(uint32_t site, const uint32_t *regs, const uint8_t *frame)
     vm->sp = base + nslots;
     for (uint32_t i = 0; i < nslots; i++) {
         unsigned kind = *p++;
-        uint32_t extra = kind == DM_OBJ ? read_varint(&p) : 0, x[3] = {0, 0, 0};
+        uint32_t extra = kind == DM_OBJ || kind == DM_UNBOUND ? read_varint(&p) : 0, x[3] = {0, 0, 0};
+        if (kind == DM_UNBOUND) { /* a run of them */
+            for (uint32_t k = 0; k < extra && i < nslots; k++, i++)
+                base[i] = v_unbound();
+            i--;
+            continue;
+        }
         for (unsigned j = 0; j < dm_nvalues(kind); j++)
             x[j] = read_location(&p, regs, frame);
         if (!rebuild_slot(vm, js, kind, extra, x, &base[i])) {

@@ -77,17 +77,19 @@ typedef struct JitSite {
 } JitSite;
 
 /*
- * Deopt maps. In the IR a failing instruction's map (IrIns.dm, ndm entries
- * of Ir.lists) describes the interpreter's frame before its bytecode
- * instruction: for each slot (the code's locals, then the value stack), a
- * tag, then the values it is made from. Tags are negative, so the passes
- * (ir_for_operands) rename and keep alive only the values. The emitter
- * encodes a map in bytes (JitState.dmaps): the slot count, then per slot its
- * kind and the location of each value, which jit_rt_deopt reads back from
- * the registers and stack slots saved at the failing guard.
+ * Deopt maps. In the IR a failing instruction's map (IrIns.dm) describes
+ * the interpreter's frame before its bytecode instruction: the slots (the
+ * code's locals, then the value stack) as tags, one per slot (a run of
+ * unbound ones: one tag), each taking its values in order from the map's
+ * values. Ir.lists[dm ..] holds the ndm values, which the passes rename
+ * and keep alive (ir_for_operands), then the tag count and the tags, which
+ * they do not see. The emitter encodes a map in bytes (JitState.dmaps):
+ * the slot count, then per tag its kind (a run length, an object index)
+ * and the location of each value, which jit_rt_deopt reads back from the
+ * registers and stack slots saved at the failing guard.
  */
 enum DmKind {
-    DM_UNBOUND,    /* a local not assigned (or dead here): no value */
+    DM_UNBOUND,    /* locals not assigned (or dead here), extra of them: no value */
     DM_INT, DM_BOOL, DM_FLOAT, DM_NONE, /* one value (none for None) */
     DM_PTR,        /* an array, bytearray or list (its object's address) */
     DM_RANGE_IT,   /* for i in range(a, b): next value, stop (step 1) */

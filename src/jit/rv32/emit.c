@@ -1446,28 +1446,30 @@ static uint32_t put_varint(uint8_t *buf, uint32_t n, uint32_t v)
 }
 
 /* The bytes of v's deopt map (jit_int.h: DM_*, DL_*): the slot count, then
- * per slot its kind and where each of its values is at the guard. 0 when a
- * value has no place to be read from (the guard then raises, as before). */
+ * per tag its kind (an unbound run's length, an object's index) and where
+ * each of its values is at the guard. 0 when a value has no place to be
+ * read from (the guard then raises, as before). */
 static uint32_t encode_deopt_map(Emit *e, const IrIns *in, uint8_t *buf, uint32_t cap)
 {
-    const int32_t *l = &e->ir->lists[in->dm];
-    uint32_t nslots = 0, n = 0;
-    for (uint32_t i = 0; i < in->ndm; i += 1 + dm_nvalues(dm_kind(l[i])))
-        nslots++;
+    const int32_t *vals = &e->ir->lists[in->dm];
+    uint32_t nt = (uint32_t)vals[in->ndm], nslots = 0, n = 0, vi = 0;
+    const int32_t *tags = vals + in->ndm + 1;
+    for (uint32_t i = 0; i < nt; i++)
+        nslots += dm_kind(tags[i]) == DM_UNBOUND ? dm_extra(tags[i]) : 1;
     n = put_varint(buf, n, nslots);
-    for (uint32_t i = 0; i < in->ndm;) {
+    for (uint32_t i = 0; i < nt; i++) {
         if (n + 16 > cap)
             return 0;
-        unsigned kind = dm_kind(l[i]);
+        unsigned kind = dm_kind(tags[i]);
         buf[n++] = (uint8_t)kind;
-        if (kind == DM_OBJ)
-            n = put_varint(buf, n, dm_extra(l[i]));
-        i++;
-        for (unsigned j = 0; j < dm_nvalues(kind); j++, i++) {
-            if (n + 8 > cap || l[i] < 0)
+        if (kind == DM_OBJ || kind == DM_UNBOUND)
+            n = put_varint(buf, n, dm_extra(tags[i]));
+        for (unsigned j = 0; j < dm_nvalues(kind); j++) {
+            if (n + 8 > cap || vi >= in->ndm || vals[vi] < 0)
                 return 0;
-            const IrIns *x = I(e, l[i]);
-            RegaLoc loc = e->ra.loc[l[i]];
+            int32_t v = vals[vi++];
+            const IrIns *x = I(e, v);
+            RegaLoc loc = e->ra.loc[v];
             if (x->op == IR_CONST && x->type == TY_FLOAT) {
                 buf[n++] = DL_FLOAT;
                 memcpy(buf + n, &x->k.f, 4);
@@ -1497,11 +1499,11 @@ static uint32_t encode_deopt_map(Emit *e, const IrIns *in, uint8_t *buf, uint32_
 static uint32_t site_deopt_map(Emit *e, int32_t v)
 {
     IrIns *in = I(e, v);
-    if (!in->ndm || in->dm < 0 || in->op == IR_NEWBYTES)
+    if (in->dm < 0 || in->op == IR_NEWBYTES)
         return 0;
     if (in->dm == e->last_dm)
         return e->last_dmap;
-    uint32_t cap = 8u * in->ndm + 16u, at;
+    uint32_t cap = 8u * in->ndm + 4u * (uint32_t)e->ir->lists[in->dm + in->ndm] + 16u, at;
     uint8_t *buf = ir_tmp(e->ir, cap);
     uint32_t n = buf ? encode_deopt_map(e, in, buf, cap) : 0;
     if (!n || !jit_add_dmap(e->js, buf, n, &at))
