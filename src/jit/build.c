@@ -80,6 +80,7 @@ typedef struct Builder {
     uint32_t nhidden_sites;
     /* deopt maps: the interpreter's frame before the instruction being built */
     uint32_t *live;        /* per pc: the locals live before it (live_words each), or NULL */
+    bool live_done;        /* live computed (at the first deopt map: most functions have none) */
     uint32_t live_words;
     uint32_t snap_sp;      /* the stack's depth before it: stack[0 .. snap_sp) is still */
     bool snap_ok;          /* what it was when a guard is made (pushes come after guards) */
@@ -987,36 +988,77 @@ static void for_item(Builder *b)
 
 /* The locals live before each instruction (read on some path before being
  * written): a deopt map describes only those; a dead one is left unbound,
- * so compiled code need not keep its value. */
+ * so compiled code need not keep its value. Per bytecode block (the IR's
+ * blocks from find_blocks, in pc order) to a fixed point; live_at walks
+ * back from a block's end to the instruction asked for. */
 static void bytecode_liveness(Builder *b)
 {
-    uint32_t n = b->n, w = (b->code->nlocals + 31) / 32;
+    Ir *ir = b->ir;
+    uint32_t w = (b->code->nlocals + 31) / 32, nb = ir->nblocks;
+    b->live_done = true;
     b->live_words = w;
-    b->live = ir_tmp0(b->ir, ((size_t)n + 1) * w * sizeof *b->live + sizeof *b->live);
+    b->live = ir_tmp0(ir, ((size_t)nb * 4 + 1) * w * sizeof *b->live + sizeof *b->live);
     if (!b->live)
         return;
-    /* backwards to a fixed point (the sets only grow), in plain loops: a
-     * call of memset or memcmp per instruction cost more than the rest */
-    for (bool changed = w > 0; changed;) {
-        changed = false;
-        for (uint32_t pc = n; pc-- > 0;) {
+    uint32_t *in = b->live, *out = in + (size_t)nb * w, *gen = out + (size_t)nb * w, *kill = gen + (size_t)nb * w;
+    for (uint32_t blk = 1; blk < nb; blk++) {
+        uint32_t start = ir->blocks[blk].bc_start, end = blk + 1 < nb ? ir->blocks[blk + 1].bc_start : b->n;
+        for (uint32_t pc = end; pc-- > start;) {
             uint32_t insn = b->insns[pc], arg = BC_ARG(insn);
-            unsigned op = BC_OP(insn), flow = bc_opinfo[op].flow;
-            const uint32_t *next = (flow == FLOW_NEXT || flow == FLOW_BRANCH) && pc + 1 < n
-                                       ? &b->live[(size_t)(pc + 1) * w] : NULL;
-            const uint32_t *jump = (flow == FLOW_JUMP || flow == FLOW_BRANCH) && arg < n
-                                       ? &b->live[(size_t)arg * w] : NULL;
-            bool local = (op == OP_STORE_FAST || op == OP_LOAD_FAST) && arg < b->code->nlocals;
-            uint32_t *cur = &b->live[(size_t)pc * w];
-            for (uint32_t i = 0; i < w; i++) {
-                uint32_t r = (next ? next[i] : 0) | (jump ? jump[i] : 0);
-                if (local && i == arg >> 5)
-                    r = op == OP_LOAD_FAST ? r | 1u << (arg & 31) : r & ~(1u << (arg & 31));
-                if (r != cur[i])
-                    cur[i] = r, changed = true;
+            unsigned op = BC_OP(insn);
+            if ((op == OP_STORE_FAST || op == OP_LOAD_FAST) && arg < b->code->nlocals) {
+                uint32_t bit = 1u << (arg & 31), *g = &gen[(size_t)blk * w + (arg >> 5)];
+                if (op == OP_LOAD_FAST)
+                    *g |= bit;
+                else
+                    *g &= ~bit, kill[(size_t)blk * w + (arg >> 5)] |= bit;
             }
         }
     }
+    for (bool changed = w > 0; changed;) {
+        changed = false;
+        for (uint32_t blk = nb; blk-- > 1;) {
+            if (ir->blocks[blk].dead)
+                continue;
+            uint32_t end = blk + 1 < nb ? ir->blocks[blk + 1].bc_start : b->n;
+            uint32_t last = b->insns[end - 1], flow = bc_opinfo[BC_OP(last)].flow;
+            int32_t succ[2] = {-1, -1};
+            if ((flow == FLOW_JUMP || flow == FLOW_BRANCH) && BC_ARG(last) < b->n)
+                succ[0] = b->block_of[BC_ARG(last)];
+            if ((flow == FLOW_NEXT || flow == FLOW_BRANCH) && end < b->n)
+                succ[1] = b->block_of[end];
+            for (uint32_t i = 0; i < w; i++) {
+                uint32_t o = 0;
+                for (int k = 0; k < 2; k++)
+                    if (succ[k] > 0)
+                        o |= in[(size_t)succ[k] * w + i];
+                uint32_t li = gen[(size_t)blk * w + i] | (o & ~kill[(size_t)blk * w + i]);
+                out[(size_t)blk * w + i] = o;
+                if (li != in[(size_t)blk * w + i])
+                    in[(size_t)blk * w + i] = li, changed = true;
+            }
+        }
+    }
+}
+
+/* The locals live before instruction pc (b->live's rows: in, out, gen, kill per block, then a spare row). */
+static const uint32_t *live_at(Builder *b, uint32_t pc)
+{
+    Ir *ir = b->ir;
+    uint32_t w = b->live_words, nb = ir->nblocks, p = pc;
+    uint32_t *row = b->live + (size_t)nb * 4 * w;
+    while (p > 0 && b->block_of[p] < 0)
+        p--;
+    int32_t blk = b->block_of[p];
+    uint32_t end = blk + 1 < (int32_t)nb ? ir->blocks[blk + 1].bc_start : b->n;
+    memcpy(row, b->live + (size_t)nb * w + (size_t)blk * w, w * sizeof *row);
+    for (uint32_t q = end; q-- > pc;) {
+        uint32_t insn = b->insns[q], arg = BC_ARG(insn);
+        unsigned op = BC_OP(insn);
+        if ((op == OP_STORE_FAST || op == OP_LOAD_FAST) && arg < b->code->nlocals)
+            row[arg >> 5] = op == OP_LOAD_FAST ? row[arg >> 5] | 1u << (arg & 31) : row[arg >> 5] & ~(1u << (arg & 31));
+    }
+    return row;
 }
 
 /* A deopt map being made: its values and its tags (jit_int.h). */
@@ -1104,7 +1146,10 @@ static bool map_slot(Builder *b, MapBuf *m, int32_t x)
 static bool map_frame(Builder *b, MapBuf *m, uint32_t pc, int32_t blk, const int32_t *stack, uint32_t depth)
 {
     uint32_t nl = b->code->nlocals;
-    const uint32_t *live = &b->live[(size_t)pc * b->live_words];
+    uint32_t live[16]; /* a copy: reading a variable may make another map (type_change_exit) */
+    if (b->live_words > 16)
+        return false;
+    memcpy(live, live_at(b, pc), b->live_words * sizeof *live);
     int32_t save = b->cur;
     b->cur = blk; /* map_slot reads iterators' variables there */
     bool ok = true;
@@ -1138,6 +1183,8 @@ static int32_t map_store(Ir *ir, const MapBuf *m)
 static void attach_deopt_map(Builder *b, int32_t v)
 {
     Ir *ir = b->ir;
+    if (!b->live_done)
+        bytecode_liveness(b);
     if (!b->live || b->failed || b->sp > b->snap_sp) /* (a push would have overwritten the stack) */
         return;
     if (b->map_pc != (int32_t)b->pc) {
@@ -1163,6 +1210,8 @@ static bool type_change_exit(Builder *b, int32_t pred, int32_t block)
     for (uint32_t i = 0; i < b->ntype_edges; i++)
         if (b->type_edges[i][0] == pred && b->type_edges[i][1] == block)
             return true;
+    if (!b->live_done)
+        bytecode_liveness(b);
     if (!b->live || b->failed || pred <= 0 || ir->blocks[pred].nsucc != 1 || !ir->blocks[pred].filled ||
         b->ntype_edges == 64)
         return false;
@@ -1195,6 +1244,8 @@ static bool type_change_exit(Builder *b, int32_t pred, int32_t block)
  * The stack is already without the function and its arguments here. */
 static void attach_call_map(Builder *b, int32_t v)
 {
+    if (!b->live_done)
+        bytecode_liveness(b);
     if (!b->live || b->failed || b->pc + 1 >= b->n)
         return;
     MapBuf m;
@@ -1574,8 +1625,7 @@ bool jit_build(JitState *js, JitSpec *spec, Ir *ir, JitResolveFn resolve)
     ir_new_block(ir, 0);
     if (!find_blocks(b))
         goto out;
-    bytecode_liveness(b);
-    b->map = -1;
+    b->map = -1; /* (bytecode_liveness: at the first map) */
     b->stack_base = code->nlocals;
     b->hidden_base = b->stack_base + code->maxstack;
     b->maxhidden = 3 * 32;

@@ -273,11 +273,13 @@ static inline void ir_forward(Ir *ir, int32_t *slot, void *to_table)
         *slot = to[*slot];
 }
 void ir_for_deopt_values(Ir *ir, IrIns *in, void (*fn)(Ir *, int32_t *, void *), void *ctx);
-/* Calls fn on each operand slot of instruction v. Inline: the passes call
+/* Calls fn on each operand slot of instruction v. Inline (always: with the
+ * deopt maps' call GCC stopped inlining it at some sites): the passes call
  * it for every instruction, and with fn known at the call site the compiler
  * makes the call direct or inlines it (an indirect call per operand was a
  * tenth of the compile time). */
-static inline void ir_for_operands(Ir *ir, int32_t v, void (*fn)(Ir *, int32_t *, void *), void *ctx)
+static inline __attribute__((always_inline)) void ir_for_operands(Ir *ir, int32_t v,
+                                                                  void (*fn)(Ir *, int32_t *, void *), void *ctx)
 {
     IrIns *in = &ir->ins[v];
     if (in->a >= 0) fn(ir, &in->a, ctx);
