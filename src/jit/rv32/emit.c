@@ -85,6 +85,7 @@ typedef struct Emit {
     uint32_t frame, spill_base;
     bool calls;             /* makes calls: counts the recursion budget */
     bool oom;               /* a table for the moves could not be had: refuse */
+    bool lost_type_guard;   /* a type change's guard without its deopt map (a PIE copy's): refuse */
     int32_t tested_block;   /* the block whose test early_return already ran, */
     int32_t tested_succ;    /* and the successor left after it (or -1) */
 } Emit;
@@ -1536,7 +1537,7 @@ static void collect_sites(Emit *e)
         s.irop = in->op == IR_CHECK && in->aux == 1 ? IR_PHI : in->op; /* IR_PHI: a type change */
         s.dmap = site_deopt_map(e, (int32_t)v);
         if (!s.dmap && in->op == IR_CHECK && in->aux == 1)
-            e->oom = true; /* a type change must deoptimise: it has nothing to re-run */
+            e->lost_type_guard = true; /* a type change must deoptimise: it has nothing to re-run */
         if (s.dmap && !e->deopt_label)
             e->deopt_label = rv_asm_new_label(&e->a);
         else if (s.dmap)
@@ -1607,9 +1608,9 @@ static bool assemble(Emit *e, bool far, uint32_t *len)
         return assemble(e, true, len);
     if (st == RV_ASM_FULL)
         js->code_full = true;
-    if (st == RV_ASM_OK && e->oom)
+    if (st == RV_ASM_OK && (e->oom || e->lost_type_guard))
         js->nsites = first_site, js->ndmaps = first_dmap;
-    return st == RV_ASM_OK && !e->oom;
+    return st == RV_ASM_OK && !e->oom && !e->lost_type_guard;
 }
 
 /* Appends the disassembly of the generated code to a text buffer. */
@@ -1702,7 +1703,8 @@ bool jit_emit_rv32(JitState *js, JitSpec *spec, Ir *ir, char **dump)
     uint32_t len;
     if (!assemble(&e, false, &len)) {
         snprintf(spec->why.why, sizeof spec->why.why, "%s",
-                 e.oom          ? "out of memory while compiling"
+                 e.lost_type_guard ? "a variable changes type in a loop put on PIE lanes (not compiled yet)"
+                 : e.oom          ? "out of memory while compiling"
                  : js->code_full ? "the JIT code buffer is full (-X jit-code=SIZE)"
                                  : "code generation failed");
         goto out;
