@@ -3,7 +3,7 @@
 traceback with the JIT (in the firmware, under QEMU or p4sim) must equal the
 interpreter's (-X jit=off, same firmware), byte for byte.
 
-  check.py --p4jit P4JIT --on qemu|p4sim [--stress 0,1,3] [--expect REGEX]... PROGRAM
+  check.py --p4jit P4JIT --on qemu|p4sim [--stress 0,1,3] [--expect REGEX]... [--opts=OPTS] PROGRAM
 
 Each --stress N runs the JIT with -X jit-deopt-stress=N (every Nth guard
 executed deoptimises; 0: only real failures). The interpreter is the oracle,
@@ -42,12 +42,14 @@ def main():
     ap.add_argument("--p4jit", required=True)
     ap.add_argument("--on", required=True, choices=["qemu", "p4sim"])
     ap.add_argument("--firmware", help="the firmware image (default: the build's)")
+    ap.add_argument("--opts", default="", help="more options for both runs, e.g. --gc-stress")
     ap.add_argument("--stress", default="0")
     ap.add_argument("--expect", action="append", default=[])
     ap.add_argument("prog")
     args = ap.parse_args()
     if args.firmware:
         FIRMWARE.extend(["--firmware", args.firmware])
+    FIRMWARE.extend(args.opts.split())
     ref = run(args.p4jit, args.on, args.prog, ["-X", "jit=off"])
     if ref[0] not in (0, 1):
         print("the interpreter itself failed (status %s):\n%s" % (ref[0], ref[2].decode(errors="replace")))
