@@ -273,6 +273,13 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
             c.use_weight = 1u << (3 * (b->loop_depth < 8 ? b->loop_depth : 8));
             if (ir->ins[v].op != IR_PHI)
                 ir_for_operands(ir, v, use_in_block, &c);
+            IrIns *x = &ir->ins[v];
+            if (x->op == IR_CALL && x->ndm) { /* its deopt map is read after the call returns */
+                c.pos = r->pos[v] + 1;
+                for (uint32_t j = 0; j < x->ndm; j++)
+                    if (ir->lists[x->dm + (int32_t)j] >= 0)
+                        use_in_block(ir, &ir->lists[x->dm + (int32_t)j], &c);
+            }
         }
         c.pos = bend[bi];
         for (uint32_t s = 0; s < b->nsucc; s++)

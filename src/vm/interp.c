@@ -188,7 +188,25 @@ static bool push_frame(VM *vm, Function *fn, Value *args, int nargs, Tuple *kw, 
     return true;
 }
 
-static bool run(VM *vm, uint32_t stop);
+static bool run(VM *vm, uint32_t stop, Value *start_sp);
+
+bool vm_resume_frame(VM *vm, Function *fn, Value *base, uint32_t depth, uint32_t pc, Value *out)
+{
+    Code *c = fn->code;
+    if (vm->nframes >= vm->cfg.max_frames || base + c->nlocals + c->maxstack + FRAME_SLACK > vm->stack_end)
+        return stack_overflow(vm);
+    Frame *f = &vm->frames[vm->nframes++];
+    f->code = c;
+    f->func = fn;
+    f->pc = pc;
+    f->base = base;
+    f->ret = base - 1;
+    vm->sp = base + c->nlocals + depth;
+    bool ok = run(vm, vm->nframes - 1, vm->sp);
+    if (ok)
+        *out = base[-1];
+    return ok;
+}
 
 bool vm_call(VM *vm, Value fn, Value *args, int nargs, Tuple *kwnames, Value *out)
 {
@@ -220,7 +238,7 @@ bool vm_call(VM *vm, Value fn, Value *args, int nargs, Tuple *kwnames, Value *ou
             vm->sp = slot;
             return false;
         }
-        bool ok = run(vm, vm->nframes - 1);
+        bool ok = run(vm, vm->nframes - 1, NULL);
         if (ok)
             *out = slot[0];
         vm->sp = slot;
@@ -289,7 +307,9 @@ static bool range_next(Iter *it, Value *out)
     return true;
 }
 
-static bool run(VM *vm, uint32_t stop)
+/* start_sp: the value stack of the frame being entered (vm_resume_frame),
+ * or NULL for an empty one */
+static bool run(VM *vm, uint32_t stop, Value *start_sp)
 {
     Frame *f;
     const uint32_t *code;
@@ -333,7 +353,7 @@ static bool run(VM *vm, uint32_t stop)
 #endif
 
     LOAD_FRAME();
-    sp = locals + f->code->nlocals;
+    sp = start_sp ? start_sp : locals + f->code->nlocals;
 
     for (;;) {
         DISPATCH()
@@ -1016,7 +1036,7 @@ bool vm_run_program(VM *vm)
     f->pc = 0;
     f->base = slot + 1;
     f->ret = slot;
-    bool ok = run(vm, vm->nframes - 1);
+    bool ok = run(vm, vm->nframes - 1, NULL);
     vm_flush(vm);
     return ok;
 }

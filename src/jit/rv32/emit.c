@@ -76,11 +76,16 @@ typedef struct Emit {
     uint32_t *block_label;
     uint32_t *fail_label;   /* per value: its failure stub, or 0 */
     uint32_t *site_of;      /* per value: site number */
+    uint32_t deopt_label;   /* the function's deopt stub (0: no guard has a map) */
+    uint64_t deopt_regs;    /* the registers deopt maps name: bit r x r, bit 32 + r f r */
+    int32_t last_dm;        /* the last map encoded (Ir.lists index), */
+    uint32_t last_dmap;     /* and where (JitSite.dmap): the guards of one instruction share it */
     uint32_t err_label, ret_label, body_label;
     bool ret_used;          /* a return jumps to ret_label (long epilogues) */
     uint32_t frame, spill_base;
     bool calls;             /* makes calls: counts the recursion budget */
     bool oom;               /* a table for the moves could not be had: refuse */
+    bool lost_type_guard;   /* a type change's guard without its deopt map (a PIE copy's): refuse */
     int32_t tested_block;   /* the block whose test early_return already ran, */
     int32_t tested_succ;    /* and the successor left after it (or -1) */
 } Emit;
@@ -698,10 +703,26 @@ static void emit_branch(Emit *e, int32_t v, int32_t next_block)
 
 static void emit_elementwise(Emit *e, int32_t v); /* the PIE elementwise section at the end */
 
+/* -X jit-deopt-stress=N (tests): before a guard with a deopt map, count
+ * jit_deopt_countdown down and deoptimise there when it reaches 0 (no
+ * scratch register is live between instructions) */
+static void deopt_stress(Emit *e, int32_t v)
+{
+    uint32_t addr = (uint32_t)(uintptr_t)&jit_deopt_countdown;
+    int32_t lo = (int32_t)(addr << 20) >> 20;
+    ins(e, RV_LUI, T3, 0, 0, (int32_t)((addr - (uint32_t)lo) >> 12));
+    ins(e, RV_LW, T4, T3, 0, lo);
+    ins(e, RV_ADDI, T4, T4, 0, -1);
+    ins(e, RV_SW, 0, T3, T4, lo);
+    rv_asm_branch(&e->a, RV_BEQ, T4, ZERO, e->fail_label[v]);
+}
+
 static void emit_ins(Emit *e, int32_t v, int32_t next_block)
 {
     IrIns *in = I(e, v);
     unsigned rd, ra;
+    if (e->js->cfg.deopt_stress && e->fail_label[v] && e->js->sites[e->site_of[v]].dmap && in->op != IR_CALL)
+        deopt_stress(e, v);
     switch ((IrOp)in->op) {
     case IR_NOP: case IR_PARAM: case IR_PHI: case IR_UNDEF:
         break;
@@ -1263,6 +1284,11 @@ static void fail_stubs(Emit *e)
             continue;
         IrIns *in = I(e, v);
         rv_asm_bind(&e->a, e->fail_label[v]);
+        if (e->js->sites[e->site_of[v]].dmap && in->op != IR_CALL) { /* the interpreter takes over (deopt_stub) */
+            rv_asm_li(&e->a, T0, (int32_t)e->site_of[v]);
+            rv_asm_jump(&e->a, ZERO, e->deopt_label);
+            continue;
+        }
         unsigned tmp[3] = {T0, T1, T2};
         for (int i = 0; i < in->nw; i++) {
             int32_t w = in->w[i];
@@ -1284,9 +1310,41 @@ static void fail_stubs(Emit *e)
             rv_asm_bind(&e->a, e->fail_label[v] + 1);
             rv_asm_li(&e->a, A0, (int32_t)e->site_of[v]);
             rv_asm_call(&e->a, (uint32_t)(uintptr_t)jit_rt_unwind);
-            rv_asm_jump(&e->a, ZERO, e->err_label);
+            if (e->js->sites[e->site_of[v]].dmap) { /* 0: the callee's result needs the interpreter */
+                rv_asm_branch(&e->a, RV_BNE, A0, ZERO, e->err_label);
+                rv_asm_li(&e->a, T0, (int32_t)e->site_of[v]);
+                rv_asm_jump(&e->a, ZERO, e->deopt_label);
+            } else
+                rv_asm_jump(&e->a, ZERO, e->err_label);
         }
     }
+}
+
+/* Where every guard with a deopt map goes, its site in t0: the registers
+ * the maps name are stored below the frame (x r at 4r, f r at 128 + 4r),
+ * jit_rt_deopt runs the rest of the function in the interpreter, and its
+ * result is returned as this function returns (or its exception raised). */
+enum { DEOPT_SAVE = 256 };
+static void deopt_stub(Emit *e)
+{
+    if (!e->deopt_label)
+        return;
+    rv_asm_bind(&e->a, e->deopt_label);
+    ins(e, RV_ADDI, SP, SP, 0, -DEOPT_SAVE);
+    for (unsigned r = 0; r < 64; r++)
+        if (e->deopt_regs >> r & 1)
+            ins(e, r < 32 ? RV_SW : RV_FSW, 0, SP, r & 31, (int32_t)(4 * r));
+    ins(e, RV_ADDI, A0, T0, 0, 0);
+    ins(e, RV_ADDI, A1, SP, 0, 0);
+    ins(e, RV_ADDI, A2, SP, 0, DEOPT_SAVE);
+    rv_asm_call(&e->a, (uint32_t)(uintptr_t)jit_rt_deopt);
+    ins(e, RV_ADDI, SP, SP, 0, DEOPT_SAVE);
+    rv_asm_branch(&e->a, RV_BNE, A0, ZERO, e->err_label);
+    if (e->spec->ret.ty == TY_FLOAT)
+        ins(e, RV_FMV_W_X, FA0, A1, 0, 0);
+    else
+        ins(e, RV_ADDI, A0, A1, 0, 0);
+    restore_and_return(e, false);
 }
 
 /* int entry(const uint32_t *args, uint32_t *result): 0, or 1 when an
@@ -1379,6 +1437,84 @@ static void split_critical_edges(Ir *ir)
     }
 }
 
+static uint32_t put_varint(uint8_t *buf, uint32_t n, uint32_t v)
+{
+    do {
+        buf[n++] = (uint8_t)((v & 0x7f) | (v > 0x7f ? 0x80 : 0));
+        v >>= 7;
+    } while (v);
+    return n;
+}
+
+/* The bytes of v's deopt map (jit_int.h: DM_*, DL_*): the slot count, then
+ * per tag its kind (an unbound run's length, an object's index) and where
+ * each of its values is at the guard. 0 when a value has no place to be
+ * read from (the guard then raises, as before). */
+static uint32_t encode_deopt_map(Emit *e, const IrIns *in, uint8_t *buf, uint32_t cap)
+{
+    const int32_t *vals = &e->ir->lists[in->dm];
+    uint32_t nt = (uint32_t)vals[in->ndm], nslots = 0, n = 0, vi = 0;
+    const int32_t *tags = vals + in->ndm + 1;
+    for (uint32_t i = 0; i < nt; i++)
+        nslots += dm_kind(tags[i]) == DM_UNBOUND ? dm_extra(tags[i]) : 1;
+    n = put_varint(buf, n, nslots);
+    for (uint32_t i = 0; i < nt; i++) {
+        if (n + 16 > cap)
+            return 0;
+        unsigned kind = dm_kind(tags[i]);
+        buf[n++] = (uint8_t)kind;
+        if (kind == DM_OBJ || kind == DM_UNBOUND)
+            n = put_varint(buf, n, dm_extra(tags[i]));
+        for (unsigned j = 0; j < dm_nvalues(kind); j++) {
+            if (n + 8 > cap || vi >= in->ndm || vals[vi] < 0)
+                return 0;
+            int32_t v = vals[vi++];
+            const IrIns *x = I(e, v);
+            RegaLoc loc = e->ra.loc[v];
+            if (x->op == IR_CONST && x->type == TY_FLOAT) {
+                buf[n++] = DL_FLOAT;
+                memcpy(buf + n, &x->k.f, 4);
+                n += 4;
+            } else if (x->op == IR_CONST) {
+                uint32_t z = ((uint32_t)x->k.i << 1) ^ (uint32_t)(x->k.i >> 31);
+                buf[n++] = DL_INT;
+                n = put_varint(buf, n, z);
+            } else if (loc.kind == LOC_REG) {
+                unsigned r = loc.reg + (x->type == TY_FLOAT ? 32u : 0u);
+                buf[n++] = (uint8_t)r;
+                e->deopt_regs |= 1ull << r;
+            } else if (loc.kind == LOC_STACK) {
+                uint32_t slot = (e->spill_base + loc.slot * 4u) / 4u;
+                if (slot < 64)
+                    buf[n++] = (uint8_t)(64 + slot);
+                else
+                    buf[n++] = DL_SLOT16, buf[n++] = (uint8_t)slot, buf[n++] = (uint8_t)(slot >> 8);
+            } else
+                return 0;
+        }
+    }
+    return n;
+}
+
+/* JitSite.dmap for failing instruction v: its encoded map, or 0 */
+static uint32_t site_deopt_map(Emit *e, int32_t v)
+{
+    IrIns *in = I(e, v);
+    if (in->dm < 0 || in->op == IR_NEWBYTES)
+        return 0;
+    if (in->dm == e->last_dm)
+        return e->last_dmap;
+    uint32_t cap = 8u * in->ndm + 4u * (uint32_t)e->ir->lists[in->dm + in->ndm] + 16u, at;
+    uint8_t *buf = ir_tmp(e->ir, cap);
+    uint32_t n = buf ? encode_deopt_map(e, in, buf, cap) : 0;
+    if (!n || !jit_add_dmap(e->js, buf, n, &at))
+        return 0;
+    e->spec->deopt_guards++;
+    e->spec->deopt_bytes += n;
+    e->last_dm = in->dm, e->last_dmap = at + 1;
+    return at + 1;
+}
+
 static void collect_sites(Emit *e)
 {
     for (uint32_t v = 0; v < e->ir->nins; v++) {
@@ -1397,6 +1533,15 @@ static void collect_sites(Emit *e)
             s.w[i].obj = w->type == TY_PTR ? (w->aux == 'Y' ? T_BYTEARRAY : ir_is_list(w->aux) ? T_LIST : T_ARRAY) : 0;
         }
         s.native = e->ir->extra && v < e->ir->capextra ? e->ir->extra[v].native : NULL;
+        s.spec = e->spec;
+        s.irop = in->op == IR_CHECK && in->aux == 1 ? IR_PHI : in->op; /* IR_PHI: a type change */
+        s.dmap = site_deopt_map(e, (int32_t)v);
+        if (!s.dmap && in->op == IR_CHECK && in->aux == 1)
+            e->lost_type_guard = true; /* a type change must deoptimise: it has nothing to re-run */
+        if (s.dmap && !e->deopt_label)
+            e->deopt_label = rv_asm_new_label(&e->a);
+        else if (s.dmap)
+            e->spec->deopt_guards++; /* a map shared with the instruction's other guards */
         e->site_of[v] = jit_add_site(e->js, &s);
         e->fail_label[v] = rv_asm_new_label(&e->a);
         if (in->op == IR_CALL || in->op == IR_NEWBYTES)
@@ -1419,7 +1564,9 @@ static bool assemble(Emit *e, bool far, uint32_t *len)
     e->body_label = rv_asm_new_label(&e->a);
     e->tested_block = e->tested_succ = -1;
     memset(e->fail_label, 0, e->ir->nins * sizeof *e->fail_label);
-    uint32_t first_site = js->nsites;
+    uint32_t first_site = js->nsites, first_dmap = js->ndmaps;
+    e->deopt_label = 0, e->deopt_regs = 0, e->last_dm = -1;
+    e->spec->deopt_guards = e->spec->deopt_bytes = 0;
     collect_sites(e);
     entry_stub(e);
     e->spec->body = (uint32_t)e->a.len;
@@ -1451,18 +1598,19 @@ static bool assemble(Emit *e, bool far, uint32_t *len)
     }
     epilogue(e);
     fail_stubs(e);
+    deopt_stub(e);
     int st = rv_asm_finish(&e->a);
     *len = (uint32_t)e->a.len;
     rv_asm_free(&e->a);
     if (st != RV_ASM_OK)
-        js->nsites = first_site; /* assembled again or given up: drop this attempt's sites */
+        js->nsites = first_site, js->ndmaps = first_dmap; /* assembled again or given up: drop this attempt's sites */
     if (st == RV_ASM_RETRY_FAR && !far)
         return assemble(e, true, len);
     if (st == RV_ASM_FULL)
         js->code_full = true;
-    if (st == RV_ASM_OK && e->oom)
-        js->nsites = first_site;
-    return st == RV_ASM_OK && !e->oom;
+    if (st == RV_ASM_OK && (e->oom || e->lost_type_guard))
+        js->nsites = first_site, js->ndmaps = first_dmap;
+    return st == RV_ASM_OK && !e->oom && !e->lost_type_guard;
 }
 
 /* Appends the disassembly of the generated code to a text buffer. */
@@ -1555,7 +1703,8 @@ bool jit_emit_rv32(JitState *js, JitSpec *spec, Ir *ir, char **dump)
     uint32_t len;
     if (!assemble(&e, false, &len)) {
         snprintf(spec->why.why, sizeof spec->why.why, "%s",
-                 e.oom          ? "out of memory while compiling"
+                 e.lost_type_guard ? "a variable changes type in a loop put on PIE lanes (not compiled yet)"
+                 : e.oom          ? "out of memory while compiling"
                  : js->code_full ? "the JIT code buffer is full (-X jit-code=SIZE)"
                                  : "code generation failed");
         goto out;
