@@ -507,6 +507,91 @@ static bool index_max(const Vec *x, int32_t v, int32_t *lo, int32_t *hi)
     return true;
 }
 
+/* ---- checks tested once, at the corners of the nest ------------------------------
+ *
+ * A check whose value (an index, or a checked add or multiply) is a
+ * multilinear function of loop counters - the lanes' counter and those of
+ * inner counted loops whose bounds are known before the vector loop - and
+ * of values from before the vector loop takes its extremes at the corners
+ * of the box the counters span (fixing all counters but one leaves a line;
+ * so does every value it is computed from). Tested there once, before the
+ * vector loop (a failure: no vector iteration, the scalar loop runs them
+ * all), it leaves the nest: a 3x3 conv's per-tap tests (issue 12). */
+enum { MAX_CORNER_LOOPS = 4 };
+
+typedef struct Box {
+    int32_t head[MAX_CORNER_LOOPS];
+    int n;
+} Box;
+
+static bool arith(uint8_t op)
+{
+    return op == IR_ADD || op == IR_ADDO || op == IR_SUB || op == IR_SUBO || op == IR_MUL || op == IR_MULO;
+}
+
+/* Is v, read in block `at`, such a function? The counters it depends on
+ * are bits of *mask, their loops' headers in box. */
+static bool multilinear(const Vec *x, int32_t v, int32_t at, Box *box, uint32_t *mask, int depth)
+{
+    const Ir *ir = x->ir;
+    int32_t k;
+    *mask = 0;
+    if (v < 0 || depth > 16)
+        return false;
+    if (!inside(x, v) || is_const(ir, v, &k))
+        return true;
+    const IrIns *in = &ir->ins[v];
+    if (in->type != TY_INT)
+        return false;
+    if (in->op == IR_PHI) {
+        IrCounted c2;
+        int32_t h2 = in->block;
+        if (v == x->c.phi)
+            c2 = x->c;
+        else if (!trips_known(x, h2, &c2) || c2.phi != v)
+            return false;
+        if (!ir_dominates(ir, c2.body, at)) /* (after the loop the counter is past its range) */
+            return false;
+        int i = 0;
+        while (i < box->n && box->head[i] != h2)
+            i++;
+        if (i == box->n) {
+            if (box->n == MAX_CORNER_LOOPS)
+                return false;
+            box->head[box->n++] = h2;
+        }
+        *mask = 1u << i;
+        return true;
+    }
+    uint32_t ma, mb;
+    if (!arith(in->op) || !multilinear(x, in->a, at, box, &ma, depth + 1) ||
+        !multilinear(x, in->b, at, box, &mb, depth + 1))
+        return false;
+    bool mul = in->op == IR_MUL || in->op == IR_MULO;
+    if (mul && (ma & mb)) /* a square of a counter is not a line */
+        return false;
+    *mask = ma | mb;
+    return true;
+}
+
+/* The value a check tests: a bound's index, or the checked operation. */
+static int32_t checked_value(const Ir *ir, int32_t v)
+{
+    const IrIns *in = &ir->ins[v];
+    return in->op == IR_BOUND || in->op == IR_INDEX ? in->b : v;
+}
+
+static bool corner_check(const Vec *x, int32_t v, Box *box)
+{
+    const IrIns *in = &x->ir->ins[v];
+    uint32_t mask;
+    bool index = in->op == IR_BOUND || in->op == IR_INDEX;
+    if ((!index && in->op != IR_ADDO && in->op != IR_MULO) || (index && !fixed_len(x->ir, x->in, in->a)))
+        return false;
+    box->n = 0;
+    return multilinear(x, checked_value(x->ir, v), in->block, box, &mask, 0);
+}
+
 /* Checks inside an inner counted loop whose value (a bound's index) is
  * affine in its counter move one way as it runs: tested at the counter's
  * first and last values before the loop, they leave the loop (version.c's
@@ -532,6 +617,11 @@ static void plan(Vec *x, uint8_t *in2, int32_t *work)
             if ((in->op == IR_BOUND || in->op == IR_INDEX) && (x->kind[v] == K_UNI || x->kind[v] == K_LIN) &&
                 fixed_len(ir, x->in, in->a) && index_max(x, v, &lo, &hi) && lo >= 0 && hi < SMALL_INDEX) {
                 x->hoist_to[v] = x->h, x->most[v] = hi;
+                continue;
+            }
+            Box box;
+            if ((x->kind[v] == K_UNI || x->kind[v] == K_LIN) && corner_check(x, v, &box)) {
+                x->hoist_to[v] = x->h, x->most[v] = -1;
                 continue;
             }
             if (x->kind[v] != K_ACC || in->op == IR_PHI)
@@ -746,6 +836,72 @@ static void test_hoisted(Vec *x, int32_t h2)
     }
     if (any >= 0) /* (flags are non-zero, not 1: selected, not and-ed) */
         bail_if(x, emit(x, IR_SELECT, TY_INT, cmp(x, c2.cc, first, bound), any, x->zero, 0));
+}
+
+/* A value from before the vector loop, in its preheader (a constant of
+ * the body made anew). */
+static int32_t outside_here(Vec *x, int32_t v)
+{
+    int32_t k;
+    return is_const(x->ir, v, &k) ? konst(x, k) : v;
+}
+
+/* v (multilinear()) with the counters of box at val; every operation's
+ * overflow, checked in the code or not, collected in *any (a wrapped value
+ * would not be the line's end). */
+static int32_t eval_at(Vec *x, int32_t v, const Box *box, const int32_t *val, int32_t *any)
+{
+    if (!inside(x, v) || x->ir->ins[v].op == IR_CONST)
+        return outside_here(x, v);
+    const IrIns in = x->ir->ins[v]; /* a copy: emit() may move the table */
+    if (in.op == IR_PHI) {
+        for (int i = 0; i < box->n; i++)
+            if (box->head[i] == in.block)
+                return val[i];
+        return v; /* (multilinear() found it: cannot happen) */
+    }
+    int32_t a = eval_at(x, in.a, box, val, any), b = eval_at(x, in.b, box, val, any);
+    bool add = in.op == IR_ADD || in.op == IR_ADDO, sub = in.op == IR_SUB || in.op == IR_SUBO;
+    *any = either(x, *any, ovf(x, add ? IR_ADDO : sub ? IR_SUBO : IR_MULO, a, b));
+    return emit(x, add ? IR_ADD : sub ? IR_SUB : IR_MUL, TY_INT, a, b, -1, 0);
+}
+
+/* In the vector loop's preheader: non-zero when check v fails at some
+ * corner of its box, every loop of which runs. */
+static int32_t corner_tests(Vec *x, int32_t v)
+{
+    Ir *ir = x->ir;
+    Box box;
+    if (!corner_check(x, v, &box))
+        return konst(x, 1); /* (plan() found it one: cannot happen) */
+    int32_t first[MAX_CORNER_LOOPS], last[MAX_CORNER_LOOPS], val[MAX_CORNER_LOOPS], runs = -1, any = -1;
+    for (int i = 0; i < box.n; i++) {
+        IrCounted c2;
+        if (box.head[i] == x->h)
+            c2 = x->c;
+        else
+            trips_known(x, box.head[i], &c2);
+        first[i] = outside_here(x, c2.init);
+        int32_t bound = outside_here(x, c2.bound);
+        last[i] = c2.cc == CC_LT ? emit(x, IR_SUB, TY_INT, bound, konst(x, 1), -1, 0) : bound;
+        if (box.head[i] != x->h) { /* (the lanes' loop runs: vtest) */
+            int32_t r = cmp(x, c2.cc, first[i], bound);
+            runs = runs < 0 ? r : emit(x, IR_AND, TY_BOOL, runs, r, -1, 0);
+        }
+    }
+    const IrIns in = ir->ins[v];
+    bool index = in.op == IR_BOUND || in.op == IR_INDEX;
+    int32_t len = index ? length_here(x, in.a) : -1;
+    for (uint32_t corner = 0; corner < (1u << box.n); corner++) {
+        for (int i = 0; i < box.n; i++)
+            val[i] = corner >> i & 1 ? last[i] : first[i];
+        int32_t at = eval_at(x, checked_value(ir, v), &box, val, &any);
+        if (index)
+            any = either(x, any, ovf(x, IR_BOUND, len, at));
+    }
+    if (any < 0)
+        return -1;
+    return runs < 0 ? any : emit(x, IR_SELECT, TY_INT, runs, any, x->zero, 0);
 }
 
 /* The products the accumulations can make, each loop around one run to its
@@ -1018,7 +1174,11 @@ static bool vectorize_loop(Vec *x, const int32_t *order, uint32_t n)
     for (uint32_t b = 0; b < x->nb; b++)
         for (uint32_t i = 0; x->in[b] && i < ir->blocks[b].nins; i++) {
             int32_t v = ir->blocks[b].ins[i];
-            if (x->hoist_to[v] == x->h)
+            if (x->hoist_to[v] == x->h && x->most[v] < 0) {
+                int32_t f = corner_tests(x, v);
+                if (f >= 0)
+                    no = either(x, no, f);
+            } else if (x->hoist_to[v] == x->h)
                 no = either(x, no, ovf(x, IR_BOUND, length_here(x, ir->ins[v].a), konst(x, x->most[v])));
         }
     if (no >= 0) {
