@@ -298,6 +298,13 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
             const IrIns *x = &ir->ins[b->ins[i]];
             if (x->op == IR_VMAC) { /* PIE names its pointers in narrow fields (t->x_narrow) */
                 narrow[x->a] = narrow[x->b] = 1, any_narrow = true;
+                /* and the step of a pointer it loads through: the load's
+                 * post-increment (.xp) adds it (emit.c, post_step) */
+                for (uint32_t j = i + 1; j < b->nins; j++) {
+                    const IrIns *u = &ir->ins[b->ins[j]];
+                    if (u->op == IR_ADD && (u->a == x->a || u->a == x->b) && ir->ins[u->b].op != IR_CONST)
+                        narrow[u->b] = 1;
+                }
                 continue;
             }
             if (x->op == IR_EWLD || x->op == IR_EWST || x->op == IR_EWBC || x->op == IR_EWANY || x->op == IR_EWSAR) { /* elementwise.c's too */

@@ -71,6 +71,7 @@ typedef struct Emit {
     RvAsm a;
     RegaResult ra;
     uint8_t *fused;
+    uint8_t *stepped;       /* per value: a pointer add a PIE load's post-increment made (post_step) */
     int32_t *order;
     uint32_t norder;
     uint32_t *block_label;
@@ -717,10 +718,68 @@ static void deopt_stress(Emit *e, int32_t v)
     rv_asm_branch(&e->a, RV_BEQ, T4, ZERO, e->fail_label[v]);
 }
 
+/* Does instruction u read value p (an operand, a witness or a value of its
+ * deopt map, which the deopt stub reads from p's register)? */
+static bool reads(const Emit *e, const IrIns *u, int32_t p)
+{
+    if (u->a == p || u->b == p || u->c == p)
+        return true;
+    for (int i = 0; i < u->nw; i++)
+        if (u->w[i] == p)
+            return true;
+    for (uint32_t i = 0; i < u->ndm; i++)
+        if (e->ir->lists[u->dm + (int32_t)i] == p)
+            return true;
+    return false;
+}
+
+/* A multiply-accumulate's load can step its pointer itself (post-increment)
+ * when the next instruction of the block that reads the pointer p is
+ * `q = p + k` with q in p's register (so p dies there): k a constant the
+ * .ip immediate holds (a multiple of 1 << shift, 8 bits signed), or, with
+ * xp, a value in a register PIE can name (the .xp form: *rs2). That add is
+ * then not emitted: a tap of a vectorised loop saves an instruction or two
+ * (issue 12). Returns k (0: no step; *rs2 set: a register step). */
+static int32_t post_step(Emit *e, int32_t vmac, int32_t p, unsigned reg, unsigned shift, unsigned *rs2)
+{
+    const IrIns *m = I(e, vmac);
+    const RegaLoc *lp = &e->ra.loc[p];
+    if (lp->kind != LOC_REG || lp->reg != reg || m->a == m->b)
+        return 0;
+    const IrBlock *b = &e->ir->blocks[m->block];
+    uint32_t j = 0;
+    while (j < b->nins && b->ins[j] != vmac)
+        j++;
+    for (j++; j < b->nins; j++) {
+        int32_t w = b->ins[j];
+        const IrIns *u = I(e, w);
+        if (!reads(e, u, p))
+            continue;
+        const RegaLoc *lq = &e->ra.loc[w], *ls = &e->ra.loc[u->b];
+        if (u->op != IR_ADD || u->a != p || lq->kind != LOC_REG || lq->reg != reg)
+            return 0;
+        bool kb;
+        int32_t k = const_of(e, u->b, &kb);
+        if (kb && (k == 0 || k % (1 << shift) != 0 || k / (1 << shift) < -128 || k / (1 << shift) > 127))
+            return 0;
+        if (!kb) { /* a register step: .xp, when PIE can name it */
+            if (!rs2 || ls->kind != LOC_REG || !(rv32_target.x_narrow >> ls->reg & 1) || ls->reg == reg)
+                return 0;
+            *rs2 = ls->reg;
+            k = 1;
+        }
+        e->stepped[w] = 1;
+        return k;
+    }
+    return 0;
+}
+
 static void emit_ins(Emit *e, int32_t v, int32_t next_block)
 {
     IrIns *in = I(e, v);
     unsigned rd, ra;
+    if (e->stepped[v]) /* done by a PIE load's post-increment */
+        return;
     if (e->js->cfg.deopt_stress && e->fail_label[v] && e->js->sites[e->site_of[v]].dmap && in->op != IR_CALL)
         deopt_stress(e, v);
     switch ((IrOp)in->op) {
@@ -1042,8 +1101,15 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
         unsigned pa = xuse_pie(e, in->a, T3), pb = xuse_pie(e, in->b, T4);
         RvInsn la = pie_ins(in->aux & 1 ? RV_ESP_VLD_128_IP : RV_ESP_VLDBC_8_IP), lb = pie_ins(RV_ESP_VLD_128_IP);
         RvInsn mac = pie_ins(in->aux & 2 ? RV_ESP_VMULAS_S8_XACC : RV_ESP_VMULAS_S8_QACC);
-        la.qu = 0, la.rs1 = (uint8_t)pa; /* post-increment by 0: the pointers stay */
+        la.qu = 0, la.rs1 = (uint8_t)pa; /* post-increment: 0 (the pointer stays) or its next step */
         lb.qu = 1, lb.rs1 = (uint8_t)pb;
+        unsigned sa = 0, sb = 0;
+        la.imm = post_step(e, v, in->a, pa, in->aux & 1 ? 4 : 0, in->aux & 1 ? &sa : NULL);
+        lb.imm = post_step(e, v, in->b, pb, 4, &sb);
+        if (sa) /* the lanes' pointer steps by a register (a row's length) */
+            la.op = RV_ESP_VLD_128_XP, la.rs2 = (uint8_t)sa, la.imm = 0;
+        if (sb)
+            lb.op = RV_ESP_VLD_128_XP, lb.rs2 = (uint8_t)sb, lb.imm = 0;
         mac.qx = 0, mac.qy = 1;
         rv_asm_emit(&e->a, &la);
         rv_asm_emit(&e->a, &lb);
@@ -1648,12 +1714,13 @@ bool jit_emit_rv32(JitState *js, JitSpec *spec, Ir *ir, char **dump)
     IrTmpMark m = ir_tmp_mark(ir);
     e.order = ir_tmp(ir, (ir->nblocks + 1) * sizeof *e.order);
     e.fused = ir_tmp0(ir, n + 1);
+    e.stepped = ir_tmp0(ir, n + 1);
     e.block_label = ir_tmp(ir, (ir->nblocks + 1) * sizeof *e.block_label);
     e.fail_label = ir_tmp0(ir, (n + 1) * sizeof *e.fail_label);
     e.site_of = ir_tmp0(ir, (n + 1) * sizeof *e.site_of);
     e.ra.loc = ir_tmp0(ir, (n + 1) * sizeof *e.ra.loc);
     bool ok = false;
-    if (!e.order || !e.fused || !e.block_label || !e.fail_label || !e.site_of || !e.ra.loc)
+    if (!e.order || !e.fused || !e.stepped || !e.block_label || !e.fail_label || !e.site_of || !e.ra.loc)
         goto out;
     e.norder = ir_rpo(ir, e.order);
     for (uint32_t v = 0; v < n && !e.calls; v++)
