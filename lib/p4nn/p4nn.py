@@ -199,6 +199,28 @@ def transpose8(src, R, N, dst):
             dst[c * R + r] = src[r * N + c]
 
 
+def transpose8_inplace(a, R, N, seen):
+    # a (R x N, int8) becomes its N x R transpose in place, by following the
+    # cycles of the permutation (element r*N + c goes to c*R + r): no second
+    # copy of a large weight matrix at load. seen: a zeroed bytearray of at
+    # least R*N/8 + 1 bytes, one bit per element put in place.
+    total = R * N
+    for start in range(total):
+        if (seen[start >> 3] >> (start & 7)) & 1 == 0:
+            i = start
+            v = a[i]
+            moving = 1
+            while moving:
+                j = (i % N) * R + i // N
+                w = a[j]
+                a[j] = v
+                seen[j >> 3] = seen[j >> 3] | (1 << (j & 7))
+                v = w
+                i = j
+                if i == start:
+                    moving = 0
+
+
 def requant_params(bias, pre, mult, shift, F):
     # The q array of requantize: bias, pre, mult, shift of each channel.
     q = array("i", bytes(16 * F))
@@ -516,8 +538,10 @@ def _requant_params(L, tensors, name, F, bias):
     L["q"] = requant_params(bias, pre, mult, shift, F)
 
 
-def build(tensors):
-    # A model (dict) from a dict of tensors holding a "graph" text.
+def build(tensors, owned=0):
+    # A model (dict) from a dict of tensors holding a "graph" text. owned: the
+    # tensors are the model's own (load), so large weights may be rearranged
+    # in place; otherwise the caller's arrays are left as they are.
     if "graph" not in tensors or not isinstance(tensors["graph"], str):
         raise ValueError("the model has no graph text")
     spec = parse_graph(tensors["graph"])
@@ -590,9 +614,14 @@ def build(tensors):
             L["w"] = _tensor(tensors, name + ".w", "b", m * n)
             L["wt"] = None
             if DENSE_TRANSPOSED:
-                wt = array("b", bytes(m * n))
-                transpose8(L["w"], m, n, wt)
-                L["wt"] = wt
+                if owned:
+                    # in place: the f1 layer of the first model is 200 KB
+                    transpose8_inplace(L["w"], m, n, bytearray((m * n >> 3) + 1))
+                    L["wt"] = L["w"]
+                else:
+                    wt = array("b", bytes(m * n))
+                    transpose8(L["w"], m, n, wt)
+                    L["wt"] = wt
                 L["w"] = None  # the file's layout is not kept: one copy of the weights
             L["b"] = _tensor(tensors, name + ".b", "i", m)
             L["relu"] = L.get("relu", 0)
@@ -704,7 +733,7 @@ def code_bytes():
     # interpreted): every specialisation the JIT made, kernels and layers.
     fns = [conv3x3_s1_row, conv3x3_s2_row, conv1x1_s1_row, conv1x1_s2_row, dw3x3_row, dw1x1_row,
            dense_acc, dense_t_acc, maxpool2_rows32, max_rows32, pool_requantize, requantize, add_bias, relu8, pad_copy, maxpool2,
-           avgpool2, sum_rows, argmax, pixels_to_int8, conv2d_layer, dwconv2d_layer, dense_layer,
+           avgpool2, sum_rows, argmax, pixels_to_int8, transpose8, transpose8_inplace, conv2d_layer, dwconv2d_layer, dense_layer,
            gap_layer, run_layer, run, classify]
     total = 0
     for fn in fns:
@@ -718,7 +747,7 @@ def code_bytes():
 def load(path):
     # A model from a .p4nn file (P4JIT: the native reader p4nn_model).
     import p4nn_model
-    return build(p4nn_model.load(path))
+    return build(p4nn_model.load(path), 1)
 
 
 def macs(L):

@@ -63,6 +63,8 @@ import sys
 import tempfile
 import time
 
+import gen_p4nn
+
 # Constructs avoided because the JIT gets them wrong today (see tests/jit/found/).
 # Remove a flag once the bug is fixed: the generator then produces it again.
 KNOWN_BUGS = set()
@@ -860,6 +862,10 @@ class Gen:
         self.ew_funcs = eg.functions(self.nfuncs + len(self.vec_funcs))
         for ef in self.ew_funcs:
             lines += ef.lines
+        # the p4nn library's kernels with random shapes (gen_p4nn.py, its own random stream)
+        nn = gen_p4nn.P4nnGen(self.seed)
+        self.nn_funcs = nn.kernels()
+        lines += nn.source()
         # wide loops and recursion at the limit (their own random stream too)
         self.stress_funcs = StressGen(self.seed).functions(self.nfuncs + len(self.vec_funcs))
         for sf in self.stress_funcs:
@@ -912,6 +918,7 @@ class Gen:
             main += eg.calls(ef)
         for sf in self.stress_funcs:
             main += StressGen.calls(sf)
+        main += nn.calls()
         for stmt in main:
             lines += stmt
         if self.p(0.3):
@@ -1977,7 +1984,7 @@ def cmd_run(args):
             path = os.path.join(tmp, "gen%d.py" % seed)
             with open(path, "w") as fh:
                 fh.write(src)
-            nf = len(g.funcs) + len(g.vec_funcs) + len(g.ew_funcs) + len(g.stress_funcs)
+            nf = len(g.funcs) + len(g.vec_funcs) + len(g.ew_funcs) + len(g.stress_funcs) + len(g.nn_funcs)
             return (seed, src, nf, g.stress_funcs) + check_file(args.p4jit, args.firmware, path)
 
         pool = concurrent.futures.ThreadPoolExecutor(max(args.jobs, 1))
