@@ -233,14 +233,16 @@ def requant_params(bias, pre, mult, shift, F):
 
 
 def add_bias(acc, n, F, bias, relu, out, off):
-    # out[off + p*F + f] = acc[p*F + f] + bias[f] (int32), then max(0, .) if relu.
+    # out[off + p*F + f] = acc[p*F + f] + bias[f] (int32), then max(0, .) if
+    # relu: per position an elementwise loop over the channels (int32 lanes;
+    # without relu the floor is int32's least value, a no-op).
+    lo = 0
+    if relu == 0:
+        lo = -2147483647 - 1
     for p in range(n):
+        o = p * F
         for f in range(F):
-            y = acc[p * F + f] + bias[f]
-            if relu != 0:
-                if y < 0:
-                    y = 0
-            out[off + p * F + f] = y
+            out[off + o + f] = max(acc[o + f] + bias[f], lo)
 
 
 def relu8(x, n):
@@ -295,10 +297,12 @@ def avgpool2(inp, H, W, C, out):
 
 
 def sum_rows(acc, n, C, total):
-    # total[c] += sum over n positions of acc[p*C + c] (int32).
+    # total[c] += sum over n positions of acc[p*C + c] (int32): per position
+    # an elementwise loop over the channels.
     for p in range(n):
+        o = p * C
         for c in range(C):
-            total[c] += acc[p * C + c]
+            total[c] = total[c] + acc[o + c]
 
 
 def argmax(x, n):
@@ -584,9 +588,13 @@ def build(tensors, owned=0):
             if kind == "conv2d":
                 w8 = _tensor(tensors, name + ".w", "b", F * k * k * c)
                 # [F][K][K][C] -> [K][K][C][F]: output channels contiguous
-                wt = array("b", bytes(F * k * k * c))
-                transpose8(w8, F, k * k * c, wt)
-                L["wt"] = wt
+                if owned:
+                    transpose8_inplace(w8, F, k * k * c, bytearray((F * k * k * c >> 3) + 1))
+                    L["wt"] = w8
+                else:
+                    wt = array("b", bytes(F * k * k * c))
+                    transpose8(w8, F, k * k * c, wt)
+                    L["wt"] = wt
             else:
                 L["wt"] = _tensor(tensors, name + ".w", "b", k * k * c)
             if L["requant"]:
