@@ -63,6 +63,7 @@ import sys
 import tempfile
 import time
 
+import gen_p4nn
 from gen_deopt import DeoptGen, count_deopts   # values crossing 2**31 in compiled loops
 
 # Constructs avoided because the JIT gets them wrong today (see tests/jit/found/).
@@ -862,6 +863,10 @@ class Gen:
         self.ew_funcs = eg.functions(self.nfuncs + len(self.vec_funcs))
         for ef in self.ew_funcs:
             lines += ef.lines
+        # the p4nn library's kernels with random shapes (gen_p4nn.py, its own random stream)
+        nn = gen_p4nn.P4nnGen(self.seed)
+        self.nn_funcs = nn.kernels()
+        lines += nn.source()
         # wide loops and recursion at the limit (their own random stream too)
         self.stress_funcs = StressGen(self.seed).functions(self.nfuncs + len(self.vec_funcs))
         for sf in self.stress_funcs:
@@ -919,6 +924,7 @@ class Gen:
             main += StressGen.calls(sf)
         for df in self.deopt_funcs:
             main += DeoptGen.calls(df)
+        main += nn.calls()
         for stmt in main:
             lines += stmt
         if self.p(0.3):
@@ -1984,7 +1990,7 @@ def cmd_run(args):
             path = os.path.join(tmp, "gen%d.py" % seed)
             with open(path, "w") as fh:
                 fh.write(src)
-            nf = len(g.funcs) + len(g.vec_funcs) + len(g.ew_funcs) + len(g.stress_funcs) + len(g.deopt_funcs)
+            nf = len(g.funcs) + len(g.vec_funcs) + len(g.ew_funcs) + len(g.stress_funcs) + len(g.deopt_funcs) + len(g.nn_funcs)
             return (seed, src, nf, g.stress_funcs) + check_file(args.p4jit, args.firmware, path)
 
         pool = concurrent.futures.ThreadPoolExecutor(max(args.jobs, 1))
