@@ -1,11 +1,12 @@
 # Checks tested on ranges before the vector loop (vector_ranges.py) when
 # the index arithmetic overflows int32 at the last value of an inner
 # counter only: every end of every +, - and * is tested for overflow, so no
-# vector iteration runs and the scalar loop raises OverflowError where the
-# interpreter does (z = 0 keeps the index itself in range; a test that
-# missed the overflow would give results instead). P4JIT's ints are 32-bit:
-# a deviation from CPython, hence the expected output beside this file.
-# p4: deviation
+# vector iteration runs and the scalar loop's checked operation
+# deoptimises where it overflows; the interpreter computes the int beyond
+# 32 bits, which z = 0 multiplies back to 0, so the index stays in range and
+# the results equal CPython's. A range test that missed the overflow would
+# run the vector loop instead, with no deoptimisation: the tests
+# jit/vectorised/ranges-overflow-deopt-* check --jit-report for it.
 from array import array
 
 

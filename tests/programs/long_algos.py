@@ -109,3 +109,31 @@ ticks = [t0 + k * 1000003 for k in range(0, 5000, 700)]
 print([t & 0xFFFFFFFF for t in ticks[-3:]], ticks[-1] - ticks[0], [(b - a) for a, b in zip(ticks, ticks[1:])][:3])
 print((ticks[-1] * 1000) // 1000000007, divmod(ticks[-1] * 3600, 86400000000))
 print(0x80000000, 0x80000000 | 0x1, 0xFFFFFFFF & ~0x80000000, (0x12345678 << 4) & 0xFFFFFFFF, -0x80000000 >> 3)
+
+# compiled under -X jit=eager (32-bit ints): loops whose values cross 2**31
+# and 2**32; the failing overflow check deoptimises and the interpreter goes
+# on with the int beyond 32 bits (docs/jit.md, "Deoptimisation")
+def factorial_of(n):
+    f = 1
+    for i in range(2, n + 1):
+        f *= i
+    return f
+
+def fib_of(n):
+    a = 0
+    b = 1
+    for _ in range(n):
+        t = a + b
+        a = b
+        b = t
+    return a
+
+def lcg_sum(seed, n):
+    s = 0
+    x = seed
+    for _ in range(n):
+        x = (x * 1103515245 + 12345) & 0x7FFFFFFF
+        s += x
+    return s
+
+print(factorial_of(12), factorial_of(13), factorial_of(30), fib_of(46), fib_of(47), fib_of(100), lcg_sum(1, 1000))

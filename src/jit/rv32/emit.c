@@ -87,6 +87,7 @@ typedef struct Emit {
     bool calls;             /* makes calls: counts the recursion budget */
     bool oom;               /* a table for the moves could not be had: refuse */
     bool lost_type_guard;   /* a type change's guard without its deopt map (a PIE copy's): refuse */
+    bool lost_overflow_guard; /* an int overflow check without its deopt map: refuse */
     int32_t tested_block;   /* the block whose test early_return already ran, */
     int32_t tested_succ;    /* and the successor left after it (or -1) */
 } Emit;
@@ -1581,6 +1582,23 @@ static uint32_t site_deopt_map(Emit *e, int32_t v)
     return at + 1;
 }
 
+/* A guard that fails when an int result leaves int32 (or int(x) of a float
+ * beyond it): the interpreter gets past it with an int of any size, so it
+ * must deoptimise; re-running it (jit_rt_fail) could only raise. */
+static bool may_overflow(Emit *e, const IrIns *in)
+{
+    switch ((IrOp)in->op) {
+    case IR_ADDO: case IR_SUBO: case IR_MULO: case IR_NEGO: case IR_SHLO: case IR_ABSO: case IR_FLOORDIV: case IR_FTOI:
+        return true;
+    case IR_CHECK: { /* licm's split of a checked add, subtract or multiply */
+        const IrIns *f = in->a >= 0 ? I(e, in->a) : NULL;
+        return f && f->op == IR_OVF && (f->aux == IR_ADDO || f->aux == IR_SUBO || f->aux == IR_MULO);
+    }
+    default:
+        return false;
+    }
+}
+
 static void collect_sites(Emit *e)
 {
     for (uint32_t v = 0; v < e->ir->nins; v++) {
@@ -1604,6 +1622,8 @@ static void collect_sites(Emit *e)
         s.dmap = site_deopt_map(e, (int32_t)v);
         if (!s.dmap && in->op == IR_CHECK && in->aux == 1)
             e->lost_type_guard = true; /* a type change must deoptimise: it has nothing to re-run */
+        if (!s.dmap && may_overflow(e, in))
+            e->lost_overflow_guard = true; /* the interpreter's result is a long: only it can go on */
         if (s.dmap && !e->deopt_label)
             e->deopt_label = rv_asm_new_label(&e->a);
         else if (s.dmap)
@@ -1674,9 +1694,10 @@ static bool assemble(Emit *e, bool far, uint32_t *len)
         return assemble(e, true, len);
     if (st == RV_ASM_FULL)
         js->code_full = true;
-    if (st == RV_ASM_OK && (e->oom || e->lost_type_guard))
+    bool lost = e->lost_type_guard || e->lost_overflow_guard;
+    if (st == RV_ASM_OK && (e->oom || lost))
         js->nsites = first_site, js->ndmaps = first_dmap;
-    return st == RV_ASM_OK && !e->oom && !e->lost_type_guard;
+    return st == RV_ASM_OK && !e->oom && !lost;
 }
 
 /* Appends the disassembly of the generated code to a text buffer. */
@@ -1771,6 +1792,7 @@ bool jit_emit_rv32(JitState *js, JitSpec *spec, Ir *ir, char **dump)
     if (!assemble(&e, false, &len)) {
         snprintf(spec->why.why, sizeof spec->why.why, "%s",
                  e.lost_type_guard ? "a variable changes type in a loop put on PIE lanes (not compiled yet)"
+                 : e.lost_overflow_guard ? "an int overflow check that cannot deoptimise (its frame has no deopt map)"
                  : e.oom          ? "out of memory while compiling"
                  : js->code_full ? "the JIT code buffer is full (-X jit-code=SIZE)"
                                  : "code generation failed");
