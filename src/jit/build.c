@@ -1131,6 +1131,22 @@ static bool map_slot(Builder *b, MapBuf *m, int32_t x)
         else
             kind = (unsigned)kinds[in->type], v[0] = x, n = 1;
     }
+    if (kind == DM_RANGE_IT || kind == DM_COUNTED_IT || kind == DM_ARRAY_IT) {
+        /* in a loop body the next value is for_item's `item + step`: the
+         * map takes the item instead (extra 1), which the loop keeps
+         * anyway, so the step can still move to the end of the iteration
+         * (sr.c) instead of both living through the body */
+        const IrIns *nx = &ir->ins[res(b, v[0])];
+        if (nx->op == IR_ADD && nx->b >= 0 && (kind == DM_COUNTED_IT ? res(b, nx->b) == res(b, v[2])
+                                                                   : ir->ins[nx->b].op == IR_CONST && ir->ins[nx->b].k.i == 1)) {
+            const IrIns *left = kind == DM_COUNTED_IT ? &ir->ins[res(b, v[1])] : NULL;
+            if (!left || (left->op == IR_SUB && left->b >= 0 && ir->ins[left->b].op == IR_CONST && ir->ins[left->b].k.i == 1)) {
+                v[0] = nx->a, extra = 1;
+                if (left)
+                    v[1] = left->a;
+            }
+        }
+    }
     if (m->nv + n > MAP_MAX)
         return false;
     for (uint32_t i = 0; i < n; i++) {

@@ -388,6 +388,19 @@ static bool allocates_badly(const Ir *ir, JitSpec *spec, IrRefusal *why, const C
     return true;
 }
 
+/* A function vector.c put on PIE lanes keeps its overflow guards' old
+ * behaviour (they raise, as the interpreter does with 32-bit ints): with
+ * deopt maps the passes after vector.c made conv3x3's kernel (bench/
+ * layers.py) 22-37% slower, without them it is the same code as before
+ * (found, not yet understood). Type changes keep their maps: they have no
+ * other way out. */
+static void drop_deopt_maps(Ir *ir)
+{
+    for (uint32_t v = 0; v < ir->nins; v++)
+        if (!(ir->ins[v].op == IR_CHECK && ir->ins[v].aux == 1))
+            ir->ins[v].dm = -1, ir->ins[v].ndm = 0;
+}
+
 static void compile(JitState *js, JitSpec *spec)
 {
     uint64_t t0 = port_cycles();
@@ -417,6 +430,8 @@ static void compile(JitState *js, JitSpec *spec)
         ir_cse(&ir);
         if (js->cfg.pie)
             ir_vectorize(&ir);
+        if (ir.vector_lanes)
+            drop_deopt_maps(&ir);
         if (js->cfg.pie) ir_elementwise(&ir); /* elementwise.c: loops storing a[i] op b[i] on PIE lanes */
         ir_licm(&ir);
         ir_version(&ir);
@@ -795,7 +810,7 @@ static uint32_t read_location(const uint8_t **p, const uint32_t *regs, const uin
 /* One slot of the frame from its kind and values (iterators are made here:
  * compiled code keeps a counter and a bound where the interpreter has an
  * object). false: out of memory (raised). */
-static bool rebuild_slot(VM *vm, JitState *js, unsigned kind, uint32_t extra, const uint32_t *x, Value *out)
+static bool rebuild_slot(VM *vm, JitState *js, unsigned kind, uint32_t extra, uint32_t *x, Value *out)
 {
     float f;
     switch (kind) {
@@ -806,6 +821,11 @@ static bool rebuild_slot(VM *vm, JitState *js, unsigned kind, uint32_t extra, co
     case DM_PTR: *out = v_obj((void *)(uintptr_t)x[0]); return true;
     case DM_OBJ: *out = js->dobjs[extra]; return true;
     case DM_RANGE_IT: case DM_COUNTED_IT: {
+        if (extra & 1) /* the current item (and iterations left before it): one step on, as for_item does */
+        {
+            x[0] += kind == DM_RANGE_IT ? 1u : x[2];
+            x[1] -= kind == DM_COUNTED_IT;
+        }
         Iter *it = iter_new(vm, ITER_RANGE, v_none());
         if (!it)
             return false;
@@ -827,7 +847,7 @@ static bool rebuild_slot(VM *vm, JitState *js, unsigned kind, uint32_t extra, co
         Iter *it = iter_new(vm, ITER_SEQ, v_obj((void *)(uintptr_t)x[1]));
         if (!it)
             return false;
-        it->i = (int32_t)x[0];
+        it->i = (int32_t)(x[0] + (extra & 1));
         *out = v_obj(it);
         return true;
     }
@@ -874,7 +894,9 @@ uint64_t jit_rt_deopt(uint32_t site, const uint32_t *regs, const uint8_t *frame)
     vm->sp = base + nslots;
     for (uint32_t i = 0; i < nslots; i++) {
         unsigned kind = *p++;
-        uint32_t extra = kind == DM_OBJ || kind == DM_UNBOUND ? read_varint(&p) : 0, x[3] = {0, 0, 0};
+        bool has_extra = kind == DM_OBJ || kind == DM_UNBOUND || kind == DM_RANGE_IT || kind == DM_COUNTED_IT ||
+                         kind == DM_ARRAY_IT;
+        uint32_t extra = has_extra ? read_varint(&p) : 0, x[3] = {0, 0, 0};
         if (kind == DM_UNBOUND) { /* a run of them */
             for (uint32_t k = 0; k < extra && i < nslots; k++, i++)
                 base[i] = v_unbound();

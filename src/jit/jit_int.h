@@ -95,6 +95,8 @@ enum DmKind {
     DM_RANGE_IT,   /* for i in range(a, b): next value, stop (step 1) */
     DM_COUNTED_IT, /* range with another step: next value, iterations left, step */
     DM_ARRAY_IT,   /* for x in array: next index, the array */
+                   /* (iterators with extra 1: the current item or index and, for
+                      a counted range, the iterations left before it: one step back) */
     DM_OBJ,        /* a compile-time object: JitState.dobjs[extra] */
     DM_NOSELF,     /* CALL_METHOD's empty self slot */
     DM_RESULT,     /* a call site's map: the callee's result (JitState.deopt_result) */

@@ -1530,7 +1530,7 @@ static uint32_t encode_deopt_map(Emit *e, const IrIns *in, uint8_t *buf, uint32_
             return 0;
         unsigned kind = dm_kind(tags[i]);
         buf[n++] = (uint8_t)kind;
-        if (kind == DM_OBJ || kind == DM_UNBOUND)
+        if (kind == DM_OBJ || kind == DM_UNBOUND || kind == DM_RANGE_IT || kind == DM_COUNTED_IT || kind == DM_ARRAY_IT)
             n = put_varint(buf, n, dm_extra(tags[i]));
         for (unsigned j = 0; j < dm_nvalues(kind); j++) {
             if (n + 8 > cap || vi >= in->ndm || vals[vi] < 0)
