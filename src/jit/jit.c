@@ -388,19 +388,6 @@ static bool allocates_badly(const Ir *ir, JitSpec *spec, IrRefusal *why, const C
     return true;
 }
 
-/* A function vector.c put on PIE lanes keeps its overflow guards' old
- * behaviour (they raise, as the interpreter does with 32-bit ints): with
- * deopt maps the passes after vector.c made conv3x3's kernel (bench/
- * layers.py) 22-37% slower, without them it is the same code as before
- * (found, not yet understood). Type changes keep their maps: they have no
- * other way out. */
-static void drop_deopt_maps(Ir *ir)
-{
-    for (uint32_t v = 0; v < ir->nins; v++)
-        if (!(ir->ins[v].op == IR_CHECK && ir->ins[v].aux == 1))
-            ir->ins[v].dm = -1, ir->ins[v].ndm = 0;
-}
-
 static void compile(JitState *js, JitSpec *spec)
 {
     uint64_t t0 = port_cycles();
@@ -430,8 +417,9 @@ static void compile(JitState *js, JitSpec *spec)
         ir_cse(&ir);
         if (js->cfg.pie)
             ir_vectorize(&ir);
-        if (ir.vector_lanes)
-            drop_deopt_maps(&ir);
+        /* (a function on PIE lanes keeps its deopt maps: without them an
+         * overflow in its scalar loops could only raise, where the
+         * interpreter computes an int beyond 32 bits; docs/jit.md) */
         if (js->cfg.pie) ir_elementwise(&ir); /* elementwise.c: loops storing a[i] op b[i] on PIE lanes */
         ir_licm(&ir);
         ir_version(&ir);
