@@ -699,15 +699,20 @@ static void emit_branch(Emit *e, int32_t v, int32_t next_block)
 
 static void emit_elementwise(Emit *e, int32_t v); /* the PIE elementwise section at the end */
 
-/* Does instruction u read value p (an operand or a witness)? */
-static bool reads(const IrIns *u, int32_t p)
+static void reads_slot(Ir *ir, int32_t *slot, void *ctx)
 {
-    if (u->a == p || u->b == p || u->c == p)
-        return true;
-    for (int i = 0; i < u->nw; i++)
-        if (u->w[i] == p)
-            return true;
-    return false;
+    (void)ir;
+    int32_t *p = ctx;
+    if (*slot == p[0])
+        p[1] = 1;
+}
+
+/* Does instruction w read value p (an operand, a witness, a call's argument)? */
+static bool reads(Emit *e, int32_t w, int32_t p)
+{
+    int32_t ctx[2] = {p, 0};
+    ir_for_operands(e->ir, w, reads_slot, ctx);
+    return ctx[1] != 0;
 }
 
 /* A multiply-accumulate's load can step its pointer itself (post-increment)
@@ -730,7 +735,7 @@ static int32_t post_step(Emit *e, int32_t vmac, int32_t p, unsigned reg, unsigne
     for (j++; j < b->nins; j++) {
         int32_t w = b->ins[j];
         const IrIns *u = I(e, w);
-        if (!reads(u, p))
+        if (!reads(e, w, p))
             continue;
         const RegaLoc *lq = &e->ra.loc[w], *ls = &e->ra.loc[u->b];
         if (u->op != IR_ADD || u->a != p || lq->kind != LOC_REG || lq->reg != reg)
