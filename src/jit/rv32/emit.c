@@ -719,19 +719,21 @@ static void deopt_stress(Emit *e, int32_t v)
     rv_asm_branch(&e->a, RV_BEQ, T4, ZERO, e->fail_label[v]);
 }
 
-/* Does instruction u read value p (an operand, a witness or a value of its
- * deopt map, which the deopt stub reads from p's register)? */
-static bool reads(const Emit *e, const IrIns *u, int32_t p)
+static void reads_slot(Ir *ir, int32_t *slot, void *ctx)
 {
-    if (u->a == p || u->b == p || u->c == p)
-        return true;
-    for (int i = 0; i < u->nw; i++)
-        if (u->w[i] == p)
-            return true;
-    for (uint32_t i = 0; i < u->ndm; i++)
-        if (e->ir->lists[u->dm + (int32_t)i] == p)
-            return true;
-    return false;
+    (void)ir;
+    int32_t *p = ctx;
+    if (*slot == p[0])
+        p[1] = 1;
+}
+
+/* Does instruction w read value p (an operand, a witness, a call's argument,
+ * a value of its deopt map, which the deopt stub reads from p's register)? */
+static bool reads(Emit *e, int32_t w, int32_t p)
+{
+    int32_t ctx[2] = {p, 0};
+    ir_for_operands(e->ir, w, reads_slot, ctx);
+    return ctx[1] != 0;
 }
 
 /* A multiply-accumulate's load can step its pointer itself (post-increment)
@@ -754,7 +756,7 @@ static int32_t post_step(Emit *e, int32_t vmac, int32_t p, unsigned reg, unsigne
     for (j++; j < b->nins; j++) {
         int32_t w = b->ins[j];
         const IrIns *u = I(e, w);
-        if (!reads(e, u, p))
+        if (!reads(e, w, p))
             continue;
         const RegaLoc *lq = &e->ra.loc[w], *ls = &e->ra.loc[u->b];
         if (u->op != IR_ADD || u->a != p || lq->kind != LOC_REG || lq->reg != reg)
