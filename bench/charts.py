@@ -69,8 +69,8 @@ def parse_mnist(text):
         row = (lm.group(1).strip(), int(lm.group(2)), int(lm.group(3)))
         if row[0] == "whole image":
             total = row[1:]
-        else:
-            stages.append(row)
+            break                    # the table ends here (the demo prints more after it)
+        stages.append(row)
     if not stages or total is None:
         raise ParseError("the mnist cycle table has no layers or no 'whole image' line")
     acc = re.search(r"^accuracy (.*)$", text, re.M)

@@ -13,6 +13,9 @@
 # import path if there is one (p4jit run -X path=DIR: DIR/mnist_paths.py
 # setting MODEL, IMAGES, LABELS, COUNT), else from the defaults below
 # (relative to the current directory: run from the repository's root).
+# After the cycles: one more image with the pad and requantize/pool steps
+# timed inside the layers, and the memory the model takes (its buffers,
+# weights, compiled code; the run's peak heap: p4jit run --stats).
 # Under CPython (PYTHONPATH=lib/p4nn:lib/python) the same program runs, the
 # model read by lib/p4nn/p4nn_model.py: the same classes, other cycles.
 from array import array
@@ -42,6 +45,7 @@ def ms(cycles, mhz):
 
 def main():
     model = p4nn.load(MODEL)
+    heap_model = p4.heap_live()
     images = p4nn.idx_open(IMAGES)
     labels = p4nn.idx_open(LABELS)
     size = model["h"] * model["w"] * model["c"]
@@ -84,6 +88,14 @@ def main():
         confusion[label[0]][guess] += 1
         if guess == label[0]:
             correct += 1
+    # the profiling image: the first one again, pad and requantize/pool timed
+    p4nn.idx_read(images, 0, pixels)
+    p4nn.pixels_to_int8(pixels, 0, size, x)
+    p4nn.profile(model, 1)
+    ptimes = []
+    p4nn.run(model, x, ptimes)
+    split = [L["t"] for L in layers]
+    p4nn.profile(model, 0)
     p4nn.idx_close(images)
     p4nn.idx_close(labels)
 
@@ -104,6 +116,22 @@ def main():
     c = total_q + total_r // timed
     macs = sum([p4nn.macs(L) for L in layers])
     print(f"  {'whole image':<17}{macs:>8}{c:>11}{'':>12}{ms(c, 360):>9}{ms(c, 400):>9}")
+    print("inside the layers (one more image, the steps timed with p4.cycles())")
+    print("  layer                cycles        pad  requantize/pool")
+    side = 0
+    for k in range(len(layers)):
+        L = layers[k]
+        name = L["kind"] + (" " + L["name"] if "name" in L else "")
+        side += split[k][0] + split[k][1]
+        print(f"  {name:<17}{ptimes[k]:>10}{split[k][0]:>11}{split[k][1]:>17}")
+    whole = sum(ptimes)
+    if whole >= 1000:
+        permille = side // (whole // 1000)  # (side * 1000 overflows 32 bits)
+        print(f"  requantize, pool and pad: {permille // 10}.{permille % 10} % of {whole} cycles")
+    mem = p4nn.memory(model)
+    print("memory: activation buffers", mem[0], "bytes (outputs, padded copies, shared int32 scratch);",
+          "weights", mem[1], "bytes;", "compiled code", p4nn.code_bytes(), "bytes;",
+          "heap live after loading", heap_model, "bytes")
 
 
 main()

@@ -127,18 +127,46 @@ def dense_t_acc(x, n, wt, m, acc):
 
 def maxpool2_rows32(a, b, OW, F, out):
     # out[px*F + f] = the largest of a[(2px)*F + f], a[(2px+1)*F + f] and the
-    # same two of b: 2x2 max-pooling of two int32 accumulator rows.
+    # same two of b: 2x2 max-pooling of two int32 accumulator rows. Two
+    # elementwise loops the vectoriser runs on int32 lanes: the rows' maximum
+    # (into a, a scratch row), then neighbouring pixels' maximum per channel.
+    for i in range(OW * F):
+        a[i] = max(a[i], b[i])
     for px in range(OW // 2):
+        o = px * F
+        s = 2 * o
         for f in range(F):
+            out[o + f] = max(a[s + f], a[s + F + f])
+
+
+def max_rows32(a, b, n):
+    # a[i] = max(a[i], b[i]) for n int32 values: the vertical half of a 2x2
+    # max-pool, an elementwise loop on PIE's int32 lanes.
+    for i in range(n):
+        a[i] = max(a[i], b[i])
+
+
+def pool_requantize(a, OW, F, q, lo, out, off):
+    # The horizontal half of a 2x2 max-pool fused with requantize: out[off +
+    # px*F + f] = requantize(max(a[2px*F + f], a[(2px+1)*F + f])) for the
+    # OW // 2 pooled pixels of a row (requantize below has the rule).
+    for f in range(F):
+        b = q[4 * f]
+        pre = q[4 * f + 1]
+        m = q[4 * f + 2]
+        s = q[4 * f + 3]
+        r = 1 << (s - 1)
+        for px in range(OW // 2):
             i = 2 * px * F + f
-            m = a[i]
-            if a[i + F] > m:
-                m = a[i + F]
-            if b[i] > m:
-                m = b[i]
-            if b[i + F] > m:
-                m = b[i + F]
-            out[px * F + f] = m
+            v = a[i]
+            if a[i + F] > v:
+                v = a[i + F]
+            y = (((v + b) >> pre) * m + r) >> s
+            if y < lo:
+                y = lo
+            if y > 127:
+                y = 127
+            out[off + px * F + f] = y
 
 
 def requantize(acc, n, F, q, lo, out, off):
@@ -171,6 +199,28 @@ def transpose8(src, R, N, dst):
             dst[c * R + r] = src[r * N + c]
 
 
+def transpose8_inplace(a, R, N, seen):
+    # a (R x N, int8) becomes its N x R transpose in place, by following the
+    # cycles of the permutation (element r*N + c goes to c*R + r): no second
+    # copy of a large weight matrix at load. seen: a zeroed bytearray of at
+    # least R*N/8 + 1 bytes, one bit per element put in place.
+    total = R * N
+    for start in range(total):
+        if (seen[start >> 3] >> (start & 7)) & 1 == 0:
+            i = start
+            v = a[i]
+            moving = 1
+            while moving:
+                j = (i % N) * R + i // N
+                w = a[j]
+                a[j] = v
+                seen[j >> 3] = seen[j >> 3] | (1 << (j & 7))
+                v = w
+                i = j
+                if i == start:
+                    moving = 0
+
+
 def requant_params(bias, pre, mult, shift, F):
     # The q array of requantize: bias, pre, mult, shift of each channel.
     q = array("i", bytes(16 * F))
@@ -183,14 +233,16 @@ def requant_params(bias, pre, mult, shift, F):
 
 
 def add_bias(acc, n, F, bias, relu, out, off):
-    # out[off + p*F + f] = acc[p*F + f] + bias[f] (int32), then max(0, .) if relu.
+    # out[off + p*F + f] = acc[p*F + f] + bias[f] (int32), then max(0, .) if
+    # relu: per position an elementwise loop over the channels (int32 lanes;
+    # without relu the floor is int32's least value, a no-op).
+    lo = 0
+    if relu == 0:
+        lo = -2147483647 - 1
     for p in range(n):
+        o = p * F
         for f in range(F):
-            y = acc[p * F + f] + bias[f]
-            if relu != 0:
-                if y < 0:
-                    y = 0
-            out[off + p * F + f] = y
+            out[off + o + f] = max(acc[o + f] + bias[f], lo)
 
 
 def relu8(x, n):
@@ -245,10 +297,12 @@ def avgpool2(inp, H, W, C, out):
 
 
 def sum_rows(acc, n, C, total):
-    # total[c] += sum over n positions of acc[p*C + c] (int32).
+    # total[c] += sum over n positions of acc[p*C + c] (int32): per position
+    # an elementwise loop over the channels.
     for p in range(n):
+        o = p * C
         for c in range(C):
-            total[c] += acc[p * C + c]
+            total[c] = total[c] + acc[o + c]
 
 
 def argmax(x, n):
@@ -269,13 +323,20 @@ def pixels_to_int8(src, off, n, dst):
 # ---- layers: a kernel per output row, so the int32 buffer is one row ------------
 
 def conv2d_layer(L, inp):
+    # L["t"]: None, or [pad cycles, requantize/pool cycles] that this layer
+    # adds to (a profiling run: the p4.cycles() calls cost cycles of their own)
+    t = L["t"] if "t" in L else None
     H = L["h"]
     W = L["w"]
     C = L["c"]
     pad = L["pad"]
     src = inp
     if pad > 0:
+        if t is not None:
+            t0 = p4.cycles()
         pad_copy(inp, H, W, C, pad, L["padded"])
+        if t is not None:
+            t[0] += (p4.cycles() - t0) & 0x7FFFFFFF
         src = L["padded"]
         W = W + 2 * pad
     F = L["out"]
@@ -294,20 +355,27 @@ def conv2d_layer(L, inp):
         # four requantized values is the requantized maximum - the same bits
         # as pooling the int8 outputs, with a quarter of the requantizing
         acc2 = L["acc2"]
-        pooled = L["pooled"]
         PW = OW // 2
         for py in range(OH // 2):
             row(src, 2 * py * step, W * C, C, wt, F, OW, acc)
             row(src, (2 * py + 1) * step, W * C, C, wt, F, OW, acc2)
-            maxpool2_rows32(acc, acc2, OW, F, pooled)
-            requantize(pooled, PW, F, q, lo, out, py * PW * F)
+            if t is not None:
+                t0 = p4.cycles()
+            max_rows32(acc, acc2, OW * F)
+            pool_requantize(acc, OW, F, q, lo, out, py * PW * F)
+            if t is not None:
+                t[1] += (p4.cycles() - t0) & 0x7FFFFFFF
         return out
     for oy in range(OH):
         row(src, oy * step, W * C, C, wt, F, OW, acc)
+        if t is not None:
+            t0 = p4.cycles()
         if q is not None:
             requantize(acc, OW, F, q, lo, out, oy * OW * F)
         else:
             add_bias(acc, OW, F, L["b"], L["relu"], out, oy * OW * F)
+        if t is not None:
+            t[1] += (p4.cycles() - t0) & 0x7FFFFFFF
     return out
 
 
@@ -317,8 +385,13 @@ def dwconv2d_layer(L, inp):
     C = L["c"]
     pad = L["pad"]
     src = inp
+    t = L["t"] if "t" in L else None
     if pad > 0:
+        if t is not None:
+            t0 = p4.cycles()
         pad_copy(inp, H, W, C, pad, L["padded"])
+        if t is not None:
+            t[0] += (p4.cycles() - t0) & 0x7FFFFFFF
         src = L["padded"]
         W = W + 2 * pad
     OH = L["oh"]
@@ -329,21 +402,30 @@ def dwconv2d_layer(L, inp):
     stride = L["stride"]
     for oy in range(OH):
         row(src, oy * stride * W * C, W * C, C, L["wt"], stride, OW, acc)
+        if t is not None:
+            t0 = p4.cycles()
         requantize(acc, OW, C, L["q"], L["lo"], out, oy * OW * C)
+        if t is not None:
+            t[1] += (p4.cycles() - t0) & 0x7FFFFFFF
     return out
 
 
 def dense_layer(L, inp):
     n = L["n"]
     m = L["out"]
+    t = L["t"] if "t" in L else None
     if L["wt"] is not None:
         dense_t_acc(inp, n, L["wt"], m, L["acc"])
     else:
         dense_acc(inp, n, L["w"], m, L["acc"])
+    if t is not None:
+        t0 = p4.cycles()
     if L["logits"]:
         add_bias(L["acc"], 1, m, L["b"], 0, L["y"], 0)
     else:
         requantize(L["acc"], 1, m, L["q"], L["lo"], L["y"], 0)
+    if t is not None:
+        t[1] += (p4.cycles() - t0) & 0x7FFFFFFF
     return L["y"]
 
 
@@ -363,6 +445,15 @@ def run_layer(L, x):
     if L["fused"]:  # a max-pool done by the conv2d before it
         return x
     kind = L["kind"]
+    t = L["t"] if "t" in L else None
+    if t is not None and (kind == "maxpool2" or kind == "avgpool2" or kind == "gap"):
+        # pooling layers are requantize/pool work as a whole
+        L["t"] = None
+        t0 = p4.cycles()
+        y = run_layer(L, x)
+        t[1] += (p4.cycles() - t0) & 0x7FFFFFFF
+        L["t"] = t
+        return y
     if kind == "conv2d":
         return conv2d_layer(L, x)
     if kind == "dwconv2d":
@@ -451,8 +542,10 @@ def _requant_params(L, tensors, name, F, bias):
     L["q"] = requant_params(bias, pre, mult, shift, F)
 
 
-def build(tensors):
-    # A model (dict) from a dict of tensors holding a "graph" text.
+def build(tensors, owned=0):
+    # A model (dict) from a dict of tensors holding a "graph" text. owned: the
+    # tensors are the model's own (load), so large weights may be rearranged
+    # in place; otherwise the caller's arrays are left as they are.
     if "graph" not in tensors or not isinstance(tensors["graph"], str):
         raise ValueError("the model has no graph text")
     spec = parse_graph(tensors["graph"])
@@ -495,9 +588,13 @@ def build(tensors):
             if kind == "conv2d":
                 w8 = _tensor(tensors, name + ".w", "b", F * k * k * c)
                 # [F][K][K][C] -> [K][K][C][F]: output channels contiguous
-                wt = array("b", bytes(F * k * k * c))
-                transpose8(w8, F, k * k * c, wt)
-                L["wt"] = wt
+                if owned:
+                    transpose8_inplace(w8, F, k * k * c, bytearray((F * k * k * c >> 3) + 1))
+                    L["wt"] = w8
+                else:
+                    wt = array("b", bytes(F * k * k * c))
+                    transpose8(w8, F, k * k * c, wt)
+                    L["wt"] = wt
             else:
                 L["wt"] = _tensor(tensors, name + ".w", "b", k * k * c)
             if L["requant"]:
@@ -525,9 +622,15 @@ def build(tensors):
             L["w"] = _tensor(tensors, name + ".w", "b", m * n)
             L["wt"] = None
             if DENSE_TRANSPOSED:
-                wt = array("b", bytes(m * n))
-                transpose8(L["w"], m, n, wt)
-                L["wt"] = wt
+                if owned:
+                    # in place: the f1 layer of the first model is 200 KB
+                    transpose8_inplace(L["w"], m, n, bytearray((m * n >> 3) + 1))
+                    L["wt"] = L["w"]
+                else:
+                    wt = array("b", bytes(m * n))
+                    transpose8(L["w"], m, n, wt)
+                    L["wt"] = wt
+                L["w"] = None  # the file's layout is not kept: one copy of the weights
             L["b"] = _tensor(tensors, name + ".b", "i", m)
             L["relu"] = L.get("relu", 0)
             L["logits"] = L.get("logits", 0)
@@ -579,14 +682,80 @@ def build(tensors):
             P["name"] = "(in " + L["name"] + ")"
     if not layers or layers[-1]["kind"] != "dense" or not layers[-1]["logits"]:
         raise ValueError("the graph must end with a dense layer with logits=1")
+    # int32 scratch rows live only inside one layer: one array per role, of
+    # the largest size any layer needs, serves every layer
+    for role in ("acc", "acc2", "pooled"):
+        size = 0
+        for L in layers:
+            if role in L and len(L[role]) > size:
+                size = len(L[role])
+        if size > 0:
+            shared = array("i", bytes(4 * size))
+            for L in layers:
+                if role in L:
+                    L[role] = shared
+    for L in layers:
+        L["t"] = None
     return {"layers": layers, "h": spec[0]["h"], "w": spec[0]["w"], "c": spec[0]["c"],
             "classes": layers[-1]["out"]}
+
+
+def profile(model, on):
+    # on: each layer gets L["t"] = [pad cycles, requantize/pool cycles], added
+    # to by run; off: no timing inside the layers (the default).
+    for L in model["layers"]:
+        L["t"] = [0, 0] if on else None
+
+
+def _nbytes(a):
+    return len(a) * (1 if a.typecode == "b" or a.typecode == "B" else 4)
+
+
+def memory(model):
+    # [activation bytes, weight bytes] the model holds: every buffer a layer
+    # writes (outputs, padded copies, int32 scratch; each shared array once)
+    # and every weight, bias and requantization array.
+    seen = []
+    act = 0
+    for L in model["layers"]:
+        for role in ("y", "padded", "acc", "acc2", "pooled"):
+            if role in L and L[role] is not None:
+                a = L[role]
+                new = True
+                for b in seen:
+                    if b is a:
+                        new = False
+                if new:
+                    seen.append(a)
+                    act += _nbytes(a)
+    weights = 0
+    for L in model["layers"]:
+        for role in ("wt", "w", "b", "q"):
+            if role in L and L[role] is not None and not isinstance(L[role], int):
+                weights += _nbytes(L[role])
+    return [act, weights]
+
+
+def code_bytes():
+    # Bytes of compiled code of the library's functions (p4.jit_info; 0 when
+    # interpreted): every specialisation the JIT made, kernels and layers.
+    fns = [conv3x3_s1_row, conv3x3_s2_row, conv1x1_s1_row, conv1x1_s2_row, dw3x3_row, dw1x1_row,
+           dense_acc, dense_t_acc, maxpool2_rows32, max_rows32, pool_requantize, requantize, add_bias, relu8, pad_copy, maxpool2,
+           avgpool2, sum_rows, argmax, pixels_to_int8, transpose8, transpose8_inplace, conv2d_layer, dwconv2d_layer, dense_layer,
+           gap_layer, run_layer, run, classify]
+    total = 0
+    for fn in fns:
+        for part in p4.jit_info(fn).split("; "):
+            k = part.find(" bytes of code")
+            if part.startswith("compiled") and k > 0:
+                total += int(part[:k].split(" ")[-1])
+    return total
 
 
 def load(path):
     # A model from a .p4nn file (P4JIT: the native reader p4nn_model).
     import p4nn_model
-    return build(p4nn_model.load(path))
+    return build(p4nn_model.load(path), 1)
 
 
 def macs(L):

@@ -231,6 +231,8 @@ def weight_sums(L):
             abs_sums_t(L["wt"], L["k"] * L["k"] * L["c"], F, sums)
         elif L["kind"] == "dwconv2d":
             abs_sums_t(L["wt"], L["k"] * L["k"], F, sums)
+        elif L["wt"] is not None:           # dense on weights transposed to [n][m]
+            abs_sums_t(L["wt"], L["n"], F, sums)
         else:
             abs_sums_rows(L["w"], F, L["n"], sums)
         L["absw"] = sums

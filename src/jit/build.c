@@ -78,6 +78,16 @@ typedef struct Builder {
     uint32_t pc;           /* instruction being built */
     int32_t hidden_of_pc[64][2]; /* GET_ITER pc -> hidden variable base */
     uint32_t nhidden_sites;
+    /* deopt maps: the interpreter's frame before the instruction being built */
+    uint32_t *live;        /* per pc: the locals live before it (live_words each), or NULL */
+    bool live_done;        /* live computed (at the first deopt map: most functions have none) */
+    uint32_t live_words;
+    uint32_t snap_sp;      /* the stack's depth before it: stack[0 .. snap_sp) is still */
+    bool snap_ok;          /* what it was when a guard is made (pushes come after guards) */
+    int32_t map_pc, map;   /* the last map made: for pc, at Ir.lists index (shared by its guards) */
+    uint16_t nmap;
+    int32_t type_edges[64][2]; /* edges (pred, block) that leave for the interpreter: a type changes */
+    uint32_t ntype_edges;
 } Builder;
 
 /* ---- refusals ------------------------------------------------------------- */
@@ -118,10 +128,31 @@ static int32_t res(Builder *b, int32_t v)
     return v;
 }
 
+static void attach_deopt_map(Builder *b, int32_t v);
+static void attach_call_map(Builder *b, int32_t v);
+
+/* The guards that deoptimise: those whose failure the interpreter may get
+ * past (an int result outside int32, which it computes as an int of any
+ * size; int(x) of a float beyond int32 too). The others (a bad index, a division by zero, a value out of
+ * an array's element range, a float error) are an exception in the
+ * interpreter too: they raise it directly (jit_rt_fail re-runs the
+ * instruction on their witnesses), which costs no deopt map. */
+static bool deoptimises(IrOp op)
+{
+    switch (op) {
+    case IR_ADDO: case IR_SUBO: case IR_MULO: case IR_NEGO: case IR_SHLO: case IR_ABSO: case IR_FLOORDIV: case IR_FTOI:
+        return true;
+    default:
+        return false;
+    }
+}
+
 static int32_t emit(Builder *b, IrOp op, IrType t, int32_t x, int32_t y, int32_t z)
 {
     int32_t v = ir_add(b->ir, b->cur, op, t, x, y, z);
     b->ir->ins[v].pc = b->pc;
+    if (deoptimises(op) && b->snap_ok)
+        attach_deopt_map(b, v);
     return v;
 }
 
@@ -197,6 +228,9 @@ static int32_t new_phi(Builder *b, int32_t block, uint32_t var, IrType t, uint8_
     return phi;
 }
 
+static bool type_change_exit(Builder *b, int32_t pred, int32_t block);
+static bool is_intlike(IrType t);
+
 /* Fills a phi's operands from the predecessors; checks their types. */
 static int32_t add_phi_operands(Builder *b, uint32_t var, int32_t phi)
 {
@@ -220,6 +254,19 @@ static int32_t add_phi_operands(Builder *b, uint32_t var, int32_t phi)
         if (ph->type == TY_VOID) /* unassigned before the loop: the loop's type */
             ph->type = in->type, ph->aux = in->aux;
         bool same = in->type == ph->type && (in->type != TY_PTR || in->aux == ph->aux);
+        IrType pt = (IrType)ph->type;
+        bool numbers = (is_intlike(pt) || pt == TY_FLOAT) && (is_intlike((IrType)in->type) || in->type == TY_FLOAT);
+        if (!same && v != phi && numbers && type_change_exit(b, bl->preds[p], ir_at(b->ir, phi)->block)) {
+            /* that path leaves for the interpreter before it gets here:
+             * any value of the phi's type stands for it */
+            int32_t k = ir_add(b->ir, -1, IR_CONST, pt, -1, -1, -1);
+            if (b->ir->oom || !ensure_forward(b))
+                return refuse(b, "out of memory while compiling"), phi;
+            b->ir->ins[k].k.i = 0; /* 0 or 0.0 */
+            ir_move_ins(b->ir, k, bl->preds[p]);
+            b->ir->lists[b->ir->ins[phi].list + (int32_t)p] = k;
+            continue;
+        }
         if (!same && v != phi) {
             b->pc = bl->bc_start;
             char t1[24], t2[24];
@@ -690,7 +737,7 @@ static int32_t call_function(Builder *b, Function *fn, int32_t *args, int nargs)
             return refuse(b, "call of %s() with a compile-time object as argument", c->name->data), -1;
         IrIns *in = &b->ir->ins[res(b, v)];
         all[i] = res(b, v);
-        types[i].ty = in->type, types[i].tc = in->aux;
+        types[i].ty = in->type, types[i].tc = in->type == TY_PTR ? in->aux : 0; /* (a compare's aux is its condition) */
         types[i].obj = in->type == TY_PTR ? ptr_obj(in->aux) : 0;
         if (in->type == TY_NONE)
             return refuse(b, "call of %s() with None as argument", c->name->data), -1;
@@ -715,6 +762,7 @@ static int32_t call_function(Builder *b, Function *fn, int32_t *args, int nargs)
         callee->ret_guessed = true;
     }
     int32_t r = emit(b, IR_CALL, rt.ty == TY_NONE ? TY_NONE : (IrType)rt.ty, -1, -1, -1);
+    attach_call_map(b, r);
     b->ir->ins[r].nargs = (uint8_t)c->nparams;
     b->ir->ins[r].list = ir_list_alloc(b->ir, c->nparams);
     for (int i = 0; i < c->nparams; i++)
@@ -788,6 +836,8 @@ static bool load_global(Builder *b, uint32_t slot)
     }
     case T_UNBOUND:
         return refuse(b, "global '%s' is not defined when compiling", name);
+    case T_LONG:
+        return refuse(b, "global '%s' is an int beyond 32 bits (compiled code has 32-bit ints)", name);
     default:
         return refuse(b, "global '%s' is a %s (only numbers, functions and modules are compiled)", name,
                       type_name(v));
@@ -940,6 +990,294 @@ static void for_item(Builder *b)
     push(b, item);
 }
 
+/* ---- deopt maps ------------------------------------------------------------------------ */
+
+/* The locals live before each instruction (read on some path before being
+ * written): a deopt map describes only those; a dead one is left unbound,
+ * so compiled code need not keep its value. Per bytecode block (the IR's
+ * blocks from find_blocks, in pc order) to a fixed point; live_at walks
+ * back from a block's end to the instruction asked for. */
+static void bytecode_liveness(Builder *b)
+{
+    Ir *ir = b->ir;
+    uint32_t w = (b->code->nlocals + 31) / 32, nb = ir->nblocks;
+    b->live_done = true;
+    b->live_words = w;
+    b->live = ir_tmp0(ir, ((size_t)nb * 4 + 1) * w * sizeof *b->live + sizeof *b->live);
+    if (!b->live)
+        return;
+    uint32_t *in = b->live, *out = in + (size_t)nb * w, *gen = out + (size_t)nb * w, *kill = gen + (size_t)nb * w;
+    for (uint32_t blk = 1; blk < nb; blk++) {
+        uint32_t start = ir->blocks[blk].bc_start, end = blk + 1 < nb ? ir->blocks[blk + 1].bc_start : b->n;
+        for (uint32_t pc = end; pc-- > start;) {
+            uint32_t insn = b->insns[pc], arg = BC_ARG(insn);
+            unsigned op = BC_OP(insn);
+            if ((op == OP_STORE_FAST || op == OP_LOAD_FAST) && arg < b->code->nlocals) {
+                uint32_t bit = 1u << (arg & 31), *g = &gen[(size_t)blk * w + (arg >> 5)];
+                if (op == OP_LOAD_FAST)
+                    *g |= bit;
+                else
+                    *g &= ~bit, kill[(size_t)blk * w + (arg >> 5)] |= bit;
+            }
+        }
+    }
+    for (bool changed = w > 0; changed;) {
+        changed = false;
+        for (uint32_t blk = nb; blk-- > 1;) {
+            if (ir->blocks[blk].dead)
+                continue;
+            uint32_t end = blk + 1 < nb ? ir->blocks[blk + 1].bc_start : b->n;
+            uint32_t last = b->insns[end - 1], flow = bc_opinfo[BC_OP(last)].flow;
+            int32_t succ[2] = {-1, -1};
+            if ((flow == FLOW_JUMP || flow == FLOW_BRANCH) && BC_ARG(last) < b->n)
+                succ[0] = b->block_of[BC_ARG(last)];
+            if ((flow == FLOW_NEXT || flow == FLOW_BRANCH) && end < b->n)
+                succ[1] = b->block_of[end];
+            for (uint32_t i = 0; i < w; i++) {
+                uint32_t o = 0;
+                for (int k = 0; k < 2; k++)
+                    if (succ[k] > 0)
+                        o |= in[(size_t)succ[k] * w + i];
+                uint32_t li = gen[(size_t)blk * w + i] | (o & ~kill[(size_t)blk * w + i]);
+                out[(size_t)blk * w + i] = o;
+                if (li != in[(size_t)blk * w + i])
+                    in[(size_t)blk * w + i] = li, changed = true;
+            }
+        }
+    }
+}
+
+/* The locals live before instruction pc (b->live's rows: in, out, gen, kill per block, then a spare row). */
+static const uint32_t *live_at(Builder *b, uint32_t pc)
+{
+    Ir *ir = b->ir;
+    uint32_t w = b->live_words, nb = ir->nblocks, p = pc;
+    uint32_t *row = b->live + (size_t)nb * 4 * w;
+    while (p > 0 && b->block_of[p] < 0)
+        p--;
+    int32_t blk = b->block_of[p];
+    uint32_t end = blk + 1 < (int32_t)nb ? ir->blocks[blk + 1].bc_start : b->n;
+    memcpy(row, b->live + (size_t)nb * w + (size_t)blk * w, w * sizeof *row);
+    for (uint32_t q = end; q-- > pc;) {
+        uint32_t insn = b->insns[q], arg = BC_ARG(insn);
+        unsigned op = BC_OP(insn);
+        if ((op == OP_STORE_FAST || op == OP_LOAD_FAST) && arg < b->code->nlocals)
+            row[arg >> 5] = op == OP_LOAD_FAST ? row[arg >> 5] | 1u << (arg & 31) : row[arg >> 5] & ~(1u << (arg & 31));
+    }
+    return row;
+}
+
+/* A deopt map being made: its values and its tags (jit_int.h). */
+#define MAP_MAX 256
+typedef struct MapBuf {
+    int32_t vals[MAP_MAX], tags[MAP_MAX];
+    uint32_t nv, nt;
+} MapBuf;
+
+static bool map_tag(MapBuf *m, unsigned kind, uint32_t extra)
+{
+    if (kind == DM_UNBOUND && m->nt && dm_kind(m->tags[m->nt - 1]) == DM_UNBOUND) {
+        m->tags[m->nt - 1] = DM_TAG(DM_UNBOUND, dm_extra(m->tags[m->nt - 1]) + 1); /* a run */
+        return true;
+    }
+    if (m->nt == MAP_MAX)
+        return false;
+    m->tags[m->nt++] = DM_TAG(kind, kind == DM_UNBOUND ? 1 : extra);
+    return true;
+}
+
+/* Appends one slot of the frame (x: a value, a static or -1) to the map;
+ * false when the slot cannot be described (a range not yet iterated, a
+ * tuple being built). Iterators' variables are read in b->cur. */
+static bool map_slot(Builder *b, MapBuf *m, int32_t x)
+{
+    Ir *ir = b->ir;
+    int32_t v[3];
+    uint32_t n = 0, extra = 0;
+    unsigned kind;
+    Static *s = static_of(b, x);
+    if (s) {
+        uint32_t base = (uint32_t)s->v[0];
+        switch (s->kind) {
+        case S_OBJ: {
+            int32_t i = jit_add_dobj(b->js, s->obj);
+            if (i < 0)
+                return false;
+            kind = DM_OBJ, extra = (uint32_t)i;
+            break;
+        }
+        case S_METHOD_SELF_NONE: kind = DM_NOSELF; break;
+        case S_ITER_RANGE: case S_ITER_ARRAY:
+            kind = s->kind == S_ITER_RANGE ? DM_RANGE_IT : DM_ARRAY_IT, n = 2;
+            v[0] = read_var(b, base, b->cur), v[1] = read_var(b, base + 1, b->cur);
+            break;
+        case S_ITER_COUNTED:
+            kind = DM_COUNTED_IT, n = 3;
+            for (uint32_t i = 0; i < 3; i++)
+                v[i] = read_var(b, base + i, b->cur);
+            break;
+        default:
+            return false;
+        }
+    } else {
+        x = res(b, x);
+        if (x < 0)
+            return false;
+        const IrIns *in = &ir->ins[x];
+        static const int8_t kinds[TY__COUNT] = {[TY_VOID] = -1, [TY_INT] = DM_INT, [TY_BOOL] = DM_BOOL,
+                                                [TY_FLOAT] = DM_FLOAT, [TY_NONE] = DM_NONE, [TY_PTR] = DM_PTR};
+        if (in->op == IR_UNDEF)
+            kind = DM_UNBOUND;
+        else if (in->type == TY_NONE)
+            kind = DM_NONE;
+        else if (kinds[in->type] < 0)
+            return false;
+        else
+            kind = (unsigned)kinds[in->type], v[0] = x, n = 1;
+    }
+    if (kind == DM_RANGE_IT || kind == DM_COUNTED_IT || kind == DM_ARRAY_IT) {
+        /* in a loop body the next value is for_item's `item + step`: the
+         * map takes the item instead (extra 1), which the loop keeps
+         * anyway, so the step can still move to the end of the iteration
+         * (sr.c) instead of both living through the body */
+        const IrIns *nx = &ir->ins[res(b, v[0])];
+        if (nx->op == IR_ADD && nx->b >= 0 && (kind == DM_COUNTED_IT ? res(b, nx->b) == res(b, v[2])
+                                                                   : ir->ins[nx->b].op == IR_CONST && ir->ins[nx->b].k.i == 1)) {
+            const IrIns *left = kind == DM_COUNTED_IT ? &ir->ins[res(b, v[1])] : NULL;
+            if (!left || (left->op == IR_SUB && left->b >= 0 && ir->ins[left->b].op == IR_CONST && ir->ins[left->b].k.i == 1)) {
+                v[0] = nx->a, extra = 1;
+                if (left)
+                    v[1] = left->a;
+            }
+        }
+    }
+    if (m->nv + n > MAP_MAX)
+        return false;
+    for (uint32_t i = 0; i < n; i++) {
+        int32_t r = res(b, v[i]);
+        if (r < 0 || b->failed)
+            return false;
+        m->vals[m->nv++] = r;
+    }
+    return map_tag(m, kind, extra);
+}
+
+/* The frame at pc: the locals live there (read in block blk), then depth
+ * stack slots (stack: the builder's stack, or NULL: the stack variables at
+ * the end of blk). */
+static bool map_frame(Builder *b, MapBuf *m, uint32_t pc, int32_t blk, const int32_t *stack, uint32_t depth)
+{
+    uint32_t nl = b->code->nlocals;
+    uint32_t live[16]; /* a copy: reading a variable may make another map (type_change_exit) */
+    if (b->live_words > 16)
+        return false;
+    memcpy(live, live_at(b, pc), b->live_words * sizeof *live);
+    int32_t save = b->cur;
+    b->cur = blk; /* map_slot reads iterators' variables there */
+    bool ok = true;
+    for (uint32_t l = 0; l < nl + depth && ok && !b->ir->oom; l++) {
+        if (l < nl && !(live[l >> 5] >> (l & 31) & 1))
+            ok = map_tag(m, DM_UNBOUND, 1);
+        else
+            ok = map_slot(b, m, l < nl ? read_var(b, l, blk)
+                                : stack ? stack[l - nl] : read_var(b, b->stack_base + (l - nl), blk));
+    }
+    b->cur = save;
+    return ok && !b->ir->oom;
+}
+
+/* The map into Ir.lists; its index, or -1. */
+static int32_t map_store(Ir *ir, const MapBuf *m)
+{
+    int32_t at = ir_list_alloc(ir, m->nv + 1 + m->nt);
+    if (ir->oom)
+        return -1;
+    memcpy(&ir->lists[at], m->vals, m->nv * sizeof *m->vals);
+    ir->lists[at + (int32_t)m->nv] = (int32_t)m->nt;
+    memcpy(&ir->lists[at + (int32_t)m->nv + 1], m->tags, m->nt * sizeof *m->tags);
+    return at;
+}
+
+/* The deopt map of guard v: the interpreter's frame before b->pc, the
+ * live locals then the stack (docs/jit.md, "Deoptimisation"). The guards
+ * of one instruction share it. No map (the guard then raises, as before)
+ * when a slot cannot be described. */
+static void attach_deopt_map(Builder *b, int32_t v)
+{
+    Ir *ir = b->ir;
+    if (!b->live_done)
+        bytecode_liveness(b);
+    if (!b->live || b->failed || b->sp > b->snap_sp) /* (a push would have overwritten the stack) */
+        return;
+    if (b->map_pc != (int32_t)b->pc) {
+        MapBuf m;
+        m.nv = m.nt = 0;
+        b->map_pc = (int32_t)b->pc, b->map = -1;
+        if (map_frame(b, &m, b->pc, b->cur, b->stack, b->snap_sp))
+            b->map = map_store(ir, &m), b->nmap = (uint16_t)m.nv;
+    }
+    if (b->map >= 0)
+        ir->ins[v].dm = b->map, ir->ins[v].ndm = b->nmap;
+}
+
+/* A path that brings a number of another type into a merge (a variable
+ * int on one path and float on another: Python allows it, a phi has one
+ * machine type): the merge keeps the type of its first path, and this one
+ * ends in a guard that always fails, deoptimising with the frame as it is
+ * at the merge's first instruction. Only for a predecessor with no other
+ * successor; false when the frame cannot be described (then refused). */
+static bool type_change_exit(Builder *b, int32_t pred, int32_t block)
+{
+    Ir *ir = b->ir;
+    for (uint32_t i = 0; i < b->ntype_edges; i++)
+        if (b->type_edges[i][0] == pred && b->type_edges[i][1] == block)
+            return true;
+    if (!b->live_done)
+        bytecode_liveness(b);
+    if (!b->live || b->failed || pred <= 0 || ir->blocks[pred].nsucc != 1 || !ir->blocks[pred].filled ||
+        b->ntype_edges == 64)
+        return false;
+    uint32_t pc = ir->blocks[block].bc_start;
+    b->type_edges[b->ntype_edges][0] = pred, b->type_edges[b->ntype_edges++][1] = block;
+    MapBuf m;
+    m.nv = m.nt = 0;
+    int32_t at;
+    if (!map_frame(b, &m, pc, pred, NULL, (uint32_t)b->entry_depth[block]) || (at = map_store(ir, &m)) < 0) {
+        b->ntype_edges--;
+        return false;
+    }
+    int32_t one = ir_add(ir, -1, IR_CONST, TY_INT, -1, -1, -1);
+    int32_t chk = ir_add(ir, -1, IR_CHECK, TY_VOID, one, -1, -1);
+    if (ir->oom || !ensure_forward(b))
+        return false;
+    ir->ins[one].k.i = 1;
+    ir->ins[chk].pc = ir->ins[one].pc = pc;
+    ir->ins[chk].aux = 1; /* a type change, for --jit-report */
+    ir->ins[chk].dm = at, ir->ins[chk].ndm = (uint16_t)m.nv;
+    ir_move_ins(ir, one, pred);
+    ir_move_ins(ir, chk, pred);
+    return !ir->oom;
+}
+
+/* A call's map: the frame after it (pc + 1), its result on the stack. The
+ * callee may deoptimise and its interpreted rest return a value of another
+ * type than it returns compiled (a float where int was specialised, a long
+ * int): then this caller leaves for the interpreter too, with that value.
+ * The stack is already without the function and its arguments here. */
+static void attach_call_map(Builder *b, int32_t v)
+{
+    if (!b->live_done)
+        bytecode_liveness(b);
+    if (!b->live || b->failed || b->pc + 1 >= b->n)
+        return;
+    MapBuf m;
+    m.nv = m.nt = 0;
+    int32_t at;
+    if (map_frame(b, &m, b->pc + 1, b->cur, b->stack, b->sp) && map_tag(&m, DM_RESULT, 0) &&
+        (at = map_store(b->ir, &m)) >= 0)
+        b->ir->ins[v].dm = at, b->ir->ins[v].ndm = (uint16_t)m.nv;
+}
+
 /* ---- one block ------------------------------------------------------------------------- */
 
 static void end_block_stack(Builder *b)
@@ -955,7 +1293,16 @@ static void link(Builder *b, uint32_t target_pc)
     b->filled_preds[t]++;
 }
 
+static bool build_block_ops(Builder *b, int32_t blk, uint32_t start, uint32_t end);
+
 static bool build_block(Builder *b, int32_t blk, uint32_t start, uint32_t end)
+{
+    bool ok = build_block_ops(b, blk, start, end);
+    b->snap_ok = false; /* guards made outside an instruction (none yet) get no map */
+    return ok;
+}
+
+static bool build_block_ops(Builder *b, int32_t blk, uint32_t start, uint32_t end)
 {
     Ir *ir = b->ir;
     b->cur = blk;
@@ -973,6 +1320,7 @@ static bool build_block(Builder *b, int32_t blk, uint32_t start, uint32_t end)
         uint32_t insn = b->insns[pc], arg = BC_ARG(insn);
         unsigned op = BC_OP(insn);
         int32_t x, y, z;
+        b->snap_sp = b->sp, b->snap_ok = true, b->map_pc = -1; /* for deopt maps */
         switch (op) {
         case OP_NOP: break;
         case OP_POP_TOP: pop(b); break;
@@ -989,7 +1337,9 @@ static bool build_block(Builder *b, int32_t blk, uint32_t start, uint32_t end)
                 x = ir_const_float(ir, blk, k.u.f);
             else if (k.type == T_NONE) {
                 x = emit(b, IR_CONST, TY_NONE, -1, -1, -1);
-            } else
+            } else if (k.type == T_LONG)
+                return refuse(b, "an int constant beyond 32 bits (compiled code has 32-bit ints)");
+            else
                 return refuse(b, "constant of type %s", type_name(k));
             push(b, x);
             break;
@@ -1304,6 +1654,7 @@ bool jit_build(JitState *js, JitSpec *spec, Ir *ir, JitResolveFn resolve)
     ir_new_block(ir, 0);
     if (!find_blocks(b))
         goto out;
+    b->map = -1; /* (bytecode_liveness: at the first map) */
     b->stack_base = code->nlocals;
     b->hidden_base = b->stack_base + code->maxstack;
     b->maxhidden = 3 * 32;
@@ -1363,6 +1714,7 @@ bool jit_build(JitState *js, JitSpec *spec, Ir *ir, JitResolveFn resolve)
         for (int i = 0; i < in->nw; i++)
             in->w[i] = res(b, in->w[i]);
     }
+    /* (deopt maps are in the lists: resolved below) */
     for (uint32_t i = 0; i < ir->nlists; i++)
         ir->lists[i] = ir->lists[i] >= 0 ? res(b, ir->lists[i]) : ir->lists[i];
     if (!ir->ret_known)

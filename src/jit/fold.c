@@ -112,7 +112,7 @@ static bool fold_zero(Ir *ir, IrIns *in)
         return false;
     in->op = IR_CONST;
     in->a = in->b = in->c = -1;
-    in->nw = 0;
+    ir_drop_failure(in);
     in->k.i = 0;
     return true;
 }

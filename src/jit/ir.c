@@ -180,7 +180,7 @@ int32_t ir_add(Ir *ir, int32_t block, IrOp op, IrType type, int32_t a, int32_t b
     IrIns *in = &ir->ins[v];
     /* stores of the fields (a memset call per instruction cost more) */
     *in = (IrIns){.op = (uint8_t)op, .type = (uint8_t)type, .a = a, .b = b, .c = c, .list = -1,
-                  .w = {-1, -1, -1}, .block = block};
+                  .w = {-1, -1, -1}, .dm = -1, .block = block};
     if (block >= 0) {
         IrBlock *bl = &ir->blocks[block];
         if (!grow((void **)&bl->ins, bl->nins, &bl->cap, sizeof(int32_t))) {
@@ -225,6 +225,33 @@ int32_t ir_list_alloc(Ir *ir, uint32_t n)
         ir->lists[at + (int32_t)i] = -1;
     ir->nlists += n;
     return at;
+}
+
+void ir_copy_deopt_map(Ir *ir, int32_t w, const IrIns *src)
+{
+    if (src->dm < 0)
+        return;
+    uint32_t n = src->ndm + 1u + (uint32_t)ir->lists[src->dm + src->ndm]; /* values, tag count, tags */
+    int32_t at = ir_list_alloc(ir, n);
+    if (ir->oom)
+        return;
+    memcpy(&ir->lists[at], &ir->lists[src->dm], n * sizeof *ir->lists);
+    ir->ins[w].dm = at, ir->ins[w].ndm = src->ndm;
+}
+
+void ir_for_deopt_values(Ir *ir, IrIns *in, void (*fn)(Ir *, int32_t *, void *), void *ctx)
+{
+    int32_t *v = &ir->lists[in->dm];
+    if (fn == ir_forward) { /* the passes' renaming, the most frequent: inline */
+        const int32_t *to = ctx;
+        for (uint32_t i = 0; i < in->ndm; i++)
+            while (v[i] >= 0 && to[v[i]] >= 0)
+                v[i] = to[v[i]];
+        return;
+    }
+    for (uint32_t i = 0; i < in->ndm; i++)
+        if (v[i] >= 0)
+            fn(ir, &v[i], ctx);
 }
 
 void ir_add_edge(Ir *ir, int32_t from, int32_t to)

@@ -171,6 +171,8 @@ typedef struct IrIns {
     int32_t w[3];       /* failing instructions: the witnesses the runtime
                            re-runs the bytecode operation with; -1 if none */
     uint8_t nw;
+    uint16_t ndm;       /* failing instructions: the deopt map at Ir.lists[dm] (-1: */
+    int32_t dm;         /* none): its ndm values, then the tag count and the tags (jit_int.h) */
     uint32_t pc;        /* the bytecode instruction it implements */
     int32_t block;
     int32_t uses;       /* use count (maintained by dce.c) */
@@ -270,11 +272,14 @@ static inline void ir_forward(Ir *ir, int32_t *slot, void *to_table)
     while (to[*slot] >= 0)
         *slot = to[*slot];
 }
-/* Calls fn on each operand slot of instruction v. Inline: the passes call
+void ir_for_deopt_values(Ir *ir, IrIns *in, void (*fn)(Ir *, int32_t *, void *), void *ctx);
+/* Calls fn on each operand slot of instruction v. Inline (always: with the
+ * deopt maps' call GCC stopped inlining it at some sites): the passes call
  * it for every instruction, and with fn known at the call site the compiler
  * makes the call direct or inlines it (an indirect call per operand was a
  * tenth of the compile time). */
-static inline void ir_for_operands(Ir *ir, int32_t v, void (*fn)(Ir *, int32_t *, void *), void *ctx)
+static inline __attribute__((always_inline)) void ir_for_operands(Ir *ir, int32_t v,
+                                                                  void (*fn)(Ir *, int32_t *, void *), void *ctx)
 {
     IrIns *in = &ir->ins[v];
     if (in->a >= 0) fn(ir, &in->a, ctx);
@@ -282,12 +287,20 @@ static inline void ir_for_operands(Ir *ir, int32_t v, void (*fn)(Ir *, int32_t *
     if (in->c >= 0) fn(ir, &in->c, ctx);
     for (int i = 0; i < in->nw; i++)
         if (in->w[i] >= 0) fn(ir, &in->w[i], ctx);
+    if (in->ndm) /* the deopt map's values (out of line: few instructions have one) */
+        ir_for_deopt_values(ir, in, fn, ctx);
     uint32_t n = in->op == IR_PHI ? ir->blocks[in->block].npreds : in->op == IR_CALL ? in->nargs : 0;
     for (uint32_t i = 0; i < n; i++)
         if (ir->lists[in->list + (int32_t)i] >= 0)
             fn(ir, &ir->lists[in->list + (int32_t)i], ctx);
 }
 static inline IrIns *ir_at(Ir *ir, int32_t v) { return &ir->ins[v]; }
+/* A check proved away or taken apart: it no longer fails here, so neither
+ * its witnesses nor its deopt map are kept alive. */
+static inline void ir_drop_failure(IrIns *in) { in->nw = 0, in->ndm = 0, in->dm = -1; }
+/* Gives the copy w of a failing instruction its own deopt map (a copy of
+ * src's), so that renaming the copy's operands leaves the original's alone. */
+void ir_copy_deopt_map(Ir *ir, int32_t w, const IrIns *src);
 
 /* Arena tables (see IrChunk): n bytes, 8-aligned, until ir_tmp_release of
  * a mark taken before; ir_tmp0 clears them. NULL when out of memory. */

@@ -13,6 +13,7 @@
 #include "vm/p4b.h"
 
 int32_t jit_rt_depth;          /* calls compiled code may still make (RecursionError at 0) */
+uint32_t jit_deopt_countdown;  /* -X jit-deopt-stress=N: guards to run before one deoptimises */
 static uint32_t compile_depth; /* compile() nests when a callee is compiled first */
 static size_t compile_heap;    /* the most heap one (outermost) compile used, where the port counts it */
 static JitState *rt_state;     /* the state of the running compiled code */
@@ -61,6 +62,8 @@ bool jit_parse_option(JitConfig *cfg, const char *opt)
     else if (strncmp(opt, "jit-threshold=", 14) == 0) return parse_uint(opt + 14, &cfg->call_threshold, false);
     else if (strncmp(opt, "jit-code=", 9) == 0)
         return parse_uint(opt + 9, &cfg->code_size, true) && cfg->code_size >= 256;
+    else if (strncmp(opt, "jit-deopt-stress=", 17) == 0)
+        return parse_uint(opt + 17, &cfg->deopt_stress, false);
     else if (strncmp(opt, "jit-specs=", 10) == 0)
         return parse_uint(opt + 10, &cfg->max_specs, false) && cfg->max_specs >= 1;
     else return false;
@@ -79,6 +82,7 @@ bool jit_init(VM *vm, const JitConfig *cfg)
     compile_heap = 0;
     js->code = port_alloc_code(cfg->code_size);
     js->code_exec = js->code != NULL;
+    jit_deopt_countdown = cfg->deopt_stress;
 #if P4_FIRMWARE
     if (!js->code && !cfg->listings) {
         /* a device without executable memory: no listing buffer either */
@@ -156,6 +160,8 @@ void jit_free(VM *vm)
     else
         free(js->code);
     free(js->sites);
+    free(js->dmaps);
+    free(js->dobjs);
     free(js->watch);
     free(js);
     vm->jit = NULL;
@@ -172,6 +178,39 @@ uint32_t jit_add_site(JitState *js, const JitSite *s)
     }
     js->sites[js->nsites] = *s;
     return js->nsites++;
+}
+
+bool jit_add_dmap(JitState *js, const uint8_t *bytes, uint32_t n, uint32_t *at)
+{
+    if (js->ndmaps + n > js->capdmaps) {
+        uint32_t nc = (js->ndmaps + n) * 2 + 256;
+        uint8_t *p = realloc(js->dmaps, nc);
+        if (!p)
+            return false;
+        js->dmaps = p, js->capdmaps = nc;
+    }
+    memcpy(js->dmaps + js->ndmaps, bytes, n);
+    *at = js->ndmaps;
+    js->ndmaps += n;
+    return true;
+}
+
+int32_t jit_add_dobj(JitState *js, Value v)
+{
+    for (uint32_t i = 0; i < js->ndobjs; i++)
+        if (js->dobjs[i].type == v.type && js->dobjs[i].u.obj == v.u.obj)
+            return (int32_t)i;
+    if (js->ndobjs == js->capdobjs) {
+        uint32_t nc = js->capdobjs ? js->capdobjs * 2 : 16;
+        if (nc > 0xfffffu) /* DM_TAG's extra field */
+            return -1;
+        Value *p = realloc(js->dobjs, nc * sizeof *p);
+        if (!p)
+            return -1;
+        js->dobjs = p, js->capdobjs = nc;
+    }
+    js->dobjs[js->ndobjs] = v;
+    return (int32_t)js->ndobjs++;
 }
 
 JitInsExtra *jit_extra(Ir *ir, int32_t v)
@@ -407,6 +446,9 @@ static void compile(JitState *js, JitSpec *spec)
         ir_cse(&ir);
         if (js->cfg.pie)
             ir_vectorize(&ir);
+        /* (a function on PIE lanes keeps its deopt maps: without them an
+         * overflow in its scalar loops could only raise, where the
+         * interpreter computes an int beyond 32 bits; docs/jit.md) */
         if (js->cfg.pie) ir_elementwise(&ir); /* elementwise.c: loops storing a[i] op b[i] on PIE lanes */
         ir_licm(&ir);
         ir_version(&ir);
@@ -520,6 +562,8 @@ static int32_t call_budget(VM *vm, const JitSpec *spec)
     return budget > INT32_MAX ? INT32_MAX : (int32_t)budget;
 }
 
+static void drop_all_code(JitState *js);
+
 bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok)
 {
     JitState *js = vm->jit;
@@ -540,14 +584,17 @@ bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok
         if (types[i].ty == TY_VOID) {
             if (!f->untyped[0])
                 snprintf(f->untyped, sizeof f->untyped, "argument %d is %s%s", i + 1,
-                         args[i].type == T_LIST ? "a list not of one numeric kind (floats, ints, or lists of one of those)"
-                                                : "of type ",
-                         args[i].type == T_LIST ? "" : type_name(args[i]));
+                         args[i].type == T_LIST   ? "a list not of one numeric kind (floats, ints, or lists of one of those)"
+                         : args[i].type == T_LONG ? "an int beyond 32 bits (compiled code has 32-bit ints)"
+                                                  : "of type ",
+                         args[i].type == T_LIST || args[i].type == T_LONG ? "" : type_name(args[i]));
             if (args[i].type == T_INSTANCE) /* a method's self stays an instance: stop asking */
                 f->gave_up = true;
             return false;
         }
     }
+    if (js->drop_pending)
+        return false;
     JitSpec *spec = NULL;
     for (JitSpec *s = f->specs; s; s = s->next)
         if (same_types(s, types, (uint32_t)nargs))
@@ -565,7 +612,7 @@ bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok
             return false;
         compile(js, spec);
     }
-    if (spec->state != SPEC_COMPILED || !js->code_exec || vm->nframes >= vm->cfg.max_frames)
+    if (spec->state != SPEC_COMPILED || spec->retired || !js->code_exec || vm->nframes >= vm->cfg.max_frames)
         return false;
     uint32_t argv[JIT_MAX_PARAMS], result = 0;
     for (int i = 0; i < nargs; i++) {
@@ -580,10 +627,23 @@ bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok
     jit_rt_depth = spec->makes_calls ? call_budget(vm, spec) : 0; /* a leaf never reads it */
     int (*entry)(const uint32_t *, uint32_t *) = (int (*)(const uint32_t *, uint32_t *))(void *)(js->code + spec->entry);
     Value *sp = vm->sp; /* arrays the code allocates stay rooted above it until it returns */
+    js->running++;
+    js->deopt_result_pending = false;
     int st = entry(argv, &result);
+    js->running--;
     vm->sp = sp;
     rt_state = saved;
     jit_rt_depth = saved_depth;
+    if (js->deopt_result_pending) { /* a deoptimised call's result that compiled code cannot hold */
+        js->deopt_result_pending = false;
+        *out = js->deopt_result;
+        *ok = true;
+        if (!js->running && js->drop_pending)
+            drop_all_code(js);
+        return true;
+    }
+    if (!js->running && js->drop_pending)
+        drop_all_code(js);
     if (st != 0) {
         *ok = false;
         return true;
@@ -598,6 +658,21 @@ bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok
     return true;
 }
 
+static void drop_all_code(JitState *js)
+{
+    js->drop_pending = false;
+    for (JitFunc *f = js->all; f; f = f->next_all) {
+        free_specs(f);
+        f->gave_up = false;
+    }
+    memset(js->watch, 0, js->nwatch);
+    js->code_used = 0;
+    js->nsites = 0;
+    js->ndmaps = 0;
+    js->ndobjs = 0;
+    js->code_full = false;
+}
+
 void jit_global_stored(VM *vm, const Program *p, uint32_t slot)
 {
     JitState *js = vm->jit;
@@ -608,16 +683,14 @@ void jit_global_stored(VM *vm, const Program *p, uint32_t slot)
     if (p != vm->program ? !js->watch_modules : slot >= js->nwatch || !js->watch[slot])
         return;
     js->watch_modules = false;
-    /* Compiled code baked the old value in. No compiled code is running (it
-     * never runs Python code that could assign), so all of it can go. */
-    for (JitFunc *f = js->all; f; f = f->next_all) {
-        free_specs(f);
-        f->gave_up = false;
-    }
-    memset(js->watch, 0, js->nwatch);
-    js->code_used = 0;
-    js->nsites = 0;
-    js->code_full = false;
+    /* Compiled code baked the old value in: all of it goes. While compiled
+     * code is running below a deoptimised frame (which can assign), it is
+     * dropped once the outermost compiled call returns (jit_call), and
+     * until then nothing compiled is entered. */
+    if (js->running)
+        js->drop_pending = true;
+    else
+        drop_all_code(js);
 }
 
 /* ---- called from compiled code -------------------------------------------------------- */
@@ -657,7 +730,12 @@ int32_t jit_rt_fail(uint32_t x, uint32_t y, uint32_t z, uint32_t site)
         raised = !vm_unary_op(vm, op, w[0], &out);
     else
         raised = !vm_binary_op(vm, op, w[0], w[1], &out);
-    if (!raised)
+    /* An int result beyond 32 bits (a long) is not an error: its check
+     * deoptimises instead of coming here, and the emitter refuses a
+     * function where such a check has no deopt map (emit.c, may_overflow). */
+    if (!raised && out.type == T_LONG)
+        vm_raise(vm, EXC_RuntimeError, "JIT: an int overflow check without a deopt map (a JIT bug)");
+    else if (!raised)
         vm_raise(vm, EXC_RuntimeError, "JIT: a check failed where the interpreter succeeds (a JIT bug)");
     if (vm->exc.type == T_EXCEPTION)
         exc_add_traceback(vm, AS(Exception, vm->exc), s->code, s->pc);
@@ -691,9 +769,188 @@ int32_t jit_rt_unwind(uint32_t site)
 {
     JitState *js = rt_state;
     const JitSite *s = &js->sites[site];
+    if (js->deopt_result_pending && s->dmap)
+        return 0; /* the callee's result is of another type: this caller deoptimises too, with it */
+    if (js->deopt_result_pending) {
+        /* a callee deoptimised and its interpreted rest returned a value
+         * of another type than its compiled code returns, and this call
+         * site has no deopt map to leave with */
+        js->deopt_result_pending = false;
+        vm_raise(js->vm, EXC_RuntimeError, "JIT: a deoptimised call returned %s into compiled code (not supported yet)",
+                 type_name(js->deopt_result));
+        if (js->vm->exc.type == T_EXCEPTION)
+            exc_add_traceback(js->vm, AS(Exception, js->vm->exc), s->code, s->pc);
+        return 1;
+    }
     if (js->vm->exc.type == T_EXCEPTION)
         exc_add_traceback(js->vm, AS(Exception, js->vm->exc), s->code, s->pc);
     return 1;
+}
+
+#define JIT_DEOPT_LIMIT_TEXT "8"
+_Static_assert(JIT_DEOPT_LIMIT == 8, "JIT_DEOPT_LIMIT_TEXT");
+
+/* ---- deoptimisation ---------------------------------------------------------------------- */
+
+static uint32_t read_varint(const uint8_t **p)
+{
+    uint32_t v = 0;
+    for (unsigned shift = 0; shift < 35; shift += 7) {
+        uint8_t c = *(*p)++;
+        v |= (uint32_t)(c & 0x7f) << shift;
+        if (!(c & 0x80))
+            break;
+    }
+    return v;
+}
+
+/* The bits of one value of an encoded map (JitSite.dmap, DL_*). */
+static uint32_t read_location(const uint8_t **p, const uint32_t *regs, const uint8_t *frame)
+{
+    uint8_t c = *(*p)++;
+    uint32_t bits, slot;
+    if (c < 64)
+        return regs[c];
+    if (c < 0x80 || c == DL_SLOT16) {
+        slot = c < 0x80 ? c - 64u : (uint32_t)(*p)[0] | (uint32_t)(*p)[1] << 8;
+        if (c == DL_SLOT16)
+            *p += 2;
+        memcpy(&bits, frame + 4 * slot, 4);
+        return bits;
+    }
+    if (c == DL_INT) {
+        uint32_t z = read_varint(p);
+        return (z >> 1) ^ (0u - (z & 1));
+    }
+    memcpy(&bits, *p, 4); /* DL_FLOAT */
+    *p += 4;
+    return bits;
+}
+
+/* One slot of the frame from its kind and values (iterators are made here:
+ * compiled code keeps a counter and a bound where the interpreter has an
+ * object). false: out of memory (raised). */
+static bool rebuild_slot(VM *vm, JitState *js, unsigned kind, uint32_t extra, uint32_t *x, Value *out)
+{
+    float f;
+    switch (kind) {
+    case DM_INT: *out = v_int((int32_t)x[0]); return true;
+    case DM_BOOL: *out = v_bool(x[0] != 0); return true;
+    case DM_FLOAT: memcpy(&f, &x[0], 4); *out = v_float(f); return true;
+    case DM_NONE: *out = v_none(); return true;
+    case DM_PTR: *out = v_obj((void *)(uintptr_t)x[0]); return true;
+    case DM_OBJ: *out = js->dobjs[extra]; return true;
+    case DM_RANGE_IT: case DM_COUNTED_IT: {
+        if (extra & 1) /* the current item (and iterations left before it): one step on, as for_item does */
+        {
+            x[0] += kind == DM_RANGE_IT ? 1u : x[2];
+            x[1] -= kind == DM_COUNTED_IT;
+        }
+        Iter *it = iter_new(vm, ITER_RANGE, v_none());
+        if (!it)
+            return false;
+        it->i = (int32_t)x[0];
+        if (kind == DM_RANGE_IT)
+            it->a = (int32_t)x[1], it->b = 1;
+        else {
+            /* next value, iterations left, step: a stop the interpreter's
+             * range_next gives exactly that many more values for */
+            int32_t step = (int32_t)x[2];
+            int64_t stop = (int64_t)(int32_t)x[0] + (int64_t)(int32_t)x[1] * step;
+            it->a = stop > INT32_MAX ? INT32_MAX : stop < INT32_MIN ? INT32_MIN : (int32_t)stop;
+            it->b = step;
+        }
+        *out = v_obj(it);
+        return true;
+    }
+    case DM_ARRAY_IT: {
+        Iter *it = iter_new(vm, ITER_SEQ, v_obj((void *)(uintptr_t)x[1]));
+        if (!it)
+            return false;
+        it->i = (int32_t)(x[0] + (extra & 1));
+        *out = v_obj(it);
+        return true;
+    }
+    case DM_RESULT: *out = js->deopt_result; return true;
+    case DM_NOSELF: default: *out = v_unbound(); return true;
+    }
+}
+
+/* A guard failed: the interpreter's frame is rebuilt from the deopt map and
+ * runs from the guard's bytecode instruction, which it executes again on
+ * the same operands (raising, or computing what compiled code could not). */
+uint64_t jit_rt_deopt(uint32_t site, const uint32_t *regs, const uint8_t *frame)
+{
+    JitState *js = rt_state;
+    VM *vm = js->vm;
+    const JitSite *s = &js->sites[site];
+    JitSpec *spec = s->spec;
+    const Code *code = s->code;
+    spec->deopts++;
+    spec->deopt_pc = s->pc, spec->deopt_op = s->irop;
+    js->deopts++;
+    if (js->cfg.deopt_stress) /* forced (tests): the next one N guards on; never retired */
+        jit_deopt_countdown = js->cfg.deopt_stress;
+    else if (spec->deopts >= JIT_DEOPT_LIMIT)
+        spec->retired = true; /* the interpreter no longer enters it (jit_call) */
+    const uint8_t *p = js->dmaps + (s->dmap - 1);
+    uint32_t nslots = read_varint(&p), nl = code->nlocals;
+    Value *saved_sp = vm->sp, *base = vm->sp + 1;
+    if (base + nslots + code->maxstack + 2 > vm->stack_end) {
+        vm_raise(vm, EXC_RecursionError, "maximum recursion depth exceeded");
+        if (vm->exc.type == T_EXCEPTION)
+            exc_add_traceback(vm, AS(Exception, vm->exc), code, s->pc);
+        return 1;
+    }
+    /* rooted while iterators are made: every slot holds something valid
+     * (a call site's last slot, the callee's result, first of all) */
+    for (uint32_t i = 0; i <= nslots; i++)
+        base[(int32_t)i - 1] = v_none();
+    bool call = s->irop == IR_CALL;
+    if (call && nslots) {
+        base[nslots - 1] = js->deopt_result;
+        js->deopt_result_pending = false;
+    }
+    vm->sp = base + nslots;
+    for (uint32_t i = 0; i < nslots; i++) {
+        unsigned kind = *p++;
+        bool has_extra = kind == DM_OBJ || kind == DM_UNBOUND || kind == DM_RANGE_IT || kind == DM_COUNTED_IT ||
+                         kind == DM_ARRAY_IT;
+        uint32_t extra = has_extra ? read_varint(&p) : 0, x[3] = {0, 0, 0};
+        if (kind == DM_UNBOUND) { /* a run of them */
+            for (uint32_t k = 0; k < extra && i < nslots; k++, i++)
+                base[i] = v_unbound();
+            i--;
+            continue;
+        }
+        for (unsigned j = 0; j < dm_nvalues(kind); j++)
+            x[j] = read_location(&p, regs, frame);
+        if (!rebuild_slot(vm, js, kind, extra, x, &base[i])) {
+            vm->sp = saved_sp;
+            if (vm->exc.type == T_EXCEPTION)
+                exc_add_traceback(vm, AS(Exception, vm->exc), code, s->pc);
+            return 1;
+        }
+    }
+    Value result;
+    bool ok = vm_resume_frame(vm, (Function *)spec->fn, base, nslots - nl, s->pc + call, &result);
+    vm->sp = saved_sp;
+    if (!ok)
+        return 1;
+    uint32_t bits = 0;
+    bool fits;
+    switch ((IrType)spec->ret.ty) {
+    case TY_INT: fits = result.type == T_INT; bits = (uint32_t)result.u.i; break;
+    case TY_BOOL: fits = result.type == T_BOOL; bits = result.u.i != 0; break;
+    case TY_FLOAT: fits = result.type == T_FLOAT; memcpy(&bits, &result.u.f, 4); break;
+    default: fits = result.type == T_NONE; break;
+    }
+    if (!fits) { /* jit_call takes it (or a compiled caller's unwind stub refuses it) */
+        js->deopt_result = result;
+        js->deopt_result_pending = true;
+        return 1;
+    }
+    return (uint64_t)bits << 32;
 }
 
 /* ---- reports -------------------------------------------------------------------------- */
@@ -773,6 +1030,17 @@ void jit_report(VM *vm)
                         (unsigned)s->bc_insns, (unsigned long long)s->compile_cycles);
             if (s->state == SPEC_COMPILED && s->vector_lanes)
                 fprintf(stderr, ", the loop at line %d on %u PIE lanes", (int)s->vector_line, (unsigned)s->vector_lanes);
+            if (s->state == SPEC_COMPILED && s->deopt_guards)
+                fprintf(stderr, ", %u guards deoptimise (%u bytes of maps)", (unsigned)s->deopt_guards,
+                        (unsigned)s->deopt_bytes);
+            if (s->deopts)
+                fprintf(stderr, "; deoptimised %u times, last at line %d (%s, %s)%s", (unsigned)s->deopts,
+                        (int)line_at(s->fn->code, s->deopt_pc),
+                        s->deopt_op == IR_PHI    ? "a variable changes type"
+                        : s->deopt_op == IR_CALL ? "a call returns another type"
+                                                 : ir_opinfo[s->deopt_op].name,
+                        bc_opinfo[BC_OP(s->fn->code->insns[s->deopt_pc])].name,
+                        s->retired ? ": the interpreter no longer enters it (" JIT_DEOPT_LIMIT_TEXT " deoptimisations)" : "");
             fputc('\n', stderr);
         }
     }

@@ -42,7 +42,17 @@ typedef struct JitSpec {
     uint8_t vector_lanes;     /* a loop runs on PIE lanes (vector.c): how many, */
     int32_t vector_line;      /* and its line */
     char *dump;               /* IR and assembly text, kept for `dis --jit` */
+    /* deoptimisation (docs/jit.md): guards with a deopt map, its bytes */
+    uint32_t deopt_guards, deopt_bytes;
+    uint32_t deopts;          /* times the code left for the interpreter */
+    uint32_t deopt_pc;        /* the last one: its bytecode pc and IR op */
+    uint8_t deopt_op;
+    bool retired;             /* deoptimised JIT_DEOPT_LIMIT times: interpreted from now on */
 } JitSpec;
+
+/* After this many deoptimisations a specialisation is no longer entered
+ * from the interpreter: the function runs interpreted (--jit-report). */
+#define JIT_DEOPT_LIMIT 8
 
 /* Per function: its specialisations and counters (Function.jit points here). */
 typedef struct JitFunc {
@@ -63,7 +73,48 @@ typedef struct JitSite {
     uint8_t nw;               /* witnesses */
     JitType w[3];
     const Native *native;     /* CALL sites: the built-in to re-run */
+    JitSpec *spec;            /* the specialisation it is in */
+    uint32_t dmap;            /* 1 + offset of its deopt map in JitState.dmaps, or 0: raise */
+    uint8_t irop;             /* the failing IR op (for --jit-report) */
 } JitSite;
+
+/*
+ * Deopt maps. In the IR a failing instruction's map (IrIns.dm) describes
+ * the interpreter's frame before its bytecode instruction: the slots (the
+ * code's locals, then the value stack) as tags, one per slot (a run of
+ * unbound ones: one tag), each taking its values in order from the map's
+ * values. Ir.lists[dm ..] holds the ndm values, which the passes rename
+ * and keep alive (ir_for_operands), then the tag count and the tags, which
+ * they do not see. The emitter encodes a map in bytes (JitState.dmaps):
+ * the slot count, then per tag its kind (a run length, an object index)
+ * and the location of each value, which jit_rt_deopt reads back from the
+ * registers and stack slots saved at the failing guard.
+ */
+enum DmKind {
+    DM_UNBOUND,    /* locals not assigned (or dead here), extra of them: no value */
+    DM_INT, DM_BOOL, DM_FLOAT, DM_NONE, /* one value (none for None) */
+    DM_PTR,        /* an array, bytearray or list (its object's address) */
+    DM_RANGE_IT,   /* for i in range(a, b): next value, stop (step 1) */
+    DM_COUNTED_IT, /* range with another step: next value, iterations left, step */
+    DM_ARRAY_IT,   /* for x in array: next index, the array */
+                   /* (iterators with extra 1: the current item or index and, for
+                      a counted range, the iterations left before it: one step back) */
+    DM_OBJ,        /* a compile-time object: JitState.dobjs[extra] */
+    DM_NOSELF,     /* CALL_METHOD's empty self slot */
+    DM_RESULT,     /* a call site's map: the callee's result (JitState.deopt_result) */
+    DM__COUNT
+};
+#define DM_TAG(kind, extra) (-2 - (int32_t)((uint32_t)(extra) << 4 | (uint32_t)(kind)))
+static inline unsigned dm_kind(int32_t tag) { return (uint32_t)(-2 - tag) & 15u; }
+static inline uint32_t dm_extra(int32_t tag) { return (uint32_t)(-2 - tag) >> 4; }
+static inline unsigned dm_nvalues(unsigned kind)
+{
+    return kind == DM_COUNTED_IT ? 3 : kind == DM_RANGE_IT || kind == DM_ARRAY_IT ? 2
+         : kind == DM_INT || kind == DM_BOOL || kind == DM_FLOAT || kind == DM_PTR ? 1 : 0;
+}
+/* Locations in an encoded map: 0-31 x registers, 32-63 f registers, 64-127
+ * stack slots 0-63, else one of these and its bytes. */
+enum { DL_SLOT16 = 0x80 /* 2 bytes */, DL_INT = 0x81 /* zigzag varint */, DL_FLOAT = 0x82 /* 4 bytes */ };
 
 /* Statics the builder resolves at compile time (a global bound to a
  * built-in, a module, a function). */
@@ -94,12 +145,25 @@ struct JitState {
     uint32_t nwatch;
     bool watch_modules;       /* compiled code depends on a global of an imported module */
     int32_t depth_budget;     /* calls left before RecursionError (compiled code) */
+    uint8_t *dmaps;           /* encoded deopt maps of every site (JitSite.dmap) */
+    uint32_t ndmaps, capdmaps;
+    Value *dobjs;             /* compile-time objects deopt maps name (DM_OBJ) */
+    uint32_t ndobjs, capdobjs;
+    uint32_t deopts;          /* deoptimisations in all */
+    uint32_t running;         /* compiled calls entered from C (jit_call) not returned yet */
+    bool drop_pending;        /* a baked-in global changed while compiled code ran */
+    bool deopt_result_pending; /* a deoptimised call returned deopt_result, of */
+    Value deopt_result;        /* another type than its compiled code returns */
     uint32_t compiles;
 };
 
 JitState *jit_state(VM *vm);
 uint32_t jit_add_site(JitState *js, const JitSite *s);
 JitInsExtra *jit_extra(Ir *ir, int32_t v); /* NULL when out of memory */
+/* Deopt map storage: bytes appended (false when out of memory), and an
+ * object for DM_OBJ (its index, or -1). */
+bool jit_add_dmap(JitState *js, const uint8_t *bytes, uint32_t n, uint32_t *at);
+int32_t jit_add_dobj(JitState *js, Value v);
 JitType jit_type_of_value(Value v);
 const char *jit_type_name(JitType t, char *buf, size_t len);
 
@@ -111,10 +175,16 @@ bool jit_emit_rv32(JitState *js, JitSpec *spec, Ir *ir, char **dump);
 /* Runtime entry points called from generated code. */
 int32_t jit_rt_fail(uint32_t x, uint32_t y, uint32_t z, uint32_t site);
 int32_t jit_rt_unwind(uint32_t site);
+/* A guard with a deopt map failed: regs holds x0-x31 then f0-f31 as they
+ * were, frame is the function's stack pointer. Runs the rest of the function
+ * in the interpreter; returns 0 and the result's bits << 32, or 1 when it
+ * raised. */
+uint64_t jit_rt_deopt(uint32_t site, const uint32_t *regs, const uint8_t *frame);
 uint32_t jit_rt_bytearray(int32_t n);
 float jit_rt_ffloordiv(float a, float b);
 float jit_rt_fmod(float a, float b);
 int32_t jit_rt_fpow_bad(float a, float b);
 extern int32_t jit_rt_depth;
+extern uint32_t jit_deopt_countdown;
 
 #endif

@@ -85,16 +85,18 @@ static void split_check(Ir *ir, int32_t v)
     IrIns *c = &ir->ins[chk];
     ir->ins[flag].aux = (uint8_t)op;
     c->pc = in->pc, c->nw = in->nw;
+    c->dm = in->dm, c->ndm = in->ndm; /* the check is where the op failed: its deopt map goes with it */
     for (int i = 0; i < 3; i++)
         c->w[i] = in->w[i];
     if (op == IR_BOUND) { /* no value: the bound becomes the flag, then the check */
         ir_insert_after(ir, flag, v);
         ir_insert_after(ir, chk, flag);
         ir_remove_ins(ir, v);
+        ir_drop_failure(&ir->ins[v]); /* the map is the check's now */
         return;
     }
     in->op = op == IR_ADDO ? IR_ADD : op == IR_SUBO ? IR_SUB : IR_MUL;
-    in->nw = 0;
+    ir_drop_failure(in);
     ir_insert_after(ir, flag, v);
     ir_insert_after(ir, chk, flag);
 }

@@ -332,14 +332,14 @@ void ir_ranges(Ir *ir)
             case IR_ADDO: case IR_SUBO: case IR_MULO:
                 if (fits(arith((IrOp)in->op, at(&s, in->a, in->block), at(&s, in->b, in->block)))) {
                     in->op = in->op == IR_ADDO ? IR_ADD : in->op == IR_SUBO ? IR_SUB : IR_MUL;
-                    in->nw = 0;
+                    ir_drop_failure(in);
                 }
                 break;
             case IR_INDEX:
                 if (at(&s, in->b, in->block).lo >= 0)
                     in->op = IR_BOUND; /* its value is the index itself (below) */
                 if (in->op == IR_BOUND && below(ir, in->b, in->a, in->block))
-                    in->op = IR_COPY, in->a = in->b, in->b = -1, in->nw = 0, in->type = TY_INT;
+                    in->op = IR_COPY, in->a = in->b, in->b = -1, in->type = TY_INT, ir_drop_failure(in);
                 break;
             case IR_BOUND:
                 if (below(ir, in->b, in->a, in->block)) {

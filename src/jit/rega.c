@@ -273,6 +273,13 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
             c.use_weight = 1u << (3 * (b->loop_depth < 8 ? b->loop_depth : 8));
             if (ir->ins[v].op != IR_PHI)
                 ir_for_operands(ir, v, use_in_block, &c);
+            IrIns *x = &ir->ins[v];
+            if (x->op == IR_CALL && x->ndm) { /* its deopt map is read after the call returns */
+                c.pos = r->pos[v] + 1;
+                for (uint32_t j = 0; j < x->ndm; j++)
+                    if (ir->lists[x->dm + (int32_t)j] >= 0)
+                        use_in_block(ir, &ir->lists[x->dm + (int32_t)j], &c);
+            }
         }
         c.pos = bend[bi];
         for (uint32_t s = 0; s < b->nsucc; s++)
@@ -291,6 +298,13 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
             const IrIns *x = &ir->ins[b->ins[i]];
             if (x->op == IR_VMAC) { /* PIE names its pointers in narrow fields (t->x_narrow) */
                 narrow[x->a] = narrow[x->b] = 1, any_narrow = true;
+                /* and the step of a pointer it loads through: the load's
+                 * post-increment (.xp) adds it (emit.c, post_step) */
+                for (uint32_t j = i + 1; j < b->nins; j++) {
+                    const IrIns *u = &ir->ins[b->ins[j]];
+                    if (u->op == IR_ADD && (u->a == x->a || u->a == x->b) && ir->ins[u->b].op != IR_CONST)
+                        narrow[u->b] = 1;
+                }
                 continue;
             }
             if (x->op == IR_EWLD || x->op == IR_EWST || x->op == IR_EWBC || x->op == IR_EWANY || x->op == IR_EWSAR) { /* elementwise.c's too */

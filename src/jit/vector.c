@@ -50,6 +50,10 @@ enum { MAC_LIMIT = 131071, MAX_SLOPE = 1 << 20, SMALL_INDEX = 1 << 24 };
 /* What a value is, per lane. TOP: not known yet (the fixpoint's start). */
 enum { K_TOP, K_ZERO, K_UNI, K_LIN, K_VEC, K_PROD, K_ACC, K_BAD };
 
+typedef struct Span {
+    int32_t lo, hi; /* the same value when it is one; -1: not made yet */
+} Span;
+
 typedef struct Vec {
     Ir *ir;
     int32_t h;          /* the loop's header */
@@ -75,6 +79,7 @@ typedef struct Vec {
     IrAffine *aff;      /* per value hoisted to an inner loop: it (a check's index) in
                            that loop's counter */
     int32_t *most;      /* per check hoisted to the vector loop's header: its index's largest value */
+    Span *span;         /* per value: its range before the vector loop (checks on ranges) */
     bool counted;       /* products counted as they are made (else before the loop) */
     bool aliased;       /* a load in the nest of the stored element kind (alias rule) */
 } Vec;
@@ -507,6 +512,116 @@ static bool index_max(const Vec *x, int32_t v, int32_t *lo, int32_t *hi)
     return true;
 }
 
+/* ---- checks tested once, on the ranges of the nest's counters -----------------
+ *
+ * A check whose value (an index, or a checked add, sub or multiply) is
+ * made by +, - and * from loop counters - the lanes' counter, those of
+ * inner counted loops whose bounds are known before the vector loop, and
+ * those of the counted loops around it - and from values from before the
+ * vector loop is tested once, before the vector loop, on intervals: each
+ * counter's range [first, last], each +, - and * of two ranges the range
+ * of its results (the ends of a sum, the four products of the ends), each
+ * end's computation checked for overflow. Every value the check sees lies
+ * in its interval, so the interval in range means the check passes (a
+ * failure: no vector iteration, the scalar loop runs them all). licm then
+ * moves the tests out of the loops around, to run once per call: a 3x3
+ * conv's per-tap tests (issue 12). An interval is exact when each counter
+ * appears once (as in indices), wider otherwise: a refusal, never an
+ * error. */
+enum { MAX_BOX_LOOPS = 8 };
+
+typedef struct Box {
+    int32_t head[MAX_BOX_LOOPS];
+    int n;
+} Box;
+
+static bool arith(uint8_t op)
+{
+    return op == IR_ADD || op == IR_ADDO || op == IR_SUB || op == IR_SUBO || op == IR_MUL || op == IR_MULO;
+}
+
+/* Does loop h2 contain the vector loop? */
+static bool encloses(const Vec *x, int32_t h2)
+{
+    const Ir *ir = x->ir;
+    for (int32_t at = preheader(ir, x->h), hh; (hh = ir->blocks[at].loop_head) >= 0; at = preheader(ir, hh))
+        if (hh == h2)
+            return true;
+    return false;
+}
+
+/* Made outside loop h2 (so before its header), or a constant. */
+static bool outside_loop(const Ir *ir, int32_t h2, int32_t v)
+{
+    int32_t k;
+    return is_const(ir, v, &k) || !ir_dominates(ir, h2, ir->ins[v].block);
+}
+
+/* The counted loop whose counter is phi v, if its range can be had before
+ * the vector loop: the lanes', an inner one with trips_known(), or one
+ * around the vector loop whose bounds are made outside it. */
+static bool box_counter(const Vec *x, int32_t v, IrCounted *c2)
+{
+    const Ir *ir = x->ir;
+    int32_t h2 = ir->ins[v].block;
+    if (v == x->c.phi) {
+        *c2 = x->c;
+        return true;
+    }
+    if (inside(x, v))
+        return trips_known(x, h2, c2) && c2->phi == v;
+    return ir_counted_loop(ir, h2, c2) && c2->phi == v && c2->step == 1 && (c2->cc == CC_LT || c2->cc == CC_LE) &&
+           encloses(x, h2) && outside_loop(ir, h2, c2->init) && outside_loop(ir, h2, c2->bound);
+}
+
+/* Is v, read in block `at`, such a value? Its counters' loops go to box. */
+static bool box_value(const Vec *x, int32_t v, int32_t at, Box *box, int depth)
+{
+    const Ir *ir = x->ir;
+    int32_t k;
+    if (v < 0 || depth > 16)
+        return false;
+    const IrIns *in = &ir->ins[v];
+    if (in->op == IR_PHI) {
+        IrCounted c2;
+        if (!box_counter(x, v, &c2))
+            return inside(x, v) ? false : true; /* (another phi from before: one value) */
+        if (!ir_dominates(ir, c2.body, at)) /* (after the loop the counter is past its range) */
+            return false;
+        int i = 0;
+        while (i < box->n && box->head[i] != in->block)
+            i++;
+        if (i == box->n) {
+            if (box->n == MAX_BOX_LOOPS)
+                return false;
+            box->head[box->n++] = in->block;
+        }
+        return true;
+    }
+    if (!inside(x, v) || is_const(ir, v, &k))
+        return true;
+    return in->type == TY_INT && arith(in->op) && box_value(x, in->a, at, box, depth + 1) &&
+           box_value(x, in->b, at, box, depth + 1);
+}
+
+/* The value a check tests: a bound's index, or the checked operation. */
+static int32_t checked_value(const Ir *ir, int32_t v)
+{
+    const IrIns *in = &ir->ins[v];
+    return in->op == IR_BOUND || in->op == IR_INDEX ? in->b : v;
+}
+
+static bool corner_check(const Vec *x, int32_t v, Box *box)
+{
+    const IrIns *in = &x->ir->ins[v];
+    bool index = in->op == IR_BOUND || in->op == IR_INDEX;
+    if ((!index && in->op != IR_ADDO && in->op != IR_SUBO && in->op != IR_MULO) ||
+        (index && !fixed_len(x->ir, x->in, in->a)))
+        return false;
+    box->n = 0;
+    return box_value(x, checked_value(x->ir, v), in->block, box, 0);
+}
+
 /* Checks inside an inner counted loop whose value (a bound's index) is
  * affine in its counter move one way as it runs: tested at the counter's
  * first and last values before the loop, they leave the loop (version.c's
@@ -532,6 +647,11 @@ static void plan(Vec *x, uint8_t *in2, int32_t *work)
             if ((in->op == IR_BOUND || in->op == IR_INDEX) && (x->kind[v] == K_UNI || x->kind[v] == K_LIN) &&
                 fixed_len(ir, x->in, in->a) && index_max(x, v, &lo, &hi) && lo >= 0 && hi < SMALL_INDEX) {
                 x->hoist_to[v] = x->h, x->most[v] = hi;
+                continue;
+            }
+            Box box;
+            if ((x->kind[v] == K_UNI || x->kind[v] == K_LIN) && corner_check(x, v, &box)) {
+                x->hoist_to[v] = x->h, x->most[v] = -1;
                 continue;
             }
             if (x->kind[v] != K_ACC || in->op == IR_PHI)
@@ -748,6 +868,99 @@ static void test_hoisted(Vec *x, int32_t h2)
         bail_if(x, emit(x, IR_SELECT, TY_INT, cmp(x, c2.cc, first, bound), any, x->zero, 0));
 }
 
+/* A value from before the vector loop, in its preheader (a constant of
+ * the body made anew). */
+static int32_t outside_here(Vec *x, int32_t v)
+{
+    int32_t k;
+    return is_const(x->ir, v, &k) ? konst(x, k) : v;
+}
+
+static int32_t smaller(Vec *x, int32_t a, int32_t b)
+{
+    return a == b ? a : emit(x, IR_SELECT, TY_INT, cmp(x, CC_LT, a, b), a, b, 0);
+}
+
+static int32_t larger(Vec *x, int32_t a, int32_t b)
+{
+    return a == b ? a : emit(x, IR_SELECT, TY_INT, cmp(x, CC_LT, a, b), b, a, 0);
+}
+
+/* One end's operation, its overflow collected in *any. */
+static int32_t end_op(Vec *x, IrOp checked, int32_t a, int32_t b, int32_t *any)
+{
+    *any = either(x, *any, ovf(x, checked, a, b));
+    return emit(x, checked == IR_ADDO ? IR_ADD : checked == IR_SUBO ? IR_SUB : IR_MUL, TY_INT, a, b, -1, 0);
+}
+
+/* The range of v (box_value()) over its counters' ranges, made once per
+ * value (x->span); every end's overflow, checked in the code or not, in
+ * *any (a wrapped end would not bound the values). An inner loop that does
+ * not run gives an empty range [first, first - 1]: its ends may fail the
+ * tests, a refusal of a nest that has nothing to compute. */
+static Span span_of_value(Vec *x, int32_t v, int32_t *any)
+{
+    if (x->span[v].lo >= 0)
+        return x->span[v];
+    const IrIns in = x->ir->ins[v]; /* a copy: emit() may move the table */
+    IrCounted c2;
+    Span r;
+    if (in.op == IR_PHI && box_counter(x, v, &c2)) {
+        int32_t bound = outside_here(x, c2.bound);
+        r.lo = outside_here(x, c2.init);
+        r.hi = c2.cc == CC_LT ? emit(x, IR_SUB, TY_INT, bound, konst(x, 1), -1, 0) : bound;
+    } else if (!inside(x, v) || in.op == IR_CONST || in.op == IR_PHI) {
+        r.lo = r.hi = outside_here(x, v);
+    } else {
+        Span a = span_of_value(x, in.a, any), b = span_of_value(x, in.b, any);
+        bool one = a.lo == a.hi && b.lo == b.hi;
+        if (in.op == IR_ADD || in.op == IR_ADDO) {
+            r.lo = end_op(x, IR_ADDO, a.lo, b.lo, any);
+            r.hi = one ? r.lo : end_op(x, IR_ADDO, a.hi, b.hi, any);
+        } else if (in.op == IR_SUB || in.op == IR_SUBO) {
+            r.lo = end_op(x, IR_SUBO, a.lo, b.hi, any);
+            r.hi = one ? r.lo : end_op(x, IR_SUBO, a.hi, b.lo, any);
+        } else {
+            if (b.lo == b.hi) { /* (a one value: on the left) */
+                Span t = a;
+                a = b, b = t;
+            }
+            int32_t p = end_op(x, IR_MULO, a.lo, b.lo, any), k;
+            if (one) {
+                r.lo = r.hi = p;
+            } else if (a.lo == a.hi) {
+                int32_t q = end_op(x, IR_MULO, a.lo, b.hi, any);
+                if (is_const(x->ir, a.lo, &k))
+                    r = k >= 0 ? (Span){p, q} : (Span){q, p};
+                else
+                    r = (Span){smaller(x, p, q), larger(x, p, q)};
+            } else {
+                int32_t q = end_op(x, IR_MULO, a.lo, b.hi, any), u = end_op(x, IR_MULO, a.hi, b.lo, any);
+                int32_t t = end_op(x, IR_MULO, a.hi, b.hi, any);
+                r = (Span){smaller(x, smaller(x, p, q), smaller(x, u, t)), larger(x, larger(x, p, q), larger(x, u, t))};
+            }
+        }
+    }
+    if (!x->ir->oom)
+        x->span[v] = r;
+    return r;
+}
+
+/* In the vector loop's preheader: the tests of check v (box_value()) into
+ * *any: non-zero when it might fail for some value of its counters. */
+static void corner_tests(Vec *x, int32_t v, int32_t *any)
+{
+    Ir *ir = x->ir;
+    const IrIns in = ir->ins[v];
+    Span s = span_of_value(x, checked_value(ir, v), any);
+    if (in.op == IR_BOUND || in.op == IR_INDEX) {
+        int32_t len = length_here(x, in.a);
+        *any = either(x, *any, ovf(x, IR_BOUND, len, s.lo));
+        if (s.hi != s.lo)
+            *any = either(x, *any, ovf(x, IR_BOUND, len, s.hi));
+    }
+}
+
 /* The products the accumulations can make, each loop around one run to its
  * end (known before the vector loop: plan()); non-zero when they could be
  * more than MAC_LIMIT. */
@@ -819,9 +1032,9 @@ static void copy_ins(Vec *x, int32_t v)
     if (src.op == IR_NOP || k == K_VEC || k == K_PROD)
         return;
     if (x->hoist_to[v] >= 0) { /* tested before its loop: the value without its check */
-        if (src.op == IR_ADDO || src.op == IR_MULO)
-            x->map[v] = emit(x, src.op == IR_ADDO ? IR_ADD : IR_MUL, TY_INT, mapped(x, src.a), mapped(x, src.b), -1,
-                             src.pc);
+        if (src.op == IR_ADDO || src.op == IR_SUBO || src.op == IR_MULO)
+            x->map[v] = emit(x, src.op == IR_ADDO ? IR_ADD : src.op == IR_SUBO ? IR_SUB : IR_MUL, TY_INT,
+                             mapped(x, src.a), mapped(x, src.b), -1, src.pc);
         else if (src.op == IR_INDEX)
             x->map[v] = mapped(x, src.b);
         return;
@@ -1018,7 +1231,9 @@ static bool vectorize_loop(Vec *x, const int32_t *order, uint32_t n)
     for (uint32_t b = 0; b < x->nb; b++)
         for (uint32_t i = 0; x->in[b] && i < ir->blocks[b].nins; i++) {
             int32_t v = ir->blocks[b].ins[i];
-            if (x->hoist_to[v] == x->h)
+            if (x->hoist_to[v] == x->h && x->most[v] < 0)
+                corner_tests(x, v, &no);
+            else if (x->hoist_to[v] == x->h)
                 no = either(x, no, ovf(x, IR_BOUND, length_here(x, ir->ins[v].a), konst(x, x->most[v])));
         }
     if (no >= 0) {
@@ -1571,11 +1786,13 @@ static bool vectorize_outer(Ir *ir)
             x.hoist_to = ir_tmp(ir, nin * sizeof *x.hoist_to);
             x.aff = ir_tmp(ir, nin * sizeof *x.aff);
             x.most = ir_tmp(ir, nin * sizeof *x.most);
+            x.span = ir_tmp(ir, nin * sizeof *x.span);
             uint8_t *in2 = ir_tmp(ir, nb + 1);
             x.cnt = ir_tmp(ir, nin * sizeof *x.cnt);
             x.first = ir_tmp(ir, nb * sizeof *x.first);
             x.last = ir_tmp(ir, nb * sizeof *x.last);
-            if (x.map && x.cnt && x.first && x.last && x.hoist_to && x.aff && x.most && in2) {
+            if (x.map && x.cnt && x.first && x.last && x.hoist_to && x.aff && x.most && x.span && in2) {
+                memset(x.span, 0xff, nin * sizeof *x.span);
                 plan(&x, in2, work);
                 if (vectorize_loop(&x, order, n))
                     ir->vector_lanes = (uint8_t)x.lanes, ir->vector_pc = ir->blocks[h].bc_start;

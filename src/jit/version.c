@@ -235,6 +235,7 @@ static int32_t copy_loop(Loop *l)
             IrIns *d = &ir->ins[w];
             d->aux = src.aux, d->nargs = src.nargs, d->k = src.k, d->nw = src.nw, d->pc = src.pc;
             memcpy(d->w, src.w, sizeof d->w);
+            ir_copy_deopt_map(ir, w, &src);
             if (src.op == IR_PHI) {
                 int32_t list = ir_list_alloc(ir, ir->blocks[b].npreds);
                 if (ir->oom)
@@ -348,7 +349,7 @@ static bool version_loop(Ir *ir, int32_t h, uint8_t *in, int32_t *map, int32_t *
                 IrIns *x = &ir->ins[c];
                 if (x->op == IR_ADDO || x->op == IR_MULO) {
                     x->op = x->op == IR_ADDO ? IR_ADD : IR_MUL;
-                    x->nw = 0;
+                    ir_drop_failure(x);
                 } else {
                     if (x->op == IR_INDEX) /* its value is the index itself */
                         to[c] = x->b;

@@ -217,6 +217,7 @@ uint32_t add_const(Compiler *c, P4bConst k)
         if (e->kind != k.kind || k.kind == K_TUPLE)
             continue;
         if ((k.kind == K_INT && e->u.i == k.u.i) || (k.kind == K_STR && e->u.index == k.u.index) ||
+            (k.kind == K_LONG && e->u.index == k.u.index) ||
             (k.kind == K_BYTES && e->u.index == k.u.index) || (k.kind == K_CODE && e->u.index == k.u.index) ||
             (k.kind == K_FLOAT && memcmp(&e->u.f, &k.u.f, sizeof(float)) == 0) || k.kind <= K_TRUE)
             return i;

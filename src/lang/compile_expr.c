@@ -330,6 +330,31 @@ void yield_expr(Compiler *c)
     emit(c, OP_YIELD_VALUE, 0);
 }
 
+/* An int literal (negated when neg): LOAD_INT/LOAD_CONST of an int32, or a
+ * K_LONG constant (its decimal text in the string table) beyond. */
+static void int_literal(Compiler *c, const Token *t, bool neg)
+{
+    int64_t v = neg ? -t->ival : t->ival;
+    if (!t->flags && v >= INT32_MIN && v <= INT32_MAX) {
+        emit_int(c, (int32_t)v);
+        return;
+    }
+    char small[24];
+    const char *digits = t->text;
+    uint32_t n = t->text_len;
+    if (!t->flags) {
+        n = (uint32_t)snprintf(small, sizeof small, "%lld", (long long)t->ival);
+        digits = small;
+    }
+    char *text = malloc((size_t)n + 2);
+    if (!text)
+        fail_at(c, "MemoryError", t->line, t->col, "out of memory");
+    text[0] = '-';
+    memcpy(text + 1, digits, n);
+    emit_const(c, K_LONG, intern(c, neg ? text : text + 1, neg ? n + 1 : n));
+    free(text);
+}
+
 void atom(Compiler *c)
 {
     Token *t = peek(c);
@@ -341,9 +366,7 @@ void atom(Compiler *c)
         return;
     case TK_INT:
         next(c);
-        if (t->ival > INT32_MAX)
-            syntax_error(c, t, "integer literal too large for a 32-bit int");
-        emit_int(c, (int32_t)t->ival);
+        int_literal(c, t, false);
         return;
     case TK_FLOAT: {
         next(c);
@@ -820,10 +843,8 @@ static void factor(Compiler *c)
         if (is_op(t, "-") && n->kind == TK_INT && literal_alone) {
             /* fold -N so that -2147483648 is a valid literal */
             next(c);
-            if (n->ival > 2147483648LL)
-                syntax_error(c, n, "integer literal too large for a 32-bit int");
             c->line = n->line;
-            emit_int(c, (int32_t)(-n->ival));
+            int_literal(c, n, true);
         } else if (is_op(t, "-") && n->kind == TK_FLOAT && literal_alone) {
             next(c);
             P4bConst k;

@@ -396,6 +396,43 @@ oom:
 
 /* ---- numbers ----------------------------------------------------------------------- */
 
+/* The decimal digits of an int literal of any length in base 2, 8, 10 or 16
+ * (src[from..to), underscores skipped), NUL-terminated and malloc'd; NULL when
+ * out of memory. Repeated multiply-add on base-10**4 chunks: O(n**2). */
+static char *literal_to_decimal(const char *src, size_t from, size_t to, int base, uint32_t *len)
+{
+    size_t cap = (to - from) + 2, n = 0; /* chunks: 10**4 > 16 per source digit */
+    uint32_t *ch = calloc(cap, sizeof *ch);
+    char *out = malloc(4 * cap + 2);
+    if (!ch || !out) {
+        free(ch);
+        free(out);
+        return NULL;
+    }
+    for (size_t i = from; i < to; i++) {
+        if (src[i] == '_')
+            continue;
+        uint32_t carry = (uint32_t)hexval(src[i]);
+        for (size_t k = 0; k < n; k++) {
+            uint32_t t = ch[k] * (uint32_t)base + carry;
+            ch[k] = t % 10000;
+            carry = t / 10000;
+        }
+        while (carry) {
+            ch[n++] = carry % 10000;
+            carry /= 10000;
+        }
+    }
+    size_t o = 0;
+    if (n == 0)
+        out[o++] = '0';
+    for (size_t k = n; k-- > 0;)
+        o += (size_t)sprintf(out + o, k == n - 1 ? "%u" : "%04u", (unsigned)ch[k]);
+    free(ch);
+    *len = (uint32_t)o;
+    return out;
+}
+
 static int lex_number(Lexer *lx)
 {
     const char *s = lx->src;
@@ -488,6 +525,25 @@ static int lex_number(Lexer *lx)
         }
         t->ival = (int64_t)v;
         t->flags = big;
+        if (big) {
+            size_t ndigits = 0;
+            for (size_t i = start + (base == 10 ? 0 : 2); i < p; i++)
+                ndigits += s[i] != '_';
+            /* CPython 3.11's limit on decimal literals (its int string
+             * conversion limit); other bases: a bound of P4JIT's (the decimal
+             * text stored in the .p4b costs quadratic time to make) */
+            if (base == 10 && ndigits > 4300)
+                return error_at(lx, "SyntaxError", lx->line, col_of(lx, start),
+                                "Exceeds the limit (4300 digits) for integer string conversion: value has %lu digits; "
+                                "use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge "
+                                "integer literals to avoid decimal conversion limits.", (unsigned long)ndigits);
+            if (base != 10 && ndigits * (base == 16 ? 4 : base == 8 ? 3 : 1) > 65536)
+                return error_at(lx, "SyntaxError", lx->line, col_of(lx, start),
+                                "integer literal too large for P4JIT (more than 65536 bits)");
+            t->text = literal_to_decimal(s, start + (base == 10 ? 0 : 2), p, base, &t->text_len);
+            if (!t->text)
+                return error_at(lx, "MemoryError", lx->line, col_of(lx, start), "out of memory");
+        }
     }
     lx->pos = p;
     return 0;

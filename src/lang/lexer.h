@@ -51,9 +51,10 @@ typedef struct Token {
     char op[4];        /* TK_OP, NUL-terminated */
     int line, col;     /* 1-based position of the first character */
     uint32_t start, len; /* span in the source */
-    int64_t ival;      /* TK_INT (exact up to 2**32) */
+    int64_t ival;      /* TK_INT (exact up to 2**32; beyond, text has it in decimal) */
     float fval;        /* TK_FLOAT */
-    char *text;        /* TK_NAME (NUL-terminated), TK_STRING (decoded; may hold NULs) */
+    char *text;        /* TK_NAME (NUL-terminated), TK_STRING (decoded; may hold NULs),
+                          TK_INT beyond 2**32 (its decimal digits, NUL-terminated) */
     uint32_t text_len;
     int32_t match;     /* for ( [ { ) ] }: index of the matching bracket token */
 } Token;

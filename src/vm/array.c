@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "vm/long.h"
 #include "vm/vm.h"
 
 /* Element facts per typecode: size, range, and CPython's overflow messages. */
@@ -78,12 +79,56 @@ bool array_get(VM *vm, const Array *a, uint32_t i, Value *out)
         uint32_t v;
         memcpy(&v, p, 4);
         if (v > INT32_MAX)
-            return vm_raise(vm, EXC_OverflowError, "integer overflow");
+            return long_from_i64(vm, v, out); /* an int beyond 32 bits (T_LONG) */
         *out = v_int((int32_t)v);
         return true;
     }
     default: { float f; memcpy(&f, p, 4); *out = v_float(f); return true; }
     }
+}
+
+/* Checks x against the element's range and stores it. */
+static bool store_int(VM *vm, const Array *a, const TypeCode *tc, uint8_t *p, int64_t x)
+{
+    if (a->hdr.type == T_BYTEARRAY && (x < 0 || x > 255))
+        return vm_raise(vm, EXC_ValueError, "byte must be in range(0, 256)");
+    if (x < tc->min)
+        return vm_raise(vm, EXC_OverflowError, "%s", tc->too_small);
+    if (x > tc->max)
+        return vm_raise(vm, EXC_OverflowError, "%s", tc->too_big);
+    switch (tc->size) {
+    case 1: p[0] = (uint8_t)x; break;
+    case 2: { uint16_t h = (uint16_t)x; memcpy(p, &h, 2); break; }
+    default: { uint32_t w = (uint32_t)x; memcpy(p, &w, 4); break; }
+    }
+    return true;
+}
+
+/* array_set of anything but a small int or bool: an int beyond 32 bits
+ * (stored when in range: 'I' takes up to 2**32-1; saturated to int64 it is
+ * out of every range otherwise), else TypeError. Out of line, so array_set's
+ * path for small ints is what it was before longs. */
+static __attribute__((noinline)) bool set_other(VM *vm, Array *a, uint32_t i, Value v)
+{
+    const TypeCode *tc = typecode((char)a->hdr.aux);
+    uint8_t *p = a->data + (size_t)i * tc->size;
+    if (v.type != T_LONG)
+        return vm_raise(vm, EXC_TypeError, "'%s' object cannot be interpreted as an integer", type_name(v));
+    int64_t x;
+    bool neg = long_is_neg(v);
+    /* CPython's messages: its conversion to a C long (64-bit) fails first,
+     * then 'b' checks a short's range and 'H' an int's before their own */
+    if (!long_to_i64(v, &x)) {
+        if (tc->code == 'I')
+            return vm_raise(vm, EXC_OverflowError, neg ? "can't convert negative value to unsigned int"
+                                                       : "Python int too large to convert to C unsigned long");
+        return vm_raise(vm, EXC_OverflowError, "Python int too large to convert to C long");
+    }
+    if (a->hdr.type == T_ARRAY && tc->code == 'b')
+        return vm_raise(vm, EXC_OverflowError, "signed short integer is %s", neg ? "less than minimum" : "greater than maximum");
+    if (tc->code == 'H')
+        return vm_raise(vm, EXC_OverflowError, "signed integer is %s", neg ? "less than minimum" : "greater than maximum");
+    return store_int(vm, a, tc, p, x);
 }
 
 bool array_set(VM *vm, Array *a, uint32_t i, Value v)
@@ -98,7 +143,7 @@ bool array_set(VM *vm, Array *a, uint32_t i, Value v)
         return true;
     }
     if (!v_is_intlike(v))
-        return vm_raise(vm, EXC_TypeError, "'%s' object cannot be interpreted as an integer", type_name(v));
+        return set_other(vm, a, i, v);
     int64_t x = v.u.i;
     if (a->hdr.type == T_BYTEARRAY && (x < 0 || x > 255))
         return vm_raise(vm, EXC_ValueError, "byte must be in range(0, 256)");
@@ -188,10 +233,16 @@ static bool m_tolist(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     List *l = list_new(vm, a->len);
     if (!l)
         return false;
-    for (uint32_t i = 0; i < a->len; i++)
-        if (!array_get(vm, a, i, &l->items[i]))
+    /* an 'I' element above 2**31-1 is a new long: the list holds (and roots) each as made */
+    VM_ROOT(vm, v_obj(l));
+    for (uint32_t i = 0; i < a->len; i++) {
+        if (!array_get(vm, a, i, &l->items[i])) {
+            VM_UNROOT(vm, 1);
             return false;
-    l->len = a->len;
+        }
+        l->len = i + 1;
+    }
+    VM_UNROOT(vm, 1);
     *out = v_obj(l);
     return true;
 }

@@ -47,6 +47,9 @@ static const Native *method_of(Value obj, uint16_t qid)
     case T_ARRAY:
     case T_BYTEARRAY: return find_method(array_methods, n_array_methods, qid);
     case T_FLOAT:     return find_method(float_methods, n_float_methods, qid);
+    case T_INT:
+    case T_BOOL:
+    case T_LONG:      return find_method(int_methods, n_int_methods, qid);
     case T_FILE:      return find_method(file_methods, n_file_methods, qid);
     case T_SET:       return find_method(set_methods, n_set_methods, qid);
     case T_FROZENSET: return find_method(frozenset_methods, n_frozenset_methods, qid);
@@ -115,14 +118,24 @@ static bool data_attr(VM *vm, Value obj, uint16_t qid, Value *out)
         }
         break;
     case Q_real:
+        if (obj.type == T_LONG) {
+            *out = obj;
+            return true;
+        }
         if (v_is_number(obj)) {
             *out = obj.type == T_BOOL ? v_int(obj.u.i) : obj;
             return true;
         }
         break;
     case Q_imag:
-        if (v_is_number(obj)) {
+        if (v_is_number(obj) || obj.type == T_LONG) {
             *out = obj.type == T_FLOAT ? v_float(0.0f) : v_int(0);
+            return true;
+        }
+        break;
+    case Q_from_bytes:
+        if (obj.type == T_TYPE && (AS(TypeObj, obj) == &type_int)) {
+            *out = v_obj((void *)&int_from_bytes);
             return true;
         }
         break;

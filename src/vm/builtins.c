@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vm/long.h"
 #include "vm/vm.h"
 #include "vm/class.h"
 #include "vm/set.h"
@@ -26,12 +27,8 @@ static bool abs_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
         if (found)
             return true;
     }
-    if (v_is_intlike(v)) {
-        if (v.u.i == INT32_MIN)
-            return vm_raise(vm, EXC_OverflowError, "integer overflow");
-        *out = v_int(v.u.i < 0 ? -v.u.i : v.u.i);
-        return true;
-    }
+    if (v_is_anyint(v))
+        return long_abs(vm, v, out);
     if (v.type == T_FLOAT) {
         *out = v_float(fabsf(v.u.f));
         return true;
@@ -65,8 +62,10 @@ static bool pow_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
     if (nargs == 2 || args[2].type == T_NONE) /* pow(b, e, None) is b ** e */
         return vm_binary_op(vm, OP_BINARY_POW, args[0], args[1], out);
-    if (!v_is_intlike(args[0]) || !v_is_intlike(args[1]) || !v_is_intlike(args[2]))
+    if (!v_is_anyint(args[0]) || !v_is_anyint(args[1]) || !v_is_anyint(args[2]))
         return vm_raise(vm, EXC_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
+    if (args[0].type == T_LONG || args[1].type == T_LONG || args[2].type == T_LONG)
+        return long_powmod(vm, args[0], args[1], args[2], out);
     int64_t base = args[0].u.i, exp = args[1].u.i, mod = args[2].u.i;
     if (mod == 0)
         return vm_raise(vm, EXC_ValueError, "pow() 3rd argument cannot be 0");
@@ -105,10 +104,52 @@ static bool pow_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 }
 NATIVE(bi_pow, "pow", pow_fn, 2, 3);
 
+/* round(x, n) of a long for n < 0: to a multiple of p = 10**-n, ties to
+ * even, with long arithmetic (each intermediate rooted on the VM). */
+static bool round_long(VM *vm, Value x, int32_t n, Value *out)
+{
+    if (n < -100000) { /* 10**-n is beyond any long's size here: the result is 0 */
+        *out = v_int(0);
+        return true;
+    }
+    Value v[4]; /* p, r = x % p, base = x - r, then 2 * r */
+    int rooted = 0;
+    bool ok = vm_binary_op(vm, OP_BINARY_POW, v_int(10), v_int(-n), &v[0]);
+    if (ok)
+        VM_ROOT(vm, v[0]), rooted++;
+    ok = ok && vm_binary_op(vm, OP_BINARY_MOD, x, v[0], &v[1]);
+    if (ok)
+        VM_ROOT(vm, v[1]), rooted++;
+    ok = ok && vm_binary_op(vm, OP_BINARY_SUB, x, v[1], &v[2]);
+    if (ok)
+        VM_ROOT(vm, v[2]), rooted++;
+    ok = ok && vm_binary_op(vm, OP_BINARY_MUL, v[1], v_int(2), &v[3]);
+    if (ok) {
+        int c = long_cmp(v[3], v[0]);
+        bool up = c > 0;
+        if (c == 0) { /* a tie: up when base / p is odd */
+            Value q;
+            ok = vm_binary_op(vm, OP_BINARY_FLOORDIV, v[2], v[0], &q);
+            up = ok && ((q.type == T_LONG ? AS(Long, q)->d[0] : (uint32_t)q.u.i) & 1);
+        }
+        *out = v[2];
+        if (ok && up)
+            ok = vm_binary_op(vm, OP_BINARY_ADD, v[2], v[0], out);
+    }
+    VM_UNROOT(vm, rooted);
+    return ok;
+}
+
 static bool round_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
     Value x = args[0];
     bool has_n = nargs == 2 && args[1].type != T_NONE;
+    if (x.type == T_LONG && (!has_n || (v_is_intlike(args[1]) && args[1].u.i >= 0))) {
+        *out = x; /* round(n) of an int is n itself */
+        return true;
+    }
+    if (x.type == T_LONG && v_is_intlike(args[1]))
+        return round_long(vm, x, args[1].u.i, out);
     if (has_n && !v_is_intlike(args[1]))
         return vm_raise(vm, EXC_TypeError, "'%s' object cannot be interpreted as an integer",
                         type_name(args[1]));
@@ -129,21 +170,13 @@ static bool round_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
         }
         if (2 * r > p || (2 * r == p && (q & 1)))
             q += 1;
-        int64_t res = q * p;
-        if (res > INT32_MAX || res < INT32_MIN)
-            return vm_raise(vm, EXC_OverflowError, "integer overflow");
-        *out = v_int((int32_t)res);
-        return true;
+        return long_from_i64(vm, q * p, out);
     }
     if (x.type != T_FLOAT)
         return vm_raise(vm, EXC_TypeError, "type %s doesn't define __round__ method", type_name(x));
     float f = x.u.f;
     if (!has_n) {
-        int32_t i = 0;
-        if (!float_to_int(vm, rintf(f), &i)) /* rintf: ties to even in the default mode */
-            return false;
-        *out = v_int(i);
-        return true;
+        return long_from_float(vm, rintf(f), out); /* rintf: ties to even in the default mode */
     }
     if (isnan(f) || isinf(f) || n > 45) {
         *out = x;
@@ -209,6 +242,11 @@ NATIVE(bi_bool, "bool", bool_fn, 0, 1);
 
 static bool hash_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
+    /* numbers: CPython's full hash (modulo 2**61-1), of which dicts use the low 32 bits */
+    if (args[0].type == T_LONG)
+        return long_from_i64(vm, long_hash(args[0]), out);
+    if (args[0].type == T_FLOAT && !isnan(args[0].u.f))
+        return long_from_i64(vm, long_hash_float(args[0].u.f), out);
     uint32_t h;
     if (!vm_hash(vm, args[0], &h))
         return false;
@@ -240,6 +278,7 @@ const BuiltinEntry builtin_table[] = {
     {"Ellipsis", &ellipsis_obj},
     B(print), B(len), B(range), B(min), B(max), B(abs), B(sum), B(sorted), B(reversed),
     B(round), B(isinstance), B(enumerate), B(zip), B(divmod), B(pow), B(ord), B(chr), B(hex),
+    B(oct), B(bin),
     B(repr), B(format), B(hash), B(type), B(open), B(issubclass),
     B(iter), B(next), B(map), B(filter), B(any), B(all), B(callable), B(id), B(getattr), B(hasattr),
     B(setattr), B(delattr), B(ascii),

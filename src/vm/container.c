@@ -22,6 +22,8 @@ static bool position(VM *vm, Value key, uint32_t len, const char *what, uint32_t
 
 static bool bad_index(VM *vm, Value obj, Value key)
 {
+    if (key.type == T_LONG) /* an int beyond 32 bits: past the end of any container here */
+        return vm_raise(vm, EXC_IndexError, "cannot fit 'int' into an index-sized integer");
     if (obj.type == T_ARRAY)
         return vm_raise(vm, EXC_TypeError, "array indices must be integers");
     return vm_raise(vm, EXC_TypeError, "%s indices must be integers or slices, not %s", type_name(obj),

@@ -13,6 +13,7 @@
 #include "vm/unicode_data.h"
 #include "vm/gen.h"
 #include "vm/set.h"
+#include "vm/long.h"
 #include "vm/vm.h"
 #include "vm/class.h"
 
@@ -203,7 +204,8 @@ const char *type_name(Value v)
     switch ((Type)v.type) {
     case T_NONE:        return "NoneType";
     case T_BOOL:        return "bool";
-    case T_INT:         return "int";
+    case T_INT:
+    case T_LONG:        return "int";
     case T_FLOAT:       return "float";
     case T_STR:         return "str";
     case T_BYTES:       return "bytes";
@@ -409,6 +411,14 @@ static bool repr_value(VM *vm, StrBuf *sb, Value v)
     case T_ELLIPSIS: sb_adds(sb, "Ellipsis"); return true;
     case T_BOOL:  sb_adds(sb, v.u.i ? "True" : "False"); return true;
     case T_INT:   fmt_int(sb, v.u.i); return true;
+    case T_LONG:
+        if (long_decimal_too_long(v))
+            return vm_raise(vm, EXC_ValueError, "Exceeds the limit (%d digits) for integer string conversion; "
+                            "use sys.set_int_max_str_digits() to increase the limit", LONG_MAX_STR_DIGITS);
+        if (long_is_neg(v))
+            sb_addc(sb, '-');
+        long_digits(sb, v, 10);
+        return true;
     case T_FLOAT: fmt_float(sb, v.u.f); return true;
     case T_STR:   repr_text(sb, AS(Str, v)->data, AS(Str, v)->len, false); return true;
     case T_BYTES: repr_text(sb, AS(Str, v)->data, AS(Str, v)->len, true); return true;
@@ -839,11 +849,11 @@ static void add_utf8(StrBuf *sb, uint32_t cp)
     sb_add(sb, u, n);
 }
 
-static bool format_int(VM *vm, StrBuf *sb, int64_t v, const Spec *sp)
+/* format() of an int of any size (T_INT, T_BOOL or T_LONG) */
+static bool format_int(VM *vm, StrBuf *sb, Value iv, const Spec *sp)
 {
-    char digits[72];
-    uint64_t mag = v < 0 ? (uint64_t)(-v) : (uint64_t)v;
     const char *prefix = "";
+    bool neg = long_is_neg(iv);
     int base = 10;
     if (sp->precision >= 0)
         return vm_raise(vm, EXC_ValueError, "Precision not allowed in integer format specifier");
@@ -860,8 +870,9 @@ static bool format_int(VM *vm, StrBuf *sb, int64_t v, const Spec *sp)
             return vm_raise(vm, EXC_ValueError, "Sign not allowed with integer format specifier 'c'");
         if (sp->alternate)
             return vm_raise(vm, EXC_ValueError, "Alternate form (#) not allowed with integer format specifier 'c'");
-        if (v < 0 || v > 0x10ffff)
+        if (iv.type == T_LONG || iv.u.i < 0 || iv.u.i > 0x10ffff)
             return vm_raise(vm, EXC_OverflowError, "%%c arg not in range(0x110000)");
+        int32_t v = iv.u.i;
         StrBuf ch;
         sb_init(&ch);
         add_utf8(&ch, (uint32_t)v);
@@ -876,27 +887,32 @@ static bool format_int(VM *vm, StrBuf *sb, int64_t v, const Spec *sp)
     default:
         return unknown_code(vm, sp, "int");
     }
-    int n = 0;
-    do {
-        int d = (int)(mag % (uint64_t)base);
-        digits[n++] = (char)(d < 10 ? '0' + d : (sp->type == 'X' ? 'A' : 'a') + d - 10);
-        mag /= (uint64_t)base;
-    } while (mag);
-    for (int i = 0; i < n / 2; i++) {
-        char t = digits[i];
-        digits[i] = digits[n - 1 - i];
-        digits[n - 1 - i] = t;
+    if (base == 10 && long_decimal_too_long(iv))
+        return vm_raise(vm, EXC_ValueError, "Exceeds the limit (%d digits) for integer string conversion; "
+                        "use sys.set_int_max_str_digits() to increase the limit", LONG_MAX_STR_DIGITS);
+    StrBuf digits;
+    sb_init(&digits);
+    long_digits(&digits, iv, base);
+    if (sp->type == 'X')
+        for (uint32_t i = 0; i < digits.len; i++)
+            if (digits.data[i] >= 'a')
+                digits.data[i] = (char)(digits.data[i] - 'a' + 'A');
+    if (digits.oom) {
+        sb_free(&digits);
+        return vm_raise_oom(vm);
     }
+    uint32_t n = digits.len;
     StrBuf body;
     sb_init(&body);
-    if (v < 0)
+    if (neg)
         sb_addc(&body, '-');
     else if (sp->sign == '+' || sp->sign == ' ')
         sb_addc(&body, sp->sign);
     if (sp->alternate)
         sb_adds(&body, prefix);
     uint32_t sign_len = body.len;
-    add_grouped(&body, digits, (uint32_t)n, sp, grouped_min_len(sp, sign_len, 0));
+    add_grouped(&body, digits.data, n, sp, grouped_min_len(sp, sign_len, 0));
+    sb_free(&digits);
     if (body.oom) {
         sb_free(&body);
         return vm_raise_oom(vm);
@@ -1093,14 +1109,18 @@ bool fmt_format(VM *vm, StrBuf *sb, Value v, const char *spec, uint32_t speclen)
         sb_adds(sb, v.u.i ? "True" : "False");
         return true;
     }
-    if (v_is_intlike(v)) {
+    if (v_is_anyint(v)) {
         if (!parse_spec(vm, spec, speclen, type_name(v), 'd', '>', &sp))
             return false;
-        if (strchr("eEfFgG%", sp.type) && sp.type)
-            return format_float(vm, sb, (float)v.u.i, &sp);
+        if (strchr("eEfFgG%", sp.type) && sp.type) {
+            float f;
+            if (!long_to_float(vm, v, &f))
+                return false;
+            return format_float(vm, sb, f, &sp);
+        }
         if (sp.type && !strchr("bcdoxXn", sp.type))
             return unknown_code(vm, &sp, type_name(v));
-        return format_int(vm, sb, v.u.i, &sp);
+        return format_int(vm, sb, v, &sp);
     }
     if (v.type == T_FLOAT) {
         if (!parse_spec(vm, spec, speclen, "float", 0, '>', &sp))

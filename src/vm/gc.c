@@ -358,7 +358,7 @@ static void scan(VM *vm, Obj *o)
             grey_values(vm, p->codes, p->ncodes);
         break;
     }
-    default: /* strings, ranges, raw buffers: no references */
+    default: /* strings, ranges, longs, raw buffers: no references */
         break;
     }
 }

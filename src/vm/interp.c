@@ -495,6 +495,24 @@ bool vm_call_method(VM *vm, Value fn, Value self, Value *args, int nargs, Tuple 
     return ok;
 }
 
+bool vm_resume_frame(VM *vm, Function *fn, Value *base, uint32_t depth, uint32_t pc, Value *out)
+{
+    Code *c = fn->code;
+    if (vm->nframes >= vm->cfg.max_frames || base + c->nlocals + c->maxstack + FRAME_SLACK > vm->stack_end)
+        return stack_overflow(vm);
+    Frame *f = &vm->frames[vm->nframes++];
+    f->code = c;
+    f->func = fn;
+    f->pc = pc;
+    f->base = base;
+    f->ret = base - 1;
+    vm->sp = base + c->nlocals + depth;
+    bool ok = run(vm, vm->nframes - 1, vm->sp);
+    if (ok)
+        *out = base[-1];
+    return ok;
+}
+
 bool vm_call(VM *vm, Value fn, Value *args, int nargs, Tuple *kwnames, Value *out)
 {
     switch ((Type)fn.type) {

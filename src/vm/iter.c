@@ -356,6 +356,8 @@ int vm_iternext(VM *vm, Value iter, Value *out)
 
 static bool int_arg(VM *vm, Value v, int32_t *out)
 {
+    if (v.type == T_LONG) /* ranges and counts are 32-bit here */
+        return vm_raise(vm, EXC_OverflowError, "Python int too large to convert to C int");
     if (!v_is_intlike(v))
         return vm_raise(vm, EXC_TypeError, "'%s' object cannot be interpreted as an integer", type_name(v));
     *out = v.u.i;

@@ -351,6 +351,8 @@ static bool m_extend(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 
 static bool index_arg(VM *vm, Value v, int32_t *out)
 {
+    if (v.type == T_LONG) /* indexes are 32-bit here */
+        return vm_raise(vm, EXC_OverflowError, "Python int too large to convert to C int");
     if (!v_is_intlike(v))
         return vm_raise(vm, EXC_TypeError, "'%s' object cannot be interpreted as an integer", type_name(v));
     *out = v.u.i;

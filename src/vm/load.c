@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "vm/p4b.h"
+#include "vm/long.h"
 #include "vm/vm.h"
 
 static Value builtin_named(const char *name, uint32_t len)
@@ -46,6 +47,14 @@ static bool make_const(VM *vm, Program *p, const P4bCode *c, Tuple *consts, uint
     case K_CODE:
         *dst = p->codes[src->u.index];
         return true;
+    case K_LONG: { /* the validator checked the text: decimal, outside int32 */
+        const P4bString *s = &p->p4b->strings[src->u.index];
+        const char *t = (const char *)s->bytes;
+        bool neg = s->len && t[0] == '-';
+        if (!long_parse(vm, t + neg, t + s->len, 10, neg, dst))
+            return vm->exc.type != T_UNBOUND ? false : vm_raise(vm, EXC_ValueError, "bad int constant");
+        return true;
+    }
     case K_TUPLE: {
         Tuple *t = tuple_new(vm, src->u.tuple.count);
         if (!t)

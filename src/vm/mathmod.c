@@ -3,6 +3,7 @@
  */
 #include <math.h>
 
+#include "vm/long.h"
 #include "vm/vm.h"
 
 static bool number_arg(VM *vm, Value v, float *out)
@@ -83,21 +84,21 @@ static bool math_atan2(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 }
 static NATIVE(math_atan2_n, "atan2", math_atan2, 2, 2);
 
-/* floor, ceil and trunc return ints: OverflowError past 32 bits. */
+/* floor, ceil and trunc return ints of any size (T_LONG past 32 bits). */
 static bool to_int(VM *vm, Value v, float (*round_fn)(float), Value *out)
 {
     if (v_is_intlike(v)) {
         *out = v_int(v.u.i);
         return true;
     }
+    if (v.type == T_LONG) {
+        *out = v;
+        return true;
+    }
     float x = 0;
     if (!number_arg(vm, v, &x))
         return false;
-    int32_t i = 0;
-    if (!float_to_int(vm, round_fn(x), &i))
-        return false;
-    *out = v_int(i);
-    return true;
+    return long_from_float(vm, round_fn(x), out);
 }
 
 static bool math_floor(VM *vm, Value *args, int nargs, Tuple *kw, Value *out) { return to_int(vm, args[0], floorf, out); }

@@ -391,7 +391,9 @@ typedef struct Program { /* T_PROGRAM: the loaded module */
     /* generators and sets */ \
     X(send) X(throw) X(__next__) X(value) X(add) X(discard) X(union) X(intersection) \
     X(difference) X(symmetric_difference) X(intersection_update) X(difference_update) \
-    X(symmetric_difference_update) X(issubset) X(issuperset) X(isdisjoint)
+    X(symmetric_difference_update) X(issubset) X(issuperset) X(isdisjoint) \
+    /* ints */ \
+    X(bit_length) X(to_bytes) X(from_bytes)
 
 enum Qid {
 #define P4_QID_ENUM(n) Q_##n,
@@ -490,9 +492,11 @@ typedef struct MethodEntry {
     const Native *fn;
 } MethodEntry;
 extern const MethodEntry str_methods[], list_methods[], dict_methods[], bytes_methods[],
-    array_methods[], tuple_methods[], float_methods[], file_methods[];
+    array_methods[], tuple_methods[], float_methods[], file_methods[], int_methods[];
 extern const uint32_t n_str_methods, n_list_methods, n_dict_methods, n_bytes_methods,
-    n_array_methods, n_tuple_methods, n_float_methods, n_file_methods;
+    n_array_methods, n_tuple_methods, n_float_methods, n_file_methods, n_int_methods;
+/* int.from_bytes (a class method: called without self) */
+extern const Native int_from_bytes;
 
 /* Text (format.c). A StrBuf grows in malloc'd memory (not the object heap),
  * so building text never triggers a collection. */
@@ -533,8 +537,8 @@ bool str_equal(const Str *a, const Str *b);
 uint32_t str_hash(Str *s);                                   /* cached in s->hash */
 uint32_t str_charlen(const Str *s);                          /* len(): code points for str */
 /* int(s) / float(s) parsing with Python's rules (whitespace, underscores, sign);
- * ValueError with CPython's message on bad input, OverflowError past 32 bits. */
-bool str_to_int(VM *vm, const Str *s, int base, int32_t *out);
+ * ValueError with CPython's message on bad input; any size (T_LONG past 32 bits). */
+bool str_to_int(VM *vm, const Str *s, int base, Value *out);
 bool str_to_float(VM *vm, const Str *s, float *out);
 
 /* list.c / tuple.c / array.c: sequence operators used by ops.c */
@@ -619,7 +623,7 @@ const Module *module_find(const char *name, uint32_t len);
 
 /* Built-in functions; each file defines its own with NATIVE(). */
 extern const Native bi_print, bi_repr, bi_str, bi_int, bi_float, bi_ord, bi_chr, bi_hex,
-    bi_format;                                                              /* text: str.c, format.c */
+    bi_oct, bi_bin, bi_format;                                                              /* text: str.c, format.c */
 extern const Native bi_len, bi_range, bi_min, bi_max, bi_sum, bi_sorted, bi_reversed, bi_list,
     bi_tuple, bi_dict, bi_enumerate, bi_zip, bi_bytes, bi_bytearray, bi_array; /* containers */
 extern const Native bi_abs, bi_divmod, bi_pow, bi_round, bi_isinstance, bi_bool,

@@ -3,21 +3,27 @@
  * comparisons, equality, hashing, truth.
  *
  * The interpreter inlines the int fast paths; everything else comes here.
- * Int results that do not fit 32 bits raise OverflowError (never wrap).
+ * Int results that do not fit 32 bits become T_LONG (long.c), never wrap.
  */
 #include <math.h>
 #include <string.h>
 
+#include "vm/long.h"
 #include "vm/vm.h"
 #include "vm/class.h"
 #include "vm/set.h"
 
 /* ---- ints -------------------------------------------------------------------- */
 
-static bool overflow(VM *vm) { return vm_raise(vm, EXC_OverflowError, "integer overflow"); }
+/* The result of a op b does not fit int32: compute it in long.c. */
+static bool wide(VM *vm, unsigned op, int32_t a, int32_t b, Value *out)
+{
+    return long_binary_op(vm, op, v_int(a), v_int(b), out);
+}
 
 static bool int_pow(VM *vm, int32_t base, int32_t exp, Value *out)
 {
+    const int32_t base0 = base, exp0 = exp;
     if (exp < 0) {
         if (base == 0)
             return vm_raise(vm, EXC_ZeroDivisionError, "0.0 cannot be raised to a negative power");
@@ -29,10 +35,10 @@ static bool int_pow(VM *vm, int32_t base, int32_t exp, Value *out)
      * overflows, so would the result (|base| >= 2). */
     while (exp) {
         if ((exp & 1) && __builtin_mul_overflow(r, b, &r))
-            return overflow(vm);
+            return wide(vm, OP_BINARY_POW, base0, exp0, out);
         exp >>= 1;
         if (exp && __builtin_mul_overflow(b, b, &b))
-            return overflow(vm);
+            return wide(vm, OP_BINARY_POW, base0, exp0, out);
     }
     *out = v_int(r);
     return true;
@@ -45,16 +51,16 @@ static bool int_op(VM *vm, unsigned op, int32_t a, int32_t b, Value *out)
     case OP_BINARY_ADD:
     case OP_INPLACE_ADD:
         if (__builtin_add_overflow(a, b, &r))
-            return overflow(vm);
+            return wide(vm, op, a, b, out);
         break;
     case OP_BINARY_SUB:
         if (__builtin_sub_overflow(a, b, &r))
-            return overflow(vm);
+            return wide(vm, op, a, b, out);
         break;
     case OP_BINARY_MUL:
     case OP_INPLACE_MUL:
         if (__builtin_mul_overflow(a, b, &r))
-            return overflow(vm);
+            return wide(vm, op, a, b, out);
         break;
     case OP_BINARY_TRUEDIV:
         if (b == 0)
@@ -65,7 +71,7 @@ static bool int_op(VM *vm, unsigned op, int32_t a, int32_t b, Value *out)
         if (b == 0)
             return vm_raise(vm, EXC_ZeroDivisionError, "integer division or modulo by zero");
         if (a == INT32_MIN && b == -1)
-            return overflow(vm);
+            return wide(vm, op, a, b, out);
         r = a / b;
         if ((a % b != 0) && ((a < 0) != (b < 0)))
             r--;
@@ -91,12 +97,12 @@ static bool int_op(VM *vm, unsigned op, int32_t a, int32_t b, Value *out)
             break;
         }
         if (b >= 32)
-            return overflow(vm);
+            return wide(vm, op, a, b, out);
         {
-            int64_t wide = (int64_t)a * ((int64_t)1 << b);
-            if (wide > INT32_MAX || wide < INT32_MIN)
-                return overflow(vm);
-            r = (int32_t)wide;
+            int64_t w = (int64_t)a * ((int64_t)1 << b);
+            if (w > INT32_MAX || w < INT32_MIN)
+                return wide(vm, op, a, b, out);
+            r = (int32_t)w;
         }
         break;
     case OP_BINARY_RSHIFT:
@@ -232,6 +238,28 @@ static bool is_seq(Value v)
            v.type == T_ARRAY || v.type == T_BYTEARRAY;
 }
 
+/* An int of any size (T_LONG) with another number: int operators in long.c,
+ * float ones on the long converted to float (OverflowError when too large,
+ * as in CPython). */
+static bool long_mixed_op(VM *vm, unsigned op, Value a, Value b, Value *out)
+{
+    if (v_is_anyint(a) && v_is_anyint(b)) {
+        if (long_binary_op(vm, op, a, b, out))
+            return true;
+        if (vm->exc.type != T_UNBOUND)
+            return false;
+        return vm_raise_binop(vm, op_symbol(op), a, b);
+    }
+    float x, y;
+    if (!long_to_float(vm, a, &x) || !long_to_float(vm, b, &y))
+        return false;
+    if (float_op(vm, op, x, y, out))
+        return true;
+    if (vm->exc.type != T_UNBOUND)
+        return false;
+    return vm_raise_binop(vm, op_symbol(op), a, b);
+}
+
 bool vm_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
 {
     unsigned inplace = op;
@@ -258,6 +286,9 @@ bool vm_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
             return false;
         return vm_raise_binop(vm, op_symbol(op), a, b);
     }
+    if ((a.type == T_LONG || b.type == T_LONG) && (v_is_number(a) || a.type == T_LONG) &&
+        (v_is_number(b) || b.type == T_LONG))
+        return long_mixed_op(vm, op, a, b, out);
     if (a.type == T_INSTANCE || b.type == T_INSTANCE) { /* __add__, __radd__, __iadd__, ... */
         if (!class_binary_op(vm, op, a, b, out))
             return false;
@@ -315,6 +346,11 @@ bool vm_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
             }
             return seq_repeat(vm, seq, n.u.i, out);
         }
+        if (is_seq(seq) && n.type == T_LONG) { /* negative: empty, as any count < 0 */
+            if (!long_is_neg(n))
+                return vm_raise(vm, EXC_OverflowError, "cannot fit 'int' into an index-sized integer");
+            n = v_int(0);
+        }
         if (is_seq(seq) && v_is_number(n))
             return vm_raise(vm, EXC_TypeError, "can't multiply sequence by non-int of type '%s'",
                             type_name(n));
@@ -347,12 +383,12 @@ bool vm_unary_op(VM *vm, unsigned op, Value a, Value *out)
         *out = v_bool(!vm_truthy(a));
         return true;
     case OP_UNARY_NEG:
-        if (v_is_intlike(a)) {
-            if (a.u.i == INT32_MIN)
-                return overflow(vm);
+        if (v_is_intlike(a) && a.u.i != INT32_MIN) {
             *out = v_int(-a.u.i);
             return true;
         }
+        if (v_is_anyint(a))
+            return long_neg(vm, a, out);
         if (a.type == T_FLOAT) {
             *out = v_float(-a.u.f);
             return true;
@@ -361,7 +397,7 @@ bool vm_unary_op(VM *vm, unsigned op, Value a, Value *out)
             return out->type != T_UNBOUND;
         return vm_raise(vm, EXC_TypeError, "bad operand type for unary -: '%s'", type_name(a));
     case OP_UNARY_POS:
-        if (v_is_number(a)) {
+        if (v_is_number(a) || a.type == T_LONG) {
             *out = a.type == T_BOOL ? v_int(a.u.i) : a;
             return true;
         }
@@ -375,6 +411,8 @@ bool vm_unary_op(VM *vm, unsigned op, Value a, Value *out)
         }
         if (a.type == T_INSTANCE && !instance_unary(vm, op, a, out))
             return out->type != T_UNBOUND;
+        if (a.type == T_LONG)
+            return long_invert(vm, a, out);
         return vm_raise(vm, EXC_TypeError, "bad operand type for unary ~: '%s'", type_name(a));
     default:
         return vm_raise(vm, EXC_RuntimeError, "bad unary operator");
@@ -409,9 +447,26 @@ bool vm_truthy(Value v)
     }
 }
 
-/* Compares an int and a float exactly (both fit a double). */
-static int cmp_num(Value a, Value b)
+static bool is_num(Value v) { return v_is_number(v) || v.type == T_LONG; }
+
+/* cmp_num with an int of any size: exact, in long.c. Out of line, so
+ * cmp_num stays small enough to inline for immediates. */
+static __attribute__((noinline)) int cmp_long(Value a, Value b)
 {
+    if (a.type != T_FLOAT && b.type != T_FLOAT)
+        return long_cmp(a, b);
+    if (b.type == T_FLOAT)
+        return long_cmp_float(a, b.u.f);
+    int c = long_cmp_float(b, a.u.f);
+    return c == 2 ? 2 : -c;
+}
+
+/* Compares an int and a float exactly (both fit a double); ints of any
+ * size through cmp_long. */
+static inline int cmp_num(Value a, Value b)
+{
+    if (__builtin_expect(a.type == T_LONG || b.type == T_LONG, 0))
+        return cmp_long(a, b);
     double x = a.type == T_FLOAT ? (double)a.u.f : (double)a.u.i;
     double y = b.type == T_FLOAT ? (double)b.u.f : (double)b.u.i;
     return x < y ? -1 : x > y ? 1 : x == y ? 0 : 2; /* 2: unordered (NaN) */
@@ -493,7 +548,7 @@ static bool equal(VM *vm, Value a, Value b, bool *out, unsigned depth)
 {
     if (depth > MAX_COMPARE_DEPTH || vm_c_stack_low(vm))
         return vm_raise(vm, EXC_RecursionError, "maximum recursion depth exceeded in comparison");
-    if (v_is_number(a) && v_is_number(b)) {
+    if (is_num(a) && is_num(b)) {
         *out = cmp_num(a, b) == 0;
         return true;
     }
@@ -552,7 +607,12 @@ static bool equal(VM *vm, Value a, Value b, bool *out, unsigned depth)
         }
         for (uint32_t i = 0; i < x->len; i++) {
             Value p, q;
-            if (!array_get(vm, x, i, &p) || !array_get(vm, y, i, &q))
+            if (!array_get(vm, x, i, &p))
+                return false;
+            VM_ROOT(vm, p); /* an 'I' element may be a new long */
+            bool got = array_get(vm, y, i, &q);
+            VM_UNROOT(vm, 1);
+            if (!got)
                 return false;
             if (cmp_num(p, q) != 0) {
                 *out = false;
@@ -589,7 +649,7 @@ static bool order(VM *vm, const char *sym, Value a, Value b, int *out, unsigned 
 {
     if (depth > MAX_COMPARE_DEPTH || vm_c_stack_low(vm))
         return vm_raise(vm, EXC_RecursionError, "maximum recursion depth exceeded in comparison");
-    if (v_is_number(a) && v_is_number(b)) {
+    if (is_num(a) && is_num(b)) {
         *out = cmp_num(a, b);
         return true;
     }
@@ -633,7 +693,12 @@ static bool order(VM *vm, const char *sym, Value a, Value b, int *out, unsigned 
                 return true;
             }
             Value p, q;
-            if (!array_get(vm, x, i, &p) || !array_get(vm, y, i, &q))
+            if (!array_get(vm, x, i, &p))
+                return false;
+            VM_ROOT(vm, p); /* an 'I' element may be a new long */
+            bool got = array_get(vm, y, i, &q);
+            VM_UNROOT(vm, 1);
+            if (!got)
                 return false;
             int c = cmp_num(p, q);
             if (c != 0) {
@@ -715,11 +780,15 @@ bool vm_hash(VM *vm, Value v, uint32_t *out)
         /* as CPython: -1 is reserved for errors in its C API, so hash(-1) is -2 */
         *out = (uint32_t)(v.u.i == -1 ? -2 : v.u.i);
         return true;
+    case T_LONG:
+        /* the low 32 bits of CPython's hash, as for small ints */
+        *out = (uint32_t)long_hash(v);
+        return true;
     case T_FLOAT: {
         float f = v.u.f;
-        /* equal numbers hash equal: 2.0 hashes like 2 */
-        if (f == floorf(f) && f >= -2147483648.0f && f < 2147483648.0f) {
-            *out = (uint32_t)((int32_t)f == -1 ? -2 : (int32_t)f);
+        /* equal numbers hash equal: 2.0 hashes like 2, 2.0**40 like 2**40 */
+        if (!isnan(f)) {
+            *out = (uint32_t)long_hash_float(f);
         } else {
             uint32_t bits;
             memcpy(&bits, &f, sizeof bits);

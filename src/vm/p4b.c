@@ -163,6 +163,7 @@ static void read_const(Reader *r, P4bConst *k, uint32_t index)
     case K_STR:
     case K_BYTES:
     case K_CODE:
+    case K_LONG:
         k->u.index = u32(r, "constant index");
         break;
     case K_TUPLE:
@@ -337,6 +338,23 @@ static int bad(Checker *c, const char *fmt, ...)
     return -1;
 }
 
+/* A K_LONG's text: an optional '-', then decimal digits without a leading
+ * zero, for a value outside int32 (inside, the constant must be K_INT: one
+ * representation per value). */
+static bool long_text_ok(const P4bString *s)
+{
+    uint32_t i = s->len && s->bytes[0] == '-' ? 1 : 0, n = s->len - i;
+    if (n == 0 || s->bytes[i] == '0')
+        return false;
+    for (uint32_t k = i; k < s->len; k++)
+        if (s->bytes[k] < '0' || s->bytes[k] > '9')
+            return false;
+    if (n != 10)
+        return n > 10;
+    /* ten digits: beyond 2147483647 (2147483648 for a negative)? */
+    return memcmp(s->bytes + i, i ? "2147483648" : "2147483647", 10) > 0;
+}
+
 static int check_string(Checker *c, uint32_t idx, const char *what, uint32_t code)
 {
     if (idx >= c->m->nstrings)
@@ -431,6 +449,11 @@ static int check_code(Checker *c, uint32_t ci, uint32_t *scratch)
             if (kc->u.index >= m->nstrings)
                 return bad(c, "code %lu ('%s'): constant %lu: bytes index out of range", (unsigned long)ci,
                            name, (unsigned long)k);
+            break;
+        case K_LONG:
+            if (kc->u.index >= m->nstrings || !long_text_ok(&m->strings[kc->u.index]))
+                return bad(c, "code %lu ('%s'): constant %lu: an int constant must be the decimal text of a "
+                           "value outside int32", (unsigned long)ci, name, (unsigned long)k);
             break;
         case K_CODE:
             if (kc->u.index <= ci || kc->u.index >= m->ncodes)
@@ -636,6 +659,7 @@ int p4b_write(const P4bModule *m, uint8_t **out, size_t *outlen)
             case K_STR:
             case K_BYTES:
             case K_CODE:
+            case K_LONG:
                 put32(&w, kc->u.index);
                 break;
             case K_TUPLE:

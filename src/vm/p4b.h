@@ -25,7 +25,7 @@ typedef struct P4bConst {
     union {
         int32_t i;      /* K_INT */
         float f;        /* K_FLOAT */
-        uint32_t index; /* K_STR, K_BYTES: string index; K_CODE: code index */
+        uint32_t index; /* K_STR, K_BYTES, K_LONG: string index; K_CODE: code index */
         struct {
             uint32_t count;
             uint32_t *items; /* indices of earlier constants */

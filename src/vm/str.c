@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "vm/strmethods.h"
+#include "vm/long.h"
 #include "vm/vm.h"
 
 static Str *new_text(VM *vm, Type type, const char *data, uint32_t len)
@@ -295,7 +296,7 @@ static bool bad_int(VM *vm, const Str *s, int base)
     return vm_raise(vm, EXC_ValueError, "invalid literal for int() with base %d: %s", base, r->data);
 }
 
-bool str_to_int(VM *vm, const Str *s, int base, int32_t *out)
+bool str_to_int(VM *vm, const Str *s, int base, Value *out)
 {
     const char *p = s->data, *end = s->data + s->len;
     trim_space(&p, &end, s->hdr.type == T_STR ? SPACE_NUMBER : SPACE_ASCII);
@@ -324,31 +325,19 @@ bool str_to_int(VM *vm, const Str *s, int base, int32_t *out)
     }
     if (p >= end)
         return bad_int(vm, s, base);
-    int64_t v = 0;
-    bool last_underscore = true; /* no leading underscore */
-    for (; p < end; p++) {
-        char c = *p;
-        if (c == '_') {
-            if (last_underscore)
-                return bad_int(vm, s, base);
-            last_underscore = true;
-            continue;
-        }
-        int d = c >= '0' && c <= '9' ? c - '0' : (c | 32) >= 'a' && (c | 32) <= 'z' ? (c | 32) - 'a' + 10 : 99;
-        if (d >= b)
-            return bad_int(vm, s, base);
-        v = v * b + d;
-        if (v > 2147483648LL)
-            v = 2147483649LL; /* saturate: only the overflow matters now */
-        last_underscore = false;
+    /* CPython's limit on decimal (not power-of-two base) text */
+    if (b != 2 && b != 4 && b != 8 && b != 16 && b != 32) {
+        uint32_t nd = 0;
+        for (const char *q = p; q < end; q++)
+            nd += *q != '_';
+        if (nd > LONG_MAX_STR_DIGITS)
+            return vm_raise(vm, EXC_ValueError, "Exceeds the limit (%d digits) for integer string conversion: "
+                            "value has %lu digits; use sys.set_int_max_str_digits() to increase the limit",
+                            LONG_MAX_STR_DIGITS, (unsigned long)nd);
     }
-    if (last_underscore)
-        return bad_int(vm, s, base);
-    if (neg)
-        v = -v;
-    if (v > INT32_MAX || v < INT32_MIN)
-        return vm_raise(vm, EXC_OverflowError, "integer overflow");
-    *out = (int32_t)v;
+    /* digits and single underscores between them, of any length (long.c) */
+    if (*p == '_' || !long_parse(vm, p, end, b, neg, out))
+        return vm->exc.type != T_UNBOUND ? false : bad_int(vm, s, base);
     return true;
 }
 
@@ -1140,23 +1129,19 @@ static bool int_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
         if (!v_is_intlike(args[1]) || (args[1].u.i != 0 && (args[1].u.i < 2 || args[1].u.i > 36)))
             return vm_raise(vm, EXC_ValueError, "int() base must be >= 2 and <= 36, or 0");
     }
-    int32_t v = 0;
     switch ((Type)x.type) {
     case T_INT:
     case T_BOOL:
         *out = v_int(x.u.i);
         return true;
-    case T_FLOAT:
-        if (!float_to_int(vm, x.u.f, &v))
-            return false;
-        *out = v_int(v);
+    case T_LONG:
+        *out = x;
         return true;
+    case T_FLOAT:
+        return long_from_float(vm, x.u.f, out);
     case T_STR:
     case T_BYTES:
-        if (!str_to_int(vm, AS(Str, x), nargs == 2 ? args[1].u.i : 10, &v))
-            return false;
-        *out = v_int(v);
-        return true;
+        return str_to_int(vm, AS(Str, x), nargs == 2 ? args[1].u.i : 10, out);
     default:
         return vm_raise(vm, EXC_TypeError, "int() argument must be a string, a bytes-like object or a real number, not '%s'",
                         type_name(x));
@@ -1173,6 +1158,13 @@ static bool float_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     Value x = args[0];
     if (v_is_number(x)) {
         *out = v_float(v_as_float(x));
+        return true;
+    }
+    if (x.type == T_LONG) {
+        float f;
+        if (!long_to_float(vm, x, &f))
+            return false;
+        *out = v_float(f);
         return true;
     }
     if (x.type == T_STR) {
@@ -1217,6 +1209,8 @@ NATIVE(bi_ord, "ord", ord_fn, 1, 1);
 
 static bool chr_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
+    if (args[0].type == T_LONG)
+        return vm_raise(vm, EXC_OverflowError, "Python int too large to convert to C int");
     if (!v_is_intlike(args[0]))
         return vm_raise(vm, EXC_TypeError, "'%s' object cannot be interpreted as an integer", type_name(args[0]));
     int32_t cp = args[0].u.i;
@@ -1237,20 +1231,41 @@ static bool chr_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 }
 NATIVE(bi_chr, "chr", chr_fn, 1, 1);
 
-static bool hex_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+/* hex(), oct(), bin() of an int of any size: sign, prefix, digits */
+static bool radix_text(VM *vm, Value v, int base, const char *prefix, Value *out)
 {
-    if (!v_is_intlike(args[0]))
-        return vm_raise(vm, EXC_TypeError, "'%s' object cannot be interpreted as an integer", type_name(args[0]));
-    int64_t v = args[0].u.i;
-    char buf[24];
-    snprintf(buf, sizeof buf, "%s0x%llx", v < 0 ? "-" : "", (unsigned long long)(v < 0 ? -v : v));
-    Str *s = str_from_cstr(vm, buf);
+    if (!v_is_anyint(v))
+        return vm_raise(vm, EXC_TypeError, "'%s' object cannot be interpreted as an integer", type_name(v));
+    StrBuf sb;
+    sb_init(&sb);
+    if (long_is_neg(v))
+        sb_addc(&sb, '-');
+    sb_adds(&sb, prefix);
+    long_digits(&sb, v, base);
+    Str *s = sb_to_str(vm, &sb);
     if (!s)
         return false;
     *out = v_obj(s);
     return true;
 }
+
+static bool hex_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    return radix_text(vm, args[0], 16, "0x", out);
+}
 NATIVE(bi_hex, "hex", hex_fn, 1, 1);
+
+static bool oct_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    return radix_text(vm, args[0], 8, "0o", out);
+}
+NATIVE(bi_oct, "oct", oct_fn, 1, 1);
+
+static bool bin_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    return radix_text(vm, args[0], 2, "0b", out);
+}
+NATIVE(bi_bin, "bin", bin_fn, 1, 1);
 
 /* print(*args, sep=' ', end='\n') */
 static bool print_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)

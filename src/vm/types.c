@@ -34,7 +34,8 @@ const TypeObj *type_of(Value v)
     switch ((Type)v.type) {
     case T_NONE:      return &type_NoneType;
     case T_BOOL:      return &type_bool;
-    case T_INT:       return &type_int;
+    case T_INT:
+    case T_LONG:      return &type_int;
     case T_FLOAT:     return &type_float;
     case T_STR:       return &type_str;
     case T_BYTES:     return &type_bytes;

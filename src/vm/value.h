@@ -2,7 +2,7 @@
  * value.h - the tagged value every stack slot, local, global and container
  * element holds.
  *
- * Ints (32-bit), floats (IEEE binary32), bools and None are stored unboxed in
+ * Ints that fit 32 bits (larger ones are T_LONG objects, vm/long.h), floats (IEEE binary32), bools and None are stored unboxed in
  * the value itself, so numeric code never allocates. Everything else is a
  * pointer to an object whose header repeats the tag. A Value is 8 bytes on
  * RV32 (tag + payload), 16 on a 64-bit host.
@@ -50,6 +50,7 @@ typedef enum Type {
     T_SET,        /* set (vm/set.c) */
     T_FROZENSET,  /* frozenset: the Set layout, immutable and hashable */
     T_LIBOBJ,     /* an object of a native library module: deque, StringIO, ... (vm/libobj.c) */
+    T_LONG,       /* an int outside int32 (vm/long.h); never equal to a T_INT */
     T__COUNT
 } Type;
 

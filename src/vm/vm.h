@@ -160,6 +160,10 @@ void vm_print_exception(VM *vm, Value exc);
 
 /* Calls any callable with positional args (args must be rooted). */
 bool vm_call(VM *vm, Value fn, Value *args, int nargs, Tuple *kwnames, Value *out);
+/* Runs fn's frame from instruction pc to its return: its locals and
+ * depth value-stack entries are already at base[0 ..), base[-1] takes the
+ * result (*out). The JIT's deoptimisation resumes a compiled call here. */
+bool vm_resume_frame(VM *vm, Function *fn, Value *base, uint32_t depth, uint32_t pc, Value *out);
 /* Runs the module body of a loaded program. Returns true, or false with the
  * exception pending in vm->exc. */
 bool vm_run_program(VM *vm);

@@ -1,4 +1,3 @@
-# p4: deviation
 # Checks the optimiser moves or removes (range.c, licm.c, cse.c): an
 # invariant checked multiply taken out of a loop still raises at its own
 # line and only when the loop runs; ranges prove int8 products and indices

@@ -1,4 +1,3 @@
-# p4: deviation
 # Exceptions raised by compiled code, caught by the interpreted caller: the
 # class and the message must be the interpreter's (the .expected file is the
 # interpreter's output; CPython differs where ints overflow 32 bits).

@@ -63,6 +63,9 @@ import sys
 import tempfile
 import time
 
+import gen_p4nn
+from gen_deopt import DeoptGen, count_deopts   # values crossing 2**31 in compiled loops
+
 # Constructs avoided because the JIT gets them wrong today (see tests/jit/found/).
 # Remove a flag once the bug is fixed: the generator then produces it again.
 KNOWN_BUGS = set()
@@ -860,11 +863,18 @@ class Gen:
         self.ew_funcs = eg.functions(self.nfuncs + len(self.vec_funcs))
         for ef in self.ew_funcs:
             lines += ef.lines
+        # the p4nn library's kernels with random shapes (gen_p4nn.py, its own random stream)
+        nn = gen_p4nn.P4nnGen(self.seed)
+        self.nn_funcs = nn.kernels()
+        lines += nn.source()
         # wide loops and recursion at the limit (their own random stream too)
         self.stress_funcs = StressGen(self.seed).functions(self.nfuncs + len(self.vec_funcs))
         for sf in self.stress_funcs:
             lines += sf.lines
             lines.append("")
+        self.deopt_funcs = DeoptGen(self.seed).functions(self.nfuncs + len(self.vec_funcs) + len(self.stress_funcs))
+        for df in self.deopt_funcs:
+            lines += df.lines + [""]
         # arrays: a few of every typecode in use
         used_tcs = sorted({t[4:] for f in self.funcs for _, t in f.params if t.startswith("arr:")})
         arrays = {}
@@ -912,6 +922,9 @@ class Gen:
             main += eg.calls(ef)
         for sf in self.stress_funcs:
             main += StressGen.calls(sf)
+        for df in self.deopt_funcs:
+            main += DeoptGen.calls(df)
+        main += nn.calls()
         for stmt in main:
             lines += stmt
         if self.p(0.3):
@@ -1967,7 +1980,7 @@ def cmd_run(args):
     t0 = time.time()
     fails = []
     tot_fc = tot_f = tot_sc = tot_s = 0
-    tot_calls = tot_lanes = tot_stress_c = tot_stress = 0
+    tot_calls = tot_lanes = tot_stress_c = tot_stress = tot_deopts = 0
     nfuncs = 0
     lines_out = 0
     with tempfile.TemporaryDirectory() as tmp:
@@ -1977,7 +1990,7 @@ def cmd_run(args):
             path = os.path.join(tmp, "gen%d.py" % seed)
             with open(path, "w") as fh:
                 fh.write(src)
-            nf = len(g.funcs) + len(g.vec_funcs) + len(g.ew_funcs) + len(g.stress_funcs)
+            nf = len(g.funcs) + len(g.vec_funcs) + len(g.ew_funcs) + len(g.stress_funcs) + len(g.deopt_funcs) + len(g.nn_funcs)
             return (seed, src, nf, g.stress_funcs) + check_file(args.p4jit, args.firmware, path)
 
         pool = concurrent.futures.ThreadPoolExecutor(max(args.jobs, 1))
@@ -1988,6 +2001,7 @@ def cmd_run(args):
             tot_lanes += l
             tot_stress_c += sc
             tot_stress += len(stress)
+            tot_deopts += count_deopts(report)
             fc, f, sc, s = count_compiled(report)
             tot_fc += fc
             tot_f += f
@@ -2030,6 +2044,7 @@ def cmd_run(args):
     print("exercised: %d calls of compiled functions from the programs' main parts, %d loops on PIE lanes, "
           "%d of %d wide-loop and recursion-at-the-limit functions compiled (JIT options: %s)"
           % (tot_calls, tot_lanes, tot_stress_c, tot_stress, " ".join(RUN_OPTS + JIT_OPTS)))
+    print("deoptimisations: %d (gen_deopt.py's values crossing 2**31, and others)" % tot_deopts)
     print("known bugs avoided: %s" % ("none (--allow-known-bugs)" if args.allow_known_bugs
                                        else ", ".join(sorted(KNOWN_BUGS)) or "none"))
     ok = True

@@ -4,7 +4,6 @@
 # subtracts that licm turns into flags, each at both sides of the limit.
 # 32-bit ints raise OverflowError (a documented deviation): the expected
 # output is the interpreter's (overflow_edges.expected).
-# p4: deviation
 from array import array
 
 N = 4

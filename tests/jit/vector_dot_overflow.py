@@ -4,7 +4,6 @@
 # the scalar loop does every iteration and raises OverflowError at the
 # product where the interpreter does (P4JIT's ints are 32-bit: a
 # deviation from CPython, hence the expected output beside this file).
-# p4: deviation
 from array import array
 
 

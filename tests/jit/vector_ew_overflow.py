@@ -1,4 +1,3 @@
-# p4: deviation
 # int32 elementwise sums on PIE's 4 lanes (elementwise.c): a sum that
 # leaves int32 in one lane gives the iteration to the scalar loop, which
 # raises OverflowError at the add, as the interpreter does, with exactly

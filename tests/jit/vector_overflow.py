@@ -4,7 +4,6 @@
 # the earlier lanes stored (CPython raises at the store into the 'i' array,
 # with another message: a 32-bit int deviation). A long sum of small
 # products does not overflow and gets the right result from the scalar loop.
-# p4: deviation
 from array import array
 
 

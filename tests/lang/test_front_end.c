@@ -142,8 +142,6 @@ static const ErrorCase error_cases[] = {
     {"def f():\n    def g():\n        nonlocal y\n", "SyntaxError", "no binding for nonlocal 'y' found", 3, 9},
     {"f = lambda x=1, y: x\n", "SyntaxError", "non-default argument follows default argument", 1, 17},
     {"f = lambda *: 1\n", "SyntaxError", "named arguments must follow bare *", 1, 13},
-    {"x = -2147483649\n", "SyntaxError", "integer literal too large for a 32-bit int", 1, 6},
-    {"x = 4294967296\n", "SyntaxError", "integer literal too large for a 32-bit int", 1, 5},
     /* constructs outside the subset name themselves at their location */
     {"class A(*b): pass\n", "SyntaxError", "star arguments in a class's bases are not supported by P4JIT", 1, 9},
     {"async def f(): pass\n", "SyntaxError", "'async' is not supported by P4JIT", 1, 1},
@@ -234,6 +232,77 @@ static void min_int_literal_folds(void **state)
     const P4bCode *mod = &m.codes[0];
     assert_false(has_op(mod, OP_UNARY_NEG));
     assert_true(verifies(mod));
+    p4_compiled_free(&m);
+}
+
+/* Int literals outside int32 become K_LONG constants holding their decimal
+ * text (any base, any length, folded sign); inside, they stay K_INT. */
+static void long_literals_are_decimal_constants(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *src, *text;
+    } cases[] = {
+        {"x = 2147483648\n", "2147483648"},
+        {"x = -2147483649\n", "-2147483649"},
+        {"x = 0xFFFF_FFFF\n", "4294967295"},
+        {"x = 0b1" "0000000000000000000000000000000000000000000000000000000000000000\n", "18446744073709551616"},
+        {"x = 0o7777777777777777777777\n", "73786976294838206463"},
+        {"x = -123_456_789_012_345_678_901_234_567_890\n", "-123456789012345678901234567890"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        P4bModule m;
+        P4CompileError err;
+        assert_int_equal(compile(cases[i].src, &m, &err), 0);
+        const P4bCode *mod = &m.codes[0];
+        const P4bConst *k = NULL;
+        for (uint32_t j = 0; j < mod->nconsts; j++)
+            if (mod->consts[j].kind == K_LONG)
+                k = &mod->consts[j];
+        assert_non_null(k);
+        const P4bString *s = &m.strings[k->u.index];
+        assert_int_equal(s->len, strlen(cases[i].text));
+        assert_memory_equal(s->bytes, cases[i].text, s->len);
+        assert_false(has_op(mod, OP_UNARY_NEG));
+        assert_true(verifies(mod));
+        char why[160];
+        assert_int_equal(p4b_validate(&m, why, sizeof why), 0);
+        /* the verifier rejects a K_LONG whose text is not a decimal outside int32 */
+        uint32_t saved = k->u.index;
+        for (uint32_t j = 0; j < m.nstrings; j++)
+            if (m.strings[j].len == 1 && m.strings[j].bytes[0] == 'x')
+                ((P4bConst *)k)->u.index = j;
+        assert_int_not_equal(k->u.index, saved);
+        assert_int_not_equal(p4b_validate(&m, why, sizeof why), 0);
+        ((P4bConst *)k)->u.index = saved;
+        p4_compiled_free(&m);
+    }
+    /* the edges of int32 stay small */
+    P4bModule m;
+    P4CompileError err;
+    /* CPython's 4300-digit limit on decimal literals; 65536 bits for other bases */
+    static char src[20000];
+    strcpy(src, "x = ");
+    memset(src + 4, '7', 4300);
+    strcpy(src + 4304, "\n");
+    assert_int_equal(compile(src, &m, &err), 0);
+    p4_compiled_free(&m);
+    strcpy(src + 4304, "7\n");
+    assert_int_not_equal(compile(src, &m, &err), 0);
+    assert_string_equal(err.kind, "SyntaxError");
+    assert_non_null(strstr(err.msg, "Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits"));
+    strcpy(src, "x = 0x");
+    memset(src + 6, 'f', 16385);
+    strcpy(src + 6 + 16385, "\n");
+    assert_int_not_equal(compile(src, &m, &err), 0);
+    assert_non_null(strstr(err.msg, "more than 65536 bits"));
+    src[6 + 16384] = '\n';
+    src[6 + 16385] = 0;
+    assert_int_equal(compile(src, &m, &err), 0);
+    p4_compiled_free(&m);
+    assert_int_equal(compile("x = 2147483647\ny = -2147483648\n", &m, &err), 0);
+    for (uint32_t j = 0; j < m.codes[0].nconsts; j++)
+        assert_int_not_equal(m.codes[0].consts[j].kind, K_LONG);
     p4_compiled_free(&m);
 }
 
@@ -383,6 +452,7 @@ int main(void)
         cmocka_unit_test(errors_match_cpython),
         cmocka_unit_test(error_printout_format),
         cmocka_unit_test(min_int_literal_folds),
+        cmocka_unit_test(long_literals_are_decimal_constants),
         cmocka_unit_test(name_main_is_stored_first),
         cmocka_unit_test(comprehension_variable_does_not_leak),
         cmocka_unit_test(finally_runs_on_every_exit),

@@ -193,6 +193,15 @@ def one_round(rng, pyr):
          "q": p4nn.requant_params(array("i", [0] * C), arr("i", pre), arr("i", mult), arr("i", shift), C)}
     check("gap %dx%dx%d" % (H, W, C), p4nn.gap_layer(L, arr("i", acc)),
           requant_ref(acc.sum(axis=(0, 1)), pre, mult, shift, -128))
+    # weight layouts: the transposed copy and the in-place transposition (load's)
+    R, N = pyr.choice(SIZES), pyr.choice(SIZES)
+    m = rand8(rng, (R, N))
+    t = array("b", [0] * (R * N))
+    p4nn.transpose8(arr("b", m), R, N, t)
+    check("transpose8 %dx%d" % (R, N), t, m.T)
+    a = arr("b", m)
+    p4nn.transpose8_inplace(a, R, N, bytearray((R * N >> 3) + 1))
+    check("transpose8_inplace %dx%d" % (R, N), a, m.T)
     # relu, argmax (ties: the first)
     v = rand8(rng, pyr.choice(SIZES))
     a = arr("b", v)
@@ -201,7 +210,7 @@ def one_round(rng, pyr):
     v = rng.integers(-3, 3, size=pyr.choice(SIZES))
     if p4nn.argmax(arr("i", v), len(v)) != int(np.argmax(v)):
         raise SystemExit("FAIL argmax %s" % v)
-    return n + 8
+    return n + 10
 
 
 def main():

@@ -1,5 +1,7 @@
-# p4: deviation
-# Ints are 32-bit in P4JIT: results beyond 2**31-1 raise OverflowError.
+# Results beyond 32 bits become ints of any size (they raised OverflowError
+# before ints of any size). Under -X jit=eager the functions are compiled
+# (32-bit ints): an overflow check deoptimises and the interpreter computes
+# the int beyond 32 bits (docs/jit.md, "Deoptimisation").
 def attempt(label, f):
     try:
         print(label, f())

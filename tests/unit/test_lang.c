@@ -92,7 +92,6 @@ static const ErrorCase error_cases[] = {
     {"x = [1, 2)\n", "SyntaxError", "closing parenthesis ')' does not match opening parenthesis '['", 1, 10},
     {"f = lambda x, x: x\n", "SyntaxError", "duplicate argument 'x' in function definition", 1, 15},
     {"class A(metaclass=M):\n    pass\n", "SyntaxError", "class keyword arguments ('metaclass=') are not supported by P4JIT", 1, 9},
-    {"x = 2147483648\n", "SyntaxError", "integer literal too large for a 32-bit int", 1, 5},
     {"def f(a, a):\n    pass\n", "SyntaxError", "duplicate argument 'a' in function definition", 1, 10},
     {"def f(a=1, b):\n    pass\n", "SyntaxError", "non-default argument follows default argument", 1, 12},
     {"f(a=1, 2)\n", "SyntaxError", "positional argument follows keyword argument", 1, 8},

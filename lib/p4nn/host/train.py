@@ -28,14 +28,19 @@ DEFAULT_EPOCHS = {'cnn': 6, 'convgap': 3, 'digits': 30}
 class Net(nn.Module):
     """The torch twin of a parsed graph (NCHW inside torch)."""
 
-    def __init__(self, layers):
+    def __init__(self, layers, batch_norm=False):
         super().__init__()
         self.layers = layers
         self.mods = nn.ModuleDict()
+        # batch norm after each convolution (recipe 'bn'): folded into the
+        # convolution's weights and bias at export, so the graph is unchanged
+        self.norms = nn.ModuleDict()
         for layer in layers:
             kind, c_in = layer['kind'], (layer['in'] or (0, 0, 0))[2]
             if kind == 'conv2d':
                 self.mods[layer['name']] = nn.Conv2d(c_in, layer['out'], layer['k'], layer['stride'], layer['pad'])
+                if batch_norm:
+                    self.norms[layer['name']] = nn.BatchNorm2d(layer['out'])
             elif kind == 'dwconv2d':
                 self.mods[layer['name']] = nn.Conv2d(c_in, c_in, layer['k'], layer['stride'], layer['pad'], groups=c_in)
             elif kind == 'dense':
@@ -47,6 +52,8 @@ class Net(nn.Module):
             kind = layer['kind']
             if kind in ('conv2d', 'dwconv2d'):
                 x = self.mods[layer['name']](x)
+                if layer['name'] in self.norms:
+                    x = self.norms[layer['name']](x)
             elif kind == 'dense':
                 x = self.mods[layer['name']](x.flatten(1))
             elif kind == 'maxpool2':
@@ -68,6 +75,12 @@ def export_params(net, layers):
         if kind == 'gap':
             continue
         w = net.mods[name].weight.detach().numpy().astype(np.float32)
+        b = net.mods[name].bias.detach().numpy().astype(np.float32)
+        if name in net.norms:                     # eval-mode batch norm: y = (x - mean) * g / sqrt(var + eps) + beta
+            norm = net.norms[name]
+            gain = (norm.weight / torch.sqrt(norm.running_var + norm.eps)).detach().numpy().astype(np.float32)
+            w = w * gain[:, None, None, None]
+            b = (b - norm.running_mean.detach().numpy()) * gain + norm.bias.detach().numpy()
         if kind == 'conv2d':                      # F,C,KH,KW -> F,KH,KW,C
             w = w.transpose(0, 2, 3, 1)
         elif kind == 'dwconv2d':                  # C,1,KH,KW -> KH,KW,C
@@ -76,7 +89,7 @@ def export_params(net, layers):
             h, wd, c = layer['in']
             w = w.reshape(w.shape[0], c, h, wd).transpose(0, 2, 3, 1).reshape(w.shape[0], -1)
         params[name + '.w'] = np.ascontiguousarray(w)
-        params[name + '.b'] = net.mods[name].bias.detach().numpy().astype(np.float32)
+        params[name + '.b'] = b.astype(np.float32)
     return params
 
 
@@ -88,6 +101,9 @@ def main():
     ap.add_argument('--epochs', type=int)
     ap.add_argument('--seed', type=int, default=0)
     ap.add_argument('--threads', type=int, default=2)
+    ap.add_argument('--recipe', choices=('step', 'bn'), default='step',
+                    help="step: Adam 2e-3 cut x0.3 at 50/75/90%% of the epochs (the first models); "
+                         "bn: batch norm folded at export, Adam with a one-cycle schedule (peak 4e-3)")
     args = ap.parse_args()
 
     torch.manual_seed(args.seed)
@@ -98,13 +114,21 @@ def main():
     x_test, y_test = datasets.load(args.data, 'test')
     to_t = lambda x: torch.from_numpy(x.astype(np.float32) / 255.0)[:, None]  # the contract: p / 255
     xt, yt = to_t(x_train), torch.from_numpy(y_train.astype(np.int64))
-    net = Net(layers)
-    opt = torch.optim.Adam(net.parameters(), lr=2e-3)
-    # halve at 50%, 75% and 90% of the epochs
-    steps = [max(1, int(epochs * f)) for f in (0.5, 0.75, 0.9)]
-    sched = torch.optim.lr_scheduler.MultiStepLR(opt, milestones=sorted(set(steps)), gamma=0.3)
+    net = Net(layers, batch_norm=args.recipe == 'bn')
     gen = torch.Generator().manual_seed(args.seed)
     batch = 64 if len(xt) < 5000 else 128
+    if args.recipe == 'step':
+        opt = torch.optim.Adam(net.parameters(), lr=2e-3)
+        # cut at 50%, 75% and 90% of the epochs
+        steps = [max(1, int(epochs * f)) for f in (0.5, 0.75, 0.9)]
+        sched = torch.optim.lr_scheduler.MultiStepLR(opt, milestones=sorted(set(steps)), gamma=0.3)
+        per_batch = False
+    else:
+        # one cycle per run, stepped every batch: few epochs still end at a small rate
+        opt = torch.optim.Adam(net.parameters(), lr=4e-3)
+        sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=4e-3, epochs=epochs,
+                                                    steps_per_epoch=(len(xt) + batch - 1) // batch)
+        per_batch = True
     start = time.time()
     for epoch in range(epochs):
         net.train()
@@ -116,8 +140,11 @@ def main():
             opt.zero_grad()
             loss.backward()
             opt.step()
+            if per_batch:
+                sched.step()
             total += loss.item() * len(idx)
-        sched.step()
+        if not per_batch:
+            sched.step()
         acc = evaluate(net, to_t(x_test), y_test)
         print(f"epoch {epoch + 1}/{epochs}: train loss {total / len(xt):.4f}, test accuracy {acc:.2f}%, "
               f"{time.time() - start:.0f} s", flush=True)
@@ -131,9 +158,9 @@ def main():
     # float16 keeps the committed files small (the float model is defined by these values)
     params = {k: v.astype(np.float16) for k, v in params.items()}
     np.savez_compressed(args.out, graph=np.array(graph.GRAPHS[args.model]), data=np.array(args.data),
-                        seed=args.seed, epochs=epochs, train_seconds=seconds, test_accuracy=acc, **params)
-    print(f"{args.model} on {args.data}: float test accuracy {acc:.2f}% after {epochs} epochs, "
-          f"training took {seconds:.0f} s ({args.threads} threads); saved {args.out}")
+                        seed=args.seed, epochs=epochs, recipe=np.array(args.recipe), train_seconds=seconds, test_accuracy=acc, **params)
+    print(f"{args.model} on {args.data}: float test accuracy {acc:.2f}% after {epochs} epochs "
+          f"(recipe {args.recipe}), training took {seconds:.0f} s ({args.threads} threads); saved {args.out}")
 
 
 def evaluate(net, x, y):

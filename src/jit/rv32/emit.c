@@ -71,16 +71,23 @@ typedef struct Emit {
     RvAsm a;
     RegaResult ra;
     uint8_t *fused;
+    uint8_t *stepped;       /* per value: a pointer add a PIE load's post-increment made (post_step) */
     int32_t *order;
     uint32_t norder;
     uint32_t *block_label;
     uint32_t *fail_label;   /* per value: its failure stub, or 0 */
     uint32_t *site_of;      /* per value: site number */
+    uint32_t deopt_label;   /* the function's deopt stub (0: no guard has a map) */
+    uint64_t deopt_regs;    /* the registers deopt maps name: bit r x r, bit 32 + r f r */
+    int32_t last_dm;        /* the last map encoded (Ir.lists index), */
+    uint32_t last_dmap;     /* and where (JitSite.dmap): the guards of one instruction share it */
     uint32_t err_label, ret_label, body_label;
     bool ret_used;          /* a return jumps to ret_label (long epilogues) */
     uint32_t frame, spill_base;
     bool calls;             /* makes calls: counts the recursion budget */
     bool oom;               /* a table for the moves could not be had: refuse */
+    bool lost_type_guard;   /* a type change's guard without its deopt map (a PIE copy's): refuse */
+    bool lost_overflow_guard; /* an int overflow check without its deopt map: refuse */
     int32_t tested_block;   /* the block whose test early_return already ran, */
     int32_t tested_succ;    /* and the successor left after it (or -1) */
 } Emit;
@@ -698,10 +705,86 @@ static void emit_branch(Emit *e, int32_t v, int32_t next_block)
 
 static void emit_elementwise(Emit *e, int32_t v); /* the PIE elementwise section at the end */
 
+/* -X jit-deopt-stress=N (tests): before a guard with a deopt map, count
+ * jit_deopt_countdown down and deoptimise there when it reaches 0 (no
+ * scratch register is live between instructions) */
+static void deopt_stress(Emit *e, int32_t v)
+{
+    uint32_t addr = (uint32_t)(uintptr_t)&jit_deopt_countdown;
+    int32_t lo = (int32_t)(addr << 20) >> 20;
+    ins(e, RV_LUI, T3, 0, 0, (int32_t)((addr - (uint32_t)lo) >> 12));
+    ins(e, RV_LW, T4, T3, 0, lo);
+    ins(e, RV_ADDI, T4, T4, 0, -1);
+    ins(e, RV_SW, 0, T3, T4, lo);
+    rv_asm_branch(&e->a, RV_BEQ, T4, ZERO, e->fail_label[v]);
+}
+
+static void reads_slot(Ir *ir, int32_t *slot, void *ctx)
+{
+    (void)ir;
+    int32_t *p = ctx;
+    if (*slot == p[0])
+        p[1] = 1;
+}
+
+/* Does instruction w read value p (an operand, a witness, a call's argument,
+ * a value of its deopt map, which the deopt stub reads from p's register)? */
+static bool reads(Emit *e, int32_t w, int32_t p)
+{
+    int32_t ctx[2] = {p, 0};
+    ir_for_operands(e->ir, w, reads_slot, ctx);
+    return ctx[1] != 0;
+}
+
+/* A multiply-accumulate's load can step its pointer itself (post-increment)
+ * when the next instruction of the block that reads the pointer p is
+ * `q = p + k` with q in p's register (so p dies there): k a constant the
+ * .ip immediate holds (a multiple of 1 << shift, 8 bits signed), or, with
+ * xp, a value in a register PIE can name (the .xp form: *rs2). That add is
+ * then not emitted: a tap of a vectorised loop saves an instruction or two
+ * (issue 12). Returns k (0: no step; *rs2 set: a register step). */
+static int32_t post_step(Emit *e, int32_t vmac, int32_t p, unsigned reg, unsigned shift, unsigned *rs2)
+{
+    const IrIns *m = I(e, vmac);
+    const RegaLoc *lp = &e->ra.loc[p];
+    if (lp->kind != LOC_REG || lp->reg != reg || m->a == m->b)
+        return 0;
+    const IrBlock *b = &e->ir->blocks[m->block];
+    uint32_t j = 0;
+    while (j < b->nins && b->ins[j] != vmac)
+        j++;
+    for (j++; j < b->nins; j++) {
+        int32_t w = b->ins[j];
+        const IrIns *u = I(e, w);
+        if (!reads(e, w, p))
+            continue;
+        const RegaLoc *lq = &e->ra.loc[w], *ls = &e->ra.loc[u->b];
+        if (u->op != IR_ADD || u->a != p || lq->kind != LOC_REG || lq->reg != reg)
+            return 0;
+        bool kb;
+        int32_t k = const_of(e, u->b, &kb);
+        if (kb && (k == 0 || k % (1 << shift) != 0 || k / (1 << shift) < -128 || k / (1 << shift) > 127))
+            return 0;
+        if (!kb) { /* a register step: .xp, when PIE can name it */
+            if (!rs2 || ls->kind != LOC_REG || !(rv32_target.x_narrow >> ls->reg & 1) || ls->reg == reg)
+                return 0;
+            *rs2 = ls->reg;
+            k = 1;
+        }
+        e->stepped[w] = 1;
+        return k;
+    }
+    return 0;
+}
+
 static void emit_ins(Emit *e, int32_t v, int32_t next_block)
 {
     IrIns *in = I(e, v);
     unsigned rd, ra;
+    if (e->stepped[v]) /* done by a PIE load's post-increment */
+        return;
+    if (e->js->cfg.deopt_stress && e->fail_label[v] && e->js->sites[e->site_of[v]].dmap && in->op != IR_CALL)
+        deopt_stress(e, v);
     switch ((IrOp)in->op) {
     case IR_NOP: case IR_PARAM: case IR_PHI: case IR_UNDEF:
         break;
@@ -1021,8 +1104,15 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
         unsigned pa = xuse_pie(e, in->a, T3), pb = xuse_pie(e, in->b, T4);
         RvInsn la = pie_ins(in->aux & 1 ? RV_ESP_VLD_128_IP : RV_ESP_VLDBC_8_IP), lb = pie_ins(RV_ESP_VLD_128_IP);
         RvInsn mac = pie_ins(in->aux & 2 ? RV_ESP_VMULAS_S8_XACC : RV_ESP_VMULAS_S8_QACC);
-        la.qu = 0, la.rs1 = (uint8_t)pa; /* post-increment by 0: the pointers stay */
+        la.qu = 0, la.rs1 = (uint8_t)pa; /* post-increment: 0 (the pointer stays) or its next step */
         lb.qu = 1, lb.rs1 = (uint8_t)pb;
+        unsigned sa = 0, sb = 0;
+        la.imm = post_step(e, v, in->a, pa, in->aux & 1 ? 4 : 0, in->aux & 1 ? &sa : NULL);
+        lb.imm = post_step(e, v, in->b, pb, 4, &sb);
+        if (sa) /* the lanes' pointer steps by a register (a row's length) */
+            la.op = RV_ESP_VLD_128_XP, la.rs2 = (uint8_t)sa, la.imm = 0;
+        if (sb)
+            lb.op = RV_ESP_VLD_128_XP, lb.rs2 = (uint8_t)sb, lb.imm = 0;
         mac.qx = 0, mac.qy = 1;
         rv_asm_emit(&e->a, &la);
         rv_asm_emit(&e->a, &lb);
@@ -1263,6 +1353,11 @@ static void fail_stubs(Emit *e)
             continue;
         IrIns *in = I(e, v);
         rv_asm_bind(&e->a, e->fail_label[v]);
+        if (e->js->sites[e->site_of[v]].dmap && in->op != IR_CALL) { /* the interpreter takes over (deopt_stub) */
+            rv_asm_li(&e->a, T0, (int32_t)e->site_of[v]);
+            rv_asm_jump(&e->a, ZERO, e->deopt_label);
+            continue;
+        }
         unsigned tmp[3] = {T0, T1, T2};
         for (int i = 0; i < in->nw; i++) {
             int32_t w = in->w[i];
@@ -1284,9 +1379,41 @@ static void fail_stubs(Emit *e)
             rv_asm_bind(&e->a, e->fail_label[v] + 1);
             rv_asm_li(&e->a, A0, (int32_t)e->site_of[v]);
             rv_asm_call(&e->a, (uint32_t)(uintptr_t)jit_rt_unwind);
-            rv_asm_jump(&e->a, ZERO, e->err_label);
+            if (e->js->sites[e->site_of[v]].dmap) { /* 0: the callee's result needs the interpreter */
+                rv_asm_branch(&e->a, RV_BNE, A0, ZERO, e->err_label);
+                rv_asm_li(&e->a, T0, (int32_t)e->site_of[v]);
+                rv_asm_jump(&e->a, ZERO, e->deopt_label);
+            } else
+                rv_asm_jump(&e->a, ZERO, e->err_label);
         }
     }
+}
+
+/* Where every guard with a deopt map goes, its site in t0: the registers
+ * the maps name are stored below the frame (x r at 4r, f r at 128 + 4r),
+ * jit_rt_deopt runs the rest of the function in the interpreter, and its
+ * result is returned as this function returns (or its exception raised). */
+enum { DEOPT_SAVE = 256 };
+static void deopt_stub(Emit *e)
+{
+    if (!e->deopt_label)
+        return;
+    rv_asm_bind(&e->a, e->deopt_label);
+    ins(e, RV_ADDI, SP, SP, 0, -DEOPT_SAVE);
+    for (unsigned r = 0; r < 64; r++)
+        if (e->deopt_regs >> r & 1)
+            ins(e, r < 32 ? RV_SW : RV_FSW, 0, SP, r & 31, (int32_t)(4 * r));
+    ins(e, RV_ADDI, A0, T0, 0, 0);
+    ins(e, RV_ADDI, A1, SP, 0, 0);
+    ins(e, RV_ADDI, A2, SP, 0, DEOPT_SAVE);
+    rv_asm_call(&e->a, (uint32_t)(uintptr_t)jit_rt_deopt);
+    ins(e, RV_ADDI, SP, SP, 0, DEOPT_SAVE);
+    rv_asm_branch(&e->a, RV_BNE, A0, ZERO, e->err_label);
+    if (e->spec->ret.ty == TY_FLOAT)
+        ins(e, RV_FMV_W_X, FA0, A1, 0, 0);
+    else
+        ins(e, RV_ADDI, A0, A1, 0, 0);
+    restore_and_return(e, false);
 }
 
 /* int entry(const uint32_t *args, uint32_t *result): 0, or 1 when an
@@ -1379,6 +1506,101 @@ static void split_critical_edges(Ir *ir)
     }
 }
 
+static uint32_t put_varint(uint8_t *buf, uint32_t n, uint32_t v)
+{
+    do {
+        buf[n++] = (uint8_t)((v & 0x7f) | (v > 0x7f ? 0x80 : 0));
+        v >>= 7;
+    } while (v);
+    return n;
+}
+
+/* The bytes of v's deopt map (jit_int.h: DM_*, DL_*): the slot count, then
+ * per tag its kind (an unbound run's length, an object's index) and where
+ * each of its values is at the guard. 0 when a value has no place to be
+ * read from (the guard then raises, as before). */
+static uint32_t encode_deopt_map(Emit *e, const IrIns *in, uint8_t *buf, uint32_t cap)
+{
+    const int32_t *vals = &e->ir->lists[in->dm];
+    uint32_t nt = (uint32_t)vals[in->ndm], nslots = 0, n = 0, vi = 0;
+    const int32_t *tags = vals + in->ndm + 1;
+    for (uint32_t i = 0; i < nt; i++)
+        nslots += dm_kind(tags[i]) == DM_UNBOUND ? dm_extra(tags[i]) : 1;
+    n = put_varint(buf, n, nslots);
+    for (uint32_t i = 0; i < nt; i++) {
+        if (n + 16 > cap)
+            return 0;
+        unsigned kind = dm_kind(tags[i]);
+        buf[n++] = (uint8_t)kind;
+        if (kind == DM_OBJ || kind == DM_UNBOUND || kind == DM_RANGE_IT || kind == DM_COUNTED_IT || kind == DM_ARRAY_IT)
+            n = put_varint(buf, n, dm_extra(tags[i]));
+        for (unsigned j = 0; j < dm_nvalues(kind); j++) {
+            if (n + 8 > cap || vi >= in->ndm || vals[vi] < 0)
+                return 0;
+            int32_t v = vals[vi++];
+            const IrIns *x = I(e, v);
+            RegaLoc loc = e->ra.loc[v];
+            if (x->op == IR_CONST && x->type == TY_FLOAT) {
+                buf[n++] = DL_FLOAT;
+                memcpy(buf + n, &x->k.f, 4);
+                n += 4;
+            } else if (x->op == IR_CONST) {
+                uint32_t z = ((uint32_t)x->k.i << 1) ^ (uint32_t)(x->k.i >> 31);
+                buf[n++] = DL_INT;
+                n = put_varint(buf, n, z);
+            } else if (loc.kind == LOC_REG) {
+                unsigned r = loc.reg + (x->type == TY_FLOAT ? 32u : 0u);
+                buf[n++] = (uint8_t)r;
+                e->deopt_regs |= 1ull << r;
+            } else if (loc.kind == LOC_STACK) {
+                uint32_t slot = (e->spill_base + loc.slot * 4u) / 4u;
+                if (slot < 64)
+                    buf[n++] = (uint8_t)(64 + slot);
+                else
+                    buf[n++] = DL_SLOT16, buf[n++] = (uint8_t)slot, buf[n++] = (uint8_t)(slot >> 8);
+            } else
+                return 0;
+        }
+    }
+    return n;
+}
+
+/* JitSite.dmap for failing instruction v: its encoded map, or 0 */
+static uint32_t site_deopt_map(Emit *e, int32_t v)
+{
+    IrIns *in = I(e, v);
+    if (in->dm < 0 || in->op == IR_NEWBYTES)
+        return 0;
+    if (in->dm == e->last_dm)
+        return e->last_dmap;
+    uint32_t cap = 8u * in->ndm + 4u * (uint32_t)e->ir->lists[in->dm + in->ndm] + 16u, at;
+    uint8_t *buf = ir_tmp(e->ir, cap);
+    uint32_t n = buf ? encode_deopt_map(e, in, buf, cap) : 0;
+    if (!n || !jit_add_dmap(e->js, buf, n, &at))
+        return 0;
+    e->spec->deopt_guards++;
+    e->spec->deopt_bytes += n;
+    e->last_dm = in->dm, e->last_dmap = at + 1;
+    return at + 1;
+}
+
+/* A guard that fails when an int result leaves int32 (or int(x) of a float
+ * beyond it): the interpreter gets past it with an int of any size, so it
+ * must deoptimise; re-running it (jit_rt_fail) could only raise. */
+static bool may_overflow(Emit *e, const IrIns *in)
+{
+    switch ((IrOp)in->op) {
+    case IR_ADDO: case IR_SUBO: case IR_MULO: case IR_NEGO: case IR_SHLO: case IR_ABSO: case IR_FLOORDIV: case IR_FTOI:
+        return true;
+    case IR_CHECK: { /* licm's split of a checked add, subtract or multiply */
+        const IrIns *f = in->a >= 0 ? I(e, in->a) : NULL;
+        return f && f->op == IR_OVF && (f->aux == IR_ADDO || f->aux == IR_SUBO || f->aux == IR_MULO);
+    }
+    default:
+        return false;
+    }
+}
+
 static void collect_sites(Emit *e)
 {
     for (uint32_t v = 0; v < e->ir->nins; v++) {
@@ -1397,6 +1619,17 @@ static void collect_sites(Emit *e)
             s.w[i].obj = w->type == TY_PTR ? (w->aux == 'Y' ? T_BYTEARRAY : ir_is_list(w->aux) ? T_LIST : T_ARRAY) : 0;
         }
         s.native = e->ir->extra && v < e->ir->capextra ? e->ir->extra[v].native : NULL;
+        s.spec = e->spec;
+        s.irop = in->op == IR_CHECK && in->aux == 1 ? IR_PHI : in->op; /* IR_PHI: a type change */
+        s.dmap = site_deopt_map(e, (int32_t)v);
+        if (!s.dmap && in->op == IR_CHECK && in->aux == 1)
+            e->lost_type_guard = true; /* a type change must deoptimise: it has nothing to re-run */
+        if (!s.dmap && may_overflow(e, in))
+            e->lost_overflow_guard = true; /* the interpreter's result is a long: only it can go on */
+        if (s.dmap && !e->deopt_label)
+            e->deopt_label = rv_asm_new_label(&e->a);
+        else if (s.dmap)
+            e->spec->deopt_guards++; /* a map shared with the instruction's other guards */
         e->site_of[v] = jit_add_site(e->js, &s);
         e->fail_label[v] = rv_asm_new_label(&e->a);
         if (in->op == IR_CALL || in->op == IR_NEWBYTES)
@@ -1419,7 +1652,9 @@ static bool assemble(Emit *e, bool far, uint32_t *len)
     e->body_label = rv_asm_new_label(&e->a);
     e->tested_block = e->tested_succ = -1;
     memset(e->fail_label, 0, e->ir->nins * sizeof *e->fail_label);
-    uint32_t first_site = js->nsites;
+    uint32_t first_site = js->nsites, first_dmap = js->ndmaps;
+    e->deopt_label = 0, e->deopt_regs = 0, e->last_dm = -1;
+    e->spec->deopt_guards = e->spec->deopt_bytes = 0;
     collect_sites(e);
     entry_stub(e);
     e->spec->body = (uint32_t)e->a.len;
@@ -1451,18 +1686,20 @@ static bool assemble(Emit *e, bool far, uint32_t *len)
     }
     epilogue(e);
     fail_stubs(e);
+    deopt_stub(e);
     int st = rv_asm_finish(&e->a);
     *len = (uint32_t)e->a.len;
     rv_asm_free(&e->a);
     if (st != RV_ASM_OK)
-        js->nsites = first_site; /* assembled again or given up: drop this attempt's sites */
+        js->nsites = first_site, js->ndmaps = first_dmap; /* assembled again or given up: drop this attempt's sites */
     if (st == RV_ASM_RETRY_FAR && !far)
         return assemble(e, true, len);
     if (st == RV_ASM_FULL)
         js->code_full = true;
-    if (st == RV_ASM_OK && e->oom)
-        js->nsites = first_site;
-    return st == RV_ASM_OK && !e->oom;
+    bool lost = e->lost_type_guard || e->lost_overflow_guard;
+    if (st == RV_ASM_OK && (e->oom || lost))
+        js->nsites = first_site, js->ndmaps = first_dmap;
+    return st == RV_ASM_OK && !e->oom && !lost;
 }
 
 /* Appends the disassembly of the generated code to a text buffer. */
@@ -1500,12 +1737,13 @@ bool jit_emit_rv32(JitState *js, JitSpec *spec, Ir *ir, char **dump)
     IrTmpMark m = ir_tmp_mark(ir);
     e.order = ir_tmp(ir, (ir->nblocks + 1) * sizeof *e.order);
     e.fused = ir_tmp0(ir, n + 1);
+    e.stepped = ir_tmp0(ir, n + 1);
     e.block_label = ir_tmp(ir, (ir->nblocks + 1) * sizeof *e.block_label);
     e.fail_label = ir_tmp0(ir, (n + 1) * sizeof *e.fail_label);
     e.site_of = ir_tmp0(ir, (n + 1) * sizeof *e.site_of);
     e.ra.loc = ir_tmp0(ir, (n + 1) * sizeof *e.ra.loc);
     bool ok = false;
-    if (!e.order || !e.fused || !e.block_label || !e.fail_label || !e.site_of || !e.ra.loc)
+    if (!e.order || !e.fused || !e.stepped || !e.block_label || !e.fail_label || !e.site_of || !e.ra.loc)
         goto out;
     e.norder = ir_rpo(ir, e.order);
     for (uint32_t v = 0; v < n && !e.calls; v++)
@@ -1555,7 +1793,9 @@ bool jit_emit_rv32(JitState *js, JitSpec *spec, Ir *ir, char **dump)
     uint32_t len;
     if (!assemble(&e, false, &len)) {
         snprintf(spec->why.why, sizeof spec->why.why, "%s",
-                 e.oom          ? "out of memory while compiling"
+                 e.lost_type_guard ? "a variable changes type in a loop put on PIE lanes (not compiled yet)"
+                 : e.lost_overflow_guard ? "an int overflow check that cannot deoptimise (its frame has no deopt map)"
+                 : e.oom          ? "out of memory while compiling"
                  : js->code_full ? "the JIT code buffer is full (-X jit-code=SIZE)"
                                  : "code generation failed");
         goto out;

@@ -4,7 +4,11 @@ with the committed model and test files: p4jit run [OPTS] with a
 bitexact_paths module on -X path=; passes when no image's logits differ and
 the device's accuracy is the host's.
 
-  run.py P4JIT REPO COUNT [p4jit run options...]
+  run.py P4JIT REPO COUNT [--model NAME --images PREFIX] [p4jit run options...]
+
+Default: models/cnn_mnist.p4nn on models/mnist_test1000-*.idx; with --model
+and --images: models/NAME.p4nn on models/PREFIX-{images,labels}.idx against
+models/NAME_PREFIX-logits.idx (lib/p4nn/host/write_logits.py writes it).
 """
 import os
 import re
@@ -16,14 +20,19 @@ import tempfile
 def main():
     p4jit, repo, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
     opts = sys.argv[4:]
+    name, prefix, logits = "cnn_mnist", "mnist_test1000", "mnist_test1000-logits.idx"
+    if opts[:1] == ["--model"] and opts[2:3] == ["--images"]:
+        name, prefix = opts[1], opts[3]
+        logits = "%s_%s-logits.idx" % (name, prefix)
+        opts = opts[4:]
     models = os.path.join(repo, "models")
     with tempfile.TemporaryDirectory() as tmp:
         with open(os.path.join(tmp, "bitexact_paths.py"), "w") as fh:
             fh.write("MODEL = %r\nIMAGES = %r\nLABELS = %r\nLOGITS = %r\nCOUNT = %d\n" % (
-                os.path.join(models, "cnn_mnist.p4nn"),
-                os.path.join(models, "mnist_test1000-images.idx"),
-                os.path.join(models, "mnist_test1000-labels.idx"),
-                os.path.join(models, "mnist_test1000-logits.idx"), count))
+                os.path.join(models, name + ".p4nn"),
+                os.path.join(models, prefix + "-images.idx"),
+                os.path.join(models, prefix + "-labels.idx"),
+                os.path.join(models, logits), count))
         lib = os.path.join(repo, "lib", "p4nn")
         cmd = [p4jit, "run"] + opts + ["-X", "path=%s:%s" % (tmp, lib),
                                        os.path.join(repo, "tests", "p4nn", "bitexact", "bitexact.py")]
