@@ -18,7 +18,7 @@ class Point:
         return Point(self.x + (other.x - self.x) * t, self.y + (other.y - self.y) * t)
 
     def __repr__(self):
-        return "(%.3f, %.3f)" % (self.x, self.y)
+        return "(%.4f, %.4f)" % (self.x, self.y)
 
 
 class Spline:
@@ -79,4 +79,4 @@ for row in counts:
     print(" ".join("%4d" % v for v in row))
 print("busiest", max(max(r) for r in counts), "empty", sum(r.count(0) for r in counts))
 print("last", game.point)
-print("mid", [s.at(0.5) for s in splines])
+print("at 0.3", [s.at(0.3) for s in splines])

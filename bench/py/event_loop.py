@@ -101,7 +101,7 @@ def periodic(every, label):
 
 loop.call_later(1, periodic(17, "a"))
 loop.call_later(4, periodic(29, "b"))
-loop.call_later(TICKS - 2, lambda: stats.__setitem__("stop", True))
+loop.call_later(TICKS - 2, lambda: stats.update(stop=True))
 loop.run(TICKS)
 print("ticks", TICKS, "sum", stats["sum"], "max", stats["max"], "left", len(queue))
 print("finished", loop.trace)

@@ -21,6 +21,9 @@ for unit in UNITS:
         PEERS[cell].update(unit)
 for cell in CELLS:
     PEERS[cell].discard(cell)
+# sets of tuples iterate in another order in P4JIT (docs/language.md): keep
+# the propagation order fixed with sorted lists
+PEERS = {cell: sorted(peers) for cell, peers in PEERS.items()}
 
 
 class Contradiction(Exception):
