@@ -4,6 +4,7 @@
     bench/run.py --p4jit build/cli/p4jit [--callgrind] [--qemu] [NAME...]
     bench/run.py --p4jit build/cli/p4jit --chip [NAME...]
     bench/run.py --p4jit build/cli/p4jit --layers
+    bench/run.py --p4jit build/cli/p4jit --py [NAME...]   (bench/pytable.py)
 
 Every benchmark's output is checked against CPython's first (lines starting
 with "kernel-" carry measurements and are not compared; float benchmarks
@@ -221,6 +222,7 @@ def main():
     ap.add_argument("--qemu", action="store_true")
     ap.add_argument("--chip", action="store_true")
     ap.add_argument("--layers", action="store_true")
+    ap.add_argument("--py", action="store_true", help="the Python-style programs of bench/py on p4sim")
     ap.add_argument("names", nargs="*")
     args = ap.parse_args()
     p4jit = os.path.abspath(args.p4jit)
@@ -230,6 +232,9 @@ def main():
         return chip_table(p4jit, names, env)
     if args.layers:
         return layers_table(p4jit, env)
+    if args.py:
+        import pytable
+        return pytable.py_table(p4jit, args.names)
 
     head = ["benchmark", "CPython ms", "p4jit ms"]
     if args.callgrind:

@@ -109,17 +109,24 @@ NATIVE(bi_iter, "iter", iter_fn, 1, 2);
 
 static bool next_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
-    int r = vm_iternext(vm, args[0], out); /* generators and __next__ too; raises for the rest */
+    /* generators and instances with __next__ are iterators too (vm_iternext) */
+    if (args[0].type != T_ITER && args[0].type != T_GEN && args[0].type != T_INSTANCE)
+        return vm_raise(vm, EXC_TypeError, "'%s' object is not an iterator", type_name(args[0]));
+    Value got = v_none();
+    int r = vm_iternext(vm, args[0], &got);
     if (r == 0) {
         if (nargs == 2) {
             *out = args[1];
             return true;
         }
+        if (args[0].type == T_GEN && got.type != T_NONE) /* a generator's return value */
+            return vm_raise_value(vm, EXC_StopIteration, got);
         Exception *e = exc_new(vm, &exc_types[EXC_StopIteration], NULL);
         if (e)
             vm->exc = v_obj(e);
         return false;
     }
+    *out = got;
     return r == 1;
 }
 NATIVE(bi_next, "next", next_fn, 1, 2);
