@@ -114,7 +114,14 @@ static void header_problems_have_clear_messages(void **state)
 
     memcpy(c, image, image_len);
     c[4] = 2;
+    c[6] = 0;
     expect_rejected(c, image_len, "unsupported version 2.0");
+
+    memcpy(c, image, image_len); /* a newer minor version than this reader's */
+    c[6] = P4B_VERSION_MINOR + 1;
+    char newer[32];
+    snprintf(newer, sizeof newer, "unsupported version %d.%d", P4B_VERSION_MAJOR, P4B_VERSION_MINOR + 1);
+    expect_rejected(c, image_len, newer);
 
     memcpy(c, image, image_len);
     c[image_len - 1] ^= 0xff;
