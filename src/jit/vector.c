@@ -78,7 +78,8 @@ typedef struct Vec {
                            own header: a bound whose index's range range.c proved */
     IrAffine *aff;      /* per value hoisted to an inner loop: it (a check's index) in
                            that loop's counter */
-    int32_t *most;      /* per check hoisted to the vector loop's header: its index's largest value */
+    int32_t *most;      /* per check hoisted to the vector loop's header: its index's largest
+                           value, or -1: tested on ranges (range_tests) */
     Span *span;         /* per value: its range before the vector loop (checks on ranges) */
     bool counted;       /* products counted as they are made (else before the loop) */
     bool aliased;       /* a load in the nest of the stored element kind (alias rule) */
@@ -611,7 +612,8 @@ static int32_t checked_value(const Ir *ir, int32_t v)
     return in->op == IR_BOUND || in->op == IR_INDEX ? in->b : v;
 }
 
-static bool corner_check(const Vec *x, int32_t v, Box *box)
+/* Is v a check that can be tested on ranges before the vector loop? */
+static bool range_check(const Vec *x, int32_t v, Box *box)
 {
     const IrIns *in = &x->ir->ins[v];
     bool index = in->op == IR_BOUND || in->op == IR_INDEX;
@@ -650,7 +652,7 @@ static void plan(Vec *x, uint8_t *in2, int32_t *work)
                 continue;
             }
             Box box;
-            if ((x->kind[v] == K_UNI || x->kind[v] == K_LIN) && corner_check(x, v, &box)) {
+            if ((x->kind[v] == K_UNI || x->kind[v] == K_LIN) && range_check(x, v, &box)) {
                 x->hoist_to[v] = x->h, x->most[v] = -1;
                 continue;
             }
@@ -948,7 +950,7 @@ static Span span_of_value(Vec *x, int32_t v, int32_t *any)
 
 /* In the vector loop's preheader: the tests of check v (box_value()) into
  * *any: non-zero when it might fail for some value of its counters. */
-static void corner_tests(Vec *x, int32_t v, int32_t *any)
+static void range_tests(Vec *x, int32_t v, int32_t *any)
 {
     Ir *ir = x->ir;
     const IrIns in = ir->ins[v];
@@ -1232,7 +1234,7 @@ static bool vectorize_loop(Vec *x, const int32_t *order, uint32_t n)
         for (uint32_t i = 0; x->in[b] && i < ir->blocks[b].nins; i++) {
             int32_t v = ir->blocks[b].ins[i];
             if (x->hoist_to[v] == x->h && x->most[v] < 0)
-                corner_tests(x, v, &no);
+                range_tests(x, v, &no);
             else if (x->hoist_to[v] == x->h)
                 no = either(x, no, ovf(x, IR_BOUND, length_here(x, ir->ins[v].a), konst(x, x->most[v])));
         }
