@@ -733,9 +733,7 @@ int32_t jit_rt_fail(uint32_t x, uint32_t y, uint32_t z, uint32_t site)
     /* An int result beyond 32 bits (a long) is not an error: its check
      * deoptimises instead of coming here, and the emitter refuses a
      * function where such a check has no deopt map (emit.c, may_overflow). */
-    if (!raised && out.type == T_LONG && s->irop == IR_FTOI) /* int(x) beyond int32: no deopt yet */
-        vm_raise(vm, EXC_OverflowError, "integer overflow in compiled code (32-bit ints)");
-    else if (!raised && out.type == T_LONG)
+    if (!raised && out.type == T_LONG)
         vm_raise(vm, EXC_RuntimeError, "JIT: an int overflow check without a deopt map (a JIT bug)");
     else if (!raised)
         vm_raise(vm, EXC_RuntimeError, "JIT: a check failed where the interpreter succeeds (a JIT bug)");

@@ -1591,6 +1591,7 @@ static bool may_overflow(Emit *e, const IrIns *in)
 {
     switch ((IrOp)in->op) {
     case IR_ADDO: case IR_SUBO: case IR_MULO: case IR_NEGO: case IR_SHLO: case IR_ABSO: case IR_FLOORDIV:
+    case IR_FTOI: /* int(x) of a float beyond int32 is a long; its check has no deopt map yet (build.c) */
         return true;
     case IR_CHECK: { /* licm's split of a checked add, subtract or multiply */
         const IrIns *f = in->a >= 0 ? I(e, in->a) : NULL;
@@ -1794,7 +1795,7 @@ bool jit_emit_rv32(JitState *js, JitSpec *spec, Ir *ir, char **dump)
     if (!assemble(&e, false, &len)) {
         snprintf(spec->why.why, sizeof spec->why.why, "%s",
                  e.lost_type_guard ? "a variable changes type in a loop put on PIE lanes (not compiled yet)"
-                 : e.lost_overflow_guard ? "an int overflow check that cannot deoptimise (its frame has no deopt map)"
+                 : e.lost_overflow_guard ? "an int overflow check (or int() of a float) that cannot deoptimise (its frame has no deopt map)"
                  : e.oom          ? "out of memory while compiling"
                  : js->code_full ? "the JIT code buffer is full (-X jit-code=SIZE)"
                                  : "code generation failed");
