@@ -8,7 +8,9 @@
  *   compile_expr.c    expressions and assignment targets
  *   compile_string.c  string literals and f-strings
  *   compile_stmt.c    statements, loops and try blocks
- *   compile.c         functions, the module, and the entry points
+ *   compile_scope.c   closures: which names are cells, patched in when
+ *                     functions end
+ *   compile.c         functions, classes, the module, and the entry points
  * Not an interface for anything outside src/lang: compile.h is.
  */
 #ifndef P4_COMPILE_INT_H

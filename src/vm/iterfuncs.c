@@ -219,24 +219,6 @@ NATIVE(bi_id, "id", id_fn, 1, 1);
 
 /* ---- attributes --------------------------------------------------------------------- */
 
-/* Attribute stores and deletes on built-in values: none can be changed.
- * Weak, so the attribute code of user classes (vm/attr.c) takes over the
- * whole operation when it defines them. */
-__attribute__((weak)) bool vm_store_attr(VM *vm, Value obj, Str *name, Value v)
-{
-    (void)v;
-    Value probe;
-    if (vm_load_attr(vm, obj, name, &probe))
-        return vm_raise(vm, EXC_AttributeError, "'%s' object attribute '%s' is read-only", type_name(obj),
-                        name->data);
-    return false; /* the AttributeError of the lookup says it */
-}
-
-__attribute__((weak)) bool vm_delete_attr(VM *vm, Value obj, Str *name)
-{
-    return vm_store_attr(vm, obj, name, v_none());
-}
-
 static bool attr_name(VM *vm, Value v, const char *fn, Str **out)
 {
     if (v.type != T_STR)

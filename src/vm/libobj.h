@@ -22,10 +22,5 @@ extern const LibMethods stdio_methods, stringio_methods;
 bool lib_kwargs(VM *vm, Value *args, int nargs, Tuple *kw, const char *fn, const char *const *allowed,
                 Value **found, int *npos);
 
-/* obj.name = v and del obj.name (v T_UNBOUND): built-in values refuse them
- * (weak definitions in vm/iterfuncs.c that the attribute code of user
- * classes replaces) */
-bool vm_store_attr(VM *vm, Value obj, Str *name, Value v);
-bool vm_delete_attr(VM *vm, Value obj, Str *name);
 
 #endif
