@@ -133,17 +133,15 @@ static void attach_call_map(Builder *b, int32_t v);
 
 /* The guards that deoptimise: those whose failure the interpreter may get
  * past (an int result outside int32, which it computes as an int of any
- * size). int(x) of a float beyond int32 does not deoptimise yet (its map
- * gave wrong values: int(2147483647 * 12.5) came back 25769803776), so a
- * function with such a check that range analysis cannot remove is refused
- * (emit.c, may_overflow) and runs interpreted. The others (a bad index, a division by zero, a value out of
+ * size; int(x) of a float beyond int32 too, and a NaN or an infinity there
+ * raises in the interpreter's frame). The others (a bad index, a division by zero, a value out of
  * an array's element range, a float error) are an exception in the
  * interpreter too: they raise it directly (jit_rt_fail re-runs the
  * instruction on their witnesses), which costs no deopt map. */
 static bool deoptimises(IrOp op)
 {
     switch (op) {
-    case IR_ADDO: case IR_SUBO: case IR_MULO: case IR_NEGO: case IR_SHLO: case IR_ABSO: case IR_FLOORDIV:
+    case IR_ADDO: case IR_SUBO: case IR_MULO: case IR_NEGO: case IR_SHLO: case IR_ABSO: case IR_FLOORDIV: case IR_FTOI:
         return true;
     default:
         return false;

@@ -585,13 +585,22 @@ bool long_to_float(VM *vm, Value a, float *out)
     return true;
 }
 
+/* truncf, except that a float of 2**23 or more is returned as it is (it is
+ * integral already): the firmware's truncf (picolibc) shifts a mask by the
+ * exponent, which wraps for exponents 32 and up and cleared mantissa bits
+ * (int(1e10) was 8589934592 in the firmware; the host's libm is right). */
+float long_truncf(float f)
+{
+    return fabsf(f) < 8388608.0f ? truncf(f) : f;
+}
+
 bool long_from_float(VM *vm, float f, Value *out)
 {
     if (isnan(f))
         return vm_raise(vm, EXC_ValueError, "cannot convert float NaN to integer");
     if (isinf(f))
         return vm_raise(vm, EXC_OverflowError, "cannot convert float infinity to integer");
-    f = truncf(f);
+    f = long_truncf(f);
     if (f >= -2147483648.0f && f < 2147483648.0f) {
         *out = v_int((int32_t)f);
         return true;

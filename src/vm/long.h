@@ -61,6 +61,8 @@ int long_cmp_float(Value a, float f);
 /* float(a), correctly rounded to binary32; OverflowError when too large.
  * a may also be a float (returned as it is). */
 bool long_to_float(VM *vm, Value a, float *out);
+/* truncf, right for every float (the firmware's libm is not: long.c). */
+float long_truncf(float f);
 /* int(f) (truncated) of any size; ValueError for NaN, OverflowError for inf. */
 bool long_from_float(VM *vm, float f, Value *out);
 /* CPython's hash: the value modulo 2**61-1 with the sign, -1 -> -2. */

@@ -103,7 +103,7 @@ static bool to_int(VM *vm, Value v, float (*round_fn)(float), Value *out)
 
 static bool math_floor(VM *vm, Value *args, int nargs, Tuple *kw, Value *out) { return to_int(vm, args[0], floorf, out); }
 static bool math_ceil(VM *vm, Value *args, int nargs, Tuple *kw, Value *out) { return to_int(vm, args[0], ceilf, out); }
-static bool math_trunc(VM *vm, Value *args, int nargs, Tuple *kw, Value *out) { return to_int(vm, args[0], truncf, out); }
+static bool math_trunc(VM *vm, Value *args, int nargs, Tuple *kw, Value *out) { return to_int(vm, args[0], long_truncf, out); }
 static NATIVE(math_floor_n, "floor", math_floor, 1, 1);
 static NATIVE(math_ceil_n, "ceil", math_ceil, 1, 1);
 static NATIVE(math_trunc_n, "trunc", math_trunc, 1, 1);

@@ -69,18 +69,15 @@ from gen_deopt import DeoptGen, count_deopts   # values crossing 2**31 in compil
 # Constructs avoided because the JIT gets them wrong today (see tests/jit/found/).
 # Remove a flag once the bug is fixed: the generator then produces it again.
 KNOWN_BUGS = {
-    # int(x) of a float beyond int32 gave a wrong long when its check
-    # deoptimised (int(2147483647 * 12.5): 25769803776), so the JIT refuses a
-    # function with such a check it cannot prove in range (emit.c,
-    # may_overflow); generated int(float) would leave most functions refused
-    "int-of-float",
 }
 # Found and fixed (regression tests tests/jit/regress_*.py): "global-store"
 # (no fence.i after rewriting code), "range-step-zero" (TypeError instead of
 # ValueError), "math-inf" (sin/cos/tan of an infinity did not raise),
 # "dead-params" (7 parameters, some unused: two moved to one register in the
 # prologue), "acc-after-loop" (acc read after the lane loop: vector.c
-# vectorised it anyway; with an outer loop build.c's read_var recursed for ever).
+# vectorised it anyway; with an outer loop build.c's read_var recursed for ever),
+# "int-of-float" (int(x) of a float beyond int32: the firmware's truncf gave
+# wrong longs; its check now deoptimises, tests/jit/deopt/int_of_float.py).
 
 TIMEOUT = 120
 JIT_OPTS = ["-X", "jit=eager"]   # the JIT run's options (--jit-opts)

@@ -1591,7 +1591,7 @@ static bool may_overflow(Emit *e, const IrIns *in)
 {
     switch ((IrOp)in->op) {
     case IR_ADDO: case IR_SUBO: case IR_MULO: case IR_NEGO: case IR_SHLO: case IR_ABSO: case IR_FLOORDIV:
-    case IR_FTOI: /* int(x) of a float beyond int32 is a long; its check has no deopt map yet (build.c) */
+    case IR_FTOI: /* int(x) of a float beyond int32 is a long */
         return true;
     case IR_CHECK: { /* licm's split of a checked add, subtract or multiply */
         const IrIns *f = in->a >= 0 ? I(e, in->a) : NULL;
