@@ -271,14 +271,31 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
                 end[v] = r->pos[v];
             c.pos = r->pos[v];
             c.use_weight = 1u << (3 * (b->loop_depth < 8 ? b->loop_depth : 8));
-            if (ir->ins[v].op != IR_PHI)
-                ir_for_operands(ir, v, use_in_block, &c);
             IrIns *x = &ir->ins[v];
+            if (x->op != IR_PHI) {
+                /* a deopt map's values are read only when the guard fails:
+                 * they keep their values alive but add nothing to the spill
+                 * weight, so that a value only a map needs (an array
+                 * object whose data pointer the loop uses) goes to the stack
+                 * first and leaves the loop's registers alone */
+                uint16_t ndm = x->ndm;
+                x->ndm = 0;
+                ir_for_operands(ir, v, use_in_block, &c);
+                x->ndm = ndm;
+                uint32_t w = c.use_weight;
+                c.use_weight = 0;
+                if (ndm)
+                    ir_for_deopt_values(ir, x, use_in_block, &c);
+                c.use_weight = w;
+            }
             if (x->op == IR_CALL && x->ndm) { /* its deopt map is read after the call returns */
+                uint32_t w = c.use_weight;
+                c.use_weight = 0;
                 c.pos = r->pos[v] + 1;
                 for (uint32_t j = 0; j < x->ndm; j++)
                     if (ir->lists[x->dm + (int32_t)j] >= 0)
                         use_in_block(ir, &ir->lists[x->dm + (int32_t)j], &c);
+                c.use_weight = w;
             }
         }
         c.pos = bend[bi];
