@@ -229,8 +229,19 @@ static int32_t new_phi(Builder *b, int32_t block, uint32_t var, IrType t, uint8_
     return phi;
 }
 
-static bool type_change_exit(Builder *b, int32_t pred, int32_t block);
+static bool type_change_exit(Builder *b, int32_t pred, int32_t block, bool to_float);
 static bool is_intlike(IrType t);
+
+/* A merge a recompilation widened (JitSpec.float_merges: its int path
+ * deoptimised too often where a float came in): a variable int on one
+ * path and float on another is a float there, and the int paths leave. */
+static bool widened_merge(Builder *b, uint32_t pc)
+{
+    for (uint32_t i = 0; i < b->spec->nfloat_merges; i++)
+        if (b->spec->float_merges[i] == pc)
+            return true;
+    return false;
+}
 
 /* Fills a phi's operands from the predecessors; checks their types. */
 static int32_t add_phi_operands(Builder *b, uint32_t var, int32_t phi)
@@ -238,6 +249,14 @@ static int32_t add_phi_operands(Builder *b, uint32_t var, int32_t phi)
     IrBlock *bl = &b->ir->blocks[b->ir->ins[phi].block];
     int32_t list = ir_list_alloc(b->ir, bl->npreds);
     b->ir->ins[phi].list = list;
+    if (b->ir->ins[phi].type == TY_VOID && widened_merge(b, bl->bc_start))
+        for (uint32_t p = 0; p < bl->npreds; p++) { /* a float on any path: the merge is a float */
+            int32_t v = res(b, read_var(b, var, bl->preds[p]));
+            if (v >= 0 && !IS_STATIC(v) && b->ir->ins[v].type == TY_FLOAT) {
+                b->ir->ins[phi].type = TY_FLOAT, b->ir->ins[phi].aux = 0;
+                break;
+            }
+        }
     for (uint32_t p = 0; p < bl->npreds; p++) {
         int32_t v = res(b, read_var(b, var, bl->preds[p]));
         b->ir->lists[list + (int32_t)p] = v;
@@ -257,7 +276,8 @@ static int32_t add_phi_operands(Builder *b, uint32_t var, int32_t phi)
         bool same = in->type == ph->type && (in->type != TY_PTR || in->aux == ph->aux);
         IrType pt = (IrType)ph->type;
         bool numbers = (is_intlike(pt) || pt == TY_FLOAT) && (is_intlike((IrType)in->type) || in->type == TY_FLOAT);
-        if (!same && v != phi && numbers && type_change_exit(b, bl->preds[p], ir_at(b->ir, phi)->block)) {
+        if (!same && v != phi && numbers &&
+            type_change_exit(b, bl->preds[p], ir_at(b->ir, phi)->block, in->type == TY_FLOAT)) {
             /* that path leaves for the interpreter before it gets here:
              * any value of the phi's type stands for it */
             int32_t k = ir_add(b->ir, -1, IR_CONST, pt, -1, -1, -1);
@@ -1227,7 +1247,7 @@ static void attach_deopt_map(Builder *b, int32_t v)
  * ends in a guard that always fails, deoptimising with the frame as it is
  * at the merge's first instruction. Only for a predecessor with no other
  * successor; false when the frame cannot be described (then refused). */
-static bool type_change_exit(Builder *b, int32_t pred, int32_t block)
+static bool type_change_exit(Builder *b, int32_t pred, int32_t block, bool to_float)
 {
     Ir *ir = b->ir;
     for (uint32_t i = 0; i < b->ntype_edges; i++)
@@ -1253,7 +1273,9 @@ static bool type_change_exit(Builder *b, int32_t pred, int32_t block)
         return false;
     ir->ins[one].k.i = 1;
     ir->ins[chk].pc = ir->ins[one].pc = pc;
-    ir->ins[chk].aux = 1; /* a type change, for --jit-report */
+    /* a type change, for --jit-report: 2 when the merge is int and this
+     * path brings a float (recompiling may widen the merge, jit.c) */
+    ir->ins[chk].aux = to_float ? 2 : 1;
     ir->ins[chk].dm = at, ir->ins[chk].ndm = (uint16_t)m.nv;
     ir_move_ins(ir, one, pred);
     ir_move_ins(ir, chk, pred);

@@ -518,6 +518,34 @@ static JitSpec *new_spec(JitFunc *f, const JitType *args, uint32_t nargs)
     return s;
 }
 
+/* The specialisation that replaced s, or s (recompilations chain). */
+static JitSpec *jit_newest(JitSpec *s)
+{
+    while (s->replaced_by)
+        s = s->replaced_by;
+    return s;
+}
+
+/* A specialisation retired with a wider assumption to try (jit_rt_deopt):
+ * the same argument types compiled again, a merge that deoptimised too
+ * often widened to float. Not counted against -X jit-specs (each
+ * recompilation widens one more merge, at most JIT_MAX_WIDENED). */
+static JitSpec *recompile(JitState *js, JitFunc *f, JitSpec *old)
+{
+    JitSpec *s = new_spec(f, old->params, old->nparams);
+    if (!s) {
+        old->fate = JIT_INTERPRETED;
+        return old;
+    }
+    f->nspecs--;
+    memcpy(s->float_merges, old->float_merges, sizeof s->float_merges);
+    s->nfloat_merges = old->nfloat_merges;
+    s->float_merges[s->nfloat_merges++] = old->fate_pc;
+    old->fate = JIT_RECOMPILED, old->replaced_by = s;
+    compile(js, s);
+    return s;
+}
+
 static JitSpec *resolve(JitState *js, Function *callee, const JitType *args, uint32_t nargs)
 {
     JitFunc *f = func_of(js, callee);
@@ -525,7 +553,7 @@ static JitSpec *resolve(JitState *js, Function *callee, const JitType *args, uin
         return NULL;
     for (JitSpec *s = f->specs; s; s = s->next)
         if (same_types(s, args, nargs))
-            return s;
+            return jit_newest(s);
     JitSpec *s = new_spec(f, args, nargs);
     if (s)
         compile(js, s);
@@ -612,6 +640,9 @@ bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok
             return false;
         compile(js, spec);
     }
+    spec = jit_newest(spec);
+    if (spec->fate == JIT_RECOMPILE)
+        spec = recompile(js, f, spec);
     if (spec->state != SPEC_COMPILED || spec->retired || !js->code_exec || vm->nframes >= vm->cfg.max_frames)
         return false;
     uint32_t argv[JIT_MAX_PARAMS], result = 0;
@@ -876,6 +907,49 @@ static bool rebuild_slot(VM *vm, JitState *js, unsigned kind, uint32_t extra, ui
     }
 }
 
+/* A specialisation deoptimised JIT_DEOPT_LIMIT times: it is no longer
+ * entered from the interpreter. Its guard that deoptimised most says what
+ * next: a merge whose int type a float path kept leaving (a variable int on
+ * one path and float on another) is compiled again with that merge a float
+ * (the int paths leave instead: worth it when the float path is the common
+ * one), once per merge; anything else stays interpreted: an int beyond 32
+ * bits has no wider type in compiled code, and a call that returns another
+ * type, or a merge widened already, would deoptimise again. */
+static void retire(JitState *js, JitSpec *spec)
+{
+    spec->retired = true;
+    const JitSite *top = NULL;
+    for (uint32_t i = 0; i < js->nsites; i++)
+        if (js->sites[i].spec == spec && js->sites[i].dmap && (!top || js->sites[i].deopts > top->deopts))
+            top = &js->sites[i];
+    if (!top)
+        return;
+    spec->fate_op = top->irop, spec->fate_pc = top->pc, spec->fate_count = top->deopts;
+    bool widened = false;
+    for (uint32_t i = 0; i < spec->nfloat_merges; i++)
+        widened |= spec->float_merges[i] == top->pc;
+    spec->fate = top->to_float && !widened && spec->nfloat_merges < JIT_MAX_WIDENED ? JIT_RECOMPILE : JIT_INTERPRETED;
+}
+
+/* Why a retired specialisation was compiled again or not (--jit-report):
+ * its guard that deoptimised most, and the decision. */
+static const char *fate_text(const JitSpec *s, char *buf, size_t len)
+{
+    const char *what = s->fate_op == IR_PHI    ? "a variable changes type"
+                       : s->fate_op == IR_CALL ? "a call returns another type"
+                       : s->fate_op == IR_FTOI ? "int() of a float beyond 32 bits"
+                                               : "an int result beyond 32 bits";
+    const char *then = s->fate == JIT_RECOMPILE || s->fate == JIT_RECOMPILED ? ", so the merge there is a float in new code"
+                       : s->fate_op == IR_PHI && s->nfloat_merges ? ", after a recompilation made merges floats"
+                       : s->fate_op == IR_PHI  ? ", an int reaching a float merge (no wider type)"
+                       : s->fate_op == IR_CALL ? ""
+                                               : ", and compiled code has no wider int";
+    snprintf(buf, len, "%s: %u of them at line %d, %s%s",
+             s->fate == JIT_RECOMPILE || s->fate == JIT_RECOMPILED ? "recompiled" : "stays interpreted",
+             (unsigned)s->fate_count, (int)line_at(s->code, s->fate_pc), what, then);
+    return buf;
+}
+
 /* A guard failed: the interpreter's frame is rebuilt from the deopt map and
  * runs from the guard's bytecode instruction, which it executes again on
  * the same operands (raising, or computing what compiled code could not). */
@@ -889,10 +963,11 @@ uint64_t jit_rt_deopt(uint32_t site, const uint32_t *regs, const uint8_t *frame)
     spec->deopts++;
     spec->deopt_pc = s->pc, spec->deopt_op = s->irop;
     js->deopts++;
+    js->sites[site].deopts++;
     if (js->cfg.deopt_stress) /* forced (tests): the next one N guards on; never retired */
         jit_deopt_countdown = js->cfg.deopt_stress;
-    else if (spec->deopts >= JIT_DEOPT_LIMIT)
-        spec->retired = true; /* the interpreter no longer enters it (jit_call) */
+    else if (spec->deopts >= JIT_DEOPT_LIMIT && !spec->retired)
+        retire(js, spec); /* the interpreter no longer enters it (jit_call) */
     const uint8_t *p = js->dmaps + (s->dmap - 1);
     uint32_t nslots = read_varint(&p), nl = code->nlocals;
     Value *saved_sp = vm->sp, *base = vm->sp + 1;
@@ -1035,12 +1110,21 @@ void jit_report(VM *vm)
                         (unsigned)s->deopt_bytes);
             if (s->deopts)
                 fprintf(stderr, "; deoptimised %u times, last at line %d (%s, %s)%s", (unsigned)s->deopts,
-                        (int)line_at(s->fn->code, s->deopt_pc),
+                        (int)line_at(s->code, s->deopt_pc),
                         s->deopt_op == IR_PHI    ? "a variable changes type"
                         : s->deopt_op == IR_CALL ? "a call returns another type"
                                                  : ir_opinfo[s->deopt_op].name,
-                        bc_opinfo[BC_OP(s->fn->code->insns[s->deopt_pc])].name,
-                        s->retired ? ": the interpreter no longer enters it (" JIT_DEOPT_LIMIT_TEXT " deoptimisations)" : "");
+                        bc_opinfo[BC_OP(s->code->insns[s->deopt_pc])].name,
+                        s->retired ? ": the interpreter no longer enters it (" JIT_DEOPT_LIMIT_TEXT " deoptimisations" : "");
+            if (s->retired) {
+                char why[200];
+                fprintf(stderr, "%s%s)", s->fate ? "; " : "", s->fate ? fate_text(s, why, sizeof why) : "");
+            }
+            if (s->nfloat_merges) {
+                fprintf(stderr, "; a recompilation: float merges at line");
+                for (uint32_t i = 0; i < s->nfloat_merges; i++)
+                    fprintf(stderr, "%s %d", i ? "," : "", (int)line_at(s->code, s->float_merges[i]));
+            }
             fputc('\n', stderr);
         }
     }

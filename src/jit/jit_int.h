@@ -10,6 +10,7 @@
 #include "jit/jit.h"
 
 #define JIT_MAX_PARAMS 8
+#define JIT_MAX_WIDENED 4 /* merges a specialisation's recompilations may widen */
 
 /* The type of one argument or value as the JIT tracks it: an IrType and,
  * for TY_PTR, the object type (T_ARRAY or T_BYTEARRAY) and typecode. */
@@ -47,12 +48,29 @@ typedef struct JitSpec {
     uint32_t deopts;          /* times the code left for the interpreter */
     uint32_t deopt_pc;        /* the last one: its bytecode pc and IR op */
     uint8_t deopt_op;
-    bool retired;             /* deoptimised JIT_DEOPT_LIMIT times: interpreted from now on */
+    bool retired;             /* deoptimised JIT_DEOPT_LIMIT times: not entered from now on */
+    /* what followed the retirement (jit.c, jit_rt_deopt; --jit-report) */
+    uint8_t fate;             /* JitFate */
+    uint8_t fate_op;          /* the IR op of the guard that deoptimised most, */
+    uint32_t fate_pc;         /* its bytecode pc, */
+    uint32_t fate_count;      /* and how often */
+    struct JitSpec *replaced_by; /* JIT_RECOMPILED: the specialisation compiled instead */
+    /* bytecode pcs of merges where a variable int on one path and float
+     * on another is a float (the wider assumption: build.c) */
+    uint32_t float_merges[JIT_MAX_WIDENED];
+    uint8_t nfloat_merges;
 } JitSpec;
 
 /* After this many deoptimisations a specialisation is no longer entered
- * from the interpreter: the function runs interpreted (--jit-report). */
+ * from the interpreter: it is compiled again with a wider assumption, or
+ * the function runs interpreted (--jit-report says which and why). */
 #define JIT_DEOPT_LIMIT 8
+typedef enum JitFate {
+    JIT_FATE_NONE,
+    JIT_RECOMPILE,            /* to be compiled again at the next call (jit_call), */
+    JIT_RECOMPILED,           /* and done (replaced_by) */
+    JIT_INTERPRETED           /* no wider assumption helps: it stays interpreted */
+} JitFate;
 
 /* Per function: its specialisations and counters (Function.jit points here). */
 typedef struct JitFunc {
@@ -76,6 +94,8 @@ typedef struct JitSite {
     JitSpec *spec;            /* the specialisation it is in */
     uint32_t dmap;            /* 1 + offset of its deopt map in JitState.dmaps, or 0: raise */
     uint8_t irop;             /* the failing IR op (for --jit-report) */
+    bool to_float;            /* a type change: the merge is int, this path brings a float */
+    uint32_t deopts;          /* times it deoptimised */
 } JitSite;
 
 /*

@@ -1621,9 +1621,10 @@ static void collect_sites(Emit *e)
         }
         s.native = e->ir->extra && v < e->ir->capextra ? e->ir->extra[v].native : NULL;
         s.spec = e->spec;
-        s.irop = in->op == IR_CHECK && in->aux == 1 ? IR_PHI : in->op; /* IR_PHI: a type change */
+        s.irop = in->op == IR_CHECK && in->aux ? IR_PHI : in->op; /* IR_PHI: a type change */
+        s.to_float = in->op == IR_CHECK && in->aux == 2;
         s.dmap = site_deopt_map(e, (int32_t)v);
-        if (!s.dmap && in->op == IR_CHECK && in->aux == 1)
+        if (!s.dmap && in->op == IR_CHECK && in->aux)
             e->lost_type_guard = true; /* a type change must deoptimise: it has nothing to re-run */
         if (!s.dmap && may_overflow(e, in))
             e->lost_overflow_guard = true; /* the interpreter's result is a long: only it can go on */
