@@ -349,6 +349,7 @@ def conv2d_layer(L, inp):
     q = L["q"]
     lo = L["lo"]
     step = L["stride"] * W * C
+    observe = L["observe"] if "observe" in L else None
     if L["pool"]:
         # conv, then 2x2 max-pool, fused: requantization is monotonic in the
         # accumulator (mult >= 0, floor shifts, clamps), so the maximum of
@@ -359,6 +360,9 @@ def conv2d_layer(L, inp):
         for py in range(OH // 2):
             row(src, 2 * py * step, W * C, C, wt, F, OW, acc)
             row(src, (2 * py + 1) * step, W * C, C, wt, F, OW, acc2)
+            if observe is not None:
+                observe(acc, OW, F)
+                observe(acc2, OW, F)
             if t is not None:
                 t0 = p4.cycles()
             max_rows32(acc, acc2, OW * F)
@@ -368,6 +372,8 @@ def conv2d_layer(L, inp):
         return out
     for oy in range(OH):
         row(src, oy * step, W * C, C, wt, F, OW, acc)
+        if observe is not None:
+            observe(acc, OW, F)
         if t is not None:
             t0 = p4.cycles()
         if q is not None:
@@ -400,8 +406,11 @@ def dwconv2d_layer(L, inp):
     out = L["y"]
     row = L["row"]
     stride = L["stride"]
+    observe = L["observe"] if "observe" in L else None
     for oy in range(OH):
         row(src, oy * stride * W * C, W * C, C, L["wt"], stride, OW, acc)
+        if observe is not None:
+            observe(acc, OW, C)
         if t is not None:
             t0 = p4.cycles()
         requantize(acc, OW, C, L["q"], L["lo"], out, oy * OW * C)
@@ -418,6 +427,9 @@ def dense_layer(L, inp):
         dense_t_acc(inp, n, L["wt"], m, L["acc"])
     else:
         dense_acc(inp, n, L["w"], m, L["acc"])
+    observe = L["observe"] if "observe" in L else None
+    if observe is not None:
+        observe(L["acc"], 1, m)
     if t is not None:
         t0 = p4.cycles()
     if L["logits"]:
@@ -696,8 +708,18 @@ def build(tensors, owned=0):
                     L[role] = shared
     for L in layers:
         L["t"] = None
+        L["observe"] = None
     return {"layers": layers, "h": spec[0]["h"], "w": spec[0]["w"], "c": spec[0]["c"],
             "classes": layers[-1]["out"]}
+
+
+def observe(L, hook):
+    # hook: None, or a function hook(acc, n, F) that a conv2d, dwconv2d or
+    # dense layer L calls with each of its int32 accumulator rows (n
+    # positions of F channels, HWC; before the bias, pooling and
+    # requantizing) when it runs: activation statistics collected by the
+    # very code that infers (recalibrate.py). The hook must not change acc.
+    L["observe"] = hook
 
 
 def profile(model, on):

@@ -101,8 +101,13 @@ def one_round(rng, pyr):
                 t["z.w"] = array("b", [1] * (OH * OW * F))
                 t["z.b"] = array("i", [0])
                 m = p4nn.build(t)
+                rows = []
+                p4nn.observe(m["layers"][0], lambda a, n, F: rows.extend(list(a)[:n * F]))
                 y = p4nn.conv2d_layer(m["layers"][0], arr("b", x))
+                p4nn.observe(m["layers"][0], None)
                 check("conv2d K=%d s=%d pad=%d %dx%dx%d->%d" % (K, stride, pad, H, W, C, F), y, want)
+                # the observe hook saw every accumulator row, before the bias
+                check("conv2d observed rows", rows, acc - bias)
                 # the dense layer on top: the sum of the requantized map
                 logits = p4nn.run(m, arr("b", x), None)
                 check("dense-sum", logits, [want.sum()])
@@ -128,7 +133,12 @@ def one_round(rng, pyr):
         m = p4nn.build(t)
         if not m["layers"][0]["pool"] or not m["layers"][1]["fused"]:
             raise SystemExit("FAIL: conv2d + maxpool2 not fused")
+        rows = []
+        p4nn.observe(m["layers"][0], lambda a, n, F: rows.extend(list(a)[:n * F]))
         y = p4nn.conv2d_layer(m["layers"][0], arr("b", x))
+        p4nn.observe(m["layers"][0], None)
+        # the fused path shows each row before the two are pooled (an odd last row is never computed)
+        check("conv2d+maxpool2 observed rows", rows, (acc - bias)[:2 * OH])
         check("conv2d+maxpool2 K=%d s=%d pad=%d %dx%dx%d->%d" % (K, stride, pad, H, W, C, F), y, want)
         zw = np.array(list(t["z.w"])).reshape(2, -1)
         check("conv2d+maxpool2+dense", p4nn.run(m, arr("b", x), None), zw @ want.ravel() + np.array([5, -5]))
