@@ -257,6 +257,8 @@ def rescale(L, num, den, bnum, bden):
             continue
         ve = mul_ratio(mult, q[4 * f + 1] + q[4 * f + 3], num, den)
         refit(q, f, ve[0], ve[1], bias, absw[f])
+    # the new parameters are rarely in p4nn's shift form: the layer's form follows them
+    p4nn.requant_form(L, L["ow"] if L["kind"] != "dense" else 1)
 
 
 # ---- measuring: the layer run by p4nn itself, its accumulators observed --------------
