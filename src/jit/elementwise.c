@@ -658,6 +658,70 @@ static int32_t address(Ew *x, int32_t d, int32_t idx, uint8_t tc)
     return emit(x, IR_ADD, TY_PTR, mapped(x, d), at, -1, 0);
 }
 
+/* The loop's exit block, when the vector loop may jump there itself: its
+ * only predecessor is the header and it has no phis (the header's only phi
+ * is the counter: analyse). -1: the scalar loop's test decides. */
+static int32_t skip_target(const Ew *x)
+{
+    const Ir *ir = x->ir;
+    const IrBlock *hb = &ir->blocks[x->h];
+    if (hb->nsucc != 2)
+        return -1;
+    int32_t ex = hb->succ[0] == x->body ? hb->succ[1] : hb->succ[0];
+    const IrBlock *eb = &ir->blocks[ex];
+    if (ex == x->body || eb->npreds != 1 || (eb->nins && ir->ins[eb->ins[0]].op == IR_PHI))
+        return -1;
+    return ex;
+}
+
+typedef struct Reroute {
+    int32_t from, to;
+    uint32_t n;
+} Reroute;
+
+static void reroute(Ir *ir, int32_t *slot, void *ctx)
+{
+    (void)ir;
+    Reroute *r = ctx;
+    if (*slot == r->from) {
+        r->n++;
+        if (r->to >= 0)
+            *slot = r->to;
+    }
+}
+
+/* join -> ex as well: the counter read after the loop (a deopt map, the
+ * loop variable) becomes a phi of ex, the header's value or jv. */
+static void skip_to(Ew *x, int32_t join, int32_t ex)
+{
+    Ir *ir = x->ir;
+    ir->blocks[join].succ[ir->blocks[join].nsucc++] = ex;
+    ir->blocks[ex].preds[ir->blocks[ex].npreds++] = join;
+    Reroute r = {x->c.phi, -1, 0};
+    for (int pass = 0; pass < 2; pass++) {
+        for (uint32_t b = 0; b < ir->nblocks; b++) {
+            if (ir->blocks[b].dead || (int32_t)b == x->h || (int32_t)b == x->body)
+                continue;
+            for (uint32_t i = 0; i < ir->blocks[b].nins; i++)
+                if (ir->blocks[b].ins[i] != r.to)
+                    ir_for_operands(ir, ir->blocks[b].ins[i], reroute, &r);
+        }
+        if (pass || !r.n)
+            return;
+        /* the phi, first in ex (ex had none): preds h, join */
+        int32_t v = ir_add(ir, ex, IR_PHI, TY_INT, -1, -1, -1);
+        if (ir->oom)
+            return;
+        IrBlock *eb = &ir->blocks[ex];
+        memmove(eb->ins + 1, eb->ins, (eb->nins - 1) * sizeof *eb->ins);
+        eb->ins[0] = v;
+        ir->ins[v].list = ir_list_alloc(ir, 2);
+        ir->lists[ir->ins[v].list] = x->c.phi;
+        ir->lists[ir->ins[v].list + 1] = x->jv;
+        r.to = v;
+    }
+}
+
 static bool vectorize_loop(Ew *x)
 {
     Ir *ir = x->ir;
@@ -740,11 +804,17 @@ static bool vectorize_loop(Ew *x)
     ir->lists[ir->ins[x->jv].list + 1] = next;
 
     x->cur = join;
-    emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+    int32_t ex = skip_target(x);
+    if (ex >= 0) /* every iteration done: past the scalar loop and the checks licm puts before it */
+        emit(x, IR_BR, TY_VOID, cmp(x, CC_LT, x->jv, c->bound), -1, -1, pc);
+    else
+        emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
     ir->blocks[join].succ[ir->blocks[join].nsucc++] = x->h;
     hb = &ir->blocks[x->h];
     hb->preds[p0] = join;
     ir->lists[ir->ins[c->phi].list + (int32_t)p0] = x->jv;
+    if (ex >= 0)
+        skip_to(x, join, ex);
     ir_cfg_changed(ir);
     return !ir->oom;
 }
