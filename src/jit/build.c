@@ -100,12 +100,26 @@ typedef struct Builder {
     struct { int32_t obj; uint32_t idx; } keys[32];
     uint32_t nshapes, nkeys;
     int32_t memo_block;
+    /* A function that calls no Python function cannot see a dict's layout
+     * change while it runs (compiled code only writes values in place): its
+     * parameters' dicts and keys are checked once, at its entry (block 0, a
+     * deopt there runs the whole call interpreted). A call found after that
+     * builds the function again without (retry_plain). */
+    bool hoist, hoisted, retry_plain;
+    int32_t param_val[JIT_MAX_PARAMS];
+    struct { int32_t used, entries; } eshape[JIT_MAX_PARAMS];
+    struct { uint32_t p, idx; } ekeys[32];
+    uint32_t nekeys;
+    bool late_at_entry;     /* the late_property guard is made at the entry */
+    bool entry_mode;        /* emit() and guard() put what they make at the entry */
+    struct { int32_t key, val; } evals[32]; /* values read once at the entry: attributes (p << 16 | idx) and */
+    uint32_t nevals;                        /* cells (-1 - k) this function never stores */
+    bool eshape_made[JIT_MAX_PARAMS];
 } Builder;
 
 /* An instance of a user class is a TY_PTR value whose aux is INST_AUX + p,
- * p the first parameter of its class (the example whose layout the code
- * assumes; values of another class differ in aux, so a phi never merges
- * them). */
+ * p the parameter it came in as (the example whose layout the code assumes;
+ * other values differ in aux, so a phi never merges them). */
 #define INST_AUX 0x80
 static bool is_instance(uint8_t aux) { return aux >= INST_AUX && aux < INST_AUX + JIT_MAX_PARAMS; }
 
@@ -169,8 +183,12 @@ static bool deoptimises(IrOp op)
     }
 }
 
+static int32_t at_entry(Builder *b, IrOp op, IrType t, int32_t x, int32_t y, int32_t z);
+
 static int32_t emit(Builder *b, IrOp op, IrType t, int32_t x, int32_t y, int32_t z)
 {
+    if (b->entry_mode)
+        return at_entry(b, op, t, x, y, z);
     int32_t v = ir_add(b->ir, b->cur, op, t, x, y, z);
     b->ir->ins[v].pc = b->pc;
     if (deoptimises(op) && b->snap_ok)
@@ -782,6 +800,11 @@ static int32_t call_function(Builder *b, Function *fn, int32_t *args, int nargs)
     if (callee->allocates)
         return refuse(b, "calls %s(), which allocates (compiled code allocates only when called from the "
                          "interpreter)", c->name->data), -1;
+    if (b->hoisted) { /* a dict checked at the entry could change in the call: build again */
+        b->retry_plain = true;
+        return refuse(b, "calls %s() after checking attributes at the entry", c->name->data), -1;
+    }
+    b->hoist = false;
     JitType rt = callee->ret;
     if (callee->state == SPEC_BUILDING && rt.ty == TY_VOID) {
         /* Recursion before any return was seen: assume int; jit.c builds
@@ -910,11 +933,70 @@ static bool load_attr(Builder *b, uint32_t name, bool method)
 
 /* ---- instances and closures (docs/jit.md, "Methods and closures") ---------------- */
 
+static bool entry_guard(Builder *b, int32_t flag);
+
+/* An instruction at the function's entry: block 0, before its jump. */
+static int32_t at_entry(Builder *b, IrOp op, IrType t, int32_t x, int32_t y, int32_t z)
+{
+    int32_t v = ir_add(b->ir, -1, op, t, x, y, z);
+    b->ir->ins[v].pc = 0;
+    ir_move_ins(b->ir, v, 0);
+    return v;
+}
+
+static int32_t entry_const(Builder *b, int32_t k)
+{
+    int32_t v = at_entry(b, IR_CONST, TY_INT, -1, -1, -1);
+    b->ir->ins[v].k.i = k;
+    return v;
+}
+
+static int32_t entry_word(Builder *b, int32_t base, int32_t index, IrType t)
+{
+    int32_t v = at_entry(b, IR_ALOAD, t, base, entry_const(b, index), -1);
+    b->ir->ins[v].aux = JIT_TC_WORD;
+    return v;
+}
+
+static int32_t entry_cmp(Builder *b, IrCond cc, int32_t x, int32_t k)
+{
+    int32_t c = at_entry(b, IR_CMP, TY_BOOL, x, entry_const(b, k), -1);
+    b->ir->ins[c].aux = (uint8_t)cc;
+    return c;
+}
+
+/* entries_at's checks for parameter p, made once at the entry. */
+static int32_t entries_at_entry(Builder *b, uint32_t p, uint32_t idx, Str *n)
+{
+    if (!b->eshape_made[p]) {
+        int32_t d = entry_word(b, b->param_val[p], JW_INSTANCE_DICT, TY_PTR);
+        if (!entry_guard(b, entry_cmp(b, CC_EQ, d, 0)))
+            return -1;
+        b->eshape[p].used = entry_word(b, d, JW_DICT_USED, TY_INT);
+        b->eshape[p].entries = entry_word(b, d, JW_DICT_ENTRIES, TY_PTR);
+        b->eshape_made[p] = true;
+    }
+    int32_t entries = b->eshape[p].entries;
+    for (uint32_t i = 0; i < b->nekeys; i++)
+        if (b->ekeys[i].p == p && b->ekeys[i].idx == idx)
+            return entries;
+    if (!entry_guard(b, entry_cmp(b, CC_LE, b->eshape[p].used, (int32_t)idx)))
+        return -1;
+    int32_t key = entry_word(b, entries, (int32_t)(idx * JW_ENTRY_WORDS + JW_ENTRY_KEY), TY_PTR);
+    if (!entry_guard(b, entry_cmp(b, CC_NE, key, (int32_t)(uintptr_t)n)))
+        return -1;
+    if (b->nekeys < 32)
+        b->ekeys[b->nekeys].p = p, b->ekeys[b->nekeys++].idx = idx;
+    return entries;
+}
+
 /* A guard that deoptimises when flag is non-zero: the interpreter then runs
  * the instruction being built (LOAD_ATTR, STORE_ATTR, LOAD_FREE) on what is
  * really there. Without a map it could only raise: refused. */
 static bool guard(Builder *b, int32_t flag)
 {
+    if (b->entry_mode)
+        return entry_guard(b, flag);
     int32_t c = emit(b, IR_CHECK, TY_VOID, flag, -1, -1);
     b->ir->ins[c].aux = 2; /* an attribute or closure guard (emit.c: must deoptimise; --jit-report) */
     attach_deopt_map(b, c);
@@ -923,24 +1005,56 @@ static bool guard(Builder *b, int32_t flag)
     return !b->failed;
 }
 
+static int32_t kconst(Builder *b, int32_t k) { return b->entry_mode ? entry_const(b, k) : ir_const_int(b->ir, b->cur, k); }
+
 /* Word index of the object at base (a raw 32-bit load, JIT_TC_WORD). */
 static int32_t word(Builder *b, int32_t base, int32_t index, IrType t)
 {
-    int32_t v = emit(b, IR_ALOAD, t, base, ir_const_int(b->ir, b->cur, index), -1);
+    int32_t v = emit(b, IR_ALOAD, t, base, kconst(b, index), -1);
     b->ir->ins[v].aux = JIT_TC_WORD;
     return v;
 }
 
 static int32_t cmp_k(Builder *b, IrCond cc, int32_t x, int32_t k)
 {
-    int32_t c = emit(b, IR_CMP, TY_BOOL, x, ir_const_int(b->ir, b->cur, k), -1);
+    int32_t c = emit(b, IR_CMP, TY_BOOL, x, kconst(b, k), -1);
     b->ir->ins[c].aux = (uint8_t)cc;
     return c;
 }
 
 /* An object's address as a constant: only ever run on RV32 (the host's
  * listings show the low 32 bits). */
-static int32_t address(Builder *b, const void *p) { return ir_const_int(b->ir, b->cur, (int32_t)(uintptr_t)p); }
+static int32_t address(Builder *b, const void *p) { return kconst(b, (int32_t)(uintptr_t)p); }
+
+/* Does the function store (or delete) attribute n of anything, or free
+ * variable k (k >= 0)? Then its reads stay where they are. */
+static bool stores_to(Builder *b, const Str *n, int32_t k)
+{
+    for (uint32_t pc = 0; pc < b->n; pc++) {
+        unsigned op = BC_OP(b->insns[pc]);
+        uint32_t arg = BC_ARG(b->insns[pc]);
+        if (n && (op == OP_STORE_ATTR || op == OP_DELETE_ATTR) && AS(Str, b->code->program->strings[arg]) == n)
+            return true;
+        if (k >= 0 && (op == OP_STORE_FREE || op == OP_DELETE_FREE) && arg == (uint32_t)k)
+            return true;
+    }
+    return false;
+}
+
+/* A value read once at the entry (key: see Builder.evals), or -1. */
+static int32_t entry_value(Builder *b, int32_t key)
+{
+    for (uint32_t i = 0; i < b->nevals; i++)
+        if (b->evals[i].key == key)
+            return b->evals[i].val;
+    return -1;
+}
+
+static void remember_entry_value(Builder *b, int32_t key, int32_t v)
+{
+    if (b->nevals < 32)
+        b->evals[b->nevals].key = key, b->evals[b->nevals++].val = v;
+}
 
 static uint32_t value_tag(IrType t) { return t == TY_FLOAT ? T_FLOAT : t == TY_BOOL ? T_BOOL : T_INT; }
 
@@ -967,7 +1081,7 @@ static int32_t typed_value(Builder *b, int32_t base, int32_t tw, Value ex, const
     int32_t v = word(b, base, tw + 1, t);
     if (t == TY_PTR) {
         if (tc != 'Y') { /* the same kind of array: its typecode */
-            int32_t k = emit(b, IR_ALOAD, TY_INT, v, ir_const_int(b->ir, b->cur, JH_OBJ_AUX), -1);
+            int32_t k = emit(b, IR_ALOAD, TY_INT, v, kconst(b, JH_OBJ_AUX), -1);
             b->ir->ins[k].aux = 'H';
             if (!guard(b, cmp_k(b, CC_NE, k, tc)))
                 return -1;
@@ -1008,6 +1122,8 @@ static bool example_entry(Builder *b, int32_t o, Str *n, Value *ex, uint32_t *id
  * key is 0). What the block already checked is not checked again. */
 static int32_t entries_at(Builder *b, int32_t o, uint32_t idx, Str *n)
 {
+    if (b->hoist)
+        return entries_at_entry(b, (uint32_t)(b->ir->ins[o].aux - INST_AUX), idx, n);
     if (b->memo_block != b->cur)
         b->nshapes = b->nkeys = 0, b->memo_block = b->cur;
     int32_t used = -1, entries = -1;
@@ -1049,14 +1165,26 @@ static bool instance_attr(Builder *b, int32_t o, Str *n, bool method)
     uint32_t idx;
     if (!example_entry(b, o, n, &ex, &idx))
         return false;
+    /* not stored by this function, which calls nothing that could: the same
+     * value all through the call, read once at the entry */
+    bool once = b->hoist && !stores_to(b, n, -1);
+    int32_t key = (int32_t)((uint32_t)(b->ir->ins[o].aux - INST_AUX) << 16 | idx), v;
+    if (once && (v = entry_value(b, key)) >= 0) {
+        push(b, v);
+        return true;
+    }
     int32_t e = entries_at(b, o, idx, n);
     if (e < 0)
         return false;
     char what[96];
     snprintf(what, sizeof what, "attribute '%s'", n->data);
-    int32_t v = typed_value(b, e, (int32_t)(idx * JW_ENTRY_WORDS + JW_ENTRY_TYPE), ex, what);
+    b->entry_mode = once;
+    v = typed_value(b, e, (int32_t)(idx * JW_ENTRY_WORDS + JW_ENTRY_TYPE), ex, what);
+    b->entry_mode = false;
     if (v < 0)
         return false;
+    if (once)
+        remember_entry_value(b, key, v);
     push(b, v);
     return true;
 }
@@ -1095,10 +1223,19 @@ static bool store_attr(Builder *b, uint32_t name)
     uint32_t idx;
     if (!example_entry(b, o, n, &ex, &idx))
         return false;
-    int32_t late = emit(b, IR_ALOAD, TY_INT, address(b, &late_property), ir_const_int(b->ir, b->cur, 0), -1);
-    b->ir->ins[late].aux = 'B';
-    if (!guard(b, late))
-        return false;
+    if (b->hoist && !b->late_at_entry) {
+        int32_t late = at_entry(b, IR_ALOAD, TY_INT, entry_const(b, (int32_t)(uintptr_t)&late_property),
+                                entry_const(b, 0), -1);
+        b->ir->ins[late].aux = 'B';
+        if (!entry_guard(b, late))
+            return false;
+        b->late_at_entry = true;
+    } else if (!b->hoist) {
+        int32_t late = emit(b, IR_ALOAD, TY_INT, address(b, &late_property), ir_const_int(b->ir, b->cur, 0), -1);
+        b->ir->ins[late].aux = 'B';
+        if (!guard(b, late))
+            return false;
+    }
     int32_t e = entries_at(b, o, idx, n);
     if (e < 0)
         return false;
@@ -1131,9 +1268,19 @@ static bool load_free(Builder *b, uint32_t k)
     snprintf(what, sizeof what, "free variable '%s'", cell->name ? cell->name->data : "?");
     if (cell->value.type == T_UNBOUND)
         return refuse(b, "%s is not assigned when compiling", what);
-    int32_t v = typed_value(b, address(b, cell), JW_CELL_TYPE, cell->value, what);
+    bool once = b->hoist && !stores_to(b, NULL, (int32_t)k); /* as for attributes */
+    int32_t v;
+    if (once && (v = entry_value(b, -1 - (int32_t)k)) >= 0) {
+        push(b, v);
+        return true;
+    }
+    b->entry_mode = once;
+    v = typed_value(b, address(b, cell), JW_CELL_TYPE, cell->value, what);
+    b->entry_mode = false;
     if (v < 0)
         return false;
+    if (once)
+        remember_entry_value(b, -1 - (int32_t)k, v);
     push(b, v);
     return true;
 }
@@ -1561,6 +1708,24 @@ static void attach_call_map(Builder *b, int32_t v)
         b->ir->ins[v].dm = at, b->ir->ins[v].ndm = (uint16_t)m.nv;
 }
 
+/* A guard at the function's entry (entries_at_entry): a deopt there runs
+ * the whole call in the interpreter, from pc 0 with the arguments. */
+static bool entry_guard(Builder *b, int32_t flag)
+{
+    if (!b->live_done)
+        bytecode_liveness(b);
+    MapBuf m;
+    m.nv = m.nt = 0;
+    int32_t at = -1;
+    if (!b->live || b->failed || !map_frame(b, &m, 0, 0, NULL, 0) || (at = map_store(b->ir, &m)) < 0)
+        return refuse(b, "a guard at the entry cannot deoptimise");
+    int32_t c = at_entry(b, IR_CHECK, TY_VOID, flag, -1, -1);
+    b->ir->ins[c].aux = 2; /* an attribute guard (emit.c) */
+    b->ir->ins[c].dm = at, b->ir->ins[c].ndm = (uint16_t)m.nv;
+    b->hoisted = true;
+    return !b->ir->oom && !b->failed;
+}
+
 /* ---- one block ------------------------------------------------------------------------- */
 
 static void end_block_stack(Builder *b)
@@ -1907,13 +2072,13 @@ static bool find_blocks(Builder *b)
     return true;
 }
 
-bool jit_build(JitState *js, JitSpec *spec, Ir *ir, JitResolveFn resolve)
+static bool build(JitState *js, JitSpec *spec, Ir *ir, JitResolveFn resolve, bool hoist, bool *retry)
 {
     Code *code = spec->fn->code;
     Builder bb, *b = &bb;
     memset(b, 0, sizeof *b);
     b->js = js, b->spec = spec, b->ir = ir, b->code = code, b->resolve = resolve;
-    b->memo_block = -1;
+    b->memo_block = -1, b->hoist = hoist;
     b->insns = code->insns, b->n = code->ninsns;
     b->why = &spec->why;
     /* what the passes grow a function to: at most 3n + 64 values for all but
@@ -1961,12 +2126,9 @@ bool jit_build(JitState *js, JitSpec *spec, Ir *ir, JitResolveFn resolve)
         int32_t p = emit(b, IR_PARAM, (IrType)t.ty, -1, -1, -1);
         ir->ins[p].k.i = (int32_t)i;
         ir->ins[p].aux = t.obj == T_BYTEARRAY ? 'Y' : t.tc; /* lists: their kind, 'F' ... */
-        if (t.tc == JIT_TC_INSTANCE) { /* the first parameter of its class */
-            uint32_t first = 0;
-            while (spec->params[first].cls != t.cls)
-                first++;
-            ir->ins[p].aux = (uint8_t)(INST_AUX + first);
-        }
+        if (t.tc == JIT_TC_INSTANCE)
+            ir->ins[p].aux = (uint8_t)(INST_AUX + i);
+        b->param_val[i] = p;
         write_var(b, i, 0, p);
     }
     emit(b, IR_JMP, TY_VOID, -1, -1, -1);
@@ -2018,5 +2180,18 @@ bool jit_build(JitState *js, JitSpec *spec, Ir *ir, JitResolveFn resolve)
 out:
     ir_tmp_release(ir, m);
     free(b->forward), free(b->incomplete), free(b->assumed), free(b->var_of_phi);
+    *retry = !ok && b->retry_plain;
     return ok;
+}
+
+bool jit_build(JitState *js, JitSpec *spec, Ir *ir, JitResolveFn resolve)
+{
+    bool retry = false;
+    if (build(js, spec, ir, resolve, true, &retry))
+        return true;
+    if (!retry)
+        return false;
+    ir_free(ir); /* it calls a Python function: every attribute check where it reads */
+    memset(&spec->why, 0, sizeof spec->why);
+    return build(js, spec, ir, resolve, false, &retry);
 }

@@ -60,6 +60,45 @@ class Layer:
         return s * self.scale
 
 
+def clamp(v, lo, hi):
+    if v < lo:
+        return lo
+    if v > hi:
+        return hi
+    return v
+
+
+class Mover:
+    """A method that calls a compiled function in its loop: its attribute
+    checks stay at each access (the call may change the dict)."""
+    def __init__(self):
+        self.pos = 0.0
+        self.vel = 1.5
+        self.lo = -4.0
+        self.hi = 4.0
+
+    def run(self, n):
+        for i in range(n):
+            self.pos = clamp(self.pos + self.vel, self.lo, self.hi)
+            if self.pos == self.hi or self.pos == self.lo:
+                self.vel = -self.vel
+        return self.pos
+
+
+def run_mover():
+    m = Mover()
+    print("mover", m.run(7), m.run(5), m.vel)
+    m.vel = 2                     # an int: the guard in the loop
+    print("int vel", m.run(6), m.vel)
+    m.hi = 3                      # a bound of another type
+    print("int hi", m.run(9), m.vel)
+    del m.lo
+    try:
+        m.run(3)
+    except AttributeError as e:
+        print("AttributeError", e)
+
+
 def norm2(p):
     return p.x * p.x + p.y * p.y
 
@@ -187,4 +226,5 @@ def patch_class():
 run_particles()
 run_layer()
 run_closures()
+run_mover()
 patch_class()
