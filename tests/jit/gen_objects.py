@@ -61,7 +61,7 @@ class ObjGen:
             else:
                 L.append("            self.%s = %s" % (attrs[j], self.expr(reads)))
         L.append("            t = t + %s" % r.choice(["1", "i", "(i & 3)"]))
-        L.append("        return %s" % self.expr(reads))
+        L.append("        return %s" % self.expr([x for x in reads if x != "i"]))  # i: unbound after no iteration
         L += ["", "    def peek(self, other):",
               "        return %s" % " + ".join("self.%s * other.%s" % (a, a) for a in attrs[:2]), ""]
         self.lines += L
