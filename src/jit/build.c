@@ -47,6 +47,10 @@ typedef struct Static {
 #define IS_STATIC(v) ((v) <= -2)
 #define STATIC_INDEX(v) ((uint32_t)(-2 - (v)))
 
+/* Instances the builder knows the layout of: parameters 0-7, then those
+ * read from their attributes (build.c, "instances and closures"). */
+#define INST_SLOTS (JIT_MAX_PARAMS + 8)
+
 typedef struct Builder {
     JitState *js;
     JitSpec *spec;
@@ -106,22 +110,26 @@ typedef struct Builder {
      * deopt there runs the whole call interpreted). A call found after that
      * builds the function again without (retry_plain). */
     bool hoist, hoisted, retry_plain;
-    int32_t param_val[JIT_MAX_PARAMS];
-    struct { int32_t used, entries; } eshape[JIT_MAX_PARAMS];
+    int32_t param_val[INST_SLOTS]; /* an instance slot's value made at the entry, or -1 */
+    struct { int32_t used, entries; } eshape[INST_SLOTS];
     struct { uint32_t p, idx; } ekeys[32];
     uint32_t nekeys;
     bool late_at_entry;     /* the late_property guard is made at the entry */
     bool entry_mode;        /* emit() and guard() put what they make at the entry */
     struct { int32_t key, val; } evals[32]; /* values read once at the entry: attributes (p << 16 | idx) and */
     uint32_t nevals;                        /* cells (-1 - k) this function never stores */
-    bool eshape_made[JIT_MAX_PARAMS];
+    bool eshape_made[INST_SLOTS];
+    Value nested[INST_SLOTS - JIT_MAX_PARAMS]; /* instances read from attributes: their examples, */
+    int32_t nested_key[INST_SLOTS - JIT_MAX_PARAMS]; /* the slot and entry they are read from */
+    uint32_t nnested;
 } Builder;
 
 /* An instance of a user class is a TY_PTR value whose aux is INST_AUX + p,
- * p the parameter it came in as (the example whose layout the code assumes;
- * other values differ in aux, so a phi never merges them). */
+ * p its slot: the parameter it came in as, or JIT_MAX_PARAMS + j for the
+ * j-th instance read from an attribute (the example whose layout the code
+ * assumes; other values differ in aux, so a phi never merges them). */
 #define INST_AUX 0x80
-static bool is_instance(uint8_t aux) { return aux >= INST_AUX && aux < INST_AUX + JIT_MAX_PARAMS; }
+static bool is_instance(uint8_t aux) { return aux >= INST_AUX && aux < INST_AUX + INST_SLOTS; }
 
 /* ---- refusals ------------------------------------------------------------- */
 
@@ -783,6 +791,9 @@ static int32_t call_function(Builder *b, Function *fn, int32_t *args, int nargs)
         types[i].ty = in->type, types[i].tc = in->type == TY_PTR ? in->aux : 0; /* (a compare's aux is its condition) */
         types[i].obj = in->type == TY_PTR ? ptr_obj(in->aux) : 0;
         types[i].cls = NULL;
+        if (in->type == TY_PTR && is_instance(in->aux) && in->aux - INST_AUX >= JIT_MAX_PARAMS)
+            return refuse(b, "call of %s() with an instance read from an attribute (its class is not checked)",
+                          c->name->data), -1;
         if (in->type == TY_PTR && is_instance(in->aux)) /* keyed by its class, as from the interpreter */
             types[i].tc = JIT_TC_INSTANCE, types[i].cls = b->spec->params[in->aux - INST_AUX].cls;
         if (in->type == TY_NONE)
@@ -969,7 +980,7 @@ static int32_t entry_cmp(Builder *b, IrCond cc, int32_t x, int32_t k)
 static int32_t entries_at_entry(Builder *b, uint32_t p, uint32_t idx, Str *n)
 {
     if (!b->eshape_made[p]) {
-        int32_t d = entry_word(b, b->param_val[p], JW_INSTANCE_DICT, TY_PTR);
+        int32_t d = entry_word(b, b->param_val[p], JW_INSTANCE_DICT, TY_PTR); /* (a value made at the entry) */
         if (!entry_guard(b, entry_cmp(b, CC_EQ, d, 0)))
             return -1;
         b->eshape[p].used = entry_word(b, d, JW_DICT_USED, TY_INT);
@@ -1061,10 +1072,28 @@ static uint32_t value_tag(IrType t) { return t == TY_FLOAT ? T_FLOAT : t == TY_B
 /* The Value whose type word is word tw of base (its payload the next word),
  * guarded to be of the type ex has now: an int, bool, float, or an array
  * of ex's typecode. -1 when refused. */
-static int32_t typed_value(Builder *b, int32_t base, int32_t tw, Value ex, const char *what)
+static int32_t typed_value(Builder *b, int32_t base, int32_t tw, Value ex, const char *what, int32_t nest_key)
 {
     IrType t;
     uint8_t tc = 0;
+    if (ex.type == T_INSTANCE && nest_key >= 0 && AS(Instance, ex)->cls) {
+        /* an instance read from an attribute: its own slot, its layout the example's */
+        uint32_t j = 0;
+        while (j < b->nnested && b->nested_key[j] != nest_key)
+            j++;
+        if (j == INST_SLOTS - JIT_MAX_PARAMS)
+            return refuse(b, "%s: too many instances read from attributes", what), -1;
+        if (j == b->nnested)
+            b->nested[j] = ex, b->nested_key[j] = nest_key, b->nnested++;
+        int32_t tag = word(b, base, tw, TY_INT);
+        if (!guard(b, cmp_k(b, CC_NE, tag, T_INSTANCE)))
+            return -1;
+        int32_t v = emit(b, IR_COPY, TY_PTR, word(b, base, tw + 1, TY_PTR), -1, -1);
+        b->ir->ins[v].aux = (uint8_t)(INST_AUX + JIT_MAX_PARAMS + j);
+        if (b->entry_mode) /* read once at the entry: its dict can be checked there too */
+            b->param_val[JIT_MAX_PARAMS + j] = v;
+        return v;
+    }
     switch ((Type)ex.type) {
     case T_INT: t = TY_INT; break;
     case T_BOOL: t = TY_BOOL; break;
@@ -1098,10 +1127,15 @@ static bool example_entry(Builder *b, int32_t o, Str *n, Value *ex, uint32_t *id
 {
     uint32_t p = (uint32_t)(b->ir->ins[o].aux - INST_AUX);
     const Value *args = b->js->example;
-    if (!args || p >= b->js->nexample || args[p].type != T_INSTANCE)
+    Value obj;
+    if (p >= JIT_MAX_PARAMS)
+        obj = b->nested[p - JIT_MAX_PARAMS];
+    else if (!args || p >= b->js->nexample || args[p].type != T_INSTANCE)
         return refuse(b, "attribute '%s' of an instance passed by compiled code (its layout is taken from a call "
                          "by the interpreter)", n->data);
-    const Dict *d = AS(Instance, args[p])->dict;
+    else
+        obj = args[p];
+    const Dict *d = AS(Instance, obj)->dict;
     for (uint32_t i = 0; d && i < d->used; i++) {
         const DictEntry *de = &d->entries[i];
         if (de->key.type != T_STR)
@@ -1122,8 +1156,9 @@ static bool example_entry(Builder *b, int32_t o, Str *n, Value *ex, uint32_t *id
  * key is 0). What the block already checked is not checked again. */
 static int32_t entries_at(Builder *b, int32_t o, uint32_t idx, Str *n)
 {
-    if (b->hoist)
-        return entries_at_entry(b, (uint32_t)(b->ir->ins[o].aux - INST_AUX), idx, n);
+    uint32_t slot = (uint32_t)(b->ir->ins[o].aux - INST_AUX);
+    if (b->hoist && b->param_val[slot] >= 0)
+        return entries_at_entry(b, slot, idx, n);
     if (b->memo_block != b->cur)
         b->nshapes = b->nkeys = 0, b->memo_block = b->cur;
     int32_t used = -1, entries = -1;
@@ -1167,8 +1202,9 @@ static bool instance_attr(Builder *b, int32_t o, Str *n, bool method)
         return false;
     /* not stored by this function, which calls nothing that could: the same
      * value all through the call, read once at the entry */
-    bool once = b->hoist && !stores_to(b, n, -1);
-    int32_t key = (int32_t)((uint32_t)(b->ir->ins[o].aux - INST_AUX) << 16 | idx), v;
+    uint32_t slot = (uint32_t)(b->ir->ins[o].aux - INST_AUX);
+    bool once = b->hoist && b->param_val[slot] >= 0 && !stores_to(b, n, -1); /* (o itself made at the entry) */
+    int32_t key = (int32_t)(slot << 16 | idx), v;
     if (once && (v = entry_value(b, key)) >= 0) {
         push(b, v);
         return true;
@@ -1179,7 +1215,7 @@ static bool instance_attr(Builder *b, int32_t o, Str *n, bool method)
     char what[96];
     snprintf(what, sizeof what, "attribute '%s'", n->data);
     b->entry_mode = once;
-    v = typed_value(b, e, (int32_t)(idx * JW_ENTRY_WORDS + JW_ENTRY_TYPE), ex, what);
+    v = typed_value(b, e, (int32_t)(idx * JW_ENTRY_WORDS + JW_ENTRY_TYPE), ex, what, key);
     b->entry_mode = false;
     if (v < 0)
         return false;
@@ -1206,6 +1242,9 @@ static bool store_attr(Builder *b, uint32_t name)
     if (t != TY_INT && t != TY_BOOL && t != TY_FLOAT)
         return refuse(b, "storing a %s into attribute '%s' (compiled code stores numbers there)",
                       t == TY_NONE ? "None" : "non-number", n->data);
+    if (b->ir->ins[o].aux - INST_AUX >= JIT_MAX_PARAMS)
+        return refuse(b, "attribute '%s' stored into an instance read from an attribute (its class is not checked)",
+                      n->data);
     const Class *c = b->spec->params[b->ir->ins[o].aux - INST_AUX].cls;
     for (uint32_t i = 0; c && c->mro && i < c->mro->len; i++) {
         Value k = c->mro->items[i], v;
@@ -1275,7 +1314,7 @@ static bool load_free(Builder *b, uint32_t k)
         return true;
     }
     b->entry_mode = once;
-    v = typed_value(b, address(b, cell), JW_CELL_TYPE, cell->value, what);
+    v = typed_value(b, address(b, cell), JW_CELL_TYPE, cell->value, what, -1);
     b->entry_mode = false;
     if (v < 0)
         return false;
@@ -2079,6 +2118,8 @@ static bool build(JitState *js, JitSpec *spec, Ir *ir, JitResolveFn resolve, boo
     memset(b, 0, sizeof *b);
     b->js = js, b->spec = spec, b->ir = ir, b->code = code, b->resolve = resolve;
     b->memo_block = -1, b->hoist = hoist;
+    for (uint32_t i = 0; i < INST_SLOTS; i++)
+        b->param_val[i] = -1;
     b->insns = code->insns, b->n = code->ninsns;
     b->why = &spec->why;
     /* what the passes grow a function to: at most 3n + 64 values for all but
