@@ -315,7 +315,7 @@ const char *jit_type_name(JitType t, char *buf, size_t len)
     case TY_PTR:
         if (t.tc == 'Y')
             return "bytearray";
-        if (t.tc == JIT_TC_INSTANCE) {
+        if (t.tc == JIT_TC_INSTANCE || t.tc >= 0x80) { /* (0x80 and up: the builder's instance slots) */
             if (!t.cls)
                 return "an instance";
             snprintf(buf, len, "%s", ((const Class *)t.cls)->t.name);
@@ -653,6 +653,9 @@ bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok
         compile(js, spec);
         js->example = NULL, js->nexample = 0;
     }
+    if (spec->state == SPEC_REFUSED && f->nspecs == 1 && nargs && types[0].tc == JIT_TC_INSTANCE &&
+        ++f->refused_calls >= 16)
+        f->gave_up = true; /* a method refused for its self's class: stop typing its calls */
     if (spec->state != SPEC_COMPILED || spec->retired || !js->code_exec || vm->nframes >= vm->cfg.max_frames)
         return false;
     uint32_t argv[JIT_MAX_PARAMS], result = 0;

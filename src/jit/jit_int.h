@@ -83,6 +83,7 @@ typedef struct JitFunc {
     JitSpec *specs;
     uint32_t nspecs, calls;
     bool has_loop, gave_up;
+    uint32_t refused_calls;   /* calls of a method that found its specialisation refused */
     char untyped[96];         /* why a call's arguments could not be typed (the first time) */
     struct JitFunc *next_all;
     Function *fn;             /* NULL once collected (compiled code is kept) */
