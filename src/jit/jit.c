@@ -629,6 +629,8 @@ bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok
                          : args[i].type == T_LONG ? "an int beyond 32 bits (compiled code has 32-bit ints)"
                                                   : "of type ",
                          args[i].type == T_LIST || args[i].type == T_LONG ? "" : type_name(args[i]));
+            if (args[0].type == T_INSTANCE && ++f->refused_calls >= 16 && !f->specs)
+                f->gave_up = true; /* a method called with what compiled code never takes: stop typing its calls */
             return false;
         }
     }
@@ -653,9 +655,14 @@ bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok
         compile(js, spec);
         js->example = NULL, js->nexample = 0;
     }
-    if (spec->state == SPEC_REFUSED && f->nspecs == 1 && nargs && types[0].tc == JIT_TC_INSTANCE &&
-        ++f->refused_calls >= 16)
-        f->gave_up = true; /* a method refused for its self's class: stop typing its calls */
+    if (spec->state == SPEC_REFUSED && nargs && types[0].tc == JIT_TC_INSTANCE && ++f->refused_calls >= 16) {
+        /* a method refused for every class of self it was called with so far:
+         * stop typing its calls (the interpreter's call is cheaper) */
+        bool any = false;
+        for (JitSpec *s = f->specs; s; s = s->next)
+            any |= s->state == SPEC_COMPILED;
+        f->gave_up = !any;
+    }
     if (spec->state != SPEC_COMPILED || spec->retired || !js->code_exec || vm->nframes >= vm->cfg.max_frames)
         return false;
     uint32_t argv[JIT_MAX_PARAMS], result = 0;
