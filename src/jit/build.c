@@ -1846,6 +1846,11 @@ static bool build_block_ops(Builder *b, int32_t blk, uint32_t start, uint32_t en
         case OP_STORE_ATTR: if (!store_attr(b, arg)) return false; break;
         case OP_LOAD_FREE: if (!load_free(b, arg)) return false; break;
         case OP_STORE_FREE: if (!store_free(b, arg)) return false; break;
+        case OP_LOAD_DEREF: case OP_STORE_DEREF: case OP_DELETE_DEREF:
+            return refuse(b, "'%s' is not compiled (a variable its closures share: the function that owns the cell "
+                             "stays interpreted, its closures compile)", bc_opinfo[op].name);
+        case OP_DELETE_FREE:
+            return refuse(b, "'del' of a free variable is not compiled");
         case OP_LOAD_METHOD: if (!load_attr(b, arg, true)) return false; break;
         case OP_UNARY_NEG: case OP_UNARY_POS: case OP_UNARY_NOT: case OP_UNARY_INVERT: {
             x = value(b, pop(b), "operand");
