@@ -138,11 +138,13 @@ typedef enum IrCond { CC_EQ, CC_NE, CC_LT, CC_LE, CC_GT, CC_GE } IrCond;
  * items are all of one kind: 'F' floats, 'N' ints, 'G' lists of floats,
  * 'M' lists of ints. A list item is a Value (on RV32: a type word, then the
  * payload at +4); compiled code reads and writes payloads only, and stores
- * only the kind already there, so the type words never change. */
+ * only the kind already there, so the type words never change. 'W': a raw
+ * 32-bit word of an object (an attribute's type word or payload, a field;
+ * build.c), which no array pass takes for an array element. */
 static inline bool ir_is_list(uint8_t k) { return k == 'F' || k == 'N' || k == 'G' || k == 'M'; }
 static inline unsigned ir_elem_shift(uint8_t k)
 {
-    return ir_is_list(k) ? 3 : k == 'h' || k == 'H' ? 1 : k == 'i' || k == 'I' || k == 'f' ? 2 : 0;
+    return ir_is_list(k) ? 3 : k == 'h' || k == 'H' ? 1 : k == 'i' || k == 'I' || k == 'f' || k == 'W' ? 2 : 0;
 }
 enum { IR_LIST_PAYLOAD = 4 }; /* offset of a list item's payload */
 

@@ -65,6 +65,7 @@ import time
 
 import gen_p4nn
 from gen_deopt import DeoptGen, count_deopts   # values crossing 2**31 in compiled loops
+from gen_objects import ObjGen                  # methods and closures, their guards failing
 
 # Constructs avoided because the JIT gets them wrong today (see tests/jit/found/).
 # Remove a flag once the bug is fixed: the generator then produces it again.
@@ -903,6 +904,8 @@ class Gen:
         self.deopt_funcs = DeoptGen(self.seed, self.avoid).functions(self.nfuncs + len(self.vec_funcs) + len(self.stress_funcs))
         for df in self.deopt_funcs:
             lines += df.lines + [""]
+        obj_lines, obj_main = ObjGen(self.seed).generate()
+        lines += obj_lines
         # arrays: a few of every typecode in use
         used_tcs = sorted({t[4:] for f in self.funcs for _, t in f.params if t.startswith("arr:")})
         arrays = {}
@@ -952,6 +955,7 @@ class Gen:
             main += StressGen.calls(sf)
         for df in self.deopt_funcs:
             main += DeoptGen.calls(df)
+        main += obj_main
         main += nn.calls()
         for stmt in main:
             lines += stmt

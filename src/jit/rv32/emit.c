@@ -1062,7 +1062,7 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
     }
     case IR_ASTORE: {
         uint8_t tc = in->aux;
-        if (tc == 'f' || tc == 'F') {
+        if (tc == 'f' || tc == 'F' || (tc == JIT_TC_WORD && I(e, in->c)->type == TY_FLOAT)) { /* (a float payload) */
             unsigned fv = fuse_(e, in->c, FT0);
             int32_t off;
             unsigned base = elem_addr(e, in->a, in->b, tc, &off);
@@ -1622,8 +1622,10 @@ static void collect_sites(Emit *e)
         s.native = e->ir->extra && v < e->ir->capextra ? e->ir->extra[v].native : NULL;
         s.spec = e->spec;
         s.irop = in->op == IR_CHECK && in->aux == 1 ? IR_PHI : in->op; /* IR_PHI: a type change */
+        if (in->op == IR_CHECK && in->aux == 2)
+            s.irop = IR_ALOAD; /* an attribute or closure guard (build.c) */
         s.dmap = site_deopt_map(e, (int32_t)v);
-        if (!s.dmap && in->op == IR_CHECK && in->aux == 1)
+        if (!s.dmap && in->op == IR_CHECK && (in->aux == 1 || in->aux == 2))
             e->lost_type_guard = true; /* a type change must deoptimise: it has nothing to re-run */
         if (!s.dmap && may_overflow(e, in))
             e->lost_overflow_guard = true; /* the interpreter's result is a long: only it can go on */
