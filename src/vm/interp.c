@@ -773,6 +773,12 @@ static bool range_next(Iter *it, Value *out)
     return true;
 }
 
+/* GCC's cross-jumping merges the identical tails of handlers (`sp--;
+ * NEXT()` of the int fast paths and POP_TOP): a hot handler then pays a jump
+ * to the shared tail and another to the dispatch. Off for this function. */
+#if defined(__GNUC__) && !defined(__clang__)
+__attribute__((optimize("no-crossjumping")))
+#endif
 static bool run(VM *vm, uint32_t stop, Value *entry_sp)
 {
     Frame *f;

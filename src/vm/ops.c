@@ -171,7 +171,7 @@ bool float_pow_raises(float a, float b)
     return (a == 0.0f && b < 0.0f && isfinite(b)) || (a < 0.0f && b != floorf(b) && isfinite(b));
 }
 
-static bool float_op(VM *vm, unsigned op, float a, float b, Value *out)
+static inline __attribute__((always_inline)) bool float_op(VM *vm, unsigned op, float a, float b, Value *out)
 {
     float r;
     switch (op) {
@@ -260,6 +260,8 @@ static bool long_mixed_op(VM *vm, unsigned op, Value a, Value b, Value *out)
     return vm_raise_binop(vm, op_symbol(op), a, b);
 }
 
+static bool binary_op_objects(VM *vm, unsigned op, unsigned inplace, Value a, Value b, Value *out);
+
 bool vm_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
 {
     unsigned inplace = op;
@@ -286,6 +288,15 @@ bool vm_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
             return false;
         return vm_raise_binop(vm, op_symbol(op), a, b);
     }
+    return binary_op_objects(vm, op, inplace, a, b, out);
+}
+
+/* vm_binary_op past the numbers: longs, instances, sequences, sets. Not
+ * inlined, so that the number paths above keep a small frame (the
+ * interpreter calls them for every / // % << >> & | ^). */
+static __attribute__((noinline)) bool binary_op_objects(VM *vm, unsigned op, unsigned inplace, Value a, Value b,
+                                                        Value *out)
+{
     if ((a.type == T_LONG || b.type == T_LONG) && (v_is_number(a) || a.type == T_LONG) &&
         (v_is_number(b) || b.type == T_LONG))
         return long_mixed_op(vm, op, a, b, out);
