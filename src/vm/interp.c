@@ -876,13 +876,13 @@ static bool run(VM *vm, uint32_t stop, Value *entry_sp)
             NEXT();
         CASE(LOAD_ATTR) {
             SAVE();
-            CHECK(vm_load_attr(vm, TOP(), AS(Str, prog->strings[arg]), &TOP()));
+            CHECK(vm_load_attr_cached(vm, TOP(), AS(Str, prog->strings[arg]), ip, &TOP()));
             NEXT();
         }
         CASE(LOAD_METHOD) {
             SAVE();
             Value out[2];
-            CHECK(vm_load_method(vm, TOP(), AS(Str, prog->strings[arg]), out));
+            CHECK(vm_load_method_cached(vm, TOP(), AS(Str, prog->strings[arg]), ip, out));
             TOP() = out[0];
             PUSH(out[1]);
             NEXT();
@@ -1632,7 +1632,7 @@ static bool run(VM *vm, uint32_t stop, Value *entry_sp)
         }
         CASE(STORE_ATTR) {
             SAVE();
-            CHECK(vm_store_attr(vm, TOP(), AS(Str, prog->strings[arg]), SECOND()));
+            CHECK(vm_store_attr_cached(vm, TOP(), AS(Str, prog->strings[arg]), ip, SECOND()));
             sp -= 2;
             NEXT();
         }
