@@ -237,3 +237,51 @@ print(read_attr(dy), read_attr(dy))
 dy.__dict__.clear()
 dy.attr = "again"
 print(read_attr(dy))
+
+# class attributes read through instances and through the class
+class Config:
+    LIMIT = 10
+    name = "config"
+
+    def method(self):
+        return "method"
+
+
+class Child(Config):
+    pass
+
+
+def limit_of(o):
+    return o.LIMIT
+
+
+def name_of(o):
+    return o.name
+
+
+c1, c2 = Config(), Child()
+print(limit_of(c1), limit_of(c2), limit_of(Config), limit_of(Child))
+Child.LIMIT = 20
+print(limit_of(c1), limit_of(c2), limit_of(Config), limit_of(Child))
+c1.LIMIT = 5
+print(limit_of(c1), limit_of(c2))
+del c1.LIMIT
+del Child.LIMIT
+Config.LIMIT = 30
+print(limit_of(c1), limit_of(c2), limit_of(Config), limit_of(Child))
+print(name_of(c1), name_of(Config))
+Config.name = property(lambda self: "a property now")
+print(name_of(c1), type(name_of(Config)).__name__)
+Config.name = staticmethod(lambda: "static")
+print(name_of(c1)(), name_of(Config)())
+Config.name = lambda self: "function"
+print(name_of(c1)(), name_of(Config)(c1))
+Config.name = "plain again"
+print(name_of(c1), name_of(Child), name_of(c2))
+
+
+def read_method(o):
+    return o.method
+
+
+print(read_method(c1)(), read_method(Config)(c1), read_method(c2)())
