@@ -103,12 +103,12 @@ typedef enum IrType {
     X(RET,     0, 1, IR_TERM)            /* a, or -1 for None */                         \
     /* PIE elementwise lanes (elementwise.c): q registers are named in aux and k, */    \
     /* not allocated; q2-q7 are these ops' alone */                                     \
-    X(EWLD,    0, 1, IR_SIDE)            /* q[aux] = the 16 bytes at address a */        \
+    X(EWLD,    0, 1, IR_SIDE)            /* q[aux] = the 16 bytes at address a (aux 8: QACC = 64) */ \
     X(EWST,    0, 1, IR_SIDE)            /* the 16 bytes at address a = q[aux] */        \
     X(EWBC,    0, 1, IR_SIDE)            /* every 32-bit lane of q[aux] = a */           \
     X(EWOP,    0, 0, IR_SIDE)            /* aux: IrEwOp; k: q dest | q x << 4 | q y << 8 */ \
     X(EWANY,   1, 0, IR_SIDE)            /* the largest unsigned 32-bit lane of q[aux]: 0 iff q[aux] is 0 */ \
-    X(EWSAR,   0, 1, IR_SIDE)            /* PIE's SAR = a, the shift of EW_SHR */ \
+    X(EWSAR,   0, 1, IR_SIDE)            /* PIE's SAR = a, the shift of EW_SHR (aux 0x10|q: q = QACC >> a narrowed to int8) */ \
     /* PIE (vector.c), reductions: VZERO aux 1 clears XACC, VMAC aux bit 2 adds to it */ \
     X(VXACC,   1, 0, IR_SIDE)            /* the low 32 bits of XACC (the sum of its products) */
 

@@ -1836,6 +1836,19 @@ static void emit_elementwise(Emit *e, int32_t v)
     IrIns *in = I(e, v);
     switch ((IrOp)in->op) {
     case IR_EWLD: case IR_EWST: { /* post-increment 0: the address is computed each time */
+        if (in->op == IR_EWLD && in->aux == 8) { /* QACC = 64 bytes (narrowing): its quarters in lane order */
+            static const RvOp part[] = {RV_ESP_LD_QACC_L_L_128_IP, RV_ESP_LD_QACC_L_H_128_IP,
+                                        RV_ESP_LD_QACC_H_L_128_IP, RV_ESP_LD_QACC_H_H_128_IP};
+            unsigned pa = xuse(e, in->a, T3);
+            if (pa != T3) /* the post-increments walk a copy */
+                rv_asm_mv(&e->a, T3, pa);
+            for (int i = 0; i < 4; i++) {
+                RvInsn ld = pie_ins(part[i]);
+                ld.rs1 = T3, ld.imm = 16;
+                rv_asm_emit(&e->a, &ld);
+            }
+            break;
+        }
         RvInsn m = pie_ins(in->op == IR_EWLD ? RV_ESP_VLD_128_IP : RV_ESP_VST_128_IP);
         m.qu = in->aux, m.rs1 = (uint8_t)xuse_pie(e, in->a, T3);
         rv_asm_emit(&e->a, &m);
@@ -1868,6 +1881,12 @@ static void emit_elementwise(Emit *e, int32_t v)
         break;
     }
     case IR_EWSAR: {
+        if (in->aux & 0x10) { /* q = QACC's 16 int32 lanes >> a, rounded down, saturated to int8 */
+            RvInsn n = pie_ins(RV_ESP_SRCMB_S8_QACC);
+            n.qu = in->aux & 7, n.rs1 = (uint8_t)xuse_pie(e, in->a, T3), n.sat = 1, n.rm = 0, n.sel = 0;
+            rv_asm_emit(&e->a, &n);
+            break;
+        }
         RvInsn m = pie_ins(RV_ESP_MOVX_W_SAR);
         m.rs1 = (uint8_t)xuse_pie(e, in->a, T3);
         rv_asm_emit(&e->a, &m);
