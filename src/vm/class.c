@@ -807,6 +807,11 @@ static bool find_property(VM *vm, Value obj, Str *name, Descr **prop)
     return true;
 }
 
+bool class_plain_store(const Class *c)
+{
+    return (c->t.hdr.aux & (CLASS_NO_PROPERTIES | CLASS_SLOTS_ONLY)) == CLASS_NO_PROPERTIES && !late_property;
+}
+
 bool vm_store_attr(VM *vm, Value obj, Str *name, Value value)
 {
     Dict **slot = dict_slot(obj);

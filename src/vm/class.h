@@ -93,6 +93,9 @@ bool class_call(VM *vm, Class *c, Value *args, int nargs, Tuple *kw, Value *out)
  * vm_load_attr / vm_load_method hand these values over (attr.c). */
 bool class_load_attr(VM *vm, Value obj, Str *name, Value *out);
 bool class_load_method(VM *vm, Value obj, Str *name, Value out[2]);
+/* Is obj.name = v on an instance of c a plain store into its dict (no
+ * property can be in the way, no __slots__ limit)? attr.c's store cache. */
+bool class_plain_store(const Class *c);
 /* Does class_load_attr handle this value? */
 static inline bool class_has_attrs(Value v)
 {

@@ -480,6 +480,11 @@ bool dict_set(VM *vm, Dict *d, Value key, Value value);
  * Natives. vm_load_method writes the callable and self (T_UNBOUND when the
  * callable needs no self) for CALL_METHOD. */
 bool vm_load_attr(VM *vm, Value obj, Str *name, Value *out);
+/* The same for the interpreter's instructions, with the site's inline cache
+ * (struct AttrCache, vm.h): the same results, faster when the hint holds. */
+bool vm_load_attr_cached(VM *vm, Value obj, Str *name, const uint32_t *site, Value *out);
+bool vm_load_method_cached(VM *vm, Value obj, Str *name, const uint32_t *site, Value out[2]);
+bool vm_store_attr_cached(VM *vm, Value obj, Str *name, const uint32_t *site, Value value);
 bool vm_load_method(VM *vm, Value obj, Str *name, Value out[2]);
 /* obj.name = value and del obj.name for any value (vm/class.c): instances,
  * user classes (and their properties); AttributeError/TypeError otherwise.
