@@ -44,8 +44,11 @@ static const Native *method_of(Value obj, uint16_t qid)
     case T_LIST:      return find_method(list_methods, n_list_methods, qid);
     case T_DICT:      return find_method(dict_methods, n_dict_methods, qid);
     case T_TUPLE:     return find_method(tuple_methods, n_tuple_methods, qid);
-    case T_ARRAY:
-    case T_BYTEARRAY: return find_method(array_methods, n_array_methods, qid);
+    case T_ARRAY:     return find_method(array_methods, n_array_methods, qid);
+    case T_BYTEARRAY: {
+        const Native *m = find_method(array_methods, n_array_methods, qid);
+        return m ? m : find_method(bytearray_methods, n_bytearray_methods, qid);
+    }
     case T_FLOAT:     return find_method(float_methods, n_float_methods, qid);
     case T_INT:
     case T_BOOL:

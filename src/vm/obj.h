@@ -495,6 +495,18 @@ extern const MethodEntry str_methods[], list_methods[], dict_methods[], bytes_me
     array_methods[], tuple_methods[], float_methods[], file_methods[], int_methods[];
 extern const uint32_t n_str_methods, n_list_methods, n_dict_methods, n_bytes_methods,
     n_array_methods, n_tuple_methods, n_float_methods, n_file_methods, n_int_methods;
+/* bytearray's bytes methods (vm/bytearray.c), after array_methods */
+extern const MethodEntry bytearray_methods[];
+extern const uint32_t n_bytearray_methods;
+/* bytes(s, encoding[, errors]), bytearray(...) (vm/str.c) */
+bool bytes_from_str_args(VM *vm, Value *args, int nargs, Tuple *kw, bool mutable_, Value *out);
+/* vm/bytearray.c: bytes, bytearray and array as byte buffers. byte_buffer:
+ * their bytes; bytes_concat_buffers: bytes/bytearray + any of them (-1: not
+ * such operands, else 1 or 0 with an exception); bytes_order_buffers:
+ * bytes/bytearray ordering (1 and *out -1/0/1, or 0: not such operands). */
+bool byte_buffer(Value v, const uint8_t **data, uint32_t *len);
+int bytes_concat_buffers(VM *vm, Value a, Value b, bool inplace, Value *out);
+int bytes_order_buffers(Value a, Value b, int *out);
 /* int.from_bytes (a class method: called without self) */
 extern const Native int_from_bytes;
 

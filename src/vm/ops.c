@@ -316,6 +316,11 @@ bool vm_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
             *out = v_obj(s);
             return true;
         }
+        if (a.type == T_BYTES || a.type == T_BYTEARRAY) { /* with any buffer (bytearray.c) */
+            int r = bytes_concat_buffers(vm, a, b, op == OP_INPLACE_ADD, out);
+            if (r >= 0)
+                return r;
+        }
         if (is_seq(a) && a.type == b.type)
             return seq_concat(vm, a, b, out);
         if (a.type == T_STR || a.type == T_LIST || a.type == T_TUPLE || a.type == T_BYTES)
@@ -668,6 +673,8 @@ static bool order(VM *vm, const char *sym, Value a, Value b, int *out, unsigned 
         *out = c < 0 ? -1 : c > 0;
         return true;
     }
+    if (bytes_order_buffers(a, b, out)) /* bytes with bytearray */
+        return true;
     if ((a.type == T_LIST || a.type == T_TUPLE) && a.type == b.type) {
         for (uint32_t i = 0;; i++) {
             Value *x = NULL, *y = NULL;

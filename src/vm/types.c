@@ -119,6 +119,11 @@ int type_attr(VM *vm, const TypeObj *cls, Str *name, Value *out)
     switch ((Type)cls->value_type) {
     case T_STR:   m = cls == &type_str ? find_in(str_methods, n_str_methods, qid) : NULL; break;
     case T_BYTES: m = find_in(bytes_methods, n_bytes_methods, qid); break;
+    case T_BYTEARRAY:
+        m = find_in(array_methods, n_array_methods, qid);
+        if (!m)
+            m = find_in(bytearray_methods, n_bytearray_methods, qid);
+        break;
     case T_LIST:
         m = cls == &type_deque ? deque_method(name) : NULL;
         if (!m)
