@@ -210,6 +210,11 @@ bool vm_load_attr(VM *vm, Value obj, Str *name, Value *out)
     Value pending = vm->exc;
     if (data_attr(vm, obj, name->hdr.aux, out))
         return true;
+    if (vm->exc.type == pending.type && vm->exc.u.obj == pending.u.obj) {
+        int r = builtin_dunder_attr(vm, obj, name, out); /* {}.__setitem__, ... (dunder.c) */
+        if (r >= 0)
+            return r == 1;
+    }
     if (vm->exc.type != pending.type || vm->exc.u.obj != pending.u.obj)
         return false; /* data_attr itself raised (out of memory) */
     return no_attr(vm, obj, name);

@@ -26,6 +26,8 @@ static bool abs_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
             return false;
         if (found)
             return true;
+        if (instance_native(v).type != T_UNBOUND) /* a class derived from int or float */
+            v = instance_native(v);
     }
     if (v_is_anyint(v))
         return long_abs(vm, v, out);
@@ -142,7 +144,7 @@ static bool round_long(VM *vm, Value x, int32_t n, Value *out)
 
 static bool round_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
-    Value x = args[0];
+    Value x = instance_native(args[0]).type != T_UNBOUND ? instance_native(args[0]) : args[0];
     bool has_n = nargs == 2 && args[1].type != T_NONE;
     if (x.type == T_LONG && (!has_n || (v_is_intlike(args[1]) && args[1].u.i >= 0))) {
         *out = x; /* round(n) of an int is n itself */

@@ -437,6 +437,12 @@ static bool reversed_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     switch ((Type)s.type) {
     case T_LIST: case T_TUPLE: case T_STR: case T_BYTES: case T_BYTEARRAY: case T_ARRAY: case T_RANGE:
         break;
+    case T_INSTANCE: { /* __reversed__, a built-in base, or __len__ and __getitem__ (class.c) */
+        int r = class_reversed(vm, s, out);
+        if (r >= 0)
+            return r == 1;
+        break;
+    }
     default:
         return vm_raise(vm, EXC_TypeError, "'%s' object is not reversible", type_name(s));
     }

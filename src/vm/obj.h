@@ -507,6 +507,9 @@ bool bytes_from_str_args(VM *vm, Value *args, int nargs, Tuple *kw, bool mutable
 bool byte_buffer(Value v, const uint8_t **data, uint32_t *len);
 int bytes_concat_buffers(VM *vm, Value a, Value b, bool inplace, Value *out);
 int bytes_order_buffers(Value a, Value b, int *out);
+/* vm/dunder.c: obj.__getitem__, obj.__add__, ... of a built-in value: 1 (a
+ * bound method in *out), 0 (error raised) or -1 (it has no such attribute). */
+int builtin_dunder_attr(VM *vm, Value obj, const Str *name, Value *out);
 /* int.from_bytes (a class method: called without self) */
 extern const Native int_from_bytes;
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "vm/vm.h"
+#include "vm/class.h"
 
 typedef struct Conv {
     bool left, zero, plus, space, alt;
@@ -384,6 +385,15 @@ static bool percent_format_text(VM *vm, StrBuf *sb, const Str *fmt, Value right,
         if (!have_arg && !next_arg(vm, &a, &arg))
             return false;
         bool ok;
+        if (arg.type == T_INSTANCE && !strchr("srabc", c.code)) { /* __int__/__float__/__index__ (class.c) */
+            bool found;
+            Value n;
+            if (!class_to_number(vm, arg, strchr("eEfFgG", c.code) != NULL, &n, &found))
+                return false;
+            if (found)
+                arg = n;
+        }
+        VM_ROOT(vm, arg); /* (a long __int__ made) */
         switch (c.code) {
         case 's': case 'r': case 'a': case 'b':
             ok = format_text_conv(vm, sb, arg, &c, bytes);
@@ -397,6 +407,7 @@ static bool percent_format_text(VM *vm, StrBuf *sb, const Str *fmt, Value right,
         default:
             ok = format_integer(vm, sb, arg, &c);
         }
+        VM_UNROOT(vm, 1);
         if (!ok)
             return false;
     }

@@ -14,6 +14,7 @@
 #include "vm/strmethods.h"
 #include "vm/long.h"
 #include "vm/vm.h"
+#include "vm/class.h"
 
 static Str *new_text(VM *vm, Type type, const char *data, uint32_t len)
 {
@@ -1174,6 +1175,14 @@ static bool int_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
         return true;
     }
     Value x = args[0];
+    if (x.type == T_INSTANCE && nargs == 1) { /* __int__, __index__, a built-in base (class.c) */
+        bool found;
+        Value n;
+        if (!class_to_number(vm, x, false, &n, &found))
+            return false;
+        if (found)
+            return int_fn(vm, &n, 1, NULL, out);
+    }
     if (nargs == 2) {
         if (x.type != T_STR && x.type != T_BYTES)
             return vm_raise(vm, EXC_TypeError, "int() can't convert non-string with explicit base");
@@ -1207,6 +1216,14 @@ static bool float_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
         return true;
     }
     Value x = args[0];
+    if (x.type == T_INSTANCE) { /* __float__, __index__, a built-in base (class.c) */
+        bool found;
+        Value n;
+        if (!class_to_number(vm, x, true, &n, &found))
+            return false;
+        if (found)
+            return float_fn(vm, &n, 1, NULL, out);
+    }
     if (v_is_number(x)) {
         *out = v_float(v_as_float(x));
         return true;
