@@ -16,6 +16,7 @@
 
 #include "vm/class.h"
 #include "vm/set.h"
+#include "vm/libobj.h"
 #include "vm/long.h"
 
 /* Set once any class's namespace gets a property after the class was
@@ -1918,6 +1919,14 @@ bool class_enter(VM *vm, Value mgr, Value *exit_fn, Value *entered)
 {
     if (mgr.type == T_FILE) {
         BoundMethod *b = boundmethod_new(vm, &file_exit_m, mgr);
+        if (!b)
+            return false;
+        *exit_fn = v_obj(b);
+        *entered = mgr;
+        return true;
+    }
+    if (mgr.type == T_LIBOBJ && mgr.u.obj->aux == LIB_STRINGIO) { /* StringIO, text files (iomod.c) */
+        BoundMethod *b = boundmethod_new(vm, &stringio_exit, mgr);
         if (!b)
             return false;
         *exit_fn = v_obj(b);
