@@ -615,7 +615,7 @@ bool libstate_get(VM *vm, const char *key, bool (*make)(VM *vm, Value *out), Val
 
 extern const TypeObj type_int, type_float, type_bool, type_str, type_bytes, type_bytearray,
     type_tuple, type_list, type_dict, type_range, type_NoneType, type_array, type_function,
-    type_slice, type_object;
+    type_slice, type_object, type_type, type_generator, type_builtin_function, type_method;
 extern const TypeObj exc_types[EXC__COUNT];
 extern const Module module_math, module_array, module_p4, module_sys, module_struct, module_random,
     module_time, module_collections, module_functools, module_io;

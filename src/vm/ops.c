@@ -832,10 +832,16 @@ bool vm_hash(VM *vm, Value v, uint32_t *out)
     case T_RANGE:
     case T_EXCEPTION:
     case T_ITER:
-    case T_BOUNDMETHOD:
     case T_LIBOBJ:
+    case T_ELLIPSIS:
         *out = (uint32_t)((uintptr_t)v.u.obj >> 3);
         return true;
+    case T_BOUNDMETHOD: { /* equal bound methods (same function, same object) hash alike */
+        const BoundMethod *m = AS(BoundMethod, v);
+        uintptr_t fn = m->method ? (uintptr_t)m->method : (uintptr_t)m->func.u.obj;
+        *out = (uint32_t)((fn >> 3) * 1000003u ^ ((uintptr_t)m->self.u.obj >> 3));
+        return true;
+    }
     case T_FROZENSET:
         return set_hash(vm, AS(Set, v), out);
     case T_GEN:
