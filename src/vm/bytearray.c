@@ -28,7 +28,9 @@ static bool to_bytearray(VM *vm, Value *v)
     if (v->type != T_BYTES)
         return true;
     Str *s = AS(Str, *v);
+    VM_ROOT(vm, *v); /* (a method's fresh result: only this C variable holds it) */
     Array *a = bytearray_new(vm, s->len);
+    VM_UNROOT(vm, 1);
     if (!a)
         return false;
     memcpy(a->data, s->data, s->len);

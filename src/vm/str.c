@@ -1111,7 +1111,9 @@ bool bytes_from_str_args(VM *vm, Value *args, int nargs, Tuple *kw, bool mutable
     if (!mutable_)
         return true;
     Str *b = AS(Str, *out);
+    VM_ROOT(vm, *out);
     Array *a = bytearray_new(vm, b->len);
+    VM_UNROOT(vm, 1);
     if (!a)
         return false;
     memcpy(a->data, b->data, b->len);
@@ -1134,18 +1136,19 @@ static bool str_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
             return vm_raise(vm, EXC_TypeError, "decoding str is not supported");
         if (b.type != T_BYTES && b.type != T_BYTEARRAY)
             return vm_raise(vm, EXC_TypeError, "decoding to str: need a bytes-like object, %s found", type_name(b));
-        if (b.type == T_BYTEARRAY) {
-            Str *copy = bytes_new(vm, AS(Array, b)->data, AS(Array, b)->len);
-            if (!copy)
-                return false;
-            b = v_obj(copy);
-        }
         Tuple *a = tuple_new(vm, (uint32_t)nargs); /* (the caller's array is not ours to change) */
         if (!a)
             return false;
         memcpy(a->items, args, (size_t)nargs * sizeof(Value));
-        a->items[0] = b;
         VM_ROOT(vm, v_obj(a));
+        if (b.type == T_BYTEARRAY) { /* decoded from a bytes copy, held by the tuple */
+            Str *copy = bytes_new(vm, AS(Array, b)->data, AS(Array, b)->len);
+            if (!copy) {
+                VM_UNROOT(vm, 1);
+                return false;
+            }
+            a->items[0] = v_obj(copy);
+        }
         bool ok = m_decode(vm, a->items, nargs, kw, out);
         VM_UNROOT(vm, 1);
         return ok;
