@@ -33,7 +33,8 @@ static bool to_bytearray(VM *vm, Value *v)
     VM_UNROOT(vm, 1);
     if (!a)
         return false;
-    memcpy(a->data, s->data, s->len);
+    if (s->len)
+        memcpy(a->data, s->data, s->len);
     *v = v_obj(a);
     return true;
 }

@@ -528,7 +528,7 @@ bool class_call(VM *vm, Class *c, Value *args, int nargs, Tuple *kw, Value *out)
         self = v_obj(o);
     }
     VM_ROOT(vm, self);
-    Value init;
+    Value init = v_unbound(); /* (rooted below even when there is none) */
     bool found;
     bool ok = mro_lookup(vm, &c->t, snamev(SN___init__), true, &init, &found);
     if (ok && c->native_base) {

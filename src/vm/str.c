@@ -1116,7 +1116,8 @@ bool bytes_from_str_args(VM *vm, Value *args, int nargs, Tuple *kw, bool mutable
     VM_UNROOT(vm, 1);
     if (!a)
         return false;
-    memcpy(a->data, b->data, b->len);
+    if (b->len)
+        memcpy(a->data, b->data, b->len);
     *out = v_obj(a);
     return true;
 }
