@@ -44,8 +44,11 @@ static const Native *method_of(Value obj, uint16_t qid)
     case T_LIST:      return find_method(list_methods, n_list_methods, qid);
     case T_DICT:      return find_method(dict_methods, n_dict_methods, qid);
     case T_TUPLE:     return find_method(tuple_methods, n_tuple_methods, qid);
-    case T_ARRAY:
-    case T_BYTEARRAY: return find_method(array_methods, n_array_methods, qid);
+    case T_ARRAY:     return find_method(array_methods, n_array_methods, qid);
+    case T_BYTEARRAY: {
+        const Native *m = find_method(array_methods, n_array_methods, qid);
+        return m ? m : find_method(bytearray_methods, n_bytearray_methods, qid);
+    }
     case T_FLOAT:     return find_method(float_methods, n_float_methods, qid);
     case T_INT:
     case T_BOOL:
@@ -228,6 +231,11 @@ bool vm_load_attr(VM *vm, Value obj, Str *name, Value *out)
     Value pending = vm->exc;
     if (data_attr(vm, obj, name->hdr.aux, out))
         return true;
+    if (vm->exc.type == pending.type && vm->exc.u.obj == pending.u.obj) {
+        int r = builtin_dunder_attr(vm, obj, name, out); /* {}.__setitem__, ... (dunder.c) */
+        if (r >= 0)
+            return r == 1;
+    }
     if (vm->exc.type != pending.type || vm->exc.u.obj != pending.u.obj)
         return false; /* data_attr itself raised (out of memory) */
     return no_attr(vm, obj, name);

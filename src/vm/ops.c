@@ -327,6 +327,11 @@ static __attribute__((noinline)) bool binary_op_objects(VM *vm, unsigned op, uns
             *out = v_obj(s);
             return true;
         }
+        if (a.type == T_BYTES || a.type == T_BYTEARRAY) { /* with any buffer (bytearray.c) */
+            int r = bytes_concat_buffers(vm, a, b, op == OP_INPLACE_ADD, out);
+            if (r >= 0)
+                return r;
+        }
         if (is_seq(a) && a.type == b.type)
             return seq_concat(vm, a, b, out);
         if (a.type == T_STR || a.type == T_LIST || a.type == T_TUPLE || a.type == T_BYTES)
@@ -684,6 +689,8 @@ static bool order(VM *vm, const char *sym, Value a, Value b, int *out, unsigned 
         *out = c < 0 ? -1 : c > 0;
         return true;
     }
+    if (bytes_order_buffers(a, b, out)) /* bytes with bytearray */
+        return true;
     if ((a.type == T_LIST || a.type == T_TUPLE) && a.type == b.type) {
         for (uint32_t i = 0;; i++) {
             Value *x = NULL, *y = NULL;
@@ -841,10 +848,16 @@ bool vm_hash(VM *vm, Value v, uint32_t *out)
     case T_RANGE:
     case T_EXCEPTION:
     case T_ITER:
-    case T_BOUNDMETHOD:
     case T_LIBOBJ:
+    case T_ELLIPSIS:
         *out = (uint32_t)((uintptr_t)v.u.obj >> 3);
         return true;
+    case T_BOUNDMETHOD: { /* equal bound methods (same function, same object) hash alike */
+        const BoundMethod *m = AS(BoundMethod, v);
+        uintptr_t fn = m->method ? (uintptr_t)m->method : (uintptr_t)m->func.u.obj;
+        *out = (uint32_t)((fn >> 3) * 1000003u ^ ((uintptr_t)m->self.u.obj >> 3));
+        return true;
+    }
     case T_FROZENSET:
         return set_hash(vm, AS(Set, v), out);
     case T_GEN:
