@@ -63,15 +63,15 @@ typedef struct Vec {
     uint8_t *kind;      /* per value */
     int32_t *slope;     /* per value, K_LIN: its change from one lane to the next */
     int32_t store;      /* the store of the accumulator */
-    int32_t lanes;      /* 16, or 8 (the copy being made) */
-    bool dyn;           /* 16 lanes while 16 iterations remain, then 8 once if 8 remain */
+    int32_t lanes;      /* 16: the lanes computed (those stored: 4 * nq) */
     /* the copy */
     int32_t *map;       /* per value: its copy (-1: none) */
     int32_t *cnt;       /* per accumulator value: the count of its multiply-accumulates */
     int32_t *first, *last; /* per block: the first and the last block of its copy */
     int32_t cur;        /* the block being filled */
     int32_t pend;       /* bail-out flag not yet tested, or -1 */
-    int32_t jv, join;
+    int32_t jv, join;   /* the lane-0 counter of the vector iteration; the scalar loop's entry */
+    int32_t nq, stored, lastl; /* quarters of QACC stored (1 to 4), the last lane stored (4 * nq - 1) */
     int32_t zero;       /* the count of a cleared QACC */
     /* checks tested before an inner loop instead of in it */
     int32_t *hoist_to;  /* per value: the inner loop's header, or -1; the vector loop's
@@ -363,16 +363,11 @@ static bool analyse(Vec *x, const int32_t *order, uint32_t n, int32_t *state)
         inside(x, c->init))
         return false;
     int32_t lo, hi;
-    /* the lanes are chosen when the loop runs: 16 while 16 iterations
-     * remain, then 8 once if 8 remain; a known trip count fixes them */
-    x->lanes = 16, x->dyn = true;
-    if (is_const(ir, c->init, &lo) && is_const(ir, c->bound, &hi)) {
-        int64_t trips = (int64_t)hi - lo;
-        if (trips < 8)
-            return false;
-        x->lanes = trips < 16 ? 8 : 16;
-        x->dyn = trips >= 16 && trips % 16 >= 8;
-    }
+    /* the lanes stored are chosen when the loop runs (vectorize_loop): at
+     * least 4 iterations are needed */
+    x->lanes = 16;
+    if (is_const(ir, c->init, &lo) && is_const(ir, c->bound, &hi) && (int64_t)hi - lo < 4)
+        return false;
     /* leaves only through the header; one latch, which holds the store */
     for (uint32_t b = 0; b < ir->nblocks; b++) {
         if (!x->in[b] || (int32_t)b == x->h)
@@ -452,9 +447,7 @@ static bool analyse(Vec *x, const int32_t *order, uint32_t n, int32_t *state)
             bails += (k == K_ACC && in->op != IR_PHI) || v == x->store || (ir_opinfo[in->op].flags & IR_TERM);
         }
     }
-    /* the join's predecessors: the bail-outs of each copy, vtest, vhdr or v8 and v8latch */
-    if (x->dyn && 2 * bails + 3 > IR_MAX_PREDS)
-        x->dyn = false; /* 16 lanes only */
+    /* the join's predecessors: the bail-outs, vtest, vhdr */
     return bails + 2 <= IR_MAX_PREDS && one_accumulator(x, order, n, state);
 }
 
@@ -828,9 +821,14 @@ static int32_t affine_at(Vec *x, IrAffine a, int32_t kk, int32_t *any)
     return v;
 }
 
-/* slope * (lanes - 1): how much a linear value grows from lane 0 to the
- * last lane. */
-static int32_t span_of(Vec *x, int32_t slope) { return konst(x, slope * (x->lanes - 1)); }
+/* slope * (last lane stored): how much a linear value grows from lane 0
+ * to the last lane stored (the lanes above are not checked: their loads
+ * read at most 12 bytes past a checked element, in the 16 the heap keeps
+ * readable after every array, and their results are not stored). */
+static int32_t span_of(Vec *x, int32_t slope)
+{
+    return slope == 1 ? x->lastl : emit(x, IR_MUL, TY_INT, x->lastl, konst(x, slope), -1, 0);
+}
 
 /* Before inner loop h2: its hoisted checks at the counter's first and last
  * values (and the last lane); a bail-out if one fails and the loop runs. */
@@ -1066,8 +1064,7 @@ static void copy_ins(Vec *x, int32_t v)
         int32_t at = emit(x, IR_SHL, TY_INT, mapped(x, src.b), konst(x, 2), -1, src.pc);
         int32_t p = emit(x, IR_ADD, TY_PTR, mapped(x, src.a), at, -1, src.pc);
         test_bail(x);
-        int32_t st = emit(x, IR_VSTQ, TY_VOID, p, -1, -1, src.pc);
-        ir->ins[st].aux = (uint8_t)x->lanes;
+        emit(x, IR_VSTQ, TY_VOID, p, x->nq, -1, src.pc); /* aux 0: nq quarters */
         return;
     }
     if (src.op == IR_JMP || src.op == IR_BR)
@@ -1191,25 +1188,37 @@ static bool copy_body(Vec *x, const int32_t *order, uint32_t n, int32_t from, in
 
 /* The vector loop ahead of loop x->h:
  *
- *   pre -> vtest -> vpre -> vhdr <-> (16 lanes) -> vlatch
- *                            vhdr -> v8 -> (8 lanes) -> v8latch -> join -> h
- *          vtest, v8, bail-outs -> join
+ *   pre -> vtest -> vpre -> vhdr -> vstep -> (the body, 16 lanes) -> vlatch -> vhdr
+ *          vtest, vhdr, bail-outs -> join -> h
  *
- * vtest leaves the vector loop out when fewer iterations remain than the
- * fewest lanes: the guards in vpre cost nothing then, and the scalar loop
- * runs as it would alone. With a known trip count there is one copy, of
- * 16 lanes or 8, and no v8. */
+ * Each vector iteration computes 16 lanes and stores 4 * nq of them (nq
+ * quarters of QACC), chosen when it runs from the r = bound - jv
+ * iterations left:
+ *
+ *   r >= 16                  lanes jv .. jv+15, nq 4
+ *   else, 16 trips or more   lanes bound-16 .. bound-1: the last step
+ *                            overlaps the one before, whose lanes it
+ *                            stores again with the same values (the
+ *                            alias rule: no load in the nest reads the
+ *                            stored array)
+ *   else r >= 4              lanes jv .. jv + 4*(r/4) - 1, nq r/4
+ *   else (1 to 3 left)       lanes bound-4 .. bound-1, nq 1 (overlapping)
+ *
+ * so any trip count of 4 or more runs on PIE to its end, and the scalar
+ * loop runs only what a bail-out leaves it, or trip counts below 4 (vtest
+ * skips the vector loop and its guards then: one compare-branch more than
+ * the scalar code). */
 static bool vectorize_loop(Vec *x, const int32_t *order, uint32_t n)
 {
     Ir *ir = x->ir;
     IrCounted *c = &x->c;
     IrBlock *hb = &ir->blocks[x->h];
     uint32_t p0 = x->in[hb->preds[0]] ? 1 : 0;
-    int32_t pre = hb->preds[p0], wide = x->lanes;
+    int32_t pre = hb->preds[p0];
     uint32_t pc = hb->bc_start;
-    int32_t vtest = new_block(x, pc), vpre = new_block(x, pc), vhdr = new_block(x, pc), vlatch = new_block(x, pc);
-    int32_t join = new_block(x, pc), v8 = x->dyn ? new_block(x, pc) : -1, v8latch = x->dyn ? new_block(x, pc) : -1;
-    if (ir->oom || vtest < 0 || vpre < 0 || vhdr < 0 || vlatch < 0 || join < 0 || (x->dyn && (v8 < 0 || v8latch < 0)))
+    int32_t vtest = new_block(x, pc), vpre = new_block(x, pc), vhdr = new_block(x, pc), vstep = new_block(x, pc);
+    int32_t vlatch = new_block(x, pc), join = new_block(x, pc);
+    if (ir->oom || vtest < 0 || vpre < 0 || vhdr < 0 || vstep < 0 || vlatch < 0 || join < 0)
         return false;
     x->join = join;
     for (uint32_t s = 0; s < ir->blocks[pre].nsucc; s++)
@@ -1217,17 +1226,22 @@ static bool vectorize_loop(Vec *x, const int32_t *order, uint32_t n)
             ir->blocks[pre].succ[s] = vtest;
     ir->blocks[vtest].preds[ir->blocks[vtest].npreds++] = pre;
     x->cur = vtest;
-    int32_t lim = ir_clamped_limit(ir, vtest, c->bound, (x->dyn ? 8 : wide) - 1);
-    emit(x, IR_BR, TY_VOID, cmp(x, CC_LT, c->init, lim), -1, -1, pc);
+    int32_t lim4 = ir_clamped_limit(ir, vtest, c->bound, 3);
+    emit(x, IR_BR, TY_VOID, cmp(x, CC_LT, c->init, lim4), -1, -1, pc);
     edge(ir, vtest, vpre);
     edge(ir, vtest, join);
+
     x->cur = vpre;
     emit(x, IR_VCFG, TY_VOID, -1, -1, -1, pc);
-    int32_t lim16 = x->dyn ? ir_clamped_limit(ir, vpre, c->bound, 15) : lim;
     x->zero = konst(x, 0);
-    /* too many products, or an index's maximum out of range: no vector
-     * iteration (jv < INT32_MIN fails) */
-    int32_t no = x->counted ? -1 : too_many_products(x);
+    /* 16 trips or more: the last step goes back to bound - 16 (else to bound - 4) */
+    int32_t big = cmp(x, CC_LT, c->init, ir_clamped_limit(ir, vpre, c->bound, 15));
+    /* bound - init must not wrap (r is computed below it); too many
+     * products, or an index's maximum out of range: no vector iteration
+     * (jv < INT32_MIN fails) */
+    int32_t no = ovf(x, IR_SUBO, c->bound, c->init);
+    if (!x->counted)
+        no = either(x, no, too_many_products(x));
     if (x->aliased)
         no = either(x, no, same_array(x));
     for (uint32_t b = 0; b < x->nb; b++)
@@ -1238,42 +1252,70 @@ static bool vectorize_loop(Vec *x, const int32_t *order, uint32_t n)
             else if (x->hoist_to[v] == x->h)
                 no = either(x, no, ovf(x, IR_BOUND, length_here(x, ir->ins[v].a), konst(x, x->most[v])));
         }
-    if (no >= 0) {
-        int32_t never = konst(x, INT32_MIN);
-        lim = emit(x, IR_SELECT, TY_INT, no, never, lim, pc);
-        lim16 = x->dyn ? emit(x, IR_SELECT, TY_INT, no, never, lim16, pc) : lim;
-    }
+    int32_t lim = emit(x, IR_SELECT, TY_INT, no, konst(x, INT32_MIN), c->bound, pc);
+    int32_t four = konst(x, 4), sixteen = konst(x, 16);
+    int32_t back = emit(x, IR_SELECT, TY_INT, big, emit(x, IR_SUB, TY_INT, c->bound, sixteen, -1, 0),
+                        emit(x, IR_SUB, TY_INT, c->bound, four, -1, 0), pc);
+    int32_t backq = emit(x, IR_SELECT, TY_INT, big, four, konst(x, 1), pc);
     emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
     edge(ir, vpre, vhdr);
 
     x->cur = vhdr;
-    x->jv = emit(x, IR_PHI, TY_INT, -1, -1, -1, pc);
-    ir->ins[x->jv].list = ir_list_alloc(ir, 2);
-    emit(x, IR_BR, TY_VOID, cmp(x, CC_LT, x->jv, lim16), -1, -1, pc);
-    if (!copy_body(x, order, n, vhdr, vlatch))
+    int32_t jphi = emit(x, IR_PHI, TY_INT, -1, -1, -1, pc);
+    ir->ins[jphi].list = ir_list_alloc(ir, 2);
+    emit(x, IR_BR, TY_VOID, cmp(x, CC_LT, jphi, lim), -1, -1, pc);
+    edge(ir, vhdr, vstep);
+    edge(ir, vhdr, join);
+
+    /* the step's first lane and quarters (the table above): 16 lanes from
+     * jv straight on while 16 iterations remain; a trip count known to be
+     * a multiple of 16, or of 4 below 16, needs no other step */
+    x->cur = vstep;
+    int32_t ki, kb, go = vstep;
+    int64_t trips = is_const(ir, c->init, &ki) && is_const(ir, c->bound, &kb) ? (int64_t)kb - ki : -1;
+    if (trips > 0 && (trips % 16 == 0 || (trips < 16 && trips % 4 == 0))) {
+        x->lanes = trips < 16 ? (int32_t)trips : 16; /* (what --jit-report says) */
+        x->jv = jphi, x->nq = konst(x, trips < 16 ? (int32_t)trips / 4 : 4);
+        x->stored = konst(x, trips < 16 ? (int32_t)trips : 16), x->lastl = konst(x, trips < 16 ? (int32_t)trips - 1 : 15);
+    } else {
+        int32_t vtail = new_block(x, pc);
+        go = new_block(x, pc);
+        if (vtail < 0 || go < 0)
+            return false;
+        int32_t r = emit(x, IR_SUB, TY_INT, c->bound, jphi, -1, pc);
+        emit(x, IR_BR, TY_VOID, cmp(x, CC_GE, r, sixteen), -1, -1, pc);
+        edge(ir, vstep, go);
+        edge(ir, vstep, vtail);
+        x->cur = vtail;
+        int32_t ge4 = cmp(x, CC_GE, r, four), some = emit(x, IR_SHR, TY_INT, r, konst(x, 2), -1, pc);
+        int32_t mid_j = emit(x, IR_SELECT, TY_INT, big, back, jphi, pc);
+        int32_t mid_q = emit(x, IR_SELECT, TY_INT, big, four, some, pc);
+        int32_t m_j = emit(x, IR_SELECT, TY_INT, ge4, mid_j, back, pc);
+        int32_t m_q = emit(x, IR_SELECT, TY_INT, ge4, mid_q, backq, pc);
+        int32_t m_s = emit(x, IR_SHL, TY_INT, m_q, konst(x, 2), -1, pc);
+        int32_t m_l = emit(x, IR_SUB, TY_INT, m_s, konst(x, 1), -1, pc);
+        emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+        edge(ir, vtail, go);
+        x->cur = go;
+        int32_t *phis[4] = {&x->jv, &x->nq, &x->stored, &x->lastl};
+        int32_t full[4] = {jphi, four, sixteen, konst(x, 15)}, tail[4] = {m_j, m_q, m_s, m_l};
+        for (int k = 0; k < 4; k++) { /* go's predecessors: vstep, vtail */
+            *phis[k] = emit(x, IR_PHI, TY_INT, -1, -1, -1, pc);
+            ir->ins[*phis[k]].list = ir_list_alloc(ir, 2);
+            if (ir->oom)
+                return false;
+            ir->lists[ir->ins[*phis[k]].list] = full[k], ir->lists[ir->ins[*phis[k]].list + 1] = tail[k];
+        }
+    }
+    emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+    if (!copy_body(x, order, n, go, vlatch))
         return false;
-    edge(ir, vhdr, x->dyn ? v8 : join);
     x->cur = vlatch;
-    int32_t next = emit(x, IR_ADD, TY_INT, x->jv, konst(x, wide), -1, pc);
+    int32_t next = emit(x, IR_ADD, TY_INT, x->jv, x->stored, -1, pc);
     emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
     edge(ir, vlatch, vhdr);
-    ir->lists[ir->ins[x->jv].list] = c->init;
-    ir->lists[ir->ins[x->jv].list + 1] = next;
-
-    int32_t after8 = -1;
-    if (x->dyn) { /* 8 to 15 iterations left: one step of 8 lanes from jv */
-        x->cur = v8;
-        emit(x, IR_BR, TY_VOID, cmp(x, CC_LT, x->jv, lim), -1, -1, pc);
-        x->lanes = 8;
-        if (!copy_body(x, order, n, v8, v8latch))
-            return false;
-        edge(ir, v8, join);
-        x->cur = v8latch;
-        after8 = emit(x, IR_ADD, TY_INT, x->jv, konst(x, 8), -1, pc);
-        emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
-        edge(ir, v8latch, join);
-        x->lanes = wide;
-    }
+    ir->lists[ir->ins[jphi].list] = c->init;
+    ir->lists[ir->ins[jphi].list + 1] = next;
 
     /* the scalar loop starts where the vector loop stopped (a bail-out:
      * at the vector iteration's first lane), or at the start */
@@ -1285,7 +1327,7 @@ static bool vectorize_loop(Vec *x, const int32_t *order, uint32_t n)
         return false;
     for (uint32_t p = 0; p < ir->blocks[join].npreds; p++) {
         int32_t pb = ir->blocks[join].preds[p];
-        ir->lists[ir->ins[from].list + (int32_t)p] = pb == vtest ? c->init : pb == v8latch ? after8 : x->jv;
+        ir->lists[ir->ins[from].list + (int32_t)p] = pb == vtest ? c->init : pb == vhdr ? jphi : x->jv;
     }
     ir->blocks[join].succ[ir->blocks[join].nsucc++] = x->h;
     hb = &ir->blocks[x->h];

@@ -1128,17 +1128,25 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
         xdone(e, v, rd);
         break;
     }
-    case IR_VSTQ: { /* the 16-byte quarters of QACC in lane order: 4 lanes each, aux lanes */
+    case IR_VSTQ: { /* the 16-byte quarters of QACC in lane order: 4 lanes each, aux lanes;
+                       aux 0: b quarters (1 to 4, a register: vector.c's last step) */
         static const RvOp part[] = {RV_ESP_ST_QACC_L_L_128_IP, RV_ESP_ST_QACC_L_H_128_IP,
                                     RV_ESP_ST_QACC_H_L_128_IP, RV_ESP_ST_QACC_H_H_128_IP};
-        unsigned pa = xuse(e, in->a, T3);
+        unsigned pa = xuse(e, in->a, T3), nq = in->aux ? 0 : xuse(e, in->b, T4);
         if (pa != T3) /* the post-increments walk a copy, not the value's register */
             rv_asm_mv(&e->a, T3, pa);
-        for (int i = 0; i < 4 && i < in->aux / 4; i++) {
+        uint32_t done = in->aux ? 0 : rv_asm_new_label(&e->a);
+        for (int i = 0; i < 4 && (!in->aux || i < in->aux / 4); i++) {
+            if (!in->aux && i > 0) { /* quarter i only when nq > i */
+                rv_asm_li(&e->a, T1, i + 1); /* (scratch: T3 walks, T4 may hold nq) */
+                rv_asm_branch(&e->a, RV_BLT, nq, T1, done);
+            }
             RvInsn st = pie_ins(part[i]);
             st.rs1 = T3, st.imm = 16;
             rv_asm_emit(&e->a, &st);
         }
+        if (!in->aux)
+            rv_asm_bind(&e->a, done);
         break;
     }
     case IR_CALL:
