@@ -110,7 +110,10 @@ typedef enum IrType {
     X(EWANY,   1, 0, IR_SIDE)            /* the largest unsigned 32-bit lane of q[aux]: 0 iff q[aux] is 0 */ \
     X(EWSAR,   0, 1, IR_SIDE)            /* PIE's SAR = a, the shift of EW_SHR */ \
     /* PIE (vector.c), reductions: VZERO aux 1 clears XACC, VMAC aux bit 2 adds to it */ \
-    X(VXACC,   1, 0, IR_SIDE)            /* the low 32 bits of XACC (the sum of its products) */
+    X(VXACC,   1, 0, IR_SIDE)            /* the low 32 bits of XACC (the sum of its products) */ \
+    /* vector.c (vec3): aux taps of a broadcast operand from one 16-byte load: q2 = the     \
+       16 int8 at a; for t < aux: q1 = the 16 int8 at b, b += c; QACC[i] += q1[i] * q2[t] */ \
+    X(VMACN,   0, 3, IR_SIDE)
 
 typedef enum IrOp {
 #define IR_OP_ENUM(name, res, nops, flags) IR_##name,

@@ -1119,6 +1119,24 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
         rv_asm_emit(&e->a, &mac);
         break;
     }
+    case IR_VMACN: { /* q2 = 16 int8 at a (aux of them used); per tap t: q1 = 16 int8 at b,
+                        b += c (a copy in t4 walks), QACC += q1 * lane t of q2 (vsmulas) */
+        RvInsn l = pie_ins(RV_ESP_VLD_128_IP);
+        l.qu = 2, l.rs1 = (uint8_t)xuse_pie(e, in->a, T3), l.imm = 0;
+        rv_asm_emit(&e->a, &l);
+        unsigned pb = xuse_pie(e, in->b, T4);
+        if (pb != T4)
+            rv_asm_mv(&e->a, T4, pb);
+        unsigned step = xuse_pie(e, in->c, T3);
+        for (unsigned t = 0; t < in->aux; t++) {
+            RvInsn ld = pie_ins(RV_ESP_VLD_128_XP), m = pie_ins(RV_ESP_VSMULAS_S8_QACC);
+            ld.qu = 1, ld.rs1 = T4, ld.rs2 = (uint8_t)step;
+            m.qx = 1, m.qy = 2, m.sel = (uint8_t)t;
+            rv_asm_emit(&e->a, &ld);
+            rv_asm_emit(&e->a, &m);
+        }
+        break;
+    }
     case IR_VXACC: { /* PIE writes x8-x15, x24-x31 only: through t3 */
         RvInsn r = pie_ins(RV_ESP_MOVX_R_XACC_L);
         unsigned rd = xdef(e, v);
