@@ -34,63 +34,17 @@
  * before the last of those tests, so "bailing out" is a jump to the scalar
  * loop at the first lane of the vector iteration; QACC is simply dropped.
  *
- * A trip count known to be 8 to 15 (conv2d's 8 filters) gets 8 lanes: the
- * loads still read 16 bytes, at most 15 past the last element used, which
- * the heap leaves readable (state.c); the upper lanes are not stored.
+ * Each vector iteration computes 16 lanes and stores those of its
+ * iterations: 16, or the 1 to 15 left (vectorize_loop); the loads still
+ * read 16 bytes, at most 15 past the last element used, which the heap
+ * leaves readable (state.c); the upper lanes are not stored.
  *
  * Runs after range.c and cse.c (checks are in their simplest form, ranges
  * proved) and before licm.c, which then hoists the uniform values.
  */
 #include <string.h>
 
-#include "jit/ir.h"
-
-enum { MAC_LIMIT = 131071, MAX_SLOPE = 1 << 20, SMALL_INDEX = 1 << 24 };
-
-/* What a value is, per lane. TOP: not known yet (the fixpoint's start). */
-enum { K_TOP, K_ZERO, K_UNI, K_LIN, K_VEC, K_PROD, K_ACC, K_BAD };
-
-typedef struct Span {
-    int32_t lo, hi; /* the same value when it is one; -1: not made yet */
-} Span;
-
-typedef struct Vec {
-    Ir *ir;
-    int32_t h;          /* the loop's header */
-    uint32_t nb, nin;   /* blocks and values before the copy: the tables' sizes */
-    IrCounted c;
-    uint8_t *in;        /* per block: in the loop */
-    uint8_t *kind;      /* per value */
-    int32_t *slope;     /* per value, K_LIN: its change from one lane to the next */
-    int32_t store;      /* the store of the accumulator */
-    int32_t lanes;      /* 16: the lanes computed (those stored: 4 * nq) */
-    /* the copy */
-    int32_t *map;       /* per value: its copy (-1: none) */
-    int32_t *cnt;       /* per accumulator value: the count of its multiply-accumulates */
-    int32_t *first, *last; /* per block: the first and the last block of its copy */
-    int32_t cur;        /* the block being filled */
-    int32_t pend;       /* bail-out flag not yet tested, or -1 */
-    int32_t jv, join;   /* the lane-0 counter of the vector iteration; the scalar loop's entry */
-    int32_t keep;       /* lanes stored of a single quarter (1 to 4; below 4 only when nq is 1) */
-    int32_t nq, stored, lastl; /* quarters of QACC stored (1 to 4), the last lane stored (4 * nq - 1) */
-    int32_t zero;       /* the count of a cleared QACC */
-    /* checks tested before an inner loop instead of in it */
-    int32_t *hoist_to;  /* per value: the inner loop's header, or -1; the vector loop's
-                           own header: a bound whose index's range range.c proved */
-    IrAffine *aff;      /* per value hoisted to an inner loop: it (a check's index) in
-                           that loop's counter */
-    int32_t *most;      /* per check hoisted to the vector loop's header: its index's largest
-                           value, or -1: tested on ranges (range_tests) */
-    Span *span;         /* per value: its range before the vector loop (checks on ranges) */
-    bool counted;       /* products counted as they are made (else before the loop) */
-    bool aliased;       /* a load in the nest of the stored element kind (alias rule) */
-    int taps;           /* inner loops given 16 taps per load (block_taps) */
-} Vec;
-
-static bool inside(const Vec *x, int32_t v)
-{
-    return v >= 0 && (uint32_t)v < x->nin && x->ir->ins[v].block >= 0 && x->in[x->ir->ins[v].block];
-}
+#include "jit/vector_int.h"
 
 static uint8_t kind_of(const Vec *x, int32_t v)
 {
@@ -101,14 +55,6 @@ static uint8_t kind_of(const Vec *x, int32_t v)
 }
 
 static bool uniform(uint8_t k) { return k == K_UNI || k == K_ZERO; }
-
-static bool is_const(const Ir *ir, int32_t v, int32_t *k)
-{
-    if (ir->ins[v].op != IR_CONST || ir->ins[v].type == TY_FLOAT)
-        return false;
-    *k = ir->ins[v].k.i;
-    return true;
-}
 
 /* A check that deoptimises (its deopt map: an int that may need more than
  * 32 bits, or a type change), of a kind the copy tests as a bail-out. */
@@ -495,13 +441,6 @@ static bool fixed_len(const Ir *ir, const uint8_t *in2, int32_t len)
     return !in2[l->block] || (l->op == IR_ALEN && !in2[ir->ins[l->a].block]);
 }
 
-/* The block before inner loop h2 (its entry from outside). */
-static int32_t preheader(const Ir *ir, int32_t h2)
-{
-    const IrBlock *hb = &ir->blocks[h2];
-    return ir_dominates(ir, h2, hb->preds[0]) ? hb->preds[1] : hb->preds[0];
-}
-
 /* The largest value the index of check v takes where v is, from range.c:
  * a counter's own range includes its exit value, which a check in the
  * loop's body never sees (x[i] with i < 64 in an array of 64). */
@@ -701,35 +640,6 @@ static void plan(Vec *x, uint8_t *in2, int32_t *work)
 
 /* ---- the copy ---------------------------------------------------------------- */
 
-static int32_t emit(Vec *x, IrOp op, IrType t, int32_t a, int32_t b, int32_t c, uint32_t pc)
-{
-    int32_t v = ir_add(x->ir, x->cur, op, t, a, b, c);
-    if (!x->ir->oom)
-        x->ir->ins[v].pc = pc;
-    return v;
-}
-
-static int32_t konst(Vec *x, int32_t k) { return ir_const_int(x->ir, x->cur, k); }
-
-static int32_t new_block(Vec *x, uint32_t bc)
-{
-    int32_t b = ir_new_block(x->ir, bc);
-    if (b >= 0)
-        x->ir->blocks[b].sealed = x->ir->blocks[b].filled = true;
-    return b;
-}
-
-static void edge(Ir *ir, int32_t from, int32_t to)
-{
-    IrBlock *f = &ir->blocks[from], *t = &ir->blocks[to];
-    if (f->nsucc >= 2 || t->npreds >= IR_MAX_PREDS) { /* analyse() counted them: cannot happen */
-        ir->oom = true;
-        return;
-    }
-    f->succ[f->nsucc++] = to;
-    t->preds[t->npreds++] = from;
-}
-
 /* A lane might fail: collect the flag, tested before the next load or
  * multiply-accumulate and at the end of the block. */
 static void bail_if(Vec *x, int32_t flag)
@@ -752,29 +662,6 @@ static void test_bail(Vec *x)
     /* succ[0] is taken when the flag is set */
     x->cur = cont;
     x->pend = -1;
-}
-
-static int32_t ovf(Vec *x, IrOp checked, int32_t a, int32_t b)
-{
-    int32_t f = emit(x, IR_OVF, TY_BOOL, a, b, -1, 0);
-    x->ir->ins[f].aux = (uint8_t)checked;
-    return f;
-}
-
-static int32_t either(Vec *x, int32_t f, int32_t g) { return f < 0 ? g : emit(x, IR_OR, TY_BOOL, f, g, -1, 0); }
-
-static int32_t cmp(Vec *x, IrCond cc, int32_t a, int32_t b)
-{
-    int32_t v = emit(x, IR_CMP, TY_BOOL, a, b, -1, 0);
-    x->ir->ins[v].aux = (uint8_t)cc;
-    return v;
-}
-
-static int32_t mapped(const Vec *x, int32_t v)
-{
-    if (v == x->c.phi)
-        return x->jv;
-    return inside(x, v) ? x->map[v] : v;
 }
 
 static void remap(Ir *ir, int32_t *slot, void *ctx)
@@ -817,22 +704,6 @@ static int32_t same_array(Vec *x)
             any = either(x, any, cmp(x, CC_EQ, data_here(x, in.a), store));
     }
     return any;
-}
-
-/* Affine a (scale*k + off, copied values) at k = kk; *any collects the
- * overflow flags of computing it. */
-static int32_t affine_at(Vec *x, IrAffine a, int32_t kk, int32_t *any)
-{
-    int32_t v = kk;
-    if (a.scale >= 0) {
-        *any = either(x, *any, ovf(x, IR_MULO, kk, mapped(x, a.scale)));
-        v = emit(x, IR_MUL, TY_INT, kk, mapped(x, a.scale), -1, 0);
-    }
-    if (a.off >= 0) {
-        *any = either(x, *any, ovf(x, IR_ADDO, v, mapped(x, a.off)));
-        v = emit(x, IR_ADD, TY_INT, v, mapped(x, a.off), -1, 0);
-    }
-    return v;
 }
 
 /* slope * (last lane stored): how much a linear value grows from lane 0
@@ -1356,153 +1227,6 @@ static bool vectorize_loop(Vec *x, const int32_t *order, uint32_t n)
     return !ir->oom; /* (edge() refuses a 65th predecessor: analyse() counted them) */
 }
 
-/* ---- taps from one load: a broadcast operand contiguous in an inner loop -------
- *
- * In the vector copy, an innermost counted loop whose work is one
- * multiply-accumulate of a broadcast element contiguous in its counter k
- * and lanes k*s apart,
- *
- *     for k in range(K):  acc += a[base + k] * b[k*s + j .. +15]
- *
- * (matmul's, conv's channels, dense_t's inputs) loads a[base + k] once per
- * tap with esp.vldbc.8: 3 modelled cycles for one byte. Ahead of it, a loop
- * of 16 taps at a time loads a[base + k .. +15] into q2 once and takes the
- * taps from its lanes (esp.vsmulas.s8.qacc, lane t of q2 times the lanes
- * of b: issue 1): per tap 4 cycles instead of 7 (VMACN). The original loop
- * does the fewer than 16 taps left. The 16 bytes are in the array: the
- * copy's checks (tested on ranges before the vector loop, or per step)
- * cover a[base + k] for every k the loop runs, and the 16-tap loop runs
- * only while 16 remain. */
-static bool taps_loop(Vec *x, int32_t h2, uint8_t *in2, int32_t *work)
-{
-    Ir *ir = x->ir;
-    IrCounted c2;
-    if (!ir_counted_loop(ir, h2, &c2) || c2.step != 1 || c2.cc != CC_LT || c2.body != c2.latch ||
-        ir->blocks[h2].nins != 3)
-        return false;
-    ir_loop_blocks(ir, h2, in2, work);
-    int32_t k;
-    if ((in2[ir->ins[c2.init].block] && !is_const(ir, c2.init, &k)) ||
-        (in2[ir->ins[c2.bound].block] && !is_const(ir, c2.bound, &k)))
-        return false;
-    const IrBlock *bb = &ir->blocks[c2.body];
-    int32_t mac = -1;
-    for (uint32_t i = 0; i < bb->nins; i++) {
-        const IrIns *in = &ir->ins[bb->ins[i]];
-        if (in->op == IR_VMAC && mac < 0 && in->aux == 0)
-            mac = bb->ins[i];
-        else if (in->op != IR_JMP && in->op != IR_ALOAD && !(ir_opinfo[in->op].flags & IR_PURE))
-            return false; /* (a load the copy left: the broadcast element, unused now) */
-    }
-    if (mac < 0)
-        return false;
-    /* both operands data + index, the data from outside the loop */
-    int32_t data[2], idx[2];
-    IrAffine af[2];
-    for (int o = 0; o < 2; o++) {
-        const IrIns *ad = &ir->ins[o ? ir->ins[mac].b : ir->ins[mac].a];
-        if (ad->op != IR_ADD || ad->type != TY_PTR)
-            return false;
-        bool swap = ir->ins[ad->b].type == TY_PTR;
-        data[o] = swap ? ad->b : ad->a, idx[o] = swap ? ad->a : ad->b;
-        /* (the copy reads a data pointer again in the loop: licm moves it out later) */
-        if (in2[ir->ins[data[o]].block] &&
-            (ir->ins[data[o]].op != IR_ADATA || in2[ir->ins[ir->ins[data[o]].a].block]))
-            return false;
-        af[o] = ir_affine(ir, in2, c2.phi, idx[o], false);
-        if (!af[o].ok)
-            return false;
-    }
-    if (af[0].scale >= 0 && !(is_const(ir, af[0].scale, &k) && k == 1))
-        return false; /* the broadcast element must be contiguous in k */
-    for (int o = 0; o < 2; o++) /* (made before the loop: p16 computes them) */
-        if ((af[o].scale >= 0 && in2[ir->ins[af[o].scale].block]) || (af[o].off >= 0 && in2[ir->ins[af[o].off].block]))
-            return false;
-    uint32_t pc = ir->blocks[h2].bc_start;
-    int32_t pre2 = preheader(ir, h2);
-    int32_t t16 = new_block(x, pc), p16 = new_block(x, pc), h16 = new_block(x, pc), b16 = new_block(x, pc);
-    int32_t x16 = new_block(x, pc);
-    if (ir->oom || t16 < 0 || p16 < 0 || h16 < 0 || b16 < 0 || x16 < 0)
-        return false;
-    for (uint32_t s = 0; s < ir->blocks[pre2].nsucc; s++)
-        if (ir->blocks[pre2].succ[s] == h2)
-            ir->blocks[pre2].succ[s] = t16;
-    ir->blocks[t16].preds[ir->blocks[t16].npreds++] = pre2;
-    x->cur = t16;
-    int32_t init = is_const(ir, c2.init, &k) ? konst(x, k) : c2.init;
-    int32_t bound = is_const(ir, c2.bound, &k) ? konst(x, k) : c2.bound;
-    int32_t lim = ir_clamped_limit(ir, t16, bound, 15);
-    emit(x, IR_BR, TY_VOID, cmp(x, CC_LT, init, lim), -1, -1, pc);
-    edge(ir, t16, p16);
-    edge(ir, t16, x16);
-    x->cur = p16;
-    int32_t any = -1, p0[2];
-    for (int o = 0; o < 2; o++) {
-        int32_t d = in2[ir->ins[data[o]].block] ? emit(x, IR_ADATA, TY_PTR, ir->ins[data[o]].a, -1, -1, pc) : data[o];
-        p0[o] = emit(x, IR_ADD, TY_PTR, d, affine_at(x, af[o], init, &any), -1, pc);
-    }
-    int32_t stride = af[1].scale >= 0 ? af[1].scale : konst(x, 1);
-    int32_t jump = emit(x, IR_MUL, TY_INT, stride, konst(x, 16), -1, pc);
-    emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
-    edge(ir, p16, h16);
-    x->cur = h16;
-    int32_t kk = emit(x, IR_PHI, TY_INT, -1, -1, -1, pc), q[2];
-    ir->ins[kk].list = ir_list_alloc(ir, 2);
-    for (int o = 0; o < 2; o++) {
-        q[o] = emit(x, IR_PHI, TY_PTR, -1, -1, -1, pc);
-        ir->ins[q[o]].list = ir_list_alloc(ir, 2);
-    }
-    emit(x, IR_BR, TY_VOID, cmp(x, CC_LT, kk, lim), -1, -1, pc);
-    edge(ir, h16, b16);
-    edge(ir, h16, x16);
-    x->cur = b16;
-    int32_t m = emit(x, IR_VMACN, TY_VOID, q[0], q[1], stride, ir->ins[mac].pc);
-    int32_t kn = emit(x, IR_ADD, TY_INT, kk, konst(x, 16), -1, pc);
-    int32_t qa = emit(x, IR_ADD, TY_PTR, q[0], konst(x, 16), -1, pc);
-    int32_t qb = emit(x, IR_ADD, TY_PTR, q[1], jump, -1, pc);
-    emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
-    edge(ir, b16, h16);
-    x->cur = x16;
-    int32_t from = emit(x, IR_PHI, TY_INT, -1, -1, -1, pc);
-    ir->ins[from].list = ir_list_alloc(ir, 2);
-    emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
-    if (ir->oom)
-        return false;
-    ir->ins[m].aux = 16;
-    ir->lists[ir->ins[kk].list] = init, ir->lists[ir->ins[kk].list + 1] = kn;
-    ir->lists[ir->ins[q[0]].list] = p0[0], ir->lists[ir->ins[q[0]].list + 1] = qa;
-    ir->lists[ir->ins[q[1]].list] = p0[1], ir->lists[ir->ins[q[1]].list + 1] = qb;
-    /* x16's predecessors: t16, h16 */
-    ir->lists[ir->ins[from].list] = init, ir->lists[ir->ins[from].list + 1] = kk;
-    ir->blocks[x16].succ[ir->blocks[x16].nsucc++] = h2;
-    IrBlock *hb = &ir->blocks[h2];
-    uint32_t pi = hb->preds[0] == pre2 ? 0 : 1;
-    hb->preds[pi] = x16;
-    ir->lists[ir->ins[c2.phi].list + (int32_t)pi] = from;
-    ir_cfg_changed(ir);
-    return true;
-}
-
-/* Every such loop of the vector copy (blocks from first on). */
-static void block_taps(Vec *x, uint32_t first)
-{
-    Ir *ir = x->ir;
-    uint32_t nb = ir->nblocks;
-    bool fresh = false;
-    for (uint32_t b = first; b < nb && !ir->oom; b++) {
-        if (!fresh)
-            ir_dominators(ir), ir_loops(ir), fresh = true;
-        if (ir->blocks[b].loop_head != (int32_t)b || ir->blocks[b].dead)
-            continue;
-        IrTmpMark mark = ir_tmp_mark(ir);
-        uint8_t *in2 = ir_tmp(ir, ir->nblocks + 1);
-        int32_t *work = ir_tmp(ir, (ir->nblocks + 1) * sizeof *work);
-        if (in2 && work && taps_loop(x, (int32_t)b, in2, work))
-            x->taps++, fresh = false;
-        ir_tmp_release(ir, mark);
-    }
-}
-
 /* ---- reductions along contiguous memory ---------------------------------------
  *
  * An innermost counted loop whose only work is a dot product,
@@ -2014,7 +1738,8 @@ static bool vectorize_outer(Ir *ir)
                 if (vectorize_loop(&x, order, n)) {
                     ir->vector_lanes = (uint8_t)x.lanes, ir->vector_pc = ir->blocks[h].bc_start;
                     if (inner == 1)
-                        block_taps(&x, nb);
+                        vec_block_taps(&x, nb);
+                    ir->vector_taps = (uint8_t)x.taps;
                 }
                 done = true; /* (a failure is out of memory: the compile fails) */
                 ir_tmp_release(ir, m);
