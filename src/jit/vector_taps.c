@@ -134,6 +134,10 @@ static bool taps_loop(Vec *x, int32_t h2, uint8_t *in2, int32_t *work)
 void vec_block_taps(Vec *x, uint32_t first)
 {
     Ir *ir = x->ir;
+    /* invariant parts of the indices out of the loops first (licm runs
+     * after vector.c anyway): ir_affine wants its offsets outside (matmul's
+     * a[i*K + k]: i*K) */
+    ir_licm(ir);
     uint32_t nb = ir->nblocks;
     bool fresh = false;
     for (uint32_t b = first; b < nb && !ir->oom; b++) {
