@@ -191,6 +191,81 @@ def requantize(acc, n, F, q, lo, out, off):
             out[off + p * F + f] = y
 
 
+# Requantization in the shift form (docs/p4nn.md): a layer whose channels all
+# have pre = 0, mult = 1 and one shift S computes the contract's rule as
+# (acc + bias + 2**(S-1)) >> S, clamped: two elementwise loops the JIT runs
+# on PIE (int32 lanes for the sum, then QACC narrowing 16 lanes to int8).
+
+def add_rows32(a, brep, n):
+    # a[i] = a[i] + brep[i] for n int32 values (brep: the bias plus the
+    # rounding half, repeated for each position of a row)
+    for i in range(n):
+        a[i] = a[i] + brep[i]
+
+
+def max_add_rows32(a, b, brep, n):
+    # a[i] = max(a[i], b[i]) + brep[i]: the vertical half of a 2x2 max-pool
+    # of two int32 rows, with the bias of the shift form
+    for i in range(n):
+        a[i] = max(a[i], b[i]) + brep[i]
+
+
+def shift_narrow(t, n, s, lo, out, off):
+    # out[off + i] = clamp(t[i] >> s, lo, 127): int32 to int8 (on PIE, QACC
+    # and esp.srcmb.s8.qacc, 16 lanes at a time)
+    for i in range(n):
+        out[off + i] = min(max(t[i] >> s, lo), 127)
+
+
+def pool_pairs8(y, OW, F, out, off):
+    # out[off + px*F + f] = max(y[2px*F + f], y[(2px+1)*F + f]): the
+    # horizontal half of a 2x2 max-pool, on int8 (requantization is
+    # monotonic, so pooling after it gives the same bits)
+    for px in range(OW // 2):
+        o = px * F
+        s = 2 * o
+        for f in range(F):
+            out[off + o + f] = max(y[s + f], y[s + F + f])
+
+
+def requant_rows(L, acc, n, F, lo, out, off):
+    # Requantizes n positions of F channels of int32 acc (changed: scratch)
+    # into out[off ...] by the layer's parameters, in the shift form when
+    # the layer has it.
+    S = L["sform"] if "sform" in L else 0
+    if S > 0:
+        add_rows32(acc, L["brep"], n * F)
+        shift_narrow(acc, n * F, S, lo, out, off)
+    else:
+        requantize(acc, n, F, L["q"], lo, out, off)
+
+
+def requant_form(L, positions):
+    # L["sform"] = S when every channel of L["q"] has pre 0, mult 1 and
+    # shift S (then L["brep"]: bias + 2**(S-1) for each of `positions`
+    # positions of the channels), else 0. Called at build, and again by
+    # whoever changes L["q"] (recalibrate.py).
+    q = L["q"]
+    F = len(q) // 4
+    S = q[3]
+    for f in range(F):
+        if q[4 * f + 1] != 0 or q[4 * f + 2] != 1 or q[4 * f + 3] != S:
+            S = 0
+    L["sform"] = S
+    L["brep"] = None
+    if S > 0:
+        # the bias plus the half fits int32 under the contract's guarantee;
+        # a model breaking it raises OverflowError here, not later
+        brep = array("i", bytes(4 * positions * F))
+        for f in range(F):
+            v = q[4 * f] + (1 << (S - 1))
+            for p in range(positions):
+                brep[p * F + f] = v
+        L["brep"] = brep
+        if "pool" in L and L["pool"] and ("row8" not in L or L["row8"] is None):
+            L["row8"] = array("b", bytes(positions * F))  # (build shares one among layers)
+
+
 def transpose8(src, R, N, dst):
     # dst[c*R + r] = src[r*N + c]: an R x N int8 matrix transposed (weights
     # into the layouts of the kernels, once per model).
@@ -349,29 +424,44 @@ def conv2d_layer(L, inp):
     q = L["q"]
     lo = L["lo"]
     step = L["stride"] * W * C
+    observe = L["observe"] if "observe" in L else None
     if L["pool"]:
         # conv, then 2x2 max-pool, fused: requantization is monotonic in the
         # accumulator (mult >= 0, floor shifts, clamps), so the maximum of
         # four requantized values is the requantized maximum - the same bits
         # as pooling the int8 outputs, with a quarter of the requantizing
         acc2 = L["acc2"]
+        S = L["sform"] if "sform" in L else 0
+        row8 = L["row8"] if S > 0 else None
         PW = OW // 2
         for py in range(OH // 2):
             row(src, 2 * py * step, W * C, C, wt, F, OW, acc)
             row(src, (2 * py + 1) * step, W * C, C, wt, F, OW, acc2)
+            if observe is not None:
+                observe(acc, OW, F)
+                observe(acc2, OW, F)
             if t is not None:
                 t0 = p4.cycles()
-            max_rows32(acc, acc2, OW * F)
-            pool_requantize(acc, OW, F, q, lo, out, py * PW * F)
+            if S > 0:
+                # shift form: the rows' maximum plus bias (int32 lanes), the
+                # row narrowed to int8 (QACC), the pixel pairs' maximum
+                max_add_rows32(acc, acc2, L["brep"], OW * F)
+                shift_narrow(acc, OW * F, S, lo, row8, 0)
+                pool_pairs8(row8, OW, F, out, py * PW * F)
+            else:
+                max_rows32(acc, acc2, OW * F)
+                pool_requantize(acc, OW, F, q, lo, out, py * PW * F)
             if t is not None:
                 t[1] += (p4.cycles() - t0) & 0x7FFFFFFF
         return out
     for oy in range(OH):
         row(src, oy * step, W * C, C, wt, F, OW, acc)
+        if observe is not None:
+            observe(acc, OW, F)
         if t is not None:
             t0 = p4.cycles()
         if q is not None:
-            requantize(acc, OW, F, q, lo, out, oy * OW * F)
+            requant_rows(L, acc, OW, F, lo, out, oy * OW * F)
         else:
             add_bias(acc, OW, F, L["b"], L["relu"], out, oy * OW * F)
         if t is not None:
@@ -400,11 +490,14 @@ def dwconv2d_layer(L, inp):
     out = L["y"]
     row = L["row"]
     stride = L["stride"]
+    observe = L["observe"] if "observe" in L else None
     for oy in range(OH):
         row(src, oy * stride * W * C, W * C, C, L["wt"], stride, OW, acc)
+        if observe is not None:
+            observe(acc, OW, C)
         if t is not None:
             t0 = p4.cycles()
-        requantize(acc, OW, C, L["q"], L["lo"], out, oy * OW * C)
+        requant_rows(L, acc, OW, C, L["lo"], out, oy * OW * C)
         if t is not None:
             t[1] += (p4.cycles() - t0) & 0x7FFFFFFF
     return out
@@ -418,12 +511,15 @@ def dense_layer(L, inp):
         dense_t_acc(inp, n, L["wt"], m, L["acc"])
     else:
         dense_acc(inp, n, L["w"], m, L["acc"])
+    observe = L["observe"] if "observe" in L else None
+    if observe is not None:
+        observe(L["acc"], 1, m)
     if t is not None:
         t0 = p4.cycles()
     if L["logits"]:
         add_bias(L["acc"], 1, m, L["b"], 0, L["y"], 0)
     else:
-        requantize(L["acc"], 1, m, L["q"], L["lo"], L["y"], 0)
+        requant_rows(L, L["acc"], 1, m, L["lo"], L["y"], 0)
     if t is not None:
         t[1] += (p4.cycles() - t0) & 0x7FFFFFFF
     return L["y"]
@@ -437,7 +533,7 @@ def gap_layer(L, inp):
     for c in range(C):
         total[c] = 0
     sum_rows(inp, L["h"] * L["w"], C, total)
-    requantize(total, 1, C, L["q"], -128, L["y"], 0)
+    requant_rows(L, total, 1, C, -128, L["y"], 0)
     return L["y"]
 
 
@@ -694,10 +790,33 @@ def build(tensors, owned=0):
             for L in layers:
                 if role in L:
                     L[role] = shared
+    # requantization in the shift form where the parameters allow it; the
+    # fused pool's int8 row (one array, of the largest row, for all layers)
+    row8 = 0
     for L in layers:
+        L["sform"] = 0
+        L["brep"] = None
+        if "q" in L and L["q"] is not None:
+            kind = L["kind"]
+            requant_form(L, L["ow"] if kind == "conv2d" or kind == "dwconv2d" else 1)
+            if L["sform"] > 0 and L["pool"] and L["ow"] * L["out"] > row8:
+                row8 = L["ow"] * L["out"]
+    shared8 = array("b", bytes(row8)) if row8 > 0 else None
+    for L in layers:
+        L["row8"] = shared8 if L["sform"] > 0 and L["pool"] else None
         L["t"] = None
+        L["observe"] = None
     return {"layers": layers, "h": spec[0]["h"], "w": spec[0]["w"], "c": spec[0]["c"],
             "classes": layers[-1]["out"]}
+
+
+def observe(L, hook):
+    # hook: None, or a function hook(acc, n, F) that a conv2d, dwconv2d or
+    # dense layer L calls with each of its int32 accumulator rows (n
+    # positions of F channels, HWC; before the bias, pooling and
+    # requantizing) when it runs: activation statistics collected by the
+    # very code that infers (recalibrate.py). The hook must not change acc.
+    L["observe"] = hook
 
 
 def profile(model, on):
@@ -718,7 +837,7 @@ def memory(model):
     seen = []
     act = 0
     for L in model["layers"]:
-        for role in ("y", "padded", "acc", "acc2", "pooled"):
+        for role in ("y", "padded", "acc", "acc2", "pooled", "row8"):
             if role in L and L[role] is not None:
                 a = L[role]
                 new = True
@@ -730,7 +849,7 @@ def memory(model):
                     act += _nbytes(a)
     weights = 0
     for L in model["layers"]:
-        for role in ("wt", "w", "b", "q"):
+        for role in ("wt", "w", "b", "q", "brep"):
             if role in L and L[role] is not None and not isinstance(L[role], int):
                 weights += _nbytes(L[role])
     return [act, weights]
@@ -740,7 +859,8 @@ def code_bytes():
     # Bytes of compiled code of the library's functions (p4.jit_info; 0 when
     # interpreted): every specialisation the JIT made, kernels and layers.
     fns = [conv3x3_s1_row, conv3x3_s2_row, conv1x1_s1_row, conv1x1_s2_row, dw3x3_row, dw1x1_row,
-           dense_acc, dense_t_acc, maxpool2_rows32, max_rows32, pool_requantize, requantize, add_bias, relu8, pad_copy, maxpool2,
+           dense_acc, dense_t_acc, maxpool2_rows32, max_rows32, pool_requantize, requantize, add_rows32, max_add_rows32,
+           shift_narrow, pool_pairs8, requant_rows, add_bias, relu8, pad_copy, maxpool2,
            avgpool2, sum_rows, argmax, pixels_to_int8, transpose8, transpose8_inplace, conv2d_layer, dwconv2d_layer, dense_layer,
            gap_layer, run_layer, run, classify]
     total = 0

@@ -257,66 +257,27 @@ def rescale(L, num, den, bnum, bden):
             continue
         ve = mul_ratio(mult, q[4 * f + 1] + q[4 * f + 3], num, den)
         refit(q, f, ve[0], ve[1], bias, absw[f])
+    # the new parameters are rarely in p4nn's shift form: the layer's form follows them
+    p4nn.requant_form(L, L["ow"] if L["kind"] != "dense" else 1)
 
 
-# ---- measuring: a layer run as p4nn runs it, its accumulators also measured --------
+# ---- measuring: the layer run by p4nn itself, its accumulators observed --------------
 
 def measured(L, inp, peak):
-    # p4nn's conv2d_layer / dwconv2d_layer / dense_layer with peak_rows on
-    # every accumulator row before it is pooled and requantized.
-    kind = L["kind"]
+    # Runs layer L (conv2d, dwconv2d or dense) by p4nn.run_layer with a hook
+    # that gives every int32 accumulator row, before it is pooled and
+    # requantized, to peak_rows: the statistics come from the same compiled
+    # kernels and the same fused paths as inference.
     absolute = 0 if L["relu"] else 1
     q = L["q"]
-    if kind == "dense":
-        if L["wt"] is not None:
-            p4nn.dense_t_acc(inp, L["n"], L["wt"], L["out"], L["acc"])
-        else:
-            p4nn.dense_acc(inp, L["n"], L["w"], L["out"], L["acc"])
-        peak_rows(L["acc"], 1, L["out"], q, absolute, peak)
-        p4nn.requantize(L["acc"], 1, L["out"], q, L["lo"], L["y"], 0)
-        return L["y"]
-    H = L["h"]
-    W = L["w"]
-    C = L["c"]
-    pad = L["pad"]
-    src = inp
-    if pad > 0:
-        p4nn.pad_copy(inp, H, W, C, pad, L["padded"])
-        src = L["padded"]
-        W = W + 2 * pad
-    F = L["out"]
-    OH = L["oh"]
-    OW = L["ow"]
-    acc = L["acc"]
-    out = L["y"]
-    row = L["row"]
-    lo = L["lo"]
-    if kind == "dwconv2d":
-        stride = L["stride"]
-        for oy in range(OH):
-            row(src, oy * stride * W * C, W * C, C, L["wt"], stride, OW, acc)
-            peak_rows(acc, OW, C, q, absolute, peak)
-            p4nn.requantize(acc, OW, C, q, lo, out, oy * OW * C)
-        return out
-    wt = L["wt"]
-    step = L["stride"] * W * C
-    if L["pool"]:
-        acc2 = L["acc2"]
-        pooled = L["pooled"]
-        PW = OW // 2
-        for py in range(OH // 2):
-            row(src, 2 * py * step, W * C, C, wt, F, OW, acc)
-            row(src, (2 * py + 1) * step, W * C, C, wt, F, OW, acc2)
-            peak_rows(acc, OW, F, q, absolute, peak)
-            peak_rows(acc2, OW, F, q, absolute, peak)
-            p4nn.maxpool2_rows32(acc, acc2, OW, F, pooled)
-            p4nn.requantize(pooled, PW, F, q, lo, out, py * PW * F)
-        return out
-    for oy in range(OH):
-        row(src, oy * step, W * C, C, wt, F, OW, acc)
-        peak_rows(acc, OW, F, q, absolute, peak)
-        p4nn.requantize(acc, OW, F, q, lo, out, oy * OW * F)
-    return out
+
+    def rows(acc, n, F):
+        peak_rows(acc, n, F, q, absolute, peak)
+
+    p4nn.observe(L, rows)
+    y = p4nn.run_layer(L, inp)
+    p4nn.observe(L, None)
+    return y
 
 
 def requantizing(L):

@@ -27,7 +27,12 @@
 
 #include "jit/jit_int.h"
 #include "vm/bytecode.h"
+#include "vm/class.h"
 #include "vm/p4b.h"
+
+/* vm/class.c: set once a property is stored into a class after it was made
+ * (then an attribute store may have to call a setter: compiled stores test it). */
+extern bool late_property;
 
 enum StaticKind { S_OBJ, S_RANGE, S_ITER_RANGE, S_ITER_COUNTED, S_ITER_ARRAY, S_TUPLE, S_METHOD_SELF_NONE };
 
@@ -41,6 +46,10 @@ typedef struct Static {
 #define STATIC_ID(i) (-2 - (int32_t)(i))
 #define IS_STATIC(v) ((v) <= -2)
 #define STATIC_INDEX(v) ((uint32_t)(-2 - (v)))
+
+/* Instances the builder knows the layout of: parameters 0-7, then those
+ * read from their attributes (build.c, "instances and closures"). */
+#define INST_SLOTS (JIT_MAX_PARAMS + 8)
 
 typedef struct Builder {
     JitState *js;
@@ -88,7 +97,39 @@ typedef struct Builder {
     uint16_t nmap;
     int32_t type_edges[64][2]; /* edges (pred, block) that leave for the interpreter: a type changes */
     uint32_t ntype_edges;
+    /* instances' dicts already checked in the block being built, since its
+     * start or its last call (nothing compiled changes a dict's layout; a
+     * call may deoptimise, and the interpreter may) */
+    struct { int32_t obj, used, entries; } shapes[8];
+    struct { int32_t obj; uint32_t idx; } keys[32];
+    uint32_t nshapes, nkeys;
+    int32_t memo_block;
+    /* A function that calls no Python function cannot see a dict's layout
+     * change while it runs (compiled code only writes values in place): its
+     * parameters' dicts and keys are checked once, at its entry (block 0, a
+     * deopt there runs the whole call interpreted). A call found after that
+     * builds the function again without (retry_plain). */
+    bool hoist, hoisted, retry_plain;
+    int32_t param_val[INST_SLOTS]; /* an instance slot's value made at the entry, or -1 */
+    struct { int32_t used, entries; } eshape[INST_SLOTS];
+    struct { uint32_t p, idx; } ekeys[32];
+    uint32_t nekeys;
+    bool late_at_entry;     /* the late_property guard is made at the entry */
+    bool entry_mode;        /* emit() and guard() put what they make at the entry */
+    struct { int32_t key, val; } evals[32]; /* values read once at the entry: attributes (p << 16 | idx) and */
+    uint32_t nevals;                        /* cells (-1 - k) this function never stores */
+    bool eshape_made[INST_SLOTS];
+    Value nested[INST_SLOTS - JIT_MAX_PARAMS]; /* instances read from attributes: their examples, */
+    int32_t nested_key[INST_SLOTS - JIT_MAX_PARAMS]; /* the slot and entry they are read from */
+    uint32_t nnested;
 } Builder;
+
+/* An instance of a user class is a TY_PTR value whose aux is INST_AUX + p,
+ * p its slot: the parameter it came in as, or JIT_MAX_PARAMS + j for the
+ * j-th instance read from an attribute (the example whose layout the code
+ * assumes; other values differ in aux, so a phi never merges them). */
+#define INST_AUX 0x80
+static bool is_instance(uint8_t aux) { return aux >= INST_AUX && aux < INST_AUX + INST_SLOTS; }
 
 /* ---- refusals ------------------------------------------------------------- */
 
@@ -150,8 +191,12 @@ static bool deoptimises(IrOp op)
     }
 }
 
+static int32_t at_entry(Builder *b, IrOp op, IrType t, int32_t x, int32_t y, int32_t z);
+
 static int32_t emit(Builder *b, IrOp op, IrType t, int32_t x, int32_t y, int32_t z)
 {
+    if (b->entry_mode)
+        return at_entry(b, op, t, x, y, z);
     int32_t v = ir_add(b->ir, b->cur, op, t, x, y, z);
     b->ir->ins[v].pc = b->pc;
     if (deoptimises(op) && b->snap_ok)
@@ -273,7 +318,7 @@ static int32_t add_phi_operands(Builder *b, uint32_t var, int32_t phi)
         if (!same && v != phi) {
             b->pc = bl->bc_start;
             char t1[24], t2[24];
-            JitType a = {ph->type, 0, ph->aux}, c = {in->type, 0, in->aux};
+            JitType a = {ph->type, 0, ph->aux, NULL}, c = {in->type, 0, in->aux, NULL};
             refuse(b, "%s is %s on one path and %s on another (a variable must keep one type)",
                    local_name(b, var), jit_type_name(a, t1, sizeof t1), jit_type_name(c, t2, sizeof t2));
         }
@@ -438,7 +483,7 @@ static int32_t binary(Builder *b, unsigned op, int32_t x, int32_t y)
 {
     IrType tx = ty(b, x), ty_ = ty(b, y);
     char n1[24], n2[24];
-    JitType jx = {tx, 0, b->ir->ins[x].aux}, jy = {ty_, 0, b->ir->ins[y].aux};
+    JitType jx = {tx, 0, b->ir->ins[x].aux, NULL}, jy = {ty_, 0, b->ir->ins[y].aux, NULL};
     if (!((is_intlike(tx) || tx == TY_FLOAT) && (is_intlike(ty_) || ty_ == TY_FLOAT))) {
         refuse(b, "operator %s on %s and %s", op_symbol(op), jit_type_name(jx, n1, sizeof n1),
                jit_type_name(jy, n2, sizeof n2));
@@ -596,7 +641,7 @@ static int32_t truth(Builder *b, int32_t v)
 static bool array_type(Builder *b, int32_t arr, uint8_t *tc)
 {
     IrIns *in = &b->ir->ins[arr];
-    if (in->type != TY_PTR)
+    if (in->type != TY_PTR || is_instance(in->aux))
         return refuse(b, "subscript of a value that is not an array");
     *tc = in->aux;
     return true;
@@ -622,7 +667,10 @@ static IrType elem_type(uint8_t tc)
  * lists), else the container's typecode (which the load also needs). */
 static uint8_t elem_aux(uint8_t tc) { return tc == 'G' ? 'F' : tc == 'M' ? 'N' : tc; }
 
-static uint8_t ptr_obj(uint8_t aux) { return aux == 'Y' ? T_BYTEARRAY : ir_is_list(aux) ? T_LIST : T_ARRAY; }
+static uint8_t ptr_obj(uint8_t aux)
+{
+    return is_instance(aux) ? T_INSTANCE : aux == 'Y' ? T_BYTEARRAY : ir_is_list(aux) ? T_LIST : T_ARRAY;
+}
 
 /* ---- calls ------------------------------------------------------------------------- */
 
@@ -650,7 +698,7 @@ static int32_t call_native(Builder *b, const Native *n, int32_t *args, int nargs
         int32_t x = args[0];
         IrType t = ty(b, x);
         int32_t r = -1;
-        if (strcmp(name, "len") == 0 && t == TY_PTR)
+        if (strcmp(name, "len") == 0 && t == TY_PTR && !is_instance(b->ir->ins[res(b, x)].aux))
             return emit(b, IR_ALEN, TY_INT, x, -1, -1);
         if (strcmp(name, "abs") == 0 && is_intlike(t))
             r = emit(b, IR_ABSO, TY_INT, x, -1, -1);
@@ -742,6 +790,12 @@ static int32_t call_function(Builder *b, Function *fn, int32_t *args, int nargs)
         all[i] = res(b, v);
         types[i].ty = in->type, types[i].tc = in->type == TY_PTR ? in->aux : 0; /* (a compare's aux is its condition) */
         types[i].obj = in->type == TY_PTR ? ptr_obj(in->aux) : 0;
+        types[i].cls = NULL;
+        if (in->type == TY_PTR && is_instance(in->aux) && in->aux - INST_AUX >= JIT_MAX_PARAMS)
+            return refuse(b, "call of %s() with an instance read from an attribute (its class is not checked)",
+                          c->name->data), -1;
+        if (in->type == TY_PTR && is_instance(in->aux)) /* keyed by its class, as from the interpreter */
+            types[i].tc = JIT_TC_INSTANCE, types[i].cls = b->spec->params[in->aux - INST_AUX].cls;
         if (in->type == TY_NONE)
             return refuse(b, "call of %s() with None as argument", c->name->data), -1;
     }
@@ -757,6 +811,11 @@ static int32_t call_function(Builder *b, Function *fn, int32_t *args, int nargs)
     if (callee->allocates)
         return refuse(b, "calls %s(), which allocates (compiled code allocates only when called from the "
                          "interpreter)", c->name->data), -1;
+    if (b->hoisted) { /* a dict checked at the entry could change in the call: build again */
+        b->retry_plain = true;
+        return refuse(b, "calls %s() after checking attributes at the entry", c->name->data), -1;
+    }
+    b->hoist = false;
     JitType rt = callee->ret;
     if (callee->state == SPEC_BUILDING && rt.ty == TY_VOID) {
         /* Recursion before any return was seen: assume int; jit.c builds
@@ -847,11 +906,15 @@ static bool load_global(Builder *b, uint32_t slot)
     }
 }
 
+static bool instance_attr(Builder *b, int32_t o, Str *n, bool method);
+
 static bool load_attr(Builder *b, uint32_t name, bool method)
 {
     int32_t o = pop(b);
     Static *s = static_of(b, o);
     Str *n = AS(Str, b->code->program->strings[name]);
+    if (!s && o >= 0 && ty(b, o) == TY_PTR && is_instance(b->ir->ins[res(b, o)].aux))
+        return instance_attr(b, res(b, o), n, method);
     if (!s || s->kind != S_OBJ || s->obj.type != T_MODULE)
         return refuse(b, "attribute '%s' of a value (only module attributes are compiled)", n->data);
     Value v;
@@ -876,6 +939,409 @@ static bool load_attr(Builder *b, uint32_t name, bool method)
     }
     if (method)
         push(b, new_static(b, (Static){.kind = S_METHOD_SELF_NONE}));
+    return true;
+}
+
+/* ---- instances and closures (docs/jit.md, "Methods and closures") ---------------- */
+
+static bool entry_guard(Builder *b, int32_t flag);
+
+/* An instruction at the function's entry: block 0, before its jump. */
+static int32_t at_entry(Builder *b, IrOp op, IrType t, int32_t x, int32_t y, int32_t z)
+{
+    int32_t v = ir_add(b->ir, -1, op, t, x, y, z);
+    b->ir->ins[v].pc = 0;
+    ir_move_ins(b->ir, v, 0);
+    return v;
+}
+
+static int32_t entry_const(Builder *b, int32_t k)
+{
+    int32_t v = at_entry(b, IR_CONST, TY_INT, -1, -1, -1);
+    b->ir->ins[v].k.i = k;
+    return v;
+}
+
+static int32_t entry_word(Builder *b, int32_t base, int32_t index, IrType t)
+{
+    int32_t v = at_entry(b, IR_ALOAD, t, base, entry_const(b, index), -1);
+    b->ir->ins[v].aux = JIT_TC_WORD;
+    return v;
+}
+
+static int32_t entry_cmp(Builder *b, IrCond cc, int32_t x, int32_t k)
+{
+    int32_t c = at_entry(b, IR_CMP, TY_BOOL, x, entry_const(b, k), -1);
+    b->ir->ins[c].aux = (uint8_t)cc;
+    return c;
+}
+
+/* entries_at's checks for parameter p, made once at the entry. */
+static int32_t entries_at_entry(Builder *b, uint32_t p, uint32_t idx, Str *n)
+{
+    if (!b->eshape_made[p]) {
+        int32_t d = entry_word(b, b->param_val[p], JW_INSTANCE_DICT, TY_PTR); /* (a value made at the entry) */
+        if (!entry_guard(b, entry_cmp(b, CC_EQ, d, 0)))
+            return -1;
+        b->eshape[p].used = entry_word(b, d, JW_DICT_USED, TY_INT);
+        b->eshape[p].entries = entry_word(b, d, JW_DICT_ENTRIES, TY_PTR);
+        b->eshape_made[p] = true;
+    }
+    int32_t entries = b->eshape[p].entries;
+    for (uint32_t i = 0; i < b->nekeys; i++)
+        if (b->ekeys[i].p == p && b->ekeys[i].idx == idx)
+            return entries;
+    if (!entry_guard(b, entry_cmp(b, CC_LE, b->eshape[p].used, (int32_t)idx)))
+        return -1;
+    int32_t key = entry_word(b, entries, (int32_t)(idx * JW_ENTRY_WORDS + JW_ENTRY_KEY), TY_PTR);
+    if (!entry_guard(b, entry_cmp(b, CC_NE, key, (int32_t)(uintptr_t)n)))
+        return -1;
+    if (b->nekeys < 32)
+        b->ekeys[b->nekeys].p = p, b->ekeys[b->nekeys++].idx = idx;
+    return entries;
+}
+
+/* A guard that deoptimises when flag is non-zero: the interpreter then runs
+ * the instruction being built (LOAD_ATTR, STORE_ATTR, LOAD_FREE) on what is
+ * really there. Without a map it could only raise: refused. */
+static bool guard(Builder *b, int32_t flag)
+{
+    if (b->entry_mode)
+        return entry_guard(b, flag);
+    int32_t c = emit(b, IR_CHECK, TY_VOID, flag, -1, -1);
+    b->ir->ins[c].aux = 2; /* an attribute or closure guard (emit.c: must deoptimise; --jit-report) */
+    attach_deopt_map(b, c);
+    if (!b->failed && b->ir->ins[c].dm < 0)
+        return refuse(b, "a guard on an attribute or closure variable cannot deoptimise here");
+    return !b->failed;
+}
+
+static int32_t kconst(Builder *b, int32_t k) { return b->entry_mode ? entry_const(b, k) : ir_const_int(b->ir, b->cur, k); }
+
+/* Word index of the object at base (a raw 32-bit load, JIT_TC_WORD). */
+static int32_t word(Builder *b, int32_t base, int32_t index, IrType t)
+{
+    int32_t v = emit(b, IR_ALOAD, t, base, kconst(b, index), -1);
+    b->ir->ins[v].aux = JIT_TC_WORD;
+    return v;
+}
+
+static int32_t cmp_k(Builder *b, IrCond cc, int32_t x, int32_t k)
+{
+    int32_t c = emit(b, IR_CMP, TY_BOOL, x, kconst(b, k), -1);
+    b->ir->ins[c].aux = (uint8_t)cc;
+    return c;
+}
+
+/* An object's address as a constant: only ever run on RV32 (the host's
+ * listings show the low 32 bits). */
+static int32_t address(Builder *b, const void *p) { return kconst(b, (int32_t)(uintptr_t)p); }
+
+/* Does the function store (or delete) attribute n of anything, or free
+ * variable k (k >= 0)? Then its reads stay where they are. */
+static bool stores_to(Builder *b, const Str *n, int32_t k)
+{
+    for (uint32_t pc = 0; pc < b->n; pc++) {
+        unsigned op = BC_OP(b->insns[pc]);
+        uint32_t arg = BC_ARG(b->insns[pc]);
+        if (n && (op == OP_STORE_ATTR || op == OP_DELETE_ATTR) && AS(Str, b->code->program->strings[arg]) == n)
+            return true;
+        if (k >= 0 && (op == OP_STORE_FREE || op == OP_DELETE_FREE) && arg == (uint32_t)k)
+            return true;
+    }
+    return false;
+}
+
+/* A value read once at the entry (key: see Builder.evals), or -1. */
+static int32_t entry_value(Builder *b, int32_t key)
+{
+    for (uint32_t i = 0; i < b->nevals; i++)
+        if (b->evals[i].key == key)
+            return b->evals[i].val;
+    return -1;
+}
+
+static void remember_entry_value(Builder *b, int32_t key, int32_t v)
+{
+    if (b->nevals < 32)
+        b->evals[b->nevals].key = key, b->evals[b->nevals++].val = v;
+}
+
+static uint32_t value_tag(IrType t) { return t == TY_FLOAT ? T_FLOAT : t == TY_BOOL ? T_BOOL : T_INT; }
+
+/* The Value whose type word is word tw of base (its payload the next word),
+ * guarded to be of the type ex has now: an int, bool, float, or an array
+ * of ex's typecode. -1 when refused. */
+static int32_t typed_value(Builder *b, int32_t base, int32_t tw, Value ex, const char *what, int32_t nest_key)
+{
+    IrType t;
+    uint8_t tc = 0;
+    if (ex.type == T_INSTANCE && nest_key >= 0 && AS(Instance, ex)->cls) {
+        /* an instance read from an attribute: its own slot, its layout the example's */
+        uint32_t j = 0;
+        while (j < b->nnested && b->nested_key[j] != nest_key)
+            j++;
+        if (j == INST_SLOTS - JIT_MAX_PARAMS)
+            return refuse(b, "%s: too many instances read from attributes", what), -1;
+        if (j == b->nnested)
+            b->nested[j] = ex, b->nested_key[j] = nest_key, b->nnested++;
+        int32_t tag = word(b, base, tw, TY_INT);
+        if (!guard(b, cmp_k(b, CC_NE, tag, T_INSTANCE)))
+            return -1;
+        int32_t v = emit(b, IR_COPY, TY_PTR, word(b, base, tw + 1, TY_PTR), -1, -1);
+        b->ir->ins[v].aux = (uint8_t)(INST_AUX + JIT_MAX_PARAMS + j);
+        if (b->entry_mode) /* read once at the entry: its dict can be checked there too */
+            b->param_val[JIT_MAX_PARAMS + j] = v;
+        return v;
+    }
+    switch ((Type)ex.type) {
+    case T_INT: t = TY_INT; break;
+    case T_BOOL: t = TY_BOOL; break;
+    case T_FLOAT: t = TY_FLOAT; break;
+    case T_ARRAY: t = TY_PTR, tc = (uint8_t)AS(Array, ex)->hdr.aux; break;
+    case T_BYTEARRAY: t = TY_PTR, tc = 'Y'; break;
+    case T_LONG: return refuse(b, "%s is an int beyond 32 bits (compiled code has 32-bit ints)", what), -1;
+    default:
+        return refuse(b, "%s is a %s (compiled code reads ints, floats and arrays there)", what, type_name(ex)), -1;
+    }
+    int32_t tag = word(b, base, tw, TY_INT);
+    if (!guard(b, cmp_k(b, CC_NE, tag, (int32_t)ex.type)))
+        return -1;
+    int32_t v = word(b, base, tw + 1, t);
+    if (t == TY_PTR) {
+        if (tc != 'Y') { /* the same kind of array: its typecode */
+            int32_t k = emit(b, IR_ALOAD, TY_INT, v, kconst(b, JH_OBJ_AUX), -1);
+            b->ir->ins[k].aux = 'H';
+            if (!guard(b, cmp_k(b, CC_NE, k, tc)))
+                return -1;
+        }
+        v = emit(b, IR_COPY, TY_PTR, v, -1, -1); /* the builder reads an array's typecode in its aux */
+        b->ir->ins[v].aux = tc;
+    }
+    return v;
+}
+
+/* Where instance o's example (the argument it came in as, at the call that
+ * compiles this) keeps attribute n: its entry index and value. */
+static bool example_entry(Builder *b, int32_t o, Str *n, Value *ex, uint32_t *idx)
+{
+    uint32_t p = (uint32_t)(b->ir->ins[o].aux - INST_AUX);
+    const Value *args = b->js->example;
+    Value obj;
+    if (p >= JIT_MAX_PARAMS)
+        obj = b->nested[p - JIT_MAX_PARAMS];
+    else if (!args || p >= b->js->nexample || args[p].type != T_INSTANCE)
+        return refuse(b, "attribute '%s' of an instance passed by compiled code (its layout is taken from a call "
+                         "by the interpreter)", n->data);
+    else
+        obj = args[p];
+    const Dict *d = AS(Instance, obj)->dict;
+    for (uint32_t i = 0; d && i < d->used; i++) {
+        const DictEntry *de = &d->entries[i];
+        if (de->key.type != T_STR)
+            continue;
+        if ((const void *)de->key.u.obj == (const void *)n) {
+            *ex = de->value, *idx = i;
+            return true;
+        }
+        if (str_equal(AS(Str, de->key), n))
+            return refuse(b, "attribute '%s' is keyed by another string than the code's", n->data);
+    }
+    return refuse(b, "attribute '%s' is not in the instance's own dict (class attributes and methods are not "
+                     "compiled)", n->data);
+}
+
+/* The entries of instance o's dict, checked to hold key n at idx: the dict
+ * exists, has more than idx entries and entry idx is n (a deleted entry's
+ * key is 0). What the block already checked is not checked again. */
+static int32_t entries_at(Builder *b, int32_t o, uint32_t idx, Str *n)
+{
+    uint32_t slot = (uint32_t)(b->ir->ins[o].aux - INST_AUX);
+    if (b->hoist && b->param_val[slot] >= 0)
+        return entries_at_entry(b, slot, idx, n);
+    if (b->memo_block != b->cur)
+        b->nshapes = b->nkeys = 0, b->memo_block = b->cur;
+    int32_t used = -1, entries = -1;
+    for (uint32_t i = 0; i < b->nshapes; i++)
+        if (b->shapes[i].obj == o)
+            used = b->shapes[i].used, entries = b->shapes[i].entries;
+    if (entries < 0) {
+        int32_t d = word(b, o, JW_INSTANCE_DICT, TY_PTR);
+        if (!guard(b, cmp_k(b, CC_EQ, d, 0)))
+            return -1;
+        used = word(b, d, JW_DICT_USED, TY_INT);
+        entries = word(b, d, JW_DICT_ENTRIES, TY_PTR);
+        if (b->nshapes < 8)
+            b->shapes[b->nshapes].obj = o, b->shapes[b->nshapes].used = used, b->shapes[b->nshapes++].entries = entries;
+    }
+    for (uint32_t i = 0; i < b->nkeys; i++)
+        if (b->keys[i].obj == o && b->keys[i].idx == idx)
+            return entries;
+    if (!guard(b, cmp_k(b, CC_LE, used, (int32_t)idx)))
+        return -1;
+    int32_t key = word(b, entries, (int32_t)(idx * JW_ENTRY_WORDS + JW_ENTRY_KEY), TY_PTR);
+    int32_t differs = emit(b, IR_CMP, TY_BOOL, key, address(b, n), -1);
+    b->ir->ins[differs].aux = CC_NE;
+    if (!guard(b, differs))
+        return -1;
+    if (b->nkeys < 32)
+        b->keys[b->nkeys].obj = o, b->keys[b->nkeys++].idx = idx;
+    return entries;
+}
+
+/* o.n (o an instance parameter): an int, bool, float or array in o's own
+ * dict, where the example has it. The interpreter looks there first
+ * (class.c), so the class does not matter. */
+static bool instance_attr(Builder *b, int32_t o, Str *n, bool method)
+{
+    if (method)
+        return refuse(b, "call of method '%s' (calls of methods are not compiled)", n->data);
+    Value ex;
+    uint32_t idx;
+    if (!example_entry(b, o, n, &ex, &idx))
+        return false;
+    /* not stored by this function, which calls nothing that could: the same
+     * value all through the call, read once at the entry */
+    uint32_t slot = (uint32_t)(b->ir->ins[o].aux - INST_AUX);
+    bool once = b->hoist && b->param_val[slot] >= 0 && !stores_to(b, n, -1); /* (o itself made at the entry) */
+    int32_t key = (int32_t)(slot << 16 | idx), v;
+    if (once && (v = entry_value(b, key)) >= 0) {
+        push(b, v);
+        return true;
+    }
+    int32_t e = entries_at(b, o, idx, n);
+    if (e < 0)
+        return false;
+    char what[96];
+    snprintf(what, sizeof what, "attribute '%s'", n->data);
+    b->entry_mode = once;
+    v = typed_value(b, e, (int32_t)(idx * JW_ENTRY_WORDS + JW_ENTRY_TYPE), ex, what, key);
+    b->entry_mode = false;
+    if (v < 0)
+        return false;
+    if (once)
+        remember_entry_value(b, key, v);
+    push(b, v);
+    return true;
+}
+
+/* o.n = x: a number into an attribute o's dict already has (its entry is
+ * written in place, as dict_set does). A property of that name in o's class
+ * would take the store: none there when compiling, and a guard on
+ * class.c's late_property for one added later. */
+static bool store_attr(Builder *b, uint32_t name)
+{
+    int32_t o = pop(b), x = pop(b);
+    Str *n = AS(Str, b->code->program->strings[name]);
+    if (static_of(b, o) || o < 0 || ty(b, o) != TY_PTR || !is_instance(b->ir->ins[res(b, o)].aux))
+        return refuse(b, "attribute '%s' stored into a value that is not an instance", n->data);
+    o = res(b, o);
+    if ((x = value(b, x, "stored value")) < 0)
+        return false;
+    IrType t = ty(b, x);
+    if (t != TY_INT && t != TY_BOOL && t != TY_FLOAT)
+        return refuse(b, "storing a %s into attribute '%s' (compiled code stores numbers there)",
+                      t == TY_NONE ? "None" : "non-number", n->data);
+    if (b->ir->ins[o].aux - INST_AUX >= JIT_MAX_PARAMS)
+        return refuse(b, "attribute '%s' stored into an instance read from an attribute (its class is not checked)",
+                      n->data);
+    const Class *c = b->spec->params[b->ir->ins[o].aux - INST_AUX].cls;
+    for (uint32_t i = 0; c && c->mro && i < c->mro->len; i++) {
+        Value k = c->mro->items[i], v;
+        bool found = false;
+        if (k.type != T_TYPE || !type_is_user(AS(TypeObj, k)))
+            continue;
+        if (!dict_get(b->js->vm, ((const Class *)AS(TypeObj, k))->dict, v_obj(n), &v, &found)) {
+            b->js->vm->exc = v_unbound();
+            return refuse(b, "attribute '%s': its class cannot be searched", n->data);
+        }
+        if (found && v.type == T_DESCR && v.u.obj->aux == DESCR_PROPERTY)
+            return refuse(b, "attribute '%s' is a property", n->data);
+    }
+    Value ex;
+    uint32_t idx;
+    if (!example_entry(b, o, n, &ex, &idx))
+        return false;
+    if (b->hoist && !b->late_at_entry) {
+        int32_t late = at_entry(b, IR_ALOAD, TY_INT, entry_const(b, (int32_t)(uintptr_t)&late_property),
+                                entry_const(b, 0), -1);
+        b->ir->ins[late].aux = 'B';
+        if (!entry_guard(b, late))
+            return false;
+        b->late_at_entry = true;
+    } else if (!b->hoist) {
+        int32_t late = emit(b, IR_ALOAD, TY_INT, address(b, &late_property), ir_const_int(b->ir, b->cur, 0), -1);
+        b->ir->ins[late].aux = 'B';
+        if (!guard(b, late))
+            return false;
+    }
+    int32_t e = entries_at(b, o, idx, n);
+    if (e < 0)
+        return false;
+    int32_t tw = (int32_t)(idx * JW_ENTRY_WORDS + JW_ENTRY_TYPE);
+    int32_t st = emit(b, IR_ASTORE, TY_VOID, e, ir_const_int(b->ir, b->cur, tw),
+                      ir_const_int(b->ir, b->cur, (int32_t)value_tag(t)));
+    b->ir->ins[st].aux = JIT_TC_WORD;
+    st = emit(b, IR_ASTORE, TY_VOID, e, ir_const_int(b->ir, b->cur, tw + 1), x);
+    b->ir->ins[st].aux = JIT_TC_WORD;
+    return true;
+}
+
+/* Cell k of the function's closure: compiled code is per function object,
+ * so it takes the cell's address. */
+static Cell *closure_cell(Builder *b, uint32_t k)
+{
+    const Function *fn = b->spec->fn;
+    if (!fn || !fn->closure || k >= fn->closure->len || fn->closure->items[k].type != T_CELL)
+        return refuse(b, "a free variable that is not in the function's closure"), NULL;
+    return AS(Cell, fn->closure->items[k]);
+}
+
+/* A free variable (a closure's cell): guarded to hold what it holds now. */
+static bool load_free(Builder *b, uint32_t k)
+{
+    Cell *cell = closure_cell(b, k);
+    if (!cell)
+        return false;
+    char what[96];
+    snprintf(what, sizeof what, "free variable '%s'", cell->name ? cell->name->data : "?");
+    if (cell->value.type == T_UNBOUND)
+        return refuse(b, "%s is not assigned when compiling", what);
+    bool once = b->hoist && !stores_to(b, NULL, (int32_t)k); /* as for attributes */
+    int32_t v;
+    if (once && (v = entry_value(b, -1 - (int32_t)k)) >= 0) {
+        push(b, v);
+        return true;
+    }
+    b->entry_mode = once;
+    v = typed_value(b, address(b, cell), JW_CELL_TYPE, cell->value, what, -1);
+    b->entry_mode = false;
+    if (v < 0)
+        return false;
+    if (once)
+        remember_entry_value(b, -1 - (int32_t)k, v);
+    push(b, v);
+    return true;
+}
+
+/* nonlocal x; x = number: the cell's type word and payload. */
+static bool store_free(Builder *b, uint32_t k)
+{
+    Cell *cell = closure_cell(b, k);
+    if (!cell)
+        return false;
+    int32_t x = value(b, pop(b), "stored value");
+    if (x < 0)
+        return false;
+    IrType t = ty(b, x);
+    if (t != TY_INT && t != TY_BOOL && t != TY_FLOAT)
+        return refuse(b, "storing a non-number into free variable '%s' (nonlocal)", cell->name ? cell->name->data : "?");
+    int32_t c = address(b, cell);
+    int32_t st = emit(b, IR_ASTORE, TY_VOID, c, ir_const_int(b->ir, b->cur, JW_CELL_TYPE),
+                      ir_const_int(b->ir, b->cur, (int32_t)value_tag(t)));
+    b->ir->ins[st].aux = JIT_TC_WORD;
+    st = emit(b, IR_ASTORE, TY_VOID, c, ir_const_int(b->ir, b->cur, JW_CELL_VALUE), x);
+    b->ir->ins[st].aux = JIT_TC_WORD;
     return true;
 }
 
@@ -928,7 +1394,7 @@ static bool get_iter(Builder *b)
         push(b, new_static(b, it));
         return true;
     }
-    if (!s && o >= 0 && ty(b, o) == TY_PTR) {
+    if (!s && o >= 0 && ty(b, o) == TY_PTR && !is_instance(b->ir->ins[res(b, o)].aux)) {
         uint32_t base = hidden_for(b, b->pc, 2);
         if (b->failed)
             return false;
@@ -1281,6 +1747,24 @@ static void attach_call_map(Builder *b, int32_t v)
         b->ir->ins[v].dm = at, b->ir->ins[v].ndm = (uint16_t)m.nv;
 }
 
+/* A guard at the function's entry (entries_at_entry): a deopt there runs
+ * the whole call in the interpreter, from pc 0 with the arguments. */
+static bool entry_guard(Builder *b, int32_t flag)
+{
+    if (!b->live_done)
+        bytecode_liveness(b);
+    MapBuf m;
+    m.nv = m.nt = 0;
+    int32_t at = -1;
+    if (!b->live || b->failed || !map_frame(b, &m, 0, 0, NULL, 0) || (at = map_store(b->ir, &m)) < 0)
+        return refuse(b, "a guard at the entry cannot deoptimise");
+    int32_t c = at_entry(b, IR_CHECK, TY_VOID, flag, -1, -1);
+    b->ir->ins[c].aux = 2; /* an attribute guard (emit.c) */
+    b->ir->ins[c].dm = at, b->ir->ins[c].ndm = (uint16_t)m.nv;
+    b->hoisted = true;
+    return !b->ir->oom && !b->failed;
+}
+
 /* ---- one block ------------------------------------------------------------------------- */
 
 static void end_block_stack(Builder *b)
@@ -1359,6 +1843,14 @@ static bool build_block_ops(Builder *b, int32_t blk, uint32_t start, uint32_t en
         case OP_STORE_FAST: write_var(b, arg, blk, pop(b)); break;
         case OP_LOAD_GLOBAL: if (!load_global(b, arg)) return false; break;
         case OP_LOAD_ATTR: if (!load_attr(b, arg, false)) return false; break;
+        case OP_STORE_ATTR: if (!store_attr(b, arg)) return false; break;
+        case OP_LOAD_FREE: if (!load_free(b, arg)) return false; break;
+        case OP_STORE_FREE: if (!store_free(b, arg)) return false; break;
+        case OP_LOAD_DEREF: case OP_STORE_DEREF: case OP_DELETE_DEREF:
+            return refuse(b, "'%s' is not compiled (a variable its closures share: the function that owns the cell "
+                             "stays interpreted, its closures compile)", bc_opinfo[op].name);
+        case OP_DELETE_FREE:
+            return refuse(b, "'del' of a free variable is not compiled");
         case OP_LOAD_METHOD: if (!load_attr(b, arg, true)) return false; break;
         case OP_UNARY_NEG: case OP_UNARY_POS: case OP_UNARY_NOT: case OP_UNARY_INVERT: {
             x = value(b, pop(b), "operand");
@@ -1474,6 +1966,7 @@ static bool build_block_ops(Builder *b, int32_t blk, uint32_t start, uint32_t en
         case OP_CALL: case OP_CALL_METHOD:
             if (!do_call(b, (int)arg, op == OP_CALL_METHOD))
                 return false;
+            b->nshapes = b->nkeys = 0; /* the callee may deoptimise: the interpreter may change dicts */
             break;
         case OP_GET_ITER: if (!get_iter(b)) return false; break;
         case OP_FOR_ITER: {
@@ -1519,15 +2012,16 @@ static bool build_block_ops(Builder *b, int32_t blk, uint32_t start, uint32_t en
             if (IS_STATIC(x))
                 return refuse(b, "returns a compile-time object");
             IrType t = ty(b, x);
-            JitType rt = {t, 0, ir->ins[res(b, x)].aux};
+            JitType rt = {t, 0, ir->ins[res(b, x)].aux, NULL};
             if (t == TY_PTR)
-                return refuse(b, "returns an array (only numbers and None are returned by compiled code)");
+                return refuse(b, "returns %s (only numbers and None are returned by compiled code)",
+                              is_instance(ir->ins[res(b, x)].aux) ? "an instance" : "an array");
             if (!ir->ret_known) {
                 ir->ret_known = true;
                 ir->ret_type = t;
             } else if (ir->ret_type != t) {
                 char n1[24], n2[24];
-                JitType o = {ir->ret_type, 0, 0};
+                JitType o = {ir->ret_type, 0, 0, NULL};
                 return refuse(b, "returns %s here and %s elsewhere", jit_type_name(rt, n1, sizeof n1),
                               jit_type_name(o, n2, sizeof n2));
             }
@@ -1622,12 +2116,15 @@ static bool find_blocks(Builder *b)
     return true;
 }
 
-bool jit_build(JitState *js, JitSpec *spec, Ir *ir, JitResolveFn resolve)
+static bool build(JitState *js, JitSpec *spec, Ir *ir, JitResolveFn resolve, bool hoist, bool *retry)
 {
     Code *code = spec->fn->code;
     Builder bb, *b = &bb;
     memset(b, 0, sizeof *b);
     b->js = js, b->spec = spec, b->ir = ir, b->code = code, b->resolve = resolve;
+    b->memo_block = -1, b->hoist = hoist;
+    for (uint32_t i = 0; i < INST_SLOTS; i++)
+        b->param_val[i] = -1;
     b->insns = code->insns, b->n = code->ninsns;
     b->why = &spec->why;
     /* what the passes grow a function to: at most 3n + 64 values for all but
@@ -1675,6 +2172,9 @@ bool jit_build(JitState *js, JitSpec *spec, Ir *ir, JitResolveFn resolve)
         int32_t p = emit(b, IR_PARAM, (IrType)t.ty, -1, -1, -1);
         ir->ins[p].k.i = (int32_t)i;
         ir->ins[p].aux = t.obj == T_BYTEARRAY ? 'Y' : t.tc; /* lists: their kind, 'F' ... */
+        if (t.tc == JIT_TC_INSTANCE)
+            ir->ins[p].aux = (uint8_t)(INST_AUX + i);
+        b->param_val[i] = p;
         write_var(b, i, 0, p);
     }
     emit(b, IR_JMP, TY_VOID, -1, -1, -1);
@@ -1726,5 +2226,18 @@ bool jit_build(JitState *js, JitSpec *spec, Ir *ir, JitResolveFn resolve)
 out:
     ir_tmp_release(ir, m);
     free(b->forward), free(b->incomplete), free(b->assumed), free(b->var_of_phi);
+    *retry = !ok && b->retry_plain;
     return ok;
+}
+
+bool jit_build(JitState *js, JitSpec *spec, Ir *ir, JitResolveFn resolve)
+{
+    bool retry = false;
+    if (build(js, spec, ir, resolve, true, &retry))
+        return true;
+    if (!retry)
+        return false;
+    ir_free(ir); /* it calls a Python function: every attribute check where it reads */
+    memset(&spec->why, 0, sizeof spec->why);
+    return build(js, spec, ir, resolve, false, &retry);
 }

@@ -35,14 +35,33 @@
  *   an offset not below the store's (constants), or the two are compared
  *   before the loop and the vector loop does not run when they are the same.
  *
+ * Narrowing (int32 lanes stored into int8): a loop that reads one int32
+ * array and stores int8, the value a clamp of the element (or of the
+ * element >> a uniform count) by uniforms,
+ *
+ *     for i in range(n):
+ *         out[i + o] = min(max(acc[i + a] >> s, lo), hi)
+ *
+ * runs 16 iterations at once through QACC: the 64 bytes of 16 int32 lanes
+ * are loaded into QACC (esp.ld.qacc.*), esp.srcmb.s8.qacc shifts them right
+ * (rounding down) and saturates them to int8 in a q register, then vmax/vmin
+ * and one 128-bit store. Saturating first changes nothing: every uniform is
+ * tested to be in [-128, 127] and the chain from the element to the store is
+ * min/max with uniforms only, holding at least one min (so every value above
+ * 127 gives what 127 gives) and one max (below -128 as -128); the stored
+ * value is then in int8's range, as the scalar loop's would be.
+ *
  * Runs after vector.c (which handles reductions); before licm.c.
  */
 #include <string.h>
 
 #include "jit/ir.h"
 
-/* What a value of the loop body is, per lane. */
-enum { K_UNI = 1, K_LIN, K_VEC, K_CMP, K_BAD };
+/* What a value of the loop body is, per lane (K_WIDE: an int32 element of a
+ * narrowing loop, read into QACC where the shift that uses it narrows it). */
+enum { K_UNI = 1, K_LIN, K_VEC, K_CMP, K_BAD, K_WIDE };
+/* EWLD's aux for the 64 bytes into QACC, EWSAR's for narrowing QACC into q[aux & 7] */
+enum { EW_QACC = 8, EW_NARROW = 0x10 };
 /* q0 is the saturation test's; lane values take q1 up, broadcast uniforms
  * (alive through the whole loop) q7 down */
 enum { MAX_ACCESS = 16, FIRST_Q = 1, CHECK_Q = 0 };
@@ -72,6 +91,10 @@ typedef struct Ew {
     unsigned live;   /* q registers of lane values alive at `at` */
     int vechi, bqlo; /* the highest q register of a lane value, the lowest of a broadcast */
     int32_t sar;     /* the uniform shift of int32 lanes (one SAR), or -1 */
+    bool narrow;     /* int32 loads, an int8 store (x->tc is 'b': the lanes after narrowing) */
+    int32_t wload;   /* narrowing: the int32 load, */
+    int32_t nvalue;  /* the value that is its narrowed lanes (the load, or its shift), */
+    int32_t nshift;  /* and the shift's count (-1: none, 0) */
     Access acc[MAX_ACCESS];
     int nacc;
     /* the copy */
@@ -168,11 +191,29 @@ static int32_t array_of(const Ew *x, int32_t d)
 
 static bool element_type(Ew *x, uint8_t tc)
 {
+    if (x->narrow) /* int8 stores (x->tc), int32 loads */
+        return tc == 'b' || tc == 'i';
     if (tc != 'b' && tc != 'h' && tc != 'i')
         return false;
     if (!x->tc)
         x->tc = tc;
     return x->tc == tc;
+}
+
+/* The body's only use of v is as the shifted operand of a >> (narrowing). */
+static bool shifted_once(const Ew *x, int32_t v)
+{
+    const IrBlock *bb = &x->ir->blocks[x->body];
+    int uses = 0;
+    bool shr = false;
+    for (uint32_t i = 0; i < bb->nins; i++) {
+        const IrIns *u = &x->ir->ins[bb->ins[i]];
+        int n = (u->a == v) + (u->b == v) + (u->c == v);
+        uses += n;
+        if (n && (u->op == IR_SHR || u->op == IR_SHRO) && u->a == v && u->b != v)
+            shr = true;
+    }
+    return uses == 1 && shr;
 }
 
 static uint8_t classify(Ew *x, int32_t v)
@@ -202,7 +243,7 @@ static uint8_t classify(Ew *x, int32_t v)
         }
         /* (the saturation test reads both operands after the result is made:
          * a register of its own) */
-        if (in->type != TY_INT || !(ka == K_VEC || kb == K_VEC) || !lane_operand(x, in->a) ||
+        if (x->narrow || in->type != TY_INT || !(ka == K_VEC || kb == K_VEC) || !lane_operand(x, in->a) ||
             !lane_operand(x, in->b) || (x->q[v] = new_q(x)) < 0)
             return K_BAD;
         release(x, in->a), release(x, in->b);
@@ -214,6 +255,14 @@ static uint8_t classify(Ew *x, int32_t v)
     case IR_SHR: case IR_SHRO: /* int32 lanes >> a uniform count (one for the loop: SAR) */
         if (ka == K_UNI && kb == K_UNI)
             return in->op == IR_SHR ? K_UNI : K_BAD;
+        if (ka == K_WIDE) { /* narrowing: srcmb shifts as it narrows */
+            if (kb != K_UNI || x->ir->ins[in->b].type != TY_INT || (x->q[v] = new_q(x)) < 0)
+                return K_BAD;
+            x->nvalue = v, x->nshift = in->b;
+            return K_VEC;
+        }
+        if (x->narrow)
+            return K_BAD;
         if (ka != K_VEC || kb != K_UNI || x->tc != 'i' || (x->sar >= 0 && x->sar != in->b))
             return K_BAD;
         x->sar = in->b;
@@ -257,11 +306,24 @@ static uint8_t classify(Ew *x, int32_t v)
         int32_t arr = array_of(x, in->a);
         if (arr < 0 || kb != K_LIN || !element_type(x, in->aux))
             return K_BAD;
+        if (x->narrow) { /* the one int32 element, narrowed by its shift or as it is */
+            if (in->aux != 'i' || x->wload >= 0 || !note_access(x, -arr - 2, in->b))
+                return K_BAD;
+            x->wload = v;
+            if (shifted_once(x, v))
+                return K_WIDE;
+            if ((x->q[v] = new_q(x)) < 0)
+                return K_BAD;
+            x->nvalue = v;
+            return K_VEC;
+        }
         if ((x->q[v] = new_q(x)) < 0 || !note_access(x, -arr - 2, in->b))
             return K_BAD;
         return K_VEC;
     }
     case IR_ASTORE: {
+        if (x->narrow && in->aux != 'b')
+            return K_BAD;
         if (x->store >= 0 || array_of(x, in->a) < 0 || kb != K_LIN || !element_type(x, in->aux) ||
             !lane_operand(x, in->c) || !note_access(x, -array_of(x, in->a) - 2, in->b))
             return K_BAD;
@@ -300,6 +362,8 @@ static void check_use(Ir *ir, Use *u, int32_t v)
         u->ok &= user->op == IR_SELECT && user->a == v && ku == K_VEC;
     else if (k == K_VEC)
         u->ok &= ku == K_VEC || ku == K_CMP || u->user == x->store;
+    else if (k == K_WIDE) /* its shift */
+        u->ok &= u->user == x->nvalue;
     else if (k == K_LIN) /* indices only */
         u->ok &= user->op == IR_INDEX || user->op == IR_BOUND || user->op == IR_ALOAD || user->op == IR_ASTORE;
 }
@@ -332,6 +396,34 @@ static bool uses_ok(Ew *x)
     return u.ok;
 }
 
+/* Narrowing: the stored value is the narrowed element through min and max
+ * with uniforms only, at least one of each (saturating to int8 first gives
+ * the same values, see the top of the file), and no other lane value. */
+static bool clamp_chain(Ew *x)
+{
+    Ir *ir = x->ir;
+    if (x->nvalue < 0)
+        return false;
+    int32_t v = ir->ins[x->store].c;
+    bool has_min = false, has_max = false;
+    uint32_t chain = 0;
+    while (v != x->nvalue) {
+        if (!in_body(x, v) || x->kind[v] != K_VEC || ir->ins[v].op != IR_SELECT)
+            return false;
+        const IrIns *sel = &ir->ins[v];
+        int32_t next = kind_of(x, sel->b) == K_UNI ? sel->c : sel->b;
+        if (kind_of(x, sel->b) != K_UNI && kind_of(x, sel->c) != K_UNI)
+            return false;
+        has_min |= x->ewop[v] == EW_MIN, has_max |= x->ewop[v] == EW_MAX;
+        v = next, chain++;
+    }
+    const IrBlock *bb = &ir->blocks[x->body];
+    uint32_t lanes = 0;
+    for (uint32_t i = 0; i < bb->nins; i++)
+        lanes += x->kind[bb->ins[i]] == K_VEC;
+    return has_min && has_max && lanes == chain + 1;
+}
+
 static bool analyse(Ew *x)
 {
     Ir *ir = x->ir;
@@ -355,6 +447,15 @@ static bool analyse(Ew *x)
             if (in_body(x, ops[o]))
                 x->last[ops[o]] = (int32_t)i;
     }
+    /* an int8 store and an int32 load: a narrowing loop (lanes of int8) */
+    bool st8 = false, ld32 = false;
+    for (uint32_t i = 0; i < bb->nins; i++) {
+        const IrIns *in = &ir->ins[bb->ins[i]];
+        st8 |= in->op == IR_ASTORE && in->aux == 'b';
+        ld32 |= in->op == IR_ALOAD && in->aux == 'i';
+    }
+    if (st8 && ld32)
+        x->narrow = true, x->tc = 'b';
     for (uint32_t i = 0; i < bb->nins; i++) {
         int32_t v = bb->ins[i];
         if (v == c->next)
@@ -365,7 +466,7 @@ static bool analyse(Ew *x)
             return false;
         x->kind[v] = k;
     }
-    return x->store >= 0 && x->tc && uses_ok(x);
+    return x->store >= 0 && x->tc && uses_ok(x) && (!x->narrow || clamp_chain(x));
 }
 
 /* ---- the copy ---------------------------------------------------------------- */
@@ -505,6 +606,12 @@ static int32_t prepare(Ew *x, uint32_t pc)
         no = either(x, no, cmp(x, CC_LT, k, konst(x, 0)));
         emit(x, IR_EWSAR, TY_VOID, emit(x, IR_SELECT, TY_INT, cmp(x, CC_GT, k, k31), k31, k, 0), -1, -1, pc);
     }
+    if (x->narrow) { /* srcmb's count: min(s, 31) (an int32 >> 31 is as far as any larger); s < 0 raises */
+        int32_t k = x->nshift >= 0 ? mapped(x, x->nshift) : konst(x, 0), k31 = konst(x, 31);
+        if (x->nshift >= 0)
+            no = either(x, no, cmp(x, CC_LT, k, konst(x, 0)));
+        x->nshift = emit(x, IR_SELECT, TY_INT, cmp(x, CC_GT, k, k31), k31, k, 0);
+    }
     int32_t lim = ir_clamped_limit(ir, x->cur, x->c.bound, W - 1);
     for (int k = 0; k < x->nacc; k++) {
         const Access *a = &x->acc[k];
@@ -540,15 +647,79 @@ static int32_t prepare(Ew *x, uint32_t pc)
 }
 
 /* The address of element counter + off of data d, for the lanes at jv. */
-static int32_t address(Ew *x, int32_t d, int32_t idx)
+static int32_t address(Ew *x, int32_t d, int32_t idx, uint8_t tc)
 {
     int32_t at = x->jv;
     if (idx != x->c.phi && x->off[idx] >= 0)
         at = emit(x, x->neg[idx] ? IR_SUB : IR_ADD, TY_INT, x->jv, mapped(x, x->off[idx]), -1, 0);
-    unsigned sh = ir_elem_shift(x->tc);
+    unsigned sh = ir_elem_shift(tc);
     if (sh)
         at = emit(x, IR_SHL, TY_INT, at, konst(x, (int32_t)sh), -1, 0);
     return emit(x, IR_ADD, TY_PTR, mapped(x, d), at, -1, 0);
+}
+
+/* The loop's exit block, when the vector loop may jump there itself: its
+ * only predecessor is the header and it has no phis (the header's only phi
+ * is the counter: analyse). -1: the scalar loop's test decides. */
+static int32_t skip_target(const Ew *x)
+{
+    const Ir *ir = x->ir;
+    const IrBlock *hb = &ir->blocks[x->h];
+    if (hb->nsucc != 2)
+        return -1;
+    int32_t ex = hb->succ[0] == x->body ? hb->succ[1] : hb->succ[0];
+    const IrBlock *eb = &ir->blocks[ex];
+    if (ex == x->body || eb->npreds != 1 || (eb->nins && ir->ins[eb->ins[0]].op == IR_PHI))
+        return -1;
+    return ex;
+}
+
+typedef struct Reroute {
+    int32_t from, to;
+    uint32_t n;
+} Reroute;
+
+static void reroute(Ir *ir, int32_t *slot, void *ctx)
+{
+    (void)ir;
+    Reroute *r = ctx;
+    if (*slot == r->from) {
+        r->n++;
+        if (r->to >= 0)
+            *slot = r->to;
+    }
+}
+
+/* join -> ex as well: the counter read after the loop (a deopt map, the
+ * loop variable) becomes a phi of ex, the header's value or jv. */
+static void skip_to(Ew *x, int32_t join, int32_t ex)
+{
+    Ir *ir = x->ir;
+    ir->blocks[join].succ[ir->blocks[join].nsucc++] = ex;
+    ir->blocks[ex].preds[ir->blocks[ex].npreds++] = join;
+    Reroute r = {x->c.phi, -1, 0};
+    for (int pass = 0; pass < 2; pass++) {
+        for (uint32_t b = 0; b < ir->nblocks; b++) {
+            if (ir->blocks[b].dead || (int32_t)b == x->h || (int32_t)b == x->body)
+                continue;
+            for (uint32_t i = 0; i < ir->blocks[b].nins; i++)
+                if (ir->blocks[b].ins[i] != r.to)
+                    ir_for_operands(ir, ir->blocks[b].ins[i], reroute, &r);
+        }
+        if (pass || !r.n)
+            return;
+        /* the phi, first in ex (ex had none): preds h, join */
+        int32_t v = ir_add(ir, ex, IR_PHI, TY_INT, -1, -1, -1);
+        if (ir->oom)
+            return;
+        IrBlock *eb = &ir->blocks[ex];
+        memmove(eb->ins + 1, eb->ins, (eb->nins - 1) * sizeof *eb->ins);
+        eb->ins[0] = v;
+        ir->ins[v].list = ir_list_alloc(ir, 2);
+        ir->lists[ir->ins[v].list] = x->c.phi;
+        ir->lists[ir->ins[v].list + 1] = x->jv;
+        r.to = v;
+    }
 }
 
 static bool vectorize_loop(Ew *x)
@@ -589,8 +760,16 @@ static bool vectorize_loop(Ew *x)
         const IrIns src = ir->ins[v];
         if (x->kind[v] != K_VEC)
             continue;
+        if (v == x->nvalue && x->narrow) { /* the 16 int32 elements into QACC, narrowed into q */
+            const IrIns ld = ir->ins[x->wload];
+            int32_t l = emit(x, IR_EWLD, TY_VOID, address(x, ld.a, ld.b, 'i'), -1, -1, ld.pc);
+            ir->ins[l].aux = EW_QACC;
+            int32_t n = emit(x, IR_EWSAR, TY_VOID, x->nshift, -1, -1, src.pc);
+            ir->ins[n].aux = (uint8_t)(EW_NARROW | x->q[v]);
+            continue;
+        }
         if (src.op == IR_ALOAD) {
-            int32_t l = emit(x, IR_EWLD, TY_VOID, address(x, src.a, src.b), -1, -1, src.pc);
+            int32_t l = emit(x, IR_EWLD, TY_VOID, address(x, src.a, src.b, x->tc), -1, -1, src.pc);
             ir->ins[l].aux = (uint8_t)x->q[v];
             continue;
         }
@@ -616,7 +795,7 @@ static bool vectorize_loop(Ew *x)
         x->cur = cont;
     }
     const IrIns st = ir->ins[x->store];
-    int32_t s = emit(x, IR_EWST, TY_VOID, address(x, st.a, st.b), -1, -1, st.pc);
+    int32_t s = emit(x, IR_EWST, TY_VOID, address(x, st.a, st.b, x->tc), -1, -1, st.pc);
     ir->ins[s].aux = (uint8_t)lane_q(x, st.c);
     int32_t next = emit(x, IR_ADD, TY_INT, x->jv, konst(x, W), -1, pc);
     emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
@@ -625,11 +804,17 @@ static bool vectorize_loop(Ew *x)
     ir->lists[ir->ins[x->jv].list + 1] = next;
 
     x->cur = join;
-    emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+    int32_t ex = skip_target(x);
+    if (ex >= 0) /* every iteration done: past the scalar loop and the checks licm puts before it */
+        emit(x, IR_BR, TY_VOID, cmp(x, CC_LT, x->jv, c->bound), -1, -1, pc);
+    else
+        emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
     ir->blocks[join].succ[ir->blocks[join].nsucc++] = x->h;
     hb = &ir->blocks[x->h];
     hb->preds[p0] = join;
     ir->lists[ir->ins[c->phi].list + (int32_t)p0] = x->jv;
+    if (ex >= 0)
+        skip_to(x, join, ex);
     ir_cfg_changed(ir);
     return !ir->oom;
 }
@@ -671,7 +856,8 @@ void ir_elementwise(Ir *ir)
             continue;
         IrTmpMark m = ir_tmp_mark(ir);
         uint32_t nin = ir->nins;
-        Ew x = {.ir = ir, .h = (int32_t)h, .nin = nin, .store = -1, .vechi = CHECK_Q, .bqlo = 8, .sar = -1};
+        Ew x = {.ir = ir, .h = (int32_t)h, .nin = nin, .store = -1, .vechi = CHECK_Q, .bqlo = 8, .sar = -1,
+                .wload = -1, .nvalue = -1, .nshift = -1};
         x.kind = ir_tmp0(ir, nin);
         x.off = ir_tmp(ir, nin * sizeof *x.off);
         x.neg = ir_tmp0(ir, nin);

@@ -104,12 +104,12 @@ typedef enum IrType {
     X(RET,     0, 1, IR_TERM)            /* a, or -1 for None */                         \
     /* PIE elementwise lanes (elementwise.c): q registers are named in aux and k, */    \
     /* not allocated; q2-q7 are these ops' alone */                                     \
-    X(EWLD,    0, 1, IR_SIDE)            /* q[aux] = the 16 bytes at address a */        \
+    X(EWLD,    0, 1, IR_SIDE)            /* q[aux] = the 16 bytes at address a (aux 8: QACC = 64) */ \
     X(EWST,    0, 1, IR_SIDE)            /* the 16 bytes at address a = q[aux] */        \
     X(EWBC,    0, 1, IR_SIDE)            /* every 32-bit lane of q[aux] = a */           \
     X(EWOP,    0, 0, IR_SIDE)            /* aux: IrEwOp; k: q dest | q x << 4 | q y << 8 */ \
     X(EWANY,   1, 0, IR_SIDE)            /* the largest unsigned 32-bit lane of q[aux]: 0 iff q[aux] is 0 */ \
-    X(EWSAR,   0, 1, IR_SIDE)            /* PIE's SAR = a, the shift of EW_SHR */ \
+    X(EWSAR,   0, 1, IR_SIDE)            /* PIE's SAR = a, the shift of EW_SHR (aux 0x10|q: q = QACC >> a narrowed to int8) */ \
     /* PIE (vector.c), reductions: VZERO aux 1 clears XACC, VMAC aux bit 2 adds to it */ \
     X(VXACC,   1, 0, IR_SIDE)            /* the low 32 bits of XACC (the sum of its products) */ \
     /* vector.c (vec3): aux taps of a broadcast operand from one 16-byte load: q2 = the     \
@@ -142,11 +142,13 @@ typedef enum IrCond { CC_EQ, CC_NE, CC_LT, CC_LE, CC_GT, CC_GE } IrCond;
  * items are all of one kind: 'F' floats, 'N' ints, 'G' lists of floats,
  * 'M' lists of ints. A list item is a Value (on RV32: a type word, then the
  * payload at +4); compiled code reads and writes payloads only, and stores
- * only the kind already there, so the type words never change. */
+ * only the kind already there, so the type words never change. 'W': a raw
+ * 32-bit word of an object (an attribute's type word or payload, a field;
+ * build.c), which no array pass takes for an array element. */
 static inline bool ir_is_list(uint8_t k) { return k == 'F' || k == 'N' || k == 'G' || k == 'M'; }
 static inline unsigned ir_elem_shift(uint8_t k)
 {
-    return ir_is_list(k) ? 3 : k == 'h' || k == 'H' ? 1 : k == 'i' || k == 'I' || k == 'f' ? 2 : 0;
+    return ir_is_list(k) ? 3 : k == 'h' || k == 'H' ? 1 : k == 'i' || k == 'I' || k == 'f' || k == 'W' ? 2 : 0;
 }
 enum { IR_LIST_PAYLOAD = 4 }; /* offset of a list item's payload */
 

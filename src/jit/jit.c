@@ -10,7 +10,25 @@
 #include "jit/jit_int.h"
 #include "port/port.h"
 #include "vm/bytecode.h"
+#include "vm/class.h"
 #include "vm/p4b.h"
+
+#include <stddef.h>
+
+/* The word offsets compiled code reads objects at (jit_int.h), where they
+ * are used: on RV32. */
+#if UINTPTR_MAX == 0xffffffffu
+_Static_assert(offsetof(Instance, dict) == 4 * JW_INSTANCE_DICT, "Instance.dict");
+_Static_assert(offsetof(Dict, used) == 4 * JW_DICT_USED, "Dict.used");
+_Static_assert(offsetof(Dict, entries) == 4 * JW_DICT_ENTRIES, "Dict.entries");
+_Static_assert(sizeof(DictEntry) == 4 * JW_ENTRY_WORDS, "DictEntry");
+_Static_assert(offsetof(DictEntry, key) + offsetof(Value, u) == 4 * JW_ENTRY_KEY, "DictEntry.key");
+_Static_assert(offsetof(DictEntry, value) == 4 * JW_ENTRY_TYPE, "DictEntry.value");
+_Static_assert(offsetof(DictEntry, value) + offsetof(Value, u) == 4 * JW_ENTRY_VALUE, "DictEntry.value.u");
+_Static_assert(offsetof(Cell, value) == 4 * JW_CELL_TYPE, "Cell.value");
+_Static_assert(offsetof(Cell, value) + offsetof(Value, u) == 4 * JW_CELL_VALUE, "Cell.value.u");
+_Static_assert(offsetof(Obj, aux) == 2 * JH_OBJ_AUX, "Obj.aux");
+#endif
 
 int32_t jit_rt_depth;          /* calls compiled code may still make (RecursionError at 0) */
 uint32_t jit_deopt_countdown;  /* -X jit-deopt-stress=N: guards to run before one deoptimises */
@@ -121,6 +139,15 @@ void jit_prune_dead(VM *vm)
     JitState *js = vm->jit;
     if (!js)
         return;
+    for (JitFunc *f = js->all; f; f = f->next_all)
+        for (JitSpec *s = f->specs; s; s = s->next)
+            for (uint32_t i = 0; i < s->nparams; i++)
+                if (s->params[i].cls && !gc_marked(vm, s->params[i].cls)) {
+                    /* its class goes: another may take the address, so the
+                     * specialisation must never match again */
+                    s->params[i].cls = NULL;
+                    s->retired = true;
+                }
     for (JitFunc **link = &js->all; *link;) {
         JitFunc *f = *link;
         if (!f->fn || gc_marked(vm, f->fn)) {
@@ -233,13 +260,17 @@ JitInsExtra *jit_extra(Ir *ir, int32_t v)
  * issue 17). */
 static JitType type_of_value(Value v, int depth)
 {
-    JitType t = {TY_VOID, 0, 0};
+    JitType t = {TY_VOID, 0, 0, NULL};
     switch ((Type)v.type) {
     case T_INT: t.ty = TY_INT; break;
     case T_BOOL: t.ty = TY_BOOL; break;
     case T_FLOAT: t.ty = TY_FLOAT; break;
     case T_ARRAY: t.ty = TY_PTR, t.obj = T_ARRAY, t.tc = (uint8_t)AS(Array, v)->hdr.aux; break;
     case T_BYTEARRAY: t.ty = TY_PTR, t.obj = T_BYTEARRAY, t.tc = 'Y'; break;
+    case T_INSTANCE: /* a method's self, or another instance: keyed by its class */
+        if (depth == 0 && AS(Instance, v)->cls)
+            t.ty = TY_PTR, t.obj = T_INSTANCE, t.tc = JIT_TC_INSTANCE, t.cls = AS(Instance, v)->cls;
+        break;
     case T_LIST: {
         /* a list of floats, of ints, or of lists of one of those: every
          * item is looked at, each call (compiled code relies on it) */
@@ -284,6 +315,12 @@ const char *jit_type_name(JitType t, char *buf, size_t len)
     case TY_PTR:
         if (t.tc == 'Y')
             return "bytearray";
+        if (t.tc == JIT_TC_INSTANCE || t.tc >= 0x80) { /* (0x80 and up: the builder's instance slots) */
+            if (!t.cls)
+                return "an instance";
+            snprintf(buf, len, "%s", ((const Class *)t.cls)->t.name);
+            return buf;
+        }
         if (ir_is_list(t.tc))
             return t.tc == 'F' ? "list[float]" : t.tc == 'N' ? "list[int]" : t.tc == 'G' ? "list[list[float]]"
                                                                                          : "list[list[int]]";
@@ -298,7 +335,7 @@ static bool same_types(const JitSpec *s, const JitType *t, uint32_t n)
     if (s->nparams != n)
         return false;
     for (uint32_t i = 0; i < n; i++)
-        if (s->params[i].ty != t[i].ty || s->params[i].tc != t[i].tc)
+        if (s->params[i].ty != t[i].ty || s->params[i].tc != t[i].tc || s->params[i].cls != t[i].cls)
             return false;
     return true;
 }
@@ -527,8 +564,12 @@ static JitSpec *resolve(JitState *js, Function *callee, const JitType *args, uin
         if (same_types(s, args, nargs))
             return s;
     JitSpec *s = new_spec(f, args, nargs);
+    const Value *example = js->example;
+    uint32_t nexample = js->nexample;
+    js->example = NULL, js->nexample = 0; /* a callee compiled first has no example arguments */
     if (s)
         compile(js, s);
+    js->example = example, js->nexample = nexample;
     return s;
 }
 
@@ -588,8 +629,8 @@ bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok
                          : args[i].type == T_LONG ? "an int beyond 32 bits (compiled code has 32-bit ints)"
                                                   : "of type ",
                          args[i].type == T_LIST || args[i].type == T_LONG ? "" : type_name(args[i]));
-            if (args[i].type == T_INSTANCE) /* a method's self stays an instance: stop asking */
-                f->gave_up = true;
+            if (args[0].type == T_INSTANCE && ++f->refused_calls >= 16 && !f->specs)
+                f->gave_up = true; /* a method called with what compiled code never takes: stop typing its calls */
             return false;
         }
     }
@@ -610,7 +651,17 @@ bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok
         spec = new_spec(f, types, (uint32_t)nargs);
         if (!spec)
             return false;
+        js->example = args, js->nexample = (uint32_t)nargs; /* attribute layouts (build.c) */
         compile(js, spec);
+        js->example = NULL, js->nexample = 0;
+    }
+    if (spec->state == SPEC_REFUSED && nargs && types[0].tc == JIT_TC_INSTANCE && ++f->refused_calls >= 16) {
+        /* a method refused for every class of self it was called with so far:
+         * stop typing its calls (the interpreter's call is cheaper) */
+        bool any = false;
+        for (JitSpec *s = f->specs; s; s = s->next)
+            any |= s->state == SPEC_COMPILED;
+        f->gave_up = !any;
     }
     if (spec->state != SPEC_COMPILED || spec->retired || !js->code_exec || vm->nframes >= vm->cfg.max_frames)
         return false;
@@ -1041,6 +1092,7 @@ void jit_report(VM *vm)
                         (int)line_at(s->fn->code, s->deopt_pc),
                         s->deopt_op == IR_PHI    ? "a variable changes type"
                         : s->deopt_op == IR_CALL ? "a call returns another type"
+                        : s->deopt_op == IR_ALOAD ? "an attribute or closure variable is not as compiled"
                                                  : ir_opinfo[s->deopt_op].name,
                         bc_opinfo[BC_OP(s->fn->code->insns[s->deopt_pc])].name,
                         s->retired ? ": the interpreter no longer enters it (" JIT_DEOPT_LIMIT_TEXT " deoptimisations)" : "");

@@ -16,8 +16,32 @@
 typedef struct JitType {
     uint8_t ty;     /* IrType */
     uint8_t obj;    /* Type of the object for TY_PTR */
-    uint8_t tc;     /* array typecode */
+    uint8_t tc;     /* array typecode; JIT_TC_INSTANCE for an instance of a user class */
+    const void *cls;/* that instance's class (a Class), part of the specialisation's key */
 } JitType;
+
+/* The aux of a TY_PTR value that is an instance of a user class (not an
+ * array: no subscripts, len or iteration), and the kind of a raw 32-bit
+ * word that ALOAD/ASTORE read and write in an object (its fields, a dict
+ * entry's key and value words: builder's attribute and closure access). */
+#define JIT_TC_INSTANCE 'O'
+#define JIT_TC_WORD 'W'
+
+/* Where compiled code finds what it reads of objects, in 32-bit words on
+ * RV32 (the only target that runs compiled code; on a 64-bit host the
+ * listings use the same offsets). Checked against the structs in jit.c. */
+enum {
+    JW_INSTANCE_DICT = 3,   /* Instance.dict */
+    JW_DICT_USED = 3,       /* Dict.used */
+    JW_DICT_ENTRIES = 6,    /* Dict.entries */
+    JW_ENTRY_WORDS = 5,     /* sizeof(DictEntry) / 4: key (type, payload), value (type, payload), hash */
+    JW_ENTRY_KEY = 1,       /* the key's payload (its Str; 0 once deleted) */
+    JW_ENTRY_TYPE = 2,      /* the value's type word */
+    JW_ENTRY_VALUE = 3,     /* the value's payload */
+    JW_CELL_TYPE = 2,       /* Cell.value's type word */
+    JW_CELL_VALUE = 3,      /* Cell.value's payload */
+    JH_OBJ_AUX = 3,         /* Obj.aux in 16-bit halfwords (an array's typecode) */
+};
 
 typedef enum SpecState { SPEC_BUILDING, SPEC_COMPILED, SPEC_REFUSED } SpecState;
 
@@ -60,6 +84,7 @@ typedef struct JitFunc {
     JitSpec *specs;
     uint32_t nspecs, calls;
     bool has_loop, gave_up;
+    uint32_t refused_calls;   /* calls of a method that found its specialisation refused */
     char untyped[96];         /* why a call's arguments could not be typed (the first time) */
     struct JitFunc *next_all;
     Function *fn;             /* NULL once collected (compiled code is kept) */
@@ -156,6 +181,8 @@ struct JitState {
     bool deopt_result_pending; /* a deoptimised call returned deopt_result, of */
     Value deopt_result;        /* another type than its compiled code returns */
     uint32_t compiles;
+    const Value *example;      /* the arguments of the call being compiled (jit_call), or NULL: */
+    uint32_t nexample;         /* instances' attribute layouts are taken from them */
 };
 
 JitState *jit_state(VM *vm);

@@ -20,7 +20,7 @@
  * made; until then a class without properties in its MRO is known by
  * Class.t.hdr.aux (CLASS_NO_PROPERTIES), and attribute stores skip the
  * lookup for a setter. */
-static bool late_property;
+bool late_property; /* also read by compiled attribute stores (jit/build.c) */
 #define CLASS_NO_PROPERTIES 1
 /* Every class of the MRO (object aside) has __slots__: instances take only
  * the attributes those name (Class.t.hdr.aux). */

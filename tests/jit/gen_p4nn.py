@@ -23,7 +23,7 @@ LIBRARY = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.a
 KERNELS = ["conv3x3_s1_row", "conv3x3_s2_row", "conv1x1_s1_row", "conv1x1_s2_row", "dw3x3_row",
            "dw1x1_row", "dense_acc", "dense_t_acc", "maxpool2_rows32", "max_rows32", "pool_requantize",
            "requantize", "add_bias", "relu8", "pad_copy", "maxpool2", "avgpool2", "sum_rows", "argmax",
-           "pixels_to_int8", "transpose8"]
+           "pixels_to_int8", "transpose8", "add_rows32", "max_add_rows32", "shift_narrow", "pool_pairs8"]
 
 _SOURCES = None
 
@@ -167,6 +167,19 @@ class P4nnGen:
                 args = [a("i", n * F, "acc"), str(n), str(F), q, lo, a("b", off + (n // 2) * F, "zero", True), str(off)]
             else:
                 args = [a("i", n * F, "acc"), str(n), str(F), q, lo, a("b", off + n * F, "zero", True), str(off)]
+        elif k in ("add_rows32", "max_add_rows32"):
+            n = d(70)
+            args = [a("i", n, "acc", True)] + ([a("i", n, "acc")] if k == "max_add_rows32" else []) + \
+                [a("i", n, "acc"), str(n)]
+        elif k == "shift_narrow":
+            n = d(70)
+            off = r.choice([0, 0, 3])
+            args = [a("i", n, "acc"), str(n), str(r.choice([0, 1, 7, 12, 20, 31, 33, r.randint(0, 40)])),
+                    r.choice(["0", "(-128)", "(-3)"]), a("b", off + n, "zero", True), str(off)]
+        elif k == "pool_pairs8":
+            OW, F = d(12), d(20)
+            off = r.choice([0, 0, 2])
+            args = [a("b", OW * F), str(OW), str(F), a("b", off + (OW // 2) * F, "zero", True), str(off)]
         elif k == "add_bias":
             n, F = d(12), d(20)
             args = [a("i", n * F, "acc"), str(n), str(F), a("i", F, "acc"), r.choice(["0", "1"]),

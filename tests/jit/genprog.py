@@ -66,6 +66,7 @@ import time
 import gen_p4nn
 import gen_vec3                                 # vec3's vector nests (tails, 16-tap loops)
 from gen_deopt import DeoptGen, count_deopts   # values crossing 2**31 in compiled loops
+from gen_objects import ObjGen                  # methods and closures, their guards failing
 
 # Constructs avoided because the JIT gets them wrong today (see tests/jit/found/).
 # Remove a flag once the bug is fixed: the generator then produces it again.
@@ -435,6 +436,18 @@ class Gen:
             e = "(%s) %% %s" % (e, r.choice(["9973", "1000003", "256", "(-77)"]))
         return e
 
+    GROWTH = re.compile(r"\*|<<")
+
+    def bound_growth(self, c, out, ind, v, e):
+        """Keeps a loop-carried int from growing without bound: `v *= v` or
+        `v += v << k` in a loop doubles v's width each trip, and a few dozen
+        trips make numbers of millions of bits that take CPython and the
+        interpreter minutes. The mask keeps 48 bits, so values still cross
+        2**31 and exercise long ints and the JIT's overflow deoptimisation.
+        It draws no random numbers, so the rest of the program is unchanged."""
+        if c.loop_depth > 0 and self.GROWTH.search(e):
+            self.emit(out, ind, "%s &= 0xFFFFFFFFFFFF" % v)
+
     def stmt(self, c, out, ind, budget):
         r = self.r
         self.cur.cost += c.mult
@@ -465,12 +478,17 @@ class Gen:
                 v = r.choice(ivars)
                 y = r.random()
                 if y < 0.3:
-                    self.emit(out, ind, "%s = %s" % (v, self.assign_int(c, out, ind)))
+                    e = self.assign_int(c, out, ind)
+                    self.emit(out, ind, "%s = %s" % (v, e))
+                    self.bound_growth(c, out, ind, v, e)
                 elif y < 0.75:
                     op = r.choice(["+=", "-=", "^=", "|=", "&=", "+="])
-                    self.emit(out, ind, "%s %s %s" % (v, op, self.int_expr(c, 2)))
+                    e = self.int_expr(c, 2)
+                    self.emit(out, ind, "%s %s %s" % (v, op, e))
                     if self.p(0.5):
                         self.emit(out, ind, "%s &= %s" % (v, r.choice(["0xFFFFF", "0x3FFF"])))
+                    else:
+                        self.bound_growth(c, out, ind, v, e)
                 else:
                     op = r.choice(["*=", "//=", "%=", "<<=", ">>="])
                     e = self.int_expr(c, 1)
@@ -479,6 +497,7 @@ class Gen:
                     if op in ("<<=", ">>=") and self.p(0.9):
                         e = "(%s & 7)" % e
                     self.emit(out, ind, "%s %s %s" % (v, op, e))
+                    self.bound_growth(c, out, ind, v, op + e)
             else:
                 v = r.choice(fvars)
                 op = r.choice(["=", "+=", "-=", "*=", "/=", "+="])
@@ -747,7 +766,11 @@ class Gen:
                 self.stmt_noloop(c, out)
             args = ["n - %d" % r.choice([1, 1, 2])]
             for pn, pt in f.params[1:]:
-                args.append(self.int_expr(c, 1) if pt == "int" else self.float_expr(c, 1))
+                a = self.int_expr(c, 1) if pt == "int" else self.float_expr(c, 1)
+                if self.GROWTH.search(a):
+                    # see bound_growth: p0 * p0 per level (a float parameter may be passed an int)
+                    a = ("(%s) & 0xFFFFFFFFFFFF" if pt == "int" else "float(%s)") % a
+                args.append(a)
             call = "%s(%s)" % (f.name, ", ".join(args))
             if self.p(0.4):
                 f.double = True
@@ -885,6 +908,8 @@ class Gen:
         self.deopt_funcs = DeoptGen(self.seed, self.avoid).functions(self.nfuncs + len(self.vec_funcs) + len(self.stress_funcs))
         for df in self.deopt_funcs:
             lines += df.lines + [""]
+        obj_lines, obj_main = ObjGen(self.seed).generate()
+        lines += obj_lines
         # arrays: a few of every typecode in use
         used_tcs = sorted({t[4:] for f in self.funcs for _, t in f.params if t.startswith("arr:")})
         arrays = {}
@@ -934,6 +959,7 @@ class Gen:
             main += StressGen.calls(sf)
         for df in self.deopt_funcs:
             main += DeoptGen.calls(df)
+        main += obj_main
         main += nn.calls() + v3.calls()
         for stmt in main:
             lines += stmt

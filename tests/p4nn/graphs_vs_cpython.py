@@ -26,6 +26,7 @@ names = f.read().decode().split()
 f.close()
 for name in names:
     m = p4nn.load(name)
+    print(name, "shift form", len([L for L in m["layers"] if "sform" in L and L["sform"] > 0]))
     n = m["h"] * m["w"] * m["c"]
     for s in range(3):
         x = array("b", bytes(n))
@@ -76,7 +77,7 @@ def main():
         names = []
         for i in range(MODELS):
             name = "m%d.p4nn" % i
-            p4nn_write.write(os.path.join(tmp, name), p4nn_write.random_model(random_graph(rng, i), i))
+            p4nn_write.write(os.path.join(tmp, name), p4nn_write.random_model(random_graph(rng, i), i, 0.5))
             names.append(name)
         with open(os.path.join(tmp, "models.txt"), "w") as f:
             f.write("\n".join(names) + "\n")
@@ -87,13 +88,16 @@ def main():
                               timeout=600)
         got = subprocess.run([p4jit, "run"] + opts + ["graphs.py"], cwd=tmp, capture_output=True, text=True,
                              timeout=1200)
-        if want.returncode or got.returncode or want.stdout != got.stdout or len(want.stdout.splitlines()) != 3 * MODELS:
+        if want.returncode or got.returncode or want.stdout != got.stdout or len(want.stdout.splitlines()) != 4 * MODELS:
             for n in names:
                 print(n, open(os.path.join(tmp, n), "rb").read()[:0])
             raise SystemExit("FAIL: status %d/%d\nP4JIT:\n%s%s\nCPython:\n%s%s" % (
                 got.returncode, want.returncode, got.stdout[-3000:], got.stderr[-3000:], want.stdout[-3000:],
                 want.stderr[-2000:]))
-        print("ok: %d random models, %d logit vectors equal" % (MODELS, 3 * MODELS))
+        forms = sum(int(ln.split()[-1]) for ln in got.stdout.splitlines() if " shift form " in ln)
+        if forms < 3:
+            raise SystemExit("FAIL: only %d layers in the shift form (p4nn's PIE requantization)" % forms)
+        print("ok: %d random models (%d layers in the shift form), %d logit vectors equal" % (MODELS, forms, 3 * MODELS))
 
 
 if __name__ == "__main__":

@@ -101,6 +101,23 @@ for round in range(4):
     pooled = array("i", bytes(4 * (OW // 2) * F))
     p4nn.maxpool2_rows32(a, b, OW, F, pooled)
     print("maxpool2_rows32", OW, F, checksum(pooled, len(pooled)))
+    # the shift form's kernels (the PIE requantization): int32 sums and
+    # maxima, the narrowing into int8 with every kind of count, int8 pairs
+    a = randi(OW * F, -100000, 100000)
+    brep = randi(OW * F, -5000, 5000)
+    p4nn.max_add_rows32(a, b, brep, OW * F)
+    print("max_add_rows32", OW, F, checksum(a, OW * F))
+    p4nn.add_rows32(b, brep, OW * F - 1)
+    print("add_rows32", checksum(b, OW * F))
+    out8 = array("b", bytes(OW * F + 5))
+    for s in (0, 1, 9, 17, 31, 35):
+        p4nn.shift_narrow(a, OW * F, s, 0, out8, 5)
+        print("shift_narrow", s, checksum(out8, OW * F + 5))
+        p4nn.shift_narrow(b, OW * F - 1, s, -128, out8, 0)
+        print("shift_narrow lo", s, checksum(out8, OW * F + 5))
+    pairs = array("b", bytes((OW // 2) * F + 2))
+    p4nn.pool_pairs8(out8, OW, F, pairs, 2)
+    print("pool_pairs8", OW, F, checksum(pairs, len(pairs)))
     # pools, padding, relu
     H = SIZES[rnd(7)] + 1
     W = SIZES[rnd(7)] + 1

@@ -69,6 +69,20 @@ def rand_requant(rng, bound, F):
     return pre, mult, shift
 
 
+def rand_params(rng, pyr, bound, F):
+    # half the time the shift form (pre 0, mult 1, one shift: p4nn's PIE path)
+    if pyr.random() < 0.5:
+        return np.zeros(F, np.int64), np.ones(F, np.int64), np.full(F, int(rng.integers(1, 16)))
+    return rand_requant(rng, bound, F)
+
+
+def check_form(what, L, shift):
+    want = int(shift[0]) if len(set(int(v) for v in shift)) == 1 and L["q"][2::4].tolist() == [1] * len(shift) \
+        and L["q"][1::4].tolist() == [0] * len(shift) else 0
+    if L["sform"] != want:
+        raise SystemExit("FAIL %s: shift form %d, expected %d" % (what, L["sform"], want))
+
+
 def check(what, got, want):
     got = np.array(list(got), dtype=np.int64)
     want = np.asarray(want, dtype=np.int64).ravel()
@@ -91,7 +105,7 @@ def one_round(rng, pyr):
                 relu = pyr.random() < 0.5
                 acc = conv_ref(x, w, bias, stride, pad)
                 bound = int(np.abs(bias).max() + 128 * np.abs(w).reshape(F, -1).sum(axis=1).max())
-                pre, mult, shift = rand_requant(rng, bound, F)
+                pre, mult, shift = rand_params(rng, pyr, bound, F)
                 want = requant_ref(acc, pre, mult, shift, 0 if relu else -128)
                 graph = "input h=%d w=%d c=%d\nconv2d name=a k=%d stride=%d pad=%d out=%d relu=%d\n" % (
                     H, W, C, K, stride, pad, F, relu)
@@ -101,8 +115,14 @@ def one_round(rng, pyr):
                 t["z.w"] = array("b", [1] * (OH * OW * F))
                 t["z.b"] = array("i", [0])
                 m = p4nn.build(t)
+                check_form("conv2d", m["layers"][0], shift)
+                rows = []
+                p4nn.observe(m["layers"][0], lambda a, n, F: rows.extend(list(a)[:n * F]))
                 y = p4nn.conv2d_layer(m["layers"][0], arr("b", x))
+                p4nn.observe(m["layers"][0], None)
                 check("conv2d K=%d s=%d pad=%d %dx%dx%d->%d" % (K, stride, pad, H, W, C, F), y, want)
+                # the observe hook saw every accumulator row, before the bias
+                check("conv2d observed rows", rows, acc - bias)
                 # the dense layer on top: the sum of the requantized map
                 logits = p4nn.run(m, arr("b", x), None)
                 check("dense-sum", logits, [want.sum()])
@@ -116,7 +136,7 @@ def one_round(rng, pyr):
         relu = pyr.random() < 0.5
         acc = conv_ref(x, w, bias, stride, pad)
         bound = int(np.abs(bias).max() + 128 * np.abs(w).reshape(F, -1).sum(axis=1).max())
-        pre, mult, shift = rand_requant(rng, bound, F)
+        pre, mult, shift = rand_params(rng, pyr, bound, F)
         y8 = requant_ref(acc, pre, mult, shift, 0 if relu else -128)
         OH, OW = y8.shape[0] // 2, y8.shape[1] // 2
         want = y8[:2 * OH, :2 * OW].reshape(OH, 2, OW, 2, F).max(axis=(1, 3))
@@ -128,7 +148,13 @@ def one_round(rng, pyr):
         m = p4nn.build(t)
         if not m["layers"][0]["pool"] or not m["layers"][1]["fused"]:
             raise SystemExit("FAIL: conv2d + maxpool2 not fused")
+        check_form("conv2d+maxpool2", m["layers"][0], shift)
+        rows = []
+        p4nn.observe(m["layers"][0], lambda a, n, F: rows.extend(list(a)[:n * F]))
         y = p4nn.conv2d_layer(m["layers"][0], arr("b", x))
+        p4nn.observe(m["layers"][0], None)
+        # the fused path shows each row before the two are pooled (an odd last row is never computed)
+        check("conv2d+maxpool2 observed rows", rows, (acc - bias)[:2 * OH])
         check("conv2d+maxpool2 K=%d s=%d pad=%d %dx%dx%d->%d" % (K, stride, pad, H, W, C, F), y, want)
         zw = np.array(list(t["z.w"])).reshape(2, -1)
         check("conv2d+maxpool2+dense", p4nn.run(m, arr("b", x), None), zw @ want.ravel() + np.array([5, -5]))
@@ -166,6 +192,17 @@ def one_round(rng, pyr):
         q = p4nn.requant_params(arr("i", bias), arr("i", pre), arr("i", mult), arr("i", shift), nout)
         p4nn.requantize(got, 1, nout, q, lo, y, 0)
         check("requantize lo=%d" % lo, y, requant_ref(acc, pre, mult, shift, lo))
+    # the shift form (requant_rows on a layer dict, as dense_layer calls it)
+    for S in (1, int(rng.integers(2, 20)), 30):
+        z = np.zeros(nout, np.int64)
+        L = {"q": p4nn.requant_params(arr("i", bias), arr("i", z), arr("i", z + 1), arr("i", z + S), nout)}
+        p4nn.requant_form(L, 1)
+        if L["sform"] != S:
+            raise SystemExit("FAIL: shift form %d not found" % S)
+        for lo in (0, -128):
+            y = array("b", [0] * nout)
+            p4nn.requant_rows(L, arr("i", w @ x), 1, nout, lo, y, 0)
+            check("requant_rows shift form S=%d lo=%d" % (S, lo), y, requant_ref(acc, z, z + 1, z + S, lo))
     # requantize's rounding and clamping, exhaustively on small numbers
     # (ties are rare with random multipliers): every residue of the shift
     vals = np.arange(-700, 700)

@@ -73,6 +73,10 @@ def build(layers, params, theta, act_bits=8, pure_shift=False):
                     nxt = layers[i + 1]
                     s_target = theta[nxt['name']]['a_clip'] / qmax * nxt['in'][0] * nxt['in'][1]
                 k = np.clip(np.rint(-np.log2(s_in * s_w / s_target)), 1, 31)
+                if pure_shift == 'tensor':
+                    # one shift for the layer (PIE narrows 16 lanes by one srcmb shift): every
+                    # channel gets the weight scale of the widest one
+                    k = np.full_like(k, k.min())
                 s_w = s_target * 2.0 ** -k / s_in
             wq, _ = quantize_weights(w, s_w * 127.0, per_channel_axis_last=(kind == 'dwconv2d'))
             if 'w_ratio' in t and not pure_shift:

@@ -10,10 +10,14 @@ HOST=lib/p4nn/host
 mkdir -p models/results
 models="${*:-cnn_mnist convgap_mnist cnn_fashion convgap_fashion}"
 for m in $models; do
-    extra=""
-    if [ "$m" = cnn_mnist ]; then extra="--test-set models/mnist_test1000"; fi
-    # shellcheck disable=SC2086
-    $PY $HOST/quantize.py models/$m.npz --json models/results/${m}_a8.json --out models/$m.p4nn $extra
+    if [ "$m" = cnn_mnist ]; then
+        # the demo's model: one shift per layer (p4nn's requantization on PIE, docs/p4nn.md)
+        $PY $HOST/quantize.py models/$m.npz --json models/results/${m}_a8.json
+        $PY $HOST/quantize.py models/$m.npz --pure-shift tensor --json models/results/${m}_a8_puretensor.json \
+            --out models/$m.p4nn --test-set models/mnist_test1000
+    else
+        $PY $HOST/quantize.py models/$m.npz --json models/results/${m}_a8.json --out models/$m.p4nn
+    fi
     $PY $HOST/quantize.py models/$m.npz --bits 4 --json models/results/${m}_a4.json
 done
 # the pure-shift option (mult = 1, pre = 0, as ESP-DL) on the MNIST CNN

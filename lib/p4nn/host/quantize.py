@@ -99,7 +99,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('weights', help='float weights (.npz) written by train.py')
     ap.add_argument('--bits', type=int, default=8, choices=(4, 8), help='activation bits (4: host-only stress)')
-    ap.add_argument('--pure-shift', action='store_true', help='mult = 1, pre = 0 (scales snapped to powers of two)')
+    ap.add_argument('--pure-shift', nargs='?', const='channel', choices=('channel', 'tensor'),
+                    help='mult = 1, pre = 0 (scales snapped to powers of two); tensor: one shift per layer')
     ap.add_argument('--test-limit', type=int, help='evaluate on the first N test images only')
     ap.add_argument('--out', help='write the minimised model (.p4nn)')
     ap.add_argument('--json', help='write the measurements (and theta) as JSON')
@@ -108,7 +109,8 @@ def main():
     args = ap.parse_args()
     if (args.out or args.test_set) and args.bits != 8:
         ap.error('only the 8-bit model is the device contract: --out/--test-set need --bits 8')
-    results, Q, _ = run(args.weights, args.bits, args.pure_shift, args.test_limit)
+    pure = {None: False, 'channel': True, 'tensor': 'tensor'}[args.pure_shift]
+    results, Q, _ = run(args.weights, args.bits, pure, args.test_limit)
     print(f"\n{args.weights}: {results['data']}, {args.bits}-bit activations"
           f"{', pure shift' if args.pure_shift else ''}, search {results['search_seconds']:.0f} s, "
           f"{results['n_test']} test images\n")

@@ -14,6 +14,11 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import quantize  # noqa: E402
 
 
+def shift_label(r):
+    """', pure shift' (per channel), ', pure shift per layer' (p4nn's PIE form) or ''."""
+    return {True: ', pure shift', 'tensor': ', pure shift per layer'}.get(r['pure_shift'], '')
+
+
 def target_lines(runs):
     """The issue's accuracy and J targets, checked against the measurements present."""
     out = []
@@ -46,7 +51,7 @@ def target_lines(runs):
             ok = after[where]['J_out'] < before[where]['J_out']
             checks.append((f"J_out {where} {after[where]['J_out']:.3g} < before {before[where]['J_out']:.3g}", ok))
         text = '; '.join(f"{c} **{'met' if ok else 'NOT met'}**" for c, ok in checks)
-        out.append(f"- {model}, {r['bits']}-bit activations{', pure shift' if r['pure_shift'] else ''}: {text}")
+        out.append(f"- {model}, {r['bits']}-bit activations{shift_label(r)}: {text}")
     return '\n'.join(out) + '\n'
 
 
@@ -76,7 +81,7 @@ def main():
                      f"{r['rows']['after']['test']['float_accuracy']:.2f} |\n")
     parts.append("\n## Targets\n\n" + target_lines(runs))
     for r in runs:
-        parts.append(f"\n## {r['weights']}, {r['bits']}-bit activations{', pure shift' if r['pure_shift'] else ''}\n\n")
+        parts.append(f"\n## {r['weights']}, {r['bits']}-bit activations{shift_label(r)}\n\n")
         parts.append(f"Calibration: 1,000 training images; test: {r['n_test']} images; "
                      f"search {r['search_seconds']:.0f} s.\n\n")
         parts.append(quantize.table(r) + "\nPer layer J_out on the test images (the tensor each layer passes on):\n\n")

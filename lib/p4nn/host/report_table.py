@@ -16,7 +16,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from report import target_lines  # noqa: E402
+from report import shift_label, target_lines  # noqa: E402
 
 ORDER = {'cnn': 0, 'convgap': 1, 'digits': 2}
 
@@ -27,7 +27,7 @@ def rows(runs):
            "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in runs:
         model = os.path.basename(r['weights']).replace('.npz', '').split('_', 1)[0]
-        bits = f"{r['bits']}-bit" + (", pure shift" if r['pure_shift'] else "")
+        bits = f"{r['bits']}-bit" + shift_label(r)
         for theta, row in r['rows'].items():
             c, t = row['cal'], row['test']
             out.append(f"| {model} | {r['data']} | {bits} | {theta} | {c['J']:.4f} | {c['J_out']:.3e} | {t['n']} "
@@ -45,7 +45,7 @@ def main():
         with open(path) as f:
             runs.append(json.load(f))
     kind = lambda r: os.path.basename(r['weights']).split('_', 1)[0]
-    runs.sort(key=lambda r: (r['data'] != 'mnist', ORDER.get(kind(r), 9), -r['bits'], r['pure_shift']))
+    runs.sort(key=lambda r: (r['data'] != 'mnist', ORDER.get(kind(r), 9), -r['bits'], str(r['pure_shift'])))
     sys.stdout.write(rows(runs))
     sys.stdout.write("\nTargets:\n\n" + target_lines(runs))
 

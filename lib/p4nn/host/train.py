@@ -101,6 +101,10 @@ def main():
     ap.add_argument('--epochs', type=int)
     ap.add_argument('--seed', type=int, default=0)
     ap.add_argument('--threads', type=int, default=2)
+    ap.add_argument('--augment', action='store_true',
+                    help="random affine distortion of each training batch (rotation up to 8 degrees, scale "
+                         "0.92-1.08, shift up to 2 pixels; drawn from the seeded generator)")
+    ap.add_argument('--max-lr', type=float, default=4e-3, help="the one-cycle peak rate (recipe bn)")
     ap.add_argument('--recipe', choices=('step', 'bn'), default='step',
                     help="step: Adam 2e-3 cut x0.3 at 50/75/90%% of the epochs (the first models); "
                          "bn: batch norm folded at export, Adam with a one-cycle schedule (peak 4e-3)")
@@ -125,8 +129,8 @@ def main():
         per_batch = False
     else:
         # one cycle per run, stepped every batch: few epochs still end at a small rate
-        opt = torch.optim.Adam(net.parameters(), lr=4e-3)
-        sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=4e-3, epochs=epochs,
+        opt = torch.optim.Adam(net.parameters(), lr=args.max_lr)
+        sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=args.max_lr, epochs=epochs,
                                                     steps_per_epoch=(len(xt) + batch - 1) // batch)
         per_batch = True
     start = time.time()
@@ -136,7 +140,8 @@ def main():
         total = 0.0
         for i in range(0, len(xt), batch):
             idx = order[i:i + batch]
-            loss = nn.functional.cross_entropy(net(xt[idx]), yt[idx])
+            xb = augment(xt[idx], gen) if args.augment else xt[idx]
+            loss = nn.functional.cross_entropy(net(xb), yt[idx])
             opt.zero_grad()
             loss.backward()
             opt.step()
@@ -158,9 +163,24 @@ def main():
     # float16 keeps the committed files small (the float model is defined by these values)
     params = {k: v.astype(np.float16) for k, v in params.items()}
     np.savez_compressed(args.out, graph=np.array(graph.GRAPHS[args.model]), data=np.array(args.data),
-                        seed=args.seed, epochs=epochs, recipe=np.array(args.recipe), train_seconds=seconds, test_accuracy=acc, **params)
+                        seed=args.seed, epochs=epochs, recipe=np.array(args.recipe), augment=args.augment, max_lr=args.max_lr,
+                        threads=args.threads, train_seconds=seconds, test_accuracy=acc, **params)
     print(f"{args.model} on {args.data}: float test accuracy {acc:.2f}% after {epochs} epochs "
           f"(recipe {args.recipe}), training took {seconds:.0f} s ({args.threads} threads); saved {args.out}")
+
+
+def augment(x, gen):
+    """A random small affine distortion per image (N x 1 x H x W, bilinear, zero outside):
+    the digits' slant, size and position vary, so the convolutions see more of them
+    than 60,000 fixed images (the conv-only model's float accuracy goes past 99%)."""
+    n = len(x)
+    angle = (torch.rand(n, generator=gen) * 2 - 1) * (8 * np.pi / 180)
+    scale = 1 + (torch.rand(n, generator=gen) * 2 - 1) * 0.08
+    shift = (torch.rand(n, 2, generator=gen) * 2 - 1) * (2 * 2 / x.shape[-1])  # 2 pixels, in [-1, 1] units
+    cos, sin = torch.cos(angle) / scale, torch.sin(angle) / scale
+    theta = torch.stack([torch.stack([cos, -sin, shift[:, 0]], 1), torch.stack([sin, cos, shift[:, 1]], 1)], 1)
+    grid = nn.functional.affine_grid(theta, list(x.shape), align_corners=False)
+    return nn.functional.grid_sample(x, grid, mode='bilinear', padding_mode='zeros', align_corners=False)
 
 
 def evaluate(net, x, y):

@@ -99,9 +99,23 @@ def requant_for(rng, bound, lo_scale=0.5):
     return pre, max(1, mult), shift
 
 
-def random_model(graph, seed):
-    """Random int8 weights for graph text; returns the tensor list."""
+def shift_form_for(bound):
+    """pre 0, mult 1 and one shift for a layer (p4nn's shift form, the PIE path),
+    mapping about +-bound/16 to about +-127 within the int32 guarantee."""
+    shift = 1
+    while shift < 30 and (bound / 16) / (1 << shift) > 127:
+        shift += 1
+    while shift > 1 and (bound + 1) + (1 << (shift - 1)) >= 1 << 31:
+        shift -= 1
+    return shift
+
+
+def random_model(graph, seed, shift_form=0.0):
+    """Random int8 weights for graph text; returns the tensor list. shift_form:
+    the chance of each requantizing conv2d, dwconv2d or dense layer getting the
+    shift form (drawn from its own stream: the weights do not change)."""
     rng = random.Random(seed)
+    form_rng = random.Random(seed * 7919 + 1)
     tensors = [("graph", "u", [len(graph.encode())], graph)]
     h = w = c = 0
     acc_bound = 0
@@ -148,6 +162,9 @@ def random_model(graph, seed):
             # random activations are far below the worst case: aim at about
             # 1/16 of the bound so that the outputs use the int8 range
             p = [requant_for(rng, b, 1 / 16) for b in bounds]
+            if form_rng.random() < shift_form:
+                S = shift_form_for(max(bounds))
+                p = [(0, 1, S) for _ in bounds]
             tensors += [(name + ".pre", "i", [F], [x[0] for x in p]), (name + ".mult", "i", [F], [x[1] for x in p]),
                         (name + ".shift", "i", [F], [x[2] for x in p])]
         h, w, c = oh, ow, F

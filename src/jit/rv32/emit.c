@@ -1062,7 +1062,7 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
     }
     case IR_ASTORE: {
         uint8_t tc = in->aux;
-        if (tc == 'f' || tc == 'F') {
+        if (tc == 'f' || tc == 'F' || (tc == JIT_TC_WORD && I(e, in->c)->type == TY_FLOAT)) { /* (a float payload) */
             unsigned fv = fuse_(e, in->c, FT0);
             int32_t off;
             unsigned base = elem_addr(e, in->a, in->b, tc, &off);
@@ -1684,8 +1684,10 @@ static void collect_sites(Emit *e)
         s.native = e->ir->extra && v < e->ir->capextra ? e->ir->extra[v].native : NULL;
         s.spec = e->spec;
         s.irop = in->op == IR_CHECK && in->aux == 1 ? IR_PHI : in->op; /* IR_PHI: a type change */
+        if (in->op == IR_CHECK && in->aux == 2)
+            s.irop = IR_ALOAD; /* an attribute or closure guard (build.c) */
         s.dmap = site_deopt_map(e, (int32_t)v);
-        if (!s.dmap && in->op == IR_CHECK && in->aux == 1)
+        if (!s.dmap && in->op == IR_CHECK && (in->aux == 1 || in->aux == 2))
             e->lost_type_guard = true; /* a type change must deoptimise: it has nothing to re-run */
         if (!s.dmap && may_overflow(e, in))
             e->lost_overflow_guard = true; /* the interpreter's result is a long: only it can go on */
@@ -1898,6 +1900,19 @@ static void emit_elementwise(Emit *e, int32_t v)
     IrIns *in = I(e, v);
     switch ((IrOp)in->op) {
     case IR_EWLD: case IR_EWST: { /* post-increment 0: the address is computed each time */
+        if (in->op == IR_EWLD && in->aux == 8) { /* QACC = 64 bytes (narrowing): its quarters in lane order */
+            static const RvOp part[] = {RV_ESP_LD_QACC_L_L_128_IP, RV_ESP_LD_QACC_L_H_128_IP,
+                                        RV_ESP_LD_QACC_H_L_128_IP, RV_ESP_LD_QACC_H_H_128_IP};
+            unsigned pa = xuse(e, in->a, T3);
+            if (pa != T3) /* the post-increments walk a copy */
+                rv_asm_mv(&e->a, T3, pa);
+            for (int i = 0; i < 4; i++) {
+                RvInsn ld = pie_ins(part[i]);
+                ld.rs1 = T3, ld.imm = 16;
+                rv_asm_emit(&e->a, &ld);
+            }
+            break;
+        }
         RvInsn m = pie_ins(in->op == IR_EWLD ? RV_ESP_VLD_128_IP : RV_ESP_VST_128_IP);
         m.qu = in->aux, m.rs1 = (uint8_t)xuse_pie(e, in->a, T3);
         rv_asm_emit(&e->a, &m);
@@ -1930,6 +1945,12 @@ static void emit_elementwise(Emit *e, int32_t v)
         break;
     }
     case IR_EWSAR: {
+        if (in->aux & 0x10) { /* q = QACC's 16 int32 lanes >> a, rounded down, saturated to int8 */
+            RvInsn n = pie_ins(RV_ESP_SRCMB_S8_QACC);
+            n.qu = in->aux & 7, n.rs1 = (uint8_t)xuse_pie(e, in->a, T3), n.sat = 1, n.rm = 0, n.sel = 0;
+            rv_asm_emit(&e->a, &n);
+            break;
+        }
         RvInsn m = pie_ins(RV_ESP_MOVX_W_SAR);
         m.rs1 = (uint8_t)xuse_pie(e, in->a, T3);
         rv_asm_emit(&e->a, &m);
