@@ -95,7 +95,8 @@ typedef enum IrType {
     X(VMAC,    0, 2, IR_SIDE)            /* QACC[i] += A[i] * b[i], i < 16, int8 at pointers a and b; \
                                             A = a[0] in every lane (aux bit 0 clear) or a[i] (set); \
                                             aux bit 1: XACC += the sum of the 16 products instead */ \
-    X(VSTQ,    0, 1, IR_SIDE)            /* a[i] = QACC[i], i < aux (16 or 8), int32 */  \
+    X(VSTQ,    0, 3, IR_SIDE)            /* a[i] = QACC[i], i < aux (16 or 8), int32; aux 0: \
+                                            b quarters (a value, 1 to 4), the last of c lanes */ \
     /* calls and control */                                                             \
     X(CALL,    1, 0, IR_SIDE|IR_FAILS)   /* k: callee; args in the call list */          \
     X(JMP,     0, 0, IR_TERM)                                                           \
@@ -110,7 +111,10 @@ typedef enum IrType {
     X(EWANY,   1, 0, IR_SIDE)            /* the largest unsigned 32-bit lane of q[aux]: 0 iff q[aux] is 0 */ \
     X(EWSAR,   0, 1, IR_SIDE)            /* PIE's SAR = a, the shift of EW_SHR (aux 0x10|q: q = QACC >> a narrowed to int8) */ \
     /* PIE (vector.c), reductions: VZERO aux 1 clears XACC, VMAC aux bit 2 adds to it */ \
-    X(VXACC,   1, 0, IR_SIDE)            /* the low 32 bits of XACC (the sum of its products) */
+    X(VXACC,   1, 0, IR_SIDE)            /* the low 32 bits of XACC (the sum of its products) */ \
+    /* vector.c (vec3): aux taps of a broadcast operand from one 16-byte load: q2 = the     \
+       16 int8 at a; for t < aux: q1 = the 16 int8 at b, b += c; QACC[i] += q1[i] * q2[t] */ \
+    X(VMACN,   0, 3, IR_SIDE)
 
 typedef enum IrOp {
 #define IR_OP_ENUM(name, res, nops, flags) IR_##name,
@@ -230,6 +234,7 @@ typedef struct Ir {
     bool preds_full;    /* an edge found its target's IR_MAX_PREDS predecessors taken (oom set too) */
     uint8_t vector_lanes;    /* vector.c put a loop on PIE lanes: how many (0: none), */
     uint32_t vector_pc;      /* and the bytecode of its `for` */
+    uint8_t vector_taps;     /* vector.c: inner loops given 16 taps per load (VMACN) */
     struct JitInsExtra *extra; /* per value: what the JIT attaches (jit_int.h) */
     uint32_t capextra;
     IrChunk *tmp, *tmp_spare;  /* the arena's chunks in use (newest first), and those given back */

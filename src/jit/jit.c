@@ -513,7 +513,7 @@ static void compile(JitState *js, JitSpec *spec)
             spec->why.line = line_at(spec->fn->code, 0);
             ok = false;
         }
-        spec->vector_lanes = ir.vector_lanes;
+        spec->vector_lanes = ir.vector_lanes, spec->vector_taps = ir.vector_taps;
         spec->vector_line = ir.vector_lanes ? line_at(spec->fn->code, ir.vector_pc) : 0;
     }
     if (ok) {
@@ -1157,6 +1157,9 @@ void jit_report(VM *vm)
                         (unsigned)s->bc_insns, (unsigned long long)s->compile_cycles);
             if (s->state == SPEC_COMPILED && s->vector_lanes)
                 fprintf(stderr, ", the loop at line %d on %u PIE lanes", (int)s->vector_line, (unsigned)s->vector_lanes);
+            if (s->state == SPEC_COMPILED && s->vector_taps)
+                fprintf(stderr, ", 16 taps per load (esp.vsmulas) in %u inner loop%s", (unsigned)s->vector_taps,
+                        s->vector_taps > 1 ? "s" : "");
             if (s->state == SPEC_COMPILED && s->deopt_guards)
                 fprintf(stderr, ", %u guards deoptimise (%u bytes of maps)", (unsigned)s->deopt_guards,
                         (unsigned)s->deopt_bytes);

@@ -66,6 +66,7 @@ typedef struct JitSpec {
     uint64_t compile_cycles;  /* port_cycles() spent compiling */
     uint8_t vector_lanes;     /* a loop runs on PIE lanes (vector.c): how many, */
     int32_t vector_line;      /* and its line */
+    uint8_t vector_taps;      /* inner loops of it with 16 taps per load (vector.c, VMACN) */
     char *dump;               /* IR and assembly text, kept for `dis --jit` */
     /* deoptimisation (docs/jit.md): guards with a deopt map, its bytes */
     uint32_t deopt_guards, deopt_bytes;

@@ -224,6 +224,10 @@ static bool m_append(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 static bool m_extend(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
     *out = v_none();
+    if (args[0].type == T_BYTEARRAY && (args[1].type == T_BYTES || args[1].type == T_BYTEARRAY)) {
+        Value self; /* copies the bytes at once: b.extend(b) doubles b */
+        return bytes_concat_buffers(vm, args[0], args[1], true, &self) == 1;
+    }
     return array_extend(vm, AS(Array, args[0]), args[1]);
 }
 
@@ -370,15 +374,19 @@ static bool bytes_like(VM *vm, Value *args, int nargs, bool mutable_, Value *out
 
 static bool bytes_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
+    if (nargs > 1) /* bytes(s, encoding[, errors]) */
+        return bytes_from_str_args(vm, args, nargs, kw, false, out);
     return bytes_like(vm, args, nargs, false, out);
 }
-NATIVE(bi_bytes, "bytes", bytes_fn, 0, 1);
+NATIVE_WITH_KW(bi_bytes, "bytes", bytes_fn, 0, 3);
 
 static bool bytearray_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
+    if (nargs > 1)
+        return bytes_from_str_args(vm, args, nargs, kw, true, out);
     return bytes_like(vm, args, nargs, true, out);
 }
-NATIVE(bi_bytearray, "bytearray", bytearray_fn, 0, 1);
+NATIVE_WITH_KW(bi_bytearray, "bytearray", bytearray_fn, 0, 3);
 
 /* ---- the array module ---------------------------------------------------------------- */
 

@@ -44,8 +44,11 @@ static const Native *method_of(Value obj, uint16_t qid)
     case T_LIST:      return find_method(list_methods, n_list_methods, qid);
     case T_DICT:      return find_method(dict_methods, n_dict_methods, qid);
     case T_TUPLE:     return find_method(tuple_methods, n_tuple_methods, qid);
-    case T_ARRAY:
-    case T_BYTEARRAY: return find_method(array_methods, n_array_methods, qid);
+    case T_ARRAY:     return find_method(array_methods, n_array_methods, qid);
+    case T_BYTEARRAY: {
+        const Native *m = find_method(array_methods, n_array_methods, qid);
+        return m ? m : find_method(bytearray_methods, n_bytearray_methods, qid);
+    }
     case T_FLOAT:     return find_method(float_methods, n_float_methods, qid);
     case T_INT:
     case T_BOOL:
@@ -58,16 +61,37 @@ static const Native *method_of(Value obj, uint16_t qid)
     }
 }
 
+static bool module_attr_is(const Module *m, uint32_t i, const Str *name)
+{
+    const char *an = m->attrs[i].name; /* compared as we go: most names differ in the first byte */
+    for (uint32_t k = 0; k < name->len; k++)
+        if (an[k] == '\0' || an[k] != name->data[k])
+            return false;
+    return an[name->len] == '\0';
+}
+
+/* The index of name among m's attributes, or -1. */
+static int32_t module_attr_index(const Module *m, const Str *name)
+{
+    for (uint32_t i = 0; i < m->nattrs; i++)
+        if (module_attr_is(m, i, name))
+            return (int32_t)i;
+    return -1;
+}
+
+static bool module_attr_at(VM *vm, const Module *m, uint32_t i, Value *out)
+{
+    *out = m->attrs[i].get();
+    if (out->type == T_NATIVE && (out->u.obj->flags & NATIVE_GETTER))
+        return AS(Native, *out)->fn(vm, NULL, 0, NULL, out);
+    return true;
+}
+
 static bool module_attr(VM *vm, const Module *m, const Str *name, Value *out)
 {
-    for (uint32_t i = 0; i < m->nattrs; i++) {
-        if (strlen(m->attrs[i].name) == name->len && memcmp(m->attrs[i].name, name->data, name->len) == 0) {
-            *out = m->attrs[i].get();
-            if (out->type == T_NATIVE && (out->u.obj->flags & NATIVE_GETTER))
-                return AS(Native, *out)->fn(vm, NULL, 0, NULL, out);
-            return true;
-        }
-    }
+    int32_t i = module_attr_index(m, name);
+    if (i >= 0)
+        return module_attr_at(vm, m, (uint32_t)i, out);
     return vm_raise(vm, EXC_AttributeError, "module '%s' has no attribute '%s'", m->name, name->data);
 }
 
@@ -207,6 +231,11 @@ bool vm_load_attr(VM *vm, Value obj, Str *name, Value *out)
     Value pending = vm->exc;
     if (data_attr(vm, obj, name->hdr.aux, out))
         return true;
+    if (vm->exc.type == pending.type && vm->exc.u.obj == pending.u.obj) {
+        int r = builtin_dunder_attr(vm, obj, name, out); /* {}.__setitem__, ... (dunder.c) */
+        if (r >= 0)
+            return r == 1;
+    }
     if (vm->exc.type != pending.type || vm->exc.u.obj != pending.u.obj)
         return false; /* data_attr itself raised (out of memory) */
     return no_attr(vm, obj, name);
@@ -214,6 +243,10 @@ bool vm_load_attr(VM *vm, Value obj, Str *name, Value *out)
 
 bool vm_load_method(VM *vm, Value obj, Str *name, Value out[2])
 {
+    if (obj.type == T_MODULE && !(obj.u.obj->flags & MODULE_PY)) { /* math.sqrt(x): a function, no self */
+        out[1] = v_unbound();
+        return module_attr(vm, AS(Module, obj), name, &out[0]);
+    }
     if (class_has_attrs(obj))
         return class_load_method(vm, obj, name, out);
     if (obj.type == T_LIST && (obj.u.obj->flags & LIST_DEQUE) && deque_method(name)) {
@@ -229,6 +262,228 @@ bool vm_load_method(VM *vm, Value obj, Str *name, Value out[2])
     }
     out[1] = v_unbound();
     return vm_load_attr(vm, obj, name, &out[0]);
+}
+
+/* ---- inline caches ---------------------------------------------------------- */
+
+#if defined(__GNUC__) || defined(__clang__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
+
+/* What an AttrCache entry (vm.h) remembers. Each is a hint, checked at
+ * every use against the live objects, so it needs no invalidation:
+ *   IC_DICT    the instance's dict had the name at entry `index`
+ *              (LOAD_ATTR, STORE_ATTR);
+ *   IC_METHOD  the instance's dict lacked it, and the dict of the class at
+ *              MRO position `depth` had a function there at `index`
+ *              (LOAD_METHOD), the classes before it lacking it;
+ *   IC_MODULE  a native module (static tables) had it at attrs[index]. */
+enum { IC_NONE, IC_DICT, IC_METHOD, IC_MODULE };
+
+#define PROBE_ABSENT (-1)
+#define PROBE_UNSURE (-2) /* a key of another type hashes alike: only the general lookup can tell */
+
+/* The entry of d holding the str key equal to name, PROBE_ABSENT or
+ * PROBE_UNSURE; the probe of class.c's ns_get, which the lookups use. */
+static int32_t probe_str(const Dict *d, Str *name)
+{
+    if (!d || d->mask == 0)
+        return PROBE_ABSENT;
+    uint32_t h = str_hash(name);
+    for (uint32_t i = h & d->mask;; i = (i + 1) & d->mask) {
+        int32_t e = d->index[i];
+        if (e < 0)
+            return PROBE_ABSENT;
+        const DictEntry *de = &d->entries[e];
+        if (de->hash != h || de->key.type == T_UNBOUND)
+            continue;
+        if (de->key.type != T_STR)
+            return PROBE_UNSURE;
+        if (de->key.u.obj == &name->hdr || str_equal(AS(Str, de->key), name))
+            return e;
+    }
+}
+
+/* Does entry i of d hold exactly the key name (the same object)? */
+static inline bool entry_is(const Dict *d, uint32_t i, const Str *name)
+{
+    return d && i < d->used && d->entries[i].key.type == T_STR && d->entries[i].key.u.obj == &name->hdr;
+}
+
+static inline bool is_native_module(Value v)
+{
+    return v.type == T_MODULE && !(v.u.obj->flags & MODULE_PY);
+}
+
+static void cache_set(AttrCache *ic, const uint32_t *site, const Str *name, int kind, uint32_t index,
+                      uint32_t depth, const void *module)
+{
+    if (index > UINT16_MAX || depth > UINT8_MAX)
+        return;
+    ic->site = site;
+    ic->name = name;
+    ic->kind = (uint8_t)kind;
+    ic->index = (uint16_t)index;
+    ic->depth = (uint8_t)depth;
+    ic->module = module;
+}
+
+/* Remembers where a native module has name (after a lookup that found it). */
+static void cache_module(AttrCache *ic, const uint32_t *site, const Module *m, const Str *name)
+{
+    int32_t i = module_attr_index(m, name);
+    if (i >= 0)
+        cache_set(ic, site, name, IC_MODULE, (uint32_t)i, 0, m);
+}
+
+/* Remembers the entry of the instance's dict that has name, if any. */
+static void cache_dict(AttrCache *ic, const uint32_t *site, const Instance *in, const Str *name)
+{
+    int32_t e = probe_str(in->dict, (Str *)name);
+    if (e >= 0 && entry_is(in->dict, (uint32_t)e, name))
+        cache_set(ic, site, name, IC_DICT, (uint32_t)e, 0, NULL);
+}
+
+/* The misses, out of line: the hits stay small functions. */
+static NOINLINE bool load_attr_miss(VM *vm, Value obj, Str *name, AttrCache *ic, const uint32_t *site, Value *out)
+{
+    if (!vm_load_attr(vm, obj, name, out))
+        return false;
+    /* obj is on the VM stack (still alive), and no allocation follows */
+    if (obj.type == T_INSTANCE)
+        cache_dict(ic, site, AS(Instance, obj), name);
+    else if (is_native_module(obj))
+        cache_module(ic, site, AS(Module, obj), name);
+    return true;
+}
+
+bool vm_load_attr_cached(VM *vm, Value obj, Str *name, const uint32_t *site, Value *out)
+{
+    AttrCache *ic = vm_attr_cache(vm, site);
+    if (ic->site == site && ic->name == name) {
+        if (obj.type == T_INSTANCE && ic->kind == IC_DICT) {
+            /* class_load_attr looks in the instance's dict first */
+            Dict *d = AS(Instance, obj)->dict;
+            if (entry_is(d, ic->index, name)) {
+                *out = d->entries[ic->index].value;
+                return true;
+            }
+        } else if (obj.type == T_MODULE && ic->kind == IC_MODULE && ic->module == obj.u.obj) {
+            const Module *m = AS(Module, obj);
+            if (ic->index < m->nattrs && module_attr_is(m, ic->index, name))
+                return module_attr_at(vm, m, ic->index, out);
+        }
+    }
+    if (obj.type != T_INSTANCE && obj.type != T_MODULE)
+        return vm_load_attr(vm, obj, name, out);
+    return load_attr_miss(vm, obj, name, ic, site, out);
+}
+
+/* The function a method call on an instance would get from its class, by
+ * the hint: false when the hint does not hold. */
+static bool method_by_hint(const AttrCache *ic, const Instance *in, Str *name, Value *fn)
+{
+    if (probe_str(in->dict, name) != PROBE_ABSENT)
+        return false;
+    const Tuple *mro = in->cls->mro;
+    uint32_t k = ic->depth;
+    if (k >= mro->len)
+        return false;
+    for (uint32_t j = 0; j <= k; j++) {
+        const TypeObj *t = AS(TypeObj, mro->items[j]);
+        if (!type_is_user(t))
+            return false; /* a built-in class's methods are looked up otherwise */
+        const Dict *d = ((const Class *)t)->dict;
+        if (j < k) {
+            if (probe_str(d, name) != PROBE_ABSENT)
+                return false;
+        } else if (entry_is(d, ic->index, name) && d->entries[ic->index].value.type == T_FUNCTION) {
+            *fn = d->entries[ic->index].value;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Remembers where the MRO of in's class has the function name. */
+static void cache_method(AttrCache *ic, const uint32_t *site, const Instance *in, Str *name)
+{
+    if (probe_str(in->dict, name) != PROBE_ABSENT)
+        return;
+    const Tuple *mro = in->cls->mro;
+    for (uint32_t j = 0; j < mro->len; j++) {
+        const TypeObj *t = AS(TypeObj, mro->items[j]);
+        if (!type_is_user(t))
+            return;
+        const Dict *d = ((const Class *)t)->dict;
+        int32_t e = probe_str(d, name);
+        if (e == PROBE_ABSENT)
+            continue;
+        if (e >= 0 && entry_is(d, (uint32_t)e, name) && d->entries[e].value.type == T_FUNCTION)
+            cache_set(ic, site, name, IC_METHOD, (uint32_t)e, j, NULL);
+        return;
+    }
+}
+
+static NOINLINE bool load_method_miss(VM *vm, Value obj, Str *name, AttrCache *ic, const uint32_t *site,
+                                      Value out[2])
+{
+    if (!vm_load_method(vm, obj, name, out))
+        return false;
+    if (obj.type == T_INSTANCE && AS(Instance, obj)->cls) {
+        if (out[0].type == T_FUNCTION && out[1].type == T_INSTANCE && out[1].u.obj == obj.u.obj)
+            cache_method(ic, site, AS(Instance, obj), name);
+    } else if (is_native_module(obj)) {
+        cache_module(ic, site, AS(Module, obj), name);
+    }
+    return true;
+}
+
+bool vm_load_method_cached(VM *vm, Value obj, Str *name, const uint32_t *site, Value out[2])
+{
+    AttrCache *ic = vm_attr_cache(vm, site);
+    if (ic->site == site && ic->name == name) {
+        if (obj.type == T_INSTANCE && ic->kind == IC_METHOD) {
+            /* as class_load_method: the instance's dict, then the MRO's
+             * dicts; a function found there is called with self, not bound */
+            const Instance *in = AS(Instance, obj);
+            if (in->cls && method_by_hint(ic, in, name, &out[0])) {
+                out[1] = obj;
+                return true;
+            }
+        } else if (obj.type == T_MODULE && ic->kind == IC_MODULE && ic->module == obj.u.obj) {
+            /* math.sqrt(x): a function of a native module, no self */
+            const Module *m = AS(Module, obj);
+            if (ic->index < m->nattrs && module_attr_is(m, ic->index, name)) {
+                out[1] = v_unbound();
+                return module_attr_at(vm, m, ic->index, &out[0]);
+            }
+        }
+    }
+    if (obj.type != T_INSTANCE && obj.type != T_MODULE)
+        return vm_load_method(vm, obj, name, out);
+    return load_method_miss(vm, obj, name, ic, site, out);
+}
+
+bool vm_store_attr_cached(VM *vm, Value obj, Str *name, const uint32_t *site, Value value)
+{
+    if (obj.type != T_INSTANCE || !AS(Instance, obj)->cls)
+        return vm_store_attr(vm, obj, name, value);
+    AttrCache *ic = vm_attr_cache(vm, site);
+    Instance *in = AS(Instance, obj);
+    /* vm_store_attr's plain case, an existing key: dict_set replaces its value */
+    if (ic->site == site && ic->name == name && ic->kind == IC_DICT && entry_is(in->dict, ic->index, name) &&
+        class_plain_store(in->cls)) {
+        in->dict->entries[ic->index].value = value;
+        return true;
+    }
+    if (!vm_store_attr(vm, obj, name, value))
+        return false;
+    if (class_plain_store(in->cls))
+        cache_dict(ic, site, in, name);
+    return true;
 }
 
 /* ---- float methods ---------------------------------------------------------- */

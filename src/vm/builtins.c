@@ -26,6 +26,8 @@ static bool abs_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
             return false;
         if (found)
             return true;
+        if (instance_native(v).type != T_UNBOUND) /* a class derived from int or float */
+            v = instance_native(v);
     }
     if (v_is_anyint(v))
         return long_abs(vm, v, out);
@@ -142,7 +144,7 @@ static bool round_long(VM *vm, Value x, int32_t n, Value *out)
 
 static bool round_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
-    Value x = args[0];
+    Value x = instance_native(args[0]).type != T_UNBOUND ? instance_native(args[0]) : args[0];
     bool has_n = nargs == 2 && args[1].type != T_NONE;
     if (x.type == T_LONG && (!has_n || (v_is_intlike(args[1]) && args[1].u.i >= 0))) {
         *out = x; /* round(n) of an int is n itself */
@@ -257,13 +259,37 @@ NATIVE(bi_hash, "hash", hash_fn, 1, 1);
 
 static bool type_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
+    if (nargs == 3) { /* type(name, bases, dict): a class, as a class statement makes */
+        if (args[0].type != T_STR)
+            return vm_raise(vm, EXC_TypeError, "type.__new__() argument 1 must be str, not %s", type_name(args[0]));
+        if (args[1].type != T_TUPLE)
+            return vm_raise(vm, EXC_TypeError, "type.__new__() argument 2 must be tuple, not %s", type_name(args[1]));
+        if (args[2].type != T_DICT)
+            return vm_raise(vm, EXC_TypeError, "type.__new__() argument 3 must be dict, not %s", type_name(args[2]));
+        Dict *ns = dict_new(vm); /* the class owns its namespace: a copy */
+        if (!ns)
+            return false;
+        VM_ROOT(vm, v_obj(ns));
+        Dict *src = AS(Dict, args[2]);
+        bool ok = true;
+        for (uint32_t i = 0; i < src->used && ok; i++)
+            if (src->entries[i].key.type != T_UNBOUND)
+                ok = dict_set(vm, ns, src->entries[i].key, src->entries[i].value);
+        Tuple *bases = AS(Tuple, args[1]);
+        if (ok)
+            ok = class_build(vm, args[0], bases->items, (int)bases->len, v_obj(ns), out);
+        VM_UNROOT(vm, 1);
+        return ok;
+    }
+    if (nargs != 1)
+        return vm_raise(vm, EXC_TypeError, "type() takes 1 or 3 arguments");
     const TypeObj *t = type_of(args[0]);
     if (!t)
         return vm_raise(vm, EXC_TypeError, "type() of a '%s' is not supported by P4JIT", type_name(args[0]));
     *out = v_obj((void *)t);
     return true;
 }
-NATIVE(bi_type, "type", type_fn, 1, 1);
+NATIVE(bi_type, "type", type_fn, 0, 3);
 
 /* ---- the table LOAD_GLOBAL falls back to ------------------------------------- */
 
@@ -279,7 +305,7 @@ const BuiltinEntry builtin_table[] = {
     B(print), B(len), B(range), B(min), B(max), B(abs), B(sum), B(sorted), B(reversed),
     B(round), B(isinstance), B(enumerate), B(zip), B(divmod), B(pow), B(ord), B(chr), B(hex),
     B(oct), B(bin),
-    B(repr), B(format), B(hash), B(type), B(open), B(issubclass),
+    B(repr), B(format), B(hash), C(type), B(open), B(issubclass),
     B(iter), B(next), B(map), B(filter), B(any), B(all), B(callable), B(id), B(getattr), B(hasattr),
     B(setattr), B(delattr), B(ascii),
     C(object), C(staticmethod), C(classmethod), C(property), C(super),

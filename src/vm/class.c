@@ -15,6 +15,9 @@
 #include <string.h>
 
 #include "vm/class.h"
+#include "vm/set.h"
+#include "vm/libobj.h"
+#include "vm/long.h"
 
 /* Set once any class's namespace gets a property after the class was
  * made; until then a class without properties in its MRO is known by
@@ -216,6 +219,8 @@ static bool exc_init(VM *vm, Value *args, int nargs, Tuple *kw, Value *out);
 static bool exc_str(VM *vm, Value *args, int nargs, Tuple *kw, Value *out);
 static bool exc_repr(VM *vm, Value *args, int nargs, Tuple *kw, Value *out);
 static NATIVE(object_init_m, "__init__", object_init, 1, -1);
+static bool native_init(VM *vm, Value *args, int nargs, Tuple *kw, Value *out);
+static NATIVE_WITH_KW(native_init_m, "__init__", native_init, 1, -1);
 static NATIVE(object_repr_m, "__repr__", object_repr, 1, 1);
 static NATIVE(object_str_m, "__str__", object_str, 1, 1);
 static NATIVE(object_eq_m, "__eq__", object_eq, 2, 2);
@@ -237,6 +242,22 @@ static const NamedNative exc_natives[] = {
     {SN___init__, &exc_init_m}, {SN___str__, &exc_str_m}, {SN___repr__, &exc_repr_m},
 };
 
+/* The built-in types a class may derive from: its instances then carry a
+ * value of that type (Instance.native) that inherited behaviour works on. */
+static bool subclassable_builtin(const TypeObj *t)
+{
+    return t == &type_list || t == &type_dict || t == &type_tuple || t == &type_str || t == &type_int ||
+           t == &type_float || t == &type_bytes || t == &type_bytearray || t == &type_set ||
+           t == &type_frozenset;
+}
+
+/* Immutable built-ins get their value from the constructor's arguments
+ * (__new__); mutable ones start empty and __init__ fills them. */
+static bool immutable_builtin(const TypeObj *t)
+{
+    return t != &type_list && t != &type_dict && t != &type_bytearray && t != &type_set;
+}
+
 /* The methods built-in classes offer to user code (object.__init__,
  * BaseException.__str__, ...). */
 static bool builtin_class_method(const TypeObj *k, const Str *name, Value *out)
@@ -249,6 +270,9 @@ static bool builtin_class_method(const TypeObj *k, const Str *name, Value *out)
     } else if (k == &exc_types[EXC_BaseException]) {
         tab = exc_natives;
         n = sizeof exc_natives / sizeof exc_natives[0];
+    } else if (subclassable_builtin(k) && name_is(name, SN___init__)) {
+        *out = v_obj((void *)&native_init_m); /* list.__init__, ...: super().__init__(items) */
+        return true;
     } else {
         return false;
     }
@@ -364,7 +388,7 @@ bool class_build(VM *vm, Value name, Value *bases, int nbases, Value ns, Value *
         const TypeObj *b = AS(TypeObj, bases[i]);
         if (b == &type_bool)
             return vm_raise(vm, EXC_TypeError, "type 'bool' is not an acceptable base type");
-        if (!type_is_user(b) && b != &type_object && b->exc < 0)
+        if (!type_is_user(b) && b != &type_object && b->exc < 0 && !subclassable_builtin(b))
             return vm_raise(vm, EXC_TypeError, "P4JIT: cannot subclass the built-in type '%s'", b->name);
         for (int j = 0; j < nb; j++)
             if (bt[j] == b)
@@ -381,6 +405,14 @@ bool class_build(VM *vm, Value name, Value *bases, int nbases, Value ns, Value *
     int exc = -1;
     for (uint32_t i = 0; i < nmro && exc < 0; i++)
         exc = mro[i]->exc;
+    const TypeObj *native_base = NULL; /* one built-in layout at most, as in CPython */
+    for (uint32_t i = 0; i < nmro; i++) {
+        if (type_is_user(mro[i]) || !subclassable_builtin(mro[i]) || mro[i] == native_base)
+            continue;
+        if (native_base || exc >= 0)
+            return vm_raise(vm, EXC_TypeError, "multiple bases have instance lay-out conflict");
+        native_base = mro[i];
+    }
 
     /* A class that defines __eq__ but not __hash__ has unhashable instances. */
     Dict *d = AS(Dict, ns);
@@ -432,6 +464,7 @@ bool class_build(VM *vm, Value name, Value *bases, int nbases, Value ns, Value *
     c->bases = bt_tuple;
     c->mro = mro_tuple;
     c->dict = d;
+    c->native_base = native_base;
     mro_tuple->items[0] = v_obj(c);
     for (uint32_t i = 0; i < nmro; i++)
         mro_tuple->items[i + 1] = v_obj((void *)mro[i]);
@@ -495,9 +528,26 @@ bool class_call(VM *vm, Class *c, Value *args, int nargs, Tuple *kw, Value *out)
         self = v_obj(o);
     }
     VM_ROOT(vm, self);
-    Value init;
+    Value init = v_unbound(); /* (rooted below even when there is none) */
     bool found;
     bool ok = mro_lookup(vm, &c->t, snamev(SN___init__), true, &init, &found);
+    if (ok && c->native_base) {
+        /* the built-in value: made from the arguments when the type is
+         * immutable or the class has no __init__ of its own (then the built-in
+         * __init__ is the one that runs), else empty for __init__ to fill */
+        bool from_args = immutable_builtin(c->native_base) || !found;
+        Value v;
+        VM_ROOT(vm, init);
+        ok = vm_call(vm, v_obj((void *)c->native_base), args, from_args ? nargs : 0, from_args ? kw : NULL, &v);
+        VM_UNROOT(vm, 1);
+        if (ok)
+            AS(Instance, self)->native = v;
+        if (ok && !found) {
+            VM_UNROOT(vm, 1);
+            *out = self;
+            return true;
+        }
+    }
     if (ok && found) {
         Value r;
         VM_ROOT(vm, init);
@@ -548,13 +598,34 @@ static bool boundfunc_new(VM *vm, Value fn, Value self, Value *out)
     return true;
 }
 
+/* Is cv a method of a built-in class (object.__init__, BaseException.__str__),
+ * which binds like a def? Any other native a class holds (`f = abs` in the
+ * body) is a plain value, as built-in functions are no descriptors in CPython. */
+static bool builtin_class_native(Value cv)
+{
+    if (cv.type != T_NATIVE)
+        return false;
+    if (cv.u.obj == (const Obj *)&native_init_m)
+        return true;
+    for (size_t i = 0; i < sizeof object_natives / sizeof object_natives[0]; i++)
+        if (cv.u.obj == (const Obj *)object_natives[i].fn)
+            return true;
+    for (size_t i = 0; i < sizeof exc_natives / sizeof exc_natives[0]; i++)
+        if (cv.u.obj == (const Obj *)exc_natives[i].fn)
+            return true;
+    return false;
+}
+
+/* Does cv, found in a class, take the object as its first argument? */
+static bool binds_self(Value cv) { return cv.type == T_FUNCTION || builtin_class_native(cv); }
+
 /* What obj.name gives for a value cv found in the class t (obj an instance
  * of t, or t itself when is_class). */
 static bool bind(VM *vm, Value cv, Value obj, const TypeObj *t, bool is_class, Value *out)
 {
     if (cv.type == T_FUNCTION && !is_class)
         return boundfunc_new(vm, cv, obj, out);
-    if (cv.type == T_NATIVE && !is_class) {
+    if (builtin_class_native(cv) && !is_class) {
         BoundMethod *b = boundmethod_new(vm, AS(Native, cv), obj);
         if (!b)
             return false;
@@ -714,6 +785,13 @@ bool class_load_attr(VM *vm, Value obj, Str *name, Value *out)
     }
     if (obj.type == T_EXCEPTION && exc_special_attr(vm, AS(Exception, obj), name, out))
         return true;
+    if (instance_native(obj).type != T_UNBOUND) { /* list's append, str's upper, ... */
+        if (vm_load_attr(vm, instance_native(obj), name, out))
+            return true;
+        if (vm->exc.type != T_EXCEPTION || !exc_matches(AS(Exception, vm->exc), &exc_types[EXC_AttributeError]))
+            return false;
+        vm->exc = v_unbound(); /* not there either: __getattr__, or the error naming the class */
+    }
     Value ga;
     if (!class_special(vm, obj, SN___getattr__, &ga))
         return false;
@@ -738,7 +816,7 @@ bool class_load_method(VM *vm, Value obj, Str *name, Value out[2])
         Value cv;
         if (!mro_lookup(vm, t, v_obj(name), false, &cv, &found))
             return false;
-        if (found && (cv.type == T_FUNCTION || cv.type == T_NATIVE)) {
+        if (found && binds_self(cv)) {
             out[0] = cv;
             out[1] = obj;
             return true;
@@ -752,7 +830,7 @@ bool class_load_method(VM *vm, Value obj, Str *name, Value out[2])
         const TypeObj *t;
         if (!super_lookup(vm, s, name, &cv, &found, &t))
             return false;
-        if (found && (cv.type == T_FUNCTION || cv.type == T_NATIVE) && s->b.type != T_TYPE) {
+        if (found && binds_self(cv) && s->b.type != T_TYPE) {
             out[0] = cv;
             out[1] = s->b;
             return true;
@@ -805,6 +883,11 @@ static bool find_property(VM *vm, Value obj, Str *name, Descr **prop)
     if (found && cv.type == T_DESCR && cv.u.obj->aux == DESCR_PROPERTY)
         *prop = AS(Descr, cv);
     return true;
+}
+
+bool class_plain_store(const Class *c)
+{
+    return (c->t.hdr.aux & (CLASS_NO_PROPERTIES | CLASS_SLOTS_ONLY)) == CLASS_NO_PROPERTIES && !late_property;
 }
 
 bool vm_store_attr(VM *vm, Value obj, Str *name, Value value)
@@ -1061,6 +1144,8 @@ static bool descr_attr(VM *vm, Value obj, Str *name, Value *out)
             return false;
         if (found)
             return bind(vm, cv, d->b, t, d->b.type == T_TYPE && cv.type != T_DESCR, out);
+        if (instance_native(d->b).type != T_UNBOUND) /* super().append(x) in a list subclass */
+            return vm_load_attr(vm, instance_native(d->b), name, out);
         return vm_raise(vm, EXC_AttributeError, "'super' object has no attribute '%s'", name->data);
     }
     case DESCR_PROPERTY: {
@@ -1137,6 +1222,24 @@ NATIVE(bi_issubclass, "issubclass", issubclass_fn, 2, 2);
 
 /* ---- object's and BaseException's methods ------------------------------------------- */
 
+/* list.__init__(self, ...) and the others: a mutable built-in value is made
+ * again from the arguments; an immutable one got them at creation. */
+static bool native_init(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    *out = v_none();
+    Value self = args[0];
+    const Class *c = user_class_of(self);
+    if (self.type != T_INSTANCE || !c || !c->native_base)
+        return vm_raise(vm, EXC_TypeError, "descriptor '__init__' requires a built-in-derived object");
+    if (immutable_builtin(c->native_base))
+        return true;
+    Value v;
+    if (!vm_call(vm, v_obj((void *)c->native_base), args + 1, nargs - 1, kw, &v))
+        return false;
+    AS(Instance, self)->native = v;
+    return true;
+}
+
 static bool object_init(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
     if (nargs > 1 || (kw && kw->len))
@@ -1170,8 +1273,11 @@ static bool object_repr(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
     StrBuf sb;
     sb_init(&sb);
-    if (args[0].type == T_EXCEPTION) {
-        if (!fmt_repr(vm, &sb, args[0])) {
+    /* (in a class derived from a built-in type, super().__repr__() gets here
+     * after the built-in type: its repr is the value's) */
+    if (args[0].type == T_EXCEPTION || instance_native(args[0]).type != T_UNBOUND) {
+        Value v = args[0].type == T_EXCEPTION ? args[0] : instance_native(args[0]);
+        if (!fmt_repr(vm, &sb, v)) {
             sb_free(&sb);
             return false;
         }
@@ -1190,6 +1296,14 @@ static bool object_str(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 }
 static bool object_eq(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
+    if (instance_native(args[0]).type != T_UNBOUND) { /* super().__eq__(x) */
+        Value other = instance_native(args[1]).type != T_UNBOUND ? instance_native(args[1]) : args[1];
+        bool eq;
+        if (!vm_equal(vm, instance_native(args[0]), other, &eq))
+            return false;
+        *out = v_bool(eq);
+        return true;
+    }
     *out = args[0].u.obj == args[1].u.obj && args[0].type == args[1].type ? v_bool(true)
                                                                         : v_obj((void *)&not_implemented);
     return true;
@@ -1211,6 +1325,13 @@ static bool object_ne(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 }
 static bool object_hash(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
+    if (instance_native(args[0]).type != T_UNBOUND) { /* super().__hash__() of a str subclass, ... */
+        uint32_t h;
+        if (!vm_hash(vm, instance_native(args[0]), &h))
+            return false;
+        *out = v_int((int32_t)h);
+        return true;
+    }
     *out = v_int((int32_t)((uintptr_t)args[0].u.obj >> 3));
     return true;
 }
@@ -1360,6 +1481,14 @@ bool class_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
         return false;
     if (got)
         return true;
+    Value na = instance_native(a), nb = instance_native(b);
+    if (na.type != T_UNBOUND || nb.type != T_UNBOUND) { /* the built-in type's operator */
+        if (!vm_binary_op(vm, op, na.type != T_UNBOUND ? na : a, nb.type != T_UNBOUND ? nb : b, out))
+            return false;
+        if (inplace && na.type != T_UNBOUND && out->type == na.type && out->u.obj == na.u.obj)
+            *out = a; /* list += changed the value in place: the result is the instance */
+        return true;
+    }
     out->type = T_UNBOUND; /* the built-in operators decide (and raise their TypeError) */
     return true;
 }
@@ -1378,6 +1507,8 @@ bool class_unary_op(VM *vm, unsigned op, Value a, Value *out)
     bool found;
     if (!class_call_special(vm, a, sn, NULL, 0, out, &found))
         return false;
+    if (!found && instance_native(a).type != T_UNBOUND)
+        return vm_unary_op(vm, op, instance_native(a), out);
     if (!found)
         out->type = T_UNBOUND;
     return true;
@@ -1436,6 +1567,9 @@ bool class_compare(VM *vm, unsigned op, Value a, Value b, Value *out)
         return false;
     if (got)
         return true;
+    Value na = instance_native(a), nb = instance_native(b);
+    if (na.type != T_UNBOUND || nb.type != T_UNBOUND)
+        return vm_compare(vm, op, na.type != T_UNBOUND ? na : a, nb.type != T_UNBOUND ? nb : b, out);
     if (op == OP_COMPARE_EQ || op == OP_COMPARE_NE) {
         bool same = a.type == b.type && a.u.obj == b.u.obj;
         *out = v_bool(op == OP_COMPARE_EQ ? same : !same);
@@ -1451,6 +1585,8 @@ bool class_hash(VM *vm, Value v, uint32_t *out)
     Value fn, r;
     if (!class_special(vm, v, SN___hash__, &fn))
         return false;
+    if (fn.type == T_UNBOUND && instance_native(v).type != T_UNBOUND)
+        return vm_hash(vm, instance_native(v), out);
     if (fn.type == T_UNBOUND) {
         *out = (uint32_t)((uintptr_t)v.u.obj >> 3);
         return true;
@@ -1486,6 +1622,8 @@ bool class_truthy(VM *vm, Value v, bool *out)
     Value fn;
     if (!class_special(vm, v, SN___len__, &fn))
         return false;
+    if (fn.type == T_UNBOUND && instance_native(v).type != T_UNBOUND)
+        return class_truthy(vm, instance_native(v), out);
     if (fn.type == T_UNBOUND) {
         *out = true;
         return true;
@@ -1514,6 +1652,10 @@ bool class_repr(VM *vm, StrBuf *sb, Value v, bool want_str, bool *done)
     if (!found && (v.type == T_INSTANCE || !want_str) &&
         !class_call_special(vm, v, SN___repr__, NULL, 0, &r, &found))
         return false;
+    if (!found && instance_native(v).type != T_UNBOUND) {
+        *done = true;
+        return want_str ? fmt_str(vm, sb, instance_native(v)) : fmt_repr(vm, sb, instance_native(v));
+    }
     if (!found) {
         if (v.type == T_INSTANCE) {
             default_repr(sb, v);
@@ -1560,6 +1702,8 @@ bool class_format(VM *vm, StrBuf *sb, Value v, const char *spec, uint32_t specle
         sb_add(sb, AS(Str, r)->data, AS(Str, r)->len);
         return true;
     }
+    if (instance_native(v).type != T_UNBOUND)
+        return fmt_format(vm, sb, instance_native(v), spec, speclen);
     if (speclen)
         return vm_raise(vm, EXC_TypeError, "unsupported format string passed to %s.__format__", type_name(v));
     return fmt_str(vm, sb, v);
@@ -1571,6 +1715,8 @@ bool class_getitem(VM *vm, Value obj, Value key, Value *out)
     VM_ROOT(vm, key);
     bool ok = class_call_special(vm, obj, SN___getitem__, &vm->roots[vm->nroots - 1], 1, out, &found);
     VM_UNROOT(vm, 1);
+    if (ok && !found && instance_native(obj).type != T_UNBOUND)
+        return vm_getitem(vm, instance_native(obj), key, out);
     if (ok && !found)
         return vm_raise(vm, EXC_TypeError, "'%s' object is not subscriptable", type_name(obj));
     return ok;
@@ -1584,6 +1730,8 @@ bool class_setitem(VM *vm, Value obj, Value key, Value value)
     VM_ROOT(vm, value);
     bool ok = class_call_special(vm, obj, SN___setitem__, &vm->roots[vm->nroots - 2], 2, &r, &found);
     VM_UNROOT(vm, 2);
+    if (ok && !found && instance_native(obj).type != T_UNBOUND)
+        return vm_setitem(vm, instance_native(obj), key, value);
     if (ok && !found)
         return vm_raise(vm, EXC_TypeError, "'%s' object does not support item assignment", type_name(obj));
     return ok;
@@ -1596,6 +1744,8 @@ bool class_delitem(VM *vm, Value obj, Value key)
     VM_ROOT(vm, key);
     bool ok = class_call_special(vm, obj, SN___delitem__, &vm->roots[vm->nroots - 1], 1, &r, &found);
     VM_UNROOT(vm, 1);
+    if (ok && !found && instance_native(obj).type != T_UNBOUND)
+        return vm_delitem(vm, instance_native(obj), key);
     if (ok && !found)
         return vm_raise(vm, EXC_TypeError, "'%s' object doesn't support item deletion", type_name(obj));
     return ok;
@@ -1607,6 +1757,8 @@ bool class_len(VM *vm, Value obj, int32_t *out)
     Value r;
     if (!class_call_special(vm, obj, SN___len__, NULL, 0, &r, &found))
         return false;
+    if (!found && instance_native(obj).type != T_UNBOUND)
+        return vm_len(vm, instance_native(obj), out);
     if (!found)
         return vm_raise(vm, EXC_TypeError, "object of type '%s' has no len()", type_name(obj));
     if (!v_is_intlike(r))
@@ -1622,9 +1774,74 @@ bool class_getiter(VM *vm, Value obj, Value *out)
     bool found;
     if (!class_call_special(vm, obj, SN___iter__, NULL, 0, out, &found))
         return false;
+    if (!found && instance_native(obj).type != T_UNBOUND)
+        return vm_getiter(vm, instance_native(obj), out);
     if (!found)
         return vm_raise(vm, EXC_TypeError, "'%s' object is not iterable", type_name(obj));
     return true;
+}
+
+bool class_to_number(VM *vm, Value obj, bool want_float, Value *out, bool *found)
+{
+    *found = false;
+    if (instance_native(obj).type != T_UNBOUND) {
+        *out = instance_native(obj);
+        *found = true;
+        return true;
+    }
+    if (!user_class_of(obj))
+        return true;
+    enum SpecialName first = want_float ? SN___float__ : SN___int__;
+    if (!class_call_special(vm, obj, first, NULL, 0, out, found))
+        return false;
+    enum SpecialName used = first;
+    if (!*found) {
+        used = SN___index__;
+        if (!class_call_special(vm, obj, SN___index__, NULL, 0, out, found))
+            return false;
+        if (!*found)
+            return true;
+    }
+    bool is_int = v_is_intlike(*out) || out->type == T_LONG;
+    if (used == SN___float__ ? out->type != T_FLOAT : !is_int)
+        return used == SN___float__ /* (CPython 3.11's two wordings) */
+                   ? vm_raise(vm, EXC_TypeError, "%s.__float__ returned non-float (type %s)", type_name(obj),
+                              type_name(*out))
+                   : vm_raise(vm, EXC_TypeError, "%s returned non-int (type %s)", sname(used)->data,
+                              type_name(*out));
+    if (out->type == T_BOOL)
+        *out = v_int(out->u.i);
+    if (want_float && out->type != T_FLOAT) {
+        if (out->type == T_LONG) {
+            float f;
+            if (!long_to_float(vm, *out, &f))
+                return false;
+            *out = v_float(f);
+        } else {
+            *out = v_float((float)out->u.i);
+        }
+    }
+    return true;
+}
+
+int class_reversed(VM *vm, Value obj, Value *out)
+{
+    bool found;
+    if (!class_call_special(vm, obj, SN___reversed__, NULL, 0, out, &found))
+        return 0;
+    if (found)
+        return 1;
+    if (instance_native(obj).type != T_UNBOUND) {
+        Value v = instance_native(obj);
+        return vm_call(vm, v_obj((void *)&bi_reversed), &v, 1, NULL, out) ? 1 : 0;
+    }
+    Value len, item;
+    if (!class_special(vm, obj, SN___len__, &len) || !class_special(vm, obj, SN___getitem__, &item))
+        return 0;
+    if (len.type != T_UNBOUND && item.type != T_UNBOUND)
+        return -1;
+    vm_raise(vm, EXC_TypeError, "'%s' object is not reversible", type_name(obj));
+    return 0;
 }
 
 int class_iternext(VM *vm, Value obj, Value *out)
@@ -1658,6 +1875,8 @@ bool class_contains(VM *vm, Value obj, Value item, bool *out)
     Value fn;
     if (!class_special(vm, obj, SN___iter__, &fn))
         return false;
+    if (fn.type == T_UNBOUND && instance_native(obj).type != T_UNBOUND)
+        return vm_contains(vm, instance_native(obj), item, out);
     if (fn.type == T_UNBOUND)
         return vm_raise(vm, EXC_TypeError, "argument of type '%s' is not iterable", type_name(obj));
     /* iterate, comparing each item; the iterator and item stay rooted */
@@ -1705,6 +1924,14 @@ bool class_enter(VM *vm, Value mgr, Value *exit_fn, Value *entered)
 {
     if (mgr.type == T_FILE) {
         BoundMethod *b = boundmethod_new(vm, &file_exit_m, mgr);
+        if (!b)
+            return false;
+        *exit_fn = v_obj(b);
+        *entered = mgr;
+        return true;
+    }
+    if (mgr.type == T_LIBOBJ && mgr.u.obj->aux == LIB_STRINGIO) { /* StringIO, text files (iomod.c) */
+        BoundMethod *b = boundmethod_new(vm, &stringio_exit, mgr);
         if (!b)
             return false;
         *exit_fn = v_obj(b);

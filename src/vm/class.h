@@ -22,13 +22,24 @@ typedef struct Class { /* T_TYPE with TYPE_USER in hdr.flags; in the heap */
     Tuple *bases;
     Tuple *mro;    /* C3 linearisation: this class first, object last */
     Dict *dict;    /* the namespace the class body made */
+    const TypeObj *native_base; /* list, dict, str, int, ... when derived from one; else NULL */
 } Class;
 
 typedef struct Instance { /* T_INSTANCE */
     Obj hdr;
     Class *cls;
     Dict *dict; /* instance attributes; NULL until the first is stored */
+    Value native; /* for a class derived from a built-in type: the built-in value
+                     (a list, str, int...) that its inherited behaviour works on;
+                     else T_UNBOUND */
 } Instance;
+
+/* The built-in value inside an instance of a class derived from list, str,
+ * int, ... (or T_UNBOUND). */
+static inline Value instance_native(Value v)
+{
+    return v.type == T_INSTANCE ? AS(Instance, v)->native : v_unbound();
+}
 
 enum DescrKind {
     DESCR_STATICMETHOD, /* a: the function */
@@ -57,7 +68,7 @@ typedef struct Descr { /* T_DESCR; kind in hdr.aux */
     X(__iadd__) X(__isub__) X(__imul__) X(__itruediv__) X(__ifloordiv__) X(__imod__) X(__ipow__) \
     X(__ilshift__) X(__irshift__) X(__iand__) X(__ior__) X(__ixor__) \
     X(__class__) X(__dict__) X(__mro__) X(__bases__) X(__module__) X(__qualname__) X(__cause__) \
-    X(__context__) X(__suppress_context__) X(__slots__) X(close)
+    X(__context__) X(__suppress_context__) X(__slots__) X(close) X(__reversed__) X(__int__) X(__float__) X(__index__)
 
 enum SpecialName {
 #define P4_SN_ENUM(n) SN_##n,
@@ -93,6 +104,9 @@ bool class_call(VM *vm, Class *c, Value *args, int nargs, Tuple *kw, Value *out)
  * vm_load_attr / vm_load_method hand these values over (attr.c). */
 bool class_load_attr(VM *vm, Value obj, Str *name, Value *out);
 bool class_load_method(VM *vm, Value obj, Str *name, Value out[2]);
+/* Is obj.name = v on an instance of c a plain store into its dict (no
+ * property can be in the way, no __slots__ limit)? attr.c's store cache. */
+bool class_plain_store(const Class *c);
 /* Does class_load_attr handle this value? */
 static inline bool class_has_attrs(Value v)
 {
@@ -120,6 +134,14 @@ bool class_delitem(VM *vm, Value obj, Value key);
 bool class_contains(VM *vm, Value obj, Value item, bool *out);
 bool class_len(VM *vm, Value obj, int32_t *out);
 bool class_getiter(VM *vm, Value obj, Value *out);
+/* reversed(obj) of an instance: 1 done (__reversed__, or the built-in value
+ * of a class derived from a built-in type), -1 go on with __len__ and
+ * __getitem__, 0 error (not reversible, or the call raised). */
+int class_reversed(VM *vm, Value obj, Value *out);
+/* int(obj) / float(obj) of an instance: the built-in value of a class derived
+ * from a built-in type, or what __int__ (__float__), then __index__, return
+ * (checked to be an int, a float). *found is false when it has none. */
+bool class_to_number(VM *vm, Value obj, bool want_float, Value *out, bool *found);
 int class_iternext(VM *vm, Value obj, Value *out);
 /* with: the bound __exit__ and the result of __enter__() */
 bool class_enter(VM *vm, Value mgr, Value *exit_fn, Value *entered);

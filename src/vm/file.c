@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "vm/vm.h"
+#include "vm/libobj.h"
 
 typedef struct File { /* T_FILE */
     Obj hdr;
@@ -30,20 +31,39 @@ static bool raise_os_error(VM *vm, int err, const char *path)
 
 static bool open_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
-    (void)kw;
-    if (args[0].type != T_STR)
-        return vm_raise(vm, EXC_TypeError, "expected str, bytes or os.PathLike object, not %s", type_name(args[0]));
+    static const char *const names[] = {"file", "mode", "encoding", NULL};
+    Value *found[3];
+    int npos;
+    if (!lib_kwargs(vm, args, nargs, kw, "open", names, found, &npos))
+        return false;
+    Value file = npos > 0 ? args[0] : found[0] ? *found[0] : v_unbound();
+    Value modev = npos > 1 ? args[1] : found[1] ? *found[1] : v_unbound();
+    Value enc = npos > 2 ? args[2] : found[2] ? *found[2] : v_none();
+    if (file.type == T_UNBOUND)
+        return vm_raise(vm, EXC_TypeError, "open() missing required argument 'file' (pos 1)");
+    if (file.type != T_STR)
+        return vm_raise(vm, EXC_TypeError, "expected str, bytes or os.PathLike object, not %s", type_name(file));
     const char *mode = "r";
-    if (nargs > 1) {
-        if (args[1].type != T_STR)
-            return vm_raise(vm, EXC_TypeError, "open() argument 'mode' must be str, not %s", type_name(args[1]));
-        mode = AS(Str, args[1])->data;
+    if (modev.type != T_UNBOUND) {
+        if (modev.type != T_STR)
+            return vm_raise(vm, EXC_TypeError, "open() argument 'mode' must be str, not %s", type_name(modev));
+        mode = AS(Str, modev)->data;
     }
-    if (strcmp(mode, "rb") != 0 && strcmp(mode, "br") != 0)
-        return vm_raise(vm, EXC_ValueError, "open(): P4JIT reads binary files only (mode 'rb'), not '%s'", mode);
-    const Str *path = AS(Str, args[0]);
+    bool text = strcmp(mode, "r") == 0 || strcmp(mode, "rt") == 0 || strcmp(mode, "tr") == 0;
+    if (strcmp(mode, "rb") != 0 && strcmp(mode, "br") != 0 && !text)
+        return vm_raise(vm, EXC_ValueError, "open(): P4JIT reads files only (modes 'r' and 'rb'), not '%s'", mode);
+    if (enc.type != T_NONE && !text)
+        return vm_raise(vm, EXC_ValueError, "binary mode doesn't take an encoding argument");
+    if (enc.type != T_NONE && (enc.type != T_STR || (strcmp(AS(Str, enc)->data, "utf-8") != 0 &&
+                                                      strcmp(AS(Str, enc)->data, "utf8") != 0)))
+        return enc.type != T_STR
+                   ? vm_raise(vm, EXC_TypeError, "open() argument 'encoding' must be str or None, not %s", type_name(enc))
+                   : vm_raise(vm, EXC_LookupError, "P4JIT: open() reads UTF-8 text only, not '%s'", AS(Str, enc)->data);
+    const Str *path = AS(Str, file);
     if (strlen(path->data) != path->len)
         return vm_raise(vm, EXC_ValueError, "embedded null byte");
+    if (text) /* a read-only StringIO of the decoded text (iomod.c) */
+        return text_file_open(vm, path->data, out);
     File *f = gc_alloc(vm, T_FILE, sizeof(File));
     if (!f)
         return false;
@@ -61,7 +81,7 @@ static bool open_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     *out = v_obj(f);
     return true;
 }
-NATIVE(bi_open, "open", open_fn, 1, 2);
+NATIVE_WITH_KW(bi_open, "open", open_fn, 0, 3);
 
 static bool open_file(VM *vm, Value self, const char *what, FILE **fp)
 {

@@ -1150,7 +1150,46 @@ typedef struct FieldNumbering {
 /* Appends s[0..n) with its replacement fields {[index][!conv][:spec]} filled
  * from args[1..nargs). A spec may itself contain fields ('{:{}}'), filled
  * first, one level deep as in CPython. */
-static bool format_fields(VM *vm, StrBuf *sb, const char *s, uint32_t n, Value *args, int nargs,
+/* The accessors of a field, `.name` and `[key]` (key: digits for an int,
+ * else a str), applied to *v in place (*v is rooted). */
+static bool field_access(VM *vm, const char *s, uint32_t n, Value *v)
+{
+    uint32_t i = 0;
+    while (i < n) {
+        bool attr = s[i] == '.';
+        uint32_t start = ++i;
+        while (i < n && (attr ? s[i] != '.' && s[i] != '[' : s[i] != ']'))
+            i++;
+        uint32_t len = i - start;
+        if (!attr)
+            i++; /* the ']' */
+        if (len == 0)
+            return vm_raise(vm, EXC_ValueError, "Empty attribute in format string");
+        bool digits = !attr;
+        for (uint32_t k = start; k < start + len && digits; k++)
+            digits = s[k] >= '0' && s[k] <= '9';
+        if (digits && len < 9) {
+            int32_t key = 0;
+            for (uint32_t k = start; k < start + len; k++)
+                key = key * 10 + (s[k] - '0');
+            if (!vm_getitem(vm, *v, v_int(key), v))
+                return false;
+            continue;
+        }
+        Str *name = str_new(vm, s + start, len);
+        if (!name)
+            return false;
+        name->hdr.aux = qid_lookup(name->data, name->len); /* attribute lookup is by qid */
+        VM_ROOT(vm, v_obj(name));
+        bool ok = attr ? vm_load_attr(vm, *v, name, v) : vm_getitem(vm, *v, v_obj(name), v);
+        VM_UNROOT(vm, 1);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+static bool format_fields(VM *vm, StrBuf *sb, const char *s, uint32_t n, Value *args, int nargs, Tuple *kw,
                           FieldNumbering *num, int depth)
 {
     if (depth > 2)
@@ -1176,18 +1215,36 @@ static bool format_fields(VM *vm, StrBuf *sb, const char *s, uint32_t n, Value *
             i += 2;
             continue;
         }
-        /* {[index][!conv][:spec]} */
+        /* {[field][!conv][:spec]}; field: index or keyword name, then .attr and [key] */
         uint32_t j = i + 1;
         int index = -1;
+        uint32_t name_start = j, name_len = 0;
         if (j < n && s[j] >= '0' && s[j] <= '9') {
             index = 0;
             while (j < n && s[j] >= '0' && s[j] <= '9' && index < 100000)
                 index = index * 10 + (s[j++] - '0');
-        } else if (j < n && s[j] != '}' && s[j] != '!' && s[j] != ':') {
-            if (memchr(s + j, '}', n - j))
-                return vm_raise(vm, EXC_KeyError, "named fields are not supported by P4JIT");
-            return vm_raise(vm, EXC_ValueError, "expected '}' before end of string");
+        } else {
+            while (j < n && s[j] != '}' && s[j] != '!' && s[j] != ':' && s[j] != '.' && s[j] != '[' && s[j] != '{')
+                j++;
+            name_len = j - name_start;
         }
+        uint32_t access_start = j;
+        while (j < n && (s[j] == '.' || s[j] == '[')) { /* accessors, parsed again when used */
+            if (s[j] == '[') {
+                while (j < n && s[j] != ']')
+                    j++;
+                if (j >= n)
+                    return vm_raise(vm, EXC_ValueError, "expected '}' before end of string");
+                j++;
+            } else {
+                j++;
+                while (j < n && s[j] != '}' && s[j] != '!' && s[j] != ':' && s[j] != '.' && s[j] != '[')
+                    j++;
+            }
+        }
+        uint32_t access_end = j;
+        if (j < n && s[j] != '}' && s[j] != '!' && s[j] != ':')
+            return vm_raise(vm, EXC_ValueError, "expected '}' before end of string");
         char conv = 0;
         if (j < n && s[j] == '!') {
             if (j + 1 >= n)
@@ -1212,7 +1269,19 @@ static bool format_fields(VM *vm, StrBuf *sb, const char *s, uint32_t n, Value *
         }
         if (j >= n || s[j] != '}')
             return vm_raise(vm, EXC_ValueError, "expected '}' before end of string");
-        if (index < 0) {
+        int nkw = kw ? (int)kw->len : 0, npos = nargs - nkw;
+        Value v = v_unbound();
+        if (name_len) { /* a keyword argument */
+            for (int k = 0; k < nkw && v.type == T_UNBOUND; k++) {
+                Str *kn = AS(Str, kw->items[k]);
+                if (kn->len == name_len && memcmp(kn->data, s + name_start, name_len) == 0)
+                    v = args[npos + k];
+            }
+            if (v.type == T_UNBOUND) {
+                Str *key = str_new(vm, s + name_start, name_len);
+                return key && vm_raise_value(vm, EXC_KeyError, v_obj(key));
+            }
+        } else if (index < 0) {
             if (num->manual)
                 return vm_raise(vm, EXC_ValueError, "cannot switch from manual field specification to automatic field numbering");
             num->automatic = true;
@@ -1222,26 +1291,35 @@ static bool format_fields(VM *vm, StrBuf *sb, const char *s, uint32_t n, Value *
                 return vm_raise(vm, EXC_ValueError, "cannot switch from automatic field numbering to manual field specification");
             num->manual = true;
         }
-        if (index >= nargs - 1)
+        if (!name_len && index >= npos - 1)
             return vm_raise(vm, EXC_IndexError, "Replacement index %d out of range for positional args tuple", index);
+        if (!name_len)
+            v = args[1 + index];
+        VM_ROOT(vm, v); /* (what the accessors give is new) */
+        if (!field_access(vm, s + access_start, access_end - access_start, &vm->roots[vm->nroots - 1])) {
+            VM_UNROOT(vm, 1);
+            return false;
+        }
+        v = vm->roots[vm->nroots - 1];
         if (conv && conv != 'r' && conv != 's')
             return vm_raise(vm, EXC_ValueError, "Unknown conversion specifier %c", conv);
         StrBuf spec;
         sb_init(&spec);
         const char *spec_text = s + spec_start;
         if (nested) {
-            if (!format_fields(vm, &spec, s + spec_start, spec_len, args, nargs, num, depth + 1)) {
+            if (!format_fields(vm, &spec, s + spec_start, spec_len, args, nargs, kw, num, depth + 1)) {
                 sb_free(&spec);
+                VM_UNROOT(vm, 1);
                 return false;
             }
             if (spec.oom) {
                 sb_free(&spec);
+                VM_UNROOT(vm, 1);
                 return vm_raise_oom(vm);
             }
             spec_text = spec.data ? spec.data : "";
             spec_len = spec.len;
         }
-        Value v = args[1 + index];
         bool ok = true;
         if (conv) {
             StrBuf tmp;
@@ -1257,6 +1335,7 @@ static bool format_fields(VM *vm, StrBuf *sb, const char *s, uint32_t n, Value *
             ok = fmt_format(vm, sb, v, spec_text, spec_len);
         }
         sb_free(&spec);
+        VM_UNROOT(vm, 1);
         if (!ok)
             return false;
         i = j + 1;
@@ -1270,7 +1349,7 @@ static bool str_format_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     FieldNumbering num = {0, false, false};
     StrBuf sb;
     sb_init(&sb);
-    if (!format_fields(vm, &sb, fmt->data, fmt->len, args, nargs, &num, 1)) {
+    if (!format_fields(vm, &sb, fmt->data, fmt->len, args, nargs, kw, &num, 1)) {
         sb_free(&sb);
         return false;
     }
@@ -1280,7 +1359,7 @@ static bool str_format_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     *out = v_obj(r);
     return true;
 }
-NATIVE(str_format_m, "format", str_format_fn, 1, -1);
+NATIVE_WITH_KW(str_format_m, "format", str_format_fn, 1, -1);
 
 /* format(value[, spec]) */
 static bool format_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)

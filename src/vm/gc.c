@@ -284,6 +284,7 @@ static void scan(VM *vm, Obj *o)
             grey(vm, &inst->cls->t.hdr);
         if (inst->dict)
             grey(vm, &inst->dict->hdr);
+        grey_value(vm, inst->native);
         break;
     }
     case T_DESCR: {

@@ -773,6 +773,12 @@ static bool range_next(Iter *it, Value *out)
     return true;
 }
 
+/* GCC's cross-jumping merges the identical tails of handlers (`sp--;
+ * NEXT()` of the int fast paths and POP_TOP): a hot handler then pays a jump
+ * to the shared tail and another to the dispatch. Off for this function. */
+#if defined(__GNUC__) && !defined(__clang__)
+__attribute__((optimize("no-crossjumping")))
+#endif
 static bool run(VM *vm, uint32_t stop, Value *entry_sp)
 {
     Frame *f;
@@ -870,13 +876,13 @@ static bool run(VM *vm, uint32_t stop, Value *entry_sp)
             NEXT();
         CASE(LOAD_ATTR) {
             SAVE();
-            CHECK(vm_load_attr(vm, TOP(), AS(Str, prog->strings[arg]), &TOP()));
+            CHECK(vm_load_attr_cached(vm, TOP(), AS(Str, prog->strings[arg]), ip, &TOP()));
             NEXT();
         }
         CASE(LOAD_METHOD) {
             SAVE();
             Value out[2];
-            CHECK(vm_load_method(vm, TOP(), AS(Str, prog->strings[arg]), out));
+            CHECK(vm_load_method_cached(vm, TOP(), AS(Str, prog->strings[arg]), ip, out));
             TOP() = out[0];
             PUSH(out[1]);
             NEXT();
@@ -1626,7 +1632,7 @@ static bool run(VM *vm, uint32_t stop, Value *entry_sp)
         }
         CASE(STORE_ATTR) {
             SAVE();
-            CHECK(vm_store_attr(vm, TOP(), AS(Str, prog->strings[arg]), SECOND()));
+            CHECK(vm_store_attr_cached(vm, TOP(), AS(Str, prog->strings[arg]), ip, SECOND()));
             sp -= 2;
             NEXT();
         }

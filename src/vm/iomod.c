@@ -1,17 +1,22 @@
 /*
  * iomod.c - the `io` module: StringIO (write, getvalue, read, readline,
- * readlines, seek, tell, close); print(..., file=) writes to it.
+ * readlines, seek, tell, close, iteration over lines, `with`); print(...,
+ * file=) writes to it. Files opened in text mode for reading (open(path) or
+ * mode 'r'/'rt') are read-only StringIOs of the file's decoded text.
  *
  * The text is kept as a list of written pieces (slot 0), joined only when
  * something reads it, so a loop of writes is linear; slot 1 is the position
- * in characters, slot 2 True once closed.
+ * in characters, slot 2 True once closed, slot 3 True for a read-only file.
  */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "vm/vm.h"
 #include "vm/libobj.h"
 
-enum { S_PIECES, S_POS, S_CLOSED, S__COUNT };
+enum { S_PIECES, S_POS, S_CLOSED, S_READONLY, S__COUNT };
 
 /* The whole text as one str (the pieces list then holds just it). */
 static bool joined(VM *vm, LibObj *o, Str **out)
@@ -49,8 +54,9 @@ static uint32_t byte_at(const Str *s, uint32_t chars)
 
 static bool open_check(VM *vm, LibObj *o)
 {
-    if (vm_truthy(o->slots[S_CLOSED]))
-        return vm_raise(vm, EXC_ValueError, "I/O operation on closed file");
+    if (vm_truthy(o->slots[S_CLOSED])) /* (CPython's text files end the message with a period) */
+        return vm_raise(vm, EXC_ValueError, vm_truthy(o->slots[S_READONLY]) ? "I/O operation on closed file."
+                                                                            : "I/O operation on closed file");
     return true;
 }
 
@@ -61,6 +67,8 @@ static bool m_write(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     LibObj *o = SELF(args);
     if (!open_check(vm, o))
         return false;
+    if (vm_truthy(o->slots[S_READONLY])) /* (CPython: io.UnsupportedOperation, an OSError) */
+        return vm_raise(vm, EXC_OSError, "not writable");
     if (args[1].type != T_STR)
         return vm_raise(vm, EXC_TypeError, "string argument expected, got '%s'", type_name(args[1]));
     Str *s = AS(Str, args[1]), *all;
@@ -224,6 +232,7 @@ static bool stringio_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
         o->slots[S_PIECES] = v_obj(l);
         o->slots[S_POS] = v_int(0);
         o->slots[S_CLOSED] = v_bool(false);
+        o->slots[S_READONLY] = v_bool(false);
         if (init.type == T_STR)
             ok = list_append(vm, l, init);
     }
@@ -232,6 +241,87 @@ static bool stringio_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     return ok;
 }
 NATIVE_WITH_KW(bi_stringio, "StringIO", stringio_fn, 0, 1);
+
+/* for line in f: the lines from the position on (read at once) */
+bool stringio_iter(VM *vm, Value f, Value *out)
+{
+    Value lines;
+    if (!m_readlines(vm, &f, 1, NULL, &lines))
+        return false;
+    VM_ROOT(vm, lines);
+    bool ok = vm_getiter(vm, lines, out);
+    VM_UNROOT(vm, 1);
+    return ok;
+}
+
+/* with f: __exit__ closes it */
+static bool sio_exit_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    AS(LibObj, args[0])->slots[S_CLOSED] = v_bool(true);
+    *out = v_bool(false);
+    return true;
+}
+const Native stringio_exit = {{0, T_NATIVE, 0, 0}, "__exit__", sio_exit_fn, 4, 4};
+
+/* open(path, 'r'): the file's text, UTF-8 with universal newlines (\r\n and
+ * \r read as \n), as a read-only StringIO (vm/file.c calls this). */
+bool text_file_open(VM *vm, const char *path, Value *out)
+{
+    errno = 0;
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        if (errno == 0 || errno == ENOENT)
+            return vm_raise(vm, EXC_FileNotFoundError, "[Errno 2] No such file or directory: '%s'", path);
+        return vm_raise(vm, EXC_OSError, "[Errno %d] %s: '%s'", errno, strerror(errno), path);
+    }
+    StrBuf sb;
+    sb_init(&sb);
+    char buf[512];
+    size_t n;
+    bool cr = false, failed = false;
+    while ((n = fread(buf, 1, sizeof buf, fp)) > 0) {
+        for (size_t i = 0; i < n; i++) {
+            char c = buf[i];
+            if (cr && c == '\n') {
+                cr = false;
+                continue;
+            }
+            cr = c == '\r';
+            sb_addc(&sb, cr ? '\n' : c);
+        }
+    }
+    failed = ferror(fp) != 0;
+    fclose(fp);
+    if (failed) {
+        sb_free(&sb);
+        return vm_raise(vm, EXC_OSError, "[Errno 21] Is a directory: '%s'", path);
+    }
+    if (sb.oom) {
+        sb_free(&sb);
+        return vm_raise_oom(vm);
+    }
+    /* decode through bytes.decode, for its UnicodeDecodeError */
+    Str *raw = bytes_new(vm, (const uint8_t *)(sb.data ? sb.data : ""), sb.len);
+    sb_free(&sb);
+    if (!raw)
+        return false;
+    Value text, rawv = v_obj(raw);
+    VM_ROOT(vm, rawv);
+    const Native *decode = NULL;
+    for (uint32_t i = 0; i < n_bytes_methods && !decode; i++)
+        if (bytes_methods[i].qid == Q_decode)
+            decode = bytes_methods[i].fn;
+    bool ok = decode->fn(vm, &vm->roots[vm->nroots - 1], 1, NULL, &text);
+    if (ok) {
+        VM_ROOT(vm, text);
+        ok = stringio_fn(vm, &vm->roots[vm->nroots - 1], 1, NULL, out);
+        VM_UNROOT(vm, 1);
+    }
+    VM_UNROOT(vm, 1);
+    if (ok)
+        AS(LibObj, *out)->slots[S_READONLY] = v_bool(true);
+    return ok;
+}
 
 /* print(..., file=f): text goes to f.write (vm/str.c calls this) */
 bool lib_print_to(VM *vm, Value file, const char *data, uint32_t len)

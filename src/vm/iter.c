@@ -8,6 +8,7 @@
 #include "vm/class.h"
 #include "vm/set.h"
 #include "vm/gen.h"
+#include "vm/libobj.h"
 
 Range *range_new(VM *vm, int32_t start, int32_t stop, int32_t step)
 {
@@ -166,6 +167,8 @@ bool vm_getiter(VM *vm, Value obj, Value *out)
     default:
         if (obj.type == T_INSTANCE) /* a user class's special method */
             return class_getiter(vm, obj, out);
+        if (obj.type == T_LIBOBJ && obj.u.obj->aux == LIB_STRINGIO) /* lines of a StringIO or text file */
+            return stringio_iter(vm, obj, out);
         return vm_raise(vm, EXC_TypeError, "'%s' object is not iterable", type_name(obj));
     }
     *out = v_obj(it);
@@ -437,6 +440,12 @@ static bool reversed_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     switch ((Type)s.type) {
     case T_LIST: case T_TUPLE: case T_STR: case T_BYTES: case T_BYTEARRAY: case T_ARRAY: case T_RANGE:
         break;
+    case T_INSTANCE: { /* __reversed__, a built-in base, or __len__ and __getitem__ (class.c) */
+        int r = class_reversed(vm, s, out);
+        if (r >= 0)
+            return r == 1;
+        break;
+    }
     default:
         return vm_raise(vm, EXC_TypeError, "'%s' object is not reversible", type_name(s));
     }

@@ -16,6 +16,12 @@ typedef struct LibMethods {
 
 extern const LibMethods stdio_methods, stringio_methods;
 
+/* io.StringIO and text files (vm/iomod.c): iteration over lines, `with`'s
+ * __exit__ (closes), and open(path, 'r'). */
+bool stringio_iter(VM *vm, Value f, Value *out);
+extern const Native stringio_exit;
+bool text_file_open(VM *vm, const char *path, Value *out);
+
 /* The value of keyword argument `name` among a native's arguments, or NULL;
  * *npos gets the number of positional arguments. Raises TypeError for an
  * unknown keyword (allowed: NULL-terminated list) and returns false. */

@@ -480,6 +480,11 @@ bool dict_set(VM *vm, Dict *d, Value key, Value value);
  * Natives. vm_load_method writes the callable and self (T_UNBOUND when the
  * callable needs no self) for CALL_METHOD. */
 bool vm_load_attr(VM *vm, Value obj, Str *name, Value *out);
+/* The same for the interpreter's instructions, with the site's inline cache
+ * (struct AttrCache, vm.h): the same results, faster when the hint holds. */
+bool vm_load_attr_cached(VM *vm, Value obj, Str *name, const uint32_t *site, Value *out);
+bool vm_load_method_cached(VM *vm, Value obj, Str *name, const uint32_t *site, Value out[2]);
+bool vm_store_attr_cached(VM *vm, Value obj, Str *name, const uint32_t *site, Value value);
 bool vm_load_method(VM *vm, Value obj, Str *name, Value out[2]);
 /* obj.name = value and del obj.name for any value (vm/class.c): instances,
  * user classes (and their properties); AttributeError/TypeError otherwise.
@@ -495,6 +500,21 @@ extern const MethodEntry str_methods[], list_methods[], dict_methods[], bytes_me
     array_methods[], tuple_methods[], float_methods[], file_methods[], int_methods[];
 extern const uint32_t n_str_methods, n_list_methods, n_dict_methods, n_bytes_methods,
     n_array_methods, n_tuple_methods, n_float_methods, n_file_methods, n_int_methods;
+/* bytearray's bytes methods (vm/bytearray.c), after array_methods */
+extern const MethodEntry bytearray_methods[];
+extern const uint32_t n_bytearray_methods;
+/* bytes(s, encoding[, errors]), bytearray(...) (vm/str.c) */
+bool bytes_from_str_args(VM *vm, Value *args, int nargs, Tuple *kw, bool mutable_, Value *out);
+/* vm/bytearray.c: bytes, bytearray and array as byte buffers. byte_buffer:
+ * their bytes; bytes_concat_buffers: bytes/bytearray + any of them (-1: not
+ * such operands, else 1 or 0 with an exception); bytes_order_buffers:
+ * bytes/bytearray ordering (1 and *out -1/0/1, or 0: not such operands). */
+bool byte_buffer(Value v, const uint8_t **data, uint32_t *len);
+int bytes_concat_buffers(VM *vm, Value a, Value b, bool inplace, Value *out);
+int bytes_order_buffers(Value a, Value b, int *out);
+/* vm/dunder.c: obj.__getitem__, obj.__add__, ... of a built-in value: 1 (a
+ * bound method in *out), 0 (error raised) or -1 (it has no such attribute). */
+int builtin_dunder_attr(VM *vm, Value obj, const Str *name, Value *out);
 /* int.from_bytes (a class method: called without self) */
 extern const Native int_from_bytes;
 
@@ -600,7 +620,7 @@ bool libstate_get(VM *vm, const char *key, bool (*make)(VM *vm, Value *out), Val
 
 extern const TypeObj type_int, type_float, type_bool, type_str, type_bytes, type_bytearray,
     type_tuple, type_list, type_dict, type_range, type_NoneType, type_array, type_function,
-    type_slice, type_object;
+    type_slice, type_object, type_type, type_generator, type_builtin_function, type_method;
 extern const TypeObj exc_types[EXC__COUNT];
 extern const Module module_math, module_array, module_p4, module_sys, module_struct, module_random,
     module_time, module_collections, module_functools, module_io;

@@ -171,7 +171,7 @@ bool float_pow_raises(float a, float b)
     return (a == 0.0f && b < 0.0f && isfinite(b)) || (a < 0.0f && b != floorf(b) && isfinite(b));
 }
 
-static bool float_op(VM *vm, unsigned op, float a, float b, Value *out)
+static inline __attribute__((always_inline)) bool float_op(VM *vm, unsigned op, float a, float b, Value *out)
 {
     float r;
     switch (op) {
@@ -260,6 +260,8 @@ static bool long_mixed_op(VM *vm, unsigned op, Value a, Value b, Value *out)
     return vm_raise_binop(vm, op_symbol(op), a, b);
 }
 
+static bool binary_op_objects(VM *vm, unsigned op, unsigned inplace, Value a, Value b, Value *out);
+
 bool vm_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
 {
     unsigned inplace = op;
@@ -286,6 +288,15 @@ bool vm_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
             return false;
         return vm_raise_binop(vm, op_symbol(op), a, b);
     }
+    return binary_op_objects(vm, op, inplace, a, b, out);
+}
+
+/* vm_binary_op past the numbers: longs, instances, sequences, sets. Not
+ * inlined, so that the number paths above keep a small frame (the
+ * interpreter calls them for every / // % << >> & | ^). */
+static __attribute__((noinline)) bool binary_op_objects(VM *vm, unsigned op, unsigned inplace, Value a, Value b,
+                                                        Value *out)
+{
     if ((a.type == T_LONG || b.type == T_LONG) && (v_is_number(a) || a.type == T_LONG) &&
         (v_is_number(b) || b.type == T_LONG))
         return long_mixed_op(vm, op, a, b, out);
@@ -315,6 +326,11 @@ bool vm_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
                 return false;
             *out = v_obj(s);
             return true;
+        }
+        if (a.type == T_BYTES || a.type == T_BYTEARRAY) { /* with any buffer (bytearray.c) */
+            int r = bytes_concat_buffers(vm, a, b, op == OP_INPLACE_ADD, out);
+            if (r >= 0)
+                return r;
         }
         if (is_seq(a) && a.type == b.type)
             return seq_concat(vm, a, b, out);
@@ -467,6 +483,11 @@ static inline int cmp_num(Value a, Value b)
 {
     if (__builtin_expect(a.type == T_LONG || b.type == T_LONG, 0))
         return cmp_long(a, b);
+    /* same kinds without double: the P4 computes doubles in software */
+    if (a.type != T_FLOAT && b.type != T_FLOAT)
+        return a.u.i < b.u.i ? -1 : a.u.i > b.u.i;
+    if (a.type == T_FLOAT && b.type == T_FLOAT)
+        return a.u.f < b.u.f ? -1 : a.u.f > b.u.f ? 1 : a.u.f == b.u.f ? 0 : 2;
     double x = a.type == T_FLOAT ? (double)a.u.f : (double)a.u.i;
     double y = b.type == T_FLOAT ? (double)b.u.f : (double)b.u.i;
     return x < y ? -1 : x > y ? 1 : x == y ? 0 : 2; /* 2: unordered (NaN) */
@@ -546,12 +567,12 @@ static bool equal_dicts(VM *vm, Dict *a, Dict *b, bool *out, unsigned depth)
 
 static bool equal(VM *vm, Value a, Value b, bool *out, unsigned depth)
 {
-    if (depth > MAX_COMPARE_DEPTH || vm_c_stack_low(vm))
-        return vm_raise(vm, EXC_RecursionError, "maximum recursion depth exceeded in comparison");
-    if (is_num(a) && is_num(b)) {
+    if (is_num(a) && is_num(b)) { /* numbers do not recurse: before the depth checks */
         *out = cmp_num(a, b) == 0;
         return true;
     }
+    if (depth > MAX_COMPARE_DEPTH || vm_c_stack_low(vm))
+        return vm_raise(vm, EXC_RecursionError, "maximum recursion depth exceeded in comparison");
     if (v_is_obj(a) && a.u.obj == b.u.obj && a.type == b.type) {
         *out = true; /* identity implies equality for containers, as in CPython */
         return true;
@@ -647,12 +668,12 @@ static bool unorderable(VM *vm, const char *sym, Value a, Value b)
 /* Three-way ordering: *out < 0, 0, > 0; 2 for unordered floats. */
 static bool order(VM *vm, const char *sym, Value a, Value b, int *out, unsigned depth)
 {
-    if (depth > MAX_COMPARE_DEPTH || vm_c_stack_low(vm))
-        return vm_raise(vm, EXC_RecursionError, "maximum recursion depth exceeded in comparison");
-    if (is_num(a) && is_num(b)) {
+    if (is_num(a) && is_num(b)) { /* numbers do not recurse: before the depth checks */
         *out = cmp_num(a, b);
         return true;
     }
+    if (depth > MAX_COMPARE_DEPTH || vm_c_stack_low(vm))
+        return vm_raise(vm, EXC_RecursionError, "maximum recursion depth exceeded in comparison");
     if (a.type == T_INSTANCE || b.type == T_INSTANCE) { /* __lt__ ...: the answer to the one question asked */
         bool less = sym[0] == '<';
         unsigned op = less ? (sym[1] ? OP_COMPARE_LE : OP_COMPARE_LT) : (sym[1] ? OP_COMPARE_GE : OP_COMPARE_GT);
@@ -668,6 +689,8 @@ static bool order(VM *vm, const char *sym, Value a, Value b, int *out, unsigned 
         *out = c < 0 ? -1 : c > 0;
         return true;
     }
+    if (bytes_order_buffers(a, b, out)) /* bytes with bytearray */
+        return true;
     if ((a.type == T_LIST || a.type == T_TUPLE) && a.type == b.type) {
         for (uint32_t i = 0;; i++) {
             Value *x = NULL, *y = NULL;
@@ -825,10 +848,16 @@ bool vm_hash(VM *vm, Value v, uint32_t *out)
     case T_RANGE:
     case T_EXCEPTION:
     case T_ITER:
-    case T_BOUNDMETHOD:
     case T_LIBOBJ:
+    case T_ELLIPSIS:
         *out = (uint32_t)((uintptr_t)v.u.obj >> 3);
         return true;
+    case T_BOUNDMETHOD: { /* equal bound methods (same function, same object) hash alike */
+        const BoundMethod *m = AS(BoundMethod, v);
+        uintptr_t fn = m->method ? (uintptr_t)m->method : (uintptr_t)m->func.u.obj;
+        *out = (uint32_t)((fn >> 3) * 1000003u ^ ((uintptr_t)m->self.u.obj >> 3));
+        return true;
+    }
     case T_FROZENSET:
         return set_hash(vm, AS(Set, v), out);
     case T_GEN:

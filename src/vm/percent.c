@@ -6,10 +6,13 @@
  * and format() print every number the same way; this file parses the
  * conversion specifiers, fetches arguments, and pads text.
  */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "vm/vm.h"
+#include "vm/long.h"
+#include "vm/class.h"
 
 typedef struct Conv {
     bool left, zero, plus, space, alt;
@@ -81,12 +84,10 @@ static void add_padded(StrBuf *sb, const char *s, uint32_t len, const Conv *c, b
 static bool format_integer(VM *vm, StrBuf *sb, Value v, const Conv *c)
 {
     if (v.type == T_FLOAT && strchr("diu", c->code)) {
-        int32_t i;
-        if (!float_to_int(vm, v.u.f, &i))
+        if (!long_from_float(vm, truncf(v.u.f), &v)) /* (any size) */
             return false;
-        v = v_int(i);
     }
-    if (!v_is_intlike(v)) {
+    if (!v_is_intlike(v) && v.type != T_LONG) {
         if (strchr("diu", c->code))
             return vm_raise(vm, EXC_TypeError, "%%%c format: a real number is required, not %s", c->code,
                             type_name(v));
@@ -95,7 +96,10 @@ static bool format_integer(VM *vm, StrBuf *sb, Value v, const Conv *c)
     char spec[2] = {strchr("diu", c->code) ? 'd' : c->code, 0};
     StrBuf digits;
     sb_init(&digits);
-    if (!fmt_format(vm, &digits, v_int(v.u.i), spec, 1)) {
+    VM_ROOT(vm, v);
+    bool formatted = fmt_format(vm, &digits, v.type == T_LONG ? v : v_int(v.u.i), spec, 1);
+    VM_UNROOT(vm, 1);
+    if (!formatted) {
         sb_free(&digits);
         return false;
     }
@@ -136,7 +140,7 @@ static bool format_integer(VM *vm, StrBuf *sb, Value v, const Conv *c)
 /* %e %E %f %F %g %G: the same text as format() with the equivalent spec */
 static bool format_real(VM *vm, StrBuf *sb, Value v, const Conv *c)
 {
-    if (!v_is_number(v))
+    if (!v_is_number(v) && v.type != T_LONG)
         return vm_raise(vm, EXC_TypeError, "must be real number, not %s", type_name(v));
     char spec[48];
     int n = snprintf(spec, sizeof spec, "%s%s%s%s", c->left ? "<" : "", c->plus ? "+" : c->space ? " " : "",
@@ -144,7 +148,7 @@ static bool format_real(VM *vm, StrBuf *sb, Value v, const Conv *c)
     if (c->width > 0)
         n += snprintf(spec + n, sizeof spec - (size_t)n, "%ld", (long)c->width);
     n += snprintf(spec + n, sizeof spec - (size_t)n, ".%ld%c", (long)(c->prec >= 0 ? c->prec : 6), c->code);
-    return fmt_format(vm, sb, v_float(v_as_float(v)), spec, (uint32_t)n);
+    return fmt_format(vm, sb, v.type == T_LONG ? v : v_float(v_as_float(v)), spec, (uint32_t)n);
 }
 
 /* %c: one character from an int code point or a one-character str/bytes */
@@ -384,6 +388,15 @@ static bool percent_format_text(VM *vm, StrBuf *sb, const Str *fmt, Value right,
         if (!have_arg && !next_arg(vm, &a, &arg))
             return false;
         bool ok;
+        if (arg.type == T_INSTANCE && !strchr("srabc", c.code)) { /* __int__/__float__/__index__ (class.c) */
+            bool found;
+            Value n;
+            if (!class_to_number(vm, arg, strchr("eEfFgG", c.code) != NULL, &n, &found))
+                return false;
+            if (found)
+                arg = n;
+        }
+        VM_ROOT(vm, arg); /* (a long __int__ made) */
         switch (c.code) {
         case 's': case 'r': case 'a': case 'b':
             ok = format_text_conv(vm, sb, arg, &c, bytes);
@@ -397,6 +410,7 @@ static bool percent_format_text(VM *vm, StrBuf *sb, const Str *fmt, Value right,
         default:
             ok = format_integer(vm, sb, arg, &c);
         }
+        VM_UNROOT(vm, 1);
         if (!ok)
             return false;
     }

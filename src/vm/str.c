@@ -14,6 +14,7 @@
 #include "vm/strmethods.h"
 #include "vm/long.h"
 #include "vm/vm.h"
+#include "vm/class.h"
 
 static Str *new_text(VM *vm, Type type, const char *data, uint32_t len)
 {
@@ -143,6 +144,12 @@ bool str_contains(VM *vm, Str *hay, Value needle, bool *out)
         if (needle.u.i < 0 || needle.u.i > 255)
             return vm_raise(vm, EXC_ValueError, "byte must be in range(0, 256)");
         *out = hay->len && memchr(hay->data, needle.u.i, hay->len) != NULL;
+        return true;
+    }
+    const uint8_t *buf;
+    uint32_t buflen;
+    if (hay->hdr.type == T_BYTES && needle.type != T_BYTES && byte_buffer(needle, &buf, &buflen)) {
+        *out = find_bytes(hay->data, hay->len, (const char *)buf, buflen, 0) >= 0;
         return true;
     }
     if (needle.type != hay->hdr.type) {
@@ -443,14 +450,18 @@ static bool m_join(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
             ok = r == 0;
             break;
         }
-        if (v.type != args[0].type) {
+        bool bytearray_item = args[0].type == T_BYTES && v.type == T_BYTEARRAY;
+        if (v.type != args[0].type && !bytearray_item) {
             ok = vm_raise(vm, EXC_TypeError, "sequence item %lu: expected %s instance, %s found",
                           (unsigned long)n, args[0].type == T_STR ? "str" : "a bytes-like object", type_name(v));
             break;
         }
         if (n)
             sb_add(&sb, SELF(args)->data, SELF(args)->len);
-        sb_add(&sb, AS(Str, v)->data, AS(Str, v)->len);
+        if (bytearray_item)
+            sb_add(&sb, (const char *)AS(Array, v)->data, AS(Array, v)->len);
+        else
+            sb_add(&sb, AS(Str, v)->data, AS(Str, v)->len);
     }
     VM_UNROOT(vm, 1);
     if (ok && sb.oom)
@@ -762,7 +773,7 @@ static bool m_index(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     if (!m_find(vm, args, nargs, kw, out))
         return false;
     if (out->u.i < 0)
-        return vm_raise(vm, EXC_ValueError, "substring not found");
+        return vm_raise(vm, EXC_ValueError, args[0].type == T_STR ? "substring not found" : "subsection not found");
     return true;
 }
 
@@ -1089,6 +1100,28 @@ const uint32_t n_bytes_methods = sizeof bytes_methods / sizeof bytes_methods[0];
 
 /* ---- built-ins ------------------------------------------------------------------------ */
 
+/* bytes(s, encoding[, errors]) and bytearray(...): str.encode (array.c
+ * calls this when it has more than one argument). */
+bool bytes_from_str_args(VM *vm, Value *args, int nargs, Tuple *kw, bool mutable_, Value *out)
+{
+    if (args[0].type != T_STR)
+        return vm_raise(vm, EXC_TypeError, "encoding without a string argument");
+    if (!m_encode(vm, args, nargs, kw, out))
+        return false;
+    if (!mutable_)
+        return true;
+    Str *b = AS(Str, *out);
+    VM_ROOT(vm, *out);
+    Array *a = bytearray_new(vm, b->len);
+    VM_UNROOT(vm, 1);
+    if (!a)
+        return false;
+    if (b->len)
+        memcpy(a->data, b->data, b->len);
+    *out = v_obj(a);
+    return true;
+}
+
 static bool str_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
     if (nargs == 0) {
@@ -1098,13 +1131,36 @@ static bool str_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
         *out = v_obj(s);
         return true;
     }
+    if (nargs > 1) { /* str(b, encoding, errors): bytes.decode */
+        Value b = args[0];
+        if (b.type == T_STR)
+            return vm_raise(vm, EXC_TypeError, "decoding str is not supported");
+        if (b.type != T_BYTES && b.type != T_BYTEARRAY)
+            return vm_raise(vm, EXC_TypeError, "decoding to str: need a bytes-like object, %s found", type_name(b));
+        Tuple *a = tuple_new(vm, (uint32_t)nargs); /* (the caller's array is not ours to change) */
+        if (!a)
+            return false;
+        memcpy(a->items, args, (size_t)nargs * sizeof(Value));
+        VM_ROOT(vm, v_obj(a));
+        if (b.type == T_BYTEARRAY) { /* decoded from a bytes copy, held by the tuple */
+            Str *copy = bytes_new(vm, AS(Array, b)->data, AS(Array, b)->len);
+            if (!copy) {
+                VM_UNROOT(vm, 1);
+                return false;
+            }
+            a->items[0] = v_obj(copy);
+        }
+        bool ok = m_decode(vm, a->items, nargs, kw, out);
+        VM_UNROOT(vm, 1);
+        return ok;
+    }
     Str *s = vm_str(vm, args[0]);
     if (!s)
         return false;
     *out = v_obj(s);
     return true;
 }
-NATIVE(bi_str, "str", str_fn, 0, 1);
+NATIVE_WITH_KW(bi_str, "str", str_fn, 0, 3);
 
 static bool repr_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
@@ -1123,6 +1179,14 @@ static bool int_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
         return true;
     }
     Value x = args[0];
+    if (x.type == T_INSTANCE && nargs == 1) { /* __int__, __index__, a built-in base (class.c) */
+        bool found;
+        Value n;
+        if (!class_to_number(vm, x, false, &n, &found))
+            return false;
+        if (found)
+            return int_fn(vm, &n, 1, NULL, out);
+    }
     if (nargs == 2) {
         if (x.type != T_STR && x.type != T_BYTES)
             return vm_raise(vm, EXC_TypeError, "int() can't convert non-string with explicit base");
@@ -1156,6 +1220,14 @@ static bool float_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
         return true;
     }
     Value x = args[0];
+    if (x.type == T_INSTANCE) { /* __float__, __index__, a built-in base (class.c) */
+        bool found;
+        Value n;
+        if (!class_to_number(vm, x, true, &n, &found))
+            return false;
+        if (found)
+            return float_fn(vm, &n, 1, NULL, out);
+    }
     if (v_is_number(x)) {
         *out = v_float(v_as_float(x));
         return true;

@@ -547,7 +547,7 @@ static bool m_rindex(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     if (!m_rfind(vm, args, nargs, kw, out))
         return false;
     if (out->u.i < 0)
-        return vm_raise(vm, EXC_ValueError, "substring not found");
+        return vm_raise(vm, EXC_ValueError, args[0].type == T_STR ? "substring not found" : "subsection not found");
     return true;
 }
 NATIVE(strm_rindex, "rindex", m_rindex, 2, 4);

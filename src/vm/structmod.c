@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 
 #include "vm/vm.h"
@@ -54,11 +55,51 @@ static uint32_t code_size(char c)
 {
     switch (c) {
     case 'x': case 'c': case 'b': case 'B': case '?': case 's': return 1;
-    case 'h': case 'H': return 2;
+    case 'h': case 'H': case 'e': return 2;
     case 'i': case 'I': case 'l': case 'L': case 'f': return 4;
     case 'q': case 'Q': case 'd': return 8;
     default: return 0;
     }
+}
+
+/* IEEE 754 binary16 ('e'), rounding to nearest even; false if x is finite
+ * and beyond the format's range (65504). */
+static bool float_to_half(float x, uint16_t *out)
+{
+    uint16_t sign = signbit(x) ? 0x8000 : 0;
+    float a = fabsf(x);
+    if (isnan(x)) {
+        *out = sign | 0x7e00;
+        return true;
+    }
+    if (isinf(x) || a == 0.0f) {
+        *out = sign | (isinf(x) ? 0x7c00 : 0);
+        return true;
+    }
+    int e;
+    frexpf(a, &e);
+    int ue = e - 1; /* a = 1.f * 2**ue */
+    if (ue < -14) { /* subnormal: a multiple of 2**-24 */
+        float r = rintf(ldexpf(a, 24));
+        *out = sign | (uint16_t)r; /* (r == 1024 is the smallest normal: the same bits) */
+        return true;
+    }
+    float r = rintf(ldexpf(a, 10 - ue)); /* in [1024, 2048] */
+    if (r >= 2048.0f) {
+        r = 1024.0f;
+        ue++;
+    }
+    if (ue > 15)
+        return false;
+    *out = sign | (uint16_t)((ue + 15) << 10) | (uint16_t)((int)r - 1024);
+    return true;
+}
+
+static float half_to_float(uint16_t h)
+{
+    int e = (h >> 10) & 0x1f, frac = h & 0x3ff;
+    float v = e == 0 ? ldexpf((float)frac, -24) : e == 31 ? (frac ? NAN : INFINITY) : ldexpf((float)(1024 + frac), e - 25);
+    return h & 0x8000 ? -v : v;
 }
 
 static bool format_begin(VM *vm, Value fmtv, Format *f)
@@ -174,11 +215,16 @@ static bool pack_one(VM *vm, char code, Value v, uint8_t *p, bool little)
             return struct_raise(vm, "char format requires a bytes object of length 1");
         *p = (uint8_t)AS(Str, v)->data[0];
         return true;
-    case 'f': case 'd': {
+    case 'f': case 'd': case 'e': {
         if (!v_is_number(v))
             return struct_raise(vm, "required argument is not a float");
         float x = v_as_float(v);
-        if (code == 'f') {
+        if (code == 'e') {
+            uint16_t h;
+            if (!float_to_half(x, &h))
+                return vm_raise(vm, EXC_OverflowError, "float too large to pack with e format");
+            put_uint(p, h, 2, little);
+        } else if (code == 'f') {
             uint32_t bits;
             memcpy(&bits, &x, 4);
             put_uint(p, bits, 4, little);
@@ -226,6 +272,9 @@ static bool unpack_one(VM *vm, char code, const uint8_t *p, bool little, Value *
         *out = v_obj(s);
         return true;
     }
+    case 'e':
+        *out = v_float(half_to_float((uint16_t)get_uint(p, 2, little)));
+        return true;
     case 'f': {
         uint32_t bits = (uint32_t)get_uint(p, 4, little);
         float x;

@@ -25,6 +25,12 @@ TYPE(type_array, "array", T_ARRAY, &bi_array);
 TYPE(type_function, "function", T_FUNCTION, NULL);
 TYPE(type_slice, "slice", T_SLICE, &bi_slice);
 TYPE(type_deque, "deque", T_LIST, &bi_deque);
+/* the classes of classes, generators, built-in functions and bound methods
+ * (type() answers them; only `type` can be called, vm/builtins.c) */
+TYPE(type_type, "type", T_TYPE, &bi_type);
+TYPE(type_generator, "generator", T_GEN, NULL);
+TYPE(type_builtin_function, "builtin_function_or_method", T_NATIVE, NULL);
+TYPE(type_method, "method", T_BOUNDMETHOD, NULL);
 /* object (the root of every class, object() included) is in vm/class.c */
 /* bool is a subclass of int, as in Python */
 const TypeObj type_bool = {{0, T_TYPE, 0, 0}, "bool", T_BOOL, -1, &type_int, &bi_bool};
@@ -47,6 +53,10 @@ const TypeObj *type_of(Value v)
     case T_SLICE:     return &type_slice;
     case T_ARRAY:     return &type_array;
     case T_FUNCTION:  return &type_function;
+    case T_TYPE:      return &type_type;
+    case T_GEN:       return &type_generator;
+    case T_NATIVE:    return &type_builtin_function;
+    case T_BOUNDMETHOD: return AS(BoundMethod, v)->method ? &type_builtin_function : &type_method;
     case T_SET:       return &type_set;
     case T_FROZENSET: return &type_frozenset;
     case T_EXCEPTION: return AS(Exception, v)->cls;
@@ -119,6 +129,11 @@ int type_attr(VM *vm, const TypeObj *cls, Str *name, Value *out)
     switch ((Type)cls->value_type) {
     case T_STR:   m = cls == &type_str ? find_in(str_methods, n_str_methods, qid) : NULL; break;
     case T_BYTES: m = find_in(bytes_methods, n_bytes_methods, qid); break;
+    case T_BYTEARRAY:
+        m = find_in(array_methods, n_array_methods, qid);
+        if (!m)
+            m = find_in(bytearray_methods, n_bytearray_methods, qid);
+        break;
     case T_LIST:
         m = cls == &type_deque ? deque_method(name) : NULL;
         if (!m)

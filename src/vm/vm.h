@@ -58,6 +58,20 @@ typedef struct VMConfig {
 #define VM_MAX_ROOTS      512u
 #define VM_MAX_HANDLING   32u
 
+/* Inline caches of the attribute instructions (attr.c): one entry per
+ * instruction site, direct-mapped on the site's address. An entry is only a
+ * hint (where the name was found last time): every use checks it against
+ * the live dicts, so no change to a class or instance can make it wrong. */
+#define VM_ATTR_CACHE 256u
+typedef struct AttrCache {
+    const uint32_t *site; /* the instruction; NULL: empty */
+    const void *name;     /* its name (Str), compared, never followed */
+    const void *module;   /* a native module (static): the hint is attrs[index] */
+    uint16_t index;       /* entry of the dict (or module attribute) that had the name */
+    uint8_t depth;        /* LOAD_METHOD: the MRO position of the class that had it */
+    uint8_t kind;         /* enum in attr.c */
+} AttrCache;
+
 /* Output sink: the port's console by default; tests may capture. */
 typedef void (*WriteFn)(void *ctx, int fd, const char *data, size_t len);
 
@@ -101,7 +115,14 @@ struct VM {
      * vm_gen_resume), or NULL: YIELD_VALUE checks it yields from that frame */
     struct Gen *gen_running;
     uint32_t gen_frame;
+    AttrCache attr_cache[VM_ATTR_CACHE]; /* LOAD_ATTR, LOAD_METHOD, STORE_ATTR (attr.c) */
 };
+
+/* The cache entry of the instruction at site. */
+static inline AttrCache *vm_attr_cache(VM *vm, const uint32_t *site)
+{
+    return &vm->attr_cache[((uintptr_t)site >> 2) & (VM_ATTR_CACHE - 1)];
+}
 
 /* C recursion over user data (recursion.c): vm_recursion_enter raises
  * RecursionError ("maximum recursion depth exceeded" + while_doing) past

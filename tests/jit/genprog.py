@@ -64,6 +64,7 @@ import tempfile
 import time
 
 import gen_p4nn
+import gen_vec3                                 # vec3's vector nests (tails, 16-tap loops)
 from gen_deopt import DeoptGen, count_deopts   # values crossing 2**31 in compiled loops
 from gen_objects import ObjGen                  # methods and closures, their guards failing
 
@@ -893,6 +894,9 @@ class Gen:
         nn = gen_p4nn.P4nnGen(self.seed)
         self.nn_funcs = nn.kernels()
         lines += nn.source()
+        v3 = gen_vec3.Vec3Gen(self.seed)
+        self.nn_funcs = self.nn_funcs + v3.kernels()
+        lines += v3.source()
         # wide loops and recursion at the limit (their own random stream too)
         self.stress_funcs = StressGen(self.seed).functions(self.nfuncs + len(self.vec_funcs))
         for sf in self.stress_funcs:
@@ -953,7 +957,7 @@ class Gen:
         for df in self.deopt_funcs:
             main += DeoptGen.calls(df)
         main += obj_main
-        main += nn.calls()
+        main += nn.calls() + v3.calls()
         for stmt in main:
             lines += stmt
         if self.p(0.3):

@@ -1,10 +1,10 @@
-# Shapes passed as arguments (issue 12): the lane count is chosen when the
-# vector loop runs, 16 lanes while 16 iterations remain, then one 8-lane
-# step if 8 remain, then the scalar rest. Every size from 1 to 40 and a few
-# large ones; arrays one element short at the end of a 16-lane and of an
-# 8-lane step (the scalar loop takes over and raises where the interpreter
-# does). Compared with CPython; p4sim runs it with PIE (rev 3 and rev 1),
-# QEMU scalar.
+# Shapes passed as arguments (issue 12): the lanes stored are chosen when
+# the vector loop runs, 16 while 16 iterations remain, then the 1 to 15
+# left in one step (vec3; before: one 8-lane step, then the scalar rest).
+# Every size from 1 to 40 and a few large ones; arrays one element short at
+# the end of a 16-lane and of a shorter step (the scalar loop takes over and
+# raises where the interpreter does). Compared with CPython; p4sim runs it
+# with PIE (rev 3 and rev 1), QEMU scalar.
 from array import array
 
 

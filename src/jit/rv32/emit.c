@@ -1119,6 +1119,24 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
         rv_asm_emit(&e->a, &mac);
         break;
     }
+    case IR_VMACN: { /* q2 = 16 int8 at a (aux of them used); per tap t: q1 = 16 int8 at b,
+                        b += c (a copy in t4 walks), QACC += q1 * lane t of q2 (vsmulas) */
+        RvInsn l = pie_ins(RV_ESP_VLD_128_IP);
+        l.qu = 2, l.rs1 = (uint8_t)xuse_pie(e, in->a, T3), l.imm = 0;
+        rv_asm_emit(&e->a, &l);
+        unsigned pb = xuse_pie(e, in->b, T4);
+        if (pb != T4)
+            rv_asm_mv(&e->a, T4, pb);
+        unsigned step = xuse_pie(e, in->c, T3);
+        for (unsigned t = 0; t < in->aux; t++) {
+            RvInsn ld = pie_ins(RV_ESP_VLD_128_XP), m = pie_ins(RV_ESP_VSMULAS_S8_QACC);
+            ld.qu = 1, ld.rs1 = T4, ld.rs2 = (uint8_t)step;
+            m.qx = 1, m.qy = 2, m.sel = (uint8_t)t;
+            rv_asm_emit(&e->a, &ld);
+            rv_asm_emit(&e->a, &m);
+        }
+        break;
+    }
     case IR_VXACC: { /* PIE writes x8-x15, x24-x31 only: through t3 */
         RvInsn r = pie_ins(RV_ESP_MOVX_R_XACC_L);
         unsigned rd = xdef(e, v);
@@ -1128,17 +1146,61 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
         xdone(e, v, rd);
         break;
     }
-    case IR_VSTQ: { /* the 16-byte quarters of QACC in lane order: 4 lanes each, aux lanes */
+    case IR_VSTQ: { /* the 16-byte quarters of QACC in lane order: 4 lanes each, aux lanes;
+                       aux 0: b quarters (1 to 4, a register: vector.c's last step), of
+                       which the last has c lanes (1 to 4, a register) */
         static const RvOp part[] = {RV_ESP_ST_QACC_L_L_128_IP, RV_ESP_ST_QACC_L_H_128_IP,
                                     RV_ESP_ST_QACC_H_L_128_IP, RV_ESP_ST_QACC_H_H_128_IP};
+        uint32_t done = rv_asm_new_label(&e->a), full = rv_asm_new_label(&e->a);
         unsigned pa = xuse(e, in->a, T3);
         if (pa != T3) /* the post-increments walk a copy, not the value's register */
             rv_asm_mv(&e->a, T3, pa);
-        for (int i = 0; i < 4 && i < in->aux / 4; i++) {
+        if (!in->aux && in->c >= 0) {
+            /* a last quarter of fewer than 4 lanes: the words after them are
+             * read, the quarter stored, and those words put back (at most 12
+             * bytes past the last element stored: in the array, in the next
+             * heap block, or in the 16 bytes after the heap; nothing else
+             * runs in between) */
+            ins(e, RV_ADDI, T4, xuse(e, in->c, T4), 0, -4);
+            rv_asm_branch(&e->a, RV_BGE, T4, ZERO, full);
+            for (int i = 0; i < 4; i++) {
+                uint32_t whole = rv_asm_new_label(&e->a);
+                RvInsn st = pie_ins(part[i]);
+                st.rs1 = T3;
+                if (i < 3) { /* quarter i is the last when nq == i + 1 */
+                    ins(e, RV_ADDI, T4, xuse(e, in->b, T4), 0, -(i + 1));
+                    rv_asm_branch(&e->a, RV_BNE, T4, ZERO, whole);
+                }
+                for (unsigned w = 1; w < 4; w++)
+                    ins(e, RV_LW, T0 + w - 1, T3, 0, (int32_t)(4 * w));
+                st.imm = 0;
+                rv_asm_emit(&e->a, &st);
+                for (unsigned w = 1; w < 4; w++) {
+                    uint32_t keep = rv_asm_new_label(&e->a);
+                    ins(e, RV_ADDI, T4, xuse(e, in->c, T4), 0, -(int32_t)(w + 1));
+                    rv_asm_branch(&e->a, RV_BGE, T4, ZERO, keep); /* lane w stored: keep it */
+                    ins(e, RV_SW, 0, T3, T0 + w - 1, (int32_t)(4 * w));
+                    rv_asm_bind(&e->a, keep);
+                }
+                rv_asm_jump(&e->a, ZERO, done);
+                if (i < 3) {
+                    rv_asm_bind(&e->a, whole);
+                    st.imm = 16;
+                    rv_asm_emit(&e->a, &st);
+                }
+            }
+        }
+        rv_asm_bind(&e->a, full);
+        for (int i = 0; i < 4 && (!in->aux || i < in->aux / 4); i++) {
+            if (!in->aux && i > 0) { /* quarter i only when nq > i */
+                ins(e, RV_ADDI, T4, xuse(e, in->b, T4), 0, -(i + 1));
+                rv_asm_branch(&e->a, RV_BLT, T4, ZERO, done);
+            }
             RvInsn st = pie_ins(part[i]);
             st.rs1 = T3, st.imm = 16;
             rv_asm_emit(&e->a, &st);
         }
+        rv_asm_bind(&e->a, done);
         break;
     }
     case IR_CALL:

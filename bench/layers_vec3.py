@@ -1,0 +1,128 @@
+# layers_vec3: int8 layers in shapes and loop orders the vectoriser was not
+# tuned for (vec3, bench/RESULTS.md): sizes as arguments, odd trip counts,
+# fewer than 8 filters, other loop orders and layouts. Each runs twice; the
+# second call is measured (p4.cycles(), after a collection). Run it with
+#   p4jit run --on p4sim [-X pie=off | -X jit=off] bench/layers_vec3.py
+from array import array
+import p4
+
+
+def conv_hwc(inp, wts, out, H, W, C, F):      # bench/layers.py's conv3x3
+    OH = H - 2
+    OW = W - 2
+    for oy in range(OH):
+        for ox in range(OW):
+            for f in range(F):
+                acc = 0
+                for ky in range(3):
+                    for kx in range(3):
+                        base = ((oy + ky) * W + (ox + kx)) * C
+                        wbase = (ky * 3 + kx) * C * F + f
+                        for ch in range(C):
+                            acc += inp[base + ch] * wts[wbase + ch * F]
+                out[(oy * OW + ox) * F + f] = acc
+
+
+def conv_chw1(x, w, out, H, W, F):            # 1 channel, filters outermost
+    for f in range(F):
+        for oy in range(H - 2):
+            for ox in range(W - 2):
+                acc = 0
+                for ky in range(3):
+                    for kx in range(3):
+                        acc += x[(oy + ky) * W + ox + kx] * w[f * 9 + ky * 3 + kx]
+                out[(f * (H - 2) + oy) * (W - 2) + ox] = acc
+
+
+def dense_t_acc(x, n, wt, m, acc):           # lib/p4nn's
+    for o in range(m):
+        a = 0
+        for i in range(n):
+            a += x[i] * wt[i * m + o]
+        acc[o] = a
+
+
+def mm(p, q, r, rows, cols, depth):          # other names, operands swapped
+    for i in range(rows):
+        for j in range(cols):
+            s = 0
+            for k in range(depth):
+                s += q[k * cols + j] * p[i * depth + k]
+            r[i * cols + j] = s
+
+
+def int8s(n, mul, add):
+    a = array("b", bytes(n))
+    for i in range(n):
+        a[i] = (i * mul + add) % 256 - 128
+    return a
+
+
+def checksum(c):
+    s = 0
+    for v in c:
+        s = (s * 31 + v) & 0xFFFFFF
+    return s
+
+
+def show(name, cycles, macs, out):
+    print(name, checksum(out), "cycles", cycles, "macs", macs)
+
+
+def run_conv(H, C, F):
+    inp = int8s(H * H * C, 13, 5)
+    wts = int8s(9 * C * F, 29, 11)
+    out = array("i", bytes(4 * (H - 2) * (H - 2) * F))
+    conv_hwc(inp, wts, out, H, H, C, F)
+    p4.heap_live()  # a collection now, not in the measured call
+    c0 = p4.cycles()
+    conv_hwc(inp, wts, out, H, H, C, F)
+    show("conv_hwc_%dx%d_%d_%d" % (H, H, C, F), p4.cycles() - c0, (H - 2) * (H - 2) * 9 * C * F, out)
+
+
+def run_chw(H, W, F):
+    x = int8s(H * W, 13, 5)
+    w = int8s(9 * F, 29, 11)
+    out = array("i", bytes(4 * (H - 2) * (W - 2) * F))
+    conv_chw1(x, w, out, H, W, F)
+    p4.heap_live()  # a collection now, not in the measured call
+    c0 = p4.cycles()
+    conv_chw1(x, w, out, H, W, F)
+    show("conv_chw1_%dx%d_%d" % (H, W, F), p4.cycles() - c0, (H - 2) * (W - 2) * 9 * F, out)
+
+
+def run_dense_t(n, m):
+    x = int8s(n, 7, 3)
+    w = int8s(n * m, 5, 1)
+    acc = array("i", bytes(4 * m))
+    dense_t_acc(x, n, w, m, acc)
+    p4.heap_live()  # a collection now, not in the measured call
+    c0 = p4.cycles()
+    dense_t_acc(x, n, w, m, acc)
+    show("dense_t_%d_%d" % (n, m), p4.cycles() - c0, n * m, acc)
+
+
+def run_mm(rows, cols, depth):
+    p = int8s(rows * depth, 7, 3)
+    q = int8s(depth * cols, 5, 1)
+    r = array("i", bytes(4 * rows * cols))
+    mm(p, q, r, rows, cols, depth)
+    p4.heap_live()  # a collection now, not in the measured call
+    c0 = p4.cycles()
+    mm(p, q, r, rows, cols, depth)
+    show("mm_%d_%d_%d" % (rows, cols, depth), p4.cycles() - c0, rows * cols * depth, r)
+
+
+run_conv(12, 1, 6)
+run_conv(9, 3, 5)
+run_conv(10, 2, 3)
+run_conv(11, 5, 7)
+run_conv(13, 4, 13)
+run_chw(16, 16, 4)
+run_chw(11, 29, 3)
+for m in (1, 3, 7, 10, 24, 40):
+    run_dense_t(128, m)
+run_dense_t(100, 13)
+run_mm(24, 20, 33)
+run_mm(7, 50, 17)
+run_mm(16, 16, 64)

@@ -1,0 +1,144 @@
+/*
+ * vector_int.h - the vectoriser's shared state and helpers (vector.c, the
+ * analysis and the copy; vector_taps.c, the 16-tap loops of the copy).
+ */
+#ifndef P4_JIT_VECTOR_INT_H
+#define P4_JIT_VECTOR_INT_H
+
+#include "jit/ir.h"
+
+enum { MAC_LIMIT = 131071, MAX_SLOPE = 1 << 20, SMALL_INDEX = 1 << 24 };
+
+/* What a value is, per lane. TOP: not known yet (the fixpoint's start). */
+enum { K_TOP, K_ZERO, K_UNI, K_LIN, K_VEC, K_PROD, K_ACC, K_BAD };
+
+typedef struct Span {
+    int32_t lo, hi; /* the same value when it is one; -1: not made yet */
+} Span;
+
+typedef struct Vec {
+    Ir *ir;
+    int32_t h;          /* the loop's header */
+    uint32_t nb, nin;   /* blocks and values before the copy: the tables' sizes */
+    IrCounted c;
+    uint8_t *in;        /* per block: in the loop */
+    uint8_t *kind;      /* per value */
+    int32_t *slope;     /* per value, K_LIN: its change from one lane to the next */
+    int32_t store;      /* the store of the accumulator */
+    int32_t lanes;      /* 16: the lanes computed (those stored: 4 * nq) */
+    /* the copy */
+    int32_t *map;       /* per value: its copy (-1: none) */
+    int32_t *cnt;       /* per accumulator value: the count of its multiply-accumulates */
+    int32_t *first, *last; /* per block: the first and the last block of its copy */
+    int32_t cur;        /* the block being filled */
+    int32_t pend;       /* bail-out flag not yet tested, or -1 */
+    int32_t jv, join;   /* the lane-0 counter of the vector iteration; the scalar loop's entry */
+    int32_t keep;       /* lanes stored of a single quarter (1 to 4; below 4 only when nq is 1) */
+    int32_t nq, stored, lastl; /* quarters of QACC stored (1 to 4), the last lane stored (4 * nq - 1) */
+    int32_t zero;       /* the count of a cleared QACC */
+    /* checks tested before an inner loop instead of in it */
+    int32_t *hoist_to;  /* per value: the inner loop's header, or -1; the vector loop's
+                           own header: a bound whose index's range range.c proved */
+    IrAffine *aff;      /* per value hoisted to an inner loop: it (a check's index) in
+                           that loop's counter */
+    int32_t *most;      /* per check hoisted to the vector loop's header: its index's largest
+                           value, or -1: tested on ranges (range_tests) */
+    Span *span;         /* per value: its range before the vector loop (checks on ranges) */
+    bool counted;       /* products counted as they are made (else before the loop) */
+    bool aliased;       /* a load in the nest of the stored element kind (alias rule) */
+    int taps;           /* inner loops given 16 taps per load (vector_taps.c) */
+} Vec;
+
+static inline bool inside(const Vec *x, int32_t v)
+{
+    return v >= 0 && (uint32_t)v < x->nin && x->ir->ins[v].block >= 0 && x->in[x->ir->ins[v].block];
+}
+
+static inline bool is_const(const Ir *ir, int32_t v, int32_t *k)
+{
+    if (ir->ins[v].op != IR_CONST || ir->ins[v].type == TY_FLOAT)
+        return false;
+    *k = ir->ins[v].k.i;
+    return true;
+}
+
+/* The block before inner loop h2 (its entry from outside). */
+static inline int32_t preheader(const Ir *ir, int32_t h2)
+{
+    const IrBlock *hb = &ir->blocks[h2];
+    return ir_dominates(ir, h2, hb->preds[0]) ? hb->preds[1] : hb->preds[0];
+}
+
+static inline int32_t emit(Vec *x, IrOp op, IrType t, int32_t a, int32_t b, int32_t c, uint32_t pc)
+{
+    int32_t v = ir_add(x->ir, x->cur, op, t, a, b, c);
+    if (!x->ir->oom)
+        x->ir->ins[v].pc = pc;
+    return v;
+}
+
+static inline int32_t konst(Vec *x, int32_t k) { return ir_const_int(x->ir, x->cur, k); }
+
+static inline int32_t new_block(Vec *x, uint32_t bc)
+{
+    int32_t b = ir_new_block(x->ir, bc);
+    if (b >= 0)
+        x->ir->blocks[b].sealed = x->ir->blocks[b].filled = true;
+    return b;
+}
+
+static inline void edge(Ir *ir, int32_t from, int32_t to)
+{
+    IrBlock *f = &ir->blocks[from], *t = &ir->blocks[to];
+    if (f->nsucc >= 2 || t->npreds >= IR_MAX_PREDS) { /* analyse() counted them: cannot happen */
+        ir->oom = true;
+        return;
+    }
+    f->succ[f->nsucc++] = to;
+    t->preds[t->npreds++] = from;
+}
+
+static inline int32_t ovf(Vec *x, IrOp checked, int32_t a, int32_t b)
+{
+    int32_t f = emit(x, IR_OVF, TY_BOOL, a, b, -1, 0);
+    x->ir->ins[f].aux = (uint8_t)checked;
+    return f;
+}
+
+static inline int32_t either(Vec *x, int32_t f, int32_t g) { return f < 0 ? g : emit(x, IR_OR, TY_BOOL, f, g, -1, 0); }
+
+static inline int32_t cmp(Vec *x, IrCond cc, int32_t a, int32_t b)
+{
+    int32_t v = emit(x, IR_CMP, TY_BOOL, a, b, -1, 0);
+    x->ir->ins[v].aux = (uint8_t)cc;
+    return v;
+}
+
+static inline int32_t mapped(const Vec *x, int32_t v)
+{
+    if (v == x->c.phi)
+        return x->jv;
+    return inside(x, v) ? x->map[v] : v;
+}
+
+/* Affine a (scale*k + off, copied values) at k = kk; *any collects the
+ * overflow flags of computing it. */
+static inline int32_t affine_at(Vec *x, IrAffine a, int32_t kk, int32_t *any)
+{
+    int32_t v = kk;
+    if (a.scale >= 0) {
+        *any = either(x, *any, ovf(x, IR_MULO, kk, mapped(x, a.scale)));
+        v = emit(x, IR_MUL, TY_INT, kk, mapped(x, a.scale), -1, 0);
+    }
+    if (a.off >= 0) {
+        *any = either(x, *any, ovf(x, IR_ADDO, v, mapped(x, a.off)));
+        v = emit(x, IR_ADD, TY_INT, v, mapped(x, a.off), -1, 0);
+    }
+    return v;
+}
+
+/* vector_taps.c: the copy's inner loops (blocks from first on) given 16
+ * taps per load where they qualify; counts them in x->taps. */
+void vec_block_taps(Vec *x, uint32_t first);
+
+#endif

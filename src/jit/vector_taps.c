@@ -1,0 +1,155 @@
+/*
+ * vector_taps.c - 16 taps from one load, in vector.c's copy of a loop nest.
+ */
+#include "jit/vector_int.h"
+
+/* ---- taps from one load: a broadcast operand contiguous in an inner loop -------
+ *
+ * In the vector copy, an innermost counted loop whose work is one
+ * multiply-accumulate of a broadcast element contiguous in its counter k
+ * and lanes k*s apart,
+ *
+ *     for k in range(K):  acc += a[base + k] * b[k*s + j .. +15]
+ *
+ * (matmul's, conv's channels, dense_t's inputs) loads a[base + k] once per
+ * tap with esp.vldbc.8: 3 modelled cycles for one byte. Ahead of it, a loop
+ * of 16 taps at a time loads a[base + k .. +15] into q2 once and takes the
+ * taps from its lanes (esp.vsmulas.s8.qacc, lane t of q2 times the lanes
+ * of b: issue 1): per tap 4 cycles instead of 7 (VMACN). The original loop
+ * does the fewer than 16 taps left. The 16 bytes are in the array: the
+ * copy's checks (tested on ranges before the vector loop, or per step)
+ * cover a[base + k] for every k the loop runs, and the 16-tap loop runs
+ * only while 16 remain. */
+static bool taps_loop(Vec *x, int32_t h2, uint8_t *in2, int32_t *work)
+{
+    Ir *ir = x->ir;
+    IrCounted c2;
+    if (!ir_counted_loop(ir, h2, &c2) || c2.step != 1 || c2.cc != CC_LT || c2.body != c2.latch ||
+        ir->blocks[h2].nins != 3)
+        return false;
+    ir_loop_blocks(ir, h2, in2, work);
+    int32_t k;
+    if ((in2[ir->ins[c2.init].block] && !is_const(ir, c2.init, &k)) ||
+        (in2[ir->ins[c2.bound].block] && !is_const(ir, c2.bound, &k)))
+        return false;
+    const IrBlock *bb = &ir->blocks[c2.body];
+    int32_t mac = -1;
+    for (uint32_t i = 0; i < bb->nins; i++) {
+        const IrIns *in = &ir->ins[bb->ins[i]];
+        if (in->op == IR_VMAC && mac < 0 && in->aux == 0)
+            mac = bb->ins[i];
+        else if (in->op != IR_JMP && in->op != IR_ALOAD && !(ir_opinfo[in->op].flags & IR_PURE))
+            return false; /* (a load the copy left: the broadcast element, unused now) */
+    }
+    if (mac < 0)
+        return false;
+    /* both operands data + index, the data from outside the loop */
+    int32_t data[2], idx[2];
+    IrAffine af[2];
+    for (int o = 0; o < 2; o++) {
+        const IrIns *ad = &ir->ins[o ? ir->ins[mac].b : ir->ins[mac].a];
+        if (ad->op != IR_ADD || ad->type != TY_PTR)
+            return false;
+        bool swap = ir->ins[ad->b].type == TY_PTR;
+        data[o] = swap ? ad->b : ad->a, idx[o] = swap ? ad->a : ad->b;
+        /* (the copy reads a data pointer again in the loop: licm moves it out later) */
+        if (in2[ir->ins[data[o]].block] &&
+            (ir->ins[data[o]].op != IR_ADATA || in2[ir->ins[ir->ins[data[o]].a].block]))
+            return false;
+        af[o] = ir_affine(ir, in2, c2.phi, idx[o], false);
+        if (!af[o].ok)
+            return false;
+    }
+    if (af[0].scale >= 0 && !(is_const(ir, af[0].scale, &k) && k == 1))
+        return false; /* the broadcast element must be contiguous in k */
+    for (int o = 0; o < 2; o++) /* (made before the loop: p16 computes them) */
+        if ((af[o].scale >= 0 && in2[ir->ins[af[o].scale].block]) || (af[o].off >= 0 && in2[ir->ins[af[o].off].block]))
+            return false;
+    uint32_t pc = ir->blocks[h2].bc_start;
+    int32_t pre2 = preheader(ir, h2);
+    int32_t t16 = new_block(x, pc), p16 = new_block(x, pc), h16 = new_block(x, pc), b16 = new_block(x, pc);
+    int32_t x16 = new_block(x, pc);
+    if (ir->oom || t16 < 0 || p16 < 0 || h16 < 0 || b16 < 0 || x16 < 0)
+        return false;
+    for (uint32_t s = 0; s < ir->blocks[pre2].nsucc; s++)
+        if (ir->blocks[pre2].succ[s] == h2)
+            ir->blocks[pre2].succ[s] = t16;
+    ir->blocks[t16].preds[ir->blocks[t16].npreds++] = pre2;
+    x->cur = t16;
+    int32_t init = is_const(ir, c2.init, &k) ? konst(x, k) : c2.init;
+    int32_t bound = is_const(ir, c2.bound, &k) ? konst(x, k) : c2.bound;
+    int32_t lim = ir_clamped_limit(ir, t16, bound, 15);
+    emit(x, IR_BR, TY_VOID, cmp(x, CC_LT, init, lim), -1, -1, pc);
+    edge(ir, t16, p16);
+    edge(ir, t16, x16);
+    x->cur = p16;
+    int32_t any = -1, p0[2];
+    for (int o = 0; o < 2; o++) {
+        int32_t d = in2[ir->ins[data[o]].block] ? emit(x, IR_ADATA, TY_PTR, ir->ins[data[o]].a, -1, -1, pc) : data[o];
+        p0[o] = emit(x, IR_ADD, TY_PTR, d, affine_at(x, af[o], init, &any), -1, pc);
+    }
+    int32_t stride = af[1].scale >= 0 ? af[1].scale : konst(x, 1);
+    int32_t jump = emit(x, IR_MUL, TY_INT, stride, konst(x, 16), -1, pc);
+    emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+    edge(ir, p16, h16);
+    x->cur = h16;
+    int32_t kk = emit(x, IR_PHI, TY_INT, -1, -1, -1, pc), q[2];
+    ir->ins[kk].list = ir_list_alloc(ir, 2);
+    for (int o = 0; o < 2; o++) {
+        q[o] = emit(x, IR_PHI, TY_PTR, -1, -1, -1, pc);
+        ir->ins[q[o]].list = ir_list_alloc(ir, 2);
+    }
+    emit(x, IR_BR, TY_VOID, cmp(x, CC_LT, kk, lim), -1, -1, pc);
+    edge(ir, h16, b16);
+    edge(ir, h16, x16);
+    x->cur = b16;
+    int32_t m = emit(x, IR_VMACN, TY_VOID, q[0], q[1], stride, ir->ins[mac].pc);
+    int32_t kn = emit(x, IR_ADD, TY_INT, kk, konst(x, 16), -1, pc);
+    int32_t qa = emit(x, IR_ADD, TY_PTR, q[0], konst(x, 16), -1, pc);
+    int32_t qb = emit(x, IR_ADD, TY_PTR, q[1], jump, -1, pc);
+    emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+    edge(ir, b16, h16);
+    x->cur = x16;
+    int32_t from = emit(x, IR_PHI, TY_INT, -1, -1, -1, pc);
+    ir->ins[from].list = ir_list_alloc(ir, 2);
+    emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+    if (ir->oom)
+        return false;
+    ir->ins[m].aux = 16;
+    ir->lists[ir->ins[kk].list] = init, ir->lists[ir->ins[kk].list + 1] = kn;
+    ir->lists[ir->ins[q[0]].list] = p0[0], ir->lists[ir->ins[q[0]].list + 1] = qa;
+    ir->lists[ir->ins[q[1]].list] = p0[1], ir->lists[ir->ins[q[1]].list + 1] = qb;
+    /* x16's predecessors: t16, h16 */
+    ir->lists[ir->ins[from].list] = init, ir->lists[ir->ins[from].list + 1] = kk;
+    ir->blocks[x16].succ[ir->blocks[x16].nsucc++] = h2;
+    IrBlock *hb = &ir->blocks[h2];
+    uint32_t pi = hb->preds[0] == pre2 ? 0 : 1;
+    hb->preds[pi] = x16;
+    ir->lists[ir->ins[c2.phi].list + (int32_t)pi] = from;
+    ir_cfg_changed(ir);
+    return true;
+}
+
+/* Every such loop of the vector copy (blocks from first on). */
+void vec_block_taps(Vec *x, uint32_t first)
+{
+    Ir *ir = x->ir;
+    /* invariant parts of the indices out of the loops first (licm runs
+     * after vector.c anyway): ir_affine wants its offsets outside (matmul's
+     * a[i*K + k]: i*K) */
+    ir_licm(ir);
+    uint32_t nb = ir->nblocks;
+    bool fresh = false;
+    for (uint32_t b = first; b < nb && !ir->oom; b++) {
+        if (!fresh)
+            ir_dominators(ir), ir_loops(ir), fresh = true;
+        if (ir->blocks[b].loop_head != (int32_t)b || ir->blocks[b].dead)
+            continue;
+        IrTmpMark mark = ir_tmp_mark(ir);
+        uint8_t *in2 = ir_tmp(ir, ir->nblocks + 1);
+        int32_t *work = ir_tmp(ir, (ir->nblocks + 1) * sizeof *work);
+        if (in2 && work && taps_loop(x, (int32_t)b, in2, work))
+            x->taps++, fresh = false;
+        ir_tmp_release(ir, mark);
+    }
+}
