@@ -42,6 +42,7 @@ static JitState *rt_state;     /* the state of the running compiled code */
 
 void jit_config_default(JitConfig *cfg)
 {
+    *cfg = (JitConfig){0}; /* fields added later (deopt_stress) start at "off" */
     cfg->mode = JIT_AUTO;
     cfg->call_threshold = 2;
     cfg->code_size = JIT_DEFAULT_CODE_SIZE;
