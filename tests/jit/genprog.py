@@ -70,8 +70,7 @@ from gen_objects import ObjGen                  # methods and closures, their gu
 
 # Constructs avoided because the JIT gets them wrong today (see tests/jit/found/).
 # Remove a flag once the bug is fixed: the generator then produces it again.
-KNOWN_BUGS = {
-}
+KNOWN_BUGS = set()
 # Found and fixed (regression tests tests/jit/regress_*.py): "global-store"
 # (no fence.i after rewriting code), "range-step-zero" (TypeError instead of
 # ValueError), "math-inf" (sin/cos/tan of an infinity did not raise),
