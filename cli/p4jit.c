@@ -109,13 +109,14 @@ static bool x_option(JitConfig *cfg, const char *opt)
 
 #if P4_HAVE_COMPILER
 /* The compiler for `import name` of a .py file (vm/module.c). */
-static int compile_for_import(const char *src, size_t len, const char *filename, uint8_t **p4b,
+static int compile_for_import(const char *src, size_t len, const char *filename, int mode, uint8_t **p4b,
                               size_t *p4b_len, char *msg, size_t msglen, int *line, int *col)
 {
     P4CompileError err;
-    if (p4_compile_to_p4b(src, len, filename, p4b, p4b_len, &err) == 0)
+    if (p4_compile_to_p4b_mode(src, len, filename, mode, p4b, p4b_len, &err) == 0)
         return 0;
     snprintf(msg, msglen, "%s", err.msg);
+    module_compile_error_kind = err.kind;
     *line = err.line;
     *col = err.col;
     return -1;

@@ -453,8 +453,34 @@ static void name_unsupported(Compiler *c)
     }
 }
 
+/* eval()'s body: one expression list, whose value it returns. */
+static void eval_body(Compiler *c)
+{
+    while (peek(c)->kind == TK_NEWLINE)
+        next(c);
+    if (peek(c)->kind == TK_EOF)
+        syntax_error(c, peek(c), "invalid syntax");
+    for (uint32_t i = c->pos; tok_at(c, i)->kind != TK_EOF && tok_at(c, i)->kind != TK_NEWLINE; i = skip_group(c, i))
+        if (is_op(tok_at(c, i), ":=")) /* unparenthesized, as in a statement */
+            syntax_error(c, tok_at(c, i), "invalid syntax");
+    testlist(c);
+    if (peek(c)->kind == TK_NEWLINE && tok_at(c, c->pos + 1)->kind == TK_INDENT)
+        fail_at(c, "IndentationError", tok_at(c, c->pos + 1)->line, tok_at(c, c->pos + 1)->col, "unexpected indent");
+    while (peek(c)->kind == TK_NEWLINE || peek(c)->kind == TK_DEDENT)
+        next(c);
+    if (peek(c)->kind != TK_EOF)
+        syntax_error(c, peek(c), "invalid syntax");
+    emit(c, OP_RETURN_VALUE, 0);
+}
+
 int p4_compile_module(const char *src, size_t len, const char *filename, P4bModule *out,
                       P4CompileError *err)
+{
+    return p4_compile_module_mode(src, len, filename, P4_MODE_FILE, out, err);
+}
+
+int p4_compile_module_mode(const char *src, size_t len, const char *filename, int mode, P4bModule *out,
+                           P4CompileError *err)
 {
     Compiler *c = calloc(1, sizeof *c);
     memset(out, 0, sizeof *out);
@@ -466,6 +492,7 @@ int p4_compile_module(const char *src, size_t len, const char *filename, P4bModu
     }
     c->src = src;
     c->err = err;
+    c->mode = (uint8_t)mode;
     if (setjmp(c->fail)) {
         name_unsupported(c);
         free_compiler(c);
@@ -486,10 +513,12 @@ int p4_compile_module(const char *src, size_t len, const char *filename, P4bModu
     for (uint32_t i = 0; i < c->toks.n; i++)
         if (c->toks.tok[i].kind == TK_NAME && strcmp(c->toks.tok[i].text, "__name__") == 0)
             uses_name = true;
-    if (uses_name) {
+    if (uses_name && mode == P4_MODE_FILE) {
         emit_str(c, "__main__", 8);
         emit(c, OP_STORE_GLOBAL, global_slot(c, intern_cstr(c, "__name__")));
     }
+    if (mode == P4_MODE_EVAL)
+        eval_body(c);
     while (peek(c)->kind != TK_EOF) {
         if (peek(c)->kind == TK_DEDENT || peek(c)->kind == TK_NEWLINE) {
             next(c);
@@ -508,8 +537,14 @@ int p4_compile_module(const char *src, size_t len, const char *filename, P4bModu
 int p4_compile_to_p4b(const char *src, size_t len, const char *filename, uint8_t **p4b, size_t *p4b_len,
                       P4CompileError *err)
 {
+    return p4_compile_to_p4b_mode(src, len, filename, P4_MODE_FILE, p4b, p4b_len, err);
+}
+
+int p4_compile_to_p4b_mode(const char *src, size_t len, const char *filename, int mode, uint8_t **p4b,
+                           size_t *p4b_len, P4CompileError *err)
+{
     P4bModule m;
-    if (p4_compile_module(src, len, filename, &m, err) != 0)
+    if (p4_compile_module_mode(src, len, filename, mode, &m, err) != 0)
         return -1;
     int rc = p4b_write(&m, p4b, p4b_len);
     p4_compiled_free(&m);

@@ -16,15 +16,26 @@ typedef struct P4CompileError {
     int line, col;    /* 1-based; col 0 when unknown */
 } P4CompileError;
 
+/* What the source is, as compile()'s mode argument says: a file or exec()'s
+ * statements, eval()'s one expression (the module body returns its value),
+ * or an interactive statement (expression statements outside functions
+ * show their value, through the hidden built-in `$display`). Outside
+ * P4_MODE_FILE the body does not set __name__ (the namespace has it). */
+enum P4CompileMode { P4_MODE_FILE, P4_MODE_EXEC, P4_MODE_EVAL, P4_MODE_SINGLE };
+
 /* Compiles source to a module; returns 0, or -1 with err filled. The module
  * is released with p4_compiled_free. */
 int p4_compile_module(const char *src, size_t len, const char *filename, P4bModule *out,
                       P4CompileError *err);
+int p4_compile_module_mode(const char *src, size_t len, const char *filename, int mode, P4bModule *out,
+                           P4CompileError *err);
 void p4_compiled_free(P4bModule *m);
 
 /* Compiles straight to .p4b bytes (malloc'd). */
 int p4_compile_to_p4b(const char *src, size_t len, const char *filename, uint8_t **p4b,
                       size_t *p4b_len, P4CompileError *err);
+int p4_compile_to_p4b_mode(const char *src, size_t len, const char *filename, int mode, uint8_t **p4b,
+                           size_t *p4b_len, P4CompileError *err);
 
 /* Prints the error like:
  *   File "x.py", line 3, column 5

@@ -153,6 +153,7 @@ typedef struct Compiler {
     int line;
     int nesting;
     const char *comprehension; /* "list comprehension", ... while one's body is compiled (yield is an error) */
+    uint8_t mode;          /* enum P4CompileMode */
     /* the module being built */
     P4bString *strings;
     uint32_t nstrings, capstrings;

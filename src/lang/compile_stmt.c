@@ -335,7 +335,7 @@ static void nonlocal_stmt(Compiler *c, Token *kw)
 /* Dotted module name at the cursor, as one string. */
 static uint32_t dotted_name(Compiler *c, Token **last)
 {
-    char buf[256];
+    char buf[1024];
     size_t n = 0;
     for (;;) {
         Token *t = next(c);
@@ -382,8 +382,15 @@ static void from_stmt(Compiler *c, Token *t)
     if (!at_kw(c, KW_import))
         syntax_error(c, peek(c), "invalid syntax");
     next(c);
-    if (at_op(c, "*"))
-        syntax_error(c, peek(c), "'import *' is not supported by P4JIT");
+    if (at_op(c, "*")) { /* module level only: a function's locals are fixed */
+        if (!c->fn->is_module)
+            syntax_error(c, t, "import * only allowed at module level");
+        next(c);
+        c->line = t->line;
+        emit(c, OP_IMPORT_NAME, module);
+        emit(c, OP_IMPORT_STAR, 0);
+        return;
+    }
     bool paren = at_op(c, "(");
     if (paren)
         next(c);
@@ -605,9 +612,15 @@ static void expression_statement(Compiler *c)
         return;
     }
     if (neq == 0) {
+        /* an interactive statement shows its value: $display(value) */
+        bool display = c->mode == P4_MODE_SINGLE && c->fn->is_module;
+        if (display)
+            emit(c, OP_LOAD_GLOBAL, global_slot(c, intern_cstr(c, "$display")));
         testlist(c);
         if (c->pos != end)
             syntax_error(c, peek(c), "invalid syntax");
+        if (display)
+            emit(c, OP_CALL, 1);
         emit(c, OP_POP_TOP, 0);
         return;
     }

@@ -357,6 +357,12 @@ static void scan(VM *vm, Obj *o)
             grey_values(vm, p->globals, p->nglobals);
         if (p->codes)
             grey_values(vm, p->codes, p->ncodes);
+        grey_value(vm, p->ns_globals);
+        grey_value(vm, p->ns_locals);
+        if (p->extra_names)
+            grey(vm, &p->extra_names->hdr);
+        if (p->globals_dict)
+            grey(vm, &p->globals_dict->hdr);
         break;
     }
     default: /* strings, ranges, longs, raw buffers: no references */
@@ -426,6 +432,8 @@ static void sweep(VM *vm)
         UNPOISON(p, sizeof(Obj));
         uint32_t size = block_size(o);
         bool free_now = o->type == GC_FREE || !(o->gc & GC_MARK);
+        if (free_now && o->type == T_PROGRAM && (o->flags & PROGRAM_EXEC))
+            eval_program_release((Program *)o); /* its bytecode lives outside the heap */
         if (free_now) {
             if (!run)
                 run = p;
@@ -469,5 +477,12 @@ void gc_init_arena(VM *vm)
 
 void gc_release_arena(VM *vm)
 {
+    /* exec()'s programs still alive own bytecode outside the heap */
+    for (uint8_t *p = vm->heap.base; p && p < vm->heap.top; p += block_size((Obj *)p)) {
+        Obj *o = (Obj *)p;
+        UNPOISON(p, sizeof(Obj));
+        if (o->type == T_PROGRAM && (o->flags & PROGRAM_EXEC))
+            eval_program_release((Program *)o);
+    }
     UNPOISON(vm->heap.base, (size_t)(vm->heap.end - vm->heap.base));
 }

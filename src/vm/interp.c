@@ -1502,6 +1502,29 @@ static bool run(VM *vm, uint32_t stop, Value *entry_sp)
                 jit_global_stored(vm, prog, arg);
             NEXT();
         }
+        CASE(IMPORT_STAR) {
+            SAVE();
+            CHECK(eval_import_star(vm, prog, TOP()));
+            sp--;
+            NEXT();
+        }
+        CASE(LOAD_NAME) { /* code run by exec/eval (eval.c) */
+            SAVE();
+            CHECK(eval_load_name(vm, prog, f->code == AS(Code, prog->codes[0]), arg, sp));
+            sp++;
+            NEXT();
+        }
+        CASE(STORE_NAME) {
+            SAVE();
+            CHECK(eval_store_name(vm, prog, f->code == AS(Code, prog->codes[0]), arg, sp[-1]));
+            sp--;
+            NEXT();
+        }
+        CASE(DELETE_NAME) {
+            SAVE();
+            CHECK(eval_delete_name(vm, prog, f->code == AS(Code, prog->codes[0]), arg));
+            NEXT();
+        }
         CASE(LIST_EXTEND) {
             SAVE();
             uint32_t depth = arg & 0xffff;

@@ -30,6 +30,7 @@ const char *libobj_type_name(const LibObj *o)
     case LIB_STRINGIO: return "_io.StringIO";
     case LIB_OBJECT:   return "object";
     case LIB_NAMESPACE: return "types.SimpleNamespace";
+    case LIB_CODE:     return "code";
     default:           return "object";
     }
 }

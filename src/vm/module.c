@@ -41,6 +41,8 @@ void module_set_path(const char *path)
 }
 
 void module_set_compiler(ModuleCompileFn fn) { compile_hook = fn; }
+ModuleCompileFn module_compiler(void) { return compile_hook; }
+const char *module_compile_error_kind;
 
 /* Frees what an imported program owns outside the heap. */
 static void release_program(Program *p)
@@ -158,7 +160,7 @@ static bool read_module(VM *vm, const char *path, char *data, size_t len, P4bMod
     uint8_t *image;
     size_t image_len;
     int line = 0, col = 0;
-    if (compile_hook(data, len, path, &image, &image_len, err, sizeof err, &line, &col) != 0) {
+    if (compile_hook(data, len, path, 0, &image, &image_len, err, sizeof err, &line, &col) != 0) {
         free(data);
         /* CPython's str(SyntaxError), with the column added */
         if (col > 0)
@@ -282,6 +284,11 @@ bool module_py_attr(VM *vm, PyModule *m, const Str *name, Value *out)
             return true;
         }
     }
+    bool found = false; /* a name `from x import *` gave it beyond its slots (vm/eval.c) */
+    if (p->extra_names && !dict_get(vm, p->extra_names, v_obj((Str *)name), out, &found))
+        return false;
+    if (found)
+        return true;
     if (name->hdr.aux == Q___name__) {
         Str *s = str_from_cstr(vm, m->name);
         if (!s)

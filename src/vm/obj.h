@@ -292,7 +292,9 @@ typedef struct PyModule { /* T_MODULE with MODULE_PY; in the heap */
     X(UnicodeDecodeError, UnicodeError)           \
     X(UnicodeEncodeError, UnicodeError)           \
     X(GeneratorExit, BaseException)               \
-    X(SystemExit, BaseException)
+    X(SystemExit, BaseException)                  \
+    X(IndentationError, SyntaxError)              \
+    X(TabError, IndentationError)
 
 typedef enum ExcKind {
 #define P4_EXC_ENUM(name, base) EXC_##name,
@@ -362,7 +364,14 @@ typedef struct Program { /* T_PROGRAM: the loaded module */
     Value *globals;   /* T_RAW payload: global slots, T_UNBOUND when unset */
     Value *builtin_of_global; /* T_RAW payload: the builtin a global falls back to, or T_UNBOUND */
     Value *codes;     /* T_RAW payload: Code values */
+    /* Code run by exec()/eval() (vm/eval.c, PROGRAM_EXEC in hdr.flags) finds
+     * its names in a namespace: a dict, or the Program whose slots it uses;
+     * the module body first in ns_locals (a dict or a Program) when bound. */
+    Value ns_globals, ns_locals;
+    struct Dict *extra_names; /* globals exec() gave this module beyond its slots, or NULL */
+    struct Dict *globals_dict; /* what globals() returned for this module, or NULL */
 } Program;
+#define PROGRAM_EXEC 0x04 /* hdr.flags: made by exec/eval; owns its p4b, freed by the collector */
 
 /* ---- well-known attribute names (qids) ------------------------------------- */
 
@@ -584,6 +593,7 @@ enum LibKind {
     LIB_STRINGIO, /* io.StringIO: pieces, position, closed (vm/iomod.c) */
     LIB_OBJECT,   /* object(): no slots */
     LIB_NAMESPACE,/* attributes from a dict (slot 0): sys.implementation */
+    LIB_CODE,     /* compile()'s result: slot 0 = the .p4b image (bytes), 1 = mode (vm/eval.c) */
     LIB__COUNT
 };
 LibObj *libobj_new(VM *vm, enum LibKind kind, uint32_t nslots); /* slots None */
@@ -651,5 +661,6 @@ extern const Native bi_abs, bi_divmod, bi_pow, bi_round, bi_isinstance, bi_bool,
 extern const Native bi_iter, bi_next, bi_map, bi_filter, bi_any, bi_all, bi_callable, bi_id,
     bi_getattr, bi_hasattr, bi_setattr, bi_delattr, bi_slice, bi_ascii;             /* iterfuncs.c, types.c */
 extern const Native bi_open;                                                         /* file.c */
+extern const Native bi_exec, bi_eval, bi_compile, bi_globals, bi_locals, bi_display, bi___import__;  /* eval.c */
 
 #endif

@@ -166,7 +166,11 @@ enum OpFlow {
     X(INPLACE_SUB,      ARG_NONE,   2, 1, FLOW_NEXT)   /* a -= b: BINARY_SUB, but a set is changed in place */ \
     X(INPLACE_AND,      ARG_NONE,   2, 1, FLOW_NEXT)   /* a &= b */ \
     X(INPLACE_OR,       ARG_NONE,   2, 1, FLOW_NEXT)   /* a |= b */ \
-    X(INPLACE_XOR,      ARG_NONE,   2, 1, FLOW_NEXT)   /* a ^= b */
+    X(INPLACE_XOR,      ARG_NONE,   2, 1, FLOW_NEXT)   /* a ^= b */ \
+    X(LOAD_NAME,        ARG_GLOBAL, 0, 1, FLOW_NEXT)   /* code run by exec/eval: the name from the namespace (vm/eval.c), else the built-in */ \
+    X(STORE_NAME,       ARG_GLOBAL, 1, 0, FLOW_NEXT)   /* code run by exec/eval: store in its namespace */ \
+    X(DELETE_NAME,      ARG_GLOBAL, 0, 0, FLOW_NEXT)   /* code run by exec/eval: delete from its namespace */ \
+    X(IMPORT_STAR,      ARG_NONE,   1, 0, FLOW_NEXT)   /* module -> ; from module import * (module level only) */
 
 enum Opcode {
 #define P4_OP_ENUM(name, kind, pops, pushes, flow) OP_##name,

@@ -215,9 +215,30 @@ void module_set_path(const char *path);
 /* Compiles source for an import (set by the command line when the build has
  * the compiler). Returns 0 and malloc'd .p4b bytes, or -1 with the message,
  * 1-based line and column filled in. */
-typedef int (*ModuleCompileFn)(const char *src, size_t len, const char *filename, uint8_t **p4b,
+typedef int (*ModuleCompileFn)(const char *src, size_t len, const char *filename, int mode, uint8_t **p4b,
                                size_t *p4b_len, char *msg, size_t msglen, int *line, int *col);
+/* The error class of the last failed compile ("SyntaxError", "IndentationError",
+ * "TabError", "MemoryError"), set by the compiler hook. */
+extern const char *module_compile_error_kind;
 void module_set_compiler(ModuleCompileFn fn);
+/* The compiler set, or NULL; mode is lang/compile.h's P4CompileMode (0: a file). */
+ModuleCompileFn module_compiler(void);
+
+/* ---- exec, eval, compile (eval.c) ------------------------------------------- */
+
+/* LOAD_NAME, STORE_NAME, DELETE_NAME of code run by exec/eval: the global
+ * slot arg of program p names the variable; in_body: the module body's
+ * frame (which looks in ns_locals first). */
+bool eval_load_name(VM *vm, Program *p, bool in_body, uint32_t arg, Value *out);
+bool eval_store_name(VM *vm, Program *p, bool in_body, uint32_t arg, Value v);
+bool eval_delete_name(VM *vm, Program *p, bool in_body, uint32_t arg);
+/* fn.__globals__: its module's globals() dict, or the dict exec gave it */
+bool eval_function_globals(VM *vm, Function *fn, Value *out);
+/* from module import *: binds the module's public names (its __all__, else
+ * those without a leading underscore) in program p's module namespace */
+bool eval_import_star(VM *vm, Program *p, Value module);
+/* Frees an exec program's bytecode (the collector, when it goes). */
+void eval_program_release(Program *p);
 /* Frees what imported modules own outside the heap (vm_free). */
 void module_release_all(VM *vm);
 
