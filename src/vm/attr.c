@@ -238,6 +238,8 @@ bool vm_load_attr(VM *vm, Value obj, Str *name, Value *out)
     }
     if (vm->exc.type != pending.type || vm->exc.u.obj != pending.u.obj)
         return false; /* data_attr itself raised (out of memory) */
+    if (obj.type == T_FILE && file_data_attr(obj, name, out) == 1)
+        return true;
     if (obj.type == T_FUNCTION && name->len == 11 && memcmp(name->data, "__globals__", 11) == 0)
         return eval_function_globals(vm, AS(Function, obj), out);
     return no_attr(vm, obj, name);

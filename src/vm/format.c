@@ -225,7 +225,7 @@ const char *type_name(Value v)
     case T_NATIVE:      return "builtin_function_or_method";
     case T_BOUNDMETHOD: return AS(BoundMethod, v)->method ? "builtin_function_or_method" : "method";
     case T_MODULE:      return "module";
-    case T_FILE:        return "_io.BufferedReader";
+    case T_FILE:        return file_type_name(v);
     case T_LIBOBJ:      return libobj_type_name(AS(LibObj, v));
     case T_TYPE:        return "type";
     case T_SET:         return "set";

@@ -338,6 +338,7 @@ bool lib_print_to(VM *vm, Value file, const char *data, uint32_t len)
     bool ok = name != NULL;
     Value m[2], ignored;
     if (ok) {
+        name->hdr.aux = qid_lookup(name->data, name->len); /* built-in methods are found by qid (files) */
         VM_ROOT(vm, v_obj(name));
         ok = vm_load_attr(vm, file, name, &m[0]);
         VM_UNROOT(vm, 1);

@@ -294,7 +294,8 @@ typedef struct PyModule { /* T_MODULE with MODULE_PY; in the heap */
     X(GeneratorExit, BaseException)               \
     X(SystemExit, BaseException)                  \
     X(IndentationError, SyntaxError)              \
-    X(TabError, IndentationError)
+    X(TabError, IndentationError)                 \
+    X(FileExistsError, OSError)
 
 typedef enum ExcKind {
 #define P4_EXC_ENUM(name, base) EXC_##name,
@@ -396,7 +397,8 @@ typedef struct Program { /* T_PROGRAM: the loaded module */
     X(floor) X(ceil) X(pi) X(e) X(inf) X(nan) X(fabs) X(isnan) X(isinf) X(trunc) \
     X(array) X(cycles) X(instret) X(freq) X(jit_info) \
     /* files */ \
-    X(read) X(readinto) X(seek) X(tell) X(close) \
+    X(read) X(readinto) X(seek) X(tell) X(close) X(readline) X(readlines) X(write) X(writelines) \
+    X(flush) \
     /* generators and sets */ \
     X(send) X(throw) X(__next__) X(value) X(add) X(discard) X(union) X(intersection) \
     X(difference) X(symmetric_difference) X(intersection_update) X(difference_update) \
@@ -633,7 +635,7 @@ extern const TypeObj type_int, type_float, type_bool, type_str, type_bytes, type
     type_slice, type_object, type_type, type_generator, type_builtin_function, type_method;
 extern const TypeObj exc_types[EXC__COUNT];
 extern const Module module_math, module_array, module_p4, module_sys, module_struct, module_random,
-    module_time, module_collections, module_functools, module_io;
+    module_time, module_collections, module_functools, module_io, module_os;
 
 /* The builtins table (builtins.c): name -> value, for LOAD_GLOBAL's fallback. */
 typedef struct BuiltinEntry {
@@ -661,6 +663,8 @@ extern const Native bi_abs, bi_divmod, bi_pow, bi_round, bi_isinstance, bi_bool,
 extern const Native bi_iter, bi_next, bi_map, bi_filter, bi_any, bi_all, bi_callable, bi_id,
     bi_getattr, bi_hasattr, bi_setattr, bi_delattr, bi_slice, bi_ascii;             /* iterfuncs.c, types.c */
 extern const Native bi_open;                                                         /* file.c */
+const char *file_type_name(Value f);                 /* _io.BufferedReader, ... (file.c) */
+int file_data_attr(Value f, const Str *name, Value *out); /* f.closed: 1 found, -1 none */
 extern const Native bi_exec, bi_eval, bi_compile, bi_globals, bi_locals, bi_display, bi___import__;  /* eval.c */
 
 #endif
