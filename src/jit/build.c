@@ -1116,7 +1116,12 @@ static int32_t typed_value(Builder *b, int32_t base, int32_t tw, Value ex, const
     case T_INT: t = TY_INT; break;
     case T_BOOL: t = TY_BOOL; break;
     case T_FLOAT: t = TY_FLOAT; break;
-    case T_ARRAY: t = TY_PTR, tc = (uint8_t)AS(Array, ex)->hdr.aux; break;
+    case T_ARRAY:
+        if (strchr("lLqQd", (char)AS(Array, ex)->hdr.aux))
+            return refuse(b, "%s is an array('%c') (compiled code reads b B h H i I f arrays)", what,
+                          (char)AS(Array, ex)->hdr.aux), -1;
+        t = TY_PTR, tc = (uint8_t)AS(Array, ex)->hdr.aux;
+        break;
     case T_BYTEARRAY: t = TY_PTR, tc = 'Y'; break;
     case T_LONG: return refuse(b, "%s is an int beyond 32 bits (compiled code has 32-bit ints)", what), -1;
     default:

@@ -266,7 +266,10 @@ static JitType type_of_value(Value v, int depth)
     case T_INT: t.ty = TY_INT; break;
     case T_BOOL: t.ty = TY_BOOL; break;
     case T_FLOAT: t.ty = TY_FLOAT; break;
-    case T_ARRAY: t.ty = TY_PTR, t.obj = T_ARRAY, t.tc = (uint8_t)AS(Array, v)->hdr.aux; break;
+    case T_ARRAY: /* (8-byte elements and the C long typecodes are not compiled) */
+        if (!strchr("lLqQd", (char)AS(Array, v)->hdr.aux))
+            t.ty = TY_PTR, t.obj = T_ARRAY, t.tc = (uint8_t)AS(Array, v)->hdr.aux;
+        break;
     case T_BYTEARRAY: t.ty = TY_PTR, t.obj = T_BYTEARRAY, t.tc = 'Y'; break;
     case T_INSTANCE: /* a method's self, or another instance: keyed by its class */
         if (depth == 0 && AS(Instance, v)->cls)

@@ -4,6 +4,10 @@
  *
  * Elements are stored packed in a T_RAW buffer, little-endian like the
  * ESP32-P4, so the JIT can load them with one lb/lbu/lh/lhu/lw/flw.
+ * 'l' and 'L' are the chip's C long (4 bytes, as struct's native 'l'); 'q'
+ * and 'Q' are 8-byte ints (longs beyond 32 bits when read), 'd' an IEEE
+ * double whose values are read and written as P4JIT's float32 (the JIT
+ * compiles none of these five).
  */
 #include <math.h>
 #include <string.h>
@@ -26,7 +30,12 @@ static const TypeCode typecodes[] = {
     {'H', 2, 0, 65535, "unsigned short is less than minimum", "unsigned short is greater than maximum"},
     {'i', 4, INT32_MIN, INT32_MAX, "signed integer is less than minimum", "signed integer is greater than maximum"},
     {'I', 4, 0, UINT32_MAX, "can't convert negative value to unsigned int", "unsigned int is greater than maximum"},
+    {'l', 4, INT32_MIN, INT32_MAX, "signed integer is less than minimum", "signed integer is greater than maximum"},
+    {'L', 4, 0, UINT32_MAX, "can't convert negative value to unsigned int", "unsigned int is greater than maximum"},
+    {'q', 8, INT64_MIN, INT64_MAX, "int too big to convert", "int too big to convert"},
+    {'Q', 8, 0, INT64_MAX, "can't convert negative int to unsigned", "int too big to convert"}, /* (above: set_other) */
     {'f', 4, 0, 0, NULL, NULL},
+    {'d', 8, 0, 0, NULL, NULL},
 };
 
 static const TypeCode *typecode(char c)
@@ -63,7 +72,7 @@ Array *bytearray_new(VM *vm, uint32_t len) { return new_packed(vm, T_BYTEARRAY, 
 
 static uint32_t size_of(uint16_t code)
 {
-    return code == 'b' || code == 'B' ? 1 : code == 'h' || code == 'H' ? 2 : 4;
+    return code == 'b' || code == 'B' ? 1 : code == 'h' || code == 'H' ? 2 : code == 'q' || code == 'Q' || code == 'd' ? 8 : 4;
 }
 
 bool array_get(VM *vm, const Array *a, uint32_t i, Value *out)
@@ -75,6 +84,8 @@ bool array_get(VM *vm, const Array *a, uint32_t i, Value *out)
     case 'h': { int16_t v; memcpy(&v, p, 2); *out = v_int(v); return true; }
     case 'H': { uint16_t v; memcpy(&v, p, 2); *out = v_int(v); return true; }
     case 'i': { int32_t v; memcpy(&v, p, 4); *out = v_int(v); return true; }
+    case 'l': { int32_t v; memcpy(&v, p, 4); *out = v_int(v); return true; }
+    case 'L':
     case 'I': {
         uint32_t v;
         memcpy(&v, p, 4);
@@ -83,6 +94,9 @@ bool array_get(VM *vm, const Array *a, uint32_t i, Value *out)
         *out = v_int((int32_t)v);
         return true;
     }
+    case 'q': { int64_t v; memcpy(&v, p, 8); return long_from_i64(vm, v, out); }
+    case 'Q': return long_from_bytes(vm, p, 8, true, false, out);
+    case 'd': { double d; memcpy(&d, p, 8); *out = v_float((float)d); return true; }
     default: { float f; memcpy(&f, p, 4); *out = v_float(f); return true; }
     }
 }
@@ -99,6 +113,7 @@ static bool store_int(VM *vm, const Array *a, const TypeCode *tc, uint8_t *p, in
     switch (tc->size) {
     case 1: p[0] = (uint8_t)x; break;
     case 2: { uint16_t h = (uint16_t)x; memcpy(p, &h, 2); break; }
+    case 8: memcpy(p, &x, 8); break;
     default: { uint32_t w = (uint32_t)x; memcpy(p, &w, 4); break; }
     }
     return true;
@@ -116,10 +131,19 @@ static __attribute__((noinline)) bool set_other(VM *vm, Array *a, uint32_t i, Va
         return vm_raise(vm, EXC_TypeError, "'%s' object cannot be interpreted as an integer", type_name(v));
     int64_t x;
     bool neg = long_is_neg(v);
+    if (tc->code == 'Q') { /* up to 2**64-1: beyond int64 */
+        if (neg)
+            return vm_raise(vm, EXC_OverflowError, "%s", tc->too_small);
+        if (long_bit_length(v) > 64)
+            return vm_raise(vm, EXC_OverflowError, "%s", tc->too_big);
+        return long_to_bytes(vm, v, 8, true, false, p);
+    }
     /* CPython's messages: its conversion to a C long (64-bit) fails first,
      * then 'b' checks a short's range and 'H' an int's before their own */
     if (!long_to_i64(v, &x)) {
-        if (tc->code == 'I')
+        if (tc->code == 'q')
+            return vm_raise(vm, EXC_OverflowError, "int too big to convert");
+        if (tc->code == 'I' || tc->code == 'L')
             return vm_raise(vm, EXC_OverflowError, neg ? "can't convert negative value to unsigned int"
                                                        : "Python int too large to convert to C unsigned long");
         return vm_raise(vm, EXC_OverflowError, "Python int too large to convert to C long");
@@ -135,11 +159,22 @@ bool array_set(VM *vm, Array *a, uint32_t i, Value v)
 {
     const TypeCode *tc = typecode((char)a->hdr.aux);
     uint8_t *p = a->data + (size_t)i * tc->size;
-    if (tc->code == 'f') {
+    if (tc->code == 'f' || tc->code == 'd') {
+        if (v.type == T_LONG) { /* an int beyond 32 bits: rounded to float32 */
+            float f;
+            if (!long_to_float(vm, v, &f))
+                return false;
+            v = v_float(f);
+        }
         if (!v_is_number(v))
             return vm_raise(vm, EXC_TypeError, "must be real number, not %s", type_name(v));
         float f = v_as_float(v);
-        memcpy(p, &f, 4);
+        if (tc->code == 'd') {
+            double d = f;
+            memcpy(p, &d, 8);
+        } else {
+            memcpy(p, &f, 4);
+        }
         return true;
     }
     if (!v_is_intlike(v))
@@ -154,6 +189,7 @@ bool array_set(VM *vm, Array *a, uint32_t i, Value v)
     switch (tc->size) {
     case 1: p[0] = (uint8_t)x; break;
     case 2: { uint16_t h = (uint16_t)x; memcpy(p, &h, 2); break; }
+    case 8: memcpy(p, &x, 8); break;
     default: { uint32_t w = (uint32_t)x; memcpy(p, &w, 4); break; }
     }
     return true;

@@ -111,8 +111,7 @@ static bool data_attr(VM *vm, Value obj, uint16_t qid, Value *out)
         break;
     case Q_itemsize:
         if (obj.type == T_ARRAY) {
-            char tc = (char)AS(Array, obj)->hdr.aux;
-            *out = v_int(strchr("bB", tc) ? 1 : strchr("hH", tc) ? 2 : 4);
+            *out = v_int((int32_t)array_itemsize(AS(Array, obj)));
             return true;
         }
         break;

@@ -152,7 +152,7 @@ bool seq_concat(VM *vm, Value a, Value b, Value *out)
         Array *x = AS(Array, a), *y = AS(Array, b);
         if (x->hdr.aux != y->hdr.aux)
             return vm_raise(vm, EXC_TypeError, "bad argument type for built-in operation");
-        uint32_t size = (x->hdr.aux == 'b' || x->hdr.aux == 'B') ? 1 : (x->hdr.aux == 'h' || x->hdr.aux == 'H') ? 2 : 4;
+        uint32_t size = array_itemsize(x);
         Array *r = a.type == T_BYTEARRAY ? bytearray_new(vm, x->len + y->len)
                                          : array_new(vm, (char)x->hdr.aux, x->len + y->len);
         if (!r)
@@ -196,7 +196,7 @@ bool seq_repeat(VM *vm, Value seq, int32_t n, Value *out)
         n = 0;
     if (seq.type == T_ARRAY || seq.type == T_BYTEARRAY) {
         Array *x = AS(Array, seq);
-        uint32_t size = (x->hdr.aux == 'b' || x->hdr.aux == 'B') ? 1 : (x->hdr.aux == 'h' || x->hdr.aux == 'H') ? 2 : 4;
+        uint32_t size = array_itemsize(x);
         uint64_t total = (uint64_t)x->len * (uint64_t)n;
         if (total * size > (1u << 28))
             return vm_raise_oom(vm);
