@@ -355,8 +355,8 @@ static NOINLINE bool load_attr_miss(VM *vm, Value obj, Str *name, AttrCache *ic,
     if (!vm_load_attr(vm, obj, name, out))
         return false;
     /* obj is on the VM stack (still alive), and no allocation follows */
-    if (obj.type == T_INSTANCE)
-        cache_dict(ic, site, AS(Instance, obj), name);
+    if (obj.type == T_INSTANCE && AS(Instance, obj)->cls && class_no_properties(AS(Instance, obj)->cls))
+        cache_dict(ic, site, AS(Instance, obj), name); /* (a property would come before the dict) */
     else if (is_native_module(obj))
         cache_module(ic, site, AS(Module, obj), name);
     return true;

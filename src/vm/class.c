@@ -728,6 +728,8 @@ static bool class_type_attr(VM *vm, const TypeObj *t, Str *name, Value *out, boo
     return true;
 }
 
+static bool find_property(VM *vm, Value obj, Str *name, Descr **prop);
+
 bool class_load_attr(VM *vm, Value obj, Str *name, Value *out)
 {
     Value cv;
@@ -753,9 +755,13 @@ bool class_load_attr(VM *vm, Value obj, Str *name, Value *out)
         }
         return no_attr(vm, obj, name);
     }
-    /* an instance (or exception): its own dict, then its class */
+    /* an instance (or exception): its own dict, then its class; a property
+     * (a data descriptor) of the class comes first, as in CPython */
     Dict **slot = dict_slot(obj);
-    if (slot && *slot) {
+    Descr *prop = NULL;
+    if (slot && *slot && !find_property(vm, obj, name, &prop))
+        return false;
+    if (slot && *slot && !prop) {
         if (!ns_get(vm, *slot, name, out, &found))
             return false;
         if (found)
@@ -884,6 +890,8 @@ static bool find_property(VM *vm, Value obj, Str *name, Descr **prop)
         *prop = AS(Descr, cv);
     return true;
 }
+
+bool class_no_properties(const Class *c) { return (c->t.hdr.aux & CLASS_NO_PROPERTIES) && !late_property; }
 
 bool class_plain_store(const Class *c)
 {

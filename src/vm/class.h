@@ -107,6 +107,8 @@ bool class_load_method(VM *vm, Value obj, Str *name, Value out[2]);
 /* Is obj.name = v on an instance of c a plain store into its dict (no
  * property can be in the way, no __slots__ limit)? attr.c's store cache. */
 bool class_plain_store(const Class *c);
+/* No property can be found on c's instances (a load may trust their dict). */
+bool class_no_properties(const Class *c);
 /* Does class_load_attr handle this value? */
 static inline bool class_has_attrs(Value v)
 {

@@ -96,8 +96,24 @@ static bool cmp(VM *vm, unsigned op, Value *args, Value *out)
         *out = v_obj((void *)&not_implemented);
     return true;
 }
-static bool binop(VM *vm, unsigned op, Value a, Value b, Value *out)
+/* self's method: a sequence's + * and % (its sequence and format slots in
+ * CPython) raise the TypeError, a number's answer NotImplemented. */
+static bool binop(VM *vm, unsigned op, Value self, Value a, Value b, Value *out)
 {
+    bool seq = self.type == T_STR || self.type == T_BYTES || self.type == T_LIST || self.type == T_TUPLE ||
+               self.type == T_BYTEARRAY || self.type == T_ARRAY;
+    Value other = self.type == a.type && self.u.obj == a.u.obj ? b : a;
+    if ((v_is_number(self) || self.type == T_LONG) && !v_is_number(other) && other.type != T_LONG) {
+        *out = v_obj((void *)&not_implemented); /* (1).__rmul__('ab'): a number knows only numbers */
+        return true;
+    }
+    if (seq && op == OP_BINARY_MUL) { /* the count: an index, whichever side */
+        Value n = other;
+        if (!v_is_intlike(n) && n.type != T_LONG && n.type != T_INSTANCE)
+            return vm_raise(vm, EXC_TypeError, "'%s' object cannot be interpreted as an integer", type_name(n));
+    }
+    if (seq && (op == OP_BINARY_ADD || op == OP_BINARY_MUL || op == OP_BINARY_MOD))
+        return vm_binary_op(vm, op, a, b, out);
     return or_notimpl(vm, vm_binary_op(vm, op, a, b, out), out);
 }
 
@@ -110,11 +126,11 @@ CMP(gt, OP_COMPARE_GT) CMP(ge, OP_COMPARE_GE)
 #define BINOP(name, op)                                                                               \
     static bool d_##name(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)                       \
     {                                                                                                 \
-        return binop(vm, op, args[0], args[1], out);                                                  \
+        return binop(vm, op, args[0], args[0], args[1], out);                                         \
     }                                                                                                 \
     static bool d_r##name(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)                      \
     {                                                                                                 \
-        return binop(vm, op, args[1], args[0], out);                                                  \
+        return binop(vm, op, args[0], args[1], args[0], out);                                         \
     }
 BINOP(add, OP_BINARY_ADD) BINOP(sub, OP_BINARY_SUB) BINOP(mul, OP_BINARY_MUL)
 BINOP(truediv, OP_BINARY_TRUEDIV) BINOP(floordiv, OP_BINARY_FLOORDIV) BINOP(mod, OP_BINARY_MOD)
