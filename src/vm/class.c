@@ -966,8 +966,11 @@ bool vm_store_attr(VM *vm, Value obj, Str *name, Value value)
     if (obj.type == T_TYPE) {
         const TypeObj *t = AS(TypeObj, obj);
         if (type_is_user(t)) {
-            if (value.type == T_DESCR && value.u.obj->aux == DESCR_PROPERTY)
+            if (value.type == T_DESCR && value.u.obj->aux == DESCR_PROPERTY) {
+                if (!late_property) /* loads cached an instance dict's entry, now maybe behind a property */
+                    memset(vm->attr_cache, 0, sizeof vm->attr_cache);
                 late_property = true;
+            }
             return dict_set(vm, ((const Class *)t)->dict, v_obj(name), value);
         }
         return vm_raise(vm, EXC_TypeError, "cannot set '%s' attribute of immutable type '%s'", name->data, t->name);

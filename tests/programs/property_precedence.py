@@ -38,3 +38,19 @@ for v in ['%d', b'%d']:
             print('TypeError', e)
 print((1).__add__('x'), (1.5).__mul__('x'), 'ab'.__mul__(2), [1].__add__([2]), 'x%s'.__mod__(3), (2).__rmul__('ab'))
 print([0].__mul__(3), (1,).__rmul__(2), b'x'.__rmul__(2), bytearray(b'y').__mul__(2), {1}.__or__([2]))
+
+
+# a load site that found the instance's entry before the class had a property
+class E:
+    pass
+
+
+def get(o):
+    return o.w
+
+
+e = E()
+e.w = 'dict w'
+print(get(e), get(e))
+E.w = property(lambda self: 'property w')
+print(get(e), e.__dict__['w'])
