@@ -212,6 +212,48 @@ void vm_print_exception(VM *vm, Value excv)
     vm_flush(vm);
 }
 
+/* The value of attribute name in an exception's dict, or unbound (no allocation). */
+static Value attr_of(const Exception *e, const char *name)
+{
+    size_t n = strlen(name);
+    for (uint32_t i = 0; e->dict && i < e->dict->used; i++) {
+        Value k = e->dict->entries[i].key;
+        if (k.type == T_STR && AS(Str, k)->len == n && memcmp(AS(Str, k)->data, name, n) == 0)
+            return e->dict->entries[i].value;
+    }
+    return v_unbound();
+}
+
+/* A SyntaxError with a position (compile(), exec, eval: vm/eval.c) prints
+ * it as CPython does, after the frames: its file and line, the line's text,
+ * then the bare message. True when it did, with *msgv the message. */
+static bool syntax_error_place(StrBuf *sb, const Exception *e, Value *msgv)
+{
+    Value file = attr_of(e, "filename"), line = attr_of(e, "lineno"), text = attr_of(e, "text");
+    *msgv = attr_of(e, "msg");
+    if (!exc_matches(e, &exc_types[EXC_SyntaxError]) || file.type != T_STR || line.type != T_INT ||
+        msgv->type != T_STR)
+        return false;
+    char buf[40];
+    sb_adds(sb, "  File \"");
+    sb_add(sb, AS(Str, file)->data, AS(Str, file)->len);
+    snprintf(buf, sizeof buf, "\", line %ld\n", (long)line.u.i);
+    sb_adds(sb, buf);
+    if (text.type == T_STR) {
+        const char *s = AS(Str, text)->data, *end = s + AS(Str, text)->len;
+        while (s < end && (*s == ' ' || *s == '\t' || *s == '\f'))
+            s++;
+        while (end > s && (end[-1] == '\n' || end[-1] == '\r' || end[-1] == ' '))
+            end--;
+        if (end > s) {
+            sb_adds(sb, "    ");
+            sb_add(sb, s, (uint32_t)(end - s));
+            sb_addc(sb, '\n');
+        }
+    }
+    return true;
+}
+
 static void print_one(VM *vm, StrBuf *out, Value excv)
 {
     StrBuf sb;
@@ -249,12 +291,16 @@ static void print_one(VM *vm, StrBuf *out, Value excv)
             sb_addc(&sb, '.');
         }
     }
+    Value place_msg;
+    bool placed = syntax_error_place(&sb, e, &place_msg);
     sb_adds(&sb, e->cls->name);
     /* str(e): no text for no arguments; KeyError shows the key's repr. */
     StrBuf msg;
     sb_init(&msg);
-    bool ok;
-    if (e->args->len == 1 && exc_matches(e, &exc_types[EXC_KeyError]))
+    bool ok = true;
+    if (placed)
+        sb_add(&msg, AS(Str, place_msg)->data, AS(Str, place_msg)->len);
+    else if (e->args->len == 1 && exc_matches(e, &exc_types[EXC_KeyError]))
         ok = fmt_repr(vm, &msg, e->args->items[0]);
     else
         ok = fmt_str(vm, &msg, excv);

@@ -1,0 +1,5 @@
+def g():
+    return eval("  1 +\n  2")
+
+
+g()
