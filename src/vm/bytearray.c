@@ -39,24 +39,6 @@ static bool to_bytearray(VM *vm, Value *v)
     return true;
 }
 
-/* The same messages as the interpreter's check of a native's arity. */
-static bool arity_error(VM *vm, const Native *n, int given)
-{
-    int min = n->minargs - 1, max = n->maxargs < 0 ? -1 : n->maxargs - 1;
-    if (min == max) {
-        if (min == 0)
-            return vm_raise(vm, EXC_TypeError, "%s() takes no arguments (%d given)", n->name, given);
-        if (min == 1)
-            return vm_raise(vm, EXC_TypeError, "%s() takes exactly one argument (%d given)", n->name, given);
-        return vm_raise(vm, EXC_TypeError, "%s expected %d arguments, got %d", n->name, min, given);
-    }
-    if (given < min)
-        return vm_raise(vm, EXC_TypeError, "%s expected at least %d argument%s, got %d", n->name, min,
-                        min == 1 ? "" : "s", given);
-    return vm_raise(vm, EXC_TypeError, "%s expected at most %d argument%s, got %d", n->name, max,
-                    max == 1 ? "" : "s", given);
-}
-
 static bool via_bytes(VM *vm, uint16_t qid, Value *args, int nargs, Tuple *kw, Value *out)
 {
     const Native *m = bytes_method(qid);
@@ -64,7 +46,7 @@ static bool via_bytes(VM *vm, uint16_t qid, Value *args, int nargs, Tuple *kw, V
     if (kw && kw->len && !(m->hdr.flags & NATIVE_KW))
         return vm_raise(vm, EXC_TypeError, "%s() takes no keyword arguments", m->name);
     if (npos < m->minargs || (m->maxargs >= 0 && npos > m->maxargs))
-        return arity_error(vm, m, npos - 1);
+        return vm_native_arity_error(vm, m, npos - 1, 1); /* (self not counted) */
     /* a copy of the arguments with bytes for bytearrays (the caller's array
      * may be a tuple's items: it is not ours to change) */
     Tuple *copy = tuple_new(vm, (uint32_t)nargs);

@@ -37,7 +37,7 @@ static bool stack_overflow(VM *vm)
 /* ---- calls ------------------------------------------------------------------ */
 
 /* given, and the counts in the message, leave out a bound self (self_args). */
-static bool arg_count_error(VM *vm, const Native *n, int given, int self_args)
+bool vm_native_arity_error(VM *vm, const Native *n, int given, int self_args)
 {
     int min = n->minargs - self_args, max = n->maxargs < 0 ? -1 : n->maxargs - self_args;
     if (min == max) {
@@ -63,7 +63,7 @@ static bool call_native(VM *vm, const Native *n, Value *args, int nargs, Tuple *
     if (kw && kw->len > 0 && !(n->hdr.flags & NATIVE_KW))
         return vm_raise(vm, EXC_TypeError, "%s() takes no keyword arguments", n->name);
     if (npos < n->minargs || (n->maxargs >= 0 && npos > n->maxargs))
-        return arg_count_error(vm, n, npos - self_args, self_args);
+        return vm_native_arity_error(vm, n, npos - self_args, self_args);
     return n->fn(vm, args, nargs, kw && kw->len ? kw : NULL, out);
 }
 

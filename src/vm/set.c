@@ -281,10 +281,11 @@ static bool merge(VM *vm, Set *s, Set *other)
     }
 }
 
-/* Calls fn(vm, s, item) for each item of an iterable that is not a set. */
-typedef int (*ItemFn)(VM *vm, Set *s, Value item);
+/* Calls fn(vm, ctx, item) for each item of an iterable (the item rooted
+ * while fn runs); fn returns < 0 when it raised. */
+typedef int (*ItemFn)(VM *vm, void *ctx, Value item);
 
-static bool for_each(VM *vm, Set *s, Value iterable, ItemFn fn)
+static bool for_each(VM *vm, void *ctx, Value iterable, ItemFn fn)
 {
     Value it;
     if (!vm_getiter(vm, iterable, &it))
@@ -300,7 +301,7 @@ static bool for_each(VM *vm, Set *s, Value iterable, ItemFn fn)
             break;
         }
         vm->roots[vm->nroots - 1] = item;
-        if (fn(vm, s, item) < 0) {
+        if (fn(vm, ctx, item) < 0) {
             ok = false;
             break;
         }
@@ -309,8 +310,30 @@ static bool for_each(VM *vm, Set *s, Value iterable, ItemFn fn)
     return ok;
 }
 
-static int add_item(VM *vm, Set *s, Value item) { return set_add(vm, s, item) ? 1 : -1; }
-static int discard_item(VM *vm, Set *s, Value item) { return discard_key(vm, s, item) < 0 ? -1 : 1; }
+static int add_item(VM *vm, void *s, Value item) { return set_add(vm, s, item) ? 1 : -1; }
+static int discard_item(VM *vm, void *s, Value item) { return discard_key(vm, s, item) < 0 ? -1 : 1; }
+
+/* Adds an item to `into` when `in` has it: an intersection's step. */
+typedef struct Keep {
+    Set *in, *into; /* in: a set, or NULL to look in `view` */
+    Value view;
+} Keep;
+
+static int keep_item(VM *vm, void *ctx, Value item)
+{
+    Keep *k = ctx;
+    if (!k->in) {
+        bool has;
+        if (!vm_contains(vm, k->view, item, &has))
+            return -1;
+        return has && !set_add(vm, k->into, item) ? -1 : 1;
+    }
+    uint32_t hash, at;
+    int f = -1;
+    if (key_hash(vm, item, &hash))
+        f = find(vm, k->in, item, hash, &at);
+    return f < 0 || (f > 0 && add_entry(vm, k->into, item, hash) < 0) ? -1 : 1;
+}
 
 static bool update(VM *vm, Set *s, Value other)
 {
@@ -436,30 +459,8 @@ static Set *intersection(VM *vm, Set *s, Value other)
             ok = f >= 0 && (f == 0 || add_entry(vm, r, key, hash) >= 0);
         }
     } else {
-        Value it;
-        ok = vm_getiter(vm, other, &it);
-        if (ok) {
-            VM_ROOT(vm, it);
-            VM_ROOT(vm, v_none());
-            for (;;) {
-                Value item;
-                int n = vm_iternext(vm, it, &item);
-                if (n <= 0) {
-                    ok = n == 0;
-                    break;
-                }
-                vm->roots[vm->nroots - 1] = item;
-                uint32_t hash, at;
-                int f = -1;
-                if (key_hash(vm, item, &hash))
-                    f = find(vm, s, item, hash, &at);
-                if (f < 0 || (f > 0 && add_entry(vm, r, item, hash) < 0)) {
-                    ok = false;
-                    break;
-                }
-            }
-            VM_UNROOT(vm, 2);
-        }
+        Keep k = {s, r, v_none()};
+        ok = for_each(vm, &k, other, keep_item);
     }
     VM_UNROOT(vm, 1);
     return ok ? r : NULL;
@@ -722,27 +723,8 @@ static bool view_op(VM *vm, unsigned op, Value a, Value b, Value *out)
             return false;
         *out = v_obj(r);
         VM_ROOT(vm, *out);
-        Value it;
-        ok = vm_getiter(vm, b, &it);
-        if (ok) {
-            VM_ROOT(vm, it);
-            VM_ROOT(vm, v_none());
-            for (;;) {
-                Value item;
-                int n = vm_iternext(vm, it, &item);
-                if (n <= 0) {
-                    ok = n == 0;
-                    break;
-                }
-                vm->roots[vm->nroots - 1] = item;
-                bool in;
-                if (!vm_contains(vm, a, item, &in) || (in && !set_add(vm, r, item))) {
-                    ok = false;
-                    break;
-                }
-            }
-            VM_UNROOT(vm, 2);
-        }
+        Keep k = {NULL, r, a};
+        ok = for_each(vm, &k, b, keep_item);
         VM_UNROOT(vm, 1);
         return ok;
     }
@@ -884,29 +866,40 @@ static bool m_copy(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     return true;
 }
 
-static bool m_union(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+/* op(s, x) for each x of args[first..nargs): the methods that take any
+ * number of iterables. s, when new, must be rooted. */
+static bool each_arg(VM *vm, Set *s, Value *args, int first, int nargs, bool (*op)(VM *, Set *, Value))
 {
-    (void)kw;
-    Set *r = copy(vm, SELF);
+    for (int i = first; i < nargs; i++)
+        if (!op(vm, s, args[i]))
+            return false;
+    return true;
+}
+
+/* A new set r (NULL: raised) updated by op with args[first..nargs), at *out. */
+static bool new_and_each(VM *vm, Set *r, Value *args, int first, int nargs, bool (*op)(VM *, Set *, Value),
+                         Value *out)
+{
     if (!r)
         return false;
     *out = v_obj(r);
     VM_ROOT(vm, *out);
-    bool ok = true;
-    for (int i = 1; i < nargs && ok; i++)
-        ok = update(vm, r, args[i]);
+    bool ok = each_arg(vm, r, args, first, nargs, op);
     VM_UNROOT(vm, 1);
     return ok;
+}
+
+static bool m_union(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    (void)kw;
+    return new_and_each(vm, copy(vm, SELF), args, 1, nargs, update, out);
 }
 
 static bool m_update(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
     (void)kw;
     *out = v_none();
-    for (int i = 1; i < nargs; i++)
-        if (!update(vm, SELF, args[i]))
-            return false;
-    return true;
+    return each_arg(vm, SELF, args, 1, nargs, update);
 }
 
 /* s.intersection(*others): a new set */
@@ -960,25 +953,14 @@ static bool m_difference(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
     (void)kw;
     Set *r = nargs == 1 ? copy(vm, SELF) : difference(vm, SELF, args[1]);
-    if (!r)
-        return false;
-    *out = v_obj(r);
-    VM_ROOT(vm, *out);
-    bool ok = true;
-    for (int i = 2; i < nargs && ok; i++)
-        ok = difference_update(vm, r, args[i]);
-    VM_UNROOT(vm, 1);
-    return ok;
+    return new_and_each(vm, r, args, 2, nargs, difference_update, out);
 }
 
 static bool m_difference_update(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
     (void)kw;
     *out = v_none();
-    for (int i = 1; i < nargs; i++)
-        if (!difference_update(vm, SELF, args[i]))
-            return false;
-    return true;
+    return each_arg(vm, SELF, args, 1, nargs, difference_update);
 }
 
 static bool m_symmetric_difference(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
@@ -998,58 +980,58 @@ static bool m_symmetric_difference_update(VM *vm, Value *args, int nargs, Tuple 
     return symmetric_difference_update(vm, SELF, args[1]);
 }
 
-static bool m_issubset(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+/* A relation between self and args[1] taken as a set (any iterable). */
+static bool relation(VM *vm, Value *args, bool (*rel)(VM *, Set *, Set *, bool *), Value *out)
 {
-    (void)nargs, (void)kw;
     Set *o;
     if (!as_set(vm, args[1], &o))
         return false;
     VM_ROOT(vm, v_obj(o));
-    bool r, ok = issubset(vm, SELF, o, &r);
+    bool r = false, ok = rel(vm, SELF, o, &r);
     VM_UNROOT(vm, 1);
     *out = v_bool(ok && r);
     return ok;
 }
 
-static bool m_issuperset(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
-{
-    (void)nargs, (void)kw;
-    Set *o;
-    if (!as_set(vm, args[1], &o))
-        return false;
-    VM_ROOT(vm, v_obj(o));
-    bool r, ok = issubset(vm, o, SELF, &r);
-    VM_UNROOT(vm, 1);
-    *out = v_bool(ok && r);
-    return ok;
-}
+static bool superset_rel(VM *vm, Set *a, Set *b, bool *r) { return issubset(vm, b, a, r); }
 
-static bool m_isdisjoint(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+static bool disjoint_rel(VM *vm, Set *a, Set *b, bool *r)
 {
-    (void)nargs, (void)kw;
-    Set *o;
-    if (!as_set(vm, args[1], &o))
-        return false;
-    VM_ROOT(vm, v_obj(o));
-    Set *a = SELF, *b = o;
-    if (b->used > a->used) {
+    if (b->used > a->used) { /* probe the larger with the smaller's items */
         Set *t = a;
         a = b;
         b = t;
     }
-    bool ok = true, disjoint = true;
-    for (uint32_t pos = 0; ok && disjoint;) {
+    *r = true;
+    for (uint32_t pos = 0; *r;) {
         SetEntry *e = next_live(b, &pos);
         if (!e)
             break;
         uint32_t at;
         int f = find(vm, a, e->key, e->hash, &at);
-        ok = f >= 0;
-        disjoint = f == 0;
+        if (f < 0)
+            return false;
+        *r = f == 0;
     }
-    VM_UNROOT(vm, 1);
-    *out = v_bool(disjoint);
-    return ok;
+    return true;
+}
+
+static bool m_issubset(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    (void)nargs, (void)kw;
+    return relation(vm, args, issubset, out);
+}
+
+static bool m_issuperset(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    (void)nargs, (void)kw;
+    return relation(vm, args, superset_rel, out);
+}
+
+static bool m_isdisjoint(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    (void)nargs, (void)kw;
+    return relation(vm, args, disjoint_rel, out);
 }
 
 static NATIVE(n_add, "add", m_add, 2, 2);

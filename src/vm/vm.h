@@ -181,6 +181,9 @@ void vm_print_exception(VM *vm, Value exc);
 
 /* Calls any callable with positional args (args must be rooted). */
 bool vm_call(VM *vm, Value fn, Value *args, int nargs, Tuple *kwnames, Value *out);
+/* The TypeError for a native given the wrong number of arguments: given,
+ * and the counts in the message, leave out a bound self (self_args). */
+bool vm_native_arity_error(VM *vm, const Native *n, int given, int self_args);
 /* Runs fn's frame from instruction pc to its return: its locals and
  * depth value-stack entries are already at base[0 ..), base[-1] takes the
  * result (*out). The JIT's deoptimisation resumes a compiled call here. */
