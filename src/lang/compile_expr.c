@@ -205,6 +205,36 @@ static uint32_t starred_items(Compiler *c, uint32_t n, uint32_t close)
     return commas;
 }
 
+static bool is_constant(Compiler *c, uint32_t start, uint32_t end);
+
+/* The items of a tuple, list or set display from the cursor to close (the
+ * n items before them already pushed), separated by commas, a trailing one
+ * allowed. A *x item hands the rest to starred_items (*starred set), or is
+ * the error no_star when not NULL. *constant (when given) stays true while
+ * every item is a constant. Returns the items pushed; the cursor is at close. */
+static uint32_t display_items(Compiler *c, uint32_t n, uint32_t close, const char *no_star, bool *starred,
+                              bool *constant)
+{
+    *starred = false;
+    while (c->pos < close) {
+        if (at_op(c, "*")) {
+            if (no_star)
+                syntax_error(c, peek(c), "%s", no_star);
+            starred_items(c, n, close);
+            *starred = true;
+            return n;
+        }
+        if (constant)
+            *constant = *constant && is_constant(c, c->pos, test_end(c, c->pos));
+        test(c);
+        n++;
+        if (c->pos == close)
+            break;
+        expect_op(c, ",");
+    }
+    return n;
+}
+
 static void comprehension(Compiler *c, uint32_t elt_start, uint32_t elt_end, uint32_t close)
 {
     Comp cp = {COMP_LIST, elt_start, elt_end, 0, 0};
@@ -439,24 +469,13 @@ void atom(Compiler *c)
             next(c);
             return; /* parenthesised expression */
         }
-        uint32_t n = 1;
-        while (at_op(c, ",")) {
-            next(c);
-            if (c->pos == close)
-                break;
-            if (at_op(c, "*")) {
-                starred_items(c, n, close);
-                expect_op(c, ")");
-                emit(c, OP_LIST_TO_TUPLE, 0);
-                return;
-            }
-            test(c);
-            n++;
-        }
-        if (c->pos != close)
+        if (!at_op(c, ","))
             syntax_error(c, peek(c), "invalid syntax");
         next(c);
-        emit(c, OP_BUILD_TUPLE, n);
+        bool starred;
+        uint32_t n = display_items(c, 1, close, NULL, &starred, NULL);
+        expect_op(c, ")");
+        emit(c, starred ? OP_LIST_TO_TUPLE : OP_BUILD_TUPLE, starred ? 0 : n);
         return;
     }
     if (is_op(t, "[")) {
@@ -474,21 +493,11 @@ void atom(Compiler *c)
             next(c);
             return;
         }
-        uint32_t n = 0;
-        while (c->pos < close) {
-            if (at_op(c, "*")) {
-                starred_items(c, n, close);
-                expect_op(c, "]");
-                return;
-            }
-            test(c);
-            n++;
-            if (c->pos == close)
-                break;
-            expect_op(c, ",");
-        }
-        next(c);
-        emit(c, OP_BUILD_LIST, n);
+        bool starred;
+        uint32_t n = display_items(c, 0, close, NULL, &starred, NULL);
+        expect_op(c, "]");
+        if (!starred)
+            emit(c, OP_BUILD_LIST, n);
         return;
     }
     if (is_op(t, "{")) {
@@ -514,18 +523,9 @@ void atom(Compiler *c)
                     next(c);
                     return;
                 }
-                uint32_t n = 0;
-                bool constant = true;
-                while (c->pos < close) {
-                    if (at_op(c, "*"))
-                        syntax_error(c, peek(c), "starred items in set displays are not supported by P4JIT");
-                    constant = constant && is_constant(c, c->pos, test_end(c, c->pos));
-                    test(c);
-                    n++;
-                    if (c->pos == close)
-                        break;
-                    expect_op(c, ",");
-                }
+                bool constant = true, starred;
+                uint32_t n = display_items(c, 0, close, "starred items in set displays are not supported by P4JIT",
+                                           &starred, &constant);
                 next(c);
                 if (n > BC_ARG_MAX / 2) /* never: the stack limit is far lower */
                     syntax_error(c, t, "set display too large");

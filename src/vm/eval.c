@@ -124,6 +124,10 @@ static int ns_delete(VM *vm, Value ns, Str *name)
 
 static Str *name_of_slot(Program *p, uint32_t arg) { return AS(Str, p->strings[p->p4b->globals[arg]]); }
 
+/* The module namespace of p's code: exec's, else (a hand-made .p4b with
+ * NAME instructions) p's own slots. */
+static Value globals_of(Program *p) { return p->ns_globals.type != T_UNBOUND ? p->ns_globals : v_obj(p); }
+
 bool eval_load_name(VM *vm, Program *p, bool in_body, uint32_t arg, Value *out)
 {
     Str *name = name_of_slot(p, arg);
@@ -131,7 +135,7 @@ bool eval_load_name(VM *vm, Program *p, bool in_body, uint32_t arg, Value *out)
     if (in_body && p->ns_locals.type != T_UNBOUND)
         r = ns_get(vm, p->ns_locals, name, out);
     if (r == 0)
-        r = ns_get(vm, p->ns_globals, name, out);
+        r = ns_get(vm, globals_of(p), name, out);
     if (r < 0)
         return false;
     if (r > 0)
@@ -164,13 +168,13 @@ bool eval_store_name(VM *vm, Program *p, bool in_body, uint32_t arg, Value v)
     Str *name = name_of_slot(p, arg);
     if (in_body && p->ns_locals.type != T_UNBOUND)
         return ns_set(vm, p->ns_locals, name, v);
-    return ns_set(vm, p->ns_globals, name, v);
+    return ns_set(vm, globals_of(p), name, v);
 }
 
 bool eval_delete_name(VM *vm, Program *p, bool in_body, uint32_t arg)
 {
     Str *name = name_of_slot(p, arg);
-    int r = ns_delete(vm, in_body && p->ns_locals.type != T_UNBOUND ? p->ns_locals : p->ns_globals, name);
+    int r = ns_delete(vm, in_body && p->ns_locals.type != T_UNBOUND ? p->ns_locals : globals_of(p), name);
     if (r == 0)
         return vm_raise(vm, EXC_NameError, "name '%s' is not defined", name->data);
     return r > 0;
