@@ -641,6 +641,20 @@ static COLD bool op_locals_dict(VM *vm, Frame *f, Value *slot)
     return true;
 }
 
+/* IMPORT_STAR and the NAME instructions (vm/eval.c): how far sp moves, or
+ * INT32_MIN when raised. */
+static COLD int32_t op_namespace(VM *vm, Frame *f, Program *prog, uint32_t insn, Value *sp)
+{
+    uint32_t arg = BC_ARG(insn);
+    bool body = f->code == AS(Code, prog->codes[0]);
+    switch (BC_OP(insn)) {
+    case OP_IMPORT_STAR: return eval_import_star(vm, prog, sp[-1]) ? -1 : INT32_MIN;
+    case OP_LOAD_NAME:   return eval_load_name(vm, prog, body, arg, sp) ? 1 : INT32_MIN;
+    case OP_STORE_NAME:  return eval_store_name(vm, prog, body, arg, sp[-1]) ? -1 : INT32_MIN;
+    default:             return eval_delete_name(vm, prog, body, arg) ? 0 : INT32_MIN;
+    }
+}
+
 /* mgr at sp[-1] -> exit at sp[-1], mgr.__enter__() at sp[0] */
 static COLD bool op_before_with(VM *vm, Value *sp)
 {
@@ -1502,27 +1516,14 @@ static bool run(VM *vm, uint32_t stop, Value *entry_sp)
                 jit_global_stored(vm, prog, arg);
             NEXT();
         }
-        CASE(IMPORT_STAR) {
+        CASE(IMPORT_STAR)
+        CASE(LOAD_NAME)
+        CASE(STORE_NAME)
+        CASE(DELETE_NAME) { /* from m import *, and code run by exec/eval (eval.c) */
             SAVE();
-            CHECK(eval_import_star(vm, prog, TOP()));
-            sp--;
-            NEXT();
-        }
-        CASE(LOAD_NAME) { /* code run by exec/eval (eval.c) */
-            SAVE();
-            CHECK(eval_load_name(vm, prog, f->code == AS(Code, prog->codes[0]), arg, sp));
-            sp++;
-            NEXT();
-        }
-        CASE(STORE_NAME) {
-            SAVE();
-            CHECK(eval_store_name(vm, prog, f->code == AS(Code, prog->codes[0]), arg, sp[-1]));
-            sp--;
-            NEXT();
-        }
-        CASE(DELETE_NAME) {
-            SAVE();
-            CHECK(eval_delete_name(vm, prog, f->code == AS(Code, prog->codes[0]), arg));
+            int32_t moved = op_namespace(vm, f, prog, insn, sp);
+            CHECK(moved != INT32_MIN);
+            sp += moved;
             NEXT();
         }
         CASE(LIST_EXTEND) {
