@@ -12,14 +12,6 @@
  */
 #include <math.h>
 
-#if defined(__linux__) || defined(ESP_PLATFORM)
-#define HAVE_CLOCK_GETTIME 1
-#include <time.h>
-#endif
-#if defined(ESP_PLATFORM)
-#include <unistd.h> /* usleep: the FreeRTOS delay, other tasks run */
-#endif
-
 #include "port/port.h"
 #include "vm/vm.h"
 
@@ -43,13 +35,12 @@ static bool number_arg(VM *vm, Value v, float *out)
 
 static bool time_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
-#if HAVE_CLOCK_GETTIME
-    struct timespec ts;
-    if (clock_gettime(CLOCK_REALTIME, &ts) == 0) {
-        *out = v_float((float)((double)ts.tv_sec + ts.tv_nsec * 1e-9));
+    int64_t sec;
+    int32_t nsec;
+    if (port_wall_clock(&sec, &nsec)) {
+        *out = v_float((float)((double)sec + nsec * 1e-9));
         return true;
     }
-#endif
     *out = v_float((float)(now_us() * 1e-6));
     return true;
 }
@@ -63,23 +54,6 @@ static bool monotonic_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 static NATIVE(time_monotonic, "monotonic", monotonic_fn, 0, 0);
 static NATIVE(time_perf_counter, "perf_counter", monotonic_fn, 0, 0);
 
-static void wait_us(uint64_t us)
-{
-#if defined(__linux__)
-    struct timespec ts = {(time_t)(us / 1000000u), (long)(us % 1000000u * 1000u)};
-    while (nanosleep(&ts, &ts) != 0)
-        ;
-#elif defined(ESP_PLATFORM)
-    for (; us > 500000u; us -= 500000u)
-        usleep(500000u);
-    usleep((useconds_t)us);
-#else
-    uint64_t end = now_us() + us; /* no scheduler on the bare chip: wait on the counter */
-    while (now_us() < end)
-        ;
-#endif
-}
-
 static bool sleep_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
     float s = 0;
@@ -92,7 +66,7 @@ static bool sleep_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     if (s > 4.0e6f)
         return vm_raise(vm, EXC_OverflowError, "sleep length is too large");
     vm_flush(vm); /* what was printed before the pause appears before it */
-    wait_us((uint64_t)((double)s * 1e6));
+    port_sleep_us((uint64_t)((double)s * 1e6));
     *out = v_none();
     return true;
 }
@@ -113,7 +87,7 @@ static bool sleep_ms_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
         return false;
     vm_flush(vm);
     if (n > 0)
-        wait_us((uint64_t)n * 1000u);
+        port_sleep_us((uint64_t)n * 1000u);
     *out = v_none();
     return true;
 }
@@ -126,7 +100,7 @@ static bool sleep_us_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
         return false;
     vm_flush(vm);
     if (n > 0)
-        wait_us((uint64_t)n);
+        port_sleep_us((uint64_t)n);
     *out = v_none();
     return true;
 }
