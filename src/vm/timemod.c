@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "port/port.h"
+#include "vm/long.h"
 #include "vm/vm.h"
 
 /* MicroPython's ticks wrap at 2**30, so they stay small ints there too */
@@ -53,6 +54,25 @@ static bool monotonic_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 }
 static NATIVE(time_monotonic, "monotonic", monotonic_fn, 0, 0);
 static NATIVE(time_perf_counter, "perf_counter", monotonic_fn, 0, 0);
+
+/* The _ns forms are exact ints (long ints past 2**31): the way to measure
+ * or stamp time without float32's rounding. */
+static bool time_ns_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    int64_t sec;
+    int32_t nsec;
+    if (port_wall_clock(&sec, &nsec))
+        return long_from_i64(vm, sec * 1000000000 + nsec, out);
+    return long_from_i64(vm, (int64_t)now_us() * 1000, out);
+}
+static NATIVE(time_time_ns, "time_ns", time_ns_fn, 0, 0);
+
+static bool monotonic_ns_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    return long_from_i64(vm, (int64_t)now_us() * 1000, out);
+}
+static NATIVE(time_monotonic_ns, "monotonic_ns", monotonic_ns_fn, 0, 0);
+static NATIVE(time_perf_counter_ns, "perf_counter_ns", monotonic_ns_fn, 0, 0);
 
 static bool sleep_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
@@ -154,6 +174,9 @@ static NATIVE(time_ticks_add, "ticks_add", ticks_add_fn, 2, 2);
 ATTR(time)
 ATTR(monotonic)
 ATTR(perf_counter)
+ATTR(time_ns)
+ATTR(monotonic_ns)
+ATTR(perf_counter_ns)
 ATTR(sleep)
 ATTR(sleep_ms)
 ATTR(sleep_us)
@@ -167,7 +190,8 @@ static const ModuleAttr time_attrs[] = {
     {"time", get_time},           {"monotonic", get_monotonic}, {"perf_counter", get_perf_counter},
     {"sleep", get_sleep},         {"sleep_ms", get_sleep_ms},   {"sleep_us", get_sleep_us},
     {"ticks_ms", get_ticks_ms},   {"ticks_us", get_ticks_us},   {"ticks_cpu", get_ticks_cpu},
-    {"ticks_diff", get_ticks_diff}, {"ticks_add", get_ticks_add},
+    {"ticks_diff", get_ticks_diff}, {"ticks_add", get_ticks_add}, {"time_ns", get_time_ns},
+    {"monotonic_ns", get_monotonic_ns}, {"perf_counter_ns", get_perf_counter_ns},
 };
 
 const Module module_time = {{0, T_MODULE, 0, 0}, "time", time_attrs, sizeof time_attrs / sizeof time_attrs[0]};
