@@ -242,9 +242,25 @@ static void return_stmt(Compiler *c, Token *t)
         emit_none(c);
     else
         testlist(c);
+    /* A finally body run on the way out may end in break or continue, which
+     * cancels the return: the value waits in a hidden local, not on the
+     * stack the loop's code expects to find as it left it. */
+    Func *f = c->fn;
+    bool through_finally = false;
+    for (uint32_t i = 0; i < f->nblocks; i++)
+        through_finally |= !f->blocks[i].hidden && f->blocks[i].kind == BL_FINALLY;
+    uint32_t value = 0;
+    if (through_finally) {
+        value = hidden_local(c, "ret", HIDDEN_RET);
+        emit(c, OP_STORE_FAST, value);
+    }
     uint32_t paused[MAX_BLOCKS], npaused;
     exit_blocks(c, 0, paused, &npaused);
     c->line = t->line;
+    if (through_finally) {
+        emit(c, OP_LOAD_FAST, value);
+        release_hidden(c, HIDDEN_RET, value);
+    }
     emit(c, OP_RETURN_VALUE, 0);
     resume_blocks(c, paused, npaused);
 }
