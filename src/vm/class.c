@@ -1847,13 +1847,8 @@ int class_reversed(VM *vm, Value obj, Value *out)
 int class_iternext(VM *vm, Value obj, Value *out)
 {
     bool found;
-    if (!class_call_special(vm, obj, SN___next__, NULL, 0, out, &found)) {
-        if (vm->exc.type == T_EXCEPTION && exc_matches(AS(Exception, vm->exc), &exc_types[EXC_StopIteration])) {
-            vm->exc = v_unbound();
-            return 0;
-        }
-        return -1;
-    }
+    if (!class_call_special(vm, obj, SN___next__, NULL, 0, out, &found))
+        return -1; /* StopIteration included: vm_iternext_stop takes its value */
     if (!found) {
         vm_raise(vm, EXC_TypeError, "'%s' object is not an iterator", type_name(obj));
         return -1;

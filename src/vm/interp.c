@@ -1749,12 +1749,13 @@ static bool run(VM *vm, uint32_t stop, Value *entry_sp)
         }
         CASE(SEND) {
             SAVE();
-            Value it = SECOND(), v = TOP(), r = v_none();
+            Value it = SECOND(), v = TOP(), r = v_none(), stop = v_none();
             int rc;
             if (it.type == T_GEN) {
                 rc = gen_send(vm, AS(Gen, it), v, &r);
+                stop = r;
             } else if (v.type == T_NONE) {
-                rc = vm_iternext(vm, it, &r);
+                rc = vm_iternext_stop(vm, it, &r, &stop);
             } else {
                 vm_raise(vm, EXC_AttributeError, "'%s' object has no attribute 'send'", type_name(it));
                 goto error;
@@ -1766,7 +1767,7 @@ static bool run(VM *vm, uint32_t stop, Value *entry_sp)
                 NEXT();
             }
             sp--;
-            TOP() = rc == 0 && it.type == T_GEN ? r : v_none();
+            TOP() = stop;
             JUMP_TO(arg);
             NEXT();
         }

@@ -464,6 +464,9 @@ bool vm_len(VM *vm, Value obj, int32_t *out);
 bool vm_getiter(VM *vm, Value obj, Value *out);
 /* Returns 1 and *out = next item, 0 when exhausted, -1 on error. */
 int vm_iternext(VM *vm, Value iter, Value *out);
+/* vm_iternext that also gives, at the end (0), the value of the StopIteration
+ * that ended it (None when there was none): what `yield from` returns. */
+int vm_iternext_stop(VM *vm, Value iter, Value *out, Value *stop);
 /* Unpacks exactly n items of an iterable into out[0..n) (out must be rooted
  * storage, e.g. VM stack slots). ValueError on a count mismatch. */
 bool vm_unpack(VM *vm, Value seq, uint32_t n, Value *out);

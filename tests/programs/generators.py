@@ -404,3 +404,41 @@ for n in [100, 5000]:
         print(n, list(deep(n)), list(deep_for(n)))
     except RecursionError as e:
         print(n, "RecursionError:", e)
+
+
+# A StopIteration raised by what an iterator calls ends the iteration (map's
+# function, a class's __next__); its value is what yield from returns.
+def stop_at_3(x):
+    if x < 3:
+        return x
+    raise StopIteration(444)
+
+
+print(list(map(stop_at_3, range(100))), sorted(map(stop_at_3, range(5))))
+print(list(filter(lambda x: stop_at_3(x) % 2 == 0, range(10))))
+
+
+class Countdown:
+    def __init__(self, n):
+        self.n = n
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        self.n -= 1
+        if self.n < 0:
+            raise StopIteration("done")
+        return self.n
+
+
+def delegate():
+    r = yield from Countdown(3)
+    yield ("countdown gave", r)
+    r = yield from map(stop_at_3, range(9))
+    yield ("map gave", r)
+    r = yield from iter([5, 6])
+    yield ("list gave", r)
+
+
+print(list(delegate()))
