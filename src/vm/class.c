@@ -1596,6 +1596,8 @@ bool class_hash(VM *vm, Value v, uint32_t *out)
     bool found;
     if (!class_call_special(vm, v, SN___hash__, NULL, 0, &r, &found))
         return false;
+    if (r.type == T_LONG) /* CPython reduces a wide result as it hashes an int */
+        return vm_hash(vm, r, out);
     if (!v_is_intlike(r))
         return vm_raise(vm, EXC_TypeError, "__hash__ method should return an integer");
     *out = (uint32_t)(r.u.i == -1 ? -2 : r.u.i);
