@@ -1778,9 +1778,20 @@ bool class_getiter(VM *vm, Value obj, Value *out)
         return false;
     if (!found && instance_native(obj).type != T_UNBOUND)
         return vm_getiter(vm, instance_native(obj), out);
-    if (!found)
-        return vm_raise(vm, EXC_TypeError, "'%s' object is not iterable", type_name(obj));
-    return true;
+    if (found)
+        return true;
+    /* no __iter__: the old sequence protocol, __getitem__(0), (1), ... */
+    Value fn;
+    if (!class_special(vm, obj, SN___getitem__, &fn))
+        return false;
+    if (fn.type != T_UNBOUND && fn.type != T_NONE) {
+        Iter *it = iter_new(vm, ITER_SEQ, obj);
+        if (!it)
+            return false;
+        *out = v_obj(it);
+        return true;
+    }
+    return vm_raise(vm, EXC_TypeError, "'%s' object is not iterable", type_name(obj));
 }
 
 bool class_to_number(VM *vm, Value obj, bool want_float, Value *out, bool *found)

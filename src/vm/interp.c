@@ -1942,6 +1942,17 @@ int vm_gen_resume(VM *vm, Gen *g, enum GenResume mode, Value sent, Value *out)
             ok = false; /* not handled: it leaves the generator at once */
         }
     }
+    /* The exceptions its handlers were handling when it yielded are being
+     * handled again while it runs, and only then (CPython's gi_exc_state):
+     * otherwise one would be the __context__ of the caller's next error. */
+    uint32_t handling_base = vm->nhandling;
+    if (g->handled.type == T_TUPLE) {
+        Tuple *h = AS(Tuple, g->handled);
+        for (uint32_t i = 0; i < h->len; i++, vm->nhandling++)
+            if (vm->nhandling < VM_MAX_HANDLING)
+                vm->handling[vm->nhandling] = h->items[i];
+        g->handled = v_none();
+    }
     if (ok) {
         Frame *f = &vm->frames[vm->nframes++];
         f->code = c;
@@ -1959,6 +1970,18 @@ int vm_gen_resume(VM *vm, Gen *g, enum GenResume mode, Value sent, Value *out)
         vm->gen_frame = outer_frame;
     }
     vm_recursion_leave(vm);
+    if (ok && g->hdr.aux == GEN_SUSPENDED && vm->nhandling > handling_base) {
+        vm->sp = slot + 1; /* the yielded value stays rooted */
+        Tuple *h = tuple_new(vm, vm->nhandling - handling_base);
+        if (!h) {
+            ok = false;
+        } else {
+            for (uint32_t i = 0; i < h->len && handling_base + i < VM_MAX_HANDLING; i++)
+                h->items[i] = vm->handling[handling_base + i];
+            g->handled = v_obj(h);
+        }
+    }
+    vm->nhandling = handling_base;
     vm->sp = slot;
     if (ok) {
         *out = slot[0];

@@ -240,6 +240,16 @@ static int iternext(VM *vm, Value iter, Value *out)
                 break;
             *out = v_int((uint8_t)AS(Str, s)->data[it->i++]);
             return 1;
+        case T_INSTANCE: { /* a class with __getitem__ and no __iter__ */
+            if (vm_getitem(vm, s, v_int(it->i), out)) {
+                it->i++;
+                return 1;
+            }
+            if (!(vm->exc.type == T_EXCEPTION && exc_matches(AS(Exception, vm->exc), &exc_types[EXC_IndexError])))
+                return -1; /* StopIteration ends it too: vm_iternext_stop */
+            vm->exc = v_unbound();
+            break;
+        }
         default: /* arrays and bytearrays */
             if ((uint32_t)it->i >= AS(Array, s)->len)
                 break;

@@ -154,6 +154,8 @@ typedef struct Gen { /* T_GEN; state in hdr.aux */
     Value *saved;   /* T_RAW: nlocals + maxstack values (NULL once done) */
     uint32_t pc;    /* the next instruction when resumed */
     uint32_t depth; /* value-stack items saved after the locals */
+    Value handled;  /* T_TUPLE: the exceptions its handlers were handling when
+                       it yielded (put back on the VM's stack when resumed), or None */
 } Gen;
 
 /* A set or frozenset: an open-addressing table probed as CPython's is (a

@@ -442,3 +442,68 @@ def delegate():
 
 
 print(list(delegate()))
+
+
+# A class with __getitem__ and no __iter__ iterates by index until
+# IndexError or StopIteration (the old sequence protocol).
+class Squares:
+    def __init__(self, n):
+        self.n = n
+
+    def __getitem__(self, i):
+        if i >= self.n:
+            raise IndexError(i)
+        return i * i
+
+
+class Letters:
+    def __getitem__(self, i):
+        if i > 3:
+            raise StopIteration
+        return "abcd"[i]
+
+
+class Broken:
+    def __getitem__(self, i):
+        if i == 2:
+            raise KeyError("two")
+        return i
+
+
+print(list(Squares(5)), sum(Squares(4)), sorted(Letters(), reverse=True), "".join(Letters()))
+it = iter(Squares(2))
+print(next(it), next(it), next(it, "end"))
+a, b, c = Squares(3)
+print(a, b, c, max(Squares(6)), 9 in list(Squares(4)))
+try:
+    for x in Broken():
+        print("broken gave", x)
+except KeyError as e:
+    print("KeyError", e)
+
+
+# A generator suspended inside an except clause takes the exception it was
+# handling with it: the caller's errors do not get it as __context__, and
+# the generator's own errors do when it resumes.
+def in_handler():
+    try:
+        raise ValueError("inside")
+    except ValueError:
+        yield 1
+        try:
+            raise KeyError("after resume")
+        except KeyError as e:
+            yield repr(e.__context__)
+
+
+g = in_handler()
+print(next(g))
+try:
+    raise TypeError("caller")
+except TypeError as e:
+    print("caller's context:", repr(e.__context__))
+print(next(g))
+try:
+    {}["x"]
+except KeyError as e:
+    print("context after:", repr(e.__context__))
