@@ -383,6 +383,18 @@ static bool star_iterator(VM *vm, Value *x, Value fnv)
 static bool dict_merge(VM *vm, Dict *d, Value m, Value fnv)
 {
     bool call = fnv.type != T_UNBOUND;
+    if (m.type == T_INSTANCE) { /* a mapping class: its pairs in a dict first */
+        Dict *pairs = dict_new(vm);
+        if (!pairs)
+            return false;
+        bool is_mapping;
+        VM_ROOT(vm, v_obj(pairs));
+        bool ok = dict_update_mapping(vm, pairs, m, &is_mapping);
+        ok = ok && (!is_mapping || dict_merge(vm, d, v_obj(pairs), fnv));
+        VM_UNROOT(vm, 1);
+        if (!ok || is_mapping)
+            return ok;
+    }
     if (m.type != T_DICT) {
         if (call)
             return vm_raise(vm, EXC_TypeError, "%s() argument after ** must be a mapping, not %s",

@@ -480,6 +480,9 @@ uint32_t array_itemsize(const Array *a);
 bool list_extend(VM *vm, List *l, Value iterable);
 bool dict_get(VM *vm, Dict *d, Value key, Value *out, bool *found);
 bool dict_set(VM *vm, Dict *d, Value key, Value value);
+/* dict(m) for a mapping m that is not a dict (keys() and __getitem__);
+ * *is_mapping false when m has no keys. */
+bool dict_update_mapping(VM *vm, Dict *d, Value src, bool *is_mapping);
 
 /* Attributes (attr.c): obj.name by qid; methods of built-in types are static
  * Natives. vm_load_method writes the callable and self (T_UNBOUND when the
