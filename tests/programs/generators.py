@@ -507,3 +507,17 @@ try:
     {}["x"]
 except KeyError as e:
     print("context after:", repr(e.__context__))
+
+
+# A lambda whose body yields is a generator function; a yield in a nested
+# lambda does not make the enclosing def one.
+def makes_lambda():
+    g = lambda: (yield 1)
+    return g
+
+
+doubler = lambda x: (yield x * 2)
+counter = lambda n: (yield from range(n))
+print(type(makes_lambda()).__name__, list(makes_lambda()()), list(doubler(4)), list(counter(3)))
+gen_of_gens = (((x, y) for x in range(2)) for y in range(3))
+print([list(inner) for inner in gen_of_gens])
