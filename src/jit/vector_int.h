@@ -47,7 +47,18 @@ typedef struct Vec {
     bool counted;       /* products counted as they are made (else before the loop) */
     bool aliased;       /* a load in the nest of the stored element kind (alias rule) */
     int taps;           /* inner loops given 16 taps per load (vector_taps.c) */
+    const char *why;    /* --jit-report: the first reason the loop was refused (static text) */
+    uint8_t why_op;     /* and the IR op it is about (0: none) */
 } Vec;
+
+/* Refuses loop x->h for the report's reason why (the first one given
+ * stands); false, for `return refuse(...)`. */
+static inline bool refuse(Vec *x, const char *why)
+{
+    if (!x->why)
+        x->why = why;
+    return false;
+}
 
 static inline bool inside(const Vec *x, int32_t v)
 {
