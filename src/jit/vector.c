@@ -1583,25 +1583,13 @@ static bool reduce_loop(Vec *x, const Reduction *r)
     emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
     edge(ir, vpre, vhdr);
 
-    x->cur = vhdr;
-    int32_t iv = emit(x, IR_PHI, TY_INT, -1, -1, -1, pc), q[2];
-    ir->ins[iv].list = ir_list_alloc(ir, 2);
-    for (int k = 0; k < 2; k++) {
-        q[k] = emit(x, IR_PHI, TY_PTR, -1, -1, -1, pc);
-        ir->ins[q[k]].list = ir_list_alloc(ir, 2);
-    }
-    emit(x, IR_BR, TY_VOID, cmp(x, CC_LT, iv, lim), -1, -1, pc);
-    edge(ir, vhdr, vbody);
-    edge(ir, vhdr, vexit);
-
-    x->cur = vbody;
-    int32_t mac = emit(x, IR_VMAC, TY_VOID, q[0], q[1], -1, ir->ins[r->add].pc);
+    VLoop l = {.hdr = vhdr, .body = vbody, .exit = vexit};
+    vloop_header(x, &l, lim, pc);
+    int32_t mac = emit(x, IR_VMAC, TY_VOID, l.q[0], l.q[1], -1, ir->ins[r->add].pc);
     int32_t sixteen = konst(x, 16);
-    int32_t next = emit(x, IR_ADD, TY_INT, iv, sixteen, -1, pc), qn[2];
-    for (int k = 0; k < 2; k++)
-        qn[k] = emit(x, IR_ADD, TY_PTR, q[k], sixteen, -1, pc);
-    emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
-    edge(ir, vbody, vhdr);
+    if (!vloop_latch(x, &l, c->init, p, (int32_t[2]){sixteen, sixteen}, pc))
+        return false;
+    int32_t iv = l.iv;
 
     x->cur = vexit;
     int32_t sum = emit(x, IR_VXACC, TY_INT, -1, -1, -1, pc);
@@ -1617,11 +1605,7 @@ static bool reduce_loop(Vec *x, const Reduction *r)
     if (ir->oom)
         return false;
     ir->ins[mac].aux = 1 | 2; /* both operands in lanes; XACC */
-    /* vhdr's predecessors: vpre, vbody */
-    ir->lists[ir->ins[iv].list] = c->init, ir->lists[ir->ins[iv].list + 1] = next;
-    for (int k = 0; k < 2; k++)
-        ir->lists[ir->ins[q[k]].list] = p[k], ir->lists[ir->ins[q[k]].list + 1] = qn[k];
-    /* join's: vtest, vexit */
+    /* join's predecessors: vtest, vexit */
     ir->lists[ir->ins[from].list] = c->init, ir->lists[ir->ins[from].list + 1] = iv;
     ir->lists[ir->ins[accj].list] = acc0, ir->lists[ir->ins[accj].list + 1] = acc1;
     hb = &ir->blocks[x->h];
