@@ -353,8 +353,8 @@ static bool analyse(Vec *x, const int32_t *order, uint32_t n, int32_t *state)
     /* the lanes stored are chosen when the loop runs (vectorize_loop): at
      * least 4 iterations are needed */
     x->lanes = 16;
-    if (is_const(ir, c->init, &lo) && is_const(ir, c->bound, &hi) && (int64_t)hi - lo < 1)
-        return refuse(x, "it makes no iteration");
+    if (is_const(ir, c->init, &lo) && is_const(ir, c->bound, &hi) && (int64_t)hi - lo < 2)
+        return refuse(x, "it makes one iteration or none (one lane costs more than the scalar loop)");
     /* leaves only through the header; one latch, which holds the store */
     for (uint32_t b = 0; b < ir->nblocks; b++) {
         if (!x->in[b] || (int32_t)b == x->h)
@@ -1123,6 +1123,71 @@ static bool copy_body(Vec *x, const int32_t *order, uint32_t n, int32_t from, in
     return !ir->oom;
 }
 
+typedef struct Subst {
+    int32_t from[2], to[2];
+} Subst;
+
+static void subst(Ir *ir, int32_t *slot, void *ctx)
+{
+    const Subst *s = ctx;
+    (void)ir;
+    for (int k = 0; k < 2; k++)
+        if (*slot == s->from[k])
+            *slot = s->to[k];
+}
+
+/* The end of a vector loop's join (the scalar loop's entry, ending in a
+ * jmp): join -> h, and when the loop's exit has h as its only predecessor,
+ * join -> done -> exit once no iteration is left (counter `from`), so the
+ * scalar loop and what later passes put before it (version.c's guard:
+ * about 100 instructions, spilling in a vector nest) are skipped when the
+ * vector loop did every iteration. done merges h's phis phi[k] (from h)
+ * with val[k] (from join); uses after the loop read done's phis. */
+static bool skip_scalar(Vec *x, int32_t join, int32_t from, int n, const int32_t *phi, const int32_t *val, uint32_t pc)
+{
+    Ir *ir = x->ir;
+    int32_t exit = x->c.exit, done = -1;
+    IrBlock *eb = &ir->blocks[exit];
+    if (eb->npreds == 1 && ir->blocks[x->h].succ[1] == exit) /* (counted loops leave by succ[1]) */
+        done = new_block(x, pc);
+    if (done < 0) {
+        ir->blocks[join].succ[ir->blocks[join].nsucc++] = x->h;
+        ir_cfg_changed(ir);
+        return !ir->oom;
+    }
+    x->cur = join;
+    ir_remove_ins(ir, ir->blocks[join].ins[ir->blocks[join].nins - 1]); /* the jmp */
+    emit(x, IR_BR, TY_VOID, cmp(x, CC_LT, from, x->c.bound), -1, -1, pc);
+    ir->blocks[join].succ[ir->blocks[join].nsucc++] = x->h;
+    ir->blocks[join].succ[ir->blocks[join].nsucc++] = done;
+    x->cur = done;
+    Subst sb = {{-1, -1}, {-1, -1}};
+    for (int k = 0; k < n; k++) {
+        sb.from[k] = phi[k];
+        sb.to[k] = emit(x, IR_PHI, TY_INT, -1, -1, -1, pc);
+        ir->ins[sb.to[k]].list = ir_list_alloc(ir, 2);
+    }
+    emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+    if (ir->oom)
+        return false;
+    ir->blocks[x->h].succ[1] = done;
+    IrBlock *db = &ir->blocks[done];
+    db->preds[db->npreds++] = x->h;
+    db->preds[db->npreds++] = join;
+    db->succ[db->nsucc++] = exit;
+    ir->blocks[exit].preds[0] = done;
+    /* uses after the loop (outside it and the blocks made here) read done's phis */
+    for (uint32_t v = 0; v < ir->nins; v++) {
+        int32_t b = ir->ins[v].block;
+        if (b >= 0 && (uint32_t)b < x->nb && !x->in[b])
+            ir_for_operands(ir, (int32_t)v, subst, &sb);
+    }
+    for (int k = 0; k < n; k++)
+        ir->lists[ir->ins[sb.to[k]].list] = phi[k], ir->lists[ir->ins[sb.to[k]].list + 1] = val[k];
+    ir_cfg_changed(ir);
+    return !ir->oom;
+}
+
 /* The vector loop ahead of loop x->h:
  *
  *   pre -> vtest -> vpre -> vhdr -> vstep -> (the body, 16 lanes) -> vlatch -> vhdr
@@ -1259,12 +1324,11 @@ static bool vectorize_loop(Vec *x, const int32_t *order, uint32_t n)
         int32_t pb = ir->blocks[join].preds[p];
         ir->lists[ir->ins[from].list + (int32_t)p] = pb == vtest ? c->init : pb == vhdr ? jphi : x->jv;
     }
-    ir->blocks[join].succ[ir->blocks[join].nsucc++] = x->h;
     hb = &ir->blocks[x->h];
     hb->preds[p0] = join;
     ir->lists[ir->ins[c->phi].list + (int32_t)p0] = from;
-    ir_cfg_changed(ir);
-    return !ir->oom; /* (edge() refuses a 65th predecessor: analyse() counted them) */
+    /* (edge() refuses a 65th predecessor: analyse() counted them) */
+    return skip_scalar(x, join, from, 1, &c->phi, &from, pc);
 }
 
 /* ---- reductions along contiguous memory ---------------------------------------
@@ -1525,19 +1589,6 @@ static int32_t reduction_guard(Vec *x, const Reduction *r, int32_t first, int32_
     return any;
 }
 
-typedef struct Subst {
-    int32_t from[2], to[2];
-} Subst;
-
-static void subst(Ir *ir, int32_t *slot, void *ctx)
-{
-    const Subst *s = ctx;
-    (void)ir;
-    for (int k = 0; k < 2; k++)
-        if (*slot == s->from[k])
-            *slot = s->to[k];
-}
-
 /* The vector loop ahead of dot-product loop x->h:
  *
  *   pre -> vtest -> vpre -> vhdr <-> vbody;  vhdr -> vexit -> join -> h
@@ -1557,8 +1608,8 @@ static bool reduce_loop(Vec *x, const Reduction *r)
     int32_t pre = hb->preds[p0], acc0 = ir->lists[ir->ins[r->acc].list + (int32_t)p0];
     uint32_t pc = hb->bc_start;
     int32_t vtest = new_block(x, pc), vpre = new_block(x, pc), vhdr = new_block(x, pc), vbody = new_block(x, pc);
-    int32_t vexit = new_block(x, pc), join = new_block(x, pc), done = new_block(x, pc);
-    if (ir->oom || vtest < 0 || vpre < 0 || vhdr < 0 || vbody < 0 || vexit < 0 || join < 0 || done < 0)
+    int32_t vexit = new_block(x, pc), join = new_block(x, pc);
+    if (ir->oom || vtest < 0 || vpre < 0 || vhdr < 0 || vbody < 0 || vexit < 0 || join < 0)
         return false;
     for (uint32_t s = 0; s < ir->blocks[pre].nsucc; s++)
         if (ir->blocks[pre].succ[s] == x->h)
@@ -1613,44 +1664,7 @@ static bool reduce_loop(Vec *x, const Reduction *r)
     ir->lists[ir->ins[c->phi].list + (int32_t)p0] = from;
     ir->lists[ir->ins[r->acc].list + (int32_t)p0] = accj;
 
-    /* join -> h while iterations are left, else -> done; h -> done -> exit */
-    int32_t exit = c->exit;
-    IrBlock *eb = &ir->blocks[exit];
-    if (eb->npreds != 1 || ir->blocks[x->h].succ[1] != exit) { /* (counted loops leave by succ[1]) */
-        ir->blocks[join].succ[ir->blocks[join].nsucc++] = x->h;
-        ir_cfg_changed(ir);
-        return !ir->oom;
-    }
-    x->cur = join;
-    ir_remove_ins(ir, ir->blocks[join].ins[ir->blocks[join].nins - 1]); /* the jmp */
-    emit(x, IR_BR, TY_VOID, cmp(x, CC_LT, from, c->bound), -1, -1, pc);
-    ir->blocks[join].succ[ir->blocks[join].nsucc++] = x->h;
-    ir->blocks[join].succ[ir->blocks[join].nsucc++] = done;
-    x->cur = done;
-    Subst sb = {{c->phi, r->acc}, {-1, -1}};
-    for (int k = 0; k < 2; k++) {
-        sb.to[k] = emit(x, IR_PHI, TY_INT, -1, -1, -1, pc);
-        ir->ins[sb.to[k]].list = ir_list_alloc(ir, 2);
-    }
-    emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
-    if (ir->oom)
-        return false;
-    ir->blocks[x->h].succ[1] = done;
-    IrBlock *db = &ir->blocks[done];
-    db->preds[db->npreds++] = x->h;
-    db->preds[db->npreds++] = join;
-    db->succ[db->nsucc++] = exit;
-    ir->blocks[exit].preds[0] = done;
-    /* uses after the loop (outside it and the blocks made here) read done's phis */
-    for (uint32_t v = 0; v < ir->nins; v++) {
-        int32_t b = ir->ins[v].block;
-        if (b >= 0 && (uint32_t)b < x->nb && !x->in[b])
-            ir_for_operands(ir, (int32_t)v, subst, &sb);
-    }
-    ir->lists[ir->ins[sb.to[0]].list] = c->phi, ir->lists[ir->ins[sb.to[0]].list + 1] = from;
-    ir->lists[ir->ins[sb.to[1]].list] = r->acc, ir->lists[ir->ins[sb.to[1]].list + 1] = accj;
-    ir_cfg_changed(ir);
-    return !ir->oom;
+    return skip_scalar(x, join, from, 2, (int32_t[2]){c->phi, r->acc}, (int32_t[2]){from, accj}, pc);
 }
 
 /* ---- --jit-report: a note per loop ------------------------------------------------------ */
