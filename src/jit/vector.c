@@ -1891,9 +1891,13 @@ static bool vectorize_outer(Ir *ir)
                 memset(x.span, 0xff, nin * sizeof *x.span);
                 plan(&x, in2, work);
                 /* one inner loop (matmul, dense_t): its taps from one load each
-                 * 16; not in deeper nests, where the 16-tap loop's values,
-                 * which licm moves out of the nest, make the scalar loops
-                 * spill (conv 10x10 2->3, scalar: +8%) */
+                 * 16. In deeper nests (convs) only inner loops of a constant
+                 * count of 16 or more: the 16-tap loop's values, which licm
+                 * moves out of the nest, make the rest of the nest spill, and
+                 * a count known only at run time costs more than it saves
+                 * below 16 (bench/layers.py conv3x3, modelled cycles, all
+                 * loops given taps: 16->32 8x8 122,715 -> 86,286, but 3->16
+                 * 128,228 -> 161,225 and 8->16 106,929 -> 132,801) */
                 uint32_t inner = 0;
                 for (uint32_t b = 0; b < nb; b++)
                     inner += in[b] && (int32_t)b != h && ir->blocks[b].loop_head == (int32_t)b;
@@ -1901,8 +1905,8 @@ static bool vectorize_outer(Ir *ir)
                 note_done(ir, h, in, "lanes", 16, 0);
                 if (vectorize_loop(&x, order, n)) {
                     ir->vector_lanes = (uint8_t)x.lanes, ir->vector_pc = ir->blocks[h].bc_start;
-                    if (inner == 1)
-                        vec_block_taps(&x, nb);
+                    if (inner >= 1)
+                        vec_block_taps(&x, nb, inner > 1);
                     ir->vector_taps = (uint8_t)x.taps;
                     if (note)
                         note->lanes = (uint8_t)x.lanes, note->taps = (uint8_t)x.taps, note->alias = x.aliased;

@@ -194,7 +194,8 @@ static inline bool vloop_latch(Vec *x, VLoop *l, int32_t init, const int32_t p[2
 }
 
 /* vector_taps.c: the copy's inner loops (blocks from first on) given 16
- * taps per load where they qualify; counts them in x->taps. */
-void vec_block_taps(Vec *x, uint32_t first);
+ * taps per load where they qualify (known16: only loops of a constant
+ * count of 16 or more); counts them in x->taps. */
+void vec_block_taps(Vec *x, uint32_t first, bool known16);
 
 #endif

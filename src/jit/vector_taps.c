@@ -20,12 +20,15 @@
  * copy's checks (tested on ranges before the vector loop, or per step)
  * cover a[base + k] for every k the loop runs, and the 16-tap loop runs
  * only while 16 remain. */
-static bool taps_loop(Vec *x, int32_t h2, uint8_t *in2, int32_t *work)
+static bool taps_loop(Vec *x, int32_t h2, uint8_t *in2, int32_t *work, bool known16)
 {
     Ir *ir = x->ir;
     IrCounted c2;
     if (!ir_counted_loop(ir, h2, &c2) || c2.step != 1 || c2.cc != CC_LT || c2.body != c2.latch ||
         ir->blocks[h2].nins != 3)
+        return false;
+    int32_t lo, hi;
+    if (known16 && !(is_const(ir, c2.init, &lo) && is_const(ir, c2.bound, &hi) && (int64_t)hi - lo >= 16))
         return false;
     ir_loop_blocks(ir, h2, in2, work);
     int32_t k;
@@ -115,8 +118,9 @@ static bool taps_loop(Vec *x, int32_t h2, uint8_t *in2, int32_t *work)
     return true;
 }
 
-/* Every such loop of the vector copy (blocks from first on). */
-void vec_block_taps(Vec *x, uint32_t first)
+/* Every such loop of the vector copy (blocks from first on); with
+ * known16, only those that make 16 taps or more, a constant count. */
+void vec_block_taps(Vec *x, uint32_t first, bool known16)
 {
     Ir *ir = x->ir;
     /* invariant parts of the indices out of the loops first (licm runs
@@ -133,7 +137,7 @@ void vec_block_taps(Vec *x, uint32_t first)
         IrTmpMark mark = ir_tmp_mark(ir);
         uint8_t *in2 = ir_tmp(ir, ir->nblocks + 1);
         int32_t *work = ir_tmp(ir, (ir->nblocks + 1) * sizeof *work);
-        if (in2 && work && taps_loop(x, (int32_t)b, in2, work))
+        if (in2 && work && taps_loop(x, (int32_t)b, in2, work, known16))
             x->taps++, fresh = false;
         ir_tmp_release(ir, mark);
     }

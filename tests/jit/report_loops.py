@@ -104,6 +104,22 @@ def floats(x, n):
     return s
 
 
+CH = 17  # a constant channel count of 16 or more: the channel loop gets 16 taps per load in a conv nest
+
+
+def conv_c17(inp, wts, out, H, W, F):
+    for oy in range(H - 2):  # report: not vectorised: loop over oy: an index is the counter times a value not known at compile time (no fixed slope) (MULO)
+        for ox in range(W - 2):  # report: not vectorised: loop over ox: an index is the counter times a value not known at compile time (no fixed slope) (MULO)
+            for f in range(F):  # report: vectorised: loop over f, 16 lanes (int8 multiply-accumulate into QACC, int32 stores), 16 taps per load (esp.vsmulas) in 1 inner loop
+                acc = 0
+                for ky in range(3):  # report: not vectorised: loop over ky: inside the vectorised loop (line 113)
+                    for kx in range(3):  # report: not vectorised: loop over kx: inside the vectorised loop (line 113)
+                        base = ((oy + ky) * W + (ox + kx)) * CH
+                        for ch in range(CH):  # report: not vectorised: loop over ch: inside the vectorised loop (line 113)
+                            acc += inp[base + ch] * wts[(ky * 3 + kx) * CH * F + f + ch * F]
+                out[(oy * (W - 2) + ox) * F + f] = acc
+
+
 def nine(a, b, c, d, e, f, g, h, i):  # report-function: not compiled: it has 9 parameters (compiled code takes at most 8)
     s = 0
     for k in range(a):
@@ -139,4 +155,8 @@ c8 = array('b', [0] * 40)
 add8(array('b', range(40)), array('b', range(0, 80, 2)), c8, 40)
 print(list(c8))
 print(floats(array('f', [1.5, 2.25, -3.0]), 3))
+co = array('i', [0] * 6 * 21)
+conv_c17(array('b', [(i * 13) % 256 - 128 for i in range(4 * 5 * CH)]),
+         array('b', [(i * 29 + 11) % 256 - 128 for i in range(9 * CH * 21)]), co, 4, 5, 21)
+print(list(co))
 print(nine(10, 2, 3, 4, 5, 6, 7, 8, 9))
