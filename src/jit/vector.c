@@ -1693,10 +1693,11 @@ static void notes_begin(Ir *ir)
             IrLoopNote *t = &ir->notes[ir->nnotes++];
             t->block = h, t->pc = t->lo = t->hi = ir->blocks[h].bc_start, t->ref_pc = UINT32_MAX;
             ir_loop_blocks(ir, h, in, work);
-            for (uint32_t b = 0; b < nb; b++)
-                for (uint32_t i = 0; in[b] && i < ir->blocks[b].nins; i++)
-                    if (ir->ins[ir->blocks[b].ins[i]].pc > t->hi)
-                        t->hi = ir->ins[ir->blocks[b].ins[i]].pc;
+            for (uint32_t b = 0; b < nb; b++) { /* (a block's last bytecode: its terminator's) */
+                const IrBlock *bl = &ir->blocks[b];
+                if (in[b] && bl->nins && ir->ins[bl->ins[bl->nins - 1]].pc > t->hi)
+                    t->hi = ir->ins[bl->ins[bl->nins - 1]].pc;
+            }
         }
     }
     ir_tmp_release(ir, mark);
@@ -1898,14 +1899,20 @@ static bool vectorize_outer(Ir *ir)
                  * below 16 (bench/layers.py conv3x3, modelled cycles, all
                  * loops given taps: 16->32 8x8 122,715 -> 86,286, but 3->16
                  * 128,228 -> 161,225 and 8->16 106,929 -> 132,801) */
-                uint32_t inner = 0;
+                uint32_t inner = 0, long16 = 0;
                 for (uint32_t b = 0; b < nb; b++)
-                    inner += in[b] && (int32_t)b != h && ir->blocks[b].loop_head == (int32_t)b;
+                    if (in[b] && (int32_t)b != h && ir->blocks[b].loop_head == (int32_t)b) {
+                        IrCounted c2;
+                        int32_t lo, hi;
+                        inner++;
+                        long16 += ir_counted_loop(ir, (int32_t)b, &c2) && is_const(ir, c2.init, &lo) &&
+                                  is_const(ir, c2.bound, &hi) && (int64_t)hi - lo >= 16;
+                    }
                 /* (in[] is h's loop until the copy adds blocks) */
                 note_done(ir, h, in, "lanes", 16, 0);
                 if (vectorize_loop(&x, order, n)) {
                     ir->vector_lanes = (uint8_t)x.lanes, ir->vector_pc = ir->blocks[h].bc_start;
-                    if (inner >= 1)
+                    if (inner == 1 || long16) /* (it runs licm: not for nothing) */
                         vec_block_taps(&x, nb, inner > 1);
                     ir->vector_taps = (uint8_t)x.taps;
                     if (note)
