@@ -128,9 +128,12 @@ def one_round(rng, pyr):
                 check("dense-sum", logits, [want.sum()])
                 n += 1
     # conv2d then maxpool2 (the library pools the int32 rows: the same bits)
-    for K, stride, pad in ((3, 1, 1), (1, 2, 0), (3, 2, 1)):
+    # (3x3 stride 1 runs as half rows: C = 1 its own kernel, 3*C >= 16 the
+    # 16-tap one, others conv3x3_pairs; observed, the row-pair path)
+    for K, stride, pad, C in ((3, 1, 1, None), (1, 2, 0, None), (3, 2, 1, None), (3, 1, 1, 1), (3, 1, 0, 1),
+                              (3, 1, 1, pyr.choice([2, 3, 5])), (3, 1, 0, pyr.choice([6, 7, 16, 17]))):
         H, W = pyr.choice(SIZES[1:8]) + K, pyr.choice(SIZES[1:8]) + K
-        C, F = pyr.choice(SIZES), pyr.choice(SIZES)
+        C, F = C or pyr.choice(SIZES), pyr.choice(SIZES)
         x, w = rand8(rng, (H, W, C)), rand8(rng, (F, K, K, C))
         bias = rng.integers(-5000, 5000, size=F)
         relu = pyr.random() < 0.5
@@ -148,6 +151,8 @@ def one_round(rng, pyr):
         m = p4nn.build(t)
         if not m["layers"][0]["pool"] or not m["layers"][1]["fused"]:
             raise SystemExit("FAIL: conv2d + maxpool2 not fused")
+        if (K == 3 and stride == 1) != bool(m["layers"][0]["pair"]):
+            raise SystemExit("FAIL: the half-row form is not where it should be")
         check_form("conv2d+maxpool2", m["layers"][0], shift)
         rows = []
         p4nn.observe(m["layers"][0], lambda a, n, F: rows.extend(list(a)[:n * F]))
