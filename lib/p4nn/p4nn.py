@@ -136,8 +136,12 @@ def conv3x3_tap_pairs(inp, base, C, wk, F, OW, RP, acc):
                 for j in range(PW):
                     for f in range(F):
                         a = 0
+                        # (b here, not in the j loop: the vector loop is a
+                        # tenth faster; written into the index, the scalar
+                        # JIT is five times slower)
+                        b = base + (2 * rp + r) * WC + (2 * j + h) * C
                         for i in range(KC):
-                            a += inp[base + (2 * rp + r) * WC + (2 * j + h) * C + i] * wk[i * F + f]
+                            a += inp[b + i] * wk[i * F + f]
                         acc[(((2 * r + h) * RP + rp) * PW + j) * F + f] = a
 
 
