@@ -112,8 +112,9 @@ def conv3x3_c1_pairs(inp, base, wt, F, OW, RP, acc):
                     o = (((2 * r + h) * RP + rp) * PW + j) * F
                     for f in range(F):
                         a = 0
+                        b0 = base + (2 * rp + r) * W + 2 * j + h
                         for ky in range(3):
-                            b = base + (2 * rp + r + ky) * W + 2 * j + h
+                            b = b0 + ky * W
                             wb = 3 * ky * F + f
                             a += inp[b] * wt[wb]
                             a += inp[b + 1] * wt[wb + F]
@@ -1027,15 +1028,20 @@ def memory(model):
     return [act, weights]
 
 
-def code_bytes():
+def code_bytes(at_load=0):
     # Bytes of compiled code of the library's functions (p4.jit_info; 0 when
-    # interpreted): every specialisation the JIT made, kernels and layers.
+    # interpreted): every specialisation the JIT made. at_load = 0: the
+    # functions an inference runs (kernels and layers, the input's
+    # conversion, argmax); 1: those that run once when a model is loaded
+    # (the weights' transposition).
     fns = [conv3x3_s1_row, conv3x3_s2_row, conv1x1_s1_row, conv1x1_s2_row, dw3x3_row, dw1x1_row,
            dense_acc, dense_t_acc, maxpool2_rows32, max_rows32, pool_requantize, requantize, add_rows32, max_add_rows32,
            conv3x3_pairs, conv3x3_c1_pairs, conv3x3_tap_pairs, max4_add_pool, max4_pool, add3_rows32,
            shift_narrow, pool_pairs8, requant_rows, add_bias, relu8, pad_copy, maxpool2,
-           avgpool2, sum_rows, argmax, pixels_to_int8, transpose8, transpose8_inplace, conv2d_layer, dwconv2d_layer, dense_layer,
+           avgpool2, sum_rows, argmax, pixels_to_int8, conv2d_layer, dwconv2d_layer, dense_layer,
            gap_layer, run_layer, run, classify]
+    if at_load:
+        fns = [transpose8, transpose8_inplace]
     total = 0
     for fn in fns:
         for part in p4.jit_info(fn).split("; "):
