@@ -30,6 +30,9 @@ POOL_PAIRS = True
 # row pairs per call of the half-row kernels (more: fewer calls, larger
 # int32 blocks)
 PAIRS = 4
+# per-channel shifts (pre 0, mult 1) on PIE by one pass per distinct shift,
+# up to this many passes (shift_passes); 0 or 1: the scalar requantize
+SHIFT_PASSES = 4
 # the taps form (conv3x3_tap_pairs) from this many taps a kernel row (3*C)
 TAPS_MIN = 16
 
@@ -341,8 +344,43 @@ def requant_rows(L, acc, n, F, lo, out, off):
     if S > 0:
         add_rows32(acc, L["brep"], n * F)
         shift_narrow(acc, n * F, S, lo, out, off)
+    elif S < 0:
+        shift_passes(L, acc, n * F, lo, out, off)
     else:
         requantize(acc, n, F, L["q"], lo, out, off)
+
+
+# Per-channel shifts on PIE (docs/p4nn.md): a layer whose channels have pre
+# 0, mult 1 and a few distinct shifts runs one pass per shift S: its table
+# holds bias + 2**(S-1) for the channels of that shift and -2**30 for the
+# others, which the narrowing takes to lo (the least value a lane can
+# have), so the largest of the passes' int8 results is each channel's own.
+
+def add_to32(a, brep, t, n):
+    # t[i] = a[i] + brep[i] (int32 lanes; a is left as it is)
+    for i in range(n):
+        t[i] = a[i] + brep[i]
+
+
+def max_into8(out, off, y, n):
+    # out[off + i] = max(out[off + i], y[i]) (int8 lanes)
+    for i in range(n):
+        out[off + i] = max(out[off + i], y[i])
+
+
+def shift_passes(L, acc, n, lo, out, off):
+    # out[off + i] for n int32 values of acc (positions x channels), one
+    # pass per shift of L["passes"] ([S, table, ...]); acc is unchanged
+    passes = L["passes"]
+    t = L["ptmp"]
+    y = L["p8"]
+    for k in range(0, len(passes), 2):
+        add_to32(acc, passes[k + 1], t, n)
+        if k == 0:
+            shift_narrow(t, n, passes[k], lo, out, off)
+        else:
+            shift_narrow(t, n, passes[k], lo, y, 0)
+            max_into8(out, off, y, n)
 
 
 def requant_form(L, positions):
@@ -360,6 +398,9 @@ def requant_form(L, positions):
             S = 0
     L["sform"] = S
     L["brep"] = None
+    L["passes"] = None
+    if S == 0 and L["kind"] != "gap" and SHIFT_PASSES > 1:
+        shift_passes_form(L, positions)
     if S > 0:
         # the bias plus the half fits int32 under the contract's guarantee;
         # a model breaking it raises OverflowError here, not later
@@ -371,6 +412,46 @@ def requant_form(L, positions):
         L["brep"] = brep
         if "pool" in L and L["pool"] and ("row8" not in L or L["row8"] is None):
             L["row8"] = array("b", bytes(positions * F))  # (build shares one among layers)
+
+
+def shift_passes_form(L, positions):
+    # L["sform"] = -1 and L["passes"] when every channel has pre 0, mult 1,
+    # the shifts take at most SHIFT_PASSES values, and no sum can reach
+    # 2**30 - 2**(S+7) (int8 operands: |acc| <= 16384 * taps, and the bias):
+    # then the -2**30 of the other channels neither overflows int32 nor
+    # leaves a lane above -128 after the shift.
+    q = L["q"]
+    F = len(q) // 4
+    taps = L["n"] if L["kind"] == "dense" else L["k"] * L["k"] * (L["c"] if L["kind"] == "conv2d" else 1)
+    shifts = []
+    big = 0
+    for f in range(F):
+        if q[4 * f + 1] != 0 or q[4 * f + 2] != 1:
+            return
+        if q[4 * f + 3] not in shifts:
+            shifts.append(q[4 * f + 3])
+        if abs(q[4 * f]) > big:
+            big = abs(q[4 * f])
+    if len(shifts) > SHIFT_PASSES or taps > 32768:
+        return
+    for S in shifts:
+        if S > 22 or 16384 * taps + big + (1 << (S + 7)) + (1 << (S - 1)) >= (1 << 30):
+            return
+    passes = []
+    for S in shifts:
+        tab = array("i", bytes(4 * positions * F))
+        for f in range(F):
+            v = -(1 << 30)
+            if q[4 * f + 3] == S:
+                v = q[4 * f] + (1 << (S - 1))
+            for p in range(positions):
+                tab[p * F + f] = v
+        passes.append(S)
+        passes.append(tab)
+    L["sform"] = -1
+    L["passes"] = passes
+    L["ptmp"] = array("i", bytes(4 * positions * F))
+    L["p8"] = array("b", bytes(positions * F))
 
 
 def transpose8(src, R, N, dst):
@@ -564,6 +645,9 @@ def conv2d_layer(L, inp):
             if S > 0:
                 max4_add_pool(blk, RP * n, L["brep"], tmp)
                 shift_narrow(tmp, RP * n, S, lo, out, py * n)
+            elif S < 0:
+                max4_pool(blk, RP * n, tmp)
+                shift_passes(L, tmp, RP * n, lo, out, py * n)
             else:
                 max4_pool(blk, RP * n, tmp)
                 requantize(tmp, RP * PW, F, q, lo, out, py * n)
@@ -1007,7 +1091,7 @@ def memory(model):
     seen = []
     act = 0
     for L in model["layers"]:
-        for role in ("y", "padded", "acc", "acc2", "blk", "k1", "k2", "row8"):
+        for role in ("y", "padded", "acc", "acc2", "blk", "k1", "k2", "row8", "ptmp", "p8"):
             if role in L and L[role] is not None:
                 a = L[role]
                 new = True
@@ -1025,6 +1109,9 @@ def memory(model):
         if "wk" in L:
             for a in L["wk"]:
                 weights += _nbytes(a)
+        if "passes" in L and L["passes"] is not None:
+            for k in range(1, len(L["passes"]), 2):
+                weights += _nbytes(L["passes"][k])
     return [act, weights]
 
 
@@ -1037,7 +1124,7 @@ def code_bytes(at_load=0):
     fns = [conv3x3_s1_row, conv3x3_s2_row, conv1x1_s1_row, conv1x1_s2_row, dw3x3_row, dw1x1_row,
            dense_acc, dense_t_acc, maxpool2_rows32, max_rows32, pool_requantize, requantize, add_rows32, max_add_rows32,
            conv3x3_pairs, conv3x3_c1_pairs, conv3x3_tap_pairs, max4_add_pool, max4_pool, add3_rows32,
-           shift_narrow, pool_pairs8, requant_rows, add_bias, relu8, pad_copy, maxpool2,
+           add_to32, max_into8, shift_narrow, pool_pairs8, requant_rows, add_bias, relu8, pad_copy, maxpool2,
            avgpool2, sum_rows, argmax, pixels_to_int8, conv2d_layer, dwconv2d_layer, dense_layer,
            gap_layer, run_layer, run, classify]
     if at_load:

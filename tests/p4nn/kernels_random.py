@@ -102,6 +102,14 @@ for round in range(4):
     print("max4_add_pool", checksum(t, len(t)))
     p4nn.max4_pool(blk, RP * n, t)
     print("max4_pool", checksum(t, len(t)))
+    # per-channel shifts: a pass's sum into another array, int8 maxima
+    t2 = array("i", bytes(4 * RP * n))
+    p4nn.add_to32(blk, brep, t2, RP * n)
+    print("add_to32", checksum(t2, len(t2)), checksum(blk, len(blk)))
+    y8 = array("b", bytes(RP * n + 2))
+    p4nn.shift_narrow(t2, RP * n, 9, -128, y8, 2)
+    p4nn.max_into8(y8, 2, rand8(RP * n), RP * n)
+    print("max_into8", checksum(y8, len(y8)))
     # depthwise
     OW = SIZES[rnd(8)]
     C = SIZES[rnd(11)]

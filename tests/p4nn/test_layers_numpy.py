@@ -70,15 +70,26 @@ def rand_requant(rng, bound, F):
 
 
 def rand_params(rng, pyr, bound, F):
-    # half the time the shift form (pre 0, mult 1, one shift: p4nn's PIE path)
-    if pyr.random() < 0.5:
+    # a third of the time the shift form (pre 0, mult 1, one shift: p4nn's
+    # PIE path), a third per-channel shifts (two to four values: one PIE
+    # pass each, shift_passes), else multipliers (scalar)
+    u = pyr.random()
+    if u < 0.33:
         return np.zeros(F, np.int64), np.ones(F, np.int64), np.full(F, int(rng.integers(1, 16)))
+    if u < 0.66 and F > 1:
+        values = rng.choice(np.arange(1, 16), size=pyr.choice([2, 3, 4]), replace=False)
+        shift = np.array([values[f % len(values)] for f in range(F)], np.int64)
+        rng.shuffle(shift)
+        return np.zeros(F, np.int64), np.ones(F, np.int64), shift
     return rand_requant(rng, bound, F)
 
 
 def check_form(what, L, shift):
-    want = int(shift[0]) if len(set(int(v) for v in shift)) == 1 and L["q"][2::4].tolist() == [1] * len(shift) \
-        and L["q"][1::4].tolist() == [0] * len(shift) else 0
+    pure = L["q"][2::4].tolist() == [1] * len(shift) and L["q"][1::4].tolist() == [0] * len(shift)
+    values = set(int(v) for v in shift)
+    want = int(shift[0]) if pure and len(values) == 1 else 0
+    if pure and 1 < len(values) <= p4nn.SHIFT_PASSES:
+        want = -1  # (the tests' layers are far inside shift_passes_form's bound)
     if L["sform"] != want:
         raise SystemExit("FAIL %s: shift form %d, expected %d" % (what, L["sform"], want))
 
