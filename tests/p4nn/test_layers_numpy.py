@@ -16,6 +16,7 @@ import numpy as np
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path[:0] = [os.path.join(ROOT, "lib", "p4nn"), os.path.join(ROOT, "lib", "python")]
 import p4nn  # noqa: E402
+p4nn.set_shift_passes(4)  # the per-channel-shift passes (off by default) are tested here
 
 SIZES = [1, 2, 3, 5, 7, 8, 15, 16, 17, 31, 33]
 
