@@ -1064,6 +1064,8 @@ bool vm_store_attr(VM *vm, Value obj, Str *name, Value value)
         }
         return vm_raise(vm, EXC_TypeError, "cannot set '%s' attribute of immutable type '%s'", name->data, t->name);
     }
+    if (obj.type == T_MODULE && (obj.u.obj->flags & MODULE_PY))
+        return module_py_store(vm, AS(PyModule, obj), name, value);
     return no_attr(vm, obj, name);
 }
 
@@ -1097,6 +1099,8 @@ bool vm_delete_attr(VM *vm, Value obj, Str *name)
     if (obj.type == T_TYPE && !type_is_user(AS(TypeObj, obj)))
         return vm_raise(vm, EXC_TypeError, "cannot delete '%s' attribute of immutable type '%s'", name->data,
                         AS(TypeObj, obj)->name);
+    if (obj.type == T_MODULE && (obj.u.obj->flags & MODULE_PY))
+        return module_py_store(vm, AS(PyModule, obj), name, v_unbound());
     return no_attr(vm, obj, name);
 }
 
