@@ -372,7 +372,7 @@ void atom(Compiler *c)
         next(c);
         P4bConst k;
         memset(&k, 0, sizeof k);
-        k.kind = K_FLOAT;
+        k.kind = t->flags & TOKF_IMAG ? K_IMAG : K_FLOAT;
         k.u.f = t->fval;
         emit(c, OP_LOAD_CONST, add_const(c, k));
         return;
@@ -845,7 +845,7 @@ static void factor(Compiler *c)
             next(c);
             c->line = n->line;
             int_literal(c, n, true);
-        } else if (is_op(t, "-") && n->kind == TK_FLOAT && literal_alone) {
+        } else if (is_op(t, "-") && n->kind == TK_FLOAT && !(n->flags & TOKF_IMAG) && literal_alone) {
             next(c);
             P4bConst k;
             memset(&k, 0, sizeof k);

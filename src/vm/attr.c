@@ -9,6 +9,7 @@
 
 #include "vm/gen.h"
 #include "vm/set.h"
+#include "vm/complex.h"
 #include "vm/vm.h"
 #include "vm/class.h"
 
@@ -208,6 +209,8 @@ bool vm_load_attr(VM *vm, Value obj, Str *name, Value *out)
                                             : module_attr(vm, AS(Module, obj), name, out);
     if (obj.type == T_LIBOBJ)
         return libobj_attr(vm, obj, name, out);
+    if (obj.type == T_COMPLEX) /* vm/complex.c */
+        return complex_attr(vm, obj, name, out);
     if (obj.type == T_TUPLE && obj.u.obj->aux && namedtuple_attr(vm, obj, name, out) == 1) /* collections.c */
         return true;
     if (obj.type == T_LIST && (obj.u.obj->flags & LIST_DEQUE)) { /* collections.c */

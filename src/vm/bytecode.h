@@ -99,6 +99,7 @@ enum ConstKind {
     K_CODE = 7,  /* u32 code index, greater than the containing code's index */
     K_TUPLE = 8, /* u32 count, then count u32 indices of earlier constants */
     K_LONG = 9,  /* u32 string index: an int outside int32 in decimal, '-' for a negative */
+    K_IMAG = 10, /* IEEE-754 binary32 bits: the imaginary literal complex(0.0, x) */
 };
 
 /* Limits the loader enforces (and the compiler respects). */

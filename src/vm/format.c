@@ -13,6 +13,7 @@
 #include "vm/unicode_data.h"
 #include "vm/gen.h"
 #include "vm/set.h"
+#include "vm/complex.h"
 #include "vm/long.h"
 #include "vm/vm.h"
 #include "vm/class.h"
@@ -207,6 +208,7 @@ const char *type_name(Value v)
     case T_INT:
     case T_LONG:        return "int";
     case T_FLOAT:       return "float";
+    case T_COMPLEX:     return "complex";
     case T_STR:         return "str";
     case T_BYTES:       return "bytes";
     case T_BYTEARRAY:   return "bytearray";
@@ -420,6 +422,7 @@ static bool repr_value(VM *vm, StrBuf *sb, Value v)
         long_digits(sb, v, 10);
         return true;
     case T_FLOAT: fmt_float(sb, v.u.f); return true;
+    case T_COMPLEX: complex_repr(sb, v); return true;
     case T_STR:   repr_text(sb, AS(Str, v)->data, AS(Str, v)->len, false); return true;
     case T_BYTES: repr_text(sb, AS(Str, v)->data, AS(Str, v)->len, true); return true;
     case T_LIST:

@@ -7,6 +7,7 @@
 #include "vm/vm.h"
 #include "vm/class.h"
 #include "vm/set.h"
+#include "vm/complex.h"
 
 #define TYPE(cname, pyname, vtype, ctor) \
     const TypeObj cname = {{0, T_TYPE, 0, 0}, pyname, vtype, -1, NULL, ctor}
@@ -43,6 +44,7 @@ const TypeObj *type_of(Value v)
     case T_INT:
     case T_LONG:      return &type_int;
     case T_FLOAT:     return &type_float;
+    case T_COMPLEX:   return &type_complex;
     case T_STR:       return &type_str;
     case T_BYTES:     return &type_bytes;
     case T_BYTEARRAY: return &type_bytearray;
