@@ -209,8 +209,11 @@ bool vm_load_attr(VM *vm, Value obj, Str *name, Value *out)
                                             : module_attr(vm, AS(Module, obj), name, out);
     if (obj.type == T_LIBOBJ)
         return libobj_attr(vm, obj, name, out);
-    if (obj.type == T_COMPLEX) /* vm/complex.c */
-        return complex_attr(vm, obj, name, out);
+    if (obj.type == T_COMPLEX) { /* real, imag, conjugate: vm/complex.c */
+        int r = complex_attr(vm, obj, name, out);
+        if (r >= 0)
+            return r == 1;
+    }
     if (obj.type == T_TUPLE && obj.u.obj->aux && namedtuple_attr(vm, obj, name, out) == 1) /* collections.c */
         return true;
     if (obj.type == T_LIST && (obj.u.obj->flags & LIST_DEQUE)) { /* collections.c */

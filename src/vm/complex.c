@@ -122,7 +122,9 @@ static bool pow_result(VM *vm, Cx a, Cx b, Value *out)
     Cx r;
     if (cx_pow(a, b, &r))
         return vm_raise(vm, EXC_ZeroDivisionError, "0.0 to a negative or complex power");
-    if ((isinf(r.re) || isinf(r.im)) && isfinite(a.re) && isfinite(a.im) && isfinite(b.re) && isfinite(b.im))
+    /* the parts are binary32: a finite power beyond FLT_MAX overflows */
+    if ((isinf((float)r.re) || isinf((float)r.im)) && isfinite(a.re) && isfinite(a.im) && isfinite(b.re) &&
+        isfinite(b.im))
         return vm_raise(vm, EXC_OverflowError, "complex exponentiation");
     return complex_make(vm, r.re, r.im, out);
 }
@@ -286,25 +288,25 @@ static bool conjugate_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 }
 static NATIVE(complex_conjugate, "conjugate", conjugate_fn, 1, 1);
 
-bool complex_attr(VM *vm, Value obj, Str *name, Value *out)
+int complex_attr(VM *vm, Value obj, Str *name, Value *out)
 {
     Complex *c = AS(Complex, obj);
     if (strcmp(name->data, "real") == 0) {
         *out = v_float(c->re);
-        return true;
+        return 1;
     }
     if (strcmp(name->data, "imag") == 0) {
         *out = v_float(c->im);
-        return true;
+        return 1;
     }
     if (strcmp(name->data, "conjugate") == 0) {
         BoundMethod *b = boundmethod_new(vm, &complex_conjugate, obj);
         if (!b)
-            return false;
+            return 0;
         *out = v_obj(b);
-        return true;
+        return 1;
     }
-    return vm_raise(vm, EXC_AttributeError, "'complex' object has no attribute '%s'", name->data);
+    return -1;
 }
 
 /* ---- complex(): numbers, strings, __complex__ -------------------------------------- */

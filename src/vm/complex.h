@@ -37,8 +37,8 @@ bool complex_unary_op(VM *vm, unsigned op, Value a, Value *out);
 int64_t complex_hash(Value v);
 void complex_repr(StrBuf *sb, Value v);
 double complex_abs(Value v);
-/* .real, .imag, .conjugate */
-bool complex_attr(VM *vm, Value obj, Str *name, Value *out);
+/* .real, .imag, .conjugate: 1 found, 0 raised, -1 not one of these */
+int complex_attr(VM *vm, Value obj, Str *name, Value *out);
 
 extern const Native bi_complex;
 extern const TypeObj type_complex;

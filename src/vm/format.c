@@ -1103,6 +1103,34 @@ static bool format_text(VM *vm, StrBuf *sb, const char *data, uint32_t len, cons
     return true;
 }
 
+/* format() of a complex: with a type, each part as a float (the imaginary
+ * one always signed) and 'j', without parentheses; without one, its str.
+ * Padded as a whole. */
+static bool format_complex(VM *vm, StrBuf *sb, Value v, const Spec *sp)
+{
+    if (sp->type && !strchr("eEfFgGn", sp->type))
+        return unknown_code(vm, sp, "complex");
+    StrBuf body;
+    sb_init(&body);
+    Spec part = *sp;
+    part.width = 0;
+    bool ok = true;
+    if (!sp->type) {
+        complex_repr(&body, v);
+    } else {
+        ok = format_float(vm, &body, AS(Complex, v)->re, &part);
+        part.sign = part.sign ? part.sign : '+';
+        ok = ok && format_float(vm, &body, AS(Complex, v)->im, &part);
+        sb_addc(&body, 'j');
+    }
+    if (ok && body.oom)
+        ok = vm_raise_oom(vm);
+    if (ok)
+        pad(sb, sp, body.data, body.len, 0);
+    sb_free(&body);
+    return ok;
+}
+
 bool fmt_format(VM *vm, StrBuf *sb, Value v, const char *spec, uint32_t speclen)
 {
     Spec sp;
@@ -1132,6 +1160,8 @@ bool fmt_format(VM *vm, StrBuf *sb, Value v, const char *spec, uint32_t speclen)
             return unknown_code(vm, &sp, "float");
         return format_float(vm, sb, v.u.f, &sp);
     }
+    if (v.type == T_COMPLEX && speclen > 0)
+        return parse_spec(vm, spec, speclen, "complex", 0, '>', &sp) && format_complex(vm, sb, v, &sp);
     if (v.type != T_STR && speclen > 0)
         return vm_raise(vm, EXC_TypeError, "unsupported format string passed to %s.__format__", type_name(v));
     if (v.type == T_STR) {

@@ -95,3 +95,4 @@ except TypeError as e:
     print("TypeError", e)
 total = sum([1j, 2, 0.5 + 1j], 0j)
 print(total, sum(complex(k, -k) for k in range(4)), [c.imag for c in (1j, 2 + 3j)], max(abs(1j), abs(2)))
+print(format(1 + 2j, ".2f"), "{:>12}|{:<8}|{:^10.1e}".format(1 - 1j, 2j, -1.5 + 0.25j), f"{3j:+.1f}", format(1j, ""))
