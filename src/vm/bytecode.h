@@ -112,8 +112,9 @@ enum ConstKind {
  * Locals are [positional][keyword-only][*args][**kwargs]. */
 #define CODE_VARARGS   0x0001u
 #define CODE_VARKW     0x0002u
+#define CODE_COROUTINE 0x0004u  /* an `async def`: its generator is a coroutine (vm/coro.c) */
 #define CODE_KWONLY_SHIFT 8     /* bits 8..15: number of keyword-only parameters */
-#define CODE_FLAGS_KNOWN  0xff03u
+#define CODE_FLAGS_KNOWN  0xff07u
 #define CODE_NKWONLY(flags) ((unsigned)(flags) >> CODE_KWONLY_SHIFT)
 
 #define P4B_MAX_LOCALS    255u

@@ -14,6 +14,7 @@
 #include "vm/gen.h"
 #include "vm/set.h"
 #include "vm/complex.h"
+#include "vm/coro.h"
 #include "vm/long.h"
 #include "vm/vm.h"
 #include "vm/class.h"
@@ -232,7 +233,7 @@ const char *type_name(Value v)
     case T_TYPE:        return "type";
     case T_SET:         return "set";
     case T_FROZENSET:   return "frozenset";
-    case T_GEN:         return "generator";
+    case T_GEN:         return gen_is_coroutine(AS(Gen, v)) ? "coroutine" : "generator";
     case T_EXCEPTION:   return AS(Exception, v)->cls->name;
     case T_INSTANCE:    return AS(Instance, v)->cls ? AS(Instance, v)->cls->t.name : "object";
     case T_DESCR:       return descr_type_name(v);
@@ -433,7 +434,7 @@ static bool repr_value(VM *vm, StrBuf *sb, Value v)
     case T_FROZENSET:
         return repr_container(vm, sb, v);
     case T_GEN:
-        sb_adds(sb, "<generator object ");
+        sb_adds(sb, gen_is_coroutine(AS(Gen, v)) ? "<coroutine object " : "<generator object ");
         sb_add(sb, gen_name(AS(Gen, v))->data, gen_name(AS(Gen, v))->len);
         fake_address(sb, v.u.obj);
         sb_addc(sb, '>');

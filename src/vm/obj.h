@@ -292,7 +292,8 @@ typedef struct PyModule { /* T_MODULE with MODULE_PY; in the heap */
     X(UnicodeDecodeError, UnicodeError)           \
     X(UnicodeEncodeError, UnicodeError)           \
     X(GeneratorExit, BaseException)               \
-    X(SystemExit, BaseException)
+    X(SystemExit, BaseException)                  \
+    X(StopAsyncIteration, Exception)
 
 typedef enum ExcKind {
 #define P4_EXC_ENUM(name, base) EXC_##name,

@@ -229,7 +229,13 @@ static const char every_opcode[] =
     "    s &= t\n"
     "    s |= t\n"
     "    s ^= t\n"
-    "    return r\n";
+    "    return r\n"
+    "async def co(m, it):\n"
+    "    async with m as v:\n"
+    "        await v\n"
+    "    async for x in it:\n"
+    "        pass\n"
+    "    return 1j\n";
 
 static void every_opcode_is_generated_and_verifies(void **state)
 {
