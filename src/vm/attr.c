@@ -10,6 +10,7 @@
 #include "vm/gen.h"
 #include "vm/set.h"
 #include "vm/complex.h"
+#include "vm/memview.h"
 #include "vm/vm.h"
 #include "vm/class.h"
 
@@ -209,8 +210,8 @@ bool vm_load_attr(VM *vm, Value obj, Str *name, Value *out)
                                             : module_attr(vm, AS(Module, obj), name, out);
     if (obj.type == T_LIBOBJ)
         return libobj_attr(vm, obj, name, out);
-    if (obj.type == T_COMPLEX) { /* real, imag, conjugate: vm/complex.c */
-        int r = complex_attr(vm, obj, name, out);
+    if (obj.type == T_COMPLEX || obj.type == T_MEMVIEW) { /* vm/complex.c, vm/memview.c */
+        int r = obj.type == T_COMPLEX ? complex_attr(vm, obj, name, out) : memview_attr(vm, obj, name, out);
         if (r >= 0)
             return r == 1;
     }

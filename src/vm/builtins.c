@@ -14,6 +14,7 @@
 #include "vm/set.h"
 #include "vm/complex.h"
 #include "vm/coro.h"
+#include "vm/memview.h"
 
 #define MAX_ISINSTANCE_DEPTH 200
 
@@ -319,16 +320,18 @@ const BuiltinEntry builtin_table[] = {
     C(object), C(staticmethod), C(classmethod), C(property), C(super),
     {"NotImplemented", &not_implemented.hdr},
     C(int), C(float), C(bool), C(str), C(list), C(tuple), C(dict), C(bytes), C(bytearray), C(slice),
-    C(set), C(frozenset), C(complex),
+    C(set), C(frozenset), C(complex), C(memoryview),
     P4_EXCEPTIONS(E)
 };
 const uint32_t builtin_count = sizeof builtin_table / sizeof builtin_table[0];
+
+extern const Module module_gc; /* vm/gcmod.c */
 
 const Module *module_find(const char *name, uint32_t len)
 {
     static const Module *const modules[] = {&module_math, &module_array, &module_p4, &module_sys, &module_struct,
                                                     &module_time, &module_random, &module_collections,
-                                                    &module_functools, &module_io, &module_cmath, &module_types};
+                                                    &module_functools, &module_io, &module_cmath, &module_types, &module_gc};
     for (unsigned i = 0; i < sizeof modules / sizeof modules[0]; i++)
         if (strlen(modules[i]->name) == len && memcmp(modules[i]->name, name, len) == 0)
             return modules[i];

@@ -15,6 +15,7 @@
 #include "vm/set.h"
 #include "vm/complex.h"
 #include "vm/coro.h"
+#include "vm/memview.h"
 #include "vm/long.h"
 #include "vm/vm.h"
 #include "vm/class.h"
@@ -210,6 +211,7 @@ const char *type_name(Value v)
     case T_LONG:        return "int";
     case T_FLOAT:       return "float";
     case T_COMPLEX:     return "complex";
+    case T_MEMVIEW:     return "memoryview";
     case T_STR:         return "str";
     case T_BYTES:       return "bytes";
     case T_BYTEARRAY:   return "bytearray";
@@ -424,6 +426,11 @@ static bool repr_value(VM *vm, StrBuf *sb, Value v)
         return true;
     case T_FLOAT: fmt_float(sb, v.u.f); return true;
     case T_COMPLEX: complex_repr(sb, v); return true;
+    case T_MEMVIEW:
+        sb_adds(sb, "<memory");
+        fake_address(sb, v.u.obj);
+        sb_addc(sb, '>');
+        return true;
     case T_STR:   repr_text(sb, AS(Str, v)->data, AS(Str, v)->len, false); return true;
     case T_BYTES: repr_text(sb, AS(Str, v)->data, AS(Str, v)->len, true); return true;
     case T_LIST:

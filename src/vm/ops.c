@@ -13,6 +13,7 @@
 #include "vm/class.h"
 #include "vm/set.h"
 #include "vm/complex.h"
+#include "vm/memview.h"
 
 /* ---- ints -------------------------------------------------------------------- */
 
@@ -453,6 +454,7 @@ bool vm_truthy(Value v)
     case T_INT:       return v.u.i != 0;
     case T_FLOAT:     return v.u.f != 0.0f;
     case T_COMPLEX:   return AS(Complex, v)->re != 0.0f || AS(Complex, v)->im != 0.0f;
+    case T_MEMVIEW:   return memview_len(v) != 0;
     case T_STR:
     case T_BYTES:     return AS(Str, v)->len != 0;
     case T_TUPLE:     return AS(Tuple, v)->len != 0;
@@ -596,6 +598,8 @@ static bool equal(VM *vm, Value a, Value b, bool *out, unsigned depth)
     }
     if (v_is_anyset(a) && v_is_anyset(b))
         return set_equal(vm, AS(Set, a), AS(Set, b), out);
+    if (a.type == T_MEMVIEW || b.type == T_MEMVIEW)
+        return memview_equal(vm, a, b, out); /* item by item with any buffer */
     if (a.type != b.type) {
         /* array == array, bytes == bytearray are the only cross-type equalities left */
         if ((a.type == T_BYTES && b.type == T_BYTEARRAY) || (a.type == T_BYTEARRAY && b.type == T_BYTES)) {

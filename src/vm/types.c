@@ -9,6 +9,7 @@
 #include "vm/set.h"
 #include "vm/complex.h"
 #include "vm/coro.h"
+#include "vm/memview.h"
 
 #define TYPE(cname, pyname, vtype, ctor) \
     const TypeObj cname = {{0, T_TYPE, 0, 0}, pyname, vtype, -1, NULL, ctor}
@@ -46,6 +47,7 @@ const TypeObj *type_of(Value v)
     case T_LONG:      return &type_int;
     case T_FLOAT:     return &type_float;
     case T_COMPLEX:   return &type_complex;
+    case T_MEMVIEW:   return &type_memoryview;
     case T_STR:       return &type_str;
     case T_BYTES:     return &type_bytes;
     case T_BYTEARRAY: return &type_bytearray;
