@@ -447,7 +447,11 @@ static int instance_complex(VM *vm, Value x, Value *out)
             return -1;
         if (!found)
             return 0;
-        return complex_make(vm, v_as_float(*out), 0.0, out) ? 1 : -1;
+        double re, im;
+        if (parts_of(vm, *out, &re, &im) <= 0) /* a float, or an int of any size from __index__ */
+            return vm->exc.type != T_UNBOUND ? -1
+                   : (vm_raise(vm, EXC_TypeError, "__float__ returned non-float (type %s)", type_name(*out)), -1);
+        return complex_make(vm, re, 0.0, out) ? 1 : -1;
     }
     bool ok = m[1].type == T_UNBOUND ? vm_call(vm, m[0], NULL, 0, NULL, out)
                                      : vm_call_method(vm, m[0], m[1], NULL, 0, NULL, out);

@@ -95,7 +95,11 @@ bool coro_before_async_with(VM *vm, Value *sp)
         exit = v_unbound();
     }
     Value enter;
-    int got = exit.type == T_UNBOUND ? 0 : (sp[0] = exit, call_named(vm, mgr, "__aenter__", NULL, 0, &enter));
+    int got = 0;
+    if (exit.type != T_UNBOUND) {
+        sp[0] = exit; /* rooted on the value stack while __aenter__ runs */
+        got = call_named(vm, mgr, "__aenter__", NULL, 0, &enter);
+    }
     if (got < 0)
         return false;
     if (got == 0)

@@ -69,6 +69,11 @@ class WithFloat:
         return 0.25
 
 
+class WithIndex:
+    def __index__(self):
+        return 2 ** 20
+
+
 class Vec:
     def __init__(self, v):
         self.v = v
@@ -83,7 +88,7 @@ class Vec:
         return other == self.v
 
 
-print(complex(WithComplex()), complex(WithFloat()), complex(WithComplex(), 1), (1j + Vec(2)).v, 2j * Vec(1))
+print(complex(WithIndex()), complex(WithComplex()), complex(WithFloat()), complex(WithComplex(), 1), (1j + Vec(2)).v, 2j * Vec(1))
 print(1j == Vec(1j), Vec(1j) == 1j, round(cmath.phase(WithComplex()), 4), cmath.phase(WithFloat()))
 print(cmath.sqrt(-4), cmath.sqrt(4), cmath.sqrt(-1j * 2), cmath.sqrt(0j), cmath.exp(0), cmath.log(1),
       round(cmath.phase(-1), 4), round(cmath.phase(1j), 4), [round(p, 4) for p in cmath.polar(-2)],
