@@ -88,8 +88,6 @@ bool vm_getitem(VM *vm, Value obj, Value key, Value *out)
 {
     uint32_t i = 0;
     switch ((Type)obj.type) {
-    case T_MEMVIEW:
-        return memview_getitem(vm, obj, key, out);
     case T_LIST:
     case T_TUPLE: {
         if (v_is_intlike(key)) {
@@ -157,6 +155,8 @@ bool vm_getitem(VM *vm, Value obj, Value key, Value *out)
     default:
         if (obj.type == T_INSTANCE) /* a user class's special method */
             return class_getitem(vm, obj, key, out);
+        if (obj.type == T_MEMVIEW) /* vm/memview.c; out of the way of the switch's common cases */
+            return memview_getitem(vm, obj, key, out);
         return vm_raise(vm, EXC_TypeError, "'%s' object is not subscriptable", type_name(obj));
     }
 }
@@ -317,8 +317,6 @@ bool vm_setitem(VM *vm, Value obj, Value key, Value value)
 {
     uint32_t i = 0;
     switch ((Type)obj.type) {
-    case T_MEMVIEW:
-        return memview_setitem(vm, obj, key, value);
     case T_LIST:
         if (v_is_intlike(key)) {
             if (!position(vm, key, AS(List, obj)->len, "list assignment", &i))
@@ -344,6 +342,8 @@ bool vm_setitem(VM *vm, Value obj, Value key, Value value)
     default:
         if (obj.type == T_INSTANCE) /* a user class's special method */
             return class_setitem(vm, obj, key, value);
+        if (obj.type == T_MEMVIEW) /* vm/memview.c */
+            return memview_setitem(vm, obj, key, value);
         return vm_raise(vm, EXC_TypeError, "'%s' object does not support item assignment", type_name(obj));
     }
 }
