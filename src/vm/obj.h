@@ -295,6 +295,20 @@ typedef struct PyModule { /* T_MODULE with MODULE_PY; in the heap */
     X(UnicodeEncodeError, UnicodeError)           \
     X(GeneratorExit, BaseException)               \
     X(SystemExit, BaseException)                  \
+    X(EOFError, Exception)                        \
+    X(BufferError, Exception)                     \
+    X(PermissionError, OSError)                   \
+    X(FileExistsError, OSError)                   \
+    X(IsADirectoryError, OSError)                 \
+    X(NotADirectoryError, OSError)                \
+    X(TimeoutError, OSError)                      \
+    X(ConnectionError, OSError)                   \
+    X(Warning, Exception)                         \
+    X(UserWarning, Warning)                       \
+    X(DeprecationWarning, Warning)                \
+    X(RuntimeWarning, Warning)                    \
+    X(IndentationError, SyntaxError)              \
+    X(TabError, IndentationError)                 \
     X(StopAsyncIteration, Exception)
 
 typedef enum ExcKind {
@@ -484,6 +498,8 @@ bool dict_set(VM *vm, Dict *d, Value key, Value value);
 /* dict(m) for a mapping m that is not a dict (keys() and __getitem__);
  * *is_mapping false when m has no keys. */
 bool dict_update_mapping(VM *vm, Dict *d, Value src, bool *is_mapping);
+/* a | b and a |= b for a dict a */
+bool dict_union(VM *vm, Dict *a, Value b, bool inplace, Value *out);
 
 /* Attributes (attr.c): obj.name by qid; methods of built-in types are static
  * Natives. vm_load_method writes the callable and self (T_UNBOUND when the
