@@ -1657,6 +1657,8 @@ static bool may_overflow(Emit *e, const IrIns *in)
         return true;
     case IR_CHECK: { /* licm's split of a checked add, subtract or multiply */
         const IrIns *f = in->a >= 0 ? I(e, in->a) : NULL;
+        if (f && f->op == IR_CALLRT && f->aux == H_FPOWBAD)
+            return true; /* float ** float: a negative base to a fractional power is complex (vm/complex.c) */
         return f && f->op == IR_OVF && (f->aux == IR_ADDO || f->aux == IR_SUBO || f->aux == IR_MULO);
     }
     default:
@@ -1861,7 +1863,7 @@ bool jit_emit_rv32(JitState *js, JitSpec *spec, Ir *ir, char **dump)
     if (!assemble(&e, false, &len)) {
         snprintf(spec->why.why, sizeof spec->why.why, "%s",
                  e.lost_type_guard ? "a variable changes type in a loop put on PIE lanes (not compiled yet)"
-                 : e.lost_overflow_guard ? "an int overflow check (or int() of a float) that cannot deoptimise (its frame has no deopt map)"
+                 : e.lost_overflow_guard ? "an int overflow check (or int() of a float, or a float ** whose result may be complex) that cannot deoptimise (its frame has no deopt map)"
                  : e.oom          ? "out of memory while compiling"
                  : js->code_full ? "the JIT code buffer is full (-X jit-code=SIZE)"
                                  : "code generation failed");
