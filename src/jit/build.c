@@ -817,7 +817,19 @@ static int32_t call_function(Builder *b, Function *fn, int32_t *args, int nargs)
         if (in->type == TY_NONE)
             return refuse(b, "call of %s() with None as argument", c->name->data), -1;
     }
+    /* the instances passed on keep their examples: the callee's attribute
+     * layouts (guarded there like any other) */
+    Value example[JIT_MAX_PARAMS];
+    bool any_example = false;
+    for (int i = 0; i < c->nparams; i++) {
+        example[i] = v_unbound();
+        uint32_t p = types[i].tc == JIT_TC_INSTANCE ? (uint32_t)(b->ir->ins[all[i]].aux - INST_AUX) : JIT_MAX_PARAMS;
+        if (p < JIT_MAX_PARAMS && b->js->example && p < b->js->nexample && b->js->example[p].type == T_INSTANCE)
+            example[i] = b->js->example[p], any_example = true;
+    }
+    b->js->callee_example = any_example ? example : NULL, b->js->ncallee_example = (uint32_t)c->nparams;
     JitSpec *callee = b->resolve(b->js, fn, types, c->nparams);
+    b->js->callee_example = NULL, b->js->ncallee_example = 0;
     if (!callee)
         return refuse(b, "out of memory while compiling"), -1;
     if (callee->state == SPEC_BUILDING && callee != b->spec)
@@ -853,13 +865,22 @@ static int32_t call_function(Builder *b, Function *fn, int32_t *args, int nargs)
 
 static bool do_call(Builder *b, int nargs, bool method)
 {
-    int32_t args[16];
+    int32_t args[17];
     if (nargs > 16)
         return refuse(b, "call with more than 16 arguments");
     for (int i = nargs - 1; i >= 0; i--)
         args[i] = pop(b);
-    if (method)
-        pop(b); /* the "no self" marker: only module functions are compiled */
+    if (method) {
+        int32_t self = pop(b); /* the "no self" marker, or a method's instance (method_of_instance) */
+        Static *ss = static_of(b, self);
+        if (!ss) {
+            if (nargs == 16)
+                return refuse(b, "call with more than 16 arguments");
+            memmove(args + 1, args, (size_t)nargs * sizeof *args);
+            args[0] = self, nargs++;
+        } else if (ss->kind != S_METHOD_SELF_NONE)
+            return refuse(b, "call of a method of a value that is not known when compiling");
+    }
     int32_t f = pop(b);
     Static *s = static_of(b, f);
     if (!s || s->kind != S_OBJ)
@@ -1210,10 +1231,12 @@ static int32_t entries_at(Builder *b, int32_t o, uint32_t idx, Str *n)
 /* o.n (o an instance parameter): an int, bool, float or array in o's own
  * dict, where the example has it. The interpreter looks there first
  * (class.c), so the class does not matter. */
+static bool method_of_instance(Builder *b, int32_t o, Str *n);
+
 static bool instance_attr(Builder *b, int32_t o, Str *n, bool method)
 {
     if (method)
-        return refuse(b, "call of method '%s' (calls of methods are not compiled)", n->data);
+        return method_of_instance(b, o, n);
     Value ex;
     uint32_t idx;
     if (!example_entry(b, o, n, &ex, &idx))
@@ -1240,6 +1263,62 @@ static bool instance_attr(Builder *b, int32_t o, Str *n, bool method)
     if (once)
         remember_entry_value(b, key, v);
     push(b, v);
+    return true;
+}
+
+/* o.n(...) (o an instance parameter, keyed by its class): the function
+ * that the class's MRO has for n when compiling, called directly (a
+ * compiled callee, call_function). What the interpreter's LOAD_METHOD
+ * would find can change: an instance attribute of that name, a class
+ * patched or given another method. objcall.c's jit_rt_method repeats the
+ * lookup without running any code, and a guard deoptimises to the
+ * interpreter at this LOAD_METHOD unless it finds the very same function
+ * (docs/jit.md, "Objects in compiled code"). */
+static bool method_of_instance(Builder *b, int32_t o, Str *n)
+{
+    uint32_t slot = (uint32_t)(b->ir->ins[o].aux - INST_AUX);
+    if (slot >= JIT_MAX_PARAMS)
+        return refuse(b, "call of method '%s' of an instance read from an attribute (its class is not checked)",
+                      n->data);
+    const Class *c = b->spec->params[slot].cls;
+    if (!c || !c->mro)
+        return refuse(b, "call of method '%s' of an instance of an unknown class", n->data);
+    const Value *args = b->js->example;
+    if (args && slot < b->js->nexample && args[slot].type == T_INSTANCE && AS(Instance, args[slot])->dict) {
+        Value v;
+        bool found = false;
+        if (!dict_get(b->js->vm, AS(Instance, args[slot])->dict, v_obj(n), &v, &found)) {
+            b->js->vm->exc = v_unbound();
+            return refuse(b, "method '%s': the instance's dict cannot be searched", n->data);
+        }
+        if (found)
+            return refuse(b, "method '%s' is shadowed by an instance attribute", n->data);
+    }
+    Value fn = v_unbound();
+    for (uint32_t i = 0; i < c->mro->len && fn.type == T_UNBOUND; i++) {
+        Value k = c->mro->items[i], v;
+        bool found = false;
+        if (k.type != T_TYPE || !type_is_user(AS(TypeObj, k)))
+            return refuse(b, "call of method '%s', which is not in a class defined in Python", n->data);
+        if (!dict_get(b->js->vm, ((const Class *)AS(TypeObj, k))->dict, v_obj(n), &v, &found)) {
+            b->js->vm->exc = v_unbound();
+            return refuse(b, "method '%s': its class cannot be searched", n->data);
+        }
+        if (found && v.type != T_FUNCTION)
+            return refuse(b, "call of method '%s', which is a %s in the class", n->data, type_name(v));
+        if (found)
+            fn = v;
+    }
+    if (fn.type != T_FUNCTION)
+        return refuse(b, "call of method '%s', which is not in the class", n->data);
+    int32_t found = emit(b, IR_CALLRT, TY_INT, o, address(b, n), -1);
+    b->ir->ins[found].aux = H_METHOD;
+    int32_t differs = emit(b, IR_CMP, TY_BOOL, found, address(b, fn.u.obj), -1);
+    b->ir->ins[differs].aux = CC_NE;
+    if (!guard(b, differs))
+        return false;
+    push(b, new_static(b, (Static){.kind = S_OBJ, .obj = fn}));
+    push(b, o);
     return true;
 }
 

@@ -595,7 +595,10 @@ static JitSpec *resolve(JitState *js, Function *callee, const JitType *args, uin
     JitSpec *s = new_spec(f, args, nargs);
     const Value *example = js->example;
     uint32_t nexample = js->nexample;
-    js->example = NULL, js->nexample = 0; /* a callee compiled first has no example arguments */
+    /* a callee compiled first has no example arguments but the instances
+     * its compiled caller passes on (build.c call_function) */
+    js->example = js->callee_example, js->nexample = js->ncallee_example;
+    js->callee_example = NULL, js->ncallee_example = 0;
     if (s)
         compile(js, s);
     js->example = example, js->nexample = nexample;

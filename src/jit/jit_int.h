@@ -203,6 +203,8 @@ struct JitState {
     uint32_t compiles;
     const Value *example;      /* the arguments of the call being compiled (jit_call), or NULL: */
     uint32_t nexample;         /* instances' attribute layouts are taken from them */
+    const Value *callee_example; /* build.c, for resolve(): a compiled caller's examples of the */
+    uint32_t ncallee_example;    /* instances it passes on (a method's self), or NULL */
 };
 
 JitState *jit_state(VM *vm);
@@ -232,6 +234,8 @@ uint32_t jit_rt_bytearray(int32_t n);
 float jit_rt_ffloordiv(float a, float b);
 float jit_rt_fmod(float a, float b);
 int32_t jit_rt_fpow_bad(float a, float b);
+struct Instance;
+uint32_t jit_rt_method(const struct Instance *o, Str *name); /* objcall.c: the function o.name finds, or 0 */
 extern int32_t jit_rt_depth;
 extern uint32_t jit_deopt_countdown;
 
