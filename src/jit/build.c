@@ -947,6 +947,8 @@ static bool load_global(Builder *b, uint32_t slot)
 
 static bool instance_attr(Builder *b, int32_t o, Str *n, bool method);
 
+static bool user_class_attr(Builder *b, const Class *c, Str *n, bool method);
+
 static bool load_attr(Builder *b, uint32_t name, bool method)
 {
     int32_t o = pop(b);
@@ -954,6 +956,8 @@ static bool load_attr(Builder *b, uint32_t name, bool method)
     Str *n = AS(Str, b->code->program->strings[name]);
     if (!s && o >= 0 && ty(b, o) == TY_PTR && is_instance(b->ir->ins[res(b, o)].aux))
         return instance_attr(b, res(b, o), n, method);
+    if (s && s->kind == S_OBJ && s->obj.type == T_TYPE && type_is_user(AS(TypeObj, s->obj)))
+        return user_class_attr(b, (const Class *)AS(TypeObj, s->obj), n, method);
     if (!s || s->kind != S_OBJ || s->obj.type != T_MODULE)
         return refuse(b, "attribute '%s' of a value (only module attributes are compiled)", n->data);
     Value v;
@@ -1232,11 +1236,22 @@ static int32_t entries_at(Builder *b, int32_t o, uint32_t idx, Str *n)
  * dict, where the example has it. The interpreter looks there first
  * (class.c), so the class does not matter. */
 static bool method_of_instance(Builder *b, int32_t o, Str *n);
+static int class_fallback(Builder *b, int32_t o, Str *n, Value *ex);
+static bool class_attr_value(Builder *b, int32_t at, Value ex, Str *n, bool method);
 
 static bool instance_attr(Builder *b, int32_t o, Str *n, bool method)
 {
     if (method)
         return method_of_instance(b, o, n);
+    Value cex;
+    int in_class = class_fallback(b, o, n, &cex);
+    if (in_class < 0)
+        return false;
+    if (in_class) { /* a number the class has (its own dict lacks it): objcall.c finds it */
+        int32_t at = emit(b, IR_CALLRT, TY_PTR, o, address(b, n), -1);
+        b->ir->ins[at].aux = H_INSTATTR;
+        return class_attr_value(b, at, cex, n, false);
+    }
     Value ex;
     uint32_t idx;
     if (!example_entry(b, o, n, &ex, &idx))
@@ -1264,6 +1279,104 @@ static bool instance_attr(Builder *b, int32_t o, Str *n, bool method)
         remember_entry_value(b, key, v);
     push(b, v);
     return true;
+}
+
+/* n along the MRO of c when compiling (user classes; a built-in class
+ * reached first ends the search): 1 found (*out), 0 not, -1 refused. */
+static int class_lookup(Builder *b, const Class *c, Str *n, Value *out)
+{
+    for (uint32_t i = 0; c->mro && i < c->mro->len; i++) {
+        Value k = c->mro->items[i];
+        bool found = false;
+        if (k.type != T_TYPE || !type_is_user(AS(TypeObj, k)))
+            return 0;
+        if (!dict_get(b->js->vm, ((const Class *)AS(TypeObj, k))->dict, v_obj(n), out, &found)) {
+            b->js->vm->exc = v_unbound();
+            return refuse(b, "attribute '%s': its class cannot be searched", n->data), -1;
+        }
+        if (found)
+            return 1;
+    }
+    return 0;
+}
+
+/* Is o.n (o an instance) a number that the example's class has and its
+ * own dict lacks? 1 (*ex the class's value), 0 (the instance's own dict,
+ * instance_attr), -1 refused. */
+static int class_fallback(Builder *b, int32_t o, Str *n, Value *ex)
+{
+    uint32_t p = (uint32_t)(b->ir->ins[o].aux - INST_AUX);
+    const Value *args = b->js->example;
+    Value obj;
+    if (p >= JIT_MAX_PARAMS)
+        obj = b->nested[p - JIT_MAX_PARAMS];
+    else if (args && p < b->js->nexample && args[p].type == T_INSTANCE)
+        obj = args[p];
+    else
+        return 0;
+    const Instance *in = AS(Instance, obj);
+    bool found = false;
+    Value v;
+    if (in->dict && !dict_get(b->js->vm, in->dict, v_obj(n), &v, &found)) {
+        b->js->vm->exc = v_unbound();
+        return refuse(b, "attribute '%s': the instance's dict cannot be searched", n->data), -1;
+    }
+    if (found || !in->cls)
+        return 0;
+    int r = class_lookup(b, in->cls, n, ex);
+    if (r <= 0)
+        return r;
+    return ex->type == T_INT || ex->type == T_FLOAT || ex->type == T_BOOL;
+}
+
+/* The Value at address at (0: not found, deoptimise), found in a class's
+ * dict by objcall.c: a number of the example's type, or the very function
+ * the example is (C.f(self, x): called directly). */
+static bool class_attr_value(Builder *b, int32_t at, Value ex, Str *n, bool method)
+{
+    if (!guard(b, cmp_k(b, CC_EQ, at, 0)))
+        return false;
+    if (ex.type == T_FUNCTION) {
+        int32_t tag = word(b, at, 0, TY_INT);
+        if (!guard(b, cmp_k(b, CC_NE, tag, T_FUNCTION)))
+            return false;
+        int32_t fn = word(b, at, 1, TY_INT);
+        int32_t differs = emit(b, IR_CMP, TY_BOOL, fn, address(b, ex.u.obj), -1);
+        b->ir->ins[differs].aux = CC_NE;
+        if (!guard(b, differs))
+            return false;
+        push(b, new_static(b, (Static){.kind = S_OBJ, .obj = ex}));
+        if (method)
+            push(b, new_static(b, (Static){.kind = S_METHOD_SELF_NONE}));
+        return true;
+    }
+    if (method)
+        return refuse(b, "call of class attribute '%s', a %s", n->data, type_name(ex));
+    char what[96];
+    snprintf(what, sizeof what, "class attribute '%s'", n->data);
+    int32_t v = typed_value(b, at, 0, ex, what, -1);
+    if (v < 0)
+        return false;
+    push(b, v);
+    return true;
+}
+
+/* C.n, C a class defined in Python (a global known when compiling): a
+ * number or a function of its MRO, looked up again at each access. */
+static bool user_class_attr(Builder *b, const Class *c, Str *n, bool method)
+{
+    Value ex;
+    int r = class_lookup(b, c, n, &ex);
+    if (r < 0)
+        return false;
+    if (r == 0)
+        return refuse(b, "attribute '%s' of class '%s' is not in a class defined in Python", n->data, c->t.name);
+    if (ex.type != T_FUNCTION && ex.type != T_INT && ex.type != T_FLOAT && ex.type != T_BOOL)
+        return refuse(b, "class attribute '%s' is a %s (compiled code reads numbers and functions there)", n->data,
+                      type_name(ex));
+    int32_t at = emit(b, IR_CALLRT, TY_PTR, address(b, c), address(b, n), -1);
+    b->ir->ins[at].aux = H_CLASSATTR;
+    return class_attr_value(b, at, ex, n, method);
 }
 
 /* o.n(...) (o an instance parameter, keyed by its class): the function

@@ -236,6 +236,9 @@ float jit_rt_fmod(float a, float b);
 int32_t jit_rt_fpow_bad(float a, float b);
 struct Instance;
 uint32_t jit_rt_method(const struct Instance *o, Str *name); /* objcall.c: the function o.name finds, or 0 */
+uint32_t jit_rt_inst_attr(const struct Instance *o, Str *name); /* the Value* o's classes have, or 0 */
+struct Class;
+uint32_t jit_rt_class_attr(const struct Class *c, Str *name); /* the Value* c's MRO has, or 0 */
 extern int32_t jit_rt_depth;
 extern uint32_t jit_deopt_countdown;
 

@@ -15,45 +15,68 @@
 #include "jit_int.h"
 #include "vm/class.h"
 
-/* Probes dict d for str name as class.c's ns_get does. 1: found (*out its
- * value), 0: absent, -1: cannot tell without running code (a key that is
- * not a str shares the hash). */
-static int probe(const Dict *d, Str *name, Value *out)
+/* Probes dict d for str name as class.c's ns_get does: its entry, NULL
+ * when absent, or UNKNOWABLE when a key that is not a str shares the hash
+ * (comparing them could run code). */
+#define UNKNOWABLE ((const DictEntry *)1)
+static const DictEntry *probe(const Dict *d, Str *name)
 {
     if (!d || d->mask == 0)
-        return 0; /* no index yet: class.c's ns_get finds nothing there either */
+        return NULL; /* no index yet: class.c's ns_get finds nothing there either */
     uint32_t h = str_hash(name);
     for (uint32_t i = h & d->mask;; i = (i + 1) & d->mask) {
         int32_t e = d->index[i];
         if (e < 0)
-            return 0;
+            return NULL;
         const DictEntry *de = &d->entries[e];
         if (de->hash != h || de->key.type == T_UNBOUND)
             continue;
         if (de->key.type != T_STR)
-            return -1;
-        if (de->key.u.obj == &name->hdr || str_equal(AS(Str, de->key), name)) {
-            *out = de->value;
-            return 1;
-        }
+            return UNKNOWABLE;
+        if (de->key.u.obj == &name->hdr || str_equal(AS(Str, de->key), name))
+            return de;
     }
+}
+
+/* The value the dicts of c's MRO have for name, as class.c's mro_lookup
+ * finds it, or NULL (absent, unknowable, or a built-in class reached
+ * first, whose methods are not compiled). */
+static const Value *in_classes(const Class *c, Str *name)
+{
+    const Tuple *mro = c->mro;
+    for (uint32_t i = 0; i < mro->len; i++) {
+        const TypeObj *k = AS(TypeObj, mro->items[i]);
+        if (!type_is_user(k))
+            return NULL;
+        const DictEntry *de = probe(((const Class *)k)->dict, name);
+        if (de == UNKNOWABLE)
+            return NULL;
+        if (de)
+            return &de->value;
+    }
+    return NULL;
 }
 
 uint32_t jit_rt_method(const Instance *o, Str *name)
 {
-    Value v;
-    if (o->hdr.type != T_INSTANCE || probe(o->dict, name, &v) != 0)
+    if (o->hdr.type != T_INSTANCE || probe(o->dict, name))
         return 0; /* shadowed by the instance (or unknowable): the interpreter decides */
-    const Tuple *mro = o->cls->mro;
-    for (uint32_t i = 0; i < mro->len; i++) {
-        const TypeObj *k = AS(TypeObj, mro->items[i]);
-        if (!type_is_user(k))
-            return 0; /* a built-in class's method would come next: not compiled */
-        int r = probe(((const Class *)k)->dict, name, &v);
-        if (r < 0)
-            return 0;
-        if (r > 0)
-            return v.type == T_FUNCTION ? (uint32_t)(uintptr_t)v.u.obj : 0;
-    }
-    return 0;
+    const Value *v = in_classes(o->cls, name);
+    return v && v->type == T_FUNCTION ? (uint32_t)(uintptr_t)v->u.obj : 0;
+}
+
+/* o.name where o's own dict lacks it: the address of the Value its
+ * class's MRO has, or 0 (compiled code then checks the Value's type). */
+uint32_t jit_rt_inst_attr(const Instance *o, Str *name)
+{
+    if (o->hdr.type != T_INSTANCE || probe(o->dict, name))
+        return 0;
+    return (uint32_t)(uintptr_t)in_classes(o->cls, name);
+}
+
+/* C.name, C a class defined in Python: the address of the Value along
+ * its MRO, or 0. */
+uint32_t jit_rt_class_attr(const Class *c, Str *name)
+{
+    return (uint32_t)(uintptr_t)in_classes(c, name);
 }

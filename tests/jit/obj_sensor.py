@@ -13,7 +13,7 @@ class Sensor:
         self.total = 0.0
 
     def convert(self, raw):
-        return raw * 0.5 + self.offset
+        return raw * 0.5 * self.scale + self.offset
 
     def sample(self, raw):
         v = self.convert(raw)
@@ -37,12 +37,16 @@ class Thermo(Sensor):
 
 
 class Clamped(Thermo):
+    limit = 3
+
     def __init__(self, offset, gain, lo, hi):
         super().__init__(offset, gain)
         self.lo = lo
         self.hi = hi
 
     def clamp(self, v):
+        if v > Clamped.limit * self.hi:
+            return 0.0
         if v < self.lo:
             return self.lo
         if v > self.hi:
@@ -88,6 +92,7 @@ def hist(sensor, n):
     return lo * 1000 + hi
 
 
+orig_clamp = Clamped.clamp
 for s in (Sensor(1.0), Thermo(-2.0, 0.25), Clamped(0.5, 2.0, 1.0, 20.0)):
     for rep in range(3):
         print(type(s).__name__, round(read_all(s, 200), 3), round(s.mean(), 4), hist(s, 40))
@@ -112,3 +117,23 @@ except AttributeError as ex:
     print("AttributeError", ex)
 Thermo.convert = Sensor.convert
 print(read_all(Thermo(1.0, 9.0), 30), hist(Thermo(1.0, 9.0), 20))
+
+# class attributes: replaced with another type, shadowed by the instance,
+# deleted (AttributeError from compiled code's caller, as interpreted)
+Clamped.clamp = orig_clamp
+s = Sensor(0.25)
+for change in range(6):
+    if change == 1:
+        Sensor.scale = 3
+    elif change == 2:
+        s.scale = 0.5
+    elif change == 3:
+        del s.scale
+    elif change == 4:
+        Clamped.limit = 0.5
+    elif change == 5:
+        del Sensor.scale
+    try:
+        print(change, read_all(s, 20), hist(s, 30), hist(Clamped(0.5, 2.0, 1.0, 20.0), 30))
+    except AttributeError as ex:
+        print(change, "AttributeError", ex)
