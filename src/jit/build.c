@@ -52,6 +52,9 @@ typedef struct Static {
 #define INST_SLOTS (JIT_MAX_PARAMS + 8)
 
 typedef struct Builder {
+    bool guarded_lists;  /* a list read from an attribute is held (guarded_list_kind) */
+    bool makes_bytes;    /* bytearray(n) is compiled (the one allocation; a collection there */
+                         /* could free a list the code holds after its attribute was stored) */
     JitState *js;
     JitSpec *spec;
     Ir *ir;
@@ -685,9 +688,73 @@ static IrType elem_type(uint8_t tc)
  * lists), else the container's typecode (which the load also needs). */
 static uint8_t elem_aux(uint8_t tc) { return tc == 'G' ? 'F' : tc == 'M' ? 'N' : tc; }
 
+static bool is_guarded_list(uint8_t tc) { return tc == 'l' || tc == 'k' || tc == 'j' || tc == 'g'; }
+
 static uint8_t ptr_obj(uint8_t aux)
 {
-    return is_instance(aux) ? T_INSTANCE : aux == 'Y' ? T_BYTEARRAY : ir_is_list(aux) ? T_LIST : T_ARRAY;
+    return is_instance(aux) ? T_INSTANCE : aux == 'Y' ? T_BYTEARRAY : ir_is_list(aux) || is_guarded_list(aux) ? T_LIST
+                                                                                                              : T_ARRAY;
+}
+
+static bool guard(Builder *b, int32_t flag);
+static int32_t cmp_k(Builder *b, IrCond cc, int32_t x, int32_t k);
+static uint32_t value_tag(IrType t);
+
+/* Item i's type word and payload (i checked against the length): the
+ * items are Values of 8 bytes, read as words 2i and 2i + 1. */
+static int32_t item_words(Builder *b, int32_t x, int32_t y, int32_t *data1)
+{
+    int32_t i = checked_index(b, x, y);
+    if (i < 0)
+        return -1;
+    int32_t data = emit(b, IR_ADATA, TY_PTR, x, -1, -1);
+    *data1 = emit(b, IR_ADD, TY_PTR, data, ir_const_int(b->ir, b->cur, IR_LIST_PAYLOAD), -1);
+    int32_t w = emit(b, IR_ADD, TY_INT, i, i, -1);
+    int32_t tag = emit(b, IR_ALOAD, TY_INT, data, w, -1);
+    b->ir->ins[tag].aux = JIT_TC_WORD;
+    return tag;
+}
+
+static int32_t guarded_item(Builder *b, int32_t x, int32_t y)
+{
+    uint8_t tc = b->ir->ins[x].aux;
+    if (!is_intlike(ty(b, y)))
+        return refuse(b, "list index is not an int"), -1;
+    int32_t data1, tag = item_words(b, x, y, &data1);
+    if (tag < 0)
+        return -1;
+    int32_t w = b->ir->ins[tag].b;
+    uint32_t want = tc == 'l' ? T_INT : tc == 'k' ? T_FLOAT : T_LIST;
+    if (!guard(b, cmp_k(b, CC_NE, tag, (int32_t)want)))
+        return -1;
+    int32_t v = emit(b, IR_ALOAD, tc == 'k' ? TY_FLOAT : tc == 'l' ? TY_INT : TY_PTR, data1, w, -1);
+    b->ir->ins[v].aux = JIT_TC_WORD;
+    if (tc == 'j' || tc == 'g') {
+        v = emit(b, IR_COPY, TY_PTR, v, -1, -1);
+        b->ir->ins[v].aux = tc == 'j' ? 'l' : 'k';
+    }
+    return v;
+}
+
+/* lst[i] = v into a guarded list: a number replaces whatever item is
+ * there (its type word and payload), as list assignment does. */
+static bool guarded_store(Builder *b, int32_t x, int32_t y, int32_t z)
+{
+    IrType vt = ty(b, z);
+    if (vt != TY_INT && vt != TY_BOOL && vt != TY_FLOAT)
+        return refuse(b, "storing a value that is not a number into a list");
+    if (!is_intlike(ty(b, y)))
+        return refuse(b, "list index is not an int");
+    int32_t data1, tag = item_words(b, x, y, &data1);
+    if (tag < 0)
+        return false;
+    int32_t w = b->ir->ins[tag].b;
+    int32_t data = b->ir->ins[tag].a;
+    int32_t st = emit(b, IR_ASTORE, TY_VOID, data, w, ir_const_int(b->ir, b->cur, (int32_t)value_tag(vt)));
+    b->ir->ins[st].aux = JIT_TC_WORD;
+    st = emit(b, IR_ASTORE, TY_VOID, data1, w, z);
+    b->ir->ins[st].aux = JIT_TC_WORD;
+    return true;
 }
 
 /* ---- calls ------------------------------------------------------------------------- */
@@ -893,6 +960,9 @@ static bool do_call(Builder *b, int nargs, bool method)
         r = call_native(b, AS(TypeObj, s->obj)->ctor, args, nargs);
     else if (s->obj.type == T_TYPE && AS(TypeObj, s->obj) == &type_bytearray && nargs == 1 && /* not a user class of that name */
              !IS_STATIC(args[0]) && is_intlike(ty(b, args[0]))) {
+        if (b->guarded_lists)
+            return refuse(b, "bytearray() in a function holding a list read from an attribute");
+        b->makes_bytes = true;
         r = emit(b, IR_NEWBYTES, TY_PTR, args[0], -1, -1);
         b->ir->ins[r].aux = 'Y';
     } else if (s->obj.type == T_FUNCTION)
@@ -1112,6 +1182,31 @@ static void remember_entry_value(Builder *b, int32_t key, int32_t v)
 
 static uint32_t value_tag(IrType t) { return t == TY_FLOAT ? T_FLOAT : t == TY_BOOL ? T_BOOL : T_INT; }
 
+/* A list read from an attribute: unlike a list argument (whose items are
+ * all looked at on each call, kinds 'N' 'F' 'G' 'M'), nothing is known of
+ * its items, so each access checks the item's type word (a guard that
+ * deoptimises) and a store writes the type word too. The kind is what the
+ * example's first item is: 'l' int, 'k' float, or a list of lists whose
+ * items are guarded too, 'j' (ints) or 'g' (floats). */
+static uint8_t guarded_list_kind(Value ex)
+{
+    const List *l = AS(List, ex);
+    Value first = l->len ? l->items[0] : v_int(0);
+    if (first.type == T_INT)
+        return 'l';
+    if (first.type == T_FLOAT)
+        return 'k';
+    if (first.type == T_LIST) {
+        uint8_t inner = guarded_list_kind(first.u.obj == (const Obj *)l ? v_int(0) : first);
+        return inner == 'l' ? 'j' : inner == 'k' ? 'g' : 0;
+    }
+    return 0;
+}
+
+/* lst[i] of a guarded list (x its value, y the index): the item's type
+ * word checked, then its payload. */
+static int32_t guarded_item(Builder *b, int32_t x, int32_t y);
+
 /* The Value whose type word is word tw of base (its payload the next word),
  * guarded to be of the type ex has now: an int, bool, float, or an array
  * of ex's typecode. -1 when refused. */
@@ -1143,6 +1238,15 @@ static int32_t typed_value(Builder *b, int32_t base, int32_t tw, Value ex, const
     case T_FLOAT: t = TY_FLOAT; break;
     case T_ARRAY: t = TY_PTR, tc = (uint8_t)AS(Array, ex)->hdr.aux; break;
     case T_BYTEARRAY: t = TY_PTR, tc = 'Y'; break;
+    case T_LIST: /* its items are guarded at each access (guarded_item) */
+        if (b->makes_bytes)
+            return refuse(b, "%s is a list, in a function that makes a bytearray", what), -1;
+        b->guarded_lists = true;
+        if (!(tc = guarded_list_kind(ex)))
+            return refuse(b, "%s is a list of %s (compiled code reads ints, floats and lists of them there)", what,
+                          AS(List, ex)->len ? type_name(AS(List, ex)->items[0]) : "?"), -1;
+        t = TY_PTR;
+        break;
     case T_LONG: return refuse(b, "%s is an int beyond 32 bits (compiled code has 32-bit ints)", what), -1;
     default:
         return refuse(b, "%s is a %s (compiled code reads ints, floats and arrays there)", what, type_name(ex)), -1;
@@ -1151,7 +1255,10 @@ static int32_t typed_value(Builder *b, int32_t base, int32_t tw, Value ex, const
     if (!guard(b, cmp_k(b, CC_NE, tag, (int32_t)ex.type)))
         return -1;
     int32_t v = word(b, base, tw + 1, t);
-    if (t == TY_PTR) {
+    if (t == TY_PTR && is_guarded_list(tc)) {
+        v = emit(b, IR_COPY, TY_PTR, v, -1, -1); /* the builder reads its kind in its aux */
+        b->ir->ins[v].aux = tc;
+    } else if (t == TY_PTR) {
         if (tc != 'Y') { /* the same kind of array: its typecode */
             int32_t k = emit(b, IR_ALOAD, TY_INT, v, kconst(b, JH_OBJ_AUX), -1);
             b->ir->ins[k].aux = 'H';
@@ -1604,6 +1711,8 @@ static bool get_iter(Builder *b)
         push(b, new_static(b, it));
         return true;
     }
+    if (!s && o >= 0 && ty(b, o) == TY_PTR && is_guarded_list(b->ir->ins[res(b, o)].aux))
+        return refuse(b, "for loop over a list read from an attribute (its items are not checked)");
     if (!s && o >= 0 && ty(b, o) == TY_PTR && !is_instance(b->ir->ins[res(b, o)].aux)) {
         uint32_t base = hidden_for(b, b->pc, 2);
         if (b->failed)
@@ -2118,6 +2227,12 @@ static bool build_block_ops(Builder *b, int32_t blk, uint32_t start, uint32_t en
             uint8_t tc = 0;
             y = value(b, pop(b), "index");
             x = value(b, pop(b), "subscripted value");
+            if (x >= 0 && y >= 0 && ty(b, x) == TY_PTR && is_guarded_list(ir->ins[x].aux)) {
+                if ((z = guarded_item(b, x, y)) < 0)
+                    return false;
+                push(b, z);
+                break;
+            }
             if (x < 0 || y < 0 || !array_type(b, x, &tc))
                 return false;
             if (tc == 'I')
@@ -2136,6 +2251,11 @@ static bool build_block_ops(Builder *b, int32_t blk, uint32_t start, uint32_t en
             y = value(b, pop(b), "index");
             x = value(b, pop(b), "subscripted value");
             z = value(b, pop(b), "stored value");
+            if (x >= 0 && y >= 0 && z >= 0 && ty(b, x) == TY_PTR && is_guarded_list(ir->ins[x].aux)) {
+                if (!guarded_store(b, x, y, z))
+                    return false;
+                break;
+            }
             if (x < 0 || y < 0 || z < 0 || !array_type(b, x, &tc))
                 return false;
             IrType vt = ty(b, z);
