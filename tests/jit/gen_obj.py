@@ -46,6 +46,7 @@ class MethGen:
              "    def __init__(self, %s):" % ", ".join(attrs)]
         L += ["        self.%s = %s" % (a, a) for a in attrs]
         L.append("        self.name = %r" % r.choice(["x", "yy", "zzz"]))
+        L.append("        self.buf = [%s]" % ", ".join(self.num(r.choice(kinds)) for _ in range(r.randint(1, 5))))
         reads = ["self.%s" % a for a in attrs] + ["x"]
         # leaf methods: one expression
         L += ["", "    def f(self, x):", "        return %s" % self.expr(reads)]
@@ -63,6 +64,12 @@ class MethGen:
             else:
                 L.append("            t = t + %s" % c)
         L.append("        return t")
+        # a list attribute read and written by index
+        L += ["", "    def mix(self, n):", "        b = self.buf", "        s = 0",
+              "        for i in range(n):",
+              "            b[i %% len(b)] = b[(i + %d) %% len(b)] %s %s" % (r.randint(0, 3), r.choice(["+", "-"]),
+                                                                           r.choice(["i", "1", "self.f(i)"])),
+              "            s = s + self.buf[-1]", "        return s"]
         # strings and tuples alongside numbers
         L += ["", "    def pair(self, x):", "        return (self.%s + x, self.name)" % attrs[0],
               "", "    def label(self, x):", "        a, s = self.pair(x)",
@@ -86,7 +93,7 @@ class MethGen:
         objs = [b0, b1, s0]
         for c in range(r.randint(3, 7)):
             o, o2 = r.choice(objs), r.choice(objs)
-            change = r.choice(["none", "none", "none", "shadow", "patch", "delpatch", "type", "str"])
+            change = r.choice(["none", "none", "none", "shadow", "patch", "delpatch", "type", "str", "buf", "buf"])
             stmts = {
                 "none": [],
                 "shadow": ["%s.f = lambda x: %s" % (o, self.num("int"))],
@@ -94,16 +101,19 @@ class MethGen:
                 "delpatch": ["try:", "    del %s.f" % o, "except AttributeError:", "    pass"],
                 "type": ["%s.%s = %s" % (o, r.choice(attrs), self.num(r.choice(["int", "float"])))],
                 "str": ["%s.name = %r" % (o, r.choice(["x", "yy", "q"]))],
+                "buf": [r.choice(["%s.buf[0] = 1.5" % o, "%s.buf[-1] = 'q'" % o, "%s.buf = [2, 3]" % o,
+                                  "%s.buf = []" % o, "%s.buf.append(4)" % o, "%s.buf = [[1]]" % o])],
             }[change]
             n = r.choice([0, 1, 3, 12])
             call = r.choice(["%s.run(%s, %d)" % (o, o2, n), "%s.label(%s)" % (o, self.num("int")),
+                             "%s.mix(%d)" % (o, n), "%s.mix(%d)" % (o, n),
                              "%s.extra(%d)" % (s0, n), "%s.h(%s, %s)" % (o, o2, self.num("int"))])
             self.main.append(stmts + [
                 "try:",
                 "    print('%s', %d, %s)" % (base, c, call),
                 "except Exception as e:",
                 "    print('%s', %d, type(e).__name__, e)" % (base, c),
-                "print(%s)" % ", ".join("%s.%s" % (ob, at) for ob in objs for at in attrs)])
+                "print(%s)" % ", ".join("%s.%s" % (ob, at) for ob in objs for at in attrs + ["buf"])])
 
     def generate(self):
         """(source lines, main statements) of zero to two class hierarchies."""
