@@ -55,6 +55,8 @@ typedef struct Builder {
     bool guarded_lists;  /* a list read from an attribute is held (guarded_list_kind) */
     bool makes_bytes;    /* bytearray(n) is compiled (the one allocation; a collection there */
                          /* could free a list the code holds after its attribute was stored) */
+    const char *attr_ptr; /* an object read from an attribute is held (what it is), */
+    bool makes_calls;     /* and a Python function is called: see held_across_calls */
     JitState *js;
     JitSpec *spec;
     Ir *ir;
@@ -697,6 +699,7 @@ static uint8_t ptr_obj(uint8_t aux)
 }
 
 static bool guard(Builder *b, int32_t flag);
+static bool held_across_calls(Builder *b);
 static int32_t cmp_k(Builder *b, IrCond cc, int32_t x, int32_t k);
 static uint32_t value_tag(IrType t);
 
@@ -913,6 +916,9 @@ static int32_t call_function(Builder *b, Function *fn, int32_t *args, int nargs)
         return refuse(b, "calls %s() after checking attributes at the entry", c->name->data), -1;
     }
     b->hoist = false;
+    b->makes_calls = true;
+    if (!held_across_calls(b))
+        return -1;
     JitType rt = callee->ret;
     if (callee->state == SPEC_BUILDING && rt.ty == TY_VOID) {
         /* Recursion before any return was seen: assume int; jit.c builds
@@ -1207,6 +1213,21 @@ static uint8_t guarded_list_kind(Value ex)
  * word checked, then its payload. */
 static int32_t guarded_item(Builder *b, int32_t x, int32_t y);
 
+/* An object read from an attribute (an array, a list, an instance) is
+ * kept alive by that attribute only, not by the collector's roots: compiled
+ * frames are not scanned. A callee that deoptimises runs its rest in the
+ * interpreter, which can store another value into that attribute and then
+ * allocate (an int beyond 32 bits), so the object could be freed while
+ * this code still holds it. A function that makes calls therefore holds
+ * no such object (parameters are rooted by the caller's frame). */
+static bool held_across_calls(Builder *b)
+{
+    if (b->attr_ptr && b->makes_calls)
+        return refuse(b, "holds %s read from an attribute and calls a function (a callee that deoptimises could "
+                         "free it)", b->attr_ptr);
+    return true;
+}
+
 /* The Value whose type word is word tw of base (its payload the next word),
  * guarded to be of the type ex has now: an int, bool, float, or an array
  * of ex's typecode. -1 when refused. */
@@ -1214,6 +1235,11 @@ static int32_t typed_value(Builder *b, int32_t base, int32_t tw, Value ex, const
 {
     IrType t;
     uint8_t tc = 0;
+    if (ex.type == T_INSTANCE || ex.type == T_ARRAY || ex.type == T_BYTEARRAY || ex.type == T_LIST) {
+        b->attr_ptr = ex.type == T_INSTANCE ? "an instance" : ex.type == T_LIST ? "a list" : "an array";
+        if (!held_across_calls(b))
+            return -1;
+    }
     if (ex.type == T_INSTANCE && nest_key >= 0 && AS(Instance, ex)->cls) {
         /* an instance read from an attribute: its own slot, its layout the example's */
         uint32_t j = 0;
