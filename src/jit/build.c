@@ -639,6 +639,15 @@ static int32_t compare(Builder *b, unsigned op, int32_t x, int32_t y)
         b->ir->ins[r].aux = cc;
         return r;
     }
+    if (tx == TY_PTR && ty_ == TY_PTR && b->ir->ins[x].aux == JIT_TC_STR && b->ir->ins[y].aux == JIT_TC_STR) {
+        /* strs: objcall.c, as the interpreter compares them */
+        bool eq = cc == CC_EQ || cc == CC_NE;
+        int32_t c = emit(b, IR_CALLRT, TY_INT, x, y, -1);
+        b->ir->ins[c].aux = eq ? H_STREQ : H_STRCMP;
+        int32_t r = emit(b, IR_CMP, TY_BOOL, c, ir_const_int(b->ir, b->cur, 0), -1);
+        b->ir->ins[r].aux = eq ? (cc == CC_EQ ? CC_NE : CC_EQ) : cc;
+        return r;
+    }
     refuse(b, "comparison of these types is not compiled");
     return -1;
 }
@@ -666,6 +675,8 @@ static bool array_type(Builder *b, int32_t arr, uint8_t *tc)
     IrIns *in = &b->ir->ins[arr];
     if (in->type != TY_PTR || is_instance(in->aux))
         return refuse(b, "subscript of a value that is not an array");
+    if (in->aux == JIT_TC_STR)
+        return refuse(b, "subscript of a str (it makes a str)");
     *tc = in->aux;
     return true;
 }
@@ -694,8 +705,8 @@ static bool is_guarded_list(uint8_t tc) { return tc == 'l' || tc == 'k' || tc ==
 
 static uint8_t ptr_obj(uint8_t aux)
 {
-    return is_instance(aux) ? T_INSTANCE : aux == 'Y' ? T_BYTEARRAY : ir_is_list(aux) || is_guarded_list(aux) ? T_LIST
-                                                                                                              : T_ARRAY;
+    return is_instance(aux) ? T_INSTANCE : aux == 'Y' ? T_BYTEARRAY : aux == JIT_TC_STR ? T_STR
+         : ir_is_list(aux) || is_guarded_list(aux) ? T_LIST : T_ARRAY;
 }
 
 static bool guard(Builder *b, int32_t flag);
@@ -786,6 +797,11 @@ static int32_t call_native(Builder *b, const Native *n, int32_t *args, int nargs
         int32_t x = args[0];
         IrType t = ty(b, x);
         int32_t r = -1;
+        if (strcmp(name, "len") == 0 && t == TY_PTR && b->ir->ins[res(b, x)].aux == JIT_TC_STR) {
+            int32_t n = emit(b, IR_CALLRT, TY_INT, x, -1, -1);
+            b->ir->ins[n].aux = H_STRLEN;
+            return n;
+        }
         if (strcmp(name, "len") == 0 && t == TY_PTR && !is_instance(b->ir->ins[res(b, x)].aux))
             return emit(b, IR_ALEN, TY_INT, x, -1, -1);
         if (strcmp(name, "abs") == 0 && is_intlike(t))
@@ -1235,8 +1251,10 @@ static int32_t typed_value(Builder *b, int32_t base, int32_t tw, Value ex, const
 {
     IrType t;
     uint8_t tc = 0;
-    if (ex.type == T_INSTANCE || ex.type == T_ARRAY || ex.type == T_BYTEARRAY || ex.type == T_LIST) {
-        b->attr_ptr = ex.type == T_INSTANCE ? "an instance" : ex.type == T_LIST ? "a list" : "an array";
+    if (ex.type == T_INSTANCE || ex.type == T_ARRAY || ex.type == T_BYTEARRAY || ex.type == T_LIST ||
+        ex.type == T_STR) {
+        b->attr_ptr = ex.type == T_INSTANCE ? "an instance" : ex.type == T_LIST ? "a list"
+                    : ex.type == T_STR                                          ? "a str" : "an array";
         if (!held_across_calls(b))
             return -1;
     }
@@ -1264,6 +1282,7 @@ static int32_t typed_value(Builder *b, int32_t base, int32_t tw, Value ex, const
     case T_FLOAT: t = TY_FLOAT; break;
     case T_ARRAY: t = TY_PTR, tc = (uint8_t)AS(Array, ex)->hdr.aux; break;
     case T_BYTEARRAY: t = TY_PTR, tc = 'Y'; break;
+    case T_STR: t = TY_PTR, tc = JIT_TC_STR; break;
     case T_LIST: /* its items are guarded at each access (guarded_item) */
         if (b->makes_bytes)
             return refuse(b, "%s is a list, in a function that makes a bytearray", what), -1;
@@ -1281,7 +1300,7 @@ static int32_t typed_value(Builder *b, int32_t base, int32_t tw, Value ex, const
     if (!guard(b, cmp_k(b, CC_NE, tag, (int32_t)ex.type)))
         return -1;
     int32_t v = word(b, base, tw + 1, t);
-    if (t == TY_PTR && is_guarded_list(tc)) {
+    if (t == TY_PTR && (is_guarded_list(tc) || tc == JIT_TC_STR)) {
         v = emit(b, IR_COPY, TY_PTR, v, -1, -1); /* the builder reads its kind in its aux */
         b->ir->ins[v].aux = tc;
     } else if (t == TY_PTR) {
@@ -1737,6 +1756,8 @@ static bool get_iter(Builder *b)
         push(b, new_static(b, it));
         return true;
     }
+    if (!s && o >= 0 && ty(b, o) == TY_PTR && b->ir->ins[res(b, o)].aux == JIT_TC_STR)
+        return refuse(b, "for loop over a str");
     if (!s && o >= 0 && ty(b, o) == TY_PTR && is_guarded_list(b->ir->ins[res(b, o)].aux))
         return refuse(b, "for loop over a list read from an attribute (its items are not checked)");
     if (!s && o >= 0 && ty(b, o) == TY_PTR && !is_instance(b->ir->ins[res(b, o)].aux)) {
@@ -2171,6 +2192,9 @@ static bool build_block_ops(Builder *b, int32_t blk, uint32_t start, uint32_t en
                 x = ir_const_float(ir, blk, k.u.f);
             else if (k.type == T_NONE) {
                 x = emit(b, IR_CONST, TY_NONE, -1, -1, -1);
+            } else if (k.type == T_STR) { /* held by the code object; compared, passed on (objcall.c) */
+                x = ir_const_int(ir, blk, (int32_t)(uintptr_t)k.u.obj);
+                ir->ins[x].type = TY_PTR, ir->ins[x].aux = JIT_TC_STR;
             } else if (k.type == T_LONG)
                 return refuse(b, "an int constant beyond 32 bits (compiled code has 32-bit ints)");
             else

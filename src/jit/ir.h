@@ -159,7 +159,8 @@ enum { IR_LIST_PAYLOAD = 4 }; /* offset of a list item's payload */
     X(FLOOR, floorf) X(CEIL, ceilf) X(FFLOORDIV, jit_rt_ffloordiv) X(FMOD, jit_rt_fmod) \
     X(FPOW, powf) X(FPOWBAD, jit_rt_fpow_bad) /* FPOWBAD's result is an int: whether ** raises */ \
     X(METHOD, jit_rt_method) /* from here on: int or pointer arguments (a0, a1), an int result (objcall.c) */ \
-    X(INSTATTR, jit_rt_inst_attr) X(CLASSATTR, jit_rt_class_attr)
+    X(INSTATTR, jit_rt_inst_attr) X(CLASSATTR, jit_rt_class_attr) \
+    X(STREQ, jit_rt_str_eq) X(STRCMP, jit_rt_str_cmp) X(STRLEN, jit_rt_str_len)
 typedef enum IrHelper {
 #define IR_HELPER_ENUM(name, fn) H_##name,
     IR_HELPERS(IR_HELPER_ENUM)

@@ -268,6 +268,10 @@ static JitType type_of_value(Value v, int depth)
     case T_FLOAT: t.ty = TY_FLOAT; break;
     case T_ARRAY: t.ty = TY_PTR, t.obj = T_ARRAY, t.tc = (uint8_t)AS(Array, v)->hdr.aux; break;
     case T_BYTEARRAY: t.ty = TY_PTR, t.obj = T_BYTEARRAY, t.tc = 'Y'; break;
+    case T_STR: /* compared and passed on (build.c, objcall.c) */
+        if (depth == 0)
+            t.ty = TY_PTR, t.obj = T_STR, t.tc = JIT_TC_STR;
+        break;
     case T_INSTANCE: /* a method's self, or another instance: keyed by its class */
         if (depth == 0 && AS(Instance, v)->cls)
             t.ty = TY_PTR, t.obj = T_INSTANCE, t.tc = JIT_TC_INSTANCE, t.cls = AS(Instance, v)->cls;
@@ -316,6 +320,10 @@ const char *jit_type_name(JitType t, char *buf, size_t len)
     case TY_PTR:
         if (t.tc == 'Y')
             return "bytearray";
+        if (t.tc == JIT_TC_STR)
+            return "str";
+        if (t.tc == 'l' || t.tc == 'k' || t.tc == 'j' || t.tc == 'g') /* (build.c: a list read from an attribute) */
+            return "list";
         if (t.tc == JIT_TC_INSTANCE || t.tc >= 0x80) { /* (0x80 and up: the builder's instance slots) */
             if (!t.cls)
                 return "an instance";

@@ -27,6 +27,7 @@ typedef struct JitType {
  * entry's key and value words: builder's attribute and closure access). */
 #define JIT_TC_INSTANCE 'O'
 #define JIT_TC_WORD 'W'
+#define JIT_TC_STR 'S' /* a str (objcall.c compares it and takes its length) */
 
 /* Where compiled code finds what it reads of objects, in 32-bit words on
  * RV32 (the only target that runs compiled code; on a 64-bit host the
@@ -239,6 +240,9 @@ uint32_t jit_rt_method(const struct Instance *o, Str *name); /* objcall.c: the f
 uint32_t jit_rt_inst_attr(const struct Instance *o, Str *name); /* the Value* o's classes have, or 0 */
 struct Class;
 uint32_t jit_rt_class_attr(const struct Class *c, Str *name); /* the Value* c's MRO has, or 0 */
+uint32_t jit_rt_str_eq(const Str *a, const Str *b);  /* objcall.c: a == b (strs) */
+uint32_t jit_rt_str_cmp(const Str *a, const Str *b); /* -1, 0, 1 */
+uint32_t jit_rt_str_len(const Str *s);               /* len(s) */
 extern int32_t jit_rt_depth;
 extern uint32_t jit_deopt_countdown;
 

@@ -80,3 +80,25 @@ uint32_t jit_rt_class_attr(const Class *c, Str *name)
 {
     return (uint32_t)(uintptr_t)in_classes(c, name);
 }
+
+/* Strings (compiled code holds str arguments, constants and attributes,
+ * and compares them; docs/jit.md): what the interpreter computes. */
+uint32_t jit_rt_str_eq(const Str *a, const Str *b) { return a == b || str_equal(a, b); }
+
+uint32_t jit_rt_str_cmp(const Str *a, const Str *b)
+{
+    int c = str_compare(a, b);
+    return (uint32_t)(c < 0 ? -1 : c > 0); /* (compared as an int32 with 0) */
+}
+
+/* len(s): code points (an ASCII str's bytes; else the bytes that do not
+ * continue a UTF-8 sequence). */
+uint32_t jit_rt_str_len(const Str *s)
+{
+    if (s->hdr.flags & STR_ASCII)
+        return s->len;
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < s->len; i++)
+        n += ((unsigned char)s->data[i] & 0xC0) != 0x80;
+    return n;
+}
