@@ -70,6 +70,10 @@ class MethGen:
               "            b[i %% len(b)] = b[(i + %d) %% len(b)] %s %s" % (r.randint(0, 3), r.choice(["+", "-"]),
                                                                            r.choice(["i", "1", "self.f(i)"])),
               "            s = s + self.buf[-1]", "        return s"]
+        # strs compared and measured
+        L += ["", "    def kind(self, w, x):", "        if self.name == w:", "            return x + len(w)",
+              "        if self.name %s %r:" % (r.choice(["<", ">=", "!="]), r.choice(["x", "yy", "q"])),
+              "            return %s" % self.expr(reads), "        return x - len(self.name)"]
         # strings and tuples alongside numbers
         L += ["", "    def pair(self, x):", "        return (self.%s + x, self.name)" % attrs[0],
               "", "    def label(self, x):", "        a, s = self.pair(x)",
@@ -100,13 +104,14 @@ class MethGen:
                 "patch": ["%s.g = lambda self, x: x * %s" % (base, self.num("int"))],
                 "delpatch": ["try:", "    del %s.f" % o, "except AttributeError:", "    pass"],
                 "type": ["%s.%s = %s" % (o, r.choice(attrs), self.num(r.choice(["int", "float"])))],
-                "str": ["%s.name = %r" % (o, r.choice(["x", "yy", "q"]))],
+                "str": ["%s.name = %r" % (o, r.choice(["x", "yy", "q", "é", 7]))],
                 "buf": [r.choice(["%s.buf[0] = 1.5" % o, "%s.buf[-1] = 'q'" % o, "%s.buf = [2, 3]" % o,
                                   "%s.buf = []" % o, "%s.buf.append(4)" % o, "%s.buf = [[1]]" % o])],
             }[change]
             n = r.choice([0, 1, 3, 12])
             call = r.choice(["%s.run(%s, %d)" % (o, o2, n), "%s.label(%s)" % (o, self.num("int")),
                              "%s.mix(%d)" % (o, n), "%s.mix(%d)" % (o, n),
+                             "%s.kind(%r, %s)" % (o, r.choice(["x", "yy", "zzz", "é"]), self.num("int")),
                              "%s.extra(%d)" % (s0, n), "%s.h(%s, %s)" % (o, o2, self.num("int"))])
             self.main.append(stmts + [
                 "try:",
