@@ -91,14 +91,5 @@ uint32_t jit_rt_str_cmp(const Str *a, const Str *b)
     return (uint32_t)(c < 0 ? -1 : c > 0); /* (compared as an int32 with 0) */
 }
 
-/* len(s): code points (an ASCII str's bytes; else the bytes that do not
- * continue a UTF-8 sequence). */
-uint32_t jit_rt_str_len(const Str *s)
-{
-    if (s->hdr.flags & STR_ASCII)
-        return s->len;
-    uint32_t n = 0;
-    for (uint32_t i = 0; i < s->len; i++)
-        n += ((unsigned char)s->data[i] & 0xC0) != 0x80;
-    return n;
-}
+/* len(s): code points, as the interpreter counts them. */
+uint32_t jit_rt_str_len(const Str *s) { return str_charlen(s); }
