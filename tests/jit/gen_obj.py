@@ -120,14 +120,49 @@ class MethGen:
                 "    print('%s', %d, type(e).__name__, e)" % (base, c),
                 "print(%s)" % ", ".join("%s.%s" % (ob, at) for ob in objs for at in attrs + ["buf"])])
 
-    def generate(self):
-        """(source lines, main statements) of zero to two class hierarchies."""
-        for k in range(self.r.choice([0, 1, 1, 2])):
-            self.hierarchy(k)
+    def generate(self, rate=0.25):
+        """(source lines, main statements) of one or two class hierarchies,
+        in about `rate` of the programs (genprog's jit/random: a small share
+        of its time; `run` below gives these programs their own test)."""
+        if self.r.random() < rate:
+            for k in range(self.r.choice([1, 1, 2])):
+                self.hierarchy(k)
         return self.lines, self.main
 
+    def program(self):
+        src, main = self.generate(rate=1.0)
+        return "\n".join(["# gen_obj seed"] + src + [l for st in main for l in st]) + "\n"
 
-if __name__ == "__main__":  # a sample: python3 gen_obj.py SEED
+
+def run(argv):
+    """jit/random-obj: programs of classes alone, interpreter against JIT in
+    p4sim (genprog's runner), byte for byte."""
+    import argparse
+    import genprog
+    ap = argparse.ArgumentParser(prog="gen_obj.py run")
+    ap.add_argument("--p4jit", required=True)
+    ap.add_argument("--firmware")
+    ap.add_argument("--seeds", default="0:20")
+    a = ap.parse_args(argv)
+    lo, hi = (int(x) for x in a.seeds.split(":"))
+    fails, compiled, seen = [], 0, 0
+    for seed in range(lo, hi):
+        src = MethGen(seed).program()
+        same, off, jit, report = genprog.check_file_text(a.p4jit, a.firmware, src)
+        for line in report:
+            m = genprog.REPORT_LINE.match(line)
+            if m:
+                seen += 1
+                compiled += m.group(2) == "compiled"
+        if not same:
+            fails.append(seed)
+            print("seed %d: MISMATCH\n%s\n%s" % (seed, src, genprog.show_diff(off, jit)))
+    print("%d programs, %d of %d specialisations compiled, %d mismatches" % (hi - lo, compiled, seen, len(fails)))
+    return 1 if fails or compiled == 0 else 0
+
+
+if __name__ == "__main__":  # python3 gen_obj.py SEED (a sample) | run --p4jit P4JIT [--seeds A:B]
     import sys
-    src, main = MethGen(int(sys.argv[1]) if len(sys.argv) > 1 else 0).generate()
-    print("\n".join(src + [l for st in main for l in st]))
+    if sys.argv[1:2] == ["run"]:
+        sys.exit(run(sys.argv[2:]))
+    print(MethGen(int(sys.argv[1]) if len(sys.argv) > 1 else 0).program(), end="")
