@@ -1596,6 +1596,8 @@ bool class_hash(VM *vm, Value v, uint32_t *out)
     bool found;
     if (!class_call_special(vm, v, SN___hash__, NULL, 0, &r, &found))
         return false;
+    if (r.type == T_LONG) /* CPython reduces a wide result as it hashes an int */
+        return vm_hash(vm, r, out);
     if (!v_is_intlike(r))
         return vm_raise(vm, EXC_TypeError, "__hash__ method should return an integer");
     *out = (uint32_t)(r.u.i == -1 ? -2 : r.u.i);
@@ -1776,9 +1778,20 @@ bool class_getiter(VM *vm, Value obj, Value *out)
         return false;
     if (!found && instance_native(obj).type != T_UNBOUND)
         return vm_getiter(vm, instance_native(obj), out);
-    if (!found)
-        return vm_raise(vm, EXC_TypeError, "'%s' object is not iterable", type_name(obj));
-    return true;
+    if (found)
+        return true;
+    /* no __iter__: the old sequence protocol, __getitem__(0), (1), ... */
+    Value fn;
+    if (!class_special(vm, obj, SN___getitem__, &fn))
+        return false;
+    if (fn.type != T_UNBOUND && fn.type != T_NONE) {
+        Iter *it = iter_new(vm, ITER_SEQ, obj);
+        if (!it)
+            return false;
+        *out = v_obj(it);
+        return true;
+    }
+    return vm_raise(vm, EXC_TypeError, "'%s' object is not iterable", type_name(obj));
 }
 
 bool class_to_number(VM *vm, Value obj, bool want_float, Value *out, bool *found)
@@ -1847,13 +1860,8 @@ int class_reversed(VM *vm, Value obj, Value *out)
 int class_iternext(VM *vm, Value obj, Value *out)
 {
     bool found;
-    if (!class_call_special(vm, obj, SN___next__, NULL, 0, out, &found)) {
-        if (vm->exc.type == T_EXCEPTION && exc_matches(AS(Exception, vm->exc), &exc_types[EXC_StopIteration])) {
-            vm->exc = v_unbound();
-            return 0;
-        }
-        return -1;
-    }
+    if (!class_call_special(vm, obj, SN___next__, NULL, 0, out, &found))
+        return -1; /* StopIteration included: vm_iternext_stop takes its value */
     if (!found) {
         vm_raise(vm, EXC_TypeError, "'%s' object is not an iterator", type_name(obj));
         return -1;

@@ -245,6 +245,7 @@ const char *type_name(Value v)
             case T_TUPLE: return "tuple_iterator";
             case T_STR:   return "str_ascii_iterator";
             case T_BYTES: return "bytes_iterator";
+            case T_INSTANCE: return "iterator"; /* over __getitem__ */
             default:      return "arrayiterator";
             }
         }
