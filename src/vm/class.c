@@ -669,6 +669,21 @@ static bool super_lookup(VM *vm, Descr *s, Str *name, Value *cv, bool *found, co
 
 static Value value_or_none(Value v) { return v.type == T_UNBOUND ? v_none() : v; }
 
+/* OSError(errno, strerror[, filename[, winerror[, filename2]]]): CPython
+ * names the arguments when there are 2 to 5 of them. */
+static bool oserror_attr(Exception *e, const Str *name, Value *out)
+{
+    static const char *const names[] = {"errno", "strerror", "filename", NULL, "filename2"};
+    for (uint32_t i = 0; i < 5; i++) {
+        if (names[i] && strlen(names[i]) == name->len && memcmp(names[i], name->data, name->len) == 0) {
+            Tuple *a = e->args;
+            *out = a->len >= 2 && a->len <= 5 && i < a->len ? a->items[i] : v_none();
+            return true;
+        }
+    }
+    return false;
+}
+
 /* The attributes every exception has besides its dict. */
 static bool exc_special_attr(VM *vm, Exception *e, const Str *name, Value *out)
 {
@@ -687,6 +702,8 @@ static bool exc_special_attr(VM *vm, Exception *e, const Str *name, Value *out)
         *out = e->args->len ? e->args->items[0] : v_none();
     else if (name->len == 4 && memcmp(name->data, "code", 4) == 0 && exc_matches(e, &exc_types[EXC_SystemExit]))
         return sysexit_code(vm, e, out);
+    else if (exc_matches(e, &exc_types[EXC_OSError]))
+        return oserror_attr(e, name, out);
     else
         return false;
     return true;

@@ -294,7 +294,21 @@ typedef struct PyModule { /* T_MODULE with MODULE_PY; in the heap */
     X(UnicodeDecodeError, UnicodeError)           \
     X(UnicodeEncodeError, UnicodeError)           \
     X(GeneratorExit, BaseException)               \
-    X(SystemExit, BaseException)
+    X(SystemExit, BaseException)                  \
+    X(EOFError, Exception)                        \
+    X(BufferError, Exception)                     \
+    X(PermissionError, OSError)                   \
+    X(FileExistsError, OSError)                   \
+    X(IsADirectoryError, OSError)                 \
+    X(NotADirectoryError, OSError)                \
+    X(TimeoutError, OSError)                      \
+    X(ConnectionError, OSError)                   \
+    X(Warning, Exception)                         \
+    X(UserWarning, Warning)                       \
+    X(DeprecationWarning, Warning)                \
+    X(RuntimeWarning, Warning)                    \
+    X(IndentationError, SyntaxError)              \
+    X(TabError, IndentationError)
 
 typedef enum ExcKind {
 #define P4_EXC_ENUM(name, base) EXC_##name,
