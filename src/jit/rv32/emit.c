@@ -949,7 +949,9 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
             break;
         }
         {
-            Move m[2] = {{{LOC_REG, 1, FA0, 0}, loc_of(e, in->a), false, 0}, {{LOC_REG, 1, FA0 + 1, 0}, {0, 0, 0, 0}, false, 0}};
+            bool xargs = ir_helper_int_args(in->aux); /* objcall.c's helpers take words in a0, a1 */
+            Move m[2] = {{{LOC_REG, xargs ? 0 : 1, xargs ? A0 : FA0, 0}, loc_of(e, in->a), false, 0},
+                         {{LOC_REG, xargs ? 0 : 1, xargs ? A0 + 1 : FA0 + 1, 0}, {0, 0, 0, 0}, false, 0}};
             if (in->b >= 0)
                 m[1].src = loc_of(e, in->b);
             parallel_move(e, m, in->b >= 0 ? 2 : 1);
