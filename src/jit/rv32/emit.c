@@ -949,7 +949,9 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
             break;
         }
         {
-            Move m[2] = {{{LOC_REG, 1, FA0, 0}, loc_of(e, in->a), false, 0}, {{LOC_REG, 1, FA0 + 1, 0}, {0, 0, 0, 0}, false, 0}};
+            bool xargs = ir_helper_int_args(in->aux); /* objcall.c's helpers take words in a0, a1 */
+            Move m[2] = {{{LOC_REG, xargs ? 0 : 1, xargs ? A0 : FA0, 0}, loc_of(e, in->a), false, 0},
+                         {{LOC_REG, xargs ? 0 : 1, xargs ? A0 + 1 : FA0 + 1, 0}, {0, 0, 0, 0}, false, 0}};
             if (in->b >= 0)
                 m[1].src = loc_of(e, in->b);
             parallel_move(e, m, in->b >= 0 ? 2 : 1);
@@ -1657,6 +1659,8 @@ static bool may_overflow(Emit *e, const IrIns *in)
         return true;
     case IR_CHECK: { /* licm's split of a checked add, subtract or multiply */
         const IrIns *f = in->a >= 0 ? I(e, in->a) : NULL;
+        if (f && f->op == IR_CALLRT && f->aux == H_FPOWBAD)
+            return true; /* float ** float: a negative base to a fractional power is complex (vm/complex.c) */
         return f && f->op == IR_OVF && (f->aux == IR_ADDO || f->aux == IR_SUBO || f->aux == IR_MULO);
     }
     default:
@@ -1861,7 +1865,7 @@ bool jit_emit_rv32(JitState *js, JitSpec *spec, Ir *ir, char **dump)
     if (!assemble(&e, false, &len)) {
         snprintf(spec->why.why, sizeof spec->why.why, "%s",
                  e.lost_type_guard ? "a variable changes type in a loop put on PIE lanes (not compiled yet)"
-                 : e.lost_overflow_guard ? "an int overflow check (or int() of a float) that cannot deoptimise (its frame has no deopt map)"
+                 : e.lost_overflow_guard ? "an int overflow check (or int() of a float, or a float ** whose result may be complex) that cannot deoptimise (its frame has no deopt map)"
                  : e.oom          ? "out of memory while compiling"
                  : js->code_full ? "the JIT code buffer is full (-X jit-code=SIZE)"
                                  : "code generation failed");
