@@ -814,7 +814,10 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block);
  * instruction is 4 bytes (the body is not compressed), not a branch or
  * jump, and no branch inside the body targets the address after it (a
  * 32-bit nop is added then). */
-enum { HW_MIN = 2, HW_BODY_MAX = 40 };
+/* HW_BODY_MAX: the body is emitted twice (hardware and branch loop); the
+ * unrolled scalar rests of a vector loop (27 instructions) cost more to
+ * compile and in code than their few iterations save */
+enum { HW_MIN = 2, HW_BODY_MAX = 12 };
 
 typedef struct HwLoop {
     int32_t body, phi, lim, step_ins; /* B, k, lim, k + s (the back edge's value) */
