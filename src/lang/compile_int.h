@@ -95,6 +95,7 @@ typedef struct SpareLocal {
 #define HIDDEN_EXC 0xfffffffeu /* an except clause's exception */
 #define HIDDEN_FIN 0xfffffffdu /* a finally handler's exception */
 #define HIDDEN_WITH 0xfffffffcu /* a with statement's bound __exit__ */
+#define HIDDEN_RET 0xfffffffbu /* a return value while finally bodies run */
 /* Locals allocated before spare hidden locals are reused: below it the code
  * is what it always was; past it, any number of try statements and
  * comprehensions fit in a scope's 255 slots. */
