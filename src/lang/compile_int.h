@@ -54,6 +54,10 @@ typedef struct Block {
     bool hidden;
     /* with: the hidden local holding the bound __exit__ */
     uint32_t with_exit;
+    /* handler: the name of `except E as name` while its body is compiled
+     * (NONE_PC otherwise), unbound on every way out of the body */
+    uint32_t as_name;
+    const struct Token *as_tok;
 } Block;
 
 struct Func;

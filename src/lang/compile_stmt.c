@@ -20,7 +20,17 @@ static Block *push_block(Compiler *c, uint8_t kind)
     memset(b, 0, sizeof *b);
     b->kind = kind;
     b->open_start = NONE_PC;
+    b->as_name = NONE_PC;
     return b;
+}
+
+/* `except E as name`: name = None; del name, as CPython leaves the clause
+ * (the exception's traceback would otherwise keep the frame alive) */
+static void unbind_as_name(Compiler *c, const Block *b)
+{
+    emit_none(c);
+    store_name(c, b->as_name);
+    delete_name(c, b->as_name, b->as_tok);
 }
 
 static void pause_range(Compiler *c, Block *b)
@@ -82,6 +92,8 @@ static void exit_blocks(Compiler *c, uint32_t down_to, uint32_t *paused, uint32_
             finally_body(c, b);
         if (b->kind == BL_WITH)
             with_exit_call(c, b->with_exit);
+        if (b->kind == BL_HANDLER && b->as_name != NONE_PC)
+            unbind_as_name(c, b);
         if (b->kind == BL_HANDLER)
             emit(c, OP_POP_EXCEPT, 0);
     }
@@ -847,6 +859,8 @@ static void except_clauses(Compiler *c, uint32_t *after_chain, uint32_t exc_loca
 {
     Func *f = c->fn;
     PUSH(c, f->handler_exc, f->nhandler, f->caphandler, exc_local);
+    uint32_t handler_index = f->nblocks - 1; /* the BL_HANDLER begin_handler pushed */
+    Block *handler = &f->blocks[handler_index];
     bool bare_seen = false;
     while (at_kw(c, KW_except)) {
         Token *k = next(c);
@@ -868,12 +882,19 @@ static void except_clauses(Compiler *c, uint32_t *after_chain, uint32_t exc_loca
                 if (name->kind != TK_NAME)
                     syntax_error(c, name, "invalid syntax");
                 emit(c, OP_LOAD_FAST, exc_local);
-                store_name(c, intern(c, name->text, name->text_len));
+                handler->as_name = intern(c, name->text, name->text_len);
+                handler->as_tok = name;
+                store_name(c, handler->as_name);
             }
         } else {
             bare_seen = true;
         }
         block(c, "'except' statement", k->line);
+        handler = &f->blocks[handler_index];
+        if (handler->as_name != NONE_PC) {
+            unbind_as_name(c, handler);
+            handler->as_name = NONE_PC;
+        }
         emit(c, OP_POP_EXCEPT, 0);
         *after_chain = chain_jump(c, OP_JUMP, *after_chain);
         if (skip != NONE_PC) {

@@ -412,6 +412,26 @@ static bool m_copy(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     return ok;
 }
 
+/* a | b (a new dict; b a dict) and a |= b (a updated; b any mapping or
+ * iterable of pairs), as CPython 3.9+ */
+bool dict_union(VM *vm, Dict *a, Value b, bool inplace, Value *out)
+{
+    Dict *d = a;
+    if (!inplace) {
+        VM_ROOT(vm, b);
+        d = dict_new(vm);
+        VM_UNROOT(vm, 1);
+        if (!d)
+            return false;
+    }
+    *out = v_obj(d);
+    VM_ROOT(vm, *out);
+    VM_ROOT(vm, b);
+    bool ok = (inplace || update_from(vm, d, v_obj(a))) && update_from(vm, d, b);
+    VM_UNROOT(vm, 2);
+    return ok;
+}
+
 static NATIVE(dict_get_m, "get", m_get, 2, 3);
 static NATIVE(dict_keys_m, "keys", m_keys, 1, 1);
 static NATIVE(dict_values_m, "values", m_values, 1, 1);

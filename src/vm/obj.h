@@ -497,6 +497,8 @@ bool dict_set(VM *vm, Dict *d, Value key, Value value);
 /* dict(m) for a mapping m that is not a dict (keys() and __getitem__);
  * *is_mapping false when m has no keys. */
 bool dict_update_mapping(VM *vm, Dict *d, Value src, bool *is_mapping);
+/* a | b and a |= b for a dict a */
+bool dict_union(VM *vm, Dict *a, Value b, bool inplace, Value *out);
 
 /* Attributes (attr.c): obj.name by qid; methods of built-in types are static
  * Natives. vm_load_method writes the callable and self (T_UNBOUND when the
