@@ -78,6 +78,8 @@ bool jit_parse_option(JitConfig *cfg, const char *opt)
     else if (strcmp(opt, "pie=off") == 0) cfg->pie = 0;
     else if (strcmp(opt, "pie=rev1") == 0) cfg->pie = 1;
     else if (strcmp(opt, "pie=rev3") == 0) cfg->pie = 3;
+    else if (strcmp(opt, "hwloop=off") == 0) cfg->no_hwloop = true;
+    else if (strcmp(opt, "hwloop=on") == 0) cfg->no_hwloop = false;
     else if (strncmp(opt, "jit-threshold=", 14) == 0) return parse_uint(opt + 14, &cfg->call_threshold, false);
     else if (strncmp(opt, "jit-code=", 9) == 0)
         return parse_uint(opt + 9, &cfg->code_size, true) && cfg->code_size >= 256;
