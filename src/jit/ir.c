@@ -109,6 +109,7 @@ void ir_free(Ir *ir)
     free(ir->ins);
     free(ir->lists);
     free(ir->extra);
+    free(ir->notes);
     free(ir->ranges);
     free(ir->rpo);
     memset(ir, 0, sizeof *ir);

@@ -220,6 +220,20 @@ typedef struct IrTmpMark {
     uint32_t used;
 } IrTmpMark;
 
+/* --jit-report: what the vectorisers made of one loop (vector.c). */
+typedef struct IrLoopNote {
+    uint32_t pc;          /* its header's first bytecode (the `for`) */
+    uint32_t lo, hi;      /* the bytecode span of its body */
+    const char *why;      /* not on lanes: why (static text) */
+    const char *why_dot;  /* and why not as a dot product (static text), or NULL: not tried */
+    const char *how;      /* on PIE: "lanes", "dot product", "elementwise"; NULL: not */
+    uint32_t ref_pc;      /* the vectorised loop `why` refers to, or UINT32_MAX */
+    uint8_t lanes, taps;  /* on PIE: lanes; inner loops given 16 taps per load */
+    uint8_t why_op;       /* the IR op `why` is about (0: none) */
+    bool alias;           /* on lanes: a load may read the stored array (compared at entry) */
+    int32_t block;        /* its header block (while vector.c runs) */
+} IrLoopNote;
+
 typedef struct Ir {
     IrIns *ins;
     uint32_t nins, capins;
@@ -235,6 +249,8 @@ typedef struct Ir {
     uint8_t vector_lanes;    /* vector.c put a loop on PIE lanes: how many (0: none), */
     uint32_t vector_pc;      /* and the bytecode of its `for` */
     uint8_t vector_taps;     /* vector.c: inner loops given 16 taps per load (VMACN) */
+    IrLoopNote *notes;       /* vector.c: one per loop (malloc'd; ir_free frees them) */
+    uint32_t nnotes;
     struct JitInsExtra *extra; /* per value: what the JIT attaches (jit_int.h) */
     uint32_t capextra;
     IrChunk *tmp, *tmp_spare;  /* the arena's chunks in use (newest first), and those given back */
@@ -371,6 +387,8 @@ void ir_version(Ir *ir);    /* version.c: a check-free copy of counted loops, be
  * 16 lanes, ahead of the scalar loop, which finishes and takes over on any
  * doubt; only when the target has PIE */
 void ir_vectorize(Ir *ir);
+/* vector.c: after elementwise.c, the notes of the loops it put on lanes. */
+void ir_loop_notes_finish(Ir *ir);
 /* elementwise.c: counted loops that store one array element per iteration
  * from elements of the same index (add, sub, min, max of int8, int16 or
  * int32) on 16, 8 or 4 PIE lanes, ahead of the scalar loop, which finishes

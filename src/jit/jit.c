@@ -129,6 +129,7 @@ static void free_specs(JitFunc *f)
     for (JitSpec *s = f->specs, *n; s; s = n) {
         n = s->next;
         free(s->dump);
+        free(s->loops);
         free(s);
     }
     f->specs = NULL;
@@ -488,6 +489,7 @@ static void compile(JitState *js, JitSpec *spec)
          * overflow in its scalar loops could only raise, where the
          * interpreter computes an int beyond 32 bits; docs/jit.md) */
         if (js->cfg.pie) ir_elementwise(&ir); /* elementwise.c: loops storing a[i] op b[i] on PIE lanes */
+        if (js->cfg.pie) ir_loop_notes_finish(&ir); /* --jit-report: elementwise.c's loops */
         ir_licm(&ir);
         ir_version(&ir);
         ir_fold(&ir); /* the guards, with constants for the first iteration */
@@ -515,6 +517,8 @@ static void compile(JitState *js, JitSpec *spec)
             ok = false;
         }
         spec->vector_lanes = ir.vector_lanes, spec->vector_taps = ir.vector_taps;
+        free(spec->loops);
+        spec->loops = ir.notes, spec->nloops = ir.nnotes, ir.notes = NULL, ir.nnotes = 0;
         spec->vector_line = ir.vector_lanes ? line_at(spec->fn->code, ir.vector_pc) : 0;
     }
     if (ok) {
@@ -1253,6 +1257,50 @@ Str *jit_info(VM *vm, Function *fn)
     return str_from_cstr(vm, buf);
 }
 
+/* The local a `for` at pc stores its items into (FOR_ITER, STORE_FAST), or NULL. */
+static const char *loop_variable(const Code *code, uint32_t pc)
+{
+    for (uint32_t p = pc ? pc - 1 : 0; p + 1 < code->ninsns && p < pc + 4; p++)
+        if (BC_OP(code->insns[p]) == OP_FOR_ITER && BC_OP(code->insns[p + 1]) == OP_STORE_FAST)
+            return AS(Str, code->program->strings[code->src->localnames[BC_ARG(code->insns[p + 1])]])->data;
+    return NULL;
+}
+
+/* One line per loop of a compiled specialisation: on PIE and how, or why not (vector.c's notes). */
+static void report_loops(const JitSpec *s)
+{
+    for (uint32_t i = 0; i < s->nloops; i++) {
+        const IrLoopNote *t = &s->loops[i];
+        const char *var = loop_variable(s->code, t->pc);
+        fprintf(stderr, "    %s:%d: %s", filename(s), (int)line_at(s->code, t->pc),
+                t->how ? "vectorised: " : "not vectorised: ");
+        if (var)
+            fprintf(stderr, "loop over %s", var);
+        else
+            fprintf(stderr, "while loop");
+        if (t->how) {
+            fprintf(stderr, ", %u lanes (%s)", (unsigned)t->lanes,
+                    !strcmp(t->how, "lanes") ? "int8 multiply-accumulate into QACC, int32 stores"
+                    : !strcmp(t->how, "dot product") ? "int8 dot product into XACC" : "elementwise");
+            if (t->taps)
+                fprintf(stderr, ", 16 taps per load (esp.vsmulas) in %u inner loop%s", (unsigned)t->taps,
+                        t->taps > 1 ? "s" : "");
+            if (t->alias)
+                fputs(", arrays compared at entry (a load may read the stored array)", stderr);
+            fputc('\n', stderr);
+            continue;
+        }
+        fprintf(stderr, ": %s", t->why ? t->why : "not looked at");
+        if (t->why_op)
+            fprintf(stderr, " (%s)", ir_opinfo[t->why_op].name);
+        if (t->ref_pc != UINT32_MAX)
+            fprintf(stderr, " (line %d)", (int)line_at(s->code, t->ref_pc));
+        if (t->why_dot)
+            fprintf(stderr, "; as a dot product: %s", t->why_dot);
+        fputc('\n', stderr);
+    }
+}
+
 void jit_report(VM *vm)
 {
     JitState *js = vm->jit;
@@ -1267,7 +1315,8 @@ void jit_report(VM *vm)
     fputs(")\n", stderr);
     for (JitFunc *f = js->all; f; f = f->next_all) {
         if (!f->specs && f->untyped[0])
-            fprintf(stderr, "  %s: not compiled: %s\n", f->code->name->data, f->untyped);
+            fprintf(stderr, "  %s: not compiled: %s (%s, line %d)\n", f->code->name->data, f->untyped,
+                    f->code->program->filename->data, (int)f->code->src->firstline);
         for (JitSpec *s = f->specs; s; s = s->next) {
             describe(s, line, sizeof line);
             fprintf(stderr, "  %s: %s", f->code->name->data, line);
@@ -1307,6 +1356,8 @@ void jit_report(VM *vm)
                     fprintf(stderr, "%s %d", i ? "," : "", (int)line_at(s->code, s->float_merges[i]));
             }
             fputc('\n', stderr);
+            if (s->state == SPEC_COMPILED)
+                report_loops(s);
         }
     }
 }

@@ -67,6 +67,8 @@ typedef struct JitSpec {
     uint8_t vector_lanes;     /* a loop runs on PIE lanes (vector.c): how many, */
     int32_t vector_line;      /* and its line */
     uint8_t vector_taps;      /* inner loops of it with 16 taps per load (vector.c, VMACN) */
+    IrLoopNote *loops;        /* with PIE: what vector.c made of each loop (--jit-report) */
+    uint32_t nloops;
     char *dump;               /* IR and assembly text, kept for `dis --jit` */
     /* deoptimisation (docs/jit.md): guards with a deopt map, its bytes */
     uint32_t deopt_guards, deopt_bytes;

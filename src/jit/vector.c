@@ -42,6 +42,7 @@
  * Runs after range.c and cse.c (checks are in their simplest form, ranges
  * proved) and before licm.c, which then hoists the uniform values.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "jit/vector_int.h"
@@ -78,6 +79,14 @@ static bool accumulator(const Vec *x, int32_t v)
     return k == K_ACC || (k == K_ZERO && x->ir->ins[v].op == IR_PHI);
 }
 
+/* classify()'s refusal: K_BAD, with the report's reason (about op). */
+static uint8_t bad(Vec *x, int32_t v, const char *why)
+{
+    if (!x->why)
+        x->why = why, x->why_op = x->ir->ins[v].op;
+    return K_BAD;
+}
+
 /* A linear value from two operands of kinds ka, kb and slopes sa, sb
  * combined with sign (+1 add, -1 sub). */
 static uint8_t linear(Vec *x, int32_t v, uint8_t ka, int64_t sa, uint8_t kb, int64_t sb, int sign)
@@ -86,7 +95,7 @@ static uint8_t linear(Vec *x, int32_t v, uint8_t ka, int64_t sa, uint8_t kb, int
     if (s == 0)
         return K_UNI;
     if (s > MAX_SLOPE || s < -MAX_SLOPE)
-        return K_BAD;
+        return bad(x, v, "an index changes by more than 2**20 from one iteration to the next");
     x->slope[v] = (int32_t)s;
     return K_LIN;
 }
@@ -102,14 +111,14 @@ static uint8_t classify(Vec *x, int32_t v)
         return K_BAD;
     switch ((IrOp)in->op) {
     case IR_NOP: case IR_CONST: case IR_JMP: case IR_ALEN: case IR_ADATA:
-        return uniform(ka) ? K_UNI : K_BAD;
+        return uniform(ka) ? K_UNI : bad(x, v, "an array that changes from one iteration to the next");
     case IR_PHI: {
         if (v == x->c.phi) {
             x->slope[v] = 1;
             return K_LIN;
         }
-        if (in->block == x->h)
-            return K_BAD; /* something else carried from one j to the next */
+        if (in->block == x->h) /* something else carried from one j to the next */
+            return bad(x, v, "a value carried from one iteration to the next (a sum over this loop itself)");
         uint8_t m = K_TOP;
         int32_t s = 0;
         for (uint32_t i = 0; i < ir->blocks[in->block].npreds; i++) {
@@ -118,11 +127,11 @@ static uint8_t classify(Vec *x, int32_t v)
             if (ko == K_TOP)
                 continue;
             if (ko == K_VEC || ko == K_PROD || ko == K_BAD)
-                return K_BAD;
+                return bad(x, v, "elements or products merged where paths join");
             if (m == K_TOP || (m == K_ZERO && (ko == K_UNI || ko == K_ACC)))
                 m = ko, s = x->slope[o];
             else if (ko == m ? ko == K_LIN && x->slope[o] != s : !(ko == K_ZERO && (m == K_UNI || m == K_ACC)))
-                return K_BAD;
+                return bad(x, v, "paths that join with values of different kinds (a branch inside the nest)");
         }
         if (m == K_LIN)
             x->slope[v] = s;
@@ -133,53 +142,75 @@ static uint8_t classify(Vec *x, int32_t v)
         if (in->op == IR_ADDO && ((accumulator(x, in->a) && kb == K_PROD) || (accumulator(x, in->b) && ka == K_PROD)))
             return K_ACC;
         if (ka == K_ACC || kb == K_ACC)
-            return K_BAD;
+            return bad(x, v, "the sum is used for something other than adding products (a bias, a second sum)");
         if (ka > K_LIN || kb > K_LIN)
-            return K_BAD;
+            return bad(x, v, "arithmetic on elements other than a multiply-accumulate");
         if (uniform(ka) && uniform(kb))
             return K_UNI;
         return linear(x, v, ka, sa, kb, sb, in->op == IR_SUB || in->op == IR_SUBO ? -1 : 1);
     case IR_MUL: case IR_MULO: case IR_SHL:
         if (in->op == IR_MUL && (ka == K_VEC || kb == K_VEC))
-            return mac_operand(x, in->a) && mac_operand(x, in->b) ? K_PROD : K_BAD;
+            return mac_operand(x, in->a) && mac_operand(x, in->b)
+                       ? K_PROD
+                       : bad(x, v, "a product of int8 lanes and something that is neither an int8 element nor lanes");
         if (ka > K_LIN || kb > K_LIN)
-            return K_BAD;
+            return bad(x, v, "arithmetic on elements other than a multiply-accumulate");
         if (uniform(ka) && uniform(kb))
             return K_UNI;
         if (in->op == IR_SHL)
-            return ka == K_LIN && is_const(ir, in->b, &k) && k >= 0 && k < 20 ? linear(x, v, ka, (int64_t)sa << k, K_UNI, 0, 1)
-                                                                        : K_BAD;
+            return ka == K_LIN && is_const(ir, in->b, &k) && k >= 0 && k < 20
+                       ? linear(x, v, ka, (int64_t)sa << k, K_UNI, 0, 1)
+                       : bad(x, v, "an index shifted by a count that is not a small constant");
         if (ka == K_LIN && is_const(ir, in->b, &k))
             return linear(x, v, ka, (int64_t)sa * k, K_UNI, 0, 1);
         if (kb == K_LIN && is_const(ir, in->a, &k))
             return linear(x, v, kb, (int64_t)sb * k, K_UNI, 0, 1);
-        return K_BAD;
+        return bad(x, v, "an index is the counter times a value not known at compile time (no fixed slope)");
     case IR_INDEX: case IR_BOUND: /* a = len, b = index */
-        if (!uniform(ka) || kb > K_LIN)
-            return K_BAD;
+        if (!uniform(ka))
+            return bad(x, v, "an array that changes from one iteration to the next");
+        if (kb > K_LIN)
+            return bad(x, v, "an index read from memory that changes from one iteration to the next");
         if (kb == K_LIN)
             x->slope[v] = sb;
         return kb == K_LIN ? K_LIN : K_UNI;
     case IR_ALOAD:
-        if (!uniform(ka) || kb > K_LIN)
-            return K_BAD;
-        if (kb == K_LIN)
-            return in->aux == 'b' && sb == 1 ? K_VEC : K_BAD;
+        if (!uniform(ka))
+            return bad(x, v, "an array that changes from one iteration to the next");
+        if (kb > K_LIN)
+            return bad(x, v, "an index read from memory that changes from one iteration to the next");
+        if (kb == K_LIN) {
+            if (in->aux != 'b')
+                return bad(x, v, "an operand that changes with the counter is not int8 (only 'b' arrays make lanes)");
+            return sb == 1 ? K_VEC : bad(x, v, "an int8 operand is neither contiguous (slope 1) nor uniform (slope 0)");
+        }
         return K_UNI;
     case IR_ASTORE: {
         int32_t val = in->c;
         if (x->store >= 0 && x->store != v)
-            return K_BAD;
+            return bad(x, v, "more than one store in the nest");
         x->store = v;
-        return in->aux == 'i' && uniform(ka) && kb == K_LIN && sb == 1 && accumulator(x, val) ? K_UNI : K_BAD;
+        if (in->aux != 'i')
+            return bad(x, v, "the store is not into an int32 ('i') array");
+        if (!uniform(ka) || kb != K_LIN || sb != 1)
+            return bad(x, v, "the store's index does not move by one with the counter (slope other than 1)");
+        return accumulator(x, val) ? K_UNI : bad(x, v, "the stored value is not a sum of int8 products");
     }
     case IR_BR:
-        return uniform(ka) ? K_UNI : K_BAD;
-    case IR_CALL: case IR_NEWBYTES: case IR_RET: case IR_VCFG: case IR_VZERO: case IR_VMAC: case IR_VSTQ: case IR_VXACC:
-        return K_BAD;
+        return uniform(ka) ? K_UNI : bad(x, v, "a branch that depends on the counter or on elements");
+    case IR_CALL:
+        return bad(x, v, "a call in the body");
+    case IR_NEWBYTES:
+        return bad(x, v, "an allocation in the body");
+    case IR_RET:
+        return bad(x, v, "a return in the body");
+    case IR_VCFG: case IR_VZERO: case IR_VMAC: case IR_VSTQ: case IR_VXACC:
+        return bad(x, v, "already vectorised");
     default: { /* any other operation: of uniform operands only */
         uint8_t kc = in->c >= 0 ? kind_of(x, in->c) : K_UNI;
-        return uniform(ka) && uniform(kb) && uniform(kc) ? K_UNI : K_BAD;
+        return uniform(ka) && uniform(kb) && uniform(kc)
+                   ? K_UNI
+                   : bad(x, v, "an operation the lanes do not make, on values that change with the counter");
     }
     }
 }
@@ -314,22 +345,23 @@ static bool analyse(Vec *x, const int32_t *order, uint32_t n, int32_t *state)
 {
     Ir *ir = x->ir;
     IrCounted *c = &x->c;
-    if (!ir_counted_loop(ir, x->h, c) || c->step != 1 || c->cc != CC_LT || inside(x, c->bound) ||
-        inside(x, c->init))
-        return false;
+    if (!ir_counted_loop(ir, x->h, c) || c->step != 1 || c->cc != CC_LT)
+        return refuse(x, "not a counted loop (`for` over range with step 1)");
+    if (inside(x, c->bound) || inside(x, c->init))
+        return refuse(x, "the trip count is not known when the loop is entered (its bounds change in it)");
     int32_t lo, hi;
     /* the lanes stored are chosen when the loop runs (vectorize_loop): at
      * least 4 iterations are needed */
     x->lanes = 16;
-    if (is_const(ir, c->init, &lo) && is_const(ir, c->bound, &hi) && (int64_t)hi - lo < 1)
-        return false;
+    if (is_const(ir, c->init, &lo) && is_const(ir, c->bound, &hi) && (int64_t)hi - lo < 2)
+        return refuse(x, "it makes one iteration or none (one lane costs more than the scalar loop)");
     /* leaves only through the header; one latch, which holds the store */
     for (uint32_t b = 0; b < ir->nblocks; b++) {
         if (!x->in[b] || (int32_t)b == x->h)
             continue;
         for (uint32_t s = 0; s < ir->blocks[b].nsucc; s++)
             if (!x->in[ir->blocks[b].succ[s]])
-                return false;
+                return refuse(x, "it is left other than at its test (break, return, or an error path)");
     }
     /* the kinds, to a fixpoint (phis see their back edges on a later round) */
     bool changed = true;
@@ -342,7 +374,7 @@ static bool analyse(Vec *x, const int32_t *order, uint32_t n, int32_t *state)
                 continue;
             if (order[r] == x->h) { /* the counter, its test, the branch: made anew */
                 if (bl->nins != 3 || bl->ins[1] != c->cmp)
-                    return false;
+                    return refuse(x, "a value carried from one iteration to the next (a sum over this loop itself)");
                 x->kind[c->phi] = K_LIN, x->slope[c->phi] = 1;
                 continue;
             }
@@ -356,16 +388,21 @@ static bool analyse(Vec *x, const int32_t *order, uint32_t n, int32_t *state)
             }
         }
     }
-    if (changed || x->store < 0 || ir->ins[x->store].block != c->latch || kind_of(x, ir->ins[x->store].c) != K_ACC ||
-        !alias_rule(x))
-        return false;
+    if (changed)
+        return refuse(x, "the analysis did not settle");
+    if (x->store < 0)
+        return refuse(x, "it stores no element (a loop on lanes ends in an int32 store of a sum)");
+    if (ir->ins[x->store].block != c->latch || kind_of(x, ir->ins[x->store].c) != K_ACC)
+        return refuse(x, "the store is not at the end of every iteration (a branch around it)");
+    if (!alias_rule(x))
+        return refuse(x, "aliasing: a load may read the stored array, whose data is not known before the loop");
     /* nothing that can fail after the store: its lanes are all written at once */
     const IrBlock *lb = &ir->blocks[c->latch];
     bool after = false;
     uint32_t bails = 0;
     for (uint32_t i = 0; i < lb->nins; i++) {
         if (after && (ir_opinfo[ir->ins[lb->ins[i]].op].flags & (IR_FAILS | IR_SIDE)))
-            return false;
+            return refuse(x, "something that can fail or write comes after the store");
         after |= lb->ins[i] == x->store;
     }
     /* the uses; outside the loop, only of the counter (a value made in the
@@ -375,7 +412,7 @@ static bool analyse(Vec *x, const int32_t *order, uint32_t n, int32_t *state)
         if (!x->in[b] && !ir->blocks[b].dead)
             for (uint32_t i = 0; i < ir->blocks[b].nins; i++)
                 if (reads_body(x, ir->blocks[b].ins[i]))
-                    return false;
+                    return refuse(x, "a value computed in the body is used after the loop");
         if (!x->in[b])
             continue;
         const IrBlock *bl = &ir->blocks[b];
@@ -385,22 +422,22 @@ static bool analyse(Vec *x, const int32_t *order, uint32_t n, int32_t *state)
             int32_t ops[3] = {in->a, in->b, in->c};
             for (int o = 0; o < 3; o++)
                 if (ops[o] >= 0 && !uses_ok(x, v, ops[o], false))
-                    return false;
+                    return refuse(x, "an element, a product or the sum is used other than in a multiply-accumulate");
             for (int o = 0; o < in->nw; o++)
                 /* an accumulation's and the store's failures are not re-run (they cannot fail) */
                 if (in->w[o] >= 0 && kind_of(x, v) != K_ACC && v != x->store && !uses_ok(x, v, in->w[o], true))
-                    return false;
+                    return refuse(x, "an element, a product or the sum is used by a check");
             if (in->op == IR_PHI)
                 for (uint32_t p = 0; p < bl->npreds; p++) {
                     int32_t o = ir->lists[in->list + (int32_t)p];
                     if (o >= 0 && !uses_ok(x, v, o, false))
-                        return false;
+                        return refuse(x, "an element, a product or the sum is used other than in a multiply-accumulate");
                 }
             uint8_t k = kind_of(x, v);
             /* a uniform guard that deoptimises must become a bail-out in the
              * copy (which has no deopt maps): the kinds copy_ins() knows */
             if (in->ndm && uniform(k) && !overflow_guard(in))
-                return false;
+                return refuse(x, "a guard that deoptimises (a type assumption) in the nest");
             /* the places a bail-out is tested: before each multiply-accumulate,
              * the store and each block's end (the join takes an edge from each) */
             bails += (k == K_ACC && in->op != IR_PHI) || v == x->store || (ir_opinfo[in->op].flags & IR_TERM) ||
@@ -408,7 +445,10 @@ static bool analyse(Vec *x, const int32_t *order, uint32_t n, int32_t *state)
         }
     }
     /* the join's predecessors: the bail-outs, vtest, vhdr */
-    return bails + 2 <= IR_MAX_PREDS && one_accumulator(x, order, n, state);
+    if (bails + 2 > IR_MAX_PREDS)
+        return refuse(x, "too many places that may leave the vector loop");
+    return one_accumulator(x, order, n, state) ||
+           refuse(x, "two sums alive at once (QACC holds one), or a sum not cleared where it starts");
 }
 
 /* An inner loop whose counter runs up by one between values from outside it. */
@@ -1083,6 +1123,71 @@ static bool copy_body(Vec *x, const int32_t *order, uint32_t n, int32_t from, in
     return !ir->oom;
 }
 
+typedef struct Subst {
+    int32_t from[2], to[2];
+} Subst;
+
+static void subst(Ir *ir, int32_t *slot, void *ctx)
+{
+    const Subst *s = ctx;
+    (void)ir;
+    for (int k = 0; k < 2; k++)
+        if (*slot == s->from[k])
+            *slot = s->to[k];
+}
+
+/* The end of a vector loop's join (the scalar loop's entry, ending in a
+ * jmp): join -> h, and when the loop's exit has h as its only predecessor,
+ * join -> done -> exit once no iteration is left (counter `from`), so the
+ * scalar loop and what later passes put before it (version.c's guard:
+ * about 100 instructions, spilling in a vector nest) are skipped when the
+ * vector loop did every iteration. done merges h's phis phi[k] (from h)
+ * with val[k] (from join); uses after the loop read done's phis. */
+static bool skip_scalar(Vec *x, int32_t join, int32_t from, int n, const int32_t *phi, const int32_t *val, uint32_t pc)
+{
+    Ir *ir = x->ir;
+    int32_t exit = x->c.exit, done = -1;
+    IrBlock *eb = &ir->blocks[exit];
+    if (eb->npreds == 1 && ir->blocks[x->h].succ[1] == exit) /* (counted loops leave by succ[1]) */
+        done = new_block(x, pc);
+    if (done < 0) {
+        ir->blocks[join].succ[ir->blocks[join].nsucc++] = x->h;
+        ir_cfg_changed(ir);
+        return !ir->oom;
+    }
+    x->cur = join;
+    ir_remove_ins(ir, ir->blocks[join].ins[ir->blocks[join].nins - 1]); /* the jmp */
+    emit(x, IR_BR, TY_VOID, cmp(x, CC_LT, from, x->c.bound), -1, -1, pc);
+    ir->blocks[join].succ[ir->blocks[join].nsucc++] = x->h;
+    ir->blocks[join].succ[ir->blocks[join].nsucc++] = done;
+    x->cur = done;
+    Subst sb = {{-1, -1}, {-1, -1}};
+    for (int k = 0; k < n; k++) {
+        sb.from[k] = phi[k];
+        sb.to[k] = emit(x, IR_PHI, TY_INT, -1, -1, -1, pc);
+        ir->ins[sb.to[k]].list = ir_list_alloc(ir, 2);
+    }
+    emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+    if (ir->oom)
+        return false;
+    ir->blocks[x->h].succ[1] = done;
+    IrBlock *db = &ir->blocks[done];
+    db->preds[db->npreds++] = x->h;
+    db->preds[db->npreds++] = join;
+    db->succ[db->nsucc++] = exit;
+    ir->blocks[exit].preds[0] = done;
+    /* uses after the loop (outside it and the blocks made here) read done's phis */
+    for (uint32_t v = 0; v < ir->nins; v++) {
+        int32_t b = ir->ins[v].block;
+        if (b >= 0 && (uint32_t)b < x->nb && !x->in[b])
+            ir_for_operands(ir, (int32_t)v, subst, &sb);
+    }
+    for (int k = 0; k < n; k++)
+        ir->lists[ir->ins[sb.to[k]].list] = phi[k], ir->lists[ir->ins[sb.to[k]].list + 1] = val[k];
+    ir_cfg_changed(ir);
+    return !ir->oom;
+}
+
 /* The vector loop ahead of loop x->h:
  *
  *   pre -> vtest -> vpre -> vhdr -> vstep -> (the body, 16 lanes) -> vlatch -> vhdr
@@ -1219,12 +1324,11 @@ static bool vectorize_loop(Vec *x, const int32_t *order, uint32_t n)
         int32_t pb = ir->blocks[join].preds[p];
         ir->lists[ir->ins[from].list + (int32_t)p] = pb == vtest ? c->init : pb == vhdr ? jphi : x->jv;
     }
-    ir->blocks[join].succ[ir->blocks[join].nsucc++] = x->h;
     hb = &ir->blocks[x->h];
     hb->preds[p0] = join;
     ir->lists[ir->ins[c->phi].list + (int32_t)p0] = from;
-    ir_cfg_changed(ir);
-    return !ir->oom; /* (edge() refuses a 65th predecessor: analyse() counted them) */
+    /* (edge() refuses a 65th predecessor: analyse() counted them) */
+    return skip_scalar(x, join, from, 1, &c->phi, &from, pc);
 }
 
 /* ---- reductions along contiguous memory ---------------------------------------
@@ -1336,14 +1440,21 @@ static int32_t red_affine_at(Vec *x, RAff a, int32_t k, int32_t *any)
     return v;
 }
 
+/* reduction_shape()'s refusal of a loop that is not innermost (not
+ * reported: the lanes' reason says more) */
+static const char NOT_ONE_BLOCK[] = "its body is more than one block (an inner loop or a branch)";
+
 /* Is loop x->h (its blocks in x->in) a dot product? Fills r. */
 static bool reduction_shape(Vec *x, Reduction *r)
 {
     Ir *ir = x->ir;
     IrCounted *c = &x->c;
-    if (!ir_counted_loop(ir, x->h, c) || c->step != 1 || c->cc != CC_LT || c->body != c->latch ||
-        inside(x, c->bound) || inside(x, c->init))
-        return false;
+    if (!ir_counted_loop(ir, x->h, c) || c->step != 1 || c->cc != CC_LT)
+        return refuse(x, "not a counted loop (`for` over range with step 1)");
+    if (c->body != c->latch)
+        return refuse(x, NOT_ONE_BLOCK);
+    if (inside(x, c->bound) || inside(x, c->init))
+        return refuse(x, "the trip count is not known when the loop is entered");
     const IrBlock *hb = &ir->blocks[x->h], *bb = &ir->blocks[c->body];
     /* the header: the counter, the accumulator, the test */
     r->acc = -1;
@@ -1353,31 +1464,33 @@ static bool reduction_shape(Vec *x, Reduction *r)
         if (v == c->phi || v == c->cmp || in->op == IR_BR)
             continue;
         if (in->op != IR_PHI || in->type != TY_INT || r->acc >= 0)
-            return false;
+            return refuse(x, "more than one value (or a float) carried from one iteration to the next");
         r->acc = v;
     }
     if (r->acc < 0 || hb->nins != 4)
-        return false;
+        return refuse(x, "no sum carried from one iteration to the next");
     int32_t back = ir->lists[ir->ins[r->acc].list + (hb->preds[0] == c->latch ? 0 : 1)];
     const IrIns *add = &ir->ins[back];
     if (add->op != IR_ADDO || add->block != c->body)
-        return false;
+        return refuse(x, "the sum is not `acc += product`");
     r->add = back;
     int32_t prod = add->a == r->acc ? add->b : add->b == r->acc ? add->a : -1;
     if (prod < 0 || ir->ins[prod].op != IR_MUL || ir->ins[prod].block != c->body)
-        return false;
+        return refuse(x, "the sum is not `acc += product`");
     r->load[0] = ir->ins[prod].a, r->load[1] = ir->ins[prod].b;
     for (int k = 0; k < 2; k++) {
         const IrIns *ld = &ir->ins[r->load[k]];
-        if (ld->op != IR_ALOAD || ld->aux != 'b' || ld->block != c->body || !invariant(x, ld->a))
-            return false;
+        if (ld->op != IR_ALOAD || ld->block != c->body || !invariant(x, ld->a))
+            return refuse(x, "a factor of the product is not an array element");
+        if (ld->aux != 'b')
+            return refuse(x, "a factor of the product is not int8 (only 'b' arrays make lanes)");
         /* an index that may be negative wraps (index); the guard sends those to the scalar loop */
         int32_t at = ir->ins[ld->b].op == IR_INDEX ? ir->ins[ld->b].b : ld->b;
         if (!affine_in(x, at, &r->at[k]) || r->at[k].scale >= 0)
-            return false;
+            return refuse(x, "a factor's index is not the counter plus offsets (not contiguous)");
     }
     if (r->load[0] == r->load[1])
-        return false;
+        return refuse(x, "a square (one load times itself)");
     /* the rest of the body: the counter's step, index arithmetic and checks */
     for (uint32_t i = 0; i < bb->nins; i++) {
         int32_t v = bb->ins[i];
@@ -1390,18 +1503,19 @@ static bool reduction_shape(Vec *x, Reduction *r)
             break;
         case IR_CHECK:
             if (!invariant(x, in->a))
-                return false;
+                return refuse(x, "a check of a value that changes in the loop");
             break;
         case IR_ADD: case IR_MUL: case IR_ADDO: case IR_MULO: case IR_SUB: case IR_SUBO:
             if (!affine_in(x, v, &a) && !(invariant(x, in->a) && invariant(x, in->b)))
-                return false;
+                return refuse(x, "index arithmetic that is not the counter plus offsets");
             break;
         case IR_BOUND: case IR_INDEX:
             if (!fixed_len(ir, x->in, in->a) || !(affine_in(x, in->b, &a) || invariant(x, in->b)))
-                return false;
+                return refuse(x, "an index that is not the counter plus offsets");
             break;
         default:
-            return false;
+            x->why_op = in->op;
+            return refuse(x, "an operation in the body beside the multiply-accumulate");
         }
     }
     /* the loads and the product feed the accumulation only; the
@@ -1414,16 +1528,16 @@ static bool reduction_shape(Vec *x, Reduction *r)
         for (int o = 0; o < 3; o++)
             if (ops[o] == r->load[0] || ops[o] == r->load[1] || ops[o] == prod || ops[o] == r->add)
                 if (!((int32_t)v == r->acc && ops[o] == r->add))
-                    return false;
+                    return refuse(x, "a factor, the product or the sum is used elsewhere");
         for (int o = 0; o < in->nw; o++)
             if (in->w[o] >= 0 && (in->w[o] == r->load[0] || in->w[o] == r->load[1] || in->w[o] == prod ||
                                   in->w[o] == r->add))
-                return false;
+                return refuse(x, "a factor, the product or the sum is used by a check");
         if (in->op == IR_PHI && (int32_t)v != r->acc)
             for (uint32_t p = 0; p < ir->blocks[in->block].npreds; p++) {
                 int32_t o = ir->lists[in->list + (int32_t)p];
                 if (o == r->load[0] || o == r->load[1] || o == prod || o == r->add)
-                    return false;
+                    return refuse(x, "a factor, the product or the sum is used elsewhere");
             }
     }
     return true;
@@ -1475,19 +1589,6 @@ static int32_t reduction_guard(Vec *x, const Reduction *r, int32_t first, int32_
     return any;
 }
 
-typedef struct Subst {
-    int32_t from[2], to[2];
-} Subst;
-
-static void subst(Ir *ir, int32_t *slot, void *ctx)
-{
-    const Subst *s = ctx;
-    (void)ir;
-    for (int k = 0; k < 2; k++)
-        if (*slot == s->from[k])
-            *slot = s->to[k];
-}
-
 /* The vector loop ahead of dot-product loop x->h:
  *
  *   pre -> vtest -> vpre -> vhdr <-> vbody;  vhdr -> vexit -> join -> h
@@ -1507,8 +1608,8 @@ static bool reduce_loop(Vec *x, const Reduction *r)
     int32_t pre = hb->preds[p0], acc0 = ir->lists[ir->ins[r->acc].list + (int32_t)p0];
     uint32_t pc = hb->bc_start;
     int32_t vtest = new_block(x, pc), vpre = new_block(x, pc), vhdr = new_block(x, pc), vbody = new_block(x, pc);
-    int32_t vexit = new_block(x, pc), join = new_block(x, pc), done = new_block(x, pc);
-    if (ir->oom || vtest < 0 || vpre < 0 || vhdr < 0 || vbody < 0 || vexit < 0 || join < 0 || done < 0)
+    int32_t vexit = new_block(x, pc), join = new_block(x, pc);
+    if (ir->oom || vtest < 0 || vpre < 0 || vhdr < 0 || vbody < 0 || vexit < 0 || join < 0)
         return false;
     for (uint32_t s = 0; s < ir->blocks[pre].nsucc; s++)
         if (ir->blocks[pre].succ[s] == x->h)
@@ -1533,25 +1634,13 @@ static bool reduce_loop(Vec *x, const Reduction *r)
     emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
     edge(ir, vpre, vhdr);
 
-    x->cur = vhdr;
-    int32_t iv = emit(x, IR_PHI, TY_INT, -1, -1, -1, pc), q[2];
-    ir->ins[iv].list = ir_list_alloc(ir, 2);
-    for (int k = 0; k < 2; k++) {
-        q[k] = emit(x, IR_PHI, TY_PTR, -1, -1, -1, pc);
-        ir->ins[q[k]].list = ir_list_alloc(ir, 2);
-    }
-    emit(x, IR_BR, TY_VOID, cmp(x, CC_LT, iv, lim), -1, -1, pc);
-    edge(ir, vhdr, vbody);
-    edge(ir, vhdr, vexit);
-
-    x->cur = vbody;
-    int32_t mac = emit(x, IR_VMAC, TY_VOID, q[0], q[1], -1, ir->ins[r->add].pc);
+    VLoop l = {.hdr = vhdr, .body = vbody, .exit = vexit};
+    vloop_header(x, &l, lim, pc);
+    int32_t mac = emit(x, IR_VMAC, TY_VOID, l.q[0], l.q[1], -1, ir->ins[r->add].pc);
     int32_t sixteen = konst(x, 16);
-    int32_t next = emit(x, IR_ADD, TY_INT, iv, sixteen, -1, pc), qn[2];
-    for (int k = 0; k < 2; k++)
-        qn[k] = emit(x, IR_ADD, TY_PTR, q[k], sixteen, -1, pc);
-    emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
-    edge(ir, vbody, vhdr);
+    if (!vloop_latch(x, &l, c->init, p, (int32_t[2]){sixteen, sixteen}, pc))
+        return false;
+    int32_t iv = l.iv;
 
     x->cur = vexit;
     int32_t sum = emit(x, IR_VXACC, TY_INT, -1, -1, -1, pc);
@@ -1567,11 +1656,7 @@ static bool reduce_loop(Vec *x, const Reduction *r)
     if (ir->oom)
         return false;
     ir->ins[mac].aux = 1 | 2; /* both operands in lanes; XACC */
-    /* vhdr's predecessors: vpre, vbody */
-    ir->lists[ir->ins[iv].list] = c->init, ir->lists[ir->ins[iv].list + 1] = next;
-    for (int k = 0; k < 2; k++)
-        ir->lists[ir->ins[q[k]].list] = p[k], ir->lists[ir->ins[q[k]].list + 1] = qn[k];
-    /* join's: vtest, vexit */
+    /* join's predecessors: vtest, vexit */
     ir->lists[ir->ins[from].list] = c->init, ir->lists[ir->ins[from].list + 1] = iv;
     ir->lists[ir->ins[accj].list] = acc0, ir->lists[ir->ins[accj].list + 1] = acc1;
     hb = &ir->blocks[x->h];
@@ -1579,44 +1664,102 @@ static bool reduce_loop(Vec *x, const Reduction *r)
     ir->lists[ir->ins[c->phi].list + (int32_t)p0] = from;
     ir->lists[ir->ins[r->acc].list + (int32_t)p0] = accj;
 
-    /* join -> h while iterations are left, else -> done; h -> done -> exit */
-    int32_t exit = c->exit;
-    IrBlock *eb = &ir->blocks[exit];
-    if (eb->npreds != 1 || ir->blocks[x->h].succ[1] != exit) { /* (counted loops leave by succ[1]) */
-        ir->blocks[join].succ[ir->blocks[join].nsucc++] = x->h;
-        ir_cfg_changed(ir);
-        return !ir->oom;
+    return skip_scalar(x, join, from, 2, (int32_t[2]){c->phi, r->acc}, (int32_t[2]){from, accj}, pc);
+}
+
+/* ---- --jit-report: a note per loop ------------------------------------------------------ */
+
+/* A note for every loop of the function, outermost first, with its
+ * bytecode span (for elementwise.c's loops, found by their stores' pcs). */
+static void notes_begin(Ir *ir)
+{
+    IrTmpMark mark = ir_tmp_mark(ir);
+    uint32_t nb = ir->nblocks;
+    int32_t *order = ir_tmp(ir, (nb + 1) * sizeof *order), *work = ir_tmp(ir, (nb + 1) * sizeof *work);
+    uint8_t *in = ir_tmp(ir, nb + 1);
+    free(ir->notes);
+    ir->notes = NULL, ir->nnotes = 0;
+    if (order && work && in) {
+        ir_dominators(ir);
+        ir_loops(ir);
+        uint32_t n = ir_rpo(ir, order), loops = 0;
+        for (uint32_t r = 0; r < n; r++)
+            loops += ir->blocks[order[r]].loop_head == order[r];
+        ir->notes = loops ? calloc(loops, sizeof *ir->notes) : NULL;
+        for (uint32_t r = 0; r < n && ir->notes; r++) {
+            int32_t h = order[r];
+            if (ir->blocks[h].loop_head != h)
+                continue;
+            IrLoopNote *t = &ir->notes[ir->nnotes++];
+            t->block = h, t->pc = t->lo = t->hi = ir->blocks[h].bc_start, t->ref_pc = UINT32_MAX;
+            ir_loop_blocks(ir, h, in, work);
+            for (uint32_t b = 0; b < nb; b++) { /* (a block's last bytecode: its terminator's) */
+                const IrBlock *bl = &ir->blocks[b];
+                if (in[b] && bl->nins && ir->ins[bl->ins[bl->nins - 1]].pc > t->hi)
+                    t->hi = ir->ins[bl->ins[bl->nins - 1]].pc;
+            }
+        }
     }
-    x->cur = join;
-    ir_remove_ins(ir, ir->blocks[join].ins[ir->blocks[join].nins - 1]); /* the jmp */
-    emit(x, IR_BR, TY_VOID, cmp(x, CC_LT, from, c->bound), -1, -1, pc);
-    ir->blocks[join].succ[ir->blocks[join].nsucc++] = x->h;
-    ir->blocks[join].succ[ir->blocks[join].nsucc++] = done;
-    x->cur = done;
-    Subst sb = {{c->phi, r->acc}, {-1, -1}};
-    for (int k = 0; k < 2; k++) {
-        sb.to[k] = emit(x, IR_PHI, TY_INT, -1, -1, -1, pc);
-        ir->ins[sb.to[k]].list = ir_list_alloc(ir, 2);
+    ir_tmp_release(ir, mark);
+}
+
+static IrLoopNote *note_of(Ir *ir, int32_t h)
+{
+    for (uint32_t i = 0; i < ir->nnotes; i++)
+        if (ir->notes[i].block == h)
+            return &ir->notes[i];
+    return NULL;
+}
+
+/* Every loop gets the same reason (nothing in the function to look at). */
+static void note_all(Ir *ir, const char *why)
+{
+    for (uint32_t i = 0; i < ir->nnotes; i++)
+        if (!ir->notes[i].why && !ir->notes[i].how)
+            ir->notes[i].why = why;
+}
+
+/* Loop h is on PIE (its blocks in `in`, before the change): its inner
+ * loops and the loops not looked at yet say so. */
+static void note_done(Ir *ir, int32_t h, const uint8_t *in, const char *how, int lanes, int taps)
+{
+    IrLoopNote *t = note_of(ir, h);
+    if (!t)
+        return;
+    t->how = how, t->lanes = (uint8_t)lanes, t->taps = (uint8_t)taps, t->why = t->why_dot = NULL;
+    for (uint32_t i = 0; i < ir->nnotes; i++) {
+        IrLoopNote *o = &ir->notes[i];
+        if (o == t || o->how)
+            continue;
+        if (in[o->block])
+            o->why = "inside the vectorised loop", o->why_op = 0, o->why_dot = NULL, o->ref_pc = t->pc;
+        else if (!o->why)
+            o->why = "not looked at: one loop per function is vectorised", o->ref_pc = t->pc;
     }
-    emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
-    if (ir->oom)
-        return false;
-    ir->blocks[x->h].succ[1] = done;
-    IrBlock *db = &ir->blocks[done];
-    db->preds[db->npreds++] = x->h;
-    db->preds[db->npreds++] = join;
-    db->succ[db->nsucc++] = exit;
-    ir->blocks[exit].preds[0] = done;
-    /* uses after the loop (outside it and the blocks made here) read done's phis */
-    for (uint32_t v = 0; v < ir->nins; v++) {
-        int32_t b = ir->ins[v].block;
-        if (b >= 0 && (uint32_t)b < x->nb && !x->in[b])
-            ir_for_operands(ir, (int32_t)v, subst, &sb);
+}
+
+void ir_loop_notes_finish(Ir *ir)
+{
+    for (uint32_t v = 0; v < ir->nins && ir->nnotes; v++) {
+        const IrIns *st = &ir->ins[v];
+        if (st->op != IR_EWST || st->block < 0 || ir->blocks[st->block].dead)
+            continue;
+        IrLoopNote *best = NULL; /* the innermost loop around the store's bytecode */
+        for (uint32_t i = 0; i < ir->nnotes; i++) {
+            IrLoopNote *t = &ir->notes[i];
+            if (t->lo <= st->pc && st->pc <= t->hi && (!best || t->hi - t->lo < best->hi - best->lo))
+                best = t;
+        }
+        if (!best || best->how)
+            continue;
+        int lanes = 4; /* the scalar store it replaces: its element size */
+        for (uint32_t w = 0; w < ir->nins; w++)
+            if (ir->ins[w].op == IR_ASTORE && ir->ins[w].pc == st->pc)
+                lanes = ir->ins[w].aux == 'b' || ir->ins[w].aux == 'B' ? 16
+                        : ir->ins[w].aux == 'h' || ir->ins[w].aux == 'H' ? 8 : 4;
+        best->how = "elementwise", best->lanes = (uint8_t)lanes, best->why = best->why_dot = NULL;
+        best->ref_pc = UINT32_MAX;
     }
-    ir->lists[ir->ins[sb.to[0]].list] = c->phi, ir->lists[ir->ins[sb.to[0]].list + 1] = from;
-    ir->lists[ir->ins[sb.to[1]].list] = r->acc, ir->lists[ir->ins[sb.to[1]].list + 1] = accj;
-    ir_cfg_changed(ir);
-    return !ir->oom;
 }
 
 /* A dot-product loop in the function (quick test: an innermost loop whose
@@ -1653,16 +1796,27 @@ static bool vectorize_reduction(Ir *ir)
         ir_dominators(ir);
         ir_loops(ir);
         uint32_t n = ir_rpo(ir, order);
-        for (uint32_t i = 0; i < n && !done; i++) {
+        for (uint32_t i = 0; i < n; i++) {
             int32_t h = order[i];
             if (ir->blocks[h].loop_head != h)
                 continue;
+            if (done) { /* (the graph changed: only the report's notes from here) */
+                IrLoopNote *t = note_of(ir, h);
+                IrCounted c;
+                if (t && !t->how && !t->why_dot && ir_counted_loop(ir, h, &c) && c.body == c.latch)
+                    t->why_dot = "not looked at: one loop per function is vectorised";
+                continue;
+            }
             Vec x = {.ir = ir, .h = h, .nb = nb, .nin = ir->nins, .in = in, .store = -1};
             Reduction r;
             ir_loop_blocks(ir, h, in, work);
-            if (reduction_shape(&x, &r) && reduce_loop(&x, &r)) {
-                ir->vector_lanes = 16, ir->vector_pc = ir->blocks[h].bc_start;
-                done = true;
+            if (reduction_shape(&x, &r)) {
+                note_done(ir, h, in, "dot product", 16, 0); /* (before the change: in[] is h's loop) */
+                if (reduce_loop(&x, &r))
+                    ir->vector_lanes = 16, ir->vector_pc = ir->blocks[h].bc_start;
+                done = true; /* (a failure is out of memory: the compile fails) */
+            } else if (x.why != NOT_ONE_BLOCK && note_of(ir, h)) {
+                note_of(ir, h)->why_dot = x.why;
             }
         }
     }
@@ -1681,8 +1835,13 @@ void ir_vectorize(Ir *ir)
         load8 |= in->op == IR_ALOAD && in->aux == 'b' && in->block >= 0;
         store32 |= in->op == IR_ASTORE && in->aux == 'i' && in->block >= 0;
     }
-    if (!load8)
+    notes_begin(ir);
+    if (!load8) {
+        note_all(ir, "the function reads no int8 ('b') element (PIE multiply-accumulates int8)");
         return;
+    }
+    if (!store32)
+        note_all(ir, "the function stores no int32 ('i') element (lanes of sums are stored as int32)");
     if (!store32 || !vectorize_outer(ir)) /* else: a loop of stored lanes; one loop per function */
         vectorize_reduction(ir);
 }
@@ -1715,7 +1874,11 @@ static bool vectorize_outer(Ir *ir)
         x.slope = ir_tmp0(ir, nin * sizeof *x.slope);
         int32_t *state = ir_tmp(ir, nb * sizeof *state);
         ir_loop_blocks(ir, h, in, work);
-        if (x.kind && x.slope && state && analyse(&x, order, n, state)) {
+        bool fit = x.kind && x.slope && state && analyse(&x, order, n, state);
+        IrLoopNote *note = note_of(ir, h);
+        if (!fit && note && !note->why)
+            note->why = x.why, note->why_op = x.why_op;
+        if (fit) {
             x.map = ir_tmp(ir, nin * sizeof *x.map);
             x.hoist_to = ir_tmp(ir, nin * sizeof *x.hoist_to);
             x.aff = ir_tmp(ir, nin * sizeof *x.aff);
@@ -1729,17 +1892,31 @@ static bool vectorize_outer(Ir *ir)
                 memset(x.span, 0xff, nin * sizeof *x.span);
                 plan(&x, in2, work);
                 /* one inner loop (matmul, dense_t): its taps from one load each
-                 * 16; not in deeper nests, where the 16-tap loop's values,
-                 * which licm moves out of the nest, make the scalar loops
-                 * spill (conv 10x10 2->3, scalar: +8%) */
-                uint32_t inner = 0;
+                 * 16. In deeper nests (convs) only inner loops of a constant
+                 * count of 16 or more: the 16-tap loop's values, which licm
+                 * moves out of the nest, make the rest of the nest spill, and
+                 * a count known only at run time costs more than it saves
+                 * below 16 (bench/layers.py conv3x3, modelled cycles, all
+                 * loops given taps: 16->32 8x8 122,715 -> 86,286, but 3->16
+                 * 128,228 -> 161,225 and 8->16 106,929 -> 132,801) */
+                uint32_t inner = 0, long16 = 0;
                 for (uint32_t b = 0; b < nb; b++)
-                    inner += in[b] && (int32_t)b != h && ir->blocks[b].loop_head == (int32_t)b;
+                    if (in[b] && (int32_t)b != h && ir->blocks[b].loop_head == (int32_t)b) {
+                        IrCounted c2;
+                        int32_t lo, hi;
+                        inner++;
+                        long16 += ir_counted_loop(ir, (int32_t)b, &c2) && is_const(ir, c2.init, &lo) &&
+                                  is_const(ir, c2.bound, &hi) && (int64_t)hi - lo >= 16;
+                    }
+                /* (in[] is h's loop until the copy adds blocks) */
+                note_done(ir, h, in, "lanes", 16, 0);
                 if (vectorize_loop(&x, order, n)) {
                     ir->vector_lanes = (uint8_t)x.lanes, ir->vector_pc = ir->blocks[h].bc_start;
-                    if (inner == 1)
-                        vec_block_taps(&x, nb);
+                    if (inner == 1 || long16) /* (it runs licm: not for nothing) */
+                        vec_block_taps(&x, nb, inner > 1);
                     ir->vector_taps = (uint8_t)x.taps;
+                    if (note)
+                        note->lanes = (uint8_t)x.lanes, note->taps = (uint8_t)x.taps, note->alias = x.aliased;
                 }
                 done = true; /* (a failure is out of memory: the compile fails) */
                 ir_tmp_release(ir, m);

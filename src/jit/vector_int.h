@@ -47,7 +47,18 @@ typedef struct Vec {
     bool counted;       /* products counted as they are made (else before the loop) */
     bool aliased;       /* a load in the nest of the stored element kind (alias rule) */
     int taps;           /* inner loops given 16 taps per load (vector_taps.c) */
+    const char *why;    /* --jit-report: the first reason the loop was refused (static text) */
+    uint8_t why_op;     /* and the IR op it is about (0: none) */
 } Vec;
+
+/* Refuses loop x->h for the report's reason why (the first one given
+ * stands); false, for `return refuse(...)`. */
+static inline bool refuse(Vec *x, const char *why)
+{
+    if (!x->why)
+        x->why = why;
+    return false;
+}
 
 static inline bool inside(const Vec *x, int32_t v)
 {
@@ -137,8 +148,54 @@ static inline int32_t affine_at(Vec *x, IrAffine a, int32_t kk, int32_t *any)
     return v;
 }
 
+/* A loop of the copy over two pointers, 16 iterations at a time (the
+ * dot product's vector loop, vector.c; the 16-tap loop, vector_taps.c):
+ * header hdr, a counter iv from init while below lim, pointer phis q[k]
+ * from p[k] stepping by step[k], its work in body, left to exit. */
+typedef struct VLoop {
+    int32_t hdr, body, exit; /* blocks, made by the caller */
+    int32_t iv, q[2];        /* the header's phis */
+} VLoop;
+
+/* The header (phis, test, edges); then x->cur is the body, for the work. */
+static inline void vloop_header(Vec *x, VLoop *l, int32_t lim, uint32_t pc)
+{
+    Ir *ir = x->ir;
+    x->cur = l->hdr;
+    l->iv = emit(x, IR_PHI, TY_INT, -1, -1, -1, pc);
+    ir->ins[l->iv].list = ir_list_alloc(ir, 2);
+    for (int k = 0; k < 2; k++) {
+        l->q[k] = emit(x, IR_PHI, TY_PTR, -1, -1, -1, pc);
+        ir->ins[l->q[k]].list = ir_list_alloc(ir, 2);
+    }
+    emit(x, IR_BR, TY_VOID, cmp(x, CC_LT, l->iv, lim), -1, -1, pc);
+    edge(ir, l->hdr, l->body);
+    edge(ir, l->hdr, l->exit);
+    x->cur = l->body;
+}
+
+/* The body's end (after the work): the counter steps by 16, the pointers
+ * by step[], back to the header; the header's phis get their operands
+ * (from the preheader first). False: out of memory. */
+static inline bool vloop_latch(Vec *x, VLoop *l, int32_t init, const int32_t p[2], const int32_t step[2], uint32_t pc)
+{
+    Ir *ir = x->ir;
+    int32_t next = emit(x, IR_ADD, TY_INT, l->iv, konst(x, 16), -1, pc), qn[2];
+    for (int k = 0; k < 2; k++)
+        qn[k] = emit(x, IR_ADD, TY_PTR, l->q[k], step[k], -1, pc);
+    emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+    edge(ir, x->cur, l->hdr);
+    if (ir->oom)
+        return false;
+    ir->lists[ir->ins[l->iv].list] = init, ir->lists[ir->ins[l->iv].list + 1] = next;
+    for (int k = 0; k < 2; k++)
+        ir->lists[ir->ins[l->q[k]].list] = p[k], ir->lists[ir->ins[l->q[k]].list + 1] = qn[k];
+    return true;
+}
+
 /* vector_taps.c: the copy's inner loops (blocks from first on) given 16
- * taps per load where they qualify; counts them in x->taps. */
-void vec_block_taps(Vec *x, uint32_t first);
+ * taps per load where they qualify (known16: only loops of a constant
+ * count of 16 or more); counts them in x->taps. */
+void vec_block_taps(Vec *x, uint32_t first, bool known16);
 
 #endif

@@ -20,12 +20,15 @@
  * copy's checks (tested on ranges before the vector loop, or per step)
  * cover a[base + k] for every k the loop runs, and the 16-tap loop runs
  * only while 16 remain. */
-static bool taps_loop(Vec *x, int32_t h2, uint8_t *in2, int32_t *work)
+static bool taps_loop(Vec *x, int32_t h2, uint8_t *in2, int32_t *work, bool known16)
 {
     Ir *ir = x->ir;
     IrCounted c2;
     if (!ir_counted_loop(ir, h2, &c2) || c2.step != 1 || c2.cc != CC_LT || c2.body != c2.latch ||
         ir->blocks[h2].nins != 3)
+        return false;
+    int32_t lo, hi;
+    if (known16 && !(is_const(ir, c2.init, &lo) && is_const(ir, c2.bound, &hi) && (int64_t)hi - lo >= 16))
         return false;
     ir_loop_blocks(ir, h2, in2, work);
     int32_t k;
@@ -92,23 +95,11 @@ static bool taps_loop(Vec *x, int32_t h2, uint8_t *in2, int32_t *work)
     int32_t jump = emit(x, IR_MUL, TY_INT, stride, konst(x, 16), -1, pc);
     emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
     edge(ir, p16, h16);
-    x->cur = h16;
-    int32_t kk = emit(x, IR_PHI, TY_INT, -1, -1, -1, pc), q[2];
-    ir->ins[kk].list = ir_list_alloc(ir, 2);
-    for (int o = 0; o < 2; o++) {
-        q[o] = emit(x, IR_PHI, TY_PTR, -1, -1, -1, pc);
-        ir->ins[q[o]].list = ir_list_alloc(ir, 2);
-    }
-    emit(x, IR_BR, TY_VOID, cmp(x, CC_LT, kk, lim), -1, -1, pc);
-    edge(ir, h16, b16);
-    edge(ir, h16, x16);
-    x->cur = b16;
-    int32_t m = emit(x, IR_VMACN, TY_VOID, q[0], q[1], stride, ir->ins[mac].pc);
-    int32_t kn = emit(x, IR_ADD, TY_INT, kk, konst(x, 16), -1, pc);
-    int32_t qa = emit(x, IR_ADD, TY_PTR, q[0], konst(x, 16), -1, pc);
-    int32_t qb = emit(x, IR_ADD, TY_PTR, q[1], jump, -1, pc);
-    emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
-    edge(ir, b16, h16);
+    VLoop l = {.hdr = h16, .body = b16, .exit = x16};
+    vloop_header(x, &l, lim, pc);
+    int32_t m = emit(x, IR_VMACN, TY_VOID, l.q[0], l.q[1], stride, ir->ins[mac].pc);
+    if (!vloop_latch(x, &l, init, p0, (int32_t[2]){konst(x, 16), jump}, pc))
+        return false;
     x->cur = x16;
     int32_t from = emit(x, IR_PHI, TY_INT, -1, -1, -1, pc);
     ir->ins[from].list = ir_list_alloc(ir, 2);
@@ -116,11 +107,8 @@ static bool taps_loop(Vec *x, int32_t h2, uint8_t *in2, int32_t *work)
     if (ir->oom)
         return false;
     ir->ins[m].aux = 16;
-    ir->lists[ir->ins[kk].list] = init, ir->lists[ir->ins[kk].list + 1] = kn;
-    ir->lists[ir->ins[q[0]].list] = p0[0], ir->lists[ir->ins[q[0]].list + 1] = qa;
-    ir->lists[ir->ins[q[1]].list] = p0[1], ir->lists[ir->ins[q[1]].list + 1] = qb;
     /* x16's predecessors: t16, h16 */
-    ir->lists[ir->ins[from].list] = init, ir->lists[ir->ins[from].list + 1] = kk;
+    ir->lists[ir->ins[from].list] = init, ir->lists[ir->ins[from].list + 1] = l.iv;
     ir->blocks[x16].succ[ir->blocks[x16].nsucc++] = h2;
     IrBlock *hb = &ir->blocks[h2];
     uint32_t pi = hb->preds[0] == pre2 ? 0 : 1;
@@ -130,8 +118,9 @@ static bool taps_loop(Vec *x, int32_t h2, uint8_t *in2, int32_t *work)
     return true;
 }
 
-/* Every such loop of the vector copy (blocks from first on). */
-void vec_block_taps(Vec *x, uint32_t first)
+/* Every such loop of the vector copy (blocks from first on); with
+ * known16, only those that make 16 taps or more, a constant count. */
+void vec_block_taps(Vec *x, uint32_t first, bool known16)
 {
     Ir *ir = x->ir;
     /* invariant parts of the indices out of the loops first (licm runs
@@ -148,7 +137,7 @@ void vec_block_taps(Vec *x, uint32_t first)
         IrTmpMark mark = ir_tmp_mark(ir);
         uint8_t *in2 = ir_tmp(ir, ir->nblocks + 1);
         int32_t *work = ir_tmp(ir, (ir->nblocks + 1) * sizeof *work);
-        if (in2 && work && taps_loop(x, (int32_t)b, in2, work))
+        if (in2 && work && taps_loop(x, (int32_t)b, in2, work, known16))
             x->taps++, fresh = false;
         ir_tmp_release(ir, mark);
     }

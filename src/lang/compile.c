@@ -91,25 +91,28 @@ void finish_func(Compiler *c)
     f->lines.buf = NULL;
 }
 
-/* Does the function body whose ':' is at token colon contain a yield of its
- * own (not one of a nested def or class)? Decided before the body is
+/* Do the tokens [from, end) of a function's body contain a yield of its own
+ * (not one of a nested def, class or lambda)? Decided before the body is
  * compiled, since a generator's code starts with RETURN_GENERATOR. */
-static bool body_yields(Compiler *c, uint32_t colon)
+static bool range_yields(Compiler *c, uint32_t from, uint32_t end)
 {
-    uint32_t end = skip_block(c, colon);
-    for (uint32_t i = colon + 1; i < end; i++) {
+    for (uint32_t i = from; i < end; i++) {
         Token *t = tok_at(c, i);
-        if (is_kw(t, KW_def) || is_kw(t, KW_class)) {
+        if (is_kw(t, KW_def) || is_kw(t, KW_class)) { /* their yields are their own */
             uint32_t j = i + 1;
             while (j < end && !is_op(tok_at(c, j), ":"))
                 j = skip_group(c, j);
             i = skip_block(c, j) - 1;
+        } else if (is_kw(t, KW_lambda)) { /* so are a lambda's */
+            i = lambda_end(c, i) - 1;
         } else if (is_kw(t, KW_yield)) {
             return true;
         }
     }
     return false;
 }
+
+static bool body_yields(Compiler *c, uint32_t colon) { return range_yields(c, colon + 1, skip_block(c, colon)); }
 
 /* A parameter list: names in local order ([positional][keyword-only]
  * [*args][**kwargs]). */
@@ -227,7 +230,9 @@ static void function_body(Compiler *c, uint32_t fname, int line, Params *p, bool
     f->nparams = p->npos;
     f->flags = (uint16_t)((p->varargs ? CODE_VARARGS : 0) | (p->varkw ? CODE_VARKW : 0) |
                           (p->nkwonly << CODE_KWONLY_SHIFT));
-    if (!is_lambda && at_op(c, ":") && body_yields(c, c->pos)) {
+    bool yields = is_lambda ? range_yields(c, c->pos, test_end(c, c->pos))
+                            : at_op(c, ":") && body_yields(c, c->pos);
+    if (yields) {
         f->is_generator = true;
         emit(c, OP_RETURN_GENERATOR, 0);
     }

@@ -231,6 +231,20 @@ static void generator_expression(Compiler *c, uint32_t elt_start, uint32_t elt_e
     Token *first = tok_at(c, elt_start);
     uint32_t n = comprehension_parse(c, cl, close);
     Func *outer = c->fn;
+    /* `name := value` inside binds name in the enclosing scope (PEP 572):
+     * a global at module level, else a local of the enclosing function that
+     * the generator reaches as a cell, never a captured copy */
+    uint32_t walrus[16], nwalrus = 0;
+    for (uint32_t i = elt_start; i < close; i++) {
+        Token *t = tok_at(c, i);
+        if (t->kind != TK_NAME || !is_op(tok_at(c, i + 1), ":="))
+            continue;
+        if (outer->is_class)
+            syntax_error(c, t, "assignment expression within a comprehension cannot be used in a class body");
+        if (nwalrus == 16)
+            syntax_error(c, t, "too many assignment expressions in a generator expression");
+        walrus[nwalrus++] = intern(c, t->text, t->text_len);
+    }
     uint32_t captured[P4B_MAX_LOCALS - 1], ncap = 0;
     for (uint32_t i = elt_start; i < close; i++) {
         Token *t = tok_at(c, i);
@@ -242,6 +256,8 @@ static void generator_expression(Compiler *c, uint32_t elt_start, uint32_t elt_e
         bool seen = false;
         for (uint32_t k = 0; k < ncap && !seen; k++)
             seen = captured[k] == name;
+        for (uint32_t k = 0; k < nwalrus && !seen; k++)
+            seen = walrus[k] == name;
         if (seen || !enclosing_local(outer, name))
             continue;
         if (ncap == P4B_MAX_LOCALS - 1)
@@ -256,6 +272,22 @@ static void generator_expression(Compiler *c, uint32_t elt_start, uint32_t elt_e
     for (uint32_t k = 0; k < ncap; k++)
         add_local(c, captured[k]);
     g->nparams = 1 + ncap;
+    for (uint32_t k = 0; k < nwalrus; k++) {
+        uint32_t name = walrus[k];
+        if (outer->is_module || declared_global(outer, name)) {
+            PUSH(c, g->globals, g->nglobals, g->capglobals, name);
+            continue;
+        }
+        if (find_local(outer, name) < 0 && !find_nonlocal(outer, name) && find_alias(outer, name) < 0) {
+            c->fn = outer; /* first bound here: the enclosing function's local */
+            add_local(c, name);
+            c->fn = g;
+        }
+        if (!find_nonlocal(g, name)) {
+            Declared d = {name, first->line, first->col};
+            PUSH(c, g->nonlocals, g->nnonlocals, g->capnonlocals, d);
+        }
+    }
     g->is_generator = true;
     emit(c, OP_RETURN_GENERATOR, 0);
     Comp cp = {COMP_GEN, elt_start, elt_end, 0, 0};

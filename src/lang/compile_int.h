@@ -54,6 +54,10 @@ typedef struct Block {
     bool hidden;
     /* with: the hidden local holding the bound __exit__ */
     uint32_t with_exit;
+    /* handler: the name of `except E as name` while its body is compiled
+     * (NONE_PC otherwise), unbound on every way out of the body */
+    uint32_t as_name;
+    const struct Token *as_tok;
 } Block;
 
 struct Func;
@@ -95,6 +99,7 @@ typedef struct SpareLocal {
 #define HIDDEN_EXC 0xfffffffeu /* an except clause's exception */
 #define HIDDEN_FIN 0xfffffffdu /* a finally handler's exception */
 #define HIDDEN_WITH 0xfffffffcu /* a with statement's bound __exit__ */
+#define HIDDEN_RET 0xfffffffbu /* a return value while finally bodies run */
 /* Locals allocated before spare hidden locals are reused: below it the code
  * is what it always was; past it, any number of try statements and
  * comprehensions fit in a scope's 255 slots. */

@@ -20,7 +20,17 @@ static Block *push_block(Compiler *c, uint8_t kind)
     memset(b, 0, sizeof *b);
     b->kind = kind;
     b->open_start = NONE_PC;
+    b->as_name = NONE_PC;
     return b;
+}
+
+/* `except E as name`: name = None; del name, as CPython leaves the clause
+ * (the exception's traceback would otherwise keep the frame alive) */
+static void unbind_as_name(Compiler *c, const Block *b)
+{
+    emit_none(c);
+    store_name(c, b->as_name);
+    delete_name(c, b->as_name, b->as_tok);
 }
 
 static void pause_range(Compiler *c, Block *b)
@@ -82,6 +92,8 @@ static void exit_blocks(Compiler *c, uint32_t down_to, uint32_t *paused, uint32_
             finally_body(c, b);
         if (b->kind == BL_WITH)
             with_exit_call(c, b->with_exit);
+        if (b->kind == BL_HANDLER && b->as_name != NONE_PC)
+            unbind_as_name(c, b);
         if (b->kind == BL_HANDLER)
             emit(c, OP_POP_EXCEPT, 0);
     }
@@ -242,9 +254,25 @@ static void return_stmt(Compiler *c, Token *t)
         emit_none(c);
     else
         testlist(c);
+    /* A finally body run on the way out may end in break or continue, which
+     * cancels the return: the value waits in a hidden local, not on the
+     * stack the loop's code expects to find as it left it. */
+    Func *f = c->fn;
+    bool through_finally = false;
+    for (uint32_t i = 0; i < f->nblocks; i++)
+        through_finally |= !f->blocks[i].hidden && f->blocks[i].kind == BL_FINALLY;
+    uint32_t value = 0;
+    if (through_finally) {
+        value = hidden_local(c, "ret", HIDDEN_RET);
+        emit(c, OP_STORE_FAST, value);
+    }
     uint32_t paused[MAX_BLOCKS], npaused;
     exit_blocks(c, 0, paused, &npaused);
     c->line = t->line;
+    if (through_finally) {
+        emit(c, OP_LOAD_FAST, value);
+        release_hidden(c, HIDDEN_RET, value);
+    }
     emit(c, OP_RETURN_VALUE, 0);
     resume_blocks(c, paused, npaused);
 }
@@ -556,10 +584,55 @@ static void augmented_assignment(Compiler *c, uint32_t start, uint32_t opi, uint
         syntax_error(c, peek(c), "invalid syntax");
 }
 
+/* target: annotation [= value] (PEP 526), the ':' at colon and the '=' (if
+ * any) at eq. Annotations are not kept (no __annotations__); at module and
+ * class level they are evaluated as CPython does, so an undefined name in
+ * one is a NameError there; in a function they are not compiled at all. A
+ * bare `name: T` in a function makes the name local. */
+static void annotated_assignment(Compiler *c, uint32_t start, uint32_t colon, uint32_t eq, uint32_t end)
+{
+    Token *t = tok_at(c, start), *last = tok_at(c, colon - 1);
+    Func *f = c->fn;
+    bool paren = (is_op(t, "(") || is_op(t, "[")) && t->match == (int32_t)colon - 1;
+    if (colon == start)
+        syntax_error(c, tok_at(c, colon), "invalid syntax");
+    if (has_top_level_comma(c, start, colon) || (paren && (is_op(t, "[") || has_top_level_comma(c, start + 1, colon - 1))))
+        syntax_error(c, t, "only single target (not %s) can be annotated", is_op(t, "[") ? "list" : "tuple");
+    bool simple = t->kind == TK_NAME && colon == start + 1;
+    bool attr_or_item = colon >= start + 3 && ((is_op(tok_at(c, colon - 2), ".") && last->kind == TK_NAME) ||
+                                               (is_op(last, "]") && last->match > (int32_t)start));
+    if (!simple && !attr_or_item && !paren)
+        syntax_error(c, t, "illegal target for annotation");
+    uint32_t ann_end = eq ? eq : end;
+    if (ann_end == colon + 1)
+        syntax_error(c, tok_at(c, ann_end), "invalid syntax");
+    if (f->is_module || f->is_class) {
+        c->pos = colon + 1;
+        test(c);
+        if (c->pos != ann_end)
+            syntax_error(c, peek(c), "invalid syntax");
+        emit(c, OP_POP_TOP, 0);
+    }
+    if (eq) {
+        c->pos = eq + 1;
+        if (c->pos == end)
+            syntax_error(c, tok_at(c, end), "invalid syntax");
+        testlist(c);
+        if (c->pos != end)
+            syntax_error(c, peek(c), "invalid syntax");
+        compile_target(c, start, colon, true);
+    } else if (simple && !f->is_module && !f->is_class) {
+        uint32_t name = intern(c, t->text, t->text_len);
+        if (find_alias(f, name) < 0 && !declared_global(f, name) && !find_nonlocal(f, name))
+            add_local(c, name);
+    }
+    c->pos = end;
+}
+
 /* An expression statement or an assignment, ending at a NEWLINE or ';'. */
 static void expression_statement(Compiler *c)
 {
-    uint32_t start = c->pos, end = start;
+    uint32_t start = c->pos, end = start, colon = 0;
     /* the '=' positions: any number (CPython has no limit), 64 before the
      * first reallocation */
     uint32_t eqs_first[64], *eqs = eqs_first, cap = 64, neq = 0, aug = 0;
@@ -585,18 +658,24 @@ static void expression_statement(Compiler *c)
             eqs[neq++] = end;
         } else if (t->kind == TK_OP && augmented_opcode(t->op) && !aug) {
             aug = end;
-        } else if (is_op(t, ":") && neq == 0 && !aug) {
+        } else if (is_op(t, ":") && neq == 0 && !aug && !colon) {
             /* `match SUBJECT:` and an indented block: a match statement
              * (match is a soft keyword), not an annotation */
             Token *first = tok_at(c, start);
             if (first->kind == TK_NAME && strcmp(first->text, "match") == 0 && end > start + 1 &&
                 tok_at(c, end + 1)->kind == TK_NEWLINE && tok_at(c, end + 2)->kind == TK_INDENT)
                 syntax_error(c, first, "'match' is not supported by P4JIT");
-            syntax_error(c, t, "variable annotations are not supported by P4JIT");
+            colon = end;
         } else if (is_op(t, ":=")) { /* only in parentheses as a statement */
             syntax_error(c, t, "invalid syntax");
         }
         end = skip_group(c, end);
+    }
+    if (colon) {
+        if (aug || neq > 1)
+            syntax_error(c, tok_at(c, aug ? aug : eqs[1]), "invalid syntax");
+        annotated_assignment(c, start, colon, neq ? eqs[0] : 0, end);
+        return;
     }
     if (aug) {
         if (neq)
@@ -780,6 +859,8 @@ static void except_clauses(Compiler *c, uint32_t *after_chain, uint32_t exc_loca
 {
     Func *f = c->fn;
     PUSH(c, f->handler_exc, f->nhandler, f->caphandler, exc_local);
+    uint32_t handler_index = f->nblocks - 1; /* the BL_HANDLER begin_handler pushed */
+    Block *handler = &f->blocks[handler_index];
     bool bare_seen = false;
     while (at_kw(c, KW_except)) {
         Token *k = next(c);
@@ -801,12 +882,19 @@ static void except_clauses(Compiler *c, uint32_t *after_chain, uint32_t exc_loca
                 if (name->kind != TK_NAME)
                     syntax_error(c, name, "invalid syntax");
                 emit(c, OP_LOAD_FAST, exc_local);
-                store_name(c, intern(c, name->text, name->text_len));
+                handler->as_name = intern(c, name->text, name->text_len);
+                handler->as_tok = name;
+                store_name(c, handler->as_name);
             }
         } else {
             bare_seen = true;
         }
         block(c, "'except' statement", k->line);
+        handler = &f->blocks[handler_index];
+        if (handler->as_name != NONE_PC) {
+            unbind_as_name(c, handler);
+            handler->as_name = NONE_PC;
+        }
         emit(c, OP_POP_EXCEPT, 0);
         *after_chain = chain_jump(c, OP_JUMP, *after_chain);
         if (skip != NONE_PC) {

@@ -49,11 +49,6 @@ static void field_expression(Compiler *c, const Token *t, const char *s, uint32_
         s++;
         n--;
     }
-    uint32_t last = n;
-    while (last > 0 && (s[last - 1] == ' ' || s[last - 1] == '\t'))
-        last--;
-    if (last >= 2 && s[last - 1] == '=' && !strchr("=!<>", s[last - 2]))
-        syntax_error(c, t, "'=' in f-string fields is not supported by P4JIT");
     TokenList sub;
     P4CompileError suberr;
     if (lex(s, n, &sub, &suberr) != 0) {
@@ -82,7 +77,7 @@ static void field_expression(Compiler *c, const Token *t, const char *s, uint32_
         memcpy(c->fail, outer, sizeof outer);
         longjmp(c->fail, 1);
     }
-    test(c);
+    testlist(c); /* f"{x, y}" is a tuple */
     bool ok = peek(c)->kind == TK_NEWLINE || peek(c)->kind == TK_EOF;
     lex_free(&c->toks);
     c->toks = saved;
@@ -92,13 +87,33 @@ static void field_expression(Compiler *c, const Token *t, const char *s, uint32_
         syntax_error(c, t, "f-string: invalid expression");
 }
 
+/* f"{expr=}" (self-documenting): the length of the field's text that is
+ * printed before the value, up to and including the '=' and the blanks
+ * after it; 0 for an ordinary field. */
+static uint32_t debug_text_len(const char *s, uint32_t n)
+{
+    uint32_t i = field_expr_len(s, n), last = i;
+    while (last > 0 && (s[last - 1] == ' ' || s[last - 1] == '\t'))
+        last--;
+    return last >= 2 && s[last - 1] == '=' && !strchr("=!<>", s[last - 2]) ? i : 0;
+}
+
 static void fstring_text(Compiler *c, const Token *t, const char *s, uint32_t n, uint32_t *parts);
 
 static void fstring_field(Compiler *c, const Token *t, const char *s, uint32_t n)
 {
-    uint32_t i = field_expr_len(s, n);
-    field_expression(c, t, s, i);
-    uint32_t conv = 0;
+    uint32_t i = field_expr_len(s, n), debug = debug_text_len(s, n);
+    if (debug) {
+        uint32_t eq = debug;
+        while (s[eq - 1] != '=')
+            eq--;
+        field_expression(c, t, s, eq - 1);
+    } else {
+        field_expression(c, t, s, i);
+    }
+    /* a self-documenting field shows the value's repr unless a conversion
+     * or a format spec says otherwise */
+    uint32_t conv = debug && (i >= n || s[i] != ':') ? 2 : 0;
     bool converted = false;
     if (i < n && s[i] == '!') {
         if (i + 1 >= n || (s[i + 1] != 'r' && s[i + 1] != 's'))
@@ -174,6 +189,14 @@ static void fstring_text(Compiler *c, const Token *t, const char *s, uint32_t n,
             }
             if (j >= n)
                 syntax_error(c, t, "f-string: expecting '}'");
+            uint32_t debug = debug_text_len(s + i + 1, j - i - 1);
+            if (debug) { /* the field's text joins the literal before it */
+                memcpy(buf + blen, s + i + 1, debug);
+                blen += debug;
+                emit_str(c, buf, blen);
+                (*parts)++;
+                blen = 0;
+            }
             fstring_field(c, t, s + i + 1, j - i - 1);
             (*parts)++;
             i = j + 1;

@@ -30,6 +30,13 @@ uint64_t port_cycles(void);
 uint64_t port_instret(void);
 uint32_t port_cpu_hz(void);
 
+/* The wall clock (time.time): seconds since 1970 in *sec and *nsec, or false
+ * where the platform has none (bare metal: time.time counts from start-up). */
+bool port_wall_clock(int64_t *sec, int32_t *nsec);
+/* Waits us microseconds: a sleep that lets other tasks run where there is a
+ * scheduler (the host, ESP-IDF), a wait on the cycle counter on bare metal. */
+void port_sleep_us(uint64_t us);
+
 /* Executable memory for generated code (the JIT): NULL where code cannot be
  * generated (the host port; ESP-IDF with memory protection on). After
  * writing code into it, port_sync_code makes the instruction fetch see it

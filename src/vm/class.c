@@ -669,6 +669,21 @@ static bool super_lookup(VM *vm, Descr *s, Str *name, Value *cv, bool *found, co
 
 static Value value_or_none(Value v) { return v.type == T_UNBOUND ? v_none() : v; }
 
+/* OSError(errno, strerror[, filename[, winerror[, filename2]]]): CPython
+ * names the arguments when there are 2 to 5 of them. */
+static bool oserror_attr(Exception *e, const Str *name, Value *out)
+{
+    static const char *const names[] = {"errno", "strerror", "filename", NULL, "filename2"};
+    for (uint32_t i = 0; i < 5; i++) {
+        if (names[i] && strlen(names[i]) == name->len && memcmp(names[i], name->data, name->len) == 0) {
+            Tuple *a = e->args;
+            *out = a->len >= 2 && a->len <= 5 && i < a->len ? a->items[i] : v_none();
+            return true;
+        }
+    }
+    return false;
+}
+
 /* The attributes every exception has besides its dict. */
 static bool exc_special_attr(VM *vm, Exception *e, const Str *name, Value *out)
 {
@@ -687,6 +702,8 @@ static bool exc_special_attr(VM *vm, Exception *e, const Str *name, Value *out)
         *out = e->args->len ? e->args->items[0] : v_none();
     else if (name->len == 4 && memcmp(name->data, "code", 4) == 0 && exc_matches(e, &exc_types[EXC_SystemExit]))
         return sysexit_code(vm, e, out);
+    else if (exc_matches(e, &exc_types[EXC_OSError]))
+        return oserror_attr(e, name, out);
     else
         return false;
     return true;
@@ -1596,6 +1613,8 @@ bool class_hash(VM *vm, Value v, uint32_t *out)
     bool found;
     if (!class_call_special(vm, v, SN___hash__, NULL, 0, &r, &found))
         return false;
+    if (r.type == T_LONG) /* CPython reduces a wide result as it hashes an int */
+        return vm_hash(vm, r, out);
     if (!v_is_intlike(r))
         return vm_raise(vm, EXC_TypeError, "__hash__ method should return an integer");
     *out = (uint32_t)(r.u.i == -1 ? -2 : r.u.i);
@@ -1776,9 +1795,20 @@ bool class_getiter(VM *vm, Value obj, Value *out)
         return false;
     if (!found && instance_native(obj).type != T_UNBOUND)
         return vm_getiter(vm, instance_native(obj), out);
-    if (!found)
-        return vm_raise(vm, EXC_TypeError, "'%s' object is not iterable", type_name(obj));
-    return true;
+    if (found)
+        return true;
+    /* no __iter__: the old sequence protocol, __getitem__(0), (1), ... */
+    Value fn;
+    if (!class_special(vm, obj, SN___getitem__, &fn))
+        return false;
+    if (fn.type != T_UNBOUND && fn.type != T_NONE) {
+        Iter *it = iter_new(vm, ITER_SEQ, obj);
+        if (!it)
+            return false;
+        *out = v_obj(it);
+        return true;
+    }
+    return vm_raise(vm, EXC_TypeError, "'%s' object is not iterable", type_name(obj));
 }
 
 bool class_to_number(VM *vm, Value obj, bool want_float, Value *out, bool *found)
@@ -1847,13 +1877,8 @@ int class_reversed(VM *vm, Value obj, Value *out)
 int class_iternext(VM *vm, Value obj, Value *out)
 {
     bool found;
-    if (!class_call_special(vm, obj, SN___next__, NULL, 0, out, &found)) {
-        if (vm->exc.type == T_EXCEPTION && exc_matches(AS(Exception, vm->exc), &exc_types[EXC_StopIteration])) {
-            vm->exc = v_unbound();
-            return 0;
-        }
-        return -1;
-    }
+    if (!class_call_special(vm, obj, SN___next__, NULL, 0, out, &found))
+        return -1; /* StopIteration included: vm_iternext_stop takes its value */
     if (!found) {
         vm_raise(vm, EXC_TypeError, "'%s' object is not an iterator", type_name(obj));
         return -1;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "vm/vm.h"
+#include "vm/class.h"
 
 #define EMPTY (-1)
 
@@ -226,9 +227,57 @@ static bool m_setdefault(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     return dict_set(vm, AS(Dict, args[0]), args[1], *out);
 }
 
-/* Adds the pairs of a dict or of an iterable of pairs into d. */
+/* The pairs of an object that is a mapping without being a dict (a class
+ * with keys() and __getitem__) into d, as CPython's dict(m), d.update(m) and
+ * f(**m) take them. *is_mapping false, and nothing done, for an object
+ * without keys. */
+bool dict_update_mapping(VM *vm, Dict *d, Value src, bool *is_mapping)
+{
+    *is_mapping = false;
+    if (src.type != T_INSTANCE)
+        return true;
+    Str *name = str_from_cstr(vm, "keys");
+    if (!name)
+        return false;
+    Value m[2];
+    VM_ROOT(vm, src);
+    if (!vm_load_method(vm, src, name, m)) {
+        VM_UNROOT(vm, 1);
+        if (vm->exc.type == T_EXCEPTION && exc_matches(AS(Exception, vm->exc), &exc_types[EXC_AttributeError])) {
+            vm->exc = v_unbound();
+            return true;
+        }
+        return false;
+    }
+    *is_mapping = true;
+    Value keys, it, key, value;
+    bool ok = (m[1].type == T_UNBOUND ? vm_call(vm, m[0], NULL, 0, NULL, &keys)
+                                      : vm_call_method(vm, m[0], m[1], NULL, 0, NULL, &keys));
+    VM_ROOT(vm, keys);
+    ok = ok && vm_getiter(vm, keys, &it);
+    VM_ROOT(vm, ok ? it : v_none());
+    while (ok) {
+        int r = vm_iternext(vm, it, &key);
+        if (r <= 0) {
+            ok = r == 0;
+            break;
+        }
+        VM_ROOT(vm, key);
+        ok = vm_getitem(vm, src, key, &value) && dict_set(vm, d, key, value);
+        VM_UNROOT(vm, 1);
+    }
+    VM_UNROOT(vm, 3);
+    return ok;
+}
+
+/* Adds the pairs of a dict, a mapping or an iterable of pairs into d. */
 static bool update_from(VM *vm, Dict *d, Value src)
 {
+    bool is_mapping;
+    if (!dict_update_mapping(vm, d, src, &is_mapping))
+        return false;
+    if (is_mapping)
+        return true;
     if (src.type == T_DICT) {
         Dict *s = AS(Dict, src);
         for (uint32_t i = 0; i < s->used; i++)
@@ -360,6 +409,26 @@ static bool m_copy(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     VM_ROOT(vm, *out);
     bool ok = update_from(vm, d, args[0]);
     VM_UNROOT(vm, 1);
+    return ok;
+}
+
+/* a | b (a new dict; b a dict) and a |= b (a updated; b any mapping or
+ * iterable of pairs), as CPython 3.9+ */
+bool dict_union(VM *vm, Dict *a, Value b, bool inplace, Value *out)
+{
+    Dict *d = a;
+    if (!inplace) {
+        VM_ROOT(vm, b);
+        d = dict_new(vm);
+        VM_UNROOT(vm, 1);
+        if (!d)
+            return false;
+    }
+    *out = v_obj(d);
+    VM_ROOT(vm, *out);
+    VM_ROOT(vm, b);
+    bool ok = (inplace || update_from(vm, d, v_obj(a))) && update_from(vm, d, b);
+    VM_UNROOT(vm, 2);
     return ok;
 }
 

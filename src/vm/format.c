@@ -245,6 +245,7 @@ const char *type_name(Value v)
             case T_TUPLE: return "tuple_iterator";
             case T_STR:   return "str_ascii_iterator";
             case T_BYTES: return "bytes_iterator";
+            case T_INSTANCE: return "iterator"; /* over __getitem__ */
             default:      return "arrayiterator";
             }
         }
@@ -615,6 +616,17 @@ bool fmt_str(VM *vm, StrBuf *sb, Value v)
                 return false;
             bool ok = fmt_str(vm, sb, e->args->items[0]);
             vm_recursion_leave(vm);
+            return ok;
+        }
+        if (e->args->len <= 5 && exc_matches(e, &exc_types[EXC_OSError])) { /* [Errno 2] text: 'file' */
+            sb_adds(sb, "[Errno ");
+            bool ok = fmt_str(vm, sb, e->args->items[0]);
+            sb_adds(sb, "] ");
+            ok = ok && fmt_str(vm, sb, e->args->items[1]);
+            if (ok && e->args->len >= 3) {
+                sb_adds(sb, ": ");
+                ok = repr_value(vm, sb, e->args->items[2]);
+            }
             return ok;
         }
         return repr_value(vm, sb, v_obj(e->args));

@@ -313,6 +313,7 @@ static void scan(VM *vm, Obj *o)
         Gen *g = (Gen *)o;
         grey(vm, &g->func->hdr);
         grey_raw(vm, g->saved);
+        grey_value(vm, g->handled);
         /* a running generator's values are on the VM stack; its saved copy is stale */
         if (g->saved && (g->hdr.aux == GEN_CREATED || g->hdr.aux == GEN_SUSPENDED))
             grey_values(vm, g->saved, g->func->code->nlocals + g->depth);

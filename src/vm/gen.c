@@ -22,6 +22,7 @@ Gen *gen_new(VM *vm, Function *fn, const Value *frame, uint32_t nvalues, uint32_
     if (!g)
         return NULL;
     g->func = fn;
+    g->handled = v_none();
     g->hdr.aux = GEN_DONE; /* nothing to trace until saved is filled */
     VM_ROOT(vm, v_obj(g));
     Value *saved = gc_alloc_raw(vm, ((size_t)c->nlocals + c->maxstack) * sizeof(Value));

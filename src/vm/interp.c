@@ -383,6 +383,18 @@ static bool star_iterator(VM *vm, Value *x, Value fnv)
 static bool dict_merge(VM *vm, Dict *d, Value m, Value fnv)
 {
     bool call = fnv.type != T_UNBOUND;
+    if (m.type == T_INSTANCE) { /* a mapping class: its pairs in a dict first */
+        Dict *pairs = dict_new(vm);
+        if (!pairs)
+            return false;
+        bool is_mapping;
+        VM_ROOT(vm, v_obj(pairs));
+        bool ok = dict_update_mapping(vm, pairs, m, &is_mapping);
+        ok = ok && (!is_mapping || dict_merge(vm, d, v_obj(pairs), fnv));
+        VM_UNROOT(vm, 1);
+        if (!ok || is_mapping)
+            return ok;
+    }
     if (m.type != T_DICT) {
         if (call)
             return vm_raise(vm, EXC_TypeError, "%s() argument after ** must be a mapping, not %s",
@@ -1749,12 +1761,13 @@ static bool run(VM *vm, uint32_t stop, Value *entry_sp)
         }
         CASE(SEND) {
             SAVE();
-            Value it = SECOND(), v = TOP(), r = v_none();
+            Value it = SECOND(), v = TOP(), r = v_none(), stop = v_none();
             int rc;
             if (it.type == T_GEN) {
                 rc = gen_send(vm, AS(Gen, it), v, &r);
+                stop = r;
             } else if (v.type == T_NONE) {
-                rc = vm_iternext(vm, it, &r);
+                rc = vm_iternext_stop(vm, it, &r, &stop);
             } else {
                 vm_raise(vm, EXC_AttributeError, "'%s' object has no attribute 'send'", type_name(it));
                 goto error;
@@ -1766,7 +1779,7 @@ static bool run(VM *vm, uint32_t stop, Value *entry_sp)
                 NEXT();
             }
             sp--;
-            TOP() = rc == 0 && it.type == T_GEN ? r : v_none();
+            TOP() = stop;
             JUMP_TO(arg);
             NEXT();
         }
@@ -1941,6 +1954,17 @@ int vm_gen_resume(VM *vm, Gen *g, enum GenResume mode, Value sent, Value *out)
             ok = false; /* not handled: it leaves the generator at once */
         }
     }
+    /* The exceptions its handlers were handling when it yielded are being
+     * handled again while it runs, and only then (CPython's gi_exc_state):
+     * otherwise one would be the __context__ of the caller's next error. */
+    uint32_t handling_base = vm->nhandling;
+    if (g->handled.type == T_TUPLE) {
+        Tuple *h = AS(Tuple, g->handled);
+        for (uint32_t i = 0; i < h->len; i++, vm->nhandling++)
+            if (vm->nhandling < VM_MAX_HANDLING)
+                vm->handling[vm->nhandling] = h->items[i];
+        g->handled = v_none();
+    }
     if (ok) {
         Frame *f = &vm->frames[vm->nframes++];
         f->code = c;
@@ -1958,6 +1982,18 @@ int vm_gen_resume(VM *vm, Gen *g, enum GenResume mode, Value sent, Value *out)
         vm->gen_frame = outer_frame;
     }
     vm_recursion_leave(vm);
+    if (ok && g->hdr.aux == GEN_SUSPENDED && vm->nhandling > handling_base) {
+        vm->sp = slot + 1; /* the yielded value stays rooted */
+        Tuple *h = tuple_new(vm, vm->nhandling - handling_base);
+        if (!h) {
+            ok = false;
+        } else {
+            for (uint32_t i = 0; i < h->len && handling_base + i < VM_MAX_HANDLING; i++)
+                h->items[i] = vm->handling[handling_base + i];
+            g->handled = v_obj(h);
+        }
+    }
+    vm->nhandling = handling_base;
     vm->sp = slot;
     if (ok) {
         *out = slot[0];

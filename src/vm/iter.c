@@ -196,7 +196,7 @@ static bool next_char(VM *vm, Str *s, int32_t *i, Value *out)
     return true;
 }
 
-int vm_iternext(VM *vm, Value iter, Value *out)
+static int iternext(VM *vm, Value iter, Value *out)
 {
     if (iter.type == T_GEN)
         return gen_next(vm, AS(Gen, iter), out);
@@ -240,6 +240,16 @@ int vm_iternext(VM *vm, Value iter, Value *out)
                 break;
             *out = v_int((uint8_t)AS(Str, s)->data[it->i++]);
             return 1;
+        case T_INSTANCE: { /* a class with __getitem__ and no __iter__ */
+            if (vm_getitem(vm, s, v_int(it->i), out)) {
+                it->i++;
+                return 1;
+            }
+            if (!(vm->exc.type == T_EXCEPTION && exc_matches(AS(Exception, vm->exc), &exc_types[EXC_IndexError])))
+                return -1; /* StopIteration ends it too: vm_iternext_stop */
+            vm->exc = v_unbound();
+            break;
+        }
         default: /* arrays and bytearrays */
             if ((uint32_t)it->i >= AS(Array, s)->len)
                 break;
@@ -460,3 +470,26 @@ static bool reversed_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     return true;
 }
 NATIVE(bi_reversed, "reversed", reversed_fn, 1, 1);
+
+/* A StopIteration raised by what an iterator calls (a class's __next__,
+ * map's or filter's function) ends the iteration, as in CPython; its value
+ * is what `yield from` gives. Generators turned theirs into RuntimeError
+ * already (PEP 479). */
+int vm_iternext_stop(VM *vm, Value iter, Value *out, Value *stop)
+{
+    *stop = v_none();
+    int rc = iternext(vm, iter, out);
+    if (rc < 0 && vm->exc.type == T_EXCEPTION && exc_matches(AS(Exception, vm->exc), &exc_types[EXC_StopIteration])) {
+        Tuple *a = AS(Exception, vm->exc)->args;
+        *stop = a->len ? a->items[0] : v_none();
+        vm->exc = v_unbound();
+        return 0;
+    }
+    return rc;
+}
+
+int vm_iternext(VM *vm, Value iter, Value *out)
+{
+    Value stop;
+    return vm_iternext_stop(vm, iter, out, &stop);
+}

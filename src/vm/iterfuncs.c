@@ -8,6 +8,7 @@
 
 #include "vm/vm.h"
 #include "vm/libobj.h"
+#include "vm/class.h"
 
 int lib_iternext(VM *vm, Iter *it, Value *out)
 {
@@ -193,6 +194,13 @@ static bool callable_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     case T_FUNCTION: case T_NATIVE: case T_BOUNDMETHOD: case T_TYPE:
         *out = v_bool(true);
         break;
+    case T_INSTANCE: { /* a class with __call__ */
+        Value call;
+        if (!class_special(vm, args[0], SN___call__, &call))
+            return false;
+        *out = v_bool(call.type != T_UNBOUND); /* even __call__ = None, as CPython */
+        break;
+    }
     default:
         *out = v_bool(false);
     }

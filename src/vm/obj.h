@@ -154,6 +154,8 @@ typedef struct Gen { /* T_GEN; state in hdr.aux */
     Value *saved;   /* T_RAW: nlocals + maxstack values (NULL once done) */
     uint32_t pc;    /* the next instruction when resumed */
     uint32_t depth; /* value-stack items saved after the locals */
+    Value handled;  /* T_TUPLE: the exceptions its handlers were handling when
+                       it yielded (put back on the VM's stack when resumed), or None */
 } Gen;
 
 /* A set or frozenset: an open-addressing table probed as CPython's is (a
@@ -292,7 +294,21 @@ typedef struct PyModule { /* T_MODULE with MODULE_PY; in the heap */
     X(UnicodeDecodeError, UnicodeError)           \
     X(UnicodeEncodeError, UnicodeError)           \
     X(GeneratorExit, BaseException)               \
-    X(SystemExit, BaseException)
+    X(SystemExit, BaseException)                  \
+    X(EOFError, Exception)                        \
+    X(BufferError, Exception)                     \
+    X(PermissionError, OSError)                   \
+    X(FileExistsError, OSError)                   \
+    X(IsADirectoryError, OSError)                 \
+    X(NotADirectoryError, OSError)                \
+    X(TimeoutError, OSError)                      \
+    X(ConnectionError, OSError)                   \
+    X(Warning, Exception)                         \
+    X(UserWarning, Warning)                       \
+    X(DeprecationWarning, Warning)                \
+    X(RuntimeWarning, Warning)                    \
+    X(IndentationError, SyntaxError)              \
+    X(TabError, IndentationError)
 
 typedef enum ExcKind {
 #define P4_EXC_ENUM(name, base) EXC_##name,
@@ -464,6 +480,9 @@ bool vm_len(VM *vm, Value obj, int32_t *out);
 bool vm_getiter(VM *vm, Value obj, Value *out);
 /* Returns 1 and *out = next item, 0 when exhausted, -1 on error. */
 int vm_iternext(VM *vm, Value iter, Value *out);
+/* vm_iternext that also gives, at the end (0), the value of the StopIteration
+ * that ended it (None when there was none): what `yield from` returns. */
+int vm_iternext_stop(VM *vm, Value iter, Value *out, Value *stop);
 /* Unpacks exactly n items of an iterable into out[0..n) (out must be rooted
  * storage, e.g. VM stack slots). ValueError on a count mismatch. */
 bool vm_unpack(VM *vm, Value seq, uint32_t n, Value *out);
@@ -475,6 +494,11 @@ uint32_t array_itemsize(const Array *a);
 bool list_extend(VM *vm, List *l, Value iterable);
 bool dict_get(VM *vm, Dict *d, Value key, Value *out, bool *found);
 bool dict_set(VM *vm, Dict *d, Value key, Value value);
+/* dict(m) for a mapping m that is not a dict (keys() and __getitem__);
+ * *is_mapping false when m has no keys. */
+bool dict_update_mapping(VM *vm, Dict *d, Value src, bool *is_mapping);
+/* a | b and a |= b for a dict a */
+bool dict_union(VM *vm, Dict *a, Value b, bool inplace, Value *out);
 
 /* Attributes (attr.c): obj.name by qid; methods of built-in types are static
  * Natives. vm_load_method writes the callable and self (T_UNBOUND when the

@@ -308,6 +308,8 @@ static __attribute__((noinline)) bool binary_op_objects(VM *vm, unsigned op, uns
     }
     if (op == OP_BINARY_MOD && (a.type == T_STR || a.type == T_BYTES))
         return percent_format(vm, a, b, out); /* printf-style: vm/percent.c */
+    if (op == OP_BINARY_OR && a.type == T_DICT && (b.type == T_DICT || inplace == OP_INPLACE_OR))
+        return dict_union(vm, AS(Dict, a), b, inplace == OP_INPLACE_OR, out);
     if (v_is_anyset(a) || v_is_anyset(b) || a.type == T_DICTVIEW || b.type == T_DICTVIEW)
         return set_binary_op(vm, inplace, a, b, out);
     switch (op) {

@@ -12,15 +12,8 @@
  */
 #include <math.h>
 
-#if defined(__linux__) || defined(ESP_PLATFORM)
-#define HAVE_CLOCK_GETTIME 1
-#include <time.h>
-#endif
-#if defined(ESP_PLATFORM)
-#include <unistd.h> /* usleep: the FreeRTOS delay, other tasks run */
-#endif
-
 #include "port/port.h"
+#include "vm/long.h"
 #include "vm/vm.h"
 
 /* MicroPython's ticks wrap at 2**30, so they stay small ints there too */
@@ -43,13 +36,12 @@ static bool number_arg(VM *vm, Value v, float *out)
 
 static bool time_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
-#if HAVE_CLOCK_GETTIME
-    struct timespec ts;
-    if (clock_gettime(CLOCK_REALTIME, &ts) == 0) {
-        *out = v_float((float)((double)ts.tv_sec + ts.tv_nsec * 1e-9));
+    int64_t sec;
+    int32_t nsec;
+    if (port_wall_clock(&sec, &nsec)) {
+        *out = v_float((float)((double)sec + nsec * 1e-9));
         return true;
     }
-#endif
     *out = v_float((float)(now_us() * 1e-6));
     return true;
 }
@@ -63,22 +55,24 @@ static bool monotonic_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 static NATIVE(time_monotonic, "monotonic", monotonic_fn, 0, 0);
 static NATIVE(time_perf_counter, "perf_counter", monotonic_fn, 0, 0);
 
-static void wait_us(uint64_t us)
+/* The _ns forms are exact ints (long ints past 2**31): the way to measure
+ * or stamp time without float32's rounding. */
+static bool time_ns_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
-#if defined(__linux__)
-    struct timespec ts = {(time_t)(us / 1000000u), (long)(us % 1000000u * 1000u)};
-    while (nanosleep(&ts, &ts) != 0)
-        ;
-#elif defined(ESP_PLATFORM)
-    for (; us > 500000u; us -= 500000u)
-        usleep(500000u);
-    usleep((useconds_t)us);
-#else
-    uint64_t end = now_us() + us; /* no scheduler on the bare chip: wait on the counter */
-    while (now_us() < end)
-        ;
-#endif
+    int64_t sec;
+    int32_t nsec;
+    if (port_wall_clock(&sec, &nsec))
+        return long_from_i64(vm, sec * 1000000000 + nsec, out);
+    return long_from_i64(vm, (int64_t)now_us() * 1000, out);
 }
+static NATIVE(time_time_ns, "time_ns", time_ns_fn, 0, 0);
+
+static bool monotonic_ns_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    return long_from_i64(vm, (int64_t)now_us() * 1000, out);
+}
+static NATIVE(time_monotonic_ns, "monotonic_ns", monotonic_ns_fn, 0, 0);
+static NATIVE(time_perf_counter_ns, "perf_counter_ns", monotonic_ns_fn, 0, 0);
 
 static bool sleep_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
@@ -92,7 +86,7 @@ static bool sleep_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     if (s > 4.0e6f)
         return vm_raise(vm, EXC_OverflowError, "sleep length is too large");
     vm_flush(vm); /* what was printed before the pause appears before it */
-    wait_us((uint64_t)((double)s * 1e6));
+    port_sleep_us((uint64_t)((double)s * 1e6));
     *out = v_none();
     return true;
 }
@@ -113,7 +107,7 @@ static bool sleep_ms_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
         return false;
     vm_flush(vm);
     if (n > 0)
-        wait_us((uint64_t)n * 1000u);
+        port_sleep_us((uint64_t)n * 1000u);
     *out = v_none();
     return true;
 }
@@ -126,7 +120,7 @@ static bool sleep_us_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
         return false;
     vm_flush(vm);
     if (n > 0)
-        wait_us((uint64_t)n);
+        port_sleep_us((uint64_t)n);
     *out = v_none();
     return true;
 }
@@ -180,6 +174,9 @@ static NATIVE(time_ticks_add, "ticks_add", ticks_add_fn, 2, 2);
 ATTR(time)
 ATTR(monotonic)
 ATTR(perf_counter)
+ATTR(time_ns)
+ATTR(monotonic_ns)
+ATTR(perf_counter_ns)
 ATTR(sleep)
 ATTR(sleep_ms)
 ATTR(sleep_us)
@@ -193,7 +190,8 @@ static const ModuleAttr time_attrs[] = {
     {"time", get_time},           {"monotonic", get_monotonic}, {"perf_counter", get_perf_counter},
     {"sleep", get_sleep},         {"sleep_ms", get_sleep_ms},   {"sleep_us", get_sleep_us},
     {"ticks_ms", get_ticks_ms},   {"ticks_us", get_ticks_us},   {"ticks_cpu", get_ticks_cpu},
-    {"ticks_diff", get_ticks_diff}, {"ticks_add", get_ticks_add},
+    {"ticks_diff", get_ticks_diff}, {"ticks_add", get_ticks_add}, {"time_ns", get_time_ns},
+    {"monotonic_ns", get_monotonic_ns}, {"perf_counter_ns", get_perf_counter_ns},
 };
 
 const Module module_time = {{0, T_MODULE, 0, 0}, "time", time_attrs, sizeof time_attrs / sizeof time_attrs[0]};

@@ -16,6 +16,8 @@ import ast
 import os
 import random
 
+from gen_kernels import kernel_calls
+
 LIBRARY = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
                        "lib", "p4nn", "p4nn.py")
 
@@ -213,15 +215,4 @@ class P4nnGen:
 
     def calls(self):
         """Statements of the main part: each kernel called with 1 to 3 random shapes."""
-        out = []
-        for k in self.names:
-            for call_no in range(self.r.choice([1, 2, 3])):
-                decl, text, outs = self.call(k)
-                stmt = decl + ["try:",
-                               "    print('%s', %d, %s)" % (k, call_no, text),
-                               "except Exception as e:",
-                               "    print('%s', %d, type(e).__name__, e)" % (k, call_no)]
-                for o in outs:
-                    stmt.append("print(list(%s))" % o)
-                out.append(stmt)
-        return out
+        return kernel_calls(self.r, self.names, self.call)

@@ -13,6 +13,8 @@ without it.
 """
 import random
 
+from gen_kernels import kernel_calls
+
 SOURCES = {
     "v3_dense_t": [
         "def v3_dense_t(x, n, wt, m, acc, off):",
@@ -139,15 +141,4 @@ class Vec3Gen:
 
     def calls(self):
         """Statements of the main part: each kernel called with 1 to 3 random shapes."""
-        out = []
-        for k in self.names:
-            for call_no in range(self.r.choice([1, 2, 3])):
-                decl, text, outs = self.call(k)
-                stmt = decl + ["try:",
-                               "    print('%s', %d, %s)" % (k, call_no, text),
-                               "except Exception as e:",
-                               "    print('%s', %d, type(e).__name__, e)" % (k, call_no)]
-                for o in outs:
-                    stmt.append("print(list(%s))" % o)
-                out.append(stmt)
-        return out
+        return kernel_calls(self.r, self.names, self.call)

@@ -65,6 +65,7 @@ import time
 
 import gen_p4nn
 import gen_vec3                                 # vec3's vector nests (tails, 16-tap loops)
+import gen_vec4                                 # vec4b's conv/dense nests, shapes as arguments
 from gen_deopt import DeoptGen, count_deopts   # values crossing 2**31 in compiled loops
 from gen_objects import ObjGen                  # methods and closures, their guards failing
 
@@ -896,6 +897,9 @@ class Gen:
         v3 = gen_vec3.Vec3Gen(self.seed)
         self.nn_funcs = self.nn_funcs + v3.kernels()
         lines += v3.source()
+        v4 = gen_vec4.Vec4Gen(self.seed)
+        self.nn_funcs = self.nn_funcs + v4.kernels()
+        lines += v4.source()
         # wide loops and recursion at the limit (their own random stream too)
         self.stress_funcs = StressGen(self.seed).functions(self.nfuncs + len(self.vec_funcs))
         for sf in self.stress_funcs:
@@ -956,7 +960,7 @@ class Gen:
         for df in self.deopt_funcs:
             main += DeoptGen.calls(df)
         main += obj_main
-        main += nn.calls() + v3.calls()
+        main += nn.calls() + v3.calls() + v4.calls()
         for stmt in main:
             lines += stmt
         if self.p(0.3):

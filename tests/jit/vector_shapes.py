@@ -53,13 +53,14 @@ def run_matmul(M, N, K, short_a=0, short_b=0, short_c=0):
         print("matmul", M, N, K, "IndexError", e, checksum(c), list(c)[-10:])
 
 
-def run_conv(H, W, C, F, short_inp=0, short_wts=0, short_out=0):
+def run_conv(H, W, C, F, short_inp=0, short_wts=0, short_out=0, pad=0):
+    # pad: sentinels after the output (a lane stored past its end shows)
     inp = data(H * W * C - short_inp, 13, 5)
     wts = data(9 * C * F - short_wts, 29, 11)
-    out = array("i", [0] * ((H - 2) * (W - 2) * F - short_out))
+    out = array("i", [0] * ((H - 2) * (W - 2) * F - short_out + pad))
     try:
         conv(inp, wts, out, H, W, C, F)
-        print("conv", H, W, C, F, "ok", checksum(out))
+        print("conv", H, W, C, F, "ok", checksum(out), out[-1] if pad else "")
     except IndexError as e:
         print("conv", H, W, C, F, "IndexError", e, checksum(out))
 
@@ -84,3 +85,9 @@ run_conv(5, 5, 2, 8, short_wts=1)
 run_conv(5, 5, 2, 24, short_wts=1)
 run_conv(5, 5, 2, 24, short_out=1)
 run_conv(5, 5, 2, 8, short_inp=1)
+# (from vector_tails.py) every filter count 1 to 20 with sentinels after
+# the output, and the weights one short at the last lane of the last step
+for F in range(1, 21):
+    run_conv(5, 5, 1 + F % 3, F, pad=3)
+for F in (5, 6, 12, 18):
+    run_conv(6, 6, 2, F, short_wts=1, pad=3)

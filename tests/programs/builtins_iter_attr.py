@@ -142,3 +142,22 @@ attempt(max, [])
 attempt(abs, "x")
 attempt(round, "x")
 attempt(max, [1, "a"])
+
+
+class Scaler:
+    def __init__(self, k):
+        self.k = k
+
+    def __call__(self, x):
+        return self.k * x
+
+
+class Plain:
+    pass
+
+
+class NotCallable:
+    __call__ = None
+
+
+print(callable(Scaler(2)), Scaler(3)(4), callable(Plain()), callable(Plain), callable(NotCallable()))

@@ -28,3 +28,21 @@ for i in range(0, 50, 2):
     del e[i]
 print(len(e), e[49], sum(e.values()), list(e)[:5])
 print(d.keys(), d.values())
+
+
+# dict union (3.9): | makes a new dict (the right side wins), |= updates in
+# place from any mapping or iterable of pairs
+base = {"a": 1, "b": 2}
+over = {"b": 20, "c": 30}
+merged = base | over
+print(merged, base, over | base, {} | {})
+alias = base
+base |= over
+print(base, alias is base)
+base |= [("d", 4)]
+base |= {"e": 5}.items()
+print(base)
+try:
+    base | [("x", 1)]
+except TypeError:
+    print("TypeError for dict | list")

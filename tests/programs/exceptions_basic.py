@@ -47,3 +47,44 @@ try:
 except TypeError as e:
     print(e, e.args)
 print(isinstance(ZeroDivisionError(), ArithmeticError), isinstance(KeyError(), LookupError))
+
+
+# The name of `except E as name` is unbound when the clause is left: at
+# the end, by return, break or continue; in functions, at module level and
+# in class bodies.
+def as_name_after(mode):
+    for i in range(2):
+        try:
+            raise ValueError(i)
+        except ValueError as err:
+            if mode == "break":
+                break
+            if mode == "continue":
+                continue
+            if mode == "return":
+                return "returned", err.args
+    try:
+        return err
+    except NameError:
+        return mode, "unbound"
+
+
+print([as_name_after(m) for m in ("end", "break", "continue", "return")])
+try:
+    raise KeyError("k")
+except KeyError as module_err:
+    kept = module_err
+try:
+    module_err
+except NameError:
+    print("module-level name unbound; kept", repr(kept))
+
+
+class Holder:
+    try:
+        raise IndexError(3)
+    except IndexError as class_err:
+        copy = class_err.args
+
+
+print(hasattr(Holder, "class_err"), Holder.copy)

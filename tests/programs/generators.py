@@ -404,3 +404,120 @@ for n in [100, 5000]:
         print(n, list(deep(n)), list(deep_for(n)))
     except RecursionError as e:
         print(n, "RecursionError:", e)
+
+
+# A StopIteration raised by what an iterator calls ends the iteration (map's
+# function, a class's __next__); its value is what yield from returns.
+def stop_at_3(x):
+    if x < 3:
+        return x
+    raise StopIteration(444)
+
+
+print(list(map(stop_at_3, range(100))), sorted(map(stop_at_3, range(5))))
+print(list(filter(lambda x: stop_at_3(x) % 2 == 0, range(10))))
+
+
+class Countdown:
+    def __init__(self, n):
+        self.n = n
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        self.n -= 1
+        if self.n < 0:
+            raise StopIteration("done")
+        return self.n
+
+
+def delegate():
+    r = yield from Countdown(3)
+    yield ("countdown gave", r)
+    r = yield from map(stop_at_3, range(9))
+    yield ("map gave", r)
+    r = yield from iter([5, 6])
+    yield ("list gave", r)
+
+
+print(list(delegate()))
+
+
+# A class with __getitem__ and no __iter__ iterates by index until
+# IndexError or StopIteration (the old sequence protocol).
+class Squares:
+    def __init__(self, n):
+        self.n = n
+
+    def __getitem__(self, i):
+        if i >= self.n:
+            raise IndexError(i)
+        return i * i
+
+
+class Letters:
+    def __getitem__(self, i):
+        if i > 3:
+            raise StopIteration
+        return "abcd"[i]
+
+
+class Broken:
+    def __getitem__(self, i):
+        if i == 2:
+            raise KeyError("two")
+        return i
+
+
+print(list(Squares(5)), sum(Squares(4)), sorted(Letters(), reverse=True), "".join(Letters()))
+it = iter(Squares(2))
+print(next(it), next(it), next(it, "end"))
+a, b, c = Squares(3)
+print(a, b, c, max(Squares(6)), 9 in list(Squares(4)))
+try:
+    for x in Broken():
+        print("broken gave", x)
+except KeyError as e:
+    print("KeyError", e)
+
+
+# A generator suspended inside an except clause takes the exception it was
+# handling with it: the caller's errors do not get it as __context__, and
+# the generator's own errors do when it resumes.
+def in_handler():
+    try:
+        raise ValueError("inside")
+    except ValueError:
+        yield 1
+        try:
+            raise KeyError("after resume")
+        except KeyError as e:
+            yield repr(e.__context__)
+
+
+g = in_handler()
+print(next(g))
+try:
+    raise TypeError("caller")
+except TypeError as e:
+    print("caller's context:", repr(e.__context__))
+print(next(g))
+try:
+    {}["x"]
+except KeyError as e:
+    print("context after:", repr(e.__context__))
+
+
+# A lambda whose body yields is a generator function; a yield in a nested
+# lambda does not make the enclosing def one.
+def makes_lambda():
+    g = lambda: (yield 1)
+    return g
+
+
+doubler = lambda x: (yield x * 2)
+counter = lambda n: (yield from range(n))
+print(type(makes_lambda()).__name__, list(makes_lambda()()), list(doubler(4)), list(counter(3)))
+gen_of_gens = (((x, y) for x in range(2)) for y in range(3))
+print([list(inner) for inner in gen_of_gens])

@@ -400,3 +400,16 @@ for thing in (Plain(),):
                 Countdown.__next__(Countdown(0))
         except (TypeError, StopIteration) as e:
             print(op, type(e).__name__, e)
+
+
+# __hash__ returning an int wider than the machine's: hashed as that int
+class WideHash:
+    def __init__(self, h):
+        self.h = h
+
+    def __hash__(self):
+        return self.h
+
+
+for h in (1 << 70 | 1, -(1 << 66), 1 << 64, -1, 12345):
+    print(h, hash(WideHash(h)) == hash(h), hash(WideHash(h)) == hash(WideHash(h)))

@@ -87,3 +87,45 @@ for b in bad:
         print('no error')
     except TypeError as e:
         print('TypeError:', str(e).replace('__main__.', ''))
+
+
+# ** and dict() take any mapping: an object with keys() and __getitem__.
+class Config:
+    def __init__(self, **kw):
+        self.kw = kw
+
+    def keys(self):
+        return sorted(self.kw)
+
+    def __getitem__(self, k):
+        return self.kw[k] * 10
+
+
+def show(**kw):
+    return sorted(kw.items())
+
+
+def pos(a, b=0, *rest, c=1):
+    return (a, b, rest, c)
+
+
+cfg = Config(a=1, b=2)
+print(show(**cfg), pos(**cfg), dict(cfg), {**cfg, "z": 0})
+d = {"q": 1}
+d.update(cfg)
+print(sorted(d.items()))
+try:
+    show(**cfg, a=5)
+except TypeError as e:
+    print("TypeError", "multiple values" in str(e) or "must be a mapping" in str(e))
+
+
+class NoKeys:
+    def __getitem__(self, k):
+        return k
+
+
+try:
+    show(**NoKeys())
+except TypeError as e:
+    print("TypeError", "multiple values" in str(e) or "must be a mapping" in str(e))

@@ -8,6 +8,12 @@ time.sleep(0.01)
 t1 = time.monotonic()
 print(t1 >= t0, type(t0).__name__, type(time.time()).__name__, time.time() > 0, time.perf_counter() >= 0)
 time.sleep(0)
+# the _ns forms are exact ints: a wait of 3 ms shows as at least 3,000,000 ns
+n0 = time.monotonic_ns()
+time.sleep(0.003)
+n1 = time.monotonic_ns()
+print(type(n0).__name__, n1 - n0 >= 3000000, n1 - n0 < 10 ** 10, time.perf_counter_ns() >= n1)
+print(type(time.time_ns()).__name__, time.time_ns() > 0)
 for bad in [-1, "x"]:
     try:
         time.sleep(bad)

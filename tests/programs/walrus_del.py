@@ -84,3 +84,32 @@ def stub():
 print(stub(), [..., 1][0])
 counter_total += 1
 print(counter_total)
+
+
+# := inside a generator expression binds in the enclosing scope (PEP 572):
+# a local of the enclosing function (fresh or existing), a global at module
+# level; the generator reads and writes that one variable.
+def first_hit(limit):
+    found = any((hit := i) % 5 == 3 and (hit % 2) == 0 for i in range(limit))
+    return found, hit
+
+
+def existing_local(xs):
+    last = -1
+    total = sum((last := x) * 2 for x in xs)
+    return total, last
+
+
+def lazy(xs):
+    gen = ((seen := x) for x in xs)
+    seen = "before"
+    out = [seen]
+    for v in gen:
+        out.append((v, seen))
+    return out
+
+
+hit = 123
+print(first_hit(10), hit, existing_local([3, 4, 5]), lazy("ab"))
+print(any((hit := i) % 5 == 3 and (hit % 2) == 0 for i in range(10)), hit)
+print(max((m := k) * 0 for k in range(4)), m)

@@ -19,6 +19,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/time.h>
+#include <unistd.h>
 
 #include "esp_cache.h"
 #include "esp_chip_info.h"
@@ -99,6 +101,27 @@ uint32_t port_cpu_hz(void)
     if (esp_clk_tree_src_get_freq_hz(SOC_MOD_CLK_CPU, ESP_CLK_TREE_SRC_FREQ_PRECISION_CACHED, &hz) != ESP_OK || !hz)
         hz = P4JIT_BOOT_CPU_HZ;
     return hz;
+}
+
+/* ESP-IDF's system time (its "System Time" guide): gettimeofday, set by SNTP
+ * or settimeofday; without either it counts from boot. */
+bool port_wall_clock(int64_t *sec, int32_t *nsec)
+{
+    struct timeval tv;
+    if (gettimeofday(&tv, NULL) != 0)
+        return false;
+    *sec = (int64_t)tv.tv_sec;
+    *nsec = (int32_t)tv.tv_usec * 1000;
+    return true;
+}
+
+/* usleep blocks the task in FreeRTOS, so other tasks run meanwhile; it is
+ * called in pieces of at most half a second, as its argument is 32-bit. */
+void port_sleep_us(uint64_t us)
+{
+    for (; us > 500000u; us -= 500000u)
+        usleep(500000u);
+    usleep((useconds_t)us);
 }
 
 /* PIE's encoding changed with silicon revision 3.0 (v2p1 before, v2p2 from

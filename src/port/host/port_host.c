@@ -78,6 +78,23 @@ uint64_t port_cycles(void) { return monotonic_ns(); }
 uint64_t port_instret(void) { return monotonic_ns(); }
 uint32_t port_cpu_hz(void) { return 1000000000u; }
 
+bool port_wall_clock(int64_t *sec, int32_t *nsec)
+{
+    struct timespec ts;
+    if (clock_gettime(CLOCK_REALTIME, &ts) != 0)
+        return false;
+    *sec = (int64_t)ts.tv_sec;
+    *nsec = (int32_t)ts.tv_nsec;
+    return true;
+}
+
+void port_sleep_us(uint64_t us)
+{
+    struct timespec ts = {(time_t)(us / 1000000u), (long)(us % 1000000u * 1000u)};
+    while (nanosleep(&ts, &ts) != 0)
+        ;
+}
+
 /* JIT-generated code is RV32 and never runs on the host. */
 void *port_alloc_code(size_t size) { (void)size; return NULL; }
 void port_free_code(void *p) { (void)p; }

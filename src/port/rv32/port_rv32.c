@@ -154,6 +154,20 @@ uint64_t port_cycles(void) { READ_COUNTER64("mcycle", "mcycleh"); }
 uint64_t port_instret(void) { READ_COUNTER64("minstret", "minstreth"); }
 uint32_t port_cpu_hz(void) { return P4_CPU_HZ; }
 
+bool port_wall_clock(int64_t *sec, int32_t *nsec)
+{
+    (void)sec, (void)nsec;
+    return false; /* no real-time clock is kept on the bare chip */
+}
+
+/* No scheduler: wait on the cycle counter. */
+void port_sleep_us(uint64_t us)
+{
+    uint64_t end = port_cycles() + us * (P4_CPU_HZ / 1000000u);
+    while (port_cycles() < end)
+        ;
+}
+
 /* Bare metal in machine mode (QEMU virt, p4sim): all RAM is executable, so
  * code lives in ordinary memory; fence.i orders the stores before fetches. */
 void *port_alloc_code(size_t size) { return malloc(size); }

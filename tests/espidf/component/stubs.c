@@ -10,6 +10,8 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/time.h>
+#include <unistd.h>
 
 #include "esp_cache.h"
 #include "esp_chip_info.h"
@@ -120,4 +122,35 @@ uint8_t *pxTaskGetStackStart(TaskHandle_t xTask)
 {
     (void)xTask;
     return (uint8_t *)((uintptr_t)__stack - 0x80000u);
+}
+
+/* ESP-IDF's newlib time functions. The pretend clock starts at
+ * 2026-01-01T00:00:00Z at boot and follows the cycle counter; usleep waits on
+ * that counter (ESP-IDF blocks the task instead). */
+static uint64_t stub_cycles(void)
+{
+    uint32_t lo, hi, hi2;
+    do {
+        __asm__ volatile("csrr %0, mcycleh" : "=r"(hi));
+        __asm__ volatile("csrr %0, mcycle" : "=r"(lo));
+        __asm__ volatile("csrr %0, mcycleh" : "=r"(hi2));
+    } while (hi != hi2);
+    return (uint64_t)hi << 32 | lo;
+}
+
+int gettimeofday(struct timeval *tv, void *tz)
+{
+    (void)tz;
+    uint64_t us = stub_cycles() / STUB_CPU_MHZ;
+    tv->tv_sec = (time_t)(1767225600u + us / 1000000u);
+    tv->tv_usec = (suseconds_t)(us % 1000000u);
+    return 0;
+}
+
+int usleep(useconds_t us)
+{
+    uint64_t end = stub_cycles() + (uint64_t)us * STUB_CPU_MHZ;
+    while (stub_cycles() < end)
+        ;
+    return 0;
 }

@@ -1,0 +1,162 @@
+# --jit-report says for every loop of a compiled function whether vector.c or
+# elementwise.c put it on PIE lanes, and if not, why (issue 12). Each loop's
+# line carries the report's expected text in a comment (report: TEXT);
+# check_report.py (jit/report-loops) runs `p4jit run -X jit=eager -X
+# pie=rev3 --jit-report` on this file and requires exactly those lines.
+# The outputs are checked against CPython as every jitprog program's.
+from array import array
+
+
+def matmul(a, b, c, n, k):
+    for j in range(n):  # report: vectorised: loop over j, 16 lanes (int8 multiply-accumulate into QACC, int32 stores), 16 taps per load (esp.vsmulas) in 1 inner loop
+        acc = 0
+        for t in range(k):  # report: not vectorised: loop over t: inside the vectorised loop (line 11)
+            acc += a[t] * b[t * n + j]
+        c[j] = acc
+
+
+def dense(x, w, y, n_in, n_out):
+    for o in range(n_out):  # report: not vectorised: loop over o: an index is the counter times a value not known at compile time (no fixed slope) (MULO)
+        acc = 0
+        for i in range(n_in):  # report: vectorised: loop over i, 16 lanes (int8 dot product into XACC)
+            acc += x[i] * w[o * n_in + i]
+        y[o] = acc
+
+
+def strided(a, b, c, n, k):
+    for j in range(n):  # report: not vectorised: loop over j: an int8 operand is neither contiguous (slope 1) nor uniform (slope 0) (ALOAD)
+        acc = 0
+        for t in range(k):  # report: not vectorised: loop over t: a value carried from one iteration to the next (a sum over this loop itself); as a dot product: a factor's index is not the counter plus offsets (not contiguous)
+            acc += a[t] * b[2 * j + t * n]
+        c[j] = acc
+
+
+def wide(h, b, c, n, k):
+    for j in range(n):  # report: not vectorised: loop over j: an operand that changes with the counter is not int8 (only 'b' arrays make lanes) (ALOAD)
+        acc = 0
+        for t in range(k):  # report: not vectorised: loop over t: a value carried from one iteration to the next (a sum over this loop itself)
+            acc += b[t] * h[t * n + j]
+        c[j] = acc
+
+
+def helper(v):
+    return v + 1
+
+
+def calls(a, b, c, n, k):
+    for j in range(n):  # report: not vectorised: loop over j: a call in the body (CALL)
+        acc = helper(j) - j - 1
+        for t in range(k):  # report: not vectorised: loop over t: a value carried from one iteration to the next (a sum over this loop itself); as a dot product: a factor's index is not the counter plus offsets (not contiguous)
+            acc += a[t] * b[t * n + j]
+        c[j] = acc
+        for t in range(k):  # report: vectorised: loop over t, 16 lanes (int8 dot product into XACC)
+            acc += a[t] * b[t]
+        c[0] += acc
+
+
+def early_exit(a, b, c, n, k):
+    for j in range(n):  # report: not vectorised: loop over j: it is left other than at its test (break, return, or an error path)
+        acc = 0
+        for t in range(k):  # report: not vectorised: loop over t: it is left other than at its test (break, return, or an error path)
+            acc += a[t] * b[t * n + j]
+            if acc > 1000:
+                break
+        c[j] = acc
+        if acc < -1000:
+            return j
+    return -1
+
+
+def stepping(a, b, n):
+    s = 0
+    j = 0
+    while j < n:  # report: not vectorised: while loop: the function stores no int32 ('i') element (lanes of sums are stored as int32); as a dot product: not a counted loop (`for` over range with step 1)
+        s += a[j] * b[j]
+        j += 2
+    return s
+
+
+def offset_read(a, b, c, d, n, k):
+    for j in range(n):  # report: vectorised: loop over j, 16 lanes (int8 multiply-accumulate into QACC, int32 stores), arrays compared at entry (a load may read the stored array)
+        acc = 0
+        for t in range(k):  # report: not vectorised: loop over t: inside the vectorised loop (line 80)
+            acc += a[t + d[0]] * b[t * n + j]
+        c[j + 1] = acc
+
+
+def shrinking(a, b, c, n):
+    j = 0
+    while j < n:  # report: not vectorised: while loop: the trip count is not known when the loop is entered (its bounds change in it)
+        c[j] = a[j] * b[j]
+        j += 1
+        n -= a[j] & 1
+
+
+def add8(a, b, c, n):
+    for i in range(n):  # report: vectorised: loop over i, 16 lanes (elementwise)
+        c[i] = a[i] + b[i]
+
+
+def floats(x, n):
+    s = 0.0
+    for i in range(n):  # report: not vectorised: loop over i: the function reads no int8 ('b') element (PIE multiply-accumulates int8)
+        s += x[i] * 0.5
+    return s
+
+
+CH = 17  # a constant channel count of 16 or more: the channel loop gets 16 taps per load in a conv nest
+
+
+def conv_c17(inp, wts, out, H, W, F):
+    for oy in range(H - 2):  # report: not vectorised: loop over oy: an index is the counter times a value not known at compile time (no fixed slope) (MULO)
+        for ox in range(W - 2):  # report: not vectorised: loop over ox: an index is the counter times a value not known at compile time (no fixed slope) (MULO)
+            for f in range(F):  # report: vectorised: loop over f, 16 lanes (int8 multiply-accumulate into QACC, int32 stores), 16 taps per load (esp.vsmulas) in 1 inner loop
+                acc = 0
+                for ky in range(3):  # report: not vectorised: loop over ky: inside the vectorised loop (line 113)
+                    for kx in range(3):  # report: not vectorised: loop over kx: inside the vectorised loop (line 113)
+                        base = ((oy + ky) * W + (ox + kx)) * CH
+                        for ch in range(CH):  # report: not vectorised: loop over ch: inside the vectorised loop (line 113)
+                            acc += inp[base + ch] * wts[(ky * 3 + kx) * CH * F + f + ch * F]
+                out[(oy * (W - 2) + ox) * F + f] = acc
+
+
+def nine(a, b, c, d, e, f, g, h, i):  # report-function: not compiled: it has 9 parameters (compiled code takes at most 8)
+    s = 0
+    for k in range(a):
+        s += b * k + c - d + e * f - g + h * i
+    return s
+
+
+a = array('b', [(i * 37) % 251 - 125 for i in range(600)])
+b = array('b', [(i * 53) % 241 - 120 for i in range(600)])
+h = array('h', [(i * 911) % 60001 - 30000 for i in range(600)])
+c = array('i', [0] * 40)
+matmul(a, b, c, 20, 9)
+print(list(c))
+dense(a, b, c, 17, 5)
+print(list(c))
+strided(a, b, c, 18, 7)
+print(list(c))
+wide(h, b, c, 18, 7)
+print(list(c))
+calls(a, b, c, 17, 6)
+print(list(c))
+print(early_exit(a, b, c, 19, 8), list(c))
+print(stepping(a, b, 41))
+d = array('i', [3, 1])
+offset_read(a, b, c, d, 20, 9)
+print(list(c))
+c[0] = 2
+offset_read(a, b, c, c, 20, 9)
+print(list(c))
+shrinking(a, b, c, 30)
+print(list(c))
+c8 = array('b', [0] * 40)
+add8(array('b', range(40)), array('b', range(0, 80, 2)), c8, 40)
+print(list(c8))
+print(floats(array('f', [1.5, 2.25, -3.0]), 3))
+co = array('i', [0] * 6 * 21)
+conv_c17(array('b', [(i * 13) % 256 - 128 for i in range(4 * 5 * CH)]),
+         array('b', [(i * 29 + 11) % 256 - 128 for i in range(9 * CH * 21)]), co, 4, 5, 21)
+print(list(co))
+print(nine(10, 2, 3, 4, 5, 6, 7, 8, 9))
