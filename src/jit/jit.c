@@ -1076,7 +1076,10 @@ uint64_t jit_rt_retired_call(uint32_t body, const uint32_t *args, int32_t depth_
     Value result;
     bool ok = enter_interpreter(vm, compiled_frames(depth_left), &max_frames);
     if (ok) {
-        if (!jit_call(vm, (Function *)spec->fn, argv, (int)n, &result, &ok))
+        /* jit_call only where compiled code replaces it (typing the
+         * arguments again would cost every call of one left interpreted) */
+        bool replaced = spec->fate == JIT_RECOMPILE || spec->fate == JIT_RECOMPILED;
+        if (!replaced || !jit_call(vm, (Function *)spec->fn, argv, (int)n, &result, &ok))
             ok = vm_call(vm, v_obj(spec->fn), argv, (int)n, NULL, &result);
         leave_interpreter(vm, max_frames);
     }
