@@ -92,11 +92,13 @@ def run_matmul(n):
     report("matmul_" + str(n), "matmul", cycles, n * n * n, c)
 
 
-run_dense(64, 10)
-run_dense(256, 64)
-run_dense(1024, 128)
-run_conv(28, 1, 8)
-run_conv(16, 3, 16)
-run_conv(12, 8, 16)
-run_conv(8, 16, 32)
-run_matmul(64)
+# (bench/layers_vec3.py imports the kernels and helpers above)
+if __name__ == "__main__":
+    run_dense(64, 10)
+    run_dense(256, 64)
+    run_dense(1024, 128)
+    run_conv(28, 1, 8)
+    run_conv(16, 3, 16)
+    run_conv(12, 8, 16)
+    run_conv(8, 16, 32)
+    run_matmul(64)

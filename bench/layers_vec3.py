@@ -3,24 +3,14 @@
 # fewer than 8 filters, other loop orders and layouts. Each runs twice; the
 # second call is measured (p4.cycles(), after a collection). Run it with
 #   p4jit run --on p4sim [-X pie=off | -X jit=off] bench/layers_vec3.py
+# bench/layers.py's conv3x3 (HWC), int8s and checksum are shared: imported.
 from array import array
 import p4
+import layers
 
-
-def conv_hwc(inp, wts, out, H, W, C, F):      # bench/layers.py's conv3x3
-    OH = H - 2
-    OW = W - 2
-    for oy in range(OH):
-        for ox in range(OW):
-            for f in range(F):
-                acc = 0
-                for ky in range(3):
-                    for kx in range(3):
-                        base = ((oy + ky) * W + (ox + kx)) * C
-                        wbase = (ky * 3 + kx) * C * F + f
-                        for ch in range(C):
-                            acc += inp[base + ch] * wts[wbase + ch * F]
-                out[(oy * OW + ox) * F + f] = acc
+conv_hwc = layers.conv3x3
+int8s = layers.int8s
+checksum = layers.checksum
 
 
 def conv_chw1(x, w, out, H, W, F):            # 1 channel, filters outermost
@@ -49,20 +39,6 @@ def mm(p, q, r, rows, cols, depth):          # other names, operands swapped
             for k in range(depth):
                 s += q[k * cols + j] * p[i * depth + k]
             r[i * cols + j] = s
-
-
-def int8s(n, mul, add):
-    a = array("b", bytes(n))
-    for i in range(n):
-        a[i] = (i * mul + add) % 256 - 128
-    return a
-
-
-def checksum(c):
-    s = 0
-    for v in c:
-        s = (s * 31 + v) & 0xFFFFFF
-    return s
 
 
 def show(name, cycles, macs, out):

@@ -130,7 +130,8 @@ def main():
         print(f"  requantize, pool and pad: {permille // 10}.{permille % 10} % of {whole} cycles")
     mem = p4nn.memory(model)
     print("memory: activation buffers", mem[0], "bytes (outputs, padded copies, shared int32 scratch);",
-          "weights", mem[1], "bytes;", "compiled code", p4nn.code_bytes(), "bytes;",
+          "weights", mem[1], "bytes;", "compiled code", p4nn.code_bytes(), "bytes (and", p4nn.code_bytes(1),
+          "run once at load);",
           "heap live after loading", heap_model, "bytes")
 
 

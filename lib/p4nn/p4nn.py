@@ -22,6 +22,30 @@ DENSE_TRANSPOSED = True
 # conv2d + maxpool2 pool the int32 accumulators before requantizing (the
 # same bits, a quarter of the requantizing; see conv2d_layer).
 FUSE_POOL = True
+# A fused 3x3 stride-1 conv2d + maxpool2 computes each row pair as four
+# half rows, the even and the odd output columns (conv3x3_pairs,
+# conv3x3_c1_pairs, conv3x3_tap_pairs), and pools them on lanes (max4_add_pool); False: the
+# row-pair path with the pixel-pair loop (the same bits).
+POOL_PAIRS = True
+# row pairs per call of the half-row kernels (more: fewer calls, larger
+# int32 blocks)
+PAIRS = 4
+# per-channel shifts (pre 0, mult 1) on PIE by one pass per distinct shift,
+# up to this many passes (shift_passes); 0 or 1: the scalar requantize.
+# Off by default: exact, but with three kernel calls a pass from the
+# interpreted layer code it is slower than the scalar requantize on the
+# first model (per-channel shifts: 1,244,078 against 1,217,439 cycles an
+# image; the one-shift-per-layer export: 954,762, at the same accuracy)
+SHIFT_PASSES = 0
+
+
+def set_shift_passes(n):
+    # SHIFT_PASSES = n for the models built after (P4JIT does not assign
+    # another module's globals from outside: p4nn.X = v is refused)
+    global SHIFT_PASSES
+    SHIFT_PASSES = n
+# the taps form (conv3x3_tap_pairs) from this many taps a kernel row (3*C)
+TAPS_MIN = 16
 
 
 # ---- kernels ------------------------------------------------------------------------
@@ -60,6 +84,80 @@ def conv3x3_s2_row(inp, base, WC, C, wt, F, OW, acc):
                 for i in range(KC):
                     a += inp[b + i] * wt[wb + i * F]
             acc[ox * F + f] = a
+
+
+def conv3x3_pairs(inp, base, C, wt, F, OW, RP, acc):
+    # RP pairs of output rows of a 3x3, stride-1 convolution without padding
+    # (input rows from base; the input is OW + 2 pixels wide), as half
+    # rows: acc[(((2r + h)*RP + rp)*PW + j)*F + f], PW = OW // 2, is output
+    # row 2*rp + r of the block, column 2j + h (the even columns, then the
+    # odd ones, of the pair's first row, then of its second). Each 2x2
+    # window of a max-pool is at one index of the four quarters of acc
+    # (max4_add_pool). wt is [3][3][C][F] (conv3x3_s1_row's).
+    KC = 3 * C
+    WC = (OW + 2) * C
+    PW = OW // 2
+    for rp in range(RP):
+        for r in range(2):
+            for h in range(2):
+                for j in range(PW):
+                    o = (((2 * r + h) * RP + rp) * PW + j) * F
+                    for f in range(F):
+                        a = 0
+                        for ky in range(3):
+                            b = base + (2 * rp + r + ky) * WC + (2 * j + h) * C
+                            wb = ky * KC * F + f
+                            for i in range(KC):
+                                a += inp[b + i] * wt[wb + i * F]
+                        acc[o + f] = a
+
+
+def conv3x3_c1_pairs(inp, base, wt, F, OW, RP, acc):
+    # conv3x3_pairs for one input channel (C = 1), the three taps of a
+    # kernel row written out: the vector loop over the filters has one
+    # short inner loop instead of two (about a fifth fewer cycles).
+    W = OW + 2
+    PW = OW // 2
+    F2 = 2 * F
+    for rp in range(RP):
+        for r in range(2):
+            for h in range(2):
+                for j in range(PW):
+                    o = (((2 * r + h) * RP + rp) * PW + j) * F
+                    for f in range(F):
+                        a = 0
+                        b0 = base + (2 * rp + r) * W + 2 * j + h
+                        for ky in range(3):
+                            b = b0 + ky * W
+                            wb = 3 * ky * F + f
+                            a += inp[b] * wt[wb]
+                            a += inp[b + 1] * wt[wb + F]
+                            a += inp[b + 2] * wt[wb + F2]
+                        acc[o + f] = a
+
+
+def conv3x3_tap_pairs(inp, base, C, wk, F, OW, RP, acc):
+    # As conv3x3_pairs for one kernel row ky: the caller passes base +
+    # ky*(OW + 2)*C and that row's weights wk ([3][C][F]: kx and c, then
+    # the filters) and sums the three (add3_rows32). One inner loop of taps
+    # contiguous in the input, which the JIT's vectoriser runs 16 taps per
+    # load (esp.vsmulas), as it does not conv3x3_pairs's two-level loop.
+    KC = 3 * C
+    WC = (OW + 2) * C
+    PW = OW // 2
+    for rp in range(RP):
+        for r in range(2):
+            for h in range(2):
+                for j in range(PW):
+                    for f in range(F):
+                        a = 0
+                        # (b here, not in the j loop: the vector loop is a
+                        # tenth faster; written into the index, the scalar
+                        # JIT is five times slower)
+                        b = base + (2 * rp + r) * WC + (2 * j + h) * C
+                        for i in range(KC):
+                            a += inp[b + i] * wk[i * F + f]
+                        acc[(((2 * r + h) * RP + rp) * PW + j) * F + f] = a
 
 
 def conv1x1_s1_row(inp, base, WC, C, wt, F, OW, acc):
@@ -210,6 +308,27 @@ def max_add_rows32(a, b, brep, n):
         a[i] = max(a[i], b[i]) + brep[i]
 
 
+def max4_add_pool(a, n, brep, t):
+    # t[i] = max(a[i], a[n + i], a[2n + i], a[3n + i]) + brep[i]: a 2x2
+    # max-pool of conv3x3_pairs's four quarters (n = RP*PW*F values each) on
+    # int32 lanes, with the bias of the shift form
+    for i in range(n):
+        t[i] = max(max(a[i], a[n + i]), max(a[2 * n + i], a[3 * n + i])) + brep[i]
+
+
+def add3_rows32(a, b, c, n):
+    # a[i] = a[i] + b[i] + c[i] (int32): conv3x3_tap_pairs's kernel rows summed
+    for i in range(n):
+        a[i] = a[i] + b[i] + c[i]
+
+
+def max4_pool(a, n, t):
+    # t[i] = max(a[i], a[n + i], a[2n + i], a[3n + i]): as max4_add_pool for
+    # the per-channel requantize, which adds the bias itself
+    for i in range(n):
+        t[i] = max(max(a[i], a[n + i]), max(a[2 * n + i], a[3 * n + i]))
+
+
 def shift_narrow(t, n, s, lo, out, off):
     # out[off + i] = clamp(t[i] >> s, lo, 127): int32 to int8 (on PIE, QACC
     # and esp.srcmb.s8.qacc, 16 lanes at a time)
@@ -236,8 +355,43 @@ def requant_rows(L, acc, n, F, lo, out, off):
     if S > 0:
         add_rows32(acc, L["brep"], n * F)
         shift_narrow(acc, n * F, S, lo, out, off)
+    elif S < 0:
+        shift_passes(L, acc, n * F, lo, out, off)
     else:
         requantize(acc, n, F, L["q"], lo, out, off)
+
+
+# Per-channel shifts on PIE (docs/p4nn.md): a layer whose channels have pre
+# 0, mult 1 and a few distinct shifts runs one pass per shift S: its table
+# holds bias + 2**(S-1) for the channels of that shift and -2**30 for the
+# others, which the narrowing takes to lo (the least value a lane can
+# have), so the largest of the passes' int8 results is each channel's own.
+
+def add_to32(a, brep, t, n):
+    # t[i] = a[i] + brep[i] (int32 lanes; a is left as it is)
+    for i in range(n):
+        t[i] = a[i] + brep[i]
+
+
+def max_into8(out, off, y, n):
+    # out[off + i] = max(out[off + i], y[i]) (int8 lanes)
+    for i in range(n):
+        out[off + i] = max(out[off + i], y[i])
+
+
+def shift_passes(L, acc, n, lo, out, off):
+    # out[off + i] for n int32 values of acc (positions x channels), one
+    # pass per shift of L["passes"] ([S, table, ...]); acc is unchanged
+    passes = L["passes"]
+    t = L["ptmp"]
+    y = L["p8"]
+    for k in range(0, len(passes), 2):
+        add_to32(acc, passes[k + 1], t, n)
+        if k == 0:
+            shift_narrow(t, n, passes[k], lo, out, off)
+        else:
+            shift_narrow(t, n, passes[k], lo, y, 0)
+            max_into8(out, off, y, n)
 
 
 def requant_form(L, positions):
@@ -247,12 +401,17 @@ def requant_form(L, positions):
     # whoever changes L["q"] (recalibrate.py).
     q = L["q"]
     F = len(q) // 4
+    if "bpos" in L and L["bpos"] > positions:
+        positions = L["bpos"]  # the half-row form's pooled block
     S = q[3]
     for f in range(F):
         if q[4 * f + 1] != 0 or q[4 * f + 2] != 1 or q[4 * f + 3] != S:
             S = 0
     L["sform"] = S
     L["brep"] = None
+    L["passes"] = None
+    if S == 0 and L["kind"] != "gap" and SHIFT_PASSES > 1:
+        shift_passes_form(L, positions)
     if S > 0:
         # the bias plus the half fits int32 under the contract's guarantee;
         # a model breaking it raises OverflowError here, not later
@@ -264,6 +423,46 @@ def requant_form(L, positions):
         L["brep"] = brep
         if "pool" in L and L["pool"] and ("row8" not in L or L["row8"] is None):
             L["row8"] = array("b", bytes(positions * F))  # (build shares one among layers)
+
+
+def shift_passes_form(L, positions):
+    # L["sform"] = -1 and L["passes"] when every channel has pre 0, mult 1,
+    # the shifts take at most SHIFT_PASSES values, and no sum can reach
+    # 2**30 - 2**(S+7) (int8 operands: |acc| <= 16384 * taps, and the bias):
+    # then the -2**30 of the other channels neither overflows int32 nor
+    # leaves a lane above -128 after the shift.
+    q = L["q"]
+    F = len(q) // 4
+    taps = L["n"] if L["kind"] == "dense" else L["k"] * L["k"] * (L["c"] if L["kind"] == "conv2d" else 1)
+    shifts = []
+    big = 0
+    for f in range(F):
+        if q[4 * f + 1] != 0 or q[4 * f + 2] != 1:
+            return
+        if q[4 * f + 3] not in shifts:
+            shifts.append(q[4 * f + 3])
+        if abs(q[4 * f]) > big:
+            big = abs(q[4 * f])
+    if len(shifts) > SHIFT_PASSES or taps > 32768:
+        return
+    for S in shifts:
+        if S > 22 or 16384 * taps + big + (1 << (S + 7)) + (1 << (S - 1)) >= (1 << 30):
+            return
+    passes = []
+    for S in shifts:
+        tab = array("i", bytes(4 * positions * F))
+        for f in range(F):
+            v = -(1 << 30)
+            if q[4 * f + 3] == S:
+                v = q[4 * f] + (1 << (S - 1))
+            for p in range(positions):
+                tab[p * F + f] = v
+        passes.append(S)
+        passes.append(tab)
+    L["sform"] = -1
+    L["passes"] = passes
+    L["ptmp"] = array("i", bytes(4 * positions * F))
+    L["p8"] = array("b", bytes(positions * F))
 
 
 def transpose8(src, R, N, dst):
@@ -425,6 +624,48 @@ def conv2d_layer(L, inp):
     lo = L["lo"]
     step = L["stride"] * W * C
     observe = L["observe"] if "observe" in L else None
+    if L["pool"] and observe is None and "pair" in L and L["pair"]:
+        # 3x3, stride 1: each row pair as four half rows (the even and odd
+        # output columns), so the 2x2 pool is one elementwise loop
+        blk = L["blk"]
+        tmp = L["acc"]
+        S = L["sform"] if "sform" in L else 0
+        PW = OW // 2
+        n = PW * F
+        PB = L["pairs"]
+        py = 0
+        while py < OH // 2:
+            RP = PB
+            if RP > OH // 2 - py:
+                RP = OH // 2 - py
+            b0 = 2 * py * step
+            if L["pair"] == 2:
+                wk = L["wk"]
+                k1 = L["k1"]
+                k2 = L["k2"]
+                conv3x3_tap_pairs(src, b0, C, wk[0], F, OW, RP, blk)
+                conv3x3_tap_pairs(src, b0 + W * C, C, wk[1], F, OW, RP, k1)
+                conv3x3_tap_pairs(src, b0 + 2 * W * C, C, wk[2], F, OW, RP, k2)
+                add3_rows32(blk, k1, k2, 4 * RP * n)
+            elif C == 1:
+                conv3x3_c1_pairs(src, b0, wt, F, OW, RP, blk)
+            else:
+                conv3x3_pairs(src, b0, C, wt, F, OW, RP, blk)
+            if t is not None:
+                t0 = p4.cycles()
+            if S > 0:
+                max4_add_pool(blk, RP * n, L["brep"], tmp)
+                shift_narrow(tmp, RP * n, S, lo, out, py * n)
+            elif S < 0:
+                max4_pool(blk, RP * n, tmp)
+                shift_passes(L, tmp, RP * n, lo, out, py * n)
+            else:
+                max4_pool(blk, RP * n, tmp)
+                requantize(tmp, RP * PW, F, q, lo, out, py * n)
+            if t is not None:
+                t[1] += (p4.cycles() - t0) & 0x7FFFFFFF
+            py += RP
+        return out
     if L["pool"]:
         # conv, then 2x2 max-pool, fused: requantization is monotonic in the
         # accumulator (mult >= 0, floor shifts, clamps), so the maximum of
@@ -507,17 +748,20 @@ def dense_layer(L, inp):
     n = L["n"]
     m = L["out"]
     t = L["t"] if "t" in L else None
+    # the logits are the int32 sums plus the bias: summed straight into the
+    # output (add_rows32 then adds the bias: one kernel fewer than add_bias)
+    acc = L["y"] if L["logits"] else L["acc"]
     if L["wt"] is not None:
-        dense_t_acc(inp, n, L["wt"], m, L["acc"])
+        dense_t_acc(inp, n, L["wt"], m, acc)
     else:
-        dense_acc(inp, n, L["w"], m, L["acc"])
+        dense_acc(inp, n, L["w"], m, acc)
     observe = L["observe"] if "observe" in L else None
     if observe is not None:
-        observe(L["acc"], 1, m)
+        observe(acc, 1, m)
     if t is not None:
         t0 = p4.cycles()
     if L["logits"]:
-        add_bias(L["acc"], 1, m, L["b"], 0, L["y"], 0)
+        add_rows32(acc, L["b"], m)
     else:
         requant_rows(L, L["acc"], 1, m, L["lo"], L["y"], 0)
     if t is not None:
@@ -767,20 +1011,41 @@ def build(tensors, owned=0):
     for k in range(len(layers)):
         L = layers[k]
         L["pool"] = 0
+        L["pair"] = 0
         if FUSE_POOL and L["kind"] == "conv2d" and L["q"] is not None and k + 1 < len(layers) and \
                 layers[k + 1]["kind"] == "maxpool2":
             P = layers[k + 1]
             L["pool"] = 1
             L["y"] = P["y"]
             L["acc2"] = array("i", bytes(4 * L["ow"] * L["out"]))
-            L["pooled"] = array("i", bytes(4 * (L["ow"] // 2) * L["out"]))
             P["fused"] = 1
             P["name"] = "(in " + L["name"] + ")"
+            # 3x3 stride 1: the half-row form (conv2d_layer), with one
+            # kernel row a call where its 3*C taps fill the 16-tap loads
+            if POOL_PAIRS and L["k"] == 3 and L["stride"] == 1:
+                L["pairs"] = PAIRS
+                if L["pairs"] > L["oh"] // 2:
+                    L["pairs"] = L["oh"] // 2
+                if L["pairs"] < 1:
+                    L["pairs"] = 1
+                L["bpos"] = L["pairs"] * (L["ow"] // 2)
+                blk = 4 * L["bpos"] * L["out"]
+                L["acc"] = array("i", bytes(4 * (L["bpos"] if L["bpos"] > L["ow"] else L["ow"]) * L["out"]))
+                L["blk"] = array("i", bytes(4 * blk))
+                L["pair"] = 1
+                if 3 * L["c"] >= TAPS_MIN:
+                    L["pair"] = 2
+                    KF = 3 * L["c"] * L["out"]
+                    wt = L["wt"]
+                    # (wt stays: the row-pair path serves an observed layer)
+                    L["wk"] = [wt[0:KF], wt[KF:2 * KF], wt[2 * KF:3 * KF]]
+                    L["k1"] = array("i", bytes(4 * blk))
+                    L["k2"] = array("i", bytes(4 * blk))
     if not layers or layers[-1]["kind"] != "dense" or not layers[-1]["logits"]:
         raise ValueError("the graph must end with a dense layer with logits=1")
     # int32 scratch rows live only inside one layer: one array per role, of
     # the largest size any layer needs, serves every layer
-    for role in ("acc", "acc2", "pooled"):
+    for role in ("acc", "acc2", "blk", "k1", "k2"):
         size = 0
         for L in layers:
             if role in L and len(L[role]) > size:
@@ -837,7 +1102,7 @@ def memory(model):
     seen = []
     act = 0
     for L in model["layers"]:
-        for role in ("y", "padded", "acc", "acc2", "pooled", "row8"):
+        for role in ("y", "padded", "acc", "acc2", "blk", "k1", "k2", "row8", "ptmp", "p8"):
             if role in L and L[role] is not None:
                 a = L[role]
                 new = True
@@ -852,17 +1117,29 @@ def memory(model):
         for role in ("wt", "w", "b", "q", "brep"):
             if role in L and L[role] is not None and not isinstance(L[role], int):
                 weights += _nbytes(L[role])
+        if "wk" in L:
+            for a in L["wk"]:
+                weights += _nbytes(a)
+        if "passes" in L and L["passes"] is not None:
+            for k in range(1, len(L["passes"]), 2):
+                weights += _nbytes(L["passes"][k])
     return [act, weights]
 
 
-def code_bytes():
+def code_bytes(at_load=0):
     # Bytes of compiled code of the library's functions (p4.jit_info; 0 when
-    # interpreted): every specialisation the JIT made, kernels and layers.
+    # interpreted): every specialisation the JIT made. at_load = 0: the
+    # functions an inference runs (kernels and layers, the input's
+    # conversion, argmax); 1: those that run once when a model is loaded
+    # (the weights' transposition).
     fns = [conv3x3_s1_row, conv3x3_s2_row, conv1x1_s1_row, conv1x1_s2_row, dw3x3_row, dw1x1_row,
            dense_acc, dense_t_acc, maxpool2_rows32, max_rows32, pool_requantize, requantize, add_rows32, max_add_rows32,
-           shift_narrow, pool_pairs8, requant_rows, add_bias, relu8, pad_copy, maxpool2,
-           avgpool2, sum_rows, argmax, pixels_to_int8, transpose8, transpose8_inplace, conv2d_layer, dwconv2d_layer, dense_layer,
+           conv3x3_pairs, conv3x3_c1_pairs, conv3x3_tap_pairs, max4_add_pool, max4_pool, add3_rows32,
+           add_to32, max_into8, shift_narrow, pool_pairs8, requant_rows, add_bias, relu8, pad_copy, maxpool2,
+           avgpool2, sum_rows, argmax, pixels_to_int8, conv2d_layer, dwconv2d_layer, dense_layer,
            gap_layer, run_layer, run, classify]
+    if at_load:
+        fns = [transpose8, transpose8_inplace]
     total = 0
     for fn in fns:
         for part in p4.jit_info(fn).split("; "):

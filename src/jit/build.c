@@ -52,6 +52,11 @@ typedef struct Static {
 #define INST_SLOTS (JIT_MAX_PARAMS + 8)
 
 typedef struct Builder {
+    bool guarded_lists;  /* a list read from an attribute is held (guarded_list_kind) */
+    bool makes_bytes;    /* bytearray(n) is compiled (the one allocation; a collection there */
+                         /* could free a list the code holds after its attribute was stored) */
+    const char *attr_ptr; /* an object read from an attribute is held (what it is), */
+    bool makes_calls;     /* and a Python function is called: see held_across_calls */
     JitState *js;
     JitSpec *spec;
     Ir *ir;
@@ -526,7 +531,13 @@ static int32_t binary(Builder *b, unsigned op, int32_t x, int32_t y)
              * (float_pow_raises), the check re-runs ** there */
             int32_t bad = emit(b, IR_CALLRT, TY_INT, fx, fy, -1);
             b->ir->ins[bad].aux = H_FPOWBAD;
-            check_that(b, bad, x, y, NULL);
+            /* a negative base to a fractional power is a complex number:
+             * the check deoptimises and the interpreter goes on with it
+             * (rv32/emit.c refuses the function where it has no map) */
+            int32_t chk = emit(b, IR_CHECK, TY_VOID, bad, -1, -1);
+            witness(b, chk, x, y, -1);
+            if (b->snap_ok)
+                attach_deopt_map(b, chk);
             r = emit(b, IR_CALLRT, TY_FLOAT, fx, fy, -1);
             b->ir->ins[r].aux = H_FPOW;
             return r;
@@ -634,6 +645,15 @@ static int32_t compare(Builder *b, unsigned op, int32_t x, int32_t y)
         b->ir->ins[r].aux = cc;
         return r;
     }
+    if (tx == TY_PTR && ty_ == TY_PTR && b->ir->ins[x].aux == JIT_TC_STR && b->ir->ins[y].aux == JIT_TC_STR) {
+        /* strs: objcall.c, as the interpreter compares them */
+        bool eq = cc == CC_EQ || cc == CC_NE;
+        int32_t c = emit(b, IR_CALLRT, TY_INT, x, y, -1);
+        b->ir->ins[c].aux = eq ? H_STREQ : H_STRCMP;
+        int32_t r = emit(b, IR_CMP, TY_BOOL, c, ir_const_int(b->ir, b->cur, 0), -1);
+        b->ir->ins[r].aux = eq ? (cc == CC_EQ ? CC_NE : CC_EQ) : cc;
+        return r;
+    }
     refuse(b, "comparison of these types is not compiled");
     return -1;
 }
@@ -661,6 +681,8 @@ static bool array_type(Builder *b, int32_t arr, uint8_t *tc)
     IrIns *in = &b->ir->ins[arr];
     if (in->type != TY_PTR || is_instance(in->aux))
         return refuse(b, "subscript of a value that is not an array");
+    if (in->aux == JIT_TC_STR)
+        return refuse(b, "subscript of a str (it makes a str)");
     *tc = in->aux;
     return true;
 }
@@ -685,9 +707,74 @@ static IrType elem_type(uint8_t tc)
  * lists), else the container's typecode (which the load also needs). */
 static uint8_t elem_aux(uint8_t tc) { return tc == 'G' ? 'F' : tc == 'M' ? 'N' : tc; }
 
+static bool is_guarded_list(uint8_t tc) { return tc == 'l' || tc == 'k' || tc == 'j' || tc == 'g'; }
+
 static uint8_t ptr_obj(uint8_t aux)
 {
-    return is_instance(aux) ? T_INSTANCE : aux == 'Y' ? T_BYTEARRAY : ir_is_list(aux) ? T_LIST : T_ARRAY;
+    return is_instance(aux) ? T_INSTANCE : aux == 'Y' ? T_BYTEARRAY : aux == JIT_TC_STR ? T_STR
+         : ir_is_list(aux) || is_guarded_list(aux) ? T_LIST : T_ARRAY;
+}
+
+static bool guard(Builder *b, int32_t flag);
+static bool held_across_calls(Builder *b);
+static int32_t cmp_k(Builder *b, IrCond cc, int32_t x, int32_t k);
+static uint32_t value_tag(IrType t);
+
+/* Item i's type word and payload (i checked against the length): the
+ * items are Values of 8 bytes, read as words 2i and 2i + 1. */
+static int32_t item_words(Builder *b, int32_t x, int32_t y, int32_t *data1)
+{
+    int32_t i = checked_index(b, x, y);
+    if (i < 0)
+        return -1;
+    int32_t data = emit(b, IR_ADATA, TY_PTR, x, -1, -1);
+    *data1 = emit(b, IR_ADD, TY_PTR, data, ir_const_int(b->ir, b->cur, IR_LIST_PAYLOAD), -1);
+    int32_t w = emit(b, IR_ADD, TY_INT, i, i, -1);
+    int32_t tag = emit(b, IR_ALOAD, TY_INT, data, w, -1);
+    b->ir->ins[tag].aux = JIT_TC_WORD;
+    return tag;
+}
+
+static int32_t guarded_item(Builder *b, int32_t x, int32_t y)
+{
+    uint8_t tc = b->ir->ins[x].aux;
+    if (!is_intlike(ty(b, y)))
+        return refuse(b, "list index is not an int"), -1;
+    int32_t data1, tag = item_words(b, x, y, &data1);
+    if (tag < 0)
+        return -1;
+    int32_t w = b->ir->ins[tag].b;
+    uint32_t want = tc == 'l' ? T_INT : tc == 'k' ? T_FLOAT : T_LIST;
+    if (!guard(b, cmp_k(b, CC_NE, tag, (int32_t)want)))
+        return -1;
+    int32_t v = emit(b, IR_ALOAD, tc == 'k' ? TY_FLOAT : tc == 'l' ? TY_INT : TY_PTR, data1, w, -1);
+    b->ir->ins[v].aux = JIT_TC_WORD;
+    if (tc == 'j' || tc == 'g') {
+        v = emit(b, IR_COPY, TY_PTR, v, -1, -1);
+        b->ir->ins[v].aux = tc == 'j' ? 'l' : 'k';
+    }
+    return v;
+}
+
+/* lst[i] = v into a guarded list: a number replaces whatever item is
+ * there (its type word and payload), as list assignment does. */
+static bool guarded_store(Builder *b, int32_t x, int32_t y, int32_t z)
+{
+    IrType vt = ty(b, z);
+    if (vt != TY_INT && vt != TY_BOOL && vt != TY_FLOAT)
+        return refuse(b, "storing a value that is not a number into a list");
+    if (!is_intlike(ty(b, y)))
+        return refuse(b, "list index is not an int");
+    int32_t data1, tag = item_words(b, x, y, &data1);
+    if (tag < 0)
+        return false;
+    int32_t w = b->ir->ins[tag].b;
+    int32_t data = b->ir->ins[tag].a;
+    int32_t st = emit(b, IR_ASTORE, TY_VOID, data, w, ir_const_int(b->ir, b->cur, (int32_t)value_tag(vt)));
+    b->ir->ins[st].aux = JIT_TC_WORD;
+    st = emit(b, IR_ASTORE, TY_VOID, data1, w, z);
+    b->ir->ins[st].aux = JIT_TC_WORD;
+    return true;
 }
 
 /* ---- calls ------------------------------------------------------------------------- */
@@ -716,6 +803,11 @@ static int32_t call_native(Builder *b, const Native *n, int32_t *args, int nargs
         int32_t x = args[0];
         IrType t = ty(b, x);
         int32_t r = -1;
+        if (strcmp(name, "len") == 0 && t == TY_PTR && b->ir->ins[res(b, x)].aux == JIT_TC_STR) {
+            int32_t n = emit(b, IR_CALLRT, TY_INT, x, -1, -1);
+            b->ir->ins[n].aux = H_STRLEN;
+            return n;
+        }
         if (strcmp(name, "len") == 0 && t == TY_PTR && !is_instance(b->ir->ins[res(b, x)].aux))
             return emit(b, IR_ALEN, TY_INT, x, -1, -1);
         if (strcmp(name, "abs") == 0 && is_intlike(t))
@@ -817,7 +909,19 @@ static int32_t call_function(Builder *b, Function *fn, int32_t *args, int nargs)
         if (in->type == TY_NONE)
             return refuse(b, "call of %s() with None as argument", c->name->data), -1;
     }
+    /* the instances passed on keep their examples: the callee's attribute
+     * layouts (guarded there like any other) */
+    Value example[JIT_MAX_PARAMS];
+    bool any_example = false;
+    for (int i = 0; i < c->nparams; i++) {
+        example[i] = v_unbound();
+        uint32_t p = types[i].tc == JIT_TC_INSTANCE ? (uint32_t)(b->ir->ins[all[i]].aux - INST_AUX) : JIT_MAX_PARAMS;
+        if (p < JIT_MAX_PARAMS && b->js->example && p < b->js->nexample && b->js->example[p].type == T_INSTANCE)
+            example[i] = b->js->example[p], any_example = true;
+    }
+    b->js->callee_example = any_example ? example : NULL, b->js->ncallee_example = (uint32_t)c->nparams;
     JitSpec *callee = b->resolve(b->js, fn, types, c->nparams);
+    b->js->callee_example = NULL, b->js->ncallee_example = 0;
     if (!callee)
         return refuse(b, "out of memory while compiling"), -1;
     if (callee->state == SPEC_BUILDING && callee != b->spec)
@@ -834,6 +938,9 @@ static int32_t call_function(Builder *b, Function *fn, int32_t *args, int nargs)
         return refuse(b, "calls %s() after checking attributes at the entry", c->name->data), -1;
     }
     b->hoist = false;
+    b->makes_calls = true;
+    if (!held_across_calls(b))
+        return -1;
     JitType rt = callee->ret;
     if (callee->state == SPEC_BUILDING && rt.ty == TY_VOID) {
         /* Recursion before any return was seen: assume int; jit.c builds
@@ -853,13 +960,22 @@ static int32_t call_function(Builder *b, Function *fn, int32_t *args, int nargs)
 
 static bool do_call(Builder *b, int nargs, bool method)
 {
-    int32_t args[16];
+    int32_t args[17];
     if (nargs > 16)
         return refuse(b, "call with more than 16 arguments");
     for (int i = nargs - 1; i >= 0; i--)
         args[i] = pop(b);
-    if (method)
-        pop(b); /* the "no self" marker: only module functions are compiled */
+    if (method) {
+        int32_t self = pop(b); /* the "no self" marker, or a method's instance (method_of_instance) */
+        Static *ss = static_of(b, self);
+        if (!ss) {
+            if (nargs == 16)
+                return refuse(b, "call with more than 16 arguments");
+            memmove(args + 1, args, (size_t)nargs * sizeof *args);
+            args[0] = self, nargs++;
+        } else if (ss->kind != S_METHOD_SELF_NONE)
+            return refuse(b, "call of a method of a value that is not known when compiling");
+    }
     int32_t f = pop(b);
     Static *s = static_of(b, f);
     if (!s || s->kind != S_OBJ)
@@ -872,6 +988,9 @@ static bool do_call(Builder *b, int nargs, bool method)
         r = call_native(b, AS(TypeObj, s->obj)->ctor, args, nargs);
     else if (s->obj.type == T_TYPE && AS(TypeObj, s->obj) == &type_bytearray && nargs == 1 && /* not a user class of that name */
              !IS_STATIC(args[0]) && is_intlike(ty(b, args[0]))) {
+        if (b->guarded_lists)
+            return refuse(b, "bytearray() in a function holding a list read from an attribute");
+        b->makes_bytes = true;
         r = emit(b, IR_NEWBYTES, TY_PTR, args[0], -1, -1);
         b->ir->ins[r].aux = 'Y';
     } else if (s->obj.type == T_FUNCTION)
@@ -926,6 +1045,8 @@ static bool load_global(Builder *b, uint32_t slot)
 
 static bool instance_attr(Builder *b, int32_t o, Str *n, bool method);
 
+static bool user_class_attr(Builder *b, const Class *c, Str *n, bool method);
+
 static bool load_attr(Builder *b, uint32_t name, bool method)
 {
     int32_t o = pop(b);
@@ -933,6 +1054,8 @@ static bool load_attr(Builder *b, uint32_t name, bool method)
     Str *n = AS(Str, b->code->program->strings[name]);
     if (!s && o >= 0 && ty(b, o) == TY_PTR && is_instance(b->ir->ins[res(b, o)].aux))
         return instance_attr(b, res(b, o), n, method);
+    if (s && s->kind == S_OBJ && s->obj.type == T_TYPE && type_is_user(AS(TypeObj, s->obj)))
+        return user_class_attr(b, (const Class *)AS(TypeObj, s->obj), n, method);
     if (!s || s->kind != S_OBJ || s->obj.type != T_MODULE)
         return refuse(b, "attribute '%s' of a value (only module attributes are compiled)", n->data);
     Value v;
@@ -1087,6 +1210,46 @@ static void remember_entry_value(Builder *b, int32_t key, int32_t v)
 
 static uint32_t value_tag(IrType t) { return t == TY_FLOAT ? T_FLOAT : t == TY_BOOL ? T_BOOL : T_INT; }
 
+/* A list read from an attribute: unlike a list argument (whose items are
+ * all looked at on each call, kinds 'N' 'F' 'G' 'M'), nothing is known of
+ * its items, so each access checks the item's type word (a guard that
+ * deoptimises) and a store writes the type word too. The kind is what the
+ * example's first item is: 'l' int, 'k' float, or a list of lists whose
+ * items are guarded too, 'j' (ints) or 'g' (floats). */
+static uint8_t guarded_list_kind(Value ex)
+{
+    const List *l = AS(List, ex);
+    Value first = l->len ? l->items[0] : v_int(0);
+    if (first.type == T_INT)
+        return 'l';
+    if (first.type == T_FLOAT)
+        return 'k';
+    if (first.type == T_LIST) {
+        uint8_t inner = guarded_list_kind(first.u.obj == (const Obj *)l ? v_int(0) : first);
+        return inner == 'l' ? 'j' : inner == 'k' ? 'g' : 0;
+    }
+    return 0;
+}
+
+/* lst[i] of a guarded list (x its value, y the index): the item's type
+ * word checked, then its payload. */
+static int32_t guarded_item(Builder *b, int32_t x, int32_t y);
+
+/* An object read from an attribute (an array, a list, an instance) is
+ * kept alive by that attribute only, not by the collector's roots: compiled
+ * frames are not scanned. A callee that deoptimises runs its rest in the
+ * interpreter, which can store another value into that attribute and then
+ * allocate (an int beyond 32 bits), so the object could be freed while
+ * this code still holds it. A function that makes calls therefore holds
+ * no such object (parameters are rooted by the caller's frame). */
+static bool held_across_calls(Builder *b)
+{
+    if (b->attr_ptr && b->makes_calls)
+        return refuse(b, "holds %s read from an attribute and calls a function (a callee that deoptimises could "
+                         "free it)", b->attr_ptr);
+    return true;
+}
+
 /* The Value whose type word is word tw of base (its payload the next word),
  * guarded to be of the type ex has now: an int, bool, float, or an array
  * of ex's typecode. -1 when refused. */
@@ -1094,6 +1257,13 @@ static int32_t typed_value(Builder *b, int32_t base, int32_t tw, Value ex, const
 {
     IrType t;
     uint8_t tc = 0;
+    if (ex.type == T_INSTANCE || ex.type == T_ARRAY || ex.type == T_BYTEARRAY || ex.type == T_LIST ||
+        ex.type == T_STR) {
+        b->attr_ptr = ex.type == T_INSTANCE ? "an instance" : ex.type == T_LIST ? "a list"
+                    : ex.type == T_STR                                          ? "a str" : "an array";
+        if (!held_across_calls(b))
+            return -1;
+    }
     if (ex.type == T_INSTANCE && nest_key >= 0 && AS(Instance, ex)->cls) {
         /* an instance read from an attribute: its own slot, its layout the example's */
         uint32_t j = 0;
@@ -1118,6 +1288,16 @@ static int32_t typed_value(Builder *b, int32_t base, int32_t tw, Value ex, const
     case T_FLOAT: t = TY_FLOAT; break;
     case T_ARRAY: t = TY_PTR, tc = (uint8_t)AS(Array, ex)->hdr.aux; break;
     case T_BYTEARRAY: t = TY_PTR, tc = 'Y'; break;
+    case T_STR: t = TY_PTR, tc = JIT_TC_STR; break;
+    case T_LIST: /* its items are guarded at each access (guarded_item) */
+        if (b->makes_bytes)
+            return refuse(b, "%s is a list, in a function that makes a bytearray", what), -1;
+        b->guarded_lists = true;
+        if (!(tc = guarded_list_kind(ex)))
+            return refuse(b, "%s is a list of %s (compiled code reads ints, floats and lists of them there)", what,
+                          AS(List, ex)->len ? type_name(AS(List, ex)->items[0]) : "?"), -1;
+        t = TY_PTR;
+        break;
     case T_LONG: return refuse(b, "%s is an int beyond 32 bits (compiled code has 32-bit ints)", what), -1;
     default:
         return refuse(b, "%s is a %s (compiled code reads ints, floats and arrays there)", what, type_name(ex)), -1;
@@ -1126,7 +1306,10 @@ static int32_t typed_value(Builder *b, int32_t base, int32_t tw, Value ex, const
     if (!guard(b, cmp_k(b, CC_NE, tag, (int32_t)ex.type)))
         return -1;
     int32_t v = word(b, base, tw + 1, t);
-    if (t == TY_PTR) {
+    if (t == TY_PTR && (is_guarded_list(tc) || tc == JIT_TC_STR)) {
+        v = emit(b, IR_COPY, TY_PTR, v, -1, -1); /* the builder reads its kind in its aux */
+        b->ir->ins[v].aux = tc;
+    } else if (t == TY_PTR) {
         if (tc != 'Y') { /* the same kind of array: its typecode */
             int32_t k = emit(b, IR_ALOAD, TY_INT, v, kconst(b, JH_OBJ_AUX), -1);
             b->ir->ins[k].aux = 'H';
@@ -1210,10 +1393,23 @@ static int32_t entries_at(Builder *b, int32_t o, uint32_t idx, Str *n)
 /* o.n (o an instance parameter): an int, bool, float or array in o's own
  * dict, where the example has it. The interpreter looks there first
  * (class.c), so the class does not matter. */
+static bool method_of_instance(Builder *b, int32_t o, Str *n);
+static int class_fallback(Builder *b, int32_t o, Str *n, Value *ex);
+static bool class_attr_value(Builder *b, int32_t at, Value ex, Str *n, bool method);
+
 static bool instance_attr(Builder *b, int32_t o, Str *n, bool method)
 {
     if (method)
-        return refuse(b, "call of method '%s' (calls of methods are not compiled)", n->data);
+        return method_of_instance(b, o, n);
+    Value cex;
+    int in_class = class_fallback(b, o, n, &cex);
+    if (in_class < 0)
+        return false;
+    if (in_class) { /* a number the class has (its own dict lacks it): objcall.c finds it */
+        int32_t at = emit(b, IR_CALLRT, TY_PTR, o, address(b, n), -1);
+        b->ir->ins[at].aux = H_INSTATTR;
+        return class_attr_value(b, at, cex, n, false);
+    }
     Value ex;
     uint32_t idx;
     if (!example_entry(b, o, n, &ex, &idx))
@@ -1240,6 +1436,160 @@ static bool instance_attr(Builder *b, int32_t o, Str *n, bool method)
     if (once)
         remember_entry_value(b, key, v);
     push(b, v);
+    return true;
+}
+
+/* n along the MRO of c when compiling (user classes; a built-in class
+ * reached first ends the search): 1 found (*out), 0 not, -1 refused. */
+static int class_lookup(Builder *b, const Class *c, Str *n, Value *out)
+{
+    for (uint32_t i = 0; c->mro && i < c->mro->len; i++) {
+        Value k = c->mro->items[i];
+        bool found = false;
+        if (k.type != T_TYPE || !type_is_user(AS(TypeObj, k)))
+            return 0;
+        if (!dict_get(b->js->vm, ((const Class *)AS(TypeObj, k))->dict, v_obj(n), out, &found)) {
+            b->js->vm->exc = v_unbound();
+            return refuse(b, "attribute '%s': its class cannot be searched", n->data), -1;
+        }
+        if (found)
+            return 1;
+    }
+    return 0;
+}
+
+/* Is o.n (o an instance) a number that the example's class has and its
+ * own dict lacks? 1 (*ex the class's value), 0 (the instance's own dict,
+ * instance_attr), -1 refused. */
+static int class_fallback(Builder *b, int32_t o, Str *n, Value *ex)
+{
+    uint32_t p = (uint32_t)(b->ir->ins[o].aux - INST_AUX);
+    const Value *args = b->js->example;
+    Value obj;
+    if (p >= JIT_MAX_PARAMS)
+        obj = b->nested[p - JIT_MAX_PARAMS];
+    else if (args && p < b->js->nexample && args[p].type == T_INSTANCE)
+        obj = args[p];
+    else
+        return 0;
+    const Instance *in = AS(Instance, obj);
+    bool found = false;
+    Value v;
+    if (in->dict && !dict_get(b->js->vm, in->dict, v_obj(n), &v, &found)) {
+        b->js->vm->exc = v_unbound();
+        return refuse(b, "attribute '%s': the instance's dict cannot be searched", n->data), -1;
+    }
+    if (found || !in->cls)
+        return 0;
+    int r = class_lookup(b, in->cls, n, ex);
+    if (r <= 0)
+        return r;
+    return ex->type == T_INT || ex->type == T_FLOAT || ex->type == T_BOOL;
+}
+
+/* The Value at address at (0: not found, deoptimise), found in a class's
+ * dict by objcall.c: a number of the example's type, or the very function
+ * the example is (C.f(self, x): called directly). */
+static bool class_attr_value(Builder *b, int32_t at, Value ex, Str *n, bool method)
+{
+    if (!guard(b, cmp_k(b, CC_EQ, at, 0)))
+        return false;
+    if (ex.type == T_FUNCTION) {
+        int32_t tag = word(b, at, 0, TY_INT);
+        if (!guard(b, cmp_k(b, CC_NE, tag, T_FUNCTION)))
+            return false;
+        int32_t fn = word(b, at, 1, TY_INT);
+        int32_t differs = emit(b, IR_CMP, TY_BOOL, fn, address(b, ex.u.obj), -1);
+        b->ir->ins[differs].aux = CC_NE;
+        if (!guard(b, differs))
+            return false;
+        push(b, new_static(b, (Static){.kind = S_OBJ, .obj = ex}));
+        if (method)
+            push(b, new_static(b, (Static){.kind = S_METHOD_SELF_NONE}));
+        return true;
+    }
+    if (method)
+        return refuse(b, "call of class attribute '%s', a %s", n->data, type_name(ex));
+    char what[96];
+    snprintf(what, sizeof what, "class attribute '%s'", n->data);
+    int32_t v = typed_value(b, at, 0, ex, what, -1);
+    if (v < 0)
+        return false;
+    push(b, v);
+    return true;
+}
+
+/* C.n, C a class defined in Python (a global known when compiling): a
+ * number or a function of its MRO, looked up again at each access. */
+static bool user_class_attr(Builder *b, const Class *c, Str *n, bool method)
+{
+    Value ex;
+    int r = class_lookup(b, c, n, &ex);
+    if (r < 0)
+        return false;
+    if (r == 0)
+        return refuse(b, "attribute '%s' of class '%s' is not in a class defined in Python", n->data, c->t.name);
+    if (ex.type != T_FUNCTION && ex.type != T_INT && ex.type != T_FLOAT && ex.type != T_BOOL)
+        return refuse(b, "class attribute '%s' is a %s (compiled code reads numbers and functions there)", n->data,
+                      type_name(ex));
+    int32_t at = emit(b, IR_CALLRT, TY_PTR, address(b, c), address(b, n), -1);
+    b->ir->ins[at].aux = H_CLASSATTR;
+    return class_attr_value(b, at, ex, n, method);
+}
+
+/* o.n(...) (o an instance parameter, keyed by its class): the function
+ * that the class's MRO has for n when compiling, called directly (a
+ * compiled callee, call_function). What the interpreter's LOAD_METHOD
+ * would find can change: an instance attribute of that name, a class
+ * patched or given another method. objcall.c's jit_rt_method repeats the
+ * lookup without running any code, and a guard deoptimises to the
+ * interpreter at this LOAD_METHOD unless it finds the very same function
+ * (docs/jit.md, "Objects in compiled code"). */
+static bool method_of_instance(Builder *b, int32_t o, Str *n)
+{
+    uint32_t slot = (uint32_t)(b->ir->ins[o].aux - INST_AUX);
+    if (slot >= JIT_MAX_PARAMS)
+        return refuse(b, "call of method '%s' of an instance read from an attribute (its class is not checked)",
+                      n->data);
+    const Class *c = b->spec->params[slot].cls;
+    if (!c || !c->mro)
+        return refuse(b, "call of method '%s' of an instance of an unknown class", n->data);
+    const Value *args = b->js->example;
+    if (args && slot < b->js->nexample && args[slot].type == T_INSTANCE && AS(Instance, args[slot])->dict) {
+        Value v;
+        bool found = false;
+        if (!dict_get(b->js->vm, AS(Instance, args[slot])->dict, v_obj(n), &v, &found)) {
+            b->js->vm->exc = v_unbound();
+            return refuse(b, "method '%s': the instance's dict cannot be searched", n->data);
+        }
+        if (found)
+            return refuse(b, "method '%s' is shadowed by an instance attribute", n->data);
+    }
+    Value fn = v_unbound();
+    for (uint32_t i = 0; i < c->mro->len && fn.type == T_UNBOUND; i++) {
+        Value k = c->mro->items[i], v;
+        bool found = false;
+        if (k.type != T_TYPE || !type_is_user(AS(TypeObj, k)))
+            return refuse(b, "call of method '%s', which is not in a class defined in Python", n->data);
+        if (!dict_get(b->js->vm, ((const Class *)AS(TypeObj, k))->dict, v_obj(n), &v, &found)) {
+            b->js->vm->exc = v_unbound();
+            return refuse(b, "method '%s': its class cannot be searched", n->data);
+        }
+        if (found && v.type != T_FUNCTION)
+            return refuse(b, "call of method '%s', which is a %s in the class", n->data, type_name(v));
+        if (found)
+            fn = v;
+    }
+    if (fn.type != T_FUNCTION)
+        return refuse(b, "call of method '%s', which is not in the class", n->data);
+    int32_t found = emit(b, IR_CALLRT, TY_INT, o, address(b, n), -1);
+    b->ir->ins[found].aux = H_METHOD;
+    int32_t differs = emit(b, IR_CMP, TY_BOOL, found, address(b, fn.u.obj), -1);
+    b->ir->ins[differs].aux = CC_NE;
+    if (!guard(b, differs))
+        return false;
+    push(b, new_static(b, (Static){.kind = S_OBJ, .obj = fn}));
+    push(b, o);
     return true;
 }
 
@@ -1412,6 +1762,10 @@ static bool get_iter(Builder *b)
         push(b, new_static(b, it));
         return true;
     }
+    if (!s && o >= 0 && ty(b, o) == TY_PTR && b->ir->ins[res(b, o)].aux == JIT_TC_STR)
+        return refuse(b, "for loop over a str");
+    if (!s && o >= 0 && ty(b, o) == TY_PTR && is_guarded_list(b->ir->ins[res(b, o)].aux))
+        return refuse(b, "for loop over a list read from an attribute (its items are not checked)");
     if (!s && o >= 0 && ty(b, o) == TY_PTR && !is_instance(b->ir->ins[res(b, o)].aux)) {
         uint32_t base = hidden_for(b, b->pc, 2);
         if (b->failed)
@@ -1844,6 +2198,9 @@ static bool build_block_ops(Builder *b, int32_t blk, uint32_t start, uint32_t en
                 x = ir_const_float(ir, blk, k.u.f);
             else if (k.type == T_NONE) {
                 x = emit(b, IR_CONST, TY_NONE, -1, -1, -1);
+            } else if (k.type == T_STR) { /* held by the code object; compared, passed on (objcall.c) */
+                x = ir_const_int(ir, blk, (int32_t)(uintptr_t)k.u.obj);
+                ir->ins[x].type = TY_PTR, ir->ins[x].aux = JIT_TC_STR;
             } else if (k.type == T_LONG)
                 return refuse(b, "an int constant beyond 32 bits (compiled code has 32-bit ints)");
             else
@@ -1926,6 +2283,12 @@ static bool build_block_ops(Builder *b, int32_t blk, uint32_t start, uint32_t en
             uint8_t tc = 0;
             y = value(b, pop(b), "index");
             x = value(b, pop(b), "subscripted value");
+            if (x >= 0 && y >= 0 && ty(b, x) == TY_PTR && is_guarded_list(ir->ins[x].aux)) {
+                if ((z = guarded_item(b, x, y)) < 0)
+                    return false;
+                push(b, z);
+                break;
+            }
             if (x < 0 || y < 0 || !array_type(b, x, &tc))
                 return false;
             if (tc == 'I')
@@ -1944,6 +2307,11 @@ static bool build_block_ops(Builder *b, int32_t blk, uint32_t start, uint32_t en
             y = value(b, pop(b), "index");
             x = value(b, pop(b), "subscripted value");
             z = value(b, pop(b), "stored value");
+            if (x >= 0 && y >= 0 && z >= 0 && ty(b, x) == TY_PTR && is_guarded_list(ir->ins[x].aux)) {
+                if (!guarded_store(b, x, y, z))
+                    return false;
+                break;
+            }
             if (x < 0 || y < 0 || z < 0 || !array_type(b, x, &tc))
                 return false;
             IrType vt = ty(b, z);

@@ -157,13 +157,17 @@ enum { IR_LIST_PAYLOAD = 4 }; /* offset of a list item's payload */
 #define IR_HELPERS(X) \
     X(EXP, expf) X(LOG, logf) X(SIN, sinf) X(COS, cosf) X(TAN, tanf) X(ATAN, atanf) \
     X(FLOOR, floorf) X(CEIL, ceilf) X(FFLOORDIV, jit_rt_ffloordiv) X(FMOD, jit_rt_fmod) \
-    X(FPOW, powf) X(FPOWBAD, jit_rt_fpow_bad) /* FPOWBAD's result is an int: whether ** raises */
+    X(FPOW, powf) X(FPOWBAD, jit_rt_fpow_bad) /* FPOWBAD's result is an int: whether ** raises */ \
+    X(METHOD, jit_rt_method) /* from here on: int or pointer arguments (a0, a1), an int result (objcall.c) */ \
+    X(INSTATTR, jit_rt_inst_attr) X(CLASSATTR, jit_rt_class_attr) \
+    X(STREQ, jit_rt_str_eq) X(STRCMP, jit_rt_str_cmp) X(STRLEN, jit_rt_str_len)
 typedef enum IrHelper {
 #define IR_HELPER_ENUM(name, fn) H_##name,
     IR_HELPERS(IR_HELPER_ENUM)
 #undef IR_HELPER_ENUM
     H__COUNT
 } IrHelper;
+static inline bool ir_helper_int_args(unsigned h) { return h >= H_METHOD && h < H__COUNT; }
 
 typedef struct IrIns {
     uint8_t op, type, aux;

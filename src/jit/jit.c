@@ -78,6 +78,8 @@ bool jit_parse_option(JitConfig *cfg, const char *opt)
     else if (strcmp(opt, "pie=off") == 0) cfg->pie = 0;
     else if (strcmp(opt, "pie=rev1") == 0) cfg->pie = 1;
     else if (strcmp(opt, "pie=rev3") == 0) cfg->pie = 3;
+    else if (strcmp(opt, "hwloop=off") == 0) cfg->no_hwloop = true;
+    else if (strcmp(opt, "hwloop=on") == 0) cfg->no_hwloop = false;
     else if (strncmp(opt, "jit-threshold=", 14) == 0) return parse_uint(opt + 14, &cfg->call_threshold, false);
     else if (strncmp(opt, "jit-code=", 9) == 0)
         return parse_uint(opt + 9, &cfg->code_size, true) && cfg->code_size >= 256;
@@ -269,6 +271,10 @@ static JitType type_of_value(Value v, int depth)
     case T_FLOAT: t.ty = TY_FLOAT; break;
     case T_ARRAY: t.ty = TY_PTR, t.obj = T_ARRAY, t.tc = (uint8_t)AS(Array, v)->hdr.aux; break;
     case T_BYTEARRAY: t.ty = TY_PTR, t.obj = T_BYTEARRAY, t.tc = 'Y'; break;
+    case T_STR: /* compared and passed on (build.c, objcall.c) */
+        if (depth == 0)
+            t.ty = TY_PTR, t.obj = T_STR, t.tc = JIT_TC_STR;
+        break;
     case T_INSTANCE: /* a method's self, or another instance: keyed by its class */
         if (depth == 0 && AS(Instance, v)->cls)
             t.ty = TY_PTR, t.obj = T_INSTANCE, t.tc = JIT_TC_INSTANCE, t.cls = AS(Instance, v)->cls;
@@ -317,6 +323,10 @@ const char *jit_type_name(JitType t, char *buf, size_t len)
     case TY_PTR:
         if (t.tc == 'Y')
             return "bytearray";
+        if (t.tc == JIT_TC_STR)
+            return "str";
+        if (t.tc == 'l' || t.tc == 'k' || t.tc == 'j' || t.tc == 'g') /* (build.c: a list read from an attribute) */
+            return "list";
         if (t.tc == JIT_TC_INSTANCE || t.tc >= 0x80) { /* (0x80 and up: the builder's instance slots) */
             if (!t.cls)
                 return "an instance";
@@ -599,7 +609,10 @@ static JitSpec *resolve(JitState *js, Function *callee, const JitType *args, uin
     JitSpec *s = new_spec(f, args, nargs);
     const Value *example = js->example;
     uint32_t nexample = js->nexample;
-    js->example = NULL, js->nexample = 0; /* a callee compiled first has no example arguments */
+    /* a callee compiled first has no example arguments but the instances
+     * its compiled caller passes on (build.c call_function) */
+    js->example = js->callee_example, js->nexample = js->ncallee_example;
+    js->callee_example = NULL, js->ncallee_example = 0;
     if (s)
         compile(js, s);
     js->example = example, js->nexample = nexample;

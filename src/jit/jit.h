@@ -26,11 +26,12 @@ typedef struct JitConfig {
     bool listings;            /* keep each function's IR and assembly text (dis --jit) */
     uint8_t pie;              /* the target's PIE encoding: 0 none (QEMU), 1 or 3 (RvRev) */
     uint32_t deopt_stress;    /* tests: every Nth guard executed deoptimises (0: none) */
+    bool no_hwloop;           /* -X hwloop=off: no esp.lp hardware loops (with PIE they are on) */
 } JitConfig;
 
 void jit_config_default(JitConfig *cfg);
 /* Parses "jit=off|auto|eager", "jit-threshold=N", "jit-code=SIZE",
- * "jit-specs=N", "pie=off|rev1|rev3", "jit-deopt-stress=N" (the -X options); false for an
+ * "jit-specs=N", "pie=off|rev1|rev3", "jit-deopt-stress=N", "hwloop=on|off" (the -X options); false for an
  * unknown or bad one. */
 bool jit_parse_option(JitConfig *cfg, const char *opt);
 

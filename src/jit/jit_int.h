@@ -27,6 +27,7 @@ typedef struct JitType {
  * entry's key and value words: builder's attribute and closure access). */
 #define JIT_TC_INSTANCE 'O'
 #define JIT_TC_WORD 'W'
+#define JIT_TC_STR 'S' /* a str (objcall.c compares it and takes its length) */
 
 /* Where compiled code finds what it reads of objects, in 32-bit words on
  * RV32 (the only target that runs compiled code; on a 64-bit host the
@@ -217,6 +218,8 @@ struct JitState {
     uint32_t nexample;         /* instances' attribute layouts are taken from them */
     uint32_t retired_tramp;    /* 1 + offset of rv32/retired.c's trampoline in code, or 0 */
     JitSpec *last_retired;     /* the retired specialisation the trampoline ran last */
+    const Value *callee_example; /* build.c, for resolve(): a compiled caller's examples of the */
+    uint32_t ncallee_example;    /* instances it passes on (a method's self), or NULL */
 };
 
 JitState *jit_state(VM *vm);
@@ -255,6 +258,14 @@ int32_t jit_rt_fpow_bad(float a, float b);
  * returns as jit_rt_deopt does. */
 bool jit_redirect_retired(JitState *js, JitSpec *spec);
 uint64_t jit_rt_retired_call(uint32_t body, const uint32_t *args, int32_t depth_left);
+struct Instance;
+uint32_t jit_rt_method(const struct Instance *o, Str *name); /* objcall.c: the function o.name finds, or 0 */
+uint32_t jit_rt_inst_attr(const struct Instance *o, Str *name); /* the Value* o's classes have, or 0 */
+struct Class;
+uint32_t jit_rt_class_attr(const struct Class *c, Str *name); /* the Value* c's MRO has, or 0 */
+uint32_t jit_rt_str_eq(const Str *a, const Str *b);  /* objcall.c: a == b (strs) */
+uint32_t jit_rt_str_cmp(const Str *a, const Str *b); /* -1, 0, 1 */
+uint32_t jit_rt_str_len(const Str *s);               /* len(s) */
 extern int32_t jit_rt_depth;
 extern uint32_t jit_deopt_countdown;
 

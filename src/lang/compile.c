@@ -230,10 +230,22 @@ static void function_body(Compiler *c, uint32_t fname, int line, Params *p, bool
     f->nparams = p->npos;
     f->flags = (uint16_t)((p->varargs ? CODE_VARARGS : 0) | (p->varkw ? CODE_VARKW : 0) |
                           (p->nkwonly << CODE_KWONLY_SHIFT));
+    /* `async def` (its `def` follows the `async`): a coroutine, a generator
+     * whose code is flagged CODE_COROUTINE (vm/coro.c) */
+    Token *def = is_lambda ? NULL : tok_at(c, c->pos);
+    while (def && def > tok_at(c, 0) && !is_kw(def, KW_def))
+        def--;
+    bool is_async = def && def > tok_at(c, 0) && is_kw(def - 1, KW_async);
     bool yields = is_lambda ? range_yields(c, c->pos, test_end(c, c->pos))
                             : at_op(c, ":") && body_yields(c, c->pos);
     if (yields) {
+        if (is_async)
+            syntax_error(c, def - 1, "asynchronous generators are not supported by P4JIT");
         f->is_generator = true;
+        emit(c, OP_RETURN_GENERATOR, 0);
+    } else if (is_async) {
+        f->is_generator = f->is_coroutine = true;
+        f->flags |= CODE_COROUTINE;
         emit(c, OP_RETURN_GENERATOR, 0);
     }
     if (is_lambda) {

@@ -219,7 +219,7 @@ uint32_t add_const(Compiler *c, P4bConst k)
         if ((k.kind == K_INT && e->u.i == k.u.i) || (k.kind == K_STR && e->u.index == k.u.index) ||
             (k.kind == K_LONG && e->u.index == k.u.index) ||
             (k.kind == K_BYTES && e->u.index == k.u.index) || (k.kind == K_CODE && e->u.index == k.u.index) ||
-            (k.kind == K_FLOAT && memcmp(&e->u.f, &k.u.f, sizeof(float)) == 0) || k.kind <= K_TRUE)
+            ((k.kind == K_FLOAT || k.kind == K_IMAG) && memcmp(&e->u.f, &k.u.f, sizeof(float)) == 0) || k.kind <= K_TRUE)
             return i;
     }
     if (f->nconsts >= P4B_MAX_CONSTS)

@@ -404,7 +404,7 @@ void atom(Compiler *c)
         next(c);
         P4bConst k;
         memset(&k, 0, sizeof k);
-        k.kind = K_FLOAT;
+        k.kind = t->flags & TOKF_IMAG ? K_IMAG : K_FLOAT;
         k.u.f = t->fval;
         emit(c, OP_LOAD_CONST, add_const(c, k));
         return;
@@ -420,8 +420,6 @@ void atom(Compiler *c)
         }
         if (t->kw == KW_lambda) /* `x + lambda: 1` */
             syntax_error(c, t, "invalid syntax");
-        if (t->kw == KW_await)
-            syntax_error(c, t, "'%s' is not supported by P4JIT", t->text);
         syntax_error(c, t, "invalid syntax");
     case TK_OP:
         break;
@@ -851,10 +849,35 @@ void primary_until(Compiler *c, uint32_t stop)
     }
 }
 
+/* SEND/YIELD_VALUE/JUMP as `yield from`: the awaitable on the stack is
+ * driven until it returns, its return value replacing it. */
+void emit_await_loop(Compiler *c)
+{
+    emit(c, OP_GET_AWAITABLE, 0);
+    emit_none(c);
+    uint32_t send = emit(c, OP_SEND, 0);
+    emit(c, OP_YIELD_VALUE, 0);
+    emit(c, OP_JUMP, send);
+    patch(c, send, here(c));
+    c->fn->depth -= 1; /* it v -> the return value */
+}
+
 static void power(Compiler *c)
 {
     int line = peek(c)->line;
-    primary_until(c, NONE_PC);
+    if (at_kw(c, KW_await)) { /* await primary: only in an async def (vm/coro.c) */
+        Token *t = next(c);
+        if (c->comprehension)
+            syntax_error(c, t, "'await' inside %s is not supported by P4JIT", c->comprehension);
+        if (!c->fn->is_coroutine)
+            syntax_error(c, t, c->fn->is_module || c->fn->is_class ? "'await' outside function"
+                                                                   : "'await' outside async function");
+        primary_until(c, NONE_PC);
+        c->line = line;
+        emit_await_loop(c);
+    } else {
+        primary_until(c, NONE_PC);
+    }
     if (at_op(c, "**")) {
         next(c);
         factor(c);
@@ -877,7 +900,7 @@ static void factor(Compiler *c)
             next(c);
             c->line = n->line;
             int_literal(c, n, true);
-        } else if (is_op(t, "-") && n->kind == TK_FLOAT && literal_alone) {
+        } else if (is_op(t, "-") && n->kind == TK_FLOAT && !(n->flags & TOKF_IMAG) && literal_alone) {
             next(c);
             P4bConst k;
             memset(&k, 0, sizeof k);

@@ -52,8 +52,9 @@ typedef struct Block {
     /* while a finally copy or a loop's else is compiled, the blocks it is
      * not inside of are hidden from break/continue/return */
     bool hidden;
-    /* with: the hidden local holding the bound __exit__ */
+    /* with: the hidden local holding the bound __exit__ (__aexit__ when is_async) */
     uint32_t with_exit;
+    bool is_async;
     /* handler: the name of `except E as name` while its body is compiled
      * (NONE_PC otherwise), unbound on every way out of the body */
     uint32_t as_name;
@@ -112,6 +113,7 @@ typedef struct Func {
     bool is_module;
     bool is_class;         /* a class body: its locals become the class namespace */
     bool is_generator;     /* the body has a yield: the code starts with RETURN_GENERATOR */
+    bool is_coroutine;     /* an async def (also is_generator): await, async for/with allowed */
     uint32_t *code;
     uint32_t ncode, capcode;
     LineTabWriter lines;
@@ -254,6 +256,8 @@ typedef struct Compiler {
 
 static inline Token *tok_at(Compiler *c, uint32_t i) { return &c->toks.tok[i < c->toks.n ? i : c->toks.n - 1]; }
 static inline Token *peek(Compiler *c) { return tok_at(c, c->pos); }
+/* the loop of `await`: awaitable -> its result (compile_expr.c) */
+void emit_await_loop(Compiler *c);
 static inline Token *next(Compiler *c)
 {
     Token *t = peek(c);

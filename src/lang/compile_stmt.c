@@ -63,14 +63,17 @@ void free_block(Block *b)
 
 static void finally_body(Compiler *c, Block *b);
 
-/* exit(None, None, None): a with statement left without an exception */
-static void with_exit_call(Compiler *c, uint32_t exit_local)
+/* exit(None, None, None): a with statement left without an exception
+ * (awaited in an async with) */
+static void with_exit_call(Compiler *c, uint32_t exit_local, bool is_async)
 {
     emit(c, OP_LOAD_FAST, exit_local);
     emit_none(c);
     emit_none(c);
     emit_none(c);
     emit(c, OP_CALL, 3);
+    if (is_async)
+        emit_await_loop(c);
     emit(c, OP_POP_TOP, 0);
 }
 
@@ -91,7 +94,7 @@ static void exit_blocks(Compiler *c, uint32_t down_to, uint32_t *paused, uint32_
         if (b->kind == BL_FINALLY)
             finally_body(c, b);
         if (b->kind == BL_WITH)
-            with_exit_call(c, b->with_exit);
+            with_exit_call(c, b->with_exit, b->is_async);
         if (b->kind == BL_HANDLER && b->as_name != NONE_PC)
             unbind_as_name(c, b);
         if (b->kind == BL_HANDLER)
@@ -724,7 +727,6 @@ static void simple_statement(Compiler *c)
         case KW_del:      next(c); del_stmt(c); return;
         case KW_assert:   next(c); assert_stmt(c, t); return;
         case KW_nonlocal: next(c); nonlocal_stmt(c, t); return;
-        case KW_async:    syntax_error(c, t, "'async' is not supported by P4JIT");
         default:          break;
         }
     }
@@ -1026,7 +1028,7 @@ static void try_stmt(Compiler *c, Token *t)
  * handler:  exc -> LOAD $w ROT_TWO WITH_EXCEPT -> exit exc suppress
  *     POP_JUMP_IF_FALSE reraise; POP_TOP; POP_TOP; JUMP after
  * reraise:  RERAISE */
-static void with_items(Compiler *c, Token *t)
+static void with_items(Compiler *c, Token *t, bool is_async)
 {
     Func *f = c->fn;
     int32_t depth = f->depth;
@@ -1035,7 +1037,9 @@ static void with_items(Compiler *c, Token *t)
     test(c);
     if (c->pos != end)
         syntax_error(c, peek(c), "invalid syntax");
-    emit(c, OP_BEFORE_WITH, 0);
+    emit(c, is_async ? OP_BEFORE_ASYNC_WITH : OP_BEFORE_WITH, 0);
+    if (is_async) /* async with: __aenter__() is awaited, __aexit__'s results too */
+        emit_await_loop(c);
     emit(c, OP_ROT_TWO, 0);
     uint32_t exit_local = hidden_local(c, "with", HIDDEN_WITH);
     emit(c, OP_STORE_FAST, exit_local);
@@ -1051,11 +1055,12 @@ static void with_items(Compiler *c, Token *t)
     uint32_t index = f->nblocks - 1;
     b->depth = (uint32_t)depth;
     b->with_exit = exit_local;
+    b->is_async = is_async;
     resume_range(c, b);
     if (at_op(c, ",")) {
         next(c);
         enter(c);
-        with_items(c, t);
+        with_items(c, t, is_async);
         leave(c);
     } else {
         block(c, "'with' statement", t->line);
@@ -1063,7 +1068,7 @@ static void with_items(Compiler *c, Token *t)
     b = &f->blocks[index];
     pause_range(c, b);
     c->line = t->line;
-    with_exit_call(c, exit_local);
+    with_exit_call(c, exit_local, is_async);
     uint32_t to_end = emit(c, OP_JUMP, 0);
     uint32_t handler = here(c);
     close_try(c, b, handler);
@@ -1073,7 +1078,12 @@ static void with_items(Compiler *c, Token *t)
     uint32_t hb = begin_handler(c, depth);
     emit(c, OP_LOAD_FAST, exit_local);
     emit(c, OP_ROT_TWO, 0);
-    emit(c, OP_WITH_EXCEPT, 0);
+    if (is_async) {
+        emit(c, OP_ASYNC_WITH_EXCEPT, 0);
+        emit_await_loop(c);
+    } else {
+        emit(c, OP_WITH_EXCEPT, 0);
+    }
     uint32_t reraise = emit(c, OP_POP_JUMP_IF_FALSE, 0);
     emit(c, OP_POP_TOP, 0);
     emit(c, OP_POP_TOP, 0);
@@ -1124,6 +1134,10 @@ static void decorated(Compiler *c)
         next(c);
     }
     Token *d = peek(c);
+    if (is_kw(d, KW_async) && is_kw(tok_at(c, c->pos + 1), KW_def)) { /* @dec async def */
+        next(c);
+        d = peek(c);
+    }
     if (!is_kw(d, KW_def) && !is_kw(d, KW_class))
         syntax_error(c, d, "invalid syntax");
     next(c);
@@ -1140,6 +1154,93 @@ static void decorated(Compiler *c)
     store_name(c, intern(c, name->text, name->text_len));
 }
 
+/* async for TARGET in EXPR: BODY [else: ELSE] (in an async def):
+ *     EXPR GET_AITER                      -> aiter
+ * head: (protected) GET_ANEXT <await>  -> aiter value
+ *     JUMP body
+ * handler:  aiter exc -> END_ASYNC_FOR (StopAsyncIteration: both popped,
+ *     else raised again); POP_EXCEPT; JUMP else
+ * body: STORE TARGET; BODY; JUMP head
+ * else: ELSE */
+static void async_for_stmt(Compiler *c, Token *t)
+{
+    Func *f = c->fn;
+    uint32_t tstart = c->pos;
+    while (!at_kw(c, KW_in)) {
+        Token *k = peek(c);
+        if (k->kind == TK_NEWLINE || k->kind == TK_EOF || is_op(k, ":"))
+            syntax_error(c, k, "invalid syntax");
+        c->pos = skip_group(c, c->pos);
+    }
+    uint32_t tend = c->pos;
+    next(c);
+    testlist(c);
+    c->line = t->line;
+    emit(c, OP_GET_AITER, 0);
+    int32_t depth = f->depth; /* with the aiter */
+    uint32_t head = here(c);
+    Block *tb = push_block(c, BL_TRY);
+    uint32_t ti = f->nblocks - 1;
+    tb->depth = (uint32_t)depth;
+    resume_range(c, tb);
+    emit(c, OP_GET_ANEXT, 0);
+    emit_await_loop(c);
+    tb = &f->blocks[ti];
+    pause_range(c, tb);
+    uint32_t to_body = emit(c, OP_JUMP, 0);
+    close_try(c, tb, here(c));
+    free_block(tb);
+    f->nblocks--;
+    f->depth = depth + 1; /* aiter exc */
+    /* the handler's own cleanup unwinds below the aiter: END_ASYNC_FOR pops it */
+    uint32_t hb = begin_handler(c, depth - 1);
+    emit(c, OP_END_ASYNC_FOR, 0);
+    emit(c, OP_POP_EXCEPT, 0);
+    uint32_t to_else = emit(c, OP_JUMP, 0);
+    end_handler(c, hb, depth - 1);
+    patch(c, to_body, here(c));
+    f->depth = depth + 1; /* aiter value */
+    uint32_t body = c->pos;
+    c->pos = tstart;
+    compile_target(c, tstart, tend, false);
+    c->pos = body;
+    Block *b = push_block(c, BL_FOR);
+    b->continue_pc = head;
+    block(c, "'for' statement", t->line);
+    c->line = t->line;
+    emit(c, OP_JUMP, head);
+    patch(c, to_else, here(c));
+    f->depth = depth - 1; /* the loop's end popped the aiter */
+    b = &f->blocks[f->nblocks - 1];
+    if (at_kw(c, KW_else)) {
+        Token *k = next(c);
+        b->hidden = true;
+        block(c, "'else' statement", k->line);
+        b = &f->blocks[f->nblocks - 1];
+        b->hidden = false;
+    }
+    end_loop(c, b, here(c));
+}
+
+/* async def / async with / async for; the cursor is past `async`. */
+static void async_stmt(Compiler *c, Token *t)
+{
+    Token *k = next(c);
+    if (is_kw(k, KW_def)) {
+        def_stmt(c, k);
+        return;
+    }
+    if (!is_kw(k, KW_with) && !is_kw(k, KW_for))
+        syntax_error(c, k, "invalid syntax");
+    if (!c->fn->is_coroutine)
+        syntax_error(c, t, is_kw(k, KW_with) ? "'async with' outside async function"
+                                             : "'async for' outside async function");
+    if (is_kw(k, KW_with))
+        with_items(c, t, true);
+    else
+        async_for_stmt(c, t);
+}
+
 static void compound_or_simple(Compiler *c)
 {
     Token *t = peek(c);
@@ -1154,7 +1255,8 @@ static void compound_or_simple(Compiler *c)
         case KW_try:   next(c); try_stmt(c, t); return;
         case KW_def:   next(c); def_stmt(c, t); return;
         case KW_class: next(c); class_stmt(c, t); return;
-        case KW_with:  next(c); with_items(c, t); return;
+        case KW_with:  next(c); with_items(c, t, false); return;
+        case KW_async: next(c); async_stmt(c, t); return;
         case KW_else:
         case KW_elif:
         case KW_except:

@@ -492,10 +492,21 @@ static int lex_number(Lexer *lx)
         last_underscore = false;
     }
     digits[nd] = '\0';
+    bool imaginary = base == 10 && !last_underscore && p < lx->len && (s[p] | 32) == 'j' &&
+                     (p + 1 >= lx->len || !is_ident(s[p + 1]));
+    if (imaginary) { /* 2j, 1.5j, 1e3j: a float token flagged TOKF_IMAG */
+        Token *t = push(lx, TK_FLOAT, start);
+        if (!t)
+            return -1;
+        t->len = (uint32_t)(p + 1 - start);
+        t->fval = strtof(digits, NULL);
+        t->flags = TOKF_IMAG;
+        lx->pos = p + 1;
+        return 0;
+    }
     if (p < lx->len && (is_ident(s[p]) || last_underscore)) {
-        if ((s[p] | 32) == 'j')
-            return error_at(lx, "SyntaxError", lx->line, col_of(lx, start), "complex numbers are not supported by P4JIT");
-        const char *what = base == 16 ? "hexadecimal" : base == 8 ? "octal" : base == 2 ? "binary" : "decimal";
+        const char *what = base == 16 ? "hexadecimal" : base == 8 ? "octal" : base == 2 ? "binary"
+                           : (s[p] | 32) == 'j' && !last_underscore ? "imaginary" : "decimal";
         return error_at(lx, "SyntaxError", lx->line, col_of(lx, start), "invalid %s literal", what);
     }
     if (base != 10 && !any)

@@ -43,6 +43,7 @@ enum Keyword {
 
 #define STR_BYTES 1
 #define STR_FSTRING 2
+#define TOKF_IMAG 1 /* TK_FLOAT: an imaginary literal (2j) */
 
 typedef struct Token {
     uint8_t kind;

@@ -277,8 +277,14 @@ static void resolve(RvAsm *a, const RvFixup *f)
 {
     RvInsn in = f->insn;
     in.imm = (int32_t)(a->labels[f->label] - f->at);
+    if (in.op == RV_ESP_LP_SETUP) /* the label follows the body's last (4-byte) instruction */
+        in.imm -= 4;
     uint32_t w;
-    if (!rv_encode(&in, &w)) {
+    if (!rv_encode_rev(&in, in.op == RV_ESP_LP_SETUP ? RV_REV_3 : RV_REV_NONE, &w)) {
+        if (in.op == RV_ESP_LP_SETUP) { /* a body longer than the offset field reaches */
+            fail(a, RV_ASM_BAD_OPERAND);
+            return;
+        }
         /* a short forward branch that does not reach */
         fail(a, in.op == RV_JAL ? RV_ASM_BAD_OPERAND : RV_ASM_RETRY_FAR);
         return;
@@ -374,6 +380,18 @@ static void jump(RvAsm *a, unsigned rd, uint32_t label, bool wide)
 }
 
 void rv_asm_jump(RvAsm *a, unsigned rd, uint32_t label) { jump(a, rd, label, false); }
+
+void rv_asm_lp_setup(RvAsm *a, unsigned id, unsigned rs1, uint32_t end)
+{
+    if (end >= a->nlabels || a->labels[end] != UNBOUND) {
+        fail(a, RV_ASM_UNBOUND);
+        return;
+    }
+    RvInsn in = insn(RV_ESP_LP_SETUP, 0, rs1, 0, 0);
+    in.sel = (uint8_t)id;
+    add_fixup(a, end, &in);
+    put(a, 0x0000402bu | (id & 1) << 7 | (rs1 & 31) << 15, 4); /* (the offset when bound) */
+}
 
 void rv_asm_jump_wide(RvAsm *a, unsigned rd, uint32_t label) { jump(a, rd, label, true); }
 

@@ -73,6 +73,12 @@ void rv_asm_jump(RvAsm *a, unsigned rd, uint32_t label);
 /* The same, never compressed: a slot of a fixed 4 bytes (the JIT's
  * exception return point after a call). */
 void rv_asm_jump_wide(RvAsm *a, unsigned rd, uint32_t label);
+/* esp.lp.setup id, rs1, (body end): a hardware loop whose body starts
+ * after this instruction; `end` is a label bound right after the body's
+ * last instruction, which must be 4 bytes (the encoding is the same in
+ * both PIE revisions). A body beyond the 12-bit offset's reach (8190
+ * bytes) fails with RV_ASM_BAD_OPERAND. */
+void rv_asm_lp_setup(RvAsm *a, unsigned id, unsigned rs1, uint32_t end);
 /* Call an absolute address: jal when in reach, else auipc + jalr. */
 void rv_asm_call(RvAsm *a, uint32_t target);
 

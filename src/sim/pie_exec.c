@@ -12,6 +12,7 @@
  * rev-3 twin with the fields its short mnemonic implies (sat = saturate,
  * rm = dyn), except srcmb, whose rev-1 selector picks the rounding.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "sim/pie_exec.h"
@@ -494,6 +495,17 @@ void pie_lp_exec(P4Sim *s, const SimOp *o, uint32_t pc)
     default: break;
     }
     if (s->hwlp_state) s->hwlp_state = 3;
+    /* ESP-DSP: "the esp.lp.setup instruction is not working with loop
+     * count 1. The min value is 2." p4sim runs such a body once; it says
+     * so (once per run), so that a program relying on it is seen (the JIT's
+     * differential tests compare stderr) */
+    unsigned sub = RV_PIE_FIRST + o->sub;
+    bool counted = sub == RV_ESP_LP_SETUP || sub == RV_ESP_LP_SETUPI || sub == RV_ESP_LP_COUNTI || sub == RV_ESP_LP_COUNT;
+    if (counted && lp[2] < 2 && !s->lp_warned && s->cfg.diag) {
+        s->lp_warned = true;
+        fprintf(s->cfg.diag, "p4sim: warning: hardware loop %u given count %u at pc 0x%08x (the chip needs 2 or more)\n",
+                (unsigned)(o->rs3 & 1), (unsigned)lp[2], (unsigned)pc);
+    }
 }
 
 bool pie_lp_is_end(const P4Sim *s, uint32_t pc)

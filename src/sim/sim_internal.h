@@ -52,6 +52,7 @@ struct P4Sim {
     uint32_t fflags, frm;
     uint32_t mstatus, mtvec, mepc, mcause, mtval, mscratch, mie, mip;
     uint32_t hwlp[6], pie_state, hwlp_state;  /* loop 0 start/end/count, loop 1 (CSRs 0x7c6..) */
+    bool lp_warned;          /* a loop was set up with a count below 2 (warned once) */
     uint32_t lp_marked[2];   /* pcs whose decode-cache entries are H_LPEND (1: none) */
     PieState pie;
     uint64_t pie_ready[PIE_RDY_COUNT]; /* cycle model: when q0-q7, QACC, XACC are ready */

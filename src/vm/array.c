@@ -10,6 +10,7 @@
 
 #include "vm/long.h"
 #include "vm/vm.h"
+#include "vm/memview.h"
 
 /* Element facts per typecode: size, range, and CPython's overflow messages. */
 typedef struct TypeCode {
@@ -300,6 +301,8 @@ NATIVE(bi_array, "array", array_fn, 1, 2);
 /* bytes(n) / bytearray(n): zeros; otherwise an iterable of small ints. */
 static bool bytes_like(VM *vm, Value *args, int nargs, bool mutable_, Value *out)
 {
+    if (nargs == 1 && args[0].type == T_MEMVIEW && !memview_to_bytes(vm, &args[0])) /* its bytes (memview.c) */
+        return false;
     if (nargs == 1 && v_is_intlike(args[0])) {
         if (args[0].u.i < 0)
             return vm_raise(vm, EXC_ValueError, "negative count");

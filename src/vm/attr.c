@@ -9,6 +9,8 @@
 
 #include "vm/gen.h"
 #include "vm/set.h"
+#include "vm/complex.h"
+#include "vm/memview.h"
 #include "vm/vm.h"
 #include "vm/class.h"
 
@@ -208,6 +210,11 @@ bool vm_load_attr(VM *vm, Value obj, Str *name, Value *out)
                                             : module_attr(vm, AS(Module, obj), name, out);
     if (obj.type == T_LIBOBJ)
         return libobj_attr(vm, obj, name, out);
+    if (obj.type == T_COMPLEX || obj.type == T_MEMVIEW) { /* vm/complex.c, vm/memview.c */
+        int r = obj.type == T_COMPLEX ? complex_attr(vm, obj, name, out) : memview_attr(vm, obj, name, out);
+        if (r >= 0)
+            return r == 1;
+    }
     if (obj.type == T_TUPLE && obj.u.obj->aux && namedtuple_attr(vm, obj, name, out) == 1) /* collections.c */
         return true;
     if (obj.type == T_LIST && (obj.u.obj->flags & LIST_DEQUE)) { /* collections.c */

@@ -12,6 +12,9 @@
 #include "vm/vm.h"
 #include "vm/class.h"
 #include "vm/set.h"
+#include "vm/complex.h"
+#include "vm/coro.h"
+#include "vm/memview.h"
 
 #define MAX_ISINSTANCE_DEPTH 200
 
@@ -33,6 +36,10 @@ static bool abs_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
         return long_abs(vm, v, out);
     if (v.type == T_FLOAT) {
         *out = v_float(fabsf(v.u.f));
+        return true;
+    }
+    if (v.type == T_COMPLEX) {
+        *out = v_float((float)complex_abs(v));
         return true;
     }
     return vm_raise(vm, EXC_TypeError, "bad operand type for abs(): '%s'", type_name(v));
@@ -249,6 +256,8 @@ static bool hash_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
         return long_from_i64(vm, long_hash(args[0]), out);
     if (args[0].type == T_FLOAT && !isnan(args[0].u.f))
         return long_from_i64(vm, long_hash_float(args[0].u.f), out);
+    if (args[0].type == T_COMPLEX)
+        return long_from_i64(vm, complex_hash(args[0]), out);
     uint32_t h;
     if (!vm_hash(vm, args[0], &h))
         return false;
@@ -311,16 +320,18 @@ const BuiltinEntry builtin_table[] = {
     C(object), C(staticmethod), C(classmethod), C(property), C(super),
     {"NotImplemented", &not_implemented.hdr},
     C(int), C(float), C(bool), C(str), C(list), C(tuple), C(dict), C(bytes), C(bytearray), C(slice),
-    C(set), C(frozenset),
+    C(set), C(frozenset), C(complex), C(memoryview),
     P4_EXCEPTIONS(E)
 };
 const uint32_t builtin_count = sizeof builtin_table / sizeof builtin_table[0];
+
+extern const Module module_gc; /* vm/gcmod.c */
 
 const Module *module_find(const char *name, uint32_t len)
 {
     static const Module *const modules[] = {&module_math, &module_array, &module_p4, &module_sys, &module_struct,
                                                     &module_time, &module_random, &module_collections,
-                                                    &module_functools, &module_io};
+                                                    &module_functools, &module_io, &module_cmath, &module_types, &module_gc};
     for (unsigned i = 0; i < sizeof modules / sizeof modules[0]; i++)
         if (strlen(modules[i]->name) == len && memcmp(modules[i]->name, name, len) == 0)
             return modules[i];

@@ -13,6 +13,7 @@
 
 #include "vm/strmethods.h"
 #include "vm/vm.h"
+#include "vm/memview.h"
 
 static const Native *bytes_method(uint16_t qid)
 {
@@ -132,6 +133,8 @@ bool byte_buffer(Value v, const uint8_t **data, uint32_t *len)
         *data = AS(Array, v)->data;
         *len = AS(Array, v)->len * array_itemsize(AS(Array, v));
         return true;
+    case T_MEMVIEW: /* vm/memview.c */
+        return memview_bytes(v, (uint8_t **)data, len);
     default:
         return false;
     }

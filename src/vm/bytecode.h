@@ -99,6 +99,7 @@ enum ConstKind {
     K_CODE = 7,  /* u32 code index, greater than the containing code's index */
     K_TUPLE = 8, /* u32 count, then count u32 indices of earlier constants */
     K_LONG = 9,  /* u32 string index: an int outside int32 in decimal, '-' for a negative */
+    K_IMAG = 10, /* IEEE-754 binary32 bits: the imaginary literal complex(0.0, x) */
 };
 
 /* Limits the loader enforces (and the compiler respects). */
@@ -111,8 +112,9 @@ enum ConstKind {
  * Locals are [positional][keyword-only][*args][**kwargs]. */
 #define CODE_VARARGS   0x0001u
 #define CODE_VARKW     0x0002u
+#define CODE_COROUTINE 0x0004u  /* an `async def`: its generator is a coroutine (vm/coro.c) */
 #define CODE_KWONLY_SHIFT 8     /* bits 8..15: number of keyword-only parameters */
-#define CODE_FLAGS_KNOWN  0xff03u
+#define CODE_FLAGS_KNOWN  0xff07u
 #define CODE_NKWONLY(flags) ((unsigned)(flags) >> CODE_KWONLY_SHIFT)
 
 #define P4B_MAX_LOCALS    255u

@@ -226,6 +226,38 @@ static NATIVE(object_str_m, "__str__", object_str, 1, 1);
 static NATIVE(object_eq_m, "__eq__", object_eq, 2, 2);
 static NATIVE(object_ne_m, "__ne__", object_ne, 2, 2);
 static NATIVE(object_hash_m, "__hash__", object_hash, 1, 1);
+
+static bool instance_alloc(VM *vm, Class *c, Value *args, int npos, Value *self);
+
+/* object.__new__(cls): an instance of cls with nothing set; what a class's
+ * own __new__ calls (super().__new__(cls)). For a class derived from a
+ * built-in type, its value comes from the other arguments. */
+static bool object_dunder_new(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    int npos = nargs - (kw ? (int)kw->len : 0);
+    if (args[0].type != T_TYPE)
+        return vm_raise(vm, EXC_TypeError, "object.__new__(X): X is not a type object (%s)", type_name(args[0]));
+    if (!type_is_user(AS(TypeObj, args[0])) && AS(TypeObj, args[0]) != &type_object)
+        return vm_raise(vm, EXC_TypeError, "object.__new__(%s) is not safe, use %s.__new__()", AS(TypeObj, args[0])->name,
+                        AS(TypeObj, args[0])->name);
+    if (!type_is_user(AS(TypeObj, args[0])))
+        return vm_call(vm, args[0], NULL, 0, NULL, out);
+    Class *c = AS(Class, args[0]);
+    if (!c->native_base && c->t.value_type != T_EXCEPTION && npos > 1)
+        return vm_raise(vm, EXC_TypeError, "object.__new__() takes exactly one argument (the type to instantiate)");
+    if (!instance_alloc(vm, c, args + 1, npos - 1, out))
+        return false;
+    if (!c->native_base)
+        return true;
+    Value v;
+    VM_ROOT(vm, *out);
+    bool ok = vm_call(vm, v_obj((void *)c->native_base), args + 1, nargs - 1, kw, &v);
+    VM_UNROOT(vm, 1);
+    if (ok)
+        AS(Instance, *out)->native = v;
+    return ok;
+}
+static NATIVE_WITH_KW(object_new_m, "__new__", object_dunder_new, 1, -1);
 static NATIVE(exc_init_m, "__init__", exc_init, 1, -1);
 static NATIVE(exc_str_m, "__str__", exc_str, 1, 1);
 static NATIVE(exc_repr_m, "__repr__", exc_repr, 1, 1);
@@ -237,6 +269,7 @@ typedef struct NamedNative {
 static const NamedNative object_natives[] = {
     {SN___init__, &object_init_m}, {SN___repr__, &object_repr_m}, {SN___str__, &object_str_m},
     {SN___eq__, &object_eq_m},     {SN___ne__, &object_ne_m},     {SN___hash__, &object_hash_m},
+    {SN___new__, &object_new_m},
 };
 static const NamedNative exc_natives[] = {
     {SN___init__, &exc_init_m}, {SN___str__, &exc_str_m}, {SN___repr__, &exc_repr_m},
@@ -431,6 +464,22 @@ bool class_build(VM *vm, Value name, Value *bases, int nbases, Value ns, Value *
             return false;
     }
 
+    /* __new__ is a static method without the decorator, as in CPython */
+    Value new_fn;
+    bool has_new;
+    if (!dict_get(vm, d, snamev(SN___new__), &new_fn, &has_new))
+        return false;
+    if (has_new && new_fn.type == T_FUNCTION) {
+        Value sm;
+        if (!vm_call(vm, v_obj((void *)&type_staticmethod), &new_fn, 1, NULL, &sm))
+            return false;
+        VM_ROOT(vm, sm);
+        bool ok = dict_set(vm, d, snamev(SN___new__), sm);
+        VM_UNROOT(vm, 1);
+        if (!ok)
+            return false;
+    }
+
     Tuple *bt_tuple = tuple_new(vm, (uint32_t)nb);
     if (!bt_tuple)
         return false;
@@ -506,32 +555,64 @@ static Dict **dict_slot(Value obj)
     return NULL;
 }
 
-bool class_call(VM *vm, Class *c, Value *args, int nargs, Tuple *kw, Value *out)
+/* A new instance of c: an exception with the positional arguments as its
+ * args, else a plain instance. */
+static bool instance_alloc(VM *vm, Class *c, Value *args, int npos, Value *self)
 {
-    int nkw = kw ? (int)kw->len : 0;
-    Value self;
     if (c->t.value_type == T_EXCEPTION) {
-        Tuple *a = tuple_new(vm, (uint32_t)(nargs - nkw));
+        Tuple *a = tuple_new(vm, (uint32_t)npos);
         if (!a)
             return false;
-        if (nargs > nkw)
-            memcpy(a->items, args, (size_t)(nargs - nkw) * sizeof(Value));
+        if (npos > 0)
+            memcpy(a->items, args, (size_t)npos * sizeof(Value));
         Exception *e = exc_new(vm, &c->t, a);
         if (!e)
             return false;
-        self = v_obj(e);
-    } else {
-        Instance *o = gc_alloc(vm, T_INSTANCE, sizeof(Instance));
-        if (!o)
+        *self = v_obj(e);
+        return true;
+    }
+    Instance *o = gc_alloc(vm, T_INSTANCE, sizeof(Instance));
+    if (!o)
+        return false;
+    o->cls = c;
+    *self = v_obj(o);
+    return true;
+}
+
+/* c(args): __new__ when a class defines one (its result gets __init__ only
+ * if it is an instance of c, as in CPython), else a new instance; then
+ * __init__. */
+bool class_call(VM *vm, Class *c, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    int nkw = kw ? (int)kw->len : 0;
+    Value self = v_unbound(), newfn = v_unbound();
+    bool has_new = false;
+    if (!mro_lookup(vm, &c->t, snamev(SN___new__), true, &newfn, &has_new))
+        return false;
+    if (has_new) {
+        if (newfn.type == T_DESCR && newfn.u.obj->aux == DESCR_STATICMETHOD) /* an explicit @staticmethod */
+            newfn = AS(Descr, newfn)->a;
+        VM_ROOT(vm, newfn);
+        bool ok = vm_recursion_enter(vm, NULL);
+        if (ok) {
+            ok = vm_call_method(vm, newfn, v_obj(c), args, nargs, kw, &self);
+            vm_recursion_leave(vm);
+        }
+        VM_UNROOT(vm, 1);
+        if (!ok)
             return false;
-        o->cls = c;
-        self = v_obj(o);
+        if (!type_is_subclass(type_of(self), &c->t)) {
+            *out = self;
+            return true;
+        }
+    } else if (!instance_alloc(vm, c, args, nargs - nkw, &self)) {
+        return false;
     }
     VM_ROOT(vm, self);
     Value init = v_unbound(); /* (rooted below even when there is none) */
     bool found;
     bool ok = mro_lookup(vm, &c->t, snamev(SN___init__), true, &init, &found);
-    if (ok && c->native_base) {
+    if (ok && c->native_base && !has_new) {
         /* the built-in value: made from the arguments when the type is
          * immutable or the class has no __init__ of its own (then the built-in
          * __init__ is the one that runs), else empty for __init__ to fill */
@@ -559,6 +640,8 @@ bool class_call(VM *vm, Class *c, Value *args, int nargs, Tuple *kw, Value *out)
         VM_UNROOT(vm, 1);
         if (ok && r.type != T_NONE)
             ok = vm_raise(vm, EXC_TypeError, "__init__() should return None, not '%s'", type_name(r));
+    } else if (ok && has_new) {
+        /* __new__ took the arguments */
     } else if (ok && c->t.value_type == T_EXCEPTION && nkw) {
         ok = vm_raise(vm, EXC_TypeError, "%s() takes no keyword arguments", c->t.name);
     } else if (ok && c->t.value_type != T_EXCEPTION && nargs) {
@@ -981,6 +1064,8 @@ bool vm_store_attr(VM *vm, Value obj, Str *name, Value value)
         }
         return vm_raise(vm, EXC_TypeError, "cannot set '%s' attribute of immutable type '%s'", name->data, t->name);
     }
+    if (obj.type == T_MODULE && (obj.u.obj->flags & MODULE_PY))
+        return module_py_store(vm, AS(PyModule, obj), name, value);
     return no_attr(vm, obj, name);
 }
 
@@ -1014,6 +1099,8 @@ bool vm_delete_attr(VM *vm, Value obj, Str *name)
     if (obj.type == T_TYPE && !type_is_user(AS(TypeObj, obj)))
         return vm_raise(vm, EXC_TypeError, "cannot delete '%s' attribute of immutable type '%s'", name->data,
                         AS(TypeObj, obj)->name);
+    if (obj.type == T_MODULE && (obj.u.obj->flags & MODULE_PY))
+        return module_py_store(vm, AS(PyModule, obj), name, v_unbound());
     return no_attr(vm, obj, name);
 }
 

@@ -7,6 +7,7 @@
 #include "vm/vm.h"
 #include "vm/class.h"
 #include "vm/set.h"
+#include "vm/memview.h"
 
 /* Turns an int index into a position in [0, len), or raises IndexError. */
 static bool position(VM *vm, Value key, uint32_t len, const char *what, uint32_t *out)
@@ -154,6 +155,8 @@ bool vm_getitem(VM *vm, Value obj, Value key, Value *out)
     default:
         if (obj.type == T_INSTANCE) /* a user class's special method */
             return class_getitem(vm, obj, key, out);
+        if (obj.type == T_MEMVIEW) /* vm/memview.c; out of the way of the switch's common cases */
+            return memview_getitem(vm, obj, key, out);
         return vm_raise(vm, EXC_TypeError, "'%s' object is not subscriptable", type_name(obj));
     }
 }
@@ -163,7 +166,7 @@ static bool iterable(Value v)
 {
     switch ((Type)v.type) {
     case T_RANGE: case T_LIST: case T_TUPLE: case T_STR: case T_BYTES: case T_BYTEARRAY:
-    case T_ARRAY: case T_DICT: case T_DICTVIEW: case T_ITER: case T_SET: case T_FROZENSET: case T_GEN:
+    case T_ARRAY: case T_DICT: case T_DICTVIEW: case T_ITER: case T_SET: case T_FROZENSET: case T_GEN: case T_MEMVIEW:
         return true;
     default:
         return false;
@@ -339,6 +342,8 @@ bool vm_setitem(VM *vm, Value obj, Value key, Value value)
     default:
         if (obj.type == T_INSTANCE) /* a user class's special method */
             return class_setitem(vm, obj, key, value);
+        if (obj.type == T_MEMVIEW) /* vm/memview.c */
+            return memview_setitem(vm, obj, key, value);
         return vm_raise(vm, EXC_TypeError, "'%s' object does not support item assignment", type_name(obj));
     }
 }
@@ -519,6 +524,7 @@ bool vm_len(VM *vm, Value obj, int32_t *out)
     case T_FROZENSET: *out = (int32_t)AS(Set, obj)->used; return true;
     case T_ARRAY:
     case T_BYTEARRAY: *out = (int32_t)AS(Array, obj)->len; return true;
+    case T_MEMVIEW:   *out = (int32_t)memview_len(obj); return true;
     case T_RANGE: {
         int64_t n = range_len(AS(Range, obj));
         if (n > INT32_MAX)

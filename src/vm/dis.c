@@ -35,6 +35,7 @@ static void print_const(FILE *out, const P4bModule *m, const P4bCode *code, uint
     case K_INT:   fprintf(out, "%ld", (long)c->u.i); break;
     case K_LONG:  fwrite(m->strings[c->u.index].bytes, 1, m->strings[c->u.index].len, out); break;
     case K_FLOAT: fprintf(out, "%.9g", (double)c->u.f); break;
+    case K_IMAG:  fprintf(out, "%.9gj", (double)c->u.f); break;
     case K_STR:   print_string(out, &m->strings[c->u.index], '\''); break;
     case K_BYTES:
         fputc('b', out);

@@ -13,6 +13,9 @@
 #include "vm/unicode_data.h"
 #include "vm/gen.h"
 #include "vm/set.h"
+#include "vm/complex.h"
+#include "vm/coro.h"
+#include "vm/memview.h"
 #include "vm/long.h"
 #include "vm/vm.h"
 #include "vm/class.h"
@@ -207,6 +210,8 @@ const char *type_name(Value v)
     case T_INT:
     case T_LONG:        return "int";
     case T_FLOAT:       return "float";
+    case T_COMPLEX:     return "complex";
+    case T_MEMVIEW:     return "memoryview";
     case T_STR:         return "str";
     case T_BYTES:       return "bytes";
     case T_BYTEARRAY:   return "bytearray";
@@ -230,7 +235,7 @@ const char *type_name(Value v)
     case T_TYPE:        return "type";
     case T_SET:         return "set";
     case T_FROZENSET:   return "frozenset";
-    case T_GEN:         return "generator";
+    case T_GEN:         return gen_is_coroutine(AS(Gen, v)) ? "coroutine" : "generator";
     case T_EXCEPTION:   return AS(Exception, v)->cls->name;
     case T_INSTANCE:    return AS(Instance, v)->cls ? AS(Instance, v)->cls->t.name : "object";
     case T_DESCR:       return descr_type_name(v);
@@ -421,6 +426,12 @@ static bool repr_value(VM *vm, StrBuf *sb, Value v)
         long_digits(sb, v, 10);
         return true;
     case T_FLOAT: fmt_float(sb, v.u.f); return true;
+    case T_COMPLEX: complex_repr(sb, v); return true;
+    case T_MEMVIEW:
+        sb_adds(sb, "<memory");
+        fake_address(sb, v.u.obj);
+        sb_addc(sb, '>');
+        return true;
     case T_STR:   repr_text(sb, AS(Str, v)->data, AS(Str, v)->len, false); return true;
     case T_BYTES: repr_text(sb, AS(Str, v)->data, AS(Str, v)->len, true); return true;
     case T_LIST:
@@ -431,7 +442,7 @@ static bool repr_value(VM *vm, StrBuf *sb, Value v)
     case T_FROZENSET:
         return repr_container(vm, sb, v);
     case T_GEN:
-        sb_adds(sb, "<generator object ");
+        sb_adds(sb, gen_is_coroutine(AS(Gen, v)) ? "<coroutine object " : "<generator object ");
         sb_add(sb, gen_name(AS(Gen, v))->data, gen_name(AS(Gen, v))->len);
         fake_address(sb, v.u.obj);
         sb_addc(sb, '>');
@@ -1112,6 +1123,34 @@ static bool format_text(VM *vm, StrBuf *sb, const char *data, uint32_t len, cons
     return true;
 }
 
+/* format() of a complex: with a type, each part as a float (the imaginary
+ * one always signed) and 'j', without parentheses; without one, its str.
+ * Padded as a whole. */
+static bool format_complex(VM *vm, StrBuf *sb, Value v, const Spec *sp)
+{
+    if (sp->type && !strchr("eEfFgGn", sp->type))
+        return unknown_code(vm, sp, "complex");
+    StrBuf body;
+    sb_init(&body);
+    Spec part = *sp;
+    part.width = 0;
+    bool ok = true;
+    if (!sp->type) {
+        complex_repr(&body, v);
+    } else {
+        ok = format_float(vm, &body, AS(Complex, v)->re, &part);
+        part.sign = part.sign ? part.sign : '+';
+        ok = ok && format_float(vm, &body, AS(Complex, v)->im, &part);
+        sb_addc(&body, 'j');
+    }
+    if (ok && body.oom)
+        ok = vm_raise_oom(vm);
+    if (ok)
+        pad(sb, sp, body.data, body.len, 0);
+    sb_free(&body);
+    return ok;
+}
+
 bool fmt_format(VM *vm, StrBuf *sb, Value v, const char *spec, uint32_t speclen)
 {
     Spec sp;
@@ -1141,6 +1180,8 @@ bool fmt_format(VM *vm, StrBuf *sb, Value v, const char *spec, uint32_t speclen)
             return unknown_code(vm, &sp, "float");
         return format_float(vm, sb, v.u.f, &sp);
     }
+    if (v.type == T_COMPLEX && speclen > 0)
+        return parse_spec(vm, spec, speclen, "complex", 0, '>', &sp) && format_complex(vm, sb, v, &sp);
     if (v.type != T_STR && speclen > 0)
         return vm_raise(vm, EXC_TypeError, "unsupported format string passed to %s.__format__", type_name(v));
     if (v.type == T_STR) {

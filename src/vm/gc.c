@@ -20,6 +20,7 @@
 #include "vm/class.h"
 #include "jit/jit.h"
 #include "vm/set.h"
+#include "vm/memview.h"
 
 #if defined(P4_ASAN)
 #include <sanitizer/asan_interface.h>
@@ -330,6 +331,9 @@ static void scan(VM *vm, Obj *o)
     }
     case T_LIBOBJ:
         grey_values(vm, ((LibObj *)o)->slots, ((LibObj *)o)->nslots);
+        break;
+    case T_MEMVIEW:
+        grey_value(vm, ((MemView *)o)->base);
         break;
     case T_CODE: {
         Code *c = (Code *)o;

@@ -19,6 +19,7 @@
 #include "vm/vm.h"
 #include "vm/class.h"
 #include "vm/gen.h"
+#include "vm/coro.h"
 #include "vm/set.h"
 
 #if defined(__GNUC__) || defined(__clang__)
@@ -1781,6 +1782,45 @@ static bool run(VM *vm, uint32_t stop, Value *entry_sp)
             sp--;
             TOP() = stop;
             JUMP_TO(arg);
+            NEXT();
+        }
+        /* coroutines: vm/coro.c */
+        CASE(GET_AWAITABLE) {
+            SAVE();
+            CHECK(coro_awaitable(vm, &TOP()));
+            NEXT();
+        }
+        CASE(BEFORE_ASYNC_WITH) {
+            SAVE();
+            CHECK(coro_before_async_with(vm, sp));
+            sp++;
+            NEXT();
+        }
+        CASE(ASYNC_WITH_EXCEPT) {
+            SAVE();
+            CHECK(coro_with_except(vm, sp));
+            sp++;
+            NEXT();
+        }
+        CASE(GET_AITER) {
+            SAVE();
+            CHECK(coro_aiter(vm, &TOP()));
+            NEXT();
+        }
+        CASE(GET_ANEXT) {
+            SAVE();
+            Value r;
+            CHECK(coro_anext(vm, TOP(), &r));
+            PUSH(r);
+            NEXT();
+        }
+        CASE(END_ASYNC_FOR) {
+            SAVE();
+            if (!coro_ends_loop(TOP())) {
+                vm->exc = TOP();
+                goto unwind; /* raised again, as RERAISE: its traceback has this frame */
+            }
+            sp -= 2;
             NEXT();
         }
         CASE(BUILD_SET) {

@@ -9,6 +9,7 @@
 #include "vm/set.h"
 #include "vm/gen.h"
 #include "vm/libobj.h"
+#include "vm/memview.h"
 
 Range *range_new(VM *vm, int32_t start, int32_t stop, int32_t step)
 {
@@ -142,6 +143,7 @@ bool vm_getiter(VM *vm, Value obj, Value *out)
     case T_BYTES:
     case T_BYTEARRAY:
     case T_ARRAY:
+    case T_MEMVIEW:
         it = iter_new(vm, ITER_SEQ, obj);
         if (!it)
             return false;
@@ -239,6 +241,13 @@ static int iternext(VM *vm, Value iter, Value *out)
             if ((uint32_t)it->i >= AS(Str, s)->len)
                 break;
             *out = v_int((uint8_t)AS(Str, s)->data[it->i++]);
+            return 1;
+        case T_MEMVIEW:
+            if ((uint32_t)it->i >= memview_len(s))
+                break;
+            if (!memview_item(vm, s, (uint32_t)it->i, out))
+                return -1;
+            it->i++;
             return 1;
         case T_INSTANCE: { /* a class with __getitem__ and no __iter__ */
             if (vm_getitem(vm, s, v_int(it->i), out)) {

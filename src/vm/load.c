@@ -11,6 +11,7 @@
 
 #include "vm/p4b.h"
 #include "vm/long.h"
+#include "vm/complex.h"
 #include "vm/vm.h"
 
 static Value builtin_named(const char *name, uint32_t len)
@@ -35,6 +36,7 @@ static bool make_const(VM *vm, Program *p, const P4bCode *c, Tuple *consts, uint
     case K_TRUE:  *dst = v_bool(true); return true;
     case K_INT:   *dst = v_int(src->u.i); return true;
     case K_FLOAT: *dst = v_float(src->u.f); return true;
+    case K_IMAG:  return complex_make(vm, 0.0, src->u.f, dst);
     case K_STR:   *dst = p->strings[src->u.index]; return true;
     case K_BYTES: {
         const P4bString *s = &p->p4b->strings[src->u.index];

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jit/jit.h"
 #include "nn/p4nn.h"
 #include "port/port.h"
 #include "vm/p4b.h"
@@ -290,6 +291,31 @@ bool module_py_attr(VM *vm, PyModule *m, const Str *name, Value *out)
         return true;
     }
     return vm_raise(vm, EXC_AttributeError, "module '%s' has no attribute '%s'", m->name, name->data);
+}
+
+/* m.name = value (value T_UNBOUND: del m.name). A module's globals are the
+ * fixed table its program was compiled with, so only a name the module
+ * binds or reads somewhere can be set (deviation: a new name is an error). */
+bool module_py_store(VM *vm, PyModule *m, const Str *name, Value value)
+{
+    Program *p = m->program;
+    const P4bModule *b = p->p4b;
+    for (uint32_t g = 0; g < p->nglobals; g++) {
+        const P4bString *s = &b->strings[b->globals[g]];
+        if (s->len == name->len && memcmp(s->bytes, name->data, name->len) == 0) {
+            if (value.type == T_UNBOUND && p->globals[g].type == T_UNBOUND)
+                break; /* del of a name that is not set */
+            p->globals[g] = value;
+            if (vm->jit)
+                jit_global_stored(vm, p, g); /* compiled code may have its old value built in */
+            return true;
+        }
+    }
+    if (value.type == T_UNBOUND)
+        return vm_raise(vm, EXC_AttributeError, "module '%s' has no attribute '%s'", m->name, name->data);
+    return vm_raise(vm, EXC_AttributeError,
+                    "P4JIT: module '%s' has no global '%s' to set (a module gets new names only from its own code)",
+                    m->name, name->data);
 }
 
 void module_release_all(VM *vm)

@@ -308,7 +308,8 @@ typedef struct PyModule { /* T_MODULE with MODULE_PY; in the heap */
     X(DeprecationWarning, Warning)                \
     X(RuntimeWarning, Warning)                    \
     X(IndentationError, SyntaxError)              \
-    X(TabError, IndentationError)
+    X(TabError, IndentationError)                 \
+    X(StopAsyncIteration, Exception)
 
 typedef enum ExcKind {
 #define P4_EXC_ENUM(name, base) EXC_##name,

@@ -166,7 +166,14 @@ enum OpFlow {
     X(INPLACE_SUB,      ARG_NONE,   2, 1, FLOW_NEXT)   /* a -= b: BINARY_SUB, but a set is changed in place */ \
     X(INPLACE_AND,      ARG_NONE,   2, 1, FLOW_NEXT)   /* a &= b */ \
     X(INPLACE_OR,       ARG_NONE,   2, 1, FLOW_NEXT)   /* a |= b */ \
-    X(INPLACE_XOR,      ARG_NONE,   2, 1, FLOW_NEXT)   /* a ^= b */
+    X(INPLACE_XOR,      ARG_NONE,   2, 1, FLOW_NEXT)   /* a ^= b */ \
+    /* --- coroutines (vm/coro.c) -------------------------------------------- */ \
+    X(GET_AWAITABLE,    ARG_NONE,   1, 1, FLOW_NEXT)   /* obj -> the iterator `await obj` drives with SEND */ \
+    X(BEFORE_ASYNC_WITH, ARG_NONE,  1, 2, FLOW_NEXT)   /* mgr -> bound_aexit mgr.__aenter__() */ \
+    X(GET_AITER,        ARG_NONE,   1, 1, FLOW_NEXT)   /* obj -> obj.__aiter__() */ \
+    X(GET_ANEXT,        ARG_NONE,   1, 2, FLOW_NEXT)   /* aiter -> aiter aiter.__anext__() */ \
+    X(END_ASYNC_FOR,    ARG_NONE,   2, 0, FLOW_NEXT)   /* aiter exc -> ; raises exc again unless StopAsyncIteration */ \
+    X(ASYNC_WITH_EXCEPT, ARG_NONE,  2, 3, FLOW_NEXT)   /* aexit exc -> aexit exc aexit(type(exc), exc, None) (awaited next) */
 
 enum Opcode {
 #define P4_OP_ENUM(name, kind, pops, pushes, flow) OP_##name,

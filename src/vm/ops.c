@@ -12,6 +12,8 @@
 #include "vm/vm.h"
 #include "vm/class.h"
 #include "vm/set.h"
+#include "vm/complex.h"
+#include "vm/memview.h"
 
 /* ---- ints -------------------------------------------------------------------- */
 
@@ -196,7 +198,7 @@ static inline __attribute__((always_inline)) bool float_op(VM *vm, unsigned op, 
         if (float_pow_raises(a, b)) {
             if (a == 0.0f)
                 return vm_raise(vm, EXC_ZeroDivisionError, "0.0 cannot be raised to a negative power");
-            return vm_raise(vm, EXC_ValueError, "math domain error"); /* CPython: a complex result */
+            return complex_real_pow(vm, a, b, out); /* a negative base: a complex result, as CPython */
         }
         r = powf(a, b);
         break;
@@ -306,6 +308,8 @@ static __attribute__((noinline)) bool binary_op_objects(VM *vm, unsigned op, uns
         if (out->type != T_UNBOUND)
             return true;
     }
+    if (complex_operands(a, b))
+        return complex_binary_op(vm, op, a, b, out); /* vm/complex.c */
     if (op == OP_BINARY_MOD && (a.type == T_STR || a.type == T_BYTES))
         return percent_format(vm, a, b, out); /* printf-style: vm/percent.c */
     if (op == OP_BINARY_OR && a.type == T_DICT && (b.type == T_DICT || inplace == OP_INPLACE_OR))
@@ -369,7 +373,7 @@ static __attribute__((noinline)) bool binary_op_objects(VM *vm, unsigned op, uns
                 return vm_raise(vm, EXC_OverflowError, "cannot fit 'int' into an index-sized integer");
             n = v_int(0);
         }
-        if (is_seq(seq) && v_is_number(n))
+        if (is_seq(seq) && (v_is_number(n) || n.type == T_COMPLEX))
             return vm_raise(vm, EXC_TypeError, "can't multiply sequence by non-int of type '%s'",
                             type_name(n));
         break;
@@ -413,6 +417,8 @@ bool vm_unary_op(VM *vm, unsigned op, Value a, Value *out)
         }
         if (a.type == T_INSTANCE && !instance_unary(vm, op, a, out))
             return out->type != T_UNBOUND;
+        if (a.type == T_COMPLEX)
+            return complex_unary_op(vm, op, a, out);
         return vm_raise(vm, EXC_TypeError, "bad operand type for unary -: '%s'", type_name(a));
     case OP_UNARY_POS:
         if (v_is_number(a) || a.type == T_LONG) {
@@ -421,6 +427,8 @@ bool vm_unary_op(VM *vm, unsigned op, Value a, Value *out)
         }
         if (a.type == T_INSTANCE && !instance_unary(vm, op, a, out))
             return out->type != T_UNBOUND;
+        if (a.type == T_COMPLEX)
+            return complex_unary_op(vm, op, a, out);
         return vm_raise(vm, EXC_TypeError, "bad operand type for unary +: '%s'", type_name(a));
     case OP_UNARY_INVERT:
         if (v_is_intlike(a)) {
@@ -447,6 +455,8 @@ bool vm_truthy(Value v)
     case T_BOOL:
     case T_INT:       return v.u.i != 0;
     case T_FLOAT:     return v.u.f != 0.0f;
+    case T_COMPLEX:   return AS(Complex, v)->re != 0.0f || AS(Complex, v)->im != 0.0f;
+    case T_MEMVIEW:   return memview_len(v) != 0;
     case T_STR:
     case T_BYTES:     return AS(Str, v)->len != 0;
     case T_TUPLE:     return AS(Tuple, v)->len != 0;
@@ -575,6 +585,11 @@ static bool equal(VM *vm, Value a, Value b, bool *out, unsigned depth)
     }
     if (depth > MAX_COMPARE_DEPTH || vm_c_stack_low(vm))
         return vm_raise(vm, EXC_RecursionError, "maximum recursion depth exceeded in comparison");
+    /* a complex compares by value (nan != nan), but inside containers by
+     * identity first, as CPython's containers compare */
+    if ((a.type == T_COMPLEX || b.type == T_COMPLEX) && a.type != T_INSTANCE && b.type != T_INSTANCE &&
+        (depth == 0 || a.u.obj != b.u.obj))
+        return complex_equal(vm, a, b, out);
     if (v_is_obj(a) && a.u.obj == b.u.obj && a.type == b.type) {
         *out = true; /* identity implies equality for containers, as in CPython */
         return true;
@@ -585,6 +600,8 @@ static bool equal(VM *vm, Value a, Value b, bool *out, unsigned depth)
     }
     if (v_is_anyset(a) && v_is_anyset(b))
         return set_equal(vm, AS(Set, a), AS(Set, b), out);
+    if (a.type == T_MEMVIEW || b.type == T_MEMVIEW)
+        return memview_equal(vm, a, b, out); /* item by item with any buffer */
     if (a.type != b.type) {
         /* array == array, bytes == bytearray are the only cross-type equalities left */
         if ((a.type == T_BYTES && b.type == T_BYTEARRAY) || (a.type == T_BYTEARRAY && b.type == T_BYTES)) {
@@ -842,6 +859,9 @@ bool vm_hash(VM *vm, Value v, uint32_t *out)
     }
     case T_INSTANCE:
         return class_hash(vm, v, out);
+    case T_COMPLEX:
+        *out = (uint32_t)complex_hash(v);
+        return true;
     case T_DESCR:
     case T_FUNCTION:
     case T_NATIVE:

@@ -155,7 +155,8 @@ static void read_const(Reader *r, P4bConst *k, uint32_t index)
     case K_INT:
         k->u.i = (int32_t)u32(r, "int constant");
         break;
-    case K_FLOAT: {
+    case K_FLOAT:
+    case K_IMAG: {
         uint32_t bits = u32(r, "float constant");
         memcpy(&k->u.f, &bits, sizeof bits);
         break;
@@ -439,7 +440,7 @@ static int check_code(Checker *c, uint32_t ci, uint32_t *scratch)
     for (uint32_t k = 0; k < code->nconsts; k++) {
         const P4bConst *kc = &code->consts[k];
         switch (kc->kind) {
-        case K_NONE: case K_FALSE: case K_TRUE: case K_INT: case K_FLOAT:
+        case K_NONE: case K_FALSE: case K_TRUE: case K_INT: case K_FLOAT: case K_IMAG:
             break;
         case K_STR:
             if (check_string(c, kc->u.index, "str constant", ci))
@@ -650,7 +651,8 @@ int p4b_write(const P4bModule *m, uint8_t **out, size_t *outlen)
             case K_INT:
                 put32(&w, (uint32_t)kc->u.i);
                 break;
-            case K_FLOAT: {
+            case K_FLOAT:
+            case K_IMAG: {
                 uint32_t bits;
                 memcpy(&bits, &kc->u.f, 4);
                 put32(&w, bits);

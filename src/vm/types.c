@@ -7,6 +7,9 @@
 #include "vm/vm.h"
 #include "vm/class.h"
 #include "vm/set.h"
+#include "vm/complex.h"
+#include "vm/coro.h"
+#include "vm/memview.h"
 
 #define TYPE(cname, pyname, vtype, ctor) \
     const TypeObj cname = {{0, T_TYPE, 0, 0}, pyname, vtype, -1, NULL, ctor}
@@ -43,6 +46,8 @@ const TypeObj *type_of(Value v)
     case T_INT:
     case T_LONG:      return &type_int;
     case T_FLOAT:     return &type_float;
+    case T_COMPLEX:   return &type_complex;
+    case T_MEMVIEW:   return &type_memoryview;
     case T_STR:       return &type_str;
     case T_BYTES:     return &type_bytes;
     case T_BYTEARRAY: return &type_bytearray;
@@ -54,7 +59,7 @@ const TypeObj *type_of(Value v)
     case T_ARRAY:     return &type_array;
     case T_FUNCTION:  return &type_function;
     case T_TYPE:      return &type_type;
-    case T_GEN:       return &type_generator;
+    case T_GEN:       return gen_is_coroutine(AS(Gen, v)) ? &type_coroutine : &type_generator;
     case T_NATIVE:    return &type_builtin_function;
     case T_BOUNDMETHOD: return AS(BoundMethod, v)->method ? &type_builtin_function : &type_method;
     case T_SET:       return &type_set;

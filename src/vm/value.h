@@ -51,6 +51,8 @@ typedef enum Type {
     T_FROZENSET,  /* frozenset: the Set layout, immutable and hashable */
     T_LIBOBJ,     /* an object of a native library module: deque, StringIO, ... (vm/libobj.c) */
     T_LONG,       /* an int outside int32 (vm/long.h); never equal to a T_INT */
+    T_COMPLEX,    /* a complex number: two binary32 parts (vm/complex.c) */
+    T_MEMVIEW,    /* a memoryview of a bytes, bytearray or array (vm/memview.c) */
     T__COUNT
 } Type;
 

@@ -210,6 +210,7 @@ Program *program_load(VM *vm, struct P4bModule *m, const char *source, size_t so
 bool module_import(VM *vm, Str *name, Value *out);
 /* module.x for an imported module */
 bool module_py_attr(VM *vm, PyModule *m, const Str *name, Value *out);
+bool module_py_store(VM *vm, PyModule *m, const Str *name, Value value);
 /* The search path: directories separated by ':' (copied). */
 void module_set_path(const char *path);
 /* Compiles source for an import (set by the command line when the build has

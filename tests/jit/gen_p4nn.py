@@ -25,7 +25,9 @@ LIBRARY = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.a
 KERNELS = ["conv3x3_s1_row", "conv3x3_s2_row", "conv1x1_s1_row", "conv1x1_s2_row", "dw3x3_row",
            "dw1x1_row", "dense_acc", "dense_t_acc", "maxpool2_rows32", "max_rows32", "pool_requantize",
            "requantize", "add_bias", "relu8", "pad_copy", "maxpool2", "avgpool2", "sum_rows", "argmax",
-           "pixels_to_int8", "transpose8", "add_rows32", "max_add_rows32", "shift_narrow", "pool_pairs8"]
+           "pixels_to_int8", "transpose8", "add_rows32", "max_add_rows32", "shift_narrow", "pool_pairs8",
+           "conv3x3_pairs", "conv3x3_c1_pairs", "conv3x3_tap_pairs", "max4_add_pool", "max4_pool", "add3_rows32",
+           "add_to32", "max_into8"]
 
 _SOURCES = None
 
@@ -178,6 +180,32 @@ class P4nnGen:
             off = r.choice([0, 0, 3])
             args = [a("i", n, "acc"), str(n), str(r.choice([0, 1, 7, 12, 20, 31, 33, r.randint(0, 40)])),
                     r.choice(["0", "(-128)", "(-3)"]), a("b", off + n, "zero", True), str(off)]
+        elif k in ("conv3x3_pairs", "conv3x3_c1_pairs", "conv3x3_tap_pairs"):
+            OW, RP, F = d(12) + 1, r.choice([1, 1, 2, 3]), d(20)
+            C = 1 if k == "conv3x3_c1_pairs" else d(12)
+            base = r.choice([0, 0, 5])
+            rows = 2 * RP if k == "conv3x3_tap_pairs" else 2 * RP + 2
+            taps = 3 * C if k == "conv3x3_tap_pairs" else 9 * C
+            inp = a("b", base + rows * (OW + 2) * C)
+            out = a("i", 4 * RP * (OW // 2) * F, "zero", True)
+            if k == "conv3x3_c1_pairs":
+                args = [inp, str(base), a("b", taps * F), str(F), str(OW), str(RP), out]
+            else:
+                args = [inp, str(base), str(C), a("b", taps * F), str(F), str(OW), str(RP), out]
+        elif k in ("max4_add_pool", "max4_pool"):
+            n = d(40)
+            args = [a("i", 4 * n, "acc"), str(n)] + ([a("i", n, "acc")] if k == "max4_add_pool" else []) + \
+                [a("i", n, "zero", True)]
+        elif k == "add3_rows32":
+            n = d(70)
+            args = [a("i", n, "acc", True), a("i", n, "acc"), a("i", n, "acc"), str(n)]
+        elif k == "add_to32":
+            n = d(70)
+            args = [a("i", n, "acc"), a("i", n, "acc"), a("i", n, "zero", True), str(n)]
+        elif k == "max_into8":
+            n = d(70)
+            off = r.choice([0, 0, 3])
+            args = [a("b", off + n, "any", True), str(off), a("b", n), str(n)]
         elif k == "pool_pairs8":
             OW, F = d(12), d(20)
             off = r.choice([0, 0, 2])

@@ -7,7 +7,9 @@ and put back), outputs at an offset with sentinels on both sides, the
 matmul and dense_t with K around 16 and 32), an index offset read from an
 array inside the nest (a uniform overflow guard, a bail-out in the vector
 copy), a 1-channel conv written channel-first (vectorised over output x),
-and arrays one element short. Every output array is printed whole. Own
+arrays one element short, and (vec4a) dense layers and trip counts for
+emit.c's hardware loops and fused loads (hw_trips). Every output array is
+printed whole. Own
 random stream ("vec3<seed>"), so the rest of a program is what it was
 without it.
 """
@@ -32,6 +34,14 @@ SOURCES = {
         "            for k in range(K):",
         "                acc += a[i * K + k] * b[k * N + j]",
         "            c[i * N + j] = acc",
+    ],
+    "v3_dense": [
+        "def v3_dense(x, w, y, n_in, n_out):",
+        "    for o in range(n_out):",
+        "        acc = 0",
+        "        for i in range(n_in):",
+        "            acc += x[i] * w[o * n_in + i]",
+        "        y[o] = acc",
     ],
     "v3_read": [
         "def v3_read(x, n, wt, m, acc, sh):",
@@ -94,6 +104,14 @@ class Vec3Gen:
         r = self.r
         return r.choice([1, 2, 3, 4, 5, 7, 8, 12, 15, 16, 17, 31, 32, 33, r.randint(1, big)])
 
+    def hw_trips(self):
+        """A trip count for emit.c's hardware loops: 0 to 3 and around the
+        minimums (iterations after the first: 2, or 3 with fused lanes), in
+        16s (the 16-lane and 16-tap loops) or alone, or large."""
+        r = self.r
+        return r.choice([0, 1, 2, 3, 4, 5, r.choice([2, 3, 4, 5]) * 16 + r.choice([-1, 0, 1]), 16, 17,
+                         r.randint(0, 300), r.randint(600, 1200)])
+
     def arr(self, tc, n, sentinel=None):
         r = self.r
         if sentinel is None and self.p(0.07) and n > 0:
@@ -124,8 +142,11 @@ class Vec3Gen:
             n, m, off = self.size(), self.size(), r.choice([0, 0, 1, 3])
             args = [a("b", n), str(n), a("b", n * m), str(m), a("i", m + off + r.choice([0, 1, 5]), True, -7), str(off)]
         elif k == "v3_matmul":
-            M, N, K = self.size(12), self.size(), r.choice([15, 16, 17, 31, 32, 33, 48, self.size()])
+            M, N, K = self.size(12), self.size(), r.choice([15, 16, 17, 31, 32, 33, 48, self.size(), self.hw_trips()])
             args = [a("b", M * K), a("b", K * N), a("i", M * N + r.choice([0, 2]), True, -5), str(M), str(N), str(K)]
+        elif k == "v3_dense":
+            n, m = self.hw_trips(), self.size(12)
+            args = [a("b", n), a("b", n * m), a("i", m + 1, True, -3), str(n), str(m)]
         elif k == "v3_read":
             n, m, base = self.size(), self.size(), r.choice([0, 1, 5])
             sh = "array('h', [%d])" % base
@@ -134,7 +155,8 @@ class Vec3Gen:
             H, W, F = r.randint(3, 9), r.randint(3, 24), r.randint(1, 4)
             args = [a("b", H * W), a("b", 9 * F), a("i", F * (H - 2) * (W - 2) + 1, True, 3), str(H), str(W), str(F)]
         else:
-            H, W, C, F = r.randint(3, 6), r.randint(3, 6), r.randint(1, 4), self.size(20)
+            H, W, F = r.randint(3, 6), r.randint(3, 6), self.size(20)
+            C = r.choice([r.randint(1, 4), r.randint(1, 4), 5, 8, 16, 17])
             args = [a("b", H * W * C), a("b", 9 * C * F), a("i", (H - 2) * (W - 2) * F + 2, True, 1), str(H), str(W),
                     str(C), str(F)]
         return decl, "%s(%s)" % (k, ", ".join(args)), outs

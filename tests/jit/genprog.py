@@ -68,6 +68,7 @@ import gen_vec3                                 # vec3's vector nests (tails, 16
 import gen_vec4                                 # vec4b's conv/dense nests, shapes as arguments
 from gen_deopt import DeoptGen, count_deopts   # values crossing 2**31 in compiled loops
 from gen_objects import ObjGen                  # methods and closures, their guards failing
+from gen_obj import MethGen                     # methods calling methods, classes patched between calls
 
 # Constructs avoided because the JIT gets them wrong today (see tests/jit/found/).
 # Remove a flag once the bug is fixed: the generator then produces it again.
@@ -909,7 +910,8 @@ class Gen:
         for df in self.deopt_funcs:
             lines += df.lines + [""]
         obj_lines, obj_main = ObjGen(self.seed).generate()
-        lines += obj_lines
+        meth_lines, meth_main = MethGen(self.seed).generate()
+        lines += obj_lines + meth_lines
         # arrays: a few of every typecode in use
         used_tcs = sorted({t[4:] for f in self.funcs for _, t in f.params if t.startswith("arr:")})
         arrays = {}
@@ -959,7 +961,7 @@ class Gen:
             main += StressGen.calls(sf)
         for df in self.deopt_funcs:
             main += DeoptGen.calls(df)
-        main += obj_main
+        main += obj_main + meth_main
         main += nn.calls() + v3.calls() + v4.calls()
         for stmt in main:
             lines += stmt

@@ -72,6 +72,44 @@ for round in range(4):
             acc2 = array("i", bytes(4 * OW * F))
             p4nn.add_bias(acc, OW, F, bias, 1, acc2, 0)
             print("add_bias", checksum(acc2, OW * F))
+    # the half-row kernels of a fused 3x3 conv + 2x2 max-pool: RP row pairs,
+    # even then odd columns; the one-channel and the per-kernel-row (16-tap)
+    # forms must give conv3x3_pairs's sums, and the pools take each window
+    OW = SIZES[rnd(8)] + 1
+    RP = 1 + rnd(2)
+    C = (1, SIZES[rnd(8)], 6 + rnd(12))[round % 3]
+    F = SIZES[rnd(9)]
+    W = OW + 2
+    inp = rand8((2 * RP + 2) * W * C + 3)
+    wt = rand8(9 * C * F)
+    n = (OW // 2) * F
+    blk = array("i", bytes(4 * 4 * RP * n))
+    p4nn.conv3x3_pairs(inp, 3, C, wt, F, OW, RP, blk)
+    print("conv3x3_pairs", OW, RP, C, F, checksum(blk, len(blk)))
+    if C == 1:
+        blk1 = array("i", bytes(4 * 4 * RP * n))
+        p4nn.conv3x3_c1_pairs(inp, 3, wt, F, OW, RP, blk1)
+        print("conv3x3_c1_pairs", checksum(blk1, len(blk1)))
+    KF = 3 * C * F
+    parts = [array("i", bytes(4 * 4 * RP * n)) for ky in range(3)]
+    for ky in range(3):
+        p4nn.conv3x3_tap_pairs(inp, 3 + ky * W * C, C, wt[ky * KF:(ky + 1) * KF], F, OW, RP, parts[ky])
+    p4nn.add3_rows32(parts[0], parts[1], parts[2], 4 * RP * n)
+    print("conv3x3_tap_pairs", checksum(parts[0], len(parts[0])))
+    brep = randi(RP * n, -5000, 5000)
+    t = array("i", bytes(4 * RP * n))
+    p4nn.max4_add_pool(blk, RP * n, brep, t)
+    print("max4_add_pool", checksum(t, len(t)))
+    p4nn.max4_pool(blk, RP * n, t)
+    print("max4_pool", checksum(t, len(t)))
+    # per-channel shifts: a pass's sum into another array, int8 maxima
+    t2 = array("i", bytes(4 * RP * n))
+    p4nn.add_to32(blk, brep, t2, RP * n)
+    print("add_to32", checksum(t2, len(t2)), checksum(blk, len(blk)))
+    y8 = array("b", bytes(RP * n + 2))
+    p4nn.shift_narrow(t2, RP * n, 9, -128, y8, 2)
+    p4nn.max_into8(y8, 2, rand8(RP * n), RP * n)
+    print("max_into8", checksum(y8, len(y8)))
     # depthwise
     OW = SIZES[rnd(8)]
     C = SIZES[rnd(11)]

@@ -16,6 +16,7 @@ import numpy as np
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path[:0] = [os.path.join(ROOT, "lib", "p4nn"), os.path.join(ROOT, "lib", "python")]
 import p4nn  # noqa: E402
+p4nn.set_shift_passes(4)  # the per-channel-shift passes (off by default) are tested here
 
 SIZES = [1, 2, 3, 5, 7, 8, 15, 16, 17, 31, 33]
 
@@ -70,15 +71,26 @@ def rand_requant(rng, bound, F):
 
 
 def rand_params(rng, pyr, bound, F):
-    # half the time the shift form (pre 0, mult 1, one shift: p4nn's PIE path)
-    if pyr.random() < 0.5:
+    # a third of the time the shift form (pre 0, mult 1, one shift: p4nn's
+    # PIE path), a third per-channel shifts (two to four values: one PIE
+    # pass each, shift_passes), else multipliers (scalar)
+    u = pyr.random()
+    if u < 0.33:
         return np.zeros(F, np.int64), np.ones(F, np.int64), np.full(F, int(rng.integers(1, 16)))
+    if u < 0.66 and F > 1:
+        values = rng.choice(np.arange(1, 16), size=pyr.choice([2, 3, 4]), replace=False)
+        shift = np.array([values[f % len(values)] for f in range(F)], np.int64)
+        rng.shuffle(shift)
+        return np.zeros(F, np.int64), np.ones(F, np.int64), shift
     return rand_requant(rng, bound, F)
 
 
 def check_form(what, L, shift):
-    want = int(shift[0]) if len(set(int(v) for v in shift)) == 1 and L["q"][2::4].tolist() == [1] * len(shift) \
-        and L["q"][1::4].tolist() == [0] * len(shift) else 0
+    pure = L["q"][2::4].tolist() == [1] * len(shift) and L["q"][1::4].tolist() == [0] * len(shift)
+    values = set(int(v) for v in shift)
+    want = int(shift[0]) if pure and len(values) == 1 else 0
+    if pure and 1 < len(values) <= p4nn.SHIFT_PASSES:
+        want = -1  # (the tests' layers are far inside shift_passes_form's bound)
     if L["sform"] != want:
         raise SystemExit("FAIL %s: shift form %d, expected %d" % (what, L["sform"], want))
 
@@ -128,9 +140,12 @@ def one_round(rng, pyr):
                 check("dense-sum", logits, [want.sum()])
                 n += 1
     # conv2d then maxpool2 (the library pools the int32 rows: the same bits)
-    for K, stride, pad in ((3, 1, 1), (1, 2, 0), (3, 2, 1)):
+    # (3x3 stride 1 runs as half rows: C = 1 its own kernel, 3*C >= 16 the
+    # 16-tap one, others conv3x3_pairs; observed, the row-pair path)
+    for K, stride, pad, C in ((3, 1, 1, None), (1, 2, 0, None), (3, 2, 1, None), (3, 1, 1, 1), (3, 1, 0, 1),
+                              (3, 1, 1, pyr.choice([2, 3, 5])), (3, 1, 0, pyr.choice([6, 7, 16, 17]))):
         H, W = pyr.choice(SIZES[1:8]) + K, pyr.choice(SIZES[1:8]) + K
-        C, F = pyr.choice(SIZES), pyr.choice(SIZES)
+        C, F = C or pyr.choice(SIZES), pyr.choice(SIZES)
         x, w = rand8(rng, (H, W, C)), rand8(rng, (F, K, K, C))
         bias = rng.integers(-5000, 5000, size=F)
         relu = pyr.random() < 0.5
@@ -148,6 +163,8 @@ def one_round(rng, pyr):
         m = p4nn.build(t)
         if not m["layers"][0]["pool"] or not m["layers"][1]["fused"]:
             raise SystemExit("FAIL: conv2d + maxpool2 not fused")
+        if (K == 3 and stride == 1) != bool(m["layers"][0]["pair"]):
+            raise SystemExit("FAIL: the half-row form is not where it should be")
         check_form("conv2d+maxpool2", m["layers"][0], shift)
         rows = []
         p4nn.observe(m["layers"][0], lambda a, n, F: rows.extend(list(a)[:n * F]))

@@ -287,3 +287,60 @@ class Table:
 
 
 print(Table.squares, Table.total, Table.big, sorted(k for k in Table.__dict__ if not k.startswith("__")))
+
+
+# __new__: runs before __init__ with the class and the arguments; __init__
+# runs only when it returns an instance of the class; implicitly static.
+class Tracked:
+    made = []
+
+    def __new__(cls, name):
+        self = super().__new__(cls)
+        self.order = len(Tracked.made)
+        Tracked.made.append(name)
+        return self
+
+    def __init__(self, name):
+        self.name = name
+
+
+class Singleton:
+    _instance = None
+
+    def __new__(cls):
+        if cls._instance is None:
+            cls._instance = object.__new__(cls)
+            cls._instance.count = 0
+        return cls._instance
+
+    def __init__(self):
+        self.count += 1
+
+
+class NotMine:
+    def __new__(cls, v):
+        return v * 2
+
+    def __init__(self, v):
+        print("never runs")
+
+
+class Sub(Tracked):
+    def __init__(self, name):
+        super().__init__(name.upper())
+
+
+class Celsius(float):
+    def __new__(cls, degrees):
+        return super().__new__(cls, round(degrees, 1))
+
+
+t1, t2, s3 = Tracked("a"), Tracked("b"), Sub("c")
+print(t1.order, t2.order, s3.order, s3.name, Tracked.made, type(s3).__name__)
+a, b = Singleton(), Singleton()
+print(a is b, a.count, NotMine(21), t1.__new__(Tracked, "d").order, Celsius(21.25) + 0)
+for bad in (1, int):
+    try:
+        object.__new__(bad)
+    except TypeError as e:
+        print("TypeError", e)

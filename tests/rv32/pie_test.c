@@ -255,6 +255,22 @@ static const struct {
     {RV_ESP_VSR_S32, RV_REV_3, 0x8214201b, "esp.vsr.s32\tq0,q0,rdn", {.op = RV_ESP_VSR_S32}},
     {RV_ESP_VSR_S32, RV_REV_3, 0x8a34241b, "esp.vsr.s32\tq1,q2,rup", {.op = RV_ESP_VSR_S32, .qu = 1, .qy = 2, .rm = 1}},
     {RV_ESP_VSR_S32, RV_REV_3, 0x9754281b, "esp.vsr.s32\tq2,q5,rne", {.op = RV_ESP_VSR_S32, .qu = 2, .qy = 5, .rm = 6}},
+    /* what the JIT emits (emit.c: hardware loops, fused loads): rows of
+     * /work/shared/reference/pie-encodings/rev1.tsv and rev3.tsv, words as listed */
+    {RV_ESP_LP_SETUP, RV_REV_1, 0xaaa7c0ab, "esp.lp.setup\t1,a5,5460", {.op = RV_ESP_LP_SETUP, .sel = 1, .rs1 = 15, .imm = 5460}},
+    {RV_ESP_LP_SETUP, RV_REV_1, 0x0014402b, "esp.lp.setup\t0,s0,2", {.op = RV_ESP_LP_SETUP, .rs1 = 8, .imm = 2}},
+    {RV_ESP_LP_SETUPI, RV_REV_1, 0x0010d02b, "esp.lp.setupi\t0,1,2", {.op = RV_ESP_LP_SETUPI, .count = 1, .imm = 2}},
+    {RV_ESP_LP_COUNTI, RV_REV_1, 0x0010302b, "esp.lp.counti\t0,1", {.op = RV_ESP_LP_COUNTI, .count = 1}},
+    {RV_ESP_VMULAS_S8_QACC_LDBC_INCP, RV_REV_1, 0x4c23e5bb, "esp.vmulas.s8.qacc.ldbc.incp\tq1,a5,q2,q3", {.op = RV_ESP_VMULAS_S8_QACC_LDBC_INCP, .qu = 1, .rs1 = 15, .qx = 2, .qy = 3}},
+    {RV_ESP_VMULAS_S8_XACC_LD_IP, RV_REV_1, 0x4c53e6bb, "esp.vmulas.s8.xacc.ld.ip\tq1,a5,80,q2,q3", {.op = RV_ESP_VMULAS_S8_XACC_LD_IP, .qu = 1, .rs1 = 15, .imm = 80, .qx = 2, .qy = 3}},
+    {RV_ESP_VMULAS_S8_QACC_LD_IP, RV_REV_1, 0x4e53e6bb, "esp.vmulas.s8.qacc.ld.ip\tq1,a5,80,q2,q3", {.op = RV_ESP_VMULAS_S8_QACC_LD_IP, .qu = 1, .rs1 = 15, .imm = 80, .qx = 2, .qy = 3}},
+    {RV_ESP_LP_SETUP, RV_REV_3, 0xaaa7c0ab, "esp.lp.setup\t1,a5,5460", {.op = RV_ESP_LP_SETUP, .sel = 1, .rs1 = 15, .imm = 5460}},
+    {RV_ESP_LP_SETUP, RV_REV_3, 0x0014402b, "esp.lp.setup\t0,s0,2", {.op = RV_ESP_LP_SETUP, .rs1 = 8, .imm = 2}},
+    {RV_ESP_LP_SETUPI, RV_REV_3, 0x0010d02b, "esp.lp.setupi\t0,1,2", {.op = RV_ESP_LP_SETUPI, .count = 1, .imm = 2}},
+    {RV_ESP_LP_COUNTI, RV_REV_3, 0x0010302b, "esp.lp.counti\t0,1", {.op = RV_ESP_LP_COUNTI, .count = 1}},
+    {RV_ESP_VMULAS_S8_QACC_LDBC_INCP, RV_REV_3, 0x4c43e49f, "esp.vmulas.s8.qacc.ldbc.incp\tq1,a5,q2,q3,trunc", {.op = RV_ESP_VMULAS_S8_QACC_LDBC_INCP, .qu = 1, .rs1 = 15, .qx = 2, .qy = 3}},
+    {RV_ESP_VMULAS_S8_XACC_LD_IP, RV_REV_3, 0x4c4be51f, "esp.vmulas.s8.xacc.ld.ip\tq1,a5,80,q2,q3,trunc", {.op = RV_ESP_VMULAS_S8_XACC_LD_IP, .qu = 1, .rs1 = 15, .imm = 80, .qx = 2, .qy = 3}},
+    {RV_ESP_VMULAS_S8_QACC_LD_IP, RV_REV_3, 0x4e4be51f, "esp.vmulas.s8.qacc.ld.ip\tq1,a5,80,q2,q3,trunc", {.op = RV_ESP_VMULAS_S8_QACC_LD_IP, .qu = 1, .rs1 = 15, .imm = 80, .qx = 2, .qy = 3}},
 
 };
 

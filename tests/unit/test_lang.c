@@ -112,7 +112,7 @@ static const ErrorCase error_cases[] = {
      "assignment expression cannot rebind comprehension iteration variable 'y'", 1, 2},
     {"x := 1\n", "SyntaxError", "invalid syntax", 1, 3},
     {"del f()\n", "SyntaxError", "cannot delete function call", 1, 5},
-    {"x = 5j\n", "SyntaxError", "complex numbers are not supported by P4JIT", 1, 5},
+    {"x = 5jk\n", "SyntaxError", "invalid imaginary literal", 1, 5},
     {"a, *b, *c = x\n", "SyntaxError", "multiple starred expressions in assignment", 1, 1},
     {"*a = x\n", "SyntaxError", "starred assignment target must be in a list or tuple", 1, 1},
     {"x = yield 1\n", "SyntaxError", "'yield' outside function", 1, 5},
@@ -229,7 +229,13 @@ static const char every_opcode[] =
     "    s &= t\n"
     "    s |= t\n"
     "    s ^= t\n"
-    "    return r\n";
+    "    return r\n"
+    "async def co(m, it):\n"
+    "    async with m as v:\n"
+    "        await v\n"
+    "    async for x in it:\n"
+    "        pass\n"
+    "    return 1j\n";
 
 static void every_opcode_is_generated_and_verifies(void **state)
 {

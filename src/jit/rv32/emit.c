@@ -91,6 +91,10 @@ typedef struct Emit {
     bool lost_overflow_guard; /* an int overflow check without its deopt map: refuse */
     int32_t tested_block;   /* the block whose test early_return already ran, */
     int32_t tested_succ;    /* and the successor left after it (or -1) */
+    int32_t hw_skip;        /* a hardware loop's counter step, not emitted in its body (-1: none) */
+    int32_t hw_fuse;        /* the VMAC of a hardware loop's body emitted with a fused load (-1: none) */
+    bool hw_fuse_bc;        /* that load: the next broadcast element (else the next lanes of b) */
+    uint32_t hwloops;       /* hardware loops laid out */
 } Emit;
 
 /* ---- small emitters ------------------------------------------------------------ */
@@ -778,11 +782,276 @@ static int32_t post_step(Emit *e, int32_t vmac, int32_t p, unsigned reg, unsigne
     return 0;
 }
 
+static void emit_ins(Emit *e, int32_t v, int32_t next_block);
+
+/* ---- hardware loops (esp.lp.setup) ---------------------------------------------------------
+ *
+ * An innermost counted loop whose test block is phis and `k < lim` and
+ * whose body is one block that cannot fail, call or branch out,
+ *
+ *     H: k = phi(k0, k + s); if k < lim goto B else X      B: ...; k += s; goto H
+ *
+ * keeps its branch loop, and B's jump back runs H's test there (loop
+ * inversion) with its taken side sent to a hardware loop for the
+ * iterations left after the first:
+ *
+ *     B:  ...; k += s; phi moves; if k < lim goto L; goto X
+ *     L:  n = (lim - k + s - 1) >> log2(s)        (k < lim: exact, or negative)
+ *         if lim - k < (HW_MIN - 1) * s + 1 goto B      (n < HW_MIN)
+ *         [k += n << log2(s)]                     (the counter's last value, when
+ *         esp.lp.setup 0, n, end                   nothing in B but its step reads it)
+ *         B's instructions and its phi moves back to H, no jump
+ *     end: goto X
+ *
+ * A loop of one iteration pays nothing (the first runs in the branch
+ * loop, whose test was there already); the set-up is paid only by loops
+ * that go round. The rules kept (docs/pie-semantics.md, "Hardware loops"): a count of at
+ * least 2 (ESP-DSP: "the esp.lp.setup instruction is not working with loop
+ * count 1"; the count register is taken as 32 bits wide: it is a CSR,
+ * 0x7c8, and esp.lp.setup reads a whole x register); a count of 0 or 1
+ * never reaches the setup; loop id 0 only, never
+ * nested (innermost loops, no calls in the body); nothing leaves the body
+ * early (no failing instruction), so no loop stays armed; the last
+ * instruction is 4 bytes (the body is not compressed), not a branch or
+ * jump, and no branch inside the body targets the address after it (a
+ * 32-bit nop is added then). */
+/* HW_BODY_MAX: the body is emitted twice (hardware and branch loop); the
+ * unrolled scalar rests of a vector loop (27 instructions) cost more to
+ * compile and in code than their few iterations save */
+enum { HW_MIN = 2, HW_BODY_MAX = 12 };
+
+typedef struct HwLoop {
+    int32_t body, phi, lim, step_ins; /* B, k, lim, k + s (the back edge's value) */
+    unsigned shift;                   /* s = 1 << shift */
+    bool elide;                       /* k + s is done before the loop, not in it */
+    int32_t fuse;                     /* B's VMAC given a fused load, or -1 */
+    bool fuse_bc;                     /* the broadcast element's load (else b's lanes) */
+} HwLoop;
+
+/* Is value p read anywhere but in block b? */
+static bool read_outside(Emit *e, int32_t p, int32_t b)
+{
+    for (uint32_t k = 0; k < e->norder; k++) {
+        const IrBlock *bl = &e->ir->blocks[e->order[k]];
+        if (e->order[k] == b)
+            continue;
+        for (uint32_t i = 0; i < bl->nins; i++)
+            if (reads(e, bl->ins[i], p))
+                return true;
+    }
+    return false;
+}
+
+/* Fused loads (issue 12, task 2): the one VMAC of a hardware loop's body
+ * loads the next iteration's operand in the multiply, software-pipelined
+ * (the first is loaded before esp.lp.setup):
+ *   - a broadcast element stepping by 1: esp.vldbc.8.ip + vld + vmulas
+ *     becomes vld + esp.vmulas.s8.qacc.ldbc.incp (6 modelled cycles, not 7);
+ *   - lanes of b stepping by 16 (.ip): vld + vld + vmulas becomes vld +
+ *     esp.vmulas.s8.{qacc,xacc}.ld.ip.
+ * The last iteration loads one element (1 byte) or one vector (16 bytes)
+ * past the last one used: inside the array, or in the next heap block or
+ * the 16 bytes the heap keeps after its end, as the 16-lane loads'
+ * over-read (docs/jit.md). The pointer ends one step further than the
+ * branch loop leaves it, so it must not be read after the loop. */
+static void hw_fuse_of(Emit *e, int32_t h, HwLoop *L)
+{
+    const IrBlock *bb = &e->ir->blocks[L->body];
+    int32_t mac = -1;
+    L->fuse = -1;
+    for (uint32_t i = 0; i < bb->nins; i++) {
+        IrOp op = (IrOp)I(e, bb->ins[i])->op;
+        if (op == IR_VMAC && mac < 0)
+            mac = bb->ins[i];
+        else if (op == IR_VMAC || op == IR_VMACN || (op >= IR_EWLD && op <= IR_EWSAR))
+            return; /* (q0 and q1 would not be this VMAC's alone) */
+    }
+    if (mac < 0)
+        return;
+    const IrIns *m = I(e, mac);
+    bool bc = !(m->aux & 1);
+    int32_t p = bc ? m->a : m->b;
+    const RegaLoc *lp = &e->ra.loc[p];
+    if (m->a == m->b || lp->kind != LOC_REG || !(rv32_target.x_narrow >> lp->reg & 1) || I(e, p)->op != IR_PHI ||
+        I(e, p)->block != h || read_outside(e, p, L->body))
+        return;
+    unsigned rs2 = 0;
+    int32_t k = post_step(e, mac, p, lp->reg, bc ? 0 : 4, bc ? NULL : &rs2);
+    if (rs2 || k != (bc ? 1 : 16))
+        return;
+    L->fuse = mac, L->fuse_bc = bc;
+}
+
+static bool hw_loop_of(Emit *e, int32_t h, HwLoop *L)
+{
+    Ir *ir = e->ir;
+    const IrBlock *hb = &ir->blocks[h];
+    if (!e->js->cfg.pie || e->js->cfg.no_hwloop || h == e->tested_block || hb->nins < 3 || hb->nsucc != 2 ||
+        hb->npreds != 2)
+        return false;
+    const IrIns *br = I(e, hb->ins[hb->nins - 1]), *c = I(e, hb->ins[hb->nins - 2]);
+    if (br->op != IR_BR || br->a != hb->ins[hb->nins - 2] || c->op != IR_CMP || !e->fused[br->a] ||
+        (IrCond)c->aux != CC_LT)
+        return false;
+    for (uint32_t i = 0; i + 2 < hb->nins; i++)
+        if (I(e, hb->ins[i])->op != IR_PHI)
+            return false;
+    int32_t k = c->a, b = hb->succ[0];
+    const IrBlock *bb = &ir->blocks[b];
+    if (b == h || bb->npreds != 1 || bb->nsucc != 1 || bb->succ[0] != h || bb->nins > HW_BODY_MAX ||
+        I(e, k)->op != IR_PHI || I(e, k)->block != h || I(e, c->b)->block == h || I(e, c->b)->block == b)
+        return false;
+    uint32_t from_b = hb->preds[0] == b ? 0 : 1;
+    if (hb->preds[1 - from_b] == b)
+        return false;
+    int32_t kn = ir->lists[I(e, k)->list + (int32_t)from_b];
+    const IrIns *st = I(e, kn);
+    bool kc;
+    int32_t s = st->op == IR_ADD && st->a == k ? const_of(e, st->b, &kc) : 0;
+    if (st->op != IR_ADD || st->block != b || st->a != k || !kc || !power_of_two(s, &L->shift) || s > 1024)
+        return false;
+    for (uint32_t i = 0; i < bb->nins; i++) {
+        int32_t w = bb->ins[i];
+        IrOp op = (IrOp)I(e, w)->op;
+        if (i + 1 == bb->nins ? op != IR_JMP : (op == IR_JMP || op == IR_BR || op == IR_RET))
+            return false;
+        if (e->fail_label[w] || op == IR_CALL || op == IR_CALLRT || op == IR_NEWBYTES || op == IR_VSTQ ||
+            (ir_opinfo[op].flags & IR_FAILS))
+            return false;
+    }
+    L->body = b, L->phi = k, L->lim = c->b, L->step_ins = kn;
+    /* the counter's step can go before the loop when nothing else in B
+     * reads k or k + s and both live in one register */
+    const RegaLoc *lk = &e->ra.loc[k], *ln = &e->ra.loc[kn];
+    L->elide = lk->kind == LOC_REG && ln->kind == LOC_REG && lk->reg == ln->reg;
+    for (uint32_t i = 0; i < bb->nins && L->elide; i++) {
+        int32_t w = bb->ins[i];
+        if ((w != kn && reads(e, w, k)) || reads(e, w, kn))
+            L->elide = false;
+    }
+    for (uint32_t i = 0; i + 2 < hb->nins && L->elide; i++) /* the back edge's other phis */
+        if (hb->ins[i] != k && ir->lists[I(e, hb->ins[i])->list + (int32_t)from_b] == kn)
+            L->elide = false;
+    hw_fuse_of(e, h, L);
+    return true;
+}
+
+/* Is a label bound at the current end of the code (a branch's target)? */
+static bool label_here(const RvAsm *a)
+{
+    for (uint32_t i = 0; i < a->nlabels; i++)
+        if (a->labels[i] == (uint32_t)a->len)
+            return true;
+    return false;
+}
+
+/* At B's jump back to H: the rotated test, whose taken side (k < lim:
+ * iterations left) goes to the hardware loop (see above). */
+static void hw_loop(Emit *e, int32_t h, const HwLoop *L)
+{
+    RvAsm *a = &e->a;
+    const IrBlock *hb = &e->ir->blocks[h];
+    uint32_t hw = rv_asm_new_label(a), end = rv_asm_new_label(a);
+    uint32_t body = e->block_label[L->body], exit = e->block_label[hb->succ[1]];
+    unsigned rk = xuse(e, L->phi, T0), rl = xuse(e, L->lim, T1);
+    rv_asm_branch(a, RV_BLT, rk, rl, hw);
+    rv_asm_jump(a, ZERO, exit);
+    rv_asm_bind(a, hw);
+    rk = xuse(e, L->phi, T0), rl = xuse(e, L->lim, T1);
+    int32_t s = 1 << L->shift;
+    /* k < lim: n = lim - k >= 1 exactly, or negative when it wraps (not taken) */
+    ins(e, RV_SUB, T2, rl, rk, 0);
+    /* (measured, bench/layers.py: a dot product's pipelined lanes pay from
+     * 3 iterations on, a conv's broadcast from 2: 3->16 channels) */
+    int32_t min = L->fuse >= 0 && !L->fuse_bc ? HW_MIN + 1 : HW_MIN;
+    ins(e, RV_SLTI, T3, T2, 0, (min - 1) * s + 1);
+    rv_asm_branch(a, RV_BNE, T3, ZERO, body); /* n < HW_MIN (or wrapped): the branch loop */
+    if (L->shift) {
+        ins(e, RV_ADDI, T2, T2, 0, s - 1);
+        ins(e, RV_SRAI, T2, T2, 0, (int32_t)L->shift);
+    }
+    e->hw_skip = -1;
+    if (L->elide) { /* k = its value after n steps */
+        if (L->shift) {
+            ins(e, RV_SLLI, T3, T2, 0, (int32_t)L->shift);
+            ins(e, RV_ADD, rk, rk, T3, 0);
+        } else
+            ins(e, RV_ADD, rk, rk, T2, 0);
+        e->hw_skip = L->step_ins;
+    }
+    if (L->fuse >= 0) { /* the first operand of the pipelined multiply */
+        const IrIns *m = I(e, L->fuse);
+        RvInsn l = pie_ins(L->fuse_bc ? RV_ESP_VLDBC_8_IP : RV_ESP_VLD_128_IP);
+        l.qu = L->fuse_bc ? 0 : 1, l.rs1 = (uint8_t)e->ra.loc[L->fuse_bc ? m->a : m->b].reg;
+        l.imm = L->fuse_bc ? 1 : 16;
+        rv_asm_emit(a, &l);
+        e->hw_fuse = L->fuse, e->hw_fuse_bc = L->fuse_bc;
+    }
+    rv_asm_lp_setup(a, 0, T2, end);
+    bool rvc = a->rvc;
+    a->rvc = false; /* every instruction 4 bytes: the last one must be */
+    size_t start = a->len;
+    const IrBlock *bb = &e->ir->blocks[L->body];
+    for (uint32_t i = 0; i + 1 < bb->nins; i++)
+        emit_ins(e, bb->ins[i], -1);
+    phi_moves(e, L->body, h);
+    uint32_t last = 0;
+    if (a->len >= start + 4 && a->len <= a->cap)
+        memcpy(&last, a->code + a->len - 4, 4);
+    uint32_t opc = last & 0x7f; /* branch, jal, jalr, esp.lp.*: not the last instruction */
+    if (a->len < start + 4 || opc == 0x63 || opc == 0x6f || opc == 0x67 || opc == 0x2b || label_here(a))
+        ins(e, RV_ADDI, ZERO, ZERO, 0, 0);
+    a->rvc = rvc;
+    rv_asm_bind(a, end);
+    e->hw_skip = e->hw_fuse = -1;
+    e->hwloops++;
+    rv_asm_jump(a, ZERO, exit); /* k >= lim now */
+}
+
+/* VMACN v's 16 taps step pointer b by c each (esp.vld.128.xp): when the
+ * next reader of b in the block is `b' = b + c*16` in b's own register
+ * (vector_taps.c's qb: b dies there), the taps walk b's register and that
+ * add is not emitted (a copy, a spilled step reloaded and an add saved per
+ * 16 taps). */
+static bool taps_walk_in_place(Emit *e, int32_t v, unsigned reg)
+{
+    const IrIns *m = I(e, v);
+    const RegaLoc *lp = &e->ra.loc[m->b];
+    if (m->aux != 16 || lp->kind != LOC_REG || lp->reg != reg || m->a == m->b || m->c == m->b)
+        return false;
+    const IrBlock *b = &e->ir->blocks[m->block];
+    uint32_t j = 0;
+    while (j < b->nins && b->ins[j] != v)
+        j++;
+    for (j++; j < b->nins; j++) {
+        int32_t w = b->ins[j];
+        if (!reads(e, w, m->b))
+            continue;
+        const IrIns *u = I(e, w);
+        const RegaLoc *lq = &e->ra.loc[w];
+        if (u->op != IR_ADD || (u->a != m->b && u->b != m->b) || u->a == u->b || lq->kind != LOC_REG ||
+            lq->reg != reg)
+            return false;
+        int32_t by = u->a == m->b ? u->b : u->a; /* b + 16c, either order */
+        bool kc, kj;
+        int32_t c = const_of(e, m->c, &kc), jmp = const_of(e, by, &kj);
+        const IrIns *mul = I(e, by);
+        bool sixteen = (kc && kj && (int64_t)jmp == (int64_t)c * 16) ||
+                       (mul->op == IR_MUL && ((mul->a == m->c && const_of(e, mul->b, &kj) == 16 && kj) ||
+                                              (mul->b == m->c && const_of(e, mul->a, &kj) == 16 && kj)));
+        if (!sixteen)
+            return false;
+        e->stepped[w] = 1;
+        return true;
+    }
+    return false;
+}
+
 static void emit_ins(Emit *e, int32_t v, int32_t next_block)
 {
     IrIns *in = I(e, v);
     unsigned rd, ra;
-    if (e->stepped[v]) /* done by a PIE load's post-increment */
+    if (e->stepped[v] || v == e->hw_skip) /* done by a PIE load's post-increment, or by hw_loop */
         return;
     if (e->js->cfg.deopt_stress && e->fail_label[v] && e->js->sites[e->site_of[v]].dmap && in->op != IR_CALL)
         deopt_stress(e, v);
@@ -950,7 +1219,9 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
             break;
         }
         {
-            Move m[2] = {{{LOC_REG, 1, FA0, 0}, loc_of(e, in->a), false, 0}, {{LOC_REG, 1, FA0 + 1, 0}, {0, 0, 0, 0}, false, 0}};
+            bool xargs = ir_helper_int_args(in->aux); /* objcall.c's helpers take words in a0, a1 */
+            Move m[2] = {{{LOC_REG, xargs ? 0 : 1, xargs ? A0 : FA0, 0}, loc_of(e, in->a), false, 0},
+                         {{LOC_REG, xargs ? 0 : 1, xargs ? A0 + 1 : FA0 + 1, 0}, {0, 0, 0, 0}, false, 0}};
             if (in->b >= 0)
                 m[1].src = loc_of(e, in->b);
             parallel_move(e, m, in->b >= 0 ? 2 : 1);
@@ -1115,6 +1386,18 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
         if (sb)
             lb.op = RV_ESP_VLD_128_XP, lb.rs2 = (uint8_t)sb, lb.imm = 0;
         mac.qx = 0, mac.qy = 1;
+        if (v == e->hw_fuse) { /* software-pipelined in a hardware loop (hw_loop loaded the first) */
+            RvInsn f = pie_ins(e->hw_fuse_bc ? RV_ESP_VMULAS_S8_QACC_LDBC_INCP
+                               : in->aux & 2 ? RV_ESP_VMULAS_S8_XACC_LD_IP : RV_ESP_VMULAS_S8_QACC_LD_IP);
+            f.qx = 0, f.qy = 1;
+            if (e->hw_fuse_bc) /* the MAC, then q0 = the next element (a += 1) */
+                f.qu = 0, f.rs1 = (uint8_t)pa;
+            else /* the MAC, then q1 = the next 16 of b (b += 16) */
+                f.qu = 1, f.rs1 = (uint8_t)pb, f.imm = 16;
+            rv_asm_emit(&e->a, e->hw_fuse_bc ? &lb : &la);
+            rv_asm_emit(&e->a, &f);
+            break;
+        }
         rv_asm_emit(&e->a, &la);
         rv_asm_emit(&e->a, &lb);
         rv_asm_emit(&e->a, &mac);
@@ -1123,15 +1406,19 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
     case IR_VMACN: { /* q2 = 16 int8 at a (aux of them used); per tap t: q1 = 16 int8 at b,
                         b += c (a copy in t4 walks), QACC += q1 * lane t of q2 (vsmulas) */
         RvInsn l = pie_ins(RV_ESP_VLD_128_IP);
-        l.qu = 2, l.rs1 = (uint8_t)xuse_pie(e, in->a, T3), l.imm = 0;
+        unsigned pa = xuse_pie(e, in->a, T3);
+        l.qu = 2, l.rs1 = (uint8_t)pa;
+        l.imm = post_step(e, v, in->a, pa, 4, NULL); /* a += 16 after the load (vector_taps.c's qa) */
         rv_asm_emit(&e->a, &l);
-        unsigned pb = xuse_pie(e, in->b, T4);
-        if (pb != T4)
+        unsigned pb = xuse_pie(e, in->b, T4), walk = T4;
+        if (taps_walk_in_place(e, v, pb))
+            walk = pb; /* the taps' post-increments make b + 16 * c themselves */
+        else if (pb != T4)
             rv_asm_mv(&e->a, T4, pb);
         unsigned step = xuse_pie(e, in->c, T3);
         for (unsigned t = 0; t < in->aux; t++) {
             RvInsn ld = pie_ins(RV_ESP_VLD_128_XP), m = pie_ins(RV_ESP_VSMULAS_S8_QACC);
-            ld.qu = 1, ld.rs1 = T4, ld.rs2 = (uint8_t)step;
+            ld.qu = 1, ld.rs1 = (uint8_t)walk, ld.rs2 = (uint8_t)step;
             m.qx = 1, m.qy = 2, m.sel = (uint8_t)t;
             rv_asm_emit(&e->a, &ld);
             rv_asm_emit(&e->a, &m);
@@ -1220,6 +1507,11 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
         uint32_t nphi = 0;
         while (nphi < tb->nins && I(e, tb->ins[nphi])->op == IR_PHI)
             nphi++;
+        HwLoop hl;
+        if (e->hw_fuse < 0 && e->hw_skip < 0 && hw_loop_of(e, to, &hl) && hl.body == in->block) {
+            hw_loop(e, to, &hl); /* the iterations after the first: a hardware loop */
+            break;
+        }
         if (tb->nins == nphi + 2 && I(e, tb->ins[nphi + 1])->op == IR_BR && e->fused[tb->ins[nphi]] &&
             I(e, tb->ins[nphi + 1])->a == tb->ins[nphi]) {
             emit_branch(e, tb->ins[nphi + 1], -1);
@@ -1659,6 +1951,8 @@ static bool may_overflow(Emit *e, const IrIns *in)
         return true;
     case IR_CHECK: { /* licm's split of a checked add, subtract or multiply */
         const IrIns *f = in->a >= 0 ? I(e, in->a) : NULL;
+        if (f && f->op == IR_CALLRT && f->aux == H_FPOWBAD)
+            return true; /* float ** float: a negative base to a fractional power is complex (vm/complex.c) */
         return f && f->op == IR_OVF && (f->aux == IR_ADDO || f->aux == IR_SUBO || f->aux == IR_MULO);
     }
     default:
@@ -1720,6 +2014,7 @@ static bool assemble(Emit *e, bool far, uint32_t *len)
     e->ret_used = false;
     e->body_label = rv_asm_new_label(&e->a);
     e->tested_block = e->tested_succ = -1;
+    e->hw_skip = e->hw_fuse = -1, e->hwloops = 0;
     memset(e->fail_label, 0, e->ir->nins * sizeof *e->fail_label);
     uint32_t first_site = js->nsites, first_dmap = js->ndmaps;
     e->deopt_label = 0, e->deopt_regs = 0, e->last_dm = -1;
@@ -1863,7 +2158,7 @@ bool jit_emit_rv32(JitState *js, JitSpec *spec, Ir *ir, char **dump)
     if (!assemble(&e, false, &len)) {
         snprintf(spec->why.why, sizeof spec->why.why, "%s",
                  e.lost_type_guard ? "a variable changes type in a loop put on PIE lanes (not compiled yet)"
-                 : e.lost_overflow_guard ? "an int overflow check (or int() of a float) that cannot deoptimise (its frame has no deopt map)"
+                 : e.lost_overflow_guard ? "an int overflow check (or int() of a float, or a float ** whose result may be complex) that cannot deoptimise (its frame has no deopt map)"
                  : e.oom          ? "out of memory while compiling"
                  : js->code_full ? "the JIT code buffer is full (-X jit-code=SIZE)"
                                  : "code generation failed");

@@ -18,7 +18,13 @@ def be32(b, i):
 
 
 def main():
+    try:
+        p4nn.set_shift_passes(P.SHIFT_PASSES)  # (run.py --shift-passes N)
+    except AttributeError:
+        pass
     model = p4nn.load(P.MODEL)
+    # the requantization form of each layer: S (one shift), -1 (PIE passes), 0 (scalar)
+    print("forms", " ".join([str(L["sform"]) for L in model["layers"] if "sform" in L]))
     images = p4nn.idx_open(P.IMAGES)
     labels = p4nn.idx_open(P.LABELS)
     classes = model["classes"]

@@ -25,6 +25,10 @@ def main():
         name, prefix = opts[1], opts[3]
         logits = "%s_%s-logits.idx" % (name, prefix)
         opts = opts[4:]
+    passes = ""
+    if opts[:1] == ["--shift-passes"]:
+        passes = "SHIFT_PASSES = %d\n" % int(opts[1])
+        opts = opts[2:]
     models = os.path.join(repo, "models")
     with tempfile.TemporaryDirectory() as tmp:
         with open(os.path.join(tmp, "bitexact_paths.py"), "w") as fh:
@@ -32,7 +36,7 @@ def main():
                 os.path.join(models, name + ".p4nn"),
                 os.path.join(models, prefix + "-images.idx"),
                 os.path.join(models, prefix + "-labels.idx"),
-                os.path.join(models, logits), count))
+                os.path.join(models, logits), count) + passes)
         lib = os.path.join(repo, "lib", "p4nn")
         cmd = [p4jit, "run"] + opts + ["-X", "path=%s:%s" % (tmp, lib),
                                        os.path.join(repo, "tests", "p4nn", "bitexact", "bitexact.py")]
@@ -44,6 +48,11 @@ def main():
         print("FAIL: the run did not finish (status %d)" % r.returncode)
         return 1
     n, differ, correct, host = map(int, m.groups())
+    forms = re.search(r"^forms (.*)$", r.stdout, re.M)
+    if passes and (not forms or "-1" not in forms.group(1).split()):
+        print("FAIL: --shift-passes given, but no layer requantized in passes (forms: %s)"
+              % (forms.group(1) if forms else "none"))
+        return 1
     if n != count or differ != 0 or correct != host:
         print("FAIL: %d of %d images' logits differ from the host's; %d correct against the host's %d"
               % (differ, n, correct, host))

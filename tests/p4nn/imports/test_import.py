@@ -17,6 +17,17 @@ print(mod_uses_other.counter_module() is mod_counter)
 # compiled code that built scale in must see the new value
 mod_counter.set_scale(5)
 print(scaled_dot(a, a, 40), mod_counter.scale)
+# ... and so must an assignment from outside, and a deletion
+mod_counter.scale = 7
+print(scaled_dot(a, a, 40), mod_counter.scale)
+mod_counter.names = mod_counter.names + ["c"]
+del mod_counter.count
+try:
+    bump(1)
+except NameError as e:
+    print("NameError", e)
+mod_counter.count = 10
+print(bump(1), mod_counter.names)
 print(repr(mod_counter).startswith("<module 'mod_counter' from "))
 try:
     import mod_raises
