@@ -717,6 +717,9 @@ bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok
         spec = recompile(js, f, spec);
     if (spec->state != SPEC_COMPILED || spec->retired || !js->code_exec || vm->nframes >= vm->cfg.max_frames)
         return false;
+    if (spec->window_entries == JIT_DEOPT_WINDOW) /* a new window of the deopt rate (jit_rt_deopt) */
+        spec->window_entries = spec->window_deopts = 0;
+    spec->window_entries++;
     uint32_t argv[JIT_MAX_PARAMS], result = 0;
     for (int i = 0; i < nargs; i++) {
         if (types[i].ty == TY_PTR)
@@ -770,6 +773,8 @@ static void drop_all_code(JitState *js)
     }
     memset(js->watch, 0, js->nwatch);
     js->code_used = 0;
+    js->retired_tramp = 0; /* in the dropped code */
+    js->last_retired = NULL;
     js->nsites = 0;
     js->ndmaps = 0;
     js->ndobjs = 0;
@@ -891,9 +896,12 @@ int32_t jit_rt_unwind(uint32_t site)
 }
 
 #define JIT_DEOPT_LIMIT_TEXT "8"
-_Static_assert(JIT_DEOPT_LIMIT == 8, "JIT_DEOPT_LIMIT_TEXT");
+#define JIT_DEOPT_WINDOW_TEXT "1024"
+_Static_assert(JIT_DEOPT_LIMIT == 8 && JIT_DEOPT_WINDOW == 1024, "JIT_DEOPT_LIMIT_TEXT, JIT_DEOPT_WINDOW_TEXT");
 
 /* ---- deoptimisation ---------------------------------------------------------------------- */
+
+static uint64_t return_bits(JitState *js, const JitSpec *spec, Value result);
 
 static uint32_t read_varint(const uint8_t **p)
 {
@@ -979,8 +987,9 @@ static bool rebuild_slot(VM *vm, JitState *js, unsigned kind, uint32_t extra, ui
     }
 }
 
-/* A specialisation deoptimised JIT_DEOPT_LIMIT times: it is no longer
- * entered from the interpreter. Its guard that deoptimised most says what
+/* A specialisation deoptimised JIT_DEOPT_LIMIT times within a window of
+ * JIT_DEOPT_WINDOW entries: it is no longer entered, from the interpreter
+ * or (retired.c) from compiled callers. Its guard that deoptimised most says what
  * next: a merge whose int type a float path kept leaving (a variable int on
  * one path and float on another) is compiled again with that merge a float
  * (the int paths leave instead: worth it when the float path is the common
@@ -990,6 +999,7 @@ static bool rebuild_slot(VM *vm, JitState *js, unsigned kind, uint32_t extra, ui
 static void retire(JitState *js, JitSpec *spec)
 {
     spec->retired = true;
+    spec->redirected = jit_redirect_retired(js, spec); /* compiled callers too (retired.c) */
     const JitSite *top = NULL;
     for (uint32_t i = 0; i < js->nsites; i++)
         if (js->sites[i].spec == spec && js->sites[i].dmap && (!top || js->sites[i].deopts > top->deopts))
@@ -1001,6 +1011,98 @@ static void retire(JitState *js, JitSpec *spec)
     for (uint32_t i = 0; i < spec->nfloat_merges; i++)
         widened |= spec->float_merges[i] == top->pc;
     spec->fate = top->to_float && !widened && spec->nfloat_merges < JIT_MAX_WIDENED ? JIT_RECOMPILE : JIT_INTERPRETED;
+}
+
+/* The interpreter runs a frame for compiled code (a deoptimised frame, a
+ * retired callee's call) with `below` compiled frames under it, which it
+ * does not see: its recursion limit is lowered by that many while it runs,
+ * so RecursionError comes at the depth where it would without the JIT, and
+ * a C stack too low for another run() raises it too (compiled code, its
+ * deopt stub and run() nest on the machine stack). false: raised. */
+static bool enter_interpreter(VM *vm, uint32_t below, uint32_t *saved_max)
+{
+    if (!vm_recursion_enter(vm, NULL))
+        return false;
+    *saved_max = vm->cfg.max_frames;
+    vm->cfg.max_frames = below < *saved_max ? *saved_max - below : 0;
+    return true;
+}
+
+static void leave_interpreter(VM *vm, uint32_t saved_max)
+{
+    vm->cfg.max_frames = saved_max;
+    vm_recursion_leave(vm);
+}
+
+/* Compiled frames active, from s11 (DEPTH): jit_call's budget jit_rt_depth
+ * less one per prologue of a function that makes calls, so at such a
+ * function's body it is jit_rt_depth - (frames - 1). */
+static uint32_t compiled_frames(int32_t s11)
+{
+    int32_t n = jit_rt_depth - s11 + 1;
+    return n > 0 ? (uint32_t)n : 0;
+}
+
+/* A retired specialisation's compiled callers (and its own recursive
+ * calls) jump into its body; retired.c turns the body's first instruction
+ * into a jump to the trampoline that brings them here instead: the call
+ * runs in the interpreter, or in the specialisation compiled to replace
+ * it (jit_call decides, as for a call from the interpreter). The result
+ * goes back as jit_rt_deopt's does: bits that fit the retired code's
+ * return type, else js->deopt_result for the caller to deoptimise with. */
+uint64_t jit_rt_retired_call(uint32_t body, const uint32_t *args, int32_t depth_left)
+{
+    JitState *js = rt_state;
+    VM *vm = js->vm;
+    uint32_t off = body - (uint32_t)(uintptr_t)js->code;
+    JitSpec *spec = js->last_retired;
+    if (!spec || spec->body != off) {
+        spec = NULL;
+        for (JitFunc *f = js->all; f && !spec; f = f->next_all)
+            for (JitSpec *s = f->specs; s && !spec; s = s->next)
+                if (s->redirected && s->body == off)
+                    spec = s;
+    }
+    if (!spec || !spec->fn) { /* cannot happen: only a retired body jumps here */
+        vm_raise(vm, EXC_RuntimeError, "JIT: a call of retired code that is not known (a JIT bug)");
+        return 1;
+    }
+    js->last_retired = spec;
+    spec->retired_calls++;
+    uint32_t n = spec->nparams, nx = 0, nf = 0;
+    Value *argv = vm->sp; /* rooted on the value stack while the call runs */
+    if (argv + n + 2 > vm->stack_end) {
+        vm_raise(vm, EXC_RecursionError, "maximum recursion depth exceeded");
+        return 1;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        JitType t = spec->params[i];
+        uint32_t bits = t.ty == TY_FLOAT ? args[8 + nf++] : args[nx++];
+        float x;
+        switch ((IrType)t.ty) {
+        case TY_INT: argv[i] = v_int((int32_t)bits); break;
+        case TY_BOOL: argv[i] = v_bool(bits != 0); break;
+        case TY_FLOAT: memcpy(&x, &bits, 4); argv[i] = v_float(x); break;
+        default: argv[i] = v_obj((void *)(uintptr_t)bits); break;
+        }
+    }
+    vm->sp = argv + n;
+    /* every compiled frame active is below the call (s11 as the caller left it) */
+    uint32_t max_frames;
+    Value result;
+    bool ok = enter_interpreter(vm, compiled_frames(depth_left), &max_frames);
+    if (ok) {
+        /* jit_call only where compiled code replaces it (typing the
+         * arguments again would cost every call of one left interpreted) */
+        bool replaced = spec->fate == JIT_RECOMPILE || spec->fate == JIT_RECOMPILED;
+        if (!replaced || !jit_call(vm, (Function *)spec->fn, argv, (int)n, &result, &ok))
+            ok = vm_call(vm, v_obj(spec->fn), argv, (int)n, NULL, &result);
+        leave_interpreter(vm, max_frames);
+    }
+    vm->sp = argv;
+    if (!ok)
+        return 1;
+    return return_bits(js, spec, result);
 }
 
 /* Why a retired specialisation was compiled again or not (--jit-report):
@@ -1034,13 +1136,15 @@ uint64_t jit_rt_deopt(uint32_t site, const uint32_t *regs, const uint8_t *frame)
     JitSpec *spec = s->spec;
     const Code *code = s->code;
     spec->deopts++;
+    spec->window_deopts++;
+    spec->deopts_retired += spec->retired;
     spec->deopt_pc = s->pc, spec->deopt_op = s->irop;
     js->deopts++;
     js->sites[site].deopts++;
     if (js->cfg.deopt_stress) /* forced (tests): the next one N guards on; never retired */
         jit_deopt_countdown = js->cfg.deopt_stress;
-    else if (spec->deopts >= JIT_DEOPT_LIMIT && !spec->retired)
-        retire(js, spec); /* the interpreter no longer enters it (jit_call) */
+    else if (spec->window_deopts >= JIT_DEOPT_LIMIT && !spec->retired)
+        retire(js, spec); /* nothing enters it any more (jit_call, retired.c) */
     const uint8_t *p = js->dmaps + (s->dmap - 1);
     uint32_t nslots = read_varint(&p), nl = code->nlocals;
     Value *saved_sp = vm->sp, *base = vm->sp + 1;
@@ -1080,11 +1184,28 @@ uint64_t jit_rt_deopt(uint32_t site, const uint32_t *regs, const uint8_t *frame)
             return 1;
         }
     }
+    /* the compiled frames below this one (it counted itself in its
+     * prologue if it makes calls; a leaf entered by jit_call has none) */
+    uint32_t below = !jit_rt_depth ? 0 : compiled_frames((int32_t)regs[JIT_DEPTH_REG]);
+    below = below > spec->makes_calls ? below - spec->makes_calls : 0;
+    uint32_t max_frames;
     Value result;
-    bool ok = vm_resume_frame(vm, (Function *)spec->fn, base, nslots - nl, s->pc + call, &result);
+    bool ok = enter_interpreter(vm, below, &max_frames);
+    if (ok) {
+        ok = vm_resume_frame(vm, (Function *)spec->fn, base, nslots - nl, s->pc + call, &result);
+        leave_interpreter(vm, max_frames);
+    }
     vm->sp = saved_sp;
     if (!ok)
         return 1;
+    return return_bits(js, spec, result);
+}
+
+/* A result for compiled code expecting spec's return type: its bits << 32,
+ * or 1 with the value in js->deopt_result when it is of another type (jit_call
+ * takes it, or a compiled caller's unwind stub deoptimises the caller). */
+static uint64_t return_bits(JitState *js, const JitSpec *spec, Value result)
+{
     uint32_t bits = 0;
     bool fits;
     switch ((IrType)spec->ret.ty) {
@@ -1237,10 +1358,16 @@ void jit_report(VM *vm)
                         : s->deopt_op == IR_ALOAD ? "an attribute or closure variable is not as compiled"
                                                  : ir_opinfo[s->deopt_op].name,
                         bc_opinfo[BC_OP(s->code->insns[s->deopt_pc])].name,
-                        s->retired ? ": the interpreter no longer enters it (" JIT_DEOPT_LIMIT_TEXT " deoptimisations" : "");
+                        s->retired ? ": the interpreter no longer enters it (" JIT_DEOPT_LIMIT_TEXT " deoptimisations in "
+                                     JIT_DEOPT_WINDOW_TEXT " entries or fewer" : "");
             if (s->retired) {
                 char why[200];
                 fprintf(stderr, "%s%s)", s->fate ? "; " : "", s->fate ? fate_text(s, why, sizeof why) : "");
+                if (s->redirected)
+                    fprintf(stderr, ", nor compiled callers (%u calls of it went to the interpreter since)",
+                            (unsigned)s->retired_calls);
+                if (s->deopts_retired)
+                    fprintf(stderr, ", %u deoptimisations after it retired", (unsigned)s->deopts_retired);
             }
             if (s->nfloat_merges) {
                 fprintf(stderr, "; a recompilation: float merges at line");

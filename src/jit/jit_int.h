@@ -74,9 +74,14 @@ typedef struct JitSpec {
     /* deoptimisation (docs/jit.md): guards with a deopt map, its bytes */
     uint32_t deopt_guards, deopt_bytes;
     uint32_t deopts;          /* times the code left for the interpreter */
+    uint32_t window_entries;  /* entries from the interpreter in the current window (JIT_DEOPT_WINDOW), */
+    uint32_t window_deopts;   /* and deoptimisations in it */
     uint32_t deopt_pc;        /* the last one: its bytecode pc and IR op */
     uint8_t deopt_op;
     bool retired;             /* deoptimised JIT_DEOPT_LIMIT times: not entered from now on */
+    bool redirected;          /* retired, and calls of its body go to the interpreter (retired.c) */
+    uint32_t deopts_retired;  /* deoptimisations after it retired (frames running it then) */
+    uint32_t retired_calls;   /* calls of it the trampoline sent to the interpreter */
     /* what followed the retirement (jit.c, jit_rt_deopt; --jit-report) */
     uint8_t fate;             /* JitFate */
     uint8_t fate_op;          /* the IR op of the guard that deoptimised most, */
@@ -89,10 +94,15 @@ typedef struct JitSpec {
     uint8_t nfloat_merges;
 } JitSpec;
 
-/* After this many deoptimisations a specialisation is no longer entered
- * from the interpreter: it is compiled again with a wider assumption, or
- * the function runs interpreted (--jit-report says which and why). */
+/* After this many deoptimisations within one window of JIT_DEOPT_WINDOW
+ * entries from the interpreter (a rate, not a count: a function that
+ * deoptimises once in a while stays compiled) a specialisation retires: it
+ * is compiled again with a wider assumption, or the function runs
+ * interpreted (--jit-report says which and why). Calls from compiled
+ * callers are not counted (that would cost every call), so a function only
+ * compiled code calls retires after JIT_DEOPT_LIMIT in all. */
 #define JIT_DEOPT_LIMIT 8
+#define JIT_DEOPT_WINDOW 1024
 typedef enum JitFate {
     JIT_FATE_NONE,
     JIT_RECOMPILE,            /* to be compiled again at the next call (jit_call), */
@@ -206,6 +216,8 @@ struct JitState {
     uint32_t compiles;
     const Value *example;      /* the arguments of the call being compiled (jit_call), or NULL: */
     uint32_t nexample;         /* instances' attribute layouts are taken from them */
+    uint32_t retired_tramp;    /* 1 + offset of rv32/retired.c's trampoline in code, or 0 */
+    JitSpec *last_retired;     /* the retired specialisation the trampoline ran last */
     const Value *callee_example; /* build.c, for resolve(): a compiled caller's examples of the */
     uint32_t ncallee_example;    /* instances it passes on (a method's self), or NULL */
 };
@@ -233,10 +245,19 @@ int32_t jit_rt_unwind(uint32_t site);
  * in the interpreter; returns 0 and the result's bits << 32, or 1 when it
  * raised. */
 uint64_t jit_rt_deopt(uint32_t site, const uint32_t *regs, const uint8_t *frame);
+#define JIT_DEPTH_REG 27 /* s11: the calls compiled code may still make; always in regs */
 uint32_t jit_rt_bytearray(int32_t n);
 float jit_rt_ffloordiv(float a, float b);
 float jit_rt_fmod(float a, float b);
 int32_t jit_rt_fpow_bad(float a, float b);
+/* rv32/retired.c: a retired specialisation's body starts with a jump to a
+ * trampoline that calls jit_rt_retired_call, so that compiled callers stop
+ * entering it (false: not redirected, the code buffer is full or it does
+ * not run here). jit_rt_retired_call: the call in the interpreter (body:
+ * the retired body's address, args: a0-a7 then fa0-fa7, depth_left: s11);
+ * returns as jit_rt_deopt does. */
+bool jit_redirect_retired(JitState *js, JitSpec *spec);
+uint64_t jit_rt_retired_call(uint32_t body, const uint32_t *args, int32_t depth_left);
 struct Instance;
 uint32_t jit_rt_method(const struct Instance *o, Str *name); /* objcall.c: the function o.name finds, or 0 */
 uint32_t jit_rt_inst_attr(const struct Instance *o, Str *name); /* the Value* o's classes have, or 0 */

@@ -14,6 +14,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "vm/long.h"
 #include "vm/vm.h"
 
 /* struct.error, a subclass of Exception */
@@ -203,6 +204,32 @@ static uint64_t get_uint(const uint8_t *p, uint32_t size, bool little)
     return v;
 }
 
+/* An int's 64 bits, two's complement (signed: it fits int64; unsigned:
+ * not negative and it fits uint64). false: it does not fit (CPython's
+ * "argument out of range"). */
+static bool int_bits(Value v, bool is_unsigned, uint64_t *out)
+{
+    if (v.type != T_LONG) {
+        *out = (uint64_t)(int64_t)v.u.i;
+        return !is_unsigned || v.u.i >= 0;
+    }
+    const Long *l = AS(Long, v);
+    bool neg = (l->hdr.flags & LONG_NEG) != 0;
+    if (l->n > 4 || (neg && is_unsigned))
+        return false;
+    uint64_t m = 0;
+    for (uint32_t i = l->n; i-- > 0;)
+        m = m << 16 | l->d[i];
+    if (is_unsigned) {
+        *out = m;
+        return true;
+    }
+    if (m > (uint64_t)INT64_MAX + neg)
+        return false;
+    *out = neg ? 0u - m : m;
+    return true;
+}
+
 static bool pack_one(VM *vm, char code, Value v, uint8_t *p, bool little)
 {
     uint32_t size = code_size(code);
@@ -237,22 +264,32 @@ static bool pack_one(VM *vm, char code, Value v, uint8_t *p, bool little)
         return true;
     }
     default: {
-        if (!v_is_intlike(v))
+        if (!v_is_anyint(v))
             return struct_raise(vm, "required argument is not an integer");
-        int64_t x = v.u.i;
-        bool is_unsigned = code == 'B' || code == 'H' || code == 'I' || code == 'L' || code == 'Q';
+        /* as CPython: B (and H in '<', '=', '@') are read as a signed C
+         * long, I, L and Q (and H in '>', '!') as unsigned */
+        bool is_unsigned = code == 'I' || code == 'L' || code == 'Q' || (code == 'H' && !little);
+        uint64_t u;
+        /* CPython's messages on a little-endian host, whose '<', '=' and '@'
+         * codes are the native ones and '>' and '!' the standard ones */
+        if (!int_bits(v, is_unsigned, &u))
+            return struct_raise(vm, !little && size == 8 ? "int too large to convert" : "argument out of range");
+        int64_t x = (int64_t)u; /* for the range tests of the narrower codes */
         if (code == 'b' && (x < -128 || x > 127))
             return struct_raise(vm, "byte format requires -128 <= number <= 127");
         if (code == 'B' && (x < 0 || x > 255))
             return struct_raise(vm, "ubyte format requires 0 <= number <= 255");
         if (code == 'h' && (x < -32768 || x > 32767))
-            return struct_raise(vm, "short format requires -32768 <= number <= 32767");
+            return struct_raise(vm, little ? "short format requires -32768 <= number <= 32767"
+                                           : "'h' format requires -32768 <= number <= 32767");
         if (code == 'H' && (x < 0 || x > 65535))
-            return struct_raise(vm, "ushort format requires 0 <= number <= 65535");
-        if ((code == 'I' || code == 'L' || code == 'Q') && x < 0)
-            return struct_raise(vm, "argument out of range");
-        (void)is_unsigned;
-        put_uint(p, (uint64_t)x, size, little);
+            return struct_raise(vm, little ? "ushort format requires 0 <= number <= 65535"
+                                           : "'H' format requires 0 <= number <= 65535");
+        if ((code == 'i' || code == 'l') && (x < INT32_MIN || x > INT32_MAX))
+            return struct_raise(vm, "'%c' format requires -2147483648 <= number <= 2147483647", code);
+        if ((code == 'I' || code == 'L') && u > UINT32_MAX)
+            return struct_raise(vm, "'%c' format requires 0 <= number <= 4294967295", code);
+        put_uint(p, u, size, little);
         return true;
     }
     }
@@ -291,17 +328,17 @@ static bool unpack_one(VM *vm, char code, const uint8_t *p, bool little, Value *
     }
     default: {
         uint64_t u = get_uint(p, size, little);
+        if (code == 'Q' && u > (uint64_t)INT64_MAX) { /* 2**63 and up: from the bytes (big-endian here) */
+            uint8_t be[8];
+            put_uint(be, u, 8, false);
+            return long_from_bytes(vm, be, 8, false, false, out);
+        }
         int64_t x;
-        if (code == 'B' || code == 'H' || code == 'I' || code == 'L' || code == 'Q')
-            x = code == 'Q' && u > (uint64_t)INT64_MAX ? INT64_MAX : (int64_t)u;
-        else if (size == 8)
+        if (code == 'B' || code == 'H' || code == 'I' || code == 'L' || code == 'Q' || size == 8)
             x = (int64_t)u;
         else /* sign-extend */
             x = (int64_t)(u ^ (1ull << (8 * size - 1))) - (int64_t)(1ull << (8 * size - 1));
-        if (x < INT32_MIN || x > INT32_MAX)
-            return vm_raise(vm, EXC_OverflowError, "unpacked '%c' value does not fit P4JIT's 32-bit int", code);
-        *out = v_int((int32_t)x);
-        return true;
+        return long_from_i64(vm, x, out); /* a small int when it fits */
     }
     }
 }

@@ -54,6 +54,7 @@ static const uint8_t x_caller[] = {30, 31, 17, 16, 15, 14, 13, 12, 11, 10};
  * its epilogues, which costs nothing on the early-return path of a leaf. It
  * is never allocated. */
 enum { DEPTH = 27 };
+_Static_assert(DEPTH == JIT_DEPTH_REG, "jit_rt_deopt reads s11 from the saved registers");
 static const uint8_t x_callee[] = {8, 9, 18, 19, 20, 21, 22, 23, 24, 25, 26};
 static const uint8_t f_caller[] = {3, 4, 5, 6, 7, 28, 29, 30, 31, 17, 16, 15, 14, 13, 12, 11, 10};
 static const uint8_t f_callee[] = {8, 9, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27};
@@ -1753,6 +1754,7 @@ static void deopt_stub(Emit *e)
     if (!e->deopt_label)
         return;
     rv_asm_bind(&e->a, e->deopt_label);
+    e->deopt_regs |= 1ull << DEPTH; /* jit_rt_deopt counts the compiled frames below from it */
     ins(e, RV_ADDI, SP, SP, 0, -DEOPT_SAVE);
     for (unsigned r = 0; r < 64; r++)
         if (e->deopt_regs >> r & 1)

@@ -40,8 +40,8 @@ def wraps(n, seed):
 
 
 def sometimes(n, k):
-    # deoptimises on 1 call of 4: still retired after 8 (the count is per
-    # specialisation, not a rate)
+    # deoptimises on 1 call of 4: still retired after 8 (8 within a window
+    # of 1024 entries; tests/jit/deopt/retired.py has one that stays)
     s = 0
     for i in range(n):
         s = s + k * i
