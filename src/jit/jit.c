@@ -659,6 +659,10 @@ bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok
     JitState *js = vm->jit;
     if (!js || js->cfg.mode == JIT_OFF || nargs != fn->code->nparams)
         return false;
+    /* a generator (a generator expression's function is made anew each time
+     * it is evaluated) is never compiled: no JitFunc, no typing of its calls */
+    if (!fn->jit && fn->code->ninsns && BC_OP(fn->code->insns[0]) == OP_RETURN_GENERATOR)
+        return false;
     JitFunc *f = func_of(js, fn);
     if (!f || f->gave_up)
         return false;
@@ -678,8 +682,8 @@ bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok
                          : args[i].type == T_LONG ? "an int beyond 32 bits (compiled code has 32-bit ints)"
                                                   : "of type ",
                          args[i].type == T_LIST || args[i].type == T_LONG ? "" : type_name(args[i]));
-            if (args[0].type == T_INSTANCE && ++f->refused_calls >= 16 && !f->specs)
-                f->gave_up = true; /* a method called with what compiled code never takes: stop typing its calls */
+            if (++f->refused_calls >= 16 && !f->specs)
+                f->gave_up = true; /* called with what compiled code never takes: stop typing its calls */
             return false;
         }
     }
@@ -704,8 +708,8 @@ bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok
         compile(js, spec);
         js->example = NULL, js->nexample = 0;
     }
-    if (spec->state == SPEC_REFUSED && nargs && types[0].tc == JIT_TC_INSTANCE && ++f->refused_calls >= 16) {
-        /* a method refused for every class of self it was called with so far:
+    if (spec->state == SPEC_REFUSED && ++f->refused_calls >= 16) {
+        /* refused for every type of argument it was called with so far:
          * stop typing its calls (the interpreter's call is cheaper) */
         bool any = false;
         for (JitSpec *s = f->specs; s; s = s->next)
