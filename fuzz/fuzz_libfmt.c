@@ -61,8 +61,14 @@ static Value make_args(int kind)
             abort();
         VM_ROOT(vm, v_obj(d));
         dict_set(vm, d, v_obj(str_from_cstr(vm, "a")), v_int(7));
-        dict_set(vm, d, v_obj(bytes_new(vm, (const uint8_t *)"a", 1)), v_obj(str_from_cstr(vm, "x")));
-        VM_UNROOT(vm, 1);
+        /* each new object rooted before the next allocation, which may
+         * collect (an unrooted key freed under the dict corrupted the heap) */
+        Value key = v_obj(bytes_new(vm, (const uint8_t *)"a", 1));
+        VM_ROOT(vm, key);
+        Value text = v_obj(str_from_cstr(vm, "x"));
+        VM_ROOT(vm, text);
+        dict_set(vm, d, key, text);
+        VM_UNROOT(vm, 3);
         r = v_obj(d);
     } else if (kind == 2) {
         r = t->items[0]; /* a single argument */
