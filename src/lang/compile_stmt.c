@@ -833,19 +833,27 @@ static void while_stmt(Compiler *c, Token *t)
     end_loop(c, b, here(c));
 }
 
-static void for_stmt(Compiler *c, Token *t)
+/* `TARGET in ITERABLE` of a for or async for: the target's tokens in
+ * [*tstart, *tend) (stored later, in the loop), the iterable compiled. */
+static void for_header(Compiler *c, Token *t, uint32_t *tstart, uint32_t *tend)
 {
-    uint32_t tstart = c->pos;
+    *tstart = c->pos;
     while (!at_kw(c, KW_in)) {
         Token *k = peek(c);
         if (k->kind == TK_NEWLINE || k->kind == TK_EOF || is_op(k, ":"))
             syntax_error(c, k, "invalid syntax");
         c->pos = skip_group(c, c->pos);
     }
-    uint32_t tend = c->pos;
+    *tend = c->pos;
     next(c);
     testlist(c);
     c->line = t->line;
+}
+
+static void for_stmt(Compiler *c, Token *t)
+{
+    uint32_t tstart, tend;
+    for_header(c, t, &tstart, &tend);
     emit(c, OP_GET_ITER, 0);
     uint32_t head = emit(c, OP_FOR_ITER, 0);
     uint32_t body = c->pos;
@@ -1178,17 +1186,8 @@ static void decorated(Compiler *c)
 static void async_for_stmt(Compiler *c, Token *t)
 {
     Func *f = c->fn;
-    uint32_t tstart = c->pos;
-    while (!at_kw(c, KW_in)) {
-        Token *k = peek(c);
-        if (k->kind == TK_NEWLINE || k->kind == TK_EOF || is_op(k, ":"))
-            syntax_error(c, k, "invalid syntax");
-        c->pos = skip_group(c, c->pos);
-    }
-    uint32_t tend = c->pos;
-    next(c);
-    testlist(c);
-    c->line = t->line;
+    uint32_t tstart, tend;
+    for_header(c, t, &tstart, &tend);
     emit(c, OP_GET_AITER, 0);
     int32_t depth = f->depth; /* with the aiter */
     uint32_t head = here(c);
