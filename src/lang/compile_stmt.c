@@ -1022,10 +1022,14 @@ static void try_stmt(Compiler *c, Token *t)
         Block tmp;
         memset(&tmp, 0, sizeof tmp);
         tmp.finally_tok = finally_tok;
-        /* compile with the same nesting the try had */
+        /* compile with the same nesting the try had; a bare `raise` in this
+         * copy re-raises the exception passing through (CPython's), not the
+         * one an enclosing except clause handles */
         uint32_t save = c->pos;
         c->pos = finally_tok;
+        PUSH(c, f->handler_exc, f->nhandler, f->caphandler, exc_local);
         block(c, "'finally' statement", tok_at(c, finally_tok)->line);
+        f->nhandler--;
         c->pos = save;
         emit(c, OP_LOAD_FAST, exc_local);
         emit(c, OP_RERAISE, 0);

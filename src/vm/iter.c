@@ -322,6 +322,15 @@ static int iternext(VM *vm, Value iter, Value *out)
         }
         int r = vm_getitem(vm, s, v_int(it->i), out) ? 1 : -1;
         it->i--;
+        /* a class's __getitem__ ends the sequence with IndexError or
+         * StopIteration (CPython's reversed does too) */
+        if (r < 0 && vm->exc.type == T_EXCEPTION &&
+            (exc_matches(AS(Exception, vm->exc), &exc_types[EXC_IndexError]) ||
+             exc_matches(AS(Exception, vm->exc), &exc_types[EXC_StopIteration]))) {
+            vm->exc = v_unbound();
+            it->i = -1;
+            return 0;
+        }
         return r;
     }
     case ITER_ENUMERATE: {

@@ -115,3 +115,21 @@ try:
     p.x
 except AttributeError as e:
     print("AttributeError:", e)
+
+# reversed() of a class with __len__ and __getitem__ stops where __getitem__
+# raises IndexError or StopIteration, as CPython's does (found by
+# tests/lang/gen_lang.py: the IndexError escaped); other errors propagate
+class Shorter:
+    def __init__(self, n, stop, exc):
+        self.n, self.stop, self.exc = n, stop, exc
+    def __len__(self):
+        return self.n
+    def __getitem__(self, i):
+        if i == self.stop:
+            raise self.exc(i)
+        return i * 10
+for n, stop, exc in [(5, 3, IndexError), (4, 1, StopIteration), (3, 1, KeyError), (3, 7, IndexError)]:
+    try:
+        print(n, stop, list(reversed(Shorter(n, stop, exc))))
+    except Exception as e:
+        print(n, stop, 'raised', type(e).__name__)

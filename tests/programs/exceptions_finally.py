@@ -65,3 +65,29 @@ while True:
         break
     finally:
         print("finally on break")
+# A bare `raise` in a finally block that an exception is passing through
+# re-raises that exception, also inside an except clause handling another
+# (found by tests/lang/gen_lang.py: the handled one was raised instead).
+def reraise_in_finally(outer):
+    try:
+        if outer:
+            raise KeyError("handled")
+        raise LookupError("none handled")
+    except LookupError:
+        try:
+            try:
+                raise IndexError("passing")
+            finally:
+                raise
+        except Exception as e:
+            return repr(e)
+print(reraise_in_finally(True), reraise_in_finally(False))
+def reraise_in_finally_top():
+    try:
+        try:
+            raise ValueError(3)
+        finally:
+            raise
+    except Exception as e:
+        return repr(e)
+print(reraise_in_finally_top())
