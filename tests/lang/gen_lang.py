@@ -49,15 +49,14 @@ SMALL_INTS = ['0', '1', '-1', '2', '-3', '5', '-7', '12']
 EXC = ['ValueError', 'KeyError', 'TypeError', 'IndexError', 'MyErr', 'SubErr']
 
 # Constructs avoided because P4JIT gets them wrong today: remove a flag once
-# fixed, and the generator makes them again.
-#   index-protocol   an instance with __index__ as a list index, slice bound,
-#                    or argument of hex/bin/oct (TypeError)
-#   getitem-contains `x in obj` for a class with only __getitem__ (TypeError;
-#                    CPython iterates obj[0], obj[1], ... until IndexError)
-#   len-overflow     __len__ returning an int beyond the index range
-#                    (TypeError; CPython: OverflowError)
-#   c-overflow       '%c' % 2**40 (TypeError; CPython: OverflowError)
-KNOWN_BUGS = {'index-protocol', 'getitem-contains', 'len-overflow', 'c-overflow'}
+# fixed, and the generator makes them again. Found and fixed: index-protocol
+# (__index__ in subscripts, slices, hex/bin/oct), getitem-contains (`x in
+# obj` by __getitem__), len-overflow (__len__ beyond 32 bits: OverflowError),
+# c-overflow ('%c' % 2**40: OverflowError), reversed() ending at IndexError,
+# a bare raise in a finally block, slice bounds beyond 32 bits.
+# Left as it is: list(obj) calls a bad __len__ as a length hint in CPython
+# (OverflowError, ValueError); P4JIT does not ask for one ('length-hint').
+KNOWN_BUGS = {'length-hint'}
 
 PRELUDE = '''\
 import math
@@ -115,6 +114,7 @@ class G:
         for _ in range(r.randint(1, 3)):
             if budget[0] <= 0:
                 self.emit(ind, 'L.append(%d)' % r.randint(0, 99))
+                continue
                 continue
             budget[0] -= 1
             self.ctrl_stmt(ind, depth, loops, in_handler, budget)
@@ -237,8 +237,12 @@ class G:
             return '~(%s), -(%s), abs(%s), (%s).bit_length()' % (a, a, a, a)
         if k < 0.85:
             return 'hex(%s), oct(%s), bin(%s)' % (a, a, a)
-        if k < 0.9:
+        if k < 0.87:
             return 'hash(%s)' % a
+        if k < 0.9:
+            step = r.choice(['', '1', '-1', '2', '-3', b if b != '0' else '5'])
+            return r.choice(['list(range(7))', "'abcdef'", 'range(-5, 9, 2)', '(1, 2, 3)', "b'xyz'"]) + \
+                '[%s:%s:%s]' % (r.choice(['', a]), r.choice(['', b, '-2']), step)
         if k < 0.95:
             return 'int(str(%s)), int(hex(%s), 16), int(%r, %d)' % (a, a, r.choice(['-0x1F', ' 12 ', '0b101', '1_000', 'z', '-0', '+7', '0o17']), r.choice([0, 2, 8, 10, 16, 36]))
         return '(%s) // (%s) * (%s) + (%s) %% (%s) == (%s)' % (a, b, b, a, b, a)
@@ -388,7 +392,7 @@ class G:
         ops = ['{a} + {b}', '{a} + 3', '3 + {a}', '{a} - {b}', '{a} * 2', '2 * {a}', '{a} == {b}', '{a} != {b}',
                '{a} < {b}', '{a} > {b}', '{a} <= {b}', 'bool({a})', 'len({a})',
                'str({a})', 'repr({a})', "f'{{{a}}}|{{{a}!r}}|{{{a}:>5}}'", 'list({a})', '{a}[1]', '5 in {a}',
-               '{a}(1, 2, k=3)', '-{a}', 'hex({a})', '[10, 20, 30, 40][{a}]', '{a}.zork', '{a}.foo',
+               '{a}(1, 2, k=3)', '-{a}', 'hex({a})', '[10, 20, 30, 40][{a}]', '[10, 20, 30, 40][{a}:]', '(1, 2)[-{a}::-1]', '{a}.zork', '{a}.foo',
                'hash({a}) == hash({b})', 'len({{{a}, {b}}})', '{a}.who()', '{a}.kind', 'not {a}',
                'max({a}, {b})', 'sum([{a}, {b}], 0)', '{a}.v', 'getattr({a}, "tag", None)',
                'isinstance({a}, %s)' % r.choice(classes), 'type({a}).__name__', 'list(reversed({a}))']
@@ -398,6 +402,8 @@ class G:
             ca = vals[int(a[1:])][0]
             if e.startswith('5 in') and 'getitem-contains' in KNOWN_BUGS and \
                     '__getitem__' in has[ca] and not has[ca] & {'__contains__', '__iter__'}:
+                continue
+            if e.startswith('list(o') and 'length-hint' in KNOWN_BUGS and '__len__' in has[ca]:
                 continue
             self.emit(1, 'print(%r, guard(lambda: %s), LOG)' % (e, e))
             self.emit(1, 'LOG.clear()')
