@@ -146,6 +146,8 @@ bool vm_getitem(VM *vm, Value obj, Value key, Value *out)
         }
         if (key.type == T_SLICE) {
             int32_t start, stop, step, n;
+            if (AS(Slice, key)->step.type == T_LONG) /* the new range's step: slice_indices would clamp it */
+                return vm_raise(vm, EXC_OverflowError, "Python int too large to convert to C int");
             if (len > INT32_MAX)
                 return vm_raise(vm, EXC_OverflowError, "integer overflow");
             if (!slice_indices(vm, AS(Slice, key), (int32_t)len, &start, &stop, &step, &n))
