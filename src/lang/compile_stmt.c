@@ -294,10 +294,11 @@ static void raise_stmt(Compiler *c, Token *t)
     if (ends_expression(peek(c))) {
         c->line = t->line;
         if (f->nhandler == 0) {
-            load_name(c, intern_cstr(c, "RuntimeError"), t);
-            emit_str(c, "No active exception to reraise", 30);
-            emit(c, OP_CALL, 1);
-            emit(c, OP_RAISE, 0);
+            /* no handler here: the exception a caller is handling (a helper
+             * called from an except clause re-raises it), else RuntimeError;
+             * RERAISE of None looks it up at run time */
+            emit_none(c);
+            emit(c, OP_RERAISE, 0);
         } else {
             emit(c, OP_LOAD_FAST, f->handler_exc[f->nhandler - 1]);
             emit(c, OP_RERAISE, 0);
