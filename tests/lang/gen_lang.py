@@ -78,6 +78,9 @@ class CM:
         self.log.append('exit' + self.tag + ('' if t is None else t.__name__))
         return self.swallow
 
+def reraise():
+    raise
+
 def show(name, f):
     try:
         r = f()
@@ -142,8 +145,9 @@ class G:
             cond = ('%s > %d' % (loops[-1], r.randint(0, 3))) if loops else 'len(L) > %d' % r.randint(0, 4)
             self.emit(ind, 'if %s:' % cond)
             self.emit(ind + 1, r.choice(['return L', 'return %d' % r.randint(0, 9), 'return']))
-        elif k < 0.37 and in_handler:
-            self.emit(ind, 'raise')
+        elif k < 0.37 and (in_handler or r.random() < 0.2):
+            # a helper's bare raise re-raises what its caller handles (or is a RuntimeError)
+            self.emit(ind, r.choice(['raise', 'reraise()']) if in_handler else 'reraise()')
         elif k < 0.45:
             v = self.uid('i')
             self.emit(ind, 'for %s in range(%d):' % (v, r.randint(0, 4)))
