@@ -870,8 +870,28 @@ bool class_load_attr(VM *vm, Value obj, Str *name, Value *out)
     const TypeObj *t = type_of(obj);
     if (!mro_lookup(vm, t, v_obj(name), false, &cv, &found))
         return false;
-    if (found)
-        return bind(vm, cv, obj, t, false, out);
+    if (found) {
+        if (bind(vm, cv, obj, t, false, out))
+            return true;
+        /* a property's AttributeError goes on to __getattr__, as in CPython */
+        Value ga;
+        if (vm->exc.type != T_EXCEPTION || !exc_matches(AS(Exception, vm->exc), &exc_types[EXC_AttributeError]))
+            return false;
+        Value err = vm->exc;
+        vm->exc = v_unbound();
+        VM_ROOT(vm, err);
+        bool looked = class_special(vm, obj, SN___getattr__, &ga);
+        VM_UNROOT(vm, 1);
+        if (!looked)
+            return false;
+        if (ga.type == T_UNBOUND) {
+            vm->exc = err;
+            return false;
+        }
+        vm->exc = v_unbound();
+        Value arg = v_obj(name);
+        return call_nested(vm, ga, obj, true, &arg, 1, out);
+    }
     if (is_dunder(name)) {
         if (name_is(name, SN___class__)) {
             *out = v_obj((void *)t);

@@ -172,3 +172,22 @@ d = {k: 'by identity'}
 print(ys, d[k], 1 in d)   # a dict's key is the instance itself, not its __index__
 print(9 in Seq(), 5 in Seq(), attempt(lambda: 1 in Ix(1)), list(Seq()))
 print(attempt(lambda: len(HugeLen())), attempt(lambda: bool(HugeLen())))
+
+# A property's AttributeError goes on to __getattr__ (CPython's
+# __getattribute__ failing); other errors, and classes without __getattr__,
+# keep it
+class Fallback:
+    @property
+    def p(self):
+        raise AttributeError('inner')
+    @property
+    def q(self):
+        raise KeyError('q')
+    def __getattr__(self, n):
+        return 'getattr:' + n
+class NoFallback:
+    @property
+    def p(self):
+        raise AttributeError('kept')
+print(Fallback().p, Fallback().zz, attempt(lambda: Fallback().q), attempt(lambda: NoFallback().p),
+      getattr(Fallback(), 'p'), hasattr(NoFallback(), 'p'), getattr(NoFallback(), 'p', 'default'))
