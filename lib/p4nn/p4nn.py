@@ -294,13 +294,6 @@ def requantize(acc, n, F, q, lo, out, off):
 # (acc + bias + 2**(S-1)) >> S, clamped: two elementwise loops the JIT runs
 # on PIE (int32 lanes for the sum, then QACC narrowing 16 lanes to int8).
 
-def add_rows32(a, brep, n):
-    # a[i] = a[i] + brep[i] for n int32 values (brep: the bias plus the
-    # rounding half, repeated for each position of a row)
-    for i in range(n):
-        a[i] = a[i] + brep[i]
-
-
 def max_add_rows32(a, b, brep, n):
     # a[i] = max(a[i], b[i]) + brep[i]: the vertical half of a 2x2 max-pool
     # of two int32 rows, with the bias of the shift form
@@ -310,14 +303,17 @@ def max_add_rows32(a, b, brep, n):
 
 def max4_add_pool(a, n, brep, t):
     # t[i] = max(a[i], a[n + i], a[2n + i], a[3n + i]) + brep[i]: a 2x2
-    # max-pool of conv3x3_pairs's four quarters (n = RP*PW*F values each) on
-    # int32 lanes, with the bias of the shift form
+    # max-pool of the half-row kernels' four quarters (n = RP*PW*F values
+    # each) on int32 lanes, with the bias of the shift form
     for i in range(n):
         t[i] = max(max(a[i], a[n + i]), max(a[2 * n + i], a[3 * n + i])) + brep[i]
 
 
 def add3_rows32(a, b, c, n):
-    # a[i] = a[i] + b[i] + c[i] (int32): conv3x3_tap_pairs's kernel rows summed
+    # a[i] = a[i] + b[i] + c[i] (int32): conv3x3_tap_pairs's kernel rows
+    # summed; with c a zero row (L["zero"]), the bias of the shift form or
+    # of the logits added (one compiled kernel fewer than a two-operand add:
+    # about 600 bytes of code for 0.7 k cycles an image)
     for i in range(n):
         a[i] = a[i] + b[i] + c[i]
 
@@ -353,7 +349,7 @@ def requant_rows(L, acc, n, F, lo, out, off):
     # the layer has it.
     S = L["sform"] if "sform" in L else 0
     if S > 0:
-        add_rows32(acc, L["brep"], n * F)
+        add3_rows32(acc, L["brep"], L["zero"], n * F)
         shift_narrow(acc, n * F, S, lo, out, off)
     elif S < 0:
         shift_passes(L, acc, n * F, lo, out, off)
@@ -421,8 +417,19 @@ def requant_form(L, positions):
             for p in range(positions):
                 brep[p * F + f] = v
         L["brep"] = brep
-        if "pool" in L and L["pool"] and ("row8" not in L or L["row8"] is None):
-            L["row8"] = array("b", bytes(positions * F))  # (build shares one among layers)
+        # requant_rows's zero row (build shares one among layers); the
+        # row-pair path's int8 row (observe makes it for a half-row layer)
+        if not ("pair" in L and L["pair"]):
+            n = positions * F
+            need_zero(L, n)
+            if "pool" in L and L["pool"] and ("row8" not in L or L["row8"] is None or len(L["row8"]) < n):
+                L["row8"] = array("b", bytes(n))
+
+
+def need_zero(L, n):
+    # L["zero"]: an int32 array of at least n zeros (add3_rows32's c)
+    if "zero" not in L or L["zero"] is None or len(L["zero"]) < n:
+        L["zero"] = array("i", bytes(4 * n))
 
 
 def shift_passes_form(L, positions):
@@ -529,12 +536,13 @@ def relu8(x, n):
 def pad_copy(inp, H, W, C, pad, out):
     # The interior of a zero-bordered (H+2pad) x (W+2pad) x C buffer; its
     # border is zero from allocation and never written.
-    PW = W + 2 * pad
-    for y in range(H):
-        src = y * W * C
-        dst = ((y + pad) * PW + pad) * C
-        for i in range(W * C):
+    WC = W * C
+    step = WC + 2 * pad * C
+    dst = pad * (step + C)
+    for src in range(0, H * WC, WC):
+        for i in range(WC):
             out[dst + i] = inp[src + i]
+        dst += step
 
 
 def maxpool2(inp, H, W, C, out):
@@ -749,7 +757,7 @@ def dense_layer(L, inp):
     m = L["out"]
     t = L["t"] if "t" in L else None
     # the logits are the int32 sums plus the bias: summed straight into the
-    # output (add_rows32 then adds the bias: one kernel fewer than add_bias)
+    # output, then add3_rows32 adds the bias (and the zero row)
     acc = L["y"] if L["logits"] else L["acc"]
     if L["wt"] is not None:
         dense_t_acc(inp, n, L["wt"], m, acc)
@@ -761,7 +769,7 @@ def dense_layer(L, inp):
     if t is not None:
         t0 = p4.cycles()
     if L["logits"]:
-        add_rows32(acc, L["b"], m)
+        add3_rows32(acc, L["b"], L["zero"], m)
     else:
         requant_rows(L, L["acc"], 1, m, L["lo"], L["y"], 0)
     if t is not None:
@@ -978,6 +986,7 @@ def build(tensors, owned=0):
             L["acc"] = array("i", bytes(4 * m))
             if L["logits"]:
                 L["y"] = array("i", bytes(4 * m))
+                need_zero(L, m)
             else:
                 _requant_params(L, tensors, name, m, L["b"])
                 L["y"] = array("b", bytes(m))
@@ -1017,7 +1026,6 @@ def build(tensors, owned=0):
             P = layers[k + 1]
             L["pool"] = 1
             L["y"] = P["y"]
-            L["acc2"] = array("i", bytes(4 * L["ow"] * L["out"]))
             P["fused"] = 1
             P["name"] = "(in " + L["name"] + ")"
             # 3x3 stride 1: the half-row form (conv2d_layer), with one
@@ -1041,38 +1049,79 @@ def build(tensors, owned=0):
                     L["wk"] = [wt[0:KF], wt[KF:2 * KF], wt[2 * KF:3 * KF]]
                     L["k1"] = array("i", bytes(4 * blk))
                     L["k2"] = array("i", bytes(4 * blk))
+            else:
+                L["acc2"] = array("i", bytes(4 * L["ow"] * L["out"]))
     if not layers or layers[-1]["kind"] != "dense" or not layers[-1]["logits"]:
         raise ValueError("the graph must end with a dense layer with logits=1")
-    # int32 scratch rows live only inside one layer: one array per role, of
-    # the largest size any layer needs, serves every layer
-    for role in ("acc", "acc2", "blk", "k1", "k2"):
-        size = 0
-        for L in layers:
-            if role in L and len(L[role]) > size:
-                size = len(L[role])
-        if size > 0:
-            shared = array("i", bytes(4 * size))
-            for L in layers:
-                if role in L:
-                    L[role] = shared
-    # requantization in the shift form where the parameters allow it; the
-    # fused pool's int8 row (one array, of the largest row, for all layers)
-    row8 = 0
+    # requantization in the shift form where the parameters allow it
     for L in layers:
         L["sform"] = 0
         L["brep"] = None
+        L["row8"] = None
         if "q" in L and L["q"] is not None:
             kind = L["kind"]
             requant_form(L, L["ow"] if kind == "conv2d" or kind == "dwconv2d" else 1)
-            if L["sform"] > 0 and L["pool"] and L["ow"] * L["out"] > row8:
-                row8 = L["ow"] * L["out"]
-    shared8 = array("b", bytes(row8)) if row8 > 0 else None
-    for L in layers:
-        L["row8"] = shared8 if L["sform"] > 0 and L["pool"] else None
         L["t"] = None
         L["observe"] = None
+    # int32 scratch rows live only inside one layer: one array per role, of
+    # the largest size any layer needs, serves every layer; so does the
+    # fused pool's int8 row (row8). A conv2d's int32 output (requant=0) is
+    # read only by the gap after it, and neither uses blk: it is blk.
+    for L in layers:
+        if L["kind"] == "conv2d" and L["q"] is None:
+            L["blk"] = L["y"]
+    for role in ("acc", "acc2", "blk", "k1", "k2", "row8", "zero"):
+        size = 0
+        for L in layers:
+            if role in L and L[role] is not None and len(L[role]) > size:
+                size = len(L[role])
+        if size > 0:
+            shared = array("b" if role == "row8" else "i", bytes(size if role == "row8" else 4 * size))
+            for L in layers:
+                if role in L and L[role] is not None:
+                    L[role] = shared
+    for L in layers:
+        if L["kind"] == "conv2d" and L["q"] is None:
+            L["y"] = L["blk"]
+            del L["blk"]
+    share_outputs(layers)
     return {"layers": layers, "h": spec[0]["h"], "w": spec[0]["w"], "c": spec[0]["c"],
             "classes": layers[-1]["out"]}
+
+
+def share_outputs(layers):
+    # Every int8 layer output goes into one of two arrays (ping-pong): a
+    # layer reads only its input, the output of the layer before it, so it
+    # writes the other array - or the same one when it pads, as it copies
+    # its input into its zero-bordered buffer first and reads only that.
+    # The caller's input, int32 outputs and the padded buffers (their
+    # borders stay zero) have arrays of their own.
+    slots = []
+    sizes = [0, 0]
+    prev = -1
+    for L in layers:
+        if L["fused"]:
+            continue
+        if L["y"].typecode != "b":
+            prev = -1
+            continue
+        s = 1 if prev == 0 else 0
+        if prev >= 0 and "pad" in L and L["pad"] > 0:
+            s = prev
+        slots.append(s)
+        if len(L["y"]) > sizes[s]:
+            sizes[s] = len(L["y"])
+        prev = s
+    arrays = [array("b", bytes(sizes[0])), array("b", bytes(sizes[1])) if sizes[1] > 0 else None]
+    k = 0
+    for j in range(len(layers)):
+        L = layers[j]
+        if L["fused"] or L["y"].typecode != "b":
+            continue
+        L["y"] = arrays[slots[k]]
+        if L["pool"]:
+            layers[j + 1]["y"] = L["y"]  # the fused maxpool2's (run_layer passes it on)
+        k += 1
 
 
 def observe(L, hook):
@@ -1081,6 +1130,14 @@ def observe(L, hook):
     # positions of F channels, HWC; before the bias, pooling and
     # requantizing) when it runs: activation statistics collected by the
     # very code that infers (recalibrate.py). The hook must not change acc.
+    # A fused pool observed runs the row-pair path: its second row (acc2)
+    # and, in the shift form, its int8 row (row8) are made here.
+    if hook is not None and L["pool"]:
+        n = L["ow"] * L["out"]
+        if "acc2" not in L or L["acc2"] is None or len(L["acc2"]) < n:
+            L["acc2"] = array("i", bytes(4 * n))
+        if L["sform"] > 0 and (L["row8"] is None or len(L["row8"]) < n):
+            L["row8"] = array("b", bytes(n))
     L["observe"] = hook
 
 
@@ -1114,9 +1171,16 @@ def memory(model):
                     act += _nbytes(a)
     weights = 0
     for L in model["layers"]:
-        for role in ("wt", "w", "b", "q", "brep"):
+        for role in ("wt", "w", "b", "q", "brep", "zero"):
             if role in L and L[role] is not None and not isinstance(L[role], int):
-                weights += _nbytes(L[role])
+                a = L[role]
+                new = True
+                for b in seen:
+                    if b is a:
+                        new = False
+                if new:
+                    seen.append(a)
+                    weights += _nbytes(a)
         if "wk" in L:
             for a in L["wk"]:
                 weights += _nbytes(a)
@@ -1133,7 +1197,7 @@ def code_bytes(at_load=0):
     # conversion, argmax); 1: those that run once when a model is loaded
     # (the weights' transposition).
     fns = [conv3x3_s1_row, conv3x3_s2_row, conv1x1_s1_row, conv1x1_s2_row, dw3x3_row, dw1x1_row,
-           dense_acc, dense_t_acc, maxpool2_rows32, max_rows32, pool_requantize, requantize, add_rows32, max_add_rows32,
+           dense_acc, dense_t_acc, maxpool2_rows32, max_rows32, pool_requantize, requantize, max_add_rows32,
            conv3x3_pairs, conv3x3_c1_pairs, conv3x3_tap_pairs, max4_add_pool, max4_pool, add3_rows32,
            add_to32, max_into8, shift_narrow, pool_pairs8, requant_rows, add_bias, relu8, pad_copy, maxpool2,
            avgpool2, sum_rows, argmax, pixels_to_int8, conv2d_layer, dwconv2d_layer, dense_layer,
