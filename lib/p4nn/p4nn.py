@@ -23,9 +23,10 @@ DENSE_TRANSPOSED = True
 # same bits, a quarter of the requantizing; see conv2d_layer).
 FUSE_POOL = True
 # A fused 3x3 stride-1 conv2d + maxpool2 computes each row pair as four
-# half rows, the even and the odd output columns (conv3x3_pairs,
-# conv3x3_c1_pairs, conv3x3_tap_pairs), and pools them on lanes (max4_add_pool); False: the
-# row-pair path with the pixel-pair loop (the same bits).
+# half rows, the even and the odd output columns (conv3x3_c1_pairs for one
+# input channel, else conv3x3_tap_pairs), and pools them on lanes
+# (max4_add_pool); False: the row-pair path with the pixel-pair loop (the
+# same bits).
 POOL_PAIRS = True
 # row pairs per call of the half-row kernels (more: fewer calls, larger
 # int32 blocks)
@@ -44,8 +45,6 @@ def set_shift_passes(n):
     # another module's globals from outside: p4nn.X = v is refused)
     global SHIFT_PASSES
     SHIFT_PASSES = n
-# the taps form (conv3x3_tap_pairs) from this many taps a kernel row (3*C)
-TAPS_MIN = 16
 
 
 # ---- kernels ------------------------------------------------------------------------
@@ -86,36 +85,17 @@ def conv3x3_s2_row(inp, base, WC, C, wt, F, OW, acc):
             acc[ox * F + f] = a
 
 
-def conv3x3_pairs(inp, base, C, wt, F, OW, RP, acc):
-    # RP pairs of output rows of a 3x3, stride-1 convolution without padding
-    # (input rows from base; the input is OW + 2 pixels wide), as half
-    # rows: acc[(((2r + h)*RP + rp)*PW + j)*F + f], PW = OW // 2, is output
-    # row 2*rp + r of the block, column 2j + h (the even columns, then the
-    # odd ones, of the pair's first row, then of its second). Each 2x2
-    # window of a max-pool is at one index of the four quarters of acc
-    # (max4_add_pool). wt is [3][3][C][F] (conv3x3_s1_row's).
-    KC = 3 * C
-    WC = (OW + 2) * C
-    PW = OW // 2
-    for rp in range(RP):
-        for r in range(2):
-            for h in range(2):
-                for j in range(PW):
-                    o = (((2 * r + h) * RP + rp) * PW + j) * F
-                    for f in range(F):
-                        a = 0
-                        for ky in range(3):
-                            b = base + (2 * rp + r + ky) * WC + (2 * j + h) * C
-                            wb = ky * KC * F + f
-                            for i in range(KC):
-                                a += inp[b + i] * wt[wb + i * F]
-                        acc[o + f] = a
-
-
 def conv3x3_c1_pairs(inp, base, wt, F, OW, RP, acc):
-    # conv3x3_pairs for one input channel (C = 1), the three taps of a
-    # kernel row written out: the vector loop over the filters has one
-    # short inner loop instead of two (about a fifth fewer cycles).
+    # RP pairs of output rows of a 3x3, stride-1 convolution of one input
+    # channel without padding (input rows from base; the input is OW + 2
+    # pixels wide), as half rows: acc[(((2r + h)*RP + rp)*PW + j)*F + f], PW
+    # = OW // 2, is output row 2*rp + r of the block, column 2j + h (the
+    # even columns, then the odd ones, of the pair's first row, then of its
+    # second). Each 2x2 window of a max-pool is at one index of the four
+    # quarters of acc (max4_add_pool). wt is [3][3][1][F] (conv3x3_s1_row's);
+    # a kernel row's three taps are written out: the vector loop over the
+    # filters has one short inner loop instead of two (about a fifth fewer
+    # cycles than the two-level tap loop).
     W = OW + 2
     PW = OW // 2
     F2 = 2 * F
@@ -137,11 +117,12 @@ def conv3x3_c1_pairs(inp, base, wt, F, OW, RP, acc):
 
 
 def conv3x3_tap_pairs(inp, base, C, wk, F, OW, RP, acc):
-    # As conv3x3_pairs for one kernel row ky: the caller passes base +
-    # ky*(OW + 2)*C and that row's weights wk ([3][C][F]: kx and c, then
-    # the filters) and sums the three (add3_rows32). One inner loop of taps
-    # contiguous in the input, which the JIT's vectoriser runs 16 taps per
-    # load (esp.vsmulas), as it does not conv3x3_pairs's two-level loop.
+    # As conv3x3_c1_pairs for C channels and one kernel row ky: the caller
+    # passes base + ky*(OW + 2)*C and that row's weights wk ([3][C][F]: kx
+    # and c, then the filters) and sums the three (add3_rows32). One inner
+    # loop of taps contiguous in the input, which the JIT's vectoriser runs
+    # 16 taps per load (esp.vsmulas) when 3*C >= 16, as it does not a
+    # two-level (ky, then taps) loop.
     KC = 3 * C
     WC = (OW + 2) * C
     PW = OW // 2
@@ -641,28 +622,34 @@ def conv2d_layer(L, inp):
         PW = OW // 2
         n = PW * F
         PB = L["pairs"]
+        brep = L["brep"]
+        taps = L["pair"] == 2
+        if taps:
+            # C > 1: one call per kernel row (its 3*C taps one inner loop)
+            wk = L["wk"]
+            w0 = wk[0]
+            w1 = wk[1]
+            w2 = wk[2]
+            k1 = L["k1"]
+            k2 = L["k2"]
+            WC = W * C
         py = 0
         while py < OH // 2:
             RP = PB
             if RP > OH // 2 - py:
                 RP = OH // 2 - py
             b0 = 2 * py * step
-            if L["pair"] == 2:
-                wk = L["wk"]
-                k1 = L["k1"]
-                k2 = L["k2"]
-                conv3x3_tap_pairs(src, b0, C, wk[0], F, OW, RP, blk)
-                conv3x3_tap_pairs(src, b0 + W * C, C, wk[1], F, OW, RP, k1)
-                conv3x3_tap_pairs(src, b0 + 2 * W * C, C, wk[2], F, OW, RP, k2)
+            if taps:
+                conv3x3_tap_pairs(src, b0, C, w0, F, OW, RP, blk)
+                conv3x3_tap_pairs(src, b0 + WC, C, w1, F, OW, RP, k1)
+                conv3x3_tap_pairs(src, b0 + 2 * WC, C, w2, F, OW, RP, k2)
                 add3_rows32(blk, k1, k2, 4 * RP * n)
-            elif C == 1:
-                conv3x3_c1_pairs(src, b0, wt, F, OW, RP, blk)
             else:
-                conv3x3_pairs(src, b0, C, wt, F, OW, RP, blk)
+                conv3x3_c1_pairs(src, b0, wt, F, OW, RP, blk)
             if t is not None:
                 t0 = p4.cycles()
             if S > 0:
-                max4_add_pool(blk, RP * n, L["brep"], tmp)
+                max4_add_pool(blk, RP * n, brep, tmp)
                 shift_narrow(tmp, RP * n, S, lo, out, py * n)
             elif S < 0:
                 max4_pool(blk, RP * n, tmp)
@@ -1041,7 +1028,7 @@ def build(tensors, owned=0):
                 L["acc"] = array("i", bytes(4 * (L["bpos"] if L["bpos"] > L["ow"] else L["ow"]) * L["out"]))
                 L["blk"] = array("i", bytes(4 * blk))
                 L["pair"] = 1
-                if 3 * L["c"] >= TAPS_MIN:
+                if L["c"] > 1:
                     L["pair"] = 2
                     KF = 3 * L["c"] * L["out"]
                     wt = L["wt"]
@@ -1198,7 +1185,7 @@ def code_bytes(at_load=0):
     # (the weights' transposition).
     fns = [conv3x3_s1_row, conv3x3_s2_row, conv1x1_s1_row, conv1x1_s2_row, dw3x3_row, dw1x1_row,
            dense_acc, dense_t_acc, maxpool2_rows32, max_rows32, pool_requantize, requantize, max_add_rows32,
-           conv3x3_pairs, conv3x3_c1_pairs, conv3x3_tap_pairs, max4_add_pool, max4_pool, add3_rows32,
+           conv3x3_c1_pairs, conv3x3_tap_pairs, max4_add_pool, max4_pool, add3_rows32,
            add_to32, max_into8, shift_narrow, pool_pairs8, requant_rows, add_bias, relu8, pad_copy, maxpool2,
            avgpool2, sum_rows, argmax, pixels_to_int8, conv2d_layer, dwconv2d_layer, dense_layer,
            gap_layer, run_layer, run, classify]

@@ -140,8 +140,9 @@ def one_round(rng, pyr):
                 check("dense-sum", logits, [want.sum()])
                 n += 1
     # conv2d then maxpool2 (the library pools the int32 rows: the same bits)
-    # (3x3 stride 1 runs as half rows: C = 1 its own kernel, 3*C >= 16 the
-    # 16-tap one, others conv3x3_pairs; observed, the row-pair path)
+    # (3x3 stride 1 runs as half rows: C = 1 its own kernel, others one
+    # call per kernel row (16-tap loads when 3*C >= 16); observed, the
+    # row-pair path)
     for K, stride, pad, C in ((3, 1, 1, None), (1, 2, 0, None), (3, 2, 1, None), (3, 1, 1, 1), (3, 1, 0, 1),
                               (3, 1, 1, pyr.choice([2, 3, 5])), (3, 1, 0, pyr.choice([6, 7, 16, 17]))):
         H, W = pyr.choice(SIZES[1:8]) + K, pyr.choice(SIZES[1:8]) + K
