@@ -586,6 +586,8 @@ def pixels_to_int8(src, off, n, dst):
 # ---- layers: a kernel per output row, so the int32 buffer is one row ------------
 
 def conv2d_layer(L, inp):
+    # conv2d and dwconv2d (a depthwise layer is the row path with F = C and
+    # its row kernel's sixth argument the stride, L["karg"]).
     # L["t"]: None, or [pad cycles, requantize/pool cycles] that this layer
     # adds to (a profiling run: the p4.cycles() calls cost cycles of their own)
     t = L["t"] if "t" in L else None
@@ -690,8 +692,9 @@ def conv2d_layer(L, inp):
             if t is not None:
                 t[1] += (p4.cycles() - t0) & 0x7FFFFFFF
         return out
+    karg = L["karg"]
     for oy in range(OH):
-        row(src, oy * step, W * C, C, wt, F, OW, acc)
+        row(src, oy * step, W * C, C, wt, karg, OW, acc)
         if observe is not None:
             observe(acc, OW, F)
         if t is not None:
@@ -700,40 +703,6 @@ def conv2d_layer(L, inp):
             requant_rows(L, acc, OW, F, lo, out, oy * OW * F)
         else:
             add_bias(acc, OW, F, L["b"], L["relu"], out, oy * OW * F)
-        if t is not None:
-            t[1] += (p4.cycles() - t0) & 0x7FFFFFFF
-    return out
-
-
-def dwconv2d_layer(L, inp):
-    H = L["h"]
-    W = L["w"]
-    C = L["c"]
-    pad = L["pad"]
-    src = inp
-    t = L["t"] if "t" in L else None
-    if pad > 0:
-        if t is not None:
-            t0 = p4.cycles()
-        pad_copy(inp, H, W, C, pad, L["padded"])
-        if t is not None:
-            t[0] += (p4.cycles() - t0) & 0x7FFFFFFF
-        src = L["padded"]
-        W = W + 2 * pad
-    OH = L["oh"]
-    OW = L["ow"]
-    acc = L["acc"]
-    out = L["y"]
-    row = L["row"]
-    stride = L["stride"]
-    observe = L["observe"] if "observe" in L else None
-    for oy in range(OH):
-        row(src, oy * stride * W * C, W * C, C, L["wt"], stride, OW, acc)
-        if observe is not None:
-            observe(acc, OW, C)
-        if t is not None:
-            t0 = p4.cycles()
-        requant_rows(L, acc, OW, C, L["lo"], out, oy * OW * C)
         if t is not None:
             t[1] += (p4.cycles() - t0) & 0x7FFFFFFF
     return out
@@ -789,10 +758,8 @@ def run_layer(L, x):
         t[1] += (p4.cycles() - t0) & 0x7FFFFFFF
         L["t"] = t
         return y
-    if kind == "conv2d":
+    if kind == "conv2d" or kind == "dwconv2d":
         return conv2d_layer(L, x)
-    if kind == "dwconv2d":
-        return dwconv2d_layer(L, x)
     if kind == "dense":
         return dense_layer(L, x)
     if kind == "maxpool2":
@@ -912,6 +879,7 @@ def build(tensors, owned=0):
             else:
                 L["row"] = conv1x1_s1_row if stride == 1 else conv1x1_s2_row
             F = c if kind == "dwconv2d" else _need(L, "out")
+            L["karg"] = stride if kind == "dwconv2d" else F  # the row kernel's sixth argument
             oh = (h + 2 * pad - k) // stride + 1
             ow = (w + 2 * pad - k) // stride + 1
             if oh < 1 or ow < 1:
@@ -1187,7 +1155,7 @@ def code_bytes(at_load=0):
            dense_acc, dense_t_acc, maxpool2_rows32, max_rows32, pool_requantize, requantize, max_add_rows32,
            conv3x3_c1_pairs, conv3x3_tap_pairs, max4_add_pool, max4_pool, add3_rows32,
            add_to32, max_into8, shift_narrow, pool_pairs8, requant_rows, add_bias, relu8, pad_copy, maxpool2,
-           avgpool2, sum_rows, argmax, pixels_to_int8, conv2d_layer, dwconv2d_layer, dense_layer,
+           avgpool2, sum_rows, argmax, pixels_to_int8, conv2d_layer, dense_layer,
            gap_layer, run_layer, run, classify]
     if at_load:
         fns = [transpose8, transpose8_inplace]
