@@ -371,9 +371,13 @@ static const Class *class_defining(const Class *cls, Value fn)
         if (!type_is_user(t))
             continue;
         const Dict *d = ((const Class *)t)->dict;
-        for (uint32_t j = 0; j < d->used; j++)
-            if (d->entries[j].value.type == fn.type && d->entries[j].value.u.obj == fn.u.obj)
+        for (uint32_t j = 0; j < d->used; j++) {
+            Value v = d->entries[j].value;
+            if (v.type == T_DESCR) /* a classmethod or staticmethod holds the function in a */
+                v = AS(Descr, v)->a;
+            if (v.type == fn.type && v.u.obj == fn.u.obj)
                 return (const Class *)t;
+        }
     }
     return cls;
 }

@@ -254,8 +254,9 @@ static int iternext(VM *vm, Value iter, Value *out)
                 it->i++;
                 return 1;
             }
-            if (!(vm->exc.type == T_EXCEPTION && exc_matches(AS(Exception, vm->exc), &exc_types[EXC_IndexError])))
-                return -1; /* StopIteration ends it too: vm_iternext_stop */
+            if (!(vm->exc.type == T_EXCEPTION && (exc_matches(AS(Exception, vm->exc), &exc_types[EXC_IndexError]) ||
+                                                  exc_matches(AS(Exception, vm->exc), &exc_types[EXC_StopIteration]))))
+                return -1; /* StopIteration ends it too, its value ignored, as in CPython */
             vm->exc = v_unbound();
             break;
         }
@@ -332,7 +333,7 @@ static int iternext(VM *vm, Value iter, Value *out)
         Value v;
         if (!vm_recursion_enter(vm, NULL)) /* iterators of iterators: a chain as long as the heap allows */
             return -1;
-        int r = vm_iternext(vm, it->src, &v);
+        int r = vm_iternext_raw(vm, it->src, &v);
         vm_recursion_leave(vm);
         if (r <= 0)
             return r;
@@ -360,7 +361,7 @@ static int iternext(VM *vm, Value iter, Value *out)
         VM_ROOT(vm, v_obj(t));
         int r = 1;
         for (uint32_t k = 0; k < its->len && r == 1; k++)
-            r = vm_iternext(vm, its->items[k], &t->items[k]);
+            r = vm_iternext_raw(vm, its->items[k], &t->items[k]);
         VM_UNROOT(vm, 1);
         vm_recursion_leave(vm);
         if (r == 1)
@@ -495,6 +496,11 @@ int vm_iternext_stop(VM *vm, Value iter, Value *out, Value *stop)
         return 0;
     }
     return rc;
+}
+
+int vm_iternext_raw(VM *vm, Value iter, Value *out)
+{
+    return iternext(vm, iter, out);
 }
 
 int vm_iternext(VM *vm, Value iter, Value *out)

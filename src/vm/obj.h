@@ -492,6 +492,9 @@ int vm_iternext(VM *vm, Value iter, Value *out);
 /* vm_iternext that also gives, at the end (0), the value of the StopIteration
  * that ended it (None when there was none): what `yield from` returns. */
 int vm_iternext_stop(VM *vm, Value iter, Value *out, Value *stop);
+/* vm_iternext, but a StopIteration raised inside stays raised (-1), as an
+ * iterator of iterators (enumerate, zip, map) and next() pass it on. */
+int vm_iternext_raw(VM *vm, Value iter, Value *out);
 /* Unpacks exactly n items of an iterable into out[0..n) (out must be rooted
  * storage, e.g. VM stack slots). ValueError on a count mismatch. */
 bool vm_unpack(VM *vm, Value seq, uint32_t n, Value *out);

@@ -1,0 +1,172 @@
+# Corners of the core language found by MicroPython's test suite (lang6):
+# call errors naming the callable, tuples of slices as subscripts,
+# `from m import missing`, StopIteration passing through iterators of
+# iterators, and numbers parsed from bytes-like objects.
+import array
+
+
+def report(f):
+    try:
+        print("ok", f())
+    except Exception as e:
+        print(type(e).__name__, e)
+
+
+# ---- call errors name the callable as CPython's qualified name
+def f(a, b=None, c=None, *rest, **kw):
+    return (a, b, c, rest, sorted(kw))
+
+
+class Base:
+    def m(self, a, b=None, **kw):
+        return (a, b)
+
+    @classmethod
+    def cm(cls, a, b=None):
+        return (cls.__name__, a, b)
+
+
+class Derived(Base):
+    pass
+
+
+obj = Derived()
+report(lambda: f(**{"a": 1}, **{"b": 2}))
+report(lambda: f(**{"a": 1}, **{"b": 2}, c=3))
+report(lambda: f(**{"a": 1}, b=2, **{"c": 3}))
+report(lambda: f(1, **{"b": 2}, **{"b": 3}))
+report(lambda: obj.m(1, **{"b": 2}, **{"b": 3}))
+report(lambda: obj.m(**{"a": 1}, **{"b": 2}))
+report(lambda: Derived.cm(1, **{"b": 2}, **{"b": 3}))
+report(lambda: Base().m(1, **{"b": 2}, **{"b": 3}))
+report(lambda: f(1, **5))
+report(lambda: obj.m(**[1]))
+report(lambda: f(*5))
+report(lambda: f(*5, k=1))
+report(lambda: f(*5, **{}))
+report(lambda: f(1, *5))
+report(lambda: f(*[1], *5))
+report(lambda: f(*5, 1))
+report(lambda: print(*1))
+report(lambda: print(**{"sep": 1}, **{"sep": 2}))
+report(lambda: [].append(**{"x": 1}, **{"x": 2}))
+report(lambda: Derived(*None))
+report(lambda: Derived(**{"q": 1}, **{"q": 2}))
+report(lambda: len(**1))
+
+# ---- a[i:j, k]: tuples holding slices
+class Probe:
+    def __getitem__(self, key):
+        return key
+
+    def __setitem__(self, key, value):
+        print("set", key, value)
+
+    def __delitem__(self, key):
+        print("del", key)
+
+
+p = Probe()
+print(p[1:2, 3])
+print(p[1:2,])
+print(p[::2, :, 1:])
+print(p[1, 2:3:4, (5, 6)])
+print(p[:], p[::], p[1:], p[:-1])
+print(p[(n := 3):n * 2, n])
+print(p[[1, 2][0]:, "s"])
+p[1:2, ::-1] = 5
+del p[0, :]
+p[::3, 1] = p[1, ::3]
+grid = [[r * 10 + c for c in range(5)] for r in range(4)]
+
+
+class Grid:
+    def __getitem__(self, key):
+        rows, cols = key
+        return [row[cols] for row in grid[rows]]
+
+
+print(Grid()[1:3, ::2])
+print(Grid()[::-1, 4:1:-1])
+
+# ---- from m import missing is an ImportError
+try:
+    from math import pi, no_such_name
+except ImportError as e:
+    print("ImportError", "no_such_name" in str(e), "math" in str(e))
+from math import pi as PI, sqrt
+print(round(PI, 3), sqrt(16))
+
+
+def import_inside():
+    try:
+        from sys import maxsize, not_there
+    except ImportError as e:
+        return "ImportError " + str("not_there" in str(e))
+    return "imported"
+
+
+print(import_inside())
+try:
+    from sys import (argv, also_not_there)
+except AttributeError:
+    print("AttributeError (wrong)")
+except ImportError:
+    print("ImportError")
+
+
+# ---- StopIteration raised by __next__ passes through next() and friends
+class Stops:
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        raise StopIteration(42)
+
+
+class OldStyle:
+    def __getitem__(self, i):
+        if i < 3:
+            return i * i
+        raise StopIteration(7)  # its value is ignored
+
+
+def delegate():
+    r = yield from Stops()
+    print("yield from gave", r)
+    r = yield from enumerate(Stops())
+    print("yield from enumerate gave", r)
+    yield "last"
+    return 5
+
+
+print(list(delegate()))
+for it in (Stops(), enumerate(Stops()), map(abs, Stops()), zip(Stops()),
+           zip([1], Stops()), filter(None, Stops()), iter(OldStyle()),
+           enumerate(iter([])), map(abs, []), iter(Stops())):
+    try:
+        print("next", next(it))
+    except StopIteration as e:
+        print("stop", e.args)
+    print("default", next(it, "dflt"))
+print(list(OldStyle()), list(enumerate(Stops())), list(zip(Stops(), Stops())))
+print(list(map(lambda a, b: a + b, OldStyle(), [10, 20, 30, 40])))
+print(sorted(filter(None, OldStyle())), [x for x in OldStyle()])
+g = delegate()
+try:
+    while True:
+        print("step", next(g))
+except StopIteration as e:
+    print("returned", e.value, e.args)
+
+# ---- numbers from bytes-like objects, and str(buffer, encoding)
+print(int(bytearray(b"12")), int(memoryview(b"-34")), int(b" 12 "))
+print(int(bytearray(b"ff"), 16), int(bytearray(b"0x1F"), 0), int(array.array("b", [49, 50])))
+print(float(b"1.5"), float(bytearray(b" 2e3 ")), float(memoryview(b"-3")), float(array.array("B", [55])))
+print(float(b"inf"), float(bytearray(b"-nan")) != 0)
+print(str(memoryview(b"ab"), "utf8"), str(bytearray(b"cd"), "ascii"), str(array.array("b", [65, 66]), "utf8"))
+print(str(memoryview(b"xyz")[1:], "utf8"), str(b"\xc3\xa9", encoding="utf-8"), str(bytearray("é", "utf8"), "utf8", "strict"))
+for bad in ("int(memoryview(b'12'), 10)", "int(bytearray(b'1x'))", "int(b'')", "float(b'1.5x')",
+            "str(1, 'utf8')", "float(bytearray(b''))", "str(bytearray(b'\\xff'), 'utf8')",
+            "int([1])", "float(None)", "str('s', 'utf8')"):
+    report(lambda: eval(bad))
