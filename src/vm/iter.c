@@ -406,14 +406,32 @@ NATIVE(bi_range, "range", range_fn, 1, 3);
 
 static bool enumerate_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
-    int32_t start = 0;
-    if (kw && (kw->len != 1 || strcmp(AS(Str, kw->items[0])->data, "start") != 0 || nargs != 2))
+    /* enumerate(iterable, start=0), either one by keyword */
+    Value params[2] = {v_unbound(), v_unbound()};
+    uint32_t nkw = kw ? kw->len : 0, npos = (uint32_t)nargs - nkw;
+    if (npos > 2)
+        return vm_raise(vm, EXC_TypeError, "enumerate() takes at most 2 arguments (%d given)", nargs);
+    for (uint32_t i = 0; i < npos; i++)
+        params[i] = args[i];
+    for (uint32_t i = 0; i < nkw; i++) {
+        const char *name = AS(Str, kw->items[i])->data;
+        int k = strcmp(name, "iterable") == 0 ? 0 : strcmp(name, "start") == 0 ? 1 : -1;
+        if (k < 0)
+            return vm_raise(vm, EXC_TypeError, "'%s' is an invalid keyword argument for enumerate()", name);
+        if (params[k].type != T_UNBOUND) /* CPython 3.11's wording for a name given twice */
+            return vm_raise(vm, EXC_TypeError, "'%s' is an invalid keyword argument for enumerate()", name);
+        params[k] = args[npos + i];
+    }
+    if (params[0].type == T_UNBOUND && nkw) /* enumerate(start=1): CPython 3.11 names the keyword */
         return vm_raise(vm, EXC_TypeError, "'%s' is an invalid keyword argument for enumerate()",
                         AS(Str, kw->items[0])->data);
-    if (nargs == 2 && !int_arg(vm, args[1], &start))
+    if (params[0].type == T_UNBOUND)
+        return vm_raise(vm, EXC_TypeError, "enumerate() missing required argument 'iterable'");
+    int32_t start = 0;
+    if (params[1].type != T_UNBOUND && !int_arg(vm, params[1], &start))
         return false;
     Value inner;
-    if (!vm_getiter(vm, args[0], &inner))
+    if (!vm_getiter(vm, params[0], &inner))
         return false;
     Iter *it = iter_new(vm, ITER_ENUMERATE, inner);
     if (!it)
@@ -422,7 +440,7 @@ static bool enumerate_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     *out = v_obj(it);
     return true;
 }
-NATIVE_WITH_KW(bi_enumerate, "enumerate", enumerate_fn, 1, 2);
+NATIVE_WITH_KW(bi_enumerate, "enumerate", enumerate_fn, 0, 2);
 
 static bool zip_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {

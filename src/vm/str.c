@@ -569,11 +569,10 @@ static bool strip(VM *vm, Value *args, int nargs, int which, Value *out)
             b = b0;
         if (which & 2)
             e = e0 < b ? b : e0;
-        return make_result(vm, args[0], b, (uint32_t)(e - b), out);
     }
     /* characters (not bytes) of chars are stripped */
     for (;;) {
-        if (!(which & 1) || b >= e)
+        if (!chars || !(which & 1) || b >= e)
             break;
         uint32_t n = 1;
         if (unicode)
@@ -583,7 +582,7 @@ static bool strip(VM *vm, Value *args, int nargs, int which, Value *out)
         b += n;
     }
     for (;;) {
-        if (!(which & 2) || e <= b)
+        if (!chars || !(which & 2) || e <= b)
             break;
         const char *q = e - 1;
         while (unicode && q > b && ((unsigned char)*q & 0xc0) == 0x80)
@@ -592,6 +591,10 @@ static bool strip(VM *vm, Value *args, int nargs, int which, Value *out)
         if (find_bytes(chars, nchars, q, n, 0) < 0 || (unicode && !char_aligned(chars, nchars, q, n)))
             break;
         e = q;
+    }
+    if (b == s->data && e == s->data + s->len) { /* nothing stripped: the same object, as in CPython */
+        *out = args[0];
+        return true;
     }
     return make_result(vm, args[0], b, (uint32_t)(e - b), out);
 }
@@ -732,6 +735,8 @@ static bool m_replace(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 static bool search_arg(VM *vm, Value *args, const char **needle, uint32_t *nlen, char *byte)
 {
     if (args[0].type == T_BYTES && v_is_intlike(args[1])) {
+        if (args[1].u.i < 0 || args[1].u.i > 255)
+            return vm_raise(vm, EXC_ValueError, "byte must be in range(0, 256)");
         *byte = (char)args[1].u.i;
         *needle = byte;
         *nlen = 1;

@@ -170,3 +170,26 @@ for bad in ("int(memoryview(b'12'), 10)", "int(bytearray(b'1x'))", "int(b'')", "
             "str(1, 'utf8')", "float(bytearray(b''))", "str(bytearray(b'\\xff'), 'utf8')",
             "int([1])", "float(None)", "str('s', 'utf8')"):
     report(lambda: eval(bad))
+
+# ---- bytes.hex(sep, bytes_per_sep), bytes.find of an int, strip's identity
+for data in (b"", b"\x00", b"\x00\x01\x02\x03\x04\x05\x06\x07", b"\x7f\x80\xff", b"1234ABCDabcd"):
+    print(data.hex(), data.hex(":"), data.hex(b"-", 2), data.hex(" ", -3), data.hex(".", 0),
+          bytearray(data).hex("_"), bytearray(data).hex(":", -1))
+for bad in ("b'ab'.hex('::')", "b'ab'.hex(1)", "b'ab'.hex('é')", "b'ab'.hex(':', 'x')"):
+    report(lambda: eval(bad))
+print(b"00\x0000".find(b"0", True), b"a\x00b".find(0), b"abc".index(99), b"abcb".count(98), b"abc".find(ord("z")))
+for bad in ("b'0000'.find(-1)", "b'0000'.find(256)", "b'0000'.index(1000)", "b'0'.count(-5)", "b'ab'.index(b'z')"):
+    report(lambda: eval(bad))
+for s in ("abc", "  x  ", "", "x", b"abc", b" y ", b""):
+    print(repr(s), s.strip() is s, s.lstrip() is s, s.rstrip() is s, s.strip(s[:0] + type(s)("z" if isinstance(s, str) else b"z")) is s)
+print("xxaxx".strip("x"), "xxaxx".lstrip("x"), "xxaxx".rstrip("x"), " é ".strip(), b"\tq\n".strip())
+
+# ---- enumerate by keyword; eval and exec of byte buffers
+for src in ("enumerate(iterable=[1, 2])", "enumerate([1, 2], start=3)", "enumerate(start=3, iterable='ab')",
+            "enumerate('ab', 5)", "enumerate()", "enumerate('a', iterable='b')", "enumerate('a', stop=2)",
+            "enumerate(start=1)", "enumerate(1)", "enumerate([], start='x')"):
+    report(lambda: list(eval(src)))
+print(eval(memoryview(b"2 + 2")), eval(bytearray(b"3 * 3")), eval(memoryview(b"[1, 22, 3]")[3:5]))
+exec(memoryview(b"print('exec of a memoryview')"))
+exec(bytearray(b"answer = 6 * 7"))
+print(answer)
