@@ -566,7 +566,7 @@ static bool instance_alloc(VM *vm, Class *c, Value *args, int npos, Value *self)
         if (npos > 0)
             memcpy(a->items, args, (size_t)npos * sizeof(Value));
         Exception *e = exc_new(vm, &c->t, a);
-        if (!e)
+        if (!e || !exc_oserror_init(vm, e))
             return false;
         *self = v_obj(e);
         return true;

@@ -79,8 +79,8 @@ static bool call_type(VM *vm, const TypeObj *t, Value *args, int nargs, Tuple *k
         if (!a)
             return false;
         memcpy(a->items, args, (size_t)nargs * sizeof(Value));
-        Exception *e = exc_new(vm, t, a);
-        if (!e)
+        Exception *e = exc_new(vm, exc_oserror_class(t, args, nargs), a); /* OSError(2, ...) is FileNotFoundError */
+        if (!e || !exc_oserror_init(vm, e))
             return false;
         *out = v_obj(e);
         return true;

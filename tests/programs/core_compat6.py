@@ -193,3 +193,32 @@ print(eval(memoryview(b"2 + 2")), eval(bytearray(b"3 * 3")), eval(memoryview(b"[
 exec(memoryview(b"print('exec of a memoryview')"))
 exec(bytearray(b"answer = 6 * 7"))
 print(answer)
+
+# ---- OSError(errno, ...) picks the errno's subclass; args drop the filename
+# (errno values the C libraries of the host and the chip share)
+for args in [(2, "No such file"), (2, "x", "fn"), (13, "perm"), (1, "eperm"), (17, "e"), (21, "d"), (20, "nd"),
+             (11, "again"), (32, "pipe"), (3, "srch"), (4, "intr"), (10, "child"), (9999, "other"),
+             (2,), ("a", "b"), (2, "x", "fn", None, "fn2"), (2, "x", None), (2, "x", "f", 5), ()]:
+    e = OSError(*args)
+    print(type(e).__name__, e.args, e.errno, e.strerror, e.filename, getattr(e, "filename2", "-"), str(e))
+print(type(FileNotFoundError(13, "x")).__name__, FileNotFoundError(13, "x").errno)
+
+
+class MyOSError(OSError):
+    pass
+
+
+m = MyOSError(2, "mine", "path")
+print(type(m).__name__, m.args, m.filename, str(m), isinstance(m, FileNotFoundError))
+try:
+    raise OSError(2, "gone", "f.txt")
+except FileNotFoundError as e:
+    print("caught", e, e.args, e.filename)
+for cls in (BlockingIOError, ChildProcessError, InterruptedError, ProcessLookupError, BrokenPipeError,
+            ConnectionAbortedError, ConnectionRefusedError, ConnectionResetError):
+    print(cls.__name__, issubclass(cls, OSError), issubclass(cls, ConnectionError))
+print(isinstance(OSError(13, "p"), PermissionError), IOError is OSError, EnvironmentError is OSError)
+try:
+    raise OSError(32, "broken")
+except ConnectionError as e:
+    print("ConnectionError", type(e).__name__, e)
