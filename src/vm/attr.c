@@ -248,6 +248,10 @@ bool vm_load_attr(VM *vm, Value obj, Str *name, Value *out)
         return true;
     if (obj.type == T_FUNCTION && name->len == 11 && memcmp(name->data, "__globals__", 11) == 0)
         return eval_function_globals(vm, AS(Function, obj), out);
+    if (name->len == 9 && memcmp(name->data, "__class__", 9) == 0 && type_of(obj)) { /* (1).__class__ is int */
+        *out = v_obj((void *)type_of(obj));
+        return true;
+    }
     return no_attr(vm, obj, name);
 }
 
