@@ -1880,9 +1880,19 @@ static bool run(VM *vm, uint32_t stop, Value *entry_sp)
                 stop = r;
             } else if (v.type == T_NONE) {
                 rc = vm_iternext_stop(vm, it, &r, &stop);
-            } else {
-                vm_raise(vm, EXC_AttributeError, "'%s' object has no attribute 'send'", type_name(it));
-                goto error;
+            } else { /* a value sent into another iterator: its send method (PEP 380) */
+                rc = gen_call_delegate(vm, it, "send", &TOP(), 1, &r);
+                if (rc == 2)
+                    vm_raise(vm, EXC_AttributeError, "'%s' object has no attribute 'send'", type_name(it));
+                if (rc < 0 && vm->exc.type == T_EXCEPTION &&
+                    exc_matches(AS(Exception, vm->exc), &exc_types[EXC_StopIteration])) {
+                    Tuple *a = AS(Exception, vm->exc)->args; /* it finished: its value */
+                    stop = a->len ? a->items[0] : v_none();
+                    vm->exc = v_unbound();
+                    rc = 0;
+                }
+                if (rc == 2)
+                    goto error;
             }
             if (rc < 0)
                 goto error;

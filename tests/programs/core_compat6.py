@@ -222,3 +222,97 @@ try:
     raise OSError(32, "broken")
 except ConnectionError as e:
     print("ConnectionError", type(e).__name__, e)
+
+
+# ---- yield from an iterator that is not a generator: send, throw, close
+class Echo:
+    def __init__(self, limit):
+        self.n, self.limit = 0, limit
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return self.send(None)
+
+    def send(self, value):
+        self.n += 1
+        if self.n > self.limit:
+            raise StopIteration("echo done")
+        return ("echo", value, self.n)
+
+    def throw(self, *args):
+        print("Echo.throw got", [a if not isinstance(a, BaseException) else repr(a) for a in args])
+        if args and args[0] is KeyError:
+            raise StopIteration("stopped by throw")
+        if args and args[0] == "raise":
+            raise ValueError("from Echo.throw")
+        return "thrown-and-yielded"
+
+    def close(self):
+        print("Echo.close")
+
+
+def outer(limit):
+    try:
+        r = yield from Echo(limit)
+        print("outer got", r)
+        yield "after"
+    except ValueError as e:
+        print("outer caught", e)
+        yield "recovered"
+    finally:
+        print("outer finally")
+
+
+g = outer(3)
+print(next(g), g.send("a"), g.send("b"))
+print(next(g))
+g.close()
+g = outer(5)
+next(g)
+print(g.throw(123))
+print(g.throw(IndexError))
+print(g.throw(IndexError("i")))
+print(g.throw("raise"))
+g.close()
+g = outer(5)
+next(g)
+print(g.throw(KeyError))
+g.close()
+
+
+class NoExtras:
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return 1
+
+
+def plain():
+    try:
+        yield from NoExtras()
+    except ZeroDivisionError:
+        yield "caught in plain"
+
+
+g = plain()
+next(g)
+for bad in (lambda: g.send(5), lambda: g.throw(ZeroDivisionError), lambda: g.throw(5)):
+    report(bad)
+g.close()
+
+
+class BadClose(NoExtras):
+    def close(self):
+        raise RuntimeError("close failed")
+
+
+def closing():
+    yield from BadClose()
+
+
+g = closing()
+next(g)
+report(g.close)
