@@ -563,6 +563,15 @@ static bool repr_value(VM *vm, StrBuf *sb, Value v)
             sb_adds(sb, "NotImplemented");
             return true;
         }
+        if (v.u.obj->aux == DESCR_SUPER && AS(Descr, v)->a.type == T_TYPE) { /* CPython's bare type names */
+            Value obj = AS(Descr, v)->b;
+            sb_adds(sb, "<super: <class '");
+            sb_adds(sb, AS(TypeObj, AS(Descr, v)->a)->name);
+            sb_adds(sb, "'>, <");
+            sb_adds(sb, obj.type == T_TYPE ? AS(TypeObj, obj)->name : type_name(obj));
+            sb_adds(sb, " object>>");
+            return true;
+        }
         sb_addc(sb, '<');
         sb_adds(sb, type_name(v));
         sb_adds(sb, " object");

@@ -233,3 +233,25 @@ print(Siblings.a, Siblings.b)
 # __class__ of every kind of value
 for v in (1, 2.5, "s", b"b", None, True, [1], (1,), {1: 2}, {1}, range(3), len, Siblings, Siblings(), 1j):
     print(v.__class__.__name__, v.__class__ is type(v))
+
+# bound methods' __name__, __self__, __func__; super()'s repr
+
+
+class Base:
+    def who(self):
+        return super()
+
+    @classmethod
+    def make(cls):
+        return cls
+
+
+class Child(Base):
+    def who(self):
+        return (super(), super(Child, self), super(Base, self))
+
+
+c = Child()
+print(c.who.__name__, c.who.__self__ is c, c.who.__func__ is Child.who, Child.make.__name__,
+      Child.make.__self__ is Child, [].append.__name__, [].append.__self__ == [])
+print(c.who(), repr(super(Child, Child)), str(Base().who()))
