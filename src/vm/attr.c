@@ -36,6 +36,8 @@ static const Native *find_method(const MethodEntry *table, uint32_t n, uint16_t 
     return NULL;
 }
 
+extern const Native slice_indices_method; /* slice.indices(length) (vm/iter.c) */
+
 static const Native *method_of(Value obj, uint16_t qid)
 {
     if (qid == QID_NONE)
@@ -256,6 +258,13 @@ bool vm_load_attr(VM *vm, Value obj, Str *name, Value *out)
         return true;
     if (obj.type == T_FUNCTION && name->len == 11 && memcmp(name->data, "__globals__", 11) == 0)
         return eval_function_globals(vm, AS(Function, obj), out);
+    if (obj.type == T_SLICE && name->len == 7 && memcmp(name->data, "indices", 7) == 0) {
+        BoundMethod *b = boundmethod_new(vm, &slice_indices_method, obj);
+        if (!b)
+            return false;
+        *out = v_obj(b);
+        return true;
+    }
     if (obj.type == T_BOUNDMETHOD && name->len == 8 && memcmp(name->data, "__self__", 8) == 0) {
         *out = AS(BoundMethod, obj)->self;
         return true;

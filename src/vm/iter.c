@@ -499,6 +499,29 @@ static bool reversed_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 }
 NATIVE(bi_reversed, "reversed", reversed_fn, 1, 1);
 
+/* slice.indices(length): (start, stop, step) normalised for a sequence of
+ * that length. */
+static bool slice_indices_m(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    (void)nargs, (void)kw;
+    if (!v_is_intlike(args[1]))
+        return vm_raise(vm, EXC_TypeError, "'%s' object cannot be interpreted as an integer", type_name(args[1]));
+    if (args[1].u.i < 0)
+        return vm_raise(vm, EXC_ValueError, "length should not be negative");
+    int32_t start, stop, step, count;
+    if (!slice_indices(vm, AS(Slice, args[0]), args[1].u.i, &start, &stop, &step, &count))
+        return false;
+    Tuple *t = tuple_new(vm, 3);
+    if (!t)
+        return false;
+    t->items[0] = v_int(start);
+    t->items[1] = v_int(stop);
+    t->items[2] = v_int(step);
+    *out = v_obj(t);
+    return true;
+}
+const Native slice_indices_method = {{0, T_NATIVE, 0, 0}, "indices", slice_indices_m, 2, 2};
+
 /* A StopIteration raised by what an iterator calls (a class's __next__,
  * map's or filter's function) ends the iteration, as in CPython; its value
  * is what `yield from` gives. Generators turned theirs into RuntimeError

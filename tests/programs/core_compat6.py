@@ -316,3 +316,10 @@ def closing():
 g = closing()
 next(g)
 report(g.close)
+
+# ---- slice.indices
+for s in (slice(None), slice(2, None), slice(-3, 100), slice(None, None, -1), slice(5, 1, -2), slice(-100, -50), slice(1, 8, 3)):
+    for n in (0, 1, 5, 10):
+        print(s, n, s.indices(n), list(range(*s.indices(n))) == list(range(n))[s])
+for bad in ("slice(1).indices(-1)", "slice(1).indices(None)", "slice(1, 2, 0).indices(3)", "slice(1).indices(2.0)"):
+    report(lambda: eval(bad))
