@@ -1,13 +1,16 @@
 # Hardware loops and fused loads (issue 12): with PIE, an innermost counted
-# loop whose body cannot fail runs its iterations after the first in an
-# esp.lp.setup loop when at least 2 are left (3 for a dot product's fused
-# lanes), the branch loop otherwise; the one multiply-accumulate of such a
+# loop whose body cannot fail runs in an esp.lp.setup loop when it has at
+# least 2 iterations and straight through its one body (no set-up) for 1
+# (vec5a; the body is emitted once); the one multiply-accumulate of such a
 # body loads the next operand in the multiply (esp.vmulas.s8.qacc.ldbc.incp
 # for a broadcast element, esp.vmulas.s8.{xacc,qacc}.ld.ip for lanes) after a
-# load before the loop. Trip counts 0, 1, 2, 3 around those minimums, around
-# every multiple of 16 (the 16-tap and 16-lane loops) and large ones; the
-# counter and the pointers read after the loop; short arrays (the scalar
-# loop raises where the interpreter does). Compared with CPython.
+# load before the loop, and a fused loop of 1 iteration runs an unpipelined
+# copy. Trip counts 0, 1, 2, 3, around every multiple of 16 (the 16-tap and
+# 16-lane loops, whose counters step by 16: the count is a shift) and large
+# ones, one after another (a body entered without set-up after loops that
+# went round); the counter and the pointers read after the loop; short
+# arrays (the scalar loop raises where the interpreter does). Compared with
+# CPython.
 from array import array
 
 
