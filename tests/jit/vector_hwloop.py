@@ -89,6 +89,18 @@ for C in (0, 1, 2, 3, 4, 5, 8, 16, 17):
         out = array("i", [0] * ((H - 2) * (W - 2) * F))
         conv_c(inp, wts, out, H, W, C, F)
         print("conv", C, F, checksum(out), out[0] if len(out) else None, out[-1] if len(out) else None)
+# one iteration (no set-up, or the unpipelined copy) right after loops
+# that went round, and the other way round
+for C in (17, 1, 2, 1, 3, 1, 16):
+    inp, wts = data(4 * 4 * C, 13, 5), data(9 * C * 5, 29, 11)
+    out = array("i", [0] * (2 * 2 * 5))
+    conv_c(inp, wts, out, 4, 4, C, 5)
+    print("conv seq", C, checksum(out), out[0], out[-1])
+for n_in in (40, 16, 33, 17, 2, 31, 1):
+    x, w = data(n_in, 7, 3), data(n_in * 2, 5, 1)
+    y = array("i", [0] * 2)
+    dense(x, w, y, n_in, 2)
+    print("dense seq", n_in, list(y))
 inp, wts = data(5 * 5 * 8 - 1, 13, 5), data(9 * 8 * 16, 29, 11)
 out = array("i", [0] * (3 * 3 * 16))
 print("conv short", attempt(conv_c, inp, wts, out, 5, 5, 8, 16), checksum(out))
