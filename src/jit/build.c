@@ -57,6 +57,7 @@ typedef struct Builder {
                          /* could free a list the code holds after its attribute was stored) */
     const char *attr_ptr; /* an object read from an attribute is held (what it is), */
     bool makes_calls;     /* and a Python function is called: see held_across_calls */
+    bool via_interpreter; /* the call being built is not compiled: make it through the interpreter (interp_call) */
     JitState *js;
     JitSpec *spec;
     Ir *ir;
@@ -865,7 +866,8 @@ static int32_t call_native(Builder *b, const Native *n, int32_t *args, int nargs
             return emit(b, IR_SELECT, tx, c, y, x);
         }
     }
-    return refuse(b, "call of %s() with these arguments is not compiled", name), -1;
+    b->via_interpreter = true; /* do_call: through the interpreter */
+    return -1;
 }
 
 static int32_t call_function(Builder *b, Function *fn, int32_t *args, int nargs)
@@ -873,11 +875,11 @@ static int32_t call_function(Builder *b, Function *fn, int32_t *args, int nargs)
     Code *c = fn->code;
     int ndef = fn->defaults ? (int)fn->defaults->len : 0;
     if (nargs > c->nparams || nargs < c->nparams - ndef)
-        return refuse(b, "call of %s() with the wrong number of arguments", c->name->data), -1;
+        return b->via_interpreter = true, -1; /* the interpreter raises the TypeError */
     if (c->nparams > JIT_MAX_PARAMS)
-        return refuse(b, "%s() has more than %d parameters", c->name->data, JIT_MAX_PARAMS), -1;
+        return b->via_interpreter = true, -1;
     if (c->flags)
-        return refuse(b, "call of %s(), which has keyword-only, *args or **kwargs parameters", c->name->data), -1;
+        return b->via_interpreter = true, -1;
     int32_t all[JIT_MAX_PARAMS];
     JitType types[JIT_MAX_PARAMS];
     for (int i = 0; i < c->nparams; i++) {
@@ -892,7 +894,7 @@ static int32_t call_function(Builder *b, Function *fn, int32_t *args, int nargs)
             } else if (d.type == T_FLOAT)
                 v = ir_const_float(b->ir, b->cur, d.u.f);
             else
-                return refuse(b, "%s() has a default value that is not a number", c->name->data), -1;
+                return b->via_interpreter = true, -1;
         }
         if (IS_STATIC(v))
             return refuse(b, "call of %s() with a compile-time object as argument", c->name->data), -1;
@@ -924,15 +926,11 @@ static int32_t call_function(Builder *b, Function *fn, int32_t *args, int nargs)
     b->js->callee_example = NULL, b->js->ncallee_example = 0;
     if (!callee)
         return refuse(b, "out of memory while compiling"), -1;
-    if (callee->state == SPEC_BUILDING && callee != b->spec)
-        return refuse(b, "calls %s(), which calls this function back (only direct recursion is compiled)",
-                      c->name->data), -1;
-    if (callee->state == SPEC_REFUSED)
-        return refuse(b, "calls %s(), which is not compiled: %s (line %d)", c->name->data, callee->why.why,
-                      (int)callee->why.line), -1;
-    if (callee->allocates)
-        return refuse(b, "calls %s(), which allocates (compiled code allocates only when called from the "
-                         "interpreter)", c->name->data), -1;
+    /* a callee that calls this function back, is not compiled, or
+     * allocates (compiled code allocates only when called from the
+     * interpreter): through the interpreter */
+    if ((callee->state == SPEC_BUILDING && callee != b->spec) || callee->state == SPEC_REFUSED || callee->allocates)
+        return b->via_interpreter = true, -1;
     if (b->hoisted) { /* a dict checked at the entry could change in the call: build again */
         b->retry_plain = true;
         return refuse(b, "calls %s() after checking attributes at the entry", c->name->data), -1;
@@ -958,6 +956,99 @@ static int32_t call_function(Builder *b, Function *fn, int32_t *args, int nargs)
     return r;
 }
 
+/* ---- calls into the interpreter (vmcall.c) ------------------------------------------ */
+
+/* The result type a caller of Python function code c assumes when the call
+ * goes through the interpreter: what its returns say (a constant, a true
+ * division, a comparison), else float when it has a float constant or a
+ * true division, else int. Only a guess: a result of another type sends
+ * the caller to the interpreter after the call (the call's deopt map). */
+static IrType guessed_result(const Code *c)
+{
+    IrType known = TY_VOID;
+    bool nones = false, unknown = false, floats = false;
+    for (uint32_t pc = 0; pc < c->ninsns; pc++) {
+        unsigned op = BC_OP(c->insns[pc]);
+        Value k = op == OP_LOAD_CONST ? c->consts->items[BC_ARG(c->insns[pc])] : v_none();
+        floats |= op == OP_BINARY_TRUEDIV || (op == OP_LOAD_CONST && k.type == T_FLOAT);
+        if (op != OP_RETURN_VALUE || pc == 0)
+            continue;
+        unsigned prev = BC_OP(c->insns[pc - 1]);
+        Value r = prev == OP_LOAD_CONST ? c->consts->items[BC_ARG(c->insns[pc - 1])] : v_unbound();
+        IrType t = prev == OP_BINARY_TRUEDIV                                                 ? TY_FLOAT
+                   : (prev >= OP_COMPARE_LT && prev <= OP_COMPARE_GE) || prev == OP_UNARY_NOT ? TY_BOOL
+                   : r.type == T_INT                                                         ? TY_INT
+                   : r.type == T_BOOL                                                        ? TY_BOOL
+                   : r.type == T_FLOAT                                                       ? TY_FLOAT
+                                                                                             : TY_VOID;
+        if (prev == OP_LOAD_CONST && r.type == T_NONE)
+            nones = true; /* (also the implicit return after a last `return x`) */
+        else if (t == TY_VOID)
+            unknown = true;
+        else if (known == TY_VOID)
+            known = t;
+    }
+    if (known != TY_VOID)
+        return known;
+    if (nones && !unknown)
+        return TY_NONE;
+    return floats ? TY_FLOAT : TY_INT;
+}
+
+/* A call compiled code makes through the interpreter: callee (a function
+ * the JIT does not compile, a built-in, a class) with the arguments boxed
+ * (numbers, and objects the caller holds: instances, strs, arrays), the
+ * result dropped, or guessed (guessed_result) and checked. */
+static int32_t interp_call(Builder *b, Value callee, int32_t *args, int nargs)
+{
+    const char *what = callee.type == T_FUNCTION ? AS(Function, callee)->code->name->data
+                       : callee.type == T_NATIVE ? AS(Native, callee)->name
+                       : callee.type == T_TYPE   ? AS(TypeObj, callee)->name
+                                                 : type_name(callee);
+    if (nargs > JIT_MAX_PARAMS)
+        return refuse(b, "call of %s() with more than %d arguments through the interpreter", what, JIT_MAX_PARAMS), -1;
+    JitType types[JIT_MAX_PARAMS];
+    int32_t all[JIT_MAX_PARAMS];
+    for (int i = 0; i < nargs; i++) {
+        if (IS_STATIC(args[i]))
+            return refuse(b, "call of %s() with a compile-time object as argument", what), -1;
+        IrIns *in = &b->ir->ins[res(b, args[i])];
+        if (in->type == TY_NONE)
+            return refuse(b, "call of %s() with None as argument", what), -1;
+        all[i] = res(b, args[i]);
+        types[i].ty = in->type, types[i].obj = in->type == TY_PTR ? ptr_obj(in->aux) : 0;
+        types[i].tc = in->type == TY_PTR ? in->aux : 0, types[i].cls = NULL;
+    }
+    /* the result: dropped (POP_TOP next), or a number or None as guessed */
+    bool dropped = b->pc + 1 < b->n && BC_OP(b->insns[b->pc + 1]) == OP_POP_TOP;
+    JitType rt = {TY_VOID, 0, 0, NULL};
+    if (!dropped) {
+        if (callee.type != T_FUNCTION)
+            return refuse(b, "the result of %s() (called through the interpreter) is used", what), -1;
+        rt.ty = guessed_result(AS(Function, callee)->code);
+    }
+    if (b->hoisted) { /* a dict checked at the entry could change in the call: build again */
+        b->retry_plain = true;
+        return refuse(b, "calls %s() after checking attributes at the entry", what), -1;
+    }
+    b->hoist = false;
+    b->makes_calls = true;
+    if (!held_across_calls(b))
+        return -1;
+    JitSpec *stub = jit_vm_call_stub(b->js, callee.u.obj, b->code, types, (uint32_t)nargs, rt);
+    if (!stub)
+        return refuse(b, "out of memory (or code space) while compiling"), -1;
+    int32_t r = emit(b, IR_CALL, dropped ? TY_NONE : (IrType)rt.ty, -1, -1, -1);
+    if (!dropped)
+        attach_call_map(b, r);
+    b->ir->ins[r].nargs = (uint8_t)nargs;
+    b->ir->ins[r].list = ir_list_alloc(b->ir, (uint32_t)nargs);
+    for (int i = 0; i < nargs; i++)
+        b->ir->lists[b->ir->ins[r].list + i] = all[i];
+    if (extra(b, r)) extra(b, r)->callee = stub;
+    return r;
+}
+
 static bool do_call(Builder *b, int nargs, bool method)
 {
     int32_t args[17];
@@ -980,7 +1071,8 @@ static bool do_call(Builder *b, int nargs, bool method)
     Static *s = static_of(b, f);
     if (!s || s->kind != S_OBJ)
         return refuse(b, "call of a value that is not known when compiling");
-    int32_t r;
+    int32_t r = -1;
+    b->via_interpreter = false;
     if (s->obj.type == T_NATIVE)
         r = call_native(b, AS(Native, s->obj), args, nargs);
     else if (s->obj.type == T_TYPE && AS(TypeObj, s->obj)->ctor &&
@@ -995,10 +1087,12 @@ static bool do_call(Builder *b, int nargs, bool method)
         b->ir->ins[r].aux = 'Y';
     } else if (s->obj.type == T_FUNCTION)
         r = call_function(b, AS(Function, s->obj), args, nargs);
-    else if (s->obj.type == T_TYPE)
-        return refuse(b, "making an instance of class '%s' is not compiled", AS(TypeObj, s->obj)->name);
     else
-        return refuse(b, "call of %s is not compiled", type_name(s->obj));
+        b->via_interpreter = true;
+    if (b->via_interpreter && !b->failed) {
+        b->via_interpreter = false;
+        r = interp_call(b, s->obj, args, nargs);
+    }
     if (b->failed)
         return false;
     push(b, r);

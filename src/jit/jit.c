@@ -190,6 +190,7 @@ void jit_free(VM *vm)
         port_free_code(js->code);
     else
         free(js->code);
+    jit_vm_calls_free(js);
     free(js->sites);
     free(js->dmaps);
     free(js->dobjs);
@@ -778,6 +779,7 @@ static void drop_all_code(JitState *js)
     memset(js->watch, 0, js->nwatch);
     js->code_used = 0;
     js->retired_tramp = 0; /* in the dropped code */
+    jit_vm_calls_free(js);
     js->last_retired = NULL;
     js->nsites = 0;
     js->ndmaps = 0;
@@ -1046,6 +1048,12 @@ static uint32_t compiled_frames(int32_t s11)
     int32_t n = jit_rt_depth - s11 + 1;
     return n > 0 ? (uint32_t)n : 0;
 }
+
+/* for vmcall.c (calls into the interpreter) */
+JitState *jit_rt_state(void) { return rt_state; }
+bool jit_enter_interpreter(VM *vm, uint32_t below, uint32_t *saved_max) { return enter_interpreter(vm, below, saved_max); }
+void jit_leave_interpreter(VM *vm, uint32_t saved_max) { leave_interpreter(vm, saved_max); }
+uint32_t jit_compiled_frames(int32_t s11) { return compiled_frames(s11); }
 
 /* A retired specialisation's compiled callers (and its own recursive
  * calls) jump into its body; retired.c turns the body's first instruction

@@ -627,7 +627,10 @@ static void emit_call(Emit *e, int32_t v)
     parallel_move(e, m, in->nargs);
     if (callee == e->spec)
         rv_asm_jump(&e->a, RA, e->body_label);
-    else
+    else if (callee->vm_callee) { /* into the interpreter (vmcall.c): the call stub in t0 */
+        rv_asm_li(&e->a, T0, (int32_t)(uint32_t)(uintptr_t)callee);
+        rv_asm_call(&e->a, (uint32_t)(uintptr_t)(e->js->code + e->js->vm_call_tramp - 1));
+    } else
         rv_asm_call(&e->a, (uint32_t)(uintptr_t)(e->js->code + callee->body));
     /* the exception return point (ra + 0): add this frame to the traceback;
      * a normal return comes back past it (ra + 4) */

@@ -1,0 +1,106 @@
+/*
+ * vmcall.c - calls from compiled code into the interpreter (docs/jit.md,
+ * "Calls into the interpreter").
+ *
+ * A call whose callee compiled code cannot run (a function the JIT
+ * refuses, a built-in such as print, a class) is an ordinary IR_CALL whose
+ * callee is a *call stub*: a JitSpec with vm_callee set, made here per call
+ * site, never entered from the interpreter. The emitter loads the stub's
+ * address into t0 and calls rv32/retired.c's second trampoline, which
+ * saves a0-a7 and fa0-fa7 and calls jit_rt_vm_call. That boxes the
+ * arguments from the stub's parameter types onto the VM's value stack
+ * (where the collector sees them while the call runs), makes the call as
+ * the interpreter's CALL_FUNCTION would (vm_call), and returns like a
+ * deoptimised callee: the result's bits when it has the type the caller
+ * was compiled for, else the result through JitState.deopt_result, and
+ * the caller deoptimises at the next instruction with it on its stack; an
+ * exception goes to the caller's exception return point, which adds the
+ * caller's traceback entry. So compiled code needs nothing new to receive
+ * the result, the exception or the traceback.
+ *
+ * The stubs live until the code is dropped (jit_vm_calls_free).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "jit/jit_int.h"
+
+JitSpec *jit_vm_call_stub(JitState *js, const void *callee, const Code *code, const JitType *params, uint32_t n,
+                          JitType ret)
+{
+    if (n > JIT_MAX_PARAMS || !jit_vm_call_trampoline(js))
+        return NULL;
+    JitSpec *s = calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    s->vm_callee = callee;
+    s->code = code;
+    s->nparams = (uint8_t)n;
+    memcpy(s->params, params, n * sizeof *params);
+    s->ret = ret;
+    s->state = SPEC_COMPILED;
+    s->frame_bytes = 80;                /* the trampoline's frame (the interpreter checks its own C stack) */
+    s->slots_per_call = n + 2;          /* the boxed arguments */
+    s->next = js->vm_calls;
+    js->vm_calls = s;
+    return s;
+}
+
+void jit_vm_calls_free(JitState *js)
+{
+    for (JitSpec *s = js->vm_calls, *n; s; s = n) {
+        n = s->next;
+        free(s);
+    }
+    js->vm_calls = NULL;
+    js->vm_call_tramp = 0;
+}
+
+uint64_t jit_rt_vm_call(JitSpec *stub, const uint32_t *args, int32_t depth_left)
+{
+    JitState *js = jit_rt_state();
+    VM *vm = js->vm;
+    uint32_t n = stub->nparams, nx = 0, nf = 0;
+    Value *argv = vm->sp; /* rooted on the value stack while the call runs */
+    if (argv + n + 2 > vm->stack_end) {
+        vm_raise(vm, EXC_RecursionError, "maximum recursion depth exceeded");
+        return 1;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        JitType t = stub->params[i];
+        uint32_t bits = t.ty == TY_FLOAT ? args[8 + nf++] : args[nx++];
+        float x;
+        switch ((IrType)t.ty) {
+        case TY_INT: argv[i] = v_int((int32_t)bits); break;
+        case TY_BOOL: argv[i] = v_bool(bits != 0); break;
+        case TY_FLOAT: memcpy(&x, &bits, 4); argv[i] = v_float(x); break;
+        default: argv[i] = v_obj((void *)(uintptr_t)bits); break;
+        }
+    }
+    vm->sp = argv + n;
+    uint32_t max_frames;
+    Value result = v_none();
+    bool ok = jit_enter_interpreter(vm, jit_compiled_frames(depth_left), &max_frames);
+    if (ok) {
+        ok = vm_call(vm, v_obj((void *)stub->vm_callee), argv, (int)n, NULL, &result);
+        jit_leave_interpreter(vm, max_frames);
+    }
+    vm->sp = argv;
+    if (!ok)
+        return 1;
+    uint32_t bits = 0;
+    bool fits;
+    switch ((IrType)stub->ret.ty) {
+    case TY_VOID: fits = true; break; /* the caller drops the result */
+    case TY_INT: fits = result.type == T_INT; bits = (uint32_t)result.u.i; break;
+    case TY_BOOL: fits = result.type == T_BOOL; bits = result.u.i != 0; break;
+    case TY_FLOAT: fits = result.type == T_FLOAT; memcpy(&bits, &result.u.f, 4); break;
+    default: fits = result.type == T_NONE; break;
+    }
+    if (!fits) { /* the caller deoptimises after the call, with the result on its stack */
+        js->deopt_result = result;
+        js->deopt_result_pending = true;
+        return 1;
+    }
+    return (uint64_t)bits << 32;
+}
