@@ -58,6 +58,14 @@ typedef struct Builder {
     const char *attr_ptr; /* an object read from an attribute is held (what it is), */
     bool makes_calls;     /* and a Python function is called: see held_across_calls */
     bool via_interpreter; /* the call being built is not compiled: make it through the interpreter (interp_call) */
+    /* root slots (root_live): objects held across calls */
+    int32_t roots_base, roots_n;  /* the CALLRT that makes them (at the entry) and its count, or -1 */
+    uint32_t nroots;              /* the most one call needs */
+    bool holds_objects;           /* a value that needs a root was made */
+    bool call_undescribed;        /* a call was made where the live values were not known */
+    struct { int32_t v; const Class *cls; } boxed_cls[16]; /* objects a class call made: their class */
+    uint32_t nboxed_cls;
+    const Class *var_cls[64]; /* the class of the object last stored into local i (a prediction) */
     JitState *js;
     JitSpec *spec;
     Ir *ir;
@@ -177,6 +185,12 @@ static int32_t res(Builder *b, int32_t v)
 
 static void attach_deopt_map(Builder *b, int32_t v);
 static void attach_call_map(Builder *b, int32_t v);
+static bool root_live(Builder *b, const int32_t *args, int nargs);
+static bool made_object(Builder *b);
+static bool method_of_instance(Builder *b, int32_t o, Str *n);
+static bool is_boxed(uint8_t aux) { return aux == JIT_TC_BOXED; }
+static const Class *boxed_class(Builder *b, int32_t v);
+static void note_class(Builder *b, int32_t v, const Class *c);
 
 /* The guards that deoptimise: those whose failure the interpreter may get
  * past (an int result outside int32, which it computes as an int of any
@@ -903,9 +917,8 @@ static int32_t call_function(Builder *b, Function *fn, int32_t *args, int nargs)
         types[i].ty = in->type, types[i].tc = in->type == TY_PTR ? in->aux : 0; /* (a compare's aux is its condition) */
         types[i].obj = in->type == TY_PTR ? ptr_obj(in->aux) : 0;
         types[i].cls = NULL;
-        if (in->type == TY_PTR && is_instance(in->aux) && in->aux - INST_AUX >= JIT_MAX_PARAMS)
-            return refuse(b, "call of %s() with an instance read from an attribute (its class is not checked)",
-                          c->name->data), -1;
+        if (in->type == TY_PTR && ((is_instance(in->aux) && in->aux - INST_AUX >= JIT_MAX_PARAMS) || is_boxed(in->aux)))
+            return b->via_interpreter = true, -1; /* an instance whose class is not checked, any object */
         if (in->type == TY_PTR && is_instance(in->aux)) /* keyed by its class, as from the interpreter */
             types[i].tc = JIT_TC_INSTANCE, types[i].cls = b->spec->params[in->aux - INST_AUX].cls;
         if (in->type == TY_NONE)
@@ -946,7 +959,15 @@ static int32_t call_function(Builder *b, Function *fn, int32_t *args, int nargs)
         rt.ty = TY_INT;
         callee->ret_guessed = true;
     }
+    if (!root_live(b, all, c->nparams))
+        return -1;
     int32_t r = emit(b, IR_CALL, rt.ty == TY_NONE ? TY_NONE : (IrType)rt.ty, -1, -1, -1);
+    if (rt.ty == TY_PTR) { /* an object: only passed on, returned, its methods called */
+        b->ir->ins[r].aux = JIT_TC_BOXED;
+        if (!made_object(b))
+            return -1;
+        note_class(b, r, (const Class *)rt.cls);
+    }
     attach_call_map(b, r);
     b->ir->ins[r].nargs = (uint8_t)c->nparams;
     b->ir->ins[r].list = ir_list_alloc(b->ir, c->nparams);
@@ -963,6 +984,37 @@ static int32_t call_function(Builder *b, Function *fn, int32_t *args, int nargs)
  * division, a comparison), else float when it has a float constant or a
  * true division, else int. Only a guess: a result of another type sends
  * the caller to the interpreter after the call (the call's deopt map). */
+/* The instruction that pushed the value depth slots below the top of the
+ * stack as it is before pc, walking back through straight code: its pc,
+ * or -1 (only for a guess: a jump into the walk is not seen). */
+static int32_t pushed_by(const Code *c, uint32_t pc, uint32_t depth)
+{
+    for (uint32_t i = pc; i-- > 0 && pc - i < 64;) {
+        uint32_t insn = c->insns[i];
+        if (bc_opinfo[BC_OP(insn)].flow != FLOW_NEXT)
+            return -1;
+        int pops = bc_stack_pops(insn), pushes = pops + bc_stack_effect(insn, false);
+        if ((int)depth < pushes)
+            return (int32_t)i;
+        depth = (uint32_t)((int)depth - pushes + pops);
+    }
+    return -1;
+}
+
+/* `return C(...)`, C a global that is a class defined in Python now: C,
+ * else NULL. */
+static const Class *returns_instance(const Code *c, uint32_t ret_pc)
+{
+    int32_t call = pushed_by(c, ret_pc, 0);
+    if (call < 0 || BC_OP(c->insns[call]) != OP_CALL)
+        return NULL;
+    int32_t f = pushed_by(c, (uint32_t)call, BC_ARG(c->insns[call]));
+    if (f < 0 || BC_OP(c->insns[f]) != OP_LOAD_GLOBAL)
+        return NULL;
+    Value g = c->program->globals[BC_ARG(c->insns[f])];
+    return g.type == T_TYPE && type_is_user(AS(TypeObj, g)) ? (const Class *)AS(TypeObj, g) : NULL;
+}
+
 static IrType guessed_result(const Code *c)
 {
     IrType known = TY_VOID;
@@ -975,7 +1027,8 @@ static IrType guessed_result(const Code *c)
             continue;
         unsigned prev = BC_OP(c->insns[pc - 1]);
         Value r = prev == OP_LOAD_CONST ? c->consts->items[BC_ARG(c->insns[pc - 1])] : v_unbound();
-        IrType t = prev == OP_BINARY_TRUEDIV                                                 ? TY_FLOAT
+        IrType t = returns_instance(c, pc) != NULL                                           ? TY_PTR
+                   : prev == OP_BINARY_TRUEDIV                                               ? TY_FLOAT
                    : (prev >= OP_COMPARE_LT && prev <= OP_COMPARE_GE) || prev == OP_UNARY_NOT ? TY_BOOL
                    : r.type == T_INT                                                         ? TY_INT
                    : r.type == T_BOOL                                                        ? TY_BOOL
@@ -993,6 +1046,116 @@ static IrType guessed_result(const Code *c)
     if (nones && !unknown)
         return TY_NONE;
     return floats ? TY_FLOAT : TY_INT;
+}
+
+/* The class of object v, made by a class call here, as far as the builder
+ * can tell: the call's class, or for a variable the class of the object
+ * last stored into it. Only a prediction: the method it finds is guarded
+ * (jit_rt_method) whatever the class is at run time. */
+static void note_class(Builder *b, int32_t v, const Class *c)
+{
+    if (c && b->nboxed_cls < sizeof b->boxed_cls / sizeof b->boxed_cls[0])
+        b->boxed_cls[b->nboxed_cls].v = v, b->boxed_cls[b->nboxed_cls++].cls = c;
+}
+
+static const Class *boxed_class(Builder *b, int32_t v)
+{
+    v = res(b, v);
+    for (uint32_t i = 0; i < b->nboxed_cls; i++)
+        if (b->boxed_cls[i].v == v)
+            return b->boxed_cls[i].cls;
+    if (v >= 0 && b->ir->ins[v].op == IR_PHI && b->var_of_phi && (uint32_t)v < b->capforward) {
+        int32_t var = b->var_of_phi[v];
+        if (var >= 0 && var < 64)
+            return b->var_cls[var];
+    }
+    return NULL;
+}
+
+/* The return type of a compiled specialisation fn has already: for these
+ * argument types, else any (most functions return one type), else
+ * TY_VOID. Only looked up: compiling it here without the instances'
+ * examples would refuse it for good. */
+static JitType compiled_return(Function *fn, const JitType *types, int nargs)
+{
+    const JitFunc *f = fn->jit;
+    JitType any = {TY_VOID, 0, 0, NULL};
+    for (const JitSpec *s = f ? f->specs : NULL; s; s = s->next) {
+        if (s->state != SPEC_COMPILED || s->ret.ty == TY_VOID)
+            continue;
+        bool same = s->nparams == (uint32_t)nargs;
+        for (int i = 0; same && i < nargs; i++)
+            same = s->params[i].ty == types[i].ty && (!types[i].cls || s->params[i].cls == types[i].cls);
+        if (same)
+            return s->ret;
+        if (any.ty == TY_VOID)
+            any = s->ret;
+    }
+    return any;
+}
+
+/* The result type of Python function fn called with args through the
+ * interpreter: its specialisation's for these argument types when the JIT
+ * compiles it (instances of the classes the builder predicts, compiled
+ * with the examples it has; the call through the interpreter then runs
+ * that code), else one compiled already, else guessed_result. */
+static JitType typed_result(Builder *b, Function *fn, const int32_t *args, int nargs)
+{
+    JitType rt = {guessed_result(fn->code), 0, 0, NULL};
+    const Code *c = fn->code;
+    if (rt.ty == TY_PTR) /* `return C(...)`: the first such return's class (a prediction) */
+        for (uint32_t pc = 1; pc < c->ninsns && !rt.cls; pc++)
+            if (BC_OP(c->insns[pc]) == OP_RETURN_VALUE)
+                rt.cls = returns_instance(c, pc);
+    if (rt.ty == TY_PTR)
+        rt.tc = JIT_TC_BOXED;
+    if (nargs != c->nparams || c->flags || nargs > JIT_MAX_PARAMS)
+        return rt;
+    JitType types[JIT_MAX_PARAMS];
+    Value example[JIT_MAX_PARAMS];
+    bool any_example = false, no_example = false;
+    for (int i = 0; i < nargs; i++) {
+        if (IS_STATIC(args[i]))
+            return rt;
+        const IrIns *in = &b->ir->ins[res(b, args[i])];
+        if (in->type == TY_NONE || in->type == TY_VOID)
+            return rt;
+        types[i].ty = in->type, types[i].tc = in->type == TY_PTR ? in->aux : 0;
+        types[i].obj = in->type == TY_PTR ? ptr_obj(in->aux) : 0, types[i].cls = NULL;
+        example[i] = v_unbound();
+        if (in->type == TY_PTR && (is_instance(in->aux) || is_boxed(in->aux))) {
+            types[i].tc = JIT_TC_INSTANCE, types[i].obj = T_INSTANCE;
+            if (is_boxed(in->aux))
+                types[i].cls = boxed_class(b, res(b, args[i]));
+            else if (in->aux - INST_AUX < JIT_MAX_PARAMS) {
+                uint32_t p = (uint32_t)(in->aux - INST_AUX);
+                types[i].cls = b->spec->params[p].cls;
+                if (b->js->example && p < b->js->nexample)
+                    example[i] = b->js->example[p];
+            } else {
+                example[i] = b->nested[in->aux - INST_AUX - JIT_MAX_PARAMS];
+                types[i].cls = example[i].type == T_INSTANCE ? AS(Instance, example[i])->cls : NULL;
+            }
+            if (!types[i].cls || example[i].type != T_INSTANCE || AS(Instance, example[i])->cls != types[i].cls)
+                no_example = true;
+            any_example |= example[i].type == T_INSTANCE;
+        }
+    }
+    if (no_example) {
+        JitType t = compiled_return(fn, types, nargs);
+        if (t.ty != TY_VOID)
+            rt = t, rt.tc = t.ty == TY_PTR ? JIT_TC_BOXED : 0;
+        return rt;
+    }
+    b->js->callee_example = any_example ? example : NULL, b->js->ncallee_example = (uint32_t)nargs;
+    JitSpec *callee = b->resolve(b->js, fn, types, (uint32_t)nargs);
+    b->js->callee_example = NULL, b->js->ncallee_example = 0;
+    if (callee && callee->state == SPEC_COMPILED && callee->ret.ty != TY_VOID) {
+        rt = callee->ret;
+        if (rt.ty == TY_PTR)
+            rt.tc = JIT_TC_BOXED;
+    }
+    return rt;
 }
 
 /* A call compiled code makes through the interpreter: callee (a function
@@ -1022,10 +1185,14 @@ static int32_t interp_call(Builder *b, Value callee, int32_t *args, int nargs)
     /* the result: dropped (POP_TOP next), or a number or None as guessed */
     bool dropped = b->pc + 1 < b->n && BC_OP(b->insns[b->pc + 1]) == OP_POP_TOP;
     JitType rt = {TY_VOID, 0, 0, NULL};
+    const Class *made = NULL; /* a class called: the instance's class */
     if (!dropped) {
-        if (callee.type != T_FUNCTION)
+        if (callee.type == T_TYPE && type_is_user(AS(TypeObj, callee)))
+            made = (const Class *)AS(TypeObj, callee), rt.ty = TY_PTR, rt.tc = JIT_TC_BOXED;
+        else if (callee.type != T_FUNCTION)
             return refuse(b, "the result of %s() (called through the interpreter) is used", what), -1;
-        rt.ty = guessed_result(AS(Function, callee)->code);
+        else
+            rt = typed_result(b, AS(Function, callee), args, nargs);
     }
     if (b->hoisted) { /* a dict checked at the entry could change in the call: build again */
         b->retry_plain = true;
@@ -1035,10 +1202,18 @@ static int32_t interp_call(Builder *b, Value callee, int32_t *args, int nargs)
     b->makes_calls = true;
     if (!held_across_calls(b))
         return -1;
+    if (!root_live(b, NULL, 0)) /* (the arguments are rooted in the callee's frame) */
+        return -1;
     JitSpec *stub = jit_vm_call_stub(b->js, callee.u.obj, b->code, types, (uint32_t)nargs, rt);
     if (!stub)
         return refuse(b, "out of memory (or code space) while compiling"), -1;
     int32_t r = emit(b, IR_CALL, dropped ? TY_NONE : (IrType)rt.ty, -1, -1, -1);
+    if (rt.ty == TY_PTR) {
+        b->ir->ins[r].aux = JIT_TC_BOXED;
+        if (!made_object(b))
+            return -1;
+        note_class(b, r, made ? made : (const Class *)rt.cls);
+    }
     if (!dropped)
         attach_call_map(b, r);
     b->ir->ins[r].nargs = (uint8_t)nargs;
@@ -1083,6 +1258,8 @@ static bool do_call(Builder *b, int nargs, bool method)
         if (b->guarded_lists)
             return refuse(b, "bytearray() in a function holding a list read from an attribute");
         b->makes_bytes = true;
+        if (!root_live(b, NULL, 0))
+            return false;
         r = emit(b, IR_NEWBYTES, TY_PTR, args[0], -1, -1);
         b->ir->ins[r].aux = 'Y';
     } else if (s->obj.type == T_FUNCTION)
@@ -1148,6 +1325,11 @@ static bool load_attr(Builder *b, uint32_t name, bool method)
     Str *n = AS(Str, b->code->program->strings[name]);
     if (!s && o >= 0 && ty(b, o) == TY_PTR && is_instance(b->ir->ins[res(b, o)].aux))
         return instance_attr(b, res(b, o), n, method);
+    if (!s && o >= 0 && ty(b, o) == TY_PTR && is_boxed(b->ir->ins[res(b, o)].aux)) {
+        if (!method)
+            return refuse(b, "attribute '%s' of an object made in compiled code (its layout is not known)", n->data);
+        return method_of_instance(b, res(b, o), n);
+    }
     if (s && s->kind == S_OBJ && s->obj.type == T_TYPE && type_is_user(AS(TypeObj, s->obj)))
         return user_class_attr(b, (const Class *)AS(TypeObj, s->obj), n, method);
     if (!s || s->kind != S_OBJ || s->obj.type != T_MODULE)
@@ -1351,13 +1533,14 @@ static int32_t typed_value(Builder *b, int32_t base, int32_t tw, Value ex, const
 {
     IrType t;
     uint8_t tc = 0;
-    if (ex.type == T_INSTANCE || ex.type == T_ARRAY || ex.type == T_BYTEARRAY || ex.type == T_LIST ||
-        ex.type == T_STR) {
-        b->attr_ptr = ex.type == T_INSTANCE ? "an instance" : ex.type == T_LIST ? "a list"
-                    : ex.type == T_STR                                          ? "a str" : "an array";
+    if (ex.type == T_ARRAY || ex.type == T_BYTEARRAY || ex.type == T_LIST) {
+        /* (an instance or a str read from an attribute is rooted across calls instead: root_live) */
+        b->attr_ptr = ex.type == T_LIST ? "a list" : "an array";
         if (!held_across_calls(b))
             return -1;
     }
+    if ((ex.type == T_INSTANCE || ex.type == T_STR) && !made_object(b))
+        return -1;
     if (ex.type == T_INSTANCE && nest_key >= 0 && AS(Instance, ex)->cls) {
         /* an instance read from an attribute: its own slot, its layout the example's */
         uint32_t j = 0;
@@ -1646,18 +1829,35 @@ static bool user_class_attr(Builder *b, const Class *c, Str *n, bool method)
  * (docs/jit.md, "Objects in compiled code"). */
 static bool method_of_instance(Builder *b, int32_t o, Str *n)
 {
-    uint32_t slot = (uint32_t)(b->ir->ins[o].aux - INST_AUX);
-    if (slot >= JIT_MAX_PARAMS)
-        return refuse(b, "call of method '%s' of an instance read from an attribute (its class is not checked)",
-                      n->data);
-    const Class *c = b->spec->params[slot].cls;
+    const Class *c = NULL;
+    Value example = v_unbound();
+    if (is_boxed(b->ir->ins[o].aux)) { /* made by a class call here: its class (an object of another is refused) */
+        c = boxed_class(b, o);
+        if (!c)
+            return refuse(b, "call of method '%s' of an object whose class is not known when compiling", n->data);
+    } else {
+        /* a parameter (its class is part of the specialisation's key), or an
+         * instance read from an attribute (the example's class: the guard
+         * below checks the method whatever the class, and the call goes
+         * through the interpreter, as the callee's specialisation would be
+         * keyed by a class that is not checked) */
+        uint32_t slot = (uint32_t)(b->ir->ins[o].aux - INST_AUX);
+        const Value *args = b->js->example;
+        if (slot >= JIT_MAX_PARAMS) {
+            example = b->nested[slot - JIT_MAX_PARAMS];
+            c = example.type == T_INSTANCE ? AS(Instance, example)->cls : NULL;
+        } else {
+            c = b->spec->params[slot].cls;
+            if (args && slot < b->js->nexample)
+                example = args[slot];
+        }
+    }
     if (!c || !c->mro)
         return refuse(b, "call of method '%s' of an instance of an unknown class", n->data);
-    const Value *args = b->js->example;
-    if (args && slot < b->js->nexample && args[slot].type == T_INSTANCE && AS(Instance, args[slot])->dict) {
+    if (example.type == T_INSTANCE && AS(Instance, example)->dict) {
         Value v;
         bool found = false;
-        if (!dict_get(b->js->vm, AS(Instance, args[slot])->dict, v_obj(n), &v, &found)) {
+        if (!dict_get(b->js->vm, AS(Instance, example)->dict, v_obj(n), &v, &found)) {
             b->js->vm->exc = v_unbound();
             return refuse(b, "method '%s': the instance's dict cannot be searched", n->data);
         }
@@ -2126,6 +2326,116 @@ static bool map_frame(Builder *b, MapBuf *m, uint32_t pc, int32_t blk, const int
     return ok && !b->ir->oom;
 }
 
+/* ---- what the collector sees: root slots ---------------------------------------------- */
+
+/* Objects compiled code holds that no one else may: results of calls
+ * (into the interpreter, of compiled functions returning objects), and
+ * instances and strs read from attributes (the interpreter, running for a
+ * call, may store over the attribute). Parameters are held by the caller,
+ * constants by the code. */
+static bool needs_root(const Builder *b, int32_t v)
+{
+    const IrIns *in = &b->ir->ins[v];
+    if (in->type != TY_PTR || in->op == IR_PARAM || in->op == IR_CONST)
+        return false;
+    return is_boxed(in->aux) || in->aux == JIT_TC_STR || (is_instance(in->aux) && in->aux - INST_AUX >= JIT_MAX_PARAMS);
+}
+
+/* A value that needs a root is made: refused if a call was built where the
+ * values live across it were not known (it could be one of them). */
+static bool made_object(Builder *b)
+{
+    b->holds_objects = true;
+    if (b->call_undescribed)
+        return refuse(b, "holds an object across a call where the values live are not known");
+    return true;
+}
+
+/* The root slots, made at the entry (their count set at the end of the
+ * build, jit_build). */
+static int32_t roots_base(Builder *b)
+{
+    if (b->roots_base < 0) {
+        b->roots_n = entry_const(b, 0);
+        b->roots_base = at_entry(b, IR_CALLRT, TY_PTR, b->roots_n, -1, -1);
+        b->ir->ins[b->roots_base].aux = H_ROOTS;
+    }
+    return b->roots_base;
+}
+
+/* Before a call (or an allocation), where the collector may run: every
+ * object the function still uses after it (the locals live after it and
+ * the stack below its arguments, as its deopt map describes them) and the
+ * objects passed to a compiled callee (whose parameters the caller holds)
+ * are stored into the root slots, as Values (the type word read from the
+ * object's header). Objects do not move, so the registers stay valid. */
+static bool root_live(Builder *b, const int32_t *args, int nargs)
+{
+    if (!b->holds_objects) {
+        if (!b->live_done)
+            bytecode_liveness(b);
+        /* later objects can still be live here through a loop: known then */
+        if (!b->live || b->pc + 1 >= b->n)
+            b->call_undescribed = true;
+        return true;
+    }
+    if (!b->live_done)
+        bytecode_liveness(b);
+    MapBuf m;
+    m.nv = m.nt = 0;
+    if (!b->live || b->pc + 1 >= b->n || !map_frame(b, &m, b->pc + 1, b->cur, b->stack, b->sp))
+        return refuse(b, "holds objects across a call where the values live are not known");
+    int32_t keep[32];
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < m.nv + (uint32_t)nargs; i++) {
+        int32_t v = i < m.nv ? m.vals[i] : res(b, args[i - m.nv]);
+        if (v < 0 || !needs_root(b, v))
+            continue;
+        bool dup = false;
+        for (uint32_t j = 0; j < n && !dup; j++)
+            dup = keep[j] == v;
+        if (dup)
+            continue;
+        if (n == sizeof keep / sizeof keep[0])
+            return refuse(b, "holds more than %u objects across a call", (unsigned)n);
+        keep[n++] = v;
+    }
+    if (n == 0)
+        return true;
+    int32_t base = roots_base(b);
+    for (uint32_t j = 0; j < n; j++) {
+        int32_t type = emit(b, IR_ALOAD, TY_INT, keep[j], ir_const_int(b->ir, b->cur, 4), -1);
+        b->ir->ins[type].aux = 'B'; /* Obj.type: the byte after Obj.gc */
+        int32_t st = emit(b, IR_ASTORE, TY_VOID, base, ir_const_int(b->ir, b->cur, (int32_t)(2 * j)), type);
+        b->ir->ins[st].aux = JIT_TC_WORD;
+        st = emit(b, IR_ASTORE, TY_VOID, base, ir_const_int(b->ir, b->cur, (int32_t)(2 * j + 1)), keep[j]);
+        b->ir->ins[st].aux = JIT_TC_WORD;
+    }
+    if (n > b->nroots)
+        b->nroots = n;
+    return true;
+}
+
+/* At the end of the build: the root slots' count, and each return pops them. */
+static void finish_roots(Builder *b)
+{
+    if (b->roots_base < 0)
+        return;
+    Ir *ir = b->ir;
+    ir->ins[b->roots_n].k.i = (int32_t)b->nroots;
+    ir->nroots = b->nroots;
+    uint32_t nblocks = ir->nblocks;
+    for (uint32_t k = 0; k < nblocks; k++) {
+        IrBlock *bl = &ir->blocks[k];
+        if (bl->dead || bl->nins == 0 || ir->ins[bl->ins[bl->nins - 1]].op != IR_RET)
+            continue;
+        int32_t u = ir_add(ir, -1, IR_CALLRT, TY_INT, b->roots_base, -1, -1);
+        ir->ins[u].aux = H_UNROOT;
+        ir->ins[u].pc = ir->ins[bl->ins[bl->nins - 1]].pc;
+        ir_move_ins(ir, u, (int32_t)k);
+    }
+}
+
 /* The map into Ir.lists; its index, or -1. */
 static int32_t map_store(Ir *ir, const MapBuf *m)
 {
@@ -2316,7 +2626,12 @@ static bool build_block_ops(Builder *b, int32_t blk, uint32_t start, uint32_t en
                 return refuse(b, "local '%s' may be used before it is assigned", local_name(b, arg));
             push(b, x);
             break;
-        case OP_STORE_FAST: write_var(b, arg, blk, pop(b)); break;
+        case OP_STORE_FAST:
+            x = pop(b);
+            if (arg < 64 && x >= 0 && ty(b, x) == TY_PTR && is_boxed(ir->ins[res(b, x)].aux))
+                b->var_cls[arg] = boxed_class(b, x);
+            write_var(b, arg, blk, x);
+            break;
         case OP_LOAD_GLOBAL: if (!load_global(b, arg)) return false; break;
         case OP_LOAD_ATTR: if (!load_attr(b, arg, false)) return false; break;
         case OP_STORE_ATTR: if (!store_attr(b, arg)) return false; break;
@@ -2500,9 +2815,17 @@ static bool build_block_ops(Builder *b, int32_t blk, uint32_t start, uint32_t en
                 return refuse(b, "returns a compile-time object");
             IrType t = ty(b, x);
             JitType rt = {t, 0, ir->ins[res(b, x)].aux, NULL};
-            if (t == TY_PTR)
-                return refuse(b, "returns %s (only numbers and None are returned by compiled code)",
-                              is_instance(ir->ins[res(b, x)].aux) ? "an instance" : "an array");
+            if (t == TY_PTR) { /* an object: the caller holds it as any object (JIT_TC_BOXED), of the */
+                const Class *c = NULL; /* class its returns agree on (a prediction for its methods) */
+                uint8_t aux = ir->ins[res(b, x)].aux;
+                if (is_boxed(aux))
+                    c = boxed_class(b, x);
+                else if (is_instance(aux) && aux - INST_AUX < JIT_MAX_PARAMS)
+                    c = b->spec->params[aux - INST_AUX].cls;
+                else if (is_instance(aux) && b->nested[aux - INST_AUX - JIT_MAX_PARAMS].type == T_INSTANCE)
+                    c = AS(Instance, b->nested[aux - INST_AUX - JIT_MAX_PARAMS])->cls;
+                b->spec->ret.cls = !ir->ret_known || b->spec->ret.cls == c ? c : NULL;
+            }
             if (!ir->ret_known) {
                 ir->ret_known = true;
                 ir->ret_type = t;
@@ -2610,6 +2933,8 @@ static bool build(JitState *js, JitSpec *spec, Ir *ir, JitResolveFn resolve, boo
     memset(b, 0, sizeof *b);
     b->js = js, b->spec = spec, b->ir = ir, b->code = code, b->resolve = resolve;
     b->memo_block = -1, b->hoist = hoist;
+    b->roots_base = b->roots_n = -1;
+    spec->ret.cls = NULL; /* (RETURN_VALUE: the class of the objects returned) */
     for (uint32_t i = 0; i < INST_SLOTS; i++)
         b->param_val[i] = -1;
     b->insns = code->insns, b->n = code->ninsns;
@@ -2709,6 +3034,7 @@ static bool build(JitState *js, JitSpec *spec, Ir *ir, JitResolveFn resolve, boo
         ir->lists[i] = ir->lists[i] >= 0 ? res(b, ir->lists[i]) : ir->lists[i];
     if (!ir->ret_known)
         ir->ret_type = TY_NONE; /* never returns normally: it raises */
+    finish_roots(b);
     ok = true;
 out:
     ir_tmp_release(ir, m);

@@ -327,6 +327,8 @@ const char *jit_type_name(JitType t, char *buf, size_t len)
     case TY_PTR:
         if (t.tc == 'Y')
             return "bytearray";
+        if (t.tc == JIT_TC_BOXED || !t.tc) /* (build.c: an object only passed on; a return type) */
+            return "object";
         if (t.tc == JIT_TC_STR)
             return "str";
         if (t.tc == 'l' || t.tc == 'k' || t.tc == 'j' || t.tc == 'g') /* (build.c: a list read from an attribute) */
@@ -763,6 +765,7 @@ bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok
     case TY_INT: *out = v_int((int32_t)result); break;
     case TY_BOOL: *out = v_bool(result != 0); break;
     case TY_FLOAT: { float x; memcpy(&x, &result, 4); *out = v_float(x); break; }
+    case TY_PTR: *out = v_obj((void *)(uintptr_t)result); break; /* an object (build.c, vmcall.c) */
     default: *out = v_none(); break;
     }
     *ok = true;
@@ -1176,7 +1179,15 @@ uint64_t jit_rt_deopt(uint32_t site, const uint32_t *regs, const uint8_t *frame)
         js->deopt_result_pending = false;
     }
     vm->sp = base + nslots;
-    for (uint32_t i = 0; i < nslots; i++) {
+    /* two passes: the iterators, which allocate, after every other slot
+     * (an object only compiled code held, build.c's JIT_TC_BOXED, is then
+     * in its slot when a collection runs) */
+    const uint8_t *slots = p;
+    for (uint32_t i = 0, pass = 0; pass < 2; i++) {
+        if (i == nslots) {
+            i = UINT32_MAX, p = slots, pass++;
+            continue;
+        }
         unsigned kind = *p++;
         bool has_extra = kind == DM_OBJ || kind == DM_UNBOUND || kind == DM_RANGE_IT || kind == DM_COUNTED_IT ||
                          kind == DM_ARRAY_IT;
@@ -1189,6 +1200,9 @@ uint64_t jit_rt_deopt(uint32_t site, const uint32_t *regs, const uint8_t *frame)
         }
         for (unsigned j = 0; j < dm_nvalues(kind); j++)
             x[j] = read_location(&p, regs, frame);
+        bool iter = kind == DM_RANGE_IT || kind == DM_COUNTED_IT || kind == DM_ARRAY_IT;
+        if (iter != (pass == 1))
+            continue;
         if (!rebuild_slot(vm, js, kind, extra, x, &base[i])) {
             vm->sp = saved_sp;
             if (vm->exc.type == T_EXCEPTION)
@@ -1224,6 +1238,7 @@ static uint64_t return_bits(JitState *js, const JitSpec *spec, Value result)
     case TY_INT: fits = result.type == T_INT; bits = (uint32_t)result.u.i; break;
     case TY_BOOL: fits = result.type == T_BOOL; bits = result.u.i != 0; break;
     case TY_FLOAT: fits = result.type == T_FLOAT; memcpy(&bits, &result.u.f, 4); break;
+    case TY_PTR: fits = v_is_obj(result); bits = (uint32_t)(uintptr_t)result.u.obj; break; /* an object */
     default: fits = result.type == T_NONE; break;
     }
     if (!fits) { /* jit_call takes it (or a compiled caller's unwind stub refuses it) */

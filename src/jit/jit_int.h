@@ -28,6 +28,7 @@ typedef struct JitType {
 #define JIT_TC_INSTANCE 'O'
 #define JIT_TC_WORD 'W'
 #define JIT_TC_STR 'S' /* a str (objcall.c compares it and takes its length) */
+#define JIT_TC_BOXED 'X' /* any object, only passed on, returned, its methods called (vmcall.c) */
 
 /* Where compiled code finds what it reads of objects, in 32-bit words on
  * RV32 (the only target that runs compiled code; on a 64-bit host the
@@ -268,6 +269,8 @@ uint64_t jit_rt_retired_call(uint32_t body, const uint32_t *args, int32_t depth_
  * when out of memory or code space; the runtime entry the trampoline
  * (rv32/retired.c jit_vm_call_trampoline) calls, returning as
  * jit_rt_retired_call does; freeing the stubs with the code. */
+uint32_t jit_rt_roots(uint32_t n);   /* vmcall.c: n root slots (None) pushed; their address */
+uint32_t jit_rt_unroot(uint32_t base); /* and popped at a return */
 JitSpec *jit_vm_call_stub(JitState *js, const void *callee, const Code *code, const JitType *params, uint32_t n,
                           JitType ret);
 bool jit_vm_call_trampoline(JitState *js);

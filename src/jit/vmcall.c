@@ -95,6 +95,7 @@ uint64_t jit_rt_vm_call(JitSpec *stub, const uint32_t *args, int32_t depth_left)
     case TY_INT: fits = result.type == T_INT; bits = (uint32_t)result.u.i; break;
     case TY_BOOL: fits = result.type == T_BOOL; bits = result.u.i != 0; break;
     case TY_FLOAT: fits = result.type == T_FLOAT; memcpy(&bits, &result.u.f, 4); break;
+    case TY_PTR: fits = v_is_obj(result); bits = (uint32_t)(uintptr_t)result.u.obj; break; /* the caller roots it */
     default: fits = result.type == T_NONE; break;
     }
     if (!fits) { /* the caller deoptimises after the call, with the result on its stack */
@@ -103,4 +104,35 @@ uint64_t jit_rt_vm_call(JitSpec *stub, const uint32_t *args, int32_t depth_left)
         return 1;
     }
     return (uint64_t)bits << 32;
+}
+
+/* Root slots (build.c, "What the collector sees"): a compiled function
+ * that holds objects across calls (results of calls into the interpreter,
+ * instances read from attributes) gets n Values on the VM's value stack at
+ * its entry, all None, and before each call stores there the objects still
+ * used after it; the collector scans the value stack. A return pops them;
+ * an exception or a deoptimisation leaves them to the interpreter's
+ * boundary below (jit_call, jit_rt_vm_call), which resets the stack. The
+ * recursion budget counts them (JitSpec.slots_per_call), so they fit. */
+uint32_t jit_rt_roots(uint32_t n)
+{
+    VM *vm = jit_rt_state()->vm;
+    Value *base = vm->sp;
+    if (base + n > vm->stack_end) { /* cannot happen: jit_call's budget counts them */
+        static Value spare[64];
+        return (uint32_t)(uintptr_t)spare;
+    }
+    for (uint32_t i = 0; i < n; i++)
+        base[i] = v_none();
+    vm->sp = base + n;
+    return (uint32_t)(uintptr_t)base;
+}
+
+uint32_t jit_rt_unroot(uint32_t base)
+{
+    VM *vm = jit_rt_state()->vm;
+    Value *b = (Value *)(uintptr_t)base;
+    if (b >= vm->stack && b <= vm->sp)
+        vm->sp = b;
+    return 0;
 }

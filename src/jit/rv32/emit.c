@@ -2147,7 +2147,7 @@ bool jit_emit_rv32(JitState *js, JitSpec *spec, Ir *ir, char **dump)
      * this frame again) */
     spec->makes_calls = e.calls;
     spec->frame_bytes = e.frame;
-    spec->slots_per_call = spec->fn->code->nlocals + spec->fn->code->maxstack + 2;
+    spec->slots_per_call = spec->fn->code->nlocals + spec->fn->code->maxstack + 2 + ir->nroots; /* (roots: build.c) */
     for (uint32_t v = 0; v < n; v++) {
         const JitSpec *callee = ir->ins[v].block >= 0 && ir->ins[v].op == IR_CALL ? ir->extra[v].callee : NULL;
         if (callee && callee != spec) {
