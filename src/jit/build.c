@@ -66,6 +66,10 @@ typedef struct Builder {
     struct { int32_t v; const Class *cls; } boxed_cls[16]; /* objects a class call made: their class */
     uint32_t nboxed_cls;
     const Class *var_cls[64]; /* the class of the object last stored into local i (a prediction) */
+    struct { int32_t v; uint8_t n; JitType t[4]; } tuples[16]; /* tuples made or returned: their items */
+    uint32_t ntuples;
+    bool ret_items_set;       /* spec->ret_nitems decided by a return (materialize) */
+    bool making_tuple;        /* interp_call: the call makes a tuple of its arguments (vmcall.c) */
     JitState *js;
     JitSpec *spec;
     Ir *ir;
@@ -128,7 +132,8 @@ typedef struct Builder {
     struct { int32_t used, entries; } eshape[INST_SLOTS];
     struct { uint32_t p, idx; } ekeys[32];
     uint32_t nekeys;
-    bool late_at_entry;     /* the late_property guard is made at the entry */
+    bool late_at_entry;     /* the late_property guard is made at the entry, */
+    int32_t late_block;     /* or in this block since its start or its last call (late_guard) */
     bool entry_mode;        /* emit() and guard() put what they make at the entry */
     struct { int32_t key, val; } evals[32]; /* values read once at the entry: attributes (p << 16 | idx) and */
     uint32_t nevals;                        /* cells (-1 - k) this function never stores */
@@ -191,6 +196,9 @@ static bool method_of_instance(Builder *b, int32_t o, Str *n);
 static bool is_boxed(uint8_t aux) { return aux == JIT_TC_BOXED; }
 static const Class *boxed_class(Builder *b, int32_t v);
 static void note_class(Builder *b, int32_t v, const Class *c);
+static void note_tuple(Builder *b, int32_t v, uint32_t n, const JitType *t);
+static bool late_guard(Builder *b);
+static int32_t word(Builder *b, int32_t base, int32_t index, IrType t);
 
 /* The guards that deoptimise: those whose failure the interpreter may get
  * past (an int result outside int32, which it computes as an int of any
@@ -694,7 +702,7 @@ static int32_t truth(Builder *b, int32_t v)
 static bool array_type(Builder *b, int32_t arr, uint8_t *tc)
 {
     IrIns *in = &b->ir->ins[arr];
-    if (in->type != TY_PTR || is_instance(in->aux))
+    if (in->type != TY_PTR || is_instance(in->aux) || is_boxed(in->aux))
         return refuse(b, "subscript of a value that is not an array");
     if (in->aux == JIT_TC_STR)
         return refuse(b, "subscript of a str (it makes a str)");
@@ -823,7 +831,8 @@ static int32_t call_native(Builder *b, const Native *n, int32_t *args, int nargs
             b->ir->ins[n].aux = H_STRLEN;
             return n;
         }
-        if (strcmp(name, "len") == 0 && t == TY_PTR && !is_instance(b->ir->ins[res(b, x)].aux))
+        if (strcmp(name, "len") == 0 && t == TY_PTR && !is_instance(b->ir->ins[res(b, x)].aux) &&
+            !is_boxed(b->ir->ins[res(b, x)].aux))
             return emit(b, IR_ALEN, TY_INT, x, -1, -1);
         if (strcmp(name, "abs") == 0 && is_intlike(t))
             r = emit(b, IR_ABSO, TY_INT, x, -1, -1);
@@ -967,6 +976,7 @@ static int32_t call_function(Builder *b, Function *fn, int32_t *args, int nargs)
         if (!made_object(b))
             return -1;
         note_class(b, r, (const Class *)rt.cls);
+        note_tuple(b, r, callee->ret_nitems, callee->ret_items);
     }
     attach_call_map(b, r);
     b->ir->ins[r].nargs = (uint8_t)c->nparams;
@@ -978,6 +988,89 @@ static int32_t call_function(Builder *b, Function *fn, int32_t *args, int nargs)
 }
 
 /* ---- calls into the interpreter (vmcall.c) ------------------------------------------ */
+
+static int32_t interp_call(Builder *b, Value callee, int32_t *args, int nargs);
+
+/* Tuples (docs/jit.md, "Objects as values"): a tuple display stays a
+ * compile-time list of values while it is only unpacked (a, b = b, a);
+ * returned or passed to a call it is made (a call stub that builds it,
+ * vmcall.c), and its items' types are remembered for a compiled caller
+ * that unpacks it (JitSpec.ret_items). */
+static void note_tuple(Builder *b, int32_t v, uint32_t n, const JitType *t)
+{
+    if (n == 0 || n > 4 || b->ntuples == sizeof b->tuples / sizeof b->tuples[0])
+        return;
+    b->tuples[b->ntuples].v = v, b->tuples[b->ntuples].n = (uint8_t)n;
+    memcpy(b->tuples[b->ntuples++].t, t, n * sizeof *t);
+}
+
+static int32_t materialize(Builder *b, int32_t x)
+{
+    Static *s = static_of(b, x);
+    if (!s || s->kind != S_TUPLE)
+        return x;
+    int32_t items[4];
+    JitType t[4];
+    uint32_t n = s->n;
+    for (uint32_t i = 0; i < n; i++) {
+        items[i] = s->v[i];
+        if (IS_STATIC(items[i]) || b->ir->ins[res(b, items[i])].type == TY_NONE)
+            return refuse(b, "a tuple of something other than numbers and objects is made"), -1;
+        const IrIns *in = &b->ir->ins[res(b, items[i])];
+        t[i].ty = in->type, t[i].tc = 0, t[i].cls = NULL;
+        t[i].obj = in->type == TY_FLOAT ? T_FLOAT : in->type == TY_BOOL ? T_BOOL : T_INT;
+        if (in->type == TY_PTR) { /* its object type (the unpacking guard), and class when known */
+            t[i].tc = JIT_TC_BOXED, t[i].obj = ptr_obj(in->aux);
+            if (is_boxed(in->aux))
+                t[i].obj = 0; /* any object */
+            else if (is_instance(in->aux) && in->aux - INST_AUX < JIT_MAX_PARAMS)
+                t[i].cls = b->spec->params[in->aux - INST_AUX].cls;
+        }
+    }
+    b->making_tuple = true;
+    int32_t r = interp_call(b, v_obj((void *)&type_tuple), items, (int)n);
+    b->making_tuple = false;
+    if (r >= 0)
+        note_tuple(b, r, n, t);
+    return r;
+}
+
+/* a, b = t for a tuple t made or returned (its items known): guards on its
+ * type, length and each item's type word, then the payloads. */
+static bool unpack_tuple(Builder *b, int32_t x, uint32_t n)
+{
+    x = res(b, x);
+    const JitType *t = NULL;
+    for (uint32_t i = 0; i < b->ntuples && !t; i++)
+        if (b->tuples[i].v == x && b->tuples[i].n == n)
+            t = b->tuples[i].t;
+    if (!t)
+        return refuse(b, "unpacking of a value whose items are not known when compiling");
+    int32_t tb = emit(b, IR_ALOAD, TY_INT, x, ir_const_int(b->ir, b->cur, 4), -1);
+    b->ir->ins[tb].aux = 'B'; /* Obj.type */
+    if (!guard(b, cmp_k(b, CC_NE, tb, T_TUPLE)) || !guard(b, cmp_k(b, CC_NE, word(b, x, 2, TY_INT), (int32_t)n)))
+        return false;
+    int32_t vals[4];
+    for (uint32_t i = 0; i < n; i++) {
+        int32_t tw = word(b, x, (int32_t)(3 + 2 * i), TY_INT);
+        if (t[i].ty == TY_PTR) { /* an object: any (obj 0), or of that type */
+            if (!guard(b, t[i].obj ? cmp_k(b, CC_NE, tw, t[i].obj) : cmp_k(b, CC_LT, tw, T_FIRST_OBJ)))
+                return false;
+            vals[i] = emit(b, IR_COPY, TY_PTR, word(b, x, (int32_t)(4 + 2 * i), TY_PTR), -1, -1);
+            b->ir->ins[vals[i]].aux = JIT_TC_BOXED;
+            if (!made_object(b))
+                return false;
+            note_class(b, vals[i], (const Class *)t[i].cls);
+        } else {
+            if (!guard(b, cmp_k(b, CC_NE, tw, (int32_t)value_tag((IrType)t[i].ty))))
+                return false;
+            vals[i] = word(b, x, (int32_t)(4 + 2 * i), (IrType)t[i].ty);
+        }
+    }
+    for (int i = (int)n - 1; i >= 0; i--)
+        push(b, vals[i]);
+    return true;
+}
 
 /* The result type a caller of Python function code c assumes when the call
  * goes through the interpreter: what its returns say (a constant, a true
@@ -1076,10 +1169,10 @@ static const Class *boxed_class(Builder *b, int32_t v)
  * argument types, else any (most functions return one type), else
  * TY_VOID. Only looked up: compiling it here without the instances'
  * examples would refuse it for good. */
-static JitType compiled_return(Function *fn, const JitType *types, int nargs)
+static const JitSpec *compiled_return(Function *fn, const JitType *types, int nargs)
 {
     const JitFunc *f = fn->jit;
-    JitType any = {TY_VOID, 0, 0, NULL};
+    const JitSpec *any = NULL;
     for (const JitSpec *s = f ? f->specs : NULL; s; s = s->next) {
         if (s->state != SPEC_COMPILED || s->ret.ty == TY_VOID)
             continue;
@@ -1087,9 +1180,9 @@ static JitType compiled_return(Function *fn, const JitType *types, int nargs)
         for (int i = 0; same && i < nargs; i++)
             same = s->params[i].ty == types[i].ty && (!types[i].cls || s->params[i].cls == types[i].cls);
         if (same)
-            return s->ret;
-        if (any.ty == TY_VOID)
-            any = s->ret;
+            return s;
+        if (!any)
+            any = s;
     }
     return any;
 }
@@ -1099,8 +1192,9 @@ static JitType compiled_return(Function *fn, const JitType *types, int nargs)
  * compiles it (instances of the classes the builder predicts, compiled
  * with the examples it has; the call through the interpreter then runs
  * that code), else one compiled already, else guessed_result. */
-static JitType typed_result(Builder *b, Function *fn, const int32_t *args, int nargs)
+static JitType typed_result(Builder *b, Function *fn, const int32_t *args, int nargs, const JitSpec **from)
 {
+    *from = NULL;
     JitType rt = {guessed_result(fn->code), 0, 0, NULL};
     const Code *c = fn->code;
     if (rt.ty == TY_PTR) /* `return C(...)`: the first such return's class (a prediction) */
@@ -1137,21 +1231,25 @@ static JitType typed_result(Builder *b, Function *fn, const int32_t *args, int n
                 types[i].cls = example[i].type == T_INSTANCE ? AS(Instance, example[i])->cls : NULL;
             }
             if (!types[i].cls || example[i].type != T_INSTANCE || AS(Instance, example[i])->cls != types[i].cls)
-                no_example = true;
+                no_example = true, example[i] = v_unbound();
             any_example |= example[i].type == T_INSTANCE;
         }
     }
-    if (no_example) {
-        JitType t = compiled_return(fn, types, nargs);
-        if (t.ty != TY_VOID)
-            rt = t, rt.tc = t.ty == TY_PTR ? JIT_TC_BOXED : 0;
-        return rt;
+    const JitSpec *callee = no_example ? compiled_return(fn, types, nargs) : NULL;
+    if (no_example && !callee)
+        /* an instance whose layout is not known: compiled with it as any
+         * object (a type the interpreter never calls with, so no refusal
+         * stays in the way of the real one), for its return type */
+        for (int i = 0; i < nargs; i++)
+            if (types[i].tc == JIT_TC_INSTANCE && example[i].type != T_INSTANCE)
+                types[i].tc = JIT_TC_BOXED, types[i].obj = 0, types[i].cls = NULL;
+    if (!callee) {
+        b->js->callee_example = any_example ? example : NULL, b->js->ncallee_example = (uint32_t)nargs;
+        callee = b->resolve(b->js, fn, types, (uint32_t)nargs);
+        b->js->callee_example = NULL, b->js->ncallee_example = 0;
     }
-    b->js->callee_example = any_example ? example : NULL, b->js->ncallee_example = (uint32_t)nargs;
-    JitSpec *callee = b->resolve(b->js, fn, types, (uint32_t)nargs);
-    b->js->callee_example = NULL, b->js->ncallee_example = 0;
     if (callee && callee->state == SPEC_COMPILED && callee->ret.ty != TY_VOID) {
-        rt = callee->ret;
+        rt = callee->ret, *from = callee;
         if (rt.ty == TY_PTR)
             rt.tc = JIT_TC_BOXED;
     }
@@ -1183,16 +1281,19 @@ static int32_t interp_call(Builder *b, Value callee, int32_t *args, int nargs)
         types[i].tc = in->type == TY_PTR ? in->aux : 0, types[i].cls = NULL;
     }
     /* the result: dropped (POP_TOP next), or a number or None as guessed */
-    bool dropped = b->pc + 1 < b->n && BC_OP(b->insns[b->pc + 1]) == OP_POP_TOP;
+    bool dropped = !b->making_tuple && b->pc + 1 < b->n && BC_OP(b->insns[b->pc + 1]) == OP_POP_TOP;
     JitType rt = {TY_VOID, 0, 0, NULL};
     const Class *made = NULL; /* a class called: the instance's class */
-    if (!dropped) {
+    const JitSpec *from = NULL; /* the specialisation the result's type comes from */
+    if (b->making_tuple) /* (materialize: a tuple of the arguments) */
+        rt.ty = TY_PTR, rt.tc = JIT_TC_BOXED;
+    else if (!dropped) {
         if (callee.type == T_TYPE && type_is_user(AS(TypeObj, callee)))
             made = (const Class *)AS(TypeObj, callee), rt.ty = TY_PTR, rt.tc = JIT_TC_BOXED;
         else if (callee.type != T_FUNCTION)
             return refuse(b, "the result of %s() (called through the interpreter) is used", what), -1;
         else
-            rt = typed_result(b, AS(Function, callee), args, nargs);
+            rt = typed_result(b, AS(Function, callee), args, nargs, &from);
     }
     if (b->hoisted) { /* a dict checked at the entry could change in the call: build again */
         b->retry_plain = true;
@@ -1207,12 +1308,15 @@ static int32_t interp_call(Builder *b, Value callee, int32_t *args, int nargs)
     JitSpec *stub = jit_vm_call_stub(b->js, callee.u.obj, b->code, types, (uint32_t)nargs, rt);
     if (!stub)
         return refuse(b, "out of memory (or code space) while compiling"), -1;
+    stub->vm_tuple = b->making_tuple;
     int32_t r = emit(b, IR_CALL, dropped ? TY_NONE : (IrType)rt.ty, -1, -1, -1);
     if (rt.ty == TY_PTR) {
         b->ir->ins[r].aux = JIT_TC_BOXED;
         if (!made_object(b))
             return -1;
         note_class(b, r, made ? made : (const Class *)rt.cls);
+        if (from)
+            note_tuple(b, r, from->ret_nitems, from->ret_items);
     }
     if (!dropped)
         attach_call_map(b, r);
@@ -1229,6 +1333,20 @@ static bool do_call(Builder *b, int nargs, bool method)
     int32_t args[17];
     if (nargs > 16)
         return refuse(b, "call with more than 16 arguments");
+    for (int i = 0; i < nargs; i++) { /* a tuple display passed on is made, the others on the stack */
+        uint32_t at = b->sp - (uint32_t)nargs + (uint32_t)i;
+        Static *ts = static_of(b, b->stack[at]);
+        if (!ts || ts->kind != S_TUPLE)
+            continue;
+        int32_t t = b->stack[at];
+        memmove(&b->stack[at], &b->stack[at + 1], (b->sp - at - 1) * sizeof *b->stack);
+        b->sp--;
+        t = materialize(b, t);
+        if (b->failed)
+            return false;
+        memmove(&b->stack[at + 1], &b->stack[at], (b->sp - at) * sizeof *b->stack);
+        b->stack[at] = t, b->sp++;
+    }
     for (int i = nargs - 1; i >= 0; i--)
         args[i] = pop(b);
     if (method) {
@@ -1705,6 +1823,11 @@ static bool instance_attr(Builder *b, int32_t o, Str *n, bool method)
         push(b, v);
         return true;
     }
+    b->entry_mode = once;
+    bool late_ok = late_guard(b);
+    b->entry_mode = false;
+    if (!late_ok)
+        return false;
     int32_t e = entries_at(b, o, idx, n);
     if (e < 0)
         return false;
@@ -1892,10 +2015,35 @@ static bool method_of_instance(Builder *b, int32_t o, Str *n)
     return true;
 }
 
+/* A property stored into a class after it was made (class.c sets
+ * late_property) takes reads and stores of its name before the instance's
+ * dict: compiled accesses of an instance's dict are guarded on it, at the
+ * entry when the function checks there, else once per block until a call
+ * (only the interpreter adds one). */
+static bool late_guard(Builder *b)
+{
+    if (b->hoist && !b->late_at_entry) {
+        int32_t late = at_entry(b, IR_ALOAD, TY_INT, entry_const(b, (int32_t)(uintptr_t)&late_property),
+                                entry_const(b, 0), -1);
+        b->ir->ins[late].aux = 'B';
+        if (!entry_guard(b, late))
+            return false;
+        b->late_at_entry = true;
+    } else if (!b->hoist && b->late_block != b->cur) {
+        int32_t late = emit(b, IR_ALOAD, TY_INT, address(b, &late_property), ir_const_int(b->ir, b->cur, 0), -1);
+        b->ir->ins[late].aux = 'B';
+        if (!guard(b, late))
+            return false;
+        b->late_block = b->cur;
+    }
+    return true;
+}
+
 /* o.n = x: a number into an attribute o's dict already has (its entry is
  * written in place, as dict_set does). A property of that name in o's class
  * would take the store: none there when compiling, and a guard on
  * class.c's late_property for one added later. */
+
 static bool store_attr(Builder *b, uint32_t name)
 {
     int32_t o = pop(b), x = pop(b);
@@ -1929,19 +2077,8 @@ static bool store_attr(Builder *b, uint32_t name)
     uint32_t idx;
     if (!example_entry(b, o, n, &ex, &idx))
         return false;
-    if (b->hoist && !b->late_at_entry) {
-        int32_t late = at_entry(b, IR_ALOAD, TY_INT, entry_const(b, (int32_t)(uintptr_t)&late_property),
-                                entry_const(b, 0), -1);
-        b->ir->ins[late].aux = 'B';
-        if (!entry_guard(b, late))
-            return false;
-        b->late_at_entry = true;
-    } else if (!b->hoist) {
-        int32_t late = emit(b, IR_ALOAD, TY_INT, address(b, &late_property), ir_const_int(b->ir, b->cur, 0), -1);
-        b->ir->ins[late].aux = 'B';
-        if (!guard(b, late))
-            return false;
-    }
+    if (!late_guard(b))
+        return false;
     int32_t e = entries_at(b, o, idx, n);
     if (e < 0)
         return false;
@@ -2065,6 +2202,8 @@ static bool get_iter(Builder *b)
         return refuse(b, "for loop over a str");
     if (!s && o >= 0 && ty(b, o) == TY_PTR && is_guarded_list(b->ir->ins[res(b, o)].aux))
         return refuse(b, "for loop over a list read from an attribute (its items are not checked)");
+    if (!s && o >= 0 && ty(b, o) == TY_PTR && is_boxed(b->ir->ins[res(b, o)].aux))
+        return refuse(b, "for loop over an object made or returned in compiled code");
     if (!s && o >= 0 && ty(b, o) == TY_PTR && !is_instance(b->ir->ins[res(b, o)].aux)) {
         uint32_t base = hidden_for(b, b->pc, 2);
         if (b->failed)
@@ -2371,6 +2510,8 @@ static int32_t roots_base(Builder *b)
  * object's header). Objects do not move, so the registers stay valid. */
 static bool root_live(Builder *b, const int32_t *args, int nargs)
 {
+    if (BC_OP(b->insns[b->pc]) == OP_RETURN_VALUE) /* (materialize): nothing is used after it */
+        return true;
     if (!b->holds_objects) {
         if (!b->live_done)
             bytecode_liveness(b);
@@ -2758,7 +2899,13 @@ static bool build_block_ops(Builder *b, int32_t blk, uint32_t start, uint32_t en
             break;
         }
         case OP_UNPACK_SEQUENCE: {
-            Static *s = static_of(b, pop(b));
+            x = pop(b);
+            Static *s = static_of(b, x);
+            if (!s && x >= 0 && ty(b, x) == TY_PTR && is_boxed(ir->ins[res(b, x)].aux)) {
+                if (!unpack_tuple(b, x, arg))
+                    return false;
+                break;
+            }
             if (!s || s->kind != S_TUPLE || s->n != arg)
                 return refuse(b, "unpacking of a value that is not a tuple display");
             for (int i = (int)arg - 1; i >= 0; i--)
@@ -2769,6 +2916,7 @@ static bool build_block_ops(Builder *b, int32_t blk, uint32_t start, uint32_t en
             if (!do_call(b, (int)arg, op == OP_CALL_METHOD))
                 return false;
             b->nshapes = b->nkeys = 0; /* the callee may deoptimise: the interpreter may change dicts */
+            b->late_block = -1;
             break;
         case OP_GET_ITER: if (!get_iter(b)) return false; break;
         case OP_FOR_ITER: {
@@ -2811,8 +2959,28 @@ static bool build_block_ops(Builder *b, int32_t blk, uint32_t start, uint32_t en
         }
         case OP_RETURN_VALUE: {
             x = pop(b);
+            if ((x = materialize(b, x)) == -1 && b->failed)
+                return false;
             if (IS_STATIC(x))
                 return refuse(b, "returns a compile-time object");
+            if (ty(b, x) == TY_PTR) { /* the items of the tuples it returns, if they agree */
+                const JitType *items = NULL;
+                uint8_t n = 0;
+                for (uint32_t i = 0; i < b->ntuples; i++)
+                    if (b->tuples[i].v == res(b, x))
+                        items = b->tuples[i].t, n = b->tuples[i].n;
+                if (!b->ret_items_set)
+                    b->spec->ret_nitems = n, b->ret_items_set = true;
+                else if (b->spec->ret_nitems != n)
+                    b->spec->ret_nitems = 0;
+                if (n && b->spec->ret_nitems == n) {
+                    for (uint32_t i = 0; i < n && b->spec->ret_nitems; i++)
+                        if (b->ret_items_set && b->spec->ret_items[i].ty && b->spec->ret_items[i].ty != items[i].ty)
+                            b->spec->ret_nitems = 0;
+                    if (b->spec->ret_nitems)
+                        memcpy(b->spec->ret_items, items, n * sizeof *items);
+                }
+            }
             IrType t = ty(b, x);
             JitType rt = {t, 0, ir->ins[res(b, x)].aux, NULL};
             if (t == TY_PTR) { /* an object: the caller holds it as any object (JIT_TC_BOXED), of the */
@@ -2934,7 +3102,10 @@ static bool build(JitState *js, JitSpec *spec, Ir *ir, JitResolveFn resolve, boo
     b->js = js, b->spec = spec, b->ir = ir, b->code = code, b->resolve = resolve;
     b->memo_block = -1, b->hoist = hoist;
     b->roots_base = b->roots_n = -1;
-    spec->ret.cls = NULL; /* (RETURN_VALUE: the class of the objects returned) */
+    b->late_block = -1;
+    spec->ret.cls = NULL; /* (RETURN_VALUE: the class of the objects returned, */
+    spec->ret_nitems = 0; /* and the items of the tuples) */
+    memset(spec->ret_items, 0, sizeof spec->ret_items);
     for (uint32_t i = 0; i < INST_SLOTS; i++)
         b->param_val[i] = -1;
     b->insns = code->insns, b->n = code->ninsns;

@@ -96,6 +96,11 @@ typedef struct JitSpec {
     /* a call stub (vmcall.c): the callable compiled code calls through
      * the interpreter; NULL for compiled code */
     const void *vm_callee;
+    bool vm_tuple;            /* a call stub that makes a tuple of its arguments (build.c: tuples) */
+    /* build.c: a function returning tuples it makes: their items' types
+     * (ret_nitems 0: not known), for a compiled caller that unpacks them */
+    uint8_t ret_nitems;
+    JitType ret_items[4];
 } JitSpec;
 
 /* After this many deoptimisations within one window of JIT_DEOPT_WINDOW

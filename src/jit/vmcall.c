@@ -80,8 +80,14 @@ uint64_t jit_rt_vm_call(JitSpec *stub, const uint32_t *args, int32_t depth_left)
     vm->sp = argv + n;
     uint32_t max_frames;
     Value result = v_none();
-    bool ok = jit_enter_interpreter(vm, jit_compiled_frames(depth_left), &max_frames);
-    if (ok) {
+    bool ok;
+    if (stub->vm_tuple) { /* a tuple of the arguments (build.c: a tuple display that escapes) */
+        Tuple *t = tuple_new(vm, n);
+        if ((ok = t != NULL)) {
+            memcpy(t->items, argv, n * sizeof *argv);
+            result = v_obj(t);
+        }
+    } else if ((ok = jit_enter_interpreter(vm, jit_compiled_frames(depth_left), &max_frames))) {
         ok = vm_call(vm, v_obj((void *)stub->vm_callee), argv, (int)n, NULL, &result);
         jit_leave_interpreter(vm, max_frames);
     }

@@ -130,3 +130,49 @@ s = sum_all(6)
 print(s.x, s.y)
 print(pick(d, c, True) is d, pick(d, c, False) is c, ident(g) is g)
 print(twice(3), twice(0))
+
+
+# tuples made in compiled code: returned, passed on, unpacked by a
+# compiled caller (their items' types from the callee's returns)
+def pair(a, b):
+    return (a + b, a * 0.5)
+
+
+def trip(i, o):
+    return i, o, i * 2
+
+
+def unpacks(n):
+    s = 0.0
+    for i in range(n):
+        a, b = pair(i, 3)
+        k, o, m = trip(i, Vec(1.0, 2.0))
+        s += a + b + k + m + Vec(0.5, 1.0).dot(o)
+    return s
+
+
+def shows(n):
+    for i in range(n):
+        print((i, i * 0.25))
+    return n
+
+
+print(unpacks(5), shows(2), pair(2, 3), trip(1, 2)[2])
+
+
+# a property added to a class later takes reads of its name before the
+# instance's dict (compiled reads are guarded on class.c's late_property);
+# last: the flag stays set for the rest of the program
+class E:
+    pass
+
+
+def get_w(o):
+    return o.w + 1
+
+
+e = E()
+e.w = 5
+print(get_w(e), get_w(e))
+E.w = property(lambda self: 100)
+print(get_w(e), get_w(e))
