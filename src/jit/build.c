@@ -348,6 +348,15 @@ static int32_t add_phi_operands(Builder *b, uint32_t var, int32_t phi)
             ph->type = in->type, ph->aux = in->aux;
         bool same = in->type == ph->type && (in->type != TY_PTR || in->aux == ph->aux);
         IrType pt = (IrType)ph->type;
+        /* an instance read from an attribute on one path, an object made or
+         * returned on another: an object (its uses are guarded either way:
+         * attribute reads check the dict, methods the lookup) */
+#define OPAQUE(x) (is_boxed(x) || (is_instance(x) && (x) - INST_AUX >= JIT_MAX_PARAMS))
+        if (!same && pt == TY_PTR && in->type == TY_PTR && OPAQUE(ph->aux) && OPAQUE(in->aux)) {
+            ph->aux = JIT_TC_BOXED;
+            same = true;
+        }
+#undef OPAQUE
         bool numbers = (is_intlike(pt) || pt == TY_FLOAT) && (is_intlike((IrType)in->type) || in->type == TY_FLOAT);
         if (!same && v != phi && numbers &&
             type_change_exit(b, bl->preds[p], ir_at(b->ir, phi)->block, in->type == TY_FLOAT)) {
@@ -1294,6 +1303,9 @@ static int32_t interp_call(Builder *b, Value callee, int32_t *args, int nargs)
             return refuse(b, "the result of %s() (called through the interpreter) is used", what), -1;
         else
             rt = typed_result(b, AS(Function, callee), args, nargs, &from);
+        JitType seen;
+        if (!b->making_tuple && jit_vm_observed(b->code, b->pc, &seen) && seen.ty != TY_VOID) /* (vmcall.c) */
+            rt = seen, from = NULL;
     }
     if (b->hoisted) { /* a dict checked at the entry could change in the call: build again */
         b->retry_plain = true;
@@ -1309,6 +1321,7 @@ static int32_t interp_call(Builder *b, Value callee, int32_t *args, int nargs)
     if (!stub)
         return refuse(b, "out of memory (or code space) while compiling"), -1;
     stub->vm_tuple = b->making_tuple;
+    stub->vm_pc = b->pc, stub->vm_caller = b->spec;
     int32_t r = emit(b, IR_CALL, dropped ? TY_NONE : (IrType)rt.ty, -1, -1, -1);
     if (rt.ty == TY_PTR) {
         b->ir->ins[r].aux = JIT_TC_BOXED;
@@ -2054,9 +2067,11 @@ static bool store_attr(Builder *b, uint32_t name)
     if ((x = value(b, x, "stored value")) < 0)
         return false;
     IrType t = ty(b, x);
-    if (t != TY_INT && t != TY_BOOL && t != TY_FLOAT)
-        return refuse(b, "storing a %s into attribute '%s' (compiled code stores numbers there)",
-                      t == TY_NONE ? "None" : "non-number", n->data);
+    uint8_t xa = t == TY_PTR ? b->ir->ins[x].aux : 0; /* objects: made, returned, read from attributes */
+    bool object = t == TY_PTR && (is_boxed(xa) || is_instance(xa) || xa == JIT_TC_STR);
+    if (t != TY_INT && t != TY_BOOL && t != TY_FLOAT && !object)
+        return refuse(b, "storing a %s into attribute '%s' (compiled code stores numbers and objects there)",
+                      t == TY_NONE ? "None" : "list or array", n->data);
     if (b->ir->ins[o].aux - INST_AUX >= JIT_MAX_PARAMS)
         return refuse(b, "attribute '%s' stored into an instance read from an attribute (its class is not checked)",
                       n->data);
@@ -2082,9 +2097,13 @@ static bool store_attr(Builder *b, uint32_t name)
     int32_t e = entries_at(b, o, idx, n);
     if (e < 0)
         return false;
-    int32_t tw = (int32_t)(idx * JW_ENTRY_WORDS + JW_ENTRY_TYPE);
-    int32_t st = emit(b, IR_ASTORE, TY_VOID, e, ir_const_int(b->ir, b->cur, tw),
-                      ir_const_int(b->ir, b->cur, (int32_t)value_tag(t)));
+    int32_t tw = (int32_t)(idx * JW_ENTRY_WORDS + JW_ENTRY_TYPE), tag;
+    if (t == TY_PTR) { /* an object: its type word from its header */
+        tag = emit(b, IR_ALOAD, TY_INT, x, ir_const_int(b->ir, b->cur, 4), -1);
+        b->ir->ins[tag].aux = 'B'; /* Obj.type */
+    } else
+        tag = ir_const_int(b->ir, b->cur, (int32_t)value_tag(t));
+    int32_t st = emit(b, IR_ASTORE, TY_VOID, e, ir_const_int(b->ir, b->cur, tw), tag);
     b->ir->ins[st].aux = JIT_TC_WORD;
     st = emit(b, IR_ASTORE, TY_VOID, e, ir_const_int(b->ir, b->cur, tw + 1), x);
     b->ir->ins[st].aux = JIT_TC_WORD;
@@ -2477,6 +2496,8 @@ static bool needs_root(const Builder *b, int32_t v)
     const IrIns *in = &b->ir->ins[v];
     if (in->type != TY_PTR || in->op == IR_PARAM || in->op == IR_CONST)
         return false;
+    if (in->op == IR_PHI) /* (a phi of an instance may get an object made later: add_phi_operands) */
+        return is_instance(in->aux) || is_boxed(in->aux) || in->aux == JIT_TC_STR;
     return is_boxed(in->aux) || in->aux == JIT_TC_STR || (is_instance(in->aux) && in->aux - INST_AUX >= JIT_MAX_PARAMS);
 }
 

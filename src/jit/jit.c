@@ -720,8 +720,11 @@ bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok
         f->gave_up = !any;
     }
     spec = jit_newest(spec);
-    if (spec->fate == JIT_RECOMPILE)
+    if (spec->fate == JIT_RECOMPILE) {
+        js->example = args, js->nexample = (uint32_t)nargs; /* attribute layouts, as for the first compilation */
         spec = recompile(js, f, spec);
+        js->example = NULL, js->nexample = 0;
+    }
     if (spec->state != SPEC_COMPILED || spec->retired || !js->code_exec || vm->nframes >= vm->cfg.max_frames)
         return false;
     if (spec->window_entries == JIT_DEOPT_WINDOW) /* a new window of the deopt rate (jit_rt_deopt) */

@@ -97,6 +97,8 @@ typedef struct JitSpec {
      * the interpreter; NULL for compiled code */
     const void *vm_callee;
     bool vm_tuple;            /* a call stub that makes a tuple of its arguments (build.c: tuples) */
+    uint32_t vm_pc;           /* a call stub: its call's bytecode pc, */
+    struct JitSpec *vm_caller; /* and the specialisation that makes it */
     /* build.c: a function returning tuples it makes: their items' types
      * (ret_nitems 0: not known), for a compiled caller that unpacks them */
     uint8_t ret_nitems;
@@ -281,6 +283,10 @@ JitSpec *jit_vm_call_stub(JitState *js, const void *callee, const Code *code, co
 bool jit_vm_call_trampoline(JitState *js);
 uint64_t jit_rt_vm_call(JitSpec *stub, const uint32_t *args, int32_t depth_left);
 void jit_vm_calls_free(JitState *js);
+/* The type a call into the interpreter at pc of code returned when it was
+ * not the one its caller was compiled for (vmcall.c records it, and has
+ * the caller compiled again at its next entry): true and *t, else false. */
+bool jit_vm_observed(const Code *code, uint32_t pc, JitType *t);
 /* jit.c, for vmcall.c: the state of the running code, and the interpreter
  * entered for compiled code (below: compiled frames under it, from s11) */
 JitState *jit_rt_state(void);

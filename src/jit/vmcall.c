@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "jit/jit_int.h"
+#include "vm/class.h"
 
 JitSpec *jit_vm_call_stub(JitState *js, const void *callee, const Code *code, const JitType *params, uint32_t n,
                           JitType ret)
@@ -54,6 +55,57 @@ void jit_vm_calls_free(JitState *js)
     }
     js->vm_calls = NULL;
     js->vm_call_tramp = 0;
+}
+
+/* Results of another type than guessed (build.c interp_call), by call
+ * site: the caller's next compilation takes the type seen. A small table;
+ * a site that finds it full keeps its guess. */
+static struct {
+    const Code *code;
+    uint32_t pc;
+    JitType t;
+} observed[64];
+
+bool jit_vm_observed(const Code *code, uint32_t pc, JitType *t)
+{
+    for (size_t i = 0; i < sizeof observed / sizeof observed[0] && observed[i].code; i++)
+        if (observed[i].code == code && observed[i].pc == pc) {
+            *t = observed[i].t;
+            return true;
+        }
+    return false;
+}
+
+static void observe(JitSpec *stub, Value result)
+{
+    JitType t = {TY_VOID, 0, 0, NULL};
+    switch ((Type)result.type) {
+    case T_INT: t.ty = TY_INT; break;
+    case T_BOOL: t.ty = TY_BOOL; break;
+    case T_FLOAT: t.ty = TY_FLOAT; break;
+    case T_NONE: t.ty = TY_NONE; break;
+    default:
+        if (!v_is_obj(result))
+            return; /* (a long int: no type compiled code has) */
+        t.ty = TY_PTR, t.tc = JIT_TC_BOXED;
+        if (result.type == T_INSTANCE)
+            t.cls = AS(Instance, result)->cls;
+        break;
+    }
+    size_t i = 0;
+    while (i < sizeof observed / sizeof observed[0] && observed[i].code &&
+           !(observed[i].code == stub->code && observed[i].pc == stub->vm_pc))
+        i++;
+    if (i == sizeof observed / sizeof observed[0])
+        return;
+    bool again = observed[i].code != NULL; /* seen before: a type that changes, no recompilation */
+    observed[i].code = stub->code, observed[i].pc = stub->vm_pc, observed[i].t = t;
+    /* the caller is compiled again at its next entry from the interpreter
+     * (jit.c's recompilation, as for a widened merge; at most
+     * JIT_MAX_WIDENED times, which bounds a type that keeps changing) */
+    JitSpec *c = stub->vm_caller;
+    if (!again && c && c->fate == JIT_FATE_NONE && !c->retired && c->nfloat_merges < JIT_MAX_WIDENED)
+        c->fate = JIT_RECOMPILE, c->fate_pc = stub->vm_pc, c->fate_op = IR_CALL;
 }
 
 uint64_t jit_rt_vm_call(JitSpec *stub, const uint32_t *args, int32_t depth_left)
@@ -105,6 +157,7 @@ uint64_t jit_rt_vm_call(JitSpec *stub, const uint32_t *args, int32_t depth_left)
     default: fits = result.type == T_NONE; break;
     }
     if (!fits) { /* the caller deoptimises after the call, with the result on its stack */
+        observe(stub, result);
         js->deopt_result = result;
         js->deopt_result_pending = true;
         return 1;
