@@ -343,7 +343,7 @@ static void defer_name(Compiler *c, unsigned op, uint32_t name, const Token *t, 
 {
     Func *f = c->fn;
     const Declared *nl = find_nonlocal(f, name);
-    NameUse u = {emit(c, op, 0), name, t ? t->line : c->line, t ? t->col : 0, kind, nl != NULL, f};
+    NameUse u = {emit(c, op, 0), name, t ? t->line : c->line, t ? t->col : 0, kind, nl != NULL, f, false};
     if (nl) { /* a missing binding is reported at the declaration */
         u.line = nl->line;
         u.col = nl->col;
@@ -366,6 +366,10 @@ void load_name(Compiler *c, uint32_t name, const Token *t)
     } else {
         /* resolved in finish_func: LOAD_FAST if the name is local at all */
         defer_name(c, OP_LOAD_GLOBAL, name, t, USE_LOAD);
+        /* a comprehension is a scope of its own, and a class body's names
+         * are not visible in the scopes nested in it (CPython's rule) */
+        if (f->is_class && c->comprehension)
+            f->uses[f->nuses - 1].past_class = true;
     }
 }
 

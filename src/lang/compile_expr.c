@@ -247,7 +247,8 @@ static bool enclosing_local(Func *outer, uint32_t name)
 {
     if (find_alias(outer, name) >= 0)
         return true;
-    return !outer->is_module && !declared_global(outer, name) && find_local(outer, name) >= 0;
+    /* a class body's names are not visible in the generator's scope */
+    return !outer->is_module && !outer->is_class && !declared_global(outer, name) && find_local(outer, name) >= 0;
 }
 
 /* (elt for ...): a generator function of its own, called at once with the

@@ -72,6 +72,7 @@ typedef struct NameUse {
     uint8_t kind;          /* enum UseKind */
     bool nonlocal;         /* declared nonlocal where it is used: never a local there */
     struct Func *owner;    /* the function whose code holds the instruction */
+    bool past_class;       /* read by a comprehension inlined in a class body: never the class's name */
 } NameUse;
 
 /* A free variable of a function: cell k of its closure comes from the

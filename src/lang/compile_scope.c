@@ -94,7 +94,7 @@ void resolve_names(Compiler *c, Func *f)
     /* names f itself uses: local if the name is local anywhere in the body */
     for (uint32_t i = 0; i < f->nuses; i++) {
         NameUse *u = &f->uses[i];
-        int slot = u->nonlocal ? -1 : find_local(f, u->name);
+        int slot = u->nonlocal || u->past_class ? -1 : find_local(f, u->name);
         if (slot >= 0) {
             f->code[u->pc] = BC_MAKE(OP_LOAD_FAST, (uint32_t)slot);
             continue;

@@ -367,7 +367,7 @@ static void nonlocal_stmt(Compiler *c, Token *kw)
         Declared d = {name, kw->line, kw->col}; /* CPython reports at the statement */
         PUSH(c, f->nonlocals, f->nnonlocals, f->capnonlocals, d);
         /* a use without an instruction: checks the binding even if unused */
-        NameUse u = {NONE_PC, name, kw->line, kw->col, USE_LOAD, true, f};
+        NameUse u = {NONE_PC, name, kw->line, kw->col, USE_LOAD, true, f, false};
         PUSH(c, f->uses, f->nuses, f->capuses, u);
     } while (at_op(c, ",") && next(c));
 }
