@@ -1289,6 +1289,37 @@ static const char *loop_variable(const Code *code, uint32_t pc)
     return NULL;
 }
 
+static const char *const hw_fuse_name[] = {
+    [JIT_HW_NOFUSE] = "",
+    [JIT_HW_LDBC_INCP] = " with a fused load (esp.vmulas.s8.qacc.ldbc.incp)",
+    [JIT_HW_QACC_LD_IP] = " with a fused load (esp.vmulas.s8.qacc.ld.ip)",
+    [JIT_HW_XACC_LD_IP] = " with a fused load (esp.vmulas.s8.xacc.ld.ip)",
+};
+
+/* A vectorised loop's line: the hardware loops (esp.lp.setup) emit.c made
+ * of its PIE copy (its own or its inner loops'), or that there is none. */
+static void report_hw_loops(const JitSpec *s, const IrLoopNote *t)
+{
+    bool any = false;
+    uint32_t n = s->nhw < JIT_MAX_HWNOTES ? s->nhw : JIT_MAX_HWNOTES;
+    for (uint32_t i = 0; i < n; i++) {
+        const JitHwNote *h = &s->hw[i];
+        bool seen = false; /* (one line for copies of one loop with the same load) */
+        for (uint32_t j = 0; j < i; j++)
+            seen |= s->hw[j].pc == h->pc && s->hw[j].pie == h->pie && s->hw[j].fuse == h->fuse;
+        if (!h->pie || seen || h->pc < t->lo || h->pc > t->hi)
+            continue;
+        if (h->pc == t->pc)
+            fprintf(stderr, ", on a hardware loop (esp.lp.setup)%s", hw_fuse_name[h->fuse]);
+        else
+            fprintf(stderr, ", a hardware loop (esp.lp.setup)%s for the loop at line %d", hw_fuse_name[h->fuse],
+                    (int)line_at(s->code, h->pc));
+        any = true;
+    }
+    if (!any)
+        fputs(s->nhw > n ? ", hardware loops not listed" : ", no hardware loop", stderr);
+}
+
 /* One line per loop of a compiled specialisation: on PIE and how, or why not (vector.c's notes). */
 static void report_loops(const JitSpec *s)
 {
@@ -1310,6 +1341,7 @@ static void report_loops(const JitSpec *s)
                         t->taps > 1 ? "s" : "");
             if (t->alias)
                 fputs(", arrays compared at entry (a load may read the stored array)", stderr);
+            report_hw_loops(s, t);
             fputc('\n', stderr);
             continue;
         }
@@ -1320,6 +1352,11 @@ static void report_loops(const JitSpec *s)
             fprintf(stderr, " (line %d)", (int)line_at(s->code, t->ref_pc));
         if (t->why_dot)
             fprintf(stderr, "; as a dot product: %s", t->why_dot);
+        if (t->why_ew) {
+            fprintf(stderr, "; as elementwise: %s", t->why_ew);
+            if (t->why_ew_op)
+                fprintf(stderr, " (%s, line %d)", ir_opinfo[t->why_ew_op].name, (int)line_at(s->code, t->why_ew_pc));
+        }
         fputc('\n', stderr);
     }
 }
