@@ -454,6 +454,8 @@ static int cmd_run(int argc, char **argv)
     }
     if (jit_report_wanted) {
         vm_flush(vm);
+        if (jcfg.mode == JIT_OFF) /* (not silence: the user asked for a report) */
+            fputs("p4jit: --jit-report: the JIT is off (-X jit=off): every function ran interpreted\n", stderr);
         jit_report(vm);
     }
     jit_free(vm);
