@@ -40,11 +40,19 @@ static JitState *rt_state;     /* the state of the running compiled code */
 #define JIT_DEFAULT_CODE_SIZE (256u << 10) /* ESP-IDF: CONFIG_P4JIT_CODE_BUFFER_SIZE */
 #endif
 
+/* -X jit=auto compiles a function once its calls plus the iterations of
+ * its `for` loops in the interpreter reach this (docs/jit.md, "Policy"):
+ * compiling a small function costs about 250 k modelled cycles, and a call
+ * or an iteration compiled saves some 50 to 300, so about a thousand of
+ * them pays for it if it runs as much again. A function with a loop and a
+ * typed array argument is compiled at its first call whatever its work. */
+#define JIT_DEFAULT_THRESHOLD 1000
+
 void jit_config_default(JitConfig *cfg)
 {
     *cfg = (JitConfig){0}; /* fields added later (deopt_stress) start at "off" */
     cfg->mode = JIT_AUTO;
-    cfg->call_threshold = 2;
+    cfg->call_threshold = JIT_DEFAULT_THRESHOLD;
     cfg->code_size = JIT_DEFAULT_CODE_SIZE;
     cfg->max_specs = 4;
     cfg->listings = false;
@@ -654,6 +662,37 @@ static int32_t call_budget(VM *vm, const JitSpec *spec)
 
 static void drop_all_code(JitState *js);
 
+void jit_loop_done(VM *vm, Function *fn, const Iter *it)
+{
+    JitFunc *f = fn ? fn->jit : NULL;
+    if (!f || f->specs || vm->jit->cfg.mode != JIT_AUTO)
+        return;
+    int64_t n = 0;
+    if (it->hdr.aux == ITER_SEQ && it->i != INT32_MAX)
+        n = it->i;
+    else if (it->hdr.aux == ITER_RANGE && it->src.type == T_RANGE) {
+        const Range *r = AS(Range, it->src); /* (no 64-bit division for the common step) */
+        n = r->step == 1 ? (int64_t)r->stop - r->start : range_len(r);
+    }
+    if (n > 0)
+        f->work = (uint64_t)f->work + (uint64_t)n > UINT32_MAX ? UINT32_MAX : f->work + (uint32_t)n;
+}
+
+/* A numeric kernel's signature: an array('b'...'f') or bytearray argument. */
+static bool typed_array_argument(const Value *args, int nargs)
+{
+    for (int i = 0; i < nargs; i++)
+        if (args[i].type == T_ARRAY || args[i].type == T_BYTEARRAY)
+            return true;
+    return false;
+}
+
+bool jit_may_take(VM *vm, const Function *fn)
+{
+    const JitFunc *f = fn->jit;
+    return vm->jit && vm->jit->cfg.mode != JIT_OFF && !(f && f->gave_up);
+}
+
 bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok)
 {
     JitState *js = vm->jit;
@@ -671,6 +710,14 @@ bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok
             snprintf(f->untyped, sizeof f->untyped, "it has %d parameters (compiled code takes at most %d)",
                      nargs, JIT_MAX_PARAMS);
         return false;
+    }
+    /* auto: not before its work reaches the threshold (a kernel taking an
+     * array at once); the arguments are not typed until then */
+    if (js->cfg.mode == JIT_AUTO && !f->specs) {
+        if (f->work < UINT32_MAX)
+            f->work++;
+        if (f->work < js->cfg.call_threshold && !(f->has_loop && typed_array_argument(args, nargs)))
+            return false;
     }
     JitType types[JIT_MAX_PARAMS];
     for (int i = 0; i < nargs; i++) {
@@ -695,8 +742,6 @@ bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok
             spec = s;
     if (!spec) {
         f->calls++;
-        if (js->cfg.mode == JIT_AUTO && !f->has_loop && f->calls < js->cfg.call_threshold)
-            return false;
         if (f->nspecs >= js->cfg.max_specs) {
             f->gave_up = true;
             return false;
@@ -1376,6 +1421,10 @@ void jit_report(VM *vm)
     for (JitFunc *f = js->all; f; f = f->next_all) {
         if (!f->specs && f->untyped[0])
             fprintf(stderr, "  %s: not compiled: %s (%s, line %d)\n", f->code->name->data, f->untyped,
+                    f->code->program->filename->data, (int)f->code->src->firstline);
+        else if (!f->specs && !f->gave_up && js->cfg.mode == JIT_AUTO && f->work < js->cfg.call_threshold)
+            fprintf(stderr, "  %s: interpreted: %lu calls and loop iterations, below -X jit-threshold=%lu (%s, line %d)\n",
+                    f->code->name->data, (unsigned long)f->work, (unsigned long)js->cfg.call_threshold,
                     f->code->program->filename->data, (int)f->code->src->firstline);
         for (JitSpec *s = f->specs; s; s = s->next) {
             describe(s, line, sizeof line);
