@@ -41,12 +41,13 @@ static JitState *rt_state;     /* the state of the running compiled code */
 #endif
 
 /* -X jit=auto compiles a function once its calls plus the iterations of
- * its `for` loops in the interpreter reach this (docs/jit.md, "Policy"):
- * compiling a small function costs about 250 k modelled cycles, and a call
- * or an iteration compiled saves some 50 to 300, so about a thousand of
- * them pays for it if it runs as much again. A function with a loop and a
- * typed array argument is compiled at its first call whatever its work. */
-#define JIT_DEFAULT_THRESHOLD 1000
+ * its `for` loops in the interpreter reach this (docs/jit.md, "Policy"). A
+ * function with a loop and a typed array argument is compiled at its first
+ * call whatever its work. 100 measured best of 2, 100 and 1000 on bench/py
+ * (p4sim, whole programs): 1000 left hot small functions interpreted for
+ * too long (raytrace 154.0 M cycles at 2 and 100, 156.0 M at 1000) and
+ * saved nothing elsewhere (bench/RESULTS.md, "vec5b"). */
+#define JIT_DEFAULT_THRESHOLD 100
 
 void jit_config_default(JitConfig *cfg)
 {
@@ -662,22 +663,6 @@ static int32_t call_budget(VM *vm, const JitSpec *spec)
 
 static void drop_all_code(JitState *js);
 
-void jit_loop_done(VM *vm, Function *fn, const Iter *it)
-{
-    JitFunc *f = fn ? fn->jit : NULL;
-    if (!f || f->specs || vm->jit->cfg.mode != JIT_AUTO)
-        return;
-    int64_t n = 0;
-    if (it->hdr.aux == ITER_SEQ && it->i != INT32_MAX)
-        n = it->i;
-    else if (it->hdr.aux == ITER_RANGE && it->src.type == T_RANGE) {
-        const Range *r = AS(Range, it->src); /* (no 64-bit division for the common step) */
-        n = r->step == 1 ? (int64_t)r->stop - r->start : range_len(r);
-    }
-    if (n > 0)
-        f->work = (uint64_t)f->work + (uint64_t)n > UINT32_MAX ? UINT32_MAX : f->work + (uint32_t)n;
-}
-
 /* A numeric kernel's signature: an array('b'...'f') or bytearray argument. */
 static bool typed_array_argument(const Value *args, int nargs)
 {
@@ -714,10 +699,12 @@ bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok
     /* auto: not before its work reaches the threshold (a kernel taking an
      * array at once); the arguments are not typed until then */
     if (js->cfg.mode == JIT_AUTO && !f->specs) {
-        if (f->work < UINT32_MAX)
-            f->work++;
-        if (f->work < js->cfg.call_threshold && !(f->has_loop && typed_array_argument(args, nargs)))
+        if (f->w.work < UINT32_MAX)
+            f->w.work++;
+        f->w.counting = true; /* (until its first specialisation: jit_loop_done) */
+        if (f->w.work < js->cfg.call_threshold && !(f->has_loop && typed_array_argument(args, nargs)))
             return false;
+        f->w.counting = false;
     }
     JitType types[JIT_MAX_PARAMS];
     for (int i = 0; i < nargs; i++) {
@@ -730,7 +717,7 @@ bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok
                                                   : "of type ",
                          args[i].type == T_LIST || args[i].type == T_LONG ? "" : type_name(args[i]));
             if (++f->refused_calls >= 16 && !f->specs)
-                f->gave_up = true; /* called with what compiled code never takes: stop typing its calls */
+                f->gave_up = true, f->w.counting = false; /* called with what compiled code never takes: stop typing its calls */
             return false;
         }
     }
@@ -743,7 +730,7 @@ bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok
     if (!spec) {
         f->calls++;
         if (f->nspecs >= js->cfg.max_specs) {
-            f->gave_up = true;
+            f->gave_up = true, f->w.counting = false;
             return false;
         }
         spec = new_spec(f, types, (uint32_t)nargs);
@@ -1422,9 +1409,9 @@ void jit_report(VM *vm)
         if (!f->specs && f->untyped[0])
             fprintf(stderr, "  %s: not compiled: %s (%s, line %d)\n", f->code->name->data, f->untyped,
                     f->code->program->filename->data, (int)f->code->src->firstline);
-        else if (!f->specs && !f->gave_up && js->cfg.mode == JIT_AUTO && f->work < js->cfg.call_threshold)
+        else if (!f->specs && !f->gave_up && js->cfg.mode == JIT_AUTO && f->w.work < js->cfg.call_threshold)
             fprintf(stderr, "  %s: interpreted: %lu calls and loop iterations, below -X jit-threshold=%lu (%s, line %d)\n",
-                    f->code->name->data, (unsigned long)f->work, (unsigned long)js->cfg.call_threshold,
+                    f->code->name->data, (unsigned long)f->w.work, (unsigned long)js->cfg.call_threshold,
                     f->code->program->filename->data, (int)f->code->src->firstline);
         for (JitSpec *s = f->specs; s; s = s->next) {
             describe(s, line, sizeof line);
