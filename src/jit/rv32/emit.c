@@ -1041,6 +1041,7 @@ static void hw_loop(Emit *e, int32_t h, const HwLoop *L)
     e->hwloops++;
     if (e->spec->nhw < JIT_MAX_HWNOTES) { /* --jit-report (jit.c) */
         JitHwNote *n = &e->spec->hw[e->spec->nhw];
+        const IrBlock *bb = &e->ir->blocks[L->body];
         n->pc = hb->bc_start, n->pie = false;
         for (uint32_t i = 0; i < bb->nins; i++) {
             IrOp op = (IrOp)I(e, bb->ins[i])->op;
