@@ -40,13 +40,14 @@ static JitState *rt_state;     /* the state of the running compiled code */
 #define JIT_DEFAULT_CODE_SIZE (256u << 10) /* ESP-IDF: CONFIG_P4JIT_CODE_BUFFER_SIZE */
 #endif
 
-/* -X jit=auto compiles a function once its calls plus the iterations of
- * its `for` loops in the interpreter reach this (docs/jit.md, "Policy"). A
- * function with a loop and a typed array argument is compiled at its first
- * call whatever its work. 100 measured best of 2, 100 and 1000 on bench/py
- * (p4sim, whole programs): 1000 left hot small functions interpreted for
- * too long (raytrace 154.0 M cycles at 2 and 100, 156.0 M at 1000) and
- * saved nothing elsewhere (bench/RESULTS.md, "vec5b"). */
+/* -X jit=auto compiles a function with a loop at its first call (without
+ * on-stack replacement a loop run once, as a benchmark's or a program's
+ * main loop, is compiled at its entry or never) and a loop-free one after
+ * this many interpreted calls (docs/jit.md, "Policy"; was 2). Counting the
+ * loop iterations of interpreted calls and compiling a function with a loop
+ * only past a threshold was measured and dropped: bench/sieve.py,
+ * mandelbrot.py and nbody.py, whose work is one call, ran interpreted
+ * (21.9 M -> 194.5 M, 2.7 M -> 77.9 M, 5.3 M -> 101.8 M modelled cycles). */
 #define JIT_DEFAULT_THRESHOLD 100
 
 void jit_config_default(JitConfig *cfg)
@@ -663,15 +664,6 @@ static int32_t call_budget(VM *vm, const JitSpec *spec)
 
 static void drop_all_code(JitState *js);
 
-/* A numeric kernel's signature: an array('b'...'f') or bytearray argument. */
-static bool typed_array_argument(const Value *args, int nargs)
-{
-    for (int i = 0; i < nargs; i++)
-        if (args[i].type == T_ARRAY || args[i].type == T_BYTEARRAY)
-            return true;
-    return false;
-}
-
 bool jit_may_take(VM *vm, const Function *fn)
 {
     const JitFunc *f = fn->jit;
@@ -698,13 +690,11 @@ bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok
     }
     /* auto: not before its work reaches the threshold (a kernel taking an
      * array at once); the arguments are not typed until then */
-    if (js->cfg.mode == JIT_AUTO && !f->specs) {
-        if (f->w.work < UINT32_MAX)
-            f->w.work++;
-        f->w.counting = true; /* (until its first specialisation: jit_loop_done) */
-        if (f->w.work < js->cfg.call_threshold && !(f->has_loop && typed_array_argument(args, nargs)))
+    if (js->cfg.mode == JIT_AUTO && !f->specs && !f->has_loop) {
+        if (f->work < UINT32_MAX)
+            f->work++;
+        if (f->work < js->cfg.call_threshold)
             return false;
-        f->w.counting = false;
     }
     JitType types[JIT_MAX_PARAMS];
     for (int i = 0; i < nargs; i++) {
@@ -717,7 +707,7 @@ bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok
                                                   : "of type ",
                          args[i].type == T_LIST || args[i].type == T_LONG ? "" : type_name(args[i]));
             if (++f->refused_calls >= 16 && !f->specs)
-                f->gave_up = true, f->w.counting = false; /* called with what compiled code never takes: stop typing its calls */
+                f->gave_up = true; /* called with what compiled code never takes: stop typing its calls */
             return false;
         }
     }
@@ -730,7 +720,7 @@ bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok
     if (!spec) {
         f->calls++;
         if (f->nspecs >= js->cfg.max_specs) {
-            f->gave_up = true, f->w.counting = false;
+            f->gave_up = true;
             return false;
         }
         spec = new_spec(f, types, (uint32_t)nargs);
@@ -1409,9 +1399,9 @@ void jit_report(VM *vm)
         if (!f->specs && f->untyped[0])
             fprintf(stderr, "  %s: not compiled: %s (%s, line %d)\n", f->code->name->data, f->untyped,
                     f->code->program->filename->data, (int)f->code->src->firstline);
-        else if (!f->specs && !f->gave_up && js->cfg.mode == JIT_AUTO && f->w.work < js->cfg.call_threshold)
-            fprintf(stderr, "  %s: interpreted: %lu calls and loop iterations, below -X jit-threshold=%lu (%s, line %d)\n",
-                    f->code->name->data, (unsigned long)f->w.work, (unsigned long)js->cfg.call_threshold,
+        else if (!f->specs && !f->gave_up && js->cfg.mode == JIT_AUTO && !f->has_loop && f->work < js->cfg.call_threshold)
+            fprintf(stderr, "  %s: interpreted: %lu calls, below -X jit-threshold=%lu (%s, line %d)\n",
+                    f->code->name->data, (unsigned long)f->work, (unsigned long)js->cfg.call_threshold,
                     f->code->program->filename->data, (int)f->code->src->firstline);
         for (JitSpec *s = f->specs; s; s = s->next) {
             describe(s, line, sizeof line);

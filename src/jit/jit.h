@@ -53,24 +53,6 @@ void jit_prune_dead(VM *vm);
  */
 bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok);
 
-/* -X jit=auto's count of a function's work (calls and loop iterations run
- * interpreted) towards -X jit-threshold: the first member of the JIT's
- * record of a function (Function.jit), so that the interpreter adds a
- * finished loop's iterations in a few instructions (jit_loop_done). */
-typedef struct JitWork {
-    uint32_t work;
-    bool counting; /* auto mode, no specialisation yet, not given up */
-} JitWork;
-
-/* The interpreter finished a `for` loop of n iterations in fn (NULL: the
- * module body). */
-static inline void jit_loop_done(Function *fn, int64_t n)
-{
-    JitWork *w = fn ? (JitWork *)fn->jit : NULL;
-    if (w && w->counting)
-        w->work = (uint64_t)w->work + (uint64_t)n > UINT32_MAX ? UINT32_MAX : w->work + (uint32_t)n;
-}
-
 /* Might jit_call take fn (false once the JIT gave it up)? A cheap test
  * before the interpreter reorders keyword arguments for it. */
 bool jit_may_take(VM *vm, const Function *fn);

@@ -125,9 +125,9 @@ typedef enum JitFate {
 
 /* Per function: its specialisations and counters (Function.jit points here). */
 typedef struct JitFunc {
-    JitWork w;                /* first: -X jit=auto's count (jit.h, jit_loop_done) */
     JitSpec *specs;
     uint32_t nspecs, calls;
+    uint32_t work;            /* -X jit=auto: interpreted calls of a loop-free function before its first specialisation */
     bool has_loop, gave_up;
     uint32_t refused_calls;   /* calls of a method that found its specialisation refused */
     char untyped[96];         /* why a call's arguments could not be typed (the first time) */

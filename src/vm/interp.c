@@ -1271,11 +1271,6 @@ static bool run(VM *vm, uint32_t stop, Value *entry_sp)
                         NEXT();
                     }
                     sp--;
-                    if (UNLIKELY(vm->jit != NULL)) { /* the JIT's policy: work done interpreted */
-                        const Range *r = iter->src.type == T_RANGE ? AS(Range, iter->src) : NULL;
-                        if (r && f->func && f->func->jit && ((JitWork *)f->func->jit)->counting)
-                            jit_loop_done(f->func, r->step == 1 ? (int64_t)r->stop - r->start : range_len(r));
-                    }
                     JUMP_TO(arg);
                     NEXT();
                 }
@@ -1285,8 +1280,6 @@ static bool run(VM *vm, uint32_t stop, Value *entry_sp)
                         PUSH(l->items[iter->i++]);
                         NEXT();
                     }
-                    if (UNLIKELY(vm->jit != NULL) && iter->i != INT32_MAX)
-                        jit_loop_done(f->func, iter->i);
                     iter->i = INT32_MAX; /* stays exhausted even if the list grows */
                     sp--;
                     JUMP_TO(arg);
