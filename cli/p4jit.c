@@ -56,7 +56,7 @@ static const char usage[] =
     "  --firmware ELF          the firmware image for --on (default: the build's)\n"
     "  -X jit=off|auto|eager   the JIT: auto (default on RV32) compiles a function with a\n"
     "                          loop at its first call, others after -X jit-threshold=N\n"
-    "                          calls; eager compiles every function at its first call.\n"
+    "                          calls (100); eager compiles every function at its first call.\n"
     "                          The host generates RV32 code but cannot run it (off by default)\n"
     "  -X jit-code=SIZE        JIT code buffer (default 256K); -X jit-specs=N: type\n"
     "                          specialisations per function (default 4)\n"
@@ -454,6 +454,8 @@ static int cmd_run(int argc, char **argv)
     }
     if (jit_report_wanted) {
         vm_flush(vm);
+        if (jcfg.mode == JIT_OFF) /* (not silence: the user asked for a report) */
+            fputs("p4jit: --jit-report: the JIT is off (-X jit=off): every function ran interpreted\n", stderr);
         jit_report(vm);
     }
     jit_free(vm);

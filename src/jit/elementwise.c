@@ -99,7 +99,18 @@ typedef struct Ew {
     int nacc;
     /* the copy */
     int32_t cur, join, jv;
+    /* --jit-report: why the loop stays scalar (static text), and the value it is about */
+    const char *why;
+    int32_t why_v;
 } Ew;
+
+/* v keeps the loop scalar, for this reason (the first one is reported). */
+static uint8_t refuse(Ew *x, int32_t v, const char *why)
+{
+    if (!x->why)
+        x->why = why, x->why_v = v;
+    return K_BAD;
+}
 
 static bool in_body(const Ew *x, int32_t v)
 {
@@ -165,6 +176,17 @@ static bool lane_operand(Ew *x, int32_t v)
     return k == K_VEC;
 }
 
+/* Why operand o of user v is no lane operand (lane_operand failed). */
+static uint8_t refuse_operand(Ew *x, int32_t v, int32_t o)
+{
+    uint8_t k = kind_of(x, o);
+    return refuse(x, v, k == K_UNI && x->ir->ins[o].type != TY_INT ? "a float value in the lanes"
+                        : k == K_UNI ? "more lane values and broadcast values alive at once than q registers (q1-q7)"
+                        : k == K_LIN ? "a lane value made from the counter (only elements make lanes)"
+                        : k == K_BAD ? "a value carried from one iteration to the next (only the counter may be)"
+                                     : "a compare used as a value");
+}
+
 /* An index of an access: the counter, or counter +- a uniform. */
 static bool note_access(Ew *x, int32_t len, int32_t idx)
 {
@@ -222,7 +244,7 @@ static uint8_t classify(Ew *x, int32_t v)
     const IrIns *in = &ir->ins[v];
     uint8_t ka = kind_of(x, in->a), kb = kind_of(x, in->b);
     if (ka == K_BAD || kb == K_BAD)
-        return K_BAD;
+        return refuse(x, v, "a value carried from one iteration to the next (only the counter may be)");
     switch ((IrOp)in->op) {
     case IR_CONST:
         return K_UNI;
@@ -243,59 +265,78 @@ static uint8_t classify(Ew *x, int32_t v)
         }
         /* (the saturation test reads both operands after the result is made:
          * a register of its own) */
-        if (x->narrow || in->type != TY_INT || !(ka == K_VEC || kb == K_VEC) || !lane_operand(x, in->a) ||
-            !lane_operand(x, in->b) || (x->q[v] = new_q(x)) < 0)
-            return K_BAD;
+        if (x->narrow)
+            return refuse(x, v, "an add or subtract in a loop that stores int32 elements as int8 (only a clamp narrows)");
+        if (in->type != TY_INT)
+            return refuse(x, v, "a float operation");
+        if (!(ka == K_VEC || kb == K_VEC))
+            return refuse(x, v, "an index that is not the counter plus a value fixed in the loop");
+        if (!lane_operand(x, in->a))
+            return refuse_operand(x, v, in->a);
+        if (!lane_operand(x, in->b))
+            return refuse_operand(x, v, in->b);
+        if ((x->q[v] = new_q(x)) < 0)
+            return refuse(x, v, "more lane values and broadcast values alive at once than q registers (q1-q7)");
         release(x, in->a), release(x, in->b);
         x->ewop[v] = sub ? EW_SUB : EW_ADD;
         return K_VEC;
     }
     case IR_MULO:
-        return ka == K_UNI && kb == K_UNI ? K_UNI : K_BAD;
+        return ka == K_UNI && kb == K_UNI ? K_UNI : refuse(x, v, "a multiply of lane values");
     case IR_SHR: case IR_SHRO: /* int32 lanes >> a uniform count (one for the loop: SAR) */
         if (ka == K_UNI && kb == K_UNI)
-            return in->op == IR_SHR ? K_UNI : K_BAD;
+            return in->op == IR_SHR ? K_UNI : refuse(x, v, "a right shift that can fail (its count may be negative)");
         if (ka == K_WIDE) { /* narrowing: srcmb shifts as it narrows */
             if (kb != K_UNI || x->ir->ins[in->b].type != TY_INT || (x->q[v] = new_q(x)) < 0)
-                return K_BAD;
+                return refuse(x, v, "a right shift of lanes by a count that changes in the loop");
             x->nvalue = v, x->nshift = in->b;
             return K_VEC;
         }
         if (x->narrow)
-            return K_BAD;
-        if (ka != K_VEC || kb != K_UNI || x->tc != 'i' || (x->sar >= 0 && x->sar != in->b))
-            return K_BAD;
+            return refuse(x, v, "a right shift in a narrowing loop other than of the int32 element itself");
+        if (ka != K_VEC || kb != K_UNI)
+            return refuse(x, v, "a right shift of lanes by a count that changes in the loop");
+        if (x->tc != 'i')
+            return refuse(x, v, "a right shift of int8 or int16 lanes (only int32 lanes are shifted)");
+        if (x->sar >= 0 && x->sar != in->b)
+            return refuse(x, v, "right shifts by two different counts (PIE has one shift register, SAR)");
         x->sar = in->b;
         release(x, in->a);
         if ((x->q[v] = new_q(x)) < 0)
-            return K_BAD;
+            return refuse(x, v, "more lane values and broadcast values alive at once than q registers (q1-q7)");
         x->ewop[v] = EW_SHR;
         return K_VEC;
     case IR_CMP: /* only as the test of a min or max (checked at the select) */
         if (ka == K_VEC || kb == K_VEC)
-            return uniform_or_vec(ka) && uniform_or_vec(kb) ? K_CMP : K_BAD;
-        return ka == K_UNI && kb == K_UNI ? K_UNI : K_BAD;
+            return uniform_or_vec(ka) && uniform_or_vec(kb) ? K_CMP : refuse(x, v, "a compare with the counter");
+        return ka == K_UNI && kb == K_UNI ? K_UNI : refuse(x, v, "a compare with the counter");
     case IR_SELECT: {
         /* min(x, y) and max(x, y) as build.c makes them: select(cmp(y, x), y, x) */
         uint8_t kc = kind_of(x, in->c);
         if (ka == K_UNI && kb == K_UNI && kc == K_UNI)
             return K_UNI;
         if (ka != K_CMP || in->type != TY_INT)
-            return K_BAD;
+            return refuse(x, v, "a conditional value that is not min or max of int lanes");
         const IrIns *c = &ir->ins[in->a];
         bool gt = c->aux == CC_GT || c->aux == CC_GE, lt = c->aux == CC_LT || c->aux == CC_LE;
         bool same = c->a == in->b && c->b == in->c, swapped = c->a == in->c && c->b == in->b;
-        if (!(gt || lt) || !(same || swapped) || !lane_operand(x, in->b) || !lane_operand(x, in->c))
-            return K_BAD;
+        if (!(gt || lt) || !(same || swapped))
+            return refuse(x, v, "a conditional value that is not min or max of int lanes");
+        if (!lane_operand(x, in->b))
+            return refuse_operand(x, v, in->b);
+        if (!lane_operand(x, in->c))
+            return refuse_operand(x, v, in->c);
         release(x, in->b), release(x, in->c);
         if ((x->q[v] = new_q(x)) < 0)
-            return K_BAD;
+            return refuse(x, v, "more lane values and broadcast values alive at once than q registers (q1-q7)");
         x->ewop[v] = gt == same ? EW_MAX : EW_MIN;
         return K_VEC;
     }
     case IR_INDEX: case IR_BOUND: /* a = len, b = index */
-        if (ka != K_UNI || kb != K_LIN || !note_access(x, in->a, in->b))
-            return K_BAD;
+        if (ka != K_UNI || kb != K_LIN)
+            return refuse(x, v, "an index that is not the counter plus a value fixed in the loop");
+        if (!note_access(x, in->a, in->b))
+            return refuse(x, v, "more than 16 different array accesses");
         if (in->op == IR_INDEX) { /* its value: the index (not negative in the lanes) */
             x->off[v] = in->b == x->c.phi ? -1 : x->off[in->b];
             x->neg[v] = in->b != x->c.phi && x->neg[in->b];
@@ -304,37 +345,53 @@ static uint8_t classify(Ew *x, int32_t v)
         return K_UNI;
     case IR_ALOAD: {
         int32_t arr = array_of(x, in->a);
-        if (arr < 0 || kb != K_LIN || !element_type(x, in->aux))
-            return K_BAD;
+        if (arr < 0)
+            return refuse(x, v, "a load from an array that is not the same one in every iteration");
+        if (kb != K_LIN)
+            return refuse(x, v, "an index that is not the counter plus a value fixed in the loop");
+        if (!element_type(x, in->aux))
+            return refuse(x, v, "arrays of different element types, or not int8, int16 or int32 ('b', 'h', 'i')");
         if (x->narrow) { /* the one int32 element, narrowed by its shift or as it is */
             if (in->aux != 'i' || x->wload >= 0 || !note_access(x, -arr - 2, in->b))
-                return K_BAD;
+                return refuse(x, v, "a narrowing loop (int32 loads, int8 stores) that reads more than one int32 element");
             x->wload = v;
             if (shifted_once(x, v))
                 return K_WIDE;
             if ((x->q[v] = new_q(x)) < 0)
-                return K_BAD;
+                return refuse(x, v, "more lane values and broadcast values alive at once than q registers (q1-q7)");
             x->nvalue = v;
             return K_VEC;
         }
-        if ((x->q[v] = new_q(x)) < 0 || !note_access(x, -arr - 2, in->b))
-            return K_BAD;
+        if ((x->q[v] = new_q(x)) < 0)
+            return refuse(x, v, "more lane values and broadcast values alive at once than q registers (q1-q7)");
+        if (!note_access(x, -arr - 2, in->b))
+            return refuse(x, v, "more than 16 different array accesses");
         return K_VEC;
     }
     case IR_ASTORE: {
         if (x->narrow && in->aux != 'b')
-            return K_BAD;
-        if (x->store >= 0 || array_of(x, in->a) < 0 || kb != K_LIN || !element_type(x, in->aux) ||
-            !lane_operand(x, in->c) || !note_access(x, -array_of(x, in->a) - 2, in->b))
-            return K_BAD;
+            return refuse(x, v, "arrays of different element types, or not int8, int16 or int32 ('b', 'h', 'i')");
+        if (x->store >= 0)
+            return refuse(x, v, "a second store in the body");
+        if (array_of(x, in->a) < 0)
+            return refuse(x, v, "a store into an array that is not the same one in every iteration");
+        if (kb != K_LIN)
+            return refuse(x, v, "an index that is not the counter plus a value fixed in the loop");
+        if (!element_type(x, in->aux))
+            return refuse(x, v, "arrays of different element types, or not int8, int16 or int32 ('b', 'h', 'i')");
+        if (!lane_operand(x, in->c))
+            return refuse_operand(x, v, in->c);
+        if (!note_access(x, -array_of(x, in->a) - 2, in->b))
+            return refuse(x, v, "more than 16 different array accesses");
         x->store = v;
         return K_UNI;
     }
     default: { /* pure operations of uniform values: made once, before the loop */
         uint8_t kc = kind_of(x, in->c);
         if ((ir_opinfo[in->op].flags & (IR_FAILS | IR_SIDE | IR_TERM)) || !(ir_opinfo[in->op].flags & IR_PURE))
-            return K_BAD;
-        return ka == K_UNI && kb == K_UNI && kc == K_UNI ? K_UNI : K_BAD;
+            return refuse(x, v, "an operation with no PIE lane form that can fail or has an effect");
+        return ka == K_UNI && kb == K_UNI && kc == K_UNI ? K_UNI
+                                                         : refuse(x, v, "an operation on lanes with no PIE form here");
     }
     }
 }
@@ -429,13 +486,18 @@ static bool analyse(Ew *x)
     Ir *ir = x->ir;
     IrCounted *c = &x->c;
     if (!ir_counted_loop(ir, x->h, c) || c->step != 1 || c->cc != CC_LT || c->latch != c->body)
-        return false;
+        return false; /* (worth_a_look said why) */
     x->body = c->body;
     const IrBlock *hb = &ir->blocks[x->h], *bb = &ir->blocks[c->body];
-    if (hb->nins != 3 || hb->ins[1] != c->cmp || bb->nsucc != 1 || bb->succ[0] != x->h || bb->npreds != 1 ||
-        ir->ins[c->init].block == x->h || ir->ins[c->bound].block == x->h || in_body(x, c->init) ||
-        in_body(x, c->bound))
+    if (hb->nins != 3 || hb->ins[1] != c->cmp || ir->ins[c->init].block == x->h || ir->ins[c->bound].block == x->h ||
+        in_body(x, c->init) || in_body(x, c->bound)) {
+        refuse(x, -1, "a value carried from one iteration to the next (only the counter may be)");
         return false;
+    }
+    if (bb->nsucc != 1 || bb->succ[0] != x->h || bb->npreds != 1) {
+        refuse(x, -1, "the body is not one block");
+        return false;
+    }
     /* the counter's next value (remade: the vector loop steps by the lane
      * count) may be read in the body too: it is counter + 1 */
     const IrIns *nx = &ir->ins[c->next];
@@ -466,7 +528,20 @@ static bool analyse(Ew *x)
             return false;
         x->kind[v] = k;
     }
-    return x->store >= 0 && x->tc && uses_ok(x) && (!x->narrow || clamp_chain(x));
+    if (x->store < 0 || !x->tc) {
+        refuse(x, -1, "no int8, int16 or int32 element stored at the counter");
+        return false;
+    }
+    if (!uses_ok(x)) {
+        refuse(x, -1, "a value of the body used after the loop, or a lane value used other than in the lanes");
+        return false;
+    }
+    if (x->narrow && !clamp_chain(x)) {
+        refuse(x, x->store, "int32 elements stored as int8 other than through a clamp (min and max with "
+                            "values fixed in the loop)");
+        return false;
+    }
+    return true;
 }
 
 /* ---- the copy ---------------------------------------------------------------- */
@@ -820,19 +895,56 @@ static bool vectorize_loop(Ew *x)
 }
 
 /* A counted loop whose body is one block storing an element: worth the
- * tables of an analysis. */
-static bool worth_a_look(const Ir *ir, int32_t h)
+ * tables of an analysis. Otherwise *why says why not, for an innermost
+ * loop that stores an int element (*why NULL: not such a loop; in[] and
+ * work[]: scratch for its blocks). */
+static bool worth_a_look(const Ir *ir, int32_t h, uint8_t *in, int32_t *work, const char **why)
 {
+    *why = NULL;
     IrCounted c;
-    if (!ir_counted_loop(ir, h, &c) || c.step != 1 || c.cc != CC_LT || c.latch != c.body)
-        return false;
-    const IrBlock *bb = &ir->blocks[c.body];
-    for (uint32_t i = 0; i < bb->nins; i++) {
-        const IrIns *in = &ir->ins[bb->ins[i]];
-        if (in->op == IR_ASTORE && (in->aux == 'b' || in->aux == 'h' || in->aux == 'i'))
-            return true;
+    if (ir_counted_loop(ir, h, &c) && c.step == 1 && c.cc == CC_LT && c.latch == c.body) {
+        const IrBlock *bb = &ir->blocks[c.body];
+        for (uint32_t i = 0; i < bb->nins; i++) {
+            const IrIns *st = &ir->ins[bb->ins[i]];
+            if (st->op == IR_ASTORE && (st->aux == 'b' || st->aux == 'h' || st->aux == 'i'))
+                return true;
+        }
     }
+    bool store = false;
+    ir_loop_blocks(ir, h, in, work);
+    for (uint32_t b = 0; b < ir->nblocks; b++) {
+        if (!in[b] || ir->blocks[b].dead)
+            continue;
+        if ((int32_t)b != h && ir->blocks[b].loop_head == (int32_t)b)
+            return false; /* an outer loop */
+        for (uint32_t i = 0; i < ir->blocks[b].nins; i++) {
+            const IrIns *st = &ir->ins[ir->blocks[b].ins[i]];
+            store |= st->op == IR_ASTORE && (st->aux == 'b' || st->aux == 'h' || st->aux == 'i');
+        }
+    }
+    if (!store)
+        return false;
+    if (!ir_counted_loop(ir, h, &c) || c.step != 1 || c.cc != CC_LT)
+        *why = "not a counted loop (`for` over range with step 1)";
+    else if (c.latch != c.body)
+        *why = "the body is not one block (a branch, or a check that can fail other than an index's)";
+    else
+        *why = "the element is not stored in the body's main block";
     return false;
+}
+
+/* --jit-report: the note of loop h (vector.c made one per loop) says why
+ * elementwise.c left it scalar, unless vector.c put it on PIE already. */
+static void note_why(Ir *ir, int32_t h, const char *why, int32_t v)
+{
+    for (uint32_t i = 0; i < ir->nnotes && why; i++) {
+        IrLoopNote *t = &ir->notes[i];
+        if (t->block != h || t->how || t->ref_pc != UINT32_MAX || t->why_ew)
+            continue;
+        t->why_ew = why;
+        t->why_ew_op = v >= 0 ? ir->ins[v].op : 0;
+        t->why_ew_pc = v >= 0 ? ir->ins[v].pc : t->pc;
+    }
 }
 
 void ir_elementwise(Ir *ir)
@@ -852,9 +964,17 @@ void ir_elementwise(Ir *ir)
     for (uint32_t h = 0; h < nb0 && !ir->oom; h++) {
         ir_dominators(ir);
         ir_loops(ir);
-        if (ir->blocks[h].dead || ir->blocks[h].loop_head != (int32_t)h || !worth_a_look(ir, (int32_t)h))
+        if (ir->blocks[h].dead || ir->blocks[h].loop_head != (int32_t)h)
             continue;
         IrTmpMark m = ir_tmp_mark(ir);
+        uint8_t *in = ir_tmp(ir, ir->nblocks + 1);
+        int32_t *work = ir_tmp(ir, (ir->nblocks + 1) * sizeof *work);
+        const char *why = NULL;
+        if (!in || !work || !worth_a_look(ir, (int32_t)h, in, work, &why)) {
+            note_why(ir, (int32_t)h, why, -1);
+            ir_tmp_release(ir, m);
+            continue;
+        }
         uint32_t nin = ir->nins;
         Ew x = {.ir = ir, .h = (int32_t)h, .nin = nin, .store = -1, .vechi = CHECK_Q, .bqlo = 8, .sar = -1,
                 .wload = -1, .nvalue = -1, .nshift = -1};
@@ -871,7 +991,9 @@ void ir_elementwise(Ir *ir)
             memset(x.q, 0xff, nin);
             memset(x.map, 0xff, nin * sizeof *x.map);
             memset(x.bq, 0xff, nin);
-            if (analyse(&x) && vectorize_loop(&x) && !ir->vector_lanes)
+            if (!analyse(&x))
+                note_why(ir, (int32_t)h, x.why, x.why_v);
+            else if (vectorize_loop(&x) && !ir->vector_lanes)
                 ir->vector_lanes = (uint8_t)lanes_of(x.tc), ir->vector_pc = ir->blocks[h].bc_start;
         }
         ir_tmp_release(ir, m);

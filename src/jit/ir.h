@@ -235,6 +235,9 @@ typedef struct IrLoopNote {
     uint32_t ref_pc;      /* the vectorised loop `why` refers to, or UINT32_MAX */
     uint8_t lanes, taps;  /* on PIE: lanes; inner loops given 16 taps per load */
     uint8_t why_op;       /* the IR op `why` is about (0: none) */
+    const char *why_ew;   /* and why elementwise.c left it scalar (static text), or NULL: not tried */
+    uint8_t why_ew_op;    /* the IR op why_ew is about (0: none), */
+    uint32_t why_ew_pc;   /* and its bytecode */
     bool alias;           /* on lanes: a load may read the stored array (compared at entry) */
     int32_t block;        /* its header block (while vector.c runs) */
 } IrLoopNote;

@@ -40,11 +40,21 @@ static JitState *rt_state;     /* the state of the running compiled code */
 #define JIT_DEFAULT_CODE_SIZE (256u << 10) /* ESP-IDF: CONFIG_P4JIT_CODE_BUFFER_SIZE */
 #endif
 
+/* -X jit=auto compiles a function with a loop at its first call (without
+ * on-stack replacement a loop run once, as a benchmark's or a program's
+ * main loop, is compiled at its entry or never) and a loop-free one after
+ * this many interpreted calls (docs/jit.md, "Policy"; was 2). Counting the
+ * loop iterations of interpreted calls and compiling a function with a loop
+ * only past a threshold was measured and dropped: bench/sieve.py,
+ * mandelbrot.py and nbody.py, whose work is one call, ran interpreted
+ * (21.9 M -> 194.5 M, 2.7 M -> 77.9 M, 5.3 M -> 101.8 M modelled cycles). */
+#define JIT_DEFAULT_THRESHOLD 100
+
 void jit_config_default(JitConfig *cfg)
 {
     *cfg = (JitConfig){0}; /* fields added later (deopt_stress) start at "off" */
     cfg->mode = JIT_AUTO;
-    cfg->call_threshold = 2;
+    cfg->call_threshold = JIT_DEFAULT_THRESHOLD;
     cfg->code_size = JIT_DEFAULT_CODE_SIZE;
     cfg->max_specs = 4;
     cfg->listings = false;
@@ -657,6 +667,12 @@ static int32_t call_budget(VM *vm, const JitSpec *spec)
 
 static void drop_all_code(JitState *js);
 
+bool jit_may_take(VM *vm, const Function *fn)
+{
+    const JitFunc *f = fn->jit;
+    return vm->jit && vm->jit->cfg.mode != JIT_OFF && !(f && f->gave_up);
+}
+
 bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok)
 {
     JitState *js = vm->jit;
@@ -674,6 +690,14 @@ bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok
             snprintf(f->untyped, sizeof f->untyped, "it has %d parameters (compiled code takes at most %d)",
                      nargs, JIT_MAX_PARAMS);
         return false;
+    }
+    /* auto: not before its work reaches the threshold (a kernel taking an
+     * array at once); the arguments are not typed until then */
+    if (js->cfg.mode == JIT_AUTO && !f->specs && !f->has_loop) {
+        if (f->work < UINT32_MAX)
+            f->work++;
+        if (f->work < js->cfg.call_threshold)
+            return false;
     }
     JitType types[JIT_MAX_PARAMS];
     for (int i = 0; i < nargs; i++) {
@@ -698,8 +722,6 @@ bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok
             spec = s;
     if (!spec) {
         f->calls++;
-        if (js->cfg.mode == JIT_AUTO && !f->has_loop && f->calls < js->cfg.call_threshold)
-            return false;
         if (f->nspecs >= js->cfg.max_specs) {
             f->gave_up = true;
             return false;
@@ -1315,6 +1337,37 @@ static const char *loop_variable(const Code *code, uint32_t pc)
     return NULL;
 }
 
+static const char *const hw_fuse_name[] = {
+    [JIT_HW_NOFUSE] = "",
+    [JIT_HW_LDBC_INCP] = " with a fused load (esp.vmulas.s8.qacc.ldbc.incp)",
+    [JIT_HW_QACC_LD_IP] = " with a fused load (esp.vmulas.s8.qacc.ld.ip)",
+    [JIT_HW_XACC_LD_IP] = " with a fused load (esp.vmulas.s8.xacc.ld.ip)",
+};
+
+/* A vectorised loop's line: the hardware loops (esp.lp.setup) emit.c made
+ * of its PIE copy (its own or its inner loops'), or that there is none. */
+static void report_hw_loops(const JitSpec *s, const IrLoopNote *t)
+{
+    bool any = false;
+    uint32_t n = s->nhw < JIT_MAX_HWNOTES ? s->nhw : JIT_MAX_HWNOTES;
+    for (uint32_t i = 0; i < n; i++) {
+        const JitHwNote *h = &s->hw[i];
+        bool seen = false; /* (one line for copies of one loop with the same load) */
+        for (uint32_t j = 0; j < i; j++)
+            seen |= s->hw[j].pc == h->pc && s->hw[j].pie == h->pie && s->hw[j].fuse == h->fuse;
+        if (!h->pie || seen || h->pc < t->lo || h->pc > t->hi)
+            continue;
+        if (h->pc == t->pc)
+            fprintf(stderr, ", on a hardware loop (esp.lp.setup)%s", hw_fuse_name[h->fuse]);
+        else
+            fprintf(stderr, ", a hardware loop (esp.lp.setup)%s for the loop at line %d", hw_fuse_name[h->fuse],
+                    (int)line_at(s->code, h->pc));
+        any = true;
+    }
+    if (!any)
+        fputs(s->nhw > n ? ", hardware loops not listed" : ", no hardware loop", stderr);
+}
+
 /* One line per loop of a compiled specialisation: on PIE and how, or why not (vector.c's notes). */
 static void report_loops(const JitSpec *s)
 {
@@ -1336,6 +1389,7 @@ static void report_loops(const JitSpec *s)
                         t->taps > 1 ? "s" : "");
             if (t->alias)
                 fputs(", arrays compared at entry (a load may read the stored array)", stderr);
+            report_hw_loops(s, t);
             fputc('\n', stderr);
             continue;
         }
@@ -1346,6 +1400,11 @@ static void report_loops(const JitSpec *s)
             fprintf(stderr, " (line %d)", (int)line_at(s->code, t->ref_pc));
         if (t->why_dot)
             fprintf(stderr, "; as a dot product: %s", t->why_dot);
+        if (t->why_ew) {
+            fprintf(stderr, "; as elementwise: %s", t->why_ew);
+            if (t->why_ew_op)
+                fprintf(stderr, " (%s, line %d)", ir_opinfo[t->why_ew_op].name, (int)line_at(s->code, t->why_ew_pc));
+        }
         fputc('\n', stderr);
     }
 }
@@ -1365,6 +1424,10 @@ void jit_report(VM *vm)
     for (JitFunc *f = js->all; f; f = f->next_all) {
         if (!f->specs && f->untyped[0])
             fprintf(stderr, "  %s: not compiled: %s (%s, line %d)\n", f->code->name->data, f->untyped,
+                    f->code->program->filename->data, (int)f->code->src->firstline);
+        else if (!f->specs && !f->gave_up && js->cfg.mode == JIT_AUTO && !f->has_loop && f->work < js->cfg.call_threshold)
+            fprintf(stderr, "  %s: interpreted: %lu calls, below -X jit-threshold=%lu (%s, line %d)\n",
+                    f->code->name->data, (unsigned long)f->work, (unsigned long)js->cfg.call_threshold,
                     f->code->program->filename->data, (int)f->code->src->firstline);
         for (JitSpec *s = f->specs; s; s = s->next) {
             describe(s, line, sizeof line);

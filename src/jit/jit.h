@@ -20,7 +20,7 @@ typedef enum JitMode { JIT_OFF, JIT_AUTO, JIT_EAGER } JitMode;
 
 typedef struct JitConfig {
     JitMode mode;
-    uint32_t call_threshold;  /* auto mode: calls before a loop-free function is compiled */
+    uint32_t call_threshold;  /* auto mode: calls plus loop iterations before a function is compiled */
     uint32_t code_size;       /* bytes of the code buffer */
     uint32_t max_specs;       /* specialisations per function before giving up */
     bool listings;            /* keep each function's IR and assembly text (dis --jit) */
@@ -52,6 +52,10 @@ void jit_prune_dead(VM *vm);
  * vm->exc with the callee's traceback entries).
  */
 bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok);
+
+/* Might jit_call take fn (false once the JIT gave it up)? A cheap test
+ * before the interpreter reorders keyword arguments for it. */
+bool jit_may_take(VM *vm, const Function *fn);
 
 /* A global of program p was assigned: drop compiled code that depends on it. */
 void jit_global_stored(VM *vm, const Program *p, uint32_t slot);

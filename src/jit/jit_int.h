@@ -11,6 +11,17 @@
 
 #define JIT_MAX_PARAMS 8
 #define JIT_MAX_WIDENED 4 /* merges a specialisation's recompilations may widen */
+#define JIT_MAX_HWNOTES 8 /* hardware loops --jit-report names per specialisation */
+
+/* --jit-report: a hardware loop (esp.lp.setup) emit.c laid out: the
+ * bytecode of its header, whether its body holds PIE operations (a vector
+ * loop's copy, not a scalar loop), and the fused load of its multiply. */
+typedef enum JitHwFuse { JIT_HW_NOFUSE, JIT_HW_LDBC_INCP, JIT_HW_QACC_LD_IP, JIT_HW_XACC_LD_IP } JitHwFuse;
+typedef struct JitHwNote {
+    uint32_t pc;
+    bool pie;
+    uint8_t fuse; /* JitHwFuse */
+} JitHwNote;
 
 /* The type of one argument or value as the JIT tracks it: an IrType and,
  * for TY_PTR, the object type (T_ARRAY or T_BYTEARRAY) and typecode. */
@@ -71,6 +82,8 @@ typedef struct JitSpec {
     uint8_t vector_taps;      /* inner loops of it with 16 taps per load (vector.c, VMACN) */
     IrLoopNote *loops;        /* with PIE: what vector.c made of each loop (--jit-report) */
     uint32_t nloops;
+    JitHwNote hw[JIT_MAX_HWNOTES]; /* the hardware loops emit.c laid out (the first ones), */
+    uint32_t nhw;             /* and how many in all */
     char *dump;               /* IR and assembly text, kept for `dis --jit` */
     /* deoptimisation (docs/jit.md): guards with a deopt map, its bytes */
     uint32_t deopt_guards, deopt_bytes;
@@ -125,6 +138,7 @@ typedef enum JitFate {
 typedef struct JitFunc {
     JitSpec *specs;
     uint32_t nspecs, calls;
+    uint32_t work;            /* -X jit=auto: interpreted calls of a loop-free function before its first specialisation */
     bool has_loop, gave_up;
     uint32_t refused_calls;   /* calls of a method that found its specialisation refused */
     char untyped[96];         /* why a call's arguments could not be typed (the first time) */

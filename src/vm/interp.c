@@ -152,6 +152,42 @@ static int find_param(const Code *c, int n, const Str *name)
     return -1;
 }
 
+/* Compiled code takes one positional argument per parameter (jit_call). A
+ * call with keyword arguments (CALL_KW, or CALL_EX's **; kw NULL: none) or
+ * fewer arguments than parameters of a function with plain parameters (no
+ * *args, **kwargs or keyword-only ones, at most 8) is rewritten in place as
+ * the positional call it binds to: args[0..nargs) (the positional
+ * arguments, then kw's values) becomes the parameters in order, defaults
+ * added. Returns the new count, or -1 with nothing changed when the
+ * arguments do not bind that simply (an unknown or repeated name, a missing
+ * argument): the general binding then raises what it raises. */
+enum { KW_POSITIONAL_MAX = 8 };
+static int kw_as_positional(VM *vm, const Function *fn, Value *args, int nargs, const Tuple *kw)
+{
+    const Code *c = fn->code;
+    int np = c->nparams, nkw = kw ? (int)kw->len : 0, npos = nargs - nkw;
+    if (c->flags || np > KW_POSITIONAL_MAX || npos < 0 || npos > np || args + np > vm->stack_end)
+        return -1;
+    Value bound[KW_POSITIONAL_MAX];
+    for (int p = 0; p < np; p++)
+        bound[p] = p < npos ? args[p] : v_unbound();
+    for (int k = 0; k < nkw; k++) {
+        int p = kw->items[k].type == T_STR ? find_param(c, np, AS(Str, kw->items[k])) : -1;
+        if (p < 0 || bound[p].type != T_UNBOUND)
+            return -1;
+        bound[p] = args[npos + k];
+    }
+    int ndef = fn->defaults ? (int)fn->defaults->len : 0;
+    for (int p = 0; p < np; p++)
+        if (bound[p].type == T_UNBOUND) {
+            if (p < np - ndef)
+                return -1;
+            bound[p] = fn->defaults->items[p - (np - ndef)];
+        }
+    memcpy(args, bound, (size_t)np * sizeof(Value));
+    return np;
+}
+
 /* The general binding: keyword arguments, keyword-only parameters, *args
  * and **kwargs. args[0..nargs) holds the positional arguments followed by
  * kw->len keyword values (kw may be NULL). The locals are laid out as
@@ -1459,10 +1495,19 @@ static bool run(VM *vm, uint32_t stop, Value *entry_sp)
             Value fn = *fnslot;
             SAVE();
             if (fn.type == T_FUNCTION) {
-                if (vm->jit && !kw) {
+                if (vm->jit) {
                     bool jit_ok;
                     Value result;
-                    if (jit_call(vm, AS(Function, fn), args, nargs, &result, &jit_ok)) {
+                    if ((kw || nargs < AS(Function, fn)->code->nparams) && jit_may_take(vm, AS(Function, fn))) {
+                        /* f(x=1), f(x) with defaults: compiled code too, when it binds positionally */
+                        int n = kw_as_positional(vm, AS(Function, fn), args, nargs, kw);
+                        if (n >= 0) {
+                            nargs = n, kw = NULL;
+                            sp = args + nargs;
+                            SAVE();
+                        }
+                    }
+                    if (!kw && jit_call(vm, AS(Function, fn), args, nargs, &result, &jit_ok)) {
                         CHECK(jit_ok);
                         *fnslot = result;
                         sp = fnslot + 1;
@@ -1726,6 +1771,25 @@ static bool run(VM *vm, uint32_t stop, Value *entry_sp)
             SAVE();
             if (names)
                 VM_ROOT(vm, v_obj(names));
+            if (fn.type == T_FUNCTION && jit_may_take(vm, AS(Function, fn))) { /* f(*a, **k): as CALL, CALL_KW */
+                bool jit_ok;
+                Value result;
+                int n = names || nargs < AS(Function, fn)->code->nparams
+                            ? kw_as_positional(vm, AS(Function, fn), args, nargs, names) : nargs;
+                if (n >= 0) {
+                    if (names)
+                        VM_UNROOT(vm, 1);
+                    nargs = n, names = NULL;
+                    sp = args + nargs;
+                    SAVE();
+                    if (jit_call(vm, AS(Function, fn), args, nargs, &result, &jit_ok)) {
+                        CHECK(jit_ok);
+                        *fnslot = result;
+                        sp = fnslot + 1;
+                        NEXT();
+                    }
+                }
+            }
             if (fn.type == T_FUNCTION) {
                 bool ok = push_frame(vm, AS(Function, fn), args, nargs, names, fnslot);
                 if (names)

@@ -1042,6 +1042,19 @@ static void hw_loop(Emit *e, int32_t h, const HwLoop *L)
     rv_asm_bind(a, end);
     e->hw_skip = e->hw_fuse = -1;
     e->hwloops++;
+    if (e->spec->nhw < JIT_MAX_HWNOTES) { /* --jit-report (jit.c) */
+        JitHwNote *n = &e->spec->hw[e->spec->nhw];
+        const IrBlock *bb = &e->ir->blocks[L->body];
+        n->pc = hb->bc_start, n->pie = false;
+        for (uint32_t i = 0; i < bb->nins; i++) {
+            IrOp op = (IrOp)I(e, bb->ins[i])->op;
+            n->pie |= op == IR_VMAC || op == IR_VMACN || op == IR_VSTQ || op == IR_EWLD || op == IR_EWST ||
+                      op == IR_EWOP;
+        }
+        n->fuse = L->fuse < 0 ? JIT_HW_NOFUSE : L->fuse_bc ? JIT_HW_LDBC_INCP
+                  : I(e, L->fuse)->aux & 2 ? JIT_HW_XACC_LD_IP : JIT_HW_QACC_LD_IP;
+    }
+    e->spec->nhw++;
     rv_asm_jump(a, ZERO, exit); /* k >= lim now */
 }
 
@@ -2051,6 +2064,7 @@ static bool assemble(Emit *e, bool far, uint32_t *len)
     uint32_t first_site = js->nsites, first_dmap = js->ndmaps;
     e->deopt_label = 0, e->deopt_regs = 0, e->last_dm = -1;
     e->spec->deopt_guards = e->spec->deopt_bytes = 0;
+    e->spec->nhw = 0; /* (--jit-report's hardware loops: this attempt's) */
     collect_sites(e);
     entry_stub(e);
     e->spec->body = (uint32_t)e->a.len;
