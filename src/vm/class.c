@@ -1077,6 +1077,8 @@ bool vm_store_attr(VM *vm, Value obj, Str *name, Value value)
     }
     if (obj.type == T_MODULE && (obj.u.obj->flags & MODULE_PY))
         return module_py_store(vm, AS(PyModule, obj), name, value);
+    if (obj.type == T_LIBOBJ && obj.u.obj->aux == LIB_FINALIZE) /* finalize.atexit (vm/weakrefmod.c) */
+        return weakref_store_attr(vm, obj, name, value);
     return no_attr(vm, obj, name);
 }
 

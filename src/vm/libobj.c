@@ -31,6 +31,8 @@ const char *libobj_type_name(const LibObj *o)
     case LIB_OBJECT:   return "object";
     case LIB_NAMESPACE: return "types.SimpleNamespace";
     case LIB_CODE:     return "code";
+    case LIB_WEAKREF:  return "weakref.ReferenceType";
+    case LIB_FINALIZE: return "finalize";
     default:           return "object";
     }
 }
@@ -48,6 +50,8 @@ static const LibMethods *const method_tables[LIB__COUNT] = {
     [LIB_NAMESPACE] = &namespace_methods,
     [LIB_STDIO] = &stdio_methods,
     [LIB_STRINGIO] = &stringio_methods,
+    [LIB_WEAKREF] = &weakref_methods,
+    [LIB_FINALIZE] = &finalize_methods,
 };
 
 bool libobj_attr(VM *vm, Value obj, Str *name, Value *out)

@@ -14,7 +14,14 @@ typedef struct LibMethods {
     int (*data_attr)(VM *vm, LibObj *o, const Str *name, Value *out);
 } LibMethods;
 
-extern const LibMethods stdio_methods, stringio_methods;
+extern const LibMethods stdio_methods, stringio_methods, weakref_methods, finalize_methods;
+
+/* weakref (vm/weakrefmod.c): calling a ref or a finalizer; running the
+ * callbacks the collector queued (false: MemoryError pending) */
+bool weakref_call(VM *vm, Value self, Value *args, int nargs, Tuple *kw, Value *out);
+bool weakref_run_pending(VM *vm);
+void weakref_at_exit(VM *vm); /* the program ended: queued callbacks, then atexit finalizers */
+extern const TypeObj type_weakref, type_finalize;
 
 /* io.StringIO and text files (vm/iomod.c): iteration over lines, `with`'s
  * __exit__ (closes), and open(path, 'r'). */

@@ -618,8 +618,14 @@ enum LibKind {
     LIB_OBJECT,   /* object(): no slots */
     LIB_NAMESPACE,/* attributes from a dict (slot 0): sys.implementation */
     LIB_CODE,     /* compile()'s result: slot 0 = the .p4b image (bytes), 1 = mode (vm/eval.c) */
+    LIB_WEAKREF,  /* weakref.ref: slot 0 = the object, not marked (vm/weakrefmod.c), 1 = callback */
+    LIB_FINALIZE, /* weakref.finalize: slot 0 as for LIB_WEAKREF, then func, args, kwargs, atexit */
     LIB__COUNT
 };
+/* hdr.flags of LIB_WEAKREF and LIB_FINALIZE */
+#define WEAK_PENDING 0x01 /* the object died: the callback waits (vm/gc.c queues, weakrefmod.c runs) */
+#define WEAK_ALIVE   0x02 /* finalize: not yet run nor detached */
+bool weakref_store_attr(VM *vm, Value obj, Str *name, Value value); /* finalize.atexit = v */
 LibObj *libobj_new(VM *vm, enum LibKind kind, uint32_t nslots); /* slots None */
 const char *libobj_type_name(const LibObj *o);
 bool libobj_attr(VM *vm, Value obj, Str *name, Value *out);       /* attr.c calls it */

@@ -27,6 +27,8 @@ typedef struct Heap {
     Obj **mark_stack;    /* grey objects; on overflow the heap is rescanned */
     uint32_t mark_cap, mark_len;
     bool mark_overflow;
+    uint32_t weak_objects; /* weakref objects seen alive (0: the collector skips weak processing) */
+    uint32_t weak_pending; /* of those, how many wait for their callback (vm/weakrefmod.c) */
 } Heap;
 
 /* ---- frames ---------------------------------------------------------------- */
