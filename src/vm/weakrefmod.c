@@ -19,11 +19,27 @@
 #include "vm/vm.h"
 #include "vm/libobj.h"
 
-enum { REF_OBJ, REF_CALLBACK, REF__SLOTS };
+enum { REF_OBJ, REF_CALLBACK, REF_SEQ, REF__SLOTS };
 enum { FIN_OBJ, FIN_FUNC, FIN_ARGS, FIN_KWARGS, FIN_ATEXIT, FIN_SEQ, FIN__SLOTS };
 
-/* finalize objects made so far: at exit they run newest first */
-static int32_t fin_count;
+/* Weak objects made so far: the last slot of each has its number, as
+ * callbacks run newest first (CPython's order for one object's refs, and
+ * for finalizers at exit). */
+static int32_t weak_count;
+
+static int32_t seq_of(const LibObj *o) { return o->slots[o->nslots - 1].u.i; }
+
+/* Sorts weak objects newest first (insertion sort: short queues). */
+static void newest_first(List *l)
+{
+    for (uint32_t i = 1; i < l->len; i++) {
+        Value v = l->items[i];
+        uint32_t j = i;
+        for (; j > 0 && seq_of(AS(LibObj, l->items[j - 1])) < seq_of(AS(LibObj, v)); j--)
+            l->items[j] = l->items[j - 1];
+        l->items[j] = v;
+    }
+}
 
 static bool fin_alive(const LibObj *f) { return (f->hdr.flags & WEAK_ALIVE) != 0; }
 
@@ -58,6 +74,7 @@ static bool new_weak(VM *vm, enum LibKind kind, uint32_t nslots, Value target, L
     if (!o)
         return false;
     o->slots[0] = target;
+    o->slots[nslots - 1] = v_int(weak_count++ & 0x3fffffff);
     vm->heap.weak_objects++; /* the collector looks for weak objects from now on */
     *out = o;
     return true;
@@ -102,7 +119,6 @@ static bool fin_new(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
             f->slots[FIN_ARGS] = v_obj(pos);
             f->slots[FIN_KWARGS] = v_obj(kwargs);
             f->slots[FIN_ATEXIT] = v_bool(true);
-            f->slots[FIN_SEQ] = v_int(fin_count++ & 0x3fffffff);
             f->hdr.flags |= WEAK_ALIVE;
             *out = v_obj(f);
         }
@@ -211,6 +227,7 @@ bool weakref_run_pending(VM *vm)
             ok = list_append(vm, queue, v_obj(o));
         }
     }
+    newest_first(queue);
     for (uint32_t i = 0; ok && i < queue->len; i++) {
         LibObj *w = AS(LibObj, queue->items[i]);
         Value r, where;
@@ -256,14 +273,7 @@ void weakref_at_exit(VM *vm)
                 vm_truthy(((LibObj *)o)->slots[FIN_ATEXIT]))
                 ok = list_append(vm, todo, v_obj(o));
         }
-        /* newest first (insertion sort: few finalizers) */
-        for (uint32_t i = 1; ok && i < todo->len; i++) {
-            Value v = todo->items[i];
-            uint32_t j = i;
-            for (; j > 0 && AS(LibObj, todo->items[j - 1])->slots[FIN_SEQ].u.i < AS(LibObj, v)->slots[FIN_SEQ].u.i; j--)
-                todo->items[j] = todo->items[j - 1];
-            todo->items[j] = v;
-        }
+        newest_first(todo);
         for (uint32_t i = 0; ok && i < todo->len; i++) {
             LibObj *f = AS(LibObj, todo->items[i]);
             if (!fin_alive(f))

@@ -206,6 +206,16 @@ try:
 except TypeError as e:
     print("TypeError", e)
 
+# several refs and finalizers on one object: newest first
+m = Node("m")
+order = [weakref.ref(m, lambda w: print("ref1", w())), weakref.finalize(m, print, "fin1"),
+         weakref.ref(m, lambda w: print("ref2", w())), weakref.finalize(m, print, "fin2")]
+m = None
+gc.collect()
+print([o() for o in order])
+
+print(gc.isenabled(), gc.disable(), gc.isenabled(), gc.enable(), gc.isenabled())
+
 # finalizers still alive at the end run then, newest first, unless atexit is False
 keep1, keep2, keep3 = Node("k1"), Node("k2"), Node("k3")
 weakref.finalize(keep1, print, "at exit: k1")
