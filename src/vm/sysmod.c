@@ -227,6 +227,35 @@ static bool get_platform(VM *vm, Value *out)
 }
 static bool get_version(VM *vm, Value *out) { return get_str(vm, "3.11.0 (P4JIT)", out); }
 
+/* sys.print_exception(exc) (MicroPython's): the traceback CPython prints
+ * for an uncaught exception, on stderr, for the exception given. */
+static bool sys_print_exception_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    if (args[0].type != T_EXCEPTION)
+        return vm_raise(vm, EXC_TypeError, "print_exception() argument must be an exception, not '%s'",
+                        type_name(args[0]));
+    vm_flush(vm);
+    vm_print_exception(vm, args[0]);
+    *out = v_none();
+    return true;
+}
+static NATIVE(sys_print_exception, "print_exception", sys_print_exception_fn, 1, 1);
+
+/* sys._main_globals(): the main program's globals() wherever it is called
+ * from (the unittest module finds the test classes there; CPython's reads
+ * sys.modules['__main__']). */
+static bool sys_main_globals_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    if (!vm->program)
+        return vm_raise(vm, EXC_RuntimeError, "no main program");
+    Function body = {0};
+    body.code = AS(Code, vm->program->codes[0]);
+    return eval_function_globals(vm, &body, out);
+}
+static NATIVE(sys_main_globals, "_main_globals", sys_main_globals_fn, 0, 0);
+
+static Value get_print_exception(void) { return v_obj((void *)&sys_print_exception); }
+static Value get_main_globals(void) { return v_obj((void *)&sys_main_globals); }
 static Value get_maxsize(void) { return v_int(INT32_MAX); } /* ints are 32-bit */
 static Value get_exit(void) { return v_obj((void *)&sys_exit); }
 /* attributes made at run time: a Native the module lookup calls */
@@ -261,6 +290,8 @@ static const ModuleAttr sys_attrs[] = {
     {"implementation", implementation_attr},
     {"byteorder", byteorder_attr},
     {"platform", platform_attr},
+    {"print_exception", get_print_exception},
+    {"_main_globals", get_main_globals},
 };
 
 const Module module_sys = {{0, T_MODULE, 0, 0}, "sys", sys_attrs, sizeof sys_attrs / sizeof sys_attrs[0]};

@@ -216,6 +216,9 @@ bool module_import(VM *vm, Str *name, Value *out);
 /* module.x for an imported module */
 bool module_py_attr(VM *vm, PyModule *m, const Str *name, Value *out);
 bool module_py_store(VM *vm, PyModule *m, const Str *name, Value value);
+/* The source of a module frozen into the runtime (vm/frozen_lib.c, made by
+ * scripts/freeze_lib.py from lib/std), or NULL. */
+const char *module_frozen_source(const char *name, size_t namelen, size_t *len);
 /* The search path: directories separated by ':' (copied). */
 void module_set_path(const char *path);
 /* Compiles source for an import (set by the command line when the build has
