@@ -142,6 +142,11 @@ int type_attr(VM *vm, const TypeObj *cls, Str *name, Value *out)
         if (!m)
             m = find_in(bytearray_methods, n_bytearray_methods, qid);
         break;
+    case T_ARRAY: /* array.array.append(a, x), super().pop() in a subclass */
+        m = find_in(array_methods, n_array_methods, qid);
+        if (!m)
+            m = find_in(array_own_methods, n_array_own_methods, qid);
+        break;
     case T_LIST:
         m = cls == &type_deque ? deque_method(name) : NULL;
         if (!m)
