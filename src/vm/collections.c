@@ -5,8 +5,8 @@
  * so len, iteration, indexing, `in`, == and repr work as for lists; its own
  * methods (appendleft, popleft, rotate, ... and append/extend/insert that
  * respect maxlen) come first. The left end costs a move of the items: fine
- * for the queue lengths of a microcontroller program. OrderedDict is dict
- * (dicts keep insertion order); move_to_end and popitem(last=) are missing.
+ * for the queue lengths of a microcontroller program. OrderedDict is a dict
+ * subclass in Python (lib/std/_ordereddict.py).
  * namedtuple forwards to lib/std/_namedtuple.py (below).
  */
 #include <string.h>
@@ -323,7 +323,28 @@ static NATIVE_WITH_KW(collections_namedtuple, "namedtuple", namedtuple_fn, 2, 2)
 static Value get_namedtuple(void) { return v_obj((void *)&collections_namedtuple); }
 
 static Value get_deque(void) { return v_obj((void *)&type_deque); }
-static Value get_ordered_dict(void) { return v_obj((void *)&type_dict); }
+
+/* OrderedDict is a dict subclass written in Python (lib/std/_ordereddict.py,
+ * frozen): an attribute computed at run time from that module. */
+static bool ordered_dict_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    Str *name = str_from_cstr(vm, "_ordereddict");
+    if (!name)
+        return false;
+    Value mod;
+    VM_ROOT(vm, v_obj(name));
+    bool ok = module_import(vm, name, &mod);
+    VM_UNROOT(vm, 1);
+    Str *cls = ok ? str_from_cstr(vm, "OrderedDict") : NULL;
+    if (!cls)
+        return false;
+    VM_ROOT(vm, v_obj(cls));
+    ok = vm_load_attr(vm, mod, cls, out);
+    VM_UNROOT(vm, 1);
+    return ok;
+}
+static const Native ordered_dict_getter = {{0, T_NATIVE, NATIVE_GETTER, 0}, "OrderedDict", ordered_dict_fn, 0, 0};
+static Value get_ordered_dict(void) { return v_obj((void *)&ordered_dict_getter); }
 
 static const ModuleAttr collections_attrs[] = {
     {"deque", get_deque},

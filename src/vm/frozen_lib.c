@@ -130,6 +130,68 @@ static const char frozen__namedtuple[] =
     "    klass = type(typename, (tuple,), ns)\n"
     "    return klass\n";
 
+static const char frozen__ordereddict[] =
+    "\"\"\"collections.OrderedDict for P4JIT: a dict subclass (dicts keep insertion\n"
+    "order) whose == between two OrderedDicts also compares the order, with\n"
+    "move_to_end, popitem(last=) and CPython's repr. collections.OrderedDict\n"
+    "(vm/collections.c) is this class.\n"
+    "\n"
+    "Frozen into the runtime (scripts/freeze_lib.py -> src/vm/frozen_lib.c).\n"
+    "\"\"\"\n"
+    "\n"
+    "\n"
+    "class OrderedDict(dict):\n"
+    "    __module__ = \"collections\"\n"
+    "\n"
+    "    def __repr__(self):\n"
+    "        if not self:\n"
+    "            return \"%s()\" % type(self).__name__\n"
+    "        return \"%s(%r)\" % (type(self).__name__, list(self.items()))\n"
+    "\n"
+    "    def __eq__(self, other):\n"
+    "        if isinstance(other, OrderedDict):\n"
+    "            return dict(self.items()) == dict(other.items()) and list(self) == list(other)\n"
+    "        if isinstance(other, dict):\n"
+    "            return dict(self.items()) == dict(other.items())\n"
+    "        return NotImplemented\n"
+    "\n"
+    "    def __ne__(self, other):\n"
+    "        eq = self.__eq__(other)\n"
+    "        return eq if eq is NotImplemented else not eq\n"
+    "\n"
+    "    __hash__ = None\n"
+    "\n"
+    "    def move_to_end(self, key, last=True):\n"
+    "        value = self.pop(key)\n"
+    "        if last:\n"
+    "            self[key] = value\n"
+    "            return\n"
+    "        rest = list(self.items())\n"
+    "        self.clear()\n"
+    "        self[key] = value\n"
+    "        for k, v in rest:\n"
+    "            self[k] = v\n"
+    "\n"
+    "    def popitem(self, last=True):\n"
+    "        if not self:\n"
+    "            raise KeyError(\"dictionary is empty\")\n"
+    "        keys = list(self)\n"
+    "        key = keys[-1] if last else keys[0]\n"
+    "        return key, self.pop(key)\n"
+    "\n"
+    "    def copy(self):\n"
+    "        return type(self)(self.items())\n"
+    "\n"
+    "    def __reversed__(self):\n"
+    "        return reversed(list(self))\n"
+    "\n"
+    "    @classmethod\n"
+    "    def fromkeys(cls, iterable, value=None):\n"
+    "        d = cls()\n"
+    "        for k in iterable:\n"
+    "            d[k] = value\n"
+    "        return d\n";
+
 static const char frozen_binascii[] =
     "\"\"\"binascii for P4JIT: hexlify/unhexlify (b2a_hex/a2b_hex), base64 lines\n"
     "(b2a_base64/a2b_base64) and crc32, as CPython's module computes them.\n"
@@ -2495,6 +2557,7 @@ static const struct {
     size_t len;
 } frozen[] = {
     {"_namedtuple", frozen__namedtuple, sizeof frozen__namedtuple - 1},
+    {"_ordereddict", frozen__ordereddict, sizeof frozen__ordereddict - 1},
     {"binascii", frozen_binascii, sizeof frozen_binascii - 1},
     {"heapq", frozen_heapq, sizeof frozen_heapq - 1},
     {"json", frozen_json, sizeof frozen_json - 1},

@@ -132,3 +132,19 @@ try:
     d.host = "x"
 except AttributeError:
     print("AttributeError: fields are read-only")
+
+# collections.OrderedDict: a dict subclass whose == also compares the order
+from collections import OrderedDict
+import collections
+print(OrderedDict, collections.OrderedDict is OrderedDict)
+x = OrderedDict(); y = OrderedDict()
+x['a'] = 1; x['b'] = 2; y['b'] = 2; y['a'] = 1
+print(x, y, x == y, x == {'a': 1, 'b': 2}, {'b': 2, 'a': 1} == x, x != y)
+x.move_to_end('a'); print(x, list(x), x.popitem(), x.popitem(last=False), x, OrderedDict())
+z = OrderedDict([(1, 2), (3, 4)], k=5)
+z.move_to_end(3, last=False)
+print(z, z.copy(), list(reversed(z)), OrderedDict.fromkeys("ab", 0), isinstance(z, dict), len(z), z[1], z.get(9))
+try:
+    OrderedDict().popitem()
+except KeyError as e:
+    print("KeyError", e)
