@@ -5,8 +5,9 @@
  * so len, iteration, indexing, `in`, == and repr work as for lists; its own
  * methods (appendleft, popleft, rotate, ... and append/extend/insert that
  * respect maxlen) come first. The left end costs a move of the items: fine
- * for the queue lengths of a microcontroller program. OrderedDict is a dict
- * subclass in Python (lib/std/_ordereddict.py).
+ * for the queue lengths of a microcontroller program. OrderedDict,
+ * defaultdict and Counter are dict subclasses in Python
+ * (lib/std/_collections_py.py).
  * namedtuple forwards to lib/std/_namedtuple.py (below).
  */
 #include <string.h>
@@ -324,18 +325,19 @@ static Value get_namedtuple(void) { return v_obj((void *)&collections_namedtuple
 
 static Value get_deque(void) { return v_obj((void *)&type_deque); }
 
-/* OrderedDict is a dict subclass written in Python (lib/std/_ordereddict.py,
- * frozen): an attribute computed at run time from that module. */
-static bool ordered_dict_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+/* OrderedDict, defaultdict and Counter are dict subclasses written in
+ * Python (lib/std/_collections_py.py, frozen): attributes computed at run
+ * time from that module, by the getter's own name. */
+static bool py_class_fn(VM *vm, const char *cname, Value *out)
 {
-    Str *name = str_from_cstr(vm, "_ordereddict");
+    Str *name = str_from_cstr(vm, "_collections_py");
     if (!name)
         return false;
     Value mod;
     VM_ROOT(vm, v_obj(name));
     bool ok = module_import(vm, name, &mod);
     VM_UNROOT(vm, 1);
-    Str *cls = ok ? str_from_cstr(vm, "OrderedDict") : NULL;
+    Str *cls = ok ? str_from_cstr(vm, cname) : NULL;
     if (!cls)
         return false;
     VM_ROOT(vm, v_obj(cls));
@@ -343,12 +345,22 @@ static bool ordered_dict_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *ou
     VM_UNROOT(vm, 1);
     return ok;
 }
-static const Native ordered_dict_getter = {{0, T_NATIVE, NATIVE_GETTER, 0}, "OrderedDict", ordered_dict_fn, 0, 0};
-static Value get_ordered_dict(void) { return v_obj((void *)&ordered_dict_getter); }
+#define PY_CLASS(cname)                                                                   \
+    static bool cname##_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)          \
+    {                                                                                     \
+        return py_class_fn(vm, #cname, out);                                              \
+    }                                                                                     \
+    static const Native cname##_getter = {{0, T_NATIVE, NATIVE_GETTER, 0}, #cname, cname##_fn, 0, 0}; \
+    static Value get_##cname(void) { return v_obj((void *)&cname##_getter); }
+PY_CLASS(OrderedDict)
+PY_CLASS(defaultdict)
+PY_CLASS(Counter)
 
 static const ModuleAttr collections_attrs[] = {
     {"deque", get_deque},
-    {"OrderedDict", get_ordered_dict},
+    {"OrderedDict", get_OrderedDict},
+    {"defaultdict", get_defaultdict},
+    {"Counter", get_Counter},
     {"namedtuple", get_namedtuple},
 };
 

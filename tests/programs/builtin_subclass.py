@@ -148,3 +148,30 @@ try:
     OrderedDict().popitem()
 except KeyError as e:
     print("KeyError", e)
+
+# collections.defaultdict and Counter
+from collections import defaultdict, Counter
+import collections
+d = defaultdict(list)
+for word in "apple avocado banana blueberry cherry".split():
+    d[word[0]].append(word)
+print(sorted(d.items()), len(d), "z" in d, d.get("z"), d["z"], "z" in d, d.default_factory is list)
+counts = defaultdict(int)
+for ch in "mississippi":
+    counts[ch] += 1
+print(sorted(counts.items()), repr(defaultdict(int, a=1)), defaultdict(None, {1: 2}))
+try:
+    defaultdict()["missing"]
+except KeyError as e:
+    print("KeyError", e)
+nested = defaultdict(lambda: defaultdict(int))
+nested["x"]["y"] += 2
+print(nested["x"]["y"], isinstance(nested, dict), type(d).__name__)
+c = Counter("abracadabra")
+print(c, c["a"], c["z"], "z" in c, c.most_common(2), c.total(), sorted(c.elements())[:6])
+c.update("aaz")
+c.subtract({"b": 5})
+print(c, Counter(a=3, b=1) + Counter(a=1, b=2), Counter(a=3, b=1) - Counter(a=1, b=2))
+print(Counter(a=3, b=1) | Counter(a=1, b=2), Counter(a=3, b=1) & Counter(a=1, b=2), Counter(), Counter([1, 1, 2]) == {1: 2, 2: 1})
+words = Counter(w.lower() for w in "The cat and the hat and THE bat".split())
+print(words.most_common(3), len(words), list(words), collections.Counter is Counter)
