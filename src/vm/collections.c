@@ -278,22 +278,11 @@ static bool namedtuple_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     bool has_module = false;
     for (int k = 0; k < nkw; k++)
         has_module |= strcmp(AS(Str, kw->items[k])->data, "module") == 0;
-    Str *modname = str_from_cstr(vm, "_namedtuple");
-    if (!modname)
-        return false;
-    Value mod, fn;
-    VM_ROOT(vm, v_obj(modname));
-    bool ok = module_import(vm, modname, &mod);
-    VM_UNROOT(vm, 1);
-    Str *fname = ok ? str_from_cstr(vm, "namedtuple") : NULL;
-    if (!fname)
-        return false;
-    VM_ROOT(vm, v_obj(fname));
-    ok = vm_load_attr(vm, mod, fname, &fn);
-    VM_UNROOT(vm, 1);
-    if (!ok)
+    Value fn;
+    if (!lib_py_attr(vm, "_namedtuple", "namedtuple", &fn))
         return false;
     VM_ROOT(vm, fn);
+    bool ok;
     if (has_module) {
         ok = vm_call(vm, fn, args, nargs, kw, out);
         VM_UNROOT(vm, 1);
@@ -328,27 +317,10 @@ static Value get_deque(void) { return v_obj((void *)&type_deque); }
 /* OrderedDict, defaultdict and Counter are dict subclasses written in
  * Python (lib/std/_collections_py.py, frozen): attributes computed at run
  * time from that module, by the getter's own name. */
-static bool py_class_fn(VM *vm, const char *cname, Value *out)
-{
-    Str *name = str_from_cstr(vm, "_collections_py");
-    if (!name)
-        return false;
-    Value mod;
-    VM_ROOT(vm, v_obj(name));
-    bool ok = module_import(vm, name, &mod);
-    VM_UNROOT(vm, 1);
-    Str *cls = ok ? str_from_cstr(vm, cname) : NULL;
-    if (!cls)
-        return false;
-    VM_ROOT(vm, v_obj(cls));
-    ok = vm_load_attr(vm, mod, cls, out);
-    VM_UNROOT(vm, 1);
-    return ok;
-}
 #define PY_CLASS(cname)                                                                   \
     static bool cname##_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)          \
     {                                                                                     \
-        return py_class_fn(vm, #cname, out);                                              \
+        return lib_py_attr(vm, "_collections_py", #cname, out);                          \
     }                                                                                     \
     static const Native cname##_getter = {{0, T_NATIVE, NATIVE_GETTER, 0}, #cname, cname##_fn, 0, 0}; \
     static Value get_##cname(void) { return v_obj((void *)&cname##_getter); }

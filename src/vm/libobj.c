@@ -99,6 +99,24 @@ bool libstate_get(VM *vm, const char *key, bool (*make)(VM *vm, Value *out), Val
     return ok;
 }
 
+bool lib_py_attr(VM *vm, const char *module, const char *name, Value *out)
+{
+    Str *m = str_from_cstr(vm, module);
+    if (!m)
+        return false;
+    Value mod;
+    VM_ROOT(vm, v_obj(m));
+    bool ok = module_import(vm, m, &mod);
+    VM_UNROOT(vm, 1);
+    Str *n = ok ? str_from_cstr(vm, name) : NULL;
+    if (!n)
+        return false;
+    VM_ROOT(vm, v_obj(n));
+    ok = vm_load_attr(vm, mod, n, out);
+    VM_UNROOT(vm, 1);
+    return ok;
+}
+
 bool lib_kwargs(VM *vm, Value *args, int nargs, Tuple *kw, const char *fn, const char *const *allowed,
                 Value **found, int *npos)
 {

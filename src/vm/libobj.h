@@ -32,6 +32,11 @@ bool text_file_open(VM *vm, const char *path, Value *out);
 /* The value of keyword argument `name` among a native's arguments, or NULL;
  * *npos gets the number of positional arguments. Raises TypeError for an
  * unknown keyword (allowed: NULL-terminated list) and returns false. */
+/* Attribute `name` of the Python module `module` (imported first: one of
+ * lib/std's frozen modules), for native modules whose classes are written
+ * in Python (collections.OrderedDict, io.BytesIO, ...). */
+bool lib_py_attr(VM *vm, const char *module, const char *name, Value *out);
+
 bool lib_kwargs(VM *vm, Value *args, int nargs, Tuple *kw, const char *fn, const char *const *allowed,
                 Value **found, int *npos);
 
