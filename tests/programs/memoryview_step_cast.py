@@ -67,3 +67,10 @@ except TypeError as e:
 mm = memoryview(b"abc")
 print(mm[::-1].tobytes(), mm.readonly)
 print(memoryview(b"abcdef")[::2] == b"ace", memoryview(b"abcdef")[1::2] == memoryview(b"bdf"))
+# struct reads a contiguous view; a view with a step is refused
+raw = b"0123456789"
+print(struct.unpack("<h", memoryview(raw)[1:3]), struct.unpack_from("<i", memoryview(raw), 2))
+try:
+    struct.unpack("<h", memoryview(raw)[::5])
+except BufferError:
+    print("BufferError: not contiguous")

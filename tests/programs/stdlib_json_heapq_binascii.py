@@ -99,3 +99,10 @@ for bad in ("abc", "zz", b"a"):
             print(fn(bad))
         except ValueError as e:
             print(type(e).__name__, isinstance(e, binascii.Error), e)
+
+# random.getrandbits beyond 31 bits (values differ from CPython's: only their range is checked)
+import random
+random.seed(7)
+for k in (1, 31, 32, 33, 64, 100):
+    xs = [random.getrandbits(k) for _ in range(50)]
+    print(k, all(0 <= x < 2 ** k for x in xs), max(xs) >= 2 ** (k - 3), all(type(x) is int for x in xs))
