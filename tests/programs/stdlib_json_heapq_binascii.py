@@ -106,3 +106,10 @@ random.seed(7)
 for k in (1, 31, 32, 33, 64, 100):
     xs = [random.getrandbits(k) for _ in range(50)]
     print(k, all(0 <= x < 2 ** k for x in xs), max(xs) >= 2 ** (k - 3), all(type(x) is int for x in xs))
+
+# platform (P4JIT's values differ from CPython's: only their kinds are checked)
+import platform
+print([type(f()).__name__ for f in (platform.system, platform.machine, platform.python_version, platform.python_compiler,
+                                    platform.platform, platform.python_implementation)],
+      isinstance(platform.uname(), tuple), len(platform.uname()), len(platform.python_version_tuple()),
+      type(platform.libc_ver()).__name__)
