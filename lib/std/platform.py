@@ -58,7 +58,7 @@ def processor():
 
 
 def uname():
-    return (system(), node(), release(), version(), machine())
+    return (system(), node(), release(), version(), machine(), processor())
 
 
 def platform(aliased=False, terse=False):

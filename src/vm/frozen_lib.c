@@ -1108,7 +1108,7 @@ static const char frozen_platform[] =
     "\n"
     "\n"
     "def uname():\n"
-    "    return (system(), node(), release(), version(), machine())\n"
+    "    return (system(), node(), release(), version(), machine(), processor())\n"
     "\n"
     "\n"
     "def platform(aliased=False, terse=False):\n"
