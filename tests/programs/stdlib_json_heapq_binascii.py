@@ -113,3 +113,11 @@ print([type(f()).__name__ for f in (platform.system, platform.machine, platform.
                                     platform.platform, platform.python_implementation)],
       isinstance(platform.uname(), tuple), len(platform.uname()), len(platform.python_version_tuple()),
       type(platform.libc_ver()).__name__)
+
+# errno: the common numbers and their names
+import errno
+names = ["EPERM", "ENOENT", "EINTR", "EIO", "EBADF", "EAGAIN", "EWOULDBLOCK", "ENOMEM", "EACCES", "EEXIST",
+         "ENOTDIR", "EISDIR", "EINVAL", "ENOSPC", "EPIPE", "ERANGE", "ETIMEDOUT", "ECONNRESET", "EINPROGRESS",
+         "EOPNOTSUPP", "ENOTSUP", "EADDRINUSE", "EHOSTUNREACH"]
+print([getattr(errno, n) for n in names])
+print([errno.errorcode[getattr(errno, n)] for n in names], str(OSError(errno.ENOENT, "gone")))
