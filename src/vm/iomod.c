@@ -327,6 +327,8 @@ bool text_file_open(VM *vm, const char *path, Value *out)
 bool lib_print_to(VM *vm, Value file, const char *data, uint32_t len)
 {
     if (file.type == T_LIBOBJ && file.u.obj->aux == LIB_STDIO) {
+        if (AS(LibObj, file)->slots[0].u.i == 0)
+            return vm_raise(vm, EXC_OSError, "not writable"); /* sys.stdin */
         vm_write(vm, AS(LibObj, file)->slots[0].u.i, data, len);
         return true;
     }

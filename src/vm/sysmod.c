@@ -71,6 +71,8 @@ static NATIVE(sys_exit, "exit", sys_exit_fn, 0, 1);
 
 static bool stdio_write_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
+    if (AS(LibObj, args[0])->slots[0].u.i == 0)
+        return vm_raise(vm, EXC_OSError, "not writable"); /* sys.stdin (CPython: io.UnsupportedOperation) */
     if (args[1].type != T_STR)
         return vm_raise(vm, EXC_TypeError, "write() argument must be str, not %s", type_name(args[1]));
     Str *s = AS(Str, args[1]);
@@ -88,8 +90,15 @@ static bool stdio_flush_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out
 }
 static NATIVE(stdio_flush, "flush", stdio_flush_fn, 1, 1);
 
-static const Native *const stdio_list[] = {&stdio_write, &stdio_flush};
-const LibMethods stdio_methods = {stdio_list, 2, NULL};
+static bool stdio_fileno_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    *out = AS(LibObj, args[0])->slots[0];
+    return true;
+}
+static NATIVE(stdio_fileno, "fileno", stdio_fileno_fn, 1, 1);
+
+static const Native *const stdio_list[] = {&stdio_write, &stdio_flush, &stdio_fileno};
+const LibMethods stdio_methods = {stdio_list, 3, NULL};
 
 static bool make_stdio(VM *vm, int fd, Value *out)
 {
@@ -100,8 +109,10 @@ static bool make_stdio(VM *vm, int fd, Value *out)
     *out = v_obj(o);
     return true;
 }
+static bool make_stdin(VM *vm, Value *out) { return make_stdio(vm, 0, out); }
 static bool make_stdout(VM *vm, Value *out) { return make_stdio(vm, 1, out); }
 static bool make_stderr(VM *vm, Value *out) { return make_stdio(vm, 2, out); }
+static bool get_stdin(VM *vm, Value *out) { return libstate_get(vm, "sys.stdin", make_stdin, out); }
 static bool get_stdout(VM *vm, Value *out) { return libstate_get(vm, "sys.stdout", make_stdout, out); }
 static bool get_stderr(VM *vm, Value *out) { return libstate_get(vm, "sys.stderr", make_stderr, out); }
 
@@ -267,6 +278,7 @@ static Value get_exit(void) { return v_obj((void *)&sys_exit); }
     static const Native name##_native = {{0, T_NATIVE, NATIVE_GETTER, 0}, #name, name##_call, 0, 0}; \
     static Value name##_attr(void) { return v_obj((void *)&name##_native); }
 GETTER(argv, get_argv)
+GETTER(stdin, get_stdin)
 GETTER(stdout, get_stdout)
 GETTER(stderr, get_stderr)
 GETTER(path, get_path)
@@ -280,6 +292,7 @@ GETTER(platform, get_platform)
 static const ModuleAttr sys_attrs[] = {
     {"argv", argv_attr},
     {"exit", get_exit},
+    {"stdin", stdin_attr},
     {"stdout", stdout_attr},
     {"stderr", stderr_attr},
     {"path", path_attr},

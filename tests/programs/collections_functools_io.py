@@ -184,3 +184,12 @@ for call in (lambda: c.read(), lambda: io.BytesIO().write("text"), lambda: io.By
         call()
     except (ValueError, TypeError) as e:
         print(type(e).__name__, e)
+
+# sys.stdin/stdout/stderr: fileno(); stdin cannot be written
+import sys
+print(sys.stdin.fileno(), sys.stdout.fileno(), sys.stderr.fileno())
+for call in (lambda: sys.stdin.write("x"), lambda: print("x", file=sys.stdin)):
+    try:
+        call()
+    except OSError:
+        print("OSError: stdin is not writable")
