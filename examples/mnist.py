@@ -129,10 +129,15 @@ def main():
         permille = side // (whole // 1000)  # (side * 1000 overflows 32 bits)
         print(f"  requantize, pool and pad: {permille // 10}.{permille % 10} % of {whole} cycles")
     mem = p4nn.memory(model)
+    code = p4nn.code_bytes()
+    once = p4nn.code_bytes(1)
     print("memory: activation buffers", mem[0], "bytes (outputs, padded copies, shared int32 scratch);",
-          "weights", mem[1], "bytes;", "compiled code", p4nn.code_bytes(), "bytes (and", p4nn.code_bytes(1),
+          "weights", mem[1], "bytes;", "compiled code", code, "bytes (and", once,
           "run once at load);",
           "heap live after loading", heap_model, "bytes")
+    print("limits (issue 13): activation buffers", mem[0], "<= 65536:", mem[0] <= 65536,
+          "| weights", mem[1], "<= 262144:", mem[1] <= 262144,
+          "| compiled code", code, "<= 16384:", code <= 16384, "(with the load's", code + once, ")")
 
 
 main()

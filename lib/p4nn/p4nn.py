@@ -23,9 +23,10 @@ DENSE_TRANSPOSED = True
 # same bits, a quarter of the requantizing; see conv2d_layer).
 FUSE_POOL = True
 # A fused 3x3 stride-1 conv2d + maxpool2 computes each row pair as four
-# half rows, the even and the odd output columns (conv3x3_pairs,
-# conv3x3_c1_pairs, conv3x3_tap_pairs), and pools them on lanes (max4_add_pool); False: the
-# row-pair path with the pixel-pair loop (the same bits).
+# half rows, the even and the odd output columns (conv3x3_c1_pairs for one
+# input channel, else conv3x3_tap_pairs), and pools them on lanes
+# (max4_add_pool); False: the row-pair path with the pixel-pair loop (the
+# same bits).
 POOL_PAIRS = True
 # row pairs per call of the half-row kernels (more: fewer calls, larger
 # int32 blocks)
@@ -44,8 +45,6 @@ def set_shift_passes(n):
     # another module's globals from outside: p4nn.X = v is refused)
     global SHIFT_PASSES
     SHIFT_PASSES = n
-# the taps form (conv3x3_tap_pairs) from this many taps a kernel row (3*C)
-TAPS_MIN = 16
 
 
 # ---- kernels ------------------------------------------------------------------------
@@ -86,36 +85,17 @@ def conv3x3_s2_row(inp, base, WC, C, wt, F, OW, acc):
             acc[ox * F + f] = a
 
 
-def conv3x3_pairs(inp, base, C, wt, F, OW, RP, acc):
-    # RP pairs of output rows of a 3x3, stride-1 convolution without padding
-    # (input rows from base; the input is OW + 2 pixels wide), as half
-    # rows: acc[(((2r + h)*RP + rp)*PW + j)*F + f], PW = OW // 2, is output
-    # row 2*rp + r of the block, column 2j + h (the even columns, then the
-    # odd ones, of the pair's first row, then of its second). Each 2x2
-    # window of a max-pool is at one index of the four quarters of acc
-    # (max4_add_pool). wt is [3][3][C][F] (conv3x3_s1_row's).
-    KC = 3 * C
-    WC = (OW + 2) * C
-    PW = OW // 2
-    for rp in range(RP):
-        for r in range(2):
-            for h in range(2):
-                for j in range(PW):
-                    o = (((2 * r + h) * RP + rp) * PW + j) * F
-                    for f in range(F):
-                        a = 0
-                        for ky in range(3):
-                            b = base + (2 * rp + r + ky) * WC + (2 * j + h) * C
-                            wb = ky * KC * F + f
-                            for i in range(KC):
-                                a += inp[b + i] * wt[wb + i * F]
-                        acc[o + f] = a
-
-
 def conv3x3_c1_pairs(inp, base, wt, F, OW, RP, acc):
-    # conv3x3_pairs for one input channel (C = 1), the three taps of a
-    # kernel row written out: the vector loop over the filters has one
-    # short inner loop instead of two (about a fifth fewer cycles).
+    # RP pairs of output rows of a 3x3, stride-1 convolution of one input
+    # channel without padding (input rows from base; the input is OW + 2
+    # pixels wide), as half rows: acc[(((2r + h)*RP + rp)*PW + j)*F + f], PW
+    # = OW // 2, is output row 2*rp + r of the block, column 2j + h (the
+    # even columns, then the odd ones, of the pair's first row, then of its
+    # second). Each 2x2 window of a max-pool is at one index of the four
+    # quarters of acc (max4_add_pool). wt is [3][3][1][F] (conv3x3_s1_row's);
+    # a kernel row's three taps are written out: the vector loop over the
+    # filters has one short inner loop instead of two (about a fifth fewer
+    # cycles than the two-level tap loop).
     W = OW + 2
     PW = OW // 2
     F2 = 2 * F
@@ -137,11 +117,12 @@ def conv3x3_c1_pairs(inp, base, wt, F, OW, RP, acc):
 
 
 def conv3x3_tap_pairs(inp, base, C, wk, F, OW, RP, acc):
-    # As conv3x3_pairs for one kernel row ky: the caller passes base +
-    # ky*(OW + 2)*C and that row's weights wk ([3][C][F]: kx and c, then
-    # the filters) and sums the three (add3_rows32). One inner loop of taps
-    # contiguous in the input, which the JIT's vectoriser runs 16 taps per
-    # load (esp.vsmulas), as it does not conv3x3_pairs's two-level loop.
+    # As conv3x3_c1_pairs for C channels and one kernel row ky: the caller
+    # passes base + ky*(OW + 2)*C and that row's weights wk ([3][C][F]: kx
+    # and c, then the filters) and sums the three (add3_rows32). One inner
+    # loop of taps contiguous in the input, which the JIT's vectoriser runs
+    # 16 taps per load (esp.vsmulas) when 3*C >= 16, as it does not a
+    # two-level (ky, then taps) loop.
     KC = 3 * C
     WC = (OW + 2) * C
     PW = OW // 2
@@ -294,13 +275,6 @@ def requantize(acc, n, F, q, lo, out, off):
 # (acc + bias + 2**(S-1)) >> S, clamped: two elementwise loops the JIT runs
 # on PIE (int32 lanes for the sum, then QACC narrowing 16 lanes to int8).
 
-def add_rows32(a, brep, n):
-    # a[i] = a[i] + brep[i] for n int32 values (brep: the bias plus the
-    # rounding half, repeated for each position of a row)
-    for i in range(n):
-        a[i] = a[i] + brep[i]
-
-
 def max_add_rows32(a, b, brep, n):
     # a[i] = max(a[i], b[i]) + brep[i]: the vertical half of a 2x2 max-pool
     # of two int32 rows, with the bias of the shift form
@@ -310,14 +284,17 @@ def max_add_rows32(a, b, brep, n):
 
 def max4_add_pool(a, n, brep, t):
     # t[i] = max(a[i], a[n + i], a[2n + i], a[3n + i]) + brep[i]: a 2x2
-    # max-pool of conv3x3_pairs's four quarters (n = RP*PW*F values each) on
-    # int32 lanes, with the bias of the shift form
+    # max-pool of the half-row kernels' four quarters (n = RP*PW*F values
+    # each) on int32 lanes, with the bias of the shift form
     for i in range(n):
         t[i] = max(max(a[i], a[n + i]), max(a[2 * n + i], a[3 * n + i])) + brep[i]
 
 
 def add3_rows32(a, b, c, n):
-    # a[i] = a[i] + b[i] + c[i] (int32): conv3x3_tap_pairs's kernel rows summed
+    # a[i] = a[i] + b[i] + c[i] (int32): conv3x3_tap_pairs's kernel rows
+    # summed; with c a zero row (L["zero"]), the bias of the shift form or
+    # of the logits added (one compiled kernel fewer than a two-operand add:
+    # about 600 bytes of code for 0.7 k cycles an image)
     for i in range(n):
         a[i] = a[i] + b[i] + c[i]
 
@@ -353,7 +330,7 @@ def requant_rows(L, acc, n, F, lo, out, off):
     # the layer has it.
     S = L["sform"] if "sform" in L else 0
     if S > 0:
-        add_rows32(acc, L["brep"], n * F)
+        add3_rows32(acc, L["brep"], L["zero"], n * F)
         shift_narrow(acc, n * F, S, lo, out, off)
     elif S < 0:
         shift_passes(L, acc, n * F, lo, out, off)
@@ -421,8 +398,19 @@ def requant_form(L, positions):
             for p in range(positions):
                 brep[p * F + f] = v
         L["brep"] = brep
-        if "pool" in L and L["pool"] and ("row8" not in L or L["row8"] is None):
-            L["row8"] = array("b", bytes(positions * F))  # (build shares one among layers)
+        # requant_rows's zero row (build shares one among layers); the
+        # row-pair path's int8 row (observe makes it for a half-row layer)
+        if not ("pair" in L and L["pair"]):
+            n = positions * F
+            need_zero(L, n)
+            if "pool" in L and L["pool"] and ("row8" not in L or L["row8"] is None or len(L["row8"]) < n):
+                L["row8"] = array("b", bytes(n))
+
+
+def need_zero(L, n):
+    # L["zero"]: an int32 array of at least n zeros (add3_rows32's c)
+    if "zero" not in L or L["zero"] is None or len(L["zero"]) < n:
+        L["zero"] = array("i", bytes(4 * n))
 
 
 def shift_passes_form(L, positions):
@@ -529,12 +517,13 @@ def relu8(x, n):
 def pad_copy(inp, H, W, C, pad, out):
     # The interior of a zero-bordered (H+2pad) x (W+2pad) x C buffer; its
     # border is zero from allocation and never written.
-    PW = W + 2 * pad
-    for y in range(H):
-        src = y * W * C
-        dst = ((y + pad) * PW + pad) * C
-        for i in range(W * C):
+    WC = W * C
+    step = WC + 2 * pad * C
+    dst = pad * (step + C)
+    for src in range(0, H * WC, WC):
+        for i in range(WC):
             out[dst + i] = inp[src + i]
+        dst += step
 
 
 def maxpool2(inp, H, W, C, out):
@@ -597,6 +586,8 @@ def pixels_to_int8(src, off, n, dst):
 # ---- layers: a kernel per output row, so the int32 buffer is one row ------------
 
 def conv2d_layer(L, inp):
+    # conv2d and dwconv2d (a depthwise layer is the row path with F = C and
+    # its row kernel's sixth argument the stride, L["karg"]).
     # L["t"]: None, or [pad cycles, requantize/pool cycles] that this layer
     # adds to (a profiling run: the p4.cycles() calls cost cycles of their own)
     t = L["t"] if "t" in L else None
@@ -633,28 +624,34 @@ def conv2d_layer(L, inp):
         PW = OW // 2
         n = PW * F
         PB = L["pairs"]
+        brep = L["brep"]
+        taps = L["pair"] == 2
+        if taps:
+            # C > 1: one call per kernel row (its 3*C taps one inner loop)
+            wk = L["wk"]
+            w0 = wk[0]
+            w1 = wk[1]
+            w2 = wk[2]
+            k1 = L["k1"]
+            k2 = L["k2"]
+            WC = W * C
         py = 0
         while py < OH // 2:
             RP = PB
             if RP > OH // 2 - py:
                 RP = OH // 2 - py
             b0 = 2 * py * step
-            if L["pair"] == 2:
-                wk = L["wk"]
-                k1 = L["k1"]
-                k2 = L["k2"]
-                conv3x3_tap_pairs(src, b0, C, wk[0], F, OW, RP, blk)
-                conv3x3_tap_pairs(src, b0 + W * C, C, wk[1], F, OW, RP, k1)
-                conv3x3_tap_pairs(src, b0 + 2 * W * C, C, wk[2], F, OW, RP, k2)
+            if taps:
+                conv3x3_tap_pairs(src, b0, C, w0, F, OW, RP, blk)
+                conv3x3_tap_pairs(src, b0 + WC, C, w1, F, OW, RP, k1)
+                conv3x3_tap_pairs(src, b0 + 2 * WC, C, w2, F, OW, RP, k2)
                 add3_rows32(blk, k1, k2, 4 * RP * n)
-            elif C == 1:
-                conv3x3_c1_pairs(src, b0, wt, F, OW, RP, blk)
             else:
-                conv3x3_pairs(src, b0, C, wt, F, OW, RP, blk)
+                conv3x3_c1_pairs(src, b0, wt, F, OW, RP, blk)
             if t is not None:
                 t0 = p4.cycles()
             if S > 0:
-                max4_add_pool(blk, RP * n, L["brep"], tmp)
+                max4_add_pool(blk, RP * n, brep, tmp)
                 shift_narrow(tmp, RP * n, S, lo, out, py * n)
             elif S < 0:
                 max4_pool(blk, RP * n, tmp)
@@ -695,8 +692,9 @@ def conv2d_layer(L, inp):
             if t is not None:
                 t[1] += (p4.cycles() - t0) & 0x7FFFFFFF
         return out
+    karg = L["karg"]
     for oy in range(OH):
-        row(src, oy * step, W * C, C, wt, F, OW, acc)
+        row(src, oy * step, W * C, C, wt, karg, OW, acc)
         if observe is not None:
             observe(acc, OW, F)
         if t is not None:
@@ -710,46 +708,12 @@ def conv2d_layer(L, inp):
     return out
 
 
-def dwconv2d_layer(L, inp):
-    H = L["h"]
-    W = L["w"]
-    C = L["c"]
-    pad = L["pad"]
-    src = inp
-    t = L["t"] if "t" in L else None
-    if pad > 0:
-        if t is not None:
-            t0 = p4.cycles()
-        pad_copy(inp, H, W, C, pad, L["padded"])
-        if t is not None:
-            t[0] += (p4.cycles() - t0) & 0x7FFFFFFF
-        src = L["padded"]
-        W = W + 2 * pad
-    OH = L["oh"]
-    OW = L["ow"]
-    acc = L["acc"]
-    out = L["y"]
-    row = L["row"]
-    stride = L["stride"]
-    observe = L["observe"] if "observe" in L else None
-    for oy in range(OH):
-        row(src, oy * stride * W * C, W * C, C, L["wt"], stride, OW, acc)
-        if observe is not None:
-            observe(acc, OW, C)
-        if t is not None:
-            t0 = p4.cycles()
-        requant_rows(L, acc, OW, C, L["lo"], out, oy * OW * C)
-        if t is not None:
-            t[1] += (p4.cycles() - t0) & 0x7FFFFFFF
-    return out
-
-
 def dense_layer(L, inp):
     n = L["n"]
     m = L["out"]
     t = L["t"] if "t" in L else None
     # the logits are the int32 sums plus the bias: summed straight into the
-    # output (add_rows32 then adds the bias: one kernel fewer than add_bias)
+    # output, then add3_rows32 adds the bias (and the zero row)
     acc = L["y"] if L["logits"] else L["acc"]
     if L["wt"] is not None:
         dense_t_acc(inp, n, L["wt"], m, acc)
@@ -761,7 +725,7 @@ def dense_layer(L, inp):
     if t is not None:
         t0 = p4.cycles()
     if L["logits"]:
-        add_rows32(acc, L["b"], m)
+        add3_rows32(acc, L["b"], L["zero"], m)
     else:
         requant_rows(L, L["acc"], 1, m, L["lo"], L["y"], 0)
     if t is not None:
@@ -794,10 +758,8 @@ def run_layer(L, x):
         t[1] += (p4.cycles() - t0) & 0x7FFFFFFF
         L["t"] = t
         return y
-    if kind == "conv2d":
+    if kind == "conv2d" or kind == "dwconv2d":
         return conv2d_layer(L, x)
-    if kind == "dwconv2d":
-        return dwconv2d_layer(L, x)
     if kind == "dense":
         return dense_layer(L, x)
     if kind == "maxpool2":
@@ -917,6 +879,7 @@ def build(tensors, owned=0):
             else:
                 L["row"] = conv1x1_s1_row if stride == 1 else conv1x1_s2_row
             F = c if kind == "dwconv2d" else _need(L, "out")
+            L["karg"] = stride if kind == "dwconv2d" else F  # the row kernel's sixth argument
             oh = (h + 2 * pad - k) // stride + 1
             ow = (w + 2 * pad - k) // stride + 1
             if oh < 1 or ow < 1:
@@ -978,6 +941,7 @@ def build(tensors, owned=0):
             L["acc"] = array("i", bytes(4 * m))
             if L["logits"]:
                 L["y"] = array("i", bytes(4 * m))
+                need_zero(L, m)
             else:
                 _requant_params(L, tensors, name, m, L["b"])
                 L["y"] = array("b", bytes(m))
@@ -1017,7 +981,6 @@ def build(tensors, owned=0):
             P = layers[k + 1]
             L["pool"] = 1
             L["y"] = P["y"]
-            L["acc2"] = array("i", bytes(4 * L["ow"] * L["out"]))
             P["fused"] = 1
             P["name"] = "(in " + L["name"] + ")"
             # 3x3 stride 1: the half-row form (conv2d_layer), with one
@@ -1033,7 +996,7 @@ def build(tensors, owned=0):
                 L["acc"] = array("i", bytes(4 * (L["bpos"] if L["bpos"] > L["ow"] else L["ow"]) * L["out"]))
                 L["blk"] = array("i", bytes(4 * blk))
                 L["pair"] = 1
-                if 3 * L["c"] >= TAPS_MIN:
+                if L["c"] > 1:
                     L["pair"] = 2
                     KF = 3 * L["c"] * L["out"]
                     wt = L["wt"]
@@ -1041,38 +1004,79 @@ def build(tensors, owned=0):
                     L["wk"] = [wt[0:KF], wt[KF:2 * KF], wt[2 * KF:3 * KF]]
                     L["k1"] = array("i", bytes(4 * blk))
                     L["k2"] = array("i", bytes(4 * blk))
+            else:
+                L["acc2"] = array("i", bytes(4 * L["ow"] * L["out"]))
     if not layers or layers[-1]["kind"] != "dense" or not layers[-1]["logits"]:
         raise ValueError("the graph must end with a dense layer with logits=1")
-    # int32 scratch rows live only inside one layer: one array per role, of
-    # the largest size any layer needs, serves every layer
-    for role in ("acc", "acc2", "blk", "k1", "k2"):
-        size = 0
-        for L in layers:
-            if role in L and len(L[role]) > size:
-                size = len(L[role])
-        if size > 0:
-            shared = array("i", bytes(4 * size))
-            for L in layers:
-                if role in L:
-                    L[role] = shared
-    # requantization in the shift form where the parameters allow it; the
-    # fused pool's int8 row (one array, of the largest row, for all layers)
-    row8 = 0
+    # requantization in the shift form where the parameters allow it
     for L in layers:
         L["sform"] = 0
         L["brep"] = None
+        L["row8"] = None
         if "q" in L and L["q"] is not None:
             kind = L["kind"]
             requant_form(L, L["ow"] if kind == "conv2d" or kind == "dwconv2d" else 1)
-            if L["sform"] > 0 and L["pool"] and L["ow"] * L["out"] > row8:
-                row8 = L["ow"] * L["out"]
-    shared8 = array("b", bytes(row8)) if row8 > 0 else None
-    for L in layers:
-        L["row8"] = shared8 if L["sform"] > 0 and L["pool"] else None
         L["t"] = None
         L["observe"] = None
+    # int32 scratch rows live only inside one layer: one array per role, of
+    # the largest size any layer needs, serves every layer; so does the
+    # fused pool's int8 row (row8). A conv2d's int32 output (requant=0) is
+    # read only by the gap after it, and neither uses blk: it is blk.
+    for L in layers:
+        if L["kind"] == "conv2d" and L["q"] is None:
+            L["blk"] = L["y"]
+    for role in ("acc", "acc2", "blk", "k1", "k2", "row8", "zero"):
+        size = 0
+        for L in layers:
+            if role in L and L[role] is not None and len(L[role]) > size:
+                size = len(L[role])
+        if size > 0:
+            shared = array("b" if role == "row8" else "i", bytes(size if role == "row8" else 4 * size))
+            for L in layers:
+                if role in L and L[role] is not None:
+                    L[role] = shared
+    for L in layers:
+        if L["kind"] == "conv2d" and L["q"] is None:
+            L["y"] = L["blk"]
+            del L["blk"]
+    share_outputs(layers)
     return {"layers": layers, "h": spec[0]["h"], "w": spec[0]["w"], "c": spec[0]["c"],
             "classes": layers[-1]["out"]}
+
+
+def share_outputs(layers):
+    # Every int8 layer output goes into one of two arrays (ping-pong): a
+    # layer reads only its input, the output of the layer before it, so it
+    # writes the other array - or the same one when it pads, as it copies
+    # its input into its zero-bordered buffer first and reads only that.
+    # The caller's input, int32 outputs and the padded buffers (their
+    # borders stay zero) have arrays of their own.
+    slots = []
+    sizes = [0, 0]
+    prev = -1
+    for L in layers:
+        if L["fused"]:
+            continue
+        if L["y"].typecode != "b":
+            prev = -1
+            continue
+        s = 1 if prev == 0 else 0
+        if prev >= 0 and "pad" in L and L["pad"] > 0:
+            s = prev
+        slots.append(s)
+        if len(L["y"]) > sizes[s]:
+            sizes[s] = len(L["y"])
+        prev = s
+    arrays = [array("b", bytes(sizes[0])), array("b", bytes(sizes[1])) if sizes[1] > 0 else None]
+    k = 0
+    for j in range(len(layers)):
+        L = layers[j]
+        if L["fused"] or L["y"].typecode != "b":
+            continue
+        L["y"] = arrays[slots[k]]
+        if L["pool"]:
+            layers[j + 1]["y"] = L["y"]  # the fused maxpool2's (run_layer passes it on)
+        k += 1
 
 
 def observe(L, hook):
@@ -1081,6 +1085,14 @@ def observe(L, hook):
     # positions of F channels, HWC; before the bias, pooling and
     # requantizing) when it runs: activation statistics collected by the
     # very code that infers (recalibrate.py). The hook must not change acc.
+    # A fused pool observed runs the row-pair path: its second row (acc2)
+    # and, in the shift form, its int8 row (row8) are made here.
+    if hook is not None and L["pool"]:
+        n = L["ow"] * L["out"]
+        if "acc2" not in L or L["acc2"] is None or len(L["acc2"]) < n:
+            L["acc2"] = array("i", bytes(4 * n))
+        if L["sform"] > 0 and (L["row8"] is None or len(L["row8"]) < n):
+            L["row8"] = array("b", bytes(n))
     L["observe"] = hook
 
 
@@ -1114,9 +1126,16 @@ def memory(model):
                     act += _nbytes(a)
     weights = 0
     for L in model["layers"]:
-        for role in ("wt", "w", "b", "q", "brep"):
+        for role in ("wt", "w", "b", "q", "brep", "zero"):
             if role in L and L[role] is not None and not isinstance(L[role], int):
-                weights += _nbytes(L[role])
+                a = L[role]
+                new = True
+                for b in seen:
+                    if b is a:
+                        new = False
+                if new:
+                    seen.append(a)
+                    weights += _nbytes(a)
         if "wk" in L:
             for a in L["wk"]:
                 weights += _nbytes(a)
@@ -1133,10 +1152,10 @@ def code_bytes(at_load=0):
     # conversion, argmax); 1: those that run once when a model is loaded
     # (the weights' transposition).
     fns = [conv3x3_s1_row, conv3x3_s2_row, conv1x1_s1_row, conv1x1_s2_row, dw3x3_row, dw1x1_row,
-           dense_acc, dense_t_acc, maxpool2_rows32, max_rows32, pool_requantize, requantize, add_rows32, max_add_rows32,
-           conv3x3_pairs, conv3x3_c1_pairs, conv3x3_tap_pairs, max4_add_pool, max4_pool, add3_rows32,
+           dense_acc, dense_t_acc, maxpool2_rows32, max_rows32, pool_requantize, requantize, max_add_rows32,
+           conv3x3_c1_pairs, conv3x3_tap_pairs, max4_add_pool, max4_pool, add3_rows32,
            add_to32, max_into8, shift_narrow, pool_pairs8, requant_rows, add_bias, relu8, pad_copy, maxpool2,
-           avgpool2, sum_rows, argmax, pixels_to_int8, conv2d_layer, dwconv2d_layer, dense_layer,
+           avgpool2, sum_rows, argmax, pixels_to_int8, conv2d_layer, dense_layer,
            gap_layer, run_layer, run, classify]
     if at_load:
         fns = [transpose8, transpose8_inplace]

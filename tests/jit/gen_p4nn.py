@@ -25,8 +25,8 @@ LIBRARY = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.a
 KERNELS = ["conv3x3_s1_row", "conv3x3_s2_row", "conv1x1_s1_row", "conv1x1_s2_row", "dw3x3_row",
            "dw1x1_row", "dense_acc", "dense_t_acc", "maxpool2_rows32", "max_rows32", "pool_requantize",
            "requantize", "add_bias", "relu8", "pad_copy", "maxpool2", "avgpool2", "sum_rows", "argmax",
-           "pixels_to_int8", "transpose8", "add_rows32", "max_add_rows32", "shift_narrow", "pool_pairs8",
-           "conv3x3_pairs", "conv3x3_c1_pairs", "conv3x3_tap_pairs", "max4_add_pool", "max4_pool", "add3_rows32",
+           "pixels_to_int8", "transpose8", "max_add_rows32", "shift_narrow", "pool_pairs8",
+           "conv3x3_c1_pairs", "conv3x3_tap_pairs", "max4_add_pool", "max4_pool", "add3_rows32",
            "add_to32", "max_into8"]
 
 _SOURCES = None
@@ -171,16 +171,15 @@ class P4nnGen:
                 args = [a("i", n * F, "acc"), str(n), str(F), q, lo, a("b", off + (n // 2) * F, "zero", True), str(off)]
             else:
                 args = [a("i", n * F, "acc"), str(n), str(F), q, lo, a("b", off + n * F, "zero", True), str(off)]
-        elif k in ("add_rows32", "max_add_rows32"):
+        elif k == "max_add_rows32":
             n = d(70)
-            args = [a("i", n, "acc", True)] + ([a("i", n, "acc")] if k == "max_add_rows32" else []) + \
-                [a("i", n, "acc"), str(n)]
+            args = [a("i", n, "acc", True), a("i", n, "acc"), a("i", n, "acc"), str(n)]
         elif k == "shift_narrow":
             n = d(70)
             off = r.choice([0, 0, 3])
             args = [a("i", n, "acc"), str(n), str(r.choice([0, 1, 7, 12, 20, 31, 33, r.randint(0, 40)])),
                     r.choice(["0", "(-128)", "(-3)"]), a("b", off + n, "zero", True), str(off)]
-        elif k in ("conv3x3_pairs", "conv3x3_c1_pairs", "conv3x3_tap_pairs"):
+        elif k in ("conv3x3_c1_pairs", "conv3x3_tap_pairs"):
             OW, RP, F = d(12) + 1, r.choice([1, 1, 2, 3]), d(20)
             C = 1 if k == "conv3x3_c1_pairs" else d(12)
             base = r.choice([0, 0, 5])

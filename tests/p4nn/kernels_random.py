@@ -74,7 +74,8 @@ for round in range(4):
             print("add_bias", checksum(acc2, OW * F))
     # the half-row kernels of a fused 3x3 conv + 2x2 max-pool: RP row pairs,
     # even then odd columns; the one-channel and the per-kernel-row (16-tap)
-    # forms must give conv3x3_pairs's sums, and the pools take each window
+    # forms must give conv3x3_s1_row's sums rearranged, and the pools take
+    # each window
     OW = SIZES[rnd(8)] + 1
     RP = 1 + rnd(2)
     C = (1, SIZES[rnd(8)], 6 + rnd(12))[round % 3]
@@ -84,18 +85,30 @@ for round in range(4):
     wt = rand8(9 * C * F)
     n = (OW // 2) * F
     blk = array("i", bytes(4 * 4 * RP * n))
-    p4nn.conv3x3_pairs(inp, 3, C, wt, F, OW, RP, blk)
-    print("conv3x3_pairs", OW, RP, C, F, checksum(blk, len(blk)))
+    row = array("i", bytes(4 * OW * F))
+    PW = OW // 2
+    for rp in range(RP):
+        for r in range(2):
+            p4nn.conv3x3_s1_row(inp, 3 + (2 * rp + r) * W * C, W * C, C, wt, F, OW, row)
+            for h in range(2):
+                for j in range(PW):
+                    for f in range(F):
+                        blk[(((2 * r + h) * RP + rp) * PW + j) * F + f] = row[(2 * j + h) * F + f]
+    print("half rows of conv3x3_s1_row", OW, RP, C, F, checksum(blk, len(blk)))
     if C == 1:
         blk1 = array("i", bytes(4 * 4 * RP * n))
         p4nn.conv3x3_c1_pairs(inp, 3, wt, F, OW, RP, blk1)
         print("conv3x3_c1_pairs", checksum(blk1, len(blk1)))
+        if list(blk1) != list(blk):
+            raise ValueError("conv3x3_c1_pairs differs from conv3x3_s1_row")
     KF = 3 * C * F
     parts = [array("i", bytes(4 * 4 * RP * n)) for ky in range(3)]
     for ky in range(3):
         p4nn.conv3x3_tap_pairs(inp, 3 + ky * W * C, C, wt[ky * KF:(ky + 1) * KF], F, OW, RP, parts[ky])
     p4nn.add3_rows32(parts[0], parts[1], parts[2], 4 * RP * n)
     print("conv3x3_tap_pairs", checksum(parts[0], len(parts[0])))
+    if list(parts[0]) != list(blk):
+        raise ValueError("conv3x3_tap_pairs differs from conv3x3_s1_row")
     brep = randi(RP * n, -5000, 5000)
     t = array("i", bytes(4 * RP * n))
     p4nn.max4_add_pool(blk, RP * n, brep, t)
@@ -145,8 +158,9 @@ for round in range(4):
     brep = randi(OW * F, -5000, 5000)
     p4nn.max_add_rows32(a, b, brep, OW * F)
     print("max_add_rows32", OW, F, checksum(a, OW * F))
-    p4nn.add_rows32(b, brep, OW * F - 1)
-    print("add_rows32", checksum(b, OW * F))
+    # (the bias add of requant_rows and of the logits: c a zero row)
+    p4nn.add3_rows32(b, brep, array("i", bytes(4 * OW * F)), OW * F - 1)
+    print("add3_rows32 zero", checksum(b, OW * F))
     out8 = array("b", bytes(OW * F + 5))
     for s in (0, 1, 9, 17, 31, 35):
         p4nn.shift_narrow(a, OW * F, s, 0, out8, 5)

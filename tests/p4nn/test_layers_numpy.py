@@ -140,8 +140,9 @@ def one_round(rng, pyr):
                 check("dense-sum", logits, [want.sum()])
                 n += 1
     # conv2d then maxpool2 (the library pools the int32 rows: the same bits)
-    # (3x3 stride 1 runs as half rows: C = 1 its own kernel, 3*C >= 16 the
-    # 16-tap one, others conv3x3_pairs; observed, the row-pair path)
+    # (3x3 stride 1 runs as half rows: C = 1 its own kernel, others one
+    # call per kernel row (16-tap loads when 3*C >= 16); observed, the
+    # row-pair path)
     for K, stride, pad, C in ((3, 1, 1, None), (1, 2, 0, None), (3, 2, 1, None), (3, 1, 1, 1), (3, 1, 0, 1),
                               (3, 1, 1, pyr.choice([2, 3, 5])), (3, 1, 0, pyr.choice([6, 7, 16, 17]))):
         H, W = pyr.choice(SIZES[1:8]) + K, pyr.choice(SIZES[1:8]) + K
@@ -185,13 +186,14 @@ def one_round(rng, pyr):
         acc = dw_ref(x, w, bias, stride, pad)
         pre, mult, shift = rand_requant(rng, int(np.abs(bias).max() + 128 * np.abs(w).sum(axis=(0, 1)).max()), C)
         want = requant_ref(acc, pre, mult, shift, 0)
-        L = {"kind": "dwconv2d", "h": H, "w": W, "c": C, "k": K, "stride": stride, "pad": pad,
+        L = {"kind": "dwconv2d", "h": H, "w": W, "c": C, "k": K, "stride": stride, "pad": pad, "out": C,
+             "karg": stride, "pool": 0,
              "oh": acc.shape[0], "ow": acc.shape[1], "wt": arr("b", w), "lo": 0,
              "row": p4nn.dw3x3_row if K == 3 else p4nn.dw1x1_row,
              "q": p4nn.requant_params(arr("i", bias), arr("i", pre), arr("i", mult), arr("i", shift), C),
              "acc": array("i", [0] * (acc.shape[1] * C)), "y": array("b", [0] * acc.size),
              "padded": array("b", [0] * ((H + 2 * pad) * (W + 2 * pad) * C)) if pad else None}
-        check("dwconv2d K=%d s=%d pad=%d %dx%dx%d" % (K, stride, pad, H, W, C), p4nn.dwconv2d_layer(L, arr("b", x)), want)
+        check("dwconv2d K=%d s=%d pad=%d %dx%dx%d" % (K, stride, pad, H, W, C), p4nn.conv2d_layer(L, arr("b", x)), want)
         n += 1
     # dense, with and without requantization
     nin, nout = pyr.choice(SIZES + [100, 257]), pyr.choice(SIZES)

@@ -62,6 +62,9 @@ def main():
     p4nn.idx_close(images)
     p4nn.idx_close(labels)
     print("images", P.COUNT, "differing", differ, "correct", correct, "host correct", host_correct)
+    # the memory limits (run.py --budget): compiled code of an
+    # inference (0 when interpreted) and the activation buffers
+    print("code", p4nn.code_bytes(), "at load", p4nn.code_bytes(1), "activations", p4nn.memory(model)[0])
 
 
 main()

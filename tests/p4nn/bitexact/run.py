@@ -4,11 +4,15 @@ with the committed model and test files: p4jit run [OPTS] with a
 bitexact_paths module on -X path=; passes when no image's logits differ and
 the device's accuracy is the host's.
 
-  run.py P4JIT REPO COUNT [--model NAME --images PREFIX] [p4jit run options...]
+  run.py P4JIT REPO COUNT [--model NAME --images PREFIX] [--shift-passes N]
+         [--budget CODE ACT] [p4jit run options...]
 
 Default: models/cnn_mnist.p4nn on models/mnist_test1000-*.idx; with --model
 and --images: models/NAME.p4nn on models/PREFIX-{images,labels}.idx against
 models/NAME_PREFIX-logits.idx (lib/p4nn/host/write_logits.py writes it).
+--budget CODE ACT: also fails when the compiled code an inference runs
+(p4nn.code_bytes(), with the JIT) is over CODE bytes, or the activation
+buffers over ACT (the issue's 16 KB and 64 KB).
 """
 import os
 import re
@@ -29,6 +33,10 @@ def main():
     if opts[:1] == ["--shift-passes"]:
         passes = "SHIFT_PASSES = %d\n" % int(opts[1])
         opts = opts[2:]
+    budget = None
+    if opts[:1] == ["--budget"]:
+        budget = (int(opts[1]), int(opts[2]))
+        opts = opts[3:]
     models = os.path.join(repo, "models")
     with tempfile.TemporaryDirectory() as tmp:
         with open(os.path.join(tmp, "bitexact_paths.py"), "w") as fh:
@@ -57,6 +65,21 @@ def main():
         print("FAIL: %d of %d images' logits differ from the host's; %d correct against the host's %d"
               % (differ, n, correct, host))
         return 1
+    if budget:
+        mem = re.search(r"^code (\d+) at load (\d+) activations (\d+)$", r.stdout, re.M)
+        if not mem:
+            print("FAIL: no memory line")
+            return 1
+        code, load, act = map(int, mem.groups())
+        if "jit=off" not in " ".join(opts) and code == 0:
+            print("FAIL: no compiled code counted (p4nn.code_bytes() is 0)")
+            return 1
+        if code > budget[0] or act > budget[1]:
+            print("FAIL: compiled code %d bytes (budget %d), activation buffers %d bytes (budget %d)"
+                  % (code, budget[0], act, budget[1]))
+            return 1
+        print("budget: compiled code %d <= %d bytes (%d more at load), activations %d <= %d bytes"
+              % (code, budget[0], load, act, budget[1]))
     print("ok: %d images, logits equal to the host integer model's, %d correct (%.1f%%)" % (n, correct, 100.0 * correct / n))
     return 0
 
