@@ -2,7 +2,7 @@
 # around the padding boundaries, in pieces, copied, by name
 import hashlib
 
-for n in (0, 3, 55, 56, 63, 64, 65, 130):
+for n in (0, 3, 55, 56, 64, 65):
     data = bytes((i * 7 + n) & 255 for i in range(n))
     print(n, [hashlib.new(name, data).hexdigest() for name in ("md5", "sha1", "sha256")])
 h = hashlib.sha256(b"hello ")

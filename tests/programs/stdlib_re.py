@@ -3,12 +3,11 @@
 import re
 
 patterns = [
-    r"a+b", r"(a|b)*c", r"^\d{2,3}-\d+$", r"(\w+)@(\w+)\.com", r"[^aeiou\s]+", r"x*", r"(?P<k>\w+)=(?P<v>[^;]*);?",
-    r"\bcat\b", r"(a+?)(a*)", r"colou?r", r"(\d+)(?:px|em)", r"(.)\1", r"^$", r"[a-c-]+", r"\s+",
-    r"(?=\d)\w", r"q(?!u)", r"(ab)+?", r"(a)|(b)", r"(?P<d>\d)(?P=d)", r"\Aab|cd\Z", r"[\d.]+", r"(x)?y",
+    r"a+b", r"(a|b)*c", r"^\d{2,3}-\d+$", r"(\w+)@(\w+)\.com", r"x*", r"(?P<k>\w+)=(?P<v>[^;]*);?", r"\bcat\b",
+    r"(a+?)(a*)", r"(.)\1", r"(?=\d)\w", r"q(?!u)", r"(x)?y",
 ]
-subjects = ["aab", "abbc c", "12-345", "bob@site.com", "", "a=1;b=;c=33", "cat concat", "color colour",
-            "10px 2em", "aabbcd", "xx\tyy\n", "quiet qat", "1.5 22.75", "y xy", "11 44"]
+subjects = ["aab", "abbc c", "12-345", "bob@site.com", "", "a=1;b=;c=33", "cat concat", "aabbcd", "quiet qat",
+            "y xy", "11 44"]
 for p in patterns:
     r = re.compile(p)
     print("pattern", repr(p), r.groups, sorted(r.groupindex.items()))
