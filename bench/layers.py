@@ -30,6 +30,14 @@ def conv3x3(inp, wts, out, H, W, C, F):  # valid padding; wts[ky][kx][c][f]
                 out[(oy * OW + ox) * F + f] = acc
 
 
+def dense_t_acc(x, n, wt, m, acc):           # lib/p4nn's: transposed weights, outputs in lanes
+    for o in range(m):
+        a = 0
+        for i in range(n):
+            a += x[i] * wt[i * m + o]
+        acc[o] = a
+
+
 def matmul(a, b, c, M, N, K):
     for i in range(M):
         for j in range(N):
@@ -92,7 +100,8 @@ def run_matmul(n):
     report("matmul_" + str(n), "matmul", cycles, n * n * n, c)
 
 
-# (bench/layers_vec3.py imports the kernels and helpers above)
+# (bench/layers_vec3.py, layers_vec4.py and layers_vec5.py import the
+# kernels and helpers above)
 if __name__ == "__main__":
     run_dense(64, 10)
     run_dense(256, 64)

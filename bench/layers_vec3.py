@@ -11,6 +11,7 @@ import layers
 conv_hwc = layers.conv3x3
 int8s = layers.int8s
 checksum = layers.checksum
+dense_t_acc = layers.dense_t_acc
 
 
 def conv_chw1(x, w, out, H, W, F):            # 1 channel, filters outermost
@@ -22,14 +23,6 @@ def conv_chw1(x, w, out, H, W, F):            # 1 channel, filters outermost
                     for kx in range(3):
                         acc += x[(oy + ky) * W + ox + kx] * w[f * 9 + ky * 3 + kx]
                 out[(f * (H - 2) + oy) * (W - 2) + ox] = acc
-
-
-def dense_t_acc(x, n, wt, m, acc):           # lib/p4nn's
-    for o in range(m):
-        a = 0
-        for i in range(n):
-            a += x[i] * wt[i * m + o]
-        acc[o] = a
 
 
 def mm(p, q, r, rows, cols, depth):          # other names, operands swapped

@@ -3,8 +3,10 @@
 # bench/RESULTS.md). Each runs twice; the second call is measured
 # (p4.cycles(), after a collection). Run it with
 #   p4jit run --on p4sim [-X pie=off | -X jit=off] bench/layers_vec4.py
+# The kernels and helpers it shares with bench/layers.py are imported.
 from array import array
 import p4
+from layers import dense, dense_t_acc, matmul, int8s, checksum
 
 
 def conv_chw(inp, wts, out, H, W, C, F):      # CHW: filters, rows, columns, then channels and taps
@@ -34,45 +36,6 @@ def conv_hwc_ck(inp, wts, out, H, W, C, F):   # HWC, the channel loop outside th
                 out[(oy * OW + ox) * F + f] = acc
 
 
-def dense(x, w, y, n_in, n_out):
-    for o in range(n_out):
-        acc = 0
-        for i in range(n_in):
-            acc += x[i] * w[o * n_in + i]
-        y[o] = acc
-
-
-def dense_t_acc(x, n, wt, m, acc):           # lib/p4nn's
-    for o in range(m):
-        a = 0
-        for i in range(n):
-            a += x[i] * wt[i * m + o]
-        acc[o] = a
-
-
-def matmul(a, b, c, M, N, K):
-    for i in range(M):
-        for j in range(N):
-            acc = 0
-            for k in range(K):
-                acc += a[i * K + k] * b[k * N + j]
-            c[i * N + j] = acc
-
-
-def int8s(n, mul, add):
-    a = array("b", bytes(n))
-    for i in range(n):
-        a[i] = (i * mul + add) % 256 - 128
-    return a
-
-
-def checksum(c):
-    s = 0
-    for v in c:
-        s = (s * 31 + v) & 0xFFFFFF
-    return s
-
-
 def call(fn, a):  # (a call with *args does not enter compiled code)
     if len(a) == 5:
         fn(a[0], a[1], a[2], a[3], a[4])
@@ -98,15 +61,16 @@ def conv(fn, name, H, C, F):
     measure("%s_%dx%d_%d_%d" % (name, H, H, C, F), fn, (inp, wts, out, H, H, C, F), (H - 2) * (H - 2) * 9 * C * F, out)
 
 
-for H, C, F in ((28, 1, 8), (12, 3, 5), (16, 8, 16), (12, 16, 32)):
-    conv(conv_chw, "conv_chw", H, C, F)
-    conv(conv_hwc_ck, "conv_hwc_ck", H, C, F)
-for n_in, n_out in ((64, 10), (256, 64)):
-    x, w, y = int8s(n_in, 7, 3), int8s(n_in * n_out, 5, 1), array("i", bytes(4 * n_out))
-    measure("dense_%d_%d" % (n_in, n_out), dense, (x, w, y, n_in, n_out), n_in * n_out, y)
-for n, m in ((128, 1), (128, 10), (256, 64)):
-    x, w, y = int8s(n, 7, 3), int8s(n * m, 5, 1), array("i", bytes(4 * m))
-    measure("dense_t_acc_%d_%d" % (n, m), dense_t_acc, (x, n, w, m, y), n * m, y)
-for n in (32, 64):
-    a, b, c = int8s(n * n, 7, 3), int8s(n * n, 5, 1), array("i", bytes(4 * n * n))
-    measure("matmul_%d" % n, matmul, (a, b, c, n, n, n), n * n * n, c)
+if __name__ == "__main__":  # (layers_vec5.py imports measure)
+    for H, C, F in ((28, 1, 8), (12, 3, 5), (16, 8, 16), (12, 16, 32)):
+        conv(conv_chw, "conv_chw", H, C, F)
+        conv(conv_hwc_ck, "conv_hwc_ck", H, C, F)
+    for n_in, n_out in ((64, 10), (256, 64)):
+        x, w, y = int8s(n_in, 7, 3), int8s(n_in * n_out, 5, 1), array("i", bytes(4 * n_out))
+        measure("dense_%d_%d" % (n_in, n_out), dense, (x, w, y, n_in, n_out), n_in * n_out, y)
+    for n, m in ((128, 1), (128, 10), (256, 64)):
+        x, w, y = int8s(n, 7, 3), int8s(n * m, 5, 1), array("i", bytes(4 * m))
+        measure("dense_t_acc_%d_%d" % (n, m), dense_t_acc, (x, n, w, m, y), n * m, y)
+    for n in (32, 64):
+        a, b, c = int8s(n * n, 7, 3), int8s(n * n, 5, 1), array("i", bytes(4 * n * n))
+        measure("matmul_%d" % n, matmul, (a, b, c, n, n, n), n * n * n, c)

@@ -614,6 +614,20 @@ static void star_call_args(Compiler *c, uint32_t close, int line)
     uint32_t start = c->pos, npos = 0;
     bool list = false, seen_kw = false, seen_dstar = false;
     uint32_t names[P4B_MAX_TUPLE], nkw = 0;
+    /* CPython names the function in the error for f(*x) only when *x is the
+     * sole positional argument; otherwise "Value after * ..." */
+    uint32_t npositional = 0;
+    while (c->pos < close) {
+        Token *t = peek(c);
+        bool dstar = is_op(t, "**"), kw = t->kind == TK_NAME && is_op(tok_at(c, c->pos + 1), "=");
+        if (!dstar && !kw)
+            npositional++;
+        c->pos = test_end(c, c->pos + (dstar || is_op(t, "*") ? 1 : kw ? 2 : 0));
+        if (c->pos >= close)
+            break;
+        c->pos++; /* the comma */
+    }
+    c->pos = start;
     /* pass 1: positional and *iterable */
     while (c->pos < close) {
         Token *t = peek(c);
@@ -647,7 +661,7 @@ static void star_call_args(Compiler *c, uint32_t close, int line)
             }
             test(c);
             if (star)
-                emit(c, OP_LIST_EXTEND, 1 | 0x10000); /* 0x10000: f(*x) names f in its error */
+                emit(c, OP_LIST_EXTEND, npositional == 1 ? 1 | 0x10000 : 1); /* 0x10000: f(*x) names f in its error */
             else if (list)
                 emit(c, OP_LIST_APPEND, 1);
             else
@@ -766,41 +780,75 @@ done:
     emit(c, OP_CALL_KW, npos + nkw);
 }
 
-/* The contents of [...] after a value: an index, a tuple, or a slice. */
-void subscript(Compiler *c, uint32_t close)
+/* One slice lower:upper[:step] ending before token `end`; None for what
+ * is missing. */
+static void slice_item(Compiler *c, uint32_t end)
 {
-    bool slice = false;
-    for (uint32_t i = c->pos; i < close; i = skip_group(c, i))
-        if (is_op(tok_at(c, i), ":"))
-            slice = true;
-    if (!slice) {
-        testlist(c);
-        if (c->pos != close)
-            syntax_error(c, peek(c), "invalid syntax");
-        return;
-    }
-    /* [lower] ':' [upper] [':' [step]], None for what is missing */
     if (at_op(c, ":"))
         emit_none(c);
     else
         test(c);
     expect_op(c, ":");
-    if (at_op(c, ":") || c->pos == close)
+    if (at_op(c, ":") || c->pos == end)
         emit_none(c);
     else
         test(c);
     uint32_t parts = 2;
     if (at_op(c, ":")) {
         next(c);
-        if (c->pos == close)
+        if (c->pos == end)
             emit_none(c);
         else
             test(c);
         parts = 3;
     }
-    if (c->pos != close)
+    if (c->pos != end)
         syntax_error(c, peek(c), "invalid syntax");
     emit(c, OP_BUILD_SLICE, parts);
+}
+
+/* The contents of [...] after a value: an index, a tuple, or a slice; a
+ * tuple may hold slices (a[1:2, ::3]). */
+void subscript(Compiler *c, uint32_t close)
+{
+    bool slice = false, comma = false;
+    for (uint32_t i = c->pos; i < close; i = skip_group(c, i)) {
+        if (is_op(tok_at(c, i), ":"))
+            slice = true;
+        if (is_op(tok_at(c, i), ","))
+            comma = true;
+    }
+    if (!slice) {
+        testlist(c);
+        if (c->pos != close)
+            syntax_error(c, peek(c), "invalid syntax");
+        return;
+    }
+    uint32_t n = 0;
+    while (c->pos < close) {
+        uint32_t end = c->pos;
+        bool has_colon = false;
+        while (end < close && !is_op(tok_at(c, end), ",")) {
+            if (is_op(tok_at(c, end), ":"))
+                has_colon = true;
+            end = skip_group(c, end);
+        }
+        if (end == c->pos)
+            syntax_error(c, peek(c), "invalid syntax");
+        if (has_colon) {
+            slice_item(c, end);
+        } else {
+            test(c);
+            if (c->pos != end)
+                syntax_error(c, peek(c), "invalid syntax");
+        }
+        if (n++ >= P4B_MAX_TUPLE)
+            syntax_error(c, peek(c), "too many items in a subscript");
+        if (c->pos < close)
+            expect_op(c, ",");
+    }
+    if (comma)
+        emit(c, OP_BUILD_TUPLE, n);
 }
 
 /* atom trailers*, stopping before token `stop` (to leave the last trailer of

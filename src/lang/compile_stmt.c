@@ -441,8 +441,7 @@ static void from_stmt(Compiler *c, Token *t)
                 syntax_error(c, alias, "invalid syntax");
             bind = intern(c, alias->text, alias->text_len);
         }
-        emit(c, OP_DUP_TOP, 0);
-        emit(c, OP_LOAD_ATTR, attr);
+        emit(c, OP_IMPORT_FROM, attr);
         store_name(c, bind);
     } while (at_op(c, ",") && next(c));
     if (paren)

@@ -36,6 +36,8 @@ static const Native *find_method(const MethodEntry *table, uint32_t n, uint16_t 
     return NULL;
 }
 
+extern const Native slice_indices_method; /* slice.indices(length) (vm/iter.c) */
+
 static const Native *method_of(Value obj, uint16_t qid)
 {
     if (qid == QID_NONE)
@@ -173,6 +175,14 @@ static bool data_attr(VM *vm, Value obj, uint16_t qid, Value *out)
             *out = v_obj(AS(Function, obj)->code->name);
             return true;
         }
+        if (obj.type == T_BOUNDMETHOD) { /* the function's name, a method bound or a built-in one */
+            const BoundMethod *b = AS(BoundMethod, obj);
+            if (!b->method && b->func.type == T_FUNCTION) {
+                *out = v_obj(AS(Function, b->func)->code->name);
+                return true;
+            }
+            name = b->method ? b->method->name : NULL;
+        }
         if (obj.type == T_TYPE)
             name = AS(TypeObj, obj)->name;
         else if (obj.type == T_NATIVE)
@@ -249,6 +259,26 @@ bool vm_load_attr(VM *vm, Value obj, Str *name, Value *out)
         return true;
     if (obj.type == T_FUNCTION && name->len == 11 && memcmp(name->data, "__globals__", 11) == 0)
         return eval_function_globals(vm, AS(Function, obj), out);
+    if (obj.type == T_SLICE && name->len == 7 && memcmp(name->data, "indices", 7) == 0) {
+        BoundMethod *b = boundmethod_new(vm, &slice_indices_method, obj);
+        if (!b)
+            return false;
+        *out = v_obj(b);
+        return true;
+    }
+    if (obj.type == T_BOUNDMETHOD && name->len == 8 && memcmp(name->data, "__self__", 8) == 0) {
+        *out = AS(BoundMethod, obj)->self;
+        return true;
+    }
+    if (obj.type == T_BOUNDMETHOD && !AS(BoundMethod, obj)->method && name->len == 8 &&
+        memcmp(name->data, "__func__", 8) == 0) {
+        *out = AS(BoundMethod, obj)->func;
+        return true;
+    }
+    if (name->len == 9 && memcmp(name->data, "__class__", 9) == 0 && type_of(obj)) { /* (1).__class__ is int */
+        *out = v_obj((void *)type_of(obj));
+        return true;
+    }
     return no_attr(vm, obj, name);
 }
 

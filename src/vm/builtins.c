@@ -323,6 +323,8 @@ const BuiltinEntry builtin_table[] = {
     C(int), C(float), C(bool), C(str), C(list), C(tuple), C(dict), C(bytes), C(bytearray), C(slice),
     C(set), C(frozenset), C(complex), C(memoryview),
     P4_EXCEPTIONS(E)
+    {"IOError", &exc_types[EXC_OSError].hdr}, /* CPython's aliases of OSError */
+    {"EnvironmentError", &exc_types[EXC_OSError].hdr},
 };
 const uint32_t builtin_count = sizeof builtin_table / sizeof builtin_table[0];
 

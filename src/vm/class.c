@@ -395,6 +395,56 @@ bool class_call_special(VM *vm, Value obj, enum SpecialName sn, Value *args, int
 
 /* ---- building classes ------------------------------------------------------------- */
 
+/* Is v a data descriptor: a property, or an instance of a class with
+ * __set__ or __delete__? Those come before the instance's dict. */
+static bool is_data_descriptor(VM *vm, Value v)
+{
+    if (v.type == T_DESCR)
+        return v.u.obj->aux == DESCR_PROPERTY;
+    if (v.type != T_INSTANCE)
+        return false;
+    Value fn;
+    bool err = !class_special(vm, v, SN___set__, &fn); /* lookups of str keys in class dicts raise nothing */
+    if (!err && fn.type == T_UNBOUND)
+        err = !class_special(vm, v, SN___delete__, &fn);
+    if (err) {
+        vm->exc = v_unbound();
+        return false;
+    }
+    return fn.type != T_UNBOUND;
+}
+
+/* __set_name__(owner, name) of each value of a new class's namespace that
+ * has one (descriptors learning their attribute name), in definition order,
+ * over a snapshot of the namespace (a hook may change it), as CPython does. */
+static bool call_set_names(VM *vm, Class *c)
+{
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < c->dict->used; i++)
+        n += c->dict->entries[i].key.type != T_UNBOUND && c->dict->entries[i].value.type == T_INSTANCE;
+    if (n == 0)
+        return true;
+    Tuple *pairs = tuple_new(vm, 2 * n);
+    if (!pairs)
+        return false;
+    for (uint32_t i = 0, k = 0; i < c->dict->used; i++) {
+        DictEntry e = c->dict->entries[i];
+        if (e.key.type != T_UNBOUND && e.value.type == T_INSTANCE) {
+            pairs->items[k++] = e.key;
+            pairs->items[k++] = e.value;
+        }
+    }
+    VM_ROOT(vm, v_obj(pairs));
+    bool ok = true;
+    for (uint32_t k = 0; k < 2 * n && ok; k += 2) {
+        Value args[2] = {v_obj(c), pairs->items[k]}, r;
+        bool found;
+        ok = class_call_special(vm, pairs->items[k + 1], SN___set_name__, args, 2, &r, &found);
+    }
+    VM_UNROOT(vm, 1);
+    return ok;
+}
+
 static Str *module_name_of_caller(VM *vm)
 {
     const Program *p = vm->nframes ? vm->frames[vm->nframes - 1].code->program : vm->program;
@@ -534,8 +584,7 @@ bool class_build(VM *vm, Value name, Value *bases, int nbases, Value ns, Value *
             continue;
         const Dict *kd = ((const Class *)k)->dict;
         for (uint32_t e = 0; e < kd->used && !props; e++)
-            props = kd->entries[e].value.type == T_DESCR && kd->entries[e].value.u.obj->aux == DESCR_PROPERTY &&
-                    kd->entries[e].key.type != T_UNBOUND;
+            props = kd->entries[e].key.type != T_UNBOUND && is_data_descriptor(vm, kd->entries[e].value);
     }
     if (!props)
         c->t.hdr.aux = CLASS_NO_PROPERTIES;
@@ -550,6 +599,11 @@ bool class_build(VM *vm, Value name, Value *bases, int nbases, Value ns, Value *
     }
     if (slots)
         c->t.hdr.aux |= CLASS_SLOTS_ONLY;
+    VM_ROOT(vm, v_obj(c));
+    bool named = call_set_names(vm, c);
+    VM_UNROOT(vm, 1);
+    if (!named)
+        return false;
     *out = v_obj(c);
     return true;
 }
@@ -576,7 +630,7 @@ static bool instance_alloc(VM *vm, Class *c, Value *args, int npos, Value *self)
         if (npos > 0)
             memcpy(a->items, args, (size_t)npos * sizeof(Value));
         Exception *e = exc_new(vm, &c->t, a);
-        if (!e)
+        if (!e || !exc_oserror_init(vm, e))
             return false;
         *self = v_obj(e);
         return true;
@@ -725,6 +779,14 @@ static bool bind(VM *vm, Value cv, Value obj, const TypeObj *t, bool is_class, V
         *out = v_obj(b);
         return true;
     }
+    if (cv.type == T_INSTANCE) { /* a descriptor: an instance of a class with __get__ */
+        Value args[2] = {is_class ? v_none() : obj, v_obj((void *)t)};
+        bool found;
+        if (!class_call_special(vm, cv, SN___get__, args, 2, out, &found))
+            return false;
+        if (found)
+            return true;
+    }
     if (cv.type == T_DESCR) {
         Descr *d = AS(Descr, cv);
         switch (d->hdr.aux) {
@@ -827,7 +889,9 @@ static bool class_type_attr(VM *vm, const TypeObj *t, Str *name, Value *out, boo
         return true;
     }
     const Class *c = (const Class *)t;
-    if (name_is(name, SN___dict__))
+    if (name_is(name, SN___class__)) /* the metaclass: always type */
+        *out = v_obj((void *)&type_type);
+    else if (name_is(name, SN___dict__))
         *out = v_obj(c->dict);
     else if (name_is(name, SN___module__))
         *out = v_obj(c->module);
@@ -838,7 +902,7 @@ static bool class_type_attr(VM *vm, const TypeObj *t, Str *name, Value *out, boo
     return true;
 }
 
-static bool find_property(VM *vm, Value obj, Str *name, Descr **prop);
+static bool find_property(VM *vm, Value obj, Str *name, Value *prop);
 
 bool class_load_attr(VM *vm, Value obj, Str *name, Value *out)
 {
@@ -868,10 +932,10 @@ bool class_load_attr(VM *vm, Value obj, Str *name, Value *out)
     /* an instance (or exception): its own dict, then its class; a property
      * (a data descriptor) of the class comes first, as in CPython */
     Dict **slot = dict_slot(obj);
-    Descr *prop = NULL;
+    Value prop = v_unbound();
     if (slot && *slot && !find_property(vm, obj, name, &prop))
         return false;
-    if (slot && *slot && !prop) {
+    if (slot && *slot && prop.type == T_UNBOUND) {
         if (!ns_get(vm, *slot, name, out, &found))
             return false;
         if (found)
@@ -880,8 +944,24 @@ bool class_load_attr(VM *vm, Value obj, Str *name, Value *out)
     const TypeObj *t = type_of(obj);
     if (!mro_lookup(vm, t, v_obj(name), false, &cv, &found))
         return false;
-    if (found)
-        return bind(vm, cv, obj, t, false, out);
+    if (found) {
+        if (bind(vm, cv, obj, t, false, out))
+            return true;
+        /* a descriptor's or property's AttributeError: __getattr__ has its say, as in CPython */
+        Value ga;
+        if (vm->exc.type != T_EXCEPTION || !exc_matches(AS(Exception, vm->exc), &exc_types[EXC_AttributeError]))
+            return false;
+        Value pending = vm->exc;
+        if (!class_special(vm, obj, SN___getattr__, &ga))
+            return false;
+        if (ga.type == T_UNBOUND) {
+            vm->exc = pending;
+            return false;
+        }
+        vm->exc = v_unbound();
+        Value arg = v_obj(name);
+        return call_nested(vm, ga, obj, true, &arg, 1, out);
+    }
     if (is_dunder(name)) {
         if (name_is(name, SN___class__)) {
             *out = v_obj((void *)t);
@@ -986,9 +1066,9 @@ static bool in_slots(VM *vm, const Class *c, Str *name, bool *out)
     return true;
 }
 
-static bool find_property(VM *vm, Value obj, Str *name, Descr **prop)
+static bool find_property(VM *vm, Value obj, Str *name, Value *prop)
 {
-    *prop = NULL;
+    prop->type = T_UNBOUND;
     Class *c = user_class_of(obj);
     if (!c || ((c->t.hdr.aux & CLASS_NO_PROPERTIES) && !late_property))
         return true;
@@ -996,8 +1076,8 @@ static bool find_property(VM *vm, Value obj, Str *name, Descr **prop)
     bool found;
     if (!mro_lookup(vm, &c->t, v_obj(name), true, &cv, &found))
         return false;
-    if (found && cv.type == T_DESCR && cv.u.obj->aux == DESCR_PROPERTY)
-        *prop = AS(Descr, cv);
+    if (found && is_data_descriptor(vm, cv))
+        *prop = cv;
     return true;
 }
 
@@ -1012,9 +1092,20 @@ bool vm_store_attr(VM *vm, Value obj, Str *name, Value value)
 {
     Dict **slot = dict_slot(obj);
     if (slot) {
-        Descr *prop;
-        if (!find_property(vm, obj, name, &prop))
+        Value pv;
+        if (!find_property(vm, obj, name, &pv))
             return false;
+        if (pv.type == T_INSTANCE) { /* a descriptor's __set__(obj, value) */
+            Value args[2] = {obj, value}, r;
+            bool found;
+            VM_ROOT(vm, pv);
+            bool ok = class_call_special(vm, pv, SN___set__, args, 2, &r, &found);
+            VM_UNROOT(vm, 1);
+            if (ok && !found)
+                return vm_raise(vm, EXC_AttributeError, "__set__");
+            return ok;
+        }
+        Descr *prop = pv.type == T_DESCR ? AS(Descr, pv) : NULL;
         if (prop) {
             if (prop->b.type == T_NONE)
                 return vm_raise(vm, EXC_AttributeError, "property '%s' of '%s' object has no setter",
@@ -1076,7 +1167,7 @@ bool vm_store_attr(VM *vm, Value obj, Str *name, Value value)
     if (obj.type == T_TYPE) {
         const TypeObj *t = AS(TypeObj, obj);
         if (type_is_user(t)) {
-            if (value.type == T_DESCR && value.u.obj->aux == DESCR_PROPERTY) {
+            if (is_data_descriptor(vm, value)) {
                 if (!late_property) /* loads cached an instance dict's entry, now maybe behind a property */
                     memset(vm->attr_cache, 0, sizeof vm->attr_cache);
                 late_property = true;
@@ -1097,9 +1188,20 @@ bool vm_delete_attr(VM *vm, Value obj, Str *name)
     Dict *d = NULL;
     Dict **slot = dict_slot(obj);
     if (slot) {
-        Descr *prop;
-        if (!find_property(vm, obj, name, &prop))
+        Value pv;
+        if (!find_property(vm, obj, name, &pv))
             return false;
+        if (pv.type == T_INSTANCE) { /* a descriptor's __delete__(obj) */
+            Value r;
+            bool found;
+            VM_ROOT(vm, pv);
+            bool ok = class_call_special(vm, pv, SN___delete__, &obj, 1, &r, &found);
+            VM_UNROOT(vm, 1);
+            if (ok && !found)
+                return vm_raise(vm, EXC_AttributeError, "__delete__");
+            return ok;
+        }
+        Descr *prop = pv.type == T_DESCR ? AS(Descr, pv) : NULL;
         if (prop) {
             if (prop->c.type == T_NONE)
                 return vm_raise(vm, EXC_AttributeError, "property '%s' of '%s' object has no deleter",

@@ -367,9 +367,13 @@ static bool source_text(VM *vm, Value src, const char *fn, const char **data, si
     if (src.type == T_STR || src.type == T_BYTES) {
         *data = AS(Str, src)->data;
         *len = AS(Str, src)->len;
-    } else if (src.type == T_BYTEARRAY) {
-        *data = (const char *)AS(Array, src)->data;
-        *len = AS(Array, src)->len;
+    } else if (src.type == T_BYTEARRAY || src.type == T_MEMVIEW) { /* any byte buffer but an array */
+        const uint8_t *bytes;
+        uint32_t n;
+        if (!byte_buffer(src, &bytes, &n))
+            return vm_raise(vm, EXC_ValueError, "operation on a released memoryview");
+        *data = (const char *)bytes;
+        *len = n;
     } else {
         return vm_raise(vm, EXC_TypeError, "%s() arg 1 must be a string, bytes or code object", fn);
     }

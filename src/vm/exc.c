@@ -2,6 +2,7 @@
  * exc.c - exception classes, raising, tracebacks.
  */
 #include <stdio.h>
+#include <errno.h>
 #include <string.h>
 
 #include "vm/bytecode.h"
@@ -33,6 +34,82 @@ Exception *exc_new(VM *vm, const TypeObj *cls, Tuple *args)
     e->cls = cls;
     e->args = args;
     return e;
+}
+
+const TypeObj *exc_oserror_class(const TypeObj *cls, const Value *args, int nargs)
+{
+    if (cls != &exc_types[EXC_OSError] || nargs < 2 || !v_is_intlike(args[0]))
+        return cls;
+    /* CPython's errno table (Objects/exceptions.c's errnomap, as facts), in
+     * the C library's numbering: newlib's on the chip, the host's here */
+    static const struct {
+        int err;
+        ExcKind kind;
+    } map[] = {
+        {EAGAIN, EXC_BlockingIOError},    {EALREADY, EXC_BlockingIOError},
+        {EWOULDBLOCK, EXC_BlockingIOError}, {EINPROGRESS, EXC_BlockingIOError},
+        {ECHILD, EXC_ChildProcessError},  {EPIPE, EXC_BrokenPipeError},
+#ifdef ESHUTDOWN
+        {ESHUTDOWN, EXC_BrokenPipeError},
+#endif
+        {ECONNABORTED, EXC_ConnectionAbortedError}, {ECONNREFUSED, EXC_ConnectionRefusedError},
+        {ECONNRESET, EXC_ConnectionResetError}, {EEXIST, EXC_FileExistsError},
+        {ENOENT, EXC_FileNotFoundError},  {EISDIR, EXC_IsADirectoryError},
+        {ENOTDIR, EXC_NotADirectoryError}, {EINTR, EXC_InterruptedError},
+        {EACCES, EXC_PermissionError},    {EPERM, EXC_PermissionError},
+        {ESRCH, EXC_ProcessLookupError},  {ETIMEDOUT, EXC_TimeoutError},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (map[i].err == args[0].u.i)
+            return &exc_types[map[i].kind];
+    return cls;
+}
+
+bool exc_oserror_init(VM *vm, Exception *e)
+{
+    Tuple *a = e->args;
+    /* a filename of None leaves the args as they were, as in CPython */
+    if (a->len < 3 || a->len > 5 || a->items[2].type == T_NONE || !exc_matches(e, &exc_types[EXC_OSError]))
+        return true;
+    VM_ROOT(vm, v_obj(e));
+    Tuple *two = tuple_new(vm, 2);
+    bool ok = two != NULL;
+    if (ok) {
+        two->items[0] = a->items[0];
+        two->items[1] = a->items[1];
+        e->args = two;
+        VM_ROOT(vm, v_obj(a));
+        if (!e->dict)
+            e->dict = dict_new(vm);
+        static const char *const names[] = {"filename", "filename2"};
+        for (int k = 0; k < 2 && ok && e->dict; k++) {
+            uint32_t i = k == 0 ? 2 : 4;
+            if (i >= a->len)
+                break;
+            Str *name = str_from_cstr(vm, names[k]);
+            ok = name != NULL;
+            if (ok) { /* the key is rooted while the dict grows */
+                VM_ROOT(vm, v_obj(name));
+                ok = dict_set(vm, e->dict, v_obj(name), a->items[i]);
+                VM_UNROOT(vm, 1);
+            }
+        }
+        ok = ok && e->dict;
+        VM_UNROOT(vm, 1);
+    }
+    VM_UNROOT(vm, 1);
+    return ok || vm_raise_oom(vm);
+}
+
+Value exc_attr(const Exception *e, const char *name)
+{
+    size_t n = strlen(name);
+    for (uint32_t i = 0; e->dict && i < e->dict->used; i++) {
+        Value k = e->dict->entries[i].key;
+        if (k.type == T_STR && AS(Str, k)->len == n && memcmp(AS(Str, k)->data, name, n) == 0)
+            return e->dict->entries[i].value;
+    }
+    return v_unbound();
 }
 
 bool exc_matches(const Exception *e, const TypeObj *cls)
@@ -213,24 +290,13 @@ void vm_print_exception(VM *vm, Value excv)
 }
 
 /* The value of attribute name in an exception's dict, or unbound (no allocation). */
-static Value attr_of(const Exception *e, const char *name)
-{
-    size_t n = strlen(name);
-    for (uint32_t i = 0; e->dict && i < e->dict->used; i++) {
-        Value k = e->dict->entries[i].key;
-        if (k.type == T_STR && AS(Str, k)->len == n && memcmp(AS(Str, k)->data, name, n) == 0)
-            return e->dict->entries[i].value;
-    }
-    return v_unbound();
-}
-
 /* A SyntaxError with a position (compile(), exec, eval: vm/eval.c) prints
  * it as CPython does, after the frames: its file and line, the line's text,
  * then the bare message. True when it did, with *msgv the message. */
 static bool syntax_error_place(StrBuf *sb, const Exception *e, Value *msgv)
 {
-    Value file = attr_of(e, "filename"), line = attr_of(e, "lineno"), text = attr_of(e, "text");
-    *msgv = attr_of(e, "msg");
+    Value file = exc_attr(e, "filename"), line = exc_attr(e, "lineno"), text = exc_attr(e, "text");
+    *msgv = exc_attr(e, "msg");
     if (!exc_matches(e, &exc_types[EXC_SyntaxError]) || file.type != T_STR || line.type != T_INT ||
         msgv->type != T_STR)
         return false;

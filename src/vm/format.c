@@ -557,6 +557,15 @@ static bool repr_value(VM *vm, StrBuf *sb, Value v)
             sb_adds(sb, "NotImplemented");
             return true;
         }
+        if (v.u.obj->aux == DESCR_SUPER && AS(Descr, v)->a.type == T_TYPE) { /* CPython's bare type names */
+            Value obj = AS(Descr, v)->b;
+            sb_adds(sb, "<super: <class '");
+            sb_adds(sb, AS(TypeObj, AS(Descr, v)->a)->name);
+            sb_adds(sb, "'>, <");
+            sb_adds(sb, obj.type == T_TYPE ? AS(TypeObj, obj)->name : type_name(obj));
+            sb_adds(sb, " object>>");
+            return true;
+        }
         sb_addc(sb, '<');
         sb_adds(sb, type_name(v));
         sb_adds(sb, " object");
@@ -628,9 +637,16 @@ bool fmt_str(VM *vm, StrBuf *sb, Value v)
             bool ok = fmt_str(vm, sb, e->args->items[0]);
             sb_adds(sb, "] ");
             ok = ok && fmt_str(vm, sb, e->args->items[1]);
-            if (ok && e->args->len >= 3) {
+            /* the filenames: attributes once the constructor moved them out of args */
+            Value file = e->args->len >= 3 ? e->args->items[2] : exc_attr(e, "filename");
+            Value file2 = e->args->len >= 5 ? e->args->items[4] : exc_attr(e, "filename2");
+            if (ok && file.type != T_UNBOUND && file.type != T_NONE) {
                 sb_adds(sb, ": ");
-                ok = repr_value(vm, sb, e->args->items[2]);
+                ok = repr_value(vm, sb, file);
+                if (ok && file2.type != T_UNBOUND && file2.type != T_NONE) {
+                    sb_adds(sb, " -> ");
+                    ok = repr_value(vm, sb, file2);
+                }
             }
             return ok;
         }

@@ -80,11 +80,76 @@ static bool is_exc(Value v, ExcKind kind)
     return v.type == T_EXCEPTION && exc_matches(AS(Exception, v), &exc_types[kind]);
 }
 
+/* inner.name(args...) for an iterator that is not a generator, which a
+ * `yield from` delegates to (PEP 380): 1 with *out, or -1 raised; 2 when
+ * inner has no such method. */
+int gen_call_delegate(VM *vm, Value inner, const char *name, Value *args, int nargs, Value *out)
+{
+    Str *n = str_from_cstr(vm, name);
+    if (!n)
+        return -1;
+    Value m;
+    if (!vm_load_attr(vm, inner, n, &m)) {
+        if (!is_exc(vm->exc, EXC_AttributeError))
+            return -1;
+        vm->exc = v_unbound();
+        return 2;
+    }
+    VM_ROOT(vm, m);
+    bool entered = vm_recursion_enter(vm, NULL);
+    bool ok = entered && vm_call(vm, m, args, nargs, NULL, out);
+    if (entered)
+        vm_recursion_leave(vm);
+    VM_UNROOT(vm, 1);
+    return ok ? 1 : -1;
+}
+
+/* g.throw(args) while g delegates to inner, a non-generator with a throw
+ * method: inner.throw(args) as given (CPython passes them on unchecked);
+ * 2 when inner has none. */
+static int delegate_throw(VM *vm, Gen *g, Value inner, uint32_t exit_pc, Value *args, int nargs, Value *out)
+{
+    Value r = v_none();
+    int rc = gen_call_delegate(vm, inner, "throw", args, nargs, &r);
+    if (rc == 1) { /* it gave a value: g yields it */
+        *out = r;
+        return 1;
+    }
+    if (rc == 2)
+        return 2;
+    if (is_exc(vm->exc, EXC_StopIteration)) { /* it finished: the yield from evaluates to its value */
+        Tuple *a = AS(Exception, vm->exc)->args;
+        vm->exc = v_unbound();
+        g->saved[g->func->code->nlocals + g->depth - 1] = a->len ? a->items[0] : v_none();
+        g->pc = exit_pc;
+        return vm_gen_resume(vm, g, RESUME_CONTINUE, v_none(), out);
+    }
+    return vm_gen_resume(vm, g, RESUME_THROW, v_none(), out); /* its exception continues in g */
+}
+
 /* Raises exc (an exception instance) inside g where it is suspended. */
 static int gen_throw(VM *vm, Gen *g, Value exc, Value *out)
 {
     Value inner;
     uint32_t exit_pc;
+    if (yield_from_inner(g, &inner, &exit_pc) && inner.type != T_GEN) {
+        VM_ROOT(vm, exc);
+        int rc;
+        if (is_exc(exc, EXC_GeneratorExit)) { /* inner.close() if it has one, then GeneratorExit in g */
+            Value r;
+            rc = gen_call_delegate(vm, inner, "close", NULL, 0, &r);
+            if (rc < 0) { /* its error replaces the GeneratorExit */
+                exc = vm->exc;
+                vm->exc = v_unbound();
+            }
+            rc = 2;
+        } else {
+            rc = delegate_throw(vm, g, inner, exit_pc, &exc, 1, out);
+        }
+        VM_UNROOT(vm, 1);
+        if (rc != 2)
+            return rc;
+    }
     if (yield_from_inner(g, &inner, &exit_pc) && inner.type == T_GEN) {
         if (!vm_recursion_enter(vm, NULL)) /* a chain of yield-from as long as the program makes it */
             return -1;
@@ -176,6 +241,16 @@ static bool gen_throw_m(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
     (void)kw;
     Value typ = args[1], val = nargs > 2 ? args[2] : v_none();
+    Value inner;
+    uint32_t exit_pc;
+    bool closing = (typ.type == T_TYPE && AS(TypeObj, typ)->exc >= 0 &&
+                    type_is_subclass(AS(TypeObj, typ), &exc_types[EXC_GeneratorExit])) ||
+                   is_exc(typ, EXC_GeneratorExit);
+    if (!closing && yield_from_inner(AS(Gen, args[0]), &inner, &exit_pc) && inner.type != T_GEN) {
+        int rc = delegate_throw(vm, AS(Gen, args[0]), inner, exit_pc, &args[1], nargs - 1, out);
+        if (rc != 2)
+            return method_result(vm, rc, out);
+    }
     Value exc;
     if (typ.type == T_EXCEPTION) {
         if (val.type != T_NONE)

@@ -27,6 +27,10 @@ int gen_next(VM *vm, Gen *g, Value *out);
 int gen_send(VM *vm, Gen *g, Value v, Value *out);
 /* g.close(): true, or false with the exception pending. */
 bool gen_close(VM *vm, Gen *g);
+/* inner.name(args...) for an iterator a `yield from` delegates to that is
+ * not a generator (its send, throw, close): 1 with *out, -1 raised, 2 when
+ * inner has no such method. */
+int gen_call_delegate(VM *vm, Value inner, const char *name, Value *args, int nargs, Value *out);
 /* The generator function's name, for repr. */
 Str *gen_name(const Gen *g);
 

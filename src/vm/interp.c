@@ -80,8 +80,8 @@ static bool call_type(VM *vm, const TypeObj *t, Value *args, int nargs, Tuple *k
         if (!a)
             return false;
         memcpy(a->items, args, (size_t)nargs * sizeof(Value));
-        Exception *e = exc_new(vm, t, a);
-        if (!e)
+        Exception *e = exc_new(vm, exc_oserror_class(t, args, nargs), a); /* OSError(2, ...) is FileNotFoundError */
+        if (!e || !exc_oserror_init(vm, e))
             return false;
         *out = v_obj(e);
         return true;
@@ -350,14 +350,76 @@ static bool make_closure(VM *vm, Frame *f, Value *locals, Value specv, Value fnv
     return true;
 }
 
-/* The name a call's error messages give the callable. */
-static const char *callable_name(Value fn)
+/* The module a function was defined in, as its __module__ would say. */
+static const char *module_of_code(const VM *vm, const Code *code)
+{
+    if (code->program != vm->program && vm->modules) {
+        for (uint32_t i = 0; i < vm->modules->len; i++) {
+            const PyModule *m = AS(PyModule, vm->modules->items[i]);
+            if (m->program == code->program)
+                return m->name;
+        }
+    }
+    return "__main__";
+}
+
+/* The class of cls's MRO whose namespace holds fn itself: the method's
+ * defining class, which CPython's qualified name names. */
+static const Class *class_defining(const Class *cls, Value fn)
+{
+    for (uint32_t i = 0; i < cls->mro->len; i++) {
+        const TypeObj *t = AS(TypeObj, cls->mro->items[i]);
+        if (!type_is_user(t))
+            continue;
+        const Dict *d = ((const Class *)t)->dict;
+        for (uint32_t j = 0; j < d->used; j++) {
+            Value v = d->entries[j].value;
+            if (v.type == T_DESCR) /* a classmethod or staticmethod holds the function in a */
+                v = AS(Descr, v)->a;
+            if (v.type == fn.type && v.u.obj == fn.u.obj)
+                return (const Class *)t;
+        }
+    }
+    return cls;
+}
+
+/* The name a call's error messages give the callable, qualified as
+ * CPython's do: `__main__.f`, `__main__.A.f`, `list.append`, `print`.
+ * Written into buf (an error path: no allocation). */
+static const char *callable_name(const VM *vm, Value fn, char *buf, size_t size)
 {
     switch ((Type)fn.type) {
-    case T_FUNCTION:    return AS(Function, fn)->code->name->data;
+    case T_FUNCTION: {
+        const Code *code = AS(Function, fn)->code;
+        snprintf(buf, size, "%s.%s", module_of_code(vm, code), code->name->data);
+        return buf;
+    }
     case T_NATIVE:      return AS(Native, fn)->name;
-    case T_BOUNDMETHOD: return AS(BoundMethod, fn)->method->name;
-    case T_TYPE:        return AS(TypeObj, fn)->name;
+    case T_BOUNDMETHOD: {
+        const BoundMethod *b = AS(BoundMethod, fn);
+        const TypeObj *t = b->self.type == T_TYPE ? AS(TypeObj, b->self) : type_of(b->self);
+        if (b->method) {
+            snprintf(buf, size, "%s.%s", t ? t->name : type_name(b->self), b->method->name);
+            return buf;
+        }
+        if (b->func.type != T_FUNCTION)
+            return type_name(b->func);
+        const Code *code = AS(Function, b->func)->code;
+        if (t && type_is_user(t)) {
+            const Class *c = class_defining((const Class *)t, b->func);
+            snprintf(buf, size, "%s.%s.%s", c->module->data, c->name->data, code->name->data);
+        } else {
+            snprintf(buf, size, "%s.%s", module_of_code(vm, code), code->name->data);
+        }
+        return buf;
+    }
+    case T_TYPE: {
+        const TypeObj *t = AS(TypeObj, fn);
+        if (!type_is_user(t))
+            return t->name;
+        snprintf(buf, size, "%s.%s", ((const Class *)t)->module->data, t->name);
+        return buf;
+    }
     default:            return type_name(fn);
     }
 }
@@ -374,9 +436,10 @@ static bool star_iterator(VM *vm, Value *x, Value fnv)
         return true;
     }
     vm->exc = v_unbound();
+    char name[160];
     if (fnv.type != T_UNBOUND)
         return vm_raise(vm, EXC_TypeError, "%s() argument after * must be an iterable, not %s",
-                        callable_name(fnv), type_name(*x));
+                        callable_name(vm, fnv, name, sizeof name), type_name(*x));
     return vm_raise(vm, EXC_TypeError, "Value after * must be an iterable, not %s", type_name(*x));
 }
 
@@ -385,6 +448,7 @@ static bool star_iterator(VM *vm, Value *x, Value fnv)
 static bool dict_merge(VM *vm, Dict *d, Value m, Value fnv)
 {
     bool call = fnv.type != T_UNBOUND;
+    char name[160];
     if (m.type == T_INSTANCE) { /* a mapping class: its pairs in a dict first */
         Dict *pairs = dict_new(vm);
         if (!pairs)
@@ -400,7 +464,7 @@ static bool dict_merge(VM *vm, Dict *d, Value m, Value fnv)
     if (m.type != T_DICT) {
         if (call)
             return vm_raise(vm, EXC_TypeError, "%s() argument after ** must be a mapping, not %s",
-                            callable_name(fnv), type_name(m));
+                            callable_name(vm, fnv, name, sizeof name), type_name(m));
         return vm_raise(vm, EXC_TypeError, "'%s' object is not a mapping", type_name(m));
     }
     Dict *src = AS(Dict, m);
@@ -417,7 +481,7 @@ static bool dict_merge(VM *vm, Dict *d, Value m, Value fnv)
                 return false;
             if (found)
                 return vm_raise(vm, EXC_TypeError, "%s() got multiple values for keyword argument '%s'",
-                                callable_name(fnv), AS(Str, e.key)->data);
+                                callable_name(vm, fnv, name, sizeof name), AS(Str, e.key)->data);
         }
         if (!dict_set(vm, d, e.key, e.value))
             return false;
@@ -671,6 +735,22 @@ static COLD int32_t op_namespace(VM *vm, Frame *f, Program *prog, uint32_t insn,
     case OP_STORE_NAME:  return eval_store_name(vm, prog, body, arg, sp[-1]) ? -1 : INT32_MIN;
     default:             return eval_delete_name(vm, prog, body, arg) ? 0 : INT32_MIN;
     }
+}
+
+/* IMPORT_FROM: `from m import name` reads m.name; a missing name is an
+ * ImportError (what `try: from m import x / except ImportError` tests). */
+static COLD bool op_import_from(VM *vm, Value module, Str *name, Value *out)
+{
+    if (vm_load_attr(vm, module, name, out))
+        return true;
+    if (vm->exc.type != T_EXCEPTION || !exc_matches(AS(Exception, vm->exc), &exc_types[EXC_AttributeError]))
+        return false;
+    vm->exc = v_unbound();
+    const char *mname = module.type == T_MODULE ? AS(Module, module)->name : type_name(module);
+    const char *where = "unknown location";
+    if (module.type == T_MODULE && (module.u.obj->flags & MODULE_PY) && AS(PyModule, module)->program->filename)
+        where = AS(PyModule, module)->program->filename->data;
+    return vm_raise(vm, EXC_ImportError, "cannot import name '%s' from '%s' (%s)", name->data, mname, where);
 }
 
 /* mgr at sp[-1] -> exit at sp[-1], mgr.__enter__() at sp[0] */
@@ -1534,6 +1614,13 @@ static bool run(VM *vm, uint32_t stop, Value *entry_sp)
                 jit_global_stored(vm, prog, arg);
             NEXT();
         }
+        CASE(IMPORT_FROM) {
+            SAVE();
+            Value v;
+            CHECK(op_import_from(vm, TOP(), AS(Str, prog->strings[arg]), &v));
+            PUSH(v);
+            NEXT();
+        }
         CASE(IMPORT_STAR)
         CASE(LOAD_NAME)
         CASE(STORE_NAME)
@@ -1798,9 +1885,19 @@ static bool run(VM *vm, uint32_t stop, Value *entry_sp)
                 stop = r;
             } else if (v.type == T_NONE) {
                 rc = vm_iternext_stop(vm, it, &r, &stop);
-            } else {
-                vm_raise(vm, EXC_AttributeError, "'%s' object has no attribute 'send'", type_name(it));
-                goto error;
+            } else { /* a value sent into another iterator: its send method (PEP 380) */
+                rc = gen_call_delegate(vm, it, "send", &TOP(), 1, &r);
+                if (rc == 2)
+                    vm_raise(vm, EXC_AttributeError, "'%s' object has no attribute 'send'", type_name(it));
+                if (rc < 0 && vm->exc.type == T_EXCEPTION &&
+                    exc_matches(AS(Exception, vm->exc), &exc_types[EXC_StopIteration])) {
+                    Tuple *a = AS(Exception, vm->exc)->args; /* it finished: its value */
+                    stop = a->len ? a->items[0] : v_none();
+                    vm->exc = v_unbound();
+                    rc = 0;
+                }
+                if (rc == 2)
+                    goto error;
             }
             if (rc < 0)
                 goto error;

@@ -254,8 +254,9 @@ static int iternext(VM *vm, Value iter, Value *out)
                 it->i++;
                 return 1;
             }
-            if (!(vm->exc.type == T_EXCEPTION && exc_matches(AS(Exception, vm->exc), &exc_types[EXC_IndexError])))
-                return -1; /* StopIteration ends it too: vm_iternext_stop */
+            if (!(vm->exc.type == T_EXCEPTION && (exc_matches(AS(Exception, vm->exc), &exc_types[EXC_IndexError]) ||
+                                                  exc_matches(AS(Exception, vm->exc), &exc_types[EXC_StopIteration]))))
+                return -1; /* StopIteration ends it too, its value ignored, as in CPython */
             vm->exc = v_unbound();
             break;
         }
@@ -332,7 +333,7 @@ static int iternext(VM *vm, Value iter, Value *out)
         Value v;
         if (!vm_recursion_enter(vm, NULL)) /* iterators of iterators: a chain as long as the heap allows */
             return -1;
-        int r = vm_iternext(vm, it->src, &v);
+        int r = vm_iternext_raw(vm, it->src, &v);
         vm_recursion_leave(vm);
         if (r <= 0)
             return r;
@@ -360,7 +361,7 @@ static int iternext(VM *vm, Value iter, Value *out)
         VM_ROOT(vm, v_obj(t));
         int r = 1;
         for (uint32_t k = 0; k < its->len && r == 1; k++)
-            r = vm_iternext(vm, its->items[k], &t->items[k]);
+            r = vm_iternext_raw(vm, its->items[k], &t->items[k]);
         VM_UNROOT(vm, 1);
         vm_recursion_leave(vm);
         if (r == 1)
@@ -405,14 +406,32 @@ NATIVE(bi_range, "range", range_fn, 1, 3);
 
 static bool enumerate_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
-    int32_t start = 0;
-    if (kw && (kw->len != 1 || strcmp(AS(Str, kw->items[0])->data, "start") != 0 || nargs != 2))
+    /* enumerate(iterable, start=0), either one by keyword */
+    Value params[2] = {v_unbound(), v_unbound()};
+    uint32_t nkw = kw ? kw->len : 0, npos = (uint32_t)nargs - nkw;
+    if (npos > 2)
+        return vm_raise(vm, EXC_TypeError, "enumerate() takes at most 2 arguments (%d given)", nargs);
+    for (uint32_t i = 0; i < npos; i++)
+        params[i] = args[i];
+    for (uint32_t i = 0; i < nkw; i++) {
+        const char *name = AS(Str, kw->items[i])->data;
+        int k = strcmp(name, "iterable") == 0 ? 0 : strcmp(name, "start") == 0 ? 1 : -1;
+        if (k < 0)
+            return vm_raise(vm, EXC_TypeError, "'%s' is an invalid keyword argument for enumerate()", name);
+        if (params[k].type != T_UNBOUND) /* CPython 3.11's wording for a name given twice */
+            return vm_raise(vm, EXC_TypeError, "'%s' is an invalid keyword argument for enumerate()", name);
+        params[k] = args[npos + i];
+    }
+    if (params[0].type == T_UNBOUND && nkw) /* enumerate(start=1): CPython 3.11 names the keyword */
         return vm_raise(vm, EXC_TypeError, "'%s' is an invalid keyword argument for enumerate()",
                         AS(Str, kw->items[0])->data);
-    if (nargs == 2 && !int_arg(vm, args[1], &start))
+    if (params[0].type == T_UNBOUND)
+        return vm_raise(vm, EXC_TypeError, "enumerate() missing required argument 'iterable'");
+    int32_t start = 0;
+    if (params[1].type != T_UNBOUND && !int_arg(vm, params[1], &start))
         return false;
     Value inner;
-    if (!vm_getiter(vm, args[0], &inner))
+    if (!vm_getiter(vm, params[0], &inner))
         return false;
     Iter *it = iter_new(vm, ITER_ENUMERATE, inner);
     if (!it)
@@ -421,7 +440,7 @@ static bool enumerate_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     *out = v_obj(it);
     return true;
 }
-NATIVE_WITH_KW(bi_enumerate, "enumerate", enumerate_fn, 1, 2);
+NATIVE_WITH_KW(bi_enumerate, "enumerate", enumerate_fn, 0, 2);
 
 static bool zip_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
@@ -480,6 +499,29 @@ static bool reversed_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 }
 NATIVE(bi_reversed, "reversed", reversed_fn, 1, 1);
 
+/* slice.indices(length): (start, stop, step) normalised for a sequence of
+ * that length. */
+static bool slice_indices_m(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    (void)nargs, (void)kw;
+    if (!v_is_intlike(args[1]))
+        return vm_raise(vm, EXC_TypeError, "'%s' object cannot be interpreted as an integer", type_name(args[1]));
+    if (args[1].u.i < 0)
+        return vm_raise(vm, EXC_ValueError, "length should not be negative");
+    int32_t start, stop, step, count;
+    if (!slice_indices(vm, AS(Slice, args[0]), args[1].u.i, &start, &stop, &step, &count))
+        return false;
+    Tuple *t = tuple_new(vm, 3);
+    if (!t)
+        return false;
+    t->items[0] = v_int(start);
+    t->items[1] = v_int(stop);
+    t->items[2] = v_int(step);
+    *out = v_obj(t);
+    return true;
+}
+const Native slice_indices_method = {{0, T_NATIVE, 0, 0}, "indices", slice_indices_m, 2, 2};
+
 /* A StopIteration raised by what an iterator calls (a class's __next__,
  * map's or filter's function) ends the iteration, as in CPython; its value
  * is what `yield from` gives. Generators turned theirs into RuntimeError
@@ -495,6 +537,11 @@ int vm_iternext_stop(VM *vm, Value iter, Value *out, Value *stop)
         return 0;
     }
     return rc;
+}
+
+int vm_iternext_raw(VM *vm, Value iter, Value *out)
+{
+    return iternext(vm, iter, out);
 }
 
 int vm_iternext(VM *vm, Value iter, Value *out)

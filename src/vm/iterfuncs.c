@@ -24,7 +24,7 @@ int lib_iternext(VM *vm, Iter *it, Value *out)
         VM_ROOT(vm, v_obj(args));
         int r = 1;
         for (uint32_t k = 0; k < n && r == 1; k++)
-            r = vm_iternext(vm, src->items[k + 1], &args->items[k]);
+            r = vm_iternext_raw(vm, src->items[k + 1], &args->items[k]);
         if (r == 1)
             r = vm_call(vm, src->items[0], args->items, (int)n, NULL, out) ? 1 : -1;
         VM_UNROOT(vm, 1);
@@ -38,7 +38,7 @@ int lib_iternext(VM *vm, Iter *it, Value *out)
         int r;
         for (;;) {
             Value v, keep;
-            r = vm_iternext(vm, src->items[1], &v);
+            r = vm_iternext_raw(vm, src->items[1], &v);
             if (r != 1)
                 break;
             if (src->items[0].type == T_NONE) {
@@ -114,7 +114,12 @@ static bool next_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     if (args[0].type != T_ITER && args[0].type != T_GEN && args[0].type != T_INSTANCE)
         return vm_raise(vm, EXC_TypeError, "'%s' object is not an iterator", type_name(args[0]));
     Value got = v_none();
-    int r = vm_iternext(vm, args[0], &got);
+    int r = vm_iternext_raw(vm, args[0], &got); /* __next__'s own StopIteration(x) passes through */
+    if (r < 0 && nargs == 2 && vm->exc.type == T_EXCEPTION &&
+        exc_matches(AS(Exception, vm->exc), &exc_types[EXC_StopIteration])) {
+        vm->exc = v_unbound();
+        r = 0;
+    }
     if (r == 0) {
         if (nargs == 2) {
             *out = args[1];

@@ -309,7 +309,15 @@ typedef struct PyModule { /* T_MODULE with MODULE_PY; in the heap */
     X(RuntimeWarning, Warning)                    \
     X(IndentationError, SyntaxError)              \
     X(TabError, IndentationError)                 \
-    X(StopAsyncIteration, Exception)
+    X(StopAsyncIteration, Exception)              \
+    X(BlockingIOError, OSError)                   \
+    X(ChildProcessError, OSError)                 \
+    X(InterruptedError, OSError)                  \
+    X(ProcessLookupError, OSError)                \
+    X(BrokenPipeError, ConnectionError)           \
+    X(ConnectionAbortedError, ConnectionError)    \
+    X(ConnectionRefusedError, ConnectionError)    \
+    X(ConnectionResetError, ConnectionError)
 
 typedef enum ExcKind {
 #define P4_EXC_ENUM(name, base) EXC_##name,
@@ -445,6 +453,14 @@ Range *range_new(VM *vm, int32_t start, int32_t stop, int32_t step);
 Slice *slice_new(VM *vm, Value start, Value stop, Value step);
 Iter *iter_new(VM *vm, enum IterKind kind, Value src);
 Exception *exc_new(VM *vm, const TypeObj *cls, Tuple *args);
+/* OSError(errno, strerror[, filename[, winerror[, filename2]]]): the class
+ * CPython picks for that errno when cls is OSError itself, else cls. */
+const TypeObj *exc_oserror_class(const TypeObj *cls, const Value *args, int nargs);
+/* Such an OSError keeps (errno, strerror) as its args, its filenames as
+ * attributes. False when out of memory. */
+bool exc_oserror_init(VM *vm, Exception *e);
+/* An attribute set on e (its dict), or T_UNBOUND. */
+Value exc_attr(const Exception *e, const char *name);
 BoundMethod *boundmethod_new(VM *vm, const Native *m, Value self);
 
 /* ---- operations used by the interpreter (non-fast paths) -------------------- */
@@ -493,6 +509,9 @@ int vm_iternext(VM *vm, Value iter, Value *out);
 /* vm_iternext that also gives, at the end (0), the value of the StopIteration
  * that ended it (None when there was none): what `yield from` returns. */
 int vm_iternext_stop(VM *vm, Value iter, Value *out, Value *stop);
+/* vm_iternext, but a StopIteration raised inside stays raised (-1), as an
+ * iterator of iterators (enumerate, zip, map) and next() pass it on. */
+int vm_iternext_raw(VM *vm, Value iter, Value *out);
 /* Unpacks exactly n items of an iterable into out[0..n) (out must be rooted
  * storage, e.g. VM stack slots). ValueError on a count mismatch. */
 bool vm_unpack(VM *vm, Value seq, uint32_t n, Value *out);

@@ -177,7 +177,8 @@ enum OpFlow {
     X(LOAD_NAME,        ARG_GLOBAL, 0, 1, FLOW_NEXT)   /* code run by exec/eval: the name from the namespace (vm/eval.c), else the built-in */ \
     X(STORE_NAME,       ARG_GLOBAL, 1, 0, FLOW_NEXT)   /* code run by exec/eval: store in its namespace */ \
     X(DELETE_NAME,      ARG_GLOBAL, 0, 0, FLOW_NEXT)   /* code run by exec/eval: delete from its namespace */ \
-    X(IMPORT_STAR,      ARG_NONE,   1, 0, FLOW_NEXT)   /* module -> ; from module import * (module level only) */
+    X(IMPORT_STAR,      ARG_NONE,   1, 0, FLOW_NEXT)   /* module -> ; from module import * (module level only) */ \
+    X(IMPORT_FROM,      ARG_NAME,   1, 2, FLOW_NEXT)   /* module -> module module.name; ImportError when it has none */
 
 enum Opcode {
 #define P4_OP_ENUM(name, kind, pops, pushes, flow) OP_##name,

@@ -569,11 +569,10 @@ static bool strip(VM *vm, Value *args, int nargs, int which, Value *out)
             b = b0;
         if (which & 2)
             e = e0 < b ? b : e0;
-        return make_result(vm, args[0], b, (uint32_t)(e - b), out);
     }
     /* characters (not bytes) of chars are stripped */
     for (;;) {
-        if (!(which & 1) || b >= e)
+        if (!chars || !(which & 1) || b >= e)
             break;
         uint32_t n = 1;
         if (unicode)
@@ -583,7 +582,7 @@ static bool strip(VM *vm, Value *args, int nargs, int which, Value *out)
         b += n;
     }
     for (;;) {
-        if (!(which & 2) || e <= b)
+        if (!chars || !(which & 2) || e <= b)
             break;
         const char *q = e - 1;
         while (unicode && q > b && ((unsigned char)*q & 0xc0) == 0x80)
@@ -592,6 +591,10 @@ static bool strip(VM *vm, Value *args, int nargs, int which, Value *out)
         if (find_bytes(chars, nchars, q, n, 0) < 0 || (unicode && !char_aligned(chars, nchars, q, n)))
             break;
         e = q;
+    }
+    if (b == s->data && e == s->data + s->len) { /* nothing stripped: the same object, as in CPython */
+        *out = args[0];
+        return true;
     }
     return make_result(vm, args[0], b, (uint32_t)(e - b), out);
 }
@@ -732,6 +735,8 @@ static bool m_replace(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 static bool search_arg(VM *vm, Value *args, const char **needle, uint32_t *nlen, char *byte)
 {
     if (args[0].type == T_BYTES && v_is_intlike(args[1])) {
+        if (args[1].u.i < 0 || args[1].u.i > 255)
+            return vm_raise(vm, EXC_ValueError, "byte must be in range(0, 256)");
         *byte = (char)args[1].u.i;
         *needle = byte;
         *nlen = 1;
@@ -1135,15 +1140,17 @@ static bool str_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
         Value b = args[0];
         if (b.type == T_STR)
             return vm_raise(vm, EXC_TypeError, "decoding str is not supported");
-        if (b.type != T_BYTES && b.type != T_BYTEARRAY)
+        const uint8_t *bytes;
+        uint32_t nbytes;
+        if (!byte_buffer(b, &bytes, &nbytes))
             return vm_raise(vm, EXC_TypeError, "decoding to str: need a bytes-like object, %s found", type_name(b));
         Tuple *a = tuple_new(vm, (uint32_t)nargs); /* (the caller's array is not ours to change) */
         if (!a)
             return false;
         memcpy(a->items, args, (size_t)nargs * sizeof(Value));
         VM_ROOT(vm, v_obj(a));
-        if (b.type == T_BYTEARRAY) { /* decoded from a bytes copy, held by the tuple */
-            Str *copy = bytes_new(vm, AS(Array, b)->data, AS(Array, b)->len);
+        if (b.type != T_BYTES) { /* decoded from a bytes copy, held by the tuple */
+            Str *copy = bytes_new(vm, bytes, nbytes);
             if (!copy) {
                 VM_UNROOT(vm, 1);
                 return false;
@@ -1188,7 +1195,7 @@ static bool int_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
             return int_fn(vm, &n, 1, NULL, out);
     }
     if (nargs == 2) {
-        if (x.type != T_STR && x.type != T_BYTES)
+        if (x.type != T_STR && x.type != T_BYTES && x.type != T_BYTEARRAY)
             return vm_raise(vm, EXC_TypeError, "int() can't convert non-string with explicit base");
         if (!v_is_intlike(args[1]) || (args[1].u.i != 0 && (args[1].u.i < 2 || args[1].u.i > 36)))
             return vm_raise(vm, EXC_ValueError, "int() base must be >= 2 and <= 36, or 0");
@@ -1206,9 +1213,15 @@ static bool int_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     case T_STR:
     case T_BYTES:
         return str_to_int(vm, AS(Str, x), nargs == 2 ? args[1].u.i : 10, out);
-    default:
-        return vm_raise(vm, EXC_TypeError, "int() argument must be a string, a bytes-like object or a real number, not '%s'",
-                        type_name(x));
+    default: {
+        const uint8_t *data; /* a bytearray, array or memoryview: parsed as its bytes */
+        uint32_t len;
+        if (!byte_buffer(x, &data, &len))
+            return vm_raise(vm, EXC_TypeError, "int() argument must be a string, a bytes-like object or a real number, not '%s'",
+                            type_name(x));
+        Str *copy = bytes_new(vm, data, len);
+        return copy && str_to_int(vm, copy, nargs == 2 ? args[1].u.i : 10, out);
+    }
     }
 }
 NATIVE(bi_int, "int", int_fn, 0, 2);
@@ -1239,10 +1252,20 @@ static bool float_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
         *out = v_float(f);
         return true;
     }
-    if (x.type == T_STR) {
+    const uint8_t *data; /* bytes-like: parsed as its text */
+    uint32_t len;
+    if (x.type == T_STR || byte_buffer(x, &data, &len)) {
+        Str *text = x.type == T_STR ? AS(Str, x) : str_new(vm, (const char *)data, len);
         float f;
-        if (!str_to_float(vm, AS(Str, x), &f))
+        if (!text)
             return false;
+        if (!str_to_float(vm, text, &f)) {
+            if (x.type == T_STR)
+                return false;
+            vm->exc = v_unbound(); /* CPython names the bytes-like object itself */
+            Str *r = vm_repr(vm, x);
+            return r && vm_raise(vm, EXC_ValueError, "could not convert string to float: %s", r->data);
+        }
         *out = v_float(f);
         return true;
     }

@@ -665,13 +665,43 @@ NATIVE(strm_maketrans, "maketrans", m_maketrans, 1, 3);
 
 /* ---- bytes.hex, bytes.fromhex ------------------------------------------------------ */
 
+/* bytes.hex([sep[, bytes_per_sep]]): sep (one ASCII character, str or
+ * bytes) between groups of bytes_per_sep bytes, counted from the right,
+ * or from the left when bytes_per_sep is negative. */
 static bool m_hex(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
     Str *s = SELF(args);
+    char sep = 0;
+    int32_t group = 1;
+    if (nargs > 1) {
+        if (args[1].type != T_STR && args[1].type != T_BYTES)
+            return vm_raise(vm, EXC_TypeError, "object of type '%s' has no len()", type_name(args[1]));
+        const Str *sp = AS(Str, args[1]);
+        uint32_t n = 0; /* characters of a str, bytes of a bytes */
+        for (uint32_t i = 0; i < sp->len; i++)
+            n += args[1].type == T_BYTES || ((unsigned char)sp->data[i] & 0xc0) != 0x80;
+        if (n != 1)
+            return vm_raise(vm, EXC_ValueError, "sep must be length 1.");
+        sep = sp->data[0];
+        if ((unsigned char)sep >= 0x80)
+            return vm_raise(vm, EXC_ValueError, "sep must be ASCII.");
+    }
+    if (nargs > 2) {
+        if (!v_is_intlike(args[2]))
+            return vm_raise(vm, EXC_TypeError, "'%s' object cannot be interpreted as an integer", type_name(args[2]));
+        group = args[2].u.i;
+    }
+    if (group == 0)
+        sep = 0;
+    uint32_t every = group < 0 ? (uint32_t)-(int64_t)group : (uint32_t)group;
     StrBuf sb;
     sb_init(&sb);
     static const char digits[] = "0123456789abcdef";
     for (uint32_t i = 0; i < s->len; i++) {
+        /* a separator before byte i when a group boundary falls there */
+        uint32_t pos = group > 0 ? s->len - i : i;
+        if (sep && i > 0 && pos % every == 0)
+            sb_addc(&sb, sep);
         sb_addc(&sb, digits[(uint8_t)s->data[i] >> 4]);
         sb_addc(&sb, digits[(uint8_t)s->data[i] & 15]);
     }
@@ -686,7 +716,7 @@ static bool m_hex(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     *out = v_obj(r);
     return true;
 }
-NATIVE(strm_hex, "hex", m_hex, 1, 1);
+NATIVE(strm_hex, "hex", m_hex, 1, 3);
 
 static int hex_digit(char c)
 {

@@ -87,17 +87,28 @@ class Vec3Gen:
     def p(self, x):
         return self.r.random() < x
 
+    # (gen_vec4.Vec4Gen shares all but the kernels and their shapes)
+    SOURCES = SOURCES
+    PREFIX = "V3_"
+
     def kernels(self):
         """The kernels this program uses (none in about half the programs)."""
         if not self.p(0.5):
             return []
-        self.names = self.r.sample(sorted(SOURCES), self.r.choice([1, 2, 2, 3]))
+        self.names = self.r.sample(sorted(self.SOURCES), self.r.choice([1, 2, 2, 3]))
+        self.chosen()
         return self.names
+
+    def chosen(self):
+        """Random choices made for the whole program once its kernels are known."""
+
+    def source_of(self, name):
+        return self.SOURCES[name]
 
     def source(self):
         lines = []
         for name in self.names:
-            lines += SOURCES[name] + [""]
+            lines += self.source_of(name) + [""]
         return lines
 
     def size(self, big=40):
@@ -117,7 +128,7 @@ class Vec3Gen:
         if sentinel is None and self.p(0.07) and n > 0:
             n -= 1          # one short: IndexError at the same element both ways
         self.count += 1
-        name = "V3_%d" % self.count
+        name = "%s%d" % (self.PREFIX, self.count)
         if tc == "b":
             if self.p(0.15):
                 expr = "[127 if i %% %d else -128 for i in range(%d)]" % (r.randint(2, 4), n)
@@ -128,7 +139,7 @@ class Vec3Gen:
         return name, "%s = array('%s', %s)" % (name, tc, expr)
 
     def call(self, k):
-        r = self.r
+        """Kernel k called with random shapes: (declarations, the call, the outputs)."""
         decl, outs = [], []
 
         def a(tc, n, out=False, sentinel=None):
@@ -138,6 +149,11 @@ class Vec3Gen:
                 outs.append(name)
             return name
 
+        return decl, "%s(%s)" % (k, ", ".join(self.args(k, a))), outs
+
+    def args(self, k, a):
+        """The arguments of a call of kernel k; a(typecode, length, out, sentinel) declares an array."""
+        r = self.r
         if k == "v3_dense_t":
             n, m, off = self.size(), self.size(), r.choice([0, 0, 1, 3])
             args = [a("b", n), str(n), a("b", n * m), str(m), a("i", m + off + r.choice([0, 1, 5]), True, -7), str(off)]
@@ -159,7 +175,7 @@ class Vec3Gen:
             C = r.choice([r.randint(1, 4), r.randint(1, 4), 5, 8, 16, 17])
             args = [a("b", H * W * C), a("b", 9 * C * F), a("i", (H - 2) * (W - 2) * F + 2, True, 1), str(H), str(W),
                     str(C), str(F)]
-        return decl, "%s(%s)" % (k, ", ".join(args)), outs
+        return args
 
     def calls(self):
         """Statements of the main part: each kernel called with 1 to 3 random shapes."""

@@ -12,7 +12,6 @@ stream ("vec4<seed>"), so the rest of a program is what it was without it.
 """
 import random
 
-from gen_kernels import kernel_calls
 from gen_vec3 import Vec3Gen
 
 SOURCES = {
@@ -67,46 +66,26 @@ SOURCES = {
 
 
 class Vec4Gen(Vec3Gen):
+    SOURCES = SOURCES
+    PREFIX = "V4_"
+
     def __init__(self, seed):
         super().__init__(seed)
         self.r = random.Random("vec4%d" % seed)
 
-    def kernels(self):
-        """The kernels this program uses (none in about half the programs)."""
-        if not self.p(0.5):
-            return []
-        self.names = self.r.sample(sorted(SOURCES), self.r.choice([1, 2, 2, 3]))
+    def chosen(self):
         self.channels = self.r.choice([16, 17, 24, 32, 33])
-        return self.names
 
-    def source(self):
-        lines = []
-        for name in self.names:
-            src = SOURCES[name]
-            if name == "v4_conv_c16":
-                src = [src[0] % self.channels] + src[1:]
-            lines += src + [""]
-        return lines
-
-    def arr(self, tc, n, sentinel=None):
-        name, text = super().arr(tc, n, sentinel)
-        return name.replace("V3_", "V4_"), text.replace("V3_", "V4_", 1)
+    def source_of(self, name):
+        src = SOURCES[name]
+        return [src[0] % self.channels] + src[1:] if name == "v4_conv_c16" else src
 
     def big(self):
         """A size of 1 to 40, now and then a large one."""
         return self.r.choice([self.size(), self.size(), self.size(), self.r.choice([64, 100, 257])])
 
-    def call(self, k):
+    def args(self, k, a):
         r = self.r
-        decl, outs = [], []
-
-        def a(tc, n, out=False, sentinel=None):
-            name, text = self.arr(tc, n, sentinel)
-            decl.append(text)
-            if out:
-                outs.append(name)
-            return name
-
         if k == "v4_conv_chw":
             H, W, C, F = r.randint(3, 6), r.choice([r.randint(3, 42), 3, 18, 19]), r.randint(1, 4), r.randint(1, 3)
             args = [a("b", C * H * W), a("b", 9 * C * F), a("i", F * (H - 2) * (W - 2) + 1, True, 3),
@@ -127,8 +106,4 @@ class Vec4Gen(Vec3Gen):
             n_in, n_out = self.big(), r.randint(1, 5)
             args = [a("b", n_in), a("b", n_in * n_out), a("i", n_out + r.choice([0, 2]), True, r.choice([0, -9, 2 ** 30])),
                     str(n_in), str(n_out)]
-        return decl, "%s(%s)" % (k, ", ".join(args)), outs
-
-    def calls(self):
-        """Statements of the main part: each kernel called with 1 to 3 random shapes."""
-        return kernel_calls(self.r, self.names, self.call)
+        return args

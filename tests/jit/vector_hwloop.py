@@ -1,13 +1,16 @@
 # Hardware loops and fused loads (issue 12): with PIE, an innermost counted
-# loop whose body cannot fail runs its iterations after the first in an
-# esp.lp.setup loop when at least 2 are left (3 for a dot product's fused
-# lanes), the branch loop otherwise; the one multiply-accumulate of such a
+# loop whose body cannot fail runs in an esp.lp.setup loop when it has at
+# least 2 iterations and straight through its one body (no set-up) for 1
+# (vec5a; the body is emitted once); the one multiply-accumulate of such a
 # body loads the next operand in the multiply (esp.vmulas.s8.qacc.ldbc.incp
 # for a broadcast element, esp.vmulas.s8.{xacc,qacc}.ld.ip for lanes) after a
-# load before the loop. Trip counts 0, 1, 2, 3 around those minimums, around
-# every multiple of 16 (the 16-tap and 16-lane loops) and large ones; the
-# counter and the pointers read after the loop; short arrays (the scalar
-# loop raises where the interpreter does). Compared with CPython.
+# load before the loop, and a fused loop of 1 iteration runs an unpipelined
+# copy. Trip counts 0, 1, 2, 3, around every multiple of 16 (the 16-tap and
+# 16-lane loops, whose counters step by 16: the count is a shift) and large
+# ones, one after another (a body entered without set-up after loops that
+# went round); the counter and the pointers read after the loop; short
+# arrays (the scalar loop raises where the interpreter does). Compared with
+# CPython.
 from array import array
 
 
@@ -86,6 +89,18 @@ for C in (0, 1, 2, 3, 4, 5, 8, 16, 17):
         out = array("i", [0] * ((H - 2) * (W - 2) * F))
         conv_c(inp, wts, out, H, W, C, F)
         print("conv", C, F, checksum(out), out[0] if len(out) else None, out[-1] if len(out) else None)
+# one iteration (no set-up, or the unpipelined copy) right after loops
+# that went round, and the other way round
+for C in (17, 1, 2, 1, 3, 1, 16):
+    inp, wts = data(4 * 4 * C, 13, 5), data(9 * C * 5, 29, 11)
+    out = array("i", [0] * (2 * 2 * 5))
+    conv_c(inp, wts, out, 4, 4, C, 5)
+    print("conv seq", C, checksum(out), out[0], out[-1])
+for n_in in (40, 16, 33, 17, 2, 31, 1):
+    x, w = data(n_in, 7, 3), data(n_in * 2, 5, 1)
+    y = array("i", [0] * 2)
+    dense(x, w, y, n_in, 2)
+    print("dense seq", n_in, list(y))
 inp, wts = data(5 * 5 * 8 - 1, 13, 5), data(9 * 8 * 16, 29, 11)
 out = array("i", [0] * (3 * 3 * 16))
 print("conv short", attempt(conv_c, inp, wts, out, 5, 5, 8, 16), checksum(out))

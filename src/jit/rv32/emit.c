@@ -791,34 +791,37 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block);
  *
  *     H: k = phi(k0, k + s); if k < lim goto B else X      B: ...; k += s; goto H
  *
- * keeps its branch loop, and B's jump back runs H's test there (loop
- * inversion) with its taken side sent to a hardware loop for the
- * iterations left after the first:
+ * is emitted once (vec5a; before, a branch loop ran the first iteration
+ * and a second copy of B the rest): where B stands, behind H's test,
  *
- *     B:  ...; k += s; phi moves; if k < lim goto L; goto X
- *     L:  n = (lim - k + s - 1) >> log2(s)        (k < lim: exact, or negative)
- *         if lim - k < (HW_MIN - 1) * s + 1 goto B      (n < HW_MIN)
- *         [k += n << log2(s)]                     (the counter's last value, when
+ *     B:  k1 = k + s; if k1 >= lim goto body      (n = 1: straight in)
+ *         n = ((lim - k - 1) >> log2(s)) + 1      (exact, unsigned: k < lim)
+ *         [k = k + n*s]                           (the counter's last value, when
  *         esp.lp.setup 0, n, end                   nothing in B but its step reads it)
- *         B's instructions and its phi moves back to H, no jump
+ *     body: B's instructions and its phi moves back to H, no jump
  *     end: goto X
  *
- * A loop of one iteration pays nothing (the first runs in the branch
- * loop, whose test was there already); the set-up is paid only by loops
- * that go round. The rules kept (docs/pie-semantics.md, "Hardware loops"): a count of at
- * least 2 (ESP-DSP: "the esp.lp.setup instruction is not working with loop
- * count 1"; the count register is taken as 32 bits wide: it is a CSR,
- * 0x7c8, and esp.lp.setup reads a whole x register); a count of 0 or 1
- * never reaches the setup; loop id 0 only, never
+ * A loop of one iteration pays the add and the branch, as the branch
+ * loop's test did; the set-up is paid only by loops that go round. A body
+ * entered for n = 1 runs without a set-up: the loop registers left by the
+ * last loop (count 0: every loop runs out, nothing leaves a body early)
+ * send nothing back. With a fused load (below) the first operand is
+ * loaded before the set-up, and n = 1 runs an unpipelined copy of B
+ * instead (the preload would cost it a 128-bit load). The rules kept
+ * (docs/pie-semantics.md, "Hardware loops"): a count of at
+ * least 2 at a set-up (ESP-DSP: "the esp.lp.setup instruction is not
+ * working with loop count 1"; the count register is taken as 32 bits
+ * wide: it is a CSR, 0x7c8, and esp.lp.setup reads a whole x register);
+ * loop id 0 only, never
  * nested (innermost loops, no calls in the body); nothing leaves the body
  * early (no failing instruction), so no loop stays armed; the last
  * instruction is 4 bytes (the body is not compressed), not a branch or
  * jump, and no branch inside the body targets the address after it (a
  * 32-bit nop is added then). */
-/* HW_BODY_MAX: the body is emitted twice (hardware and branch loop); the
- * unrolled scalar rests of a vector loop (27 instructions) cost more to
- * compile and in code than their few iterations save */
-enum { HW_MIN = 2, HW_BODY_MAX = 12 };
+/* HW_BODY_MAX: the unrolled scalar rests of a vector loop (27
+ * instructions) cost more to compile and in code (uncompressed) than
+ * their few iterations save */
+enum { HW_BODY_MAX = 12 };
 
 typedef struct HwLoop {
     int32_t body, phi, lim, step_ins; /* B, k, lim, k + s (the back edge's value) */
@@ -945,51 +948,13 @@ static bool label_here(const RvAsm *a)
     return false;
 }
 
-/* At B's jump back to H: the rotated test, whose taken side (k < lim:
- * iterations left) goes to the hardware loop (see above). */
-static void hw_loop(Emit *e, int32_t h, const HwLoop *L)
+/* Emits B's instructions and its phi moves back to H; with `hw`, none
+ * compressed and a last instruction a hardware loop can end on. */
+static void hw_body(Emit *e, int32_t h, const HwLoop *L, bool hw)
 {
     RvAsm *a = &e->a;
-    const IrBlock *hb = &e->ir->blocks[h];
-    uint32_t hw = rv_asm_new_label(a), end = rv_asm_new_label(a);
-    uint32_t body = e->block_label[L->body], exit = e->block_label[hb->succ[1]];
-    unsigned rk = xuse(e, L->phi, T0), rl = xuse(e, L->lim, T1);
-    rv_asm_branch(a, RV_BLT, rk, rl, hw);
-    rv_asm_jump(a, ZERO, exit);
-    rv_asm_bind(a, hw);
-    rk = xuse(e, L->phi, T0), rl = xuse(e, L->lim, T1);
-    int32_t s = 1 << L->shift;
-    /* k < lim: n = lim - k >= 1 exactly, or negative when it wraps (not taken) */
-    ins(e, RV_SUB, T2, rl, rk, 0);
-    /* (measured, bench/layers.py: a dot product's pipelined lanes pay from
-     * 3 iterations on, a conv's broadcast from 2: 3->16 channels) */
-    int32_t min = L->fuse >= 0 && !L->fuse_bc ? HW_MIN + 1 : HW_MIN;
-    ins(e, RV_SLTI, T3, T2, 0, (min - 1) * s + 1);
-    rv_asm_branch(a, RV_BNE, T3, ZERO, body); /* n < HW_MIN (or wrapped): the branch loop */
-    if (L->shift) {
-        ins(e, RV_ADDI, T2, T2, 0, s - 1);
-        ins(e, RV_SRAI, T2, T2, 0, (int32_t)L->shift);
-    }
-    e->hw_skip = -1;
-    if (L->elide) { /* k = its value after n steps */
-        if (L->shift) {
-            ins(e, RV_SLLI, T3, T2, 0, (int32_t)L->shift);
-            ins(e, RV_ADD, rk, rk, T3, 0);
-        } else
-            ins(e, RV_ADD, rk, rk, T2, 0);
-        e->hw_skip = L->step_ins;
-    }
-    if (L->fuse >= 0) { /* the first operand of the pipelined multiply */
-        const IrIns *m = I(e, L->fuse);
-        RvInsn l = pie_ins(L->fuse_bc ? RV_ESP_VLDBC_8_IP : RV_ESP_VLD_128_IP);
-        l.qu = L->fuse_bc ? 0 : 1, l.rs1 = (uint8_t)e->ra.loc[L->fuse_bc ? m->a : m->b].reg;
-        l.imm = L->fuse_bc ? 1 : 16;
-        rv_asm_emit(a, &l);
-        e->hw_fuse = L->fuse, e->hw_fuse_bc = L->fuse_bc;
-    }
-    rv_asm_lp_setup(a, 0, T2, end);
     bool rvc = a->rvc;
-    a->rvc = false; /* every instruction 4 bytes: the last one must be */
+    a->rvc = rvc && !hw; /* every instruction 4 bytes: the last one must be */
     size_t start = a->len;
     const IrBlock *bb = &e->ir->blocks[L->body];
     for (uint32_t i = 0; i + 1 < bb->nins; i++)
@@ -999,9 +964,78 @@ static void hw_loop(Emit *e, int32_t h, const HwLoop *L)
     if (a->len >= start + 4 && a->len <= a->cap)
         memcpy(&last, a->code + a->len - 4, 4);
     uint32_t opc = last & 0x7f; /* branch, jal, jalr, esp.lp.*: not the last instruction */
-    if (a->len < start + 4 || opc == 0x63 || opc == 0x6f || opc == 0x67 || opc == 0x2b || label_here(a))
+    if (hw && (a->len < start + 4 || opc == 0x63 || opc == 0x6f || opc == 0x67 || opc == 0x2b || label_here(a)))
         ins(e, RV_ADDI, ZERO, ZERO, 0, 0);
     a->rvc = rvc;
+}
+
+/* B, entered from H's test (k < lim), in place of its branch loop (see
+ * above); instead of B's jump back to H, a jump to H's exit (k >= lim). */
+static void hw_loop(Emit *e, int32_t h, const HwLoop *L)
+{
+    RvAsm *a = &e->a;
+    const IrBlock *hb = &e->ir->blocks[h];
+    uint32_t end = rv_asm_new_label(a), body = rv_asm_new_label(a), multi = rv_asm_new_label(a);
+    uint32_t exit = e->block_label[hb->succ[1]];
+    unsigned rk = xuse(e, L->phi, T0), rl = xuse(e, L->lim, T1);
+    int32_t s = 1 << L->shift;
+    bool fuse = L->fuse >= 0;
+    /* k1 = k + s is the value B's own step makes (a plain add: it fits);
+     * n = 1 when k1 >= lim. With B's step elided, k1 goes to k's register
+     * at once (B, entered straight or as the copy, does not make it), so
+     * that n = 1 costs the add and the branch, as the branch loop's test
+     * did - except for pipelined lanes (dot products: n = 1 is rare),
+     * whose copy makes its step and whose set-up is one instruction
+     * shorter. lim - k (exact as an unsigned number: k < lim) is taken
+     * before k changes when nothing is between (no copy). */
+    bool k1_in_k = L->elide && (!fuse || L->fuse_bc);
+    bool lim_k_first = k1_in_k && !fuse;
+    unsigned k1 = k1_in_k ? rk : T3;
+    if (lim_k_first)
+        ins(e, RV_SUB, T2, rl, rk, 0);
+    ins(e, RV_ADDI, k1, rk, 0, s);
+    e->hw_skip = k1_in_k ? L->step_ins : -1;
+    if (fuse) { /* n = 1: B once, unpipelined (a copy), then out */
+        rv_asm_branch(a, RV_BLT, k1, rl, multi);
+        hw_body(e, h, L, false);
+        rv_asm_jump(a, ZERO, exit);
+        rv_asm_bind(a, multi);
+    } else /* n = 1: straight into B, no set-up */
+        rv_asm_branch(a, RV_BGE, k1, rl, body);
+    if (!lim_k_first) { /* T2 = lim - k */
+        ins(e, RV_SUB, T2, rl, rk, 0);
+        if (k1_in_k)
+            ins(e, RV_ADDI, T2, T2, 0, s); /* (k's register holds k1) */
+    }
+    if (L->shift) { /* n = ((lim - k - 1) >> log2(s)) + 1, exact unsigned */
+        ins(e, RV_ADDI, T2, T2, 0, -1);
+        ins(e, RV_SRLI, T2, T2, 0, (int32_t)L->shift);
+        ins(e, RV_ADDI, T2, T2, 0, 1);
+    }
+    if (L->elide) { /* k = its value after n steps */
+        if (!L->shift && k1_in_k)
+            rv_asm_mv(a, rk, rl); /* = lim */
+        else if (!L->shift)
+            ins(e, RV_ADD, rk, rk, T2, 0);
+        else {
+            ins(e, RV_SLLI, T3, T2, 0, (int32_t)L->shift);
+            ins(e, RV_ADD, rk, rk, T3, 0);
+            if (k1_in_k)
+                ins(e, RV_ADDI, rk, rk, 0, -s);
+        }
+        e->hw_skip = L->step_ins;
+    }
+    if (fuse) { /* the first operand of the pipelined multiply */
+        const IrIns *m = I(e, L->fuse);
+        RvInsn l = pie_ins(L->fuse_bc ? RV_ESP_VLDBC_8_IP : RV_ESP_VLD_128_IP);
+        l.qu = L->fuse_bc ? 0 : 1, l.rs1 = (uint8_t)e->ra.loc[L->fuse_bc ? m->a : m->b].reg;
+        l.imm = L->fuse_bc ? 1 : 16;
+        rv_asm_emit(a, &l);
+        e->hw_fuse = L->fuse, e->hw_fuse_bc = L->fuse_bc;
+    }
+    rv_asm_lp_setup(a, 0, T2, end);
+    rv_asm_bind(a, body);
+    hw_body(e, h, L, true);
     rv_asm_bind(a, end);
     e->hw_skip = e->hw_fuse = -1;
     e->hwloops++;
@@ -1507,11 +1541,6 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
         uint32_t nphi = 0;
         while (nphi < tb->nins && I(e, tb->ins[nphi])->op == IR_PHI)
             nphi++;
-        HwLoop hl;
-        if (e->hw_fuse < 0 && e->hw_skip < 0 && hw_loop_of(e, to, &hl) && hl.body == in->block) {
-            hw_loop(e, to, &hl); /* the iterations after the first: a hardware loop */
-            break;
-        }
         if (tb->nins == nphi + 2 && I(e, tb->ins[nphi + 1])->op == IR_BR && e->fused[tb->ins[nphi]] &&
             I(e, tb->ins[nphi + 1])->a == tb->ins[nphi]) {
             emit_branch(e, tb->ins[nphi + 1], -1);
@@ -2043,6 +2072,11 @@ static bool assemble(Emit *e, bool far, uint32_t *len)
                 emit_ins(e, bl->ins[i], next);
             if (e->tested_succ != next)
                 rv_asm_jump(&e->a, ZERO, e->block_label[e->tested_succ]);
+            continue;
+        }
+        HwLoop hl;
+        if (bl->nsucc == 1 && hw_loop_of(e, bl->succ[0], &hl) && hl.body == b) {
+            hw_loop(e, bl->succ[0], &hl); /* B once, in a hardware loop */
             continue;
         }
         for (uint32_t i = 0; i < bl->nins; i++)
