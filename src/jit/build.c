@@ -57,6 +57,19 @@ typedef struct Builder {
                          /* could free a list the code holds after its attribute was stored) */
     const char *attr_ptr; /* an object read from an attribute is held (what it is), */
     bool makes_calls;     /* and a Python function is called: see held_across_calls */
+    bool via_interpreter; /* the call being built is not compiled: make it through the interpreter (interp_call) */
+    /* root slots (root_live): objects held across calls */
+    int32_t roots_base, roots_n;  /* the CALLRT that makes them (at the entry) and its count, or -1 */
+    uint32_t nroots;              /* the most one call needs */
+    bool holds_objects;           /* a value that needs a root was made */
+    bool call_undescribed;        /* a call was made where the live values were not known */
+    struct { int32_t v; const Class *cls; } boxed_cls[16]; /* objects a class call made: their class */
+    uint32_t nboxed_cls;
+    const Class *var_cls[64]; /* the class of the object last stored into local i (a prediction) */
+    struct { int32_t v; uint8_t n; JitType t[4]; } tuples[16]; /* tuples made or returned: their items */
+    uint32_t ntuples;
+    bool ret_items_set;       /* spec->ret_nitems decided by a return (materialize) */
+    bool making_tuple;        /* interp_call: the call makes a tuple of its arguments (vmcall.c) */
     JitState *js;
     JitSpec *spec;
     Ir *ir;
@@ -119,7 +132,8 @@ typedef struct Builder {
     struct { int32_t used, entries; } eshape[INST_SLOTS];
     struct { uint32_t p, idx; } ekeys[32];
     uint32_t nekeys;
-    bool late_at_entry;     /* the late_property guard is made at the entry */
+    bool late_at_entry;     /* the late_property guard is made at the entry, */
+    int32_t late_block;     /* or in this block since its start or its last call (late_guard) */
     bool entry_mode;        /* emit() and guard() put what they make at the entry */
     struct { int32_t key, val; } evals[32]; /* values read once at the entry: attributes (p << 16 | idx) and */
     uint32_t nevals;                        /* cells (-1 - k) this function never stores */
@@ -176,6 +190,15 @@ static int32_t res(Builder *b, int32_t v)
 
 static void attach_deopt_map(Builder *b, int32_t v);
 static void attach_call_map(Builder *b, int32_t v);
+static bool root_live(Builder *b, const int32_t *args, int nargs);
+static bool made_object(Builder *b);
+static bool method_of_instance(Builder *b, int32_t o, Str *n);
+static bool is_boxed(uint8_t aux) { return aux == JIT_TC_BOXED; }
+static const Class *boxed_class(Builder *b, int32_t v);
+static void note_class(Builder *b, int32_t v, const Class *c);
+static void note_tuple(Builder *b, int32_t v, uint32_t n, const JitType *t);
+static bool late_guard(Builder *b);
+static int32_t word(Builder *b, int32_t base, int32_t index, IrType t);
 
 /* The guards that deoptimise: those whose failure the interpreter may get
  * past (an int result outside int32, which it computes as an int of any
@@ -325,6 +348,15 @@ static int32_t add_phi_operands(Builder *b, uint32_t var, int32_t phi)
             ph->type = in->type, ph->aux = in->aux;
         bool same = in->type == ph->type && (in->type != TY_PTR || in->aux == ph->aux);
         IrType pt = (IrType)ph->type;
+        /* an instance read from an attribute on one path, an object made or
+         * returned on another: an object (its uses are guarded either way:
+         * attribute reads check the dict, methods the lookup) */
+#define OPAQUE(x) (is_boxed(x) || (is_instance(x) && (x) - INST_AUX >= JIT_MAX_PARAMS))
+        if (!same && pt == TY_PTR && in->type == TY_PTR && OPAQUE(ph->aux) && OPAQUE(in->aux)) {
+            ph->aux = JIT_TC_BOXED;
+            same = true;
+        }
+#undef OPAQUE
         bool numbers = (is_intlike(pt) || pt == TY_FLOAT) && (is_intlike((IrType)in->type) || in->type == TY_FLOAT);
         if (!same && v != phi && numbers &&
             type_change_exit(b, bl->preds[p], ir_at(b->ir, phi)->block, in->type == TY_FLOAT)) {
@@ -679,7 +711,7 @@ static int32_t truth(Builder *b, int32_t v)
 static bool array_type(Builder *b, int32_t arr, uint8_t *tc)
 {
     IrIns *in = &b->ir->ins[arr];
-    if (in->type != TY_PTR || is_instance(in->aux))
+    if (in->type != TY_PTR || is_instance(in->aux) || is_boxed(in->aux))
         return refuse(b, "subscript of a value that is not an array");
     if (in->aux == JIT_TC_STR)
         return refuse(b, "subscript of a str (it makes a str)");
@@ -808,7 +840,8 @@ static int32_t call_native(Builder *b, const Native *n, int32_t *args, int nargs
             b->ir->ins[n].aux = H_STRLEN;
             return n;
         }
-        if (strcmp(name, "len") == 0 && t == TY_PTR && !is_instance(b->ir->ins[res(b, x)].aux))
+        if (strcmp(name, "len") == 0 && t == TY_PTR && !is_instance(b->ir->ins[res(b, x)].aux) &&
+            !is_boxed(b->ir->ins[res(b, x)].aux))
             return emit(b, IR_ALEN, TY_INT, x, -1, -1);
         if (strcmp(name, "abs") == 0 && is_intlike(t))
             r = emit(b, IR_ABSO, TY_INT, x, -1, -1);
@@ -865,7 +898,8 @@ static int32_t call_native(Builder *b, const Native *n, int32_t *args, int nargs
             return emit(b, IR_SELECT, tx, c, y, x);
         }
     }
-    return refuse(b, "call of %s() with these arguments is not compiled", name), -1;
+    b->via_interpreter = true; /* do_call: through the interpreter */
+    return -1;
 }
 
 static int32_t call_function(Builder *b, Function *fn, int32_t *args, int nargs)
@@ -873,11 +907,11 @@ static int32_t call_function(Builder *b, Function *fn, int32_t *args, int nargs)
     Code *c = fn->code;
     int ndef = fn->defaults ? (int)fn->defaults->len : 0;
     if (nargs > c->nparams || nargs < c->nparams - ndef)
-        return refuse(b, "call of %s() with the wrong number of arguments", c->name->data), -1;
+        return b->via_interpreter = true, -1; /* the interpreter raises the TypeError */
     if (c->nparams > JIT_MAX_PARAMS)
-        return refuse(b, "%s() has more than %d parameters", c->name->data, JIT_MAX_PARAMS), -1;
+        return b->via_interpreter = true, -1;
     if (c->flags)
-        return refuse(b, "call of %s(), which has keyword-only, *args or **kwargs parameters", c->name->data), -1;
+        return b->via_interpreter = true, -1;
     int32_t all[JIT_MAX_PARAMS];
     JitType types[JIT_MAX_PARAMS];
     for (int i = 0; i < c->nparams; i++) {
@@ -892,7 +926,7 @@ static int32_t call_function(Builder *b, Function *fn, int32_t *args, int nargs)
             } else if (d.type == T_FLOAT)
                 v = ir_const_float(b->ir, b->cur, d.u.f);
             else
-                return refuse(b, "%s() has a default value that is not a number", c->name->data), -1;
+                return b->via_interpreter = true, -1;
         }
         if (IS_STATIC(v))
             return refuse(b, "call of %s() with a compile-time object as argument", c->name->data), -1;
@@ -901,9 +935,8 @@ static int32_t call_function(Builder *b, Function *fn, int32_t *args, int nargs)
         types[i].ty = in->type, types[i].tc = in->type == TY_PTR ? in->aux : 0; /* (a compare's aux is its condition) */
         types[i].obj = in->type == TY_PTR ? ptr_obj(in->aux) : 0;
         types[i].cls = NULL;
-        if (in->type == TY_PTR && is_instance(in->aux) && in->aux - INST_AUX >= JIT_MAX_PARAMS)
-            return refuse(b, "call of %s() with an instance read from an attribute (its class is not checked)",
-                          c->name->data), -1;
+        if (in->type == TY_PTR && ((is_instance(in->aux) && in->aux - INST_AUX >= JIT_MAX_PARAMS) || is_boxed(in->aux)))
+            return b->via_interpreter = true, -1; /* an instance whose class is not checked, any object */
         if (in->type == TY_PTR && is_instance(in->aux)) /* keyed by its class, as from the interpreter */
             types[i].tc = JIT_TC_INSTANCE, types[i].cls = b->spec->params[in->aux - INST_AUX].cls;
         if (in->type == TY_NONE)
@@ -924,15 +957,11 @@ static int32_t call_function(Builder *b, Function *fn, int32_t *args, int nargs)
     b->js->callee_example = NULL, b->js->ncallee_example = 0;
     if (!callee)
         return refuse(b, "out of memory while compiling"), -1;
-    if (callee->state == SPEC_BUILDING && callee != b->spec)
-        return refuse(b, "calls %s(), which calls this function back (only direct recursion is compiled)",
-                      c->name->data), -1;
-    if (callee->state == SPEC_REFUSED)
-        return refuse(b, "calls %s(), which is not compiled: %s (line %d)", c->name->data, callee->why.why,
-                      (int)callee->why.line), -1;
-    if (callee->allocates)
-        return refuse(b, "calls %s(), which allocates (compiled code allocates only when called from the "
-                         "interpreter)", c->name->data), -1;
+    /* a callee that calls this function back, is not compiled, or
+     * allocates (compiled code allocates only when called from the
+     * interpreter): through the interpreter */
+    if ((callee->state == SPEC_BUILDING && callee != b->spec) || callee->state == SPEC_REFUSED || callee->allocates)
+        return b->via_interpreter = true, -1;
     if (b->hoisted) { /* a dict checked at the entry could change in the call: build again */
         b->retry_plain = true;
         return refuse(b, "calls %s() after checking attributes at the entry", c->name->data), -1;
@@ -948,7 +977,16 @@ static int32_t call_function(Builder *b, Function *fn, int32_t *args, int nargs)
         rt.ty = TY_INT;
         callee->ret_guessed = true;
     }
+    if (!root_live(b, all, c->nparams))
+        return -1;
     int32_t r = emit(b, IR_CALL, rt.ty == TY_NONE ? TY_NONE : (IrType)rt.ty, -1, -1, -1);
+    if (rt.ty == TY_PTR) { /* an object: only passed on, returned, its methods called */
+        b->ir->ins[r].aux = JIT_TC_BOXED;
+        if (!made_object(b))
+            return -1;
+        note_class(b, r, (const Class *)rt.cls);
+        note_tuple(b, r, callee->ret_nitems, callee->ret_items);
+    }
     attach_call_map(b, r);
     b->ir->ins[r].nargs = (uint8_t)c->nparams;
     b->ir->ins[r].list = ir_list_alloc(b->ir, c->nparams);
@@ -958,11 +996,370 @@ static int32_t call_function(Builder *b, Function *fn, int32_t *args, int nargs)
     return r;
 }
 
+/* ---- calls into the interpreter (vmcall.c) ------------------------------------------ */
+
+static int32_t interp_call(Builder *b, Value callee, int32_t *args, int nargs);
+
+/* Tuples (docs/jit.md, "Objects as values"): a tuple display stays a
+ * compile-time list of values while it is only unpacked (a, b = b, a);
+ * returned or passed to a call it is made (a call stub that builds it,
+ * vmcall.c), and its items' types are remembered for a compiled caller
+ * that unpacks it (JitSpec.ret_items). */
+static void note_tuple(Builder *b, int32_t v, uint32_t n, const JitType *t)
+{
+    if (n == 0 || n > 4 || b->ntuples == sizeof b->tuples / sizeof b->tuples[0])
+        return;
+    b->tuples[b->ntuples].v = v, b->tuples[b->ntuples].n = (uint8_t)n;
+    memcpy(b->tuples[b->ntuples++].t, t, n * sizeof *t);
+}
+
+static int32_t materialize(Builder *b, int32_t x)
+{
+    Static *s = static_of(b, x);
+    if (!s || s->kind != S_TUPLE)
+        return x;
+    int32_t items[4];
+    JitType t[4];
+    uint32_t n = s->n;
+    for (uint32_t i = 0; i < n; i++) {
+        items[i] = s->v[i];
+        if (IS_STATIC(items[i]) || b->ir->ins[res(b, items[i])].type == TY_NONE)
+            return refuse(b, "a tuple of something other than numbers and objects is made"), -1;
+        const IrIns *in = &b->ir->ins[res(b, items[i])];
+        t[i].ty = in->type, t[i].tc = 0, t[i].cls = NULL;
+        t[i].obj = in->type == TY_FLOAT ? T_FLOAT : in->type == TY_BOOL ? T_BOOL : T_INT;
+        if (in->type == TY_PTR) { /* its object type (the unpacking guard), and class when known */
+            t[i].tc = JIT_TC_BOXED, t[i].obj = ptr_obj(in->aux);
+            if (is_boxed(in->aux))
+                t[i].obj = 0; /* any object */
+            else if (is_instance(in->aux) && in->aux - INST_AUX < JIT_MAX_PARAMS)
+                t[i].cls = b->spec->params[in->aux - INST_AUX].cls;
+        }
+    }
+    b->making_tuple = true;
+    int32_t r = interp_call(b, v_obj((void *)&type_tuple), items, (int)n);
+    b->making_tuple = false;
+    if (r >= 0)
+        note_tuple(b, r, n, t);
+    return r;
+}
+
+/* a, b = t for a tuple t made or returned (its items known): guards on its
+ * type, length and each item's type word, then the payloads. */
+static bool unpack_tuple(Builder *b, int32_t x, uint32_t n)
+{
+    x = res(b, x);
+    const JitType *t = NULL;
+    for (uint32_t i = 0; i < b->ntuples && !t; i++)
+        if (b->tuples[i].v == x && b->tuples[i].n == n)
+            t = b->tuples[i].t;
+    if (!t)
+        return refuse(b, "unpacking of a value whose items are not known when compiling");
+    int32_t tb = emit(b, IR_ALOAD, TY_INT, x, ir_const_int(b->ir, b->cur, 4), -1);
+    b->ir->ins[tb].aux = 'B'; /* Obj.type */
+    if (!guard(b, cmp_k(b, CC_NE, tb, T_TUPLE)) || !guard(b, cmp_k(b, CC_NE, word(b, x, 2, TY_INT), (int32_t)n)))
+        return false;
+    int32_t vals[4];
+    for (uint32_t i = 0; i < n; i++) {
+        int32_t tw = word(b, x, (int32_t)(3 + 2 * i), TY_INT);
+        if (t[i].ty == TY_PTR) { /* an object: any (obj 0), or of that type */
+            if (!guard(b, t[i].obj ? cmp_k(b, CC_NE, tw, t[i].obj) : cmp_k(b, CC_LT, tw, T_FIRST_OBJ)))
+                return false;
+            vals[i] = emit(b, IR_COPY, TY_PTR, word(b, x, (int32_t)(4 + 2 * i), TY_PTR), -1, -1);
+            b->ir->ins[vals[i]].aux = JIT_TC_BOXED;
+            if (!made_object(b))
+                return false;
+            note_class(b, vals[i], (const Class *)t[i].cls);
+        } else {
+            if (!guard(b, cmp_k(b, CC_NE, tw, (int32_t)value_tag((IrType)t[i].ty))))
+                return false;
+            vals[i] = word(b, x, (int32_t)(4 + 2 * i), (IrType)t[i].ty);
+        }
+    }
+    for (int i = (int)n - 1; i >= 0; i--)
+        push(b, vals[i]);
+    return true;
+}
+
+/* The result type a caller of Python function code c assumes when the call
+ * goes through the interpreter: what its returns say (a constant, a true
+ * division, a comparison), else float when it has a float constant or a
+ * true division, else int. Only a guess: a result of another type sends
+ * the caller to the interpreter after the call (the call's deopt map). */
+/* The instruction that pushed the value depth slots below the top of the
+ * stack as it is before pc, walking back through straight code: its pc,
+ * or -1 (only for a guess: a jump into the walk is not seen). */
+static int32_t pushed_by(const Code *c, uint32_t pc, uint32_t depth)
+{
+    for (uint32_t i = pc; i-- > 0 && pc - i < 64;) {
+        uint32_t insn = c->insns[i];
+        if (bc_opinfo[BC_OP(insn)].flow != FLOW_NEXT)
+            return -1;
+        int pops = bc_stack_pops(insn), pushes = pops + bc_stack_effect(insn, false);
+        if ((int)depth < pushes)
+            return (int32_t)i;
+        depth = (uint32_t)((int)depth - pushes + pops);
+    }
+    return -1;
+}
+
+/* `return C(...)`, C a global that is a class defined in Python now: C,
+ * else NULL. */
+static const Class *returns_instance(const Code *c, uint32_t ret_pc)
+{
+    int32_t call = pushed_by(c, ret_pc, 0);
+    if (call < 0 || BC_OP(c->insns[call]) != OP_CALL)
+        return NULL;
+    int32_t f = pushed_by(c, (uint32_t)call, BC_ARG(c->insns[call]));
+    if (f < 0 || BC_OP(c->insns[f]) != OP_LOAD_GLOBAL)
+        return NULL;
+    Value g = c->program->globals[BC_ARG(c->insns[f])];
+    return g.type == T_TYPE && type_is_user(AS(TypeObj, g)) ? (const Class *)AS(TypeObj, g) : NULL;
+}
+
+static IrType guessed_result(const Code *c)
+{
+    IrType known = TY_VOID;
+    bool nones = false, unknown = false, floats = false;
+    for (uint32_t pc = 0; pc < c->ninsns; pc++) {
+        unsigned op = BC_OP(c->insns[pc]);
+        Value k = op == OP_LOAD_CONST ? c->consts->items[BC_ARG(c->insns[pc])] : v_none();
+        floats |= op == OP_BINARY_TRUEDIV || (op == OP_LOAD_CONST && k.type == T_FLOAT);
+        if (op != OP_RETURN_VALUE || pc == 0)
+            continue;
+        unsigned prev = BC_OP(c->insns[pc - 1]);
+        Value r = prev == OP_LOAD_CONST ? c->consts->items[BC_ARG(c->insns[pc - 1])] : v_unbound();
+        IrType t = returns_instance(c, pc) != NULL                                           ? TY_PTR
+                   : prev == OP_BINARY_TRUEDIV                                               ? TY_FLOAT
+                   : (prev >= OP_COMPARE_LT && prev <= OP_COMPARE_GE) || prev == OP_UNARY_NOT ? TY_BOOL
+                   : r.type == T_INT                                                         ? TY_INT
+                   : r.type == T_BOOL                                                        ? TY_BOOL
+                   : r.type == T_FLOAT                                                       ? TY_FLOAT
+                                                                                             : TY_VOID;
+        if (prev == OP_LOAD_CONST && r.type == T_NONE)
+            nones = true; /* (also the implicit return after a last `return x`) */
+        else if (t == TY_VOID)
+            unknown = true;
+        else if (known == TY_VOID)
+            known = t;
+    }
+    if (known != TY_VOID)
+        return known;
+    if (nones && !unknown)
+        return TY_NONE;
+    return floats ? TY_FLOAT : TY_INT;
+}
+
+/* The class of object v, made by a class call here, as far as the builder
+ * can tell: the call's class, or for a variable the class of the object
+ * last stored into it. Only a prediction: the method it finds is guarded
+ * (jit_rt_method) whatever the class is at run time. */
+static void note_class(Builder *b, int32_t v, const Class *c)
+{
+    if (c && b->nboxed_cls < sizeof b->boxed_cls / sizeof b->boxed_cls[0])
+        b->boxed_cls[b->nboxed_cls].v = v, b->boxed_cls[b->nboxed_cls++].cls = c;
+}
+
+static const Class *boxed_class(Builder *b, int32_t v)
+{
+    v = res(b, v);
+    for (uint32_t i = 0; i < b->nboxed_cls; i++)
+        if (b->boxed_cls[i].v == v)
+            return b->boxed_cls[i].cls;
+    if (v >= 0 && b->ir->ins[v].op == IR_PHI && b->var_of_phi && (uint32_t)v < b->capforward) {
+        int32_t var = b->var_of_phi[v];
+        if (var >= 0 && var < 64)
+            return b->var_cls[var];
+    }
+    return NULL;
+}
+
+/* The return type of a compiled specialisation fn has already: for these
+ * argument types, else any (most functions return one type), else
+ * TY_VOID. Only looked up: compiling it here without the instances'
+ * examples would refuse it for good. */
+static const JitSpec *compiled_return(Function *fn, const JitType *types, int nargs)
+{
+    const JitFunc *f = fn->jit;
+    const JitSpec *any = NULL;
+    for (const JitSpec *s = f ? f->specs : NULL; s; s = s->next) {
+        if (s->state != SPEC_COMPILED || s->ret.ty == TY_VOID)
+            continue;
+        bool same = s->nparams == (uint32_t)nargs;
+        for (int i = 0; same && i < nargs; i++)
+            same = s->params[i].ty == types[i].ty && (!types[i].cls || s->params[i].cls == types[i].cls);
+        if (same)
+            return s;
+        if (!any)
+            any = s;
+    }
+    return any;
+}
+
+/* The result type of Python function fn called with args through the
+ * interpreter: its specialisation's for these argument types when the JIT
+ * compiles it (instances of the classes the builder predicts, compiled
+ * with the examples it has; the call through the interpreter then runs
+ * that code), else one compiled already, else guessed_result. */
+static JitType typed_result(Builder *b, Function *fn, const int32_t *args, int nargs, const JitSpec **from)
+{
+    *from = NULL;
+    JitType rt = {guessed_result(fn->code), 0, 0, NULL};
+    const Code *c = fn->code;
+    if (rt.ty == TY_PTR) /* `return C(...)`: the first such return's class (a prediction) */
+        for (uint32_t pc = 1; pc < c->ninsns && !rt.cls; pc++)
+            if (BC_OP(c->insns[pc]) == OP_RETURN_VALUE)
+                rt.cls = returns_instance(c, pc);
+    if (rt.ty == TY_PTR)
+        rt.tc = JIT_TC_BOXED;
+    if (nargs != c->nparams || c->flags || nargs > JIT_MAX_PARAMS)
+        return rt;
+    JitType types[JIT_MAX_PARAMS];
+    Value example[JIT_MAX_PARAMS];
+    bool any_example = false, no_example = false;
+    for (int i = 0; i < nargs; i++) {
+        if (IS_STATIC(args[i]))
+            return rt;
+        const IrIns *in = &b->ir->ins[res(b, args[i])];
+        if (in->type == TY_NONE || in->type == TY_VOID)
+            return rt;
+        types[i].ty = in->type, types[i].tc = in->type == TY_PTR ? in->aux : 0;
+        types[i].obj = in->type == TY_PTR ? ptr_obj(in->aux) : 0, types[i].cls = NULL;
+        example[i] = v_unbound();
+        if (in->type == TY_PTR && (is_instance(in->aux) || is_boxed(in->aux))) {
+            types[i].tc = JIT_TC_INSTANCE, types[i].obj = T_INSTANCE;
+            if (is_boxed(in->aux))
+                types[i].cls = boxed_class(b, res(b, args[i]));
+            else if (in->aux - INST_AUX < JIT_MAX_PARAMS) {
+                uint32_t p = (uint32_t)(in->aux - INST_AUX);
+                types[i].cls = b->spec->params[p].cls;
+                if (b->js->example && p < b->js->nexample)
+                    example[i] = b->js->example[p];
+            } else {
+                example[i] = b->nested[in->aux - INST_AUX - JIT_MAX_PARAMS];
+                types[i].cls = example[i].type == T_INSTANCE ? AS(Instance, example[i])->cls : NULL;
+            }
+            if (!types[i].cls || example[i].type != T_INSTANCE || AS(Instance, example[i])->cls != types[i].cls)
+                no_example = true, example[i] = v_unbound();
+            any_example |= example[i].type == T_INSTANCE;
+        }
+    }
+    const JitSpec *callee = no_example ? compiled_return(fn, types, nargs) : NULL;
+    if (no_example && !callee)
+        /* an instance whose layout is not known: compiled with it as any
+         * object (a type the interpreter never calls with, so no refusal
+         * stays in the way of the real one), for its return type */
+        for (int i = 0; i < nargs; i++)
+            if (types[i].tc == JIT_TC_INSTANCE && example[i].type != T_INSTANCE)
+                types[i].tc = JIT_TC_BOXED, types[i].obj = 0, types[i].cls = NULL;
+    if (!callee) {
+        b->js->callee_example = any_example ? example : NULL, b->js->ncallee_example = (uint32_t)nargs;
+        callee = b->resolve(b->js, fn, types, (uint32_t)nargs);
+        b->js->callee_example = NULL, b->js->ncallee_example = 0;
+    }
+    if (callee && callee->state == SPEC_COMPILED && callee->ret.ty != TY_VOID) {
+        rt = callee->ret, *from = callee;
+        if (rt.ty == TY_PTR)
+            rt.tc = JIT_TC_BOXED;
+    }
+    return rt;
+}
+
+/* A call compiled code makes through the interpreter: callee (a function
+ * the JIT does not compile, a built-in, a class) with the arguments boxed
+ * (numbers, and objects the caller holds: instances, strs, arrays), the
+ * result dropped, or guessed (guessed_result) and checked. */
+static int32_t interp_call(Builder *b, Value callee, int32_t *args, int nargs)
+{
+    const char *what = callee.type == T_FUNCTION ? AS(Function, callee)->code->name->data
+                       : callee.type == T_NATIVE ? AS(Native, callee)->name
+                       : callee.type == T_TYPE   ? AS(TypeObj, callee)->name
+                                                 : type_name(callee);
+    if (nargs > JIT_MAX_PARAMS)
+        return refuse(b, "call of %s() with more than %d arguments through the interpreter", what, JIT_MAX_PARAMS), -1;
+    JitType types[JIT_MAX_PARAMS];
+    int32_t all[JIT_MAX_PARAMS];
+    for (int i = 0; i < nargs; i++) {
+        if (IS_STATIC(args[i]))
+            return refuse(b, "call of %s() with a compile-time object as argument", what), -1;
+        IrIns *in = &b->ir->ins[res(b, args[i])];
+        if (in->type == TY_NONE)
+            return refuse(b, "call of %s() with None as argument", what), -1;
+        all[i] = res(b, args[i]);
+        types[i].ty = in->type, types[i].obj = in->type == TY_PTR ? ptr_obj(in->aux) : 0;
+        types[i].tc = in->type == TY_PTR ? in->aux : 0, types[i].cls = NULL;
+    }
+    /* the result: dropped (POP_TOP next), or a number or None as guessed */
+    bool dropped = !b->making_tuple && b->pc + 1 < b->n && BC_OP(b->insns[b->pc + 1]) == OP_POP_TOP;
+    JitType rt = {TY_VOID, 0, 0, NULL};
+    const Class *made = NULL; /* a class called: the instance's class */
+    const JitSpec *from = NULL; /* the specialisation the result's type comes from */
+    if (b->making_tuple) /* (materialize: a tuple of the arguments) */
+        rt.ty = TY_PTR, rt.tc = JIT_TC_BOXED;
+    else if (!dropped) {
+        if (callee.type == T_TYPE && type_is_user(AS(TypeObj, callee)))
+            made = (const Class *)AS(TypeObj, callee), rt.ty = TY_PTR, rt.tc = JIT_TC_BOXED;
+        else if (callee.type != T_FUNCTION)
+            return refuse(b, "the result of %s() (called through the interpreter) is used", what), -1;
+        else
+            rt = typed_result(b, AS(Function, callee), args, nargs, &from);
+        JitType seen;
+        if (!b->making_tuple && jit_vm_observed(b->code, b->pc, &seen) && seen.ty != TY_VOID) /* (vmcall.c) */
+            rt = seen, from = NULL;
+    }
+    if (b->hoisted) { /* a dict checked at the entry could change in the call: build again */
+        b->retry_plain = true;
+        return refuse(b, "calls %s() after checking attributes at the entry", what), -1;
+    }
+    b->hoist = false;
+    b->makes_calls = true;
+    if (!held_across_calls(b))
+        return -1;
+    if (!root_live(b, NULL, 0)) /* (the arguments are rooted in the callee's frame) */
+        return -1;
+    JitSpec *stub = jit_vm_call_stub(b->js, callee.u.obj, b->code, types, (uint32_t)nargs, rt);
+    if (!stub)
+        return refuse(b, "out of memory (or code space) while compiling"), -1;
+    stub->vm_tuple = b->making_tuple;
+    stub->vm_pc = b->pc, stub->vm_caller = b->spec;
+    int32_t r = emit(b, IR_CALL, dropped ? TY_NONE : (IrType)rt.ty, -1, -1, -1);
+    if (rt.ty == TY_PTR) {
+        b->ir->ins[r].aux = JIT_TC_BOXED;
+        if (!made_object(b))
+            return -1;
+        note_class(b, r, made ? made : (const Class *)rt.cls);
+        if (from)
+            note_tuple(b, r, from->ret_nitems, from->ret_items);
+    }
+    if (!dropped)
+        attach_call_map(b, r);
+    b->ir->ins[r].nargs = (uint8_t)nargs;
+    b->ir->ins[r].list = ir_list_alloc(b->ir, (uint32_t)nargs);
+    for (int i = 0; i < nargs; i++)
+        b->ir->lists[b->ir->ins[r].list + i] = all[i];
+    if (extra(b, r)) extra(b, r)->callee = stub;
+    return r;
+}
+
 static bool do_call(Builder *b, int nargs, bool method)
 {
     int32_t args[17];
     if (nargs > 16)
         return refuse(b, "call with more than 16 arguments");
+    for (int i = 0; i < nargs; i++) { /* a tuple display passed on is made, the others on the stack */
+        uint32_t at = b->sp - (uint32_t)nargs + (uint32_t)i;
+        Static *ts = static_of(b, b->stack[at]);
+        if (!ts || ts->kind != S_TUPLE)
+            continue;
+        int32_t t = b->stack[at];
+        memmove(&b->stack[at], &b->stack[at + 1], (b->sp - at - 1) * sizeof *b->stack);
+        b->sp--;
+        t = materialize(b, t);
+        if (b->failed)
+            return false;
+        memmove(&b->stack[at + 1], &b->stack[at], (b->sp - at) * sizeof *b->stack);
+        b->stack[at] = t, b->sp++;
+    }
     for (int i = nargs - 1; i >= 0; i--)
         args[i] = pop(b);
     if (method) {
@@ -980,7 +1377,8 @@ static bool do_call(Builder *b, int nargs, bool method)
     Static *s = static_of(b, f);
     if (!s || s->kind != S_OBJ)
         return refuse(b, "call of a value that is not known when compiling");
-    int32_t r;
+    int32_t r = -1;
+    b->via_interpreter = false;
     if (s->obj.type == T_NATIVE)
         r = call_native(b, AS(Native, s->obj), args, nargs);
     else if (s->obj.type == T_TYPE && AS(TypeObj, s->obj)->ctor &&
@@ -991,14 +1389,18 @@ static bool do_call(Builder *b, int nargs, bool method)
         if (b->guarded_lists)
             return refuse(b, "bytearray() in a function holding a list read from an attribute");
         b->makes_bytes = true;
+        if (!root_live(b, NULL, 0))
+            return false;
         r = emit(b, IR_NEWBYTES, TY_PTR, args[0], -1, -1);
         b->ir->ins[r].aux = 'Y';
     } else if (s->obj.type == T_FUNCTION)
         r = call_function(b, AS(Function, s->obj), args, nargs);
-    else if (s->obj.type == T_TYPE)
-        return refuse(b, "making an instance of class '%s' is not compiled", AS(TypeObj, s->obj)->name);
     else
-        return refuse(b, "call of %s is not compiled", type_name(s->obj));
+        b->via_interpreter = true;
+    if (b->via_interpreter && !b->failed) {
+        b->via_interpreter = false;
+        r = interp_call(b, s->obj, args, nargs);
+    }
     if (b->failed)
         return false;
     push(b, r);
@@ -1054,6 +1456,11 @@ static bool load_attr(Builder *b, uint32_t name, bool method)
     Str *n = AS(Str, b->code->program->strings[name]);
     if (!s && o >= 0 && ty(b, o) == TY_PTR && is_instance(b->ir->ins[res(b, o)].aux))
         return instance_attr(b, res(b, o), n, method);
+    if (!s && o >= 0 && ty(b, o) == TY_PTR && is_boxed(b->ir->ins[res(b, o)].aux)) {
+        if (!method)
+            return refuse(b, "attribute '%s' of an object made in compiled code (its layout is not known)", n->data);
+        return method_of_instance(b, res(b, o), n);
+    }
     if (s && s->kind == S_OBJ && s->obj.type == T_TYPE && type_is_user(AS(TypeObj, s->obj)))
         return user_class_attr(b, (const Class *)AS(TypeObj, s->obj), n, method);
     if (!s || s->kind != S_OBJ || s->obj.type != T_MODULE)
@@ -1257,13 +1664,14 @@ static int32_t typed_value(Builder *b, int32_t base, int32_t tw, Value ex, const
 {
     IrType t;
     uint8_t tc = 0;
-    if (ex.type == T_INSTANCE || ex.type == T_ARRAY || ex.type == T_BYTEARRAY || ex.type == T_LIST ||
-        ex.type == T_STR) {
-        b->attr_ptr = ex.type == T_INSTANCE ? "an instance" : ex.type == T_LIST ? "a list"
-                    : ex.type == T_STR                                          ? "a str" : "an array";
+    if (ex.type == T_ARRAY || ex.type == T_BYTEARRAY || ex.type == T_LIST) {
+        /* (an instance or a str read from an attribute is rooted across calls instead: root_live) */
+        b->attr_ptr = ex.type == T_LIST ? "a list" : "an array";
         if (!held_across_calls(b))
             return -1;
     }
+    if ((ex.type == T_INSTANCE || ex.type == T_STR) && !made_object(b))
+        return -1;
     if (ex.type == T_INSTANCE && nest_key >= 0 && AS(Instance, ex)->cls) {
         /* an instance read from an attribute: its own slot, its layout the example's */
         uint32_t j = 0;
@@ -1428,6 +1836,11 @@ static bool instance_attr(Builder *b, int32_t o, Str *n, bool method)
         push(b, v);
         return true;
     }
+    b->entry_mode = once;
+    bool late_ok = late_guard(b);
+    b->entry_mode = false;
+    if (!late_ok)
+        return false;
     int32_t e = entries_at(b, o, idx, n);
     if (e < 0)
         return false;
@@ -1552,18 +1965,35 @@ static bool user_class_attr(Builder *b, const Class *c, Str *n, bool method)
  * (docs/jit.md, "Objects in compiled code"). */
 static bool method_of_instance(Builder *b, int32_t o, Str *n)
 {
-    uint32_t slot = (uint32_t)(b->ir->ins[o].aux - INST_AUX);
-    if (slot >= JIT_MAX_PARAMS)
-        return refuse(b, "call of method '%s' of an instance read from an attribute (its class is not checked)",
-                      n->data);
-    const Class *c = b->spec->params[slot].cls;
+    const Class *c = NULL;
+    Value example = v_unbound();
+    if (is_boxed(b->ir->ins[o].aux)) { /* made by a class call here: its class (an object of another is refused) */
+        c = boxed_class(b, o);
+        if (!c)
+            return refuse(b, "call of method '%s' of an object whose class is not known when compiling", n->data);
+    } else {
+        /* a parameter (its class is part of the specialisation's key), or an
+         * instance read from an attribute (the example's class: the guard
+         * below checks the method whatever the class, and the call goes
+         * through the interpreter, as the callee's specialisation would be
+         * keyed by a class that is not checked) */
+        uint32_t slot = (uint32_t)(b->ir->ins[o].aux - INST_AUX);
+        const Value *args = b->js->example;
+        if (slot >= JIT_MAX_PARAMS) {
+            example = b->nested[slot - JIT_MAX_PARAMS];
+            c = example.type == T_INSTANCE ? AS(Instance, example)->cls : NULL;
+        } else {
+            c = b->spec->params[slot].cls;
+            if (args && slot < b->js->nexample)
+                example = args[slot];
+        }
+    }
     if (!c || !c->mro)
         return refuse(b, "call of method '%s' of an instance of an unknown class", n->data);
-    const Value *args = b->js->example;
-    if (args && slot < b->js->nexample && args[slot].type == T_INSTANCE && AS(Instance, args[slot])->dict) {
+    if (example.type == T_INSTANCE && AS(Instance, example)->dict) {
         Value v;
         bool found = false;
-        if (!dict_get(b->js->vm, AS(Instance, args[slot])->dict, v_obj(n), &v, &found)) {
+        if (!dict_get(b->js->vm, AS(Instance, example)->dict, v_obj(n), &v, &found)) {
             b->js->vm->exc = v_unbound();
             return refuse(b, "method '%s': the instance's dict cannot be searched", n->data);
         }
@@ -1598,10 +2028,35 @@ static bool method_of_instance(Builder *b, int32_t o, Str *n)
     return true;
 }
 
+/* A property stored into a class after it was made (class.c sets
+ * late_property) takes reads and stores of its name before the instance's
+ * dict: compiled accesses of an instance's dict are guarded on it, at the
+ * entry when the function checks there, else once per block until a call
+ * (only the interpreter adds one). */
+static bool late_guard(Builder *b)
+{
+    if (b->hoist && !b->late_at_entry) {
+        int32_t late = at_entry(b, IR_ALOAD, TY_INT, entry_const(b, (int32_t)(uintptr_t)&late_property),
+                                entry_const(b, 0), -1);
+        b->ir->ins[late].aux = 'B';
+        if (!entry_guard(b, late))
+            return false;
+        b->late_at_entry = true;
+    } else if (!b->hoist && b->late_block != b->cur) {
+        int32_t late = emit(b, IR_ALOAD, TY_INT, address(b, &late_property), ir_const_int(b->ir, b->cur, 0), -1);
+        b->ir->ins[late].aux = 'B';
+        if (!guard(b, late))
+            return false;
+        b->late_block = b->cur;
+    }
+    return true;
+}
+
 /* o.n = x: a number into an attribute o's dict already has (its entry is
  * written in place, as dict_set does). A property of that name in o's class
  * would take the store: none there when compiling, and a guard on
  * class.c's late_property for one added later. */
+
 static bool store_attr(Builder *b, uint32_t name)
 {
     int32_t o = pop(b), x = pop(b);
@@ -1612,9 +2067,11 @@ static bool store_attr(Builder *b, uint32_t name)
     if ((x = value(b, x, "stored value")) < 0)
         return false;
     IrType t = ty(b, x);
-    if (t != TY_INT && t != TY_BOOL && t != TY_FLOAT)
-        return refuse(b, "storing a %s into attribute '%s' (compiled code stores numbers there)",
-                      t == TY_NONE ? "None" : "non-number", n->data);
+    uint8_t xa = t == TY_PTR ? b->ir->ins[x].aux : 0; /* objects: made, returned, read from attributes */
+    bool object = t == TY_PTR && (is_boxed(xa) || is_instance(xa) || xa == JIT_TC_STR);
+    if (t != TY_INT && t != TY_BOOL && t != TY_FLOAT && !object)
+        return refuse(b, "storing a %s into attribute '%s' (compiled code stores numbers and objects there)",
+                      t == TY_NONE ? "None" : "list or array", n->data);
     if (b->ir->ins[o].aux - INST_AUX >= JIT_MAX_PARAMS)
         return refuse(b, "attribute '%s' stored into an instance read from an attribute (its class is not checked)",
                       n->data);
@@ -1635,25 +2092,18 @@ static bool store_attr(Builder *b, uint32_t name)
     uint32_t idx;
     if (!example_entry(b, o, n, &ex, &idx))
         return false;
-    if (b->hoist && !b->late_at_entry) {
-        int32_t late = at_entry(b, IR_ALOAD, TY_INT, entry_const(b, (int32_t)(uintptr_t)&late_property),
-                                entry_const(b, 0), -1);
-        b->ir->ins[late].aux = 'B';
-        if (!entry_guard(b, late))
-            return false;
-        b->late_at_entry = true;
-    } else if (!b->hoist) {
-        int32_t late = emit(b, IR_ALOAD, TY_INT, address(b, &late_property), ir_const_int(b->ir, b->cur, 0), -1);
-        b->ir->ins[late].aux = 'B';
-        if (!guard(b, late))
-            return false;
-    }
+    if (!late_guard(b))
+        return false;
     int32_t e = entries_at(b, o, idx, n);
     if (e < 0)
         return false;
-    int32_t tw = (int32_t)(idx * JW_ENTRY_WORDS + JW_ENTRY_TYPE);
-    int32_t st = emit(b, IR_ASTORE, TY_VOID, e, ir_const_int(b->ir, b->cur, tw),
-                      ir_const_int(b->ir, b->cur, (int32_t)value_tag(t)));
+    int32_t tw = (int32_t)(idx * JW_ENTRY_WORDS + JW_ENTRY_TYPE), tag;
+    if (t == TY_PTR) { /* an object: its type word from its header */
+        tag = emit(b, IR_ALOAD, TY_INT, x, ir_const_int(b->ir, b->cur, 4), -1);
+        b->ir->ins[tag].aux = 'B'; /* Obj.type */
+    } else
+        tag = ir_const_int(b->ir, b->cur, (int32_t)value_tag(t));
+    int32_t st = emit(b, IR_ASTORE, TY_VOID, e, ir_const_int(b->ir, b->cur, tw), tag);
     b->ir->ins[st].aux = JIT_TC_WORD;
     st = emit(b, IR_ASTORE, TY_VOID, e, ir_const_int(b->ir, b->cur, tw + 1), x);
     b->ir->ins[st].aux = JIT_TC_WORD;
@@ -1771,6 +2221,8 @@ static bool get_iter(Builder *b)
         return refuse(b, "for loop over a str");
     if (!s && o >= 0 && ty(b, o) == TY_PTR && is_guarded_list(b->ir->ins[res(b, o)].aux))
         return refuse(b, "for loop over a list read from an attribute (its items are not checked)");
+    if (!s && o >= 0 && ty(b, o) == TY_PTR && is_boxed(b->ir->ins[res(b, o)].aux))
+        return refuse(b, "for loop over an object made or returned in compiled code");
     if (!s && o >= 0 && ty(b, o) == TY_PTR && !is_instance(b->ir->ins[res(b, o)].aux)) {
         uint32_t base = hidden_for(b, b->pc, 2);
         if (b->failed)
@@ -2032,6 +2484,120 @@ static bool map_frame(Builder *b, MapBuf *m, uint32_t pc, int32_t blk, const int
     return ok && !b->ir->oom;
 }
 
+/* ---- what the collector sees: root slots ---------------------------------------------- */
+
+/* Objects compiled code holds that no one else may: results of calls
+ * (into the interpreter, of compiled functions returning objects), and
+ * instances and strs read from attributes (the interpreter, running for a
+ * call, may store over the attribute). Parameters are held by the caller,
+ * constants by the code. */
+static bool needs_root(const Builder *b, int32_t v)
+{
+    const IrIns *in = &b->ir->ins[v];
+    if (in->type != TY_PTR || in->op == IR_PARAM || in->op == IR_CONST)
+        return false;
+    if (in->op == IR_PHI) /* (a phi of an instance may get an object made later: add_phi_operands) */
+        return is_instance(in->aux) || is_boxed(in->aux) || in->aux == JIT_TC_STR;
+    return is_boxed(in->aux) || in->aux == JIT_TC_STR || (is_instance(in->aux) && in->aux - INST_AUX >= JIT_MAX_PARAMS);
+}
+
+/* A value that needs a root is made: refused if a call was built where the
+ * values live across it were not known (it could be one of them). */
+static bool made_object(Builder *b)
+{
+    b->holds_objects = true;
+    if (b->call_undescribed)
+        return refuse(b, "holds an object across a call where the values live are not known");
+    return true;
+}
+
+/* The root slots, made at the entry (their count set at the end of the
+ * build, jit_build). */
+static int32_t roots_base(Builder *b)
+{
+    if (b->roots_base < 0) {
+        b->roots_n = entry_const(b, 0);
+        b->roots_base = at_entry(b, IR_CALLRT, TY_PTR, b->roots_n, -1, -1);
+        b->ir->ins[b->roots_base].aux = H_ROOTS;
+    }
+    return b->roots_base;
+}
+
+/* Before a call (or an allocation), where the collector may run: every
+ * object the function still uses after it (the locals live after it and
+ * the stack below its arguments, as its deopt map describes them) and the
+ * objects passed to a compiled callee (whose parameters the caller holds)
+ * are stored into the root slots, as Values (the type word read from the
+ * object's header). Objects do not move, so the registers stay valid. */
+static bool root_live(Builder *b, const int32_t *args, int nargs)
+{
+    if (BC_OP(b->insns[b->pc]) == OP_RETURN_VALUE) /* (materialize): nothing is used after it */
+        return true;
+    if (!b->holds_objects) {
+        if (!b->live_done)
+            bytecode_liveness(b);
+        /* later objects can still be live here through a loop: known then */
+        if (!b->live || b->pc + 1 >= b->n)
+            b->call_undescribed = true;
+        return true;
+    }
+    if (!b->live_done)
+        bytecode_liveness(b);
+    MapBuf m;
+    m.nv = m.nt = 0;
+    if (!b->live || b->pc + 1 >= b->n || !map_frame(b, &m, b->pc + 1, b->cur, b->stack, b->sp))
+        return refuse(b, "holds objects across a call where the values live are not known");
+    int32_t keep[32];
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < m.nv + (uint32_t)nargs; i++) {
+        int32_t v = i < m.nv ? m.vals[i] : res(b, args[i - m.nv]);
+        if (v < 0 || !needs_root(b, v))
+            continue;
+        bool dup = false;
+        for (uint32_t j = 0; j < n && !dup; j++)
+            dup = keep[j] == v;
+        if (dup)
+            continue;
+        if (n == sizeof keep / sizeof keep[0])
+            return refuse(b, "holds more than %u objects across a call", (unsigned)n);
+        keep[n++] = v;
+    }
+    if (n == 0)
+        return true;
+    int32_t base = roots_base(b);
+    for (uint32_t j = 0; j < n; j++) {
+        int32_t type = emit(b, IR_ALOAD, TY_INT, keep[j], ir_const_int(b->ir, b->cur, 4), -1);
+        b->ir->ins[type].aux = 'B'; /* Obj.type: the byte after Obj.gc */
+        int32_t st = emit(b, IR_ASTORE, TY_VOID, base, ir_const_int(b->ir, b->cur, (int32_t)(2 * j)), type);
+        b->ir->ins[st].aux = JIT_TC_WORD;
+        st = emit(b, IR_ASTORE, TY_VOID, base, ir_const_int(b->ir, b->cur, (int32_t)(2 * j + 1)), keep[j]);
+        b->ir->ins[st].aux = JIT_TC_WORD;
+    }
+    if (n > b->nroots)
+        b->nroots = n;
+    return true;
+}
+
+/* At the end of the build: the root slots' count, and each return pops them. */
+static void finish_roots(Builder *b)
+{
+    if (b->roots_base < 0)
+        return;
+    Ir *ir = b->ir;
+    ir->ins[b->roots_n].k.i = (int32_t)b->nroots;
+    ir->nroots = b->nroots;
+    uint32_t nblocks = ir->nblocks;
+    for (uint32_t k = 0; k < nblocks; k++) {
+        IrBlock *bl = &ir->blocks[k];
+        if (bl->dead || bl->nins == 0 || ir->ins[bl->ins[bl->nins - 1]].op != IR_RET)
+            continue;
+        int32_t u = ir_add(ir, -1, IR_CALLRT, TY_INT, b->roots_base, -1, -1);
+        ir->ins[u].aux = H_UNROOT;
+        ir->ins[u].pc = ir->ins[bl->ins[bl->nins - 1]].pc;
+        ir_move_ins(ir, u, (int32_t)k);
+    }
+}
+
 /* The map into Ir.lists; its index, or -1. */
 static int32_t map_store(Ir *ir, const MapBuf *m)
 {
@@ -2222,7 +2788,12 @@ static bool build_block_ops(Builder *b, int32_t blk, uint32_t start, uint32_t en
                 return refuse(b, "local '%s' may be used before it is assigned", local_name(b, arg));
             push(b, x);
             break;
-        case OP_STORE_FAST: write_var(b, arg, blk, pop(b)); break;
+        case OP_STORE_FAST:
+            x = pop(b);
+            if (arg < 64 && x >= 0 && ty(b, x) == TY_PTR && is_boxed(ir->ins[res(b, x)].aux))
+                b->var_cls[arg] = boxed_class(b, x);
+            write_var(b, arg, blk, x);
+            break;
         case OP_LOAD_GLOBAL: if (!load_global(b, arg)) return false; break;
         case OP_LOAD_ATTR: if (!load_attr(b, arg, false)) return false; break;
         case OP_STORE_ATTR: if (!store_attr(b, arg)) return false; break;
@@ -2349,7 +2920,13 @@ static bool build_block_ops(Builder *b, int32_t blk, uint32_t start, uint32_t en
             break;
         }
         case OP_UNPACK_SEQUENCE: {
-            Static *s = static_of(b, pop(b));
+            x = pop(b);
+            Static *s = static_of(b, x);
+            if (!s && x >= 0 && ty(b, x) == TY_PTR && is_boxed(ir->ins[res(b, x)].aux)) {
+                if (!unpack_tuple(b, x, arg))
+                    return false;
+                break;
+            }
             if (!s || s->kind != S_TUPLE || s->n != arg)
                 return refuse(b, "unpacking of a value that is not a tuple display");
             for (int i = (int)arg - 1; i >= 0; i--)
@@ -2360,6 +2937,7 @@ static bool build_block_ops(Builder *b, int32_t blk, uint32_t start, uint32_t en
             if (!do_call(b, (int)arg, op == OP_CALL_METHOD))
                 return false;
             b->nshapes = b->nkeys = 0; /* the callee may deoptimise: the interpreter may change dicts */
+            b->late_block = -1;
             break;
         case OP_GET_ITER: if (!get_iter(b)) return false; break;
         case OP_FOR_ITER: {
@@ -2402,13 +2980,41 @@ static bool build_block_ops(Builder *b, int32_t blk, uint32_t start, uint32_t en
         }
         case OP_RETURN_VALUE: {
             x = pop(b);
+            if ((x = materialize(b, x)) == -1 && b->failed)
+                return false;
             if (IS_STATIC(x))
                 return refuse(b, "returns a compile-time object");
+            if (ty(b, x) == TY_PTR) { /* the items of the tuples it returns, if they agree */
+                const JitType *items = NULL;
+                uint8_t n = 0;
+                for (uint32_t i = 0; i < b->ntuples; i++)
+                    if (b->tuples[i].v == res(b, x))
+                        items = b->tuples[i].t, n = b->tuples[i].n;
+                if (!b->ret_items_set)
+                    b->spec->ret_nitems = n, b->ret_items_set = true;
+                else if (b->spec->ret_nitems != n)
+                    b->spec->ret_nitems = 0;
+                if (n && b->spec->ret_nitems == n) {
+                    for (uint32_t i = 0; i < n && b->spec->ret_nitems; i++)
+                        if (b->ret_items_set && b->spec->ret_items[i].ty && b->spec->ret_items[i].ty != items[i].ty)
+                            b->spec->ret_nitems = 0;
+                    if (b->spec->ret_nitems)
+                        memcpy(b->spec->ret_items, items, n * sizeof *items);
+                }
+            }
             IrType t = ty(b, x);
             JitType rt = {t, 0, ir->ins[res(b, x)].aux, NULL};
-            if (t == TY_PTR)
-                return refuse(b, "returns %s (only numbers and None are returned by compiled code)",
-                              is_instance(ir->ins[res(b, x)].aux) ? "an instance" : "an array");
+            if (t == TY_PTR) { /* an object: the caller holds it as any object (JIT_TC_BOXED), of the */
+                const Class *c = NULL; /* class its returns agree on (a prediction for its methods) */
+                uint8_t aux = ir->ins[res(b, x)].aux;
+                if (is_boxed(aux))
+                    c = boxed_class(b, x);
+                else if (is_instance(aux) && aux - INST_AUX < JIT_MAX_PARAMS)
+                    c = b->spec->params[aux - INST_AUX].cls;
+                else if (is_instance(aux) && b->nested[aux - INST_AUX - JIT_MAX_PARAMS].type == T_INSTANCE)
+                    c = AS(Instance, b->nested[aux - INST_AUX - JIT_MAX_PARAMS])->cls;
+                b->spec->ret.cls = !ir->ret_known || b->spec->ret.cls == c ? c : NULL;
+            }
             if (!ir->ret_known) {
                 ir->ret_known = true;
                 ir->ret_type = t;
@@ -2516,6 +3122,11 @@ static bool build(JitState *js, JitSpec *spec, Ir *ir, JitResolveFn resolve, boo
     memset(b, 0, sizeof *b);
     b->js = js, b->spec = spec, b->ir = ir, b->code = code, b->resolve = resolve;
     b->memo_block = -1, b->hoist = hoist;
+    b->roots_base = b->roots_n = -1;
+    b->late_block = -1;
+    spec->ret.cls = NULL; /* (RETURN_VALUE: the class of the objects returned, */
+    spec->ret_nitems = 0; /* and the items of the tuples) */
+    memset(spec->ret_items, 0, sizeof spec->ret_items);
     for (uint32_t i = 0; i < INST_SLOTS; i++)
         b->param_val[i] = -1;
     b->insns = code->insns, b->n = code->ninsns;
@@ -2615,6 +3226,7 @@ static bool build(JitState *js, JitSpec *spec, Ir *ir, JitResolveFn resolve, boo
         ir->lists[i] = ir->lists[i] >= 0 ? res(b, ir->lists[i]) : ir->lists[i];
     if (!ir->ret_known)
         ir->ret_type = TY_NONE; /* never returns normally: it raises */
+    finish_roots(b);
     ok = true;
 out:
     ir_tmp_release(ir, m);

@@ -160,7 +160,8 @@ enum { IR_LIST_PAYLOAD = 4 }; /* offset of a list item's payload */
     X(FPOW, powf) X(FPOWBAD, jit_rt_fpow_bad) /* FPOWBAD's result is an int: whether ** raises */ \
     X(METHOD, jit_rt_method) /* from here on: int or pointer arguments (a0, a1), an int result (objcall.c) */ \
     X(INSTATTR, jit_rt_inst_attr) X(CLASSATTR, jit_rt_class_attr) \
-    X(STREQ, jit_rt_str_eq) X(STRCMP, jit_rt_str_cmp) X(STRLEN, jit_rt_str_len)
+    X(STREQ, jit_rt_str_eq) X(STRCMP, jit_rt_str_cmp) X(STRLEN, jit_rt_str_len) \
+    X(ROOTS, jit_rt_roots) X(UNROOT, jit_rt_unroot) /* vmcall.c: a frame's root slots */
 typedef enum IrHelper {
 #define IR_HELPER_ENUM(name, fn) H_##name,
     IR_HELPERS(IR_HELPER_ENUM)
@@ -248,6 +249,7 @@ typedef struct Ir {
     IrType ret_type;         /* TY_NONE, TY_INT, TY_BOOL, TY_FLOAT */
     bool ret_known;
     uint32_t nparams;
+    uint32_t nroots;         /* build.c: root slots (Values on the VM's stack) the function keeps objects in */
     bool oom;
     bool preds_full;    /* an edge found its target's IR_MAX_PREDS predecessors taken (oom set too) */
     uint8_t vector_lanes;    /* vector.c put a loop on PIE lanes: how many (0: none), */

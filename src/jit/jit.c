@@ -190,6 +190,7 @@ void jit_free(VM *vm)
         port_free_code(js->code);
     else
         free(js->code);
+    jit_vm_calls_free(js);
     free(js->sites);
     free(js->dmaps);
     free(js->dobjs);
@@ -326,6 +327,8 @@ const char *jit_type_name(JitType t, char *buf, size_t len)
     case TY_PTR:
         if (t.tc == 'Y')
             return "bytearray";
+        if (t.tc == JIT_TC_BOXED || !t.tc) /* (build.c: an object only passed on; a return type) */
+            return "object";
         if (t.tc == JIT_TC_STR)
             return "str";
         if (t.tc == 'l' || t.tc == 'k' || t.tc == 'j' || t.tc == 'g') /* (build.c: a list read from an attribute) */
@@ -717,8 +720,11 @@ bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok
         f->gave_up = !any;
     }
     spec = jit_newest(spec);
-    if (spec->fate == JIT_RECOMPILE)
+    if (spec->fate == JIT_RECOMPILE) {
+        js->example = args, js->nexample = (uint32_t)nargs; /* attribute layouts, as for the first compilation */
         spec = recompile(js, f, spec);
+        js->example = NULL, js->nexample = 0;
+    }
     if (spec->state != SPEC_COMPILED || spec->retired || !js->code_exec || vm->nframes >= vm->cfg.max_frames)
         return false;
     if (spec->window_entries == JIT_DEOPT_WINDOW) /* a new window of the deopt rate (jit_rt_deopt) */
@@ -762,6 +768,7 @@ bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok
     case TY_INT: *out = v_int((int32_t)result); break;
     case TY_BOOL: *out = v_bool(result != 0); break;
     case TY_FLOAT: { float x; memcpy(&x, &result, 4); *out = v_float(x); break; }
+    case TY_PTR: *out = v_obj((void *)(uintptr_t)result); break; /* an object (build.c, vmcall.c) */
     default: *out = v_none(); break;
     }
     *ok = true;
@@ -778,6 +785,7 @@ static void drop_all_code(JitState *js)
     memset(js->watch, 0, js->nwatch);
     js->code_used = 0;
     js->retired_tramp = 0; /* in the dropped code */
+    jit_vm_calls_free(js);
     js->last_retired = NULL;
     js->nsites = 0;
     js->ndmaps = 0;
@@ -1047,6 +1055,12 @@ static uint32_t compiled_frames(int32_t s11)
     return n > 0 ? (uint32_t)n : 0;
 }
 
+/* for vmcall.c (calls into the interpreter) */
+JitState *jit_rt_state(void) { return rt_state; }
+bool jit_enter_interpreter(VM *vm, uint32_t below, uint32_t *saved_max) { return enter_interpreter(vm, below, saved_max); }
+void jit_leave_interpreter(VM *vm, uint32_t saved_max) { leave_interpreter(vm, saved_max); }
+uint32_t jit_compiled_frames(int32_t s11) { return compiled_frames(s11); }
+
 /* A retired specialisation's compiled callers (and its own recursive
  * calls) jump into its body; retired.c turns the body's first instruction
  * into a jump to the trampoline that brings them here instead: the call
@@ -1168,7 +1182,15 @@ uint64_t jit_rt_deopt(uint32_t site, const uint32_t *regs, const uint8_t *frame)
         js->deopt_result_pending = false;
     }
     vm->sp = base + nslots;
-    for (uint32_t i = 0; i < nslots; i++) {
+    /* two passes: the iterators, which allocate, after every other slot
+     * (an object only compiled code held, build.c's JIT_TC_BOXED, is then
+     * in its slot when a collection runs) */
+    const uint8_t *slots = p;
+    for (uint32_t i = 0, pass = 0; pass < 2; i++) {
+        if (i == nslots) {
+            i = UINT32_MAX, p = slots, pass++;
+            continue;
+        }
         unsigned kind = *p++;
         bool has_extra = kind == DM_OBJ || kind == DM_UNBOUND || kind == DM_RANGE_IT || kind == DM_COUNTED_IT ||
                          kind == DM_ARRAY_IT;
@@ -1181,6 +1203,9 @@ uint64_t jit_rt_deopt(uint32_t site, const uint32_t *regs, const uint8_t *frame)
         }
         for (unsigned j = 0; j < dm_nvalues(kind); j++)
             x[j] = read_location(&p, regs, frame);
+        bool iter = kind == DM_RANGE_IT || kind == DM_COUNTED_IT || kind == DM_ARRAY_IT;
+        if (iter != (pass == 1))
+            continue;
         if (!rebuild_slot(vm, js, kind, extra, x, &base[i])) {
             vm->sp = saved_sp;
             if (vm->exc.type == T_EXCEPTION)
@@ -1216,6 +1241,7 @@ static uint64_t return_bits(JitState *js, const JitSpec *spec, Value result)
     case TY_INT: fits = result.type == T_INT; bits = (uint32_t)result.u.i; break;
     case TY_BOOL: fits = result.type == T_BOOL; bits = result.u.i != 0; break;
     case TY_FLOAT: fits = result.type == T_FLOAT; memcpy(&bits, &result.u.f, 4); break;
+    case TY_PTR: fits = v_is_obj(result); bits = (uint32_t)(uintptr_t)result.u.obj; break; /* an object */
     default: fits = result.type == T_NONE; break;
     }
     if (!fits) { /* jit_call takes it (or a compiled caller's unwind stub refuses it) */

@@ -28,6 +28,7 @@ typedef struct JitType {
 #define JIT_TC_INSTANCE 'O'
 #define JIT_TC_WORD 'W'
 #define JIT_TC_STR 'S' /* a str (objcall.c compares it and takes its length) */
+#define JIT_TC_BOXED 'X' /* any object, only passed on, returned, its methods called (vmcall.c) */
 
 /* Where compiled code finds what it reads of objects, in 32-bit words on
  * RV32 (the only target that runs compiled code; on a 64-bit host the
@@ -92,6 +93,16 @@ typedef struct JitSpec {
      * on another is a float (the wider assumption: build.c) */
     uint32_t float_merges[JIT_MAX_WIDENED];
     uint8_t nfloat_merges;
+    /* a call stub (vmcall.c): the callable compiled code calls through
+     * the interpreter; NULL for compiled code */
+    const void *vm_callee;
+    bool vm_tuple;            /* a call stub that makes a tuple of its arguments (build.c: tuples) */
+    uint32_t vm_pc;           /* a call stub: its call's bytecode pc, */
+    struct JitSpec *vm_caller; /* and the specialisation that makes it */
+    /* build.c: a function returning tuples it makes: their items' types
+     * (ret_nitems 0: not known), for a compiled caller that unpacks them */
+    uint8_t ret_nitems;
+    JitType ret_items[4];
 } JitSpec;
 
 /* After this many deoptimisations within one window of JIT_DEOPT_WINDOW
@@ -220,6 +231,8 @@ struct JitState {
     JitSpec *last_retired;     /* the retired specialisation the trampoline ran last */
     const Value *callee_example; /* build.c, for resolve(): a compiled caller's examples of the */
     uint32_t ncallee_example;    /* instances it passes on (a method's self), or NULL */
+    JitSpec *vm_calls;         /* vmcall.c's call stubs (chained by next), freed with the code */
+    uint32_t vm_call_tramp;    /* 1 + offset of retired.c's trampoline for them, or 0 */
 };
 
 JitState *jit_state(VM *vm);
@@ -258,6 +271,28 @@ int32_t jit_rt_fpow_bad(float a, float b);
  * returns as jit_rt_deopt does. */
 bool jit_redirect_retired(JitState *js, JitSpec *spec);
 uint64_t jit_rt_retired_call(uint32_t body, const uint32_t *args, int32_t depth_left);
+/* Calls into the interpreter (vmcall.c): a call stub for callee (its
+ * arguments' types, the result's: TY_VOID when the caller drops it), NULL
+ * when out of memory or code space; the runtime entry the trampoline
+ * (rv32/retired.c jit_vm_call_trampoline) calls, returning as
+ * jit_rt_retired_call does; freeing the stubs with the code. */
+uint32_t jit_rt_roots(uint32_t n);   /* vmcall.c: n root slots (None) pushed; their address */
+uint32_t jit_rt_unroot(uint32_t base); /* and popped at a return */
+JitSpec *jit_vm_call_stub(JitState *js, const void *callee, const Code *code, const JitType *params, uint32_t n,
+                          JitType ret);
+bool jit_vm_call_trampoline(JitState *js);
+uint64_t jit_rt_vm_call(JitSpec *stub, const uint32_t *args, int32_t depth_left);
+void jit_vm_calls_free(JitState *js);
+/* The type a call into the interpreter at pc of code returned when it was
+ * not the one its caller was compiled for (vmcall.c records it, and has
+ * the caller compiled again at its next entry): true and *t, else false. */
+bool jit_vm_observed(const Code *code, uint32_t pc, JitType *t);
+/* jit.c, for vmcall.c: the state of the running code, and the interpreter
+ * entered for compiled code (below: compiled frames under it, from s11) */
+JitState *jit_rt_state(void);
+bool jit_enter_interpreter(VM *vm, uint32_t below, uint32_t *saved_max);
+void jit_leave_interpreter(VM *vm, uint32_t saved_max);
+uint32_t jit_compiled_frames(int32_t s11);
 struct Instance;
 uint32_t jit_rt_method(const struct Instance *o, Str *name); /* objcall.c: the function o.name finds, or 0 */
 uint32_t jit_rt_inst_attr(const struct Instance *o, Str *name); /* the Value* o's classes have, or 0 */

@@ -78,13 +78,18 @@ static void with_exit_call(Compiler *c, uint32_t exit_local, bool is_async)
 }
 
 /* Before leaving blocks [down_to, nblocks) by return/break/continue: run
- * the finally bodies (innermost first) outside their protected ranges. */
-static void exit_blocks(Compiler *c, uint32_t down_to, uint32_t *paused, uint32_t *npaused)
+ * the finally bodies (innermost first) outside their protected ranges.
+ * pop_iterators (return): the iterators of the for loops left go too, so
+ * that a break or continue in a finally body on the way, which cancels the
+ * return and jumps to an outer loop, finds the stack as that loop has it. */
+static void exit_blocks(Compiler *c, uint32_t down_to, bool pop_iterators, uint32_t *paused, uint32_t *npaused)
 {
     Func *f = c->fn;
     *npaused = 0;
     for (uint32_t i = f->nblocks; i-- > down_to;) {
         Block *b = &f->blocks[i];
+        if (pop_iterators && !b->hidden && b->kind == BL_FOR)
+            emit(c, OP_POP_TOP, 0);
         if (b->hidden || (b->kind != BL_TRY && b->kind != BL_FINALLY && b->kind != BL_WITH && b->kind != BL_HANDLER))
             continue;
         if (b->open_start != NONE_PC) {
@@ -235,7 +240,7 @@ static void break_stmt(Compiler *c, Token *t, bool is_break)
     if (!loop)
         syntax_error(c, t, is_break ? "'break' outside loop" : "'continue' not properly in loop");
     uint32_t paused[MAX_BLOCKS], npaused;
-    exit_blocks(c, li + 1, paused, &npaused);
+    exit_blocks(c, li + 1, false, paused, &npaused);
     c->line = t->line;
     if (is_break) {
         if (loop->kind == BL_FOR)
@@ -270,13 +275,16 @@ static void return_stmt(Compiler *c, Token *t)
         emit(c, OP_STORE_FAST, value);
     }
     uint32_t paused[MAX_BLOCKS], npaused;
-    exit_blocks(c, 0, paused, &npaused);
+    int32_t depth = f->depth;
+    exit_blocks(c, 0, through_finally, paused, &npaused);
     c->line = t->line;
     if (through_finally) {
         emit(c, OP_LOAD_FAST, value);
         release_hidden(c, HIDDEN_RET, value);
     }
     emit(c, OP_RETURN_VALUE, 0);
+    if (through_finally)
+        f->depth = depth; /* code after the return is compiled with the iterators counted */
     resume_blocks(c, paused, npaused);
 }
 
@@ -286,10 +294,11 @@ static void raise_stmt(Compiler *c, Token *t)
     if (ends_expression(peek(c))) {
         c->line = t->line;
         if (f->nhandler == 0) {
-            load_name(c, intern_cstr(c, "RuntimeError"), t);
-            emit_str(c, "No active exception to reraise", 30);
-            emit(c, OP_CALL, 1);
-            emit(c, OP_RAISE, 0);
+            /* no handler here: the exception a caller is handling (a helper
+             * called from an except clause re-raises it), else RuntimeError;
+             * RERAISE of None looks it up at run time */
+            emit_none(c);
+            emit(c, OP_RERAISE, 0);
         } else {
             emit(c, OP_LOAD_FAST, f->handler_exc[f->nhandler - 1]);
             emit(c, OP_RERAISE, 0);
@@ -1021,10 +1030,14 @@ static void try_stmt(Compiler *c, Token *t)
         Block tmp;
         memset(&tmp, 0, sizeof tmp);
         tmp.finally_tok = finally_tok;
-        /* compile with the same nesting the try had */
+        /* compile with the same nesting the try had; a bare `raise` in this
+         * copy re-raises the exception passing through (CPython's), not the
+         * one an enclosing except clause handles */
         uint32_t save = c->pos;
         c->pos = finally_tok;
+        PUSH(c, f->handler_exc, f->nhandler, f->caphandler, exc_local);
         block(c, "'finally' statement", tok_at(c, finally_tok)->line);
+        f->nhandler--;
         c->pos = save;
         emit(c, OP_LOAD_FAST, exc_local);
         emit(c, OP_RERAISE, 0);

@@ -198,7 +198,7 @@ static bool round_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     /* Decimal rounding of the exact binary value, then back to the nearest float32. */
     char buf[128];
     if (n >= 0) {
-        snprintf(buf, sizeof buf, "%.*f", (int)n, (double)f);
+        fmt_fixed(buf, sizeof buf, (double)f, (int)n);
         *out = v_float(strtof(buf, NULL));
     } else {
         double p = pow(10.0, -n);

@@ -1992,6 +1992,8 @@ bool class_len(VM *vm, Value obj, int32_t *out)
         return vm_len(vm, instance_native(obj), out);
     if (!found)
         return vm_raise(vm, EXC_TypeError, "object of type '%s' has no len()", type_name(obj));
+    if (r.type == T_LONG) /* CPython on a 32-bit target: beyond Py_ssize_t */
+        return vm_raise(vm, EXC_OverflowError, "cannot fit 'int' into an index-sized integer");
     if (!v_is_intlike(r))
         return vm_raise(vm, EXC_TypeError, "'%s' object cannot be interpreted as an integer", type_name(r));
     if (r.u.i < 0)
@@ -2066,6 +2068,28 @@ bool class_to_number(VM *vm, Value obj, bool want_float, Value *out, bool *found
     return true;
 }
 
+bool class_index(VM *vm, Value *v)
+{
+    if (v->type != T_INSTANCE)
+        return true;
+    Value native = instance_native(*v);
+    if (native.type != T_UNBOUND) {
+        if (v_is_intlike(native) || native.type == T_LONG)
+            *v = native.type == T_BOOL ? v_int(native.u.i) : native;
+        return true;
+    }
+    bool found;
+    Value r;
+    if (!class_call_special(vm, *v, SN___index__, NULL, 0, &r, &found))
+        return false;
+    if (!found)
+        return true;
+    if (!v_is_intlike(r) && r.type != T_LONG)
+        return vm_raise(vm, EXC_TypeError, "__index__ returned non-int (type %s)", type_name(r));
+    *v = r.type == T_BOOL ? v_int(r.u.i) : r;
+    return true;
+}
+
 int class_reversed(VM *vm, Value obj, Value *out)
 {
     bool found;
@@ -2114,7 +2138,9 @@ bool class_contains(VM *vm, Value obj, Value item, bool *out)
         return false;
     if (fn.type == T_UNBOUND && instance_native(obj).type != T_UNBOUND)
         return vm_contains(vm, instance_native(obj), item, out);
-    if (fn.type == T_UNBOUND)
+    if (fn.type == T_UNBOUND && !class_special(vm, obj, SN___getitem__, &fn)) /* else the old sequence protocol */
+        return false;
+    if (fn.type == T_UNBOUND || fn.type == T_NONE)
         return vm_raise(vm, EXC_TypeError, "argument of type '%s' is not iterable", type_name(obj));
     /* iterate, comparing each item; the iterator and item stay rooted */
     Value it;

@@ -146,6 +146,11 @@ int class_reversed(VM *vm, Value obj, Value *out);
  * (checked to be an int, a float). *found is false when it has none. */
 bool class_to_number(VM *vm, Value obj, bool want_float, Value *out, bool *found);
 int class_iternext(VM *vm, Value obj, Value *out);
+/* An int-like operand (an index, hex()'s argument) that is an instance: *v
+ * becomes its int base value or what __index__ returns (checked to be an
+ * int); left as it is when it has neither. False: __index__ raised, or
+ * returned a non-int. */
+bool class_index(VM *vm, Value *v);
 /* with: the bound __exit__ and the result of __enter__() */
 bool class_enter(VM *vm, Value mgr, Value *exit_fn, Value *entered);
 /* The repr of a user class: <class '__main__.C'> */

@@ -31,6 +31,15 @@ static bool bad_index(VM *vm, Value obj, Value key)
                     type_name(key));
 }
 
+/* A sequence's index that is an instance: its __index__ (a dict's or a
+ * class's own __getitem__ takes the instance itself). */
+static bool index_key(VM *vm, Value obj, Value *key)
+{
+    if (obj.type == T_DICT || obj.type == T_INSTANCE)
+        return true;
+    return class_index(vm, key);
+}
+
 static Value *seq_items(Value v, uint32_t *len)
 {
     if (v.type == T_LIST) {
@@ -87,6 +96,8 @@ static bool get_slice(VM *vm, Value obj, Slice *s, Value *out)
 bool vm_getitem(VM *vm, Value obj, Value key, Value *out)
 {
     uint32_t i = 0;
+    if (key.type == T_INSTANCE && !index_key(vm, obj, &key))
+        return false;
     switch ((Type)obj.type) {
     case T_LIST:
     case T_TUPLE: {
@@ -135,6 +146,8 @@ bool vm_getitem(VM *vm, Value obj, Value key, Value *out)
         }
         if (key.type == T_SLICE) {
             int32_t start, stop, step, n;
+            if (AS(Slice, key)->step.type == T_LONG) /* the new range's step: slice_indices would clamp it */
+                return vm_raise(vm, EXC_OverflowError, "Python int too large to convert to C int");
             if (len > INT32_MAX)
                 return vm_raise(vm, EXC_OverflowError, "integer overflow");
             if (!slice_indices(vm, AS(Slice, key), (int32_t)len, &start, &stop, &step, &n))
@@ -316,6 +329,8 @@ static bool slice_for_delete(VM *vm, Slice *s, uint32_t len, int32_t *start, int
 bool vm_setitem(VM *vm, Value obj, Value key, Value value)
 {
     uint32_t i = 0;
+    if (key.type == T_INSTANCE && !index_key(vm, obj, &key))
+        return false;
     switch ((Type)obj.type) {
     case T_LIST:
         if (v_is_intlike(key)) {
@@ -351,6 +366,8 @@ bool vm_setitem(VM *vm, Value obj, Value key, Value value)
 bool vm_delitem(VM *vm, Value obj, Value key)
 {
     uint32_t i = 0;
+    if (key.type == T_INSTANCE && !index_key(vm, obj, &key))
+        return false;
     int32_t start, step, n;
     switch ((Type)obj.type) {
     case T_DICT:

@@ -1011,6 +1011,27 @@ static void format_general(StrBuf *out, double ax, int p, bool upper, bool alt, 
     sb_add(out, digits + decpt, (uint32_t)(nd - decpt));
 }
 
+/* "%.*f" of a finite x. picolibc (the firmware's C library) rounds a value
+ * whose first significant digit lies right of the last one printed twice,
+ * to one significant digit and then to prec places: 0.49 printed "%.0f"
+ * gave "1", 0.049 "%.1f" "0.1" (round() and '%' formats too). Such a value
+ * prints as zero or one unit in the last place, decided here exactly (x
+ * times 10**prec is exact in a double for a float32 x and prec <= 12; the
+ * one exact tie, 0.5 at prec 0, goes to the even 0). */
+void fmt_fixed(char *buf, size_t size, double x, int prec)
+{
+    snprintf(buf, size, "%.*f", prec, x);
+    if (prec > 12 || !(fabs(x) < pow(10.0, -prec)))
+        return;
+    bool one = fabs(x) * pow(10.0, prec) > 0.5;
+    size_t len = strlen(buf);
+    for (size_t i = 0; i < len; i++)
+        if (buf[i] >= '0' && buf[i] <= '9')
+            buf[i] = '0';
+    if (one && len > 0)
+        buf[len - 1] = '1';
+}
+
 /* The text of a finite ax >= 0 without sign (the caller checked the type). */
 static void float_text(StrBuf *out, double ax, const Spec *sp)
 {
@@ -1028,11 +1049,7 @@ static void float_text(StrBuf *out, double ax, const Spec *sp)
         format_general(out, ax, prec < 0 ? 6 : prec == 0 ? 1 : prec, sp->type == 'G', sp->alternate, false);
         return;
     case 'f': case 'F': case '%':
-        snprintf(buf, sizeof buf, "%.*f", prec < 0 ? 6 : prec, sp->type == '%' ? ax * 100.0 : ax);
-        /* Ties round to even; the firmware's picolibc rounds 0.5 up to "1"
-         * (the only exact binary tie below 1 at any precision). */
-        if (prec == 0 && (sp->type == '%' ? ax * 100.0 : ax) == 0.5)
-            strcpy(buf, "0");
+        fmt_fixed(buf, sizeof buf, sp->type == '%' ? ax * 100.0 : ax, prec < 0 ? 6 : prec);
         sb_adds(out, buf);
         if (sp->alternate && prec == 0)
             sb_addc(out, '.');

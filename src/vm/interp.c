@@ -796,6 +796,21 @@ static COLD int op_call_bound(VM *vm, BoundMethod *b, Value *args, int nargs, Tu
     return vm_call(vm, b->func, args - 1, nargs + 1, kw, r) ? 0 : -1;
 }
 
+/* `raise` alone where the function has no handler of its own: the
+ * exception being handled (by a caller: the innermost handler running;
+ * true), or RuntimeError when there is none (or it is beyond what
+ * vm->handling keeps; false). */
+static COLD bool reraise_handled(VM *vm)
+{
+    uint32_t n = vm->nhandling;
+    if (n > 0 && n <= VM_MAX_HANDLING && vm->handling[n - 1].type == T_EXCEPTION) {
+        vm->exc = vm->handling[n - 1];
+        return true;
+    }
+    vm_raise(vm, EXC_RuntimeError, "No active exception to reraise");
+    return false;
+}
+
 /* A new exception raised while another is handled: that one is its
  * __context__ (unless set already), and a chain that would loop is cut. */
 static COLD void exc_set_context(VM *vm, Exception *e)
@@ -1805,6 +1820,11 @@ static bool run(VM *vm, uint32_t stop, Value *entry_sp)
         }
         CASE(RERAISE) {
             SAVE();
+            if (TOP().type == T_NONE) { /* a bare raise outside the function's handlers */
+                if (reraise_handled(vm))
+                    goto unwind; /* as CPython: the traceback gets the callers, not this line */
+                goto error;
+            }
             if (TOP().type != T_EXCEPTION) {
                 vm_raise(vm, EXC_TypeError, "exceptions must derive from BaseException");
                 goto error;

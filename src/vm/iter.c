@@ -6,6 +6,7 @@
 
 #include "vm/vm.h"
 #include "vm/class.h"
+#include "vm/long.h"
 #include "vm/set.h"
 #include "vm/gen.h"
 #include "vm/libobj.h"
@@ -70,14 +71,31 @@ int64_t range_len(const Range *r)
 
 /* Python's slice.indices: start, stop and step normalised for len, and the
  * number of selected items. */
+/* One of a slice's ints: an instance's __index__, and an int beyond 32 bits
+ * clamped to +-(2**31-1), as CPython clamps to Py_ssize_t's range (a 32-bit
+ * one here). The bounds are clamped to the length next; a step stays in
+ * range for the int64 arithmetic of slice_indices. */
+static bool slice_int(VM *vm, Value v, int64_t *out)
+{
+    if (!class_index(vm, &v))
+        return false;
+    if (v.type == T_LONG) {
+        *out = long_is_neg(v) ? -INT32_MAX : INT32_MAX;
+        return true;
+    }
+    if (!v_is_intlike(v))
+        return vm_raise(vm, EXC_TypeError, "slice indices must be integers or None or have an __index__ method");
+    *out = v.u.i;
+    return true;
+}
+
 bool slice_indices(VM *vm, const Slice *s, int32_t len, int32_t *start, int32_t *stop, int32_t *step,
                    int32_t *count)
 {
     int64_t st = 1, lo, hi;
     if (s->step.type != T_NONE) {
-        if (!v_is_intlike(s->step))
-            return vm_raise(vm, EXC_TypeError, "slice indices must be integers or None or have an __index__ method");
-        st = s->step.u.i;
+        if (!slice_int(vm, s->step, &st))
+            return false;
         if (st == 0)
             return vm_raise(vm, EXC_ValueError, "slice step cannot be zero");
     }
@@ -92,9 +110,9 @@ bool slice_indices(VM *vm, const Slice *s, int32_t len, int32_t *start, int32_t 
                 out[k] = st > 0 ? len : -1;
             continue;
         }
-        if (!v_is_intlike(b))
-            return vm_raise(vm, EXC_TypeError, "slice indices must be integers or None or have an __index__ method");
-        int64_t x = b.u.i;
+        int64_t x;
+        if (!slice_int(vm, b, &x))
+            return false;
         if (x < 0) {
             x += len;
             if (x < 0)
@@ -323,6 +341,15 @@ static int iternext(VM *vm, Value iter, Value *out)
         }
         int r = vm_getitem(vm, s, v_int(it->i), out) ? 1 : -1;
         it->i--;
+        /* a class's __getitem__ ends the sequence with IndexError or
+         * StopIteration (CPython's reversed does too) */
+        if (r < 0 && vm->exc.type == T_EXCEPTION &&
+            (exc_matches(AS(Exception, vm->exc), &exc_types[EXC_IndexError]) ||
+             exc_matches(AS(Exception, vm->exc), &exc_types[EXC_StopIteration]))) {
+            vm->exc = v_unbound();
+            it->i = -1;
+            return 0;
+        }
         return r;
     }
     case ITER_ENUMERATE: {

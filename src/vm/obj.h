@@ -595,6 +595,8 @@ bool fmt_repr(VM *vm, StrBuf *sb, Value v);
 bool fmt_str(VM *vm, StrBuf *sb, Value v);
 /* Shortest text that reads back as the same float32, Python-repr style. */
 void fmt_float(StrBuf *sb, float f);
+/* snprintf "%.*f", rounded correctly also by the firmware's C library */
+void fmt_fixed(char *buf, size_t size, double x, int prec);
 /* format(value, spec) per Python's format-spec mini-language. */
 bool fmt_format(VM *vm, StrBuf *sb, Value v, const char *spec, uint32_t speclen);
 Str *vm_repr(VM *vm, Value v);

@@ -156,6 +156,8 @@ static bool format_char(VM *vm, StrBuf *sb, Value v, const Conv *c, bool bytes)
 {
     char buf[4];
     uint32_t n = 0;
+    if (v.type == T_LONG) /* beyond 32 bits: out of range, as CPython's OverflowError says */
+        return vm_raise(vm, EXC_OverflowError, bytes ? "%%c arg not in range(256)" : "%%c arg not in range(0x110000)");
     if (v_is_intlike(v)) {
         int32_t cp = v.u.i;
         if (bytes) {

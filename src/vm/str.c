@@ -1329,6 +1329,8 @@ NATIVE(bi_chr, "chr", chr_fn, 1, 1);
 /* hex(), oct(), bin() of an int of any size: sign, prefix, digits */
 static bool radix_text(VM *vm, Value v, int base, const char *prefix, Value *out)
 {
+    if (!class_index(vm, &v))
+        return false;
     if (!v_is_anyint(v))
         return vm_raise(vm, EXC_TypeError, "'%s' object cannot be interpreted as an integer", type_name(v));
     StrBuf sb;

@@ -10,32 +10,16 @@ holding a str, a tuple returned and unpacked, compared and indexed) so that
 functions mixing them with numbers are exercised too. The interpreter is the
 oracle (genprog compares the two runs byte for byte). Own random stream:
 the rest of a generated program is what it was without it."""
-import random
+from gen_objbase import ObjGenBase
 
 
-class MethGen:
+class MethGen(ObjGenBase):
+    INTS = [0, 1, 2, 3, -1, 7]
+    SPAN = 40
+    FLOATS = ["0.5", "1.25", "-0.75", "2.0", "0.125"]
+
     def __init__(self, seed):
-        self.r = random.Random("methods%d" % seed)
-        self.lines = []
-        self.main = []
-
-    def p(self, x):
-        return self.r.random() < x
-
-    def num(self, kind):
-        r = self.r
-        if kind == "int":
-            return str(r.choice([0, 1, 2, 3, -1, 7, r.randint(-40, 40)]))
-        return r.choice(["0.5", "1.25", "-0.75", "2.0", "0.125"])
-
-    def expr(self, reads):
-        r = self.r
-        a = r.choice(reads)
-        if self.p(0.3):
-            return a
-        op = r.choice(["+", "-", "*"])
-        b = self.num("int") if op == "*" else r.choice(reads + [self.num(r.choice(["int", "float"]))])
-        return "(%s %s %s)" % (a, op, b)
+        super().__init__("methods", seed)
 
     def hierarchy(self, k):
         r = self.r
@@ -79,6 +63,22 @@ class MethGen:
               "", "    def label(self, x):", "        a, s = self.pair(x)",
               "        if s == %r or len(s) > 2:" % r.choice(["x", "yy"]),
               "            return s[0] + str(a)", "        return s + self.tag", ""]
+        # objects as values (docs/jit.md, "Objects as values"): instances
+        # made and kept across calls (the previous one still used), methods
+        # of an instance read from an attribute, an interpreted helper (a
+        # dict: the JIT refuses it) called from compiled code
+        L = ["def helper%d(a, b):" % k, "    d = {'k': a}", "    return d['k'] * 2 + b", ""] + L
+        L += ["    def spawn(self, x):", "        return %s(%s)" % (base, ", ".join(
+                  ["self.%s + x" % attrs[0]] + ["self.%s" % a for a in attrs[1:]]))]
+        L += ["", "    def walk(self, n):", "        p = self.spawn(%s)" % self.num("int"), "        q = p",
+              "        t = %s" % self.num("int"), "        for i in range(n):", "            q = p",
+              "            p = %s" % r.choice(["q.spawn(i)", "%s(i, q.%s, %s)" % (base, attrs[1], self.num(kinds[2]))]),
+              "            t = t + p.f(i) + q.g(i)",
+              "            helper%d(i, t)" % k if self.p(0.5) else "            t = t - helper%d(i, 1)" % k,
+              "        return t"]
+        L += ["", "    def via(self, n):", "        t = %s" % self.num("int"), "        for i in range(n):",
+              "            t = t + self.peer.%s" % r.choice(["f(i)", "g(t)", "h(self, i)"]),
+              "        return t", ""]
         # the subclass overrides some methods
         L += ["class %s(%s):" % (sub, base)]
         if self.p(0.5):
@@ -95,15 +95,18 @@ class MethGen:
         for o, cl in ((b0, base), (b1, base), (s0, sub)):
             self.main.append(["%s = %s(%s)" % (o, cl, ", ".join(self.num(kd) for kd in kinds))])
         objs = [b0, b1, s0]
+        self.main.append(["%s.peer = %s" % (o, r.choice(objs)) for o in objs])
         for c in range(r.randint(3, 7)):
             o, o2 = r.choice(objs), r.choice(objs)
-            change = r.choice(["none", "none", "none", "shadow", "patch", "delpatch", "type", "str", "buf", "buf"])
+            change = r.choice(["none", "none", "none", "shadow", "patch", "delpatch", "type", "str", "buf", "buf",
+                               "peer"])
             stmts = {
                 "none": [],
                 "shadow": ["%s.f = lambda x: %s" % (o, self.num("int"))],
                 "patch": ["%s.g = lambda self, x: x * %s" % (base, self.num("int"))],
                 "delpatch": ["try:", "    del %s.f" % o, "except AttributeError:", "    pass"],
                 "type": ["%s.%s = %s" % (o, r.choice(attrs), self.num(r.choice(["int", "float"])))],
+                "peer": ["%s.peer = %s" % (o, o2)],
                 "str": ["%s.name = %r" % (o, r.choice(["x", "yy", "q", "é", 7]))],
                 "buf": [r.choice(["%s.buf[0] = 1.5" % o, "%s.buf[-1] = 'q'" % o, "%s.buf = [2, 3]" % o,
                                   "%s.buf = []" % o, "%s.buf.append(4)" % o, "%s.buf = [[1]]" % o])],
@@ -112,7 +115,8 @@ class MethGen:
             call = r.choice(["%s.run(%s, %d)" % (o, o2, n), "%s.label(%s)" % (o, self.num("int")),
                              "%s.mix(%d)" % (o, n), "%s.mix(%d)" % (o, n),
                              "%s.kind(%r, %s)" % (o, r.choice(["x", "yy", "zzz", "é"]), self.num("int")),
-                             "%s.extra(%d)" % (s0, n), "%s.h(%s, %s)" % (o, o2, self.num("int"))])
+                             "%s.extra(%d)" % (s0, n), "%s.h(%s, %s)" % (o, o2, self.num("int")),
+                             "%s.walk(%d)" % (o, n), "%s.via(%d)" % (o, n)])
             self.main.append(stmts + [
                 "try:",
                 "    print('%s', %d, %s)" % (base, c, call),
@@ -143,7 +147,10 @@ def run(argv):
     ap.add_argument("--p4jit", required=True)
     ap.add_argument("--firmware")
     ap.add_argument("--seeds", default="0:20")
+    ap.add_argument("--gc-stress", action="store_true", help="both runs collect at every allocation")
     a = ap.parse_args(argv)
+    if a.gc_stress:  # the objects compiled code holds must be roots (docs/jit.md)
+        genprog.RUN_OPTS = genprog.RUN_OPTS + ["--gc-stress"]
     lo, hi = (int(x) for x in a.seeds.split(":"))
     fails, compiled, seen = [], 0, 0
     for seed in range(lo, hi):

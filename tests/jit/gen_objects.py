@@ -8,37 +8,12 @@ dict), gets a value near 2**31, becomes None; a closure's cell changes
 type. The interpreter is the oracle (genprog compares the two runs byte for
 byte). Own random stream: the rest of a generated program is what it was
 without it."""
-import random
-
-OPS = ["+", "-", "*"]
+from gen_objbase import ObjGenBase
 
 
-class ObjGen:
+class ObjGen(ObjGenBase):
     def __init__(self, seed):
-        self.r = random.Random("objects%d" % seed)
-        self.lines = []
-        self.main = []
-
-    def p(self, x):
-        return self.r.random() < x
-
-    def num(self, kind):
-        r = self.r
-        if kind == "int":
-            return str(r.choice([0, 1, 2, 3, -1, r.randint(-50, 50)]))
-        return r.choice(["0.5", "1.25", "-0.75", "2.0", "0.125", "3.5"])
-
-    def expr(self, reads):
-        """A small expression over the names in reads and constants."""
-        r = self.r
-        a = r.choice(reads)
-        if self.p(0.3):
-            return a
-        b = r.choice(reads + [self.num(r.choice(["int", "float"]))])
-        op = r.choice(OPS)
-        if op == "*":  # by a constant: no int squared again and again
-            b = self.num("int")
-        return "%s %s %s" % (a, op, b)
+        super().__init__("objects", seed)
 
     def klass(self, k):
         r = self.r

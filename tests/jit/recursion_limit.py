@@ -38,5 +38,6 @@ def deepest(f):
     return n
 
 
-for f in (down, leaf_first, via_helper):
-    print(f.__name__, deepest(f))
+if __name__ == "__main__":  # deopt/retired_depth.py imports deepest
+    for f in (down, leaf_first, via_helper):
+        print(f.__name__, deepest(f))

@@ -115,3 +115,79 @@ try:
     p.x
 except AttributeError as e:
     print("AttributeError:", e)
+
+# reversed() of a class with __len__ and __getitem__ stops where __getitem__
+# raises IndexError or StopIteration, as CPython's does (found by
+# tests/lang/gen_lang.py: the IndexError escaped); other errors propagate
+class Shorter:
+    def __init__(self, n, stop, exc):
+        self.n, self.stop, self.exc = n, stop, exc
+    def __len__(self):
+        return self.n
+    def __getitem__(self, i):
+        if i == self.stop:
+            raise self.exc(i)
+        return i * 10
+for n, stop, exc in [(5, 3, IndexError), (4, 1, StopIteration), (3, 1, KeyError), (3, 7, IndexError)]:
+    try:
+        print(n, stop, list(reversed(Shorter(n, stop, exc))))
+    except Exception as e:
+        print(n, stop, 'raised', type(e).__name__)
+
+# __index__ makes an instance an index (subscripts, slice bounds and steps,
+# item assignment and deletion, hex/oct/bin); `in` falls back to __getitem__
+# (0, 1, ... until IndexError); __len__ past the index range is an
+# OverflowError. Found by tests/lang/gen_lang.py (each was a TypeError).
+class Ix:
+    def __init__(self, i):
+        self.i = i
+    def __index__(self):
+        return self.i
+class BadIx:
+    def __index__(self):
+        return "no"
+class Seq:
+    def __getitem__(self, i):
+        if i >= 4:
+            raise IndexError(i)
+        return i * i
+class HugeLen:
+    def __len__(self):
+        return 2 ** 70
+def attempt(f):
+    try:
+        return f()
+    except Exception as e:
+        return type(e).__name__
+xs = [10, 20, 30, 40, 50]
+print(xs[Ix(1)], xs[Ix(-1)], (1, 2, 3)[Ix(2)], "abcd"[Ix(3)], b"xyz"[Ix(0)], range(3, 30, 3)[Ix(4)])
+print(xs[Ix(1):Ix(4)], xs[::Ix(-2)], "abcdef"[Ix(1)::Ix(2)], attempt(lambda: xs[Ix(9)]), attempt(lambda: xs[BadIx()]))
+print(hex(Ix(255)), oct(Ix(-8)), bin(Ix(5)), hex(Ix(2 ** 40)), attempt(lambda: hex(BadIx())))
+ys = list(xs)
+ys[Ix(0)] = 'first'
+del ys[Ix(-1)]
+ys[Ix(1):Ix(3)] = ['mid']
+k = Ix(1)
+d = {k: 'by identity'}
+print(ys, d[k], 1 in d)   # a dict's key is the instance itself, not its __index__
+print(9 in Seq(), 5 in Seq(), attempt(lambda: 1 in Ix(1)), list(Seq()))
+print(attempt(lambda: len(HugeLen())), attempt(lambda: bool(HugeLen())))
+
+# A property's AttributeError goes on to __getattr__ (CPython's
+# __getattribute__ failing); other errors, and classes without __getattr__,
+# keep it
+class Fallback:
+    @property
+    def p(self):
+        raise AttributeError('inner')
+    @property
+    def q(self):
+        raise KeyError('q')
+    def __getattr__(self, n):
+        return 'getattr:' + n
+class NoFallback:
+    @property
+    def p(self):
+        raise AttributeError('kept')
+print(Fallback().p, Fallback().zz, attempt(lambda: Fallback().q), attempt(lambda: NoFallback().p),
+      getattr(Fallback(), 'p'), hasattr(NoFallback(), 'p'), getattr(NoFallback(), 'p', 'default'))

@@ -51,3 +51,59 @@ try:
     {}.pop("x")
 except LookupError as e:
     print("LookupError covers KeyError:", repr(e))
+
+# A bare raise in a function with no handler of its own re-raises the exception
+# a caller is handling (was always RuntimeError; found reading compile_stmt.c)
+def reraise():
+    raise
+def attempt(f):
+    try:
+        f()
+    except Exception as e:
+        return type(e).__name__ + repr(e.args)
+print(attempt(reraise))
+def handler_calls_helper():
+    try:
+        {}['k']
+    except KeyError:
+        reraise()
+print(attempt(handler_calls_helper))
+def nested():
+    try:
+        1 / 0
+    except ZeroDivisionError:
+        try:
+            raise ValueError('inner')
+        except ValueError:
+            pass
+        reraise()      # the inner handler is done: ZeroDivisionError again
+print(attempt(nested))
+class CM:
+    def __enter__(self): return self
+    def __exit__(self, t, v, tb):
+        if t is KeyError:
+            raise      # __exit__ runs while the exception is handled
+        return False
+def in_exit():
+    with CM():
+        raise KeyError('from with')
+print(attempt(in_exit))
+def after_handler():
+    try:
+        raise IndexError(1)
+    except IndexError:
+        pass
+    reraise()
+print(attempt(after_handler))
+def gen():
+    try:
+        raise TypeError('g')
+    except TypeError:
+        yield 1
+        reraise()
+print(attempt(lambda: list(gen())))
+try:
+    raise LookupError('top')
+except LookupError:
+    print(attempt(reraise))
+print(attempt(reraise))

@@ -16,3 +16,12 @@ b[:] = "xy"
 print(b)
 t = tuple(range(6))
 print(t[1:4], t[::-2], "abcdef"[1::2], "abcdef"[-2:])
+# slice bounds and steps beyond 32 bits clamp as in CPython (were a TypeError)
+big = 2 ** 40
+u = [1, 2, 3, 4]
+print(u[big:], u[:big], u[-big:2], u[:-big], u[::big], u[::-big], u[-big::big])
+print("abc"[big:], "abc"[-big::-1], (1, 2)[:-2 ** 70], b"xyz"[1:2 ** 33], range(5)[big:], range(5)[-big:2])
+u[big:] = [5]
+u[-big:1] = [0]
+del u[-2:big]
+print(u)

@@ -46,3 +46,9 @@ for fmt, arg in bcases:
         print(repr(fmt % arg))
     except (TypeError, ValueError, OverflowError) as e:
         print(fmt, type(e).__name__, e)
+# %c of an int beyond 32 bits is an OverflowError, as for any out-of-range code
+for v in (2 ** 40, -2 ** 40, 0x110000):
+    try:
+        print("%c" % v)
+    except OverflowError as e:
+        print("OverflowError", e)

@@ -10,3 +10,12 @@ print("{:,} {:,} {:_}".format(1234567, -1000, 1000000))
 print("{!r} {!s} {}".format("q", "q", [1, "x"]))
 print("{:>10}|{:<10}|".format(3.5, True), format(42, "04d"), format(0.5, ".3f"), format("s", ">3"))
 print("{:d}".format(True), "{}".format(None), "{:10.3}".format("abcdef"))
+# Values whose first significant digit lies right of the last printed one
+# round to 0 or 1 unit (the firmware's picolibc rounded 0.375 "%.0f" to "1"
+# and 0.03125 "%.1f" to "0.1", in round() too: found by tests/lang/gen_lang.py
+# under p4sim). All these are exact in binary32.
+small = [0.5, 0.25, 0.375, 0.4375, 0.03125, 0.046875, 0.0625, 0.00390625, 0.005859375, 0.75, -0.375, -0.03125]
+for p in range(3):
+    print(p, ['%.*f' % (p, x) for x in small])
+    print(p, [format(x, '.%df' % p) for x in small], [format(x, '.%d%%' % p) for x in small[7:9]])
+    print(p, [round(x, p) for x in small])

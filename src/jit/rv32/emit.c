@@ -627,7 +627,10 @@ static void emit_call(Emit *e, int32_t v)
     parallel_move(e, m, in->nargs);
     if (callee == e->spec)
         rv_asm_jump(&e->a, RA, e->body_label);
-    else
+    else if (callee->vm_callee) { /* into the interpreter (vmcall.c): the call stub in t0 */
+        rv_asm_li(&e->a, T0, (int32_t)(uint32_t)(uintptr_t)callee);
+        rv_asm_call(&e->a, (uint32_t)(uintptr_t)(e->js->code + e->js->vm_call_tramp - 1));
+    } else
         rv_asm_call(&e->a, (uint32_t)(uintptr_t)(e->js->code + callee->body));
     /* the exception return point (ra + 0): add this frame to the traceback;
      * a normal return comes back past it (ra + 4) */
@@ -2178,7 +2181,7 @@ bool jit_emit_rv32(JitState *js, JitSpec *spec, Ir *ir, char **dump)
      * this frame again) */
     spec->makes_calls = e.calls;
     spec->frame_bytes = e.frame;
-    spec->slots_per_call = spec->fn->code->nlocals + spec->fn->code->maxstack + 2;
+    spec->slots_per_call = spec->fn->code->nlocals + spec->fn->code->maxstack + 2 + ir->nroots; /* (roots: build.c) */
     for (uint32_t v = 0; v < n; v++) {
         const JitSpec *callee = ir->ins[v].block >= 0 && ir->ins[v].op == IR_CALL ? ir->extra[v].callee : NULL;
         if (callee && callee != spec) {

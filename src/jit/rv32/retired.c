@@ -46,9 +46,9 @@ static void put(RvAsm *a, RvOp op, unsigned rd, unsigned rs1, unsigned rs2, int3
  *     bnez a0,1f; mv a0,a1; fmv.w.x fa0,a1; jalr zero,4(ra)   (returned)
  * 1:  jalr zero,0(ra)                                          (raised)
  */
-static bool make_trampoline(JitState *js)
+static bool make_trampoline(JitState *js, uint32_t *slot, int32_t t0_adjust, const void *target)
 {
-    if (js->retired_tramp)
+    if (*slot)
         return true;
     uint32_t at = (js->code_used + 3) & ~3u;
     if (at >= js->cfg.code_size)
@@ -61,10 +61,10 @@ static bool make_trampoline(JitState *js)
         put(&a, RV_SW, 0, SP, A0 + i, (int32_t)(4 * i));
         put(&a, RV_FSW, 0, SP, FA0 + i, (int32_t)(FARGS_AT + 4 * i));
     }
-    put(&a, RV_ADDI, A0, T0, 0, -4);
+    put(&a, RV_ADDI, A0, T0, 0, t0_adjust);
     put(&a, RV_ADDI, A1, SP, 0, 0);
     put(&a, RV_ADDI, A2, DEPTH, 0, 0);
-    rv_asm_call(&a, (uint32_t)(uintptr_t)jit_rt_retired_call);
+    rv_asm_call(&a, (uint32_t)(uintptr_t)target);
     put(&a, RV_LW, RA, SP, 0, RA_AT);
     put(&a, RV_ADDI, SP, SP, 0, FRAME);
     uint32_t raised = rv_asm_new_label(&a);
@@ -80,15 +80,24 @@ static bool make_trampoline(JitState *js)
     if (st != RV_ASM_OK)
         return false;
     port_sync_code(js->code + at, len);
-    js->retired_tramp = at + 1;
+    *slot = at + 1;
     js->code_used = (uint32_t)((at + len + 3) & ~(size_t)3);
     return true;
+}
+
+/* The same trampoline for calls into the interpreter (vmcall.c): the
+ * caller puts its call stub in t0 (`li t0, stub; call tramp`) and the
+ * trampoline passes it on to jit_rt_vm_call. Made at the first such call
+ * compiled (also on the host, whose listings show the calls). */
+bool jit_vm_call_trampoline(JitState *js)
+{
+    return make_trampoline(js, &js->vm_call_tramp, 0, (const void *)jit_rt_vm_call);
 }
 
 bool jit_redirect_retired(JitState *js, JitSpec *spec)
 {
     if (!js->code_exec || spec->state != SPEC_COMPILED || spec->body + 4 > spec->code_off + spec->code_len ||
-        !make_trampoline(js))
+        !make_trampoline(js, &js->retired_tramp, -4, (const void *)jit_rt_retired_call))
         return false;
     int32_t dist = (int32_t)(js->retired_tramp - 1) - (int32_t)spec->body;
     if (dist < -(1 << 20) || dist >= (1 << 20))

@@ -5,7 +5,9 @@
 # depth where the interpreter alone raises it (jit/deopt/*/retired-depth,
 # against -X jit=off). Not under -X jit-deopt-stress: forced deoptimisations
 # at every level nest the interpreter in compiled code until the C stack,
-# not the limit, stops them.
+# not the limit, stops them. deepest() is recursion_limit.py's (the test
+# runs with -X path=tests/jit).
+from recursion_limit import deepest
 
 
 def spin(k, x):
@@ -19,19 +21,6 @@ def down(n):
     if n == 0:
         return spin(20, 30000)
     return 1 + down(n - 1)
-
-
-def deepest(f):
-    """The largest n for which f(n) returns, searched upwards."""
-    n = 0
-    step = 256
-    while step > 0:
-        try:
-            f(n + step)
-            n += step
-        except RecursionError:
-            step //= 2
-    return n
 
 
 for i in range(10):
