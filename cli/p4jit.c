@@ -11,6 +11,7 @@
 #include "vm/p4b.h"
 #include "jit/jit.h"
 #include "vm/vm.h"
+#include "vm/libobj.h"
 #if P4_HAVE_COMPILER
 #include "lang/compile.h"
 #endif
@@ -432,6 +433,7 @@ static int cmd_run(int argc, char **argv)
         return fail("%s", "cannot allocate the JIT's memory");
     }
     ok = ok && vm_run_program(vm);
+    weakref_at_exit(vm); /* weakref.finalize's atexit (vm/weakrefmod.c) */
     uint64_t instret1 = port_instret(), cycles1 = port_cycles();
     int status = ok ? 0 : 1;
     if (!ok) {

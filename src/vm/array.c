@@ -15,6 +15,7 @@
 #include "vm/long.h"
 #include "vm/vm.h"
 #include "vm/memview.h"
+#include "vm/class.h"
 
 /* Element facts per typecode: size, range, and CPython's overflow messages. */
 typedef struct TypeCode {
@@ -334,6 +335,235 @@ const MethodEntry array_methods[] = {
     {Q_append, &array_append_m}, {Q_extend, &array_extend_m}, {Q_tolist, &array_tolist_m}};
 const uint32_t n_array_methods = sizeof array_methods / sizeof array_methods[0];
 
+/* ---- array.array's own methods (bytearray has its own of these names) ---------------- */
+
+#define ASELF(args) AS(Array, (args)[0])
+
+/* An index argument (negative from the end) into [0, len]; false: raised. */
+static bool index_arg(VM *vm, Value v, int32_t len, int32_t *out)
+{
+    if (!v_is_intlike(v))
+        return vm_raise(vm, EXC_TypeError, "'%s' object cannot be interpreted as an integer", type_name(v));
+    int32_t i = v.u.i;
+    *out = i < 0 ? i + len : i;
+    return true;
+}
+
+static bool m_pop(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    Array *a = ASELF(args);
+    int32_t i = (int32_t)a->len - 1;
+    if (nargs > 1 && !index_arg(vm, args[1], (int32_t)a->len, &i))
+        return false;
+    if (a->len == 0)
+        return vm_raise(vm, EXC_IndexError, "pop from empty array");
+    if (i < 0 || i >= (int32_t)a->len)
+        return vm_raise(vm, EXC_IndexError, "pop index out of range");
+    if (!array_get(vm, a, (uint32_t)i, out))
+        return false;
+    uint32_t size = size_of(a->hdr.aux);
+    memmove(a->data + (size_t)i * size, a->data + (size_t)(i + 1) * size, (size_t)(a->len - i - 1) * size);
+    a->len--;
+    return true;
+}
+
+static bool m_insert(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    Array *a = ASELF(args);
+    int32_t i = 0;
+    if (!index_arg(vm, args[1], (int32_t)a->len, &i))
+        return false;
+    i = i < 0 ? 0 : i > (int32_t)a->len ? (int32_t)a->len : i;
+    if (!array_push(vm, a, args[2])) /* checks the value, grows; then moved into place */
+        return false;
+    uint32_t size = size_of(a->hdr.aux);
+    uint8_t item[8];
+    memcpy(item, a->data + (size_t)(a->len - 1) * size, size);
+    memmove(a->data + (size_t)(i + 1) * size, a->data + (size_t)i * size, (size_t)(a->len - 1 - i) * size);
+    memcpy(a->data + (size_t)i * size, item, size);
+    *out = v_none();
+    return true;
+}
+
+/* The first index in [from, to) whose element equals x, or -1; -2: raised. */
+static int32_t find_item(VM *vm, Array *a, Value x, int32_t from, int32_t to)
+{
+    for (int32_t i = from; i < to && i < (int32_t)a->len; i++) {
+        Value v;
+        bool eq;
+        if (!array_get(vm, a, (uint32_t)i, &v) || !vm_equal(vm, v, x, &eq))
+            return -2;
+        if (eq)
+            return i;
+    }
+    return -1;
+}
+
+static bool m_index(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    Array *a = ASELF(args);
+    int32_t len = (int32_t)a->len, from = 0, to = len;
+    if (nargs > 2 && !index_arg(vm, args[2], len, &from))
+        return false;
+    if (nargs > 3 && !index_arg(vm, args[3], len, &to))
+        return false;
+    int32_t i = find_item(vm, a, args[1], from < 0 ? 0 : from, to);
+    if (i == -2)
+        return false;
+    if (i < 0)
+        return vm_raise(vm, EXC_ValueError, "array.index(x): x not in array");
+    *out = v_int(i);
+    return true;
+}
+
+static bool m_count(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    Array *a = ASELF(args);
+    int32_t n = 0;
+    for (int32_t i = 0;; i++) {
+        i = find_item(vm, a, args[1], i, (int32_t)a->len);
+        if (i == -2)
+            return false;
+        if (i < 0)
+            break;
+        n++;
+    }
+    *out = v_int(n);
+    return true;
+}
+
+static bool m_remove(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    Array *a = ASELF(args);
+    int32_t i = find_item(vm, a, args[1], 0, (int32_t)a->len);
+    if (i == -2)
+        return false;
+    if (i < 0)
+        return vm_raise(vm, EXC_ValueError, "array.remove(x): x not in array");
+    Value pos = v_int(i), pair[2] = {args[0], pos};
+    Value dropped;
+    bool ok = m_pop(vm, pair, 2, NULL, &dropped);
+    *out = v_none();
+    return ok;
+}
+
+static bool m_reverse(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    Array *a = ASELF(args);
+    uint32_t size = size_of(a->hdr.aux);
+    uint8_t t[8];
+    for (uint32_t i = 0, j = a->len ? a->len - 1 : 0; i < j; i++, j--) {
+        memcpy(t, a->data + (size_t)i * size, size);
+        memcpy(a->data + (size_t)i * size, a->data + (size_t)j * size, size);
+        memcpy(a->data + (size_t)j * size, t, size);
+    }
+    *out = v_none();
+    return true;
+}
+
+static bool m_byteswap(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    Array *a = ASELF(args);
+    uint32_t size = size_of(a->hdr.aux);
+    for (uint32_t i = 0; i < a->len; i++) {
+        uint8_t *p = a->data + (size_t)i * size;
+        for (uint32_t k = 0; k < size / 2; k++) {
+            uint8_t t = p[k];
+            p[k] = p[size - 1 - k];
+            p[size - 1 - k] = t;
+        }
+    }
+    *out = v_none();
+    return true;
+}
+
+static bool m_tobytes(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    Array *a = ASELF(args);
+    Str *s = bytes_new(vm, a->data, (size_t)a->len * size_of(a->hdr.aux));
+    if (!s)
+        return false;
+    *out = v_obj(s);
+    return true;
+}
+
+static bool m_frombytes(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    Array *a = ASELF(args);
+    Value b = args[1];
+    const uint8_t *data;
+    uint32_t n;
+    if (b.type == T_BYTES) {
+        data = (const uint8_t *)AS(Str, b)->data;
+        n = AS(Str, b)->len;
+    } else if (b.type == T_BYTEARRAY || b.type == T_ARRAY) {
+        data = AS(Array, b)->data;
+        n = AS(Array, b)->len * size_of(AS(Array, b)->hdr.aux);
+    } else {
+        return vm_raise(vm, EXC_TypeError, "a bytes-like object is required, not '%s'", type_name(b));
+    }
+    uint32_t size = size_of(a->hdr.aux);
+    if (n % size)
+        return vm_raise(vm, EXC_ValueError, "bytes length not a multiple of item size");
+    /* grow through array_push (zeros), then copy the bytes over them */
+    uint32_t start = a->len, count = n / size;
+    for (uint32_t i = 0; i < count; i++)
+        if (!array_push(vm, a, v_int(0)))
+            return false;
+    if (b.type != T_BYTES) /* a growing array may have moved b's buffer if b is a */
+        data = AS(Array, b)->data;
+    else
+        data = (const uint8_t *)AS(Str, b)->data;
+    memmove(a->data + (size_t)start * size, data, n);
+    *out = v_none();
+    return true;
+}
+
+static bool m_fromlist(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    if (args[1].type != T_LIST)
+        return vm_raise(vm, EXC_TypeError, "arg must be list");
+    Array *a = ASELF(args);
+    uint32_t len = a->len;
+    *out = v_none();
+    if (array_extend(vm, a, args[1]))
+        return true;
+    a->len = len; /* all or nothing, as CPython */
+    return false;
+}
+
+static bool m_buffer_info(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    Array *a = ASELF(args);
+    Tuple *t = tuple_new(vm, 2);
+    if (!t)
+        return false;
+    t->items[0] = v_int((int32_t)((uintptr_t)a->data & 0x7fffffff)); /* an address, as an int */
+    t->items[1] = v_int((int32_t)a->len);
+    *out = v_obj(t);
+    return true;
+}
+
+static NATIVE(array_pop_m, "pop", m_pop, 1, 2);
+static NATIVE(array_insert_m, "insert", m_insert, 3, 3);
+static NATIVE(array_index_m, "index", m_index, 2, 4);
+static NATIVE(array_count_m, "count", m_count, 2, 2);
+static NATIVE(array_remove_m, "remove", m_remove, 2, 2);
+static NATIVE(array_reverse_m, "reverse", m_reverse, 1, 1);
+static NATIVE(array_byteswap_m, "byteswap", m_byteswap, 1, 1);
+static NATIVE(array_tobytes_m, "tobytes", m_tobytes, 1, 1);
+static NATIVE(array_frombytes_m, "frombytes", m_frombytes, 2, 2);
+static NATIVE(array_fromlist_m, "fromlist", m_fromlist, 2, 2);
+static NATIVE(array_buffer_info_m, "buffer_info", m_buffer_info, 1, 1);
+
+const MethodEntry array_own_methods[] = {
+    {Q_pop, &array_pop_m},           {Q_insert, &array_insert_m},     {Q_index, &array_index_m},
+    {Q_count, &array_count_m},       {Q_remove, &array_remove_m},     {Q_reverse, &array_reverse_m},
+    {Q_byteswap, &array_byteswap_m}, {Q_tobytes, &array_tobytes_m},   {Q_frombytes, &array_frombytes_m},
+    {Q_fromlist, &array_fromlist_m}, {Q_buffer_info, &array_buffer_info_m},
+};
+const uint32_t n_array_own_methods = sizeof array_own_methods / sizeof array_own_methods[0];
+
 /* ---- constructors -------------------------------------------------------------------- */
 
 static bool array_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
@@ -375,6 +605,8 @@ NATIVE(bi_array, "array", array_fn, 1, 2);
 /* bytes(n) / bytearray(n): zeros; otherwise an iterable of small ints. */
 static bool bytes_like(VM *vm, Value *args, int nargs, bool mutable_, Value *out)
 {
+    if (nargs == 1 && instance_native(args[0]).type == T_ARRAY) /* a subclass of array: its buffer */
+        args[0] = instance_native(args[0]);
     if (nargs == 1 && args[0].type == T_MEMVIEW && !memview_to_bytes(vm, &args[0])) /* its bytes (memview.c) */
         return false;
     if (nargs == 1 && v_is_intlike(args[0])) {

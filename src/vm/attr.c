@@ -48,7 +48,10 @@ static const Native *method_of(Value obj, uint16_t qid)
     case T_LIST:      return find_method(list_methods, n_list_methods, qid);
     case T_DICT:      return find_method(dict_methods, n_dict_methods, qid);
     case T_TUPLE:     return find_method(tuple_methods, n_tuple_methods, qid);
-    case T_ARRAY:     return find_method(array_methods, n_array_methods, qid);
+    case T_ARRAY: {
+        const Native *m = find_method(array_methods, n_array_methods, qid);
+        return m ? m : find_method(array_own_methods, n_array_own_methods, qid);
+    }
     case T_BYTEARRAY: {
         const Native *m = find_method(array_methods, n_array_methods, qid);
         return m ? m : find_method(bytearray_methods, n_bytearray_methods, qid);
@@ -224,8 +227,6 @@ bool vm_load_attr(VM *vm, Value obj, Str *name, Value *out)
         if (r >= 0)
             return r == 1;
     }
-    if (obj.type == T_TUPLE && obj.u.obj->aux && namedtuple_attr(vm, obj, name, out) == 1) /* collections.c */
-        return true;
     if (obj.type == T_LIST && (obj.u.obj->flags & LIST_DEQUE)) { /* collections.c */
         int r = deque_attr(vm, obj, name, out);
         if (r >= 0)

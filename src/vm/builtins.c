@@ -328,13 +328,14 @@ const BuiltinEntry builtin_table[] = {
 };
 const uint32_t builtin_count = sizeof builtin_table / sizeof builtin_table[0];
 
-extern const Module module_gc; /* vm/gcmod.c */
+extern const Module module_gc;      /* vm/gcmod.c */
+extern const Module module_weakref; /* vm/weakrefmod.c */
 
 const Module *module_find(const char *name, uint32_t len)
 {
     static const Module *const modules[] = {&module_math, &module_array, &module_p4, &module_sys, &module_struct,
                                                     &module_time, &module_random, &module_collections,
-                                                    &module_functools, &module_io, &module_os, &module_cmath, &module_types, &module_gc};
+                                                    &module_functools, &module_io, &module_os, &module_cmath, &module_types, &module_gc, &module_weakref};
     for (unsigned i = 0; i < sizeof modules / sizeof modules[0]; i++)
         if (strlen(modules[i]->name) == len && memcmp(modules[i]->name, name, len) == 0)
             return modules[i];

@@ -281,14 +281,15 @@ static bool subclassable_builtin(const TypeObj *t)
 {
     return t == &type_list || t == &type_dict || t == &type_tuple || t == &type_str || t == &type_int ||
            t == &type_float || t == &type_bytes || t == &type_bytearray || t == &type_set ||
-           t == &type_frozenset;
+           t == &type_frozenset || t == &type_array || t == &type_deque;
 }
 
 /* Immutable built-ins get their value from the constructor's arguments
- * (__new__); mutable ones start empty and __init__ fills them. */
+ * (__new__), and so does array (its typecode is fixed at creation); mutable
+ * ones start empty and __init__ fills them. */
 static bool immutable_builtin(const TypeObj *t)
 {
-    return t != &type_list && t != &type_dict && t != &type_bytearray && t != &type_set;
+    return t != &type_list && t != &type_dict && t != &type_bytearray && t != &type_set && t != &type_deque;
 }
 
 /* The methods built-in classes offer to user code (object.__init__,
@@ -542,7 +543,16 @@ bool class_build(VM *vm, Value name, Value *bases, int nbases, Value ns, Value *
         return false;
     }
     VM_ROOT(vm, v_obj(mro_tuple));
-    Str *module = module_name_of_caller(vm);
+    /* __module__ given in the namespace (type(name, bases, ns), as
+     * collections.namedtuple makes its classes) wins, as in CPython */
+    Value given;
+    bool has_module = false;
+    Str *mkey = str_from_cstr(vm, "__module__");
+    if (!mkey || !dict_get(vm, d, v_obj(mkey), &given, &has_module)) {
+        VM_UNROOT(vm, 2);
+        return false;
+    }
+    Str *module = has_module && given.type == T_STR ? AS(Str, given) : module_name_of_caller(vm);
     if (!module) {
         VM_UNROOT(vm, 2);
         return false;
@@ -1168,6 +1178,8 @@ bool vm_store_attr(VM *vm, Value obj, Str *name, Value value)
     }
     if (obj.type == T_MODULE && (obj.u.obj->flags & MODULE_PY))
         return module_py_store(vm, AS(PyModule, obj), name, value);
+    if (obj.type == T_LIBOBJ && obj.u.obj->aux == LIB_FINALIZE) /* finalize.atexit (vm/weakrefmod.c) */
+        return weakref_store_attr(vm, obj, name, value);
     return no_attr(vm, obj, name);
 }
 

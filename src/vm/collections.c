@@ -5,9 +5,10 @@
  * so len, iteration, indexing, `in`, == and repr work as for lists; its own
  * methods (appendleft, popleft, rotate, ... and append/extend/insert that
  * respect maxlen) come first. The left end costs a move of the items: fine
- * for the queue lengths of a microcontroller program. OrderedDict is dict
- * (dicts keep insertion order); move_to_end and popitem(last=) are missing.
- * namedtuple makes tagged tuples (below).
+ * for the queue lengths of a microcontroller program. OrderedDict,
+ * defaultdict and Counter are dict subclasses in Python
+ * (lib/std/_collections_py.py).
+ * namedtuple forwards to lib/std/_namedtuple.py (below).
  */
 #include <string.h>
 
@@ -250,201 +251,61 @@ NATIVE_WITH_KW(bi_deque, "deque", deque_fn, 0, 3);
 
 /* ---- namedtuple ------------------------------------------------------------------ */
 
-/* A namedtuple instance is a tuple whose hdr.aux is 1 + the index of its
- * class in the per-VM list "collections.namedtuple" (libstate): each class
- * there is the tuple (typename, field names). Everything a tuple does it
- * does; attributes name its items and repr shows them. The class is a
- * bound method of nt_new with the class tuple as self. */
-
-static bool make_registry(VM *vm, Value *out)
+/* namedtuple is written in Python (lib/std/_namedtuple.py, frozen into the
+ * runtime): it makes a real subclass of tuple, which a program can subclass
+ * in turn. This forwards the call, naming the caller's module (CPython's
+ * `module=` argument) so that the class reads __main__.Point, not
+ * _namedtuple.Point. */
+static bool caller_module(VM *vm, Value *out)
 {
-    List *l = list_new(vm, 0);
-    if (!l)
-        return false;
-    *out = v_obj(l);
-    return true;
-}
-
-static bool registry(VM *vm, List **out)
-{
-    Value v;
-    if (!libstate_get(vm, "collections.namedtuple", make_registry, &v))
-        return false;
-    *out = AS(List, v);
-    return true;
-}
-
-/* the class tuple of a namedtuple instance, or NULL */
-static Tuple *class_of(VM *vm, Value v)
-{
-    if (v.type != T_TUPLE || v.u.obj->aux == 0 || !vm->libstate)
-        return NULL;
-    List *reg;
-    if (!registry(vm, &reg) || v.u.obj->aux > reg->len) {
-        vm->exc = v_unbound();
-        return NULL;
+    const Program *p = vm->nframes ? vm->frames[vm->nframes - 1].code->program : vm->program;
+    const char *name = "__main__";
+    for (uint32_t i = 0; p != vm->program && vm->modules && i < vm->modules->len; i++) {
+        PyModule *m = AS(PyModule, vm->modules->items[i]);
+        if (m->program == p)
+            name = m->name;
     }
-    return AS(Tuple, reg->items[v.u.obj->aux - 1]);
-}
-
-int namedtuple_attr(VM *vm, Value obj, Str *name, Value *out)
-{
-    Tuple *cls = class_of(vm, obj);
-    if (!cls)
-        return -1;
-    Tuple *fields = AS(Tuple, cls->items[1]);
-    for (uint32_t i = 0; i < fields->len && i < AS(Tuple, obj)->len; i++)
-        if (str_equal(AS(Str, fields->items[i]), name)) {
-            *out = AS(Tuple, obj)->items[i];
-            return 1;
-        }
-    return -1;
-}
-
-bool namedtuple_repr(VM *vm, StrBuf *sb, Value v, bool *done)
-{
-    Tuple *cls = class_of(vm, v);
-    *done = cls != NULL;
-    if (!cls)
-        return true;
-    Tuple *t = AS(Tuple, v), *fields = AS(Tuple, cls->items[1]);
-    sb_add(sb, AS(Str, cls->items[0])->data, AS(Str, cls->items[0])->len);
-    sb_addc(sb, '(');
-    for (uint32_t i = 0; i < t->len; i++) {
-        if (i)
-            sb_adds(sb, ", ");
-        sb_add(sb, AS(Str, fields->items[i])->data, AS(Str, fields->items[i])->len);
-        sb_addc(sb, '=');
-        if (!fmt_repr(vm, sb, t->items[i]))
-            return false;
-    }
-    sb_addc(sb, ')');
-    return true;
-}
-
-/* Point(1, 2) / Point(x=1, y=2): args[0] is (typename, fields, index) */
-static bool nt_new(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
-{
-    Tuple *cls = AS(Tuple, args[0]), *fields = AS(Tuple, cls->items[1]);
-    const char *tname = AS(Str, cls->items[0])->data;
-    int nkw = kw ? (int)kw->len : 0, npos = nargs - 1 - nkw;
-    if ((uint32_t)npos > fields->len)
-        return vm_raise(vm, EXC_TypeError, "%s.__new__() takes %lu positional arguments but %d were given", tname,
-                        (unsigned long)fields->len + 1, npos + 1);
-    Tuple *t = tuple_new(vm, fields->len);
-    if (!t)
+    Str *s = str_from_cstr(vm, name);
+    if (!s)
         return false;
-    for (uint32_t i = 0; i < fields->len; i++)
-        t->items[i] = v_unbound();
-    for (int i = 0; i < npos; i++)
-        t->items[i] = args[1 + i];
-    for (int k = 0; k < nkw; k++) {
-        uint32_t i = 0;
-        while (i < fields->len && !str_equal(AS(Str, fields->items[i]), AS(Str, kw->items[k])))
-            i++;
-        if (i == fields->len)
-            return vm_raise(vm, EXC_TypeError, "%s.__new__() got an unexpected keyword argument '%s'", tname,
-                            AS(Str, kw->items[k])->data);
-        if (t->items[i].type != T_UNBOUND)
-            return vm_raise(vm, EXC_TypeError, "%s.__new__() got multiple values for argument '%s'", tname,
-                            AS(Str, kw->items[k])->data);
-        t->items[i] = args[1 + npos + k];
-    }
-    for (uint32_t i = 0; i < fields->len; i++)
-        if (t->items[i].type == T_UNBOUND) {
-            for (uint32_t j = 0; j < fields->len; j++)
-                t->items[j] = v_none(); /* a valid tuple for the collector */
-            return vm_raise(vm, EXC_TypeError, "%s.__new__() missing required argument: '%s'", tname,
-                            AS(Str, fields->items[i])->data);
-        }
-    t->hdr.aux = (uint16_t)cls->items[2].u.i;
-    *out = v_obj(t);
-    return true;
-}
-static const Native nt_new_native = {{0, T_NATIVE, NATIVE_KW, 0}, "namedtuple", nt_new, 1, -1};
-
-static bool valid_field(const Str *s)
-{
-    if (s->len == 0 || (s->data[0] >= '0' && s->data[0] <= '9') || s->data[0] == '_')
-        return false;
-    for (uint32_t i = 0; i < s->len; i++) {
-        char c = s->data[i];
-        if (!((c | 32) >= 'a' && (c | 32) <= 'z') && !(c >= '0' && c <= '9') && c != '_' && (unsigned char)c < 0x80)
-            return false;
-    }
+    *out = v_obj(s);
     return true;
 }
 
-/* namedtuple(typename, field_names): names as a list/tuple of str or one str
- * separated by commas and whitespace */
 static bool namedtuple_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
-    if (kw && kw->len)
-        return vm_raise(vm, EXC_TypeError, "namedtuple() keyword arguments are not supported by P4JIT");
-    if (args[0].type != T_STR)
-        return vm_raise(vm, EXC_TypeError, "namedtuple() typename must be str, not %s", type_name(args[0]));
-    List *names = list_new(vm, 0);
-    if (!names)
+    int nkw = kw ? (int)kw->len : 0;
+    bool has_module = false;
+    for (int k = 0; k < nkw; k++)
+        has_module |= strcmp(AS(Str, kw->items[k])->data, "module") == 0;
+    Value fn;
+    if (!lib_py_attr(vm, "_namedtuple", "namedtuple", &fn))
         return false;
-    VM_ROOT(vm, v_obj(names));
-    bool ok = true;
-    if (args[1].type == T_STR) {
-        Str *s = AS(Str, args[1]);
-        for (uint32_t i = 0; i < s->len && ok;) {
-            while (i < s->len && (s->data[i] == ',' || s->data[i] == ' ' || (s->data[i] >= '\t' && s->data[i] <= '\r')))
-                i++;
-            uint32_t j = i;
-            while (j < s->len && !(s->data[j] == ',' || s->data[j] == ' ' || (s->data[j] >= '\t' && s->data[j] <= '\r')))
-                j++;
-            if (j > i) {
-                Str *f = str_new(vm, s->data + i, j - i);
-                ok = f && list_append(vm, names, v_obj(f));
-            }
-            i = j;
-        }
-    } else {
-        ok = list_extend(vm, names, args[1]);
+    VM_ROOT(vm, fn);
+    bool ok;
+    if (has_module) {
+        ok = vm_call(vm, fn, args, nargs, kw, out);
+        VM_UNROOT(vm, 1);
+        return ok;
     }
-    for (uint32_t i = 0; ok && i < names->len; i++) {
-        if (names->items[i].type != T_STR) {
-            ok = vm_raise(vm, EXC_TypeError, "Type names and field names must be strings");
-            break;
-        }
-        if (AS(Str, names->items[i])->data[0] == '_')
-            ok = vm_raise(vm, EXC_ValueError, "Field names cannot start with an underscore: '%s'",
-                          AS(Str, names->items[i])->data);
-        else if (!valid_field(AS(Str, names->items[i])))
-            ok = vm_raise(vm, EXC_ValueError, "Type names and field names must be valid identifiers: '%s'",
-                          AS(Str, names->items[i])->data);
-        for (uint32_t j = 0; ok && j < i; j++)
-            if (str_equal(AS(Str, names->items[i]), AS(Str, names->items[j])))
-                ok = vm_raise(vm, EXC_ValueError, "Encountered duplicate field name: '%s'",
-                              AS(Str, names->items[i])->data);
-    }
-    List *reg = NULL;
-    ok = ok && registry(vm, &reg);
-    if (ok && reg->len >= 0xfffe)
-        ok = vm_raise(vm, EXC_MemoryError, "too many namedtuple classes");
-    Tuple *cls = ok ? tuple_new(vm, 3) : NULL;
-    ok = cls != NULL;
+    /* the same arguments and module=<the caller's module> */
+    Tuple *names = tuple_new(vm, (uint32_t)nkw + 1);
+    Tuple *argv = names ? (VM_ROOT(vm, v_obj(names)), tuple_new(vm, (uint32_t)nargs + 1)) : NULL;
+    ok = argv != NULL;
     if (ok) {
-        VM_ROOT(vm, v_obj(cls));
-        cls->items[0] = args[0];
-        Tuple *fields = tuple_new(vm, names->len);
-        ok = fields != NULL;
-        if (ok) {
-            for (uint32_t i = 0; i < names->len; i++)
-                fields->items[i] = names->items[i];
-            cls->items[1] = v_obj(fields);
-            cls->items[2] = v_int((int32_t)reg->len + 1);
-            ok = list_append(vm, reg, v_obj(cls));
-        }
-        BoundMethod *b = ok ? boundmethod_new(vm, &nt_new_native, v_obj(cls)) : NULL;
-        ok = b != NULL;
-        if (ok)
-            *out = v_obj(b);
+        VM_ROOT(vm, v_obj(argv));
+        memcpy(argv->items, args, (size_t)nargs * sizeof(Value));
+        for (int k = 0; k < nkw; k++)
+            names->items[k] = kw->items[k];
+        Str *key = str_from_cstr(vm, "module");
+        if (key)
+            names->items[nkw] = v_obj(key); /* (names keeps it alive) */
+        ok = key != NULL && caller_module(vm, &argv->items[nargs]) &&
+             vm_call(vm, fn, argv->items, nargs + 1, names, out);
         VM_UNROOT(vm, 1);
     }
+    if (names)
+        VM_UNROOT(vm, 1);
     VM_UNROOT(vm, 1);
     return ok;
 }
@@ -452,11 +313,26 @@ static NATIVE_WITH_KW(collections_namedtuple, "namedtuple", namedtuple_fn, 2, 2)
 static Value get_namedtuple(void) { return v_obj((void *)&collections_namedtuple); }
 
 static Value get_deque(void) { return v_obj((void *)&type_deque); }
-static Value get_ordered_dict(void) { return v_obj((void *)&type_dict); }
+
+/* OrderedDict, defaultdict and Counter are dict subclasses written in
+ * Python (lib/std/_collections_py.py, frozen): attributes computed at run
+ * time from that module, by the getter's own name. */
+#define PY_CLASS(cname)                                                                   \
+    static bool cname##_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)          \
+    {                                                                                     \
+        return lib_py_attr(vm, "_collections_py", #cname, out);                          \
+    }                                                                                     \
+    static const Native cname##_getter = {{0, T_NATIVE, NATIVE_GETTER, 0}, #cname, cname##_fn, 0, 0}; \
+    static Value get_##cname(void) { return v_obj((void *)&cname##_getter); }
+PY_CLASS(OrderedDict)
+PY_CLASS(defaultdict)
+PY_CLASS(Counter)
 
 static const ModuleAttr collections_attrs[] = {
     {"deque", get_deque},
-    {"OrderedDict", get_ordered_dict},
+    {"OrderedDict", get_OrderedDict},
+    {"defaultdict", get_defaultdict},
+    {"Counter", get_Counter},
     {"namedtuple", get_namedtuple},
 };
 

@@ -364,12 +364,6 @@ static bool repr_container(VM *vm, StrBuf *sb, Value v)
         }
         break;
     case T_TUPLE:
-        if (v.u.obj->aux) { /* a collections.namedtuple */
-            bool done = false;
-            ok = namedtuple_repr(vm, sb, v, &done);
-            if (done || !ok)
-                break;
-        }
         sb_addc(sb, '(');
         ok = repr_items(vm, sb, v);
         if (AS(Tuple, v)->len == 1)

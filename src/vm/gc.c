@@ -207,6 +207,11 @@ static void grey_values(VM *vm, const Value *v, uint32_t n)
         grey_value(vm, v[i]);
 }
 
+static bool is_weak(const Obj *o)
+{
+    return o->type == T_LIBOBJ && (o->aux == LIB_WEAKREF || o->aux == LIB_FINALIZE);
+}
+
 /* Marks what an object refers to: the one place that knows every layout's
  * reference fields (obj.h). */
 static void scan(VM *vm, Obj *o)
@@ -329,9 +334,12 @@ static void scan(VM *vm, Obj *o)
                 grey_value(vm, s->table[i].key);
         break;
     }
-    case T_LIBOBJ:
-        grey_values(vm, ((LibObj *)o)->slots, ((LibObj *)o)->nslots);
+    case T_LIBOBJ: {
+        LibObj *l = (LibObj *)o;
+        uint32_t weak = is_weak(o) ? 1 : 0; /* slot 0 of a weakref does not keep its object alive */
+        grey_values(vm, l->slots + weak, l->nslots - weak);
         break;
+    }
     case T_MEMVIEW:
         grey_value(vm, ((MemView *)o)->base);
         break;
@@ -382,6 +390,8 @@ static void drain(VM *vm)
         scan(vm, h->mark_stack[--h->mark_len]);
 }
 
+static void finish_marking(VM *vm);
+
 static void mark_all(VM *vm)
 {
     Heap *h = &vm->heap;
@@ -406,10 +416,15 @@ static void mark_all(VM *vm)
     grey_values(vm, vm->handling, vm->nhandling < VM_MAX_HANDLING ? vm->nhandling : VM_MAX_HANDLING);
     if (vm->libstate)
         grey(vm, &vm->libstate->hdr);
-    drain(vm);
+    finish_marking(vm);
+}
 
-    /* The grey stack overflowed: some marked objects were never scanned.
-     * Rescan every marked object until nothing new gets marked. */
+/* The grey stack overflowed: some marked objects were never scanned.
+ * Rescan every marked object until nothing new gets marked. */
+static void finish_marking(VM *vm)
+{
+    Heap *h = &vm->heap;
+    drain(vm);
     while (h->mark_overflow) {
         h->mark_overflow = false;
         for (uint8_t *p = h->base; p < h->top; p += block_size((Obj *)p)) {
@@ -420,6 +435,79 @@ static void mark_all(VM *vm)
             }
         }
     }
+}
+
+/* ---- weak references (vm/weakrefmod.c) ----------------------------------------- */
+
+#define FOR_EACH_BLOCK(h, o) \
+    for (Obj *o = (Obj *)(h)->base; (uint8_t *)o < (h)->top; o = (Obj *)((uint8_t *)o + block_size(o)))
+
+static bool referent_dies(const VM *vm, const LibObj *w)
+{
+    return v_is_obj(w->slots[0]) && !gc_marked(vm, w->slots[0].u.obj);
+}
+
+/* Between marking and sweeping, when weak objects exist: keeps queued
+ * callbacks and the finalizers of live objects alive, clears the references
+ * to objects that die and queues their callbacks (run later, outside the
+ * collector, by weakref_run_pending). Each step walks the arena once; a
+ * program without weak references never pays for it. */
+static void weak_after_mark(VM *vm)
+{
+    Heap *h = &vm->heap;
+    if (!h->weak_objects)
+        return;
+    /* 1. queued callbacks wait for weakref_run_pending */
+    if (h->weak_pending) {
+        FOR_EACH_BLOCK(h, o) {
+            if (is_weak(o) && (o->flags & WEAK_PENDING))
+                grey(vm, o);
+        }
+        finish_marking(vm);
+    }
+    /* 2. a finalizer lives as long as its object (whose liveness it may
+     *    extend through its arguments: repeat until nothing changes) */
+    for (bool again = true; again;) {
+        again = false;
+        FOR_EACH_BLOCK(h, o) {
+            if (o->type == T_LIBOBJ && o->aux == LIB_FINALIZE && (o->flags & WEAK_ALIVE) &&
+                !(o->gc & GC_MARK) && !referent_dies(vm, (LibObj *)o)) {
+                grey(vm, o);
+                finish_marking(vm);
+                again = true;
+            }
+        }
+    }
+    /* 3. finalizers whose object dies: queued, and kept alive to run */
+    bool queued = false;
+    FOR_EACH_BLOCK(h, o) {
+        if (o->type == T_LIBOBJ && o->aux == LIB_FINALIZE && (o->flags & WEAK_ALIVE) &&
+            !(o->flags & WEAK_PENDING) && referent_dies(vm, (LibObj *)o)) {
+            ((LibObj *)o)->slots[0] = v_none();
+            o->flags |= WEAK_PENDING;
+            grey(vm, o);
+            queued = true;
+        }
+    }
+    if (queued)
+        finish_marking(vm);
+    /* 4. references that survive to objects that die: cleared, their
+     *    callbacks queued; references that die themselves call nothing */
+    uint32_t live = 0, pending = 0;
+    FOR_EACH_BLOCK(h, o) {
+        if (!is_weak(o) || !(o->gc & GC_MARK))
+            continue;
+        LibObj *w = (LibObj *)o;
+        if (o->aux == LIB_WEAKREF && referent_dies(vm, w)) {
+            w->slots[0] = v_none();
+            if (w->slots[1].type != T_NONE)
+                o->flags |= WEAK_PENDING;
+        }
+        live++;
+        pending += (o->flags & WEAK_PENDING) != 0;
+    }
+    h->weak_objects = live;
+    h->weak_pending = pending;
 }
 
 /* ---- sweeping --------------------------------------------------------------- */
@@ -468,6 +556,7 @@ bool gc_marked(const VM *vm, const void *p)
 void gc_collect(VM *vm)
 {
     mark_all(vm);
+    weak_after_mark(vm);
     if (vm->jit)
         jit_prune_dead(vm); /* before the sweep frees the functions it knows */
     sweep(vm);

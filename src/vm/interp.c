@@ -17,6 +17,7 @@
 #include "vm/p4b.h"
 #include "jit/jit.h"
 #include "vm/vm.h"
+#include "vm/libobj.h"
 #include "vm/class.h"
 #include "vm/gen.h"
 #include "vm/coro.h"
@@ -683,6 +684,10 @@ bool vm_call(VM *vm, Value fn, Value *args, int nargs, Tuple *kwnames, Value *ou
         vm->sp = slot;
         return ok;
     }
+    case T_LIBOBJ: /* weakref.ref and weakref.finalize objects (vm/weakrefmod.c) */
+        if (fn.u.obj->aux == LIB_WEAKREF || fn.u.obj->aux == LIB_FINALIZE)
+            return weakref_call(vm, fn, args, nargs, kwnames, out);
+        return vm_raise(vm, EXC_TypeError, "'%s' object is not callable", type_name(fn));
     default:
         return vm_raise(vm, EXC_TypeError, "'%s' object is not callable", type_name(fn));
     }

@@ -327,6 +327,8 @@ bool text_file_open(VM *vm, const char *path, Value *out)
 bool lib_print_to(VM *vm, Value file, const char *data, uint32_t len)
 {
     if (file.type == T_LIBOBJ && file.u.obj->aux == LIB_STDIO) {
+        if (AS(LibObj, file)->slots[0].u.i == 0)
+            return vm_raise(vm, EXC_OSError, "not writable"); /* sys.stdin */
         vm_write(vm, AS(LibObj, file)->slots[0].u.i, data, len);
         return true;
     }
@@ -354,8 +356,18 @@ bool lib_print_to(VM *vm, Value file, const char *data, uint32_t len)
 
 static Value get_stringio(void) { return v_obj((void *)&bi_stringio); }
 
+/* io.BytesIO is a class in Python (lib/std/_bytesio.py, frozen): an
+ * attribute computed at run time from that module. */
+static bool bytesio_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    return lib_py_attr(vm, "_bytesio", "BytesIO", out);
+}
+static const Native bytesio_getter = {{0, T_NATIVE, NATIVE_GETTER, 0}, "BytesIO", bytesio_fn, 0, 0};
+static Value get_bytesio(void) { return v_obj((void *)&bytesio_getter); }
+
 static const ModuleAttr io_attrs[] = {
     {"StringIO", get_stringio},
+    {"BytesIO", get_bytesio},
 };
 
 const Module module_io = {{0, T_MODULE, 0, 0}, "io", io_attrs, sizeof io_attrs / sizeof io_attrs[0]};

@@ -206,6 +206,9 @@ static bool callable_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
         *out = v_bool(call.type != T_UNBOUND); /* even __call__ = None, as CPython */
         break;
     }
+    case T_LIBOBJ: /* weakref.ref and weakref.finalize objects */
+        *out = v_bool(args[0].u.obj->aux == LIB_WEAKREF || args[0].u.obj->aux == LIB_FINALIZE);
+        break;
     default:
         *out = v_bool(false);
     }

@@ -31,6 +31,8 @@ const char *libobj_type_name(const LibObj *o)
     case LIB_OBJECT:   return "object";
     case LIB_NAMESPACE: return "types.SimpleNamespace";
     case LIB_CODE:     return "code";
+    case LIB_WEAKREF:  return "weakref.ReferenceType";
+    case LIB_FINALIZE: return "finalize";
     default:           return "object";
     }
 }
@@ -48,6 +50,8 @@ static const LibMethods *const method_tables[LIB__COUNT] = {
     [LIB_NAMESPACE] = &namespace_methods,
     [LIB_STDIO] = &stdio_methods,
     [LIB_STRINGIO] = &stringio_methods,
+    [LIB_WEAKREF] = &weakref_methods,
+    [LIB_FINALIZE] = &finalize_methods,
 };
 
 bool libobj_attr(VM *vm, Value obj, Str *name, Value *out)
@@ -91,6 +95,24 @@ bool libstate_get(VM *vm, const char *key, bool (*make)(VM *vm, Value *out), Val
             VM_UNROOT(vm, 1);
         }
     }
+    VM_UNROOT(vm, 1);
+    return ok;
+}
+
+bool lib_py_attr(VM *vm, const char *module, const char *name, Value *out)
+{
+    Str *m = str_from_cstr(vm, module);
+    if (!m)
+        return false;
+    Value mod;
+    VM_ROOT(vm, v_obj(m));
+    bool ok = module_import(vm, m, &mod);
+    VM_UNROOT(vm, 1);
+    Str *n = ok ? str_from_cstr(vm, name) : NULL;
+    if (!n)
+        return false;
+    VM_ROOT(vm, v_obj(n));
+    ok = vm_load_attr(vm, mod, n, out);
     VM_UNROOT(vm, 1);
     return ok;
 }

@@ -14,7 +14,14 @@ typedef struct LibMethods {
     int (*data_attr)(VM *vm, LibObj *o, const Str *name, Value *out);
 } LibMethods;
 
-extern const LibMethods stdio_methods, stringio_methods;
+extern const LibMethods stdio_methods, stringio_methods, weakref_methods, finalize_methods;
+
+/* weakref (vm/weakrefmod.c): calling a ref or a finalizer; running the
+ * callbacks the collector queued (false: MemoryError pending) */
+bool weakref_call(VM *vm, Value self, Value *args, int nargs, Tuple *kw, Value *out);
+bool weakref_run_pending(VM *vm);
+void weakref_at_exit(VM *vm); /* the program ended: queued callbacks, then atexit finalizers */
+extern const TypeObj type_weakref, type_finalize;
 
 /* io.StringIO and text files (vm/iomod.c): iteration over lines, `with`'s
  * __exit__ (closes), and open(path, 'r'). */
@@ -25,6 +32,11 @@ bool text_file_open(VM *vm, const char *path, Value *out);
 /* The value of keyword argument `name` among a native's arguments, or NULL;
  * *npos gets the number of positional arguments. Raises TypeError for an
  * unknown keyword (allowed: NULL-terminated list) and returns false. */
+/* Attribute `name` of the Python module `module` (imported first: one of
+ * lib/std's frozen modules), for native modules whose classes are written
+ * in Python (collections.OrderedDict, io.BytesIO, ...). */
+bool lib_py_attr(VM *vm, const char *module, const char *name, Value *out);
+
 bool lib_kwargs(VM *vm, Value *args, int nargs, Tuple *kw, const char *fn, const char *const *allowed,
                 Value **found, int *npos);
 

@@ -574,7 +574,7 @@ NATIVE(bi_list, "list", list_fn, 0, 1);
 
 static bool tuple_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
-    if (nargs == 1 && args[0].type == T_TUPLE && args[0].u.obj->aux == 0) { /* not a namedtuple */
+    if (nargs == 1 && args[0].type == T_TUPLE) {
         *out = args[0];
         return true;
     }

@@ -1,29 +1,122 @@
 /*
  * memview.c - memoryview over bytes, bytearray and array.array.
  *
- * A view holds its base object and a window (start, len) in items of the
- * base; it reads and writes the base's buffer in place. Items are read and
- * stored through the base's own element functions (array_get/array_set), so
- * a view of an array('h') gives ints as the array does. Slices of a view
- * are views of the same base; only contiguous slices (step 1) are supported.
+ * A view holds its base object and a window in bytes of the base's buffer:
+ * the offset of item 0, the stride between items (a slice with a step
+ * multiplies it; negative goes backwards) and the item count. Items are
+ * read and written in place through the view's format (hdr.aux: 'B' for
+ * bytes and bytearray, an array's typecode, or what cast() chose), so a
+ * view of an array('h') gives ints as the array does, and a cast view
+ * reinterprets the same bytes. Formats and sizes are those of array.array
+ * ('l'/'L' 4 bytes, 'd' read as float32: docs/language.md) plus 'c' and '?'.
  *
  * CPython stops a bytearray or array from being resized while a view of it
  * exists (BufferError). P4JIT does not track exports: a view checks the
  * base's size at every access instead, and raises ValueError when its window
  * no longer fits (docs/language.md).
  */
+#include <stdlib.h>
 #include <string.h>
 
+#include "vm/long.h"
 #include "vm/memview.h"
 
-static uint32_t base_items(Value base)
+/* ---- formats ---------------------------------------------------------------------- */
+
+static uint32_t format_size(uint16_t f)
 {
-    return base.type == T_BYTES ? AS(Str, base)->len : AS(Array, base)->len;
+    switch (f) {
+    case 'b': case 'B': case 'c': case '?': return 1;
+    case 'h': case 'H': return 2;
+    case 'q': case 'Q': case 'd': return 8;
+    case 'i': case 'I': case 'l': case 'L': case 'f': return 4;
+    default: return 0; /* not a format */
+    }
 }
 
-static uint32_t item_size(const MemView *m)
+static bool byte_format(uint16_t f) { return f == 'B' || f == 'b' || f == 'c'; }
+
+/* The item at p, as Python value. */
+static bool decode(VM *vm, uint16_t f, const uint8_t *p, Value *out)
 {
-    return m->base.type == T_BYTES ? 1 : array_itemsize(AS(Array, m->base));
+    switch (f) {
+    case 'b': *out = v_int((int8_t)p[0]); return true;
+    case 'B': *out = v_int(p[0]); return true;
+    case '?': *out = v_bool(p[0] != 0); return true;
+    case 'c': {
+        Str *s = bytes_new(vm, p, 1);
+        if (!s)
+            return false;
+        *out = v_obj(s);
+        return true;
+    }
+    case 'h': { int16_t v; memcpy(&v, p, 2); *out = v_int(v); return true; }
+    case 'H': { uint16_t v; memcpy(&v, p, 2); *out = v_int(v); return true; }
+    case 'i': case 'l': { int32_t v; memcpy(&v, p, 4); *out = v_int(v); return true; }
+    case 'I': case 'L': { uint32_t v; memcpy(&v, p, 4); return long_from_i64(vm, v, out); }
+    case 'q': { int64_t v; memcpy(&v, p, 8); return long_from_i64(vm, v, out); }
+    case 'Q': return long_from_bytes(vm, p, 8, true, false, out);
+    case 'f': { float v; memcpy(&v, p, 4); *out = v_float(v); return true; }
+    default: { double v; memcpy(&v, p, 8); *out = v_float((float)v); return true; }
+    }
+}
+
+/* Stores value at p in format f, with CPython's errors. */
+static bool encode(VM *vm, uint16_t f, uint8_t *p, Value value)
+{
+    char fs[2] = {(char)f, 0};
+    if (f == 'f' || f == 'd') {
+        if (!v_is_number(value))
+            return vm_raise(vm, EXC_TypeError, "memoryview: invalid type for format '%s'", fs);
+        if (f == 'f') {
+            float x = v_as_float(value);
+            memcpy(p, &x, 4);
+        } else {
+            double x = v_as_float(value);
+            memcpy(p, &x, 8);
+        }
+        return true;
+    }
+    if (f == 'c') {
+        if (value.type != T_BYTES)
+            return vm_raise(vm, EXC_TypeError, "memoryview: invalid type for format 'c'");
+        if (AS(Str, value)->len != 1)
+            return vm_raise(vm, EXC_ValueError, "memoryview: invalid value for format 'c'");
+        p[0] = (uint8_t)AS(Str, value)->data[0];
+        return true;
+    }
+    if (f == '?') {
+        p[0] = vm_truthy(value);
+        return true;
+    }
+    int64_t x;
+    if (!(v_is_intlike(value) || value.type == T_LONG))
+        return vm_raise(vm, EXC_TypeError, "memoryview: invalid type for format '%s'", fs);
+    bool fits = long_to_i64(value, &x);
+    int64_t lo, hi;
+    switch (f) {
+    case 'b': lo = INT8_MIN; hi = INT8_MAX; break;
+    case 'B': lo = 0; hi = UINT8_MAX; break;
+    case 'h': lo = INT16_MIN; hi = INT16_MAX; break;
+    case 'H': lo = 0; hi = UINT16_MAX; break;
+    case 'i': case 'l': lo = INT32_MIN; hi = INT32_MAX; break;
+    case 'I': case 'L': lo = 0; hi = UINT32_MAX; break;
+    case 'q': lo = INT64_MIN; hi = INT64_MAX; break;
+    default: lo = 0; hi = INT64_MAX; break; /* 'Q': values above 2**63 are refused */
+    }
+    if (!fits || x < lo || x > hi)
+        return vm_raise(vm, EXC_ValueError, "memoryview: invalid value for format '%s'", fs);
+    uint64_t u = (uint64_t)x;
+    for (uint32_t k = 0; k < format_size(f); k++) /* little-endian, as the chip */
+        p[k] = (uint8_t)(u >> (8 * k));
+    return true;
+}
+
+/* ---- the window --------------------------------------------------------------------- */
+
+static uint32_t base_nbytes(Value base)
+{
+    return base.type == T_BYTES ? AS(Str, base)->len : AS(Array, base)->len * array_itemsize(AS(Array, base));
 }
 
 static uint8_t *base_data(Value base)
@@ -31,15 +124,34 @@ static uint8_t *base_data(Value base)
     return base.type == T_BYTES ? (uint8_t *)AS(Str, base)->data : AS(Array, base)->data;
 }
 
+static uint32_t item_size(const MemView *m) { return format_size(m->hdr.aux); }
+
+/* CPython's rule: one item is contiguous whatever its stride */
+static bool contiguous(const MemView *m) { return m->len == 1 || m->stride == (int32_t)item_size(m); }
+
+static bool fits(const MemView *m)
+{
+    if (m->len == 0)
+        return true;
+    int64_t first = m->start, last = (int64_t)m->start + (int64_t)(m->len - 1) * m->stride;
+    int64_t lo = first < last ? first : last, hi = (first < last ? last : first) + item_size(m);
+    return lo >= 0 && hi <= (int64_t)base_nbytes(m->base);
+}
+
 static bool live(VM *vm, const MemView *m)
 {
-    if ((uint64_t)m->start + m->len <= base_items(m->base))
+    if (fits(m))
         return true;
     return vm_raise(vm, EXC_ValueError, "memoryview: the buffer it views was resized");
 }
 
-static bool make_view(VM *vm, Value base, uint16_t format, uint8_t flags, uint32_t start, uint32_t len,
-                      Value *out)
+static uint8_t *item_at(const MemView *m, uint32_t i)
+{
+    return base_data(m->base) + (int64_t)m->start + (int64_t)i * m->stride;
+}
+
+static bool make_view(VM *vm, Value base, uint16_t format, uint8_t flags, uint32_t start, int32_t stride,
+                      uint32_t len, Value *out)
 {
     VM_ROOT(vm, base);
     MemView *m = gc_alloc(vm, T_MEMVIEW, sizeof(MemView));
@@ -50,6 +162,7 @@ static bool make_view(VM *vm, Value base, uint16_t format, uint8_t flags, uint32
     m->hdr.flags = flags;
     m->base = base;
     m->start = start;
+    m->stride = stride;
     m->len = len;
     *out = v_obj(m);
     return true;
@@ -58,11 +171,10 @@ static bool make_view(VM *vm, Value base, uint16_t format, uint8_t flags, uint32
 bool memview_bytes(Value v, uint8_t **data, uint32_t *len)
 {
     const MemView *m = AS(MemView, v);
-    if ((uint64_t)m->start + m->len > base_items(m->base))
+    if (!fits(m) || !contiguous(m))
         return false;
-    uint32_t size = item_size(m);
-    *data = base_data(m->base) + (size_t)m->start * size;
-    *len = m->len * size;
+    *data = item_at(m, 0);
+    *len = m->len * item_size(m);
     return true;
 }
 
@@ -71,28 +183,14 @@ uint32_t memview_len(Value v) { return AS(MemView, v)->len; }
 bool memview_item(VM *vm, Value v, uint32_t i, Value *out)
 {
     const MemView *m = AS(MemView, v);
-    if (!live(vm, m))
-        return false;
-    if (m->base.type == T_BYTES) {
-        *out = v_int((uint8_t)AS(Str, m->base)->data[m->start + i]);
-        return true;
-    }
-    return array_get(vm, AS(Array, m->base), m->start + i, out);
+    return live(vm, m) && decode(vm, m->hdr.aux, item_at(m, i), out);
 }
 
 static bool store_item(VM *vm, MemView *m, uint32_t i, Value value)
 {
     if (m->hdr.flags & MEMVIEW_READONLY)
         return vm_raise(vm, EXC_TypeError, "cannot modify read-only memory");
-    if (!live(vm, m))
-        return false;
-    if (m->base.type == T_BYTEARRAY) { /* CPython's messages for format 'B' */
-        if (!v_is_intlike(value))
-            return vm_raise(vm, EXC_TypeError, "memoryview: invalid type for format 'B'");
-        if (value.u.i < 0 || value.u.i > 255)
-            return vm_raise(vm, EXC_ValueError, "memoryview: invalid value for format 'B'");
-    }
-    return array_set(vm, AS(Array, m->base), m->start + i, value);
+    return live(vm, m) && encode(vm, m->hdr.aux, item_at(m, i), value);
 }
 
 /* An int key as a position in the view, or IndexError. */
@@ -109,114 +207,101 @@ static bool position(VM *vm, const MemView *m, Value key, uint32_t *out)
     return true;
 }
 
-static bool window(VM *vm, const MemView *m, Value key, uint32_t *start, uint32_t *count)
+/* The view's slice key as a view of the same base (not yet allocated). */
+static bool sub_window(VM *vm, const MemView *m, Value key, MemView *out)
 {
     int32_t a, b, step, n;
     if (!slice_indices(vm, AS(Slice, key), (int32_t)m->len, &a, &b, &step, &n))
         return false;
-    if (step != 1 && n > 1)
-        return vm_raise(vm, EXC_NotImplementedError, "memoryview slices with a step are not supported by P4JIT");
-    *start = n > 0 ? (uint32_t)a : 0;
-    *count = (uint32_t)n;
+    *out = *m;
+    out->len = (uint32_t)n;
+    out->stride = m->stride * step;
+    if (n > 0)
+        out->start = (uint32_t)((int64_t)m->start + (int64_t)a * m->stride);
     return true;
 }
 
 bool memview_getitem(VM *vm, Value v, Value key, Value *out)
 {
     MemView *m = AS(MemView, v);
-    uint32_t i = 0, n = 0;
+    uint32_t i = 0;
     if (v_is_intlike(key) || key.type == T_LONG)
         return position(vm, m, key, &i) && memview_item(vm, v, i, out);
     if (key.type != T_SLICE)
         return vm_raise(vm, EXC_TypeError, "memoryview: invalid slice key");
-    if (!window(vm, m, key, &i, &n))
+    MemView w;
+    if (!sub_window(vm, m, key, &w))
         return false;
-    return make_view(vm, m->base, m->hdr.aux, m->hdr.flags, m->start + i, n, out);
+    return make_view(vm, m->base, w.hdr.aux, w.hdr.flags, w.start, w.stride, w.len, out);
 }
 
-/* The bytes, item count and format of a buffer value (bytes, bytearray,
- * array or memoryview); false if it is none. */
-static bool buffer_of(VM *vm, Value v, uint8_t **data, uint32_t *count, uint16_t *format, bool *ok)
+/* A buffer value (bytes, bytearray, array or memoryview) as a window: false
+ * if it is none. */
+static bool window_of(Value v, MemView *out)
 {
-    *ok = true;
-    uint32_t nbytes;
     if (v.type == T_MEMVIEW) {
-        *ok = live(vm, AS(MemView, v));
-        if (!*ok || !memview_bytes(v, data, &nbytes))
-            return true;
-        *count = AS(MemView, v)->len;
-        *format = AS(MemView, v)->hdr.aux;
+        *out = *AS(MemView, v);
         return true;
     }
     if (v.type != T_BYTES && v.type != T_BYTEARRAY && v.type != T_ARRAY)
         return false;
-    *data = base_data(v);
-    *count = base_items(v);
-    *format = v.type == T_ARRAY ? AS(Array, v)->hdr.aux : 'B';
+    memset(out, 0, sizeof *out);
+    out->hdr.aux = v.type == T_ARRAY ? AS(Array, v)->hdr.aux : 'B';
+    out->base = v;
+    out->len = v.type == T_BYTES ? AS(Str, v)->len : AS(Array, v)->len;
+    out->stride = (int32_t)format_size(out->hdr.aux);
     return true;
 }
 
 bool memview_setitem(VM *vm, Value v, Value key, Value value)
 {
     MemView *m = AS(MemView, v);
-    uint32_t i = 0, n = 0;
+    uint32_t i = 0;
     if (v_is_intlike(key) || key.type == T_LONG)
         return position(vm, m, key, &i) && store_item(vm, m, i, value);
     if (key.type != T_SLICE)
         return vm_raise(vm, EXC_TypeError, "memoryview: invalid slice key");
     if (m->hdr.flags & MEMVIEW_READONLY)
         return vm_raise(vm, EXC_TypeError, "cannot modify read-only memory");
-    if (!window(vm, m, key, &i, &n) || !live(vm, m))
+    MemView dst, src;
+    if (!sub_window(vm, m, key, &dst) || !live(vm, m))
         return false;
-    uint8_t *src;
-    uint32_t count;
-    uint16_t format;
-    bool ok;
-    if (!buffer_of(vm, value, &src, &count, &format, &ok))
+    if (!window_of(value, &src))
         return vm_raise(vm, EXC_TypeError, "a bytes-like object is required, not '%s'", type_name(value));
-    if (!ok)
+    if (!live(vm, &src))
         return false;
-    if (count != n || format != m->hdr.aux)
+    if (src.len != dst.len || src.hdr.aux != dst.hdr.aux)
         return vm_raise(vm, EXC_ValueError, "memoryview assignment: lvalue and rvalue have different structures");
-    uint32_t size = item_size(m);
-    if (n) /* memmove: the source may be this very buffer */
-        memmove(base_data(m->base) + (size_t)(m->start + i) * size, src, (size_t)n * size);
+    /* through a copy: the source may overlap this very buffer */
+    uint32_t size = item_size(&dst), nbytes = dst.len * size;
+    uint8_t small[64], *tmp = nbytes <= sizeof small ? small : malloc(nbytes);
+    if (!tmp)
+        return vm_raise_oom(vm);
+    for (uint32_t k = 0; k < dst.len; k++)
+        memcpy(tmp + (size_t)k * size, item_at(&src, k), size);
+    for (uint32_t k = 0; k < dst.len; k++)
+        memcpy(item_at(&dst, k), tmp + (size_t)k * size, size);
+    if (tmp != small)
+        free(tmp);
     return true;
-}
-
-/* Item i of a buffer value, for ==. */
-static bool buffer_item(VM *vm, Value v, uint32_t i, Value *out)
-{
-    switch ((Type)v.type) {
-    case T_MEMVIEW:
-        return memview_item(vm, v, i, out);
-    case T_BYTES:
-        *out = v_int((uint8_t)AS(Str, v)->data[i]);
-        return true;
-    default:
-        return array_get(vm, AS(Array, v), i, out);
-    }
 }
 
 bool memview_equal(VM *vm, Value a, Value b, bool *out)
 {
-    uint8_t *data;
-    uint32_t na, nb;
-    uint16_t format;
-    bool ok;
+    MemView wa, wb;
     *out = false;
-    if (!buffer_of(vm, a, &data, &na, &format, &ok) || !ok)
-        return ok;
-    if (!buffer_of(vm, b, &data, &nb, &format, &ok) || !ok)
-        return ok;
-    if (na != nb)
+    if (!window_of(a, &wa) || !window_of(b, &wb))
         return true;
-    for (uint32_t i = 0; i < na; i++) {
+    if (!live(vm, &wa) || !live(vm, &wb))
+        return false;
+    if (wa.len != wb.len)
+        return true;
+    for (uint32_t i = 0; i < wa.len; i++) {
         Value x, y;
-        if (!buffer_item(vm, a, i, &x))
+        if (!decode(vm, wa.hdr.aux, item_at(&wa, i), &x))
             return false;
         VM_ROOT(vm, x); /* an 'I' item may be a new long */
-        bool got = buffer_item(vm, b, i, &y);
+        bool got = decode(vm, wb.hdr.aux, item_at(&wb, i), &y);
         if (got) {
             VM_ROOT(vm, y);
             got = vm_equal(vm, x, y, out);
@@ -234,11 +319,24 @@ bool memview_equal(VM *vm, Value a, Value b, bool *out)
 
 bool memview_to_bytes(VM *vm, Value *v)
 {
-    uint8_t *data;
-    uint32_t len;
-    if (!live(vm, AS(MemView, *v)) || !memview_bytes(*v, &data, &len))
+    MemView *m = AS(MemView, *v);
+    if (!live(vm, m))
         return false;
-    Str *s = bytes_new(vm, data, len);
+    uint32_t size = item_size(m), nbytes = m->len * size;
+    if (contiguous(m)) {
+        Str *s = bytes_new(vm, nbytes ? item_at(m, 0) : NULL, nbytes);
+        if (!s)
+            return false;
+        *v = v_obj(s);
+        return true;
+    }
+    uint8_t *tmp = malloc(nbytes); /* a view with a step: its items gathered */
+    if (!tmp)
+        return vm_raise_oom(vm);
+    for (uint32_t i = 0; i < m->len; i++)
+        memcpy(tmp + (size_t)i * size, item_at(m, i), size);
+    Str *s = bytes_new(vm, tmp, nbytes);
+    free(tmp);
     if (!s)
         return false;
     *v = v_obj(s);
@@ -250,19 +348,11 @@ bool memview_to_bytes(VM *vm, Value *v)
 static bool memoryview_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
     Value x = args[0];
-    switch ((Type)x.type) {
-    case T_BYTES:
-        return make_view(vm, x, 'B', MEMVIEW_READONLY, 0, AS(Str, x)->len, out);
-    case T_BYTEARRAY:
-    case T_ARRAY:
-        return make_view(vm, x, x.type == T_ARRAY ? AS(Array, x)->hdr.aux : 'B', 0, 0, AS(Array, x)->len, out);
-    case T_MEMVIEW: {
-        MemView *m = AS(MemView, x);
-        return make_view(vm, m->base, m->hdr.aux, m->hdr.flags, m->start, m->len, out);
-    }
-    default:
+    MemView w;
+    if (!window_of(x, &w))
         return vm_raise(vm, EXC_TypeError, "memoryview: a bytes-like object is required, not '%s'", type_name(x));
-    }
+    uint8_t flags = x.type == T_BYTES ? MEMVIEW_READONLY : w.hdr.flags;
+    return make_view(vm, w.base, w.hdr.aux, flags, w.start, w.stride, w.len, out);
 }
 NATIVE(bi_memoryview, "memoryview", memoryview_fn, 1, 1);
 
@@ -300,16 +390,16 @@ static NATIVE(memview_tolist, "tolist", tolist_fn, 1, 1);
 
 static bool hex_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
-    uint8_t *data;
-    uint32_t len;
-    if (!live(vm, AS(MemView, args[0])) || !memview_bytes(args[0], &data, &len))
+    Value b = args[0];
+    if (!memview_to_bytes(vm, &b))
         return false;
+    const Str *bytes = AS(Str, b);
     StrBuf sb;
     sb_init(&sb);
     static const char digits[] = "0123456789abcdef";
-    for (uint32_t i = 0; i < len; i++) {
-        sb_addc(&sb, digits[data[i] >> 4]);
-        sb_addc(&sb, digits[data[i] & 15]);
+    for (uint32_t i = 0; i < bytes->len; i++) {
+        sb_addc(&sb, digits[(uint8_t)bytes->data[i] >> 4]);
+        sb_addc(&sb, digits[(uint8_t)bytes->data[i] & 15]);
     }
     Str *s = sb_to_str(vm, &sb);
     if (!s)
@@ -326,7 +416,66 @@ static bool release_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 }
 static NATIVE(memview_release, "release", release_fn, 1, 1);
 
-static const Native *const memview_methods[] = {&memview_tobytes, &memview_tolist, &memview_hex, &memview_release};
+/* m.cast(format[, shape]): the same bytes read in another format (one of
+ * them a byte format, as CPython requires); one dimension only. */
+static bool cast_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    MemView *m = AS(MemView, args[0]);
+    Value fv = args[1];
+    const Str *fs = fv.type == T_STR ? AS(Str, fv) : NULL;
+    if (!fs)
+        return vm_raise(vm, EXC_TypeError, "memoryview: format argument must be a string");
+    const char *f = fs->data;
+    uint32_t flen = fs->len;
+    if (flen == 2 && f[0] == '@') {
+        f++;
+        flen--;
+    }
+    if (flen != 1 || !format_size((uint16_t)f[0]))
+        return vm_raise(vm, EXC_ValueError,
+                        "memoryview: destination format must be a native single character format prefixed with an optional '@'");
+    uint16_t to = (uint16_t)f[0];
+    if (!live(vm, m))
+        return false;
+    if (!contiguous(m))
+        return vm_raise(vm, EXC_TypeError, "memoryview: casts are restricted to C-contiguous views");
+    if (!byte_format(m->hdr.aux) && !byte_format(to))
+        return vm_raise(vm, EXC_TypeError, "memoryview: cannot cast between two non-byte formats");
+    uint32_t nbytes = m->len * item_size(m), size = format_size(to);
+    if (nbytes % size)
+        return vm_raise(vm, EXC_TypeError, "memoryview: length is not a multiple of itemsize");
+    if (nargs > 2) {
+        Value shape = args[2];
+        if ((shape.type != T_LIST && shape.type != T_TUPLE) ||
+            (shape.type == T_LIST ? AS(List, shape)->len : AS(Tuple, shape)->len) != 1)
+            return vm_raise(vm, EXC_NotImplementedError, "memoryview: P4JIT casts to one dimension only");
+        Value n = shape.type == T_LIST ? AS(List, shape)->items[0] : AS(Tuple, shape)->items[0];
+        if (!v_is_intlike(n) || (uint64_t)n.u.i * size != nbytes)
+            return vm_raise(vm, EXC_TypeError, "memoryview: product(shape) * itemsize != buffer size");
+    }
+    return make_view(vm, m->base, to, m->hdr.flags, m->start, (int32_t)size, nbytes / size, out);
+}
+static NATIVE(memview_cast, "cast", cast_fn, 2, 3);
+
+static bool toreadonly_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    MemView *m = AS(MemView, args[0]);
+    return make_view(vm, m->base, m->hdr.aux, m->hdr.flags | MEMVIEW_READONLY, m->start, m->stride, m->len, out);
+}
+static NATIVE(memview_toreadonly, "toreadonly", toreadonly_fn, 1, 1);
+
+static const Native *const memview_methods[] = {&memview_tobytes, &memview_tolist, &memview_hex,
+                                                &memview_release, &memview_cast,   &memview_toreadonly};
+
+static bool one_tuple(VM *vm, Value v, Value *out)
+{
+    Tuple *t = tuple_new(vm, 1);
+    if (!t)
+        return false;
+    t->items[0] = v;
+    *out = v_obj(t);
+    return true;
+}
 
 int memview_attr(VM *vm, Value obj, Str *name, Value *out)
 {
@@ -350,6 +499,12 @@ int memview_attr(VM *vm, Value obj, Str *name, Value *out)
         *out = v_int(1);
     } else if (strcmp(n, "obj") == 0) {
         *out = m->base;
+    } else if (strcmp(n, "shape") == 0) {
+        return one_tuple(vm, v_int((int32_t)m->len), out) ? 1 : 0;
+    } else if (strcmp(n, "strides") == 0) {
+        return one_tuple(vm, v_int(m->stride), out) ? 1 : 0;
+    } else if (strcmp(n, "contiguous") == 0 || strcmp(n, "c_contiguous") == 0 || strcmp(n, "f_contiguous") == 0) {
+        *out = v_bool(contiguous(m));
     } else if (strcmp(n, "format") == 0) {
         char f = (char)m->hdr.aux;
         Str *s = str_new(vm, &f, 1);

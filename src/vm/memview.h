@@ -9,13 +9,16 @@
 
 #define MEMVIEW_READONLY 0x01 /* hdr.flags: a view of bytes */
 
-typedef struct MemView { /* T_MEMVIEW; hdr.aux: the format character ('B' or an array's typecode) */
+typedef struct MemView { /* T_MEMVIEW; hdr.aux: the format character ('B', an array's typecode, a cast's) */
     Obj hdr;
-    Value base;          /* the bytes, bytearray or array viewed */
-    uint32_t start, len; /* the window, in items of the base */
+    Value base;     /* the bytes, bytearray or array viewed */
+    uint32_t start; /* byte offset of item 0 in the base's buffer */
+    int32_t stride; /* bytes from one item to the next (negative: backwards) */
+    uint32_t len;   /* items */
 } MemView;
 
-/* The view's bytes (false when the base was resized under the window). */
+/* The view's bytes when they are contiguous (false when the base was resized
+ * under the window, or the view has a step). */
 bool memview_bytes(Value v, uint8_t **data, uint32_t *len);
 uint32_t memview_len(Value v);
 bool memview_getitem(VM *vm, Value v, Value key, Value *out);

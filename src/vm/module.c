@@ -11,7 +11,9 @@
  * and runs its body once; later imports return the same object.
  *
  * Built-in modules (math, array, p4 and the native modules of src/nn) come
- * first and cannot be shadowed by a file.
+ * first and cannot be shadowed by a file. The Python modules of lib/std
+ * (frozen into vm/frozen_lib.c) come last: a file of the name shadows
+ * them, as a program's own module shadows CPython's standard library.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -113,7 +115,15 @@ static bool find_module(VM *vm, const Str *name, char *path, size_t pathlen, cha
             return true;
         p += n + (end != NULL);
     }
-    return P4_LIB_DIR[0] && try_dir(P4_LIB_DIR, strlen(P4_LIB_DIR), name, path, pathlen, data, len);
+    if (P4_LIB_DIR[0] && try_dir(P4_LIB_DIR, strlen(P4_LIB_DIR), name, path, pathlen, data, len))
+        return true;
+    /* last, the modules frozen into the runtime (lib/std: unittest, ...) */
+    const char *frozen = module_frozen_source(name->data, name->len, len);
+    if (!frozen || !(*data = malloc(*len + 1)))
+        return false;
+    memcpy(*data, frozen, *len + 1);
+    snprintf(path, pathlen, "<frozen %s>", name->data);
+    return true;
 }
 
 /* sys.path: the directories find_module tries, in its order ("" is the

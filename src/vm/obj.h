@@ -407,6 +407,7 @@ typedef struct Program { /* T_PROGRAM: the loaded module */
     X(join) X(format) X(split) X(strip) X(lstrip) X(rstrip) X(startswith) \
     X(endswith) X(upper) X(lower) X(replace) X(find) X(isdigit) X(isalpha) \
     X(isspace) X(encode) X(decode) X(tolist) X(typecode) X(itemsize) \
+    X(tobytes) X(frombytes) X(fromlist) X(byteswap) X(buffer_info) \
     X(start) X(stop) X(step) X(args) X(real) X(imag) X(is_integer) \
     X(__name__) \
     /* str/bytes/dict methods of strmethods.c and dict.c */ \
@@ -552,6 +553,10 @@ extern const MethodEntry str_methods[], list_methods[], dict_methods[], bytes_me
     array_methods[], tuple_methods[], float_methods[], file_methods[], int_methods[];
 extern const uint32_t n_str_methods, n_list_methods, n_dict_methods, n_bytes_methods,
     n_array_methods, n_tuple_methods, n_float_methods, n_file_methods, n_int_methods;
+/* array.array's own methods (pop, index, tobytes, ...), after array_methods
+ * (which bytearray shares) */
+extern const MethodEntry array_own_methods[];
+extern const uint32_t n_array_own_methods;
 /* bytearray's bytes methods (vm/bytearray.c), after array_methods */
 extern const MethodEntry bytearray_methods[];
 extern const uint32_t n_bytearray_methods;
@@ -639,8 +644,14 @@ enum LibKind {
     LIB_OBJECT,   /* object(): no slots */
     LIB_NAMESPACE,/* attributes from a dict (slot 0): sys.implementation */
     LIB_CODE,     /* compile()'s result: slot 0 = the .p4b image (bytes), 1 = mode (vm/eval.c) */
+    LIB_WEAKREF,  /* weakref.ref: slot 0 = the object, not marked (vm/weakrefmod.c), 1 = callback */
+    LIB_FINALIZE, /* weakref.finalize: slot 0 as for LIB_WEAKREF, then func, args, kwargs, atexit */
     LIB__COUNT
 };
+/* hdr.flags of LIB_WEAKREF and LIB_FINALIZE */
+#define WEAK_PENDING 0x01 /* the object died: the callback waits (vm/gc.c queues, weakrefmod.c runs) */
+#define WEAK_ALIVE   0x02 /* finalize: not yet run nor detached */
+bool weakref_store_attr(VM *vm, Value obj, Str *name, Value value); /* finalize.atexit = v */
 LibObj *libobj_new(VM *vm, enum LibKind kind, uint32_t nslots); /* slots None */
 const char *libobj_type_name(const LibObj *o);
 bool libobj_attr(VM *vm, Value obj, Str *name, Value *out);       /* attr.c calls it */
@@ -662,8 +673,6 @@ extern const Native dict_fromkeys; /* dict.c */
 const Native *deque_method(const Str *name);
 int deque_attr(VM *vm, Value obj, Str *name, Value *out); /* 1 found, 0 raised, -1 none */
 extern const Native bi_deque;
-int namedtuple_attr(VM *vm, Value obj, Str *name, Value *out); /* 1 found, -1 none */
-bool namedtuple_repr(VM *vm, struct StrBuf *sb, Value v, bool *done);
 extern const TypeObj type_deque;
 /* str % args and bytes % args (vm/percent.c) */
 bool percent_format(VM *vm, Value fmt, Value args, Value *out);

@@ -14,6 +14,7 @@
 
 #include "port/port.h"
 #include "vm/vm.h"
+#include "vm/long.h"
 
 static uint32_t state[4];
 static bool seeded;
@@ -96,10 +97,23 @@ static bool getrandbits_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out
     int32_t k = args[0].u.i;
     if (k < 0)
         return vm_raise(vm, EXC_ValueError, "number of bits must be non-negative");
-    if (k > 31)
-        return vm_raise(vm, EXC_OverflowError, "getrandbits(%ld): P4JIT's ints have 32 bits", (long)k);
-    *out = v_int(k == 0 ? 0 : (int32_t)(next32() >> (32 - k)));
-    return true;
+    if (k <= 31) {
+        *out = v_int(k == 0 ? 0 : (int32_t)(next32() >> (32 - k)));
+        return true;
+    }
+    /* wider: random bytes, the top ones masked, read as an unsigned int */
+    if (k > 4096)
+        return vm_raise(vm, EXC_OverflowError, "getrandbits(%ld): at most 4096 bits in P4JIT", (long)k);
+    uint8_t buf[512];
+    uint32_t nbytes = ((uint32_t)k + 7) / 8;
+    for (uint32_t i = 0; i < nbytes; i += 4) {
+        uint32_t r = next32();
+        for (uint32_t b = 0; b < 4 && i + b < nbytes; b++)
+            buf[i + b] = (uint8_t)(r >> (8 * b));
+    }
+    if (k % 8)
+        buf[nbytes - 1] &= (uint8_t)((1u << (k % 8)) - 1);
+    return long_from_bytes(vm, buf, nbytes, true, false, out);
 }
 static NATIVE(random_getrandbits, "getrandbits", getrandbits_fn, 1, 1);
 

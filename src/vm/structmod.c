@@ -16,6 +16,7 @@
 
 #include "vm/long.h"
 #include "vm/vm.h"
+#include "vm/memview.h"
 
 /* struct.error, a subclass of Exception */
 static const TypeObj struct_error = {{0, T_TYPE, 0, 0}, "error", T_EXCEPTION, EXC_Exception,
@@ -411,10 +412,14 @@ static bool unpack_values(VM *vm, Value fmtv, const uint8_t *buf, uint32_t nvalu
     return ok && r == 0;
 }
 
-/* The bytes of a buffer argument (bytes, bytearray, array). */
+/* The bytes of a buffer argument (bytes, bytearray, array, contiguous memoryview). */
 static bool buffer_of(VM *vm, Value v, const uint8_t **data, uint32_t *len)
 {
     switch ((Type)v.type) {
+    case T_MEMVIEW:
+        if (memview_bytes(v, (uint8_t **)data, len))
+            return true;
+        return vm_raise(vm, EXC_BufferError, "memoryview: underlying buffer is not C-contiguous (or was resized)");
     case T_BYTES:
         *data = (const uint8_t *)AS(Str, v)->data;
         *len = AS(Str, v)->len;

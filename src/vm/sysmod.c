@@ -71,6 +71,8 @@ static NATIVE(sys_exit, "exit", sys_exit_fn, 0, 1);
 
 static bool stdio_write_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
+    if (AS(LibObj, args[0])->slots[0].u.i == 0)
+        return vm_raise(vm, EXC_OSError, "not writable"); /* sys.stdin (CPython: io.UnsupportedOperation) */
     if (args[1].type != T_STR)
         return vm_raise(vm, EXC_TypeError, "write() argument must be str, not %s", type_name(args[1]));
     Str *s = AS(Str, args[1]);
@@ -88,8 +90,15 @@ static bool stdio_flush_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out
 }
 static NATIVE(stdio_flush, "flush", stdio_flush_fn, 1, 1);
 
-static const Native *const stdio_list[] = {&stdio_write, &stdio_flush};
-const LibMethods stdio_methods = {stdio_list, 2, NULL};
+static bool stdio_fileno_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    *out = AS(LibObj, args[0])->slots[0];
+    return true;
+}
+static NATIVE(stdio_fileno, "fileno", stdio_fileno_fn, 1, 1);
+
+static const Native *const stdio_list[] = {&stdio_write, &stdio_flush, &stdio_fileno};
+const LibMethods stdio_methods = {stdio_list, 3, NULL};
 
 static bool make_stdio(VM *vm, int fd, Value *out)
 {
@@ -100,8 +109,10 @@ static bool make_stdio(VM *vm, int fd, Value *out)
     *out = v_obj(o);
     return true;
 }
+static bool make_stdin(VM *vm, Value *out) { return make_stdio(vm, 0, out); }
 static bool make_stdout(VM *vm, Value *out) { return make_stdio(vm, 1, out); }
 static bool make_stderr(VM *vm, Value *out) { return make_stdio(vm, 2, out); }
+static bool get_stdin(VM *vm, Value *out) { return libstate_get(vm, "sys.stdin", make_stdin, out); }
 static bool get_stdout(VM *vm, Value *out) { return libstate_get(vm, "sys.stdout", make_stdout, out); }
 static bool get_stderr(VM *vm, Value *out) { return libstate_get(vm, "sys.stderr", make_stderr, out); }
 
@@ -227,6 +238,35 @@ static bool get_platform(VM *vm, Value *out)
 }
 static bool get_version(VM *vm, Value *out) { return get_str(vm, "3.11.0 (P4JIT)", out); }
 
+/* sys.print_exception(exc) (MicroPython's): the traceback CPython prints
+ * for an uncaught exception, on stderr, for the exception given. */
+static bool sys_print_exception_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    if (args[0].type != T_EXCEPTION)
+        return vm_raise(vm, EXC_TypeError, "print_exception() argument must be an exception, not '%s'",
+                        type_name(args[0]));
+    vm_flush(vm);
+    vm_print_exception(vm, args[0]);
+    *out = v_none();
+    return true;
+}
+static NATIVE(sys_print_exception, "print_exception", sys_print_exception_fn, 1, 1);
+
+/* sys._main_globals(): the main program's globals() wherever it is called
+ * from (the unittest module finds the test classes there; CPython's reads
+ * sys.modules['__main__']). */
+static bool sys_main_globals_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    if (!vm->program)
+        return vm_raise(vm, EXC_RuntimeError, "no main program");
+    Function body = {0};
+    body.code = AS(Code, vm->program->codes[0]);
+    return eval_function_globals(vm, &body, out);
+}
+static NATIVE(sys_main_globals, "_main_globals", sys_main_globals_fn, 0, 0);
+
+static Value get_print_exception(void) { return v_obj((void *)&sys_print_exception); }
+static Value get_main_globals(void) { return v_obj((void *)&sys_main_globals); }
 static Value get_maxsize(void) { return v_int(INT32_MAX); } /* ints are 32-bit */
 static Value get_exit(void) { return v_obj((void *)&sys_exit); }
 /* attributes made at run time: a Native the module lookup calls */
@@ -238,6 +278,7 @@ static Value get_exit(void) { return v_obj((void *)&sys_exit); }
     static const Native name##_native = {{0, T_NATIVE, NATIVE_GETTER, 0}, #name, name##_call, 0, 0}; \
     static Value name##_attr(void) { return v_obj((void *)&name##_native); }
 GETTER(argv, get_argv)
+GETTER(stdin, get_stdin)
 GETTER(stdout, get_stdout)
 GETTER(stderr, get_stderr)
 GETTER(path, get_path)
@@ -251,6 +292,7 @@ GETTER(platform, get_platform)
 static const ModuleAttr sys_attrs[] = {
     {"argv", argv_attr},
     {"exit", get_exit},
+    {"stdin", stdin_attr},
     {"stdout", stdout_attr},
     {"stderr", stderr_attr},
     {"path", path_attr},
@@ -261,6 +303,8 @@ static const ModuleAttr sys_attrs[] = {
     {"implementation", implementation_attr},
     {"byteorder", byteorder_attr},
     {"platform", platform_attr},
+    {"print_exception", get_print_exception},
+    {"_main_globals", get_main_globals},
 };
 
 const Module module_sys = {{0, T_MODULE, 0, 0}, "sys", sys_attrs, sizeof sys_attrs / sizeof sys_attrs[0]};

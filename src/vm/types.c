@@ -5,6 +5,7 @@
 
 #include "vm/strmethods.h"
 #include "vm/vm.h"
+#include "vm/libobj.h"
 #include "vm/class.h"
 #include "vm/set.h"
 #include "vm/complex.h"
@@ -70,6 +71,8 @@ const TypeObj *type_of(Value v)
         static const TypeObj *const types[] = {&type_staticmethod, &type_classmethod, &type_property, &type_super};
         return v.u.obj->aux < 4 ? types[v.u.obj->aux] : NULL;
     }
+    case T_LIBOBJ: /* weakref's objects (vm/weakrefmod.c) */
+        return v.u.obj->aux == LIB_WEAKREF ? &type_weakref : v.u.obj->aux == LIB_FINALIZE ? &type_finalize : NULL;
     default:          return NULL; /* no class object for natives, iterators, ... */
     }
 }
@@ -138,6 +141,11 @@ int type_attr(VM *vm, const TypeObj *cls, Str *name, Value *out)
         m = find_in(array_methods, n_array_methods, qid);
         if (!m)
             m = find_in(bytearray_methods, n_bytearray_methods, qid);
+        break;
+    case T_ARRAY: /* array.array.append(a, x), super().pop() in a subclass */
+        m = find_in(array_methods, n_array_methods, qid);
+        if (!m)
+            m = find_in(array_own_methods, n_array_own_methods, qid);
         break;
     case T_LIST:
         m = cls == &type_deque ? deque_method(name) : NULL;

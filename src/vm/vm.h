@@ -27,6 +27,8 @@ typedef struct Heap {
     Obj **mark_stack;    /* grey objects; on overflow the heap is rescanned */
     uint32_t mark_cap, mark_len;
     bool mark_overflow;
+    uint32_t weak_objects; /* weakref objects seen alive (0: the collector skips weak processing) */
+    uint32_t weak_pending; /* of those, how many wait for their callback (vm/weakrefmod.c) */
 } Heap;
 
 /* ---- frames ---------------------------------------------------------------- */
@@ -214,6 +216,9 @@ bool module_import(VM *vm, Str *name, Value *out);
 /* module.x for an imported module */
 bool module_py_attr(VM *vm, PyModule *m, const Str *name, Value *out);
 bool module_py_store(VM *vm, PyModule *m, const Str *name, Value value);
+/* The source of a module frozen into the runtime (vm/frozen_lib.c, made by
+ * scripts/freeze_lib.py from lib/std), or NULL. */
+const char *module_frozen_source(const char *name, size_t namelen, size_t *len);
 /* The search path: directories separated by ':' (copied). */
 void module_set_path(const char *path);
 /* Compiles source for an import (set by the command line when the build has

@@ -164,3 +164,32 @@ for bad in ["x x", "1a b", "a _b"]:
         namedtuple("Bad", bad)
     except ValueError as err:
         print("ValueError", err)
+
+# io.BytesIO (a class in Python, lib/std/_bytesio.py)
+import io
+b = io.BytesIO(b"line one\nline two\nend")
+print(b.readline(), b.read(4), b.tell(), b.readlines(), b.read(), b.seek(0), b.read(4))
+b.seek(0, 2)
+print(b.write(b"++"), b.getvalue(), b.seek(-3, 2), b.read(10), b.seek(30), b.write(b"!"), len(b.getvalue()))
+buf = bytearray(5)
+b.seek(5)
+print(b.readinto(buf), buf, b.truncate(8), b.getvalue(), list(io.BytesIO(b"a\nb\n")))
+src = bytearray(b"shared")
+c = io.BytesIO(src)
+c.write(b"S")
+print(src, c.getvalue(), c.getbuffer()[1:3].tobytes(), io.BytesIO().getvalue())
+c.close()
+for call in (lambda: c.read(), lambda: io.BytesIO().write("text"), lambda: io.BytesIO().seek(-1)):
+    try:
+        call()
+    except (ValueError, TypeError) as e:
+        print(type(e).__name__, e)
+
+# sys.stdin/stdout/stderr: fileno(); stdin cannot be written
+import sys
+print(sys.stdin.fileno(), sys.stdout.fileno(), sys.stderr.fileno())
+for call in (lambda: sys.stdin.write("x"), lambda: print("x", file=sys.stdin)):
+    try:
+        call()
+    except OSError:
+        print("OSError: stdin is not writable")
