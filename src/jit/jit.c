@@ -1083,6 +1083,29 @@ bool jit_enter_interpreter(VM *vm, uint32_t below, uint32_t *saved_max) { return
 void jit_leave_interpreter(VM *vm, uint32_t saved_max) { leave_interpreter(vm, saved_max); }
 uint32_t jit_compiled_frames(int32_t s11) { return compiled_frames(s11); }
 
+Value *jit_box_args(VM *vm, const JitType *params, uint32_t n, const uint32_t *args)
+{
+    uint32_t nx = 0, nf = 0;
+    Value *argv = vm->sp;
+    if (argv + n + 2 > vm->stack_end) {
+        vm_raise(vm, EXC_RecursionError, "maximum recursion depth exceeded");
+        return NULL;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        JitType t = params[i];
+        uint32_t bits = t.ty == TY_FLOAT ? args[8 + nf++] : args[nx++];
+        float x;
+        switch ((IrType)t.ty) {
+        case TY_INT: argv[i] = v_int((int32_t)bits); break;
+        case TY_BOOL: argv[i] = v_bool(bits != 0); break;
+        case TY_FLOAT: memcpy(&x, &bits, 4); argv[i] = v_float(x); break;
+        default: argv[i] = v_obj((void *)(uintptr_t)bits); break;
+        }
+    }
+    vm->sp = argv + n;
+    return argv;
+}
+
 /* A retired specialisation's compiled callers (and its own recursive
  * calls) jump into its body; retired.c turns the body's first instruction
  * into a jump to the trampoline that brings them here instead: the call
@@ -1109,24 +1132,10 @@ uint64_t jit_rt_retired_call(uint32_t body, const uint32_t *args, int32_t depth_
     }
     js->last_retired = spec;
     spec->retired_calls++;
-    uint32_t n = spec->nparams, nx = 0, nf = 0;
-    Value *argv = vm->sp; /* rooted on the value stack while the call runs */
-    if (argv + n + 2 > vm->stack_end) {
-        vm_raise(vm, EXC_RecursionError, "maximum recursion depth exceeded");
+    uint32_t n = spec->nparams;
+    Value *argv = jit_box_args(vm, spec->params, n, args);
+    if (!argv)
         return 1;
-    }
-    for (uint32_t i = 0; i < n; i++) {
-        JitType t = spec->params[i];
-        uint32_t bits = t.ty == TY_FLOAT ? args[8 + nf++] : args[nx++];
-        float x;
-        switch ((IrType)t.ty) {
-        case TY_INT: argv[i] = v_int((int32_t)bits); break;
-        case TY_BOOL: argv[i] = v_bool(bits != 0); break;
-        case TY_FLOAT: memcpy(&x, &bits, 4); argv[i] = v_float(x); break;
-        default: argv[i] = v_obj((void *)(uintptr_t)bits); break;
-        }
-    }
-    vm->sp = argv + n;
     /* every compiled frame active is below the call (s11 as the caller left it) */
     uint32_t max_frames;
     Value result;

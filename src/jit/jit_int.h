@@ -307,6 +307,10 @@ JitState *jit_rt_state(void);
 bool jit_enter_interpreter(VM *vm, uint32_t below, uint32_t *saved_max);
 void jit_leave_interpreter(VM *vm, uint32_t saved_max);
 uint32_t jit_compiled_frames(int32_t s11);
+/* Boxes the register arguments of a call from compiled code (args: a0-a7,
+ * then fa0-fa7 at args[8]) onto the value stack, where the collector sees
+ * them, and pushes them: their base, or NULL with RecursionError raised. */
+Value *jit_box_args(VM *vm, const JitType *params, uint32_t n, const uint32_t *args);
 struct Instance;
 uint32_t jit_rt_method(const struct Instance *o, Str *name); /* objcall.c: the function o.name finds, or 0 */
 uint32_t jit_rt_inst_attr(const struct Instance *o, Str *name); /* the Value* o's classes have, or 0 */

@@ -112,24 +112,10 @@ uint64_t jit_rt_vm_call(JitSpec *stub, const uint32_t *args, int32_t depth_left)
 {
     JitState *js = jit_rt_state();
     VM *vm = js->vm;
-    uint32_t n = stub->nparams, nx = 0, nf = 0;
-    Value *argv = vm->sp; /* rooted on the value stack while the call runs */
-    if (argv + n + 2 > vm->stack_end) {
-        vm_raise(vm, EXC_RecursionError, "maximum recursion depth exceeded");
+    uint32_t n = stub->nparams;
+    Value *argv = jit_box_args(vm, stub->params, n, args);
+    if (!argv)
         return 1;
-    }
-    for (uint32_t i = 0; i < n; i++) {
-        JitType t = stub->params[i];
-        uint32_t bits = t.ty == TY_FLOAT ? args[8 + nf++] : args[nx++];
-        float x;
-        switch ((IrType)t.ty) {
-        case TY_INT: argv[i] = v_int((int32_t)bits); break;
-        case TY_BOOL: argv[i] = v_bool(bits != 0); break;
-        case TY_FLOAT: memcpy(&x, &bits, 4); argv[i] = v_float(x); break;
-        default: argv[i] = v_obj((void *)(uintptr_t)bits); break;
-        }
-    }
-    vm->sp = argv + n;
     uint32_t max_frames;
     Value result = v_none();
     bool ok;
