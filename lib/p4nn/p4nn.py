@@ -1107,6 +1107,15 @@ def _nbytes(a):
     return len(a) * (1 if a.typecode == "b" or a.typecode == "B" else 4)
 
 
+def _nbytes_once(a, seen):
+    # a's bytes the first time a is met (by identity), then 0: shared arrays count once
+    for b in seen:
+        if b is a:
+            return 0
+    seen.append(a)
+    return _nbytes(a)
+
+
 def memory(model):
     # [activation bytes, weight bytes] the model holds: every buffer a layer
     # writes (outputs, padded copies, int32 scratch; each shared array once)
@@ -1116,26 +1125,12 @@ def memory(model):
     for L in model["layers"]:
         for role in ("y", "padded", "acc", "acc2", "blk", "k1", "k2", "row8", "ptmp", "p8"):
             if role in L and L[role] is not None:
-                a = L[role]
-                new = True
-                for b in seen:
-                    if b is a:
-                        new = False
-                if new:
-                    seen.append(a)
-                    act += _nbytes(a)
+                act += _nbytes_once(L[role], seen)
     weights = 0
     for L in model["layers"]:
         for role in ("wt", "w", "b", "q", "brep", "zero"):
             if role in L and L[role] is not None and not isinstance(L[role], int):
-                a = L[role]
-                new = True
-                for b in seen:
-                    if b is a:
-                        new = False
-                if new:
-                    seen.append(a)
-                    weights += _nbytes(a)
+                weights += _nbytes_once(L[role], seen)
         if "wk" in L:
             for a in L["wk"]:
                 weights += _nbytes(a)
