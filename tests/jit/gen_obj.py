@@ -11,6 +11,7 @@ functions mixing them with numbers are exercised too. The interpreter is the
 oracle (genprog compares the two runs byte for byte). Own random stream:
 the rest of a generated program is what it was without it."""
 from gen_objbase import ObjGenBase
+from gen_objops import OpsGen
 
 
 class MethGen(ObjGenBase):
@@ -20,6 +21,7 @@ class MethGen(ObjGenBase):
 
     def __init__(self, seed):
         super().__init__("methods", seed)
+        self.seed = seed
 
     def hierarchy(self, k):
         r = self.r
@@ -135,7 +137,8 @@ class MethGen(ObjGenBase):
 
     def program(self):
         src, main = self.generate(rate=1.0)
-        return "\n".join(["# gen_obj seed"] + src + [l for st in main for l in st]) + "\n"
+        osrc, omain = OpsGen(self.seed).generate()  # special methods and super() chains (gen_objops.py)
+        return "\n".join(["# gen_obj seed"] + src + osrc + [l for st in main + omain for l in st]) + "\n"
 
 
 def run(argv):
