@@ -158,6 +158,12 @@ def run(argv):
     fails, compiled, seen = [], 0, 0
     for seed in range(lo, hi):
         src = MethGen(seed).program()
+        try:  # a generator bug is a failure, not two runs failing alike
+            compile(src, "gen_obj seed %d" % seed, "exec")
+        except SyntaxError as e:
+            fails.append(seed)
+            print("seed %d: the generated program does not compile: %s" % (seed, e))
+            continue
         same, off, jit, report = genprog.check_file_text(a.p4jit, a.firmware, src)
         for line in report:
             m = genprog.REPORT_LINE.match(line)

@@ -45,9 +45,9 @@ class OpsGen(ObjGenBase):
         else:
             L += ["class T%d(%s):" % (k, W), "    pass", ""]
         stmts = ["acc = acc + a", "acc = acc - b", "acc = a * %s + acc" % r.choice(["i", "2"]),
-                 "acc += b", "acc = %s * acc" % self.num("int"), "t = t + acc[i %% 2]",
+                 "acc += b", "acc = %s * acc" % self.num("int"), "t = t + acc[i % 2]",
                  "acc[i %% 2] = t %% %d" % r.randint(2, 9), "t = t + len(acc)", "t = t + a.norm(i)",
-                 "t = t + acc.norm(t %% 5)", "t = t + (1 if a < acc else 2)", "t = t - (3 if acc == b else 0)"]
+                 "t = t + acc.norm(t % 5)", "t = t + (1 if a < acc else 2)", "t = t - (3 if acc == b else 0)"]
         body = [r.choice(stmts) for _ in range(r.randint(2, 5))]
         L += ["def ops%d(a, b, n):" % k, "    acc = a - b", "    t = %s" % self.num("int"),
               "    for i in range(n):"] + ["        " + s for s in body] + ["    return t, acc[0], acc[1]", ""]
