@@ -1,5 +1,5 @@
 """asyncio for P4JIT: an event loop of callbacks and timers, futures, tasks
-that drive coroutines, gather/wait_for/shield/wait, and the primitives
+that drive coroutines, gather/wait_for/timeout/shield/wait, and the primitives
 Event, Lock, Semaphore, Condition and Queue.
 
 The scheduling follows CPython 3.11's model step for step, because programs
@@ -34,7 +34,8 @@ __all__ = [
     "Handle", "TimerHandle", "AbstractEventLoop", "Loop", "Future", "Task",
     "new_event_loop", "get_event_loop", "set_event_loop", "get_running_loop",
     "run", "sleep", "sleep_ms", "create_task", "ensure_future", "current_task", "all_tasks",
-    "gather", "wait_for", "wait_for_ms", "shield", "wait", "as_completed", "iscoroutine", "isfuture",
+    "gather", "wait_for", "wait_for_ms", "timeout", "timeout_at", "Timeout", "shield", "wait",
+    "as_completed", "iscoroutine", "isfuture",
     "FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED",
     "Event", "Lock", "Semaphore", "BoundedSemaphore", "Condition",
     "Queue", "LifoQueue", "PriorityQueue",
@@ -1003,6 +1004,88 @@ async def wait_for_ms(aw, timeout_ms):
     if timeout_ms is None or timeout_ms <= 0:
         return await wait_for(aw, timeout_ms)
     return await _wait_for_us(aw, int(timeout_ms) * 1000, get_running_loop())
+
+
+class Timeout:
+    """timeout()'s async context manager: when the deadline passes, the
+    task is cancelled, and the CancelledError leaving the block becomes
+    TimeoutError (unless the task was also cancelled by someone else)."""
+
+    def __init__(self, when_us):
+        self._state = "created"
+        self._when_us = when_us
+        self._timer = None
+        self._task = None
+
+    def __repr__(self):
+        extra = ""
+        if self._state == "active":
+            when = self.when()
+            extra = " when=%r" % (None if when is None else round(when, 3),)
+        return "<Timeout [%s]%s>" % (self._state, extra)
+
+    def when(self):
+        if self._when_us is None:
+            return None
+        return (self._when_us - get_running_loop()._epoch_us) / 1000000
+
+    def expired(self):
+        return self._state == "expiring" or self._state == "expired"
+
+    def reschedule(self, when):
+        if self._state != "active":
+            raise RuntimeError("Cannot change state of %s Timeout" % self._state)
+        loop = get_running_loop()
+        self._set_deadline(loop, None if when is None else loop._epoch_us + _seconds_to_us(when))
+
+    def _set_deadline(self, loop, when_us):
+        self._when_us = when_us
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        if when_us is not None:
+            if when_us <= _now_us():
+                self._timer = loop.call_soon(self._expire)
+            else:
+                self._timer = loop._call_at_us(when_us, self._expire, ())
+
+    def _expire(self):
+        self._task.cancel()
+        self._state = "expiring"
+        self._timer = None
+
+    async def __aenter__(self):
+        self._state = "active"
+        self._task = current_task()
+        if self._task is None:
+            raise RuntimeError("Timeout should be used inside a task")
+        self._set_deadline(get_running_loop(), self._when_us)
+        return self
+
+    async def __aexit__(self, exc_type, exc, tb):
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        if self._state == "expiring":
+            self._state = "expired"
+            if self._task.uncancel() == 0 and exc_type is CancelledError:
+                raise TimeoutError
+        elif self._state == "active":
+            self._state = "finished"
+        return None
+
+
+def timeout(delay):
+    """An async context manager that cancels the block after delay seconds
+    (None: never) and raises TimeoutError instead."""
+    return Timeout(None if delay is None else _now_us() + _seconds_to_us(delay))
+
+
+def timeout_at(when):
+    """timeout() with a deadline in loop.time() seconds."""
+    if when is None:
+        return Timeout(None)
+    return Timeout(get_running_loop()._epoch_us + _seconds_to_us(when))
 
 
 def shield(aw):

@@ -180,6 +180,54 @@ async def waits_for():
     say(await wait_for_ms(value("ms2", 1), 10000))
 
 
+async def timeouts():
+    say("== timeout")
+    cm = asyncio.timeout(10)
+    say(repr(cm))
+    async with cm:
+        say(await value("in time", 1))
+    say("expired", cm.expired(), repr(cm))
+    cm = asyncio.timeout(0.002)
+    try:
+        async with cm:
+            await forever("too slow")
+            say("not reached")
+    except TimeoutError:
+        say("TimeoutError; expired", cm.expired(), repr(cm))
+    # no deadline, then one in the past: it expires at the next suspension
+    try:
+        async with asyncio.timeout(None) as cm:
+            say("when", cm.when())
+            await value("before", 1)
+            cm.reschedule(asyncio.get_running_loop().time() - 1)
+            await forever("rescheduled")
+    except TimeoutError:
+        say("rescheduled timeout")
+    # the inner deadline passes first: the outer one is not expired
+    async with asyncio.timeout(10) as outer:
+        try:
+            async with asyncio.timeout(0) as inner:
+                await forever("nested")
+        except TimeoutError:
+            say("inner expired", inner.expired(), "outer", outer.expired())
+    # a block that swallows the cancellation ends normally
+    async with asyncio.timeout(0.001) as cm:
+        try:
+            await asyncio.sleep(10)
+        except asyncio.CancelledError:
+            say("block swallowed the cancel")
+    say("after swallowing: expired", cm.expired(), asyncio.current_task().cancelling())
+    try:
+        cm.reschedule(1)
+    except RuntimeError as e:
+        say("RuntimeError", e)
+    # timeout_at with the loop's clock; another task's result inside
+    loop = asyncio.get_running_loop()
+    async with asyncio.timeout_at(loop.time() + 10):
+        t = asyncio.create_task(value("inside", 2))
+        say(await t)
+
+
 async def shields():
     say("== shield")
     inner = asyncio.create_task(value("shielded", 3))
@@ -260,5 +308,6 @@ async def waits():
 
 asyncio.run(gathers())
 asyncio.run(waits_for())
+asyncio.run(timeouts())
 asyncio.run(shields())
 asyncio.run(waits())
