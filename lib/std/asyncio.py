@@ -1127,17 +1127,14 @@ async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
         raise ValueError("Set of Tasks/Futures is empty.")
     if return_when not in (FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
         raise ValueError("Invalid return_when value: %s" % (return_when,))
+    loop = get_running_loop()
     fs = set(fs)
     for f in fs:
         if iscoroutine(f):
             raise TypeError("Passing coroutines is forbidden, use tasks explicitly.")
-    loop = get_running_loop()
-    if return_when == FIRST_COMPLETED or return_when == ALL_COMPLETED:
-        pass
-    finished = [f for f in fs if f.done()]
-    if (return_when == FIRST_COMPLETED and finished) or len(finished) == len(fs) or (
-            return_when == FIRST_EXCEPTION and any(not f.cancelled() and f.exception() is not None for f in finished)):
-        return set(finished), fs - set(finished)
+    fs = set(ensure_future(f, loop=loop) for f in fs)
+    # even when all are done already, the caller waits one iteration (the
+    # callbacks below are scheduled), as in CPython
     waiter = loop.create_future()
     timer = None if timeout is None else loop.call_later(timeout, _wake_waiter, waiter)
     left = len(fs)
@@ -1198,7 +1195,7 @@ def as_completed(fs, *, timeout=None):
         f.add_done_callback(on_done)
     if todo and timeout is not None:
         timer = loop.call_later(timeout, on_timeout)
-    return [next_one() for _ in range(len(todo))]
+    return iter([next_one() for _ in range(len(todo))])
 
 
 # ---- synchronisation -----------------------------------------------------------

@@ -270,6 +270,12 @@ async def waits():
     if pending:
         await asyncio.wait(pending)
     say(repr(ts[1].exception()))
+    # all done already: wait still lets other tasks run one iteration
+    ready = [asyncio.create_task(value("r0", 0))]
+    await asyncio.sleep(0)
+    other = asyncio.create_task(value("other", 0))
+    done, pending = await asyncio.wait(ready)
+    say("all done", len(done), "other ran:", other.done())
     t = asyncio.create_task(forever("wt"))
     done, pending = await asyncio.wait([t], timeout=0.002)
     say("timeout", len(done), len(pending) and t in pending)
