@@ -240,7 +240,8 @@ class Loop:
             raise RuntimeError("Event loop is closed")
 
     def call_soon(self, callback, *args, context=None):
-        self._check_closed()
+        if self._closed:
+            raise RuntimeError("Event loop is closed")
         handle = Handle(callback, args, self)
         self._ready.append(handle)
         return handle
