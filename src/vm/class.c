@@ -1686,6 +1686,26 @@ static bool proper_subclass(Value b, Value a)
     return ta && &cb->t != ta && type_is_subclass(&cb->t, ta);
 }
 
+/* b's reflected method runs before a's forward one only when b's class is a
+ * proper subclass of a's and overrides that reflected method: a subclass that
+ * merely inherits __radd__ gets a.__add__ first, as in CPython. (Comparisons
+ * have no such override test: class_compare uses proper_subclass alone.) */
+static bool reflected_first(VM *vm, Value a, Value b, enum SpecialName refl, bool *first)
+{
+    *first = false;
+    if (!proper_subclass(b, a))
+        return true;
+    Value fb, fa;
+    if (!class_special(vm, b, refl, &fb))
+        return false;
+    if (fb.type == T_UNBOUND)
+        return true;
+    if (!class_special(vm, a, refl, &fa))
+        return false;
+    *first = fa.type == T_UNBOUND || fa.type != fb.type || !v_is_obj(fa) || fa.u.obj != fb.u.obj;
+    return true;
+}
+
 bool class_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
 {
     const BinopNames *n = binop_names(op);
@@ -1697,8 +1717,8 @@ bool class_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
         return false;
     if (got)
         return true;
-    bool b_first = proper_subclass(b, a);
-    if (b_first && !try_special(vm, b, n->refl, a, out, &got))
+    bool b_first;
+    if (!reflected_first(vm, a, b, n->refl, &b_first) || (b_first && !try_special(vm, b, n->refl, a, out, &got)))
         return false;
     if (got)
         return true;
