@@ -84,6 +84,8 @@ typedef struct Ew {
     uint8_t *ewop;   /* K_VEC made by an operation: EW_MAX ... */
     int32_t *map;    /* copies made before the loop (uniforms) */
     int8_t *bq;      /* per value: the q register it is broadcast in, or -1 */
+    int8_t *qt;      /* K_VEC multiply: a scratch q register of its fit test */
+    int8_t one_q;    /* the q register holding 1 in every lane (8/16-bit multiply tests, shifts), or -1 */
     uint8_t tc;      /* the typecode of every access */
     int32_t store;
     int32_t *last;   /* per body value: the position of its last use in the body */
@@ -165,6 +167,18 @@ static bool bcast(Ew *x, int32_t u)
     if (x->bqlo - 1 <= x->vechi)
         return false;
     x->bq[u] = (int8_t)--x->bqlo;
+    return true;
+}
+
+/* 1 in every lane, broadcast once: the multiplier of a shift of 8- or
+ * 16-bit lanes (vmul by 1, then >> SAR) and of a multiply's fit test. */
+static bool one_in_lanes(Ew *x)
+{
+    if (x->one_q >= 0)
+        return true;
+    if (x->bqlo - 1 <= x->vechi)
+        return false;
+    x->one_q = (int8_t)--x->bqlo;
     return true;
 }
 
@@ -281,8 +295,32 @@ static uint8_t classify(Ew *x, int32_t v)
         x->ewop[v] = sub ? EW_SUB : EW_ADD;
         return K_VEC;
     }
-    case IR_MULO:
-        return ka == K_UNI && kb == K_UNI ? K_UNI : refuse(x, v, "a multiply of lane values");
+    case IR_SHLO: /* 1 << (s - 1) of a rounding shift: made once, tested before the loop (prepare) */
+        return ka == K_UNI && kb == K_UNI ? K_UNI : refuse(x, v, "a left shift of lanes");
+    case IR_MUL: case IR_MULO: {
+        /* 8/16-bit lanes: esp.vmul (product >> SAR 0, saturated), and a
+         * test per iteration that no lane saturated (vectorize_loop) */
+        if (ka == K_UNI && kb == K_UNI)
+            return K_UNI;
+        if (x->narrow)
+            return refuse(x, v, "a multiply in a loop that stores int32 elements as int8 (only a clamp narrows)");
+        if (in->type != TY_INT)
+            return refuse(x, v, "a float operation");
+        if (!lane_operand(x, in->a))
+            return refuse_operand(x, v, in->a);
+        if (!lane_operand(x, in->b))
+            return refuse_operand(x, v, in->b);
+        if (x->tc == 'i')
+            return refuse(x, v, "a multiply of int32 lanes (PIE multiplies 8- and 16-bit lanes only)");
+        /* the product and the test's scratch may take the registers of
+         * operands used last here: they are read before either is written */
+        release(x, in->a), release(x, in->b);
+        if (!one_in_lanes(x) || (x->q[v] = new_q(x)) < 0 || (x->qt[v] = new_q(x)) < 0)
+            return refuse(x, v, "more lane values and broadcast values alive at once than q registers (q1-q7)");
+        x->live &= ~(1u << x->qt[v]); /* the scratch: free after the test */
+        x->ewop[v] = EW_MUL;
+        return K_VEC;
+    }
     case IR_SHR: case IR_SHRO: /* int32 lanes >> a uniform count (one for the loop: SAR) */
         if (ka == K_UNI && kb == K_UNI)
             return in->op == IR_SHR ? K_UNI : refuse(x, v, "a right shift that can fail (its count may be negative)");
@@ -296,8 +334,15 @@ static uint8_t classify(Ew *x, int32_t v)
             return refuse(x, v, "a right shift in a narrowing loop other than of the int32 element itself");
         if (ka != K_VEC || kb != K_UNI)
             return refuse(x, v, "a right shift of lanes by a count that changes in the loop");
-        if (x->tc != 'i')
-            return refuse(x, v, "a right shift of int8 or int16 lanes (only int32 lanes are shifted)");
+        if (x->tc != 'i') { /* 8/16-bit lanes: vmul by 1 with SAR = the count, set before it */
+            if (x->ir->ins[in->b].type != TY_INT || !one_in_lanes(x))
+                return refuse(x, v, "more lane values and broadcast values alive at once than q registers (q1-q7)");
+            release(x, in->a);
+            if ((x->q[v] = new_q(x)) < 0)
+                return refuse(x, v, "more lane values and broadcast values alive at once than q registers (q1-q7)");
+            x->ewop[v] = EW_SHR;
+            return K_VEC;
+        }
         if (x->sar >= 0 && x->sar != in->b)
             return refuse(x, v, "right shifts by two different counts (PIE has one shift register, SAR)");
         x->sar = in->b;
@@ -616,6 +661,8 @@ static void ewop(Ew *x, uint8_t op, int dst, int qx, int qy, uint32_t pc)
     x->ir->ins[v].k.i = dst | qx << 4 | qy << 8;
 }
 
+static void set_sar(Ew *x, int32_t count, uint32_t pc) { emit(x, IR_EWSAR, TY_VOID, count, -1, -1, pc); }
+
 static int32_t lane_q(const Ew *x, int32_t v) { return kind_of(x, v) == K_VEC ? x->q[v] : x->bq[v]; }
 
 /* The offset of index idx from the counter, when it is a constant. */
@@ -653,15 +700,20 @@ static int32_t prepare(Ew *x, uint32_t pc)
             continue;
         /* a checked one that would fail fails in the scalar loop's first
          * iteration: then no vector iteration runs */
-        bool checked = src.op == IR_ADDO || src.op == IR_SUBO || src.op == IR_MULO;
-        IrOp op = src.op == IR_ADDO ? IR_ADD : src.op == IR_SUBO ? IR_SUB : src.op == IR_MULO ? IR_MUL : (IrOp)src.op;
+        bool checked = src.op == IR_ADDO || src.op == IR_SUBO || src.op == IR_MULO || src.op == IR_SHLO;
+        IrOp op = src.op == IR_ADDO ? IR_ADD : src.op == IR_SUBO ? IR_SUB : src.op == IR_MULO ? IR_MUL
+                : src.op == IR_SHLO ? IR_SHL : (IrOp)src.op;
         int32_t w = emit(x, op, (IrType)src.type, src.a, src.b, src.c, src.pc);
         if (ir->oom)
             return -1;
         ir->ins[w].aux = checked ? 0 : src.aux, ir->ins[w].k = src.k;
         ir_for_operands(ir, w, remap, x);
         x->map[v] = w;
-        if (checked)
+        if (checked && src.op == IR_SHLO) { /* a << b fails (ValueError, or past int32) unless 0 <= b <= 30 and (a << b) >> b == a */
+            int32_t a = ir->ins[w].a, b = ir->ins[w].b;
+            no = either(x, no, either(x, cmp(x, CC_LT, b, konst(x, 0)), cmp(x, CC_GT, b, konst(x, 30))));
+            no = either(x, no, cmp(x, CC_NE, emit(x, IR_SHR, TY_INT, w, b, -1, 0), a));
+        } else if (checked)
             no = either(x, no, ovf(x, (IrOp)src.op, ir->ins[w].a, ir->ins[w].b));
     }
     for (uint32_t v = 0; v < x->nin; v++) { /* uniforms in every lane: in the element's range */
@@ -680,6 +732,21 @@ static int32_t prepare(Ew *x, uint32_t pc)
         int32_t k = mapped(x, x->sar), k31 = konst(x, 31);
         no = either(x, no, cmp(x, CC_LT, k, konst(x, 0)));
         emit(x, IR_EWSAR, TY_VOID, emit(x, IR_SELECT, TY_INT, cmp(x, CC_GT, k, k31), k31, k, 0), -1, -1, pc);
+    }
+    if (x->one_q >= 0) {
+        int32_t b = emit(x, IR_EWBC, TY_VOID, konst(x, x->tc == 'b' ? 0x01010101 : 0x00010001), -1, -1, pc);
+        ir->ins[b].aux = (uint8_t)x->one_q;
+    }
+    for (uint32_t i = 0; i < bb->nins && x->tc != 'i'; i++) {
+        /* 8/16-bit shifts: SAR = min(s, 7 or 15) (as far as any larger
+         * count shifts such a lane), kept in map[] (unused for lane values);
+         * s < 0 raises */
+        int32_t v = bb->ins[i];
+        if (x->kind[v] != K_VEC || x->ewop[v] != EW_SHR)
+            continue;
+        int32_t k = mapped(x, ir->ins[v].b), top = konst(x, x->tc == 'b' ? 7 : 15);
+        no = either(x, no, cmp(x, CC_LT, k, konst(x, 0)));
+        x->map[v] = emit(x, IR_SELECT, TY_INT, cmp(x, CC_GT, k, top), top, k, 0);
     }
     if (x->narrow) { /* srcmb's count: min(s, 31) (an int32 >> 31 is as far as any larger); s < 0 raises */
         int32_t k = x->nshift >= 0 ? mapped(x, x->nshift) : konst(x, 0), k31 = konst(x, 31);
@@ -850,6 +917,28 @@ static bool vectorize_loop(Ew *x)
         }
         int32_t a = src.op == IR_SELECT ? src.b : src.a, b = src.op == IR_SELECT ? src.c : src.b;
         int qa = lane_q(x, a), qb = x->ewop[v] == EW_SHR ? 0 : lane_q(x, b), qd = x->q[v];
+        if (x->ewop[v] == EW_SHR && x->tc != 'i') { /* (lane * 1) >> SAR */
+            set_sar(x, x->map[v], src.pc);
+            ewop(x, EW_MUL, qd, qa, x->one_q, src.pc);
+            continue;
+        }
+        if (x->ewop[v] == EW_MUL) {
+            /* p = a * b fits the lane iff floor(p / 2^(w-1)) is p's sign
+             * (-1 or 0), which is the sign of the saturated product when it
+             * fits; otherwise it is neither (and so differs from that sign) */
+            int top = x->tc == 'b' ? 7 : 15;
+            set_sar(x, konst(x, top), src.pc);
+            ewop(x, EW_MUL, CHECK_Q, qa, qb, src.pc);
+            set_sar(x, konst(x, 0), src.pc);
+            ewop(x, EW_MUL, qd, qa, qb, src.pc); /* (qd may be qa or qb) */
+            set_sar(x, konst(x, top), src.pc);
+            ewop(x, EW_MUL, x->qt[v], qd, x->one_q, src.pc);
+            ewop(x, EW_XOR, CHECK_Q, CHECK_Q, x->qt[v], src.pc);
+            int32_t any = emit(x, IR_EWANY, TY_INT, -1, -1, -1, src.pc);
+            ir->ins[any].aux = CHECK_Q;
+            bad = bad < 0 ? any : emit(x, IR_OR, TY_INT, bad, any, -1, 0);
+            continue;
+        }
         ewop(x, x->ewop[v], qd, qa, qb, src.pc);
         if (x->ewop[v] == EW_ADD || x->ewop[v] == EW_SUB) {
             /* no lane saturated: (a + b) - b == a, (a - b) + b == a */
@@ -977,7 +1066,7 @@ void ir_elementwise(Ir *ir)
         }
         uint32_t nin = ir->nins;
         Ew x = {.ir = ir, .h = (int32_t)h, .nin = nin, .store = -1, .vechi = CHECK_Q, .bqlo = 8, .sar = -1,
-                .wload = -1, .nvalue = -1, .nshift = -1};
+                .wload = -1, .nvalue = -1, .nshift = -1, .one_q = -1};
         x.kind = ir_tmp0(ir, nin);
         x.off = ir_tmp(ir, nin * sizeof *x.off);
         x.neg = ir_tmp0(ir, nin);
@@ -985,8 +1074,9 @@ void ir_elementwise(Ir *ir)
         x.ewop = ir_tmp0(ir, nin);
         x.map = ir_tmp(ir, nin * sizeof *x.map);
         x.bq = ir_tmp(ir, nin);
+        x.qt = ir_tmp(ir, nin);
         x.last = ir_tmp0(ir, nin * sizeof *x.last);
-        if (x.kind && x.off && x.neg && x.q && x.ewop && x.map && x.bq && x.last) {
+        if (x.kind && x.off && x.neg && x.q && x.ewop && x.map && x.bq && x.qt && x.last) {
             memset(x.off, 0xff, nin * sizeof *x.off);
             memset(x.q, 0xff, nin);
             memset(x.map, 0xff, nin * sizeof *x.map);
