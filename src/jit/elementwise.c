@@ -62,6 +62,11 @@
 enum { K_UNI = 1, K_LIN, K_VEC, K_CMP, K_BAD, K_WIDE };
 /* EWLD's aux for the 64 bytes into QACC, EWSAR's for narrowing QACC into q[aux & 7] */
 enum { EW_QACC = 8, EW_NARROW = 0x10 };
+/* ewop of the parts of a fused multiply-shift (8/16-bit lanes, vec6b):
+ * (x * y) >> s and (x * y + (1 << (s - 1))) >> s are one esp.vmul with
+ * SAR s (or s - 1, then + 1 and >> 1), the product never narrowed to the
+ * lane; the multiply and the add emit nothing, the shift all of it */
+enum { EW_FUSED_MUL = 12, EW_FUSED_ADD, EW_FUSED_SHR };
 /* q0 is the saturation test's; lane values take q1 up, broadcast uniforms
  * (alive through the whole loop) q7 down */
 enum { MAX_ACCESS = 16, FIRST_Q = 1, CHECK_Q = 0 };
@@ -85,6 +90,8 @@ typedef struct Ew {
     int32_t *map;    /* copies made before the loop (uniforms) */
     int8_t *bq;      /* per value: the q register it is broadcast in, or -1 */
     int8_t *qt;      /* K_VEC multiply: a scratch q register of its fit test */
+    int32_t *fuse;   /* fused multiply-shift: multiply -> its shift, shift -> its multiply (else -1) */
+    int32_t *frnd;   /* its shift -> the rounding term added (1 << (s - 1), tested before the loop), or -1 */
     int8_t one_q;    /* the q register holding 1 in every lane (8/16-bit multiply tests, shifts), or -1 */
     uint8_t tc;      /* the typecode of every access */
     int32_t store;
@@ -252,6 +259,69 @@ static bool shifted_once(const Ew *x, int32_t v)
     return uses == 1 && shr;
 }
 
+/* The only user of body value v in the body (-1: none or more than one). */
+static int32_t only_user(const Ew *x, int32_t v)
+{
+    const IrBlock *bb = &x->ir->blocks[x->body];
+    int32_t user = -1;
+    for (uint32_t i = 0; i < bb->nins; i++) {
+        const IrIns *u = &x->ir->ins[bb->ins[i]];
+        int n = (u->a == v) + (u->b == v) + (u->c == v);
+        if (n > 1 || (n && user >= 0))
+            return -1;
+        if (n)
+            user = bb->ins[i];
+    }
+    return user;
+}
+
+/* v is, or will be classified, a uniform int (made before the body, or
+ * in it from constants and uniforms: 1 << (s - 1) after the multiply) */
+static bool uniform_int(const Ew *x, int32_t v, int depth)
+{
+    if (v < 0 || v == x->c.phi || x->ir->ins[v].type != TY_INT)
+        return false;
+    if (!in_body(x, v) || x->kind[v])
+        return kind_of(x, v) == K_UNI;
+    const IrIns *in = &x->ir->ins[v];
+    switch ((IrOp)in->op) {
+    case IR_CONST:
+        return true;
+    case IR_ADD: case IR_ADDO: case IR_SUB: case IR_SUBO: case IR_SHL: case IR_SHLO:
+        return depth < 4 && uniform_int(x, in->a, depth + 1) && uniform_int(x, in->b, depth + 1);
+    default:
+        return false;
+    }
+}
+
+static bool is_shr_by_uniform(const Ew *x, int32_t w, int32_t of)
+{
+    const IrIns *in = &x->ir->ins[w];
+    return (in->op == IR_SHR || in->op == IR_SHRO) && in->a == of && in->b != of && uniform_int(x, in->b, 0);
+}
+
+/* Multiply m of lanes whose value only a right shift by a uniform count
+ * uses, directly or through an add of a uniform (the rounding term): note
+ * the fusion (shift -> multiply, and the term). */
+static bool fuse_mul_shift(Ew *x, int32_t m)
+{
+    int32_t u = only_user(x, m);
+    if (u < 0 || !in_body(x, u))
+        return false;
+    if (is_shr_by_uniform(x, u, m)) {
+        x->fuse[m] = u, x->fuse[u] = m, x->frnd[u] = -1;
+        return true;
+    }
+    const IrIns *add = &x->ir->ins[u];
+    int32_t w = only_user(x, u), r = add->a == m ? add->b : add->a;
+    if ((add->op != IR_ADD && add->op != IR_ADDO) || add->type != TY_INT || (add->a == m) == (add->b == m) ||
+        !uniform_int(x, r, 0) || w < 0 || !in_body(x, w) ||
+        !is_shr_by_uniform(x, w, u))
+        return false;
+    x->fuse[m] = w, x->fuse[u] = m, x->fuse[w] = m, x->frnd[w] = r;
+    return true;
+}
+
 static uint8_t classify(Ew *x, int32_t v)
 {
     Ir *ir = x->ir;
@@ -268,6 +338,12 @@ static uint8_t classify(Ew *x, int32_t v)
         bool sub = in->op == IR_SUB || in->op == IR_SUBO;
         if (ka == K_UNI && kb == K_UNI) /* checked: tested before the loop (prepare) */
             return K_UNI;
+        if (x->fuse[v] >= 0) { /* the rounding term of a fused multiply-shift: the shift does it */
+            if (kind_of(x, in->a == x->fuse[v] ? in->b : in->a) != K_UNI)
+                return refuse(x, v, "a rounding term that changes in the loop");
+            x->ewop[v] = EW_FUSED_ADD;
+            return K_VEC;
+        }
         /* an index: counter + u, u + counter, counter - u */
         if (ka == K_LIN && in->a == x->c.phi && kb == K_UNI) {
             x->off[v] = in->b, x->neg[v] = sub;
@@ -312,6 +388,12 @@ static uint8_t classify(Ew *x, int32_t v)
             return refuse_operand(x, v, in->b);
         if (x->tc == 'i')
             return refuse(x, v, "a multiply of int32 lanes (PIE multiplies 8- and 16-bit lanes only)");
+        if (fuse_mul_shift(x, v)) { /* its operands stay alive until the shift */
+            if (!one_in_lanes(x))
+                return refuse(x, v, "more lane values and broadcast values alive at once than q registers (q1-q7)");
+            x->ewop[v] = EW_FUSED_MUL;
+            return K_VEC;
+        }
         /* the product and the test's scratch may take the registers of
          * operands used last here: they are read before either is written */
         release(x, in->a), release(x, in->b);
@@ -322,8 +404,8 @@ static uint8_t classify(Ew *x, int32_t v)
         return K_VEC;
     }
     case IR_SHR: case IR_SHRO: /* int32 lanes >> a uniform count (one for the loop: SAR) */
-        if (ka == K_UNI && kb == K_UNI)
-            return in->op == IR_SHR ? K_UNI : refuse(x, v, "a right shift that can fail (its count may be negative)");
+        if (ka == K_UNI && kb == K_UNI) /* a checked one: tested before the loop (prepare) */
+            return K_UNI;
         if (ka == K_WIDE) { /* narrowing: srcmb shifts as it narrows */
             if (kb != K_UNI || x->ir->ins[in->b].type != TY_INT || (x->q[v] = new_q(x)) < 0)
                 return refuse(x, v, "a right shift of lanes by a count that changes in the loop");
@@ -334,6 +416,17 @@ static uint8_t classify(Ew *x, int32_t v)
             return refuse(x, v, "a right shift in a narrowing loop other than of the int32 element itself");
         if (ka != K_VEC || kb != K_UNI)
             return refuse(x, v, "a right shift of lanes by a count that changes in the loop");
+        if (x->fuse[v] >= 0) { /* the product >> s, rounded or not: the multiply's operands, read here */
+            const IrIns *m = &x->ir->ins[x->fuse[v]];
+            if (kb != K_UNI)
+                return refuse(x, v, "a right shift of lanes by a count that changes in the loop");
+            release(x, m->a), release(x, m->b);
+            if ((x->q[v] = new_q(x)) < 0 || (x->qt[v] = new_q(x)) < 0)
+                return refuse(x, v, "more lane values and broadcast values alive at once than q registers (q1-q7)");
+            x->live &= ~(1u << x->qt[v]);
+            x->ewop[v] = EW_FUSED_SHR;
+            return K_VEC;
+        }
         if (x->tc != 'i') { /* 8/16-bit lanes: vmul by 1 with SAR = the count, set before it */
             if (x->ir->ins[in->b].type != TY_INT || !one_in_lanes(x))
                 return refuse(x, v, "more lane values and broadcast values alive at once than q registers (q1-q7)");
@@ -700,9 +793,10 @@ static int32_t prepare(Ew *x, uint32_t pc)
             continue;
         /* a checked one that would fail fails in the scalar loop's first
          * iteration: then no vector iteration runs */
-        bool checked = src.op == IR_ADDO || src.op == IR_SUBO || src.op == IR_MULO || src.op == IR_SHLO;
+        bool checked = src.op == IR_ADDO || src.op == IR_SUBO || src.op == IR_MULO || src.op == IR_SHLO ||
+                       src.op == IR_SHRO;
         IrOp op = src.op == IR_ADDO ? IR_ADD : src.op == IR_SUBO ? IR_SUB : src.op == IR_MULO ? IR_MUL
-                : src.op == IR_SHLO ? IR_SHL : (IrOp)src.op;
+                : src.op == IR_SHLO ? IR_SHL : src.op == IR_SHRO ? IR_SHR : (IrOp)src.op;
         int32_t w = emit(x, op, (IrType)src.type, src.a, src.b, src.c, src.pc);
         if (ir->oom)
             return -1;
@@ -713,6 +807,11 @@ static int32_t prepare(Ew *x, uint32_t pc)
             int32_t a = ir->ins[w].a, b = ir->ins[w].b;
             no = either(x, no, either(x, cmp(x, CC_LT, b, konst(x, 0)), cmp(x, CC_GT, b, konst(x, 30))));
             no = either(x, no, cmp(x, CC_NE, emit(x, IR_SHR, TY_INT, w, b, -1, 0), a));
+        } else if (checked && src.op == IR_SHRO) { /* a >> b: b < 0 raises; b > 31 shifts as 31 (w: dead) */
+            int32_t b = ir->ins[w].b, k31 = konst(x, 31);
+            no = either(x, no, cmp(x, CC_LT, b, konst(x, 0)));
+            b = emit(x, IR_SELECT, TY_INT, cmp(x, CC_GT, b, k31), k31, b, 0);
+            x->map[v] = emit(x, IR_SHR, TY_INT, ir->ins[w].a, b, -1, 0);
         } else if (checked)
             no = either(x, no, ovf(x, (IrOp)src.op, ir->ins[w].a, ir->ins[w].b));
     }
@@ -742,6 +841,28 @@ static int32_t prepare(Ew *x, uint32_t pc)
          * count shifts such a lane), kept in map[] (unused for lane values);
          * s < 0 raises */
         int32_t v = bb->ins[i];
+        if (x->kind[v] == K_VEC && x->ewop[v] == EW_FUSED_SHR) {
+            /* SAR k = s (floor) or s - 1 (rounded: (floor(p / 2^(s-1)) + 1) >> 1
+             * is (p + 2^(s-1)) >> s), at most 31: |p| <= 2^30, so any larger
+             * shift gives p's sign as 31 does. The rounded form needs
+             * 1 <= s <= 31 and its term == 1 << (s - 1), else no vector
+             * iteration. The fit test's SAR: min(k + w - 1, 31), in map[] of
+             * the multiply. */
+            int32_t k = mapped(x, ir->ins[v].b), k31 = konst(x, 31), r = x->frnd[v];
+            if (r >= 0) {
+                no = either(x, no, either(x, cmp(x, CC_LT, k, konst(x, 1)), cmp(x, CC_GT, k, k31)));
+                k = emit(x, IR_SUB, TY_INT, k, konst(x, 1), -1, 0);
+                int32_t term = emit(x, IR_SHL, TY_INT, konst(x, 1), k, -1, 0);
+                no = either(x, no, cmp(x, CC_NE, mapped(x, r), term));
+            } else {
+                no = either(x, no, cmp(x, CC_LT, k, konst(x, 0)));
+                k = emit(x, IR_SELECT, TY_INT, cmp(x, CC_GT, k, k31), k31, k, 0);
+            }
+            x->map[v] = k;
+            int32_t kt = emit(x, IR_ADD, TY_INT, k, konst(x, x->tc == 'b' ? 7 : 15), -1, 0);
+            x->map[x->fuse[v]] = emit(x, IR_SELECT, TY_INT, cmp(x, CC_GT, kt, k31), k31, kt, 0);
+            continue;
+        }
         if (x->kind[v] != K_VEC || x->ewop[v] != EW_SHR)
             continue;
         int32_t k = mapped(x, ir->ins[v].b), top = konst(x, x->tc == 'b' ? 7 : 15);
@@ -917,6 +1038,34 @@ static bool vectorize_loop(Ew *x)
         }
         int32_t a = src.op == IR_SELECT ? src.b : src.a, b = src.op == IR_SELECT ? src.c : src.b;
         int qa = lane_q(x, a), qb = x->ewop[v] == EW_SHR ? 0 : lane_q(x, b), qd = x->q[v];
+        if (x->ewop[v] == EW_FUSED_MUL || x->ewop[v] == EW_FUSED_ADD)
+            continue;
+        if (x->ewop[v] == EW_FUSED_SHR) {
+            const IrIns *m = &ir->ins[x->fuse[v]];
+            int ma = lane_q(x, m->a), mb = lane_q(x, m->b), qt = x->qt[v];
+            /* t = floor(p / 2^k) fits the lane iff floor(p / 2^(k+w-1)) is the sign of t */
+            set_sar(x, x->map[x->fuse[v]], src.pc);
+            ewop(x, EW_MUL, CHECK_Q, ma, mb, src.pc);
+            set_sar(x, x->map[v], src.pc);
+            ewop(x, EW_MUL, qd, ma, mb, src.pc); /* (qd may be ma or mb) */
+            set_sar(x, konst(x, x->tc == 'b' ? 7 : 15), src.pc);
+            ewop(x, EW_MUL, qt, qd, x->one_q, src.pc);
+            ewop(x, EW_XOR, CHECK_Q, CHECK_Q, qt, src.pc);
+            int32_t any = emit(x, IR_EWANY, TY_INT, -1, -1, -1, src.pc);
+            ir->ins[any].aux = CHECK_Q;
+            bad = bad < 0 ? any : emit(x, IR_OR, TY_INT, bad, any, -1, 0);
+            if (x->frnd[v] >= 0) { /* (t + 1) >> 1, t + 1 tested to fit */
+                ewop(x, EW_ADD, qt, qd, x->one_q, src.pc);
+                ewop(x, EW_SUB, CHECK_Q, qt, x->one_q, src.pc);
+                ewop(x, EW_XOR, CHECK_Q, CHECK_Q, qd, src.pc);
+                any = emit(x, IR_EWANY, TY_INT, -1, -1, -1, src.pc);
+                ir->ins[any].aux = CHECK_Q;
+                bad = emit(x, IR_OR, TY_INT, bad, any, -1, 0);
+                set_sar(x, konst(x, 1), src.pc);
+                ewop(x, EW_MUL, qd, qt, x->one_q, src.pc);
+            }
+            continue;
+        }
         if (x->ewop[v] == EW_SHR && x->tc != 'i') { /* (lane * 1) >> SAR */
             set_sar(x, x->map[v], src.pc);
             ewop(x, EW_MUL, qd, qa, x->one_q, src.pc);
@@ -1075,8 +1224,12 @@ void ir_elementwise(Ir *ir)
         x.map = ir_tmp(ir, nin * sizeof *x.map);
         x.bq = ir_tmp(ir, nin);
         x.qt = ir_tmp(ir, nin);
+        x.fuse = ir_tmp(ir, nin * sizeof *x.fuse);
+        x.frnd = ir_tmp(ir, nin * sizeof *x.frnd);
         x.last = ir_tmp0(ir, nin * sizeof *x.last);
-        if (x.kind && x.off && x.neg && x.q && x.ewop && x.map && x.bq && x.qt && x.last) {
+        if (x.kind && x.off && x.neg && x.q && x.ewop && x.map && x.bq && x.qt && x.fuse && x.frnd && x.last) {
+            memset(x.fuse, 0xff, nin * sizeof *x.fuse);
+            memset(x.frnd, 0xff, nin * sizeof *x.frnd);
             memset(x.off, 0xff, nin * sizeof *x.off);
             memset(x.q, 0xff, nin);
             memset(x.map, 0xff, nin * sizeof *x.map);

@@ -3,7 +3,8 @@
 # that fit, products that do not (the iteration goes to the scalar loop,
 # which raises OverflowError at the store), shifts by uniform counts from 0
 # past the lane width, the rounding shift of a requantize, and a fixed-point
-# requantize with a per-channel multiplier array, on every trip count from 0
+# requantize with a per-channel multiplier array, fused multiply-shifts
+# ((x * y) >> s, (x * y + (1 << (s - 1))) >> s), on every trip count from 0
 # to 40 and a few large ones.
 from array import array
 
@@ -33,6 +34,18 @@ def requant(a, m, c, n, s, lo, hi):
     # product must fit them, else that iteration is the scalar loop's)
     for i in range(n):
         c[i] = min(max((a[i] * m[i] + (1 << (s - 1))) >> s, lo), hi)
+
+
+def fixmul(a, b, c, n, s):
+    # one esp.vmul with SAR s: the product is never narrowed to the lane
+    for i in range(n):
+        c[i] = (a[i] * b[i]) >> s
+
+
+def fixround(a, b, c, n, r, s):
+    # fused when r == 1 << (s - 1) (tested before the loop), else scalar
+    for i in range(n):
+        c[i] = (r + a[i] * b[i]) >> s
 
 
 def mac(a, b, c, n):
@@ -85,6 +98,11 @@ for tc, span in (("b", 256), ("h", 65536)):
         row.append(run(shr, c, full, c, n, -1))         # ValueError: negative shift count
         row.append(run(requant, c, small, mult, c, n, 2, -100, 100))
         row.append(run(requant, c, full, mult, c, n, 4, -30, 30))
+        for s in (0, 1, 7, 8, 15, 16, 31, 40):
+            row.append(run(fixmul, c, full, full, c, n, s))
+        for s in (1, 6, 8, 15, 16, 31, 32):
+            row.append(run(fixround, c, full, big, c, n, 1 << (s - 1), s))
+        row.append(run(fixround, c, full, mult, c, n, 3, 2))
         d = array(tc, [1] * N)
         row.append(run(mac, d, small, mult, d, n))      # the output is an input
         print(*row)
