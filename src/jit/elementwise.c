@@ -4,7 +4,8 @@
  * A counted loop whose body reads arrays at the counter (plus a uniform
  * offset) and stores one element at the counter, all of one typecode
  * ('b', 'h' or 'i'), with add, sub, min and max between them and uniform
- * values (and int32 lanes shifted right by a uniform count):
+ * values (and lanes shifted right by a uniform count, int8/int16 lanes
+ * multiplied):
  *
  *     for i in range(n):
  *         c[i] = min(max(a[i] + b[i + 1], lo), hi)
@@ -50,6 +51,13 @@
  * min/max with uniforms only, holding at least one min (so every value above
  * 127 gives what 127 gives) and one max (below -128 as -128); the stored
  * value is then in int8's range, as the scalar loop's would be.
+ *
+ * Multiplies and shifts (int8 and int16 lanes, vec6b): x * y is esp.vmul
+ * (SAR 0, saturating) with a test per iteration that no lane saturated;
+ * x >> s is esp.vmul by a broadcast 1 with SAR min(s, w - 1); a product
+ * used only by >> s, directly or through + (1 << (s - 1)), is fused: one
+ * esp.vmul with SAR s (or s - 1, then + 1 and >> 1), the product never
+ * narrowed, its result tested to fit (vectorize_loop has the arithmetic).
  *
  * Runs after vector.c (which handles reductions); before licm.c.
  */
