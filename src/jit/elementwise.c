@@ -4,7 +4,8 @@
  * A counted loop whose body reads arrays at the counter (plus a uniform
  * offset) and stores one element at the counter, all of one typecode
  * ('b', 'h' or 'i'), with add, sub, min and max between them and uniform
- * values (and int32 lanes shifted right by a uniform count):
+ * values (and lanes shifted right by a uniform count, int8/int16 lanes
+ * multiplied):
  *
  *     for i in range(n):
  *         c[i] = min(max(a[i] + b[i + 1], lo), hi)
@@ -51,6 +52,13 @@
  * 127 gives what 127 gives) and one max (below -128 as -128); the stored
  * value is then in int8's range, as the scalar loop's would be.
  *
+ * Multiplies and shifts (int8 and int16 lanes, vec6b): x * y is esp.vmul
+ * (SAR 0, saturating) with a test per iteration that no lane saturated;
+ * x >> s is esp.vmul by a broadcast 1 with SAR min(s, w - 1); a product
+ * used only by >> s, directly or through + (1 << (s - 1)), is fused: one
+ * esp.vmul with SAR s (or s - 1, then + 1 and >> 1), the product never
+ * narrowed, its result tested to fit (vectorize_loop has the arithmetic).
+ *
  * Runs after vector.c (which handles reductions); before licm.c.
  */
 #include <string.h>
@@ -62,6 +70,11 @@
 enum { K_UNI = 1, K_LIN, K_VEC, K_CMP, K_BAD, K_WIDE };
 /* EWLD's aux for the 64 bytes into QACC, EWSAR's for narrowing QACC into q[aux & 7] */
 enum { EW_QACC = 8, EW_NARROW = 0x10 };
+/* ewop of the parts of a fused multiply-shift (8/16-bit lanes, vec6b):
+ * (x * y) >> s and (x * y + (1 << (s - 1))) >> s are one esp.vmul with
+ * SAR s (or s - 1, then + 1 and >> 1), the product never narrowed to the
+ * lane; the multiply and the add emit nothing, the shift all of it */
+enum { EW_FUSED_MUL = 12, EW_FUSED_ADD, EW_FUSED_SHR };
 /* q0 is the saturation test's; lane values take q1 up, broadcast uniforms
  * (alive through the whole loop) q7 down */
 enum { MAX_ACCESS = 16, FIRST_Q = 1, CHECK_Q = 0 };
@@ -84,6 +97,10 @@ typedef struct Ew {
     uint8_t *ewop;   /* K_VEC made by an operation: EW_MAX ... */
     int32_t *map;    /* copies made before the loop (uniforms) */
     int8_t *bq;      /* per value: the q register it is broadcast in, or -1 */
+    int8_t *qt;      /* K_VEC multiply: a scratch q register of its fit test */
+    int32_t *fuse;   /* fused multiply-shift: multiply -> its shift, shift -> its multiply (else -1) */
+    int32_t *frnd;   /* its shift -> the rounding term added (1 << (s - 1), tested before the loop), or -1 */
+    int8_t one_q;    /* the q register holding 1 in every lane (8/16-bit multiply tests, shifts), or -1 */
     uint8_t tc;      /* the typecode of every access */
     int32_t store;
     int32_t *last;   /* per body value: the position of its last use in the body */
@@ -168,6 +185,18 @@ static bool bcast(Ew *x, int32_t u)
     return true;
 }
 
+/* 1 in every lane, broadcast once: the multiplier of a shift of 8- or
+ * 16-bit lanes (vmul by 1, then >> SAR) and of a multiply's fit test. */
+static bool one_in_lanes(Ew *x)
+{
+    if (x->one_q >= 0)
+        return true;
+    if (x->bqlo - 1 <= x->vechi)
+        return false;
+    x->one_q = (int8_t)--x->bqlo;
+    return true;
+}
+
 static bool lane_operand(Ew *x, int32_t v)
 {
     uint8_t k = kind_of(x, v);
@@ -238,6 +267,69 @@ static bool shifted_once(const Ew *x, int32_t v)
     return uses == 1 && shr;
 }
 
+/* The only user of body value v in the body (-1: none or more than one). */
+static int32_t only_user(const Ew *x, int32_t v)
+{
+    const IrBlock *bb = &x->ir->blocks[x->body];
+    int32_t user = -1;
+    for (uint32_t i = 0; i < bb->nins; i++) {
+        const IrIns *u = &x->ir->ins[bb->ins[i]];
+        int n = (u->a == v) + (u->b == v) + (u->c == v);
+        if (n > 1 || (n && user >= 0))
+            return -1;
+        if (n)
+            user = bb->ins[i];
+    }
+    return user;
+}
+
+/* v is, or will be classified, a uniform int (made before the body, or
+ * in it from constants and uniforms: 1 << (s - 1) after the multiply) */
+static bool uniform_int(const Ew *x, int32_t v, int depth)
+{
+    if (v < 0 || v == x->c.phi || x->ir->ins[v].type != TY_INT)
+        return false;
+    if (!in_body(x, v) || x->kind[v])
+        return kind_of(x, v) == K_UNI;
+    const IrIns *in = &x->ir->ins[v];
+    switch ((IrOp)in->op) {
+    case IR_CONST:
+        return true;
+    case IR_ADD: case IR_ADDO: case IR_SUB: case IR_SUBO: case IR_SHL: case IR_SHLO:
+        return depth < 4 && uniform_int(x, in->a, depth + 1) && uniform_int(x, in->b, depth + 1);
+    default:
+        return false;
+    }
+}
+
+static bool is_shr_by_uniform(const Ew *x, int32_t w, int32_t of)
+{
+    const IrIns *in = &x->ir->ins[w];
+    return (in->op == IR_SHR || in->op == IR_SHRO) && in->a == of && in->b != of && uniform_int(x, in->b, 0);
+}
+
+/* Multiply m of lanes whose value only a right shift by a uniform count
+ * uses, directly or through an add of a uniform (the rounding term): note
+ * the fusion (shift -> multiply, and the term). */
+static bool fuse_mul_shift(Ew *x, int32_t m)
+{
+    int32_t u = only_user(x, m);
+    if (u < 0 || !in_body(x, u))
+        return false;
+    if (is_shr_by_uniform(x, u, m)) {
+        x->fuse[m] = u, x->fuse[u] = m, x->frnd[u] = -1;
+        return true;
+    }
+    const IrIns *add = &x->ir->ins[u];
+    int32_t w = only_user(x, u), r = add->a == m ? add->b : add->a;
+    if ((add->op != IR_ADD && add->op != IR_ADDO) || add->type != TY_INT || (add->a == m) == (add->b == m) ||
+        !uniform_int(x, r, 0) || w < 0 || !in_body(x, w) ||
+        !is_shr_by_uniform(x, w, u))
+        return false;
+    x->fuse[m] = w, x->fuse[u] = m, x->fuse[w] = m, x->frnd[w] = r;
+    return true;
+}
+
 static uint8_t classify(Ew *x, int32_t v)
 {
     Ir *ir = x->ir;
@@ -254,6 +346,12 @@ static uint8_t classify(Ew *x, int32_t v)
         bool sub = in->op == IR_SUB || in->op == IR_SUBO;
         if (ka == K_UNI && kb == K_UNI) /* checked: tested before the loop (prepare) */
             return K_UNI;
+        if (x->fuse[v] >= 0) { /* the rounding term of a fused multiply-shift: the shift does it */
+            if (kind_of(x, in->a == x->fuse[v] ? in->b : in->a) != K_UNI)
+                return refuse(x, v, "a rounding term that changes in the loop");
+            x->ewop[v] = EW_FUSED_ADD;
+            return K_VEC;
+        }
         /* an index: counter + u, u + counter, counter - u */
         if (ka == K_LIN && in->a == x->c.phi && kb == K_UNI) {
             x->off[v] = in->b, x->neg[v] = sub;
@@ -281,11 +379,41 @@ static uint8_t classify(Ew *x, int32_t v)
         x->ewop[v] = sub ? EW_SUB : EW_ADD;
         return K_VEC;
     }
-    case IR_MULO:
-        return ka == K_UNI && kb == K_UNI ? K_UNI : refuse(x, v, "a multiply of lane values");
-    case IR_SHR: case IR_SHRO: /* int32 lanes >> a uniform count (one for the loop: SAR) */
+    case IR_SHLO: /* 1 << (s - 1) of a rounding shift: made once, tested before the loop (prepare) */
+        return ka == K_UNI && kb == K_UNI ? K_UNI : refuse(x, v, "a left shift of lanes");
+    case IR_MUL: case IR_MULO: {
+        /* 8/16-bit lanes: esp.vmul (product >> SAR 0, saturated), and a
+         * test per iteration that no lane saturated (vectorize_loop) */
         if (ka == K_UNI && kb == K_UNI)
-            return in->op == IR_SHR ? K_UNI : refuse(x, v, "a right shift that can fail (its count may be negative)");
+            return K_UNI;
+        if (x->narrow)
+            return refuse(x, v, "a multiply in a loop that stores int32 elements as int8 (only a clamp narrows)");
+        if (in->type != TY_INT)
+            return refuse(x, v, "a float operation");
+        if (!lane_operand(x, in->a))
+            return refuse_operand(x, v, in->a);
+        if (!lane_operand(x, in->b))
+            return refuse_operand(x, v, in->b);
+        if (x->tc == 'i')
+            return refuse(x, v, "a multiply of int32 lanes (PIE multiplies 8- and 16-bit lanes only)");
+        if (fuse_mul_shift(x, v)) { /* its operands stay alive until the shift */
+            if (!one_in_lanes(x))
+                return refuse(x, v, "more lane values and broadcast values alive at once than q registers (q1-q7)");
+            x->ewop[v] = EW_FUSED_MUL;
+            return K_VEC;
+        }
+        /* the product and the test's scratch may take the registers of
+         * operands used last here: they are read before either is written */
+        release(x, in->a), release(x, in->b);
+        if (!one_in_lanes(x) || (x->q[v] = new_q(x)) < 0 || (x->qt[v] = new_q(x)) < 0)
+            return refuse(x, v, "more lane values and broadcast values alive at once than q registers (q1-q7)");
+        x->live &= ~(1u << x->qt[v]); /* the scratch: free after the test */
+        x->ewop[v] = EW_MUL;
+        return K_VEC;
+    }
+    case IR_SHR: case IR_SHRO: /* int32 lanes >> a uniform count (one for the loop: SAR) */
+        if (ka == K_UNI && kb == K_UNI) /* a checked one: tested before the loop (prepare) */
+            return K_UNI;
         if (ka == K_WIDE) { /* narrowing: srcmb shifts as it narrows */
             if (kb != K_UNI || x->ir->ins[in->b].type != TY_INT || (x->q[v] = new_q(x)) < 0)
                 return refuse(x, v, "a right shift of lanes by a count that changes in the loop");
@@ -296,8 +424,26 @@ static uint8_t classify(Ew *x, int32_t v)
             return refuse(x, v, "a right shift in a narrowing loop other than of the int32 element itself");
         if (ka != K_VEC || kb != K_UNI)
             return refuse(x, v, "a right shift of lanes by a count that changes in the loop");
-        if (x->tc != 'i')
-            return refuse(x, v, "a right shift of int8 or int16 lanes (only int32 lanes are shifted)");
+        if (x->fuse[v] >= 0) { /* the product >> s, rounded or not: the multiply's operands, read here */
+            const IrIns *m = &x->ir->ins[x->fuse[v]];
+            if (kb != K_UNI)
+                return refuse(x, v, "a right shift of lanes by a count that changes in the loop");
+            release(x, m->a), release(x, m->b);
+            if ((x->q[v] = new_q(x)) < 0 || (x->qt[v] = new_q(x)) < 0)
+                return refuse(x, v, "more lane values and broadcast values alive at once than q registers (q1-q7)");
+            x->live &= ~(1u << x->qt[v]);
+            x->ewop[v] = EW_FUSED_SHR;
+            return K_VEC;
+        }
+        if (x->tc != 'i') { /* 8/16-bit lanes: vmul by 1 with SAR = the count, set before it */
+            if (x->ir->ins[in->b].type != TY_INT || !one_in_lanes(x))
+                return refuse(x, v, "more lane values and broadcast values alive at once than q registers (q1-q7)");
+            release(x, in->a);
+            if ((x->q[v] = new_q(x)) < 0)
+                return refuse(x, v, "more lane values and broadcast values alive at once than q registers (q1-q7)");
+            x->ewop[v] = EW_SHR;
+            return K_VEC;
+        }
         if (x->sar >= 0 && x->sar != in->b)
             return refuse(x, v, "right shifts by two different counts (PIE has one shift register, SAR)");
         x->sar = in->b;
@@ -616,6 +762,8 @@ static void ewop(Ew *x, uint8_t op, int dst, int qx, int qy, uint32_t pc)
     x->ir->ins[v].k.i = dst | qx << 4 | qy << 8;
 }
 
+static void set_sar(Ew *x, int32_t count, uint32_t pc) { emit(x, IR_EWSAR, TY_VOID, count, -1, -1, pc); }
+
 static int32_t lane_q(const Ew *x, int32_t v) { return kind_of(x, v) == K_VEC ? x->q[v] : x->bq[v]; }
 
 /* The offset of index idx from the counter, when it is a constant. */
@@ -653,15 +801,26 @@ static int32_t prepare(Ew *x, uint32_t pc)
             continue;
         /* a checked one that would fail fails in the scalar loop's first
          * iteration: then no vector iteration runs */
-        bool checked = src.op == IR_ADDO || src.op == IR_SUBO || src.op == IR_MULO;
-        IrOp op = src.op == IR_ADDO ? IR_ADD : src.op == IR_SUBO ? IR_SUB : src.op == IR_MULO ? IR_MUL : (IrOp)src.op;
+        bool checked = src.op == IR_ADDO || src.op == IR_SUBO || src.op == IR_MULO || src.op == IR_SHLO ||
+                       src.op == IR_SHRO;
+        IrOp op = src.op == IR_ADDO ? IR_ADD : src.op == IR_SUBO ? IR_SUB : src.op == IR_MULO ? IR_MUL
+                : src.op == IR_SHLO ? IR_SHL : src.op == IR_SHRO ? IR_SHR : (IrOp)src.op;
         int32_t w = emit(x, op, (IrType)src.type, src.a, src.b, src.c, src.pc);
         if (ir->oom)
             return -1;
         ir->ins[w].aux = checked ? 0 : src.aux, ir->ins[w].k = src.k;
         ir_for_operands(ir, w, remap, x);
         x->map[v] = w;
-        if (checked)
+        if (checked && src.op == IR_SHLO) { /* a << b fails (ValueError, or past int32) unless 0 <= b <= 30 and (a << b) >> b == a */
+            int32_t a = ir->ins[w].a, b = ir->ins[w].b;
+            no = either(x, no, either(x, cmp(x, CC_LT, b, konst(x, 0)), cmp(x, CC_GT, b, konst(x, 30))));
+            no = either(x, no, cmp(x, CC_NE, emit(x, IR_SHR, TY_INT, w, b, -1, 0), a));
+        } else if (checked && src.op == IR_SHRO) { /* a >> b: b < 0 raises; b > 31 shifts as 31 (w: dead) */
+            int32_t b = ir->ins[w].b, k31 = konst(x, 31);
+            no = either(x, no, cmp(x, CC_LT, b, konst(x, 0)));
+            b = emit(x, IR_SELECT, TY_INT, cmp(x, CC_GT, b, k31), k31, b, 0);
+            x->map[v] = emit(x, IR_SHR, TY_INT, ir->ins[w].a, b, -1, 0);
+        } else if (checked)
             no = either(x, no, ovf(x, (IrOp)src.op, ir->ins[w].a, ir->ins[w].b));
     }
     for (uint32_t v = 0; v < x->nin; v++) { /* uniforms in every lane: in the element's range */
@@ -680,6 +839,43 @@ static int32_t prepare(Ew *x, uint32_t pc)
         int32_t k = mapped(x, x->sar), k31 = konst(x, 31);
         no = either(x, no, cmp(x, CC_LT, k, konst(x, 0)));
         emit(x, IR_EWSAR, TY_VOID, emit(x, IR_SELECT, TY_INT, cmp(x, CC_GT, k, k31), k31, k, 0), -1, -1, pc);
+    }
+    if (x->one_q >= 0) {
+        int32_t b = emit(x, IR_EWBC, TY_VOID, konst(x, x->tc == 'b' ? 0x01010101 : 0x00010001), -1, -1, pc);
+        ir->ins[b].aux = (uint8_t)x->one_q;
+    }
+    for (uint32_t i = 0; i < bb->nins && x->tc != 'i'; i++) {
+        /* 8/16-bit shifts: SAR = min(s, 7 or 15) (as far as any larger
+         * count shifts such a lane), kept in map[] (unused for lane values);
+         * s < 0 raises */
+        int32_t v = bb->ins[i];
+        if (x->kind[v] == K_VEC && x->ewop[v] == EW_FUSED_SHR) {
+            /* SAR k = s (floor) or s - 1 (rounded: (floor(p / 2^(s-1)) + 1) >> 1
+             * is (p + 2^(s-1)) >> s), at most 31: |p| <= 2^30, so any larger
+             * shift gives p's sign as 31 does. The rounded form needs
+             * 1 <= s <= 31 and its term == 1 << (s - 1), else no vector
+             * iteration. The fit test's SAR: min(k + w - 1, 31), in map[] of
+             * the multiply. */
+            int32_t k = mapped(x, ir->ins[v].b), k31 = konst(x, 31), r = x->frnd[v];
+            if (r >= 0) {
+                no = either(x, no, either(x, cmp(x, CC_LT, k, konst(x, 1)), cmp(x, CC_GT, k, k31)));
+                k = emit(x, IR_SUB, TY_INT, k, konst(x, 1), -1, 0);
+                int32_t term = emit(x, IR_SHL, TY_INT, konst(x, 1), k, -1, 0);
+                no = either(x, no, cmp(x, CC_NE, mapped(x, r), term));
+            } else {
+                no = either(x, no, cmp(x, CC_LT, k, konst(x, 0)));
+                k = emit(x, IR_SELECT, TY_INT, cmp(x, CC_GT, k, k31), k31, k, 0);
+            }
+            x->map[v] = k;
+            int32_t kt = emit(x, IR_ADD, TY_INT, k, konst(x, x->tc == 'b' ? 7 : 15), -1, 0);
+            x->map[x->fuse[v]] = emit(x, IR_SELECT, TY_INT, cmp(x, CC_GT, kt, k31), k31, kt, 0);
+            continue;
+        }
+        if (x->kind[v] != K_VEC || x->ewop[v] != EW_SHR)
+            continue;
+        int32_t k = mapped(x, ir->ins[v].b), top = konst(x, x->tc == 'b' ? 7 : 15);
+        no = either(x, no, cmp(x, CC_LT, k, konst(x, 0)));
+        x->map[v] = emit(x, IR_SELECT, TY_INT, cmp(x, CC_GT, k, top), top, k, 0);
     }
     if (x->narrow) { /* srcmb's count: min(s, 31) (an int32 >> 31 is as far as any larger); s < 0 raises */
         int32_t k = x->nshift >= 0 ? mapped(x, x->nshift) : konst(x, 0), k31 = konst(x, 31);
@@ -850,6 +1046,56 @@ static bool vectorize_loop(Ew *x)
         }
         int32_t a = src.op == IR_SELECT ? src.b : src.a, b = src.op == IR_SELECT ? src.c : src.b;
         int qa = lane_q(x, a), qb = x->ewop[v] == EW_SHR ? 0 : lane_q(x, b), qd = x->q[v];
+        if (x->ewop[v] == EW_FUSED_MUL || x->ewop[v] == EW_FUSED_ADD)
+            continue;
+        if (x->ewop[v] == EW_FUSED_SHR) {
+            const IrIns *m = &ir->ins[x->fuse[v]];
+            int ma = lane_q(x, m->a), mb = lane_q(x, m->b), qt = x->qt[v];
+            /* t = floor(p / 2^k) fits the lane iff floor(p / 2^(k+w-1)) is the sign of t */
+            set_sar(x, x->map[x->fuse[v]], src.pc);
+            ewop(x, EW_MUL, CHECK_Q, ma, mb, src.pc);
+            set_sar(x, x->map[v], src.pc);
+            ewop(x, EW_MUL, qd, ma, mb, src.pc); /* (qd may be ma or mb) */
+            set_sar(x, konst(x, x->tc == 'b' ? 7 : 15), src.pc);
+            ewop(x, EW_MUL, qt, qd, x->one_q, src.pc);
+            ewop(x, EW_XOR, CHECK_Q, CHECK_Q, qt, src.pc);
+            int32_t any = emit(x, IR_EWANY, TY_INT, -1, -1, -1, src.pc);
+            ir->ins[any].aux = CHECK_Q;
+            bad = bad < 0 ? any : emit(x, IR_OR, TY_INT, bad, any, -1, 0);
+            if (x->frnd[v] >= 0) { /* (t + 1) >> 1, t + 1 tested to fit */
+                ewop(x, EW_ADD, qt, qd, x->one_q, src.pc);
+                ewop(x, EW_SUB, CHECK_Q, qt, x->one_q, src.pc);
+                ewop(x, EW_XOR, CHECK_Q, CHECK_Q, qd, src.pc);
+                any = emit(x, IR_EWANY, TY_INT, -1, -1, -1, src.pc);
+                ir->ins[any].aux = CHECK_Q;
+                bad = emit(x, IR_OR, TY_INT, bad, any, -1, 0);
+                set_sar(x, konst(x, 1), src.pc);
+                ewop(x, EW_MUL, qd, qt, x->one_q, src.pc);
+            }
+            continue;
+        }
+        if (x->ewop[v] == EW_SHR && x->tc != 'i') { /* (lane * 1) >> SAR */
+            set_sar(x, x->map[v], src.pc);
+            ewop(x, EW_MUL, qd, qa, x->one_q, src.pc);
+            continue;
+        }
+        if (x->ewop[v] == EW_MUL) {
+            /* p = a * b fits the lane iff floor(p / 2^(w-1)) is p's sign
+             * (-1 or 0), which is the sign of the saturated product when it
+             * fits; otherwise it is neither (and so differs from that sign) */
+            int top = x->tc == 'b' ? 7 : 15;
+            set_sar(x, konst(x, top), src.pc);
+            ewop(x, EW_MUL, CHECK_Q, qa, qb, src.pc);
+            set_sar(x, konst(x, 0), src.pc);
+            ewop(x, EW_MUL, qd, qa, qb, src.pc); /* (qd may be qa or qb) */
+            set_sar(x, konst(x, top), src.pc);
+            ewop(x, EW_MUL, x->qt[v], qd, x->one_q, src.pc);
+            ewop(x, EW_XOR, CHECK_Q, CHECK_Q, x->qt[v], src.pc);
+            int32_t any = emit(x, IR_EWANY, TY_INT, -1, -1, -1, src.pc);
+            ir->ins[any].aux = CHECK_Q;
+            bad = bad < 0 ? any : emit(x, IR_OR, TY_INT, bad, any, -1, 0);
+            continue;
+        }
         ewop(x, x->ewop[v], qd, qa, qb, src.pc);
         if (x->ewop[v] == EW_ADD || x->ewop[v] == EW_SUB) {
             /* no lane saturated: (a + b) - b == a, (a - b) + b == a */
@@ -977,7 +1223,7 @@ void ir_elementwise(Ir *ir)
         }
         uint32_t nin = ir->nins;
         Ew x = {.ir = ir, .h = (int32_t)h, .nin = nin, .store = -1, .vechi = CHECK_Q, .bqlo = 8, .sar = -1,
-                .wload = -1, .nvalue = -1, .nshift = -1};
+                .wload = -1, .nvalue = -1, .nshift = -1, .one_q = -1};
         x.kind = ir_tmp0(ir, nin);
         x.off = ir_tmp(ir, nin * sizeof *x.off);
         x.neg = ir_tmp0(ir, nin);
@@ -985,8 +1231,13 @@ void ir_elementwise(Ir *ir)
         x.ewop = ir_tmp0(ir, nin);
         x.map = ir_tmp(ir, nin * sizeof *x.map);
         x.bq = ir_tmp(ir, nin);
+        x.qt = ir_tmp(ir, nin);
+        x.fuse = ir_tmp(ir, nin * sizeof *x.fuse);
+        x.frnd = ir_tmp(ir, nin * sizeof *x.frnd);
         x.last = ir_tmp0(ir, nin * sizeof *x.last);
-        if (x.kind && x.off && x.neg && x.q && x.ewop && x.map && x.bq && x.last) {
+        if (x.kind && x.off && x.neg && x.q && x.ewop && x.map && x.bq && x.qt && x.fuse && x.frnd && x.last) {
+            memset(x.fuse, 0xff, nin * sizeof *x.fuse);
+            memset(x.frnd, 0xff, nin * sizeof *x.frnd);
             memset(x.off, 0xff, nin * sizeof *x.off);
             memset(x.q, 0xff, nin);
             memset(x.map, 0xff, nin * sizeof *x.map);

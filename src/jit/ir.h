@@ -126,7 +126,8 @@ typedef enum IrOp {
 /* EWOP's aux: the operation (low 4 bits) on lanes of 8, 16 or 32 bits
  * (EW_W8, EW_W16, EW_W32). add and sub saturate: elementwise.c tests that
  * no lane did (x == (x + y) - y), so the results are exact. */
-enum { EW_MAX, EW_MIN, EW_ADD, EW_SUB, EW_XOR, EW_SHR /* 32-bit lanes, arithmetic, by SAR */ };
+enum { EW_MAX, EW_MIN, EW_ADD, EW_SUB, EW_XOR, EW_SHR /* 32-bit lanes, arithmetic, by SAR */,
+       EW_MUL /* 8/16-bit lanes: the product >> SAR, rounded down, saturated */ };
 enum { EW_W8 = 0x00, EW_W16 = 0x10, EW_W32 = 0x20 };
 
 typedef struct IrOpInfo {

@@ -2243,6 +2243,7 @@ static const RvOp ew_ops[][3] = {
     [EW_SUB] = {RV_ESP_VSUB_S8, RV_ESP_VSUB_S16, RV_ESP_VSUB_S32},
     [EW_XOR] = {RV_ESP_XORQ, RV_ESP_XORQ, RV_ESP_XORQ},
     [EW_SHR] = {RV_ESP_VSR_S32, RV_ESP_VSR_S32, RV_ESP_VSR_S32}, /* (32-bit lanes only) */
+    [EW_MUL] = {RV_ESP_VMUL_S8, RV_ESP_VMUL_S16, RV_ESP_VMUL_S16}, /* (8- and 16-bit lanes only) */
 };
 
 static void emit_elementwise(Emit *e, int32_t v)
@@ -2288,6 +2289,8 @@ static void emit_elementwise(Emit *e, int32_t v)
         }
         if (op == EW_ADD || op == EW_SUB)
             m.qv = qd, m.sat = 1; /* saturating (rev 1 always is): elementwise.c tests that no lane did */
+        else if (op == EW_MUL) /* (qx * qy) >> SAR rounded down, saturated (rev 1: CFG's mode, 0 = down) */
+            m.qz = qd, m.sat = 1, m.rm = 0;
         else
             m.qz = qd;
         m.qx = qx, m.qy = qy;
