@@ -111,9 +111,23 @@ bool jit_init(VM *vm, const JitConfig *cfg)
     js->vm = vm;
     js->cfg = *cfg;
     compile_heap = 0;
+    jit_deopt_countdown = cfg->deopt_stress;
+#if P4_FIRMWARE && !P4_PORT_PIE_PROBE
+    /* the bare-metal firmware (p4sim, QEMU): the code buffer is allocated at
+     * the first compilation (code_buffer), so that a program that compiles
+     * nothing does not pay for it (picolibc's malloc clears the 256K: 98 k
+     * instructions, 0.2% of bench/py/nqueens.py) */
+    js->nwatch = vm->program ? vm->program->nglobals : 0;
+    js->watch = calloc(js->nwatch + 1, 1);
+    if (!js->watch) {
+        free(js);
+        return false;
+    }
+    vm->jit = js;
+    return true;
+#endif
     js->code = port_alloc_code(cfg->code_size);
     js->code_exec = js->code != NULL;
-    jit_deopt_countdown = cfg->deopt_stress;
 #if P4_FIRMWARE
     if (!js->code && !cfg->listings) {
         /* a device without executable memory: no listing buffer either */
@@ -276,7 +290,7 @@ void jit_free(VM *vm)
     if (js->code_exec)
         port_free_code(js->code);
     else
-        free(js->code);
+        free(js->code); /* (NULL when nothing was compiled) */
     jit_vm_calls_free(js);
     free(js->sites);
     free(js->dmaps);
@@ -611,8 +625,30 @@ static bool allocates_badly(const Ir *ir, JitSpec *spec, IrRefusal *why, const C
     return true;
 }
 
+/* The code buffer, allocated now if jit_init left it to the first
+ * compilation; false (spec refused) when there is none. */
+static bool code_buffer(JitState *js, JitSpec *spec)
+{
+    if (js->code)
+        return true;
+    js->code = port_alloc_code(js->cfg.code_size);
+    js->code_exec = js->code != NULL;
+    if (!js->code && js->cfg.listings)
+        js->code = malloc(js->cfg.code_size);
+    if (js->code)
+        return true;
+    fprintf(stderr, "p4jit: JIT off: no executable memory for a %lu-byte code buffer; running interpreted\n",
+            (unsigned long)js->cfg.code_size);
+    js->cfg.mode = JIT_OFF;
+    snprintf(spec->why.why, sizeof spec->why.why, "no memory for the JIT's code buffer");
+    spec->state = SPEC_REFUSED;
+    return false;
+}
+
 static void compile(JitState *js, JitSpec *spec)
 {
+    if (!code_buffer(js, spec))
+        return;
     uint64_t t0 = port_cycles();
     PortHeap h0, h1;
     bool heap = compile_depth++ == 0 && port_heap(&h0);
@@ -810,15 +846,28 @@ bool jit_may_take(VM *vm, const Function *fn)
     return vm->jit && vm->jit->cfg.mode != JIT_OFF && !(f && f->gave_up);
 }
 
+static bool call_slow(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok);
+
+/* What most calls of an interpreted program take: a function the JIT gave
+ * up, or a generator, refused before anything else, in a function small
+ * enough to need no frame (the rest, call_slow, saves a dozen registers:
+ * 28 instructions a call of nqueens' generators, p4prof). */
 bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok)
 {
-    JitState *js = vm->jit;
+    const JitState *js = vm->jit;
     if (!js || js->cfg.mode == JIT_OFF || nargs != fn->code->nparams)
         return false;
     /* a generator (a generator expression's function is made anew each time
      * it is evaluated) is never compiled: no JitFunc, no typing of its calls */
-    if (!fn->jit && fn->code->ninsns && BC_OP(fn->code->insns[0]) == OP_RETURN_GENERATOR)
+    const JitFunc *f = fn->jit;
+    if (f ? f->gave_up : fn->code->ninsns && BC_OP(fn->code->insns[0]) == OP_RETURN_GENERATOR)
         return false;
+    return call_slow(vm, fn, args, nargs, out, ok);
+}
+
+static __attribute__((noinline)) bool call_slow(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok)
+{
+    JitState *js = vm->jit;
     JitFunc *f = func_of(js, fn);
     if (!f || f->gave_up)
         return false;
