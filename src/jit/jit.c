@@ -110,12 +110,13 @@ bool jit_init(VM *vm, const JitConfig *cfg)
         return false;
     js->vm = vm;
     js->cfg = *cfg;
+    js->head.off = cfg->mode == JIT_OFF;
     compile_heap = 0;
     jit_deopt_countdown = cfg->deopt_stress;
 #if P4_FIRMWARE && !P4_PORT_PIE_PROBE
     /* the bare-metal firmware (p4sim, QEMU): the code buffer is allocated at
-     * the first compilation (code_buffer), so that a program that compiles
-     * nothing does not pay for it (picolibc's malloc clears the 256K: 98 k
+     * the first code written (jit_code_buffer), so that a program that
+     * compiles nothing does not pay for it (picolibc's malloc clears the 256K: 98 k
      * instructions, 0.2% of bench/py/nqueens.py) */
     js->nwatch = vm->program ? vm->program->nglobals : 0;
     js->watch = calloc(js->nwatch + 1, 1);
@@ -625,9 +626,9 @@ static bool allocates_badly(const Ir *ir, JitSpec *spec, IrRefusal *why, const C
     return true;
 }
 
-/* The code buffer, allocated now if jit_init left it to the first
- * compilation; false (spec refused) when there is none. */
-static bool code_buffer(JitState *js, JitSpec *spec)
+/* The code buffer, allocated now if jit_init left it to the first code
+ * written (a function emitted, a trampoline); false when there is none. */
+bool jit_code_buffer(JitState *js)
 {
     if (js->code)
         return true;
@@ -640,15 +641,12 @@ static bool code_buffer(JitState *js, JitSpec *spec)
     fprintf(stderr, "p4jit: JIT off: no executable memory for a %lu-byte code buffer; running interpreted\n",
             (unsigned long)js->cfg.code_size);
     js->cfg.mode = JIT_OFF;
-    snprintf(spec->why.why, sizeof spec->why.why, "no memory for the JIT's code buffer");
-    spec->state = SPEC_REFUSED;
+    js->head.off = true;
     return false;
 }
 
 static void compile(JitState *js, JitSpec *spec)
 {
-    if (!code_buffer(js, spec))
-        return;
     uint64_t t0 = port_cycles();
     PortHeap h0, h1;
     bool heap = compile_depth++ == 0 && port_heap(&h0);
@@ -711,6 +709,10 @@ static void compile(JitState *js, JitSpec *spec)
         free(spec->loops);
         spec->loops = ir.notes, spec->nloops = ir.nnotes, ir.notes = NULL, ir.nnotes = 0;
         spec->vector_line = ir.vector_lanes ? line_at(spec->code, ir.vector_pc) : 0;
+    }
+    if (ok && !jit_code_buffer(js)) {
+        snprintf(spec->why.why, sizeof spec->why.why, "no memory for the JIT's code buffer");
+        ok = false;
     }
     if (ok) {
         char *asmtext = NULL;
@@ -840,36 +842,12 @@ static int32_t call_budget(VM *vm, const JitSpec *spec)
 
 static void drop_all_code(JitState *js);
 
-bool jit_may_take(VM *vm, const Function *fn)
-{
-    const JitFunc *f = fn->jit;
-    return vm->jit && vm->jit->cfg.mode != JIT_OFF && !(f && f->gave_up);
-}
-
-static bool call_slow(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok);
-
-/* What most calls of an interpreted program take: a function the JIT gave
- * up, or a generator, refused before anything else, in a function small
- * enough to need no frame (the rest, call_slow, saves a dozen registers:
- * 28 instructions a call of nqueens' generators, p4prof). */
-bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok)
-{
-    const JitState *js = vm->jit;
-    if (!js || js->cfg.mode == JIT_OFF || nargs != fn->code->nparams)
-        return false;
-    /* a generator (a generator expression's function is made anew each time
-     * it is evaluated) is never compiled: no JitFunc, no typing of its calls */
-    const JitFunc *f = fn->jit;
-    if (f ? f->gave_up : fn->code->ninsns && BC_OP(fn->code->insns[0]) == OP_RETURN_GENERATOR)
-        return false;
-    return call_slow(vm, fn, args, nargs, out, ok);
-}
-
-static __attribute__((noinline)) bool call_slow(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok)
+/* A call jit_call's inline checks let through (jit.h). */
+bool jit_call_slow(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok)
 {
     JitState *js = vm->jit;
     JitFunc *f = func_of(js, fn);
-    if (!f || f->gave_up)
+    if (!f || f->head.off)
         return false;
     if (nargs > JIT_MAX_PARAMS) { /* (rv32/emit.c: registers, then the stack) */
         if (!f->untyped[0])
@@ -905,7 +883,7 @@ static __attribute__((noinline)) bool call_slow(VM *vm, Function *fn, Value *arg
                                                       : "of type ",
                              args[i].type == T_LIST || args[i].type == T_LONG ? "" : type_name(args[i]));
                 if (++f->refused_calls >= 16 && !f->specs)
-                    f->gave_up = true; /* called with what compiled code never takes: stop typing its calls */
+                    f->head.off = true; /* called with what compiled code never takes: stop typing its calls */
                 return false;
             }
         }
@@ -921,7 +899,7 @@ static __attribute__((noinline)) bool call_slow(VM *vm, Function *fn, Value *arg
             mine += s->closure == fn->closure && !s->closure_gone && !s->replaced_by;
         if (mine >= js->cfg.max_specs || f->nspecs >= 16 * js->cfg.max_specs) {
             if (!fn->closure)
-                f->gave_up = true;
+                f->head.off = true;
             return false;
         }
         spec = new_spec(f, fn, types, (uint32_t)nargs);
@@ -939,7 +917,7 @@ static __attribute__((noinline)) bool call_slow(VM *vm, Function *fn, Value *arg
         bool any = false;
         for (JitSpec *s = f->specs; s; s = s->next)
             any |= s->state == SPEC_COMPILED;
-        f->gave_up = !any;
+        f->head.off = !any;
     }
     spec = jit_newest(spec);
     if (spec->fate == JIT_RECOMPILE) {
@@ -1004,7 +982,7 @@ static void drop_all_code(JitState *js)
     js->drop_pending = false;
     for (JitFunc *f = js->all; f; f = f->next_all) {
         free_specs(f);
-        f->gave_up = false;
+        f->head.off = false;
     }
     memset(js->watch, 0, js->nwatch);
     js->code_used = 0;
@@ -1642,7 +1620,7 @@ void jit_report(VM *vm)
         if (!f->specs && f->untyped[0])
             fprintf(stderr, "  %s: not compiled: %s (%s, line %d)\n", f->code->name->data, f->untyped,
                     f->code->program->filename->data, (int)f->code->src->firstline);
-        else if (!f->specs && !f->gave_up && js->cfg.mode == JIT_AUTO && !f->has_loop && f->work < js->cfg.call_threshold)
+        else if (!f->specs && !f->head.off && js->cfg.mode == JIT_AUTO && !f->has_loop && f->work < js->cfg.call_threshold)
             fprintf(stderr, "  %s: interpreted: %lu calls, below -X jit-threshold=%lu (%s, line %d)\n",
                     f->code->name->data, (unsigned long)f->work, (unsigned long)js->cfg.call_threshold,
                     f->code->program->filename->data, (int)f->code->src->firstline);

@@ -153,10 +153,11 @@ typedef enum JitFate {
  * function object of the code (a nested def or lambda makes a new one each
  * time it is evaluated); Function.jit points here. */
 typedef struct JitFunc {
+    JitHead head;             /* head.off: given up, calls of it are not typed (first: jit.h's jit_call reads it) */
     JitSpec *specs;
     uint32_t nspecs, calls;
     uint32_t work;            /* -X jit=auto: interpreted calls of a loop-free function before its first specialisation */
-    bool has_loop, gave_up;
+    bool has_loop;
     uint32_t refused_calls;   /* calls of a method that found its specialisation refused */
     char untyped[96];         /* why a call's arguments could not be typed (the first time) */
     struct JitFunc *next_all;
@@ -233,6 +234,7 @@ typedef struct JitInsExtra {
 } JitInsExtra;
 
 struct JitState {
+    JitHead head;             /* head.off: cfg.mode is JIT_OFF (first: jit.h's jit_call reads it) */
     VM *vm;
     JitConfig cfg;
     JitFunc *all;             /* every code that has a JitFunc */
@@ -277,6 +279,10 @@ bool jit_add_dmap(JitState *js, const uint8_t *bytes, uint32_t n, uint32_t *at);
 int32_t jit_add_dobj(JitState *js, Value v);
 JitType jit_type_of_value(Value v);
 const char *jit_type_name(JitType t, char *buf, size_t len);
+
+/* The code buffer js->code, allocated at the first code written where
+ * jit_init leaves it (the bare-metal firmware); false: there is none. */
+bool jit_code_buffer(JitState *js);
 
 /* rv32/emit.c: register allocation and code generation for one
  * specialisation into js->code at js->code_used. false: does not fit or

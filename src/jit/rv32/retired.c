@@ -51,6 +51,8 @@ static bool make_trampoline(JitState *js, uint32_t *slot, int32_t t0_adjust, con
 {
     if (*slot)
         return true;
+    if (!jit_code_buffer(js))
+        return false;
     uint32_t at = (js->code_used + 3) & ~3u;
     if (at >= js->cfg.code_size)
         return false;
