@@ -842,8 +842,32 @@ static int32_t call_budget(VM *vm, const JitSpec *spec)
 
 static void drop_all_code(JitState *js);
 
-/* A call jit_call's inline checks let through (jit.h). */
-bool jit_call_slow(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok)
+static bool call_slow(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok);
+
+bool jit_may_take(VM *vm, const Function *fn)
+{
+    const JitFunc *f = fn->jit;
+    return vm->jit && !vm->jit->head.off && !(f && f->head.off);
+}
+
+/* What most calls of an interpreted program take: a function the JIT gave
+ * up, or a generator, refused before anything else, in a function small
+ * enough to need no frame (the rest, call_slow, saves a dozen registers:
+ * 28 instructions a call of nqueens' generators, p4prof). */
+bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok)
+{
+    const JitState *js = vm->jit;
+    if (!js || js->head.off || nargs != fn->code->nparams)
+        return false;
+    /* a generator (a generator expression's function is made anew each time
+     * it is evaluated) is never compiled: no JitFunc, no typing of its calls */
+    const JitFunc *f = fn->jit;
+    if (f ? f->head.off : fn->code->ninsns && BC_OP(fn->code->insns[0]) == OP_RETURN_GENERATOR)
+        return false;
+    return call_slow(vm, fn, args, nargs, out, ok);
+}
+
+static __attribute__((noinline)) bool call_slow(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok)
 {
     JitState *js = vm->jit;
     JitFunc *f = func_of(js, fn);
