@@ -110,10 +110,25 @@ bool jit_init(VM *vm, const JitConfig *cfg)
         return false;
     js->vm = vm;
     js->cfg = *cfg;
+    js->head.off = cfg->mode == JIT_OFF;
     compile_heap = 0;
+    jit_deopt_countdown = cfg->deopt_stress;
+#if P4_FIRMWARE && !P4_PORT_PIE_PROBE
+    /* the bare-metal firmware (p4sim, QEMU): the code buffer is allocated at
+     * the first code written (jit_code_buffer), so that a program that
+     * compiles nothing does not pay for it (picolibc's malloc clears the 256K: 98 k
+     * instructions, 0.2% of bench/py/nqueens.py) */
+    js->nwatch = vm->program ? vm->program->nglobals : 0;
+    js->watch = calloc(js->nwatch + 1, 1);
+    if (!js->watch) {
+        free(js);
+        return false;
+    }
+    vm->jit = js;
+    return true;
+#endif
     js->code = port_alloc_code(cfg->code_size);
     js->code_exec = js->code != NULL;
-    jit_deopt_countdown = cfg->deopt_stress;
 #if P4_FIRMWARE
     if (!js->code && !cfg->listings) {
         /* a device without executable memory: no listing buffer either */
@@ -136,16 +151,66 @@ bool jit_init(VM *vm, const JitConfig *cfg)
     return true;
 }
 
+static void free_spec(JitSpec *s);
+
 static void free_specs(JitFunc *f)
 {
     for (JitSpec *s = f->specs, *n; s; s = n) {
         n = s->next;
-        free(s->dump);
-        free(s->loops);
-        free(s);
+        free_spec(s);
     }
     f->specs = NULL;
     f->nspecs = 0;
+}
+
+static uint32_t code_hash(const Code *c, uint32_t cap)
+{
+    uint32_t h = (uint32_t)((uintptr_t)c >> 3) * 2654435761u; /* Fibonacci hashing of the address */
+    return h & (cap - 1);
+}
+
+static void unhash(JitState *js, JitFunc *f)
+{
+    if (!js->capby_code || !f->code)
+        return;
+    for (JitFunc **link = &js->by_code[code_hash(f->code, js->capby_code)]; *link; link = &(*link)->next_hash)
+        if (*link == f) {
+            *link = f->next_hash;
+            js->nby_code--;
+            return;
+        }
+}
+
+/* false when out of memory (the JitFunc is then only in js->all) */
+static bool rehash(JitState *js, JitFunc *f)
+{
+    if (js->nby_code * 2 >= js->capby_code) {
+        uint32_t nc = js->capby_code ? js->capby_code * 2 : 64;
+        JitFunc **t = calloc(nc, sizeof *t);
+        if (!t)
+            return false;
+        for (uint32_t i = 0; i < js->capby_code; i++)
+            for (JitFunc *g = js->by_code[i], *n; g; g = n) {
+                n = g->next_hash;
+                uint32_t h = code_hash(g->code, nc);
+                g->next_hash = t[h];
+                t[h] = g;
+            }
+        free(js->by_code);
+        js->by_code = t, js->capby_code = nc;
+    }
+    uint32_t h = code_hash(f->code, js->capby_code);
+    f->next_hash = js->by_code[h];
+    js->by_code[h] = f;
+    js->nby_code++;
+    return true;
+}
+
+static void free_spec(JitSpec *s)
+{
+    free(s->dump);
+    free(s->loops);
+    free(s);
 }
 
 void jit_prune_dead(VM *vm)
@@ -154,27 +219,54 @@ void jit_prune_dead(VM *vm)
     if (!js)
         return;
     for (JitFunc *f = js->all; f; f = f->next_all)
-        for (JitSpec *s = f->specs; s; s = s->next)
+        for (JitSpec **link = &f->specs; *link;) {
+            JitSpec *s = *link;
             for (uint32_t i = 0; i < s->nparams; i++)
                 if (s->params[i].cls && !gc_marked(vm, s->params[i].cls)) {
                     /* its class goes: another may take the address, so the
                      * specialisation must never match again */
                     s->params[i].cls = NULL;
+                    s->vtag[i] = 0xff;
                     s->retired = true;
                 }
+            if (s->fn && !gc_marked(vm, s->fn))
+                s->fn = NULL; /* (deoptimisation makes a function object of the code if it needs one) */
+            if (s->closure && !s->closure_gone && !gc_marked(vm, s->closure)) {
+                /* the cells it has built in may go too, and a new closure
+                 * take the address: never matched again; compiled code
+                 * only stays for the report (no caller can reach it: a
+                 * compiled caller's callee holds its closure) */
+                s->closure_gone = true;
+                if (s->state != SPEC_COMPILED && !s->replaced_by) {
+                    bool referenced = false; /* another specialisation replaced by it */
+                    for (JitSpec *o = f->specs; o; o = o->next)
+                        referenced |= o->replaced_by == s;
+                    if (!referenced) {
+                        *link = s->next;
+                        f->nspecs -= f->nspecs > 0;
+                        free_spec(s);
+                        continue;
+                    }
+                }
+            }
+            link = &s->next;
+        }
     for (JitFunc **link = &js->all; *link;) {
         JitFunc *f = *link;
-        if (!f->fn || gc_marked(vm, f->fn)) {
+        if (!f->code || gc_marked(vm, f->code)) {
             link = &f->next_all;
             continue;
         }
+        /* its code goes (a program exec() made): so do all its function
+         * objects, and nothing finds this JitFunc again */
+        unhash(js, f);
         bool compiled = false;
         for (JitSpec *s = f->specs; s; s = s->next) {
             compiled |= s->state == SPEC_COMPILED;
             s->fn = NULL;
         }
         if (compiled) { /* other compiled code may call it: keep it, nameless */
-            f->fn = NULL;
+            f->code = NULL;
             link = &f->next_all;
             continue;
         }
@@ -192,14 +284,14 @@ void jit_free(VM *vm)
     for (JitFunc *f = js->all, *n; f; f = n) {
         n = f->next_all;
         free_specs(f);
-        if (f->fn)
-            f->fn->jit = NULL;
         free(f);
     }
+    gc_forget_jit(vm); /* function objects that outlive the JIT (the REPL frees it at every input) */
+    free(js->by_code);
     if (js->code_exec)
         port_free_code(js->code);
     else
-        free(js->code);
+        free(js->code); /* (NULL when nothing was compiled) */
     jit_vm_calls_free(js);
     free(js->sites);
     free(js->dmaps);
@@ -358,9 +450,9 @@ const char *jit_type_name(JitType t, char *buf, size_t len)
     }
 }
 
-static bool same_types(const JitSpec *s, const JitType *t, uint32_t n)
+static bool same_types(const JitSpec *s, const JitType *t, uint32_t n, const Tuple *closure)
 {
-    if (s->nparams != n)
+    if (s->nparams != n || s->closure != closure || s->closure_gone)
         return false;
     for (uint32_t i = 0; i < n; i++)
         if (s->params[i].ty != t[i].ty || s->params[i].tc != t[i].tc || s->params[i].cls != t[i].cls)
@@ -368,21 +460,73 @@ static bool same_types(const JitSpec *s, const JitType *t, uint32_t n)
     return true;
 }
 
+/* The Value type an argument of type t has (the first check of a call,
+ * spec_fits), or 0xff for a type no argument is given (jit_type_of_value
+ * never makes it: a builder's type for a callee it compiles). */
+static uint8_t vtag_of(JitType t)
+{
+    switch ((IrType)t.ty) {
+    case TY_INT: return t.tc || t.cls ? 0xff : T_INT;
+    case TY_BOOL: return t.tc || t.cls ? 0xff : T_BOOL;
+    case TY_FLOAT: return t.tc || t.cls ? 0xff : T_FLOAT;
+    case TY_PTR:
+        if (t.tc == 'Y') return t.cls ? 0xff : T_BYTEARRAY;
+        if (t.tc == JIT_TC_STR) return t.cls ? 0xff : T_STR;
+        if (t.tc == JIT_TC_INSTANCE) return t.cls ? T_INSTANCE : 0xff;
+        if (t.tc == 'F' || t.tc == 'N' || t.tc == 'G' || t.tc == 'M') return t.cls ? 0xff : T_LIST;
+        if (t.tc && !t.cls && strchr("bBhHiIf", (char)t.tc)) return T_ARRAY; /* (type_of_value's typecodes) */
+        return 0xff;
+    default: return 0xff;
+    }
+}
+
+/* Do the arguments of a call have spec's types (what same_types says of
+ * their jit_type_of_value, without typing them first)? A list is typed
+ * in full: compiled code relies on every item. */
+static bool args_fit(const JitSpec *s, const Value *args, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++) {
+        const Value *a = &args[i];
+        if (a->type != s->vtag[i])
+            return false;
+        switch (a->type) {
+        case T_ARRAY:
+            if (AS(Array, *a)->hdr.aux != s->params[i].tc)
+                return false;
+            break;
+        case T_INSTANCE:
+            if (AS(Instance, *a)->cls != s->params[i].cls)
+                return false;
+            break;
+        case T_LIST:
+            if (type_of_value(*a, 0).tc != s->params[i].tc)
+                return false;
+            break;
+        default: break;
+        }
+    }
+    return true;
+}
+
 static JitFunc *func_of(JitState *js, Function *fn)
 {
     if (fn->jit)
         return fn->jit;
+    const Code *c = fn->code;
+    if (js->capby_code)
+        for (JitFunc *g = js->by_code[code_hash(c, js->capby_code)]; g; g = g->next_hash)
+            if (g->code == c) /* another function object of the code: its record */
+                return fn->jit = g;
     JitFunc *f = calloc(1, sizeof *f);
     if (!f)
         return NULL;
-    f->fn = fn;
-    f->code = fn->code;
-    const Code *c = fn->code;
+    f->code = c;
     for (uint32_t pc = 0; pc < c->ninsns; pc++) /* a backward jump is a loop */
         if (bc_opinfo[BC_OP(c->insns[pc])].flow == FLOW_JUMP && BC_ARG(c->insns[pc]) <= pc)
             f->has_loop = true;
     f->next_all = js->all;
     js->all = f;
+    rehash(js, f); /* (out of memory: other function objects of the code get their own) */
     fn->jit = f;
     return f;
 }
@@ -482,6 +626,25 @@ static bool allocates_badly(const Ir *ir, JitSpec *spec, IrRefusal *why, const C
     return true;
 }
 
+/* The code buffer, allocated now if jit_init left it to the first code
+ * written (a function emitted, a trampoline); false when there is none. */
+bool jit_code_buffer(JitState *js)
+{
+    if (js->code)
+        return true;
+    js->code = port_alloc_code(js->cfg.code_size);
+    js->code_exec = js->code != NULL;
+    if (!js->code && js->cfg.listings)
+        js->code = malloc(js->cfg.code_size);
+    if (js->code)
+        return true;
+    fprintf(stderr, "p4jit: JIT off: no executable memory for a %lu-byte code buffer; running interpreted\n",
+            (unsigned long)js->cfg.code_size);
+    js->cfg.mode = JIT_OFF;
+    js->head.off = true;
+    return false;
+}
+
 static void compile(JitState *js, JitSpec *spec)
 {
     uint64_t t0 = port_cycles();
@@ -532,26 +695,30 @@ static void compile(JitState *js, JitSpec *spec)
         ir_schedule(&ir);
         ir_dominators(&ir);
         ir_loops(&ir); /* loop depths for the register allocator's spill weights */
-        ok = !maybe_unbound(&ir, &spec->why, spec->fn->code) && !allocates_badly(&ir, spec, &spec->why, spec->fn->code);
+        ok = !maybe_unbound(&ir, &spec->why, spec->code) && !allocates_badly(&ir, spec, &spec->why, spec->code);
         if (ok && ir.oom) { /* a pass could not finish its change: the IR is not to be trusted */
             if (ir.preds_full)
                 snprintf(spec->why.why, sizeof spec->why.why,
                          "an optimisation would join more than %d paths at one point", IR_MAX_PREDS);
             else
                 snprintf(spec->why.why, sizeof spec->why.why, "out of memory while optimising");
-            spec->why.line = line_at(spec->fn->code, 0);
+            spec->why.line = line_at(spec->code, 0);
             ok = false;
         }
         spec->vector_lanes = ir.vector_lanes, spec->vector_taps = ir.vector_taps;
         free(spec->loops);
         spec->loops = ir.notes, spec->nloops = ir.nnotes, ir.notes = NULL, ir.nnotes = 0;
-        spec->vector_line = ir.vector_lanes ? line_at(spec->fn->code, ir.vector_pc) : 0;
+        spec->vector_line = ir.vector_lanes ? line_at(spec->code, ir.vector_pc) : 0;
+    }
+    if (ok && !jit_code_buffer(js)) {
+        snprintf(spec->why.why, sizeof spec->why.why, "no memory for the JIT's code buffer");
+        ok = false;
     }
     if (ok) {
         char *asmtext = NULL;
         ok = jit_emit_rv32(js, spec, &ir, js->cfg.listings ? &asmtext : NULL);
         if (!ok && !spec->why.line) /* the emitter's refusals are about the whole function */
-            spec->why.line = line_at(spec->fn->code, 0);
+            spec->why.line = line_at(spec->code, 0);
         /* the instruction fetch must see the new code: on the chip the
          * I-cache, in p4sim the decode cache (fence.i; esp_cache_msync
          * under ESP-IDF), also where dropped code is written over */
@@ -562,7 +729,7 @@ static void compile(JitState *js, JitSpec *spec)
         free(asmtext);
     }
     ir_free(&ir);
-    spec->bc_insns = spec->fn->code->ninsns;
+    spec->bc_insns = spec->code->ninsns;
     spec->compile_cycles = port_cycles() - t0;
     spec->state = ok ? SPEC_COMPILED : SPEC_REFUSED;
     js->compiles++;
@@ -571,15 +738,18 @@ static void compile(JitState *js, JitSpec *spec)
         compile_heap = h1.peak_since_mark - h0.in_use;
 }
 
-static JitSpec *new_spec(JitFunc *f, const JitType *args, uint32_t nargs)
+static JitSpec *new_spec(JitFunc *f, Function *fn, const JitType *args, uint32_t nargs)
 {
     JitSpec *s = calloc(1, sizeof *s);
     if (!s)
         return NULL;
-    s->fn = f->fn;
+    s->fn = fn;
     s->code = f->code;
+    s->closure = fn->closure;
     s->nparams = (uint8_t)nargs;
     memcpy(s->params, args, nargs * sizeof *args);
+    for (uint32_t i = 0; i < nargs; i++)
+        s->vtag[i] = vtag_of(args[i]);
     s->next = f->specs;
     f->specs = s;
     f->nspecs++;
@@ -598,9 +768,9 @@ static JitSpec *jit_newest(JitSpec *s)
  * the same argument types compiled again, a merge that deoptimised too
  * often widened to float. Not counted against -X jit-specs (each
  * recompilation widens one more merge, at most JIT_MAX_WIDENED). */
-static JitSpec *recompile(JitState *js, JitFunc *f, JitSpec *old)
+static JitSpec *recompile(JitState *js, JitFunc *f, Function *fn, JitSpec *old)
 {
-    JitSpec *s = new_spec(f, old->params, old->nparams);
+    JitSpec *s = new_spec(f, fn, old->params, old->nparams);
     if (!s) {
         old->fate = JIT_INTERPRETED;
         return old;
@@ -620,9 +790,14 @@ static JitSpec *resolve(JitState *js, Function *callee, const JitType *args, uin
     if (!f)
         return NULL;
     for (JitSpec *s = f->specs; s; s = s->next)
-        if (same_types(s, args, nargs))
-            return jit_newest(s);
-    JitSpec *s = new_spec(f, args, nargs);
+        if (same_types(s, args, nargs, callee->closure)) {
+            /* the function object a compiled caller holds, alive while
+             * the caller's code is (a deoptimisation runs it) */
+            s = jit_newest(s);
+            s->fn = callee;
+            return s;
+        }
+    JitSpec *s = new_spec(f, callee, args, nargs);
     const Value *example = js->example;
     uint32_t nexample = js->nexample;
     /* a callee compiled first has no example arguments but the instances
@@ -667,84 +842,111 @@ static int32_t call_budget(VM *vm, const JitSpec *spec)
 
 static void drop_all_code(JitState *js);
 
+static bool call_slow(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok);
+
 bool jit_may_take(VM *vm, const Function *fn)
 {
     const JitFunc *f = fn->jit;
-    return vm->jit && vm->jit->cfg.mode != JIT_OFF && !(f && f->gave_up);
+    return vm->jit && !vm->jit->head.off && !(f && f->head.off);
 }
 
+/* What most calls of an interpreted program take: a function the JIT gave
+ * up, or a generator, refused before anything else, in a function small
+ * enough to need no frame (the rest, call_slow, saves a dozen registers:
+ * 28 instructions a call of nqueens' generators, p4prof). */
 bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok)
 {
-    JitState *js = vm->jit;
-    if (!js || js->cfg.mode == JIT_OFF || nargs != fn->code->nparams)
+    const JitState *js = vm->jit;
+    if (!js || js->head.off || nargs != fn->code->nparams)
         return false;
     /* a generator (a generator expression's function is made anew each time
      * it is evaluated) is never compiled: no JitFunc, no typing of its calls */
-    if (!fn->jit && fn->code->ninsns && BC_OP(fn->code->insns[0]) == OP_RETURN_GENERATOR)
+    const JitFunc *f = fn->jit;
+    if (f ? f->head.off : fn->code->ninsns && BC_OP(fn->code->insns[0]) == OP_RETURN_GENERATOR)
         return false;
+    return call_slow(vm, fn, args, nargs, out, ok);
+}
+
+static __attribute__((noinline)) bool call_slow(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok)
+{
+    JitState *js = vm->jit;
     JitFunc *f = func_of(js, fn);
-    if (!f || f->gave_up)
+    if (!f || f->head.off)
         return false;
-    if (nargs > JIT_MAX_PARAMS) { /* arguments travel in a0-a7 and fa0-fa7 only */
+    if (nargs > JIT_MAX_PARAMS) { /* (rv32/emit.c: registers, then the stack) */
         if (!f->untyped[0])
             snprintf(f->untyped, sizeof f->untyped, "it has %d parameters (compiled code takes at most %d)",
                      nargs, JIT_MAX_PARAMS);
         return false;
     }
-    /* auto: not before its work reaches the threshold (a kernel taking an
-     * array at once); the arguments are not typed until then */
-    if (js->cfg.mode == JIT_AUTO && !f->specs && !f->has_loop) {
-        if (f->work < UINT32_MAX)
-            f->work++;
-        if (f->work < js->cfg.call_threshold)
-            return false;
-    }
-    JitType types[JIT_MAX_PARAMS];
-    for (int i = 0; i < nargs; i++) {
-        types[i] = jit_type_of_value(args[i]);
-        if (types[i].ty == TY_VOID) {
-            if (!f->untyped[0])
-                snprintf(f->untyped, sizeof f->untyped, "argument %d is %s%s", i + 1,
-                         args[i].type == T_LIST   ? "a list not of one numeric kind (floats, ints, or lists of one of those)"
-                         : args[i].type == T_LONG ? "an int beyond 32 bits (compiled code has 32-bit ints)"
-                                                  : "of type ",
-                         args[i].type == T_LIST || args[i].type == T_LONG ? "" : type_name(args[i]));
-            if (++f->refused_calls >= 16 && !f->specs)
-                f->gave_up = true; /* called with what compiled code never takes: stop typing its calls */
-            return false;
-        }
-    }
-    if (js->drop_pending)
-        return false;
+    /* the call's arguments checked against each specialisation's value
+     * tags first (most calls find theirs here, without typing) */
     JitSpec *spec = NULL;
     for (JitSpec *s = f->specs; s; s = s->next)
-        if (same_types(s, types, (uint32_t)nargs))
+        if (s->closure == fn->closure && s->nparams == nargs && !s->closure_gone && args_fit(s, args, (uint32_t)nargs)) {
             spec = s;
+            break;
+        }
     if (!spec) {
+        /* auto: not before its work reaches the threshold (a kernel taking an
+         * array at once); the arguments are not typed until then */
+        if (js->cfg.mode == JIT_AUTO && !f->specs && !f->has_loop) {
+            if (f->work < UINT32_MAX)
+                f->work++;
+            if (f->work < js->cfg.call_threshold)
+                return false;
+        }
+        JitType types[JIT_MAX_PARAMS];
+        for (int i = 0; i < nargs; i++) {
+            types[i] = jit_type_of_value(args[i]);
+            if (types[i].ty == TY_VOID) {
+                if (!f->untyped[0])
+                    snprintf(f->untyped, sizeof f->untyped, "argument %d is %s%s", i + 1,
+                             args[i].type == T_LIST   ? "a list not of one numeric kind (floats, ints, or lists of one of those)"
+                             : args[i].type == T_LONG ? "an int beyond 32 bits (compiled code has 32-bit ints)"
+                                                      : "of type ",
+                             args[i].type == T_LIST || args[i].type == T_LONG ? "" : type_name(args[i]));
+                if (++f->refused_calls >= 16 && !f->specs)
+                    f->head.off = true; /* called with what compiled code never takes: stop typing its calls */
+                return false;
+            }
+        }
+        if (js->drop_pending)
+            return false;
         f->calls++;
-        if (f->nspecs >= js->cfg.max_specs) {
-            f->gave_up = true;
+        /* -X jit-specs counts the specialisations of one function object:
+         * of the code, or of one closure of it (each closure has its own,
+         * with its cells built in; a few more of collected closures may
+         * stay with their code, never matched again) */
+        uint32_t mine = 0;
+        for (JitSpec *s = f->specs; s; s = s->next)
+            mine += s->closure == fn->closure && !s->closure_gone && !s->replaced_by;
+        if (mine >= js->cfg.max_specs || f->nspecs >= 16 * js->cfg.max_specs) {
+            if (!fn->closure)
+                f->head.off = true;
             return false;
         }
-        spec = new_spec(f, types, (uint32_t)nargs);
+        spec = new_spec(f, fn, types, (uint32_t)nargs);
         if (!spec)
             return false;
         js->example = args, js->nexample = (uint32_t)nargs; /* attribute layouts (build.c) */
         compile(js, spec);
         js->example = NULL, js->nexample = 0;
     }
+    if (js->drop_pending)
+        return false;
     if (spec->state == SPEC_REFUSED && ++f->refused_calls >= 16) {
         /* refused for every type of argument it was called with so far:
          * stop typing its calls (the interpreter's call is cheaper) */
         bool any = false;
         for (JitSpec *s = f->specs; s; s = s->next)
             any |= s->state == SPEC_COMPILED;
-        f->gave_up = !any;
+        f->head.off = !any;
     }
     spec = jit_newest(spec);
     if (spec->fate == JIT_RECOMPILE) {
         js->example = args, js->nexample = (uint32_t)nargs; /* attribute layouts, as for the first compilation */
-        spec = recompile(js, f, spec);
+        spec = recompile(js, f, fn, spec);
         js->example = NULL, js->nexample = 0;
     }
     if (spec->state != SPEC_COMPILED || spec->retired || !js->code_exec || vm->nframes >= vm->cfg.max_frames)
@@ -752,9 +954,11 @@ bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok
     if (spec->window_entries == JIT_DEOPT_WINDOW) /* a new window of the deopt rate (jit_rt_deopt) */
         spec->window_entries = spec->window_deopts = 0;
     spec->window_entries++;
+    if (!spec->fn) /* (the function object it was compiled for was collected) */
+        spec->fn = fn;
     uint32_t argv[JIT_MAX_PARAMS], result = 0;
     for (int i = 0; i < nargs; i++) {
-        if (types[i].ty == TY_PTR)
+        if (spec->params[i].ty == TY_PTR)
             argv[i] = (uint32_t)(uintptr_t)args[i].u.obj;
         else
             memcpy(&argv[i], &args[i].u, 4);
@@ -802,7 +1006,7 @@ static void drop_all_code(JitState *js)
     js->drop_pending = false;
     for (JitFunc *f = js->all; f; f = f->next_all) {
         free_specs(f);
-        f->gave_up = false;
+        f->head.off = false;
     }
     memset(js->watch, 0, js->nwatch);
     js->code_used = 0;
@@ -1085,7 +1289,7 @@ uint32_t jit_compiled_frames(int32_t s11) { return compiled_frames(s11); }
 
 Value *jit_box_args(VM *vm, const JitType *params, uint32_t n, const uint32_t *args)
 {
-    uint32_t nx = 0, nf = 0;
+    uint32_t nx = 0, nf = 0, ns = 0;
     Value *argv = vm->sp;
     if (argv + n + 2 > vm->stack_end) {
         vm_raise(vm, EXC_RecursionError, "maximum recursion depth exceeded");
@@ -1093,7 +1297,9 @@ Value *jit_box_args(VM *vm, const JitType *params, uint32_t n, const uint32_t *a
     }
     for (uint32_t i = 0; i < n; i++) {
         JitType t = params[i];
-        uint32_t bits = t.ty == TY_FLOAT ? args[8 + nf++] : args[nx++];
+        /* (the ninth of a class and after: on the stack, rv32/emit.c) */
+        uint32_t bits = t.ty == TY_FLOAT ? (nf < 8 ? args[8 + nf++] : args[JIT_TRAMP_STACK_ARGS + ns++])
+                                         : (nx < 8 ? args[nx++] : args[JIT_TRAMP_STACK_ARGS + ns++]);
         float x;
         switch ((IrType)t.ty) {
         case TY_INT: argv[i] = v_int((int32_t)bits); break;
@@ -1251,7 +1457,11 @@ uint64_t jit_rt_deopt(uint32_t site, const uint32_t *regs, const uint8_t *frame)
     uint32_t max_frames;
     Value result;
     bool ok = enter_interpreter(vm, below, &max_frames);
-    if (ok) {
+    if (ok && !spec->fn) { /* cannot happen: an entered specialisation has a live function object (jit_call, resolve) */
+        vm_raise(vm, EXC_RuntimeError, "JIT: a deoptimisation without its function (a JIT bug)");
+        leave_interpreter(vm, max_frames);
+        ok = false;
+    } else if (ok) {
         ok = vm_resume_frame(vm, (Function *)spec->fn, base, nslots - nl, s->pc + call, &result);
         leave_interpreter(vm, max_frames);
     }
@@ -1434,7 +1644,7 @@ void jit_report(VM *vm)
         if (!f->specs && f->untyped[0])
             fprintf(stderr, "  %s: not compiled: %s (%s, line %d)\n", f->code->name->data, f->untyped,
                     f->code->program->filename->data, (int)f->code->src->firstline);
-        else if (!f->specs && !f->gave_up && js->cfg.mode == JIT_AUTO && !f->has_loop && f->work < js->cfg.call_threshold)
+        else if (!f->specs && !f->head.off && js->cfg.mode == JIT_AUTO && !f->has_loop && f->work < js->cfg.call_threshold)
             fprintf(stderr, "  %s: interpreted: %lu calls, below -X jit-threshold=%lu (%s, line %d)\n",
                     f->code->name->data, (unsigned long)f->work, (unsigned long)js->cfg.call_threshold,
                     f->code->program->filename->data, (int)f->code->src->firstline);

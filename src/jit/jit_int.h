@@ -9,7 +9,13 @@
 #include "jit/ir.h"
 #include "jit/jit.h"
 
-#define JIT_MAX_PARAMS 8
+/* Parameters of a compiled function: the first eight ints (bools,
+ * pointers) in a0-a7 and eight floats in fa0-fa7, the rest on the stack
+ * (rv32/emit.c). */
+#define JIT_MAX_PARAMS 16
+/* rv32/retired.c's trampolines: the words below the caller's stack
+ * arguments in what they pass as args (jit_box_args) */
+#define JIT_TRAMP_STACK_ARGS 20
 #define JIT_MAX_WIDENED 4 /* merges a specialisation's recompilations may widen */
 #define JIT_MAX_HWNOTES 8 /* hardware loops --jit-report names per specialisation */
 
@@ -60,10 +66,19 @@ enum {
 typedef enum SpecState { SPEC_BUILDING, SPEC_COMPILED, SPEC_REFUSED } SpecState;
 
 typedef struct JitSpec {
-    struct JitSpec *next;     /* the function's other specialisations */
-    Function *fn;             /* NULL once the function object is collected */
+    struct JitSpec *next;     /* the code's other specialisations */
+    Function *fn;             /* a function object of the code (compiled for it); NULL once collected */
     const Code *code;         /* fn's code (lives as long as the program) */
+    /* The closure of fn when its code has free variables: the compiled code
+     * has its cells' addresses built in, so only a function object with
+     * this closure enters it (jit.c spec_fits); NULL without free variables,
+     * then every function object of the code shares it. */
+    const Tuple *closure;
+    bool closure_gone;        /* that closure was collected: never matched again */
     uint8_t nparams;
+    /* the Value type each argument must have (jit.c vtag_of): the call's
+     * check before its arguments are typed in full (0xff: never matches) */
+    uint8_t vtag[JIT_MAX_PARAMS];
     JitType params[JIT_MAX_PARAMS];
     JitType ret;
     uint8_t state;            /* SpecState */
@@ -134,17 +149,20 @@ typedef enum JitFate {
     JIT_INTERPRETED           /* no wider assumption helps: it stays interpreted */
 } JitFate;
 
-/* Per function: its specialisations and counters (Function.jit points here). */
+/* Per code object: its specialisations and counters, shared by every
+ * function object of the code (a nested def or lambda makes a new one each
+ * time it is evaluated); Function.jit points here. */
 typedef struct JitFunc {
+    JitHead head;             /* head.off: given up, calls of it are not typed (first: jit.h's jit_call reads it) */
     JitSpec *specs;
     uint32_t nspecs, calls;
     uint32_t work;            /* -X jit=auto: interpreted calls of a loop-free function before its first specialisation */
-    bool has_loop, gave_up;
+    bool has_loop;
     uint32_t refused_calls;   /* calls of a method that found its specialisation refused */
     char untyped[96];         /* why a call's arguments could not be typed (the first time) */
     struct JitFunc *next_all;
-    Function *fn;             /* NULL once collected (compiled code is kept) */
-    const Code *code;         /* fn's code: the report's name after fn is gone */
+    struct JitFunc *next_hash; /* JitState.by_code's chain */
+    const Code *code;         /* the code (NULL once collected: compiled code is kept, nameless) */
 } JitFunc;
 
 /* A place where compiled code gives up: the runtime re-runs bytecode pc of
@@ -216,9 +234,12 @@ typedef struct JitInsExtra {
 } JitInsExtra;
 
 struct JitState {
+    JitHead head;             /* head.off: cfg.mode is JIT_OFF (first: jit.h's jit_call reads it) */
     VM *vm;
     JitConfig cfg;
-    JitFunc *all;             /* every function that has a JitFunc */
+    JitFunc *all;             /* every code that has a JitFunc */
+    JitFunc **by_code;        /* hash table: code object -> JitFunc (chained by next_hash) */
+    uint32_t nby_code, capby_code;
     uint8_t *code;            /* the code buffer (executable on RV32) */
     uint32_t code_used;
     bool code_exec;           /* code can run here */
@@ -258,6 +279,10 @@ bool jit_add_dmap(JitState *js, const uint8_t *bytes, uint32_t n, uint32_t *at);
 int32_t jit_add_dobj(JitState *js, Value v);
 JitType jit_type_of_value(Value v);
 const char *jit_type_name(JitType t, char *buf, size_t len);
+
+/* The code buffer js->code, allocated at the first code written where
+ * jit_init leaves it (the bare-metal firmware); false: there is none. */
+bool jit_code_buffer(JitState *js);
 
 /* rv32/emit.c: register allocation and code generation for one
  * specialisation into js->code at js->code_used. false: does not fit or
@@ -307,8 +332,8 @@ JitState *jit_rt_state(void);
 bool jit_enter_interpreter(VM *vm, uint32_t below, uint32_t *saved_max);
 void jit_leave_interpreter(VM *vm, uint32_t saved_max);
 uint32_t jit_compiled_frames(int32_t s11);
-/* Boxes the register arguments of a call from compiled code (args: a0-a7,
- * then fa0-fa7 at args[8]) onto the value stack, where the collector sees
+/* Boxes the arguments of a call from compiled code (args: a0-a7, then
+ * fa0-fa7 at args[8], the caller's stack arguments at args[JIT_TRAMP_STACK_ARGS]) onto the value stack, where the collector sees
  * them, and pushes them: their base, or NULL with RecursionError raised. */
 Value *jit_box_args(VM *vm, const JitType *params, uint32_t n, const uint32_t *args);
 struct Instance;

@@ -336,7 +336,7 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
                 int32_t arg = ir->lists[x->list + (int32_t)a];
                 bool fp = ir->ins[arg].type == TY_FLOAT;
                 int16_t reg = (int16_t)(fp ? t->f_arg0 + nf++ : t->x_arg0 + nx++);
-                if (fixed[arg] < 0)
+                if (fixed[arg] < 0 && (fp ? nf : nx) <= 8) /* (the ninth of a class goes on the stack) */
                     fixed[arg] = reg;
             }
         }

@@ -569,6 +569,15 @@ void gc_init_arena(VM *vm)
     POISON(vm->heap.base, (size_t)(vm->heap.end - vm->heap.base));
 }
 
+void gc_forget_jit(VM *vm)
+{
+    for (uint8_t *p = vm->heap.base; p && p < vm->heap.top; p += block_size((Obj *)p)) {
+        UNPOISON(p, sizeof(Obj));
+        if (((Obj *)p)->type == T_FUNCTION)
+            ((Function *)p)->jit = NULL;
+    }
+}
+
 void gc_release_arena(VM *vm)
 {
     /* exec()'s programs still alive own bytecode outside the heap */

@@ -154,6 +154,8 @@ size_t gc_raw_size(const void *payload);
 void gc_collect(VM *vm);
 void gc_init_arena(VM *vm);
 void gc_release_arena(VM *vm);
+/* jit_free: every function object forgets its JIT record (Function.jit). */
+void gc_forget_jit(VM *vm);
 bool gc_in_heap(const VM *vm, const void *p);
 /* During a collection, between marking and sweeping: will p survive? */
 bool gc_marked(const VM *vm, const void *p);

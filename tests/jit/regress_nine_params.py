@@ -1,6 +1,6 @@
 # Regression (issue 12, existing defects): a function with 9 parameters was
-# silently not compiled, with no reason in --jit-report (the test
-# jit/report-nine-params checks the reason; the output is checked here).
+# silently not compiled, with no reason in --jit-report; since jitcall it
+# is compiled (stack arguments; jit/report-params checks params_many.py).
 def nine(a, b, c, d, e, f, g, h, i):
     s = 0
     for k in range(a):

@@ -143,10 +143,10 @@ def conv_c17(inp, wts, out, H, W, F):
                 out[(oy * (W - 2) + ox) * F + f] = acc
 
 
-def nine(a, b, c, d, e, f, g, h, i):  # report-function: not compiled: it has 9 parameters (compiled code takes at most 8)
+def nine(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q):  # report-function: not compiled: it has 17 parameters (compiled code takes at most 16)
     s = 0
-    for k in range(a):
-        s += b * k + c - d + e * f - g + h * i
+    for r in range(a):
+        s += b * r + c - d + e * f - g + h * i + j + k + l + m + n + o + p + q
     return s
 
 
@@ -182,7 +182,7 @@ co = array('i', [0] * 6 * 21)
 conv_c17(array('b', [(i * 13) % 256 - 128 for i in range(4 * 5 * CH)]),
          array('b', [(i * 29 + 11) % 256 - 128 for i in range(9 * CH * 21)]), co, 4, 5, 21)
 print(list(co))
-print(nine(10, 2, 3, 4, 5, 6, 7, 8, 9))
+print(nine(10, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17))
 e8 = array('b', [0] * 40)
 e16 = array('h', [0] * 40)
 w32 = array('i', [(i * 7919) % 2000 - 1000 for i in range(40)])

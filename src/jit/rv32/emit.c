@@ -4,6 +4,9 @@
  *
  * Calling convention of compiled functions (docs/jit.md):
  *   int, bool and pointer arguments in a0..a7 in order, floats in fa0..fa7;
+ *   arguments beyond those (a ninth int, a ninth float) on the stack, one
+ *   word each in parameter order, from the caller's sp up (JIT_MAX_PARAMS
+ *   in all; the caller's frame has that outgoing area at its bottom);
  *   returns a0 = 0 and the result in a1 (int, bool) or fa0 (float), or
  *   a0 = 1 when an exception is pending (the runtime already made it);
  *   the standard ilp32f callee-saved registers are preserved.
@@ -84,7 +87,7 @@ typedef struct Emit {
     uint32_t last_dmap;     /* and where (JitSite.dmap): the guards of one instruction share it */
     uint32_t err_label, ret_label, body_label;
     bool ret_used;          /* a return jumps to ret_label (long epilogues) */
-    uint32_t frame, spill_base;
+    uint32_t frame, spill_base; /* spill slots from spill_base: calls' stack arguments below them */
     bool calls;             /* makes calls: counts the recursion budget */
     bool oom;               /* a table for the moves could not be had: refuse */
     bool lost_type_guard;   /* a type change's guard without its deopt map (a PIE copy's): refuse */
@@ -203,11 +206,21 @@ static void fail_if(Emit *e, RvOp br, unsigned r1, unsigned r2, int32_t v)
 
 /* A location for moves: kind LOC_REG/LOC_STACK, or a constant source. */
 typedef struct MLoc {
-    uint8_t kind; /* LOC_REG, LOC_STACK, 3 = int constant, 4 = float constant */
+    uint8_t kind; /* LOC_REG, LOC_STACK, 3 = int constant, 4 = float constant, MLOC_SP */
     uint8_t fp;
     uint16_t n;   /* reg or slot */
     int32_t k;
 } MLoc;
+/* A word at sp + 4n: a stack argument, outgoing (below the spill slots) or
+ * incoming (above the frame); never a spill slot */
+enum { MLOC_SP = 5 };
+
+/* Stack arguments of a call or a function: those after the first eight of
+ * their class (an int, bool or pointer; a float) in parameter order. */
+static bool on_stack(unsigned *nx, unsigned *nf, bool fp)
+{
+    return fp ? (*nf)++ >= 8 : (*nx)++ >= 8;
+}
 
 typedef struct Move {
     MLoc dst, src;
@@ -219,7 +232,7 @@ typedef struct Move {
  * int and later a float, so a slot is one place whatever its class. */
 static bool mloc_eq(MLoc a, MLoc b)
 {
-    return a.kind == b.kind && a.n == b.n && (a.kind == LOC_STACK || (a.kind == LOC_REG && a.fp == b.fp));
+    return a.kind == b.kind && a.n == b.n && (a.kind == LOC_STACK || a.kind == MLOC_SP || (a.kind == LOC_REG && a.fp == b.fp));
 }
 
 static MLoc loc_of(Emit *e, int32_t v)
@@ -245,9 +258,9 @@ static void move1(Emit *e, MLoc d, MLoc s)
     unsigned tmp = d.fp ? FT1 : T1, r;
     if (s.kind == LOC_REG)
         r = s.n;
-    else if (s.kind == LOC_STACK) {
+    else if (s.kind == LOC_STACK || s.kind == MLOC_SP) {
         r = d.kind == LOC_REG ? d.n : tmp;
-        ins(e, d.fp ? RV_FLW : RV_LW, r, SP, 0, slot_off(e, s.n));
+        ins(e, d.fp ? RV_FLW : RV_LW, r, SP, 0, s.kind == MLOC_SP ? 4 * (int32_t)s.n : slot_off(e, s.n));
     } else if (s.kind == 3) {
         r = d.kind == LOC_REG ? d.n : tmp;
         rv_asm_li(&e->a, r, s.k);
@@ -260,7 +273,7 @@ static void move1(Emit *e, MLoc d, MLoc s)
         if (r != d.n)
             ins(e, d.fp ? RV_FSGNJ_S : RV_ADDI, d.n, r, d.fp ? r : 0, 0);
     } else
-        ins(e, d.fp ? RV_FSW : RV_SW, 0, SP, r, slot_off(e, d.n));
+        ins(e, d.fp ? RV_FSW : RV_SW, 0, SP, r, d.kind == MLOC_SP ? 4 * (int32_t)d.n : slot_off(e, d.n));
 }
 
 /* Performs the moves as if all at once: a move runs once no other pending
@@ -614,13 +627,15 @@ static void emit_call(Emit *e, int32_t v)
     /* the recursion budget (s11): RecursionError where the interpreter raises it */
     fail_if(e, RV_BGE, ZERO, DEPTH, v);
     Move m[JIT_MAX_PARAMS];
-    unsigned nx = 0, nf = 0;
+    unsigned nx = 0, nf = 0, ns = 0;
     for (uint32_t i = 0; i < in->nargs; i++) {
         int32_t arg = e->ir->lists[in->list + (int32_t)i];
         m[i].src = loc_of(e, arg);
-        m[i].dst.kind = LOC_REG;
         m[i].dst.fp = I(e, arg)->type == TY_FLOAT;
-        m[i].dst.n = (uint16_t)(m[i].dst.fp ? FA0 + nf++ : A0 + nx++);
+        if (on_stack(&nx, &nf, m[i].dst.fp)) /* the outgoing area: sp + 4 * ns */
+            m[i].dst.kind = MLOC_SP, m[i].dst.n = (uint16_t)ns++;
+        else
+            m[i].dst.kind = LOC_REG, m[i].dst.n = (uint16_t)(m[i].dst.fp ? FA0 + nf - 1 : A0 + nx - 1);
         m[i].dst.k = 0;
         m[i].done = false;
     }
@@ -1700,9 +1715,13 @@ static void prologue(Emit *e)
     for (uint32_t i = 0; i < b0->nins; i++)
         if (I(e, b0->ins[i])->op == IR_PARAM)
             params[I(e, b0->ins[i])->k.i] = b0->ins[i];
+    unsigned ns = 0;
     for (uint32_t i = 0; i < e->spec->nparams; i++) {
         bool isf = e->spec->params[i].ty == TY_FLOAT;
-        unsigned reg = isf ? FA0 + nf++ : A0 + nx++;
+        bool stack = on_stack(&nx, &nf, isf);
+        unsigned reg = stack ? 0 : isf ? FA0 + nf - 1 : A0 + nx - 1;
+        uint16_t at = (uint16_t)(e->frame / 4 + ns); /* a stack argument: above this frame */
+        ns += stack;
         int32_t p = params[i];
         /* an unused parameter's interval ends where it starts, and the next
          * parameter may get its register: moving it there would overwrite
@@ -1710,7 +1729,7 @@ static void prologue(Emit *e)
          * array argument from the wrong register) */
         if (p < 0 || e->ra.loc[p].kind == LOC_NONE || I(e, p)->uses == 0)
             continue;
-        m[nm].src = (MLoc){LOC_REG, isf, (uint16_t)reg, 0};
+        m[nm].src = stack ? (MLoc){MLOC_SP, isf, at, 0} : (MLoc){LOC_REG, isf, (uint16_t)reg, 0};
         m[nm].dst = loc_of(e, p);
         m[nm++].done = false;
     }
@@ -1821,10 +1840,16 @@ static void deopt_stub(Emit *e)
  * exception is pending */
 static void entry_stub(Emit *e)
 {
-    ins(e, RV_ADDI, SP, SP, 0, -16);
-    ins(e, RV_SW, 0, SP, RA, 12);
-    ins(e, RV_SW, 0, SP, A1, 8);
-    ins(e, RV_SW, 0, SP, DEPTH, 4); /* callee-saved for C: kept for the caller */
+    /* the body's stack arguments at sp + 0.. (out bytes), then the stub's
+     * own words: CFG, s11, the result's address, ra */
+    unsigned nx = 0, nf = 0, ns = 0;
+    for (uint32_t i = 0; i < e->spec->nparams; i++)
+        ns += on_stack(&nx, &nf, e->spec->params[i].ty == TY_FLOAT);
+    int32_t out = (int32_t)((4 * ns + 15) & ~15u);
+    ins(e, RV_ADDI, SP, SP, 0, -(16 + out));
+    ins(e, RV_SW, 0, SP, RA, out + 12);
+    ins(e, RV_SW, 0, SP, A1, out + 8);
+    ins(e, RV_SW, 0, SP, DEPTH, out + 4); /* callee-saved for C: kept for the caller */
     /* PIE's CFG is not part of a FreeRTOS task's saved context: IR_VCFG's
      * change must not outlive the call into other PIE code on the core, so
      * CFG is kept at sp+0 and restored on the way out (functions that may
@@ -1834,7 +1859,7 @@ static void entry_stub(Emit *e)
         RvInsn r = pie_ins(RV_ESP_MOVX_R_CFG);
         r.rd = T3;
         rv_asm_emit(&e->a, &r);
-        ins(e, RV_SW, 0, SP, T3, 0);
+        ins(e, RV_SW, 0, SP, T3, out);
     }
     ins(e, RV_ADDI, T0, A0, 0, 0);
     uint32_t depth_addr = (uint32_t)(uintptr_t)&jit_rt_depth;
@@ -1843,17 +1868,21 @@ static void entry_stub(Emit *e)
     ins(e, RV_LW, DEPTH, T1, 0, lo);
     if (e->calls)
         ins(e, RV_ADDI, DEPTH, DEPTH, 0, 1); /* the body's prologue counts itself */
-    unsigned nx = 0, nf = 0;
+    nx = nf = ns = 0;
     for (uint32_t i = 0; i < e->spec->nparams; i++) {
-        if (e->spec->params[i].ty == TY_FLOAT)
-            ins(e, RV_FLW, FA0 + nf++, T0, 0, (int32_t)(4 * i));
+        bool isf = e->spec->params[i].ty == TY_FLOAT;
+        if (on_stack(&nx, &nf, isf)) {
+            ins(e, RV_LW, T1, T0, 0, (int32_t)(4 * i));
+            ins(e, RV_SW, 0, SP, T1, (int32_t)(4 * ns++));
+        } else if (isf)
+            ins(e, RV_FLW, FA0 + nf - 1, T0, 0, (int32_t)(4 * i));
         else
-            ins(e, RV_LW, A0 + nx++, T0, 0, (int32_t)(4 * i));
+            ins(e, RV_LW, A0 + nx - 1, T0, 0, (int32_t)(4 * i));
     }
     uint32_t raised = rv_asm_new_label(&e->a), done = rv_asm_new_label(&e->a);
     rv_asm_jump(&e->a, RA, e->body_label);
     rv_asm_jump_wide(&e->a, ZERO, raised);
-    ins(e, RV_LW, T0, SP, 0, 8);
+    ins(e, RV_LW, T0, SP, 0, out + 8);
     if (e->spec->ret.ty == TY_FLOAT)
         ins(e, RV_FSW, 0, T0, FA0, 0);
     else
@@ -1863,12 +1892,12 @@ static void entry_stub(Emit *e)
     if (keep_cfg) {
         RvInsn w = pie_ins(RV_ESP_MOVX_W_CFG);
         w.rs1 = T3;
-        ins(e, RV_LW, T3, SP, 0, 0);
+        ins(e, RV_LW, T3, SP, 0, out);
         rv_asm_emit(&e->a, &w);
     }
-    ins(e, RV_LW, DEPTH, SP, 0, 4);
-    ins(e, RV_LW, RA, SP, 0, 12);
-    ins(e, RV_ADDI, SP, SP, 0, 16);
+    ins(e, RV_LW, DEPTH, SP, 0, out + 4);
+    ins(e, RV_LW, RA, SP, 0, out + 12);
+    ins(e, RV_ADDI, SP, SP, 0, 16 + out);
     ins(e, RV_JALR, ZERO, RA, 0, 0);
     rv_asm_bind(&e->a, raised);
     ins(e, RV_ADDI, A0, ZERO, 0, 1);
@@ -2177,16 +2206,32 @@ bool jit_emit_rv32(JitState *js, JitSpec *spec, Ir *ir, char **dump)
     if (!jit_rega(ir, e.order, e.norder, e.fused, &rv32_target, &e.ra))
         goto out;
     uint32_t nsaved = (uint32_t)__builtin_popcountll(e.ra.used_callee);
-    e.spill_base = 0;
-    e.frame = (4 * (e.ra.nslots + nsaved + 1) + 15) & ~15u;
-    if (e.frame > 2040) { /* again, sharing the slots of values whose lives do not overlap */
+    /* the calls' stack arguments (beyond a0-a7, fa0-fa7) at the bottom of
+     * the frame, the spill slots above them; this function's own stack
+     * arguments are above its frame, where its caller put them */
+    uint32_t incoming = 0;
+    unsigned nx = 0, nf = 0;
+    for (uint32_t i = 0; i < spec->nparams; i++)
+        incoming += on_stack(&nx, &nf, spec->params[i].ty == TY_FLOAT);
+    for (uint32_t v = 0; v < n; v++) {
+        if (ir->ins[v].block < 0 || ir->ins[v].op != IR_CALL)
+            continue;
+        uint32_t ns = 0;
+        nx = nf = 0;
+        for (uint32_t a = 0; a < ir->ins[v].nargs; a++)
+            ns += on_stack(&nx, &nf, ir->ins[ir->lists[ir->ins[v].list + (int32_t)a]].type == TY_FLOAT);
+        if (4 * ns > e.spill_base)
+            e.spill_base = 4 * ns;
+    }
+    e.frame = (e.spill_base + 4 * (e.ra.nslots + nsaved + 1) + 15) & ~15u;
+    if (e.frame + 4 * incoming > 2040) { /* again, sharing the slots of values whose lives do not overlap */
         e.ra.reuse_slots = true;
         if (!jit_rega(ir, e.order, e.norder, e.fused, &rv32_target, &e.ra))
             goto out;
         nsaved = (uint32_t)__builtin_popcountll(e.ra.used_callee);
-        e.frame = (4 * (e.ra.nslots + nsaved + 1) + 15) & ~15u;
+        e.frame = (e.spill_base + 4 * (e.ra.nslots + nsaved + 1) + 15) & ~15u;
     }
-    if (e.frame > 2040) {
+    if (e.frame + 4 * incoming > 2040) {
         snprintf(spec->why.why, sizeof spec->why.why, "too many values for the stack frame");
         goto out;
     }
@@ -2195,7 +2240,7 @@ bool jit_emit_rv32(JitState *js, JitSpec *spec, Ir *ir, char **dump)
      * this frame again) */
     spec->makes_calls = e.calls;
     spec->frame_bytes = e.frame;
-    spec->slots_per_call = spec->fn->code->nlocals + spec->fn->code->maxstack + 2 + ir->nroots; /* (roots: build.c) */
+    spec->slots_per_call = spec->code->nlocals + spec->code->maxstack + 2 + ir->nroots; /* (roots: build.c) */
     for (uint32_t v = 0; v < n; v++) {
         const JitSpec *callee = ir->ins[v].block >= 0 && ir->ins[v].op == IR_CALL ? ir->extra[v].callee : NULL;
         if (callee && callee != spec) {

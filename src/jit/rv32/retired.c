@@ -26,6 +26,7 @@
 
 enum { ZERO = 0, RA = 1, SP = 2, T0 = 5, A0 = 10, A1 = 11, A2 = 12, FA0 = 10, DEPTH = JIT_DEPTH_REG };
 enum { FRAME = 80, RA_AT = 76, FARGS_AT = 32 };
+_Static_assert(FRAME == 4 * JIT_TRAMP_STACK_ARGS, "jit_box_args finds a caller's stack arguments above the frame");
 
 static void put(RvAsm *a, RvOp op, unsigned rd, unsigned rs1, unsigned rs2, int32_t imm)
 {
@@ -50,6 +51,8 @@ static bool make_trampoline(JitState *js, uint32_t *slot, int32_t t0_adjust, con
 {
     if (*slot)
         return true;
+    if (!jit_code_buffer(js))
+        return false;
     uint32_t at = (js->code_used + 3) & ~3u;
     if (at >= js->cfg.code_size)
         return false;
