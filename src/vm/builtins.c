@@ -318,7 +318,7 @@ const BuiltinEntry builtin_table[] = {
     B(oct), B(bin),
     B(repr), B(format), B(hash), C(type), B(open), B(issubclass),
     B(iter), B(next), B(map), B(filter), B(any), B(all), B(callable), B(id), B(getattr), B(hasattr),
-    B(setattr), B(delattr), B(ascii), B(exec), B(eval), B(compile), B(globals), B(locals), B(__import__),
+    B(setattr), B(delattr), B(ascii), B(exec), B(eval), B(compile), B(globals), B(locals), B(dir), B(vars), B(__import__),
     {"$display", &bi_display.hdr}, /* compile(..., 'single') shows values with it (eval.c) */
     C(object), C(staticmethod), C(classmethod), C(property), C(super),
     {"NotImplemented", &not_implemented.hdr},

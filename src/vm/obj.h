@@ -723,6 +723,10 @@ extern const Native bi_iter, bi_next, bi_map, bi_filter, bi_any, bi_all, bi_call
 extern const Native bi_open;                                                         /* file.c */
 const char *file_type_name(Value f);                 /* _io.BufferedReader, ... (file.c) */
 int file_data_attr(Value f, const Str *name, Value *out); /* f.closed: 1 found, -1 none */
+extern const Native bi_dir, bi_vars; /* dirfn.c */
+/* The method tables of the built-in type whose values have type code t
+ * (at most two: tables[i] of counts[i] entries); their number (attr.c). */
+unsigned attr_method_tables(unsigned type, const MethodEntry **tables, uint32_t *counts);
 extern const Native bi_exec, bi_eval, bi_compile, bi_globals, bi_locals, bi_display, bi___import__;  /* eval.c */
 
 #endif
