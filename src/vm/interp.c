@@ -1010,8 +1010,15 @@ static bool run(VM *vm, uint32_t stop, Value *entry_sp)
             if (locals[arg].type == T_UNBOUND) {
                 SAVE();
                 Str *name = AS(Str, prog->strings[f->code->src->localnames[arg]]);
-                vm_raise(vm, EXC_UnboundLocalError,
-                         "cannot access local variable '%s' where it is not associated with a value", name->data);
+                Value g;
+                int r = eval_class_body_global(vm, f->code, name, &g); /* class A: x = x */
+                if (r > 0) {
+                    PUSH(g);
+                    NEXT();
+                }
+                if (r == 0)
+                    vm_raise(vm, EXC_UnboundLocalError,
+                             "cannot access local variable '%s' where it is not associated with a value", name->data);
                 goto error;
             }
             PUSH(locals[arg]);
