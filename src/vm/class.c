@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "vm/class.h"
+#include "vm/memview.h"
 #include "vm/set.h"
 #include "vm/libobj.h"
 #include "vm/long.h"
@@ -2217,6 +2218,8 @@ bool class_enter(VM *vm, Value mgr, Value *exit_fn, Value *entered)
         *entered = mgr;
         return true;
     }
+    if (mgr.type == T_MEMVIEW)
+        return memview_with(vm, mgr, exit_fn, entered);
     Value enter, exit;
     if (!class_special(vm, mgr, SN___enter__, &enter) || !class_special(vm, mgr, SN___exit__, &exit))
         return false;
