@@ -123,6 +123,13 @@ static bool module_attr(VM *vm, const Module *m, const Str *name, Value *out)
     int32_t i = module_attr_index(m, name);
     if (i >= 0)
         return module_attr_at(vm, m, (uint32_t)i, out);
+    if (name->hdr.aux == Q___name__) { /* sys.__name__ */
+        Str *s = str_from_cstr(vm, m->name);
+        if (!s)
+            return false;
+        *out = v_obj(s);
+        return true;
+    }
     return vm_raise(vm, EXC_AttributeError, "module '%s' has no attribute '%s'", m->name, name->data);
 }
 

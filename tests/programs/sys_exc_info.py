@@ -93,3 +93,4 @@ for exc in (StopIteration(5), OSError(2, "missing"), KeyboardInterrupt()):
     except BaseException:
         print(info())
 print("end", info())
+print("module names", sys.__name__, __name__)
