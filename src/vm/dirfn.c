@@ -130,19 +130,24 @@ static bool dir_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
     Value scope, glob;
     if (nargs == 0) { /* the caller's names; a module's own __name__ too */
-        if (!bi_locals.fn(vm, NULL, 0, NULL, &scope) || !bi_globals.fn(vm, NULL, 0, NULL, &glob))
+        if (!bi_locals.fn(vm, NULL, 0, NULL, &scope))
             return false;
-        if (scope.type == T_DICT && glob.type == T_DICT && scope.u.obj == glob.u.obj) {
+        VM_ROOT(vm, scope); /* a function's locals() is a new dict: kept while globals() allocates */
+        bool ok = bi_globals.fn(vm, NULL, 0, NULL, &glob);
+        if (ok && scope.type == T_DICT && glob.type == T_DICT && scope.u.obj == glob.u.obj) {
             Dict *names = dict_new(vm);
-            if (!names)
-                return false;
-            VM_ROOT(vm, v_obj(names));
-            bool ok = add_dict_keys(vm, names, AS(Dict, scope)) && add_cstr(vm, names, "__name__") &&
-                      sorted_list(vm, v_obj(names), out);
-            VM_UNROOT(vm, 1);
-            return ok;
+            ok = names != NULL;
+            if (ok) {
+                VM_ROOT(vm, v_obj(names));
+                ok = add_dict_keys(vm, names, AS(Dict, scope)) && add_cstr(vm, names, "__name__") &&
+                     sorted_list(vm, v_obj(names), out);
+                VM_UNROOT(vm, 1);
+            }
+        } else if (ok) {
+            ok = sorted_list(vm, scope, out);
         }
-        return sorted_list(vm, scope, out);
+        VM_UNROOT(vm, 1);
+        return ok;
     }
     Value x = args[0];
     if (x.type == T_INSTANCE) { /* a class's __dir__ decides */
@@ -182,7 +187,10 @@ static bool vars_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     Str *name = str_from_cstr(vm, "__dict__");
     if (!name)
         return false;
-    if (vm_load_attr(vm, args[0], name, out))
+    VM_ROOT(vm, v_obj(name));
+    bool ok = vm_load_attr(vm, args[0], name, out);
+    VM_UNROOT(vm, 1);
+    if (ok)
         return true;
     if (vm->exc.type == T_EXCEPTION && exc_matches(AS(Exception, vm->exc), &exc_types[EXC_AttributeError])) {
         vm->exc = v_unbound();
