@@ -983,7 +983,7 @@ static const BinOp levels[][5] = {
     {{"<<", OP_BINARY_LSHIFT}, {">>", OP_BINARY_RSHIFT}},
     {{"+", OP_BINARY_ADD}, {"-", OP_BINARY_SUB}},
     {{"*", OP_BINARY_MUL}, {"/", OP_BINARY_TRUEDIV}, {"//", OP_BINARY_FLOORDIV}, {"%", OP_BINARY_MOD},
-     {"@", 0}},
+     {"@", OP_BINARY_MATMUL}},
 };
 #define NLEVELS (int)(sizeof levels / sizeof levels[0])
 
@@ -1003,8 +1003,6 @@ static void binary_level(Compiler *c, int level)
                 found = &levels[level][k];
         if (!found)
             break;
-        if (found->opcode == 0)
-            syntax_error(c, t, "the '@' operator is not supported by P4JIT");
         next(c);
         binary_level(c, level + 1);
         c->line = line;

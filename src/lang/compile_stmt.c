@@ -533,14 +533,15 @@ static void assert_stmt(Compiler *c, Token *t)
 
 static const char *augmented_ops[][2] = {
     {"+=", "+"}, {"-=", "-"}, {"*=", "*"}, {"/=", "/"}, {"//=", "//"}, {"%=", "%"}, {"**=", "**"},
-    {"<<=", "<<"}, {">>=", ">>"}, {"&=", "&"}, {"|=", "|"}, {"^=", "^"},
+    {"<<=", "<<"}, {">>=", ">>"}, {"&=", "&"}, {"|=", "|"}, {"^=", "^"}, {"@=", "@"},
 };
 
 static unsigned augmented_opcode(const char *op)
 {
     static const unsigned codes[] = {OP_INPLACE_ADD, OP_INPLACE_SUB, OP_INPLACE_MUL, OP_BINARY_TRUEDIV,
                                      OP_BINARY_FLOORDIV, OP_BINARY_MOD, OP_BINARY_POW, OP_BINARY_LSHIFT,
-                                     OP_BINARY_RSHIFT, OP_INPLACE_AND, OP_INPLACE_OR, OP_INPLACE_XOR};
+                                     OP_BINARY_RSHIFT, OP_INPLACE_AND, OP_INPLACE_OR, OP_INPLACE_XOR,
+                                     OP_BINARY_MATMUL};
     for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
         if (strcmp(op, augmented_ops[i][0]) == 0)
             return codes[i];
@@ -552,6 +553,7 @@ static void augmented_assignment(Compiler *c, uint32_t start, uint32_t opi, uint
 {
     Token *t = tok_at(c, start), *opt = tok_at(c, opi), *last = tok_at(c, opi - 1);
     unsigned opcode = augmented_opcode(opt->op);
+    uint32_t oparg = bc_binary_takes_inplace(opcode) ? BINARY_ARG_INPLACE : 0; /* __itruediv__ first */
     if (t->kind == TK_NAME && opi == start + 1) {
         uint32_t name = intern(c, t->text, t->text_len);
         c->pos = start;
@@ -559,7 +561,7 @@ static void augmented_assignment(Compiler *c, uint32_t start, uint32_t opi, uint
         c->pos = opi + 1;
         testlist(c);
         c->line = t->line;
-        emit(c, opcode, 0);
+        emit(c, opcode, oparg);
         store_name(c, name);
     } else if (is_op(last, "]") && last->match > (int32_t)start) {
         uint32_t open = (uint32_t)last->match;
@@ -573,7 +575,7 @@ static void augmented_assignment(Compiler *c, uint32_t start, uint32_t opi, uint
         c->pos = opi + 1;
         testlist(c);
         c->line = t->line;
-        emit(c, opcode, 0);
+        emit(c, opcode, oparg);
         emit(c, OP_ROT_THREE, 0);
         emit(c, OP_STORE_SUBSCR, 0);
     } else if (opi >= start + 3 && is_op(tok_at(c, opi - 2), ".") && last->kind == TK_NAME) {
@@ -589,7 +591,7 @@ static void augmented_assignment(Compiler *c, uint32_t start, uint32_t opi, uint
         c->pos = opi + 1;
         testlist(c);
         c->line = t->line;
-        emit(c, opcode, 0);
+        emit(c, opcode, oparg);
         emit(c, OP_ROT_TWO, 0);
         emit(c, OP_STORE_ATTR, attr);
     } else if (has_top_level_comma(c, start, opi)) {

@@ -116,9 +116,9 @@ static void fstring_field(Compiler *c, const Token *t, const char *s, uint32_t n
     uint32_t conv = debug && (i >= n || s[i] != ':') ? 2 : 0;
     bool converted = false;
     if (i < n && s[i] == '!') {
-        if (i + 1 >= n || (s[i + 1] != 'r' && s[i + 1] != 's'))
+        if (i + 1 >= n || (s[i + 1] != 'r' && s[i + 1] != 's' && s[i + 1] != 'a'))
             syntax_error(c, t, "f-string: invalid conversion character");
-        conv = s[i + 1] == 'r' ? 2 : 3;
+        conv = s[i + 1] == 'r' ? 2 : s[i + 1] == 'a' ? 4 : 3;
         converted = true;
         i += 2;
     }

@@ -609,6 +609,9 @@ static bool bytes_like(VM *vm, Value *args, int nargs, bool mutable_, Value *out
         args[0] = instance_native(args[0]);
     if (nargs == 1 && args[0].type == T_MEMVIEW && !memview_to_bytes(vm, &args[0])) /* its bytes (memview.c) */
         return false;
+    if (nargs == 1 && args[0].type == T_INSTANCE && instance_native(args[0]).type == T_UNBOUND &&
+        !class_index(vm, &args[0])) /* bytes(n) of an object with __index__ */
+        return false;
     if (nargs == 1 && v_is_intlike(args[0])) {
         if (args[0].u.i < 0)
             return vm_raise(vm, EXC_ValueError, "negative count");

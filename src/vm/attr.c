@@ -69,6 +69,30 @@ static const Native *method_of(Value obj, uint16_t qid)
     }
 }
 
+unsigned attr_method_tables(unsigned type, const MethodEntry **tables, uint32_t *counts)
+{
+    unsigned n = 0;
+#define TABLE(t) (tables[n] = t##_methods, counts[n++] = n_##t##_methods)
+    switch ((Type)type) {
+    case T_STR:       TABLE(str); break;
+    case T_BYTES:     TABLE(bytes); break;
+    case T_LIST:      TABLE(list); break;
+    case T_DICT:      TABLE(dict); break;
+    case T_TUPLE:     TABLE(tuple); break;
+    case T_ARRAY:     TABLE(array); TABLE(array_own); break;
+    case T_BYTEARRAY: TABLE(array); TABLE(bytearray); break;
+    case T_FLOAT:     TABLE(float); break;
+    case T_INT: case T_BOOL: case T_LONG: TABLE(int); break;
+    case T_FILE:      TABLE(file); break;
+    case T_SET:       TABLE(set); break;
+    case T_FROZENSET: TABLE(frozenset); break;
+    case T_GEN:       TABLE(gen); break;
+    default:          break;
+    }
+#undef TABLE
+    return n;
+}
+
 static bool module_attr_is(const Module *m, uint32_t i, const Str *name)
 {
     const char *an = m->attrs[i].name; /* compared as we go: most names differ in the first byte */
@@ -100,6 +124,13 @@ static bool module_attr(VM *vm, const Module *m, const Str *name, Value *out)
     int32_t i = module_attr_index(m, name);
     if (i >= 0)
         return module_attr_at(vm, m, (uint32_t)i, out);
+    if (name->hdr.aux == Q___name__) { /* sys.__name__ */
+        Str *s = str_from_cstr(vm, m->name);
+        if (!s)
+            return false;
+        *out = v_obj(s);
+        return true;
+    }
     return vm_raise(vm, EXC_AttributeError, "module '%s' has no attribute '%s'", m->name, name->data);
 }
 

@@ -152,6 +152,8 @@ static bool round_long(VM *vm, Value x, int32_t n, Value *out)
 static bool round_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
     Value x = instance_native(args[0]).type != T_UNBOUND ? instance_native(args[0]) : args[0];
+    if (nargs == 2 && !class_index(vm, &args[1])) /* round(x, obj) of an object with __index__ */
+        return false;
     bool has_n = nargs == 2 && args[1].type != T_NONE;
     if (x.type == T_LONG && (!has_n || (v_is_intlike(args[1]) && args[1].u.i >= 0))) {
         *out = x; /* round(n) of an int is n itself */
@@ -316,7 +318,7 @@ const BuiltinEntry builtin_table[] = {
     B(oct), B(bin),
     B(repr), B(format), B(hash), C(type), B(open), B(issubclass),
     B(iter), B(next), B(map), B(filter), B(any), B(all), B(callable), B(id), B(getattr), B(hasattr),
-    B(setattr), B(delattr), B(ascii), B(exec), B(eval), B(compile), B(globals), B(locals), B(__import__),
+    B(setattr), B(delattr), B(ascii), B(exec), B(eval), B(compile), B(globals), B(locals), B(dir), B(vars), B(__import__),
     {"$display", &bi_display.hdr}, /* compile(..., 'single') shows values with it (eval.c) */
     C(object), C(staticmethod), C(classmethod), C(property), C(super),
     {"NotImplemented", &not_implemented.hdr},

@@ -75,7 +75,7 @@ static bool valid_count(uint32_t insn)
     case OP_IS_OP:
     case OP_CONTAINS_OP:
     case OP_ASSERT_FAIL:  return arg <= 1;
-    case OP_FORMAT_VALUE: return arg <= 3;
+    case OP_FORMAT_VALUE: return arg <= 4;
     case OP_BUILD_SLICE:  return arg == 2 || arg == 3;
     case OP_LIST_APPEND:
     case OP_SET_ADD:
@@ -138,7 +138,8 @@ long bc_verify_stack(const uint32_t *code, uint32_t n, const ExcEntry *exc, uint
         if (op >= OP__COUNT)
             FAIL("unknown opcode", pc);
         const OpInfo *info = &bc_opinfo[op];
-        if (info->argkind == ARG_NONE && BC_ARG(insn) != 0)
+        if (info->argkind == ARG_NONE && BC_ARG(insn) != 0 &&
+            !(bc_binary_takes_inplace(op) && BC_ARG(insn) == BINARY_ARG_INPLACE))
             FAIL("nonzero argument for an instruction that takes none", pc);
         if (info->argkind == ARG_COUNT && !valid_count(insn))
             FAIL("count argument out of range", pc);

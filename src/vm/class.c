@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "vm/class.h"
+#include "vm/memview.h"
 #include "vm/set.h"
 #include "vm/libobj.h"
 #include "vm/long.h"
@@ -1648,10 +1649,11 @@ static const BinopNames *binop_names(unsigned op)
         {SN___and__, SN___rand__, SN___iand__, "&", "&="},
         {SN___or__, SN___ror__, SN___ior__, "|", "|="},
         {SN___xor__, SN___rxor__, SN___ixor__, "^", "^="},
+        {SN___matmul__, SN___rmatmul__, SN___imatmul__, "@", "@="},
     };
-    switch (op) {
+    switch (op & ~VM_OP_INPLACE) {
     case OP_BINARY_ADD: case OP_INPLACE_ADD: return &t[0];
-    case OP_BINARY_SUB: return &t[1];
+    case OP_BINARY_SUB: case OP_INPLACE_SUB: return &t[1];
     case OP_BINARY_MUL: case OP_INPLACE_MUL: return &t[2];
     case OP_BINARY_TRUEDIV: return &t[3];
     case OP_BINARY_FLOORDIV: return &t[4];
@@ -1659,9 +1661,10 @@ static const BinopNames *binop_names(unsigned op)
     case OP_BINARY_POW: return &t[6];
     case OP_BINARY_LSHIFT: return &t[7];
     case OP_BINARY_RSHIFT: return &t[8];
-    case OP_BINARY_AND: return &t[9];
-    case OP_BINARY_OR: return &t[10];
-    case OP_BINARY_XOR: return &t[11];
+    case OP_BINARY_AND: case OP_INPLACE_AND: return &t[9];
+    case OP_BINARY_OR: case OP_INPLACE_OR: return &t[10];
+    case OP_BINARY_XOR: case OP_INPLACE_XOR: return &t[11];
+    case OP_BINARY_MATMUL: return &t[12];
     default: return NULL;
     }
 }
@@ -1712,7 +1715,8 @@ bool class_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
     if (!n)
         return vm_raise(vm, EXC_RuntimeError, "bad binary operator");
     bool got = false;
-    bool inplace = op == OP_INPLACE_ADD || op == OP_INPLACE_MUL;
+    bool inplace = (op & VM_OP_INPLACE) || op == OP_INPLACE_ADD || op == OP_INPLACE_MUL || op == OP_INPLACE_SUB ||
+                   op == OP_INPLACE_AND || op == OP_INPLACE_OR || op == OP_INPLACE_XOR;
     if (inplace && !try_special(vm, a, n->inplace, b, out, &got))
         return false;
     if (got)
@@ -1966,6 +1970,19 @@ bool class_getitem(VM *vm, Value obj, Value key, Value *out)
     VM_ROOT(vm, key);
     bool ok = class_call_special(vm, obj, SN___getitem__, &vm->roots[vm->nroots - 1], 1, out, &found);
     VM_UNROOT(vm, 1);
+    if (ok && !found && instance_native(obj).type == T_DICT) { /* a dict subclass: __missing__ for a missing key */
+        bool has;
+        if (!dict_get(vm, AS(Dict, instance_native(obj)), key, out, &has))
+            return false;
+        if (has)
+            return true;
+        VM_ROOT(vm, key);
+        ok = class_call_special(vm, obj, SN___missing__, &vm->roots[vm->nroots - 1], 1, out, &found);
+        VM_UNROOT(vm, 1);
+        if (ok && !found)
+            return vm_raise_value(vm, EXC_KeyError, key);
+        return ok;
+    }
     if (ok && !found && instance_native(obj).type != T_UNBOUND)
         return vm_getitem(vm, instance_native(obj), key, out);
     if (ok && !found)
@@ -2221,6 +2238,8 @@ bool class_enter(VM *vm, Value mgr, Value *exit_fn, Value *entered)
         *entered = mgr;
         return true;
     }
+    if (mgr.type == T_MEMVIEW)
+        return memview_with(vm, mgr, exit_fn, entered);
     Value enter, exit;
     if (!class_special(vm, mgr, SN___enter__, &enter) || !class_special(vm, mgr, SN___exit__, &exit))
         return false;

@@ -485,7 +485,7 @@ bad:
                     type_name(*x));
 }
 
-static bool complex_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+static bool complex_positional(VM *vm, Value *args, int nargs, Value *out)
 {
     if (nargs == 0)
         return complex_make(vm, 0.0, 0.0, out);
@@ -511,7 +511,31 @@ static bool complex_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     double im = nargs < 2 ? ai : args[0].type == T_COMPLEX ? ai + br : br;
     return complex_make(vm, re, im, out);
 }
-NATIVE(bi_complex, "complex", complex_fn, 0, 2);
+
+/* complex(real=0, imag=0): keywords bound to the two positions. */
+static bool complex_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    int nkw = kw ? (int)kw->len : 0, npos = nargs - nkw;
+    if (!nkw)
+        return complex_positional(vm, args, nargs, out);
+    Value bound[2] = {v_unbound(), v_unbound()};
+    for (int i = 0; i < npos; i++)
+        bound[i] = args[i];
+    for (int k = 0; k < nkw; k++) {
+        const char *name = AS(Str, kw->items[k])->data;
+        int slot = strcmp(name, "real") == 0 ? 0 : strcmp(name, "imag") == 0 ? 1 : -1;
+        if (slot < 0)
+            return vm_raise(vm, EXC_TypeError, "'%s' is an invalid keyword argument for complex()", name);
+        if (bound[slot].type != T_UNBOUND)
+            return vm_raise(vm, EXC_TypeError, "argument for complex() given by name ('%s') and position (%d)", name,
+                            slot + 1);
+        bound[slot] = args[npos + k];
+    }
+    if (bound[0].type == T_UNBOUND)
+        bound[0] = v_int(0);
+    return complex_positional(vm, bound, bound[1].type == T_UNBOUND ? 1 : 2, out);
+}
+NATIVE_WITH_KW(bi_complex, "complex", complex_fn, 0, 2);
 
 const TypeObj type_complex = {{0, T_TYPE, 0, 0}, "complex", T_COMPLEX, -1, NULL, &bi_complex};
 

@@ -541,7 +541,7 @@ bool vm_len(VM *vm, Value obj, int32_t *out)
     case T_FROZENSET: *out = (int32_t)AS(Set, obj)->used; return true;
     case T_ARRAY:
     case T_BYTEARRAY: *out = (int32_t)AS(Array, obj)->len; return true;
-    case T_MEMVIEW:   *out = (int32_t)memview_len(obj); return true;
+    case T_MEMVIEW:   *out = (int32_t)memview_len(obj); return memview_check_released(vm, obj);
     case T_RANGE: {
         int64_t n = range_len(AS(Range, obj));
         if (n > INT32_MAX)

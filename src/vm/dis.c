@@ -96,6 +96,8 @@ static void dis_code(const P4bModule *m, uint32_t ci, FILE *out)
                 bc_opinfo[op].name);
         switch (bc_opinfo[op].argkind) {
         case ARG_NONE:
+            if (arg == BINARY_ARG_INPLACE) /* a /= b (opcodes.h) */
+                fprintf(out, " (in place)");
             break;
         case ARG_CONST:
             fprintf(out, " %lu (", (unsigned long)arg);

@@ -163,6 +163,26 @@ bool eval_load_name(VM *vm, Program *p, bool in_body, uint32_t arg, Value *out)
     return vm_raise(vm, EXC_NameError, "name '%s' is not defined", name->data);
 }
 
+int eval_class_body_global(VM *vm, const Code *code, Str *name, Value *out)
+{
+    bool class_body = false; /* only class bodies have RETURN_LOCALS (compile.c) */
+    for (uint32_t pc = 0; pc < code->ninsns && !class_body; pc++)
+        class_body = BC_OP(code->insns[pc]) == OP_RETURN_LOCALS;
+    if (!class_body)
+        return 0;
+    int r = ns_get(vm, globals_of(code->program), name, out);
+    if (r != 0)
+        return r;
+    for (uint32_t i = 0; i < builtin_count; i++) {
+        if (strlen(builtin_table[i].name) == name->len && memcmp(builtin_table[i].name, name->data, name->len) == 0) {
+            *out = v_obj((void *)builtin_table[i].obj);
+            return 1;
+        }
+    }
+    vm_raise(vm, EXC_NameError, "name '%s' is not defined", name->data);
+    return -1;
+}
+
 bool eval_store_name(VM *vm, Program *p, bool in_body, uint32_t arg, Value v)
 {
     Str *name = name_of_slot(p, arg);

@@ -1381,7 +1381,7 @@ static bool format_fields(VM *vm, StrBuf *sb, const char *s, uint32_t n, Value *
             return false;
         }
         v = vm->roots[vm->nroots - 1];
-        if (conv && conv != 'r' && conv != 's')
+        if (conv && conv != 'r' && conv != 's' && conv != 'a')
             return vm_raise(vm, EXC_ValueError, "Unknown conversion specifier %c", conv);
         StrBuf spec;
         sb_init(&spec);
@@ -1404,7 +1404,7 @@ static bool format_fields(VM *vm, StrBuf *sb, const char *s, uint32_t n, Value *
         if (conv) {
             StrBuf tmp;
             sb_init(&tmp);
-            ok = conv == 'r' ? fmt_repr(vm, &tmp, v) : fmt_str(vm, &tmp, v);
+            ok = conv == 'r' ? fmt_repr(vm, &tmp, v) : conv == 'a' ? add_ascii_repr(vm, &tmp, v) : fmt_str(vm, &tmp, v);
             if (ok) {
                 Str *t = sb_to_str(vm, &tmp);
                 ok = t != NULL && fmt_format(vm, sb, v_obj(t), spec_text, spec_len);

@@ -1010,8 +1010,15 @@ static bool run(VM *vm, uint32_t stop, Value *entry_sp)
             if (locals[arg].type == T_UNBOUND) {
                 SAVE();
                 Str *name = AS(Str, prog->strings[f->code->src->localnames[arg]]);
-                vm_raise(vm, EXC_UnboundLocalError,
-                         "cannot access local variable '%s' where it is not associated with a value", name->data);
+                Value g;
+                int r = eval_class_body_global(vm, f->code, name, &g); /* class A: x = x */
+                if (r > 0) {
+                    PUSH(g);
+                    NEXT();
+                }
+                if (r == 0)
+                    vm_raise(vm, EXC_UnboundLocalError,
+                             "cannot access local variable '%s' where it is not associated with a value", name->data);
                 goto error;
             }
             PUSH(locals[arg]);
@@ -1127,10 +1134,11 @@ static bool run(VM *vm, uint32_t stop, Value *entry_sp)
         CASE(INPLACE_AND)
         CASE(INPLACE_OR)
         CASE(INPLACE_XOR)
+        CASE(BINARY_MATMUL)
         binary_slow: {
             SAVE();
-            Value r;
-            CHECK(vm_binary_op(vm, BC_OP(insn), SECOND(), TOP(), &r));
+            Value r; /* a /= b: BINARY_TRUEDIV with BINARY_ARG_INPLACE (opcodes.h) */
+            CHECK(vm_binary_op(vm, BC_OP(insn) | (BC_ARG(insn) ? VM_OP_INPLACE : 0), SECOND(), TOP(), &r));
             sp--;
             TOP() = r;
             NEXT();
@@ -2079,6 +2087,7 @@ static bool run(VM *vm, uint32_t stop, Value *entry_sp)
                 ok = fmt_format(vm, &sb, SECOND(), AS(Str, spec)->data, AS(Str, spec)->len);
             } else {
                 ok = arg == 2 ? fmt_repr(vm, &sb, TOP())
+                   : arg == 4 ? add_ascii_repr(vm, &sb, TOP()) /* f"{x!a}" */
                    : arg == 0 && TOP().type == T_INSTANCE ? fmt_format(vm, &sb, TOP(), "", 0) /* __format__ */
                    : fmt_str(vm, &sb, TOP());
             }

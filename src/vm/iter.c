@@ -406,6 +406,8 @@ static int iternext(VM *vm, Value iter, Value *out)
 
 static bool int_arg(VM *vm, Value v, int32_t *out)
 {
+    if (!class_index(vm, &v)) /* range(obj) of an object with __index__ */
+        return false;
     if (v.type == T_LONG) /* ranges and counts are 32-bit here */
         return vm_raise(vm, EXC_OverflowError, "Python int too large to convert to C int");
     if (!v_is_intlike(v))

@@ -140,6 +140,8 @@ static bool fits(const MemView *m)
 
 static bool live(VM *vm, const MemView *m)
 {
+    if (m->hdr.flags & MEMVIEW_RELEASED)
+        return vm_raise(vm, EXC_ValueError, "operation forbidden on released memoryview object");
     if (fits(m))
         return true;
     return vm_raise(vm, EXC_ValueError, "memoryview: the buffer it views was resized");
@@ -171,7 +173,7 @@ static bool make_view(VM *vm, Value base, uint16_t format, uint8_t flags, uint32
 bool memview_bytes(Value v, uint8_t **data, uint32_t *len)
 {
     const MemView *m = AS(MemView, v);
-    if (!fits(m) || !contiguous(m))
+    if ((m->hdr.flags & MEMVIEW_RELEASED) || !fits(m) || !contiguous(m))
         return false;
     *data = item_at(m, 0);
     *len = m->len * item_size(m);
@@ -179,6 +181,13 @@ bool memview_bytes(Value v, uint8_t **data, uint32_t *len)
 }
 
 uint32_t memview_len(Value v) { return AS(MemView, v)->len; }
+
+bool memview_check_released(VM *vm, Value v)
+{
+    if (!(AS(MemView, v)->hdr.flags & MEMVIEW_RELEASED))
+        return true;
+    return vm_raise(vm, EXC_ValueError, "operation forbidden on released memoryview object");
+}
 
 bool memview_item(VM *vm, Value v, uint32_t i, Value *out)
 {
@@ -211,7 +220,7 @@ static bool position(VM *vm, const MemView *m, Value key, uint32_t *out)
 static bool sub_window(VM *vm, const MemView *m, Value key, MemView *out)
 {
     int32_t a, b, step, n;
-    if (!slice_indices(vm, AS(Slice, key), (int32_t)m->len, &a, &b, &step, &n))
+    if (!live(vm, m) || !slice_indices(vm, AS(Slice, key), (int32_t)m->len, &a, &b, &step, &n))
         return false;
     *out = *m;
     out->len = (uint32_t)n;
@@ -292,6 +301,10 @@ bool memview_equal(VM *vm, Value a, Value b, bool *out)
     *out = false;
     if (!window_of(a, &wa) || !window_of(b, &wb))
         return true;
+    if ((wa.hdr.flags | wb.hdr.flags) & MEMVIEW_RELEASED) { /* a released view equals only itself */
+        *out = a.type == b.type && a.u.obj == b.u.obj;
+        return true;
+    }
     if (!live(vm, &wa) || !live(vm, &wb))
         return false;
     if (wa.len != wb.len)
@@ -409,12 +422,44 @@ static bool hex_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 }
 static NATIVE(memview_hex, "hex", hex_fn, 1, 1);
 
+/* m.release(): the view refuses every use after (the buffer it viewed
+ * was never locked: P4JIT lets a bytearray be resized under a view). */
 static bool release_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
-    *out = v_none(); /* nothing is locked by a view here */
+    AS(MemView, args[0])->hdr.flags |= MEMVIEW_RELEASED;
+    *out = v_none();
     return true;
 }
 static NATIVE(memview_release, "release", release_fn, 1, 1);
+
+/* with memoryview(b) as m: ... releases m at the end */
+static bool enter_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    if (!memview_check_released(vm, args[0]))
+        return false;
+    *out = args[0];
+    return true;
+}
+static NATIVE(memview_enter, "__enter__", enter_fn, 1, 1);
+static bool exit_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    AS(MemView, args[0])->hdr.flags |= MEMVIEW_RELEASED;
+    *out = v_bool(false);
+    return true;
+}
+static NATIVE(memview_exit, "__exit__", exit_fn, 1, 4);
+
+bool memview_with(VM *vm, Value v, Value *exit_fn, Value *entered)
+{
+    if (!memview_check_released(vm, v))
+        return false;
+    BoundMethod *b = boundmethod_new(vm, &memview_exit, v);
+    if (!b)
+        return false;
+    *exit_fn = v_obj(b);
+    *entered = v;
+    return true;
+}
 
 /* m.cast(format[, shape]): the same bytes read in another format (one of
  * them a byte format, as CPython requires); one dimension only. */
@@ -465,7 +510,8 @@ static bool toreadonly_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 static NATIVE(memview_toreadonly, "toreadonly", toreadonly_fn, 1, 1);
 
 static const Native *const memview_methods[] = {&memview_tobytes, &memview_tolist, &memview_hex,
-                                                &memview_release, &memview_cast,   &memview_toreadonly};
+                                                &memview_release, &memview_cast,   &memview_toreadonly,
+                                                &memview_enter,   &memview_exit};
 
 static bool one_tuple(VM *vm, Value v, Value *out)
 {
@@ -481,6 +527,9 @@ int memview_attr(VM *vm, Value obj, Str *name, Value *out)
 {
     MemView *m = AS(MemView, obj);
     const char *n = name->data;
+    if ((m->hdr.flags & MEMVIEW_RELEASED) && strcmp(n, "release") != 0 && strcmp(n, "__exit__") != 0 &&
+        !memview_check_released(vm, obj)) /* its methods too, on access rather than call */
+        return 0;
     for (size_t i = 0; i < sizeof memview_methods / sizeof memview_methods[0]; i++)
         if (strcmp(n, memview_methods[i]->name) == 0) {
             BoundMethod *b = boundmethod_new(vm, memview_methods[i], obj);

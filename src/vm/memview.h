@@ -8,6 +8,7 @@
 #include "vm/vm.h"
 
 #define MEMVIEW_READONLY 0x01 /* hdr.flags: a view of bytes */
+#define MEMVIEW_RELEASED 0x02 /* hdr.flags: release() was called; every use raises ValueError */
 
 typedef struct MemView { /* T_MEMVIEW; hdr.aux: the format character ('B', an array's typecode, a cast's) */
     Obj hdr;
@@ -21,6 +22,10 @@ typedef struct MemView { /* T_MEMVIEW; hdr.aux: the format character ('B', an ar
  * under the window, or the view has a step). */
 bool memview_bytes(Value v, uint8_t **data, uint32_t *len);
 uint32_t memview_len(Value v);
+/* ValueError for a released view (len(), ...); true when usable */
+bool memview_check_released(VM *vm, Value v);
+/* `with view:` (class.c's class_enter): the bound __exit__ releases it */
+bool memview_with(VM *vm, Value v, Value *exit_fn, Value *entered);
 bool memview_getitem(VM *vm, Value v, Value key, Value *out);
 bool memview_setitem(VM *vm, Value v, Value key, Value value);
 bool memview_item(VM *vm, Value v, uint32_t i, Value *out);

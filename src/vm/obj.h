@@ -480,8 +480,12 @@ static inline unsigned binary_of_inplace(unsigned op)
     }
 }
 
+/* vm_binary_op's op with this bit: a BINARY_* under an augmented
+ * assignment (BINARY_ARG_INPLACE), where an instance's __i*__ comes first. */
+#define VM_OP_INPLACE 0x100u
+
 /* ops.c: arithmetic on numbers and the operators of every type.
- * op is the BINARY_* / INPLACE_* opcode. */
+ * op is the BINARY_* / INPLACE_* opcode, perhaps with VM_OP_INPLACE. */
 bool vm_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out);
 bool vm_unary_op(VM *vm, unsigned op, Value a, Value *out);
 /* op is the COMPARE_* opcode; out is a bool (or raises TypeError for < on
@@ -594,6 +598,8 @@ Str *sb_to_str(VM *vm, StrBuf *sb);
 
 /* Appends repr(v) or str(v); may fail (e.g. nesting too deep: RecursionError). */
 bool fmt_repr(VM *vm, StrBuf *sb, Value v);
+/* repr(v) with non-ASCII characters escaped: ascii(), %a, !a (vm/percent.c) */
+bool add_ascii_repr(VM *vm, StrBuf *sb, Value v);
 bool fmt_str(VM *vm, StrBuf *sb, Value v);
 /* Shortest text that reads back as the same float32, Python-repr style. */
 void fmt_float(StrBuf *sb, float f);
@@ -719,6 +725,10 @@ extern const Native bi_iter, bi_next, bi_map, bi_filter, bi_any, bi_all, bi_call
 extern const Native bi_open;                                                         /* file.c */
 const char *file_type_name(Value f);                 /* _io.BufferedReader, ... (file.c) */
 int file_data_attr(Value f, const Str *name, Value *out); /* f.closed: 1 found, -1 none */
+extern const Native bi_dir, bi_vars; /* dirfn.c */
+/* The method tables of the built-in type whose values have type code t
+ * (at most two: tables[i] of counts[i] entries); their number (attr.c). */
+unsigned attr_method_tables(unsigned type, const MethodEntry **tables, uint32_t *counts);
 extern const Native bi_exec, bi_eval, bi_compile, bi_globals, bi_locals, bi_display, bi___import__;  /* eval.c */
 
 #endif

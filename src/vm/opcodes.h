@@ -26,6 +26,7 @@
 #define P4_OPCODES_H
 
 #include <stdint.h>
+#include <stdbool.h>
 
 /* What an instruction's argument refers to; the .p4b loader checks each kind. */
 enum ArgKind {
@@ -120,7 +121,7 @@ enum OpFlow {
     X(CALL,             ARG_COUNT, -1, 1, FLOW_NEXT)   /* fn a1..an -> result */ \
     X(CALL_KW,          ARG_COUNT, -1, 1, FLOW_NEXT)   /* fn a1..an names -> result; names: tuple const of the last len(names) args' keywords */ \
     X(CALL_METHOD,      ARG_COUNT, -1, 1, FLOW_NEXT)   /* method self a1..an -> result */ \
-    X(FORMAT_VALUE,     ARG_COUNT, -1, 1, FLOW_NEXT)   /* f-strings: arg 0: x -> format(x, ''); 1: x spec -> format(x, spec); 2: x -> repr(x); 3: x -> str(x) */ \
+    X(FORMAT_VALUE,     ARG_COUNT, -1, 1, FLOW_NEXT)   /* f-strings: arg 0: x -> format(x, ''); 1: x spec -> format(x, spec); 2: x -> repr(x); 3: x -> str(x); 4: x -> ascii(x) */ \
     X(BUILD_STRING,     ARG_COUNT, -1, 1, FLOW_NEXT)   /* s1..sn -> s1+...+sn */ \
     X(RETURN_VALUE,     ARG_NONE,   1, 0, FLOW_STOP)   \
     X(MAKE_FUNCTION,    ARG_COUNT, -1, 1, FLOW_NEXT)   /* d1..dn [kwdefaults] code -> function with n = arg & 0xff defaults; arg & 0x100: a dict of keyword-only defaults */ \
@@ -178,7 +179,8 @@ enum OpFlow {
     X(STORE_NAME,       ARG_GLOBAL, 1, 0, FLOW_NEXT)   /* code run by exec/eval: store in its namespace */ \
     X(DELETE_NAME,      ARG_GLOBAL, 0, 0, FLOW_NEXT)   /* code run by exec/eval: delete from its namespace */ \
     X(IMPORT_STAR,      ARG_NONE,   1, 0, FLOW_NEXT)   /* module -> ; from module import * (module level only) */ \
-    X(IMPORT_FROM,      ARG_NAME,   1, 2, FLOW_NEXT)   /* module -> module module.name; ImportError when it has none */
+    X(IMPORT_FROM,      ARG_NAME,   1, 2, FLOW_NEXT)   /* module -> module module.name; ImportError when it has none */ \
+    X(BINARY_MATMUL,    ARG_NONE,   2, 1, FLOW_NEXT)   /* TOS1 @ TOS (__matmul__; no built-in type has it) */
 
 enum Opcode {
 #define P4_OP_ENUM(name, kind, pops, pushes, flow) OP_##name,
@@ -192,6 +194,17 @@ enum Opcode {
  * (so its int sets come out in the table order that path gives). */
 #define BUILD_SET_FOLDED 0x10000u
 #define BUILD_SET_COUNT(arg) ((arg) & 0xffffu)
+
+/* The argument of BINARY_TRUEDIV, _FLOORDIV, _MOD, _POW, _LSHIFT, _RSHIFT
+ * and _MATMUL under an augmented assignment (a /= b): the operator tries
+ * __itruediv__ (...) first. Numbers ignore it, so the interpreter's fast
+ * paths and the JIT treat the instruction as the binary one. */
+#define BINARY_ARG_INPLACE 1u
+static inline bool bc_binary_takes_inplace(unsigned op)
+{
+    return op == OP_BINARY_TRUEDIV || op == OP_BINARY_FLOORDIV || op == OP_BINARY_MOD || op == OP_BINARY_POW ||
+           op == OP_BINARY_LSHIFT || op == OP_BINARY_RSHIFT || op == OP_BINARY_MATMUL;
+}
 
 /* Instruction word helpers. */
 #define BC_OP(w)       ((unsigned)((w) & 0xffu))

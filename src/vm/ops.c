@@ -211,7 +211,18 @@ static inline __attribute__((always_inline)) bool float_op(VM *vm, unsigned op, 
 
 static const char *op_symbol(unsigned op)
 {
+    if (op & VM_OP_INPLACE) {
+        static const struct { unsigned op; const char *sym; } aug[] = {
+            {OP_BINARY_TRUEDIV, "/="}, {OP_BINARY_FLOORDIV, "//="}, {OP_BINARY_MOD, "%="}, {OP_BINARY_POW, "**="},
+            {OP_BINARY_LSHIFT, "<<="}, {OP_BINARY_RSHIFT, ">>="}, {OP_BINARY_MATMUL, "@="},
+        };
+        for (size_t i = 0; i < sizeof aug / sizeof aug[0]; i++)
+            if (aug[i].op == (op & ~VM_OP_INPLACE))
+                return aug[i].sym;
+        op &= ~VM_OP_INPLACE;
+    }
     switch (op) {
+    case OP_BINARY_MATMUL:   return "@";
     case OP_BINARY_ADD:      return "+";
     case OP_INPLACE_ADD:     return "+=";
     case OP_BINARY_SUB:      return "-";
@@ -266,7 +277,8 @@ static bool binary_op_objects(VM *vm, unsigned op, unsigned inplace, Value a, Va
 
 bool vm_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
 {
-    unsigned inplace = op;
+    unsigned inplace = op; /* keeps VM_OP_INPLACE for the instances' __i*__ */
+    op &= ~VM_OP_INPLACE;
     if (op >= OP_INPLACE_SUB) /* the in-place forms after INPLACE_ADD/MUL: numbers treat them as binary */
         op = binary_of_inplace(op);
     if (v_is_intlike(a) && v_is_intlike(b)) {
@@ -281,14 +293,14 @@ bool vm_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
             return true;
         if (vm->exc.type != T_UNBOUND)
             return false;
-        return vm_raise_binop(vm, op_symbol(op), a, b);
+        return vm_raise_binop(vm, op_symbol(inplace), a, b);
     }
     if (v_is_number(a) && v_is_number(b)) {
         if (float_op(vm, op, v_as_float(a), v_as_float(b), out))
             return true;
         if (vm->exc.type != T_UNBOUND)
             return false;
-        return vm_raise_binop(vm, op_symbol(op), a, b);
+        return vm_raise_binop(vm, op_symbol(inplace), a, b);
     }
     return binary_op_objects(vm, op, inplace, a, b, out);
 }
@@ -303,11 +315,13 @@ static __attribute__((noinline)) bool binary_op_objects(VM *vm, unsigned op, uns
         (v_is_number(b) || b.type == T_LONG))
         return long_mixed_op(vm, op, a, b, out);
     if (a.type == T_INSTANCE || b.type == T_INSTANCE) { /* __add__, __radd__, __iadd__, ... */
-        if (!class_binary_op(vm, op, a, b, out))
+        if (!class_binary_op(vm, inplace, a, b, out))
             return false;
         if (out->type != T_UNBOUND)
             return true;
     }
+    if (op == OP_BINARY_MATMUL) /* no built-in type has @ */
+        return vm_raise_binop(vm, op_symbol(inplace), a, b);
     if (complex_operands(a, b))
         return complex_binary_op(vm, op, a, b, out); /* vm/complex.c */
     if (op == OP_BINARY_MOD && (a.type == T_STR || a.type == T_BYTES))
@@ -315,7 +329,7 @@ static __attribute__((noinline)) bool binary_op_objects(VM *vm, unsigned op, uns
     if (op == OP_BINARY_OR && a.type == T_DICT && (b.type == T_DICT || inplace == OP_INPLACE_OR))
         return dict_union(vm, AS(Dict, a), b, inplace == OP_INPLACE_OR, out);
     if (v_is_anyset(a) || v_is_anyset(b) || a.type == T_DICTVIEW || b.type == T_DICTVIEW)
-        return set_binary_op(vm, inplace, a, b, out);
+        return set_binary_op(vm, inplace & ~VM_OP_INPLACE, a, b, out);
     switch (op) {
     case OP_INPLACE_ADD:
         if (a.type == T_LIST) {
@@ -345,6 +359,8 @@ static __attribute__((noinline)) bool binary_op_objects(VM *vm, unsigned op, uns
                             type_name(a), type_name(b), type_name(a));
         break;
     case OP_INPLACE_MUL:
+        if (a.type == T_LIST && b.type == T_INSTANCE && !class_index(vm, &b))
+            return false;
         if (a.type == T_LIST && v_is_intlike(b)) {
             if (!list_inplace_repeat(vm, AS(List, a), b.u.i))
                 return false;
@@ -354,10 +370,12 @@ static __attribute__((noinline)) bool binary_op_objects(VM *vm, unsigned op, uns
         /* fall through */
     case OP_BINARY_MUL: {
         Value seq = a, n = b;
-        if (v_is_intlike(a)) {
+        if (v_is_intlike(a) || (a.type == T_INSTANCE && is_seq(b))) {
             seq = b;
             n = a;
         }
+        if (n.type == T_INSTANCE && is_seq(seq) && !class_index(vm, &n)) /* [0] * obj with __index__ */
+            return false;
         if (is_seq(seq) && v_is_intlike(n)) {
             if (seq.type == T_STR || seq.type == T_BYTES) {
                 Str *s = str_repeat(vm, AS(Str, seq), n.u.i);

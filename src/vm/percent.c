@@ -205,7 +205,7 @@ static bool format_char(VM *vm, StrBuf *sb, Value v, const Conv *c, bool bytes)
 }
 
 /* repr with non-ASCII characters escaped, as ascii() does */
-static bool add_ascii_repr(VM *vm, StrBuf *sb, Value v)
+bool add_ascii_repr(VM *vm, StrBuf *sb, Value v)
 {
     StrBuf r;
     sb_init(&r);

@@ -1304,6 +1304,8 @@ NATIVE(bi_ord, "ord", ord_fn, 1, 1);
 
 static bool chr_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
+    if (!class_index(vm, &args[0]))
+        return false;
     if (args[0].type == T_LONG)
         return vm_raise(vm, EXC_OverflowError, "Python int too large to convert to C int");
     if (!v_is_intlike(args[0]))

@@ -265,6 +265,42 @@ static bool sys_main_globals_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value
 }
 static NATIVE(sys_main_globals, "_main_globals", sys_main_globals_fn, 0, 0);
 
+/* The exception being handled (the innermost except/finally/with handler
+ * running, in this frame or a caller), or None. */
+static Value handled_exception(VM *vm)
+{
+    uint32_t n = vm->nhandling;
+    if (n > 0 && n <= VM_MAX_HANDLING && vm->handling[n - 1].type == T_EXCEPTION)
+        return vm->handling[n - 1];
+    return v_none();
+}
+
+/* sys.exc_info(): (type, value, traceback); P4JIT has no traceback
+ * objects, so the third is None (language.md). */
+static bool sys_exc_info_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    Value e = handled_exception(vm);
+    Tuple *t = tuple_new(vm, 3);
+    if (!t)
+        return false;
+    t->items[0] = e.type == T_EXCEPTION ? v_obj((void *)AS(Exception, e)->cls) : v_none();
+    t->items[1] = e;
+    t->items[2] = v_none();
+    *out = v_obj(t);
+    return true;
+}
+static NATIVE(sys_exc_info, "exc_info", sys_exc_info_fn, 0, 0);
+
+/* sys.exception() (3.11): the exception being handled, or None. */
+static bool sys_exception_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    *out = handled_exception(vm);
+    return true;
+}
+static NATIVE(sys_exception, "exception", sys_exception_fn, 0, 0);
+
+static Value get_exc_info(void) { return v_obj((void *)&sys_exc_info); }
+static Value get_exception(void) { return v_obj((void *)&sys_exception); }
 static Value get_print_exception(void) { return v_obj((void *)&sys_print_exception); }
 static Value get_main_globals(void) { return v_obj((void *)&sys_main_globals); }
 static Value get_maxsize(void) { return v_int(INT32_MAX); } /* ints are 32-bit */
@@ -304,6 +340,8 @@ static const ModuleAttr sys_attrs[] = {
     {"byteorder", byteorder_attr},
     {"platform", platform_attr},
     {"print_exception", get_print_exception},
+    {"exc_info", get_exc_info},
+    {"exception", get_exception},
     {"_main_globals", get_main_globals},
 };
 

@@ -241,6 +241,10 @@ ModuleCompileFn module_compiler(void);
  * slot arg of program p names the variable; in_body: the module body's
  * frame (which looks in ns_locals first). */
 bool eval_load_name(VM *vm, Program *p, bool in_body, uint32_t arg, Value *out);
+/* A class body reading a name it assigns later (`x = x`): as CPython's
+ * LOAD_NAME, the module's global, else the built-in: 1 found (in *out), 0
+ * when code is not a class body, -1 raised (NameError when neither has it). */
+int eval_class_body_global(VM *vm, const Code *code, Str *name, Value *out);
 bool eval_store_name(VM *vm, Program *p, bool in_body, uint32_t arg, Value v);
 bool eval_delete_name(VM *vm, Program *p, bool in_body, uint32_t arg);
 /* fn.__globals__: its module's globals() dict, or the dict exec gave it */

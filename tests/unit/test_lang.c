@@ -193,6 +193,8 @@ static const char every_opcode[] =
     "    s = 'x'.upper()\n"
     "    t = math.pi\n"
     "    z = a if b else c\n"
+    "    z = a @ b\n"
+    "    z @= a\n"
     "    return x\n"
     "f(1)\n"
     "class C(object):\n"
