@@ -1686,6 +1686,18 @@ static bool proper_subclass(Value b, Value a)
     return ta && &cb->t != ta && type_is_subclass(&cb->t, ta);
 }
 
+/* b (of a proper subclass of a's type) goes first only when its class
+ * overrides a's reflected method (CPython's method_is_overloaded): one it
+ * merely inherits runs after a's forward method. */
+static bool overrides_reflected(VM *vm, Value a, Value b, enum SpecialName refl, bool *yes)
+{
+    Value fa, fb;
+    if (!class_special(vm, b, refl, &fb) || !class_special(vm, a, refl, &fa))
+        return false;
+    *yes = fb.type != T_UNBOUND && (fa.type == T_UNBOUND || fa.type != fb.type || fa.u.obj != fb.u.obj);
+    return true;
+}
+
 bool class_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
 {
     const BinopNames *n = binop_names(op);
@@ -1698,6 +1710,12 @@ bool class_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
     if (got)
         return true;
     bool b_first = proper_subclass(b, a);
+    if (b_first && !overrides_reflected(vm, a, b, n->refl, &b_first))
+        return false;
+    if (!b_first && op == OP_BINARY_MOD && (a.type == T_STR || a.type == T_BYTES || a.type == T_BYTEARRAY)) {
+        out->type = T_UNBOUND; /* 's' % x formats (or raises) whatever x's __rmod__, as in CPython */
+        return true;
+    }
     if (b_first && !try_special(vm, b, n->refl, a, out, &got))
         return false;
     if (got)
