@@ -4,7 +4,9 @@
 # call, licm.c hoisted them out of loops with calls, and range.c took two
 # lengths of one array for the same: the caller read the old length (a sum
 # of 3 items where 53 were there), read freed or shrunk memory (a sum past
-# the end where CPython raises IndexError) and stored into it.
+# the end where CPython raises IndexError) and stored into it. The same
+# in the outer loops of PIE kernels (a dot product on lanes, an elementwise
+# loop) whose arrays grow or shrink between inner loops.
 from array import array
 
 
@@ -24,7 +26,7 @@ def sum_after_grow(lst, n):
 
 def grow_arr(a, n):
     for i in range(n):
-        a.append(i)
+        a.append((i * 7) % 100 - 50)
 
 
 def arr_after_grow(a, n):
@@ -102,6 +104,62 @@ def caller_of_compiled(a, n):
     k = via_compiled(a, n)
     return m, k, len(a), a[len(a) - 1]
 
+
+def shrink_by(a, k):
+    for i in range(k):
+        a.pop()
+
+
+def dot_grown(x, w, n, k):
+    t = 0
+    for r in range(4):
+        acc = 0
+        for i in range(n):
+            acc += x[i] * w[i]
+        t += acc * (r + 1)
+        grow_arr(x, k)
+        grow_arr(w, k)
+        n = len(x) if len(x) < len(w) else len(w)
+    return t
+
+
+def dot_shrunk(x, w, n):
+    t = 0
+    for r in range(4):
+        acc = 0
+        for i in range(n):
+            acc += x[i] * w[i]
+        t += acc
+        shrink_by(x, 5)
+    return t
+
+
+def ew_grown(a, b, out, n):
+    for r in range(3):
+        for i in range(n):
+            out[i] = a[i] + b[i]
+        grow_arr(out, 20)
+        grow_arr(a, 20)
+        grow_arr(b, 20)
+        n += 20
+    s = 0
+    for i in range(len(out)):
+        s += out[i] * (i % 7)
+    return s
+
+
+for rep in range(3):
+    x = array('b', [(i * 13) % 200 - 100 for i in range(40)])
+    w = array('b', [(i * 29) % 200 - 100 for i in range(40)])
+    print('dot_grown', dot_grown(x, w, 40, 16 + rep * 7), len(x))
+    x = array('b', [(i * 13) % 200 - 100 for i in range(40)])
+    try:
+        print('dot_shrunk', dot_shrunk(x, w, 33))
+    except IndexError as e:
+        print('dot_shrunk IndexError', e, len(x))
+    a = array('b', [(i * 5) % 100 for i in range(32)])
+    b = array('b', [(i * 3) % 27 for i in range(32)])
+    print('ew_grown', ew_grown(a, b, array('b', bytes(32)), 32))
 
 for rep in range(4):
     print('sum_after_grow', sum_after_grow([1, 2, 3], 50 + rep))
