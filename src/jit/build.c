@@ -593,7 +593,10 @@ static bool build_block_ops(Builder *b, int32_t blk, uint32_t start, uint32_t en
             x = value(b, pop(b), "left operand");
             if (x < 0 || y < 0)
                 return false;
-            z = binary(b, binary_of_inplace(op), x, y);
+            if (is_object(b, x) || is_object(b, y)) /* special methods: the interpreter's (build_call.c) */
+                z = object_operator(b, op, x, y, -1);
+            else
+                z = binary(b, binary_of_inplace(op), x, y);
             if (z < 0)
                 return false;
             push(b, z);
@@ -604,7 +607,7 @@ static bool build_block_ops(Builder *b, int32_t blk, uint32_t start, uint32_t en
             x = value(b, pop(b), "left operand");
             if (x < 0 || y < 0)
                 return false;
-            z = compare(b, op, x, y);
+            z = is_object(b, x) || is_object(b, y) ? object_operator(b, op, x, y, -1) : compare(b, op, x, y);
             if (z < 0)
                 return false;
             push(b, z);
@@ -613,6 +616,12 @@ static bool build_block_ops(Builder *b, int32_t blk, uint32_t start, uint32_t en
             uint8_t tc = 0;
             y = value(b, pop(b), "index");
             x = value(b, pop(b), "subscripted value");
+            if (x >= 0 && y >= 0 && is_object(b, x)) { /* __getitem__ (build_call.c) */
+                if ((z = object_operator(b, op, x, y, -1)) < 0)
+                    return false;
+                push(b, z);
+                break;
+            }
             if (x >= 0 && y >= 0 && ty(b, x) == TY_PTR && is_guarded_list(ir->ins[x].aux)) {
                 if ((z = guarded_item(b, x, y)) < 0)
                     return false;
@@ -637,6 +646,12 @@ static bool build_block_ops(Builder *b, int32_t blk, uint32_t start, uint32_t en
             y = value(b, pop(b), "index");
             x = value(b, pop(b), "subscripted value");
             z = value(b, pop(b), "stored value");
+            if (x >= 0 && y >= 0 && z >= 0 && is_object(b, x)) { /* __setitem__ */
+                object_operator(b, op, x, y, z);
+                if (b->failed)
+                    return false;
+                break;
+            }
             if (x >= 0 && y >= 0 && z >= 0 && ty(b, x) == TY_PTR && is_guarded_list(ir->ins[x].aux)) {
                 if (!guarded_store(b, x, y, z))
                     return false;

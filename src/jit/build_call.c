@@ -493,6 +493,10 @@ static int32_t interp_call(Builder *b, Value callee, int32_t *args, int nargs)
     const JitSpec *from = NULL; /* the specialisation the result's type comes from */
     if (b->making_tuple) /* (materialize: a tuple of the arguments) */
         rt.ty = TY_PTR, rt.tc = JIT_TC_BOXED;
+    else if (b->op_typed) /* (object_operator: as predicted there, or a store's, dropped) */
+        rt = b->op_result, dropped = dropped || b->op_dropped;
+    else if (!dropped && callee.type == T_NATIVE && strcmp(AS(Native, callee)->name, "len") == 0)
+        rt.ty = TY_INT; /* len() of an object: its __len__'s int, or an exception */
     else if (!dropped) {
         if (callee.type == T_TYPE && type_is_user(AS(TypeObj, callee)))
             made = (const Class *)AS(TypeObj, callee), rt.ty = TY_PTR, rt.tc = JIT_TC_BOXED;
@@ -500,10 +504,10 @@ static int32_t interp_call(Builder *b, Value callee, int32_t *args, int nargs)
             return refuse(b, "the result of %s() (called through the interpreter) is used", what), -1;
         else
             rt = typed_result(b, AS(Function, callee), args, nargs, &from);
-        JitType seen;
-        if (!b->making_tuple && jit_vm_observed(b->code, b->pc, &seen) && seen.ty != TY_VOID) /* (vmcall.c) */
-            rt = seen, from = NULL;
     }
+    JitType seen;
+    if (!b->making_tuple && !dropped && jit_vm_observed(b->code, b->pc, &seen) && seen.ty != TY_VOID) /* (vmcall.c) */
+        rt = seen, from = NULL;
     if (b->hoisted) { /* a dict checked at the entry could change in the call: build again */
         b->retry_plain = true;
         return refuse(b, "calls %s() after checking attributes at the entry", what), -1;
@@ -590,7 +594,9 @@ bool do_call(Builder *b, int nargs, bool method)
             return false;
         r = emit(b, IR_NEWBYTES, TY_PTR, args[0], -1, -1);
         b->ir->ins[r].aux = 'Y';
-    } else if (s->obj.type == T_FUNCTION)
+    } else if (s->obj.type == T_TYPE && AS(TypeObj, s->obj) == &type_super && nargs == 0 && !method)
+        return super_call(b);
+    else if (s->obj.type == T_FUNCTION)
         r = call_function(b, AS(Function, s->obj), args, nargs);
     else
         b->via_interpreter = true;
@@ -602,4 +608,101 @@ bool do_call(Builder *b, int nargs, bool method)
         return false;
     push(b, r);
     return true;
+}
+
+/* ---- operators on objects ------------------------------------------------------------ */
+
+/* The class of object v as far as the builder knows it (a parameter's
+ * key, an attribute's example, a prediction for one made here), or NULL. */
+static const Class *object_class(Builder *b, int32_t v)
+{
+    uint8_t aux = b->ir->ins[v].aux;
+    if (is_boxed(aux))
+        return boxed_class(b, v);
+    if (aux - INST_AUX < JIT_MAX_PARAMS)
+        return (const Class *)b->spec->params[aux - INST_AUX].cls;
+    Value ex = b->nested[aux - INST_AUX - JIT_MAX_PARAMS];
+    return ex.type == T_INSTANCE ? AS(Instance, ex)->cls : NULL;
+}
+
+/* The Python function class c's MRO has for special method name, or NULL
+ * (only a prediction of the result's type: the interpreter looks it up
+ * again when it makes the operation). Compared by text: the code's strings
+ * need not hold the name, and nothing is allocated while compiling. */
+static Function *special_method(const Class *c, const char *name)
+{
+    for (uint32_t i = 0; c && c->mro && i < c->mro->len; i++) {
+        Value k = c->mro->items[i];
+        if (k.type != T_TYPE || !type_is_user(AS(TypeObj, k)))
+            return NULL;
+        const Dict *d = ((const Class *)AS(TypeObj, k))->dict;
+        for (uint32_t e = 0; d && e < d->used; e++) {
+            const DictEntry *de = &d->entries[e];
+            if (de->key.type == T_STR && strcmp(AS(Str, de->key)->data, name) == 0)
+                return de->value.type == T_FUNCTION ? AS(Function, de->value) : NULL;
+        }
+    }
+    return NULL;
+}
+
+/* The special methods of op, and their reflected forms (the operands
+ * swapped; a comparison's mirror image). */
+static const struct { uint8_t op; const char *name, *reflected; } special_names[] = {
+    {OP_BINARY_ADD, "__add__", "__radd__"}, {OP_INPLACE_ADD, "__iadd__", "__radd__"},
+    {OP_BINARY_SUB, "__sub__", "__rsub__"}, {OP_INPLACE_SUB, "__isub__", "__rsub__"},
+    {OP_BINARY_MUL, "__mul__", "__rmul__"}, {OP_INPLACE_MUL, "__imul__", "__rmul__"},
+    {OP_BINARY_TRUEDIV, "__truediv__", "__rtruediv__"}, {OP_BINARY_FLOORDIV, "__floordiv__", "__rfloordiv__"},
+    {OP_BINARY_MOD, "__mod__", "__rmod__"}, {OP_BINARY_POW, "__pow__", "__rpow__"},
+    {OP_BINARY_LSHIFT, "__lshift__", "__rlshift__"}, {OP_BINARY_RSHIFT, "__rshift__", "__rrshift__"},
+    {OP_BINARY_AND, "__and__", "__rand__"}, {OP_BINARY_OR, "__or__", "__ror__"},
+    {OP_BINARY_XOR, "__xor__", "__rxor__"}, {OP_INPLACE_AND, "__iand__", "__rand__"},
+    {OP_INPLACE_OR, "__ior__", "__ror__"}, {OP_INPLACE_XOR, "__ixor__", "__rxor__"},
+    {OP_COMPARE_LT, "__lt__", "__gt__"}, {OP_COMPARE_LE, "__le__", "__ge__"},
+    {OP_COMPARE_EQ, "__eq__", "__eq__"}, {OP_COMPARE_NE, "__ne__", "__ne__"},
+    {OP_COMPARE_GT, "__gt__", "__lt__"}, {OP_COMPARE_GE, "__ge__", "__le__"},
+    {OP_BINARY_SUBSCR, "__getitem__", NULL}, {OP_STORE_SUBSCR, "__setitem__", NULL},
+};
+
+/* x op y (x[y] = z for a store), an operand an object: made by the
+ * interpreter's own code (vmcall.c's jit_operator native: vm_binary_op,
+ * vm_compare, vm_getitem, vm_setitem), so special methods, reflected and
+ * in-place forms, NotImplemented and the errors are exactly the
+ * interpreter's. A call into the interpreter like any other (its objects
+ * rooted, dicts checked again after it); the result's type is the one the
+ * special method the builder finds gives (typed_result: its compiled
+ * specialisation, or a guess), a comparison's bool without one, and the
+ * type seen at run time once a guess was wrong (jit_vm_observed). */
+int32_t object_operator(Builder *b, unsigned op, int32_t x, int32_t y, int32_t z)
+{
+    const char *name = NULL, *reflected = NULL;
+    for (size_t i = 0; i < sizeof special_names / sizeof special_names[0]; i++)
+        if (special_names[i].op == op)
+            name = special_names[i].name, reflected = special_names[i].reflected;
+    if (!name)
+        return refuse(b, "operator %s on an object", bc_opinfo[op].name), -1;
+    bool compare = op >= OP_COMPARE_LT && op <= OP_COMPARE_GE;
+    JitType rt = {compare ? TY_BOOL : TY_PTR, compare ? 0 : JIT_TC_BOXED, 0, NULL};
+    Function *fn = is_object(b, x) ? special_method(object_class(b, x), name) : NULL;
+    if (!fn && strncmp(name, "__i", 3) == 0 && is_object(b, x)) { /* no __iadd__: __add__ */
+        char plain[16];
+        snprintf(plain, sizeof plain, "__%s", name + 3);
+        fn = special_method(object_class(b, x), plain);
+    }
+    int32_t pair[2] = {x, y};
+    if (!fn && reflected && is_object(b, y)) {
+        fn = special_method(object_class(b, y), reflected);
+        pair[0] = y, pair[1] = x;
+    }
+    const JitSpec *from = NULL;
+    if (op == OP_STORE_SUBSCR)
+        rt.ty = TY_VOID, rt.tc = 0; /* (dropped) */
+    else if (fn)
+        rt = typed_result(b, fn, pair, 2, &from);
+    int32_t args[4] = {ir_const_int(b->ir, b->cur, (int32_t)op), x, y, z};
+    b->op_typed = true, b->op_result = rt, b->op_dropped = op == OP_STORE_SUBSCR;
+    int32_t r = interp_call(b, v_obj((void *)&jit_operator), args, z >= 0 ? 4 : 3);
+    b->op_typed = b->op_dropped = false;
+    if (r >= 0 && from && rt.ty == TY_PTR)
+        note_tuple(b, r, from->ret_nitems, from->ret_items);
+    return r;
 }

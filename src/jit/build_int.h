@@ -25,7 +25,8 @@
 #include "vm/class.h"
 #include "vm/p4b.h"
 
-enum StaticKind { S_OBJ, S_RANGE, S_ITER_RANGE, S_ITER_COUNTED, S_ITER_ARRAY, S_TUPLE, S_METHOD_SELF_NONE };
+enum StaticKind { S_OBJ, S_RANGE, S_ITER_RANGE, S_ITER_COUNTED, S_ITER_ARRAY, S_TUPLE, S_METHOD_SELF_NONE,
+                  S_SUPER /* super(): obj the method super().m finds (build_obj.c super_call), v[0] self */ };
 
 typedef struct Static {
     uint8_t kind;
@@ -61,6 +62,8 @@ typedef struct Builder {
     uint32_t ntuples;
     bool ret_items_set;       /* spec->ret_nitems decided by a return (materialize) */
     bool making_tuple;        /* interp_call: the call makes a tuple of its arguments (vmcall.c) */
+    bool op_typed, op_dropped; /* interp_call: an operator on an object (object_operator): */
+    JitType op_result;        /* its predicted result, or none (a store) */
     JitState *js;
     JitSpec *spec;
     Ir *ir;
@@ -99,6 +102,7 @@ typedef struct Builder {
     /* deopt maps: the interpreter's frame before the instruction being built */
     uint32_t *live;        /* per pc: the locals live before it (live_words each), or NULL */
     bool live_done;        /* live computed (at the first deopt map: most functions have none) */
+    bool keeps_self;       /* it calls super(), which reads local 0: live everywhere (live_at) */
     uint32_t live_words;
     uint32_t snap_sp;      /* the stack's depth before it: stack[0 .. snap_sp) is still */
     bool snap_ok;          /* what it was when a guard is made (pushes come after guards) */
@@ -172,6 +176,7 @@ bool unpack_tuple(Builder *b, int32_t x, uint32_t n);
 void note_class(Builder *b, int32_t v, const Class *c);
 const Class *boxed_class(Builder *b, int32_t v);
 bool do_call(Builder *b, int nargs, bool method);
+int32_t object_operator(Builder *b, unsigned op, int32_t x, int32_t y, int32_t z);
 
 /* build_obj.c */
 bool load_global(Builder *b, uint32_t slot);
@@ -187,6 +192,7 @@ bool late_guard(Builder *b);
 bool store_attr(Builder *b, uint32_t name);
 bool load_free(Builder *b, uint32_t k);
 bool store_free(Builder *b, uint32_t k);
+bool super_call(Builder *b);
 
 /* build_roots.c */
 bool made_object(Builder *b);
@@ -211,6 +217,11 @@ static inline void push(Builder *b, int32_t v) { b->stack[b->sp++] = v; }
 static inline int32_t pop(Builder *b) { return b->stack[--b->sp]; }
 static inline Static *static_of(Builder *b, int32_t v) { return IS_STATIC(v) ? &b->statics[STATIC_INDEX(v)] : NULL; }
 static inline bool is_intlike(IrType t) { return t == TY_INT || t == TY_BOOL; }
+/* an instance or any object (not a number, an array, a list or a str) */
+static inline bool is_object(Builder *b, int32_t v)
+{
+    return v >= 0 && b->ir->ins[v].type == TY_PTR && (is_instance(b->ir->ins[v].aux) || is_boxed(b->ir->ins[v].aux));
+}
 static inline uint8_t elem_aux(uint8_t tc) { return tc == 'G' ? 'F' : tc == 'M' ? 'N' : tc; }
 static inline bool is_guarded_list(uint8_t tc) { return tc == 'l' || tc == 'k' || tc == 'j' || tc == 'g'; }
 static inline uint32_t value_tag(IrType t) { return t == TY_FLOAT ? T_FLOAT : t == TY_BOOL ? T_BOOL : T_INT; }

@@ -66,6 +66,14 @@ bool load_attr(Builder *b, uint32_t name, bool method)
     }
     if (s && s->kind == S_OBJ && s->obj.type == T_TYPE && type_is_user(AS(TypeObj, s->obj)))
         return user_class_attr(b, (const Class *)AS(TypeObj, s->obj), n, method);
+    if (s && s->kind == S_SUPER) { /* super().m: found and guarded by super_call */
+        if (!method)
+            return refuse(b, "attribute '%s' of super() (only its methods are called)", n->data);
+        int32_t self = s->v[0];
+        push(b, new_static(b, (Static){.kind = S_OBJ, .obj = s->obj}));
+        push(b, self);
+        return true;
+    }
     if (!s || s->kind != S_OBJ || s->obj.type != T_MODULE)
         return refuse(b, "attribute '%s' of a value (only module attributes are compiled)", n->data);
     Value v;
@@ -620,6 +628,68 @@ bool method_of_instance(Builder *b, int32_t o, Str *n)
     push(b, new_static(b, (Static){.kind = S_OBJ, .obj = fn}));
     push(b, o);
     return true;
+}
+
+/* super() with no arguments, in a method compiled for an instance of
+ * class C (its first parameter, still holding the argument), followed by
+ * LOAD_METHOD m: the interpreter's super() starts after the class whose
+ * dict holds the running function (class.c defining_class) in C's MRO,
+ * and m is the first function of that name from there (super_lookup).
+ * Both are found when compiling; at run time objcall.c's
+ * jit_rt_own_method probes the dict of each class from there to the one
+ * that had m (0 where m must still be absent, that very function where it
+ * was found), and a guard deoptimises at this CALL unless all agree, so a
+ * method patched, added or deleted on any of those classes sends the call
+ * to the interpreter. C itself is the specialisation's key. */
+bool super_call(Builder *b)
+{
+    if (b->pc + 1 >= b->n || BC_OP(b->insns[b->pc + 1]) != OP_LOAD_METHOD)
+        return refuse(b, "super() whose method is not called at once (super().m(...))");
+    Str *n = AS(Str, b->code->program->strings[BC_ARG(b->insns[b->pc + 1])]);
+    const Function *fn = b->spec->fn;
+    const Class *c = b->code->nparams ? (const Class *)b->spec->params[0].cls : NULL;
+    if (!c || b->spec->params[0].tc != JIT_TC_INSTANCE || !c->mro || !fn)
+        return refuse(b, "super() in a function whose first argument is not an instance");
+    for (uint32_t pc = 0; pc < b->n; pc++) /* (then local 0 is the parameter all through) */
+        if ((BC_OP(b->insns[pc]) == OP_STORE_FAST || BC_OP(b->insns[pc]) == OP_DELETE_FAST) && BC_ARG(b->insns[pc]) == 0)
+            return refuse(b, "super() in a function that assigns its first argument");
+    int32_t self = b->param_val[0];
+    uint32_t i = 0, len = c->mro->len;
+    for (bool found = false; i < len && !found; i++) { /* the class that defines the running function */
+        Value k = c->mro->items[i];
+        if (k.type != T_TYPE || !type_is_user(AS(TypeObj, k)))
+            continue;
+        const Dict *d = ((const Class *)AS(TypeObj, k))->dict;
+        for (uint32_t e = 0; d && e < d->used && !found; e++)
+            found = d->entries[e].key.type != T_UNBOUND && d->entries[e].value.type == T_FUNCTION &&
+                    d->entries[e].value.u.obj == (const Obj *)fn;
+    }
+    for (; i < len; i++) { /* (i: the class after it) */
+        Value k = c->mro->items[i], v;
+        bool found = false;
+        if (k.type != T_TYPE || !type_is_user(AS(TypeObj, k)))
+            return refuse(b, "super().%s reaches the built-in class '%s'", n->data,
+                          k.type == T_TYPE ? AS(TypeObj, k)->name : "?");
+        if (!dict_get(b->js->vm, ((const Class *)AS(TypeObj, k))->dict, v_obj(n), &v, &found)) {
+            b->js->vm->exc = v_unbound();
+            return refuse(b, "super().%s: a class cannot be searched", n->data);
+        }
+        if (found && v.type != T_FUNCTION)
+            return refuse(b, "super().%s is a %s", n->data, type_name(v));
+        int32_t own = emit(b, IR_CALLRT, TY_INT, address(b, AS(TypeObj, k)), address(b, n), -1);
+        b->ir->ins[own].aux = H_OWNMETHOD;
+        int32_t differs = emit(b, IR_CMP, TY_BOOL, own, found ? address(b, v.u.obj) : kconst(b, 0), -1);
+        b->ir->ins[differs].aux = CC_NE;
+        if (!guard(b, differs))
+            return false;
+        if (found) {
+            Static s = {.kind = S_SUPER, .obj = v};
+            s.v[0] = self;
+            push(b, new_static(b, s));
+            return true;
+        }
+    }
+    return refuse(b, "super().%s is not in a class defined in Python", n->data);
 }
 
 /* A property stored into a class after it was made (class.c sets

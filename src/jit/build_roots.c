@@ -19,6 +19,11 @@ static void bytecode_liveness(Builder *b)
     uint32_t w = (b->code->nlocals + 31) / 32, nb = ir->nblocks;
     b->live_done = true;
     b->live_words = w;
+    const P4bModule *m = b->code->program->p4b;
+    for (uint32_t pc = 0; pc < b->n; pc++) /* super() reads local 0 (class.c super_new) */
+        if (BC_OP(b->insns[pc]) == OP_LOAD_GLOBAL &&
+            strcmp((const char *)m->strings[m->globals[BC_ARG(b->insns[pc])]].bytes, "super") == 0)
+            b->keeps_self = true;
     b->live = ir_tmp0(ir, ((size_t)nb * 4 + 1) * w * sizeof *b->live + sizeof *b->live);
     if (!b->live)
         return;
@@ -80,6 +85,8 @@ static const uint32_t *live_at(Builder *b, uint32_t pc)
         if ((op == OP_STORE_FAST || op == OP_LOAD_FAST) && arg < b->code->nlocals)
             row[arg >> 5] = op == OP_LOAD_FAST ? row[arg >> 5] | 1u << (arg & 31) : row[arg >> 5] & ~(1u << (arg & 31));
     }
+    if (b->keeps_self && w)
+        row[0] |= 1;
     return row;
 }
 

@@ -161,7 +161,8 @@ enum { IR_LIST_PAYLOAD = 4 }; /* offset of a list item's payload */
     X(METHOD, jit_rt_method) /* from here on: int or pointer arguments (a0, a1), an int result (objcall.c) */ \
     X(INSTATTR, jit_rt_inst_attr) X(CLASSATTR, jit_rt_class_attr) \
     X(STREQ, jit_rt_str_eq) X(STRCMP, jit_rt_str_cmp) X(STRLEN, jit_rt_str_len) \
-    X(ROOTS, jit_rt_roots) X(UNROOT, jit_rt_unroot) /* vmcall.c: a frame's root slots */
+    X(ROOTS, jit_rt_roots) X(UNROOT, jit_rt_unroot) /* vmcall.c: a frame's root slots */ \
+    X(OWNMETHOD, jit_rt_own_method) /* objcall.c: super() */
 typedef enum IrHelper {
 #define IR_HELPER_ENUM(name, fn) H_##name,
     IR_HELPERS(IR_HELPER_ENUM)

@@ -316,6 +316,8 @@ uint32_t jit_rt_method(const struct Instance *o, Str *name); /* objcall.c: the f
 uint32_t jit_rt_inst_attr(const struct Instance *o, Str *name); /* the Value* o's classes have, or 0 */
 struct Class;
 uint32_t jit_rt_class_attr(const struct Class *c, Str *name); /* the Value* c's MRO has, or 0 */
+uint32_t jit_rt_own_method(const struct Class *c, Str *name); /* super(): the function c's own dict has, 0, or 1 */
+extern const Native jit_operator; /* vmcall.c: an operator on objects, made by the interpreter (args[0] its opcode) */
 uint32_t jit_rt_str_eq(const Str *a, const Str *b);  /* objcall.c: a == b (strs) */
 uint32_t jit_rt_str_cmp(const Str *a, const Str *b); /* -1, 0, 1 */
 uint32_t jit_rt_str_len(const Str *s);               /* len(s) */

@@ -65,6 +65,19 @@ uint32_t jit_rt_method(const Instance *o, Str *name)
     return v && v->type == T_FUNCTION ? (uint32_t)(uintptr_t)v->u.obj : 0;
 }
 
+/* super().name (build_obj.c super_call): what class c's own dict holds
+ * for name: the function's address, 0 when absent, 1 for anything else
+ * (another kind of value, or a key that cannot be compared without
+ * running code): compiled code compares it with what it was compiled
+ * against. */
+uint32_t jit_rt_own_method(const Class *c, Str *name)
+{
+    const DictEntry *de = probe(c->dict, name);
+    if (!de)
+        return 0;
+    return de != UNKNOWABLE && de->value.type == T_FUNCTION ? (uint32_t)(uintptr_t)de->value.u.obj : 1;
+}
+
 /* o.name where o's own dict lacks it: the address of the Value its
  * class's MRO has, or 0 (compiled code then checks the Value's type). */
 uint32_t jit_rt_inst_attr(const Instance *o, Str *name)

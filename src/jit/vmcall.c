@@ -151,6 +151,25 @@ uint64_t jit_rt_vm_call(JitSpec *stub, const uint32_t *args, int32_t depth_left)
     return (uint64_t)bits << 32;
 }
 
+/* An operator compiled code makes on an object (build_call.c
+ * object_operator), called like any callee through a call stub: args[0]
+ * the opcode, then the operands, and the interpreter's own code does the
+ * rest (special methods, reflected forms, NotImplemented, errors). */
+static bool operator_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    unsigned op = (unsigned)args[0].u.i;
+    if (op == OP_STORE_SUBSCR && nargs == 4) {
+        *out = v_none();
+        return vm_setitem(vm, args[1], args[2], args[3]);
+    }
+    if (op == OP_BINARY_SUBSCR)
+        return vm_getitem(vm, args[1], args[2], out);
+    if (op >= OP_COMPARE_LT && op <= OP_COMPARE_GE)
+        return vm_compare(vm, op, args[1], args[2], out);
+    return vm_binary_op(vm, op, args[1], args[2], out);
+}
+NATIVE(jit_operator, "operator", operator_fn, 3, 4);
+
 /* Root slots (build.c, "What the collector sees"): a compiled function
  * that holds objects across calls (results of calls into the interpreter,
  * instances read from attributes) gets n Values on the VM's value stack at

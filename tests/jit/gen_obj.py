@@ -11,6 +11,7 @@ functions mixing them with numbers are exercised too. The interpreter is the
 oracle (genprog compares the two runs byte for byte). Own random stream:
 the rest of a generated program is what it was without it."""
 from gen_objbase import ObjGenBase
+from gen_objops import OpsGen
 
 
 class MethGen(ObjGenBase):
@@ -20,6 +21,7 @@ class MethGen(ObjGenBase):
 
     def __init__(self, seed):
         super().__init__("methods", seed)
+        self.seed = seed
 
     def hierarchy(self, k):
         r = self.r
@@ -135,7 +137,10 @@ class MethGen(ObjGenBase):
 
     def program(self):
         src, main = self.generate(rate=1.0)
-        return "\n".join(["# gen_obj seed"] + src + [l for st in main for l in st]) + "\n"
+        osrc, omain = [], []
+        if self.seed % 2 == 0:  # special methods and super() chains (gen_objops.py), in half the programs
+            osrc, omain = OpsGen(self.seed).generate()
+        return "\n".join(["# gen_obj seed"] + src + osrc + [l for st in main + omain for l in st]) + "\n"
 
 
 def run(argv):
@@ -155,6 +160,12 @@ def run(argv):
     fails, compiled, seen = [], 0, 0
     for seed in range(lo, hi):
         src = MethGen(seed).program()
+        try:  # a generator bug is a failure, not two runs failing alike
+            compile(src, "gen_obj seed %d" % seed, "exec")
+        except SyntaxError as e:
+            fails.append(seed)
+            print("seed %d: the generated program does not compile: %s" % (seed, e))
+            continue
         same, off, jit, report = genprog.check_file_text(a.p4jit, a.firmware, src)
         for line in report:
             m = genprog.REPORT_LINE.match(line)

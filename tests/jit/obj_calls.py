@@ -121,7 +121,7 @@ def counts(a, n):
 print(drops(4), len(seen), seen[-1])
 print(uses(5))
 print(mixed(3), mixed(8))
-print(parity(9), parity(12))
+print(parity(9), parity(12), is_even(10), is_odd(7), is_even(7), is_odd(0))
 print(guarded(5))
 for n in (10, 11, 12):
     try:

@@ -1,6 +1,6 @@
 # Compiled and refused functions calling each other: a compiled caller of a
-# refused callee (compiled code never calls back into the interpreter, so
-# the caller is refused too and says why), mutual recursion (refused), a
+# refused callee (the call goes through the interpreter, docs/jit.md "Calls
+# into the interpreter"; mutual recursion is obj_calls.py's parity), a
 # refused caller of compiled callees (the callees stay compiled), a
 # function refused for one argument type and compiled for another, and more
 # specialisations than -X jit-specs allows (the rest run interpreted).
@@ -16,18 +16,6 @@ def calls_refused(n):
     for i in range(n):
         s += refused_helper(i)
     return s
-
-
-def is_even(n):
-    if n == 0:
-        return True
-    return is_odd(n - 1)
-
-
-def is_odd(n):
-    if n == 0:
-        return False
-    return is_even(n - 1)
 
 
 def compiled_sq(x):
@@ -59,7 +47,6 @@ def poly(x):
 
 
 print(calls_refused(10), calls_refused(0))
-print(is_even(10), is_odd(7), is_even(7), is_odd(0))
 print(refused_caller(10), refused_caller(0))
 print(half(8), half(1.0))
 arrays = [array(tc, [1, 2, 3]) for tc in "bBhHiIf"] + [bytearray(b"\x01\x02\x03")]
