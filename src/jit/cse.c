@@ -11,7 +11,9 @@
  * for the bare checks `bound` and `check` too. A `bound` of a constant index
  * also goes when a dominating one tested a larger constant against the same
  * length (nbody: `c[6]` read before `c[3]`). Loads, stores and calls never
- * qualify.
+ * qualify. An array's length and data pointer (alen, adata) qualify only
+ * between calls in one block when the function makes calls: a callee may
+ * run the interpreter, which can resize the array (ir_block_calls).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -90,7 +92,9 @@ void ir_cse(Ir *ir)
     IrTmpMark m = ir_tmp_mark(ir);
     int32_t *order = ir_tmp(ir, (ir->nblocks + 1) * sizeof *order);
     int32_t *to = ir_tmp(ir, (n + 1) * sizeof *to), *table = ir_tmp(ir, cap * sizeof *table);
-    if (!order || !to || !table) {
+    uint32_t *calls_before = ir_tmp(ir, (n + 1) * sizeof *calls_before); /* alen/adata: calls earlier in the block */
+    bool calls = ir_block_calls(ir, -1);
+    if (!order || !to || !table || !calls_before) {
         ir->oom = true;
         goto out;
     }
@@ -103,11 +107,14 @@ void ir_cse(Ir *ir)
     for (uint32_t k = 0; k < norder; k++) {
         IrBlock *b = &ir->blocks[order[k]];
         uint32_t kept = 0; /* replaced instructions leave the list as it is walked */
+        uint32_t ncalls = 0;
         for (uint32_t i = 0; i < b->nins; i++) {
             int32_t v = b->ins[i];
             IrIns *in = &ir->ins[v];
             b->ins[kept++] = v;
             ir_for_operands(ir, v, ir_forward, to);
+            ncalls += in->op == IR_CALL;
+            calls_before[v] = ncalls;
             if (!candidate(in))
                 continue;
             /* one operand order for commutative ops: a constant second (where
@@ -134,6 +141,12 @@ void ir_cse(Ir *ir)
                     found = table[slot];
                     break;
                 }
+            }
+            bool resizable = calls && (in->op == IR_ALEN || in->op == IR_ADATA);
+            if (found >= 0 && resizable &&
+                (ir->ins[found].block != in->block || calls_before[found] != ncalls)) {
+                table[slot] = v; /* a call between: v is the one later copies may take */
+                continue;
             }
             if (found < 0) {
                 table[slot] = v; /* slot is the empty one ending the probe */

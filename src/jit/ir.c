@@ -341,3 +341,16 @@ void ir_replace_uses(Ir *ir, int32_t from, int32_t to)
             ir_for_operands(ir, bl->ins[i], replace_one, ft);
     }
 }
+
+bool ir_block_calls(const Ir *ir, int32_t b)
+{
+    for (int32_t i = b < 0 ? 0 : b; i < (b < 0 ? (int32_t)ir->nblocks : b + 1); i++) {
+        const IrBlock *bl = &ir->blocks[i];
+        if (bl->dead)
+            continue;
+        for (uint32_t k = 0; k < bl->nins; k++)
+            if (ir->ins[bl->ins[k]].op == IR_CALL)
+                return true;
+    }
+    return false;
+}

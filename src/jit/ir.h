@@ -297,6 +297,11 @@ void ir_move_ins(Ir *ir, int32_t v, int32_t block);
 void ir_insert_after(Ir *ir, int32_t v, int32_t after); /* a detached v (block -1) after another */
 /* Replace every use of `from` by `to`. */
 void ir_replace_uses(Ir *ir, int32_t from, int32_t to);
+/* Whether block b (or, b < 0, any live block) has a call (IR_CALL): the
+ * callee may run the interpreter (a call into it, a deoptimisation), which
+ * can resize an array or list compiled code holds, so its length and data
+ * pointer (ALEN, ADATA) are pure only between calls. */
+bool ir_block_calls(const Ir *ir, int32_t b);
 /* An ir_for_operands callback: a replaced value (to[v] >= 0, the table as
  * ctx) forwards to its replacement, through chains (fold, cse, version). */
 static inline void ir_forward(Ir *ir, int32_t *slot, void *to_table)

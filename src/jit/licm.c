@@ -7,8 +7,9 @@
  * Inner loops go first, so an invariant of two nested loops climbs out of
  * both. Pure operations cannot fail, so running one that the loop would
  * not have run (zero iterations, a branch not taken) changes nothing
- * observable. Array length and data pointer count as pure: compiled code
- * cannot resize an array. A check must not move (that would move the
+ * observable. Array length and data pointer count as pure in a loop
+ * without calls: compiled code cannot resize an array, but a callee may
+ * run the interpreter, which can. A check must not move (that would move the
  * exception), so an invariant checked add, sub, mul or bound is taken
  * apart first: the plain operation and a pure overflow flag (ovf), which
  * move out, and a check of the flag (one branch), which stays.
@@ -20,9 +21,11 @@
 
 #include "jit/ir.h"
 
-static bool hoistable(const IrIns *in)
+static bool hoistable(const IrIns *in, bool loop_calls)
 {
     if (in->op == IR_PHI || in->op == IR_PARAM || in->op == IR_UNDEF)
+        return false;
+    if (loop_calls && (in->op == IR_ALEN || in->op == IR_ADATA))
         return false;
     return ir_opinfo[in->op].has_result && (ir_opinfo[in->op].flags & IR_PURE);
 }
@@ -129,6 +132,9 @@ void ir_licm(Ir *ir)
     for (uint32_t q = 0; q < nheads && !ir->oom; q++) {
         int32_t h = heads[q], pre = -2;
         ir_loop_blocks(ir, h, in, work);
+        bool loop_calls = false;
+        for (uint32_t k = 0; k < norder && !loop_calls; k++)
+            loop_calls = in[order[k]] && ir_block_calls(ir, order[k]);
         for (uint32_t k = 0; k < norder; k++) {
             int32_t b = order[k];
             if (!in[b])
@@ -152,7 +158,7 @@ void ir_licm(Ir *ir)
             for (uint32_t i = 0; i < n; i++) {
                 int32_t v = list[i];
                 const IrIns *x = &ir->ins[v];
-                bool hoist = pre != -1 && hoistable(x) && outside(ir, in, x->a) && outside(ir, in, x->b) &&
+                bool hoist = pre != -1 && hoistable(x, loop_calls) && outside(ir, in, x->a) && outside(ir, in, x->b) &&
                              outside(ir, in, x->c);
                 if (hoist && pre == -2)
                     pre = preheader(ir, in, h);

@@ -156,11 +156,14 @@ static Range at(const Ranges *s, int32_t v, int32_t block)
 }
 
 /* x and y are one length: the same value, or the lengths of one array
- * (compiled code never resizes; cse merges them only later). */
+ * in a function without calls (compiled code never resizes, but a callee
+ * may run the interpreter, which can; cse merges them only later). */
+static bool function_calls; /* ir_block_calls of the function ir_ranges works on, found once */
+
 static bool same_len(const Ir *ir, int32_t x, int32_t y)
 {
     return x == y || (x >= 0 && y >= 0 && ir->ins[x].op == IR_ALEN && ir->ins[y].op == IR_ALEN &&
-                      ir->ins[x].a == ir->ins[y].a);
+                      ir->ins[x].a == ir->ins[y].a && !function_calls);
 }
 
 /* Whether a branch on the way to block proves idx < len, the operands
@@ -305,6 +308,7 @@ void ir_ranges(Ir *ir)
         ir->oom = true;
         goto out;
     }
+    function_calls = ir_block_calls(ir, -1);
     ir_dominators(ir);
     uint32_t norder = ir_rpo(ir, order);
     for (uint32_t k = 0; k < norder; k++) {

@@ -1689,23 +1689,15 @@ static bool proper_subclass(Value b, Value a)
     return ta && &cb->t != ta && type_is_subclass(&cb->t, ta);
 }
 
-/* b's reflected method runs before a's forward one only when b's class is a
- * proper subclass of a's and overrides that reflected method: a subclass that
- * merely inherits __radd__ gets a.__add__ first, as in CPython. (Comparisons
- * have no such override test: class_compare uses proper_subclass alone.) */
-static bool reflected_first(VM *vm, Value a, Value b, enum SpecialName refl, bool *first)
+/* b (of a proper subclass of a's type) goes first only when its class
+ * overrides a's reflected method (CPython's method_is_overloaded): one it
+ * merely inherits runs after a's forward method. */
+static bool overrides_reflected(VM *vm, Value a, Value b, enum SpecialName refl, bool *yes)
 {
-    *first = false;
-    if (!proper_subclass(b, a))
-        return true;
-    Value fb, fa;
-    if (!class_special(vm, b, refl, &fb))
+    Value fa, fb;
+    if (!class_special(vm, b, refl, &fb) || !class_special(vm, a, refl, &fa))
         return false;
-    if (fb.type == T_UNBOUND)
-        return true;
-    if (!class_special(vm, a, refl, &fa))
-        return false;
-    *first = fa.type == T_UNBOUND || fa.type != fb.type || !v_is_obj(fa) || fa.u.obj != fb.u.obj;
+    *yes = fb.type != T_UNBOUND && (fa.type == T_UNBOUND || fa.type != fb.type || fa.u.obj != fb.u.obj);
     return true;
 }
 
@@ -1721,8 +1713,14 @@ bool class_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
         return false;
     if (got)
         return true;
-    bool b_first;
-    if (!reflected_first(vm, a, b, n->refl, &b_first) || (b_first && !try_special(vm, b, n->refl, a, out, &got)))
+    bool b_first = proper_subclass(b, a);
+    if (b_first && !overrides_reflected(vm, a, b, n->refl, &b_first))
+        return false;
+    if (!b_first && op == OP_BINARY_MOD && (a.type == T_STR || a.type == T_BYTES || a.type == T_BYTEARRAY)) {
+        out->type = T_UNBOUND; /* 's' % x formats (or raises) whatever x's __rmod__, as in CPython */
+        return true;
+    }
+    if (b_first && !try_special(vm, b, n->refl, a, out, &got))
         return false;
     if (got)
         return true;

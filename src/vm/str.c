@@ -712,10 +712,14 @@ static bool m_replace(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
         sb_add(&sb, s->data + i, (uint32_t)at - i);
         sb_add(&sb, new_->data, new_->len);
         done++;
-        if (old->len == 0) { /* empty pattern: between every character */
+        if (old->len == 0) { /* empty pattern: between every character (a str's: all its UTF-8 bytes) */
+            uint32_t n = 1;
+            while (s->hdr.type != T_BYTES && (uint32_t)at + n < s->len &&
+                   ((unsigned char)s->data[at + n] & 0xc0) == 0x80)
+                n++;
             if ((uint32_t)at < s->len)
-                sb_addc(&sb, s->data[at]);
-            i = (uint32_t)at + 1;
+                sb_add(&sb, s->data + at, n);
+            i = (uint32_t)at + n;
             if (i > s->len)
                 break;
         } else {

@@ -5,18 +5,17 @@ comprehensions, late-bound), *args, keyword-only parameters and calls with
 */** arguments. p4jit must print exactly what CPython prints.
 
   gen_closures.py gen SEED                 print one program
-  gen_closures.py run P4JIT [--seeds A:B] [-- RUN-OPTIONS]
+  gen_closures.py run P4JIT [--seeds A:B] [--jobs N] [-- RUN-OPTIONS]
         each seed's program under CPython and p4jit (programs CPython
         rejects, e.g. a nonlocal whose binding never comes, are skipped);
         a mismatch is written to gen_closures_SEED.py and fails the run
 
 Before merging (seeds 0:800, 181 of them with -X jit=eager) no mismatch.
 """
-import os
 import random
-import subprocess
 import sys
-import tempfile
+
+import cpython_oracle   # the runner shared with gen_lang.py
 
 class G:
     def __init__(self, seed):
@@ -131,47 +130,8 @@ class G:
             out.append('    print(%r, type(e).__name__)' % name)
         return '\n'.join(out) + '\n'
 
-def run(p4jit, seeds, opts):
-    ok = skipped = 0
-    bad = []
-    with tempfile.TemporaryDirectory() as tmp:
-        path = os.path.join(tmp, 'prog.py')
-        for seed in seeds:
-            text = G(seed).program()
-            with open(path, 'w') as f:
-                f.write(text)
-            want = subprocess.run([sys.executable, path], capture_output=True, text=True, timeout=60)
-            if want.returncode != 0:
-                skipped += 1
-                continue
-            got = subprocess.run([p4jit, 'run'] + opts + [path], capture_output=True, text=True, timeout=60)
-            if got.returncode == 0 and got.stdout == want.stdout and not got.stderr:
-                ok += 1
-                continue
-            bad.append(seed)
-            with open('gen_closures_%d.py' % seed, 'w') as f:
-                f.write(text)
-            print('seed %d differs:\n--- CPython\n%s--- p4jit\n%s%s' % (seed, want.stdout, got.stdout, got.stderr))
-    print('%d programs alike, %d skipped (CPython rejects them), %d differ' % (ok, skipped, len(bad)))
-    return 1 if bad or ok == 0 else 0
-
-
 def main():
-    args = sys.argv[1:]
-    if len(args) == 2 and args[0] == 'gen':
-        print(G(int(args[1])).program(), end='')
-        return 0
-    if len(args) >= 2 and args[0] == 'run':
-        p4jit, rest = args[1], args[2:]
-        opts = rest[rest.index('--') + 1:] if '--' in rest else []
-        rest = rest[:rest.index('--')] if '--' in rest else rest
-        seeds = range(0, 40)
-        if len(rest) == 2 and rest[0] == '--seeds':
-            a, b = rest[1].split(':')
-            seeds = range(int(a), int(b))
-        return run(p4jit, seeds, opts)
-    print(__doc__)
-    return 2
+    return cpython_oracle.main(__doc__, lambda seed: G(seed).program(), range(0, 40), 'gen_closures')
 
 
 if __name__ == '__main__':

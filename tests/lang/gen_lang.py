@@ -31,12 +31,10 @@ raised:
         stdout and exit status must match; a mismatch is written to
         gen_lang_SEED.py in the current directory and fails the run
 """
-import concurrent.futures
-import os
 import random
-import subprocess
 import sys
-import tempfile
+
+import cpython_oracle   # the runner shared with gen_closures.py
 
 EDGE_INTS = [0, 1, -1, 2, -2, 3, -3, 7, -7, 10, 31, 32, 33, 63, 64,
              2**31 - 1, -2**31, 2**31, -2**31 - 1, 2**32 - 1, 2**32, -2**32,
@@ -647,81 +645,221 @@ class G:
             self.emit(1, 'print(%r, guard(lambda: %s))' % (e[:30], e))
         self.emit(0, 'show(%r, %s)' % (name, name))
 
+    # ---- data: dict, set, list and str methods; sorted with key ----
+    def data_expr(self):
+        r = self.r
+        ints = lambda: r.choice(['0', '1', '-1', '2', '3', '5', '-7', '9'])
+        d = r.choice(["{'a': 1, 'b': 2}", "{1: 'x', 2: 'y', 3: 'z'}", '{}', "dict(a=3, c=4)", "{True: 1, 1.0: 2, 0: 3}"])
+        st = r.choice(['{1, 2, 3}', '{3, 4}', 'set()', 'set(range(5))', 'frozenset({2, 3})', '{-1, 0, 1}'])
+        st2 = r.choice(['{1, 2, 3}', '{3, 4}', 'set()', 'frozenset({2, 3, 9})', '{0}'])
+        lst = r.choice(['[3, 1, 2]', '[]', '[5, -2, 5, 0, -2]', 'list(range(6))', "[(1, 'b'), (0, 'c'), (1, 'a')]", "['bb', 'a', 'ccc', 'A']"])
+        txt = r.choice(["'a,b,,c'", "'  hi there  '", "''", "'x-y-z-'", "'Hello World'", "'aaa'", "'a\\tb\\nc\\r\\nd'", "'héllo wörld'"])
+        sep = r.choice(["','", "'-'", "' '", "'a'", "None", "''", "'ll'"])
+        k = r.random()
+        if k < 0.2:
+            return r.choice([
+                '(lambda d: (d.setdefault(%s, %s), d))(%s)' % (r.choice(["'a'", '1', "'q'"]), ints(), d),
+                '(lambda d: (d.pop(%s, %s), d))(%s)' % (r.choice(["'a'", '2', "'q'"]), ints(), d),
+                '(lambda d: (d.pop(%s), d))(%s)' % (r.choice(["'a'", '2', "'q'"]), d),
+                '(lambda d: (d.popitem(), d))(%s)' % d,
+                '(lambda d: (d.update(%s, z=%s), d))(%s)' % (r.choice(['{}', "[('a', 9)]", "{'b': 0}"]), ints(), d),
+                '%s | %s' % (d, r.choice(["{'a': 0}", '{2: 5}', '{}'])),
+                '(lambda d: (d.__setitem__(%s, 7), d.pop(%s), d.__setitem__(%s, 8), list(d.items())))(%s)'
+                % (r.choice(["'a'", '1']), r.choice(["'a'", '1']), r.choice(["'a'", '1']), d),
+                'sorted(%s.keys() & {1, \'a\', 3})' % d if 'True' not in d else 'len(%s)' % d,
+                'list(%s.values()), list(%s), %s.get(%s, %s)' % (d, d, d, r.choice(["'b'", '3', '7']), ints()),
+                'dict.fromkeys(%s, %s)' % (r.choice(['[1, 2]', "'ab'", '()']), ints()),
+                '{k: v for k, v in zip(%s, %s)}' % (r.choice(["'abc'", '[1, 1, 2]']), r.choice(['range(3)', '[9]'])),
+                '%s == %s, %s != {}' % (d, r.choice(["{'b': 2, 'a': 1}", '{}', "{1: 'x'}"]), d)])
+        if k < 0.4:
+            return r.choice([
+                'sorted(%s %s %s)' % (st, r.choice(['|', '&', '-', '^']), st2),
+                '%s %s %s' % (st, r.choice(['<=', '<', '>=', '>', '==', '!=']), st2),
+                '%s.isdisjoint(%s), %s.issubset(%s)' % (st, st2, st, r.choice(['[1, 2, 3, 4]', "'ab'", 'range(3)'])),
+                '(lambda s: (s.discard(%s), sorted(s)))(set(%s))' % (ints(), st),
+                '(lambda s: (s.remove(%s), sorted(s)))(set(%s))' % (ints(), st),
+                '(lambda s: (s.symmetric_difference_update(%s), sorted(s)))(set(%s))' % (st2, st),
+                '(lambda s: (s.pop(), sorted(s)))(set(%s))' % r.choice(['{5}', 'set()', '{2, 7}']),
+                'sorted(%s.union(%s, [7, 1]))' % (st, st2),
+                'len(%s), %s in %s' % (st, ints(), st),
+                '%s == frozenset(%s)' % (st, st2)])
+        if k < 0.6:
+            key = r.choice(['None', 'len', 'abs', 'str', 'lambda v: -v', 'lambda v: (v > 0, v)', 'lambda v: v[0]',
+                            'lambda v: v[1:]', 'str.lower'])
+            return r.choice([
+                'sorted(%s, key=%s, reverse=%s)' % (lst, key, r.choice(['True', 'False'])),
+                '(lambda l: (l.sort(key=%s, reverse=%s), l))(%s)' % (key, r.choice(['True', 'False']), lst),
+                'min(%s, key=%s, default=%s), max(%s, key=%s, default=None)' % (lst, key, ints(), lst, key),
+                '(lambda l: (l.insert(%s, 9), l))(%s)' % (r.choice(['0', '-1', '100', '-100', '2']), lst),
+                '(lambda l: (l.pop(%s), l))(%s)' % (r.choice(['', '0', '-1', '7', '-9']), lst),
+                '(lambda l: (l.remove(%s), l))(%s)' % (ints(), lst),
+                '%s.index(%s, %s)' % (lst, ints(), r.choice(['0', '1', '-2'])),
+                '%s.count(%s), %s * %s' % (lst, ints(), lst, r.choice(['0', '2', '-1'])),
+                '(lambda l: (l.__setitem__(slice(%s, %s), %s), l))(%s)' % (r.choice(['None', '1', '-1']), r.choice(['None', '2', '0']), r.choice(['[]', '[7, 8, 9]', "'ab'", 'range(2)']), lst),
+                '(lambda l: (l.__setitem__(slice(None, None, %s), %s), l))(%s)' % (r.choice(['2', '-1', '-2']), r.choice(['[0, 0]', '[1, 2, 3]', '[]']), lst),
+                '(lambda l: (l.__delitem__(slice(%s, None, %s)), l))(%s)' % (r.choice(['0', '1', '-3']), r.choice(['2', '-1', '3']), lst),
+                '(lambda l: (l.reverse(), l.extend(l), l))(%s)' % lst,
+                '%s %s %s' % (lst, r.choice(['<', '==', '>=', '+']), r.choice(['[3, 1]', '[]', '[5, -2, 6]', '[(1, \'a\')]'])),
+                'list(reversed(%s)), %s[::-2], %s[%s:%s]' % (lst, lst, lst, r.choice(['-2', '1', '']), r.choice(['-1', '9', '']))])
+        return r.choice([
+            '%s.split(%s), %s.rsplit(%s, %d)' % (txt, sep, txt, sep, r.randint(-1, 2)),
+            '%s.partition(%s), %s.rpartition(%s)' % (txt, sep, txt, sep),
+            '%s.strip(%s), %s.lstrip(%s), %s.rstrip()' % (txt, sep, txt, sep, txt),
+            '%s.find(%s, %d), %s.rfind(%s), %s.index(%s)' % (txt, sep, r.randint(-3, 3), txt, sep, txt, sep),
+            '%s.replace(%s, %r, %d)' % (txt, sep, r.choice(['', '+', 'XY']), r.randint(-1, 2)),
+            '%s.join(%s)' % (sep, r.choice(["['a', 'b']", "'xyz'", '[]', "('1',)", '[1, 2]'])),
+            '%s.startswith((%s, %r)), %s.endswith(%s, %d)' % (txt, sep, 'a', txt, sep, r.randint(-2, 2)),
+            '%s.center(%d, %r), %s.ljust(%d), %s.zfill(%d)' % (txt, r.randint(0, 14), r.choice(['*', '-']), txt, r.randint(0, 12), r.choice(["'-42'", "'+7'", txt]), r.randint(0, 6)),
+            '%s.count(%s), %s.splitlines(), %s.splitlines(True)' % (txt, sep, txt, txt),
+            # (ASCII only: these map and class other characters as ASCII does, deviation 24)
+            '%s.title(), %s.swapcase(), %s.capitalize(), %s.casefold()' % ((txt.replace('é', 'e').replace('ö', 'o'),) * 4),
+            '%s[%s:%s:%s]' % (txt, r.choice(['', '-3', '1']), r.choice(['', '-1', '20']), r.choice(['', '-1', '2', '-2'])),
+            '%s.expandtabs(%d), %s.isspace(), %s.isalnum()' % (txt, r.randint(0, 4), txt, txt),
+            '%s %% %s' % (r.choice(["'%s-%s'", "'%(a)s'", "'%d'"]), r.choice(["('x', 2)", "{'a': 5}", '(3,)', '3', "'q'"])),
+            'sorted(set(%s)), %s * 2 + %s' % (txt, txt, txt)])
+
+    def sec_data(self):
+        name = self.uid('data')
+        self.emit(0, 'def %s():' % name)
+        for _ in range(self.r.randint(8, 18)):
+            e = self.data_expr()
+            self.emit(1, 'print(%r, guard(lambda: (%s)))' % (e[:30], e))
+        self.emit(0, 'show(%r, %s)' % (name, name))
+
+    # ---- exceptions with cause and context; properties and descriptors;
+    # ---- reflected and rich-comparison operators between classes
+    def sec_exc(self):
+        r = self.r
+        name = self.uid('exc')
+        self.emit(0, 'def %s():' % name)
+        self.emit(1, 'def chain(k):')
+        self.emit(2, 'try:')
+        self.emit(3, "raise %s(k)" % r.choice(['KeyError', 'ValueError', 'MyErr']))
+        self.emit(2, 'except Exception as first:')
+        k = r.random()
+        if k < 0.25:
+            self.emit(3, "raise TypeError('t') from first")
+        elif k < 0.45:
+            self.emit(3, "raise TypeError('t') from None")
+        elif k < 0.6:
+            self.emit(3, "raise SubErr('s', k)")
+        elif k < 0.75:
+            self.emit(3, "e2 = IndexError(k + 1)")
+            self.emit(3, "raise e2 from ValueError('why')")
+        else:
+            self.emit(3, 'try:')
+            self.emit(4, '1 // 0')
+            self.emit(3, 'finally:')
+            self.emit(4, 'pass')
+        self.emit(1, 'def describe(e):')
+        self.emit(2, 'out = []')
+        self.emit(2, 'while e is not None and len(out) < 5:')
+        self.emit(3, 'out.append((type(e).__name__, e.args, str(e), e.__suppress_context__,')
+        self.emit(3, '            type(e.__cause__).__name__))')
+        self.emit(3, 'e = e.__cause__ or e.__context__')
+        self.emit(2, 'return out')
+        for _ in range(r.randint(1, 3)):
+            self.emit(1, 'try:')
+            self.emit(2, 'chain(%d)' % r.randint(0, 9))
+            self.emit(1, 'except Exception as e:')
+            self.emit(2, 'print(describe(e))')
+        self.emit(1, 'try:')
+        self.emit(2, 'try:')
+        self.emit(3, "raise ValueError('inner')")
+        self.emit(2, 'finally:')
+        self.emit(3, r.choice(["print('fin')", "raise KeyError('fin')", 'pass']))
+        self.emit(1, 'except Exception as e:')
+        self.emit(2, 'print(describe(e), repr(e))')
+        # properties, class/static methods, a data descriptor
+        self.emit(1, 'class Desc:')
+        self.emit(2, 'def __get__(self, obj, cls):')
+        self.emit(3, "return 'cls' if obj is None else obj._d * 2")
+        self.emit(2, 'def __set__(self, obj, v):')
+        self.emit(3, 'obj._d = v + 1')
+        self.emit(1, 'class P:')
+        self.emit(2, 'count = 0')
+        self.emit(2, 'd = Desc()')
+        self.emit(2, 'def __init__(self, v):')
+        self.emit(3, 'self._v = v')
+        self.emit(3, 'self._d = 0')
+        self.emit(3, 'P.count += 1')
+        self.emit(2, '@property')
+        self.emit(2, 'def v(self):')
+        self.emit(3, 'return self._v * 10')
+        self.emit(2, '@v.setter')
+        self.emit(2, 'def v(self, x):')
+        self.emit(3, "if x < 0: raise ValueError('neg')")
+        self.emit(3, 'self._v = x')
+        self.emit(2, '@v.deleter')
+        self.emit(2, 'def v(self):')
+        self.emit(3, 'self._v = -1')
+        self.emit(2, '@classmethod')
+        self.emit(2, 'def make(cls, n):')
+        self.emit(3, 'return [cls(i) for i in range(n)]')
+        self.emit(2, '@staticmethod')
+        self.emit(2, 'def twice(x):')
+        self.emit(3, 'return x * 2')
+        self.emit(2, '@property')
+        self.emit(2, 'def ro(self):')
+        self.emit(3, 'return self._v')
+        self.emit(1, 'p = P(%d)' % r.randint(0, 5))
+        for _ in range(r.randint(4, 9)):
+            e = r.choice(['p.v', 'p.ro', 'P.d', 'p.d', 'P.twice(3)', 'p.twice(4)', 'len(P.make(%d))' % r.randint(0, 3),
+                          'P.count', "type(P.__dict__['v']).__name__", 'getattr(p, "zz", 5)', 'hasattr(p, "ro")'])
+            st = r.choice(['p.v = %d' % r.randint(-2, 4), 'del p.v', 'p.ro = 1', 'p.d = %d' % r.randint(0, 9),
+                           'P.count = 0', 'p.x = p.v + 1', 'del p.x', 'del p.ro'])
+            self.emit(1, 'try:')
+            self.emit(2, st)
+            self.emit(1, 'except Exception as e:')
+            self.emit(2, 'print(%r, type(e).__name__)' % st)
+            self.emit(1, 'print(%r, guard(lambda: %s))' % (e, e))
+        # reflected operators: which side's method runs, and NotImplemented
+        ops = [('__add__', '__radd__', '+'), ('__sub__', '__rsub__', '-'), ('__mul__', '__rmul__', '*'),
+               ('__floordiv__', '__rfloordiv__', '//'), ('__mod__', '__rmod__', '%'), ('__pow__', '__rpow__', '**'),
+               ('__and__', '__rand__', '&'), ('__or__', '__ror__', '|'), ('__xor__', '__rxor__', '^'),
+               ('__lshift__', '__rlshift__', '<<'), ('__truediv__', '__rtruediv__', '/')]   # (no `@`: deviation 3)
+        cmps = [('__lt__', '<'), ('__gt__', '>'), ('__le__', '<='), ('__ge__', '>='), ('__eq__', '=='), ('__ne__', '!=')]
+        chosen = r.sample(ops, r.randint(2, 5))
+        for cls, base in (('A', 'object'), ('B', r.choice(['object', 'A']))):
+            self.emit(1, 'class %s(%s):' % (cls, base))
+            self.emit(2, 'def __init__(self, v): self.v = v')
+            self.emit(2, "def __repr__(self): return '%s%%r' %% (self.v,)" % cls)
+            for fwd, rev, sym in chosen:
+                for meth in (fwd, rev):
+                    if r.random() < 0.6:
+                        self.emit(2, 'def %s(self, o):' % meth)
+                        self.emit(3, "LOG.append('%s.%s')" % (cls, meth))
+                        self.emit(3, 'if %s: return NotImplemented' % r.choice(['isinstance(o, str)', 'o == 0', 'False', 'isinstance(o, %s)' % cls]))
+                        self.emit(3, "return ('%s', self.v, o)" % meth)
+            for meth, sym in r.sample(cmps, r.randint(1, 3)):
+                self.emit(2, 'def %s(self, o):' % meth)
+                self.emit(3, "LOG.append('%s.%s')" % (cls, meth))
+                self.emit(3, 'if not isinstance(o, (A, B)): return NotImplemented')
+                self.emit(3, 'return self.v %s o.v' % sym)
+        self.emit(1, 'global LOG')
+        self.emit(1, 'LOG = []')
+        vals = ['A(1)', 'B(2)', '3', "'s'", '0', 'A(2)', 'B(1)']
+        for _ in range(r.randint(6, 14)):
+            a, b = r.choice(vals), r.choice(vals)
+            if r.random() < 0.7:
+                e = '%s %s %s' % (a, r.choice(chosen)[2], b)
+            else:
+                e = '%s %s %s' % (a, r.choice(cmps)[1], b)
+            self.emit(1, 'print(%r, guard(lambda: %s), LOG)' % (e, e))
+            self.emit(1, 'LOG.clear()')
+        self.emit(0, 'show(%r, %s)' % (name, name))
+
     def program(self):
         self.out = [PRELUDE]
-        secs = [self.sec_ctrl, self.sec_ctrl, self.sec_arith, self.sec_classes, self.sec_gens, self.sec_calls, self.sec_fmt]
+        secs = [self.sec_ctrl, self.sec_ctrl, self.sec_arith, self.sec_classes, self.sec_gens, self.sec_calls, self.sec_fmt,
+                self.sec_data, self.sec_data, self.sec_exc]
         for _ in range(self.r.randint(4, 8)):
             self.r.choice(secs)()
         return '\n'.join(self.out) + '\n'
 
 
-def run_one(p4jit, seed, opts, tmp):
-    text = G(seed).program()
-    path = os.path.join(tmp, 'gen_lang_%d.py' % seed)
-    with open(path, 'w') as f:
-        f.write(text)
-    want = subprocess.run([sys.executable, path], capture_output=True, text=True, timeout=60)
-    try:
-        got = subprocess.run([p4jit, 'run'] + opts + [path], capture_output=True, text=True, timeout=120)
-    except subprocess.TimeoutExpired:
-        return seed, text, want.stdout, '(timed out)\n', ''
-    os.unlink(path)
-    if want.returncode != 0:
-        return seed, None, 'skipped', '', ''
-    if got.returncode == 0 and got.stdout == want.stdout:
-        return seed, None, None, None, None
-    return seed, text, want.stdout, got.stdout, got.stderr
-
-
-def run(p4jit, seeds, opts, jobs):
-    ok = skipped = 0
-    bad = []
-    with tempfile.TemporaryDirectory() as tmp, concurrent.futures.ThreadPoolExecutor(jobs) as ex:
-        for n, (seed, text, want, got, err) in enumerate(ex.map(lambda s: run_one(p4jit, s, opts, tmp), seeds)):
-            if n % 500 == 499:   # long runs: how far they got
-                print('%d programs run (up to seed %d), %d differ' % (n + 1, seed, len(bad)), flush=True)
-            if text is None:
-                if want == 'skipped':
-                    skipped += 1
-                else:
-                    ok += 1
-                continue
-            bad.append(seed)
-            with open('gen_lang_%d.py' % seed, 'w') as f:
-                f.write(text)
-            wl, gl = want.splitlines(), got.splitlines()
-            i = 0
-            while i < min(len(wl), len(gl)) and wl[i] == gl[i]:
-                i += 1
-            print('seed %d differs at line %d (program in gen_lang_%d.py):\n  CPython: %s\n  p4jit:   %s\n%s'
-                  % (seed, i + 1, seed, wl[i] if i < len(wl) else '(end)', gl[i] if i < len(gl) else '(end)', err[-2000:]))
-    print('%d programs alike, %d skipped (CPython fails them), %d differ' % (ok, skipped, len(bad)))
-    return 1 if bad or ok == 0 else 0
-
-
 def main():
-    args = sys.argv[1:]
-    if len(args) == 2 and args[0] == 'gen':
-        print(G(int(args[1])).program(), end='')
-        return 0
-    if len(args) >= 2 and args[0] == 'run':
-        p4jit, rest = args[1], args[2:]
-        opts = rest[rest.index('--') + 1:] if '--' in rest else []
-        rest = rest[:rest.index('--')] if '--' in rest else rest
-        seeds, jobs = range(0, 20), 1
-        while rest:
-            if rest[0] == '--seeds':
-                a, b = rest[1].split(':')
-                seeds = range(int(a), int(b))
-            elif rest[0] == '--jobs':
-                jobs = int(rest[1])
-            else:
-                break
-            rest = rest[2:]
-        if not rest:
-            return run(p4jit, seeds, opts, jobs)
-    print(__doc__)
-    return 2
+    return cpython_oracle.main(__doc__, lambda seed: G(seed).program(), range(0, 20), 'gen_lang')
 
 
 if __name__ == '__main__':

@@ -413,3 +413,30 @@ class WideHash:
 
 for h in (1 << 70 | 1, -(1 << 66), 1 << 64, -1, 12345):
     print(h, hash(WideHash(h)) == hash(h), hash(WideHash(h)) == hash(WideHash(h)))
+
+# Which side's method runs (found by tests/lang/gen_lang.py): the right
+# operand of a subclass goes first only when its class overrides the
+# reflected method (one it inherits runs after the left's forward method),
+# and str/bytes % formats whatever the right operand's __rmod__ (a
+# TypeError here), as CPython.
+class Left:
+    def __init__(self, v): self.v = v
+    def __floordiv__(self, o): return ('Left.floordiv', self.v, o.v)
+    def __rfloordiv__(self, o): return ('Left.rfloordiv', self.v, o.v)
+    def __sub__(self, o): return NotImplemented
+    def __rsub__(self, o): return ('Left.rsub', self.v)
+    def __rmod__(self, o): return ('Left.rmod', o)
+    def __repr__(self): return 'L%d' % self.v
+class Inherits(Left):
+    pass
+class Overrides(Left):
+    def __rfloordiv__(self, o): return ('Overrides.rfloordiv', self.v, o.v)
+    def __rmod__(self, o): return ('Overrides.rmod', o)
+def tried(f):
+    try:
+        return f()
+    except TypeError as e:
+        return 'TypeError'
+print(Left(1) // Inherits(2), Left(1) // Overrides(3), Inherits(4) // Left(5), Left(6) - Inherits(7))
+print(tried(lambda: 's' % Left(1)), tried(lambda: '%s' % Left(2)), tried(lambda: b'x' % Left(3)), 7 % Left(4))
+print(tried(lambda: 's' % Overrides(5)), tried(lambda: '%r|' % Overrides(6)))

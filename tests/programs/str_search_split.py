@@ -40,3 +40,8 @@ try:
     "abc".find("a", "1")
 except TypeError as e:
     print("TypeError", e)
+# an empty pattern's replace goes between characters, not between the bytes
+# of one (found by tests/lang/gen_lang.py: 'h+\xc3+\xa9llo', not UTF-8)
+t = "héllo wörld €𝄞"
+print(t.replace("", "+", 3), t.replace("", "XY"), t.replace("", "", 2), "".replace("", "é"),
+      b"h\xc3\xa9".replace(b"", b"+"), t.replace("", "|", 0), len(t.replace("", "-")), t.count(""))
