@@ -1641,11 +1641,12 @@ static bool outside_o(const Ir *ir, const uint8_t *in2, int32_t v)
     return v < 0 || ir->ins[v].op == IR_CONST || ir->ins[v].block < 0 || !in2[ir->ins[v].block];
 }
 
-/* Does load k's pointer at the first i stay the same through o's loop? */
+/* Does load k's pointer stay the same through o's loop, but for the
+ * first i (which, when it changes with o, is part of the key)? */
 static bool fixed_in_o(const Vec *x, const Reduction *r, const uint8_t *in2, int k)
 {
     const Ir *ir = x->ir;
-    if (!outside_o(ir, in2, ir->ins[r->load[k]].a) || !outside_o(ir, in2, x->c.init))
+    if (!outside_o(ir, in2, ir->ins[r->load[k]].a))
         return false;
     for (int j = 0; j < r->at[k].n; j++)
         if (!outside_o(ir, in2, r->at[k].off[j]))
