@@ -15,7 +15,9 @@
 # (relative to the current directory: run from the repository's root).
 # After the cycles: one more image with the pad and requantize/pool steps
 # timed inside the layers, and the memory the model takes (its buffers,
-# weights, compiled code; the run's peak heap: p4jit run --stats).
+# weights, compiled code; the run's peak heap: p4jit run --stats), and a
+# summary: accuracy, int8/float agreement (the float model's classes from a
+# file the host wrote), cycles and milliseconds, code and memory.
 # Under CPython (PYTHONPATH=lib/p4nn:lib/python) the same program runs, the
 # model read by lib/p4nn/p4nn_model.py: the same classes, other cycles.
 from array import array
@@ -26,6 +28,9 @@ MODEL = "models/cnn_mnist.p4nn"
 IMAGES = "models/mnist_test1000-images.idx"
 LABELS = "models/mnist_test1000-labels.idx"
 COUNT = 100
+# the float model's class of each image (lib/p4nn/host/write_logits.py --float):
+# the int8/float agreement; None (or a module without FLOAT): not shown
+FLOAT = "models/cnn_mnist_mnist_test1000-float.idx"
 try:
     import mnist_paths
 
@@ -33,6 +38,10 @@ try:
     IMAGES = mnist_paths.IMAGES
     LABELS = mnist_paths.LABELS
     COUNT = mnist_paths.COUNT
+    try:
+        FLOAT = mnist_paths.FLOAT
+    except AttributeError:
+        FLOAT = None
 except ImportError:
     pass
 
@@ -41,6 +50,21 @@ def ms(cycles, mhz):
     # milliseconds at mhz MHz, as text with three decimals
     us = cycles // mhz
     return str(us // 1000) + "." + str(1000 + us % 1000)[1:]
+
+
+def percent(k, n):
+    # 100 k / n as text with three decimals (32-bit ints: k * 100000 fits for n < 21,000)
+    return f"{k * 100 // n}.{str(1000 + k * 100000 // n % 1000)[1:]}"
+
+
+def grouped(v):
+    # an int with thousands separators
+    t = str(v)
+    out = ""
+    while len(t) > 3:
+        out = "," + t[-3:] + out
+        t = t[:-3]
+    return t + out
 
 
 def main():
@@ -54,6 +78,17 @@ def main():
     n = COUNT
     if n > images["count"]:
         n = images["count"]
+    floats = None
+    if FLOAT is not None:
+        floats = p4nn.idx_open(FLOAT)
+        if floats["size"] != 1 or floats["count"] < n:
+            raise ValueError(FLOAT + " does not hold a float class for each of the " + str(n) + " images")
+    # the classes, kept for the agreement (the float file is read after the
+    # timed loop: reading it between images costs p4sim's caches 0.2%)
+    guesses = bytearray(n)
+    fclass = bytearray(1)
+    agree = 0
+    float_correct = 0
     classes = model["classes"]
     layers = model["layers"]
     print("model", MODEL, "-", len(layers), "layers,", classes, "classes;", n, "images of", IMAGES)
@@ -88,6 +123,7 @@ def main():
         confusion[label[0]][guess] += 1
         if guess == label[0]:
             correct += 1
+        guesses[i] = guess
     # the profiling image: the first one again, pad and requantize/pool timed
     p4nn.idx_read(images, 0, pixels)
     p4nn.pixels_to_int8(pixels, 0, size, x)
@@ -96,10 +132,21 @@ def main():
     p4nn.run(model, x, ptimes)
     split = [L["t"] for L in layers]
     p4nn.profile(model, 0)
+    if floats is not None:
+        for i in range(n):
+            p4nn.idx_read(floats, i, fclass)
+            p4nn.idx_read(labels, i, label)
+            if fclass[0] == guesses[i]:
+                agree += 1
+            if fclass[0] == label[0]:
+                float_correct += 1
+        p4nn.idx_close(floats)
     p4nn.idx_close(images)
     p4nn.idx_close(labels)
 
-    print(f"accuracy {correct} / {n} = {correct * 100 // n}.{str(1000 + correct * 100000 // n % 1000)[1:]} %")
+    print(f"accuracy {correct} / {n} = {percent(correct, n)} %")
+    if floats is not None:
+        print(f"int8/float agreement {agree} / {n} = {percent(agree, n)} % (the float model: {float_correct} / {n} correct)")
     print("confusion matrix (rows: label, columns: class)")
     print("     " + "".join([f"{c:>5}" for c in range(classes)]))
     for r in range(classes):
@@ -114,6 +161,7 @@ def main():
         name = L["kind"] + (" " + L["name"] if "name" in L else "")
         print(f"  {name:<17}{m:>8}{c:>11}{rate:>12}{ms(c, 360):>9}{ms(c, 400):>9}")
     c = total_q + total_r // timed
+    image_cycles = c
     macs = sum([p4nn.macs(L) for L in layers])
     print(f"  {'whole image':<17}{macs:>8}{c:>11}{'':>12}{ms(c, 360):>9}{ms(c, 400):>9}")
     print("inside the layers (one more image, the steps timed with p4.cycles())")
@@ -138,6 +186,17 @@ def main():
     print("limits (issue 13): activation buffers", mem[0], "<= 65536:", mem[0] <= 65536,
           "| weights", mem[1], "<= 262144:", mem[1] <= 262144,
           "| compiled code", code, "<= 16384:", code <= 16384, "(with the load's", code + once, ")")
+    # the figures a user asks for first, in one place
+    how = "compiled by the JIT" if code > 0 else "interpreted"
+    print("summary:")
+    print(f"  accuracy       {percent(correct, n)} % of {n} images"
+          + ("" if floats is None else f"; int8/float top-1 agreement {percent(agree, n)} % (float {percent(float_correct, n)} %)"))
+    print(f"  time           {grouped(image_cycles)} cycles an image = {ms(image_cycles, 360)} ms at 360 MHz, "
+          f"{ms(image_cycles, 400)} ms at 400 MHz ({how})")
+    print(f"  code           {grouped(code)} bytes compiled (+{grouped(once)} at load)")
+    print(f"  memory         activations {grouped(mem[0])} B, weights {grouped(mem[1])} B, heap after loading {grouped(heap_model)} B")
+    print("  (other modes: -X pie=off for the scalar JIT, -X jit=off for the interpreter; -X path=DIR with"
+          " DIR/mnist_paths.py for another model or image set)")
 
 
 main()

@@ -12,6 +12,7 @@
 # The files and counts come from a module recal_paths on the import path if
 # there is one (MODEL, CAL_IMAGES, TEST_IMAGES, TEST_LABELS, CAL_COUNT,
 # TEST_COUNT), else from the defaults below (run from the repository's root).
+from array import array
 import p4
 import p4nn
 import recalibrate
@@ -62,11 +63,19 @@ def main():
     print("accuracy after ", after, "/", ntest, "=", percent(after, ntest))
     k = 0
     for L in model["layers"]:
-        if L["kind"] == "dense" and L["logits"]:
-            print("layer", L["name"], "bias", list(L["b"]))
-        elif L["kind"] == "conv2d" or L["kind"] == "dwconv2d" or L["kind"] == "dense":
+        if (L["kind"] == "dense" and L["logits"]) or (L["kind"] == "conv2d" and L["q"] is None):
+            print("layer", L["name"], "bias", list(L["b"]))   # the logits, or int32 for a gap
+        elif L["kind"] == "conv2d" or L["kind"] == "dwconv2d" or L["kind"] == "dense" or L["kind"] == "gap":
             print("layer", L["name"], "peak", peaks[k], "q", list(L["q"]))
             k += 1
+    # the first logits after recalibration (tests/p4nn/recal: equal to the
+    # host integer model's with the parameters printed above)
+    pixels = bytearray(size)
+    x = array("b", bytes(size))
+    for i in range(min(3, ntest)):
+        p4nn.idx_read(images, i, pixels)
+        p4nn.pixels_to_int8(pixels, 0, size, x)
+        print("logits after image", i, list(p4nn.run(model, x, None)))
     # per image; a phase longer than 2**31 cycles would wrap (32-bit ints):
     # recalibrating takes about 6.5 M a calibration image, so keep CAL_COUNT <= 300
     print("modelled cycles per image: evaluate", ((t1 - t0) & 0x7FFFFFFF) // ntest,

@@ -239,6 +239,53 @@ def weight_sums(L):
     return L["absw"]
 
 
+def gap_bounds(C, G):
+    # The gap's guarantee bound per channel: H*W * (|bias| + 128 * sum |w|)
+    # of the requant=0 conv C before it (docs/p4nn-model.md), int32 or an error.
+    hw = G["h"] * G["w"]
+    absw = weight_sums(C)
+    b = C["b"]
+    bounds = array("i", bytes(4 * G["c"]))
+    for f in range(G["c"]):
+        v = b[f]
+        if v < 0:
+            v = -v
+        if v > INT32_MAX - absw[f] or v + absw[f] > INT32_MAX // hw:
+            raise OverflowError("recalibrate: the gap's sum bound leaves int32")
+        bounds[f] = hw * (v + absw[f])
+    return bounds
+
+
+def rescale_gap(C, G, num, den):
+    # The gap G's multipliers times num/den, refitted for the bound of the
+    # conv C before it. The gap adds no bias (and so no rounding offset, as
+    # the host's intmodel.build): q[4f] stays 0.
+    q = G["q"]
+    bounds = gap_bounds(C, G)
+    for f in range(G["c"]):
+        mult = q[4 * f + 2]
+        if mult == 0:
+            continue
+        ve = mul_ratio(mult, q[4 * f + 1] + q[4 * f + 3], num, den)
+        pms = choose(ve[0], ve[1], bounds[f])
+        q[4 * f + 1] = pms[0]
+        q[4 * f + 2] = pms[1]
+        q[4 * f + 3] = pms[2]
+    p4nn.requant_form(G, 1)
+
+
+def rescale_int32(C, G, num, den):
+    # A requant=0 conv C's input rescaled: its int32 bias times num/den (so
+    # its accumulators, and the gap G's sums, are num/den times what they
+    # were) and the gap's multipliers times den/num: the gap's output keeps
+    # its scale.
+    own_bias(C)
+    b = C["b"]
+    for f in range(len(b)):
+        b[f] = scale_round(b[f], num, den)
+    rescale_gap(C, G, den, num)
+
+
 def rescale(L, num, den, bnum, bden):
     # Layer L's multipliers times num/den and its biases times bnum/bden.
     F = L["out"]
@@ -263,6 +310,15 @@ def rescale(L, num, den, bnum, bden):
 
 # ---- measuring: the layer run by p4nn itself, its accumulators observed --------------
 
+def measured_gap(C, G, inp, peak):
+    # Runs the gap G on the int32 output inp of the conv C, giving its
+    # per-channel sums (by p4nn's own sum_rows) to peak_rows first.
+    tot = array("i", bytes(4 * G["c"]))
+    p4nn.sum_rows(inp, G["h"] * G["w"], G["c"], tot)
+    peak_rows(tot, 1, G["c"], G["q"], 0 if C["relu"] else 1, peak)
+    return p4nn.run_layer(G, inp)
+
+
 def measured(L, inp, peak):
     # Runs layer L (conv2d, dwconv2d or dense) by p4nn.run_layer with a hook
     # that gives every int32 accumulator row, before it is pooled and
@@ -281,15 +337,18 @@ def measured(L, inp, peak):
 
 
 def requantizing(L):
-    # A layer whose output scale the requantize parameters set.
+    # A layer whose output scale the requantize parameters set: a gap, or a
+    # weighted layer with its own requantize (not requant=0, not the logits).
     kind = L["kind"]
-    if kind == "gap" or ((kind == "conv2d" or kind == "dwconv2d") and L["q"] is None):
-        raise ValueError("recalibrate: models with gap (requant=0) are not supported")
+    if kind == "gap":
+        return True
+    if (kind == "conv2d" or kind == "dwconv2d") and L["q"] is None:
+        return False
     return (kind == "conv2d" or kind == "dwconv2d" or kind == "dense") and not (kind == "dense" and L["logits"])
 
 
 def own_bias(L):
-    # The logits layer's bias as an array of our own (the model file's may be read-only).
+    # L's bias as an array of our own (the model file's may be read-only).
     b = L["b"]
     mine = array("i", bytes(4 * len(b)))
     for i in range(len(b)):
@@ -320,14 +379,23 @@ def recalibrate(model, images, count, peaks):
             y = x
             for j in range(k):
                 y = p4nn.run_layer(layers[j], y)
-            measured(L, y, peak)
+            if L["kind"] == "gap":
+                measured_gap(layers[k - 1], L, y, peak)
+            else:
+                measured(L, y, peak)
         P = peak[0]
         peaks.append(P)
         if P <= 0:
             continue                        # never active on this data: keep the scale
-        rescale(L, TARGET, P, 1, 1)
+        if L["kind"] == "gap":
+            rescale_gap(layers[k - 1], L, TARGET, P)
+        else:
+            rescale(L, TARGET, P, 1, 1)
         for j in range(k + 1, len(layers)):
             N = layers[j]
+            if (N["kind"] == "conv2d" or N["kind"] == "dwconv2d") and N["q"] is None:
+                rescale_int32(N, layers[j + 1], TARGET, P)
+                break
             if N["kind"] == "conv2d" or N["kind"] == "dwconv2d" or N["kind"] == "dense":
                 rescale(N, P, TARGET, TARGET, P)
                 break

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "vm/coro.h"
 #include "vm/gen.h"
 #include "vm/set.h"
 #include "vm/complex.h"
@@ -63,7 +64,7 @@ static const Native *method_of(Value obj, uint16_t qid)
     case T_FILE:      return find_method(file_methods, n_file_methods, qid);
     case T_SET:       return find_method(set_methods, n_set_methods, qid);
     case T_FROZENSET: return find_method(frozenset_methods, n_frozenset_methods, qid);
-    case T_GEN:       return find_method(gen_methods, n_gen_methods, qid);
+    case T_GEN:       return coro_method(obj, qid); /* vm/coro.c */
     default:          return NULL;
     }
 }

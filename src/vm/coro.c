@@ -7,8 +7,9 @@
  * `yield from`. So a coroutine is driven as MicroPython's tests and event
  * loops drive one: with send(None), throw() and close(). The instructions
  * here find the awaitable (a coroutine or generator itself, else what
- * __await__ returns) and call the asynchronous protocols' methods; there is
- * no event loop (asyncio) in the runtime.
+ * __await__ returns) and call the asynchronous protocols' methods. The
+ * event loop is Python: lib/std/asyncio.py drives coroutines with send and
+ * throw.
  */
 #include <string.h>
 
@@ -52,7 +53,9 @@ static int call_named(VM *vm, Value obj, const char *name, Value *args, int narg
 
 /* GET_AWAITABLE: a coroutine, or a generator (MicroPython's rule; CPython
  * wants types.coroutine's mark), stays itself; else __await__() must give
- * an iterator. */
+ * an iterator. That may be a coroutine: coroutine.__await__() returns the
+ * coroutine itself here (below), so `return coro.__await__()` in an
+ * __await__ must be accepted, and a bare `return coro` is then too. */
 bool coro_awaitable(VM *vm, Value *v)
 {
     if (v->type == T_GEN)
@@ -63,8 +66,6 @@ bool coro_awaitable(VM *vm, Value *v)
         return false;
     if (got == 0)
         return vm_raise(vm, EXC_TypeError, "object %s can't be used in 'await' expression", type_name(*v));
-    if (r.type == T_GEN && gen_is_coroutine(AS(Gen, r)))
-        return vm_raise(vm, EXC_TypeError, "__await__() returned a coroutine");
     Value next = v_unbound();
     if (r.type == T_INSTANCE && !class_special(vm, r, SN___next__, &next))
         return false;
@@ -157,6 +158,29 @@ bool coro_anext(VM *vm, Value aiter, Value *out)
 bool coro_ends_loop(Value exc)
 {
     return exc.type == T_EXCEPTION && exc_matches(AS(Exception, exc), &exc_types[EXC_StopAsyncIteration]);
+}
+
+/* ---- coroutine.__await__ ------------------------------------------------ */
+
+/* CPython's coroutine.__await__() returns a wrapper that iterates the
+ * coroutine. A coroutine here is a generator, already an iterator with
+ * send/throw/close, so it is its own wrapper. */
+static bool coro_await_m(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    (void)vm, (void)nargs, (void)kw;
+    *out = args[0];
+    return true;
+}
+static NATIVE(coro_await_n, "__await__", coro_await_m, 1, 1);
+
+const Native *coro_method(Value obj, uint16_t qid)
+{
+    if (qid == Q___await__)
+        return gen_is_coroutine(AS(Gen, obj)) ? &coro_await_n : NULL;
+    for (uint32_t i = 0; i < n_gen_methods; i++)
+        if (gen_methods[i].qid == qid)
+            return gen_methods[i].fn;
+    return NULL;
 }
 
 const TypeObj type_coroutine = {{0, T_TYPE, 0, 0}, "coroutine", T_GEN, -1, NULL, NULL};

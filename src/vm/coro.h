@@ -15,6 +15,9 @@ bool coro_with_except(VM *vm, Value *sp);
 bool coro_aiter(VM *vm, Value *v);
 bool coro_anext(VM *vm, Value aiter, Value *out);
 bool coro_ends_loop(Value exc);
+/* The method qid names on a generator or coroutine (a coroutine also has
+ * __await__), or NULL. */
+const Native *coro_method(Value obj, uint16_t qid);
 
 extern const Module module_types;
 extern const TypeObj type_coroutine;

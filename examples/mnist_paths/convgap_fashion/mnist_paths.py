@@ -5,3 +5,4 @@ MODEL = "models/convgap_fashion.p4nn"
 IMAGES = "models/fashion_test300-images.idx"
 LABELS = "models/fashion_test300-labels.idx"
 COUNT = 100
+FLOAT = "models/convgap_fashion_fashion_test300-float.idx"

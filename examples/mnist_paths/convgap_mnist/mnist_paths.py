@@ -5,3 +5,4 @@ MODEL = "models/convgap_mnist.p4nn"
 IMAGES = "models/mnist_test1000-images.idx"
 LABELS = "models/mnist_test1000-labels.idx"
 COUNT = 100
+FLOAT = "models/convgap_mnist_mnist_test1000-float.idx"

@@ -19,6 +19,8 @@ for m in $models; do
         $PY $HOST/quantize.py models/$m.npz --json models/results/${m}_a8.json --out models/$m.p4nn
     fi
     $PY $HOST/quantize.py models/$m.npz --bits 4 --json models/results/${m}_a4.json
+    # and with step 3's line scan (quantize.py --line; bench/RESULTS.md, p4nn6)
+    $PY $HOST/quantize.py models/$m.npz --bits 4 --line --json models/results/${m}_a4_line.json
 done
 # the pure-shift option (mult = 1, pre = 0, as ESP-DL) on the MNIST CNN
 $PY $HOST/quantize.py models/cnn_mnist.npz --pure-shift --json models/results/cnn_mnist_a8_pureshift.json

@@ -44,7 +44,7 @@ def theta_from_json(obj):
             for name, t in obj.items()}
 
 
-def run(weights, bits=8, pure_shift=False, test_limit=None, log=print):
+def run(weights, bits=8, pure_shift=False, test_limit=None, line=False, log=print):
     """The whole measurement for one model and setting; returns (results, Q_after, theta_after)."""
     layers, params, info = load_weights(weights)
     data = info['data']
@@ -55,7 +55,7 @@ def run(weights, bits=8, pure_shift=False, test_limit=None, log=print):
     cal = datasets.calibration_indices(len(x_train))
     x_cal, y_cal = x_train[cal], y_train[cal]
     start = time.time()
-    theta, history = search.minimise(layers, params, x_cal, bits, pure_shift, log=log)
+    theta, history = search.minimise(layers, params, x_cal, bits, pure_shift, line=line, log=log)
     seconds = time.time() - start
     thetas = {
         'before': search.minmax_theta(layers, params, x_cal, per_channel=False),
@@ -64,7 +64,7 @@ def run(weights, bits=8, pure_shift=False, test_limit=None, log=print):
     }
     zf_cal = metrics.float_logits(layers, params, x_cal)
     results = {'weights': weights, 'data': data, 'bits': bits, 'pure_shift': pure_shift,
-               'n_test': len(y_test), 'search_seconds': seconds, 'history': history, 'train': info, 'rows': {}}
+               'n_test': len(y_test), 'line_search': line, 'search_seconds': seconds, 'history': history, 'train': info, 'rows': {}}
     Qs = [intmodel.build(layers, params, th, bits, pure_shift) for th in thetas.values()]
     cal = metrics.evaluate_many(Qs, params, x_cal, y_cal, per_layer=False, z_float=zf_cal)
     test = metrics.evaluate_many(Qs, params, x_test, y_test, per_layer=True)
@@ -101,6 +101,8 @@ def main():
     ap.add_argument('--bits', type=int, default=8, choices=(4, 8), help='activation bits (4: host-only stress)')
     ap.add_argument('--pure-shift', nargs='?', const='channel', choices=('channel', 'tensor'),
                     help='mult = 1, pre = 0 (scales snapped to powers of two); tensor: one shift per layer')
+    ap.add_argument('--line', action='store_true',
+                    help='step 3 scans each multiplier over a grid first and ends with factor 1.02 (search.LINE_GRID)')
     ap.add_argument('--test-limit', type=int, help='evaluate on the first N test images only')
     ap.add_argument('--out', help='write the minimised model (.p4nn)')
     ap.add_argument('--json', help='write the measurements (and theta) as JSON')
@@ -110,7 +112,7 @@ def main():
     if (args.out or args.test_set) and args.bits != 8:
         ap.error('only the 8-bit model is the device contract: --out/--test-set need --bits 8')
     pure = {None: False, 'channel': True, 'tensor': 'tensor'}[args.pure_shift]
-    results, Q, _ = run(args.weights, args.bits, pure, args.test_limit)
+    results, Q, _ = run(args.weights, args.bits, pure, args.test_limit, args.line)
     print(f"\n{args.weights}: {results['data']}, {args.bits}-bit activations"
           f"{', pure shift' if args.pure_shift else ''}, search {results['search_seconds']:.0f} s, "
           f"{results['n_test']} test images\n")

@@ -45,7 +45,7 @@ def main():
         with open(path) as f:
             runs.append(json.load(f))
     kind = lambda r: os.path.basename(r['weights']).split('_', 1)[0]
-    runs.sort(key=lambda r: (r['data'] != 'mnist', ORDER.get(kind(r), 9), -r['bits'], str(r['pure_shift'])))
+    runs.sort(key=lambda r: (r['data'] != 'mnist', ORDER.get(kind(r), 9), -r['bits'], str(r['pure_shift']), bool(r.get('line_search'))))
     sys.stdout.write(rows(runs))
     sys.stdout.write("\nTargets:\n\n" + target_lines(runs))
 

@@ -1,0 +1,605 @@
+/*
+ * build_call.c - bytecode to typed SSA: calls. Built-ins inline, compiled
+ * Python functions called directly, anything else through the interpreter
+ * (vmcall.c's stubs); tuples made for a call or a return and unpacked
+ * (build_int.h lists the builder's files).
+ */
+#include "jit/build_int.h"
+
+/* ---- calls ------------------------------------------------------------------------- */
+
+static int32_t call_native(Builder *b, const Native *n, int32_t *args, int nargs)
+{
+    const char *name = n->name;
+    for (int i = 0; i < nargs; i++)
+        if (IS_STATIC(args[i]) && !(strcmp(name, "range") == 0))
+            return refuse(b, "%s() of a compile-time object", name), -1;
+    if (strcmp(name, "range") == 0) {
+        if (nargs < 1 || nargs > 3)
+            return refuse(b, "range() with %d arguments", nargs), -1;
+        Static s = {.kind = S_RANGE};
+        s.obj = v_obj((void *)n);
+        for (int i = 0; i < nargs; i++) {
+            if (IS_STATIC(args[i]) || !is_intlike(ty(b, args[i])))
+                return refuse(b, "range() of a non-int"), -1;
+        }
+        s.v[0] = nargs == 1 ? ir_const_int(b->ir, b->cur, 0) : args[0];
+        s.v[1] = nargs == 1 ? args[0] : args[1];
+        s.v[2] = nargs == 3 ? args[2] : ir_const_int(b->ir, b->cur, 1);
+        return new_static(b, s);
+    }
+    if (nargs == 1) {
+        int32_t x = args[0];
+        IrType t = ty(b, x);
+        int32_t r = -1;
+        if (strcmp(name, "len") == 0 && t == TY_PTR && b->ir->ins[res(b, x)].aux == JIT_TC_STR) {
+            int32_t n = emit(b, IR_CALLRT, TY_INT, x, -1, -1);
+            b->ir->ins[n].aux = H_STRLEN;
+            return n;
+        }
+        if (strcmp(name, "len") == 0 && t == TY_PTR && !is_instance(b->ir->ins[res(b, x)].aux) &&
+            !is_boxed(b->ir->ins[res(b, x)].aux))
+            return emit(b, IR_ALEN, TY_INT, x, -1, -1);
+        if (strcmp(name, "abs") == 0 && is_intlike(t))
+            r = emit(b, IR_ABSO, TY_INT, x, -1, -1);
+        else if (strcmp(name, "abs") == 0 && t == TY_FLOAT)
+            return emit(b, IR_FABS, TY_FLOAT, x, -1, -1);
+        else if (strcmp(name, "int") == 0 && is_intlike(t))
+            return t == TY_INT ? x : emit(b, IR_COPY, TY_INT, x, -1, -1);
+        else if (strcmp(name, "int") == 0 && t == TY_FLOAT)
+            r = emit(b, IR_FTOI, TY_INT, x, -1, -1);
+        else if (strcmp(name, "float") == 0 && (is_intlike(t) || t == TY_FLOAT))
+            return to_float(b, x);
+        else if (strcmp(name, "sqrt") == 0 && (is_intlike(t) || t == TY_FLOAT))
+            r = emit(b, IR_FSQRT, TY_FLOAT, to_float(b, x), -1, -1);
+        else if ((strcmp(name, "floor") == 0 || strcmp(name, "ceil") == 0) && is_intlike(t))
+            return x;
+        else if ((strcmp(name, "floor") == 0 || strcmp(name, "ceil") == 0) && t == TY_FLOAT) {
+            int32_t f = emit(b, IR_CALLRT, TY_FLOAT, x, -1, -1);
+            b->ir->ins[f].aux = name[0] == 'f' ? H_FLOOR : H_CEIL;
+            r = emit(b, IR_FTOI, TY_INT, f, -1, -1);
+        } else {
+            static const struct { const char *name; IrHelper h; } math1[] = {
+                {"exp", H_EXP}, {"sin", H_SIN}, {"cos", H_COS}, {"tan", H_TAN}, {"atan", H_ATAN}};
+            for (size_t i = 0; i < sizeof math1 / sizeof math1[0]; i++)
+                if (strcmp(name, math1[i].name) == 0 && (is_intlike(t) || t == TY_FLOAT)) {
+                    int32_t xf = to_float(b, x);
+                    if (math1[i].h == H_SIN || math1[i].h == H_COS || math1[i].h == H_TAN) {
+                        /* the interpreter's domain: an infinite argument raises */
+                        int32_t ax = emit(b, IR_FABS, TY_FLOAT, xf, -1, -1);
+                        check_that(b, float_equals(b, ax, INFINITY), x, -1, n);
+                    }
+                    int32_t f = emit(b, IR_CALLRT, TY_FLOAT, xf, -1, -1);
+                    b->ir->ins[f].aux = (uint8_t)math1[i].h;
+                    if (math1[i].h == H_EXP) /* as the interpreter: inf from a finite x is an OverflowError */
+                        check_that(b, emit(b, IR_XOR, TY_BOOL, float_equals(b, f, INFINITY), float_equals(b, xf, INFINITY), -1),
+                                   x, -1, n);
+                    return f;
+                }
+        }
+        if (r >= 0) {
+            witness(b, r, x, -1, -1);
+            if (extra(b, r)) extra(b, r)->native = n;
+            return r;
+        }
+    }
+    if (nargs == 2 && (strcmp(name, "min") == 0 || strcmp(name, "max") == 0)) {
+        int32_t x = args[0], y = args[1];
+        IrType tx = ty(b, x), ty_ = ty(b, y);
+        bool mx = name[1] == 'a';
+        /* min(x, y) is y if y < x else x; max(x, y) is y if y > x else x:
+         * the first of equal (or unordered) arguments wins, as in CPython. */
+        if (tx == ty_ && (is_intlike(tx) || tx == TY_FLOAT)) {
+            int32_t c = emit(b, tx == TY_FLOAT ? IR_FCMP : IR_CMP, TY_BOOL, y, x, -1);
+            b->ir->ins[c].aux = mx ? CC_GT : CC_LT;
+            return emit(b, IR_SELECT, tx, c, y, x);
+        }
+    }
+    b->via_interpreter = true; /* do_call: through the interpreter */
+    return -1;
+}
+
+static int32_t call_function(Builder *b, Function *fn, int32_t *args, int nargs)
+{
+    Code *c = fn->code;
+    int ndef = fn->defaults ? (int)fn->defaults->len : 0;
+    if (nargs > c->nparams || nargs < c->nparams - ndef)
+        return b->via_interpreter = true, -1; /* the interpreter raises the TypeError */
+    if (c->nparams > JIT_MAX_PARAMS)
+        return b->via_interpreter = true, -1;
+    if (c->flags)
+        return b->via_interpreter = true, -1;
+    int32_t all[JIT_MAX_PARAMS];
+    JitType types[JIT_MAX_PARAMS];
+    for (int i = 0; i < c->nparams; i++) {
+        int32_t v;
+        if (i < nargs)
+            v = args[i];
+        else {
+            Value d = fn->defaults->items[i - (c->nparams - ndef)];
+            if (d.type == T_INT || d.type == T_BOOL) {
+                v = ir_const_int(b->ir, b->cur, d.u.i);
+                b->ir->ins[v].type = d.type == T_BOOL ? TY_BOOL : TY_INT;
+            } else if (d.type == T_FLOAT)
+                v = ir_const_float(b->ir, b->cur, d.u.f);
+            else
+                return b->via_interpreter = true, -1;
+        }
+        if (IS_STATIC(v))
+            return refuse(b, "call of %s() with a compile-time object as argument", c->name->data), -1;
+        IrIns *in = &b->ir->ins[res(b, v)];
+        all[i] = res(b, v);
+        types[i].ty = in->type, types[i].tc = in->type == TY_PTR ? in->aux : 0; /* (a compare's aux is its condition) */
+        types[i].obj = in->type == TY_PTR ? ptr_obj(in->aux) : 0;
+        types[i].cls = NULL;
+        if (in->type == TY_PTR && ((is_instance(in->aux) && in->aux - INST_AUX >= JIT_MAX_PARAMS) || is_boxed(in->aux)))
+            return b->via_interpreter = true, -1; /* an instance whose class is not checked, any object */
+        if (in->type == TY_PTR && is_instance(in->aux)) /* keyed by its class, as from the interpreter */
+            types[i].tc = JIT_TC_INSTANCE, types[i].cls = b->spec->params[in->aux - INST_AUX].cls;
+        if (in->type == TY_NONE)
+            return refuse(b, "call of %s() with None as argument", c->name->data), -1;
+    }
+    /* the instances passed on keep their examples: the callee's attribute
+     * layouts (guarded there like any other) */
+    Value example[JIT_MAX_PARAMS];
+    bool any_example = false;
+    for (int i = 0; i < c->nparams; i++) {
+        example[i] = v_unbound();
+        uint32_t p = types[i].tc == JIT_TC_INSTANCE ? (uint32_t)(b->ir->ins[all[i]].aux - INST_AUX) : JIT_MAX_PARAMS;
+        if (p < JIT_MAX_PARAMS && b->js->example && p < b->js->nexample && b->js->example[p].type == T_INSTANCE)
+            example[i] = b->js->example[p], any_example = true;
+    }
+    b->js->callee_example = any_example ? example : NULL, b->js->ncallee_example = (uint32_t)c->nparams;
+    JitSpec *callee = b->resolve(b->js, fn, types, c->nparams);
+    b->js->callee_example = NULL, b->js->ncallee_example = 0;
+    if (!callee)
+        return refuse(b, "out of memory while compiling"), -1;
+    /* a callee that calls this function back, is not compiled, or
+     * allocates (compiled code allocates only when called from the
+     * interpreter): through the interpreter */
+    if ((callee->state == SPEC_BUILDING && callee != b->spec) || callee->state == SPEC_REFUSED || callee->allocates)
+        return b->via_interpreter = true, -1;
+    if (b->hoisted) { /* a dict checked at the entry could change in the call: build again */
+        b->retry_plain = true;
+        return refuse(b, "calls %s() after checking attributes at the entry", c->name->data), -1;
+    }
+    b->hoist = false;
+    b->makes_calls = true;
+    if (!held_across_calls(b))
+        return -1;
+    JitType rt = callee->ret;
+    if (callee->state == SPEC_BUILDING && rt.ty == TY_VOID) {
+        /* Recursion before any return was seen: assume int; jit.c builds
+         * again if the guess was wrong. */
+        rt.ty = TY_INT;
+        callee->ret_guessed = true;
+    }
+    if (!root_live(b, all, c->nparams))
+        return -1;
+    int32_t r = emit(b, IR_CALL, rt.ty == TY_NONE ? TY_NONE : (IrType)rt.ty, -1, -1, -1);
+    if (rt.ty == TY_PTR) { /* an object: only passed on, returned, its methods called */
+        b->ir->ins[r].aux = JIT_TC_BOXED;
+        if (!made_object(b))
+            return -1;
+        note_class(b, r, (const Class *)rt.cls);
+        note_tuple(b, r, callee->ret_nitems, callee->ret_items);
+    }
+    attach_call_map(b, r);
+    b->ir->ins[r].nargs = (uint8_t)c->nparams;
+    b->ir->ins[r].list = ir_list_alloc(b->ir, c->nparams);
+    for (int i = 0; i < c->nparams; i++)
+        b->ir->lists[b->ir->ins[r].list + i] = all[i];
+    if (extra(b, r)) extra(b, r)->callee = callee;
+    return r;
+}
+
+/* ---- calls into the interpreter (vmcall.c) ------------------------------------------ */
+
+static int32_t interp_call(Builder *b, Value callee, int32_t *args, int nargs);
+
+/* Tuples (docs/jit.md, "Objects as values"): a tuple display stays a
+ * compile-time list of values while it is only unpacked (a, b = b, a);
+ * returned or passed to a call it is made (a call stub that builds it,
+ * vmcall.c), and its items' types are remembered for a compiled caller
+ * that unpacks it (JitSpec.ret_items). */
+void note_tuple(Builder *b, int32_t v, uint32_t n, const JitType *t)
+{
+    if (n == 0 || n > 4 || b->ntuples == sizeof b->tuples / sizeof b->tuples[0])
+        return;
+    b->tuples[b->ntuples].v = v, b->tuples[b->ntuples].n = (uint8_t)n;
+    memcpy(b->tuples[b->ntuples++].t, t, n * sizeof *t);
+}
+
+int32_t materialize(Builder *b, int32_t x)
+{
+    Static *s = static_of(b, x);
+    if (!s || s->kind != S_TUPLE)
+        return x;
+    int32_t items[4];
+    JitType t[4];
+    uint32_t n = s->n;
+    for (uint32_t i = 0; i < n; i++) {
+        items[i] = s->v[i];
+        if (IS_STATIC(items[i]) || b->ir->ins[res(b, items[i])].type == TY_NONE)
+            return refuse(b, "a tuple of something other than numbers and objects is made"), -1;
+        const IrIns *in = &b->ir->ins[res(b, items[i])];
+        t[i].ty = in->type, t[i].tc = 0, t[i].cls = NULL;
+        t[i].obj = in->type == TY_FLOAT ? T_FLOAT : in->type == TY_BOOL ? T_BOOL : T_INT;
+        if (in->type == TY_PTR) { /* its object type (the unpacking guard), and class when known */
+            t[i].tc = JIT_TC_BOXED, t[i].obj = ptr_obj(in->aux);
+            if (is_boxed(in->aux))
+                t[i].obj = 0; /* any object */
+            else if (is_instance(in->aux) && in->aux - INST_AUX < JIT_MAX_PARAMS)
+                t[i].cls = b->spec->params[in->aux - INST_AUX].cls;
+        }
+    }
+    b->making_tuple = true;
+    int32_t r = interp_call(b, v_obj((void *)&type_tuple), items, (int)n);
+    b->making_tuple = false;
+    if (r >= 0)
+        note_tuple(b, r, n, t);
+    return r;
+}
+
+/* a, b = t for a tuple t made or returned (its items known): guards on its
+ * type, length and each item's type word, then the payloads. */
+bool unpack_tuple(Builder *b, int32_t x, uint32_t n)
+{
+    x = res(b, x);
+    const JitType *t = NULL;
+    for (uint32_t i = 0; i < b->ntuples && !t; i++)
+        if (b->tuples[i].v == x && b->tuples[i].n == n)
+            t = b->tuples[i].t;
+    if (!t)
+        return refuse(b, "unpacking of a value whose items are not known when compiling");
+    int32_t tb = emit(b, IR_ALOAD, TY_INT, x, ir_const_int(b->ir, b->cur, 4), -1);
+    b->ir->ins[tb].aux = 'B'; /* Obj.type */
+    if (!guard(b, cmp_k(b, CC_NE, tb, T_TUPLE)) || !guard(b, cmp_k(b, CC_NE, word(b, x, 2, TY_INT), (int32_t)n)))
+        return false;
+    int32_t vals[4];
+    for (uint32_t i = 0; i < n; i++) {
+        int32_t tw = word(b, x, (int32_t)(3 + 2 * i), TY_INT);
+        if (t[i].ty == TY_PTR) { /* an object: any (obj 0), or of that type */
+            if (!guard(b, t[i].obj ? cmp_k(b, CC_NE, tw, t[i].obj) : cmp_k(b, CC_LT, tw, T_FIRST_OBJ)))
+                return false;
+            vals[i] = emit(b, IR_COPY, TY_PTR, word(b, x, (int32_t)(4 + 2 * i), TY_PTR), -1, -1);
+            b->ir->ins[vals[i]].aux = JIT_TC_BOXED;
+            if (!made_object(b))
+                return false;
+            note_class(b, vals[i], (const Class *)t[i].cls);
+        } else {
+            if (!guard(b, cmp_k(b, CC_NE, tw, (int32_t)value_tag((IrType)t[i].ty))))
+                return false;
+            vals[i] = word(b, x, (int32_t)(4 + 2 * i), (IrType)t[i].ty);
+        }
+    }
+    for (int i = (int)n - 1; i >= 0; i--)
+        push(b, vals[i]);
+    return true;
+}
+
+/* The result type a caller of Python function code c assumes when the call
+ * goes through the interpreter: what its returns say (a constant, a true
+ * division, a comparison), else float when it has a float constant or a
+ * true division, else int. Only a guess: a result of another type sends
+ * the caller to the interpreter after the call (the call's deopt map). */
+/* The instruction that pushed the value depth slots below the top of the
+ * stack as it is before pc, walking back through straight code: its pc,
+ * or -1 (only for a guess: a jump into the walk is not seen). */
+static int32_t pushed_by(const Code *c, uint32_t pc, uint32_t depth)
+{
+    for (uint32_t i = pc; i-- > 0 && pc - i < 64;) {
+        uint32_t insn = c->insns[i];
+        if (bc_opinfo[BC_OP(insn)].flow != FLOW_NEXT)
+            return -1;
+        int pops = bc_stack_pops(insn), pushes = pops + bc_stack_effect(insn, false);
+        if ((int)depth < pushes)
+            return (int32_t)i;
+        depth = (uint32_t)((int)depth - pushes + pops);
+    }
+    return -1;
+}
+
+/* `return C(...)`, C a global that is a class defined in Python now: C,
+ * else NULL. */
+static const Class *returns_instance(const Code *c, uint32_t ret_pc)
+{
+    int32_t call = pushed_by(c, ret_pc, 0);
+    if (call < 0 || BC_OP(c->insns[call]) != OP_CALL)
+        return NULL;
+    int32_t f = pushed_by(c, (uint32_t)call, BC_ARG(c->insns[call]));
+    if (f < 0 || BC_OP(c->insns[f]) != OP_LOAD_GLOBAL)
+        return NULL;
+    Value g = c->program->globals[BC_ARG(c->insns[f])];
+    return g.type == T_TYPE && type_is_user(AS(TypeObj, g)) ? (const Class *)AS(TypeObj, g) : NULL;
+}
+
+static IrType guessed_result(const Code *c)
+{
+    IrType known = TY_VOID;
+    bool nones = false, unknown = false, floats = false;
+    for (uint32_t pc = 0; pc < c->ninsns; pc++) {
+        unsigned op = BC_OP(c->insns[pc]);
+        Value k = op == OP_LOAD_CONST ? c->consts->items[BC_ARG(c->insns[pc])] : v_none();
+        floats |= op == OP_BINARY_TRUEDIV || (op == OP_LOAD_CONST && k.type == T_FLOAT);
+        if (op != OP_RETURN_VALUE || pc == 0)
+            continue;
+        unsigned prev = BC_OP(c->insns[pc - 1]);
+        Value r = prev == OP_LOAD_CONST ? c->consts->items[BC_ARG(c->insns[pc - 1])] : v_unbound();
+        IrType t = returns_instance(c, pc) != NULL                                           ? TY_PTR
+                   : prev == OP_BINARY_TRUEDIV                                               ? TY_FLOAT
+                   : (prev >= OP_COMPARE_LT && prev <= OP_COMPARE_GE) || prev == OP_UNARY_NOT ? TY_BOOL
+                   : r.type == T_INT                                                         ? TY_INT
+                   : r.type == T_BOOL                                                        ? TY_BOOL
+                   : r.type == T_FLOAT                                                       ? TY_FLOAT
+                                                                                             : TY_VOID;
+        if (prev == OP_LOAD_CONST && r.type == T_NONE)
+            nones = true; /* (also the implicit return after a last `return x`) */
+        else if (t == TY_VOID)
+            unknown = true;
+        else if (known == TY_VOID)
+            known = t;
+    }
+    if (known != TY_VOID)
+        return known;
+    if (nones && !unknown)
+        return TY_NONE;
+    return floats ? TY_FLOAT : TY_INT;
+}
+
+/* The class of object v, made by a class call here, as far as the builder
+ * can tell: the call's class, or for a variable the class of the object
+ * last stored into it. Only a prediction: the method it finds is guarded
+ * (jit_rt_method) whatever the class is at run time. */
+void note_class(Builder *b, int32_t v, const Class *c)
+{
+    if (c && b->nboxed_cls < sizeof b->boxed_cls / sizeof b->boxed_cls[0])
+        b->boxed_cls[b->nboxed_cls].v = v, b->boxed_cls[b->nboxed_cls++].cls = c;
+}
+
+const Class *boxed_class(Builder *b, int32_t v)
+{
+    v = res(b, v);
+    for (uint32_t i = 0; i < b->nboxed_cls; i++)
+        if (b->boxed_cls[i].v == v)
+            return b->boxed_cls[i].cls;
+    if (v >= 0 && b->ir->ins[v].op == IR_PHI && b->var_of_phi && (uint32_t)v < b->capforward) {
+        int32_t var = b->var_of_phi[v];
+        if (var >= 0 && var < 64)
+            return b->var_cls[var];
+    }
+    return NULL;
+}
+
+/* The return type of a compiled specialisation fn has already: for these
+ * argument types, else any (most functions return one type), else
+ * TY_VOID. Only looked up: compiling it here without the instances'
+ * examples would refuse it for good. */
+static const JitSpec *compiled_return(Function *fn, const JitType *types, int nargs)
+{
+    const JitFunc *f = fn->jit;
+    const JitSpec *any = NULL;
+    for (const JitSpec *s = f ? f->specs : NULL; s; s = s->next) {
+        if (s->state != SPEC_COMPILED || s->ret.ty == TY_VOID)
+            continue;
+        bool same = s->nparams == (uint32_t)nargs;
+        for (int i = 0; same && i < nargs; i++)
+            same = s->params[i].ty == types[i].ty && (!types[i].cls || s->params[i].cls == types[i].cls);
+        if (same)
+            return s;
+        if (!any)
+            any = s;
+    }
+    return any;
+}
+
+/* The result type of Python function fn called with args through the
+ * interpreter: its specialisation's for these argument types when the JIT
+ * compiles it (instances of the classes the builder predicts, compiled
+ * with the examples it has; the call through the interpreter then runs
+ * that code), else one compiled already, else guessed_result. */
+static JitType typed_result(Builder *b, Function *fn, const int32_t *args, int nargs, const JitSpec **from)
+{
+    *from = NULL;
+    JitType rt = {guessed_result(fn->code), 0, 0, NULL};
+    const Code *c = fn->code;
+    if (rt.ty == TY_PTR) /* `return C(...)`: the first such return's class (a prediction) */
+        for (uint32_t pc = 1; pc < c->ninsns && !rt.cls; pc++)
+            if (BC_OP(c->insns[pc]) == OP_RETURN_VALUE)
+                rt.cls = returns_instance(c, pc);
+    if (rt.ty == TY_PTR)
+        rt.tc = JIT_TC_BOXED;
+    if (nargs != c->nparams || c->flags || nargs > JIT_MAX_PARAMS)
+        return rt;
+    JitType types[JIT_MAX_PARAMS];
+    Value example[JIT_MAX_PARAMS];
+    bool any_example = false, no_example = false;
+    for (int i = 0; i < nargs; i++) {
+        if (IS_STATIC(args[i]))
+            return rt;
+        const IrIns *in = &b->ir->ins[res(b, args[i])];
+        if (in->type == TY_NONE || in->type == TY_VOID)
+            return rt;
+        types[i].ty = in->type, types[i].tc = in->type == TY_PTR ? in->aux : 0;
+        types[i].obj = in->type == TY_PTR ? ptr_obj(in->aux) : 0, types[i].cls = NULL;
+        example[i] = v_unbound();
+        if (in->type == TY_PTR && (is_instance(in->aux) || is_boxed(in->aux))) {
+            types[i].tc = JIT_TC_INSTANCE, types[i].obj = T_INSTANCE;
+            if (is_boxed(in->aux))
+                types[i].cls = boxed_class(b, res(b, args[i]));
+            else if (in->aux - INST_AUX < JIT_MAX_PARAMS) {
+                uint32_t p = (uint32_t)(in->aux - INST_AUX);
+                types[i].cls = b->spec->params[p].cls;
+                if (b->js->example && p < b->js->nexample)
+                    example[i] = b->js->example[p];
+            } else {
+                example[i] = b->nested[in->aux - INST_AUX - JIT_MAX_PARAMS];
+                types[i].cls = example[i].type == T_INSTANCE ? AS(Instance, example[i])->cls : NULL;
+            }
+            if (!types[i].cls || example[i].type != T_INSTANCE || AS(Instance, example[i])->cls != types[i].cls)
+                no_example = true, example[i] = v_unbound();
+            any_example |= example[i].type == T_INSTANCE;
+        }
+    }
+    const JitSpec *callee = no_example ? compiled_return(fn, types, nargs) : NULL;
+    if (no_example && !callee)
+        /* an instance whose layout is not known: compiled with it as any
+         * object (a type the interpreter never calls with, so no refusal
+         * stays in the way of the real one), for its return type */
+        for (int i = 0; i < nargs; i++)
+            if (types[i].tc == JIT_TC_INSTANCE && example[i].type != T_INSTANCE)
+                types[i].tc = JIT_TC_BOXED, types[i].obj = 0, types[i].cls = NULL;
+    if (!callee) {
+        b->js->callee_example = any_example ? example : NULL, b->js->ncallee_example = (uint32_t)nargs;
+        callee = b->resolve(b->js, fn, types, (uint32_t)nargs);
+        b->js->callee_example = NULL, b->js->ncallee_example = 0;
+    }
+    if (callee && callee->state == SPEC_COMPILED && callee->ret.ty != TY_VOID) {
+        rt = callee->ret, *from = callee;
+        if (rt.ty == TY_PTR)
+            rt.tc = JIT_TC_BOXED;
+    }
+    return rt;
+}
+
+/* A call compiled code makes through the interpreter: callee (a function
+ * the JIT does not compile, a built-in, a class) with the arguments boxed
+ * (numbers, and objects the caller holds: instances, strs, arrays), the
+ * result dropped, or guessed (guessed_result) and checked. */
+static int32_t interp_call(Builder *b, Value callee, int32_t *args, int nargs)
+{
+    const char *what = callee.type == T_FUNCTION ? AS(Function, callee)->code->name->data
+                       : callee.type == T_NATIVE ? AS(Native, callee)->name
+                       : callee.type == T_TYPE   ? AS(TypeObj, callee)->name
+                                                 : type_name(callee);
+    if (nargs > JIT_MAX_PARAMS)
+        return refuse(b, "call of %s() with more than %d arguments through the interpreter", what, JIT_MAX_PARAMS), -1;
+    JitType types[JIT_MAX_PARAMS];
+    int32_t all[JIT_MAX_PARAMS];
+    for (int i = 0; i < nargs; i++) {
+        if (IS_STATIC(args[i]))
+            return refuse(b, "call of %s() with a compile-time object as argument", what), -1;
+        IrIns *in = &b->ir->ins[res(b, args[i])];
+        if (in->type == TY_NONE)
+            return refuse(b, "call of %s() with None as argument", what), -1;
+        all[i] = res(b, args[i]);
+        types[i].ty = in->type, types[i].obj = in->type == TY_PTR ? ptr_obj(in->aux) : 0;
+        types[i].tc = in->type == TY_PTR ? in->aux : 0, types[i].cls = NULL;
+    }
+    /* the result: dropped (POP_TOP next), or a number or None as guessed */
+    bool dropped = !b->making_tuple && b->pc + 1 < b->n && BC_OP(b->insns[b->pc + 1]) == OP_POP_TOP;
+    JitType rt = {TY_VOID, 0, 0, NULL};
+    const Class *made = NULL; /* a class called: the instance's class */
+    const JitSpec *from = NULL; /* the specialisation the result's type comes from */
+    if (b->making_tuple) /* (materialize: a tuple of the arguments) */
+        rt.ty = TY_PTR, rt.tc = JIT_TC_BOXED;
+    else if (!dropped) {
+        if (callee.type == T_TYPE && type_is_user(AS(TypeObj, callee)))
+            made = (const Class *)AS(TypeObj, callee), rt.ty = TY_PTR, rt.tc = JIT_TC_BOXED;
+        else if (callee.type != T_FUNCTION)
+            return refuse(b, "the result of %s() (called through the interpreter) is used", what), -1;
+        else
+            rt = typed_result(b, AS(Function, callee), args, nargs, &from);
+        JitType seen;
+        if (!b->making_tuple && jit_vm_observed(b->code, b->pc, &seen) && seen.ty != TY_VOID) /* (vmcall.c) */
+            rt = seen, from = NULL;
+    }
+    if (b->hoisted) { /* a dict checked at the entry could change in the call: build again */
+        b->retry_plain = true;
+        return refuse(b, "calls %s() after checking attributes at the entry", what), -1;
+    }
+    b->hoist = false;
+    b->makes_calls = true;
+    if (!held_across_calls(b))
+        return -1;
+    if (!root_live(b, NULL, 0)) /* (the arguments are rooted in the callee's frame) */
+        return -1;
+    JitSpec *stub = jit_vm_call_stub(b->js, callee.u.obj, b->code, types, (uint32_t)nargs, rt);
+    if (!stub)
+        return refuse(b, "out of memory (or code space) while compiling"), -1;
+    stub->vm_tuple = b->making_tuple;
+    stub->vm_pc = b->pc, stub->vm_caller = b->spec;
+    int32_t r = emit(b, IR_CALL, dropped ? TY_NONE : (IrType)rt.ty, -1, -1, -1);
+    if (rt.ty == TY_PTR) {
+        b->ir->ins[r].aux = JIT_TC_BOXED;
+        if (!made_object(b))
+            return -1;
+        note_class(b, r, made ? made : (const Class *)rt.cls);
+        if (from)
+            note_tuple(b, r, from->ret_nitems, from->ret_items);
+    }
+    if (!dropped)
+        attach_call_map(b, r);
+    b->ir->ins[r].nargs = (uint8_t)nargs;
+    b->ir->ins[r].list = ir_list_alloc(b->ir, (uint32_t)nargs);
+    for (int i = 0; i < nargs; i++)
+        b->ir->lists[b->ir->ins[r].list + i] = all[i];
+    if (extra(b, r)) extra(b, r)->callee = stub;
+    return r;
+}
+
+bool do_call(Builder *b, int nargs, bool method)
+{
+    int32_t args[17];
+    if (nargs > 16)
+        return refuse(b, "call with more than 16 arguments");
+    for (int i = 0; i < nargs; i++) { /* a tuple display passed on is made, the others on the stack */
+        uint32_t at = b->sp - (uint32_t)nargs + (uint32_t)i;
+        Static *ts = static_of(b, b->stack[at]);
+        if (!ts || ts->kind != S_TUPLE)
+            continue;
+        int32_t t = b->stack[at];
+        memmove(&b->stack[at], &b->stack[at + 1], (b->sp - at - 1) * sizeof *b->stack);
+        b->sp--;
+        t = materialize(b, t);
+        if (b->failed)
+            return false;
+        memmove(&b->stack[at + 1], &b->stack[at], (b->sp - at) * sizeof *b->stack);
+        b->stack[at] = t, b->sp++;
+    }
+    for (int i = nargs - 1; i >= 0; i--)
+        args[i] = pop(b);
+    if (method) {
+        int32_t self = pop(b); /* the "no self" marker, or a method's instance (method_of_instance) */
+        Static *ss = static_of(b, self);
+        if (!ss) {
+            if (nargs == 16)
+                return refuse(b, "call with more than 16 arguments");
+            memmove(args + 1, args, (size_t)nargs * sizeof *args);
+            args[0] = self, nargs++;
+        } else if (ss->kind != S_METHOD_SELF_NONE)
+            return refuse(b, "call of a method of a value that is not known when compiling");
+    }
+    int32_t f = pop(b);
+    Static *s = static_of(b, f);
+    if (!s || s->kind != S_OBJ)
+        return refuse(b, "call of a value that is not known when compiling");
+    int32_t r = -1;
+    b->via_interpreter = false;
+    if (s->obj.type == T_NATIVE)
+        r = call_native(b, AS(Native, s->obj), args, nargs);
+    else if (s->obj.type == T_TYPE && AS(TypeObj, s->obj)->ctor &&
+             (strcmp(AS(TypeObj, s->obj)->name, "int") == 0 || strcmp(AS(TypeObj, s->obj)->name, "float") == 0))
+        r = call_native(b, AS(TypeObj, s->obj)->ctor, args, nargs);
+    else if (s->obj.type == T_TYPE && AS(TypeObj, s->obj) == &type_bytearray && nargs == 1 && /* not a user class of that name */
+             !IS_STATIC(args[0]) && is_intlike(ty(b, args[0]))) {
+        if (b->guarded_lists)
+            return refuse(b, "bytearray() in a function holding a list read from an attribute");
+        b->makes_bytes = true;
+        if (!root_live(b, NULL, 0))
+            return false;
+        r = emit(b, IR_NEWBYTES, TY_PTR, args[0], -1, -1);
+        b->ir->ins[r].aux = 'Y';
+    } else if (s->obj.type == T_FUNCTION)
+        r = call_function(b, AS(Function, s->obj), args, nargs);
+    else
+        b->via_interpreter = true;
+    if (b->via_interpreter && !b->failed) {
+        b->via_interpreter = false;
+        r = interp_call(b, s->obj, args, nargs);
+    }
+    if (b->failed)
+        return false;
+    push(b, r);
+    return true;
+}
