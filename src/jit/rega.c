@@ -315,6 +315,8 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
             const IrIns *x = &ir->ins[b->ins[i]];
             if (x->op == IR_VMAC) { /* PIE names its pointers in narrow fields (t->x_narrow) */
                 narrow[x->a] = narrow[x->b] = 1, any_narrow = true;
+                if (x->c >= 0) /* a row pair's second row (vector.c, aux 4) */
+                    narrow[x->c] = 1;
                 /* and the step of a pointer it loads through: the load's
                  * post-increment (.xp) adds it (emit.c, post_step) */
                 for (uint32_t j = i + 1; j < b->nins; j++) {
@@ -446,7 +448,8 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
                     break;
                 }
             }
-        if (ph_reg && (allowed & avail[fp]) >> rank[fp][r->loc[ph].reg] & 1)
+        if (ph_reg && (allowed & avail[fp]) >> rank[fp][r->loc[ph].reg] & 1 &&
+            !(narrow[x->v] && !fp && !(t->x_narrow >> r->loc[ph].reg & 1))) /* (PIE's pointer fields first) */
             reg = r->loc[ph].reg;
         int16_t fx = fixed[x->v];
         if (reg < 0 && fx >= 0 && rank[fp][fx] < 32 && (allowed & avail[fp]) >> rank[fp][fx] & 1)

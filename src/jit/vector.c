@@ -1589,17 +1589,148 @@ static int32_t reduction_guard(Vec *x, const Reduction *r, int32_t first, int32_
     return any;
 }
 
+/* ---- row pairs: one load of x for two rows (QACC beside XACC) ------------------
+ *
+ * A dense layer's output loop o around the dot product,
+ *
+ *     for o in range(m):
+ *         acc = 0
+ *         for i in range(n):
+ *             acc += x[i] * w[o*n + i]
+ *
+ * loads x once per row. PIE has one XACC (the row's sum) and one QACC (16
+ * int32 lanes): a row's vector loop can also sum the *next* row in QACC,
+ * lane by lane, from the same load of x (vld x, and two vmulas.ld.ip that
+ * load the rows: 9 modelled cycles for 32 MACs instead of 12), its 16
+ * lanes added once at the end. Rather than unrolling o (its body may hold
+ * anything), the next row's sum is carried to the next iteration of o in
+ * phis of o's header, with its key: w's pointer, and the first i and the
+ * limit of its vector loop when they change with o. A row whose key
+ * matches (and whose own checks pass: the guard is tested on every row)
+ * takes the carried sum instead of running its vector loop. Memory is the
+ * same (o's loop stores no 8-bit element and calls nothing; compiled code
+ * never resizes an array) and x's pointer does not change in o's loop (x:
+ * the operand whose array and index offsets are made outside it), so the
+ * same key gives the same sum: a wrong guess of the next row can only
+ * cost time. The guess: w's pointer moves by the step it moved from the
+ * previous row; the next row is summed only when its lanes lie inside its
+ * array (no load outside one). So the first row runs alone, then rows go
+ * in pairs; the last of an odd count, or of a guess that leaves the
+ * array, runs alone. */
+
+typedef struct Pair {
+    int32_t oh;         /* o's header */
+    uint32_t from_in;   /* its predecessor from outside (the other is the latch) */
+    int xk;             /* the load of x (the other, w, changes with o) */
+    int32_t warr;       /* w's array object */
+    bool init_moves, bound_moves; /* the dot product's first i, its bound: made in o's loop */
+} Pair;
+
+/* Rows shorter than this run alone: a pair saves 3 modelled cycles per 16
+ * products of the second row, and costs about 75 (QACC's lanes summed
+ * through memory, the guess and its tests, the carried values' moves).
+ * bench/layers_vec6.py against main: fc 500 inputs -1.6% paired from 384
+ * on, +0.8% from 768 on; fc 320 +1.2% either way (never paired) */
+enum { PAIR_MIN_TRIPS = 384 };
+
+/* the carried values (phis of o's header) */
+enum { C_NW, C_SUM, C_INIT, C_LIM, NCARRY };
+
+/* Made outside o's loop (its blocks in in2), or a constant. */
+static bool outside_o(const Ir *ir, const uint8_t *in2, int32_t v)
+{
+    return v < 0 || ir->ins[v].op == IR_CONST || ir->ins[v].block < 0 || !in2[ir->ins[v].block];
+}
+
+/* Does load k's pointer stay the same through o's loop, but for the
+ * first i (which, when it changes with o, is part of the key)? */
+static bool fixed_in_o(const Vec *x, const Reduction *r, const uint8_t *in2, int k)
+{
+    const Ir *ir = x->ir;
+    if (!outside_o(ir, in2, ir->ins[r->load[k]].a))
+        return false;
+    for (int j = 0; j < r->at[k].n; j++)
+        if (!outside_o(ir, in2, r->at[k].off[j]))
+            return false;
+    return true;
+}
+
+/* Can the loop around dot product x->h (entered from pre) carry a row? */
+static bool pair_plan(Vec *x, const Reduction *r, int32_t pre, Pair *P, uint8_t *in2, int32_t *work)
+{
+    Ir *ir = x->ir;
+    if (!x->pair_ok)
+        return false;
+    int32_t oh = ir->blocks[pre].loop_head;
+    if (oh < 0 || oh == x->h || ir->blocks[oh].npreds != 2)
+        return false;
+    const IrBlock *ob = &ir->blocks[oh];
+    P->oh = oh;
+    P->from_in = ir_dominates(ir, oh, ob->preds[0]) ? 1 : 0;
+    int32_t latch = ob->preds[1 - P->from_in];
+    if (!ir_dominates(ir, oh, latch) || ir_dominates(ir, oh, ob->preds[P->from_in]) || !ir_dominates(ir, pre, latch))
+        return false; /* (a row is summed on every iteration of o, before its latch) */
+    ir_loop_blocks(ir, oh, in2, work);
+    for (uint32_t v = 0; v < x->nin; v++) {
+        const IrIns *in = &ir->ins[v];
+        if (in->block < 0 || !in2[in->block])
+            continue;
+        if (in->op == IR_CALL || in->op == IR_NEWBYTES || in->op == IR_EWST || in->op == IR_VSTQ ||
+            (in->op == IR_ASTORE && ir_elem_shift(in->aux) == 0))
+            return false;
+    }
+    bool f0 = fixed_in_o(x, r, in2, 0), f1 = fixed_in_o(x, r, in2, 1);
+    if (f0 == f1) /* both fixed: every row the same; neither: no x to share */
+        return false;
+    P->xk = f0 ? 0 : 1;
+    const IrIns *d = &ir->ins[ir->ins[r->load[1 - P->xk]].a];
+    if (d->op != IR_ADATA)
+        return false;
+    P->warr = d->a;
+    int32_t lo, hi;
+    if (is_const(ir, x->c.init, &lo) && is_const(ir, x->c.bound, &hi) && (int64_t)hi - lo < PAIR_MIN_TRIPS)
+        return false;
+    P->init_moves = !outside_o(ir, in2, x->c.init);
+    P->bound_moves = !outside_o(ir, in2, x->c.bound);
+    return true;
+}
+
+/* A new instruction v, block b's last, moved before b's terminator. */
+static int32_t before_end(Ir *ir, int32_t b, int32_t v)
+{
+    if (ir->oom)
+        return v;
+    IrBlock *bl = &ir->blocks[b];
+    if (bl->nins >= 2) {
+        bl->ins[bl->nins - 1] = bl->ins[bl->nins - 2];
+        bl->ins[bl->nins - 2] = v;
+    }
+    return v;
+}
+
+static void set_phi(Ir *ir, int32_t phi, const int32_t *ops, uint32_t n)
+{
+    for (uint32_t k = 0; k < n; k++)
+        ir->lists[ir->ins[phi].list + (int32_t)k] = ops[k];
+}
+
+static int32_t and2(Vec *x, int32_t f, int32_t g) { return f < 0 ? g : emit(x, IR_AND, TY_BOOL, f, g, -1, 0); }
+
 /* The vector loop ahead of dot-product loop x->h:
  *
  *   pre -> vtest -> vpre -> vhdr <-> vbody;  vhdr -> vexit -> join -> h
  *          vtest -> join (fewer than 16 iterations)
  *   h -> done -> exit;  join -> done when no iteration is left
  *
+ * With a row pair (above): vpre -> vuse -> join (the carried sum), or
+ * vpre -> vpair -> vhdr (alone) or -> vpre2 -> vhdr2 <-> vbody2; vhdr2 ->
+ * vexit2 -> join (this row from XACC, the next one's lanes from QACC).
+ *
  * The scalar loop is skipped when the vector loop did every iteration:
  * what later passes put before it (version.c's guard) costs nothing then.
  * `done` merges the counter and the accumulator from both ways; the uses
  * after the loop read those. */
-static bool reduce_loop(Vec *x, const Reduction *r)
+static bool reduce_loop(Vec *x, const Reduction *r, uint8_t *in2, int32_t *work)
 {
     Ir *ir = x->ir;
     IrCounted *c = &x->c;
@@ -1607,16 +1738,44 @@ static bool reduce_loop(Vec *x, const Reduction *r)
     uint32_t p0 = x->in[hb->preds[0]] ? 1 : 0;
     int32_t pre = hb->preds[p0], acc0 = ir->lists[ir->ins[r->acc].list + (int32_t)p0];
     uint32_t pc = hb->bc_start;
+    Pair P = {.oh = -1};
+    bool pair = pair_plan(x, r, pre, &P, in2, work);
     int32_t vtest = new_block(x, pc), vpre = new_block(x, pc), vhdr = new_block(x, pc), vbody = new_block(x, pc);
     int32_t vexit = new_block(x, pc), join = new_block(x, pc);
-    if (ir->oom || vtest < 0 || vpre < 0 || vhdr < 0 || vbody < 0 || vexit < 0 || join < 0)
+    int32_t vuse = -1, vpair = -1, vpre2 = -1, vhdr2 = -1, vbody2 = -1, vexit2 = -1, vchk = -1, vone = -1;
+    if (pair)
+        vuse = new_block(x, pc), vpair = new_block(x, pc), vpre2 = new_block(x, pc), vhdr2 = new_block(x, pc),
+        vbody2 = new_block(x, pc), vexit2 = new_block(x, pc), vchk = new_block(x, pc), vone = new_block(x, pc);
+    if (ir->oom || vtest < 0 || vpre < 0 || vhdr < 0 || vbody < 0 || vexit < 0 || join < 0 ||
+        (pair && (vuse < 0 || vpair < 0 || vpre2 < 0 || vhdr2 < 0 || vbody2 < 0 || vexit2 < 0 || vchk < 0 || vone < 0)))
         return false;
+    /* the carried row: phis of o's header (from outside: nothing carried;
+     * w's pointer 0 matches no row whose checks pass) */
+    int32_t H[NCARRY] = {-1, -1, -1, -1};
+    bool carried[NCARRY] = {true, true, pair && P.init_moves, pair && P.bound_moves};
+    if (pair) {
+        static const IrType ty[NCARRY] = {TY_PTR, TY_INT, TY_INT, TY_INT};
+        int32_t entry = ir->blocks[P.oh].preds[P.from_in];
+        for (int k = 0; k < NCARRY; k++) {
+            if (!carried[k])
+                continue;
+            int32_t k0 = before_end(ir, entry, ir_const_int(ir, entry, 0));
+            H[k] = ir_add(ir, P.oh, IR_PHI, ty[k], -1, -1, -1); /* (ir_add keeps phis in front) */
+            if (ir->oom)
+                return false;
+            ir->ins[H[k]].pc = pc;
+            ir->ins[H[k]].list = ir_list_alloc(ir, 2);
+            if (ir->oom)
+                return false;
+            ir->lists[ir->ins[H[k]].list + (int32_t)P.from_in] = k0;
+        }
+    }
     for (uint32_t s = 0; s < ir->blocks[pre].nsucc; s++)
         if (ir->blocks[pre].succ[s] == x->h)
             ir->blocks[pre].succ[s] = vtest;
     ir->blocks[vtest].preds[ir->blocks[vtest].npreds++] = pre;
     x->cur = vtest;
-    int32_t lim = ir_clamped_limit(ir, vtest, c->bound, 15);
+    int32_t lim0 = ir_clamped_limit(ir, vtest, c->bound, 15), lim = lim0;
     emit(x, IR_BR, TY_VOID, cmp(x, CC_LT, c->init, lim), -1, -1, pc);
     edge(ir, vtest, vpre);
     edge(ir, vtest, join);
@@ -1631,8 +1790,44 @@ static bool reduce_loop(Vec *x, const Reduction *r)
     int32_t p[2];
     for (int k = 0; k < 2; k++)
         p[k] = emit(x, IR_ADD, TY_PTR, ir->ins[r->load[k]].a, index_at(x, r->at[k], c->init), -1, pc);
-    emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
-    edge(ir, vpre, vhdr);
+    int32_t nw = -1;
+    if (pair) {
+        int wk = 1 - P.xk;
+        /* this row's sum was carried: the same key, and its checks pass */
+        int32_t trips = emit(x, IR_SUB, TY_INT, c->bound, c->init, -1, pc);
+        emit(x, IR_BR, TY_VOID, cmp(x, CC_GE, trips, konst(x, PAIR_MIN_TRIPS)), -1, -1, pc);
+        edge(ir, vpre, vchk);
+        edge(ir, vpre, vone);
+        x->cur = vchk;
+        int32_t ok = no >= 0 ? cmp(x, CC_EQ, no, konst(x, 0)) : -1;
+        int32_t use = and2(x, ok, cmp(x, CC_EQ, p[wk], H[C_NW]));
+        if (carried[C_INIT])
+            use = and2(x, use, cmp(x, CC_EQ, c->init, H[C_INIT]));
+        if (carried[C_LIM])
+            use = and2(x, use, cmp(x, CC_EQ, lim0, H[C_LIM]));
+        emit(x, IR_BR, TY_VOID, use, -1, -1, pc);
+        edge(ir, vchk, vuse);
+        edge(ir, vchk, vpair);
+        /* else guess the next row: w's rows follow each other (w moves by
+         * the row's length); summed when its lanes are inside w:
+         * 0 <= nw - data <= len - (bound - init) */
+        x->cur = vpair;
+        nw = emit(x, IR_ADD, TY_PTR, p[wk], trips, -1, pc);
+        int32_t off = emit(x, IR_SUB, TY_INT, nw, ir->ins[r->load[wk]].a, -1, pc);
+        int32_t len = emit(x, IR_ALEN, TY_INT, P.warr, -1, -1, pc);
+        int32_t room = emit(x, IR_SUB, TY_INT, len, trips, -1, pc);
+        int32_t go = and2(x, ok, cmp(x, CC_GE, off, konst(x, 0)));
+        go = and2(x, go, cmp(x, CC_LE, off, room));
+        emit(x, IR_BR, TY_VOID, go, -1, -1, pc);
+        edge(ir, vpair, vpre2);
+        edge(ir, vpair, vone);
+        x->cur = vone;
+        emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+        edge(ir, vone, vhdr);
+    } else {
+        emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+        edge(ir, vpre, vhdr);
+    }
 
     VLoop l = {.hdr = vhdr, .body = vbody, .exit = vexit};
     vloop_header(x, &l, lim, pc);
@@ -1648,17 +1843,63 @@ static bool reduce_loop(Vec *x, const Reduction *r)
     emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
     edge(ir, vexit, join);
 
+    int32_t ivu = -1, accu = -1, iv2 = -1, acc2 = -1, sum2 = -1, mac2 = -1;
+    if (pair) {
+        /* the carried sum: i where the vector loop would have stopped */
+        x->cur = vuse;
+        int32_t run = emit(x, IR_ADD, TY_INT, emit(x, IR_SUB, TY_INT, lim0, c->init, -1, pc), konst(x, 15), -1, pc);
+        ivu = emit(x, IR_ADD, TY_INT, c->init, emit(x, IR_AND, TY_INT, run, konst(x, -16), -1, pc), -1, pc);
+        accu = emit(x, IR_ADD, TY_INT, acc0, H[C_SUM], -1, pc);
+        emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+        edge(ir, vuse, join);
+        /* two rows: x * w into XACC, x * the next w into QACC */
+        x->cur = vpre2;
+        emit(x, IR_VZERO, TY_VOID, -1, -1, -1, pc); /* QACC */
+        emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+        edge(ir, vpre2, vhdr2);
+        VLoop l2 = {.hdr = vhdr2, .body = vbody2, .exit = vexit2, .np = 3};
+        vloop_header(x, &l2, lim, pc);
+        mac2 = emit(x, IR_VMAC, TY_VOID, l2.q[0], l2.q[1], l2.q[2], ir->ins[r->add].pc);
+        if (!vloop_latch(x, &l2, c->init, (int32_t[3]){p[P.xk], p[1 - P.xk], nw}, (int32_t[3]){sixteen, sixteen, sixteen},
+                         pc))
+            return false;
+        iv2 = l2.iv;
+        x->cur = vexit2;
+        acc2 = emit(x, IR_ADD, TY_INT, acc0, emit(x, IR_VXACC, TY_INT, -1, -1, -1, pc), -1, pc);
+        sum2 = emit(x, IR_VXACC, TY_INT, -1, -1, -1, pc);
+        emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+        edge(ir, vexit2, join);
+    }
+
     x->cur = join;
+    uint32_t nj = pair ? 4 : 2; /* join's predecessors: vtest, vexit (, vuse, vexit2) */
     int32_t from = emit(x, IR_PHI, TY_INT, -1, -1, -1, pc), accj = emit(x, IR_PHI, TY_INT, -1, -1, -1, pc);
-    ir->ins[from].list = ir_list_alloc(ir, 2);
-    ir->ins[accj].list = ir_list_alloc(ir, 2);
+    ir->ins[from].list = ir_list_alloc(ir, nj);
+    ir->ins[accj].list = ir_list_alloc(ir, nj);
+    int32_t J[NCARRY];
+    for (int k = 0; k < NCARRY; k++)
+        if (carried[k] && pair) {
+            J[k] = emit(x, IR_PHI, ir->ins[H[k]].type, -1, -1, -1, pc);
+            ir->ins[J[k]].list = ir_list_alloc(ir, nj);
+        }
     emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
     if (ir->oom)
         return false;
     ir->ins[mac].aux = 1 | 2; /* both operands in lanes; XACC */
-    /* join's predecessors: vtest, vexit */
-    ir->lists[ir->ins[from].list] = c->init, ir->lists[ir->ins[from].list + 1] = iv;
-    ir->lists[ir->ins[accj].list] = acc0, ir->lists[ir->ins[accj].list + 1] = acc1;
+    set_phi(ir, from, (int32_t[4]){c->init, iv, ivu, iv2}, nj);
+    set_phi(ir, accj, (int32_t[4]){acc0, acc1, accu, acc2}, nj);
+    if (pair) {
+        ir->ins[mac2].aux = 1 | 4;    /* x * w into XACC, x * the next w into QACC */
+        ir->ins[sum2].aux = 1;        /* QACC's lanes summed */
+        const int32_t next[NCARRY] = {nw, sum2, c->init, lim0};
+        for (int k = 0; k < NCARRY; k++) {
+            if (!carried[k])
+                continue;
+            set_phi(ir, J[k], (int32_t[4]){H[k], H[k], H[k], next[k]}, nj);
+            ir->lists[ir->ins[H[k]].list + (int32_t)(1 - P.from_in)] = J[k];
+        }
+        x->paired = true;
+    }
     hb = &ir->blocks[x->h];
     hb->preds[p0] = join;
     ir->lists[ir->ins[c->phi].list + (int32_t)p0] = from;
@@ -1812,7 +2053,9 @@ static bool vectorize_reduction(Ir *ir)
             ir_loop_blocks(ir, h, in, work);
             if (reduction_shape(&x, &r)) {
                 note_done(ir, h, in, "dot product", 16, 0); /* (before the change: in[] is h's loop) */
-                if (reduce_loop(&x, &r))
+                uint8_t *in2 = ir_tmp(ir, nb + 1);
+                x.pair_ok = in2 != NULL;
+                if (reduce_loop(&x, &r, in2, work))
                     ir->vector_lanes = 16, ir->vector_pc = ir->blocks[h].bc_start;
                 done = true; /* (a failure is out of memory: the compile fails) */
             } else if (x.why != NOT_ONE_BLOCK && note_of(ir, h)) {

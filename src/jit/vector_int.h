@@ -47,6 +47,8 @@ typedef struct Vec {
     bool counted;       /* products counted as they are made (else before the loop) */
     bool aliased;       /* a load in the nest of the stored element kind (alias rule) */
     int taps;           /* inner loops given 16 taps per load (vector_taps.c) */
+    bool pair_ok;       /* a dot product may carry the next row (vector.c, row pairs) */
+    bool paired;        /* and does */
     const char *why;    /* --jit-report: the first reason the loop was refused (static text) */
     uint8_t why_op;     /* and the IR op it is about (0: none) */
 } Vec;
@@ -148,14 +150,17 @@ static inline int32_t affine_at(Vec *x, IrAffine a, int32_t kk, int32_t *any)
     return v;
 }
 
-/* A loop of the copy over two pointers, 16 iterations at a time (the
- * dot product's vector loop, vector.c; the 16-tap loop, vector_taps.c):
- * header hdr, a counter iv from init while below lim, pointer phis q[k]
+/* A loop of the copy over two pointers (a row pair: three), 16 iterations
+ * at a time (the dot product's vector loop, vector.c; the 16-tap loop,
+ * vector_taps.c): header hdr, a counter iv from init while below lim, pointer phis q[k]
  * from p[k] stepping by step[k], its work in body, left to exit. */
 typedef struct VLoop {
     int32_t hdr, body, exit; /* blocks, made by the caller */
-    int32_t iv, q[2];        /* the header's phis */
+    int32_t iv, q[3];        /* the header's phis */
+    int np;                  /* pointers: 2 (0 reads as 2) or 3 (a row pair, vector.c) */
 } VLoop;
+
+static inline int vloop_np(const VLoop *l) { return l->np ? l->np : 2; }
 
 /* The header (phis, test, edges); then x->cur is the body, for the work. */
 static inline void vloop_header(Vec *x, VLoop *l, int32_t lim, uint32_t pc)
@@ -164,7 +169,7 @@ static inline void vloop_header(Vec *x, VLoop *l, int32_t lim, uint32_t pc)
     x->cur = l->hdr;
     l->iv = emit(x, IR_PHI, TY_INT, -1, -1, -1, pc);
     ir->ins[l->iv].list = ir_list_alloc(ir, 2);
-    for (int k = 0; k < 2; k++) {
+    for (int k = 0; k < vloop_np(l); k++) {
         l->q[k] = emit(x, IR_PHI, TY_PTR, -1, -1, -1, pc);
         ir->ins[l->q[k]].list = ir_list_alloc(ir, 2);
     }
@@ -177,18 +182,18 @@ static inline void vloop_header(Vec *x, VLoop *l, int32_t lim, uint32_t pc)
 /* The body's end (after the work): the counter steps by 16, the pointers
  * by step[], back to the header; the header's phis get their operands
  * (from the preheader first). False: out of memory. */
-static inline bool vloop_latch(Vec *x, VLoop *l, int32_t init, const int32_t p[2], const int32_t step[2], uint32_t pc)
+static inline bool vloop_latch(Vec *x, VLoop *l, int32_t init, const int32_t *p, const int32_t *step, uint32_t pc)
 {
     Ir *ir = x->ir;
-    int32_t next = emit(x, IR_ADD, TY_INT, l->iv, konst(x, 16), -1, pc), qn[2];
-    for (int k = 0; k < 2; k++)
+    int32_t next = emit(x, IR_ADD, TY_INT, l->iv, konst(x, 16), -1, pc), qn[3];
+    for (int k = 0; k < vloop_np(l); k++)
         qn[k] = emit(x, IR_ADD, TY_PTR, l->q[k], step[k], -1, pc);
     emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
     edge(ir, x->cur, l->hdr);
     if (ir->oom)
         return false;
     ir->lists[ir->ins[l->iv].list] = init, ir->lists[ir->ins[l->iv].list + 1] = next;
-    for (int k = 0; k < 2; k++)
+    for (int k = 0; k < vloop_np(l); k++)
         ir->lists[ir->ins[l->q[k]].list] = p[k], ir->lists[ir->ins[l->q[k]].list + 1] = qn[k];
     return true;
 }

@@ -67,6 +67,7 @@ import gen_p4nn
 import gen_vec3                                 # vec3's vector nests (tails, 16-tap loops)
 import gen_vec4                                 # vec4b's conv/dense nests, shapes as arguments
 import gen_elem16                               # vec6b's int8/int16 multiplies, shifts, requantize
+import gen_vec6                                 # vec6a's row pairs (dense rows of 384+)
 from gen_deopt import DeoptGen, count_deopts   # values crossing 2**31 in compiled loops
 from gen_objects import ObjGen                  # methods and closures, their guards failing
 from gen_obj import MethGen                     # methods calling methods, classes patched between calls
@@ -905,6 +906,9 @@ class Gen:
         e6 = gen_elem16.Elem16Gen(self.seed)
         self.nn_funcs = self.nn_funcs + e6.kernels()
         lines += e6.source()
+        v6 = gen_vec6.Vec6Gen(self.seed)
+        self.nn_funcs = self.nn_funcs + v6.kernels()
+        lines += v6.source()
         # wide loops and recursion at the limit (their own random stream too)
         self.stress_funcs = StressGen(self.seed).functions(self.nfuncs + len(self.vec_funcs))
         for sf in self.stress_funcs:
@@ -966,7 +970,7 @@ class Gen:
         for df in self.deopt_funcs:
             main += DeoptGen.calls(df)
         main += obj_main + meth_main
-        main += nn.calls() + v3.calls() + v4.calls() + e6.calls()
+        main += nn.calls() + v3.calls() + v4.calls() + e6.calls() + v6.calls()
         for stmt in main:
             lines += stmt
         if self.p(0.3):

@@ -97,6 +97,7 @@ typedef struct Emit {
     int32_t hw_skip;        /* a hardware loop's counter step, not emitted in its body (-1: none) */
     int32_t hw_fuse;        /* the VMAC of a hardware loop's body emitted with a fused load (-1: none) */
     bool hw_fuse_bc;        /* that load: the next broadcast element (else the next lanes of b) */
+    bool hw_fuse_t4;        /* a row pair's c walks in t4 (its register is not one PIE can name) */
     uint32_t hwloops;       /* hardware loops laid out */
 } Emit;
 
@@ -847,6 +848,7 @@ typedef struct HwLoop {
     bool elide;                       /* k + s is done before the loop, not in it */
     int32_t fuse;                     /* B's VMAC given a fused load, or -1 */
     bool fuse_bc;                     /* the broadcast element's load (else b's lanes) */
+    bool fuse_t4;                     /* a row pair's c walks in t4 (emit_row_pair) */
 } HwLoop;
 
 /* Is value p read anywhere but in block b? */
@@ -861,6 +863,70 @@ static bool read_outside(Emit *e, int32_t p, int32_t b)
                 return true;
     }
     return false;
+}
+
+/* A row pair's multiply-accumulate (vector.c, IR_VMAC aux 4): the lanes
+ * at a (shared: x) times those at b into XACC (this row) and those at c
+ * into QACC (the next row): one load of x for 32 products. In a hardware
+ * loop (e->hw_fuse) b's and c's next lanes ride on the multiplies
+ * (hw_loop loaded the first into q1 and q2): vld + 2 x vmulas.ld.ip, 9
+ * modelled cycles for 32 MACs. */
+static void emit_row_pair(Emit *e, int32_t v, const IrIns *in)
+{
+    bool distinct = in->a != in->b && in->a != in->c && in->b != in->c;
+    unsigned pa = xuse_pie(e, in->a, T3);
+    RvInsn la = pie_ins(RV_ESP_VLD_128_IP);
+    la.qu = 0, la.rs1 = (uint8_t)pa;
+    la.imm = distinct ? post_step(e, v, in->a, pa, 4, NULL) : 0;
+    rv_asm_emit(&e->a, &la);
+    bool t4 = v == e->hw_fuse && e->hw_fuse_t4; /* c walks in t4 (hw_loop), b is narrow */
+    unsigned pb = xuse_pie(e, in->b, T4), pc = t4 ? T4 : xuse_pie(e, in->c, T3); /* (T3 is free again) */
+    int32_t sb = distinct ? post_step(e, v, in->b, pb, 4, NULL) : 0;
+    int32_t sc = distinct && pc != pb ? post_step(e, v, in->c, t4 ? e->ra.loc[in->c].reg : pc, 4, NULL) : 0;
+    if (v == e->hw_fuse) { /* software-pipelined: q1, q2 hold this iteration's rows */
+        RvInsn fb = pie_ins(RV_ESP_VMULAS_S8_XACC_LD_IP), fc = pie_ins(RV_ESP_VMULAS_S8_QACC_LD_IP);
+        fb.qx = 0, fb.qy = 1, fb.qu = 1, fb.rs1 = (uint8_t)pb, fb.imm = 16;
+        fc.qx = 0, fc.qy = 2, fc.qu = 2, fc.rs1 = (uint8_t)pc, fc.imm = 16;
+        rv_asm_emit(&e->a, &fb);
+        rv_asm_emit(&e->a, &fc);
+        return;
+    }
+    RvInsn lb = pie_ins(RV_ESP_VLD_128_IP), lc = pie_ins(RV_ESP_VLD_128_IP);
+    lb.qu = 1, lb.rs1 = (uint8_t)pb, lb.imm = sb;
+    lc.qu = 2, lc.rs1 = (uint8_t)pc, lc.imm = sc;
+    rv_asm_emit(&e->a, &lb);
+    rv_asm_emit(&e->a, &lc);
+    RvInsn mx = pie_ins(RV_ESP_VMULAS_S8_XACC), mq = pie_ins(RV_ESP_VMULAS_S8_QACC);
+    mx.qx = 0, mx.qy = 1, mq.qx = 0, mq.qy = 2;
+    rv_asm_emit(&e->a, &mx);
+    rv_asm_emit(&e->a, &mq);
+}
+
+/* T0 = the sum of QACC's 16 int32 lanes: QACC stored below the stack
+ * pointer's 64 bytes taken for it (st.qacc: 16 bytes each, unaligned
+ * allowed by IR_VCFG), read back and added. The sum cannot wrap: it is a
+ * row's products, at most 131071 of them (vector.c's guard). */
+static void qacc_lane_sum(Emit *e)
+{
+    static const RvOp part[] = {RV_ESP_ST_QACC_L_L_128_IP, RV_ESP_ST_QACC_L_H_128_IP, RV_ESP_ST_QACC_H_L_128_IP,
+                                RV_ESP_ST_QACC_H_H_128_IP};
+    ins(e, RV_ADDI, SP, SP, 0, -64);
+    rv_asm_mv(&e->a, T3, SP);
+    for (int i = 0; i < 4; i++) {
+        RvInsn st = pie_ins(part[i]);
+        st.rs1 = T3, st.imm = 16;
+        rv_asm_emit(&e->a, &st);
+    }
+    ins(e, RV_LW, T0, SP, 0, 0);
+    for (int w = 1; w < 16; w += 2) {
+        ins(e, RV_LW, T1, SP, 0, 4 * w);
+        if (w + 1 < 16)
+            ins(e, RV_LW, T2, SP, 0, 4 * (w + 1));
+        ins(e, RV_ADD, T0, T0, T1, 0);
+        if (w + 1 < 16)
+            ins(e, RV_ADD, T0, T0, T2, 0);
+    }
+    ins(e, RV_ADDI, SP, SP, 0, 64);
 }
 
 /* Fused loads (issue 12, task 2): the one VMAC of a hardware loop's body
@@ -896,10 +962,21 @@ static void hw_fuse_of(Emit *e, int32_t h, HwLoop *L)
     if (m->a == m->b || lp->kind != LOC_REG || !(rv32_target.x_narrow >> lp->reg & 1) || I(e, p)->op != IR_PHI ||
         I(e, p)->block != h || read_outside(e, p, L->body))
         return;
+    L->fuse_t4 = false;
+    if (m->aux & 4) { /* a row pair (vector.c): c, QACC's row, is pipelined beside b; in t4
+                         when PIE cannot name its register (b's is narrow: t4 is free) */
+        const RegaLoc *lc = &e->ra.loc[m->c];
+        if (m->c == m->a || m->c == m->b || lc->kind != LOC_REG || lc->reg == lp->reg ||
+            I(e, m->c)->op != IR_PHI || I(e, m->c)->block != h || read_outside(e, m->c, L->body))
+            return;
+        L->fuse_t4 = !(rv32_target.x_narrow >> lc->reg & 1);
+    }
     unsigned rs2 = 0;
     int32_t k = post_step(e, mac, p, lp->reg, bc ? 0 : 4, bc ? NULL : &rs2);
     if (rs2 || k != (bc ? 1 : 16))
         return;
+    if (m->aux & 4 && (post_step(e, mac, m->c, e->ra.loc[m->c].reg, 4, &rs2) != 16 || rs2))
+        return; /* (post_step marks the steps it finds: the VMAC's own emission finds the same) */
     L->fuse = mac, L->fuse_bc = bc;
 }
 
@@ -1049,13 +1126,22 @@ static void hw_loop(Emit *e, int32_t h, const HwLoop *L)
         l.qu = L->fuse_bc ? 0 : 1, l.rs1 = (uint8_t)e->ra.loc[L->fuse_bc ? m->a : m->b].reg;
         l.imm = L->fuse_bc ? 1 : 16;
         rv_asm_emit(a, &l);
-        e->hw_fuse = L->fuse, e->hw_fuse_bc = L->fuse_bc;
+        if (m->aux & 4) { /* a row pair: QACC's row's first lanes too, into q2 */
+            l.qu = 2, l.rs1 = (uint8_t)e->ra.loc[m->c].reg;
+            if (L->fuse_t4) { /* (its register stays behind: c is dead after the loop) */
+                rv_asm_mv(a, T4, l.rs1);
+                l.rs1 = T4;
+            }
+            rv_asm_emit(a, &l);
+        }
+        e->hw_fuse = L->fuse, e->hw_fuse_bc = L->fuse_bc, e->hw_fuse_t4 = L->fuse_t4;
     }
     rv_asm_lp_setup(a, 0, T2, end);
     rv_asm_bind(a, body);
     hw_body(e, h, L, true);
     rv_asm_bind(a, end);
     e->hw_skip = e->hw_fuse = -1;
+    e->hw_fuse_t4 = false;
     e->hwloops++;
     if (e->spec->nhw < JIT_MAX_HWNOTES) { /* --jit-report (jit.c) */
         JitHwNote *n = &e->spec->hw[e->spec->nhw];
@@ -1437,7 +1523,12 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
         rv_asm_emit(&e->a, &z);
         break;
     }
-    case IR_VMAC: { /* q0 = A, q1 = b[0..15], QACC += q0 * q1 (rev 3: sat 0, wrapping; rev 1 has no field) */
+    case IR_VMAC: { /* q0 = A, q1 = b[0..15], QACC += q0 * q1 (rev 3: sat 0, wrapping; rev 1 has no field);
+                       aux 4 (a row pair, vector.c): also q2 = c[0..15], QACC += q0 * q2 beside XACC's a * b */
+        if (in->aux & 4) {
+            emit_row_pair(e, v, in);
+            break;
+        }
         unsigned pa = xuse_pie(e, in->a, T3), pb = xuse_pie(e, in->b, T4);
         RvInsn la = pie_ins(in->aux & 1 ? RV_ESP_VLD_128_IP : RV_ESP_VLDBC_8_IP), lb = pie_ins(RV_ESP_VLD_128_IP);
         RvInsn mac = pie_ins(in->aux & 2 ? RV_ESP_VMULAS_S8_XACC : RV_ESP_VMULAS_S8_QACC);
@@ -1493,6 +1584,12 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
     case IR_VXACC: { /* PIE writes x8-x15, x24-x31 only: through t3 */
         RvInsn r = pie_ins(RV_ESP_MOVX_R_XACC_L);
         unsigned rd = xdef(e, v);
+        if (in->aux) { /* aux 1: the sum of QACC's 16 int32 lanes (a row pair's second row) */
+            qacc_lane_sum(e);
+            rv_asm_mv(&e->a, rd, T0);
+            xdone(e, v, rd);
+            break;
+        }
         r.rd = T3;
         rv_asm_emit(&e->a, &r);
         rv_asm_mv(&e->a, rd, T3);
