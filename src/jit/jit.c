@@ -1567,7 +1567,7 @@ static const char *const hw_fuse_name[] = {
  * of its PIE copy (its own or its inner loops'), or that there is none. */
 static void report_hw_loops(const JitSpec *s, const IrLoopNote *t)
 {
-    bool any = false;
+    bool any = false, own = false;
     uint32_t n = s->nhw < JIT_MAX_HWNOTES ? s->nhw : JIT_MAX_HWNOTES;
     for (uint32_t i = 0; i < n; i++) {
         const JitHwNote *h = &s->hw[i];
@@ -1576,12 +1576,16 @@ static void report_hw_loops(const JitSpec *s, const IrLoopNote *t)
             seen |= s->hw[j].pc == h->pc && s->hw[j].pie == h->pie && s->hw[j].fuse == h->fuse;
         if (!h->pie || seen || h->pc < t->lo || h->pc > t->hi)
             continue;
-        if (h->pc == t->pc)
+        if (h->pc == t->pc && own && h->fuse == JIT_HW_QACC_LD_IP && !strcmp(t->how, "dot product"))
+            fputs(", and a copy that also sums the next output row in QACC (row pairs: esp.vmulas.s8.qacc.ld.ip)",
+                  stderr);
+        else if (h->pc == t->pc)
             fprintf(stderr, ", on a hardware loop (esp.lp.setup)%s", hw_fuse_name[h->fuse]);
         else
             fprintf(stderr, ", a hardware loop (esp.lp.setup)%s for the loop at line %d", hw_fuse_name[h->fuse],
                     (int)line_at(s->code, h->pc));
         any = true;
+        own |= h->pc == t->pc;
     }
     if (!any)
         fputs(s->nhw > n ? ", hardware loops not listed" : ", no hardware loop", stderr);

@@ -1717,7 +1717,12 @@ bool class_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
     if (b_first && !overrides_reflected(vm, a, b, n->refl, &b_first))
         return false;
     if (!b_first && op == OP_BINARY_MOD && (a.type == T_STR || a.type == T_BYTES || a.type == T_BYTEARRAY)) {
-        out->type = T_UNBOUND; /* 's' % x formats (or raises) whatever x's __rmod__, as in CPython */
+        /* 's' % x formats (or raises) whatever x's __rmod__, as in CPython; an
+         * instance of a tuple or dict subclass gives its items or keys */
+        Value nb = instance_native(b);
+        if (nb.type != T_UNBOUND)
+            return vm_binary_op(vm, op, a, nb, out);
+        out->type = T_UNBOUND;
         return true;
     }
     if (b_first && !try_special(vm, b, n->refl, a, out, &got))

@@ -21,7 +21,7 @@ def matmul(a, b, c, n, k):
 def dense(x, w, y, n_in, n_out):
     for o in range(n_out):  # report: not vectorised: loop over o: an index is the counter times a value not known at compile time (no fixed slope) (MULO)
         acc = 0
-        for i in range(n_in):  # report: vectorised: loop over i, 16 lanes (int8 dot product into XACC), on a hardware loop (esp.lp.setup) with a fused load (esp.vmulas.s8.xacc.ld.ip)
+        for i in range(n_in):  # report: vectorised: loop over i, 16 lanes (int8 dot product into XACC), on a hardware loop (esp.lp.setup) with a fused load (esp.vmulas.s8.xacc.ld.ip), and a copy that also sums the next output row in QACC (row pairs: esp.vmulas.s8.qacc.ld.ip)
             acc += x[i] * w[o * n_in + i]
         y[o] = acc
 
