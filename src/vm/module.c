@@ -14,6 +14,9 @@
  * first and cannot be shadowed by a file. The Python modules of lib/std
  * (frozen into vm/frozen_lib.c) come last: a file of the name shadows
  * them, as a program's own module shadows CPython's standard library.
+ * Where the build compiled them to .p4b images (P4_FROZEN_P4B, vm/frozen.h)
+ * import reads those in place and keeps the source text (also const) only
+ * for traceback lines: no compiling at import, and no copy of either.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +25,7 @@
 #include "jit/jit.h"
 #include "nn/p4nn.h"
 #include "port/port.h"
+#include "vm/frozen.h"
 #include "vm/p4b.h"
 #include "vm/vm.h"
 
@@ -55,7 +59,8 @@ static void release_program(Program *p)
         free(p->p4b);
         p->p4b = NULL;
     }
-    free((void *)p->source);
+    if (!(p->hdr.flags & PROGRAM_CONST_SOURCE))
+        free((void *)p->source);
     p->source = NULL;
 }
 
@@ -99,8 +104,27 @@ static bool try_dir(const char *dir, size_t dirlen, const Str *name, char *path,
     return false;
 }
 
-static bool find_module(VM *vm, const Str *name, char *path, size_t pathlen, char **data, size_t *len)
+/* The module's .p4b image, if the build froze one. */
+static const uint8_t *frozen_image(const Str *name, size_t *len)
 {
+#if P4_FROZEN_P4B
+    for (const FrozenImage *f = module_frozen_images; f->name; f++)
+        if (strlen(f->name) == name->len && memcmp(f->name, name->data, name->len) == 0) {
+            *len = f->len;
+            return f->image;
+        }
+#else
+    (void)name, (void)len; /* this build has the source text only */
+#endif
+    return NULL;
+}
+
+/* Finds NAME's bytes: a file's (malloc'd), or a frozen image (const:
+ * *frozen is set and the caller must not free it). */
+static bool find_module(VM *vm, const Str *name, char *path, size_t pathlen, char **data, size_t *len,
+                        bool *frozen_p4b)
+{
+    *frozen_p4b = false;
     /* the main program's directory */
     const Str *main = vm->program->filename;
     size_t dirlen = main->len;
@@ -118,11 +142,17 @@ static bool find_module(VM *vm, const Str *name, char *path, size_t pathlen, cha
     if (P4_LIB_DIR[0] && try_dir(P4_LIB_DIR, strlen(P4_LIB_DIR), name, path, pathlen, data, len))
         return true;
     /* last, the modules frozen into the runtime (lib/std: unittest, ...) */
+    snprintf(path, pathlen, "<frozen %s>", name->data);
+    const uint8_t *image = frozen_image(name, len);
+    if (image) {
+        *data = (char *)image;
+        *frozen_p4b = true;
+        return true;
+    }
     const char *frozen = module_frozen_source(name->data, name->len, len);
     if (!frozen || !(*data = malloc(*len + 1)))
         return false;
     memcpy(*data, frozen, *len + 1);
-    snprintf(path, pathlen, "<frozen %s>", name->data);
     return true;
 }
 
@@ -150,8 +180,10 @@ bool module_search_dirs(VM *vm, List *out)
 }
 
 /* The module's bytecode: data is .p4b bytes, or source compiled here. On
- * success *source is data when it is source text (kept for tracebacks). */
-static bool read_module(VM *vm, const char *path, char *data, size_t len, P4bModule *m, char **source)
+ * success *source is data when it is source text (kept for tracebacks).
+ * Frees data unless it is a frozen image. */
+static bool read_module(VM *vm, const char *path, char *data, size_t len, bool frozen_p4b, P4bModule *m,
+                        char **source)
 {
     char err[200];
     *source = NULL;
@@ -159,7 +191,8 @@ static bool read_module(VM *vm, const char *path, char *data, size_t len, P4bMod
     bool is_p4b = (len >= 4 && memcmp(data, P4B_MAGIC, 4) == 0) || (pl > 4 && strcmp(path + pl - 4, ".p4b") == 0);
     if (is_p4b) {
         int rc = p4b_read((const uint8_t *)data, len, m, err, sizeof err);
-        free(data);
+        if (!frozen_p4b)
+            free(data);
         if (rc != 0)
             return vm_raise(vm, EXC_ImportError, "%s: invalid .p4b file: %s", path, err);
         return true;
@@ -231,23 +264,31 @@ bool module_import(VM *vm, Str *name, Value *out)
     }
     char path[PATH_MAX_LEN + 64];
     char *data, *source;
-    size_t len;
-    if (!vm->program || !find_module(vm, name, path, sizeof path, &data, &len))
+    size_t len, source_len;
+    bool frozen_p4b;
+    if (!vm->program || !find_module(vm, name, path, sizeof path, &data, &len, &frozen_p4b))
         return vm_raise(vm, EXC_ModuleNotFoundError, "No module named '%s'", name->data);
     P4bModule *m = calloc(1, sizeof *m);
     if (!m) {
-        free(data);
+        if (!frozen_p4b)
+            free(data);
         return vm_raise_oom(vm);
     }
-    if (!read_module(vm, path, data, len, m, &source)) {
+    if (!read_module(vm, path, data, len, frozen_p4b, m, &source)) {
         free(m);
         return false;
     }
-    Program *prog = program_load(vm, m, source, source ? len : 0);
+    source_len = source ? len : 0;
+    if (frozen_p4b) /* traceback lines from the frozen source, read in place */
+        source = (char *)module_frozen_source(name->data, name->len, &source_len);
+    Program *prog = program_load(vm, m, source, source_len);
     if (!prog) {
-        free(source);
+        if (!frozen_p4b)
+            free(source);
         return false;
     }
+    if (frozen_p4b)
+        prog->hdr.flags |= PROGRAM_CONST_SOURCE;
     /* From here the program owns its source: module_release_all frees it. */
     VM_ROOT(vm, v_obj(prog));
     PyModule *mod = NULL;

@@ -395,6 +395,7 @@ typedef struct Program { /* T_PROGRAM: the loaded module */
     struct Dict *globals_dict; /* what globals() returned for this module, or NULL */
 } Program;
 #define PROGRAM_EXEC 0x04 /* hdr.flags: made by exec/eval; owns its p4b, freed by the collector */
+#define PROGRAM_CONST_SOURCE 0x08 /* hdr.flags: source is const data (vm/frozen_lib.c), not freed */
 
 /* ---- well-known attribute names (qids) ------------------------------------- */
 
