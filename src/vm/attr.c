@@ -21,10 +21,19 @@ const char *const qid_names[Q__COUNT] = {
 #undef P4_QID_NAME
 };
 
+/* Each name's length, known at compile time: the loader asks qid_lookup
+ * about every string of a module, and strlen over the whole table each time
+ * was a quarter of `import asyncio` from a frozen image. */
+static const uint8_t qid_lengths[Q__COUNT] = {
+#define P4_QID_LENGTH(n) sizeof #n - 1,
+    P4_QNAMES(P4_QID_LENGTH)
+#undef P4_QID_LENGTH
+};
+
 uint16_t qid_lookup(const char *name, uint32_t len)
 {
     for (unsigned q = 0; q < Q__COUNT; q++)
-        if (strlen(qid_names[q]) == len && memcmp(qid_names[q], name, len) == 0)
+        if (qid_lengths[q] == len && qid_names[q][0] == name[0] && memcmp(qid_names[q], name, len) == 0)
             return (uint16_t)q;
     return QID_NONE;
 }

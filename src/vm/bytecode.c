@@ -365,15 +365,23 @@ const char *bc_linetab_check(const uint8_t *tab, size_t len, uint32_t ninsns)
     return NULL;
 }
 
-/* ---- CRC-32 (IEEE 802.3 polynomial, reflected), bitwise: files are small -- */
+/* ---- CRC-32 (IEEE 802.3 polynomial, reflected) ------------------------------ */
+
+/* The CRC of each 4-bit value (the bitwise step done four times): two
+ * lookups a byte instead of eight shifts. Bitwise, the check was 37% of
+ * `import asyncio` from a frozen image (3.5 M of 9.5 M instructions). */
+static const uint32_t crc32_nibble[16] = {
+    0x00000000u, 0x1db71064u, 0x3b6e20c8u, 0x26d930acu, 0x76dc4190u, 0x6b6b51f4u, 0x4db26158u, 0x5005713cu,
+    0xedb88320u, 0xf00f9344u, 0xd6d6a3e8u, 0xcb61b38cu, 0x9b64c2b0u, 0x86d3d2d4u, 0xa00ae278u, 0xbdbdf21cu,
+};
 
 uint32_t bc_crc32(const uint8_t *data, size_t len)
 {
     uint32_t crc = 0xffffffffu;
     for (size_t i = 0; i < len; i++) {
         crc ^= data[i];
-        for (int k = 0; k < 8; k++)
-            crc = (crc >> 1) ^ (0xedb88320u & -(crc & 1u));
+        crc = (crc >> 4) ^ crc32_nibble[crc & 15];
+        crc = (crc >> 4) ^ crc32_nibble[crc & 15];
     }
     return ~crc;
 }

@@ -218,6 +218,18 @@ static void huge_counts_fail_before_allocating(void **state)
     free(c);
 }
 
+/* The file's checksum is the CRC-32 of zlib and Ethernet: the standard check
+ * value, and one byte of every value (each entry of the lookup table). */
+static void crc32_is_the_ieee_one(void **state)
+{
+    assert_int_equal(bc_crc32((const uint8_t *)"123456789", 9), 0xcbf43926u);
+    assert_int_equal(bc_crc32(NULL, 0), 0);
+    uint8_t all[256];
+    for (int i = 0; i < 256; i++)
+        all[i] = (uint8_t)i;
+    assert_int_equal(bc_crc32(all, sizeof all), 0x29058c73u); /* python3: zlib.crc32(bytes(range(256))) */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -228,6 +240,7 @@ int main(void)
         cmocka_unit_test(bad_instructions_are_rejected),
         cmocka_unit_test(structural_problems_are_rejected),
         cmocka_unit_test(huge_counts_fail_before_allocating),
+        cmocka_unit_test(crc32_is_the_ieee_one),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
