@@ -1497,19 +1497,26 @@ class Queue(_LoopBound):
                 fut.set_result(None)
                 break
 
-    async def put(self, item):
-        while self.full():
-            putter = self._get_loop().create_future()
-            self._putters.append(putter)
+    async def _wait_in_line(self, blocked, waiters):
+        """Waits in waiters' line (putters or getters) until blocked() (full,
+        or empty) is false. A waiter woken and then cancelled passes its turn
+        to the next, as CPython's Queue does."""
+        while blocked():
+            waiter = self._get_loop().create_future()
+            waiters.append(waiter)
             try:
-                await putter
+                await waiter
             except BaseException:
-                putter.cancel()
-                if putter in self._putters:
-                    self._putters.remove(putter)
-                if not self.full() and not putter.cancelled():
-                    self._wake_next(self._putters)
+                waiter.cancel()
+                if waiter in waiters:
+                    waiters.remove(waiter)
+                if not blocked() and not waiter.cancelled():
+                    self._wake_next(waiters)
                 raise
+
+    async def put(self, item):
+        if self.full():  # tested here too: no coroutine made when there is room
+            await self._wait_in_line(self.full, self._putters)
         return self.put_nowait(item)
 
     def put_nowait(self, item):
@@ -1521,18 +1528,8 @@ class Queue(_LoopBound):
         self._wake_next(self._getters)
 
     async def get(self):
-        while self.empty():
-            getter = self._get_loop().create_future()
-            self._getters.append(getter)
-            try:
-                await getter
-            except BaseException:
-                getter.cancel()
-                if getter in self._getters:
-                    self._getters.remove(getter)
-                if not self.empty() and not getter.cancelled():
-                    self._wake_next(self._getters)
-                raise
+        if self.empty():
+            await self._wait_in_line(self.empty, self._getters)
         return self.get_nowait()
 
     def get_nowait(self):

@@ -2,8 +2,9 @@
 # waiters), Lock (FIFO hand-over, async with, cancelled waiters, release
 # errors), Semaphore/BoundedSemaphore, Condition (notify, notify_all,
 # wait_for), Queue/LifoQueue/PriorityQueue (blocking put/get, join and
-# task_done, nowait errors, cancelled getters), and a sensor pipeline built
-# from them. Every order here comes from sleep(0) steps, not from clocks.
+# task_done, nowait errors, cancelled getters and putters, woken or not), and
+# a sensor pipeline built from them. Every order here comes from sleep(0)
+# steps, not from clocks.
 import asyncio
 
 
@@ -274,6 +275,29 @@ async def queues():
     q.put_nowait("y")
     await asyncio.gather(*gs)
     say("left", q.qsize())
+    # woken, then cancelled before it ran: the turn passes to the next in line
+    # (getters on an empty queue, putters on a full one)
+    gs = [asyncio.create_task(getter("h%d" % i)) for i in range(2)]
+    await steps(1)
+    q.put_nowait("z")
+    gs[0].cancel()
+    await asyncio.gather(*gs)
+    q = asyncio.Queue(maxsize=1)
+    q.put_nowait("full")
+
+    async def putter(name, item):
+        try:
+            await q.put(item)
+            say(name, "put", item)
+        except asyncio.CancelledError:
+            say(name, "cancelled")
+    ps = [asyncio.create_task(putter("p%d" % i, i)) for i in range(3)]
+    await steps(1)
+    ps[1].cancel()  # waiting, not woken: leaves the line
+    q.get_nowait()
+    ps[0].cancel()  # woken by the get, cancelled: p2 gets the room
+    await asyncio.gather(*ps)
+    say("queue holds", q.get_nowait(), q.empty())
     # LIFO and priority orders
     lq, pq = asyncio.LifoQueue(), asyncio.PriorityQueue()
     for v in (3, 1, 2):
