@@ -17,31 +17,13 @@ int32_t to_float(Builder *b, int32_t v)
     return emit(b, IR_ITOF, TY_FLOAT, v, -1, -1);
 }
 
-static const char *op_symbol(unsigned op)
-{
-    switch (op) {
-    case OP_BINARY_ADD: case OP_INPLACE_ADD: return "+";
-    case OP_BINARY_SUB: return "-";
-    case OP_BINARY_MUL: case OP_INPLACE_MUL: return "*";
-    case OP_BINARY_TRUEDIV: return "/";
-    case OP_BINARY_FLOORDIV: return "//";
-    case OP_BINARY_MOD: return "%";
-    case OP_BINARY_POW: return "**";
-    case OP_BINARY_LSHIFT: return "<<";
-    case OP_BINARY_RSHIFT: return ">>";
-    case OP_BINARY_AND: return "&";
-    case OP_BINARY_OR: return "|";
-    default: return "^";
-    }
-}
-
 int32_t binary(Builder *b, unsigned op, int32_t x, int32_t y)
 {
     IrType tx = ty(b, x), ty_ = ty(b, y);
     char n1[24], n2[24];
     JitType jx = {tx, 0, b->ir->ins[x].aux, NULL}, jy = {ty_, 0, b->ir->ins[y].aux, NULL};
     if (!((is_intlike(tx) || tx == TY_FLOAT) && (is_intlike(ty_) || ty_ == TY_FLOAT))) {
-        refuse(b, "operator %s on %s and %s", op_symbol(op), jit_type_name(jx, n1, sizeof n1),
+        refuse(b, "operator %s on %s and %s", vm_op_symbol(op), jit_type_name(jx, n1, sizeof n1),
                jit_type_name(jy, n2, sizeof n2));
         return -1;
     }
@@ -85,7 +67,7 @@ int32_t binary(Builder *b, unsigned op, int32_t x, int32_t y)
         }
         default: break;
         }
-        refuse(b, "operator %s on %s and %s is not compiled yet", op_symbol(op),
+        refuse(b, "operator %s on %s and %s is not compiled yet", vm_op_symbol(op),
                jit_type_name(jx, n1, sizeof n1), jit_type_name(jy, n2, sizeof n2));
         return -1;
     }

@@ -134,26 +134,7 @@ bool complex_real_pow(VM *vm, float a, float b, Value *out)
     return pow_result(vm, (Cx){a, 0.0}, (Cx){b, 0.0}, out);
 }
 
-static const char *op_text(unsigned op)
-{
-    switch (op) {
-    case OP_BINARY_ADD: case OP_INPLACE_ADD: return "+";
-    case OP_BINARY_SUB:       return "-";
-    case OP_BINARY_MUL: case OP_INPLACE_MUL: return "*";
-    case OP_BINARY_TRUEDIV:   return "/";
-    case OP_BINARY_FLOORDIV:  return "//";
-    case OP_BINARY_MOD:       return "%";
-    case OP_BINARY_POW:       return "** or pow()";
-    case OP_BINARY_LSHIFT:    return "<<";
-    case OP_BINARY_RSHIFT:    return ">>";
-    case OP_BINARY_AND:       return "&";
-    case OP_BINARY_OR:        return "|";
-    case OP_BINARY_XOR:       return "^";
-    default:                  return "?";
-    }
-}
-
-bool complex_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
+bool complex_binary_op(VM *vm, unsigned op, unsigned inplace, Value a, Value b, Value *out)
 {
     Cx x, y;
     int ka = parts_of(vm, a, &x.re, &x.im);
@@ -163,7 +144,7 @@ bool complex_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
     if (kb < 0)
         return false;
     if (!ka || !kb)
-        return vm_raise_binop(vm, op_text(op), a, b);
+        return vm_raise_binop(vm, vm_op_symbol(inplace), a, b);
     Cx r;
     switch (op) {
     case OP_BINARY_ADD:
@@ -184,7 +165,7 @@ bool complex_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
     case OP_BINARY_POW:
         return pow_result(vm, x, y, out);
     default:
-        return vm_raise_binop(vm, op_text(op), a, b);
+        return vm_raise_binop(vm, vm_op_symbol(inplace), a, b);
     }
     return complex_make(vm, r.re, r.im, out);
 }

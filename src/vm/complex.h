@@ -26,8 +26,9 @@ static inline bool complex_operands(Value a, Value b)
     return (ca || cb) && na && nb;
 }
 /* a op b where either is a complex (the other any value): the result, or
- * the TypeError CPython raises. */
-bool complex_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out);
+ * the TypeError CPython raises, which names the operator as written
+ * (inplace: vm_binary_op's op before its in-place forms became binary). */
+bool complex_binary_op(VM *vm, unsigned op, unsigned inplace, Value a, Value b, Value *out);
 /* a ** b of two reals whose result is complex (a negative base to a
  * non-integral power): what float ** float gives in CPython. */
 bool complex_real_pow(VM *vm, float a, float b, Value *out);

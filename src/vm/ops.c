@@ -209,7 +209,7 @@ static inline __attribute__((always_inline)) bool float_op(VM *vm, unsigned op, 
     return true;
 }
 
-static const char *op_symbol(unsigned op)
+const char *vm_op_symbol(unsigned op)
 {
     if (op & VM_OP_INPLACE) {
         static const struct { unsigned op; const char *sym; } aug[] = {
@@ -261,7 +261,7 @@ static bool long_mixed_op(VM *vm, unsigned op, Value a, Value b, Value *out)
             return true;
         if (vm->exc.type != T_UNBOUND)
             return false;
-        return vm_raise_binop(vm, op_symbol(op), a, b);
+        return vm_raise_binop(vm, vm_op_symbol(op), a, b);
     }
     float x, y;
     if (!long_to_float(vm, a, &x) || !long_to_float(vm, b, &y))
@@ -270,7 +270,7 @@ static bool long_mixed_op(VM *vm, unsigned op, Value a, Value b, Value *out)
         return true;
     if (vm->exc.type != T_UNBOUND)
         return false;
-    return vm_raise_binop(vm, op_symbol(op), a, b);
+    return vm_raise_binop(vm, vm_op_symbol(op), a, b);
 }
 
 static bool binary_op_objects(VM *vm, unsigned op, unsigned inplace, Value a, Value b, Value *out);
@@ -293,14 +293,14 @@ bool vm_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
             return true;
         if (vm->exc.type != T_UNBOUND)
             return false;
-        return vm_raise_binop(vm, op_symbol(inplace), a, b);
+        return vm_raise_binop(vm, vm_op_symbol(inplace), a, b);
     }
     if (v_is_number(a) && v_is_number(b)) {
         if (float_op(vm, op, v_as_float(a), v_as_float(b), out))
             return true;
         if (vm->exc.type != T_UNBOUND)
             return false;
-        return vm_raise_binop(vm, op_symbol(inplace), a, b);
+        return vm_raise_binop(vm, vm_op_symbol(inplace), a, b);
     }
     return binary_op_objects(vm, op, inplace, a, b, out);
 }
@@ -321,9 +321,9 @@ static __attribute__((noinline)) bool binary_op_objects(VM *vm, unsigned op, uns
             return true;
     }
     if (op == OP_BINARY_MATMUL) /* no built-in type has @ */
-        return vm_raise_binop(vm, op_symbol(inplace), a, b);
+        return vm_raise_binop(vm, vm_op_symbol(inplace), a, b);
     if (complex_operands(a, b))
-        return complex_binary_op(vm, op, a, b, out); /* vm/complex.c */
+        return complex_binary_op(vm, op, inplace, a, b, out); /* vm/complex.c */
     if (op == OP_BINARY_MOD && (a.type == T_STR || a.type == T_BYTES))
         return percent_format(vm, a, b, out); /* printf-style: vm/percent.c */
     if (op == OP_BINARY_OR && a.type == T_DICT && (b.type == T_DICT || inplace == OP_INPLACE_OR))
@@ -399,7 +399,7 @@ static __attribute__((noinline)) bool binary_op_objects(VM *vm, unsigned op, uns
     default:
         break;
     }
-    return vm_raise_binop(vm, op_symbol(inplace), a, b);
+    return vm_raise_binop(vm, vm_op_symbol(inplace), a, b);
 }
 
 /* __neg__ / __pos__ / __invert__ of a user instance. Returns true when the

@@ -174,6 +174,9 @@ bool vm_raise_value(VM *vm, ExcKind kind, Value arg);
 bool vm_raise_oom(VM *vm);
 /* TypeError "unsupported operand type(s) for +: 'int' and 'str'" */
 bool vm_raise_binop(VM *vm, const char *opname, Value a, Value b);
+/* A binary or in-place operator's symbol as CPython's TypeError names it:
+ * "+", "+=", "** or pow()", "@=" (op: an opcode, VM_OP_INPLACE allowed). */
+const char *vm_op_symbol(unsigned op);
 /* Records that an exception passed through the instruction at pc. */
 void exc_add_traceback(VM *vm, Exception *e, const Code *code, uint32_t pc);
 /* Is the pending exception (or exc) an instance of kind? */

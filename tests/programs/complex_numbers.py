@@ -48,6 +48,20 @@ for op in ("//", "%", "<", "<=", ">", ">=", "&", "|", "<<"):
         print("no error", op)
     except TypeError as e:
         print("TypeError", e)
+
+
+def augmented(op, z, x):
+    # the error names the operator as written: ^= and -=, not ^ and -
+    try:
+        exec("z %s x" % op, {"z": z, "x": x})
+        print("no error", op)
+    except TypeError as e:
+        print("TypeError", e)
+
+
+for op, x in (("^=", 1), ("-=", "a"), ("*=", None), ("**=", "a"), ("@=", 2), ("+=", []), ("//=", 1j)):
+    augmented(op, 1j, x)
+augmented("&=", 2, 1j)
 for bad in (lambda: 1j / 0, lambda: 1 / 0j, lambda: 0j ** -1, lambda: 0j ** 1j, lambda: ~1j, lambda: 1j + "a",
             lambda: "a" * 1j, lambda: int(1j), lambda: float(2j), lambda: complex("1", 2), lambda: complex(1, "2"),
             lambda: complex([]), lambda: complex(1, []), lambda: (1j).foo, lambda: [1, 2][int("1") * 1j],
