@@ -4,7 +4,8 @@
 # requantize step of an int8 network (docs/p4nn-model.md), which stays
 # scalar. Each kernel runs twice; the second call is measured.
 from array import array
-import p4
+
+from kernel_timing import t0, t1
 
 N = 4096
 
@@ -40,31 +41,11 @@ def requant(y, c, n, pre, m, s):
         c[i] = min(max(v, 0), 127)
 
 
-def checksum(c):
-    t = 0
-    for v in c:
-        t = (t * 31 + (v & 0xFFFFF)) & 0xFFFFFF
-    return t
-
-
 a = array("b", [(i * 7 + 3) % 128 - 64 for i in range(N)])
 b = array("b", [(i * 5 + 1) % 128 - 64 for i in range(N)])
 c = array("b", [0] * N)
 y = array("i", [(i * 7919) % 200001 - 100000 for i in range(N)])
 z = array("i", [0] * N)
-start = 0
-
-
-def t0():
-    global start
-    start = p4.cycles()
-
-
-def t1(name, out):
-    cycles = (p4.cycles() - start) & 0x7FFFFFFF
-    print("checksum", name, checksum(out))
-    print("kernel-again-cycles", name, cycles)
-
 
 add8(a, b, c, N)
 t0()

@@ -8,7 +8,8 @@
 # lib/p4nn's per-channel requantize of int32 accumulators (scalar). Each
 # kernel runs twice; the second call is measured.
 from array import array
-import p4
+
+from kernel_timing import t0, t1
 
 N = 4096
 
@@ -80,13 +81,6 @@ def requantize(acc, n, F, q, lo, out, off):
             out[off + p * F + f] = y
 
 
-def checksum(c):
-    t = 0
-    for v in c:
-        t = (t * 31 + (v & 0xFFFFF)) & 0xFFFFFF
-    return t
-
-
 a = array("h", [(i * 7919) % 2001 - 1000 for i in range(N)])
 b = array("h", [(i * 5 + 1) % 61 - 30 for i in range(N)])
 c = array("h", [0] * N)
@@ -104,19 +98,6 @@ for f in range(16):
     q[4 * f + 1] = f % 3
     q[4 * f + 2] = 1000 + f * 77
     q[4 * f + 3] = 16 + f % 4
-start = 0
-
-
-def t0():
-    global start
-    start = p4.cycles()
-
-
-def t1(name, out):
-    cycles = (p4.cycles() - start) & 0x7FFFFFFF
-    print("checksum", name, checksum(out))
-    print("kernel-again-cycles", name, cycles)
-
 
 mul16(a, b, c, N)
 t0()
