@@ -22,12 +22,13 @@ typedef struct Chunk {
     _Alignas(8) uint8_t data[];
 } Chunk;
 
-static void *arena_alloc(void **owned, size_t size)
+/* chunk: the size of a new chunk (a larger request gets a chunk its size) */
+static void *arena_alloc(void **owned, size_t size, size_t chunk)
 {
     size = (size + 7) & ~(size_t)7;
     Chunk *c = *owned;
     if (!c || c->cap - c->used < size) {
-        size_t cap = size > 65536 ? size : 65536;
+        size_t cap = size > chunk ? size : chunk;
         Chunk *n = malloc(sizeof(Chunk) + cap);
         if (!n)
             return NULL;
@@ -138,7 +139,11 @@ static void *alloc(Reader *r, size_t size)
 {
     if (r->failed)
         return NULL;
-    void *p = arena_alloc(r->owned, size ? size : 1);
+    /* Chunks as large as the file, from 4 KB to 64 KB: a small module (most
+     * of lib/std's frozen images are 2-15 KB) does not hold a 64 KB chunk
+     * for as long as it is imported. */
+    size_t chunk = r->len < 4096 ? 4096 : r->len > 65536 ? 65536 : r->len;
+    void *p = arena_alloc(r->owned, size ? size : 1, chunk);
     if (!p)
         fail(r, "out of memory");
     return p;
