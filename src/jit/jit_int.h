@@ -9,10 +9,6 @@
 #include "jit/ir.h"
 #include "jit/jit.h"
 
-/* Parameters of a compiled function: the first eight ints (bools,
- * pointers) in a0-a7 and eight floats in fa0-fa7, the rest on the stack
- * (rv32/emit.c). */
-#define JIT_MAX_PARAMS 16
 /* rv32/retired.c's trampolines: the words below the caller's stack
  * arguments in what they pass as args (jit_box_args) */
 #define JIT_TRAMP_STACK_ARGS 20
