@@ -437,10 +437,26 @@ static JitType typed_result(Builder *b, Function *fn, const int32_t *args, int n
                 types[i].cls = example[i].type == T_INSTANCE ? AS(Instance, example[i])->cls : NULL;
             }
             if (!types[i].cls || example[i].type != T_INSTANCE || AS(Instance, example[i])->cls != types[i].cls)
-                no_example = true, example[i] = v_unbound();
-            any_example |= example[i].type == T_INSTANCE;
+                example[i] = v_unbound();
         }
     }
+    for (int i = 0; i < nargs; i++) {
+        if (types[i].tc != JIT_TC_INSTANCE || example[i].type == T_INSTANCE)
+            continue;
+        /* an object this function made (`r = C(...)`, no example to read a
+         * layout from) passed beside an instance of the same class that has
+         * one (`r.delta(prev)`): the layout predicted from it; the callee
+         * is entered through the interpreter's call (its argument checks)
+         * and guards each attribute it reads (bench/jitobj2/sensors.py: the
+         * callee was compiled for an object, refused, its result guessed
+         * wrong, and the caller deoptimised and was compiled again) */
+        for (int j = 0; j < nargs && types[i].cls && example[i].type != T_INSTANCE; j++)
+            if (example[j].type == T_INSTANCE && AS(Instance, example[j])->cls == types[i].cls)
+                example[i] = example[j];
+        no_example |= example[i].type != T_INSTANCE;
+    }
+    for (int i = 0; i < nargs; i++)
+        any_example |= example[i].type == T_INSTANCE;
     const JitSpec *callee = no_example ? compiled_return(fn, types, nargs) : NULL;
     if (no_example && !callee)
         /* an instance whose layout is not known: compiled with it as any
