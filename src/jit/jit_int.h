@@ -71,6 +71,7 @@ typedef struct JitSpec {
      * then every function object of the code shares it. */
     const Tuple *closure;
     bool closure_gone;        /* that closure was collected: never matched again */
+    bool entered_again;       /* entered from the interpreter more than once (a closure made anew is not) */
     uint8_t nparams;
     /* the Value type each argument must have (jit.c vtag_of): the call's
      * check before its arguments are typed in full (0xff: never matches) */
@@ -156,6 +157,7 @@ typedef struct JitFunc {
     bool has_loop;
     uint32_t refused_calls;   /* calls of a method that found its specialisation refused */
     char untyped[96];         /* why a call's arguments could not be typed (the first time) */
+    uint32_t closures_declined; /* -X jit=auto: calls of new closures left interpreted (jit.c closure_made_anew) */
     struct JitFunc *next_all;
     struct JitFunc *next_hash; /* JitState.by_code's chain */
     const Code *code;         /* the code (NULL once collected: compiled code is kept, nameless) */
