@@ -883,7 +883,9 @@ static bool closure_made_anew(const JitFunc *f, const Function *fn)
     for (const JitSpec *s = f->specs; s; s = s->next) {
         if (s->closure == fn->closure && !s->closure_gone)
             return false;
-        once |= s->closure && s->state == SPEC_COMPILED && !s->replaced_by && !s->entered_again;
+        /* (entries of the current window: at most one means called once,
+         * or a new window just began; nothing counted per entry for it) */
+        once |= s->closure && s->state == SPEC_COMPILED && !s->replaced_by && s->window_entries <= 1;
     }
     return once;
 }
@@ -980,7 +982,6 @@ static __attribute__((noinline)) bool call_slow(VM *vm, Function *fn, Value *arg
     if (spec->window_entries == JIT_DEOPT_WINDOW) /* a new window of the deopt rate (jit_rt_deopt) */
         spec->window_entries = spec->window_deopts = 0;
     spec->window_entries++;
-    spec->entered_again |= spec->window_entries > 1;
     if (!spec->fn) /* (the function object it was compiled for was collected) */
         spec->fn = fn;
     uint32_t argv[JIT_MAX_PARAMS], result = 0;

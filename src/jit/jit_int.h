@@ -71,7 +71,6 @@ typedef struct JitSpec {
      * then every function object of the code shares it. */
     const Tuple *closure;
     bool closure_gone;        /* that closure was collected: never matched again */
-    bool entered_again;       /* entered from the interpreter more than once (a closure made anew is not) */
     uint8_t nparams;
     /* the Value type each argument must have (jit.c vtag_of): the call's
      * check before its arguments are typed in full (0xff: never matches) */
