@@ -397,8 +397,10 @@ static const JitSpec *compiled_return(Function *fn, const JitType *types, int na
  * interpreter: its specialisation's for these argument types when the JIT
  * compiles it (instances of the classes the builder predicts, compiled
  * with the examples it has; the call through the interpreter then runs
- * that code), else one compiled already, else guessed_result. */
-static JitType typed_result(Builder *b, Function *fn, const int32_t *args, int nargs, const JitSpec **from)
+ * that code), else one compiled already, else guessed_result. sibling:
+ * an instance without an example may take one of its class from another
+ * argument (below). */
+static JitType typed_result(Builder *b, Function *fn, const int32_t *args, int nargs, const JitSpec **from, bool sibling)
 {
     *from = NULL;
     JitType rt = {guessed_result(fn->code), 0, 0, NULL};
@@ -437,10 +439,29 @@ static JitType typed_result(Builder *b, Function *fn, const int32_t *args, int n
                 types[i].cls = example[i].type == T_INSTANCE ? AS(Instance, example[i])->cls : NULL;
             }
             if (!types[i].cls || example[i].type != T_INSTANCE || AS(Instance, example[i])->cls != types[i].cls)
-                no_example = true, example[i] = v_unbound();
-            any_example |= example[i].type == T_INSTANCE;
+                example[i] = v_unbound();
         }
     }
+    for (int i = 0; i < nargs; i++) {
+        if (types[i].tc != JIT_TC_INSTANCE || example[i].type == T_INSTANCE)
+            continue;
+        /* an object this function made (`r = C(...)`, no example to read a
+         * layout from) passed beside an instance of the same class that has
+         * one (`r.delta(prev)`): the layout predicted from it; the callee
+         * is entered through the interpreter's call (its argument checks)
+         * and guards each attribute it reads (bench/jitobj2/sensors.py: the
+         * callee was compiled for an object, refused, its result guessed
+         * wrong, and the caller deoptimised and was compiled again). Not
+         * for an operator's special method (sibling false): the
+         * interpreter's operator code does not enter what that compiles
+         * (raytrace.py's Vec.__add__: 595 k cycles compiling, no gain) */
+        for (int j = 0; sibling && j < nargs && types[i].cls && example[i].type != T_INSTANCE; j++)
+            if (example[j].type == T_INSTANCE && AS(Instance, example[j])->cls == types[i].cls)
+                example[i] = example[j];
+        no_example |= example[i].type != T_INSTANCE;
+    }
+    for (int i = 0; i < nargs; i++)
+        any_example |= example[i].type == T_INSTANCE;
     const JitSpec *callee = no_example ? compiled_return(fn, types, nargs) : NULL;
     if (no_example && !callee)
         /* an instance whose layout is not known: compiled with it as any
@@ -503,7 +524,7 @@ static int32_t interp_call(Builder *b, Value callee, int32_t *args, int nargs)
         else if (callee.type != T_FUNCTION)
             return refuse(b, "the result of %s() (called through the interpreter) is used", what), -1;
         else
-            rt = typed_result(b, AS(Function, callee), args, nargs, &from);
+            rt = typed_result(b, AS(Function, callee), args, nargs, &from, true);
     }
     JitType seen;
     if (!b->making_tuple && !dropped && jit_vm_observed(b->code, b->pc, &seen) && seen.ty != TY_VOID) /* (vmcall.c) */
@@ -697,7 +718,7 @@ int32_t object_operator(Builder *b, unsigned op, int32_t x, int32_t y, int32_t z
     if (op == OP_STORE_SUBSCR)
         rt.ty = TY_VOID, rt.tc = 0; /* (dropped) */
     else if (fn)
-        rt = typed_result(b, fn, pair, 2, &from);
+        rt = typed_result(b, fn, pair, 2, &from, false);
     int32_t args[4] = {ir_const_int(b->ir, b->cur, (int32_t)op), x, y, z};
     b->op_typed = true, b->op_result = rt, b->op_dropped = op == OP_STORE_SUBSCR;
     int32_t r = interp_call(b, v_obj((void *)&jit_operator), args, z >= 0 ? 4 : 3);

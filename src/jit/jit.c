@@ -867,6 +867,29 @@ bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok
     return call_slow(vm, fn, args, nargs, out, ok);
 }
 
+/* -X jit=auto: is fn a new closure of a code whose closures are made anew
+ * and called once (a factory's result called and dropped)? Each closure's
+ * cells are compiled into its own specialisation, so every new one would be
+ * compiled again, for one call: a closure of the code compiled already and
+ * entered only once says so, and fn is left to the interpreter (a closure
+ * with specialisations of its own goes on as usual). Compiling a closure
+ * only at its second call (none of a new closure at each call) was measured
+ * and dropped: bench/jitobj/filter.py's closures then run their first,
+ * 1000-iteration call interpreted (whole run 2.22 M -> 3.08 M instructions,
+ * against 1.77 M -> 2.04 M for 300 closures made and called once). */
+static bool closure_made_anew(const JitFunc *f, const Function *fn)
+{
+    bool once = false;
+    for (const JitSpec *s = f->specs; s; s = s->next) {
+        if (s->closure == fn->closure && !s->closure_gone)
+            return false;
+        /* (entries of the current window: at most one means called once,
+         * or a new window just began; nothing counted per entry for it) */
+        once |= s->closure && s->state == SPEC_COMPILED && !s->replaced_by && s->window_entries <= 1;
+    }
+    return once;
+}
+
 static __attribute__((noinline)) bool call_slow(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok)
 {
     JitState *js = vm->jit;
@@ -895,6 +918,11 @@ static __attribute__((noinline)) bool call_slow(VM *vm, Function *fn, Value *arg
                 f->work++;
             if (f->work < js->cfg.call_threshold)
                 return false;
+        }
+        if (js->cfg.mode == JIT_AUTO && fn->closure && closure_made_anew(f, fn)) {
+            if (f->closures_declined < UINT32_MAX)
+                f->closures_declined++;
+            return false;
         }
         JitType types[JIT_MAX_PARAMS];
         for (int i = 0; i < nargs; i++) {
@@ -1652,6 +1680,11 @@ void jit_report(VM *vm)
             fprintf(stderr, "  %s: interpreted: %lu calls, below -X jit-threshold=%lu (%s, line %d)\n",
                     f->code->name->data, (unsigned long)f->work, (unsigned long)js->cfg.call_threshold,
                     f->code->program->filename->data, (int)f->code->src->firstline);
+        if (f->closures_declined)
+            fprintf(stderr, "  %s: %lu calls of new closures interpreted: its closures are made anew and called once "
+                            "(each would be compiled again, its cells built in) (%s, line %d)\n",
+                    f->code->name->data, (unsigned long)f->closures_declined, f->code->program->filename->data,
+                    (int)f->code->src->firstline);
         for (JitSpec *s = f->specs; s; s = s->next) {
             describe(s, line, sizeof line);
             fprintf(stderr, "  %s: %s", f->code->name->data, line);

@@ -16,6 +16,12 @@
 
 #include "vm/vm.h"
 
+/* Parameters of a compiled function: the first eight ints (bools,
+ * pointers) in a0-a7 and eight floats in fa0-fa7, the rest on the stack
+ * (rv32/emit.c). The interpreter binds keyword arguments and defaults
+ * positionally for functions of up to this many (interp.c). */
+#define JIT_MAX_PARAMS 16
+
 typedef enum JitMode { JIT_OFF, JIT_AUTO, JIT_EAGER } JitMode;
 
 typedef struct JitConfig {

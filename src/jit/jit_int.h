@@ -9,10 +9,6 @@
 #include "jit/ir.h"
 #include "jit/jit.h"
 
-/* Parameters of a compiled function: the first eight ints (bools,
- * pointers) in a0-a7 and eight floats in fa0-fa7, the rest on the stack
- * (rv32/emit.c). */
-#define JIT_MAX_PARAMS 16
 /* rv32/retired.c's trampolines: the words below the caller's stack
  * arguments in what they pass as args (jit_box_args) */
 #define JIT_TRAMP_STACK_ARGS 20
@@ -160,6 +156,7 @@ typedef struct JitFunc {
     bool has_loop;
     uint32_t refused_calls;   /* calls of a method that found its specialisation refused */
     char untyped[96];         /* why a call's arguments could not be typed (the first time) */
+    uint32_t closures_declined; /* -X jit=auto: calls of new closures left interpreted (jit.c closure_made_anew) */
     struct JitFunc *next_all;
     struct JitFunc *next_hash; /* JitState.by_code's chain */
     const Code *code;         /* the code (NULL once collected: compiled code is kept, nameless) */

@@ -156,13 +156,14 @@ static int find_param(const Code *c, int n, const Str *name)
 /* Compiled code takes one positional argument per parameter (jit_call). A
  * call with keyword arguments (CALL_KW, or CALL_EX's **; kw NULL: none) or
  * fewer arguments than parameters of a function with plain parameters (no
- * *args, **kwargs or keyword-only ones, at most 8) is rewritten in place as
+ * *args, **kwargs or keyword-only ones, at most JIT_MAX_PARAMS: as many as
+ * compiled code takes, 16; was 8) is rewritten in place as
  * the positional call it binds to: args[0..nargs) (the positional
  * arguments, then kw's values) becomes the parameters in order, defaults
  * added. Returns the new count, or -1 with nothing changed when the
  * arguments do not bind that simply (an unknown or repeated name, a missing
  * argument): the general binding then raises what it raises. */
-enum { KW_POSITIONAL_MAX = 8 };
+enum { KW_POSITIONAL_MAX = JIT_MAX_PARAMS };
 static int kw_as_positional(VM *vm, const Function *fn, Value *args, int nargs, const Tuple *kw)
 {
     const Code *c = fn->code;

@@ -135,6 +135,23 @@ def many_dict_caller(n):
     return s
 
 
+def many_kw10(a, b, c, d, e, f, g, h, i, scale=3):
+    # called only with keywords or its default: bound positionally for
+    # compiled code like functions of at most 8 parameters (jit/report-params-kw-)
+    s = 0
+    for k in range(a):
+        s += (b - c + d - e + f - g + h - i) * scale + k
+    return s
+
+
+def many_kw16(a, b, c, d, e, f, g, h, i, j, k, l, m, n, lo=-1.5, hi=2.5):
+    t = 0.0
+    for r in range(a):
+        x = (b + c * d - e + f * g - h + i - j + k * l - m + n) * 0.5 + r
+        t += lo if x < lo else hi if x > hi else x
+    return t
+
+
 def over16(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q):
     s = 0
     for r in range(2):
@@ -166,4 +183,9 @@ print("grow", many_grow(4, 3, 1, 1, 1, 1, 1, 1, 1, 5), many_grow(30, 3, 1, 1, 1,
 print("grow_caller", many_grow_caller(40))
 print("grow", many_grow(2, 3, 1, 1, 1, 1, 1, 1, 1, 2 ** 40))
 print("dict_caller", many_dict_caller(12))
+print("kw10", many_kw10(5, 1, 2, 3, 4, 5, 6, 7, 8), many_kw10(4, 8, 7, 6, 5, 4, 3, 2, 1, scale=-2),
+      many_kw10(i=9, h=8, g=7, f=6, e=5, d=4, c=3, b=2, a=6))
+print("kw16", many_kw16(3, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13),
+      many_kw16(4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, hi=0.25),
+      many_kw16(n=-3, m=2, l=1, k=0, j=1, i=2, h=3, g=0, f=1, e=2, d=3, c=0, b=1, a=5, lo=-0.75))
 print("over16", over16(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17))
