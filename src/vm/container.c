@@ -353,6 +353,8 @@ bool vm_setitem(VM *vm, Value obj, Value key, Value value)
             return set_array_slice(vm, AS(Array, obj), AS(Slice, key), value);
         return bad_index(vm, obj, key);
     case T_DICT:
+        if (obj.u.obj->flags & DICT_MODULE_NS)
+            return eval_module_dict_store(vm, AS(Dict, obj), key, value);
         return dict_set(vm, AS(Dict, obj), key, value);
     default:
         if (obj.type == T_INSTANCE) /* a user class's special method */
@@ -371,6 +373,8 @@ bool vm_delitem(VM *vm, Value obj, Value key)
     int32_t start, step, n;
     switch ((Type)obj.type) {
     case T_DICT:
+        if (obj.u.obj->flags & DICT_MODULE_NS)
+            return eval_module_dict_store(vm, AS(Dict, obj), key, v_unbound());
         return dict_delete(vm, AS(Dict, obj), key);
     case T_LIST: {
         List *l = AS(List, obj);

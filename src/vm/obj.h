@@ -111,6 +111,7 @@ typedef struct Dict { /* T_DICT */
     DictEntry *entries; /* T_RAW payload */
     int32_t *index;     /* T_RAW payload */
 } Dict;
+#define DICT_MODULE_NS 0x01 /* flags: a module's globals() dict; item stores reach the module (vm/eval.c) */
 
 enum DictViewKind { VIEW_KEYS, VIEW_VALUES, VIEW_ITEMS };
 typedef struct DictView { /* T_DICTVIEW; kind in hdr.aux */
