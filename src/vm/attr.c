@@ -323,6 +323,20 @@ bool vm_load_attr(VM *vm, Value obj, Str *name, Value *out)
         return true;
     if (obj.type == T_FUNCTION && name->len == 11 && memcmp(name->data, "__globals__", 11) == 0)
         return eval_function_globals(vm, AS(Function, obj), out);
+    if (name->len == 12 && memcmp(name->data, "__qualname__", 12) == 0) { /* a function's, or a bound one's */
+        Value fn = obj.type == T_BOUNDMETHOD && !AS(BoundMethod, obj)->method ? AS(BoundMethod, obj)->func : obj;
+        if (fn.type == T_FUNCTION) {
+            *out = v_obj(AS(Function, fn)->code->qualname);
+            return true;
+        }
+        if (obj.type == T_NATIVE || obj.type == T_TYPE) { /* print, int: top-level, so the plain name */
+            Str *s = str_from_cstr(vm, obj.type == T_NATIVE ? AS(Native, obj)->name : AS(TypeObj, obj)->name);
+            if (!s)
+                return false;
+            *out = v_obj(s);
+            return true;
+        }
+    }
     if (obj.type == T_SLICE && name->len == 7 && memcmp(name->data, "indices", 7) == 0) {
         BoundMethod *b = boundmethod_new(vm, &slice_indices_method, obj);
         if (!b)

@@ -484,7 +484,7 @@ bool class_build(VM *vm, Value name, Value *bases, int nbases, Value ns, Value *
     if (implicit_object)
         bt[nb++] = &type_object;
     const TypeObj *mro[MAX_MRO];
-    uint32_t nmro;
+    uint32_t nmro = 0; /* (set by c3_merge; gcc cannot tell once class_build grew) */
     if (!c3_merge(vm, bt, nb, mro, &nmro))
         return false;
     int exc = -1;
@@ -559,10 +559,30 @@ bool class_build(VM *vm, Value name, Value *bases, int nbases, Value ns, Value *
         return false;
     }
     VM_ROOT(vm, v_obj(module));
+    /* __qualname__ bound by the body (a nested class) or given to type() is
+     * the class's own, not an attribute in its dict, as in CPython */
+    Value qualname = name;
+    bool has_qualname = false;
+    if (!dict_get(vm, d, v_obj(sname(SN___qualname__)), &qualname, &has_qualname)) {
+        VM_UNROOT(vm, 3);
+        return false;
+    }
+    if (has_qualname && qualname.type != T_STR) {
+        VM_UNROOT(vm, 3);
+        return vm_raise(vm, EXC_TypeError, "type __qualname__ must be a str, not %s", type_name(qualname));
+    }
+    VM_ROOT(vm, qualname);
+    if (has_qualname && !dict_delete(vm, d, v_obj(sname(SN___qualname__)))) {
+        VM_UNROOT(vm, 4);
+        return false;
+    }
+    if (!has_qualname)
+        qualname = name;
     Class *c = gc_alloc(vm, T_TYPE, sizeof(Class));
-    VM_UNROOT(vm, 3);
+    VM_UNROOT(vm, 4);
     if (!c)
         return false;
+    c->qualname = AS(Str, qualname);
     c->t.hdr.flags = TYPE_USER;
     c->name = AS(Str, name);
     c->t.name = c->name->data;
@@ -896,7 +916,9 @@ static bool class_type_attr(VM *vm, const TypeObj *t, Str *name, Value *out, boo
         *out = v_obj(c->dict);
     else if (name_is(name, SN___module__))
         *out = v_obj(c->module);
-    else if (name_is(name, SN___qualname__) || (name->len == 8 && memcmp(name->data, "__name__", 8) == 0))
+    else if (name_is(name, SN___qualname__))
+        *out = v_obj(c->qualname);
+    else if (name->len == 8 && memcmp(name->data, "__name__", 8) == 0)
         *out = v_obj(c->name);
     else
         *found = false;
@@ -1935,7 +1957,7 @@ void class_repr_type(StrBuf *sb, const TypeObj *t)
     sb_adds(sb, "<class '");
     sb_add(sb, c->module->data, c->module->len);
     sb_addc(sb, '.');
-    sb_add(sb, c->name->data, c->name->len);
+    sb_add(sb, c->qualname->data, c->qualname->len);
     sb_adds(sb, "'>");
 }
 

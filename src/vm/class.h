@@ -18,6 +18,7 @@ typedef struct Class { /* T_TYPE with TYPE_USER in hdr.flags; in the heap */
                       the exception kind inherited, or -1; t.value_type:
                       T_INSTANCE or T_EXCEPTION */
     Str *name;
+    Str *qualname; /* __qualname__: the body's, else name */
     Str *module;   /* "__main__" or the defining module's name */
     Tuple *bases;
     Tuple *mro;    /* C3 linearisation: this class first, object last */

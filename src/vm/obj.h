@@ -370,6 +370,7 @@ typedef struct Code { /* T_CODE */
     const struct P4bCode *src; /* instructions, exception table, line table */
     struct Program *program;
     Str *name;
+    Str *qualname;             /* "A.f", "f.<locals>.g" (format 1.5; name in older files) */
     Tuple *consts;             /* constants as values */
     const uint32_t *insns;
     uint32_t ninsns;

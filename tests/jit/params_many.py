@@ -135,6 +135,16 @@ def many_dict_caller(n):
     return s
 
 
+def many_kw(a, b, c, d, e, f, g, h, i, j, k=2, scale=3):
+    # called only with keyword arguments or defaults: the call is bound as a
+    # positional one (vm/interp.c kw_as_positional, up to 16 parameters) and
+    # enters compiled code (jit/report-params-kw)
+    s = 0
+    for r in range(a):
+        s += (b + c + d + e + f + g + h + i + j) * k + scale * r
+    return s
+
+
 def over16(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q):
     s = 0
     for r in range(2):
@@ -166,4 +176,6 @@ print("grow", many_grow(4, 3, 1, 1, 1, 1, 1, 1, 1, 5), many_grow(30, 3, 1, 1, 1,
 print("grow_caller", many_grow_caller(40))
 print("grow", many_grow(2, 3, 1, 1, 1, 1, 1, 1, 1, 2 ** 40))
 print("dict_caller", many_dict_caller(12))
+print("kw", many_kw(3, 1, 2, 3, 4, 5, 6, 7, 8, j=9), many_kw(3, 1, 2, 3, 4, 5, 6, 7, 8, 9),
+      many_kw(j=1, i=2, h=3, g=4, f=5, e=6, d=7, c=8, b=9, a=2, scale=-1), many_kw(*range(1, 11), k=5))
 print("over16", over16(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17))
