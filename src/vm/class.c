@@ -667,6 +667,22 @@ static bool instance_alloc(VM *vm, Class *c, Value *args, int npos, Value *self)
 /* c(args): __new__ when a class defines one (its result gets __init__ only
  * if it is an instance of c, as in CPython), else a new instance; then
  * __init__. */
+bool class_make_exception(VM *vm, Class *c, Value *args, int nargs, bool for_raise, Value *out)
+{
+    if (!class_call(vm, c, args, nargs, NULL, out))
+        return false;
+    if (out->type == T_EXCEPTION)
+        return true;
+    StrBuf sb; /* CPython's words: "calling <class 'm.C'> should have returned ..." */
+    sb_init(&sb);
+    class_repr_type(&sb, &c->t);
+    sb_addc(&sb, '\0');
+    vm_raise(vm, EXC_TypeError, "calling %s should have returned an instance of BaseException, not %s%s%s",
+             sb.oom ? "?" : sb.data, for_raise ? "<class '" : "", type_name(*out), for_raise ? "'>" : "");
+    sb_free(&sb);
+    return false;
+}
+
 bool class_call(VM *vm, Class *c, Value *args, int nargs, Tuple *kw, Value *out)
 {
     int nkw = kw ? (int)kw->len : 0;

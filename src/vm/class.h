@@ -102,6 +102,11 @@ extern const Native bi_issubclass;
 bool class_build(VM *vm, Value name, Value *bases, int nbases, Value ns, Value *out);
 /* cls(args...): a new instance, __init__ called. */
 bool class_call(VM *vm, Class *c, Value *args, int nargs, Tuple *kw, Value *out);
+/* The exception `raise C` or gen.throw(C, v) raises for a user exception
+ * class C: C(args...), which (through a __new__) must give an exception;
+ * the TypeError otherwise names what it gave by its class's repr for raise,
+ * by its type's name for throw, as CPython's two paths do. */
+bool class_make_exception(VM *vm, Class *c, Value *args, int nargs, bool for_raise, Value *out);
 
 /* Attributes of user instances and classes, descriptors and super objects;
  * vm_load_attr / vm_load_method hand these values over (attr.c). */

@@ -853,7 +853,7 @@ static bool make_exception(VM *vm, Value v, Value *out)
 {
     if (v.type == T_TYPE && AS(TypeObj, v)->exc >= 0) {
         if (type_is_user(AS(TypeObj, v)))
-            return class_call(vm, (Class *)AS(TypeObj, v), NULL, 0, NULL, out);
+            return class_make_exception(vm, (Class *)AS(TypeObj, v), NULL, 0, true, out);
         Exception *e = exc_new(vm, AS(TypeObj, v), NULL);
         if (!e)
             return false;
