@@ -541,6 +541,8 @@ static bool repr_value(VM *vm, StrBuf *sb, Value v)
         sb_adds(sb, "<class '");
         if (t == &type_array)
             sb_adds(sb, "array.");
+        else if (t->value_type == T_FILE)
+            sb_adds(sb, "_io.");
         sb_adds(sb, t->name);
         sb_adds(sb, "'>");
         return true;

@@ -726,6 +726,8 @@ extern const Native bi_iter, bi_next, bi_map, bi_filter, bi_any, bi_all, bi_call
     bi_getattr, bi_hasattr, bi_setattr, bi_delattr, bi_slice, bi_ascii;             /* iterfuncs.c, types.c */
 extern const Native bi_open;                                                         /* file.c */
 const char *file_type_name(Value f);                 /* _io.BufferedReader, ... (file.c) */
+const TypeObj *file_type(Value f);                   /* its class, for type() (file.c) */
+extern const TypeObj type_TextIOWrapper;
 int file_data_attr(Value f, const Str *name, Value *out); /* f.closed: 1 found, -1 none */
 extern const Native bi_dir, bi_vars; /* dirfn.c */
 /* The method tables of the built-in type whose values have type code t
