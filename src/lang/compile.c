@@ -24,6 +24,25 @@
 
 /* ---- functions ----------------------------------------------------------------------- */
 
+/* CPython's __qualname__ of a function or class named name defined in
+ * parent: the name itself at module level (or when the parent declared it
+ * global), "A.name" in class A, "f.<locals>.name" in function f. */
+static uint32_t qualified_name(Compiler *c, const Func *parent, uint32_t name)
+{
+    if (!parent || parent->is_module || (!parent->is_class && declared_global((Func *)parent, name)))
+        return name;
+    const P4bString *pq = &c->strings[parent->qualname], *n = &c->strings[name];
+    const char *mid = parent->is_class ? "." : ".<locals>.";
+    size_t len = pq->len + strlen(mid) + n->len;
+    char *buf = temp_alloc(c, len + 1);
+    memcpy(buf, pq->bytes, pq->len);
+    memcpy(buf + pq->len, mid, strlen(mid));
+    memcpy(buf + pq->len + strlen(mid), n->bytes, n->len);
+    uint32_t q = intern(c, buf, (uint32_t)len);
+    temp_free(c, buf);
+    return q;
+}
+
 Func *new_func(Compiler *c, uint32_t name, uint32_t firstline, bool is_module)
 {
     Func *f = calloc(1, sizeof *f);
@@ -33,6 +52,7 @@ Func *new_func(Compiler *c, uint32_t name, uint32_t firstline, bool is_module)
     c->all_funcs = f;
     f->parent = c->fn;
     f->name = name;
+    f->qualname = qualified_name(c, f->parent, name);
     f->firstline = firstline;
     f->is_module = is_module;
     f->make_pc = NONE_PC;
@@ -69,6 +89,7 @@ void finish_func(Compiler *c)
                 str_of(c, f->name), (unsigned long)err_pc, err);
     P4bCode *code = &c->codes[f->index];
     code->name = f->name;
+    code->qualname = f->qualname;
     code->firstline = f->firstline;
     code->nparams = (uint16_t)f->nparams;
     code->flags = f->flags;
@@ -361,6 +382,10 @@ void compile_class(Compiler *c, Token *cls, Token *name)
     Func *f = new_func(c, cname, (uint32_t)cls->line, false);
     f->is_class = true;
     c->fn = f;
+    if (f->qualname != cname) { /* a nested class: the body binds __qualname__, as CPython's does */
+        emit_const(c, K_STR, f->qualname);
+        store_name(c, intern_cstr(c, "__qualname__"));
+    }
     block(c, "class definition", cls->line);
     c->line = cls->line;
     emit(c, OP_RETURN_LOCALS, 0);

@@ -111,6 +111,7 @@ typedef struct Func {
     struct Func *parent, *next_alloc;
     uint32_t index;        /* code index in the module */
     uint32_t name, firstline;
+    uint32_t qualname;     /* __qualname__: "f.<locals>.g", "A.m" (string index) */
     bool is_module;
     bool is_class;         /* a class body: its locals become the class namespace */
     bool is_generator;     /* the body has a yield: the code starts with RETURN_GENERATOR */

@@ -612,6 +612,8 @@ static bool bytes_like(VM *vm, Value *args, int nargs, bool mutable_, Value *out
     if (nargs == 1 && args[0].type == T_INSTANCE && instance_native(args[0]).type == T_UNBOUND &&
         !class_index(vm, &args[0])) /* bytes(n) of an object with __index__ */
         return false;
+    if (nargs == 1 && args[0].type == T_LONG) /* a count beyond 32 bits: CPython's words for beyond 64 */
+        return vm_raise(vm, EXC_OverflowError, "cannot fit 'int' into an index-sized integer");
     if (nargs == 1 && v_is_intlike(args[0])) {
         if (args[0].u.i < 0)
             return vm_raise(vm, EXC_ValueError, "negative count");

@@ -128,6 +128,36 @@ static bool module_attr_at(VM *vm, const Module *m, uint32_t i, Value *out)
     return true;
 }
 
+/* d[name] = v, v rooted by the caller */
+static bool dict_set_named(VM *vm, Dict *d, const char *name, Value v)
+{
+    Str *k = str_from_cstr(vm, name);
+    return k && dict_set(vm, d, v_obj(k), v);
+}
+
+/* sys.__dict__: a new dict of a built-in module's attributes (so storing
+ * into it changes nothing; CPython's built-in modules take new names). */
+static bool builtin_module_dict(VM *vm, const Module *m, Value *out)
+{
+    Dict *d = dict_new(vm);
+    if (!d)
+        return false;
+    VM_ROOT(vm, v_obj(d));
+    Str *modname = str_from_cstr(vm, m->name);
+    bool ok = modname != NULL;
+    Value v = ok ? v_obj(modname) : v_none();
+    VM_ROOT(vm, v);
+    ok = ok && dict_set_named(vm, d, "__name__", v);
+    for (uint32_t i = 0; ok && i < m->nattrs; i++) {
+        ok = module_attr_at(vm, m, i, &v);
+        vm->roots[vm->nroots - 1] = v; /* the value rooted while its key is made */
+        ok = ok && dict_set_named(vm, d, m->attrs[i].name, v);
+    }
+    VM_UNROOT(vm, 2);
+    *out = v_obj(d);
+    return ok;
+}
+
 static bool module_attr(VM *vm, const Module *m, const Str *name, Value *out)
 {
     int32_t i = module_attr_index(m, name);
@@ -140,6 +170,8 @@ static bool module_attr(VM *vm, const Module *m, const Str *name, Value *out)
         *out = v_obj(s);
         return true;
     }
+    if (name->len == 8 && memcmp(name->data, "__dict__", 8) == 0)
+        return builtin_module_dict(vm, m, out);
     return vm_raise(vm, EXC_AttributeError, "module '%s' has no attribute '%s'", m->name, name->data);
 }
 
@@ -300,6 +332,20 @@ bool vm_load_attr(VM *vm, Value obj, Str *name, Value *out)
         return true;
     if (obj.type == T_FUNCTION && name->len == 11 && memcmp(name->data, "__globals__", 11) == 0)
         return eval_function_globals(vm, AS(Function, obj), out);
+    if (name->len == 12 && memcmp(name->data, "__qualname__", 12) == 0) { /* a function's, or a bound one's */
+        Value fn = obj.type == T_BOUNDMETHOD && !AS(BoundMethod, obj)->method ? AS(BoundMethod, obj)->func : obj;
+        if (fn.type == T_FUNCTION) {
+            *out = v_obj(AS(Function, fn)->code->qualname);
+            return true;
+        }
+        if (obj.type == T_NATIVE || obj.type == T_TYPE) { /* print, int: top-level, so the plain name */
+            Str *s = str_from_cstr(vm, obj.type == T_NATIVE ? AS(Native, obj)->name : AS(TypeObj, obj)->name);
+            if (!s)
+                return false;
+            *out = v_obj(s);
+            return true;
+        }
+    }
     if (obj.type == T_SLICE && name->len == 7 && memcmp(name->data, "indices", 7) == 0) {
         BoundMethod *b = boundmethod_new(vm, &slice_indices_method, obj);
         if (!b)

@@ -484,7 +484,7 @@ bool class_build(VM *vm, Value name, Value *bases, int nbases, Value ns, Value *
     if (implicit_object)
         bt[nb++] = &type_object;
     const TypeObj *mro[MAX_MRO];
-    uint32_t nmro;
+    uint32_t nmro = 0; /* (set by c3_merge; gcc cannot tell once class_build grew) */
     if (!c3_merge(vm, bt, nb, mro, &nmro))
         return false;
     int exc = -1;
@@ -559,10 +559,30 @@ bool class_build(VM *vm, Value name, Value *bases, int nbases, Value ns, Value *
         return false;
     }
     VM_ROOT(vm, v_obj(module));
+    /* __qualname__ bound by the body (a nested class) or given to type() is
+     * the class's own, not an attribute in its dict, as in CPython */
+    Value qualname = name;
+    bool has_qualname = false;
+    if (!dict_get(vm, d, v_obj(sname(SN___qualname__)), &qualname, &has_qualname)) {
+        VM_UNROOT(vm, 3);
+        return false;
+    }
+    if (has_qualname && qualname.type != T_STR) {
+        VM_UNROOT(vm, 3);
+        return vm_raise(vm, EXC_TypeError, "type __qualname__ must be a str, not %s", type_name(qualname));
+    }
+    VM_ROOT(vm, qualname);
+    if (has_qualname && !dict_delete(vm, d, v_obj(sname(SN___qualname__)))) {
+        VM_UNROOT(vm, 4);
+        return false;
+    }
+    if (!has_qualname)
+        qualname = name;
     Class *c = gc_alloc(vm, T_TYPE, sizeof(Class));
-    VM_UNROOT(vm, 3);
+    VM_UNROOT(vm, 4);
     if (!c)
         return false;
+    c->qualname = AS(Str, qualname);
     c->t.hdr.flags = TYPE_USER;
     c->name = AS(Str, name);
     c->t.name = c->name->data;
@@ -647,6 +667,22 @@ static bool instance_alloc(VM *vm, Class *c, Value *args, int npos, Value *self)
 /* c(args): __new__ when a class defines one (its result gets __init__ only
  * if it is an instance of c, as in CPython), else a new instance; then
  * __init__. */
+bool class_make_exception(VM *vm, Class *c, Value *args, int nargs, bool for_raise, Value *out)
+{
+    if (!class_call(vm, c, args, nargs, NULL, out))
+        return false;
+    if (out->type == T_EXCEPTION)
+        return true;
+    StrBuf sb; /* CPython's words: "calling <class 'm.C'> should have returned ..." */
+    sb_init(&sb);
+    class_repr_type(&sb, &c->t);
+    sb_addc(&sb, '\0');
+    vm_raise(vm, EXC_TypeError, "calling %s should have returned an instance of BaseException, not %s%s%s",
+             sb.oom ? "?" : sb.data, for_raise ? "<class '" : "", type_name(*out), for_raise ? "'>" : "");
+    sb_free(&sb);
+    return false;
+}
+
 bool class_call(VM *vm, Class *c, Value *args, int nargs, Tuple *kw, Value *out)
 {
     int nkw = kw ? (int)kw->len : 0;
@@ -896,7 +932,9 @@ static bool class_type_attr(VM *vm, const TypeObj *t, Str *name, Value *out, boo
         *out = v_obj(c->dict);
     else if (name_is(name, SN___module__))
         *out = v_obj(c->module);
-    else if (name_is(name, SN___qualname__) || (name->len == 8 && memcmp(name->data, "__name__", 8) == 0))
+    else if (name_is(name, SN___qualname__))
+        *out = v_obj(c->qualname);
+    else if (name->len == 8 && memcmp(name->data, "__name__", 8) == 0)
         *out = v_obj(c->name);
     else
         *found = false;
@@ -1935,7 +1973,7 @@ void class_repr_type(StrBuf *sb, const TypeObj *t)
     sb_adds(sb, "<class '");
     sb_add(sb, c->module->data, c->module->len);
     sb_addc(sb, '.');
-    sb_add(sb, c->name->data, c->name->len);
+    sb_add(sb, c->qualname->data, c->qualname->len);
     sb_adds(sb, "'>");
 }
 

@@ -18,6 +18,7 @@ typedef struct Class { /* T_TYPE with TYPE_USER in hdr.flags; in the heap */
                       the exception kind inherited, or -1; t.value_type:
                       T_INSTANCE or T_EXCEPTION */
     Str *name;
+    Str *qualname; /* __qualname__: the body's, else name */
     Str *module;   /* "__main__" or the defining module's name */
     Tuple *bases;
     Tuple *mro;    /* C3 linearisation: this class first, object last */
@@ -101,6 +102,11 @@ extern const Native bi_issubclass;
 bool class_build(VM *vm, Value name, Value *bases, int nbases, Value ns, Value *out);
 /* cls(args...): a new instance, __init__ called. */
 bool class_call(VM *vm, Class *c, Value *args, int nargs, Tuple *kw, Value *out);
+/* The exception `raise C` or gen.throw(C, v) raises for a user exception
+ * class C: C(args...), which (through a __new__) must give an exception;
+ * the TypeError otherwise names what it gave by its class's repr for raise,
+ * by its type's name for throw, as CPython's two paths do. */
+bool class_make_exception(VM *vm, Class *c, Value *args, int nargs, bool for_raise, Value *out);
 
 /* Attributes of user instances and classes, descriptors and super objects;
  * vm_load_attr / vm_load_method hand these values over (attr.c). */

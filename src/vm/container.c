@@ -93,11 +93,19 @@ static bool get_slice(VM *vm, Value obj, Slice *s, Value *out)
     return true;
 }
 
+/* A deque takes no slices (CPython's raises TypeError): true when key is one. */
+static bool deque_slice(Value obj, Value key)
+{
+    return key.type == T_SLICE && obj.type == T_LIST && (obj.u.obj->flags & LIST_DEQUE);
+}
+
 bool vm_getitem(VM *vm, Value obj, Value key, Value *out)
 {
     uint32_t i = 0;
     if (key.type == T_INSTANCE && !index_key(vm, obj, &key))
         return false;
+    if (deque_slice(obj, key))
+        return vm_raise(vm, EXC_TypeError, "sequence index must be integer, not 'slice'");
     switch ((Type)obj.type) {
     case T_LIST:
     case T_TUPLE: {
@@ -331,6 +339,8 @@ bool vm_setitem(VM *vm, Value obj, Value key, Value value)
     uint32_t i = 0;
     if (key.type == T_INSTANCE && !index_key(vm, obj, &key))
         return false;
+    if (deque_slice(obj, key))
+        return vm_raise(vm, EXC_TypeError, "'slice' object cannot be interpreted as an integer");
     switch ((Type)obj.type) {
     case T_LIST:
         if (v_is_intlike(key)) {
@@ -353,6 +363,8 @@ bool vm_setitem(VM *vm, Value obj, Value key, Value value)
             return set_array_slice(vm, AS(Array, obj), AS(Slice, key), value);
         return bad_index(vm, obj, key);
     case T_DICT:
+        if (obj.u.obj->flags & DICT_MODULE_NS)
+            return eval_module_dict_store(vm, AS(Dict, obj), key, value);
         return dict_set(vm, AS(Dict, obj), key, value);
     default:
         if (obj.type == T_INSTANCE) /* a user class's special method */
@@ -369,8 +381,12 @@ bool vm_delitem(VM *vm, Value obj, Value key)
     if (key.type == T_INSTANCE && !index_key(vm, obj, &key))
         return false;
     int32_t start, step, n;
+    if (deque_slice(obj, key))
+        return vm_raise(vm, EXC_TypeError, "'slice' object cannot be interpreted as an integer");
     switch ((Type)obj.type) {
     case T_DICT:
+        if (obj.u.obj->flags & DICT_MODULE_NS)
+            return eval_module_dict_store(vm, AS(Dict, obj), key, v_unbound());
         return dict_delete(vm, AS(Dict, obj), key);
     case T_LIST: {
         List *l = AS(List, obj);

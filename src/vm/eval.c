@@ -248,19 +248,38 @@ static Value frame_globals(Frame *f)
     return p->ns_globals.type != T_UNBOUND ? p->ns_globals : v_obj(p);
 }
 
-/* globals() of the code running in f: a module's dict, refreshed from its
- * slots at each call (the same dict each time, so exec() recognises it). */
-static bool globals_dict(VM *vm, Frame *f, Value *out)
+/* __name__ in the globals() dict of a module whose code never names it (so
+ * it has no slot): the name it was imported as, "__main__" for the main
+ * program; nothing for exec's programs. */
+static bool add_module_name(VM *vm, Program *p, Dict *d)
 {
-    Value ns = frame_globals(f);
-    if (ns.type == T_DICT) {
-        *out = ns;
+    const char *name = p == vm->program ? "__main__" : NULL;
+    for (uint32_t i = 0; !name && vm->modules && i < vm->modules->len; i++)
+        if (AS(PyModule, vm->modules->items[i])->program == p)
+            name = AS(PyModule, vm->modules->items[i])->name;
+    if (!name)
         return true;
-    }
-    Program *p = AS(Program, ns);
+    Str *key = str_from_cstr(vm, "__name__");
+    if (!key)
+        return false;
+    VM_ROOT(vm, v_obj(key));
+    Value old;
+    bool found = false, ok = dict_get(vm, d, v_obj(key), &old, &found);
+    Str *value = ok && !found ? str_from_cstr(vm, name) : NULL;
+    ok = ok && (found || (value && dict_set(vm, d, v_obj(key), v_obj(value))));
+    VM_UNROOT(vm, 1);
+    return ok;
+}
+
+/* A module's globals() dict, refreshed from its slots at each call (the
+ * same dict each time, so exec() recognises it). It carries DICT_MODULE_NS:
+ * d[k] = v and del d[k] on it reach the module too (eval_module_dict_store). */
+bool eval_program_globals(VM *vm, Program *p, Value *out)
+{
     if (!p->globals_dict && !(p->globals_dict = dict_new(vm)))
         return false;
     Dict *d = p->globals_dict;
+    d->hdr.flags |= DICT_MODULE_NS;
     d->len = d->used = d->cap = d->mask = 0; /* emptied as dict.clear() does */
     d->entries = NULL;
     d->index = NULL;
@@ -272,7 +291,28 @@ static bool globals_dict(VM *vm, Frame *f, Value *out)
         if (x->entries[i].key.type != T_UNBOUND && !dict_set(vm, d, x->entries[i].key, x->entries[i].value))
             return false;
     *out = v_obj(d);
-    return true;
+    return add_module_name(vm, p, d);
+}
+
+bool eval_module_dict_store(VM *vm, Dict *d, Value key, Value value)
+{
+    if (value.type == T_UNBOUND ? !dict_delete(vm, d, key) : !dict_set(vm, d, key, value))
+        return false;
+    Program *p = program_of_dict(vm, v_obj(d));
+    if (!p || key.type != T_STR)
+        return true; /* a name that is not an identifier lives in the dict only, as in CPython */
+    return module_program_store(vm, p, AS(Str, key), value) >= 0;
+}
+
+/* globals() of the code running in f */
+static bool globals_dict(VM *vm, Frame *f, Value *out)
+{
+    Value ns = frame_globals(f);
+    if (ns.type == T_DICT) {
+        *out = ns;
+        return true;
+    }
+    return eval_program_globals(vm, AS(Program, ns), out);
 }
 
 bool eval_function_globals(VM *vm, Function *fn, Value *out)

@@ -139,6 +139,23 @@ static bool open_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 }
 NATIVE_WITH_KW(bi_open, "open", open_fn, 0, 3);
 
+/* The classes of open files, as type() gives them (no constructor: open()
+ * makes files); they print with CPython's module, `<class '_io.TextIOWrapper'>`. */
+const TypeObj type_TextIOWrapper = {{0, T_TYPE, 0, 0}, "TextIOWrapper", T_FILE, -1, NULL, NULL};
+const TypeObj type_BufferedRandom = {{0, T_TYPE, 0, 0}, "BufferedRandom", T_FILE, -1, NULL, NULL};
+const TypeObj type_BufferedWriter = {{0, T_TYPE, 0, 0}, "BufferedWriter", T_FILE, -1, NULL, NULL};
+const TypeObj type_BufferedReader = {{0, T_TYPE, 0, 0}, "BufferedReader", T_FILE, -1, NULL, NULL};
+
+const TypeObj *file_type(Value v)
+{
+    unsigned flags = v.u.obj->flags;
+    if (flags & FILE_TEXT)
+        return &type_TextIOWrapper;
+    if ((flags & FILE_READ) && (flags & FILE_WRITE))
+        return &type_BufferedRandom;
+    return flags & FILE_WRITE ? &type_BufferedWriter : &type_BufferedReader;
+}
+
 const char *file_type_name(Value v)
 {
     unsigned flags = v.u.obj->flags;

@@ -486,7 +486,7 @@ static bool repr_value(VM *vm, StrBuf *sb, Value v)
     }
     case T_FUNCTION:
         sb_adds(sb, "<function ");
-        sb_add(sb, AS(Function, v)->code->name->data, AS(Function, v)->code->name->len);
+        sb_add(sb, AS(Function, v)->code->qualname->data, AS(Function, v)->code->qualname->len);
         fake_address(sb, v.u.obj);
         sb_addc(sb, '>');
         return true;
@@ -499,11 +499,12 @@ static bool repr_value(VM *vm, StrBuf *sb, Value v)
         BoundMethod *b = AS(BoundMethod, v);
         if (!b->method) {
             sb_adds(sb, "<bound method ");
-            if (type_of(b->self))
+            if (b->func.type == T_FUNCTION) { /* CPython names the function by its qualified name */
+                const Str *q = AS(Function, b->func)->code->qualname;
+                sb_add(sb, q->data, q->len);
+            } else if (type_of(b->self)) {
                 sb_adds(sb, b->self.type == T_TYPE ? AS(TypeObj, b->self)->name : type_of(b->self)->name);
-            sb_addc(sb, '.');
-            if (b->func.type == T_FUNCTION)
-                sb_add(sb, AS(Function, b->func)->code->name->data, AS(Function, b->func)->code->name->len);
+            }
             sb_adds(sb, " of ");
             if (!repr_value(vm, sb, b->self))
                 return false;
@@ -540,6 +541,8 @@ static bool repr_value(VM *vm, StrBuf *sb, Value v)
         sb_adds(sb, "<class '");
         if (t == &type_array)
             sb_adds(sb, "array.");
+        else if (t->value_type == T_FILE)
+            sb_adds(sb, "_io.");
         sb_adds(sb, t->name);
         sb_adds(sb, "'>");
         return true;

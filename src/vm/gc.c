@@ -278,6 +278,7 @@ static void scan(VM *vm, Obj *o)
         if (o->flags & TYPE_USER) {
             Class *c = (Class *)o;
             grey(vm, &c->name->hdr);
+            grey(vm, &c->qualname->hdr);
             grey(vm, &c->module->hdr);
             grey(vm, &c->bases->hdr);
             grey(vm, &c->mro->hdr);
@@ -348,6 +349,8 @@ static void scan(VM *vm, Obj *o)
         grey(vm, &c->program->hdr);
         if (c->name)
             grey(vm, &c->name->hdr);
+        if (c->qualname)
+            grey(vm, &c->qualname->hdr);
         if (c->consts)
             grey(vm, &c->consts->hdr);
         break;

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "vm/bytecode.h"
+#include "vm/class.h"
 #include "vm/gen.h"
 
 Gen *gen_new(VM *vm, Function *fn, const Value *frame, uint32_t nvalues, uint32_t pc)
@@ -259,6 +260,13 @@ static bool gen_throw_m(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     } else if (typ.type == T_TYPE && AS(TypeObj, typ)->exc >= 0) {
         if (val.type == T_EXCEPTION && exc_matches(AS(Exception, val), AS(TypeObj, typ))) {
             exc = val;
+        } else if (type_is_user(AS(TypeObj, typ))) { /* called as raise calls it: __new__, __init__ run */
+            if (!class_make_exception(vm, (Class *)AS(TypeObj, typ), &val, val.type == T_NONE ? 0 : 1, false, &exc)) {
+                if (vm->exc.type != T_EXCEPTION)
+                    return false;
+                exc = vm->exc; /* what the call raised is thrown in instead, as CPython does */
+                vm->exc = v_unbound();
+            }
         } else {
             Tuple *a = tuple_new(vm, val.type == T_NONE ? 0 : 1);
             if (!a)

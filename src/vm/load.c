@@ -152,6 +152,7 @@ static bool program_fill(VM *vm, Program *p)
         code->src = c;
         code->program = p;
         code->name = AS(Str, p->strings[c->name]);
+        code->qualname = AS(Str, p->strings[c->qualname]);
         code->insns = c->insns;
         code->ninsns = c->ninsns;
         code->nparams = c->nparams;

@@ -20,6 +20,7 @@
 
 #include "vm/long.h"
 #include "vm/memview.h"
+#include "vm/strmethods.h"
 
 /* ---- formats ---------------------------------------------------------------------- */
 
@@ -401,26 +402,19 @@ static bool tolist_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 }
 static NATIVE(memview_tolist, "tolist", tolist_fn, 1, 1);
 
+/* m.hex([sep[, bytes_per_sep]]): bytes.hex of the viewed bytes. */
 static bool hex_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
     Value b = args[0];
     if (!memview_to_bytes(vm, &b))
         return false;
-    const Str *bytes = AS(Str, b);
-    StrBuf sb;
-    sb_init(&sb);
-    static const char digits[] = "0123456789abcdef";
-    for (uint32_t i = 0; i < bytes->len; i++) {
-        sb_addc(&sb, digits[(uint8_t)bytes->data[i] >> 4]);
-        sb_addc(&sb, digits[(uint8_t)bytes->data[i] & 15]);
-    }
-    Str *s = sb_to_str(vm, &sb);
-    if (!s)
-        return false;
-    *out = v_obj(s);
-    return true;
+    Value call[3] = {b, nargs > 1 ? args[1] : v_none(), nargs > 2 ? args[2] : v_none()};
+    VM_ROOT(vm, b);
+    bool ok = strm_hex.fn(vm, call, nargs, kw, out);
+    VM_UNROOT(vm, 1);
+    return ok;
 }
-static NATIVE(memview_hex, "hex", hex_fn, 1, 1);
+static NATIVE(memview_hex, "hex", hex_fn, 1, 3);
 
 /* m.release(): the view refuses every use after (the buffer it viewed
  * was never locked: P4JIT lets a bytearray be resized under a view). */

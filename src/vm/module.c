@@ -250,8 +250,47 @@ static bool set_module_name(VM *vm, PyModule *mod)
     return true;
 }
 
+/* The main program as a module object (`import __main__`): made at the
+ * first import and kept in vm->libstate; never listed in vm->modules, since
+ * the main program is released by vm_release_program. */
+static bool make_main_module(VM *vm, Value *out)
+{
+    PyModule *mod = gc_alloc(vm, T_MODULE, sizeof(PyModule) + sizeof "__main__");
+    if (!mod)
+        return false;
+    mod->base.hdr.flags = MODULE_PY;
+    memcpy(mod->name, "__main__", sizeof "__main__");
+    mod->base.name = mod->name;
+    mod->program = vm->program;
+    *out = v_obj(mod);
+    return true;
+}
+
+static bool main_module(VM *vm, Value *out)
+{
+    if (!libstate_get(vm, "__main__", make_main_module, out))
+        return false;
+    if (AS(PyModule, *out)->program == vm->program)
+        return true;
+    /* a later program run in the same VM: its own module */
+    Str *key = str_from_cstr(vm, "__main__");
+    if (!key)
+        return false;
+    VM_ROOT(vm, v_obj(key));
+    bool ok = make_main_module(vm, out);
+    if (ok) {
+        VM_ROOT(vm, *out);
+        ok = dict_set(vm, vm->libstate, v_obj(key), *out);
+        VM_UNROOT(vm, 1);
+    }
+    VM_UNROOT(vm, 1);
+    return ok;
+}
+
 bool module_import(VM *vm, Str *name, Value *out)
 {
+    if (vm->program && name->len == 8 && memcmp(name->data, "__main__", 8) == 0)
+        return main_module(vm, out);
     const Module *builtin = native_module(name->data, name->len);
     if (builtin) {
         *out = v_obj((void *)builtin);
@@ -336,6 +375,8 @@ bool module_py_attr(VM *vm, PyModule *m, const Str *name, Value *out)
             return true;
         }
     }
+    if (name->len == 8 && memcmp(name->data, "__dict__", 8) == 0) /* its globals() */
+        return eval_program_globals(vm, m->program, out);
     bool found = false; /* a name `from x import *` gave it beyond its slots (vm/eval.c) */
     if (p->extra_names && !dict_get(vm, p->extra_names, v_obj((Str *)name), out, &found))
         return false;
@@ -351,29 +392,51 @@ bool module_py_attr(VM *vm, PyModule *m, const Str *name, Value *out)
     return vm_raise(vm, EXC_AttributeError, "module '%s' has no attribute '%s'", m->name, name->data);
 }
 
-/* m.name = value (value T_UNBOUND: del m.name). A module's globals are the
- * fixed table its program was compiled with, so only a name the module
- * binds or reads somewhere can be set (deviation: a new name is an error). */
-bool module_py_store(VM *vm, PyModule *m, const Str *name, Value value)
+/* name = value in program p's namespace (value T_UNBOUND: del name), for
+ * m.name = value and for stores into its globals() dict. A name the module
+ * has a slot for changes the slot; another goes to extra_names, where
+ * attribute loads (module_py_attr) and exec'd code find it. 1 stored, 0 a
+ * deleted name was not there, -1 raised. */
+int module_program_store(VM *vm, Program *p, const Str *name, Value value)
 {
-    Program *p = m->program;
     const P4bModule *b = p->p4b;
     for (uint32_t g = 0; g < p->nglobals; g++) {
         const P4bString *s = &b->strings[b->globals[g]];
         if (s->len == name->len && memcmp(s->bytes, name->data, name->len) == 0) {
             if (value.type == T_UNBOUND && p->globals[g].type == T_UNBOUND)
-                break; /* del of a name that is not set */
+                break; /* del of a name that is not set: maybe in extra_names */
             p->globals[g] = value;
             if (vm->jit)
                 jit_global_stored(vm, p, g); /* compiled code may have its old value built in */
-            return true;
+            return 1;
         }
     }
-    if (value.type == T_UNBOUND)
+    bool found = false;
+    Value old;
+    if (value.type == T_UNBOUND) {
+        if (!p->extra_names || !dict_get(vm, p->extra_names, v_obj((Str *)name), &old, &found))
+            return p->extra_names ? -1 : 0;
+        if (!found)
+            return 0;
+        return dict_delete(vm, p->extra_names, v_obj((Str *)name)) ? 1 : -1;
+    }
+    if (!p->extra_names) {
+        VM_ROOT(vm, value);
+        p->extra_names = dict_new(vm);
+        VM_UNROOT(vm, 1);
+        if (!p->extra_names)
+            return -1;
+    }
+    return dict_set(vm, p->extra_names, v_obj((Str *)name), value) ? 1 : -1;
+}
+
+/* m.name = value (value T_UNBOUND: del m.name). */
+bool module_py_store(VM *vm, PyModule *m, const Str *name, Value value)
+{
+    int r = module_program_store(vm, m->program, name, value);
+    if (r == 0)
         return vm_raise(vm, EXC_AttributeError, "module '%s' has no attribute '%s'", m->name, name->data);
-    return vm_raise(vm, EXC_AttributeError,
-                    "P4JIT: module '%s' has no global '%s' to set (a module gets new names only from its own code)",
-                    m->name, name->data);
+    return r > 0;
 }
 
 void module_release_all(VM *vm)

@@ -111,6 +111,7 @@ typedef struct Dict { /* T_DICT */
     DictEntry *entries; /* T_RAW payload */
     int32_t *index;     /* T_RAW payload */
 } Dict;
+#define DICT_MODULE_NS 0x01 /* flags: a module's globals() dict; item stores reach the module (vm/eval.c) */
 
 enum DictViewKind { VIEW_KEYS, VIEW_VALUES, VIEW_ITEMS };
 typedef struct DictView { /* T_DICTVIEW; kind in hdr.aux */
@@ -369,6 +370,7 @@ typedef struct Code { /* T_CODE */
     const struct P4bCode *src; /* instructions, exception table, line table */
     struct Program *program;
     Str *name;
+    Str *qualname;             /* "A.f", "f.<locals>.g" (format 1.5; name in older files) */
     Tuple *consts;             /* constants as values */
     const uint32_t *insns;
     uint32_t ninsns;
@@ -725,6 +727,8 @@ extern const Native bi_iter, bi_next, bi_map, bi_filter, bi_any, bi_all, bi_call
     bi_getattr, bi_hasattr, bi_setattr, bi_delattr, bi_slice, bi_ascii;             /* iterfuncs.c, types.c */
 extern const Native bi_open;                                                         /* file.c */
 const char *file_type_name(Value f);                 /* _io.BufferedReader, ... (file.c) */
+const TypeObj *file_type(Value f);                   /* its class, for type() (file.c) */
+extern const TypeObj type_TextIOWrapper;
 int file_data_attr(Value f, const Str *name, Value *out); /* f.closed: 1 found, -1 none */
 extern const Native bi_dir, bi_vars; /* dirfn.c */
 /* The method tables of the built-in type whose values have type code t

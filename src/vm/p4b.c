@@ -62,6 +62,7 @@ typedef struct Reader {
     size_t errlen;
     bool failed;
     void **owned;
+    unsigned minor; /* the file's minor version: what its records hold */
 } Reader;
 
 static void fail(Reader *r, const char *fmt, ...)
@@ -186,6 +187,7 @@ static void read_const(Reader *r, P4bConst *k, uint32_t index)
 static void read_code(Reader *r, P4bCode *c)
 {
     c->name = u32(r, "code name");
+    c->qualname = r->minor >= 5 ? u32(r, "code qualname") : c->name;
     c->firstline = u32(r, "first line");
     c->nparams = u16(r, "nparams");
     c->nlocals = u16(r, "nlocals");
@@ -227,7 +229,7 @@ static void read_code(Reader *r, P4bCode *c)
 int p4b_read(const uint8_t *data, size_t len, P4bModule *m, char *err, size_t errlen)
 {
     memset(m, 0, sizeof *m);
-    Reader r = {data, len, 0, err, errlen, false, &m->owned};
+    Reader r = {data, len, 0, err, errlen, false, &m->owned, 0};
     if (len < 20 || memcmp(data, P4B_MAGIC, 4) != 0) {
         snprintf(err, errlen, len >= 4 && memcmp(data, P4B_MAGIC, 4) == 0
                                   ? "truncated file: %lu bytes is too short for a header"
@@ -237,6 +239,7 @@ int p4b_read(const uint8_t *data, size_t len, P4bModule *m, char *err, size_t er
     }
     r.pos = 4;
     unsigned major = u16(&r, "version"), minor = u16(&r, "version");
+    r.minor = minor;
     if (major != P4B_VERSION_MAJOR || minor > P4B_VERSION_MINOR) {
         snprintf(err, errlen, "unsupported version %u.%u (this runtime reads %u.%u)", major, minor,
                  P4B_VERSION_MAJOR, P4B_VERSION_MINOR);
@@ -427,7 +430,7 @@ static int check_code(Checker *c, uint32_t ci, uint32_t *scratch)
 {
     const P4bModule *m = c->m;
     const P4bCode *code = &m->codes[ci];
-    if (check_string(c, code->name, "name", ci))
+    if (check_string(c, code->name, "name", ci) || check_string(c, code->qualname, "qualname", ci))
         return -1;
     const char *name = code_name(m, code);
     /* flags: *args, **kwargs and the keyword-only count (CODE_* in vm/obj.h) */
@@ -638,6 +641,7 @@ int p4b_write(const P4bModule *m, uint8_t **out, size_t *outlen)
     for (uint32_t i = 0; i < m->ncodes; i++) {
         const P4bCode *c = &m->codes[i];
         put32(&w, c->name);
+        put32(&w, c->qualname);
         put32(&w, c->firstline);
         put16(&w, c->nparams);
         put16(&w, c->nlocals);

@@ -35,6 +35,7 @@ typedef struct P4bConst {
 
 typedef struct P4bCode {
     uint32_t name;      /* string index */
+    uint32_t qualname;  /* string index (format 1.5; older files: name) */
     uint32_t firstline;
     uint16_t nparams, nlocals, maxstack, flags;
     uint32_t *localnames; /* nlocals string indices */

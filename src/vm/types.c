@@ -71,7 +71,10 @@ const TypeObj *type_of(Value v)
         static const TypeObj *const types[] = {&type_staticmethod, &type_classmethod, &type_property, &type_super};
         return v.u.obj->aux < 4 ? types[v.u.obj->aux] : NULL;
     }
+    case T_FILE:      return file_type(v);
     case T_LIBOBJ: /* weakref's objects (vm/weakrefmod.c) */
+        if (v.u.obj->aux == LIB_STDIO) /* sys.stdout, sys.stderr, sys.stdin */
+            return &type_TextIOWrapper;
         return v.u.obj->aux == LIB_WEAKREF ? &type_weakref : v.u.obj->aux == LIB_FINALIZE ? &type_finalize : NULL;
     default:          return NULL; /* no class object for natives, iterators, ... */
     }

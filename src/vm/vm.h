@@ -221,6 +221,7 @@ bool module_import(VM *vm, Str *name, Value *out);
 /* module.x for an imported module */
 bool module_py_attr(VM *vm, PyModule *m, const Str *name, Value *out);
 bool module_py_store(VM *vm, PyModule *m, const Str *name, Value value);
+int module_program_store(VM *vm, struct Program *p, const Str *name, Value value); /* 1 stored, 0 no such name, -1 raised */
 /* The source of a module frozen into the runtime (vm/frozen_lib.c, made by
  * scripts/freeze_lib.py from lib/std), or NULL. */
 const char *module_frozen_source(const char *name, size_t namelen, size_t *len);
@@ -252,6 +253,8 @@ bool eval_store_name(VM *vm, Program *p, bool in_body, uint32_t arg, Value v);
 bool eval_delete_name(VM *vm, Program *p, bool in_body, uint32_t arg);
 /* fn.__globals__: its module's globals() dict, or the dict exec gave it */
 bool eval_function_globals(VM *vm, Function *fn, Value *out);
+bool eval_program_globals(VM *vm, struct Program *p, Value *out); /* a module's globals() dict */
+bool eval_module_dict_store(VM *vm, Dict *d, Value key, Value value); /* d[key] = value (T_UNBOUND: del) */
 /* from module import *: binds the module's public names (its __all__, else
  * those without a leading underscore) in program p's module namespace */
 bool eval_import_star(VM *vm, Program *p, Value module);

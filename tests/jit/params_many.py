@@ -152,6 +152,16 @@ def many_kw16(a, b, c, d, e, f, g, h, i, j, k, l, m, n, lo=-1.5, hi=2.5):
     return t
 
 
+def many_kw(a, b, c, d, e, f, g, h, i, j, k=2, scale=3):
+    # called only with keyword arguments or defaults: the call is bound as a
+    # positional one (vm/interp.c kw_as_positional, up to 16 parameters) and
+    # enters compiled code (jit/report-params-kw)
+    s = 0
+    for r in range(a):
+        s += (b + c + d + e + f + g + h + i + j) * k + scale * r
+    return s
+
+
 def over16(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q):
     s = 0
     for r in range(2):
@@ -188,4 +198,6 @@ print("kw10", many_kw10(5, 1, 2, 3, 4, 5, 6, 7, 8), many_kw10(4, 8, 7, 6, 5, 4, 
 print("kw16", many_kw16(3, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13),
       many_kw16(4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, hi=0.25),
       many_kw16(n=-3, m=2, l=1, k=0, j=1, i=2, h=3, g=0, f=1, e=2, d=3, c=0, b=1, a=5, lo=-0.75))
+print("kw", many_kw(3, 1, 2, 3, 4, 5, 6, 7, 8, j=9), many_kw(3, 1, 2, 3, 4, 5, 6, 7, 8, 9),
+      many_kw(j=1, i=2, h=3, g=4, f=5, e=6, d=7, c=8, b=9, a=2, scale=-1), many_kw(*range(1, 11), k=5))
 print("over16", over16(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17))

@@ -12,3 +12,11 @@ total = 0
 for byte in b"\x01\x02\x03":
     total += byte
 print(total, b"a,b".split(b","), b"  x ".strip())
+
+# a count beyond any index: OverflowError, not "not iterable"
+for make in (bytes, bytearray):
+    for count in (1 << 65, -(1 << 70)):
+        try:
+            make(count)
+        except OverflowError as e:
+            print(make.__name__, "OverflowError", e)

@@ -48,6 +48,12 @@ for bad in [-1, "x"]:
     except (ValueError, TypeError) as err:
         print(type(err).__name__, err)
 d2 = deque([1, 2, 3])
+for bad_slice in (lambda: d2[0:1], lambda: d2.__setitem__(slice(0, 1), (9,)), lambda: d2.__delitem__(slice(None))):
+    try:
+        bad_slice()  # a deque takes no slices
+    except TypeError as err:
+        print("TypeError", err)
+print(list(d2))
 d2.extend(d2)
 d2.remove(2)
 d2.clear()

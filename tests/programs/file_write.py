@@ -99,3 +99,14 @@ for fn in [lambda: open(path), lambda: open(path, 'r+b'), lambda: os.remove(path
         fn()
     except OSError as e:
         print(type(e).__name__)
+
+# type() of files and of the standard streams: CPython's _io classes
+import sys
+
+with open(path, "wb") as f:
+    f.write(b"x")
+for mode in ("rb", "wb", "a", "w", "r+b"):
+    with open(path, mode) as f:
+        print(mode, type(f), type(f).__name__, isinstance(f, type(sys.stdout)))
+print(type(sys.stdout), type(sys.stderr) is type(sys.stdout), type(sys.stdin).__name__)
+os.remove(path)

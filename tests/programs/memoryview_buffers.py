@@ -63,3 +63,8 @@ for bad in (lambda: memoryview("text"), lambda: memoryview([1, 2]), lambda: memo
     except (TypeError, ValueError, IndexError, AttributeError) as e:
         print(type(e).__name__, e)
 print(type(m).__name__, isinstance(m, memoryview), repr(m)[:10])
+
+# hex() with a separator and a group size, as bytes.hex takes them
+m = memoryview(b"\x00\x01\x7f\x80\xff")
+print(m.hex(), m.hex(":"), m.hex(b"-", 2), m.hex(" ", -2), m[1:4].hex("."))
+print(memoryview(bytearray(b"ab")).hex("_"), memoryview(b"").hex(":"))
