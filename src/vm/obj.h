@@ -633,6 +633,8 @@ bool seq_concat(VM *vm, Value a, Value b, Value *out);  /* list+list, tuple+tupl
 bool seq_repeat(VM *vm, Value seq, int32_t n, Value *out);
 bool list_inplace_concat(VM *vm, List *l, Value other); /* l += iterable */
 bool list_inplace_repeat(VM *vm, List *l, int32_t n);   /* l *= n */
+bool array_inplace_concat(VM *vm, Array *a, Value b);  /* array += array, in place */
+bool array_inplace_repeat(VM *vm, Array *a, int32_t n); /* array or bytearray *= n, in place */
 /* Normalises a slice against a length (Python's slice.indices). */
 bool slice_indices(VM *vm, const Slice *s, int32_t len, int32_t *start, int32_t *stop,
                    int32_t *step, int32_t *count);

@@ -338,6 +338,12 @@ static __attribute__((noinline)) bool binary_op_objects(VM *vm, unsigned op, uns
             *out = a;
             return true;
         }
+        if (a.type == T_ARRAY) {
+            if (!array_inplace_concat(vm, AS(Array, a), b))
+                return false;
+            *out = a;
+            return true;
+        }
         /* fall through */
     case OP_BINARY_ADD:
         if ((a.type == T_STR || a.type == T_BYTES) && a.type == b.type) {
@@ -358,15 +364,25 @@ static __attribute__((noinline)) bool binary_op_objects(VM *vm, unsigned op, uns
             return vm_raise(vm, EXC_TypeError, "can only concatenate %s (not \"%s\") to %s",
                             type_name(a), type_name(b), type_name(a));
         break;
-    case OP_INPLACE_MUL:
-        if (a.type == T_LIST && b.type == T_INSTANCE && !class_index(vm, &b))
+    case OP_INPLACE_MUL: {
+        bool packed = a.type == T_ARRAY || a.type == T_BYTEARRAY;
+        if ((a.type == T_LIST || packed) && b.type == T_INSTANCE && !class_index(vm, &b))
             return false;
+        if ((a.type == T_LIST || packed) && b.type == T_LONG && long_is_neg(b))
+            b = v_int(0); /* any count < 0 empties it */
         if (a.type == T_LIST && v_is_intlike(b)) {
             if (!list_inplace_repeat(vm, AS(List, a), b.u.i))
                 return false;
             *out = a;
             return true;
         }
+        if (packed && v_is_intlike(b)) { /* array and bytearray repeat themselves, as CPython */
+            if (!array_inplace_repeat(vm, AS(Array, a), b.u.i))
+                return false;
+            *out = a;
+            return true;
+        }
+    }
         /* fall through */
     case OP_BINARY_MUL: {
         Value seq = a, n = b;
