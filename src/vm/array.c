@@ -387,6 +387,8 @@ const uint32_t n_array_methods = sizeof array_methods / sizeof array_methods[0];
 /* An index argument (negative from the end) into [0, len]; false: raised. */
 static bool index_arg(VM *vm, Value v, int32_t len, int32_t *out)
 {
+    if (!class_index(vm, &v)) /* an instance with __index__ */
+        return false;
     if (!v_is_intlike(v))
         return vm_raise(vm, EXC_TypeError, "'%s' object cannot be interpreted as an integer", type_name(v));
     int32_t i = v.u.i;
