@@ -422,7 +422,7 @@ static bool repr_value(VM *vm, StrBuf *sb, Value v)
     case T_FLOAT: fmt_float(sb, v.u.f); return true;
     case T_COMPLEX: complex_repr(sb, v); return true;
     case T_MEMVIEW:
-        sb_adds(sb, "<memory");
+        sb_adds(sb, v.u.obj->flags & MEMVIEW_RELEASED ? "<released memory" : "<memory"); /* as CPython */
         fake_address(sb, v.u.obj);
         sb_addc(sb, '>');
         return true;
