@@ -682,6 +682,8 @@ extern const Native dict_fromkeys; /* dict.c */
 /* collections.deque (vm/collections.c): its own methods before the list's */
 const Native *deque_method(const Str *name);
 int deque_attr(VM *vm, Value obj, Str *name, Value *out); /* 1 found, 0 raised, -1 none */
+/* +, +=, *, *= with a deque: 1 done, 0 raised, -1 not a deque operation */
+int deque_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out);
 extern const Native bi_deque;
 extern const TypeObj type_deque;
 /* str % args and bytes % args (vm/percent.c) */

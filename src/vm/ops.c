@@ -330,6 +330,9 @@ static __attribute__((noinline)) bool binary_op_objects(VM *vm, unsigned op, uns
         return dict_union(vm, AS(Dict, a), b, inplace == OP_INPLACE_OR, out);
     if (v_is_anyset(a) || v_is_anyset(b) || a.type == T_DICTVIEW || b.type == T_DICTVIEW)
         return set_binary_op(vm, inplace & ~VM_OP_INPLACE, a, b, out);
+    int dq = deque_binary_op(vm, op, a, b, out); /* a deque stays one, maxlen kept (collections.c) */
+    if (dq >= 0)
+        return dq;
     switch (op) {
     case OP_INPLACE_ADD:
         if (a.type == T_LIST) {
@@ -368,8 +371,9 @@ static __attribute__((noinline)) bool binary_op_objects(VM *vm, unsigned op, uns
         bool packed = a.type == T_ARRAY || a.type == T_BYTEARRAY;
         if ((a.type == T_LIST || packed) && b.type == T_INSTANCE && !class_index(vm, &b))
             return false;
-        if ((a.type == T_LIST || packed) && b.type == T_LONG && long_is_neg(b))
-            b = v_int(0); /* any count < 0 empties it */
+        int64_t wide;
+        if ((a.type == T_LIST || packed) && long_to_i64(b, &wide) && wide < 0)
+            b = v_int(0); /* any count < 0 that CPython's ssize_t holds empties it */
         if (a.type == T_LIST && v_is_intlike(b)) {
             if (!list_inplace_repeat(vm, AS(List, a), b.u.i))
                 return false;
@@ -402,8 +406,9 @@ static __attribute__((noinline)) bool binary_op_objects(VM *vm, unsigned op, uns
             }
             return seq_repeat(vm, seq, n.u.i, out);
         }
-        if (is_seq(seq) && n.type == T_LONG) { /* negative: empty, as any count < 0 */
-            if (!long_is_neg(n))
+        if (is_seq(seq) && n.type == T_LONG) { /* negative: empty, as any count < 0 CPython's ssize_t holds */
+            int64_t wide;
+            if (!long_to_i64(n, &wide) || wide >= 0)
                 return vm_raise(vm, EXC_OverflowError, "cannot fit 'int' into an index-sized integer");
             n = v_int(0);
         }
@@ -658,6 +663,11 @@ static bool equal(VM *vm, Value a, Value b, bool *out, unsigned depth)
         *out = str_equal(AS(Str, a), AS(Str, b));
         return true;
     case T_LIST:
+        if ((a.u.obj->flags ^ b.u.obj->flags) & LIST_DEQUE) { /* a deque never equals a list */
+            *out = false;
+            return true;
+        }
+        /* fall through */
     case T_TUPLE:
         return equal_items(vm, a, b, out, depth);
     case T_DICT:
