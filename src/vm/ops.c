@@ -324,7 +324,7 @@ static __attribute__((noinline)) bool binary_op_objects(VM *vm, unsigned op, uns
         return vm_raise_binop(vm, op_symbol(inplace), a, b);
     if (complex_operands(a, b))
         return complex_binary_op(vm, op, a, b, out); /* vm/complex.c */
-    if (op == OP_BINARY_MOD && (a.type == T_STR || a.type == T_BYTES))
+    if (op == OP_BINARY_MOD && (a.type == T_STR || a.type == T_BYTES || a.type == T_BYTEARRAY))
         return percent_format(vm, a, b, out); /* printf-style: vm/percent.c */
     if (op == OP_BINARY_OR && a.type == T_DICT && (b.type == T_DICT || inplace == OP_INPLACE_OR))
         return dict_union(vm, AS(Dict, a), b, inplace == OP_INPLACE_OR, out);
