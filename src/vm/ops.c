@@ -372,7 +372,7 @@ static __attribute__((noinline)) bool binary_op_objects(VM *vm, unsigned op, uns
         if ((a.type == T_LIST || packed) && b.type == T_INSTANCE && !class_index(vm, &b))
             return false;
         int64_t wide;
-        if ((a.type == T_LIST || packed) && long_to_i64(b, &wide) && wide < 0)
+        if ((a.type == T_LIST || packed) && b.type == T_LONG && long_to_i64(b, &wide) && wide < 0)
             b = v_int(0); /* any count < 0 that CPython's ssize_t holds empties it */
         if (a.type == T_LIST && v_is_intlike(b)) {
             if (!list_inplace_repeat(vm, AS(List, a), b.u.i))

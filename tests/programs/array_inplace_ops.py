@@ -67,3 +67,11 @@ for bad in (array("b", [1]), [1], b"x"):
     except TypeError as exc:
         print("TypeError", exc)
 print(e)
+for seq in ([1, 2], array("i", [7]), bytearray(b"ab")):
+    before = seq
+    for bad in ("ab", array("B"), 2.0):
+        try:
+            seq *= bad              # not a count: TypeError, the sequence untouched
+        except TypeError as exc:
+            print("TypeError", type(bad).__name__)
+    print(before, seq is before)
