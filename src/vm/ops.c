@@ -328,7 +328,8 @@ static __attribute__((noinline)) bool binary_op_objects(VM *vm, unsigned op, uns
         return percent_format(vm, a, b, out); /* printf-style: vm/percent.c */
     if (op == OP_BINARY_OR && a.type == T_DICT && (b.type == T_DICT || inplace == OP_INPLACE_OR))
         return dict_union(vm, AS(Dict, a), b, inplace == OP_INPLACE_OR, out);
-    if (v_is_anyset(a) || v_is_anyset(b) || a.type == T_DICTVIEW || b.type == T_DICTVIEW)
+    bool list_extend = op == OP_INPLACE_ADD && a.type == T_LIST; /* list or deque += any iterable, a set too */
+    if (!list_extend && (v_is_anyset(a) || v_is_anyset(b) || a.type == T_DICTVIEW || b.type == T_DICTVIEW))
         return set_binary_op(vm, inplace & ~VM_OP_INPLACE, a, b, out);
     int dq = deque_binary_op(vm, op, a, b, out); /* a deque stays one, maxlen kept (collections.c) */
     if (dq >= 0)

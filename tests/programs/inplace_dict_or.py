@@ -51,3 +51,11 @@ t("set &= R", lambda: iand({1}, R()))
 t("list += R", lambda: iadd([1], R()))
 t("bytearray += R", lambda: iadd(bytearray(b"a"), R()))
 t("array += R", lambda: iadd(array("b"), R()))
+
+# list += and deque += take any iterable, a set or a dict view too (P4JIT
+# sent them to the set operators: TypeError)
+from collections import deque
+for seq in ([1, 2], deque([1, 2], 3)):
+    for name, it in (("set", {3}), ("frozenset", frozenset({4})), ("keys", {"k": 1}.keys()), ("items", {"k": 2}.items())):
+        t("%s += %s" % (type(seq).__name__, name), lambda: iadd(seq, it) is seq)
+    print(seq)
