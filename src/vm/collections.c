@@ -245,8 +245,10 @@ int deque_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
     switch (op) {
     case OP_INPLACE_ADD:
     case OP_BINARY_ADD:
+        if (op == OP_INPLACE_ADD && !is_deque(a))
+            return -1; /* list += deque: extends the list */
         if (!is_deque(a) || (op == OP_BINARY_ADD && !is_deque(b))) {
-            if (a.type != T_LIST && !is_deque(a))
+            if (a.type != T_LIST)
                 return -1; /* instance + deque: its own methods decided already */
             const char *left = is_deque(a) ? "deque" : type_name(a); /* CPython's words */
             return vm_raise(vm, EXC_TypeError, "can only concatenate %s (not \"%s\") to %s", left, type_name(b), left), 0;

@@ -391,12 +391,18 @@ static __attribute__((noinline)) bool binary_op_objects(VM *vm, unsigned op, uns
         /* fall through */
     case OP_BINARY_MUL: {
         Value seq = a, n = b;
-        if (v_is_intlike(a) || (a.type == T_INSTANCE && is_seq(b))) {
+        if (v_is_intlike(a) || ((a.type == T_INSTANCE || a.type == T_LONG) && is_seq(b))) {
             seq = b;
             n = a;
         }
         if (n.type == T_INSTANCE && is_seq(seq) && !class_index(vm, &n)) /* [0] * obj with __index__ */
             return false;
+        if (is_seq(seq) && n.type == T_LONG) { /* negative: empty, as any count < 0 CPython's ssize_t holds */
+            int64_t wide;
+            if (!long_to_i64(n, &wide) || wide >= 0)
+                return vm_raise(vm, EXC_OverflowError, "cannot fit 'int' into an index-sized integer");
+            n = v_int(0);
+        }
         if (is_seq(seq) && v_is_intlike(n)) {
             if (seq.type == T_STR || seq.type == T_BYTES) {
                 Str *s = str_repeat(vm, AS(Str, seq), n.u.i);
@@ -406,12 +412,6 @@ static __attribute__((noinline)) bool binary_op_objects(VM *vm, unsigned op, uns
                 return true;
             }
             return seq_repeat(vm, seq, n.u.i, out);
-        }
-        if (is_seq(seq) && n.type == T_LONG) { /* negative: empty, as any count < 0 CPython's ssize_t holds */
-            int64_t wide;
-            if (!long_to_i64(n, &wide) || wide >= 0)
-                return vm_raise(vm, EXC_OverflowError, "cannot fit 'int' into an index-sized integer");
-            n = v_int(0);
         }
         if (is_seq(seq) && (v_is_number(n) || n.type == T_COMPLEX))
             return vm_raise(vm, EXC_TypeError, "can't multiply sequence by non-int of type '%s'",

@@ -59,3 +59,9 @@ k = h
 h *= Three()
 h += "cd"
 print(k, len(k), h is k)
+lst = [0]
+same = lst
+lst += deque([1, 2])                # a list extends itself from a deque
+print(same, lst is same)
+for seq in ((1, 2), "ab", b"x", [3], deque([4])):
+    attempt("neg long *", lambda: (seq * -(2 ** 40), -(2 ** 40) * seq))
