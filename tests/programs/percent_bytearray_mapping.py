@@ -33,3 +33,9 @@ b = bytearray(b"%d%%")
 keep = b
 b %= 42
 print(b, keep, b is keep)
+
+# a bytearray's repr escapes ' even between double quotes, as CPython's
+# (P4JIT wrote bytes' repr: bytearray(b"<b'q'>"))
+print(bytearray(b"%r") % (b"q",))
+for raw in (b"<b'q'>", b'a"b', b"a'b\"c", b"\\'", b"plain"):
+    print(repr(bytearray(raw)), repr(raw))
