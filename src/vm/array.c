@@ -235,27 +235,72 @@ bool array_set(VM *vm, Array *a, uint32_t i, Value v)
     return true;
 }
 
+/* Grows a's buffer to hold at least `need` elements (len unchanged; a and
+ * keep stay reachable across the allocation). */
+static bool array_reserve(VM *vm, Array *a, uint64_t need, Value keep)
+{
+    if (need <= a->cap)
+        return true;
+    const TypeCode *tc = typecode((char)a->hdr.aux);
+    uint64_t cap = a->cap < 8 ? 8 : a->cap + a->cap / 2;
+    if (cap < need)
+        cap = need;
+    if (cap * tc->size > (1u << 28))
+        return vm_raise_oom(vm);
+    VM_ROOT(vm, v_obj(a));
+    VM_ROOT(vm, keep);
+    uint8_t *data = gc_alloc_raw(vm, (size_t)cap * tc->size);
+    VM_UNROOT(vm, 2);
+    if (!data)
+        return false;
+    if (a->len)
+        memcpy(data, a->data, (size_t)a->len * tc->size);
+    uint8_t *old = a->data;
+    a->data = data;
+    a->cap = (uint32_t)cap;
+    gc_free_raw(vm, old);
+    return true;
+}
+
+/* a += b for two arrays: a grows itself, as CPython's array.__iadd__ (other
+ * names bound to a see the new elements). b may be a. */
+bool array_inplace_concat(VM *vm, Array *a, Value b)
+{
+    if (b.type != T_ARRAY)
+        return vm_raise(vm, EXC_TypeError, "can only extend array with array (not \"%s\")", type_name(b));
+    Array *y = AS(Array, b);
+    if (y->hdr.aux != a->hdr.aux)
+        return vm_raise(vm, EXC_TypeError, "can only extend with array of same kind");
+    uint32_t size = size_of(a->hdr.aux), m = y->len;
+    if (!array_reserve(vm, a, (uint64_t)a->len + m, b))
+        return false;
+    if (m)
+        memmove(a->data + (size_t)a->len * size, y->data, (size_t)m * size); /* y->data re-read: b may be a */
+    a->len += m;
+    return true;
+}
+
+/* a *= n for an array or a bytearray: a repeats itself in place (n <= 0 empties it). */
+bool array_inplace_repeat(VM *vm, Array *a, int32_t n)
+{
+    uint32_t len = a->len, size = size_of(a->hdr.aux);
+    if (n <= 0 || len == 0) {
+        a->len = 0;
+        return true;
+    }
+    if (!array_reserve(vm, a, (uint64_t)len * (uint64_t)n, v_none()))
+        return false;
+    for (int32_t k = 1; k < n; k++)
+        memcpy(a->data + (size_t)k * len * size, a->data, (size_t)len * size);
+    a->len = len * (uint32_t)n;
+    return true;
+}
+
 /* Appends one element, growing the buffer (the array must be reachable). */
 static bool array_push(VM *vm, Array *a, Value v)
 {
-    if (a->len == a->cap) {
-        const TypeCode *tc = typecode((char)a->hdr.aux);
-        uint32_t cap = a->cap < 8 ? 8 : a->cap + a->cap / 2;
-        if ((uint64_t)cap * tc->size > (1u << 28))
-            return vm_raise_oom(vm);
-        VM_ROOT(vm, v_obj(a));
-        VM_ROOT(vm, v);
-        uint8_t *data = gc_alloc_raw(vm, (size_t)cap * tc->size);
-        VM_UNROOT(vm, 2);
-        if (!data)
-            return false;
-        if (a->len)
-            memcpy(data, a->data, (size_t)a->len * tc->size);
-        uint8_t *old = a->data;
-        a->data = data;
-        a->cap = cap;
-        gc_free_raw(vm, old);
-    }
+    if (a->len == a->cap && !array_reserve(vm, a, (uint64_t)a->len + 1, v))
+        return false;
     a->len++;
     if (!array_set(vm, a, a->len - 1, v)) {
         a->len--;
@@ -342,6 +387,8 @@ const uint32_t n_array_methods = sizeof array_methods / sizeof array_methods[0];
 /* An index argument (negative from the end) into [0, len]; false: raised. */
 static bool index_arg(VM *vm, Value v, int32_t len, int32_t *out)
 {
+    if (!class_index(vm, &v)) /* an instance with __index__ */
+        return false;
     if (!v_is_intlike(v))
         return vm_raise(vm, EXC_TypeError, "'%s' object cannot be interpreted as an integer", type_name(v));
     int32_t i = v.u.i;

@@ -1751,6 +1751,8 @@ bool class_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
         return false;
     if (got)
         return true;
+    if (a.type == T_DICT && (op == OP_INPLACE_OR || op == (OP_BINARY_OR | VM_OP_INPLACE)))
+        return dict_union(vm, AS(Dict, a), b, true, out); /* dict.__ior__ updates or raises: b's __ror__ is not asked */
     bool b_first = proper_subclass(b, a);
     if (b_first && !overrides_reflected(vm, a, b, n->refl, &b_first))
         return false;

@@ -14,6 +14,8 @@
 
 #include "vm/vm.h"
 #include "vm/libobj.h"
+#include "vm/class.h"
+#include "vm/long.h"
 
 #define NO_MAXLEN 0xffffu
 
@@ -209,6 +211,94 @@ int deque_attr(VM *vm, Value obj, Str *name, Value *out)
         return 0;
     *out = v_obj(b);
     return 1;
+}
+
+static bool is_deque(Value v) { return v.type == T_LIST && (v.u.obj->flags & LIST_DEQUE); }
+
+/* n of `deque * n`: -1 when n is no count (the caller's errors apply). */
+static int count_of(VM *vm, Value *n, int32_t *count)
+{
+    if (n->type == T_INSTANCE && !class_index(vm, n))
+        return 0;
+    int64_t wide;
+    if (n->type == T_LONG && long_to_i64(*n, &wide) && wide < 0) { /* CPython's ssize_t holds it */
+        *count = 0;
+        return 1;
+    }
+    if (!v_is_intlike(*n))
+        return -1;
+    *count = n->u.i;
+    return 1;
+}
+
+/* The operators on deques, as CPython: + and * make a deque with the left
+ * one's maxlen, += and *= change the deque itself, and maxlen keeps the
+ * rightmost items; a deque and a list do not concatenate. (As a flagged
+ * list, a deque would otherwise get the list's operators: a plain list, no
+ * maxlen.) */
+int deque_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
+{
+    if (!is_deque(a) && !is_deque(b))
+        return -1;
+    Value seq = a, n = b;
+    int32_t count;
+    switch (op) {
+    case OP_INPLACE_ADD:
+    case OP_BINARY_ADD:
+        if (op == OP_INPLACE_ADD && !is_deque(a))
+            return -1; /* list += deque: extends the list */
+        if (!is_deque(a) || (op == OP_BINARY_ADD && !is_deque(b))) {
+            if (a.type != T_LIST)
+                return -1; /* instance + deque: its own methods decided already */
+            const char *left = is_deque(a) ? "deque" : type_name(a); /* CPython's words */
+            return vm_raise(vm, EXC_TypeError, "can only concatenate %s (not \"%s\") to %s", left, type_name(b), left), 0;
+        }
+        if (op == OP_BINARY_ADD) {
+            Value self[1] = {a};
+            if (!m_copy(vm, self, 1, NULL, &seq))
+                return 0;
+        }
+        VM_ROOT(vm, seq);
+        Value ext[2] = {seq, b}, ignored;
+        bool ok = extend(vm, ext, false, &ignored);
+        VM_UNROOT(vm, 1);
+        *out = seq;
+        return ok;
+    case OP_BINARY_MUL:
+        if (!is_deque(a)) {
+            seq = b;
+            n = a;
+        }
+        /* fall through */
+    case OP_INPLACE_MUL: {
+        if (!is_deque(seq))
+            return -1;
+        int r = count_of(vm, &n, &count);
+        if (r <= 0)
+            return r;
+        if (op == OP_BINARY_MUL) {
+            VM_ROOT(vm, n);
+            Value self[1] = {seq};
+            bool copied = m_copy(vm, self, 1, NULL, &seq);
+            VM_UNROOT(vm, 1);
+            if (!copied)
+                return 0;
+        }
+        uint32_t max = maxlen_of(AS(List, seq)), len = AS(List, seq)->len;
+        if (max != NO_MAXLEN && len && count > (int32_t)(max / len + 1))
+            count = (int32_t)(max / len + 1); /* the rightmost maxlen items are the same: no huge copy */
+        VM_ROOT(vm, seq);
+        bool ok = list_inplace_repeat(vm, AS(List, seq), count);
+        VM_UNROOT(vm, 1);
+        if (!ok)
+            return 0;
+        trim(AS(List, seq), true);
+        *out = seq;
+        return 1;
+    }
+    default:
+        return -1;
+    }
 }
 
 /* deque(iterable=(), maxlen=None) */

@@ -158,7 +158,8 @@ void fmt_float(StrBuf *sb, float f)
 
 /* ---- repr of strings ---------------------------------------------------------------- */
 
-static void repr_text(StrBuf *sb, const char *d, uint32_t len, bool bytes)
+/* quote_single: escape ' even between double quotes (CPython's bytearray repr) */
+static void repr_text_quoted(StrBuf *sb, const char *d, uint32_t len, bool bytes, bool quote_single)
 {
     bool has_single = len && memchr(d, '\'', len), has_double = len && memchr(d, '"', len);
     char q = has_single && !has_double ? '"' : '\'';
@@ -168,7 +169,7 @@ static void repr_text(StrBuf *sb, const char *d, uint32_t len, bool bytes)
     for (uint32_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)d[i];
         char buf[16];
-        if (c == (unsigned char)q || c == '\\') {
+        if (c == (unsigned char)q || c == '\\' || (quote_single && c == '\'')) {
             sb_addc(sb, '\\');
             sb_addc(sb, (char)c);
         } else if (c == '\n') {
@@ -199,6 +200,8 @@ static void repr_text(StrBuf *sb, const char *d, uint32_t len, bool bytes)
     }
     sb_addc(sb, q);
 }
+
+static void repr_text(StrBuf *sb, const char *d, uint32_t len, bool bytes) { repr_text_quoted(sb, d, len, bytes, false); }
 
 /* ---- repr and str of everything ----------------------------------------------------- */
 
@@ -422,7 +425,7 @@ static bool repr_value(VM *vm, StrBuf *sb, Value v)
     case T_FLOAT: fmt_float(sb, v.u.f); return true;
     case T_COMPLEX: complex_repr(sb, v); return true;
     case T_MEMVIEW:
-        sb_adds(sb, "<memory");
+        sb_adds(sb, v.u.obj->flags & MEMVIEW_RELEASED ? "<released memory" : "<memory"); /* as CPython */
         fake_address(sb, v.u.obj);
         sb_addc(sb, '>');
         return true;
@@ -443,7 +446,7 @@ static bool repr_value(VM *vm, StrBuf *sb, Value v)
         return true;
     case T_BYTEARRAY:
         sb_adds(sb, "bytearray(");
-        repr_text(sb, (const char *)AS(Array, v)->data, AS(Array, v)->len, true);
+        repr_text_quoted(sb, (const char *)AS(Array, v)->data, AS(Array, v)->len, true, true);
         sb_addc(sb, ')');
         return true;
     case T_ARRAY: {

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "vm/vm.h"
+#include "vm/class.h"
 
 /* ---- tuples -------------------------------------------------------------------- */
 
@@ -351,6 +352,8 @@ static bool m_extend(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 
 static bool index_arg(VM *vm, Value v, int32_t *out)
 {
+    if (!class_index(vm, &v)) /* an instance with __index__ (l.pop(obj), l.insert(obj, x)) */
+        return false;
     if (v.type == T_LONG) /* indexes are 32-bit here */
         return vm_raise(vm, EXC_OverflowError, "Python int too large to convert to C int");
     if (!v_is_intlike(v))

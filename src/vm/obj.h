@@ -636,6 +636,8 @@ bool seq_concat(VM *vm, Value a, Value b, Value *out);  /* list+list, tuple+tupl
 bool seq_repeat(VM *vm, Value seq, int32_t n, Value *out);
 bool list_inplace_concat(VM *vm, List *l, Value other); /* l += iterable */
 bool list_inplace_repeat(VM *vm, List *l, int32_t n);   /* l *= n */
+bool array_inplace_concat(VM *vm, Array *a, Value b);  /* array += array, in place */
+bool array_inplace_repeat(VM *vm, Array *a, int32_t n); /* array or bytearray *= n, in place */
 /* Normalises a slice against a length (Python's slice.indices). */
 bool slice_indices(VM *vm, const Slice *s, int32_t len, int32_t *start, int32_t *stop,
                    int32_t *step, int32_t *count);
@@ -683,6 +685,8 @@ extern const Native dict_fromkeys; /* dict.c */
 /* collections.deque (vm/collections.c): its own methods before the list's */
 const Native *deque_method(const Str *name);
 int deque_attr(VM *vm, Value obj, Str *name, Value *out); /* 1 found, 0 raised, -1 none */
+/* +, +=, *, *= with a deque: 1 done, 0 raised, -1 not a deque operation */
+int deque_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out);
 extern const Native bi_deque;
 extern const TypeObj type_deque;
 /* str % args and bytes % args (vm/percent.c) */

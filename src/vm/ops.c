@@ -324,16 +324,26 @@ static __attribute__((noinline)) bool binary_op_objects(VM *vm, unsigned op, uns
         return vm_raise_binop(vm, vm_op_symbol(inplace), a, b);
     if (complex_operands(a, b))
         return complex_binary_op(vm, op, inplace, a, b, out); /* vm/complex.c */
-    if (op == OP_BINARY_MOD && (a.type == T_STR || a.type == T_BYTES))
+    if (op == OP_BINARY_MOD && (a.type == T_STR || a.type == T_BYTES || a.type == T_BYTEARRAY))
         return percent_format(vm, a, b, out); /* printf-style: vm/percent.c */
     if (op == OP_BINARY_OR && a.type == T_DICT && (b.type == T_DICT || inplace == OP_INPLACE_OR))
         return dict_union(vm, AS(Dict, a), b, inplace == OP_INPLACE_OR, out);
-    if (v_is_anyset(a) || v_is_anyset(b) || a.type == T_DICTVIEW || b.type == T_DICTVIEW)
+    bool list_extend = op == OP_INPLACE_ADD && a.type == T_LIST; /* list or deque += any iterable, a set too */
+    if (!list_extend && (v_is_anyset(a) || v_is_anyset(b) || a.type == T_DICTVIEW || b.type == T_DICTVIEW))
         return set_binary_op(vm, inplace & ~VM_OP_INPLACE, a, b, out);
+    int dq = deque_binary_op(vm, op, a, b, out); /* a deque stays one, maxlen kept (collections.c) */
+    if (dq >= 0)
+        return dq;
     switch (op) {
     case OP_INPLACE_ADD:
         if (a.type == T_LIST) {
             if (!list_inplace_concat(vm, AS(List, a), b))
+                return false;
+            *out = a;
+            return true;
+        }
+        if (a.type == T_ARRAY) {
+            if (!array_inplace_concat(vm, AS(Array, a), b))
                 return false;
             *out = a;
             return true;
@@ -358,24 +368,41 @@ static __attribute__((noinline)) bool binary_op_objects(VM *vm, unsigned op, uns
             return vm_raise(vm, EXC_TypeError, "can only concatenate %s (not \"%s\") to %s",
                             type_name(a), type_name(b), type_name(a));
         break;
-    case OP_INPLACE_MUL:
-        if (a.type == T_LIST && b.type == T_INSTANCE && !class_index(vm, &b))
+    case OP_INPLACE_MUL: {
+        bool packed = a.type == T_ARRAY || a.type == T_BYTEARRAY;
+        if ((a.type == T_LIST || packed) && b.type == T_INSTANCE && !class_index(vm, &b))
             return false;
+        int64_t wide;
+        if ((a.type == T_LIST || packed) && b.type == T_LONG && long_to_i64(b, &wide) && wide < 0)
+            b = v_int(0); /* any count < 0 that CPython's ssize_t holds empties it */
         if (a.type == T_LIST && v_is_intlike(b)) {
             if (!list_inplace_repeat(vm, AS(List, a), b.u.i))
                 return false;
             *out = a;
             return true;
         }
+        if (packed && v_is_intlike(b)) { /* array and bytearray repeat themselves, as CPython */
+            if (!array_inplace_repeat(vm, AS(Array, a), b.u.i))
+                return false;
+            *out = a;
+            return true;
+        }
+    }
         /* fall through */
     case OP_BINARY_MUL: {
         Value seq = a, n = b;
-        if (v_is_intlike(a) || (a.type == T_INSTANCE && is_seq(b))) {
+        if (v_is_intlike(a) || ((a.type == T_INSTANCE || a.type == T_LONG) && is_seq(b))) {
             seq = b;
             n = a;
         }
         if (n.type == T_INSTANCE && is_seq(seq) && !class_index(vm, &n)) /* [0] * obj with __index__ */
             return false;
+        if (is_seq(seq) && n.type == T_LONG) { /* negative: empty, as any count < 0 CPython's ssize_t holds */
+            int64_t wide;
+            if (!long_to_i64(n, &wide) || wide >= 0)
+                return vm_raise(vm, EXC_OverflowError, "cannot fit 'int' into an index-sized integer");
+            n = v_int(0);
+        }
         if (is_seq(seq) && v_is_intlike(n)) {
             if (seq.type == T_STR || seq.type == T_BYTES) {
                 Str *s = str_repeat(vm, AS(Str, seq), n.u.i);
@@ -385,11 +412,6 @@ static __attribute__((noinline)) bool binary_op_objects(VM *vm, unsigned op, uns
                 return true;
             }
             return seq_repeat(vm, seq, n.u.i, out);
-        }
-        if (is_seq(seq) && n.type == T_LONG) { /* negative: empty, as any count < 0 */
-            if (!long_is_neg(n))
-                return vm_raise(vm, EXC_OverflowError, "cannot fit 'int' into an index-sized integer");
-            n = v_int(0);
         }
         if (is_seq(seq) && (v_is_number(n) || n.type == T_COMPLEX))
             return vm_raise(vm, EXC_TypeError, "can't multiply sequence by non-int of type '%s'",
@@ -642,6 +664,11 @@ static bool equal(VM *vm, Value a, Value b, bool *out, unsigned depth)
         *out = str_equal(AS(Str, a), AS(Str, b));
         return true;
     case T_LIST:
+        if ((a.u.obj->flags ^ b.u.obj->flags) & LIST_DEQUE) { /* a deque never equals a list */
+            *out = false;
+            return true;
+        }
+        /* fall through */
     case T_TUPLE:
         return equal_items(vm, a, b, out, depth);
     case T_DICT:

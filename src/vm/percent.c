@@ -280,14 +280,27 @@ static bool read_number(VM *vm, const char *s, uint32_t n, uint32_t *i, int32_t 
     return true;
 }
 
+/* Whether a right operand that is not a tuple counts as a mapping (then
+ * unused arguments are no error), as CPython decides: a type with a mapping
+ * subscript (a deque has none), but no str, and no bytes or bytearray under
+ * bytes % (CPython's exclusions). */
+static bool mapping_like(Value v, bool bytes)
+{
+    switch (v.type) {
+    case T_DICT: case T_RANGE: case T_ARRAY: case T_MEMVIEW: return true;
+    case T_LIST: return !(v.u.obj->flags & LIST_DEQUE);
+    case T_BYTES: case T_BYTEARRAY: return !bytes;
+    default: return false;
+    }
+}
+
 static bool percent_format_text(VM *vm, StrBuf *sb, const Str *fmt, Value right, bool bytes)
 {
     Args a = {right, NULL, 0, v_unbound()};
     if (right.type == T_TUPLE)
         a.tuple = AS(Tuple, right);
-    else if (right.type == T_DICT || right.type == T_LIST || right.type == T_RANGE || right.type == T_ARRAY ||
-             right.type == T_BYTEARRAY || (right.type == T_BYTES && !bytes) || (right.type == T_STR && bytes))
-        a.mapping = right; /* anything subscriptable but a tuple or the format's own type */
+    else if (mapping_like(right, bytes))
+        a.mapping = right;
     const char *s = fmt->data;
     uint32_t n = fmt->len;
     for (uint32_t i = 0; i < n;) {
@@ -425,6 +438,26 @@ static bool percent_format_text(VM *vm, StrBuf *sb, const Str *fmt, Value right,
 
 bool percent_format(VM *vm, Value fmt, Value args, Value *out)
 {
+    if (fmt.type == T_BYTEARRAY) { /* bytes' rules on a copy, the result a new bytearray */
+        Str *text = bytes_new(vm, AS(Array, fmt)->data, AS(Array, fmt)->len);
+        if (!text)
+            return false;
+        VM_ROOT(vm, v_obj(text));
+        Value r;
+        bool ok = percent_format(vm, v_obj(text), args, &r);
+        VM_UNROOT(vm, 1);
+        if (!ok)
+            return false;
+        VM_ROOT(vm, r);
+        Array *made = bytearray_new(vm, AS(Str, r)->len);
+        VM_UNROOT(vm, 1);
+        if (!made)
+            return false;
+        if (made->len)
+            memcpy(made->data, AS(Str, r)->data, made->len);
+        *out = v_obj(made);
+        return true;
+    }
     StrBuf sb;
     sb_init(&sb);
     bool bytes = fmt.type == T_BYTES;

@@ -478,6 +478,8 @@ static bool m_split(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     Value sepv = nargs > 1 ? args[1] : v_none();
     int32_t maxsplit = -1;
     if (nargs > 2) {
+        if (!class_index(vm, &args[2])) /* an instance with __index__ */
+            return false;
         if (!v_is_intlike(args[2]))
             return vm_raise(vm, EXC_TypeError, "'%s' object cannot be interpreted as an integer", type_name(args[2]));
         maxsplit = args[2].u.i;

@@ -24,6 +24,9 @@ raised:
           closures with nonlocal, comprehensions, starred unpacking
   fmt     format specs for ints, strs and exact floats, %-formatting,
           str.format with nested fields
+  inplace augmented assignments through aliases on containers and on
+          instances with random in-place methods (gen_inplace.py; in about
+          60% of the programs, after the others)
 
   gen_lang.py gen SEED                  print one program
   gen_lang.py run P4JIT [--seeds A:B] [--jobs N] [-- RUN-OPTIONS]
@@ -35,6 +38,7 @@ import random
 import sys
 
 import cpython_oracle   # the runner shared with gen_closures.py
+from gen_inplace import InplaceGen
 
 EDGE_INTS = [0, 1, -1, 2, -2, 3, -3, 7, -7, 10, 31, 32, 33, 63, 64,
              2**31 - 1, -2**31, 2**31, -2**31 - 1, 2**32 - 1, 2**32, -2**32,
@@ -99,6 +103,7 @@ def guard(f):
 class G:
     def __init__(self, seed):
         self.r = random.Random(seed)
+        self.seed = seed
         self.out = []
         self.n = 0
 
@@ -855,6 +860,9 @@ class G:
                 self.sec_data, self.sec_data, self.sec_exc]
         for _ in range(self.r.randint(4, 8)):
             self.r.choice(secs)()
+        inplace = InplaceGen(self.seed)   # its own random stream: the sections above stay as they were
+        if inplace.r.random() < 0.6:
+            inplace.section(self)
         return '\n'.join(self.out) + '\n'
 
 

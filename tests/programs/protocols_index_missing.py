@@ -47,6 +47,12 @@ cases = [
     ("bad", lambda: list(range(BadIx()))),
     ("none", lambda: list(range(None))),
     ("float", lambda: chr(65.0)),
+    ("list.pop", lambda: [10, 20, 30, 40].pop(three)),   # method arguments take __index__ too
+    ("list.pop neg", lambda: [10, 20, 30, 40].pop(neg)),
+    ("list.insert", lambda: [10, 20, 30, 40].insert(Ix(1), 0)),
+    ("list.pop bad", lambda: [1].pop(BadIx())),
+    ("array.pop", lambda: __import__("array").array("h", [1, 2, 3, 4]).pop(three)),
+    ("str.split", lambda: "a b c d e".split(" ", Ix(2))),
 ]
 for label, f in cases:
     show(label, f)
