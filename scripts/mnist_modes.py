@@ -42,7 +42,7 @@ def table(outputs):
         head += " %14s" % name
     head += " %10s %9s %9s" % ("MACs/cyc", "ms@360", "ms@400")
     lines.append(head)
-    rows = [(i, s[0], s[1]) for i, s in enumerate(names and modes[0][1]["stages"])]
+    rows = [(i, s[0], s[1]) for i, s in enumerate(modes[0][1]["stages"])]
     rows.append((None, "whole image", modes[0][1]["total"][0]))
     for i, name, macs in rows:
         cyc = [m["stages"][i][2] if i is not None else m["total"][1] for _, m in modes]
