@@ -270,8 +270,9 @@ def run(cmd, what):
     return p.stdout
 
 
-def measure(p4jit, interp_images):
-    measured = {"mnist": {}}
+def measure_mnist(p4jit, interp_images):
+    """examples/mnist.py's output in each of MODES: {mode: text} (also scripts/mnist_modes.py)."""
+    out = {}
     with tempfile.TemporaryDirectory() as tmp:
         with open(os.path.join(tmp, "mnist_paths.py"), "w") as f:
             f.write('MODEL = "models/cnn_mnist.p4nn"\nIMAGES = "models/mnist_test1000-images.idx"\n'
@@ -280,7 +281,12 @@ def measure(p4jit, interp_images):
             extra = ["-X", "path=" + tmp] if name == "interpreter" else []
             cmd = [p4jit, "run", "--on", "p4sim"] + opts + extra + ["examples/mnist.py"]
             print("running", " ".join(cmd), file=sys.stderr, flush=True)
-            measured["mnist"][name] = run(cmd, "examples/mnist.py (%s)" % name)
+            out[name] = run(cmd, "examples/mnist.py (%s)" % name)
+    return out
+
+
+def measure(p4jit, interp_images):
+    measured = {"mnist": measure_mnist(p4jit, interp_images)}
     for which in ("chip", "layers"):
         cmd = [sys.executable, os.path.join(HERE, "run.py"), "--p4jit", p4jit, "--" + which]
         print("running", " ".join(cmd), file=sys.stderr, flush=True)

@@ -195,8 +195,9 @@ def main():
           f"{ms(image_cycles, 400)} ms at 400 MHz ({how})")
     print(f"  code           {grouped(code)} bytes compiled (+{grouped(once)} at load)")
     print(f"  memory         activations {grouped(mem[0])} B, weights {grouped(mem[1])} B, heap after loading {grouped(heap_model)} B")
-    print("  (other modes: -X pie=off for the scalar JIT, -X jit=off for the interpreter; -X path=DIR with"
-          " DIR/mnist_paths.py for another model or image set)")
+    print("  (other modes: -X pie=off for the scalar JIT, -X jit=off for the interpreter, or all three side by"
+          " side: python3 scripts/mnist_modes.py; -X path=DIR with DIR/mnist_paths.py for another model or"
+          " image set)")
 
 
 main()

@@ -38,6 +38,16 @@ PAIRS = 4
 # first model (per-channel shifts: 1,244,078 against 1,217,439 cycles an
 # image; the one-shift-per-layer export: 954,762, at the same accuracy)
 SHIFT_PASSES = 0
+# per-channel shifts (pre 0, mult 1) through int16 lanes (requant16), when
+# the layer's bound keeps its sums in int16 after the least shift: exact,
+# and on by default (False: the scalar requantize, or SHIFT_PASSES)
+SHIFT16 = True
+
+
+def set_shift16(on):
+    # SHIFT16 = on for the models built after (as set_shift_passes)
+    global SHIFT16
+    SHIFT16 = on
 
 
 def set_shift_passes(n):
@@ -332,6 +342,9 @@ def requant_rows(L, acc, n, F, lo, out, off):
     if S > 0:
         add3_rows32(acc, L["brep"], L["zero"], n * F)
         shift_narrow(acc, n * F, S, lo, out, off)
+    elif S == -2:
+        add3_rows32(acc, L["brep"], L["zero"], n * F)
+        requant16(L, acc, n * F, lo, out, off)
     elif S < 0:
         shift_passes(L, acc, n * F, lo, out, off)
     else:
@@ -371,6 +384,89 @@ def shift_passes(L, acc, n, lo, out, off):
             max_into8(out, off, y, n)
 
 
+# Per-channel shifts on int16 lanes (p4nn7): with s0 and s1 a layer's least
+# and largest shift, the contract's (x + 2**(s-1)) >> s for a channel of
+# shift s is floor(t / 2**(s - s0)) with t = (x + 2**(s-1)) >> s0 (nested
+# floors), and floor(t / 2**(s - s0)) = (t * 2**(s1 - s)) >> (s1 - s0): a
+# product and a shift by one count for every lane, the int16 form the JIT
+# runs 8 lanes at a time (esp.vmul, its SAR the shift). requant16_form
+# takes it only where t always fits int16 and the multipliers do.
+
+def shift32_16(a, s, n, h):
+    # h[i] = a[i] >> s: int32 into int16 (scalar: the JIT has no int32 to
+    # int16 store on lanes)
+    for i in range(n):
+        h[i] = a[i] >> s
+
+
+def mul_shift16(h, mrep, D, lo, n):
+    # h[i] = clamp((h[i] * mrep[i]) >> D, lo, 127) (int16 lanes: one
+    # esp.vmul by SAR D, the product never narrowed)
+    for i in range(n):
+        h[i] = min(max((h[i] * mrep[i]) >> D, lo), 127)
+
+
+def narrow16_8(h, n, out, off):
+    # out[off + i] = h[i]: int16 (already in [lo, 127]) into int8 (scalar:
+    # no int16 to int8 store on lanes)
+    for i in range(n):
+        out[off + i] = h[i]
+
+
+def requant16(L, t, n, lo, out, off):
+    # out[off + i] for n int32 values of t (positions x channels) that
+    # already hold the sums plus L["brep"] (add3_rows32, max4_add_pool), by
+    # the int16 route: L["s16"] = [s0, s1 - s0]
+    s16 = L["s16"]
+    h = L["h16"]
+    shift32_16(t, s16[0], n, h)
+    mul_shift16(h, L["mrep"], s16[1], lo, n)
+    narrow16_8(h, n, out, off)
+
+
+def requant16_form(L, positions):
+    # L["sform"] = -2 with L["s16"], L["brep"] (bias + 2**(s-1) per channel
+    # and position), L["mrep"] (int16 2**(s1 - s)) and the int16 scratch
+    # L["h16"] when every channel has pre 0, mult 1, the shifts differ by
+    # 1-14 (a multiplier fits int16 and a product 2**29), and
+    # (16384 * taps + |bias| + 2**(s1-1)) >> s0 < 32768: t fits int16
+    # (int8 operands: |acc| <= 16384 * taps).
+    q = L["q"]
+    F = len(q) // 4
+    taps = L["n"] if L["kind"] == "dense" else L["k"] * L["k"] * (L["c"] if L["kind"] == "conv2d" else 1)
+    s0 = 31
+    s1 = 0
+    big = 0
+    for f in range(F):
+        if q[4 * f + 1] != 0 or q[4 * f + 2] != 1:
+            return
+        if q[4 * f + 3] < s0:
+            s0 = q[4 * f + 3]
+        if q[4 * f + 3] > s1:
+            s1 = q[4 * f + 3]
+        if abs(q[4 * f]) > big:
+            big = abs(q[4 * f])
+    if s0 < 1 or s1 - s0 < 1 or s1 - s0 > 14 or taps > 65536:
+        return
+    if (16384 * taps + big + (1 << (s1 - 1))) >> s0 >= 32768:
+        return
+    brep = array("i", bytes(4 * positions * F))
+    mrep = array("h", bytes(2 * positions * F))
+    for f in range(F):
+        v = q[4 * f] + (1 << (q[4 * f + 3] - 1))
+        m = 1 << (s1 - q[4 * f + 3])
+        for p in range(positions):
+            brep[p * F + f] = v
+            mrep[p * F + f] = m
+    L["sform"] = -2
+    L["s16"] = [s0, s1 - s0]
+    L["brep"] = brep
+    L["mrep"] = mrep
+    L["h16"] = array("h", bytes(2 * positions * F))
+    if not ("pair" in L and L["pair"]):
+        need_zero(L, positions * F)  # requant_rows adds brep by add3_rows32
+
+
 def requant_form(L, positions):
     # L["sform"] = S when every channel of L["q"] has pre 0, mult 1 and
     # shift S (then L["brep"]: bias + 2**(S-1) for each of `positions`
@@ -387,7 +483,11 @@ def requant_form(L, positions):
     L["sform"] = S
     L["brep"] = None
     L["passes"] = None
-    if S == 0 and L["kind"] != "gap" and SHIFT_PASSES > 1:
+    L["mrep"] = None
+    L["h16"] = None
+    if S == 0 and L["kind"] != "gap" and SHIFT16:
+        requant16_form(L, positions)
+    if L["sform"] == 0 and L["kind"] != "gap" and SHIFT_PASSES > 1:
         shift_passes_form(L, positions)
     if S > 0:
         # the bias plus the half fits int32 under the contract's guarantee;
@@ -653,6 +753,9 @@ def conv2d_layer(L, inp):
             if S > 0:
                 max4_add_pool(blk, RP * n, brep, tmp)
                 shift_narrow(tmp, RP * n, S, lo, out, py * n)
+            elif S == -2:
+                max4_add_pool(blk, RP * n, brep, tmp)
+                requant16(L, tmp, RP * n, lo, out, py * n)
             elif S < 0:
                 max4_pool(blk, RP * n, tmp)
                 shift_passes(L, tmp, RP * n, lo, out, py * n)
@@ -1025,13 +1128,14 @@ def build(tensors, owned=0):
     for L in layers:
         if L["kind"] == "conv2d" and L["q"] is None:
             L["blk"] = L["y"]
-    for role in ("acc", "acc2", "blk", "k1", "k2", "row8", "zero"):
+    for role in ("acc", "acc2", "blk", "k1", "k2", "row8", "zero", "h16"):
         size = 0
         for L in layers:
             if role in L and L[role] is not None and len(L[role]) > size:
                 size = len(L[role])
         if size > 0:
-            shared = array("b" if role == "row8" else "i", bytes(size if role == "row8" else 4 * size))
+            code = "b" if role == "row8" else "h" if role == "h16" else "i"
+            shared = array(code, bytes(size * (1 if code == "b" else 2 if code == "h" else 4)))
             for L in layers:
                 if role in L and L[role] is not None:
                     L[role] = shared
@@ -1104,7 +1208,7 @@ def profile(model, on):
 
 
 def _nbytes(a):
-    return len(a) * (1 if a.typecode == "b" or a.typecode == "B" else 4)
+    return len(a) * (1 if a.typecode == "b" or a.typecode == "B" else 2 if a.typecode == "h" else 4)
 
 
 def _nbytes_once(a, seen):
@@ -1123,12 +1227,12 @@ def memory(model):
     seen = []
     act = 0
     for L in model["layers"]:
-        for role in ("y", "padded", "acc", "acc2", "blk", "k1", "k2", "row8", "ptmp", "p8"):
+        for role in ("y", "padded", "acc", "acc2", "blk", "k1", "k2", "row8", "ptmp", "p8", "h16"):
             if role in L and L[role] is not None:
                 act += _nbytes_once(L[role], seen)
     weights = 0
     for L in model["layers"]:
-        for role in ("wt", "w", "b", "q", "brep", "zero"):
+        for role in ("wt", "w", "b", "q", "brep", "zero", "mrep"):
             if role in L and L[role] is not None and not isinstance(L[role], int):
                 weights += _nbytes_once(L[role], seen)
         if "wk" in L:
@@ -1149,7 +1253,8 @@ def code_bytes(at_load=0):
     fns = [conv3x3_s1_row, conv3x3_s2_row, conv1x1_s1_row, conv1x1_s2_row, dw3x3_row, dw1x1_row,
            dense_acc, dense_t_acc, maxpool2_rows32, max_rows32, pool_requantize, requantize, max_add_rows32,
            conv3x3_c1_pairs, conv3x3_tap_pairs, max4_add_pool, max4_pool, add3_rows32,
-           add_to32, max_into8, shift_narrow, pool_pairs8, requant_rows, add_bias, relu8, pad_copy, maxpool2,
+           add_to32, max_into8, shift_narrow, pool_pairs8, shift32_16, mul_shift16, narrow16_8,
+           requant16, requant_rows, add_bias, relu8, pad_copy, maxpool2,
            avgpool2, sum_rows, argmax, pixels_to_int8, conv2d_layer, dense_layer,
            gap_layer, run_layer, run, classify]
     if at_load:

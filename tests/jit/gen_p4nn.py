@@ -27,7 +27,7 @@ KERNELS = ["conv3x3_s1_row", "conv3x3_s2_row", "conv1x1_s1_row", "conv1x1_s2_row
            "requantize", "add_bias", "relu8", "pad_copy", "maxpool2", "avgpool2", "sum_rows", "argmax",
            "pixels_to_int8", "transpose8", "max_add_rows32", "shift_narrow", "pool_pairs8",
            "conv3x3_c1_pairs", "conv3x3_tap_pairs", "max4_add_pool", "max4_pool", "add3_rows32",
-           "add_to32", "max_into8"]
+           "add_to32", "max_into8", "shift32_16", "mul_shift16", "narrow16_8"]
 
 _SOURCES = None
 
@@ -98,6 +98,14 @@ class P4nnGen:
         elif tc == "i" and kind == "acc":
             # accumulators: mostly what an int8 layer makes, some wide
             span = r.choice([1 << 10, 1 << 16, 1 << 20, 1 << 24])
+            m, a = r.choice([7, 389, 7919]), r.randint(0, span)
+            expr = "[(i * %d + %d) %% %d - %d for i in range(%d)]" % (m, a, 2 * span, span, n)
+        elif tc == "h" and kind == "mult":
+            # the int16 route's multipliers: powers of two up to 2**14
+            expr = "[1 << ((i * %d + %d) %% 15) for i in range(%d)]" % (r.choice([1, 3, 7]), r.randint(0, 14), n)
+        elif tc == "h" and kind != "zero":
+            # int16 values: mostly int8's range (narrow16_8 raises past it), some wide
+            span = r.choice([1 << 7, 1 << 7, 1 << 12, 1 << 15])
             m, a = r.choice([7, 389, 7919]), r.randint(0, span)
             expr = "[(i * %d + %d) %% %d - %d for i in range(%d)]" % (m, a, 2 * span, span, n)
         else:
@@ -205,6 +213,18 @@ class P4nnGen:
             n = d(70)
             off = r.choice([0, 0, 3])
             args = [a("b", off + n, "any", True), str(off), a("b", n), str(n)]
+        elif k == "shift32_16":
+            n = d(70)
+            args = [a("i", n, "acc"), str(r.choice([0, 3, 8, 9, 12, 20, r.randint(0, 31)])), str(n),
+                    a("h", n, "zero", True)]
+        elif k == "mul_shift16":
+            n = d(70)
+            args = [a("h", n, "any", True), a("h", n, "mult"), str(r.choice([0, 1, 5, 14, 15, 20, r.randint(0, 31)])),
+                    r.choice(["0", "(-128)", "(-3)"]), str(n)]
+        elif k == "narrow16_8":
+            n = d(70)
+            off = r.choice([0, 0, 3])
+            args = [a("h", n), str(n), a("b", off + n, "zero", True), str(off)]
         elif k == "pool_pairs8":
             OW, F = d(12), d(20)
             off = r.choice([0, 0, 2])

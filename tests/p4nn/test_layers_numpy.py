@@ -19,6 +19,7 @@ import p4nn  # noqa: E402
 p4nn.set_shift_passes(4)  # the per-channel-shift passes (off by default) are tested here
 
 SIZES = [1, 2, 3, 5, 7, 8, 15, 16, 17, 31, 33]
+forms = {}  # requantization form: how many layers checked in it
 
 
 def arr(tc, a):
@@ -77,20 +78,37 @@ def rand_params(rng, pyr, bound, F):
     u = pyr.random()
     if u < 0.33:
         return np.zeros(F, np.int64), np.ones(F, np.int64), np.full(F, int(rng.integers(1, 16)))
+    # per-channel shifts go through int16 lanes (requant16) when the bound
+    # allows, else passes; SHIFT16 off now and then keeps the passes tested
+    p4nn.set_shift16(pyr.random() < 0.7)
     if u < 0.66 and F > 1:
-        values = rng.choice(np.arange(1, 16), size=pyr.choice([2, 3, 4]), replace=False)
+        values = rng.choice(np.arange(1, 16) if pyr.random() < 0.5 else np.arange(8, 20),
+                            size=pyr.choice([2, 3, 4]), replace=False)
         shift = np.array([values[f % len(values)] for f in range(F)], np.int64)
         rng.shuffle(shift)
         return np.zeros(F, np.int64), np.ones(F, np.int64), shift
     return rand_requant(rng, bound, F)
 
 
+def int16_route_fits(L, shift):
+    # requant16_form's condition: the least shift s0 takes every sum plus
+    # bias and half into int16 (|acc| <= 128 * 128 * taps), the largest
+    # s1 is 1-14 above it
+    taps = L["k"] * L["k"] * L["c"]
+    s0, s1 = int(min(shift)), int(max(shift))
+    big = max(abs(int(b)) for b in L["q"][0::4])
+    return 1 <= s1 - s0 <= 14 and (16384 * taps + big + (1 << (s1 - 1))) >> s0 < 32768
+
+
 def check_form(what, L, shift):
     pure = L["q"][2::4].tolist() == [1] * len(shift) and L["q"][1::4].tolist() == [0] * len(shift)
     values = set(int(v) for v in shift)
     want = int(shift[0]) if pure and len(values) == 1 else 0
-    if pure and 1 < len(values) <= p4nn.SHIFT_PASSES:
+    if pure and len(values) > 1 and p4nn.SHIFT16 and int16_route_fits(L, shift):
+        want = -2
+    elif pure and 1 < len(values) <= p4nn.SHIFT_PASSES:
         want = -1  # (the tests' layers are far inside shift_passes_form's bound)
+    forms[want] = forms.get(want, 0) + 1
     if L["sform"] != want:
         raise SystemExit("FAIL %s: shift form %d, expected %d" % (what, L["sform"], want))
 
@@ -222,6 +240,31 @@ def one_round(rng, pyr):
             y = array("b", [0] * nout)
             p4nn.requant_rows(L, arr("i", w @ x), 1, nout, lo, y, 0)
             check("requant_rows shift form S=%d lo=%d" % (S, lo), y, requant_ref(acc, z, z + 1, z + S, lo))
+    # per-channel shifts through int16 lanes (requant16): shifts s0..s0+14
+    # with s0 large enough for this layer's taps, every channel's shift
+    # (and the rounding half) its own; one s0 too small for the bound is
+    # refused (scalar, or passes)
+    p4nn.set_shift16(True)
+    s0 = 1
+    while (16384 * nin + int(np.abs(bias).max()) + (1 << (s0 + 13))) >> s0 >= 32768:
+        s0 += 1
+    for base, spread, want_form in ((s0, 14, -2), (s0 + 3, 1, -2), (s0 - 1, 14, None)):
+        if base < 1 or nout < 2:
+            continue
+        z = np.zeros(nout, np.int64)
+        shift = np.array([base + (f * 5) % (spread + 1) for f in range(nout)], np.int64)
+        shift[0], shift[1] = base, base + spread
+        L = {"kind": "dense", "n": nin,
+             "q": p4nn.requant_params(arr("i", bias), arr("i", z), arr("i", z + 1), arr("i", shift), nout)}
+        p4nn.requant_form(L, 1)
+        if (L["sform"] == -2) != (want_form == -2):
+            raise SystemExit("FAIL: int16 route form %d for shifts %d..%d over %d taps" % (L["sform"], base,
+                                                                                         base + spread, nin))
+        for lo in (0, -128):
+            y = array("b", [0] * nout)
+            p4nn.requant_rows(L, arr("i", w @ x), 1, nout, lo, y, 0)
+            check("requant_rows int16 route s=%d..%d lo=%d" % (base, base + spread, lo), y,
+                  requant_ref(acc, z, z + 1, shift, lo))
     # requantize's rounding and clamping, exhaustively on small numbers
     # (ties are rare with random multipliers): every residue of the shift
     vals = np.arange(-700, 700)
@@ -276,6 +319,13 @@ def main():
     a = ap.parse_args()
     rng, pyr = np.random.default_rng(a.seed), random.Random(a.seed)
     checks = sum(one_round(rng, pyr) for _ in range(a.rounds))
+    # every requantization form met on conv layers (S > 0 counted as 1)
+    met = {1: sum(v for k, v in forms.items() if k > 0)}
+    for k in (-1, -2, 0):
+        met[k] = forms.get(k, 0)
+    print("conv layers by form (1 one shift, -1 passes, -2 int16 route, 0 scalar):", sorted(met.items()))
+    if any(met.get(k, 0) < 2 for k in (1, -1, -2, 0)):
+        raise SystemExit("FAIL: a requantization form was checked on fewer than 2 conv layers")
     print("ok: %d layer checks against NumPy" % checks)
 
 

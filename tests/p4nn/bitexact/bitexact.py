@@ -22,8 +22,13 @@ def main():
         p4nn.set_shift_passes(P.SHIFT_PASSES)  # (run.py --shift-passes N)
     except AttributeError:
         pass
+    try:
+        p4nn.set_shift16(P.SHIFT16)  # (run.py --shift-passes N turns it off)
+    except AttributeError:
+        pass
     model = p4nn.load(P.MODEL)
-    # the requantization form of each layer: S (one shift), -1 (PIE passes), 0 (scalar)
+    # the requantization form of each layer: S (one shift), -1 (PIE passes),
+    # -2 (per-channel shifts on int16 lanes), 0 (scalar)
     print("forms", " ".join([str(L["sform"]) for L in model["layers"] if "sform" in L]))
     images = p4nn.idx_open(P.IMAGES)
     labels = p4nn.idx_open(P.LABELS)

@@ -5,11 +5,14 @@ bitexact_paths module on -X path=; passes when no image's logits differ and
 the device's accuracy is the host's.
 
   run.py P4JIT REPO COUNT [--model NAME --images PREFIX] [--shift-passes N]
-         [--budget CODE ACT] [p4jit run options...]
+         [--form F] [--budget CODE ACT] [p4jit run options...]
 
 Default: models/cnn_mnist.p4nn on models/mnist_test1000-*.idx; with --model
 and --images: models/NAME.p4nn on models/PREFIX-{images,labels}.idx against
 models/NAME_PREFIX-logits.idx (lib/p4nn/host/write_logits.py writes it).
+--shift-passes N: p4nn.SHIFT_PASSES = N, the int16 route off (SHIFT16), and
+fails unless some layer runs the passes (form -1). --form F: fails unless
+some layer's requantization form is F (-2: the int16 route, requant16).
 --budget CODE ACT: also fails when the compiled code an inference runs
 (p4nn.code_bytes(), with the JIT) is over CODE bytes, or the activation
 buffers over ACT (the issue's 16 KB and 64 KB).
@@ -31,7 +34,11 @@ def main():
         opts = opts[4:]
     passes = ""
     if opts[:1] == ["--shift-passes"]:
-        passes = "SHIFT_PASSES = %d\n" % int(opts[1])
+        passes = "SHIFT_PASSES = %d\nSHIFT16 = False\n" % int(opts[1])
+        opts = opts[2:]
+    form = None
+    if opts[:1] == ["--form"]:
+        form = opts[1]
         opts = opts[2:]
     budget = None
     if opts[:1] == ["--budget"]:
@@ -60,6 +67,9 @@ def main():
     if passes and (not forms or "-1" not in forms.group(1).split()):
         print("FAIL: --shift-passes given, but no layer requantized in passes (forms: %s)"
               % (forms.group(1) if forms else "none"))
+        return 1
+    if form is not None and (not forms or form not in forms.group(1).split()):
+        print("FAIL: no layer requantized in form %s (forms: %s)" % (form, forms.group(1) if forms else "none"))
         return 1
     if n != count or differ != 0 or correct != host:
         print("FAIL: %d of %d images' logits differ from the host's; %d correct against the host's %d"
