@@ -149,6 +149,16 @@ class Bag:
         return s
 
 
+def nop():
+    pass
+
+
+def index_error(lst, i):  # a checked list's bad index raises what the interpreter raises
+    nop()
+    lst[i] = 2.5
+    return lst[i]
+
+
 G = [10, 20, 30]
 
 
@@ -188,6 +198,11 @@ for _ in range(3):
     l5 = [1, 2, 3, 4]
     print(loop_over(l5), l5, loop_over([5, 6]))
     print(loop_rows([[1, 2], [3, 4], [5, 6]]))
+    for i in (1, 5, -1, -9):
+        try:
+            print(index_error([1, 2, 3], i))
+        except IndexError as e:
+            print("IndexError", e)
     bag = Bag([1, 2, 3])
     print(bag.total())
     bag.items[1] = 0.5
