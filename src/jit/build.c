@@ -395,8 +395,6 @@ static bool get_iter(Builder *b)
     }
     if (!s && o >= 0 && ty(b, o) == TY_PTR && b->ir->ins[res(b, o)].aux == JIT_TC_STR)
         return refuse(b, "for loop over a str");
-    if (!s && o >= 0 && ty(b, o) == TY_PTR && is_guarded_list(b->ir->ins[res(b, o)].aux))
-        return refuse(b, "for loop over a list read from an attribute (its items are not checked)");
     if (!s && o >= 0 && ty(b, o) == TY_PTR && is_boxed(b->ir->ins[res(b, o)].aux))
         return refuse(b, "for loop over an object made or returned in compiled code");
     if (!s && o >= 0 && ty(b, o) == TY_PTR && !is_instance(b->ir->ins[res(b, o)].aux)) {
@@ -455,10 +453,21 @@ static void for_item(Builder *b)
                   emit(b, IR_SUB, TY_INT, read_var(b, base + 1, b->cur), ir_const_int(b->ir, b->cur, 1), -1));
     } else {
         int32_t i = read_var(b, base, b->cur), arr = read_var(b, base + 1, b->cur);
-        int32_t data = emit(b, IR_ADATA, TY_PTR, arr, -1, -1);
         uint8_t tc = b->ir->ins[arr].aux;
-        item = emit(b, IR_ALOAD, elem_type(tc == 'Y' ? 'B' : tc), data, i, -1);
-        b->ir->ins[item].aux = elem_aux(tc);
+        if (is_guarded_list(tc)) {
+            /* the item's type word checked: a failure deoptimises to the
+             * FOR_ITER, with the iterator not yet advanced */
+            uint32_t pc = b->pc;
+            b->pc = pc - 1, b->snap_sp = b->sp, b->snap_ok = true, b->map_pc = -1;
+            item = guarded_item(b, arr, i);
+            b->pc = pc, b->map_pc = -1;
+            if (item < 0)
+                return;
+        } else {
+            int32_t data = emit(b, IR_ADATA, TY_PTR, arr, -1, -1);
+            item = emit(b, IR_ALOAD, elem_type(tc == 'Y' ? 'B' : tc), data, i, -1);
+            b->ir->ins[item].aux = elem_aux(tc);
+        }
         write_var(b, base, b->cur, emit(b, IR_ADD, TY_INT, i, ir_const_int(b->ir, b->cur, 1), -1));
     }
     push(b, item);
@@ -884,7 +893,8 @@ static bool find_blocks(Builder *b)
     return true;
 }
 
-static bool build(JitState *js, JitSpec *spec, Ir *ir, JitResolveFn resolve, bool hoist, bool *retry)
+static bool build(JitState *js, JitSpec *spec, Ir *ir, JitResolveFn resolve, bool hoist, bool guard_lists,
+                  bool *retry, bool *retry_guarded)
 {
     Code *code = spec->fn->code;
     Builder bb, *b = &bb;
@@ -945,6 +955,10 @@ static bool build(JitState *js, JitSpec *spec, Ir *ir, JitResolveFn resolve, boo
         int32_t p = emit(b, IR_PARAM, (IrType)t.ty, -1, -1, -1);
         ir->ins[p].k.i = (int32_t)i;
         ir->ins[p].aux = t.obj == T_BYTEARRAY ? 'Y' : t.tc; /* lists: their kind, 'F' ... */
+        if (ir_is_list(t.tc) && guard_lists)
+            ir->ins[p].aux = guarded_param_kind(t.tc);
+        else if (ir_is_list(t.tc))
+            b->trusted_list_params = true;
         if (t.tc == JIT_TC_INSTANCE)
             ir->ins[p].aux = (uint8_t)(INST_AUX + i);
         b->param_val[i] = p;
@@ -1001,17 +1015,24 @@ out:
     ir_tmp_release(ir, m);
     free(b->forward), free(b->incomplete), free(b->assumed), free(b->var_of_phi);
     *retry = !ok && b->retry_plain;
+    *retry_guarded = !ok && b->retry_guarded;
     return ok;
 }
 
 bool jit_build(JitState *js, JitSpec *spec, Ir *ir, JitResolveFn resolve)
 {
-    bool retry = false;
-    if (build(js, spec, ir, resolve, true, &retry))
-        return true;
-    if (!retry)
-        return false;
-    ir_free(ir); /* it calls a Python function: every attribute check where it reads */
-    memset(&spec->why, 0, sizeof spec->why);
-    return build(js, spec, ir, resolve, false, &retry);
+    bool hoist = true, guard_lists = false;
+    for (;;) {
+        bool retry = false, retry_guarded = false;
+        if (build(js, spec, ir, resolve, hoist, guard_lists, &retry, &retry_guarded))
+            return true;
+        if (retry_guarded && !guard_lists)
+            guard_lists = true; /* it calls a function or stores into a list: list arguments guarded */
+        else if (retry && hoist)
+            hoist = false; /* it calls a Python function: every attribute check where it reads */
+        else
+            return false;
+        ir_free(ir);
+        memset(&spec->why, 0, sizeof spec->why);
+    }
 }

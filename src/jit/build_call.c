@@ -109,6 +109,8 @@ static int32_t call_function(Builder *b, Function *fn, int32_t *args, int nargs)
         return b->via_interpreter = true, -1;
     if (c->flags)
         return b->via_interpreter = true, -1;
+    if (!list_params_exposed(b))
+        return -1;
     int32_t all[JIT_MAX_PARAMS];
     JitType types[JIT_MAX_PARAMS];
     for (int i = 0; i < c->nparams; i++) {
@@ -184,7 +186,8 @@ static int32_t call_function(Builder *b, Function *fn, int32_t *args, int nargs)
         note_class(b, r, (const Class *)rt.cls);
         note_tuple(b, r, callee->ret_nitems, callee->ret_items);
     }
-    attach_call_map(b, r);
+    if (!attach_call_map(b, r, true))
+        return -1;
     b->ir->ins[r].nargs = (uint8_t)c->nparams;
     b->ir->ins[r].list = ir_list_alloc(b->ir, c->nparams);
     for (int i = 0; i < c->nparams; i++)
@@ -495,6 +498,8 @@ static int32_t interp_call(Builder *b, Value callee, int32_t *args, int nargs)
                                                  : type_name(callee);
     if (nargs > JIT_MAX_PARAMS)
         return refuse(b, "call of %s() with more than %d arguments through the interpreter", what, JIT_MAX_PARAMS), -1;
+    if (!b->making_tuple && !list_params_exposed(b)) /* (a tuple is made without running Python code) */
+        return -1;
     JitType types[JIT_MAX_PARAMS];
     int32_t all[JIT_MAX_PARAMS];
     for (int i = 0; i < nargs; i++) {
@@ -553,8 +558,9 @@ static int32_t interp_call(Builder *b, Value callee, int32_t *args, int nargs)
         if (from)
             note_tuple(b, r, from->ret_nitems, from->ret_items);
     }
-    if (!dropped)
-        attach_call_map(b, r);
+    /* (a tuple is made without running Python code, and its result always fits: no map) */
+    if (!b->making_tuple && !attach_call_map(b, r, !b->op_dropped))
+        return -1;
     b->ir->ins[r].nargs = (uint8_t)nargs;
     b->ir->ins[r].list = ir_list_alloc(b->ir, (uint32_t)nargs);
     for (int i = 0; i < nargs; i++)

@@ -123,6 +123,14 @@ typedef struct Builder {
      * deopt there runs the whole call interpreted). A call found after that
      * builds the function again without (retry_plain). */
     bool hoist, hoisted, retry_plain;
+    /* List arguments' items were all looked at when the call entered
+     * (jit_type_of_value), so a call-free function trusts their kind. A
+     * call can run Python code that stores items of another type into them
+     * (and a store into a list read from an attribute can write into the
+     * same list), so a function that does either is built again with its
+     * list parameters guarded like attribute lists (guarded_list_kind):
+     * each item read checks its type word, each store writes it. */
+    bool guard_list_params, trusted_list_params, retry_guarded;
     int32_t param_val[INST_SLOTS]; /* an instance slot's value made at the entry, or -1 */
     struct { int32_t used, entries; } eshape[INST_SLOTS];
     struct { uint32_t p, idx; } ekeys[32];
@@ -167,6 +175,8 @@ int32_t checked_index(Builder *b, int32_t arr, int32_t idx);
 IrType elem_type(uint8_t tc);
 uint8_t ptr_obj(uint8_t aux);
 int32_t guarded_item(Builder *b, int32_t x, int32_t y);
+bool list_params_exposed(Builder *b);
+uint8_t guarded_param_kind(uint8_t tc);
 bool guarded_store(Builder *b, int32_t x, int32_t y, int32_t z);
 
 /* build_call.c */
@@ -200,7 +210,7 @@ bool root_live(Builder *b, const int32_t *args, int nargs);
 void finish_roots(Builder *b);
 void attach_deopt_map(Builder *b, int32_t v);
 bool type_change_exit(Builder *b, int32_t pred, int32_t block, bool to_float);
-void attach_call_map(Builder *b, int32_t v);
+bool attach_call_map(Builder *b, int32_t v, bool with_result);
 bool entry_guard(Builder *b, int32_t flag);
 
 /* small helpers */

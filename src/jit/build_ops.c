@@ -242,6 +242,24 @@ static int32_t item_words(Builder *b, int32_t x, int32_t y, int32_t *data1)
     return tag;
 }
 
+/* The guarded kind a list parameter of kind tc is read as in a function
+ * that makes calls (Builder.guard_list_params). */
+uint8_t guarded_param_kind(uint8_t tc)
+{
+    return tc == 'N' ? 'l' : tc == 'F' ? 'k' : tc == 'M' ? 'j' : tc == 'G' ? 'g' : tc;
+}
+
+/* A call, or a store into a guarded list, is about to be built: list
+ * parameters whose kind is trusted could then be changed under this code,
+ * so the function is built again with them guarded (jit_build). */
+bool list_params_exposed(Builder *b)
+{
+    if (!b->trusted_list_params)
+        return true;
+    b->retry_guarded = true;
+    return refuse(b, "calls a function or stores into a list while trusting a list argument's kind (built again)");
+}
+
 /* lst[i] of a guarded list (x its value, y the index): the item's type
  * word checked, then its payload. */
 int32_t guarded_item(Builder *b, int32_t x, int32_t y)
@@ -274,6 +292,8 @@ bool guarded_store(Builder *b, int32_t x, int32_t y, int32_t z)
         return refuse(b, "storing a value that is not a number into a list");
     if (!is_intlike(ty(b, y)))
         return refuse(b, "list index is not an int");
+    if (!list_params_exposed(b))
+        return false;
     int32_t data1, tag = item_words(b, x, y, &data1);
     if (tag < 0)
         return false;

@@ -398,23 +398,30 @@ bool type_change_exit(Builder *b, int32_t pred, int32_t block, bool to_float)
     return !ir->oom;
 }
 
-/* A call's map: the frame after it (pc + 1), its result on the stack. The
- * callee may deoptimise and its interpreted rest return a value of another
- * type than it returns compiled (a float where int was specialised, a long
- * int): then this caller leaves for the interpreter too, with that value.
- * The stack is already without the function and its arguments here. */
-void attach_call_map(Builder *b, int32_t v)
+/* A call's map: the frame after it (pc + 1), its result on the stack
+ * (with_result; a store through __setitem__ leaves none). The callee may
+ * deoptimise and its interpreted rest return a value of another type than
+ * it returns compiled (a float where int was specialised, a long int), or
+ * Python code it runs may assign a global compiled code has built in
+ * (jit.c drop_pending): then this caller leaves for the interpreter too,
+ * with that value. Every call gets one, its result used or not: a call
+ * whose frame cannot be described refuses the function. The stack is
+ * already without the function and its arguments here. */
+bool attach_call_map(Builder *b, int32_t v, bool with_result)
 {
     if (!b->live_done)
         bytecode_liveness(b);
-    if (!b->live || b->failed || b->pc + 1 >= b->n)
-        return;
+    if (b->failed)
+        return false;
     MapBuf m;
     m.nv = m.nt = 0;
     int32_t at;
-    if (map_frame(b, &m, b->pc + 1, b->cur, b->stack, b->sp) && map_tag(&m, DM_RESULT, 0) &&
-        (at = map_store(b->ir, &m)) >= 0)
+    if (b->live && b->pc + 1 < b->n && map_frame(b, &m, b->pc + 1, b->cur, b->stack, b->sp) &&
+        (!with_result || map_tag(&m, DM_RESULT, 0)) && (at = map_store(b->ir, &m)) >= 0) {
         b->ir->ins[v].dm = at, b->ir->ins[v].ndm = (uint16_t)m.nv;
+        return true;
+    }
+    return refuse(b, "a call where the frame cannot be described (compiled code could not leave after it)");
 }
 
 /* A guard at the function's entry (entries_at_entry): a deopt there runs

@@ -1442,10 +1442,10 @@ uint64_t jit_rt_deopt(uint32_t site, const uint32_t *regs, const uint8_t *frame)
     for (uint32_t i = 0; i <= nslots; i++)
         base[(int32_t)i - 1] = v_none();
     bool call = s->irop == IR_CALL;
-    if (call && nslots) {
+    if (call && nslots) /* (its DM_RESULT slot; a map without one fills it below) */
         base[nslots - 1] = js->deopt_result;
+    if (call)
         js->deopt_result_pending = false;
-    }
     vm->sp = base + nslots;
     /* two passes: the iterators, which allocate, after every other slot
      * (an object only compiled code held, build.c's JIT_TC_BOXED, is then
@@ -1504,6 +1504,8 @@ uint64_t jit_rt_deopt(uint32_t site, const uint32_t *regs, const uint8_t *frame)
  * takes it, or a compiled caller's unwind stub deoptimises the caller). */
 static uint64_t return_bits(JitState *js, const JitSpec *spec, Value result)
 {
+    if (js->drop_pending) /* a global built into compiled code changed: every compiled caller leaves */
+        return jit_leave_with(js, result);
     uint32_t bits = 0;
     bool fits;
     switch ((IrType)spec->ret.ty) {
@@ -1513,12 +1515,22 @@ static uint64_t return_bits(JitState *js, const JitSpec *spec, Value result)
     case TY_PTR: fits = v_is_obj(result); bits = (uint32_t)(uintptr_t)result.u.obj; break; /* an object */
     default: fits = result.type == T_NONE; break;
     }
-    if (!fits) { /* jit_call takes it (or a compiled caller's unwind stub refuses it) */
-        js->deopt_result = result;
-        js->deopt_result_pending = true;
-        return 1;
-    }
+    if (!fits) /* jit_call takes it (or a compiled caller's unwind stub deoptimises the caller) */
+        return jit_leave_with(js, result);
     return (uint64_t)bits << 32;
+}
+
+/* A result compiled code is not to continue with: it goes through
+ * js->deopt_result to the caller's exception return point, where a compiled
+ * caller deoptimises with it (its call-site map) and jit_call returns it.
+ * Also when the result fits but a global compiled code has built in was
+ * assigned while it ran (drop_pending): so each compiled frame on the
+ * machine stack leaves at its call, and none reads the old value again. */
+uint64_t jit_leave_with(JitState *js, Value result)
+{
+    js->deopt_result = result;
+    js->deopt_result_pending = true;
+    return 1;
 }
 
 /* ---- reports -------------------------------------------------------------------------- */

@@ -318,6 +318,7 @@ JitSpec *jit_vm_call_stub(JitState *js, const void *callee, const Code *code, co
                           JitType ret);
 bool jit_vm_call_trampoline(JitState *js);
 uint64_t jit_rt_vm_call(JitSpec *stub, const uint32_t *args, int32_t depth_left);
+uint64_t jit_leave_with(JitState *js, Value result); /* jit.c: the caller deoptimises after its call, with result */
 void jit_vm_calls_free(JitState *js);
 /* The type a call into the interpreter at pc of code returned when it was
  * not the one its caller was compiled for (vmcall.c records it, and has

@@ -144,10 +144,10 @@ uint64_t jit_rt_vm_call(JitSpec *stub, const uint32_t *args, int32_t depth_left)
     }
     if (!fits) { /* the caller deoptimises after the call, with the result on its stack */
         observe(stub, result);
-        js->deopt_result = result;
-        js->deopt_result_pending = true;
-        return 1;
+        return jit_leave_with(js, result);
     }
+    if (js->drop_pending && !stub->vm_tuple) /* the callee assigned a global built into compiled code */
+        return jit_leave_with(js, result);
     return (uint64_t)bits << 32;
 }
 

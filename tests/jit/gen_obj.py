@@ -10,7 +10,7 @@ holding a str, a tuple returned and unpacked, compared and indexed) so that
 functions mixing them with numbers are exercised too. The interpreter is the
 oracle (genprog compares the two runs byte for byte). Own random stream:
 the rest of a generated program is what it was without it."""
-from gen_objbase import ObjGenBase
+from gen_objbase import ObjGenBase, run_generated
 from gen_objops import OpsGen
 
 
@@ -146,37 +146,7 @@ class MethGen(ObjGenBase):
 def run(argv):
     """jit/random-obj: programs of classes alone, interpreter against JIT in
     p4sim (genprog's runner), byte for byte."""
-    import argparse
-    import genprog
-    ap = argparse.ArgumentParser(prog="gen_obj.py run")
-    ap.add_argument("--p4jit", required=True)
-    ap.add_argument("--firmware")
-    ap.add_argument("--seeds", default="0:20")
-    ap.add_argument("--gc-stress", action="store_true", help="both runs collect at every allocation")
-    a = ap.parse_args(argv)
-    if a.gc_stress:  # the objects compiled code holds must be roots (docs/jit.md)
-        genprog.RUN_OPTS = genprog.RUN_OPTS + ["--gc-stress"]
-    lo, hi = (int(x) for x in a.seeds.split(":"))
-    fails, compiled, seen = [], 0, 0
-    for seed in range(lo, hi):
-        src = MethGen(seed).program()
-        try:  # a generator bug is a failure, not two runs failing alike
-            compile(src, "gen_obj seed %d" % seed, "exec")
-        except SyntaxError as e:
-            fails.append(seed)
-            print("seed %d: the generated program does not compile: %s" % (seed, e))
-            continue
-        same, off, jit, report = genprog.check_file_text(a.p4jit, a.firmware, src)
-        for line in report:
-            m = genprog.REPORT_LINE.match(line)
-            if m:
-                seen += 1
-                compiled += m.group(2) == "compiled"
-        if not same:
-            fails.append(seed)
-            print("seed %d: MISMATCH\n%s\n%s" % (seed, src, genprog.show_diff(off, jit)))
-    print("%d programs, %d of %d specialisations compiled, %d mismatches" % (hi - lo, compiled, seen, len(fails)))
-    return 1 if fails or compiled == 0 else 0
+    return run_generated("gen_obj.py run", lambda seed: MethGen(seed).program(), argv, gc_stress_option=True)
 
 
 if __name__ == "__main__":  # python3 gen_obj.py SEED (a sample) | run --p4jit P4JIT [--seeds A:B]

@@ -71,6 +71,7 @@ import gen_vec6                                 # vec6a's row pairs (dense rows 
 from gen_deopt import DeoptGen, count_deopts   # values crossing 2**31 in compiled loops
 from gen_objects import ObjGen                  # methods and closures, their guards failing
 from gen_obj import MethGen                     # methods calling methods, classes patched between calls
+from gen_mutate import MutGen                   # callees changing list items, globals, attributes under compiled callers
 
 # Constructs avoided because the JIT gets them wrong today (see tests/jit/found/).
 # Remove a flag once the bug is fixed: the generator then produces it again.
@@ -919,7 +920,8 @@ class Gen:
             lines += df.lines + [""]
         obj_lines, obj_main = ObjGen(self.seed).generate()
         meth_lines, meth_main = MethGen(self.seed).generate()
-        lines += obj_lines + meth_lines
+        mut_lines, mut_main = MutGen(self.seed).generate()
+        lines += obj_lines + meth_lines + mut_lines
         # arrays: a few of every typecode in use
         used_tcs = sorted({t[4:] for f in self.funcs for _, t in f.params if t.startswith("arr:")})
         arrays = {}
@@ -969,7 +971,7 @@ class Gen:
             main += StressGen.calls(sf)
         for df in self.deopt_funcs:
             main += DeoptGen.calls(df)
-        main += obj_main + meth_main
+        main += obj_main + meth_main + mut_main
         main += nn.calls() + v3.calls() + v4.calls() + e6.calls() + v6.calls()
         for stmt in main:
             lines += stmt
