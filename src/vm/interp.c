@@ -119,7 +119,7 @@ static bool missing_error(VM *vm, const Code *c, Value *args, int from, int to, 
         seen++;
     }
     sb_addc(&sb, '\0');
-    vm_raise(vm, EXC_TypeError, "%s() missing %d required %s argument%s: %s", c->name->data, missing, kind,
+    vm_raise(vm, EXC_TypeError, "%s() missing %d required %s argument%s: %s", c->qualname->data, missing, kind,
              missing == 1 ? "" : "s", sb.oom ? "?" : sb.data);
     sb_free(&sb);
     return false;
@@ -141,7 +141,7 @@ static bool too_many_positional(VM *vm, const Function *fn, int npos, int nkwonl
                  npos == 1 ? "" : "s", nkwonly, nkwonly == 1 ? "" : "s");
     else
         snprintf(given, sizeof given, "%d %s", npos, npos == 1 && ndef == 0 ? "was" : "were");
-    return vm_raise(vm, EXC_TypeError, "%s() takes %s but %s given", c->name->data, takes, given);
+    return vm_raise(vm, EXC_TypeError, "%s() takes %s but %s given", c->qualname->data, takes, given);
 }
 
 /* The parameter named `name` among the first n, or -1. */
@@ -218,10 +218,10 @@ static bool bind_arguments(VM *vm, Function *fn, Value *args, int nargs, Tuple *
         Str *name = AS(Str, kw->items[k]);
         kwslot[k] = find_param(c, named, name);
         if (kwslot[k] < 0 && !varkw)
-            return vm_raise(vm, EXC_TypeError, "%s() got an unexpected keyword argument '%s'", c->name->data,
+            return vm_raise(vm, EXC_TypeError, "%s() got an unexpected keyword argument '%s'", c->qualname->data,
                             name->data);
         if (kwslot[k] >= 0 && kwslot[k] < npos && kwslot[k] < np)
-            return vm_raise(vm, EXC_TypeError, "%s() got multiple values for argument '%s'", c->name->data,
+            return vm_raise(vm, EXC_TypeError, "%s() got multiple values for argument '%s'", c->qualname->data,
                             name->data);
     }
     Value rest = v_unbound(), extra = v_unbound();
@@ -264,7 +264,7 @@ static bool bind_arguments(VM *vm, Function *fn, Value *args, int nargs, Tuple *
         if (kwslot[k] < 0)
             continue;
         if (args[kwslot[k]].type != T_UNBOUND)
-            return vm_raise(vm, EXC_TypeError, "%s() got multiple values for argument '%s'", c->name->data,
+            return vm_raise(vm, EXC_TypeError, "%s() got multiple values for argument '%s'", c->qualname->data,
                             AS(Str, kw->items[k])->data);
         args[kwslot[k]] = kwvals[k];
     }
@@ -400,26 +400,6 @@ static const char *module_of_code(const VM *vm, const Code *code)
     return "__main__";
 }
 
-/* The class of cls's MRO whose namespace holds fn itself: the method's
- * defining class, which CPython's qualified name names. */
-static const Class *class_defining(const Class *cls, Value fn)
-{
-    for (uint32_t i = 0; i < cls->mro->len; i++) {
-        const TypeObj *t = AS(TypeObj, cls->mro->items[i]);
-        if (!type_is_user(t))
-            continue;
-        const Dict *d = ((const Class *)t)->dict;
-        for (uint32_t j = 0; j < d->used; j++) {
-            Value v = d->entries[j].value;
-            if (v.type == T_DESCR) /* a classmethod or staticmethod holds the function in a */
-                v = AS(Descr, v)->a;
-            if (v.type == fn.type && v.u.obj == fn.u.obj)
-                return (const Class *)t;
-        }
-    }
-    return cls;
-}
-
 /* The name a call's error messages give the callable, qualified as
  * CPython's do: `__main__.f`, `__main__.A.f`, `list.append`, `print`.
  * Written into buf (an error path: no allocation). */
@@ -428,7 +408,7 @@ static const char *callable_name(const VM *vm, Value fn, char *buf, size_t size)
     switch ((Type)fn.type) {
     case T_FUNCTION: {
         const Code *code = AS(Function, fn)->code;
-        snprintf(buf, size, "%s.%s", module_of_code(vm, code), code->name->data);
+        snprintf(buf, size, "%s.%s", module_of_code(vm, code), code->qualname->data);
         return buf;
     }
     case T_NATIVE:      return AS(Native, fn)->name;
@@ -442,19 +422,14 @@ static const char *callable_name(const VM *vm, Value fn, char *buf, size_t size)
         if (b->func.type != T_FUNCTION)
             return type_name(b->func);
         const Code *code = AS(Function, b->func)->code;
-        if (t && type_is_user(t)) {
-            const Class *c = class_defining((const Class *)t, b->func);
-            snprintf(buf, size, "%s.%s.%s", c->module->data, c->name->data, code->name->data);
-        } else {
-            snprintf(buf, size, "%s.%s", module_of_code(vm, code), code->name->data);
-        }
+        snprintf(buf, size, "%s.%s", module_of_code(vm, code), code->qualname->data);
         return buf;
     }
     case T_TYPE: {
         const TypeObj *t = AS(TypeObj, fn);
         if (!type_is_user(t))
             return t->name;
-        snprintf(buf, size, "%s.%s", ((const Class *)t)->module->data, t->name);
+        snprintf(buf, size, "%s.%s", ((const Class *)t)->module->data, ((const Class *)t)->qualname->data);
         return buf;
     }
     default:            return type_name(fn);
@@ -879,7 +854,7 @@ static bool make_exception(VM *vm, Value v, Value *out)
 {
     if (v.type == T_TYPE && AS(TypeObj, v)->exc >= 0) {
         if (type_is_user(AS(TypeObj, v)))
-            return class_call(vm, (Class *)AS(TypeObj, v), NULL, 0, NULL, out);
+            return class_make_exception(vm, (Class *)AS(TypeObj, v), NULL, 0, true, out);
         Exception *e = exc_new(vm, AS(TypeObj, v), NULL);
         if (!e)
             return false;
