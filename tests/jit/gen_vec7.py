@@ -2,8 +2,9 @@
 scalar tails and few-trip loops.
 
 A dot product's scalar tail (fewer than 16 iterations after the vector
-loop, or the whole row below 16) is versioned (version.c: a check-free
-copy behind a guard) and a counted loop of fewer than 4 iterations skips
+loop, or the whole row below 16) is versioned outside a row-pair nest
+(version.c: a check-free copy behind the vector loop's guard; v7_dot),
+stays checked in one (v7_dense, v7_skew), and a counted loop of fewer than 4 iterations skips
 that guard for the checked loop (version.c, FEW_TRIPS). The shapes: rows
 of 0 to 40 (0 to 5 around FEW_TRIPS, 15 to 17 and 31 to 33 around the
 vector loop's 16), a first i that changes with the row, an accumulator

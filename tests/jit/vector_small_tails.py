@@ -1,8 +1,8 @@
 # Small dot products and dense layers (vec7): the scalar tail of a dot
-# product runs version.c's check-free copy behind the vector loop's own
-# guard (ir->tested), a loop of fewer than 4 iterations skips version.c's
-# guard (FEW_TRIPS), and a function of many short versioned loops fits
-# version.c's block table. Rows of 0 to 40 around 4 and 16, a first i
+# product outside a row-pair nest runs version.c's check-free copy behind
+# the vector loop's own guard (ir->tested), a loop of fewer than 4
+# iterations skips version.c's guard (FEW_TRIPS), and a function of many
+# short versioned loops fits version.c's block table. Rows of 0 to 40 around 4 and 16, a first i
 # after 0, accumulators starting near the int32 limits (the interpreter's
 # int beyond 32 bits), arrays one short (IndexError in the tail, after the
 # vector loop ran). The interpreter must agree with CPython, compiled code
