@@ -260,6 +260,11 @@ typedef struct Ir {
     uint8_t vector_lanes;    /* vector.c put a loop on PIE lanes: how many (0: none), */
     uint32_t vector_pc;      /* and the bytecode of its `for` */
     uint8_t vector_taps;     /* vector.c: inner loops given 16 taps per load (VMACN) */
+    /* vector.c: scalar loops (headers) whose every check a value made before them
+     * already tests for any counter from the loop's first value on (non-zero: one
+     * may fail): version.c takes that value as the loop's guard */
+    struct IrTested { int32_t header, guard; } tested[4];
+    uint32_t ntested;
     IrLoopNote *notes;       /* vector.c: one per loop (malloc'd; ir_free frees them) */
     uint32_t nnotes;
     struct JitInsExtra *extra; /* per value: what the JIT attaches (jit_int.h) */

@@ -1138,19 +1138,24 @@ static void subst(Ir *ir, int32_t *slot, void *ctx)
 
 /* The end of a vector loop's join (the scalar loop's entry, ending in a
  * jmp): join -> h, and when the loop's exit has h as its only predecessor,
- * join -> done -> exit once no iteration is left (counter `from`), so the
- * scalar loop and what later passes put before it (version.c's guard:
- * about 100 instructions, spilling in a vector nest) are skipped when the
- * vector loop did every iteration. done merges h's phis phi[k] (from h)
- * with val[k] (from join); uses after the loop read done's phis. */
-static bool skip_scalar(Vec *x, int32_t join, int32_t from, int n, const int32_t *phi, const int32_t *val, uint32_t pc)
+ * join -> tpre -> h -> texit -> done -> exit, and join -> done once no
+ * iteration is left (counter `from`), so the scalar loop and what later
+ * passes put before it are skipped when the vector loop did every
+ * iteration. tpre and texit give the scalar loop the one-successor
+ * preheader and the one-predecessor, phi-free exit that version.c asks
+ * for: its check-free (and unrolled) copy runs the tail, or the whole row
+ * below 16 iterations, as fast as without PIE (bench/small_shapes.py).
+ * done merges h's phis phi[k] (from h) with val[k] (from join); uses after
+ * the loop read done's phis. */
+static bool skip_scalar(Vec *x, int32_t join, int32_t from, int n, const int32_t *phi, const int32_t *val, uint32_t pc,
+                        bool tail)
 {
     Ir *ir = x->ir;
-    int32_t exit = x->c.exit, done = -1;
+    int32_t exit = x->c.exit, done = -1, tpre = -1, texit = -1;
     IrBlock *eb = &ir->blocks[exit];
     if (eb->npreds == 1 && ir->blocks[x->h].succ[1] == exit) /* (counted loops leave by succ[1]) */
-        done = new_block(x, pc);
-    if (done < 0) {
+        done = new_block(x, pc), tpre = tail ? new_block(x, pc) : x->h, texit = tail ? new_block(x, pc) : x->h;
+    if (done < 0 || tpre < 0 || texit < 0) {
         ir->blocks[join].succ[ir->blocks[join].nsucc++] = x->h;
         ir_cfg_changed(ir);
         return !ir->oom;
@@ -1158,8 +1163,24 @@ static bool skip_scalar(Vec *x, int32_t join, int32_t from, int n, const int32_t
     x->cur = join;
     ir_remove_ins(ir, ir->blocks[join].ins[ir->blocks[join].nins - 1]); /* the jmp */
     emit(x, IR_BR, TY_VOID, cmp(x, CC_LT, from, x->c.bound), -1, -1, pc);
-    ir->blocks[join].succ[ir->blocks[join].nsucc++] = x->h;
+    ir->blocks[join].succ[ir->blocks[join].nsucc++] = tpre;
     ir->blocks[join].succ[ir->blocks[join].nsucc++] = done;
+    if (tail) {
+        x->cur = tpre;
+        emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+        x->cur = texit;
+        emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+        if (ir->oom)
+            return false;
+        IrBlock *hb = &ir->blocks[x->h];
+        for (uint32_t p = 0; p < hb->npreds; p++)
+            if (hb->preds[p] == join)
+                hb->preds[p] = tpre; /* (the same slot: h's phis keep their operands) */
+        ir->blocks[tpre].preds[ir->blocks[tpre].npreds++] = join;
+        ir->blocks[tpre].succ[ir->blocks[tpre].nsucc++] = x->h;
+        ir->blocks[texit].preds[ir->blocks[texit].npreds++] = x->h;
+        ir->blocks[texit].succ[ir->blocks[texit].nsucc++] = done;
+    }
     x->cur = done;
     Subst sb = {{-1, -1}, {-1, -1}};
     for (int k = 0; k < n; k++) {
@@ -1170,9 +1191,11 @@ static bool skip_scalar(Vec *x, int32_t join, int32_t from, int n, const int32_t
     emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
     if (ir->oom)
         return false;
-    ir->blocks[x->h].succ[1] = done;
+    ir->blocks[x->h].succ[1] = texit; /* (without tail blocks: h itself) */
+    if (!tail)
+        ir->blocks[x->h].succ[1] = done;
     IrBlock *db = &ir->blocks[done];
-    db->preds[db->npreds++] = x->h;
+    db->preds[db->npreds++] = texit;
     db->preds[db->npreds++] = join;
     db->succ[db->nsucc++] = exit;
     ir->blocks[exit].preds[0] = done;
@@ -1206,8 +1229,8 @@ static bool skip_scalar(Vec *x, int32_t join, int32_t from, int n, const int32_t
  *   else r >= 4              lanes jv .. jv + 4*(r/4) - 1, nq r/4
  *   else (1 to 3 left)       lanes bound-4 .. bound-1, nq 1 (overlapping)
  *
- * so any trip count of 4 or more runs on PIE to its end, and the scalar
- * loop runs only what a bail-out leaves it, or trip counts below 4 (vtest
+ * so any trip count of 2 or more runs on PIE to its end, and the scalar
+ * loop runs only what a bail-out leaves it, or a trip count of 1 (vtest
  * skips the vector loop and its guards then: one compare-branch more than
  * the scalar code). */
 static bool vectorize_loop(Vec *x, const int32_t *order, uint32_t n)
@@ -1228,7 +1251,10 @@ static bool vectorize_loop(Vec *x, const int32_t *order, uint32_t n)
             ir->blocks[pre].succ[s] = vtest;
     ir->blocks[vtest].preds[ir->blocks[vtest].npreds++] = pre;
     x->cur = vtest;
-    emit(x, IR_BR, TY_VOID, cmp(x, CC_LT, c->init, c->bound), -1, -1, pc);
+    /* two iterations or more: one lane of 16 costs more than the scalar
+     * iteration it replaces (bench/small_shapes.py: dense_t_acc with one
+     * output, 1 to 63 inputs, 20 to 109 cycles slower on PIE) */
+    emit(x, IR_BR, TY_VOID, cmp(x, CC_LT, c->init, ir_clamped_limit(ir, vtest, c->bound, 1)), -1, -1, pc);
     edge(ir, vtest, vpre);
     edge(ir, vtest, join);
 
@@ -1328,7 +1354,7 @@ static bool vectorize_loop(Vec *x, const int32_t *order, uint32_t n)
     hb->preds[p0] = join;
     ir->lists[ir->ins[c->phi].list + (int32_t)p0] = from;
     /* (edge() refuses a 65th predecessor: analyse() counted them) */
-    return skip_scalar(x, join, from, 1, &c->phi, &from, pc);
+    return skip_scalar(x, join, from, 1, &c->phi, &from, pc, true);
 }
 
 /* ---- reductions along contiguous memory ---------------------------------------
@@ -1776,6 +1802,17 @@ static bool reduce_loop(Vec *x, const Reduction *r, uint8_t *in2, int32_t *work)
     ir->blocks[vtest].preds[ir->blocks[vtest].npreds++] = pre;
     x->cur = vtest;
     int32_t lim0 = ir_clamped_limit(ir, vtest, c->bound, 15), lim = lim0;
+    /* the guard, for the vector loop and the scalar one (version.c takes
+     * it as the scalar loop's: a prefix of the products from acc0 on, and
+     * any i from init to bound - 1; when bound <= init it tests values
+     * that no iteration reaches, and no iteration runs) */
+    int32_t last = -1, no = -1;
+    if (!pair) { /* (in a row-pair nest, a value live over the vector loop and a copy of the
+                    scalar one cost large rows more than they save small ones: 4 to 12% on
+                    bench/layers_vec6.py; its guard stays after the test, as before) */
+        last = emit(x, IR_SUB, TY_INT, c->bound, konst(x, 1), -1, 0);
+        no = reduction_guard(x, r, c->init, last, acc0);
+    }
     emit(x, IR_BR, TY_VOID, cmp(x, CC_LT, c->init, lim), -1, -1, pc);
     edge(ir, vtest, vpre);
     edge(ir, vtest, join);
@@ -1783,8 +1820,10 @@ static bool reduce_loop(Vec *x, const Reduction *r, uint8_t *in2, int32_t *work)
     x->cur = vpre;
     emit(x, IR_VCFG, TY_VOID, -1, -1, -1, pc);
     ir->ins[emit(x, IR_VZERO, TY_VOID, -1, -1, -1, pc)].aux = 1; /* XACC */
-    int32_t last = emit(x, IR_SUB, TY_INT, c->bound, konst(x, 1), -1, 0); /* bound > init + 15 here */
-    int32_t no = reduction_guard(x, r, c->init, last, acc0);
+    if (pair) {
+        last = emit(x, IR_SUB, TY_INT, c->bound, konst(x, 1), -1, 0); /* bound > init + 15 here */
+        no = reduction_guard(x, r, c->init, last, acc0);
+    }
     if (no >= 0)
         lim = emit(x, IR_SELECT, TY_INT, no, konst(x, INT32_MIN), lim, pc);
     int32_t p[2];
@@ -1905,7 +1944,11 @@ static bool reduce_loop(Vec *x, const Reduction *r, uint8_t *in2, int32_t *work)
     ir->lists[ir->ins[c->phi].list + (int32_t)p0] = from;
     ir->lists[ir->ins[r->acc].list + (int32_t)p0] = accj;
 
-    return skip_scalar(x, join, from, 2, (int32_t[2]){c->phi, r->acc}, (int32_t[2]){from, accj}, pc);
+    if (!skip_scalar(x, join, from, 2, (int32_t[2]){c->phi, r->acc}, (int32_t[2]){from, accj}, pc, !pair))
+        return false;
+    if (!pair && no >= 0 && ir->ntested < sizeof ir->tested / sizeof ir->tested[0])
+        ir->tested[ir->ntested++] = (struct IrTested){x->h, no};
+    return true;
 }
 
 /* ---- --jit-report: a note per loop ------------------------------------------------------ */

@@ -285,7 +285,78 @@ static void entry_blocks(Ir *ir, int32_t pre)
     }
 }
 
-static bool version_loop(Ir *ir, int32_t h, uint8_t *in, int32_t *map, int32_t *bmap)
+/* Below this many iterations a run skips the guard and takes the checked
+ * loop: the guard (20 to 40 instructions after licm) costs more than the
+ * checks it saves (bench/small_shapes.py: rows of 1 to 3 inputs). */
+enum { FEW_TRIPS = 4 };
+
+/* A block of its own for the guard between pre and the header (the loop's
+ * new l->pre), so that pre can send a run of few iterations past it. */
+static int32_t guard_block(Loop *l)
+{
+    Ir *ir = l->ir;
+    int32_t g = ir_new_block(ir, ir->blocks[l->h].bc_start);
+    if (g < 0)
+        return -1;
+    int32_t j = ir_add(ir, g, IR_JMP, TY_VOID, -1, -1, -1);
+    if (ir->oom)
+        return -1;
+    ir->ins[j].pc = ir->blocks[l->h].bc_start;
+    IrBlock *gb = &ir->blocks[g], *pb = &ir->blocks[l->pre], *hb = &ir->blocks[l->h];
+    gb->preds[0] = l->pre, gb->npreds = 1;
+    gb->succ[0] = l->h, gb->nsucc = 1;
+    gb->sealed = gb->filled = true;
+    gb->loop_depth = pb->loop_depth;
+    pb->succ[0] = g; /* (pre has one successor) */
+    for (uint32_t p = 0; p < hb->npreds; p++)
+        if (hb->preds[p] == l->pre)
+            hb->preds[p] = g;
+    ir_cfg_changed(ir);
+    l->pre = g;
+    return g;
+}
+
+/* The guard vector.c made for loop l (ir->tested: a dot product's scalar
+ * tail), or -1. It tests every check of the loop, so all covered ones may
+ * go; made before the loop (it dominates the preheader). */
+static int32_t tested(const Loop *l)
+{
+    const Ir *ir = l->ir;
+    for (uint32_t i = 0; i < ir->ntested; i++) {
+        int32_t g = ir->tested[i].guard, b = g >= 0 ? ir->ins[g].block : -1;
+        if (ir->tested[i].header == l->h && b >= 0 && ir_dominates(ir, b, l->pre))
+            return g;
+    }
+    return -1;
+}
+
+/* pre -> entry (the checked loop's entry block) when the loop runs fewer
+ * than FEW_TRIPS times, else -> the guard's block (its one successor now). */
+static void few_trips_bypass(Loop *l, int32_t pre, int32_t entry)
+{
+    Ir *ir = l->ir;
+    if (l->c.step != 1 || l->c.cc != CC_LT)
+        return;
+    int32_t trips = add_in(ir, pre, IR_SUB, TY_INT, l->c.bound, l->c.init); /* (a wrap can only pick the checked loop) */
+    int32_t k = ir_const_int(ir, -1, FEW_TRIPS);
+    if (ir->oom)
+        return;
+    ir_move_ins(ir, k, pre);
+    int32_t few = add_in(ir, pre, IR_CMP, TY_BOOL, trips, k);
+    IrBlock *pb = &ir->blocks[pre];
+    int32_t jmp = pb->ins[pb->nins - 1];
+    if (ir->oom || ir->ins[jmp].op != IR_JMP || ir->blocks[entry].npreds >= IR_MAX_PREDS)
+        return;
+    ir->ins[few].aux = (uint8_t)CC_LT;
+    ir->ins[jmp].op = IR_BR;
+    ir->ins[jmp].a = few;
+    pb->succ[1] = pb->succ[0], pb->succ[0] = entry, pb->nsucc = 2;
+    IrBlock *eb = &ir->blocks[entry];
+    eb->preds[eb->npreds++] = pre;
+    ir_cfg_changed(ir);
+}
+
+static bool version_loop(Ir *ir, int32_t h, uint8_t *in, uint32_t cap, int32_t *map, int32_t *bmap)
 {
     Loop l = {ir, h, -1, {0}, in, map, bmap};
     if (!ir_counted_loop(ir, h, &l.c))
@@ -294,7 +365,11 @@ static bool version_loop(Ir *ir, int32_t h, uint8_t *in, int32_t *map, int32_t *
     int32_t *work = ir_tmp(ir, (nb + 1) * sizeof *work); /* version_loop's tables: released by its caller */
     if (!work)
         return false;
-    ir_loop_blocks(ir, h, in, work);
+    if (ir->nblocks > cap)
+        return false;
+    /* in[] has room for the blocks added: the copy's, its entry blocks and the guard's */
+    if (ir->nblocks + ir_loop_blocks(ir, h, in, work) + 3 > cap)
+        return false;
     /* innermost, one entry, one exit */
     const IrBlock *hb = &ir->blocks[h];
     for (uint32_t p = 0; p < hb->npreds; p++)
@@ -336,7 +411,12 @@ static bool version_loop(Ir *ir, int32_t h, uint8_t *in, int32_t *map, int32_t *
                 checks[nchecks++] = ir->blocks[b].ins[i];
     bool done = false;
     if (nchecks > 0) {
-        int32_t g = guard(&l, checks, nchecks);
+        int32_t head = l.pre, g = tested(&l);
+        if (g < 0) { /* (a guard made already needs no block of its own, nor a way past it) */
+            if (guard_block(&l) < 0)
+                return false;
+            g = guard(&l, checks, nchecks);
+        }
         int32_t h2 = ir->oom ? -1 : copy_loop(&l);
         int32_t *to = h2 >= 0 && !ir->oom ? ir_tmp(ir, (2 * (size_t)ir->nins + 1) * sizeof *to) : NULL;
         if (to) {
@@ -366,6 +446,8 @@ static bool version_loop(Ir *ir, int32_t h, uint8_t *in, int32_t *map, int32_t *
             ir->ins[jmp].a = g;
             pb->succ[0] = h, pb->succ[1] = h2, pb->nsucc = 2;
             entry_blocks(ir, l.pre);
+            if (head != l.pre)
+                few_trips_bypass(&l, head, ir->blocks[l.pre].succ[0]);
             /* the exit joins both copies: loop values used after it meet in
              * phis, which every use outside both copies takes instead */
             IrBlock *x = &ir->blocks[l.c.exit];
@@ -412,7 +494,10 @@ void ir_version(Ir *ir)
     uint32_t nb = ir->nblocks, n = ir->nins;
     /* the copy can at most double the function; arrays sized for that */
     IrTmpMark m = ir_tmp_mark(ir);
-    uint8_t *in = ir_tmp0(ir, 2 * nb + 2); /* copies add blocks */
+    /* copies add blocks: each loop of k blocks (k >= 2) adds k + 3 (the
+     * copy, two entry blocks, the guard's), so at most 2.5 nb in all */
+    uint32_t cap = 4 * nb + 8;
+    uint8_t *in = ir_tmp0(ir, cap);
     int32_t *map = ir_tmp(ir, (n + 1) * sizeof *map), *bmap = ir_tmp(ir, (nb + 1) * sizeof *bmap);
     int32_t *heads = ir_tmp(ir, (nb + 1) * sizeof *heads);
     uint32_t nheads = 0;
@@ -431,7 +516,7 @@ void ir_version(Ir *ir)
         /* values and blocks made by an earlier versioning are past n and nb:
          * the loops they belong to are never candidates again */
         IrTmpMark loop_mark = ir_tmp_mark(ir);
-        version_loop(ir, heads[i], in, map, bmap);
+        version_loop(ir, heads[i], in, cap, map, bmap);
         ir_tmp_release(ir, loop_mark);
     }
 out:

@@ -68,6 +68,7 @@ import gen_vec3                                 # vec3's vector nests (tails, 16
 import gen_vec4                                 # vec4b's conv/dense nests, shapes as arguments
 import gen_elem16                               # vec6b's int8/int16 multiplies, shifts, requantize
 import gen_vec6                                 # vec6a's row pairs (dense rows of 384+)
+import gen_vec7                                 # vec7's scalar tails and few-trip loops (rows of 0 to 40)
 from gen_deopt import DeoptGen, count_deopts   # values crossing 2**31 in compiled loops
 from gen_objects import ObjGen                  # methods and closures, their guards failing
 from gen_obj import MethGen                     # methods calling methods, classes patched between calls
@@ -910,6 +911,9 @@ class Gen:
         v6 = gen_vec6.Vec6Gen(self.seed)
         self.nn_funcs = self.nn_funcs + v6.kernels()
         lines += v6.source()
+        v7 = gen_vec7.Vec7Gen(self.seed)
+        self.nn_funcs = self.nn_funcs + v7.kernels()
+        lines += v7.source()
         # wide loops and recursion at the limit (their own random stream too)
         self.stress_funcs = StressGen(self.seed).functions(self.nfuncs + len(self.vec_funcs))
         for sf in self.stress_funcs:
@@ -972,7 +976,7 @@ class Gen:
         for df in self.deopt_funcs:
             main += DeoptGen.calls(df)
         main += obj_main + meth_main + mut_main
-        main += nn.calls() + v3.calls() + v4.calls() + e6.calls() + v6.calls()
+        main += nn.calls() + v3.calls() + v4.calls() + e6.calls() + v6.calls() + v7.calls()
         for stmt in main:
             lines += stmt
         if self.p(0.3):
