@@ -39,13 +39,15 @@ def kernel_sources():
         with open(LIBRARY) as f:
             text = f.read()
         tree = ast.parse(text)
-        _SOURCES = {}
+        # filled first, published whole: genprog's threads may ask at once
+        sources = {}
         for node in tree.body:
             if isinstance(node, ast.FunctionDef) and node.name in KERNELS:
-                _SOURCES[node.name] = ast.get_source_segment(text, node)
-        missing = [k for k in KERNELS if k not in _SOURCES]
+                sources[node.name] = ast.get_source_segment(text, node)
+        missing = [k for k in KERNELS if k not in sources]
         if missing:
             raise SystemExit("gen_p4nn: lib/p4nn/p4nn.py has no kernel %s" % ", ".join(missing))
+        _SOURCES = sources
     return _SOURCES
 
 
