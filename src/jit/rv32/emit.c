@@ -1859,6 +1859,26 @@ static void epilogue(Emit *e)
     restore_and_return(e, true);
 }
 
+/* A failure stub's int witnesses (in registers, slots or constants) moved
+ * straight into a0.. as one parallel move: one instruction each instead of
+ * two through t0..t2 (every stub of every function: the code budget of a
+ * model, tests/p4nn/bitexact --budget). False, nothing emitted: a float
+ * witness, whose raw bits go through fmv.x.w. */
+static bool witnesses_to_args(Emit *e, const IrIns *in)
+{
+    Move m[3];
+    for (int i = 0; i < in->nw; i++) {
+        MLoc s = loc_of(e, in->w[i]);
+        if (s.fp || (s.kind != LOC_REG && s.kind != LOC_STACK && s.kind != 3))
+            return false;
+        m[i].src = s;
+        m[i].dst = (MLoc){LOC_REG, 0, (uint16_t)(A0 + (unsigned)i), 0};
+        m[i].done = false;
+    }
+    parallel_move(e, m, (uint32_t)in->nw);
+    return true;
+}
+
 /* Failure stubs: witnesses into a0..a2 (raw bits), the site in a3, then
  * jit_rt_fail makes the exception; a call site's second stub adds this
  * frame to a callee's traceback. */
@@ -1874,20 +1894,24 @@ static void fail_stubs(Emit *e)
             rv_asm_jump(&e->a, ZERO, e->deopt_label);
             continue;
         }
-        unsigned tmp[3] = {T0, T1, T2};
-        for (int i = 0; i < in->nw; i++) {
-            int32_t w = in->w[i];
-            if (I(e, w)->type == TY_FLOAT) {
-                unsigned r = fuse_(e, w, FT0);
-                ins(e, RV_FMV_X_W, tmp[i], r, 0, 0);
-            } else {
-                unsigned r = xuse(e, w, tmp[i]);
-                if (r != tmp[i])
-                    ins(e, RV_ADDI, tmp[i], r, 0, 0);
+        if (!witnesses_to_args(e, in)) {
+            unsigned tmp[3] = {T0, T1, T2};
+            for (int i = 0; i < in->nw; i++) {
+                int32_t w = in->w[i];
+                if (I(e, w)->type == TY_FLOAT) {
+                    unsigned r = fuse_(e, w, FT0);
+                    ins(e, RV_FMV_X_W, tmp[i], r, 0, 0);
+                } else {
+                    unsigned r = xuse(e, w, tmp[i]);
+                    if (r != tmp[i])
+                        ins(e, RV_ADDI, tmp[i], r, 0, 0);
+                }
             }
+            for (int i = 0; i < in->nw; i++)
+                ins(e, RV_ADDI, A0 + (unsigned)i, tmp[i], 0, 0);
         }
-        for (int i = 0; i < 3; i++)
-            ins(e, RV_ADDI, A0 + (unsigned)i, i < in->nw ? tmp[i] : ZERO, 0, 0);
+        for (int i = in->nw; i < 3; i++)
+            ins(e, RV_ADDI, A0 + (unsigned)i, ZERO, 0, 0);
         rv_asm_li(&e->a, A3, (int32_t)e->site_of[v]);
         rv_asm_call(&e->a, (uint32_t)(uintptr_t)jit_rt_fail);
         rv_asm_jump(&e->a, ZERO, e->err_label);
