@@ -7,4 +7,5 @@ if(TARGET p4simlib)
   # the seeds once each, no mutation: the regression test of the corpus
   add_test(NAME fuzz/elf/seeds
            COMMAND ${CMAKE_CURRENT_BINARY_DIR}/fuzz_elf -runs=0 ${CMAKE_CURRENT_SOURCE_DIR}/corpus/elf)
+  set_tests_properties(fuzz/elf/seeds PROPERTIES LABELS libfuzzer)
 endif()
