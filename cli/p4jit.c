@@ -427,6 +427,7 @@ static int cmd_run(int argc, char **argv)
     }
     uint64_t instret0 = port_instret(), cycles0 = port_cycles();
     bool ok = vm_load_program(vm, m, source, source_len);
+    jit_configure(&jcfg); /* p4.jit_mode() may start or switch it later */
     if (ok && jcfg.mode != JIT_OFF && !jit_init(vm, &jcfg)) {
         vm_free(vm);
         free(source);
