@@ -103,8 +103,11 @@ bool jit_parse_option(JitConfig *cfg, const char *opt)
 
 JitState *jit_state(VM *vm) { return vm->jit; }
 
+static void remember_start(const JitConfig *cfg);
+
 bool jit_init(VM *vm, const JitConfig *cfg)
 {
+    remember_start(cfg); /* (a REPL or a test that did not call jit_configure) */
     JitState *js = calloc(1, sizeof *js);
     if (!js)
         return false;
@@ -1056,6 +1059,12 @@ void jit_configure(const JitConfig *cfg)
 {
     start_cfg = *cfg;
     start_cfg_set = true;
+}
+
+static void remember_start(const JitConfig *cfg)
+{
+    if (!start_cfg_set)
+        jit_configure(cfg);
 }
 
 JitRun jit_run_mode(VM *vm)
