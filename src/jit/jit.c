@@ -1067,6 +1067,12 @@ static void remember_start(const JitConfig *cfg)
         jit_configure(cfg);
 }
 
+const char *jit_run_name(JitRun mode)
+{
+    static const char *const names[] = {[JIT_RUN_OFF] = "off", [JIT_RUN_SCALAR] = "scalar", [JIT_RUN_PIE] = "pie"};
+    return names[mode];
+}
+
 JitRun jit_run_mode(VM *vm)
 {
     const JitState *js = vm->jit;
@@ -1090,12 +1096,11 @@ unsigned jit_run_modes(VM *vm)
 
 bool jit_switch(VM *vm, JitRun mode)
 {
-    static const char *const names[] = {"off", "scalar", "pie"};
     JitState *js = vm->jit;
     if (mode == jit_run_mode(vm))
         return true;
     if (!(jit_run_modes(vm) & 1u << mode))
-        return vm_raise(vm, EXC_ValueError, "JIT mode '%s' is not available in this run%s", names[mode],
+        return vm_raise(vm, EXC_ValueError, "JIT mode '%s' is not available in this run%s", jit_run_name(mode),
                         mode == JIT_RUN_PIE ? " (it started without PIE: -X pie=off, QEMU, or the host)"
                                             : " (compiled code runs only on the RV32 firmware)");
     if (js && js->running)

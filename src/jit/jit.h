@@ -49,6 +49,7 @@ typedef enum JitRun { JIT_RUN_OFF, JIT_RUN_SCALAR, JIT_RUN_PIE } JitRun;
  * (auto or eager, threshold, code size) and the target's PIE encoding. */
 void jit_configure(const JitConfig *cfg);
 JitRun jit_run_mode(VM *vm);
+const char *jit_run_name(JitRun mode); /* "off", "scalar", "pie": p4.jit_mode's names */
 /* The modes jit_switch takes in this run, one bit each (1 << JitRun):
  * compiled modes only where compiled code runs, PIE only where the run
  * started with a PIE encoding (p4sim, a device with PIE). */

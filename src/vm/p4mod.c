@@ -47,8 +47,6 @@ static bool jit_info_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 }
 static NATIVE(p4_jit_info, "jit_info", jit_info_fn, 1, 1);
 
-static const char *const run_mode_names[] = {[JIT_RUN_OFF] = "off", [JIT_RUN_SCALAR] = "scalar", [JIT_RUN_PIE] = "pie"};
-
 /* jit_mode() -> "off" | "scalar" | "pie": how functions run now;
  * jit_mode(name): from the next call on (jit/jit.h jit_switch): the
  * interpreter, the JIT without PIE, the JIT with PIE. One run can thus
@@ -56,7 +54,7 @@ static const char *const run_mode_names[] = {[JIT_RUN_OFF] = "off", [JIT_RUN_SCA
 static bool jit_mode_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
     if (nargs == 0) {
-        Str *s = str_from_cstr(vm, run_mode_names[jit_run_mode(vm)]);
+        Str *s = str_from_cstr(vm, jit_run_name(jit_run_mode(vm)));
         if (!s)
             return false;
         *out = v_obj(s);
@@ -66,7 +64,7 @@ static bool jit_mode_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
         return vm_raise(vm, EXC_TypeError, "jit_mode() argument must be str, not '%s'", type_name(args[0]));
     const Str *name = AS(Str, args[0]);
     for (JitRun m = JIT_RUN_OFF; m <= JIT_RUN_PIE; m++)
-        if (strlen(run_mode_names[m]) == name->len && memcmp(name->data, run_mode_names[m], name->len) == 0) {
+        if (strlen(jit_run_name(m)) == name->len && memcmp(name->data, jit_run_name(m), name->len) == 0) {
             *out = v_none();
             return jit_switch(vm, m);
         }
@@ -87,7 +85,7 @@ static bool jit_modes_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     VM_ROOT(vm, v_obj(t));
     n = 0;
     for (JitRun m = JIT_RUN_OFF; m <= JIT_RUN_PIE; m++) {
-        Str *s = (modes >> m) & 1u ? str_from_cstr(vm, run_mode_names[m]) : NULL;
+        Str *s = (modes >> m) & 1u ? str_from_cstr(vm, jit_run_name(m)) : NULL;
         if ((modes >> m) & 1u && !s) {
             VM_UNROOT(vm, 1);
             return false;
