@@ -6,7 +6,9 @@
 # parameters). Rows of the shapes a model meets (c1 and c2 of the first
 # model as unpooled rows, stride-2 stems, 1x1 layers); each kernel runs
 # twice, the second call is measured; every form of one row prints the
-# same checksum. Run it with
+# same checksum. The library's kernels are imported (SEPARATE); the ones
+# defined here are the variants measured against them, not copies (the
+# stride a parameter, or WC dropped). Run it with
 #   p4jit run --on p4sim [-X pie=off | -X jit=off] bench/conv_stride.py
 from array import array
 from layers import int8s, checksum

@@ -154,9 +154,7 @@ static int load_module(const char *path, P4bModule *m, char **source, size_t *so
 #if P4_HAVE_COMPILER
     uint8_t *image;
     size_t image_len;
-    P4CompileError cerr;
-    if (p4_compile_to_p4b(data, len, path, &image, &image_len, &cerr) != 0) {
-        p4_print_compile_error(stderr, path, data, len, &cerr);
+    if (p4_compile_reporting(data, len, path, path, &image, &image_len) != 0) {
         free(data);
         return 1;
     }
@@ -427,6 +425,7 @@ static int cmd_run(int argc, char **argv)
     }
     uint64_t instret0 = port_instret(), cycles0 = port_cycles();
     bool ok = vm_load_program(vm, m, source, source_len);
+    jit_configure(&jcfg); /* p4.jit_mode() may start or switch it later */
     if (ok && jcfg.mode != JIT_OFF && !jit_init(vm, &jcfg)) {
         vm_free(vm);
         free(source);
@@ -490,13 +489,10 @@ static int cmd_compile(int argc, char **argv)
         return fail("%s", err);
     uint8_t *image;
     size_t image_len;
-    P4CompileError cerr;
-    if (p4_compile_to_p4b(data, len, in, &image, &image_len, &cerr) != 0) {
-        p4_print_compile_error(stderr, in, data, len, &cerr);
-        free(data);
-        return 1;
-    }
+    int rc = p4_compile_reporting(data, len, in, in, &image, &image_len);
     free(data);
+    if (rc != 0)
+        return 1;
     FILE *f = fopen(out, "wb");
     bool ok = f && fwrite(image, 1, image_len, f) == image_len;
     if (f && fclose(f) != 0)

@@ -9,6 +9,10 @@
 #   p4jit run --on p4sim -X pie=off examples/mnist.py      # scalar JIT
 #   p4jit run --on p4sim -X jit=off examples/mnist.py      # interpreted
 #
+# Where the run can switch modes (p4.jit_modes(): on p4sim started with PIE,
+# all three) it then also runs one image in each - interpreted, scalar JIT,
+# JIT with PIE (p4.jit_mode) - and prints their cycles side by side.
+#
 # The files and the number of images come from a module mnist_paths on the
 # import path if there is one (p4jit run -X path=DIR: DIR/mnist_paths.py
 # setting MODEL, IMAGES, LABELS, COUNT), else from the defaults below
@@ -65,6 +69,69 @@ def grouped(v):
         out = "," + t[-3:] + out
         t = t[:-3]
     return t + out
+
+
+MODE_NAMES = {"off": "interpreter", "scalar": "scalar JIT", "pie": "JIT with PIE"}
+
+
+def image_in_mode(model, images, pixels, x, size, mode):
+    # per-layer and whole cycles of one image in a JIT mode (p4.jit_mode):
+    # image 0 first, untimed (it compiles the kernels; the interpreter
+    # compiles nothing and skips it), then image 1 timed
+    p4.jit_mode(mode)
+    k = 1 if images["count"] > 1 else 0
+    if mode != "off":
+        p4nn.idx_read(images, 0, pixels)
+        p4nn.pixels_to_int8(pixels, 0, size, x)
+        p4nn.argmax(p4nn.run(model, x, None), model["classes"])
+    p4nn.idx_read(images, k, pixels)
+    p4nn.pixels_to_int8(pixels, 0, size, x)
+    times = []
+    t0 = p4.cycles()
+    logits = p4nn.run(model, x, times)
+    guess = p4nn.argmax(logits, model["classes"])
+    t1 = p4.cycles()
+    return times, (t1 - t0) & 0x7FFFFFFF, guess
+
+
+def modes_table(model, images, pixels, x, size):
+    # the three modes side by side in this run; None where it has one mode only
+    modes = [m for m in ("off", "scalar", "pie") if m in p4.jit_modes()]
+    if len(modes) < 2:
+        return None
+    start = p4.jit_mode()
+    runs = [image_in_mode(model, images, pixels, x, size, m) for m in modes]
+    p4.jit_mode(start)
+    layers = model["layers"]
+    lines = ["modes in this run (p4.jit_mode): cycles of image " + str(1 if images["count"] > 1 else 0)
+             + " in each (the JIT modes after one image that compiles)"]
+    head = f"  {'layer':<17}{'MACs':>8}"
+    for m in modes:
+        head += f"{MODE_NAMES[m]:>14}"
+    lines.append(head + f"{'ms@360':>9}{'ms@400':>9}")
+    for k in range(len(layers) + 1):
+        if k < len(layers):
+            L = layers[k]
+            name = L["kind"] + (" " + L["name"] if "name" in L else "")
+            m = p4nn.macs(L)
+            cyc = [r[0][k] for r in runs]
+        else:
+            name = "whole image"
+            m = sum([p4nn.macs(L) for L in layers])
+            cyc = [r[1] for r in runs]
+        line = f"  {name:<17}{m:>8}"
+        for c in cyc:
+            line += f"{grouped(c):>14}"
+        lines.append(line + f"{ms(cyc[-1], 360):>9}{ms(cyc[-1], 400):>9}")
+    whole = [r[1] for r in runs]
+    speed = []
+    for i in range(1, len(modes)):
+        speed.append(f"{MODE_NAMES[modes[i]]} {whole[0] // whole[i]}x")
+    if len(modes) == 3:
+        speed.append(f"PIE over the scalar JIT {whole[1] * 10 // whole[2] // 10}.{whole[1] * 10 // whole[2] % 10}x")
+    lines.append("  speedup over the interpreter: " + ", ".join(speed))
+    lines.append("  class of the image: " + ", ".join([f"{MODE_NAMES[modes[i]]} {runs[i][2]}" for i in range(len(modes))]))
+    return lines
 
 
 def main():
@@ -132,6 +199,10 @@ def main():
     p4nn.run(model, x, ptimes)
     split = [L["t"] for L in layers]
     p4nn.profile(model, 0)
+    mem = p4nn.memory(model)
+    code = p4nn.code_bytes()
+    once = p4nn.code_bytes(1)
+    modes = modes_table(model, images, pixels, x, size)
     if floats is not None:
         for i in range(n):
             p4nn.idx_read(floats, i, fclass)
@@ -176,9 +247,6 @@ def main():
     if whole >= 1000:
         permille = side // (whole // 1000)  # (side * 1000 overflows 32 bits)
         print(f"  requantize, pool and pad: {permille // 10}.{permille % 10} % of {whole} cycles")
-    mem = p4nn.memory(model)
-    code = p4nn.code_bytes()
-    once = p4nn.code_bytes(1)
     print("memory: activation buffers", mem[0], "bytes (outputs, padded copies, shared int32 scratch);",
           "weights", mem[1], "bytes;", "compiled code", code, "bytes (and", once,
           "run once at load);",
@@ -186,6 +254,9 @@ def main():
     print("limits (issue 13): activation buffers", mem[0], "<= 65536:", mem[0] <= 65536,
           "| weights", mem[1], "<= 262144:", mem[1] <= 262144,
           "| compiled code", code, "<= 16384:", code <= 16384, "(with the load's", code + once, ")")
+    if modes is not None:
+        for line in modes:
+            print(line)
     # the figures a user asks for first, in one place
     how = "compiled by the JIT" if code > 0 else "interpreted"
     print("summary:")
@@ -195,8 +266,8 @@ def main():
           f"{ms(image_cycles, 400)} ms at 400 MHz ({how})")
     print(f"  code           {grouped(code)} bytes compiled (+{grouped(once)} at load)")
     print(f"  memory         activations {grouped(mem[0])} B, weights {grouped(mem[1])} B, heap after loading {grouped(heap_model)} B")
-    print("  (other modes: -X pie=off for the scalar JIT, -X jit=off for the interpreter, or all three side by"
-          " side: python3 scripts/mnist_modes.py; -X path=DIR with DIR/mnist_paths.py for another model or"
+    print("  (other modes: -X pie=off for the scalar JIT, -X jit=off for the interpreter; all three on more"
+          " images: python3 scripts/mnist_modes.py; -X path=DIR with DIR/mnist_paths.py for another model or"
           " image set)")
 
 

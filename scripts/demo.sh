@@ -3,7 +3,7 @@
 # interpreter, then inside the RV32IMAFC firmware on p4sim, the simulated
 # ESP32-P4, interpreted and then with the JIT compiling the kernel to
 # machine code, and under QEMU; then the MNIST demo, with PIE and in all three
-# modes side by side (scripts/mnist_modes.py).
+# modes side by side (p4.jit_mode, in the same run).
 set -eu
 cd "$(dirname "$0")/.."
 sh scripts/setup.sh
@@ -41,8 +41,6 @@ echo "== p4jit dis --jit -X pie=rev3 examples/demo.py           (the same for a 
          END { for (i = 1; i <= e; i++) if (addr[i] == t ":") s = i
                for (i = s; s && i <= e; i++) print line[i] }'
 echo
-echo "== p4jit run --on p4sim examples/mnist.py                 (int8 MNIST CNN from models/cnn_mnist.p4nn, JIT with PIE)"
+echo "== p4jit run --on p4sim examples/mnist.py                 (int8 MNIST CNN from models/cnn_mnist.p4nn, JIT with PIE;"
+echo "                                                          then interpreted, scalar JIT and PIE side by side, one run)"
 ./build/cli/p4jit run --on p4sim examples/mnist.py
-echo
-echo "== python3 scripts/mnist_modes.py                         (the same demo interpreted, scalar JIT and JIT with PIE, side by side)"
-python3 scripts/mnist_modes.py --p4jit build/cli/p4jit

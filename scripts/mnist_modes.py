@@ -9,9 +9,10 @@ the JIT and PIE (both on the demo's 100 images), as bench/charts.py measures
 them, and prints one table: per layer the modelled cycles of each mode, MACs
 per cycle and milliseconds at 360 and 400 MHz, and the speedups.
 
-Three runs of the firmware, not one: the JIT mode is fixed when the firmware
-starts (-X jit=, -X pie=), and the `p4` module has no call to change it inside
-a run (that needs the JIT to keep code per mode: src/jit).
+The demo itself prints the three modes side by side from one run
+(p4.jit_mode switches the mode inside it), on one image each; this script
+makes three runs of the firmware for the means over more images, as the
+charts use them.
 """
 import argparse
 import os

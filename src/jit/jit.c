@@ -103,8 +103,11 @@ bool jit_parse_option(JitConfig *cfg, const char *opt)
 
 JitState *jit_state(VM *vm) { return vm->jit; }
 
+static void remember_start(const JitConfig *cfg);
+
 bool jit_init(VM *vm, const JitConfig *cfg)
 {
+    remember_start(cfg); /* (a REPL or a test that did not call jit_configure) */
     JitState *js = calloc(1, sizeof *js);
     if (!js)
         return false;
@@ -1045,6 +1048,85 @@ static void drop_all_code(JitState *js)
     js->ndmaps = 0;
     js->ndobjs = 0;
     js->code_full = false;
+}
+
+/* ---- switching modes inside a run (p4.jit_mode) ------------------------------------------ */
+
+static JitConfig start_cfg; /* the run's -X options (jit_configure) */
+static bool start_cfg_set;
+
+void jit_configure(const JitConfig *cfg)
+{
+    start_cfg = *cfg;
+    start_cfg_set = true;
+}
+
+static void remember_start(const JitConfig *cfg)
+{
+    if (!start_cfg_set)
+        jit_configure(cfg);
+}
+
+const char *jit_run_name(JitRun mode)
+{
+    static const char *const names[] = {[JIT_RUN_OFF] = "off", [JIT_RUN_SCALAR] = "scalar", [JIT_RUN_PIE] = "pie"};
+    return names[mode];
+}
+
+JitRun jit_run_mode(VM *vm)
+{
+    const JitState *js = vm->jit;
+    if (!js || js->head.off)
+        return JIT_RUN_OFF;
+    return js->cfg.pie ? JIT_RUN_PIE : JIT_RUN_SCALAR;
+}
+
+unsigned jit_run_modes(VM *vm)
+{
+    unsigned modes = 1u << JIT_RUN_OFF | 1u << jit_run_mode(vm);
+#if P4_FIRMWARE /* (the host generates code for reports; it never runs there) */
+    if (start_cfg_set) {
+        modes |= 1u << JIT_RUN_SCALAR;
+        if (start_cfg.pie)
+            modes |= 1u << JIT_RUN_PIE;
+    }
+#endif
+    return modes;
+}
+
+bool jit_switch(VM *vm, JitRun mode)
+{
+    JitState *js = vm->jit;
+    if (mode == jit_run_mode(vm))
+        return true;
+    if (!(jit_run_modes(vm) & 1u << mode))
+        return vm_raise(vm, EXC_ValueError, "JIT mode '%s' is not available in this run%s", jit_run_name(mode),
+                        mode == JIT_RUN_PIE ? " (it started without PIE: -X pie=off, QEMU, or the host)"
+                                            : " (compiled code runs only on the RV32 firmware)");
+    if (js && js->running)
+        return vm_raise(vm, EXC_RuntimeError,
+                        "cannot switch the JIT mode while compiled code runs (a compiled function called this)");
+    if (mode == JIT_RUN_OFF) { /* the code stays for a switch back (it matches cfg.pie) */
+        js->head.off = true;
+        return true;
+    }
+    JitMode policy = start_cfg.mode != JIT_OFF ? start_cfg.mode : JIT_AUTO;
+    uint8_t pie = mode == JIT_RUN_PIE ? start_cfg.pie : 0;
+    if (!js) {
+        JitConfig cfg = start_cfg;
+        cfg.mode = policy;
+        cfg.pie = pie;
+        return jit_init(vm, &cfg) || vm_raise_oom(vm);
+    }
+    /* PIE code must never run without PIE, nor scalar code stand in for
+     * PIE's: all of it goes when the setting changes (nothing compiled is
+     * on the machine stack: running is 0) */
+    if (pie != js->cfg.pie)
+        drop_all_code(js);
+    js->cfg.pie = pie;
+    js->cfg.mode = policy;
+    js->head.off = false;
+    return true;
 }
 
 void jit_global_stored(VM *vm, const Program *p, uint32_t slot)

@@ -41,6 +41,26 @@ void jit_config_default(JitConfig *cfg);
  * unknown or bad one. */
 bool jit_parse_option(JitConfig *cfg, const char *opt);
 
+/* How functions run, switchable inside one run (p4.jit_mode): the
+ * interpreter, compiled code without PIE, compiled code with PIE. */
+typedef enum JitRun { JIT_RUN_OFF, JIT_RUN_SCALAR, JIT_RUN_PIE } JitRun;
+/* Records the run's -X options whether or not the JIT starts (`p4jit run`
+ * calls it), so that jit_switch can start it later with them: its policy
+ * (auto or eager, threshold, code size) and the target's PIE encoding. */
+void jit_configure(const JitConfig *cfg);
+JitRun jit_run_mode(VM *vm);
+const char *jit_run_name(JitRun mode); /* "off", "scalar", "pie": p4.jit_mode's names */
+/* The modes jit_switch takes in this run, one bit each (1 << JitRun):
+ * compiled modes only where compiled code runs, PIE only where the run
+ * started with a PIE encoding (p4sim, a device with PIE). */
+unsigned jit_run_modes(VM *vm);
+/* Switches the mode for the calls from now on. Code compiled for the other
+ * PIE setting is dropped (never entered again: functions compile anew);
+ * switching off keeps it for a switch back. False with ValueError (a mode
+ * this run has not) or RuntimeError (compiled code is running below the
+ * caller: it would go on running the old code). */
+bool jit_switch(VM *vm, JitRun mode);
+
 /* Sets up the JIT for a VM (called once the program is loaded). */
 bool jit_init(VM *vm, const JitConfig *cfg);
 void jit_free(VM *vm);

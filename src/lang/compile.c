@@ -626,3 +626,13 @@ void p4_print_compile_error(FILE *out, const char *filename, const char *src, si
     }
     fprintf(out, "%s: %s\n", err->kind ? err->kind : "SyntaxError", err->msg);
 }
+
+int p4_compile_reporting(const char *src, size_t len, const char *filename, const char *shown, uint8_t **p4b,
+                         size_t *p4b_len)
+{
+    P4CompileError err;
+    if (p4_compile_to_p4b(src, len, filename, p4b, p4b_len, &err) == 0)
+        return 0;
+    p4_print_compile_error(stderr, shown, src, len, &err);
+    return -1;
+}

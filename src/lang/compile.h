@@ -46,4 +46,11 @@ int p4_compile_to_p4b_mode(const char *src, size_t len, const char *filename, in
 void p4_print_compile_error(FILE *out, const char *filename, const char *src, size_t len,
                             const P4CompileError *err);
 
+/* p4_compile_to_p4b, and on an error p4_print_compile_error to stderr,
+ * naming the file shown (the code objects take filename: import's
+ * "<frozen NAME>" for a frozen module). Returns 0, or -1 once printed: the
+ * one compile-and-report of `p4jit run`, `p4jit compile` and freeze_p4b. */
+int p4_compile_reporting(const char *src, size_t len, const char *filename, const char *shown, uint8_t **p4b,
+                         size_t *p4b_len);
+
 #endif

@@ -3,16 +3,15 @@
  *
  * A module is NAME.py (compiled at import, when the build has the compiler)
  * or NAME.p4b, looked for in the main program's directory, then each
- * directory of the search path (-X path=, or P4JIT_PATH on the host), then
- * the library directory the build names (P4_LIB_DIR: lib/p4nn of the source
- * tree; the firmware reads it from the host through semihosting). The first
+ * directory of the search path (-X path=, or P4JIT_PATH on the host). The first
  * import loads it into a Program of its own (its own globals), registers it
  * (so a circular import sees the module being initialised, as in CPython)
  * and runs its body once; later imports return the same object.
  *
  * Built-in modules (math, array, p4 and the native modules of src/nn) come
- * first and cannot be shadowed by a file. The Python modules of lib/std
- * (frozen into vm/frozen_lib.c) come last: a file of the name shadows
+ * first and cannot be shadowed by a file. The Python modules of lib/std and
+ * the inference library lib/p4nn (frozen into vm/frozen_lib.c: no file
+ * system, no semihosting) come last: a file of the name shadows
  * them, as a program's own module shadows CPython's standard library.
  * Where the build compiled them to .p4b images (P4_FROZEN_P4B, vm/frozen.h)
  * import reads those in place and keeps the source text (also const) only
@@ -28,10 +27,6 @@
 #include "vm/frozen.h"
 #include "vm/p4b.h"
 #include "vm/vm.h"
-
-#ifndef P4_LIB_DIR
-#define P4_LIB_DIR ""
-#endif
 
 #define PATH_MAX_LEN 1024
 /* hdr.flags: the module's body raised; the next import tries again (as
@@ -139,9 +134,8 @@ static bool find_module(VM *vm, const Str *name, char *path, size_t pathlen, cha
             return true;
         p += n + (end != NULL);
     }
-    if (P4_LIB_DIR[0] && try_dir(P4_LIB_DIR, strlen(P4_LIB_DIR), name, path, pathlen, data, len))
-        return true;
-    /* last, the modules frozen into the runtime (lib/std: unittest, ...) */
+    /* last, the modules frozen into the runtime (lib/std: unittest, ...;
+     * lib/p4nn: p4nn, recalibrate) */
     snprintf(path, pathlen, "<frozen %s>", name->data);
     const uint8_t *image = frozen_image(name, len);
     if (image) {
@@ -174,8 +168,6 @@ bool module_search_dirs(VM *vm, List *out)
             return false;
         p += n + (end != NULL);
     }
-    if (P4_LIB_DIR[0] && (!(s = str_from_cstr(vm, P4_LIB_DIR)) || !list_append(vm, out, v_obj(s))))
-        return false;
     return true;
 }
 

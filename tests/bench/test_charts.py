@@ -11,20 +11,11 @@ import subprocess
 import sys
 import tempfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
-CHARTS = os.path.join(ROOT, "bench", "charts.py")
-sys.path.insert(0, os.path.join(ROOT, "bench"))
+from checks import ROOT, check, failures  # (tests/bench/checks.py: bench/ on the path)
 import charts  # noqa: E402
 
-failures = []
-
-
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-        print("FAIL:", what)
-
+HERE = os.path.dirname(os.path.abspath(__file__))
+CHARTS = os.path.join(ROOT, "bench", "charts.py")
 
 with open(os.path.join(HERE, "charts_sample.json")) as f:
     sample = json.load(f)

@@ -7,20 +7,11 @@ import json
 import os
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
-sys.path.insert(0, os.path.join(ROOT, "scripts"))
+from checks import check, failures  # (tests/bench/checks.py: bench/ and scripts/ on the path)
 import mnist_modes  # noqa: E402
-import charts  # noqa: E402  (on the path through mnist_modes)
+import charts  # noqa: E402
 
-failures = []
-
-
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-        print("FAIL:", what)
-
+HERE = os.path.dirname(os.path.abspath(__file__))
 
 with open(os.path.join(HERE, "charts_sample.json")) as f:
     outputs = json.load(f)["mnist"]

@@ -33,7 +33,8 @@ def main():
     ap.add_argument("programs", nargs="+")
     a = ap.parse_args()
     enc = 3 if a.rev >= 300 else 1
-    env = dict(os.environ, PYTHONPATH=os.path.join(ROOT, "lib", "python"))
+    # (lib/p4nn for CPython: the component has the library frozen)
+    env = dict(os.environ, PYTHONPATH=os.path.join(ROOT, "lib", "python") + ":" + os.path.join(ROOT, "lib", "p4nn"))
     failures = []
 
     def check(cond, what):
