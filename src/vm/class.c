@@ -959,6 +959,9 @@ bool class_load_attr(VM *vm, Value obj, Str *name, Value *out)
             return false;
         if (found)
             return true;
+        if (type_is_user(t) && ((const Class *)t)->native_base == &type_int && name->len == 10 &&
+            memcmp(name->data, "from_bytes", 10) == 0) /* a class method of int's */
+            return int_from_bytes_of(vm, obj, out);
         if (!type_is_user(t) && name->len == 8 && memcmp(name->data, "__name__", 8) == 0) {
             Str *s = str_from_cstr(vm, t->name);
             if (!s)

@@ -582,7 +582,8 @@ int bytes_order_buffers(Value a, Value b, int *out);
  * bound method in *out), 0 (error raised) or -1 (it has no such attribute). */
 int builtin_dunder_attr(VM *vm, Value obj, const Str *name, Value *out);
 /* int.from_bytes (a class method: called without self) */
-extern const Native int_from_bytes;
+/* cls.from_bytes bound to cls: int, bool or a subclass of int (intmethods.c). */
+bool int_from_bytes_of(VM *vm, Value cls, Value *out);
 
 /* Text (format.c). A StrBuf grows in malloc'd memory (not the object heap),
  * so building text never triggers a collection. */

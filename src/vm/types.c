@@ -99,7 +99,8 @@ static bool unbound_call(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     int npos = nargs - 1 - (kw ? (int)kw->len : 0);
     if (npos < 1)
         return vm_raise(vm, EXC_TypeError, "unbound method %s.%s() needs an argument", cls->name, m->name);
-    if (!type_isinstance(args[1], cls) || args[1].type != cls->value_type)
+    bool is_int = cls == &type_int && (args[1].type == T_LONG || args[1].type == T_BOOL); /* int's other layouts */
+    if (!type_isinstance(args[1], cls) || (args[1].type != cls->value_type && !is_int))
         return vm_raise(vm, EXC_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
                         m->name, cls->name, type_name(args[1]));
     if (kw && kw->len && !(m->hdr.flags & NATIVE_KW))
@@ -158,6 +159,7 @@ int type_attr(VM *vm, const TypeObj *cls, Str *name, Value *out)
     case T_DICT:  m = find_in(dict_methods, n_dict_methods, qid); break;
     case T_TUPLE: m = find_in(tuple_methods, n_tuple_methods, qid); break;
     case T_FLOAT: m = find_in(float_methods, n_float_methods, qid); break;
+    case T_INT:   m = cls == &type_int ? find_in(int_methods, n_int_methods, qid) : NULL; break;
     default: break;
     }
     if (!m)
