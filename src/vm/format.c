@@ -247,6 +247,12 @@ const char *type_name(Value v)
                                             "reversed", "enumerate", "zip", "set_iterator", "map", "filter",
                                             "callable_iterator"};
         Iter *it = AS(Iter, v);
+        if (it->hdr.aux == ITER_DICT) {
+            static const char *const dict_names[] = {"dict_keyiterator", "dict_valueiterator", "dict_itemiterator"};
+            return dict_names[it->aux2 % 3];
+        }
+        if (it->hdr.aux == ITER_REVERSED && it->src.type == T_LIST)
+            return "list_reverseiterator";
         if (it->hdr.aux == ITER_SEQ) {
             switch ((Type)it->src.type) {
             case T_LIST:  return "list_iterator";
@@ -544,7 +550,7 @@ static bool repr_value(VM *vm, StrBuf *sb, Value v)
         sb_adds(sb, "<class '");
         if (t == &type_array)
             sb_adds(sb, "array.");
-        else if (t->value_type == T_FILE)
+        else if (t->value_type == T_FILE || t == &type_StringIO)
             sb_adds(sb, "_io.");
         sb_adds(sb, t->name);
         sb_adds(sb, "'>");

@@ -718,6 +718,9 @@ bool type_isinstance(Value v, const TypeObj *cls);
 bool type_is_subclass(const TypeObj *t, const TypeObj *cls);
 /* The class of a value (for printing exception names and isinstance). */
 const TypeObj *type_of(Value v);
+/* The class of an iterator or dict view (vm/itertypes.c). */
+const TypeObj *iter_type_of(Value v);
+extern const TypeObj type_map, type_filter, type_zip, type_enumerate, type_reversed;
 /* Built-in module by name, or NULL. */
 const Module *module_find(const char *name, uint32_t len);
 
@@ -734,6 +737,8 @@ extern const Native bi_open;                                                    
 const char *file_type_name(Value f);                 /* _io.BufferedReader, ... (file.c) */
 const TypeObj *file_type(Value f);                   /* its class, for type() (file.c) */
 extern const TypeObj type_TextIOWrapper;
+extern const TypeObj type_StringIO;          /* io.StringIO (iomod.c) */
+const TypeObj *stringio_type(Value v);       /* its class, or NULL for a text file opened 'r' */
 int file_data_attr(Value f, const Str *name, Value *out); /* f.closed: 1 found, -1 none */
 extern const Native bi_dir, bi_vars; /* dirfn.c */
 /* The method tables of the built-in type whose values have type code t
