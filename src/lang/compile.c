@@ -550,14 +550,23 @@ int p4_compile_module_mode(const char *src, size_t len, const char *filename, in
     Func *m = new_func(c, intern_cstr(c, "<module>"), 1, true);
     c->fn = m;
     c->line = 1;
-    /* __name__ is "__main__" for the program being run */
-    bool uses_name = false;
-    for (uint32_t i = 0; i < c->toks.n; i++)
-        if (c->toks.tok[i].kind == TK_NAME && strcmp(c->toks.tok[i].text, "__name__") == 0)
-            uses_name = true;
+    /* __name__ is "__main__" for the program being run (an import makes
+     * these first two instructions NOPs, vm/module.c); __file__ the source's
+     * path as given (CPython's is absolute) */
+    bool uses_name = false, uses_file = false;
+    for (uint32_t i = 0; i < c->toks.n; i++) {
+        if (c->toks.tok[i].kind != TK_NAME)
+            continue;
+        uses_name |= strcmp(c->toks.tok[i].text, "__name__") == 0;
+        uses_file |= strcmp(c->toks.tok[i].text, "__file__") == 0;
+    }
     if (uses_name && mode == P4_MODE_FILE) {
         emit_str(c, "__main__", 8);
         emit(c, OP_STORE_GLOBAL, global_slot(c, intern_cstr(c, "__name__")));
+    }
+    if (uses_file && mode == P4_MODE_FILE) {
+        emit_str(c, filename, (uint32_t)strlen(filename));
+        emit(c, OP_STORE_GLOBAL, global_slot(c, intern_cstr(c, "__file__")));
     }
     if (mode == P4_MODE_EVAL)
         eval_body(c);

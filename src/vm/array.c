@@ -649,6 +649,16 @@ static bool array_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 }
 NATIVE(bi_array, "array", array_fn, 1, 2);
 
+/* Is the pending exception array_set's ValueError for a byte out of range? */
+static bool byte_range_error(VM *vm)
+{
+    if (vm->exc.type != T_EXCEPTION || !exc_matches(AS(Exception, vm->exc), &exc_types[EXC_ValueError]))
+        return false;
+    Tuple *args = AS(Exception, vm->exc)->args;
+    return args->len == 1 && args->items[0].type == T_STR &&
+           strcmp(AS(Str, args->items[0])->data, "byte must be in range(0, 256)") == 0;
+}
+
 /* bytes(n) / bytearray(n): zeros; otherwise an iterable of small ints. */
 static bool bytes_like(VM *vm, Value *args, int nargs, bool mutable_, Value *out)
 {
@@ -656,6 +666,15 @@ static bool bytes_like(VM *vm, Value *args, int nargs, bool mutable_, Value *out
         args[0] = instance_native(args[0]);
     if (nargs == 1 && args[0].type == T_MEMVIEW && !memview_to_bytes(vm, &args[0])) /* its bytes (memview.c) */
         return false;
+    if (nargs == 1 && !mutable_ && args[0].type == T_INSTANCE && instance_native(args[0]).type == T_UNBOUND) {
+        bool found; /* bytes(x) asks x.__bytes__() first (bytearray does not) */
+        if (!class_call_special(vm, args[0], SN___bytes__, NULL, 0, out, &found))
+            return false;
+        if (found && out->type != T_BYTES)
+            return vm_raise(vm, EXC_TypeError, "__bytes__ returned non-bytes (type %s)", type_name(*out));
+        if (found)
+            return true;
+    }
     if (nargs == 1 && args[0].type == T_INSTANCE && instance_native(args[0]).type == T_UNBOUND &&
         !class_index(vm, &args[0])) /* bytes(n) of an object with __index__ */
         return false;
@@ -721,6 +740,8 @@ static bool bytes_like(VM *vm, Value *args, int nargs, bool mutable_, Value *out
             ok = array_extend(vm, a, args[0]);
         }
     }
+    if (!ok && !mutable_ && byte_range_error(vm)) /* bytes() words it in the plural, as CPython */
+        ok = vm_raise(vm, EXC_ValueError, "bytes must be in range(0, 256)");
     if (ok && !mutable_) {
         Str *s = bytes_new(vm, a->data, a->len);
         ok = s != NULL;

@@ -237,10 +237,8 @@ static bool data_attr(VM *vm, Value obj, uint16_t qid, Value *out)
         }
         break;
     case Q_from_bytes:
-        if (obj.type == T_TYPE && (AS(TypeObj, obj) == &type_int)) {
-            *out = v_obj((void *)&int_from_bytes);
-            return true;
-        }
+        if (obj.type == T_TYPE && (AS(TypeObj, obj) == &type_int || AS(TypeObj, obj) == &type_bool))
+            return int_from_bytes_of(vm, obj, out);
         break;
     case Q___name__: {
         const char *name = NULL;

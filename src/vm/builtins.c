@@ -313,11 +313,11 @@ const Obj ellipsis_obj = {0, T_ELLIPSIS, 0, 0};
 
 const BuiltinEntry builtin_table[] = {
     {"Ellipsis", &ellipsis_obj},
-    B(print), B(len), B(range), B(min), B(max), B(abs), B(sum), B(sorted), B(reversed),
-    B(round), B(isinstance), B(enumerate), B(zip), B(divmod), B(pow), B(ord), B(chr), B(hex),
+    B(print), B(len), B(range), B(min), B(max), B(abs), B(sum), B(sorted), C(reversed),
+    B(round), B(isinstance), C(enumerate), C(zip), B(divmod), B(pow), B(ord), B(chr), B(hex),
     B(oct), B(bin),
     B(repr), B(format), B(hash), C(type), B(open), B(issubclass),
-    B(iter), B(next), B(map), B(filter), B(any), B(all), B(callable), B(id), B(getattr), B(hasattr),
+    B(iter), B(next), C(map), C(filter), B(any), B(all), B(callable), B(id), B(getattr), B(hasattr),
     B(setattr), B(delattr), B(ascii), B(exec), B(eval), B(compile), B(globals), B(locals), B(dir), B(vars), B(__import__),
     {"$display", &bi_display.hdr}, /* compile(..., 'single') shows values with it (eval.c) */
     C(object), C(staticmethod), C(classmethod), C(property), C(super),

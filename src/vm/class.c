@@ -278,11 +278,18 @@ static const NamedNative exc_natives[] = {
 
 /* The built-in types a class may derive from: its instances then carry a
  * value of that type (Instance.native) that inherited behaviour works on. */
+/* map, filter, zip, enumerate, reversed: their instances are iterators */
+static bool is_iter_class(const TypeObj *t)
+{
+    return t == &type_map || t == &type_filter || t == &type_zip || t == &type_enumerate || t == &type_reversed;
+}
+
 static bool subclassable_builtin(const TypeObj *t)
 {
     return t == &type_list || t == &type_dict || t == &type_tuple || t == &type_str || t == &type_int ||
            t == &type_float || t == &type_bytes || t == &type_bytearray || t == &type_set ||
-           t == &type_frozenset || t == &type_array || t == &type_deque;
+           t == &type_frozenset || t == &type_array || t == &type_deque || is_iter_class(t) ||
+           t == &type_type || t == &type_StringIO;
 }
 
 /* Immutable built-ins get their value from the constructor's arguments
@@ -959,6 +966,9 @@ bool class_load_attr(VM *vm, Value obj, Str *name, Value *out)
             return false;
         if (found)
             return true;
+        if (type_is_user(t) && ((const Class *)t)->native_base == &type_int && name->len == 10 &&
+            memcmp(name->data, "from_bytes", 10) == 0) /* a class method of int's */
+            return int_from_bytes_of(vm, obj, out);
         if (!type_is_user(t) && name->len == 8 && memcmp(name->data, "__name__", 8) == 0) {
             Str *s = str_from_cstr(vm, t->name);
             if (!s)
@@ -2087,6 +2097,10 @@ bool class_getiter(VM *vm, Value obj, Value *out)
     bool found;
     if (!class_call_special(vm, obj, SN___iter__, NULL, 0, out, &found))
         return false;
+    if (!found && instance_native(obj).type == T_ITER) { /* a subclass of map, ...: its own iterator */
+        *out = obj;
+        return true;
+    }
     if (!found && instance_native(obj).type != T_UNBOUND)
         return vm_getiter(vm, instance_native(obj), out);
     if (found)
@@ -2195,6 +2209,8 @@ int class_iternext(VM *vm, Value obj, Value *out)
     bool found;
     if (!class_call_special(vm, obj, SN___next__, NULL, 0, out, &found))
         return -1; /* StopIteration included: vm_iternext_stop takes its value */
+    if (!found && instance_native(obj).type == T_ITER)
+        return vm_iternext_raw(vm, instance_native(obj), out);
     if (!found) {
         vm_raise(vm, EXC_TypeError, "'%s' object is not an iterator", type_name(obj));
         return -1;
@@ -2286,6 +2302,16 @@ bool class_enter(VM *vm, Value mgr, Value *exit_fn, Value *entered)
     Value enter, exit;
     if (!class_special(vm, mgr, SN___enter__, &enter) || !class_special(vm, mgr, SN___exit__, &exit))
         return false;
+    Value native = instance_native(mgr);
+    if (enter.type == T_UNBOUND && exit.type == T_UNBOUND && native.type == T_LIBOBJ &&
+        native.u.obj->aux == LIB_STRINGIO) { /* a subclass of StringIO: `with` closes it */
+        BoundMethod *b = boundmethod_new(vm, &stringio_exit, native);
+        if (!b)
+            return false;
+        *exit_fn = v_obj(b);
+        *entered = mgr;
+        return true;
+    }
     if (enter.type == T_UNBOUND || exit.type == T_UNBOUND)
         return vm_raise(vm, EXC_TypeError, "'%s' object does not support the context manager protocol",
                         type_name(mgr));

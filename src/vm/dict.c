@@ -201,6 +201,13 @@ static bool m_keys(VM *vm, Value *args, int nargs, Tuple *kw, Value *out) { retu
 static bool m_values(VM *vm, Value *args, int nargs, Tuple *kw, Value *out) { return make_view(vm, args[0], VIEW_VALUES, out); }
 static bool m_items(VM *vm, Value *args, int nargs, Tuple *kw, Value *out) { return make_view(vm, args[0], VIEW_ITEMS, out); }
 
+/* A module's globals() dict changed by one of its methods: the module
+ * follows (vm/eval.c); other dicts are left as they are. */
+static bool module_synced(VM *vm, Value d, bool ok)
+{
+    return ok && (d.u.obj->flags & DICT_MODULE_NS) ? eval_module_dict_sync(vm, AS(Dict, d)) : ok;
+}
+
 static bool m_pop(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
     bool found;
@@ -213,7 +220,7 @@ static bool m_pop(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
         }
         return vm_raise_value(vm, EXC_KeyError, args[1]);
     }
-    return true;
+    return module_synced(vm, args[0], true);
 }
 
 static bool m_setdefault(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
@@ -224,7 +231,7 @@ static bool m_setdefault(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     if (found)
         return true;
     *out = nargs == 3 ? args[2] : v_none();
-    return dict_set(vm, AS(Dict, args[0]), args[1], *out);
+    return module_synced(vm, args[0], dict_set(vm, AS(Dict, args[0]), args[1], *out));
 }
 
 /* The pairs of an object that is a mapping without being a dict (a class
@@ -343,7 +350,8 @@ static bool m_update(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     *out = v_none();
     if (npos > 2)
         return vm_raise(vm, EXC_TypeError, "update expected at most 1 argument, got %d", npos - 1);
-    return (npos < 2 || update_from(vm, AS(Dict, args[0]), args[1])) && update_kw(vm, AS(Dict, args[0]), args, nargs, kw);
+    bool ok = (npos < 2 || update_from(vm, AS(Dict, args[0]), args[1])) && update_kw(vm, AS(Dict, args[0]), args, nargs, kw);
+    return module_synced(vm, args[0], ok);
 }
 
 /* popitem: the last pair inserted (LIFO, as CPython 3.7+) */
@@ -361,7 +369,7 @@ static bool m_popitem(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     t->items[0] = d->entries[i - 1].key;
     t->items[1] = d->entries[i - 1].value;
     VM_ROOT(vm, v_obj(t));
-    bool ok = dict_delete(vm, d, t->items[0]);
+    bool ok = module_synced(vm, args[0], dict_delete(vm, d, t->items[0]));
     VM_UNROOT(vm, 1);
     *out = v_obj(t);
     return ok;
@@ -397,7 +405,7 @@ static bool m_clear(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     d->entries = NULL;
     d->index = NULL;
     *out = v_none();
-    return true;
+    return module_synced(vm, args[0], true);
 }
 
 static bool m_copy(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
@@ -428,6 +436,8 @@ bool dict_union(VM *vm, Dict *a, Value b, bool inplace, Value *out)
     VM_ROOT(vm, *out);
     VM_ROOT(vm, b);
     bool ok = (inplace || update_from(vm, d, v_obj(a))) && update_from(vm, d, b);
+    if (inplace)
+        ok = module_synced(vm, v_obj(a), ok);
     VM_UNROOT(vm, 2);
     return ok;
 }

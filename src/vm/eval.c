@@ -304,6 +304,55 @@ bool eval_module_dict_store(VM *vm, Dict *d, Value key, Value value)
     return module_program_store(vm, p, AS(Str, key), value) >= 0;
 }
 
+static bool same_value(Value a, Value b)
+{
+    return a.type == b.type && (v_is_obj(a) ? a.u.obj == b.u.obj : a.u.i == b.u.i);
+}
+
+/* A dict method (update, pop, setdefault, popitem, clear, |=) changed a
+ * module's globals() dict d: the module's names become the dict's. Only the
+ * names that changed are stored, so compiled code that built in a global's
+ * value keeps it unless that global changed. */
+bool eval_module_dict_sync(VM *vm, Dict *d)
+{
+    Program *p = program_of_dict(vm, v_obj(d));
+    if (!p)
+        return true;
+    Value v;
+    bool found;
+    for (uint32_t g = 0; g < p->nglobals; g++) { /* names gone from the dict leave the module */
+        if (p->globals[g].type == T_UNBOUND)
+            continue;
+        if (!dict_get(vm, d, p->strings[p->p4b->globals[g]], &v, &found))
+            return false;
+        if (!found) {
+            p->globals[g] = v_unbound();
+            if (vm->jit)
+                jit_global_stored(vm, p, g);
+        }
+    }
+    Dict *x = p->extra_names;
+    for (uint32_t i = 0; x && i < x->used; i++) {
+        Value k = x->entries[i].key;
+        if (k.type == T_UNBOUND)
+            continue;
+        if (!dict_get(vm, d, k, &v, &found) || (!found && !dict_delete(vm, x, k)))
+            return false;
+    }
+    for (uint32_t i = 0; i < d->used; i++) { /* a name that is not an identifier lives in the dict only */
+        Value k = d->entries[i].key, old;
+        if (k.type != T_STR)
+            continue;
+        int r = ns_get(vm, v_obj(p), AS(Str, k), &old);
+        if (r < 0)
+            return false;
+        if ((r == 0 || !same_value(old, d->entries[i].value)) &&
+            module_program_store(vm, p, AS(Str, k), d->entries[i].value) < 0)
+            return false;
+    }
+    return true;
+}
+
 /* globals() of the code running in f */
 static bool globals_dict(VM *vm, Frame *f, Value *out)
 {

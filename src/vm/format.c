@@ -19,6 +19,7 @@
 #include "vm/long.h"
 #include "vm/vm.h"
 #include "vm/class.h"
+#include "vm/libobj.h"
 
 #define MAX_REPR_DEPTH 200
 
@@ -247,6 +248,12 @@ const char *type_name(Value v)
                                             "reversed", "enumerate", "zip", "set_iterator", "map", "filter",
                                             "callable_iterator"};
         Iter *it = AS(Iter, v);
+        if (it->hdr.aux == ITER_DICT) {
+            static const char *const dict_names[] = {"dict_keyiterator", "dict_valueiterator", "dict_itemiterator"};
+            return dict_names[it->aux2 % 3];
+        }
+        if (it->hdr.aux == ITER_REVERSED && it->src.type == T_LIST)
+            return "list_reverseiterator";
         if (it->hdr.aux == ITER_SEQ) {
             switch ((Type)it->src.type) {
             case T_LIST:  return "list_iterator";
@@ -264,6 +271,7 @@ const char *type_name(Value v)
 }
 
 static bool repr_value(VM *vm, StrBuf *sb, Value v);
+static bool repr_namespace(VM *vm, StrBuf *sb, const Dict *d);
 
 /* Elements of a list/tuple/array, separated by ", ". */
 static bool repr_items(VM *vm, StrBuf *sb, Value seq)
@@ -544,7 +552,7 @@ static bool repr_value(VM *vm, StrBuf *sb, Value v)
         sb_adds(sb, "<class '");
         if (t == &type_array)
             sb_adds(sb, "array.");
-        else if (t->value_type == T_FILE)
+        else if (t->value_type == T_FILE || t == &type_StringIO)
             sb_adds(sb, "_io.");
         sb_adds(sb, t->name);
         sb_adds(sb, "'>");
@@ -597,6 +605,10 @@ static bool repr_value(VM *vm, StrBuf *sb, Value v)
         }
         return repr_value(vm, sb, v_obj(e->args));
     }
+    case T_LIBOBJ:
+        if (v.u.obj->aux == LIB_NAMESPACE) /* sys.implementation: namespace(name='p4jit', ...) */
+            return repr_namespace(vm, sb, AS(Dict, AS(LibObj, v)->slots[0]));
+        /* fall through */
     default:
         sb_addc(sb, '<');
         sb_adds(sb, type_name(v));
@@ -608,6 +620,26 @@ static bool repr_value(VM *vm, StrBuf *sb, Value v)
 }
 
 bool fmt_repr(VM *vm, StrBuf *sb, Value v) { return repr_value(vm, sb, v); }
+
+/* A SimpleNamespace as CPython prints one: its names in the order set. */
+static bool repr_namespace(VM *vm, StrBuf *sb, const Dict *d)
+{
+    sb_adds(sb, "namespace(");
+    bool first = true;
+    for (uint32_t i = 0; i < d->used; i++) {
+        if (d->entries[i].key.type != T_STR)
+            continue;
+        if (!first)
+            sb_adds(sb, ", ");
+        first = false;
+        sb_add(sb, AS(Str, d->entries[i].key)->data, AS(Str, d->entries[i].key)->len);
+        sb_addc(sb, '=');
+        if (!repr_value(vm, sb, d->entries[i].value))
+            return false;
+    }
+    sb_addc(sb, ')');
+    return true;
+}
 
 bool fmt_str(VM *vm, StrBuf *sb, Value v)
 {

@@ -309,6 +309,70 @@ static const char frozen__collections_py[] =
     "    def __and__(self, other):\n"
     "        return self._keep_positive((k, min(self[k], other[k])) for k in self if k in other)\n";
 
+static const char frozen__iobase[] =
+    "\"\"\"io.IOBase for P4JIT: the base of user streams, which define read,\n"
+    "readline or write themselves; this class gives them close/closed, `with`,\n"
+    "line iteration and the capability queries. io.IOBase (vm/iomod.c) is this\n"
+    "class.\n"
+    "\n"
+    "Frozen into the runtime (scripts/freeze_lib.py -> src/vm/frozen_lib.c).\n"
+    "\"\"\"\n"
+    "\n"
+    "\n"
+    "class IOBase:\n"
+    "    __module__ = \"io\"\n"
+    "    closed = False\n"
+    "\n"
+    "    def close(self):\n"
+    "        self.closed = True\n"
+    "\n"
+    "    def flush(self):\n"
+    "        if self.closed:\n"
+    "            raise ValueError(\"I/O operation on closed file.\")\n"
+    "\n"
+    "    def __enter__(self):\n"
+    "        self.flush()  # the closed check, as CPython's\n"
+    "        return self\n"
+    "\n"
+    "    def __exit__(self, *exc):\n"
+    "        self.close()\n"
+    "\n"
+    "    def readable(self):\n"
+    "        return False\n"
+    "\n"
+    "    def writable(self):\n"
+    "        return False\n"
+    "\n"
+    "    def seekable(self):\n"
+    "        return False\n"
+    "\n"
+    "    def isatty(self):\n"
+    "        return False\n"
+    "\n"
+    "    def __iter__(self):\n"
+    "        self.flush()\n"
+    "        return self\n"
+    "\n"
+    "    def __next__(self):\n"
+    "        line = self.readline()\n"
+    "        if not line:\n"
+    "            raise StopIteration\n"
+    "        return line\n"
+    "\n"
+    "    def readlines(self, hint=-1):\n"
+    "        lines = []\n"
+    "        total = 0\n"
+    "        for line in self:\n"
+    "            lines.append(line)\n"
+    "            total += len(line)\n"
+    "            if 0 < hint <= total:\n"
+    "                break\n"
+    "        return lines\n"
+    "\n"
+    "    def writelines(self, lines):\n"
+    "        for line in lines:\n"
+    "            self.write(line)\n";
+
 static const char frozen__namedtuple[] =
     "\"\"\"collections.namedtuple for P4JIT: the class it makes is a real subclass\n"
     "of tuple (so it can be subclassed, with super() and overridden methods), its\n"
@@ -6505,6 +6569,7 @@ static const struct {
 } frozen[] = {
     {"_bytesio", frozen__bytesio, sizeof frozen__bytesio - 1},
     {"_collections_py", frozen__collections_py, sizeof frozen__collections_py - 1},
+    {"_iobase", frozen__iobase, sizeof frozen__iobase - 1},
     {"_namedtuple", frozen__namedtuple, sizeof frozen__namedtuple - 1},
     {"asyncio", frozen_asyncio, sizeof frozen_asyncio - 1},
     {"binascii", frozen_binascii, sizeof frozen_binascii - 1},

@@ -610,6 +610,8 @@ bool vm_call(VM *vm, Value fn, Value *args, int nargs, Tuple *kwnames, Value *ou
         Value call;
         if (!class_special(vm, fn, SN___call__, &call))
             return false;
+        if (call.type == T_UNBOUND && instance_native(fn).type == T_TYPE) /* a class a subclass of type made */
+            return vm_call(vm, instance_native(fn), args, nargs, kwnames, out);
         if (call.type == T_UNBOUND)
             return vm_raise(vm, EXC_TypeError, "'%s' object is not callable", type_name(fn));
         VM_ROOT(vm, call);

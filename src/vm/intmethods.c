@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vm/class.h"
 #include "vm/long.h"
 #include "vm/vm.h"
 
@@ -100,12 +101,31 @@ static NATIVE_WITH_KW(int_to_bytes_m, "to_bytes", to_bytes, 1, 4);
 
 static const char *const from_bytes_names[] = {"bytes", "byteorder", "signed"};
 
-/* int.from_bytes(bytes, byteorder='big', *, signed=False): bytes, bytearray,
- * or a list of ints in range(256) */
+/* The bytes int.from_bytes reads: a buffer's (bytes, bytearray, array,
+ * memoryview) as they are; any other object that is not a number or a str
+ * through bytes(), as CPython (an iterable of ints, __bytes__). *keep holds
+ * the bytes made, for the caller to root. */
+static bool from_bytes_source(VM *vm, Value src, const uint8_t **data, uint32_t *len, Value *keep)
+{
+    *keep = v_none();
+    if (instance_native(src).type == T_ARRAY || instance_native(src).type == T_BYTES ||
+        instance_native(src).type == T_BYTEARRAY) /* a subclass of a buffer type */
+        src = instance_native(src);
+    if (byte_buffer(src, data, len))
+        return true;
+    if (v_is_number(src) || src.type == T_LONG || src.type == T_STR || src.type == T_NONE)
+        return vm_raise(vm, EXC_TypeError, "cannot convert '%s' object to bytes", type_name(src));
+    if (!vm_call(vm, v_obj((void *)&type_bytes), &src, 1, NULL, keep))
+        return false;
+    return byte_buffer(*keep, data, len);
+}
+
+/* cls.from_bytes(bytes, byteorder='big', *, signed=False) for int, bool and
+ * subclasses of int: args[0] is the class. */
 static bool from_bytes(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
     Value given[3];
-    if (!int_args(vm, "from_bytes", args, nargs, kw, 0, from_bytes_names, 3, 2, given))
+    if (!int_args(vm, "from_bytes", args, nargs, kw, 1, from_bytes_names, 3, 2, given))
         return false;
     if (given[0].type == T_UNBOUND)
         return vm_raise(vm, EXC_TypeError, "from_bytes() missing required argument 'bytes' (pos 1)");
@@ -113,31 +133,38 @@ static bool from_bytes(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     if (!byteorder(vm, given[1], &little))
         return false;
     bool is_signed = given[2].type != T_UNBOUND && vm_truthy(given[2]);
-    Value src = given[0];
-    if (src.type == T_BYTES)
-        return long_from_bytes(vm, (const uint8_t *)AS(Str, src)->data, AS(Str, src)->len, little, is_signed, out);
-    if (src.type == T_BYTEARRAY)
-        return long_from_bytes(vm, AS(Array, src)->data, AS(Array, src)->len, little, is_signed, out);
-    if (src.type == T_LIST || src.type == T_TUPLE) {
-        uint32_t n = src.type == T_LIST ? AS(List, src)->len : AS(Tuple, src)->len;
-        const Value *items = src.type == T_LIST ? AS(List, src)->items : AS(Tuple, src)->items;
-        uint8_t *buf = malloc(n ? n : 1);
-        if (!buf)
-            return vm_raise_oom(vm);
-        for (uint32_t i = 0; i < n; i++) {
-            if (!v_is_intlike(items[i]) || items[i].u.i < 0 || items[i].u.i > 255) {
-                free(buf);
-                return vm_raise(vm, EXC_ValueError, "bytes must be in range(0, 256)");
-            }
-            buf[i] = (uint8_t)items[i].u.i;
-        }
-        bool ok = long_from_bytes(vm, buf, n, little, is_signed, out);
-        free(buf);
+    const uint8_t *data;
+    uint32_t len;
+    Value keep;
+    if (!from_bytes_source(vm, given[0], &data, &len, &keep))
+        return false;
+    VM_ROOT(vm, keep);
+    bool ok = long_from_bytes(vm, data, len, little, is_signed, out);
+    VM_UNROOT(vm, 1);
+    const TypeObj *cls = AS(TypeObj, args[0]);
+    if (!ok || cls == &type_int)
         return ok;
+    if (cls == &type_bool) {
+        *out = v_bool(out->type == T_LONG || out->u.i != 0);
+        return true;
     }
-    return vm_raise(vm, EXC_TypeError, "cannot convert '%s' object to bytes", type_name(src));
+    Value n = *out; /* a subclass: cls(n), as CPython */
+    VM_ROOT(vm, n);
+    ok = vm_call(vm, args[0], &n, 1, NULL, out);
+    VM_UNROOT(vm, 1);
+    return ok;
 }
-NATIVE_WITH_KW(int_from_bytes, "from_bytes", from_bytes, 0, 3);
+static NATIVE_WITH_KW(int_from_bytes_m, "from_bytes", from_bytes, 1, 4);
+
+/* int.from_bytes, bool.from_bytes, or a subclass's: the method bound to its class. */
+bool int_from_bytes_of(VM *vm, Value cls, Value *out)
+{
+    BoundMethod *b = boundmethod_new(vm, &int_from_bytes_m, cls);
+    if (!b)
+        return false;
+    *out = v_obj(b);
+    return true;
+}
 
 const MethodEntry int_methods[] = {
     {Q_bit_length, &int_bit_length_m},

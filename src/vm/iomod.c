@@ -354,7 +354,16 @@ bool lib_print_to(VM *vm, Value file, const char *data, uint32_t len)
     return ok;
 }
 
-static Value get_stringio(void) { return v_obj((void *)&bi_stringio); }
+/* io.StringIO is a class (type(), isinstance, subclasses); a text file
+ * opened 'r', a read-only StringIO underneath, has none (docs/language.md). */
+const TypeObj type_StringIO = {{0, T_TYPE, 0, 0}, "StringIO", T_LIBOBJ, -1, NULL, &bi_stringio};
+
+const TypeObj *stringio_type(Value v)
+{
+    return vm_truthy(AS(LibObj, v)->slots[S_READONLY]) ? NULL : &type_StringIO;
+}
+
+static Value get_stringio(void) { return v_obj((void *)&type_StringIO); }
 
 /* io.BytesIO is a class in Python (lib/std/_bytesio.py, frozen): an
  * attribute computed at run time from that module. */
@@ -365,9 +374,18 @@ static bool bytesio_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 static const Native bytesio_getter = {{0, T_NATIVE, NATIVE_GETTER, 0}, "BytesIO", bytesio_fn, 0, 0};
 static Value get_bytesio(void) { return v_obj((void *)&bytesio_getter); }
 
+/* io.IOBase likewise (lib/std/_iobase.py) */
+static bool iobase_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    return lib_py_attr(vm, "_iobase", "IOBase", out);
+}
+static const Native iobase_getter = {{0, T_NATIVE, NATIVE_GETTER, 0}, "IOBase", iobase_fn, 0, 0};
+static Value get_iobase(void) { return v_obj((void *)&iobase_getter); }
+
 static const ModuleAttr io_attrs[] = {
     {"StringIO", get_stringio},
     {"BytesIO", get_bytesio},
+    {"IOBase", get_iobase},
 };
 
 const Module module_io = {{0, T_MODULE, 0, 0}, "io", io_attrs, sizeof io_attrs / sizeof io_attrs[0]};

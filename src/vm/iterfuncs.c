@@ -203,7 +203,8 @@ static bool callable_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
         Value call;
         if (!class_special(vm, args[0], SN___call__, &call))
             return false;
-        *out = v_bool(call.type != T_UNBOUND); /* even __call__ = None, as CPython */
+        /* even __call__ = None, as CPython; a class made by a subclass of type */
+        *out = v_bool(call.type != T_UNBOUND || instance_native(args[0]).type == T_TYPE);
         break;
     }
     case T_LIBOBJ: /* weakref.ref and weakref.finalize objects */

@@ -1136,11 +1136,12 @@ bool long_to_bytes(VM *vm, Value a, uint32_t length, bool little, bool is_signed
     big_view(&x, a);
     if (x.neg && !is_signed)
         return vm_raise(vm, EXC_OverflowError, "can't convert negative int to unsigned");
-    uint64_t room = (uint64_t)length * 8 - (is_signed ? 1 : 0);
+    /* length 0 holds 0, and (signed) -1 as CPython: its sign needs no bit then */
+    int64_t room = length && is_signed ? (int64_t)length * 8 - 1 : (int64_t)length * 8;
     uint32_t bl = mag_bits(x.d, x.n);
     /* -2**k needs only k bits besides the sign */
     bool pow2 = x.neg && bl && !mag_any_below(x.d, x.n, bl - 1);
-    if (bl - (pow2 ? 1 : 0) > room && bl)
+    if (bl && (int64_t)bl - (pow2 ? 1 : 0) > room)
         return vm_raise(vm, EXC_OverflowError, "int too big to convert");
     unsigned carry = 1;
     for (uint32_t i = 0; i < length; i++) {

@@ -158,7 +158,9 @@ bool module_search_dirs(VM *vm, List *out)
     size_t dirlen = main ? main->len : 0;
     while (dirlen > 0 && main->data[dirlen - 1] != '/')
         dirlen--;
-    Str *s = str_new(vm, main ? main->data : "", dirlen ? (uint32_t)dirlen - 1 : 0);
+    /* the program's directory; "." for one run from the current directory,
+     * so that sys.path[0] + "/f" names a file as CPython's (absolute) does */
+    Str *s = main && !dirlen ? str_new(vm, ".", 1) : str_new(vm, main ? main->data : "", dirlen ? (uint32_t)dirlen - 1 : 0);
     if (!s || !list_append(vm, out, v_obj(s)))
         return false;
     for (const char *p = search_path; *p;) {

@@ -582,7 +582,8 @@ int bytes_order_buffers(Value a, Value b, int *out);
  * bound method in *out), 0 (error raised) or -1 (it has no such attribute). */
 int builtin_dunder_attr(VM *vm, Value obj, const Str *name, Value *out);
 /* int.from_bytes (a class method: called without self) */
-extern const Native int_from_bytes;
+/* cls.from_bytes bound to cls: int, bool or a subclass of int (intmethods.c). */
+bool int_from_bytes_of(VM *vm, Value cls, Value *out);
 
 /* Text (format.c). A StrBuf grows in malloc'd memory (not the object heap),
  * so building text never triggers a collection. */
@@ -717,6 +718,9 @@ bool type_isinstance(Value v, const TypeObj *cls);
 bool type_is_subclass(const TypeObj *t, const TypeObj *cls);
 /* The class of a value (for printing exception names and isinstance). */
 const TypeObj *type_of(Value v);
+/* The class of an iterator or dict view (vm/itertypes.c). */
+const TypeObj *iter_type_of(Value v);
+extern const TypeObj type_map, type_filter, type_zip, type_enumerate, type_reversed;
 /* Built-in module by name, or NULL. */
 const Module *module_find(const char *name, uint32_t len);
 
@@ -733,6 +737,8 @@ extern const Native bi_open;                                                    
 const char *file_type_name(Value f);                 /* _io.BufferedReader, ... (file.c) */
 const TypeObj *file_type(Value f);                   /* its class, for type() (file.c) */
 extern const TypeObj type_TextIOWrapper;
+extern const TypeObj type_StringIO;          /* io.StringIO (iomod.c) */
+const TypeObj *stringio_type(Value v);       /* its class, or NULL for a text file opened 'r' */
 int file_data_attr(Value f, const Str *name, Value *out); /* f.closed: 1 found, -1 none */
 extern const Native bi_dir, bi_vars; /* dirfn.c */
 /* The method tables of the built-in type whose values have type code t

@@ -1373,6 +1373,29 @@ static bool bin_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 NATIVE(bi_bin, "bin", bin_fn, 1, 1);
 
 /* print(*args, sep=' ', end='\n') */
+/* print(..., file=obj) for a user object: str(arg), sep, ..., end, each
+ * passed to obj.write() by itself. */
+static bool print_pieces(VM *vm, Value *args, int npos, const char *sep, uint32_t seplen, const char *end,
+                         uint32_t endlen, Value file)
+{
+    for (int i = 0; i < npos; i++) {
+        if (i && !lib_print_to(vm, file, sep, seplen))
+            return false;
+        StrBuf sb;
+        sb_init(&sb);
+        bool formatted = fmt_str(vm, &sb, args[i]);
+        if (!formatted || sb.oom) {
+            sb_free(&sb);
+            return formatted ? vm_raise_oom(vm) : false;
+        }
+        bool ok = lib_print_to(vm, file, sb.data ? sb.data : "", sb.len);
+        sb_free(&sb);
+        if (!ok)
+            return false;
+    }
+    return lib_print_to(vm, file, end, endlen);
+}
+
 static bool print_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
     int npos = nargs - (kw ? (int)kw->len : 0);
@@ -1404,6 +1427,9 @@ static bool print_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
             endlen = AS(Str, v)->len;
         }
     }
+    *out = v_none();
+    if (file.type == T_INSTANCE) /* a user object: one write() a piece, as CPython */
+        return print_pieces(vm, args, npos, sep, seplen, end, endlen, file);
     StrBuf sb;
     sb_init(&sb);
     for (int i = 0; i < npos; i++) {

@@ -29,6 +29,12 @@ TYPE(type_array, "array", T_ARRAY, &bi_array);
 TYPE(type_function, "function", T_FUNCTION, NULL);
 TYPE(type_slice, "slice", T_SLICE, &bi_slice);
 TYPE(type_deque, "deque", T_LIST, &bi_deque);
+/* the built-ins that make iterators are their classes (vm/itertypes.c) */
+TYPE(type_map, "map", T_ITER, &bi_map);
+TYPE(type_filter, "filter", T_ITER, &bi_filter);
+TYPE(type_zip, "zip", T_ITER, &bi_zip);
+TYPE(type_enumerate, "enumerate", T_ITER, &bi_enumerate);
+TYPE(type_reversed, "reversed", T_ITER, &bi_reversed);
 /* the classes of classes, generators, built-in functions and bound methods
  * (type() answers them; only `type` can be called, vm/builtins.c) */
 TYPE(type_type, "type", T_TYPE, &bi_type);
@@ -75,8 +81,12 @@ const TypeObj *type_of(Value v)
     case T_LIBOBJ: /* weakref's objects (vm/weakrefmod.c) */
         if (v.u.obj->aux == LIB_STDIO) /* sys.stdout, sys.stderr, sys.stdin */
             return &type_TextIOWrapper;
+        if (v.u.obj->aux == LIB_STRINGIO) /* vm/iomod.c */
+            return stringio_type(v);
         return v.u.obj->aux == LIB_WEAKREF ? &type_weakref : v.u.obj->aux == LIB_FINALIZE ? &type_finalize : NULL;
-    default:          return NULL; /* no class object for natives, iterators, ... */
+    case T_ITER:
+    case T_DICTVIEW:  return iter_type_of(v); /* vm/itertypes.c */
+    default:          return NULL; /* no class object for natives, modules, ... */
     }
 }
 
@@ -99,7 +109,8 @@ static bool unbound_call(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     int npos = nargs - 1 - (kw ? (int)kw->len : 0);
     if (npos < 1)
         return vm_raise(vm, EXC_TypeError, "unbound method %s.%s() needs an argument", cls->name, m->name);
-    if (!type_isinstance(args[1], cls) || args[1].type != cls->value_type)
+    bool is_int = cls == &type_int && (args[1].type == T_LONG || args[1].type == T_BOOL); /* int's other layouts */
+    if (!type_isinstance(args[1], cls) || (args[1].type != cls->value_type && !is_int))
         return vm_raise(vm, EXC_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
                         m->name, cls->name, type_name(args[1]));
     if (kw && kw->len && !(m->hdr.flags & NATIVE_KW))
@@ -158,6 +169,7 @@ int type_attr(VM *vm, const TypeObj *cls, Str *name, Value *out)
     case T_DICT:  m = find_in(dict_methods, n_dict_methods, qid); break;
     case T_TUPLE: m = find_in(tuple_methods, n_tuple_methods, qid); break;
     case T_FLOAT: m = find_in(float_methods, n_float_methods, qid); break;
+    case T_INT:   m = cls == &type_int ? find_in(int_methods, n_int_methods, qid) : NULL; break;
     default: break;
     }
     if (!m)

@@ -39,6 +39,7 @@ import sys
 
 import cpython_oracle   # the runner shared with gen_closures.py
 from gen_inplace import InplaceGen
+from gen_intbytes import IntBytesGen
 
 EDGE_INTS = [0, 1, -1, 2, -2, 3, -3, 7, -7, 10, 31, 32, 33, 63, 64,
              2**31 - 1, -2**31, 2**31, -2**31 - 1, 2**32 - 1, 2**32, -2**32,
@@ -863,6 +864,9 @@ class G:
         inplace = InplaceGen(self.seed)   # its own random stream: the sections above stay as they were
         if inplace.r.random() < 0.6:
             inplace.section(self)
+        intbytes = IntBytesGen(self.seed)  # likewise its own stream
+        if intbytes.r.random() < 0.5:
+            intbytes.section(self)
         return '\n'.join(self.out) + '\n'
 
 
