@@ -45,6 +45,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jit/jit_int.h"
 #include "jit/vector_int.h"
 
 static uint8_t kind_of(const Vec *x, int32_t v)
@@ -1987,7 +1988,7 @@ static void used_in(Ir *ir, int32_t *slot, void *ctx)
 }
 
 /* Can o's nest (its blocks in in2) be copied: left only from o's header
- * to one block with no other predecessor and no phi, no value of the nest
+ * to one block with no phi, no runtime call in it, no value of the nest
  * used outside it? */
 static bool row_split_plan(Vec *x, const Reduction *r, int32_t pre, uint8_t *in2, int32_t *work, RowSplit *S)
 {
@@ -2017,6 +2018,9 @@ static bool row_split_plan(Vec *x, const Reduction *r, int32_t pre, uint8_t *in2
         return false;
     for (uint32_t v = 0; v < x->nin; v++) {
         int32_t b = ir->ins[v].block;
+        if (b >= 0 && in2[b] && (ir->ins[v].op == IR_CALLRT || /* (ir_copy_blocks copies no call's extra) */
+                                 (ir->extra && v < ir->capextra && (ir->extra[v].native || ir->extra[v].callee))))
+            return false;
         if (b < 0 || in2[b])
             continue;
         Used u = {in2, x->nb, false};
