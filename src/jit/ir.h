@@ -404,6 +404,10 @@ void ir_cse(Ir *ir);        /* cse.c: dominator-scoped value numbering */
 void ir_reassoc(Ir *ir);    /* reassoc.c: chains of `or` regrouped, outermost operands first */
 void ir_licm(Ir *ir);       /* licm.c: hoists invariant pure code to loop preheaders */
 void ir_version(Ir *ir);    /* version.c: a check-free copy of counted loops, behind a guard */
+/* version.c: copies the blocks in[] (their values renamed within the copy;
+ * edges leaving them kept), map[v] and bmap[b] set to each copy; returns
+ * the copy of block h, or -1 (out of memory) */
+int32_t ir_copy_blocks(Ir *ir, const uint8_t *in, int32_t *map, int32_t *bmap, int32_t h);
 /* vector.c: outer loops of int8 multiply-accumulate reductions on PIE's
  * 16 lanes, ahead of the scalar loop, which finishes and takes over on any
  * doubt; only when the target has PIE */

@@ -201,31 +201,36 @@ static int32_t guard(Loop *l, const int32_t *checks, uint32_t n)
     return any;
 }
 
+/* ir_copy_blocks's renaming: a value made in the copied blocks becomes its copy */
+typedef struct Region {
+    const uint8_t *in;  /* per block below nb (the blocks before the copy) */
+    const int32_t *map;
+    uint32_t nb;
+} Region;
+
 static void remap(Ir *ir, int32_t *slot, void *ctx)
 {
-    const Loop *l = ctx;
-    if (inside(l, *slot) && l->map[*slot] >= 0)
-        *slot = l->map[*slot];
-    (void)ir;
+    const Region *g = ctx;
+    int32_t b = *slot >= 0 ? ir->ins[*slot].block : -1;
+    if (b >= 0 && (uint32_t)b < g->nb && g->in[b] && g->map[*slot] >= 0)
+        *slot = g->map[*slot];
 }
 
-/* Copies the loop; returns the copy of the header, or -1. */
-static int32_t copy_loop(Loop *l)
+int32_t ir_copy_blocks(Ir *ir, const uint8_t *in, int32_t *map, int32_t *bmap, int32_t h)
 {
-    Ir *ir = l->ir;
     uint32_t nb = ir->nblocks, ni = ir->nins;
     for (uint32_t b = 0; b < nb; b++) {
-        if (!l->in[b])
+        if (!in[b])
             continue;
         int32_t c = ir_new_block(ir, ir->blocks[b].bc_start);
         if (c < 0)
             return -1;
-        l->bmap[b] = c;
+        bmap[b] = c;
     }
     for (uint32_t b = 0; b < nb; b++) {
-        if (!l->in[b])
+        if (!in[b])
             continue;
-        int32_t c = l->bmap[b];
+        int32_t c = bmap[b];
         for (uint32_t i = 0; i < ir->blocks[b].nins; i++) {
             int32_t v = ir->blocks[b].ins[i];
             IrIns src = ir->ins[v];
@@ -244,22 +249,26 @@ static int32_t copy_loop(Loop *l)
                     ir->lists[list + (int32_t)p] = ir->lists[ir->ins[v].list + (int32_t)p];
                 ir->ins[w].list = list;
             }
-            l->map[v] = w;
+            map[v] = w;
         }
         IrBlock *ob = &ir->blocks[b], *cb = &ir->blocks[c];
         cb->npreds = ob->npreds, cb->nsucc = ob->nsucc;
         for (uint32_t p = 0; p < ob->npreds; p++)
-            cb->preds[p] = l->in[ob->preds[p]] ? l->bmap[ob->preds[p]] : ob->preds[p];
+            cb->preds[p] = in[ob->preds[p]] ? bmap[ob->preds[p]] : ob->preds[p];
         for (uint32_t s = 0; s < ob->nsucc; s++)
-            cb->succ[s] = l->in[ob->succ[s]] ? l->bmap[ob->succ[s]] : ob->succ[s];
+            cb->succ[s] = in[ob->succ[s]] ? bmap[ob->succ[s]] : ob->succ[s];
         cb->sealed = cb->filled = true;
         ir_cfg_changed(ir);
     }
+    Region g = {in, map, nb};
     for (uint32_t v = ni; v < ir->nins; v++)
         if (ir->ins[v].block >= 0)
-            ir_for_operands(ir, (int32_t)v, remap, l);
-    return l->bmap[l->h];
+            ir_for_operands(ir, (int32_t)v, remap, &g);
+    return bmap[h];
 }
+
+/* Copies the loop; returns the copy of the header, or -1. */
+static int32_t copy_loop(Loop *l) { return ir_copy_blocks(l->ir, l->in, l->map, l->bmap, l->h); }
 
 /* Each copy gets a block of its own on the way in from pre, so what later
  * passes put before a loop (sr's pointers, licm's hoisted values) runs

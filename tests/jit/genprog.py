@@ -69,6 +69,7 @@ import gen_vec4                                 # vec4b's conv/dense nests, shap
 import gen_elem16                               # vec6b's int8/int16 multiplies, shifts, requantize
 import gen_vec6                                 # vec6a's row pairs (dense rows of 384+)
 import gen_vec7                                 # vec7's scalar tails and few-trip loops (rows of 0 to 40)
+import gen_vec8                                 # vec8's dense nests versioned on the row length
 from gen_deopt import DeoptGen, count_deopts   # values crossing 2**31 in compiled loops
 from gen_objects import ObjGen                  # methods and closures, their guards failing
 from gen_obj import MethGen                     # methods calling methods, classes patched between calls
@@ -914,6 +915,9 @@ class Gen:
         v7 = gen_vec7.Vec7Gen(self.seed)
         self.nn_funcs = self.nn_funcs + v7.kernels()
         lines += v7.source()
+        v8 = gen_vec8.Vec8Gen(self.seed)
+        self.nn_funcs = self.nn_funcs + v8.kernels()
+        lines += v8.source()
         # wide loops and recursion at the limit (their own random stream too)
         self.stress_funcs = StressGen(self.seed).functions(self.nfuncs + len(self.vec_funcs))
         for sf in self.stress_funcs:
