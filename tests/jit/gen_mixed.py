@@ -451,6 +451,17 @@ class MixGen:
         self.emit(0, "print(%r, guard(lambda: via_%s(%d)), guard(lambda: %s(%d, 0)))"
                   % (tag, tag, depth, k.name, self.r.choice([10, 200, 300])))
         self.emit(0, "print(%r, guard(lambda: %s(%d, 3)))" % (tag, k.name, self.r.choice([3, 40, 300])))
+        # a compiled method recursing on self, called from the module's own
+        # try (no interpreted frame between)
+        self.emit(0, "class Rec%s:" % tag)
+        self.emit(1, "def walk(self, n, k):")
+        self.emit(2, "if n <= 0:")
+        self.emit(3, "return k")
+        self.emit(2, "return self.walk(n - 1, k) + %s" % self.r.choice(["1", "n % 3", "%s(1, k)" % k.name]))
+        self.emit(0, "try:")
+        self.emit(1, "print(%r, Rec%s().walk(%d, 2))" % (tag, tag, self.r.choice([50, 400, 1200, 100000])))
+        self.emit(0, "except RecursionError:")
+        self.emit(1, "print(%r, 'RecursionError')" % tag)
 
     def c_list_after(self, tag):
         """The stores a kernel made before its exception stay made."""
