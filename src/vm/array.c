@@ -227,7 +227,18 @@ bool array_set(VM *vm, Array *a, uint32_t i, Value v)
     }
     if (!v_is_intlike(v) || tc->code == 'f')
         return set_other(vm, a, i, v);
-    return store_int(vm, a, tc, p, v.u.i);
+    int64_t x = v.u.i;
+    if (a->hdr.type == T_BYTEARRAY && (x < 0 || x > 255))
+        return vm_raise(vm, EXC_ValueError, "byte must be in range(0, 256)");
+    if (x < tc->min || x > tc->max)
+        return out_of_range(vm, a, tc, x);
+    switch (tc->size) { /* store_int's, here inline: the interpreter's path for every store */
+    case 1: p[0] = (uint8_t)x; break;
+    case 2: { uint16_t h = (uint16_t)x; memcpy(p, &h, 2); break; }
+    case 8: store_wide(tc, p, x); break;
+    default: { uint32_t w = (uint32_t)x; memcpy(p, &w, 4); break; }
+    }
+    return true;
 }
 
 /* Grows a's buffer to hold at least `need` elements (len unchanged; a and
