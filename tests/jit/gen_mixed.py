@@ -293,10 +293,18 @@ class MixGen:
             elif k.kind == "rec" and i == 0:
                 args.append(str(self.r.choice([0, 3, 50, 300, 2000, 100000])))
             elif t == "int" and i == 1 and k.kind in ("index", "store"):
-                args.append(str(self.r.choice([0, 1, -1, 2, 5])))
+                args.append(self.count_arg())
             else:
                 args.append(self.arg_for(t))
         return "%s(%s)" % (k.name, ", ".join(args))
+
+    def count_arg(self):
+        """A list kernel's second argument: also a range() bound, which takes
+        32-bit ints only (docs/language.md, deviation 26)."""
+        return str(self.r.choice([0, 1, -1, 2, 5]))
+
+    def second_arg(self, k):
+        return self.count_arg() if k.kind in ("index", "store") else self.arg_for(k.params[1])
 
     def vals(self, k):
         if k.params[0] == "list":
@@ -359,7 +367,7 @@ class MixGen:
         self.emit(2, "yield -1" if self.p(0.3) else "pass")
         self.emit(0, "out_%s = []" % tag)
         self.emit(0, "try:")
-        self.emit(1, "for r in gen_%s(%s, %s):" % (tag, self.vals(k), self.arg_for(k.params[1])))
+        self.emit(1, "for r in gen_%s(%s, %s):" % (tag, self.vals(k), self.second_arg(k)))
         self.emit(2, "out_%s.append(r)" % tag)
         self.emit(0, "except Exception as e:")
         self.emit(1, "out_%s.append(said(e))" % tag)
