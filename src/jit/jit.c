@@ -1176,7 +1176,7 @@ int32_t jit_rt_fail(uint32_t x, uint32_t y, uint32_t z, uint32_t site)
     bool raised;
     if (s->native)
         raised = !s->native->fn(vm, w, s->nw, NULL, &out);
-    else if (op == OP_CALL)
+    else if (s->irop == IR_CALL) /* its one check, the recursion budget: CALL, CALL_METHOD (self.f(...)), a class call */
         raised = !vm_raise(vm, EXC_RecursionError, "maximum recursion depth exceeded");
     else if (op == OP_BINARY_SUBSCR)
         raised = !vm_getitem(vm, w[0], w[1], &out);

@@ -136,15 +136,24 @@ bool array_get(VM *vm, const Array *a, uint32_t i, Value *out)
     }
 }
 
+/* The OverflowError of int x outside tc's range. CPython's 'b' converts
+ * through a C short first, so beyond a short's range its message is the
+ * short's ("signed short integer is greater than maximum"). */
+static __attribute__((noinline, cold)) bool out_of_range(VM *vm, const Array *a, const TypeCode *tc, int64_t x)
+{
+    if (a->hdr.type == T_ARRAY && tc->code == 'b' && (x < INT16_MIN || x > INT16_MAX))
+        return vm_raise(vm, EXC_OverflowError, "signed short integer is %s",
+                        x < 0 ? "less than minimum" : "greater than maximum");
+    return vm_raise(vm, EXC_OverflowError, "%s", x < tc->min ? tc->too_small : tc->too_big);
+}
+
 /* Checks x against the element's range and stores it. */
 static bool store_int(VM *vm, const Array *a, const TypeCode *tc, uint8_t *p, int64_t x)
 {
     if (a->hdr.type == T_BYTEARRAY && (x < 0 || x > 255))
         return vm_raise(vm, EXC_ValueError, "byte must be in range(0, 256)");
-    if (x < tc->min)
-        return vm_raise(vm, EXC_OverflowError, "%s", tc->too_small);
-    if (x > tc->max)
-        return vm_raise(vm, EXC_OverflowError, "%s", tc->too_big);
+    if (x < tc->min || x > tc->max)
+        return out_of_range(vm, a, tc, x);
     switch (tc->size) {
     case 1: p[0] = (uint8_t)x; break;
     case 2: { uint16_t h = (uint16_t)x; memcpy(p, &h, 2); break; }
@@ -196,13 +205,12 @@ static __attribute__((noinline)) bool set_other(VM *vm, Array *a, uint32_t i, Va
     if (!long_to_i64(v, &x)) {
         if (tc->code == 'q')
             return vm_raise(vm, EXC_OverflowError, "int too big to convert");
-        if (tc->code == 'I' || tc->code == 'L')
+        if (tc->code == 'I' || tc->code == 'L') /* a C unsigned long (64-bit) holds up to 2**64-1 */
             return vm_raise(vm, EXC_OverflowError, neg ? "can't convert negative value to unsigned int"
+                            : long_bit_length(v) <= 64 ? tc->too_big
                                                        : "Python int too large to convert to C unsigned long");
         return vm_raise(vm, EXC_OverflowError, "Python int too large to convert to C long");
     }
-    if (a->hdr.type == T_ARRAY && tc->code == 'b')
-        return vm_raise(vm, EXC_OverflowError, "signed short integer is %s", neg ? "less than minimum" : "greater than maximum");
     if (tc->code == 'H')
         return vm_raise(vm, EXC_OverflowError, "signed integer is %s", neg ? "less than minimum" : "greater than maximum");
     return store_int(vm, a, tc, p, x);
@@ -222,11 +230,9 @@ bool array_set(VM *vm, Array *a, uint32_t i, Value v)
     int64_t x = v.u.i;
     if (a->hdr.type == T_BYTEARRAY && (x < 0 || x > 255))
         return vm_raise(vm, EXC_ValueError, "byte must be in range(0, 256)");
-    if (x < tc->min)
-        return vm_raise(vm, EXC_OverflowError, "%s", tc->too_small);
-    if (x > tc->max)
-        return vm_raise(vm, EXC_OverflowError, "%s", tc->too_big);
-    switch (tc->size) {
+    if (x < tc->min || x > tc->max)
+        return out_of_range(vm, a, tc, x);
+    switch (tc->size) { /* store_int's, here inline: the interpreter's path for every store */
     case 1: p[0] = (uint8_t)x; break;
     case 2: { uint16_t h = (uint16_t)x; memcpy(p, &h, 2); break; }
     case 8: store_wide(tc, p, x); break;

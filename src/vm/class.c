@@ -1766,8 +1766,9 @@ bool class_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
     bool b_first = proper_subclass(b, a);
     if (b_first && !overrides_reflected(vm, a, b, n->refl, &b_first))
         return false;
-    if (!b_first && op == OP_BINARY_MOD && (a.type == T_STR || a.type == T_BYTES || a.type == T_BYTEARRAY)) {
-        /* 's' % x formats (or raises) whatever x's __rmod__, as in CPython; an
+    if (!b_first && (op & ~VM_OP_INPLACE) == OP_BINARY_MOD &&
+        (a.type == T_STR || a.type == T_BYTES || a.type == T_BYTEARRAY)) {
+        /* 's' % x (and s %= x) formats (or raises) whatever x's __rmod__, as in CPython; an
          * instance of a tuple or dict subclass gives its items or keys */
         Value nb = instance_native(b);
         if (nb.type != T_UNBOUND)

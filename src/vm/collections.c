@@ -265,12 +265,12 @@ int deque_binary_op(VM *vm, unsigned op, Value a, Value b, Value *out)
         *out = seq;
         return ok;
     case OP_BINARY_MUL:
-        if (!is_deque(a)) {
+    case OP_INPLACE_MUL: {
+        if (!is_deque(a)) { /* n * deque, and n *= deque: a new deque */
             seq = b;
             n = a;
+            op = OP_BINARY_MUL;
         }
-        /* fall through */
-    case OP_INPLACE_MUL: {
         if (!is_deque(seq))
             return -1;
         int r = count_of(vm, &n, &count);

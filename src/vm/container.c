@@ -8,6 +8,7 @@
 #include "vm/class.h"
 #include "vm/set.h"
 #include "vm/memview.h"
+#include "vm/long.h"
 
 /* Turns an int index into a position in [0, len), or raises IndexError. */
 static bool position(VM *vm, Value key, uint32_t len, const char *what, uint32_t *out)
@@ -21,10 +22,22 @@ static bool position(VM *vm, Value key, uint32_t len, const char *what, uint32_t
     return true;
 }
 
-static bool bad_index(VM *vm, Value obj, Value key)
+/* An int index beyond 32 bits is past the end of every sequence here. As
+ * CPython's (a 64-bit Py_ssize_t): "list index out of range" when it fits
+ * 64 bits, else it cannot be converted at all. `what` as for position(),
+ * NULL for bytes' bare "index out of range". */
+bool vm_long_index_error(VM *vm, Value key, const char *what)
 {
-    if (key.type == T_LONG) /* an int beyond 32 bits: past the end of any container here */
+    int64_t i;
+    if (!long_to_i64(key, &i))
         return vm_raise(vm, EXC_IndexError, "cannot fit 'int' into an index-sized integer");
+    return vm_raise(vm, EXC_IndexError, "%s%sindex out of range", what ? what : "", what ? " " : "");
+}
+
+static bool bad_index(VM *vm, Value obj, Value key, const char *what)
+{
+    if (key.type == T_LONG)
+        return vm_long_index_error(vm, key, what);
     if (obj.type == T_ARRAY)
         return vm_raise(vm, EXC_TypeError, "array indices must be integers");
     return vm_raise(vm, EXC_TypeError, "%s indices must be integers or slices, not %s", type_name(obj),
@@ -93,6 +106,13 @@ static bool get_slice(VM *vm, Value obj, Slice *s, Value *out)
     return true;
 }
 
+/* position()'s name of a list or tuple; a deque says "deque index out of
+ * range" for reads, stores and deletions alike, as CPython's. */
+static const char *seq_what(Value obj, const char *what)
+{
+    return obj.type == T_LIST && (obj.u.obj->flags & LIST_DEQUE) ? "deque" : what;
+}
+
 /* A deque takes no slices (CPython's raises TypeError): true when key is one. */
 static bool deque_slice(Value obj, Value key)
 {
@@ -112,14 +132,14 @@ bool vm_getitem(VM *vm, Value obj, Value key, Value *out)
         if (v_is_intlike(key)) {
             uint32_t len;
             Value *items = seq_items(obj, &len);
-            if (!position(vm, key, len, type_name(obj), &i))
+            if (!position(vm, key, len, seq_what(obj, type_name(obj)), &i))
                 return false;
             *out = items[i];
             return true;
         }
         if (key.type == T_SLICE)
             return get_slice(vm, obj, AS(Slice, key), out);
-        return bad_index(vm, obj, key);
+        return bad_index(vm, obj, key, seq_what(obj, type_name(obj)));
     }
     case T_ARRAY:
     case T_BYTEARRAY:
@@ -130,7 +150,7 @@ bool vm_getitem(VM *vm, Value obj, Value key, Value *out)
         }
         if (key.type == T_SLICE)
             return get_slice(vm, obj, AS(Slice, key), out);
-        return bad_index(vm, obj, key);
+        return bad_index(vm, obj, key, obj.type == T_ARRAY ? "array" : "bytearray");
     case T_STR:
     case T_BYTES:
         return str_getitem(vm, AS(Str, obj), key, out);
@@ -171,6 +191,8 @@ bool vm_getitem(VM *vm, Value obj, Value key, Value *out)
             *out = v_obj(nr);
             return true;
         }
+        if (key.type == T_LONG) /* past either end, whatever its size (CPython computes it as a long) */
+            return vm_raise(vm, EXC_IndexError, "range object index out of range");
         return vm_raise(vm, EXC_TypeError, "range indices must be integers or slices, not %s", type_name(key));
     }
     default:
@@ -334,6 +356,19 @@ static bool slice_for_delete(VM *vm, Slice *s, uint32_t len, int32_t *start, int
     return true;
 }
 
+/* Storing into or deleting from a tuple, str, bytes or range: CPython
+ * converts an int index to a Py_ssize_t before it finds that the sequence
+ * cannot be changed, so one beyond 64 bits is its IndexError, not the
+ * TypeError. False when raised. */
+static bool immutable_sequence_index(VM *vm, Value obj, Value key)
+{
+    int64_t i;
+    bool seq = obj.type == T_TUPLE || obj.type == T_STR || obj.type == T_BYTES || obj.type == T_RANGE;
+    if (seq && key.type == T_LONG && !long_to_i64(key, &i))
+        return vm_long_index_error(vm, key, NULL);
+    return true;
+}
+
 bool vm_setitem(VM *vm, Value obj, Value key, Value value)
 {
     uint32_t i = 0;
@@ -344,14 +379,14 @@ bool vm_setitem(VM *vm, Value obj, Value key, Value value)
     switch ((Type)obj.type) {
     case T_LIST:
         if (v_is_intlike(key)) {
-            if (!position(vm, key, AS(List, obj)->len, "list assignment", &i))
+            if (!position(vm, key, AS(List, obj)->len, seq_what(obj, "list assignment"), &i))
                 return false;
             AS(List, obj)->items[i] = value;
             return true;
         }
         if (key.type == T_SLICE)
             return set_list_slice(vm, AS(List, obj), AS(Slice, key), value);
-        return bad_index(vm, obj, key);
+        return bad_index(vm, obj, key, seq_what(obj, "list assignment"));
     case T_ARRAY:
     case T_BYTEARRAY:
         if (v_is_intlike(key)) {
@@ -361,7 +396,7 @@ bool vm_setitem(VM *vm, Value obj, Value key, Value value)
         }
         if (key.type == T_SLICE)
             return set_array_slice(vm, AS(Array, obj), AS(Slice, key), value);
-        return bad_index(vm, obj, key);
+        return bad_index(vm, obj, key, obj.type == T_ARRAY ? "array assignment" : "bytearray");
     case T_DICT:
         if (obj.u.obj->flags & DICT_MODULE_NS)
             return eval_module_dict_store(vm, AS(Dict, obj), key, value);
@@ -371,6 +406,8 @@ bool vm_setitem(VM *vm, Value obj, Value key, Value value)
             return class_setitem(vm, obj, key, value);
         if (obj.type == T_MEMVIEW) /* vm/memview.c */
             return memview_setitem(vm, obj, key, value);
+        if (!immutable_sequence_index(vm, obj, key))
+            return false;
         return vm_raise(vm, EXC_TypeError, "'%s' object does not support item assignment", type_name(obj));
     }
 }
@@ -391,14 +428,14 @@ bool vm_delitem(VM *vm, Value obj, Value key)
     case T_LIST: {
         List *l = AS(List, obj);
         if (v_is_intlike(key)) {
-            if (!position(vm, key, l->len, "list assignment", &i))
+            if (!position(vm, key, l->len, seq_what(obj, "list assignment"), &i))
                 return false;
             memmove(l->items + i, l->items + i + 1, (l->len - i - 1) * sizeof(Value));
             l->len--;
             return true;
         }
         if (key.type != T_SLICE)
-            return bad_index(vm, obj, key);
+            return bad_index(vm, obj, key, seq_what(obj, "list assignment"));
         if (!slice_for_delete(vm, AS(Slice, key), l->len, &start, &step, &n))
             return false;
         if (n <= 0)
@@ -427,7 +464,7 @@ bool vm_delitem(VM *vm, Value obj, Value key)
             return true;
         }
         if (key.type != T_SLICE)
-            return bad_index(vm, obj, key);
+            return bad_index(vm, obj, key, obj.type == T_ARRAY ? "array assignment" : "bytearray");
         if (!slice_for_delete(vm, AS(Slice, key), a->len, &start, &step, &n))
             return false;
         if (n <= 0)
@@ -446,6 +483,8 @@ bool vm_delitem(VM *vm, Value obj, Value key)
     default:
         if (obj.type == T_INSTANCE) /* a user class's special method */
             return class_delitem(vm, obj, key);
+        if (!immutable_sequence_index(vm, obj, key))
+            return false;
         return vm_raise(vm, EXC_TypeError, "'%s' object doesn't support item deletion", type_name(obj));
     }
 }

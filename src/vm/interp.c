@@ -557,6 +557,20 @@ static bool spread_call(VM *vm, Value *fnslot, uint32_t has_kw, int *nargs, Tupl
  * top of a resumed generator frame (NULL: the frame's stack is empty). */
 static bool run(VM *vm, uint32_t stop, Value *entry_sp);
 
+/* C code calling Python code (a key function, map's function, a special
+ * method) runs the interpreter again, nested in C: each nesting holds C
+ * stack and the temporary roots (VM_ROOT) of the C code between, and Python
+ * code can nest them as deep as its recursion limit (sorted(key=f) where f
+ * sorts again). VM_ROOT does not check its bound, so the check is here, at
+ * every nesting, as vm_recursion_enter's: RecursionError, not roots written
+ * past the array or a stack overflow. */
+static bool nested_run_ok(VM *vm)
+{
+    if (vm_c_stack_low(vm) || vm->nroots + 8 > VM_MAX_ROOTS)
+        return stack_overflow(vm);
+    return true;
+}
+
 bool vm_call_method(VM *vm, Value fn, Value self, Value *args, int nargs, Tuple *kw, Value *out)
 {
     /* Lay out [fn] self args on the VM stack, as CALL_METHOD would find them. */
@@ -570,7 +584,7 @@ bool vm_call_method(VM *vm, Value fn, Value self, Value *args, int nargs, Tuple 
     vm->sp = slot + 2 + nargs;
     bool ok;
     if (fn.type == T_FUNCTION) {
-        ok = push_frame(vm, AS(Function, fn), slot + 1, nargs + 1, kw, slot);
+        ok = nested_run_ok(vm) && push_frame(vm, AS(Function, fn), slot + 1, nargs + 1, kw, slot);
         if (ok) {
             ok = run(vm, vm->nframes - 1, NULL);
             if (ok)
@@ -652,7 +666,7 @@ bool vm_call(VM *vm, Value fn, Value *args, int nargs, Tuple *kwnames, Value *ou
         if (nargs)
             memcpy(slot + 1, args, (size_t)nargs * sizeof(Value));
         vm->sp = slot + 1 + nargs;
-        if (!push_frame(vm, AS(Function, fn), slot + 1, nargs, kwnames, slot)) {
+        if (!nested_run_ok(vm) || !push_frame(vm, AS(Function, fn), slot + 1, nargs, kwnames, slot)) {
             vm->sp = slot;
             return false;
         }

@@ -508,6 +508,7 @@ bool vm_hash(VM *vm, Value v, uint32_t *out);
 
 /* containers (list.c, tuple.c, dict.c, str.c, array.c, iter.c) */
 bool vm_getitem(VM *vm, Value obj, Value key, Value *out);
+bool vm_long_index_error(VM *vm, Value key, const char *what); /* an index beyond 32 bits: IndexError */
 bool vm_setitem(VM *vm, Value obj, Value key, Value value);
 bool vm_delitem(VM *vm, Value obj, Value key);
 bool vm_contains(VM *vm, Value container, Value item, bool *out);

@@ -20,13 +20,6 @@ void vm_recursion_init(VM *vm)
     vm->c_stack_limit = port_stack_limit();
 }
 
-bool vm_c_stack_low(const VM *vm)
-{
-    /* this frame's address (the real stack even where a sanitizer moves
-     * locals elsewhere), compared as an integer: the stack grows down */
-    return vm->c_stack_limit && (uintptr_t)__builtin_frame_address(0) < vm->c_stack_limit;
-}
-
 bool vm_recursion_enter(VM *vm, const char *while_doing)
 {
     if (vm->c_depth >= vm->cfg.max_frames || vm_c_stack_low(vm) || vm->nroots + 8 > VM_MAX_ROOTS)

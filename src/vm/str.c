@@ -96,6 +96,8 @@ bool str_getitem(VM *vm, Str *s, Value key, Value *out)
         *out = v_obj(r);
         return true;
     }
+    if (key.type == T_LONG)
+        return vm_long_index_error(vm, key, bytes ? NULL : "string");
     if (key.type != T_SLICE)
         return vm_raise(vm, EXC_TypeError, "%s indices must be integers or slices, not %s",
                         bytes ? "byte" : "string", type_name(key));

@@ -133,7 +133,14 @@ static inline AttrCache *vm_attr_cache(VM *vm, const uint32_t *site)
 void vm_recursion_init(VM *vm);
 bool vm_recursion_enter(VM *vm, const char *while_doing);
 static inline void vm_recursion_leave(VM *vm) { vm->c_depth--; }
-bool vm_c_stack_low(const VM *vm);
+/* Near the C stack's end: the caller's frame address (the real stack even
+ * where a sanitizer moves locals elsewhere), compared as an integer, the
+ * stack growing down. Inline: interp.c asks at every call from C into
+ * Python code. */
+static inline __attribute__((always_inline)) bool vm_c_stack_low(const VM *vm)
+{
+    return vm->c_stack_limit && (uintptr_t)__builtin_frame_address(0) < vm->c_stack_limit;
+}
 
 /* Creates a VM; NULL if its memory cannot be had. */
 VM *vm_new(const VMConfig *cfg);
