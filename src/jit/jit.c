@@ -287,6 +287,7 @@ void jit_free(VM *vm)
         free(f);
     }
     gc_forget_jit(vm); /* function objects that outlive the JIT (the REPL frees it at every input) */
+    ir_pool_free();
     free(js->by_code);
     if (js->code_exec)
         port_free_code(js->code);
