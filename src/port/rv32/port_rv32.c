@@ -189,11 +189,14 @@ void *port_alloc_code(size_t size)
         return code_kept;
     }
     if (!code_kept_busy) {
-        void *p = sbrk((ptrdiff_t)((size + 15) & ~(size_t)15));
+        /* (picolibc's malloc leaves the break 4 past an 8-byte boundary; its
+         * blocks were 8-aligned: this one is aligned to 16) */
+        void *p = sbrk((ptrdiff_t)(((size + 15) & ~(size_t)15) + 16));
         if (p != (void *)-1) {
-            code_kept = p, code_kept_size = size, code_kept_busy = true;
+            code_kept = (uint8_t *)(((uintptr_t)p + 15) & ~(uintptr_t)15);
+            code_kept_size = size, code_kept_busy = true;
             heap_rv32_count_code((long)size);
-            return p;
+            return code_kept;
         }
     }
     return malloc(size);
