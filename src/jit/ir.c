@@ -36,10 +36,27 @@ struct IrChunk {
 #if defined(__SANITIZE_ADDRESS__) || defined(IR_ASAN)
 /* under AddressSanitizer every table is a malloc block of its own and
  * released ones are freed, so overruns and uses after release are caught */
-enum { CHUNK_MIN = 0, CHUNK_KEEP = 0 };
+enum { CHUNK_MIN = 0, CHUNK_KEEP = 0, POOL_MAX = 0 };
 #else
-enum { CHUNK_MIN = 16384, CHUNK_KEEP = 1 };
+enum { CHUNK_MIN = 16384, CHUNK_KEEP = 1, POOL_MAX = 8 };
 #endif
+
+/* Chunks of CHUNK_MIN bytes kept from one compile for the next (at most
+ * POOL_MAX, 128 KB; ir_pool_free at jit_free): picolibc's malloc clears
+ * every block it gives out, 16 KB of stores for each new chunk, at every
+ * compile (bench/RESULTS.md, "jitperf"). Compiles nest (a callee compiled
+ * first), never run at once: one pool. */
+static IrChunk *pool;
+static uint32_t npool;
+
+void ir_pool_free(void)
+{
+    for (IrChunk *c = pool, *prev; c; c = prev) {
+        prev = c->prev;
+        free(c);
+    }
+    pool = NULL, npool = 0;
+}
 
 void *ir_tmp(Ir *ir, size_t n)
 {
@@ -53,6 +70,9 @@ void *ir_tmp(Ir *ir, size_t n)
         if (*p) {
             c = *p;
             *p = c->prev;
+        } else if (n <= CHUNK_MIN && pool) {
+            c = pool;
+            pool = c->prev, npool--;
         } else {
             size_t size = n > CHUNK_MIN ? n : CHUNK_MIN;
             if (size > UINT32_MAX - CHUNK_HEAD || !(c = malloc(CHUNK_HEAD + size)))
@@ -101,7 +121,11 @@ void ir_free(Ir *ir)
     ir_tmp_release(ir, (IrTmpMark){NULL, 0});
     for (IrChunk *c = ir->tmp_spare, *prev; c; c = prev) {
         prev = c->prev;
-        free(c);
+        if (c->size == CHUNK_MIN && npool < POOL_MAX) {
+            c->prev = pool;
+            pool = c, npool++;
+        } else
+            free(c);
     }
     for (uint32_t b = 0; b < ir->nblocks; b++)
         free(ir->blocks[b].ins);

@@ -282,6 +282,7 @@ typedef struct Ir {
 /* Construction helpers (ir.c). */
 void ir_init(Ir *ir, uint32_t expect); /* expect: instructions to make room for */
 void ir_free(Ir *ir);
+void ir_pool_free(void); /* the arena's chunks kept between compiles (jit_free) */
 int32_t ir_new_block(Ir *ir, uint32_t bc_start);
 int32_t ir_add(Ir *ir, int32_t block, IrOp op, IrType type, int32_t a, int32_t b, int32_t c);
 int32_t ir_const_int(Ir *ir, int32_t block, int32_t v);

@@ -290,6 +290,7 @@ void jit_free(VM *vm)
         free(f);
     }
     gc_forget_jit(vm); /* function objects that outlive the JIT (the REPL frees it at every input) */
+    ir_pool_free();
     free(js->by_code);
     if (js->code_exec)
         port_free_code(js->code);
@@ -849,8 +850,19 @@ static bool call_slow(VM *vm, Function *fn, Value *args, int nargs, Value *out, 
 
 bool jit_may_take(VM *vm, const Function *fn)
 {
-    const JitFunc *f = fn->jit;
-    return vm->jit && !vm->jit->head.off && !(f && f->head.off);
+    return vm->jit && !vm->jit->head.off && !(fn->code->hdr.flags & CODE_JIT_DECLINED);
+}
+
+/* The JIT takes no more calls of f's code: head.off for call_slow, and the
+ * code's CODE_JIT_DECLINED for jit_call's first test, which function objects
+ * made anew (a comprehension's, a lambda's) meet before func_of's hash
+ * lookup and call_slow's register saves (event_loop's comprehensions in a
+ * refused method: jit_call, call_slow and func_of were 37 k instructions
+ * at 600 ticks, p4prof). drop_all_code clears both. */
+static void give_up(JitFunc *f, Function *fn)
+{
+    f->head.off = true;
+    fn->code->hdr.flags |= CODE_JIT_DECLINED; /* (f->code: the same code, const here) */
 }
 
 /* What most calls of an interpreted program take: a function the JIT gave
@@ -860,13 +872,15 @@ bool jit_may_take(VM *vm, const Function *fn)
 bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok)
 {
     const JitState *js = vm->jit;
-    if (!js || js->head.off || nargs != fn->code->nparams)
+    Code *c = fn->code;
+    if (!js || js->head.off || (c->hdr.flags & CODE_JIT_DECLINED) || nargs != c->nparams)
         return false;
     /* a generator (a generator expression's function is made anew each time
      * it is evaluated) is never compiled: no JitFunc, no typing of its calls */
-    const JitFunc *f = fn->jit;
-    if (f ? f->head.off : fn->code->ninsns && BC_OP(fn->code->insns[0]) == OP_RETURN_GENERATOR)
+    if (c->ninsns && BC_OP(c->insns[0]) == OP_RETURN_GENERATOR) {
+        c->hdr.flags |= CODE_JIT_DECLINED;
         return false;
+    }
     return call_slow(vm, fn, args, nargs, out, ok);
 }
 
@@ -938,7 +952,7 @@ static __attribute__((noinline)) bool call_slow(VM *vm, Function *fn, Value *arg
                                                       : "of type ",
                              args[i].type == T_LIST || args[i].type == T_LONG ? "" : type_name(args[i]));
                 if (++f->refused_calls >= 16 && !f->specs)
-                    f->head.off = true; /* called with what compiled code never takes: stop typing its calls */
+                    give_up(f, fn); /* called with what compiled code never takes: stop typing its calls */
                 return false;
             }
         }
@@ -954,7 +968,7 @@ static __attribute__((noinline)) bool call_slow(VM *vm, Function *fn, Value *arg
             mine += s->closure == fn->closure && !s->closure_gone && !s->replaced_by;
         if (mine >= js->cfg.max_specs || f->nspecs >= 16 * js->cfg.max_specs) {
             if (!fn->closure)
-                f->head.off = true;
+                give_up(f, fn);
             return false;
         }
         spec = new_spec(f, fn, types, (uint32_t)nargs);
@@ -972,7 +986,8 @@ static __attribute__((noinline)) bool call_slow(VM *vm, Function *fn, Value *arg
         bool any = false;
         for (JitSpec *s = f->specs; s; s = s->next)
             any |= s->state == SPEC_COMPILED;
-        f->head.off = !any;
+        if (!any)
+            give_up(f, fn);
     }
     spec = jit_newest(spec);
     if (spec->fate == JIT_RECOMPILE) {
@@ -1037,6 +1052,8 @@ static void drop_all_code(JitState *js)
     js->drop_pending = false;
     for (JitFunc *f = js->all; f; f = f->next_all) {
         free_specs(f);
+        if (f->head.off && f->code) /* (its code is the program's, const to the JIT's records) */
+            ((Code *)(uintptr_t)f->code)->hdr.flags &= (uint8_t)~CODE_JIT_DECLINED;
         f->head.off = false;
     }
     memset(js->watch, 0, js->nwatch);

@@ -578,6 +578,8 @@ void gc_forget_jit(VM *vm)
         UNPOISON(p, sizeof(Obj));
         if (((Obj *)p)->type == T_FUNCTION)
             ((Function *)p)->jit = NULL;
+        else if (((Obj *)p)->type == T_CODE)
+            ((Obj *)p)->flags &= (uint8_t)~CODE_JIT_DECLINED; /* a later JIT judges its calls afresh */
     }
 }
 

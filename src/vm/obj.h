@@ -377,6 +377,7 @@ typedef struct Code { /* T_CODE */
     uint16_t nparams, nlocals, maxstack;
     uint16_t flags;            /* CODE_VARARGS, CODE_VARKW, keyword-only count */
 } Code;
+#define CODE_JIT_DECLINED 0x01 /* hdr.flags: the JIT takes no call of this code (a generator, given up: src/jit/jit.c) */
 
 typedef struct Program { /* T_PROGRAM: the loaded module */
     Obj hdr;

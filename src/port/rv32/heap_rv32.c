@@ -11,6 +11,7 @@
  * Single-threaded firmware: no locking.
  */
 #include "port/port.h"
+#include "port/rv32/heap_rv32.h"
 
 #include <malloc.h>
 #include <stdlib.h>
@@ -75,6 +76,16 @@ void __wrap_free(void *p)
     inside++;
     __real_free(p);
     inside--;
+}
+
+/* The JIT's code buffer, which port_rv32.c takes from sbrk (not malloc). */
+void heap_rv32_count_code(long delta)
+{
+    in_use += (size_t)delta;
+    if (in_use > peak)
+        peak = in_use;
+    if (in_use > peak_mark)
+        peak_mark = in_use;
 }
 
 bool port_heap(PortHeap *out)

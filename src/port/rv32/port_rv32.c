@@ -4,12 +4,14 @@
  * simulator (p4sim or QEMU).
  */
 #include "port/port.h"
+#include "port/rv32/heap_rv32.h"
 
 #include <semihost.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #ifndef P4_CPU_HZ
 #define P4_CPU_HZ 400000000u /* ESP32-P4 rev >= 3.0 (360 MHz before) */
@@ -169,9 +171,45 @@ void port_sleep_us(uint64_t us)
 }
 
 /* Bare metal in machine mode (QEMU virt, p4sim): all RAM is executable, so
- * code lives in ordinary memory; fence.i orders the stores before fetches. */
-void *port_alloc_code(size_t size) { return malloc(size); }
-void port_free_code(void *p) { free(p); }
+ * code lives in ordinary memory; fence.i orders the stores before fetches.
+ * The buffer comes from sbrk, not malloc: picolibc's malloc clears every
+ * block it gives out, and a 256 KB buffer cleared cost the first compile of
+ * every program about 98 k instructions (ESP-IDF's heap_caps_malloc clears
+ * nothing). sbrk memory never goes back, so the one buffer is kept for the
+ * next JIT (the REPL makes one per input); heap_rv32.c counts it in use. */
+static uint8_t *code_kept;
+static size_t code_kept_size;
+static bool code_kept_busy;
+
+void *port_alloc_code(size_t size)
+{
+    if (!code_kept_busy && code_kept && code_kept_size >= size) {
+        code_kept_busy = true;
+        heap_rv32_count_code((long)code_kept_size);
+        return code_kept;
+    }
+    if (!code_kept_busy) {
+        /* (picolibc's malloc leaves the break 4 past an 8-byte boundary; its
+         * blocks were 8-aligned: this one is aligned to 16) */
+        void *p = sbrk((ptrdiff_t)(((size + 15) & ~(size_t)15) + 16));
+        if (p != (void *)-1) {
+            code_kept = (uint8_t *)(((uintptr_t)p + 15) & ~(uintptr_t)15);
+            code_kept_size = size, code_kept_busy = true;
+            heap_rv32_count_code((long)size);
+            return code_kept;
+        }
+    }
+    return malloc(size);
+}
+
+void port_free_code(void *p)
+{
+    if (p && p == code_kept) {
+        code_kept_busy = false;
+        heap_rv32_count_code(-(long)code_kept_size);
+    } else
+        free(p);
+}
 
 void port_sync_code(void *p, size_t size)
 {
