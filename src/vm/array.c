@@ -670,8 +670,16 @@ static bool bytes_like(VM *vm, Value *args, int nargs, bool mutable_, Value *out
 {
     if (nargs == 1 && instance_native(args[0]).type == T_ARRAY) /* a subclass of array: its buffer */
         args[0] = instance_native(args[0]);
-    if (nargs == 1 && args[0].type == T_MEMVIEW && !memview_to_bytes(vm, &args[0])) /* its bytes (memview.c) */
-        return false;
+    if (nargs == 1 && args[0].type == T_MEMVIEW) { /* its bytes (memview.c), rooted here: args
+                                                     * may be a C caller's array (vm_call), not a root */
+        Value b = args[0];
+        if (!memview_to_bytes(vm, &b))
+            return false;
+        VM_ROOT(vm, b);
+        bool ok = bytes_like(vm, &b, 1, mutable_, out);
+        VM_UNROOT(vm, 1);
+        return ok;
+    }
     if (nargs == 1 && !mutable_ && args[0].type == T_INSTANCE && instance_native(args[0]).type == T_UNBOUND) {
         bool found; /* bytes(x) asks x.__bytes__() first (bytearray does not) */
         if (!class_call_special(vm, args[0], SN___bytes__, NULL, 0, out, &found))
