@@ -1642,8 +1642,12 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
         }
         rv_asm_bind(&e->a, full);
         for (int i = 0; i < 4 && (!in->aux || i < in->aux / 4); i++) {
-            if (!in->aux && i > 0) { /* quarter i only when nq > i */
-                ins(e, RV_ADDI, T4, xuse(e, in->b, T4), 0, -(i + 1));
+            if (!in->aux && i > 0) { /* quarter i only when nq > i: T4 = nq - i - 1, nq read once
+                                        (a spilled nq was reloaded per quarter: 6 cycles an output vector) */
+                if (i == 1)
+                    ins(e, RV_ADDI, T4, xuse(e, in->b, T4), 0, -2);
+                else
+                    ins(e, RV_ADDI, T4, T4, 0, -1);
                 rv_asm_branch(&e->a, RV_BLT, T4, ZERO, done);
             }
             RvInsn st = pie_ins(part[i]);
