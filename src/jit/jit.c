@@ -1700,6 +1700,7 @@ static const char *const hw_fuse_name[] = {
     [JIT_HW_LDBC_INCP] = " with a fused load (esp.vmulas.s8.qacc.ldbc.incp)",
     [JIT_HW_QACC_LD_IP] = " with a fused load (esp.vmulas.s8.qacc.ld.ip)",
     [JIT_HW_XACC_LD_IP] = " with a fused load (esp.vmulas.s8.xacc.ld.ip)",
+    [JIT_HW_VSMULAS_LD_INCP] = " with a fused load (esp.vsmulas.s8.qacc.ld.incp)",
 };
 
 /* A vectorised loop's line: the hardware loops (esp.lp.setup) emit.c made

@@ -1,6 +1,9 @@
 /*
- * vector_int.h - the vectoriser's shared state and helpers (vector.c, the
- * analysis and the copy; vector_taps.c, the 16-tap loops of the copy).
+ * vector_int.h - the vectoriser's shared state and helpers: vector.c (the
+ * analysis of a loop of stored lanes, its checks' plan, the entry point),
+ * vector_copy.c (the vector copy of that loop), vector_taps.c (the 16-tap
+ * loops of the copy), vector_reduce.c (dot products: XACC, row pairs, the
+ * row-length versions) and vector_notes.c (--jit-report's loop notes).
  */
 #ifndef P4_JIT_VECTOR_INT_H
 #define P4_JIT_VECTOR_INT_H
@@ -197,6 +200,30 @@ static inline bool vloop_latch(Vec *x, VLoop *l, int32_t init, const int32_t *p,
         ir->lists[ir->ins[l->q[k]].list] = p[k], ir->lists[ir->ins[l->q[k]].list + 1] = qn[k];
     return true;
 }
+
+/* vector.c: the analysis, used by the copy. */
+uint8_t kind_of(const Vec *x, int32_t v);
+bool uniform(uint8_t k);
+bool overflow_guard(const IrIns *in);
+bool trips_known(const Vec *x, int32_t h2, IrCounted *c2);
+bool fixed_len(const Ir *ir, const uint8_t *in2, int32_t len);
+bool box_counter(const Vec *x, int32_t v, IrCounted *c2);
+int32_t checked_value(const Ir *ir, int32_t v);
+
+/* vector_copy.c: the vector loop of stored lanes (analysed and planned). */
+bool vectorize_loop(Vec *x, const int32_t *order, uint32_t n);
+int32_t length_here(Vec *x, int32_t len);
+bool skip_scalar(Vec *x, int32_t join, int32_t from, int n, const int32_t *phi, const int32_t *val, uint32_t pc,
+                 bool tail);
+
+/* vector_reduce.c: the first dot-product loop on PIE (false: none). */
+bool vectorize_reduction(Ir *ir);
+
+/* vector_notes.c: --jit-report's note per loop. */
+void notes_begin(Ir *ir);
+IrLoopNote *note_of(Ir *ir, int32_t h);
+void note_all(Ir *ir, const char *why);
+void note_done(Ir *ir, int32_t h, const uint8_t *in, const char *how, int lanes, int taps);
 
 /* vector_taps.c: the copy's inner loops (blocks from first on) given 16
  * taps per load where they qualify (known16: only loops of a constant

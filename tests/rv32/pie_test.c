@@ -271,6 +271,11 @@ static const struct {
     {RV_ESP_VMULAS_S8_QACC_LDBC_INCP, RV_REV_3, 0x4c43e49f, "esp.vmulas.s8.qacc.ldbc.incp\tq1,a5,q2,q3,trunc", {.op = RV_ESP_VMULAS_S8_QACC_LDBC_INCP, .qu = 1, .rs1 = 15, .qx = 2, .qy = 3}},
     {RV_ESP_VMULAS_S8_XACC_LD_IP, RV_REV_3, 0x4c4be51f, "esp.vmulas.s8.xacc.ld.ip\tq1,a5,80,q2,q3,trunc", {.op = RV_ESP_VMULAS_S8_XACC_LD_IP, .qu = 1, .rs1 = 15, .imm = 80, .qx = 2, .qy = 3}},
     {RV_ESP_VMULAS_S8_QACC_LD_IP, RV_REV_3, 0x4e4be51f, "esp.vmulas.s8.qacc.ld.ip\tq1,a5,80,q2,q3,trunc", {.op = RV_ESP_VMULAS_S8_QACC_LD_IP, .qu = 1, .rs1 = 15, .imm = 80, .qx = 2, .qy = 3}},
+    /* vec9: the last of a VMACN's 16 taps loads the next 16 broadcast elements (emit.c hw_fuse_taps) */
+    {RV_ESP_VSMULAS_S8_QACC_LD_INCP, RV_REV_1, 0x4dabe7bb, "esp.vsmulas.s8.qacc.ld.incp\tq1,a5,q2,q3,5", {.op = RV_ESP_VSMULAS_S8_QACC_LD_INCP, .qu = 1, .rs1 = 15, .qx = 2, .qy = 3, .sel = 5}},
+    {RV_ESP_VSMULAS_S8_QACC_LD_INCP, RV_REV_1, 0xfdffffbb, "esp.vsmulas.s8.qacc.ld.incp\tq7,t6,q7,q7,15", {.op = RV_ESP_VSMULAS_S8_QACC_LD_INCP, .qu = 7, .rs1 = 31, .qx = 7, .qy = 7, .sel = 15}},
+    {RV_ESP_VSMULAS_S8_QACC_LD_INCP, RV_REV_3, 0x4d2be79f, "esp.vsmulas.s8.qacc.ld.incp\tq1,a5,q2,q3,5,trunc", {.op = RV_ESP_VSMULAS_S8_QACC_LD_INCP, .qu = 1, .rs1 = 15, .qx = 2, .qy = 3, .sel = 5}},
+    {RV_ESP_VSMULAS_S8_QACC_LD_INCP, RV_REV_3, 0xfdffff9f, "esp.vsmulas.s8.qacc.ld.incp\tq7,t6,q7,q7,15,sat", {.op = RV_ESP_VSMULAS_S8_QACC_LD_INCP, .qu = 7, .rs1 = 31, .qx = 7, .qy = 7, .sel = 15, .sat = 1}},
 
 };
 

@@ -98,6 +98,7 @@ typedef struct Emit {
     int32_t hw_fuse;        /* the VMAC of a hardware loop's body emitted with a fused load (-1: none) */
     bool hw_fuse_bc;        /* that load: the next broadcast element (else the next lanes of b) */
     bool hw_fuse_t4;        /* a row pair's c walks in t4 (its register is not one PIE can name) */
+    bool hw_fuse_taps;      /* a VMACN: its last tap loads the next 16 broadcast elements */
     uint32_t hwloops;       /* hardware loops laid out */
 } Emit;
 
@@ -849,6 +850,7 @@ typedef struct HwLoop {
     int32_t fuse;                     /* B's VMAC given a fused load, or -1 */
     bool fuse_bc;                     /* the broadcast element's load (else b's lanes) */
     bool fuse_t4;                     /* a row pair's c walks in t4 (emit_row_pair) */
+    bool fuse_taps;                   /* B's VMACN (16 taps): the next a[k .. k+15] ride on the last tap */
 } HwLoop;
 
 /* Is value p read anywhere but in block b? */
@@ -929,6 +931,30 @@ static void qacc_lane_sum(Emit *e)
     ins(e, RV_ADDI, SP, SP, 0, 64);
 }
 
+/* A 16-tap VMACN (vector_taps.c) in a hardware loop: the taps' lanes at a
+ * (q2, one 128-bit load per 16 taps) step by 16, so the last tap's
+ * multiply loads the next 16 (esp.vsmulas.s8.qacc.ld.incp: the MAC reads
+ * q2, then q2 = 16 bytes at a, a += 16), software-pipelined as the VMAC's
+ * fused loads below (hw_loop loads the first). The model charges a fused
+ * MAC+load as a load (issue 3): the tap's multiply is what rides, 66
+ * modelled cycles per 16 taps instead of 67 (vec9). The taps' lanes of b
+ * step by a row's length (esp.vld.128.xp) and cannot carry the other 15
+ * multiplies: vsmulas's only fused load steps by 16 (.ld.incp;
+ * pie-encodings/rev1.tsv and rev3.tsv). The last iteration loads 16 bytes
+ * past the last tap's: as the VMAC's fused loads below. */
+static void hw_fuse_taps(Emit *e, int32_t h, HwLoop *L, int32_t mac)
+{
+    const IrIns *m = I(e, mac);
+    const RegaLoc *la = &e->ra.loc[m->a];
+    if (m->aux != 16 || m->a == m->b || m->a == m->c || la->kind != LOC_REG ||
+        !(rv32_target.x_narrow >> la->reg & 1) || I(e, m->a)->op != IR_PHI || I(e, m->a)->block != h ||
+        read_outside(e, m->a, L->body))
+        return;
+    if (post_step(e, mac, m->a, la->reg, 4, NULL) != 16)
+        return; /* (post_step marks the step it finds: the VMACN's own emission finds the same) */
+    L->fuse = mac, L->fuse_taps = true, L->fuse_bc = L->fuse_t4 = false;
+}
+
 /* Fused loads (issue 12, task 2): the one VMAC of a hardware loop's body
  * loads the next iteration's operand in the multiply, software-pipelined
  * (the first is loaded before esp.lp.setup):
@@ -945,10 +971,10 @@ static void hw_fuse_of(Emit *e, int32_t h, HwLoop *L)
 {
     const IrBlock *bb = &e->ir->blocks[L->body];
     int32_t mac = -1;
-    L->fuse = -1;
+    L->fuse = -1, L->fuse_taps = false;
     for (uint32_t i = 0; i < bb->nins; i++) {
         IrOp op = (IrOp)I(e, bb->ins[i])->op;
-        if (op == IR_VMAC && mac < 0)
+        if ((op == IR_VMAC || op == IR_VMACN) && mac < 0)
             mac = bb->ins[i];
         else if (op == IR_VMAC || op == IR_VMACN || (op >= IR_EWLD && op <= IR_EWSAR))
             return; /* (q0 and q1 would not be this VMAC's alone) */
@@ -956,6 +982,10 @@ static void hw_fuse_of(Emit *e, int32_t h, HwLoop *L)
     if (mac < 0)
         return;
     const IrIns *m = I(e, mac);
+    if (m->op == IR_VMACN) {
+        hw_fuse_taps(e, h, L, mac);
+        return;
+    }
     bool bc = !(m->aux & 1);
     int32_t p = bc ? m->a : m->b;
     const RegaLoc *lp = &e->ra.loc[p];
@@ -1082,21 +1112,31 @@ static void hw_loop(Emit *e, int32_t h, const HwLoop *L)
      * did - except for pipelined lanes (dot products: n = 1 is rare),
      * whose copy makes its step and whose set-up is one instruction
      * shorter. lim - k (exact as an unsigned number: k < lim) is taken
-     * before k changes when nothing is between (no copy). */
-    bool k1_in_k = L->elide && (!fuse || L->fuse_bc);
-    bool lim_k_first = k1_in_k && !fuse;
+     * before k changes when nothing is between (no copy). A VMACN's fused
+     * taps have no copy: n = 1 enters the pipelined B after the preload of
+     * q2, its last tap's load wasted (2 cycles; the copy would be 33
+     * instructions). */
+    bool copy1 = fuse && !L->fuse_taps;
+    bool k1_in_k = L->elide && (!copy1 || L->fuse_bc);
+    bool lim_k_first = k1_in_k && !copy1;
     unsigned k1 = k1_in_k ? rk : T3;
     if (lim_k_first)
         ins(e, RV_SUB, T2, rl, rk, 0);
     ins(e, RV_ADDI, k1, rk, 0, s);
     e->hw_skip = k1_in_k ? L->step_ins : -1;
-    if (fuse) { /* n = 1: B once, unpipelined (a copy), then out */
+    if (copy1) { /* n = 1: B once, unpipelined (a copy), then out */
         rv_asm_branch(a, RV_BLT, k1, rl, multi);
         hw_body(e, h, L, false);
         rv_asm_jump(a, ZERO, exit);
         rv_asm_bind(a, multi);
-    } else /* n = 1: straight into B, no set-up */
+    } else { /* n = 1: straight into B, no set-up */
+        if (fuse) { /* the first 16 broadcast elements of the VMACN's taps, into q2 */
+            RvInsn l = pie_ins(RV_ESP_VLD_128_IP);
+            l.qu = 2, l.rs1 = (uint8_t)e->ra.loc[I(e, L->fuse)->a].reg, l.imm = 16;
+            rv_asm_emit(a, &l);
+        }
         rv_asm_branch(a, RV_BGE, k1, rl, body);
+    }
     if (!lim_k_first) { /* T2 = lim - k */
         ins(e, RV_SUB, T2, rl, rk, 0);
         if (k1_in_k)
@@ -1120,7 +1160,9 @@ static void hw_loop(Emit *e, int32_t h, const HwLoop *L)
         }
         e->hw_skip = L->step_ins;
     }
-    if (fuse) { /* the first operand of the pipelined multiply */
+    if (fuse && L->fuse_taps) /* (q2 loaded above) */
+        e->hw_fuse = L->fuse, e->hw_fuse_taps = true;
+    else if (fuse) { /* the first operand of the pipelined multiply */
         const IrIns *m = I(e, L->fuse);
         RvInsn l = pie_ins(L->fuse_bc ? RV_ESP_VLDBC_8_IP : RV_ESP_VLD_128_IP);
         l.qu = L->fuse_bc ? 0 : 1, l.rs1 = (uint8_t)e->ra.loc[L->fuse_bc ? m->a : m->b].reg;
@@ -1141,7 +1183,7 @@ static void hw_loop(Emit *e, int32_t h, const HwLoop *L)
     hw_body(e, h, L, true);
     rv_asm_bind(a, end);
     e->hw_skip = e->hw_fuse = -1;
-    e->hw_fuse_t4 = false;
+    e->hw_fuse_t4 = e->hw_fuse_taps = false;
     e->hwloops++;
     if (e->spec->nhw < JIT_MAX_HWNOTES) { /* --jit-report (jit.c) */
         JitHwNote *n = &e->spec->hw[e->spec->nhw];
@@ -1152,7 +1194,7 @@ static void hw_loop(Emit *e, int32_t h, const HwLoop *L)
             n->pie |= op == IR_VMAC || op == IR_VMACN || op == IR_VSTQ || op == IR_EWLD || op == IR_EWST ||
                       op == IR_EWOP;
         }
-        n->fuse = L->fuse < 0 ? JIT_HW_NOFUSE : L->fuse_bc ? JIT_HW_LDBC_INCP
+        n->fuse = L->fuse < 0 ? JIT_HW_NOFUSE : L->fuse_taps ? JIT_HW_VSMULAS_LD_INCP : L->fuse_bc ? JIT_HW_LDBC_INCP
                   : I(e, L->fuse)->aux & 2 ? JIT_HW_XACC_LD_IP : JIT_HW_QACC_LD_IP;
     }
     e->spec->nhw++;
@@ -1563,9 +1605,11 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
                         b += c (a copy in t4 walks), QACC += q1 * lane t of q2 (vsmulas) */
         RvInsn l = pie_ins(RV_ESP_VLD_128_IP);
         unsigned pa = xuse_pie(e, in->a, T3);
+        bool piped = v == e->hw_fuse && e->hw_fuse_taps; /* q2 loaded by hw_loop or the last tap */
         l.qu = 2, l.rs1 = (uint8_t)pa;
         l.imm = post_step(e, v, in->a, pa, 4, NULL); /* a += 16 after the load (vector_taps.c's qa) */
-        rv_asm_emit(&e->a, &l);
+        if (!piped)
+            rv_asm_emit(&e->a, &l);
         unsigned pb = xuse_pie(e, in->b, T4), walk = T4;
         if (taps_walk_in_place(e, v, pb))
             walk = pb; /* the taps' post-increments make b + 16 * c themselves */
@@ -1575,6 +1619,8 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
         for (unsigned t = 0; t < in->aux; t++) {
             RvInsn ld = pie_ins(RV_ESP_VLD_128_XP), m = pie_ins(RV_ESP_VSMULAS_S8_QACC);
             ld.qu = 1, ld.rs1 = (uint8_t)walk, ld.rs2 = (uint8_t)step;
+            if (piped && t + 1 == in->aux) /* the MAC, then q2 = the next 16 at a (a += 16) */
+                m = pie_ins(RV_ESP_VSMULAS_S8_QACC_LD_INCP), m.qu = 2, m.rs1 = (uint8_t)pa;
             m.qx = 1, m.qy = 2, m.sel = (uint8_t)t;
             rv_asm_emit(&e->a, &ld);
             rv_asm_emit(&e->a, &m);
@@ -1642,8 +1688,12 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
         }
         rv_asm_bind(&e->a, full);
         for (int i = 0; i < 4 && (!in->aux || i < in->aux / 4); i++) {
-            if (!in->aux && i > 0) { /* quarter i only when nq > i */
-                ins(e, RV_ADDI, T4, xuse(e, in->b, T4), 0, -(i + 1));
+            if (!in->aux && i > 0) { /* quarter i only when nq > i: T4 = nq - i - 1, nq read once
+                                        (a spilled nq was reloaded per quarter: 6 cycles an output vector) */
+                if (i == 1)
+                    ins(e, RV_ADDI, T4, xuse(e, in->b, T4), 0, -2);
+                else
+                    ins(e, RV_ADDI, T4, T4, 0, -1);
                 rv_asm_branch(&e->a, RV_BLT, T4, ZERO, done);
             }
             RvInsn st = pie_ins(part[i]);
