@@ -165,6 +165,9 @@ static NATIVE(object_str_m, "__str__", object_str, 1, 1);
 static NATIVE(object_eq_m, "__eq__", object_eq, 2, 2);
 static NATIVE(object_ne_m, "__ne__", object_ne, 2, 2);
 static NATIVE(object_hash_m, "__hash__", object_hash, 1, 1);
+static NATIVE(object_setattr_m, "__setattr__", object_setattr, 3, 3);
+static NATIVE(object_delattr_m, "__delattr__", object_delattr, 2, 2);
+static NATIVE(object_getattribute_m, "__getattribute__", object_getattribute, 2, 2);
 
 
 /* object.__new__(cls): an instance of cls with nothing set; what a class's
@@ -208,6 +211,8 @@ static const NamedNative object_natives[] = {
     {SN___init__, &object_init_m}, {SN___repr__, &object_repr_m}, {SN___str__, &object_str_m},
     {SN___eq__, &object_eq_m},     {SN___ne__, &object_ne_m},     {SN___hash__, &object_hash_m},
     {SN___new__, &object_new_m},
+    {SN___setattr__, &object_setattr_m}, {SN___delattr__, &object_delattr_m},
+    {SN___getattribute__, &object_getattribute_m},
 };
 static const NamedNative exc_natives[] = {
     {SN___init__, &exc_init_m}, {SN___str__, &exc_str_m}, {SN___repr__, &exc_repr_m},
@@ -577,6 +582,8 @@ bool class_build(VM *vm, Value name, Value *bases, int nbases, Value ns, Value *
     }
     if (slots)
         c->t.hdr.aux |= CLASS_SLOTS_ONLY;
+    if (!class_note_attr_hooks(vm, c))
+        return false;
     VM_ROOT(vm, v_obj(c));
     bool named = call_set_names(vm, c);
     VM_UNROOT(vm, 1);

@@ -171,7 +171,105 @@ static bool class_type_attr(VM *vm, const TypeObj *t, Str *name, Value *out, boo
 
 static bool find_property(VM *vm, Value obj, Str *name, Value *prop);
 
+/* Calls obj's __setattr__(name, value), __delattr__(name) or
+ * __getattribute__(name) (value NULL but for the first): *done is false when
+ * no user class of obj's MRO defines it. */
+static bool call_attr_hook(VM *vm, Value obj, enum SpecialName sn, Str *name, const Value *value, Value *out,
+                           bool *done)
+{
+    VM_ROOT(vm, v_obj(name));
+    VM_ROOT(vm, value ? *value : v_none());
+    bool ok = class_call_special(vm, obj, sn, &vm->roots[vm->nroots - 2], value ? 2 : 1, out, done);
+    VM_UNROOT(vm, 2);
+    return ok;
+}
+
+/* A hook stored into a class after it was made (C.__setattr__ = f): its
+ * subclasses' flags do not know it, so every instance looks from then on. */
+static bool late_attr_hooks;
+
+static bool has_hook(Value obj, unsigned flag)
+{
+    const Class *c = user_class_of(obj);
+    return c && ((c->t.hdr.aux & flag) || late_attr_hooks);
+}
+
+static bool is_attr_hook_name(const Str *name)
+{
+    return is_dunder(name) &&
+           (name_is(name, SN___setattr__) || name_is(name, SN___delattr__) || name_is(name, SN___getattribute__));
+}
+
+bool class_note_attr_hooks(VM *vm, Class *c)
+{
+    static const struct {
+        enum SpecialName sn;
+        unsigned flag;
+    } hooks[] = {{SN___setattr__, CLASS_SETATTR_HOOK},
+                 {SN___delattr__, CLASS_SETATTR_HOOK},
+                 {SN___getattribute__, CLASS_GETATTRIBUTE_HOOK}};
+    for (size_t i = 0; i < sizeof hooks / sizeof hooks[0]; i++) {
+        Value fn;
+        bool found;
+        if (!mro_lookup(vm, &c->t, snamev(hooks[i].sn), true, &fn, &found))
+            return false;
+        if (found)
+            c->t.hdr.aux |= hooks[i].flag;
+    }
+    /* Compiled code reads and writes instance dicts directly, guarded only
+     * on late_property: a program with such a class gives that up. */
+    if ((c->t.hdr.aux & (CLASS_SETATTR_HOOK | CLASS_GETATTRIBUTE_HOOK)) && !late_property) {
+        memset(vm->attr_cache, 0, sizeof vm->attr_cache);
+        late_property = true;
+    }
+    return true;
+}
+
+/* A load of obj.name failed (vm->exc): an AttributeError goes on to
+ * __getattr__ when obj's class has one, as in CPython; false otherwise. */
+static bool getattr_after_error(VM *vm, Value obj, Str *name, Value *out)
+{
+    if (vm->exc.type != T_EXCEPTION || !exc_matches(AS(Exception, vm->exc), &exc_types[EXC_AttributeError]))
+        return false;
+    Value pending = vm->exc, ga;
+    VM_ROOT(vm, pending);
+    bool ok = class_special(vm, obj, SN___getattr__, &ga);
+    VM_UNROOT(vm, 1);
+    if (!ok)
+        return false;
+    if (ga.type == T_UNBOUND) {
+        vm->exc = pending;
+        return false;
+    }
+    vm->exc = v_unbound();
+    Value arg = v_obj(name);
+    return call_nested(vm, ga, obj, true, &arg, 1, out);
+}
+
+/* obj.name through a user __getattribute__ (then __getattr__). */
+static bool hooked_load_attr(VM *vm, Value obj, Str *name, Value *out, bool *done)
+{
+    bool ok = call_attr_hook(vm, obj, SN___getattribute__, name, NULL, out, done);
+    if (ok || !*done)
+        return ok;
+    return getattr_after_error(vm, obj, name, out);
+}
+
 bool class_load_attr(VM *vm, Value obj, Str *name, Value *out)
+{
+    if (has_hook(obj, CLASS_GETATTRIBUTE_HOOK)) {
+        bool done;
+        if (!hooked_load_attr(vm, obj, name, out, &done))
+            return false;
+        if (done)
+            return true;
+    }
+    return generic_load_attr(vm, obj, name, out, true);
+}
+
+/* obj.name as object.__getattribute__ finds it, and (with_getattr) then
+ * __getattr__. */
+bool generic_load_attr(VM *vm, Value obj, Str *name, Value *out, bool with_getattr)
 {
     Value cv;
     bool found;
@@ -217,20 +315,8 @@ bool class_load_attr(VM *vm, Value obj, Str *name, Value *out)
     if (found) {
         if (bind(vm, cv, obj, t, false, out))
             return true;
-        /* a descriptor's or property's AttributeError: __getattr__ has its say, as in CPython */
-        Value ga;
-        if (vm->exc.type != T_EXCEPTION || !exc_matches(AS(Exception, vm->exc), &exc_types[EXC_AttributeError]))
-            return false;
-        Value pending = vm->exc;
-        if (!class_special(vm, obj, SN___getattr__, &ga))
-            return false;
-        if (ga.type == T_UNBOUND) {
-            vm->exc = pending;
-            return false;
-        }
-        vm->exc = v_unbound();
-        Value arg = v_obj(name);
-        return call_nested(vm, ga, obj, true, &arg, 1, out);
+        /* a descriptor's or property's AttributeError: __getattr__ has its say */
+        return with_getattr && getattr_after_error(vm, obj, name, out);
     }
     if (is_dunder(name)) {
         if (name_is(name, SN___class__)) {
@@ -258,8 +344,8 @@ bool class_load_attr(VM *vm, Value obj, Str *name, Value *out)
             return false;
         vm->exc = v_unbound(); /* not there either: __getattr__, or the error naming the class */
     }
-    Value ga;
-    if (!class_special(vm, obj, SN___getattr__, &ga))
+    Value ga = v_unbound();
+    if (with_getattr && !class_special(vm, obj, SN___getattr__, &ga))
         return false;
     if (ga.type != T_UNBOUND) {
         Value arg = v_obj(name);
@@ -271,7 +357,7 @@ bool class_load_attr(VM *vm, Value obj, Str *name, Value *out)
 bool class_load_method(VM *vm, Value obj, Str *name, Value out[2])
 {
     out[1] = v_unbound();
-    if (obj.type == T_INSTANCE || obj.type == T_EXCEPTION) {
+    if ((obj.type == T_INSTANCE || obj.type == T_EXCEPTION) && !has_hook(obj, CLASS_GETATTRIBUTE_HOOK)) {
         Dict **slot = dict_slot(obj);
         bool found = false;
         if (*slot && !ns_get(vm, *slot, name, &out[0], &found))
@@ -360,6 +446,20 @@ bool class_plain_store(const Class *c)
 
 bool vm_store_attr(VM *vm, Value obj, Str *name, Value value)
 {
+    if (has_hook(obj, CLASS_SETATTR_HOOK)) {
+        bool done;
+        Value r;
+        if (!call_attr_hook(vm, obj, SN___setattr__, name, &value, &r, &done))
+            return false;
+        if (done)
+            return true;
+    }
+    return generic_store_attr(vm, obj, name, value);
+}
+
+/* obj.name = value as object.__setattr__ does it. */
+bool generic_store_attr(VM *vm, Value obj, Str *name, Value value)
+{
     Dict **slot = dict_slot(obj);
     if (slot) {
         Value pv;
@@ -437,7 +537,9 @@ bool vm_store_attr(VM *vm, Value obj, Str *name, Value value)
     if (obj.type == T_TYPE) {
         const TypeObj *t = AS(TypeObj, obj);
         if (type_is_user(t)) {
-            if (is_data_descriptor(vm, value)) {
+            if (is_attr_hook_name(name))
+                late_attr_hooks = true;
+            if (is_data_descriptor(vm, value) || is_attr_hook_name(name)) {
                 if (!late_property) /* loads cached an instance dict's entry, now maybe behind a property */
                     memset(vm->attr_cache, 0, sizeof vm->attr_cache);
                 late_property = true;
@@ -454,6 +556,20 @@ bool vm_store_attr(VM *vm, Value obj, Str *name, Value value)
 }
 
 bool vm_delete_attr(VM *vm, Value obj, Str *name)
+{
+    if (has_hook(obj, CLASS_SETATTR_HOOK)) {
+        bool done;
+        Value r;
+        if (!call_attr_hook(vm, obj, SN___delattr__, name, NULL, &r, &done))
+            return false;
+        if (done)
+            return true;
+    }
+    return generic_delete_attr(vm, obj, name);
+}
+
+/* del obj.name as object.__delattr__ does it. */
+bool generic_delete_attr(VM *vm, Value obj, Str *name)
 {
     Dict *d = NULL;
     Dict **slot = dict_slot(obj);

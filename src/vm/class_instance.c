@@ -266,6 +266,32 @@ bool object_hash(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     return true;
 }
 
+/* object.__setattr__(obj, name, value), __delattr__, __getattribute__: the
+ * plain store, delete and load that a class's own hooks fall back on. */
+static bool attr_name_arg(VM *vm, Value v)
+{
+    if (v.type != T_STR)
+        return vm_raise(vm, EXC_TypeError, "attribute name must be string, not '%s'", type_name(v));
+    return true;
+}
+
+bool object_setattr(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    *out = v_none();
+    return attr_name_arg(vm, args[1]) && generic_store_attr(vm, args[0], AS(Str, args[1]), args[2]);
+}
+
+bool object_delattr(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    *out = v_none();
+    return attr_name_arg(vm, args[1]) && generic_delete_attr(vm, args[0], AS(Str, args[1]));
+}
+
+bool object_getattribute(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    return attr_name_arg(vm, args[1]) && generic_load_attr(vm, args[0], AS(Str, args[1]), out, false);
+}
+
 bool exc_init(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
     if (args[0].type != T_EXCEPTION)

@@ -21,6 +21,11 @@ extern bool late_property;
 /* Every class of the MRO (object aside) has __slots__: instances take only
  * the attributes those name (Class.t.hdr.aux). */
 #define CLASS_SLOTS_ONLY 2
+/* A class of the MRO defines __setattr__ or __delattr__ (stores and deletes
+ * on instances call it), __getattribute__ (loads call it): the attribute
+ * caches (attr.c) leave such instances alone. */
+#define CLASS_SETATTR_HOOK 4
+#define CLASS_GETATTRIBUTE_HOOK 8
 
 #define MAX_MRO 64
 
@@ -55,11 +60,18 @@ bool object_str(VM *vm, Value *args, int nargs, Tuple *kw, Value *out);
 bool object_eq(VM *vm, Value *args, int nargs, Tuple *kw, Value *out);
 bool object_ne(VM *vm, Value *args, int nargs, Tuple *kw, Value *out);
 bool object_hash(VM *vm, Value *args, int nargs, Tuple *kw, Value *out);
+bool object_setattr(VM *vm, Value *args, int nargs, Tuple *kw, Value *out);
+bool object_delattr(VM *vm, Value *args, int nargs, Tuple *kw, Value *out);
+bool object_getattribute(VM *vm, Value *args, int nargs, Tuple *kw, Value *out);
 bool exc_init(VM *vm, Value *args, int nargs, Tuple *kw, Value *out);
 bool exc_str(VM *vm, Value *args, int nargs, Tuple *kw, Value *out);
 bool exc_repr(VM *vm, Value *args, int nargs, Tuple *kw, Value *out);
 
 /* class_attr.c */
+bool class_note_attr_hooks(VM *vm, Class *c);
+bool generic_load_attr(VM *vm, Value obj, Str *name, Value *out, bool with_getattr);
+bool generic_store_attr(VM *vm, Value obj, Str *name, Value value);
+bool generic_delete_attr(VM *vm, Value obj, Str *name);
 bool bind(VM *vm, Value cv, Value obj, const TypeObj *t, bool is_class, Value *out);
 bool no_attr(VM *vm, Value obj, const Str *name);
 
