@@ -190,6 +190,8 @@ void exc_add_traceback(VM *vm, Exception *e, const Code *code, uint32_t pc);
 bool exc_matches(const Exception *e, const TypeObj *cls);
 /* Prints "Traceback (most recent call last):" ... "Kind: message" to stderr. */
 void vm_print_exception(VM *vm, Value exc);
+/* The same text (the traceback, the chain of causes) into sb. */
+void vm_format_exception(VM *vm, Value exc, StrBuf *sb);
 
 /* ---- running code (interp.c) --------------------------------------------- */
 
