@@ -57,7 +57,7 @@ typedef struct VMConfig {
 #define VM_DEFAULT_STACK  (1u << 16)
 #endif
 #define VM_DEFAULT_FRAMES 1000u
-#define VM_MAX_ROOTS      512u
+#define VM_MAX_ROOTS      1536u /* 4 a level of Python called from C (sorted(key=), map): ~380 levels */
 #define VM_MAX_HANDLING   32u
 
 /* Inline caches of the attribute instructions (attr.c): one entry per
