@@ -255,21 +255,10 @@ static bool hooked_load_attr(VM *vm, Value obj, Str *name, Value *out, bool *don
     return getattr_after_error(vm, obj, name, out);
 }
 
-bool class_load_attr(VM *vm, Value obj, Str *name, Value *out)
-{
-    if (has_hook(obj, CLASS_GETATTRIBUTE_HOOK)) {
-        bool done;
-        if (!hooked_load_attr(vm, obj, name, out, &done))
-            return false;
-        if (done)
-            return true;
-    }
-    return generic_load_attr(vm, obj, name, out, true);
-}
-
 /* obj.name as object.__getattribute__ finds it, and (with_getattr) then
- * __getattr__. */
-bool generic_load_attr(VM *vm, Value obj, Str *name, Value *out, bool with_getattr)
+ * __getattr__. Inlined into class_load_attr, the interpreter's slow path. */
+static inline __attribute__((always_inline)) bool load_attr_plain(VM *vm, Value obj, Str *name, Value *out,
+                                                                  bool with_getattr)
 {
     Value cv;
     bool found;
@@ -353,6 +342,24 @@ bool generic_load_attr(VM *vm, Value obj, Str *name, Value *out, bool with_getat
     }
     return no_attr(vm, obj, name);
 }
+
+bool generic_load_attr(VM *vm, Value obj, Str *name, Value *out, bool with_getattr)
+{
+    return load_attr_plain(vm, obj, name, out, with_getattr);
+}
+
+bool class_load_attr(VM *vm, Value obj, Str *name, Value *out)
+{
+    if (has_hook(obj, CLASS_GETATTRIBUTE_HOOK)) {
+        bool done;
+        if (!hooked_load_attr(vm, obj, name, out, &done))
+            return false;
+        if (done)
+            return true;
+    }
+    return load_attr_plain(vm, obj, name, out, true);
+}
+
 
 bool class_load_method(VM *vm, Value obj, Str *name, Value out[2])
 {
@@ -444,21 +451,9 @@ bool class_plain_store(const Class *c)
     return (c->t.hdr.aux & (CLASS_NO_PROPERTIES | CLASS_SLOTS_ONLY)) == CLASS_NO_PROPERTIES && !late_property;
 }
 
-bool vm_store_attr(VM *vm, Value obj, Str *name, Value value)
-{
-    if (has_hook(obj, CLASS_SETATTR_HOOK)) {
-        bool done;
-        Value r;
-        if (!call_attr_hook(vm, obj, SN___setattr__, name, &value, &r, &done))
-            return false;
-        if (done)
-            return true;
-    }
-    return generic_store_attr(vm, obj, name, value);
-}
-
-/* obj.name = value as object.__setattr__ does it. */
-bool generic_store_attr(VM *vm, Value obj, Str *name, Value value)
+/* obj.name = value as object.__setattr__ does it (inlined into
+ * vm_store_attr, the interpreter's slow path). */
+static inline __attribute__((always_inline)) bool store_attr_plain(VM *vm, Value obj, Str *name, Value value)
 {
     Dict **slot = dict_slot(obj);
     if (slot) {
@@ -554,6 +549,25 @@ bool generic_store_attr(VM *vm, Value obj, Str *name, Value value)
         return weakref_store_attr(vm, obj, name, value);
     return no_attr(vm, obj, name);
 }
+
+bool generic_store_attr(VM *vm, Value obj, Str *name, Value value)
+{
+    return store_attr_plain(vm, obj, name, value);
+}
+
+bool vm_store_attr(VM *vm, Value obj, Str *name, Value value)
+{
+    if (has_hook(obj, CLASS_SETATTR_HOOK)) {
+        bool done;
+        Value r;
+        if (!call_attr_hook(vm, obj, SN___setattr__, name, &value, &r, &done))
+            return false;
+        if (done)
+            return true;
+    }
+    return store_attr_plain(vm, obj, name, value);
+}
+
 
 bool vm_delete_attr(VM *vm, Value obj, Str *name)
 {
