@@ -168,6 +168,7 @@ static NATIVE(object_hash_m, "__hash__", object_hash, 1, 1);
 static NATIVE(object_setattr_m, "__setattr__", object_setattr, 3, 3);
 static NATIVE(object_delattr_m, "__delattr__", object_delattr, 2, 2);
 static NATIVE(object_getattribute_m, "__getattribute__", object_getattribute, 2, 2);
+static NATIVE(object_init_subclass_m, "__init_subclass__", object_init_subclass, 0, 1); /* (super() in a class method binds no cls) */
 
 
 /* object.__new__(cls): an instance of cls with nothing set; what a class's
@@ -212,7 +213,7 @@ static const NamedNative object_natives[] = {
     {SN___eq__, &object_eq_m},     {SN___ne__, &object_ne_m},     {SN___hash__, &object_hash_m},
     {SN___new__, &object_new_m},
     {SN___setattr__, &object_setattr_m}, {SN___delattr__, &object_delattr_m},
-    {SN___getattribute__, &object_getattribute_m},
+    {SN___getattribute__, &object_getattribute_m}, {SN___init_subclass__, &object_init_subclass_m},
 };
 static const NamedNative exc_natives[] = {
     {SN___init__, &exc_init_m}, {SN___str__, &exc_str_m}, {SN___repr__, &exc_repr_m},
@@ -408,6 +409,27 @@ static bool call_set_names(VM *vm, Class *c)
     return ok;
 }
 
+/* The nearest base's __init_subclass__(c) (c rooted); object's does nothing. */
+static bool init_subclass(VM *vm, Class *c)
+{
+    Value fn, r;
+    bool found;
+    if (!mro_lookup_from(vm, &c->t, 1, snamev(SN___init_subclass__), true, &fn, &found))
+        return false;
+    if (!found)
+        return true;
+    VM_ROOT(vm, fn);
+    bool ok;
+    if (fn.type == T_DESCR && fn.u.obj->aux == DESCR_CLASSMETHOD)
+        ok = call_nested(vm, AS(Descr, fn)->a, v_obj(c), true, NULL, 0, &r);
+    else if (fn.type == T_DESCR && fn.u.obj->aux == DESCR_STATICMETHOD)
+        ok = call_nested(vm, AS(Descr, fn)->a, v_obj(c), false, NULL, 0, &r);
+    else
+        ok = call_nested(vm, fn, v_obj(c), true, NULL, 0, &r);
+    VM_UNROOT(vm, 1);
+    return ok;
+}
+
 static Str *module_name_of_caller(VM *vm)
 {
     const Program *p = vm->nframes ? vm->frames[vm->nframes - 1].code->program : vm->program;
@@ -489,6 +511,22 @@ bool class_build(VM *vm, Value name, Value *bases, int nbases, Value ns, Value *
             return false;
         VM_ROOT(vm, sm);
         bool ok = dict_set(vm, d, snamev(SN___new__), sm);
+        VM_UNROOT(vm, 1);
+        if (!ok)
+            return false;
+    }
+
+    /* __init_subclass__ is a class method without the decorator */
+    Value init_sub;
+    bool has_init_sub;
+    if (!dict_get(vm, d, snamev(SN___init_subclass__), &init_sub, &has_init_sub))
+        return false;
+    if (has_init_sub && init_sub.type == T_FUNCTION) {
+        Value cm;
+        if (!vm_call(vm, v_obj((void *)&type_classmethod), &init_sub, 1, NULL, &cm))
+            return false;
+        VM_ROOT(vm, cm);
+        bool ok = dict_set(vm, d, snamev(SN___init_subclass__), cm);
         VM_UNROOT(vm, 1);
         if (!ok)
             return false;
@@ -585,7 +623,7 @@ bool class_build(VM *vm, Value name, Value *bases, int nbases, Value ns, Value *
     if (!class_note_attr_hooks(vm, c))
         return false;
     VM_ROOT(vm, v_obj(c));
-    bool named = call_set_names(vm, c);
+    bool named = call_set_names(vm, c) && init_subclass(vm, c);
     VM_UNROOT(vm, 1);
     if (!named)
         return false;

@@ -292,6 +292,13 @@ bool object_getattribute(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     return attr_name_arg(vm, args[1]) && generic_load_attr(vm, args[0], AS(Str, args[1]), out, false);
 }
 
+/* object.__init_subclass__(cls): what super().__init_subclass__() reaches */
+bool object_init_subclass(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    *out = v_none();
+    return true;
+}
+
 bool exc_init(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
     if (args[0].type != T_EXCEPTION)

@@ -63,6 +63,7 @@ bool object_hash(VM *vm, Value *args, int nargs, Tuple *kw, Value *out);
 bool object_setattr(VM *vm, Value *args, int nargs, Tuple *kw, Value *out);
 bool object_delattr(VM *vm, Value *args, int nargs, Tuple *kw, Value *out);
 bool object_getattribute(VM *vm, Value *args, int nargs, Tuple *kw, Value *out);
+bool object_init_subclass(VM *vm, Value *args, int nargs, Tuple *kw, Value *out);
 bool exc_init(VM *vm, Value *args, int nargs, Tuple *kw, Value *out);
 bool exc_str(VM *vm, Value *args, int nargs, Tuple *kw, Value *out);
 bool exc_repr(VM *vm, Value *args, int nargs, Tuple *kw, Value *out);
