@@ -275,13 +275,14 @@ static bool type_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
             return vm_raise(vm, EXC_TypeError, "type.__new__() argument 1 must be str, not %s", type_name(args[0]));
         if (args[1].type != T_TUPLE)
             return vm_raise(vm, EXC_TypeError, "type.__new__() argument 2 must be tuple, not %s", type_name(args[1]));
-        if (args[2].type != T_DICT)
+        Value given = instance_native(args[2]).type == T_DICT ? instance_native(args[2]) : args[2]; /* OrderedDict */
+        if (given.type != T_DICT)
             return vm_raise(vm, EXC_TypeError, "type.__new__() argument 3 must be dict, not %s", type_name(args[2]));
         Dict *ns = dict_new(vm); /* the class owns its namespace: a copy */
         if (!ns)
             return false;
         VM_ROOT(vm, v_obj(ns));
-        Dict *src = AS(Dict, args[2]);
+        Dict *src = AS(Dict, given);
         bool ok = true;
         for (uint32_t i = 0; i < src->used && ok; i++)
             if (src->entries[i].key.type != T_UNBOUND)

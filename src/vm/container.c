@@ -119,6 +119,35 @@ static bool deque_slice(Value obj, Value key)
     return key.type == T_SLICE && obj.type == T_LIST && (obj.u.obj->flags & LIST_DEQUE);
 }
 
+/* C[key] of a user class: C.__class_getitem__(key), implicitly a class
+ * method (a plain def found in the class is called with C). */
+static bool class_getitem_of_class(VM *vm, Value cls, Value key, Value *out)
+{
+    Str *name = str_from_cstr(vm, "__class_getitem__");
+    if (!name)
+        return false;
+    VM_ROOT(vm, v_obj(name));
+    Value fn;
+    bool ok = class_load_attr(vm, cls, name, &fn);
+    VM_UNROOT(vm, 1);
+    if (!ok) {
+        if (vm->exc.type != T_EXCEPTION || !exc_matches(AS(Exception, vm->exc), &exc_types[EXC_AttributeError]))
+            return false;
+        vm->exc = v_unbound();
+        return vm_raise(vm, EXC_TypeError, "type '%s' is not subscriptable", AS(TypeObj, cls)->name);
+    }
+    VM_ROOT(vm, fn);
+    VM_ROOT(vm, key);
+    Value *arg = &vm->roots[vm->nroots - 1];
+    ok = vm_recursion_enter(vm, NULL);
+    if (ok) {
+        ok = fn.type == T_FUNCTION ? vm_call_method(vm, fn, cls, arg, 1, NULL, out) : vm_call(vm, fn, arg, 1, NULL, out);
+        vm_recursion_leave(vm);
+    }
+    VM_UNROOT(vm, 2);
+    return ok;
+}
+
 bool vm_getitem(VM *vm, Value obj, Value key, Value *out)
 {
     uint32_t i = 0;
@@ -200,6 +229,8 @@ bool vm_getitem(VM *vm, Value obj, Value key, Value *out)
             return class_getitem(vm, obj, key, out);
         if (obj.type == T_MEMVIEW) /* vm/memview.c; out of the way of the switch's common cases */
             return memview_getitem(vm, obj, key, out);
+        if (obj.type == T_TYPE && type_is_user(AS(TypeObj, obj)))
+            return class_getitem_of_class(vm, obj, key, out);
         return vm_raise(vm, EXC_TypeError, "'%s' object is not subscriptable", type_name(obj));
     }
 }

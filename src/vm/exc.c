@@ -249,6 +249,20 @@ static void print_one(VM *vm, StrBuf *sb, Value excv);
 
 void vm_print_exception(VM *vm, Value excv)
 {
+    StrBuf sb;
+    sb_init(&sb);
+    vm_format_exception(vm, excv, &sb);
+    vm_flush(vm);
+    if (!sb.oom)
+        vm_write(vm, 2, sb.data, sb.len);
+    else
+        vm_write(vm, 2, "MemoryError\n", 12);
+    sb_free(&sb);
+    vm_flush(vm);
+}
+
+void vm_format_exception(VM *vm, Value excv, StrBuf *sb)
+{
     Value chain[MAX_CHAIN];
     const char *joint[MAX_CHAIN];
     int n = 0;
@@ -273,20 +287,11 @@ void vm_print_exception(VM *vm, Value excv)
         chain[n] = next;
         joint[n++] = NULL;
     }
-    StrBuf sb;
-    sb_init(&sb);
     for (int i = n; i-- > 0;) {
-        print_one(vm, &sb, chain[i]);
+        print_one(vm, sb, chain[i]);
         if (i > 0)
-            sb_adds(&sb, joint[i - 1]);
+            sb_adds(sb, joint[i - 1]);
     }
-    vm_flush(vm);
-    if (!sb.oom)
-        vm_write(vm, 2, sb.data, sb.len);
-    else
-        vm_write(vm, 2, "MemoryError\n", 12);
-    sb_free(&sb);
-    vm_flush(vm);
 }
 
 /* The value of attribute name in an exception's dict, or unbound (no allocation). */

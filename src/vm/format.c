@@ -20,6 +20,7 @@
 #include "vm/vm.h"
 #include "vm/class.h"
 #include "vm/libobj.h"
+#include "vm/iter.h"
 
 #define MAX_REPR_DEPTH 200
 
@@ -250,16 +251,23 @@ const char *type_name(Value v)
         Iter *it = AS(Iter, v);
         if (it->hdr.aux == ITER_DICT) {
             static const char *const dict_names[] = {"dict_keyiterator", "dict_valueiterator", "dict_itemiterator"};
-            return dict_names[it->aux2 % 3];
+            static const char *const reversed_names[] = {"dict_reversekeyiterator", "dict_reversevalueiterator",
+                                                         "dict_reverseitemiterator"};
+            uint32_t kind = (it->aux2 & ~(uint32_t)DICT_REVERSED) % 3;
+            return it->aux2 & DICT_REVERSED ? reversed_names[kind] : dict_names[kind];
         }
         if (it->hdr.aux == ITER_REVERSED && it->src.type == T_LIST)
             return "list_reverseiterator";
+        if (it->hdr.aux == ITER_REVERSED && it->src.type == T_RANGE) /* CPython's counts down a range_iterator */
+            return "range_iterator";
         if (it->hdr.aux == ITER_SEQ) {
             switch ((Type)it->src.type) {
             case T_LIST:  return "list_iterator";
             case T_TUPLE: return "tuple_iterator";
-            case T_STR:   return "str_ascii_iterator";
+            case T_STR:   return it->src.u.obj->flags & STR_ASCII ? "str_ascii_iterator" : "str_iterator";
             case T_BYTES: return "bytes_iterator";
+            case T_BYTEARRAY: return "bytearray_iterator";
+            case T_MEMVIEW: return "memory_iterator";
             case T_INSTANCE: return "iterator"; /* over __getitem__ */
             default:      return "arrayiterator";
             }

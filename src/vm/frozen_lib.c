@@ -5643,6 +5643,68 @@ static const char frozen_recalibrate[] =
     "            correct += 1\n"
     "    return correct\n";
 
+static const char frozen_traceback[] =
+    "\"\"\"traceback for P4JIT: printing and formatting an exception.\n"
+    "\n"
+    "The text is the runtime's own (sys.print_exception): the traceback CPython\n"
+    "prints for an uncaught exception, with its chain of causes. limit and chain\n"
+    "are taken and not honoured (the whole traceback, the whole chain), and\n"
+    "format_exception gives one string a line (docs/language.md, Library\n"
+    "modules).\n"
+    "\n"
+    "Frozen into the runtime (scripts/freeze_lib.py -> src/vm/frozen_lib.c).\n"
+    "\"\"\"\n"
+    "import io\n"
+    "import sys\n"
+    "\n"
+    "__all__ = [\"print_exception\", \"format_exception\", \"format_exception_only\", \"print_exc\", \"format_exc\"]\n"
+    "\n"
+    "_NOT_GIVEN = object()\n"
+    "\n"
+    "\n"
+    "def _exception(exc, value):\n"
+    "    \"\"\"print_exception(exc) as 3.10 has it, or (etype, value, tb) as before.\"\"\"\n"
+    "    return exc if value is _NOT_GIVEN else value\n"
+    "\n"
+    "\n"
+    "def _text(value):\n"
+    "    if value is None:\n"
+    "        return \"NoneType: None\\n\"\n"
+    "    out = io.StringIO()\n"
+    "    sys.print_exception(value, out)\n"
+    "    return out.getvalue()\n"
+    "\n"
+    "\n"
+    "def format_exception(exc, value=_NOT_GIVEN, tb=_NOT_GIVEN, limit=None, chain=True):\n"
+    "    return _text(_exception(exc, value)).splitlines(True)\n"
+    "\n"
+    "\n"
+    "def format_exception_only(exc, value=_NOT_GIVEN):\n"
+    "    value = _exception(exc, value)\n"
+    "    if value is None:\n"
+    "        return [\"NoneType: None\\n\"]\n"
+    "    text = type(value).__name__\n"
+    "    message = str(value)\n"
+    "    module = getattr(type(value), \"__module__\", \"builtins\")\n"
+    "    if module not in (\"builtins\", \"__main__\"):\n"
+    "        text = module + \".\" + text\n"
+    "    return [text + (\": \" + message if message else \"\") + \"\\n\"]\n"
+    "\n"
+    "\n"
+    "def print_exception(exc, value=_NOT_GIVEN, tb=_NOT_GIVEN, limit=None, file=None, chain=True):\n"
+    "    value = _exception(exc, value)\n"
+    "    if file is None:\n"
+    "        file = sys.stderr\n"
+    "    file.write(_text(value))\n"
+    "\n"
+    "\n"
+    "def format_exc(limit=None, chain=True):\n"
+    "    return _text(sys.exc_info()[1])\n"
+    "\n"
+    "\n"
+    "def print_exc(limit=None, file=None, chain=True):\n"
+    "    print_exception(sys.exc_info()[1], limit=limit, file=file, chain=chain)\n";
+
 static const char frozen_unittest[] =
     "\"\"\"unittest for P4JIT: TestCase with the common assertions, skips and\n"
     "expected failures, subTest, cleanups, suites, a text runner and main(),\n"
@@ -6581,6 +6643,7 @@ static const struct {
     {"platform", frozen_platform, sizeof frozen_platform - 1},
     {"re", frozen_re, sizeof frozen_re - 1},
     {"recalibrate", frozen_recalibrate, sizeof frozen_recalibrate - 1},
+    {"traceback", frozen_traceback, sizeof frozen_traceback - 1},
     {"unittest", frozen_unittest, sizeof frozen_unittest - 1},
 };
 

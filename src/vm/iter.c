@@ -11,6 +11,7 @@
 #include "vm/gen.h"
 #include "vm/libobj.h"
 #include "vm/memview.h"
+#include "vm/iter.h"
 
 Range *range_new(VM *vm, int32_t start, int32_t stop, int32_t step)
 {
@@ -137,9 +138,6 @@ bool slice_indices(VM *vm, const Slice *s, int32_t len, int32_t *start, int32_t 
 }
 
 /* ---- iteration -------------------------------------------------------------------- */
-
-/* Flag in Iter.aux2 of an ITER_DICT: walks the entries backwards (reversed()). */
-#define DICT_REVERSED 0x100u
 
 bool vm_getiter(VM *vm, Value obj, Value *out)
 {

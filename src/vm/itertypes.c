@@ -29,6 +29,12 @@ static const TypeObj plain_types[] = {
     {{0, T_TYPE, 0, 0}, "set_iterator", T_ITER, -1, NULL, NULL},
     {{0, T_TYPE, 0, 0}, "callable_iterator", T_ITER, -1, NULL, NULL},
     {{0, T_TYPE, 0, 0}, "list_reverseiterator", T_ITER, -1, NULL, NULL},
+    {{0, T_TYPE, 0, 0}, "str_iterator", T_ITER, -1, NULL, NULL},
+    {{0, T_TYPE, 0, 0}, "bytearray_iterator", T_ITER, -1, NULL, NULL},
+    {{0, T_TYPE, 0, 0}, "memory_iterator", T_ITER, -1, NULL, NULL},
+    {{0, T_TYPE, 0, 0}, "dict_reversekeyiterator", T_ITER, -1, NULL, NULL},
+    {{0, T_TYPE, 0, 0}, "dict_reversevalueiterator", T_ITER, -1, NULL, NULL},
+    {{0, T_TYPE, 0, 0}, "dict_reverseitemiterator", T_ITER, -1, NULL, NULL},
 };
 
 const TypeObj *iter_type_of(Value v)
@@ -40,7 +46,7 @@ const TypeObj *iter_type_of(Value v)
         case ITER_ZIP:       return &type_zip;
         case ITER_ENUMERATE: return &type_enumerate;
         case ITER_REVERSED:
-            if (AS(Iter, v)->src.type != T_LIST) /* a list's has a class of its own, as CPython's */
+            if (AS(Iter, v)->src.type != T_LIST && AS(Iter, v)->src.type != T_RANGE) /* (classes of their own) */
                 return &type_reversed;
             break;
         default:             break;

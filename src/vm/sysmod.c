@@ -238,19 +238,64 @@ static bool get_platform(VM *vm, Value *out)
 }
 static bool get_version(VM *vm, Value *out) { return get_str(vm, "3.11.0 (P4JIT)", out); }
 
-/* sys.print_exception(exc) (MicroPython's): the traceback CPython prints
- * for an uncaught exception, on stderr, for the exception given. */
+/* sys.print_exception(exc, file=None) (MicroPython's): the traceback CPython
+ * prints for an uncaught exception, for the exception given, on stderr or
+ * through file.write(). A file that is no stream is an OSError, as in
+ * MicroPython (which looks at it first). */
 static bool sys_print_exception_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
+    Value file = nargs > 1 ? args[1] : v_none();
+    if (file.type != T_NONE && file.type != T_LIBOBJ && file.type != T_FILE && file.type != T_INSTANCE)
+        return vm_raise(vm, EXC_OSError, "stream operation not supported");
     if (args[0].type != T_EXCEPTION)
         return vm_raise(vm, EXC_TypeError, "print_exception() argument must be an exception, not '%s'",
                         type_name(args[0]));
-    vm_flush(vm);
-    vm_print_exception(vm, args[0]);
     *out = v_none();
+    if (file.type == T_NONE) {
+        vm_print_exception(vm, args[0]);
+        return true;
+    }
+    StrBuf sb;
+    sb_init(&sb);
+    vm_format_exception(vm, args[0], &sb);
+    bool ok = sb.oom ? vm_raise_oom(vm) : lib_print_to(vm, file, sb.data ? sb.data : "", sb.len);
+    sb_free(&sb);
+    return ok;
+}
+static NATIVE(sys_print_exception, "print_exception", sys_print_exception_fn, 1, 2);
+
+/* sys.getsizeof(obj): the bytes obj takes in P4JIT's heap, header included,
+ * with the blocks of item storage it alone owns (a list's items, a dict's
+ * entries and index, a set's table, an array's or bytearray's elements),
+ * not the objects it refers to. A value held in its slot (a small int, a
+ * float, None, a bool) is the 8 bytes of a slot; an object outside the heap
+ * (the runtime's own constants) its header. */
+static size_t block_of(VM *vm, const void *payload)
+{
+    return payload && gc_in_heap(vm, (const Obj *)payload - 1) ? gc_raw_size(payload) + sizeof(Obj) : 0;
+}
+
+static bool sys_getsizeof_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    Value v = args[0];
+    if (!v_is_obj(v)) {
+        *out = v_int((int32_t)sizeof(Value));
+        return true;
+    }
+    size_t n = block_of(vm, (const Obj *)v.u.obj + 1);
+    if (n == 0)
+        n = sizeof(Obj);
+    switch ((Type)v.type) {
+    case T_LIST: n += block_of(vm, AS(List, v)->items); break;
+    case T_DICT: n += block_of(vm, AS(Dict, v)->entries) + block_of(vm, AS(Dict, v)->index); break;
+    case T_SET: case T_FROZENSET: n += block_of(vm, AS(Set, v)->table); break;
+    case T_ARRAY: case T_BYTEARRAY: n += block_of(vm, AS(Array, v)->data); break;
+    default: break;
+    }
+    *out = v_int((int32_t)n);
     return true;
 }
-static NATIVE(sys_print_exception, "print_exception", sys_print_exception_fn, 1, 1);
+static NATIVE(sys_getsizeof, "getsizeof", sys_getsizeof_fn, 1, 1);
 
 /* sys._main_globals(): the main program's globals() wherever it is called
  * from (the unittest module finds the test classes there; CPython's reads
@@ -302,6 +347,7 @@ static NATIVE(sys_exception, "exception", sys_exception_fn, 0, 0);
 static Value get_exc_info(void) { return v_obj((void *)&sys_exc_info); }
 static Value get_exception(void) { return v_obj((void *)&sys_exception); }
 static Value get_print_exception(void) { return v_obj((void *)&sys_print_exception); }
+static Value get_getsizeof(void) { return v_obj((void *)&sys_getsizeof); }
 static Value get_main_globals(void) { return v_obj((void *)&sys_main_globals); }
 static Value get_maxsize(void) { return v_int(INT32_MAX); } /* ints are 32-bit */
 static Value get_exit(void) { return v_obj((void *)&sys_exit); }
@@ -340,6 +386,7 @@ static const ModuleAttr sys_attrs[] = {
     {"byteorder", byteorder_attr},
     {"platform", platform_attr},
     {"print_exception", get_print_exception},
+    {"getsizeof", get_getsizeof},
     {"exc_info", get_exc_info},
     {"exception", get_exception},
     {"_main_globals", get_main_globals},

@@ -130,9 +130,62 @@ static const Native *find_in(const MethodEntry *t, uint32_t n, uint16_t qid)
     return NULL;
 }
 
+/* int.__dict__, list.__dict__, ...: a new dict of the type's own methods,
+ * each as the type gives it (CPython's is a read-only mappingproxy). */
+static bool builtin_type_dict(VM *vm, const TypeObj *cls, Value *out)
+{
+    Dict *d = dict_new(vm);
+    if (!d)
+        return false;
+    VM_ROOT(vm, v_obj(d));
+    const MethodEntry *tables[2];
+    uint32_t counts[2];
+    unsigned n = attr_method_tables(cls->value_type, tables, counts);
+    bool ok = true;
+    for (unsigned k = 0; k < n && ok; k++) {
+        for (uint32_t i = 0; i < counts[k] && ok; i++) {
+            Str *key = str_from_cstr(vm, qid_names[tables[k][i].qid]);
+            if (!key) {
+                ok = false;
+                break;
+            }
+            key->hdr.aux = tables[k][i].qid; /* built-in methods are found by qid */
+            VM_ROOT(vm, v_obj(key));
+            Value v;
+            ok = vm_load_attr(vm, v_obj((void *)cls), key, &v) && dict_set(vm, d, v_obj(key), v);
+            VM_UNROOT(vm, 1);
+        }
+    }
+    /* the class methods found by name, not in the tables (attr.c, above) */
+    static const char *const class_methods[] = {"from_bytes", "fromkeys", "maketrans", "fromhex"};
+    for (size_t i = 0; i < sizeof class_methods / sizeof class_methods[0] && ok; i++) {
+        Str *key = str_from_cstr(vm, class_methods[i]);
+        if (!key) {
+            ok = false;
+            break;
+        }
+        key->hdr.aux = qid_lookup(key->data, key->len);
+        VM_ROOT(vm, v_obj(key));
+        Value v;
+        if (vm_load_attr(vm, v_obj((void *)cls), key, &v))
+            ok = dict_set(vm, d, v_obj(key), v);
+        else if (vm->exc.type == T_EXCEPTION && exc_matches(AS(Exception, vm->exc), &exc_types[EXC_AttributeError]))
+            vm->exc = v_unbound();
+        else
+            ok = false;
+        VM_UNROOT(vm, 1);
+    }
+    VM_UNROOT(vm, 1);
+    if (ok)
+        *out = v_obj(d);
+    return ok;
+}
+
 int type_attr(VM *vm, const TypeObj *cls, Str *name, Value *out)
 {
     const Native *m = NULL;
+    if (name->len == 8 && memcmp(name->data, "__dict__", 8) == 0)
+        return builtin_type_dict(vm, cls, out) ? 1 : 0;
     if (cls == &type_str && strcmp(name->data, "maketrans") == 0) {
         *out = v_obj((void *)&strm_maketrans);
         return 1;

@@ -57,7 +57,7 @@ typedef struct VMConfig {
 #define VM_DEFAULT_STACK  (1u << 16)
 #endif
 #define VM_DEFAULT_FRAMES 1000u
-#define VM_MAX_ROOTS      512u
+#define VM_MAX_ROOTS      1536u /* 4 a level of Python called from C (sorted(key=), map): ~380 levels */
 #define VM_MAX_HANDLING   32u
 
 /* Inline caches of the attribute instructions (attr.c): one entry per
@@ -190,6 +190,8 @@ void exc_add_traceback(VM *vm, Exception *e, const Code *code, uint32_t pc);
 bool exc_matches(const Exception *e, const TypeObj *cls);
 /* Prints "Traceback (most recent call last):" ... "Kind: message" to stderr. */
 void vm_print_exception(VM *vm, Value exc);
+/* The same text (the traceback, the chain of causes) into sb. */
+void vm_format_exception(VM *vm, Value exc, StrBuf *sb);
 
 /* ---- running code (interp.c) --------------------------------------------- */
 
