@@ -39,6 +39,16 @@ static bool joined(VM *vm, LibObj *o, Str **out)
     return true;
 }
 
+/* The length of the text in characters */
+static uint32_t text_chars(LibObj *o)
+{
+    List *l = AS(List, o->slots[S_PIECES]);
+    uint32_t total = 0;
+    for (uint32_t i = 0; i < l->len; i++)
+        total += str_charlen(AS(Str, l->items[i]));
+    return total;
+}
+
 static uint32_t byte_at(const Str *s, uint32_t chars)
 {
     uint32_t i = 0, n = 0;
@@ -73,9 +83,7 @@ static bool m_write(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
         return vm_raise(vm, EXC_TypeError, "string argument expected, got '%s'", type_name(args[1]));
     Str *s = AS(Str, args[1]), *all;
     List *l = AS(List, o->slots[S_PIECES]);
-    uint32_t n = str_charlen(s), pos = (uint32_t)o->slots[S_POS].u.i, total = 0;
-    for (uint32_t i = 0; i < l->len; i++)
-        total += str_charlen(AS(Str, l->items[i]));
+    uint32_t n = str_charlen(s), pos = (uint32_t)o->slots[S_POS].u.i, total = text_chars(o);
     if (pos == total) { /* at the end: one more piece */
         if (!list_append(vm, l, args[1]))
             return false;
@@ -165,12 +173,17 @@ static bool m_seek(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     if (!v_is_intlike(args[1]))
         return vm_raise(vm, EXC_TypeError, "'%s' object cannot be interpreted as an integer", type_name(args[1]));
     int32_t whence = nargs > 2 && v_is_intlike(args[2]) ? args[2].u.i : 0;
-    if (whence != 0)
+    if (whence < 0 || whence > 2)
+        return vm_raise(vm, EXC_ValueError, "Invalid whence (%ld, should be 0, 1 or 2)", (long)whence);
+    if (whence != 0 && args[1].u.i != 0) /* only seek(0, 1), the position, and seek(0, 2), the end; CPython's message for both */
         return vm_raise(vm, EXC_OSError, "Can't do nonzero cur-relative seeks");
     if (args[1].u.i < 0)
         return vm_raise(vm, EXC_ValueError, "Negative seek position %ld", (long)args[1].u.i);
-    o->slots[S_POS] = v_int(args[1].u.i);
-    *out = args[1];
+    if (whence == 2)
+        o->slots[S_POS] = v_int((int32_t)text_chars(o));
+    else if (whence == 0)
+        o->slots[S_POS] = v_int(args[1].u.i);
+    *out = o->slots[S_POS];
     return true;
 }
 
