@@ -249,11 +249,15 @@ const char *type_name(Value v)
                                             "callable_iterator"};
         Iter *it = AS(Iter, v);
         if (it->hdr.aux == ITER_DICT) {
-            static const char *const dict_names[] = {"dict_keyiterator", "dict_valueiterator", "dict_itemiterator"};
-            return dict_names[it->aux2 % 3];
+            static const char *const dict_names[] = {"dict_keyiterator", "dict_valueiterator", "dict_itemiterator",
+                                                     "dict_reversekeyiterator", "dict_reversevalueiterator",
+                                                     "dict_reverseitemiterator"};
+            return dict_names[(it->aux2 & ~ITER_DICT_REVERSED) % 3 + (it->aux2 & ITER_DICT_REVERSED ? 3 : 0)];
         }
         if (it->hdr.aux == ITER_REVERSED && it->src.type == T_LIST)
             return "list_reverseiterator";
+        if (it->hdr.aux == ITER_REVERSED && it->src.type == T_RANGE) /* (CPython's reversed(range) is a range's iterator) */
+            return "range_iterator";
         if (it->hdr.aux == ITER_SEQ) {
             switch ((Type)it->src.type) {
             case T_LIST:  return "list_iterator";
@@ -261,6 +265,8 @@ const char *type_name(Value v)
             case T_STR:   return "str_ascii_iterator";
             case T_BYTES: return "bytes_iterator";
             case T_INSTANCE: return "iterator"; /* over __getitem__ */
+            case T_BYTEARRAY: return "bytearray_iterator";
+            case T_MEMVIEW: return "memory_iterator";
             default:      return "arrayiterator";
             }
         }
