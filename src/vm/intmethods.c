@@ -1,5 +1,5 @@
 /*
- * intmethods.c - the methods of int (any size): bit_length(), to_bytes(),
+ * intmethods.c - the methods of int (any size): bit_length(), bit_count(), to_bytes(),
  * and the class method int.from_bytes().
  */
 #include <stdlib.h>
@@ -15,6 +15,13 @@ static bool bit_length(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     return true;
 }
 static NATIVE(int_bit_length_m, "bit_length", bit_length, 1, 1);
+
+static bool bit_count(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    *out = v_int((int32_t)long_bit_count(args[0]));
+    return true;
+}
+static NATIVE(int_bit_count_m, "bit_count", bit_count, 1, 1);
 
 /* The arguments after `first` positional ones: names[i] by position
  * (i < npos_max) or keyword; given[i] stays T_UNBOUND when absent. */
@@ -168,6 +175,7 @@ bool int_from_bytes_of(VM *vm, Value cls, Value *out)
 
 const MethodEntry int_methods[] = {
     {Q_bit_length, &int_bit_length_m},
+    {Q_bit_count, &int_bit_count_m},
     {Q_to_bytes, &int_to_bytes_m},
 };
 const uint32_t n_int_methods = sizeof int_methods / sizeof int_methods[0];

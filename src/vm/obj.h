@@ -433,7 +433,7 @@ typedef struct Program { /* T_PROGRAM: the loaded module */
     X(difference) X(symmetric_difference) X(intersection_update) X(difference_update) \
     X(symmetric_difference_update) X(issubset) X(issuperset) X(isdisjoint) \
     /* ints */ \
-    X(bit_length) X(to_bytes) X(from_bytes) \
+    X(bit_length) X(bit_count) X(to_bytes) X(from_bytes) \
     /* coroutines */ \
     X(__await__)
 
