@@ -150,16 +150,25 @@ static bool read_text(VM *vm, Value *args, int nargs, bool line, Value *out)
 static bool m_read(VM *vm, Value *args, int nargs, Tuple *kw, Value *out) { return read_text(vm, args, nargs, false, out); }
 static bool m_readline(VM *vm, Value *args, int nargs, Tuple *kw, Value *out) { return read_text(vm, args, nargs, true, out); }
 
+/* readlines(hint=-1): the lines from the position on; with a hint above 0,
+ * up to the line that takes their length past it (CPython's IOBase) */
 static bool m_readlines(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
+    int32_t hint = -1, total = 0;
+    if (nargs > 1 && args[1].type != T_NONE) {
+        if (!v_is_intlike(args[1]))
+            return vm_raise(vm, EXC_TypeError, "argument should be integer or None, not '%s'", type_name(args[1]));
+        hint = args[1].u.i;
+    }
     List *l = list_new(vm, 0);
     if (!l)
         return false;
     VM_ROOT(vm, v_obj(l));
     Value line, one[1] = {args[0]};
-    bool ok;
-    while ((ok = read_text(vm, one, 1, true, &line)) && AS(Str, line)->len > 0 && (ok = list_append(vm, l, line)))
-        ;
+    bool ok = true;
+    while ((hint <= 0 || total <= hint) && (ok = read_text(vm, one, 1, true, &line)) && AS(Str, line)->len > 0 &&
+           (ok = list_append(vm, l, line)))
+        total += (int32_t)str_charlen(AS(Str, line));
     VM_UNROOT(vm, 1);
     *out = v_obj(l);
     return ok;
@@ -206,7 +215,7 @@ static NATIVE(sio_write, "write", m_write, 2, 2);
 static NATIVE(sio_getvalue, "getvalue", m_getvalue, 1, 1);
 static NATIVE(sio_read, "read", m_read, 1, 2);
 static NATIVE(sio_readline, "readline", m_readline, 1, 2);
-static NATIVE(sio_readlines, "readlines", m_readlines, 1, 1);
+static NATIVE(sio_readlines, "readlines", m_readlines, 1, 2);
 static NATIVE(sio_seek, "seek", m_seek, 2, 3);
 static NATIVE(sio_tell, "tell", m_tell, 1, 1);
 static NATIVE(sio_close, "close", m_close, 1, 1);
