@@ -268,6 +268,8 @@ NATIVE_WITH_KW(bi_stringio, "StringIO", stringio_fn, 0, 1);
 bool stringio_iter(VM *vm, Value f, Value *out)
 {
     Value lines;
+    if (vm_truthy(AS(LibObj, f)->slots[S_CLOSED])) /* (IOBase.__iter__'s check: its message ends with a period) */
+        return vm_raise(vm, EXC_ValueError, "I/O operation on closed file.");
     if (!m_readlines(vm, &f, 1, NULL, &lines))
         return false;
     VM_ROOT(vm, lines);

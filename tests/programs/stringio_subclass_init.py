@@ -46,3 +46,9 @@ for args in ((1, 1), (-1, 2), (0, 3), (-1,)):
         s.seek(*args)
     except (OSError, ValueError) as exc:
         print(type(exc).__name__, exc)
+s.close()
+for use in (lambda: s.read(), lambda: list(s)):   # iteration's message ends with a period, as IOBase's
+    try:
+        use()
+    except ValueError as exc:
+        print(exc)
