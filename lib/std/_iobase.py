@@ -53,7 +53,7 @@ class IOBase:
         for line in self:
             lines.append(line)
             total += len(line)
-            if 0 < hint <= total:
+            if 0 < hint < total:  # past the hint (CPython: a line that ends at it does not stop)
                 break
         return lines
 

@@ -255,10 +255,12 @@ static bool subclassable_builtin(const TypeObj *t)
 
 /* Immutable built-ins get their value from the constructor's arguments
  * (__new__), and so does array (its typecode is fixed at creation); mutable
- * ones start empty and __init__ fills them. */
+ * ones start empty and __init__ fills them (StringIO too: its __init__ takes
+ * the initial value, which a subclass's __init__ passes on or not). */
 bool immutable_builtin(const TypeObj *t)
 {
-    return t != &type_list && t != &type_dict && t != &type_bytearray && t != &type_set && t != &type_deque;
+    return t != &type_list && t != &type_dict && t != &type_bytearray && t != &type_set && t != &type_deque &&
+           t != &type_StringIO;
 }
 
 /* The methods built-in classes offer to user code (object.__init__,

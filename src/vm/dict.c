@@ -201,6 +201,14 @@ static bool m_keys(VM *vm, Value *args, int nargs, Tuple *kw, Value *out) { retu
 static bool m_values(VM *vm, Value *args, int nargs, Tuple *kw, Value *out) { return make_view(vm, args[0], VIEW_VALUES, out); }
 static bool m_items(VM *vm, Value *args, int nargs, Tuple *kw, Value *out) { return make_view(vm, args[0], VIEW_ITEMS, out); }
 
+/* A module's globals() dict about to be changed by one of its methods:
+ * brought up to date with the module first (vm/eval.c); other dicts are
+ * left as they are. */
+static bool module_fresh(VM *vm, Value d)
+{
+    return !(d.u.obj->flags & DICT_MODULE_NS) || eval_module_dict_refresh(vm, AS(Dict, d));
+}
+
 /* A module's globals() dict changed by one of its methods: the module
  * follows (vm/eval.c); other dicts are left as they are. */
 static bool module_synced(VM *vm, Value d, bool ok)
@@ -211,7 +219,7 @@ static bool module_synced(VM *vm, Value d, bool ok)
 static bool m_pop(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
     bool found;
-    if (!dict_pop(vm, AS(Dict, args[0]), args[1], out, &found))
+    if (!module_fresh(vm, args[0]) || !dict_pop(vm, AS(Dict, args[0]), args[1], out, &found))
         return false;
     if (!found) {
         if (nargs == 3) {
@@ -226,7 +234,7 @@ static bool m_pop(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 static bool m_setdefault(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
     bool found;
-    if (!dict_get(vm, AS(Dict, args[0]), args[1], out, &found))
+    if (!module_fresh(vm, args[0]) || !dict_get(vm, AS(Dict, args[0]), args[1], out, &found))
         return false;
     if (found)
         return true;
@@ -350,7 +358,7 @@ static bool m_update(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     *out = v_none();
     if (npos > 2)
         return vm_raise(vm, EXC_TypeError, "update expected at most 1 argument, got %d", npos - 1);
-    bool ok = (npos < 2 || update_from(vm, AS(Dict, args[0]), args[1])) && update_kw(vm, AS(Dict, args[0]), args, nargs, kw);
+    bool ok = module_fresh(vm, args[0]) && (npos < 2 || update_from(vm, AS(Dict, args[0]), args[1])) && update_kw(vm, AS(Dict, args[0]), args, nargs, kw);
     return module_synced(vm, args[0], ok);
 }
 
@@ -358,6 +366,8 @@ static bool m_update(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 static bool m_popitem(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
     Dict *d = AS(Dict, args[0]);
+    if (!module_fresh(vm, args[0]))
+        return false;
     if (d->len == 0)
         return vm_raise(vm, EXC_KeyError, "popitem(): dictionary is empty");
     uint32_t i = d->used;
@@ -435,7 +445,7 @@ bool dict_union(VM *vm, Dict *a, Value b, bool inplace, Value *out)
     *out = v_obj(d);
     VM_ROOT(vm, *out);
     VM_ROOT(vm, b);
-    bool ok = (inplace || update_from(vm, d, v_obj(a))) && update_from(vm, d, b);
+    bool ok = (inplace ? module_fresh(vm, v_obj(a)) : update_from(vm, d, v_obj(a))) && update_from(vm, d, b);
     if (inplace)
         ok = module_synced(vm, v_obj(a), ok);
     VM_UNROOT(vm, 2);

@@ -309,6 +309,36 @@ static bool same_value(Value a, Value b)
     return a.type == b.type && (v_is_obj(a) ? a.u.obj == b.u.obj : a.u.i == b.u.i);
 }
 
+/* Before a dict method (update, pop, setdefault, popitem, |=) changes a
+ * module's globals() dict d: the module's names as they are now into it.
+ * The dict holds them as of the last globals() call; the sync after the
+ * method would take a name stored since (x = 2, or a function's global
+ * store) for one the method changed and put the old value back, and would
+ * unbind a name bound since (g = globals() itself). Keys that are not the
+ * module's (d[1] = 2) stay. */
+bool eval_module_dict_refresh(VM *vm, Dict *d)
+{
+    Program *p = program_of_dict(vm, v_obj(d));
+    if (!p)
+        return true;
+    Value old;
+    bool found;
+    for (uint32_t g = 0; g < p->nglobals; g++) {
+        Value name = p->strings[p->p4b->globals[g]];
+        if (p->globals[g].type != T_UNBOUND) {
+            if (!dict_set(vm, d, name, p->globals[g]))
+                return false;
+        } else if (!dict_get(vm, d, name, &old, &found) || (found && !dict_delete(vm, d, name))) {
+            return false;
+        }
+    }
+    Dict *x = p->extra_names;
+    for (uint32_t i = 0; x && i < x->used; i++)
+        if (x->entries[i].key.type != T_UNBOUND && !dict_set(vm, d, x->entries[i].key, x->entries[i].value))
+            return false;
+    return true;
+}
+
 /* A dict method (update, pop, setdefault, popitem, clear, |=) changed a
  * module's globals() dict d: the module's names become the dict's. Only the
  * names that changed are stored, so compiled code that built in a global's

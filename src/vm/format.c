@@ -20,7 +20,6 @@
 #include "vm/vm.h"
 #include "vm/class.h"
 #include "vm/libobj.h"
-#include "vm/iter.h"
 
 #define MAX_REPR_DEPTH 200
 
@@ -250,15 +249,14 @@ const char *type_name(Value v)
                                             "callable_iterator"};
         Iter *it = AS(Iter, v);
         if (it->hdr.aux == ITER_DICT) {
-            static const char *const dict_names[] = {"dict_keyiterator", "dict_valueiterator", "dict_itemiterator"};
-            static const char *const reversed_names[] = {"dict_reversekeyiterator", "dict_reversevalueiterator",
-                                                         "dict_reverseitemiterator"};
-            uint32_t kind = (it->aux2 & ~(uint32_t)DICT_REVERSED) % 3;
-            return it->aux2 & DICT_REVERSED ? reversed_names[kind] : dict_names[kind];
+            static const char *const dict_names[] = {"dict_keyiterator", "dict_valueiterator", "dict_itemiterator",
+                                                     "dict_reversekeyiterator", "dict_reversevalueiterator",
+                                                     "dict_reverseitemiterator"};
+            return dict_names[(it->aux2 & ~ITER_DICT_REVERSED) % 3 + (it->aux2 & ITER_DICT_REVERSED ? 3 : 0)];
         }
         if (it->hdr.aux == ITER_REVERSED && it->src.type == T_LIST)
             return "list_reverseiterator";
-        if (it->hdr.aux == ITER_REVERSED && it->src.type == T_RANGE) /* CPython's counts down a range_iterator */
+        if (it->hdr.aux == ITER_REVERSED && it->src.type == T_RANGE) /* (CPython's reversed(range) is a range's iterator) */
             return "range_iterator";
         if (it->hdr.aux == ITER_SEQ) {
             switch ((Type)it->src.type) {

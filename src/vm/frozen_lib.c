@@ -365,7 +365,7 @@ static const char frozen__iobase[] =
     "        for line in self:\n"
     "            lines.append(line)\n"
     "            total += len(line)\n"
-    "            if 0 < hint <= total:\n"
+    "            if 0 < hint < total:  # past the hint (CPython: a line that ends at it does not stop)\n"
     "                break\n"
     "        return lines\n"
     "\n"

@@ -2256,8 +2256,16 @@ int vm_gen_resume(VM *vm, Gen *g, enum GenResume mode, Value sent, Value *out)
     g->saved = NULL;
     if (ok)
         return 0;
-    if (vm->exc.type == T_EXCEPTION && exc_matches(AS(Exception, vm->exc), &exc_types[EXC_StopIteration]))
-        vm_raise(vm, EXC_RuntimeError, "generator raised StopIteration"); /* PEP 479 */
+    if (vm->exc.type == T_EXCEPTION && exc_matches(AS(Exception, vm->exc), &exc_types[EXC_StopIteration])) {
+        Value stop = vm->exc; /* PEP 479: raise RuntimeError(...) from the StopIteration */
+        VM_ROOT(vm, stop);
+        vm_raise(vm, EXC_RuntimeError, "generator raised StopIteration");
+        if (vm->exc.type == T_EXCEPTION && vm->exc.u.obj != stop.u.obj) { /* (not when out of memory) */
+            AS(Exception, vm->exc)->cause = AS(Exception, vm->exc)->context = stop;
+            AS(Exception, vm->exc)->suppress_context = true;
+        }
+        VM_UNROOT(vm, 1);
+    }
     return -1;
 }
 

@@ -1,5 +1,5 @@
 /*
- * intmethods.c - the methods of int (any size): bit_length(), to_bytes(),
+ * intmethods.c - the methods of int (any size): bit_length(), bit_count(), to_bytes(),
  * and the class method int.from_bytes().
  */
 #include <stdlib.h>
@@ -15,6 +15,13 @@ static bool bit_length(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     return true;
 }
 static NATIVE(int_bit_length_m, "bit_length", bit_length, 1, 1);
+
+static bool bit_count(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    *out = v_int((int32_t)long_bit_count(args[0]));
+    return true;
+}
+static NATIVE(int_bit_count_m, "bit_count", bit_count, 1, 1);
 
 /* The arguments after `first` positional ones: names[i] by position
  * (i < npos_max) or keyword; given[i] stays T_UNBOUND when absent. */
@@ -45,14 +52,16 @@ static bool int_args(VM *vm, const char *fn, Value *args, int nargs, Tuple *kw, 
     return true;
 }
 
-/* byteorder: 'big' (default) or 'little' */
-static bool byteorder(VM *vm, Value v, bool *little)
+/* byteorder of fn (to_bytes, from_bytes): 'big' (default) or 'little', a str or a str subclass's */
+static bool byteorder(VM *vm, const char *fn, Value v, bool *little)
 {
     *little = false;
     if (v.type == T_UNBOUND)
         return true;
+    if (v.type == T_INSTANCE && instance_native(v).type == T_STR)
+        v = instance_native(v);
     if (v.type != T_STR)
-        return vm_raise(vm, EXC_TypeError, "to_bytes() argument 'byteorder' must be str, not %s", type_name(v));
+        return vm_raise(vm, EXC_TypeError, "%s() argument 'byteorder' must be str, not %s", fn, type_name(v));
     Str *s = AS(Str, v);
     if (strcmp(s->data, "little") == 0)
         *little = true;
@@ -71,6 +80,8 @@ static bool to_bytes(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
         return false;
     int32_t length = 1;
     if (given[0].type != T_UNBOUND) {
+        if (!class_index(vm, &given[0])) /* an int subclass's value, or __index__ */
+            return false;
         if (!v_is_anyint(given[0]))
             return vm_raise(vm, EXC_TypeError, "'%s' object cannot be interpreted as an integer", type_name(given[0]));
         if (long_is_neg(given[0]))
@@ -80,7 +91,7 @@ static bool to_bytes(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
         length = given[0].u.i;
     }
     bool little;
-    if (!byteorder(vm, given[1], &little))
+    if (!byteorder(vm, "to_bytes", given[1], &little))
         return false;
     bool is_signed = given[2].type != T_UNBOUND && vm_truthy(given[2]);
     uint8_t *buf = malloc(length ? (size_t)length : 1);
@@ -130,7 +141,7 @@ static bool from_bytes(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     if (given[0].type == T_UNBOUND)
         return vm_raise(vm, EXC_TypeError, "from_bytes() missing required argument 'bytes' (pos 1)");
     bool little;
-    if (!byteorder(vm, given[1], &little))
+    if (!byteorder(vm, "from_bytes", given[1], &little))
         return false;
     bool is_signed = given[2].type != T_UNBOUND && vm_truthy(given[2]);
     const uint8_t *data;
@@ -168,6 +179,7 @@ bool int_from_bytes_of(VM *vm, Value cls, Value *out)
 
 const MethodEntry int_methods[] = {
     {Q_bit_length, &int_bit_length_m},
+    {Q_bit_count, &int_bit_count_m},
     {Q_to_bytes, &int_to_bytes_m},
 };
 const uint32_t n_int_methods = sizeof int_methods / sizeof int_methods[0];

@@ -39,6 +39,16 @@ static bool joined(VM *vm, LibObj *o, Str **out)
     return true;
 }
 
+/* The length of the text in characters */
+static uint32_t text_chars(LibObj *o)
+{
+    List *l = AS(List, o->slots[S_PIECES]);
+    uint32_t total = 0;
+    for (uint32_t i = 0; i < l->len; i++)
+        total += str_charlen(AS(Str, l->items[i]));
+    return total;
+}
+
 static uint32_t byte_at(const Str *s, uint32_t chars)
 {
     uint32_t i = 0, n = 0;
@@ -73,9 +83,7 @@ static bool m_write(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
         return vm_raise(vm, EXC_TypeError, "string argument expected, got '%s'", type_name(args[1]));
     Str *s = AS(Str, args[1]), *all;
     List *l = AS(List, o->slots[S_PIECES]);
-    uint32_t n = str_charlen(s), pos = (uint32_t)o->slots[S_POS].u.i, total = 0;
-    for (uint32_t i = 0; i < l->len; i++)
-        total += str_charlen(AS(Str, l->items[i]));
+    uint32_t n = str_charlen(s), pos = (uint32_t)o->slots[S_POS].u.i, total = text_chars(o);
     if (pos == total) { /* at the end: one more piece */
         if (!list_append(vm, l, args[1]))
             return false;
@@ -142,16 +150,25 @@ static bool read_text(VM *vm, Value *args, int nargs, bool line, Value *out)
 static bool m_read(VM *vm, Value *args, int nargs, Tuple *kw, Value *out) { return read_text(vm, args, nargs, false, out); }
 static bool m_readline(VM *vm, Value *args, int nargs, Tuple *kw, Value *out) { return read_text(vm, args, nargs, true, out); }
 
+/* readlines(hint=-1): the lines from the position on; with a hint above 0,
+ * up to the line that takes their length past it (CPython's IOBase) */
 static bool m_readlines(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
+    int32_t hint = -1, total = 0;
+    if (nargs > 1 && args[1].type != T_NONE) {
+        if (!v_is_intlike(args[1]))
+            return vm_raise(vm, EXC_TypeError, "argument should be integer or None, not '%s'", type_name(args[1]));
+        hint = args[1].u.i;
+    }
     List *l = list_new(vm, 0);
     if (!l)
         return false;
     VM_ROOT(vm, v_obj(l));
     Value line, one[1] = {args[0]};
-    bool ok;
-    while ((ok = read_text(vm, one, 1, true, &line)) && AS(Str, line)->len > 0 && (ok = list_append(vm, l, line)))
-        ;
+    bool ok = true;
+    while ((hint <= 0 || total <= hint) && (ok = read_text(vm, one, 1, true, &line)) && AS(Str, line)->len > 0 &&
+           (ok = list_append(vm, l, line)))
+        total += (int32_t)str_charlen(AS(Str, line));
     VM_UNROOT(vm, 1);
     *out = v_obj(l);
     return ok;
@@ -165,12 +182,17 @@ static bool m_seek(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     if (!v_is_intlike(args[1]))
         return vm_raise(vm, EXC_TypeError, "'%s' object cannot be interpreted as an integer", type_name(args[1]));
     int32_t whence = nargs > 2 && v_is_intlike(args[2]) ? args[2].u.i : 0;
-    if (whence != 0)
+    if (whence < 0 || whence > 2)
+        return vm_raise(vm, EXC_ValueError, "Invalid whence (%ld, should be 0, 1 or 2)", (long)whence);
+    if (whence != 0 && args[1].u.i != 0) /* only seek(0, 1), the position, and seek(0, 2), the end; CPython's message for both */
         return vm_raise(vm, EXC_OSError, "Can't do nonzero cur-relative seeks");
     if (args[1].u.i < 0)
         return vm_raise(vm, EXC_ValueError, "Negative seek position %ld", (long)args[1].u.i);
-    o->slots[S_POS] = v_int(args[1].u.i);
-    *out = args[1];
+    if (whence == 2)
+        o->slots[S_POS] = v_int((int32_t)text_chars(o));
+    else if (whence == 0)
+        o->slots[S_POS] = v_int(args[1].u.i);
+    *out = o->slots[S_POS];
     return true;
 }
 
@@ -193,7 +215,7 @@ static NATIVE(sio_write, "write", m_write, 2, 2);
 static NATIVE(sio_getvalue, "getvalue", m_getvalue, 1, 1);
 static NATIVE(sio_read, "read", m_read, 1, 2);
 static NATIVE(sio_readline, "readline", m_readline, 1, 2);
-static NATIVE(sio_readlines, "readlines", m_readlines, 1, 1);
+static NATIVE(sio_readlines, "readlines", m_readlines, 1, 2);
 static NATIVE(sio_seek, "seek", m_seek, 2, 3);
 static NATIVE(sio_tell, "tell", m_tell, 1, 1);
 static NATIVE(sio_close, "close", m_close, 1, 1);
@@ -246,6 +268,8 @@ NATIVE_WITH_KW(bi_stringio, "StringIO", stringio_fn, 0, 1);
 bool stringio_iter(VM *vm, Value f, Value *out)
 {
     Value lines;
+    if (vm_truthy(AS(LibObj, f)->slots[S_CLOSED])) /* (IOBase.__iter__'s check: its message ends with a period) */
+        return vm_raise(vm, EXC_ValueError, "I/O operation on closed file.");
     if (!m_readlines(vm, &f, 1, NULL, &lines))
         return false;
     VM_ROOT(vm, lines);

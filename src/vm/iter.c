@@ -11,7 +11,6 @@
 #include "vm/gen.h"
 #include "vm/libobj.h"
 #include "vm/memview.h"
-#include "vm/iter.h"
 
 Range *range_new(VM *vm, int32_t start, int32_t stop, int32_t step)
 {
@@ -296,7 +295,7 @@ static int iternext(VM *vm, Value iter, Value *out)
             return -1;
         }
         int32_t at;
-        if (it->aux2 & DICT_REVERSED) { /* reversed(d): i counts down from used - 1 */
+        if (it->aux2 & ITER_DICT_REVERSED) { /* reversed(d): i counts down from used - 1 */
             while (it->i >= 0 && (uint32_t)it->i < d->used && d->entries[it->i].key.type == T_UNBOUND)
                 it->i--;
             if (it->i < 0 || (uint32_t)it->i >= d->used)
@@ -310,7 +309,7 @@ static int iternext(VM *vm, Value iter, Value *out)
             at = it->i++;
         }
         DictEntry *e = &d->entries[at];
-        uint32_t kind = it->aux2 & ~(uint32_t)DICT_REVERSED;
+        uint32_t kind = it->aux2 & ~(uint32_t)ITER_DICT_REVERSED;
         if (kind == VIEW_KEYS) {
             *out = e->key;
         } else if (kind == VIEW_VALUES) {
@@ -498,7 +497,7 @@ static bool reversed_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
         if (!vm_getiter(vm, s, out))
             return false;
         it = AS(Iter, *out);
-        it->aux2 |= DICT_REVERSED;
+        it->aux2 |= ITER_DICT_REVERSED;
         it->i = (int32_t)AS(Dict, it->src)->used - 1;
         return true;
     }

@@ -26,6 +26,11 @@ static const TypeObj plain_types[] = {
     {{0, T_TYPE, 0, 0}, "dict_keyiterator", T_ITER, -1, NULL, NULL},
     {{0, T_TYPE, 0, 0}, "dict_valueiterator", T_ITER, -1, NULL, NULL},
     {{0, T_TYPE, 0, 0}, "dict_itemiterator", T_ITER, -1, NULL, NULL},
+    {{0, T_TYPE, 0, 0}, "dict_reversekeyiterator", T_ITER, -1, NULL, NULL},
+    {{0, T_TYPE, 0, 0}, "dict_reversevalueiterator", T_ITER, -1, NULL, NULL},
+    {{0, T_TYPE, 0, 0}, "dict_reverseitemiterator", T_ITER, -1, NULL, NULL},
+    {{0, T_TYPE, 0, 0}, "bytearray_iterator", T_ITER, -1, NULL, NULL},
+    {{0, T_TYPE, 0, 0}, "memory_iterator", T_ITER, -1, NULL, NULL},
     {{0, T_TYPE, 0, 0}, "set_iterator", T_ITER, -1, NULL, NULL},
     {{0, T_TYPE, 0, 0}, "callable_iterator", T_ITER, -1, NULL, NULL},
     {{0, T_TYPE, 0, 0}, "list_reverseiterator", T_ITER, -1, NULL, NULL},
@@ -46,7 +51,7 @@ const TypeObj *iter_type_of(Value v)
         case ITER_ZIP:       return &type_zip;
         case ITER_ENUMERATE: return &type_enumerate;
         case ITER_REVERSED:
-            if (AS(Iter, v)->src.type != T_LIST && AS(Iter, v)->src.type != T_RANGE) /* (classes of their own) */
+            if (AS(Iter, v)->src.type != T_LIST && AS(Iter, v)->src.type != T_RANGE) /* a list's and a range's have their own, as CPython's */
                 return &type_reversed;
             break;
         default:             break;

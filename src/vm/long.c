@@ -661,6 +661,17 @@ uint32_t long_bit_length(Value a)
     return mag_bits(x.d, x.n);
 }
 
+/* int.bit_count(): the ones in |a| */
+uint32_t long_bit_count(Value a)
+{
+    Big x;
+    big_view(&x, a);
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < x.n; i++)
+        n += (uint32_t)__builtin_popcount(x.d[i]);
+    return n;
+}
+
 /* x ** k for k >= 0, by squaring */
 static bool big_pow(Big *r, const Big *x, uint64_t k)
 {

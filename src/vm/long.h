@@ -88,6 +88,7 @@ bool long_parse(VM *vm, const char *p, const char *end, int base, bool neg, Valu
 
 /* int.bit_length(), int.to_bytes(), int.from_bytes() helpers. */
 uint32_t long_bit_length(Value a);
+uint32_t long_bit_count(Value a); /* the ones in |a| (int.bit_count) */
 bool long_to_bytes(VM *vm, Value a, uint32_t length, bool little, bool is_signed, uint8_t *buf);
 bool long_from_bytes(VM *vm, const uint8_t *buf, uint32_t len, bool little, bool is_signed, Value *out);
 

@@ -124,7 +124,7 @@ typedef struct DictView { /* T_DICTVIEW; kind in hdr.aux */
 enum IterKind {
     ITER_RANGE,     /* i = next value, a = stop, b = step */
     ITER_SEQ,       /* list, tuple, str, bytes, bytearray, array: i = index */
-    ITER_DICT,      /* dict or view: i = entry index, aux2 = view kind */
+    ITER_DICT,      /* dict or view: i = entry index, aux2 = view kind | ITER_DICT_REVERSED */
     ITER_REVERSED,  /* reversed(seq): i = next index (counts down) */
     ITER_ENUMERATE, /* src = inner iterator, i = count */
     ITER_ZIP,       /* src = tuple of iterators */
@@ -133,6 +133,8 @@ enum IterKind {
     ITER_FILTER,    /* src = tuple (function or None, iterator) */
     ITER_CALL,      /* iter(callable, sentinel): src = tuple (callable, sentinel); i = 1 when done */
 };
+
+#define ITER_DICT_REVERSED 0x100u /* in an ITER_DICT's aux2: walks the entries backwards (reversed()) */
 
 typedef struct Iter { /* T_ITER; kind in hdr.aux */
     Obj hdr;
@@ -431,7 +433,7 @@ typedef struct Program { /* T_PROGRAM: the loaded module */
     X(difference) X(symmetric_difference) X(intersection_update) X(difference_update) \
     X(symmetric_difference_update) X(issubset) X(issuperset) X(isdisjoint) \
     /* ints */ \
-    X(bit_length) X(to_bytes) X(from_bytes) \
+    X(bit_length) X(bit_count) X(to_bytes) X(from_bytes) \
     /* coroutines */ \
     X(__await__)
 

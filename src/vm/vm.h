@@ -264,6 +264,7 @@ bool eval_delete_name(VM *vm, Program *p, bool in_body, uint32_t arg);
 bool eval_function_globals(VM *vm, Function *fn, Value *out);
 bool eval_program_globals(VM *vm, struct Program *p, Value *out); /* a module's globals() dict */
 bool eval_module_dict_store(VM *vm, Dict *d, Value key, Value value); /* d[key] = value (T_UNBOUND: del) */
+bool eval_module_dict_refresh(VM *vm, Dict *d); /* before a dict method changes d: d as the module is now */
 bool eval_module_dict_sync(VM *vm, Dict *d); /* after a dict method changed d: the module follows */
 /* from module import *: binds the module's public names (its __all__, else
  * those without a leading underscore) in program p's module namespace */
