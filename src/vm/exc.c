@@ -101,6 +101,41 @@ bool exc_oserror_init(VM *vm, Exception *e)
     return ok || vm_raise_oom(vm);
 }
 
+bool exc_set_codec_attrs(VM *vm, const char *encoding, Value object, uint32_t start, uint32_t end,
+                         const char *reason)
+{
+    if (vm->exc.type != T_EXCEPTION)
+        return false;
+    Value exc = vm->exc;
+    VM_ROOT(vm, exc);
+    VM_ROOT(vm, object);
+    Exception *e = AS(Exception, exc);
+    static const char *const names[] = {"encoding", "object", "start", "end", "reason"};
+    bool ok = e->dict || (e->dict = dict_new(vm)) != NULL;
+    for (int i = 0; i < 5 && ok; i++) {
+        Value v = i == 1 ? object : v_int(i == 2 ? (int32_t)start : (int32_t)end);
+        if (i == 0 || i == 4) {
+            Str *text = str_from_cstr(vm, i == 0 ? encoding : reason);
+            ok = text != NULL;
+            v = ok ? v_obj(text) : v_none();
+        }
+        VM_ROOT(vm, v);
+        Str *name = ok ? str_from_cstr(vm, names[i]) : NULL;
+        ok = name != NULL;
+        if (ok) { /* the key is rooted while the dict grows */
+            VM_ROOT(vm, v_obj(name));
+            ok = dict_set(vm, e->dict, v_obj(name), v);
+            VM_UNROOT(vm, 1);
+        }
+        VM_UNROOT(vm, 1);
+    }
+    VM_UNROOT(vm, 2);
+    if (!ok)
+        return vm_raise_oom(vm);
+    vm->exc = exc;
+    return false;
+}
+
 Value exc_attr(const Exception *e, const char *name)
 {
     size_t n = strlen(name);

@@ -469,6 +469,10 @@ const TypeObj *exc_oserror_class(const TypeObj *cls, const Value *args, int narg
 bool exc_oserror_init(VM *vm, Exception *e);
 /* An attribute set on e (its dict), or T_UNBOUND. */
 Value exc_attr(const Exception *e, const char *name);
+/* The pending Unicode{En,De}codeError's encoding, object, start, end and
+ * reason attributes; false (MemoryError pending) when they cannot be made. */
+bool exc_set_codec_attrs(VM *vm, const char *encoding, Value object, uint32_t start, uint32_t end,
+                         const char *reason);
 BoundMethod *boundmethod_new(VM *vm, const Native *m, Value self);
 
 /* ---- operations used by the interpreter (non-fast paths) -------------------- */

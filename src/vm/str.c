@@ -959,11 +959,14 @@ static bool m_encode(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
         if (last == pos) {
             char esc[16];
             escape_char(esc, sizeof esc, cp);
-            return vm_raise(vm, EXC_UnicodeEncodeError, "'%s' codec can't encode character '%s' in position %lu: "
-                            "ordinal not in range(%s)", codec_names[codec], esc, (unsigned long)pos, range);
+            vm_raise(vm, EXC_UnicodeEncodeError, "'%s' codec can't encode character '%s' in position %lu: "
+                     "ordinal not in range(%s)", codec_names[codec], esc, (unsigned long)pos, range);
+        } else {
+            vm_raise(vm, EXC_UnicodeEncodeError, "'%s' codec can't encode characters in position %lu-%lu: "
+                     "ordinal not in range(%s)", codec_names[codec], (unsigned long)pos, (unsigned long)last, range);
         }
-        return vm_raise(vm, EXC_UnicodeEncodeError, "'%s' codec can't encode characters in position %lu-%lu: "
-                        "ordinal not in range(%s)", codec_names[codec], (unsigned long)pos, (unsigned long)last, range);
+        return exc_set_codec_attrs(vm, codec_names[codec], args[0], pos, last + 1,
+                                   codec == CODEC_ASCII ? "ordinal not in range(128)" : "ordinal not in range(256)");
     }
     if (sb.oom) {
         sb_free(&sb);
@@ -1053,10 +1056,20 @@ static bool m_decode(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
         if (errors == ERRORS_UNKNOWN)
             return unknown_handler(vm, errors_name);
         if (bad == 1)
-            return vm_raise(vm, EXC_UnicodeDecodeError, "'%s' codec can't decode byte 0x%02x in position %lu: %s",
-                            codec_names[codec], d[i], (unsigned long)i, why);
-        return vm_raise(vm, EXC_UnicodeDecodeError, "'%s' codec can't decode bytes in position %lu-%lu: %s",
-                        codec_names[codec], (unsigned long)i, (unsigned long)(i + bad - 1), why);
+            vm_raise(vm, EXC_UnicodeDecodeError, "'%s' codec can't decode byte 0x%02x in position %lu: %s",
+                     codec_names[codec], d[i], (unsigned long)i, why);
+        else
+            vm_raise(vm, EXC_UnicodeDecodeError, "'%s' codec can't decode bytes in position %lu-%lu: %s",
+                     codec_names[codec], (unsigned long)i, (unsigned long)(i + bad - 1), why);
+        /* CPython's object is bytes, also for a bytearray's decode */
+        Value object = args[0];
+        if (object.type != T_BYTES) {
+            Str *copy = bytes_new(vm, d, b->len);
+            if (!copy)
+                return vm_raise_oom(vm);
+            object = v_obj(copy);
+        }
+        return exc_set_codec_attrs(vm, codec_names[codec], object, i, i + bad, why);
     }
     if (sb.oom) {
         sb_free(&sb);
