@@ -5,16 +5,7 @@
  * Blocks are laid out in the order given (reverse post-order); positions
  * number the instructions two apart. Each value gets one interval from its
  * definition to its last use, widened over every block it is live through,
- * so a value live around a loop stays allocated for the whole loop. The
- * interval keeps its lifetime holes (Traub et al., "Quality and Speed in
- * Linear-scan Register Allocation", PLDI 1998): the ranges, one per run of
- * blocks laid out together, where the value is live. A value of one
- * version of a loop is dead while another version runs, which the layout
- * may put inside its interval (vector.c's lane loop after the scalar
- * nest): when no register is free, an interval takes one whose holders'
- * ranges all miss its own, so the scalar guard's values use the registers
- * of the vector path's (dense_t_acc, one output: 45 stack accesses before).
- * A value keeps one location for its whole life (no splitting). An
+ * so a value live around a loop stays allocated for the whole loop. An
  * interval that contains a call gets a callee-saved register (or a stack
  * slot); others prefer caller-saved registers, which cost no save/restore.
  * When the registers run out, the interval with the smallest spill weight
@@ -34,8 +25,6 @@
 
 typedef struct Interval {
     int32_t v;
-    const struct Range *ranges; /* where it is live: increasing, disjoint */
-    const struct Range *cur;    /* the first of them not over before the interval being allocated starts */
     uint32_t start, end;
     uint32_t weight; /* uses, each counted 8^loop depth: what a spill would cost */
     bool fp, across_call;
@@ -63,26 +52,6 @@ static bool one_insn(const Ir *ir, int32_t v)
     default:
         return false;
     }
-}
-
-/* One range [lo, hi] (positions, both included) where a value is live. */
-typedef struct Range {
-    uint32_t lo, hi;
-    struct Range *next; /* the value's next range */
-} Range;
-
-/* Do the ranges from a and from b share a position? */
-static bool ranges_meet(const Range *a, const Range *b)
-{
-    while (a && b) {
-        if (a->hi < b->lo)
-            a = a->next;
-        else if (b->hi < a->lo)
-            b = b->next;
-        else
-            return true;
-    }
-    return false;
 }
 
 typedef struct Live {
@@ -113,25 +82,7 @@ typedef struct Ctx {
     uint32_t *start, *end;
     uint32_t pos;
     uint32_t *weight, use_weight;
-    /* the block being walked: the positions where each value it touches is
-     * live (stamp[v] == block + 1), and those values in touched[] */
-    uint32_t *stamp, *blo, *bhi, block;
-    int32_t *touched;
-    uint32_t ntouched;
 } Ctx;
-
-/* v is live at position p of the block being walked */
-static void touch(Ctx *c, int32_t v, uint32_t p)
-{
-    if (c->stamp[v] != c->block + 1) {
-        c->stamp[v] = c->block + 1;
-        c->blo[v] = c->bhi[v] = p;
-        c->touched[c->ntouched++] = v;
-    } else if (p < c->blo[v])
-        c->blo[v] = p;
-    else if (p > c->bhi[v])
-        c->bhi[v] = p;
-}
 
 static void use_in_block(Ir *ir, int32_t *slot, void *vctx)
 {
@@ -151,8 +102,6 @@ static void use_in_block(Ir *ir, int32_t *slot, void *vctx)
         bs_set(c->set, v);
     if (c->end && c->pos > c->end[v])
         c->end[v] = c->pos;
-    if (c->stamp)
-        touch(c, v, c->pos);
 }
 
 /* Phi operands flowing along the edge from -> to. */
@@ -189,72 +138,6 @@ static uint16_t take_slot(uint32_t *slot_end, uint32_t *nslots, const Interval *
     return (uint16_t)(*nslots)++;
 }
 
-/* Who holds each register: the active intervals in it, and how many of
- * them have no hole (live everywhere from their start to their end, so
- * live wherever a later interval starts: such a register cannot be shared). */
-typedef struct Holders {
-    uint8_t n[2][32], plain[2][32]; /* per class and rank */
-    uint32_t avail[2];              /* ranks nobody holds */
-    uint32_t plain_ranks[2];        /* ranks some interval without holes holds */
-} Holders;
-
-static void hold(Holders *h, const Interval *y, unsigned rk)
-{
-    h->n[y->fp][rk]++;
-    h->avail[y->fp] &= ~(1u << rk);
-    if (!y->ranges->next && h->plain[y->fp][rk]++ == 0)
-        h->plain_ranks[y->fp] |= 1u << rk;
-}
-
-static void release(Holders *h, const Interval *y, unsigned rk)
-{
-    if (--h->n[y->fp][rk] == 0)
-        h->avail[y->fp] |= 1u << rk;
-    if (!y->ranges->next && --h->plain[y->fp][rk] == 0)
-        h->plain_ranks[y->fp] &= ~(1u << rk);
-}
-
-/* The ranks among cand (held, by intervals with holes only) whose holders
- * are live somewhere x is: x may take any other of them, living in its
- * holders' holes. holey[] lists the intervals with holes given a register
- * (those expired or spilled since are dropped here). Intervals come in
- * increasing start, so each holder's cursor only moves forward. */
-static uint32_t blocked_ranks(Interval *iv, int32_t *holey, uint32_t *nholey, const RegaLoc *loc,
-                              const uint8_t *rank, const Interval *x, uint32_t cand)
-{
-    uint32_t blocked = 0;
-    for (uint32_t a = 0; a < *nholey;) {
-        Interval *y = &iv[holey[a]];
-        const RegaLoc *yl = &loc[y->v];
-        if (yl->kind != LOC_REG || y->end < x->start) {
-            holey[a] = holey[--*nholey];
-            continue;
-        }
-        a++;
-        if (y->fp != x->fp || !(cand >> rank[yl->reg] & 1) || blocked >> rank[yl->reg] & 1)
-            continue;
-        while (y->cur && y->cur->hi < x->start)
-            y->cur = y->cur->next;
-        if (y->cur && (y->cur->lo <= x->start || ranges_meet(x->ranges, y->cur)))
-            blocked |= 1u << rank[yl->reg];
-    }
-    return blocked;
-}
-
-/* May x take register reg (of its class), held by active intervals (but
- * except)? Only where it lives in their holes. */
-static bool may_share(const Interval *iv, const int32_t *active, uint32_t nactive, const RegaLoc *loc,
-                      const Interval *x, int reg, const Interval *except)
-{
-    for (uint32_t a = 0; a < nactive; a++) {
-        const Interval *y = &iv[active[a]];
-        const RegaLoc *yl = &loc[y->v];
-        if (y != except && y->fp == x->fp && yl->kind == LOC_REG && yl->reg == reg && ranges_meet(x->ranges, y->ranges))
-            return false;
-    }
-    return true;
-}
-
 bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fused, const RegaTarget *t,
               RegaResult *r)
 {
@@ -272,13 +155,7 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
     int32_t *active = ir_tmp(ir, (n + 1) * sizeof *active);
     uint32_t *slot_end = ir_tmp(ir, (n + 1) * sizeof *slot_end); /* per stack slot: its last owner's end */
     uint8_t *need = ir_tmp(ir, n + 1), *narrow = ir_tmp0(ir, n + 1);
-    uint32_t *stamp = ir_tmp0(ir, (n + 1) * 4), *blo = ir_tmp(ir, (n + 1) * 4), *bhi = ir_tmp(ir, (n + 1) * 4);
-    int32_t *touched = ir_tmp(ir, (n + 1) * sizeof *touched);
-    Range **rfirst = ir_tmp0(ir, (n + 1) * sizeof *rfirst), **rlast = ir_tmp0(ir, (n + 1) * sizeof *rlast);
-    Holders *h = ir_tmp0(ir, sizeof *h);
-    int32_t *holey = ir_tmp(ir, (n + 1) * sizeof *holey);
-    uint32_t nholey = 0;
-    if (!holey || !narrow || !stamp || !blo || !bhi || !touched || !rfirst || !rlast || !h || !in || !out || !gen || !kill || !weight || !hint || !fixed || !start || !end || !bstart || !bend || !calls || !iv ||
+    if (!narrow || !in || !out || !gen || !kill || !weight || !hint || !fixed || !start || !end || !bstart || !bend || !calls || !iv ||
         !active || !need)
         goto out;
     for (uint32_t v = 0; v < n; v++)
@@ -310,7 +187,7 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
      * (kill) are computed once; live-in = gen | (live-out - kill) is then
      * iterated over the bitsets alone, blocks in reverse order, to a fixed
      * point. A block's phis are defined at its start, so never live-in. */
-    Ctx c = {ir, need, NULL, NULL, NULL, 0, NULL, 0, NULL, NULL, NULL, 0, NULL, 0};
+    Ctx c = {ir, need, NULL, NULL, NULL, 0, NULL, 0};
     for (uint32_t k = 0; k < norder; k++) {
         int32_t bi = order[k];
         IrBlock *b = &ir->blocks[bi];
@@ -372,26 +249,18 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
     c.set = NULL;
     c.end = end;
     c.weight = weight;
-    c.stamp = stamp, c.blo = blo, c.bhi = bhi, c.touched = touched;
     for (uint32_t k = 0; k < norder; k++) {
         int32_t bi = order[k];
         IrBlock *b = &ir->blocks[bi];
-        c.block = k, c.ntouched = 0;
         for (uint32_t w = 0; w < words; w++) {
             uint32_t m = in[(size_t)bi * words + w] | out[(size_t)bi * words + w];
             while (m) {
                 int32_t v = (int32_t)(w * 32 + ctz32(m));
                 m &= m - 1;
-                if (bs_has(in + (size_t)bi * words, v)) {
-                    if (bstart[bi] < start[v])
-                        start[v] = bstart[bi];
-                    touch(&c, v, bstart[bi]);
-                }
-                if (bs_has(out + (size_t)bi * words, v)) {
-                    if (bend[bi] > end[v])
-                        end[v] = bend[bi];
-                    touch(&c, v, bend[bi]);
-                }
+                if (bs_has(in + (size_t)bi * words, v) && bstart[bi] < start[v])
+                    start[v] = bstart[bi];
+                if (bs_has(out + (size_t)bi * words, v) && bend[bi] > end[v])
+                    end[v] = bend[bi];
             }
         }
         for (uint32_t i = 0; i < b->nins; i++) {
@@ -400,8 +269,6 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
                 start[v] = r->pos[v];
             if (r->pos[v] > end[v])
                 end[v] = r->pos[v];
-            if (need[v] == NEED_LOC)
-                touch(&c, v, r->pos[v]);
             c.pos = r->pos[v];
             c.use_weight = 1u << (3 * (b->loop_depth < 8 ? b->loop_depth : 8));
             IrIns *x = &ir->ins[v];
@@ -434,27 +301,6 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
         c.pos = bend[bi];
         for (uint32_t s = 0; s < b->nsucc; s++)
             edge_uses(ir, bi, b->succ[s], &c);
-        /* the block's range of each value it touched, joined to the
-         * value's last range when only the gap between blocks is between */
-        Range *nr = c.ntouched ? ir_tmp(ir, c.ntouched * sizeof *nr) : NULL;
-        if (c.ntouched && !nr)
-            goto out;
-        for (uint32_t t = 0; t < c.ntouched; t++) {
-            int32_t v = touched[t];
-            Range *last = rlast[v];
-            if (last && blo[v] <= last->hi + 2) {
-                if (bhi[v] > last->hi)
-                    last->hi = bhi[v];
-                continue;
-            }
-            Range *x = nr++;
-            x->lo = blo[v], x->hi = bhi[v], x->next = NULL;
-            if (last)
-                last->next = x;
-            else
-                rfirst[v] = x;
-            rlast[v] = x;
-        }
     }
 
     /* register hints: each phi operand, its phi; a call's arguments and
@@ -521,7 +367,6 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
             x->v = v, x->start = start[v], x->end = end[v] < start[v] ? start[v] : end[v];
             x->fp = ir->ins[v].type == TY_FLOAT;
             x->weight = weight[v];
-            x->ranges = x->cur = rfirst[v];
             /* calls[] is in increasing order: is the first call after the
              * start before the end? */
             uint32_t lo = 0, hi = ncalls;
@@ -549,7 +394,7 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
     const uint8_t *caller[2] = {t->x_caller, t->f_caller}, *callee[2] = {t->x_callee, t->f_callee};
     uint32_t ncaller[2] = {t->nx_caller, t->nf_caller}, ntry[2] = {t->nx_caller + t->nx_callee, t->nf_caller + t->nf_callee};
     uint8_t regs[2][32], rank[2][32];
-    uint32_t *avail = h->avail, narrow_ranks = 0;
+    uint32_t avail[2], narrow_ranks = 0;
     for (int fp = 0; fp < 2; fp++) {
         memset(rank[fp], 0xff, sizeof rank[fp]);
         for (uint32_t k = 0; k < ntry[fp]; k++) {
@@ -577,7 +422,7 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
                 if (y->end < x->start || (call && y->end == x->start)) {
                     RegaLoc *l = &r->loc[y->v];
                     if (l->kind == LOC_REG)
-                        release(h, y, rank[y->fp][l->reg]);
+                        avail[y->fp] |= 1u << rank[y->fp][l->reg];
                     active[a] = active[--nactive];
                 } else {
                     if (y->end < min_end)
@@ -598,15 +443,12 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
             for (uint32_t a = 0; a < nactive; a++) { /* the phi's last use is x itself: x may take over */
                 Interval *y = &iv[active[a]];
                 if (y->v == ph && y->end == x->start) {
-                    release(h, y, rank[fp][r->loc[ph].reg]);
+                    avail[fp] |= 1u << rank[fp][r->loc[ph].reg];
                     active[a] = active[--nactive];
                     break;
                 }
             }
-        /* (held by others only in their holes: as good; the move on the
-         * edge and PIE's post-increment depend on it) */
-        if (ph_reg && allowed >> rank[fp][r->loc[ph].reg] & 1 &&
-            (avail[fp] >> rank[fp][r->loc[ph].reg] & 1 || may_share(iv, active, nactive, r->loc, x, r->loc[ph].reg, NULL)) &&
+        if (ph_reg && (allowed & avail[fp]) >> rank[fp][r->loc[ph].reg] & 1 &&
             !(narrow[x->v] && !fp && !(t->x_narrow >> r->loc[ph].reg & 1))) /* (PIE's pointer fields first) */
             reg = r->loc[ph].reg;
         int16_t fx = fixed[x->v];
@@ -619,22 +461,6 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
             reg = regs[fp][ctz32(allowed & avail[fp] & want)];
         if (reg < 0 && (allowed & avail[fp]))
             reg = regs[fp][ctz32(allowed & avail[fp])];
-        /* none free: one whose holders are dead wherever x lives (the
-         * phi's first, then as above) */
-        if (reg < 0) {
-            uint32_t cand = allowed & ~avail[fp] & ~h->plain_ranks[fp];
-            uint32_t share = cand ? cand & ~blocked_ranks(iv, holey, &nholey, r->loc, rank[fp], x, cand) : 0;
-            if (ph_reg && share >> rank[fp][r->loc[ph].reg] & 1 &&
-                !(narrow[x->v] && !fp && !(t->x_narrow >> r->loc[ph].reg & 1)))
-                reg = r->loc[ph].reg;
-            else if (share & want)
-                reg = regs[fp][ctz32(share & want)];
-            /* (but a value that wants no narrow register takes none
-             * by sharing where others want them: in the dense row-pair
-             * nest that cost 16 to 32%; the cause was not found) */
-            else if (share && !(any_narrow && !fp))
-                reg = regs[fp][ctz32(share)];
-        }
         RegaLoc *l = &r->loc[x->v];
         if (reg < 0) {
             /* spill whichever of x and the active intervals of its class that
@@ -648,15 +474,14 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
                     continue;
                 if (y->weight > vw || (y->weight == vw && y->end <= vend))
                     continue;
-                if (allowed >> rank[fp][yl->reg] & 1 &&
-                    (h->n[fp][rank[fp][yl->reg]] == 1 || may_share(iv, active, nactive, r->loc, x, yl->reg, y)))
+                if (allowed >> rank[fp][yl->reg] & 1)
                     victim = (int32_t)a, vw = y->weight, vend = y->end;
             }
             if (victim >= 0) {
                 Interval *y = &iv[active[victim]];
                 RegaLoc *yl = &r->loc[y->v];
                 reg = yl->reg;
-                release(h, y, rank[fp][reg]);
+                avail[fp] |= 1u << rank[fp][reg];
                 yl->kind = LOC_STACK, yl->reg = 0, yl->slot = take_slot(slot_end, &r->nslots, y, r->reuse_slots);
             } else {
                 l->kind = LOC_STACK, l->slot = take_slot(slot_end, &r->nslots, x, r->reuse_slots);
@@ -664,9 +489,7 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
             }
         }
         l->kind = LOC_REG, l->reg = (uint8_t)reg;
-        hold(h, x, rank[fp][reg]);
-        if (x->ranges->next)
-            holey[nholey++] = (int32_t)i;
+        avail[fp] &= ~(1u << rank[fp][reg]);
         if (rank[fp][reg] >= ncaller[fp])
             r->used_callee |= 1ull << (reg + (x->fp ? 32 : 0));
         active[nactive++] = (int32_t)i;
