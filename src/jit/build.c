@@ -535,7 +535,9 @@ static bool build_block_ops(Builder *b, int32_t blk, uint32_t start, uint32_t en
             } else if (k.type == T_STR) { /* held by the code object; compared, passed on (objcall.c) */
                 x = ir_const_int(ir, blk, (int32_t)(uintptr_t)k.u.obj);
                 ir->ins[x].type = TY_PTR, ir->ins[x].aux = JIT_TC_STR;
-            } else if (k.type == T_LONG)
+            } else if (k.type == T_TUPLE && b->pc + 1 < b->n && BC_OP(b->insns[b->pc + 1]) == OP_CALL_KW)
+                break; /* CALL_KW's names: read there (do_call_kw) */
+            else if (k.type == T_LONG)
                 return refuse(b, "an int constant beyond 32 bits (compiled code has 32-bit ints)");
             else
                 return refuse(b, "constant of type %s", type_name(k));
@@ -711,8 +713,8 @@ static bool build_block_ops(Builder *b, int32_t blk, uint32_t start, uint32_t en
                 push(b, s->v[i]);
             break;
         }
-        case OP_CALL: case OP_CALL_METHOD:
-            if (!do_call(b, (int)arg, op == OP_CALL_METHOD))
+        case OP_CALL: case OP_CALL_METHOD: case OP_CALL_KW:
+            if (!(op == OP_CALL_KW ? do_call_kw(b, (int)arg) : do_call(b, (int)arg, op == OP_CALL_METHOD)))
                 return false;
             b->nshapes = b->nkeys = 0; /* the callee may deoptimise: the interpreter may change dicts */
             b->late_block = -1;

@@ -637,6 +637,70 @@ bool do_call(Builder *b, int nargs, bool method)
     return true;
 }
 
+/* f(a, k=v): CALL_KW, its names tuple a constant (the LOAD_CONST before it,
+ * which the builder leaves off its stack), bound here to the positional
+ * call it makes, as interp.c's kw_as_positional binds it at run time: for a
+ * Python function known when compiling, with plain parameters. A call that
+ * does not bind (an unknown or repeated keyword, a missing argument) is
+ * refused, and the interpreter raises CPython's TypeError. */
+bool do_call_kw(Builder *b, int nargs)
+{
+    uint32_t prev = b->pc ? b->insns[b->pc - 1] : 0;
+    Value nv = BC_OP(prev) == OP_LOAD_CONST ? b->code->consts->items[BC_ARG(prev)] : v_none();
+    if (nv.type != T_TUPLE || AS(Tuple, nv)->len > (uint32_t)nargs)
+        return refuse(b, "CALL_KW without its names tuple just before it");
+    const Tuple *names = AS(Tuple, nv);
+    int nkw = (int)names->len, npos = nargs - nkw;
+    if (nargs > JIT_MAX_PARAMS)
+        return refuse(b, "call with keyword arguments and more than %d arguments", JIT_MAX_PARAMS);
+    Static *s = static_of(b, b->stack[b->sp - (uint32_t)nargs - 1]);
+    if (!s || s->kind != S_OBJ || s->obj.type != T_FUNCTION)
+        return refuse(b, "call with keyword arguments of %s (compiled only for a Python function known when compiling)",
+                      s && s->kind == S_OBJ ? type_name(s->obj) : "a value not known when compiling");
+    Function *fn = AS(Function, s->obj);
+    const Code *c = fn->code;
+    const char *name = c->name->data;
+    if (c->flags)
+        return refuse(b, "call of %s() with keyword arguments: it has *args, **kwargs or keyword-only parameters", name);
+    int np = c->nparams, ndef = fn->defaults ? (int)fn->defaults->len : 0;
+    if (npos > np)
+        return refuse(b, "call of %s() with %d positional arguments for %d parameters", name, npos, np);
+    int32_t bound[JIT_MAX_PARAMS];
+    for (int p = 0; p < np; p++)
+        bound[p] = p < npos ? b->stack[b->sp - (uint32_t)nargs + (uint32_t)p] : -1;
+    int last = npos;
+    for (int k = 0; k < nkw; k++) {
+        const char *kn = names->items[k].type == T_STR ? AS(Str, names->items[k])->data : "";
+        int p = 0;
+        while (p < np && strcmp(AS(Str, c->program->strings[c->src->localnames[p]])->data, kn) != 0)
+            p++;
+        if (p == np || bound[p] >= 0)
+            return refuse(b, "call of %s() with keyword '%s' that %s (the interpreter raises the TypeError)", name, kn,
+                          p == np ? "names no parameter" : "repeats an argument");
+        bound[p] = b->stack[b->sp - (uint32_t)nargs + (uint32_t)(npos + k)];
+        last = p + 1 > last ? p + 1 : last;
+    }
+    for (int p = 0; p < last; p++) { /* a parameter left to its default before one given by keyword */
+        if (bound[p] >= 0)
+            continue;
+        Value d = p >= np - ndef ? fn->defaults->items[p - (np - ndef)] : v_unbound();
+        if (d.type == T_INT || d.type == T_BOOL) {
+            bound[p] = ir_const_int(b->ir, b->cur, d.u.i);
+            b->ir->ins[bound[p]].type = d.type == T_BOOL ? TY_BOOL : TY_INT;
+        } else if (d.type == T_FLOAT)
+            bound[p] = ir_const_float(b->ir, b->cur, d.u.f);
+        else
+            return refuse(b, "call of %s() with keyword arguments: parameter '%s' is %s", name,
+                          AS(Str, c->program->strings[c->src->localnames[p]])->data,
+                          d.type == T_UNBOUND ? "missing (the interpreter raises the TypeError)"
+                                              : "left to a default that is not a number");
+    }
+    b->sp -= (uint32_t)nargs;
+    for (int p = 0; p < last; p++)
+        push(b, bound[p]);
+    return do_call(b, last, false);
+}
+
 /* ---- operators on objects ------------------------------------------------------------ */
 
 /* The class of object v as far as the builder knows it (a parameter's

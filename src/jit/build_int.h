@@ -186,6 +186,7 @@ bool unpack_tuple(Builder *b, int32_t x, uint32_t n);
 void note_class(Builder *b, int32_t v, const Class *c);
 const Class *boxed_class(Builder *b, int32_t v);
 bool do_call(Builder *b, int nargs, bool method);
+bool do_call_kw(Builder *b, int nargs);
 int32_t object_operator(Builder *b, unsigned op, int32_t x, int32_t y, int32_t z);
 
 /* build_obj.c */

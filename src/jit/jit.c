@@ -881,6 +881,15 @@ bool jit_call(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok
         c->hdr.flags |= CODE_JIT_DECLINED;
         return false;
     }
+    /* -X jit=auto: a loop-free function below its threshold only counts the
+     * call, here rather than past call_slow's register saves (70
+     * instructions a call of bench/jitobj2/sensors.py's methods, p4prof) */
+    JitFunc *f = fn->jit;
+    if (f && !f->specs && !f->has_loop && js->cfg.mode == JIT_AUTO &&
+        f->work + 1 < js->cfg.call_threshold) {
+        f->work++;
+        return false;
+    }
     return call_slow(vm, fn, args, nargs, out, ok);
 }
 
@@ -907,6 +916,43 @@ static bool closure_made_anew(const JitFunc *f, const Function *fn)
     return once;
 }
 
+/* Parks f: the JIT takes no call of it (CODE_JIT_DECLINED, as for one
+ * given up: the interpreter tests it before calling jit_call) until a
+ * function whose loop the estimate left interpreted is compiled at last
+ * (unpark_all), which compiles the callees it calls itself. */
+static void park(JitState *js, JitFunc *f, Function *fn)
+{
+    f->parked = true;
+    js->nparked++;
+    fn->code->hdr.flags |= CODE_JIT_DECLINED;
+}
+
+static void unpark_all(JitState *js)
+{
+    for (JitFunc *f = js->all; f && js->nparked; f = f->next_all)
+        if (f->parked) {
+            f->parked = false;
+            js->nparked--;
+            if (f->code && !f->head.off)
+                ((Code *)(uintptr_t)f->code)->hdr.flags &= (uint8_t)~CODE_JIT_DECLINED;
+        }
+    js->nparked = 0;
+}
+
+/* -X jit=auto: is the running frame a function whose calling loop the
+ * profit estimate left interpreted (profit.c), or a callee of one waiting
+ * for that reason? Its loop-free callees then
+ * wait for as many calls as that loop's compile waits for iterations:
+ * compiled at -X jit-threshold's 100 calls they would be compiled for calls
+ * from the interpreter, which gain them little (bench/jitobj2/sensors.py's
+ * six methods: 1.8 M cycles to compile for 400 calls each). */
+static bool called_from_deferred_loop(const VM *vm)
+{
+    const Function *caller = vm->nframes ? vm->frames[vm->nframes - 1].func : NULL;
+    const JitFunc *g = caller ? caller->jit : NULL;
+    return g && (g->loops_declined || g->parked) && !g->specs && !g->head.off; /* (or one it calls) */
+}
+
 static __attribute__((noinline)) bool call_slow(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok)
 {
     JitState *js = vm->jit;
@@ -931,10 +977,24 @@ static __attribute__((noinline)) bool call_slow(VM *vm, Function *fn, Value *arg
         /* auto: not before its work reaches the threshold (a kernel taking an
          * array at once); the arguments are not typed until then */
         if (js->cfg.mode == JIT_AUTO && !f->specs && !f->has_loop) {
+            if (called_from_deferred_loop(vm)) { /* (its first call, from such a loop, comes here) */
+                park(js, f, fn);
+                return false;
+            }
             if (f->work < UINT32_MAX)
                 f->work++;
             if (f->work < js->cfg.call_threshold)
                 return false;
+        }
+        /* auto: a loop that makes objects, compiled once its trips repay it (profit.c) */
+        if (js->cfg.mode == JIT_AUTO && !f->specs && f->has_loop) {
+            if (!jit_loop_repays(f, args, nargs)) {
+                if (f->loops_declined < UINT32_MAX)
+                    f->loops_declined++;
+                return false;
+            }
+            if (f->loops_declined && js->nparked)
+                unpark_all(js);
         }
         if (js->cfg.mode == JIT_AUTO && fn->closure && closure_made_anew(f, fn)) {
             if (f->closures_declined < UINT32_MAX)
@@ -1052,11 +1112,12 @@ static void drop_all_code(JitState *js)
     js->drop_pending = false;
     for (JitFunc *f = js->all; f; f = f->next_all) {
         free_specs(f);
-        if (f->head.off && f->code) /* (its code is the program's, const to the JIT's records) */
+        if ((f->head.off || f->parked) && f->code) /* (its code is the program's, const to the JIT's records) */
             ((Code *)(uintptr_t)f->code)->hdr.flags &= (uint8_t)~CODE_JIT_DECLINED;
-        f->head.off = false;
+        f->head.off = f->parked = false;
     }
     memset(js->watch, 0, js->nwatch);
+    js->nparked = 0;
     js->code_used = 0;
     js->retired_tramp = 0; /* in the dropped code */
     jit_vm_calls_free(js);
@@ -1788,10 +1849,20 @@ void jit_report(VM *vm)
         if (!f->specs && f->untyped[0])
             fprintf(stderr, "  %s: not compiled: %s (%s, line %d)\n", f->code->name->data, f->untyped,
                     f->code->program->filename->data, (int)f->code->src->firstline);
+        else if (!f->specs && !f->head.off && f->parked)
+            fprintf(stderr, "  %s: interpreted: called from a loop its estimate left interpreted (compiled with "
+                            "that loop's function, if it is compiled) (%s, line %d)\n",
+                    f->code->name->data, f->code->program->filename->data, (int)f->code->src->firstline);
         else if (!f->specs && !f->head.off && js->cfg.mode == JIT_AUTO && !f->has_loop && f->work < js->cfg.call_threshold)
             fprintf(stderr, "  %s: interpreted: %lu calls, below -X jit-threshold=%lu (%s, line %d)\n",
                     f->code->name->data, (unsigned long)f->work, (unsigned long)js->cfg.call_threshold,
                     f->code->program->filename->data, (int)f->code->src->firstline);
+        else if (!f->specs && !f->head.off && f->loops_declined)
+            fprintf(stderr, "  %s: interpreted: %lu calls; its loops make objects of a class and were estimated at %lu "
+                            "iterations in all, fewer than the %lu that repay compiling it (%s, line %d)\n",
+                    f->code->name->data, (unsigned long)f->loops_declined, (unsigned long)f->loop_trips,
+                    (unsigned long)JIT_CALLING_LOOP_ITERS, f->code->program->filename->data,
+                    (int)f->code->src->firstline);
         if (f->closures_declined)
             fprintf(stderr, "  %s: %lu calls of new closures interpreted: its closures are made anew and called once "
                             "(each would be compiled again, its cells built in) (%s, line %d)\n",

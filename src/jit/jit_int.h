@@ -155,6 +155,9 @@ typedef struct JitFunc {
     uint32_t nspecs, calls;
     uint32_t work;            /* -X jit=auto: interpreted calls of a loop-free function before its first specialisation */
     bool has_loop;
+    uint32_t loop_trips;      /* -X jit=auto: iterations a calling loop was estimated to run interpreted (profit.c) */
+    uint32_t loops_declined;  /* -X jit=auto: calls left interpreted by that estimate */
+    bool parked;              /* -X jit=auto: loop-free, called from such a loop: not taken for now (jit.c park) */
     uint32_t refused_calls;   /* calls of a method that found its specialisation refused */
     char untyped[96];         /* why a call's arguments could not be typed (the first time) */
     uint32_t closures_declined; /* -X jit=auto: calls of new closures left interpreted (jit.c closure_made_anew) */
@@ -258,6 +261,7 @@ struct JitState {
     bool deopt_result_pending; /* a deoptimised call returned deopt_result, of */
     Value deopt_result;        /* another type than its compiled code returns */
     uint32_t compiles;
+    uint32_t nparked;         /* JitFuncs parked (jit.c park) */
     const Value *example;      /* the arguments of the call being compiled (jit_call), or NULL: */
     uint32_t nexample;         /* instances' attribute layouts are taken from them */
     uint32_t retired_tramp;    /* 1 + offset of rv32/retired.c's trampoline in code, or 0 */
@@ -325,6 +329,18 @@ void jit_vm_calls_free(JitState *js);
  * not the one its caller was compiled for (vmcall.c records it, and has
  * the caller compiled again at its next entry): true and *t, else false. */
 bool jit_vm_observed(const Code *code, uint32_t pc, JitType *t);
+
+/* profit.c (-X jit=auto): the iterations the loops of c would run at a call
+ * with args (UINT32_MAX: not estimated), *objects whether they make objects
+ * of a user class; whether f is to be compiled at this call, counting the estimate
+ * towards the next when it is not. bench/jitobj2/sensors.py's `poll` (67
+ * bytecode instructions, six callees) cost about 2.4 M instructions to
+ * compile and saved about 700 a trip of its 500 (bench/RESULTS.md,
+ * "jitperf"): a loop that makes objects repays its compile from a few
+ * thousand trips on; its loop-free callees wait for as many calls. */
+#define JIT_CALLING_LOOP_ITERS 4000u
+uint32_t jit_loop_trips(const Code *c, const Value *args, int nargs, bool *objects);
+bool jit_loop_repays(JitFunc *f, const Value *args, int nargs);
 /* jit.c, for vmcall.c: the state of the running code, and the interpreter
  * entered for compiled code (below: compiled frames under it, from s11) */
 JitState *jit_rt_state(void);

@@ -1500,7 +1500,8 @@ static bool run(VM *vm, uint32_t stop, Value *entry_sp)
             Value fn = *fnslot;
             SAVE();
             if (fn.type == T_FUNCTION) {
-                if (vm->jit) {
+                /* (a code the JIT declined or parked: no call into it, jitperf2) */
+                if (vm->jit && !(AS(Function, fn)->code->hdr.flags & CODE_JIT_DECLINED)) {
                     bool jit_ok;
                     Value result;
                     if ((kw || nargs < AS(Function, fn)->code->nparams) && jit_may_take(vm, AS(Function, fn))) {
