@@ -10,6 +10,18 @@ from kernel_timing import t0, t1
 N = 4096
 
 
+def pixels_to_int8(src, off, n, dst):
+    # vec10: uint8 pixels (a bytearray) into int8, p >> 1 (lib/p4nn's input)
+    for i in range(n):
+        dst[i] = src[off + i] >> 1
+
+
+def centre8(src, n, dst):
+    # vec10: uint8 (array('B')) less 128 into int8
+    for i in range(n):
+        dst[i] = src[i] - 128
+
+
 def add8(a, b, c, n):
     for i in range(n):
         c[i] = a[i] + b[i]
@@ -71,3 +83,13 @@ requant(y, c, N, 2, 77, 12)
 t0()
 requant(y, c, N, 2, 77, 12)
 t1("requant", c)
+pix = bytearray([(i * 97 + 13) % 256 for i in range(N)])
+upix = array("B", [(i * 61 + 200) % 256 for i in range(N)])
+pixels_to_int8(pix, 0, N, c)
+t0()
+pixels_to_int8(pix, 0, N, c)
+t1("pixels_to_int8", c)
+centre8(upix, N, c)
+t0()
+centre8(upix, N, c)
+t1("centre8", c)

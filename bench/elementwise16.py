@@ -81,6 +81,30 @@ def requantize(acc, n, F, q, lo, out, off):
             out[off + p * F + f] = y
 
 
+def shift32_16(t, s, n, h):
+    # vec10: int32 lanes stored into int16 (lib/p4nn's shift32_16)
+    for i in range(n):
+        h[i] = t[i] >> s
+
+
+def narrow16_8(h, n, out, off):
+    # vec10: int16 lanes stored into int8, each value tested to fit
+    for i in range(n):
+        out[off + i] = h[i]
+
+
+def mul_shift8(h, mrep, D, lo, n, out, off):
+    # vec10: lib/p4nn's mul_shift8, int16 products clamped and stored as int8
+    for i in range(n):
+        out[off + i] = min(max((h[i] * mrep[i]) >> D, lo), 127)
+
+
+def clamp16_8(h, n, out):
+    # vec10: a clamp by constants proves the range: no test per iteration
+    for i in range(n):
+        out[i] = max(-128, min(127, h[i]))
+
+
 a = array("h", [(i * 7919) % 2001 - 1000 for i in range(N)])
 b = array("h", [(i * 5 + 1) % 61 - 30 for i in range(N)])
 c = array("h", [0] * N)
@@ -139,3 +163,22 @@ requantize(acc, N // 16, 16, q, -128, c8, 0)
 t0()
 requantize(acc, N // 16, 16, q, -128, c8, 0)
 t1("p4nn_requantize", c8)
+acc16 = array("i", [(i * 7919) % 200001 - 100000 for i in range(N)])
+small16 = array("h", [(i * 37) % 255 - 127 for i in range(N)])
+mrep8 = array("h", [1 << (f % 4) for f in range(N)])
+shift32_16(acc16, 4, N, c)
+t0()
+shift32_16(acc16, 4, N, c)
+t1("shift32_16", c)
+narrow16_8(small16, N, c8, 0)
+t0()
+narrow16_8(small16, N, c8, 0)
+t1("narrow16_8", c8)
+mul_shift8(c, mrep8, 5, -128, N, c8, 0)
+t0()
+mul_shift8(c, mrep8, 5, -128, N, c8, 0)
+t1("mul_shift8", c8)
+clamp16_8(a, N, c8)
+t0()
+clamp16_8(a, N, c8)
+t1("clamp16_8", c8)

@@ -75,6 +75,11 @@ enum { EW_QACC = 8, EW_NARROW = 0x10 };
  * SAR s (or s - 1, then + 1 and >> 1), the product never narrowed to the
  * lane; the multiply and the add emit nothing, the shift all of it */
 enum { EW_FUSED_MUL = 12, EW_FUSED_ADD, EW_FUSED_SHR };
+/* unsigned bytes (array('B'), bytearray) in int8 lanes (vec10): the load
+ * (EW_ULOAD), used only by u >> s (s >= 1: vmul.s8 by 1 with SAR min(s, 7),
+ * then esp.andq with 0xff >> s in every byte: [0, 127]) or u - 128 (esp.xorq
+ * with 0x80: [-128, 127]). Their results are int8 values: no test. */
+enum { EW_ULOAD = 15, EW_USHR, EW_UFLIP };
 /* q0 is the saturation test's; lane values take q1 up, broadcast uniforms
  * (alive through the whole loop) q7 down */
 enum { MAX_ACCESS = 16, FIRST_Q = 1, CHECK_Q = 0 };
@@ -109,6 +114,11 @@ typedef struct Ew {
     int vechi, bqlo; /* the highest q register of a lane value, the lowest of a broadcast */
     int32_t sar;     /* the uniform shift of int32 lanes (one SAR), or -1 */
     bool narrow;     /* int32 loads, an int8 store (x->tc is 'b': the lanes after narrowing) */
+    uint8_t stc;     /* demoting: the store's typecode, one step narrower than the lanes' (x->tc), else 0 */
+    bool proven;     /* demoting: the stored value is in stc's range (a clamp): no test */
+    int32_t cbound[4]; /* proven by a clamp: its bounds that are not constants (tested before the loop) */
+    int ncbound;
+    int8_t dlo_q, dhi_q; /* demoting, not proven: stc's bounds broadcast in wide lanes (the test's) */
     int32_t wload;   /* narrowing: the int32 load, */
     int32_t nvalue;  /* the value that is its narrowed lanes (the load, or its shift), */
     int32_t nshift;  /* and the shift's count (-1: none, 0) */
@@ -144,6 +154,8 @@ static uint8_t kind_of(const Ew *x, int32_t v)
         return K_BAD;
     return in_body(x, v) ? x->kind[v] : K_UNI;
 }
+
+static bool unsigned_byte(uint8_t tc) { return tc == 'B' || tc == 'Y'; }
 
 static bool uniform_or_vec(uint8_t k) { return k == K_UNI || k == K_VEC; }
 
@@ -330,6 +342,31 @@ static bool fuse_mul_shift(Ew *x, int32_t m)
     return true;
 }
 
+/* An unsigned byte load v whose only use is u >> (uniform) or u - 128. */
+static bool unsigned_use_ok(const Ew *x, int32_t v)
+{
+    int32_t u = only_user(x, v), k;
+    if (u < 0 || !in_body(x, u))
+        return false;
+    const IrIns *in = &x->ir->ins[u];
+    if (in->op == IR_SHR || in->op == IR_SHRO)
+        return in->a == v && uniform_int(x, in->b, 0);
+    if (in->op == IR_SUB || in->op == IR_SUBO)
+        return in->a == v && is_const(x->ir, in->b, &k) && k == 128;
+    if (in->op == IR_ADD || in->op == IR_ADDO)
+        return is_const(x->ir, in->a == v ? in->b : in->a, &k) && k == -128;
+    return false;
+}
+
+/* A broadcast register of its own for operation v (a mask or 0x80 bytes). */
+static bool own_broadcast(Ew *x, int32_t v)
+{
+    if (x->bqlo - 1 <= x->vechi)
+        return false;
+    x->qt[v] = (int8_t)--x->bqlo;
+    return true;
+}
+
 static uint8_t classify(Ew *x, int32_t v)
 {
     Ir *ir = x->ir;
@@ -360,6 +397,15 @@ static uint8_t classify(Ew *x, int32_t v)
         if (!sub && kb == K_LIN && in->b == x->c.phi && ka == K_UNI) {
             x->off[v] = in->a, x->neg[v] = false;
             return K_LIN;
+        }
+        if ((ka == K_VEC && x->ewop[in->a] == EW_ULOAD) || (kb == K_VEC && x->ewop[in->b] == EW_ULOAD)) {
+            /* u - 128 of an unsigned byte (unsigned_use_ok): its bits xor 0x80 */
+            int32_t u = ka == K_VEC ? in->a : in->b;
+            release(x, u);
+            if ((x->q[v] = new_q(x)) < 0 || !own_broadcast(x, v))
+                return refuse(x, v, "more lane values and broadcast values alive at once than q registers (q1-q7)");
+            x->ewop[v] = EW_UFLIP;
+            return K_VEC;
         }
         /* (the saturation test reads both operands after the result is made:
          * a register of its own) */
@@ -424,6 +470,15 @@ static uint8_t classify(Ew *x, int32_t v)
             return refuse(x, v, "a right shift in a narrowing loop other than of the int32 element itself");
         if (ka != K_VEC || kb != K_UNI)
             return refuse(x, v, "a right shift of lanes by a count that changes in the loop");
+        if (x->ewop[in->a] == EW_ULOAD) { /* an unsigned byte >> s: vmul.s8 by 1, then the mask */
+            if (x->ir->ins[in->b].type != TY_INT || !one_in_lanes(x))
+                return refuse(x, v, "more lane values and broadcast values alive at once than q registers (q1-q7)");
+            release(x, in->a);
+            if ((x->q[v] = new_q(x)) < 0 || !own_broadcast(x, v))
+                return refuse(x, v, "more lane values and broadcast values alive at once than q registers (q1-q7)");
+            x->ewop[v] = EW_USHR;
+            return K_VEC;
+        }
         if (x->fuse[v] >= 0) { /* the product >> s, rounded or not: the multiply's operands, read here */
             const IrIns *m = &x->ir->ins[x->fuse[v]];
             if (kb != K_UNI)
@@ -495,8 +550,13 @@ static uint8_t classify(Ew *x, int32_t v)
             return refuse(x, v, "a load from an array that is not the same one in every iteration");
         if (kb != K_LIN)
             return refuse(x, v, "an index that is not the counter plus a value fixed in the loop");
-        if (!element_type(x, in->aux))
+        bool ub = unsigned_byte(in->aux) && !x->narrow;
+        if (ub && !unsigned_use_ok(x, v))
+            return refuse(x, v, "an unsigned byte used other than as u >> s or u - 128");
+        if (!element_type(x, ub ? 'b' : in->aux))
             return refuse(x, v, "arrays of different element types, or not int8, int16 or int32 ('b', 'h', 'i')");
+        if (ub)
+            x->ewop[v] = EW_ULOAD;
         if (x->narrow) { /* the one int32 element, narrowed by its shift or as it is */
             if (in->aux != 'i' || x->wload >= 0 || !note_access(x, -arr - 2, in->b))
                 return refuse(x, v, "a narrowing loop (int32 loads, int8 stores) that reads more than one int32 element");
@@ -523,8 +583,10 @@ static uint8_t classify(Ew *x, int32_t v)
             return refuse(x, v, "a store into an array that is not the same one in every iteration");
         if (kb != K_LIN)
             return refuse(x, v, "an index that is not the counter plus a value fixed in the loop");
-        if (!element_type(x, in->aux))
+        if (!element_type(x, x->stc && in->aux == x->stc ? x->tc : in->aux))
             return refuse(x, v, "arrays of different element types, or not int8, int16 or int32 ('b', 'h', 'i')");
+        if (x->stc && kind_of(x, in->c) != K_VEC)
+            return refuse(x, v, "a value fixed in the loop stored into a narrower array");
         if (!lane_operand(x, in->c))
             return refuse_operand(x, v, in->c);
         if (!note_access(x, -array_of(x, in->a) - 2, in->b))
@@ -627,6 +689,72 @@ static bool clamp_chain(Ew *x)
     return has_min && has_max && lanes == chain + 1;
 }
 
+/* Demoting stores (vec10): every load of one typecode, 'i' or 'h', and the
+ * store one step narrower ('h' or 'b'). The lanes are the loads' (4 or 8),
+ * computed as in any loop of that type; at the store, esp.vunzip.16/.8
+ * gathers the low halves of the lanes into the low 64 bits, which
+ * esp.vst.l.64 stores. The interpreter raises OverflowError at a store of
+ * a value out of the narrower type's range: unless the value is a clamp by
+ * bounds in that range (`min(max(v, lo), 127)`: constants, or uniforms
+ * tested once before the loop), each iteration tests clamp(v) == v (vmin,
+ * vmax with stc's bounds broadcast, xorq, max.u32.a) and leaves a lane out
+ * of range to the scalar loop. Arrays of different typecodes are different
+ * objects: no aliasing test between the loads and the store. */
+static void demoting(Ew *x)
+{
+    const IrBlock *bb = &x->ir->blocks[x->body];
+    uint8_t st = 0, ld = 0;
+    for (uint32_t i = 0; i < bb->nins; i++) {
+        const IrIns *in = &x->ir->ins[bb->ins[i]];
+        if (in->op == IR_ASTORE)
+            st = st ? 1 : in->aux; /* (a second store: 1, refused later) */
+        else if (in->op == IR_ALOAD)
+            ld = !ld || ld == in->aux ? in->aux : 1;
+    }
+    if ((st == 'h' && ld == 'i') || (st == 'b' && ld == 'h'))
+        x->stc = st, x->tc = ld;
+}
+
+/* The stored value is min and max of ... with bounds in stc's range, at
+ * least one of each, as its last operations: in range. Bounds that are
+ * constants are looked at here; the others (uniforms, at most 4) are noted
+ * and tested before the loop (one out of range: no vector iteration). */
+static bool clamped_in_range(Ew *x, int32_t v, int32_t lo, int32_t hi)
+{
+    bool has_min = false, has_max = false;
+    x->ncbound = 0;
+    for (int n = 0; n < 8 && in_body(x, v) && x->kind[v] == K_VEC && x->ewop[v] <= EW_MIN; n++) {
+        const IrIns *sel = &x->ir->ins[v];
+        if (sel->op != IR_SELECT)
+            break;
+        int32_t k, other, bound = kind_of(x, sel->b) == K_UNI ? sel->b : sel->c;
+        other = bound == sel->b ? sel->c : sel->b;
+        if (kind_of(x, bound) != K_UNI || x->ir->ins[bound].type != TY_INT)
+            break;
+        if (is_const(x->ir, bound, &k) ? k < lo || k > hi : x->ncbound == 4)
+            break;
+        if (!is_const(x->ir, bound, &k))
+            x->cbound[x->ncbound++] = bound;
+        has_min |= x->ewop[v] == EW_MIN, has_max |= x->ewop[v] == EW_MAX;
+        v = other;
+    }
+    return has_min && has_max;
+}
+
+static bool demote_test(Ew *x)
+{
+    int32_t lo = x->stc == 'b' ? -128 : -32768, hi = -lo - 1;
+    x->proven = clamped_in_range(x, x->ir->ins[x->store].c, lo, hi);
+    if (x->proven)
+        return true;
+    if (x->bqlo - 2 <= x->vechi) {
+        refuse(x, x->store, "more lane values and broadcast values alive at once than q registers (q1-q7)");
+        return false;
+    }
+    x->dhi_q = (int8_t)--x->bqlo, x->dlo_q = (int8_t)--x->bqlo;
+    return true;
+}
+
 static bool analyse(Ew *x)
 {
     Ir *ir = x->ir;
@@ -664,6 +792,8 @@ static bool analyse(Ew *x)
     }
     if (st8 && ld32)
         x->narrow = true, x->tc = 'b';
+    else
+        demoting(x);
     for (uint32_t i = 0; i < bb->nins; i++) {
         int32_t v = bb->ins[i];
         if (v == c->next)
@@ -682,6 +812,8 @@ static bool analyse(Ew *x)
         refuse(x, -1, "a value of the body used after the loop, or a lane value used other than in the lanes");
         return false;
     }
+    if (x->stc && !demote_test(x))
+        return false;
     if (x->narrow && !clamp_chain(x)) {
         refuse(x, x->store, "int32 elements stored as int8 other than through a clamp (min and max with "
                             "values fixed in the loop)");
@@ -827,8 +959,12 @@ static int32_t prepare(Ew *x, uint32_t pc)
         if (x->bq[v] < 0)
             continue;
         int32_t u = mapped(x, (int32_t)v), rep = u;
+        bool narrower = false; /* a clamp's bound tested in the store's narrower range (below) */
+        for (int k = 0; k < x->ncbound && x->proven; k++)
+            narrower |= x->cbound[k] == (int32_t)v;
         if (x->tc != 'i') {
-            no = either(x, no, either(x, cmp(x, CC_LT, u, konst(x, lo)), cmp(x, CC_GT, u, konst(x, hi))));
+            if (!narrower)
+                no = either(x, no, either(x, cmp(x, CC_LT, u, konst(x, lo)), cmp(x, CC_GT, u, konst(x, hi))));
             rep = emit(x, IR_AND, TY_INT, u, konst(x, x->tc == 'b' ? 0xff : 0xffff), -1, 0);
             rep = emit(x, IR_MUL, TY_INT, rep, konst(x, x->tc == 'b' ? 0x01010101 : 0x00010001), -1, 0);
         }
@@ -839,6 +975,16 @@ static int32_t prepare(Ew *x, uint32_t pc)
         int32_t k = mapped(x, x->sar), k31 = konst(x, 31);
         no = either(x, no, cmp(x, CC_LT, k, konst(x, 0)));
         emit(x, IR_EWSAR, TY_VOID, emit(x, IR_SELECT, TY_INT, cmp(x, CC_GT, k, k31), k31, k, 0), -1, -1, pc);
+    }
+    for (int k = 0; k < x->ncbound && x->proven; k++) { /* a clamp's bounds in stc's range */
+        int32_t u = mapped(x, x->cbound[k]), blo = x->stc == 'b' ? -128 : -32768;
+        no = either(x, no, either(x, cmp(x, CC_LT, u, konst(x, blo)), cmp(x, CC_GT, u, konst(x, -blo - 1))));
+    }
+    for (int k = 0; k < 2 && x->stc && !x->proven; k++) { /* stc's bounds, repeated to 32 bits */
+        int32_t bound = k ? (x->stc == 'b' ? 127 : 32767) : (x->stc == 'b' ? -128 : -32768);
+        uint32_t rep = x->tc == 'h' ? ((uint32_t)bound & 0xffff) * 0x00010001u : (uint32_t)bound;
+        int32_t b = emit(x, IR_EWBC, TY_VOID, konst(x, (int32_t)rep), -1, -1, pc);
+        ir->ins[b].aux = (uint8_t)(k ? x->dhi_q : x->dlo_q);
     }
     if (x->one_q >= 0) {
         int32_t b = emit(x, IR_EWBC, TY_VOID, konst(x, x->tc == 'b' ? 0x01010101 : 0x00010001), -1, -1, pc);
@@ -869,6 +1015,24 @@ static int32_t prepare(Ew *x, uint32_t pc)
             x->map[v] = k;
             int32_t kt = emit(x, IR_ADD, TY_INT, k, konst(x, x->tc == 'b' ? 7 : 15), -1, 0);
             x->map[x->fuse[v]] = emit(x, IR_SELECT, TY_INT, cmp(x, CC_GT, kt, k31), k31, kt, 0);
+            continue;
+        }
+        if (x->kind[v] == K_VEC && x->ewop[v] == EW_UFLIP) {
+            int32_t b = emit(x, IR_EWBC, TY_VOID, konst(x, (int32_t)0x80808080u), -1, -1, pc);
+            ir->ins[b].aux = (uint8_t)x->qt[v];
+            continue;
+        }
+        if (x->kind[v] == K_VEC && x->ewop[v] == EW_USHR) {
+            /* u >> s: s < 1 leaves values past int8 (or raises): no vector
+             * iteration; SAR min(s, 7), the mask 0xff >> min(s, 8) per byte */
+            int32_t k = mapped(x, ir->ins[v].b), k1 = konst(x, 1), k7 = konst(x, 7), k8 = konst(x, 8);
+            no = either(x, no, cmp(x, CC_LT, k, k1));
+            k = emit(x, IR_SELECT, TY_INT, cmp(x, CC_LT, k, k1), k1, k, 0);
+            x->map[v] = emit(x, IR_SELECT, TY_INT, cmp(x, CC_GT, k, k7), k7, k, 0);
+            int32_t mask = emit(x, IR_SHR, TY_INT, konst(x, 0xff), emit(x, IR_SELECT, TY_INT, cmp(x, CC_GT, k, k8), k8, k, 0),
+                                -1, 0);
+            int32_t b = emit(x, IR_EWBC, TY_VOID, emit(x, IR_MUL, TY_INT, mask, konst(x, 0x01010101), -1, 0), -1, -1, pc);
+            ir->ins[b].aux = (uint8_t)x->qt[v];
             continue;
         }
         if (x->kind[v] != K_VEC || x->ewop[v] != EW_SHR)
@@ -907,8 +1071,8 @@ static int32_t prepare(Ew *x, uint32_t pc)
     bool sknown = const_offset(x, st->b, &sk);
     for (uint32_t i = 0; i < bb->nins; i++) {
         const IrIns *l = &ir->ins[bb->ins[i]];
-        if (l->op != IR_ALOAD || x->kind[bb->ins[i]] != K_VEC)
-            continue;
+        if (l->op != IR_ALOAD || x->kind[bb->ins[i]] != K_VEC || l->aux != st->aux)
+            continue; /* (an array of another typecode is another object) */
         if (!sknown || !const_offset(x, l->b, &lk) || (int64_t)lk < (int64_t)sk)
             no = either(x, no, cmp(x, CC_EQ, mapped(x, ir->ins[l->a].a), mapped(x, ir->ins[st->a].a)));
     }
@@ -1074,6 +1238,17 @@ static bool vectorize_loop(Ew *x)
             }
             continue;
         }
+        if (x->ewop[v] == EW_USHR) { /* (s8(u) * 1) >> SAR, & (0xff >> s) */
+            set_sar(x, x->map[v], src.pc);
+            ewop(x, EW_MUL, qd, qa, x->one_q, src.pc);
+            ewop(x, EW_AND, qd, qd, x->qt[v], src.pc);
+            continue;
+        }
+        if (x->ewop[v] == EW_UFLIP) { /* u - 128: the top bit flipped */
+            int u = lane_q(x, x->ewop[a] == EW_ULOAD && kind_of(x, a) == K_VEC ? a : b);
+            ewop(x, EW_XOR, qd, u, x->qt[v], src.pc);
+            continue;
+        }
         if (x->ewop[v] == EW_SHR && x->tc != 'i') { /* (lane * 1) >> SAR */
             set_sar(x, x->map[v], src.pc);
             ewop(x, EW_MUL, qd, qa, x->one_q, src.pc);
@@ -1106,6 +1281,16 @@ static bool vectorize_loop(Ew *x)
             bad = bad < 0 ? any : emit(x, IR_OR, TY_INT, bad, any, -1, 0);
         }
     }
+    const IrIns st = ir->ins[x->store];
+    int sq = lane_q(x, st.c);
+    if (x->stc && !x->proven) { /* clamp(v) == v in every lane: v fits the narrower element */
+        ewop(x, EW_MIN, CHECK_Q, sq, x->dhi_q, st.pc);
+        ewop(x, EW_MAX, CHECK_Q, CHECK_Q, x->dlo_q, st.pc);
+        ewop(x, EW_XOR, CHECK_Q, CHECK_Q, sq, st.pc);
+        int32_t any = emit(x, IR_EWANY, TY_INT, -1, -1, -1, st.pc);
+        ir->ins[any].aux = CHECK_Q;
+        bad = bad < 0 ? any : emit(x, IR_OR, TY_INT, bad, any, -1, 0);
+    }
     if (bad >= 0) { /* a lane out of range: the scalar loop does this iteration */
         int32_t cont = new_block(x, pc);
         if (cont < 0)
@@ -1115,9 +1300,10 @@ static bool vectorize_loop(Ew *x)
         edge(ir, x->cur, cont);
         x->cur = cont;
     }
-    const IrIns st = ir->ins[x->store];
-    int32_t s = emit(x, IR_EWST, TY_VOID, address(x, st.a, st.b, x->tc), -1, -1, st.pc);
-    ir->ins[s].aux = (uint8_t)lane_q(x, st.c);
+    if (x->stc) /* the stored value's last use: its register may be unzipped in place */
+        ewop(x, EW_UNZIP, sq, sq, CHECK_Q, st.pc);
+    int32_t s = emit(x, IR_EWST, TY_VOID, address(x, st.a, st.b, x->stc ? x->stc : x->tc), -1, -1, st.pc);
+    ir->ins[s].aux = (uint8_t)(sq | (x->stc ? EW_LOW64 : 0));
     int32_t next = emit(x, IR_ADD, TY_INT, x->jv, konst(x, W), -1, pc);
     emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
     edge(ir, x->cur, vhdr);
@@ -1223,7 +1409,7 @@ void ir_elementwise(Ir *ir)
         }
         uint32_t nin = ir->nins;
         Ew x = {.ir = ir, .h = (int32_t)h, .nin = nin, .store = -1, .vechi = CHECK_Q, .bqlo = 8, .sar = -1,
-                .wload = -1, .nvalue = -1, .nshift = -1, .one_q = -1};
+                .wload = -1, .nvalue = -1, .nshift = -1, .one_q = -1, .dlo_q = -1, .dhi_q = -1};
         x.kind = ir_tmp0(ir, nin);
         x.off = ir_tmp(ir, nin * sizeof *x.off);
         x.neg = ir_tmp0(ir, nin);

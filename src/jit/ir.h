@@ -127,8 +127,12 @@ typedef enum IrOp {
  * (EW_W8, EW_W16, EW_W32). add and sub saturate: elementwise.c tests that
  * no lane did (x == (x + y) - y), so the results are exact. */
 enum { EW_MAX, EW_MIN, EW_ADD, EW_SUB, EW_XOR, EW_SHR /* 32-bit lanes, arithmetic, by SAR */,
-       EW_MUL /* 8/16-bit lanes: the product >> SAR, rounded down, saturated */ };
+       EW_MUL /* 8/16-bit lanes: the product >> SAR, rounded down, saturated */,
+       EW_UNZIP /* 16/32-bit lanes: k's dest (also x) and y unzipped: dest's low 64 bits = its lanes' low halves */,
+       EW_AND /* bitwise and of the 128 bits (unsigned bytes shifted in int8 lanes) */ };
 enum { EW_W8 = 0x00, EW_W16 = 0x10, EW_W32 = 0x20 };
+/* EWST's aux bit: store only the low 64 bits of q[aux & 7] (a narrowing store after EW_UNZIP) */
+enum { EW_LOW64 = 0x40 };
 
 typedef struct IrOpInfo {
     const char *name;

@@ -97,6 +97,8 @@ void ir_loop_notes_finish(Ir *ir)
             if (ir->ins[w].op == IR_ASTORE && ir->ins[w].pc == st->pc)
                 lanes = ir->ins[w].aux == 'b' || ir->ins[w].aux == 'B' ? 16
                         : ir->ins[w].aux == 'h' || ir->ins[w].aux == 'H' ? 8 : 4;
+        if (st->aux & EW_LOW64) /* a narrowing store (elementwise.c): half a register */
+            lanes /= 2;
         best->how = "elementwise", best->lanes = (uint8_t)lanes, best->why = best->why_dot = NULL;
         best->ref_pc = UINT32_MAX;
     }

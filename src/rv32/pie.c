@@ -40,7 +40,7 @@ typedef struct Kind {
  * modes (RM<nn>), and the hardware-loop fields. */
 enum {
     NONE, QU, QV, QX, QY, QZ, QW, RS1, RS2, RD, XS1,
-    V1_O841, V3_O842, V1_O840, V3_O840, V1_O440, V3_O440,
+    V1_O841, V3_O842, V1_O840, V3_O840, V1_O440, V3_O440, V1_O830, V3_O832,
     V1_O800, V1_O810, V1_O820, V3_O800, V3_O810, V3_O820,
     S14, S41, S42, S20, S23,
     SAT03, SAT04, SAT05, SAT07, SAT08, SAT10, SAT11, SAT14, SAT15, SAT16,
@@ -75,6 +75,8 @@ static const Kind kinds[KIND_COUNT] = {
     [V3_O842] = SIGNED_IMM(4, SEGS2(((Seg){2, 0, 7}), ((Seg){7, 3, 26}))),
     [V1_O840] = SIGNED_IMM(4, SEGS2(((Seg){3, 0, 9}), ((Seg){7, 4, 20}))),
     [V3_O840] = SIGNED_IMM(4, SEGS3(((Seg){3, 0, 9}), ((Seg){6, 4, 21}), ((Seg){7, 7, 26}))),
+    [V1_O830] = SIGNED_IMM(3, SEGS3(((Seg){0, 0, 9}), ((Seg){4, 1, 20}), ((Seg){7, 5, 27}))),
+    [V3_O832] = SIGNED_IMM(3, SEGS3(((Seg){2, 0, 7}), ((Seg){3, 3, 23}), ((Seg){7, 4, 26}))),
     [V1_O440] = SIGNED_IMM(4, SEGS2(((Seg){0, 0, 9}), ((Seg){3, 1, 19}))),
     [V3_O440] = SIGNED_IMM(4, SEGS2(((Seg){1, 0, 8}), ((Seg){3, 2, 19}))),
     [V1_O800] = SIGNED_IMM(0, SEGS3(((Seg){0, 0, 9}), ((Seg){4, 1, 20}), ((Seg){7, 5, 28}))),

@@ -147,6 +147,14 @@
     X(ESP_XORQ,     "esp.xorq",     0x0002205f, 0x03fffc7f, (QZ, QX, QY), 0x0104001f, 0x03fffc7f, (QZ, QX, QY)) \
     X(ESP_MAX_U32_A, "esp.max.u32.a", 0x9020505b, 0xfcf7f87f, (QW, RD), 0x2000201b, 0xfcf7f87f, (QW, RD)) \
     X(ESP_VSR_S32,  "esp.vsr.s32",  0x8004035b, 0xe3ffe3ff, (QU, QY), 0x8214201b, 0xe29fe3ff, (QU, QY, RM08)) \
+    /* unsigned bytes in int8 lanes (a mask after a shift), and narrowing \
+     * stores of elementwise lanes: the low halves of the lanes gathered \
+     * (unzip), and the low 64 bits of a q register stored */ \
+    X(ESP_ANDQ,      "esp.andq",      0x0004205f, 0x03fffc7f, (QZ, QX, QY), 0x0180001f, 0x03fffc7f, (QZ, QX, QY)) \
+    X(ESP_VUNZIP_8,  "esp.vunzip.8",  0x0284005f, 0x03ffffff, (QX, QY), 0x0284201b, 0x03ffffff, (QX, QY)) \
+    X(ESP_VUNZIP_16, "esp.vunzip.16", 0x0286005f, 0x03ffffff, (QX, QY), 0x0286201b, 0x03ffffff, (QX, QY)) \
+    X(ESP_VST_L_64_IP, "esp.vst.l.64.ip", 0x8400203b, 0xc70861ff, (QU, RS1, V1_O830), \
+                                          0x8360001f, 0xc378607f, (QU, RS1, V3_O832)) \
     /* hardware loops (Xesploop): one encoding for both revisions */ \
     X(ESP_LP_SETUP,  "esp.lp.setup",  0x0000402b, 0x00007f7f, (LPID, XS1, LPOFF12), \
                                       0x0000402b, 0x00007f7f, (LPID, XS1, LPOFF12)) \

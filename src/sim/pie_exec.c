@@ -40,6 +40,7 @@ enum {
     RQA = 1 << 12, WQA = 1 << 13,         /* QACC */
     RXA = 1 << 14, WXA = 1 << 15,         /* XACC */
     WQU = 1 << 16,                        /* writes qu by arithmetic (vsr) */
+    WQX = 1 << 17,                        /* writes qx (vunzip) */
 };
 #define P_LD (LS | XR1 | XW1 | WQM)
 #define P_MACQ (RQX | RQY | RQA | WQA)
@@ -85,6 +86,8 @@ static const uint32_t pie_flags[RV__PIE_END - RV_PIE_FIRST] = {
     ROW(ESP_VMIN_S8, RQX | RQY | WQZ), ROW(ESP_VMIN_S16, RQX | RQY | WQZ), ROW(ESP_VMIN_S32, RQX | RQY | WQZ),
     ROW(ESP_VSUB_S8, RQX | RQY | WQV), ROW(ESP_VSUB_S16, RQX | RQY | WQV), ROW(ESP_VSUB_S32, RQX | RQY | WQV),
     ROW(ESP_XORQ, RQX | RQY | WQZ), ROW(ESP_MAX_U32_A, RQY | XWD), ROW(ESP_VSR_S32, RQY | WQU),
+    ROW(ESP_ANDQ, RQX | RQY | WQZ), ROW(ESP_VUNZIP_8, RQX | RQY | WQX | WQY), ROW(ESP_VUNZIP_16, RQX | RQY | WQX | WQY),
+    ROW(ESP_VST_L_64_IP, LS | XR1 | XW1 | RQU),
     /* esp.lp.*: loop registers only (XR1 for setup/count) */
     ROW(ESP_LP_SETUP, XR1), ROW(ESP_LP_COUNT, XR1),
 };
@@ -274,6 +277,7 @@ static unsigned pie_timing(P4Sim *s, const SimOp *o, const Pie *p, uint32_t fl, 
     if (fl & WQM) qr[p->qu] = (fl & LS) || (fl & XW1) ? mem : alu; /* srcmb writes qu from QACC */
     if (fl & WQU) qr[p->qu] = alu;
     if (fl & WQV) qr[p->qv] = alu;
+    if (fl & WQX) qr[p->qx] = alu;
     if (fl & WQY) qr[p->qy] = alu;
     if (fl & WQZ) qr[p->qz] = alu;
     if (fl & WQA) qr[PIE_RDY_QACC] = (fl & LS) ? mem : alu;
@@ -305,6 +309,7 @@ unsigned pie_exec(P4Sim *s, const SimOp *o, bool model, uint64_t now, unsigned *
     case RV_ESP_VLDBC_8_IP: case RV_ESP_VLDBC_8_XP: case RV_ESP_VMULAS_S8_QACC_LDBC_INCP: n = align = 1; break;
     case RV_ESP_VLDBC_16_IP: case RV_ESP_VLDBC_16_XP: case RV_ESP_VMULAS_S16_QACC_LDBC_INCP: n = align = 2; break;
     case RV_ESP_VLDBC_32_IP: n = align = 4; break;
+    case RV_ESP_VST_L_64_IP: store = true, n = align = 8; break;
     default: break;
     }
     if (fl & XW1) { /* exactly the instructions with a memory operand */
@@ -321,6 +326,7 @@ unsigned pie_exec(P4Sim *s, const SimOp *o, bool model, uint64_t now, unsigned *
     /* plain loads and stores */
     case RV_ESP_VLD_128_IP: case RV_ESP_VLD_128_XP: memcpy(qu, m, 16); break;
     case RV_ESP_VST_128_IP: case RV_ESP_VST_128_XP: memcpy(m, qu, 16); break;
+    case RV_ESP_VST_L_64_IP: memcpy(m, qu, 8); break;
     case RV_ESP_VLDBC_8_IP: case RV_ESP_VLDBC_8_XP:
     case RV_ESP_VLDBC_16_IP: case RV_ESP_VLDBC_16_XP:
     case RV_ESP_VLDBC_32_IP:
@@ -453,6 +459,20 @@ unsigned pie_exec(P4Sim *s, const SimOp *o, bool model, uint64_t now, unsigned *
     case RV_ESP_XORQ:
         for (unsigned i = 0; i < 16; i++) ps->q[p.qz][i] = ps->q[p.qx][i] ^ ps->q[p.qy][i];
         break;
+    case RV_ESP_ANDQ:
+        for (unsigned i = 0; i < 16; i++) ps->q[p.qz][i] = ps->q[p.qx][i] & ps->q[p.qy][i];
+        break;
+    case RV_ESP_VUNZIP_8: case RV_ESP_VUNZIP_16: {
+        /* "unzip": the elements of qx then qy; the even ones into qx, the
+         * odd ones into qy (docs/pie-semantics.md) */
+        unsigned w = p.op == RV_ESP_VUNZIP_8 ? 1 : 2, n2 = 16 / w;
+        uint8_t both[32], r[2][16];
+        memcpy(both, ps->q[p.qx], 16), memcpy(both + 16, ps->q[p.qy], 16);
+        for (unsigned i = 0; i < 2 * n2; i++)
+            memcpy(r[i & 1] + (i >> 1) * w, both + i * w, w);
+        memcpy(ps->q[p.qx], r[0], 16), memcpy(ps->q[p.qy], r[1], 16);
+        break;
+    }
     case RV_ESP_VSR_S32: { /* 32-bit lanes of qy shifted right by SAR, rounded by rm */
         uint8_t r[16];
         for (unsigned i = 0; i < 4; i++)

@@ -9,6 +9,11 @@ tensor (a multiplier array indexed by the channel, the channel loop inside).
 Sizes are arguments, 1 to 40 and a few large; arrays exactly long enough,
 one short or longer; the output now and then one of the inputs. Own random
 stream ("elem16<seed>"), so the rest of a program is what it was without it.
+
+vec10's forms: demoting stores (int32 elements stored into an int16 array,
+int16 into int8; clamped or not, so values past the narrower range raise
+OverflowError in some lane) and unsigned bytes (array('B') or bytearray)
+shifted right or less 128, stored into int8.
 """
 import random
 
@@ -19,6 +24,7 @@ class Elem16Gen:
     def __init__(self, seed):
         self.r = random.Random("elem16%d" % seed)
         self.names, self.src, self.tcs, self.kinds = [], {}, {}, {}
+        self.out_tcs = {}  # vec10: the stored array's typecode where it differs
         self.count = 0
 
     def p(self, x):
@@ -62,6 +68,8 @@ class Elem16Gen:
             tc = r.choice("bhh")
             self.tcs[name] = tc
             if self.p(0.3):
+                self.vec10_kernel(name)
+            elif self.p(0.3):
                 self.kinds[name] = "channels"
                 self.src[name] = [
                     "def %s(a, m, c, n, F, s, lo, hi):" % name,
@@ -88,6 +96,30 @@ class Elem16Gen:
             self.names.append(name)
         return self.names
 
+    def vec10_kernel(self, name):
+        """A demoting store (int32 into int16, int16 into int8) or unsigned bytes into int8."""
+        r = self.r
+        start = r.choice(["", "", "1, ", "(-1), "])
+        if self.p(0.5):
+            self.kinds[name] = "demote"
+            self.tcs[name], self.out_tcs[name] = r.choice([("i", "h"), ("h", "b"), ("h", "b")])
+            e = self.expr(r.choice([0, 1, 2]), [0, 0, 1, 2])
+            if self.p(0.5):
+                e = r.choice(["min(max(%s, lo), hi)", "max(min(%s, hi), lo)", "max(-128, min(127, %s))",
+                              "min(%s, hi)"]) % e
+        else:
+            self.kinds[name] = "unsigned"
+            self.tcs[name], self.out_tcs[name] = r.choice(["B", "Y"]), "b"
+            o = r.choice(["", "", " + 1", " + 3"])
+            e = r.choice(["(a[i%s] >> s)", "(a[i%s] - 128)", "max(a[i%s] - 128, k)", "((a[i%s] >> s) + k)",
+                          "min(max(a[i%s] - 128, lo), hi)", "a[i%s]"]) % o
+        self.src[name] = [
+            "def %s(a, b, c, n, k, s, lo, hi):" % name,
+            "    # %s into %s" % (self.tcs[name], self.out_tcs[name]),
+            "    for i in range(%sn):" % start,
+            "        c[i] = %s" % e,
+            "    return n"]
+
     def source(self):
         lines = []
         for name in self.names:
@@ -105,7 +137,11 @@ class Elem16Gen:
         n = max(n - 1, 0) if x < 0.07 else n + r.choice([0, 0, 1, 3, 17])
         self.count += 1
         name = "E6_%d" % self.count
-        span = 256 if tc == "b" else 65536
+        span = 256 if tc == "b" else 65536 if tc == "h" else 1 << 21
+        if tc in "BY":   # unsigned bytes: array('B') or a bytearray
+            expr = "[(i * %d + %d) %% 256 for i in range(%d)]" % (r.choice([1, 37, 101]), r.randint(0, 255), n)
+            decl.append("%s = %s" % (name, "bytearray(%s)" % expr if tc == "Y" else "array('B', %s)" % expr))
+            return name
         y = r.random()
         if y < 0.45:     # small: products and sums stay in the lanes
             expr = "[(i * %d + %d) %% 23 - 11 for i in range(%d)]" % (r.choice([1, 3, 7]), r.randint(0, 22), n)
@@ -122,6 +158,14 @@ class Elem16Gen:
         tc, decl = self.tcs[k], []
         s = r.choice([0, 1, 2, 3, 4, 7, 8, 12, 15, 16, 20, -1])
         lo, hi = r.choice([(-128, 127), (0, 127), (-20, 30), (-32768, 32767), (5, -5), (-300, 300)])
+        if k in self.out_tcs:
+            n = self.size()
+            a, b = self.arr(tc, n + 4, decl), self.arr(tc, n + 4, decl)
+            c = self.arr(self.out_tcs[k], n + 1, decl)
+            kk = r.choice([0, 1, -1, 3, 100, -128, 127, 300])
+            lo, hi = r.choice([(-128, 127), (0, 127), (-20, 30), (-32768, 32767), (-300, 300)])
+            args = [a, b, c, str(n), "(%d)" % kk, "(%d)" % r.choice([0, 1, 2, 3, 7, 8, 12, -1]), "(%d)" % lo, str(hi)]
+            return decl, "%s(%s)" % (k, ", ".join(args)), [c]
         if self.kinds[k] == "channels":
             n, F = r.choice([0, 1, 2, 3, 5, self.size()]), self.size()
             a = self.arr(tc, n * F, decl)

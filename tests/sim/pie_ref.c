@@ -58,6 +58,7 @@ bool ref_is_mem(unsigned op, unsigned *align)
     case RV_ESP_VLDBC_8_IP: case RV_ESP_VLDBC_8_XP: case RV_ESP_VMULAS_S8_QACC_LDBC_INCP: *align = 1; return true;
     case RV_ESP_VLDBC_16_IP: case RV_ESP_VLDBC_16_XP: case RV_ESP_VMULAS_S16_QACC_LDBC_INCP: *align = 2; return true;
     case RV_ESP_VLDBC_32_IP: *align = 4; return true;
+    case RV_ESP_VST_L_64_IP: *align = 8; return true;
     case RV_ESP_VLD_128_IP: case RV_ESP_VLD_128_XP: case RV_ESP_VST_128_IP: case RV_ESP_VST_128_XP:
     case RV_ESP_VSMULAS_S8_QACC_LD_INCP: case RV_ESP_VSMULAS_S16_QACC_LD_INCP:
         *align = 16; return true;
@@ -70,7 +71,7 @@ bool ref_is_mem(unsigned op, unsigned *align)
 
 static bool is_store(unsigned op)
 {
-    return op == RV_ESP_VST_128_IP || op == RV_ESP_VST_128_XP ||
+    return op == RV_ESP_VST_128_IP || op == RV_ESP_VST_128_XP || op == RV_ESP_VST_L_64_IP ||
            (op >= RV_ESP_ST_QACC_L_L_128_IP && op <= RV_ESP_ST_QACC_H_H_128_IP);
 }
 
@@ -125,6 +126,7 @@ int ref_exec(RefMachine *m, const RvInsn *in, RvRev rev)
     switch (op) {
     case RV_ESP_VLD_128_IP: case RV_ESP_VLD_128_XP: memcpy(q[in->qu].b, p, 16); break;
     case RV_ESP_VST_128_IP: case RV_ESP_VST_128_XP: memcpy(p, q[in->qu].b, 16); break;
+    case RV_ESP_VST_L_64_IP: memcpy(p, q[in->qu].b, 8); break;
     case RV_ESP_VLDBC_8_IP: case RV_ESP_VLDBC_8_XP:
         for (int i = 0; i < 16; i++) q[in->qu].b[i] = p[0];
         break;
@@ -274,6 +276,22 @@ int ref_exec(RefMachine *m, const RvInsn *in, RvRev rev)
         for (int i = 0; i < 4; i++) r.s32[i] = (int32_t)narrow((i128)qx->s32[i] - qy->s32[i], 32, sat);
         q[in->qv] = r;
         break;
+    case RV_ESP_ANDQ: for (int i = 0; i < 4; i++) r.u32[i] = qx->u32[i] & qy->u32[i]; q[in->qz] = r; break;
+    case RV_ESP_VUNZIP_8: { /* lanes 2i of qx:qy into qx, 2i + 1 into qy */
+        V lo, hi;
+        for (int i = 0; i < 8; i++)
+            lo.b[i] = qx->b[2 * i], hi.b[i] = qx->b[2 * i + 1], lo.b[8 + i] = qy->b[2 * i], hi.b[8 + i] = qy->b[2 * i + 1];
+        q[in->qx] = lo, q[in->qy] = hi;
+        break;
+    }
+    case RV_ESP_VUNZIP_16: {
+        V lo, hi;
+        for (int i = 0; i < 4; i++)
+            lo.s16[i] = qx->s16[2 * i], hi.s16[i] = qx->s16[2 * i + 1], lo.s16[4 + i] = qy->s16[2 * i],
+            hi.s16[4 + i] = qy->s16[2 * i + 1];
+        q[in->qx] = lo, q[in->qy] = hi;
+        break;
+    }
     case RV_ESP_XORQ: for (int i = 0; i < 4; i++) r.u32[i] = qx->u32[i] ^ qy->u32[i]; q[in->qz] = r; break;
     case RV_ESP_VSR_S32:
         for (int i = 0; i < 4; i++) r.s32[i] = (int32_t)rshift(qy->s32[i], m->pie.sar, rm);

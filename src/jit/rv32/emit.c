@@ -2460,6 +2460,8 @@ static const RvOp ew_ops[][3] = {
     [EW_XOR] = {RV_ESP_XORQ, RV_ESP_XORQ, RV_ESP_XORQ},
     [EW_SHR] = {RV_ESP_VSR_S32, RV_ESP_VSR_S32, RV_ESP_VSR_S32}, /* (32-bit lanes only) */
     [EW_MUL] = {RV_ESP_VMUL_S8, RV_ESP_VMUL_S16, RV_ESP_VMUL_S16}, /* (8- and 16-bit lanes only) */
+    [EW_AND] = {RV_ESP_ANDQ, RV_ESP_ANDQ, RV_ESP_ANDQ},
+    [EW_UNZIP] = {RV_ESP_VUNZIP_8, RV_ESP_VUNZIP_8, RV_ESP_VUNZIP_16}, /* the halves of 16/32-bit lanes */
 };
 
 static void emit_elementwise(Emit *e, int32_t v)
@@ -2480,8 +2482,9 @@ static void emit_elementwise(Emit *e, int32_t v)
             }
             break;
         }
-        RvInsn m = pie_ins(in->op == IR_EWLD ? RV_ESP_VLD_128_IP : RV_ESP_VST_128_IP);
-        m.qu = in->aux, m.rs1 = (uint8_t)xuse_pie(e, in->a, T3);
+        bool low = in->op == IR_EWST && (in->aux & EW_LOW64); /* 8 bytes: a narrowing store */
+        RvInsn m = pie_ins(in->op == IR_EWLD ? RV_ESP_VLD_128_IP : low ? RV_ESP_VST_L_64_IP : RV_ESP_VST_128_IP);
+        m.qu = in->aux & 7, m.rs1 = (uint8_t)xuse_pie(e, in->a, T3);
         rv_asm_emit(&e->a, &m);
         break;
     }
@@ -2500,6 +2503,11 @@ static void emit_elementwise(Emit *e, int32_t v)
         uint8_t qd = in->k.i & 7, qx = in->k.i >> 4 & 7, qy = in->k.i >> 8 & 7;
         if (op == EW_SHR) { /* qu = qy >> SAR, rounded down (rev 1: CFG's rounding mode, 0 = down) */
             m.qu = qd, m.qy = qx, m.rm = 0;
+            rv_asm_emit(&e->a, &m);
+            break;
+        }
+        if (op == EW_UNZIP) { /* both registers are written: qd (= qx) and qy */
+            m.qx = qd, m.qy = qy;
             rv_asm_emit(&e->a, &m);
             break;
         }
