@@ -212,6 +212,27 @@ static bool next_char(VM *vm, Str *s, int32_t *i, Value *out)
     *out = v_obj(ch);
     return true;
 }
+/* zip(strict=True) after argument `ended` (0-based) ran out: an error unless
+ * it is the first and all the others run out too (CPython's messages). */
+static int zip_strict_end(VM *vm, Tuple *its, uint32_t ended)
+{
+    if (ended > 0) {
+        vm_raise(vm, EXC_ValueError, "zip() argument %u is shorter than argument%s%u", (unsigned)ended + 1,
+                 ended == 1 ? " " : "s 1-", (unsigned)ended);
+        return -1;
+    }
+    for (uint32_t k = 1; k < its->len; k++) {
+        Value extra;
+        int r = vm_iternext_raw(vm, its->items[k], &extra);
+        if (r == 1)
+            vm_raise(vm, EXC_ValueError, "zip() argument %u is longer than argument%s%u", (unsigned)k + 1,
+                     k == 1 ? " " : "s 1-", (unsigned)k);
+        if (r != 0)
+            return -1;
+    }
+    return 0;
+}
+
 
 static int iternext(VM *vm, Value iter, Value *out)
 {
@@ -384,8 +405,11 @@ static int iternext(VM *vm, Value iter, Value *out)
             return -1;
         VM_ROOT(vm, v_obj(t));
         int r = 1;
-        for (uint32_t k = 0; k < its->len && r == 1; k++)
+        uint32_t k = 0;
+        for (; k < its->len && r == 1; k++)
             r = vm_iternext_raw(vm, its->items[k], &t->items[k]);
+        if (r == 0 && it->aux2) /* zip(strict=True): every argument must end together */
+            r = zip_strict_end(vm, its, k - 1);
         VM_UNROOT(vm, 1);
         vm_recursion_leave(vm);
         if (r == 1)
@@ -470,6 +494,14 @@ NATIVE_WITH_KW(bi_enumerate, "enumerate", enumerate_fn, 0, 2);
 
 static bool zip_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
+    bool strict = false;
+    for (uint32_t i = 0; kw && i < kw->len; i++) {
+        const char *name = AS(Str, kw->items[i])->data;
+        if (strcmp(name, "strict") != 0)
+            return vm_raise(vm, EXC_TypeError, "'%s' is an invalid keyword argument for zip()", name);
+        strict = vm_truthy(args[nargs - (int)kw->len + (int)i]);
+    }
+    nargs -= kw ? (int)kw->len : 0;
     Tuple *its = tuple_new(vm, (uint32_t)nargs);
     if (!its)
         return false;
@@ -484,10 +516,11 @@ static bool zip_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     VM_UNROOT(vm, 1);
     if (!it)
         return false;
+    it->aux2 = strict;
     *out = v_obj(it);
     return true;
 }
-NATIVE(bi_zip, "zip", zip_fn, 0, -1);
+NATIVE_WITH_KW(bi_zip, "zip", zip_fn, 0, -1);
 
 static bool reversed_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
