@@ -30,6 +30,19 @@ def conv3x3(inp, wts, out, H, W, C, F):  # valid padding; wts[ky][kx][c][f]
                 out[(oy * OW + ox) * F + f] = acc
 
 
+def depthwise3x3(inp, wts, out, H, W, C):  # one 3x3 filter per channel: wts[(ky*3+kx)*C + c]
+    OH = H - 2
+    OW = W - 2
+    for oy in range(OH):
+        for ox in range(OW):
+            for c in range(C):
+                acc = 0
+                for ky in range(3):
+                    for kx in range(3):
+                        acc += inp[((oy + ky) * W + ox + kx) * C + c] * wts[(ky * 3 + kx) * C + c]
+                out[(oy * OW + ox) * C + c] = acc
+
+
 def dense_t_acc(x, n, wt, m, acc):           # lib/p4nn's: transposed weights, outputs in lanes
     for o in range(m):
         a = 0
@@ -89,6 +102,17 @@ def run_conv(H, C, F):
     report("conv_" + str(H) + "x" + str(H) + "_" + str(C) + "_" + str(F), "conv3x3", cycles, macs, out)
 
 
+def run_depthwise(H, C):
+    inp = int8s(H * H * C, 13, 5)
+    wts = int8s(9 * C, 29, 11)
+    out = array("i", bytes(4 * (H - 2) * (H - 2) * C))
+    depthwise3x3(inp, wts, out, H, H, C)
+    c0 = p4.cycles()
+    depthwise3x3(inp, wts, out, H, H, C)  # kernel
+    cycles = p4.cycles() - c0
+    report("depthwise_" + str(H) + "x" + str(H) + "_" + str(C), "depthwise3x3", cycles, (H - 2) * (H - 2) * C * 9, out)
+
+
 def run_matmul(n):
     a = int8s(n * n, 7, 3)
     b = int8s(n * n, 5, 1)
@@ -110,4 +134,6 @@ if __name__ == "__main__":
     run_conv(16, 3, 16)
     run_conv(12, 8, 16)
     run_conv(8, 16, 32)
+    run_conv(8, 32, 64)
+    run_depthwise(16, 32)
     run_matmul(64)
