@@ -37,7 +37,7 @@ for i in range(5000):
 attempt("list", list, it)
 
 z = enumerate([7, 8])
-for i in range(600):
+for i in range(3000):  # past the recursion limit (1000) and VM_MAX_ROOTS (1536)
     z = zip(z)
 attempt("list", list, z)
 
