@@ -128,13 +128,6 @@ static bool module_attr_at(VM *vm, const Module *m, uint32_t i, Value *out)
     return true;
 }
 
-/* d[name] = v, v rooted by the caller */
-static bool dict_set_named(VM *vm, Dict *d, const char *name, Value v)
-{
-    Str *k = str_from_cstr(vm, name);
-    return k && dict_set(vm, d, v_obj(k), v);
-}
-
 /* sys.__dict__: a new dict of a built-in module's attributes (so storing
  * into it changes nothing; CPython's built-in modules take new names). */
 static bool builtin_module_dict(VM *vm, const Module *m, Value *out)
@@ -147,11 +140,11 @@ static bool builtin_module_dict(VM *vm, const Module *m, Value *out)
     bool ok = modname != NULL;
     Value v = ok ? v_obj(modname) : v_none();
     VM_ROOT(vm, v);
-    ok = ok && dict_set_named(vm, d, "__name__", v);
+    ok = ok && dict_set_cstr(vm, d, "__name__", v);
     for (uint32_t i = 0; ok && i < m->nattrs; i++) {
         ok = module_attr_at(vm, m, i, &v);
         vm->roots[vm->nroots - 1] = v; /* the value rooted while its key is made */
-        ok = ok && dict_set_named(vm, d, m->attrs[i].name, v);
+        ok = ok && dict_set_cstr(vm, d, m->attrs[i].name, v);
     }
     VM_UNROOT(vm, 2);
     *out = v_obj(d);

@@ -112,6 +112,16 @@ bool dict_get(VM *vm, Dict *d, Value key, Value *out, bool *found)
     return true;
 }
 
+bool dict_set_cstr(VM *vm, Dict *d, const char *key, Value value)
+{
+    VM_ROOT(vm, v_obj(d));
+    VM_ROOT(vm, value); /* while the key is made */
+    Str *k = str_from_cstr(vm, key);
+    bool ok = k && dict_set(vm, d, v_obj(k), value);
+    VM_UNROOT(vm, 2);
+    return ok;
+}
+
 bool dict_set(VM *vm, Dict *d, Value key, Value value)
 {
     uint32_t hash, slot;

@@ -86,13 +86,7 @@ bool exc_oserror_init(VM *vm, Exception *e)
             uint32_t i = k == 0 ? 2 : 4;
             if (i >= a->len)
                 break;
-            Str *name = str_from_cstr(vm, names[k]);
-            ok = name != NULL;
-            if (ok) { /* the key is rooted while the dict grows */
-                VM_ROOT(vm, v_obj(name));
-                ok = dict_set(vm, e->dict, v_obj(name), a->items[i]);
-                VM_UNROOT(vm, 1);
-            }
+            ok = dict_set_cstr(vm, e->dict, names[k], a->items[i]);
         }
         ok = ok && e->dict;
         VM_UNROOT(vm, 1);
@@ -119,15 +113,7 @@ bool exc_set_codec_attrs(VM *vm, const char *encoding, Value object, uint32_t st
             ok = text != NULL;
             v = ok ? v_obj(text) : v_none();
         }
-        VM_ROOT(vm, v);
-        Str *name = ok ? str_from_cstr(vm, names[i]) : NULL;
-        ok = name != NULL;
-        if (ok) { /* the key is rooted while the dict grows */
-            VM_ROOT(vm, v_obj(name));
-            ok = dict_set(vm, e->dict, v_obj(name), v);
-            VM_UNROOT(vm, 1);
-        }
-        VM_UNROOT(vm, 1);
+        ok = ok && dict_set_cstr(vm, e->dict, names[i], v);
     }
     VM_UNROOT(vm, 2);
     if (!ok)

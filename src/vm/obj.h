@@ -540,6 +540,7 @@ uint32_t array_itemsize(const Array *a);
 bool list_extend(VM *vm, List *l, Value iterable);
 bool dict_get(VM *vm, Dict *d, Value key, Value *out, bool *found);
 bool dict_set(VM *vm, Dict *d, Value key, Value value);
+bool dict_set_cstr(VM *vm, Dict *d, const char *key, Value value); /* d[key] = value, value kept alive */
 /* dict(m) for a mapping m that is not a dict (keys() and __getitem__);
  * *is_mapping false when m has no keys. */
 bool dict_update_mapping(VM *vm, Dict *d, Value src, bool *is_mapping);

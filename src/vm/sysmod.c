@@ -183,14 +183,6 @@ static bool get_version_info(VM *vm, Value *out)
 }
 
 /* sys.implementation: a namespace with .name and .version */
-static bool dict_put(VM *vm, Dict *d, const char *key, Value v)
-{
-    VM_ROOT(vm, v);
-    Str *k = str_from_cstr(vm, key);
-    bool ok = k && dict_set(vm, d, v_obj(k), v);
-    VM_UNROOT(vm, 1);
-    return ok;
-}
 static bool make_implementation(VM *vm, Value *out)
 {
     LibObj *o = libobj_new(vm, LIB_NAMESPACE, 1);
@@ -203,8 +195,8 @@ static bool make_implementation(VM *vm, Value *out)
         o->slots[0] = v_obj(d);
         Str *name = str_from_cstr(vm, "p4jit");
         Value ver;
-        ok = name && dict_put(vm, d, "name", v_obj(name)) && get_version_info(vm, &ver) &&
-             dict_put(vm, d, "version", ver);
+        ok = name && dict_set_cstr(vm, d, "name", v_obj(name)) && get_version_info(vm, &ver) &&
+             dict_set_cstr(vm, d, "version", ver);
     }
     VM_UNROOT(vm, 1);
     *out = v_obj(o);
