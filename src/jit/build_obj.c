@@ -19,10 +19,8 @@ bool load_global(Builder *b, uint32_t slot)
     if (v.type == T_UNBOUND)
         v = p->builtin_of_global[slot];
     const char *name = (const char *)p->p4b->strings[p->p4b->globals[slot]].bytes;
-    if (p != b->js->vm->program)
-        b->js->watch_modules = true; /* assigning any module global drops this code */
-    else if (b->js->watch && slot < b->js->nwatch)
-        b->js->watch[slot] = 1; /* assigning it later drops this code */
+    if (!jit_watch_global(b->js, p, slot)) /* assigning it later drops this code */
+        return refuse(b, "out of memory watching global '%s'", name);
     switch ((Type)v.type) {
     case T_INT: case T_BOOL: {
         int32_t k = ir_const_int(b->ir, b->cur, v.u.i);
@@ -86,7 +84,12 @@ bool load_attr(Builder *b, uint32_t name, bool method)
             v.type != T_NATIVE && v.type != T_MODULE && v.type != T_TYPE)
             return refuse(b, "module attribute '%s' is a %s (only numbers, functions and modules are compiled)",
                           n->data, type_name(v));
-        b->js->watch_modules = true;
+        const Program *mp = AS(PyModule, s->obj)->program;
+        int32_t slot = module_global_slot(mp, n);
+        if (slot < 0) /* (stores to those are not watched) */
+            return refuse(b, "module attribute '%s' is a name exec() or import * gave it", n->data);
+        if (!jit_watch_global(b->js, mp, (uint32_t)slot)) /* assigning it later drops this code */
+            return refuse(b, "out of memory watching module attribute '%s'", n->data);
     }
     if (v.type == T_FLOAT)
         push(b, ir_const_float(b->ir, b->cur, v.u.f));

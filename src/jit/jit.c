@@ -301,6 +301,8 @@ void jit_free(VM *vm)
     free(js->dmaps);
     free(js->dobjs);
     free(js->watch);
+    free(js->mwatch);
+    free(js->wanted);
     free(js);
     vm->jit = NULL;
 }
@@ -630,6 +632,102 @@ static bool allocates_badly(const Ir *ir, JitSpec *spec, IrRefusal *why, const C
     return true;
 }
 
+/* ---- globals compiled code built in -------------------------------------------------- */
+
+/* Compiled code builds in the values of the globals it reads (build_obj.c);
+ * assigning one of them later drops all compiled code. The main program's
+ * globals are watched in an array, a byte a slot. An imported module's are
+ * few: a list of (program, slot) pairs, with a 64-bit summary of their
+ * slots so that a store to a global no code read (a module's counter)
+ * costs one test.
+ *
+ * A build only asks (jit_watch_global): its globals are watched once its
+ * code is made (commit_watches). A function refused after reading a global
+ * it then assigns (`count += 1`, which compiled code does not do) would
+ * otherwise drop all code at every call. Callees compiled while a caller
+ * is built commit or forget their own requests first: the requests are a
+ * stack. */
+typedef struct WatchedGlobal {
+    const Program *program;
+    uint32_t slot;
+} WatchedGlobal;
+
+static void drop_all_code(JitState *js);
+
+static bool watched(const JitState *js, const Program *p, uint32_t slot)
+{
+    if (p == js->vm->program && slot < js->nwatch)
+        return js->watch[slot];
+    if (!(js->mwatch_slots >> (slot & 63) & 1))
+        return false;
+    for (uint32_t i = 0; i < js->nmwatch; i++)
+        if (js->mwatch[i].program == p && js->mwatch[i].slot == slot)
+            return true;
+    return false;
+}
+
+static bool push_watch(WatchedGlobal **list, uint32_t *n, uint32_t *cap, WatchedGlobal w)
+{
+    if (*n == *cap) {
+        uint32_t c = *cap ? 2 * *cap : 8;
+        WatchedGlobal *m = realloc(*list, c * sizeof *m);
+        if (!m)
+            return false;
+        *list = m;
+        *cap = c;
+    }
+    (*list)[(*n)++] = w;
+    return true;
+}
+
+bool jit_watch_global(JitState *js, const Program *p, uint32_t slot)
+{
+    return watched(js, p, slot) ||
+           push_watch(&js->wanted, &js->nwanted, &js->capwanted, (WatchedGlobal){p, slot});
+}
+
+/* The requests made since `mark` (the start of this build) are granted
+ * (ok) or forgotten; false when out of memory. */
+static bool commit_watches(JitState *js, uint32_t mark, bool ok)
+{
+    for (uint32_t i = mark; ok && i < js->nwanted; i++) {
+        WatchedGlobal w = js->wanted[i];
+        if (watched(js, w.program, w.slot))
+            continue;
+        if (w.program == js->vm->program && w.slot < js->nwatch)
+            js->watch[w.slot] = 1;
+        else if (push_watch(&js->mwatch, &js->nmwatch, &js->capmwatch, w))
+            js->mwatch_slots |= 1ull << (w.slot & 63);
+        else
+            ok = false; /* (what is watched already stays: at worst a needless drop) */
+    }
+    js->nwanted = mark;
+    return ok;
+}
+
+static void unwatch_all(JitState *js)
+{
+    memset(js->watch, 0, js->nwatch);
+    js->nmwatch = 0;
+    js->mwatch_slots = 0;
+}
+
+void jit_global_stored(VM *vm, const Program *p, uint32_t slot)
+{
+    JitState *js = vm->jit;
+    if (!js || !watched(js, p, slot))
+        return;
+    unwatch_all(js);
+    /* Compiled code baked the old value in: all of it goes. While compiled
+     * code is running below a deoptimised frame (which can assign), it is
+     * dropped once the outermost compiled call returns (jit_call), and
+     * until then nothing compiled is entered. */
+    if (js->running)
+        js->drop_pending = true;
+    else
+        drop_all_code(js);
+}
+
 /* The code buffer, allocated now if jit_init left it to the first code
  * written (a function emitted, a trampoline); false when there is none. */
 bool jit_code_buffer(JitState *js)
@@ -657,6 +755,7 @@ static void compile(JitState *js, JitSpec *spec)
     if (heap)
         port_heap_mark();
     Ir ir;
+    uint32_t watch_mark = js->nwanted;
     spec->state = SPEC_BUILDING;
     spec->ret.ty = TY_VOID;
     bool ok = jit_build(js, spec, &ir, resolve);
@@ -733,6 +832,10 @@ static void compile(JitState *js, JitSpec *spec)
         free(asmtext);
     }
     ir_free(&ir);
+    if (!commit_watches(js, watch_mark, ok) && ok) {
+        snprintf(spec->why.why, sizeof spec->why.why, "out of memory watching the globals it reads");
+        ok = false;
+    }
     spec->bc_insns = spec->code->ninsns;
     spec->compile_cycles = port_cycles() - t0;
     spec->state = ok ? SPEC_COMPILED : SPEC_REFUSED;
@@ -844,7 +947,6 @@ static int32_t call_budget(VM *vm, const JitSpec *spec)
     return budget > INT32_MAX ? INT32_MAX : (int32_t)budget;
 }
 
-static void drop_all_code(JitState *js);
 
 static bool call_slow(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok);
 
@@ -1116,7 +1218,7 @@ static void drop_all_code(JitState *js)
             ((Code *)(uintptr_t)f->code)->hdr.flags &= (uint8_t)~CODE_JIT_DECLINED;
         f->head.off = f->parked = false;
     }
-    memset(js->watch, 0, js->nwatch);
+    unwatch_all(js);
     js->nparked = 0;
     js->code_used = 0;
     js->retired_tramp = 0; /* in the dropped code */
@@ -1205,26 +1307,6 @@ bool jit_switch(VM *vm, JitRun mode)
     js->cfg.mode = policy;
     js->head.off = false;
     return true;
-}
-
-void jit_global_stored(VM *vm, const Program *p, uint32_t slot)
-{
-    JitState *js = vm->jit;
-    if (!js)
-        return;
-    /* The main program's globals are watched one by one; an imported
-     * module's (rarely assigned after its body ran) all together. */
-    if (p != vm->program ? !js->watch_modules : slot >= js->nwatch || !js->watch[slot])
-        return;
-    js->watch_modules = false;
-    /* Compiled code baked the old value in: all of it goes. While compiled
-     * code is running below a deoptimised frame (which can assign), it is
-     * dropped once the outermost compiled call returns (jit_call), and
-     * until then nothing compiled is entered. */
-    if (js->running)
-        js->drop_pending = true;
-    else
-        drop_all_code(js);
 }
 
 /* ---- called from compiled code -------------------------------------------------------- */

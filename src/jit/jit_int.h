@@ -247,9 +247,13 @@ struct JitState {
     bool code_full;
     JitSite *sites;
     uint32_t nsites, capsites;
-    uint8_t *watch;           /* per global slot: compiled code depends on it */
+    uint8_t *watch;           /* per global slot of the main program: compiled code depends on it */
     uint32_t nwatch;
-    bool watch_modules;       /* compiled code depends on a global of an imported module */
+    struct WatchedGlobal *mwatch; /* the imported modules' globals compiled code depends on */
+    uint32_t nmwatch, capmwatch;
+    uint64_t mwatch_slots;    /* bit slot % 64 set for every slot in mwatch */
+    struct WatchedGlobal *wanted; /* globals the builds under way read (jit.c commit_watches) */
+    uint32_t nwanted, capwanted;
     int32_t depth_budget;     /* calls left before RecursionError (compiled code) */
     uint8_t *dmaps;           /* encoded deopt maps of every site (JitSite.dmap) */
     uint32_t ndmaps, capdmaps;
@@ -279,6 +283,9 @@ JitInsExtra *jit_extra(Ir *ir, int32_t v); /* NULL when out of memory */
  * object for DM_OBJ (its index, or -1). */
 bool jit_add_dmap(JitState *js, const uint8_t *bytes, uint32_t n, uint32_t *at);
 int32_t jit_add_dobj(JitState *js, Value v);
+/* The code being built builds in global `slot` of p: once it is made,
+ * assigning that global drops all code (jit.c; false when out of memory). */
+bool jit_watch_global(JitState *js, const Program *p, uint32_t slot);
 JitType jit_type_of_value(Value v);
 const char *jit_type_name(JitType t, char *buf, size_t len);
 

@@ -357,17 +357,24 @@ bool module_import(VM *vm, Str *name, Value *out)
     return ok;
 }
 
-bool module_py_attr(VM *vm, PyModule *m, const Str *name, Value *out)
+int32_t module_global_slot(const Program *p, const Str *name)
 {
-    const Program *p = m->program;
     const P4bModule *b = p->p4b;
     for (uint32_t g = 0; g < p->nglobals; g++) {
         const P4bString *s = &b->strings[b->globals[g]];
-        if (s->len == name->len && memcmp(s->bytes, name->data, name->len) == 0 &&
-            p->globals[g].type != T_UNBOUND) {
-            *out = p->globals[g];
-            return true;
-        }
+        if (s->len == name->len && memcmp(s->bytes, name->data, name->len) == 0)
+            return (int32_t)g;
+    }
+    return -1;
+}
+
+bool module_py_attr(VM *vm, PyModule *m, const Str *name, Value *out)
+{
+    const Program *p = m->program;
+    int32_t g = module_global_slot(p, name);
+    if (g >= 0 && p->globals[g].type != T_UNBOUND) {
+        *out = p->globals[g];
+        return true;
     }
     if (name->len == 8 && memcmp(name->data, "__dict__", 8) == 0) /* its globals() */
         return eval_program_globals(vm, m->program, out);
@@ -393,17 +400,13 @@ bool module_py_attr(VM *vm, PyModule *m, const Str *name, Value *out)
  * deleted name was not there, -1 raised. */
 int module_program_store(VM *vm, Program *p, const Str *name, Value value)
 {
-    const P4bModule *b = p->p4b;
-    for (uint32_t g = 0; g < p->nglobals; g++) {
-        const P4bString *s = &b->strings[b->globals[g]];
-        if (s->len == name->len && memcmp(s->bytes, name->data, name->len) == 0) {
-            if (value.type == T_UNBOUND && p->globals[g].type == T_UNBOUND)
-                break; /* del of a name that is not set: maybe in extra_names */
-            p->globals[g] = value;
-            if (vm->jit)
-                jit_global_stored(vm, p, g); /* compiled code may have its old value built in */
-            return 1;
-        }
+    int32_t g = module_global_slot(p, name);
+    if (g >= 0 && !(value.type == T_UNBOUND && p->globals[g].type == T_UNBOUND)) {
+        /* (a del of a name that is not set may be one in extra_names) */
+        p->globals[g] = value;
+        if (vm->jit)
+            jit_global_stored(vm, p, (uint32_t)g); /* compiled code may have its old value built in */
+        return 1;
     }
     bool found = false;
     Value old;

@@ -229,6 +229,8 @@ Program *program_load(VM *vm, struct P4bModule *m, const char *source, size_t so
 bool module_import(VM *vm, Str *name, Value *out);
 /* module.x for an imported module */
 bool module_py_attr(VM *vm, PyModule *m, const Str *name, Value *out);
+/* the global slot of `name` in p, or -1 (a name beyond its slots is in extra_names) */
+int32_t module_global_slot(const Program *p, const Str *name);
 bool module_py_store(VM *vm, PyModule *m, const Str *name, Value value);
 int module_program_store(VM *vm, struct Program *p, const Str *name, Value value); /* 1 stored, 0 no such name, -1 raised */
 /* The source of a module frozen into the runtime (vm/frozen_lib.c, made by

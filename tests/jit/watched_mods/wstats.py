@@ -1,0 +1,6 @@
+count = 0
+
+
+def tick():
+    global count
+    count += 1
