@@ -4,12 +4,15 @@
 # uniform count, the rounding shift of a requantize, a fixed-point requantize
 # per tensor and per channel (an HWC tensor of 16 and 32 channels, the
 # multiplier array indexed by the channel; Q15 multipliers, whose products
-# leave int16: the fused multiply-shift), and for comparison a copy of
-# lib/p4nn's per-channel requantize of int32 accumulators (scalar). Each
+# leave int16: the fused multiply-shift), lib/p4nn's per-channel requantize
+# of int32 accumulators (scalar) for comparison, and the library's int16
+# narrowing kernels (vec10: shift32_16, narrow16_8, mul_shift8). Each
 # kernel runs twice; the second call is measured.
 from array import array
 
 from kernel_timing import t0, t1
+# lib/p4nn's kernels measured here, as the library has them
+from p4nn import mul_shift8, narrow16_8, requantize, shift32_16
 
 N = 4096
 
@@ -61,42 +64,6 @@ def requant_flat(a, mrep, n, s, lo, out):
     # f] = m[f], as lib/p4nn's brep): one loop over n*F values
     for i in range(n):
         out[i] = min(max((a[i] * mrep[i] + (1 << (s - 1))) >> s, lo), 127)
-
-
-def requantize(acc, n, F, q, lo, out, off):
-    # lib/p4nn/p4nn.py's requantize (int32 accumulators, per-channel bias,
-    # pre, mult, shift), copied as it is
-    for f in range(F):
-        b = q[4 * f]
-        pre = q[4 * f + 1]
-        m = q[4 * f + 2]
-        s = q[4 * f + 3]
-        r = 1 << (s - 1)
-        for p in range(n):
-            y = (((acc[p * F + f] + b) >> pre) * m + r) >> s
-            if y < lo:
-                y = lo
-            if y > 127:
-                y = 127
-            out[off + p * F + f] = y
-
-
-def shift32_16(t, s, n, h):
-    # vec10: int32 lanes stored into int16 (lib/p4nn's shift32_16)
-    for i in range(n):
-        h[i] = t[i] >> s
-
-
-def narrow16_8(h, n, out, off):
-    # vec10: int16 lanes stored into int8, each value tested to fit
-    for i in range(n):
-        out[off + i] = h[i]
-
-
-def mul_shift8(h, mrep, D, lo, n, out, off):
-    # vec10: lib/p4nn's mul_shift8, int16 products clamped and stored as int8
-    for i in range(n):
-        out[off + i] = min(max((h[i] * mrep[i]) >> D, lo), 127)
 
 
 def clamp16_8(h, n, out):

@@ -226,7 +226,7 @@ def main():
     ap.add_argument("names", nargs="*")
     args = ap.parse_args()
     p4jit = os.path.abspath(args.p4jit)
-    env = dict(os.environ, PYTHONPATH=os.path.join(ROOT, "lib", "python"))
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(os.path.join(ROOT, "lib", d) for d in ("python", "p4nn")))
     names = args.names or BENCHMARKS
     if args.chip:
         return chip_table(p4jit, names, env)
