@@ -588,7 +588,9 @@ def main(generate=generate, name="mixed"):
     r.add_argument("--out", default=".")
     a = ap.parse_args()
     if a.cmd == "gen":
-        sys.stdout.write(generate(a.seed))
+        src = generate(a.seed)
+        for name_, text in (src.items() if isinstance(src, dict) else [(None, src)]):
+            sys.stdout.write(text if name_ is None else "# ---- %s\n%s" % (name_, text))
         return 0
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     lo, hi = (int(x) for x in a.seeds.split(":"))
@@ -596,11 +598,15 @@ def main(generate=generate, name="mixed"):
     counts, bad = {}, []
     with tempfile.TemporaryDirectory() as tmp:
         def one(seed):
+            # a program, or {file name: source} for a program of several
+            # modules (the first the main one)
             src = generate(seed)
-            path = os.path.join(tmp, "%s_%d.py" % (name, seed))
-            with open(path, "w") as fh:
-                fh.write(src)
-            return (seed, src) + check(a.p4jit, a.firmware, path, a.host_only)
+            files = src if isinstance(src, dict) else {"%s_%d.py" % (name, seed): src}
+            for f, text in files.items():
+                with open(os.path.join(tmp, f), "w") as fh:
+                    fh.write(text)
+            path = os.path.join(tmp, next(iter(files)))
+            return (seed, files) + check(a.p4jit, a.firmware, path, a.host_only)
 
         with concurrent.futures.ThreadPoolExecutor(max(a.jobs, 1)) as ex:
             for seed, src, verdict, detail in ex.map(one, range(lo, hi)):
@@ -608,9 +614,11 @@ def main(generate=generate, name="mixed"):
                 if verdict in ("ok", "inexact"):
                     continue
                 bad.append(seed)
-                out = os.path.join(a.out, "%s_%d.py" % (name, seed))
-                with open(out, "w") as fh:
-                    fh.write(src)
+                for f, text in src.items():
+                    out = os.path.join(a.out, f)
+                    with open(out, "w") as fh:
+                        fh.write(text)
+                out = os.path.join(a.out, next(iter(src)))
                 print("seed %d: %s (program in %s)\n%s" % (seed, verdict, out, detail), flush=True)
     print("%d programs in %.0f s: %s" % (hi - lo, time.time() - t0,
                                         ", ".join("%d %s" % (n, v) for v, n in sorted(counts.items()))))
