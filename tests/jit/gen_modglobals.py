@@ -26,22 +26,29 @@ FLOATS = ["0.5", "-1.5", "2.25", "3.0", "-0.25"]
 BINOPS = ["+", "-", "*", "^", "&", "|"]
 
 
+SMALL = [0, 1, -1, 2, 3, -5, 7, 100]
+
+
 def value(rnd, floats):
-    if floats and rnd.random() < 0.3:
-        return rnd.choice(FLOATS)
+    """A number for a global: in a module with floats only small ints and
+    exact halves and quarters (binary32 and CPython's binary64 then print
+    the same: deviation 1), elsewhere ints up to the edges of 32 bits."""
+    if floats:
+        return rnd.choice(FLOATS) if rnd.random() < 0.4 else str(rnd.choice(SMALL))
     return str(rnd.choice(INTS))
 
 
-def module_source(rnd, k, names, imports):
+def module_source(rnd, k, names, imports, floats):
     """Module k: globals A, B (numbers), OP (a function), CNT (a counter)."""
     lines = ["from array import array"]
     lines += ["import %s" % names[j] for j in imports]
-    lines += ["", "A = %s" % value(rnd, False), "B = %s" % value(rnd, True), "CNT = 0", "",
+    lines += ["", "A = %s" % value(rnd, floats[k]), "B = %s" % value(rnd, floats[k]), "CNT = 0", "",
               "", "def _add(x, y):", "    return x + y", "", "",
               "def _mul(x, y):", "    return x * y", "", "", "OP = _add", "", ""]
     other = names[rnd.choice(imports)] if imports else None
     term = rnd.choice(["a[i] %s A" % rnd.choice(BINOPS), "OP(a[i], A)", "a[i] * A + B"])
-    cross = " + %s.A" % other if other and rnd.random() < 0.7 else ""
+    # (another module's A, only where both have the same kind of numbers)
+    cross = " + %s.A" % other if other and floats[names.index(other)] == floats[k] and rnd.random() < 0.7 else ""
     lines += ["def kern(a, n):",
               "    t = 0",
               "    for i in range(n):",
@@ -80,10 +87,12 @@ def generate(seed):
              "arr = array('i', [(i * 7) % 23 - 11 for i in range(40)])",
              "lst = [(i * 5) % 17 - 8 for i in range(40)]", ""]
     extra = set()
+    floats = [rnd.random() < 0.4 for m in names]
     for k, m in enumerate(names):
-        files[m + ".py"] = module_source(rnd, k, names, list(range(k)))
+        files[m + ".py"] = module_source(rnd, k, names, list(range(k)), floats)
     for step in range(rnd.randint(12, 30)):
-        m = rnd.choice(names)
+        k = rnd.randrange(n)
+        m = names[k]
         r = rnd.random()
         if r < 0.3:
             seq = rnd.choice(["arr", "lst"])
@@ -95,15 +104,15 @@ def generate(seed):
         elif r < 0.45:
             main.append("G = %s" % value(rnd, False))
         elif r < 0.5:
-            main.append("%s.A = %s" % (m, value(rnd, True)))
+            main.append("%s.A = %s" % (m, value(rnd, floats[k])))
         elif r < 0.55:
-            main.append("%s.set_a(%s)" % (m, value(rnd, False)))
+            main.append("%s.set_a(%s)" % (m, value(rnd, floats[k])))
         elif r < 0.6:
-            main.append("setattr(%s, 'B', %s)" % (m, value(rnd, True)))
+            main.append("setattr(%s, 'B', %s)" % (m, value(rnd, floats[k])))
         elif r < 0.65:
-            main.append("%s.__dict__['A'] = %s" % (m, value(rnd, False)))
+            main.append("%s.__dict__['A'] = %s" % (m, value(rnd, floats[k])))
         elif r < 0.7:
-            main.append("exec('A = %s', %s.__dict__)" % (value(rnd, False), m))
+            main.append("exec('A = %s', %s.__dict__)" % (value(rnd, floats[k]), m))
         elif r < 0.75:
             main.append("%s.set_op(%s)" % (m, rnd.choice(["True", "False"])))
         elif r < 0.85:
