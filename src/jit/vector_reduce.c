@@ -30,6 +30,21 @@
  * where the interpreter does. The loop stores nothing, so no load can see
  * a store (the alias rule holds trivially).
  *
+ * Over int16 ('h') operands (vec11) the same loop runs 8 iterations at a
+ * time: a 128-bit load holds 8 elements, esp.vmulas.s16.xacc adds their 8
+ * products to XACC. Products of int16 lie in [-2**30 + 2**15, 2**30], so
+ * no bound on the trip count keeps acc in int32 before the loop: exactness
+ * is decided at the exit instead. XACC is 40 bits; over at most MAC16_LIMIT
+ * products its true sum S has |S| <= 2**39, which XACC holds but for S =
+ * 2**39 (wrapped to -2**39: out of int32 all the same), so XACC's 40 bits
+ * fit int32, and acc0 plus them does, exactly when acc0 + S fits. When it
+ * does not, the vector loop's work is dropped and the original loop starts
+ * again at the first i with acc0 (the loop stores nothing): it deoptimises
+ * at the product where the interpreter's int becomes a long. A sum that
+ * leaves int32 on the way and comes back is the same int either way: the
+ * vector loop gives it without the detour. Longer rows stay scalar. PIE
+ * has no multiply of int16 by int8 lanes, so both operands are int16.
+ *
  * Runs after licm (ir_vectorize calls it when a candidate exists), so that
  * invariant parts of the indices are outside the loop. */
 
@@ -44,9 +59,14 @@ typedef struct RAff {
 
 typedef struct Reduction {
     int32_t acc, add;   /* the accumulator's phi and its `acc + x*w` (addo) */
-    int32_t load[2];    /* the two int8 lane loads */
+    int32_t load[2];    /* the two int8 (or two int16) lane loads */
     RAff at[2];         /* their indices, i + offsets */
+    bool s16;           /* int16 operands: 8 lanes, the exit's test (above) */
 } Reduction;
+
+/* Products summed in XACC's 40 bits without a wrap that could look like an
+ * int32 (int16 lanes, above). */
+enum { MAC16_LIMIT = 512 };
 
 /* v's value does not depend on the loop: made outside it, or a constant. */
 static bool invariant(const Vec *x, int32_t v)
@@ -160,8 +180,10 @@ static bool reduction_shape(Vec *x, Reduction *r)
         const IrIns *ld = &ir->ins[r->load[k]];
         if (ld->op != IR_ALOAD || ld->block != c->body || !invariant(x, ld->a))
             return refuse(x, "a factor of the product is not an array element");
-        if (ld->aux != 'b')
-            return refuse(x, "a factor of the product is not int8 (only 'b' arrays make lanes)");
+        if (ld->aux != 'b' && ld->aux != 'h')
+            return refuse(x, "a factor of the product is not int8 or int16 (only 'b' and 'h' arrays make lanes)");
+        if (k && ld->aux != ir->ins[r->load[0]].aux)
+            return refuse(x, "int16 times int8: PIE multiplies lanes of one width");
         /* an index that may be negative wraps (index); the guard sends those to the scalar loop */
         int32_t at = ir->ins[ld->b].op == IR_INDEX ? ir->ins[ld->b].b : ld->b;
         if (!affine_in(x, at, &r->at[k]) || r->at[k].scale >= 0)
@@ -169,6 +191,7 @@ static bool reduction_shape(Vec *x, Reduction *r)
     }
     if (r->load[0] == r->load[1])
         return refuse(x, "a square (one load times itself)");
+    r->s16 = ir->ins[r->load[0]].aux == 'h';
     /* the rest of the body: the counter's step, index arithmetic and checks */
     for (uint32_t i = 0; i < bb->nins; i++) {
         int32_t v = bb->ins[i];
@@ -256,10 +279,13 @@ static int32_t reduction_guard(Vec *x, const Reduction *r, int32_t first, int32_
     }
     /* trips <= MAC_LIMIT keeps the products' sum in int32 and the
      * multiplications below exact; acc0 plus the sum of any prefix lies in
-     * acc0 + trips * [-16256, 16384] */
+     * acc0 + trips * [-16256, 16384]. int16: XACC's bound only (the sum is
+     * tested at the exit) */
     int32_t trips = emit(x, IR_SUB, TY_INT, x->c.bound, x->c.init, -1, 0);
     any = either(x, any, ovf(x, IR_SUBO, x->c.bound, x->c.init));
-    any = either(x, any, cmp(x, CC_GT, trips, konst(x, MAC_LIMIT)));
+    any = either(x, any, cmp(x, CC_GT, trips, konst(x, r->s16 ? MAC16_LIMIT : MAC_LIMIT)));
+    if (r->s16)
+        return any;
     if (!is_const(ir, acc0, &(int32_t){0}) || ir->ins[acc0].k.i != 0) {
         any = either(x, any, ovf(x, IR_ADDO, acc0, emit(x, IR_MUL, TY_INT, trips, konst(x, 16384), -1, 0)));
         any = either(x, any, ovf(x, IR_ADDO, acc0, emit(x, IR_MUL, TY_INT, trips, konst(x, -16256), -1, 0)));
@@ -337,7 +363,7 @@ static bool fixed_in_o(const Vec *x, const Reduction *r, const uint8_t *in2, int
 static bool pair_plan(Vec *x, const Reduction *r, int32_t pre, Pair *P, uint8_t *in2, int32_t *work)
 {
     Ir *ir = x->ir;
-    if (!x->pair_ok)
+    if (!x->pair_ok || r->s16) /* (int16: one row at a time) */
         return false;
     int32_t oh = ir->blocks[pre].loop_head;
     if (oh < 0 || oh == x->h || ir->blocks[oh].npreds != 2)
@@ -393,6 +419,20 @@ static void set_phi(Ir *ir, int32_t phi, const int32_t *ops, uint32_t n)
 }
 
 static int32_t and2(Vec *x, int32_t f, int32_t g) { return f < 0 ? g : emit(x, IR_AND, TY_BOOL, f, g, -1, 0); }
+
+/* An int16 dot product's exit (the top): XACC (its low word sum) fits
+ * int32 when its high byte is sum's sign, and then acc0 + sum is exact
+ * unless it overflows; else the counter and the sum restart: *iv = init,
+ * *acc1 = acc0. */
+static void int16_exit(Vec *x, int32_t acc0, int32_t sum, int32_t *iv, int32_t *acc1, uint32_t pc)
+{
+    int32_t high = emit(x, IR_VXACC, TY_INT, -1, -1, -1, pc);
+    x->ir->ins[high].aux = 2; /* XACC's bits 39..32 */
+    int32_t sign = emit(x, IR_SELECT, TY_INT, cmp(x, CC_LT, sum, konst(x, 0)), konst(x, -1), konst(x, 0), pc);
+    int32_t wide = either(x, cmp(x, CC_NE, high, sign), ovf(x, IR_ADDO, acc0, sum));
+    *iv = emit(x, IR_SELECT, TY_INT, wide, x->c.init, *iv, pc);
+    *acc1 = emit(x, IR_SELECT, TY_INT, wide, acc0, *acc1, pc);
+}
 
 /* The vector loop ahead of dot-product loop x->h:
  *
@@ -453,7 +493,8 @@ static bool reduce_loop(Vec *x, const Reduction *r, uint8_t *in2, int32_t *work)
             ir->blocks[pre].succ[s] = vtest;
     ir->blocks[vtest].preds[ir->blocks[vtest].npreds++] = pre;
     x->cur = vtest;
-    int32_t lim0 = ir_clamped_limit(ir, vtest, c->bound, 15), lim = lim0;
+    int lanes = r->s16 ? 8 : 16; /* elements of a 128-bit load */
+    int32_t lim0 = ir_clamped_limit(ir, vtest, c->bound, lanes - 1), lim = lim0;
     /* the guard, for the vector loop and the scalar one (version.c takes
      * it as the scalar loop's: a prefix of the products from acc0 on, and
      * any i from init to bound - 1; when bound <= init it tests values
@@ -479,8 +520,12 @@ static bool reduce_loop(Vec *x, const Reduction *r, uint8_t *in2, int32_t *work)
     if (no >= 0)
         lim = emit(x, IR_SELECT, TY_INT, no, konst(x, INT32_MIN), lim, pc);
     int32_t p[2];
-    for (int k = 0; k < 2; k++)
-        p[k] = emit(x, IR_ADD, TY_PTR, ir->ins[r->load[k]].a, index_at(x, r->at[k], c->init), -1, pc);
+    for (int k = 0; k < 2; k++) {
+        int32_t at = index_at(x, r->at[k], c->init); /* (in the array: the guard tested it) */
+        if (r->s16)
+            at = emit(x, IR_SHL, TY_INT, at, konst(x, 1), -1, pc);
+        p[k] = emit(x, IR_ADD, TY_PTR, ir->ins[r->load[k]].a, at, -1, pc);
+    }
     int32_t nw = -1;
     if (pair) {
         int wk = 1 - P.xk;
@@ -520,7 +565,7 @@ static bool reduce_loop(Vec *x, const Reduction *r, uint8_t *in2, int32_t *work)
         edge(ir, vpre, vhdr);
     }
 
-    VLoop l = {.hdr = vhdr, .body = vbody, .exit = vexit};
+    VLoop l = {.hdr = vhdr, .body = vbody, .exit = vexit, .lanes = lanes};
     vloop_header(x, &l, lim, pc);
     int32_t mac = emit(x, IR_VMAC, TY_VOID, l.q[0], l.q[1], -1, ir->ins[r->add].pc);
     int32_t sixteen = konst(x, 16);
@@ -531,6 +576,8 @@ static bool reduce_loop(Vec *x, const Reduction *r, uint8_t *in2, int32_t *work)
     x->cur = vexit;
     int32_t sum = emit(x, IR_VXACC, TY_INT, -1, -1, -1, pc);
     int32_t acc1 = emit(x, IR_ADD, TY_INT, acc0, sum, -1, pc);
+    if (r->s16) /* the sum past int32: the original loop does it all (see the top) */
+        int16_exit(x, acc0, sum, &iv, &acc1, pc);
     emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
     edge(ir, vexit, join);
 
@@ -576,7 +623,7 @@ static bool reduce_loop(Vec *x, const Reduction *r, uint8_t *in2, int32_t *work)
     emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
     if (ir->oom)
         return false;
-    ir->ins[mac].aux = 1 | 2; /* both operands in lanes; XACC */
+    ir->ins[mac].aux = 1 | 2 | (r->s16 ? 8 : 0); /* both operands in lanes; XACC; int16 */
     set_phi(ir, from, (int32_t[4]){c->init, iv, ivu, iv2}, nj);
     set_phi(ir, accj, (int32_t[4]){acc0, acc1, accu, acc2}, nj);
     if (pair) {
@@ -598,7 +645,7 @@ static bool reduce_loop(Vec *x, const Reduction *r, uint8_t *in2, int32_t *work)
 
     if (!skip_scalar(x, join, from, 2, (int32_t[2]){c->phi, r->acc}, (int32_t[2]){from, accj}, pc, !pair))
         return false;
-    if (!pair && no >= 0 && ir->ntested < sizeof ir->tested / sizeof ir->tested[0])
+    if (!pair && !r->s16 && no >= 0 && ir->ntested < sizeof ir->tested / sizeof ir->tested[0])
         ir->tested[ir->ntested++] = (struct IrTested){x->h, no};
     return true;
 }
@@ -770,8 +817,8 @@ static bool has_dot_product(const Ir *ir)
         for (int s = 0; s < 2; s++) {
             int32_t acc = s ? in->b : in->a, prod = s ? in->a : in->b;
             const IrIns *m = &ir->ins[prod], *ph = &ir->ins[acc];
-            if (ph->op == IR_PHI && m->op == IR_MUL && ir->ins[m->a].op == IR_ALOAD && ir->ins[m->a].aux == 'b' &&
-                ir->ins[m->b].op == IR_ALOAD && ir->ins[m->b].aux == 'b')
+            if (ph->op == IR_PHI && m->op == IR_MUL && ir->ins[m->a].op == IR_ALOAD && ir->ins[m->b].op == IR_ALOAD &&
+                ir->ins[m->a].aux == ir->ins[m->b].aux && (ir->ins[m->a].aux == 'b' || ir->ins[m->a].aux == 'h'))
                 return true;
         }
     }
@@ -808,7 +855,8 @@ bool vectorize_reduction(Ir *ir)
             Reduction r;
             ir_loop_blocks(ir, h, in, work);
             if (reduction_shape(&x, &r)) {
-                note_done(ir, h, in, "dot product", 16, 0); /* (before the change: in[] is h's loop) */
+                int lanes = r.s16 ? 8 : 16;
+                note_done(ir, h, in, r.s16 ? "int16 dot product" : "dot product", lanes, 0); /* (before the change: in[] is h's loop) */
                 uint8_t *in2 = ir_tmp(ir, nb + 1);
                 x.pair_ok = in2 != NULL;
                 const IrBlock *hb = &ir->blocks[h];
@@ -824,7 +872,7 @@ bool vectorize_reduction(Ir *ir)
                     ok = reduce_loop(&x, &r, in2, work);
                 }
                 if (ok)
-                    ir->vector_lanes = 16, ir->vector_pc = ir->blocks[h].bc_start;
+                    ir->vector_lanes = (uint8_t)lanes, ir->vector_pc = ir->blocks[h].bc_start;
                 done = true; /* (a failure is out of memory: the compile fails) */
             } else if (x.why != NOT_ONE_BLOCK && note_of(ir, h)) {
                 note_of(ir, h)->why_dot = x.why;

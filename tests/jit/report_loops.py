@@ -102,7 +102,7 @@ def add8(a, b, c, n):
 
 def floats(x, n):
     s = 0.0
-    for i in range(n):  # report: not vectorised: loop over i: the function reads no int8 ('b') element (PIE multiply-accumulates int8)
+    for i in range(n):  # report: not vectorised: loop over i: the function reads no int8 ('b') or int16 ('h') element (PIE multiply-accumulates those)
         s += x[i] * 0.5
     return s
 
