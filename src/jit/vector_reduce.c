@@ -420,18 +420,23 @@ static void set_phi(Ir *ir, int32_t phi, const int32_t *ops, uint32_t n)
 
 static int32_t and2(Vec *x, int32_t f, int32_t g) { return f < 0 ? g : emit(x, IR_AND, TY_BOOL, f, g, -1, 0); }
 
-/* An int16 dot product's exit (the top): XACC (its low word sum) fits
- * int32 when its high byte is sum's sign, and then acc0 + sum is exact
- * unless it overflows; else the counter and the sum restart: *iv = init,
- * *acc1 = acc0. */
-static void int16_exit(Vec *x, int32_t acc0, int32_t sum, int32_t *iv, int32_t *acc1, uint32_t pc)
+/* An int16 dot product's exit (the top), block vexit ending in a branch:
+ * XACC (its low word sum) fits int32 when its high byte is sum's sign, and
+ * then acc0 + sum is exact unless it overflows; to vok if so, else to
+ * vwide (the join then restarts the original loop at init with acc0). */
+static void int16_exit(Vec *x, int32_t acc0, int32_t sum, int32_t vok, int32_t vwide, uint32_t pc)
 {
     int32_t high = emit(x, IR_VXACC, TY_INT, -1, -1, -1, pc);
     x->ir->ins[high].aux = 2; /* XACC's bits 39..32 */
-    int32_t sign = emit(x, IR_SELECT, TY_INT, cmp(x, CC_LT, sum, konst(x, 0)), konst(x, -1), konst(x, 0), pc);
+    int32_t sign = emit(x, IR_SHR, TY_INT, sum, konst(x, 31), -1, pc);
     int32_t wide = either(x, cmp(x, CC_NE, high, sign), ovf(x, IR_ADDO, acc0, sum));
-    *iv = emit(x, IR_SELECT, TY_INT, wide, x->c.init, *iv, pc);
-    *acc1 = emit(x, IR_SELECT, TY_INT, wide, acc0, *acc1, pc);
+    emit(x, IR_BR, TY_VOID, wide, -1, -1, pc);
+    edge(x->ir, x->cur, vwide);
+    edge(x->ir, x->cur, vok);
+    for (int b = 0; b < 2; b++) {
+        x->cur = b ? vwide : vok;
+        emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+    }
 }
 
 /* The vector loop ahead of dot-product loop x->h:
@@ -460,11 +465,12 @@ static bool reduce_loop(Vec *x, const Reduction *r, uint8_t *in2, int32_t *work)
     bool pair = pair_plan(x, r, pre, &P, in2, work);
     int32_t vtest = new_block(x, pc), vpre = new_block(x, pc), vhdr = new_block(x, pc), vbody = new_block(x, pc);
     int32_t vexit = new_block(x, pc), join = new_block(x, pc);
+    int32_t vok = r->s16 ? new_block(x, pc) : vexit, vwide = r->s16 ? new_block(x, pc) : vexit;
     int32_t vuse = -1, vpair = -1, vpre2 = -1, vhdr2 = -1, vbody2 = -1, vexit2 = -1, vchk = -1, vone = -1;
     if (pair)
         vuse = new_block(x, pc), vpair = new_block(x, pc), vpre2 = new_block(x, pc), vhdr2 = new_block(x, pc),
         vbody2 = new_block(x, pc), vexit2 = new_block(x, pc), vchk = new_block(x, pc), vone = new_block(x, pc);
-    if (ir->oom || vtest < 0 || vpre < 0 || vhdr < 0 || vbody < 0 || vexit < 0 || join < 0 ||
+    if (ir->oom || vtest < 0 || vpre < 0 || vhdr < 0 || vbody < 0 || vexit < 0 || join < 0 || vok < 0 || vwide < 0 ||
         (pair && (vuse < 0 || vpair < 0 || vpre2 < 0 || vhdr2 < 0 || vbody2 < 0 || vexit2 < 0 || vchk < 0 || vone < 0)))
         return false;
     /* the carried row: phis of o's header (from outside: nothing carried;
@@ -577,9 +583,10 @@ static bool reduce_loop(Vec *x, const Reduction *r, uint8_t *in2, int32_t *work)
     int32_t sum = emit(x, IR_VXACC, TY_INT, -1, -1, -1, pc);
     int32_t acc1 = emit(x, IR_ADD, TY_INT, acc0, sum, -1, pc);
     if (r->s16) /* the sum past int32: the original loop does it all (see the top) */
-        int16_exit(x, acc0, sum, &iv, &acc1, pc);
-    emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
-    edge(ir, vexit, join);
+        int16_exit(x, acc0, sum, vok, vwide, pc);
+    else
+        emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+    edge(ir, vok, join);
 
     int32_t ivu = -1, accu = -1, iv2 = -1, acc2 = -1, sum2 = -1, mac2 = -1;
     if (pair) {
@@ -610,7 +617,7 @@ static bool reduce_loop(Vec *x, const Reduction *r, uint8_t *in2, int32_t *work)
     }
 
     x->cur = join;
-    uint32_t nj = pair ? 4 : 2; /* join's predecessors: vtest, vexit (, vuse, vexit2) */
+    uint32_t nj = pair ? 4 : r->s16 ? 3 : 2; /* join's predecessors: vtest, vexit (vok) (, vuse, vexit2; vwide) */
     int32_t from = emit(x, IR_PHI, TY_INT, -1, -1, -1, pc), accj = emit(x, IR_PHI, TY_INT, -1, -1, -1, pc);
     ir->ins[from].list = ir_list_alloc(ir, nj);
     ir->ins[accj].list = ir_list_alloc(ir, nj);
@@ -624,8 +631,10 @@ static bool reduce_loop(Vec *x, const Reduction *r, uint8_t *in2, int32_t *work)
     if (ir->oom)
         return false;
     ir->ins[mac].aux = 1 | 2 | (r->s16 ? 8 : 0); /* both operands in lanes; XACC; int16 */
-    set_phi(ir, from, (int32_t[4]){c->init, iv, ivu, iv2}, nj);
-    set_phi(ir, accj, (int32_t[4]){acc0, acc1, accu, acc2}, nj);
+    if (r->s16)
+        edge(ir, vwide, join);
+    set_phi(ir, from, r->s16 ? (int32_t[4]){c->init, iv, c->init} : (int32_t[4]){c->init, iv, ivu, iv2}, nj);
+    set_phi(ir, accj, r->s16 ? (int32_t[4]){acc0, acc1, acc0} : (int32_t[4]){acc0, acc1, accu, acc2}, nj);
     if (pair) {
         ir->ins[mac2].aux = 1 | 4;    /* x * w into XACC, x * the next w into QACC */
         ir->ins[sum2].aux = 1;        /* QACC's lanes summed */
