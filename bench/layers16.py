@@ -40,6 +40,7 @@ def run_fir16(n, taps):
 run_dense16(256, 64)
 run_dense16(64, 10)
 run_dense16(500, 16)
+run_dense16(1024, 32)
 run_fir16(256, 32)
 run_fir16(256, 64)
 run_fir16(256, 13)

@@ -220,6 +220,29 @@ bool skip_scalar(Vec *x, int32_t join, int32_t from, int n, const int32_t *phi, 
 /* vector_reduce.c: the first dot-product loop on PIE (false: none). */
 bool vectorize_reduction(Ir *ir);
 
+/* A dot product's index: scale*i + off[0] +- off[1] ... (in the order
+ * computed; scale -1 for 1), the values invariant in the loop. */
+typedef struct RAff {
+    int32_t scale, off[4];
+    int8_t sign[4];
+    uint8_t n;
+    bool ok;
+} RAff;
+
+typedef struct Reduction {
+    int32_t acc, add;   /* the accumulator's phi and its `acc + x*w` (addo) */
+    int32_t load[2];    /* the two int8 (or two int16) lane loads */
+    RAff at[2];         /* their indices, i + offsets */
+    bool s16;           /* int16 operands (vector_dot16.c) */
+} Reduction;
+
+int32_t index_at(Vec *x, RAff a, int32_t k);
+int32_t reduction_guard(Vec *x, const Reduction *r, int32_t first, int32_t last, int32_t acc0);
+void set_phi(Ir *ir, int32_t phi, const int32_t *ops, uint32_t n);
+
+/* vector_dot16.c: dot product r over int16 on PIE (false: out of memory). */
+bool reduce16_loop(Vec *x, const Reduction *r);
+
 /* vector_notes.c: --jit-report's note per loop. */
 void notes_begin(Ir *ir);
 IrLoopNote *note_of(Ir *ir, int32_t h);

@@ -30,43 +30,11 @@
  * where the interpreter does. The loop stores nothing, so no load can see
  * a store (the alias rule holds trivially).
  *
- * Over int16 ('h') operands (vec11) the same loop runs 8 iterations at a
- * time: a 128-bit load holds 8 elements, esp.vmulas.s16.xacc adds their 8
- * products to XACC. Products of int16 lie in [-2**30 + 2**15, 2**30], so
- * no bound on the trip count keeps acc in int32 before the loop: exactness
- * is decided at the exit instead. XACC is 40 bits; over at most MAC16_LIMIT
- * products its true sum S has |S| <= 2**39, which XACC holds but for S =
- * 2**39 (wrapped to -2**39: out of int32 all the same), so XACC's 40 bits
- * fit int32, and acc0 plus them does, exactly when acc0 + S fits. When it
- * does not, the vector loop's work is dropped and the original loop starts
- * again at the first i with acc0 (the loop stores nothing): it deoptimises
- * at the product where the interpreter's int becomes a long. A sum that
- * leaves int32 on the way and comes back is the same int either way: the
- * vector loop gives it without the detour. Longer rows stay scalar. PIE
- * has no multiply of int16 by int8 lanes, so both operands are int16.
+ * Over int16 ('h') operands the loop runs 8 iterations at a time, its
+ * sum tested at the exit: vector_dot16.c.
  *
  * Runs after licm (ir_vectorize calls it when a candidate exists), so that
  * invariant parts of the indices are outside the loop. */
-
-/* scale*i + off[0] +- off[1] ... (in the order computed; scale -1 for 1),
- * the values invariant in the loop */
-typedef struct RAff {
-    int32_t scale, off[4];
-    int8_t sign[4];
-    uint8_t n;
-    bool ok;
-} RAff;
-
-typedef struct Reduction {
-    int32_t acc, add;   /* the accumulator's phi and its `acc + x*w` (addo) */
-    int32_t load[2];    /* the two int8 (or two int16) lane loads */
-    RAff at[2];         /* their indices, i + offsets */
-    bool s16;           /* int16 operands: 8 lanes, the exit's test (above) */
-} Reduction;
-
-/* Products summed in XACC's 40 bits without a wrap that could look like an
- * int32 (int16 lanes, above). */
-enum { MAC16_LIMIT = 512 };
 
 /* v's value does not depend on the loop: made outside it, or a constant. */
 static bool invariant(const Vec *x, int32_t v)
@@ -245,11 +213,12 @@ static bool reduction_shape(Vec *x, Reduction *r)
 }
 
 /* an index at i = k, without checks (the guard tested them) */
-static int32_t index_at(Vec *x, RAff a, int32_t k) { return red_affine_at(x, a, k, NULL); }
+int32_t index_at(Vec *x, RAff a, int32_t k) { return red_affine_at(x, a, k, NULL); }
 
 /* Non-zero when some check of the loop might fail for a counter in
- * [first, last], or the accumulator leave int32 over `trips` products. */
-static int32_t reduction_guard(Vec *x, const Reduction *r, int32_t first, int32_t last, int32_t acc0)
+ * [first, last], or the accumulator leave int32 over `trips` products
+ * (int16: the checks and the count only, vector_dot16.c). */
+int32_t reduction_guard(Vec *x, const Reduction *r, int32_t first, int32_t last, int32_t acc0)
 {
     Ir *ir = x->ir;
     const IrBlock *bb = &ir->blocks[x->c.body];
@@ -279,13 +248,12 @@ static int32_t reduction_guard(Vec *x, const Reduction *r, int32_t first, int32_
     }
     /* trips <= MAC_LIMIT keeps the products' sum in int32 and the
      * multiplications below exact; acc0 plus the sum of any prefix lies in
-     * acc0 + trips * [-16256, 16384]. int16: XACC's bound only (the sum is
-     * tested at the exit) */
+     * acc0 + trips * [-16256, 16384] */
     int32_t trips = emit(x, IR_SUB, TY_INT, x->c.bound, x->c.init, -1, 0);
     any = either(x, any, ovf(x, IR_SUBO, x->c.bound, x->c.init));
-    any = either(x, any, cmp(x, CC_GT, trips, konst(x, r->s16 ? MAC16_LIMIT : MAC_LIMIT)));
     if (r->s16)
         return any;
+    any = either(x, any, cmp(x, CC_GT, trips, konst(x, MAC_LIMIT)));
     if (!is_const(ir, acc0, &(int32_t){0}) || ir->ins[acc0].k.i != 0) {
         any = either(x, any, ovf(x, IR_ADDO, acc0, emit(x, IR_MUL, TY_INT, trips, konst(x, 16384), -1, 0)));
         any = either(x, any, ovf(x, IR_ADDO, acc0, emit(x, IR_MUL, TY_INT, trips, konst(x, -16256), -1, 0)));
@@ -412,32 +380,13 @@ static int32_t before_end(Ir *ir, int32_t b, int32_t v)
     return v;
 }
 
-static void set_phi(Ir *ir, int32_t phi, const int32_t *ops, uint32_t n)
+void set_phi(Ir *ir, int32_t phi, const int32_t *ops, uint32_t n)
 {
     for (uint32_t k = 0; k < n; k++)
         ir->lists[ir->ins[phi].list + (int32_t)k] = ops[k];
 }
 
 static int32_t and2(Vec *x, int32_t f, int32_t g) { return f < 0 ? g : emit(x, IR_AND, TY_BOOL, f, g, -1, 0); }
-
-/* An int16 dot product's exit (the top), block vexit ending in a branch:
- * XACC (its low word sum) fits int32 when its high byte is sum's sign, and
- * then acc0 + sum is exact unless it overflows; to vok if so, else to
- * vwide (the join then restarts the original loop at init with acc0). */
-static void int16_exit(Vec *x, int32_t acc0, int32_t sum, int32_t vok, int32_t vwide, uint32_t pc)
-{
-    int32_t high = emit(x, IR_VXACC, TY_INT, -1, -1, -1, pc);
-    x->ir->ins[high].aux = 2; /* XACC's bits 39..32 */
-    int32_t sign = emit(x, IR_SHR, TY_INT, sum, konst(x, 31), -1, pc);
-    int32_t wide = either(x, cmp(x, CC_NE, high, sign), ovf(x, IR_ADDO, acc0, sum));
-    emit(x, IR_BR, TY_VOID, wide, -1, -1, pc);
-    edge(x->ir, x->cur, vwide);
-    edge(x->ir, x->cur, vok);
-    for (int b = 0; b < 2; b++) {
-        x->cur = b ? vwide : vok;
-        emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
-    }
-}
 
 /* The vector loop ahead of dot-product loop x->h:
  *
@@ -462,15 +411,16 @@ static bool reduce_loop(Vec *x, const Reduction *r, uint8_t *in2, int32_t *work)
     int32_t pre = hb->preds[p0], acc0 = ir->lists[ir->ins[r->acc].list + (int32_t)p0];
     uint32_t pc = hb->bc_start;
     Pair P = {.oh = -1};
+    if (r->s16)
+        return reduce16_loop(x, r);
     bool pair = pair_plan(x, r, pre, &P, in2, work);
     int32_t vtest = new_block(x, pc), vpre = new_block(x, pc), vhdr = new_block(x, pc), vbody = new_block(x, pc);
     int32_t vexit = new_block(x, pc), join = new_block(x, pc);
-    int32_t vok = r->s16 ? new_block(x, pc) : vexit, vwide = r->s16 ? new_block(x, pc) : vexit;
     int32_t vuse = -1, vpair = -1, vpre2 = -1, vhdr2 = -1, vbody2 = -1, vexit2 = -1, vchk = -1, vone = -1;
     if (pair)
         vuse = new_block(x, pc), vpair = new_block(x, pc), vpre2 = new_block(x, pc), vhdr2 = new_block(x, pc),
         vbody2 = new_block(x, pc), vexit2 = new_block(x, pc), vchk = new_block(x, pc), vone = new_block(x, pc);
-    if (ir->oom || vtest < 0 || vpre < 0 || vhdr < 0 || vbody < 0 || vexit < 0 || join < 0 || vok < 0 || vwide < 0 ||
+    if (ir->oom || vtest < 0 || vpre < 0 || vhdr < 0 || vbody < 0 || vexit < 0 || join < 0 ||
         (pair && (vuse < 0 || vpair < 0 || vpre2 < 0 || vhdr2 < 0 || vbody2 < 0 || vexit2 < 0 || vchk < 0 || vone < 0)))
         return false;
     /* the carried row: phis of o's header (from outside: nothing carried;
@@ -499,8 +449,7 @@ static bool reduce_loop(Vec *x, const Reduction *r, uint8_t *in2, int32_t *work)
             ir->blocks[pre].succ[s] = vtest;
     ir->blocks[vtest].preds[ir->blocks[vtest].npreds++] = pre;
     x->cur = vtest;
-    int lanes = r->s16 ? 8 : 16; /* elements of a 128-bit load */
-    int32_t lim0 = ir_clamped_limit(ir, vtest, c->bound, lanes - 1), lim = lim0;
+    int32_t lim0 = ir_clamped_limit(ir, vtest, c->bound, 15), lim = lim0;
     /* the guard, for the vector loop and the scalar one (version.c takes
      * it as the scalar loop's: a prefix of the products from acc0 on, and
      * any i from init to bound - 1; when bound <= init it tests values
@@ -526,12 +475,8 @@ static bool reduce_loop(Vec *x, const Reduction *r, uint8_t *in2, int32_t *work)
     if (no >= 0)
         lim = emit(x, IR_SELECT, TY_INT, no, konst(x, INT32_MIN), lim, pc);
     int32_t p[2];
-    for (int k = 0; k < 2; k++) {
-        int32_t at = index_at(x, r->at[k], c->init); /* (in the array: the guard tested it) */
-        if (r->s16)
-            at = emit(x, IR_SHL, TY_INT, at, konst(x, 1), -1, pc);
-        p[k] = emit(x, IR_ADD, TY_PTR, ir->ins[r->load[k]].a, at, -1, pc);
-    }
+    for (int k = 0; k < 2; k++)
+        p[k] = emit(x, IR_ADD, TY_PTR, ir->ins[r->load[k]].a, index_at(x, r->at[k], c->init), -1, pc);
     int32_t nw = -1;
     if (pair) {
         int wk = 1 - P.xk;
@@ -571,7 +516,7 @@ static bool reduce_loop(Vec *x, const Reduction *r, uint8_t *in2, int32_t *work)
         edge(ir, vpre, vhdr);
     }
 
-    VLoop l = {.hdr = vhdr, .body = vbody, .exit = vexit, .lanes = lanes};
+    VLoop l = {.hdr = vhdr, .body = vbody, .exit = vexit};
     vloop_header(x, &l, lim, pc);
     int32_t mac = emit(x, IR_VMAC, TY_VOID, l.q[0], l.q[1], -1, ir->ins[r->add].pc);
     int32_t sixteen = konst(x, 16);
@@ -582,11 +527,8 @@ static bool reduce_loop(Vec *x, const Reduction *r, uint8_t *in2, int32_t *work)
     x->cur = vexit;
     int32_t sum = emit(x, IR_VXACC, TY_INT, -1, -1, -1, pc);
     int32_t acc1 = emit(x, IR_ADD, TY_INT, acc0, sum, -1, pc);
-    if (r->s16) /* the sum past int32: the original loop does it all (see the top) */
-        int16_exit(x, acc0, sum, vok, vwide, pc);
-    else
-        emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
-    edge(ir, vok, join);
+    emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+    edge(ir, vexit, join);
 
     int32_t ivu = -1, accu = -1, iv2 = -1, acc2 = -1, sum2 = -1, mac2 = -1;
     if (pair) {
@@ -617,7 +559,7 @@ static bool reduce_loop(Vec *x, const Reduction *r, uint8_t *in2, int32_t *work)
     }
 
     x->cur = join;
-    uint32_t nj = pair ? 4 : r->s16 ? 3 : 2; /* join's predecessors: vtest, vexit (vok) (, vuse, vexit2; vwide) */
+    uint32_t nj = pair ? 4 : 2; /* join's predecessors: vtest, vexit (, vuse, vexit2) */
     int32_t from = emit(x, IR_PHI, TY_INT, -1, -1, -1, pc), accj = emit(x, IR_PHI, TY_INT, -1, -1, -1, pc);
     ir->ins[from].list = ir_list_alloc(ir, nj);
     ir->ins[accj].list = ir_list_alloc(ir, nj);
@@ -630,11 +572,9 @@ static bool reduce_loop(Vec *x, const Reduction *r, uint8_t *in2, int32_t *work)
     emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
     if (ir->oom)
         return false;
-    ir->ins[mac].aux = 1 | 2 | (r->s16 ? 8 : 0); /* both operands in lanes; XACC; int16 */
-    if (r->s16)
-        edge(ir, vwide, join);
-    set_phi(ir, from, r->s16 ? (int32_t[4]){c->init, iv, c->init} : (int32_t[4]){c->init, iv, ivu, iv2}, nj);
-    set_phi(ir, accj, r->s16 ? (int32_t[4]){acc0, acc1, acc0} : (int32_t[4]){acc0, acc1, accu, acc2}, nj);
+    ir->ins[mac].aux = 1 | 2; /* both operands in lanes; XACC */
+    set_phi(ir, from, (int32_t[4]){c->init, iv, ivu, iv2}, nj);
+    set_phi(ir, accj, (int32_t[4]){acc0, acc1, accu, acc2}, nj);
     if (pair) {
         ir->ins[mac2].aux = 1 | 4;    /* x * w into XACC, x * the next w into QACC */
         ir->ins[sum2].aux = 1;        /* QACC's lanes summed */
@@ -654,7 +594,7 @@ static bool reduce_loop(Vec *x, const Reduction *r, uint8_t *in2, int32_t *work)
 
     if (!skip_scalar(x, join, from, 2, (int32_t[2]){c->phi, r->acc}, (int32_t[2]){from, accj}, pc, !pair))
         return false;
-    if (!pair && !r->s16 && no >= 0 && ir->ntested < sizeof ir->tested / sizeof ir->tested[0])
+    if (!pair && no >= 0 && ir->ntested < sizeof ir->tested / sizeof ir->tested[0])
         ir->tested[ir->ntested++] = (struct IrTested){x->h, no};
     return true;
 }
