@@ -67,6 +67,16 @@ static int32_t chunk_sum(Vec *x, int32_t acc, int32_t vok, int32_t vwide, uint32
     return sum;
 }
 
+/* Block b: acc + sum, then on to block `to`; returns the sum made. */
+static int32_t add_then(Vec *x, int32_t b, int32_t acc, int32_t sum, int32_t to, uint32_t pc)
+{
+    x->cur = b;
+    int32_t v = emit(x, IR_ADD, TY_INT, acc, sum, -1, pc);
+    emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+    edge(x->ir, b, to);
+    return v;
+}
+
 static int32_t phi2(Vec *x, uint32_t pc)
 {
     int32_t v = emit(x, IR_PHI, TY_INT, -1, -1, -1, pc);
@@ -144,10 +154,7 @@ bool reduce16_loop(Vec *x, const Reduction *r)
     int32_t iv1, sum1, mac1, iv2, sum2, mac2;
     if (!vector_run(x, r, one, c->init, lim, acc0, vok1, vwide, pc, &iv1, &sum1, &mac1))
         return false;
-    x->cur = vok1;
-    int32_t acc1 = emit(x, IR_ADD, TY_INT, acc0, sum1, -1, pc);
-    emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
-    edge(ir, vok1, join);
+    int32_t acc1 = add_then(x, vok1, acc0, sum1, join, pc);
 
     /* a chunk from ci with the sum so far cacc, while 8 iterations are left */
     x->cur = chdr;
@@ -160,10 +167,7 @@ bool reduce16_loop(Vec *x, const Reduction *r)
     int32_t clim = emit(x, IR_SELECT, TY_INT, full, emit(x, IR_ADD, TY_INT, ci, konst(x, CHUNK), -1, pc), lim, pc);
     if (!vector_run(x, r, cbody, ci, clim, cacc, vok, vwide, pc, &iv2, &sum2, &mac2))
         return false;
-    x->cur = vok;
-    int32_t next = emit(x, IR_ADD, TY_INT, cacc, sum2, -1, pc);
-    emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
-    edge(ir, vok, chdr);
+    int32_t next = add_then(x, vok, cacc, sum2, chdr, pc);
     x->cur = vwide;
     emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
     edge(ir, vwide, join);
