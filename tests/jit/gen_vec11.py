@@ -4,8 +4,8 @@ vec11's esp.vmulas.s16.xacc loops.
 A dot product over two array('h') runs 8 products at a time into XACC and
 tests the sum at the vector loop's exit: past int32 the scalar loop does
 the row again from its first i and deoptimises where the interpreter's
-int becomes a long; rows of more than 512 products stay scalar (XACC's 40
-bits). The shapes: rows around the 8 lanes (0 to 40) and around 512,
+int becomes a long; rows of more than 512 products run in chunks of 512
+(XACC's 40 bits), each tested. The shapes: rows around the 8 lanes (0 to 40) and around 512,
 accumulators that start near the int32 limits, full-range, extreme
 (-32768/32767) and small values (sums that stay in int32), a first i that
 changes, FIR taps over a sliding window, arrays one short (IndexError in

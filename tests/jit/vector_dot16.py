@@ -2,8 +2,8 @@
 # over array('h'), both operands contiguous in i, run on PIE 8 products at a
 # time into XACC (esp.vmulas.s16.xacc; on p4sim, QEMU runs them scalar),
 # the sum tested and added to acc at the loop's exit, the original loop
-# doing the rest. Every length from 1 to 40 and some large ones (up to 512
-# products on PIE, longer rows scalar), a bias as the accumulator's start,
+# doing the rest. Every length from 1 to 40 and some large ones (past 512
+# products the vector loop runs in chunks of 512, each tested), a bias as the accumulator's start,
 # offsets, the same array as both operands, an index out of range in the
 # last lane, arrays one element short (the scalar loop raises where the
 # interpreter does), int8 times int16 (scalar). Compared with CPython.
