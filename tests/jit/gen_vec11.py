@@ -22,8 +22,8 @@ SOURCES = {
         "    acc = acc0",
         "    for i in range(lo, n):",
         "        acc += a[i] * b[i]",
-        "    out[0] = acc & 0xFFFFFFFF",
-        "    out[1] = acc >> 32",
+        "    out[0] = acc & 0x7FFFFFFF",  # (0xFFFFFFFF: a constant beyond int32, not compiled)
+        "    out[1] = acc >> 31",
     ],
     "v11_dense": [
         "def v11_dense(x, w, y, n, m, bias):",
