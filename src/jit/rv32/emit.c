@@ -1574,7 +1574,7 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
         }
         unsigned pa = xuse_pie(e, in->a, T3), pb = xuse_pie(e, in->b, T4);
         RvInsn la = pie_ins(in->aux & 1 ? RV_ESP_VLD_128_IP : RV_ESP_VLDBC_8_IP), lb = pie_ins(RV_ESP_VLD_128_IP);
-        bool s16 = in->aux & 8; /* int16 lanes (vector_reduce.c): 8 products into XACC */
+        bool s16 = in->aux & 8; /* int16 lanes (vector_dot16.c): 8 products into XACC */
         RvInsn mac = pie_ins(s16 ? RV_ESP_VMULAS_S16_XACC : in->aux & 2 ? RV_ESP_VMULAS_S8_XACC : RV_ESP_VMULAS_S8_QACC);
         la.qu = 0, la.rs1 = (uint8_t)pa; /* post-increment: 0 (the pointer stays) or its next step */
         lb.qu = 1, lb.rs1 = (uint8_t)pb;
