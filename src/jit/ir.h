@@ -94,7 +94,8 @@ typedef enum IrType {
     X(VZERO,   0, 0, IR_SIDE)            /* QACC = 0 (aux 1: XACC = 0) */               \
     X(VMAC,    0, 2, IR_SIDE)            /* QACC[i] += A[i] * b[i], i < 16, int8 at pointers a and b; \
                                             A = a[0] in every lane (aux bit 0 clear) or a[i] (set); \
-                                            aux bit 1: XACC += the sum of the 16 products instead */ \
+                                            aux bit 1: XACC += the sum of the 16 products instead; \
+                                            aux bit 3: int16, 8 lanes (into XACC) */ \
     X(VSTQ,    0, 3, IR_SIDE)            /* a[i] = QACC[i], i < aux (16 or 8), int32; aux 0: \
                                             b quarters (a value, 1 to 4), the last of c lanes */ \
     /* calls and control */                                                             \
@@ -111,7 +112,8 @@ typedef enum IrType {
     X(EWANY,   1, 0, IR_SIDE)            /* the largest unsigned 32-bit lane of q[aux]: 0 iff q[aux] is 0 */ \
     X(EWSAR,   0, 1, IR_SIDE)            /* PIE's SAR = a, the shift of EW_SHR (aux 0x10|q: q = QACC >> a narrowed to int8) */ \
     /* PIE (vector.c), reductions: VZERO aux 1 clears XACC, VMAC aux bit 2 adds to it */ \
-    X(VXACC,   1, 0, IR_SIDE)            /* the low 32 bits of XACC (the sum of its products) */ \
+    X(VXACC,   1, 0, IR_SIDE)            /* the low 32 bits of XACC (the sum of its products); \
+                                            aux 2: its bits 39..32, sign-extended */ \
     /* vector.c (vec3): aux taps of a broadcast operand from one 16-byte load: q2 = the     \
        16 int8 at a; for t < aux: q1 = the 16 int8 at b, b += c; QACC[i] += q1[i] * q2[t] */ \
     X(VMACN,   0, 3, IR_SIDE)

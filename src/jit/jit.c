@@ -1844,6 +1844,7 @@ static const char *const hw_fuse_name[] = {
     [JIT_HW_QACC_LD_IP] = " with a fused load (esp.vmulas.s8.qacc.ld.ip)",
     [JIT_HW_XACC_LD_IP] = " with a fused load (esp.vmulas.s8.xacc.ld.ip)",
     [JIT_HW_VSMULAS_LD_INCP] = " with a fused load (esp.vsmulas.s8.qacc.ld.incp)",
+    [JIT_HW_XACC16_LD_IP] = " with a fused load (esp.vmulas.s16.xacc.ld.ip)",
 };
 
 /* A vectorised loop's line: the hardware loops (esp.lp.setup) emit.c made
@@ -1889,7 +1890,8 @@ static void report_loops(const JitSpec *s)
         if (t->how) {
             fprintf(stderr, ", %u lanes (%s)", (unsigned)t->lanes,
                     !strcmp(t->how, "lanes") ? "int8 multiply-accumulate into QACC, int32 stores"
-                    : !strcmp(t->how, "dot product") ? "int8 dot product into XACC" : "elementwise");
+                    : !strcmp(t->how, "dot product") ? "int8 dot product into XACC"
+                    : !strcmp(t->how, "int16 dot product") ? "int16 dot product into XACC" : "elementwise");
             if (t->taps)
                 fprintf(stderr, ", 16 taps per load (esp.vsmulas) in %u inner loop%s", (unsigned)t->taps,
                         t->taps > 1 ? "s" : "");

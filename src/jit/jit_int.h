@@ -19,7 +19,7 @@
  * bytecode of its header, whether its body holds PIE operations (a vector
  * loop's copy, not a scalar loop), and the fused load of its multiply. */
 typedef enum JitHwFuse { JIT_HW_NOFUSE, JIT_HW_LDBC_INCP, JIT_HW_QACC_LD_IP, JIT_HW_XACC_LD_IP,
-                         JIT_HW_VSMULAS_LD_INCP } JitHwFuse;
+                         JIT_HW_VSMULAS_LD_INCP, JIT_HW_XACC16_LD_IP } JitHwFuse;
 typedef struct JitHwNote {
     uint32_t pc;
     bool pie;

@@ -64,8 +64,8 @@ void ir_print(const Ir *ir, IrPrintFn out, void *ctx)
                 line[n] = 0;
             }
             if (in->op == IR_VMAC) /* a: one element for every lane, or lanes; into XACC */
-                n += snprintf(line + n, sizeof line - (size_t)n, ".%s%s", in->aux & 1 ? "lanes" : "bcast",
-                              in->aux & 2 ? ".xacc" : "");
+                n += snprintf(line + n, sizeof line - (size_t)n, ".%s%s%s", in->aux & 1 ? "lanes" : "bcast",
+                              in->aux & 2 ? ".xacc" : "", in->aux & 8 ? ".s16" : "");
             if (in->op == IR_VZERO && in->aux)
                 n += snprintf(line + n, sizeof line - (size_t)n, ".xacc");
             if (in->op == IR_VSTQ)

@@ -683,16 +683,19 @@ static bool vectorize_outer(Ir *ir);
 
 void ir_vectorize(Ir *ir)
 {
-    /* most functions have no int8 load: nothing to look at */
-    bool load8 = false, store32 = false;
+    /* most functions have no int8 or int16 load: nothing to look at */
+    bool load8 = false, load16 = false, store32 = false;
     for (uint32_t v = 0; v < ir->nins; v++) {
         const IrIns *in = &ir->ins[v];
         load8 |= in->op == IR_ALOAD && in->aux == 'b' && in->block >= 0;
+        load16 |= in->op == IR_ALOAD && in->aux == 'h' && in->block >= 0;
         store32 |= in->op == IR_ASTORE && in->aux == 'i' && in->block >= 0;
     }
     notes_begin(ir);
-    if (!load8) {
-        note_all(ir, "the function reads no int8 ('b') element (PIE multiply-accumulates int8)");
+    if (!load8) { /* int16: dot products only (vector_reduce.c) */
+        if (!load16 || !vectorize_reduction(ir))
+            note_all(ir, load16 ? "int16 elements multiply-accumulate on PIE in dot products only"
+                                : "the function reads no int8 ('b') or int16 ('h') element (PIE multiply-accumulates those)");
         return;
     }
     if (!store32)

@@ -161,6 +161,7 @@ typedef struct VLoop {
     int32_t hdr, body, exit; /* blocks, made by the caller */
     int32_t iv, q[3];        /* the header's phis */
     int np;                  /* pointers: 2 (0 reads as 2) or 3 (a row pair, vector.c) */
+    int lanes;               /* the counter's step: 16 (0 reads as 16) or 8 (int16 lanes) */
 } VLoop;
 
 static inline int vloop_np(const VLoop *l) { return l->np ? l->np : 2; }
@@ -182,13 +183,13 @@ static inline void vloop_header(Vec *x, VLoop *l, int32_t lim, uint32_t pc)
     x->cur = l->body;
 }
 
-/* The body's end (after the work): the counter steps by 16, the pointers
+/* The body's end (after the work): the counter steps by its lanes, the pointers
  * by step[], back to the header; the header's phis get their operands
  * (from the preheader first). False: out of memory. */
 static inline bool vloop_latch(Vec *x, VLoop *l, int32_t init, const int32_t *p, const int32_t *step, uint32_t pc)
 {
     Ir *ir = x->ir;
-    int32_t next = emit(x, IR_ADD, TY_INT, l->iv, konst(x, 16), -1, pc), qn[3];
+    int32_t next = emit(x, IR_ADD, TY_INT, l->iv, konst(x, l->lanes ? l->lanes : 16), -1, pc), qn[3];
     for (int k = 0; k < vloop_np(l); k++)
         qn[k] = emit(x, IR_ADD, TY_PTR, l->q[k], step[k], -1, pc);
     emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
@@ -218,6 +219,29 @@ bool skip_scalar(Vec *x, int32_t join, int32_t from, int n, const int32_t *phi, 
 
 /* vector_reduce.c: the first dot-product loop on PIE (false: none). */
 bool vectorize_reduction(Ir *ir);
+
+/* A dot product's index: scale*i + off[0] +- off[1] ... (in the order
+ * computed; scale -1 for 1), the values invariant in the loop. */
+typedef struct RAff {
+    int32_t scale, off[4];
+    int8_t sign[4];
+    uint8_t n;
+    bool ok;
+} RAff;
+
+typedef struct Reduction {
+    int32_t acc, add;   /* the accumulator's phi and its `acc + x*w` (addo) */
+    int32_t load[2];    /* the two int8 (or two int16) lane loads */
+    RAff at[2];         /* their indices, i + offsets */
+    bool s16;           /* int16 operands (vector_dot16.c) */
+} Reduction;
+
+int32_t index_at(Vec *x, RAff a, int32_t k);
+int32_t reduction_guard(Vec *x, const Reduction *r, int32_t first, int32_t last, int32_t acc0);
+void set_phi(Ir *ir, int32_t phi, const int32_t *ops, uint32_t n);
+
+/* vector_dot16.c: dot product r over int16 on PIE (false: out of memory). */
+bool reduce16_loop(Vec *x, const Reduction *r);
 
 /* vector_notes.c: --jit-report's note per loop. */
 void notes_begin(Ir *ir);

@@ -30,23 +30,11 @@
  * where the interpreter does. The loop stores nothing, so no load can see
  * a store (the alias rule holds trivially).
  *
+ * Over int16 ('h') operands the loop runs 8 iterations at a time, its
+ * sum tested at the exit: vector_dot16.c.
+ *
  * Runs after licm (ir_vectorize calls it when a candidate exists), so that
  * invariant parts of the indices are outside the loop. */
-
-/* scale*i + off[0] +- off[1] ... (in the order computed; scale -1 for 1),
- * the values invariant in the loop */
-typedef struct RAff {
-    int32_t scale, off[4];
-    int8_t sign[4];
-    uint8_t n;
-    bool ok;
-} RAff;
-
-typedef struct Reduction {
-    int32_t acc, add;   /* the accumulator's phi and its `acc + x*w` (addo) */
-    int32_t load[2];    /* the two int8 lane loads */
-    RAff at[2];         /* their indices, i + offsets */
-} Reduction;
 
 /* v's value does not depend on the loop: made outside it, or a constant. */
 static bool invariant(const Vec *x, int32_t v)
@@ -160,8 +148,10 @@ static bool reduction_shape(Vec *x, Reduction *r)
         const IrIns *ld = &ir->ins[r->load[k]];
         if (ld->op != IR_ALOAD || ld->block != c->body || !invariant(x, ld->a))
             return refuse(x, "a factor of the product is not an array element");
-        if (ld->aux != 'b')
-            return refuse(x, "a factor of the product is not int8 (only 'b' arrays make lanes)");
+        if (ld->aux != 'b' && ld->aux != 'h')
+            return refuse(x, "a factor of the product is not int8 or int16 (only 'b' and 'h' arrays make lanes)");
+        if (k && ld->aux != ir->ins[r->load[0]].aux)
+            return refuse(x, "int16 times int8: PIE multiplies lanes of one width");
         /* an index that may be negative wraps (index); the guard sends those to the scalar loop */
         int32_t at = ir->ins[ld->b].op == IR_INDEX ? ir->ins[ld->b].b : ld->b;
         if (!affine_in(x, at, &r->at[k]) || r->at[k].scale >= 0)
@@ -169,6 +159,7 @@ static bool reduction_shape(Vec *x, Reduction *r)
     }
     if (r->load[0] == r->load[1])
         return refuse(x, "a square (one load times itself)");
+    r->s16 = ir->ins[r->load[0]].aux == 'h';
     /* the rest of the body: the counter's step, index arithmetic and checks */
     for (uint32_t i = 0; i < bb->nins; i++) {
         int32_t v = bb->ins[i];
@@ -222,11 +213,12 @@ static bool reduction_shape(Vec *x, Reduction *r)
 }
 
 /* an index at i = k, without checks (the guard tested them) */
-static int32_t index_at(Vec *x, RAff a, int32_t k) { return red_affine_at(x, a, k, NULL); }
+int32_t index_at(Vec *x, RAff a, int32_t k) { return red_affine_at(x, a, k, NULL); }
 
 /* Non-zero when some check of the loop might fail for a counter in
- * [first, last], or the accumulator leave int32 over `trips` products. */
-static int32_t reduction_guard(Vec *x, const Reduction *r, int32_t first, int32_t last, int32_t acc0)
+ * [first, last], or the accumulator leave int32 over `trips` products
+ * (int16: the checks and the count only, vector_dot16.c). */
+int32_t reduction_guard(Vec *x, const Reduction *r, int32_t first, int32_t last, int32_t acc0)
 {
     Ir *ir = x->ir;
     const IrBlock *bb = &ir->blocks[x->c.body];
@@ -259,6 +251,8 @@ static int32_t reduction_guard(Vec *x, const Reduction *r, int32_t first, int32_
      * acc0 + trips * [-16256, 16384] */
     int32_t trips = emit(x, IR_SUB, TY_INT, x->c.bound, x->c.init, -1, 0);
     any = either(x, any, ovf(x, IR_SUBO, x->c.bound, x->c.init));
+    if (r->s16)
+        return any;
     any = either(x, any, cmp(x, CC_GT, trips, konst(x, MAC_LIMIT)));
     if (!is_const(ir, acc0, &(int32_t){0}) || ir->ins[acc0].k.i != 0) {
         any = either(x, any, ovf(x, IR_ADDO, acc0, emit(x, IR_MUL, TY_INT, trips, konst(x, 16384), -1, 0)));
@@ -337,7 +331,7 @@ static bool fixed_in_o(const Vec *x, const Reduction *r, const uint8_t *in2, int
 static bool pair_plan(Vec *x, const Reduction *r, int32_t pre, Pair *P, uint8_t *in2, int32_t *work)
 {
     Ir *ir = x->ir;
-    if (!x->pair_ok)
+    if (!x->pair_ok || r->s16) /* (int16: one row at a time) */
         return false;
     int32_t oh = ir->blocks[pre].loop_head;
     if (oh < 0 || oh == x->h || ir->blocks[oh].npreds != 2)
@@ -386,7 +380,7 @@ static int32_t before_end(Ir *ir, int32_t b, int32_t v)
     return v;
 }
 
-static void set_phi(Ir *ir, int32_t phi, const int32_t *ops, uint32_t n)
+void set_phi(Ir *ir, int32_t phi, const int32_t *ops, uint32_t n)
 {
     for (uint32_t k = 0; k < n; k++)
         ir->lists[ir->ins[phi].list + (int32_t)k] = ops[k];
@@ -417,6 +411,8 @@ static bool reduce_loop(Vec *x, const Reduction *r, uint8_t *in2, int32_t *work)
     int32_t pre = hb->preds[p0], acc0 = ir->lists[ir->ins[r->acc].list + (int32_t)p0];
     uint32_t pc = hb->bc_start;
     Pair P = {.oh = -1};
+    if (r->s16)
+        return reduce16_loop(x, r);
     bool pair = pair_plan(x, r, pre, &P, in2, work);
     int32_t vtest = new_block(x, pc), vpre = new_block(x, pc), vhdr = new_block(x, pc), vbody = new_block(x, pc);
     int32_t vexit = new_block(x, pc), join = new_block(x, pc);
@@ -770,8 +766,8 @@ static bool has_dot_product(const Ir *ir)
         for (int s = 0; s < 2; s++) {
             int32_t acc = s ? in->b : in->a, prod = s ? in->a : in->b;
             const IrIns *m = &ir->ins[prod], *ph = &ir->ins[acc];
-            if (ph->op == IR_PHI && m->op == IR_MUL && ir->ins[m->a].op == IR_ALOAD && ir->ins[m->a].aux == 'b' &&
-                ir->ins[m->b].op == IR_ALOAD && ir->ins[m->b].aux == 'b')
+            if (ph->op == IR_PHI && m->op == IR_MUL && ir->ins[m->a].op == IR_ALOAD && ir->ins[m->b].op == IR_ALOAD &&
+                ir->ins[m->a].aux == ir->ins[m->b].aux && (ir->ins[m->a].aux == 'b' || ir->ins[m->a].aux == 'h'))
                 return true;
         }
     }
@@ -808,7 +804,8 @@ bool vectorize_reduction(Ir *ir)
             Reduction r;
             ir_loop_blocks(ir, h, in, work);
             if (reduction_shape(&x, &r)) {
-                note_done(ir, h, in, "dot product", 16, 0); /* (before the change: in[] is h's loop) */
+                int lanes = r.s16 ? 8 : 16;
+                note_done(ir, h, in, r.s16 ? "int16 dot product" : "dot product", lanes, 0); /* (before the change: in[] is h's loop) */
                 uint8_t *in2 = ir_tmp(ir, nb + 1);
                 x.pair_ok = in2 != NULL;
                 const IrBlock *hb = &ir->blocks[h];
@@ -824,7 +821,7 @@ bool vectorize_reduction(Ir *ir)
                     ok = reduce_loop(&x, &r, in2, work);
                 }
                 if (ok)
-                    ir->vector_lanes = 16, ir->vector_pc = ir->blocks[h].bc_start;
+                    ir->vector_lanes = (uint8_t)lanes, ir->vector_pc = ir->blocks[h].bc_start;
                 done = true; /* (a failure is out of memory: the compile fails) */
             } else if (x.why != NOT_ONE_BLOCK && note_of(ir, h)) {
                 note_of(ir, h)->why_dot = x.why;

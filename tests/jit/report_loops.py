@@ -102,7 +102,7 @@ def add8(a, b, c, n):
 
 def floats(x, n):
     s = 0.0
-    for i in range(n):  # report: not vectorised: loop over i: the function reads no int8 ('b') element (PIE multiply-accumulates int8)
+    for i in range(n):  # report: not vectorised: loop over i: the function reads no int8 ('b') or int16 ('h') element (PIE multiply-accumulates those)
         s += x[i] * 0.5
     return s
 
@@ -150,6 +150,13 @@ def nine(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q):  # report-function:
     return s
 
 
+def dot16(a, b, n):
+    acc = 0
+    for i in range(n):  # report: vectorised: loop over i, 8 lanes (int16 dot product into XACC), on a hardware loop (esp.lp.setup) with a fused load (esp.vmulas.s16.xacc.ld.ip)
+        acc += a[i] * b[i]
+    return acc
+
+
 a = array('b', [(i * 37) % 251 - 125 for i in range(600)])
 b = array('b', [(i * 53) % 241 - 120 for i in range(600)])
 h = array('h', [(i * 911) % 60001 - 30000 for i in range(600)])
@@ -178,6 +185,7 @@ c8 = array('b', [0] * 40)
 add8(array('b', range(40)), array('b', range(0, 80, 2)), c8, 40)
 print(list(c8))
 print(floats(array('f', [1.5, 2.25, -3.0]), 3))
+print(dot16(array('h', range(-500, 500, 7)), array('h', range(900, -900, -13)), 40))
 co = array('i', [0] * 6 * 21)
 conv_c17(array('b', [(i * 13) % 256 - 128 for i in range(4 * 5 * CH)]),
          array('b', [(i * 29 + 11) % 256 - 128 for i in range(9 * CH * 21)]), co, 4, 5, 21)

@@ -1195,6 +1195,7 @@ static void hw_loop(Emit *e, int32_t h, const HwLoop *L)
                       op == IR_EWOP;
         }
         n->fuse = L->fuse < 0 ? JIT_HW_NOFUSE : L->fuse_taps ? JIT_HW_VSMULAS_LD_INCP : L->fuse_bc ? JIT_HW_LDBC_INCP
+                  : I(e, L->fuse)->aux & 8 ? JIT_HW_XACC16_LD_IP
                   : I(e, L->fuse)->aux & 2 ? JIT_HW_XACC_LD_IP : JIT_HW_QACC_LD_IP;
     }
     e->spec->nhw++;
@@ -1573,7 +1574,8 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
         }
         unsigned pa = xuse_pie(e, in->a, T3), pb = xuse_pie(e, in->b, T4);
         RvInsn la = pie_ins(in->aux & 1 ? RV_ESP_VLD_128_IP : RV_ESP_VLDBC_8_IP), lb = pie_ins(RV_ESP_VLD_128_IP);
-        RvInsn mac = pie_ins(in->aux & 2 ? RV_ESP_VMULAS_S8_XACC : RV_ESP_VMULAS_S8_QACC);
+        bool s16 = in->aux & 8; /* int16 lanes (vector_dot16.c): 8 products into XACC */
+        RvInsn mac = pie_ins(s16 ? RV_ESP_VMULAS_S16_XACC : in->aux & 2 ? RV_ESP_VMULAS_S8_XACC : RV_ESP_VMULAS_S8_QACC);
         la.qu = 0, la.rs1 = (uint8_t)pa; /* post-increment: 0 (the pointer stays) or its next step */
         lb.qu = 1, lb.rs1 = (uint8_t)pb;
         unsigned sa = 0, sb = 0;
@@ -1586,6 +1588,7 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
         mac.qx = 0, mac.qy = 1;
         if (v == e->hw_fuse) { /* software-pipelined in a hardware loop (hw_loop loaded the first) */
             RvInsn f = pie_ins(e->hw_fuse_bc ? RV_ESP_VMULAS_S8_QACC_LDBC_INCP
+                               : s16        ? RV_ESP_VMULAS_S16_XACC_LD_IP
                                : in->aux & 2 ? RV_ESP_VMULAS_S8_XACC_LD_IP : RV_ESP_VMULAS_S8_QACC_LD_IP);
             f.qx = 0, f.qy = 1;
             if (e->hw_fuse_bc) /* the MAC, then q0 = the next element (a += 1) */
@@ -1630,7 +1633,9 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
     case IR_VXACC: { /* PIE writes x8-x15, x24-x31 only: through t3 */
         RvInsn r = pie_ins(RV_ESP_MOVX_R_XACC_L);
         unsigned rd = xdef(e, v);
-        if (in->aux) { /* aux 1: the sum of QACC's 16 int32 lanes (a row pair's second row) */
+        if (in->aux == 2) /* XACC's bits 39..32, sign-extended (an int16 dot product's exit test) */
+            r = pie_ins(RV_ESP_MOVX_R_XACC_H);
+        else if (in->aux) { /* aux 1: the sum of QACC's 16 int32 lanes (a row pair's second row) */
             qacc_lane_sum(e);
             rv_asm_mv(&e->a, rd, T0);
             xdone(e, v, rd);
