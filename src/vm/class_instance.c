@@ -69,6 +69,27 @@ bool class_make_exception(VM *vm, Class *c, Value *args, int nargs, bool for_rai
 
 bool class_call(VM *vm, Class *c, Value *args, int nargs, Tuple *kw, Value *out)
 {
+    if (c->meta) { /* the metaclass's __call__(c, ...) (c is the caller's, rooted) */
+        Value fn;
+        bool found;
+        if (!mro_lookup(vm, &c->meta->t, snamev(SN___call__), true, &fn, &found))
+            return false;
+        if (found) {
+            VM_ROOT(vm, fn);
+            bool ok = vm_recursion_enter(vm, NULL);
+            if (ok) {
+                ok = vm_call_method(vm, fn, v_obj(c), args, nargs, kw, out);
+                vm_recursion_leave(vm);
+            }
+            VM_UNROOT(vm, 1);
+            return ok;
+        }
+    }
+    return class_instantiate(vm, c, args, nargs, kw, out);
+}
+
+bool class_instantiate(VM *vm, Class *c, Value *args, int nargs, Tuple *kw, Value *out)
+{
     int nkw = kw ? (int)kw->len : 0;
     Value self = v_unbound(), newfn = v_unbound();
     bool has_new = false;
@@ -90,6 +111,10 @@ bool class_call(VM *vm, Class *c, Value *args, int nargs, Tuple *kw, Value *out)
             *out = self;
             return true;
         }
+    } else if (class_is_meta(c)) { /* M(name, bases, ns): type.__new__(M, ...) */
+        has_new = true;
+        if (!vm_call_method(vm, v_obj((void *)&type_new_native), v_obj(c), args, nargs, kw, &self))
+            return false;
     } else if (!instance_alloc(vm, c, args, nargs - nkw, &self)) {
         return false;
     }
@@ -295,7 +320,15 @@ bool object_getattribute(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 /* object.__init_subclass__(cls): what super().__init_subclass__() reaches */
 bool object_init_subclass(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
+    int npos = nargs - (kw ? (int)kw->len : 0);
+    const char *cls = npos == 0 || args[0].type != T_TYPE ? "object"
+                      : type_is_user(AS(TypeObj, args[0])) ? AS(Class, args[0])->qualname->data
+                                                           : AS(TypeObj, args[0])->name;
     *out = v_none();
+    if (kw && kw->len)
+        return vm_raise(vm, EXC_TypeError, "%s.__init_subclass__() takes no keyword arguments", cls);
+    if (npos > 1)
+        return vm_raise(vm, EXC_TypeError, "%s.__init_subclass__() takes no arguments (%d given)", cls, npos - 1);
     return true;
 }
 

@@ -297,7 +297,7 @@ bool class_repr(VM *vm, StrBuf *sb, Value v, bool want_str, bool *done)
     if (want_str && !class_call_special(vm, v, SN___str__, NULL, 0, &r, &found))
         return false;
     bool is_str = found;
-    if (!found && (v.type == T_INSTANCE || !want_str) &&
+    if (!found && (v.type != T_EXCEPTION || !want_str) && /* (an exception's str is its own) */
         !class_call_special(vm, v, SN___repr__, NULL, 0, &r, &found))
         return false;
     if (!found && instance_native(v).type != T_UNBOUND) {

@@ -236,7 +236,7 @@ const char *type_name(Value v)
     case T_MODULE:      return "module";
     case T_FILE:        return file_type_name(v);
     case T_LIBOBJ:      return libobj_type_name(AS(LibObj, v));
-    case T_TYPE:        return "type";
+    case T_TYPE:        return type_of(v)->name; /* type, or the class's metaclass */
     case T_SET:         return "set";
     case T_FROZENSET:   return "frozenset";
     case T_GEN:         return gen_is_coroutine(AS(Gen, v)) ? "coroutine" : "generator";
@@ -552,7 +552,11 @@ static bool repr_value(VM *vm, StrBuf *sb, Value v)
     case T_TYPE: {
         const TypeObj *t = AS(TypeObj, v);
         if (type_is_user(t)) {
-            class_repr_type(sb, t);
+            bool done = false; /* a metaclass's __repr__ */
+            if (AS(Class, v)->meta && !class_repr(vm, sb, v, false, &done))
+                return false;
+            if (!done)
+                class_repr_type(sb, t);
             return true;
         }
         sb_adds(sb, "<class '");
@@ -653,7 +657,8 @@ bool fmt_str(VM *vm, StrBuf *sb, Value v)
         sb_add(sb, AS(Str, v)->data, AS(Str, v)->len);
         return true;
     }
-    if (v.type == T_INSTANCE || (v.type == T_EXCEPTION && type_is_user(AS(Exception, v)->cls))) {
+    if (v.type == T_INSTANCE || (v.type == T_EXCEPTION && type_is_user(AS(Exception, v)->cls)) ||
+        (v.type == T_TYPE && user_class_of(v))) {
         bool done;
         if (!vm_recursion_enter(vm, "while getting the str of an object"))
             return false;

@@ -65,7 +65,7 @@ const TypeObj *type_of(Value v)
     case T_SLICE:     return &type_slice;
     case T_ARRAY:     return &type_array;
     case T_FUNCTION:  return &type_function;
-    case T_TYPE:      return &type_type;
+    case T_TYPE:      return type_is_user(AS(TypeObj, v)) && AS(Class, v)->meta ? &AS(Class, v)->meta->t : &type_type;
     case T_GEN:       return gen_is_coroutine(AS(Gen, v)) ? &type_coroutine : &type_generator;
     case T_NATIVE:    return &type_builtin_function;
     case T_BOUNDMETHOD: return AS(BoundMethod, v)->method ? &type_builtin_function : &type_method;
@@ -194,6 +194,8 @@ int type_attr(VM *vm, const TypeObj *cls, Str *name, Value *out)
         *out = v_obj((void *)&strm_fromhex);
         return 1;
     }
+    if (cls == &type_type && type_dunder_method(name, out)) /* type.__call__(cls), type.__new__(M, ...) */
+        return 1;
     if (cls == &type_dict && strcmp(name->data, "fromkeys") == 0) {
         *out = v_obj((void *)&dict_fromkeys);
         return 1;
