@@ -329,7 +329,9 @@ bool mro_lookup_from(VM *vm, const TypeObj *t, uint32_t from, Value name, bool u
     return true;
 }
 
-bool class_special(VM *vm, Value obj, enum SpecialName sn, Value *fn)
+/* class_special's body, inlined into class_call_special (the metaclass's
+ * branch made gcc stop inlining the call there). */
+static inline __attribute__((always_inline)) bool special_of(VM *vm, Value obj, enum SpecialName sn, Value *fn)
 {
     Class *c = user_class_of(obj);
     bool found = false;
@@ -340,12 +342,14 @@ bool class_special(VM *vm, Value obj, enum SpecialName sn, Value *fn)
     return true;
 }
 
+bool class_special(VM *vm, Value obj, enum SpecialName sn, Value *fn) { return special_of(vm, obj, sn, fn); }
+
 bool class_call_special(VM *vm, Value obj, enum SpecialName sn, Value *args, int nargs, Value *out,
                         bool *found)
 {
     Value fn;
     *found = false;
-    if (!class_special(vm, obj, sn, &fn))
+    if (!special_of(vm, obj, sn, &fn))
         return false;
     if (fn.type == T_UNBOUND)
         return true;

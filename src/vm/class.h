@@ -84,18 +84,24 @@ enum SpecialName {
 
 static inline bool type_is_user(const TypeObj *t) { return (t->hdr.flags & TYPE_USER) != 0; }
 
-/* The user class whose special methods act on a value (an instance, an
- * exception of a user exception class, a class made by a user metaclass:
- * the metaclass), or NULL. */
-static inline Class *user_class_of(Value v)
+/* The user class of an instance, or of an exception of a user exception
+ * class; else NULL. */
+static inline Class *instance_class_of(Value v)
 {
     if (v.type == T_INSTANCE)
         return AS(Instance, v)->cls;
     if (v.type == T_EXCEPTION && type_is_user(AS(Exception, v)->cls))
         return (Class *)AS(Exception, v)->cls;
-    if (v.type == T_TYPE && type_is_user(AS(TypeObj, v)))
-        return AS(Class, v)->meta;
     return NULL;
+}
+
+/* The user class whose special methods act on a value: instance_class_of,
+ * or for a class made by a user metaclass, the metaclass; else NULL. */
+static inline Class *user_class_of(Value v)
+{
+    if (v.type == T_TYPE)
+        return type_is_user(AS(TypeObj, v)) ? AS(Class, v)->meta : NULL;
+    return instance_class_of(v);
 }
 
 /* Is c a metaclass (a user class derived from type)? */

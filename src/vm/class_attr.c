@@ -190,7 +190,7 @@ static bool late_attr_hooks;
 
 static bool has_hook(Value obj, unsigned flag)
 {
-    const Class *c = user_class_of(obj);
+    const Class *c = instance_class_of(obj); /* (a metaclass's hooks are not called: deviation 19) */
     return c && ((c->t.hdr.aux & flag) || late_attr_hooks);
 }
 
@@ -443,7 +443,7 @@ static bool in_slots(VM *vm, const Class *c, Str *name, bool *out)
 static bool find_property(VM *vm, Value obj, Str *name, Value *prop)
 {
     prop->type = T_UNBOUND;
-    Class *c = user_class_of(obj);
+    Class *c = instance_class_of(obj);
     if (!c || ((c->t.hdr.aux & CLASS_NO_PROPERTIES) && !late_property))
         return true;
     Value cv;

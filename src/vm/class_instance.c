@@ -67,28 +67,30 @@ bool class_make_exception(VM *vm, Class *c, Value *args, int nargs, bool for_rai
     return false;
 }
 
-bool class_call(VM *vm, Class *c, Value *args, int nargs, Tuple *kw, Value *out)
+/* c(...) through its metaclass's __call__ when it has one (*done false when
+ * not); out of line, away from the common case. */
+static __attribute__((noinline)) bool meta_call(VM *vm, Class *c, Value *args, int nargs, Tuple *kw, Value *out,
+                                                bool *done)
 {
-    if (c->meta) { /* the metaclass's __call__(c, ...) (c is the caller's, rooted) */
-        Value fn;
-        bool found;
-        if (!mro_lookup(vm, &c->meta->t, snamev(SN___call__), true, &fn, &found))
-            return false;
-        if (found) {
-            VM_ROOT(vm, fn);
-            bool ok = vm_recursion_enter(vm, NULL);
-            if (ok) {
-                ok = vm_call_method(vm, fn, v_obj(c), args, nargs, kw, out);
-                vm_recursion_leave(vm);
-            }
-            VM_UNROOT(vm, 1);
-            return ok;
-        }
+    Value fn;
+    *done = false;
+    if (!mro_lookup(vm, &c->meta->t, snamev(SN___call__), true, &fn, done))
+        return false;
+    if (!*done)
+        return true;
+    VM_ROOT(vm, fn); /* (c is the caller's, rooted) */
+    bool ok = vm_recursion_enter(vm, NULL);
+    if (ok) {
+        ok = vm_call_method(vm, fn, v_obj(c), args, nargs, kw, out);
+        vm_recursion_leave(vm);
     }
-    return class_instantiate(vm, c, args, nargs, kw, out);
+    VM_UNROOT(vm, 1);
+    return ok;
 }
 
-bool class_instantiate(VM *vm, Class *c, Value *args, int nargs, Tuple *kw, Value *out)
+/* The body of class_call and class_instantiate. */
+static inline __attribute__((always_inline)) bool instantiate(VM *vm, Class *c, Value *args, int nargs, Tuple *kw,
+                                                              Value *out)
 {
     int nkw = kw ? (int)kw->len : 0;
     Value self = v_unbound(), newfn = v_unbound();
@@ -161,6 +163,22 @@ bool class_instantiate(VM *vm, Class *c, Value *args, int nargs, Tuple *kw, Valu
     if (ok)
         *out = self;
     return ok;
+}
+
+bool class_call(VM *vm, Class *c, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    if (__builtin_expect(c->meta != NULL, 0)) {
+        bool done;
+        bool ok = meta_call(vm, c, args, nargs, kw, out, &done);
+        if (!ok || done)
+            return ok;
+    }
+    return instantiate(vm, c, args, nargs, kw, out);
+}
+
+bool class_instantiate(VM *vm, Class *c, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    return instantiate(vm, c, args, nargs, kw, out);
 }
 
 static bool object_new(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)

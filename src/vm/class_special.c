@@ -69,7 +69,7 @@ static bool try_special(VM *vm, Value x, enum SpecialName sn, Value y, Value *ou
 
 static bool proper_subclass(Value b, Value a)
 {
-    const Class *ca = user_class_of(a), *cb = user_class_of(b);
+    const Class *ca = instance_class_of(a), *cb = instance_class_of(b);
     if (!cb)
         return false;
     const TypeObj *ta = ca ? &ca->t : type_of(a);
