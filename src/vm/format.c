@@ -254,13 +254,14 @@ const char *type_name(Value v)
                                                      "dict_reverseitemiterator"};
             return dict_names[(it->aux2 & ~ITER_DICT_REVERSED) % 3 + (it->aux2 & ITER_DICT_REVERSED ? 3 : 0)];
         }
+        bool deque = it->src.type == T_LIST && (it->src.u.obj->flags & LIST_DEQUE);
         if (it->hdr.aux == ITER_REVERSED && it->src.type == T_LIST)
-            return "list_reverseiterator";
+            return deque ? "_deque_reverse_iterator" : "list_reverseiterator";
         if (it->hdr.aux == ITER_REVERSED && it->src.type == T_RANGE) /* (CPython's reversed(range) is a range's iterator) */
             return "range_iterator";
         if (it->hdr.aux == ITER_SEQ) {
             switch ((Type)it->src.type) {
-            case T_LIST:  return "list_iterator";
+            case T_LIST:  return deque ? "_deque_iterator" : "list_iterator";
             case T_TUPLE: return "tuple_iterator";
             case T_STR:   return it->src.u.obj->flags & STR_ASCII ? "str_ascii_iterator" : "str_iterator";
             case T_BYTES: return "bytes_iterator";
@@ -528,6 +529,16 @@ static bool repr_value(VM *vm, StrBuf *sb, Value v)
             sb_addc(sb, '>');
             return true;
         }
+        const TypeObj *owner;
+        const Native *unbound = type_unbound_method(b, &owner);
+        if (unbound) { /* list.append, int.__add__: CPython's method descriptors and slot wrappers */
+            sb_adds(sb, unbound->name[0] == '_' && unbound->name[1] == '_' ? "<slot wrapper '" : "<method '");
+            sb_adds(sb, unbound->name);
+            sb_adds(sb, "' of '");
+            sb_adds(sb, owner->name);
+            sb_adds(sb, "' objects>");
+            return true;
+        }
         sb_adds(sb, "<built-in method ");
         sb_adds(sb, b->method->name);
         sb_adds(sb, " of ");
@@ -562,6 +573,8 @@ static bool repr_value(VM *vm, StrBuf *sb, Value v)
         sb_adds(sb, "<class '");
         if (t == &type_array)
             sb_adds(sb, "array.");
+        else if (strncmp(t->name, "_deque", 6) == 0) /* its iterators (vm/itertypes.c) */
+            sb_adds(sb, "_collections.");
         else if (t->value_type == T_FILE || t == &type_StringIO)
             sb_adds(sb, "_io.");
         sb_adds(sb, t->name);

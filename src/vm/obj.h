@@ -691,6 +691,13 @@ bool lib_print_to(VM *vm, Value file, const char *data, uint32_t len);
 bool module_search_dirs(VM *vm, List *out); /* sys.path (vm/module.c) */
 /* cls.name for a built-in class: 1 found, 0 raised, -1 no such attribute (types.c) */
 int type_attr(VM *vm, const TypeObj *cls, Str *name, Value *out);
+/* The special method (__getitem__, __add__, ...) of a built-in type, a
+ * native taking the object first, or NULL when the type has none (vm/type_slots.c). */
+const Native *type_slot(const TypeObj *cls, const Str *name);
+bool type_unhashable(const TypeObj *cls); /* list, dict, set, bytearray...: their __hash__ is None */
+/* For list.append and the others (a method of a built-in type taken from the
+ * type, vm/types.c): the method and its type; else NULL. */
+const Native *type_unbound_method(const BoundMethod *b, const TypeObj **owner);
 extern const Native dict_fromkeys; /* dict.c */
 /* collections.deque (vm/collections.c): its own methods before the list's */
 const Native *deque_method(const Str *name);

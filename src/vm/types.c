@@ -107,20 +107,38 @@ static bool unbound_call(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     const TypeObj *cls = AS(TypeObj, pair->items[0]);
     const Native *m = AS(Native, pair->items[1]);
     int npos = nargs - 1 - (kw ? (int)kw->len : 0);
+    bool slot = m->name[0] == '_' && m->name[1] == '_'; /* int.__add__: CPython's slot wrappers word it otherwise */
     if (npos < 1)
-        return vm_raise(vm, EXC_TypeError, "unbound method %s.%s() needs an argument", cls->name, m->name);
+        return slot ? vm_raise(vm, EXC_TypeError, "descriptor '%s' of '%s' object needs an argument", m->name, cls->name)
+                    : vm_raise(vm, EXC_TypeError, "unbound method %s.%s() needs an argument", cls->name, m->name);
+    if (args[1].type == T_INSTANCE && type_isinstance(args[1], cls)) /* a subclass's: its built-in value */
+        args[1] = instance_native(args[1]);
     bool is_int = cls == &type_int && (args[1].type == T_LONG || args[1].type == T_BOOL); /* int's other layouts */
     if (!type_isinstance(args[1], cls) || (args[1].type != cls->value_type && !is_int))
-        return vm_raise(vm, EXC_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
-                        m->name, cls->name, type_name(args[1]));
+        return slot ? vm_raise(vm, EXC_TypeError, "descriptor '%s' requires a '%s' object but received a '%s'", m->name,
+                               cls->name, type_name(args[1]))
+                    : vm_raise(vm, EXC_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
+                               m->name, cls->name, type_name(args[1]));
     if (kw && kw->len && !(m->hdr.flags & NATIVE_KW))
         return vm_raise(vm, EXC_TypeError, "%s() takes no keyword arguments", m->name);
+    if (slot && (npos < m->minargs || (m->maxargs >= 0 && npos > m->maxargs)))
+        return vm_raise(vm, EXC_TypeError, "expected %d argument%s, got %d", m->minargs - 1, m->minargs == 2 ? "" : "s",
+                        npos - 1);
     if (npos < m->minargs || (m->maxargs >= 0 && npos > m->maxargs))
         return vm_raise(vm, EXC_TypeError, "%s() takes %d argument%s (%d given)", m->name, m->minargs - 1,
                         m->minargs == 2 ? "" : "s", npos - 1);
     return m->fn(vm, args + 1, nargs - 1, kw, out);
 }
 static const Native unbound_method = {{0, T_NATIVE, NATIVE_KW, 0}, "method", unbound_call, 1, -1};
+
+const Native *type_unbound_method(const BoundMethod *b, const TypeObj **owner)
+{
+    if (b->method != &unbound_method)
+        return NULL;
+    const Tuple *pair = AS(Tuple, b->self);
+    *owner = AS(TypeObj, pair->items[0]);
+    return AS(Native, pair->items[1]);
+}
 
 static const Native *find_in(const MethodEntry *t, uint32_t n, uint16_t qid)
 {
@@ -201,9 +219,14 @@ int type_attr(VM *vm, const TypeObj *cls, Str *name, Value *out)
         return 1;
     }
     uint16_t qid = name->hdr.aux;
-    if (qid == QID_NONE && cls != &type_deque)
+    m = type_slot(cls, name); /* list.__getitem__, int.__add__, ... (type_slots.c) */
+    if (!m && type_unhashable(cls) && name->len == 8 && memcmp(name->data, "__hash__", 8) == 0) {
+        *out = v_none(); /* list.__hash__ is None */
+        return 1;
+    }
+    if (!m && qid == QID_NONE && cls != &type_deque)
         return -1;
-    switch ((Type)cls->value_type) {
+    switch (m ? T_NONE : (Type)cls->value_type) {
     case T_STR:   m = cls == &type_str ? find_in(str_methods, n_str_methods, qid) : NULL; break;
     case T_BYTES: m = find_in(bytes_methods, n_bytes_methods, qid); break;
     case T_BYTEARRAY:
