@@ -219,9 +219,10 @@ int type_attr(VM *vm, const TypeObj *cls, Str *name, Value *out)
         return 1;
     }
     uint16_t qid = name->hdr.aux;
-    m = type_slot(cls, name); /* list.__getitem__, int.__add__, ... (type_slots.c) */
-    if (!m && type_unhashable(cls) && name->len == 8 && memcmp(name->data, "__hash__", 8) == 0) {
-        *out = v_none(); /* list.__hash__ is None */
+    bool none;
+    m = builtin_dunder_of_type(cls, name, &none); /* list.__getitem__, int.__add__, ... (dunder.c) */
+    if (none) {
+        *out = v_none(); /* list.__hash__ */
         return 1;
     }
     if (!m && qid == QID_NONE && cls != &type_deque)
