@@ -353,28 +353,46 @@ void lambda_expr(Compiler *c)
 /* class NAME(BASES): BODY, leaving the class on the stack (for decorators).
  * The body is a function whose locals become the namespace (RETURN_LOCALS);
  * the bases are evaluated first, as in CPython:
- *     b1..bn  (body function)()  'NAME'  BUILD_CLASS n  -> class */
+ *     b1..bn  (body function)()  'NAME'  BUILD_CLASS n  -> class
+ * and with keywords (metaclass=M, x=1), evaluated before the body too:
+ *     b1..bn  'metaclass' M 'x' 1 BUILD_MAP 2  (body function)()  'NAME'  BUILD_CLASS n|0x100 */
 void compile_class(Compiler *c, Token *cls, Token *name)
 {
-    uint32_t nbases = 0;
+    uint32_t nbases = 0, nkw = 0;
+    Token *kws[32]; /* the keywords seen, for "repeated" */
     c->line = cls->line;
     if (at_op(c, "(")) {
         Token *open = next(c);
         uint32_t close = (uint32_t)open->match;
         while (c->pos < close) {
             Token *b = peek(c);
-            if (b->kind == TK_NAME && is_op(tok_at(c, c->pos + 1), "="))
-                syntax_error(c, b, "class keyword arguments ('%s=') are not supported by P4JIT", b->text);
             if (is_op(b, "*") || is_op(b, "**"))
                 syntax_error(c, b, "star arguments in a class's bases are not supported by P4JIT");
-            test(c);
-            if (++nbases > 255)
-                syntax_error(c, b, "too many base classes");
+            if (b->kind == TK_NAME && is_op(tok_at(c, c->pos + 1), "=")) {
+                /* a class keyword (metaclass=M, or one for __init_subclass__): key, value */
+                for (uint32_t k = 0; k < nkw && k < 32; k++)
+                    if (strcmp(kws[k]->text, b->text) == 0)
+                        syntax_error(c, b, "keyword argument repeated: %s", b->text);
+                if (nkw < 32)
+                    kws[nkw] = b;
+                emit_str(c, b->text, b->text_len);
+                c->pos += 2;
+                test(c);
+                nkw++;
+            } else {
+                if (nkw)
+                    syntax_error(c, b, "positional argument follows keyword argument");
+                test(c);
+                if (++nbases > 255)
+                    syntax_error(c, b, "too many base classes");
+            }
             if (c->pos == close)
                 break;
             expect_op(c, ",");
         }
         c->pos = close + 1;
+        if (nkw)
+            emit(c, OP_BUILD_MAP, nkw);
     }
     uint32_t cname = intern(c, name->text, name->text_len);
     Func *outer = c->fn;
@@ -391,7 +409,7 @@ void compile_class(Compiler *c, Token *cls, Token *name)
     emit(c, OP_RETURN_LOCALS, 0);
     finish_func(c);
     c->fn = outer;
-    outer->depth = outer_depth + (int32_t)nbases;
+    outer->depth = outer_depth + (int32_t)nbases + (nkw ? 1 : 0);
     c->line = cls->line;
     emit_const(c, K_CODE, f->index);
     emit(c, OP_MAKE_FUNCTION, 0);
@@ -402,7 +420,7 @@ void compile_class(Compiler *c, Token *cls, Token *name)
         f->make_pc = emit(c, OP_NOP, 0);
     emit(c, OP_CALL, 0);
     emit_str(c, name->text, name->text_len);
-    emit(c, OP_BUILD_CLASS, nbases);
+    emit(c, OP_BUILD_CLASS, nbases | (nkw ? 0x100 : 0));
 }
 
 /* ---- entry points ------------------------------------------------------------------------ */

@@ -271,27 +271,13 @@ NATIVE(bi_hash, "hash", hash_fn, 1, 1);
 static bool type_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
     if (nargs == 3) { /* type(name, bases, dict): a class, as a class statement makes */
-        if (args[0].type != T_STR)
-            return vm_raise(vm, EXC_TypeError, "type.__new__() argument 1 must be str, not %s", type_name(args[0]));
-        if (args[1].type != T_TUPLE)
-            return vm_raise(vm, EXC_TypeError, "type.__new__() argument 2 must be tuple, not %s", type_name(args[1]));
-        Value given = instance_native(args[2]).type == T_DICT ? instance_native(args[2]) : args[2]; /* OrderedDict */
-        if (given.type != T_DICT)
-            return vm_raise(vm, EXC_TypeError, "type.__new__() argument 3 must be dict, not %s", type_name(args[2]));
-        Dict *ns = dict_new(vm); /* the class owns its namespace: a copy */
-        if (!ns)
+        const TypeObj *meta = &type_type; /* or the bases' metaclass, which then makes it (vm/class_meta.c) */
+        if (args[1].type == T_TUPLE &&
+            !class_meta_winner(vm, meta, AS(Tuple, args[1])->items, (int)AS(Tuple, args[1])->len, &meta))
             return false;
-        VM_ROOT(vm, v_obj(ns));
-        Dict *src = AS(Dict, given);
-        bool ok = true;
-        for (uint32_t i = 0; i < src->used && ok; i++)
-            if (src->entries[i].key.type != T_UNBOUND)
-                ok = dict_set(vm, ns, src->entries[i].key, src->entries[i].value);
-        Tuple *bases = AS(Tuple, args[1]);
-        if (ok)
-            ok = class_build(vm, args[0], bases->items, (int)bases->len, v_obj(ns), out);
-        VM_UNROOT(vm, 1);
-        return ok;
+        if (type_is_user(meta))
+            return class_instantiate(vm, (Class *)meta, args, nargs, kw, out);
+        return vm_call_method(vm, v_obj((void *)&type_new_native), v_obj((void *)&type_type), args, nargs, kw, out);
     }
     if (nargs != 1)
         return vm_raise(vm, EXC_TypeError, "type() takes 1 or 3 arguments");

@@ -33,7 +33,7 @@ int bc_stack_pops(uint32_t insn)
     case OP_LIST_EXTEND:     return (arg & 0x10000) ? (int)(arg & 0xffff) + 2 : (arg & 0xffff) > 1 ? (int)(arg & 0xffff) + 1 : 2;
     case OP_DICT_UPDATE:     return arg > 1 ? (int)arg + 1 : 2;
     case OP_DICT_MERGE:      return (int)arg + 3; /* the function and the arguments below the dict */
-    case OP_BUILD_CLASS:     return (int)arg + 2;
+    case OP_BUILD_CLASS:     return (int)(arg & 0xff) + 2 + (arg & 0x100 ? 1 : 0);
     case OP_LIST_APPEND:
     case OP_SET_ADD:         return arg > 1 ? (int)arg + 1 : 2; /* the list must exist below */
     case OP_MAP_ADD:         return (int)arg + 2;               /* and the dict below key and value */

@@ -168,7 +168,10 @@ static NATIVE(object_hash_m, "__hash__", object_hash, 1, 1);
 static NATIVE(object_setattr_m, "__setattr__", object_setattr, 3, 3);
 static NATIVE(object_delattr_m, "__delattr__", object_delattr, 2, 2);
 static NATIVE(object_getattribute_m, "__getattribute__", object_getattribute, 2, 2);
-static NATIVE(object_init_subclass_m, "__init_subclass__", object_init_subclass, 0, 1); /* (super() in a class method binds no cls) */
+static NATIVE_WITH_KW(object_init_subclass_m, "__init_subclass__", object_init_subclass, 0, -1);
+
+/* object.__init_subclass__ is a class method: super() binds the class to it. */
+bool is_object_init_subclass(Value cv) { return cv.u.obj == (const Obj *)&object_init_subclass_m; }
 
 
 /* object.__new__(cls): an instance of cls with nothing set; what a class's
@@ -226,7 +229,7 @@ bool builtin_class_native(Value cv)
 {
     if (cv.type != T_NATIVE)
         return false;
-    if (cv.u.obj == (const Obj *)&native_init_m)
+    if (cv.u.obj == (const Obj *)&native_init_m || is_type_dunder_method(cv))
         return true;
     for (size_t i = 0; i < sizeof object_natives / sizeof object_natives[0]; i++)
         if (cv.u.obj == (const Obj *)object_natives[i].fn)
@@ -275,6 +278,8 @@ static bool builtin_class_method(const TypeObj *k, const Str *name, Value *out)
     } else if (k == &exc_types[EXC_BaseException]) {
         tab = exc_natives;
         n = sizeof exc_natives / sizeof exc_natives[0];
+    } else if (k == &type_type) { /* a metaclass's super().__new__(...) */
+        return is_dunder(name) && type_dunder_method(name, out);
     } else if (subclassable_builtin(k) && name_is(name, SN___init__)) {
         *out = v_obj((void *)&native_init_m); /* list.__init__, ...: super().__init__(items) */
         return true;
@@ -324,7 +329,9 @@ bool mro_lookup_from(VM *vm, const TypeObj *t, uint32_t from, Value name, bool u
     return true;
 }
 
-bool class_special(VM *vm, Value obj, enum SpecialName sn, Value *fn)
+/* class_special's body, inlined into class_call_special (the metaclass's
+ * branch made gcc stop inlining the call there). */
+static inline __attribute__((always_inline)) bool special_of(VM *vm, Value obj, enum SpecialName sn, Value *fn)
 {
     Class *c = user_class_of(obj);
     bool found = false;
@@ -335,12 +342,14 @@ bool class_special(VM *vm, Value obj, enum SpecialName sn, Value *fn)
     return true;
 }
 
+bool class_special(VM *vm, Value obj, enum SpecialName sn, Value *fn) { return special_of(vm, obj, sn, fn); }
+
 bool class_call_special(VM *vm, Value obj, enum SpecialName sn, Value *args, int nargs, Value *out,
                         bool *found)
 {
     Value fn;
     *found = false;
-    if (!class_special(vm, obj, sn, &fn))
+    if (!special_of(vm, obj, sn, &fn))
         return false;
     if (fn.type == T_UNBOUND)
         return true;
@@ -411,23 +420,29 @@ static bool call_set_names(VM *vm, Class *c)
     return ok;
 }
 
-/* The nearest base's __init_subclass__(c) (c rooted); object's does nothing. */
-static bool init_subclass(VM *vm, Class *c)
+/* The nearest base's __init_subclass__(c, **kw) (c and kwvals rooted);
+ * object's does nothing and takes no keywords. */
+static bool init_subclass(VM *vm, Class *c, Value *kwvals, Tuple *kwnames)
 {
     Value fn, r;
     bool found;
+    int nkw = kwnames ? (int)kwnames->len : 0;
     if (!mro_lookup_from(vm, &c->t, 1, snamev(SN___init_subclass__), true, &fn, &found))
         return false;
     if (!found)
-        return true;
+        return nkw == 0 || vm_raise(vm, EXC_TypeError, "%s.__init_subclass__() takes no keyword arguments",
+                                    c->qualname->data);
     VM_ROOT(vm, fn);
-    bool ok;
-    if (fn.type == T_DESCR && fn.u.obj->aux == DESCR_CLASSMETHOD)
-        ok = call_nested(vm, AS(Descr, fn)->a, v_obj(c), true, NULL, 0, &r);
-    else if (fn.type == T_DESCR && fn.u.obj->aux == DESCR_STATICMETHOD)
-        ok = call_nested(vm, AS(Descr, fn)->a, v_obj(c), false, NULL, 0, &r);
-    else
-        ok = call_nested(vm, fn, v_obj(c), true, NULL, 0, &r);
+    bool ok = vm_recursion_enter(vm, NULL);
+    if (ok) {
+        if (fn.type == T_DESCR && fn.u.obj->aux == DESCR_CLASSMETHOD)
+            ok = vm_call_method(vm, AS(Descr, fn)->a, v_obj(c), kwvals, nkw, kwnames, &r);
+        else if (fn.type == T_DESCR && fn.u.obj->aux == DESCR_STATICMETHOD)
+            ok = vm_call_method(vm, AS(Descr, fn)->a, v_obj(c), kwvals, nkw, kwnames, &r);
+        else
+            ok = vm_call_method(vm, fn, v_obj(c), kwvals, nkw, kwnames, &r);
+        vm_recursion_leave(vm);
+    }
     VM_UNROOT(vm, 1);
     return ok;
 }
@@ -446,6 +461,12 @@ static Str *module_name_of_caller(VM *vm)
 }
 
 bool class_build(VM *vm, Value name, Value *bases, int nbases, Value ns, Value *out)
+{
+    return class_build_meta(vm, name, bases, nbases, ns, NULL, NULL, NULL, out);
+}
+
+bool class_build_meta(VM *vm, Value name, Value *bases, int nbases, Value ns, Class *meta, Value *kwvals,
+                      Tuple *kwnames, Value *out)
 {
     if (name.type != T_STR || ns.type != T_DICT)
         return vm_raise(vm, EXC_TypeError, "class body must give a namespace dict");
@@ -597,6 +618,7 @@ bool class_build(VM *vm, Value name, Value *bases, int nbases, Value ns, Value *
     c->mro = mro_tuple;
     c->dict = d;
     c->native_base = native_base;
+    c->meta = meta;
     mro_tuple->items[0] = v_obj(c);
     for (uint32_t i = 0; i < nmro; i++)
         mro_tuple->items[i + 1] = v_obj((void *)mro[i]);
@@ -625,7 +647,7 @@ bool class_build(VM *vm, Value name, Value *bases, int nbases, Value ns, Value *
     if (!class_note_attr_hooks(vm, c))
         return false;
     VM_ROOT(vm, v_obj(c));
-    bool named = call_set_names(vm, c) && init_subclass(vm, c);
+    bool named = call_set_names(vm, c) && init_subclass(vm, c, kwvals, kwnames);
     VM_UNROOT(vm, 1);
     if (!named)
         return false;

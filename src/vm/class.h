@@ -24,6 +24,7 @@ typedef struct Class { /* T_TYPE with TYPE_USER in hdr.flags; in the heap */
     Tuple *mro;    /* C3 linearisation: this class first, object last */
     Dict *dict;    /* the namespace the class body made */
     const TypeObj *native_base; /* list, dict, str, int, ... when derived from one; else NULL */
+    struct Class *meta; /* the metaclass, a user subclass of type; NULL for type itself */
 } Class;
 
 typedef struct Instance { /* T_INSTANCE */
@@ -72,7 +73,7 @@ typedef struct Descr { /* T_DESCR; kind in hdr.aux */
     X(__context__) X(__suppress_context__) X(__slots__) X(close) X(__reversed__) X(__int__) X(__float__) X(__index__) X(__new__) \
     X(__get__) X(__set__) X(__delete__) X(__set_name__) \
     X(__matmul__) X(__rmatmul__) X(__imatmul__) X(__missing__) X(__dir__) X(__bytes__) \
-    X(__setattr__) X(__delattr__) X(__getattribute__) X(__init_subclass__)
+    X(__setattr__) X(__delattr__) X(__getattribute__) X(__init_subclass__) X(__prepare__)
 
 enum SpecialName {
 #define P4_SN_ENUM(n) SN_##n,
@@ -83,9 +84,9 @@ enum SpecialName {
 
 static inline bool type_is_user(const TypeObj *t) { return (t->hdr.flags & TYPE_USER) != 0; }
 
-/* The user class of a value (an instance, or an exception of a user
- * exception class), or NULL. */
-static inline Class *user_class_of(Value v)
+/* The user class of an instance, or of an exception of a user exception
+ * class; else NULL. */
+static inline Class *instance_class_of(Value v)
 {
     if (v.type == T_INSTANCE)
         return AS(Instance, v)->cls;
@@ -94,6 +95,18 @@ static inline Class *user_class_of(Value v)
     return NULL;
 }
 
+/* The user class whose special methods act on a value: instance_class_of,
+ * or for a class made by a user metaclass, the metaclass; else NULL. */
+static inline Class *user_class_of(Value v)
+{
+    if (v.type == T_TYPE)
+        return type_is_user(AS(TypeObj, v)) ? AS(Class, v)->meta : NULL;
+    return instance_class_of(v);
+}
+
+/* Is c a metaclass (a user class derived from type)? */
+static inline bool class_is_meta(const Class *c) { return c->native_base == &type_type; }
+
 extern const Descr not_implemented;
 extern const TypeObj type_staticmethod, type_classmethod, type_property, type_super;
 extern const Native bi_issubclass;
@@ -101,8 +114,25 @@ extern const Native bi_issubclass;
 /* Makes a class from the namespace dict its body returned (ns, name and
  * bases must be rooted, e.g. on the VM stack). */
 bool class_build(VM *vm, Value name, Value *bases, int nbases, Value ns, Value *out);
-/* cls(args...): a new instance, __init__ called. */
+/* The same with a metaclass (NULL: type) and the class keywords passed on to
+ * __init_subclass__ (kwvals[0..kwnames->len), rooted; kwnames may be NULL). */
+bool class_build_meta(VM *vm, Value name, Value *bases, int nbases, Value ns, Class *meta, Value *kwvals,
+                      Tuple *kwnames, Value *out);
+/* BUILD_CLASS (class_meta.c): the metaclass given by the `metaclass=`
+ * keyword (kw: the dict of class keywords, or NULL) or derived from the
+ * bases, called with the name, the bases and the namespace. */
+bool class_build_stmt(VM *vm, Value name, Value *bases, int nbases, Value kw, Value ns, Value *out);
+/* The most derived of meta and the bases' metaclasses (false: a conflict). */
+bool class_meta_winner(VM *vm, const TypeObj *meta, const Value *bases, int nbases, const TypeObj **out);
+/* type.__new__(mcs, name, bases, ns, **kw) (class_meta.c). */
+extern const Native type_new_native;
+/* type's own __new__, __init__, __call__ and __prepare__ (class_meta.c). */
+bool type_dunder_method(const Str *name, Value *out);
+/* cls(args...): a new instance, __init__ called; through the metaclass's
+ * __call__ when it has one. */
 bool class_call(VM *vm, Class *c, Value *args, int nargs, Tuple *kw, Value *out);
+/* type.__call__(cls, args...): cls(args...) without the metaclass's __call__. */
+bool class_instantiate(VM *vm, Class *c, Value *args, int nargs, Tuple *kw, Value *out);
 /* The exception `raise C` or gen.throw(C, v) raises for a user exception
  * class C: C(args...), which (through a __new__) must give an exception;
  * the TypeError otherwise names what it gave by its class's repr for raise,

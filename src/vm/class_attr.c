@@ -154,8 +154,8 @@ static bool class_type_attr(VM *vm, const TypeObj *t, Str *name, Value *out, boo
         return true;
     }
     const Class *c = (const Class *)t;
-    if (name_is(name, SN___class__)) /* the metaclass: always type */
-        *out = v_obj((void *)&type_type);
+    if (name_is(name, SN___class__)) /* the metaclass */
+        *out = v_obj((void *)(c->meta ? &c->meta->t : &type_type));
     else if (name_is(name, SN___dict__))
         *out = v_obj(c->dict);
     else if (name_is(name, SN___module__))
@@ -190,7 +190,7 @@ static bool late_attr_hooks;
 
 static bool has_hook(Value obj, unsigned flag)
 {
-    const Class *c = user_class_of(obj);
+    const Class *c = instance_class_of(obj); /* (a metaclass's hooks are not called: deviation 19) */
     return c && ((c->t.hdr.aux & flag) || late_attr_hooks);
 }
 
@@ -266,6 +266,15 @@ static inline __attribute__((always_inline)) bool load_attr_plain(VM *vm, Value 
         return descr_attr(vm, obj, name, out);
     if (obj.type == T_TYPE) {
         const TypeObj *t = AS(TypeObj, obj);
+        /* a class made by a metaclass: the metaclass's data descriptors come
+         * first, its other attributes after the class's own, as in CPython */
+        const Class *meta = user_class_of(obj);
+        Value mv = v_unbound();
+        bool in_meta = false;
+        if (meta && !mro_lookup(vm, &meta->t, v_obj(name), true, &mv, &in_meta))
+            return false;
+        if (in_meta && is_data_descriptor(vm, mv))
+            return bind(vm, mv, obj, &meta->t, false, out);
         if (!mro_lookup(vm, t, v_obj(name), false, &cv, &found))
             return false;
         if (found)
@@ -274,6 +283,8 @@ static inline __attribute__((always_inline)) bool load_attr_plain(VM *vm, Value 
             return false;
         if (found)
             return true;
+        if (in_meta)
+            return bind(vm, mv, obj, &meta->t, false, out);
         if (type_is_user(t) && ((const Class *)t)->native_base == &type_int && name->len == 10 &&
             memcmp(name->data, "from_bytes", 10) == 0) /* a class method of int's */
             return int_from_bytes_of(vm, obj, out);
@@ -389,7 +400,7 @@ bool class_load_method(VM *vm, Value obj, Str *name, Value out[2])
         const TypeObj *t;
         if (!super_lookup(vm, s, name, &cv, &found, &t))
             return false;
-        if (found && binds_self(cv) && s->b.type != T_TYPE) {
+        if (found && binds_self(cv) && !(s->b.type == T_TYPE && t == AS(TypeObj, s->b))) { /* (a metaclass's method: b is its instance) */
             out[0] = cv;
             out[1] = s->b;
             return true;
@@ -432,7 +443,7 @@ static bool in_slots(VM *vm, const Class *c, Str *name, bool *out)
 static bool find_property(VM *vm, Value obj, Str *name, Value *prop)
 {
     prop->type = T_UNBOUND;
-    Class *c = user_class_of(obj);
+    Class *c = instance_class_of(obj);
     if (!c || ((c->t.hdr.aux & CLASS_NO_PROPERTIES) && !late_property))
         return true;
     Value cv;

@@ -155,7 +155,9 @@ bool descr_attr(VM *vm, Value obj, Str *name, Value *out)
         if (!super_lookup(vm, d, name, &cv, &found, &t))
             return false;
         if (found)
-            return bind(vm, cv, d->b, t, d->b.type == T_TYPE && cv.type != T_DESCR, out);
+            return bind(vm, cv, d->b, t,
+                        d->b.type == T_TYPE && t == AS(TypeObj, d->b) && cv.type != T_DESCR && !is_object_init_subclass(cv),
+                        out);
         if (instance_native(d->b).type != T_UNBOUND) /* super().append(x) in a list subclass */
             return vm_load_attr(vm, instance_native(d->b), name, out);
         return vm_raise(vm, EXC_AttributeError, "'super' object has no attribute '%s'", name->data);

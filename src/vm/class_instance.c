@@ -67,7 +67,30 @@ bool class_make_exception(VM *vm, Class *c, Value *args, int nargs, bool for_rai
     return false;
 }
 
-bool class_call(VM *vm, Class *c, Value *args, int nargs, Tuple *kw, Value *out)
+/* c(...) through its metaclass's __call__ when it has one (*done false when
+ * not); out of line, away from the common case. */
+static __attribute__((noinline)) bool meta_call(VM *vm, Class *c, Value *args, int nargs, Tuple *kw, Value *out,
+                                                bool *done)
+{
+    Value fn;
+    *done = false;
+    if (!mro_lookup(vm, &c->meta->t, snamev(SN___call__), true, &fn, done))
+        return false;
+    if (!*done)
+        return true;
+    VM_ROOT(vm, fn); /* (c is the caller's, rooted) */
+    bool ok = vm_recursion_enter(vm, NULL);
+    if (ok) {
+        ok = vm_call_method(vm, fn, v_obj(c), args, nargs, kw, out);
+        vm_recursion_leave(vm);
+    }
+    VM_UNROOT(vm, 1);
+    return ok;
+}
+
+/* The body of class_call and class_instantiate. */
+static inline __attribute__((always_inline)) bool instantiate(VM *vm, Class *c, Value *args, int nargs, Tuple *kw,
+                                                              Value *out)
 {
     int nkw = kw ? (int)kw->len : 0;
     Value self = v_unbound(), newfn = v_unbound();
@@ -90,6 +113,10 @@ bool class_call(VM *vm, Class *c, Value *args, int nargs, Tuple *kw, Value *out)
             *out = self;
             return true;
         }
+    } else if (class_is_meta(c)) { /* M(name, bases, ns): type.__new__(M, ...) */
+        has_new = true;
+        if (!vm_call_method(vm, v_obj((void *)&type_new_native), v_obj(c), args, nargs, kw, &self))
+            return false;
     } else if (!instance_alloc(vm, c, args, nargs - nkw, &self)) {
         return false;
     }
@@ -136,6 +163,22 @@ bool class_call(VM *vm, Class *c, Value *args, int nargs, Tuple *kw, Value *out)
     if (ok)
         *out = self;
     return ok;
+}
+
+bool class_call(VM *vm, Class *c, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    if (__builtin_expect(c->meta != NULL, 0)) {
+        bool done;
+        bool ok = meta_call(vm, c, args, nargs, kw, out, &done);
+        if (!ok || done)
+            return ok;
+    }
+    return instantiate(vm, c, args, nargs, kw, out);
+}
+
+bool class_instantiate(VM *vm, Class *c, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    return instantiate(vm, c, args, nargs, kw, out);
 }
 
 static bool object_new(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
@@ -295,7 +338,15 @@ bool object_getattribute(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 /* object.__init_subclass__(cls): what super().__init_subclass__() reaches */
 bool object_init_subclass(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
+    int npos = nargs - (kw ? (int)kw->len : 0);
+    const char *cls = npos == 0 || args[0].type != T_TYPE ? "object"
+                      : type_is_user(AS(TypeObj, args[0])) ? AS(Class, args[0])->qualname->data
+                                                           : AS(TypeObj, args[0])->name;
     *out = v_none();
+    if (kw && kw->len)
+        return vm_raise(vm, EXC_TypeError, "%s.__init_subclass__() takes no keyword arguments", cls);
+    if (npos > 1)
+        return vm_raise(vm, EXC_TypeError, "%s.__init_subclass__() takes no arguments (%d given)", cls, npos - 1);
     return true;
 }
 

@@ -6,6 +6,7 @@
  *   class_attr.c      binding, attribute loads, stores and deletes
  *   class_descr.c     staticmethod, classmethod, property, super, issubclass
  *   class_special.c   the special methods the runtime calls
+ *   class_meta.c      metaclasses and type's own methods
  */
 #ifndef P4_CLASS_INTERNAL_H
 #define P4_CLASS_INTERNAL_H
@@ -48,6 +49,10 @@ bool mro_lookup_from(VM *vm, const TypeObj *t, uint32_t from, Value name, bool u
                      Value *out, bool *found);
 bool is_data_descriptor(VM *vm, Value v);
 bool builtin_class_native(Value cv);
+bool is_object_init_subclass(Value cv);
+
+/* class_meta.c */
+bool is_type_dunder_method(Value cv);
 
 /* class_instance.c */
 Dict **dict_slot(Value obj);

@@ -69,7 +69,7 @@ static bool try_special(VM *vm, Value x, enum SpecialName sn, Value y, Value *ou
 
 static bool proper_subclass(Value b, Value a)
 {
-    const Class *ca = user_class_of(a), *cb = user_class_of(b);
+    const Class *ca = instance_class_of(a), *cb = instance_class_of(b);
     if (!cb)
         return false;
     const TypeObj *ta = ca ? &ca->t : type_of(a);
@@ -297,7 +297,7 @@ bool class_repr(VM *vm, StrBuf *sb, Value v, bool want_str, bool *done)
     if (want_str && !class_call_special(vm, v, SN___str__, NULL, 0, &r, &found))
         return false;
     bool is_str = found;
-    if (!found && (v.type == T_INSTANCE || !want_str) &&
+    if (!found && (v.type != T_EXCEPTION || !want_str) && /* (an exception's str is its own) */
         !class_call_special(vm, v, SN___repr__, NULL, 0, &r, &found))
         return false;
     if (!found && instance_native(v).type != T_UNBOUND) {

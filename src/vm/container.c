@@ -119,6 +119,20 @@ static bool deque_slice(Value obj, Value key)
     return key.type == T_SLICE && obj.type == T_LIST && (obj.u.obj->flags & LIST_DEQUE);
 }
 
+static bool class_getitem_of_class(VM *vm, Value cls, Value key, Value *out);
+
+/* C[key] of a user class: its metaclass's __getitem__, else its
+ * __class_getitem__, as in CPython. */
+static bool meta_getitem(VM *vm, Value cls, Value key, Value *out)
+{
+    Value fn;
+    if (user_class_of(cls) && !class_special(vm, cls, SN___getitem__, &fn))
+        return false;
+    if (user_class_of(cls) && fn.type != T_UNBOUND)
+        return class_getitem(vm, cls, key, out);
+    return class_getitem_of_class(vm, cls, key, out);
+}
+
 /* C[key] of a user class: C.__class_getitem__(key), implicitly a class
  * method (a plain def found in the class is called with C). */
 static bool class_getitem_of_class(VM *vm, Value cls, Value key, Value *out)
@@ -230,7 +244,7 @@ bool vm_getitem(VM *vm, Value obj, Value key, Value *out)
         if (obj.type == T_MEMVIEW) /* vm/memview.c; out of the way of the switch's common cases */
             return memview_getitem(vm, obj, key, out);
         if (obj.type == T_TYPE && type_is_user(AS(TypeObj, obj)))
-            return class_getitem_of_class(vm, obj, key, out);
+            return meta_getitem(vm, obj, key, out);
         return vm_raise(vm, EXC_TypeError, "'%s' object is not subscriptable", type_name(obj));
     }
 }
@@ -433,7 +447,7 @@ bool vm_setitem(VM *vm, Value obj, Value key, Value value)
             return eval_module_dict_store(vm, AS(Dict, obj), key, value);
         return dict_set(vm, AS(Dict, obj), key, value);
     default:
-        if (obj.type == T_INSTANCE) /* a user class's special method */
+        if (obj.type == T_INSTANCE || (obj.type == T_TYPE && user_class_of(obj))) /* a user class's (metaclass's) special method */
             return class_setitem(vm, obj, key, value);
         if (obj.type == T_MEMVIEW) /* vm/memview.c */
             return memview_setitem(vm, obj, key, value);
@@ -582,8 +596,8 @@ bool vm_contains(VM *vm, Value container, Value item, bool *out)
                 return true;
         }
     default:
-        if (container.type == T_INSTANCE) /* a user class's special method */
-            return class_contains(vm, container, item, out);
+        if (container.type == T_INSTANCE || (container.type == T_TYPE && user_class_of(container)))
+            return class_contains(vm, container, item, out); /* a user class's (metaclass's) special method */
         break;
     }
     Value it;
@@ -636,7 +650,7 @@ bool vm_len(VM *vm, Value obj, int32_t *out)
         return true;
     }
     default:
-        if (obj.type == T_INSTANCE) /* a user class's special method */
+        if (obj.type == T_INSTANCE || (obj.type == T_TYPE && user_class_of(obj))) /* a user class's (metaclass's) special method */
             return class_len(vm, obj, out);
         return vm_raise(vm, EXC_TypeError, "object of type '%s' has no len()", type_name(obj));
     }

@@ -2,7 +2,8 @@
  * dunder.c - the special methods of built-in values as attributes:
  * `d.__setitem__(k, v)`, `s.__contains__(x)`, `iter(r).__next__()`,
  * `(1).__add__(2)`, and `super().__getitem__(i)` in a class derived from a
- * built-in type.
+ * built-in type; taken from the type too (`list.__getitem__(l, 0)`,
+ * `int.__add__(1, 2)`: vm/types.c checks the object's type first).
  *
  * The interpreter never needs these (it dispatches on the value's type), so
  * each is a small native that runs the operation the syntax would run. Which
@@ -141,6 +142,10 @@ static bool unop(VM *vm, unsigned op, Value *args, Value *out) { return vm_unary
 static bool d_neg(VM *vm, Value *args, int nargs, Tuple *kw, Value *out) { return unop(vm, OP_UNARY_NEG, args, out); }
 static bool d_pos(VM *vm, Value *args, int nargs, Tuple *kw, Value *out) { return unop(vm, OP_UNARY_POS, args, out); }
 static bool d_invert(VM *vm, Value *args, int nargs, Tuple *kw, Value *out) { return unop(vm, OP_UNARY_INVERT, args, out); }
+static bool d_abs(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    return vm_call(vm, v_obj((void *)&bi_abs), args, 1, NULL, out);
+}
 
 /* ---- which values have which ------------------------------------------------------------ */
 
@@ -158,9 +163,10 @@ enum {
     K_TEXT = 1024,    /* str and bytes: % formatting */
 };
 
-static unsigned kinds_of(Value v)
+/* What values of a type (enum Type) can do. */
+static unsigned kinds_of(unsigned type)
 {
-    switch ((Type)v.type) {
+    switch ((Type)type) {
     case T_INT: case T_BOOL: case T_LONG:
         return K_ANY | K_HASHABLE | K_NUMBER | K_INTEGRAL;
     case T_FLOAT:
@@ -229,28 +235,47 @@ static const Dunder dunders[] = {
     D("__neg__", K_NUMBER, d_neg, 1, 1),
     D("__pos__", K_NUMBER, d_pos, 1, 1),
     D("__invert__", K_INTEGRAL, d_invert, 1, 1),
+    D("__abs__", K_NUMBER, d_abs, 1, 1),
 };
 #undef DBIN
 #undef D
 
+/* The native of name for values with these kinds, or NULL; *none when the
+ * attribute is None (list.__hash__: unhashable). */
+static const Native *find_dunder(unsigned kinds, const Str *name, bool *none)
+{
+    *none = false;
+    if (name->len < 5 || name->data[0] != '_' || name->data[1] != '_')
+        return NULL;
+    if (kinds && !(kinds & K_HASHABLE) && name->len == 8 && memcmp(name->data, "__hash__", 8) == 0) {
+        *none = true;
+        return NULL;
+    }
+    for (size_t i = 0; i < sizeof dunders / sizeof dunders[0]; i++)
+        if ((dunders[i].kinds & kinds) && strlen(dunders[i].name) == name->len &&
+            memcmp(dunders[i].name, name->data, name->len) == 0)
+            return &dunders[i].fn;
+    return NULL;
+}
+
 int builtin_dunder_attr(VM *vm, Value obj, const Str *name, Value *out)
 {
-    if (name->len < 5 || name->data[0] != '_' || name->data[1] != '_')
+    bool none;
+    const Native *m = find_dunder(kinds_of(obj.type), name, &none);
+    if (none) {
+        *out = v_none();
+        return 1;
+    }
+    if (!m)
         return -1;
-    unsigned kinds = kinds_of(obj);
-    if (kinds && !(kinds & K_HASHABLE) && name->len == 8 && memcmp(name->data, "__hash__", 8) == 0) {
-        *out = v_none(); /* list.__hash__ is None: unhashable */
-        return 1;
-    }
-    for (size_t i = 0; i < sizeof dunders / sizeof dunders[0]; i++) {
-        if (!(dunders[i].kinds & kinds) || strlen(dunders[i].name) != name->len ||
-            memcmp(dunders[i].name, name->data, name->len) != 0)
-            continue;
-        BoundMethod *b = boundmethod_new(vm, &dunders[i].fn, obj);
-        if (!b)
-            return 0;
-        *out = v_obj(b);
-        return 1;
-    }
-    return -1;
+    BoundMethod *b = boundmethod_new(vm, m, obj);
+    if (!b)
+        return 0;
+    *out = v_obj(b);
+    return 1;
+}
+
+const Native *builtin_dunder_of_type(const TypeObj *t, const Str *name, bool *none)
+{
+    return find_dunder(kinds_of(t->value_type), name, none);
 }

@@ -236,7 +236,7 @@ const char *type_name(Value v)
     case T_MODULE:      return "module";
     case T_FILE:        return file_type_name(v);
     case T_LIBOBJ:      return libobj_type_name(AS(LibObj, v));
-    case T_TYPE:        return "type";
+    case T_TYPE:        return type_of(v)->name; /* type, or the class's metaclass */
     case T_SET:         return "set";
     case T_FROZENSET:   return "frozenset";
     case T_GEN:         return gen_is_coroutine(AS(Gen, v)) ? "coroutine" : "generator";
@@ -254,13 +254,14 @@ const char *type_name(Value v)
                                                      "dict_reverseitemiterator"};
             return dict_names[(it->aux2 & ~ITER_DICT_REVERSED) % 3 + (it->aux2 & ITER_DICT_REVERSED ? 3 : 0)];
         }
+        bool deque = it->src.type == T_LIST && (it->src.u.obj->flags & LIST_DEQUE);
         if (it->hdr.aux == ITER_REVERSED && it->src.type == T_LIST)
-            return "list_reverseiterator";
+            return deque ? "_deque_reverse_iterator" : "list_reverseiterator";
         if (it->hdr.aux == ITER_REVERSED && it->src.type == T_RANGE) /* (CPython's reversed(range) is a range's iterator) */
             return "range_iterator";
         if (it->hdr.aux == ITER_SEQ) {
             switch ((Type)it->src.type) {
-            case T_LIST:  return "list_iterator";
+            case T_LIST:  return deque ? "_deque_iterator" : "list_iterator";
             case T_TUPLE: return "tuple_iterator";
             case T_STR:   return it->src.u.obj->flags & STR_ASCII ? "str_ascii_iterator" : "str_iterator";
             case T_BYTES: return "bytes_iterator";
@@ -528,6 +529,16 @@ static bool repr_value(VM *vm, StrBuf *sb, Value v)
             sb_addc(sb, '>');
             return true;
         }
+        const TypeObj *owner;
+        const Native *unbound = type_unbound_method(b, &owner);
+        if (unbound) { /* list.append, int.__add__: CPython's method descriptors and slot wrappers */
+            sb_adds(sb, unbound->name[0] == '_' && unbound->name[1] == '_' ? "<slot wrapper '" : "<method '");
+            sb_adds(sb, unbound->name);
+            sb_adds(sb, "' of '");
+            sb_adds(sb, owner->name);
+            sb_adds(sb, "' objects>");
+            return true;
+        }
         sb_adds(sb, "<built-in method ");
         sb_adds(sb, b->method->name);
         sb_adds(sb, " of ");
@@ -552,12 +563,18 @@ static bool repr_value(VM *vm, StrBuf *sb, Value v)
     case T_TYPE: {
         const TypeObj *t = AS(TypeObj, v);
         if (type_is_user(t)) {
-            class_repr_type(sb, t);
+            bool done = false; /* a metaclass's __repr__ */
+            if (AS(Class, v)->meta && !class_repr(vm, sb, v, false, &done))
+                return false;
+            if (!done)
+                class_repr_type(sb, t);
             return true;
         }
         sb_adds(sb, "<class '");
         if (t == &type_array)
             sb_adds(sb, "array.");
+        else if (strncmp(t->name, "_deque", 6) == 0) /* its iterators (vm/itertypes.c) */
+            sb_adds(sb, "_collections.");
         else if (t->value_type == T_FILE || t == &type_StringIO)
             sb_adds(sb, "_io.");
         sb_adds(sb, t->name);
@@ -653,7 +670,8 @@ bool fmt_str(VM *vm, StrBuf *sb, Value v)
         sb_add(sb, AS(Str, v)->data, AS(Str, v)->len);
         return true;
     }
-    if (v.type == T_INSTANCE || (v.type == T_EXCEPTION && type_is_user(AS(Exception, v)->cls))) {
+    if (v.type == T_INSTANCE || (v.type == T_EXCEPTION && type_is_user(AS(Exception, v)->cls)) ||
+        (v.type == T_TYPE && user_class_of(v))) {
         bool done;
         if (!vm_recursion_enter(vm, "while getting the str of an object"))
             return false;

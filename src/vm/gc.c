@@ -283,6 +283,8 @@ static void scan(VM *vm, Obj *o)
             grey(vm, &c->bases->hdr);
             grey(vm, &c->mro->hdr);
             grey(vm, &c->dict->hdr);
+            if (c->meta)
+                grey(vm, &c->meta->t.hdr);
         }
         break;
     case T_INSTANCE: {

@@ -1853,8 +1853,11 @@ static bool run(VM *vm, uint32_t stop, Value *entry_sp)
         }
         CASE(BUILD_CLASS) {
             SAVE();
-            sp -= arg + 2; /* b1..bn ns name -> class */
-            CHECK(class_build(vm, sp[arg + 1], sp, (int)arg, sp[arg], sp));
+            /* b1..bn [kw] ns name -> class; arg & 0x100: a dict of class keywords */
+            uint32_t nb = arg & 0xff, haskw = arg >> 8 & 1;
+            sp -= nb + haskw + 2;
+            CHECK(class_build_stmt(vm, sp[nb + haskw + 1], sp, (int)nb, haskw ? sp[nb] : v_unbound(), sp[nb + haskw],
+                                   sp));
             sp++;
             NEXT();
         }

@@ -182,7 +182,7 @@ bool vm_getiter(VM *vm, Value obj, Value *out)
         *out = obj;
         return true;
     default:
-        if (obj.type == T_INSTANCE) /* a user class's special method */
+        if (obj.type == T_INSTANCE || (obj.type == T_TYPE && user_class_of(obj))) /* a user class's (metaclass's) special method */
             return class_getiter(vm, obj, out);
         if (obj.type == T_LIBOBJ && obj.u.obj->aux == LIB_STRINGIO) /* lines of a StringIO or text file */
             return stringio_iter(vm, obj, out);

@@ -34,6 +34,8 @@ static const TypeObj plain_types[] = {
     {{0, T_TYPE, 0, 0}, "set_iterator", T_ITER, -1, NULL, NULL},
     {{0, T_TYPE, 0, 0}, "callable_iterator", T_ITER, -1, NULL, NULL},
     {{0, T_TYPE, 0, 0}, "list_reverseiterator", T_ITER, -1, NULL, NULL},
+    {{0, T_TYPE, 0, 0}, "_deque_iterator", T_ITER, -1, NULL, NULL},
+    {{0, T_TYPE, 0, 0}, "_deque_reverse_iterator", T_ITER, -1, NULL, NULL},
     {{0, T_TYPE, 0, 0}, "str_iterator", T_ITER, -1, NULL, NULL},
     {{0, T_TYPE, 0, 0}, "bytearray_iterator", T_ITER, -1, NULL, NULL},
     {{0, T_TYPE, 0, 0}, "memory_iterator", T_ITER, -1, NULL, NULL},

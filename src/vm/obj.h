@@ -590,6 +590,10 @@ int bytes_order_buffers(Value a, Value b, int *out);
 /* vm/dunder.c: obj.__getitem__, obj.__add__, ... of a built-in value: 1 (a
  * bound method in *out), 0 (error raised) or -1 (it has no such attribute). */
 int builtin_dunder_attr(VM *vm, Value obj, const Str *name, Value *out);
+/* The same taken from a built-in type (list.__getitem__, int.__add__): the
+ * native, called with the object first, or NULL when the type has none;
+ * *none when CPython's attribute is None (list.__hash__). */
+const Native *builtin_dunder_of_type(const TypeObj *t, const Str *name, bool *none);
 /* int.from_bytes (a class method: called without self) */
 /* cls.from_bytes bound to cls: int, bool or a subclass of int (intmethods.c). */
 bool int_from_bytes_of(VM *vm, Value cls, Value *out);
@@ -691,6 +695,9 @@ bool lib_print_to(VM *vm, Value file, const char *data, uint32_t len);
 bool module_search_dirs(VM *vm, List *out); /* sys.path (vm/module.c) */
 /* cls.name for a built-in class: 1 found, 0 raised, -1 no such attribute (types.c) */
 int type_attr(VM *vm, const TypeObj *cls, Str *name, Value *out);
+/* For list.append and the others (a method of a built-in type taken from the
+ * type, vm/types.c): the method and its type; else NULL. */
+const Native *type_unbound_method(const BoundMethod *b, const TypeObj **owner);
 extern const Native dict_fromkeys; /* dict.c */
 /* collections.deque (vm/collections.c): its own methods before the list's */
 const Native *deque_method(const Str *name);

@@ -149,7 +149,7 @@ enum OpFlow {
     /* --- classes, attributes, with (vm/class.c) ------------------------------ */ \
     X(STORE_ATTR,       ARG_NAME,   2, 0, FLOW_NEXT)   /* value obj -> ; obj.name = value */ \
     X(DELETE_ATTR,      ARG_NAME,   1, 0, FLOW_NEXT)   /* obj -> ; del obj.name */ \
-    X(BUILD_CLASS,      ARG_COUNT, -1, 1, FLOW_NEXT)   /* b1..bn ns name -> class with n bases */ \
+    X(BUILD_CLASS,      ARG_COUNT, -1, 1, FLOW_NEXT)   /* b1..bn [kw] ns name -> class with n = arg & 0xff bases; arg & 0x100: a dict of class keywords */ \
     X(RETURN_LOCALS,    ARG_NONE,   0, 0, FLOW_STOP)   /* return a dict of the frame's bound locals (class bodies) */ \
     X(BEFORE_WITH,      ARG_NONE,   1, 2, FLOW_NEXT)   /* mgr -> bound_exit mgr.__enter__() */ \
     X(WITH_EXCEPT,      ARG_NONE,   2, 3, FLOW_NEXT)   /* exit exc -> exit exc exit(type(exc), exc, None) */ \

@@ -65,7 +65,7 @@ const TypeObj *type_of(Value v)
     case T_SLICE:     return &type_slice;
     case T_ARRAY:     return &type_array;
     case T_FUNCTION:  return &type_function;
-    case T_TYPE:      return &type_type;
+    case T_TYPE:      return type_is_user(AS(TypeObj, v)) && AS(Class, v)->meta ? &AS(Class, v)->meta->t : &type_type;
     case T_GEN:       return gen_is_coroutine(AS(Gen, v)) ? &type_coroutine : &type_generator;
     case T_NATIVE:    return &type_builtin_function;
     case T_BOUNDMETHOD: return AS(BoundMethod, v)->method ? &type_builtin_function : &type_method;
@@ -107,20 +107,38 @@ static bool unbound_call(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     const TypeObj *cls = AS(TypeObj, pair->items[0]);
     const Native *m = AS(Native, pair->items[1]);
     int npos = nargs - 1 - (kw ? (int)kw->len : 0);
+    bool slot = m->name[0] == '_' && m->name[1] == '_'; /* int.__add__: CPython's slot wrappers word it otherwise */
     if (npos < 1)
-        return vm_raise(vm, EXC_TypeError, "unbound method %s.%s() needs an argument", cls->name, m->name);
+        return slot ? vm_raise(vm, EXC_TypeError, "descriptor '%s' of '%s' object needs an argument", m->name, cls->name)
+                    : vm_raise(vm, EXC_TypeError, "unbound method %s.%s() needs an argument", cls->name, m->name);
+    if (args[1].type == T_INSTANCE && type_isinstance(args[1], cls)) /* a subclass's: its built-in value */
+        args[1] = instance_native(args[1]);
     bool is_int = cls == &type_int && (args[1].type == T_LONG || args[1].type == T_BOOL); /* int's other layouts */
     if (!type_isinstance(args[1], cls) || (args[1].type != cls->value_type && !is_int))
-        return vm_raise(vm, EXC_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
-                        m->name, cls->name, type_name(args[1]));
+        return slot ? vm_raise(vm, EXC_TypeError, "descriptor '%s' requires a '%s' object but received a '%s'", m->name,
+                               cls->name, type_name(args[1]))
+                    : vm_raise(vm, EXC_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
+                               m->name, cls->name, type_name(args[1]));
     if (kw && kw->len && !(m->hdr.flags & NATIVE_KW))
         return vm_raise(vm, EXC_TypeError, "%s() takes no keyword arguments", m->name);
+    if (slot && (npos < m->minargs || (m->maxargs >= 0 && npos > m->maxargs)))
+        return vm_raise(vm, EXC_TypeError, "expected %d argument%s, got %d", m->minargs - 1, m->minargs == 2 ? "" : "s",
+                        npos - 1);
     if (npos < m->minargs || (m->maxargs >= 0 && npos > m->maxargs))
         return vm_raise(vm, EXC_TypeError, "%s() takes %d argument%s (%d given)", m->name, m->minargs - 1,
                         m->minargs == 2 ? "" : "s", npos - 1);
     return m->fn(vm, args + 1, nargs - 1, kw, out);
 }
 static const Native unbound_method = {{0, T_NATIVE, NATIVE_KW, 0}, "method", unbound_call, 1, -1};
+
+const Native *type_unbound_method(const BoundMethod *b, const TypeObj **owner)
+{
+    if (b->method != &unbound_method)
+        return NULL;
+    const Tuple *pair = AS(Tuple, b->self);
+    *owner = AS(TypeObj, pair->items[0]);
+    return AS(Native, pair->items[1]);
+}
 
 static const Native *find_in(const MethodEntry *t, uint32_t n, uint16_t qid)
 {
@@ -194,14 +212,22 @@ int type_attr(VM *vm, const TypeObj *cls, Str *name, Value *out)
         *out = v_obj((void *)&strm_fromhex);
         return 1;
     }
+    if (cls == &type_type && type_dunder_method(name, out)) /* type.__call__(cls), type.__new__(M, ...) */
+        return 1;
     if (cls == &type_dict && strcmp(name->data, "fromkeys") == 0) {
         *out = v_obj((void *)&dict_fromkeys);
         return 1;
     }
     uint16_t qid = name->hdr.aux;
-    if (qid == QID_NONE && cls != &type_deque)
+    bool none;
+    m = builtin_dunder_of_type(cls, name, &none); /* list.__getitem__, int.__add__, ... (dunder.c) */
+    if (none) {
+        *out = v_none(); /* list.__hash__ */
+        return 1;
+    }
+    if (!m && qid == QID_NONE && cls != &type_deque)
         return -1;
-    switch ((Type)cls->value_type) {
+    switch (m ? T_NONE : (Type)cls->value_type) {
     case T_STR:   m = cls == &type_str ? find_in(str_methods, n_str_methods, qid) : NULL; break;
     case T_BYTES: m = find_in(bytes_methods, n_bytes_methods, qid); break;
     case T_BYTEARRAY:
