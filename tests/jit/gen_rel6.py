@@ -360,7 +360,9 @@ def run(argv):
 
     fails, compiled, seen = [], 0, 0
     with concurrent.futures.ThreadPoolExecutor(max(a.jobs, 1)) as pool:
-        for seed, src, off, jit, report in pool.map(one, range(lo, hi)):
+        for n, (seed, src, off, jit, report) in enumerate(pool.map(one, range(lo, hi))):
+            if n % 200 == 199:  # long campaigns: how far they got
+                print("%d programs run (up to seed %d), %d mismatches" % (n + 1, seed, len(fails)), flush=True)
             for line in report:
                 m = genprog.REPORT_LINE.match(line)
                 if m:
