@@ -73,6 +73,8 @@ static const Native *method_of(Value obj, uint16_t qid)
     case T_FILE:      return find_method(file_methods, n_file_methods, qid);
     case T_SET:       return find_method(set_methods, n_set_methods, qid);
     case T_FROZENSET: return find_method(frozenset_methods, n_frozenset_methods, qid);
+    case T_DICTVIEW:  /* keys and items views are set-like (set.c) */
+        return AS(DictView, obj)->hdr.aux != VIEW_VALUES ? find_method(dictview_methods, n_dictview_methods, qid) : NULL;
     case T_GEN:       return coro_method(obj, qid); /* vm/coro.c */
     default:          return NULL;
     }

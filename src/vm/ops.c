@@ -640,6 +640,8 @@ static bool equal(VM *vm, Value a, Value b, bool *out, unsigned depth)
     }
     if (v_is_anyset(a) && v_is_anyset(b))
         return set_equal(vm, AS(Set, a), AS(Set, b), out);
+    if (a.type == T_DICTVIEW || b.type == T_DICTVIEW) /* keys and items views as sets; values views by identity */
+        return set_view_compare(vm, OP_COMPARE_EQ, a, b, out);
     if (a.type == T_MEMVIEW || b.type == T_MEMVIEW)
         return memview_equal(vm, a, b, out); /* item by item with any buffer */
     if (a.type != b.type) {
@@ -824,7 +826,7 @@ bool vm_compare(VM *vm, unsigned op, Value a, Value b, Value *out)
         *out = v_bool(op == OP_COMPARE_EQ ? eq : !eq);
         return true;
     }
-    if (v_is_anyset(a) || v_is_anyset(b))
+    if (v_is_anyset(a) || v_is_anyset(b) || a.type == T_DICTVIEW || b.type == T_DICTVIEW)
         return set_order(vm, op, a, b, out);
     static const char *const sym[] = {"<", "<=", "", "", ">", ">="};
     int c;

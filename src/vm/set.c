@@ -549,9 +549,66 @@ bool set_equal(VM *vm, Set *a, Set *b, bool *out)
     return issubset(vm, a, b, out);
 }
 
+/* A set, a frozenset, or a keys or items view of a dict: what compares as a set. */
+static bool setlike(Value v)
+{
+    return v_is_anyset(v) || (v.type == T_DICTVIEW && AS(DictView, v)->hdr.aux != VIEW_VALUES);
+}
+
+static uint32_t setlike_len(Value v)
+{
+    return v_is_anyset(v) ? AS(Set, v)->used : AS(DictView, v)->dict->len;
+}
+
+/* Are all the items of an iterable in `in` (want true), or none (want false)? */
+typedef struct Within {
+    Value in;
+    bool all, want;
+} Within;
+
+static int within_item(VM *vm, void *ctx, Value item)
+{
+    Within *w = ctx;
+    bool has = w->want;
+    if (w->all && !vm_contains(vm, w->in, item, &has))
+        return -1;
+    w->all &= has == w->want;
+    return 1;
+}
+
+bool set_view_compare(VM *vm, unsigned op, Value a, Value b, bool *out)
+{
+    if (!setlike(a) || !setlike(b)) {
+        *out = op == OP_COMPARE_NE;
+        return true;
+    }
+    uint32_t na = setlike_len(a), nb = setlike_len(b);
+    bool sizes;
+    switch (op) {
+    case OP_COMPARE_LT: sizes = na < nb; break;
+    case OP_COMPARE_LE: sizes = na <= nb; break;
+    case OP_COMPARE_GT: sizes = na > nb; break;
+    case OP_COMPARE_GE: sizes = na >= nb; break;
+    default:            sizes = na == nb; break;
+    }
+    bool reversed = op == OP_COMPARE_GT || op == OP_COMPARE_GE; /* b's items in a */
+    Within w = {reversed ? a : b, sizes, true};
+    if (sizes && !for_each(vm, &w, reversed ? b : a, within_item))
+        return false;
+    *out = op == OP_COMPARE_NE ? !w.all : w.all;
+    return true;
+}
+
 bool set_order(VM *vm, unsigned op, Value a, Value b, Value *out)
 {
     static const char *const sym[] = {"<", "<=", "", "", ">", ">="};
+    if (setlike(a) && setlike(b) && (a.type == T_DICTVIEW || b.type == T_DICTVIEW)) {
+        bool r;
+        if (!set_view_compare(vm, op, a, b, &r))
+            return false;
+        *out = v_bool(r);
+        return true;
+    }
     if (!v_is_anyset(a) || !v_is_anyset(b))
         return vm_raise(vm, EXC_TypeError, "'%s' not supported between instances of '%s' and '%s'",
                         sym[op - OP_COMPARE_LT], type_name(a), type_name(b));
@@ -1034,6 +1091,17 @@ static bool m_isdisjoint(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
     return relation(vm, args, disjoint_rel, out);
 }
 
+/* keys_or_items_view.isdisjoint(iterable): none of its items in the view */
+static bool m_view_isdisjoint(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    (void)nargs, (void)kw;
+    Within w = {args[0], true, false};
+    if (!for_each(vm, &w, args[1], within_item))
+        return false;
+    *out = v_bool(w.all);
+    return true;
+}
+
 static NATIVE(n_add, "add", m_add, 2, 2);
 static NATIVE(n_discard, "discard", m_discard, 2, 2);
 static NATIVE(n_remove, "remove", m_remove, 2, 2);
@@ -1084,6 +1152,12 @@ const MethodEntry frozenset_methods[] = {
     {Q_isdisjoint, &n_isdisjoint},
 };
 const uint32_t n_frozenset_methods = sizeof frozenset_methods / sizeof frozenset_methods[0];
+
+static NATIVE(n_view_isdisjoint, "isdisjoint", m_view_isdisjoint, 2, 2);
+const MethodEntry dictview_methods[] = { /* of keys and items views (attr.c) */
+    {Q_isdisjoint, &n_view_isdisjoint},
+};
+const uint32_t n_dictview_methods = sizeof dictview_methods / sizeof dictview_methods[0];
 
 /* ---- constructors ---------------------------------------------------------------------- */
 

@@ -76,6 +76,7 @@ from gen_deopt import DeoptGen, count_deopts   # values crossing 2**31 in compil
 from gen_objects import ObjGen                  # methods and closures, their guards failing
 from gen_obj import MethGen                     # methods calling methods, classes patched between calls
 from gen_mutate import MutGen                   # callees changing list items, globals, attributes under compiled callers
+from gen_rel6 import Rel6Gen                    # narrowing stores, unsigned bytes, keyword calls, kinds changing, jit=auto's profit
 
 # Constructs avoided because the JIT gets them wrong today (see tests/jit/found/).
 # Remove a flag once the bug is fixed: the generator then produces it again.
@@ -937,7 +938,8 @@ class Gen:
         obj_lines, obj_main = ObjGen(self.seed).generate()
         meth_lines, meth_main = MethGen(self.seed).generate()
         mut_lines, mut_main = MutGen(self.seed).generate()
-        lines += obj_lines + meth_lines + mut_lines
+        rel6_lines, rel6_main = Rel6Gen(self.seed).generate(rate=0.2)
+        lines += obj_lines + meth_lines + mut_lines + rel6_lines
         # arrays: a few of every typecode in use
         used_tcs = sorted({t[4:] for f in self.funcs for _, t in f.params if t.startswith("arr:")})
         arrays = {}
@@ -987,7 +989,7 @@ class Gen:
             main += StressGen.calls(sf)
         for df in self.deopt_funcs:
             main += DeoptGen.calls(df)
-        main += obj_main + meth_main + mut_main
+        main += obj_main + meth_main + mut_main + rel6_main
         main += nn.calls() + v3.calls() + v4.calls() + e6.calls() + v6.calls() + v7.calls() + v8.calls() + v9.calls() + v11.calls()
         for stmt in main:
             lines += stmt
