@@ -771,7 +771,9 @@ static bool vectorize_outer(Ir *ir)
                 if (vectorize_loop(&x, order, n)) {
                     ir->vector_lanes = (uint8_t)x.lanes, ir->vector_pc = ir->blocks[h].bc_start;
                     if (inner == 1 || long16) /* (it runs licm: not for nothing) */
-                        vec_block_taps(&x, nb, inner > 1);
+                        vec_block_taps(&x, nb, inner > 1 ? TAPS_CONST16 : TAPS_ANY);
+                    if (inner > 1 && !x.taps) /* a run-time count: a copy of the nest (vector_nest.c) */
+                        vec_nest_taps(&x, nb);
                     ir->vector_taps = (uint8_t)x.taps;
                     if (note)
                         note->lanes = (uint8_t)x.lanes, note->taps = (uint8_t)x.taps, note->alias = x.aliased;

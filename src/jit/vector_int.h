@@ -250,8 +250,30 @@ void note_all(Ir *ir, const char *why);
 void note_done(Ir *ir, int32_t h, const uint8_t *in, const char *how, int lanes, int taps);
 
 /* vector_taps.c: the copy's inner loops (blocks from first on) given 16
- * taps per load where they qualify (known16: only loops of a constant
- * count of 16 or more); counts them in x->taps. */
-void vec_block_taps(Vec *x, uint32_t first, bool known16);
+ * taps per load where they qualify (TAPS_CONST16: only loops of a constant
+ * count of 16 or more); counts them in x->taps. vec_taps_fit: would inner
+ * loop h2 of the copy qualify (any count)? */
+typedef enum { TAPS_ANY, TAPS_CONST16 } TapsMode;
+void vec_block_taps(Vec *x, uint32_t first, TapsMode mode);
+bool vec_taps_fit(Vec *x, int32_t h2, uint8_t *in2, int32_t *work);
+
+/* vector_nest.c: a loop nest (or a region entered at S->oh only) copied,
+ * chosen at its entry. nest_copyable: can the nest of S->oh (its blocks in
+ * in2; S->entry its predecessor from outside) be copied: left only from
+ * its header (S->from_header; a region from any block), to one block
+ * (S->exit) with no phi, no runtime call in it, no value of it used
+ * outside?
+ * nest_copy: copies it and puts a block between S->entry and the two
+ * headers, x->cur, which the caller ends with a branch (true: the
+ * original); returns the copy of block h, or -1. vec_nest_taps: a conv
+ * nest with 16 taps per load in a copy chosen when the run-time count
+ * is 16 or more (the vector copy's blocks from first on). */
+typedef struct NestCopy {
+    int32_t oh, entry, exit;
+    bool from_header; /* left only from oh (a loop nest); else from any block of it, to exit */
+} NestCopy;
+bool nest_copyable(const Vec *x, const uint8_t *in2, NestCopy *S);
+int32_t nest_copy(Vec *x, NestCopy *S, const uint8_t *in2, int32_t h);
+void vec_nest_taps(Vec *x, uint32_t first);
 
 #endif

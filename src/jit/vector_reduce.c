@@ -616,28 +616,10 @@ static bool reduce_loop(Vec *x, const Reduction *r, uint8_t *in2, int32_t *work)
  * 10 +3.9% (bench/RESULTS.md, vec8). */
 enum { SHORT_ROW = 16 };
 
-typedef struct RowSplit {
-    int32_t oh, entry, exit; /* o's header, its predecessor from outside, the one block after it */
-} RowSplit;
-
-/* ir_for_operands callback: does an operand come from the nest? */
-typedef struct Used {
-    const uint8_t *in2;
-    uint32_t nb;
-    bool used;
-} Used;
-
-static void used_in(Ir *ir, int32_t *slot, void *ctx)
-{
-    Used *u = ctx;
-    int32_t b = *slot >= 0 ? ir->ins[*slot].block : -1;
-    u->used |= b >= 0 && (uint32_t)b < u->nb && u->in2[b];
-}
-
 /* Can o's nest (its blocks in in2) be copied: left only from o's header
  * to one block with no phi, no runtime call in it, no value of the nest
  * used outside it? */
-static bool row_split_plan(Vec *x, const Reduction *r, int32_t pre, uint8_t *in2, int32_t *work, RowSplit *S)
+static bool row_split_plan(Vec *x, const Reduction *r, int32_t pre, uint8_t *in2, int32_t *work, NestCopy *S)
 {
     Ir *ir = x->ir;
     Pair P = {.oh = -1};
@@ -645,86 +627,27 @@ static bool row_split_plan(Vec *x, const Reduction *r, int32_t pre, uint8_t *in2
     if (!pair_plan(x, r, pre, &P, in2, work) || P.init_moves || P.bound_moves ||
         (is_const(ir, x->c.init, &lo) && is_const(ir, x->c.bound, &hi)))
         return false;
-    S->oh = P.oh, S->entry = ir->blocks[P.oh].preds[P.from_in], S->exit = -1;
-    for (uint32_t b = 0; b < x->nb; b++) {
-        if (!in2[b])
-            continue;
-        const IrBlock *bl = &ir->blocks[b];
-        for (uint32_t k = 0; k < bl->nsucc; k++) {
-            if (in2[bl->succ[k]])
-                continue;
-            if ((int32_t)b != S->oh || (S->exit >= 0 && S->exit != bl->succ[k]))
-                return false;
-            S->exit = bl->succ[k];
-        }
-    }
-    if (S->exit < 0)
-        return false;
-    const IrBlock *xb = &ir->blocks[S->exit];
-    if (xb->npreds >= IR_MAX_PREDS || (xb->nins && ir->ins[xb->ins[0]].op == IR_PHI))
-        return false;
-    for (uint32_t v = 0; v < x->nin; v++) {
-        int32_t b = ir->ins[v].block;
-        if (b >= 0 && in2[b] && (ir->ins[v].op == IR_CALLRT || /* (ir_copy_blocks copies no call's extra) */
-                                 (ir->extra && v < ir->capextra && (ir->extra[v].native || ir->extra[v].callee))))
-            return false;
-        if (b < 0 || in2[b])
-            continue;
-        Used u = {in2, x->nb, false};
-        ir_for_operands(ir, (int32_t)v, used_in, &u);
-        if (u.used)
-            return false;
-    }
-    return true;
+    S->oh = P.oh, S->entry = ir->blocks[P.oh].preds[P.from_in], S->from_header = true;
+    return nest_copyable(x, in2, S);
 }
 
 /* Copies o's nest (its blocks in in2) and makes its entry choose: rows of
  * SHORT_ROW products or more run the original, shorter ones the copy.
  * Returns the copy of the dot product's header x->h, or -1. */
-static int32_t row_split(Vec *x, const RowSplit *S, const uint8_t *in2, bool tails)
+static int32_t row_split(Vec *x, NestCopy *S, const uint8_t *in2, bool tails)
 {
     Ir *ir = x->ir;
-    uint32_t nb = ir->nblocks, ni = ir->nins, pc = ir->blocks[S->oh].bc_start;
-    IrTmpMark m = ir_tmp_mark(ir);
-    int32_t *map = ir_tmp(ir, (ni + 1) * sizeof *map), *bmap = ir_tmp(ir, (nb + 1) * sizeof *bmap);
-    int32_t oh2 = -1, h2 = -1;
-    if (map && bmap) {
-        memset(map, 0xff, (ni + 1) * sizeof *map);
-        memset(bmap, 0xff, (nb + 1) * sizeof *bmap);
-        oh2 = ir_copy_blocks(ir, in2, map, bmap, S->oh);
-        h2 = oh2 >= 0 ? bmap[x->h] : -1;
-    }
-    ir_tmp_release(ir, m);
-    int32_t sel = h2 >= 0 && !ir->oom ? new_block(x, pc) : -1;
-    if (sel < 0)
+    uint32_t pc = ir->blocks[S->oh].bc_start;
+    int32_t h2 = nest_copy(x, S, in2, x->h);
+    if (h2 < 0)
         return -1;
-    x->cur = sel;
     int32_t trips = emit(x, IR_SUB, TY_INT, x->c.bound, x->c.init, -1, pc); /* (a wrap only picks a copy) */
     int32_t keep = cmp(x, CC_GE, trips, konst(x, SHORT_ROW));
     if (tails) /* the copy: PAIR_MIN_TRIPS > trips >= SHORT_ROW with a tail of 4 or more */
         keep = emit(x, IR_OR, TY_BOOL, cmp(x, CC_LT, emit(x, IR_AND, TY_INT, trips, konst(x, 15), -1, pc), konst(x, 4)),
                     cmp(x, CC_GE, trips, konst(x, PAIR_MIN_TRIPS)), -1, pc);
     emit(x, IR_BR, TY_VOID, keep, -1, -1, pc);
-    if (ir->oom)
-        return -1;
-    /* entry -> sel -> o's header or its copy (the slot of entry in each
-     * header's predecessors, so their phis keep their operands) */
-    IrBlock *eb = &ir->blocks[S->entry], *sb = &ir->blocks[sel], *xb = &ir->blocks[S->exit];
-    for (uint32_t k = 0; k < eb->nsucc; k++)
-        if (eb->succ[k] == S->oh)
-            eb->succ[k] = sel;
-    sb->preds[0] = S->entry, sb->npreds = 1;
-    sb->succ[0] = S->oh, sb->succ[1] = oh2, sb->nsucc = 2;
-    sb->loop_depth = eb->loop_depth;
-    for (int k = 0; k < 2; k++) {
-        IrBlock *hb = &ir->blocks[sb->succ[k]];
-        for (uint32_t p = 0; p < hb->npreds; p++)
-            if (hb->preds[p] == S->entry)
-                hb->preds[p] = sel;
-    }
-    xb->preds[xb->npreds++] = oh2;
-    ir_cfg_changed(ir);
-    return h2;
+    return ir->oom ? -1 : h2;
 }
 
 /* Dot product h from a fresh start (the graph changed): with row pairs
@@ -742,7 +665,7 @@ static int32_t reduce_at(Ir *ir, int32_t h, bool pair_ok, bool tails)
     if (work && in && in2) {
         Vec x = {.ir = ir, .h = h, .nb = nb, .nin = ir->nins, .in = in, .store = -1, .pair_ok = pair_ok || tails};
         Reduction r;
-        RowSplit S;
+        NestCopy S;
         ir_loop_blocks(ir, h, in, work);
         const IrBlock *hb = &ir->blocks[h];
         int32_t pre = hb->preds[in[hb->preds[0]] ? 1 : 0];
@@ -810,7 +733,7 @@ bool vectorize_reduction(Ir *ir)
                 x.pair_ok = in2 != NULL;
                 const IrBlock *hb = &ir->blocks[h];
                 int32_t pre = hb->preds[in[hb->preds[0]] ? 1 : 0], h2 = -1;
-                RowSplit S;
+                NestCopy S;
                 if (x.pair_ok && row_split_plan(&x, &r, pre, in2, work, &S))
                     h2 = row_split(&x, &S, in2, false);
                 bool ok;

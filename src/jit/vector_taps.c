@@ -20,7 +20,7 @@
  * copy's checks (tested on ranges before the vector loop, or per step)
  * cover a[base + k] for every k the loop runs, and the 16-tap loop runs
  * only while 16 remain. */
-static bool taps_loop(Vec *x, int32_t h2, uint8_t *in2, int32_t *work, bool known16)
+static bool taps_loop(Vec *x, int32_t h2, uint8_t *in2, int32_t *work, bool known16, bool dry)
 {
     Ir *ir = x->ir;
     IrCounted c2;
@@ -68,6 +68,8 @@ static bool taps_loop(Vec *x, int32_t h2, uint8_t *in2, int32_t *work, bool know
     for (int o = 0; o < 2; o++) /* (made before the loop: p16 computes them) */
         if ((af[o].scale >= 0 && in2[ir->ins[af[o].scale].block]) || (af[o].off >= 0 && in2[ir->ins[af[o].off].block]))
             return false;
+    if (dry)
+        return true;
     uint32_t pc = ir->blocks[h2].bc_start;
     int32_t pre2 = preheader(ir, h2);
     int32_t t16 = new_block(x, pc), p16 = new_block(x, pc), h16 = new_block(x, pc), b16 = new_block(x, pc);
@@ -118,9 +120,11 @@ static bool taps_loop(Vec *x, int32_t h2, uint8_t *in2, int32_t *work, bool know
     return true;
 }
 
+bool vec_taps_fit(Vec *x, int32_t h2, uint8_t *in2, int32_t *work) { return taps_loop(x, h2, in2, work, false, true); }
+
 /* Every such loop of the vector copy (blocks from first on); with
- * known16, only those that make 16 taps or more, a constant count. */
-void vec_block_taps(Vec *x, uint32_t first, bool known16)
+ * TAPS_CONST16, only those that make 16 taps or more, a constant count. */
+void vec_block_taps(Vec *x, uint32_t first, TapsMode mode)
 {
     Ir *ir = x->ir;
     /* invariant parts of the indices out of the loops first (licm runs
@@ -137,7 +141,7 @@ void vec_block_taps(Vec *x, uint32_t first, bool known16)
         IrTmpMark mark = ir_tmp_mark(ir);
         uint8_t *in2 = ir_tmp(ir, ir->nblocks + 1);
         int32_t *work = ir_tmp(ir, (ir->nblocks + 1) * sizeof *work);
-        if (in2 && work && taps_loop(x, (int32_t)b, in2, work, known16))
+        if (in2 && work && taps_loop(x, (int32_t)b, in2, work, mode == TAPS_CONST16, false))
             x->taps++, fresh = false;
         ir_tmp_release(ir, mark);
     }

@@ -269,7 +269,26 @@ static void add_fixup(RvAsm *a, uint32_t label, const RvInsn *in)
     RvFixup *f = &a->fixups[a->nfixups++];
     f->at = (uint32_t)a->len;
     f->label = label;
+    f->branch = UINT32_MAX;
     f->insn = *in;
+}
+
+/* Branch number n is to take the long form next time (false: no memory). */
+static bool mark_far(RvFarMarks *m, uint32_t n)
+{
+    if (n >= m->cap) {
+        uint32_t cap = m->cap ? m->cap : 64;
+        while (cap <= n)
+            cap *= 2;
+        uint8_t *nf = realloc(m->far, cap);
+        if (!nf)
+            return false;
+        memset(nf + m->cap, 0, cap - m->cap);
+        m->far = nf, m->cap = cap;
+    }
+    m->set += !m->far[n];
+    m->far[n] = 1;
+    return true;
 }
 
 /* Fills in a 32-bit branch or jump at f->at now that its label is known. */
@@ -286,6 +305,8 @@ static void resolve(RvAsm *a, const RvFixup *f)
             return;
         }
         /* a short forward branch that does not reach */
+        if (in.op != RV_JAL && a->marks && f->branch != UINT32_MAX)
+            mark_far(a->marks, f->branch); /* (no memory: nothing marked, the caller's retry sees it) */
         fail(a, in.op == RV_JAL ? RV_ASM_BAD_OPERAND : RV_ASM_RETRY_FAR);
         return;
     }
@@ -346,7 +367,9 @@ void rv_asm_branch(RvAsm *a, RvOp op, unsigned rs1, unsigned rs2, uint32_t label
         put_full(a, &jump);
         return;
     }
-    if (a->far_branches) { /* forward, long form: inverted branch over a jal */
+    uint32_t n = a->nbranch++;
+    if (a->far_branches || (a->marks && n < a->marks->cap && a->marks->far[n])) {
+        /* forward, long form: inverted branch over a jal */
         RvInsn skip = insn(inverse(op), 0, rs1, rs2, 8);
         put_full(a, &skip);
         RvInsn jump = insn(RV_JAL, 0, 0, 0, 0);
@@ -355,7 +378,10 @@ void rv_asm_branch(RvAsm *a, RvOp op, unsigned rs1, unsigned rs2, uint32_t label
         return;
     }
     RvInsn in = insn(op, 0, rs1, rs2, 0);
+    uint32_t nf = a->nfixups;
     add_fixup(a, label, &in);
+    if (a->nfixups > nf)
+        a->fixups[nf].branch = n;
     put(a, rv_info[op].match, 4);
 }
 

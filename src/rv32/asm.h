@@ -8,8 +8,10 @@
  * conditional branch is emitted in the short form; if its label ends up out
  * of reach, rv_asm_finish reports RV_ASM_RETRY_FAR and the caller assembles
  * again with `far_branches` set, which emits every forward conditional
- * branch as an inverted branch over a jal (±1 MiB). Backward branches pick
- * their form from the known distance.
+ * branch as an inverted branch over a jal (±1 MiB), or with `marks` kept
+ * from the failed attempt: then only the branches that did not reach take
+ * the long form (a retry may find more, made longer by those). Backward
+ * branches pick their form from the known distance.
  */
 #ifndef P4_RV32_ASM_H
 #define P4_RV32_ASM_H
@@ -32,8 +34,17 @@ enum RvAsmStatus {
 typedef struct RvFixup {
     uint32_t at;    /* byte offset of the instruction to patch */
     uint32_t label;
+    uint32_t branch; /* a short forward conditional branch: its number (RvFarMarks); else UINT32_MAX */
     RvInsn insn;    /* the instruction, its imm to be filled in */
 } RvFixup;
+
+/* The forward conditional branches (numbered in the order they are
+ * emitted) that did not reach in the short form: the caller's, kept from
+ * one assembly of the same code to the next. */
+typedef struct RvFarMarks {
+    uint8_t *far;   /* per branch number: 1 = long form */
+    uint32_t cap, set; /* set: how many are marked */
+} RvFarMarks;
 
 typedef struct RvAsm {
     uint8_t *code;
@@ -41,6 +52,8 @@ typedef struct RvAsm {
     bool owned;         /* code is malloc'd and grows */
     bool rvc;           /* use compressed forms when they fit */
     bool far_branches;  /* forward conditional branches in the long form */
+    RvFarMarks *marks;  /* else those marked here (NULL: none); failures are marked */
+    uint32_t nbranch;   /* forward conditional branches emitted so far */
     RvRev rev;          /* the PIE encoding of ops >= RV_PIE_FIRST (RV_REV_NONE: none) */
     uint32_t base;      /* address the code will run at (for far calls) */
     int status;         /* first error, enum RvAsmStatus */

@@ -4,6 +4,7 @@
  * produced and evaluating it.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rv32/asm.h"
@@ -265,10 +266,58 @@ static void test_pie(void)
     }
 }
 
+/* With marks, only the forward branches that did not reach take the long
+ * form on the next assembly: a short branch over 10 nops and a long one
+ * over 2000 (8 KB) then 1000 more, both to the same label, and a third,
+ * short one, after them. */
+static void assemble_marked(RvAsm *a, RvFarMarks *m)
+{
+    rv_asm_init(a, NULL, 0, 0, false);
+    a->marks = m;
+    uint32_t near = rv_asm_new_label(a), far = rv_asm_new_label(a), last = rv_asm_new_label(a);
+    RvInsn nop = {0};
+    nop.op = RV_ADDI;
+    nop.len = 4;
+    rv_asm_branch(a, RV_BLT, 10, 11, near); /* branch 0 */
+    rv_asm_branch(a, RV_BNE, 12, 13, far);  /* branch 1 */
+    for (int i = 0; i < 10; i++)
+        rv_asm_emit(a, &nop);
+    rv_asm_bind(a, near);
+    for (int i = 0; i < 2000; i++)
+        rv_asm_emit(a, &nop);
+    rv_asm_bind(a, far);
+    rv_asm_branch(a, RV_BGE, 14, 15, last); /* branch 2 */
+    rv_asm_emit(a, &nop);
+    rv_asm_bind(a, last);
+}
+
+static void test_far_marks(void)
+{
+    RvFarMarks m = {0};
+    RvAsm a;
+    assemble_marked(&a, &m);
+    CHECK(rv_asm_finish(&a) == RV_ASM_RETRY_FAR && m.set == 1 && m.cap > 1 && m.far[1] && !m.far[0] && !m.far[2],
+          "the branch out of reach marked alone (%u marked)", m.set);
+    rv_asm_free(&a);
+    assemble_marked(&a, &m);
+    int st = rv_asm_finish(&a);
+    static RvInsn code[2100];
+    static uint32_t at[2100];
+    int k = decode_all(&a, code, at, 2100);
+    /* blt (short, to near), bne inverted to beq over a jal (to far), 10 nops, ... */
+    CHECK(st == RV_ASM_OK && k > 4 && code[0].op == RV_BLT && target_of(&code[0], at[0]) == at[0] + 4 * 13 &&
+              code[1].op == RV_BEQ && code[2].op == RV_JAL && target_of(&code[2], at[2]) == at[2] + 4 + 4 * 2010 &&
+              code[k - 2].op == RV_BGE && target_of(&code[k - 2], at[k - 2]) == (uint32_t)a.len,
+          "marked: the long form for branch 1 only (status %d, %d instructions)", st, k);
+    rv_asm_free(&a);
+    free(m.far);
+}
+
 int main(void)
 {
     test_li();
     test_labels();
+    test_far_marks();
     test_call();
     test_compression();
     test_pie();

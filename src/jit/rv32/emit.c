@@ -73,6 +73,9 @@ typedef struct Emit {
     JitSpec *spec;
     Ir *ir;
     RvAsm a;
+    RvFarMarks far_marks;  /* branches that need the long form (assemble) */
+    uint32_t far_seen;     /* marked after the last attempt */
+    int far_tries;         /* attempts with marks after the first */
     RegaResult ra;
     uint8_t *fused;
     uint8_t *stepped;       /* per value: a pointer add a PIE load's post-increment made (post_step) */
@@ -2250,12 +2253,17 @@ static void collect_sites(Emit *e)
     }
 }
 
+/* Assemblies with only the marked branches long before all are (each is
+ * a whole pass over the function; one or two usually suffice). */
+enum { FAR_RETRIES = 3 };
+
 static bool assemble(Emit *e, bool far, uint32_t *len)
 {
     JitState *js = e->js;
     uint32_t base = (uint32_t)(uintptr_t)(js->code + js->code_used);
     rv_asm_init(&e->a, js->code + js->code_used, js->cfg.code_size - js->code_used, base, true);
     e->a.far_branches = far;
+    e->a.marks = far ? NULL : &e->far_marks;
     e->a.rev = (RvRev)js->cfg.pie; /* PIE ops (vector.c) fail to encode without it */
     for (uint32_t b = 0; b < e->ir->nblocks; b++)
         e->block_label[b] = rv_asm_new_label(&e->a);
@@ -2312,8 +2320,13 @@ static bool assemble(Emit *e, bool far, uint32_t *len)
     rv_asm_free(&e->a);
     if (st != RV_ASM_OK)
         js->nsites = first_site, js->ndmaps = first_dmap; /* assembled again or given up: drop this attempt's sites */
-    if (st == RV_ASM_RETRY_FAR && !far)
-        return assemble(e, true, len);
+    /* only the branches that did not reach in the long form, while each
+     * retry finds new ones (a few: each is a whole assembly), then all */
+    if (st == RV_ASM_RETRY_FAR && !far) {
+        bool more = e->far_marks.set > e->far_seen && ++e->far_tries <= FAR_RETRIES;
+        e->far_seen = e->far_marks.set;
+        return assemble(e, !more, len);
+    }
     if (st == RV_ASM_FULL)
         js->code_full = true;
     bool lost = e->lost_type_guard || e->lost_overflow_guard;
@@ -2448,6 +2461,7 @@ bool jit_emit_rv32(JitState *js, JitSpec *spec, Ir *ir, char **dump)
 out:
     ir_tmp_release(ir, m);
     free(e.ra.pos);
+    free(e.far_marks.far);
     return ok;
 }
 
