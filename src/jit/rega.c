@@ -60,7 +60,6 @@ typedef struct Live {
 } Live;
 
 static inline void bs_set(uint32_t *s, int32_t v) { s[v >> 5] |= 1u << (v & 31); }
-static inline bool bs_has(const uint32_t *s, int32_t v) { return s[v >> 5] >> (v & 31) & 1; }
 
 /* The index of the lowest set bit of x != 0. RV32 without Zbb has no
  * instruction for it and __builtin_ctz is a libgcc call; a de Bruijn
@@ -272,14 +271,15 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
     for (uint32_t k = 0; k < norder; k++) {
         int32_t bi = order[k];
         IrBlock *b = &ir->blocks[bi];
-        for (uint32_t w = 0; w < words; w++) {
-            uint32_t m = in[(size_t)bi * words + w] | out[(size_t)bi * words + w];
-            while (m) {
-                int32_t d = (int32_t)(w * 32 + ctz32(m)), v = val[d];
-                m &= m - 1;
-                if (bs_has(in + (size_t)bi * words, d) && bstart[bi] < start[v])
+        for (uint32_t w = 0; w < words; w++) { /* live in: from its start; live out: to its end */
+            for (uint32_t m = in[(size_t)bi * words + w]; m; m &= m - 1) {
+                int32_t v = val[w * 32 + ctz32(m)];
+                if (bstart[bi] < start[v])
                     start[v] = bstart[bi];
-                if (bs_has(out + (size_t)bi * words, d) && bend[bi] > end[v])
+            }
+            for (uint32_t m = out[(size_t)bi * words + w]; m; m &= m - 1) {
+                int32_t v = val[w * 32 + ctz32(m)];
+                if (bend[bi] > end[v])
                     end[v] = bend[bi];
             }
         }
