@@ -209,6 +209,9 @@ void ir_fold(Ir *ir)
         index[b] = norder; /* unreachable: never folded */
     for (uint32_t k = 0; k < norder; k++)
         index[order[k]] = k;
+    /* replacements made so far: until the first, forwarding has nothing to
+     * do and is skipped (late in the pipeline most calls replace nothing) */
+    uint32_t replaced = 0;
     for (uint32_t first = 0; first < norder && !ir->oom;) {
         for (uint32_t k = first; k < norder; k++) {
             IrBlock *b = &ir->blocks[order[k]];
@@ -217,7 +220,8 @@ void ir_fold(Ir *ir)
                 int32_t v = b->ins[i];
                 IrIns *in = &ir->ins[v];
                 b->ins[kept++] = v;
-                ir_for_operands(ir, v, ir_forward, to);
+                if (replaced)
+                    ir_for_operands(ir, v, ir_forward, to);
                 int32_t r = -1;
                 if (in->op == IR_CHECK && is_const(ir, in->a) && ir->ins[in->a].k.i == 0) {
                     ir_drop(ir, v); /* a flag proved clear */
@@ -238,12 +242,15 @@ void ir_fold(Ir *ir)
                 if (r < 0)
                     continue;
                 to[v] = r;
+                replaced++;
                 ir_drop(ir, v);
                 kept--;
             }
             b->nins = kept;
         }
         first = norder;
+        if (!replaced)
+            break;
         for (uint32_t bi = 0; bi < ir->nblocks; bi++)
             for (uint32_t i = 0; i < ir->blocks[bi].nins; i++) {
                 int32_t v = ir->blocks[bi].ins[i];

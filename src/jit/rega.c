@@ -60,7 +60,6 @@ typedef struct Live {
 } Live;
 
 static inline void bs_set(uint32_t *s, int32_t v) { s[v >> 5] |= 1u << (v & 31); }
-static inline bool bs_has(const uint32_t *s, int32_t v) { return s[v >> 5] >> (v & 31) & 1; }
 
 /* The index of the lowest set bit of x != 0. RV32 without Zbb has no
  * instruction for it and __builtin_ctz is a libgcc call; a de Bruijn
@@ -78,6 +77,7 @@ enum { NEED_NONE, NEED_LOC, NEED_FUSED };
 typedef struct Ctx {
     Ir *ir;
     const uint8_t *need;
+    const uint32_t *bit; /* a value's bit in the liveness sets (values that need a location only) */
     uint32_t *set;     /* the set being built */
     uint32_t *start, *end;
     uint32_t pos;
@@ -99,7 +99,7 @@ static void use_in_block(Ir *ir, int32_t *slot, void *vctx)
     if (c->need[v] != NEED_LOC)
         return;
     if (c->set)
-        bs_set(c->set, v);
+        bs_set(c->set, (int32_t)c->bit[v]);
     if (c->end && c->pos > c->end[v])
         c->end[v] = c->pos;
 }
@@ -141,11 +141,28 @@ static uint16_t take_slot(uint32_t *slot_end, uint32_t *nslots, const Interval *
 bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fused, const RegaTarget *t,
               RegaResult *r)
 {
-    uint32_t n = ir->nins, nb = ir->nblocks, words = (n + 31) / 32;
+    uint32_t n = ir->nins, nb = ir->nblocks;
     bool ok = false;
     IrTmpMark m = ir_tmp_mark(ir);
+    /* The liveness sets have a bit per value that needs a location (bit[v]),
+     * not per instruction number: the passes leave many numbers unused
+     * (removed, folded, constants), and the sets' size is what clearing and
+     * the fixed point below cost. */
+    uint8_t *need = ir_tmp(ir, n + 1);
+    uint32_t *bit = ir_tmp(ir, (n + 1) * sizeof *bit);
+    int32_t *val = ir_tmp(ir, (n + 1) * sizeof *val); /* bit -> value */
+    if (!need || !bit || !val)
+        goto out;
+    uint32_t nloc = 0;
+    for (uint32_t v = 0; v < n; v++) {
+        need[v] = fused[v] ? NEED_FUSED : needs_loc(ir, (int32_t)v, fused) ? NEED_LOC : NEED_NONE;
+        if (need[v] == NEED_LOC)
+            val[nloc] = (int32_t)v, bit[v] = nloc++;
+    }
+    uint32_t words = (nloc + 31) / 32;
     size_t bits = ((size_t)nb * words + 1) * 4;
-    uint32_t *in = ir_tmp0(ir, bits), *out = ir_tmp0(ir, bits), *gen = ir_tmp0(ir, bits), *kill = ir_tmp0(ir, bits);
+    /* (out needs no clearing: the first sweep below sets every block's) */
+    uint32_t *in = ir_tmp0(ir, bits), *out = ir_tmp(ir, bits), *gen = ir_tmp0(ir, bits), *kill = ir_tmp0(ir, bits);
     uint32_t *start = ir_tmp(ir, (n + 1) * 4), *end = ir_tmp0(ir, (n + 1) * 4), *weight = ir_tmp0(ir, (n + 1) * 4);
     int32_t *hint = ir_tmp(ir, (n + 1) * sizeof *hint);
     int16_t *fixed = ir_tmp(ir, (n + 1) * sizeof *fixed);
@@ -154,12 +171,10 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
     Interval *iv = ir_tmp(ir, (n + 1) * sizeof *iv);
     int32_t *active = ir_tmp(ir, (n + 1) * sizeof *active);
     uint32_t *slot_end = ir_tmp(ir, (n + 1) * sizeof *slot_end); /* per stack slot: its last owner's end */
-    uint8_t *need = ir_tmp(ir, n + 1), *narrow = ir_tmp0(ir, n + 1);
+    uint8_t *narrow = ir_tmp0(ir, n + 1);
     if (!narrow || !in || !out || !gen || !kill || !weight || !hint || !fixed || !start || !end || !bstart || !bend || !calls || !iv ||
-        !active || !need)
+        !active)
         goto out;
-    for (uint32_t v = 0; v < n; v++)
-        need[v] = fused[v] ? NEED_FUSED : needs_loc(ir, (int32_t)v, fused) ? NEED_LOC : NEED_NONE;
     memset(r->loc, 0, n * sizeof *r->loc);
     r->pos = realloc(r->pos, (n + 1) * sizeof *r->pos);
     if (!r->pos)
@@ -187,7 +202,7 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
      * (kill) are computed once; live-in = gen | (live-out - kill) is then
      * iterated over the bitsets alone, blocks in reverse order, to a fixed
      * point. A block's phis are defined at its start, so never live-in. */
-    Ctx c = {ir, need, NULL, NULL, NULL, 0, NULL, 0};
+    Ctx c = {ir, need, bit, NULL, NULL, NULL, 0, NULL, 0};
     for (uint32_t k = 0; k < norder; k++) {
         int32_t bi = order[k];
         IrBlock *b = &ir->blocks[bi];
@@ -197,13 +212,17 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
             edge_uses(ir, bi, b->succ[s], &c);
         for (uint32_t i = b->nins; i-- > 0;) {
             int32_t v = b->ins[i];
-            g[v >> 5] &= ~(1u << (v & 31));
-            bs_set(kl, v);
+            if (need[v] == NEED_LOC) {
+                int32_t d = (int32_t)bit[v];
+                g[d >> 5] &= ~(1u << (d & 31));
+                bs_set(kl, d);
+            }
             if (ir->ins[v].op != IR_PHI)
                 ir_for_operands(ir, v, use_in_block, &c);
         }
         for (uint32_t i = 0; i < b->nins && ir->ins[b->ins[i]].op == IR_PHI; i++)
-            g[b->ins[i] >> 5] &= ~(1u << (b->ins[i] & 31));
+            if (need[b->ins[i]] == NEED_LOC)
+                g[bit[b->ins[i]] >> 5] &= ~(1u << (bit[b->ins[i]] & 31));
     }
     /* only blocks with a successor whose live-in changed are recomputed
      * (all at first): the last sweeps found little or nothing to do */
@@ -252,14 +271,15 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
     for (uint32_t k = 0; k < norder; k++) {
         int32_t bi = order[k];
         IrBlock *b = &ir->blocks[bi];
-        for (uint32_t w = 0; w < words; w++) {
-            uint32_t m = in[(size_t)bi * words + w] | out[(size_t)bi * words + w];
-            while (m) {
-                int32_t v = (int32_t)(w * 32 + ctz32(m));
-                m &= m - 1;
-                if (bs_has(in + (size_t)bi * words, v) && bstart[bi] < start[v])
+        for (uint32_t w = 0; w < words; w++) { /* live in: from its start; live out: to its end */
+            for (uint32_t m = in[(size_t)bi * words + w]; m; m &= m - 1) {
+                int32_t v = val[w * 32 + ctz32(m)];
+                if (bstart[bi] < start[v])
                     start[v] = bstart[bi];
-                if (bs_has(out + (size_t)bi * words, v) && bend[bi] > end[v])
+            }
+            for (uint32_t m = out[(size_t)bi * words + w]; m; m &= m - 1) {
+                int32_t v = val[w * 32 + ctz32(m)];
+                if (bend[bi] > end[v])
                     end[v] = bend[bi];
             }
         }

@@ -23,6 +23,7 @@ void rv_asm_free(RvAsm *a)
     if (a->owned)
         free(a->code);
     free(a->labels);
+    free(a->chains);
     free(a->fixups);
     memset(a, 0, sizeof *a);
 }
@@ -243,14 +244,18 @@ uint32_t rv_asm_new_label(RvAsm *a)
     if (a->nlabels == a->caplabels) {
         uint32_t cap = a->caplabels ? a->caplabels * 2 : 16;
         uint32_t *nl = realloc(a->labels, cap * sizeof *nl);
-        if (!nl) {
+        if (nl)
+            a->labels = nl;
+        RvChain *nc = nl ? realloc(a->chains, cap * sizeof *nc) : NULL;
+        if (!nc) {
             fail(a, RV_ASM_NO_MEMORY);
             return 0;
         }
-        a->labels = nl;
+        a->chains = nc;
         a->caplabels = cap;
     }
     a->labels[a->nlabels] = UNBOUND;
+    a->chains[a->nlabels] = (RvChain){UNBOUND, UNBOUND};
     return a->nlabels++;
 }
 
@@ -266,11 +271,19 @@ static void add_fixup(RvAsm *a, uint32_t label, const RvInsn *in)
         a->fixups = nf;
         a->capfixups = cap;
     }
-    RvFixup *f = &a->fixups[a->nfixups++];
+    uint32_t i = a->nfixups++;
+    RvFixup *f = &a->fixups[i];
     f->at = (uint32_t)a->len;
     f->label = label;
     f->branch = UINT32_MAX;
+    f->next = UNBOUND;
     f->insn = *in;
+    RvChain *c = &a->chains[label];
+    if (c->first == UNBOUND)
+        c->first = i;
+    else
+        a->fixups[c->last].next = i;
+    c->last = i;
 }
 
 /* Branch number n is to take the long form next time (false: no memory). */
@@ -320,9 +333,8 @@ void rv_asm_bind(RvAsm *a, uint32_t label)
     if (label >= a->nlabels)
         return;
     a->labels[label] = (uint32_t)a->len;
-    for (uint32_t i = 0; i < a->nfixups; i++)
-        if (a->fixups[i].label == label)
-            resolve(a, &a->fixups[i]);
+    for (uint32_t i = a->chains[label].first; i != UNBOUND; i = a->fixups[i].next)
+        resolve(a, &a->fixups[i]);
 }
 
 static RvOp inverse(RvOp op)

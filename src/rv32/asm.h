@@ -35,6 +35,7 @@ typedef struct RvFixup {
     uint32_t at;    /* byte offset of the instruction to patch */
     uint32_t label;
     uint32_t branch; /* a short forward conditional branch: its number (RvFarMarks); else UINT32_MAX */
+    uint32_t next;  /* the label's next fixup (UINT32_MAX: none) */
     RvInsn insn;    /* the instruction, its imm to be filled in */
 } RvFixup;
 
@@ -45,6 +46,13 @@ typedef struct RvFarMarks {
     uint8_t *far;   /* per branch number: 1 = long form */
     uint32_t cap, set; /* set: how many are marked */
 } RvFarMarks;
+
+/* A label's fixups in the order made: binding it resolves them without a
+ * walk of every fixup (a scan per label bound was quadratic in the code's
+ * branches: 2.5% of compiling a dot-product kernel). */
+typedef struct RvChain {
+    uint32_t first, last;
+} RvChain;
 
 typedef struct RvAsm {
     uint8_t *code;
@@ -58,6 +66,7 @@ typedef struct RvAsm {
     uint32_t base;      /* address the code will run at (for far calls) */
     int status;         /* first error, enum RvAsmStatus */
     uint32_t *labels;   /* byte offset of each label, UINT32_MAX until bound */
+    RvChain *chains;    /* per label: its fixups */
     uint32_t nlabels, caplabels;
     RvFixup *fixups;
     uint32_t nfixups, capfixups;

@@ -147,6 +147,40 @@ static void test_labels(void)
     rv_asm_free(&a);
 }
 
+/* Many labels, each the target of several forward branches made before
+ * any is bound, bound in another order: each branch lands on its own
+ * label (the assembler keeps a chain of fixups per label). */
+static void test_many_labels(void)
+{
+    enum { N = 200, PER = 3 };
+    RvAsm a;
+    rv_asm_init(&a, NULL, 0, 0, false);
+    uint32_t label[N], want[N], branch_to[N * PER];
+    for (int i = 0; i < N; i++)
+        label[i] = rv_asm_new_label(&a);
+    for (int k = 0; k < N * PER; k++) {
+        branch_to[k] = (uint32_t)(k * 37 % N);
+        rv_asm_branch(&a, RV_BEQ, 10, 11, label[branch_to[k]]);
+    }
+    RvInsn nop = {0};
+    nop.op = RV_ADDI;
+    nop.len = 4;
+    for (int j = 0; j < N; j++) {
+        int i = j * 53 % N;
+        want[i] = (uint32_t)a.len;
+        rv_asm_bind(&a, label[i]);
+        rv_asm_emit(&a, &nop);
+    }
+    CHECK(rv_asm_finish(&a) == RV_ASM_OK, "many labels: status %d", a.status);
+    static RvInsn code[N * PER + N];
+    static uint32_t at[N * PER + N];
+    int n = decode_all(&a, code, at, N * PER + N), wrong = 0;
+    for (int k = 0; k < N * PER && k < n; k++)
+        wrong += code[k].op != RV_BEQ || target_of(&code[k], at[k]) != want[branch_to[k]];
+    CHECK(n == N * PER + N && wrong == 0, "many labels: %d instructions, %d branches off their label", n, wrong);
+    rv_asm_free(&a);
+}
+
 static void test_call(void)
 {
     static const uint32_t targets[] = {0x80000100, 0x800fff00, 0x80100000, 0x40000000, 0x4ff00000, 0xfffff000};
@@ -318,6 +352,7 @@ int main(void)
     test_li();
     test_labels();
     test_far_marks();
+    test_many_labels();
     test_call();
     test_compression();
     test_pie();

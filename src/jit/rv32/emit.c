@@ -103,6 +103,7 @@ typedef struct Emit {
     bool hw_fuse_t4;        /* a row pair's c walks in t4 (its register is not one PIE can name) */
     bool hw_fuse_taps;      /* a VMACN: its last tap loads the next 16 broadcast elements */
     uint32_t hwloops;       /* hardware loops laid out */
+    uint32_t *readers;      /* per value: the instructions that read it (read_outside; NULL: not counted yet) */
 } Emit;
 
 /* ---- small emitters ------------------------------------------------------------ */
@@ -856,18 +857,50 @@ typedef struct HwLoop {
     bool fuse_taps;                   /* B's VMACN (16 taps): the next a[k .. k+15] ride on the last tap */
 } HwLoop;
 
-/* Is value p read anywhere but in block b? */
+typedef struct ReaderCount {
+    uint32_t *readers;
+    int32_t *last; /* per value: the last instruction counted as its reader */
+    int32_t w;     /* the instruction walked */
+} ReaderCount;
+
+static void count_reader(Ir *ir, int32_t *slot, void *ctx)
+{
+    ReaderCount *rc = ctx;
+    (void)ir;
+    if (rc->last[*slot] != rc->w) /* (an instruction reading p twice is one reader, as for reads) */
+        rc->last[*slot] = rc->w, rc->readers[*slot]++;
+}
+
+/* Is value p read anywhere but in block b? Its readers are counted once,
+ * in one walk of the function, at the first question: walking the whole
+ * function for each (a hardware loop asks two or three) was a tenth of
+ * compiling a dot-product kernel. */
 static bool read_outside(Emit *e, int32_t p, int32_t b)
 {
-    for (uint32_t k = 0; k < e->norder; k++) {
-        const IrBlock *bl = &e->ir->blocks[e->order[k]];
-        if (e->order[k] == b)
-            continue;
-        for (uint32_t i = 0; i < bl->nins; i++)
-            if (reads(e, bl->ins[i], p))
-                return true;
+    Ir *ir = e->ir;
+    if (!e->readers) { /* (released with the emitter's other tables, at the end of jit_emit_rv32) */
+        ReaderCount rc = {ir_tmp0(ir, (ir->nins + 1) * sizeof *rc.readers),
+                          ir_tmp(ir, (ir->nins + 1) * sizeof *rc.last), -1};
+        if (!rc.readers || !rc.last) {
+            e->oom = true;
+            return true; /* (the answer that changes nothing; the function is refused) */
+        }
+        for (uint32_t v = 0; v < ir->nins; v++)
+            rc.last[v] = -1;
+        for (uint32_t k = 0; k < e->norder; k++) {
+            const IrBlock *bl = &ir->blocks[e->order[k]];
+            for (uint32_t i = 0; i < bl->nins; i++) {
+                rc.w = bl->ins[i];
+                ir_for_operands(ir, rc.w, count_reader, &rc);
+            }
+        }
+        e->readers = rc.readers;
     }
-    return false;
+    uint32_t inside = 0;
+    const IrBlock *bl = &ir->blocks[b];
+    for (uint32_t i = 0; i < bl->nins; i++)
+        inside += reads(e, bl->ins[i], p);
+    return e->readers[p] > inside;
 }
 
 /* A row pair's multiply-accumulate (vector.c, IR_VMAC aux 4): the lanes
