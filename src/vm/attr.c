@@ -325,6 +325,16 @@ bool vm_load_attr(VM *vm, Value obj, Str *name, Value *out)
         return true;
     if (obj.type == T_FUNCTION && name->len == 11 && memcmp(name->data, "__globals__", 11) == 0)
         return eval_function_globals(vm, AS(Function, obj), out);
+    if (obj.type == T_FUNCTION && name->len == 12 && memcmp(name->data, "__defaults__", 12) == 0) {
+        const Tuple *d = AS(Function, obj)->defaults; /* (read only: compiled calls build them in) */
+        *out = d ? v_obj((void *)d) : v_none();
+        return true;
+    }
+    if (obj.type == T_FUNCTION && name->len == 14 && memcmp(name->data, "__kwdefaults__", 14) == 0) {
+        Dict *d = AS(Function, obj)->kwdefaults; /* the function's own: a store into it changes the default */
+        *out = d ? v_obj(d) : v_none();
+        return true;
+    }
     if (name->len == 12 && memcmp(name->data, "__qualname__", 12) == 0) { /* a function's, or a bound one's */
         Value fn = obj.type == T_BOUNDMETHOD && !AS(BoundMethod, obj)->method ? AS(BoundMethod, obj)->func : obj;
         if (fn.type == T_FUNCTION) {

@@ -384,10 +384,14 @@ static bool percent_format_text(VM *vm, StrBuf *sb, const Str *fmt, Value right,
         if (i >= n)
             return vm_raise(vm, EXC_ValueError, "incomplete format");
         c.code = s[i++];
-        if (c.code == '%') {
+        if (c.code == '%' && i - start == 2) {
             sb_addc(sb, '%');
             continue;
         }
+        /* "%5%": CPython takes an argument for it (TypeError when there is
+         * none), then refuses the conversion (ValueError, below) */
+        if (c.code == '%' && !have_arg && !next_arg(vm, &a, &arg))
+            return false;
         if (!strchr("sradiuoxXeEfFgGc", c.code) && !(bytes && c.code == 'b')) {
             unsigned char ch = (unsigned char)c.code;
             uint32_t at = bytes ? i - 1 : utf8_count(s, i - 1), cp = ch;
