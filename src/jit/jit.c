@@ -947,7 +947,6 @@ static int32_t call_budget(VM *vm, const JitSpec *spec)
     return budget > INT32_MAX ? INT32_MAX : (int32_t)budget;
 }
 
-
 static bool call_slow(VM *vm, Function *fn, Value *args, int nargs, Value *out, bool *ok);
 
 bool jit_may_take(VM *vm, const Function *fn)

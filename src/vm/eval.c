@@ -31,18 +31,6 @@
 
 /* ---- namespaces ------------------------------------------------------------- */
 
-/* The global slot of program p named s, or -1. */
-static int32_t slot_named(const Program *p, const Str *s)
-{
-    const P4bModule *m = p->p4b;
-    for (uint32_t g = 0; g < p->nglobals; g++) {
-        const P4bString *n = &m->strings[m->globals[g]];
-        if (n->len == s->len && memcmp(n->bytes, s->data, s->len) == 0)
-            return (int32_t)g;
-    }
-    return -1;
-}
-
 /* The module (not an exec program) whose globals() dict d is, or NULL. */
 static Program *program_of_dict(VM *vm, Value d)
 {
@@ -70,7 +58,7 @@ static int ns_get(VM *vm, Value ns, Str *name, Value *out)
     if (ns.type != T_PROGRAM)
         return 0;
     Program *p = AS(Program, ns);
-    int32_t g = slot_named(p, name);
+    int32_t g = module_global_slot(p, name);
     if (g >= 0 && p->globals[g].type != T_UNBOUND) {
         *out = p->globals[g];
         return 1;
@@ -85,7 +73,7 @@ static bool ns_set(VM *vm, Value ns, Str *name, Value v)
     if (ns.type == T_DICT)
         return dict_set(vm, AS(Dict, ns), v_obj(name), v);
     Program *p = AS(Program, ns);
-    int32_t g = slot_named(p, name);
+    int32_t g = module_global_slot(p, name);
     if (g >= 0) {
         p->globals[g] = v;
         if (vm->jit)
@@ -112,7 +100,7 @@ static int ns_delete(VM *vm, Value ns, Str *name)
     if (ns.type == T_DICT)
         return dict_delete(vm, AS(Dict, ns), v_obj(name)) ? 1 : -1;
     Program *p = AS(Program, ns);
-    int32_t g = slot_named(p, name);
+    int32_t g = module_global_slot(p, name);
     if (g >= 0 && p->globals[g].type != T_UNBOUND) {
         p->globals[g] = v_unbound();
         if (vm->jit)
