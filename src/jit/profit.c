@@ -64,6 +64,8 @@ static bool is_native_named(const Code *c, uint32_t insn, const char *name)
     if (BC_OP(insn) != OP_LOAD_GLOBAL)
         return false;
     const Value *v = global_at(c, BC_ARG(insn));
+    if (v && v->type == T_TYPE && AS(TypeObj, *v)->ctor && !type_is_user(AS(TypeObj, *v)))
+        return strcmp(AS(TypeObj, *v)->ctor->name, name) == 0; /* range is a class */
     return v && v->type == T_NATIVE && strcmp(AS(Native, *v)->name, name) == 0;
 }
 

@@ -58,6 +58,7 @@ static const Native *method_of(Value obj, uint16_t qid)
     case T_LIST:      return find_method(list_methods, n_list_methods, qid);
     case T_DICT:      return find_method(dict_methods, n_dict_methods, qid);
     case T_TUPLE:     return find_method(tuple_methods, n_tuple_methods, qid);
+    case T_RANGE:     return find_method(range_methods, n_range_methods, qid);
     case T_ARRAY: {
         const Native *m = find_method(array_methods, n_array_methods, qid);
         return m ? m : find_method(array_own_methods, n_array_own_methods, qid);
@@ -90,6 +91,7 @@ unsigned attr_method_tables(unsigned type, const MethodEntry **tables, uint32_t 
     case T_LIST:      TABLE(list); break;
     case T_DICT:      TABLE(dict); break;
     case T_TUPLE:     TABLE(tuple); break;
+    case T_RANGE:     TABLE(range); break;
     case T_ARRAY:     TABLE(array); TABLE(array_own); break;
     case T_BYTEARRAY: TABLE(array); TABLE(bytearray); break;
     case T_FLOAT:     TABLE(float); break;

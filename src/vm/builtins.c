@@ -300,7 +300,7 @@ const Obj ellipsis_obj = {0, T_ELLIPSIS, 0, 0};
 
 const BuiltinEntry builtin_table[] = {
     {"Ellipsis", &ellipsis_obj},
-    B(print), B(len), B(range), B(min), B(max), B(abs), B(sum), B(sorted), C(reversed),
+    B(print), B(len), C(range), B(min), B(max), B(abs), B(sum), B(sorted), C(reversed),
     B(round), B(isinstance), C(enumerate), C(zip), B(divmod), B(pow), B(ord), B(chr), B(hex),
     B(oct), B(bin),
     B(repr), B(format), B(hash), C(type), B(open), B(issubclass),

@@ -18,6 +18,7 @@
 
 #include "vm/class_internal.h"
 #include "vm/memview.h"
+#include "vm/coro.h"
 #include "vm/set.h"
 #include "vm/libobj.h"
 #include "vm/long.h"
@@ -246,6 +247,18 @@ bool builtin_class_native(Value cv)
 static bool is_iter_class(const TypeObj *t)
 {
     return t == &type_map || t == &type_filter || t == &type_zip || t == &type_enumerate || t == &type_reversed;
+}
+
+/* The built-in types CPython marks final (no subclass, with its message) */
+static bool final_builtin(const TypeObj *t)
+{
+    static const TypeObj *const final[] = {&type_bool, &type_range, &type_slice, &type_memoryview, &type_NoneType,
+                                           &type_function, &type_generator, &type_coroutine,
+                                           &type_builtin_function, &type_method};
+    for (unsigned i = 0; i < sizeof final / sizeof final[0]; i++)
+        if (t == final[i])
+            return true;
+    return false;
 }
 
 static bool subclassable_builtin(const TypeObj *t)
@@ -478,8 +491,8 @@ bool class_build_meta(VM *vm, Value name, Value *bases, int nbases, Value ns, Cl
         if (bases[i].type != T_TYPE)
             return vm_raise(vm, EXC_TypeError, "bases must be types");
         const TypeObj *b = AS(TypeObj, bases[i]);
-        if (b == &type_bool)
-            return vm_raise(vm, EXC_TypeError, "type 'bool' is not an acceptable base type");
+        if (final_builtin(b))
+            return vm_raise(vm, EXC_TypeError, "type '%s' is not an acceptable base type", b->name);
         if (!type_is_user(b) && b != &type_object && b->exc < 0 && !subclassable_builtin(b))
             return vm_raise(vm, EXC_TypeError, "P4JIT: cannot subclass the built-in type '%s'", b->name);
         for (int j = 0; j < nb; j++)

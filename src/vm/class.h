@@ -142,6 +142,9 @@ bool class_make_exception(VM *vm, Class *c, Value *args, int nargs, bool for_rai
 /* Attributes of user instances and classes, descriptors and super objects;
  * vm_load_attr / vm_load_method hand these values over (attr.c). */
 bool class_load_attr(VM *vm, Value obj, Str *name, Value *out);
+/* A class's __mro__ or __bases__ (built-in classes too): 1 with *out set, 0 on
+ * an error, -1 when name is neither. */
+int type_mro_attr(VM *vm, const TypeObj *t, const Str *name, Value *out);
 bool class_load_method(VM *vm, Value obj, Str *name, Value out[2]);
 /* Is obj.name = v on an instance of c a plain store into its dict (no
  * property can be in the way, no __slots__ limit)? attr.c's store cache. */

@@ -129,26 +129,33 @@ static bool exc_special_attr(VM *vm, Exception *e, const Str *name, Value *out)
     return true;
 }
 
+int type_mro_attr(VM *vm, const TypeObj *t, const Str *name, Value *out)
+{
+    bool want_mro = name_is(name, SN___mro__);
+    if (!want_mro && !name_is(name, SN___bases__))
+        return -1;
+    if (type_is_user(t)) {
+        *out = v_obj(want_mro ? ((const Class *)t)->mro : ((const Class *)t)->bases);
+        return 1;
+    }
+    const TypeObj *mro[MAX_MRO];
+    uint32_t n = mro_array(t, mro);
+    uint32_t first = want_mro ? 0 : 1, count = want_mro ? n : (n > 1 ? 1 : 0);
+    Tuple *tu = tuple_new(vm, count);
+    if (!tu)
+        return 0;
+    for (uint32_t i = 0; i < count; i++)
+        tu->items[i] = v_obj((void *)mro[first + i]);
+    *out = v_obj(tu);
+    return 1;
+}
+
 static bool class_type_attr(VM *vm, const TypeObj *t, Str *name, Value *out, bool *found)
 {
     *found = true;
-    if (name_is(name, SN___mro__) || name_is(name, SN___bases__)) {
-        if (type_is_user(t)) {
-            *out = v_obj(name_is(name, SN___mro__) ? ((const Class *)t)->mro : ((const Class *)t)->bases);
-            return true;
-        }
-        const TypeObj *mro[MAX_MRO];
-        uint32_t n = mro_array(t, mro);
-        bool want_mro = name_is(name, SN___mro__);
-        uint32_t first = want_mro ? 0 : 1, count = want_mro ? n : (n > 1 ? 1 : 0);
-        Tuple *tu = tuple_new(vm, count);
-        if (!tu)
-            return false;
-        for (uint32_t i = 0; i < count; i++)
-            tu->items[i] = v_obj((void *)mro[first + i]);
-        *out = v_obj(tu);
-        return true;
-    }
+    int r = type_mro_attr(vm, t, name, out);
+    if (r >= 0)
+        return r == 1;
     if (!type_is_user(t)) {
         *found = false;
         return true;

@@ -454,6 +454,66 @@ static bool range_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 }
 NATIVE(bi_range, "range", range_fn, 1, 3);
 
+/* range's index() and count(). An int or a bool is found by arithmetic, any
+ * other value by comparing it with each element, as CPython does
+ * (range(5).index(2.0) is 2); their errors differ in the same way. */
+static bool range_search(VM *vm, Value self, Value x, bool count, int64_t *out)
+{
+    if (v_is_intlike(x) || x.type == T_LONG) {
+        Range *r = AS(Range, self);
+        int64_t v = x.u.i, at = -1; /* a long is outside every (32-bit) range */
+        if (x.type != T_LONG && (r->step > 0 ? v >= r->start && v < r->stop : v <= r->start && v > r->stop) &&
+            (v - r->start) % r->step == 0)
+            at = (v - r->start) / r->step;
+        *out = count ? at >= 0 : at;
+        if (count || at >= 0)
+            return true;
+        Str *s = vm_repr(vm, x);
+        return s && vm_raise(vm, EXC_ValueError, "%.*s is not in range", (int)s->len, s->data);
+    }
+    int64_t n = range_len(AS(Range, self)), found = 0;
+    for (int64_t i = 0; i < n; i++) {
+        const Range *r = AS(Range, self); /* __eq__ may collect */
+        bool eq;
+        if (!vm_equal(vm, v_int((int32_t)(r->start + i * r->step)), x, &eq))
+            return false;
+        if (eq && !count) {
+            *out = i;
+            return true;
+        }
+        found += eq;
+    }
+    *out = found;
+    return count || vm_raise(vm, EXC_ValueError, "sequence.index(x): x not in sequence");
+}
+
+static bool range_index_m(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    if (nargs != 2)
+        return vm_raise(vm, EXC_TypeError, "range.index() takes exactly one argument (%d given)", nargs - 1);
+    int64_t at;
+    if (!range_search(vm, args[0], args[1], false, &at))
+        return false;
+    *out = v_int((int32_t)at);
+    return true;
+}
+
+static bool range_count_m(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    if (nargs != 2)
+        return vm_raise(vm, EXC_TypeError, "range.count() takes exactly one argument (%d given)", nargs - 1);
+    int64_t n;
+    if (!range_search(vm, args[0], args[1], true, &n))
+        return false;
+    *out = v_int((int32_t)n);
+    return true;
+}
+
+static NATIVE(range_index_native, "index", range_index_m, 1, 4); /* its own arity message */
+static NATIVE(range_count_native, "count", range_count_m, 1, 4);
+const MethodEntry range_methods[] = {{Q_index, &range_index_native}, {Q_count, &range_count_native}};
+const uint32_t n_range_methods = 2;
+
 static bool enumerate_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
     /* enumerate(iterable, start=0), either one by keyword */

@@ -568,9 +568,9 @@ typedef struct MethodEntry {
     const Native *fn;
 } MethodEntry;
 extern const MethodEntry str_methods[], list_methods[], dict_methods[], bytes_methods[],
-    array_methods[], tuple_methods[], float_methods[], file_methods[], int_methods[];
+    array_methods[], tuple_methods[], range_methods[], float_methods[], file_methods[], int_methods[];
 extern const uint32_t n_str_methods, n_list_methods, n_dict_methods, n_bytes_methods,
-    n_array_methods, n_tuple_methods, n_float_methods, n_file_methods, n_int_methods;
+    n_array_methods, n_tuple_methods, n_range_methods, n_float_methods, n_file_methods, n_int_methods;
 /* array.array's own methods (pop, index, tobytes, ...), after array_methods
  * (which bytearray shares) */
 extern const MethodEntry array_own_methods[];

@@ -906,6 +906,12 @@ bool vm_hash(VM *vm, Value v, uint32_t *out)
     }
     case T_INSTANCE:
         return class_hash(vm, v, out);
+    case T_RANGE: { /* equal ranges (same elements) hash alike: by length, first and step */
+        const Range *r = AS(Range, v);
+        int64_t n = range_len(r);
+        *out = mix(mix((uint32_t)n, n ? (uint32_t)r->start : 0), n > 1 ? (uint32_t)r->step : 0);
+        return true;
+    }
     case T_COMPLEX:
         *out = (uint32_t)complex_hash(v);
         return true;
@@ -914,7 +920,6 @@ bool vm_hash(VM *vm, Value v, uint32_t *out)
     case T_NATIVE:
     case T_TYPE:
     case T_MODULE:
-    case T_RANGE:
     case T_EXCEPTION:
     case T_ITER:
     case T_LIBOBJ:

@@ -204,6 +204,9 @@ int type_attr(VM *vm, const TypeObj *cls, Str *name, Value *out)
     const Native *m = NULL;
     if (name->len == 8 && memcmp(name->data, "__dict__", 8) == 0)
         return builtin_type_dict(vm, cls, out) ? 1 : 0;
+    int r = type_mro_attr(vm, cls, name, out); /* list.__mro__ (vm/class_attr.c) */
+    if (r >= 0)
+        return r;
     if (cls == &type_str && strcmp(name->data, "maketrans") == 0) {
         *out = v_obj((void *)&strm_maketrans);
         return 1;
@@ -247,6 +250,7 @@ int type_attr(VM *vm, const TypeObj *cls, Str *name, Value *out)
         break;
     case T_DICT:  m = find_in(dict_methods, n_dict_methods, qid); break;
     case T_TUPLE: m = find_in(tuple_methods, n_tuple_methods, qid); break;
+    case T_RANGE: m = find_in(range_methods, n_range_methods, qid); break;
     case T_FLOAT: m = find_in(float_methods, n_float_methods, qid); break;
     case T_INT:   m = cls == &type_int ? find_in(int_methods, n_int_methods, qid) : NULL; break;
     default: break;
