@@ -610,7 +610,8 @@ bool do_call(Builder *b, int nargs, bool method)
     if (s->obj.type == T_NATIVE)
         r = call_native(b, AS(Native, s->obj), args, nargs);
     else if (s->obj.type == T_TYPE && AS(TypeObj, s->obj)->ctor &&
-             (strcmp(AS(TypeObj, s->obj)->name, "int") == 0 || strcmp(AS(TypeObj, s->obj)->name, "float") == 0))
+             (strcmp(AS(TypeObj, s->obj)->name, "int") == 0 || strcmp(AS(TypeObj, s->obj)->name, "float") == 0 ||
+              AS(TypeObj, s->obj) == &type_range))
         r = call_native(b, AS(TypeObj, s->obj)->ctor, args, nargs);
     else if (s->obj.type == T_TYPE && AS(TypeObj, s->obj) == &type_bytearray && nargs == 1 && /* not a user class of that name */
              !IS_STATIC(args[0]) && is_intlike(ty(b, args[0]))) {
