@@ -629,6 +629,14 @@ Str *vm_str(VM *vm, Value v);
 /* Python type name of a value: "int", "list", "NoneType", ... */
 const char *type_name(Value v);
 
+/* match.c: the match statement's instructions (opcodes.h). match_keys and
+ * match_class take their operands in io[] (stack slots) and leave the
+ * result in io[0]. */
+bool match_is_sequence(Value v);
+bool match_is_mapping(Value v);
+bool match_keys(VM *vm, Value *io);
+bool match_class(VM *vm, uint32_t npos, Value *io);
+
 /* ---- helpers shared between files -------------------------------------------- */
 
 /* str.c: strings (T_STR) and bytes (T_BYTES) share the Str layout. */
