@@ -301,6 +301,8 @@ bool dict_update_mapping(VM *vm, Dict *d, Value src, bool *is_mapping)
 static bool update_from(VM *vm, Dict *d, Value src)
 {
     bool is_mapping;
+    if (instance_native(src).type == T_DICT) /* a dict subclass: its entries, as CPython copies them */
+        src = instance_native(src);
     if (!dict_update_mapping(vm, d, src, &is_mapping))
         return false;
     if (is_mapping)
