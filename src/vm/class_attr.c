@@ -568,6 +568,8 @@ bool generic_store_attr(VM *vm, Value obj, Str *name, Value value)
 
 bool vm_store_attr(VM *vm, Value obj, Str *name, Value value)
 {
+    if (obj.type == T_FUNCTION)
+        return function_store_attr(vm, AS(Function, obj), name, value);
     if (has_hook(obj, CLASS_SETATTR_HOOK)) {
         bool done;
         Value r;
@@ -582,6 +584,8 @@ bool vm_store_attr(VM *vm, Value obj, Str *name, Value value)
 
 bool vm_delete_attr(VM *vm, Value obj, Str *name)
 {
+    if (obj.type == T_FUNCTION)
+        return function_store_attr(vm, AS(Function, obj), name, v_unbound());
     if (has_hook(obj, CLASS_SETATTR_HOOK)) {
         bool done;
         Value r;
