@@ -833,6 +833,8 @@ static bool find_blocks(Builder *b)
     for (uint32_t pc = 0; pc < n; pc++) {
         unsigned op = BC_OP(code[pc]);
         uint8_t flow = bc_opinfo[op].flow;
+        if (op >= OP_GET_LEN && op <= OP_MATCH_CLASS) /* said before a constant of the pattern is refused */
+            return refuse(b, "a match statement's sequence, mapping or class pattern is not compiled");
         if (flow == FLOW_JUMP || flow == FLOW_BRANCH)
             leader[BC_ARG(code[pc])] = 1;
         if (flow != FLOW_NEXT && pc + 1 < n)

@@ -703,6 +703,34 @@ static void star_call_args(Compiler *c, uint32_t close, int line)
     emit(c, OP_CALL_EX, seen_kw || seen_dstar);
 }
 
+/* LOAD_CONST of a tuple of the n interned strings names (a call's keywords,
+ * a class pattern's attribute names). */
+void emit_name_tuple(Compiler *c, const uint32_t *names, uint32_t n)
+{
+    P4bConst items[P4B_MAX_TUPLE];
+    uint32_t idx[P4B_MAX_TUPLE];
+    for (uint32_t k = 0; k < n; k++) {
+        memset(&items[k], 0, sizeof items[k]);
+        items[k].kind = K_STR;
+        items[k].u.index = names[k];
+        idx[k] = add_const(c, items[k]);
+    }
+    P4bConst tup;
+    memset(&tup, 0, sizeof tup);
+    tup.kind = K_TUPLE;
+    tup.u.tuple.count = n;
+    Func *f = c->fn;
+    if (f->nconsts >= P4B_MAX_CONSTS)
+        fail_at(c, "SyntaxError", c->line, 0, "too many constants");
+    f->consts = grow(c, f->consts, f->nconsts, &f->capconsts, sizeof *f->consts);
+    tup.u.tuple.items = malloc((n ? n : 1) * sizeof(uint32_t));
+    if (!tup.u.tuple.items)
+        out_of_memory(c);
+    memcpy(tup.u.tuple.items, idx, n * sizeof(uint32_t));
+    f->consts[f->nconsts++] = tup;
+    emit(c, OP_LOAD_CONST, f->nconsts - 1);
+}
+
 /* Arguments of a call; the cursor is after '('. */
 static void call_args(Compiler *c, uint32_t close, bool method, int line)
 {
@@ -756,28 +784,7 @@ done:
         emit(c, method ? OP_CALL_METHOD : OP_CALL, npos);
         return;
     }
-    P4bConst items[P4B_MAX_TUPLE];
-    uint32_t idx[P4B_MAX_TUPLE];
-    for (uint32_t k = 0; k < nkw; k++) {
-        memset(&items[k], 0, sizeof items[k]);
-        items[k].kind = K_STR;
-        items[k].u.index = names[k];
-        idx[k] = add_const(c, items[k]);
-    }
-    P4bConst tup;
-    memset(&tup, 0, sizeof tup);
-    tup.kind = K_TUPLE;
-    tup.u.tuple.count = nkw;
-    Func *f = c->fn;
-    if (f->nconsts >= P4B_MAX_CONSTS)
-        fail_at(c, "SyntaxError", c->line, 0, "too many constants");
-    f->consts = grow(c, f->consts, f->nconsts, &f->capconsts, sizeof *f->consts);
-    tup.u.tuple.items = malloc(nkw * sizeof(uint32_t));
-    if (!tup.u.tuple.items)
-        out_of_memory(c);
-    memcpy(tup.u.tuple.items, idx, nkw * sizeof(uint32_t));
-    f->consts[f->nconsts++] = tup;
-    emit(c, OP_LOAD_CONST, f->nconsts - 1);
+    emit_name_tuple(c, names, nkw);
     emit(c, OP_CALL_KW, npos + nkw);
 }
 

@@ -8,6 +8,7 @@
  *   compile_expr.c    expressions and assignment targets
  *   compile_string.c  string literals and f-strings
  *   compile_stmt.c    statements, loops and try blocks
+ *   compile_match.c   the match statement and its patterns
  *   compile_scope.c   closures: which names are cells, patched in when
  *                     functions end
  *   compile.c         functions, classes, the module, and the entry points
@@ -102,6 +103,7 @@ typedef struct SpareLocal {
 #define HIDDEN_FIN 0xfffffffdu /* a finally handler's exception */
 #define HIDDEN_WITH 0xfffffffcu /* a with statement's bound __exit__ */
 #define HIDDEN_RET 0xfffffffbu /* a return value while finally bodies run */
+#define HIDDEN_MATCH 0xfffffffau /* a match statement's subject, its parts, and a pattern's names */
 /* Locals allocated before spare hidden locals are reused: below it the code
  * is what it always was; past it, any number of try statements and
  * comprehensions fit in a scope's 255 slots. */
@@ -205,6 +207,9 @@ typedef struct Compiler {
 #define emit_const p4c_emit_const
 #define emit_int p4c_emit_int
 #define emit_none p4c_emit_none
+#define emit_name_tuple p4c_emit_name_tuple
+#define is_match_statement p4c_is_match_statement
+#define match_stmt p4c_match_stmt
 #define emit_str p4c_emit_str
 #define ends_expression p4c_ends_expression
 #define enter p4c_enter
@@ -324,6 +329,7 @@ void primary_until(Compiler *c, uint32_t stop);
 void test(Compiler *c);
 void testlist(Compiler *c);
 void yield_expr(Compiler *c);
+void emit_name_tuple(Compiler *c, const uint32_t *names, uint32_t n);
 bool has_top_level_comma(Compiler *c, uint32_t start, uint32_t end);
 const char *target_kind(Compiler *c, uint32_t start, uint32_t end);
 void compile_target(Compiler *c, uint32_t start, uint32_t end, bool assign);
@@ -336,6 +342,10 @@ void free_block(Block *b);
 void block(Compiler *c, const char *what, int header_line);
 void statement(Compiler *c);
 uint32_t skip_block(Compiler *c, uint32_t colon);
+
+/* compile_match.c */
+bool is_match_statement(Compiler *c);
+void match_stmt(Compiler *c);
 
 /* compile.c */
 void compile_function(Compiler *c, Token *def, Token *name);

@@ -679,12 +679,6 @@ static void expression_statement(Compiler *c)
         } else if (t->kind == TK_OP && augmented_opcode(t->op) && !aug) {
             aug = end;
         } else if (is_op(t, ":") && neq == 0 && !aug && !colon) {
-            /* `match SUBJECT:` and an indented block: a match statement
-             * (match is a soft keyword), not an annotation */
-            Token *first = tok_at(c, start);
-            if (first->kind == TK_NAME && strcmp(first->text, "match") == 0 && end > start + 1 &&
-                tok_at(c, end + 1)->kind == TK_NEWLINE && tok_at(c, end + 2)->kind == TK_INDENT)
-                syntax_error(c, first, "'match' is not supported by P4JIT");
             colon = end;
         } else if (is_op(t, ":=")) { /* only in parentheses as a statement */
             syntax_error(c, t, "invalid syntax");
@@ -1294,6 +1288,10 @@ static void compound_or_simple(Compiler *c)
     }
     if (is_op(t, "@")) {
         decorated(c);
+        return;
+    }
+    if (is_match_statement(c)) { /* `match` is a soft keyword: only this shape makes it one */
+        match_stmt(c);
         return;
     }
     simple_line(c);

@@ -305,6 +305,11 @@ bool vm_load_attr(VM *vm, Value obj, Str *name, Value *out)
         if (r >= 0)
             return r == 1;
     }
+    if (obj.type == T_FUNCTION) { /* f.x = 1 before, __name__ assigned (funcattr.c) */
+        int r = function_attr(vm, AS(Function, obj), name, out);
+        if (r >= 0)
+            return r == 1;
+    }
     const Native *m = method_of(obj, name->hdr.aux);
     if (m) {
         BoundMethod *b = boundmethod_new(vm, m, obj);
@@ -370,6 +375,11 @@ bool vm_load_attr(VM *vm, Value obj, Str *name, Value *out)
     if (name->len == 9 && memcmp(name->data, "__class__", 9) == 0 && type_of(obj)) { /* (1).__class__ is int */
         *out = v_obj((void *)type_of(obj));
         return true;
+    }
+    if (obj.type == T_BOUNDMETHOD && !AS(BoundMethod, obj)->method && AS(BoundMethod, obj)->func.type == T_FUNCTION) {
+        int r = function_attr(vm, AS(Function, AS(BoundMethod, obj)->func), name, out); /* a method's are its function's */
+        if (r >= 0)
+            return r == 1;
     }
     return no_attr(vm, obj, name);
 }

@@ -565,6 +565,8 @@ static inline __attribute__((always_inline)) bool store_attr_plain(VM *vm, Value
         return module_py_store(vm, AS(PyModule, obj), name, value);
     if (obj.type == T_LIBOBJ && obj.u.obj->aux == LIB_FINALIZE) /* finalize.atexit (vm/weakrefmod.c) */
         return weakref_store_attr(vm, obj, name, value);
+    if (obj.type == T_FUNCTION) /* f.x = 1 (vm/funcattr.c): last, off the instances' path */
+        return function_store_attr(vm, AS(Function, obj), name, value);
     return no_attr(vm, obj, name);
 }
 
@@ -589,6 +591,8 @@ bool vm_store_attr(VM *vm, Value obj, Str *name, Value value)
 
 bool vm_delete_attr(VM *vm, Value obj, Str *name)
 {
+    if (obj.type == T_FUNCTION)
+        return function_store_attr(vm, AS(Function, obj), name, v_unbound());
     if (has_hook(obj, CLASS_SETATTR_HOOK)) {
         bool done;
         Value r;

@@ -264,6 +264,8 @@ bool dict_update_mapping(VM *vm, Dict *d, Value src, bool *is_mapping)
     Str *name = str_from_cstr(vm, "keys");
     if (!name)
         return false;
+    if (name->hdr.aux == QID_NONE) /* a built-in keys (a dict subclass's) is found by qid */
+        name->hdr.aux = qid_lookup(name->data, name->len);
     Value m[2];
     VM_ROOT(vm, src);
     if (!vm_load_method(vm, src, name, m)) {
@@ -299,6 +301,8 @@ bool dict_update_mapping(VM *vm, Dict *d, Value src, bool *is_mapping)
 static bool update_from(VM *vm, Dict *d, Value src)
 {
     bool is_mapping;
+    if (instance_native(src).type == T_DICT) /* a dict subclass: its entries, as CPython copies them */
+        src = instance_native(src);
     if (!dict_update_mapping(vm, d, src, &is_mapping))
         return false;
     if (is_mapping)

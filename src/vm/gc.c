@@ -261,6 +261,10 @@ static void scan(VM *vm, Obj *o)
             grey(vm, &f->closure->hdr);
         if (f->kwdefaults)
             grey(vm, &f->kwdefaults->hdr);
+        if (f->dict)
+            grey(vm, &f->dict->hdr);
+        if (f->renamed)
+            grey(vm, &f->renamed->hdr);
         break;
     }
     case T_CELL: {

@@ -461,6 +461,8 @@ static bool dict_merge(VM *vm, Dict *d, Value m, Value fnv)
 {
     bool call = fnv.type != T_UNBOUND;
     char name[160];
+    if (instance_native(m).type == T_DICT) /* a dict subclass: its entries, as CPython copies them */
+        m = instance_native(m);
     if (m.type == T_INSTANCE) { /* a mapping class: its pairs in a dict first */
         Dict *pairs = dict_new(vm);
         if (!pairs)
@@ -1673,6 +1675,27 @@ static bool run(VM *vm, uint32_t stop, Value *entry_sp)
             prog->globals[arg] = v_unbound();
             if (vm->jit)
                 jit_global_stored(vm, prog, arg);
+            NEXT();
+        }
+        CASE(GET_LEN) {
+            SAVE();
+            int32_t n;
+            CHECK(vm_len(vm, TOP(), &n));
+            TOP() = v_int(n);
+            NEXT();
+        }
+        CASE(MATCH_SEQUENCE) TOP() = v_bool(match_is_sequence(TOP())); NEXT();
+        CASE(MATCH_MAPPING) TOP() = v_bool(match_is_mapping(TOP())); NEXT();
+        CASE(MATCH_KEYS) {
+            SAVE();
+            CHECK(match_keys(vm, sp - 2));
+            sp--;
+            NEXT();
+        }
+        CASE(MATCH_CLASS) {
+            SAVE();
+            CHECK(match_class(vm, arg, sp - 3));
+            sp -= 2;
             NEXT();
         }
         CASE(IMPORT_FROM) {

@@ -192,6 +192,8 @@ typedef struct Function { /* T_FUNCTION */
     void *jit;       /* compiled code, owned by the JIT (later) */
     Tuple *closure;  /* T_CELL values for the code's free variables; NULL when none */
     Dict *kwdefaults;/* keyword-only parameters' defaults; NULL when none */
+    Dict *dict;      /* attributes the program set (f.x = 1), __dict__; NULL when none (funcattr.c) */
+    Dict *renamed;   /* __name__, __qualname__, __doc__ assigned; NULL when none */
 } Function;
 
 /* A variable shared between a function and the functions nested in it. The
@@ -628,6 +630,18 @@ Str *vm_repr(VM *vm, Value v);
 Str *vm_str(VM *vm, Value v);
 /* Python type name of a value: "int", "list", "NoneType", ... */
 const char *type_name(Value v);
+
+/* match.c: the match statement's instructions (opcodes.h). match_keys and
+ * match_class take their operands in io[] (stack slots) and leave the
+ * result in io[0]. */
+bool match_is_sequence(Value v);
+bool match_is_mapping(Value v);
+bool match_keys(VM *vm, Value *io);
+bool match_class(VM *vm, uint32_t npos, Value *io);
+/* funcattr.c: a function's attributes the program set. function_attr: 1
+ * found, 0 raised, -1 none; function_store_attr: value T_UNBOUND deletes. */
+int function_attr(VM *vm, Function *f, Str *name, Value *out);
+bool function_store_attr(VM *vm, Function *f, Str *name, Value value);
 
 /* ---- helpers shared between files -------------------------------------------- */
 

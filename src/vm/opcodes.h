@@ -180,7 +180,13 @@ enum OpFlow {
     X(DELETE_NAME,      ARG_GLOBAL, 0, 0, FLOW_NEXT)   /* code run by exec/eval: delete from its namespace */ \
     X(IMPORT_STAR,      ARG_NONE,   1, 0, FLOW_NEXT)   /* module -> ; from module import * (module level only) */ \
     X(IMPORT_FROM,      ARG_NAME,   1, 2, FLOW_NEXT)   /* module -> module module.name; ImportError when it has none */ \
-    X(BINARY_MATMUL,    ARG_NONE,   2, 1, FLOW_NEXT)   /* TOS1 @ TOS (__matmul__; no built-in type has it) */
+    X(BINARY_MATMUL,    ARG_NONE,   2, 1, FLOW_NEXT)   /* TOS1 @ TOS (__matmul__; no built-in type has it) */ \
+    /* --- the match statement (vm/match.c; format 1.7; kept together: the JIT refuses GET_LEN..MATCH_CLASS) */ \
+    X(GET_LEN,          ARG_NONE,   1, 1, FLOW_NEXT)   /* obj -> len(obj) */ \
+    X(MATCH_SEQUENCE,   ARG_NONE,   1, 1, FLOW_NEXT)   /* obj -> bool: a sequence to a pattern (not str, bytes, bytearray) */ \
+    X(MATCH_MAPPING,    ARG_NONE,   1, 1, FLOW_NEXT)   /* obj -> bool: a mapping to a pattern (dict and its subclasses) */ \
+    X(MATCH_KEYS,       ARG_NONE,   2, 1, FLOW_NEXT)   /* subject keys -> tuple of subject's values for keys, or None if one is missing */ \
+    X(MATCH_CLASS,      ARG_COUNT,  3, 1, FLOW_NEXT)   /* subject cls names -> tuple of arg positional then the names' attributes, or None */
 
 enum Opcode {
 #define P4_OP_ENUM(name, kind, pops, pushes, flow) OP_##name,

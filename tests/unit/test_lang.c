@@ -239,6 +239,11 @@ static const char every_opcode[] =
     "    async for x in it:\n"
     "        pass\n"
     "    return 1j\n"
+    "def pm(s):\n"
+    "    match s:\n"
+    "        case [1, *r]: pass\n"
+    "        case {'k': v, **rest}: pass\n"
+    "        case C(v=1): pass\n"
     "from math import *\n";
 
 static void every_opcode_is_generated_and_verifies(void **state)
