@@ -92,33 +92,27 @@ class Template:
             lineno = len(lines)
         raise ValueError("Invalid placeholder in string: line %d, col %d" % (lineno, colno))
 
-    def substitute(self, mapping=None, **kws):
-        values = _merge(mapping, kws)
+    def _fill(self, values, safe):
         out = []
         for text, pos in self._pieces():
             if pos is None:
                 out.append(text)
             elif not text:
-                self._invalid(pos)
+                if not safe:
+                    self._invalid(pos)
+                out.append(self.delimiter)
+            elif safe and text not in values:
+                braced = self.template.startswith("{", pos + len(self.delimiter))
+                out.append(self.delimiter + ("{%s}" % text if braced else text))
             else:
                 out.append("%s" % (values[text],))
         return "".join(out)
 
+    def substitute(self, mapping=None, **kws):
+        return self._fill(_merge(mapping, kws), False)
+
     def safe_substitute(self, mapping=None, **kws):
-        values = _merge(mapping, kws)
-        out = []
-        for text, pos in self._pieces():
-            if pos is None:
-                out.append(text)
-            elif not text:
-                out.append(self.delimiter)
-            else:
-                try:
-                    out.append("%s" % (values[text],))
-                except KeyError:
-                    braced = self.template.startswith("{", pos + len(self.delimiter))
-                    out.append(self.delimiter + ("{%s}" % text if braced else text))
-        return "".join(out)
+        return self._fill(_merge(mapping, kws), True)
 
     def get_identifiers(self):
         ids = []
