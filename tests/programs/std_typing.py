@@ -69,3 +69,18 @@ for bad in (lambda: List[int, str], lambda: Dict[int], lambda: List(), lambda: U
         print(bad())
     except TypeError as e:
         print('TypeError', e)
+class Emp(NamedTuple):
+    name: str
+    id: int = 3
+    tags: List[str] = []
+    def label(self):
+        return '%s#%d' % (self.name, self.id)
+e = Emp('ann')
+print(e, e.label(), Emp('bo', 5), e._replace(id=9), Emp._fields, isinstance(e, tuple), e[0])
+print(Emp._field_defaults)
+try:
+    class Bad(NamedTuple):
+        a: int = 1
+        b: int
+except TypeError as e:
+    print(e)
