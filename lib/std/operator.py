@@ -179,8 +179,50 @@ class methodcaller:
         return "operator.methodcaller(%s)" % ", ".join(parts)
 
 
-for _name in ("lt le eq ne ge gt not_ abs add and_ floordiv index inv invert lshift mod mul matmul neg or_ "
-              "pos pow rshift sub truediv xor concat contains delitem getitem setitem iadd iand iconcat "
-              "ifloordiv ilshift imod imul imatmul ior ipow irshift isub itruediv ixor").split():
-    globals()["__%s__" % _name.rstrip("_")] = globals()[_name]
-del _name
+# the __dunder__ names (plain assignments: a loop over globals() costs
+# millions of instructions at import, deviation 29)
+__lt__ = lt
+__le__ = le
+__eq__ = eq
+__ne__ = ne
+__ge__ = ge
+__gt__ = gt
+__not__ = not_
+__abs__ = abs
+__add__ = add
+__and__ = and_
+__floordiv__ = floordiv
+__index__ = index
+__inv__ = inv
+__invert__ = invert
+__lshift__ = lshift
+__mod__ = mod
+__mul__ = mul
+__matmul__ = matmul
+__neg__ = neg
+__or__ = or_
+__pos__ = pos
+__pow__ = pow
+__rshift__ = rshift
+__sub__ = sub
+__truediv__ = truediv
+__xor__ = xor
+__concat__ = concat
+__contains__ = contains
+__delitem__ = delitem
+__getitem__ = getitem
+__setitem__ = setitem
+__iadd__ = iadd
+__iand__ = iand
+__iconcat__ = iconcat
+__ifloordiv__ = ifloordiv
+__ilshift__ = ilshift
+__imod__ = imod
+__imul__ = imul
+__imatmul__ = imatmul
+__ior__ = ior
+__ipow__ = ipow
+__irshift__ = irshift
+__isub__ = isub
+__itruediv__ = itruediv
+__ixor__ = ixor
