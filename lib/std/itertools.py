@@ -212,9 +212,26 @@ def _islice_arg(x, message):
 def _islice(it, start, stop, step):
     # CPython's order: skip to the next wanted index, then check stop, so
     # exactly the skipped and yielded items are taken from the iterator
+    end = _islice
+    if step == 1:
+        # the common case in fewer steps a item (same items consumed)
+        for _ in range(start):
+            if next(it, end) is end:
+                return
+        if stop is None:
+            yield from it
+            return
+        n = stop - start
+        if n <= 0:
+            return
+        for x in it:
+            yield x
+            n -= 1
+            if not n:
+                return
+        return
     cnt = 0
     nxt = start
-    end = _islice
     while True:
         while cnt < nxt:
             if next(it, end) is end:
@@ -331,18 +348,23 @@ def _product(pools):
         return
     n = len(pools)
     idx = [0] * n
-    yield tuple(p[0] for p in pools)
+    cur = [p[0] for p in pools]        # the current tuple's items, changed in place
+    yield tuple(cur)
     while True:
         i = n - 1
         while i >= 0:
-            idx[i] += 1
-            if idx[i] < len(pools[i]):
+            j = idx[i] + 1
+            pool = pools[i]
+            if j < len(pool):
+                idx[i] = j
+                cur[i] = pool[j]
                 break
             idx[i] = 0
+            cur[i] = pool[0]
             i -= 1
         if i < 0:
             return
-        yield tuple(pools[k][idx[k]] for k in range(n))
+        yield tuple(cur)
 
 
 def product(*iterables, repeat=1):
@@ -367,7 +389,7 @@ def _permutations(pool, r):
         return
     indices = list(range(n))
     cycles = list(range(n, n - r, -1))
-    yield tuple(pool[i] for i in indices[:r])
+    yield tuple([pool[i] for i in indices[:r]])
     while n:
         i = r - 1
         while i >= 0:
@@ -378,7 +400,7 @@ def _permutations(pool, r):
             else:
                 j = cycles[i]
                 indices[i], indices[-j] = indices[-j], indices[i]
-                yield tuple(pool[k] for k in indices[:r])
+                yield tuple([pool[k] for k in indices[:r]])
                 break
             i -= 1
         if i < 0:
@@ -398,7 +420,7 @@ def _combinations(pool, r):
     if r > n:
         return
     indices = list(range(r))
-    yield tuple(pool[i] for i in indices)
+    yield tuple([pool[i] for i in indices])
     while True:
         i = r - 1
         while i >= 0 and indices[i] == i + n - r:
@@ -408,7 +430,7 @@ def _combinations(pool, r):
         indices[i] += 1
         for j in range(i + 1, r):
             indices[j] = indices[j - 1] + 1
-        yield tuple(pool[k] for k in indices)
+        yield tuple([pool[k] for k in indices])
 
 
 def combinations(iterable, r):
@@ -422,7 +444,7 @@ def _combinations_wr(pool, r):
     if not n and r:
         return
     indices = [0] * r
-    yield tuple(pool[i] for i in indices)
+    yield tuple([pool[i] for i in indices])
     while True:
         i = r - 1
         while i >= 0 and indices[i] == n - 1:
@@ -432,7 +454,7 @@ def _combinations_wr(pool, r):
         v = indices[i] + 1
         for j in range(i, r):
             indices[j] = v
-        yield tuple(pool[k] for k in indices)
+        yield tuple([pool[k] for k in indices])
 
 
 def combinations_with_replacement(iterable, r):
