@@ -604,11 +604,34 @@ static void augmented_assignment(Compiler *c, uint32_t start, uint32_t opi, uint
         syntax_error(c, peek(c), "invalid syntax");
 }
 
+/* A class body's `name: T [= v]`, after v is stored (CPython's order): T
+ * goes into the body's __annotations__ dict (dataclasses and NamedTuple
+ * read it). The dict is made by the first annotation the compiler meets,
+ * not when the body starts as in CPython: a body whose first annotation is
+ * in a branch not taken fails at the next one (docs/language.md, 28). */
+static void class_annotation(Compiler *c, const Token *name, uint32_t colon, uint32_t ann_end)
+{
+    uint32_t ann = intern_cstr(c, "__annotations__");
+    int slot = find_local(c->fn, ann);
+    if (slot < 0) {
+        emit(c, OP_BUILD_MAP, 0);
+        slot = (int)add_local(c, ann);
+        emit(c, OP_STORE_FAST, (uint32_t)slot);
+    }
+    c->pos = colon + 1;
+    test(c);
+    if (c->pos != ann_end)
+        syntax_error(c, peek(c), "invalid syntax");
+    emit(c, OP_LOAD_FAST, (uint32_t)slot);
+    emit_str(c, name->text, name->text_len);
+    emit(c, OP_STORE_SUBSCR, 0);
+}
+
 /* target: annotation [= value] (PEP 526), the ':' at colon and the '=' (if
- * any) at eq. Annotations are not kept (no __annotations__); at module and
- * class level they are evaluated as CPython does, so an undefined name in
- * one is a NameError there; in a function they are not compiled at all. A
- * bare `name: T` in a function makes the name local. */
+ * any) at eq. Only a class body keeps annotations (of plain names, above);
+ * at module level they are evaluated as CPython does, so an undefined name
+ * in one is a NameError there; in a function they are not compiled at all.
+ * A bare `name: T` in a function makes the name local. */
 static void annotated_assignment(Compiler *c, uint32_t start, uint32_t colon, uint32_t eq, uint32_t end)
 {
     Token *t = tok_at(c, start), *last = tok_at(c, colon - 1);
@@ -626,7 +649,8 @@ static void annotated_assignment(Compiler *c, uint32_t start, uint32_t colon, ui
     uint32_t ann_end = eq ? eq : end;
     if (ann_end == colon + 1)
         syntax_error(c, tok_at(c, ann_end), "invalid syntax");
-    if (f->is_module || f->is_class) {
+    bool keep = f->is_class && simple;
+    if ((f->is_module || f->is_class) && !keep) {
         c->pos = colon + 1;
         test(c);
         if (c->pos != ann_end)
@@ -646,6 +670,8 @@ static void annotated_assignment(Compiler *c, uint32_t start, uint32_t colon, ui
         if (find_alias(f, name) < 0 && !declared_global(f, name) && !find_nonlocal(f, name))
             add_local(c, name);
     }
+    if (keep)
+        class_annotation(c, t, colon, ann_end);
     c->pos = end;
 }
 

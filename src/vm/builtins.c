@@ -151,6 +151,14 @@ static bool round_long(VM *vm, Value x, int32_t n, Value *out)
 
 static bool round_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
+    if (args[0].type == T_INSTANCE) { /* __round__ (fractions.Fraction); round(x, None) passes no ndigits */
+        bool found;
+        int n = nargs == 2 && args[1].type != T_NONE ? 1 : 0;
+        if (!class_call_special(vm, args[0], SN___round__, args + 1, n, out, &found))
+            return false;
+        if (found)
+            return true;
+    }
     Value x = instance_native(args[0]).type != T_UNBOUND ? instance_native(args[0]) : args[0];
     if (nargs == 2 && !class_index(vm, &args[1])) /* round(x, obj) of an object with __index__ */
         return false;

@@ -73,7 +73,8 @@ typedef struct Descr { /* T_DESCR; kind in hdr.aux */
     X(__context__) X(__suppress_context__) X(__slots__) X(close) X(__reversed__) X(__int__) X(__float__) X(__index__) X(__new__) \
     X(__get__) X(__set__) X(__delete__) X(__set_name__) \
     X(__matmul__) X(__rmatmul__) X(__imatmul__) X(__missing__) X(__dir__) X(__bytes__) \
-    X(__setattr__) X(__delattr__) X(__getattribute__) X(__init_subclass__) X(__prepare__)
+    X(__setattr__) X(__delattr__) X(__getattribute__) X(__init_subclass__) X(__prepare__) \
+    X(__round__)
 
 enum SpecialName {
 #define P4_SN_ENUM(n) SN_##n,

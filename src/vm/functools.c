@@ -1,5 +1,6 @@
 /*
- * functools.c - the `functools` module: reduce and partial.
+ * functools.c - the `_functools` module: reduce and partial, imported by
+ * lib/std/functools.py (which adds lru_cache, total_ordering and the rest).
  *
  * A partial object is a bound method of a native (partial_call) whose self
  * is the tuple (function, positional arguments, keyword names, keyword
@@ -144,5 +145,5 @@ static const ModuleAttr functools_attrs[] = {
     {"partial", get_partial},
 };
 
-const Module module_functools = {{0, T_MODULE, 0, 0}, "functools", functools_attrs,
+const Module module_functools = {{0, T_MODULE, 0, 0}, "_functools", functools_attrs,
                                  sizeof functools_attrs / sizeof functools_attrs[0]};

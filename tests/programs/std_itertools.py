@@ -1,0 +1,76 @@
+# itertools against CPython: each function, its edge cases and its errors
+import itertools
+from itertools import (count, cycle, repeat, accumulate, chain, compress, dropwhile, filterfalse,
+                       groupby, islice, pairwise, starmap, takewhile, tee, zip_longest, product,
+                       permutations, combinations, combinations_with_replacement)
+import operator
+
+print(list(islice(count(), 5)), list(islice(count(10, -3), 4)), list(islice(count(0.5, 0.25), 3)))
+print(list(islice(cycle('abc'), 8)), list(cycle([])))
+print(list(repeat(7, 3)), list(repeat('x', 0)), list(repeat('x', -2)), list(islice(repeat(1), 3)))
+print(list(accumulate([1, 2, 3, 4])), list(accumulate([3, 1, 4, 1, 5], max)),
+      list(accumulate([1, 2, 3], initial=10)), list(accumulate([], initial=5)), list(accumulate([])))
+print(list(accumulate([1, 2, 3, 4], operator.mul)))
+print(list(chain('ab', [1, 2], (), range(3))), list(chain()), list(chain.from_iterable(['xy', 'z'])))
+print(list(compress('ABCDEF', [1, 0, 1, 0, 1, 1])), list(compress('AB', [1])))
+print(list(dropwhile(lambda x: x < 5, [1, 4, 6, 4, 1])), list(takewhile(lambda x: x < 5, [1, 4, 6, 4, 1])))
+print(list(filterfalse(lambda x: x % 2, range(10))), list(filterfalse(None, [0, 1, '', 'a', None])))
+print([(k, list(g)) for k, g in groupby('AAAABBBCCDAABBB')])
+print([k for k, g in groupby('AAAABBBCCD')])
+print([(k, list(g)) for k, g in groupby([1, 3, 2, 4, 5, 7, 6], key=lambda x: x % 2)])
+groups = list(groupby('aabbc'))          # outer advanced: older groups are empty
+print([(k, list(g)) for k, g in groups])
+gb = groupby('aaabbb')
+k, g = next(gb)
+print(k, next(g))
+k2, g2 = next(gb)
+print(k2, list(g), list(g2))
+print(list(islice('ABCDEFG', 2)), list(islice('ABCDEFG', 2, 4)), list(islice('ABCDEFG', 2, None)),
+      list(islice('ABCDEFG', 0, None, 2)), list(islice('ABCDEFG', None)), list(islice(range(10), 1, 9, 3)))
+it = iter(range(10))
+print(list(islice(it, 5, 2)), next(it))
+it = iter(range(10))
+print(list(islice(it, 3)), next(it))
+print(list(pairwise('ABCDE')), list(pairwise('A')), list(pairwise([])))
+print(list(starmap(pow, [(2, 5), (3, 2), (10, 3)])))
+a, b = tee(range(5))
+print(list(a), list(b))
+a, b, c = tee('xyz', 3)
+print(next(a), next(a), next(b), list(c), list(a), list(b))
+print(tee([1], 0))
+print(list(zip_longest('ABCD', 'xy', fillvalue='-')), list(zip_longest('ab', [1, 2, 3])), list(zip_longest()))
+print(list(product('AB', 'xy')), list(product(range(2), repeat=3)), list(product()), list(product('ab', [])))
+print(list(permutations('ABC', 2)), list(permutations(range(3))), list(permutations('ab', 3)), list(permutations([], 0)))
+print(list(combinations('ABCD', 2)), list(combinations(range(4), 3)), list(combinations('ab', 3)), list(combinations('abc', 0)))
+print(list(combinations_with_replacement('ABC', 2)), list(combinations_with_replacement('', 0)), list(combinations_with_replacement('', 1)))
+print(sum(1 for _ in permutations(range(6))), sum(1 for _ in combinations(range(12), 5)))
+print(dict(zip('abc', count(1))))
+print(max(accumulate(range(100))), len(list(product(range(5), repeat=4))))
+
+def err(f, *a, **k):
+    try:
+        r = f(*a, **k)
+        print('ok', r if not hasattr(r, '__next__') else list(islice(r, 5)))
+    except Exception as e:
+        print(type(e).__name__, e)
+
+err(islice, 'abc', -1)
+err(islice, 'abc', 1, -1)
+err(islice, 'abc', 0, 2, 0)
+err(islice, 'abc', 'x')
+err(islice, 5, 2)
+err(chain, 1, 2)
+err(combinations, 'abc', -1)
+err(permutations, 'abc', -2)
+err(combinations_with_replacement, 'abc', -1)
+err(product, 'ab', repeat=-1)
+err(tee, 'ab', -1)
+err(repeat, 1, 'a')
+err(count, 'a')
+err(cycle, 3)
+err(zip_longest, 'a', 3)
+err(pairwise, None)
+err(accumulate, 5)
+err(islice, 'abc', -1, 2)
+err(list, starmap(lambda a, b: a, [(1,)]))
+err(list, accumulate(['a', 1]))
