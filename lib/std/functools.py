@@ -191,7 +191,10 @@ def total_ordering(cls):
     root = max(roots)       # CPython's choice
     for name, (negate, combine) in _ORDER_RULES[root].items():
         if name not in roots:
-            setattr(cls, name, _derived(root, negate, combine))
+            method = _derived(root, negate, combine)
+            method.__name__ = name
+            method.__qualname__ = cls.__qualname__ + "." + name
+            setattr(cls, name, method)
     return cls
 
 

@@ -1,8 +1,8 @@
 /*
  * funcattr.c - the attributes a program gives a function (deviation 43):
  * `f.calls = 0`, `f.__dict__`, and `__name__`, `__qualname__` and `__doc__`
- * assigned. A function carries no dict until one is asked for or stored
- * into: most never are.
+ * assigned, `__module__` read and assigned. A function carries no dict until
+ * one is asked for or stored into: most never are.
  *
  * `__name__` and `__qualname__` are not in `__dict__` (CPython keeps them
  * in the function object too); they live in Function.renamed, keyed by their
@@ -23,7 +23,8 @@ static bool named(const Str *s, const char *what)
 
 static bool is_renamed(const Str *name)
 {
-    return named(name, "__name__") || named(name, "__qualname__") || named(name, "__doc__");
+    return named(name, "__name__") || named(name, "__qualname__") || named(name, "__doc__") ||
+           named(name, "__module__");
 }
 
 /* *slot, made empty the first time it is needed. */
@@ -45,11 +46,16 @@ int function_attr(VM *vm, Function *f, Str *name, Value *out)
         return 1;
     }
     Dict *d = is_renamed(name) ? f->renamed : f->dict;
-    if (!d)
-        return -1;
-    bool found;
-    if (!dict_get(vm, d, v_obj(name), out, &found))
+    bool found = false;
+    if (d && !dict_get(vm, d, v_obj(name), out, &found))
         return 0;
+    if (!found && named(name, "__module__")) { /* not assigned: where the def is */
+        Str *m = str_from_cstr(vm, module_of_code(vm, f->code));
+        if (!m)
+            return 0;
+        *out = v_obj(m);
+        return 1;
+    }
     return found ? 1 : -1;
 }
 

@@ -387,8 +387,8 @@ static bool make_closure(VM *vm, Frame *f, Value *locals, Value specv, Value fnv
     return true;
 }
 
-/* The module a function was defined in, as its __module__ would say. */
-static const char *module_of_code(const VM *vm, const Code *code)
+/* The module a function was defined in, as its __module__ says (vm.h). */
+const char *module_of_code(const VM *vm, const Code *code)
 {
     if (code->program != vm->program && vm->modules) {
         for (uint32_t i = 0; i < vm->modules->len; i++) {

@@ -197,6 +197,8 @@ void vm_format_exception(VM *vm, Value exc, StrBuf *sb);
 
 /* Calls any callable with positional args (args must be rooted). */
 bool vm_call(VM *vm, Value fn, Value *args, int nargs, Tuple *kwnames, Value *out);
+/* The name of the module code was defined in ("__main__" for the program). */
+const char *module_of_code(const VM *vm, const Code *code);
 /* The TypeError for a native given the wrong number of arguments: given,
  * and the counts in the message, leave out a bound self (self_args). */
 bool vm_native_arity_error(VM *vm, const Native *n, int given, int self_args);
