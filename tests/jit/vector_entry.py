@@ -1,11 +1,12 @@
 # Vector loops entered once per output position from deep outer loops
-# (vec13: the vector loop's scalar copy runs only on a bail-out or a trip
-# count of 1, and rega weights its uses as such, so the outer loops keep
+# (vec13: the vector loop runs from one iteration on, its scalar copy only
+# on a bail-out, and rega weights its uses as such, so the outer loops keep
 # their values in registers). The bail-outs on a late outer iteration must
 # still come out as the interpreter's: IndexError in the last lane of the
 # last position (input, weights or output one short), an index past int32
-# (the interpreter's int beyond 32 bits, then IndexError), one filter (the
-# scalar copy runs every time), and a sum stored past int32 (OverflowError).
+# (the interpreter's int beyond 32 bits, then IndexError), one filter (on
+# lanes too, inside other loops), and a sum stored past int32 (OverflowError,
+# in conv_k, whose sum starts from a bias and stays scalar).
 from array import array
 
 
@@ -40,6 +41,18 @@ def conv_k(src, k, dst, H, W, F, ks, bias):
         for xx in range(W - ks + 1):
             for g in range(F):
                 s = bias
+                for dy in range(ks):
+                    for dx in range(ks):
+                        s += src[(yy + dy) * W + xx + dx] * k[(dy * ks + dx) * F + g]
+                dst[(yy * (W - ks + 1) + xx) * F + g] = s
+
+
+def conv_k0(src, k, dst, H, W, F, ks):
+    # conv_k without the bias: on PIE lanes (a sum from a bias stays scalar)
+    for yy in range(H - ks + 1):
+        for xx in range(W - ks + 1):
+            for g in range(F):
+                s = 0
                 for dy in range(ks):
                     for dx in range(ks):
                         s += src[(yy + dy) * W + xx + dx] * k[(dy * ks + dx) * F + g]
@@ -104,3 +117,7 @@ for F in (1, 3, 8, 16, 24):
         dst = array('i', [0] * n_out)
         run('k short', conv_k, src, int8s(ks * ks * F - 1, 3, 200), dst, H, W, F, ks, 0)
         print(checksum(dst))
+        for n_src, n_dst in ((H * W, n_out), (H * W - 1, n_out), (H * W, n_out - 1)):
+            dst = array('i', [0] * n_dst)
+            run('k0 %d %d %d %d' % (F, ks, n_src, n_dst), conv_k0, int8s(n_src, 101, 3), k, dst, H, W, F, ks)
+            print(checksum(dst))
