@@ -562,30 +562,6 @@ bool box_counter(const Vec *x, int32_t v, IrCounted *c2)
            encloses(x, h2) && outside_loop(ir, h2, c2->init) && outside_loop(ir, h2, c2->bound);
 }
 
-/* Made before the vector loop by +, - and * from constants, values made
- * outside every loop and the counters of the loops around it (box_counter):
- * span_of_value() takes its range over theirs, a test that licm then moves
- * out of those loops, where it was made at each entry of the vector loop
- * (vec13: a conv's store index o + f, o made in the loop around). */
-bool outer_arith(const Vec *x, int32_t v, int depth)
-{
-    const Ir *ir = x->ir;
-    const IrIns *in = &ir->ins[v];
-    if (depth > 16 || inside(x, v) || in->type != TY_INT || !arith(in->op) || in->block < 0 ||
-        ir->blocks[in->block].loop_head < 0)
-        return false;
-    int32_t ops[2] = {in->a, in->b}, k;
-    for (int o = 0; o < 2; o++) {
-        const IrIns *p = &ir->ins[ops[o]];
-        IrCounted c2;
-        bool leaf = is_const(ir, ops[o], &k) || (p->block >= 0 && ir->blocks[p->block].loop_head < 0) ||
-                    (p->op == IR_PHI && box_counter(x, ops[o], &c2));
-        if (!leaf && !outer_arith(x, ops[o], depth + 1))
-            return false;
-    }
-    return true;
-}
-
 /* Is v, read in block `at`, such a value? Its counters' loops go to box. */
 static bool box_value(const Vec *x, int32_t v, int32_t at, Box *box, int depth)
 {

@@ -164,7 +164,7 @@ static Span span_of_value(Vec *x, int32_t v, int32_t *any)
         int32_t bound = outside_here(x, c2.bound);
         r.lo = outside_here(x, c2.init);
         r.hi = c2.cc == CC_LT ? emit(x, IR_SUB, TY_INT, bound, konst(x, 1), -1, 0) : bound;
-    } else if ((!inside(x, v) && !outer_arith(x, v, 0)) || in.op == IR_CONST || in.op == IR_PHI) {
+    } else if (!inside(x, v) || in.op == IR_CONST || in.op == IR_PHI) {
         r.lo = r.hi = outside_here(x, v);
     } else {
         Span a = span_of_value(x, in.a, any), b = span_of_value(x, in.b, any);
@@ -588,8 +588,8 @@ bool vectorize_loop(Vec *x, const int32_t *order, uint32_t n)
      * PIE too: its scalar copy then runs only on a bail-out, and rega
      * weights it so (IrBlock.cold), which keeps the loops around in
      * registers (vec13, bench/layers_vec13.py: lib/p4nn's conv3x3_c1_pairs
-     * with 16 filters 201,792 -> 186,075 modelled cycles, with 1 filter
-     * 51,446 -> 37,709) */
+     * with 16 filters 201,792 -> 186,084 modelled cycles, with 1 filter
+     * 51,446 -> 37,703) */
     bool nested = ir->blocks[x->h].loop_depth > 1;
     int32_t lim1 = nested ? c->bound : ir_clamped_limit(ir, vtest, c->bound, 1);
     emit(x, IR_BR, TY_VOID, cmp(x, CC_LT, c->init, lim1), -1, -1, pc);

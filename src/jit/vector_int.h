@@ -209,7 +209,6 @@ bool overflow_guard(const IrIns *in);
 bool trips_known(const Vec *x, int32_t h2, IrCounted *c2);
 bool fixed_len(const Ir *ir, const uint8_t *in2, int32_t len);
 bool box_counter(const Vec *x, int32_t v, IrCounted *c2);
-bool outer_arith(const Vec *x, int32_t v, int depth);
 int32_t checked_value(const Ir *ir, int32_t v);
 
 /* vector_copy.c: the vector loop of stored lanes (analysed and planned). */
