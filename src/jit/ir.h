@@ -211,6 +211,10 @@ typedef struct IrBlock {
     int32_t loop_depth; /* nesting of natural loops */
     int32_t loop_head;  /* innermost loop header containing it, or -1 */
     bool sealed, filled, dead;
+    /* a vectorised loop's scalar copy, run only when the lanes cannot (a
+     * bail-out, a trip count of 1): rega counts its uses once, not
+     * 8^loop_depth times, so the loops around keep their registers */
+    bool cold;
 } IrBlock;
 
 /* Why a function is not compiled: text plus the source line. */

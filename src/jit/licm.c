@@ -65,6 +65,7 @@ static int32_t preheader(Ir *ir, const uint8_t *in, int32_t h)
     n->idom = pre;
     n->loop_head = ir->blocks[pre].loop_head;
     n->loop_depth = ir->blocks[pre].loop_depth;
+    n->cold = ir->blocks[h].cold;
     ir_cfg_changed(ir);
     ir_add(ir, nb, IR_JMP, TY_VOID, -1, -1, -1);
     return ir->oom ? -1 : nb;

@@ -11,7 +11,10 @@
  * When the registers run out, the interval with the smallest spill weight
  * (its uses, each counted 8^loop depth, so values of inner loops stay in
  * registers) goes to a stack slot for its whole life; among equals, the one
- * that ends last.
+ * that ends last. A use in a cold block (a vector loop's scalar copy, run
+ * only on a bail-out: IrBlock.cold) counts 1, whatever its depth: the
+ * copy's inner loops no longer hold the registers of the loops around the
+ * vector loop, which run every time (vec13).
  *
  * An interval ends strictly after its last use before another may take its
  * register, so an instruction's result never shares a register with its
@@ -290,7 +293,7 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
             if (r->pos[v] > end[v])
                 end[v] = r->pos[v];
             c.pos = r->pos[v];
-            c.use_weight = 1u << (3 * (b->loop_depth < 8 ? b->loop_depth : 8));
+            c.use_weight = b->cold ? 1 : 1u << (3 * (b->loop_depth < 8 ? b->loop_depth : 8));
             IrIns *x = &ir->ins[v];
             if (x->op != IR_PHI) {
                 /* a deopt map's values are read only when the guard fails:

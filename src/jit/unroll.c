@@ -250,6 +250,7 @@ static void unroll_loop(Ir *ir, int32_t h, const IrCounted *c, Val *val)
             ir->lists[ir->ins[ir->blocks[h].ins[i]].list + pi] = psi[i];
         int32_t depth = ir->blocks[h].loop_depth;
         ir->blocks[uh].loop_depth = ir->blocks[ub].loop_depth = depth;
+        ir->blocks[uh].cold = ir->blocks[ub].cold = ir->blocks[h].cold;
         ir_cfg_changed(ir);
         ir->blocks[uh].sealed = ir->blocks[uh].filled = ir->blocks[ub].sealed = ir->blocks[ub].filled = true;
         if (nothing_left(ir, c))

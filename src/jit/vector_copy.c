@@ -560,9 +560,9 @@ bool skip_scalar(Vec *x, int32_t join, int32_t from, int n, const int32_t *phi, 
  *   else (1 to 3 left)       lanes bound-4 .. bound-1, nq 1 (overlapping)
  *
  * so any trip count of 2 or more runs on PIE to its end, and the scalar
- * loop runs only what a bail-out leaves it, or a trip count of 1 (vtest
- * skips the vector loop and its guards then: one compare-branch more than
- * the scalar code). */
+ * loop runs only what a bail-out leaves it, or a trip count of 1 of a loop
+ * that no other loop encloses (vtest skips the vector loop and its guards
+ * then: one compare-branch more than the scalar code). */
 bool vectorize_loop(Vec *x, const int32_t *order, uint32_t n)
 {
     Ir *ir = x->ir;
@@ -583,8 +583,18 @@ bool vectorize_loop(Vec *x, const int32_t *order, uint32_t n)
     x->cur = vtest;
     /* two iterations or more: one lane of 16 costs more than the scalar
      * iteration it replaces (bench/small_shapes.py: dense_t_acc with one
-     * output, 1 to 63 inputs, 20 to 109 cycles slower on PIE) */
-    emit(x, IR_BR, TY_VOID, cmp(x, CC_LT, c->init, ir_clamped_limit(ir, vtest, c->bound, 1)), -1, -1, pc);
+     * output, 1 to 63 inputs, 20 to 109 cycles slower on PIE). But a loop
+     * inside another, entered once per output position, runs one lane on
+     * PIE too: its scalar copy then runs only on a bail-out, and rega
+     * weights it so (IrBlock.cold), which keeps the loops around in
+     * registers (vec13, bench/layers_vec13.py: lib/p4nn's conv3x3_c1_pairs
+     * with 16 filters 201,792 -> 186,084 modelled cycles, with 1 filter
+     * 51,446 -> 37,703) */
+    bool nested = ir->blocks[x->h].loop_depth > 1;
+    int32_t lim1 = nested ? c->bound : ir_clamped_limit(ir, vtest, c->bound, 1);
+    emit(x, IR_BR, TY_VOID, cmp(x, CC_LT, c->init, lim1), -1, -1, pc);
+    for (uint32_t b = 0; nested && b < x->nb; b++)
+        ir->blocks[b].cold |= x->in[b] != 0;
     edge(ir, vtest, vpre);
     edge(ir, vtest, join);
 

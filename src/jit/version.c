@@ -253,6 +253,7 @@ int32_t ir_copy_blocks(Ir *ir, const uint8_t *in, int32_t *map, int32_t *bmap, i
         }
         IrBlock *ob = &ir->blocks[b], *cb = &ir->blocks[c];
         cb->npreds = ob->npreds, cb->nsucc = ob->nsucc;
+        cb->cold = ob->cold;
         for (uint32_t p = 0; p < ob->npreds; p++)
             cb->preds[p] = in[ob->preds[p]] ? bmap[ob->preds[p]] : ob->preds[p];
         for (uint32_t s = 0; s < ob->nsucc; s++)
