@@ -169,7 +169,8 @@ enum { IR_LIST_PAYLOAD = 4 }; /* offset of a list item's payload */
     X(INSTATTR, jit_rt_inst_attr) X(CLASSATTR, jit_rt_class_attr) \
     X(STREQ, jit_rt_str_eq) X(STRCMP, jit_rt_str_cmp) X(STRLEN, jit_rt_str_len) \
     X(ROOTS, jit_rt_roots) X(UNROOT, jit_rt_unroot) /* vmcall.c: a frame's root slots */ \
-    X(OWNMETHOD, jit_rt_own_method) /* objcall.c: super() */
+    X(OWNMETHOD, jit_rt_own_method) /* objcall.c: super() */ \
+    X(PANELOF, jit_rt_panel_of) X(PANELROWS, jit_rt_panel_rows) X(PANEL, jit_rt_panel) /* scratch.c */
 typedef enum IrHelper {
 #define IR_HELPER_ENUM(name, fn) H_##name,
     IR_HELPERS(IR_HELPER_ENUM)
@@ -270,6 +271,7 @@ typedef struct Ir {
     uint8_t vector_lanes;    /* vector.c put a loop on PIE lanes: how many (0: none), */
     uint32_t vector_pc;      /* and the bytecode of its `for` */
     uint8_t vector_taps;     /* vector.c: inner loops given 16 taps per load (VMACN) */
+    bool no_panel;           /* -X panel=off (vector_panel.c) */
     /* vector.c: scalar loops (headers) whose every check a value made before them
      * already tests for any counter from the loop's first value on (non-zero: one
      * may fail): version.c takes that value as the loop's guard */

@@ -90,6 +90,8 @@ bool jit_parse_option(JitConfig *cfg, const char *opt)
     else if (strcmp(opt, "pie=rev3") == 0) cfg->pie = 3;
     else if (strcmp(opt, "hwloop=off") == 0) cfg->no_hwloop = true;
     else if (strcmp(opt, "hwloop=on") == 0) cfg->no_hwloop = false;
+    else if (strcmp(opt, "panel=off") == 0) cfg->no_panel = true;
+    else if (strcmp(opt, "panel=on") == 0) cfg->no_panel = false;
     else if (strncmp(opt, "jit-threshold=", 14) == 0) return parse_uint(opt + 14, &cfg->call_threshold, false);
     else if (strncmp(opt, "jit-code=", 9) == 0)
         return parse_uint(opt + 9, &cfg->code_size, true) && cfg->code_size >= 256;
@@ -775,6 +777,7 @@ static void compile(JitState *js, JitSpec *spec)
         ir_fold(&ir);
         ir_ranges(&ir);
         ir_cse(&ir);
+        ir.no_panel = js->cfg.no_panel;
         if (js->cfg.pie)
             ir_vectorize(&ir);
         /* (a function on PIE lanes keeps its deopt maps: without them an

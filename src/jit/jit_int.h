@@ -274,6 +274,11 @@ struct JitState {
     uint32_t ncallee_example;    /* instances it passes on (a method's self), or NULL */
     JitSpec *vm_calls;         /* vmcall.c's call stubs (chained by next), freed with the code */
     uint32_t vm_call_tramp;    /* 1 + offset of retired.c's trampoline for them, or 0 */
+    uint8_t *scratch;          /* scratch.c: compiled code's scratch memory (an unrooted T_RAW block) */
+    uint32_t scratch_epoch;    /* the heap's collection count when it was made: later, it is freed */
+    const int8_t *panel_lo, *panel_hi; /* scratch.c: the matrix and rows jit_rt_panel copies */
+    int32_t panel_stride;
+    uint32_t panel_rows;
 };
 
 JitState *jit_state(VM *vm);
@@ -332,6 +337,19 @@ bool jit_vm_call_trampoline(JitState *js);
 uint64_t jit_rt_vm_call(JitSpec *stub, const uint32_t *args, int32_t depth_left);
 uint64_t jit_leave_with(JitState *js, Value result); /* jit.c: the caller deoptimises after its call, with result */
 void jit_vm_calls_free(JitState *js);
+/* scratch.c: n bytes of the VM heap, valid until the next collection or
+ * call (never collects or raises; NULL when the heap has no free block) */
+uint8_t *jit_scratch(JitState *js, uint32_t n);
+/* scratch.c: jit_pack_panel for compiled code (CALLRT, two words each:
+ * the matrix, its rows, then the panel; vector_panel.c) */
+uint32_t jit_rt_panel_of(const int8_t *data, uint32_t len);
+uint32_t jit_rt_panel_rows(int32_t stride, uint32_t rows);
+const int8_t *jit_rt_panel(int32_t first, uint32_t width);
+enum { JIT_PANEL_MAX = 1 << 24 }; /* a panel's largest size in bytes */
+/* scratch.c: rows x width int8 from lo + first (row k at + k * stride)
+ * packed in 16-column blocks of rows x 16 bytes; 0 outside [lo, hi) */
+const int8_t *jit_pack_panel(JitState *js, const int8_t *lo, const int8_t *hi, int32_t first, int32_t stride,
+                             uint32_t rows, uint32_t width);
 /* The type a call into the interpreter at pc of code returned when it was
  * not the one its caller was compiled for (vmcall.c records it, and has
  * the caller compiled again at its next entry): true and *t, else false. */

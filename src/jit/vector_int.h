@@ -56,6 +56,17 @@ typedef struct Vec {
     uint8_t why_op;     /* and the IR op it is about (0: none) */
 } Vec;
 
+/* vector_panel.c: the copy of b's taps into a packed panel, planned before
+ * the loop around the vector loop (hout, its preheader pre): b's array,
+ * its rows' stride, the taps' counter's range, the lanes' (the vector
+ * loop's) and the loop around's */
+typedef struct VecPanel {
+    int32_t hout, pre;
+    int32_t arr, stride, kinit, kbound, j0, jbound, oinit, obound;
+} VecPanel;
+bool vec_panel_plan(Vec *x, const IrCounted *c2, int32_t data, IrAffine af, VecPanel *p);
+bool vec_panel_make(Vec *x, const VecPanel *p, int32_t *panel, int32_t *rows);
+
 /* Refuses loop x->h for the report's reason why (the first one given
  * stands); false, for `return refuse(...)`. */
 static inline bool refuse(Vec *x, const char *why)

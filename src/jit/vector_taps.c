@@ -20,6 +20,16 @@
  * copy's checks (tested on ranges before the vector loop, or per step)
  * cover a[base + k] for every k the loop runs, and the 16-tap loop runs
  * only while 16 remain. */
+/* The taps' pointer at k = init: data (read again before the loop when
+ * the copy reads it in the loop) plus the index. */
+static int32_t taps_pointer(Vec *x, const uint8_t *in2, int32_t data, IrAffine af, int32_t init, uint32_t pc)
+{
+    Ir *ir = x->ir;
+    int32_t any = -1; /* (the checks on ranges tested the indices' overflow) */
+    int32_t d = in2[ir->ins[data].block] ? emit(x, IR_ADATA, TY_PTR, ir->ins[data].a, -1, -1, pc) : data;
+    return emit(x, IR_ADD, TY_PTR, d, affine_at(x, af, init, &any), -1, pc);
+}
+
 static bool taps_loop(Vec *x, int32_t h2, uint8_t *in2, int32_t *work, bool known16, bool dry)
 {
     Ir *ir = x->ir;
@@ -72,9 +82,13 @@ static bool taps_loop(Vec *x, int32_t h2, uint8_t *in2, int32_t *work, bool know
         return true;
     uint32_t pc = ir->blocks[h2].bc_start;
     int32_t pre2 = preheader(ir, h2);
+    VecPanel pl; /* b's taps packed before the loop around (vector_panel.c) */
+    bool packed = vec_panel_plan(x, &c2, data[1], af[1], &pl);
     int32_t t16 = new_block(x, pc), p16 = new_block(x, pc), h16 = new_block(x, pc), b16 = new_block(x, pc);
-    int32_t x16 = new_block(x, pc);
+    int32_t x16 = new_block(x, pc), s16 = -1, panel = -1, rows = -1;
     if (ir->oom || t16 < 0 || p16 < 0 || h16 < 0 || b16 < 0 || x16 < 0)
+        return false;
+    if (packed && ((s16 = new_block(x, pc)) < 0 || !vec_panel_make(x, &pl, &panel, &rows)))
         return false;
     for (uint32_t s = 0; s < ir->blocks[pre2].nsucc; s++)
         if (ir->blocks[pre2].succ[s] == h2)
@@ -85,14 +99,35 @@ static bool taps_loop(Vec *x, int32_t h2, uint8_t *in2, int32_t *work, bool know
     int32_t bound = is_const(ir, c2.bound, &k) ? konst(x, k) : c2.bound;
     int32_t lim = ir_clamped_limit(ir, t16, bound, 15);
     emit(x, IR_BR, TY_VOID, cmp(x, CC_LT, init, lim), -1, -1, pc);
-    edge(ir, t16, p16);
+    edge(ir, t16, packed ? s16 : p16);
     edge(ir, t16, x16);
-    x->cur = p16;
-    int32_t any = -1, p0[2];
-    for (int o = 0; o < 2; o++) {
-        int32_t d = in2[ir->ins[data[o]].block] ? emit(x, IR_ADATA, TY_PTR, ir->ins[data[o]].a, -1, -1, pc) : data[o];
-        p0[o] = emit(x, IR_ADD, TY_PTR, d, affine_at(x, af[o], init, &any), -1, pc);
+    int32_t piv = -1;
+    if (packed) { /* on the panel when it was had: its lanes 16 bytes apart */
+        x->cur = s16;
+        int32_t pp16 = new_block(x, pc), bp16 = new_block(x, pc), hp16 = new_block(x, pc);
+        if (ir->oom || pp16 < 0 || bp16 < 0 || hp16 < 0)
+            return false;
+        emit(x, IR_BR, TY_VOID, cmp(x, CC_NE, panel, konst(x, 0)), -1, -1, pc);
+        edge(ir, s16, pp16);
+        edge(ir, s16, p16);
+        x->cur = pp16;
+        int32_t j0 = is_const(ir, pl.j0, &k) ? konst(x, k) : pl.j0;
+        int32_t col = emit(x, IR_MUL, TY_INT, emit(x, IR_SUB, TY_INT, x->jv, j0, -1, pc), rows, -1, pc);
+        int32_t q0[2] = {taps_pointer(x, in2, data[0], af[0], init, pc), emit(x, IR_ADD, TY_PTR, panel, col, -1, pc)};
+        emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+        edge(ir, pp16, hp16);
+        VLoop lp = {.hdr = hp16, .body = bp16, .exit = x16};
+        vloop_header(x, &lp, lim, pc);
+        int32_t mp = emit(x, IR_VMACN, TY_VOID, lp.q[0], lp.q[1], konst(x, 16), ir->ins[mac].pc);
+        if (!vloop_latch(x, &lp, init, q0, (int32_t[2]){konst(x, 16), konst(x, 256)}, pc))
+            return false;
+        ir->ins[mp].aux = 16;
+        piv = lp.iv; /* (x16's phi takes it) */
     }
+    x->cur = p16;
+    int32_t p0[2];
+    for (int o = 0; o < 2; o++)
+        p0[o] = taps_pointer(x, in2, data[o], af[o], init, pc);
     int32_t stride = af[1].scale >= 0 ? af[1].scale : konst(x, 1);
     int32_t jump = emit(x, IR_MUL, TY_INT, stride, konst(x, 16), -1, pc);
     emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
@@ -104,13 +139,16 @@ static bool taps_loop(Vec *x, int32_t h2, uint8_t *in2, int32_t *work, bool know
         return false;
     x->cur = x16;
     int32_t from = emit(x, IR_PHI, TY_INT, -1, -1, -1, pc);
-    ir->ins[from].list = ir_list_alloc(ir, 2);
+    ir->ins[from].list = ir_list_alloc(ir, ir->blocks[x16].npreds);
     emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
     if (ir->oom)
         return false;
     ir->ins[m].aux = 16;
-    /* x16's predecessors: t16, h16 */
-    ir->lists[ir->ins[from].list] = init, ir->lists[ir->ins[from].list + 1] = l.iv;
+    /* x16's predecessors: t16, h16 and the panel's loop */
+    for (uint32_t i = 0; i < ir->blocks[x16].npreds; i++) {
+        int32_t pb = ir->blocks[x16].preds[i];
+        ir->lists[ir->ins[from].list + (int32_t)i] = pb == t16 ? init : pb == h16 ? l.iv : piv;
+    }
     ir->blocks[x16].succ[ir->blocks[x16].nsucc++] = h2;
     IrBlock *hb = &ir->blocks[h2];
     uint32_t pi = hb->preds[0] == pre2 ? 0 : 1;

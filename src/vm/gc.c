@@ -121,6 +121,20 @@ static void *take_free(Heap *h, size_t size)
     return NULL;
 }
 
+/* Block p, taken from the free lists or the top, made an object of type;
+ * zeroed after the header (to the end when all, else the header's words). */
+static void *carve(Heap *h, void *p, Type type, bool all)
+{
+    Obj *o = p;
+    uint32_t bsize = block_size(o);
+    UNPOISON(p, bsize);
+    memset((uint8_t *)p + sizeof(uint32_t), 0, (all ? bsize : sizeof(Obj)) - sizeof(uint32_t));
+    o->gc = bsize;
+    o->type = (uint8_t)type;
+    h->allocated += bsize;
+    return p;
+}
+
 void *gc_alloc(VM *vm, Type type, size_t size)
 {
     Heap *h = &vm->heap;
@@ -142,20 +156,29 @@ void *gc_alloc(VM *vm, Type type, size_t size)
             return NULL;
         }
     }
-    Obj *o = p;
-    uint32_t bsize = block_size(o);
-    UNPOISON(p, bsize);
-    memset((uint8_t *)p + sizeof(uint32_t), 0, bsize - sizeof(uint32_t));
-    o->gc = bsize;
-    o->type = (uint8_t)type;
-    h->allocated += bsize;
-    return p;
+    return carve(h, p, type, true);
 }
 
 void *gc_alloc_raw(VM *vm, size_t payload_size)
 {
     Obj *o = gc_alloc(vm, T_RAW, sizeof(Obj) + payload_size);
     return o ? (void *)(o + 1) : NULL;
+}
+
+/* For compiled code's scratch memory (jit/scratch.c): a free block or
+ * nothing, without a collection (compiled code's objects in registers are
+ * not rooted there) and without an exception (it has a slower way); the
+ * payload is not zeroed (it is written before it is read). */
+void *gc_alloc_raw_quiet(VM *vm, size_t payload_size)
+{
+    Heap *h = &vm->heap;
+    size_t size = (sizeof(Obj) + payload_size + GC_ALIGN - 1) & ~(size_t)(GC_ALIGN - 1);
+    if (payload_size > (size_t)(h->end - h->base))
+        return NULL;
+    if (size < GC_MIN_BLOCK)
+        size = GC_MIN_BLOCK;
+    void *p = take_free(h, size);
+    return p ? (void *)((Obj *)carve(h, p, T_RAW, false) + 1) : NULL;
 }
 
 static Obj *raw_header(const void *payload) { return (Obj *)payload - 1; }

@@ -154,6 +154,7 @@ void vm_config_default(VMConfig *cfg);
 void *gc_alloc(VM *vm, Type type, size_t size);
 /* Allocates a T_RAW buffer and returns its payload (zeroed). */
 void *gc_alloc_raw(VM *vm, size_t payload_size);
+void *gc_alloc_raw_quiet(VM *vm, size_t payload_size); /* no collection, no exception (NULL), not zeroed */
 /* Returns a T_RAW payload to the heap at once (the owner must drop it). */
 void gc_free_raw(VM *vm, void *payload);
 /* Payload capacity of a T_RAW block in bytes. */

@@ -74,6 +74,7 @@ import gen_vec9                                 # vec9's 16-tap loops with fused
 import gen_vec11                                # vec11's int16 dot products (esp.vmulas.s16.xacc)
 import gen_vec12                                # vec12's conv nests copied for 16 taps (run-time channels)
 import gen_vec13                                # vec13's vector loops entered once per output position
+import gen_vec14                                # vec14's matmuls on a packed panel of b
 from gen_deopt import DeoptGen, count_deopts   # values crossing 2**31 in compiled loops
 from gen_objects import ObjGen                  # methods and closures, their guards failing
 from gen_obj import MethGen                     # methods calling methods, classes patched between calls
@@ -935,6 +936,9 @@ class Gen:
         v13 = gen_vec13.Vec13Gen(self.seed)
         self.nn_funcs = self.nn_funcs + v13.kernels()
         lines += v13.source()
+        v14 = gen_vec14.Vec14Gen(self.seed)
+        self.nn_funcs = self.nn_funcs + v14.kernels()
+        lines += v14.source()
         # wide loops and recursion at the limit (their own random stream too)
         self.stress_funcs = StressGen(self.seed).functions(self.nfuncs + len(self.vec_funcs))
         for sf in self.stress_funcs:
@@ -998,7 +1002,7 @@ class Gen:
         for df in self.deopt_funcs:
             main += DeoptGen.calls(df)
         main += obj_main + meth_main + mut_main + rel6_main
-        main += nn.calls() + v3.calls() + v4.calls() + e6.calls() + v6.calls() + v7.calls() + v8.calls() + v9.calls() + v11.calls() + v12.calls() + v13.calls()
+        main += nn.calls() + v3.calls() + v4.calls() + e6.calls() + v6.calls() + v7.calls() + v8.calls() + v9.calls() + v11.calls() + v12.calls() + v13.calls() + v14.calls()
         for stmt in main:
             lines += stmt
         if self.p(0.3):

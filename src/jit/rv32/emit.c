@@ -1238,6 +1238,31 @@ static void hw_loop(Emit *e, int32_t h, const HwLoop *L)
     rv_asm_jump(a, ZERO, exit); /* k >= lim now */
 }
 
+/* A VMACN's taps over a packed panel (vector_panel.c: each tap's 16 lanes
+ * right after the last's, at walk): the first lanes loaded, then every tap
+ * but the last loads the next tap's lanes in its multiply
+ * (esp.vsmulas.s8.qacc.ld.incp, walk += 16: one 3-cycle load a tap in
+ * p4sim's model instead of a load and a MAC, 4), into q1 and q3 in turn;
+ * the last tap loads the next 16 broadcast elements at pa into q2 when
+ * hw_loop pipelines them (pa not 0), as the unpacked taps' last. The
+ * walk ends 16 * taps further, as the unpacked taps' post-increments. */
+static void emit_panel_taps(Emit *e, unsigned taps, unsigned walk, unsigned pa)
+{
+    RvInsn ld = pie_ins(RV_ESP_VLD_128_IP);
+    ld.qu = 1, ld.rs1 = (uint8_t)walk, ld.imm = 16;
+    rv_asm_emit(&e->a, &ld);
+    for (unsigned t = 0; t < taps; t++) {
+        unsigned cur = t % 2 ? 3 : 1;
+        RvInsn m = pie_ins(RV_ESP_VSMULAS_S8_QACC);
+        if (t + 1 < taps)
+            m = pie_ins(RV_ESP_VSMULAS_S8_QACC_LD_INCP), m.qu = (uint8_t)(4 - cur), m.rs1 = (uint8_t)walk;
+        else if (pa)
+            m = pie_ins(RV_ESP_VSMULAS_S8_QACC_LD_INCP), m.qu = 2, m.rs1 = (uint8_t)pa;
+        m.qx = (uint8_t)cur, m.qy = 2, m.sel = (uint8_t)t;
+        rv_asm_emit(&e->a, &m);
+    }
+}
+
 /* VMACN v's 16 taps step pointer b by c each (esp.vld.128.xp): when the
  * next reader of b in the block is `b' = b + c*16` in b's own register
  * (vector_taps.c's qb: b dies there), the taps walk b's register and that
@@ -1654,6 +1679,12 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block)
             walk = pb; /* the taps' post-increments make b + 16 * c themselves */
         else if (pb != T4)
             rv_asm_mv(&e->a, T4, pb);
+        bool kc;
+        if (const_of(e, in->c, &kc) == 16 && kc) { /* a packed panel (vector_panel.c): the lanes
+                                                       16 bytes apart, each tap's load fused */
+            emit_panel_taps(e, in->aux, walk, piped ? pa : 0);
+            break;
+        }
         unsigned step = xuse_pie(e, in->c, T3);
         for (unsigned t = 0; t < in->aux; t++) {
             RvInsn ld = pie_ins(RV_ESP_VLD_128_XP), m = pie_ins(RV_ESP_VSMULAS_S8_QACC);

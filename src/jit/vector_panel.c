@@ -1,0 +1,150 @@
+/*
+ * vector_panel.c - the 16-tap loop over a packed panel of b (vec14, issue
+ * 12: 4 int8 MACs per modelled cycle; docs/jit.md, "Packed panels").
+ *
+ * vector_taps.c's 16-tap loop loads each tap's lanes with esp.vld.128.xp
+ * (b's rows are a row's length apart) beside esp.vsmulas: 4 modelled cycles
+ * a tap. The one fused MAC with a broadcast lane, esp.vsmulas.s8.qacc.ld.incp,
+ * steps its pointer by 16, so with the rows 16 bytes apart each tap is that
+ * one instruction: 3 cycles. Before the loop around the vector loop (matmul's
+ * i), jit_pack_panel (scratch.c) copies the taps' rows of b, every 16-column
+ * block of them, into scratch memory once; the 16-tap loop then runs on the
+ * panel when it was had, and on b as before when it was not (the heap has
+ * no free block, too few rows around to pay for the copy).
+ *
+ * Exact because nothing between the copy and the last tap can change b:
+ * the loop around makes no call, no bytearray(), no int8 store and no
+ * elementwise store (compiled code never resizes an array, and an array's
+ * buffer has one element kind, so the int32 stores of the output cannot
+ * reach b's bytes), and the copy is made again at every entry into that
+ * loop (b changed between calls, or by code before the loop). The panel
+ * holds the bytes the taps would read, 0 past b's end (lanes above the last
+ * stored); the vector loop's checks are unchanged, and they decide whether
+ * any of it is used.
+ */
+#include "jit/vector_int.h"
+
+/* Rows around the vector loop below which the copy is not made: a 16-byte
+ * row of the panel costs about 14 modelled cycles to copy (aligned; about
+ * 20 merged from unaligned words) and saves 1 per use, less the panel
+ * loop's set-up per output vector; bench/layers_vec14.py's 64x64 b: 16
+ * rows 475 cycles slower, 24 rows 1,224 faster (bench/RESULTS.md vec14). */
+enum { PANEL_MIN_ROWS = 24 };
+
+/* v in x->cur: a constant copied there (its block may be any), else v
+ * (vec_panel_plan found it made before the loop around). */
+static int32_t here(Vec *x, int32_t v)
+{
+    int32_t k;
+    return is_const(x->ir, v, &k) ? konst(x, k) : v;
+}
+
+/* Nothing in loop h's blocks (in[]) can change an int8 array's bytes. */
+static bool keeps_bytes(const Ir *ir, const uint8_t *in)
+{
+    for (uint32_t b = 0; b < ir->nblocks; b++)
+        for (uint32_t i = 0; in[b] && i < ir->blocks[b].nins; i++) {
+            const IrIns *v = &ir->ins[ir->blocks[b].ins[i]];
+            if (v->op == IR_CALL || v->op == IR_NEWBYTES || v->op == IR_EWST ||
+                (v->op == IR_ASTORE && ir_elem_shift(v->aux) == 0) ||
+                (v->op == IR_CALLRT && v->aux >= H_METHOD && v->aux != H__COUNT))
+                return false;
+        }
+    return true;
+}
+
+/* Whether the 16-tap loop of inner loop c2 (its lanes at data + af, af's
+ * offset the vector loop's lane-0 counter) can take a panel; its plan in
+ * *p. Queries only (the dominators must be fresh). */
+bool vec_panel_plan(Vec *x, const IrCounted *c2, int32_t data, IrAffine af, VecPanel *p)
+{
+    Ir *ir = x->ir;
+    if (ir->no_panel || af.off != x->jv || af.scale < 0 || ir->ins[data].op != IR_ADATA || x->jv < 0)
+        return false;
+    int32_t hv = ir->blocks[ir->ins[x->jv].block].loop_head;
+    if (hv < 0)
+        return false;
+    int32_t hout = ir->blocks[preheader(ir, hv)].loop_head;
+    IrCounted co;
+    if (hout < 0 || !ir_counted_loop(ir, hout, &co) || co.step != 1 || co.cc != CC_LT)
+        return false;
+    IrTmpMark mark = ir_tmp_mark(ir);
+    uint8_t *in = ir_tmp0(ir, ir->nblocks + 1);
+    int32_t *work = ir_tmp(ir, (ir->nblocks + 1) * sizeof *work);
+    bool ok = in && work;
+    if (ok) {
+        ir_loop_blocks(ir, hout, in, work);
+        ok = keeps_bytes(ir, in);
+    }
+    ir_tmp_release(ir, mark);
+    *p = (VecPanel){.hout = hout, .pre = preheader(ir, hout), .arr = ir->ins[data].a, .stride = af.scale,
+                    .kinit = c2->init, .kbound = c2->bound, .j0 = x->c.init, .jbound = x->c.bound,
+                    .oinit = co.init, .obound = co.bound};
+    /* every value the copy needs is made before the loop around (a constant anywhere) */
+    const int32_t need[] = {p->arr, p->stride, p->kinit, p->kbound, p->j0, p->jbound, p->oinit, p->obound};
+    for (size_t i = 0; ok && i < sizeof need / sizeof need[0]; i++) {
+        int32_t k, b = ir->ins[need[i]].block;
+        ok = is_const(ir, need[i], &k) || (b >= 0 && ir_dominates(ir, b, p->pre));
+    }
+    return ok;
+}
+
+/* The copy, in blocks between the loop around's preheader and its header:
+ * the panel's address (0: not had) in *panel, its rows in *rows (the taps'
+ * count, a multiple of 16). With fewer rows around than PANEL_MIN_ROWS no
+ * call is made. The three calls pass two words each (CALLRT), chained by
+ * their results (0) so that they stay in order. */
+bool vec_panel_make(Vec *x, const VecPanel *p, int32_t *panel, int32_t *rows)
+{
+    Ir *ir = x->ir;
+    uint32_t pc = ir->blocks[p->hout].bc_start;
+    int32_t pk = new_block(x, pc), pcall = new_block(x, pc), pj = new_block(x, pc);
+    if (ir->oom || pk < 0 || pcall < 0 || pj < 0)
+        return false;
+    for (uint32_t s = 0; s < ir->blocks[p->pre].nsucc; s++)
+        if (ir->blocks[p->pre].succ[s] == p->hout)
+            ir->blocks[p->pre].succ[s] = pk;
+    ir->blocks[pk].preds[ir->blocks[pk].npreds++] = p->pre;
+    IrBlock *hb = &ir->blocks[p->hout];
+    for (uint32_t i = 0; i < hb->npreds; i++)
+        if (hb->preds[i] == p->pre)
+            hb->preds[i] = pj; /* (the header's phis keep their operands: made before pk) */
+    ir->blocks[pj].succ[ir->blocks[pj].nsucc++] = p->hout;
+    int32_t saved = x->cur;
+    x->cur = pk;
+    int32_t v[8];
+    const int32_t need[] = {p->arr, p->stride, p->kinit, p->kbound, p->j0, p->jbound, p->oinit, p->obound};
+    for (int i = 0; i < 8; i++)
+        v[i] = here(x, need[i]);
+    int32_t arr = v[0], stride = v[1], kinit = v[2], kbound = v[3], j0 = v[4], jbound = v[5];
+    *rows = emit(x, IR_AND, TY_INT, emit(x, IR_SUB, TY_INT, kbound, kinit, -1, pc), konst(x, ~15), -1, pc);
+    int32_t none = konst(x, 0);
+    int32_t many = emit(x, IR_AND, TY_BOOL, cmp(x, CC_GE, emit(x, IR_SUB, TY_INT, v[7], v[6], -1, pc), konst(x, PANEL_MIN_ROWS)),
+                        cmp(x, CC_GT, *rows, none), -1, pc); /* (no taps: no copy) */
+    emit(x, IR_BR, TY_VOID, many, -1, -1, pc);
+    edge(ir, pk, pcall);
+    edge(ir, pk, pj);
+    x->cur = pcall;
+    int32_t data = emit(x, IR_ADATA, TY_PTR, arr, -1, -1, pc), len = emit(x, IR_ALEN, TY_INT, arr, -1, -1, pc);
+    int32_t t1 = emit(x, IR_CALLRT, TY_INT, data, len, -1, pc);
+    ir->ins[t1].aux = H_PANELOF;
+    int32_t t2 = emit(x, IR_CALLRT, TY_INT, emit(x, IR_ADD, TY_INT, stride, t1, -1, pc), *rows, -1, pc);
+    ir->ins[t2].aux = H_PANELROWS;
+    int32_t first = emit(x, IR_ADD, TY_INT, emit(x, IR_MUL, TY_INT, kinit, stride, -1, pc), j0, -1, pc);
+    int32_t made = emit(x, IR_CALLRT, TY_INT, emit(x, IR_ADD, TY_INT, first, t2, -1, pc),
+                        emit(x, IR_SUB, TY_INT, jbound, j0, -1, pc), -1, pc);
+    ir->ins[made].aux = H_PANEL;
+    emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+    edge(ir, pcall, pj);
+    x->cur = pj;
+    *panel = emit(x, IR_PHI, TY_INT, -1, -1, -1, pc);
+    ir->ins[*panel].list = ir_list_alloc(ir, 2);
+    emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+    x->cur = saved;
+    ir_cfg_changed(ir);
+    if (ir->oom)
+        return false;
+    for (uint32_t i = 0; i < 2; i++) /* pj's predecessors: pk, pcall */
+        ir->lists[ir->ins[*panel].list + (int32_t)i] = ir->blocks[pj].preds[i] == pk ? none : made;
+    return true;
+}
