@@ -68,6 +68,12 @@ bool vec_panel_plan(Vec *x, const IrCounted *c2, int32_t data, IrAffine af, VecP
     IrCounted co;
     if (hout < 0 || !ir_counted_loop(ir, hout, &co) || co.step != 1 || co.cc != CC_LT)
         return false;
+    /* the loop around is the function's outermost, so the copy is made once
+     * a call: inside further loops (a conv's rows, p4nn's conv3x3_tap_pairs)
+     * it would copy the same taps again at each of their trips, and too few
+     * rows around (fewer than PANEL_MIN_ROWS) leave only its test and code */
+    if (ir->blocks[preheader(ir, hout)].loop_head >= 0)
+        return false;
     IrTmpMark mark = ir_tmp_mark(ir);
     uint8_t *in = ir_tmp0(ir, ir->nblocks + 1);
     int32_t *work = ir_tmp(ir, (ir->nblocks + 1) * sizeof *work);

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks which functions vector.c puts on PIE lanes.
 
-Usage: check_vectorised.py [--insn MNEMONIC] P4JIT PROGRAM.py NAME... [-- NAME...]
+Usage: check_vectorised.py [--insn MNEMONIC] [-X OPTION] P4JIT PROGRAM.py NAME... [-- NAME...]
 The functions named before `--` must be compiled with a PIE multiply-
 accumulate (esp.vmulas; or the instruction --insn names, as esp.vst.128 for
 elementwise.c's loops) in `p4jit dis --jit -X pie=rev3`, those after it
@@ -17,10 +17,13 @@ def main():
     args, insn = sys.argv[1:], "esp.vmulas"
     if args[0] == "--insn":
         insn, args = args[1], args[2:]
+    opts = []
+    if args[0] == "-X":  # one more JIT option (-X panel=on)
+        opts, args = ["-X", args[1]], args[2:]
     p4jit, program, names = args[0], args[1], args[2:]
     want = names[: names.index("--")] if "--" in names else names
     unwanted = names[names.index("--") + 1:] if "--" in names else []
-    out = subprocess.run([p4jit, "dis", "--jit", "-X", "pie=rev3", program], check=True,
+    out = subprocess.run([p4jit, "dis", "--jit", "-X", "pie=rev3"] + opts + [program], check=True,
                          capture_output=True, text=True).stdout
     parts = re.split(r"^function (\w+): ", out, flags=re.M)
     funcs = {parts[i]: parts[i + 1] for i in range(1, len(parts) - 1, 2)}
