@@ -549,11 +549,13 @@ static void or_pattern(Compiler *c, Match *m, Case *cs, uint32_t subject, uint32
         if (c->pos != alt_end)
             syntax_error(c, peek(c), "invalid syntax");
         uint32_t nb = cs->nbound - n0;
+        const Bound *got = nb ? cs->bound + n0 : NULL; /* (bound is NULL until a name is) */
         if (!first) {
             first = temp_alloc(c, (nb ? nb : 1) * sizeof *first);
-            memcpy(first, cs->bound + n0, nb * sizeof *first);
+            if (nb)
+                memcpy(first, got, nb * sizeof *first);
             nfirst = nb;
-        } else if (nb != nfirst || !same_names(first, cs->bound + n0, nb)) {
+        } else if (nb != nfirst || !same_names(first, got, nb)) {
             syntax_error(c, cs->at, "alternative patterns bind different names");
         }
         if (!last) {
