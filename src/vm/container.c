@@ -560,9 +560,7 @@ bool vm_contains(VM *vm, Value container, Value item, bool *out)
         Range *r = AS(Range, container);
         if (!v_is_intlike(item))
             break;
-        int64_t x = item.u.i;
-        bool inside = r->step > 0 ? (x >= r->start && x < r->stop) : (x <= r->start && x > r->stop);
-        *out = inside && (x - r->start) % r->step == 0;
+        *out = range_index_of(r, item.u.i) >= 0;
         return true;
     }
     case T_BYTEARRAY: {

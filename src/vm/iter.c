@@ -69,6 +69,12 @@ int64_t range_len(const Range *r)
     return 0;
 }
 
+int64_t range_index_of(const Range *r, int64_t v)
+{
+    bool inside = r->step > 0 ? v >= r->start && v < r->stop : v <= r->start && v > r->stop;
+    return inside && (v - r->start) % r->step == 0 ? (v - r->start) / r->step : -1;
+}
+
 /* Python's slice.indices: start, stop and step normalised for len, and the
  * number of selected items. */
 /* One of a slice's ints: an instance's __index__, and an int beyond 32 bits
@@ -460,11 +466,8 @@ NATIVE(bi_range, "range", range_fn, 1, 3);
 static bool range_search(VM *vm, Value self, Value x, bool count, int64_t *out)
 {
     if (v_is_intlike(x) || x.type == T_LONG) {
-        Range *r = AS(Range, self);
-        int64_t v = x.u.i, at = -1; /* a long is outside every (32-bit) range */
-        if (x.type != T_LONG && (r->step > 0 ? v >= r->start && v < r->stop : v <= r->start && v > r->stop) &&
-            (v - r->start) % r->step == 0)
-            at = (v - r->start) / r->step;
+        const Range *r = AS(Range, self);
+        int64_t at = x.type == T_LONG ? -1 : range_index_of(r, x.u.i); /* a long is outside every (32-bit) range */
         *out = count ? at >= 0 : at;
         if (count || at >= 0)
             return true;

@@ -538,6 +538,8 @@ bool vm_unpack(VM *vm, Value seq, uint32_t n, Value *out);
 bool list_append(VM *vm, List *l, Value v);
 bool dict_delete(VM *vm, Dict *d, Value key); /* KeyError when missing */
 int64_t range_len(const Range *r);
+/* The index of int v in r, or -1 when r does not hold it. */
+int64_t range_index_of(const Range *r, int64_t v);
 uint32_t array_itemsize(const Array *a);
 bool list_extend(VM *vm, List *l, Value iterable);
 bool dict_get(VM *vm, Dict *d, Value key, Value *out, bool *found);
