@@ -20,6 +20,7 @@
 #include "vm/vm.h"
 #include "vm/class.h"
 #include "vm/libobj.h"
+#include "vm/itertools.h"
 
 #define MAX_REPR_DEPTH 200
 
@@ -248,6 +249,8 @@ const char *type_name(Value v)
                                             "reversed", "enumerate", "zip", "set_iterator", "map", "filter",
                                             "callable_iterator"};
         Iter *it = AS(Iter, v);
+        if (it->hdr.aux == ITER_ITERTOOL)
+            return itertools_type_of(it)->name;
         if (it->hdr.aux == ITER_DICT) {
             static const char *const dict_names[] = {"dict_keyiterator", "dict_valueiterator", "dict_itemiterator",
                                                      "dict_reversekeyiterator", "dict_reversevalueiterator",

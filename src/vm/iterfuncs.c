@@ -9,6 +9,7 @@
 #include "vm/vm.h"
 #include "vm/libobj.h"
 #include "vm/class.h"
+#include "vm/itertools.h"
 
 int lib_iternext(VM *vm, Iter *it, Value *out)
 {
@@ -80,6 +81,8 @@ int lib_iternext(VM *vm, Iter *it, Value *out)
         *out = v;
         return 1;
     }
+    case ITER_ITERTOOL:
+        return itertools_next(vm, it, out);
     default:
         vm_raise(vm, EXC_RuntimeError, "bad iterator");
         return -1;

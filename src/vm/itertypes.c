@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "vm/vm.h"
+#include "vm/itertools.h"
 
 /* The classes nobody calls: one a name type_name() gives (vm/format.c). */
 static const TypeObj plain_types[] = {
@@ -52,6 +53,7 @@ const TypeObj *iter_type_of(Value v)
         case ITER_FILTER:    return &type_filter;
         case ITER_ZIP:       return &type_zip;
         case ITER_ENUMERATE: return &type_enumerate;
+        case ITER_ITERTOOL:  return itertools_type_of(AS(Iter, v));
         case ITER_REVERSED:
             if (AS(Iter, v)->src.type != T_LIST && AS(Iter, v)->src.type != T_RANGE) /* a list's and a range's have their own, as CPython's */
                 return &type_reversed;

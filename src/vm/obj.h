@@ -132,6 +132,7 @@ enum IterKind {
     ITER_MAP,       /* src = tuple (function, iterator, iterator, ...) */
     ITER_FILTER,    /* src = tuple (function or None, iterator) */
     ITER_CALL,      /* iter(callable, sentinel): src = tuple (callable, sentinel); i = 1 when done */
+    ITER_ITERTOOL,  /* the itertools module's (vm/itertools.c): which one in aux2, its state in src */
 };
 
 #define ITER_DICT_REVERSED 0x100u /* in an ITER_DICT's aux2: walks the entries backwards (reversed()) */

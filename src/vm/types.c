@@ -11,6 +11,7 @@
 #include "vm/complex.h"
 #include "vm/coro.h"
 #include "vm/memview.h"
+#include "vm/itertools.h"
 
 #define TYPE(cname, pyname, vtype, ctor) \
     const TypeObj cname = {{0, T_TYPE, 0, 0}, pyname, vtype, -1, NULL, ctor}
@@ -221,6 +222,8 @@ int type_attr(VM *vm, const TypeObj *cls, Str *name, Value *out)
         *out = v_obj((void *)&dict_fromkeys);
         return 1;
     }
+    if (cls->value_type == T_ITER && itertools_type_attr(cls, name, out) == 1) /* chain.from_iterable */
+        return 1;
     uint16_t qid = name->hdr.aux;
     bool none;
     m = builtin_dunder_of_type(cls, name, &none); /* list.__getitem__, int.__add__, ... (dunder.c) */

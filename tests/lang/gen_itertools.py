@@ -28,8 +28,19 @@ STAGES = [
     "combinations_with_replacement(list(%s)[:3], 2)", "product(list(%s)[:3], repeat=2)",
     "zip(%s, count(10, 5))", "map(operator.itemgetter(0), zip(%s, repeat(1)))",
     "sorted(%s, key=str)", "tee(%s, 2)[1]", "reversed(list(%s))",
+    # stdlib2 (itertools in C): the other argument forms
+    "accumulate(%s, max)", "accumulate(%s, lambda a, b: (a, b), initial=0)", "filterfalse(lambda v: v == 1, %s)",
+    "islice(%s, None)", "islice(%s, 0, None, 3)", "islice(%s, 3, 1)", "islice(%s, 1, 100, 4)",
+    "starmap(operator.add, zip(%s, %s))", "zip_longest(%s)", "chain.from_iterable(pairwise(%s))",
+    "islice(cycle(%s), 7)", "compress(%s, count())", "takewhile(bool, %s)", "dropwhile(bool, %s)",
+    "product(list(%s)[:4], 'ab')", "chain.from_iterable(repeat(list(%s), 2))", "zip(*tee(%s, 3))",
+    "(x for t in tee(%s, 3) for x in t)", "(k for k, g in groupby(%s, key=str))",
+    "chain.from_iterable(g for k, g in groupby(%s))", "combinations(list(%s)[:5], 3)",
+    "permutations(list(%s)[:3])", "combinations_with_replacement(list(%s)[:3], 3)",
 ]
-ERRORS = ["islice(%s, -1)", "islice(%s, 1, 2, 0)", "combinations(%s, -1)", "permutations(%s, -2)",
+ERRORS = ["islice(%s, -2)", "islice(%s, 1.5)", "islice(%s, 1, 2, 'x')", "combinations(%s, 'r')",
+          "permutations(%s, 'r')", "accumulate(%s, foo=1)", "product(%s, repeat='x')", "tee(%s, 'x')",
+          "islice(%s, -1)", "islice(%s, 1, 2, 0)", "combinations(%s, -1)", "permutations(%s, -2)",
           "product(%s, repeat=-1)", "tee(%s, -1)", "islice(%s, 'a')", "repeat(%s, 'x')"]
 
 
