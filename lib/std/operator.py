@@ -1,5 +1,5 @@
 """operator for P4JIT: CPython 3.11's functions for the operators, and
-itemgetter, attrgetter, methodcaller (classes printing as CPython's).
+itemgetter, attrgetter, methodcaller (in C: the _operator module).
 
 Frozen into the runtime (scripts/freeze_lib.py -> src/vm/frozen_lib.c).
 Each function is a Python call around the operator it names.
@@ -116,67 +116,9 @@ def length_hint(obj, default=0):
     return val
 
 
-class itemgetter:
-    """itemgetter(item, ...) --> a callable returning obj[item] (a tuple
-    of them for several items)."""
-
-    def __init__(self, item, *items):
-        self._items = (item,) + items
-
-    def __call__(self, obj):
-        items = self._items
-        if len(items) == 1:
-            return obj[items[0]]
-        return tuple(obj[i] for i in items)
-
-    def __repr__(self):
-        return "operator.itemgetter(%s)" % ", ".join(repr(i) for i in self._items)
-
-
-def _resolve(obj, dotted):
-    for name in dotted.split("."):
-        obj = getattr(obj, name)
-    return obj
-
-
-class attrgetter:
-    """attrgetter(attr, ...) --> a callable returning obj.attr (dotted names
-    follow the chain; several names give a tuple)."""
-
-    def __init__(self, attr, *attrs):
-        for a in (attr,) + attrs:
-            if not isinstance(a, str):
-                raise TypeError("attribute name must be a string")
-        self._attrs = (attr,) + attrs
-
-    def __call__(self, obj):
-        attrs = self._attrs
-        if len(attrs) == 1:
-            return _resolve(obj, attrs[0])
-        return tuple(_resolve(obj, a) for a in attrs)
-
-    def __repr__(self):
-        return "operator.attrgetter(%s)" % ", ".join(repr(a) for a in self._attrs)
-
-
-class methodcaller:
-    """methodcaller(name, *args, **kwargs) --> a callable calling
-    obj.name(*args, **kwargs)."""
-
-    def __init__(self, name, *args, **kwargs):
-        if not isinstance(name, str):
-            raise TypeError("method name must be a string")
-        self._name = name
-        self._args = args
-        self._kwargs = kwargs
-
-    def __call__(self, obj):
-        return getattr(obj, self._name)(*self._args, **self._kwargs)
-
-    def __repr__(self):
-        parts = [repr(self._name)] + [repr(a) for a in self._args]
-        parts += ["%s=%r" % (k, v) for k, v in self._kwargs.items()]
-        return "operator.methodcaller(%s)" % ", ".join(parts)
+# itemgetter, attrgetter and methodcaller are C (vm/opgetters.c): a call of
+# the Python classes cost 1,600 to 6,000 instructions (bench/operator_cost.py)
+from _operator import itemgetter, attrgetter, methodcaller
 
 
 # the __dunder__ names (plain assignments: a loop over globals() costs

@@ -16,6 +16,7 @@
 #include "vm/coro.h"
 #include "vm/memview.h"
 #include "vm/itertools.h"
+#include "vm/libobj.h"
 
 #define MAX_ISINSTANCE_DEPTH 200
 
@@ -334,7 +335,7 @@ const Module *module_find(const char *name, uint32_t len)
     static const Module *const modules[] = {&module_math, &module_array, &module_p4, &module_sys, &module_struct,
                                                     &module_time, &module_random, &module_collections,
                                                     &module_functools, &module_io, &module_os, &module_cmath, &module_types, &module_gc, &module_weakref,
-                                                    &module_itertools};
+                                                    &module_itertools, &module__operator};
     for (unsigned i = 0; i < sizeof modules / sizeof modules[0]; i++)
         if (strlen(modules[i]->name) == len && memcmp(modules[i]->name, name, len) == 0)
             return modules[i];

@@ -634,6 +634,8 @@ static bool repr_value(VM *vm, StrBuf *sb, Value v)
     case T_LIBOBJ:
         if (v.u.obj->aux == LIB_NAMESPACE) /* sys.implementation: namespace(name='p4jit', ...) */
             return repr_namespace(vm, sb, AS(Dict, AS(LibObj, v)->slots[0]));
+        if (v.u.obj->aux == LIB_OPGETTER) /* operator.itemgetter(1) */
+            return operator_getter_repr(vm, sb, v);
         /* fall through */
     default:
         sb_addc(sb, '<');

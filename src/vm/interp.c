@@ -681,6 +681,8 @@ bool vm_call(VM *vm, Value fn, Value *args, int nargs, Tuple *kwnames, Value *ou
     case T_LIBOBJ: /* weakref.ref and weakref.finalize objects (vm/weakrefmod.c) */
         if (fn.u.obj->aux == LIB_WEAKREF || fn.u.obj->aux == LIB_FINALIZE)
             return weakref_call(vm, fn, args, nargs, kwnames, out);
+        if (fn.u.obj->aux == LIB_OPGETTER)
+            return operator_getter_call(vm, fn, args, nargs, kwnames, out);
         return vm_raise(vm, EXC_TypeError, "'%s' object is not callable", type_name(fn));
     default:
         return vm_raise(vm, EXC_TypeError, "'%s' object is not callable", type_name(fn));

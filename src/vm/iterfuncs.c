@@ -211,7 +211,8 @@ static bool callable_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
         break;
     }
     case T_LIBOBJ: /* weakref.ref and weakref.finalize objects */
-        *out = v_bool(args[0].u.obj->aux == LIB_WEAKREF || args[0].u.obj->aux == LIB_FINALIZE);
+        *out = v_bool(args[0].u.obj->aux == LIB_WEAKREF || args[0].u.obj->aux == LIB_FINALIZE ||
+                      args[0].u.obj->aux == LIB_OPGETTER);
         break;
     default:
         *out = v_bool(false);

@@ -33,6 +33,7 @@ const char *libobj_type_name(const LibObj *o)
     case LIB_CODE:     return "code";
     case LIB_WEAKREF:  return "weakref.ReferenceType";
     case LIB_FINALIZE: return "finalize";
+    case LIB_OPGETTER: return operator_getter_type_name(o);
     default:           return "object";
     }
 }

@@ -23,6 +23,13 @@ bool weakref_run_pending(VM *vm);
 void weakref_at_exit(VM *vm); /* the program ended: queued callbacks, then atexit finalizers */
 extern const TypeObj type_weakref, type_finalize;
 
+/* operator.itemgetter, attrgetter, methodcaller (vm/opgetters.c): calling one, its repr, its type's name */
+bool operator_getter_call(VM *vm, Value fn, Value *args, int nargs, Tuple *kwnames, Value *out);
+bool operator_getter_repr(VM *vm, StrBuf *sb, Value v);
+const char *operator_getter_type_name(const LibObj *o);
+const TypeObj *operator_getter_type(Value v);
+extern const Module module__operator;
+
 /* io.StringIO and text files (vm/iomod.c): iteration over lines, `with`'s
  * __exit__ (closes), and open(path, 'r'). */
 bool stringio_iter(VM *vm, Value f, Value *out);

@@ -690,6 +690,7 @@ enum LibKind {
     LIB_CODE,     /* compile()'s result: slot 0 = the .p4b image (bytes), 1 = mode (vm/eval.c) */
     LIB_WEAKREF,  /* weakref.ref: slot 0 = the object, not marked (vm/weakrefmod.c), 1 = callback */
     LIB_FINALIZE, /* weakref.finalize: slot 0 as for LIB_WEAKREF, then func, args, kwargs, atexit */
+    LIB_OPGETTER, /* operator.itemgetter, attrgetter, methodcaller (vm/opgetters.c) */
     LIB__COUNT
 };
 /* hdr.flags of LIB_WEAKREF and LIB_FINALIZE */

@@ -84,6 +84,8 @@ const TypeObj *type_of(Value v)
             return &type_TextIOWrapper;
         if (v.u.obj->aux == LIB_STRINGIO) /* vm/iomod.c */
             return stringio_type(v);
+        if (v.u.obj->aux == LIB_OPGETTER) /* vm/opgetters.c */
+            return operator_getter_type(v);
         return v.u.obj->aux == LIB_WEAKREF ? &type_weakref : v.u.obj->aux == LIB_FINALIZE ? &type_finalize : NULL;
     case T_ITER:
     case T_DICTVIEW:  return iter_type_of(v); /* vm/itertypes.c */
