@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "lang/compile.h"
+#include "vm/p4b.h"
 
 static char *read_all(const char *path, size_t *len)
 {
@@ -64,6 +65,15 @@ static int freeze(FILE *out, const char *path, const char *name)
     free(src);
     if (rc != 0)
         return -1;
+    /* validated here, once: the runtime reads these images unchecked (p4b_read_frozen) */
+    P4bModule m;
+    char err[200];
+    if (p4b_read(image, image_len, &m, err, sizeof err) != 0) {
+        fprintf(stderr, "freeze_p4b: %s: the compiler produced an invalid image: %s\n", path, err);
+        free(image);
+        return -1;
+    }
+    p4b_free(&m);
     /* aligned as malloc'd file bytes are, for a loader that reads words */
     fprintf(out, "static const uint8_t image_%s[] __attribute__((aligned(4))) = {", name);
     for (size_t i = 0; i < image_len; i++)

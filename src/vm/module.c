@@ -184,7 +184,8 @@ static bool read_module(VM *vm, const char *path, char *data, size_t len, bool f
     size_t pl = strlen(path);
     bool is_p4b = (len >= 4 && memcmp(data, P4B_MAGIC, 4) == 0) || (pl > 4 && strcmp(path + pl - 4, ".p4b") == 0);
     if (is_p4b) {
-        int rc = p4b_read((const uint8_t *)data, len, m, err, sizeof err);
+        int rc = frozen_p4b ? p4b_read_frozen((const uint8_t *)data, len, m, err, sizeof err) /* validated by the build */
+                            : p4b_read((const uint8_t *)data, len, m, err, sizeof err);
         if (!frozen_p4b)
             free(data);
         if (rc != 0)

@@ -226,7 +226,19 @@ static void read_code(Reader *r, P4bCode *c)
     }
 }
 
+static int read_image(const uint8_t *data, size_t len, P4bModule *m, char *err, size_t errlen, bool validate);
+
 int p4b_read(const uint8_t *data, size_t len, P4bModule *m, char *err, size_t errlen)
+{
+    return read_image(data, len, m, err, errlen, true);
+}
+
+int p4b_read_frozen(const uint8_t *data, size_t len, P4bModule *m, char *err, size_t errlen)
+{
+    return read_image(data, len, m, err, errlen, false);
+}
+
+static int read_image(const uint8_t *data, size_t len, P4bModule *m, char *err, size_t errlen, bool validate)
 {
     memset(m, 0, sizeof *m);
     Reader r = {data, len, 0, err, errlen, false, &m->owned, 0};
@@ -288,7 +300,7 @@ int p4b_read(const uint8_t *data, size_t len, P4bModule *m, char *err, size_t er
         read_code(&r, &m->codes[i]);
     if (!r.failed && r.pos != r.len)
         fail(&r, "%lu unexpected bytes after the last code object", (unsigned long)(r.len - r.pos));
-    if (!r.failed && p4b_validate(m, err, errlen) != 0)
+    if (!r.failed && validate && p4b_validate(m, err, errlen) != 0)
         r.failed = true;
     if (r.failed) {
         p4b_free(m);

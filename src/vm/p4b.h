@@ -68,6 +68,10 @@ typedef struct P4bModule {
  * into err.
  */
 int p4b_read(const uint8_t *data, size_t len, P4bModule *m, char *err, size_t errlen);
+/* p4b_read without the validation, for the images frozen into the runtime:
+ * the build validated them (cli/freeze_p4b.c), and it was a quarter of an
+ * import's instructions (bench/RESULTS.md, stdlib2) */
+int p4b_read_frozen(const uint8_t *data, size_t len, P4bModule *m, char *err, size_t errlen);
 void p4b_free(P4bModule *m);
 
 /* Serialises a module (including the trailing CRC) into a malloc'd buffer.
