@@ -89,10 +89,8 @@ static bool is_number(Value v)
 
 /* An integer argument (with __index__) as int64, clamped to the int32 range
  * this runtime's counters use; TypeError as CPython for a non-integer. */
-static bool index_arg(VM *vm, Value v, int64_t *out)
+static bool int_value(Value v, int64_t *out) /* false: not an int */
 {
-    if (!class_index(vm, &v))
-        return false;
     if (v_is_intlike(v)) {
         *out = v.u.i;
         return true;
@@ -102,6 +100,15 @@ static bool index_arg(VM *vm, Value v, int64_t *out)
             *out = long_cmp(v, v_int(0)) < 0 ? INT64_MIN : INT64_MAX;
         return true;
     }
+    return false;
+}
+
+static bool index_arg(VM *vm, Value v, int64_t *out)
+{
+    if (!class_index(vm, &v))
+        return false;
+    if (int_value(v, out))
+        return true;
     return vm_raise(vm, EXC_TypeError, "'%s' object cannot be interpreted as an integer", type_name(v));
 }
 
@@ -317,18 +324,8 @@ static bool groupby_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
  * indices one) */
 static bool islice_index(Value v, int64_t *out)
 {
-    if (v.type == T_NONE)
-        return true;
-    if (v_is_intlike(v)) {
-        *out = v.u.i;
-        return true;
-    }
-    if (v.type == T_LONG) {
-        if (!long_to_i64(v, out))
-            *out = long_cmp(v, v_int(0)) < 0 ? INT64_MIN : INT64_MAX;
-        return true;
-    }
-    *out = -1; /* CPython's PyNumber_AsSsize_t failing, its error cleared */
+    if (v.type != T_NONE && !int_value(v, out))
+        *out = -1; /* CPython's PyNumber_AsSsize_t failing, its error cleared */
     return true;
 }
 
