@@ -302,6 +302,13 @@ static inline __attribute__((always_inline)) bool load_attr_plain(VM *vm, Value 
             *out = v_obj(s);
             return true;
         }
+        Value ga = v_unbound(); /* the metaclass's __getattr__ has the last word, as in CPython */
+        if (meta && with_getattr && !class_special(vm, obj, SN___getattr__, &ga))
+            return false;
+        if (ga.type != T_UNBOUND) {
+            Value arg = v_obj(name);
+            return call_nested(vm, ga, obj, true, &arg, 1, out);
+        }
         return no_attr(vm, obj, name);
     }
     /* an instance (or exception): its own dict, then its class; a property

@@ -206,9 +206,11 @@ const char *descr_type_name(Value v)
 /* issubclass(C, B) with a class or a tuple of classes */
 static bool subclass_of(VM *vm, const TypeObj *t, Value cls, bool *out)
 {
-    if (cls.type == T_TYPE) {
-        *out = type_is_subclass(t, AS(TypeObj, cls));
-        return true;
+    if (cls.type == T_TYPE) { /* the metaclass's __subclasscheck__ first */
+        int hook = class_meta_check(vm, cls, SN___subclasscheck__, v_obj((void *)t), out);
+        if (hook < 0)
+            *out = type_is_subclass(t, AS(TypeObj, cls));
+        return hook != 0;
     }
     if (cls.type != T_TUPLE)
         return vm_raise(vm, EXC_TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
