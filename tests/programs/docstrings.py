@@ -117,3 +117,17 @@ def wrapped():
 
 print(wrapped.__doc__, wrapped.__name__)
 coro().close()
+
+
+class P:
+    @property
+    def x(self):
+        "the getter's, a property's"
+        return 1
+
+    @property
+    def y(self):
+        return 2
+
+
+print(P.x.__doc__, P.y.__doc__, P().x)
