@@ -9,7 +9,7 @@
  *   freeze_p4b OUT.c lib/std/asyncio.py lib/std/json.py ... lib/p4nn/p4nn.py ...
  *
  * Each module is compiled as import compiles a file, under the name
- * "<frozen NAME>" that import gives frozen source. The build runs it
+ * "<frozen NAME>" that import gives frozen source, without docstrings. The build runs it
  * whenever lib/std, lib/p4nn or the compiler changes (src/vm/CMakeLists.txt), so the
  * images never lag their source or the bytecode format.
  */
@@ -89,6 +89,10 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: freeze_p4b OUT.c MODULE.py...\n");
         return 2;
     }
+    /* The library's docstrings are P4JIT's own words, not CPython's, so no
+     * program can expect them; kept, they cost 8.9 KB of heap for ten
+     * modules (bench/RESULTS.md, "lang15"). __doc__ is None in the library. */
+    p4_compile_docstrings = false;
     /* written to a temporary name first: an interrupted run leaves no half file */
     char tmp[4096];
     snprintf(tmp, sizeof tmp, "%s.tmp", argv[1]);

@@ -34,7 +34,9 @@ static const char usage[] =
     "\n"
     "commands:\n"
     "  run [options] FILE.py|FILE.p4b [args...]   run a program\n"
-    "  compile FILE.py -o FILE.p4b                 compile to portable bytecode\n"
+    "  compile FILE.py -o FILE.p4b [--no-docstrings]\n"
+    "                                              compile to portable bytecode (without\n"
+    "                                              docstrings: __doc__ None, as python -OO)\n"
     "  dis FILE.py|FILE.p4b                        list the bytecode with line numbers\n"
     "  dis --jit [-X OPT]... FILE.py|FILE.p4b      run it, then show each compiled function's\n"
     "                                              typed IR and RV32 code (-X: as for run)\n"
@@ -474,6 +476,8 @@ static int cmd_compile(int argc, char **argv)
             out = argv[++i];
         else if (strcmp(argv[i], "-o") == 0)
             return fail("%s", "compile: -o needs a file name (p4jit compile FILE.py -o FILE.p4b)");
+        else if (strcmp(argv[i], "--no-docstrings") == 0)
+            p4_compile_docstrings = false;
         else if (argv[i][0] == '-')
             return fail("unknown compile option '%s'", argv[i]);
         else if (!in)

@@ -1,9 +1,8 @@
 """abc for P4JIT: ABCMeta, ABC, abstractmethod and the abstract
 property/classmethod/staticmethod helpers. A class with abstract methods
 left cannot be instantiated (TypeError with CPython 3.11's message).
-register() records a virtual subclass, but P4JIT's isinstance/issubclass
-do not call a metaclass's __instancecheck__/__subclasscheck__, so only
-cls.__instancecheck__(x) sees it (docs/language.md, deviation 23).
+register() records a virtual subclass: isinstance and issubclass call the
+metaclass's __instancecheck__/__subclasscheck__, as CPython's do.
 
 Frozen into the runtime (scripts/freeze_lib.py -> src/vm/frozen_lib.c).
 """
@@ -79,13 +78,15 @@ class ABCMeta(type):
         return cls.__subclasscheck__(type(instance))
 
     def __subclasscheck__(cls, subclass):
-        if cls in getattr(subclass, "__mro__", ()):
-            return True
-        hook = cls.__dict__.get("__subclasshook__") if hasattr(cls, "__dict__") else None
+        # CPython's order: the hook (inherited, as a class method), then
+        # the real bases, the registry and the subclasses
+        hook = getattr(cls, "__subclasshook__", None)
         if hook is not None:
-            ok = hook.__get__(None, cls)(subclass) if hasattr(hook, "__get__") else hook(subclass)
+            ok = hook(subclass)
             if ok is not NotImplemented:
                 return bool(ok)
+        if cls in getattr(subclass, "__mro__", ()):
+            return True
         for reg in cls._abc_registry:
             if issubclass(subclass, reg):
                 return True

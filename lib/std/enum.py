@@ -4,8 +4,7 @@ repr/str/format.
 
 EnumType (EnumMeta) turns the class body's plain names into members when
 the class is made. P4JIT never calls a metaclass's __setattr__ (deviation
-19), so reassigning a member (`Color.RED = 2`) is not an error here, nor its
-__getattr__: a missing member's AttributeError has P4JIT's message.
+19), so reassigning a member (`Color.RED = 2`) is not an error here.
 
 Frozen into the runtime (scripts/freeze_lib.py -> src/vm/frozen_lib.c).
 """
@@ -153,6 +152,11 @@ class EnumType(type):
 
     def __reversed__(cls):
         return (cls._member_map_[n] for n in reversed(cls._member_names_))
+
+    def __getattr__(cls, name):
+        # reached only for a name the class lacks (members are in its
+        # namespace): CPython 3.11's AttributeError, the bare name
+        raise AttributeError(name)
 
     def __len__(cls):
         return len(cls._member_names_)

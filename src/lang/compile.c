@@ -90,6 +90,7 @@ void finish_func(Compiler *c)
     P4bCode *code = &c->codes[f->index];
     code->name = f->name;
     code->qualname = f->qualname;
+    code->doc = f->doc;
     code->firstline = f->firstline;
     code->nparams = (uint16_t)f->nparams;
     code->flags = f->flags;
@@ -110,6 +111,47 @@ void finish_func(Compiler *c)
     code->linetab_len = (uint32_t)f->lines.len;
     code->linetab = f->lines.buf;
     f->lines.buf = NULL;
+}
+
+/* Keep docstrings (p4jit compile --no-docstrings clears it, as CPython's -OO). */
+bool p4_compile_docstrings = true;
+
+/* A body whose first statement (at token first) is a string literal alone,
+ * implicitly concatenated or not but no f-string or bytes, has that string as
+ * its __doc__: its string index + 1, or 0. The statement still compiles. */
+uint32_t body_docstring(Compiler *c, uint32_t first)
+{
+    uint32_t end = first;
+    while (end < c->toks.n && tok_at(c, end)->kind == TK_STRING) {
+        if (tok_at(c, end)->flags & (STR_BYTES | STR_FSTRING))
+            return 0;
+        end++;
+    }
+    Token *after = tok_at(c, end);
+    bool alone = after->kind == TK_NEWLINE || after->kind == TK_EOF || after->kind == TK_DEDENT || is_op(after, ";");
+    if (end == first || !alone || !p4_compile_docstrings)
+        return 0;
+    size_t len = 0;
+    for (uint32_t i = first; i < end; i++)
+        len += tok_at(c, i)->text_len;
+    char *buf = temp_alloc(c, len + 1);
+    len = 0;
+    for (uint32_t i = first; i < end; i++) {
+        memcpy(buf + len, tok_at(c, i)->text, tok_at(c, i)->text_len);
+        len += tok_at(c, i)->text_len;
+    }
+    uint32_t doc = intern(c, buf, (uint32_t)len) + 1;
+    temp_free(c, buf);
+    return doc;
+}
+
+/* The first statement of a def's or class's block whose ':' is at token colon. */
+static uint32_t block_docstring(Compiler *c, uint32_t colon)
+{
+    uint32_t first = colon + 1;
+    if (tok_at(c, first)->kind == TK_NEWLINE && tok_at(c, first + 1)->kind == TK_INDENT)
+        first += 2;
+    return body_docstring(c, first);
 }
 
 /* Do the tokens [from, end) of a function's body contain a yield of its own
@@ -273,6 +315,7 @@ static void function_body(Compiler *c, uint32_t fname, int line, Params *p, bool
         test(c);
         emit(c, OP_RETURN_VALUE, 0);
     } else {
+        f->doc = at_op(c, ":") ? block_docstring(c, c->pos) : 0;
         block(c, "function definition", line);
     }
     finish_func(c);
@@ -403,6 +446,11 @@ void compile_class(Compiler *c, Token *cls, Token *name)
     if (f->qualname != cname) { /* a nested class: the body binds __qualname__, as CPython's does */
         emit_const(c, K_STR, f->qualname);
         store_name(c, intern_cstr(c, "__qualname__"));
+    }
+    f->doc = block_docstring(c, c->pos);
+    if (f->doc) { /* CPython's class body binds __doc__ (class creation gives None otherwise: vm/class.c) */
+        emit_const(c, K_STR, f->doc - 1);
+        store_name(c, intern_cstr(c, "__doc__"));
     }
     block(c, "class definition", cls->line);
     c->line = cls->line;
@@ -571,13 +619,20 @@ int p4_compile_module_mode(const char *src, size_t len, const char *filename, in
     /* __name__ is "__main__" for the program being run (an import makes
      * these first two instructions NOPs, vm/module.c); __file__ the source's
      * path as given (CPython's is absolute) */
-    bool uses_name = false, uses_file = false;
+    bool uses_name = false, uses_file = false, uses_doc = false;
     for (uint32_t i = 0; i < c->toks.n; i++) {
         if (c->toks.tok[i].kind != TK_NAME)
             continue;
         uses_name |= strcmp(c->toks.tok[i].text, "__name__") == 0;
         uses_file |= strcmp(c->toks.tok[i].text, "__file__") == 0;
+        uses_doc |= strcmp(c->toks.tok[i].text, "__doc__") == 0;
     }
+    /* the module's docstring: code 0's (m.__doc__, vm/module.c), and the
+     * global __doc__ for a body that reads it */
+    uint32_t first = 0;
+    while (tok_at(c, first)->kind == TK_NEWLINE)
+        first++;
+    m->doc = mode == P4_MODE_FILE ? body_docstring(c, first) : 0;
     if (uses_name && mode == P4_MODE_FILE) {
         emit_str(c, "__main__", 8);
         emit(c, OP_STORE_GLOBAL, global_slot(c, intern_cstr(c, "__name__")));
@@ -585,6 +640,13 @@ int p4_compile_module_mode(const char *src, size_t len, const char *filename, in
     if (uses_file && mode == P4_MODE_FILE) {
         emit_str(c, filename, (uint32_t)strlen(filename));
         emit(c, OP_STORE_GLOBAL, global_slot(c, intern_cstr(c, "__file__")));
+    }
+    if (uses_doc && mode == P4_MODE_FILE) {
+        if (m->doc)
+            emit_const(c, K_STR, m->doc - 1);
+        else
+            emit_none(c);
+        emit(c, OP_STORE_GLOBAL, global_slot(c, intern_cstr(c, "__doc__")));
     }
     if (mode == P4_MODE_EVAL)
         eval_body(c);

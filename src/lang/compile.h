@@ -4,6 +4,7 @@
 #ifndef P4_COMPILE_H
 #define P4_COMPILE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -22,6 +23,11 @@ typedef struct P4CompileError {
  * show their value, through the hidden built-in `$display`). Outside
  * P4_MODE_FILE the body does not set __name__ (the namespace has it). */
 enum P4CompileMode { P4_MODE_FILE, P4_MODE_EXEC, P4_MODE_EVAL, P4_MODE_SINGLE };
+
+/* Whether code objects keep their docstrings (__doc__; on by default).
+ * Each costs its text in the .p4b and a str on the heap once loaded: `p4jit
+ * compile --no-docstrings` drops them, as CPython's -OO does (__doc__ None). */
+extern bool p4_compile_docstrings;
 
 /* Compiles source to a module; returns 0, or -1 with err filled. The module
  * is released with p4_compiled_free. */

@@ -114,6 +114,7 @@ typedef struct Func {
     uint32_t index;        /* code index in the module */
     uint32_t name, firstline;
     uint32_t qualname;     /* __qualname__: "f.<locals>.g", "A.m" (string index) */
+    uint32_t doc;          /* docstring: string index + 1, 0 for none (P4bCode.doc) */
     bool is_module;
     bool is_class;         /* a class body: its locals become the class namespace */
     bool is_generator;     /* the body has a yield: the code starts with RETURN_GENERATOR */
@@ -290,6 +291,7 @@ bool ends_expression(const Token *t);
 uint32_t test_end(Compiler *c, uint32_t i);
 uint32_t comprehension_for(Compiler *c, uint32_t i, uint32_t close);
 uint32_t intern(Compiler *c, const char *s, uint32_t n);
+uint32_t body_docstring(Compiler *c, uint32_t first);
 uint32_t intern_cstr(Compiler *c, const char *s);
 uint32_t global_slot(Compiler *c, uint32_t name);
 const char *str_of(Compiler *c, uint32_t idx);

@@ -675,6 +675,19 @@ static void annotated_assignment(Compiler *c, uint32_t start, uint32_t colon, ui
     c->pos = end;
 }
 
+/* Are the tokens [start, end) string literals only, all str or all bytes
+ * (mixing them is testlist's SyntaxError) and no f-string? */
+static bool string_literals_only(Compiler *c, uint32_t start, uint32_t end)
+{
+    for (uint32_t i = start; i < end; i++) {
+        const Token *t = tok_at(c, i);
+        bool same_kind = (t->flags & STR_BYTES) == (tok_at(c, start)->flags & STR_BYTES);
+        if (t->kind != TK_STRING || (t->flags & STR_FSTRING) || !same_kind)
+            return false;
+    }
+    return end > start;
+}
+
 /* An expression statement or an assignment, ending at a NEWLINE or ';'. */
 static void expression_statement(Compiler *c)
 {
@@ -726,6 +739,10 @@ static void expression_statement(Compiler *c)
     if (neq == 0) {
         /* an interactive statement shows its value: $display(value) */
         bool display = c->mode == P4_MODE_SINGLE && c->fn->is_module;
+        if (!display && string_literals_only(c, start, end)) { /* a docstring, or a string as a comment: */
+            c->pos = end; /* no code, as in CPython (the docstring is its code's: compile.c) */
+            return;
+        }
         if (display)
             emit(c, OP_LOAD_GLOBAL, global_slot(c, intern_cstr(c, "$display")));
         testlist(c);

@@ -639,5 +639,38 @@ static bool float_is_integer(VM *vm, Value *args, int nargs, Tuple *kw, Value *o
 }
 static NATIVE(float_is_integer_m, "is_integer", float_is_integer, 1, 1);
 
-const MethodEntry float_methods[] = {{Q_is_integer, &float_is_integer_m}};
-const uint32_t n_float_methods = 1;
+/* x.as_integer_ratio(): the float32's exact value as numerator / 2**k, in lowest terms. */
+static bool float_as_integer_ratio(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    float f = args[0].u.f;
+    if (isinf(f))
+        return vm_raise(vm, EXC_OverflowError, "cannot convert Infinity to integer ratio");
+    if (isnan(f))
+        return vm_raise(vm, EXC_ValueError, "cannot convert NaN to integer ratio");
+    int e;
+    float m = frexpf(f, &e); /* f = m * 2**e, 0.5 <= |m| < 1: 24 bits of mantissa */
+    int32_t num = (int32_t)ldexpf(m, 24);
+    e -= 24;
+    while (e < 0 && num % 2 == 0) {
+        num /= 2;
+        e++;
+    }
+    Tuple *t = tuple_new(vm, 2);
+    if (!t)
+        return false;
+    VM_ROOT(vm, v_obj(t));
+    bool ok = e >= 0 ? vm_binary_op(vm, OP_BINARY_LSHIFT, v_int(num), v_int(e), &t->items[0])
+                     : vm_binary_op(vm, OP_BINARY_LSHIFT, v_int(1), v_int(-e), &t->items[1]);
+    if (e < 0)
+        t->items[0] = v_int(num);
+    else
+        t->items[1] = v_int(1);
+    VM_UNROOT(vm, 1);
+    *out = v_obj(t);
+    return ok;
+}
+static NATIVE(float_as_integer_ratio_m, "as_integer_ratio", float_as_integer_ratio, 1, 1);
+
+const MethodEntry float_methods[] = {{Q_is_integer, &float_is_integer_m},
+                                     {Q_as_integer_ratio, &float_as_integer_ratio_m}};
+const uint32_t n_float_methods = 2;

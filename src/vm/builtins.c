@@ -225,9 +225,11 @@ NATIVE(bi_round, "round", round_fn, 1, 2);
  * depth (bounded, as CPython bounds it by its recursion limit). */
 static bool instance_of(VM *vm, Value v, Value cls, int depth, bool *out)
 {
-    if (cls.type == T_TYPE) {
-        *out = type_isinstance(v, AS(TypeObj, cls));
-        return true;
+    if (cls.type == T_TYPE) { /* the exact type first, then the metaclass's __instancecheck__ */
+        int hook = type_of(v) == AS(TypeObj, cls) ? -1 : class_meta_check(vm, cls, SN___instancecheck__, v, out);
+        if (hook < 0)
+            *out = type_isinstance(v, AS(TypeObj, cls));
+        return hook != 0;
     }
     if (cls.type != T_TUPLE)
         return vm_raise(vm, EXC_TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");

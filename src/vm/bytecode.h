@@ -85,7 +85,7 @@ const char *bc_linetab_check(const uint8_t *tab, size_t len, uint32_t ninsns);
 
 #define P4B_MAGIC         "P4BC"
 #define P4B_VERSION_MAJOR 1
-#define P4B_VERSION_MINOR 7
+#define P4B_VERSION_MINOR 8
 
 /* Constant kinds in a code object's constant table. */
 enum ConstKind {

@@ -614,6 +614,14 @@ bool class_build_meta(VM *vm, Value name, Value *bases, int nbases, Value ns, Cl
     }
     if (!has_qualname)
         qualname = name;
+    /* every class has __doc__ in its own dict: the body's docstring, else None (as CPython's type()) */
+    bool has_doc = false;
+    Value doc;
+    if (!dict_get(vm, d, v_obj(sname(SN___doc__)), &doc, &has_doc) ||
+        (!has_doc && !dict_set(vm, d, v_obj(sname(SN___doc__)), v_none()))) {
+        VM_UNROOT(vm, 4);
+        return false;
+    }
     Class *c = gc_alloc(vm, T_TYPE, sizeof(Class));
     VM_UNROOT(vm, 4);
     if (!c)

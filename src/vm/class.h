@@ -74,7 +74,7 @@ typedef struct Descr { /* T_DESCR; kind in hdr.aux */
     X(__get__) X(__set__) X(__delete__) X(__set_name__) \
     X(__matmul__) X(__rmatmul__) X(__imatmul__) X(__missing__) X(__dir__) X(__bytes__) \
     X(__setattr__) X(__delattr__) X(__getattribute__) X(__init_subclass__) X(__prepare__) \
-    X(__round__)
+    X(__round__) X(__doc__) X(__instancecheck__) X(__subclasscheck__)
 
 enum SpecialName {
 #define P4_SN_ENUM(n) SN_##n,
@@ -123,6 +123,9 @@ bool class_build_meta(VM *vm, Value name, Value *bases, int nbases, Value ns, Cl
  * keyword (kw: the dict of class keywords, or NULL) or derived from the
  * bases, called with the name, the bases and the namespace. */
 bool class_build_stmt(VM *vm, Value name, Value *bases, int nbases, Value kw, Value ns, Value *out);
+/* isinstance/issubclass through cls's metaclass's __instancecheck__ /
+ * __subclasscheck__ (sn): 1 answered (*out), 0 raised, -1 no such hook. */
+int class_meta_check(VM *vm, Value cls, enum SpecialName sn, Value v, bool *out);
 /* The most derived of meta and the bases' metaclasses (false: a conflict). */
 bool class_meta_winner(VM *vm, const TypeObj *meta, const Value *bases, int nbases, const TypeObj **out);
 /* type.__new__(mcs, name, bases, ns, **kw) (class_meta.c). */

@@ -262,6 +262,21 @@ static bool hooked_load_attr(VM *vm, Value obj, Str *name, Value *out, bool *don
     return getattr_after_error(vm, obj, name, out);
 }
 
+/* obj.name found nowhere: __getattr__ of obj's class (for a class, of its
+ * metaclass) has the last word (ask), as in CPython, else the AttributeError.
+ * Out of line: load_attr_plain is inlined into the hot attribute loads. */
+static __attribute__((noinline)) bool getattr_or_missing(VM *vm, Value obj, Str *name, Value *out, bool ask)
+{
+    Value ga = v_unbound();
+    if (ask && !class_special(vm, obj, SN___getattr__, &ga))
+        return false;
+    if (ga.type != T_UNBOUND) {
+        Value arg = v_obj(name);
+        return call_nested(vm, ga, obj, true, &arg, 1, out);
+    }
+    return no_attr(vm, obj, name);
+}
+
 /* obj.name as object.__getattribute__ finds it, and (with_getattr) then
  * __getattr__. Inlined into class_load_attr, the interpreter's slow path. */
 static inline __attribute__((always_inline)) bool load_attr_plain(VM *vm, Value obj, Str *name, Value *out,
@@ -302,7 +317,7 @@ static inline __attribute__((always_inline)) bool load_attr_plain(VM *vm, Value 
             *out = v_obj(s);
             return true;
         }
-        return no_attr(vm, obj, name);
+        return getattr_or_missing(vm, obj, name, out, meta && with_getattr);
     }
     /* an instance (or exception): its own dict, then its class; a property
      * (a data descriptor) of the class comes first, as in CPython */
@@ -351,14 +366,7 @@ static inline __attribute__((always_inline)) bool load_attr_plain(VM *vm, Value 
             return false;
         vm->exc = v_unbound(); /* not there either: __getattr__, or the error naming the class */
     }
-    Value ga = v_unbound();
-    if (with_getattr && !class_special(vm, obj, SN___getattr__, &ga))
-        return false;
-    if (ga.type != T_UNBOUND) {
-        Value arg = v_obj(name);
-        return call_nested(vm, ga, obj, true, &arg, 1, out);
-    }
-    return no_attr(vm, obj, name);
+    return getattr_or_missing(vm, obj, name, out, with_getattr);
 }
 
 bool generic_load_attr(VM *vm, Value obj, Str *name, Value *out, bool with_getattr)

@@ -167,6 +167,12 @@ bool descr_attr(VM *vm, Value obj, Str *name, Value *out)
         if (strcmp(name->data, "fget") == 0) { *out = d->a; return true; }
         if (strcmp(name->data, "fset") == 0) { *out = d->b; return true; }
         if (strcmp(name->data, "fdel") == 0) { *out = d->c; return true; }
+        if (strcmp(name->data, "__doc__") == 0) { /* the getter's docstring (a doc= argument is not kept) */
+            int r = d->a.type == T_FUNCTION ? function_attr(vm, AS(Function, d->a), name, out) : -1;
+            if (r < 0)
+                *out = v_none();
+            return r != 0;
+        }
         if (strcmp(name->data, "getter") == 0) m = &prop_getter_m;
         else if (strcmp(name->data, "setter") == 0) m = &prop_setter_m;
         else if (strcmp(name->data, "deleter") == 0) m = &prop_deleter_m;
@@ -206,9 +212,11 @@ const char *descr_type_name(Value v)
 /* issubclass(C, B) with a class or a tuple of classes */
 static bool subclass_of(VM *vm, const TypeObj *t, Value cls, bool *out)
 {
-    if (cls.type == T_TYPE) {
-        *out = type_is_subclass(t, AS(TypeObj, cls));
-        return true;
+    if (cls.type == T_TYPE) { /* the metaclass's __subclasscheck__ first */
+        int hook = class_meta_check(vm, cls, SN___subclasscheck__, v_obj((void *)t), out);
+        if (hook < 0)
+            *out = type_is_subclass(t, AS(TypeObj, cls));
+        return hook != 0;
     }
     if (cls.type != T_TUPLE)
         return vm_raise(vm, EXC_TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union");

@@ -249,3 +249,23 @@ bool class_build_stmt(VM *vm, Value name, Value *bases, int nbases, Value kw, Va
     VM_UNROOT(vm, 2);
     return ok;
 }
+
+/* isinstance(v, cls) and issubclass(v, cls) ask cls's metaclass first, as
+ * CPython does: its __instancecheck__ or __subclasscheck__ (sn), whose
+ * result's truth is the answer (abc.ABCMeta.register's virtual subclasses).
+ * 1 answered (*out), 0 raised, -1 no such hook: the built-in test applies. */
+int class_meta_check(VM *vm, Value cls, enum SpecialName sn, Value v, bool *out)
+{
+    if (cls.type != T_TYPE || !type_is_user(AS(TypeObj, cls)) || !AS(Class, cls)->meta)
+        return -1;
+    Value res;
+    bool found;
+    if (!class_call_special(vm, cls, sn, &v, 1, &res, &found))
+        return 0;
+    if (!found)
+        return -1;
+    VM_ROOT(vm, res);
+    bool ok = class_truthy(vm, res, out);
+    VM_UNROOT(vm, 1);
+    return ok ? 1 : 0;
+}

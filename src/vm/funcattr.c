@@ -6,7 +6,8 @@
  *
  * `__name__` and `__qualname__` are not in `__dict__` (CPython keeps them
  * in the function object too); they live in Function.renamed, keyed by their
- * own names, next to an assigned `__doc__`. `__defaults__` stays read-only:
+ * own names, next to an assigned `__doc__` (unassigned, it reads the
+ * docstring the code object carries). `__defaults__` stays read-only:
  * compiled calls build the defaults in.
  */
 #include <string.h>
@@ -54,6 +55,10 @@ int function_attr(VM *vm, Function *f, Str *name, Value *out)
         if (!m)
             return 0;
         *out = v_obj(m);
+        return 1;
+    }
+    if (!found && named(name, "__doc__")) { /* not assigned: the def's docstring, or None */
+        *out = f->code->doc ? v_obj(f->code->doc) : v_none();
         return 1;
     }
     return found ? 1 : -1;

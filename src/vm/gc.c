@@ -380,6 +380,8 @@ static void scan(VM *vm, Obj *o)
             grey(vm, &c->name->hdr);
         if (c->qualname)
             grey(vm, &c->qualname->hdr);
+        if (c->doc)
+            grey(vm, &c->doc->hdr);
         if (c->consts)
             grey(vm, &c->consts->hdr);
         break;

@@ -1,6 +1,6 @@
 /*
  * intmethods.c - the methods of int (any size): bit_length(), bit_count(), to_bytes(),
- * and the class method int.from_bytes().
+ * as_integer_ratio(), and the class method int.from_bytes().
  */
 #include <stdlib.h>
 #include <string.h>
@@ -177,7 +177,21 @@ bool int_from_bytes_of(VM *vm, Value cls, Value *out)
     return true;
 }
 
+/* n.as_integer_ratio(): (n, 1), a bool's as an int */
+static bool int_as_integer_ratio(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    Tuple *t = tuple_new(vm, 2);
+    if (!t)
+        return false;
+    t->items[0] = args[0].type == T_BOOL ? v_int(args[0].u.i) : args[0];
+    t->items[1] = v_int(1);
+    *out = v_obj(t);
+    return true;
+}
+static NATIVE(int_as_integer_ratio_m, "as_integer_ratio", int_as_integer_ratio, 1, 1);
+
 const MethodEntry int_methods[] = {
+    {Q_as_integer_ratio, &int_as_integer_ratio_m},
     {Q_bit_length, &int_bit_length_m},
     {Q_bit_count, &int_bit_count_m},
     {Q_to_bytes, &int_to_bytes_m},

@@ -606,6 +606,12 @@ static bool reversed_fn(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
             return r == 1;
         break;
     }
+    case T_TYPE: { /* a class whose metaclass has __reversed__ (enum's EnumType) */
+        bool found;
+        if (!class_call_special(vm, s, SN___reversed__, NULL, 0, out, &found) || found)
+            return found;
+        return vm_raise(vm, EXC_TypeError, "'%s' object is not reversible", type_name(s));
+    }
     default:
         return vm_raise(vm, EXC_TypeError, "'%s' object is not reversible", type_name(s));
     }

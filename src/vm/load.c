@@ -153,6 +153,7 @@ static bool program_fill(VM *vm, Program *p)
         code->program = p;
         code->name = AS(Str, p->strings[c->name]);
         code->qualname = AS(Str, p->strings[c->qualname]);
+        code->doc = c->doc ? AS(Str, p->strings[c->doc - 1]) : NULL;
         code->insns = c->insns;
         code->ninsns = c->ninsns;
         code->nparams = c->nparams;

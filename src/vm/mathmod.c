@@ -409,12 +409,168 @@ static bool math_gcd(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 }
 static NATIVE(math_gcd_n, "gcd", math_gcd, 0, -1);
 
+/* prod(iterable, /, *, start=1): products through the int and float operators. */
+static bool math_prod(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    int nkw = kw ? (int)kw->len : 0, npos = nargs - nkw;
+    if (npos != 1)
+        return vm_raise(vm, EXC_TypeError, "prod() takes exactly 1 positional argument (%d given)", npos);
+    Value acc = v_int(1);
+    for (int k = 0; k < nkw; k++) {
+        Str *name = AS(Str, kw->items[k]);
+        if (strcmp(name->data, "start") != 0)
+            return vm_raise(vm, EXC_TypeError, "'%s' is an invalid keyword argument for prod()", name->data);
+        acc = args[npos + k];
+    }
+    Value it;
+    if (!vm_getiter(vm, args[0], &it))
+        return false;
+    VM_ROOT(vm, it);
+    VM_ROOT(vm, acc);
+    VM_ROOT(vm, v_none());
+    Value *acc_slot = &vm->roots[vm->nroots - 2], *item = &vm->roots[vm->nroots - 1];
+    int r;
+    for (;;) {
+        r = vm_iternext(vm, it, item);
+        if (r <= 0 || !vm_binary_op(vm, OP_BINARY_MUL, *acc_slot, *item, acc_slot))
+            break;
+    }
+    *out = *acc_slot;
+    VM_UNROOT(vm, 3);
+    return r == 0;
+}
+static NATIVE_WITH_KW(math_prod_n, "prod", math_prod, 0, -1);
+
+/* fsum(iterable): the exactly rounded sum, by CPython's algorithm (Shewchuk's
+ * non-overlapping partials) in single precision: each partial a float32, so
+ * the result is the float32 nearest the exact sum of the items' float32
+ * values. Float32 partials never overlap, so at most (254 + 24) / 24 + 1 of
+ * them exist at once. */
+#define FSUM_MAX_PARTIALS 32
+static bool math_fsum(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    Value it;
+    if (!vm_getiter(vm, args[0], &it))
+        return false;
+    VM_ROOT(vm, it);
+    float partials[FSUM_MAX_PARTIALS], special = 0.0f, inf_sum = 0.0f;
+    int n = 0, r;
+    for (;;) {
+        Value v;
+        float x;
+        r = vm_iternext(vm, it, &v);
+        if (r <= 0 || !number_arg(vm, v, &x)) {
+            r = r <= 0 ? r : -1;
+            break;
+        }
+        float xsave = x;
+        int i = 0;
+        for (int j = 0; j < n; j++) {
+            float y = partials[j];
+            if (fabsf(x) < fabsf(y)) {
+                float t = x;
+                x = y;
+                y = t;
+            }
+            float hi = x + y, lo = y - (hi - x);
+            if (lo != 0.0f)
+                partials[i++] = lo;
+            x = hi;
+        }
+        n = i;
+        if (x == 0.0f)
+            continue;
+        if (!isfinite(x)) { /* inf or nan items: summed apart; a finite item overflowing is an error */
+            if (isfinite(xsave)) {
+                r = -1;
+                vm_raise(vm, EXC_OverflowError, "intermediate overflow in fsum");
+                break;
+            }
+            if (isinf(xsave))
+                inf_sum += xsave;
+            special += xsave;
+            n = 0;
+        } else {
+            partials[n++] = x;
+        }
+    }
+    VM_UNROOT(vm, 1);
+    if (r != 0)
+        return false;
+    if (special != 0.0f || isnan(special)) {
+        if (isnan(inf_sum))
+            return vm_raise(vm, EXC_ValueError, "-inf + inf in fsum");
+        *out = v_float(special);
+        return true;
+    }
+    float hi = 0.0f, lo = 0.0f;
+    if (n > 0) { /* add the partials from the top until the sum is inexact */
+        hi = partials[--n];
+        while (n > 0) {
+            float x = hi, y = partials[--n];
+            hi = x + y;
+            lo = y - (hi - x);
+            if (lo != 0.0f)
+                break;
+        }
+        /* round half to even the way the exact sum says: the rest of the partials tip a tie */
+        if (n > 0 && ((lo < 0.0f && partials[n - 1] < 0.0f) || (lo > 0.0f && partials[n - 1] > 0.0f))) {
+            float y = lo * 2.0f, x = hi + y;
+            if (y == x - hi)
+                hi = x;
+        }
+    }
+    *out = v_float(hi);
+    return true;
+}
+static NATIVE(math_fsum_n, "fsum", math_fsum, 1, 1);
+
+/* isqrt(n): the floor of the exact square root, of an int of any size
+ * (Newton's iteration from above through the int operators). */
+static bool math_isqrt(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
+{
+    Value n = args[0];
+    if (n.type == T_INSTANCE && !class_index(vm, &n))
+        return false;
+    if (!v_is_intlike(n) && n.type != T_LONG)
+        return vm_raise(vm, EXC_TypeError, "'%s' object cannot be interpreted as an integer", type_name(n));
+    if (long_is_neg(n))
+        return vm_raise(vm, EXC_ValueError, "isqrt() argument must be nonnegative");
+    if (n.type != T_LONG) {
+        uint32_t v = (uint32_t)n.u.i, x = (uint32_t)sqrt((double)v); /* exact to within one; then made exact */
+        while ((uint64_t)x * x > v)
+            x--;
+        while ((uint64_t)(x + 1) * (x + 1) <= v)
+            x++;
+        *out = v_int((int32_t)x);
+        return true;
+    }
+    VM_ROOT(vm, n);
+    VM_ROOT(vm, v_none());
+    VM_ROOT(vm, v_none());
+    Value *x = &vm->roots[vm->nroots - 2], *y = &vm->roots[vm->nroots - 1];
+    bool ok = vm_binary_op(vm, OP_BINARY_LSHIFT, v_int(1), v_int((int32_t)(long_bit_length(n) + 1) / 2), x);
+    while (ok) { /* x >= isqrt(n) throughout: y = (x + n // x) // 2 until it stops falling */
+        bool smaller;
+        ok = vm_binary_op(vm, OP_BINARY_FLOORDIV, vm->roots[vm->nroots - 3], *x, y) &&
+             vm_binary_op(vm, OP_BINARY_ADD, *y, *x, y) && vm_binary_op(vm, OP_BINARY_RSHIFT, *y, v_int(1), y) &&
+             vm_less(vm, *y, *x, &smaller);
+        if (!ok || !smaller)
+            break;
+        *x = *y;
+    }
+    *out = *x;
+    VM_UNROOT(vm, 3);
+    return ok;
+}
+static NATIVE(math_isqrt_n, "isqrt", math_isqrt, 1, 1);
+
 #define FN(name) static Value get_##name(void) { return v_obj((void *)&math_##name##_n); }
 FN(sqrt) FN(exp) FN(log) FN(log2) FN(log10) FN(sin) FN(cos) FN(tan) FN(atan) FN(atan2) FN(fabs)
 FN(floor) FN(ceil) FN(trunc) FN(isnan) FN(isinf)
 FN(asin) FN(acos) FN(sinh) FN(cosh) FN(tanh) FN(asinh) FN(acosh) FN(atanh) FN(expm1) FN(log1p) FN(erf)
 FN(erfc) FN(gamma) FN(lgamma) FN(degrees) FN(radians) FN(isfinite) FN(copysign) FN(fmod) FN(hypot) FN(pow)
-FN(modf) FN(frexp) FN(ldexp) FN(isclose) FN(factorial) FN(gcd)
+FN(modf) FN(frexp) FN(ldexp) FN(isclose) FN(factorial) FN(gcd) FN(prod) FN(fsum) FN(isqrt)
 static Value get_tau(void) { return v_float(6.28318530717959f); }
 static Value get_pi(void) { return v_float(3.14159265358979f); }
 static Value get_e(void) { return v_float(2.71828182845905f); }
@@ -434,7 +590,7 @@ static const ModuleAttr math_attrs[] = {
     {"radians", get_radians}, {"isfinite", get_isfinite}, {"copysign", get_copysign},
     {"fmod", get_fmod},   {"hypot", get_hypot}, {"pow", get_pow},     {"modf", get_modf},
     {"frexp", get_frexp}, {"ldexp", get_ldexp}, {"isclose", get_isclose},
-    {"factorial", get_factorial}, {"gcd", get_gcd},
+    {"factorial", get_factorial}, {"gcd", get_gcd}, {"prod", get_prod}, {"fsum", get_fsum}, {"isqrt", get_isqrt},
 };
 
 const Module module_math = {{0, T_MODULE, 0, 0}, "math", math_attrs, sizeof math_attrs / sizeof math_attrs[0]};

@@ -391,6 +391,11 @@ bool module_py_attr(VM *vm, PyModule *m, const Str *name, Value *out)
         *out = v_obj(s);
         return true;
     }
+    if (name->len == 7 && memcmp(name->data, "__doc__", 7) == 0) { /* its docstring (format 1.8), or None */
+        const Code *body = AS(Code, p->codes[0]);
+        *out = body->doc ? v_obj(body->doc) : v_none();
+        return true;
+    }
     return vm_raise(vm, EXC_AttributeError, "module '%s' has no attribute '%s'", m->name, name->data);
 }
 

@@ -376,6 +376,7 @@ typedef struct Code { /* T_CODE */
     struct Program *program;
     Str *name;
     Str *qualname;             /* "A.f", "f.<locals>.g" (format 1.5; name in older files) */
+    Str *doc;                  /* the body's docstring (format 1.8), NULL when none: __doc__ is None */
     Tuple *consts;             /* constants as values */
     const uint32_t *insns;
     uint32_t ninsns;
@@ -436,7 +437,7 @@ typedef struct Program { /* T_PROGRAM: the loaded module */
     X(difference) X(symmetric_difference) X(intersection_update) X(difference_update) \
     X(symmetric_difference_update) X(issubset) X(issuperset) X(isdisjoint) \
     /* ints */ \
-    X(bit_length) X(bit_count) X(to_bytes) X(from_bytes) \
+    X(bit_length) X(bit_count) X(to_bytes) X(from_bytes) X(as_integer_ratio) \
     /* coroutines */ \
     X(__await__)
 

@@ -188,6 +188,7 @@ static void read_code(Reader *r, P4bCode *c)
 {
     c->name = u32(r, "code name");
     c->qualname = r->minor >= 5 ? u32(r, "code qualname") : c->name;
+    c->doc = r->minor >= 8 ? u32(r, "code docstring") : 0;
     c->firstline = u32(r, "first line");
     c->nparams = u16(r, "nparams");
     c->nlocals = u16(r, "nlocals");
@@ -444,6 +445,8 @@ static int check_code(Checker *c, uint32_t ci, uint32_t *scratch)
     const P4bCode *code = &m->codes[ci];
     if (check_string(c, code->name, "name", ci) || check_string(c, code->qualname, "qualname", ci))
         return -1;
+    if (code->doc && check_string(c, code->doc - 1, "docstring", ci))
+        return -1;
     const char *name = code_name(m, code);
     /* flags: *args, **kwargs and the keyword-only count (CODE_* in vm/obj.h) */
     if (code->flags & ~CODE_FLAGS_KNOWN)
@@ -654,6 +657,7 @@ int p4b_write(const P4bModule *m, uint8_t **out, size_t *outlen)
         const P4bCode *c = &m->codes[i];
         put32(&w, c->name);
         put32(&w, c->qualname);
+        put32(&w, c->doc);
         put32(&w, c->firstline);
         put16(&w, c->nparams);
         put16(&w, c->nlocals);

@@ -36,6 +36,7 @@ typedef struct P4bConst {
 typedef struct P4bCode {
     uint32_t name;      /* string index */
     uint32_t qualname;  /* string index (format 1.5; older files: name) */
+    uint32_t doc;       /* docstring: string index + 1, 0 for none (format 1.8; older files: 0) */
     uint32_t firstline;
     uint16_t nparams, nlocals, maxstack, flags;
     uint32_t *localnames; /* nlocals string indices */

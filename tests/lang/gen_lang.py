@@ -40,6 +40,7 @@ import sys
 import cpython_oracle   # the runner shared with gen_closures.py
 from gen_inplace import InplaceGen
 from gen_intbytes import IntBytesGen
+from gen_docmeta import DocMetaGen
 
 EDGE_INTS = [0, 1, -1, 2, -2, 3, -3, 7, -7, 10, 31, 32, 33, 63, 64,
              2**31 - 1, -2**31, 2**31, -2**31 - 1, 2**32 - 1, 2**32, -2**32,
@@ -867,6 +868,9 @@ class G:
         intbytes = IntBytesGen(self.seed)  # likewise its own stream
         if intbytes.r.random() < 0.5:
             intbytes.section(self)
+        docmeta = DocMetaGen(self.seed)  # likewise (lang15)
+        if docmeta.r.random() < 0.6:
+            docmeta.section(self)
         return '\n'.join(self.out) + '\n'
 
 

@@ -122,10 +122,12 @@ static void an_older_minor_version_still_loads(void **state)
     assert_int_equal(m.ncodes, 4);
     for (uint32_t i = 0; i < m.ncodes; i++) /* no qualified names in 1.4: the plain name stands in */
         assert_int_equal(m.codes[i].qualname, m.codes[i].name);
-    uint8_t *again; /* written back in this version: a qualname word more per code */
+    for (uint32_t i = 0; i < m.ncodes; i++) /* nor docstrings before 1.8 */
+        assert_int_equal(m.codes[i].doc, 0);
+    uint8_t *again; /* written back in this version: a qualname and a docstring word more per code */
     size_t len;
     assert_int_equal(p4b_write(&m, &again, &len), 0);
-    assert_int_equal(len, sizeof image_1_4 + 4 * m.ncodes);
+    assert_int_equal(len, sizeof image_1_4 + 8 * m.ncodes);
     assert_int_equal(again[6], P4B_VERSION_MINOR);
     P4bModule m2;
     assert_int_equal(p4b_read(again, len, &m2, err, sizeof err), 0);
@@ -135,17 +137,24 @@ static void an_older_minor_version_still_loads(void **state)
     p4b_free(&m);
 }
 
+/* src compiled and read back into *m; the image, to be freed after m. */
+static uint8_t *compile_and_read(const char *src, P4bModule *m)
+{
+    uint8_t *img;
+    size_t len;
+    P4CompileError cerr;
+    assert_int_equal(p4_compile_to_p4b(src, strlen(src), "t.py", &img, &len, &cerr), 0);
+    char err[256] = "";
+    assert_int_equal(p4b_read(img, len, m, err, sizeof err), 0);
+    return img;
+}
+
 static void code_records_carry_qualified_names(void **state)
 {
     static const char src[] = "class A:\n    def m(self):\n        def inner():\n            return lambda: 0\n"
                               "        return inner\n";
-    uint8_t *img;
-    size_t len;
-    P4CompileError cerr;
-    assert_int_equal(p4_compile_to_p4b(src, strlen(src), "q.py", &img, &len, &cerr), 0);
     P4bModule m;
-    char err[256] = "";
-    assert_int_equal(p4b_read(img, len, &m, err, sizeof err), 0);
+    uint8_t *img = compile_and_read(src, &m);
     static const char *const want[][2] = {{"<module>", "<module>"}, {"A", "A"}, {"m", "A.m"},
                                           {"inner", "A.m.<locals>.inner"},
                                           {"<lambda>", "A.m.<locals>.inner.<locals>.<lambda>"}};
@@ -156,6 +165,38 @@ static void code_records_carry_qualified_names(void **state)
     }
     p4b_free(&m);
     free(img);
+}
+
+/* A docstring is its code's (format 1.8): the first statement of a module,
+ * class or def that is a string literal alone; --no-docstrings drops them. */
+static void code_records_carry_docstrings(void **state)
+{
+    static const char src[] = "'mod'\nclass A:\n    'cls'\n    def m(self):\n        x = 1\n        'no'\n"
+                              "def f(): 'one' 'line'; return 1\ndef g():\n    f'{1}'\n";
+    static const char *const want[] = {"mod", "cls", NULL, "oneline", NULL};
+    for (int keep = 1; keep >= 0; keep--) {
+        p4_compile_docstrings = keep;
+        P4bModule m;
+        uint8_t *img = compile_and_read(src, &m);
+        assert_int_equal(m.ncodes, 5);
+        for (uint32_t i = 0; i < m.ncodes; i++) {
+            if (keep && want[i])
+                assert_string_equal(string_at(&m, m.codes[i].doc - 1), want[i]);
+            else
+                assert_int_equal(m.codes[i].doc, 0);
+        }
+        if (keep) { /* a docstring index past the strings is rejected */
+            m.codes[1].doc = m.nstrings + 1;
+            uint8_t *bad;
+            size_t badlen;
+            assert_int_equal(p4b_write(&m, &bad, &badlen), 0);
+            expect_rejected(bad, badlen, "docstring: string index");
+            free(bad);
+        }
+        p4b_free(&m);
+        free(img);
+    }
+    p4_compile_docstrings = true;
 }
 
 static void every_truncation_is_rejected(void **state)
@@ -324,6 +365,7 @@ int main(void)
         cmocka_unit_test(a_valid_image_loads_and_writes_back_identically),
         cmocka_unit_test(an_older_minor_version_still_loads),
         cmocka_unit_test(code_records_carry_qualified_names),
+        cmocka_unit_test(code_records_carry_docstrings),
         cmocka_unit_test(every_truncation_is_rejected),
         cmocka_unit_test(every_byte_corruption_is_rejected_or_valid),
         cmocka_unit_test(header_problems_have_clear_messages),
