@@ -115,22 +115,31 @@ static void escapes(Ir *ir, int32_t *slot, void *ctx)
     e->out |= in_loop(ir, e->in1, *slot);
 }
 
+bool vec_loop_escapes(Ir *ir, const uint8_t *in1)
+{
+    for (uint32_t v = 0; v < ir->nins; v++) {
+        int32_t b = ir->ins[v].block;
+        if (b < 0 || ir->blocks[b].dead || in1[b])
+            continue;
+        Escape e = {in1, false};
+        ir_for_operands(ir, (int32_t)v, escapes, &e);
+        if (e.out)
+            return true;
+    }
+    return false;
+}
+
 /* Only pure arithmetic, the counter's phi and the loop's branches in the
  * blocks of in1 outside in2, and no value of in1 used outside it. */
 static bool only_arithmetic(Ir *ir, const uint8_t *in1, const uint8_t *in2, int32_t phi)
 {
+    if (vec_loop_escapes(ir, in1))
+        return false;
     for (uint32_t v = 0; v < ir->nins; v++) {
         const IrIns *in = &ir->ins[v];
         int32_t b = in->block;
-        if (b < 0 || ir->blocks[b].dead)
+        if (b < 0 || ir->blocks[b].dead || !in1[b])
             continue;
-        if (!in1[b]) {
-            Escape e = {in1, false};
-            ir_for_operands(ir, (int32_t)v, escapes, &e);
-            if (e.out)
-                return false;
-            continue;
-        }
         if (in2[b] || (int32_t)v == phi || in->op == IR_JMP || in->op == IR_BR)
             continue;
         if (!(ir_opinfo[in->op].flags & IR_PURE) || in->op == IR_PHI || in->nw || in->ndm)

@@ -291,5 +291,7 @@ void vec_nest_taps(Vec *x, uint32_t first);
  * the loop around it made one run of taps when both operands allow
  * (a conv's kx and channels; chosen at run time). */
 void vec_collapse_taps(Vec *x, uint32_t first);
+/* Is a value made in the blocks of in used outside them? */
+bool vec_loop_escapes(Ir *ir, const uint8_t *in);
 
 #endif
