@@ -209,8 +209,12 @@ static bool collapse(Vec *x, int32_t h2, uint8_t *in1, uint8_t *in2, int32_t *wo
         ir->ins[ne].aux = CC_NE;
         bad = bad < 0 ? ne : put(ir, pre1, IR_OR, TY_BOOL, bad, ne);
     }
-    /* kx's count at least 1, and init + its count times ch's within int32 */
+    /* both counts exact (bound - init within int32: a count wrapped to a
+     * small positive one would run a loop that runs no turn), kx's at
+     * least 1, and init + its count times ch's within int32 */
     int32_t n1 = put(ir, pre1, IR_SUB, TY_INT, c1.bound, c1.init);
+    int32_t wrap1 = put(ir, pre1, IR_OVF, TY_BOOL, c1.bound, c1.init);
+    int32_t wrap2 = put(ir, pre1, IR_OVF, TY_BOOL, c2.bound, c2.init);
     int32_t none = put(ir, pre1, IR_CMP, TY_BOOL, n1, put_const(ir, pre1, 1));
     int32_t big = put(ir, pre1, IR_OVF, TY_BOOL, n1, trips);
     int32_t all = put(ir, pre1, IR_MUL, TY_INT, n1, trips);
@@ -218,7 +222,9 @@ static bool collapse(Vec *x, int32_t h2, uint8_t *in1, uint8_t *in2, int32_t *wo
     if (ir->oom)
         return false;
     ir->ins[none].aux = CC_LT, ir->ins[big].aux = IR_MULO, ir->ins[far].aux = IR_ADDO;
+    ir->ins[wrap1].aux = IR_SUBO, ir->ins[wrap2].aux = IR_SUBO;
     bad = put(ir, pre1, IR_OR, TY_BOOL, bad, put(ir, pre1, IR_OR, TY_BOOL, none, put(ir, pre1, IR_OR, TY_BOOL, big, far)));
+    bad = put(ir, pre1, IR_OR, TY_BOOL, bad, put(ir, pre1, IR_OR, TY_BOOL, wrap1, wrap2));
     int32_t b2 = put3(ir, pre1, IR_SELECT, TY_INT, bad, c2.bound, put(ir, pre1, IR_ADD, TY_INT, c2.init, all));
     int32_t b1 = put3(ir, pre1, IR_SELECT, TY_INT, bad, c1.bound, put(ir, pre1, IR_ADD, TY_INT, c1.init, put_const(ir, pre1, 1)));
     if (ir->oom)
