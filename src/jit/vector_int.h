@@ -287,4 +287,11 @@ bool nest_copyable(const Vec *x, const uint8_t *in2, NestCopy *S);
 int32_t nest_copy(Vec *x, NestCopy *S, const uint8_t *in2, int32_t h);
 void vec_nest_taps(Vec *x, uint32_t first);
 
+/* vector_collapse.c: in the copy (blocks from first on), a tap loop and
+ * the loop around it made one run of taps when both operands allow
+ * (a conv's kx and channels; chosen at run time). */
+void vec_collapse_taps(Vec *x, uint32_t first);
+/* Is a value made in the blocks of in used outside them? */
+bool vec_loop_escapes(Ir *ir, const uint8_t *in);
+
 #endif

@@ -218,6 +218,8 @@ void vec_nest_taps(Vec *x, uint32_t first)
     emit(x, IR_BR, TY_VOID, emit(x, IR_AND, TY_BOOL, cmp(x, CC_GE, trips, konst(x, 16)), pays, -1, pc), -1, -1, pc);
     ir_tmp_release(ir, mark);
     if (!ir->oom)
+        vec_collapse_taps(x, copy);
+    if (!ir->oom)
         vec_block_taps(x, copy, TAPS_ANY);
     return;
 out:

@@ -80,13 +80,18 @@ static bool taps_loop(Vec *x, int32_t h2, uint8_t *in2, int32_t *work, bool know
             return false;
     if (dry)
         return true;
+    /* the tail's entry guarded (vec16): its pointers, which sr.c makes in
+     * its preheader, only when taps are left */
+    const IrBlock *xb = &ir->blocks[c2.exit];
+    bool guard = xb->npreds < IR_MAX_PREDS && !(xb->nins && ir->ins[xb->ins[0]].op == IR_PHI) &&
+                 !vec_loop_escapes(ir, in2);
     uint32_t pc = ir->blocks[h2].bc_start;
     int32_t pre2 = preheader(ir, h2);
     VecPanel pl; /* b's taps packed before the loop around (vector_panel.c) */
     bool packed = vec_panel_plan(x, &c2, data[1], af[1], &pl);
     int32_t t16 = new_block(x, pc), p16 = new_block(x, pc), h16 = new_block(x, pc), b16 = new_block(x, pc);
-    int32_t x16 = new_block(x, pc), s16 = -1, panel = -1, rows = -1;
-    if (ir->oom || t16 < 0 || p16 < 0 || h16 < 0 || b16 < 0 || x16 < 0)
+    int32_t x16 = new_block(x, pc), s16 = -1, panel = -1, rows = -1, g16 = guard ? new_block(x, pc) : -1;
+    if (ir->oom || t16 < 0 || p16 < 0 || h16 < 0 || b16 < 0 || x16 < 0 || (guard && g16 < 0))
         return false;
     if (packed && ((s16 = new_block(x, pc)) < 0 || !vec_panel_make(x, &pl, &panel, &rows)))
         return false;
@@ -140,7 +145,7 @@ static bool taps_loop(Vec *x, int32_t h2, uint8_t *in2, int32_t *work, bool know
     x->cur = x16;
     int32_t from = emit(x, IR_PHI, TY_INT, -1, -1, -1, pc);
     ir->ins[from].list = ir_list_alloc(ir, ir->blocks[x16].npreds);
-    emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+    emit(x, guard ? IR_BR : IR_JMP, TY_VOID, guard ? cmp(x, CC_LT, from, bound) : -1, -1, -1, pc);
     if (ir->oom)
         return false;
     ir->ins[m].aux = 16;
@@ -149,10 +154,20 @@ static bool taps_loop(Vec *x, int32_t h2, uint8_t *in2, int32_t *work, bool know
         int32_t pb = ir->blocks[x16].preds[i];
         ir->lists[ir->ins[from].list + (int32_t)i] = pb == t16 ? init : pb == h16 ? l.iv : piv;
     }
-    ir->blocks[x16].succ[ir->blocks[x16].nsucc++] = h2;
+    int32_t into = x16;
+    if (guard) { /* x16 -> g16 -> h2 when taps are left, else to h2's exit */
+        x->cur = g16;
+        emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+        edge(ir, x16, g16);
+        edge(ir, x16, c2.exit);
+        into = g16;
+    }
+    if (ir->oom)
+        return false;
+    ir->blocks[into].succ[ir->blocks[into].nsucc++] = h2;
     IrBlock *hb = &ir->blocks[h2];
     uint32_t pi = hb->preds[0] == pre2 ? 0 : 1;
-    hb->preds[pi] = x16;
+    hb->preds[pi] = into;
     ir->lists[ir->ins[c2.phi].list + (int32_t)pi] = from;
     ir_cfg_changed(ir);
     return true;

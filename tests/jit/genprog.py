@@ -73,6 +73,7 @@ import gen_vec8                                 # vec8's dense nests versioned o
 import gen_vec9                                 # vec9's 16-tap loops with fused broadcast lanes
 import gen_vec11                                # vec11's int16 dot products (esp.vmulas.s16.xacc)
 import gen_vec12                                # vec12's conv nests copied for 16 taps (run-time channels)
+import gen_vec16                                # vec16's conv columns and channels as one run of taps
 import gen_vec13                                # vec13's vector loops entered once per output position
 import gen_vec14                                # vec14's matmuls on a packed panel of b
 from gen_deopt import DeoptGen, count_deopts   # values crossing 2**31 in compiled loops
@@ -939,6 +940,9 @@ class Gen:
         v14 = gen_vec14.Vec14Gen(self.seed)
         self.nn_funcs = self.nn_funcs + v14.kernels()
         lines += v14.source()
+        v16 = gen_vec16.Vec16Gen(self.seed)
+        self.nn_funcs = self.nn_funcs + v16.kernels()
+        lines += v16.source()
         # wide loops and recursion at the limit (their own random stream too)
         self.stress_funcs = StressGen(self.seed).functions(self.nfuncs + len(self.vec_funcs))
         for sf in self.stress_funcs:
