@@ -294,6 +294,8 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
                 end[v] = r->pos[v];
             c.pos = r->pos[v];
             c.use_weight = b->cold ? 1 : 1u << (3 * (b->loop_depth < 8 ? b->loop_depth : 8));
+            if (need[v] == NEED_LOC && weight[v] < (1u << 30))
+                weight[v] += c.use_weight; /* spilled, it is stored where it is made */
             IrIns *x = &ir->ins[v];
             if (x->op != IR_PHI) {
                 /* a deopt map's values are read only when the guard fails:
