@@ -59,10 +59,8 @@ void jit_config_default(JitConfig *cfg)
     cfg->max_specs = 4;
     cfg->listings = false;
     cfg->pie = 0;
-    /* vec14's packed panels of b only with -X panel=on: merged with vec13's
-     * cold scalar copies, the panel's code made matmuls it did not pay for
-     * 4-12% slower (bench/RESULTS.md, "Thirteenth session: the merged tree") */
-    cfg->no_panel = true;
+    /* vec14's packed panels of b are on (vec15: -X panel=off compiles
+     * without them; cfg->no_panel starts false above) */
 #if P4_PORT_PIE_PROBE
     cfg->pie = port_pie_encoding(); /* a device: its silicon's encoding (-X pie= overrides) */
 #endif

@@ -33,7 +33,7 @@ typedef struct JitConfig {
     uint8_t pie;              /* the target's PIE encoding: 0 none (QEMU), 1 or 3 (RvRev) */
     uint32_t deopt_stress;    /* tests: every Nth guard executed deoptimises (0: none) */
     bool no_hwloop;           /* -X hwloop=off: no esp.lp hardware loops (with PIE they are on) */
-    bool no_panel;            /* no packed panels of b (vector_panel.c): the default; -X panel=on */
+    bool no_panel;            /* no packed panels of b (vector_panel.c): -X panel=off */
 } JitConfig;
 
 void jit_config_default(JitConfig *cfg);

@@ -9,7 +9,8 @@
  * interval that contains a call gets a callee-saved register (or a stack
  * slot); others prefer caller-saved registers, which cost no save/restore.
  * When the registers run out, the interval with the smallest spill weight
- * (its uses, each counted 8^loop depth, so values of inner loops stay in
+ * (its uses and its definition, where a spill stores it, each counted
+ * 8^loop depth, so values of inner loops stay in
  * registers) goes to a stack slot for its whole life; among equals, the one
  * that ends last. A use in a cold block (a vector loop's scalar copy, run
  * only on a bail-out: IrBlock.cold) counts 1, whatever its depth: the
@@ -29,7 +30,7 @@
 typedef struct Interval {
     int32_t v;
     uint32_t start, end;
-    uint32_t weight; /* uses, each counted 8^loop depth: what a spill would cost */
+    uint32_t weight; /* definition and uses, each 8^loop depth: what a spill would cost */
     bool fp, across_call;
 } Interval;
 
@@ -294,6 +295,8 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
                 end[v] = r->pos[v];
             c.pos = r->pos[v];
             c.use_weight = b->cold ? 1 : 1u << (3 * (b->loop_depth < 8 ? b->loop_depth : 8));
+            if (need[v] == NEED_LOC && weight[v] < (1u << 30))
+                weight[v] += c.use_weight; /* spilled, it is stored where it is made */
             IrIns *x = &ir->ins[v];
             if (x->op != IR_PHI) {
                 /* a deopt map's values are read only when the guard fails:
