@@ -113,8 +113,10 @@ void ir_licm(Ir *ir)
     /* room for the preheaders made on the way (at most one per loop); a
      * block made after a loop's blocks were marked is never in that loop */
     uint8_t *in = ir_tmp0(ir, 2 * nb + 2);
-    int32_t *work = ir_tmp(ir, (2 * nb + 2) * sizeof *work);
-    if (!order || !heads || !in || !work) {
+    int32_t *work = ir_tmp(ir, (2 * nb + 2) * sizeof *work), *body = ir_tmp(ir, (nb + 1) * sizeof *body);
+    /* per block of the order: does it call (hoisting and splitting add no call) */
+    uint8_t *calls = ir_tmp(ir, nb + 1);
+    if (!order || !heads || !in || !work || !body || !calls) {
         ir->oom = true;
         goto out;
     }
@@ -130,16 +132,25 @@ void ir_licm(Ir *ir)
             int32_t t = heads[j];
             heads[j] = heads[j - 1], heads[j - 1] = t;
         }
+    for (uint32_t k = 0; k < norder; k++)
+        calls[order[k]] = ir_block_calls(ir, order[k]);
     for (uint32_t q = 0; q < nheads && !ir->oom; q++) {
         int32_t h = heads[q], pre = -2;
         ir_loop_blocks(ir, h, in, work);
+        /* the loop's blocks in the order, listed once for the two walks.
+         * (Leaving out the blocks of an inner loop walked already would
+         * change the code: a value can be used in a block its definition's
+         * block does not dominate until an outer loop hoists it, so a use
+         * may become invariant after its block was walked.) */
         bool loop_calls = false;
-        for (uint32_t k = 0; k < norder && !loop_calls; k++)
-            loop_calls = in[order[k]] && ir_block_calls(ir, order[k]);
-        for (uint32_t k = 0; k < norder; k++) {
-            int32_t b = order[k];
-            if (!in[b])
-                continue;
+        uint32_t nbody = 0;
+        for (uint32_t k = 0; k < norder; k++)
+            if (in[order[k]]) {
+                loop_calls |= calls[order[k]];
+                body[nbody++] = order[k];
+            }
+        for (uint32_t k = 0; k < nbody; k++) {
+            int32_t b = body[k];
             for (uint32_t i = 0; i < ir->blocks[b].nins; i++) {
                 int32_t v = ir->blocks[b].ins[i];
                 IrIns *x = &ir->ins[v];
@@ -148,10 +159,8 @@ void ir_licm(Ir *ir)
                     split_check(ir, v);
             }
         }
-        for (uint32_t k = 0; k < norder; k++) {
-            int32_t b = order[k];
-            if (!in[b])
-                continue;
+        for (uint32_t k = 0; k < nbody; k++) {
+            int32_t b = body[k];
             /* what stays is compacted in one walk: taking each hoisted value
              * out of the list on its own shifted the rest every time */
             int32_t *list = ir->blocks[b].ins;
