@@ -18,6 +18,7 @@
  * gets a new preheader on that edge.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "jit/ir.h"
 
@@ -113,10 +114,8 @@ void ir_licm(Ir *ir)
     /* room for the preheaders made on the way (at most one per loop); a
      * block made after a loop's blocks were marked is never in that loop */
     uint8_t *in = ir_tmp0(ir, 2 * nb + 2);
-    int32_t *work = ir_tmp(ir, (2 * nb + 2) * sizeof *work), *body = ir_tmp(ir, (nb + 1) * sizeof *body);
-    /* per block of the order: does it call (hoisting and splitting add no call) */
-    uint8_t *calls = ir_tmp(ir, nb + 1);
-    if (!order || !heads || !in || !work || !body || !calls) {
+    int32_t *work = ir_tmp(ir, (2 * nb + 2) * sizeof *work);
+    if (!order || !heads || !in || !work) {
         ir->oom = true;
         goto out;
     }
@@ -132,11 +131,19 @@ void ir_licm(Ir *ir)
             int32_t t = heads[j];
             heads[j] = heads[j - 1], heads[j - 1] = t;
         }
-    for (uint32_t k = 0; k < norder; k++)
-        calls[order[k]] = ir_block_calls(ir, order[k]);
+    /* per block of the order, asked once: does it call (2: not asked yet;
+     * hoisting and splitting add no call) */
+    uint8_t *calls = nheads ? ir_tmp(ir, nb + 1) : NULL;
+    if (nheads && !calls) {
+        ir->oom = true;
+        goto out;
+    }
+    if (calls)
+        memset(calls, 2, nb + 1);
     for (uint32_t q = 0; q < nheads && !ir->oom; q++) {
         int32_t h = heads[q], pre = -2;
         ir_loop_blocks(ir, h, in, work);
+        int32_t *body = work; /* ir_loop_blocks' stack, free until the next loop */
         /* the loop's blocks in the order, listed once for the two walks.
          * (Leaving out the blocks of an inner loop walked already would
          * change the code: a value can be used in a block its definition's
@@ -145,10 +152,13 @@ void ir_licm(Ir *ir)
         bool loop_calls = false;
         uint32_t nbody = 0;
         for (uint32_t k = 0; k < norder; k++)
-            if (in[order[k]]) {
-                loop_calls |= calls[order[k]];
+            if (in[order[k]])
                 body[nbody++] = order[k];
-            }
+        for (uint32_t k = 0; k < nbody && !loop_calls; k++) {
+            if (calls[body[k]] == 2)
+                calls[body[k]] = ir_block_calls(ir, body[k]);
+            loop_calls = calls[body[k]] != 0;
+        }
         for (uint32_t k = 0; k < nbody; k++) {
             int32_t b = body[k];
             for (uint32_t i = 0; i < ir->blocks[b].nins; i++) {
