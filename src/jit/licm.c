@@ -18,6 +18,7 @@
  * gets a new preheader on that edge.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "jit/ir.h"
 
@@ -130,16 +131,36 @@ void ir_licm(Ir *ir)
             int32_t t = heads[j];
             heads[j] = heads[j - 1], heads[j - 1] = t;
         }
+    /* per block of the order, asked once: does it call (2: not asked yet;
+     * hoisting and splitting add no call) */
+    uint8_t *calls = nheads ? ir_tmp(ir, nb + 1) : NULL;
+    if (nheads && !calls) {
+        ir->oom = true;
+        goto out;
+    }
+    if (calls)
+        memset(calls, 2, nb + 1);
     for (uint32_t q = 0; q < nheads && !ir->oom; q++) {
         int32_t h = heads[q], pre = -2;
         ir_loop_blocks(ir, h, in, work);
+        int32_t *body = work; /* ir_loop_blocks' stack, free until the next loop */
+        /* the loop's blocks in the order, listed once for the two walks.
+         * (Leaving out the blocks of an inner loop walked already would
+         * change the code: a value can be used in a block its definition's
+         * block does not dominate until an outer loop hoists it, so a use
+         * may become invariant after its block was walked.) */
         bool loop_calls = false;
-        for (uint32_t k = 0; k < norder && !loop_calls; k++)
-            loop_calls = in[order[k]] && ir_block_calls(ir, order[k]);
-        for (uint32_t k = 0; k < norder; k++) {
-            int32_t b = order[k];
-            if (!in[b])
-                continue;
+        uint32_t nbody = 0;
+        for (uint32_t k = 0; k < norder; k++)
+            if (in[order[k]])
+                body[nbody++] = order[k];
+        for (uint32_t k = 0; k < nbody && !loop_calls; k++) {
+            if (calls[body[k]] == 2)
+                calls[body[k]] = ir_block_calls(ir, body[k]);
+            loop_calls = calls[body[k]] != 0;
+        }
+        for (uint32_t k = 0; k < nbody; k++) {
+            int32_t b = body[k];
             for (uint32_t i = 0; i < ir->blocks[b].nins; i++) {
                 int32_t v = ir->blocks[b].ins[i];
                 IrIns *x = &ir->ins[v];
@@ -148,10 +169,8 @@ void ir_licm(Ir *ir)
                     split_check(ir, v);
             }
         }
-        for (uint32_t k = 0; k < norder; k++) {
-            int32_t b = order[k];
-            if (!in[b])
-                continue;
+        for (uint32_t k = 0; k < nbody; k++) {
+            int32_t b = body[k];
             /* what stays is compacted in one walk: taking each hoisted value
              * out of the list on its own shifted the rest every time */
             int32_t *list = ir->blocks[b].ins;
