@@ -27,7 +27,7 @@ void ir_count_uses(Ir *ir)
     }
 }
 
-static bool removable(const IrIns *in)
+bool ir_removable(const IrIns *in)
 {
     uint8_t f = ir_opinfo[in->op].flags;
     if (in->op == IR_CALLRT)
@@ -46,14 +46,14 @@ static void unuse(Ir *ir, int32_t *slot, void *ctx)
 {
     Work *w = ctx;
     IrIns *in = &ir->ins[*slot];
-    if (--in->uses == 0 && in->block >= 0 && removable(in))
+    if (--in->uses == 0 && in->block >= 0 && ir_removable(in))
         w->list[w->n++] = *slot;
 }
 
 static bool dead(const Ir *ir, int32_t v)
 {
     const IrIns *in = &ir->ins[v];
-    if (in->block < 0 || !removable(in))
+    if (in->block < 0 || !ir_removable(in))
         return false;
     if (in->uses == 0)
         return true;

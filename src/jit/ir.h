@@ -436,6 +436,7 @@ void ir_sr(Ir *ir);         /* sr.c: array indices affine in the loop counter be
 void ir_unroll(Ir *ir);     /* unroll.c: small check-free counted loops, four iterations per test */
 void ir_schedule(Ir *ir);   /* sched.c: fills load, multiply and float latencies inside blocks */
 void ir_dce(Ir *ir);        /* dce.c: removes unused pure values and dead phis */
+bool ir_removable(const IrIns *in); /* dce.c: unused, it can go (pure, a phi, a load) */
 void ir_count_uses(Ir *ir); /* dce.c: recounts IrIns.uses */
 
 /* Printing (print.c), for `p4jit dis --jit` and the tests. */

@@ -94,6 +94,7 @@ bool jit_parse_option(JitConfig *cfg, const char *opt)
     else if (strcmp(opt, "hwloop=on") == 0) cfg->no_hwloop = false;
     else if (strcmp(opt, "panel=off") == 0) cfg->no_panel = true;
     else if (strcmp(opt, "panel=on") == 0) cfg->no_panel = false;
+    else if (strcmp(opt, "ir-verify=on") == 0) cfg->verify_ir = true;
     else if (strncmp(opt, "jit-threshold=", 14) == 0) return parse_uint(opt + 14, &cfg->call_threshold, false);
     else if (strncmp(opt, "jit-code=", 9) == 0)
         return parse_uint(opt + 9, &cfg->code_size, true) && cfg->code_size >= 256;
@@ -751,6 +752,9 @@ bool jit_code_buffer(JitState *js)
     return false;
 }
 
+/* -X ir-verify=on: the IR checked after each stage of compile (verify.c) */
+#define VERIFY(stage) (js->cfg.verify_ir ? (void)ir_verify(&ir, stage, spec->code->name->data) : (void)0)
+
 static void compile(JitState *js, JitSpec *spec)
 {
     uint64_t t0 = port_cycles();
@@ -776,31 +780,51 @@ static void compile(JitState *js, JitSpec *spec)
     }
     if (ok) {
         spec->ret.ty = (uint8_t)ir.ret_type;
+        VERIFY("build");
         ir_fold(&ir);
+        VERIFY("fold");
         ir_ranges(&ir);
+        VERIFY("ranges");
         ir_cse(&ir);
+        VERIFY("cse");
         ir.no_panel = js->cfg.no_panel;
         if (js->cfg.pie)
             ir_vectorize(&ir);
+        VERIFY("vectorize");
         /* (a function on PIE lanes keeps its deopt maps: without them an
          * overflow in its scalar loops could only raise, where the
          * interpreter computes an int beyond 32 bits; docs/jit.md) */
         if (js->cfg.pie) ir_elementwise(&ir); /* elementwise.c: loops storing a[i] op b[i] on PIE lanes */
+        VERIFY("elementwise");
         if (js->cfg.pie) ir_loop_notes_finish(&ir); /* --jit-report: elementwise.c's loops */
         ir_licm(&ir);
+        VERIFY("licm");
         ir_version(&ir);
+        VERIFY("version");
         ir_fold(&ir); /* the guards, with constants for the first iteration */
+        VERIFY("fold");
         ir_cse(&ir);
+        VERIFY("cse");
         ir_licm(&ir);
+        VERIFY("licm");
         ir_reassoc(&ir); /* the guards' flags, hoisted as far as they go, first */
+        VERIFY("reassoc");
         ir_licm(&ir);
+        VERIFY("licm");
         ir_sr(&ir);
+        VERIFY("sr");
         ir_fold(&ir);
+        VERIFY("fold");
         ir_dce(&ir);
+        VERIFY("dce");
         ir_unroll(&ir);
+        VERIFY("unroll");
         ir_fold(&ir);
+        VERIFY("fold");
         ir_dce(&ir);
+        VERIFY("dce");
         ir_schedule(&ir);
+        VERIFY("schedule");
         ir_dominators(&ir);
         ir_loops(&ir); /* loop depths for the register allocator's spill weights */
         ok = !maybe_unbound(&ir, &spec->why, spec->code) && !allocates_badly(&ir, spec, &spec->why, spec->code);

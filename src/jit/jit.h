@@ -34,6 +34,7 @@ typedef struct JitConfig {
     uint32_t deopt_stress;    /* tests: every Nth guard executed deoptimises (0: none) */
     bool no_hwloop;           /* -X hwloop=off: no esp.lp hardware loops (with PIE they are on) */
     bool no_panel;            /* no packed panels of b (vector_panel.c): -X panel=off */
+    bool verify_ir;           /* -X ir-verify=on: check the IR after each stage (verify.c) */
 } JitConfig;
 
 void jit_config_default(JitConfig *cfg);

@@ -389,4 +389,8 @@ uint32_t jit_rt_str_len(const Str *s);               /* len(s) */
 extern int32_t jit_rt_depth;
 extern uint32_t jit_deopt_countdown;
 
+/* verify.c: every operand made where its user can read it (-X ir-verify=on); false and
+ * a line on stderr per fault (the first 8) when not, naming the function and the pass just run. */
+bool ir_verify(Ir *ir, const char *stage, const char *function);
+
 #endif

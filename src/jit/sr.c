@@ -129,10 +129,13 @@ static void reduce_loop(Sr *s)
         return;
     s->nptrs = 0;
     /* the counter's own step, when nothing but its phi uses it, also moves
-     * to the end of the iteration */
+     * to the end of the iteration. Uses outside the loop count too: a
+     * `break` taken after the step reads it (the phi after the loop, or a
+     * deopt map on the way out), and at the end of the iteration it would
+     * not have been computed on that path */
     uint32_t uses = 0;
     for (uint32_t b = 0; b < nb; b++)
-        for (uint32_t i = 0; s->in[b] && i < ir->blocks[b].nins; i++)
+        for (uint32_t i = 0; !ir->blocks[b].dead && i < ir->blocks[b].nins; i++)
             ir_for_operands(ir, ir->blocks[b].ins[i], count, &(Count){s->c.next, &uses});
     if (uses == 1 && ir->ins[s->c.next].op == IR_ADD)
         ir_move_ins(ir, s->c.next, s->c.latch);
