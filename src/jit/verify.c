@@ -50,8 +50,9 @@ typedef struct Check {
 static void report(Ir *ir, Check *c, int32_t v, const char *why)
 {
     if (c->bad++ < 8)
-        fprintf(stderr, "ir-verify: %s, after %s: v%d (block %d, pc %u) reads v%d (block %d): %s\n", c->function, c->stage,
-                (int)c->user, (int)c->block, (unsigned)ir->ins[c->user].pc, (int)v, (int)ir->ins[v].block, why);
+        fprintf(stderr, "ir-verify: %s, after %s: v%d (block %d, pc %u) reads v%d (block %d%s): %s\n", c->function,
+                c->stage, (int)c->user, (int)c->block, (unsigned)ir->ins[c->user].pc, (int)v, (int)ir->ins[v].block,
+                ir->ins[v].op == IR_CONST ? ", a constant" : "", why);
 }
 
 static void operand(Ir *ir, int32_t *slot, void *ctx)

@@ -5,9 +5,9 @@ Runs each program with -X jit=eager -X ir-verify=on on the host (with PIE
 rev3 code, so the vectorisers run) and fails when the verifier reports a
 fault in the IR the emitter is given (after the last pass, `schedule`): an
 operand read where it may not have been computed, i.e. a register nothing
-wrote. Faults after earlier passes are printed as notes: some passes leave
-values for a later one to move (the vectorisers' preheaders read nest
-invariants that licm then hoists: docs/jit.md, "Checking the IR").
+wrote. Faults after earlier passes are counted as notes: some passes leave
+values for a later one to move (the vectorisers' constants, read in blocks
+they do not dominate until licm hoists them: docs/jit.md, "Checking the IR").
 
   check_ir_verify.py --p4jit P4JIT [--seeds A:B] [program.py ...]
 
