@@ -85,6 +85,7 @@ static bool fold_const(Ir *ir, int32_t v, int32_t *pick)
     }
     in->op = IR_CONST;
     in->a = in->b = in->c = -1;
+    ir_drop_failure(in); /* (a checked op folds only when it cannot fail) */
     if (isf)
         in->k.f = f;
     else

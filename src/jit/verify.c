@@ -101,7 +101,7 @@ bool ir_verify(Ir *ir, const char *stage, const char *function)
         for (uint32_t i = 0; i < bl->nins; i++) {
             int32_t v = bl->ins[i];
             IrIns *in = &ir->ins[v];
-            if (!k.kept[v] || in->op == IR_CONST) /* (fold leaves a constant's old operands) */
+            if (!k.kept[v])
                 continue;
             c.user = v;
             c.at_end = in->op == IR_PHI;
