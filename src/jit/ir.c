@@ -309,6 +309,22 @@ void ir_move_ins(Ir *ir, int32_t v, int32_t block)
     in->block = block;
 }
 
+int32_t ir_add_before_term(Ir *ir, int32_t block, IrOp op, IrType type, int32_t a, int32_t b, int32_t c)
+{
+    int32_t v = ir_add(ir, -1, op, type, a, b, c);
+    if (!ir->oom)
+        ir_move_ins(ir, v, block);
+    return v;
+}
+
+int32_t ir_const_before_term(Ir *ir, int32_t block, int32_t k)
+{
+    int32_t v = ir_const_int(ir, -1, k);
+    if (!ir->oom)
+        ir_move_ins(ir, v, block);
+    return v;
+}
+
 void ir_insert_after(Ir *ir, int32_t v, int32_t after)
 {
     IrBlock *b = &ir->blocks[ir->ins[after].block];

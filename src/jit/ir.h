@@ -313,6 +313,10 @@ static inline void ir_drop(Ir *ir, int32_t v)
 /* v (in a block, or detached) to the end of block, before its terminator */
 void ir_move_ins(Ir *ir, int32_t v, int32_t block);
 void ir_insert_after(Ir *ir, int32_t v, int32_t after); /* a detached v (block -1) after another */
+/* A new instruction (a constant) at the end of a block that has its
+ * terminator already, before it: what a pass adds to a preheader. */
+int32_t ir_add_before_term(Ir *ir, int32_t block, IrOp op, IrType type, int32_t a, int32_t b, int32_t c);
+int32_t ir_const_before_term(Ir *ir, int32_t block, int32_t k);
 /* Replace every use of `from` by `to`. */
 void ir_replace_uses(Ir *ir, int32_t from, int32_t to);
 /* Whether block b (or, b < 0, any live block) has a call (IR_CALL): the

@@ -42,22 +42,6 @@ static bool inside(const Sr *s, int32_t v) { return v >= 0 && s->ir->ins[v].bloc
 static bool invariant(const Sr *s, int32_t v) { return v >= 0 && !inside(s, v); }
 
 
-static int32_t before_term(Ir *ir, int32_t b, IrOp op, IrType t, int32_t x, int32_t y)
-{
-    int32_t v = ir_add(ir, -1, op, t, x, y, -1);
-    if (!ir->oom)
-        ir_move_ins(ir, v, b);
-    return v;
-}
-
-static int32_t konst(Ir *ir, int32_t b, int32_t k)
-{
-    int32_t v = ir_const_int(ir, -1, k);
-    if (!ir->oom)
-        ir_move_ins(ir, v, b);
-    return v;
-}
-
 /* The pointer phi for (data, affine a, element size), made on first use. */
 static int32_t pointer(Sr *s, int32_t data, IrAffine a, uint8_t shift)
 {
@@ -72,18 +56,18 @@ static int32_t pointer(Sr *s, int32_t data, IrAffine a, uint8_t shift)
     /* p0 = data + ((scale*init + off) << shift), in the preheader */
     int32_t t = s->c.init;
     if (a.scale >= 0)
-        t = before_term(ir, s->pre, IR_MUL, TY_INT, a.scale, t);
+        t = ir_add_before_term(ir, s->pre, IR_MUL, TY_INT, a.scale, t, -1);
     if (a.off >= 0)
-        t = before_term(ir, s->pre, IR_ADD, TY_INT, t, a.off);
+        t = ir_add_before_term(ir, s->pre, IR_ADD, TY_INT, t, a.off, -1);
     if (shift)
-        t = before_term(ir, s->pre, IR_SHL, TY_INT, t, konst(ir, s->pre, shift));
-    int32_t p0 = before_term(ir, s->pre, IR_ADD, TY_PTR, data, t);
+        t = ir_add_before_term(ir, s->pre, IR_SHL, TY_INT, t, ir_const_before_term(ir, s->pre, shift), -1);
+    int32_t p0 = ir_add_before_term(ir, s->pre, IR_ADD, TY_PTR, data, t, -1);
     /* stride = (scale*step) << shift, also before the loop */
-    int32_t stride = konst(ir, s->pre, s->c.step);
+    int32_t stride = ir_const_before_term(ir, s->pre, s->c.step);
     if (a.scale >= 0)
-        stride = before_term(ir, s->pre, IR_MUL, TY_INT, a.scale, stride);
+        stride = ir_add_before_term(ir, s->pre, IR_MUL, TY_INT, a.scale, stride, -1);
     if (shift)
-        stride = before_term(ir, s->pre, IR_SHL, TY_INT, stride, konst(ir, s->pre, shift));
+        stride = ir_add_before_term(ir, s->pre, IR_SHL, TY_INT, stride, ir_const_before_term(ir, s->pre, shift), -1);
     /* the phi, and its step at the end of the iteration (after the last
      * use of the phi, so the two can share a register: rega.c) */
     int32_t phi = ir_add(ir, s->h, IR_PHI, TY_PTR, -1, -1, -1);

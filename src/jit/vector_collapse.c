@@ -34,28 +34,6 @@
 
 enum { DERIV_DEPTH = 24 };
 
-/* An instruction detached, then placed before block b's terminator. */
-static int32_t put3(Ir *ir, int32_t b, IrOp op, IrType t, int32_t a, int32_t c, int32_t d)
-{
-    int32_t v = ir_add(ir, -1, op, t, a, c, d);
-    if (!ir->oom)
-        ir_move_ins(ir, v, b);
-    return v;
-}
-
-static int32_t put(Ir *ir, int32_t b, IrOp op, IrType t, int32_t a, int32_t c)
-{
-    return put3(ir, b, op, t, a, c, -1);
-}
-
-static int32_t put_const(Ir *ir, int32_t b, int32_t k)
-{
-    int32_t v = ir_const_int(ir, -1, k);
-    if (!ir->oom)
-        ir_move_ins(ir, v, b);
-    return v;
-}
-
 static bool in_loop(const Ir *ir, const uint8_t *in, int32_t v)
 {
     return v >= 0 && ir->ins[v].block >= 0 && in[ir->ins[v].block];
@@ -69,7 +47,7 @@ enum { ZERO = -1, FAIL = -2 };
 static int32_t deriv(Ir *ir, const uint8_t *in1, int32_t k, int32_t v, int32_t pre, int depth)
 {
     if (v == k)
-        return put_const(ir, pre, 1);
+        return ir_const_before_term(ir, pre, 1);
     if (!in_loop(ir, in1, v))
         return ZERO;
     if (depth > DERIV_DEPTH)
@@ -89,17 +67,17 @@ static int32_t deriv(Ir *ir, const uint8_t *in1, int32_t k, int32_t v, int32_t p
         return ZERO;
     switch (in.op) {
     case IR_ADD:
-        return da == ZERO ? db : db == ZERO ? da : put(ir, pre, IR_ADD, TY_INT, da, db);
+        return da == ZERO ? db : db == ZERO ? da : ir_add_before_term(ir, pre, IR_ADD, TY_INT, da, db, -1);
     case IR_SUB:
-        return db == ZERO ? da : put(ir, pre, IR_SUB, TY_INT, da == ZERO ? put_const(ir, pre, 0) : da, db);
+        return db == ZERO ? da : ir_add_before_term(ir, pre, IR_SUB, TY_INT, da == ZERO ? ir_const_before_term(ir, pre, 0) : da, db, -1);
     case IR_MUL: /* one side fixed, made outside the loop */
         if (db == ZERO && !in_loop(ir, in1, in.b))
-            return put(ir, pre, IR_MUL, TY_INT, da, in.b);
+            return ir_add_before_term(ir, pre, IR_MUL, TY_INT, da, in.b, -1);
         if (da == ZERO && !in_loop(ir, in1, in.a))
-            return put(ir, pre, IR_MUL, TY_INT, db, in.a);
+            return ir_add_before_term(ir, pre, IR_MUL, TY_INT, db, in.a, -1);
         return FAIL;
     default: /* IR_SHL by a fixed amount */
-        return db == ZERO && !in_loop(ir, in1, in.b) ? put(ir, pre, IR_SHL, TY_INT, da, in.b) : FAIL;
+        return db == ZERO && !in_loop(ir, in1, in.b) ? ir_add_before_term(ir, pre, IR_SHL, TY_INT, da, in.b, -1) : FAIL;
     }
 }
 
@@ -199,34 +177,34 @@ static bool collapse(Vec *x, int32_t h2, uint8_t *in1, uint8_t *in2, int32_t *wo
             return false; /* (the same array's data at every kx) */
     }
     /* each operand's step in kx against its step in ch times ch's count */
-    int32_t trips = put(ir, pre1, IR_SUB, TY_INT, c2.bound, c2.init), bad = -1;
+    int32_t trips = ir_add_before_term(ir, pre1, IR_SUB, TY_INT, c2.bound, c2.init, -1), bad = -1;
     for (int o = 0; o < 2 && !ir->oom; o++) {
         int32_t dk = af[o].off >= 0 ? deriv(ir, in1, c1.phi, af[o].off, pre1, 0) : ZERO;
         if (dk == FAIL)
             return false; /* (the derivative's instructions left are dead code) */
-        int32_t whole = af[o].scale >= 0 ? put(ir, pre1, IR_MUL, TY_INT, af[o].scale, trips) : trips;
-        int32_t ne = put(ir, pre1, IR_CMP, TY_BOOL, dk == ZERO ? put_const(ir, pre1, 0) : dk, whole);
+        int32_t whole = af[o].scale >= 0 ? ir_add_before_term(ir, pre1, IR_MUL, TY_INT, af[o].scale, trips, -1) : trips;
+        int32_t ne = ir_add_before_term(ir, pre1, IR_CMP, TY_BOOL, dk == ZERO ? ir_const_before_term(ir, pre1, 0) : dk, whole, -1);
         ir->ins[ne].aux = CC_NE;
-        bad = bad < 0 ? ne : put(ir, pre1, IR_OR, TY_BOOL, bad, ne);
+        bad = bad < 0 ? ne : ir_add_before_term(ir, pre1, IR_OR, TY_BOOL, bad, ne, -1);
     }
     /* both counts exact (bound - init within int32: a count wrapped to a
      * small positive one would run a loop that runs no turn), kx's at
      * least 1, and init + its count times ch's within int32 */
-    int32_t n1 = put(ir, pre1, IR_SUB, TY_INT, c1.bound, c1.init);
-    int32_t wrap1 = put(ir, pre1, IR_OVF, TY_BOOL, c1.bound, c1.init);
-    int32_t wrap2 = put(ir, pre1, IR_OVF, TY_BOOL, c2.bound, c2.init);
-    int32_t none = put(ir, pre1, IR_CMP, TY_BOOL, n1, put_const(ir, pre1, 1));
-    int32_t big = put(ir, pre1, IR_OVF, TY_BOOL, n1, trips);
-    int32_t all = put(ir, pre1, IR_MUL, TY_INT, n1, trips);
-    int32_t far = put(ir, pre1, IR_OVF, TY_BOOL, c2.init, all);
+    int32_t n1 = ir_add_before_term(ir, pre1, IR_SUB, TY_INT, c1.bound, c1.init, -1);
+    int32_t wrap1 = ir_add_before_term(ir, pre1, IR_OVF, TY_BOOL, c1.bound, c1.init, -1);
+    int32_t wrap2 = ir_add_before_term(ir, pre1, IR_OVF, TY_BOOL, c2.bound, c2.init, -1);
+    int32_t none = ir_add_before_term(ir, pre1, IR_CMP, TY_BOOL, n1, ir_const_before_term(ir, pre1, 1), -1);
+    int32_t big = ir_add_before_term(ir, pre1, IR_OVF, TY_BOOL, n1, trips, -1);
+    int32_t all = ir_add_before_term(ir, pre1, IR_MUL, TY_INT, n1, trips, -1);
+    int32_t far = ir_add_before_term(ir, pre1, IR_OVF, TY_BOOL, c2.init, all, -1);
     if (ir->oom)
         return false;
     ir->ins[none].aux = CC_LT, ir->ins[big].aux = IR_MULO, ir->ins[far].aux = IR_ADDO;
     ir->ins[wrap1].aux = IR_SUBO, ir->ins[wrap2].aux = IR_SUBO;
-    bad = put(ir, pre1, IR_OR, TY_BOOL, bad, put(ir, pre1, IR_OR, TY_BOOL, none, put(ir, pre1, IR_OR, TY_BOOL, big, far)));
-    bad = put(ir, pre1, IR_OR, TY_BOOL, bad, put(ir, pre1, IR_OR, TY_BOOL, wrap1, wrap2));
-    int32_t b2 = put3(ir, pre1, IR_SELECT, TY_INT, bad, c2.bound, put(ir, pre1, IR_ADD, TY_INT, c2.init, all));
-    int32_t b1 = put3(ir, pre1, IR_SELECT, TY_INT, bad, c1.bound, put(ir, pre1, IR_ADD, TY_INT, c1.init, put_const(ir, pre1, 1)));
+    bad = ir_add_before_term(ir, pre1, IR_OR, TY_BOOL, bad, ir_add_before_term(ir, pre1, IR_OR, TY_BOOL, none, ir_add_before_term(ir, pre1, IR_OR, TY_BOOL, big, far, -1), -1), -1);
+    bad = ir_add_before_term(ir, pre1, IR_OR, TY_BOOL, bad, ir_add_before_term(ir, pre1, IR_OR, TY_BOOL, wrap1, wrap2, -1), -1);
+    int32_t b2 = ir_add_before_term(ir, pre1, IR_SELECT, TY_INT, bad, c2.bound, ir_add_before_term(ir, pre1, IR_ADD, TY_INT, c2.init, all, -1));
+    int32_t b1 = ir_add_before_term(ir, pre1, IR_SELECT, TY_INT, bad, c1.bound, ir_add_before_term(ir, pre1, IR_ADD, TY_INT, c1.init, ir_const_before_term(ir, pre1, 1), -1));
     if (ir->oom)
         return false;
     ir->ins[cmp2].b = b2, ir->ins[cmp1].b = b1;

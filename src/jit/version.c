@@ -87,18 +87,9 @@ static bool covered(const Loop *l, int32_t v)
     }
 }
 
-/* New instruction at the end of block b, before its terminator. */
-static int32_t add_in(Ir *ir, int32_t b, IrOp op, IrType t, int32_t x, int32_t y)
-{
-    int32_t v = ir_add(ir, -1, op, t, x, y, -1);
-    if (!ir->oom)
-        ir_move_ins(ir, v, b);
-    return v;
-}
-
 static int32_t flag(Ir *ir, int32_t b, IrOp checked, int32_t x, int32_t y)
 {
-    int32_t f = add_in(ir, b, IR_OVF, TY_BOOL, x, y);
+    int32_t f = ir_add_before_term(ir, b, IR_OVF, TY_BOOL, x, y, -1);
     ir->ins[f].aux = (uint8_t)checked;
     return f;
 }
@@ -111,12 +102,12 @@ static int32_t at(Loop *l, int32_t v, int32_t kk, int32_t *any)
     IrAffine a = affine(l, v);
     int32_t x = kk;
     if (a.scale >= 0) {
-        *any = add_in(ir, l->pre, IR_OR, TY_BOOL, *any, flag(ir, l->pre, IR_MULO, kk, a.scale));
-        x = add_in(ir, l->pre, IR_MUL, TY_INT, kk, a.scale);
+        *any = ir_add_before_term(ir, l->pre, IR_OR, TY_BOOL, *any, flag(ir, l->pre, IR_MULO, kk, a.scale), -1);
+        x = ir_add_before_term(ir, l->pre, IR_MUL, TY_INT, kk, a.scale, -1);
     }
     if (a.off >= 0) {
-        *any = add_in(ir, l->pre, IR_OR, TY_BOOL, *any, flag(ir, l->pre, IR_ADDO, x, a.off));
-        x = add_in(ir, l->pre, IR_ADD, TY_INT, x, a.off);
+        *any = ir_add_before_term(ir, l->pre, IR_OR, TY_BOOL, *any, flag(ir, l->pre, IR_ADDO, x, a.off), -1);
+        x = ir_add_before_term(ir, l->pre, IR_ADD, TY_INT, x, a.off, -1);
     }
     return x;
 }
@@ -134,8 +125,8 @@ static int32_t guard(Loop *l, const int32_t *checks, uint32_t n)
         int32_t one = ir_const_int(ir, -1, 1);
         ir_move_ins(ir, one, l->pre);
         IrOp op = l->c.cc == CC_LT ? IR_SUBO : IR_ADDO;
-        any = add_in(ir, l->pre, IR_OR, TY_BOOL, any, flag(ir, l->pre, op, last, one));
-        last = add_in(ir, l->pre, op == IR_SUBO ? IR_SUB : IR_ADD, TY_INT, last, one);
+        any = ir_add_before_term(ir, l->pre, IR_OR, TY_BOOL, any, flag(ir, l->pre, op, last, one), -1);
+        last = ir_add_before_term(ir, l->pre, op == IR_SUBO ? IR_SUB : IR_ADD, TY_INT, last, one, -1);
     }
     int32_t ends[2] = {l->c.init, last}, trips = -1;
     for (uint32_t i = 0; i < n; i++) {
@@ -143,7 +134,7 @@ static int32_t guard(Loop *l, const int32_t *checks, uint32_t n)
         IrOp op = (IrOp)ir->ins[checks[i]].op;
         int32_t opa = ir->ins[checks[i]].a, opb = ir->ins[checks[i]].b;
         if (op == IR_CHECK) {
-            any = add_in(ir, l->pre, IR_OR, TY_BOOL, any, opa);
+            any = ir_add_before_term(ir, l->pre, IR_OR, TY_BOOL, any, opa, -1);
             continue;
         }
         int32_t phi;
@@ -154,10 +145,10 @@ static int32_t guard(Loop *l, const int32_t *checks, uint32_t n)
             if (trips < 0) {
                 int32_t one = ir_const_int(ir, -1, 1);
                 ir_move_ins(ir, one, l->pre);
-                any = add_in(ir, l->pre, IR_OR, TY_BOOL, any, flag(ir, l->pre, IR_SUBO, last, l->c.init));
-                trips = add_in(ir, l->pre, IR_SUB, TY_INT, last, l->c.init);
-                any = add_in(ir, l->pre, IR_OR, TY_BOOL, any, flag(ir, l->pre, IR_ADDO, trips, one));
-                trips = add_in(ir, l->pre, IR_ADD, TY_INT, trips, one);
+                any = ir_add_before_term(ir, l->pre, IR_OR, TY_BOOL, any, flag(ir, l->pre, IR_SUBO, last, l->c.init), -1);
+                trips = ir_add_before_term(ir, l->pre, IR_SUB, TY_INT, last, l->c.init, -1);
+                any = ir_add_before_term(ir, l->pre, IR_OR, TY_BOOL, any, flag(ir, l->pre, IR_ADDO, trips, one), -1);
+                trips = ir_add_before_term(ir, l->pre, IR_ADD, TY_INT, trips, one, -1);
             }
             int32_t init = -1;
             const IrBlock *hb = &ir->blocks[l->h];
@@ -168,9 +159,9 @@ static int32_t guard(Loop *l, const int32_t *checks, uint32_t n)
             for (int e = 0; e < 2; e++) {
                 int32_t k = ir_const_int(ir, -1, (int32_t)ends2[e]);
                 ir_move_ins(ir, k, l->pre);
-                any = add_in(ir, l->pre, IR_OR, TY_BOOL, any, flag(ir, l->pre, IR_MULO, trips, k));
-                int32_t most = add_in(ir, l->pre, IR_MUL, TY_INT, trips, k);
-                any = add_in(ir, l->pre, IR_OR, TY_BOOL, any, flag(ir, l->pre, IR_ADDO, init, most));
+                any = ir_add_before_term(ir, l->pre, IR_OR, TY_BOOL, any, flag(ir, l->pre, IR_MULO, trips, k), -1);
+                int32_t most = ir_add_before_term(ir, l->pre, IR_MUL, TY_INT, trips, k, -1);
+                any = ir_add_before_term(ir, l->pre, IR_OR, TY_BOOL, any, flag(ir, l->pre, IR_ADDO, init, most), -1);
             }
             continue;
         }
@@ -186,7 +177,7 @@ static int32_t guard(Loop *l, const int32_t *checks, uint32_t n)
              * (matmul's, from arguments, is 2**31 - 1: the ends are tested) */
             int32_t k = ir_const_int(ir, -1, ihi);
             ir_move_ins(ir, k, l->pre);
-            any = add_in(ir, l->pre, IR_OR, TY_BOOL, any, flag(ir, l->pre, IR_BOUND, opa, k));
+            any = ir_add_before_term(ir, l->pre, IR_OR, TY_BOOL, any, flag(ir, l->pre, IR_BOUND, opa, k), -1);
             continue;
         }
         for (int e = 0; e < 2; e++) {
@@ -194,7 +185,7 @@ static int32_t guard(Loop *l, const int32_t *checks, uint32_t n)
                 at(l, checks[i], ends[e], &any); /* its own flag is the last one at() adds */
             else {
                 int32_t len = opa, idx = at(l, opb, ends[e], &any);
-                any = add_in(ir, l->pre, IR_OR, TY_BOOL, any, flag(ir, l->pre, IR_BOUND, len, idx));
+                any = ir_add_before_term(ir, l->pre, IR_OR, TY_BOOL, any, flag(ir, l->pre, IR_BOUND, len, idx), -1);
             }
         }
     }
@@ -347,12 +338,12 @@ static void few_trips_bypass(Loop *l, int32_t pre, int32_t entry)
     Ir *ir = l->ir;
     if (l->c.step != 1 || l->c.cc != CC_LT)
         return;
-    int32_t trips = add_in(ir, pre, IR_SUB, TY_INT, l->c.bound, l->c.init); /* (a wrap can only pick the checked loop) */
+    int32_t trips = ir_add_before_term(ir, pre, IR_SUB, TY_INT, l->c.bound, l->c.init, -1); /* (a wrap can only pick the checked loop) */
     int32_t k = ir_const_int(ir, -1, FEW_TRIPS);
     if (ir->oom)
         return;
     ir_move_ins(ir, k, pre);
-    int32_t few = add_in(ir, pre, IR_CMP, TY_BOOL, trips, k);
+    int32_t few = ir_add_before_term(ir, pre, IR_CMP, TY_BOOL, trips, k, -1);
     IrBlock *pb = &ir->blocks[pre];
     int32_t jmp = pb->ins[pb->nins - 1];
     if (ir->oom || ir->ins[jmp].op != IR_JMP || ir->blocks[entry].npreds >= IR_MAX_PREDS)
