@@ -752,8 +752,10 @@ bool jit_code_buffer(JitState *js)
     return false;
 }
 
-/* -X ir-verify=on: the IR checked after each stage of compile (verify.c) */
+/* -X ir-verify=on: the IR checked after the builder and after each pass
+ * (verify.c), the pass named in its reports */
 #define VERIFY(stage) (js->cfg.verify_ir ? (void)ir_verify(&ir, stage, spec->code->name->data) : (void)0)
+#define PASS(fn) (fn(&ir), VERIFY(#fn))
 
 static void compile(JitState *js, JitSpec *spec)
 {
@@ -780,51 +782,32 @@ static void compile(JitState *js, JitSpec *spec)
     }
     if (ok) {
         spec->ret.ty = (uint8_t)ir.ret_type;
-        VERIFY("build");
-        ir_fold(&ir);
-        VERIFY("fold");
-        ir_ranges(&ir);
-        VERIFY("ranges");
-        ir_cse(&ir);
-        VERIFY("cse");
+        VERIFY("jit_build");
+        PASS(ir_fold);
+        PASS(ir_ranges);
+        PASS(ir_cse);
         ir.no_panel = js->cfg.no_panel;
         if (js->cfg.pie)
-            ir_vectorize(&ir);
-        VERIFY("vectorize");
+            PASS(ir_vectorize);
         /* (a function on PIE lanes keeps its deopt maps: without them an
          * overflow in its scalar loops could only raise, where the
          * interpreter computes an int beyond 32 bits; docs/jit.md) */
-        if (js->cfg.pie) ir_elementwise(&ir); /* elementwise.c: loops storing a[i] op b[i] on PIE lanes */
-        VERIFY("elementwise");
+        if (js->cfg.pie) PASS(ir_elementwise); /* elementwise.c: loops storing a[i] op b[i] on PIE lanes */
         if (js->cfg.pie) ir_loop_notes_finish(&ir); /* --jit-report: elementwise.c's loops */
-        ir_licm(&ir);
-        VERIFY("licm");
-        ir_version(&ir);
-        VERIFY("version");
-        ir_fold(&ir); /* the guards, with constants for the first iteration */
-        VERIFY("fold");
-        ir_cse(&ir);
-        VERIFY("cse");
-        ir_licm(&ir);
-        VERIFY("licm");
-        ir_reassoc(&ir); /* the guards' flags, hoisted as far as they go, first */
-        VERIFY("reassoc");
-        ir_licm(&ir);
-        VERIFY("licm");
-        ir_sr(&ir);
-        VERIFY("sr");
-        ir_fold(&ir);
-        VERIFY("fold");
-        ir_dce(&ir);
-        VERIFY("dce");
-        ir_unroll(&ir);
-        VERIFY("unroll");
-        ir_fold(&ir);
-        VERIFY("fold");
-        ir_dce(&ir);
-        VERIFY("dce");
-        ir_schedule(&ir);
-        VERIFY("schedule");
+        PASS(ir_licm);
+        PASS(ir_version);
+        PASS(ir_fold); /* the guards, with constants for the first iteration */
+        PASS(ir_cse);
+        PASS(ir_licm);
+        PASS(ir_reassoc); /* the guards' flags, hoisted as far as they go, first */
+        PASS(ir_licm);
+        PASS(ir_sr);
+        PASS(ir_fold);
+        PASS(ir_dce);
+        PASS(ir_unroll);
+        PASS(ir_fold);
+        PASS(ir_dce);
+        PASS(ir_schedule);
         ir_dominators(&ir);
         ir_loops(&ir); /* loop depths for the register allocator's spill weights */
         ok = !maybe_unbound(&ir, &spec->why, spec->code) && !allocates_badly(&ir, spec, &spec->why, spec->code);

@@ -3,7 +3,7 @@
 
 Runs each program with -X jit=eager -X ir-verify=on on the host (with PIE
 rev3 code, so the vectorisers run) and fails when the verifier reports a
-fault in the IR the emitter is given (after the last pass, `schedule`): an
+fault in the IR the emitter is given (after the last pass, `ir_schedule`): an
 operand read where it may not have been computed, i.e. a register nothing
 wrote. Faults after earlier passes are counted as notes: some passes leave
 values for a later one to move (the vectorisers' constants, read in blocks
@@ -26,7 +26,7 @@ def faults(p4jit, path):
     r = subprocess.run([p4jit, "run", "-X", "jit=eager", "-X", "pie=rev3", "-X", "ir-verify=on", path],
                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, timeout=300)
     lines = [l for l in r.stderr.splitlines() if l.startswith("ir-verify: ")]
-    final = [l for l in lines if ", after schedule: " in l]
+    final = [l for l in lines if ", after ir_schedule: " in l]
     return final, len(lines) - len(final)
 
 
