@@ -211,22 +211,17 @@ static bool collapse(Vec *x, int32_t h2, uint8_t *in1, uint8_t *in2, int32_t *wo
     return true;
 }
 
+static bool collapse_at(Vec *x, int32_t h2, uint8_t *in2, int32_t *work, void *ctx)
+{
+    (void)ctx;
+    uint8_t *in1 = ir_tmp(x->ir, x->ir->nblocks + 1);
+    if (in1 && vec_taps_fit(x, h2, in2, work))
+        collapse(x, h2, in1, in2, work);
+    return false; /* (bounds and selects only: no edge changes) */
+}
+
 void vec_collapse_taps(Vec *x, uint32_t first)
 {
-    Ir *ir = x->ir;
-    ir_licm(ir); /* (ir_affine wants the channel offsets outside the tap loop) */
-    uint32_t nb = ir->nblocks;
-    bool fresh = false;
-    for (uint32_t b = first; b < nb && !ir->oom; b++) {
-        if (!fresh)
-            ir_dominators(ir), ir_loops(ir), fresh = true;
-        if (ir->blocks[b].loop_head != (int32_t)b || ir->blocks[b].dead)
-            continue;
-        IrTmpMark mark = ir_tmp_mark(ir);
-        uint8_t *in1 = ir_tmp(ir, ir->nblocks + 1), *in2 = ir_tmp(ir, ir->nblocks + 1);
-        int32_t *work = ir_tmp(ir, (ir->nblocks + 1) * sizeof *work);
-        if (in1 && in2 && work && vec_taps_fit(x, (int32_t)b, in2, work))
-            collapse(x, (int32_t)b, in1, in2, work);
-        ir_tmp_release(ir, mark);
-    }
+    ir_licm(x->ir); /* (ir_affine wants the channel offsets outside the tap loop) */
+    vec_each_loop(x, first, collapse_at, NULL);
 }

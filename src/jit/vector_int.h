@@ -267,6 +267,12 @@ void note_done(Ir *ir, int32_t h, const uint8_t *in, const char *how, int lanes,
 typedef enum { TAPS_ANY, TAPS_CONST16 } TapsMode;
 void vec_block_taps(Vec *x, uint32_t first, TapsMode mode);
 bool vec_taps_fit(Vec *x, int32_t h2, uint8_t *in2, int32_t *work);
+/* fn on every loop header h of the vector copy (blocks from first on),
+ * with a block set and a work list from the arena, given back after each
+ * call; fn returns true when it changed the blocks' edges, and dominators
+ * and loops are made again before the next header. */
+typedef bool (*VecLoopFn)(Vec *x, int32_t h, uint8_t *in, int32_t *work, void *ctx);
+void vec_each_loop(Vec *x, uint32_t first, VecLoopFn fn, void *ctx);
 
 /* vector_nest.c: a loop nest (or a region entered at S->oh only) copied,
  * chosen at its entry. nest_copyable: can the nest of S->oh (its blocks in

@@ -175,15 +175,9 @@ static bool taps_loop(Vec *x, int32_t h2, uint8_t *in2, int32_t *work, bool know
 
 bool vec_taps_fit(Vec *x, int32_t h2, uint8_t *in2, int32_t *work) { return taps_loop(x, h2, in2, work, false, true); }
 
-/* Every such loop of the vector copy (blocks from first on); with
- * TAPS_CONST16, only those that make 16 taps or more, a constant count. */
-void vec_block_taps(Vec *x, uint32_t first, TapsMode mode)
+void vec_each_loop(Vec *x, uint32_t first, VecLoopFn fn, void *ctx)
 {
     Ir *ir = x->ir;
-    /* invariant parts of the indices out of the loops first (licm runs
-     * after vector.c anyway): ir_affine wants its offsets outside (matmul's
-     * a[i*K + k]: i*K) */
-    ir_licm(ir);
     uint32_t nb = ir->nblocks;
     bool fresh = false;
     for (uint32_t b = first; b < nb && !ir->oom; b++) {
@@ -192,10 +186,29 @@ void vec_block_taps(Vec *x, uint32_t first, TapsMode mode)
         if (ir->blocks[b].loop_head != (int32_t)b || ir->blocks[b].dead)
             continue;
         IrTmpMark mark = ir_tmp_mark(ir);
-        uint8_t *in2 = ir_tmp(ir, ir->nblocks + 1);
+        uint8_t *in = ir_tmp(ir, ir->nblocks + 1);
         int32_t *work = ir_tmp(ir, (ir->nblocks + 1) * sizeof *work);
-        if (in2 && work && taps_loop(x, (int32_t)b, in2, work, mode == TAPS_CONST16, false))
-            x->taps++, fresh = false;
+        if (in && work && fn(x, (int32_t)b, in, work, ctx))
+            fresh = false;
         ir_tmp_release(ir, mark);
     }
+}
+
+static bool block_taps(Vec *x, int32_t h2, uint8_t *in2, int32_t *work, void *mode)
+{
+    if (!taps_loop(x, h2, in2, work, *(const TapsMode *)mode == TAPS_CONST16, false))
+        return false;
+    x->taps++;
+    return true;
+}
+
+/* Every such loop of the vector copy (blocks from first on); with
+ * TAPS_CONST16, only those that make 16 taps or more, a constant count. */
+void vec_block_taps(Vec *x, uint32_t first, TapsMode mode)
+{
+    /* invariant parts of the indices out of the loops first (licm runs
+     * after vector.c anyway): ir_affine wants its offsets outside (matmul's
+     * a[i*K + k]: i*K) */
+    ir_licm(x->ir);
+    vec_each_loop(x, first, block_taps, &mode);
 }
