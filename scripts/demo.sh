@@ -22,24 +22,12 @@ echo "== p4jit run --on qemu examples/demo.py                   (the firmware un
 ./build/cli/p4jit run --on qemu --stats examples/demo.py
 echo
 echo "== p4jit dis --jit examples/demo.py                       (matmul's inner loop as compiled: four MACs, unrolled)"
-# the loop holding the fourth copy's load (`lb rd,3(rs)`): from its backward
-# branch's target to that branch
-./build/cli/p4jit dis --jit examples/demo.py | sed -n '/^function matmul/,/^$/p' |
-    awk '{ line[NR] = $0; addr[NR] = $1 }
-         /\tlb\t.*,3\(/ && !k { k = NR }
-         k && !e && /\tblt\t/ { e = NR; n = split($NF, f, ","); t = f[n]; sub(/^0x/, "", t) }
-         END { for (i = 1; i <= e; i++) if (addr[i] == t ":") s = i
-               for (i = s; s && i <= e; i++) print line[i] }'
+# the loop holding the fourth copy's load (`lb rd,3(rs)`), by scripts/inner_loop.py
+./build/cli/p4jit dis --jit examples/demo.py | python3 scripts/inner_loop.py matmul '^lb\t.*,3\('
 echo
-echo "== p4jit dis --jit -X pie=rev3 examples/demo.py           (the same for a P4 with PIE: 16 MACs per esp.vmulas)"
-# the loop holding the PIE multiply-accumulate: from its backward branch's
-# target to that branch
-./build/cli/p4jit dis --jit -X pie=rev3 examples/demo.py | sed -n '/^function matmul/,/^$/p' |
-    awk '{ line[NR] = $0; addr[NR] = $1 }
-         /\tesp\.vmulas/ && !k { k = NR }
-         k && !e && /\tblt\t/ { e = NR; n = split($NF, f, ","); t = f[n]; sub(/^0x/, "", t) }
-         END { for (i = 1; i <= e; i++) if (addr[i] == t ":") s = i
-               for (i = s; s && i <= e; i++) print line[i] }'
+echo "== p4jit dis --jit -X pie=rev3 examples/demo.py           (the same for a P4 with PIE: 16 MACs per multiply-accumulate)"
+# the loop holding the first PIE multiply-accumulate (a hardware loop: esp.lp.setup)
+./build/cli/p4jit dis --jit -X pie=rev3 examples/demo.py | python3 scripts/inner_loop.py matmul '^esp\.v(s)?mulas'
 echo
 echo "== p4jit run --on p4sim examples/mnist.py                 (int8 MNIST CNN from models/cnn_mnist.p4nn, JIT with PIE;"
 echo "                                                          then interpreted, scalar JIT and PIE side by side, one run)"
