@@ -33,7 +33,7 @@ StaticStr special_strs[SN__COUNT] = {
 #undef P4_SN_STR
 };
 
-const Descr not_implemented = {{0, T_DESCR, 0, DESCR_NOTIMPLEMENTED}, {0, {0}}, {0, {0}}, {0, {0}}};
+const Descr not_implemented = {{0, T_DESCR, 0, DESCR_NOTIMPLEMENTED}, {0, {0}}, {0, {0}}, {0, {0}}, {0, {0}}};
 
 /* ---- calling Python code from C ---------------------------------------------- */
 

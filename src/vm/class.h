@@ -46,7 +46,7 @@ static inline Value instance_native(Value v)
 enum DescrKind {
     DESCR_STATICMETHOD, /* a: the function */
     DESCR_CLASSMETHOD,  /* a: the function */
-    DESCR_PROPERTY,     /* a, b, c: fget, fset, fdel (None when absent) */
+    DESCR_PROPERTY,     /* a, b, c: fget, fset, fdel (None when absent); doc: doc= (None: fget's) */
     DESCR_SUPER,        /* a: the class to start after, b: the object */
     DESCR_NOTIMPLEMENTED,
 };
@@ -54,6 +54,7 @@ enum DescrKind {
 typedef struct Descr { /* T_DESCR; kind in hdr.aux */
     Obj hdr;
     Value a, b, c;
+    Value doc; /* a property's doc= argument; None for every other kind */
 } Descr;
 
 /* Special method names the runtime looks up in user classes. */

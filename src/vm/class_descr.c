@@ -23,6 +23,7 @@ static bool make_descr(VM *vm, enum DescrKind kind, Value a, Value b, Value c, V
     d->a = a;
     d->b = b;
     d->c = c;
+    d->doc = v_none();
     *out = v_obj(d);
     return true;
 }
@@ -37,20 +38,22 @@ static bool classmethod_new(VM *vm, Value *args, int nargs, Tuple *kw, Value *ou
 }
 static bool property_new(VM *vm, Value *args, int nargs, Tuple *kw, Value *out)
 {
-    Value p[3] = {v_none(), v_none(), v_none()};
+    Value p[4] = {v_none(), v_none(), v_none(), v_none()};
     int npos = nargs - (kw ? (int)kw->len : 0);
-    for (int i = 0; i < npos && i < 3; i++)
+    for (int i = 0; i < npos && i < 4; i++)
         p[i] = args[i];
     for (int k = 0; kw && k < (int)kw->len; k++) {
         const Str *n = AS(Str, kw->items[k]);
         int slot = strcmp(n->data, "fget") == 0 ? 0 : strcmp(n->data, "fset") == 0 ? 1
                  : strcmp(n->data, "fdel") == 0 ? 2 : strcmp(n->data, "doc") == 0 ? 3 : -1;
         if (slot < 0)
-            return vm_raise(vm, EXC_TypeError, "property() got an unexpected keyword argument '%s'", n->data);
-        if (slot < 3)
-            p[slot] = args[npos + k];
+            return vm_raise(vm, EXC_TypeError, "'%s' is an invalid keyword argument for property()", n->data);
+        p[slot] = args[npos + k];
     }
-    return make_descr(vm, DESCR_PROPERTY, p[0], p[1], p[2], out);
+    if (!make_descr(vm, DESCR_PROPERTY, p[0], p[1], p[2], out))
+        return false;
+    AS(Descr, *out)->doc = p[3];
+    return true;
 }
 static NATIVE(staticmethod_ctor, "staticmethod", staticmethod_new, 1, 1);
 static NATIVE(classmethod_ctor, "classmethod", classmethod_new, 1, 1);
@@ -61,7 +64,10 @@ static bool prop_with(VM *vm, Value *args, int slot, Value *out)
     Descr *p = AS(Descr, args[0]);
     Value v[3] = {p->a, p->b, p->c};
     v[slot] = args[1];
-    return make_descr(vm, DESCR_PROPERTY, v[0], v[1], v[2], out);
+    if (!make_descr(vm, DESCR_PROPERTY, v[0], v[1], v[2], out))
+        return false;
+    AS(Descr, *out)->doc = AS(Descr, args[0])->doc; /* a doc= given stays; else the (new) getter's is read */
+    return true;
 }
 static bool prop_getter(VM *vm, Value *args, int nargs, Tuple *kw, Value *out) { return prop_with(vm, args, 0, out); }
 static bool prop_setter(VM *vm, Value *args, int nargs, Tuple *kw, Value *out) { return prop_with(vm, args, 1, out); }
@@ -167,7 +173,11 @@ bool descr_attr(VM *vm, Value obj, Str *name, Value *out)
         if (strcmp(name->data, "fget") == 0) { *out = d->a; return true; }
         if (strcmp(name->data, "fset") == 0) { *out = d->b; return true; }
         if (strcmp(name->data, "fdel") == 0) { *out = d->c; return true; }
-        if (strcmp(name->data, "__doc__") == 0) { /* the getter's docstring (a doc= argument is not kept) */
+        if (strcmp(name->data, "__doc__") == 0) { /* doc=, else the getter's docstring, as CPython's */
+            if (d->doc.type != T_NONE) {
+                *out = d->doc;
+                return true;
+            }
             int r = d->a.type == T_FUNCTION ? function_attr(vm, AS(Function, d->a), name, out) : -1;
             if (r < 0)
                 *out = v_none();

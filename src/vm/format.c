@@ -636,15 +636,29 @@ static bool repr_value(VM *vm, StrBuf *sb, Value v)
             return repr_namespace(vm, sb, AS(Dict, AS(LibObj, v)->slots[0]));
         if (v.u.obj->aux == LIB_OPGETTER) /* operator.itemgetter(1) */
             return operator_getter_repr(vm, sb, v);
-        /* fall through */
+        break;
+    case T_ITER:
+        if (v.u.obj->aux == ITER_ITERTOOL) { /* itertools.count(3), repeat('a', 2) */
+            int r = itertools_repr(vm, sb, AS(Iter, v));
+            if (r >= 0)
+                return r;
+            sb_adds(sb, "<itertools."); /* the others: <itertools.cycle object at 0x...>, as CPython's */
+            sb_adds(sb, type_name(v));
+            sb_adds(sb, " object");
+            fake_address(sb, v.u.obj);
+            sb_addc(sb, '>');
+            return true;
+        }
+        break;
     default:
-        sb_addc(sb, '<');
-        sb_adds(sb, type_name(v));
-        sb_adds(sb, " object");
-        fake_address(sb, v.u.obj);
-        sb_addc(sb, '>');
-        return true;
+        break;
     }
+    sb_addc(sb, '<');
+    sb_adds(sb, type_name(v));
+    sb_adds(sb, " object");
+    fake_address(sb, v.u.obj);
+    sb_addc(sb, '>');
+    return true;
 }
 
 bool fmt_repr(VM *vm, StrBuf *sb, Value v) { return repr_value(vm, sb, v); }

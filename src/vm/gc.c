@@ -328,6 +328,7 @@ static void scan(VM *vm, Obj *o)
         grey_value(vm, d->a);
         grey_value(vm, d->b);
         grey_value(vm, d->c);
+        grey_value(vm, d->doc);
         break;
     }
     case T_EXCEPTION: {

@@ -10,6 +10,7 @@
  * STATE below lists each kind's layout. "Unbound" marks CPython's NULL
  * (no value yet, or the input ended).
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "vm/vm.h"
@@ -1191,6 +1192,38 @@ static const TypeObj itertools_types[IT__COUNT] = {
 const TypeObj *itertools_type_of(const Iter *it)
 {
     return it->aux2 < IT__COUNT ? &itertools_types[it->aux2] : NULL;
+}
+
+int itertools_repr(VM *vm, StrBuf *sb, const Iter *it)
+{
+    const Tuple *state = AS(Tuple, it->src);
+    if (it->aux2 == IT_COUNT) { /* count(n), or count(n, step) unless step is the int 1 */
+        Value step = state->items[1];
+        sb_adds(sb, "count(");
+        if (!fmt_repr(vm, sb, state->items[0]))
+            return 0;
+        if (!((step.type == T_INT || step.type == T_BOOL) && step.u.i == 1)) {
+            sb_adds(sb, ", ");
+            if (!fmt_repr(vm, sb, step))
+                return 0;
+        }
+        sb_addc(sb, ')');
+        return 1;
+    }
+    if (it->aux2 == IT_REPEAT) { /* repeat(obj), or repeat(obj, times left) */
+        sb_adds(sb, "repeat(");
+        if (!fmt_repr(vm, sb, state->items[0]))
+            return 0;
+        if (!it->a) {
+            char buf[16];
+            snprintf(buf, sizeof buf, ", %ld)", (long)it->i);
+            sb_adds(sb, buf);
+        } else {
+            sb_addc(sb, ')');
+        }
+        return 1;
+    }
+    return -1;
 }
 
 int itertools_type_attr(const TypeObj *cls, const Str *name, Value *out)

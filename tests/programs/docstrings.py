@@ -131,3 +131,39 @@ class P:
 
 
 print(P.x.__doc__, P.y.__doc__, P().x)
+
+
+# property(doc=...): an explicit doc wins and is kept by .setter/.getter; without
+# one (or doc=None) __doc__ is the getter's, the new getter's after .getter
+def get_a(self):
+    "getter a"
+    return 1
+
+
+def get_b(self):
+    "getter b"
+    return 2
+
+
+def put(self, v):
+    "setter"
+
+
+class Q:
+    given = property(get_a, doc="given")
+    positional = property(get_a, None, None, "positional")
+    from_getter = property(get_a)
+    none_given = property(get_a, doc=None)
+    doc_only = property(doc="doc only")
+    given_set = given.setter(put)
+    given_get = given.getter(get_b)
+    from_get = from_getter.getter(get_b)
+
+
+for name in ("given", "positional", "from_getter", "none_given", "doc_only", "given_set", "given_get", "from_get"):
+    print(name, getattr(Q, name).__doc__)
+print(Q().given_get, Q().from_get)
+try:
+    property(get_a, docs="typo")
+except TypeError as e:
+    print("TypeError:", e)

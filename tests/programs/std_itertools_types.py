@@ -101,3 +101,13 @@ for p in pipes:
 for items in out:
     print(items)
 print(len(list(permutations(range(7), 3))), len(list(combinations_with_replacement(range(6), 4))), list(combinations(range(3), 5)))
+
+# reprs: count and repeat show their state (CPython's); the others name the module
+from itertools import count, repeat
+c = count(3)
+next(c)
+r = repeat('ab', 3)
+next(r)
+print(repr(c), count(), count(1.5), count(0, 2), count(0, 1.0), count(5, True), count(2**70, -3), count(step=0.5))
+print(repr(r), repeat([1, 2]), repeat(None, -4), [repeat(count(7), 2)], list(r), r)
+print([repr(x).split(' object at ')[0] for x in (cycle('a'), islice('ab', 1), chain(), tee('a')[0])])
