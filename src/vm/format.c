@@ -343,6 +343,18 @@ static void fake_address(StrBuf *sb, const void *p)
     sb_adds(sb, buf);
 }
 
+/* <PREFIXname object at 0x...>, the repr of objects with no repr of their own */
+static bool object_at(StrBuf *sb, const char *prefix, Value v)
+{
+    sb_addc(sb, '<');
+    sb_adds(sb, prefix);
+    sb_adds(sb, type_name(v));
+    sb_adds(sb, " object");
+    fake_address(sb, v.u.obj);
+    sb_addc(sb, '>');
+    return true;
+}
+
 /* Objects being printed, to show a container that contains itself as [...]. */
 static bool in_progress(VM *vm, Value v)
 {
@@ -606,12 +618,7 @@ static bool repr_value(VM *vm, StrBuf *sb, Value v)
             sb_adds(sb, " object>>");
             return true;
         }
-        sb_addc(sb, '<');
-        sb_adds(sb, type_name(v));
-        sb_adds(sb, " object");
-        fake_address(sb, v.u.obj);
-        sb_addc(sb, '>');
-        return true;
+        return object_at(sb, "", v);
     case T_EXCEPTION: {
         Exception *e = AS(Exception, v);
         if (type_is_user(e->cls)) {
@@ -642,23 +649,13 @@ static bool repr_value(VM *vm, StrBuf *sb, Value v)
             int r = itertools_repr(vm, sb, AS(Iter, v));
             if (r >= 0)
                 return r;
-            sb_adds(sb, "<itertools."); /* the others: <itertools.cycle object at 0x...>, as CPython's */
-            sb_adds(sb, type_name(v));
-            sb_adds(sb, " object");
-            fake_address(sb, v.u.obj);
-            sb_addc(sb, '>');
-            return true;
+            return object_at(sb, "itertools.", v); /* the others, as CPython's */
         }
         break;
     default:
         break;
     }
-    sb_addc(sb, '<');
-    sb_adds(sb, type_name(v));
-    sb_adds(sb, " object");
-    fake_address(sb, v.u.obj);
-    sb_addc(sb, '>');
-    return true;
+    return object_at(sb, "", v);
 }
 
 bool fmt_repr(VM *vm, StrBuf *sb, Value v) { return repr_value(vm, sb, v); }
