@@ -1,7 +1,8 @@
 /*
- * jit.c - when to compile, the cache of specialisations, calling compiled
- * code from the interpreter, and the runtime entry points compiled code
- * calls when a check fails.
+ * jit.c - when to compile, the cache of specialisations, the pipeline of
+ * passes (compile), and calling compiled code from the interpreter. What
+ * compiled code calls back (failed checks, deoptimisation) is runtime.c;
+ * --jit-report and listings are report.c.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,7 +35,6 @@ int32_t jit_rt_depth;          /* calls compiled code may still make (RecursionE
 uint32_t jit_deopt_countdown;  /* -X jit-deopt-stress=N: guards to run before one deoptimises */
 static uint32_t compile_depth; /* compile() nests when a callee is compiled first */
 static size_t compile_heap;    /* the most heap one (outermost) compile used, where the port counts it */
-static JitState *rt_state;     /* the state of the running compiled code */
 
 #ifndef JIT_DEFAULT_CODE_SIZE
 #define JIT_DEFAULT_CODE_SIZE (256u << 10) /* ESP-IDF: CONFIG_P4JIT_CODE_BUFFER_SIZE */
@@ -542,7 +542,9 @@ static JitFunc *func_of(JitState *js, Function *fn)
     return f;
 }
 
-static int32_t line_at(const Code *code, uint32_t pc)
+size_t jit_compile_heap_peak(void) { return compile_heap; }
+
+int32_t jit_line_at(const Code *code, uint32_t pc)
 {
     return bc_line_for_pc(code->src->linetab, code->src->linetab_len, (int32_t)code->src->firstline, pc);
 }
@@ -563,7 +565,7 @@ static bool maybe_unbound(Ir *ir, IrRefusal *why, const Code *code)
                 int32_t v = ir->lists[in->list + (int32_t)p];
                 if (v >= 0 && ir->ins[v].op == IR_UNDEF) {
                     snprintf(why->why, sizeof why->why, "a local may be used before it is assigned");
-                    why->line = line_at(code, in->pc);
+                    why->line = jit_line_at(code, in->pc);
                     return true;
                 }
             }
@@ -574,7 +576,6 @@ static bool maybe_unbound(Ir *ir, IrRefusal *why, const Code *code)
 
 static JitSpec *resolve(JitState *js, Function *callee, const JitType *args, uint32_t nargs);
 
-static char *concat_dump(const Ir *ir, const char *asmtext);
 
 /* True if the bytecode stores the result of the call at pc straight into a
  * local that is not a parameter and is assigned nowhere else: the
@@ -633,7 +634,7 @@ static bool allocates_badly(const Ir *ir, JitSpec *spec, IrRefusal *why, const C
     if (!what)
         return false;
     snprintf(why->why, sizeof why->why, "%s", what);
-    why->line = line_at(code, at->pc);
+    why->line = jit_line_at(code, at->pc);
     return true;
 }
 
@@ -817,13 +818,13 @@ static void compile(JitState *js, JitSpec *spec)
                          "an optimisation would join more than %d paths at one point", IR_MAX_PREDS);
             else
                 snprintf(spec->why.why, sizeof spec->why.why, "out of memory while optimising");
-            spec->why.line = line_at(spec->code, 0);
+            spec->why.line = jit_line_at(spec->code, 0);
             ok = false;
         }
         spec->vector_lanes = ir.vector_lanes, spec->vector_taps = ir.vector_taps;
         free(spec->loops);
         spec->loops = ir.notes, spec->nloops = ir.nnotes, ir.notes = NULL, ir.nnotes = 0;
-        spec->vector_line = ir.vector_lanes ? line_at(spec->code, ir.vector_pc) : 0;
+        spec->vector_line = ir.vector_lanes ? jit_line_at(spec->code, ir.vector_pc) : 0;
     }
     if (ok && !jit_code_buffer(js)) {
         snprintf(spec->why.why, sizeof spec->why.why, "no memory for the JIT's code buffer");
@@ -833,14 +834,14 @@ static void compile(JitState *js, JitSpec *spec)
         char *asmtext = NULL;
         ok = jit_emit_rv32(js, spec, &ir, js->cfg.listings ? &asmtext : NULL);
         if (!ok && !spec->why.line) /* the emitter's refusals are about the whole function */
-            spec->why.line = line_at(spec->code, 0);
+            spec->why.line = jit_line_at(spec->code, 0);
         /* the instruction fetch must see the new code: on the chip the
          * I-cache, in p4sim the decode cache (fence.i; esp_cache_msync
          * under ESP-IDF), also where dropped code is written over */
         if (ok && js->code_exec)
             port_sync_code(js->code + spec->code_off, spec->code_len);
         if (ok && asmtext)
-            spec->dump = concat_dump(&ir, asmtext);
+            spec->dump = jit_listing(&ir, asmtext);
         free(asmtext);
     }
     ir_free(&ir);
@@ -1182,9 +1183,8 @@ static __attribute__((noinline)) bool call_slow(VM *vm, Function *fn, Value *arg
         else
             memcpy(&argv[i], &args[i].u, 4);
     }
-    JitState *saved = rt_state;
+    JitState *saved = jit_rt_swap(js);
     int32_t saved_depth = jit_rt_depth;
-    rt_state = js;
     jit_rt_depth = spec->makes_calls ? call_budget(vm, spec) : 0; /* a leaf never reads it */
     int (*entry)(const uint32_t *, uint32_t *) = (int (*)(const uint32_t *, uint32_t *))(void *)(js->code + spec->entry);
     Value *sp = vm->sp; /* arrays the code allocates stay rooted above it until it returns */
@@ -1193,7 +1193,7 @@ static __attribute__((noinline)) bool call_slow(VM *vm, Function *fn, Value *arg
     int st = entry(argv, &result);
     js->running--;
     vm->sp = sp;
-    rt_state = saved;
+    jit_rt_swap(saved);
     jit_rt_depth = saved_depth;
     if (js->deopt_result_pending) { /* a deoptimised call's result that compiled code cannot hold */
         js->deopt_result_pending = false;
@@ -1318,746 +1318,4 @@ bool jit_switch(VM *vm, JitRun mode)
     js->cfg.mode = policy;
     js->head.off = false;
     return true;
-}
-
-/* ---- called from compiled code -------------------------------------------------------- */
-
-static Value witness_value(const JitType *t, uint32_t bits)
-{
-    switch ((IrType)t->ty) {
-    case TY_BOOL: return v_bool(bits != 0);
-    case TY_FLOAT: { float f; memcpy(&f, &bits, 4); return v_float(f); }
-    case TY_PTR: return v_obj((void *)(uintptr_t)bits);
-    default: return v_int((int32_t)bits);
-    }
-}
-
-/* A check failed at a site: run the bytecode operation the interpreter's
- * way on the same operands, which raises the exception it would have. */
-int32_t jit_rt_fail(uint32_t x, uint32_t y, uint32_t z, uint32_t site)
-{
-    JitState *js = rt_state;
-    VM *vm = js->vm;
-    const JitSite *s = &js->sites[site];
-    uint32_t bits[3] = {x, y, z};
-    Value w[3], out;
-    for (int i = 0; i < 3; i++)
-        w[i] = i < s->nw ? witness_value(&s->w[i], bits[i]) : v_int(0);
-    unsigned op = BC_OP(s->code->insns[s->pc]);
-    bool raised;
-    if (s->native)
-        raised = !s->native->fn(vm, w, s->nw, NULL, &out);
-    else if (s->irop == IR_CALL) /* its one check, the recursion budget: CALL, CALL_METHOD (self.f(...)), a class call */
-        raised = !vm_raise(vm, EXC_RecursionError, "maximum recursion depth exceeded");
-    else if (op == OP_BINARY_SUBSCR)
-        raised = !vm_getitem(vm, w[0], w[1], &out);
-    else if (op == OP_STORE_SUBSCR)
-        raised = !vm_setitem(vm, w[0], w[1], w[2]); /* an index check has no value witness: 0 */
-    else if (op == OP_UNARY_NEG)
-        raised = !vm_unary_op(vm, op, w[0], &out);
-    else
-        raised = !vm_binary_op(vm, op, w[0], w[1], &out);
-    /* An int result beyond 32 bits (a long) is not an error: its check
-     * deoptimises instead of coming here, and the emitter refuses a
-     * function where such a check has no deopt map (emit.c, may_overflow). */
-    if (!raised && out.type == T_LONG)
-        vm_raise(vm, EXC_RuntimeError, "JIT: an int overflow check without a deopt map (a JIT bug)");
-    else if (!raised)
-        vm_raise(vm, EXC_RuntimeError, "JIT: a check failed where the interpreter succeeds (a JIT bug)");
-    if (vm->exc.type == T_EXCEPTION)
-        exc_add_traceback(vm, AS(Exception, vm->exc), s->code, s->pc);
-    return 1;
-}
-
-/* bytearray(n) from compiled code: the new array, kept alive on the value
- * stack until the outermost compiled call returns (jit_call), as compiled
- * code holds it where the collector does not look. 0 when it raised (the
- * code then unwinds, like a failed call). */
-uint32_t jit_rt_bytearray(int32_t n)
-{
-    VM *vm = rt_state->vm;
-    Value arg = v_int(n), out;
-    if (vm->sp >= vm->stack_end) {
-        vm_raise(vm, EXC_MemoryError, "JIT: too many arrays allocated by one compiled call");
-        return 0;
-    }
-    if (!bi_bytearray.fn(vm, &arg, 1, NULL, &out))
-        return 0;
-    *vm->sp++ = out;
-    return (uint32_t)(uintptr_t)out.u.obj;
-}
-
-/* float // and % (b != 0: compiled code checks first), the interpreter's way */
-float jit_rt_ffloordiv(float a, float b) { return float_floor_mod(a, b, false); }
-float jit_rt_fmod(float a, float b) { return float_floor_mod(a, b, true); }
-int32_t jit_rt_fpow_bad(float a, float b) { return float_pow_raises(a, b); }
-
-int32_t jit_rt_unwind(uint32_t site)
-{
-    JitState *js = rt_state;
-    const JitSite *s = &js->sites[site];
-    if (js->deopt_result_pending && s->dmap)
-        return 0; /* the callee's result is of another type: this caller deoptimises too, with it */
-    if (js->deopt_result_pending) {
-        /* a callee deoptimised and its interpreted rest returned a value
-         * of another type than its compiled code returns, and this call
-         * site has no deopt map to leave with */
-        js->deopt_result_pending = false;
-        vm_raise(js->vm, EXC_RuntimeError, "JIT: a deoptimised call returned %s into compiled code (not supported yet)",
-                 type_name(js->deopt_result));
-        if (js->vm->exc.type == T_EXCEPTION)
-            exc_add_traceback(js->vm, AS(Exception, js->vm->exc), s->code, s->pc);
-        return 1;
-    }
-    if (js->vm->exc.type == T_EXCEPTION)
-        exc_add_traceback(js->vm, AS(Exception, js->vm->exc), s->code, s->pc);
-    return 1;
-}
-
-#define JIT_DEOPT_LIMIT_TEXT "8"
-#define JIT_DEOPT_WINDOW_TEXT "1024"
-_Static_assert(JIT_DEOPT_LIMIT == 8 && JIT_DEOPT_WINDOW == 1024, "JIT_DEOPT_LIMIT_TEXT, JIT_DEOPT_WINDOW_TEXT");
-
-/* ---- deoptimisation ---------------------------------------------------------------------- */
-
-static uint64_t return_bits(JitState *js, const JitSpec *spec, Value result);
-
-static uint32_t read_varint(const uint8_t **p)
-{
-    uint32_t v = 0;
-    for (unsigned shift = 0; shift < 35; shift += 7) {
-        uint8_t c = *(*p)++;
-        v |= (uint32_t)(c & 0x7f) << shift;
-        if (!(c & 0x80))
-            break;
-    }
-    return v;
-}
-
-/* The bits of one value of an encoded map (JitSite.dmap, DL_*). */
-static uint32_t read_location(const uint8_t **p, const uint32_t *regs, const uint8_t *frame)
-{
-    uint8_t c = *(*p)++;
-    uint32_t bits, slot;
-    if (c < 64)
-        return regs[c];
-    if (c < 0x80 || c == DL_SLOT16) {
-        slot = c < 0x80 ? c - 64u : (uint32_t)(*p)[0] | (uint32_t)(*p)[1] << 8;
-        if (c == DL_SLOT16)
-            *p += 2;
-        memcpy(&bits, frame + 4 * slot, 4);
-        return bits;
-    }
-    if (c == DL_INT) {
-        uint32_t z = read_varint(p);
-        return (z >> 1) ^ (0u - (z & 1));
-    }
-    memcpy(&bits, *p, 4); /* DL_FLOAT */
-    *p += 4;
-    return bits;
-}
-
-/* One slot of the frame from its kind and values (iterators are made here:
- * compiled code keeps a counter and a bound where the interpreter has an
- * object). false: out of memory (raised). */
-static bool rebuild_slot(VM *vm, JitState *js, unsigned kind, uint32_t extra, uint32_t *x, Value *out)
-{
-    float f;
-    switch (kind) {
-    case DM_INT: *out = v_int((int32_t)x[0]); return true;
-    case DM_BOOL: *out = v_bool(x[0] != 0); return true;
-    case DM_FLOAT: memcpy(&f, &x[0], 4); *out = v_float(f); return true;
-    case DM_NONE: *out = v_none(); return true;
-    case DM_PTR: *out = v_obj((void *)(uintptr_t)x[0]); return true;
-    case DM_OBJ: *out = js->dobjs[extra]; return true;
-    case DM_RANGE_IT: case DM_COUNTED_IT: {
-        if (extra & 1) /* the current item (and iterations left before it): one step on, as for_item does */
-        {
-            x[0] += kind == DM_RANGE_IT ? 1u : x[2];
-            x[1] -= kind == DM_COUNTED_IT;
-        }
-        Iter *it = iter_new(vm, ITER_RANGE, v_none());
-        if (!it)
-            return false;
-        it->i = (int32_t)x[0];
-        if (kind == DM_RANGE_IT)
-            it->a = (int32_t)x[1], it->b = 1;
-        else {
-            /* next value, iterations left, step: a stop the interpreter's
-             * range_next gives exactly that many more values for */
-            int32_t step = (int32_t)x[2];
-            int64_t stop = (int64_t)(int32_t)x[0] + (int64_t)(int32_t)x[1] * step;
-            it->a = stop > INT32_MAX ? INT32_MAX : stop < INT32_MIN ? INT32_MIN : (int32_t)stop;
-            it->b = step;
-        }
-        *out = v_obj(it);
-        return true;
-    }
-    case DM_ARRAY_IT: {
-        Iter *it = iter_new(vm, ITER_SEQ, v_obj((void *)(uintptr_t)x[1]));
-        if (!it)
-            return false;
-        it->i = (int32_t)(x[0] + (extra & 1));
-        *out = v_obj(it);
-        return true;
-    }
-    case DM_RESULT: *out = js->deopt_result; return true;
-    case DM_NOSELF: default: *out = v_unbound(); return true;
-    }
-}
-
-/* A specialisation deoptimised JIT_DEOPT_LIMIT times within a window of
- * JIT_DEOPT_WINDOW entries: it is no longer entered, from the interpreter
- * or (retired.c) from compiled callers. Its guard that deoptimised most says what
- * next: a merge whose int type a float path kept leaving (a variable int on
- * one path and float on another) is compiled again with that merge a float
- * (the int paths leave instead: worth it when the float path is the common
- * one), once per merge; anything else stays interpreted: an int beyond 32
- * bits has no wider type in compiled code, and a call that returns another
- * type, or a merge widened already, would deoptimise again. */
-static void retire(JitState *js, JitSpec *spec)
-{
-    spec->retired = true;
-    spec->redirected = jit_redirect_retired(js, spec); /* compiled callers too (retired.c) */
-    const JitSite *top = NULL;
-    for (uint32_t i = 0; i < js->nsites; i++)
-        if (js->sites[i].spec == spec && js->sites[i].dmap && (!top || js->sites[i].deopts > top->deopts))
-            top = &js->sites[i];
-    if (!top)
-        return;
-    spec->fate_op = top->irop, spec->fate_pc = top->pc, spec->fate_count = top->deopts;
-    bool widened = false;
-    for (uint32_t i = 0; i < spec->nfloat_merges; i++)
-        widened |= spec->float_merges[i] == top->pc;
-    spec->fate = top->to_float && !widened && spec->nfloat_merges < JIT_MAX_WIDENED ? JIT_RECOMPILE : JIT_INTERPRETED;
-}
-
-/* The interpreter runs a frame for compiled code (a deoptimised frame, a
- * retired callee's call) with `below` compiled frames under it, which it
- * does not see: its recursion limit is lowered by that many while it runs,
- * so RecursionError comes at the depth where it would without the JIT, and
- * a C stack too low for another run() raises it too (compiled code, its
- * deopt stub and run() nest on the machine stack). false: raised. */
-static bool enter_interpreter(VM *vm, uint32_t below, uint32_t *saved_max)
-{
-    if (!vm_recursion_enter(vm, NULL))
-        return false;
-    *saved_max = vm->cfg.max_frames;
-    vm->cfg.max_frames = below < *saved_max ? *saved_max - below : 0;
-    return true;
-}
-
-static void leave_interpreter(VM *vm, uint32_t saved_max)
-{
-    vm->cfg.max_frames = saved_max;
-    vm_recursion_leave(vm);
-}
-
-/* Compiled frames active, from s11 (DEPTH): jit_call's budget jit_rt_depth
- * less one per prologue of a function that makes calls, so at such a
- * function's body it is jit_rt_depth - (frames - 1). */
-static uint32_t compiled_frames(int32_t s11)
-{
-    int32_t n = jit_rt_depth - s11 + 1;
-    return n > 0 ? (uint32_t)n : 0;
-}
-
-/* for vmcall.c (calls into the interpreter) */
-JitState *jit_rt_state(void) { return rt_state; }
-bool jit_enter_interpreter(VM *vm, uint32_t below, uint32_t *saved_max) { return enter_interpreter(vm, below, saved_max); }
-void jit_leave_interpreter(VM *vm, uint32_t saved_max) { leave_interpreter(vm, saved_max); }
-uint32_t jit_compiled_frames(int32_t s11) { return compiled_frames(s11); }
-
-Value *jit_box_args(VM *vm, const JitType *params, uint32_t n, const uint32_t *args)
-{
-    uint32_t nx = 0, nf = 0, ns = 0;
-    Value *argv = vm->sp;
-    if (argv + n + 2 > vm->stack_end) {
-        vm_raise(vm, EXC_RecursionError, "maximum recursion depth exceeded");
-        return NULL;
-    }
-    for (uint32_t i = 0; i < n; i++) {
-        JitType t = params[i];
-        /* (the ninth of a class and after: on the stack, rv32/emit.c) */
-        uint32_t bits = t.ty == TY_FLOAT ? (nf < 8 ? args[8 + nf++] : args[JIT_TRAMP_STACK_ARGS + ns++])
-                                         : (nx < 8 ? args[nx++] : args[JIT_TRAMP_STACK_ARGS + ns++]);
-        float x;
-        switch ((IrType)t.ty) {
-        case TY_INT: argv[i] = v_int((int32_t)bits); break;
-        case TY_BOOL: argv[i] = v_bool(bits != 0); break;
-        case TY_FLOAT: memcpy(&x, &bits, 4); argv[i] = v_float(x); break;
-        default: argv[i] = v_obj((void *)(uintptr_t)bits); break;
-        }
-    }
-    vm->sp = argv + n;
-    return argv;
-}
-
-/* A retired specialisation's compiled callers (and its own recursive
- * calls) jump into its body; retired.c turns the body's first instruction
- * into a jump to the trampoline that brings them here instead: the call
- * runs in the interpreter, or in the specialisation compiled to replace
- * it (jit_call decides, as for a call from the interpreter). The result
- * goes back as jit_rt_deopt's does: bits that fit the retired code's
- * return type, else js->deopt_result for the caller to deoptimise with. */
-uint64_t jit_rt_retired_call(uint32_t body, const uint32_t *args, int32_t depth_left)
-{
-    JitState *js = rt_state;
-    VM *vm = js->vm;
-    uint32_t off = body - (uint32_t)(uintptr_t)js->code;
-    JitSpec *spec = js->last_retired;
-    if (!spec || spec->body != off) {
-        spec = NULL;
-        for (JitFunc *f = js->all; f && !spec; f = f->next_all)
-            for (JitSpec *s = f->specs; s && !spec; s = s->next)
-                if (s->redirected && s->body == off)
-                    spec = s;
-    }
-    if (!spec || !spec->fn) { /* cannot happen: only a retired body jumps here */
-        vm_raise(vm, EXC_RuntimeError, "JIT: a call of retired code that is not known (a JIT bug)");
-        return 1;
-    }
-    js->last_retired = spec;
-    spec->retired_calls++;
-    uint32_t n = spec->nparams;
-    Value *argv = jit_box_args(vm, spec->params, n, args);
-    if (!argv)
-        return 1;
-    /* every compiled frame active is below the call (s11 as the caller left it) */
-    uint32_t max_frames;
-    Value result;
-    bool ok = enter_interpreter(vm, compiled_frames(depth_left), &max_frames);
-    if (ok) {
-        /* jit_call only where compiled code replaces it (typing the
-         * arguments again would cost every call of one left interpreted) */
-        bool replaced = spec->fate == JIT_RECOMPILE || spec->fate == JIT_RECOMPILED;
-        if (!replaced || !jit_call(vm, (Function *)spec->fn, argv, (int)n, &result, &ok))
-            ok = vm_call(vm, v_obj(spec->fn), argv, (int)n, NULL, &result);
-        leave_interpreter(vm, max_frames);
-    }
-    vm->sp = argv;
-    if (!ok)
-        return 1;
-    return return_bits(js, spec, result);
-}
-
-/* Why a retired specialisation was compiled again or not (--jit-report):
- * its guard that deoptimised most, and the decision. */
-static const char *fate_text(const JitSpec *s, char *buf, size_t len)
-{
-    const char *what = s->fate_op == IR_PHI    ? "a variable changes type"
-                       : s->fate_op == IR_CALL ? "a call returns another type"
-                       : s->fate_op == IR_FTOI ? "int() of a float beyond 32 bits"
-                       : s->fate_op == IR_ALOAD ? "an attribute or closure variable is not as compiled"
-                                               : "an int result beyond 32 bits";
-    const char *then = s->fate == JIT_RECOMPILE || s->fate == JIT_RECOMPILED ? ", so the merge there is a float in new code"
-                       : s->fate_op == IR_PHI && s->nfloat_merges ? ", after a recompilation made merges floats"
-                       : s->fate_op == IR_PHI  ? ", an int reaching a float merge (no wider type)"
-                       : s->fate_op == IR_CALL || s->fate_op == IR_ALOAD ? ""
-                                               : ", and compiled code has no wider int";
-    snprintf(buf, len, "%s: %u of them at line %d, %s%s",
-             s->fate == JIT_RECOMPILE || s->fate == JIT_RECOMPILED ? "recompiled" : "stays interpreted",
-             (unsigned)s->fate_count, (int)line_at(s->code, s->fate_pc), what, then);
-    return buf;
-}
-
-/* A guard failed: the interpreter's frame is rebuilt from the deopt map and
- * runs from the guard's bytecode instruction, which it executes again on
- * the same operands (raising, or computing what compiled code could not). */
-uint64_t jit_rt_deopt(uint32_t site, const uint32_t *regs, const uint8_t *frame)
-{
-    JitState *js = rt_state;
-    VM *vm = js->vm;
-    const JitSite *s = &js->sites[site];
-    JitSpec *spec = s->spec;
-    const Code *code = s->code;
-    spec->deopts++;
-    spec->window_deopts++;
-    spec->deopts_retired += spec->retired;
-    spec->deopt_pc = s->pc, spec->deopt_op = s->irop;
-    js->deopts++;
-    js->sites[site].deopts++;
-    if (js->cfg.deopt_stress) /* forced (tests): the next one N guards on; never retired */
-        jit_deopt_countdown = js->cfg.deopt_stress;
-    else if (spec->window_deopts >= JIT_DEOPT_LIMIT && !spec->retired)
-        retire(js, spec); /* nothing enters it any more (jit_call, retired.c) */
-    const uint8_t *p = js->dmaps + (s->dmap - 1);
-    uint32_t nslots = read_varint(&p), nl = code->nlocals;
-    Value *saved_sp = vm->sp, *base = vm->sp + 1;
-    if (base + nslots + code->maxstack + 2 > vm->stack_end) {
-        vm_raise(vm, EXC_RecursionError, "maximum recursion depth exceeded");
-        if (vm->exc.type == T_EXCEPTION)
-            exc_add_traceback(vm, AS(Exception, vm->exc), code, s->pc);
-        return 1;
-    }
-    /* rooted while iterators are made: every slot holds something valid
-     * (a call site's last slot, the callee's result, first of all) */
-    for (uint32_t i = 0; i <= nslots; i++)
-        base[(int32_t)i - 1] = v_none();
-    bool call = s->irop == IR_CALL;
-    if (call && nslots) /* (its DM_RESULT slot; a map without one fills it below) */
-        base[nslots - 1] = js->deopt_result;
-    if (call)
-        js->deopt_result_pending = false;
-    vm->sp = base + nslots;
-    /* two passes: the iterators, which allocate, after every other slot
-     * (an object only compiled code held, build.c's JIT_TC_BOXED, is then
-     * in its slot when a collection runs) */
-    const uint8_t *slots = p;
-    for (uint32_t i = 0, pass = 0; pass < 2; i++) {
-        if (i == nslots) {
-            i = UINT32_MAX, p = slots, pass++;
-            continue;
-        }
-        unsigned kind = *p++;
-        bool has_extra = kind == DM_OBJ || kind == DM_UNBOUND || kind == DM_RANGE_IT || kind == DM_COUNTED_IT ||
-                         kind == DM_ARRAY_IT;
-        uint32_t extra = has_extra ? read_varint(&p) : 0, x[3] = {0, 0, 0};
-        if (kind == DM_UNBOUND) { /* a run of them */
-            for (uint32_t k = 0; k < extra && i < nslots; k++, i++)
-                base[i] = v_unbound();
-            i--;
-            continue;
-        }
-        for (unsigned j = 0; j < dm_nvalues(kind); j++)
-            x[j] = read_location(&p, regs, frame);
-        bool iter = kind == DM_RANGE_IT || kind == DM_COUNTED_IT || kind == DM_ARRAY_IT;
-        if (iter != (pass == 1))
-            continue;
-        if (!rebuild_slot(vm, js, kind, extra, x, &base[i])) {
-            vm->sp = saved_sp;
-            if (vm->exc.type == T_EXCEPTION)
-                exc_add_traceback(vm, AS(Exception, vm->exc), code, s->pc);
-            return 1;
-        }
-    }
-    /* the compiled frames below this one (it counted itself in its
-     * prologue if it makes calls; a leaf entered by jit_call has none) */
-    uint32_t below = !jit_rt_depth ? 0 : compiled_frames((int32_t)regs[JIT_DEPTH_REG]);
-    below = below > spec->makes_calls ? below - spec->makes_calls : 0;
-    uint32_t max_frames;
-    Value result;
-    bool ok = enter_interpreter(vm, below, &max_frames);
-    if (ok && !spec->fn) { /* cannot happen: an entered specialisation has a live function object (jit_call, resolve) */
-        vm_raise(vm, EXC_RuntimeError, "JIT: a deoptimisation without its function (a JIT bug)");
-        leave_interpreter(vm, max_frames);
-        ok = false;
-    } else if (ok) {
-        ok = vm_resume_frame(vm, (Function *)spec->fn, base, nslots - nl, s->pc + call, &result);
-        leave_interpreter(vm, max_frames);
-    }
-    vm->sp = saved_sp;
-    if (!ok)
-        return 1;
-    return return_bits(js, spec, result);
-}
-
-/* A result for compiled code expecting spec's return type: its bits << 32,
- * or 1 with the value in js->deopt_result when it is of another type (jit_call
- * takes it, or a compiled caller's unwind stub deoptimises the caller). */
-static uint64_t return_bits(JitState *js, const JitSpec *spec, Value result)
-{
-    if (js->drop_pending) /* a global built into compiled code changed: every compiled caller leaves */
-        return jit_leave_with(js, result);
-    uint32_t bits = 0;
-    bool fits;
-    switch ((IrType)spec->ret.ty) {
-    case TY_INT: fits = result.type == T_INT; bits = (uint32_t)result.u.i; break;
-    case TY_BOOL: fits = result.type == T_BOOL; bits = result.u.i != 0; break;
-    case TY_FLOAT: fits = result.type == T_FLOAT; memcpy(&bits, &result.u.f, 4); break;
-    case TY_PTR: fits = v_is_obj(result); bits = (uint32_t)(uintptr_t)result.u.obj; break; /* an object */
-    default: fits = result.type == T_NONE; break;
-    }
-    if (!fits) /* jit_call takes it (or a compiled caller's unwind stub deoptimises the caller) */
-        return jit_leave_with(js, result);
-    return (uint64_t)bits << 32;
-}
-
-/* A result compiled code is not to continue with: it goes through
- * js->deopt_result to the caller's exception return point, where a compiled
- * caller deoptimises with it (its call-site map) and jit_call returns it.
- * Also when the result fits but a global compiled code has built in was
- * assigned while it ran (drop_pending): so each compiled frame on the
- * machine stack leaves at its call, and none reads the old value again. */
-uint64_t jit_leave_with(JitState *js, Value result)
-{
-    js->deopt_result = result;
-    js->deopt_result_pending = true;
-    return 1;
-}
-
-/* ---- reports -------------------------------------------------------------------------- */
-
-static size_t signature(const JitSpec *s, char *buf, size_t len)
-{
-    size_t n = 0;
-    char tmp[24];
-    n += (size_t)snprintf(buf + n, len - n, "(");
-    for (uint32_t i = 0; i < s->nparams && n < len; i++)
-        n += (size_t)snprintf(buf + n, len - n, "%s%s", i ? ", " : "", jit_type_name(s->params[i], tmp, sizeof tmp));
-    if (n < len)
-        n += (size_t)snprintf(buf + n, len - n, ")");
-    if (s->state == SPEC_COMPILED && n < len)
-        n += (size_t)snprintf(buf + n, len - n, " -> %s", jit_type_name(s->ret, tmp, sizeof tmp));
-    return n < len ? n : len - 1;
-}
-
-static const char *filename(const JitSpec *s)
-{
-    return s->code->program->filename->data;
-}
-
-static size_t describe(const JitSpec *s, char *buf, size_t len)
-{
-    char sig[160];
-    signature(s, sig, sizeof sig);
-    int n;
-    if (s->state == SPEC_COMPILED)
-        n = snprintf(buf, len, "compiled %s, %u bytes of code", sig, (unsigned)s->code_len);
-    else
-        n = snprintf(buf, len, "not compiled %s: %s (%s, line %d)", sig, s->why.why, filename(s), (int)s->why.line);
-    return n < 0 ? 0 : (size_t)n < len ? (size_t)n : len - 1;
-}
-
-Str *jit_info(VM *vm, Function *fn)
-{
-    JitFunc *f = fn->jit;
-    char buf[400];
-    if (vm->jit && f && !f->specs && f->untyped[0])
-        snprintf(buf, sizeof buf, "interpreted: %s", f->untyped);
-    else if (!vm->jit || !f || !f->specs)
-        strcpy(buf, "interpreted");
-    else {
-        size_t n = 0;
-        for (JitSpec *s = f->specs; s && n + 1 < sizeof buf; s = s->next) {
-            if (n)
-                n += (size_t)snprintf(buf + n, sizeof buf - n, "; ");
-            n += describe(s, buf + n, sizeof buf - n);
-        }
-        if (!vm->jit->code_exec && n + 1 < sizeof buf)
-            snprintf(buf + n, sizeof buf - n, " (not run: this machine cannot execute RV32 code)");
-    }
-    return str_from_cstr(vm, buf);
-}
-
-/* The local a `for` at pc stores its items into (FOR_ITER, STORE_FAST), or NULL. */
-static const char *loop_variable(const Code *code, uint32_t pc)
-{
-    for (uint32_t p = pc ? pc - 1 : 0; p + 1 < code->ninsns && p < pc + 4; p++)
-        if (BC_OP(code->insns[p]) == OP_FOR_ITER && BC_OP(code->insns[p + 1]) == OP_STORE_FAST)
-            return AS(Str, code->program->strings[code->src->localnames[BC_ARG(code->insns[p + 1])]])->data;
-    return NULL;
-}
-
-static const char *const hw_fuse_name[] = {
-    [JIT_HW_NOFUSE] = "",
-    [JIT_HW_LDBC_INCP] = " with a fused load (esp.vmulas.s8.qacc.ldbc.incp)",
-    [JIT_HW_QACC_LD_IP] = " with a fused load (esp.vmulas.s8.qacc.ld.ip)",
-    [JIT_HW_XACC_LD_IP] = " with a fused load (esp.vmulas.s8.xacc.ld.ip)",
-    [JIT_HW_VSMULAS_LD_INCP] = " with a fused load (esp.vsmulas.s8.qacc.ld.incp)",
-    [JIT_HW_XACC16_LD_IP] = " with a fused load (esp.vmulas.s16.xacc.ld.ip)",
-};
-
-/* A vectorised loop's line: the hardware loops (esp.lp.setup) emit.c made
- * of its PIE copy (its own or its inner loops'), or that there is none. */
-static void report_hw_loops(const JitSpec *s, const IrLoopNote *t)
-{
-    bool any = false, own = false;
-    uint32_t n = s->nhw < JIT_MAX_HWNOTES ? s->nhw : JIT_MAX_HWNOTES;
-    for (uint32_t i = 0; i < n; i++) {
-        const JitHwNote *h = &s->hw[i];
-        bool seen = false; /* (one line for copies of one loop with the same load) */
-        for (uint32_t j = 0; j < i; j++)
-            seen |= s->hw[j].pc == h->pc && s->hw[j].pie == h->pie && s->hw[j].fuse == h->fuse;
-        if (!h->pie || seen || h->pc < t->lo || h->pc > t->hi)
-            continue;
-        if (h->pc == t->pc && own && h->fuse == JIT_HW_QACC_LD_IP && !strcmp(t->how, "dot product"))
-            fputs(", and a copy that also sums the next output row in QACC (row pairs: esp.vmulas.s8.qacc.ld.ip)",
-                  stderr);
-        else if (h->pc == t->pc)
-            fprintf(stderr, ", on a hardware loop (esp.lp.setup)%s", hw_fuse_name[h->fuse]);
-        else
-            fprintf(stderr, ", a hardware loop (esp.lp.setup)%s for the loop at line %d", hw_fuse_name[h->fuse],
-                    (int)line_at(s->code, h->pc));
-        any = true;
-        own |= h->pc == t->pc;
-    }
-    if (!any)
-        fputs(s->nhw > n ? ", hardware loops not listed" : ", no hardware loop", stderr);
-}
-
-/* One line per loop of a compiled specialisation: on PIE and how, or why not (vector.c's notes). */
-static void report_loops(const JitSpec *s)
-{
-    for (uint32_t i = 0; i < s->nloops; i++) {
-        const IrLoopNote *t = &s->loops[i];
-        const char *var = loop_variable(s->code, t->pc);
-        fprintf(stderr, "    %s:%d: %s", filename(s), (int)line_at(s->code, t->pc),
-                t->how ? "vectorised: " : "not vectorised: ");
-        if (var)
-            fprintf(stderr, "loop over %s", var);
-        else
-            fprintf(stderr, "while loop");
-        if (t->how) {
-            fprintf(stderr, ", %u lanes (%s)", (unsigned)t->lanes,
-                    !strcmp(t->how, "lanes") ? "int8 multiply-accumulate into QACC, int32 stores"
-                    : !strcmp(t->how, "dot product") ? "int8 dot product into XACC"
-                    : !strcmp(t->how, "int16 dot product") ? "int16 dot product into XACC" : "elementwise");
-            if (t->taps)
-                fprintf(stderr, ", 16 taps per load (esp.vsmulas) in %u inner loop%s", (unsigned)t->taps,
-                        t->taps > 1 ? "s" : "");
-            if (t->alias)
-                fputs(", arrays compared at entry (a load may read the stored array)", stderr);
-            report_hw_loops(s, t);
-            fputc('\n', stderr);
-            continue;
-        }
-        fprintf(stderr, ": %s", t->why ? t->why : "not looked at");
-        if (t->why_op)
-            fprintf(stderr, " (%s)", ir_opinfo[t->why_op].name);
-        if (t->ref_pc != UINT32_MAX)
-            fprintf(stderr, " (line %d)", (int)line_at(s->code, t->ref_pc));
-        if (t->why_dot)
-            fprintf(stderr, "; as a dot product: %s", t->why_dot);
-        if (t->why_ew) {
-            fprintf(stderr, "; as elementwise: %s", t->why_ew);
-            if (t->why_ew_op)
-                fprintf(stderr, " (%s, line %d)", ir_opinfo[t->why_ew_op].name, (int)line_at(s->code, t->why_ew_pc));
-        }
-        fputc('\n', stderr);
-    }
-}
-
-void jit_report(VM *vm)
-{
-    JitState *js = vm->jit;
-    if (!js)
-        return;
-    char line[512];
-    fprintf(stderr, "JIT report (%s; %u of %u bytes of code used",
-            js->code_exec ? "compiled code runs here" : "code generated, not run on this machine",
-            (unsigned)js->code_used, (unsigned)js->cfg.code_size);
-    if (compile_heap)
-        fprintf(stderr, "; at most %lu bytes of heap to compile a function", (unsigned long)compile_heap);
-    fputs(")\n", stderr);
-    for (JitFunc *f = js->all; f; f = f->next_all) {
-        if (!f->specs && f->untyped[0])
-            fprintf(stderr, "  %s: not compiled: %s (%s, line %d)\n", f->code->name->data, f->untyped,
-                    f->code->program->filename->data, (int)f->code->src->firstline);
-        else if (!f->specs && !f->head.off && f->parked)
-            fprintf(stderr, "  %s: interpreted: called from a loop its estimate left interpreted (compiled with "
-                            "that loop's function, if it is compiled) (%s, line %d)\n",
-                    f->code->name->data, f->code->program->filename->data, (int)f->code->src->firstline);
-        else if (!f->specs && !f->head.off && js->cfg.mode == JIT_AUTO && !f->has_loop && f->work < js->cfg.call_threshold)
-            fprintf(stderr, "  %s: interpreted: %lu calls, below -X jit-threshold=%lu (%s, line %d)\n",
-                    f->code->name->data, (unsigned long)f->work, (unsigned long)js->cfg.call_threshold,
-                    f->code->program->filename->data, (int)f->code->src->firstline);
-        else if (!f->specs && !f->head.off && f->loops_declined)
-            fprintf(stderr, "  %s: interpreted: %lu calls; its loops make objects of a class and were estimated at %lu "
-                            "iterations in all, fewer than the %lu that repay compiling it (%s, line %d)\n",
-                    f->code->name->data, (unsigned long)f->loops_declined, (unsigned long)f->loop_trips,
-                    (unsigned long)JIT_CALLING_LOOP_ITERS, f->code->program->filename->data,
-                    (int)f->code->src->firstline);
-        if (f->closures_declined)
-            fprintf(stderr, "  %s: %lu calls of new closures interpreted: its closures are made anew and called once "
-                            "(each would be compiled again, its cells built in) (%s, line %d)\n",
-                    f->code->name->data, (unsigned long)f->closures_declined, f->code->program->filename->data,
-                    (int)f->code->src->firstline);
-        for (JitSpec *s = f->specs; s; s = s->next) {
-            describe(s, line, sizeof line);
-            fprintf(stderr, "  %s: %s", f->code->name->data, line);
-            if (s->state == SPEC_COMPILED)
-                fprintf(stderr, ", %u bytecode instructions, %llu cycles to compile",
-                        (unsigned)s->bc_insns, (unsigned long long)s->compile_cycles);
-            if (s->state == SPEC_COMPILED && s->vector_lanes)
-                fprintf(stderr, ", the loop at line %d on %u PIE lanes", (int)s->vector_line, (unsigned)s->vector_lanes);
-            if (s->state == SPEC_COMPILED && s->vector_taps)
-                fprintf(stderr, ", 16 taps per load (esp.vsmulas) in %u inner loop%s", (unsigned)s->vector_taps,
-                        s->vector_taps > 1 ? "s" : "");
-            if (s->state == SPEC_COMPILED && s->deopt_guards)
-                fprintf(stderr, ", %u guards deoptimise (%u bytes of maps)", (unsigned)s->deopt_guards,
-                        (unsigned)s->deopt_bytes);
-            if (s->deopts)
-                fprintf(stderr, "; deoptimised %u times, last at line %d (%s, %s)%s", (unsigned)s->deopts,
-                        (int)line_at(s->code, s->deopt_pc),
-                        s->deopt_op == IR_PHI    ? "a variable changes type"
-                        : s->deopt_op == IR_CALL ? "a call returns another type"
-                        : s->deopt_op == IR_ALOAD ? "an attribute or closure variable is not as compiled"
-                                                 : ir_opinfo[s->deopt_op].name,
-                        bc_opinfo[BC_OP(s->code->insns[s->deopt_pc])].name,
-                        s->retired ? ": the interpreter no longer enters it (" JIT_DEOPT_LIMIT_TEXT " deoptimisations in "
-                                     JIT_DEOPT_WINDOW_TEXT " entries or fewer" : "");
-            if (s->retired) {
-                char why[200];
-                fprintf(stderr, "%s%s)", s->fate ? "; " : "", s->fate ? fate_text(s, why, sizeof why) : "");
-                if (s->redirected)
-                    fprintf(stderr, ", nor compiled callers (%u calls of it went to the interpreter since)",
-                            (unsigned)s->retired_calls);
-                if (s->deopts_retired)
-                    fprintf(stderr, ", %u deoptimisations after it retired", (unsigned)s->deopts_retired);
-            }
-            if (s->nfloat_merges) {
-                fprintf(stderr, "; a recompilation: float merges at line");
-                for (uint32_t i = 0; i < s->nfloat_merges; i++)
-                    fprintf(stderr, "%s %d", i ? "," : "", (int)line_at(s->code, s->float_merges[i]));
-            }
-            fputc('\n', stderr);
-            if (s->state == SPEC_COMPILED)
-                report_loops(s);
-        }
-    }
-}
-
-typedef struct TextBuf {
-    char *s;
-    size_t len, cap;
-} TextBuf;
-
-static void text_add(void *ctx, const char *t)
-{
-    TextBuf *b = ctx;
-    size_t n = strlen(t);
-    if (b->len + n + 1 > b->cap) {
-        size_t nc = (b->len + n + 1) * 2;
-        char *p = realloc(b->s, nc);
-        if (!p)
-            return;
-        b->s = p, b->cap = nc;
-    }
-    memcpy(b->s + b->len, t, n + 1);
-    b->len += n;
-}
-
-static char *concat_dump(const Ir *ir, const char *asmtext)
-{
-    TextBuf b = {NULL, 0, 0};
-    text_add(&b, "IR after optimisation:\n");
-    ir_print(ir, text_add, &b);
-    text_add(&b, "RV32IMAFC code:\n");
-    text_add(&b, asmtext);
-    return b.s;
-}
-
-void jit_dump(VM *vm)
-{
-    JitState *js = vm->jit;
-    if (!js)
-        return;
-    char line[512];
-    /* functions in the order they were first seen */
-    uint32_t n = 0;
-    for (JitFunc *f = js->all; f; f = f->next_all)
-        n++;
-    for (uint32_t k = n; k-- > 0;) {
-        JitFunc *f = js->all;
-        for (uint32_t i = 0; i < k; i++)
-            f = f->next_all;
-        for (JitSpec *s = f->specs; s; s = s->next) {
-            describe(s, line, sizeof line);
-            printf("function %s: %s\n", f->code->name->data, line);
-            if (s->dump)
-                fputs(s->dump, stdout);
-            putchar('\n');
-        }
-    }
 }

@@ -108,7 +108,7 @@ typedef struct JitSpec {
     bool redirected;          /* retired, and calls of its body go to the interpreter (retired.c) */
     uint32_t deopts_retired;  /* deoptimisations after it retired (frames running it then) */
     uint32_t retired_calls;   /* calls of it the trampoline sent to the interpreter */
-    /* what followed the retirement (jit.c, jit_rt_deopt; --jit-report) */
+    /* what followed the retirement (runtime.c, jit_rt_deopt; --jit-report) */
     uint8_t fate;             /* JitFate */
     uint8_t fate_op;          /* the IR op of the guard that deoptimised most, */
     uint32_t fate_pc;         /* its bytecode pc, */
@@ -139,6 +139,9 @@ typedef struct JitSpec {
  * compiled code calls retires after JIT_DEOPT_LIMIT in all. */
 #define JIT_DEOPT_LIMIT 8
 #define JIT_DEOPT_WINDOW 1024
+#define JIT_DEOPT_LIMIT_TEXT "8"
+#define JIT_DEOPT_WINDOW_TEXT "1024"
+_Static_assert(JIT_DEOPT_LIMIT == 8 && JIT_DEOPT_WINDOW == 1024, "JIT_DEOPT_LIMIT_TEXT, JIT_DEOPT_WINDOW_TEXT");
 typedef enum JitFate {
     JIT_FATE_NONE,
     JIT_RECOMPILE,            /* to be compiled again at the next call (jit_call), */
@@ -335,7 +338,7 @@ JitSpec *jit_vm_call_stub(JitState *js, const void *callee, const Code *code, co
                           JitType ret);
 bool jit_vm_call_trampoline(JitState *js);
 uint64_t jit_rt_vm_call(JitSpec *stub, const uint32_t *args, int32_t depth_left);
-uint64_t jit_leave_with(JitState *js, Value result); /* jit.c: the caller deoptimises after its call, with result */
+uint64_t jit_leave_with(JitState *js, Value result); /* runtime.c: the caller deoptimises after its call, with result */
 void jit_vm_calls_free(JitState *js);
 /* scratch.c: n bytes of the VM heap, valid until the next collection or
  * call (never collects or raises; NULL when the heap has no free block) */
@@ -369,6 +372,7 @@ bool jit_loop_repays(JitFunc *f, const Value *args, int nargs);
 /* jit.c, for vmcall.c: the state of the running code, and the interpreter
  * entered for compiled code (below: compiled frames under it, from s11) */
 JitState *jit_rt_state(void);
+JitState *jit_rt_swap(JitState *js); /* runtime.c: the running code's state set (jit.c's call), the old one returned */
 bool jit_enter_interpreter(VM *vm, uint32_t below, uint32_t *saved_max);
 void jit_leave_interpreter(VM *vm, uint32_t saved_max);
 uint32_t jit_compiled_frames(int32_t s11);
@@ -388,6 +392,13 @@ uint32_t jit_rt_str_cmp(const Str *a, const Str *b); /* -1, 0, 1 */
 uint32_t jit_rt_str_len(const Str *s);               /* len(s) */
 extern int32_t jit_rt_depth;
 extern uint32_t jit_deopt_countdown;
+
+/* jit.c, for runtime.c and report.c: a bytecode pc's source line, and the
+ * most heap one compile used (0 where the port does not count it) */
+int32_t jit_line_at(const Code *code, uint32_t pc);
+size_t jit_compile_heap_peak(void);
+/* report.c: a specialisation's `p4jit dis --jit` text, its IR then its code (malloc'd) */
+char *jit_listing(const Ir *ir, const char *asmtext);
 
 /* verify.c: every operand made where its user can read it (-X ir-verify=on); false and
  * a line on stderr per fault (the first 8) when not, naming the function and the pass just run. */

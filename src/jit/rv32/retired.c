@@ -3,11 +3,11 @@
  * (docs/jit.md, "Deoptimisation": retired code).
  *
  * Compiled code calls a callee's body directly (`jal ra, body`, emit.c
- * emit_call; a self-call jumps to its own body label). When jit.c retires a
+ * emit_call; a self-call jumps to its own body label). When runtime.c retires a
  * specialisation, every such call would run the retired code again and
  * deoptimise again. Instead the first 4 bytes of the retired body become
  * `jal t0, trampoline`: callers keep their code, and the trampoline runs
- * the call in the interpreter (jit.c jit_rt_retired_call, which also takes
+ * the call in the interpreter (runtime.c jit_rt_retired_call, which also takes
  * a recompiled specialisation through jit_call).
  *
  * Why the body's first 4 bytes may be overwritten: the body label is bound
