@@ -168,6 +168,7 @@ bool vec_panel_make(Vec *x, const VecPanel *p, int32_t *panel, int32_t *rows)
     int32_t made = emit(x, IR_CALLRT, TY_INT, p->whole ? first : emit(x, IR_ADD, TY_INT, first, t2, -1, pc),
                         emit(x, IR_SUB, TY_INT, jbound, j0, -1, pc), -1, pc);
     ir->ins[made].aux = H_PANEL;
+    int32_t all = p->whole ? emit(x, IR_SELECT, TY_INT, cmp(x, CC_NE, made, none), t2, none, pc) : -1; /* (no panel: no rows) */
     emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
     edge(ir, pcall, pj);
     x->cur = pj;
@@ -186,7 +187,7 @@ bool vec_panel_make(Vec *x, const VecPanel *p, int32_t *panel, int32_t *rows)
         bool copied = ir->blocks[pj].preds[i] != pk;
         ir->lists[ir->ins[*panel].list + (int32_t)i] = copied ? made : none;
         if (p->whole)
-            ir->lists[ir->ins[*rows].list + (int32_t)i] = copied ? t2 : none;
+            ir->lists[ir->ins[*rows].list + (int32_t)i] = copied ? all : none;
     }
     return true;
 }

@@ -206,7 +206,7 @@ static bool taps_loop(Vec *x, int32_t h2, uint8_t *in2, int32_t *work, bool know
         int32_t pp16 = new_block(x, pc), bp16 = new_block(x, pc), hp16 = new_block(x, pc);
         if (ir->oom || pp16 < 0 || bp16 < 0 || hp16 < 0)
             return false;
-        int32_t had = cmp(x, CC_NE, panel, konst(x, 0)), lo = -1;
+        int32_t had = pl.whole ? -1 : cmp(x, CC_NE, panel, konst(x, 0)), lo = -1;
         if (pl.whole) { /* the taps' rows lo .. lo + bound - init in the panel's */
             int32_t zero = konst(x, 0), r0;
             if (!whole_row(x, af[1].off, af[1].scale, true, &r0))
@@ -219,7 +219,7 @@ static bool taps_loop(Vec *x, int32_t h2, uint8_t *in2, int32_t *work, bool know
             if (!at0)
                 fits = emit(x, IR_AND, TY_BOOL, fits,
                             cmp(x, CC_EQ, either(x, ovf(x, IR_ADDO, r0, init), ovf(x, IR_SUBO, bound, init)), zero), -1, pc);
-            had = emit(x, IR_AND, TY_BOOL, had, fits, -1, pc);
+            had = fits; /* (no panel: 0 rows, and n is 16 or more here) */
         }
         emit(x, IR_BR, TY_VOID, had, -1, -1, pc);
         edge(ir, s16, pp16);
