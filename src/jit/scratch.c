@@ -46,10 +46,11 @@ static void copy16_shifted(uint32_t *out, const int8_t *src)
     }
 }
 
-/* Block after block, row after row, from src (row k at + k * stride; pitch rows per block in out): as
- * words, aligned or merged by shifts, not bytes: the copy's cost decides
- * from how many rows around it pays (vector_panel.c PANEL_MIN_ROWS). out
- * is a heap block's payload, 4-byte aligned. */
+/* Block after block, row after row, from src (row k at + k * stride; a
+ * block of out every pitch rows): as words, aligned or merged by shifts,
+ * not bytes: the copy's cost decides from how many rows around it pays
+ * (vector_panel.c PANEL_MIN_ROWS). out is a heap block's payload, 4-byte
+ * aligned. */
 static void copy_rows(int8_t *out, const int8_t *src, int32_t stride, uint32_t rows, uint32_t blocks, uint32_t pitch)
 {
     for (uint32_t q = 0; q < blocks; q++) {
