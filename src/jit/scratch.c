@@ -46,11 +46,12 @@ static void copy16_shifted(uint32_t *out, const int8_t *src)
     }
 }
 
-/* Block after block, row after row, from src (row k at + k * stride): as
- * words, aligned or merged by shifts, not bytes: the copy's cost decides
- * from how many rows around it pays (vector_panel.c PANEL_MIN_ROWS). out
- * is a heap block's payload, 4-byte aligned. */
-static void copy_rows(int8_t *out, const int8_t *src, int32_t stride, uint32_t rows, uint32_t blocks)
+/* Block after block, row after row, from src (row k at + k * stride; a
+ * block of out every pitch rows): as words, aligned or merged by shifts,
+ * not bytes: the copy's cost decides from how many rows around it pays
+ * (vector_panel.c PANEL_MIN_ROWS). out is a heap block's payload, 4-byte
+ * aligned. */
+static void copy_rows(int8_t *out, const int8_t *src, int32_t stride, uint32_t rows, uint32_t blocks, uint32_t pitch)
 {
     for (uint32_t q = 0; q < blocks; q++) {
         const int8_t *s = src + 16 * q;
@@ -60,7 +61,7 @@ static void copy_rows(int8_t *out, const int8_t *src, int32_t stride, uint32_t r
                 memcpy(o, __builtin_assume_aligned(s, 4), 16);
             else
                 copy16_shifted(o, s);
-        out += 16 * rows;
+        out += 16 * pitch;
     }
 }
 
@@ -84,11 +85,18 @@ const int8_t *jit_pack_panel(JitState *js, const int8_t *lo, const int8_t *hi, i
     int64_t len = hi - lo, last = (int64_t)first + (int64_t)(rows - 1) * stride;
     int64_t low = first < last ? first : last, high = (first > last ? first : last) + 16 * (int64_t)blocks;
     if (low >= 0 && high <= len) { /* all inside: the usual case */
-        copy_rows(panel, lo + first, stride, rows, blocks);
+        copy_rows(panel, lo + first, stride, rows, blocks, rows);
         return panel;
     }
+    /* the first rows inside as words (a whole panel's last row is partial
+     * when the rows' width is not a multiple of 16: vec18), the rest bytes */
+    uint32_t inside = 0;
+    if (first >= 0 && stride > 0 && first + 16 * (int64_t)blocks <= len)
+        inside = (uint32_t)((len - first - 16 * (int64_t)blocks) / stride + 1);
+    inside = inside < rows ? inside : rows;
+    copy_rows(panel, lo + first, stride, inside, blocks, rows);
     for (uint32_t q = 0; q < blocks; q++)
-        for (uint32_t k = 0; k < rows; k++) {
+        for (uint32_t k = inside; k < rows; k++) {
             int64_t at = (int64_t)first + (int64_t)k * stride + 16 * (int64_t)q;
             int8_t *out = panel + ((size_t)q * rows + k) * 16;
             for (int c = 0; c < 16; c++)
@@ -106,11 +114,14 @@ uint32_t jit_rt_panel_of(const int8_t *data, uint32_t len)
     return 0;
 }
 
+/* rows 0 (vector_panel.c's whole panel, vec18): every row of the array,
+ * the count returned (0 for a stride under 1: no panel) */
 uint32_t jit_rt_panel_rows(int32_t stride, uint32_t rows)
 {
     JitState *js = jit_rt_state();
-    js->panel_stride = stride, js->panel_rows = rows;
-    return 0;
+    uint32_t all = stride > 0 ? (uint32_t)((js->panel_hi - js->panel_lo + stride - 1) / stride) : 0;
+    js->panel_stride = stride, js->panel_rows = rows ? rows : all;
+    return rows ? 0 : all;
 }
 
 /* NULL: width 0 (too few rows around to pay for the copy), or no scratch */

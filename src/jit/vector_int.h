@@ -63,6 +63,11 @@ typedef struct Vec {
 typedef struct VecPanel {
     int32_t hout, pre;
     int32_t arr, stride, kinit, kbound, j0, jbound, oinit, obound;
+    /* whole (vec18, a conv's weights): every row of the array is copied,
+     * the taps' first row found at each entry; hin's counts (-1: none)
+     * are the loop between the outermost and the vector loop */
+    bool whole;
+    int32_t iinit, ibound;
 } VecPanel;
 bool vec_panel_plan(Vec *x, const IrCounted *c2, int32_t data, IrAffine af, VecPanel *p);
 bool vec_panel_make(Vec *x, const VecPanel *p, int32_t *panel, int32_t *rows);
@@ -288,6 +293,7 @@ void vec_each_loop(Vec *x, uint32_t first, VecLoopFn fn, void *ctx);
 typedef struct NestCopy {
     int32_t oh, entry, exit;
     bool from_header; /* left only from oh (a loop nest); else from any block of it, to exit */
+    int32_t jv;       /* nest_copy's out: the copy of x->jv (-1: not in the nest) */
 } NestCopy;
 bool nest_copyable(const Vec *x, const uint8_t *in2, NestCopy *S);
 int32_t nest_copy(Vec *x, NestCopy *S, const uint8_t *in2, int32_t h);

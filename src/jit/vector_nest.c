@@ -69,11 +69,13 @@ int32_t nest_copy(Vec *x, NestCopy *S, const uint8_t *in2, int32_t h)
     IrTmpMark m = ir_tmp_mark(ir);
     int32_t *map = ir_tmp(ir, (ni + 1) * sizeof *map), *bmap = ir_tmp(ir, (nb + 1) * sizeof *bmap);
     int32_t oh2 = -1, h2 = -1;
+    S->jv = -1;
     if (map && bmap) {
         memset(map, 0xff, (ni + 1) * sizeof *map);
         memset(bmap, 0xff, (nb + 1) * sizeof *bmap);
         oh2 = ir_copy_blocks(ir, in2, map, bmap, S->oh);
         h2 = oh2 >= 0 ? bmap[h] : -1;
+        S->jv = x->jv >= 0 && (uint32_t)x->jv < ni ? map[x->jv] : -1;
         /* the copy's edges out, into the one block after it */
         IrBlock *xb = &ir->blocks[S->exit];
         for (uint32_t p = 0, np = xb->npreds; h2 >= 0 && p < np; p++)
@@ -217,10 +219,13 @@ void vec_nest_taps(Vec *x, uint32_t first)
                         -1, pc);
     emit(x, IR_BR, TY_VOID, emit(x, IR_AND, TY_BOOL, cmp(x, CC_GE, trips, konst(x, 16)), pays, -1, pc), -1, -1, pc);
     ir_tmp_release(ir, mark);
+    int32_t jv = x->jv;
+    x->jv = S.jv; /* (the copy's lanes, for a panel of its taps: vector_panel.c) */
     if (!ir->oom)
         vec_collapse_taps(x, copy);
     if (!ir->oom)
         vec_block_taps(x, copy, TAPS_ANY);
+    x->jv = jv;
     return;
 out:
     ir_tmp_release(ir, mark);

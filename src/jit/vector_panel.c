@@ -53,26 +53,37 @@ static bool keeps_bytes(const Ir *ir, const uint8_t *in)
     return true;
 }
 
+/* The loop around loop h (its preheader's loop), -1 for none. */
+static int32_t around(const Ir *ir, int32_t h) { return ir->blocks[preheader(ir, h)].loop_head; }
+
 /* Whether the 16-tap loop of inner loop c2 (its lanes at data + af, af's
  * offset the vector loop's lane-0 counter) can take a panel; its plan in
- * *p. Queries only (the dominators must be fresh). */
+ * *p. Queries only (the dominators must be fresh). A lanes' offset of jv
+ * plus more (a conv's (ky*3+kx)*C*F + f) takes a whole panel (vec18):
+ * every row of the array, made before the outermost of one or two loops
+ * around the vector loop, the taps' row found at each entry into them
+ * (vector_taps.c). */
 bool vec_panel_plan(Vec *x, const IrCounted *c2, int32_t data, IrAffine af, VecPanel *p)
 {
     Ir *ir = x->ir;
-    if (ir->no_panel || af.off != x->jv || af.scale < 0 || ir->ins[data].op != IR_ADATA || x->jv < 0)
+    if (ir->no_panel || af.off < 0 || af.scale < 0 || ir->ins[data].op != IR_ADATA || x->jv < 0)
         return false;
+    bool whole = af.off != x->jv;
     int32_t hv = ir->blocks[ir->ins[x->jv].block].loop_head;
     if (hv < 0)
         return false;
-    int32_t hout = ir->blocks[preheader(ir, hv)].loop_head;
-    IrCounted co;
-    if (hout < 0 || !ir_counted_loop(ir, hout, &co) || co.step != 1 || co.cc != CC_LT)
+    int32_t hout = around(ir, hv), hin = -1;
+    IrCounted co, ci = {0};
+    if (whole && hout >= 0 && around(ir, hout) >= 0)
+        hin = hout, hout = around(ir, hout);
+    if (hout < 0 || !ir_counted_loop(ir, hout, &co) || co.step != 1 || co.cc != CC_LT ||
+        (hin >= 0 && (!ir_counted_loop(ir, hin, &ci) || ci.step != 1 || ci.cc != CC_LT)))
         return false;
     /* the loop around is the function's outermost, so the copy is made once
      * a call: inside further loops (a conv's rows, p4nn's conv3x3_tap_pairs)
      * it would copy the same taps again at each of their trips, and too few
      * rows around (fewer than PANEL_MIN_ROWS) leave only its test and code */
-    if (ir->blocks[preheader(ir, hout)].loop_head >= 0)
+    if (around(ir, hout) >= 0)
         return false;
     IrTmpMark mark = ir_tmp_mark(ir);
     uint8_t *in = ir_tmp0(ir, ir->nblocks + 1);
@@ -83,11 +94,17 @@ bool vec_panel_plan(Vec *x, const IrCounted *c2, int32_t data, IrAffine af, VecP
         ok = keeps_bytes(ir, in);
     }
     ir_tmp_release(ir, mark);
+    /* (a whole panel's rows do not depend on the taps' counts: placeholders) */
+    int32_t kinit = whole ? co.init : c2->init, kbound = whole ? co.init : c2->bound;
     *p = (VecPanel){.hout = hout, .pre = preheader(ir, hout), .arr = ir->ins[data].a, .stride = af.scale,
-                    .kinit = c2->init, .kbound = c2->bound, .j0 = x->c.init, .jbound = x->c.bound,
-                    .oinit = co.init, .obound = co.bound};
+                    .kinit = kinit, .kbound = kbound, .j0 = x->c.init, .jbound = x->c.bound,
+                    .oinit = co.init, .obound = co.bound, .whole = whole,
+                    .iinit = hin >= 0 ? ci.init : co.init, .ibound = hin >= 0 ? ci.bound : co.bound};
+    if (hin < 0)
+        p->iinit = p->ibound = -1;
     /* every value the copy needs is made before the loop around (a constant anywhere) */
-    const int32_t need[] = {p->arr, p->stride, p->kinit, p->kbound, p->j0, p->jbound, p->oinit, p->obound};
+    const int32_t need[] = {p->arr, p->stride, p->kinit, p->kbound, p->j0, p->jbound, p->oinit, p->obound,
+                            hin >= 0 ? p->iinit : p->oinit, hin >= 0 ? p->ibound : p->obound};
     for (size_t i = 0; ok && i < sizeof need / sizeof need[0]; i++) {
         int32_t k, b = ir->ins[need[i]].block;
         ok = is_const(ir, need[i], &k) || (b >= 0 && ir_dominates(ir, b, p->pre));
@@ -123,10 +140,20 @@ bool vec_panel_make(Vec *x, const VecPanel *p, int32_t *panel, int32_t *rows)
     for (int i = 0; i < 8; i++)
         v[i] = here(x, need[i]);
     int32_t arr = v[0], stride = v[1], kinit = v[2], kbound = v[3], j0 = v[4], jbound = v[5];
-    *rows = emit(x, IR_AND, TY_INT, emit(x, IR_SUB, TY_INT, kbound, kinit, -1, pc), konst(x, ~15), -1, pc);
-    int32_t none = konst(x, 0);
-    int32_t many = emit(x, IR_AND, TY_BOOL, cmp(x, CC_GE, emit(x, IR_SUB, TY_INT, v[7], v[6], -1, pc), konst(x, PANEL_MIN_ROWS)),
-                        cmp(x, CC_GT, *rows, none), -1, pc); /* (no taps: no copy) */
+    int32_t none = konst(x, 0), min = konst(x, PANEL_MIN_ROWS);
+    int32_t outer = emit(x, IR_SUB, TY_INT, v[7], v[6], -1, pc), many;
+    if (p->whole) { /* uses of each row: the two loops' trips (one alone at least 1, both under 24: no overflow) */
+        int32_t inner = p->iinit < 0 ? konst(x, 1)
+                                     : emit(x, IR_SUB, TY_INT, here(x, p->ibound), here(x, p->iinit), -1, pc);
+        int32_t one = konst(x, 1);
+        int32_t runs = emit(x, IR_AND, TY_BOOL, cmp(x, CC_GE, outer, one), cmp(x, CC_GE, inner, one), -1, pc);
+        int32_t uses = emit(x, IR_OR, TY_BOOL, cmp(x, CC_GE, outer, min), cmp(x, CC_GE, inner, min), -1, pc);
+        uses = emit(x, IR_OR, TY_BOOL, uses, cmp(x, CC_GE, emit(x, IR_MUL, TY_INT, outer, inner, -1, pc), min), -1, pc);
+        many = emit(x, IR_AND, TY_BOOL, runs, uses, -1, pc);
+    } else {
+        *rows = emit(x, IR_AND, TY_INT, emit(x, IR_SUB, TY_INT, kbound, kinit, -1, pc), konst(x, ~15), -1, pc);
+        many = emit(x, IR_AND, TY_BOOL, cmp(x, CC_GE, outer, min), cmp(x, CC_GT, *rows, none), -1, pc); /* (no taps: no copy) */
+    }
     emit(x, IR_BR, TY_VOID, many, -1, -1, pc);
     edge(ir, pk, pcall);
     edge(ir, pk, pj);
@@ -134,23 +161,33 @@ bool vec_panel_make(Vec *x, const VecPanel *p, int32_t *panel, int32_t *rows)
     int32_t data = emit(x, IR_ADATA, TY_PTR, arr, -1, -1, pc), len = emit(x, IR_ALEN, TY_INT, arr, -1, -1, pc);
     int32_t t1 = emit(x, IR_CALLRT, TY_INT, data, len, -1, pc);
     ir->ins[t1].aux = H_PANELOF;
-    int32_t t2 = emit(x, IR_CALLRT, TY_INT, emit(x, IR_ADD, TY_INT, stride, t1, -1, pc), *rows, -1, pc);
+    /* (a whole panel: rows 0 asks for all of the array's, returned) */
+    int32_t t2 = emit(x, IR_CALLRT, TY_INT, emit(x, IR_ADD, TY_INT, stride, t1, -1, pc), p->whole ? none : *rows, -1, pc);
     ir->ins[t2].aux = H_PANELROWS;
-    int32_t first = emit(x, IR_ADD, TY_INT, emit(x, IR_MUL, TY_INT, kinit, stride, -1, pc), j0, -1, pc);
-    int32_t made = emit(x, IR_CALLRT, TY_INT, emit(x, IR_ADD, TY_INT, first, t2, -1, pc),
+    int32_t first = p->whole ? j0 : emit(x, IR_ADD, TY_INT, emit(x, IR_MUL, TY_INT, kinit, stride, -1, pc), j0, -1, pc);
+    int32_t made = emit(x, IR_CALLRT, TY_INT, p->whole ? first : emit(x, IR_ADD, TY_INT, first, t2, -1, pc),
                         emit(x, IR_SUB, TY_INT, jbound, j0, -1, pc), -1, pc);
     ir->ins[made].aux = H_PANEL;
+    int32_t all = p->whole ? emit(x, IR_SELECT, TY_INT, cmp(x, CC_NE, made, none), t2, none, pc) : -1; /* (no panel: no rows) */
     emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
     edge(ir, pcall, pj);
     x->cur = pj;
     *panel = emit(x, IR_PHI, TY_INT, -1, -1, -1, pc);
     ir->ins[*panel].list = ir_list_alloc(ir, 2);
+    if (p->whole) {
+        *rows = emit(x, IR_PHI, TY_INT, -1, -1, -1, pc);
+        ir->ins[*rows].list = ir_list_alloc(ir, 2);
+    }
     emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
     x->cur = saved;
     ir_cfg_changed(ir);
     if (ir->oom)
         return false;
-    for (uint32_t i = 0; i < 2; i++) /* pj's predecessors: pk, pcall */
-        ir->lists[ir->ins[*panel].list + (int32_t)i] = ir->blocks[pj].preds[i] == pk ? none : made;
+    for (uint32_t i = 0; i < 2; i++) { /* pj's predecessors: pk, pcall */
+        bool copied = ir->blocks[pj].preds[i] != pk;
+        ir->lists[ir->ins[*panel].list + (int32_t)i] = copied ? made : none;
+        if (p->whole)
+            ir->lists[ir->ins[*rows].list + (int32_t)i] = copied ? all : none;
+    }
     return true;
 }

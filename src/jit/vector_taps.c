@@ -30,6 +30,98 @@ static int32_t taps_pointer(Vec *x, const uint8_t *in2, int32_t data, IrAffine a
     return emit(x, IR_ADD, TY_PTR, d, affine_at(x, af, init, &any), -1, pc);
 }
 
+/* ---- a whole panel's first row (vec18) -------------------------------------------
+ *
+ * A conv's lanes of weights start at off = (ky*3 + kx)*C*F + f, rows F
+ * apart: the taps' first row is off's terms but the lane counter jv, each
+ * divided by the stride s, read from how off was made (a product with s
+ * gives its other factor; sums and differences their rows). ROW_FAIL when
+ * off is not jv plus such terms; emitted into x->cur when doit is set (else
+ * queries only; off's operands, made before the tap loop, dominate x->cur).
+ * The row need not be exact in int32: taps_loop uses the panel only when
+ * the taps' rows lie in it, where row * s is the index the copy checked. */
+enum { ROW_ZERO = -1, ROW_FAIL = -2, ROW_DEPTH = 16 };
+
+static bool same_value(const Ir *ir, int32_t a, int32_t b)
+{
+    int32_t ka, kb;
+    while (ir->ins[a].op == IR_COPY)
+        a = ir->ins[a].a;
+    while (ir->ins[b].op == IR_COPY)
+        b = ir->ins[b].a;
+    return a == b || (is_const(ir, a, &ka) && is_const(ir, b, &kb) && ka == kb);
+}
+
+static int32_t first_row(Vec *x, int32_t v, int32_t s, int *lanes, bool doit, int depth)
+{
+    Ir *ir = x->ir;
+    const IrIns in = ir->ins[v];
+    int32_t k;
+    if (v == x->jv)
+        return ++*lanes, ROW_ZERO;
+    if (is_const(ir, v, &k) && k == 0)
+        return ROW_ZERO;
+    if (depth > ROW_DEPTH || in.type != TY_INT)
+        return ROW_FAIL;
+    switch (in.op) {
+    case IR_COPY:
+        return first_row(x, in.a, s, lanes, doit, depth + 1);
+    case IR_MUL: /* (either order) */
+        return same_value(ir, in.b, s) ? in.a : same_value(ir, in.a, s) ? in.b : ROW_FAIL;
+    case IR_SHL: { /* by a constant, s the same power of 2 */
+        int32_t sk;
+        return is_const(ir, in.b, &k) && k >= 0 && k < 31 && is_const(ir, s, &sk) && sk == (int32_t)1 << k ? in.a
+                                                                                                         : ROW_FAIL;
+    }
+    case IR_ADD:
+    case IR_SUB: {
+        int32_t ra = first_row(x, in.a, s, lanes, doit, depth + 1);
+        int after = *lanes;
+        int32_t rb = first_row(x, in.b, s, lanes, doit, depth + 1);
+        if (ra == ROW_FAIL || rb == ROW_FAIL || (in.op == IR_SUB && *lanes != after))
+            return ROW_FAIL; /* (jv subtracted) */
+        if (rb == ROW_ZERO || ra == ROW_ZERO) {
+            if (rb == ROW_ZERO)
+                return ra;
+            if (in.op == IR_ADD)
+                return rb;
+            return doit ? emit(x, IR_SUB, TY_INT, konst(x, 0), rb, -1, in.pc) : rb;
+        }
+        return doit ? emit(x, in.op, TY_INT, ra, rb, -1, in.pc) : ra;
+    }
+    default:
+        return ROW_FAIL;
+    }
+}
+
+/* The taps' row at k = 0 in *row0, if off has one (ROW_ZERO: 0 when not doit) */
+static bool whole_row(Vec *x, int32_t off, int32_t s, bool doit, int32_t *row0)
+{
+    int lanes = 0;
+    int32_t r = first_row(x, off, s, &lanes, doit, 0);
+    if (r == ROW_FAIL || lanes != 1)
+        return false;
+    *row0 = r == ROW_ZERO ? (doit ? konst(x, 0) : r) : r;
+    return true;
+}
+
+/* A panel made already before the loop that block pre enters (its address
+ * a phi there: vec_panel_make): scratch memory is one buffer, which a
+ * second copy before the same loop would overwrite (vec18). */
+static bool panel_before(const Ir *ir, int32_t pre)
+{
+    const IrBlock *b = &ir->blocks[pre];
+    for (uint32_t i = 0; i < b->nins; i++) {
+        const IrIns *in = &ir->ins[b->ins[i]];
+        for (uint32_t p = 0; in->op == IR_PHI && p < b->npreds; p++) {
+            const IrIns *v = &ir->ins[ir->lists[in->list + (int32_t)p]];
+            if (v->op == IR_CALLRT && v->aux == H_PANEL)
+                return true;
+        }
+    }
+    return false;
+}
+
 static bool taps_loop(Vec *x, int32_t h2, uint8_t *in2, int32_t *work, bool known16, bool dry)
 {
     Ir *ir = x->ir;
@@ -88,7 +180,9 @@ static bool taps_loop(Vec *x, int32_t h2, uint8_t *in2, int32_t *work, bool know
     uint32_t pc = ir->blocks[h2].bc_start;
     int32_t pre2 = preheader(ir, h2);
     VecPanel pl; /* b's taps packed before the loop around (vector_panel.c) */
-    bool packed = vec_panel_plan(x, &c2, data[1], af[1], &pl);
+    int32_t row0 = ROW_FAIL;
+    bool packed = vec_panel_plan(x, &c2, data[1], af[1], &pl) && !panel_before(ir, pl.pre) &&
+                  (!pl.whole || whole_row(x, af[1].off, af[1].scale, false, &row0));
     int32_t t16 = new_block(x, pc), p16 = new_block(x, pc), h16 = new_block(x, pc), b16 = new_block(x, pc);
     int32_t x16 = new_block(x, pc), s16 = -1, panel = -1, rows = -1, g16 = guard ? new_block(x, pc) : -1;
     if (ir->oom || t16 < 0 || p16 < 0 || h16 < 0 || b16 < 0 || x16 < 0 || (guard && g16 < 0))
@@ -112,12 +206,29 @@ static bool taps_loop(Vec *x, int32_t h2, uint8_t *in2, int32_t *work, bool know
         int32_t pp16 = new_block(x, pc), bp16 = new_block(x, pc), hp16 = new_block(x, pc);
         if (ir->oom || pp16 < 0 || bp16 < 0 || hp16 < 0)
             return false;
-        emit(x, IR_BR, TY_VOID, cmp(x, CC_NE, panel, konst(x, 0)), -1, -1, pc);
+        int32_t had = pl.whole ? -1 : cmp(x, CC_NE, panel, konst(x, 0)), lo = -1;
+        if (pl.whole) { /* the taps' rows lo .. lo + bound - init in the panel's */
+            int32_t zero = konst(x, 0), r0;
+            if (!whole_row(x, af[1].off, af[1].scale, true, &r0))
+                return false;
+            bool at0 = is_const(ir, init, &k) && k == 0;
+            int32_t n = at0 ? bound : emit(x, IR_SUB, TY_INT, bound, init, -1, pc);
+            lo = at0 ? r0 : emit(x, IR_ADD, TY_INT, r0, init, -1, pc);
+            int32_t fits = emit(x, IR_AND, TY_BOOL, cmp(x, CC_GE, lo, zero),
+                                cmp(x, CC_LE, n, emit(x, IR_SUB, TY_INT, rows, lo, -1, pc)), -1, pc);
+            if (!at0)
+                fits = emit(x, IR_AND, TY_BOOL, fits,
+                            cmp(x, CC_EQ, either(x, ovf(x, IR_ADDO, r0, init), ovf(x, IR_SUBO, bound, init)), zero), -1, pc);
+            had = fits; /* (no panel: 0 rows, and n is 16 or more here) */
+        }
+        emit(x, IR_BR, TY_VOID, had, -1, -1, pc);
         edge(ir, s16, pp16);
         edge(ir, s16, p16);
         x->cur = pp16;
         int32_t j0 = is_const(ir, pl.j0, &k) ? konst(x, k) : pl.j0;
         int32_t col = emit(x, IR_MUL, TY_INT, emit(x, IR_SUB, TY_INT, x->jv, j0, -1, pc), rows, -1, pc);
+        if (pl.whole)
+            col = emit(x, IR_ADD, TY_INT, col, emit(x, IR_SHL, TY_INT, lo, konst(x, 4), -1, pc), -1, pc);
         int32_t q0[2] = {taps_pointer(x, in2, data[0], af[0], init, pc), emit(x, IR_ADD, TY_PTR, panel, col, -1, pc)};
         emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
         edge(ir, pp16, hp16);
