@@ -331,7 +331,10 @@ void vec_panel_version(Vec *x)
     if (!ends_in(ir, t16, IR_BR) || tb->nsucc != 2 || tb->succ[0] != s16)
         return;
     int32_t x16 = tb->succ[1];
-    int32_t vstep = x->vstep;
+    int32_t vstep = x->vstep, j0, jb, k0, kb;
+    if ((vstep >= 0 && is_const(ir, p->j0, &j0) && is_const(ir, p->jbound, &jb) && ((int64_t)jb - j0) % 16) ||
+        (is_const(ir, p->kinit, &k0) && is_const(ir, p->kbound, &kb) && (int64_t)kb - k0 < 16))
+        return; /* the original known to run: no copy */
     IrTmpMark mark = ir_tmp_mark(ir);
     uint32_t nb = ir->nblocks;
     uint8_t *in2 = ir_tmp(ir, nb + 1);
