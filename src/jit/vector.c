@@ -727,7 +727,7 @@ static bool vectorize_outer(Ir *ir)
             continue;
         IrTmpMark m = ir_tmp_mark(ir);
         uint32_t nin = ir->nins;
-        Vec x = {.ir = ir, .h = h, .nb = nb, .nin = nin, .in = in, .store = -1};
+        Vec x = {.ir = ir, .h = h, .nb = nb, .nin = nin, .in = in, .store = -1, .vstep = -1, .panel = -1};
         x.kind = ir_tmp0(ir, nin);
         x.slope = ir_tmp0(ir, nin * sizeof *x.slope);
         int32_t *state = ir_tmp(ir, nb * sizeof *state);
@@ -772,6 +772,8 @@ static bool vectorize_outer(Ir *ir)
                     ir->vector_lanes = (uint8_t)x.lanes, ir->vector_pc = ir->blocks[h].bc_start;
                     if (inner == 1 || long16) /* (it runs licm: not for nothing) */
                         vec_block_taps(&x, nb, inner > 1 ? TAPS_CONST16 : TAPS_ANY);
+                    if (inner == 1 && x.npanels == 1 && !x.panel_plan.whole) /* (matmul: its run-time choices out of the nest) */
+                        vec_panel_version(&x);
                     if (inner > 1 && !x.taps) /* a run-time count: a copy of the nest (vector_nest.c) */
                         vec_nest_taps(&x, nb);
                     ir->vector_taps = (uint8_t)x.taps;

@@ -634,6 +634,7 @@ bool vectorize_loop(Vec *x, const int32_t *order, uint32_t n)
      * a multiple of 16, or of 4 below 16, needs no other step */
     x->cur = vstep;
     int32_t ki, kb, go = vstep;
+    x->vstep = -1;
     int64_t trips = is_const(ir, c->init, &ki) && is_const(ir, c->bound, &kb) ? (int64_t)kb - ki : -1;
     if (trips > 0 && (trips % 16 == 0 || trips < 16)) {
         int32_t nq = trips < 16 ? (int32_t)(trips + 3) / 4 : 4;
@@ -645,6 +646,7 @@ bool vectorize_loop(Vec *x, const int32_t *order, uint32_t n)
         go = new_block(x, pc);
         if (vtail < 0 || go < 0)
             return false;
+        x->vstep = vstep; /* (succ[0]: go, the full step) */
         int32_t r = emit(x, IR_SUB, TY_INT, c->bound, jphi, -1, pc);
         emit(x, IR_BR, TY_VOID, cmp(x, CC_GE, r, sixteen), -1, -1, pc);
         edge(ir, vstep, go);

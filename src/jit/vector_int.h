@@ -19,6 +19,20 @@ typedef struct Span {
     int32_t lo, hi; /* the same value when it is one; -1: not made yet */
 } Span;
 
+/* vector_panel.c: the copy of b's taps into a packed panel, planned before
+ * the loop around the vector loop (hout, its preheader pre): b's array,
+ * its rows' stride, the taps' counter's range, the lanes' (the vector
+ * loop's) and the loop around's */
+typedef struct VecPanel {
+    int32_t hout, pre;
+    int32_t arr, stride, kinit, kbound, j0, jbound, oinit, obound;
+    /* whole (vec18, a conv's weights): every row of the array is copied,
+     * the taps' first row found at each entry; hin's counts (-1: none)
+     * are the loop between the outermost and the vector loop */
+    bool whole;
+    int32_t iinit, ibound;
+} VecPanel;
+
 typedef struct Vec {
     Ir *ir;
     int32_t h;          /* the loop's header */
@@ -39,6 +53,10 @@ typedef struct Vec {
     int32_t keep;       /* lanes stored of a single quarter (1 to 4; below 4 only when nq is 1) */
     int32_t nq, stored, lastl; /* quarters of QACC stored (1 to 4), the last lane stored (4 * nq - 1) */
     int32_t zero;       /* the count of a cleared QACC */
+    int32_t vstep;      /* the block choosing a full step or the tail's (vectorize_loop); -1: none */
+    int npanels;        /* packed panels made (vec_panel_make), the last one's plan and address */
+    VecPanel panel_plan;
+    int32_t panel;
     /* checks tested before an inner loop instead of in it */
     int32_t *hoist_to;  /* per value: the inner loop's header, or -1; the vector loop's
                            own header: a bound whose index's range range.c proved */
@@ -56,21 +74,12 @@ typedef struct Vec {
     uint8_t why_op;     /* and the IR op it is about (0: none) */
 } Vec;
 
-/* vector_panel.c: the copy of b's taps into a packed panel, planned before
- * the loop around the vector loop (hout, its preheader pre): b's array,
- * its rows' stride, the taps' counter's range, the lanes' (the vector
- * loop's) and the loop around's */
-typedef struct VecPanel {
-    int32_t hout, pre;
-    int32_t arr, stride, kinit, kbound, j0, jbound, oinit, obound;
-    /* whole (vec18, a conv's weights): every row of the array is copied,
-     * the taps' first row found at each entry; hin's counts (-1: none)
-     * are the loop between the outermost and the vector loop */
-    bool whole;
-    int32_t iinit, ibound;
-} VecPanel;
 bool vec_panel_plan(Vec *x, const IrCounted *c2, int32_t data, IrAffine af, VecPanel *p);
 bool vec_panel_make(Vec *x, const VecPanel *p, int32_t *panel, int32_t *rows);
+/* vector_panel.c: the nest around a matmul's one panel copied, the copy
+ * chosen when the panel was had and both the lanes' and the taps' counts
+ * are multiples of 16 (16 taps or more): its run-time choices made */
+void vec_panel_version(Vec *x);
 
 /* Refuses loop x->h for the report's reason why (the first one given
  * stands); false, for `return refuse(...)`. */

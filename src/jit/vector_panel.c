@@ -22,6 +22,8 @@
  * stored); the vector loop's checks are unchanged, and they decide whether
  * any of it is used.
  */
+#include <string.h>
+
 #include "jit/vector_int.h"
 
 /* Rows around the vector loop below which the copy is not made: a 16-byte
@@ -189,5 +191,238 @@ bool vec_panel_make(Vec *x, const VecPanel *p, int32_t *panel, int32_t *rows)
         if (p->whole)
             ir->lists[ir->ins[*rows].list + (int32_t)i] = copied ? all : none;
     }
+    x->npanels++, x->panel_plan = *p, x->panel = *panel; /* (vec_panel_version, not for a whole panel) */
     return true;
+}
+
+/* ---- the nest's version without run-time choices (vec17) ---------------
+ *
+ * Each output vector of the loop around's nest tests, inside the vector
+ * loop, what the nest's entry already fixes: a full step of 16 lanes or the
+ * tail's (vector_copy.c: the lane counts, and the QACC stores' tests on
+ * them), 16 taps or more for the 16-tap loop (vector_taps.c's t16), the
+ * panel had (s16): about 30 modelled cycles an output vector of 64^3 (p4sim
+ * --trace, bench/RESULTS.md vec17). The nest is copied (vector_nest.c) and
+ * the copy, chosen at the entry when the panel was had, 16 taps or more are
+ * left and the lanes' count is a multiple of 16, takes each of those
+ * branches' known side: the lane counts' phis keep one operand (fold makes
+ * them constants, the lanes' step a constant 16), the stores are four
+ * quarters without a test, and the blocks no longer reached go (the taps on
+ * b, the lanes' tail). Both copies compute the same; the test picks speed
+ * only. The scalar taps' guard after the 16-tap loop stays (a copy for
+ * counts that are multiples of 16 only saved 2% more at 64^3 and lost
+ * 48x80x24 and 72x48x56's gains). */
+
+/* Drops the edge from -> to: to's predecessor slot and its phis' operands
+ * there. */
+static void drop_edge(Ir *ir, int32_t from, int32_t to)
+{
+    IrBlock *f = &ir->blocks[from], *t = &ir->blocks[to];
+    uint32_t n = 0;
+    for (uint32_t s = 0; s < f->nsucc; s++)
+        if (f->succ[s] != to)
+            f->succ[n++] = f->succ[s];
+    f->nsucc = n;
+    for (uint32_t p = 0; p < t->npreds; p++) {
+        if (t->preds[p] != from)
+            continue;
+        for (uint32_t i = 0; i < t->nins && ir->ins[t->ins[i]].op == IR_PHI; i++) {
+            int32_t *ops = &ir->lists[ir->ins[t->ins[i]].list];
+            memmove(ops + p, ops + p + 1, (t->npreds - p - 1) * sizeof *ops);
+        }
+        memmove(t->preds + p, t->preds + p + 1, (t->npreds - p - 1) * sizeof *t->preds);
+        t->npreds--;
+        return;
+    }
+}
+
+/* Block b's branch, whose side `keep` the copy's entry proved, a jump. */
+static void take(Ir *ir, int32_t b, int32_t keep)
+{
+    IrBlock *bl = &ir->blocks[b];
+    IrIns *br = &ir->ins[bl->ins[bl->nins - 1]];
+    int32_t other = bl->succ[0] == keep ? bl->succ[1] : bl->succ[0];
+    br->op = IR_JMP, br->a = -1; /* (its compare, unused, goes in dce) */
+    drop_edge(ir, b, other);
+}
+
+/* The copy's blocks (lo .. hi - 1) no longer reached: their edges into
+ * reached blocks dropped, their values removed. */
+static void prune(Ir *ir, uint32_t lo, uint32_t hi)
+{
+    IrTmpMark m = ir_tmp_mark(ir);
+    int32_t *order = ir_tmp(ir, (ir->nblocks + 1) * sizeof *order);
+    if (!order) {
+        ir->oom = true;
+        return;
+    }
+    ir_cfg_changed(ir);
+    ir_rpo(ir, order); /* (marks the blocks not reached dead) */
+    for (uint32_t b = lo; b < hi; b++) {
+        IrBlock *bl = &ir->blocks[b];
+        if (!bl->dead)
+            continue;
+        while (bl->nsucc)
+            drop_edge(ir, (int32_t)b, bl->succ[0]);
+        while (bl->nins)
+            ir_remove_ins(ir, bl->ins[0]);
+        bl->npreds = 0;
+    }
+    ir_tmp_release(ir, m);
+    ir_cfg_changed(ir);
+}
+
+/* ir_for_operands callback: an operand made before the copy (blocks lo ..
+ * hi - 1), an int or a pointer, read through its own value made in block
+ * pre (x | x: fold and cse keep it), made once (local[] by value). */
+typedef struct Localize {
+    Vec *x;
+    uint32_t lo, hi;
+    int32_t pre, *local;
+} Localize;
+
+static void localize_one(Ir *ir, int32_t *slot, void *ctx)
+{
+    Localize *L = ctx;
+    const IrIns *v = &ir->ins[*slot];
+    int32_t k;
+    if (v->block < 0 || ((uint32_t)v->block >= L->lo && (uint32_t)v->block < L->hi) || v->block == L->pre ||
+        (v->type != TY_INT && v->type != TY_PTR) || is_const(ir, *slot, &k))
+        return;
+    if (L->local[*slot] < 0) /* (x->cur is pre) */
+        L->local[*slot] = emit(L->x, IR_OR, (IrType)v->type, *slot, *slot, -1, ir->blocks[L->pre].bc_start);
+    *slot = L->local[*slot];
+}
+
+/* The copy's own preheader (between sel and its header h2), where every
+ * value it reads from before the choice gets a value of its own: with one
+ * interval per value (rega.c), a value both nests read weighs the uses of
+ * both, and took registers in the original from its own temporaries
+ * (64x64x15 +4%, jit/vectorised/qacc-spills-on). */
+static void localize(Vec *x, int32_t sel, int32_t h2, uint32_t lo, uint32_t hi)
+{
+    Ir *ir = x->ir;
+    uint32_t pc = ir->blocks[h2].bc_start;
+    int32_t pre = new_block(x, pc);
+    IrTmpMark m = ir_tmp_mark(ir);
+    int32_t *local = ir_tmp(ir, (ir->nins + 1) * sizeof *local);
+    if (pre < 0 || !local) {
+        ir->oom = true;
+        ir_tmp_release(ir, m);
+        return;
+    }
+    memset(local, 0xff, (ir->nins + 1) * sizeof *local);
+    IrBlock *sb = &ir->blocks[sel], *hb = &ir->blocks[h2], *pb = &ir->blocks[pre];
+    for (uint32_t s = 0; s < sb->nsucc; s++)
+        if (sb->succ[s] == h2)
+            sb->succ[s] = pre;
+    for (uint32_t p = 0; p < hb->npreds; p++)
+        if (hb->preds[p] == sel)
+            hb->preds[p] = pre; /* (the same slot: h2's phis keep their operands) */
+    pb->preds[pb->npreds++] = sel, pb->succ[pb->nsucc++] = h2;
+    pb->loop_depth = sb->loop_depth;
+    Localize L = {x, lo, hi, pre, local};
+    int32_t cur = x->cur;
+    x->cur = pre;
+    for (uint32_t b = lo; b < hi; b++)
+        for (uint32_t i = 0; i < ir->blocks[b].nins; i++)
+            ir_for_operands(ir, ir->blocks[b].ins[i], localize_one, &L);
+    emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+    x->cur = cur;
+    ir_tmp_release(ir, m);
+    ir_cfg_changed(ir);
+}
+
+/* The block whose branch tests the panel's address (vector_taps.c's s16). */
+static int32_t panel_test(const Ir *ir, int32_t panel)
+{
+    for (uint32_t b = 0; b < ir->nblocks; b++) {
+        const IrBlock *bl = &ir->blocks[b];
+        const IrIns *br = bl->nins ? &ir->ins[bl->ins[bl->nins - 1]] : NULL;
+        if (br && br->op == IR_BR && br->a >= 0 && ir->ins[br->a].op == IR_CMP &&
+            (IrCond)ir->ins[br->a].aux == CC_NE && ir->ins[br->a].a == panel && !bl->dead)
+            return (int32_t)b;
+    }
+    return -1;
+}
+
+static bool ends_in(const Ir *ir, int32_t b, IrOp op)
+{
+    const IrBlock *bl = &ir->blocks[b];
+    return bl->nins && ir->ins[bl->ins[bl->nins - 1]].op == op;
+}
+
+void vec_panel_version(Vec *x)
+{
+    Ir *ir = x->ir;
+    const VecPanel *p = &x->panel_plan;
+    ir_dominators(ir);
+    ir_loops(ir);
+    /* s16 -> pp16 (the panel's pointers) or p16 (b's); t16 -> s16 or x16
+     * (no 16 taps), x16 -> the guard's g16 or the taps' exit */
+    int32_t s16 = panel_test(ir, x->panel);
+    if (s16 < 0 || ir->blocks[s16].npreds != 1 || ir->blocks[s16].nsucc != 2)
+        return;
+    int32_t t16 = ir->blocks[s16].preds[0], pp16 = ir->blocks[s16].succ[0];
+    const IrBlock *tb = &ir->blocks[t16];
+    if (!ends_in(ir, t16, IR_BR) || tb->nsucc != 2 || tb->succ[0] != s16)
+        return;
+    int32_t x16 = tb->succ[1];
+    int32_t vstep = x->vstep, j0, jb, k0, kb;
+    if ((vstep >= 0 && is_const(ir, p->j0, &j0) && is_const(ir, p->jbound, &jb) && ((int64_t)jb - j0) % 16) ||
+        (is_const(ir, p->kinit, &k0) && is_const(ir, p->kbound, &kb) && (int64_t)kb - k0 < 16))
+        return; /* the original known to run: no copy */
+    IrTmpMark mark = ir_tmp_mark(ir);
+    uint32_t nb = ir->nblocks;
+    uint8_t *in2 = ir_tmp(ir, nb + 1);
+    int32_t *work = ir_tmp(ir, (nb + 1) * sizeof *work), *bmap = ir_tmp(ir, (nb + 1) * sizeof *bmap);
+    if (!in2 || !work || !bmap)
+        goto out;
+    ir_loop_blocks(ir, p->hout, in2, work);
+    NestCopy S = {.oh = p->hout, .entry = preheader(ir, p->hout), .from_header = true};
+    if (!in2[s16] || !in2[t16] || !in2[x16] || (vstep >= 0 && !in2[vstep]) || !nest_copyable(x, in2, &S))
+        goto out;
+    uint32_t copy0 = nb, n = 0; /* (ir_copy_blocks makes the copies in block order) */
+    for (uint32_t b = 0; b < nb; b++)
+        bmap[b] = in2[b] ? (int32_t)(copy0 + n++) : -1;
+    if (nest_copy(x, &S, in2, p->hout) < 0)
+        goto out;
+    const int32_t mine[] = {t16, s16, vstep >= 0 ? vstep : t16};
+    bool same = true; /* (the copies found where they are expected) */
+    for (int i = 0; i < 3; i++)
+        same &= ir->blocks[bmap[mine[i]]].nins == ir->blocks[mine[i]].nins && ends_in(ir, bmap[mine[i]], IR_BR);
+    uint32_t pc = ir->blocks[p->hout].bc_start;
+    int32_t zero = konst(x, 0), fifteen = konst(x, 15);
+    int32_t kinit = here(x, p->kinit), kbound = here(x, p->kbound);
+    int32_t ok = emit(x, IR_AND, TY_BOOL, cmp(x, CC_NE, x->panel, zero),
+                      cmp(x, CC_LT, kinit, ir_clamped_limit(ir, x->cur, kbound, 15)), -1, pc);
+    if (vstep >= 0) { /* (a difference that wraps is off by 2^32: its low bits are exact) */
+        int32_t j0 = here(x, p->j0), jbound = here(x, p->jbound);
+        int32_t r = emit(x, IR_AND, TY_INT, emit(x, IR_SUB, TY_INT, jbound, j0, -1, pc), fifteen, -1, pc);
+        ok = emit(x, IR_AND, TY_BOOL, ok, cmp(x, CC_EQ, r, zero), -1, pc);
+    }
+    /* the copy on the branch's taken side: the layout (reverse post-order)
+     * puts the original first, whose values then end there (localize) */
+    IrBlock *sb = &ir->blocks[x->cur];
+    int32_t orig = sb->succ[0], sel = x->cur;
+    sb->succ[0] = sb->succ[1], sb->succ[1] = orig;
+    emit(x, IR_BR, TY_VOID, same ? ok : cmp(x, CC_NE, zero, zero), -1, -1, pc);
+    if (ir->oom || !same)
+        goto out;
+    take(ir, bmap[t16], bmap[s16]);
+    take(ir, bmap[s16], bmap[pp16]);
+    if (vstep >= 0) /* every step 16 lanes: four quarters stored */
+        take(ir, bmap[vstep], ir->blocks[bmap[vstep]].succ[0]);
+    for (uint32_t b = copy0; b < copy0 + n; b++)
+        for (uint32_t i = 0; i < ir->blocks[b].nins; i++) {
+            IrIns *v = &ir->ins[ir->blocks[b].ins[i]];
+            int32_t q, k;
+            if (v->op == IR_VSTQ && !v->aux &&
+                (vstep >= 0 || (is_const(ir, v->b, &q) && q == 4 && is_const(ir, v->c, &k) && k == 4)))
+                v->aux = 16;
+        }
+    prune(ir, copy0, copy0 + n);
+    localize(x, sel, ir->blocks[sel].succ[0], copy0, copy0 + n);
+out:
+    ir_tmp_release(ir, mark);
 }

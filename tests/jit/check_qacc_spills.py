@@ -2,8 +2,9 @@
 """The vector loop of a matmul keeps its temporaries in registers (vec15).
 
 Runs `p4jit dis --jit -X pie=rev3 [-X OPT]... PROG` and, in function FN's
-code from its first esp.zero.qacc to its last esp.st.qacc (an output vector: its
-taps, their pointers, the scalar tail's set-up, the QACC stores), counts
+code from each esp.zero.qacc to the last esp.st.qacc before the next one (an
+output vector: its taps, their pointers, the scalar tail's set-up, the QACC
+stores; one per copy of the nest), counts
 the stack stores whose slot the next instruction loads again. Before vec15
 the panel's second 16-tap loop held the registers and the path from
 esp.zero.qacc to the QACC stores had such pairs (rega.c: a value's spill
@@ -24,18 +25,28 @@ zeros = [i for i, l in enumerate(code) if "esp.zero.qacc" in l]
 stores = [i for i, l in enumerate(code) if "esp.st.qacc" in l]
 if not zeros or not stores:
     sys.exit("%s: no esp.zero.qacc or esp.st.qacc in its code" % fn)
-first, last = zeros[0], stores[-1]
+# each nest's output vector (vec17: vector_panel.c's copy of the nest has
+# its own): from an esp.zero.qacc to the last esp.st.qacc before the next
+regions = []
+for k, first in enumerate(zeros):
+    before = zeros[k + 1] if k + 1 < len(zeros) else len(code)
+    last = max((s for s in stores if first < s < before), default=first)
+    regions.append((first, last))
 STORE = re.compile(r"\b(?:c\.swsp|sw)\s+\w+,(\d+)\(sp\)")
 LOAD = re.compile(r"\b(?:c\.lwsp|lw)\s+\w+,(\d+)\(sp\)")
-pairs, stored = [], None
-for i in range(first, last + 1):
-    ld = LOAD.search(code[i])
-    if ld and ld.group(1) == stored:
-        pairs.append(code[i - 1].strip() + " / " + code[i].strip())
-    st = STORE.search(code[i])
-    stored = st.group(1) if st else None
-if last - first < 40:
-    sys.exit("no vector loop with QACC stores found (%d lines)" % (last - first))
+pairs, count = [], 0
+for first, last in regions:
+    stored = None
+    for i in range(first, last + 1):
+        ld = LOAD.search(code[i])
+        if ld and ld.group(1) == stored:
+            pairs.append(code[i - 1].strip() + " / " + code[i].strip())
+        st = STORE.search(code[i])
+        stored = st.group(1) if st else None
+    count += last - first + 1
+if max(last - first for first, last in regions) < 40:
+    sys.exit("no vector loop with QACC stores found")
 if pairs:
     sys.exit("stored then loaded again from the stack:\n  " + "\n  ".join(pairs))
-print("ok: %d instructions from esp.zero.qacc to the last esp.st.qacc, no store-then-reload" % (last - first + 1))
+print("ok: %d instructions from esp.zero.qacc to the last esp.st.qacc after it (%d nests), no store-then-reload"
+      % (count, len(regions)))
