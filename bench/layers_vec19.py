@@ -8,6 +8,7 @@
 from array import array
 from layers import depthwise3x3, int8s
 from layers_vec4 import measure
+from p4nn import conv3x3_c1_pairs as c1_pairs  # lib/p4nn's, MNIST's first layer
 
 
 def conv_c1(src, k, dst, H, W, F):  # one input channel, rows then columns
@@ -20,27 +21,6 @@ def conv_c1(src, k, dst, H, W, F):  # one input channel, rows then columns
                     for kx in range(3):
                         s += src[(oy + ky) * W + ox + kx] * k[(ky * 3 + kx) * F + f]
                 dst[(oy * OW + ox) * F + f] = s
-
-
-def c1_pairs(inp, base, wt, F, OW, RP, acc):  # lib/p4nn's conv3x3_c1_pairs
-    W = OW + 2
-    PW = OW // 2
-    F2 = 2 * F
-    for rp in range(RP):
-        for r in range(2):
-            for h in range(2):
-                for j in range(PW):
-                    o = (((2 * r + h) * RP + rp) * PW + j) * F
-                    for f in range(F):
-                        a = 0
-                        b0 = base + (2 * rp + r) * W + 2 * j + h
-                        for ky in range(3):
-                            b = b0 + ky * W
-                            wb = 3 * ky * F + f
-                            a += inp[b] * wt[wb]
-                            a += inp[b + 1] * wt[wb + F]
-                            a += inp[b + 2] * wt[wb + F2]
-                        acc[o + f] = a
 
 
 def pointwise(x, w, y, P, C, F):  # 1x1 conv, HWC

@@ -88,7 +88,10 @@ static void strict_use(Ir *ir, int32_t *slot, void *ctx)
     s->changed = true;
 }
 
-static void mark_lenient(Ir *ir, uint8_t *lenient)
+/* Walks the blocks in reverse (order: reverse post-order, n of them) and
+ * each from its end, users before what they use, so a strict or reaches
+ * its operands in the same sweep; again only for uses across a back edge. */
+static void mark_lenient(Ir *ir, uint8_t *lenient, const int32_t *order, uint32_t n)
 {
     for (uint32_t v = 0; v < ir->nins; v++)
         lenient[v] = ir->ins[v].block >= 0 && (ir->ins[v].op == IR_OR || ir->ins[v].op == IR_OVF);
@@ -96,16 +99,27 @@ static void mark_lenient(Ir *ir, uint8_t *lenient)
         if (ir->tested[i].guard >= 0)
             lenient[ir->tested[i].guard] = 0;
     UseScan s = {lenient, -1, true};
-    while (s.changed) { /* an OR found strict makes its operands strict: again */
+    while (s.changed) {
         s.changed = false;
-        for (uint32_t bi = 0; bi < ir->nblocks; bi++) {
-            const IrBlock *b = &ir->blocks[bi];
-            for (uint32_t i = 0; !b->dead && i < b->nins; i++) {
+        for (uint32_t k = n; k-- > 0;) {
+            const IrBlock *b = &ir->blocks[order[k]];
+            for (uint32_t i = b->nins; !b->dead && i-- > 0;) {
                 s.user = b->ins[i];
                 ir_for_operands(ir, b->ins[i], strict_use, &s);
             }
         }
     }
+}
+
+/* Is there a vector loop's trip-count select inside a loop? */
+static bool any_nested_entry(const Ir *ir)
+{
+    for (uint32_t v = 0; v < ir->nins; v++) {
+        const IrIns *in = &ir->ins[v];
+        if (in->block >= 0 && ir->blocks[in->block].loop_head >= 0 && bail_select(ir, in))
+            return true;
+    }
+    return false;
 }
 
 /* ---- the loop around an entry ---- */
@@ -270,26 +284,47 @@ void ir_vector_entry(Ir *ir)
     for (uint32_t v = 0; v < ir->nins; v++)
         if (ir->ins[v].op == IR_VCFG && ir->ins[v].block >= 0)
             hoist_vcfg(&x, (int32_t)v);
-    for (int level = 0; level < MAX_LEVELS; level++) {
+    for (int level = 0; level < MAX_LEVELS && any_nested_entry(ir); level++) {
         uint32_t n = ir->nins;
         IrTmpMark lm = ir_tmp_mark(ir);
         x.lenient = ir_tmp(ir, n + 1);
-        if (!x.lenient) {
+        int32_t *order = ir_tmp(ir, (ir->nblocks + 1) * sizeof *order);
+        if (!x.lenient || !order) {
             ir->oom = true;
             goto out;
         }
-        mark_lenient(ir, x.lenient);
+        mark_lenient(ir, x.lenient, order, ir_rpo(ir, order));
+        int32_t *from = ir_tmp(ir, 2 * (n + 1) * sizeof *from); /* the flags replaced, then their new ones */
+        uint32_t nrep = 0;
+        if (!from) {
+            ir->oom = true;
+            goto out;
+        }
         for (uint32_t v = 0; v < n && !ir->oom; v++) {
             const IrIns *in = &ir->ins[v];
-            if (!x.lenient[v] || in->op != IR_OVF || in->block < 0 || !enclosing_loop(&x, in->block) ||
-                ir->blocks[x.pre].loop_depth > MAX_GUARD_DEPTH)
+            int32_t h = in->block >= 0 ? ir->blocks[in->block].loop_head : -1;
+            /* (a preheader's depth is its loop's less one) */
+            if (!x.lenient[v] || in->op != IR_OVF || h < 0 || ir->blocks[h].loop_depth - 1 > MAX_GUARD_DEPTH ||
+                !enclosing_loop(&x, in->block))
                 continue;
             int32_t g = hoist_flag(&x, (int32_t)v);
-            if (g >= 0) {
-                ir_replace_uses(ir, (int32_t)v, g);
-                ir_remove_ins(ir, (int32_t)v);
-            }
+            if (g >= 0)
+                from[nrep++] = (int32_t)v, from[nrep++] = g;
         }
+        /* one walk renames the uses of all of them */
+        int32_t *to = nrep && !ir->oom ? ir_tmp(ir, ir->nins * sizeof *to) : NULL;
+        if (to) {
+            for (uint32_t v = 0; v < ir->nins; v++)
+                to[v] = -1;
+            for (uint32_t i = 0; i < nrep; i += 2)
+                to[from[i]] = from[i + 1];
+            for (uint32_t bi = 0; bi < ir->nblocks; bi++)
+                for (uint32_t i = 0; !ir->blocks[bi].dead && i < ir->blocks[bi].nins; i++)
+                    ir_for_operands(ir, ir->blocks[bi].ins[i], ir_forward, to);
+            for (uint32_t i = 0; i < nrep; i += 2)
+                ir_remove_ins(ir, from[i]);
+        } else if (nrep)
+            ir->oom = true;
         ir_tmp_release(ir, lm);
     }
 out:
