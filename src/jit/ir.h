@@ -436,6 +436,9 @@ void ir_loop_notes_finish(Ir *ir);
  * int32) on 16, 8 or 4 PIE lanes, ahead of the scalar loop, which finishes
  * and takes over on any doubt; only when the target has PIE */
 void ir_elementwise(Ir *ir);
+/* vector_entry.c: a vector loop's VCFG and the bail-out flags of its entry
+ * that are linear in the counters of the loops around, done once for them */
+void ir_vector_entry(Ir *ir);
 void ir_sr(Ir *ir);         /* sr.c: array indices affine in the loop counter become pointers */
 void ir_unroll(Ir *ir);     /* unroll.c: small check-free counted loops, four iterations per test */
 void ir_schedule(Ir *ir);   /* sched.c: fills load, multiply and float latencies inside blocks */

@@ -796,6 +796,7 @@ static void compile(JitState *js, JitSpec *spec)
         if (js->cfg.pie) PASS(ir_elementwise); /* elementwise.c: loops storing a[i] op b[i] on PIE lanes */
         if (js->cfg.pie) ir_loop_notes_finish(&ir); /* --jit-report: elementwise.c's loops */
         PASS(ir_licm);
+        if (js->cfg.pie) PASS(ir_vector_entry); /* vector_entry.c: after licm, whose preheaders it uses */
         PASS(ir_version);
         PASS(ir_fold); /* the guards, with constants for the first iteration */
         PASS(ir_cse);
