@@ -135,6 +135,31 @@ bool ir_dominates(const Ir *ir, int32_t a, int32_t b)
     return false;
 }
 
+/* The blocks of h's natural loop, as ir_loop_blocks marks them, listed in
+ * list[] (room for nblocks); in[] must be clear and gets them marked. The
+ * list lets ir_loops visit a loop's blocks without a walk of all blocks
+ * per loop. Returns the count. */
+static uint32_t loop_list(const Ir *ir, int32_t h, uint8_t *in, int32_t *list)
+{
+    uint32_t n = 0;
+    in[h] = 1, list[n++] = h;
+    const IrBlock *hb = &ir->blocks[h];
+    for (uint32_t p = 0; p < hb->npreds; p++) {
+        int32_t t = hb->preds[p];
+        if (ir_dominates(ir, h, t) && !in[t])
+            in[t] = 1, list[n++] = t;
+    }
+    for (uint32_t i = 1; i < n; i++) { /* the list is the work queue too */
+        const IrBlock *bl = &ir->blocks[list[i]];
+        for (uint32_t p = 0; p < bl->npreds; p++) {
+            int32_t q = bl->preds[p];
+            if (!in[q] && !ir->blocks[q].dead)
+                in[q] = 1, list[n++] = q;
+        }
+    }
+    return n;
+}
+
 /* Natural loops: for each back edge t -> h (h dominates t), every block that
  * reaches t without passing h is in h's loop. Sets loop_depth and the
  * innermost loop_head. Needs ir_dominators. */
@@ -175,14 +200,16 @@ void ir_loops(Ir *ir)
             heads[j] = heads[j - 1];
             heads[j - 1] = t;
         }
+    memset(in, 0, n);
     for (uint32_t k = 0; k < nheads; k++) {
         int32_t h = heads[k];
-        ir_loop_blocks(ir, h, in, work);
-        for (uint32_t b = 0; b < n; b++)
-            if (in[b]) {
-                ir->blocks[b].loop_depth++;
-                ir->blocks[b].loop_head = h;
-            }
+        uint32_t nloop = loop_list(ir, h, in, work);
+        for (uint32_t i = 0; i < nloop; i++) {
+            int32_t b = work[i];
+            ir->blocks[b].loop_depth++;
+            ir->blocks[b].loop_head = h;
+            in[b] = 0; /* clear again for the next loop */
+        }
     }
     ir->loops_ok = !ir->oom;
     ir_tmp_release(ir, m);

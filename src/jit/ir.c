@@ -264,21 +264,6 @@ void ir_copy_deopt_map(Ir *ir, int32_t w, const IrIns *src)
     ir->ins[w].dm = at, ir->ins[w].ndm = src->ndm;
 }
 
-void ir_for_deopt_values(Ir *ir, IrIns *in, void (*fn)(Ir *, int32_t *, void *), void *ctx)
-{
-    int32_t *v = &ir->lists[in->dm];
-    if (fn == ir_forward) { /* the passes' renaming, the most frequent: inline */
-        const int32_t *to = ctx;
-        for (uint32_t i = 0; i < in->ndm; i++)
-            while (v[i] >= 0 && to[v[i]] >= 0)
-                v[i] = to[v[i]];
-        return;
-    }
-    for (uint32_t i = 0; i < in->ndm; i++)
-        if (v[i] >= 0)
-            fn(ir, &v[i], ctx);
-}
-
 void ir_add_edge(Ir *ir, int32_t from, int32_t to)
 {
     IrBlock *f = &ir->blocks[from], *t = &ir->blocks[to];

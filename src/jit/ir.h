@@ -333,7 +333,18 @@ static inline void ir_forward(Ir *ir, int32_t *slot, void *to_table)
     while (to[*slot] >= 0)
         *slot = to[*slot];
 }
-void ir_for_deopt_values(Ir *ir, IrIns *in, void (*fn)(Ir *, int32_t *, void *), void *ctx);
+/* Calls fn on each value of a failing instruction's deopt map. Inline, as
+ * ir_for_operands below: a map lists the frame's locals, so there are many
+ * values, and an indirect call for each cost about 4% of the compile time
+ * (bench/RESULTS.md, jitcost6). */
+static inline __attribute__((always_inline)) void ir_for_deopt_values(Ir *ir, IrIns *in,
+                                                                      void (*fn)(Ir *, int32_t *, void *), void *ctx)
+{
+    int32_t *v = &ir->lists[in->dm];
+    for (uint32_t i = 0; i < in->ndm; i++)
+        if (v[i] >= 0)
+            fn(ir, &v[i], ctx);
+}
 /* Calls fn on each operand slot of instruction v. Inline (always: with the
  * deopt maps' call GCC stopped inlining it at some sites): the passes call
  * it for every instruction, and with fn known at the call site the compiler
@@ -348,7 +359,7 @@ static inline __attribute__((always_inline)) void ir_for_operands(Ir *ir, int32_
     if (in->c >= 0) fn(ir, &in->c, ctx);
     for (int i = 0; i < in->nw; i++)
         if (in->w[i] >= 0) fn(ir, &in->w[i], ctx);
-    if (in->ndm) /* the deopt map's values (out of line: few instructions have one) */
+    if (in->ndm) /* the deopt map's values */
         ir_for_deopt_values(ir, in, fn, ctx);
     uint32_t n = in->op == IR_PHI ? ir->blocks[in->block].npreds : in->op == IR_CALL ? in->nargs : 0;
     for (uint32_t i = 0; i < n; i++)

@@ -552,7 +552,8 @@ int32_t jit_line_at(const Code *code, uint32_t pc)
 /* True if a phi that may see an unassigned local is still used. */
 static bool maybe_unbound(Ir *ir, IrRefusal *why, const Code *code)
 {
-    ir_count_uses(ir);
+    /* (no ir_count_uses here: ir_dce, the last pass to change operands,
+     * leaves IrIns.uses exact, and ir_schedule only reorders) */
     for (uint32_t bi = 0; bi < ir->nblocks; bi++) {
         IrBlock *b = &ir->blocks[bi];
         if (b->dead)

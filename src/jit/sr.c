@@ -36,6 +36,12 @@ typedef struct Sr {
     IrCounted c;
     Ptr ptrs[MAX_PTRS];
     uint32_t nptrs;
+    /* uses[v] in the live blocks, for the values there were when sr began
+     * (nuses of them), counted at the first loop that asks (NULL before)
+     * and then kept up to date: the instructions made since (counted_to up
+     * to nins) are added before each question, and an operand sr rewrites
+     * gives its use back (unuse). One walk of the function, not one per loop. */
+    uint32_t *uses, nuses, counted_to;
 } Sr;
 
 static bool inside(const Sr *s, int32_t v) { return v >= 0 && s->ir->ins[v].block >= 0 && s->in[s->ir->ins[v].block]; }
@@ -84,16 +90,43 @@ static int32_t pointer(Sr *s, int32_t data, IrAffine a, uint8_t shift)
     return phi;
 }
 
-typedef struct Count {
-    int32_t v;
-    uint32_t *n;
-} Count;
-
-static void count(Ir *ir, int32_t *slot, void *ctx)
+static void count_use(Ir *ir, int32_t *slot, void *ctx)
 {
-    const Count *c = ctx;
+    Sr *s = ctx;
     (void)ir;
-    *c->n += *slot == c->v;
+    if ((uint32_t)*slot < s->nuses)
+        s->uses[*slot]++;
+}
+
+/* How many operand slots of the live blocks' instructions name v (a value
+ * there was when sr began). */
+static uint32_t uses_of(Sr *s, int32_t v)
+{
+    Ir *ir = s->ir;
+    if (!s->uses) {
+        if (!(s->uses = ir_tmp0(ir, (s->nuses + 1) * sizeof *s->uses))) {
+            ir->oom = true;
+            return 0;
+        }
+        for (uint32_t b = 0; b < ir->nblocks; b++)
+            for (uint32_t i = 0; !ir->blocks[b].dead && i < ir->blocks[b].nins; i++)
+                ir_for_operands(ir, ir->blocks[b].ins[i], count_use, s);
+        s->counted_to = ir->nins;
+    }
+    for (; s->counted_to < ir->nins; s->counted_to++) {
+        int32_t w = (int32_t)s->counted_to, b = ir->ins[w].block;
+        if (b >= 0 && !ir->blocks[b].dead)
+            ir_for_operands(ir, w, count_use, s);
+    }
+    return s->uses[v];
+}
+
+/* The operand slot of an instruction in live block b is rewritten: the
+ * value it named loses that use. */
+static void unuse(Sr *s, int32_t b, int32_t old)
+{
+    if (s->uses && !s->ir->blocks[b].dead && (uint32_t)old < s->nuses)
+        s->uses[old]--;
 }
 
 static void reduce_loop(Sr *s)
@@ -117,11 +150,7 @@ static void reduce_loop(Sr *s)
      * `break` taken after the step reads it (the phi after the loop, or a
      * deopt map on the way out), and at the end of the iteration it would
      * not have been computed on that path */
-    uint32_t uses = 0;
-    for (uint32_t b = 0; b < nb; b++)
-        for (uint32_t i = 0; !ir->blocks[b].dead && i < ir->blocks[b].nins; i++)
-            ir_for_operands(ir, ir->blocks[b].ins[i], count, &(Count){s->c.next, &uses});
-    if (uses == 1 && ir->ins[s->c.next].op == IR_ADD)
+    if (ir->ins[s->c.next].op == IR_ADD && uses_of(s, s->c.next) == 1)
         ir_move_ins(ir, s->c.next, s->c.latch);
     for (uint32_t b = 0; b < nb; b++) {
         if (!s->in[b])
@@ -143,7 +172,9 @@ static void reduce_loop(Sr *s)
                     if (p < 0)
                         continue;
                     in = &ir->ins[v];
-                    *(o ? &in->b : &in->a) = p;
+                    int32_t *slot = o ? &in->b : &in->a;
+                    unuse(s, (int32_t)b, *slot);
+                    *slot = p;
                 }
                 continue;
             }
@@ -160,6 +191,8 @@ static void reduce_loop(Sr *s)
                 return;
             ir_move_ins(ir, zero, s->pre);
             in = &ir->ins[v];
+            unuse(s, (int32_t)b, in->a);
+            unuse(s, (int32_t)b, in->b);
             in->a = p, in->b = zero;
         }
     }
@@ -171,7 +204,7 @@ void ir_sr(Ir *ir)
     ir_loops(ir);
     uint32_t nb = ir->nblocks;
     IrTmpMark m = ir_tmp_mark(ir);
-    Sr s = {ir, -1, -1, ir_tmp0(ir, 2 * nb + 2), ir_tmp(ir, (2 * nb + 2) * sizeof(int32_t)), {0}, {{0}}, 0};
+    Sr s = {ir, -1, -1, ir_tmp0(ir, 2 * nb + 2), ir_tmp(ir, (2 * nb + 2) * sizeof(int32_t)), {0}, {{0}}, 0, NULL, ir->nins, 0};
     if (!s.in || !s.work) {
         ir->oom = true;
         ir_tmp_release(ir, m);
