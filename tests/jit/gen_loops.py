@@ -18,6 +18,8 @@ shape sr.c once got wrong (tests/jit/loop_step_exit.py):
     indices that run one past the end in the last trip (IndexError),
     stores out of the typecode's range (OverflowError), sums that leave
     int32 (big ints), the output array also an input;
+  - a for loop's variable assigned in its body (the next trip takes
+    range's value), a range's or while loop's bound (n, m) lowered in it;
   - each function called several times, its arrays changed between calls,
     and with other argument types (respecialisation);
   - on their own random stream (VECTOR below), 1 to 3 of the vectorisers'
@@ -71,6 +73,7 @@ class LoopGen:
         self.out = [PRELUDE]
         self.funcs = []      # (name, how many array parameters)
         self.rv = random.Random("loops-vector%d" % seed)
+        self.ro = random.Random("loops-assign%d" % seed)
         self.vfuncs = []     # (name, VECTOR's kind)
         self.n = 0
         self.ind = 0
@@ -155,6 +158,13 @@ class LoopGen:
                 self.exit_stmt(names, loop, depth)
         if not stepped:
             self.step(loop)
+        # (their own stream: the rest of the program is what it was without them)
+        if not loop["kind"].startswith("while") and self.ro.random() < 0.15:
+            # a for loop's variable assigned: the next trip takes range's value
+            self.emit("%s += %s" % (loop["var"], self.ro.choice(["1", "2", "k", "-3"])))
+        if self.ro.random() < 0.1:
+            # range() was evaluated once; a while loop's bound (n, m, n + m) comes nearer
+            self.emit("%s -= 1" % self.ro.choice(["n", "m"]))
         if self.p(0.3):
             self.exit_stmt(names, loop, depth)
 
@@ -190,7 +200,7 @@ class LoopGen:
         else:
             self.emit("%s = %s" % (var, r.choice(["0", "n", "m", "1", "-1", "k"])))
             bound = r.choice(["n", "m", "n + m", "2", "k"])
-            test = "%s < %s" % (var, bound) if up else "%s > -%s" % (var, bound)
+            test = "%s < %s" % (var, bound) if up else "%s > -(%s)" % (var, bound)
             self.emit("while %s:" % ("True" if kind == "whiletrue" else test))
             if kind == "whiletrue":
                 self.ind += 1
