@@ -18,6 +18,8 @@ shape sr.c once got wrong (tests/jit/loop_step_exit.py):
     indices that run one past the end in the last trip (IndexError),
     stores out of the typecode's range (OverflowError), sums that leave
     int32 (big ints), the output array also an input;
+  - an interpreted callee appending to or popping from an array or list
+    the compiled loop reads and stores;
   - a for loop's variable assigned in its body (the next trip takes
     range's value), a range's or while loop's bound (n, m) lowered in it;
   - each function called several times, its arrays changed between calls,
@@ -59,6 +61,16 @@ def guard(f):
         return f()
     except Exception as e:
         return type(e).__name__ + ':' + str(e)
+
+
+def grow(a):
+    if len(a) < 100:
+        a.append(len(a) % 100)
+
+
+def shrink(a):
+    if len(a):
+        a.pop()
 
 '''
 
@@ -165,6 +177,9 @@ class LoopGen:
         if self.ro.random() < 0.1:
             # range() was evaluated once; a while loop's bound (n, m, n + m) comes nearer
             self.emit("%s -= 1" % self.ro.choice(["n", "m"]))
+        if self.arrays and self.ro.random() < 0.1:
+            # an interpreted callee resizing an array the compiled loop reads
+            self.emit("%s(%s)" % (self.ro.choice(["grow", "shrink"]), self.ro.choice(self.arrays)))
         if self.p(0.3):
             self.exit_stmt(names, loop, depth)
 
