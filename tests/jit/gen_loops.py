@@ -293,7 +293,9 @@ class LoopGen:
             name=name, bias=r.choice(["0", "0", "k", "-k", "2147483000"]), sh=r.choice(["0", "1", "3"]),
             op=r.choice(["+", "-", "*"]), lo=r.choice(["-128", "-100", "-32768", "0"]),
             hi=r.choice(["127", "100", "32767", "255"]),
-            leave=r.choice(["break", "return r, t", "continue"]), cmp=r.choice(["<", ">", "=="]))
+            leave=r.choice(["break", "return r, t", "continue"]), cmp=r.choice(["<", ">", "=="]),
+            # an offset into xs: negative reaches from its end (the first lanes), k from the arguments
+            off=r.choice(["", "", "", " - 1", " - 16", " + k", " - k"]))
         self.out.extend(text.splitlines() + [""])
         self.vfuncs.append((name, kind))
 
@@ -347,7 +349,7 @@ def {name}(n, m, k, xs, ys, out):
     s = {bias}
     c = k
     for c in range(n):
-        s += xs[c] * ys[c]
+        s += xs[c{off}] * ys[c]
     out[0] = s >> {sh}
     return s, c""", lambda n, m, k: (n, n, 1)),
     "dense": ("""\
@@ -357,7 +359,7 @@ def {name}(n, m, k, xs, ys, out):
     while r < m:
         s = {bias}
         for c in range(n):
-            s += xs[c] * ys[r * n + c]
+            s += xs[c{off}] * ys[r * n + c]
         out[r] = s >> {sh}
         r += 1
         if s {cmp} k:
@@ -368,7 +370,7 @@ def {name}(n, m, k, xs, ys, out):
 def {name}(n, m, k, xs, ys, out):
     for rep in range(min(m, 3)):
         for i in range(n):
-            v = (xs[i] {op} ys[i]) >> {sh}
+            v = (xs[i{off}] {op} ys[i]) >> {sh}
             out[i] = min(max(v, {lo}), {hi})
         xs, ys = ys, out
     return m""", lambda n, m, k: (n, n, n)),
