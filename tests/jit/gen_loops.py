@@ -41,16 +41,16 @@ docs/jit.md "Checking the IR", and is ignored).
 
 Usage:
   gen_loops.py gen SEED
-  gen_loops.py run --p4jit P4JIT [--seeds A:B] [--jobs N] [--firmware ELF] [--out DIR]
+  gen_loops.py run --p4jit P4JIT [--seeds A:B] [--jobs N] [--host-only] [--firmware ELF] [--out DIR]
+(gen_mixed.py's runner: a mismatch is written to DIR as loops_SEED.py)
 """
-import argparse
-import concurrent.futures
 import os
 import random
-import subprocess
+import re
 import sys
-import tempfile
-import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gen_mixed import diff, main, run  # noqa: E402  (the runner and its helpers)
 
 PRELUDE = '''\
 from array import array
@@ -398,14 +398,6 @@ def generate(seed):
 
 # ---- checking ----------------------------------------------------------------------------
 
-def run(cmd, timeout=300):
-    try:
-        p = subprocess.run(cmd, capture_output=True, timeout=timeout)
-        return p.returncode, p.stdout, p.stderr
-    except subprocess.TimeoutExpired:
-        return "timeout", b"", b""
-
-
 def verified(result):
     """result without the verifier's notes after passes before the last, and
     the faults it found in the final IR (after ir_schedule)."""
@@ -419,8 +411,9 @@ def verified(result):
     return (result[0], result[1], b"".join(keep)), faults
 
 
-def check(p4jit, firmware, path, seed):
-    """(verdict, detail)."""
+def check(p4jit, firmware, path, host_only):
+    """(verdict, detail) for the program at path (loops_SEED.py)."""
+    seed = int(re.search(r"(\d+)\.py$", path).group(1))
     want = run([sys.executable, path], 60)
     if want[0] != 0:
         return "cpython-failed", want[2].decode(errors="replace")[-800:]
@@ -428,6 +421,8 @@ def check(p4jit, firmware, path, seed):
     rev = "rev1" if seed % 2 else "rev3"
     runs = [("host", [p4jit, "run", "-X", "jit=off", path]),
             ("p4sim-" + rev, sim + ["-X", "jit=eager", "-X", "ir-verify=on", "-X", "pie=" + rev, path])]
+    if host_only:
+        runs = runs[:1]
     for what, cmd in runs:
         got, faults = verified(run(cmd))
         if faults:
@@ -437,55 +432,5 @@ def check(p4jit, firmware, path, seed):
     return "ok", ""
 
 
-def diff(a, b):
-    import difflib
-    out = ["status %s vs %s" % (a[0], b[0])]
-    for s in (1, 2):
-        out += list(difflib.unified_diff(a[s].decode(errors="replace").splitlines(),
-                                         b[s].decode(errors="replace").splitlines(), lineterm="", n=1))[:40]
-    return "\n".join(out)
-
-
-def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    sub = ap.add_subparsers(dest="cmd", required=True)
-    g = sub.add_parser("gen")
-    g.add_argument("seed", type=int)
-    r = sub.add_parser("run")
-    r.add_argument("--p4jit", required=True)
-    r.add_argument("--firmware")
-    r.add_argument("--seeds", default="0:10")
-    r.add_argument("--jobs", type=int, default=1)
-    r.add_argument("--out", default=".")
-    a = ap.parse_args()
-    if a.cmd == "gen":
-        sys.stdout.write(generate(a.seed))
-        return 0
-    lo, hi = (int(x) for x in a.seeds.split(":"))
-    t0 = time.time()
-    counts, bad = {}, []
-    with tempfile.TemporaryDirectory() as tmp:
-        def one(seed):
-            src = generate(seed)
-            path = os.path.join(tmp, "loops_%d.py" % seed)
-            with open(path, "w") as fh:
-                fh.write(src)
-            return (seed, src) + check(a.p4jit, a.firmware, path, seed)
-
-        with concurrent.futures.ThreadPoolExecutor(max(a.jobs, 1)) as ex:
-            for seed, src, verdict, detail in ex.map(one, range(lo, hi)):
-                counts[verdict] = counts.get(verdict, 0) + 1
-                if verdict == "ok":
-                    continue
-                bad.append(seed)
-                out = os.path.join(a.out, "loops_%d.py" % seed)
-                with open(out, "w") as fh:
-                    fh.write(src)
-                print("seed %d: %s (program in %s)\n%s" % (seed, verdict, out, detail), flush=True)
-    print("%d programs in %.0f s: %s" % (hi - lo, time.time() - t0,
-                                        ", ".join("%d %s" % (n, v) for v, n in sorted(counts.items()))))
-    return 1 if bad or not counts.get("ok") else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(generate, "loops", check))
