@@ -8,6 +8,10 @@
  * or not; so the check runs after each stage, not only at the end.
  * Only what dce would keep is checked: a pass may leave values nothing
  * reads (version.c's exit phis for every value of a loop) for dce to take.
+ * Reads of void values (a local unassigned on some path: IR_UNDEF and the
+ * phis of it) are not checked: they are never emitted, since a function
+ * still reading one is refused after the passes (jit.c, maybe_unbound),
+ * and version.c gives them no exit phis.
  */
 #include <stdio.h>
 #include <string.h>
@@ -55,6 +59,12 @@ static void report(Ir *ir, Check *c, int32_t v, const char *why)
                 ir->ins[v].op == IR_CONST ? ", a constant" : "", why);
 }
 
+/* build.c's value of a local unassigned on some path (see above) */
+static bool unassigned(const IrIns *in)
+{
+    return in->op == IR_UNDEF || (in->op == IR_PHI && in->type == TY_VOID);
+}
+
 static void operand(Ir *ir, int32_t *slot, void *ctx)
 {
     Check *c = ctx;
@@ -66,6 +76,8 @@ static void operand(Ir *ir, int32_t *slot, void *ctx)
         return;
     }
     if (d < 0) /* constants and arguments: made before the first block */
+        return;
+    if (unassigned(&ir->ins[v]))
         return;
     if (ir->blocks[d].dead)
         return report(ir, c, v, "made in a dead block");

@@ -572,9 +572,10 @@ def diff(a, b):
     return "\n".join(out)
 
 
-def main(generate=generate, name="mixed"):
+def main(generate=generate, name="mixed", check_program=None):
     """The command line of this generator, or of another (gen_edges.py)
-    that makes its programs with `generate` and names them NAME_SEED.py."""
+    that makes its programs with `generate` and names them NAME_SEED.py;
+    check_program (gen_loops.py) in place of check."""
     ap = argparse.ArgumentParser(description=sys.modules[generate.__module__].__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
     g = sub.add_parser("gen")
@@ -606,7 +607,7 @@ def main(generate=generate, name="mixed"):
                 with open(os.path.join(tmp, f), "w") as fh:
                     fh.write(text)
             path = os.path.join(tmp, next(iter(files)))
-            return (seed, files) + check(a.p4jit, a.firmware, path, a.host_only)
+            return (seed, files) + (check_program or check)(a.p4jit, a.firmware, path, a.host_only)
 
         with concurrent.futures.ThreadPoolExecutor(max(a.jobs, 1)) as ex:
             for seed, src, verdict, detail in ex.map(one, range(lo, hi)):
