@@ -88,24 +88,64 @@ typedef struct Ctx {
     uint32_t *weight, use_weight;
 } Ctx;
 
-static void use_in_block(Ir *ir, int32_t *slot, void *vctx)
+static void use_fused(Ir *ir, int32_t v, Ctx *c);
+
+/* A use of *slot at c->pos: its bit in the set being built (liveness), its
+ * interval's end and spill weight (intervals). Inline in each operand walk
+ * (ir_for_operands with it is a direct sequence, not a call per operand);
+ * a fused compare, rare, goes out of line. */
+static inline __attribute__((always_inline)) void use_in_block(Ir *ir, int32_t *slot, void *vctx)
 {
     Ctx *c = vctx;
     int32_t v = *slot;
     if (c->weight && c->weight[v] < (1u << 30))
         c->weight[v] += c->use_weight;
-    if (c->need[v] == NEED_FUSED) { /* a fused compare's operands are read by its branch */
-        IrIns *cmp = &ir->ins[v];
-        if (cmp->a >= 0) use_in_block(ir, &cmp->a, c);
-        if (cmp->b >= 0) use_in_block(ir, &cmp->b, c);
+    unsigned need = c->need[v];
+    if (need == NEED_FUSED) {
+        use_fused(ir, v, c);
         return;
     }
-    if (c->need[v] != NEED_LOC)
+    if (need != NEED_LOC)
         return;
     if (c->set)
         bs_set(c->set, (int32_t)c->bit[v]);
     if (c->end && c->pos > c->end[v])
         c->end[v] = c->pos;
+}
+
+/* a fused compare's operands are read by its branch */
+static void use_fused(Ir *ir, int32_t v, Ctx *c)
+{
+    IrIns *cmp = &ir->ins[v];
+    if (cmp->a >= 0) use_in_block(ir, &cmp->a, c);
+    if (cmp->b >= 0) use_in_block(ir, &cmp->b, c);
+}
+
+/* The values of x's deopt map, read only if a guard fails: they keep their
+ * values alive but add nothing to the spill weight. A loop here with
+ * use_in_block inline, not ir_for_deopt_values' call through a pointer per
+ * value: a map names every live local of the frame, and guards are many. */
+static void deopt_uses(Ir *ir, const IrIns *x, Ctx *c)
+{
+    int32_t *vals = &ir->lists[x->dm];
+    uint32_t w = c->use_weight;
+    c->use_weight = 0;
+    for (uint32_t i = 0; i < x->ndm; i++)
+        if (vals[i] >= 0)
+            use_in_block(ir, &vals[i], c);
+    c->use_weight = w;
+}
+
+/* use_in_block on v's operands, its deopt map's by deopt_uses */
+static void uses_of(Ir *ir, int32_t v, Ctx *c)
+{
+    IrIns *x = &ir->ins[v];
+    uint16_t ndm = x->ndm;
+    x->ndm = 0;
+    ir_for_operands(ir, v, use_in_block, c);
+    x->ndm = ndm;
+    if (ndm)
+        deopt_uses(ir, x, c);
 }
 
 /* Phi operands flowing along the edge from -> to. */
@@ -174,10 +214,11 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
     uint32_t *calls = ir_tmp(ir, (n + 1) * 4), ncalls = 0;
     Interval *iv = ir_tmp(ir, (n + 1) * sizeof *iv);
     int32_t *active = ir_tmp(ir, (n + 1) * sizeof *active);
+    uint32_t *active_end = ir_tmp(ir, (n + 1) * sizeof *active_end); /* iv[active[a]].end, walked by the expiry */
     uint32_t *slot_end = ir_tmp(ir, (n + 1) * sizeof *slot_end); /* per stack slot: its last owner's end */
     uint8_t *narrow = ir_tmp0(ir, n + 1);
     if (!narrow || !in || !out || !gen || !kill || !weight || !hint || !fixed || !start || !end || !bstart || !bend || !calls || !iv ||
-        !active)
+        !active || !active_end)
         goto out;
     memset(r->loc, 0, n * sizeof *r->loc);
     r->pos = realloc(r->pos, (n + 1) * sizeof *r->pos);
@@ -222,7 +263,7 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
                 bs_set(kl, d);
             }
             if (ir->ins[v].op != IR_PHI)
-                ir_for_operands(ir, v, use_in_block, &c);
+                uses_of(ir, v, &c);
         }
         for (uint32_t i = 0; i < b->nins && ir->ins[b->ins[i]].op == IR_PHI; i++)
             if (need[b->ins[i]] == NEED_LOC)
@@ -244,11 +285,13 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
             stale[bi] = 0;
             uint32_t *bo = out + (size_t)bi * words, *bin = in + (size_t)bi * words;
             const uint32_t *g = gen + (size_t)bi * words, *kl = kill + (size_t)bi * words;
-            memset(bo, 0, words * 4);
-            for (uint32_t s = 0; s < b->nsucc; s++) {
-                const uint32_t *sin = in + (size_t)b->succ[s] * words;
+            if (b->nsucc == 0)
+                memset(bo, 0, words * 4);
+            else { /* (at most two successors) */
+                const uint32_t *s0 = in + (size_t)b->succ[0] * words;
+                const uint32_t *s1 = in + (size_t)b->succ[b->nsucc - 1] * words;
                 for (uint32_t w = 0; w < words; w++)
-                    bo[w] |= sin[w];
+                    bo[w] = s0[w] | s1[w];
             }
             bool grew = false;
             for (uint32_t w = 0; w < words; w++) {
@@ -272,21 +315,42 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
     c.set = NULL;
     c.end = end;
     c.weight = weight;
+    /* a value live into a block starts no later than the block's start,
+     * one live out of it ends no earlier than its end. Positions grow with
+     * the order, so only the first block a value is live into counts, and
+     * the last it is live out of: each value's bit is looked at once
+     * (seen: the values met so far), not once per block it is live in. */
+    uint32_t *seen = ir_tmp0(ir, (size_t)words * 4 + 4);
+    if (!seen)
+        goto out;
     for (uint32_t k = 0; k < norder; k++) {
         int32_t bi = order[k];
-        IrBlock *b = &ir->blocks[bi];
-        for (uint32_t w = 0; w < words; w++) { /* live in: from its start; live out: to its end */
-            for (uint32_t m = in[(size_t)bi * words + w]; m; m &= m - 1) {
+        const uint32_t *bin = in + (size_t)bi * words;
+        for (uint32_t w = 0; w < words; w++) {
+            for (uint32_t m = bin[w] & ~seen[w]; m; m &= m - 1) {
                 int32_t v = val[w * 32 + ctz32(m)];
                 if (bstart[bi] < start[v])
                     start[v] = bstart[bi];
             }
-            for (uint32_t m = out[(size_t)bi * words + w]; m; m &= m - 1) {
+            seen[w] |= bin[w];
+        }
+    }
+    memset(seen, 0, (size_t)words * 4);
+    for (uint32_t k = norder; k-- > 0;) {
+        int32_t bi = order[k];
+        const uint32_t *bo = out + (size_t)bi * words;
+        for (uint32_t w = 0; w < words; w++) {
+            for (uint32_t m = bo[w] & ~seen[w]; m; m &= m - 1) {
                 int32_t v = val[w * 32 + ctz32(m)];
                 if (bend[bi] > end[v])
                     end[v] = bend[bi];
             }
+            seen[w] |= bo[w];
         }
+    }
+    for (uint32_t k = 0; k < norder; k++) {
+        int32_t bi = order[k];
+        IrBlock *b = &ir->blocks[bi];
         for (uint32_t i = 0; i < b->nins; i++) {
             int32_t v = b->ins[i];
             if (r->pos[v] < start[v])
@@ -298,22 +362,12 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
             if (need[v] == NEED_LOC && weight[v] < (1u << 30))
                 weight[v] += c.use_weight; /* spilled, it is stored where it is made */
             IrIns *x = &ir->ins[v];
-            if (x->op != IR_PHI) {
-                /* a deopt map's values are read only when the guard fails:
-                 * they keep their values alive but add nothing to the spill
-                 * weight, so that a value only a map needs (an array
-                 * object whose data pointer the loop uses) goes to the stack
-                 * first and leaves the loop's registers alone */
-                uint16_t ndm = x->ndm;
-                x->ndm = 0;
-                ir_for_operands(ir, v, use_in_block, &c);
-                x->ndm = ndm;
-                uint32_t w = c.use_weight;
-                c.use_weight = 0;
-                if (ndm)
-                    ir_for_deopt_values(ir, x, use_in_block, &c);
-                c.use_weight = w;
-            }
+            /* a deopt map's values add nothing to the spill weight
+             * (deopt_uses), so that a value only a map needs (an array
+             * object whose data pointer the loop uses) goes to the stack
+             * first and leaves the loop's registers alone */
+            if (x->op != IR_PHI)
+                uses_of(ir, v, &c);
             if (x->op == IR_CALL && x->ndm) { /* its deopt map is read after the call returns */
                 uint32_t w = c.use_weight;
                 c.use_weight = 0;
@@ -441,18 +495,21 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
          * arguments end at the call, and its result may take their
          * registers (they are moved before the call, it comes after) */
         bool call = ir->ins[x->v].op == IR_CALL;
-        if (min_end < x->start || (call && min_end == x->start)) {
+        uint32_t expire_before = x->start + call;
+        if (min_end < expire_before) {
             min_end = UINT32_MAX;
             for (uint32_t a = 0; a < nactive;) {
-                Interval *y = &iv[active[a]];
-                if (y->end < x->start || (call && y->end == x->start)) {
-                    RegaLoc *l = &r->loc[y->v];
+                uint32_t y_end = active_end[a];
+                if (y_end < expire_before) {
+                    const Interval *y = &iv[active[a]];
+                    const RegaLoc *l = &r->loc[y->v];
                     if (l->kind == LOC_REG)
                         avail[y->fp] |= 1u << rank[y->fp][l->reg];
-                    active[a] = active[--nactive];
+                    nactive--;
+                    active[a] = active[nactive], active_end[a] = active_end[nactive];
                 } else {
-                    if (y->end < min_end)
-                        min_end = y->end;
+                    if (y_end < min_end)
+                        min_end = y_end;
                     a++;
                 }
             }
@@ -470,7 +527,8 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
                 Interval *y = &iv[active[a]];
                 if (y->v == ph && y->end == x->start) {
                     avail[fp] |= 1u << rank[fp][r->loc[ph].reg];
-                    active[a] = active[--nactive];
+                    nactive--;
+                    active[a] = active[nactive], active_end[a] = active_end[nactive];
                     break;
                 }
             }
@@ -518,7 +576,7 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
         avail[fp] &= ~(1u << rank[fp][reg]);
         if (rank[fp][reg] >= ncaller[fp])
             r->used_callee |= 1ull << (reg + (x->fp ? 32 : 0));
-        active[nactive++] = (int32_t)i;
+        active[nactive] = (int32_t)i, active_end[nactive++] = x->end;
         if (x->end < min_end)
             min_end = x->end;
     }

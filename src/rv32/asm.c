@@ -32,6 +32,38 @@ static void fail(RvAsm *a, int status)
 {
     if (a->status == RV_ASM_OK)
         a->status = status;
+    if (status != RV_ASM_RETRY_FAR && a->log) /* (its code is not whole: no replay) */
+        a->log->lost = true;
+}
+
+/* An entry for a call about to be made, or NULL (no log, or no memory for
+ * it: then the log is lost); `done` records where the call's bytes end. */
+static RvAsmOp *record(RvAsm *a, unsigned kind, uint32_t arg)
+{
+    RvAsmLog *l = a->log;
+    if (!l || l->lost)
+        return NULL;
+    if (l->n == l->cap) {
+        uint32_t cap = l->cap ? l->cap * 2 : 64;
+        RvAsmOp *ops = l->owned ? realloc(l->ops, cap * sizeof *ops) : malloc(cap * sizeof *ops);
+        if (!ops) {
+            l->lost = true;
+            return NULL;
+        }
+        if (!l->owned && l->n)
+            memcpy(ops, l->ops, l->n * sizeof *ops);
+        l->ops = ops, l->cap = cap, l->owned = true;
+    }
+    RvAsmOp *op = &l->ops[l->n++];
+    op->at = op->end = (uint32_t)a->len;
+    op->arg = arg, op->op = 0, op->kind = (uint8_t)kind, op->r1 = op->r2 = 0, op->rvc = a->rvc;
+    return op;
+}
+
+static void done(const RvAsm *a, RvAsmOp *op)
+{
+    if (op)
+        op->end = (uint32_t)a->len;
 }
 
 static bool reserve(RvAsm *a, size_t n)
@@ -330,6 +362,7 @@ static void resolve(RvAsm *a, const RvFixup *f)
 
 void rv_asm_bind(RvAsm *a, uint32_t label)
 {
+    record(a, RV_OP_BIND, label);
     if (label >= a->nlabels)
         return;
     a->labels[label] = (uint32_t)a->len;
@@ -360,7 +393,18 @@ static void put_full(RvAsm *a, const RvInsn *in)
     put(a, w, 4);
 }
 
+static void branch(RvAsm *a, RvOp op, unsigned rs1, unsigned rs2, uint32_t label);
+
 void rv_asm_branch(RvAsm *a, RvOp op, unsigned rs1, unsigned rs2, uint32_t label)
+{
+    RvAsmOp *r = record(a, RV_OP_BRANCH, label);
+    if (r)
+        r->op = (uint16_t)op, r->r1 = (uint8_t)rs1, r->r2 = (uint8_t)rs2;
+    branch(a, op, rs1, rs2, label);
+    done(a, r);
+}
+
+static void branch(RvAsm *a, RvOp op, unsigned rs1, unsigned rs2, uint32_t label)
 {
     if (label >= a->nlabels) {
         fail(a, RV_ASM_UNBOUND);
@@ -397,7 +441,18 @@ void rv_asm_branch(RvAsm *a, RvOp op, unsigned rs1, unsigned rs2, uint32_t label
     put(a, rv_info[op].match, 4);
 }
 
+static void jump_to(RvAsm *a, unsigned rd, uint32_t label, bool wide);
+
 static void jump(RvAsm *a, unsigned rd, uint32_t label, bool wide)
+{
+    RvAsmOp *r = record(a, wide ? RV_OP_JUMP_WIDE : RV_OP_JUMP, label);
+    if (r)
+        r->r1 = (uint8_t)rd;
+    jump_to(a, rd, label, wide);
+    done(a, r);
+}
+
+static void jump_to(RvAsm *a, unsigned rd, uint32_t label, bool wide)
 {
     if (label >= a->nlabels) {
         fail(a, RV_ASM_UNBOUND);
@@ -425,15 +480,28 @@ void rv_asm_lp_setup(RvAsm *a, unsigned id, unsigned rs1, uint32_t end)
         fail(a, RV_ASM_UNBOUND);
         return;
     }
+    RvAsmOp *r = record(a, RV_OP_LP_SETUP, end);
+    if (r)
+        r->r1 = (uint8_t)id, r->r2 = (uint8_t)rs1;
     RvInsn in = insn(RV_ESP_LP_SETUP, 0, rs1, 0, 0);
     in.sel = (uint8_t)id;
     add_fixup(a, end, &in);
     put(a, 0x0000402bu | (id & 1) << 7 | (rs1 & 31) << 15, 4); /* (the offset when bound) */
+    done(a, r);
 }
 
 void rv_asm_jump_wide(RvAsm *a, unsigned rd, uint32_t label) { jump(a, rd, label, true); }
 
+static void call(RvAsm *a, uint32_t target);
+
 void rv_asm_call(RvAsm *a, uint32_t target)
+{
+    RvAsmOp *r = record(a, RV_OP_CALL, target);
+    call(a, target);
+    done(a, r);
+}
+
+static void call(RvAsm *a, uint32_t target)
 {
     uint32_t pc = a->base + (uint32_t)a->len;
     int32_t dist = (int32_t)(target - pc);
@@ -456,4 +524,62 @@ int rv_asm_finish(RvAsm *a)
         if (a->labels[a->fixups[i].label] == UNBOUND)
             fail(a, RV_ASM_UNBOUND);
     return a->status;
+}
+
+bool rv_asm_log_code(RvAsmLog *log, const RvAsm *a)
+{
+    free(log->code);
+    log->code = malloc(a->len ? a->len : 1);
+    if (!log->code) {
+        log->lost = true;
+        return false;
+    }
+    memcpy(log->code, a->code, a->len);
+    log->len = (uint32_t)a->len, log->nlabels = a->nlabels;
+    return true;
+}
+
+/* the instructions between two recorded calls, as they were made */
+static void copy_code(RvAsm *a, const uint8_t *from, uint32_t n)
+{
+    if (n && reserve(a, n)) {
+        memcpy(a->code + a->len, from, n);
+        a->len += n;
+    }
+}
+
+int rv_asm_replay(RvAsm *a, const RvAsmLog *log)
+{
+    bool rvc = a->rvc;
+    a->log = NULL;
+    uint32_t from = 0;
+    while (a->nlabels < log->nlabels && a->status == RV_ASM_OK) /* (labels are numbers: made earlier, the same) */
+        rv_asm_new_label(a);
+    /* (on after a failure, as the recorded assembly went: a branch out
+     * of reach marks the others that do not reach either) */
+    for (uint32_t i = 0; i < log->n; i++) {
+        const RvAsmOp *op = &log->ops[i];
+        copy_code(a, log->code + from, op->at - from);
+        a->rvc = op->rvc;
+        switch ((enum RvAsmOpKind)op->kind) {
+        case RV_OP_BIND:      rv_asm_bind(a, op->arg); break;
+        case RV_OP_BRANCH:    branch(a, (RvOp)op->op, op->r1, op->r2, op->arg); break;
+        case RV_OP_JUMP:      jump_to(a, op->r1, op->arg, false); break;
+        case RV_OP_JUMP_WIDE: jump_to(a, op->r1, op->arg, true); break;
+        case RV_OP_LP_SETUP:  rv_asm_lp_setup(a, op->r1, op->r2, op->arg); break;
+        case RV_OP_CALL:      call(a, op->arg); break;
+        }
+        from = op->end;
+    }
+    copy_code(a, log->code + from, log->len - from);
+    a->rvc = rvc;
+    return rv_asm_finish(a);
+}
+
+void rv_asm_log_free(RvAsmLog *log)
+{
+    if (log->owned)
+        free(log->ops);
+    free(log->code);
+    memset(log, 0, sizeof *log);
 }

@@ -54,6 +54,30 @@ typedef struct RvChain {
     uint32_t first, last;
 } RvChain;
 
+/* A record of an assembly for rv_asm_replay: each call whose bytes depend
+ * on where it lands (labels, branches, jumps, calls), with the code's length
+ * before and after it; the instructions between are position-independent,
+ * copied from the code made. */
+enum RvAsmOpKind { RV_OP_BIND, RV_OP_BRANCH, RV_OP_JUMP, RV_OP_JUMP_WIDE, RV_OP_LP_SETUP, RV_OP_CALL };
+
+typedef struct RvAsmOp {
+    uint32_t at, end; /* the code's length before and after it */
+    uint32_t arg;     /* the label (BIND, BRANCH, JUMP*, LP_SETUP), the target (CALL) */
+    uint16_t op;      /* BRANCH: the branch */
+    uint8_t kind;     /* enum RvAsmOpKind */
+    uint8_t r1, r2;   /* BRANCH: rs1, rs2; JUMP*: rd; LP_SETUP: the id, rs1 */
+    bool rvc;         /* RvAsm.rvc at the call */
+} RvAsmOp;
+
+typedef struct RvAsmLog {
+    RvAsmOp *ops;
+    uint32_t n, cap;
+    uint8_t *code;    /* the code made (rv_asm_log_code) */
+    uint32_t len, nlabels; /* (the labels made: again, first thing, in a replay) */
+    bool owned;       /* ops is malloc'd (else the caller's, cap entries: taken over by a malloc'd copy when full) */
+    bool lost;        /* out of memory, or a failure other than a branch out of reach: not to be replayed */
+} RvAsmLog;
+
 typedef struct RvAsm {
     uint8_t *code;
     size_t len, cap;
@@ -70,6 +94,7 @@ typedef struct RvAsm {
     uint32_t nlabels, caplabels;
     RvFixup *fixups;
     uint32_t nfixups, capfixups;
+    RvAsmLog *log;      /* the calls are recorded here (NULL: not recorded); the caller's */
 } RvAsm;
 
 /* buf/cap: a caller-provided buffer, or NULL/0 for a growable one. */
@@ -103,5 +128,14 @@ void rv_asm_jump_wide(RvAsm *a, unsigned rd, uint32_t label);
 void rv_asm_lp_setup(RvAsm *a, unsigned id, unsigned rs1, uint32_t end);
 /* Call an absolute address: jal when in reach, else auipc + jalr. */
 void rv_asm_call(RvAsm *a, uint32_t target);
+
+/* An assembly again without its caller's work: after one recorded in a
+ * log (RvAsm.log) finished with RV_ASM_RETRY_FAR, rv_asm_log_code keeps
+ * its code (false: no memory), and rv_asm_replay makes the same code in
+ * `a` (initialised again, far_branches or marks set) and finishes it: the
+ * same instructions and labels, the branches in their new forms. */
+bool rv_asm_log_code(RvAsmLog *log, const RvAsm *a);
+int rv_asm_replay(RvAsm *a, const RvAsmLog *log);
+void rv_asm_log_free(RvAsmLog *log);
 
 #endif

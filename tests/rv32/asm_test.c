@@ -347,11 +347,69 @@ static void test_far_marks(void)
     free(m.far);
 }
 
+/* A mixed assembly, compressed forms on: forward branches near and far,
+ * backward ones, jumps both ways, constants, a call, a wide jump. */
+static void assemble_mixed(RvAsm *a, RvFarMarks *m, bool far, RvAsmLog *log)
+{
+    rv_asm_init(a, NULL, 0, 0x40000000u, true);
+    a->marks = m, a->far_branches = far, a->log = log;
+    uint32_t top = rv_asm_new_label(a), near = rv_asm_new_label(a), away = rv_asm_new_label(a);
+    rv_asm_bind(a, top);
+    rv_asm_li(a, 10, 5);
+    rv_asm_branch(a, RV_BLT, 10, 11, near);
+    rv_asm_branch(a, RV_BNE, 8, 9, away);
+    rv_asm_jump(a, 0, near);
+    rv_asm_li(a, 12, 0x12345);
+    rv_asm_bind(a, near);
+    for (int i = 0; i < 1500; i++)
+        rv_asm_li(a, 8 + (unsigned)(i & 7), i & 1 ? 3 : 100000);
+    rv_asm_call(a, 0x40000100u);
+    rv_asm_branch(a, RV_BEQ, 9, 0, top);
+    rv_asm_jump(a, 0, top);
+    uint32_t late = rv_asm_new_label(a);
+    rv_asm_jump_wide(a, 1, late);
+    rv_asm_bind(a, away);
+    rv_asm_mv(a, 10, 11);
+    rv_asm_bind(a, late);
+    rv_asm_jump(a, 0, away); /* (near and back: c.j) */
+}
+
+/* A replay of the recorded assembly makes the bytes a new assembly with the
+ * same marks (or all branches long) makes. */
+static void test_replay(void)
+{
+    for (int far = 0; far < 2; far++) {
+        RvFarMarks m = {0};
+        RvAsmLog log;
+        memset(&log, 0, sizeof log);
+        RvAsm a, b;
+        assemble_mixed(&a, &m, false, &log);
+        int st = rv_asm_finish(&a);
+        CHECK(st == RV_ASM_RETRY_FAR && !log.lost && log.n > 0 && rv_asm_log_code(&log, &a),
+              "the first assembly asks for a retry, recorded (status %d)", st);
+        rv_asm_free(&a);
+        rv_asm_init(&a, NULL, 0, 0x40000000u, true);
+        a.marks = far ? NULL : &m, a.far_branches = far;
+        st = rv_asm_replay(&a, &log);
+        assemble_mixed(&b, far ? NULL : &m, far, NULL);
+        int want = rv_asm_finish(&b);
+        CHECK(st == RV_ASM_OK && want == RV_ASM_OK && a.len == b.len && a.nlabels == b.nlabels &&
+                  !memcmp(a.code, b.code, a.len),
+              "replay, far %d: status %d (%d), %u bytes (%u), same bytes", far, st, want, (unsigned)a.len,
+              (unsigned)b.len);
+        rv_asm_free(&a);
+        rv_asm_free(&b);
+        rv_asm_log_free(&log);
+        free(m.far);
+    }
+}
+
 int main(void)
 {
     test_li();
     test_labels();
     test_far_marks();
+    test_replay();
     test_many_labels();
     test_call();
     test_compression();

@@ -2321,7 +2321,10 @@ static void collect_sites(Emit *e)
  * a whole pass over the function; one or two usually suffice). */
 enum { FAR_RETRIES = 3 };
 
-static bool assemble(Emit *e, bool far, uint32_t *len)
+/* IR instructions from which an assembly is recorded for its retries */
+enum { LOG_MIN_INS = 256 };
+
+static void assembler_init(Emit *e, bool far)
 {
     JitState *js = e->js;
     uint32_t base = (uint32_t)(uintptr_t)(js->code + js->code_used);
@@ -2329,6 +2332,25 @@ static bool assemble(Emit *e, bool far, uint32_t *len)
     e->a.far_branches = far;
     e->a.marks = far ? NULL : &e->far_marks;
     e->a.rev = (RvRev)js->cfg.pie; /* PIE ops (vector.c) fail to encode without it */
+}
+
+static bool assemble(Emit *e, bool far, uint32_t *len)
+{
+    JitState *js = e->js;
+    assembler_init(e, far);
+    /* the calls made, for a retry (below), in a function large enough to
+     * need one (its code past 4 KB: about 5 bytes an IR instruction; a
+     * smaller one that does is assembled again whole). Room for most from
+     * the compiler's arena (a bind per block, a branch or two per guard). */
+    RvAsmLog log;
+    memset(&log, 0, sizeof log);
+    bool logged = e->ir->nins >= LOG_MIN_INS;
+    if (logged) {
+        log.cap = e->ir->nins + 64;
+        log.ops = ir_tmp(e->ir, log.cap * sizeof *log.ops);
+        log.lost = !log.ops;
+        e->a.log = &log;
+    }
     for (uint32_t b = 0; b < e->ir->nblocks; b++)
         e->block_label[b] = rv_asm_new_label(&e->a);
     e->err_label = rv_asm_new_label(&e->a);
@@ -2380,12 +2402,26 @@ static bool assemble(Emit *e, bool far, uint32_t *len)
     fail_stubs(e);
     deopt_stub(e);
     int st = rv_asm_finish(&e->a);
+    /* only the branches that did not reach in the long form, while each
+     * retry finds new ones (a few), then all. A retry is the same calls to
+     * the assembler (the log), branches aside: the instructions chosen, the
+     * sites and deopt maps made stay (a branch's form changes no choice:
+     * hw_body's test of the last instruction sees a branch either way). */
+    while (st == RV_ASM_RETRY_FAR && !far && logged && !log.lost && (log.code || rv_asm_log_code(&log, &e->a))) {
+        bool more = e->far_marks.set > e->far_seen && ++e->far_tries <= FAR_RETRIES;
+        e->far_seen = e->far_marks.set;
+        far = !more;
+        rv_asm_free(&e->a);
+        assembler_init(e, far);
+        st = rv_asm_replay(&e->a, &log);
+        e->spec->body = e->body_label < e->a.nlabels ? e->a.labels[e->body_label] : 0;
+    }
+    rv_asm_log_free(&log);
     *len = (uint32_t)e->a.len;
     rv_asm_free(&e->a);
     if (st != RV_ASM_OK)
         js->nsites = first_site, js->ndmaps = first_dmap; /* assembled again or given up: drop this attempt's sites */
-    /* only the branches that did not reach in the long form, while each
-     * retry finds new ones (a few: each is a whole assembly), then all */
+    /* (the log lost for want of memory: the whole assembly again) */
     if (st == RV_ASM_RETRY_FAR && !far) {
         bool more = e->far_marks.set > e->far_seen && ++e->far_tries <= FAR_RETRIES;
         e->far_seen = e->far_marks.set;
