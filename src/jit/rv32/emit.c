@@ -1221,7 +1221,7 @@ static void hw_loop(Emit *e, int32_t h, const HwLoop *L)
     e->hw_skip = e->hw_fuse = -1;
     e->hw_fuse_t4 = e->hw_fuse_taps = false;
     e->hwloops++;
-    if (e->spec->nhw < JIT_MAX_HWNOTES) { /* --jit-report (jit.c) */
+    if (e->spec->nhw < JIT_MAX_HWNOTES) { /* --jit-report (report.c) */
         JitHwNote *n = &e->spec->hw[e->spec->nhw];
         const IrBlock *bb = &e->ir->blocks[L->body];
         n->pc = hb->bc_start, n->pie = false;
