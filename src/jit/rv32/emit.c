@@ -1224,13 +1224,18 @@ static void hw_loop(Emit *e, int32_t h, const HwLoop *L)
     if (e->spec->nhw < JIT_MAX_HWNOTES) { /* --jit-report (report.c) */
         JitHwNote *n = &e->spec->hw[e->spec->nhw];
         const IrBlock *bb = &e->ir->blocks[L->body];
+        bool panel = false; /* taps on a packed panel: each tap's load fused (emit_panel_taps) */
         n->pc = hb->bc_start, n->pie = false;
         for (uint32_t i = 0; i < bb->nins; i++) {
-            IrOp op = (IrOp)I(e, bb->ins[i])->op;
+            const IrIns *in = I(e, bb->ins[i]);
+            IrOp op = (IrOp)in->op;
+            bool kc;
             n->pie |= op == IR_VMAC || op == IR_VMACN || op == IR_VSTQ || op == IR_EWLD || op == IR_EWST ||
                       op == IR_EWOP;
+            panel |= op == IR_VMACN && const_of(e, in->c, &kc) == 16 && kc;
         }
-        n->fuse = L->fuse < 0 ? JIT_HW_NOFUSE : L->fuse_taps ? JIT_HW_VSMULAS_LD_INCP : L->fuse_bc ? JIT_HW_LDBC_INCP
+        n->fuse = L->fuse < 0 ? (panel ? JIT_HW_VSMULAS_LD_INCP : JIT_HW_NOFUSE)
+                  : L->fuse_taps ? JIT_HW_VSMULAS_LD_INCP : L->fuse_bc ? JIT_HW_LDBC_INCP
                   : I(e, L->fuse)->aux & 8 ? JIT_HW_XACC16_LD_IP
                   : I(e, L->fuse)->aux & 2 ? JIT_HW_XACC_LD_IP : JIT_HW_QACC_LD_IP;
     }
