@@ -135,10 +135,10 @@ bool ir_dominates(const Ir *ir, int32_t a, int32_t b)
     return false;
 }
 
-/* The blocks of h's natural loop, as ir_loop_blocks marks them, listed in
- * list[] (room for nblocks); in[] must be clear and gets them marked. The
- * list lets ir_loops visit a loop's blocks without a walk of all blocks
- * per loop. Returns the count. */
+/* The blocks of h's natural loop (ir_loop_blocks), listed in list[] (room
+ * for nblocks); in[] must be clear and gets them marked. The list lets
+ * ir_loops visit a loop's blocks without a walk of all blocks per loop.
+ * Returns the count. */
 static uint32_t loop_list(const Ir *ir, int32_t h, uint8_t *in, int32_t *list)
 {
     uint32_t n = 0;
@@ -258,24 +258,8 @@ bool ir_counted_loop(const Ir *ir, int32_t h, IrCounted *out)
 
 uint32_t ir_loop_blocks(const Ir *ir, int32_t h, uint8_t *in, int32_t *work)
 {
-    uint32_t n = 0, sp = 0;
     memset(in, 0, ir->nblocks);
-    in[h] = 1, n = 1;
-    const IrBlock *hb = &ir->blocks[h];
-    for (uint32_t p = 0; p < hb->npreds; p++) {
-        int32_t t = hb->preds[p];
-        if (ir_dominates(ir, h, t) && !in[t])
-            in[t] = 1, n++, work[sp++] = t;
-    }
-    while (sp) {
-        const IrBlock *bl = &ir->blocks[work[--sp]];
-        for (uint32_t p = 0; p < bl->npreds; p++) {
-            int32_t q = bl->preds[p];
-            if (!in[q] && !ir->blocks[q].dead)
-                in[q] = 1, n++, work[sp++] = q;
-        }
-    }
-    return n;
+    return loop_list(ir, h, in, work); /* (the list in work goes unread) */
 }
 
 static bool in_blocks(const Ir *ir, const uint8_t *in, int32_t v)
