@@ -122,17 +122,14 @@ static void use_fused(Ir *ir, int32_t v, Ctx *c)
 }
 
 /* The values of x's deopt map, read only if a guard fails: they keep their
- * values alive but add nothing to the spill weight. A loop here with
- * use_in_block inline, not ir_for_deopt_values' call through a pointer per
- * value: a map names every live local of the frame, and guards are many. */
-static void deopt_uses(Ir *ir, const IrIns *x, Ctx *c)
+ * values alive but add nothing to the spill weight (ir_for_deopt_values is
+ * inline, so use_in_block is too: a map names every live local of the
+ * frame, and guards are many). */
+static void deopt_uses(Ir *ir, IrIns *x, Ctx *c)
 {
-    int32_t *vals = &ir->lists[x->dm];
     uint32_t w = c->use_weight;
     c->use_weight = 0;
-    for (uint32_t i = 0; i < x->ndm; i++)
-        if (vals[i] >= 0)
-            use_in_block(ir, &vals[i], c);
+    ir_for_deopt_values(ir, x, use_in_block, c);
     c->use_weight = w;
 }
 
