@@ -133,9 +133,7 @@ static bool enclosing_loop(Entry *x, int32_t b)
     int32_t h = ir->blocks[b].loop_head;
     if (h < 0 || !ir_counted_loop(ir, h, &x->c))
         return false;
-    for (uint32_t i = 0; i < ir->nblocks; i++)
-        x->in[i] = 0;
-    ir_loop_blocks(ir, h, x->in, x->work);
+    ir_loop_blocks(ir, h, x->in, x->work); /* (clears in[] first) */
     const IrBlock *hb = &ir->blocks[h];
     x->pre = -1;
     for (uint32_t p = 0; p < hb->npreds; p++)
