@@ -10,7 +10,6 @@
  * STATE below lists each kind's layout. "Unbound" marks CPython's NULL
  * (no value yet, or the input ended).
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "vm/vm.h"
@@ -1215,12 +1214,10 @@ int itertools_repr(VM *vm, StrBuf *sb, const Iter *it)
         if (!fmt_repr(vm, sb, state->items[0]))
             return 0;
         if (!it->a) {
-            char buf[16];
-            snprintf(buf, sizeof buf, ", %ld)", (long)it->i);
-            sb_adds(sb, buf);
-        } else {
-            sb_addc(sb, ')');
+            sb_adds(sb, ", ");
+            fmt_repr(vm, sb, v_int(it->i)); /* (an int: cannot fail) */
         }
+        sb_addc(sb, ')');
         return 1;
     }
     return -1;
