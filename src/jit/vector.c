@@ -772,7 +772,7 @@ static bool vectorize_outer(Ir *ir)
                     ir->vector_lanes = (uint8_t)x.lanes, ir->vector_pc = ir->blocks[h].bc_start;
                     if (inner == 1 || long16) /* (it runs licm: not for nothing) */
                         vec_block_taps(&x, nb, inner > 1 ? TAPS_CONST16 : TAPS_ANY);
-                    if (inner == 1 && x.npanels == 1 && !x.panel_plan.whole) /* (matmul: its run-time choices out of the nest) */
+                    if (inner == 1) /* (matmul: its run-time choices out of the nest) */
                         vec_panel_version(&x);
                     if (inner > 1 && !x.taps) /* a run-time count: a copy of the nest (vector_nest.c) */
                         vec_nest_taps(&x, nb);

@@ -191,7 +191,7 @@ bool vec_panel_make(Vec *x, const VecPanel *p, int32_t *panel, int32_t *rows)
         if (p->whole)
             ir->lists[ir->ins[*rows].list + (int32_t)i] = copied ? all : none;
     }
-    x->npanels++, x->panel_plan = *p, x->panel = *panel; /* (vec_panel_version, not for a whole panel) */
+    x->npanels++, x->panel_plan = *p, x->panel = *panel; /* (vec_panel_version) */
     return true;
 }
 
@@ -356,6 +356,8 @@ void vec_panel_version(Vec *x)
 {
     Ir *ir = x->ir;
     const VecPanel *p = &x->panel_plan;
+    if (x->npanels != 1 || p->whole) /* (one matmul panel: a conv's whole panel has other tests) */
+        return;
     ir_dominators(ir);
     ir_loops(ir);
     /* s16 -> pp16 (the panel's pointers) or p16 (b's); t16 -> s16 or x16
