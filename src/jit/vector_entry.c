@@ -205,7 +205,9 @@ static int32_t hoist_flag(Entry *x, int32_t f)
     IrOp checked = (IrOp)ir->ins[f].aux;
     int32_t fa = ir->ins[f].a, fb = ir->ins[f].b;
     int la = linear(x, fa, 0), lb = linear(x, fb, 0);
-    bool ok = la >= 0 && lb >= 0 && (la || lb);
+    /* the last value is the bound's: one made in the loop (`while r < m:
+     * ... m -= 1`, a phi of the header) is not there in the preheader */
+    bool ok = la >= 0 && lb >= 0 && (la || lb) && !inside(x, x->c.bound);
     if (checked == IR_MULO)
         ok &= !(la && lb); /* a product of two moving values need not move one way */
     else if (checked == IR_BOUND)
