@@ -30,7 +30,12 @@ shape sr.c once got wrong (tests/jit/loop_step_exit.py):
     elementwise clamps repeated with the output fed back as an input (or
     the output an input from the start), matmuls of 24 or 25 rows (the
     packed panel) left early; int8 or int16, shapes 0 to 70, arrays one
-    short, extreme values (sums past int32).
+    short, extreme values (sums past int32);
+  - on a third stream (NEST below, fuzz6), matmul and conv nests as users
+    write them: several loop orders, sizes as arguments or globals changed
+    between calls, counters from elsewhere than 0 (negative too), b
+    replaced, resized or assigned a slice in the nest, arrays short, of
+    another typecode, aliased, changed or replaced between calls.
 Ints only, so CPython's output is the oracle, byte for byte.
 
 The check: CPython against the host interpreter (-X jit=off), and against
@@ -72,6 +77,10 @@ def shrink(a):
     if len(a):
         a.pop()
 
+
+def splice(a):
+    a[0:2] = a[1:4]
+
 '''
 
 SMALL = [0, 1, 2, 3, -1, -2, 5, 7, 16, 17, 31, 40]
@@ -87,6 +96,8 @@ class LoopGen:
         self.rv = random.Random("loops-vector%d" % seed)
         self.ro = random.Random("loops-assign%d" % seed)
         self.vfuncs = []     # (name, VECTOR's kind)
+        self.rn = random.Random("loops-nest%d" % seed)
+        self.nfuncs = []     # (name, NEST's kind)
         self.n = 0
         self.ind = 0
 
@@ -327,6 +338,88 @@ class LoopGen:
             for a in dict.fromkeys(arrs):
                 self.emit("print(sum(%s), %s[-3:])" % (a, a))
 
+    # ---- matmul and conv nests as users write them (fuzz6) ----------------------------------
+    def nest_function(self):
+        """One of NEST's nests, its loop order, exits and the code between
+        its loops chosen here; on its own random stream."""
+        r = self.rn
+        # (the vectorised ones more often: mm_jik, mm_ikj and conv_flat stay scalar)
+        kind = r.choice(sorted(NEST) + ["mm_ijk", "mm_while", "mm_rowptr", "conv"] * 2)
+        name = self.fresh("w")
+        between = r.choice([
+            "", "", "", "t += c[i * N]", "t += c[i * N + N - 1]",
+            "if c[i * N] {cmp} {thr}:\n            {leave}".format(
+                cmp=r.choice(["<", ">", "=="]), thr=r.choice(["0", "100", "-100"]),
+                leave=r.choice(["break", "return t"] + ["continue"] * (kind != "mm_while"))),   # (i stepped after)
+            "if i == {at}:\n            b = a".format(at=r.choice(["0", "1", "M - 2"])),
+            "if i == 1:\n            grow(b)", "if i == 2:\n            splice(b)", "N -= (i == 2)", "K -= (i == 1)"])
+        if kind.startswith("conv"):
+            between = r.choice(["", "", "t += c[oy]", "if c[oy] {cmp} 0:\n            {leave}".format(
+                cmp=r.choice(["<", ">"]), leave=r.choice(["break", "return t"]))])
+        text = NEST[kind].format(name=name, bias=r.choice(["0"] * 6 + ["k0", "2147483000", "-2147483000"]),
+                                 between=between,
+                                 sizes=r.choice(["H, C, F" if kind.startswith("conv") else "M, N, K"] * 2 + ["MG, NG, KG"]))
+        self.out.extend(text.splitlines() + [""])
+        self.nfuncs.append((name, kind))
+
+    def nest_array(self, tc, size, extreme):
+        r = self.rn
+        lo, hi = TYPES[tc]
+        if extreme:
+            return "array(%r, [%d] * %d)" % (tc, r.choice([lo, hi]), size)
+        return "array(%r, [(j * %d + %d) %% %d - %d for j in range(%d)])" % (
+            tc, r.choice([7, 13, 29, 31]), r.randint(0, 9), min(hi, 251), min(hi, 251) // 2, size)
+
+    def nest_calls(self, name, kind):
+        """Shapes on both sides of the panels' and the check-free copy's
+        conditions (24 rows, 16 lanes, 16 taps), starts elsewhere than 0
+        (negative too: Python's indices from the end), arrays short, of
+        other typecodes, aliased, changed or replaced between calls, sizes
+        in globals changed between calls."""
+        r = self.rn
+        conv = kind.startswith("conv")
+        for call in range(r.randint(2, 4)):
+            if conv:
+                M, N, K = r.choice([3, 4, 5, 6, 7]), r.choice([1, 2, 3, 4, 8, 16, 17]), r.choice([15, 16, 17, 32, 33])
+                sizes = (M * M * N, 9 * N * K, (M - 2) * (M - 2) * K)       # src, weights, dst: H, C, F
+            else:
+                M, N, K = (r.choice([0, 1, 2, 23, 24, 25, 30]), r.choice([0, 1, 15, 16, 17, 32, 33, 48]),
+                           r.choice([0, 1, 15, 16, 17, 24, 32]))
+                sizes = (M * K, K * N, M * N)
+            if r.random() < 0.4:
+                # the counters from elsewhere than 0, negative too
+                i0, j0, k0 = (r.choice([0, 0, 1, -1, 3]), r.choice([0, 0, 1, -1, 16, -16]), r.choice([0, 0, 1, -1, 16]))
+            else:
+                i0 = j0 = k0 = 0
+            arrs = []
+            for what, size in zip(("a", "b", "c"), sizes):
+                short = r.choice([0] * 30 + [1, 16])
+                tc = "i" if what == "c" else "b"
+                if r.random() < 0.05:
+                    tc = r.choice("bhi")            # another typecode than the one the nest was compiled for
+                v = "n" + what                      # (the same names each call: the heap is small)
+                self.emit("%s = %s" % (v, self.nest_array(tc, max(0, size - short), r.random() < 0.15)))
+                arrs.append(v)
+            x = r.random()
+            if x < 0.1:
+                arrs[1] = arrs[0]                   # a and b the same array
+            elif x < 0.15:
+                arrs[2] = arrs[r.randint(0, 1)]     # the output an input
+            self.emit("MG, NG, KG = %d, %d, %d" % (M, N, K))
+            args = "%s, %d, %d, %d, %d, %d, %d" % (", ".join(arrs), M, N, K, i0, j0, k0)
+            self.emit("print(%r, %r, guard(lambda: %s(%s)))" % (name, args, name, args))
+            for v in dict.fromkeys(arrs):
+                self.emit("print(len(%s), sum(%s), %s[:3], %s[-3:])" % (v, v, v, v))
+            y = r.random()
+            if y < 0.2:
+                # the same call again with b changed, resized or replaced
+                change = r.choice(["if len({b}): {b}[0] = {b}[-1] // 2 + 1", "{b}.append(5)",
+                                   "{b} = {b}[:]", "{b}[1:3] = {b}[0:1]", "MG += 1"])
+                self.emit(change.format(b=arrs[1]))
+                args = "%s, %d, %d, %d, %d, %d, %d" % (", ".join(arrs), M, N, K, i0, j0, k0)
+                self.emit("print(guard(lambda: %s(%s)), sum(%s))" % (name, args, arrs[2]))
+            self.emit("del na, nb, nc")
+
     def program(self):
         for _ in range(self.r.randint(4, 8)):
             self.function()
@@ -336,6 +429,10 @@ class LoopGen:
             self.vector_function()
         for name, kind in self.vfuncs:
             self.vector_calls(name, kind)
+        for _ in range(self.rn.randint(1, 2)):
+            self.nest_function()
+        for name, kind in self.nfuncs:
+            self.nest_calls(name, kind)
         return "\n".join(self.out) + "\n"
 
 
@@ -389,6 +486,119 @@ def {name}(n, m, k, xs, ys, out):
         if t {cmp} k:
             {leave}
     return r, t""", lambda n, m, k: (m * (12 + k % 8), n * (12 + k % 8), m * n)),
+}
+
+
+# fuzz6: the nests vec17 (vector_panel.c's check-free copy), vec18 (a conv's
+# whole packed panel, the fused taps) and vec19 (vector_entry.c's hoisted
+# VCFG and bail-out flags) change, written as users write them: sizes as
+# arguments (or globals, MG, NG, KG), several loop orders, counters starting
+# at i0, j0, k0, code between the loops from nest_function ({between}: an
+# exit, b replaced, resized or assigned a slice, a size lowered). a and b
+# int8, c int32 (other typecodes now and then).
+NEST = {
+    "mm_ijk": """\
+def {name}(a, b, c, M, N, K, i0, j0, k0):
+    M, N, K = {sizes}
+    t = 0
+    for i in range(i0, M):
+        for j in range(j0, N):
+            acc = {bias}
+            for k in range(k0, K):
+                acc += a[i * K + k] * b[k * N + j]
+            c[i * N + j] = acc
+        {between}
+    return t""",
+    "mm_while": """\
+def {name}(a, b, c, M, N, K, i0, j0, k0):
+    M, N, K = {sizes}
+    t = 0
+    i = i0
+    while i < M:
+        j = j0
+        while j < N:
+            acc = {bias}
+            k = k0
+            while k < K:
+                acc += b[k * N + j] * a[i * K + k]
+                k += 1
+            c[i * N + j] = acc
+            j += 1
+        {between}
+        i += 1
+    return t""",
+    "mm_jik": """\
+def {name}(a, b, c, M, N, K, i0, j0, k0):
+    M, N, K = {sizes}
+    t = 0
+    for j in range(j0, N):
+        for i in range(i0, M):
+            acc = {bias}
+            for k in range(k0, K):
+                acc += a[i * K + k] * b[k * N + j]
+            c[i * N + j] = acc
+        t += c[j]
+    return t""",
+    "mm_ikj": """\
+def {name}(a, b, c, M, N, K, i0, j0, k0):
+    M, N, K = {sizes}
+    t = 0
+    for i in range(i0, M):
+        for k in range(k0, K):
+            x = a[i * K + k]
+            for j in range(j0, N):
+                c[i * N + j] += x * b[k * N + j]
+        {between}
+    return t""",
+    "mm_rowptr": """\
+def {name}(a, b, c, M, N, K, i0, j0, k0):
+    M, N, K = {sizes}
+    t = 0
+    for i in range(i0, M):
+        ra = i * K
+        rc = i * N
+        for j in range(j0, N):
+            acc = {bias}
+            p = j
+            for k in range(k0, K):
+                acc += a[ra + k] * b[k * N + p]
+            c[rc + j] = acc
+        {between}
+    return t""",
+    "conv": """\
+def {name}(a, b, c, H, C, F, i0, j0, k0):
+    H, C, F = {sizes}
+    t = 0
+    for oy in range(H - 2):
+        for ox in range(i0, H - 2):
+            for f in range(j0, F):
+                acc = {bias}
+                for ky in range(3):
+                    for kx in range(3):
+                        base = ((oy + ky) * H + (ox + kx)) * C
+                        wbase = (ky * 3 + kx) * C * F + f
+                        for ch in range(k0, C):
+                            acc += a[base + ch] * b[wbase + ch * F]
+                c[(oy * (H - 2) + ox) * F + f] = acc
+        {between}
+    return t""",
+    "conv_flat": """\
+def {name}(a, b, c, H, C, F, i0, j0, k0):
+    H, C, F = {sizes}
+    t = 0
+    W = H
+    for oy in range(H - 2):
+        for ox in range(W - 2):
+            o = (oy * (W - 2) + ox) * F
+            for f in range(j0, F):
+                acc = {bias}
+                for tap in range(9):
+                    ky = tap // 3
+                    kx = tap - ky * 3
+                    for ch in range(C):
+                        acc += a[((oy + ky) * W + ox + kx) * C + ch] * b[(tap * C + ch) * F + f]
+                c[o + f] = acc
+    return t""",
 }
 
 
