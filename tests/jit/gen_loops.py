@@ -357,9 +357,11 @@ class LoopGen:
         if kind.startswith("conv"):
             between = r.choice(["", "", "t += c[oy]", "if c[oy] {cmp} 0:\n            {leave}".format(
                 cmp=r.choice(["<", ">"]), leave=r.choice(["break", "return t"]))])
-        text = NEST[kind].format(name=name, bias=r.choice(["0"] * 6 + ["k0", "2147483000", "-2147483000"]),
+        sizes = "H, C, F" if kind.startswith("conv") else "M, N, K"
+        head = "def {name}(a, b, c, %s, i0, j0, k0):\n    %s = {sizes}\n    t = 0\n" % (sizes, sizes)
+        text = (head + NEST[kind] + "\n    return t").format(name=name, bias=r.choice(["0"] * 6 + ["k0", "2147483000", "-2147483000"]),
                                  between=between,
-                                 sizes=r.choice(["H, C, F" if kind.startswith("conv") else "M, N, K"] * 2 + ["MG, NG, KG"]))
+                                 sizes=r.choice([sizes] * 2 + ["MG, NG, KG"]))
         self.out.extend(text.splitlines() + [""])
         self.nfuncs.append((name, kind))
 
@@ -496,24 +498,18 @@ def {name}(n, m, k, xs, ys, out):
 # arguments (or globals, MG, NG, KG), several loop orders, counters starting
 # at i0, j0, k0, code between the loops from nest_function ({between}: an
 # exit, b replaced, resized or assigned a slice, a size lowered). a and b
-# int8, c int32 (other typecodes now and then).
+# int8, c int32 (other typecodes now and then). The bodies; nest_function
+# adds the head (def, the sizes, t = 0) and `return t`.
 NEST = {
     "mm_ijk": """\
-def {name}(a, b, c, M, N, K, i0, j0, k0):
-    M, N, K = {sizes}
-    t = 0
     for i in range(i0, M):
         for j in range(j0, N):
             acc = {bias}
             for k in range(k0, K):
                 acc += a[i * K + k] * b[k * N + j]
             c[i * N + j] = acc
-        {between}
-    return t""",
+        {between}""",
     "mm_while": """\
-def {name}(a, b, c, M, N, K, i0, j0, k0):
-    M, N, K = {sizes}
-    t = 0
     i = i0
     while i < M:
         j = j0
@@ -526,35 +522,15 @@ def {name}(a, b, c, M, N, K, i0, j0, k0):
             c[i * N + j] = acc
             j += 1
         {between}
-        i += 1
-    return t""",
-    "mm_jik": """\
-def {name}(a, b, c, M, N, K, i0, j0, k0):
-    M, N, K = {sizes}
-    t = 0
-    for j in range(j0, N):
-        for i in range(i0, M):
-            acc = {bias}
-            for k in range(k0, K):
-                acc += a[i * K + k] * b[k * N + j]
-            c[i * N + j] = acc
-        t += c[j]
-    return t""",
+        i += 1""",
     "mm_ikj": """\
-def {name}(a, b, c, M, N, K, i0, j0, k0):
-    M, N, K = {sizes}
-    t = 0
     for i in range(i0, M):
         for k in range(k0, K):
             x = a[i * K + k]
             for j in range(j0, N):
                 c[i * N + j] += x * b[k * N + j]
-        {between}
-    return t""",
+        {between}""",
     "mm_rowptr": """\
-def {name}(a, b, c, M, N, K, i0, j0, k0):
-    M, N, K = {sizes}
-    t = 0
     for i in range(i0, M):
         ra = i * K
         rc = i * N
@@ -564,12 +540,8 @@ def {name}(a, b, c, M, N, K, i0, j0, k0):
             for k in range(k0, K):
                 acc += a[ra + k] * b[k * N + p]
             c[rc + j] = acc
-        {between}
-    return t""",
+        {between}""",
     "conv": """\
-def {name}(a, b, c, H, C, F, i0, j0, k0):
-    H, C, F = {sizes}
-    t = 0
     for oy in range(H - 2):
         for ox in range(i0, H - 2):
             for f in range(j0, F):
@@ -581,12 +553,8 @@ def {name}(a, b, c, H, C, F, i0, j0, k0):
                         for ch in range(k0, C):
                             acc += a[base + ch] * b[wbase + ch * F]
                 c[(oy * (H - 2) + ox) * F + f] = acc
-        {between}
-    return t""",
+        {between}""",
     "conv_flat": """\
-def {name}(a, b, c, H, C, F, i0, j0, k0):
-    H, C, F = {sizes}
-    t = 0
     W = H
     for oy in range(H - 2):
         for ox in range(W - 2):
@@ -598,9 +566,13 @@ def {name}(a, b, c, H, C, F, i0, j0, k0):
                     kx = tap - ky * 3
                     for ch in range(C):
                         acc += a[((oy + ky) * W + ox + kx) * C + ch] * b[(tap * C + ch) * F + f]
-                c[o + f] = acc
-    return t""",
+                c[o + f] = acc""",
 }
+
+# the same nest with the two outer loops swapped (lanes over i: not on PIE lanes)
+NEST["mm_jik"] = NEST["mm_ijk"].replace("    for i in range(i0, M):\n        for j in range(j0, N):",
+                                        "    for j in range(j0, N):\n        for i in range(i0, M):").replace(
+                                        "{between}", "t += c[j]")
 
 
 def generate(seed):
