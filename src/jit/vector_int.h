@@ -50,6 +50,7 @@ typedef struct Vec {
     int32_t cur;        /* the block being filled */
     int32_t pend;       /* bail-out flag not yet tested, or -1 */
     int32_t jv, join;   /* the lane-0 counter of the vector iteration; the scalar loop's entry */
+    int32_t lim;        /* the vector loop's bound: select(a check could fail, INT32_MIN, the loop's) */
     int32_t keep;       /* lanes stored of a single quarter (1 to 4; below 4 only when nq is 1) */
     int32_t nq, stored, lastl; /* quarters of QACC stored (1 to 4), the last lane stored (4 * nq - 1) */
     int32_t zero;       /* the count of a cleared QACC */
