@@ -306,6 +306,14 @@ typedef struct NestCopy {
     int32_t jv;       /* nest_copy's out: the copy of x->jv (-1: not in the nest) */
 } NestCopy;
 bool nest_copyable(const Vec *x, const uint8_t *in2, NestCopy *S);
+/* ir_for_operands callback (vector_nest.c): sets used when an operand is
+ * made in one of the blocks in2[] (the first nb) */
+typedef struct NestUse {
+    const uint8_t *in2;
+    uint32_t nb;
+    bool used;
+} NestUse;
+void nest_used_in(Ir *ir, int32_t *slot, void *ctx);
 int32_t nest_copy(Vec *x, NestCopy *S, const uint8_t *in2, int32_t h);
 void vec_nest_taps(Vec *x, uint32_t first);
 

@@ -377,6 +377,51 @@ static bool scalar_skipped(const Vec *x, const uint8_t *in2, int32_t entry)
            ir_dominates(ir, b, entry);
 }
 
+/* The scalar loop's blocks taken out of in2 (the nest to copy), so that
+ * the copy, which leaves them out (scalar_skipped), does not make them
+ * only for prune to remove them: tpre, loop x->h and texit (skip_scalar's
+ * join -> tpre -> h ... -> texit -> done), entered only from the join and
+ * left only to done, and no value made in them read elsewhere in the nest
+ * but by done's phis, on texit's edge (dropped from the copy's done). The
+ * block texit, or -1 when the copy takes the whole nest. */
+static int32_t leave_out_scalar(Vec *x, uint8_t *in2, int32_t *work)
+{
+    Ir *ir = x->ir;
+    const IrBlock *jb = &ir->blocks[x->join];
+    int32_t tpre = jb->succ[0], done = jb->succ[1];
+    const IrBlock *db = &ir->blocks[done];
+    if (db->npreds != 2 || !in2[done] || !in2[tpre])
+        return -1;
+    int32_t texit = db->preds[0] == x->join ? db->preds[1] : db->preds[0];
+    uint8_t *sc = ir_tmp(ir, ir->nblocks + 1);
+    if (!sc || !in2[x->h] || !in2[texit])
+        return -1;
+    ir_loop_blocks(ir, x->h, sc, work);
+    sc[tpre] = sc[texit] = 1;
+    for (uint32_t b = 0; b < ir->nblocks; b++) {
+        const IrBlock *bl = &ir->blocks[b];
+        bool ok = !sc[b] || in2[b];
+        for (uint32_t k = 0; sc[b] && k < bl->npreds; k++)
+            ok &= sc[bl->preds[k]] || ((int32_t)b == tpre && bl->preds[k] == x->join);
+        for (uint32_t k = 0; sc[b] && k < bl->nsucc; k++)
+            ok &= sc[bl->succ[k]] || ((int32_t)b == texit && bl->succ[k] == done);
+        if (!ok)
+            return -1;
+    }
+    NestUse u = {sc, ir->nblocks, false};
+    for (uint32_t b = 0; b < ir->nblocks && !u.used; b++)
+        for (uint32_t i = 0; in2[b] && !sc[b] && i < ir->blocks[b].nins; i++) {
+            int32_t v = ir->blocks[b].ins[i];
+            if ((int32_t)b != done || ir->ins[v].op != IR_PHI)
+                ir_for_operands(ir, v, nest_used_in, &u);
+        }
+    if (u.used)
+        return -1;
+    for (uint32_t b = 0; b < ir->nblocks; b++)
+        in2[b] &= !sc[b];
+    return texit;
+}
+
 void vec_panel_version(Vec *x)
 {
     Ir *ir = x->ir;
@@ -410,6 +455,7 @@ void vec_panel_version(Vec *x)
     if (!in2[s16] || !in2[t16] || !in2[x16] || (vstep >= 0 && !in2[vstep]) || !nest_copyable(x, in2, &S))
         goto out;
     bool skip = scalar_skipped(x, in2, S.entry);
+    int32_t done = skip ? ir->blocks[x->join].succ[1] : -1, texit = skip ? leave_out_scalar(x, in2, work) : -1;
     uint32_t copy0 = nb, n = 0; /* (ir_copy_blocks makes the copies in block order) */
     for (uint32_t b = 0; b < nb; b++)
         bmap[b] = in2[b] ? (int32_t)(copy0 + n++) : -1;
@@ -421,6 +467,10 @@ void vec_panel_version(Vec *x)
         same &= ir->blocks[bmap[mine[i]]].nins == ir->blocks[mine[i]].nins && ends_in(ir, bmap[mine[i]], IR_BR);
     same &= !skip ||
             (ir->blocks[bmap[x->join]].nins == ir->blocks[x->join].nins && ends_in(ir, bmap[x->join], IR_BR));
+    if (texit >= 0) { /* the copy's join to its done (its edge to tpre has no slot there), done's from texit gone */
+        take(ir, bmap[x->join], bmap[done]);
+        drop_edge(ir, texit, bmap[done]);
+    }
     uint32_t pc = ir->blocks[p->hout].bc_start;
     int32_t zero = konst(x, 0), fifteen = konst(x, 15);
     int32_t kinit = here(x, p->kinit), kbound = here(x, p->kbound);
@@ -445,7 +495,7 @@ void vec_panel_version(Vec *x)
     take(ir, bmap[s16], bmap[pp16]);
     if (vstep >= 0) /* every step 16 lanes: four quarters stored */
         take(ir, bmap[vstep], ir->blocks[bmap[vstep]].succ[0]);
-    if (skip) /* no lane left to the scalar loop: it goes with its inner loops */
+    if (skip && texit < 0) /* no lane left to the scalar loop: it goes with its inner loops */
         take(ir, bmap[x->join], ir->blocks[bmap[x->join]].succ[1]);
     for (uint32_t b = copy0; b < copy0 + n; b++)
         for (uint32_t i = 0; i < ir->blocks[b].nins; i++) {
