@@ -727,7 +727,7 @@ static bool vectorize_outer(Ir *ir)
             continue;
         IrTmpMark m = ir_tmp_mark(ir);
         uint32_t nin = ir->nins;
-        Vec x = {.ir = ir, .h = h, .nb = nb, .nin = nin, .in = in, .store = -1, .vstep = -1, .panel = -1};
+        Vec x = {.ir = ir, .h = h, .nb = nb, .nin = nin, .in = in, .store = -1, .vstep = -1, .panel = -1, .lim = -1};
         x.kind = ir_tmp0(ir, nin);
         x.slope = ir_tmp0(ir, nin * sizeof *x.slope);
         int32_t *state = ir_tmp(ir, nb * sizeof *state);

@@ -617,7 +617,7 @@ bool vectorize_loop(Vec *x, const int32_t *order, uint32_t n)
             else if (x->hoist_to[v] == x->h)
                 no = either(x, no, ovf(x, IR_BOUND, length_here(x, ir->ins[v].a), konst(x, x->most[v])));
         }
-    int32_t lim = emit(x, IR_SELECT, TY_INT, no, konst(x, INT32_MIN), c->bound, pc);
+    int32_t lim = x->lim = emit(x, IR_SELECT, TY_INT, no, konst(x, INT32_MIN), c->bound, pc);
     int32_t four = konst(x, 4), sixteen = konst(x, 16);
     emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
     edge(ir, vpre, vhdr);

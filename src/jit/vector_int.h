@@ -50,6 +50,7 @@ typedef struct Vec {
     int32_t cur;        /* the block being filled */
     int32_t pend;       /* bail-out flag not yet tested, or -1 */
     int32_t jv, join;   /* the lane-0 counter of the vector iteration; the scalar loop's entry */
+    int32_t lim;        /* the vector loop's bound: select(a check could fail, INT32_MIN, the loop's) */
     int32_t keep;       /* lanes stored of a single quarter (1 to 4; below 4 only when nq is 1) */
     int32_t nq, stored, lastl; /* quarters of QACC stored (1 to 4), the last lane stored (4 * nq - 1) */
     int32_t zero;       /* the count of a cleared QACC */
@@ -305,6 +306,14 @@ typedef struct NestCopy {
     int32_t jv;       /* nest_copy's out: the copy of x->jv (-1: not in the nest) */
 } NestCopy;
 bool nest_copyable(const Vec *x, const uint8_t *in2, NestCopy *S);
+/* ir_for_operands callback (vector_nest.c): sets used when an operand is
+ * made in one of the blocks in2[] (the first nb) */
+typedef struct NestUse {
+    const uint8_t *in2;
+    uint32_t nb;
+    bool used;
+} NestUse;
+void nest_used_in(Ir *ir, int32_t *slot, void *ctx);
 int32_t nest_copy(Vec *x, NestCopy *S, const uint8_t *in2, int32_t h);
 void vec_nest_taps(Vec *x, uint32_t first);
 

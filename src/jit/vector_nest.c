@@ -7,16 +7,9 @@
 #include "jit/jit_int.h"
 #include "jit/vector_int.h"
 
-/* ir_for_operands callback: does an operand come from the nest? */
-typedef struct Used {
-    const uint8_t *in2;
-    uint32_t nb;
-    bool used;
-} Used;
-
-static void used_in(Ir *ir, int32_t *slot, void *ctx)
+void nest_used_in(Ir *ir, int32_t *slot, void *ctx)
 {
-    Used *u = ctx;
+    NestUse *u = ctx;
     int32_t b = *slot >= 0 ? ir->ins[*slot].block : -1;
     u->used |= b >= 0 && (uint32_t)b < u->nb && u->in2[b];
 }
@@ -54,8 +47,8 @@ bool nest_copyable(const Vec *x, const uint8_t *in2, NestCopy *S)
             return false;
         if (b < 0 || ((uint32_t)b < nb && in2[b]))
             continue;
-        Used u = {in2, nb, false};
-        ir_for_operands(ir, (int32_t)v, used_in, &u);
+        NestUse u = {in2, nb, false};
+        ir_for_operands(ir, (int32_t)v, nest_used_in, &u);
         if (u.used)
             return false;
     }

@@ -208,7 +208,9 @@ bool vec_panel_make(Vec *x, const VecPanel *p, int32_t *panel, int32_t *rows)
  * branches' known side: the lane counts' phis keep one operand (fold makes
  * them constants, the lanes' step a constant 16), the stores are four
  * quarters without a test, and the blocks no longer reached go (the taps on
- * b, the lanes' tail). Both copies compute the same; the test picks speed
+ * b, the lanes' tail, and the scalar loop after the vector loop when the
+ * test also proved that no check of the vector loop fails: jitcost7, half
+ * the copy's compile cost). Both copies compute the same; the test picks speed
  * only. The scalar taps' guard after the 16-tap loop stays (a copy for
  * counts that are multiples of 16 only saved 2% more at 64^3 and lost
  * 48x80x24 and 72x48x56's gains). */
@@ -352,6 +354,74 @@ static bool ends_in(const Ir *ir, int32_t b, IrOp op)
     return bl->nins && ir->ins[bl->ins[bl->nins - 1]].op == op;
 }
 
+/* Whether the copy can leave out the scalar loop after the vector loop
+ * (vectorize_loop's join -> tpre -> the loop, or -> done when no lane is
+ * left): with the vector loop's bound (x->lim) the lanes' own, the vector
+ * loop ends at that bound or is not entered (the loop around makes it
+ * nested: vtest's test is the lanes' count), and its only ways to the
+ * join are those two (no bail-out inside it), so the join's test fails.
+ * The bound must be known at the nest's entry: its checks made before
+ * the loop around. Queries only (the dominators fresh). */
+static bool scalar_skipped(const Vec *x, const uint8_t *in2, int32_t entry)
+{
+    const Ir *ir = x->ir;
+    int32_t join = x->join, lim = x->lim;
+    if (join < 0 || lim < 0 || !in2[join] || !ends_in(ir, join, IR_BR) || ir->blocks[join].nsucc != 2 ||
+        ir->blocks[join].npreds != 2 || ir->ins[lim].op != IR_SELECT || ir->ins[lim].c != x->c.bound ||
+        ir->blocks[x->h].loop_depth < 2)
+        return false;
+    const IrBlock *jb = &ir->blocks[join];
+    const IrIns *test = &ir->ins[ir->ins[jb->ins[jb->nins - 1]].a];
+    int32_t b = ir->ins[lim].block;
+    return test->op == IR_CMP && (IrCond)test->aux == CC_LT && test->b == x->c.bound && b >= 0 &&
+           ir_dominates(ir, b, entry);
+}
+
+/* The scalar loop's blocks taken out of in2 (the nest to copy), so that
+ * the copy, which leaves them out (scalar_skipped), does not make them
+ * only for prune to remove them: tpre, loop x->h and texit (skip_scalar's
+ * join -> tpre -> h ... -> texit -> done), entered only from the join and
+ * left only to done, and no value made in them read elsewhere in the nest
+ * but by done's phis, on texit's edge (dropped from the copy's done). The
+ * block texit, or -1 when the copy takes the whole nest. */
+static int32_t leave_out_scalar(Vec *x, uint8_t *in2, int32_t *work)
+{
+    Ir *ir = x->ir;
+    const IrBlock *jb = &ir->blocks[x->join];
+    int32_t tpre = jb->succ[0], done = jb->succ[1];
+    const IrBlock *db = &ir->blocks[done];
+    if (db->npreds != 2 || !in2[done] || !in2[tpre])
+        return -1;
+    int32_t texit = db->preds[0] == x->join ? db->preds[1] : db->preds[0];
+    uint8_t *sc = ir_tmp(ir, ir->nblocks + 1);
+    if (!sc || !in2[x->h] || !in2[texit])
+        return -1;
+    ir_loop_blocks(ir, x->h, sc, work);
+    sc[tpre] = sc[texit] = 1;
+    for (uint32_t b = 0; b < ir->nblocks; b++) {
+        const IrBlock *bl = &ir->blocks[b];
+        bool ok = !sc[b] || in2[b];
+        for (uint32_t k = 0; sc[b] && k < bl->npreds; k++)
+            ok &= sc[bl->preds[k]] || ((int32_t)b == tpre && bl->preds[k] == x->join);
+        for (uint32_t k = 0; sc[b] && k < bl->nsucc; k++)
+            ok &= sc[bl->succ[k]] || ((int32_t)b == texit && bl->succ[k] == done);
+        if (!ok)
+            return -1;
+    }
+    NestUse u = {sc, ir->nblocks, false};
+    for (uint32_t b = 0; b < ir->nblocks && !u.used; b++)
+        for (uint32_t i = 0; in2[b] && !sc[b] && i < ir->blocks[b].nins; i++) {
+            int32_t v = ir->blocks[b].ins[i];
+            if ((int32_t)b != done || ir->ins[v].op != IR_PHI)
+                ir_for_operands(ir, v, nest_used_in, &u);
+        }
+    if (u.used)
+        return -1;
+    for (uint32_t b = 0; b < ir->nblocks; b++)
+        in2[b] &= !sc[b];
+    return texit;
+}
+
 void vec_panel_version(Vec *x)
 {
     Ir *ir = x->ir;
@@ -384,6 +454,8 @@ void vec_panel_version(Vec *x)
     NestCopy S = {.oh = p->hout, .entry = preheader(ir, p->hout), .from_header = true};
     if (!in2[s16] || !in2[t16] || !in2[x16] || (vstep >= 0 && !in2[vstep]) || !nest_copyable(x, in2, &S))
         goto out;
+    bool skip = scalar_skipped(x, in2, S.entry);
+    int32_t done = skip ? ir->blocks[x->join].succ[1] : -1, texit = skip ? leave_out_scalar(x, in2, work) : -1;
     uint32_t copy0 = nb, n = 0; /* (ir_copy_blocks makes the copies in block order) */
     for (uint32_t b = 0; b < nb; b++)
         bmap[b] = in2[b] ? (int32_t)(copy0 + n++) : -1;
@@ -393,6 +465,12 @@ void vec_panel_version(Vec *x)
     bool same = true; /* (the copies found where they are expected) */
     for (int i = 0; i < 3; i++)
         same &= ir->blocks[bmap[mine[i]]].nins == ir->blocks[mine[i]].nins && ends_in(ir, bmap[mine[i]], IR_BR);
+    same &= !skip ||
+            (ir->blocks[bmap[x->join]].nins == ir->blocks[x->join].nins && ends_in(ir, bmap[x->join], IR_BR));
+    if (texit >= 0) { /* the copy's join to its done (its edge to tpre has no slot there), done's from texit gone */
+        take(ir, bmap[x->join], bmap[done]);
+        drop_edge(ir, texit, bmap[done]);
+    }
     uint32_t pc = ir->blocks[p->hout].bc_start;
     int32_t zero = konst(x, 0), fifteen = konst(x, 15);
     int32_t kinit = here(x, p->kinit), kbound = here(x, p->kbound);
@@ -403,6 +481,8 @@ void vec_panel_version(Vec *x)
         int32_t r = emit(x, IR_AND, TY_INT, emit(x, IR_SUB, TY_INT, jbound, j0, -1, pc), fifteen, -1, pc);
         ok = emit(x, IR_AND, TY_BOOL, ok, cmp(x, CC_EQ, r, zero), -1, pc);
     }
+    if (skip) /* (the vector loop's bound is the lanes' when none of its checks can fail) */
+        ok = emit(x, IR_AND, TY_BOOL, ok, cmp(x, CC_EQ, here(x, x->lim), here(x, p->jbound)), -1, pc);
     /* the copy on the branch's taken side: the layout (reverse post-order)
      * puts the original first, whose values then end there (localize) */
     IrBlock *sb = &ir->blocks[x->cur];
@@ -415,6 +495,8 @@ void vec_panel_version(Vec *x)
     take(ir, bmap[s16], bmap[pp16]);
     if (vstep >= 0) /* every step 16 lanes: four quarters stored */
         take(ir, bmap[vstep], ir->blocks[bmap[vstep]].succ[0]);
+    if (skip && texit < 0) /* no lane left to the scalar loop: it goes with its inner loops */
+        take(ir, bmap[x->join], ir->blocks[bmap[x->join]].succ[1]);
     for (uint32_t b = copy0; b < copy0 + n; b++)
         for (uint32_t i = 0; i < ir->blocks[b].nins; i++) {
             IrIns *v = &ir->ins[ir->blocks[b].ins[i]];
