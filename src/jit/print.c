@@ -33,6 +33,8 @@ void ir_print(const Ir *ir, IrPrintFn out, void *ctx)
         }
         if (b->loop_depth)
             n += snprintf(line + n, sizeof line - (size_t)n, " loop depth %d", (int)b->loop_depth);
+        if (b->cold)
+            n += snprintf(line + n, sizeof line - (size_t)n, " cold");
         snprintf(line + n, sizeof line - (size_t)n, "\n");
         out(ctx, line);
         for (uint32_t i = 0; i < b->nins; i++) {

@@ -532,6 +532,22 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
         if (ph_reg && (allowed & avail[fp]) >> rank[fp][r->loc[ph].reg] & 1 &&
             !(narrow[x->v] && !fp && !(t->x_narrow >> r->loc[ph].reg & 1))) /* (PIE's pointer fields first) */
             reg = r->loc[ph].reg;
+        /* a phi takes the register of an operand made before it whose
+         * interval has ended (the value coming in from the preheader): no
+         * move on that edge, where the operand's own hint (the phi's
+         * register) could not apply, the phi not having one yet */
+        const IrIns *xi = &ir->ins[x->v];
+        if (reg < 0 && xi->op == IR_PHI) {
+            const IrBlock *xb = &ir->blocks[xi->block];
+            for (uint32_t p = 0; p < xb->npreds && reg < 0; p++) {
+                int32_t o = ir->lists[xi->list + (int32_t)p];
+                const RegaLoc *ol = o >= 0 ? &r->loc[o] : NULL;
+                if (ol && ol->kind == LOC_REG && (ir->ins[o].type == TY_FLOAT) == x->fp &&
+                    (allowed & avail[fp]) >> rank[fp][ol->reg] & 1 &&
+                    !(narrow[x->v] && !fp && !(t->x_narrow >> ol->reg & 1)))
+                    reg = ol->reg;
+            }
+        }
         int16_t fx = fixed[x->v];
         if (reg < 0 && fx >= 0 && rank[fp][fx] < 32 && (allowed & avail[fp]) >> rank[fp][fx] & 1)
             reg = fx;

@@ -13,7 +13,8 @@
  *
  * Candidates: innermost counted loops (ir_counted_loop) entered from one
  * preheader, left only through the header's exit edge into a block with no
- * other predecessor, without calls or runtime helpers, and not too large.
+ * other predecessor, without calls or runtime helpers, and not too large;
+ * not a loop of constant count that runs only on a bail-out (bailout_only).
  * Values of the loop used after it meet in new phis at the exit.
  *
  * Affine values: the induction variable k; mul(k, s) with s invariant;
@@ -357,10 +358,39 @@ static void few_trips_bypass(Loop *l, int32_t pre, int32_t entry)
     ir_cfg_changed(ir);
 }
 
+/* A loop that runs only on a bail-out gets no check-free copy: the scalar
+ * copy of a vector loop entered once per output vector (IrBlock.cold,
+ * vector_copy.c), which runs only when a check of the lanes fails. Its
+ * copy and guard, which licm takes out into the loops around, cost
+ * registers and code there on every entry and save nothing (vec22, p4sim
+ * --trace: no iteration of these loops in lib/p4nn's c1 kernel, conv1d or
+ * a CHW conv; MNIST's c1 278,023 -> 257,953 cycles with vector_entry.c's
+ * guards at any depth, which the 574 bytes saved make room for). Only for a constant count (MNIST's ky, a CHW conv's kx): with
+ * a count known at run time (a conv's channels, matmul's k) the loops
+ * around were also faster without the copy on most shapes, but conv1d
+ * +6%, matmul 64^3 +4.9% and HWC convs with 48 or 64 filters up to +1.2%,
+ * where the allocator then gives PIE's pointers registers PIE cannot name
+ * (bench/RESULTS.md, vec22). */
+static bool bailout_only(const Ir *ir, const Loop *l)
+{
+    return ir->blocks[l->h].cold && ir->ins[l->c.init].op == IR_CONST && ir->ins[l->c.bound].op == IR_CONST;
+}
+
+/* A loop inside another of constant count below FEW_TRIPS: few_trips_bypass
+ * would send every run to the checked loop, so its copy would never run. */
+static bool never_past_bypass(const Ir *ir, const Loop *l)
+{
+    const IrIns *init = &ir->ins[l->c.init], *bound = &ir->ins[l->c.bound];
+    return l->c.step == 1 && l->c.cc == CC_LT && init->op == IR_CONST && bound->op == IR_CONST &&
+           init->type == TY_INT && bound->type == TY_INT && (int64_t)bound->k.i - init->k.i < FEW_TRIPS;
+}
+
 static bool version_loop(Ir *ir, int32_t h, uint8_t *in, uint32_t cap, int32_t *map, int32_t *bmap)
 {
     Loop l = {ir, h, -1, {0}, in, map, bmap};
     if (!ir_counted_loop(ir, h, &l.c))
+        return false;
+    if (bailout_only(ir, &l))
         return false;
     uint32_t nb = ir->nblocks, count = 0;
     int32_t *work = ir_tmp(ir, (nb + 1) * sizeof *work); /* version_loop's tables: released by its caller */
@@ -418,6 +448,8 @@ static bool version_loop(Ir *ir, int32_t h, uint8_t *in, uint32_t cap, int32_t *
          * tests/p4nn/bitexact --budget) */
         bool nested = ir->blocks[l.pre].loop_depth > 0;
         int32_t head = l.pre, g = tested(&l);
+        if (nested && g < 0 && never_past_bypass(ir, &l))
+            return false;
         if (g < 0) { /* (a guard made already needs no block of its own, nor a way past it) */
             if (nested && guard_block(&l) < 0)
                 return false;
