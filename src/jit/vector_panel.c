@@ -425,6 +425,10 @@ void vec_panel_version(Vec *x)
         }
     prune(ir, copy0, copy0 + n);
     localize(x, sel, ir->blocks[sel].succ[0], copy0, copy0 + n);
+    /* the copy's output vectors: the panel's and c's addresses stepped (sr.c) */
+    int32_t hv = ir->blocks[ir->ins[x->jv].block].loop_head;
+    if (hv >= 0 && in2[hv] && !ir->oom)
+        ir->blocks[bmap[hv]].sr_own = true;
 out:
     ir_tmp_release(ir, mark);
 }
