@@ -823,7 +823,7 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block);
  *         [k = k + n*s]                           (the counter's last value, when
  *         esp.lp.setup 0, n, end                   nothing in B but its step reads it)
  *     body: B's instructions and its phi moves back to H, no jump
- *     end: goto X
+ *     end: goto X                                 (or X's own test: hw_exit)
  *
  * A loop of one iteration pays the add and the branch, as the branch
  * loop's test did; the set-up is paid only by loops that go round. A body
