@@ -216,6 +216,9 @@ typedef struct IrBlock {
      * bail-out, a trip count of 1): rega counts its uses once, not
      * 8^loop_depth times, so the loops around keep their registers */
     bool cold;
+    /* vector_panel.c: sr.c also reduces the pointer adds in this loop's own
+     * blocks (not its inner loops'), though the loop is not innermost */
+    bool sr_own;
 } IrBlock;
 
 /* Why a function is not compiled: text plus the source line. */

@@ -390,9 +390,9 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
         IrBlock *b = &ir->blocks[order[k]];
         for (uint32_t i = 0; i < b->nins; i++) {
             const IrIns *x = &ir->ins[b->ins[i]];
-            if (x->op == IR_VMAC) { /* PIE names its pointers in narrow fields (t->x_narrow) */
+            if (x->op == IR_VMAC || x->op == IR_VMACN) { /* PIE names its pointers in narrow fields (t->x_narrow) */
                 narrow[x->a] = narrow[x->b] = 1, any_narrow = true;
-                if (x->c >= 0) /* a row pair's second row (vector.c, aux 4) */
+                if (x->c >= 0 && x->op == IR_VMAC) /* a row pair's second row (vector.c, aux 4) */
                     narrow[x->c] = 1;
                 /* and the step of a pointer it loads through: the load's
                  * post-increment (.xp) adds it (emit.c, post_step) */

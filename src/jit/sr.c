@@ -129,12 +129,64 @@ static void unuse(Sr *s, int32_t b, int32_t old)
         s->uses[old]--;
 }
 
+/* ir_for_operands callback: an operand naming one value names another. */
+typedef struct Rename {
+    int32_t from, to;
+} Rename;
+
+static void rename_one(Ir *ir, int32_t *slot, void *ctx)
+{
+    const Rename *r = ctx;
+    (void)ir;
+    if (*slot == r->from)
+        *slot = r->to;
+}
+
+/* A loop marked sr_own (vector_panel.c: the vector loop around a 16-tap
+ * loop, whose output vectors each began with a `mul` or two): each
+ * pointer its own blocks make, data + index with data made before the
+ * loop and index affine in the counter (or that shifted by a constant:
+ * c's int32 addresses), is read in the loop from a pointer phi instead,
+ * one add an iteration. Reads after the loop keep the value (the phi has
+ * stepped on by then); the inner loops' own pointers are theirs. */
+static void reduce_own(Sr *s)
+{
+    Ir *ir = s->ir;
+    for (uint32_t b = 0; b < ir->nblocks; b++) {
+        for (uint32_t i = 0; s->in[b] && ir->blocks[b].loop_head == s->h && i < ir->blocks[b].nins; i++) {
+            int32_t v = ir->blocks[b].ins[i];
+            const IrIns *ad = &ir->ins[v];
+            if (ad->op != IR_ADD || ad->type != TY_PTR)
+                continue;
+            bool swap = ir->ins[ad->b].type == TY_PTR; /* (fold may have put the index first) */
+            int32_t data = swap ? ad->b : ad->a, index = swap ? ad->a : ad->b;
+            if (!invariant(s, data) || !inside(s, index))
+                continue;
+            const IrIns *x = &ir->ins[index];
+            const IrIns *k = x->op == IR_SHL ? &ir->ins[x->b] : NULL;
+            uint8_t shift = 0;
+            if (k && k->op == IR_CONST && k->k.i >= 1 && k->k.i <= 3 && inside(s, x->a))
+                index = x->a, shift = (uint8_t)k->k.i;
+            IrAffine a = ir_affine(ir, s->in, s->c.phi, index, false);
+            int32_t p = a.ok ? pointer(s, data, a, shift) : -1;
+            if (p < 0)
+                continue;
+            Rename r = {v, p};
+            for (uint32_t u = 0; u < ir->nblocks; u++)
+                for (uint32_t j = 0; s->in[u] && j < ir->blocks[u].nins; j++)
+                    if (ir->blocks[u].ins[j] != p)
+                        ir_for_operands(ir, ir->blocks[u].ins[j], rename_one, &r);
+        }
+    }
+}
+
 static void reduce_loop(Sr *s)
 {
     Ir *ir = s->ir;
     uint32_t nb = ir->nblocks;
     ir_loop_blocks(ir, s->h, s->in, s->work);
-    for (uint32_t b = 0; b < nb; b++) /* innermost loops only */
+    bool own = ir->blocks[s->h].sr_own;
+    for (uint32_t b = 0; b < nb && !own; b++) /* innermost loops only, but for sr_own's */
         if (s->in[b] && ir->blocks[b].loop_head != s->h)
             return;
     const IrBlock *hb = &ir->blocks[s->h];
@@ -145,6 +197,11 @@ static void reduce_loop(Sr *s)
     if (s->pre < 0 || inside(s, s->c.init) || ir->ins[s->c.next].block < 0)
         return;
     s->nptrs = 0;
+    if (own) {
+        if (hb->npreds == 2)
+            reduce_own(s);
+        return;
+    }
     /* the counter's own step, when nothing but its phi uses it, also moves
      * to the end of the iteration. Uses outside the loop count too: a
      * `break` taken after the step reads it (the phi after the loop, or a

@@ -422,6 +422,129 @@ static int32_t leave_out_scalar(Vec *x, uint8_t *in2, int32_t *work)
     return texit;
 }
 
+/* ---- the 16-tap loop's trip count, made once (vec20) ------------------
+ *
+ * A hardware loop's set-up computes its count from k and lim at every
+ * entry (emit.c hw_loop: with the counter's last value 9 instructions
+ * besides esp.lp.setup), though in the copy both are the same at every
+ * output vector. The copy's 16-tap loop counts t = 0, 1, .. while t < n
+ * instead, n = the taps' steps, made before the loop with k's last value,
+ * k0 + 16n (licm takes both out of the loops around): the set-up is then
+ * lim - k, the n = 1 test and esp.lp.setup, and what read k after the loop
+ * (the scalar taps' guard and start) reads k's last value. n is exact as
+ * the set-up's own: ((lim - k0 - 1) >>> 4) + 1 when k0 < lim, 0 else. */
+
+typedef struct Reads {
+    int32_t v, n; /* a value, and how many operand slots name it */
+} Reads;
+
+static void count_reads(Ir *ir, int32_t *slot, void *ctx)
+{
+    Reads *r = ctx;
+    (void)ir;
+    r->n += *slot == r->v;
+}
+
+static void rename_read(Ir *ir, int32_t *slot, void *ctx)
+{
+    const int32_t *from_to = ctx;
+    (void)ir;
+    if (*slot == from_to[0])
+        *slot = from_to[1];
+}
+
+/* Operand slots naming v in blocks h and b (a loop's). */
+static int32_t reads_in(Ir *ir, int32_t v, int32_t h, int32_t b)
+{
+    Reads r = {v, 0};
+    for (uint32_t i = 0; i < ir->blocks[h].nins; i++)
+        ir_for_operands(ir, ir->blocks[h].ins[i], count_reads, &r);
+    for (uint32_t i = 0; i < ir->blocks[b].nins; i++)
+        ir_for_operands(ir, ir->blocks[b].ins[i], count_reads, &r);
+    return r.n;
+}
+
+static int32_t put(Ir *ir, int32_t block, IrOp op, int32_t a, int32_t b, uint32_t pc)
+{
+    int32_t v = ir_add_before_term(ir, block, op, TY_INT, a, b, -1);
+    if (!ir->oom)
+        ir->ins[v].pc = pc;
+    return v;
+}
+
+/* The scalar taps' guard after the loop (block x, entered from h only),
+ * last < K, would be a value made before the loops around (licm), kept in
+ * a register or on the stack through them: it tests t < m instead, m = n
+ * + (last < K), t (n there) in the loop's register, so that the guard's
+ * compare stays in its branch, one the hardware loop's exit can copy
+ * (emit.c hw_exit). */
+static void guard_on_t(Ir *ir, int32_t x, int32_t h, int32_t pre, int32_t t, int32_t n, int32_t last)
+{
+    const IrBlock *xb = &ir->blocks[x];
+    const IrIns *br = xb->nins ? &ir->ins[xb->ins[xb->nins - 1]] : NULL;
+    if (xb->npreds != 1 || xb->preds[0] != h || !br || br->op != IR_BR || ir->ins[br->a].op != IR_CMP)
+        return;
+    IrIns *c = &ir->ins[br->a];
+    const IrIns *from = &ir->ins[c->a];
+    int32_t kb = ir->ins[c->b].block;
+    bool last_read = c->a == last || (from->op == IR_PHI && from->block == x && ir->lists[from->list] == last);
+    if ((IrCond)c->aux != CC_LT || !last_read || (kb >= 0 && !ir_dominates(ir, kb, pre)))
+        return;
+    uint32_t pc = c->pc;
+    int32_t tail = put(ir, pre, IR_CMP, last, c->b, pc);
+    ir->ins[tail].type = TY_BOOL, ir->ins[tail].aux = CC_LT;
+    int32_t m = ir_add_before_term(ir, pre, IR_SELECT, TY_INT, tail, put(ir, pre, IR_ADD, n, ir_const_before_term(ir, pre, 1), pc), n);
+    if (ir->oom)
+        return;
+    c = &ir->ins[br->a];
+    c->a = t, c->b = m;
+}
+
+/* The 16-tap loop whose body is block `body` (its VMACN's), counted by t. */
+static void count_taps(Ir *ir, int32_t body)
+{
+    IrCounted c;
+    const IrBlock *bb = &ir->blocks[body];
+    if (bb->nsucc != 1 || !ir_counted_loop(ir, bb->succ[0], &c) || c.step != 16 || c.cc != CC_LT ||
+        c.latch != body || c.body != body || ir->ins[c.next].block != body || ir->blocks[bb->succ[0]].npreds != 2)
+        return;
+    int32_t h = bb->succ[0], pre = preheader(ir, h);
+    /* in the loop, k read by its compare and its step only, the step by
+     * k's phi only (the step is not read after the loop: H is the exit) */
+    if (reads_in(ir, c.phi, h, body) != 2 || reads_in(ir, c.next, h, body) != 1 || ir->ins[c.cmp].a != c.phi ||
+        ir->ins[c.cmp].b != c.bound)
+        return;
+    uint32_t pc = ir->blocks[h].bc_start;
+    int32_t k0 = c.init, lim = c.bound;
+    int32_t runs = put(ir, pre, IR_CMP, k0, lim, pc);
+    ir->ins[runs].type = TY_BOOL, ir->ins[runs].aux = CC_LT;
+    int32_t d = put(ir, pre, IR_SUB, put(ir, pre, IR_SUB, lim, k0, pc), ir_const_before_term(ir, pre, 1), pc);
+    int32_t steps = put(ir, pre, IR_AND, put(ir, pre, IR_SHR, d, ir_const_before_term(ir, pre, 4), pc),
+                         ir_const_before_term(ir, pre, 0x0FFFFFFF), pc); /* (a logical shift) */
+    int32_t zero = ir_const_before_term(ir, pre, 0), one = ir_const_before_term(ir, pre, 1);
+    int32_t n = ir_add_before_term(ir, pre, IR_SELECT, TY_INT, runs, put(ir, pre, IR_ADD, steps, one, pc), zero);
+    int32_t last = put(ir, pre, IR_ADD, k0, put(ir, pre, IR_SHL, n, ir_const_before_term(ir, pre, 4), pc), pc);
+    int32_t t = ir_add(ir, h, IR_PHI, TY_INT, -1, -1, -1);
+    int32_t tn = ir_add_before_term(ir, body, IR_ADD, TY_INT, t, one, -1);
+    int32_t list = ir_list_alloc(ir, 2);
+    if (ir->oom)
+        return;
+    ir->ins[n].pc = ir->ins[t].pc = ir->ins[tn].pc = pc;
+    const IrBlock *hb = &ir->blocks[h];
+    for (uint32_t i = 0; i < 2; i++)
+        ir->lists[list + (int32_t)i] = hb->preds[i] == body ? tn : zero;
+    ir->ins[t].list = list;
+    ir->ins[c.cmp].a = t, ir->ins[c.cmp].b = n;
+    int32_t from_to[2] = {c.phi, last}; /* (k's one read left is its step's) */
+    for (uint32_t b = 0; b < ir->nblocks; b++)
+        for (uint32_t i = 0; !ir->blocks[b].dead && i < ir->blocks[b].nins; i++)
+            if (ir->blocks[b].ins[i] != c.next)
+                ir_for_operands(ir, ir->blocks[b].ins[i], rename_read, from_to);
+    ir_remove_ins(ir, c.next);
+    ir_remove_ins(ir, c.phi);
+    guard_on_t(ir, c.exit, h, pre, t, n, last);
+}
+
 void vec_panel_version(Vec *x)
 {
     Ir *ir = x->ir;
@@ -507,6 +630,23 @@ void vec_panel_version(Vec *x)
         }
     prune(ir, copy0, copy0 + n);
     localize(x, sel, ir->blocks[sel].succ[0], copy0, copy0 + n);
+    /* the copy's output vectors: the panel's and c's addresses stepped (sr.c) */
+    int32_t hv = ir->blocks[ir->ins[x->jv].block].loop_head;
+    if (hv >= 0 && in2[hv] && !ir->oom)
+        ir->blocks[bmap[hv]].sr_own = true;
+    ir_dominators(ir);
+    ir_loops(ir);
+    for (uint32_t b = copy0; b < copy0 + n && !ir->oom; b++) { /* the copy's 16-tap loop on the panel */
+        const IrBlock *bl = &ir->blocks[b];
+        int32_t k;
+        for (uint32_t i = 0; !bl->dead && i < bl->nins; i++) {
+            const IrIns *v = &ir->ins[bl->ins[i]];
+            if (v->op == IR_VMACN && is_const(ir, v->c, &k) && k == 16) {
+                count_taps(ir, (int32_t)b);
+                break;
+            }
+        }
+    }
 out:
     ir_tmp_release(ir, mark);
 }

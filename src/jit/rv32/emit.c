@@ -823,7 +823,7 @@ static void emit_ins(Emit *e, int32_t v, int32_t next_block);
  *         [k = k + n*s]                           (the counter's last value, when
  *         esp.lp.setup 0, n, end                   nothing in B but its step reads it)
  *     body: B's instructions and its phi moves back to H, no jump
- *     end: goto X
+ *     end: goto X                                 (or X's own test: hw_exit)
  *
  * A loop of one iteration pays the add and the branch, as the branch
  * loop's test did; the set-up is paid only by loops that go round. A body
@@ -1130,9 +1130,55 @@ static void hw_body(Emit *e, int32_t h, const HwLoop *L, bool hw)
     a->rvc = rvc;
 }
 
+/* After a hardware loop, the way on to H's exit X (k >= lim), the block
+ * `next` laid out after it. When X is a lone compare-branch (no phi, no
+ * other instruction: a 16-tap loop's scalar-tail guard, k < K, at every
+ * output vector), its test is made here instead of a jump to it: a taken
+ * branch to X's second successor (predicted once the BHT has seen it: one
+ * modelled cycle) and a jump to its first, or one branch when a successor
+ * comes next, not a jump, X's branch and often X's jump (5 cycles). The
+ * operands are where X reads them (one location per value), and an edge
+ * from a branch carries no moves (phis' edges are split). */
+/* Block b, or the block it only jumps to (no moves: no phis there). */
+static int32_t through(Emit *e, int32_t b)
+{
+    for (int n = 0; n < 4; n++) {
+        const IrBlock *bl = &e->ir->blocks[b];
+        if (bl->nins != 1 || I(e, bl->ins[0])->op != IR_JMP || b == e->tested_block)
+            break;
+        const IrBlock *to = &e->ir->blocks[bl->succ[0]];
+        if (to->nins && I(e, to->ins[0])->op == IR_PHI)
+            break;
+        b = bl->succ[0];
+    }
+    return b;
+}
+
+static void hw_exit(Emit *e, int32_t x, int32_t next)
+{
+    const IrBlock *xb = &e->ir->blocks[x];
+    const IrIns *c = xb->nins == 2 ? I(e, xb->ins[0]) : NULL, *br = c ? I(e, xb->ins[1]) : NULL;
+    if (!c || c->op != IR_CMP || br->op != IR_BR || br->a != xb->ins[0] || !e->fused[br->a] ||
+        x == e->tested_block || xb->nsucc != 2) {
+        rv_asm_jump(&e->a, ZERO, e->block_label[x]);
+        return;
+    }
+    int32_t t = through(e, xb->succ[0]), f = through(e, xb->succ[1]);
+    IrCond cc = (IrCond)c->aux;
+    unsigned ra = xuse(e, c->a, T0), rb = xuse(e, c->b, T1);
+    if (f == next)
+        branch_on(e, cc, ra, rb, e->block_label[t]);
+    else {
+        branch_on(e, negate(cc), ra, rb, e->block_label[f]);
+        if (t != next)
+            rv_asm_jump(&e->a, ZERO, e->block_label[t]);
+    }
+}
+
 /* B, entered from H's test (k < lim), in place of its branch loop (see
- * above); instead of B's jump back to H, a jump to H's exit (k >= lim). */
-static void hw_loop(Emit *e, int32_t h, const HwLoop *L)
+ * above); instead of B's jump back to H, the way to H's exit (k >= lim:
+ * hw_exit). */
+static void hw_loop(Emit *e, int32_t h, const HwLoop *L, int32_t next)
 {
     RvAsm *a = &e->a;
     const IrBlock *hb = &e->ir->blocks[h];
@@ -1240,7 +1286,7 @@ static void hw_loop(Emit *e, int32_t h, const HwLoop *L)
                   : I(e, L->fuse)->aux & 2 ? JIT_HW_XACC_LD_IP : JIT_HW_QACC_LD_IP;
     }
     e->spec->nhw++;
-    rv_asm_jump(a, ZERO, exit); /* k >= lim now */
+    hw_exit(e, hb->succ[1], next); /* k >= lim now */
 }
 
 /* A VMACN's taps over a packed panel (vector_panel.c: each tap's 16 lanes
@@ -2397,7 +2443,7 @@ static bool assemble(Emit *e, bool far, uint32_t *len)
         }
         HwLoop hl;
         if (bl->nsucc == 1 && hw_loop_of(e, bl->succ[0], &hl) && hl.body == b) {
-            hw_loop(e, bl->succ[0], &hl); /* B once, in a hardware loop */
+            hw_loop(e, bl->succ[0], &hl, next); /* B once, in a hardware loop */
             continue;
         }
         for (uint32_t i = 0; i < bl->nins; i++)
