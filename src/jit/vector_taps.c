@@ -131,13 +131,14 @@ static bool panel_before(const Ir *ir, int32_t pre)
  * (bench/RESULTS.md vec21). The weights' rows of consecutive ky follow each
  * other in the panel (row (ky*3 + kx)*C steps by 3C, the run's count), and
  * the inputs' rows are a constant distance apart (W*C), so at the first
- * row one loop can do every row left: per row the 16-tap loop, then the
- * inputs' pointer on by that distance less the run; then on to the row
- * loop's exit. Taken when, at that entry, the loop between (kx) is at its
- * first value and makes one trip, the run's count is a multiple of 16 (no
- * scalar taps after a row), the weights' offset steps per row by the run
- * times its stride (its rows follow in the panel), and the rows of every
- * row left lie in the panel; else the rows run one at a time, as before.
+ * row one loop can do every row: per row the 16-tap loop, then the inputs'
+ * pointer on by that distance from the row's first; then on to the rows'
+ * loop's exit. Taken when, at that entry, ky and the loop between (kx) are
+ * at their first values and kx makes one trip, the run's count is a
+ * multiple of 16 (no scalar taps after a row), the weights' offset steps
+ * per row by the run times its stride (its rows follow in the panel), and
+ * every row's taps lie in the panel; else the rows run one at a time, as
+ * before.
  * The same taps in the same order, on the same panel bytes. Exact: the
  * loops skipped hold pure arithmetic only (no check, no store, no value
  * used after them: vec_only_arithmetic), so their checks were tested on
@@ -145,7 +146,7 @@ static bool panel_before(const Ir *ir, int32_t pre)
  * offsets are the derivative's steps from the first's (vec_deriv, int32
  * arithmetic as the copy's own, so equal mod 2^32). */
 typedef struct RowRun {
-    int32_t exit0, phi0, bound0; /* the rows' loop: its exit, counter and bound */
+    int32_t exit0, phi0, init0, bound0; /* the rows' loop: its exit, counter and range */
     int32_t phi1, init1, bound1; /* the loop between (kx; -1: none) */
     int32_t din, dw;             /* the operands' offsets' steps per row (VEC_DERIV_ZERO: none) */
 } RowRun;
@@ -177,7 +178,7 @@ static bool row_run_at(Vec *x, int32_t h0, int32_t h1, const IrCounted *c2, cons
         ir_loop_blocks(ir, h1, in1, work);
     const IrBlock *xb = &ir->blocks[c0.exit];
     if (in0[ir->ins[x->jv].block] || xb->npreds >= IR_MAX_PREDS || (xb->nins && ir->ins[xb->ins[0]].op == IR_PHI) ||
-        !made_outside(ir, in0, c0.bound) || !made_outside(ir, in0, c2->init) || !made_outside(ir, in0, c2->bound) ||
+        !made_outside(ir, in0, c0.init) || !made_outside(ir, in0, c0.bound) || !made_outside(ir, in0, c2->init) || !made_outside(ir, in0, c2->bound) ||
         !made_outside(ir, in0, af[0].scale) || !made_outside(ir, in0, af[1].scale) ||
         !vec_only_arithmetic(ir, in0, h1 >= 0 ? in1 : in2, c0.phi))
         return false;
@@ -185,7 +186,8 @@ static bool row_run_at(Vec *x, int32_t h0, int32_t h1, const IrCounted *c2, cons
                     !made_outside(ir, in0, c1.bound) || !vec_only_arithmetic(ir, in1, in2, c1.phi)))
         return false;
     int32_t pre0 = preheader(ir, h0), held = h1 >= 0 ? c1.phi : -1;
-    *r = (RowRun){.exit0 = c0.exit, .phi0 = c0.phi, .bound0 = c0.bound, .phi1 = -1, .init1 = -1, .bound1 = -1};
+    *r = (RowRun){.exit0 = c0.exit, .phi0 = c0.phi, .init0 = c0.init, .bound0 = c0.bound, .phi1 = -1, .init1 = -1,
+                  .bound1 = -1};
     if (h1 >= 0)
         r->phi1 = c1.phi, r->init1 = c1.init, r->bound1 = c1.bound;
     r->din = af[0].off >= 0 ? vec_deriv(ir, in0, c0.phi, held, af[0].off, pre0) : VEC_DERIV_ZERO;
@@ -232,9 +234,16 @@ static bool row_run(Vec *x, const RowRun *r, const int32_t *p, int32_t init, int
     int32_t rl = new_block(x, pc);
     if (ir->oom || ra < 0 || rh < 0 || ih < 0 || ib < 0 || rl < 0)
         return false;
-    /* the rows left and their taps' count, exact; the weights' step per row n * stride */
-    int32_t left = emit(x, IR_SUB, TY_INT, local(x, r->bound0), r->phi0, -1, pc);
-    int32_t wrap = either(x, ovf(x, IR_SUBO, local(x, r->bound0), r->phi0), ovf(x, IR_MULO, left, n));
+    /* from the first row: the rows and their taps' count, exact; the
+     * weights' step per row n * stride. (All but the tests on phi0, phi1
+     * and lo are made once a call, licm. The tests on phi0 still run at
+     * every ky in kx's preheader, and with no panel had (6x6: too few
+     * output positions) they cost about 1.4%: rows left from phi0, their
+     * count's wrap tested at every row, cost 5%, and a use of phi0 here
+     * instead, 2%.) */
+    int32_t i0 = local(x, r->init0), b0 = local(x, r->bound0);
+    int32_t left = emit(x, IR_SUB, TY_INT, b0, i0, -1, pc);
+    int32_t wrap = either(x, ovf(x, IR_SUBO, b0, i0), ovf(x, IR_MULO, left, n));
     wrap = either(x, wrap, ovf(x, IR_MULO, n, stride));
     int32_t dw = r->dw == VEC_DERIV_ZERO ? zero : r->dw;
     int32_t ok = cmp(x, CC_EQ, emit(x, IR_AND, TY_INT, n, konst(x, 15), -1, pc), zero);
@@ -242,6 +251,7 @@ static bool row_run(Vec *x, const RowRun *r, const int32_t *p, int32_t init, int
     ok = emit(x, IR_AND, TY_BOOL, ok, cmp(x, CC_EQ, dw, emit(x, IR_MUL, TY_INT, n, stride, -1, pc)), -1, pc);
     ok = emit(x, IR_AND, TY_BOOL, ok,
               cmp(x, CC_LE, emit(x, IR_MUL, TY_INT, left, n, -1, pc), emit(x, IR_SUB, TY_INT, rows, lo, -1, pc)), -1, pc);
+    ok = emit(x, IR_AND, TY_BOOL, ok, cmp(x, CC_EQ, r->phi0, i0), -1, pc);
     if (r->phi1 >= 0) { /* kx at its first value, its last trip (init1 < bound1 here: no wrap) */
         int32_t i1 = local(x, r->init1);
         ok = emit(x, IR_AND, TY_BOOL, ok, cmp(x, CC_EQ, r->phi1, i1), -1, pc);
