@@ -133,7 +133,7 @@ CH = 17  # a constant channel count of 16 or more: the channel loop gets 16 taps
 def conv_c17(inp, wts, out, H, W, F):
     for oy in range(H - 2):  # report: not vectorised: loop over oy: an index is the counter times a value not known at compile time (no fixed slope) (MULO)
         for ox in range(W - 2):  # report: not vectorised: loop over ox: an index is the counter times a value not known at compile time (no fixed slope) (MULO)
-            for f in range(F):  # report: vectorised: loop over f, 16 lanes (int8 multiply-accumulate into QACC, int32 stores), 16 taps per load (esp.vsmulas) in 1 inner loop, a hardware loop (esp.lp.setup) for the loop at line 141, a hardware loop (esp.lp.setup) with a fused load (esp.vmulas.s8.qacc.ldbc.incp) for the loop at line 141, a hardware loop (esp.lp.setup) with a fused load (esp.vsmulas.s8.qacc.ld.incp) for the loop at line 141
+            for f in range(F):  # report: vectorised: loop over f, 16 lanes (int8 multiply-accumulate into QACC, int32 stores), 16 taps per load (esp.vsmulas) in 1 inner loop, a hardware loop (esp.lp.setup) with a fused load (esp.vsmulas.s8.qacc.ld.incp) for the loop at line 141, a hardware loop (esp.lp.setup) with a fused load (esp.vmulas.s8.qacc.ldbc.incp) for the loop at line 141
                 acc = 0
                 for ky in range(3):  # report: not vectorised: loop over ky: inside the vectorised loop (line 136)
                     for kx in range(3):  # report: not vectorised: loop over kx: inside the vectorised loop (line 136)
