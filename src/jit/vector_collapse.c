@@ -41,26 +41,27 @@ static bool in_loop(const Ir *ir, const uint8_t *in, int32_t v)
 
 /* d v / d k over the loop's blocks in1 (k its counter), made in block pre:
  * ZERO when v does not vary with k, FAIL when v is not affine in k with
- * multipliers from outside the loop. */
-enum { ZERO = -1, FAIL = -2 };
+ * multipliers from outside the loop. held (or -1) is a value in the loop
+ * taken as fixed: an inner loop's counter at its first value (vec21). */
+enum { ZERO = VEC_DERIV_ZERO, FAIL = VEC_DERIV_FAIL };
 
-static int32_t deriv(Ir *ir, const uint8_t *in1, int32_t k, int32_t v, int32_t pre, int depth)
+static int32_t deriv(Ir *ir, const uint8_t *in1, int32_t k, int32_t held, int32_t v, int32_t pre, int depth)
 {
     if (v == k)
         return ir_const_before_term(ir, pre, 1);
-    if (!in_loop(ir, in1, v))
+    if (!in_loop(ir, in1, v) || v == held)
         return ZERO;
     if (depth > DERIV_DEPTH)
         return FAIL;
     const IrIns in = ir->ins[v];
     if (in.op == IR_COPY)
-        return deriv(ir, in1, k, in.a, pre, depth + 1);
+        return deriv(ir, in1, k, held, in.a, pre, depth + 1);
     if (in.op != IR_ADD && in.op != IR_SUB && in.op != IR_MUL && in.op != IR_SHL)
         return FAIL;
     if (in.type != TY_INT)
         return FAIL;
-    int32_t da = deriv(ir, in1, k, in.a, pre, depth + 1);
-    int32_t db = deriv(ir, in1, k, in.b, pre, depth + 1);
+    int32_t da = deriv(ir, in1, k, held, in.a, pre, depth + 1);
+    int32_t db = deriv(ir, in1, k, held, in.b, pre, depth + 1);
     if (da == FAIL || db == FAIL)
         return FAIL;
     if (da == ZERO && db == ZERO)
@@ -79,6 +80,11 @@ static int32_t deriv(Ir *ir, const uint8_t *in1, int32_t k, int32_t v, int32_t p
     default: /* IR_SHL by a fixed amount */
         return db == ZERO && !in_loop(ir, in1, in.b) ? ir_add_before_term(ir, pre, IR_SHL, TY_INT, da, in.b, -1) : FAIL;
     }
+}
+
+int32_t vec_deriv(Ir *ir, const uint8_t *in1, int32_t k, int32_t held, int32_t v, int32_t pre)
+{
+    return deriv(ir, in1, k, held, v, pre, 0);
 }
 
 /* ir_for_operands callback: an operand made in the loop (used outside it) */
@@ -109,7 +115,7 @@ bool vec_loop_escapes(Ir *ir, const uint8_t *in1)
 
 /* Only pure arithmetic, the counter's phi and the loop's branches in the
  * blocks of in1 outside in2, and no value of in1 used outside it. */
-static bool only_arithmetic(Ir *ir, const uint8_t *in1, const uint8_t *in2, int32_t phi)
+bool vec_only_arithmetic(Ir *ir, const uint8_t *in1, const uint8_t *in2, int32_t phi)
 {
     if (vec_loop_escapes(ir, in1))
         return false;
@@ -165,7 +171,7 @@ static bool collapse(Vec *x, int32_t h2, uint8_t *in1, uint8_t *in2, int32_t *wo
     int32_t pre1 = preheader(ir, h1);
     int32_t mac = the_mac(ir, c2.body);
     if (mac < 0 || in_loop(ir, in1, c1.init) || in_loop(ir, in1, c1.bound) || in_loop(ir, in1, c2.init) ||
-        in_loop(ir, in1, c2.bound) || !only_arithmetic(ir, in1, in2, c1.phi))
+        in_loop(ir, in1, c2.bound) || !vec_only_arithmetic(ir, in1, in2, c1.phi))
         return false;
     IrAffine af[2];
     for (int o = 0; o < 2; o++) {
@@ -179,7 +185,7 @@ static bool collapse(Vec *x, int32_t h2, uint8_t *in1, uint8_t *in2, int32_t *wo
     /* each operand's step in kx against its step in ch times ch's count */
     int32_t trips = ir_add_before_term(ir, pre1, IR_SUB, TY_INT, c2.bound, c2.init, -1), bad = -1;
     for (int o = 0; o < 2 && !ir->oom; o++) {
-        int32_t dk = af[o].off >= 0 ? deriv(ir, in1, c1.phi, af[o].off, pre1, 0) : ZERO;
+        int32_t dk = af[o].off >= 0 ? deriv(ir, in1, c1.phi, -1, af[o].off, pre1, 0) : ZERO;
         if (dk == FAIL)
             return false; /* (the derivative's instructions left are dead code) */
         int32_t whole = af[o].scale >= 0 ? ir_add_before_term(ir, pre1, IR_MUL, TY_INT, af[o].scale, trips, -1) : trips;

@@ -323,5 +323,13 @@ void vec_nest_taps(Vec *x, uint32_t first);
 void vec_collapse_taps(Vec *x, uint32_t first);
 /* Is a value made in the blocks of in used outside them? */
 bool vec_loop_escapes(Ir *ir, const uint8_t *in);
+/* Only pure arithmetic, the counter's phi and the branches in the blocks
+ * of in1 outside in2, and no value of in1 used outside it. */
+bool vec_only_arithmetic(Ir *ir, const uint8_t *in1, const uint8_t *in2, int32_t phi);
+/* d v / d k over loop blocks in1 (k their counter, held taken as fixed),
+ * made in block pre: a value, VEC_DERIV_ZERO (v does not vary with k) or
+ * VEC_DERIV_FAIL (not affine in k with factors made outside the loop). */
+enum { VEC_DERIV_ZERO = -1, VEC_DERIV_FAIL = -2 };
+int32_t vec_deriv(Ir *ir, const uint8_t *in1, int32_t k, int32_t held, int32_t v, int32_t pre);
 
 #endif

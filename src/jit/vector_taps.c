@@ -122,6 +122,181 @@ static bool panel_before(const Ir *ir, int32_t pre)
     return false;
 }
 
+/* ---- a conv's rows of taps as one run (vec21) --------------------------------------
+ *
+ * conv3x3's taps on a whole panel run once per ky: the collapsed run of 3C
+ * taps (vector_collapse.c) in the kx loop, one trip when collapsed. Each
+ * ky entered again made its pointers, tested the panel's rows and set up
+ * the 16-tap loop: about 100 modelled cycles beside its 153 of taps
+ * (bench/RESULTS.md vec21). The weights' rows of consecutive ky follow each
+ * other in the panel (row (ky*3 + kx)*C steps by 3C, the run's count), and
+ * the inputs' rows are a constant distance apart (W*C), so at the first
+ * row one loop can do every row: per row the 16-tap loop, then the inputs'
+ * pointer on by that distance from the row's first; then on to the rows'
+ * loop's exit. Taken when, at that entry, ky and the loop between (kx) are
+ * at their first values and kx makes one trip, the run's count is a
+ * multiple of 16 (no scalar taps after a row), the weights' offset steps
+ * per row by the run times its stride (its rows follow in the panel), and
+ * every row's taps lie in the panel; else the rows run one at a time, as
+ * before.
+ * The same taps in the same order, on the same panel bytes. Exact: the
+ * loops skipped hold pure arithmetic only (no check, no store, no value
+ * used after them: vec_only_arithmetic), so their checks were tested on
+ * ranges before the vector loop, covering every row's taps; each row's
+ * offsets are the derivative's steps from the first's (vec_deriv, int32
+ * arithmetic as the copy's own, so equal mod 2^32). */
+typedef struct RowRun {
+    int32_t exit0, phi0, init0, bound0; /* the rows' loop: its exit, counter and range */
+    int32_t phi1, init1, bound1; /* the loop between (kx; -1: none) */
+    int32_t din, dw;             /* the operands' offsets' steps per row (VEC_DERIV_ZERO: none) */
+} RowRun;
+
+static bool made_outside(const Ir *ir, const uint8_t *in, int32_t v)
+{
+    int32_t k;
+    return v < 0 || is_const(ir, v, &k) || (ir->ins[v].block >= 0 && !in[ir->ins[v].block]);
+}
+
+static bool simple_counted(const Ir *ir, int32_t h, IrCounted *c)
+{
+    return ir_counted_loop(ir, h, c) && c->step == 1 && c->cc == CC_LT && ir->ins[c->cmp].a == c->phi &&
+           ir->ins[c->cmp].b == c->bound;
+}
+
+/* Rows loop h0 around tap loop c2 (blocks in2), with h1 between (-1: none) */
+static bool row_run_at(Vec *x, int32_t h0, int32_t h1, const IrCounted *c2, const uint8_t *in2, const IrAffine *af,
+                       RowRun *r)
+{
+    Ir *ir = x->ir;
+    IrCounted c0, c1;
+    uint8_t *in0 = ir_tmp(ir, ir->nblocks + 1), *in1 = ir_tmp(ir, ir->nblocks + 1);
+    int32_t *work = ir_tmp(ir, (ir->nblocks + 1) * sizeof *work);
+    if (!in0 || !in1 || !work || h0 < 0 || !simple_counted(ir, h0, &c0) || x->jv < 0)
+        return false;
+    ir_loop_blocks(ir, h0, in0, work);
+    if (h1 >= 0)
+        ir_loop_blocks(ir, h1, in1, work);
+    const IrBlock *xb = &ir->blocks[c0.exit];
+    if (in0[ir->ins[x->jv].block] || xb->npreds >= IR_MAX_PREDS || (xb->nins && ir->ins[xb->ins[0]].op == IR_PHI) ||
+        !made_outside(ir, in0, c0.init) || !made_outside(ir, in0, c0.bound) || !made_outside(ir, in0, c2->init) || !made_outside(ir, in0, c2->bound) ||
+        !made_outside(ir, in0, af[0].scale) || !made_outside(ir, in0, af[1].scale) ||
+        !vec_only_arithmetic(ir, in0, h1 >= 0 ? in1 : in2, c0.phi))
+        return false;
+    if (h1 >= 0 && (!simple_counted(ir, h1, &c1) || !made_outside(ir, in0, c1.init) ||
+                    !made_outside(ir, in0, c1.bound) || !vec_only_arithmetic(ir, in1, in2, c1.phi)))
+        return false;
+    int32_t pre0 = preheader(ir, h0), held = h1 >= 0 ? c1.phi : -1;
+    *r = (RowRun){.exit0 = c0.exit, .phi0 = c0.phi, .init0 = c0.init, .bound0 = c0.bound, .phi1 = -1, .init1 = -1,
+                  .bound1 = -1};
+    if (h1 >= 0)
+        r->phi1 = c1.phi, r->init1 = c1.init, r->bound1 = c1.bound;
+    r->din = af[0].off >= 0 ? vec_deriv(ir, in0, c0.phi, held, af[0].off, pre0) : VEC_DERIV_ZERO;
+    r->dw = af[1].off >= 0 ? vec_deriv(ir, in0, c0.phi, held, af[1].off, pre0) : VEC_DERIV_ZERO;
+    return !ir->oom && r->din != VEC_DERIV_FAIL && r->dw != VEC_DERIV_FAIL; /* (else dead code left) */
+}
+
+/* The rows' loop around tap loop h2: two loops out, the inner one a
+ * single trip (conv3x3's ky, kx), else the next loop out (conv1d's k) */
+static bool row_run_plan(Vec *x, int32_t h2, const IrCounted *c2, const uint8_t *in2, const IrAffine *af, RowRun *r)
+{
+    Ir *ir = x->ir;
+    int32_t h1 = ir->blocks[preheader(ir, h2)].loop_head;
+    if (h1 < 0)
+        return false;
+    int32_t h0 = ir->blocks[preheader(ir, h1)].loop_head;
+    IrTmpMark mark = ir_tmp_mark(ir);
+    bool ok = row_run_at(x, h0, h1, c2, in2, af, r);
+    ir_tmp_release(ir, mark);
+    if (ok)
+        return true;
+    ok = row_run_at(x, h1, -1, c2, in2, af, r);
+    ir_tmp_release(ir, mark);
+    return ok;
+}
+
+/* v in x->cur: a constant copied there, else v */
+static int32_t local(Vec *x, int32_t v)
+{
+    int32_t k;
+    return is_const(x->ir, v, &k) ? konst(x, k) : v;
+}
+
+/* In block x->cur (the panel's entry, its pointers p[2] at the row's first
+ * tap, n taps from tap row lo of rows): whether the rows left go as one
+ * run, to block ra, else to the 16-tap loop hp16 as before. ra's loop
+ * leaves to the rows' loop's exit. */
+static bool row_run(Vec *x, const RowRun *r, const int32_t *p, int32_t init, int32_t lim, int32_t n, int32_t lo,
+                    int32_t rows, int32_t stride, int32_t hp16, uint32_t pc, uint32_t mpc)
+{
+    Ir *ir = x->ir;
+    int32_t zero = konst(x, 0), one = konst(x, 1), rx = x->cur;
+    int32_t ra = new_block(x, pc), rh = new_block(x, pc), ih = new_block(x, pc), ib = new_block(x, pc);
+    int32_t rl = new_block(x, pc);
+    if (ir->oom || ra < 0 || rh < 0 || ih < 0 || ib < 0 || rl < 0)
+        return false;
+    /* from the first row: the rows and their taps' count, exact; the
+     * weights' step per row n * stride. (All but the tests on phi0, phi1
+     * and lo are made once a call, licm. The tests on phi0 still run at
+     * every ky in kx's preheader, and with no panel had (6x6: too few
+     * output positions) they cost about 1.4%: rows left from phi0, their
+     * count's wrap tested at every row, cost 5%, and a use of phi0 here
+     * instead, 2%.) */
+    int32_t i0 = local(x, r->init0), b0 = local(x, r->bound0);
+    int32_t left = emit(x, IR_SUB, TY_INT, b0, i0, -1, pc);
+    int32_t wrap = either(x, ovf(x, IR_SUBO, b0, i0), ovf(x, IR_MULO, left, n));
+    wrap = either(x, wrap, ovf(x, IR_MULO, n, stride));
+    int32_t dw = r->dw == VEC_DERIV_ZERO ? zero : r->dw;
+    int32_t ok = cmp(x, CC_EQ, emit(x, IR_AND, TY_INT, n, konst(x, 15), -1, pc), zero);
+    ok = emit(x, IR_AND, TY_BOOL, ok, cmp(x, CC_EQ, wrap, zero), -1, pc);
+    ok = emit(x, IR_AND, TY_BOOL, ok, cmp(x, CC_EQ, dw, emit(x, IR_MUL, TY_INT, n, stride, -1, pc)), -1, pc);
+    ok = emit(x, IR_AND, TY_BOOL, ok,
+              cmp(x, CC_LE, emit(x, IR_MUL, TY_INT, left, n, -1, pc), emit(x, IR_SUB, TY_INT, rows, lo, -1, pc)), -1, pc);
+    ok = emit(x, IR_AND, TY_BOOL, ok, cmp(x, CC_EQ, r->phi0, i0), -1, pc);
+    if (r->phi1 >= 0) { /* kx at its first value, its last trip (init1 < bound1 here: no wrap) */
+        int32_t i1 = local(x, r->init1);
+        ok = emit(x, IR_AND, TY_BOOL, ok, cmp(x, CC_EQ, r->phi1, i1), -1, pc);
+        ok = emit(x, IR_AND, TY_BOOL, ok, cmp(x, CC_GE, emit(x, IR_ADD, TY_INT, i1, one, -1, pc), local(x, r->bound1)), -1, pc);
+    }
+    emit(x, IR_BR, TY_VOID, ok, -1, -1, pc);
+    edge(ir, rx, ra);
+    edge(ir, rx, hp16);
+    x->cur = ra;
+    int32_t din = r->din == VEC_DERIV_ZERO ? konst(x, 0) : r->din;
+    emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+    edge(ir, ra, rh);
+    x->cur = rh;
+    int32_t row = emit(x, IR_PHI, TY_INT, -1, -1, -1, pc), pin = emit(x, IR_PHI, TY_PTR, -1, -1, -1, pc);
+    int32_t pw = emit(x, IR_PHI, TY_PTR, -1, -1, -1, pc);
+    emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+    edge(ir, rh, ih);
+    VLoop l = {.hdr = ih, .body = ib, .exit = rl};
+    vloop_header(x, &l, lim, pc);
+    int32_t m = emit(x, IR_VMACN, TY_VOID, l.q[0], l.q[1], konst(x, 16), mpc);
+    if (!vloop_latch(x, &l, init, (int32_t[2]){pin, pw}, (int32_t[2]){konst(x, 16), konst(x, 256)}, pc))
+        return false;
+    ir->ins[m].aux = 16;
+    /* the next row's inputs din on from this row's (the loop's own pointer,
+     * pipelined, ends past its last load: emit.c hw_fuse_taps); its weights
+     * where this row's end */
+    x->cur = rl;
+    int32_t nrow = emit(x, IR_ADD, TY_INT, row, one, -1, pc);
+    int32_t npin = emit(x, IR_ADD, TY_PTR, pin, din, -1, pc);
+    emit(x, IR_BR, TY_VOID, cmp(x, CC_LT, nrow, left), -1, -1, pc);
+    edge(ir, rl, rh);
+    edge(ir, rl, r->exit0);
+    if (ir->oom)
+        return false;
+    const int32_t *ops[3] = {(int32_t[2]){zero, nrow}, (int32_t[2]){p[0], npin}, (int32_t[2]){p[1], l.q[1]}};
+    const int32_t phis[3] = {row, pin, pw};
+    for (int i = 0; i < 3; i++) { /* rh's predecessors: ra, rl */
+        ir->ins[phis[i]].list = ir_list_alloc(ir, 2);
+        if (ir->oom)
+            return false;
+        ir->lists[ir->ins[phis[i]].list] = ops[i][0], ir->lists[ir->ins[phis[i]].list + 1] = ops[i][1];
+    }
+    return true;
+}
+
 static bool taps_loop(Vec *x, int32_t h2, uint8_t *in2, int32_t *work, bool known16, bool dry)
 {
     Ir *ir = x->ir;
@@ -183,6 +358,8 @@ static bool taps_loop(Vec *x, int32_t h2, uint8_t *in2, int32_t *work, bool know
     int32_t row0 = ROW_FAIL;
     bool packed = vec_panel_plan(x, &c2, data[1], af[1], &pl) && !panel_before(ir, pl.pre) &&
                   (!pl.whole || whole_row(x, af[1].off, af[1].scale, false, &row0));
+    RowRun rr; /* (before the blocks change: the dominators are fresh) */
+    bool rowrun = packed && pl.whole && af[1].scale >= 0 && row_run_plan(x, h2, &c2, in2, af, &rr);
     int32_t t16 = new_block(x, pc), p16 = new_block(x, pc), h16 = new_block(x, pc), b16 = new_block(x, pc);
     int32_t x16 = new_block(x, pc), s16 = -1, panel = -1, rows = -1, g16 = guard ? new_block(x, pc) : -1;
     if (ir->oom || t16 < 0 || p16 < 0 || h16 < 0 || b16 < 0 || x16 < 0 || (guard && g16 < 0))
@@ -206,13 +383,13 @@ static bool taps_loop(Vec *x, int32_t h2, uint8_t *in2, int32_t *work, bool know
         int32_t pp16 = new_block(x, pc), bp16 = new_block(x, pc), hp16 = new_block(x, pc);
         if (ir->oom || pp16 < 0 || bp16 < 0 || hp16 < 0)
             return false;
-        int32_t had = pl.whole ? -1 : cmp(x, CC_NE, panel, konst(x, 0)), lo = -1;
+        int32_t had = pl.whole ? -1 : cmp(x, CC_NE, panel, konst(x, 0)), lo = -1, n = -1;
         if (pl.whole) { /* the taps' rows lo .. lo + bound - init in the panel's */
             int32_t zero = konst(x, 0), r0;
             if (!whole_row(x, af[1].off, af[1].scale, true, &r0))
                 return false;
             bool at0 = is_const(ir, init, &k) && k == 0;
-            int32_t n = at0 ? bound : emit(x, IR_SUB, TY_INT, bound, init, -1, pc);
+            n = at0 ? bound : emit(x, IR_SUB, TY_INT, bound, init, -1, pc);
             lo = at0 ? r0 : emit(x, IR_ADD, TY_INT, r0, init, -1, pc);
             int32_t fits = emit(x, IR_AND, TY_BOOL, cmp(x, CC_GE, lo, zero),
                                 cmp(x, CC_LE, n, emit(x, IR_SUB, TY_INT, rows, lo, -1, pc)), -1, pc);
@@ -230,8 +407,13 @@ static bool taps_loop(Vec *x, int32_t h2, uint8_t *in2, int32_t *work, bool know
         if (pl.whole)
             col = emit(x, IR_ADD, TY_INT, col, emit(x, IR_SHL, TY_INT, lo, konst(x, 4), -1, pc), -1, pc);
         int32_t q0[2] = {taps_pointer(x, in2, data[0], af[0], init, pc), emit(x, IR_ADD, TY_PTR, panel, col, -1, pc)};
-        emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
-        edge(ir, pp16, hp16);
+        if (rowrun) {
+            if (!row_run(x, &rr, q0, init, lim, n, lo, rows, af[1].scale, hp16, pc, ir->ins[mac].pc))
+                return false;
+        } else {
+            emit(x, IR_JMP, TY_VOID, -1, -1, -1, pc);
+            edge(ir, pp16, hp16);
+        }
         VLoop lp = {.hdr = hp16, .body = bp16, .exit = x16};
         vloop_header(x, &lp, lim, pc);
         int32_t mp = emit(x, IR_VMACN, TY_VOID, lp.q[0], lp.q[1], konst(x, 16), ir->ins[mac].pc);
