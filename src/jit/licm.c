@@ -77,6 +77,8 @@ static bool outside(const Ir *ir, const uint8_t *in, int32_t v)
     return v < 0 || !in_loop(in, ir->ins[v].block);
 }
 
+static bool splittable(uint8_t op) { return op == IR_ADDO || op == IR_SUBO || op == IR_MULO || op == IR_BOUND; }
+
 /* v (addo, subo, mulo, bound) -> plain op + ovf flag + check, in place. */
 static void split_check(Ir *ir, int32_t v)
 {
@@ -115,16 +117,31 @@ void ir_licm(Ir *ir)
      * block made after a loop's blocks were marked is never in that loop */
     uint8_t *in = ir_tmp0(ir, 2 * nb + 2);
     int32_t *work = ir_tmp(ir, (2 * nb + 2) * sizeof *work);
-    if (!order || !heads || !in || !work) {
+    /* per block: its place in the order; its checked ops (addo, subo, mulo,
+     * bound), the only instructions split_check takes apart. The counts
+     * stay exact: a split takes one away, and what moves between blocks is
+     * pure (hoisting) or new (the flag and its check) */
+    uint32_t *place = ir_tmp(ir, (nb + 1) * sizeof *place), *nchecked = ir_tmp0(ir, (nb + 1) * sizeof *nchecked);
+    if (!order || !heads || !in || !work || !place || !nchecked) {
         ir->oom = true;
         goto out;
     }
     ir_dominators(ir);
     ir_loops(ir);
     uint32_t norder = ir_rpo(ir, order), nheads = 0;
-    for (uint32_t k = 0; k < norder; k++)
-        if (ir->blocks[order[k]].loop_head == order[k])
+    for (uint32_t b = 0; b < nb; b++)
+        place[b] = UINT32_MAX; /* unreachable: in no order */
+    for (uint32_t k = 0; k < norder; k++) {
+        const IrBlock *b = &ir->blocks[order[k]];
+        if (b->loop_head == order[k])
             heads[nheads++] = order[k];
+        place[order[k]] = k;
+    }
+    for (uint32_t k = 0; nheads && k < norder; k++) { /* (no loop: nothing to count for) */
+        const IrBlock *b = &ir->blocks[order[k]];
+        for (uint32_t i = 0; i < b->nins; i++)
+            nchecked[order[k]] += splittable(ir->ins[b->ins[i]].op);
+    }
     /* innermost first: deeper headers before shallower ones */
     for (uint32_t i = 1; i < nheads; i++)
         for (uint32_t j = i; j > 0 && ir->blocks[heads[j]].loop_depth > ir->blocks[heads[j - 1]].loop_depth; j--) {
@@ -142,16 +159,24 @@ void ir_licm(Ir *ir)
         memset(calls, 2, nb + 1);
     for (uint32_t q = 0; q < nheads && !ir->oom; q++) {
         int32_t h = heads[q], pre = -2;
-        ir_loop_blocks(ir, h, in, work);
-        int32_t *body = work; /* ir_loop_blocks' stack, free until the next loop */
-        /* the loop's blocks in the order, listed once for the two walks.
+        uint32_t nloop = ir_loop_blocks(ir, h, in, work);
+        /* the loop's blocks in the order, listed once for the two walks:
+         * the order is looked at only from the first of them to the last
+         * (ir_loop_blocks lists them in work[], which then holds the list).
          * (Leaving out the blocks of an inner loop walked already would
          * change the code: a value can be used in a block its definition's
          * block does not dominate until an outer loop hoists it, so a use
          * may become invariant after its block was walked.) */
+        uint32_t first = norder, last = 0;
+        for (uint32_t k = 0; k < nloop; k++)
+            if ((uint32_t)work[k] < nb && place[work[k]] < norder) { /* (nor is a preheader made on the way) */
+                first = place[work[k]] < first ? place[work[k]] : first;
+                last = place[work[k]] > last ? place[work[k]] : last;
+            }
+        int32_t *body = work;
         bool loop_calls = false;
         uint32_t nbody = 0;
-        for (uint32_t k = 0; k < norder; k++)
+        for (uint32_t k = first; k <= last && k < norder; k++)
             if (in[order[k]])
                 body[nbody++] = order[k];
         for (uint32_t k = 0; k < nbody && !loop_calls; k++) {
@@ -161,12 +186,17 @@ void ir_licm(Ir *ir)
         }
         for (uint32_t k = 0; k < nbody; k++) {
             int32_t b = body[k];
-            for (uint32_t i = 0; i < ir->blocks[b].nins; i++) {
+            /* up to the block's last checked op (none: not walked) */
+            for (uint32_t i = 0, left = nchecked[b]; left && i < ir->blocks[b].nins; i++) {
                 int32_t v = ir->blocks[b].ins[i];
-                IrIns *x = &ir->ins[v];
-                if ((x->op == IR_ADDO || x->op == IR_SUBO || x->op == IR_MULO || x->op == IR_BOUND) &&
-                    outside(ir, in, x->a) && outside(ir, in, x->b))
+                const IrIns *x = &ir->ins[v];
+                if (!splittable(x->op))
+                    continue;
+                left--;
+                if (outside(ir, in, x->a) && outside(ir, in, x->b)) {
                     split_check(ir, v);
+                    nchecked[b]--;
+                }
             }
         }
         for (uint32_t k = 0; k < nbody; k++) {

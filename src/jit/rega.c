@@ -88,65 +88,91 @@ typedef struct Ctx {
     uint32_t *weight, use_weight;
 } Ctx;
 
-static void use_fused(Ir *ir, int32_t v, Ctx *c);
+static void gen_fused(Ir *ir, int32_t v, Ctx *c);
+static void end_fused(Ir *ir, int32_t v, Ctx *c);
+static void weighted_fused(Ir *ir, int32_t v, Ctx *c);
 
-/* A use of *slot at c->pos: its bit in the set being built (liveness), its
- * interval's end and spill weight (intervals). Inline in each operand walk
- * (ir_for_operands with it is a direct sequence, not a call per operand);
- * a fused compare, rare, goes out of line. */
-static inline __attribute__((always_inline)) void use_in_block(Ir *ir, int32_t *slot, void *vctx)
+/* The operand walks' callbacks, one per walk so that each does only its
+ * own work: inline in each walk (ir_for_operands with one is a direct
+ * sequence, not a call per operand); a fused compare, rare, goes out of
+ * line, and its operands are read where it is (by its branch).
+ * Liveness: a use of *slot puts its bit in the block's set (c->set). */
+static inline __attribute__((always_inline)) void gen_use(Ir *ir, int32_t *slot, void *vctx)
 {
     Ctx *c = vctx;
     int32_t v = *slot;
-    if (c->weight && c->weight[v] < (1u << 30))
-        c->weight[v] += c->use_weight;
     unsigned need = c->need[v];
-    if (need == NEED_FUSED) {
-        use_fused(ir, v, c);
-        return;
-    }
-    if (need != NEED_LOC)
-        return;
-    if (c->set)
+    if (need == NEED_LOC)
         bs_set(c->set, (int32_t)c->bit[v]);
-    if (c->end && c->pos > c->end[v])
-        c->end[v] = c->pos;
+    else if (need == NEED_FUSED)
+        gen_fused(ir, v, c);
 }
 
-/* a fused compare's operands are read by its branch */
-static void use_fused(Ir *ir, int32_t v, Ctx *c)
+/* Intervals: a use of *slot at c->pos ends its interval no earlier. A
+ * deopt map's values, read only if a guard fails, get only this: they
+ * keep their values alive but add nothing to the spill weight (a map
+ * names every live local of the frame, and guards are many). */
+static inline __attribute__((always_inline)) void end_use(Ir *ir, int32_t *slot, void *vctx)
+{
+    Ctx *c = vctx;
+    int32_t v = *slot;
+    unsigned need = c->need[v];
+    if (need == NEED_LOC) {
+        if (c->pos > c->end[v])
+            c->end[v] = c->pos;
+    } else if (need == NEED_FUSED)
+        end_fused(ir, v, c);
+}
+
+/* ... and an operand's use adds c->use_weight to its spill weight too */
+static inline __attribute__((always_inline)) void weighted_use(Ir *ir, int32_t *slot, void *vctx)
+{
+    Ctx *c = vctx;
+    int32_t v = *slot;
+    if (c->weight[v] < (1u << 30))
+        c->weight[v] += c->use_weight;
+    if (c->need[v] == NEED_FUSED)
+        weighted_fused(ir, v, c);
+    else
+        end_use(ir, slot, vctx);
+}
+
+static void gen_fused(Ir *ir, int32_t v, Ctx *c)
 {
     IrIns *cmp = &ir->ins[v];
-    if (cmp->a >= 0) use_in_block(ir, &cmp->a, c);
-    if (cmp->b >= 0) use_in_block(ir, &cmp->b, c);
+    if (cmp->a >= 0) gen_use(ir, &cmp->a, c);
+    if (cmp->b >= 0) gen_use(ir, &cmp->b, c);
 }
 
-/* The values of x's deopt map, read only if a guard fails: they keep their
- * values alive but add nothing to the spill weight (ir_for_deopt_values is
- * inline, so use_in_block is too: a map names every live local of the
- * frame, and guards are many). */
-static void deopt_uses(Ir *ir, IrIns *x, Ctx *c)
+static void end_fused(Ir *ir, int32_t v, Ctx *c)
 {
-    uint32_t w = c->use_weight;
-    c->use_weight = 0;
-    ir_for_deopt_values(ir, x, use_in_block, c);
-    c->use_weight = w;
+    IrIns *cmp = &ir->ins[v];
+    if (cmp->a >= 0) end_use(ir, &cmp->a, c);
+    if (cmp->b >= 0) end_use(ir, &cmp->b, c);
 }
 
-/* use_in_block on v's operands, its deopt map's by deopt_uses */
-static void uses_of(Ir *ir, int32_t v, Ctx *c)
+static void weighted_fused(Ir *ir, int32_t v, Ctx *c)
+{
+    IrIns *cmp = &ir->ins[v];
+    if (cmp->a >= 0) weighted_use(ir, &cmp->a, c);
+    if (cmp->b >= 0) weighted_use(ir, &cmp->b, c);
+}
+
+/* weighted_use on v's operands, end_use on its deopt map's */
+static void interval_uses(Ir *ir, int32_t v, Ctx *c)
 {
     IrIns *x = &ir->ins[v];
     uint16_t ndm = x->ndm;
     x->ndm = 0;
-    ir_for_operands(ir, v, use_in_block, c);
+    ir_for_operands(ir, v, weighted_use, c);
     x->ndm = ndm;
     if (ndm)
-        deopt_uses(ir, x, c);
+        ir_for_deopt_values(ir, x, end_use, c);
 }
 
-/* Phi operands flowing along the edge from -> to. */
-static void edge_uses(Ir *ir, int32_t from, int32_t to, Ctx *c)
+/* Phi operands flowing along the edge from -> to, given to fn. */
+static inline __attribute__((always_inline)) void edge_uses(Ir *ir, int32_t from, int32_t to, Ctx *c,
+                                                            void (*fn)(Ir *, int32_t *, void *))
 {
     IrBlock *t = &ir->blocks[to];
     uint32_t p = 0;
@@ -158,7 +184,7 @@ static void edge_uses(Ir *ir, int32_t from, int32_t to, Ctx *c)
             break;
         int32_t v = ir->lists[phi->list + (int32_t)p];
         if (v >= 0)
-            use_in_block(ir, &v, c);
+            fn(ir, &v, c);
     }
 }
 
@@ -251,7 +277,7 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
         uint32_t *g = gen + (size_t)bi * words, *kl = kill + (size_t)bi * words;
         c.set = g;
         for (uint32_t s = 0; s < b->nsucc; s++)
-            edge_uses(ir, bi, b->succ[s], &c);
+            edge_uses(ir, bi, b->succ[s], &c, gen_use);
         for (uint32_t i = b->nins; i-- > 0;) {
             int32_t v = b->ins[i];
             if (need[v] == NEED_LOC) {
@@ -260,7 +286,7 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
                 bs_set(kl, d);
             }
             if (ir->ins[v].op != IR_PHI)
-                uses_of(ir, v, &c);
+                ir_for_operands(ir, v, gen_use, &c); /* (its deopt map's values too) */
         }
         for (uint32_t i = 0; i < b->nins && ir->ins[b->ins[i]].op == IR_PHI; i++)
             if (need[b->ins[i]] == NEED_LOC)
@@ -269,7 +295,8 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
     /* only blocks with a successor whose live-in changed are recomputed
      * (all at first): the last sweeps found little or nothing to do */
     uint8_t *stale = ir_tmp(ir, nb + 1);
-    if (!stale)
+    const uint32_t *zero = ir_tmp0(ir, (size_t)words * 4 + 4);
+    if (!stale || !zero)
         goto out;
     memset(stale, 1, nb + 1);
     for (bool changed = true; changed;) {
@@ -282,17 +309,14 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
             stale[bi] = 0;
             uint32_t *bo = out + (size_t)bi * words, *bin = in + (size_t)bi * words;
             const uint32_t *g = gen + (size_t)bi * words, *kl = kill + (size_t)bi * words;
-            if (b->nsucc == 0)
-                memset(bo, 0, words * 4);
-            else { /* (at most two successors) */
-                const uint32_t *s0 = in + (size_t)b->succ[0] * words;
-                const uint32_t *s1 = in + (size_t)b->succ[b->nsucc - 1] * words;
-                for (uint32_t w = 0; w < words; w++)
-                    bo[w] = s0[w] | s1[w];
-            }
+            /* live-out and live-in in one pass over the words (at most two
+             * successors; none: a row of zeros) */
+            const uint32_t *s0 = b->nsucc ? in + (size_t)b->succ[0] * words : zero;
+            const uint32_t *s1 = b->nsucc ? in + (size_t)b->succ[b->nsucc - 1] * words : zero;
             bool grew = false;
             for (uint32_t w = 0; w < words; w++) {
-                uint32_t li = g[w] | (bo[w] & ~kl[w]);
+                uint32_t lo = s0[w] | s1[w], li = g[w] | (lo & ~kl[w]);
+                bo[w] = lo;
                 if (li != bin[w]) {
                     bin[w] = li;
                     grew = true;
@@ -360,24 +384,19 @@ bool jit_rega(Ir *ir, const int32_t *order, uint32_t norder, const uint8_t *fuse
                 weight[v] += c.use_weight; /* spilled, it is stored where it is made */
             IrIns *x = &ir->ins[v];
             /* a deopt map's values add nothing to the spill weight
-             * (deopt_uses), so that a value only a map needs (an array
+             * (end_use), so that a value only a map needs (an array
              * object whose data pointer the loop uses) goes to the stack
              * first and leaves the loop's registers alone */
             if (x->op != IR_PHI)
-                uses_of(ir, v, &c);
+                interval_uses(ir, v, &c);
             if (x->op == IR_CALL && x->ndm) { /* its deopt map is read after the call returns */
-                uint32_t w = c.use_weight;
-                c.use_weight = 0;
                 c.pos = r->pos[v] + 1;
-                for (uint32_t j = 0; j < x->ndm; j++)
-                    if (ir->lists[x->dm + (int32_t)j] >= 0)
-                        use_in_block(ir, &ir->lists[x->dm + (int32_t)j], &c);
-                c.use_weight = w;
+                ir_for_deopt_values(ir, x, end_use, &c);
             }
         }
         c.pos = bend[bi];
         for (uint32_t s = 0; s < b->nsucc; s++)
-            edge_uses(ir, bi, b->succ[s], &c);
+            edge_uses(ir, bi, b->succ[s], &c, weighted_use);
     }
 
     /* register hints: each phi operand, its phi; a call's arguments and
