@@ -78,6 +78,8 @@ static unsigned similar_opcode(Rng *r, unsigned op)
 {
     if (below(r, 3) == 0)
         return below(r, OP__COUNT + 2); /* now and then one past the table */
+    if (op >= OP__COUNT) /* (one made past the table by an earlier mutation: no entry to compare) */
+        return below(r, OP__COUNT);
     for (int tries = 0; tries < 16; tries++) {
         unsigned cand = below(r, OP__COUNT);
         if (bc_opinfo[cand].pops == bc_opinfo[op].pops && bc_opinfo[cand].pushes == bc_opinfo[op].pushes &&
