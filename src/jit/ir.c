@@ -357,15 +357,17 @@ static void replace_one(Ir *ir, int32_t *slot, void *ctx)
         *slot = ft[1];
 }
 
-void ir_replace_uses(Ir *ir, int32_t from, int32_t to)
+void ir_replace_uses_in(Ir *ir, int32_t from, int32_t to, const uint8_t *in)
 {
     int32_t ft[2] = {from, to};
     for (uint32_t b = 0; b < ir->nblocks; b++) {
         IrBlock *bl = &ir->blocks[b];
-        for (uint32_t i = 0; i < bl->nins; i++)
+        for (uint32_t i = 0; (!in || in[b]) && i < bl->nins; i++)
             ir_for_operands(ir, bl->ins[i], replace_one, ft);
     }
 }
+
+void ir_replace_uses(Ir *ir, int32_t from, int32_t to) { ir_replace_uses_in(ir, from, to, NULL); }
 
 bool ir_block_calls(const Ir *ir, int32_t b)
 {

@@ -322,6 +322,8 @@ int32_t ir_add_before_term(Ir *ir, int32_t block, IrOp op, IrType type, int32_t 
 int32_t ir_const_before_term(Ir *ir, int32_t block, int32_t k);
 /* Replace every use of `from` by `to`. */
 void ir_replace_uses(Ir *ir, int32_t from, int32_t to);
+/* ... in the blocks b with in[b] set only */
+void ir_replace_uses_in(Ir *ir, int32_t from, int32_t to, const uint8_t *in);
 /* Whether block b (or, b < 0, any live block) has a call (IR_CALL): the
  * callee may run the interpreter (a call into it, a deoptimisation), which
  * can resize an array or list compiled code holds, so its length and data

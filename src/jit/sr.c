@@ -129,19 +129,6 @@ static void unuse(Sr *s, int32_t b, int32_t old)
         s->uses[old]--;
 }
 
-/* ir_for_operands callback: an operand naming one value names another. */
-typedef struct Rename {
-    int32_t from, to;
-} Rename;
-
-static void rename_one(Ir *ir, int32_t *slot, void *ctx)
-{
-    const Rename *r = ctx;
-    (void)ir;
-    if (*slot == r->from)
-        *slot = r->to;
-}
-
 /* A loop marked sr_own (vector_panel.c: the vector loop around a 16-tap
  * loop, whose output vectors each began with a `mul` or two): each
  * pointer its own blocks make, data + index with data made before the
@@ -171,11 +158,7 @@ static void reduce_own(Sr *s)
             int32_t p = a.ok ? pointer(s, data, a, shift) : -1;
             if (p < 0)
                 continue;
-            Rename r = {v, p};
-            for (uint32_t u = 0; u < ir->nblocks; u++)
-                for (uint32_t j = 0; s->in[u] && j < ir->blocks[u].nins; j++)
-                    if (ir->blocks[u].ins[j] != p)
-                        ir_for_operands(ir, ir->blocks[u].ins[j], rename_one, &r);
+            ir_replace_uses_in(ir, v, p, s->in); /* (p and its step read p, not v) */
         }
     }
 }

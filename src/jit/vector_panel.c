@@ -445,14 +445,6 @@ static void count_reads(Ir *ir, int32_t *slot, void *ctx)
     r->n += *slot == r->v;
 }
 
-static void rename_read(Ir *ir, int32_t *slot, void *ctx)
-{
-    const int32_t *from_to = ctx;
-    (void)ir;
-    if (*slot == from_to[0])
-        *slot = from_to[1];
-}
-
 /* Operand slots naming v in blocks h and b (a loop's). */
 static int32_t reads_in(Ir *ir, int32_t v, int32_t h, int32_t b)
 {
@@ -535,11 +527,7 @@ static void count_taps(Ir *ir, int32_t body)
         ir->lists[list + (int32_t)i] = hb->preds[i] == body ? tn : zero;
     ir->ins[t].list = list;
     ir->ins[c.cmp].a = t, ir->ins[c.cmp].b = n;
-    int32_t from_to[2] = {c.phi, last}; /* (k's one read left is its step's) */
-    for (uint32_t b = 0; b < ir->nblocks; b++)
-        for (uint32_t i = 0; !ir->blocks[b].dead && i < ir->blocks[b].nins; i++)
-            if (ir->blocks[b].ins[i] != c.next)
-                ir_for_operands(ir, ir->blocks[b].ins[i], rename_read, from_to);
+    ir_replace_uses(ir, c.phi, last); /* (k's step too, removed with k) */
     ir_remove_ins(ir, c.next);
     ir_remove_ins(ir, c.phi);
     guard_on_t(ir, c.exit, h, pre, t, n, last);

@@ -365,8 +365,9 @@ static void few_trips_bypass(Loop *l, int32_t pre, int32_t entry)
  * registers and code there on every entry and save nothing (vec22, p4sim
  * --trace: no iteration of these loops in lib/p4nn's c1 kernel, conv1d or
  * a CHW conv; MNIST's c1 278,023 -> 257,953 cycles with vector_entry.c's
- * guards at any depth, which the 574 bytes saved make room for). Only for a constant count (MNIST's ky, a CHW conv's kx): with
- * a count known at run time (a conv's channels, matmul's k) the loops
+ * guards at any depth, which the 574 bytes saved make room for). Only
+ * for a constant count (MNIST's ky, a CHW conv's kx): with a count known
+ * at run time (a conv's channels, matmul's k) the loops
  * around were also faster without the copy on most shapes, but conv1d
  * +6%, matmul 64^3 +4.9% and HWC convs with 48 or 64 filters up to +1.2%,
  * where the allocator then gives PIE's pointers registers PIE cannot name

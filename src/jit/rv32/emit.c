@@ -1130,15 +1130,6 @@ static void hw_body(Emit *e, int32_t h, const HwLoop *L, bool hw)
     a->rvc = rvc;
 }
 
-/* After a hardware loop, the way on to H's exit X (k >= lim), the block
- * `next` laid out after it. When X is a lone compare-branch (no phi, no
- * other instruction: a 16-tap loop's scalar-tail guard, k < K, at every
- * output vector), its test is made here instead of a jump to it: a taken
- * branch to X's second successor (predicted once the BHT has seen it: one
- * modelled cycle) and a jump to its first, or one branch when a successor
- * comes next, not a jump, X's branch and often X's jump (5 cycles). The
- * operands are where X reads them (one location per value), and an edge
- * from a branch carries no moves (phis' edges are split). */
 /* Block b, or the block it only jumps to (no moves: no phis there). */
 static int32_t through(Emit *e, int32_t b)
 {
@@ -1154,6 +1145,15 @@ static int32_t through(Emit *e, int32_t b)
     return b;
 }
 
+/* After a hardware loop, the way on to H's exit X (k >= lim), the block
+ * `next` laid out after it. When X is a lone compare-branch (no phi, no
+ * other instruction: a 16-tap loop's scalar-tail guard, k < K, at every
+ * output vector), its test is made here instead of a jump to it: a taken
+ * branch to X's second successor (predicted once the BHT has seen it: one
+ * modelled cycle) and a jump to its first, or one branch when a successor
+ * comes next, not a jump, X's branch and often X's jump (5 cycles). The
+ * operands are where X reads them (one location per value), and an edge
+ * from a branch carries no moves (phis' edges are split). */
 static void hw_exit(Emit *e, int32_t x, int32_t next)
 {
     const IrBlock *xb = &e->ir->blocks[x];
